@@ -1,0 +1,7 @@
+"""``python -m ipdocs``: the command line."""
+
+import sys
+
+from ipdocs.cli import main
+
+sys.exit(main())

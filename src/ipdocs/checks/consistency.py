@@ -1,0 +1,133 @@
+"""Consistency checks: stated changes against previous values, parts against totals, ranges.
+
+Each check yields a warning, or an error where the figure is ``asserted`` or the caller
+asks for strictness: published reports do contain inconsistencies, and a tool that
+hides them or refuses the report helps nobody.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+
+from ipdocs.i18n import format_number
+from ipdocs.model import Figure, Report
+from ipdocs.problems import Problem, Severity, error, warning
+from ipdocs.vocab import UnitKind, get_unit
+
+Finding = tuple[tuple[str | int, ...], str]
+"""A path and a message, before its severity is decided."""
+
+
+def _half_unit(stated: Decimal) -> Decimal:
+    """Half a unit of the last published digit: the rounding a stated value may carry."""
+    exponent = stated.as_tuple().exponent
+    return Decimal(5).scaleb(int(exponent) - 1) if isinstance(exponent, int) else Decimal(0)
+
+
+def _path(figure: Figure, *rest: str) -> tuple[str | int, ...]:
+    """The field path of something inside ``figure``."""
+    assert figure.id is not None
+    return ("figures", figure.id, *rest)
+
+
+def check_change(figure: Figure) -> Iterator[Finding]:
+    """A stated percent or increment against the one computed from the previous value."""
+    change = figure.change
+    if change is None or change.previous is None:
+        return
+    if change.percent is not None and change.previous != 0:
+        exact = (figure.value - change.previous) / change.previous * 100
+        if abs(exact - change.percent) > _half_unit(change.percent) + Decimal("1e-9"):
+            yield (_path(figure, "change", "percent"),
+                   f"stated change {change.percent}% but {change.previous} → {figure.value} "
+                   f"is {format_number(exact.quantize(Decimal('0.01')), 'en')}%")
+    if change.increment is not None and figure.value - change.previous != change.increment:
+        yield (_path(figure, "change", "increment"),
+               f"stated increment {change.increment} but {change.previous} → {figure.value} "
+               f"is {figure.value - change.previous}")
+
+
+def _base_value(figure: Figure) -> Decimal:
+    """The value in the unit's base (万件 → 件), for comparing parts with totals."""
+    return figure.value.scaleb(get_unit(figure.unit).exponent)
+
+
+def _part_problem(total: Figure, part: Figure) -> Finding | None:
+    """A finding if a part's unit cannot be compared with its total's."""
+    if get_unit(part.unit).base != get_unit(total.unit).base:
+        return (_path(total, "parts"),
+                f"part {part.id!r} is in {part.unit}, the total in {total.unit}")
+    return None
+
+
+def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
+    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total."""
+    if not figure.parts:
+        return
+    parts = [report.figure(pid) for pid in figure.parts]
+    for part in parts:
+        mismatch = _part_problem(figure, part)
+        if mismatch:
+            yield mismatch
+            return
+    total = sum((_base_value(p) for p in parts), Decimal(0))
+    whole = _base_value(figure)
+    named = " + ".join(f"{p.value}" for p in parts)
+    if total > whole:
+        yield (_path(figure, "parts"), f"parts {named} = {total} exceed the total {whole}")
+    elif total < whole and figure.parts_complete is not False:
+        yield (_path(figure, "parts"),
+               f"parts {named} = {total} do not add up to the total {whole} "
+               f"({whole - total} unaccounted for)")
+
+
+def check_range(figure: Figure) -> Iterator[Finding]:
+    """Negative counts and amounts, percentages out of range, impossible declines."""
+    kind = get_unit(figure.unit).kind
+    if kind in (UnitKind.COUNT, UnitKind.MONEY, UnitKind.WEIGHT, UnitKind.DURATION) \
+            and figure.value < 0:
+        yield _path(figure, "value"), f"negative {kind.value}: {figure.value}{figure.unit}"
+    if kind is UnitKind.PERCENT and not 0 <= figure.value <= 100:
+        yield _path(figure, "value"), f"percentage {figure.value}% outside 0–100"
+    change = figure.change
+    if change is not None and change.percent is not None and change.percent < -100:
+        yield _path(figure, "change", "percent"), f"a decline of {-change.percent}% is impossible"
+    if change is not None and change.previous is not None and change.previous < 0 \
+            and kind is not UnitKind.PERCENT:
+        yield _path(figure, "change", "previous"), f"negative previous value {change.previous}"
+
+
+def check_history(figure: Figure, year: int) -> Iterator[Finding]:
+    """Last year's value in the history against the change's previous value."""
+    change = figure.change
+    last = figure.history.get(year - 1)
+    if change is not None and change.previous is not None and last is not None \
+            and last != change.previous:
+        yield (_path(figure, "history", str(year - 1)),
+               f"history gives {last} for {year - 1} but change.previous is {change.previous}")
+    for past in figure.history:
+        if past >= year:
+            yield _path(figure, "history", str(past)), f"history year {past} is not before {year}"
+
+
+def _figure_findings(figure: Figure, report: Report) -> Iterator[Finding]:
+    """Every finding about one figure."""
+    yield from check_change(figure)
+    yield from check_parts(figure, report)
+    yield from check_range(figure)
+    yield from check_history(figure, report.year)
+
+
+def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
+    """Every consistency problem in ``report``: warnings, or errors if asserted or strict."""
+    problems: list[Problem] = []
+    for figure in report.figures.values():
+        make: Callable[..., Problem] = error if strict or figure.asserted else warning
+        problems.extend(make(path, message) for path, message in _figure_findings(figure, report))
+    return problems
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    """Whether any problem is an error."""
+    return any(p.severity is Severity.ERROR for p in problems)

@@ -1,0 +1,135 @@
+"""Numbers and quantities with exact Decimal arithmetic: every published digit is kept.
+
+Chinese keeps a figure as printed (``610.93亿元``); English converts the Chinese
+magnitudes 万 and 亿 into thousands, millions and billions without rounding
+(``RMB 61.093 billion``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from ipdocs.i18n.numerals import english_cardinal, hanzi
+from ipdocs.i18n.words import has_word, plural, word
+from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
+
+_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
+_EN_SCALES = (12, 9, 6)
+
+
+def locale_of(lang: str) -> str:
+    """The babel locale ipdocs uses for ``lang``."""
+    return _LOCALES.get(lang, "en_GB")
+
+
+def fraction_digits(value: Decimal) -> int:
+    """How many digits a Decimal shows after the point (``22.930`` → 3)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def format_number(value: Decimal, lang: str) -> str:
+    """Format ``value`` with exactly its own digits: grouped in English, plain in Chinese."""
+    if not value.is_finite():
+        raise ValueError(f"cannot format {value}")
+    digits = fraction_digits(value)
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return str(format_decimal(value, format=pattern, locale=locale_of(lang),
+                              group_separator=lang != "zh"))
+
+
+def shift(value: Decimal, exponent: int) -> Decimal:
+    """Multiply by 10**exponent exactly, dropping trailing zeros the shift invented.
+
+    Zeros after the point that were published (``10.50``) survive; zeros that only
+    moved from the integer part (``3000``万 → ``30.00`` million) do not.
+    """
+    shifted = value.scaleb(exponent)
+    if fraction_digits(value) > 0 and exponent <= 0:
+        return shifted
+    if shifted == shifted.to_integral_value():
+        return shifted.quantize(Decimal(1))
+    return shifted.normalize()
+
+
+def english_magnitude(value: Decimal, exponent: int) -> str:
+    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact."""
+    whole = shift(value, exponent)
+    for scale in _EN_SCALES:
+        if abs(whole) >= Decimal(10) ** scale:
+            number = format_number(shift(value, exponent - scale), "en")
+            return f"{number} {word(f'scale.{scale}', 'en')}"
+    return format_number(whole, "en")
+
+
+def _zh_number(value: Decimal, numerals: str, unit: Unit) -> str:
+    """The Chinese digits of a value, or Chinese numerals when asked for (四年)."""
+    if numerals == "hanzi" and value == value.to_integral_value() and value >= 0:
+        return hanzi(int(value), counting=True)
+    return format_number(value, "zh")
+
+
+def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:
+    """A Chinese quantity as printed: 17.1万余家, 近9000件, 193%以上."""
+    number = _zh_number(value, numerals, unit)
+    if qualifier is None:
+        return number + unit.code
+    q = QUALIFIERS[qualifier]
+    if q.position is QualifierPosition.PREFIX:
+        return q.token + number + unit.code
+    if q.position is QualifierPosition.INFIX and unit.kind is not UnitKind.PERCENT:
+        return number + unit.magnitude + q.token + unit.base
+    return number + unit.code + q.token
+
+
+def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
+    """The English number of a quantity, scaled and with its currency or unit word."""
+    if unit.kind is UnitKind.PERCENT:
+        return format_number(value, "en") + "%"
+    if numerals == "hanzi" and value == value.to_integral_value() and 0 <= value <= 10:
+        amount = english_cardinal(int(value))
+    else:
+        amount = english_magnitude(value, unit.exponent)
+    if unit.kind is UnitKind.MONEY and unit.currency is not None:
+        return f"{word('currency.' + unit.currency, 'en')} {amount}"
+    if has_word("unit." + unit.code, "en"):
+        return f"{amount} {plural('unit.' + unit.code, 'en', value)}"
+    return amount
+
+
+def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:
+    """An English quantity: more than 171,000; RMB 20.6418 million; 50 days."""
+    amount = _en_amount(value, unit, numerals)
+    if qualifier is None:
+        return amount
+    return f"{word('qualifier.' + QUALIFIERS[qualifier].meaning, 'en')} {amount}"
+
+
+def format_quantity(
+    value: Decimal,
+    unit: str,
+    lang: str,
+    *,
+    qualifier: str | None = None,
+    per: str | None = None,
+    numerals: str = "arabic",
+) -> str:
+    """Format a figure's value with its unit, qualifier and per-capita basis.
+
+    ``unit`` and ``qualifier`` are the Chinese codes of :mod:`ipdocs.vocab`; ``per`` is
+    the basis already in ``lang`` (每万人 / per 10,000 people); ``numerals`` is
+    ``"hanzi"`` for figures the text spells out (连续四年).
+    """
+    u = get_unit(unit)
+    if lang == "zh":
+        text = _zh_quantity(value, u, qualifier, numerals)
+        return (per or "") + text
+    text = _en_quantity(value, u, qualifier, numerals)
+    return f"{text} {per}" if per else text
+
+
+def format_percent(value: Decimal, lang: str) -> str:
+    """A percentage as published: 11.4%."""
+    return format_number(value, lang) + "%"

@@ -1,0 +1,116 @@
+"""Load a report spec from YAML or JSON, reporting every problem at once, each located."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
+from ipdocs.model import Report, check_references, report_from_data
+from ipdocs.problems import PathElement, Problem, SpecError, error
+
+
+@dataclass
+class Loaded:
+    """The outcome of reading a spec: the report if it is valid, and every problem."""
+
+    source: str
+    report: Report | None
+    problems: list[Problem] = field(default_factory=list)
+    marks: Marks = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Only the errors."""
+        return [p for p in self.problems if p.is_error]
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """``problems`` found later (by the checks), placed in this file."""
+        return [locate(p, self.marks) for p in problems]
+
+
+def locate(problem: Problem, marks: Marks) -> Problem:
+    """Place ``problem`` at the line of its path, or of the nearest enclosing value."""
+    if problem.line is not None:
+        return problem
+    path = tuple(str(step) for step in problem.path)
+    while path not in marks and path:
+        path = path[:-1]
+    mark = marks.get(path)
+    return problem.at(*mark) if mark else problem
+
+
+def _loc_path(loc: Sequence[int | str]) -> tuple[PathElement, ...]:
+    """A pydantic error location as a field path, without pydantic's internal tags."""
+    return tuple(step for step in loc if not (isinstance(step, str) and "[" in step))
+
+
+def _validation_problems(exc: ValidationError) -> list[Problem]:
+    """One problem per pydantic error."""
+    problems = []
+    for item in exc.errors(include_url=False):
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        problems.append(error(_loc_path(item["loc"]), message))
+    return problems
+
+
+def validate_data(data: Any) -> tuple[Report | None, list[Problem]]:
+    """Validate plain spec data: the report, or ``None`` and every problem found."""
+    problems: list[Problem] = []
+    report = None
+    try:
+        report = report_from_data(data, check_refs=False)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc))
+    except SpecError as exc:
+        problems.extend(exc.problems)
+    problems.extend(check_references(data))
+    return (report if not problems else None), problems
+
+
+def _read(path: Path) -> tuple[Any, Marks, list[Problem]]:
+    """Read and parse the file at ``path`` by its extension."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, {}, [error((), f"not UTF-8 text (byte {exc.start})")]
+    if path.suffix.lower() == ".json":
+        return read_json(text)
+    return read_yaml(text)
+
+
+def read_spec(path: str | Path) -> Loaded:
+    """Read the spec at ``path`` and collect every problem; never raises on bad content."""
+    path = Path(path)
+    source = str(path)
+    try:
+        data, marks, problems = _read(path)
+    except OSError as exc:
+        return Loaded(source, None, [error((), f"cannot read the spec: {exc.strerror}")])
+    if data is None and problems:
+        return Loaded(source, None, [locate(p, marks) for p in problems], marks)
+    if not isinstance(data, dict):
+        return Loaded(source, None, [error((), "a spec is a mapping with region, year, title, "
+                                               "sections and figures").at(1, 1)], marks)
+    report, found = validate_data(data)
+    problems = sorted((locate(p, marks) for p in [*problems, *found]), key=_position)
+    return Loaded(source, None if any(p.is_error for p in problems) else report, problems, marks)
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    """Sort key: problems in the order of the file."""
+    return problem.line or 0, problem.column or 0
+
+
+def load_report(path: str | Path) -> Report:
+    """Load the report spec at ``path`` (YAML or JSON); raise SpecError listing every problem."""
+    loaded = read_spec(path)
+    if loaded.report is None:
+        raise SpecError(loaded.problems, loaded.source)
+    return loaded.report

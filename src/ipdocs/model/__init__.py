@@ -1,0 +1,25 @@
+"""The report data model: exact figures, bilingual text, nested sections (pydantic)."""
+
+from ipdocs.model.base import Text
+from ipdocs.model.figures import Change, Figure, FigureKind, Rank
+from ipdocs.model.placeholders import FigureRef, PlaceholderError, YearRef, parse
+from ipdocs.model.references import check_references
+from ipdocs.model.report import Paragraph, Report, Section, Source, report_from_data
+
+__all__ = [
+    "Change",
+    "Figure",
+    "FigureKind",
+    "FigureRef",
+    "Paragraph",
+    "PlaceholderError",
+    "Rank",
+    "Report",
+    "Section",
+    "Source",
+    "Text",
+    "YearRef",
+    "check_references",
+    "parse",
+    "report_from_data",
+]

@@ -1,0 +1,109 @@
+"""Consistency checks: change arithmetic, parts against totals, ranges, history."""
+
+from typing import Any
+
+import pytest
+
+from ipdocs.checks import check_report
+from ipdocs.model import Report
+from ipdocs.problems import Severity
+
+LABEL = {"zh": "x", "en": "x"}
+
+
+def report(figures: dict[str, dict[str, Any]]) -> Report:
+    """A report holding ``figures`` (each with a default label and unit)."""
+    full = {fid: {"label": LABEL, "unit": "件", **f} for fid, f in figures.items()}
+    return Report.model_validate({"region": LABEL, "year": 2024, "title": LABEL,
+                                  "figures": full})
+
+
+def found(figures: dict[str, dict[str, Any]], strict: bool = False) -> list[tuple[str, str]]:
+    """(severity, message) of every problem in a report of ``figures``."""
+    return [(p.severity.value, p.message) for p in check_report(report(figures), strict=strict)]
+
+
+def test_stated_change_within_rounding_is_fine() -> None:
+    assert found({"a": {"value": 71425, "change": {"percent": "11.4", "previous": 64115}}}) == []
+
+
+def test_stated_change_against_previous() -> None:
+    problems = found({"a": {"value": 110, "change": {"percent": "12.0", "previous": 100}}})
+    assert problems == [("warning", "stated change 12.0% but 100 → 110 is 10.00%")]
+
+
+def test_stated_increment_against_previous() -> None:
+    problems = found({"a": {"value": 110, "change": {"increment": 9, "previous": 100}}})
+    assert problems == [("warning", "stated increment 9 but 100 → 110 is 10")]
+
+
+def test_asserted_figure_makes_errors() -> None:
+    problems = found({"a": {"value": 110, "asserted": True,
+                            "change": {"percent": "12.0", "previous": 100}}})
+    assert problems[0][0] == "error"
+
+
+def test_strict_makes_errors() -> None:
+    problems = found({"a": {"value": 110, "change": {"percent": "12.0", "previous": 100}}},
+                     strict=True)
+    assert problems[0][0] == "error"
+
+
+def court_cases(**total: Any) -> dict[str, dict[str, Any]]:
+    """The seed's court cases: 3856 + 122 + 26 = 4004 against 4013 in all."""
+    return {"cases": {"value": 4013, "parts": ["civil", "criminal", "admin"], **total},
+            "civil": {"value": 3856}, "criminal": {"value": 122}, "admin": {"value": 26}}
+
+
+def test_parts_that_do_not_add_up_are_reported() -> None:
+    assert found(court_cases()) == [(
+        "warning",
+        "parts 3856 + 122 + 26 = 4004 do not add up to the total 4013 (9 unaccounted for)")]
+
+
+def test_partial_breakdown_may_fall_short() -> None:
+    assert found(court_cases(parts_complete=False)) == []
+
+
+def test_parts_complete_asserted_is_still_a_warning_unless_asserted() -> None:
+    problems = found(court_cases(parts_complete=True, asserted=True))
+    assert problems[0][0] == "error"
+
+
+def test_parts_exceeding_the_total() -> None:
+    problems = found({"t": {"value": 10, "parts": ["p"], "parts_complete": False},
+                      "p": {"value": 11}})
+    assert problems == [("warning", "parts 11 = 11 exceed the total 10")]
+
+
+def test_parts_compare_across_magnitudes() -> None:
+    assert found({"t": {"value": "1.2", "unit": "万件", "parts": ["p", "q"]},
+                  "p": {"value": 7000}, "q": {"value": 5000}}) == []
+
+
+def test_parts_in_other_units() -> None:
+    problems = found({"t": {"value": 10, "parts": ["p"]}, "p": {"value": 1, "unit": "元"}})
+    assert problems == [("warning", "part 'p' is in 元, the total in 件")]
+
+
+@pytest.mark.parametrize(("figure", "message"), [
+    ({"value": -1}, "negative count: -1件"),
+    ({"value": 101, "unit": "%"}, "percentage 101% outside 0–100"),
+    ({"value": 1, "change": {"percent": -120}}, "a decline of 120% is impossible"),
+    ({"value": 1, "change": {"previous": -5}}, "negative previous value -5"),
+])
+def test_ranges(figure: dict[str, Any], message: str) -> None:
+    assert found({"a": figure}) == [("warning", message)]
+
+
+def test_history_against_previous() -> None:
+    problems = found({"a": {"value": 5, "history": {2023: 4, 2025: 1},
+                            "change": {"previous": 3}}})
+    assert ("warning", "history gives 4 for 2023 but change.previous is 3") in problems
+    assert ("warning", "history year 2025 is not before 2024") in problems
+
+
+def test_problems_carry_paths() -> None:
+    problems = check_report(report(court_cases()))
+    assert problems[0].path == ("figures", "cases", "parts")
+    assert problems[0].severity is Severity.WARNING

@@ -1,0 +1,88 @@
+"""Numbers and quantities: the DESIGN.md table and exact-digit rules."""
+
+from decimal import Decimal
+
+import pytest
+
+from ipdocs.i18n import english_magnitude, format_number, format_quantity
+from ipdocs.i18n.numbers import shift
+
+# spec value, unit, qualifier, Chinese, English — the "Numbers and words" table and more.
+QUANTITIES = [
+    ("71425", "件", None, "71425件", "71,425"),
+    ("610.93", "亿元", None, "610.93亿元", "RMB 61.093 billion"),
+    ("2064.18", "万元", None, "2064.18万元", "RMB 20.6418 million"),
+    ("6450.4", "万美元", None, "6450.4万美元", "USD 64.504 million"),
+    ("51.7", "万件", None, "51.7万件", "517,000"),
+    ("17.1", "万家", "余", "17.1万余家", "more than 171,000"),
+    ("2319.3", "万件", None, "2319.3万件", "23.193 million"),
+    ("9", "亿元", None, "9亿元", "RMB 900 million"),
+    ("15.8", "亿元", None, "15.8亿元", "RMB 1.58 billion"),
+    ("3000", "万元", None, "3000万元", "RMB 30 million"),
+    ("223.1", "万元", None, "223.1万元", "RMB 2.231 million"),
+    ("137700", "元", None, "137700元", "RMB 137,700"),
+    ("10.50", "亿元", None, "10.50亿元", "RMB 1.050 billion"),
+    ("0.35", "万元", None, "0.35万元", "RMB 3,500"),
+    ("9000", "件", "近", "近9000件", "nearly 9,000"),
+    ("1100", "人", "超", "超1100人", "more than 1,100"),
+    ("300", "件", "余", "300余件", "more than 300"),
+    ("12", "万件", "突破", "突破12万件", "over 120,000"),
+    ("5.5", "万人次", "约", "约5.5万人次", "about 55,000"),
+    ("3", "个月", "左右", "3个月左右", "about 3 months"),
+    ("3", "日", "以内", "3日以内", "within 3 days"),
+    ("1", "天", None, "1天", "1 day"),
+    ("50", "天", None, "50天", "50 days"),
+    ("5600", "斤", None, "5600斤", "5,600 jin"),
+    ("93.38", "%", None, "93.38%", "93.38%"),
+    ("100", "%", None, "100%", "100%"),
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "qualifier", "zh", "en"), QUANTITIES)
+def test_quantity(value: str, unit: str, qualifier: str | None, zh: str, en: str) -> None:
+    assert format_quantity(Decimal(value), unit, "zh", qualifier=qualifier) == zh
+    assert format_quantity(Decimal(value), unit, "en", qualifier=qualifier) == en
+
+
+def test_per_capita_basis_precedes_in_chinese_and_follows_in_english() -> None:
+    value = Decimal("22.93")
+    assert format_quantity(value, "件", "zh", per="每万人") == "每万人22.93件"
+    assert format_quantity(value, "件", "en", per="per 10,000 people") == \
+        "22.93 per 10,000 people"
+
+
+def test_hanzi_numerals_spell_small_counts() -> None:
+    assert format_quantity(Decimal(4), "年", "zh", numerals="hanzi") == "四年"
+    assert format_quantity(Decimal(2), "年", "zh", numerals="hanzi") == "两年"
+    assert format_quantity(Decimal(2), "年", "en", numerals="hanzi") == "two years"
+
+
+@pytest.mark.parametrize(("value", "zh", "en"), [
+    ("71425", "71425", "71,425"),
+    ("22.930", "22.930", "22.930"),
+    ("1234567.5", "1234567.5", "1,234,567.5"),
+    ("-13.3", "-13.3", "-13.3"),
+    ("0", "0", "0"),
+])
+def test_format_number_keeps_every_digit(value: str, zh: str, en: str) -> None:
+    assert format_number(Decimal(value), "zh") == zh
+    assert format_number(Decimal(value), "en") == en
+
+
+def test_format_number_rejects_nan() -> None:
+    with pytest.raises(ValueError, match="cannot format"):
+        format_number(Decimal("NaN"), "en")
+
+
+@pytest.mark.parametrize(("value", "exponent", "expected"), [
+    ("3000", -2, "30"),
+    ("10.50", -1, "1.050"),
+    ("51.7", 4, "517000"),
+    ("1.23456", 4, "12345.6"),
+])
+def test_shift_drops_only_invented_zeros(value: str, exponent: int, expected: str) -> None:
+    assert str(shift(Decimal(value), exponent)) == expected
+
+
+def test_english_magnitude_trillions() -> None:
+    assert english_magnitude(Decimal("12345.6"), 8) == "1.23456 trillion"

@@ -1,0 +1,102 @@
+"""The data model: figures, changes, ranks, sections, reports."""
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from ipdocs.model import Change, Figure, Report
+from ipdocs.problems import SpecError
+
+LABEL = {"zh": "专利授权量", "en": "Patents granted"}
+
+
+def figure(**fields: Any) -> Figure:
+    """A figure with a label, a value and a unit, overridable."""
+    return Figure.model_validate({"label": LABEL, "value": "1", "unit": "件", **fields})
+
+
+def report(**fields: Any) -> Report:
+    """A minimal valid report, overridable."""
+    base: dict[str, Any] = {"region": {"zh": "宁波市", "en": "Ningbo"}, "year": 2024,
+                            "title": {"zh": "标题", "en": "Title"}}
+    return Report.model_validate({**base, **fields})
+
+
+def test_value_stays_exact() -> None:
+    assert figure(value="610.93").value == Decimal("610.93")
+    assert str(figure(value=Decimal("22.930")).value) == "22.930"
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"unit": "furlong"}, "unknown unit 'furlong'"),
+    ({"qualifier": "大约"}, "unknown qualifier '大约'"),
+    ({"value": "abc"}, "decimal"),
+    ({"value": "NaN"}, "finite number"),
+    ({"kind": "rank", "unit": "件"}, "rank figure takes unit 位 or 名"),
+    ({"kind": "rank", "unit": "位", "value": "2.5"}, "whole number"),
+    ({"as_of": "2024-12-31"}, "as_of belongs to a stock"),
+    ({"numerals": "hanzi", "value": "1.5"}, "whole numbers"),
+    ({"colour": "red"}, "Extra inputs"),
+])
+def test_figure_rejects(fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        figure(**fields)
+
+
+def test_change_needs_something() -> None:
+    with pytest.raises(ValidationError, match="needs percent, increment or previous"):
+        Change.model_validate({"verb": "增长"})
+
+
+def test_change_verb_must_be_known() -> None:
+    with pytest.raises(ValidationError, match="unknown change verb"):
+        Change.model_validate({"percent": 1, "verb": "暴涨"})
+
+
+def test_text_needs_both_languages() -> None:
+    with pytest.raises(ValidationError, match="en"):
+        figure(label={"zh": "只有中文"})
+
+
+def test_models_are_immutable() -> None:
+    f = figure()
+    with pytest.raises(ValidationError):
+        f.value = Decimal(2)  # type: ignore[misc]
+
+
+def test_report_gives_figures_their_ids() -> None:
+    r = report(figures={"patents.grants": {"label": LABEL, "value": 1, "unit": "件"}})
+    assert r.figure("patents.grants").id == "patents.grants"
+
+
+def test_report_rejects_bad_figure_id() -> None:
+    with pytest.raises(ValidationError, match="dotted lowercase"):
+        report(figures={"Patents Grants": {"label": LABEL, "value": 1, "unit": "件"}})
+
+
+def test_report_rejects_duplicate_section_ids() -> None:
+    title = {"zh": "一", "en": "One"}
+    sections = [{"id": "a", "title": title, "sections": [{"id": "a", "title": title}]}]
+    with pytest.raises(SpecError, match=r"sections\[0\]\.sections\[0\]\.id: duplicate"):
+        report(sections=sections)
+
+
+def test_report_checks_references_from_python() -> None:
+    lead = [{"zh": "{missing}", "en": "{missing}"}]
+    with pytest.raises(SpecError, match="unknown figure id 'missing'"):
+        report(lead=lead)
+
+
+def test_walk_and_lookup() -> None:
+    title = {"zh": "一", "en": "One"}
+    r = report(sections=[{"id": "a", "title": title,
+                          "sections": [{"id": "b", "title": title}]},
+                         {"id": "c", "title": title}])
+    assert [s.id for s in r.walk()] == ["a", "b", "c"]
+    assert r.section("b").id == "b"
+    with pytest.raises(KeyError, match="no section 'z'"):
+        r.section("z")
+    with pytest.raises(KeyError, match="no figure 'z'"):
+        r.figure("z")

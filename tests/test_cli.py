@@ -1,0 +1,80 @@
+"""The command line: exit codes, located messages, never a traceback."""
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ipdocs.cli import main, schema_text
+from tests.conftest import MINIMAL, ROOT
+
+WriteSpec = Callable[..., Path]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ipdocs`` as a user would."""
+    return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_check_ok(write_spec: WriteSpec) -> None:
+    result = run("check", str(write_spec()))
+    assert result.returncode == 0
+    assert "ok — 2 figures, 1 sections" in result.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("value: 12593", "value: many", ":24:12: error: figures[patents.invention].value"),
+    ("{patents.invention}。", "{patents.typo}。",
+     ":12:13: error: sections[0].paragraphs[0].zh: unknown figure id 'patents.typo'"),
+    ("year: 2024", "year: [2024", ":3:6: error: malformed YAML"),
+    ("  patents.invention:", "  patents.grants:", ":22:3: error: figures[patents.grants]: "
+                                                  "duplicate key"),
+])
+def test_check_broken_spec(write_spec: WriteSpec, old: str, new: str, expected: str) -> None:
+    result = run("check", str(write_spec(MINIMAL.replace(old, new))))
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_warnings_alone_exit_zero(write_spec: WriteSpec) -> None:
+    spec = write_spec(MINIMAL.replace("parts_complete: false", "parts_complete: true"))
+    result = run("check", str(spec))
+    assert result.returncode == 0
+    assert "warning: figures[patents.grants].parts: parts 12593 = 12593 do not add up" \
+        in result.stderr
+    assert run("check", "--strict", str(spec)).returncode == 1
+
+
+def test_check_missing_file(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert "cannot read the spec" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_two() -> None:
+    assert run("frobnicate").returncode == 2
+
+
+def test_text(write_spec: WriteSpec, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["text", str(write_spec()), "-l", "en"]) == 0
+    assert capsys.readouterr().out.startswith("In 2024, 71,425 patents were granted")
+
+
+def test_text_of_broken_spec(write_spec: WriteSpec, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["text", str(write_spec("year: [")), "-l", "en"]) == 1
+    assert "malformed YAML" in capsys.readouterr().err
+
+
+def test_schema_is_committed_and_in_sync() -> None:
+    committed = (ROOT / "specs" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run: ipdocs schema > specs/report.schema.json"
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert '"title": "Report"' in capsys.readouterr().out

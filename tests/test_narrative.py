@@ -1,0 +1,93 @@
+"""Narrative rendering: placeholders become localised figures in each language."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ipdocs import load_report
+from ipdocs.model import Report
+from ipdocs.narrative import Run, plain_text, render, render_runs
+from tests.conftest import MINIMAL
+
+FIGURES = """\
+  perf.rank: {label: {zh: 排名, en: Rank}, value: 2, unit: 名, kind: rank}
+  perf.years: {label: {zh: 年数, en: Years}, value: 4, unit: 年, numerals: hanzi}
+  customs.value:
+    label: {zh: 案值, en: Value}
+    value: 6517.1
+    unit: 万元
+    rank: {position: 2, scope: {zh: 全国海关, en: "among China's customs"}}
+  cycle: {label: {zh: 周期, en: Cycle}, value: 3, unit: 个月, qualifier: 左右,
+          change: {previous: 22}}
+  hv: {label: {zh: 高价值, en: HV}, value: 22.93, unit: 件, kind: stock,
+       per: {zh: 每万人, en: "per 10,000 people"}, change: {percent: 22.8}}
+  convert: {label: {zh: 转化, en: Converted}, value: 799, unit: 件,
+            change: {percent: 71.8, verb: 增长了,
+                     basis: {zh: 比专项行动之前, en: "on the level before the campaign"}}}
+  gain: {label: {zh: 增量, en: Gain}, value: 100, unit: 件, change: {previous: 90.7,
+         show: increment}}
+  fresh: {label: {zh: 新, en: New}, value: 5, unit: 件, change: {previous: 0}}
+  computed: {label: {zh: 算, en: Computed}, value: 80, unit: 件,
+             change: {previous: 100, digits: 2}}
+"""
+
+
+@pytest.fixture
+def report(write_spec: Callable[..., Path]) -> Report:
+    """The minimal spec plus figures of every shape."""
+    return load_report(write_spec(MINIMAL + FIGURES))
+
+
+def text(report: Report, zh: str, en: str) -> tuple[str, str]:
+    """Render a bilingual text in both languages."""
+    from ipdocs.model import Text
+
+    t = Text(zh=zh, en=en)
+    return render(t, report, "zh"), render(t, report, "en")
+
+
+@pytest.mark.parametrize(("zh", "en", "want_zh", "want_en"), [
+    ("{patents.grants}", "{patents.grants}", "71425件", "71,425"),
+    ("{patents.grants:change}", "{patents.grants:change}", "同比增长11.4%",
+     "up 11.4% year on year"),
+    ("{patents.grants:number}", "{patents.grants:number}", "71425", "71,425"),
+    ("{patents.grants:label}", "{patents.grants:label}", "专利授权量", "Patents granted"),
+    ("{perf.rank}", "{perf.rank}", "第二名", "second"),
+    ("连续{perf.years}", "for {perf.years}", "连续四年", "for four years"),
+    ("{customs.value:rank}", "{customs.value:rank}", "居全国海关第二位",
+     "ranking second among China's customs"),
+    ("由{cycle:previous}缩短至{cycle}", "from {cycle:previous} to {cycle}",
+     "由22个月缩短至3个月左右", "from 22 months to about 3 months"),
+    ("{hv}", "{hv}", "每万人22.93件", "22.93 per 10,000 people"),
+    ("{convert:change}", "{convert:change}", "比专项行动之前增长了71.8%",
+     "up 71.8% on the level before the campaign"),
+    ("{gain:change}", "{gain:change}", "同比增长9.3件", "up 9.3 year on year"),
+    ("{fresh:change}", "{fresh:change}", "新增", "new"),
+    ("{computed:change}", "{computed:change}", "同比下降20.00%", "down 20.00% year on year"),
+    ("{year}年与{year-1}年", "{year} and {year-1}", "2024年与2023年", "2024 and 2023"),
+])
+def test_render(report: Report, zh: str, en: str, want_zh: str, want_en: str) -> None:
+    assert text(report, zh, en) == (want_zh, want_en)
+
+
+def test_runs_mark_figures_and_emphasis(report: Report) -> None:
+    runs = render_runs("**突出高位引领。**专利{patents.grants}", report, "zh")
+    assert runs == [Run("突出高位引领。", True), Run("专利"),
+                    Run("71425件", False, "patents.grants", "value")]
+
+
+def test_plain_text(report: Report) -> None:
+    assert plain_text(report, "zh") == (
+        "2024年，全市专利授权量71425件，同比增长11.4%。\n"
+        "# 知识产权创造\n"
+        "其中，发明专利授权量12593件。\n")
+    assert plain_text(report, "en").startswith("In 2024, 71,425 patents were granted, up 11.4%")
+
+
+def test_one_figure_change_follows_everywhere(write_spec: Callable[..., Path]) -> None:
+    changed = load_report(write_spec(MINIMAL.replace("value: 71425", "value: 80000")
+                                     .replace("percent: 11.4", "percent: -2.5")))
+    zh, en = plain_text(changed, "zh"), plain_text(changed, "en")
+    assert "80000件，同比下降2.5%" in zh
+    assert "80,000 patents were granted, down 2.5% year on year" in en
