@@ -1,4 +1,4 @@
-"""The ``ipdocs`` command line: check specs, print the schema, render narrative text."""
+"""The ``ipdocs`` command line: check specs, build briefings, print the schema and text."""
 
 from __future__ import annotations
 
@@ -6,13 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ipdocs import __version__
+from ipdocs.build import FORMATS, BuildError, output_name, write_document
 from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, read_spec
-from ipdocs.model import Report
+from ipdocs.loading import Loaded, load_glossary, read_spec
+from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
-from ipdocs.problems import Problem
+from ipdocs.problems import Problem, SpecError
+from ipdocs.sections import LANGUAGES, LAYOUTS, BriefError, load_brief
+from ipdocs.themes import ThemeError, load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -75,6 +79,52 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
+    """A comma-separated option, each item checked against ``allowed``."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in items if v not in allowed]
+    if unknown or not items:
+        raise argparse.ArgumentTypeError(
+            f"unknown {what} {', '.join(unknown) or repr(value)}; choose from {', '.join(allowed)}")
+    return list(dict.fromkeys(items))
+
+
+def _glossary_beside(spec: Path) -> Glossary | None:
+    """The termbase ``glossary.yaml`` beside the spec, if there is one."""
+    path = spec.parent / "glossary.yaml"
+    return load_glossary(path) if path.is_file() else None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """``ipdocs build SPEC``: write every requested format and language."""
+    loaded, problems = _load(args.spec)
+    errors = [p for p in problems if p.is_error]
+    if loaded.report is None or errors:
+        _print_problems(problems, loaded.source)
+        return EXIT_SPEC
+    spec = Path(args.spec)
+    try:
+        brief = load_brief(args.brief)
+        theme = load_theme(args.theme)
+        glossary = _glossary_beside(spec)
+    except (BriefError, ThemeError, SpecError) as exc:
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    out = Path(args.output)
+    for fmt in args.formats:
+        for lang in args.langs:
+            path = out / output_name(spec, args.brief, lang, fmt)
+            doc = brief.document(loaded.report, lang, layout=args.layout, theme=theme.name,
+                                 glossary=glossary)
+            try:
+                write_document(doc, path, theme)
+            except (BuildError, OSError) as exc:
+                print(f"ipdocs: cannot write {path}: {exc}", file=sys.stderr)
+                return EXIT_SPEC
+            print(path)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
     top = argparse.ArgumentParser(prog="ipdocs", description=__doc__)
@@ -86,6 +136,20 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
+    build = sub.add_parser("build", help="write briefings (DOCX) of a spec")
+    build.add_argument("spec", help="report spec (YAML or JSON)")
+    build.add_argument("-f", "--formats", default="docx",
+                       type=lambda v: _csv(v, FORMATS, "format"), help="docx (comma-separated)")
+    build.add_argument("-l", "--langs", default="zh,en,zh-en",
+                       type=lambda v: _csv(v, LANGUAGES, "language"),
+                       help="zh, en, zh-en (comma-separated; default all)")
+    build.add_argument("--layout", choices=LAYOUTS, default="interleaved",
+                       help="zh-en: one language after the other, or side by side")
+    build.add_argument("--brief", default="full", help="full, summary, or a brief YAML file")
+    build.add_argument("--theme", default="briefing",
+                       help="briefing, official, or a theme YAML file")
+    build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
+    build.set_defaults(run=cmd_build)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=("zh", "en"), default="zh")

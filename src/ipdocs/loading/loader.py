@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
-from ipdocs.model import Report, check_references, report_from_data
+from ipdocs.model import Glossary, Report, check_references, report_from_data
 from ipdocs.problems import PathElement, Problem, SpecError, error
 
 
@@ -114,3 +114,19 @@ def load_report(path: str | Path) -> Report:
     if loaded.report is None:
         raise SpecError(loaded.problems, loaded.source)
     return loaded.report
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Load a termbase (``terms: [{zh, en, note}]``); raise SpecError with located problems."""
+    path = Path(path)
+    try:
+        data, marks, problems = _read(path)
+    except OSError as exc:
+        raise SpecError([error((), f"cannot read the glossary: {exc.strerror}")],
+                        str(path)) from None
+    if not problems:
+        try:
+            return Glossary.model_validate(data)
+        except ValidationError as exc:
+            problems = _validation_problems(exc)
+    raise SpecError([locate(p, marks) for p in problems], str(path))

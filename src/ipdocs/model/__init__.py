@@ -2,6 +2,7 @@
 
 from ipdocs.model.base import Text
 from ipdocs.model.figures import Change, Figure, FigureKind, Rank
+from ipdocs.model.glossary import Glossary, Term
 from ipdocs.model.placeholders import FigureRef, PlaceholderError, YearRef, parse
 from ipdocs.model.references import check_references
 from ipdocs.model.report import Paragraph, Report, Section, Source, report_from_data
@@ -11,12 +12,14 @@ __all__ = [
     "Figure",
     "FigureKind",
     "FigureRef",
+    "Glossary",
     "Paragraph",
     "PlaceholderError",
     "Rank",
     "Report",
     "Section",
     "Source",
+    "Term",
     "Text",
     "YearRef",
     "check_references",

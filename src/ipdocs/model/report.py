@@ -73,6 +73,8 @@ class Report(Model):
     lead: list[Paragraph] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
     figures: dict[str, Figure] = Field(default_factory=dict)
+    key_figures: list[str] = Field(default_factory=list,
+                                   description="ids of the headline figures, in order")
     sources: list[Source] = Field(default_factory=list)
 
     @field_validator("figures")
@@ -98,6 +100,13 @@ class Report(Model):
             if section.id in seen:
                 problems.append(error((*path, "id"), f"duplicate section id {section.id!r}"))
             seen.add(section.id)
+        for index, fid in enumerate(self.key_figures):
+            if fid not in self.figures:
+                problems.append(error(("key_figures", index), f"unknown figure id {fid!r}"))
+        for path, section in _section_paths(self.sections):
+            for index, fid in enumerate(section.figures):
+                if fid not in self.figures:
+                    problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:

@@ -1,0 +1,59 @@
+"""The document tree: one closed vocabulary of format-neutral nodes.
+
+Builders make it from a report; writers turn it into DOCX or PDF. It imports nothing from
+the project: every string in it is already localised, every number already formatted.
+"""
+
+from ipdocs.doc.nodes import (
+    Align,
+    Bilingual,
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Cover,
+    Direction,
+    Document,
+    Heading,
+    Inline,
+    KeyFigure,
+    KeyFigures,
+    Metadata,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Series,
+    Span,
+    Table,
+)
+from ipdocs.doc.serial import from_json, to_json
+from ipdocs.doc.walk import characters, strings
+
+__all__ = [
+    "Align",
+    "Bilingual",
+    "Block",
+    "Cell",
+    "Chart",
+    "Column",
+    "Contents",
+    "Cover",
+    "Direction",
+    "Document",
+    "Heading",
+    "Inline",
+    "KeyFigure",
+    "KeyFigures",
+    "Metadata",
+    "NoteRef",
+    "PageBreak",
+    "Paragraph",
+    "Series",
+    "Span",
+    "Table",
+    "characters",
+    "from_json",
+    "strings",
+    "to_json",
+]

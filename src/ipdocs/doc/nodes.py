@@ -1,0 +1,185 @@
+"""The node types of the document tree: immutable dataclasses, no behaviour beyond data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+Align = Literal["left", "center", "right"]
+Direction = Literal["up", "down", "flat", "new"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text; ``figure`` names the figure it states, for writers that mark them."""
+
+    text: str
+    emphasis: bool = False
+    figure: str | None = None
+    review: bool = False
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A reference to a note (a superscript mark in the text)."""
+
+    mark: str
+    text: str
+
+
+Inline = Span | NoteRef
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties: what a reader's file dialog and PDF properties show."""
+
+    title: str
+    lang: str
+    author: str = ""
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The title block: title, subtitle and lines such as authors and date."""
+
+    title: str
+    lang: Lang
+    subtitle: str = ""
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; ``number`` is the localised section number (一、, （一）, 1.1) or empty."""
+
+    level: int
+    text: str
+    lang: Lang
+    number: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inlines in one language, set in a theme style (body, lead, note…)."""
+
+    inlines: tuple[Inline, ...]
+    lang: Lang
+    style: str = "body"
+    review: bool = False
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(i.text if isinstance(i, Span) else i.mark for i in self.inlines)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its alignment and relative width."""
+
+    align: Align = "left"
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: its text and, for a change, the direction it shows."""
+
+    text: str
+    direction: Direction | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with header rows repeated on every page; numbers aligned right."""
+
+    columns: tuple[Column, ...]
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    lang: Lang
+    caption: str = ""
+    note: str = ""
+    style: str = "metric-table"
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One headline figure: its value, label and change."""
+
+    value: str
+    label: str
+    change: str = ""
+    direction: Direction | None = None
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """A panel of headline figures."""
+
+    items: tuple[KeyFigure, ...]
+    lang: Lang
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart: values as numbers, labels already formatted."""
+
+    name: str
+    values: tuple[float, ...]
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: bars of values or of changes, or a series over years."""
+
+    kind: Literal["bar", "growth", "years"]
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    lang: Lang
+    value_format: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A table of contents, filled from the headings by the writer."""
+
+    title: str
+    lang: Lang
+    depth: int = 2
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+@dataclass(frozen=True)
+class Bilingual:
+    """The same content in both languages, to be set side by side (Chinese left)."""
+
+    zh: tuple[Block, ...]
+    en: tuple[Block, ...]
+
+
+Block = Cover | Heading | Paragraph | Table | KeyFigures | Chart | Contents | PageBreak | Bilingual
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: metadata, the name of its theme and its blocks."""
+
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    theme: str = "briefing"
+    headers: tuple[str, ...] = field(default=())

@@ -1,0 +1,28 @@
+"""A bilingual termbase: one English rendering per Chinese term."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ipdocs.model.base import Model
+
+
+class Term(Model):
+    """One term: Chinese, its English rendering, and a note on usage."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+    note: str | None = None
+
+
+class Glossary(Model):
+    """The terms a report's English draws on."""
+
+    terms: list[Term] = Field(default_factory=list)
+
+    def english(self, zh: str) -> str:
+        """The English rendering of ``zh``; ``KeyError`` if the term is not in the glossary."""
+        for term in self.terms:
+            if term.zh == zh:
+                return term.en
+        raise KeyError(f"no term {zh!r} in the glossary")

@@ -1,0 +1,45 @@
+"""Section builders: small pure functions from a report and a context to document blocks."""
+
+from ipdocs.sections.blocks import (
+    ContentsBuilder,
+    CoverBuilder,
+    LeadBuilder,
+    PageBreakBuilder,
+    SourcesBuilder,
+)
+from ipdocs.sections.brief import (
+    BUILDERS,
+    LANGUAGES,
+    LAYOUTS,
+    Brief,
+    BriefError,
+    full_brief,
+    load_brief,
+    summary_brief,
+)
+from ipdocs.sections.chapter import ChapterBuilder
+from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
+from ipdocs.sections.glossary import GlossaryBuilder
+
+__all__ = [
+    "BUILDERS",
+    "LANGUAGES",
+    "LAYOUTS",
+    "Brief",
+    "BriefError",
+    "Builder",
+    "ChapterBuilder",
+    "ContentsBuilder",
+    "Context",
+    "CoverBuilder",
+    "FigureTableBuilder",
+    "GlossaryBuilder",
+    "KeyFiguresBuilder",
+    "LeadBuilder",
+    "PageBreakBuilder",
+    "SourcesBuilder",
+    "full_brief",
+    "load_brief",
+    "summary_brief",
+]

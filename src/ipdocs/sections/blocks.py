@@ -1,0 +1,91 @@
+"""The simple builders: cover, lead, contents, sources, page break."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Span
+from ipdocs.i18n import format_date, word
+from ipdocs.model import Report
+from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.inlines import paragraph
+
+
+@dataclass(frozen=True)
+class CoverBuilder(Builder):
+    """Title, subtitle, authors, issuer and publication date."""
+
+    name = "cover"
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """The title block."""
+        lang = ctx.lang
+        lines = []
+        if report.issuer:
+            lines.append(report.issuer.get(lang))
+        if report.authors:
+            sep = "  " if lang == "zh" else ", "
+            lines.append(sep.join(a.get(lang) for a in report.authors))
+        if report.published:
+            lines.append(format_date(report.published, lang))
+        subtitle = report.subtitle.get(lang) if report.subtitle else ""
+        return (Cover(report.title.get(lang), lang, subtitle, tuple(lines)),)
+
+
+@dataclass(frozen=True)
+class LeadBuilder(Builder):
+    """The lead paragraphs before the first section."""
+
+    name = "lead"
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """One lead paragraph per paragraph of the report's lead."""
+        return tuple(paragraph(p, report, ctx.lang, "lead") for p in report.lead)
+
+
+@dataclass(frozen=True)
+class ContentsBuilder(Builder):
+    """A table of contents of the headings down to ``depth``."""
+
+    name = "contents"
+    depth: int = 2
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """The contents node; writers fill it from the headings."""
+        return (Contents(word("contents", ctx.lang), ctx.lang, self.depth),)
+
+
+@dataclass(frozen=True)
+class PageBreakBuilder(Builder):
+    """A page break."""
+
+    name = "page_break"
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """A single page break."""
+        return (PageBreak(),)
+
+
+@dataclass(frozen=True)
+class SourcesBuilder(Builder):
+    """The report's sources as notes under a heading."""
+
+    name = "sources"
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """A heading and one note per source; nothing if the report names none."""
+        if not report.sources:
+            return ()
+        lang = ctx.lang
+        blocks: list[Block] = [Heading(1, word("sources", lang), lang, anchor="sources")]
+        for source in report.sources:
+            parts = [source.title.get(lang)]
+            if source.publisher:
+                parts.append(source.publisher.get(lang))
+            if source.date:
+                parts.append(format_date(source.date, lang))
+            if source.url:
+                parts.append(source.url)
+            text = ("，" if lang == "zh" else ", ").join(parts)
+            blocks.append(Paragraph((Span(text),), lang, "note"))
+        return tuple(blocks)

@@ -1,0 +1,176 @@
+"""Briefs: builders composed in order, in one language or both, into a document tree."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from ipdocs.doc import Bilingual, Block, Contents, Document, Metadata, PageBreak
+from ipdocs.model import Glossary, Report
+from ipdocs.sections.blocks import (
+    ContentsBuilder,
+    CoverBuilder,
+    LeadBuilder,
+    PageBreakBuilder,
+    SourcesBuilder,
+)
+from ipdocs.sections.chapter import ChapterBuilder
+from ipdocs.sections.context import Builder, Context, Lang
+from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
+from ipdocs.sections.glossary import GlossaryBuilder
+
+Language = Literal["zh", "en", "zh-en"]
+Layout = Literal["interleaved", "parallel"]
+LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
+LAYOUTS: tuple[Layout, ...] = ("interleaved", "parallel")
+
+BUILDERS: dict[str, type[Builder]] = {
+    cls.name: cls
+    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
+                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
+                PageBreakBuilder)
+}
+"""Every builder by the name a brief file uses."""
+
+
+class BriefError(ValueError):
+    """A brief that cannot be used, naming the file and the step."""
+
+
+def _once(zh: Block, en: Block) -> Block | None:
+    """The single block that stands for a pair which must not be repeated, if any."""
+    if isinstance(zh, PageBreak):
+        return zh
+    if isinstance(zh, Contents) and isinstance(en, Contents):
+        return Contents(f"{zh.title} {en.title}", "zh", zh.depth)
+    return None
+
+
+def combine(zh: Sequence[Block], en: Sequence[Block], layout: Layout) -> list[Block]:
+    """Pair the blocks of the two languages: one after the other, or side by side."""
+    if len(zh) != len(en):
+        raise ValueError(f"builders gave {len(zh)} Chinese but {len(en)} English blocks")
+    out: list[Block] = []
+    for a, b in zip(zh, en, strict=True):
+        single = _once(a, b)
+        if single is not None:
+            out.append(single)
+        elif layout == "parallel":
+            out.append(Bilingual((a,), (b,)))
+        else:
+            out += [a, b]
+    return out
+
+
+def metadata(report: Report, language: Language) -> Metadata:
+    """Document properties in the document's language(s)."""
+    langs: tuple[Lang, ...] = ("zh", "en") if language == "zh-en" else (language,)
+    title = " / ".join(report.title.get(lang) for lang in langs)
+    author = "、".join(a.zh for a in report.authors) if langs[0] == "zh" else \
+        ", ".join(a.en for a in report.authors)
+    subject = " / ".join(f"{report.region.get(lang)} {report.year}" for lang in langs)
+    tag = "zh-CN" if langs[0] == "zh" else "en-GB"
+    return Metadata(title, tag, author, subject, tuple(report.region.get(x) for x in langs),
+                    report.published)
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A sequence of builders: the recipe of a briefing."""
+
+    builders: tuple[Builder, ...]
+    name: str = "custom"
+
+    def __init__(self, builders: Iterable[Builder], name: str = "custom") -> None:
+        object.__setattr__(self, "builders", tuple(builders))
+        object.__setattr__(self, "name", name)
+
+    def blocks(self, report: Report, ctx: Context) -> list[Block]:
+        """Every builder's blocks in one language."""
+        return [block for builder in self.builders for block in builder.build(report, ctx)]
+
+    def document(self, report: Report, lang: Language = "zh", *,
+                 layout: Layout = "interleaved", theme: str = "briefing",
+                 glossary: Glossary | None = None) -> Document:
+        """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``)."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        if layout not in LAYOUTS:
+            raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+        ctx = Context("zh" if lang == "zh-en" else lang, glossary)
+        if lang == "zh-en":
+            blocks: list[Block] = []
+            for builder in self.builders:
+                blocks += combine(builder.build(report, ctx.with_lang("zh")),
+                                  builder.build(report, ctx.with_lang("en")), layout)
+        else:
+            blocks = self.blocks(report, ctx)
+        return Document(metadata(report, lang), tuple(blocks), theme,
+                        (metadata(report, lang).title,))
+
+    def write(self, report: Report, path: str | Path, lang: Language = "zh",
+              **options: Any) -> Path:
+        """Build and write the document; the format follows the file's extension."""
+        from ipdocs.build import write_document
+
+        theme = options.pop("theme", "briefing")
+        doc = self.document(report, lang, theme=str(theme), **options)
+        return write_document(doc, Path(path))
+
+
+def full_brief() -> Brief:
+    """The whole report: cover, contents, lead, key figures, every chapter, glossary, sources."""
+    return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
+                  KeyFiguresBuilder(), ChapterBuilder(), GlossaryBuilder(), SourcesBuilder()],
+                 "full")
+
+
+def summary_brief() -> Brief:
+    """Two pages at most: title, lead and the key figures."""
+    return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder()], "summary")
+
+
+BUILT_IN = {"full": full_brief, "summary": summary_brief}
+
+
+def _step(item: Any, where: str) -> Builder:
+    """One builder from a brief file: a name, or a one-key mapping of name to options."""
+    options: Any
+    if isinstance(item, str):
+        name, options = item, {}
+    elif isinstance(item, dict) and len(item) == 1:
+        name, options = next(iter(item.items()))
+        options = options or {}
+    else:
+        raise BriefError(f"{where}: expected a builder name or {{name: {{options}}}}")
+    if name not in BUILDERS:
+        raise BriefError(f"{where}: unknown builder {name!r}; known: {', '.join(BUILDERS)}")
+    if not isinstance(options, dict):
+        raise BriefError(f"{where}: options of {name!r} must be a mapping")
+    options = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
+    try:
+        return BUILDERS[name](**options)
+    except TypeError as exc:
+        raise BriefError(f"{where}: {name}: {exc}") from None
+
+
+def load_brief(name_or_path: str | Path) -> Brief:
+    """A built-in brief (``full``, ``summary``) or one described in a YAML file."""
+    if str(name_or_path) in BUILT_IN:
+        return BUILT_IN[str(name_or_path)]()
+    path = Path(name_or_path)
+    if not path.is_file():
+        raise BriefError(f"unknown brief {str(name_or_path)!r}: not one of "
+                         f"{', '.join(BUILT_IN)} and no such file")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise BriefError(f"{path}: malformed YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("builders"), list):
+        raise BriefError(f"{path}: a brief is a mapping with a 'builders' list")
+    steps = [_step(item, f"{path}: builders[{i}]") for i, item in enumerate(data["builders"])]
+    return Brief(steps, str(data.get("name") or path.stem))

@@ -1,0 +1,56 @@
+"""The Chapter builder: a report section with its subsections, numbered per language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipdocs.doc import Block, Heading
+from ipdocs.i18n import section_number
+from ipdocs.model import Report, Section
+from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.figures import figure_table
+from ipdocs.sections.inlines import paragraph
+
+MAX_LEVEL = 3
+
+
+def section_blocks(section: Section, path: tuple[int, ...], report: Report,
+                   ctx: Context) -> list[Block]:
+    """Heading, paragraphs and table of ``section``, then its subsections."""
+    lang = ctx.lang
+    number = section_number(path, lang) if ctx.numbered else ""
+    level = min(len(path), MAX_LEVEL)
+    blocks: list[Block] = [Heading(level, section.title.get(lang), lang, number, section.id)]
+    blocks += [paragraph(p, report, lang) for p in section.paragraphs]
+    if ctx.tables and section.figures:
+        blocks.append(figure_table(section.figures, report, lang, section.title.get(lang)))
+    for index, child in enumerate(section.sections, start=1):
+        blocks += section_blocks(child, (*path, index), report, ctx)
+    return blocks
+
+
+def _position(report: Report, section_id: str) -> int:
+    """The 1-based position of a top-level section."""
+    for index, section in enumerate(report.sections, start=1):
+        if section.id == section_id:
+            return index
+    raise KeyError(f"no top-level section {section_id!r} in the report")
+
+
+@dataclass(frozen=True)
+class ChapterBuilder(Builder):
+    """One top-level section (by id), or every one when ``section`` is empty."""
+
+    name = "chapters"
+    section: str = ""
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """The chapter's blocks, numbered 一、（一） in Chinese and 1. / 1.1 in English."""
+        if self.section:
+            chosen = [(_position(report, self.section), report.section(self.section))]
+        else:
+            chosen = list(enumerate(report.sections, start=1))
+        blocks: list[Block] = []
+        for index, section in chosen:
+            blocks += section_blocks(section, (index,), report, ctx)
+        return tuple(blocks)

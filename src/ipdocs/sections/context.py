@@ -1,0 +1,40 @@
+"""What every builder is given besides the report: language and optional material."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from ipdocs.doc import Block
+from ipdocs.model import Glossary, Report
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """The language a builder writes in, and the termbase for the glossary."""
+
+    lang: Lang
+    glossary: Glossary | None = None
+    numbered: bool = True
+    tables: bool = True
+
+    def with_lang(self, lang: Lang) -> Context:
+        """The same context in another language."""
+        return replace(self, lang=lang)
+
+
+class Builder:
+    """A section builder: a pure function of a report and a context into blocks.
+
+    Subclasses are small frozen dataclasses holding their options (which figures, which
+    section); :meth:`build` does the work. Every builder yields the same number of blocks
+    in both languages, so that bilingual layouts can pair them.
+    """
+
+    name = "builder"
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """The blocks this builder contributes in ``ctx.lang``."""
+        raise NotImplementedError

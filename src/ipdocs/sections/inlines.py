@@ -1,0 +1,27 @@
+"""From rendered narrative runs and figures to document inlines and cells."""
+
+from __future__ import annotations
+
+from ipdocs.doc import Direction, Paragraph, Span
+from ipdocs.model import Figure, Report, Text
+from ipdocs.model import Paragraph as ModelParagraph
+from ipdocs.narrative import change_delta, render_runs
+from ipdocs.sections.context import Lang
+
+
+def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
+    """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
+    review = isinstance(text, ModelParagraph) and text.review
+    runs = render_runs(text.get(lang), report, lang)
+    spans = tuple(Span(r.text, r.emphasis, r.figure, review) for r in runs)
+    return Paragraph(spans, lang, style, review)
+
+
+def direction(figure: Figure) -> Direction | None:
+    """Which way a figure moved, if it states a change."""
+    if figure.change is None:
+        return None
+    delta = change_delta(figure)
+    if delta is None:
+        return "new"
+    return "up" if delta[0] > 0 else "down" if delta[0] < 0 else "flat"

@@ -1,0 +1,76 @@
+"""The DOCX writer (python-docx): a document tree and a theme into Word bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+
+from docx.document import Document as DocxDocument
+
+from ipdocs.bundled import BUNDLED, face_bytes
+from ipdocs.doc import Bilingual, Block, Document, Heading, characters
+from ipdocs.themes import Theme
+from ipdocs.writers.docx.blocks import Writer, write_blocks
+from ipdocs.writers.docx.fonts import declare_fonts, embed
+from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_properties
+from ipdocs.writers.docx.styles import apply_theme
+from ipdocs.writers.docx.template import blank
+
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
+    """Every heading of the tree in order, those inside bilingual pairs included."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block
+        elif isinstance(block, Bilingual):
+            yield from headings(block.zh)
+            yield from headings(block.en)
+
+
+def _reproducible(data: bytes) -> bytes:
+    """Rewrite the zip with fixed timestamps, so identical input gives identical bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
+    """Declare the theme's fonts with their alternates; embed the bundled faces it falls back on.
+
+    A reader without the named fonts (仿宋_GB2312 is rarely installed outside China) then
+    sets the text in the bundled Simplified Chinese faces instead of a Japanese one.
+    """
+    declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
+    text = characters(doc) + theme.page_number.format + "0123456789"
+    roles = sorted({f.bundled for f in theme.fonts.values()})
+    for family in (BUNDLED[role] for role in roles):
+        faces = {"Regular": face_bytes(family.regular), "Bold": face_bytes(family.bold)}
+        embed(document, family.name, faces, text)
+
+
+def render_docx(doc: Document, theme: Theme) -> bytes:
+    """The Word file of ``doc`` set in ``theme``."""
+    lang = "zh" if doc.metadata.lang.startswith("zh") else "en"
+    document = blank(theme, lang)
+    apply_theme(document, theme)
+    set_geometry(document, theme)
+    set_header_footer(document, theme, doc)
+    set_properties(document, doc)
+    embed_fonts(document, doc, theme)
+    width = theme.page.width - theme.page.inside - theme.page.outside
+    body = document.element.body
+    for paragraph in list(body.iterchildren()):
+        if paragraph.tag.endswith("}p"):
+            body.remove(paragraph)
+    write_blocks(doc.blocks, document, Writer(theme, tuple(headings(doc.blocks)), width))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _reproducible(buffer.getvalue())

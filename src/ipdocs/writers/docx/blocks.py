@@ -1,0 +1,305 @@
+"""One small function per node type, dispatched through a table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import RGBColor
+from docx.table import Table as DocxTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ipdocs.doc import (
+    Bilingual,
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Cover,
+    Heading,
+    KeyFigures,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+from ipdocs.themes import Theme
+from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
+from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
+
+Container = DocxDocument | _Cell
+KEY_FIGURES_PER_ROW = 3
+TWIPS_PER_MM = 56.7
+
+
+@dataclass
+class Writer:
+    """What block functions share: the theme, the headings for contents, the width."""
+
+    theme: Theme
+    headings: Sequence[Heading] = ()
+    width_mm: float = 0
+    fresh: dict[int, DocxParagraph] = field(default_factory=dict)
+
+
+def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
+    """A new paragraph in ``container`` with the Word style of the theme style ``style``."""
+    empty = w.fresh.pop(id(container), None)
+    paragraph = empty if empty is not None else container.add_paragraph()
+    paragraph.style = WORD_STYLES.get(style, "Body Text")
+    return paragraph
+
+
+def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+         **look: Any) -> None:
+    """A run with its East Asian font and language set, and optional emphasis and colour."""
+    run = paragraph.add_run(text)
+    font = w.theme.font(w.theme.style(style))
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, font.latin, font.east_asian)
+    set_lang(rpr, lang)
+    if look.get("bold"):
+        run.bold = True
+    if look.get("superscript"):
+        run.font.superscript = True
+    if look.get("highlight"):
+        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    if look.get("color"):
+        run.font.color.rgb = RGBColor.from_string(look["color"])
+
+
+def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
+    """Chinese body text: a first-line indent of two characters (firstLineChars)."""
+    chars = w.theme.style(style).indent_zh
+    if lang == "zh" and chars:
+        ppr = paragraph._p.get_or_add_pPr()
+        child(ppr, "w:ind", w_firstLineChars=str(int(chars * 100)))
+
+
+def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
+    """A paragraph: emphasis bold, review marks highlighted, note marks superscript."""
+    paragraph = _paragraph(container, node.style, w)
+    _indent(paragraph, node.lang, w, node.style)
+    for inline in node.inlines:
+        if isinstance(inline, NoteRef):
+            _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
+        else:
+            _run(paragraph, inline.text, node.lang, w, node.style, bold=inline.emphasis,
+                 highlight=inline.review or node.review)
+
+
+def heading_text(node: Heading) -> str:
+    """The heading as printed: 一、标题 / （一）标题 / 1. Title / 1.1 Title."""
+    if not node.number:
+        return node.text
+    glue = "" if node.lang == "zh" else " "
+    return node.number + glue + node.text
+
+
+def write_heading(node: Heading, container: Container, w: Writer) -> None:
+    """A heading in Word's built-in Heading N style, so navigation and TOC work."""
+    style = f"heading-{min(node.level, 3)}"
+    paragraph = _paragraph(container, style, w)
+    _indent(paragraph, node.lang, w, style)
+    _run(paragraph, heading_text(node), node.lang, w, style)
+
+
+def write_cover(node: Cover, container: Container, w: Writer) -> None:
+    """Title, subtitle and cover lines."""
+    _run(_paragraph(container, "title", w), node.title, node.lang, w, "title")
+    if node.subtitle:
+        _run(_paragraph(container, "subtitle", w), node.subtitle, node.lang, w, "subtitle")
+    for line in node.lines:
+        _run(_paragraph(container, "cover-line", w), line, node.lang, w, "cover-line")
+
+
+def _shade(cell: _Cell, fill: str) -> None:
+    """Fill a cell's background."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    child(tcpr, "w:shd", w_val="clear", w_color="auto", w_fill=fill)
+
+
+def _borders(table: DocxTable, color: str, inside: bool) -> None:
+    """Rules above and below the table, and between rows if ``inside``."""
+    tblpr = table._tbl.tblPr
+    borders = child(tblpr, "w:tblBorders")
+    edges = ("top", "bottom", "insideH") if inside else ()
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        kind = "single" if edge in edges else "nil"
+        child(borders, f"w:{edge}", w_val=kind, w_sz="6" if edge != "insideH" else "4",
+              w_space="0", w_color=color)
+
+
+def _widths(table: DocxTable, columns: Sequence[Column], total_mm: float) -> None:
+    """Column widths in proportion to the columns' relative widths."""
+    share = sum(c.width for c in columns) or 1
+    table.autofit = False
+    for index, column in enumerate(columns):
+        width = int(total_mm * column.width / share * TWIPS_PER_MM)
+        for cell in table.columns[index].cells:
+            tcpr = cell._tc.get_or_add_tcPr()
+            child(tcpr, "w:tcW", w_w=str(width), w_type="dxa")
+
+
+def _repeat_header(table: DocxTable, rows: int) -> None:
+    """Mark the first ``rows`` rows as header rows, repeated on every page."""
+    for row in table.rows[:rows]:
+        trpr = row._tr.get_or_add_trPr()
+        child(trpr, "w:tblHeader", w_val="true")
+        child(trpr, "w:cantSplit", w_val="true")
+
+
+def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
+               color: str | None = None) -> None:
+    """Write one cell's text in ``style``, aligned, coloured by direction if asked."""
+    paragraph = cell.paragraphs[0]
+    paragraph.style = WORD_STYLES[style]
+    paragraph.alignment = ALIGN[align]
+    _run(paragraph, data.text, lang, w, style, color=color)
+
+
+def _direction_color(cell: Cell, w: Writer) -> str | None:
+    """The theme's rise or fall colour for a change cell."""
+    if cell.direction == "up":
+        return w.theme.rise
+    if cell.direction == "down":
+        return w.theme.fall
+    return None
+
+
+def write_table(node: Table, container: Container, w: Writer) -> None:
+    """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
+    if node.caption:
+        _run(_paragraph(container, "caption", w), node.caption, node.lang, w, "caption")
+    count = len(node.header) + len(node.rows)
+    table = container.add_table(rows=count, cols=len(node.columns))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table, w.theme.rule, inside=True)
+    _widths(table, node.columns, w.width_mm)
+    _repeat_header(table, len(node.header))
+    for r, row in enumerate(node.header):
+        for c, data in enumerate(row):
+            cell = table.cell(r, c)
+            _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
+            _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w)
+    for r, row in enumerate(node.rows, start=len(node.header)):
+        for c, data in enumerate(row):
+            _cell_text(table.cell(r, c), data, node.lang, "table-cell", node.columns[c].align,
+                       w, _direction_color(data, w))
+    if node.note:
+        _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
+
+
+def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
+    """A panel of key figures, three to a row, value large, change coloured."""
+    if node.title:
+        _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
+    per_row = min(KEY_FIGURES_PER_ROW, len(node.items))
+    rows = -(-len(node.items) // per_row)
+    table = container.add_table(rows=rows, cols=per_row)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table, w.theme.rule, inside=False)
+    _widths(table, [Column()] * per_row, w.width_mm)
+    for index, item in enumerate(node.items):
+        cell = table.cell(index // per_row, index % per_row)
+        _shade(cell, w.theme.fill)
+        _cell_text(cell, Cell(item.value), node.lang, "key-value", "left", w)
+        label = cell.add_paragraph(style=WORD_STYLES["key-label"])
+        _run(label, item.label, node.lang, w, "key-label")
+        if item.change:
+            change = cell.add_paragraph(style=WORD_STYLES["key-change"])
+            color = _direction_color(Cell("", item.direction), w)
+            _run(change, item.change, node.lang, w, "key-change", color=color)
+
+
+def write_chart(node: Chart, container: Container, w: Writer) -> None:
+    """A chart's data as a table (until native charts land): categories by series."""
+    header = ((Cell(""), *(Cell(s.name) for s in node.series)),)
+    rows = tuple((Cell(cat), *(Cell(s.labels[i]) for s in node.series))
+                 for i, cat in enumerate(node.categories))
+    columns = (Column("left", 3), *(Column("right", 1.5) for _ in node.series))
+    write_table(Table(columns, header, rows, node.lang, node.title, node.source), container, w)
+
+
+def write_contents(node: Contents, container: Container, w: Writer) -> None:
+    """A TOC field (refreshed when Word opens the file) with the headings as its result."""
+    _run(_paragraph(container, "toc-title", w), node.title, node.lang, w, "toc-title")
+    begin, instruction, separate, _, end = field_runs(f'TOC \\o "1-{node.depth}" \\h \\z \\u')
+    paragraph = _paragraph(container, "toc-entry", w)
+    paragraph._p.extend([begin, instruction, separate])
+    entries = [h for h in w.headings if h.level <= node.depth]
+    for index, heading in enumerate(entries):
+        if index:
+            paragraph = _paragraph(container, "toc-entry", w)
+        paragraph.style = "TOC 1" if heading.level == 1 else "TOC 2"
+        _run(paragraph, heading_text(heading), heading.lang, w, "toc-entry")
+    paragraph._p.append(end)
+
+
+def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:
+    """A page break (ignored inside a table cell)."""
+    if isinstance(container, DocxDocument):
+        container.add_page_break()  # type: ignore[no-untyped-call]
+
+
+def _cell_blocks(cell: _Cell, blocks: Sequence[Block], w: Writer) -> None:
+    """Write blocks into a table cell, reusing the empty paragraph every cell starts with."""
+    w.fresh[id(cell)] = cell.paragraphs[0]
+    for block in blocks:
+        write_block(block, cell, w)
+    w.fresh.pop(id(cell), None)
+
+
+def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Writer) -> None:
+    """Consecutive bilingual pairs as one borderless two-column table, a row per pair."""
+    table = container.add_table(rows=len(pairs), cols=2)
+    _borders(table, w.theme.rule, inside=False)
+    outer = w.width_mm
+    _widths(table, [Column(), Column()], outer)
+    w.width_mm = outer / 2 - 4
+    for row, pair in zip(table.rows, pairs, strict=True):
+        _cell_blocks(row.cells[0], pair.zh, w)
+        _cell_blocks(row.cells[1], pair.en, w)
+    w.width_mm = outer
+
+
+WRITERS: dict[type, Callable[[Any, Container, Writer], None]] = {
+    Paragraph: write_paragraph,
+    Heading: write_heading,
+    Cover: write_cover,
+    Table: write_table,
+    KeyFigures: write_key_figures,
+    Chart: write_chart,
+    Contents: write_contents,
+    PageBreak: write_page_break,
+}
+
+
+def write_block(block: Block, container: Container, w: Writer) -> None:
+    """Write one block through the dispatch table."""
+    if isinstance(block, Bilingual):
+        write_bilingual_rows([block], container, w)
+        return
+    WRITERS[type(block)](block, container, w)
+
+
+def write_blocks(blocks: Sequence[Block], container: Container, w: Writer) -> None:
+    """Write blocks in order, grouping runs of bilingual pairs into one table."""
+    pending: list[Bilingual] = []
+    for block in blocks:
+        if isinstance(block, Bilingual):
+            pending.append(block)
+            continue
+        if pending:
+            write_bilingual_rows(pending, container, w)
+            pending = []
+        write_block(block, container, w)
+    if pending:
+        write_bilingual_rows(pending, container, w)
+

@@ -1,0 +1,102 @@
+"""The theme's styles as Word styles: built-in ones where Word has them (Title, Heading N)."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.shared import Pt, RGBColor
+from docx.styles.style import ParagraphStyle
+
+from ipdocs.themes import Style, Theme
+from ipdocs.writers.docx.xml import child, set_fonts
+
+WORD_STYLES = {
+    "body": "Body Text",
+    "lead": "Lead",
+    "note": "Note",
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "cover-line": "Cover Line",
+    "heading-1": "Heading 1",
+    "heading-2": "Heading 2",
+    "heading-3": "Heading 3",
+    "caption": "Caption",
+    "table-header": "Table Header",
+    "table-cell": "Table Cell",
+    "key-value": "Key Figure",
+    "key-label": "Key Figure Label",
+    "key-change": "Key Figure Change",
+    "toc-title": "Contents Title",
+    "toc-entry": "TOC 1",
+    "header": "Header",
+}
+"""Theme style name → Word style name."""
+
+ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+}
+
+
+def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
+    """The Word paragraph style ``name``, added if the template lacks it."""
+    try:
+        style = document.styles[name]
+    except KeyError:
+        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = document.styles["Normal"]
+    assert isinstance(style, ParagraphStyle)
+    return style
+
+
+def _spacing(style: ParagraphStyle, spec: Style) -> None:
+    """Line spacing, space before and after, alignment."""
+    fmt = style.paragraph_format
+    if spec.exact is not None:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(spec.exact)
+    elif spec.line is not None:
+        fmt.line_spacing = spec.line
+    fmt.space_before = Pt(spec.before)
+    fmt.space_after = Pt(spec.after)
+    fmt.alignment = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
+    fmt.first_line_indent = None
+
+
+def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str) -> None:
+    """Make the Word style ``word_name`` look like the theme's ``name``."""
+    spec = theme.style(name)
+    style = word_style(document, word_name)
+    font = theme.font(spec)
+    style.font.name = font.latin
+    set_fonts(style.element.get_or_add_rPr(), font.latin, font.east_asian)
+    style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
+    color = theme.color(spec.color) or "000000"
+    style.font.color.rgb = RGBColor.from_string(color)
+    rpr = style.element.get_or_add_rPr()
+    for tag in ("w:caps", "w:smallCaps", "w:spacing"):
+        element = rpr.find(child(rpr, tag).tag)
+        rpr.remove(element)
+    _spacing(style, spec)
+    ppr = style.element.get_or_add_pPr()
+    for border in ppr.findall(child(ppr, "w:pBdr").tag):
+        ppr.remove(border)
+
+
+def apply_theme(document: DocxDocument, theme: Theme) -> None:
+    """Every theme style into the document's styles; Normal follows the table-cell size."""
+    apply_style(document, theme, "body", "Normal")
+    word_style(document, "Normal").paragraph_format.space_after = Pt(0)
+    for name, word_name in WORD_STYLES.items():
+        apply_style(document, theme, name, word_name)
+    apply_style(document, theme, "toc-entry", "TOC 2")
+    word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
+                                                                     .size * 2)
+    for level in (1, 2, 3):
+        heading = word_style(document, f"Heading {level}")
+        heading.paragraph_format.keep_with_next = True

@@ -1,0 +1,124 @@
+"""A blank python-docx document with the default template's leaks removed.
+
+python-docx's template declares Japanese theme fonts (ＭＳ 明朝), ``themeFontLang``
+ja-JP, en-US East Asian language defaults, theme-font overrides in its styles, a
+thumbnail and its own name as author. Readers then pick Japanese glyph forms and
+show python-docx's picture. Everything here replaces those with the theme's choices.
+"""
+
+from __future__ import annotations
+
+import re
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+from ipdocs.themes import Theme
+from ipdocs.writers.docx.xml import THEME_FONT_ATTRS, child, set_fonts, set_lang
+
+_DROPPED_RELS = (RT.THUMBNAIL, RT.CUSTOM_XML,
+                 "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+
+
+def _drop_parts(document: DocxDocument) -> None:
+    """Remove the thumbnail, the customXml item and stylesWithEffects."""
+    for owner in (document.part.package, document.part):
+        for rid, rel in list(owner.rels.items()):
+            if rel.reltype in _DROPPED_RELS:
+                del owner.rels[rid]
+
+
+def _fix_theme_part(document: DocxDocument, east_asian: str) -> None:
+    """Point the theme's East Asian fonts at ours; drop its Japanese script fonts."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.THEME:
+            part = rel.target_part
+            xml = part.blob.decode("utf-8")
+            xml = re.sub(r'<a:font script="Jpan" typeface="[^"]*"/>', "", xml)
+            xml = xml.replace('<a:ea typeface=""/>', f'<a:ea typeface="{east_asian}"/>')
+            xml = re.sub(r'(<a:font script="Hans" typeface=")[^"]*(")',
+                         rf"\g<1>{east_asian}\g<2>", xml)
+            part._blob = xml.encode("utf-8")
+
+
+# The order CT_Settings prescribes for the elements set here and their neighbours.
+_SETTINGS_ORDER = (
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+    "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+    "w:printPostScriptOverText", "w:printFractionalCharacterWidth", "w:printFormsData",
+    "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData",
+    "w:mirrorMargins", "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader",
+    "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign",
+    "w:attachedTemplate", "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod",
+    "w:documentType", "w:mailMerge", "w:revisionView", "w:trackRevisions",
+    "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
+    "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop",
+    "w:autoHyphenation", "w:consecutiveHyphenLimit", "w:hyphenationZone",
+    "w:doNotHyphenateCaps", "w:showEnvelope", "w:summaryLength", "w:clickAndTypeStyle",
+    "w:defaultTableStyle", "w:evenAndOddHeaders", "w:bookFoldRevPrinting",
+    "w:bookFoldPrinting", "w:bookFoldPrintingSheets", "w:drawingGridHorizontalSpacing",
+    "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData",
+    "w:noPunctuationKerning", "w:characterSpacingControl", "w:printTwoOnOne",
+    "w:strictFirstAndLastChars", "w:noLineBreaksAfter", "w:noLineBreaksBefore",
+    "w:savePreviewPicture", "w:doNotValidateAgainstSchema", "w:saveInvalidXml",
+    "w:ignoreMixedContent", "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml",
+    "w:saveXmlDataOnly", "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags",
+    "w:alwaysMergeEmptyNamespace", "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr",
+    "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema",
+    "w:themeFontLang", "w:clrSchemeMapping",
+)
+
+
+def _setting(settings: BaseOxmlElement, tag: str, **attrs: str) -> None:
+    """Set a settings element, inserting it where the schema's order puts it."""
+    element = settings.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        later = _SETTINGS_ORDER[_SETTINGS_ORDER.index(tag) + 1:]
+        successor = next((c for c in settings if c.tag in {qn(t) for t in later}), None)
+        if successor is None:
+            settings.append(element)
+        else:
+            successor.addprevious(element)
+    for name, value in attrs.items():
+        element.set(qn(name.replace("_", ":", 1)), value)
+
+
+def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool) -> None:
+    """Theme-font language zh-CN, fields updated on open, mirrored margins if asked."""
+    settings = document.settings.element
+    _setting(settings, "w:themeFontLang", w_val="en-US", w_eastAsia="zh-CN")
+    _setting(settings, "w:updateFields", w_val="true")
+    if mirror:
+        _setting(settings, "w:mirrorMargins")
+    if odd_even:
+        _setting(settings, "w:evenAndOddHeaders")
+
+
+def _fix_defaults(document: DocxDocument, latin: str, east_asian: str, lang: str) -> None:
+    """Explicit fonts and languages in docDefaults; no theme fonts anywhere in the styles."""
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for attr in THEME_FONT_ATTRS:
+            fonts.attrib.pop(qn(attr), None)
+    rpr = child(child(child(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
+    set_fonts(rpr, latin, east_asian)
+    set_lang(rpr, lang)
+
+
+def blank(theme: Theme, lang: str) -> DocxDocument:
+    """A blank document prepared for ``theme`` in ``lang``, nothing of the template left."""
+    document = docx.Document()
+    body = theme.font(theme.style("body"))
+    _drop_parts(document)
+    _fix_theme_part(document, body.east_asian)
+    _fix_settings(document, theme.page.mirror, theme.page_number.align == "outside")
+    _fix_defaults(document, body.latin, body.east_asian, lang)
+    return document

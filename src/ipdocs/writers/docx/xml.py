@@ -1,0 +1,67 @@
+"""Small helpers for the WordprocessingML python-docx does not cover."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def child(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
+    """The first ``tag`` child of ``parent``, created if missing, with ``attrs`` set."""
+    element: BaseOxmlElement | None = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        parent.append(element)
+    for name, value in attrs.items():
+        element.set(qn(name.replace("_", ":", 1)), value)
+    return element
+
+
+def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str) -> None:
+    """Set all four font slots of a run-properties element; drop theme-font overrides."""
+    fonts = child(rpr, "w:rFonts")
+    for attr in THEME_FONT_ATTRS:
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), latin)
+    fonts.set(qn("w:hAnsi"), latin)
+    fonts.set(qn("w:cs"), latin)
+    fonts.set(qn("w:eastAsia"), east_asian)
+    fonts.set(qn("w:hint"), "eastAsia")
+
+
+def set_lang(rpr: BaseOxmlElement, lang: str) -> None:
+    """Mark text as Chinese (zh-CN) or English (en-US); East Asian text is always zh-CN."""
+    element = child(rpr, "w:lang")
+    element.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
+    element.set(qn("w:eastAsia"), "zh-CN")
+    element.set(qn("w:bidi"), "ar-SA")
+
+
+def field_runs(instruction: str, cached: str = "") -> list[BaseOxmlElement]:
+    """The five runs of a complex field: begin, instruction, separate, result, end."""
+    runs = []
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
+                       ("result", cached), ("end", None)):
+        run = OxmlElement("w:r")
+        if kind == "instr":
+            node = OxmlElement("w:instrText")
+            node.set(qn("xml:space"), "preserve")
+            node.text = text
+        elif kind == "result":
+            node = OxmlElement("w:t")
+            node.text = text
+        else:
+            node = OxmlElement("w:fldChar")
+            node.set(qn("w:fldCharType"), kind)
+        run.append(node)
+        runs.append(run)
+    return runs
+
+
+def field(paragraph: BaseOxmlElement, instruction: str, cached: str = "") -> None:
+    """Append a complex field (PAGE, TOC …) with its cached result to a paragraph."""
+    for run in field_runs(instruction, cached):
+        paragraph.append(run)
