@@ -49,3 +49,14 @@ def write_spec(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+SAMPLE = ROOT / "tests" / "data" / "sample.yaml"
+
+
+@pytest.fixture(scope="session")
+def sample():  # type: ignore[no-untyped-def]
+    """The sample report of every shape (tests/data/sample.yaml)."""
+    from ipdocs import load_report
+
+    return load_report(SAMPLE)

@@ -19,6 +19,8 @@ class Span:
     emphasis: bool = False
     figure: str | None = None
     review: bool = False
+    keep: bool = False
+    """Never break a line inside this span (a number with its unit and sign)."""
 
 
 @dataclass(frozen=True)
@@ -183,3 +185,7 @@ class Document:
     blocks: tuple[Block, ...]
     theme: str = "briefing"
     headers: tuple[str, ...] = field(default=())
+    charset: str = ""
+    """Characters fonts embedded in the file must cover beyond the document's own: every
+    brief of one report then embeds identical font subsets (LibreOffice shares embedded
+    fonts by family name across the documents of a session)."""

@@ -28,6 +28,11 @@ def _table(lang: str) -> dict[str, Word]:
     return cast(dict[str, Word], yaml.safe_load(path.read_text(encoding="utf-8")) or {})
 
 
+def table(lang: str) -> dict[str, Word]:
+    """Every fixed word of ``lang`` (without fallback)."""
+    return dict(_table(lang))
+
+
 def lookup(key: str, lang: str) -> Word:
     """Return the raw entry for ``key`` in ``lang``, falling back to English."""
     table = _table(lang)

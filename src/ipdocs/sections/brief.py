@@ -10,6 +10,7 @@ from typing import Any, Literal
 import yaml
 
 from ipdocs.doc import Bilingual, Block, Contents, Document, Metadata, PageBreak
+from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
 from ipdocs.sections.blocks import (
     ContentsBuilder,
@@ -22,6 +23,7 @@ from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
+from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = Literal["zh", "en", "zh-en"]
 Layout = Literal["interleaved", "parallel"]
@@ -78,6 +80,24 @@ def metadata(report: Report, language: Language) -> Metadata:
                     report.published)
 
 
+_BASE_CHARSET = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100),
+                                         *range(0x2010, 0x2027), *range(0x3000, 0x3020),
+                                         *range(0xFF01, 0xFF5F), 0x2212, 0x2103))
+_VOCAB_CHARSET = "零一二三四五六七八九十百千万两第首位名居连续年" + "".join(
+    [*UNITS, *QUALIFIERS, *(w for pair in CHANGE_VERBS.values() for w in pair)])
+
+
+def report_charset(report: Report) -> str:
+    """Every character any brief of ``report`` can print, in any language, sorted.
+
+    The report's own text in both languages, the fixed words of both languages, the
+    vocabularies a rendered figure draws on, and the Latin and punctuation ranges.
+    """
+    words = "".join(str(lookup_table(lang)) for lang in ("zh", "en"))
+    text = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
+    return "".join(sorted(set(text)))
+
+
 @dataclass(frozen=True)
 class Brief:
     """A sequence of builders: the recipe of a briefing."""
@@ -110,7 +130,7 @@ class Brief:
         else:
             blocks = self.blocks(report, ctx)
         return Document(metadata(report, lang), tuple(blocks), theme,
-                        (metadata(report, lang).title,))
+                        (metadata(report, lang).title,), report_charset(report))
 
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:

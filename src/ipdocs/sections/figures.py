@@ -67,7 +67,7 @@ def table_value(figure: Figure, lang: Lang) -> str:
 def unit_label(figure: Figure, lang: Lang) -> str:
     """The unit cell: 件, 亿元, % in Chinese; RMB, %, days or — in English."""
     unit = get_unit(figure.unit)
-    per = f"/{figure.per.zh}" if figure.per and lang == "zh" else ""
+    per = f"/{figure.per.zh.removeprefix('每')}" if figure.per and lang == "zh" else ""
     if lang == "zh":
         return "" if figure.kind == "rank" else unit.code + per
     if figure.per:

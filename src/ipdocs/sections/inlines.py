@@ -8,12 +8,16 @@ from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.narrative import change_delta, render_runs
 from ipdocs.sections.context import Lang
 
+KEEP_TOGETHER = ("value", "number", "previous")
+"""Figure parts that must not break across lines: a number stays with its unit."""
+
 
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
     """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
     review = isinstance(text, ModelParagraph) and text.review
     runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review) for r in runs)
+    spans = tuple(Span(r.text, r.emphasis, r.figure, review, r.part in KEEP_TOGETHER)
+                  for r in runs)
     return Paragraph(spans, lang, style, review)
 
 

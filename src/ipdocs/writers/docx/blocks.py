@@ -90,8 +90,14 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
         else:
-            _run(paragraph, inline.text, node.lang, w, node.style, bold=inline.emphasis,
+            text = unbreakable(inline.text) if inline.keep else inline.text
+            _run(paragraph, text, node.lang, w, node.style, bold=inline.emphasis,
                  highlight=inline.review or node.review)
+
+
+def unbreakable(text: str) -> str:
+    """The text with its spaces made non-breaking, so a reader keeps it on one line."""
+    return text.replace(" ", "\u00a0")
 
 
 def heading_text(node: Heading) -> str:

@@ -1,0 +1,131 @@
+"""Builders: a snapshot of the tree each one makes, in each language.
+
+Snapshots live in tests/sections/snapshots/. After an intended change, regenerate them
+with ``UPDATE_SNAPSHOTS=1 pytest tests/sections`` and review the diff.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ipdocs.doc import (
+    Bilingual,
+    Contents,
+    Cover,
+    Heading,
+    KeyFigures,
+    PageBreak,
+    Paragraph,
+    Table,
+    to_json,
+)
+from ipdocs.model import Glossary, Report, Term
+from ipdocs.sections import (
+    BUILDERS,
+    ChapterBuilder,
+    ContentsBuilder,
+    Context,
+    CoverBuilder,
+    FigureTableBuilder,
+    GlossaryBuilder,
+    KeyFiguresBuilder,
+    LeadBuilder,
+    SourcesBuilder,
+)
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+GLOSSARY = Glossary(terms=[Term(zh="专利授权量", en="patents granted")])
+
+CASES = {
+    "cover": CoverBuilder(),
+    "lead": LeadBuilder(),
+    "key_figures": KeyFiguresBuilder(),
+    "key_figures_chosen": KeyFiguresBuilder(("pledge.amount",)),
+    "chapters": ChapterBuilder(),
+    "chapter_protection": ChapterBuilder("protection"),
+    "figure_table": FigureTableBuilder("creation"),
+    "contents": ContentsBuilder(),
+    "glossary": GlossaryBuilder(),
+    "sources": SourcesBuilder(),
+}
+
+
+def snapshot(name: str, text: str) -> None:
+    """Compare ``text`` with the stored snapshot ``name``; write it when asked to."""
+    path = SNAPSHOTS / f"{name}.json"
+    if os.environ.get("UPDATE_SNAPSHOTS"):
+        path.write_text(text, encoding="utf-8")
+    assert path.is_file(), f"missing snapshot {path.name}: run with UPDATE_SNAPSHOTS=1"
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_builder_snapshot(sample: Report, name: str, lang: str) -> None:
+    blocks = CASES[name].build(sample, Context(lang, GLOSSARY))  # type: ignore[arg-type]
+    snapshot(f"{name}.{lang}", to_json(list(blocks)))
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_same_number_of_blocks_in_both_languages(sample: Report, name: str) -> None:
+    builder = CASES[name]
+    zh = builder.build(sample, Context("zh", GLOSSARY))
+    en = builder.build(sample, Context("en", GLOSSARY))
+    assert [type(b) for b in zh] == [type(b) for b in en]
+
+
+def test_every_builder_is_registered() -> None:
+    assert {type(b).name for b in CASES.values()} | {"page_break"} == set(BUILDERS)
+
+
+def test_chapter_numbering(sample: Report) -> None:
+    zh = [b for b in ChapterBuilder().build(sample, Context("zh")) if isinstance(b, Heading)]
+    en = [b for b in ChapterBuilder().build(sample, Context("en")) if isinstance(b, Heading)]
+    assert [h.number for h in zh] == ["一、", "（一）", "二、"]
+    assert [h.number for h in en] == ["1.", "1.1", "2."]
+    assert [h.level for h in zh] == [1, 2, 1]
+
+
+def test_single_chapter_keeps_its_number(sample: Report) -> None:
+    blocks = ChapterBuilder("protection").build(sample, Context("zh"))
+    assert isinstance(blocks[0], Heading) and blocks[0].number == "二、"
+
+
+def test_paragraph_runs_carry_figures_and_review(sample: Report) -> None:
+    blocks = ChapterBuilder("protection").build(sample, Context("en"))
+    para = next(b for b in blocks if isinstance(b, Paragraph))
+    assert para.review
+    figures = [s.figure for s in para.inlines if getattr(s, "figure", None)]
+    assert figures[:2] == ["courts.cases", "courts.cases"]
+
+
+def test_figure_table_cells(sample: Report) -> None:
+    table = FigureTableBuilder("protection").build(sample, Context("en"))[0]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.header[0]] == ["Indicator", "Value", "Unit", "Change"]
+    rows = {r[0].text: r for r in table.rows}
+    assert [c.text for c in rows["IP pledge financing"]] == [
+        "IP pledge financing", "61.093 billion", "RMB", "+55.02%"]
+    closed = rows["Cases closed"]
+    assert closed[3].text == "\u221233.33%" and closed[3].direction == "down"
+    assert [c.align for c in table.columns] == ["left", "right", "center", "right"]
+
+
+def test_key_figures_panel(sample: Report) -> None:
+    panel = KeyFiguresBuilder().build(sample, Context("zh"))[0]
+    assert isinstance(panel, KeyFigures)
+    first = panel.items[0]
+    assert (first.value, first.label, first.change, first.direction) == (
+        "71425件", "专利授权量", "同比增长11.4%", "up")
+
+
+def test_glossary_needs_a_termbase(sample: Report) -> None:
+    assert GlossaryBuilder().build(sample, Context("zh")) == ()
+
+
+def test_kinds(sample: Report) -> None:
+    assert isinstance(CoverBuilder().build(sample, Context("zh"))[0], Cover)
+    assert isinstance(ContentsBuilder().build(sample, Context("en"))[0], Contents)
+    assert not any(isinstance(b, (Bilingual, PageBreak))
+                   for b in ChapterBuilder().build(sample, Context("zh")))

@@ -1,0 +1,168 @@
+"""The DOCX writer: reopen what it wrote and inspect the XML."""
+
+import io
+import re
+import zipfile
+from collections.abc import Callable
+
+import pytest
+from docx import Document as open_docx
+
+from ipdocs.model import Report
+from ipdocs.sections import full_brief, summary_brief
+from ipdocs.themes import load_theme
+from ipdocs.writers.docx import render_docx
+
+Render = Callable[..., bytes]
+
+
+@pytest.fixture(scope="module")
+def render() -> Render:
+    """Render a brief of a report to DOCX bytes, cached per arguments."""
+    cache: dict[tuple[str, ...], bytes] = {}
+
+    def run(report: Report, lang: str = "zh", theme: str = "briefing",
+            layout: str = "interleaved", brief: str = "full") -> bytes:
+        key = (lang, theme, layout, brief)
+        if key not in cache:
+            recipe = full_brief() if brief == "full" else summary_brief()
+            doc = recipe.document(report, lang, layout=layout, theme=theme)  # type: ignore[arg-type]
+            cache[key] = render_docx(doc, load_theme(theme))
+        return cache[key]
+
+    return run
+
+
+def part(data: bytes, name: str) -> str:
+    """One part of the package as text."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name).decode("utf-8")
+
+
+def names(data: bytes) -> list[str]:
+    """Every part name in the package."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.namelist()
+
+
+def test_no_template_leaks(sample: Report, render: Render) -> None:
+    data = render(sample)
+    everything = "".join(part(data, n) for n in names(data) if n.endswith(".xml"))
+    assert "ja-JP" not in everything
+    assert 'script="Jpan"' not in everything
+    assert "eastAsiaTheme" not in part(data, "word/styles.xml")
+    assert "python-docx" not in everything
+    assert not any("thumbnail" in n or "customXml" in n for n in names(data))
+    assert 'w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"' in part(data, "word/settings.xml")
+
+
+def test_east_asian_fonts_in_styles_and_runs(sample: Report, render: Render) -> None:
+    styles = part(render(sample), "word/styles.xml")
+    assert re.search(r'<w:rFonts[^>]*w:eastAsia="Noto Serif CJK SC"', styles)
+    assert re.search(r'<w:rFonts[^>]*w:eastAsia="Noto Sans CJK SC"', styles)
+    body = part(render(sample), "word/document.xml")
+    runs = re.findall(r"<w:r>.*?</w:r>", body)
+    texts = [r for r in runs if "<w:t" in r and "instrText" not in r]
+    assert texts and all('w:eastAsia="Noto' in r for r in texts)
+
+
+def test_official_theme_names_gbt_fonts_with_alternates(sample: Report, render: Render) -> None:
+    data = render(sample, theme="official")
+    styles = part(data, "word/styles.xml")
+    assert 'w:eastAsia="仿宋_GB2312"' in styles
+    assert 'w:eastAsia="黑体"' in styles
+    assert 'w:eastAsia="楷体_GB2312"' in styles
+    fonts = part(data, "word/fontTable.xml")
+    assert re.search(r'w:name="仿宋_GB2312"><w:altName w:val="仿宋"', fonts)
+
+
+def test_languages_on_runs(sample: Report, render: Render) -> None:
+    body = part(render(sample, "zh-en"), "word/document.xml")
+    assert 'w:lang w:val="zh-CN" w:eastAsia="zh-CN"' in body
+    assert 'w:lang w:val="en-US" w:eastAsia="zh-CN"' in body
+    zh_run = re.search(r'<w:r>(?:(?!</w:r>).)*w:val="zh-CN"(?:(?!</w:r>).)*</w:r>', body)
+    assert zh_run and re.search(r"[\u4e00-\u9fff]", zh_run.group(0))
+
+
+def test_built_in_styles_and_headings(sample: Report, render: Render) -> None:
+    document = open_docx(io.BytesIO(render(sample)))
+    used = [p.style.name for p in document.paragraphs if p.style is not None]
+    assert "Title" in used
+    headings = [p.text for p in document.paragraphs
+                if p.style is not None and p.style.name == "Heading 1"]
+    assert headings[:2] == ["一、知识产权创造质量大幅提升", "二、知识产权保护力度不断加大"]
+    assert "（一）专利创造" in [p.text for p in document.paragraphs
+                             if p.style is not None and p.style.name == "Heading 2"]
+
+
+def test_toc_field_refreshes_on_open(sample: Report, render: Render) -> None:
+    data = render(sample)
+    assert 'TOC \\o "1-2" \\h \\z \\u' in part(data, "word/document.xml")
+    assert '<w:updateFields w:val="true"/>' in part(data, "word/settings.xml")
+
+
+def test_page_numbers(sample: Report, render: Render) -> None:
+    data = render(sample, theme="official")
+    footers = [part(data, n) for n in names(data) if n.startswith("word/footer")]
+    assert len(footers) == 2
+    assert all("PAGE" in f and "— " in f and " —" in f for f in footers)
+    assert any('w:jc w:val="right"' in f for f in footers)
+    assert any('w:jc w:val="left"' in f for f in footers)
+    settings = part(data, "word/settings.xml")
+    assert "<w:evenAndOddHeaders/>" in settings and "<w:mirrorMargins/>" in settings
+
+
+def test_official_page_geometry(sample: Report, render: Render) -> None:
+    section = open_docx(io.BytesIO(render(sample, theme="official"))).sections[0]
+    assert round(section.top_margin.mm) == 37
+    assert round(section.left_margin.mm) == 28
+    assert round(section.page_width.mm - section.left_margin.mm - section.right_margin.mm) == 156
+    assert round(section.page_height.mm - section.top_margin.mm
+                 - section.bottom_margin.mm) == 225
+
+
+def test_table_header_rows_repeat(sample: Report, render: Render) -> None:
+    body = part(render(sample, "en"), "word/document.xml")
+    assert '<w:tblHeader w:val="true"/>' in body
+    document = open_docx(io.BytesIO(render(sample, "en")))
+    table = next(t for t in document.tables if t.cell(0, 0).text == "Indicator")
+    assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Unit", "Change"]
+    assert table.cell(1, 1).paragraphs[0].alignment == 2  # right
+
+
+def test_core_properties(sample: Report, render: Render) -> None:
+    props = open_docx(io.BytesIO(render(sample, "en"))).core_properties
+    assert props.title.startswith("Intellectual Property Development")
+    assert props.author == "Jin Yan, Zhao Yu"
+    assert props.language == "en-GB"
+    assert props.subject == "Ningbo 2024"
+    assert props.created is not None and props.created.year == 2025
+
+
+def test_fonts_embedded_as_subsets(sample: Report, render: Render) -> None:
+    data = render(sample)
+    fonts = [n for n in names(data) if n.startswith("word/fonts/")]
+    assert len(fonts) == 4
+    table = part(data, "word/fontTable.xml")
+    assert table.count('w:subsetted="1"') == 4
+    assert "<w:embedTrueTypeFonts/>" in part(data, "word/settings.xml")
+    assert all(len(zipfile.ZipFile(io.BytesIO(data)).read(n)) < 2_000_000 for n in fonts)
+
+
+def test_review_runs_highlighted(sample: Report, render: Render) -> None:
+    assert '<w:highlight w:val="yellow"/>' in part(render(sample), "word/document.xml")
+
+
+def test_parallel_layout_is_a_two_column_table(sample: Report, render: Render) -> None:
+    document = open_docx(io.BytesIO(render(sample, "zh-en", layout="parallel")))
+    pairs = [t for t in document.tables if len(t.columns) == 2
+             and any("知识产权创造" in r.cells[0].text for r in t.rows)]
+    assert pairs
+    row = next(r for r in pairs[0].rows if "知识产权创造" in r.cells[0].text)
+    assert "IP Creation" in row.cells[1].text
+
+
+def test_deterministic(sample: Report) -> None:
+    doc = summary_brief().document(sample, "zh")
+    theme = load_theme("briefing")
+    assert render_docx(doc, theme) == render_docx(doc, theme)

@@ -1,0 +1,97 @@
+"""Real reader: LibreOffice opens every kind of DOCX we write and converts it to PDF.
+
+The PDF's text (poppler) must hold the spec's narrative, and its fonts must be the
+Simplified Chinese faces, never a Japanese one. Skips where LibreOffice or poppler is
+absent; .ci/run installs both.
+"""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ipdocs.build import build
+from ipdocs.model import Report
+from ipdocs.narrative import render
+
+KINDS = {
+    "zh": {"lang": "zh"},
+    "en": {"lang": "en"},
+    "zh-en": {"lang": "zh-en"},
+    "parallel": {"lang": "zh-en", "layout": "parallel"},
+    "official": {"lang": "zh", "theme": "official"},
+    "summary": {"lang": "en", "brief": "summary"},
+}
+
+needs_tools = pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts")),
+    reason="needs LibreOffice (soffice) and poppler (pdftotext, pdffonts)")
+
+
+@pytest.fixture(scope="module")
+def converted(sample: Report, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every kind of DOCX, converted to PDF by one LibreOffice run with a fresh profile."""
+    folder = tmp_path_factory.mktemp("lo")
+    sources = []
+    for name, options in KINDS.items():
+        sources.append(build(sample, folder / f"{name}.docx", **options))  # type: ignore[arg-type]
+    profile = (folder / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300)
+    return {name: folder / f"{name}.pdf" for name in KINDS}
+
+
+def squeeze(text: str) -> str:
+    """Text without any whitespace, for comparing across line breaks."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(path: Path) -> str:
+    """The text poppler extracts."""
+    return subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True,
+                          text=True).stdout
+
+
+def pdf_fonts(path: Path) -> str:
+    """poppler's font list."""
+    return subprocess.run(["pdffonts", str(path)], check=True, capture_output=True,
+                          text=True).stdout
+
+
+@needs_tools
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_libreoffice_sets_simplified_chinese(converted: dict[str, Path], name: str) -> None:
+    fonts = pdf_fonts(converted[name])
+    assert "CJKsc" in fonts, fonts
+    assert "CJKjp" not in fonts, fonts
+
+
+@needs_tools
+@pytest.mark.parametrize("name", ["zh", "en", "zh-en", "official"])
+def test_pdf_text_matches_the_spec(converted: dict[str, Path], sample: Report,
+                                   name: str) -> None:
+    text = squeeze(pdf_text(converted[name]))
+    langs = ["zh", "en"] if name == "zh-en" else [KINDS[name]["lang"]]
+    for lang in langs:
+        for section in sample.walk():
+            for paragraph in section.paragraphs:
+                assert squeeze(render(paragraph, sample, lang).replace("**", "")) in text
+        assert squeeze(sample.title.get(lang)) in text
+
+
+@needs_tools
+def test_parallel_holds_both_languages(converted: dict[str, Path], sample: Report) -> None:
+    text = squeeze(pdf_text(converted["parallel"]))
+    for section in sample.walk():
+        assert squeeze(section.title.zh) in text
+        assert squeeze(section.title.en) in text
+
+
+@needs_tools
+def test_summary_has_key_figures(converted: dict[str, Path]) -> None:
+    text = squeeze(pdf_text(converted["summary"]))
+    assert "RMB61.093" in text and "billion" in text  # cells are read row by row
+    assert "71,425" in text
