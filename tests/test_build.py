@@ -1,0 +1,105 @@
+"""Building files: atomic writes, output names, the build command."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipdocs.build import BuildError, atomic_write, build, output_name, write_document
+from ipdocs.model import Report
+from ipdocs.sections import Brief, CoverBuilder, summary_brief
+from tests.conftest import SAMPLE
+
+
+def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "x.docx"
+
+    with pytest.raises(TypeError):
+        atomic_write(target, "not bytes")  # type: ignore[arg-type]
+    assert not target.exists()
+    assert list(target.parent.iterdir()) == []
+
+
+def test_atomic_write_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "x.bin"
+    target.write_bytes(b"old")
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new"
+    assert oct(target.stat().st_mode & 0o777) != oct(0o600)
+
+
+def test_failing_render_keeps_the_old_file(tmp_path: Path, sample: Report) -> None:
+    target = tmp_path / "x.docx"
+    target.write_bytes(b"previous")
+    doc = Brief([CoverBuilder()]).document(sample, "zh", theme="no-such-theme")
+    with pytest.raises(Exception, match="unknown theme"):
+        write_document(doc, target)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]
+
+
+def test_unknown_format(tmp_path: Path, sample: Report) -> None:
+    with pytest.raises(BuildError, match=r"cannot write \.odt files"):
+        build(sample, tmp_path / "x.odt")
+
+
+def test_build_and_brief_write(tmp_path: Path, sample: Report) -> None:
+    path = build(sample, tmp_path / "a.docx", lang="en", brief="summary")
+    assert path.read_bytes()[:2] == b"PK"
+    other = summary_brief().write(sample, tmp_path / "b.docx", lang="en")
+    assert other.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize(("brief", "lang", "fmt", "name"), [
+    ("full", "zh", "docx", "ningbo-2024.zh.docx"),
+    ("summary", "zh-en", "docx", "ningbo-2024.summary.zh-en.docx"),
+    ("specs/briefs/press.yaml", "en", "pdf", "ningbo-2024.press.en.pdf"),
+])
+def test_output_names(brief: str, lang: str, fmt: str, name: str) -> None:
+    assert output_name(Path("specs/ningbo-2024.yaml"), brief, lang, fmt) == name
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user would."""
+    return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_build_command(tmp_path: Path) -> None:
+    result = run("build", str(SAMPLE), "-l", "zh,en", "--brief", "summary", "-o", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "sample.summary.en.docx", "sample.summary.zh.docx"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-l", "fr"], "unknown language fr"),
+    (["-f", "odt"], "unknown format odt"),
+    (["--theme", "glossy"], "unknown theme 'glossy'"),
+    (["--brief", "weekly"], "unknown brief 'weekly'"),
+    (["--layout", "diagonal"], "invalid choice: 'diagonal'"),
+])
+def test_build_command_rejects(tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("build", str(SAMPLE), "-o", str(tmp_path), *args)
+    assert result.returncode in (1, 2)
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_build_command_with_broken_spec(tmp_path: Path) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(SAMPLE.read_text("utf-8").replace("value: 71425", "value: lots"), "utf-8")
+    result = run("build", str(spec), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "figures[patents.grants].value" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_command_unwritable_output(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("build", str(SAMPLE), "-l", "zh", "--brief", "summary", "-o", str(blocker))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Traceback" not in result.stderr
