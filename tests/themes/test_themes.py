@@ -68,7 +68,7 @@ def test_style_with_unknown_font_role(tmp_path: Path) -> None:
     text = (Path(__file__).parents[2] / "src/ipdocs/themes/briefing.yaml").read_text("utf-8")
     path = tmp_path / "bad.yaml"
     path.write_text(text.replace("body: {font: serif", "body: {font: comic"), encoding="utf-8")
-    with pytest.raises(ThemeError, match="styles.body uses unknown font role 'comic'"):
+    with pytest.raises(ThemeError, match=r"styles\.body uses unknown font role 'comic'"):
         load_theme(path)
 
 
@@ -77,7 +77,7 @@ def test_style_with_unknown_field(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text.replace("body: {font: serif", "body: {colour: red, font: serif"),
                     encoding="utf-8")
-    with pytest.raises(ThemeError, match="styles.body.*colour"):
+    with pytest.raises(ThemeError, match=r"styles\.body.*colour"):
         load_theme(path)
 
 
