@@ -13,7 +13,7 @@ from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
 
-FORMATS = ("docx",)
+FORMATS = ("docx", "pdf")
 """The file formats ipdocs writes."""
 
 
@@ -27,6 +27,10 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
         from ipdocs.writers.docx import render_docx
 
         return render_docx
+    if fmt == "pdf":
+        from ipdocs.writers.pdf import render_pdf
+
+        return render_pdf
     raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(FORMATS)}")
 
 

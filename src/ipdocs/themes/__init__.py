@@ -29,6 +29,8 @@ class Font:
     latin: str
     alternates: tuple[str, ...] = ()
     bundled: str = "serif"
+    regular_file: str | None = None
+    bold_file: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class Theme:
     rise: str = "000000"
     fall: str = "000000"
     header_text: bool = True
+    fallbacks: tuple[str, ...] = ()
+    """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
 
     def style(self, name: str) -> Style:
         """The style called ``name``; ``body`` when the theme lacks it."""
@@ -128,7 +132,8 @@ def theme_from_data(data: dict[str, Any], source: str) -> Theme:
     if "body" not in styles:
         raise ThemeError(f"{source}: a theme needs a 'body' style")
     theme: Theme = _make(Theme, {**data, "page": page, "fonts": fonts, "styles": styles,
-                                 "page_number": number}, source)
+                                 "page_number": number,
+                                 "fallbacks": tuple(data.get("fallbacks", ()))}, source)
     return theme
 
 

@@ -1,0 +1,315 @@
+"""One small function per node type, turning tree nodes into platypus flowables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+
+from ipdocs.doc import (
+    Bilingual,
+    Block,
+    Cell,
+    Chart,
+    Column,
+    Contents,
+    Cover,
+    Heading,
+    KeyFigures,
+    NoteRef,
+    Paragraph,
+    Span,
+)
+from ipdocs.doc import PageBreak as PageBreakNode
+from ipdocs.doc import Table as TableNode
+from ipdocs.themes import Style, Theme
+from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
+from ipdocs.writers.pdf.linebreak import Run
+from ipdocs.writers.pdf.text import Look, Shape, TextBlock
+from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
+
+MM = 72 / 25.4
+KEY_FIGURES_PER_ROW = 3
+HIGHLIGHT = "FFF3A3"
+
+
+@dataclass
+class Writer:
+    """What block functions share: theme, fonts, the frame width, problems found."""
+
+    theme: Theme
+    fonts: Fonts
+    width: float
+    problems: list[str] = field(default_factory=list)
+    in_cell: bool = False
+
+    def table_style(self, *commands: tuple[Any, ...]) -> TableStyle:
+        """A table style whose cells default to a bundled face, never unembedded Helvetica."""
+        face = self.fonts.face(self.theme.style("table-cell").font).name
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), face), *commands])
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text with its own look within a paragraph."""
+
+    text: str
+    bold: bool = False
+    color: str | None = None
+    highlight: bool = False
+    keep: bool = False
+
+
+def _looks_runs(pieces: Sequence[Piece], style: Style, w: Writer
+                ) -> tuple[list[Run], list[Look]]:
+    """Runs and looks for pieces in ``style``, checking that every character is covered."""
+    looks: list[Look] = []
+    runs: list[Run] = []
+    color = w.theme.color(style.color) or "000000"
+    text = "".join(p.text for p in pieces)
+    for piece in pieces:
+        face = w.fonts.face(style.font, piece.bold or style.bold)
+        missing = w.fonts.missing(piece.text, [face])
+        if missing:
+            w.problems.append(uncovered_message(missing, Where(text)))
+        for chosen, stretch in w.fonts.pieces(piece.text, face):
+            look = Look(chosen, style.size, piece.color or color,
+                        HIGHLIGHT if piece.highlight else None)
+            if look not in looks:
+                looks.append(look)
+            runs.append(Run(stretch, looks.index(look), piece.keep))
+    if not looks:
+        looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
+    return runs, looks
+
+
+def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
+    """Paragraph geometry from a theme style."""
+    leading = style.exact if style.exact else style.size * (style.line or 1.2)
+    indent = style.indent_zh if lang == "zh" else 0.0
+    return Shape(leading, align or style.align, indent, style.before, style.after)
+
+
+def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
+               align: str | None = None) -> TextBlock:
+    """A TextBlock of pieces set in the theme style ``style_name``."""
+    style = w.theme.style(style_name)
+    runs, looks = _looks_runs(pieces, style, w)
+    return TextBlock(runs, looks, _shape(style, lang, align))
+
+
+def _inline_pieces(node: Paragraph) -> list[Piece]:
+    """The pieces of a paragraph's inlines."""
+    out = []
+    for inline in node.inlines:
+        if isinstance(inline, NoteRef):
+            out.append(Piece(inline.mark))
+        else:
+            assert isinstance(inline, Span)
+            out.append(Piece(inline.text, inline.emphasis, None, inline.review or node.review,
+                             inline.keep))
+    return out
+
+
+def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
+    """A paragraph."""
+    return [text_block(_inline_pieces(node), node.style, node.lang, w)]
+
+
+def heading_text(node: Heading) -> str:
+    """The heading as printed: 一、标题 / 1.1 Title."""
+    if not node.number:
+        return node.text
+    return node.number + ("" if node.lang == "zh" else " ") + node.text
+
+
+def heading(node: Heading, w: Writer) -> list[Flowable]:
+    """A heading, kept with what follows, marked for the outline and contents."""
+    level = min(node.level, 3)
+    block = text_block([Piece(heading_text(node))], f"heading-{level}", node.lang, w)
+    block.outline = (level, heading_text(node))
+    block.keepWithNext = True
+    if w.in_cell:
+        return [block]
+    return [CondPageBreak(w.theme.style("body").size * 6), block]
+
+
+def cover(node: Cover, w: Writer) -> list[Flowable]:
+    """Title, subtitle and cover lines."""
+    out: list[Flowable] = [Spacer(1, 8 * MM)]
+    out.append(text_block([Piece(node.title)], "title", node.lang, w))
+    if node.subtitle:
+        out.append(text_block([Piece(node.subtitle)], "subtitle", node.lang, w))
+    out += [text_block([Piece(line)], "cover-line", node.lang, w) for line in node.lines]
+    out.append(Spacer(1, 6 * MM))
+    return out
+
+
+def _direction_color(direction: str | None, w: Writer) -> str | None:
+    """The theme's rise or fall colour."""
+    return {"up": w.theme.rise, "down": w.theme.fall}.get(direction or "")
+
+
+def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
+          color: str | None = None) -> TextBlock:
+    """One table cell as a TextBlock aligned like its column."""
+    return text_block([Piece(data.text, color=color)], style, lang, w, column.align)
+
+
+def _widths(columns: Sequence[Column], total: float) -> list[float]:
+    """Column widths in proportion to their relative widths."""
+    share = sum(c.width for c in columns) or 1
+    return [total * c.width / share for c in columns]
+
+
+def table(node: TableNode, w: Writer) -> list[Flowable]:
+    """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
+    out: list[Flowable] = []
+    if node.caption:
+        caption = text_block([Piece(node.caption)], "caption", node.lang, w)
+        caption.keepWithNext = True
+        out.append(caption)
+    rows: list[list[Any]] = []
+    for row in node.header:
+        rows.append([_cell(c, "table-header", node.columns[i], node.lang, w)
+                     for i, c in enumerate(row)])
+    for row in node.rows:
+        rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
+                           _direction_color(c.direction, w)) for i, c in enumerate(row)])
+    grid = Table(rows, colWidths=_widths(node.columns, w.width), repeatRows=len(node.header),
+                 hAlign="CENTER")
+    header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
+    rule = HexColor("#" + w.theme.rule)
+    grid.setStyle(w.table_style(
+        ("BACKGROUND", (0, 0), (-1, len(node.header) - 1), HexColor("#" + header_fill)),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, rule),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, rule),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, rule),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ))
+    grid.spaceAfter = w.theme.style("body").size * 0.8
+    out.append(grid)
+    if node.note:
+        out.append(text_block([Piece(node.note)], "note", node.lang, w))
+    return out
+
+
+def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
+    """A panel of key figures, three to a row, value large, change coloured."""
+    out: list[Flowable] = []
+    if node.title:
+        title = text_block([Piece(node.title)], "caption", node.lang, w)
+        title.keepWithNext = True
+        out.append(title)
+    per_row = min(KEY_FIGURES_PER_ROW, len(node.items))
+    cells: list[list[Any]] = []
+    for index, item in enumerate(node.items):
+        if index % per_row == 0:
+            cells.append([])
+        stack = [text_block([Piece(item.value)], "key-value", node.lang, w, "left"),
+                 text_block([Piece(item.label)], "key-label", node.lang, w, "left")]
+        if item.change:
+            color = _direction_color(item.direction, w)
+            stack.append(text_block([Piece(item.change, color=color)], "key-change",
+                                    node.lang, w, "left"))
+        cells[-1].append(stack)
+    while len(cells[-1]) < per_row:
+        cells[-1].append("")
+    grid = Table(cells, colWidths=[w.width / per_row] * per_row, hAlign="CENTER")
+    fill = HexColor("#" + w.theme.fill)
+    grid.setStyle(w.table_style(
+        ("BACKGROUND", (0, 0), (-1, -1), fill),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEAFTER", (0, 0), (-2, -1), 2, HexColor("#FFFFFF")),
+        ("LINEBELOW", (0, 0), (-1, -2), 2, HexColor("#FFFFFF")),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 7),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+    ))
+    grid.spaceAfter = w.theme.style("body").size
+    grid.keepWithNext = False
+    out.append(grid)
+    return out
+
+
+def chart(node: Chart, w: Writer) -> list[Flowable]:
+    """A chart's data as a table (until native charts land)."""
+    header = ((Cell(""), *(Cell(s.name) for s in node.series)),)
+    rows = tuple((Cell(cat), *(Cell(s.labels[i]) for s in node.series))
+                 for i, cat in enumerate(node.categories))
+    columns = (Column("left", 3), *(Column("right", 1.5) for _ in node.series))
+    return table(TableNode(columns, header, rows, node.lang, node.title, node.source), w)
+
+
+def contents(node: Contents, w: Writer) -> list[Flowable]:
+    """A title and the table of contents, filled with page numbers on the second pass."""
+    title = text_block([Piece(node.title)], "toc-title", node.lang, w)
+    return [title, ContentsFlowable(node.depth, w)]
+
+
+def page_break(node: PageBreakNode, w: Writer) -> list[Flowable]:
+    """A page break."""
+    return [PageBreak()]
+
+
+def bilingual_rows(pairs: Sequence[Bilingual], w: Writer) -> list[Flowable]:
+    """Consecutive bilingual pairs as one two-column table, Chinese left, a row per pair."""
+    outer = w.width
+    gutter = 6 * MM
+    w.width, w.in_cell = (outer - gutter) / 2, True
+    rows = [[flowables(pair.zh, w), flowables(pair.en, w)] for pair in pairs]
+    w.width, w.in_cell = outer, False
+    grid = Table(rows, colWidths=[outer / 2, outer / 2], splitInRow=1, hAlign="CENTER")
+    grid.setStyle(w.table_style(
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (0, -1), gutter / 2),
+        ("LEFTPADDING", (1, 0), (1, -1), gutter / 2),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ))
+    return [grid]
+
+
+WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
+    Paragraph: paragraph,
+    Heading: heading,
+    Cover: cover,
+    TableNode: table,
+    KeyFigures: key_figures,
+    Chart: chart,
+    Contents: contents,
+    PageBreakNode: page_break,
+}
+
+
+def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
+    """Every block as flowables, runs of bilingual pairs grouped into one table."""
+    out: list[Flowable] = []
+    pending: list[Bilingual] = []
+    for block in blocks:
+        if isinstance(block, Bilingual):
+            pending.append(block)
+            continue
+        if pending:
+            out += bilingual_rows(pending, w)
+            pending = []
+        out += WRITERS[type(block)](block, w)
+    if pending:
+        out += bilingual_rows(pending, w)
+    return out
+
+
+def check(w: Writer) -> None:
+    """Raise if any character was found that no font covers."""
+    if w.problems:
+        raise FontError("; ".join(dict.fromkeys(w.problems)))
