@@ -98,7 +98,7 @@ def _classify(runs: Sequence[Run]) -> list[Unit]:
                     prev.pieces.append((run.style, char))
                 continue
             unit = Unit([(run.style, char)], han, space_before=space)
-            unit.glued = run.keep and index > 0 and not space
+            unit.glued = run.keep and index > 0
             units.append(unit)
             space = False
     return units

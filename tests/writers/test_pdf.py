@@ -1,0 +1,175 @@
+"""The PDF writer: text, fonts, outline, metadata, determinism, escaping, coverage."""
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipdocs.doc import Document, Metadata, Paragraph, Span
+from ipdocs.model import Report
+from ipdocs.narrative import render
+from ipdocs.sections import full_brief, summary_brief
+from ipdocs.themes import load_theme
+from ipdocs.writers.pdf import FontError, render_pdf
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
+needs_qpdf = pytest.mark.skipif(not shutil.which("qpdf"), reason="needs qpdf")
+
+KINDS = {
+    "zh": ("zh", "interleaved", "briefing"),
+    "en": ("en", "interleaved", "briefing"),
+    "zh-en": ("zh-en", "interleaved", "briefing"),
+    "parallel": ("zh-en", "parallel", "briefing"),
+    "official": ("zh", "interleaved", "official"),
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(sample: Report, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every kind of PDF of the sample report."""
+    folder = tmp_path_factory.mktemp("pdf")
+    out = {}
+    for name, (lang, layout, theme) in KINDS.items():
+        doc = full_brief().document(sample, lang, layout=layout, theme=theme)  # type: ignore[arg-type]
+        path = folder / f"{name}.pdf"
+        path.write_bytes(render_pdf(doc, load_theme(theme)))
+        out[name] = path
+    return out
+
+
+def tool(*args: str) -> str:
+    """Run a poppler or qpdf command and return what it prints."""
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def squeeze(text: str) -> str:
+    """Text without whitespace."""
+    return re.sub(r"\s+", "", text)
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["zh", "en", "zh-en", "official"])
+def test_text_extracts_unchanged(pdfs: dict[str, Path], sample: Report, name: str) -> None:
+    text = squeeze(tool("pdftotext", str(pdfs[name]), "-"))
+    langs = ["zh", "en"] if name == "zh-en" else [KINDS[name][0]]
+    for lang in langs:
+        for section in sample.walk():
+            assert squeeze(section.title.get(lang)) in text
+            for paragraph in section.paragraphs:
+                assert squeeze(render(paragraph, sample, lang).replace("**", "")) in text
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_every_font_embedded(pdfs: dict[str, Path], name: str) -> None:
+    fonts = tool("pdffonts", str(pdfs[name])).splitlines()[2:]
+    assert fonts
+    for line in fonts:
+        assert re.search(r"\syes\s+yes\s+yes\s", line), line
+        assert "CJKsc" in line
+    assert "Helvetica" not in "\n".join(fonts)
+
+
+@needs_qpdf
+@pytest.mark.parametrize("name", sorted(KINDS))
+def test_qpdf_check_is_clean(pdfs: dict[str, Path], name: str) -> None:
+    result = subprocess.run(["qpdf", "--check", str(pdfs[name])], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def outline(path: Path) -> list[str]:
+    """The titles of the PDF outline, depth first, as qpdf reads them."""
+    data = json.loads(tool("qpdf", "--json", "--json-key=outlines", str(path)))
+
+    def walk(items: list[dict[str, Any]]) -> list[str]:
+        return [t for item in items for t in [item["title"], *walk(item["kids"])]]
+
+    return walk(data["outlines"])
+
+
+@needs_qpdf
+def test_outline_mirrors_headings(pdfs: dict[str, Path]) -> None:
+    assert outline(pdfs["zh"]) == ["一、知识产权创造质量大幅提升", "（一）专利创造",
+                                   "二、知识产权保护力度不断加大", "资料来源"]
+    assert outline(pdfs["en"])[:2] == ["1. Marked Gains in the Quality of IP Creation",
+                                       "1.1 Patents"]
+
+
+@needs_poppler
+def test_contents_has_page_numbers(pdfs: dict[str, Path]) -> None:
+    first = tool("pdftotext", "-f", "1", "-l", "1", "-layout", str(pdfs["en"]), "-")
+    assert re.search(r"1\. Marked Gains in the Quality of IP Creation\s+2", first)
+
+
+@needs_poppler
+def test_metadata(pdfs: dict[str, Path]) -> None:
+    info = tool("pdfinfo", str(pdfs["en"]))
+    assert "Title:           Intellectual Property Development and Protection in Ningbo, 2024" \
+        in info
+    assert "Author:          Jin Yan, Zhao Yu" in info
+    assert "Subject:         Ningbo 2024" in info
+    assert b"/Lang (en-GB)" in pdfs["en"].read_bytes()
+
+
+@needs_poppler
+def test_official_page_numbers(pdfs: dict[str, Path]) -> None:
+    pages = tool("pdftotext", "-layout", str(pdfs["official"]), "-").split("\f")
+    assert "—1—" in squeeze(pages[0]) and "—2—" in squeeze(pages[1])
+    odd_line = next(line for line in pages[0].splitlines() if "—1—" in squeeze(line))
+    even_line = next(line for line in pages[1].splitlines() if "—2—" in squeeze(line))
+    assert len(odd_line) - len(odd_line.lstrip()) > len(even_line) - len(even_line.lstrip())
+
+
+def test_deterministic(sample: Report) -> None:
+    doc = summary_brief().document(sample, "zh-en")
+    theme = load_theme("briefing")
+    assert render_pdf(doc, theme) == render_pdf(doc, theme)
+
+
+def one_paragraph(text: str, lang: str = "en") -> Document:
+    """A document of one paragraph."""
+    return Document(Metadata("t", "en-GB"), (Paragraph((Span(text),), lang),))  # type: ignore[arg-type]
+
+
+@needs_poppler
+def test_markup_prints_literally(tmp_path: Path) -> None:
+    text = '<img src="/etc/hostname"/> <b>bold</b> <font color="red">x</font> & &amp; <br/>'
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_pdf(one_paragraph(text), load_theme("briefing")))
+    extracted = tool("pdftotext", str(path), "-")
+    assert squeeze(text) in squeeze(extracted)
+    assert b"/Subtype /Image" not in path.read_bytes()
+
+
+def test_uncovered_character_is_named() -> None:
+    with pytest.raises(FontError, match=r"U\+1F600 '😀' in “Growth 😀 ahead”"):
+        render_pdf(one_paragraph("Growth 😀 ahead"), load_theme("briefing"))
+
+
+def test_fallback_font_covers(tmp_path: Path) -> None:
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.is_file():
+        pytest.skip("needs fonts-dejavu-core for a fallback face")
+    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+    theme_path = tmp_path / "fallback.yaml"
+    theme_path.write_text(theme_text + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
+    data = render_pdf(one_paragraph("Symbol ☯ here"), load_theme(theme_path))
+    assert b"DejaVuSans" in data
+
+
+def test_cff_font_refused(tmp_path: Path) -> None:
+    otc = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
+    if not otc.is_file():
+        pytest.skip("needs fonts-noto-cjk for a CFF font")
+    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+    theme_path = tmp_path / "cff.yaml"
+    theme_path.write_text(theme_text + f"fallbacks: ['{otc}#2']\n", encoding="utf-8")
+    with pytest.raises(FontError, match="PostScript \\(CFF\\) outlines"):
+        render_pdf(one_paragraph("x"), load_theme(theme_path))
