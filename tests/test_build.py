@@ -29,6 +29,15 @@ def test_atomic_write_replaces(tmp_path: Path) -> None:
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)
 
 
+def test_uncovered_character_fails_cleanly(tmp_path: Path) -> None:
+    spec = tmp_path / "emoji.yaml"
+    spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
+    result = run("build", str(spec), "-f", "pdf", "-l", "en", "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "U+1F600" in result.stderr and "Traceback" not in result.stderr
+    assert not list((tmp_path / "out").glob("*.pdf"))
+
+
 def test_failing_render_keeps_the_old_file(tmp_path: Path, sample: Report) -> None:
     target = tmp_path / "x.docx"
     target.write_bytes(b"previous")
@@ -70,12 +79,14 @@ def test_build_command(tmp_path: Path) -> None:
     result = run("build", str(SAMPLE), "-l", "zh,en", "--brief", "summary", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "sample.summary.en.docx", "sample.summary.zh.docx"]
+        "sample.summary.en.docx", "sample.summary.en.pdf",
+        "sample.summary.zh.docx", "sample.summary.zh.pdf"]
 
 
 @pytest.mark.parametrize(("args", "message"), [
     (["-l", "fr"], "unknown language fr"),
     (["-f", "odt"], "unknown format odt"),
+    (["-f", ""], "unknown format ''"),
     (["--theme", "glossy"], "unknown theme 'glossy'"),
     (["--brief", "weekly"], "unknown brief 'weekly'"),
     (["--layout", "diagonal"], "invalid choice: 'diagonal'"),

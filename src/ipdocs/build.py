@@ -60,7 +60,10 @@ def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Pat
     """Render ``doc`` in the format of ``path``'s extension and write it atomically."""
     fmt = path.suffix.lower().lstrip(".")
     render = _renderer(fmt)
-    data = render(doc, theme or load_theme(doc.theme))
+    try:
+        data = render(doc, theme or load_theme(doc.theme))
+    except ValueError as exc:  # a font that cannot be used, a character no font covers
+        raise BuildError(str(exc)) from exc
     return atomic_write(path, data)
 
 

@@ -136,10 +136,11 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
-    build = sub.add_parser("build", help="write briefings (DOCX) of a spec")
+    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of a spec")
     build.add_argument("spec", help="report spec (YAML or JSON)")
-    build.add_argument("-f", "--formats", default="docx",
-                       type=lambda v: _csv(v, FORMATS, "format"), help="docx (comma-separated)")
+    build.add_argument("-f", "--formats", default="docx,pdf",
+                       type=lambda v: _csv(v, FORMATS, "format"),
+                       help="docx, pdf (comma-separated; default both)")
     build.add_argument("-l", "--langs", default="zh,en,zh-en",
                        type=lambda v: _csv(v, LANGUAGES, "language"),
                        help="zh, en, zh-en (comma-separated; default all)")

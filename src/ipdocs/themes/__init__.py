@@ -120,9 +120,29 @@ def _make(cls: type[Any], data: Any, where: str) -> Any:
         raise ThemeError(f"{where}: {exc}") from None
 
 
-def theme_from_data(data: dict[str, Any], source: str) -> Theme:
-    """Build a Theme from parsed YAML, checking that every style names a known font."""
-    fonts = {k: _make(Font, v, f"{source}: fonts.{k}") for k, v in data.pop("fonts").items()}
+def _resolve(path: str, base: Path | None) -> str:
+    """A font file path relative to the theme file's folder (``#index`` kept)."""
+    if base is None:
+        return path
+    file, sep, index = path.partition("#")
+    return str(base / Path(file).expanduser()) + sep + index
+
+
+def _font_files(data: dict[str, Any], base: Path | None) -> dict[str, Any]:
+    """A font role's own files, resolved against the theme's folder."""
+    for key in ("regular_file", "bold_file"):
+        if isinstance(data.get(key), str):
+            data[key] = _resolve(data[key], base)
+    return data
+
+
+def theme_from_data(data: dict[str, Any], source: str, base: Path | None = None) -> Theme:
+    """Build a Theme from parsed YAML, checking that every style names a known font.
+
+    Font file paths are taken relative to ``base`` (the theme file's folder).
+    """
+    fonts = {k: _make(Font, _font_files(v, base) if isinstance(v, dict) else v,
+                      f"{source}: fonts.{k}") for k, v in data.pop("fonts").items()}
     styles = {k: _make(Style, v, f"{source}: styles.{k}") for k, v in data.pop("styles").items()}
     page = _make(Page, data.pop("page"), f"{source}: page")
     number = _make(PageNumber, data.pop("page_number", {}), f"{source}: page_number")
@@ -133,12 +153,15 @@ def theme_from_data(data: dict[str, Any], source: str) -> Theme:
         raise ThemeError(f"{source}: a theme needs a 'body' style")
     theme: Theme = _make(Theme, {**data, "page": page, "fonts": fonts, "styles": styles,
                                  "page_number": number,
-                                 "fallbacks": tuple(data.get("fallbacks", ()))}, source)
+                                 "fallbacks": tuple(_resolve(str(f), base)
+                                                    for f in data.pop("fallbacks", ()))},
+                 source)
     return theme
 
 
 def load_theme(name_or_path: str | Path) -> Theme:
     """A built-in theme by name, or a theme YAML file by path."""
+    base = None
     if str(name_or_path) in BUILT_IN:
         source = f"{name_or_path}.yaml"
         text = resources.files("ipdocs.themes").joinpath(source).read_text(encoding="utf-8")
@@ -147,7 +170,7 @@ def load_theme(name_or_path: str | Path) -> Theme:
         if not path.is_file():
             raise ThemeError(f"unknown theme {str(name_or_path)!r}: not one of "
                              f"{', '.join(BUILT_IN)} and no such file")
-        source, text = str(path), path.read_text(encoding="utf-8")
+        source, text, base = str(path), path.read_text(encoding="utf-8"), path.parent
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -155,6 +178,6 @@ def load_theme(name_or_path: str | Path) -> Theme:
     if not isinstance(data, dict):
         raise ThemeError(f"{source}: a theme is a mapping")
     try:
-        return theme_from_data(data, source)
+        return theme_from_data(data, source, base)
     except KeyError as exc:
         raise ThemeError(f"{source}: missing {exc.args[0]!r}") from None
