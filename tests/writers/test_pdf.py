@@ -173,3 +173,27 @@ def test_cff_font_refused(tmp_path: Path) -> None:
     theme_path.write_text(theme_text + f"fallbacks: ['{otc}#2']\n", encoding="utf-8")
     with pytest.raises(FontError, match="PostScript \\(CFF\\) outlines"):
         render_pdf(one_paragraph("x"), load_theme(theme_path))
+
+
+def test_user_font_files(tmp_path: Path) -> None:
+    from ipdocs.bundled import face_path
+
+    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+    regular = face_path("NotoSansCJKsc-Regular.ttf")
+    mine = theme_text.replace(
+        "serif: {east_asian: Noto Serif CJK SC,",
+        f"serif: {{regular_file: '{regular}', bold_file: '{regular}', "
+        "east_asian: Noto Serif CJK SC,")
+    theme_path = tmp_path / "mine.yaml"
+    theme_path.write_text(mine, encoding="utf-8")
+    data = render_pdf(one_paragraph("宁波"), load_theme(theme_path))
+    assert b"NotoSansCJKsc-Regular" in data
+    assert b"NotoSerifCJKsc" not in data
+
+
+def test_missing_user_font_file(tmp_path: Path) -> None:
+    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+    theme_path = tmp_path / "gone.yaml"
+    theme_path.write_text(theme_text + "fallbacks: [nowhere/font.ttf]\n", encoding="utf-8")
+    with pytest.raises(FontError, match=r"font file not found: .*nowhere/font\.ttf"):
+        render_pdf(one_paragraph("x"), load_theme(theme_path))
