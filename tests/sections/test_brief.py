@@ -4,7 +4,16 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.doc import Bilingual, Contents, Cover, Heading, KeyFigures, PageBreak
+from ipdocs.doc import (
+    Bilingual,
+    Chart,
+    Contents,
+    Cover,
+    Heading,
+    KeyFigures,
+    PageBreak,
+    Paragraph,
+)
 from ipdocs.model import Report
 from ipdocs.sections import (
     Brief,
@@ -45,7 +54,7 @@ def test_parallel_pairs_side_by_side(sample: Report) -> None:
 
 def test_summary_brief(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh")
-    assert [type(b) for b in doc.blocks] == [Cover, type(doc.blocks[1]), KeyFigures]
+    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, KeyFigures, Chart]
 
 
 def test_unknown_language_and_layout(sample: Report) -> None:

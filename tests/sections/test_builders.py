@@ -24,6 +24,7 @@ from ipdocs.model import Glossary, Report, Term
 from ipdocs.sections import (
     BUILDERS,
     ChapterBuilder,
+    ChartBuilder,
     ContentsBuilder,
     Context,
     CoverBuilder,
@@ -48,6 +49,8 @@ CASES = {
     "contents": ContentsBuilder(),
     "glossary": GlossaryBuilder(),
     "sources": SourcesBuilder(),
+    "chart_growth": ChartBuilder("growth"),
+    "chart_bar": ChartBuilder("bar", section="protection"),
 }
 
 

@@ -137,6 +137,8 @@ class Series:
     name: str
     values: tuple[float, ...]
     labels: tuple[str, ...]
+    formats: tuple[str, ...] = ()
+    """Spreadsheet number formats that show each value as its label (for native charts)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,6 @@ class Chart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     lang: Lang
-    value_format: str = ""
     source: str = ""
 
 

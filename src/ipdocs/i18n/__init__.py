@@ -6,7 +6,14 @@ of the report model or the document tree.
 
 from ipdocs.i18n.changes import format_change, percent_change
 from ipdocs.i18n.dates import as_of, format_date, format_month
-from ipdocs.i18n.numbers import english_magnitude, format_number, format_percent, format_quantity
+from ipdocs.i18n.numbers import (
+    english_magnitude,
+    format_number,
+    format_percent,
+    format_quantity,
+    signed_percent_format,
+    spreadsheet_format,
+)
 from ipdocs.i18n.numerals import english_ordinal, hanzi, ordinal, section_number
 from ipdocs.i18n.words import LANGS, Lang, word
 
@@ -26,5 +33,7 @@ __all__ = [
     "ordinal",
     "percent_change",
     "section_number",
+    "signed_percent_format",
+    "spreadsheet_format",
     "word",
 ]

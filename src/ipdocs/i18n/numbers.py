@@ -133,3 +133,38 @@ def format_quantity(
 def format_percent(value: Decimal, lang: str) -> str:
     """A percentage as published: 11.4%."""
     return format_number(value, lang) + "%"
+
+
+def _decimals(digits: int) -> str:
+    """The fraction part of a spreadsheet number format: ``.00`` for two digits."""
+    return "." + "0" * digits if digits else ""
+
+
+def spreadsheet_format(value: Decimal, unit: str, lang: str) -> tuple[Decimal, str]:
+    """A value and a spreadsheet number format that together show it as ipdocs does.
+
+    Chinese keeps the published number and unit (610.93 with ``0.00"亿元"``); English
+    stores the value in its base unit and scales it by thousands in the format (61093000000
+    with ``"RMB "#,##0.000,,," billion"``), so a native chart's data labels read like the text.
+    """
+    u = get_unit(unit)
+    if lang == "zh":
+        suffix = "%" if u.kind is UnitKind.PERCENT else u.code
+        return value, f'0{_decimals(fraction_digits(value))}"{suffix}"'
+    if u.kind is UnitKind.PERCENT:
+        return value, f'0{_decimals(fraction_digits(value))}"%"'
+    whole = shift(value, u.exponent)
+    scale = next((s for s in _EN_SCALES if abs(whole) >= Decimal(10) ** s), 0)
+    digits = fraction_digits(shift(value, u.exponent - scale))
+    code = "#,##0" + _decimals(digits) + "," * (scale // 3)
+    if scale:
+        code += f'" {word(f"scale.{scale}", "en")}"'
+    if u.kind is UnitKind.MONEY and u.currency:
+        code = f'"{word("currency." + u.currency, "en")} "' + code
+    return whole, code
+
+
+def signed_percent_format(value: Decimal) -> str:
+    """A spreadsheet format showing a percent change with its sign: +11.4% / −13.3%."""
+    fraction = _decimals(fraction_digits(value))
+    return f'+0{fraction}"%";\u22120{fraction}"%";0"%"'

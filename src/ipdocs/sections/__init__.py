@@ -18,6 +18,7 @@ from ipdocs.sections.brief import (
     summary_brief,
 )
 from ipdocs.sections.chapter import ChapterBuilder
+from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
@@ -30,6 +31,7 @@ __all__ = [
     "BriefError",
     "Builder",
     "ChapterBuilder",
+    "ChartBuilder",
     "ContentsBuilder",
     "Context",
     "CoverBuilder",

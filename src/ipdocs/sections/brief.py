@@ -20,6 +20,7 @@ from ipdocs.sections.blocks import (
     SourcesBuilder,
 )
 from ipdocs.sections.chapter import ChapterBuilder
+from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
@@ -34,7 +35,7 @@ BUILDERS: dict[str, type[Builder]] = {
     cls.name: cls
     for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
                 FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder)
+                PageBreakBuilder, ChartBuilder)
 }
 """Every builder by the name a brief file uses."""
 
@@ -145,13 +146,14 @@ class Brief:
 def full_brief() -> Brief:
     """The whole report: cover, contents, lead, key figures, every chapter, glossary, sources."""
     return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
-                  KeyFiguresBuilder(), ChapterBuilder(), GlossaryBuilder(), SourcesBuilder()],
-                 "full")
+                  KeyFiguresBuilder(), ChapterBuilder(charts=True), GlossaryBuilder(),
+                  SourcesBuilder()], "full")
 
 
 def summary_brief() -> Brief:
-    """Two pages at most: title, lead and the key figures."""
-    return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder()], "summary")
+    """Two pages at most: title, lead, the key figures and one chart of their growth."""
+    return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder(),
+                  ChartBuilder("growth", limit=8)], "summary")
 
 
 BUILT_IN = {"full": full_brief, "summary": summary_brief}

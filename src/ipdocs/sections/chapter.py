@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ipdocs.doc import Block, Heading
 from ipdocs.i18n import section_number
 from ipdocs.model import Report, Section
+from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import figure_table
 from ipdocs.sections.inlines import paragraph
@@ -29,6 +30,11 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
     return blocks
 
 
+def part_chart(section: Section, report: Report, ctx: Context) -> list[Block]:
+    """A growth chart of a part's figures, where at least three state a percent change."""
+    return list(ChartBuilder("growth", section=section.id).build(report, ctx))
+
+
 def _position(report: Report, section_id: str) -> int:
     """The 1-based position of a top-level section."""
     for index, section in enumerate(report.sections, start=1):
@@ -43,6 +49,7 @@ class ChapterBuilder(Builder):
 
     name = "chapters"
     section: str = ""
+    charts: bool = False
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chapter's blocks, numbered 一、（一） in Chinese and 1. / 1.1 in English."""
@@ -53,4 +60,6 @@ class ChapterBuilder(Builder):
         blocks: list[Block] = []
         for index, section in chosen:
             blocks += section_blocks(section, (index,), report, ctx)
+            if self.charts:
+                blocks += part_chart(section, report, ctx)
         return tuple(blocks)

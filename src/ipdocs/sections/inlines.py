@@ -12,11 +12,23 @@ KEEP_TOGETHER = ("value", "number", "previous")
 """Figure parts that must not break across lines: a number stays with its unit."""
 
 
+MAX_KEPT_WORDS = 3
+
+
+def keeps(part: str | None, text: str) -> bool:
+    """Whether a rendered figure must stay on one line: a value of at most three words.
+
+    RMB 61.093 billion, more than 171,000 and 50 days stay whole; a longer phrase
+    (22.93 per 10,000 people) may break between its words.
+    """
+    return part in KEEP_TOGETHER and len(text.split()) <= MAX_KEPT_WORDS
+
+
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
     """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
     review = isinstance(text, ModelParagraph) and text.review
     runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review, r.part in KEEP_TOGETHER)
+    spans = tuple(Span(r.text, r.emphasis, r.figure, review, keeps(r.part, r.text))
                   for r in runs)
     return Paragraph(spans, lang, style, review)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator, Sequence
 
 from docx.document import Document as DocxDocument
@@ -16,8 +15,7 @@ from ipdocs.writers.docx.fonts import declare_fonts, embed
 from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_properties
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
-
-ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+from ipdocs.writers.docx.zips import reproducible_zip
 
 
 def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
@@ -28,18 +26,6 @@ def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
         elif isinstance(block, Bilingual):
             yield from headings(block.zh)
             yield from headings(block.en)
-
-
-def _reproducible(data: bytes) -> bytes:
-    """Rewrite the zip with fixed timestamps, so identical input gives identical bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(item.filename))
-    return out.getvalue()
 
 
 def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
@@ -70,7 +56,8 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     for paragraph in list(body.iterchildren()):
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
-    write_blocks(doc.blocks, document, Writer(theme, tuple(headings(doc.blocks)), width))
+    writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document)
+    write_blocks(doc.blocks, document, writer)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())

@@ -14,6 +14,7 @@ from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
+from ipdocs.bundled import BUNDLED
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -30,6 +31,7 @@ from ipdocs.doc import (
     Table,
 )
 from ipdocs.themes import Theme
+from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
 
@@ -46,6 +48,8 @@ class Writer:
     headings: Sequence[Heading] = ()
     width_mm: float = 0
     fresh: dict[int, DocxParagraph] = field(default_factory=dict)
+    document: DocxDocument | None = None
+    charts: int = 0
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -76,10 +80,11 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
     """Chinese body text: a first-line indent of two characters (firstLineChars)."""
-    chars = w.theme.style(style).indent_zh
-    if lang == "zh" and chars:
+    spec = w.theme.style(style)
+    if lang == "zh" and spec.indent_zh:
         ppr = paragraph._p.get_or_add_pPr()
-        child(ppr, "w:ind", w_firstLineChars=str(int(chars * 100)))
+        twips = int(spec.indent_zh * spec.size * 20)
+        child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(spec.indent_zh * 100)))
 
 
 def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
@@ -225,12 +230,16 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:
-    """A chart's data as a table (until native charts land): categories by series."""
-    header = ((Cell(""), *(Cell(s.name) for s in node.series)),)
-    rows = tuple((Cell(cat), *(Cell(s.labels[i]) for s in node.series))
-                 for i, cat in enumerate(node.categories))
-    columns = (Column("left", 3), *(Column("right", 1.5) for _ in node.series))
-    write_table(Table(columns, header, rows, node.lang, node.title, node.source), container, w)
+    """A native Word chart (editable, with its workbook) under its caption."""
+    assert w.document is not None
+    _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
+    family = BUNDLED[w.theme.font(w.theme.style("table-cell")).bundled].name
+    rid = add_chart_part(w.document, node, family, (w.theme.accent, w.theme.fall))
+    w.charts += 1
+    holder = _paragraph(container, "table-cell", w)
+    place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
+    if node.source:
+        _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:

@@ -97,6 +97,5 @@ def apply_theme(document: DocxDocument, theme: Theme) -> None:
     apply_style(document, theme, "toc-entry", "TOC 2")
     word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
-    for level in (1, 2, 3):
-        heading = word_style(document, f"Heading {level}")
-        heading.paragraph_format.keep_with_next = True
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
+        word_style(document, name).paragraph_format.keep_with_next = True

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ipdocs.doc import (
     Bilingual,
@@ -26,6 +33,7 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
+from ipdocs.writers.pdf.charts import drawing
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
@@ -241,12 +249,23 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
 
 
 def chart(node: Chart, w: Writer) -> list[Flowable]:
-    """A chart's data as a table (until native charts land)."""
-    header = ((Cell(""), *(Cell(s.name) for s in node.series)),)
-    rows = tuple((Cell(cat), *(Cell(s.labels[i]) for s in node.series))
-                 for i, cat in enumerate(node.categories))
-    columns = (Column("left", 3), *(Column("right", 1.5) for _ in node.series))
-    return table(TableNode(columns, header, rows, node.lang, node.title, node.source), w)
+    """A vector chart under its caption, every character checked like text."""
+    caption = text_block([Piece(node.title)], "caption", node.lang, w)
+    caption.keepWithNext = True
+    face = w.fonts.face(w.theme.style("table-cell").font)
+    texts = [*node.categories, *(label for s in node.series for label in s.labels)]
+    for text in texts:
+        missing = w.fonts.missing(text, [face])
+        if missing:
+            w.problems.append(uncovered_message(missing, Where(text)))
+    colors = (w.theme.accent, w.theme.fall, w.theme.rule)
+    picture = drawing(node, w.width, face, colors)
+    picture.hAlign = "CENTER"
+    gap = Spacer(1, w.theme.style("body").size)
+    out: list[Flowable] = [caption, picture, gap]
+    if node.source:
+        out.append(text_block([Piece(node.source)], "note", node.lang, w))
+    return out
 
 
 def contents(node: Contents, w: Writer) -> list[Flowable]:

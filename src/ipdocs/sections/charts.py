@@ -1,0 +1,124 @@
+"""The Chart builder: bars of this year's values, growth bars, series over years."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ipdocs.doc import Block, Chart, Series
+from ipdocs.i18n import (
+    format_number,
+    format_quantity,
+    signed_percent_format,
+    spreadsheet_format,
+    word,
+)
+from ipdocs.model import Figure, Report
+from ipdocs.narrative import change_delta, figure_value
+from ipdocs.sections.context import Builder, Context, Lang
+
+MIN_BARS = 3
+MINUS = "\u2212"
+
+
+def percent_change_of(figure: Figure) -> Decimal | None:
+    """The figure's percent change, if it states or implies one (not an increment)."""
+    if figure.change is None:
+        return None
+    delta = change_delta(figure)
+    if delta is None or delta[1] is not None:
+        return None
+    return delta[0]
+
+
+def signed_percent(value: Decimal, lang: Lang) -> str:
+    """+11.4% / −13.3%."""
+    sign = "+" if value > 0 else MINUS if value < 0 else ""
+    return sign + format_number(abs(value), lang) + "%"
+
+
+def growth_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> Chart | None:
+    """Year-on-year changes, largest rise first, declines below the axis."""
+    changes = [(f, p) for f in figures if (p := percent_change_of(f)) is not None]
+    changes.sort(key=lambda item: item[1], reverse=True)
+    changes = changes[:limit]
+    if len(changes) < MIN_BARS:
+        return None
+    series = Series(word("change", lang), tuple(float(p) for _, p in changes),
+                    tuple(signed_percent(p, lang) for _, p in changes),
+                    tuple(signed_percent_format(p) for _, p in changes))
+    return Chart("growth", title, tuple(f.label.get(lang) for f, _ in changes), (series,), lang)
+
+
+def bar_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> Chart | None:
+    """This year's values of figures in the same unit as the first one."""
+    if not figures:
+        return None
+    chosen = [f for f in figures if f.unit == figures[0].unit and f.kind != "rank"][:limit]
+    if len(chosen) < 2:
+        return None
+    shown = [spreadsheet_format(f.value, f.unit, lang) for f in chosen]
+    series = Series(title, tuple(float(v) for v, _ in shown),
+                    tuple(figure_value(f, lang) for f in chosen), tuple(c for _, c in shown))
+    return Chart("bar", title, tuple(f.label.get(lang) for f in chosen), (series,), lang)
+
+
+def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
+    """A figure's history and this year's value as bars over the years."""
+    points = {**figure.history, year: figure.value}
+    if len(points) < 2:
+        return None
+    years = sorted(points)
+    shown = [spreadsheet_format(points[y], figure.unit, lang) for y in years]
+    labels = tuple(format_quantity(points[y], figure.unit, lang) for y in years)
+    series = Series(figure.label.get(lang), tuple(float(v) for v, _ in shown), labels,
+                    tuple(c for _, c in shown))
+    return Chart("years", figure.label.get(lang), tuple(str(y) for y in years), (series,), lang)
+
+
+def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
+    """The chosen figures: by id, those of a section and its subsections, or the key ones."""
+    if ids:
+        return [report.figure(fid) for fid in ids]
+    if section:
+        return [report.figure(fid) for s in report.section(section).walk() for fid in s.figures]
+    chosen = report.key_figures if len(report.key_figures) >= MIN_BARS else list(report.figures)
+    return [report.figure(fid) for fid in chosen]
+
+
+def _title(kind: str, report: Report, section: str, lang: Lang) -> str:
+    """A default title: 同比增速 of the section, or its name."""
+    scope = report.section(section).title.get(lang) if section else word("key_figures", lang)
+    if kind == "growth":
+        return word("chart_growth", lang, scope=scope)
+    return scope
+
+
+@dataclass(frozen=True)
+class ChartBuilder(Builder):
+    """A chart of chosen figures (by id, a section's, or the key figures)."""
+
+    name = "chart"
+    kind: str = "growth"
+    figures: tuple[str, ...] = ()
+    section: str = ""
+    title_zh: str = ""
+    title_en: str = ""
+    limit: int = 10
+
+    def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+        """The chart, or nothing when too few figures allow one."""
+        lang = ctx.lang
+        given = self.title_zh if lang == "zh" else self.title_en
+        title = given or _title(self.kind, report, self.section, lang)
+        chosen = _figures(report, self.figures, self.section)
+        if self.kind == "years":
+            chart = years_chart(chosen[0], report.year, lang) if chosen else None
+        elif self.kind == "bar":
+            chart = bar_chart(chosen, title, lang, self.limit)
+        elif self.kind == "growth":
+            chart = growth_chart(chosen, title, lang, self.limit)
+        else:
+            raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
+        return (chart,) if chart else ()

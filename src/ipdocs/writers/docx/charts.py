@@ -1,0 +1,215 @@
+"""Native, editable Word charts: a chart part with cached values and an embedded workbook.
+
+The chart XML and the workbook come from python-pptx's chart writer (ChartXmlWriter and
+XlsxWriter underneath), which is DrawingML shared by Word and PowerPoint; this module
+adapts it for Word: per-point number formats that make data labels read like the text,
+decline colours, fonts, the first category on top, and the inline drawing that places
+the chart in the document.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.shared import Mm
+from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml import etree
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xmlwriter import ChartXmlWriter
+from pptx.enum.chart import XL_CHART_TYPE
+
+from ipdocs.doc import Chart
+from ipdocs.writers.docx.zips import reproducible_zip
+
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+NS = {"c": C, "a": A}
+LABEL_SIZE = 800  # hundredths of a point
+AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
+ROW_MM = 8.5
+
+
+def _el(tag: str, **attrs: str) -> etree._Element:
+    """A new element in the chart or drawing namespace (``c:tag`` / ``a:tag``)."""
+    prefix, name = tag.split(":")
+    element = etree.Element(f"{{{NS[prefix]}}}{name}")
+    for key, value in attrs.items():
+        element.set(key, value)
+    return element
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    """Append a new child element."""
+    child = _el(tag, **attrs)
+    parent.append(child)
+    return child
+
+
+def _fill(color: str) -> etree._Element:
+    """A ``c:spPr`` with a solid fill and no outline."""
+    sppr = _el("c:spPr")
+    _sub(_sub(sppr, "a:solidFill"), "a:srgbClr", val=color)
+    _sub(_sub(sppr, "a:ln"), "a:noFill")
+    return sppr
+
+
+def _text_props(font: str, size: int, lang: str) -> etree._Element:
+    """A ``c:txPr``: the chart's fonts (Latin and East Asian) and language."""
+    txpr = _el("c:txPr")
+    _sub(txpr, "a:bodyPr")
+    _sub(txpr, "a:lstStyle")
+    para = _sub(txpr, "a:p")
+    rpr = _sub(_sub(para, "a:pPr"), "a:defRPr", sz=str(size))
+    _sub(rpr, "a:latin", typeface=font)
+    _sub(rpr, "a:ea", typeface=font)
+    _sub(para, "a:endParaRPr", lang=lang)
+    return txpr
+
+
+def _data_labels(formats: tuple[str, ...]) -> etree._Element:
+    """Data labels, one number format per point so each reads as in the text."""
+    dlbls = _el("c:dLbls")
+    for index, code in enumerate(formats):
+        dlbl = _sub(dlbls, "c:dLbl")
+        _sub(dlbl, "c:idx", val=str(index))
+        _sub(dlbl, "c:numFmt", formatCode=code, sourceLinked="0")
+        for flag, value in (("showLegendKey", "0"), ("showVal", "1"), ("showCatName", "0"),
+                            ("showSerName", "0"), ("showPercent", "0"),
+                            ("showBubbleSize", "0")):
+            _sub(dlbl, f"c:{flag}", val=value)
+    _sub(dlbls, "c:dLblPos", val="outEnd")
+    for flag, value in (("showLegendKey", "0"), ("showVal", "1"), ("showCatName", "0"),
+                        ("showSerName", "0"), ("showPercent", "0"), ("showBubbleSize", "0")):
+        _sub(dlbls, f"c:{flag}", val=value)
+    return dlbls
+
+
+def _style_series(ser: etree._Element, chart: Chart, colors: tuple[str, str]) -> None:
+    """Series colour, decline colour per point, data labels; in the schema's order."""
+    accent, fall = colors
+    for old in ser.findall("c:invertIfNegative", NS) + ser.findall("c:spPr", NS):
+        ser.remove(old)
+    anchor = ser.find("c:cat", NS)
+    assert anchor is not None
+    anchor.addprevious(_fill(accent))
+    anchor.addprevious(_el("c:invertIfNegative", val="0"))
+    for index, value in enumerate(chart.series[0].values):
+        if value < 0:
+            dpt = _el("c:dPt")
+            _sub(dpt, "c:idx", val=str(index))
+            _sub(dpt, "c:invertIfNegative", val="0")
+            _sub(dpt, "c:bubble3D", val="0")
+            dpt.append(_fill(fall))
+            anchor.addprevious(dpt)
+    if chart.series[0].formats:
+        anchor.addprevious(_data_labels(chart.series[0].formats))
+
+
+def _axes(space: etree._Element, horizontal: bool) -> None:
+    """First category on top; the value axis hidden (the labels carry the numbers)."""
+    cat = space.find(".//c:catAx", NS)
+    val = space.find(".//c:valAx", NS)
+    assert cat is not None and val is not None
+    position = cat.find("c:tickLblPos", NS)
+    assert position is not None
+    position.set("val", "low")  # labels beside the plot, clear of bars below zero
+    if horizontal:
+        orientation = cat.find("c:scaling/c:orientation", NS)
+        assert orientation is not None
+        orientation.set("val", "maxMin")
+    deleted = val.find("c:delete", NS)
+    assert deleted is not None
+    deleted.set("val", "1")
+    for grid in val.findall("c:majorGridlines", NS):
+        val.remove(grid)
+    bar = space.find(".//c:barChart", NS)
+    assert bar is not None
+    bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))  # type: ignore[union-attr]
+
+
+def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, bytes]:
+    """The chart part's XML and its workbook."""
+    data = CategoryChartData()
+    data.categories = list(chart.categories)
+    for series in chart.series:
+        data.add_series(series.name, list(series.values))
+    horizontal = chart.kind != "years"
+    kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
+    space = etree.fromstring(ChartXmlWriter(kind, data).xml.encode("utf-8"))
+    for ser in space.iterfind(".//c:ser", NS):
+        _style_series(ser, chart, colors)
+    _axes(space, horizontal)
+    old = space.find("c:txPr", NS)
+    if old is not None:
+        space.remove(old)
+    lang = "zh-CN" if chart.lang == "zh" else "en-US"
+    space.find("c:chart", NS).addnext(_text_props(font, LABEL_SIZE, lang))  # type: ignore[union-attr]
+    space.insert(1, _el("c:roundedCorners", val="0"))
+    deleted = space.find("c:chart/c:autoTitleDeleted", NS)
+    if deleted is not None:
+        deleted.set("val", "1")
+    border = _el("c:spPr")
+    _sub(border, "a:noFill")
+    _sub(_sub(border, "a:ln"), "a:noFill")
+    space.find("c:chart", NS).addnext(border)  # type: ignore[union-attr]
+    for index, axis in enumerate(space.iterfind(".//c:axId", NS)):
+        axis.set("val", str(AXIS_IDS[index % 2]))
+    for index, axis in enumerate(space.iterfind(".//c:crossAx", NS)):
+        axis.set("val", str(AXIS_IDS[(index + 1) % 2]))
+    xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return xml, reproducible_zip(data.xlsx_blob, fix_core_dates=True)
+
+
+def _next_name(document: DocxDocument, folder: str, ext: str) -> PackURI:
+    """A free part name such as /word/charts/chart3.xml."""
+    used = {str(p.partname) for p in document.part.package.iter_parts()}
+    index = 1
+    while f"/word/{folder}/{folder[:-1]}{index}.{ext}" in used:
+        index += 1
+    return PackURI(f"/word/{folder}/{folder[:-1]}{index}.{ext}")
+
+
+def add_chart_part(document: DocxDocument, chart: Chart, font: str,
+                   colors: tuple[str, str]) -> str:
+    """Add the chart part and its workbook; return the relationship id from the document."""
+    xml, workbook = chart_xml(chart, font, colors)
+    package = document.part.package
+    chart_name = _next_name(document, "charts", "xml")
+    book_name = PackURI(f"/word/embeddings/Workbook_{chart_name.idx or 1}.xlsx")
+    book = Part(book_name, CT.SML_SHEET, workbook, package)
+    part = Part(chart_name, CT.DML_CHART, b"", package)
+    book_rid = part.relate_to(book, RT.PACKAGE)
+    space = etree.fromstring(xml)
+    external = _el("c:externalData")
+    external.set(f"{{{R}}}id", book_rid)
+    _sub(external, "c:autoUpdate", val="0")
+    space.append(external)
+    part._blob = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    rid: str = document.part.relate_to(part, RT.CHART)
+    return rid
+
+
+def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
+                chart_id: int, title: str) -> None:
+    """An inline drawing holding the chart, sized to the text width and the bar count."""
+    height_mm = max(45.0, rows * ROW_MM + 12)
+    cx, cy = int(Mm(width_mm)), int(Mm(height_mm))
+    xml = (
+        f'<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        f'xmlns:wp="{WP}" xmlns:a="{A}" xmlns:c="{C}" xmlns:r="{R}">'
+        f'<wp:inline distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+        f'<wp:docPr id="{chart_id}" name="Chart {chart_id}"/><wp:cNvGraphicFramePr/>'
+        f'<a:graphic><a:graphicData uri="{C}"><c:chart r:id="{rid}"/></a:graphicData>'
+        f"</a:graphic></wp:inline></w:drawing>")
+    drawing = etree.fromstring(xml)
+    doc_pr = drawing.find(f".//{{{WP}}}docPr")
+    assert doc_pr is not None
+    doc_pr.set("descr", title)
+    run = paragraph.add_run()
+    run._r.append(drawing)

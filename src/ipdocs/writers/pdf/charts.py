@@ -1,0 +1,113 @@
+"""Charts drawn as vectors with reportlab.graphics: horizontal bars, labels extractable."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from ipdocs.doc import Chart
+from ipdocs.writers.pdf.fonts import Face
+from ipdocs.writers.pdf.linebreak import Run, break_lines
+
+BAR_PITCH = 17.0
+LABEL_SIZE = 8.0
+MAX_LABEL_SHARE = 0.42
+PAD = 4.0
+
+
+def wrap_label(text: str, face: Face, width: float) -> str:
+    """A category label broken into lines that fit ``width`` (Chinese rules apply)."""
+    def measure(_style: int, piece: str) -> float:
+        return float(stringWidth(piece, face.name, LABEL_SIZE))
+
+    lines = break_lines([Run(text)], [width], measure, space=measure(0, " "), em=LABEL_SIZE,
+                        justify=False)
+    return "\n".join(line.text for line in lines)
+
+
+def _label_width(chart: Chart, face: Face, width: float) -> float:
+    """Room for the category labels: the longest one, at most a share of the width."""
+    longest = max(stringWidth(c, face.name, LABEL_SIZE) for c in chart.categories)
+    return min(longest + PAD * 2, width * MAX_LABEL_SHARE)
+
+
+def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
+    """Horizontal bars, first category on top, declines to the left of the axis."""
+    accent, fall, muted = colors
+    series = chart.series[0]
+    count = len(chart.categories)
+    label_width = _label_width(chart, face, width)
+    labels = [wrap_label(c, face, label_width - PAD * 2) for c in chart.categories]
+    lines = max(label.count("\n") + 1 for label in labels)
+    pitch = max(BAR_PITCH, lines * LABEL_SIZE * 1.25 + 4)
+    height = count * pitch + PAD * 2
+    drawing = Drawing(width, height)
+    bars = HorizontalBarChart()
+    bars.x, bars.y = label_width, PAD
+    bars.width, bars.height = width - label_width - 70, count * pitch
+    bars.data = [list(reversed(series.values))]
+    bars.categoryAxis.categoryNames = list(reversed(labels))
+    low, high = min(0.0, *series.values), max(0.0, *series.values)
+    span = (high - low) or 1.0
+    bars.valueAxis.valueMin = low - (0.12 * span if low < 0 else 0)
+    bars.valueAxis.valueMax = high + 0.02 * span
+    bars.valueAxis.visible = False
+    bars.categoryAxis.labels.fontName = face.name
+    bars.categoryAxis.labels.fontSize = LABEL_SIZE
+    bars.categoryAxis.labels.textAnchor = "end"
+    bars.categoryAxis.labels.boxAnchor = "e"
+    bars.categoryAxis.labels.leading = LABEL_SIZE * 1.2
+    bars.categoryAxis.strokeColor = HexColor("#" + muted)
+    bars.categoryAxis.visibleTicks = False
+    bars.barWidth = pitch * 0.6
+    bars.groupSpacing = pitch * 0.4
+    bars.bars[0].fillColor = HexColor("#" + accent)
+    bars.bars[0].strokeColor = None
+    for index, value in enumerate(reversed(series.values)):
+        if value < 0:
+            bars.bars[(0, index)].fillColor = HexColor("#" + fall)
+    bars.barLabelArray = [list(reversed(series.labels))]
+    bars.barLabelFormat = "values"
+    bars.barLabels.fontName = face.name
+    bars.barLabels.fontSize = LABEL_SIZE
+    bars.barLabels.boxAnchor = "w"
+    bars.barLabels.dx = 3
+    drawing.add(bars)
+    return drawing
+
+
+def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
+    """Vertical bars over the years, values on top."""
+    accent, _fall, muted = colors
+    series = chart.series[0]
+    height = 150.0
+    drawing = Drawing(width, height)
+    bars = VerticalBarChart()
+    bars.x, bars.y = PAD * 4, 20
+    bars.width, bars.height = width - PAD * 8, height - 40
+    bars.data = [list(series.values)]
+    bars.categoryAxis.categoryNames = list(chart.categories)
+    bars.categoryAxis.labels.fontName = face.name
+    bars.categoryAxis.labels.fontSize = LABEL_SIZE
+    bars.categoryAxis.strokeColor = HexColor("#" + muted)
+    bars.valueAxis.valueMin = min(0.0, *series.values)
+    bars.valueAxis.visible = False
+    bars.bars[0].fillColor = HexColor("#" + accent)
+    bars.bars[0].strokeColor = None
+    bars.barLabelArray = [list(series.labels)]
+    bars.barLabelFormat = "values"
+    bars.barLabels.fontName = face.name
+    bars.barLabels.fontSize = LABEL_SIZE
+    bars.barLabels.boxAnchor = "s"
+    bars.barLabels.dy = 2
+    drawing.add(bars)
+    return drawing
+
+
+def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
+    """The chart as a reportlab drawing: years vertical, the other kinds horizontal."""
+    picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face, colors)
+    picture.initialFontName = face.name  # not the default, unembedded Helvetica
+    return picture
