@@ -129,18 +129,18 @@ def _axes(space: etree._Element, horizontal: bool) -> None:
         val.remove(grid)
     bar = space.find(".//c:barChart", NS)
     assert bar is not None
-    bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))  # type: ignore[union-attr]
+    bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
 def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, bytes]:
     """The chart part's XML and its workbook."""
-    data = CategoryChartData()
+    data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = list(chart.categories)
     for series in chart.series:
-        data.add_series(series.name, list(series.values))
+        data.add_series(series.name, list(series.values))  # type: ignore[no-untyped-call]
     horizontal = chart.kind != "years"
     kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-    space = etree.fromstring(ChartXmlWriter(kind, data).xml.encode("utf-8"))
+    space = etree.fromstring(ChartXmlWriter(kind, data).xml.encode("utf-8"))  # type: ignore[no-untyped-call]
     for ser in space.iterfind(".//c:ser", NS):
         _style_series(ser, chart, colors)
     _axes(space, horizontal)
@@ -148,7 +148,7 @@ def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, 
     if old is not None:
         space.remove(old)
     lang = "zh-CN" if chart.lang == "zh" else "en-US"
-    space.find("c:chart", NS).addnext(_text_props(font, LABEL_SIZE, lang))  # type: ignore[union-attr]
+    space.find("c:chart", NS).addnext(_text_props(font, LABEL_SIZE, lang))
     space.insert(1, _el("c:roundedCorners", val="0"))
     deleted = space.find("c:chart/c:autoTitleDeleted", NS)
     if deleted is not None:
@@ -156,7 +156,7 @@ def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, 
     border = _el("c:spPr")
     _sub(border, "a:noFill")
     _sub(_sub(border, "a:ln"), "a:noFill")
-    space.find("c:chart", NS).addnext(border)  # type: ignore[union-attr]
+    space.find("c:chart", NS).addnext(border)
     for index, axis in enumerate(space.iterfind(".//c:axId", NS)):
         axis.set("val", str(AXIS_IDS[index % 2]))
     for index, axis in enumerate(space.iterfind(".//c:crossAx", NS)):

@@ -29,7 +29,7 @@ def wrap_label(text: str, face: Face, width: float) -> str:
 
 def _label_width(chart: Chart, face: Face, width: float) -> float:
     """Room for the category labels: the longest one, at most a share of the width."""
-    longest = max(stringWidth(c, face.name, LABEL_SIZE) for c in chart.categories)
+    longest = max(float(stringWidth(c, face.name, LABEL_SIZE)) for c in chart.categories)
     return min(longest + PAD * 2, width * MAX_LABEL_SHARE)
 
 
