@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ipdocs import __version__
-from ipdocs.build import FORMATS, BuildError, output_name, write_document
+from ipdocs.build import FORMATS, BuildError, atomic_write, output_name, write_document
 from ipdocs.checks import check_report
 from ipdocs.loading import Loaded, load_glossary, read_spec
 from ipdocs.model import Glossary, Report
@@ -95,10 +95,43 @@ def _glossary_beside(spec: Path) -> Glossary | None:
     return load_glossary(path) if path.is_file() else None
 
 
+def cmd_draft(args: argparse.Namespace) -> int:
+    """``ipdocs draft PREVIOUS FIGURES -o NEW``: next year's spec from new figures."""
+    from ipdocs.drafting import check_draft, draft
+
+    try:
+        result = draft(args.previous, args.figures)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or args.previous)
+        return EXIT_SPEC
+    problems = check_draft(result.text)
+    if any(p.is_error for p in problems):
+        _print_problems(problems, args.output)
+        print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
+        return EXIT_SPEC
+    atomic_write(Path(args.output), result.text.encode("utf-8"))
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
+          "marked for review")
+    if result.stale:
+        print("stale: " + ", ".join(result.stale), file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """``ipdocs build SPEC``: write every requested format and language."""
     loaded, problems = _load(args.spec)
     errors = [p for p in problems if p.is_error]
+    if loaded.report is not None and args.final:
+        from ipdocs.drafting import final_problems
+
+        unfinished = loaded.locate(final_problems(loaded.report))
+        if unfinished:
+            _print_problems(unfinished, loaded.source)
+            print("ipdocs: --final refuses a spec with stale figures or paragraphs marked "
+                  "for review", file=sys.stderr)
+            return EXIT_SPEC
     if loaded.report is None or errors:
         _print_problems(problems, loaded.source)
         return EXIT_SPEC
@@ -150,7 +183,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--theme", default="briefing",
                        help="briefing, official, or a theme YAML file")
     build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
+    build.add_argument("--final", action="store_true",
+                       help="refuse a spec with stale figures or paragraphs marked for review")
     build.set_defaults(run=cmd_build)
+    drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
+    drafting.add_argument("previous", help="this year's spec")
+    drafting.add_argument("figures", help="new values: CSV (id,value[,unit,note]) or YAML")
+    drafting.add_argument("-o", "--output", required=True, help="the new spec to write")
+    drafting.set_defaults(run=cmd_draft)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=("zh", "en"), default="zh")

@@ -54,7 +54,7 @@ def test_parallel_pairs_side_by_side(sample: Report) -> None:
 
 def test_summary_brief(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh")
-    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, KeyFigures, Chart]
+    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, KeyFigures, Paragraph, Chart]
 
 
 def test_unknown_language_and_layout(sample: Report) -> None:

@@ -30,9 +30,11 @@ from ipdocs.sections import (
     CoverBuilder,
     FigureTableBuilder,
     GlossaryBuilder,
+    HighlightsBuilder,
     KeyFiguresBuilder,
     LeadBuilder,
     SourcesBuilder,
+    YearOverYearBuilder,
 )
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -51,6 +53,8 @@ CASES = {
     "sources": SourcesBuilder(),
     "chart_growth": ChartBuilder("growth"),
     "chart_bar": ChartBuilder("bar", section="protection"),
+    "highlights": HighlightsBuilder(),
+    "year_over_year": YearOverYearBuilder(),
 }
 
 

@@ -5,7 +5,14 @@ from ipdocs.model.figures import Change, Figure, FigureKind, Rank
 from ipdocs.model.glossary import Glossary, Term
 from ipdocs.model.placeholders import FigureRef, PlaceholderError, YearRef, parse
 from ipdocs.model.references import check_references
-from ipdocs.model.report import Paragraph, Report, Section, Source, report_from_data
+from ipdocs.model.report import (
+    Paragraph,
+    Report,
+    Section,
+    Source,
+    report_from_data,
+    section_paths,
+)
 
 __all__ = [
     "Change",
@@ -25,4 +32,5 @@ __all__ = [
     "check_references",
     "parse",
     "report_from_data",
+    "section_paths",
 ]

@@ -96,6 +96,7 @@ class Figure(Model):
     history: dict[int, Decimal] = Field(default_factory=dict, description="past values by year")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
+    stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)

@@ -96,14 +96,14 @@ class Report(Model):
         """Section ids are unique; placeholders name known figures in both languages."""
         problems = []
         seen: set[str] = set()
-        for path, section in _section_paths(self.sections):
+        for path, section in section_paths(self.sections):
             if section.id in seen:
                 problems.append(error((*path, "id"), f"duplicate section id {section.id!r}"))
             seen.add(section.id)
         for index, fid in enumerate(self.key_figures):
             if fid not in self.figures:
                 problems.append(error(("key_figures", index), f"unknown figure id {fid!r}"))
-        for path, section in _section_paths(self.sections):
+        for path, section in section_paths(self.sections):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
@@ -137,14 +137,14 @@ class Report(Model):
         return dt.date(self.year, 12, 31)
 
 
-def _section_paths(
+def section_paths(
     sections: list[Section], path: tuple[str | int, ...] = ("sections",)
 ) -> Iterator[tuple[tuple[str | int, ...], Section]]:
     """Every section below ``sections`` with its field path, depth first."""
     for index, section in enumerate(sections):
         here = (*path, index)
         yield here, section
-        yield from _section_paths(section.sections, (*here, "sections"))
+        yield from section_paths(section.sections, (*here, "sections"))
 
 
 def report_from_data(data: Any, *, check_refs: bool = True) -> Report:

@@ -22,6 +22,7 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
+from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 
 __all__ = [
     "BUILDERS",
@@ -37,10 +38,12 @@ __all__ = [
     "CoverBuilder",
     "FigureTableBuilder",
     "GlossaryBuilder",
+    "HighlightsBuilder",
     "KeyFiguresBuilder",
     "LeadBuilder",
     "PageBreakBuilder",
     "SourcesBuilder",
+    "YearOverYearBuilder",
     "full_brief",
     "load_brief",
     "summary_brief",

@@ -24,6 +24,7 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
+from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = Literal["zh", "en", "zh-en"]
@@ -35,7 +36,7 @@ BUILDERS: dict[str, type[Builder]] = {
     cls.name: cls
     for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
                 FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder, ChartBuilder)
+                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
 }
 """Every builder by the name a brief file uses."""
 
@@ -151,8 +152,8 @@ def full_brief() -> Brief:
 
 
 def summary_brief() -> Brief:
-    """Two pages at most: title, lead, the key figures and one chart of their growth."""
-    return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder(),
+    """Two pages at most: title, lead, key figures, highlights, one chart of their growth."""
+    return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder(), HighlightsBuilder(),
                   ChartBuilder("growth", limit=8)], "summary")
 
 

@@ -24,12 +24,17 @@ def keeps(part: str | None, text: str) -> bool:
     return part in KEEP_TOGETHER and len(text.split()) <= MAX_KEPT_WORDS
 
 
+def _stale(report: Report, figure: str | None) -> bool:
+    """Whether a run states a figure a draft left without a new value."""
+    return figure is not None and report.figure(figure).stale
+
+
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
     """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
     review = isinstance(text, ModelParagraph) and text.review
     runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review, keeps(r.part, r.text))
-                  for r in runs)
+    spans = tuple(Span(r.text, r.emphasis, r.figure, review or _stale(report, r.figure),
+                       keeps(r.part, r.text)) for r in runs)
     return Paragraph(spans, lang, style, review)
 
 

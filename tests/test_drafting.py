@@ -1,0 +1,220 @@
+"""Yearly drafts: new values, recomputed changes, stale figures, review marks, --final."""
+
+import re
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ipdocs import SpecError, load_report
+from ipdocs.drafting import check_draft, draft, final_problems, read_figures
+from ipdocs.narrative import plain_text
+from ipdocs.sections import Context, HighlightsBuilder, YearOverYearBuilder
+from tests.conftest import SAMPLE
+
+SPEC = """\
+# The 2024 report, for drafting tests.
+region: {zh: 宁波市, en: Ningbo}
+year: 2024
+title: {zh: 宁波市2024年知识产权发展与保护状况, en: "IP in Ningbo, 2024"}
+published: 2025-04-26
+lead:
+  - zh: "专利{up}，{up:change}；案件{down}，{down:change}；调解{fresh}，{fresh:change}。"
+    en: "Patents {up}, {up:change}; cases {down}, {down:change}; mediation {fresh}, {fresh:change}."
+  - zh: "审查周期{gain}，{gain:change}。商标{kept}。"
+    en: "Examination took {gain}, {gain:change}. Trademarks: {kept}."
+  - zh: "市委常委会专题研究知识产权工作。"
+    en: "The municipal standing committee discussed IP work."
+figures:
+  up:   # patents granted
+    label: {zh: 专利授权量, en: Patents granted}
+    value: 71425
+    unit: 件
+    change: {percent: 11.4}
+  down:
+    label: {zh: 法院受理案件, en: Cases accepted}
+    value: 4013
+    unit: 件
+    change: {percent: 17.72, verb: 上升}
+  fresh:
+    label: {zh: 调解机构, en: Mediation bodies}
+    value: 0
+    unit: 家
+    change: {previous: 5}
+  gain:
+    label: {zh: 审查周期, en: Examination period}
+    value: 50
+    unit: 天
+    change: {increment: -3}
+  kept:
+    label: {zh: 有效注册商标, en: Valid registered trademarks}
+    value: 51.7
+    unit: 万件
+    kind: stock
+    as_of: 2024-12-31
+    qualifier: 近
+"""
+
+FIGURES = "id,value,unit,note\nup,80000,,yearbook\ndown,3500,,\nfresh,12,,\ngain,45,,\n"
+
+
+@pytest.fixture
+def drafted(tmp_path: Path) -> tuple[Path, str]:
+    """The test spec drafted with new figures; the path and the new text."""
+    spec = tmp_path / "y2024.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    figures = tmp_path / "new.csv"
+    figures.write_text(FIGURES, encoding="utf-8")
+    result = draft(spec, figures)
+    out = tmp_path / "y2025.yaml"
+    out.write_text(result.text, encoding="utf-8")
+    return out, result.text
+
+
+def test_year_moves_on(drafted: tuple[Path, str]) -> None:
+    report = load_report(drafted[0])
+    assert report.year == 2025
+    assert report.title.zh == "宁波市2025年知识产权发展与保护状况"
+    assert report.title.en == "IP in Ningbo, 2025"
+    assert report.published is None
+    assert report.figure("kept").as_of is not None and report.figure("kept").as_of.year == 2025
+
+
+def test_rise_decline_zero_base_and_increment(drafted: tuple[Path, str]) -> None:
+    report = load_report(drafted[0])
+    zh, en = plain_text(report, "zh"), plain_text(report, "en")
+    assert "专利80000件，同比增长12.0%" in zh
+    assert "Patents 80,000, up 12.0% year on year" in en
+    assert "案件3500件，同比下降12.78%" in zh
+    assert "cases 3,500, down 12.78% year on year" in en
+    assert "调解12家，新增" in zh and "mediation 12, new" in en
+    assert "审查周期45天，同比下降5天" in zh and "took 45 days, down 5 days year on year" in en
+    up = report.figure("up")
+    assert up.change is not None and up.change.previous == Decimal(71425)
+    assert up.history == {2024: Decimal(71425)}
+
+
+def test_missing_value_is_stale_and_marked(drafted: tuple[Path, str]) -> None:
+    report = load_report(drafted[0])
+    assert report.figure("kept").stale
+    assert report.figure("kept").value == Decimal("51.7")
+    assert [p.review for p in report.lead] == [False, True, True]
+
+
+def test_comments_and_order_survive(drafted: tuple[Path, str]) -> None:
+    text = drafted[1]
+    assert text.startswith("# The 2024 report, for drafting tests.\nregion:")
+    assert "up:   # patents granted" in text
+    assert "value: 80000  # yearbook" in text
+    assert text.index("label: {zh: 专利授权量") < text.index("value: 80000")
+
+
+def test_draft_checks_cleanly(drafted: tuple[Path, str]) -> None:
+    assert [p for p in check_draft(drafted[1]) if p.is_error] == []
+
+
+def test_unknown_ids_are_reported_not_dropped(tmp_path: Path) -> None:
+    spec = tmp_path / "y.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    figures = tmp_path / "new.yaml"
+    figures.write_text("up: 80000\npatents.typo: 5\nother: {value: 3}\n", encoding="utf-8")
+    with pytest.raises(SpecError) as caught:
+        draft(spec, figures)
+    lines = caught.value.report()
+    assert "new.yaml:2" in lines and "patents.typo: no such figure" in lines
+    assert "new.yaml:3" in lines and "other" in lines
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("id,value\nup,many\n", "'many' is not a number"),
+    ("id,value\nup,1\nup,2\n", "given twice (first at line 2)"),
+    ("name,amount\nup,1\n", "needs the columns id and value"),
+    ("id,value,unit\nup,1,斗\n", "unknown unit '斗'"),
+])
+def test_bad_figures_files(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "f.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_figures(path)
+
+
+def test_unit_change_converts_the_previous_value(tmp_path: Path) -> None:
+    spec = tmp_path / "y.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    figures = tmp_path / "f.csv"
+    figures.write_text("id,value,unit\nkept,530000,件\n", encoding="utf-8")
+    report = load_report_text(tmp_path, draft(spec, figures).text)
+    kept = report.figure("kept")
+    assert kept.unit == "件" and kept.change is not None
+    assert kept.change.previous == Decimal(517000)
+    assert kept.qualifier is None
+
+
+def load_report_text(folder: Path, text: str):  # type: ignore[no-untyped-def]
+    """Load a spec from text."""
+    path = folder / "drafted.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_report(path)
+
+
+def test_final_problems(drafted: tuple[Path, str]) -> None:
+    problems = final_problems(load_report(drafted[0]))
+    paths = [p.path for p in problems]
+    assert ("figures", "kept", "stale") in paths
+    assert ("lead", 1, "review") in paths
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """The command line."""
+    return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_draft_then_build_end_to_end(tmp_path: Path) -> None:
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\ncourts.cases,3500\n", encoding="utf-8")
+    new = tmp_path / "sample-2025.yaml"
+    result = run("draft", str(SAMPLE), str(figures), "-o", str(new))
+    assert result.returncode == 0, result.stderr
+    assert "stale figure(s)" in result.stdout
+    built = run("build", str(new), "-l", "zh", "-f", "docx", "--brief", "summary",
+                "-o", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    final = run("build", str(new), "--final", "-o", str(tmp_path / "final"))
+    assert final.returncode == 1
+    assert "stale: no new value this year" in final.stderr
+    assert "marked for review" in final.stderr
+    assert not (tmp_path / "final").exists()
+
+
+def test_draft_command_refuses_unknown_ids(tmp_path: Path) -> None:
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\nnope,1\n", encoding="utf-8")
+    result = run("draft", str(SAMPLE), str(figures), "-o", str(tmp_path / "x.yaml"))
+    assert result.returncode == 1
+    assert "nope: no such figure in the spec" in result.stderr
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_highlights_and_year_over_year(drafted: tuple[Path, str]) -> None:
+    report = load_report(drafted[0])
+    zh = HighlightsBuilder().build(report, Context("zh"))[0]
+    en = HighlightsBuilder().build(report, Context("en"))[0]
+    assert zh.text == ("2025年，专利授权量（同比增长12.0%）增幅居前；"  # type: ignore[union-attr]
+                       "法院受理案件（同比下降12.78%）有所下降。")
+    assert en.text == ("In 2025, the largest rises were in patents granted (up 12.0% year on "  # type: ignore[union-attr]
+                       "year); cases accepted (down 12.78% year on year) fell.")
+    table = YearOverYearBuilder().build(report, Context("en"))[0]
+    rows = [[c.text for c in row] for row in table.rows]  # type: ignore[union-attr]
+    assert ["Patents granted", "71,425", "80,000", "+12.0%"] in rows
+    assert [c.text for c in table.header[0]] == ["Indicator", "2024", "2025", "Change"]  # type: ignore[union-attr]
+
+
+def test_records(tmp_path: Path) -> None:
+    text = SPEC.replace("    change: {percent: 11.4}\n",
+                        "    change: {percent: 11.4}\n    history: {2022: 60000, 2023: 64115}\n")
+    report = load_report_text(tmp_path, text)
+    sentence = HighlightsBuilder().build(report, Context("en"))[0].text  # type: ignore[union-attr]
+    assert "patents granted (71,425) reached a record" in sentence
