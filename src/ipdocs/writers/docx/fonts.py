@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import io
 import uuid
-from functools import lru_cache
 from collections.abc import Iterable
+from functools import lru_cache
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
