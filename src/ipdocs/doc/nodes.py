@@ -66,6 +66,13 @@ class Heading:
     number: str = ""
     anchor: str = ""
 
+    @property
+    def display(self) -> str:
+        """The heading as printed: 一、标题 / （一）标题 / 1. Title / 1.1 Title."""
+        if not self.number:
+            return self.text
+        return self.number + ("" if self.lang == "zh" else " ") + self.text
+
 
 @dataclass(frozen=True)
 class Paragraph:

@@ -105,20 +105,12 @@ def unbreakable(text: str) -> str:
     return text.replace(" ", "\u00a0")
 
 
-def heading_text(node: Heading) -> str:
-    """The heading as printed: 一、标题 / （一）标题 / 1. Title / 1.1 Title."""
-    if not node.number:
-        return node.text
-    glue = "" if node.lang == "zh" else " "
-    return node.number + glue + node.text
-
-
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
     """A heading in Word's built-in Heading N style, so navigation and TOC work."""
     style = f"heading-{min(node.level, 3)}"
     paragraph = _paragraph(container, style, w)
     _indent(paragraph, node.lang, w, style)
-    _run(paragraph, heading_text(node), node.lang, w, style)
+    _run(paragraph, node.display, node.lang, w, style)
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
@@ -253,7 +245,7 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
         if index:
             paragraph = _paragraph(container, "toc-entry", w)
         paragraph.style = "TOC 1" if heading.level == 1 else "TOC 2"
-        _run(paragraph, heading_text(heading), heading.lang, w, "toc-entry")
+        _run(paragraph, heading.display, heading.lang, w, "toc-entry")
     paragraph._p.append(end)
 
 

@@ -127,18 +127,11 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
     return [text_block(_inline_pieces(node), node.style, node.lang, w)]
 
 
-def heading_text(node: Heading) -> str:
-    """The heading as printed: 一、标题 / 1.1 Title."""
-    if not node.number:
-        return node.text
-    return node.number + ("" if node.lang == "zh" else " ") + node.text
-
-
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = min(node.level, 3)
-    block = text_block([Piece(heading_text(node))], f"heading-{level}", node.lang, w)
-    block.outline = (level, heading_text(node))
+    block = text_block([Piece(node.display)], f"heading-{level}", node.lang, w)
+    block.outline = (level, node.display)
     block.keepWithNext = True
     if w.in_cell:
         return [block]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -33,9 +33,27 @@ def _label_width(chart: Chart, face: Face, width: float) -> float:
     return min(longest + PAD * 2, width * MAX_LABEL_SHARE)
 
 
+def _style(bars: BarChart, values: list[float], labels: list[str], face: Face,
+           colors: tuple[str, str, str]) -> None:
+    """What every chart shares: fonts, colours (declines in the fall colour), value labels."""
+    accent, fall, muted = colors
+    bars.valueAxis.visible = False
+    bars.categoryAxis.labels.fontName = face.name
+    bars.categoryAxis.labels.fontSize = LABEL_SIZE
+    bars.categoryAxis.strokeColor = HexColor("#" + muted)
+    bars.bars[0].fillColor = HexColor("#" + accent)
+    bars.bars[0].strokeColor = None
+    for index, value in enumerate(values):
+        if value < 0:
+            bars.bars[(0, index)].fillColor = HexColor("#" + fall)
+    bars.barLabelArray = [labels]
+    bars.barLabelFormat = "values"
+    bars.barLabels.fontName = face.name
+    bars.barLabels.fontSize = LABEL_SIZE
+
+
 def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
     """Horizontal bars, first category on top, declines to the left of the axis."""
-    accent, fall, muted = colors
     series = chart.series[0]
     count = len(chart.categories)
     label_width = _label_width(chart, face, width)
@@ -53,25 +71,13 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
     span = (high - low) or 1.0
     bars.valueAxis.valueMin = low - (0.12 * span if low < 0 else 0)
     bars.valueAxis.valueMax = high + 0.02 * span
-    bars.valueAxis.visible = False
-    bars.categoryAxis.labels.fontName = face.name
-    bars.categoryAxis.labels.fontSize = LABEL_SIZE
+    _style(bars, list(reversed(series.values)), list(reversed(series.labels)), face, colors)
     bars.categoryAxis.labels.textAnchor = "end"
     bars.categoryAxis.labels.boxAnchor = "e"
     bars.categoryAxis.labels.leading = LABEL_SIZE * 1.2
-    bars.categoryAxis.strokeColor = HexColor("#" + muted)
     bars.categoryAxis.visibleTicks = False
     bars.barWidth = pitch * 0.6
     bars.groupSpacing = pitch * 0.4
-    bars.bars[0].fillColor = HexColor("#" + accent)
-    bars.bars[0].strokeColor = None
-    for index, value in enumerate(reversed(series.values)):
-        if value < 0:
-            bars.bars[(0, index)].fillColor = HexColor("#" + fall)
-    bars.barLabelArray = [list(reversed(series.labels))]
-    bars.barLabelFormat = "values"
-    bars.barLabels.fontName = face.name
-    bars.barLabels.fontSize = LABEL_SIZE
     bars.barLabels.boxAnchor = "w"
     bars.barLabels.dx = 3
     drawing.add(bars)
@@ -80,7 +86,6 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
 
 def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
     """Vertical bars over the years, values on top."""
-    accent, _fall, muted = colors
     series = chart.series[0]
     height = 150.0
     drawing = Drawing(width, height)
@@ -89,17 +94,8 @@ def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
     bars.width, bars.height = width - PAD * 8, height - 40
     bars.data = [list(series.values)]
     bars.categoryAxis.categoryNames = list(chart.categories)
-    bars.categoryAxis.labels.fontName = face.name
-    bars.categoryAxis.labels.fontSize = LABEL_SIZE
-    bars.categoryAxis.strokeColor = HexColor("#" + muted)
     bars.valueAxis.valueMin = min(0.0, *series.values)
-    bars.valueAxis.visible = False
-    bars.bars[0].fillColor = HexColor("#" + accent)
-    bars.bars[0].strokeColor = None
-    bars.barLabelArray = [list(series.labels)]
-    bars.barLabelFormat = "values"
-    bars.barLabels.fontName = face.name
-    bars.barLabels.fontSize = LABEL_SIZE
+    _style(bars, list(series.values), list(series.labels), face, colors)
     bars.barLabels.boxAnchor = "s"
     bars.barLabels.dy = 2
     drawing.add(bars)
