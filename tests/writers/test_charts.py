@@ -110,3 +110,20 @@ def test_libreoffice_renders_the_chart(tmp_path: Path) -> None:
     for label in ("Patents granted", "Cases closed", "Pledge financing", "+11.4%", "+55.02%"):
         assert label in text
     assert "33.33%" in text
+
+
+def test_years_chart_in_both_formats(tmp_path: Path) -> None:
+    chart = Chart("years", "专利授权量", ("2022", "2023", "2024"),
+                  (Series("专利授权量", (60000.0, 64115.0, 71425.0),
+                          ("60000件", "64115件", "71425件"),
+                          ('0"件"', '0"件"', '0"件"')),), "zh")
+    doc = Document(Metadata("t", "zh-CN"), (chart,))
+    parts = package(render_docx(doc, load_theme("briefing")))
+    space = etree.fromstring(parts["word/charts/chart1.xml"])
+    assert space.find(f".//{C}barDir").get("val") == "col"  # type: ignore[union-attr]
+    if shutil.which("pdftotext"):
+        path = tmp_path / "y.pdf"
+        path.write_bytes(render_pdf(doc, load_theme("official")))
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert all(s in text for s in ("2022", "2024", "60000件", "71425件"))
