@@ -1,0 +1,236 @@
+"""Benchmarks: ipdocs against Typst, LibreOffice and WeasyPrint; scaling; batches.
+
+Run from the repository root (see bench/RESULTS.md for the set-up command):
+
+    python bench/run.py [SPEC] [--quick]
+
+Prints a Markdown report and writes it to bench/RESULTS.md. Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from export import to_html, to_typst  # noqa: E402
+
+from ipdocs import load_report  # noqa: E402
+from ipdocs.bundled import face_path  # noqa: E402
+from ipdocs.build import write_document  # noqa: E402
+from ipdocs.model import Report  # noqa: E402
+from ipdocs.sections import full_brief, summary_brief  # noqa: E402
+from ipdocs.themes import load_theme  # noqa: E402
+from ipdocs.writers.docx import render_docx  # noqa: E402
+from ipdocs.writers.pdf import render_pdf  # noqa: E402
+
+PY = sys.executable
+
+
+def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
+    """Median wall seconds and peak memory (MB) of a command run in a fresh process."""
+    walls, peaks = [], []
+    for _ in range(repeat):
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True,
+                                text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
+        wall, peak = result.stderr.strip().splitlines()[-1].split()
+        walls.append(float(wall))
+        peaks.append(int(peak) / 1024)
+    return statistics.median(walls), max(peaks)
+
+
+def warm(action: Callable[[], Any], repeat: int) -> float:
+    """Median seconds of an in-process action (after one warm-up run)."""
+    action()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def size(path: Path) -> str:
+    """A file's size in kB."""
+    return f"{path.stat().st_size / 1024:.0f} kB"
+
+
+def replicate(report: Report, times: int) -> Report:
+    """The report with its sections and figures repeated ``times`` times under new ids."""
+    data = report.model_dump(mode="json")
+    dump = json.dumps(data, ensure_ascii=False)
+    sections, figures, lead = [], {}, []
+    for copy in range(times):
+        text = dump
+        for fid in sorted(report.figures, key=len, reverse=True):
+            text = text.replace("{" + fid, "{r" + str(copy) + "." + fid)
+            text = text.replace(f'"{fid}"', f'"r{copy}.{fid}"')
+        for section in report.walk():
+            text = text.replace(f'"id": "{section.id}"', f'"id": "r{copy}-{section.id}"')
+        clone = json.loads(text)
+        lead = lead or clone["lead"]
+        sections += clone["sections"]
+        figures.update({k: {**v, "id": None} for k, v in clone["figures"].items()})
+    data.update(sections=sections, figures=figures, key_figures=[], lead=lead)
+    return Report.model_validate(data)
+
+
+def scaling_child(spec: str, times: int) -> None:
+    """Build a replicated report as PDF and DOCX (run in its own process)."""
+    report = replicate(load_report(spec), times)
+    with tempfile.TemporaryDirectory() as folder:
+        for fmt in ("pdf", "docx"):
+            doc = full_brief().document(report, "zh")
+            write_document(doc, Path(folder) / f"x.{fmt}", load_theme("briefing"))
+
+
+def batch_job(args: tuple[str, str, str, str, str]) -> None:
+    """One brief of one synthetic region (for the batch runs)."""
+    spec, region, lang, fmt, folder = args
+    report = load_report(spec)
+    report = report.model_copy(update={"region": report.region.model_copy(
+        update={"zh": region, "en": region})})
+    doc = summary_brief().document(report, lang)  # type: ignore[arg-type]
+    write_document(doc, Path(folder) / f"{region}.{lang}.{fmt}", load_theme("briefing"))
+
+
+def main() -> None:
+    """Run every measurement and print the report."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("spec", nargs="?", default=str(ROOT / "specs" / "ningbo-2024.yaml"))
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller sizes")
+    parser.add_argument("--scaling-child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.scaling_child:
+        scaling_child(args.scaling_child[0], int(args.scaling_child[1]))
+        return
+    repeat = 1 if args.quick else 3
+    spec = str(Path(args.spec).resolve())
+    out: list[str] = []
+    say = out.append
+    say("# Benchmark results\n")
+    say(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}. Spec: `{Path(spec).relative_to(ROOT)}`. "
+        f"Median of {repeat} run(s); memory is peak resident set size.\n")
+    tmp = Path(tempfile.mkdtemp(prefix="ipdocs-bench-"))
+    report = load_report(spec)
+
+    say("## ipdocs, cold process (`ipdocs build`, interpreter start included)\n")
+    say("| output | seconds | peak MB | size |")
+    say("|---|---|---|---|")
+    cold: dict[str, float] = {}
+    for fmt in ("pdf", "docx"):
+        for lang in ("zh", "en", "zh-en"):
+            folder = tmp / f"cold-{fmt}-{lang}"
+            wall, peak = timed([PY, "-m", "ipdocs", "build", spec, "-f", fmt, "-l", lang,
+                                "-o", str(folder)], repeat)
+            cold[f"{lang}.{fmt}"] = wall
+            made = next(folder.iterdir())
+            say(f"| {made.name} | {wall:.2f} | {peak:.0f} | {size(made)} |")
+    wall, peak = timed([PY, "-m", "ipdocs", "build", spec, "-o", str(tmp / "six")], repeat)
+    cold["six"] = wall
+    say(f"| all six at once | **{wall:.2f}** | {peak:.0f} | |\n")
+
+    say("## ipdocs, warm (in process, report already loaded)\n")
+    say("| brief | seconds |")
+    say("|---|---|")
+    themes = load_theme("briefing")
+    for name, brief in (("full", full_brief()), ("summary", summary_brief())):
+        for fmt, render in (("pdf", render_pdf), ("docx", render_docx)):
+            seconds = warm(lambda b=brief, r=render: r(b.document(report, "zh"), themes),
+                           repeat + 2)
+            say(f"| {name} zh {fmt} | {seconds * 1000:.0f} ms |")
+    say("")
+
+    say("## Peers on the same content (zh, full report)\n")
+    doc = full_brief().document(report, "zh")
+    typ = tmp / "report.typ"
+    typ.write_text(to_typst(doc), encoding="utf-8")
+    font_dir = str(Path(face_path("NotoSerifCJKsc-Regular.ttf")).parent)
+    html_file = tmp / "report.html"
+    html_file.write_text(to_html(doc, font_dir), encoding="utf-8")
+    say("| tool | task | seconds | ratio to ipdocs | size |")
+    say("|---|---|---|---|---|")
+    ours = cold["zh.pdf"]
+    say(f"| ipdocs | spec → PDF | {ours:.2f} | 1.00 | |")
+    peers = []
+    try:
+        import typst  # noqa: F401
+
+        wall, _ = timed([PY, "-c", f"import typst; typst.compile({str(typ)!r}, "
+                                   f"output={str(tmp / 'typst.pdf')!r}, font_paths=[{font_dir!r}])"],
+                        repeat)
+        peers.append(("Typst", "markup → PDF", wall, tmp / "typst.pdf"))
+    except ImportError:
+        say("| Typst | not installed (pip install -r bench/requirements.txt) | | | |")
+    if shutil.which("soffice"):
+        docx_file = next((tmp / "cold-docx-zh").iterdir())
+        profile = (tmp / "lo-profile").as_uri()
+        wall, _ = timed(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                         "--convert-to", "pdf", "--outdir", str(tmp / "lo"), str(docx_file)],
+                        repeat)
+        peers.append(("LibreOffice", "our DOCX → PDF", wall, tmp / "lo" / (docx_file.stem + ".pdf")))
+    try:
+        import weasyprint  # noqa: F401
+
+        wall, _ = timed([PY, "-c", "import weasyprint; weasyprint.HTML(filename="
+                                   f"{str(html_file)!r}).write_pdf({str(tmp / 'weasy.pdf')!r})"],
+                        repeat)
+        peers.append(("WeasyPrint", "HTML → PDF", wall, tmp / "weasy.pdf"))
+    except ImportError:
+        say("| WeasyPrint | not installed (pip install -r bench/requirements.txt) | | | |")
+    for name, task, wall, made in peers:
+        say(f"| {name} | {task} | {wall:.2f} | {wall / ours:.2f} | {size(made)} |")
+    say("")
+
+    say("## Scaling (full zh brief, PDF and DOCX, fresh process per size)\n")
+    say("| size | seconds | peak MB |")
+    say("|---|---|---|")
+    for times in ((1, 5, 10) if args.quick else (1, 10, 50)):
+        wall, peak = timed([PY, str(Path(__file__)), spec, "--scaling-child", spec, str(times)],
+                           1)
+        say(f"| {times}× | {wall:.2f} | {peak:.0f} |")
+    say("")
+
+    say("## Batch: 100 summary briefs (25 regions × zh/en × docx/pdf)\n")
+    jobs = [(spec, f"Region{n:02d}", lang, fmt, str(tmp / "batch"))
+            for n in range(25) for lang in ("zh", "en") for fmt in ("docx", "pdf")]
+    (tmp / "batch").mkdir()
+    if args.quick:
+        jobs = jobs[:20]
+    say("| workers | seconds | briefs per second |")
+    say("|---|---|---|")
+    for workers in (1, os.cpu_count() or 2):
+        start = time.perf_counter()
+        if workers == 1:
+            for job in jobs:
+                batch_job(job)
+        else:
+            with ProcessPoolExecutor(workers) as pool:
+                list(pool.map(batch_job, jobs, chunksize=4))
+        seconds = time.perf_counter() - start
+        say(f"| {workers} | {seconds:.1f} | {len(jobs) / seconds:.1f} |")
+    text = "\n".join(out) + "\n"
+    print(text)
+    (ROOT / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
