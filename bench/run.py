@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from export import to_html, to_typst  # noqa: E402
 
 from ipdocs import load_report  # noqa: E402
-from ipdocs.bundled import face_path  # noqa: E402
 from ipdocs.build import write_document  # noqa: E402
+from ipdocs.bundled import face_path  # noqa: E402
 from ipdocs.model import Report  # noqa: E402
 from ipdocs.sections import full_brief, summary_brief  # noqa: E402
 from ipdocs.themes import load_theme  # noqa: E402
@@ -173,9 +173,9 @@ def main() -> None:
     try:
         import typst  # noqa: F401
 
-        wall, _ = timed([PY, "-c", f"import typst; typst.compile({str(typ)!r}, "
-                                   f"output={str(tmp / 'typst.pdf')!r}, font_paths=[{font_dir!r}])"],
-                        repeat)
+        script = (f"import typst; typst.compile({str(typ)!r}, "
+                  f"output={str(tmp / 'typst.pdf')!r}, font_paths=[{font_dir!r}])")
+        wall, _ = timed([PY, "-c", script], repeat)
         peers.append(("Typst", "markup → PDF", wall, tmp / "typst.pdf"))
     except ImportError:
         say("| Typst | not installed (pip install -r bench/requirements.txt) | | | |")
@@ -185,7 +185,8 @@ def main() -> None:
         wall, _ = timed(["soffice", f"-env:UserInstallation={profile}", "--headless",
                          "--convert-to", "pdf", "--outdir", str(tmp / "lo"), str(docx_file)],
                         repeat)
-        peers.append(("LibreOffice", "our DOCX → PDF", wall, tmp / "lo" / (docx_file.stem + ".pdf")))
+        converted = tmp / "lo" / (docx_file.stem + ".pdf")
+        peers.append(("LibreOffice", "our DOCX → PDF", wall, converted))
     try:
         import weasyprint  # noqa: F401
 
