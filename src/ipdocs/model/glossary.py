@@ -12,6 +12,7 @@ class Term(Model):
 
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
+    short: str | None = Field(None, description="the short form used after first mention: IP")
     note: str | None = None
 
 
