@@ -6,7 +6,9 @@ characters a Chinese/English briefing needs, converts the cubic CFF outlines to
 quadratic TrueType outlines with fontTools, and writes them to fonts/ with the OFL.
 
 Run from the repository root:  python scripts/build_fonts.py
-Requires: apt-get install fonts-noto-cjk; pip install fonttools.
+Requires: apt-get install fonts-noto-cjk fonts-noto-core; pip install fonttools.
+The Latin faces (Noto Serif, Noto Sans) are TrueType already and only subset: English
+set in the CJK faces would take their full-width quotation marks and apostrophes.
 The same inputs give byte-identical fonts (fixed timestamps, no randomness).
 """
 
@@ -29,6 +31,18 @@ ROOT = Path(__file__).resolve().parent.parent
 SC_INDEX = 2  # the SC face in Debian's Noto CJK collections (JP, KR, SC, TC, HK)
 MAX_ERR = 1.0  # font units: how far a quadratic curve may stray from the cubic one
 FIXED_TIME = 0x00000000E0000000  # head.created/modified: a fixed instant, for reproducibility
+
+LATIN_DIR = Path("/usr/share/fonts/truetype/noto")
+LATIN_FACES = {  # TrueType already: subset only
+    "NotoSerif-Regular.ttf": "NotoSerif-Regular.ttf",
+    "NotoSerif-Bold.ttf": "NotoSerif-Bold.ttf",
+    "NotoSans-Regular.ttf": "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf": "NotoSans-Bold.ttf",
+}
+LATIN_BLOCKS = [
+    (0x0020, 0x007E), (0x00A0, 0x017F), (0x2000, 0x206F), (0x20A0, 0x20CF),
+    (0x2100, 0x214F), (0x2190, 0x21FF), (0x2212, 0x2212),
+]
 
 FACES = {
     "NotoSerifCJKsc-Regular.ttf": "NotoSerifCJK-Regular.ttc",
@@ -131,9 +145,8 @@ def to_truetype(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
-def build_face(source: Path, target: Path, chars: set[int]) -> None:
-    """Subset one SC face to ``chars``, convert it to TrueType and save it."""
-    font = TTFont(source, fontNumber=SC_INDEX, recalcTimestamp=False)
+def _subsetter(chars: set[int]) -> subset.Subsetter:
+    """A subsetter keeping every layout feature and name, without hinting."""
     options = subset.Options()
     options.layout_features = ["*"]
     options.name_IDs = ["*"]
@@ -143,7 +156,22 @@ def build_face(source: Path, target: Path, chars: set[int]) -> None:
     options.hinting = False
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(chars))
-    subsetter.subset(font)
+    return subsetter
+
+
+def build_latin(source: Path, target: Path) -> None:
+    """Subset a TrueType Latin face to the Latin and punctuation blocks."""
+    font = TTFont(source, recalcTimestamp=False)
+    chars = {c for start, end in LATIN_BLOCKS for c in range(start, end + 1)}
+    _subsetter(chars).subset(font)
+    font["head"].created = font["head"].modified = FIXED_TIME
+    font.save(target, reorderTables=True)
+
+
+def build_face(source: Path, target: Path, chars: set[int]) -> None:
+    """Subset one SC face to ``chars``, convert it to TrueType and save it."""
+    font = TTFont(source, fontNumber=SC_INDEX, recalcTimestamp=False)
+    _subsetter(chars).subset(font)
     to_truetype(font)
     font["head"].created = font["head"].modified = FIXED_TIME
     font.save(target, reorderTables=True)
@@ -157,8 +185,10 @@ def licence() -> str:
     lines = ["" if line == "." else line for line in lines]
     header = ("Noto Serif CJK and Noto Sans CJK: Copyright 2014-2021 Adobe "
               "(http://www.adobe.com/), with Reserved Font Name 'Source'.\n"
-              "The fonts in this folder are modified versions (subset, outlines converted to "
-              "TrueType) of those fonts.\n\n")
+              "Noto Serif and Noto Sans: Copyright 2012 Google Inc. (Debian fonts-noto-core).\n"
+              "All are licensed under the SIL Open Font License 1.1, below. The fonts in this "
+              "folder are modified versions of them (subset; the CJK faces' outlines converted "
+              "to TrueType).\n\n")
     return header + "\n".join(lines).strip() + "\n"
 
 
@@ -181,6 +211,11 @@ def main(argv: list[str] | None = None) -> int:
         build_face(SOURCE_DIR / source, target, chars)
         digest = hashlib.sha256(target.read_bytes()).hexdigest()[:16]
         print(f"{name}: {target.stat().st_size / 1e6:.1f} MB, sha256 {digest}…")
+    for name, source in LATIN_FACES.items():
+        if args.only and name != args.only:
+            continue
+        build_latin(LATIN_DIR / source, args.out / name)
+        print(f"{name}: {(args.out / name).stat().st_size / 1e3:.0f} kB")
     (args.out / "OFL.txt").write_text(licence(), encoding="utf-8")
     print(f"{len(chars)} characters covered")
     return 0

@@ -1,4 +1,5 @@
-"""The bundled fonts: TrueType-outline subsets of Noto Serif CJK SC and Noto Sans CJK SC.
+"""The bundled fonts: TrueType-outline subsets of Noto Serif CJK SC and Noto Sans CJK SC,
+with Latin subsets of Noto Serif and Noto Sans for English (proportional punctuation).
 
 They live in the repository's ``fonts/`` folder (built by ``scripts/build_fonts.py``, with
 their licence, OFL.txt, beside them) and are installed as the data package
@@ -22,11 +23,16 @@ class Family:
     name: str
     regular: str
     bold: str
+    latin_name: str
+    latin_regular: str
+    latin_bold: str
 
 
 BUNDLED: dict[str, Family] = {
-    "serif": Family("Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Bold.ttf"),
-    "sans": Family("Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf", "NotoSansCJKsc-Bold.ttf"),
+    "serif": Family("Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Bold.ttf",
+                    "Noto Serif", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf"),
+    "sans": Family("Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf", "NotoSansCJKsc-Bold.ttf",
+                   "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
 }
 """Bundled families by the role name themes use (``bundled: serif``)."""
 

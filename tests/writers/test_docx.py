@@ -66,6 +66,16 @@ def test_east_asian_fonts_in_styles_and_runs(sample: Report, render: Render) -> 
     assert texts and all('w:eastAsia="Noto' in r for r in texts)
 
 
+def test_english_runs_keep_latin_punctuation(sample: Report, render: Render) -> None:
+    body = part(render(sample, "zh-en"), "word/document.xml")
+    runs = re.findall(r"<w:r>.*?</w:r>", body)
+    english = [r for r in runs if 'w:val="en-US"' in r]
+    chinese = [r for r in runs if 'w:val="zh-CN"' in r]
+    assert english and not any('w:hint="eastAsia"' in r for r in english)
+    assert chinese and all('w:hint="eastAsia"' in r for r in chinese)
+    assert all('w:ascii="Noto' in r for r in english)
+
+
 def test_official_theme_names_gbt_fonts_with_alternates(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     styles = part(data, "word/styles.xml")
@@ -142,9 +152,9 @@ def test_core_properties(sample: Report, render: Render) -> None:
 def test_fonts_embedded_as_subsets(sample: Report, render: Render) -> None:
     data = render(sample)
     fonts = [n for n in names(data) if n.startswith("word/fonts/")]
-    assert len(fonts) == 4
+    assert len(fonts) == 8  # CJK and Latin faces of both families, regular and bold
     table = part(data, "word/fontTable.xml")
-    assert table.count('w:subsetted="1"') == 4
+    assert table.count('w:subsetted="1"') == 8
     assert "<w:embedTrueTypeFonts/>" in part(data, "word/settings.xml")
     assert all(len(zipfile.ZipFile(io.BytesIO(data)).read(n)) < 2_000_000 for n in fonts)
 

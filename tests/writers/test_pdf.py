@@ -71,7 +71,7 @@ def test_every_font_embedded(pdfs: dict[str, Path], name: str) -> None:
     assert fonts
     for line in fonts:
         assert re.search(r"\syes\s+yes\s+yes\s", line), line
-        assert "CJKsc" in line
+        assert re.search(r"\+Noto(Serif|Sans)(CJKsc)?-(Regular|Bold)\s", line), line
     assert "Helvetica" not in "\n".join(fonts)
 
 

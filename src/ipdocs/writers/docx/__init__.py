@@ -37,9 +37,14 @@ def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
     declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
     text = characters(doc) + doc.charset + theme.page_number.format + "0123456789"
     roles = sorted({f.bundled for f in theme.fonts.values()})
+    latin = {f.latin for f in theme.fonts.values()}
     for family in (BUNDLED[role] for role in roles):
         faces = {"Regular": face_bytes(family.regular), "Bold": face_bytes(family.bold)}
         embed(document, family.name, faces, text)
+        if family.latin_name in latin:
+            faces = {"Regular": face_bytes(family.latin_regular),
+                     "Bold": face_bytes(family.latin_bold)}
+            embed(document, family.latin_name, faces, text)
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:

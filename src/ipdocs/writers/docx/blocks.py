@@ -66,7 +66,7 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
     run = paragraph.add_run(text)
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
-    set_fonts(rpr, font.latin, font.east_asian)
+    set_fonts(rpr, font.latin, font.east_asian, hint=lang == "zh")
     set_lang(rpr, lang)
     if look.get("bold"):
         run.bold = True

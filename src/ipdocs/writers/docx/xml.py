@@ -20,8 +20,12 @@ def child(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     return element
 
 
-def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str) -> None:
-    """Set all four font slots of a run-properties element; drop theme-font overrides."""
+def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str, *, hint: bool = False) -> None:
+    """Set all four font slots of a run-properties element; drop theme-font overrides.
+
+    ``hint`` (Chinese runs only) tells Word to set ambiguous characters such as “ ” in the
+    East Asian font; English runs keep them in the Latin font.
+    """
     fonts = child(rpr, "w:rFonts")
     for attr in THEME_FONT_ATTRS:
         fonts.attrib.pop(qn(attr), None)
@@ -29,7 +33,10 @@ def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str) -> None:
     fonts.set(qn("w:hAnsi"), latin)
     fonts.set(qn("w:cs"), latin)
     fonts.set(qn("w:eastAsia"), east_asian)
-    fonts.set(qn("w:hint"), "eastAsia")
+    if hint:
+        fonts.set(qn("w:hint"), "eastAsia")
+    else:
+        fonts.attrib.pop(qn("w:hint"), None)
 
 
 def set_lang(rpr: BaseOxmlElement, lang: str) -> None:

@@ -71,7 +71,7 @@ class Piece:
     keep: bool = False
 
 
-def _looks_runs(pieces: Sequence[Piece], style: Style, w: Writer
+def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                 ) -> tuple[list[Run], list[Look]]:
     """Runs and looks for pieces in ``style``, checking that every character is covered."""
     looks: list[Look] = []
@@ -80,10 +80,12 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, w: Writer
     text = "".join(p.text for p in pieces)
     for piece in pieces:
         face = w.fonts.face(style.font, piece.bold or style.bold)
-        missing = w.fonts.missing(piece.text, [face])
+        latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True) \
+            if lang == "en" else None
+        missing = w.fonts.missing(piece.text, [face, *([latin] if latin else [])])
         if missing:
             w.problems.append(uncovered_message(missing, Where(text)))
-        for chosen, stretch in w.fonts.pieces(piece.text, face):
+        for chosen, stretch in w.fonts.pieces(piece.text, face, latin):
             look = Look(chosen, style.size, piece.color or color,
                         HIGHLIGHT if piece.highlight else None)
             if look not in looks:
@@ -105,7 +107,7 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                align: str | None = None) -> TextBlock:
     """A TextBlock of pieces set in the theme style ``style_name``."""
     style = w.theme.style(style_name)
-    runs, looks = _looks_runs(pieces, style, w)
+    runs, looks = _looks_runs(pieces, style, lang, w)
     return TextBlock(runs, looks, _shape(style, lang, align))
 
 
@@ -169,31 +171,33 @@ def _widths(columns: Sequence[Column], total: float) -> list[float]:
 def table(node: TableNode, w: Writer) -> list[Flowable]:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     out: list[Flowable] = []
-    if node.caption:
-        caption = text_block([Piece(node.caption)], "caption", node.lang, w)
-        caption.keepWithNext = True
-        out.append(caption)
     rows: list[list[Any]] = []
+    if node.caption:  # a first row spanning the table, repeated with the header
+        rows.append([text_block([Piece(node.caption)], "caption", node.lang, w),
+                     *[""] * (len(node.columns) - 1)])
+    top = len(rows)
     for row in node.header:
         rows.append([_cell(c, "table-header", node.columns[i], node.lang, w)
                      for i, c in enumerate(row)])
     for row in node.rows:
         rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
                            _direction_color(c.direction, w)) for i, c in enumerate(row)])
-    grid = Table(rows, colWidths=_widths(node.columns, w.width), repeatRows=len(node.header),
+    heads = top + len(node.header)
+    grid = Table(rows, colWidths=_widths(node.columns, w.width), repeatRows=heads,
                  hAlign="CENTER")
     header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
     rule = HexColor("#" + w.theme.rule)
     grid.setStyle(w.table_style(
-        ("BACKGROUND", (0, 0), (-1, len(node.header) - 1), HexColor("#" + header_fill)),
-        ("LINEABOVE", (0, 0), (-1, 0), 0.8, rule),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, rule),
+        ("BACKGROUND", (0, top), (-1, heads - 1), HexColor("#" + header_fill)),
+        ("LINEABOVE", (0, top), (-1, top), 0.8, rule),
+        ("LINEBELOW", (0, top), (-1, -1), 0.4, rule),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, rule),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
     ))
     grid.spaceAfter = w.theme.style("body").size * 0.8
     out.append(grid)

@@ -60,18 +60,26 @@ def register(spec: str) -> Face:
     return Face(name, frozenset(font.face.charToGlyph))
 
 
-def _bundled(role: str, bold: bool) -> str:
-    """The path of a bundled face."""
+def _bundled(role: str, bold: bool, latin: bool = False) -> str:
+    """The path of a bundled face: the CJK one, or its Latin companion."""
     family = BUNDLED[role]
+    if latin:
+        return face_path(family.latin_bold if bold else family.latin_regular)
     return face_path(family.bold if bold else family.regular)
 
 
-def role_face(font: Font, bold: bool) -> Face:
-    """The face a theme font role uses, regular or bold."""
+def role_face(font: Font, bold: bool, latin: bool = False) -> Face:
+    """The face a theme font role uses, regular or bold; ``latin`` for English text."""
     own = font.bold_file if bold else font.regular_file
     if own:
         return register(own)
-    return register(_bundled(font.bundled, bold))
+    return register(_bundled(font.bundled, bold, latin))
+
+
+def latin_char(char: str) -> bool:
+    """Whether English text sets ``char`` in the Latin face (letters, digits, punctuation)."""
+    code = ord(char)
+    return code < 0x2E80 and not 0x2460 <= code <= 0x27BF
 
 
 @dataclass(frozen=True)
@@ -92,15 +100,21 @@ class Fonts:
         self.theme = theme
         self.fallbacks: tuple[Face, ...] = tuple(register(f) for f in theme.fallbacks)
 
-    def face(self, role: str, bold: bool = False) -> Face:
-        """The face of a role."""
-        return role_face(self.theme.fonts[role], bold)
+    def face(self, role: str, bold: bool = False, latin: bool = False) -> Face:
+        """The face of a role (its Latin companion with ``latin``)."""
+        return role_face(self.theme.fonts[role], bold, latin)
 
-    def pieces(self, text: str, face: Face) -> list[tuple[Face, str]]:
-        """Split ``text`` into stretches set in ``face`` or in the fallback that covers them."""
+    def pieces(self, text: str, face: Face, latin: Face | None = None) -> list[tuple[Face, str]]:
+        """Split ``text`` into stretches by the face that sets them.
+
+        With ``latin`` (English text), Latin letters and punctuation go to that face and
+        the rest to ``face``; a character neither covers goes to the first fallback that does.
+        """
         out: list[tuple[Face, str]] = []
         for char in text:
-            chosen = self.cover(char, face)
+            first = latin if latin is not None and latin_char(char) and \
+                ord(char) in latin.covers else face
+            chosen = self.cover(char, first)
             if out and out[-1][0] == chosen:
                 out[-1] = (chosen, out[-1][1] + char)
             else:
