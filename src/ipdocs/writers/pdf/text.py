@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ipdocs.writers.pdf.fonts import Face
-from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
+from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,31 @@ class Shape:
 def _color(hex_rgb: str) -> Color:
     """A reportlab colour from six hex digits."""
     return HexColor("#" + hex_rgb)
+
+
+def _single(unit: Unit) -> int | None:
+    """The look of a unit that is one character in one look, else None."""
+    if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1:
+        return unit.pieces[0][0]
+    return None
+
+
+def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
+    """How far from ``start`` units are single characters of one look, evenly spaced.
+
+    Returns the end of the run and the spacing between its characters.
+    """
+    look = _single(units[start])
+    if look is None:
+        return start + 1, 0.0
+    end, spacing = start + 1, None
+    while end < len(units) and _single(units[end]) == look:
+        gap = units[end].x - (units[end - 1].x + units[end - 1].width)
+        if spacing is not None and abs(gap - spacing) > 0.01:
+            break
+        spacing = gap
+        end += 1
+    return end, spacing or 0.0
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -108,9 +133,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return slack / 2 if self.shape.align == "center" else slack
 
     def draw(self) -> None:
-        """Draw every line, one text object per line."""
+        """Draw every line, one text object per line, even runs of Han set in one go."""
         assert self.lines is not None
-        canvas = self.canv
         y = self.height
         first = self.looks[0]
         for index, line in enumerate(self.lines):
@@ -118,15 +142,31 @@ class TextBlock(Flowable):  # type: ignore[misc]
             baseline = y + (self.shape.leading - first.size) / 2 + first.size * 0.12
             x0 = self._offset(line, index)
             self._highlight(line, x0, y)
-            text = canvas.beginText()
-            for unit in line.units:
-                text.setTextOrigin(x0 + unit.x, baseline)
-                for style, piece in unit.pieces:
+            self._draw_line(line, x0, baseline)
+
+    def _draw_line(self, line: Line, x0: float, baseline: float) -> None:
+        """One line: consecutive one-character units in one look, evenly spaced, share a
+        single text-showing operation with character spacing; the rest go unit by unit."""
+        text = self.canv.beginText()
+        current: Look | None = None
+        units = line.units
+        start = 0
+        while start < len(units):
+            end, spacing = _even_run(units, start)
+            unit = units[start]
+            text.setTextOrigin(x0 + unit.x, baseline)
+            text.setCharSpace(spacing)
+            for i in range(start, end):
+                for style, piece in units[i].pieces:
                     look = self.looks[style]
-                    text.setFont(look.face.name, look.size)
-                    text.setFillColor(_color(look.color))
+                    if look != current:
+                        text.setFont(look.face.name, look.size)
+                        text.setFillColor(_color(look.color))
+                        current = look
                     text.textOut(piece)
-            canvas.drawText(text)
+            start = end
+        text.setCharSpace(0)
+        self.canv.drawText(text)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:
         """Paint a background behind highlighted runs (review marks)."""
