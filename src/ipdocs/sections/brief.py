@@ -131,8 +131,11 @@ class Brief:
                                   builder.build(report, ctx.with_lang("en")), layout)
         else:
             blocks = self.blocks(report, ctx)
+        charset = report_charset(report)
+        if glossary is not None:
+            charset = "".join(sorted(set(charset + glossary.model_dump_json())))
         return Document(metadata(report, lang), tuple(blocks), theme,
-                        (metadata(report, lang).title,), report_charset(report))
+                        (metadata(report, lang).title,), charset)
 
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:

@@ -35,7 +35,8 @@ def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
     sets the text in the bundled Simplified Chinese faces instead of a Japanese one.
     """
     declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
-    text = characters(doc) + doc.charset + theme.page_number.format + "0123456789"
+    text = "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
+                              + "0123456789")))
     roles = sorted({f.bundled for f in theme.fonts.values()})
     latin = {f.latin for f in theme.fonts.values()}
     for family in (BUNDLED[role] for role in roles):

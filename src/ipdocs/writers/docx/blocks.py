@@ -50,14 +50,24 @@ class Writer:
     fresh: dict[int, DocxParagraph] = field(default_factory=dict)
     document: DocxDocument | None = None
     charts: int = 0
+    style_ids: dict[str, str] = field(default_factory=dict)
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
     """A new paragraph in ``container`` with the Word style of the theme style ``style``."""
     empty = w.fresh.pop(id(container), None)
     paragraph = empty if empty is not None else container.add_paragraph()
-    paragraph.style = WORD_STYLES.get(style, "Body Text")
+    set_style(paragraph, WORD_STYLES.get(style, "Body Text"), w)
     return paragraph
+
+
+def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
+    """Give a paragraph the Word style ``name`` (by id, looked up once per document)."""
+    if name not in w.style_ids:
+        assert w.document is not None
+        w.style_ids[name] = w.document.styles[name].style_id
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.get_or_add_pStyle().val = w.style_ids[name]
 
 
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
@@ -139,14 +149,22 @@ def _borders(table: DocxTable, color: str, inside: bool) -> None:
               w_space="0", w_color=color)
 
 
-def _widths(table: DocxTable, columns: Sequence[Column], total_mm: float) -> None:
+def grid(table: DocxTable) -> list[list[_Cell]]:
+    """The table's cells by row, computed once (python-docx recomputes them per lookup)."""
+    columns = len(table.columns)
+    flat = table._cells
+    return [flat[i:i + columns] for i in range(0, len(flat), columns)]
+
+
+def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column],
+            total_mm: float) -> None:
     """Column widths in proportion to the columns' relative widths."""
     share = sum(c.width for c in columns) or 1
     table.autofit = False
     for index, column in enumerate(columns):
         width = int(total_mm * column.width / share * TWIPS_PER_MM)
-        for cell in table.columns[index].cells:
-            tcpr = cell._tc.get_or_add_tcPr()
+        for row in cells:
+            tcpr = row[index]._tc.get_or_add_tcPr()
             child(tcpr, "w:tcW", w_w=str(width), w_type="dxa")
 
 
@@ -162,7 +180,7 @@ def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Wr
                color: str | None = None) -> None:
     """Write one cell's text in ``style``, aligned, coloured by direction if asked."""
     paragraph = cell.paragraphs[0]
-    paragraph.style = WORD_STYLES[style]
+    set_style(paragraph, WORD_STYLES[style], w)
     paragraph.alignment = ALIGN[align]
     _run(paragraph, data.text, lang, w, style, color=color)
 
@@ -184,16 +202,17 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=True)
-    _widths(table, node.columns, w.width_mm)
+    cells = grid(table)
+    _widths(cells, table, node.columns, w.width_mm)
     _repeat_header(table, len(node.header))
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
-            cell = table.cell(r, c)
+            cell = cells[r][c]
             _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
             _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
-            _cell_text(table.cell(r, c), data, node.lang, "table-cell", node.columns[c].align,
+            _cell_text(cells[r][c], data, node.lang, "table-cell", node.columns[c].align,
                        w, _direction_color(data, w))
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
@@ -208,15 +227,18 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     table = container.add_table(rows=rows, cols=per_row)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=False)
-    _widths(table, [Column()] * per_row, w.width_mm)
+    cells = grid(table)
+    _widths(cells, table, [Column()] * per_row, w.width_mm)
     for index, item in enumerate(node.items):
-        cell = table.cell(index // per_row, index % per_row)
+        cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
         _cell_text(cell, Cell(item.value), node.lang, "key-value", "left", w)
-        label = cell.add_paragraph(style=WORD_STYLES["key-label"])
+        label = cell.add_paragraph()
+        set_style(label, WORD_STYLES["key-label"], w)
         _run(label, item.label, node.lang, w, "key-label")
         if item.change:
-            change = cell.add_paragraph(style=WORD_STYLES["key-change"])
+            change = cell.add_paragraph()
+            set_style(change, WORD_STYLES["key-change"], w)
             color = _direction_color(Cell("", item.direction), w)
             _run(change, item.change, node.lang, w, "key-change", color=color)
 
@@ -244,7 +266,7 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
     for index, heading in enumerate(entries):
         if index:
             paragraph = _paragraph(container, "toc-entry", w)
-        paragraph.style = "TOC 1" if heading.level == 1 else "TOC 2"
+        set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
         _run(paragraph, heading.display, heading.lang, w, "toc-entry")
     paragraph._p.append(end)
 
@@ -268,11 +290,12 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
     table = container.add_table(rows=len(pairs), cols=2)
     _borders(table, w.theme.rule, inside=False)
     outer = w.width_mm
-    _widths(table, [Column(), Column()], outer)
+    cells = grid(table)
+    _widths(cells, table, [Column(), Column()], outer)
     w.width_mm = outer / 2 - 4
-    for row, pair in zip(table.rows, pairs, strict=True):
-        _cell_blocks(row.cells[0], pair.zh, w)
-        _cell_blocks(row.cells[1], pair.en, w)
+    for row, pair in zip(cells, pairs, strict=True):
+        _cell_blocks(row[0], pair.zh, w)
+        _cell_blocks(row[1], pair.en, w)
     w.width_mm = outer
 
 
