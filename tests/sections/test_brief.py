@@ -104,3 +104,14 @@ def test_unknown_brief_name() -> None:
 def test_built_in_names() -> None:
     assert load_brief("full").name == "full"
     assert isinstance(load_brief("summary").builders[0], CoverBuilder)
+
+
+def test_interleaved_merges_cover_key_figures_and_charts(sample: Report) -> None:
+    doc = summary_brief().document(sample, "zh-en")
+    covers = [b for b in doc.blocks if isinstance(b, Cover)]
+    panels = [b for b in doc.blocks if isinstance(b, KeyFigures)]
+    charts = [b for b in doc.blocks if isinstance(b, Chart)]
+    assert len(covers) == len(panels) == len(charts) == 1
+    assert covers[0].subtitle.startswith("Intellectual Property Development")
+    assert panels[0].items[0].label == "专利授权量 Patents granted"
+    assert charts[0].categories[0] == "知识产权质押融资额 IP pledge financing"

@@ -6,12 +6,16 @@ spec's Chinese narrative must reproduce it character for character.
 """
 
 import re
+import shutil
+import subprocess
 from decimal import Decimal
 from functools import cache
+from pathlib import Path
 
 import pytest
 
 from ipdocs import load_report
+from ipdocs.build import build
 from ipdocs.checks import check_report
 from ipdocs.loading import load_glossary
 from ipdocs.model import Report
@@ -139,3 +143,22 @@ def test_kinsoku_over_the_whole_report(measure: int) -> None:
                     is_han(lines[index + 1].text[0]):
                 bad.append(f"number split from its unit: {line.text!r}")
     assert bad == []
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils")
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
+def test_summary_fits_two_pages(lang: str, tmp_path: Path) -> None:
+    path = build(ningbo(), tmp_path / f"summary.{lang}.pdf", lang=lang,  # type: ignore[arg-type]
+                 brief="summary")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                          check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
+    assert pages <= 2
+
+
+def test_highlights_only_compare_year_on_year() -> None:
+    from ipdocs.sections import Context, HighlightsBuilder
+
+    text = HighlightsBuilder().build(ningbo(), Context("en"))[0].text  # type: ignore[union-attr]
+    assert "average time to grant" not in text
+    assert "turnover of patent technology contracts (up 260% year on year)" in text

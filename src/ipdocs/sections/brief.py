@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
 
-from ipdocs.doc import Bilingual, Block, Contents, Document, Metadata, PageBreak
+from ipdocs.doc import (
+    Bilingual,
+    Block,
+    Chart,
+    Contents,
+    Cover,
+    Document,
+    KeyFigure,
+    KeyFigures,
+    Metadata,
+    PageBreak,
+)
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
 from ipdocs.sections.blocks import (
@@ -45,12 +56,37 @@ class BriefError(ValueError):
     """A brief that cannot be used, naming the file and the step."""
 
 
+def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
+    """One key-figure panel for both languages: the Chinese value, both labels and changes."""
+    items = tuple(KeyFigure(a.value, f"{a.label} {b.label}", f"{a.change} {b.change}".strip(),
+                            a.direction) for a, b in zip(zh.items, en.items, strict=True))
+    return KeyFigures(items, "zh", f"{zh.title} {en.title}")
+
+
+def _bilingual_chart(zh: Chart, en: Chart) -> Chart:
+    """One chart for both languages: categories named in both, the Chinese labels' values."""
+    categories = tuple(f"{a} {b}" for a, b in zip(zh.categories, en.categories, strict=True))
+    return replace(zh, title=f"{zh.title} {en.title}", categories=categories)
+
+
 def _once(zh: Block, en: Block) -> Block | None:
-    """The single block that stands for a pair which must not be repeated, if any."""
+    """The single block that stands for a pair which must not be repeated, if any.
+
+    Page breaks and contents appear once; the cover, key figures and charts merge their
+    two languages into one block, since the numbers are the same in both.
+    """
     if isinstance(zh, PageBreak):
         return zh
     if isinstance(zh, Contents) and isinstance(en, Contents):
         return Contents(f"{zh.title} {en.title}", "zh", zh.depth)
+    if isinstance(zh, Cover) and isinstance(en, Cover):
+        subtitle = " / ".join(s for s in (en.title, zh.subtitle, en.subtitle) if s)
+        lines = tuple(dict.fromkeys((*zh.lines, *en.lines)))
+        return Cover(zh.title, "zh", subtitle, lines)
+    if isinstance(zh, KeyFigures) and isinstance(en, KeyFigures):
+        return _bilingual_panel(zh, en)
+    if isinstance(zh, Chart) and isinstance(en, Chart):
+        return _bilingual_chart(zh, en)
     return None
 
 

@@ -23,8 +23,11 @@ MINUS = "\u2212"
 
 
 def percent_change_of(figure: Figure) -> Decimal | None:
-    """The figure's percent change, if it states or implies one (not an increment)."""
-    if figure.change is None:
+    """The figure's year-on-year percent change, if it states or implies one.
+
+    Not an increment, and not a change against another basis (比专项行动之前).
+    """
+    if figure.change is None or figure.change.basis is not None:
         return None
     delta = change_delta(figure)
     if delta is None or delta[1] is not None:
