@@ -176,3 +176,10 @@ def test_deterministic(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh")
     theme = load_theme("briefing")
     assert render_docx(doc, theme) == render_docx(doc, theme)
+
+
+def test_english_inside_chinese_text_is_marked_english(sample: Report) -> None:
+    doc = summary_brief().document(sample, "zh-en")
+    body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t[^>]*>Patents granted</w:t></w:r>", body)
+    assert run and 'w:val="en-US"' in run.group(0)

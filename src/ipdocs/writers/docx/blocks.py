@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,8 +71,30 @@ def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
     ppr.get_or_add_pStyle().val = w.style_ids[name]
 
 
+ENGLISH_PHRASE = re.compile(r"[A-Za-z][A-Za-z’'\-]*(?:[ ,.;:()]+[A-Za-z][A-Za-z’'\-]*)+"
+                            r"|[A-Za-z]{4,}[A-Za-z’'\-]*")
+"""English words inside Chinese text (bilingual labels): marked en-US so readers break
+lines between words, not inside them. Short acronyms (PCT, APP) stay with the Chinese."""
+
+
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
          **look: Any) -> None:
+    """Runs for ``text``: English phrases in Chinese text get their own English runs."""
+    if lang != "zh":
+        _one_run(paragraph, text, lang, w, style, **look)
+        return
+    position = 0
+    for match in ENGLISH_PHRASE.finditer(text):
+        if match.start() > position:
+            _one_run(paragraph, text[position:match.start()], "zh", w, style, **look)
+        _one_run(paragraph, match.group(0), "en", w, style, **look)
+        position = match.end()
+    if position < len(text) or not text:
+        _one_run(paragraph, text[position:], "zh", w, style, **look)
+
+
+def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+             **look: Any) -> None:
     """A run with its East Asian font and language set, and optional emphasis and colour."""
     run = paragraph.add_run(text)
     font = w.theme.font(w.theme.style(style))
@@ -168,11 +191,13 @@ def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column
             child(tcpr, "w:tcW", w_w=str(width), w_type="dxa")
 
 
-def _repeat_header(table: DocxTable, rows: int) -> None:
-    """Mark the first ``rows`` rows as header rows, repeated on every page."""
-    for row in table.rows[:rows]:
-        trpr = row._tr.get_or_add_trPr()
-        child(trpr, "w:tblHeader", w_val="true")
+def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
+    """Mark the first ``rows`` rows as header rows, repeated on every page; keep the first
+    ``max(rows, keep)`` rows from splitting across pages."""
+    for index, tr in enumerate(table._tbl.tr_lst[:max(rows, keep)]):
+        trpr = tr.get_or_add_trPr()
+        if index < rows:
+            child(trpr, "w:tblHeader", w_val="true")
         child(trpr, "w:cantSplit", w_val="true")
 
 
@@ -229,6 +254,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     _borders(table, w.theme.rule, inside=False)
     cells = grid(table)
     _widths(cells, table, [Column()] * per_row, w.width_mm)
+    _repeat_header(table, 0, keep=len(cells))
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
