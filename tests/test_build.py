@@ -6,9 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.build import BuildError, atomic_write, build, output_name, write_document
+from ipdocs.build import (
+    BuildError,
+    Output,
+    Recipe,
+    atomic_write,
+    build,
+    build_all,
+    output_name,
+    write_document,
+)
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
+from ipdocs.themes import load_theme
 from tests.conftest import SAMPLE
 
 
@@ -114,3 +124,30 @@ def test_build_command_unwritable_output(tmp_path: Path) -> None:
     result = run("build", str(SAMPLE), "-l", "zh", "--brief", "summary", "-o", str(blocker))
     assert result.returncode == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_one_failing_output_writes_none(tmp_path: Path) -> None:
+    spec = tmp_path / "emoji.yaml"
+    spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(spec), "-l", "en", "--brief", "summary", "-o", str(out))
+    assert result.returncode == 1
+    assert f"cannot build {out / 'emoji.summary.en.pdf'}: " in result.stderr
+    assert "nothing written" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()  # the DOCX could be made, but a build is all or nothing
+
+
+def test_processes_make_the_same_files(tmp_path: Path, sample: Report) -> None:
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    outputs = [Output(tmp_path / f"{jobs}" / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+               for jobs in (1, 2) for lang in ("zh", "en") for fmt in ("pdf", "docx")]
+    one = build_all(sample, recipe, outputs[:4], jobs=1)
+    two = build_all(sample, recipe, outputs[4:], jobs=2)
+    assert [p.name for p in one] == [p.name for p in two] == [
+        "s.zh.pdf", "s.zh.docx", "s.en.pdf", "s.en.docx"]
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def test_jobs_option_rejects_nonsense(tmp_path: Path) -> None:
+    result = run("build", str(SAMPLE), "-j", "many", "-o", str(tmp_path))
+    assert result.returncode == 2 and "--jobs takes a whole number" in result.stderr

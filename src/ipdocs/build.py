@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from ipdocs.doc import Document
@@ -65,6 +68,93 @@ def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Pat
     except ValueError as exc:  # a font that cannot be used, a character no font covers
         raise BuildError(str(exc)) from exc
     return atomic_write(path, data)
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file to build: where, in which language (the format is the path's extension)."""
+
+    path: Path
+    lang: Language
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to build every output of one run: the brief, the theme and the options."""
+
+    brief: Brief
+    theme: Theme
+    layout: Layout = "interleaved"
+    glossary: Glossary | None = None
+
+
+def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
+    """The bytes of one output (BuildError if it cannot be made)."""
+    render = _renderer(output.path.suffix.lower().lstrip("."))
+    doc = recipe.brief.document(report, output.lang, layout=recipe.layout,
+                                theme=recipe.theme.name, glossary=recipe.glossary)
+    try:
+        return render(doc, recipe.theme)
+    except ValueError as exc:  # a font that cannot be used, a character no font covers
+        raise BuildError(str(exc)) from exc
+
+
+def available_cpus() -> int:
+    """How many processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _pool(workers: int) -> Executor:
+    """A process pool; forked where the platform can (the children start with ipdocs
+    already imported and the report already loaded)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+def render_outputs(report: Report, recipe: Recipe, outputs: Sequence[Output],
+                   jobs: int = 0) -> list[bytes | BuildError]:
+    """Render every output, in ``jobs`` processes (0: one per processor, at most one per
+    output); each result is the file's bytes or the error that prevented it."""
+    workers = min(jobs or available_cpus(), len(outputs))
+    if workers <= 1:
+        return [_attempt(report, recipe, output) for output in outputs]
+    with _pool(workers) as pool:
+        futures = [pool.submit(_attempt, report, recipe, output) for output in outputs]
+        return [future.result() for future in futures]
+
+
+def _attempt(report: Report, recipe: Recipe, output: Output) -> bytes | BuildError:
+    """One output's bytes, or its error as a value (errors cross process boundaries)."""
+    try:
+        return render_output(report, recipe, output)
+    except BuildError as exc:
+        return exc
+
+
+def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
+              jobs: int = 0) -> list[Path]:
+    """Build every output, all or nothing: if any cannot be made, BuildError lists each
+    failure and no file is written or replaced. Each file is written atomically; should
+    writing one fail, the error names it and the files already written."""
+    results = render_outputs(report, recipe, outputs, jobs)
+    pairs = list(zip(outputs, results, strict=True))
+    failures = [f"cannot build {output.path}: {result}" for output, result in pairs
+                if isinstance(result, BuildError)]
+    if failures:
+        raise BuildError("\n".join([*failures, "nothing written"]))
+    written: list[Path] = []
+    for output, result in pairs:
+        assert isinstance(result, bytes)
+        try:
+            written.append(atomic_write(output.path, result))
+        except OSError as exc:
+            done = f" (written: {', '.join(map(str, written))})" if written else ""
+            raise BuildError(f"cannot write {output.path}: {exc}{done}") from exc
+    return written
 
 
 def build(report: Report, path: str | Path, *, lang: Language = "zh",

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ipdocs import __version__
-from ipdocs.build import FORMATS, BuildError, atomic_write, output_name, write_document
+from ipdocs.build import FORMATS, BuildError, Output, Recipe, atomic_write, build_all, output_name
 from ipdocs.checks import check_report
 from ipdocs.loading import Loaded, load_glossary, read_spec
 from ipdocs.model import Glossary, Report
@@ -89,6 +89,13 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _jobs(value: str) -> int:
+    """The ``--jobs`` option: a whole number, 0 or more (0: one per processor)."""
+    if not value.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"--jobs takes a whole number, not {value!r}")
+    return int(value)
+
+
 def _glossary_beside(spec: Path) -> Glossary | None:
     """The termbase ``glossary.yaml`` beside the spec, if there is one."""
     path = spec.parent / "glossary.yaml"
@@ -144,17 +151,17 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
     out = Path(args.output)
-    for fmt in args.formats:
-        for lang in args.langs:
-            path = out / output_name(spec, args.brief, lang, fmt)
-            doc = brief.document(loaded.report, lang, layout=args.layout, theme=theme.name,
-                                 glossary=glossary)
-            try:
-                write_document(doc, path, theme)
-            except (BuildError, OSError) as exc:
-                print(f"ipdocs: cannot write {path}: {exc}", file=sys.stderr)
-                return EXIT_SPEC
-            print(path)
+    outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
+               for fmt in args.formats for lang in args.langs]
+    recipe = Recipe(brief, theme, args.layout, glossary)
+    try:
+        written = build_all(loaded.report, recipe, outputs, args.jobs)
+    except BuildError as exc:
+        for line in str(exc).splitlines():
+            print(f"ipdocs: {line}", file=sys.stderr)
+        return EXIT_SPEC
+    for path in written:
+        print(path)
     return EXIT_OK
 
 
@@ -183,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--theme", default="briefing",
                        help="briefing, official, or a theme YAML file")
     build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
+    build.add_argument("-j", "--jobs", type=_jobs, default=0,
+                       help="processes to render in (default: one per processor)")
     build.add_argument("--final", action="store_true",
                        help="refuse a spec with stale figures or paragraphs marked for review")
     build.set_defaults(run=cmd_build)

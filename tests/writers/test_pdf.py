@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ipdocs.doc import Document, Metadata, Paragraph, Span
+from ipdocs.doc import Contents, Document, Metadata, Paragraph, Span
 from ipdocs.model import Report
 from ipdocs.narrative import render
 from ipdocs.sections import full_brief, summary_brief
@@ -146,6 +146,17 @@ def test_markup_prints_literally(tmp_path: Path) -> None:
     extracted = tool("pdftotext", str(path), "-")
     assert squeeze(text) in squeeze(extracted)
     assert b"/Subtype /Image" not in path.read_bytes()
+
+
+@needs_poppler
+def test_contents_without_headings_still_draws_text(tmp_path: Path) -> None:
+    """The first pass of a document with contents is dry; when it is also the last one (no
+    headings, so nothing to list), the text must still be drawn."""
+    doc = Document(Metadata("t", "en-GB"),  # type: ignore[arg-type]
+                   (Contents("Contents", "en"), Paragraph((Span("Only a paragraph."),), "en")))
+    path = tmp_path / "x.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    assert "Only a paragraph." in tool("pdftotext", str(path), "-")
 
 
 def test_uncovered_character_is_named() -> None:

@@ -34,5 +34,5 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     story = flowables(doc.blocks, writer)
     check(writer)
     buffer = io.BytesIO()
-    Template(buffer, doc, theme, fonts).multiBuild(story)
+    Template(buffer, doc, theme, fonts).build_all(story)
     return buffer.getvalue()

@@ -30,6 +30,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         self.theme, self.doc, self.fonts = theme, doc, fonts
         self._heading_count = 0
         self._last_level = 0
+        self.passes = 0
+        self.dry_pass = False
         self.addPageTemplates(self._templates())
 
     def _frame(self, odd: bool) -> Frame:
@@ -97,7 +99,21 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         self.notify("TOCEntry", (level, text, self.page, key))
 
     def beforeDocument(self) -> None:
-        """Reset the heading counters at the start of every pass."""
+        """Reset the heading counters at the start of every pass; make the first pass of a
+        document with contents a dry one (its pages are thrown away: the contents are not
+        known yet), so that text is laid out but not drawn."""
         self._heading_count = 0
         self._last_level = 0
+        self.passes += 1
+        self.dry_pass = self.passes == 1 and bool(self._indexingFlowables)
+        self.canv.ipdocs_dry = self.dry_pass
         self.canv.showOutline()
+
+    def build_all(self, story: list[Flowable]) -> None:
+        """Build in as many passes as the contents need; should the dry first pass turn out
+        to be the last (contents without entries), build once more for real."""
+        self.multiBuild(story)
+        if self.dry_pass:
+            self.filename.seek(0)
+            self.filename.truncate()
+            self.multiBuild(story)

@@ -135,6 +135,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         """Draw every line, one text object per line, even runs of Han set in one go."""
         assert self.lines is not None
+        if getattr(self.canv, "ipdocs_dry", False):
+            return
         y = self.height
         first = self.looks[0]
         for index, line in enumerate(self.lines):
