@@ -127,6 +127,25 @@ def test_official_page_numbers(pdfs: dict[str, Path]) -> None:
     assert len(odd_line) - len(odd_line.lstrip()) > len(even_line) - len(even_line.lstrip())
 
 
+@needs_poppler
+def test_official_margins_mirror_on_every_page(pdfs: dict[str, Path]) -> None:
+    """Odd pages start text at the inside margin (28 mm), even pages at the outside one
+    (26 mm): the type area alternates page after page."""
+    words = re.findall(r'<page |<word xMin="([\d.]+)"',
+                       tool("pdftotext", "-bbox", str(pdfs["official"]), "-"))
+    pages: list[list[float]] = []
+    for x in words:
+        if x:
+            pages[-1].append(float(x))
+        else:
+            pages.append([])
+    mm = 72 / 25.4
+    assert len(pages) >= 3
+    for number, xs in enumerate(pages, start=1):
+        expected = (28 if number % 2 else 26) * mm
+        assert min(xs) == pytest.approx(expected, abs=1.0), f"page {number}"
+
+
 def test_deterministic(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh-en")
     theme = load_theme("briefing")
@@ -208,3 +227,31 @@ def test_missing_user_font_file(tmp_path: Path) -> None:
     theme_path.write_text(theme_text + "fallbacks: [nowhere/font.ttf]\n", encoding="utf-8")
     with pytest.raises(FontError, match=r"font file not found: .*nowhere/font\.ttf"):
         render_pdf(one_paragraph("x"), load_theme(theme_path))
+
+
+def test_form_used_but_never_defined_is_saved_empty() -> None:
+    import io
+
+    from ipdocs.writers.pdf.page import FormCanvas
+
+    buffer = io.BytesIO()
+    canvas = FormCanvas(buffer)
+    canvas.doForm("page-h1")
+    canvas.save()
+    assert buffer.getvalue().startswith(b"%PDF") and b"page-h1" in buffer.getvalue()
+
+
+def test_a_split_heading_keeps_its_contents_entry_on_its_first_part(sample: Report) -> None:
+    from ipdocs.writers.pdf.blocks import Writer, flowables
+    from ipdocs.writers.pdf.fonts import Fonts
+    from ipdocs.writers.pdf.toc import Entry
+
+    theme = load_theme("briefing")
+    writer = Writer(theme, Fonts(theme), 60)
+    text = "知识产权" * 40
+    [block] = flowables([Paragraph((Span(text),), "zh")], writer)  # type: ignore[arg-type]
+    block.toc_entry = Entry("h1", 1, text)
+    block.wrap(60, 1000)
+    head, tail = block.split(60, block.shape.leading * 3)
+    assert head.toc_entry == Entry("h1", 1, text)
+    assert getattr(tail, "toc_entry", None) is None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator, Sequence
 
 from docx.document import Document as DocxDocument
@@ -15,7 +14,7 @@ from ipdocs.writers.docx.fonts import declare_fonts, embed
 from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_properties
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
-from ipdocs.writers.docx.zips import reproducible_zip
+from ipdocs.writers.docx.zips import package_bytes
 
 
 def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
@@ -64,6 +63,4 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
             body.remove(paragraph)
     writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document)
     write_blocks(doc.blocks, document, writer)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return reproducible_zip(buffer.getvalue())
+    return package_bytes(document.part.package)

@@ -5,9 +5,14 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import Any
+from xml.sax.saxutils import quoteattr
 
 ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 FIXED_W3CDTF = "2000-01-01T00:00:00Z"
+_TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
+_DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml",
+             "xml": "application/xml"}
 _DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
@@ -23,4 +28,41 @@ def reproducible_zip(data: bytes, *, fix_core_dates: bool = False) -> bytes:
             info = zipfile.ZipInfo(item.filename, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(info, content)
+    return out.getvalue()
+
+
+def content_types(parts: list[Any]) -> bytes:
+    """``[Content_Types].xml``: defaults for relationships and plain XML, an override
+    naming the content type of every part."""
+    defaults = "".join(f"<Default Extension={quoteattr(ext)} ContentType={quoteattr(kind)}/>"
+                       for ext, kind in _DEFAULTS.items())
+    overrides = "".join(f"<Override PartName={quoteattr(str(part.partname))} "
+                        f"ContentType={quoteattr(part.content_type)}/>"
+                        for part in sorted(parts, key=lambda p: str(p.partname)))
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Types xmlns="{_TYPES}">{defaults}{overrides}</Types>').encode()
+
+
+def package_bytes(package: Any) -> bytes:
+    """A python-docx package as zip bytes with fixed member times.
+
+    Written here rather than by ``Document.save`` and a rewrite, which compressed every
+    part (the embedded fonts above all) twice.
+    """
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        def write(name: str, data: bytes) -> None:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
+
+        write("[Content_Types].xml", content_types(parts))
+        write("_rels/.rels", package.rels.xml)
+        for part in parts:
+            write(part.partname.membername, part.blob)
+            if len(part.rels):
+                write(part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()

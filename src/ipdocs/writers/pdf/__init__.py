@@ -14,6 +14,7 @@ from ipdocs.themes import Theme
 from ipdocs.writers.pdf.blocks import Writer, check, flowables
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
+from ipdocs.writers.pdf.toc import number_look
 
 __all__ = ["FontError", "render_pdf"]
 
@@ -34,5 +35,5 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     story = flowables(doc.blocks, writer)
     check(writer)
     buffer = io.BytesIO()
-    Template(buffer, doc, theme, fonts).build_all(story)
+    Template(buffer, doc, theme, fonts, number_look(writer)).build_story(story)
     return buffer.getvalue()

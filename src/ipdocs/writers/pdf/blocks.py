@@ -96,9 +96,14 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     return runs, looks
 
 
+def line_height(style: Style) -> float:
+    """The distance between baselines a theme style sets (exact, or a multiple of size)."""
+    return style.exact if style.exact else style.size * (style.line or 1.2)
+
+
 def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
     """Paragraph geometry from a theme style."""
-    leading = style.exact if style.exact else style.size * (style.line or 1.2)
+    leading = line_height(style)
     indent = style.indent_zh if lang == "zh" else 0.0
     return Shape(leading, align or style.align, indent, style.before, style.after)
 

@@ -1,4 +1,4 @@
-"""The page: frames mirrored on even pages, running header, page numbers, outline, TOC."""
+"""The page: frames mirrored on even pages, running header, page numbers, outline, contents."""
 
 from __future__ import annotations
 
@@ -11,14 +11,17 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
 
 MM = 72 / 25.4
 
 
 class Template(BaseDocTemplate):  # type: ignore[misc]
-    """A document template that reports headings to the outline and the contents."""
+    """A document template that puts headings in the outline and their page numbers in
+    the contents."""
 
-    def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts) -> None:
+    def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
+                 look: NumberLook) -> None:
         page = theme.page
         meta = doc.metadata
         super().__init__(
@@ -28,10 +31,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             initialFontName=fonts.face(theme.style("body").font).name,
             displayDocTitle=1)
         self.theme, self.doc, self.fonts = theme, doc, fonts
-        self._heading_count = 0
-        self._last_level = 0
-        self.passes = 0
-        self.dry_pass = False
+        self.look = look
         self.addPageTemplates(self._templates())
 
     def _frame(self, odd: bool) -> Frame:
@@ -44,13 +44,18 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
                      rightPadding=0, topPadding=0, bottomPadding=0, id="odd" if odd else "even")
 
     def _templates(self) -> list[PageTemplate]:
-        """One template, or odd and even ones alternating when margins are mirrored."""
+        """The odd-page template, and an even-page one when margins are mirrored."""
         odd = PageTemplate("odd", [self._frame(True)], onPage=self._decorate)
         if not self.theme.page.mirror:
             return [odd]
-        even = PageTemplate("even", [self._frame(False)], onPage=self._decorate)
-        odd.autoNextPageTemplate, even.autoNextPageTemplate = "even", "odd"
-        return [odd, even]
+        return [odd, PageTemplate("even", [self._frame(False)], onPage=self._decorate)]
+
+    def handle_pageBegin(self) -> None:
+        """Start a page on the template of its parity. (reportlab's own alternation,
+        ``autoNextPageTemplate``, repeats a template now and then.)"""
+        if len(self.pageTemplates) == 2:
+            self.pageTemplate = self.pageTemplates[self.page % 2]
+        super().handle_pageBegin()
 
     def _decorate(self, canvas: Canvas, _doc: Any) -> None:
         """Running header and page number."""
@@ -85,35 +90,53 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Bookmark headings in the outline and report them to the contents."""
-        outline = getattr(flowable, "outline", None)
-        if outline is None:
+        """Bookmark a heading in the outline and give the contents its page number."""
+        entry: Entry | None = getattr(flowable, "toc_entry", None)
+        if entry is None:
             return
-        level, text = outline
-        level = min(level, self._last_level + 1)
-        self._last_level = level
-        self._heading_count += 1
-        key = f"h{self._heading_count}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(text, key, level - 1, closed=level > 1)
-        self.notify("TOCEntry", (level, text, self.page, key))
+        self.canv.bookmarkPage(entry.key)
+        self.canv.addOutlineEntry(entry.text, entry.key, entry.level - 1,
+                                  closed=entry.level > 1)
+        define_number(self.canv, entry.key, self.page, self.look)
 
     def beforeDocument(self) -> None:
-        """Reset the heading counters at the start of every pass; make the first pass of a
-        document with contents a dry one (its pages are thrown away: the contents are not
-        known yet), so that text is laid out but not drawn."""
-        self._heading_count = 0
-        self._last_level = 0
-        self.passes += 1
-        self.dry_pass = self.passes == 1 and bool(self._indexingFlowables)
-        self.canv.ipdocs_dry = self.dry_pass
+        """Open the outline when the file is opened."""
         self.canv.showOutline()
 
-    def build_all(self, story: list[Flowable]) -> None:
-        """Build in as many passes as the contents need; should the dry first pass turn out
-        to be the last (contents without entries), build once more for real."""
-        self.multiBuild(story)
-        if self.dry_pass:
-            self.filename.seek(0)
-            self.filename.truncate()
-            self.multiBuild(story)
+    def build_story(self, story: list[Flowable]) -> None:
+        """Lay out and draw ``story`` in one pass, the contents filled from its headings."""
+        entries = outline_entries(story)
+        for flowable, entry in zip((f for f in story if getattr(f, "outline", None)), entries,
+                                   strict=True):
+            flowable.toc_entry = entry
+        for flowable in story:
+            if isinstance(flowable, Contents):
+                flowable.fill(entries)
+        self.build(story, canvasmaker=FormCanvas)
+
+
+class FormCanvas(Canvas):  # type: ignore[misc]
+    """A canvas that defines, empty, any form used but never defined before it saves
+    (a heading's page number whose heading was never placed: a bug, but not a crash)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.forms_used: set[str] = set()
+        self.forms_defined: set[str] = set()
+
+    def doForm(self, name: str) -> None:
+        """Show a form, noting its name."""
+        self.forms_used.add(name)
+        super().doForm(name)
+
+    def beginForm(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """Start defining a form, noting its name."""
+        self.forms_defined.add(name)
+        super().beginForm(name, *args, **kwargs)
+
+    def save(self) -> None:
+        """Define the forms still missing, then write the file."""
+        for name in sorted(self.forms_used - self.forms_defined):
+            self.beginForm(name)
+            self.endForm()
+        super().save()

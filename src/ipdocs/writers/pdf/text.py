@@ -118,6 +118,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head = TextBlock(self.runs, self.looks, self.shape, self.lines[:fit],
                          continued=self.continued)
         head.spaceAfter = 0
+        head.toc_entry = getattr(self, "toc_entry", None)  # a heading is placed with its head
         tail = TextBlock(self.runs, self.looks, self.shape, self.lines[fit:], continued=True)
         head._width = tail._width = availWidth
         return [head, tail]
@@ -135,8 +136,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         """Draw every line, one text object per line, even runs of Han set in one go."""
         assert self.lines is not None
-        if getattr(self.canv, "ipdocs_dry", False):
-            return
         y = self.height
         first = self.looks[0]
         for index, line in enumerate(self.lines):

@@ -1,16 +1,97 @@
-"""The table of contents: filled from the headings laid out on the previous pass."""
+"""The table of contents, laid out in one pass.
+
+The headings are known before layout (they are in the story), so the contents take their
+final size at once; only the page numbers are not known until each heading is placed. Each
+number is a PDF form XObject the contents refer to by name and the template defines when it
+places the heading (a form may be defined after it is used). No second layout pass.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 if TYPE_CHECKING:
     from ipdocs.writers.pdf.blocks import Writer
 
-Entry = tuple[int, str, int, str]
-"""Level, text, page number, bookmark key."""
+NUMBER_WIDTH = 40.0
+"""Width of the page-number column, in points."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A heading as the outline and the contents know it."""
+
+    key: str
+    """Bookmark name, and the page number's form is ``page-<key>``."""
+    level: int
+    text: str
+
+
+def outline_entries(flowables: Iterable[Flowable]) -> list[Entry]:
+    """The headings among ``flowables`` in order, numbered and with their levels made
+    continuous (a level never more than one below the one before), as the outline needs."""
+    entries: list[Entry] = []
+    last = 0
+    for flowable in flowables:
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            continue
+        level = min(outline[0], last + 1)
+        last = level
+        entries.append(Entry(f"h{len(entries) + 1}", level, outline[1]))
+    return entries
+
+
+def form_name(key: str) -> str:
+    """The name of the form holding a heading's page number."""
+    return f"page-{key}"
+
+
+@dataclass(frozen=True)
+class NumberLook:
+    """How page numbers in the contents are set: face, size, colour, line height."""
+
+    face: str
+    size: float
+    color: str
+    leading: float
+
+    @property
+    def baseline(self) -> float:
+        """The baseline within a line, as text blocks place it."""
+        return (self.leading - self.size) / 2 + self.size * 0.12
+
+
+def define_number(canvas: Canvas, key: str, page: int, look: NumberLook) -> None:
+    """Define the form with a heading's page number, right-aligned in its column."""
+    canvas.beginForm(form_name(key), 0, 0, NUMBER_WIDTH, look.leading)
+    canvas.setFont(look.face, look.size)
+    canvas.setFillColor(HexColor("#" + look.color))
+    canvas.drawRightString(NUMBER_WIDTH, look.baseline, str(page))
+    canvas.endForm()
+
+
+class PageNumber(Flowable):  # type: ignore[misc]
+    """A heading's page number: a reference to a form defined when the heading is placed."""
+
+    def __init__(self, key: str, leading: float) -> None:
+        super().__init__()
+        self.key = key
+        self.leading = leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """One line of the page-number column."""
+        return NUMBER_WIDTH, self.leading
+
+    def draw(self) -> None:
+        """Show the form (defined later, when its heading is placed)."""
+        self.canv.doForm(form_name(self.key))
 
 
 class Contents(Flowable):  # type: ignore[misc]
@@ -21,45 +102,26 @@ class Contents(Flowable):  # type: ignore[misc]
         self.depth = depth
         self.writer = writer
         self.entries: list[Entry] = []
-        """Headings seen on the previous pass: what this pass draws."""
-        self._collecting: list[Entry] = []
+        """Set by ``fill`` once the whole story is known."""
         self._table: Table | None = None
 
-    def isIndexing(self) -> bool:
-        """Tell multiBuild to keep passing until the entries settle."""
-        return True
-
-    def isSatisfied(self) -> bool:
-        """Whether this pass saw the same headings on the same pages as the one before."""
-        return self._collecting == self.entries
-
-    def beforeBuild(self) -> None:
-        """Draw last pass's headings; collect this pass's afresh."""
-        if self._collecting:
-            self.entries = self._collecting
-        self._collecting = []
-
-    def afterBuild(self) -> None:
-        """Nothing to do: isSatisfied compares the passes."""
-
-    def notify(self, kind: str, stuff: Any) -> None:
-        """Record a heading the document template reports."""
-        if kind == "TOCEntry" and stuff[0] <= self.depth:
-            self._collecting.append(stuff)
+    def fill(self, entries: Iterable[Entry]) -> None:
+        """Take the headings this contents lists."""
+        self.entries = [e for e in entries if e.level <= self.depth]
 
     def _grid(self, width: float) -> Table:
         """The contents as a table of titles and page numbers."""
         from ipdocs.writers.pdf.blocks import Piece, text_block
 
         w = self.writer
-        rows = []
-        for level, text, page, _ in self.entries or [(1, "", 0, "")]:
-            indent = "\u3000" * 2 * (level - 1)
-            lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
-            rows.append([text_block([Piece(indent + text)], "toc-entry", lang, w, "left"),
-                         text_block([Piece(str(page) if page else "")], "toc-entry", "en", w,
-                                    "right")])
-        grid = Table(rows, colWidths=[width - 40, 40])
+        leading = number_look(w).leading
+        rows: list[list[Any]] = []
+        for entry in self.entries:
+            indent = "\u3000" * 2 * (entry.level - 1)
+            lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in entry.text) else "en"
+            rows.append([text_block([Piece(indent + entry.text)], "toc-entry", lang, w, "left"),
+                         PageNumber(entry.key, leading)])
+        grid = Table(rows or [[""]], colWidths=[width - NUMBER_WIDTH, NUMBER_WIDTH])
         grid.setStyle(w.table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                     ("TOPPADDING", (0, 0), (-1, -1), 1),
@@ -83,3 +145,13 @@ class Contents(Flowable):  # type: ignore[misc]
         """Draw the contents table."""
         assert self._table is not None
         self._table.drawOn(self.canv, 0, 0)
+
+
+def number_look(w: Writer) -> NumberLook:
+    """The look of page numbers in the contents (the toc-entry style, Latin face)."""
+    from ipdocs.writers.pdf.blocks import line_height
+
+    style = w.theme.style("toc-entry")
+    leading = line_height(style)
+    face = w.fonts.face(style.font, style.bold, latin=True).name
+    return NumberLook(face, style.size, w.theme.color(style.color) or "000000", leading)
