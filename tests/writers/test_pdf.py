@@ -255,3 +255,14 @@ def test_a_split_heading_keeps_its_contents_entry_on_its_first_part(sample: Repo
     head, tail = block.split(60, block.shape.leading * 3)
     assert head.toc_entry == Entry("h1", 1, text)
     assert getattr(tail, "toc_entry", None) is None
+
+
+def test_bundled_faces_are_registered_as_subsets_of_the_document_text() -> None:
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("briefing")
+    whole = Fonts(theme).face("serif")
+    small = Fonts(theme, "专利授权abc").face("serif")
+    assert {ord(c) for c in "专利授权abc"} <= small.covers
+    assert len(small.covers) < 20 < len(whole.covers) // 1000
+    assert small.name != whole.name

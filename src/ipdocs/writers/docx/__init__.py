@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from docx.document import Document as DocxDocument
 
 from ipdocs.bundled import BUNDLED, face_bytes
-from ipdocs.doc import Bilingual, Block, Document, Heading, characters
+from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, write_blocks
 from ipdocs.writers.docx.fonts import declare_fonts, embed
@@ -15,6 +15,7 @@ from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_proper
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
+from ipdocs.writers.subsets import embedded_text
 
 
 def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
@@ -34,8 +35,7 @@ def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
     sets the text in the bundled Simplified Chinese faces instead of a Japanese one.
     """
     declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
-    text = "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
-                              + "0123456789")))
+    text = embedded_text(doc, theme)
     roles = sorted({f.bundled for f in theme.fonts.values()})
     latin = {f.latin for f in theme.fonts.values()}
     for family in (BUNDLED[role] for role in roles):

@@ -8,75 +8,22 @@ GUID is derived from the font's bytes, so identical input gives an identical fil
 
 from __future__ import annotations
 
-import hashlib
-import io
-import os
 import uuid
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from fontTools import subset
-from fontTools.ttLib import TTFont
 from lxml import etree
 
 from ipdocs.writers.docx.template import _setting
+from ipdocs.writers.subsets import subset_font
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 NAMESPACE = uuid.UUID("5b1d3c0e-2f4a-4c57-9d7e-1f0a9b8c6d21")
-
-
-def _cache_file(data: bytes, text: str) -> Path | None:
-    """Where a subset is kept between runs (``$IPDOCS_CACHE`` or ~/.cache/ipdocs)."""
-    root = os.environ.get("IPDOCS_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ipdocs")
-    if root == "off":
-        return None
-    key = hashlib.sha256(hashlib.sha256(data).digest() + text.encode("utf-8")).hexdigest()
-    return Path(root) / "font-subsets" / f"{key[:32]}.ttf"
-
-
-@lru_cache(maxsize=16)
-def subset_font(data: bytes, text: str) -> bytes:
-    """``data`` (a TrueType font) reduced to the glyphs ``text`` needs.
-
-    Cached in the process and on disk (a subset depends only on the font and the text),
-    so the briefs of one report subset each face once. The layout features kept are
-    fontTools' defaults (kerning, ligatures, locl, vertical forms).
-    """
-    cached = _cache_file(data, text)
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
-    small = _subset(data, text)
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temp = cached.with_suffix(f".{os.getpid()}.part")
-            temp.write_bytes(small)
-            os.replace(temp, cached)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
-    return small
-
-
-def _subset(data: bytes, text: str) -> bytes:
-    """Subset a TrueType font to ``text`` with fontTools."""
-    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True, recalcBBoxes=False)
-    options = subset.Options()
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text + " ")
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
 
 
 def obfuscate(data: bytes, key: uuid.UUID) -> bytes:

@@ -15,6 +15,7 @@ from ipdocs.writers.pdf.blocks import Writer, check, flowables
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
 from ipdocs.writers.pdf.toc import number_look
+from ipdocs.writers.subsets import embedded_text
 
 __all__ = ["FontError", "render_pdf"]
 
@@ -28,7 +29,7 @@ def _check_headers(doc: Document, fonts: Fonts, theme: Theme) -> list[str]:
 
 def render_pdf(doc: Document, theme: Theme) -> bytes:
     """The PDF of ``doc`` set in ``theme``; FontError if a character cannot be set."""
-    fonts = Fonts(theme)
+    fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
     writer = Writer(theme, fonts, width)
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []

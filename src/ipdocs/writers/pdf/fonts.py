@@ -10,16 +10,18 @@ face lacks; a character no font covers is an error naming it and where it occurs
 from __future__ import annotations
 
 import hashlib
+import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ipdocs.bundled import BUNDLED, face_path
+from ipdocs.bundled import BUNDLED, face_bytes, face_path
 from ipdocs.themes import Font, Theme
+from ipdocs.writers.subsets import subset_font
 
 
 class FontError(ValueError):
@@ -60,20 +62,39 @@ def register(spec: str) -> Face:
     return Face(name, frozenset(font.face.charToGlyph))
 
 
+@lru_cache(maxsize=32)
+def register_subset(filename: str, text: str) -> Face:
+    """Register the bundled face ``filename`` reduced to ``text`` (once per text).
+
+    reportlab reads a subset of the characters a report can print many times faster than
+    the whole face; the subset is cached on disk, so only a report's first build makes it.
+    """
+    data = subset_font(face_bytes(filename), text)
+    digest = hashlib.sha1(filename.encode("utf-8") + text.encode("utf-8")).hexdigest()
+    font = TTFont("S" + digest[:10], io.BytesIO(data))
+    pdfmetrics.registerFont(font)
+    return Face(font.fontName, frozenset(font.face.charToGlyph))
+
+
 def _bundled(role: str, bold: bool, latin: bool = False) -> str:
-    """The path of a bundled face: the CJK one, or its Latin companion."""
+    """The file name of a bundled face: the CJK one, or its Latin companion."""
     family = BUNDLED[role]
     if latin:
-        return face_path(family.latin_bold if bold else family.latin_regular)
-    return face_path(family.bold if bold else family.regular)
+        return family.latin_bold if bold else family.latin_regular
+    return family.bold if bold else family.regular
 
 
-def role_face(font: Font, bold: bool, latin: bool = False) -> Face:
-    """The face a theme font role uses, regular or bold; ``latin`` for English text."""
+def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Face:
+    """The face a theme font role uses, regular or bold; ``latin`` for English text.
+
+    With ``text`` (every character the document may set), a bundled face is registered
+    as a subset to it; without, whole.
+    """
     own = font.bold_file if bold else font.regular_file
     if own:
         return register(own)
-    return register(_bundled(font.bundled, bold, latin))
+    name = _bundled(font.bundled, bold, latin)
+    return register_subset(name, text) if text else register(face_path(name))
 
 
 def latin_char(char: str) -> bool:
@@ -96,13 +117,15 @@ class Where:
 class Fonts:
     """The faces of one theme: role faces and fallbacks, with coverage checks."""
 
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, text: str = "") -> None:
         self.theme = theme
+        self.text = text
+        """What the document may set; bundled faces are subset to it (none: whole faces)."""
         self.fallbacks: tuple[Face, ...] = tuple(register(f) for f in theme.fallbacks)
 
     def face(self, role: str, bold: bool = False, latin: bool = False) -> Face:
         """The face of a role (its Latin companion with ``latin``)."""
-        return role_face(self.theme.fonts[role], bold, latin)
+        return role_face(self.theme.fonts[role], bold, latin, self.text)
 
     def pieces(self, text: str, face: Face, latin: Face | None = None) -> list[tuple[Face, str]]:
         """Split ``text`` into stretches by the face that sets them.

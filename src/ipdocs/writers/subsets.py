@@ -1,0 +1,95 @@
+"""Font subsets shared by both writers: a bundled face reduced to the characters a
+document can print, cached in the process and on disk.
+
+The DOCX writer embeds the subsets; the PDF writer registers them with reportlab, which
+then reads a font of a few thousand glyphs instead of tens of thousands (and subsets it
+again, to the glyphs actually drawn, when it writes the file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import string
+from functools import lru_cache
+from pathlib import Path
+
+from ipdocs.doc import Document
+from ipdocs.doc.walk import characters
+from ipdocs.themes import Theme
+
+ALWAYS = string.printable.strip() + " \u2212\u2014\u3000"
+"""Characters every subset keeps: what the writers print themselves (page numbers,
+chart scales, minus signs, the dashes of official page numbers, the ideographic spaces
+that indent the contents)."""
+
+
+def embedded_text(doc: Document, theme: Theme) -> str:
+    """Every character a file of ``doc`` may set: the document's own, the charset it asks
+    fonts to cover (the whole report's, so that every brief embeds the same subsets), and
+    what the writers add."""
+    return "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
+                              + ALWAYS)))
+
+
+def _cache_root() -> Path | None:
+    """``$IPDOCS_CACHE``, or ~/.cache/ipdocs; None when the cache is ``off``."""
+    root = os.environ.get("IPDOCS_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ipdocs")
+    return None if root == "off" else Path(root)
+
+
+@lru_cache(maxsize=32)
+def _digest(data: bytes) -> bytes:
+    """The SHA-256 of a font's bytes (computed once per process and font)."""
+    return hashlib.sha256(data).digest()
+
+
+def _cache_file(data: bytes, text: str) -> Path | None:
+    """Where the subset of ``data`` to ``text`` is kept between runs."""
+    root = _cache_root()
+    if root is None:
+        return None
+    key = hashlib.sha256(_digest(data) + text.encode("utf-8")).hexdigest()
+    return root / "font-subsets" / f"{key[:32]}.ttf"
+
+
+@lru_cache(maxsize=16)
+def subset_font(data: bytes, text: str) -> bytes:
+    """``data`` (a TrueType font) reduced to the glyphs ``text`` needs.
+
+    A subset depends only on the font and the text, so the briefs of one report subset
+    each face once, ever. The layout features kept are fontTools' defaults (kerning,
+    ligatures, locl, vertical forms).
+    """
+    cached = _cache_file(data, text)
+    if cached is not None and cached.is_file():
+        return cached.read_bytes()
+    small = _subset(data, text)
+    if cached is not None:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            temp = cached.with_suffix(f".{os.getpid()}.part")
+            temp.write_bytes(small)
+            os.replace(temp, cached)
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+    return small
+
+
+def _subset(data: bytes, text: str) -> bytes:
+    """Subset a TrueType font to ``text`` with fontTools (imported only on a cache miss)."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False, lazy=True, recalcBBoxes=False)
+    options = subset.Options()
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=text + " ")
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()

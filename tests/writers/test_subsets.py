@@ -1,0 +1,57 @@
+"""Font subsets shared by the writers: what they keep, and the disk cache."""
+
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+
+from ipdocs.bundled import face_bytes
+from ipdocs.doc import Document, Metadata, Paragraph, Span
+from ipdocs.themes import load_theme
+from ipdocs.writers import subsets
+from ipdocs.writers.subsets import embedded_text, subset_font
+
+FACE = "NotoSansCJKsc-Regular.ttf"
+
+
+def cmap(data: bytes) -> set[int]:
+    """The characters a font maps."""
+    import io
+
+    return set(TTFont(io.BytesIO(data)).getBestCmap())
+
+
+def test_embedded_text_has_the_document_its_charset_and_what_writers_add() -> None:
+    doc = Document(Metadata("标题", "zh-CN"), (Paragraph((Span("专利授权"),), "zh"),),
+                   charset="商标")  # type: ignore[arg-type]
+    text = embedded_text(doc, load_theme("official"))
+    for char in "标题专利授权商标—0123456789%.,−\u3000":
+        assert char in text
+    assert text == "".join(sorted(set(text)))
+
+
+def test_subset_keeps_exactly_what_the_text_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    small = subset_font(face_bytes(FACE), "专利ab")
+    assert {ord(c) for c in "专利ab"} <= cmap(small)
+    assert ord("商") not in cmap(small)
+    assert len(small) < len(face_bytes(FACE)) / 20
+
+
+def test_subsets_are_kept_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    first = subsets._subset(face_bytes(FACE), "知识产权")
+    made = subset_font(face_bytes(FACE), "知识产权")
+    [kept] = (tmp_path / "font-subsets").iterdir()
+    assert kept.read_bytes() == made == first
+    kept.write_bytes(b"from the cache")  # a second process reads the file, not fontTools
+    subset_font.cache_clear()
+    assert subset_font(face_bytes(FACE), "知识产权") == b"from the cache"
+    subset_font.cache_clear()
+
+
+def test_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    subset_font(face_bytes(FACE), "宁波")
+    assert list(tmp_path.iterdir()) == []
