@@ -72,6 +72,10 @@ def register_subset(filename: str, text: str) -> Face:
     data = subset_font(face_bytes(filename), text)
     digest = hashlib.sha1(filename.encode("utf-8") + text.encode("utf-8")).hexdigest()
     font = TTFont("S" + digest[:10], io.BytesIO(data))
+    # reportlab registers a font whose face name it already knows as the font it knows
+    # (a later document would be set in an earlier one's subset), and two faces of one
+    # name in a file clash: each subset gets a face name of its own.
+    font.face.name += b"-" + digest[:6].encode("ascii")
     pdfmetrics.registerFont(font)
     return Face(font.fontName, frozenset(font.face.charToGlyph))
 
