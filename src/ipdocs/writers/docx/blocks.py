@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -10,10 +11,14 @@ from typing import Any
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 
 from ipdocs.bundled import BUNDLED
 from ipdocs.doc import (
@@ -52,6 +57,8 @@ class Writer:
     document: DocxDocument | None = None
     charts: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
+    run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
+    """Run properties already made, by style, language and look: copied for each run."""
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -95,8 +102,32 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
              **look: Any) -> None:
-    """A run with its East Asian font and language set, and optional emphasis and colour."""
-    run = paragraph.add_run(text)
+    """A run with its East Asian font and language set, and optional emphasis and colour.
+
+    The run properties of each style, language and look are made once, through
+    python-docx (which keeps their children in schema order), and copied for every
+    further run: a report has a thousand runs and a handful of looks.
+    """
+    key = (style, lang, *sorted(look.items()))
+    proto = w.run_looks.get(key)
+    if proto is None or "\t" in text or "\n" in text:
+        run = paragraph.add_run(text)
+        _dress(run, lang, w, style, **look)
+        w.run_looks[key] = run._r.get_or_add_rPr()
+        return
+    r = OxmlElement("w:r")
+    r.append(copy.deepcopy(proto))
+    if text:
+        t = OxmlElement("w:t")
+        t.text = text
+        if text != text.strip():
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    paragraph._p.append(r)
+
+
+def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
+    """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
     set_fonts(rpr, font.latin, font.east_asian, hint=lang == "zh")
