@@ -40,6 +40,31 @@ from ipdocs.writers.pdf import render_pdf  # noqa: E402
 
 PY = sys.executable
 
+METHOD = """## Method
+
+- **Cold** rows time a fresh `python -m ipdocs build` under `/usr/bin/time`: interpreter
+  start, imports, loading the spec, rendering, writing. *peak MB* is the largest single
+  process's peak resident set size; for builds in several processes the peak of all of
+  them together (proportional set size, so that pages forked workers share with their
+  parent count once) is sampled from /proc every 5 ms.
+- ipdocs caches font subsets on disk (`$IPDOCS_CACHE`, default ~/.cache/ipdocs): a
+  report's very first build subsets the bundled faces with fontTools, every later build
+  of it reads the subsets. The cold rows are later builds; one row shows a first build.
+- **Warm** rows render one brief in a process that has already loaded the spec and
+  rendered once (median of several renders).
+- **Peers** set the same content, exported from ipdocs' document tree by `bench/export.py`
+  (headings, paragraphs, tables, key figures; charts as their data), in the same bundled
+  fonts: Typst (PyPI `typst`) compiles markup to PDF, WeasyPrint renders HTML to PDF,
+  LibreOffice converts ipdocs' own DOCX to PDF. Each runs in a fresh process. Typst and
+  WeasyPrint start from prepared markup; ipdocs starts from the spec.
+- **Scaling** replicates the report's sections and figures N times under new ids and
+  builds the full zh brief as PDF and DOCX in a fresh process; the seconds are the
+  build's (making the replica is not timed), the memory the process's peak.
+- **Batch** builds 100 summary briefs: 25 synthetic regions (the report under another
+  region name) × zh/en × DOCX/PDF, each job loading its spec, one process after another
+  and then across a pool of processes.
+"""
+
 
 def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
     """Median wall seconds and peak memory (MB) of a command run in a fresh process."""
@@ -53,6 +78,47 @@ def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
         walls.append(float(wall))
         peaks.append(int(peak) / 1024)
     return statistics.median(walls), max(peaks)
+
+
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (Linux /proc)."""
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        todo += [int(c) for c in children]
+    return out
+
+
+def _pss_mb(pids: list[int]) -> float:
+    """The summed proportional set size of ``pids``, in MB: pages a forked worker still
+    shares with its parent count once, not once per process."""
+    total = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def tree_peak(command: Sequence[str]) -> float:
+    """Peak memory (MB) of a command and all its worker processes together, sampled
+    every 5 ms (what a machine must hold when a build runs in several processes)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, _pss_mb(_tree(process.pid)))
+        time.sleep(0.005)
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed")
+    return peak
 
 
 def warm(action: Callable[[], Any], repeat: int) -> float:
@@ -92,12 +158,20 @@ def replicate(report: Report, times: int) -> Report:
 
 
 def scaling_child(spec: str, times: int) -> None:
-    """Build a replicated report as PDF and DOCX (run in its own process)."""
+    """Build a replicated report as PDF and DOCX (run in its own process); print the
+    seconds the build took (without making the replica) and the process's peak memory."""
+    import resource
+
     report = replicate(load_report(spec), times)
+    start = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         for fmt in ("pdf", "docx"):
             doc = full_brief().document(report, "zh")
             write_document(doc, Path(folder) / f"x.{fmt}", load_theme("briefing"))
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak": peak, "sections": len(report.sections),
+                      "figures": len(report.figures)}))
 
 
 def batch_job(args: tuple[str, str, str, str, str]) -> None:
@@ -125,9 +199,11 @@ def main() -> None:
     out: list[str] = []
     say = out.append
     say("# Benchmark results\n")
+    say("Written by `bench/run.py` (set-up and command in the README, section Benchmarks).\n")
     say(f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}. Spec: `{Path(spec).relative_to(ROOT)}`. "
-        f"Median of {repeat} run(s); memory is peak resident set size.\n")
+        f"Median of {repeat} run(s).\n")
+    say(METHOD)
     tmp = Path(tempfile.mkdtemp(prefix="ipdocs-bench-"))
     report = load_report(spec)
 
@@ -143,9 +219,21 @@ def main() -> None:
             cold[f"{lang}.{fmt}"] = wall
             made = next(folder.iterdir())
             say(f"| {made.name} | {wall:.2f} | {peak:.0f} | {size(made)} |")
-    wall, peak = timed([PY, "-m", "ipdocs", "build", spec, "-o", str(tmp / "six")], repeat)
+    six = [PY, "-m", "ipdocs", "build", spec, "-o", str(tmp / "six")]
+    wall, peak = timed([*six, "-j", "1"], repeat)
+    say(f"| all six, one process (`-j 1`) | {wall:.2f} | {peak:.0f} | |")
+    wall, peak = timed(six, repeat)
     cold["six"] = wall
-    say(f"| all six at once | **{wall:.2f}** | {peak:.0f} | |\n")
+    together = tree_peak(six)
+    say(f"| all six at once (default: a process per core) | **{wall:.2f}** | {peak:.0f} "
+        f"(all processes: {together:.0f}) | |")
+    with tempfile.TemporaryDirectory() as empty:
+        env = {**os.environ, "IPDOCS_CACHE": empty}
+        start = time.perf_counter()
+        subprocess.run([PY, "-m", "ipdocs", "build", spec, "-f", "pdf", "-l", "zh", "-o",
+                        str(tmp / "first")], check=True, env=env, capture_output=True)
+        first = time.perf_counter() - start
+    say(f"| zh PDF, empty font cache (a report's very first build) | {first:.2f} | | |\n")
 
     say("## ipdocs, warm (in process, report already loaded)\n")
     say("| brief | seconds |")
@@ -201,12 +289,14 @@ def main() -> None:
     say("")
 
     say("## Scaling (full zh brief, PDF and DOCX, fresh process per size)\n")
-    say("| size | seconds | peak MB |")
-    say("|---|---|---|")
+    say("| size | parts | figures | build seconds | seconds per 1× | peak MB |")
+    say("|---|---|---|---|---|---|")
     for times in ((1, 5, 10) if args.quick else (1, 10, 50)):
-        wall, peak = timed([PY, str(Path(__file__)), spec, "--scaling-child", spec, str(times)],
-                           1)
-        say(f"| {times}× | {wall:.2f} | {peak:.0f} |")
+        result = subprocess.run([PY, str(Path(__file__)), spec, "--scaling-child", spec,
+                                 str(times)], capture_output=True, text=True, check=True)
+        row = json.loads(result.stdout.strip().splitlines()[-1])
+        say(f"| {times}× | {row['sections']} | {row['figures']} | {row['seconds']:.2f} | "
+            f"{row['seconds'] / times:.2f} | {row['peak']:.0f} |")
     say("")
 
     say("## Batch: 100 summary briefs (25 regions × zh/en × docx/pdf)\n")

@@ -160,9 +160,12 @@ class Fonts:
 
     def missing(self, text: str, faces: Iterable[Face]) -> list[str]:
         """Characters of ``text`` that neither ``faces`` nor the fallbacks cover."""
-        pool = [*faces, *self.fallbacks]
-        return sorted({c for c in text if not c.isspace()
-                       and not any(ord(c) in f.covers for f in pool)})
+        codes = set(map(ord, text))
+        for face in (*faces, *self.fallbacks):
+            codes.difference_update(face.covers)
+            if not codes:
+                return []
+        return sorted(chr(c) for c in codes if not chr(c).isspace())
 
 
 def uncovered_message(chars: Sequence[str], where: Where) -> str:
