@@ -160,7 +160,7 @@ def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
 def build(report: Report, path: str | Path, *, lang: Language = "zh",
           brief: str | Brief = "full", theme: str = "briefing",
           layout: Layout = "interleaved", glossary: Glossary | None = None) -> Path:
-    """Build one briefing of ``report`` into ``path`` (.docx)."""
+    """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
     recipe = brief if isinstance(brief, Brief) else load_brief(brief)
     loaded = load_theme(theme)
     doc = recipe.document(report, lang, layout=layout, theme=loaded.name, glossary=glossary)
