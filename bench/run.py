@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from export import to_html, to_typst  # noqa: E402
 
 from ipdocs import load_report  # noqa: E402
-from ipdocs.build import write_document  # noqa: E402
+from ipdocs.building import write_document  # noqa: E402
 from ipdocs.bundled import face_path  # noqa: E402
 from ipdocs.model import Report  # noqa: E402
 from ipdocs.sections import full_brief, summary_brief  # noqa: E402

@@ -9,7 +9,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ipdocs import __version__
-from ipdocs.build import FORMATS, BuildError, Output, Recipe, atomic_write, build_all, output_name
+from ipdocs.building import (
+    FORMATS,
+    BuildError,
+    Output,
+    Recipe,
+    atomic_write,
+    build_all,
+    output_name,
+)
 from ipdocs.checks import check_report
 from ipdocs.loading import Loaded, load_glossary, read_spec
 from ipdocs.model import Glossary, Report

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.build import build
+from ipdocs.building import build
 from ipdocs.checks import check_report
 from ipdocs.loading import load_glossary
 from ipdocs.model import Report

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.build import build
+from ipdocs.building import build
 from ipdocs.model import Report
 from ipdocs.narrative import render
 

@@ -176,7 +176,7 @@ class Brief:
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:
         """Build and write the document; the format follows the file's extension."""
-        from ipdocs.build import write_document
+        from ipdocs.building import write_document
 
         theme = options.pop("theme", "briefing")
         doc = self.document(report, lang, theme=str(theme), **options)

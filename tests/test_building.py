@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.build import (
+from ipdocs.building import (
     BuildError,
     Output,
     Recipe,
@@ -151,3 +151,12 @@ def test_processes_make_the_same_files(tmp_path: Path, sample: Report) -> None:
 def test_jobs_option_rejects_nonsense(tmp_path: Path) -> None:
     result = run("build", str(SAMPLE), "-j", "many", "-o", str(tmp_path))
     assert result.returncode == 2 and "--jobs takes a whole number" in result.stderr
+
+
+def test_build_is_at_the_top_of_the_package(tmp_path: Path, sample: Report) -> None:
+    import ipdocs
+
+    path = ipdocs.build(sample, tmp_path / "a.pdf", lang="zh", brief="summary")
+    assert path.read_bytes()[:5] == b"%PDF-"
+    with pytest.raises(ipdocs.BuildError):
+        ipdocs.build(sample, tmp_path / "a.odt")
