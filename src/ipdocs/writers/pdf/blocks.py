@@ -167,10 +167,39 @@ def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
     return text_block([Piece(data.text, color=color)], style, lang, w, column.align)
 
 
-def _widths(columns: Sequence[Column], total: float) -> list[float]:
-    """Column widths in proportion to their relative widths."""
+SHORT_CELL = 8
+"""Cells of at most this many characters and no space ("万件", "+11.4%", "Unit") are not
+wrapped: their column is at least as wide as the widest of them."""
+
+CELL_PADDING = 4.0
+
+
+def _unbreakable(block: TextBlock) -> float:
+    """The width a cell needs on one line if it is short, else 0 (it may wrap)."""
+    text = block.plain
+    if len(text) > SHORT_CELL or any(c.isspace() for c in text):
+        return 0.0
+    return block.natural_width() + 2 * CELL_PADDING
+
+
+def _widths(columns: Sequence[Column], total: float,
+            cells: Sequence[Sequence[TextBlock]] = ()) -> list[float]:
+    """Column widths in proportion to their relative widths, widened where a short cell
+    would otherwise wrap (a unit split over two lines); the other columns give way in
+    proportion, never below what their own short cells need."""
     share = sum(c.width for c in columns) or 1
-    return [total * c.width / share for c in columns]
+    widths = [total * c.width / share for c in columns]
+    floors = [max((_unbreakable(row[i]) for row in cells), default=0.0)
+              for i in range(len(columns))]
+    for _ in range(len(columns)):
+        short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
+        spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
+        if short <= 1e-6 or sum(spare) <= 1e-6:
+            break
+        take = min(short, sum(spare)) / sum(spare)
+        widths = [max(w, f) if f > w else w - sp * take
+                  for f, w, sp in zip(floors, widths, spare, strict=True)]
+    return widths
 
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
@@ -188,8 +217,8 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
                            _direction_color(c.direction, w)) for i, c in enumerate(row)])
     heads = top + len(node.header)
-    grid = Table(rows, colWidths=_widths(node.columns, w.width), repeatRows=heads,
-                 hAlign="CENTER")
+    widths = _widths(node.columns, w.width, rows[top:])
+    grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
     rule = HexColor("#" + w.theme.rule)
     grid.setStyle(w.table_style(
@@ -200,8 +229,8 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
     ))
     grid.spaceAfter = w.theme.style("body").size * 0.8

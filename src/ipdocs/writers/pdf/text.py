@@ -180,6 +180,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
                                stroke=0, fill=1)
                 self.canv.restoreState()
 
+    def natural_width(self) -> float:
+        """The width of the whole text set on one line (without Han/Latin gaps)."""
+        return sum(self._measure(run.style, run.text) for run in self.runs)
+
     @property
     def plain(self) -> str:
         """The block's text (for outlines and tests)."""
