@@ -119,6 +119,22 @@ def test_figure_table_cells(sample: Report) -> None:
     assert [c.align for c in table.columns] == ["left", "right", "center", "right"]
 
 
+def test_figure_table_drops_columns_no_figure_fills(sample: Report) -> None:
+    from ipdocs.sections.figures import figure_table
+
+    grants = sample.figure("patents.grants")
+    bare = sample.model_copy(update={"figures": {
+        **sample.figures,
+        "patents.grants": grants.model_copy(update={"change": None})}})  # 件: no English unit
+    table = figure_table(["patents.grants"], bare, "en")
+    assert [c.text for c in table.header[0]] == ["Indicator", "Value"]
+    assert [[c.text for c in row] for row in table.rows] == [["Patents granted", "71,425"]]
+    assert [c.align for c in table.columns] == ["left", "right"]
+    with_change = figure_table(["patents.grants", "courts.cases"], bare, "en")
+    assert [c.text for c in with_change.header[0]] == ["Indicator", "Value", "Change"]
+    assert with_change.rows[0][2].text == ""
+
+
 def test_key_figures_panel(sample: Report) -> None:
     panel = KeyFiguresBuilder().build(sample, Context("zh"))[0]
     assert isinstance(panel, KeyFigures)

@@ -110,12 +110,15 @@ def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
                  caption: str = "") -> Table:
-    """A table of the figures ``ids``: indicator, value, unit, change."""
+    """A table of the figures ``ids``: indicator, value, unit, change (the unit and change
+    columns only where some figure has one: English tables often have no unit to show)."""
     header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
                Column("right", 1.8))
     rows = tuple(figure_row(report.figure(fid), report, lang) for fid in ids)
-    return Table(columns, (header,), rows, lang, caption)
+    keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
+    return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
+                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption)
 
 
 @dataclass(frozen=True)

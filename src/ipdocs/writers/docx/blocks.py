@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +15,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import RGBColor
+from docx.shared import RGBColor, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -37,6 +38,7 @@ from ipdocs.doc import (
     Table,
 )
 from ipdocs.themes import Theme
+from ipdocs.writers.columns import fit_widths, is_short, proportional
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
@@ -210,16 +212,41 @@ def grid(table: DocxTable) -> list[list[_Cell]]:
     return [flat[i:i + columns] for i in range(0, len(flat), columns)]
 
 
+CELL_MARGINS_MM = 2 * 1.9 + 0.8
+"""Word's default left and right cell margins (108 twips each), and a little air."""
+
+PT_PER_MM = 72 / 25.4
+
+
+def _estimated_mm(text: str, size: float) -> float:
+    """The width of ``text`` at ``size`` points, estimated (the DOCX writer has no font
+    metrics): an em for a full-width character, two thirds of one (bold Latin letters
+    are about that wide) for the rest."""
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.65 for c in text)
+    return ems * size / PT_PER_MM
+
+
+def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int) -> list[float]:
+    """The width (mm) each column needs so that its short cells stay on one line."""
+    return [max((_estimated_mm(text, size) + CELL_MARGINS_MM
+                 for row in texts for text, size in [row[i]] if is_short(text)), default=0.0)
+            for i in range(count)]
+
+
 def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column],
-            total_mm: float) -> None:
-    """Column widths in proportion to the columns' relative widths."""
-    share = sum(c.width for c in columns) or 1
+            total_mm: float, texts: Sequence[Sequence[tuple[str, float]]] = ()) -> None:
+    """Column widths in proportion to the columns' relative widths, widened where a short
+    cell (given as text and size) would otherwise wrap; set on the grid and on every cell,
+    the table laid out fixed."""
+    widths = fit_widths(proportional([c.width for c in columns], total_mm),
+                        _floors(texts, len(columns)))
     table.autofit = False
-    for index, column in enumerate(columns):
-        width = int(total_mm * column.width / share * TWIPS_PER_MM)
+    for index, width_mm in enumerate(widths):
+        twips = int(width_mm * TWIPS_PER_MM)
+        table.columns[index].width = Twips(twips)
         for row in cells:
             tcpr = row[index]._tc.get_or_add_tcPr()
-            child(tcpr, "w:tcW", w_w=str(width), w_type="dxa")
+            child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
 
 
 def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
@@ -259,7 +286,10 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=True)
     cells = grid(table)
-    _widths(cells, table, node.columns, w.width_mm)
+    texts = [[(c.text, w.theme.style(style).size) for c in row]
+             for rows, style in ((node.header, "table-header"), (node.rows, "table-cell"))
+             for row in rows]
+    _widths(cells, table, node.columns, w.width_mm, texts)
     _repeat_header(table, len(node.header))
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):

@@ -33,6 +33,7 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
+from ipdocs.writers.columns import fit_widths, is_short, proportional
 from ipdocs.writers.pdf.charts import drawing
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run
@@ -167,39 +168,23 @@ def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
     return text_block([Piece(data.text, color=color)], style, lang, w, column.align)
 
 
-SHORT_CELL = 8
-"""Cells of at most this many characters and no space ("万件", "+11.4%", "Unit") are not
-wrapped: their column is at least as wide as the widest of them."""
-
 CELL_PADDING = 4.0
 
 
 def _unbreakable(block: TextBlock) -> float:
     """The width a cell needs on one line if it is short, else 0 (it may wrap)."""
-    text = block.plain
-    if len(text) > SHORT_CELL or any(c.isspace() for c in text):
+    if not is_short(block.plain):
         return 0.0
     return block.natural_width() + 2 * CELL_PADDING
 
 
 def _widths(columns: Sequence[Column], total: float,
             cells: Sequence[Sequence[TextBlock]] = ()) -> list[float]:
-    """Column widths in proportion to their relative widths, widened where a short cell
-    would otherwise wrap (a unit split over two lines); the other columns give way in
-    proportion, never below what their own short cells need."""
-    share = sum(c.width for c in columns) or 1
-    widths = [total * c.width / share for c in columns]
+    """Column widths in proportion to the columns' relative widths, widened where a
+    short cell would otherwise wrap (see ``ipdocs.writers.columns``)."""
     floors = [max((_unbreakable(row[i]) for row in cells), default=0.0)
               for i in range(len(columns))]
-    for _ in range(len(columns)):
-        short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
-        spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
-        if short <= 1e-6 or sum(spare) <= 1e-6:
-            break
-        take = min(short, sum(spare)) / sum(spare)
-        widths = [max(w, f) if f > w else w - sp * take
-                  for f, w, sp in zip(floors, widths, spare, strict=True)]
-    return widths
+    return fit_widths(proportional([c.width for c in columns], total), floors)
 
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
