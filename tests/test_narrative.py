@@ -66,6 +66,10 @@ def text(report: Report, zh: str, en: str) -> tuple[str, str]:
     ("{fresh:change}", "{fresh:change}", "新增", "new"),
     ("{computed:change}", "{computed:change}", "同比下降20.00%", "down 20.00% year on year"),
     ("{year}年与{year-1}年", "{year} and {year-1}", "2024年与2023年", "2024 and 2023"),
+    ("{fresh:words}个", "{fresh:words} centres", "5个", "five centres"),
+    ("{gain:words}件", "{gain:words} cases", "100件", "100 cases"),
+    ("{hv:words}", "{hv:words}", "22.93", "22.93"),
+    ("{cycle:words}", "{cycle:words}", "3", "3"),  # a duration stays in digits: 3 months
 ])
 def test_render(report: Report, zh: str, en: str, want_zh: str, want_en: str) -> None:
     assert text(report, zh, en) == (want_zh, want_en)

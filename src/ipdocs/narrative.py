@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ipdocs.i18n import (
+    english_cardinal,
     english_magnitude,
     format_change,
     format_number,
@@ -21,7 +22,7 @@ from ipdocs.i18n import (
     word,
 )
 from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
-from ipdocs.vocab import get_unit
+from ipdocs.vocab import UnitKind, get_unit
 
 EMPHASIS = "**"
 """Inline markup that turns emphasis on and off in a paragraph."""
@@ -53,6 +54,17 @@ def figure_number(figure: Figure, lang: str) -> str:
             return hanzi(int(figure.value), counting=True)
         return format_number(figure.value, lang)
     return english_magnitude(figure.value, get_unit(figure.unit).exponent)
+
+
+def figure_words(figure: Figure, lang: str) -> str:
+    """The number as running prose writes it: English spells out whole counts from one to
+    nine (six programmes, three clusters), as official English style does; otherwise, and
+    in Chinese, the bare number (Chinese that spells a number uses ``numerals: hanzi``)."""
+    unit = get_unit(figure.unit)
+    small = figure.value == figure.value.to_integral_value() and 1 <= figure.value <= 9
+    if lang == "en" and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
+        return english_cardinal(int(figure.value))
+    return figure_number(figure, lang)
 
 
 def figure_previous(figure: Figure, lang: str) -> str:
@@ -115,6 +127,7 @@ def figure_label(figure: Figure, lang: str) -> str:
 _PARTS: dict[str, Callable[[Figure, str], str]] = {
     "value": figure_value,
     "number": figure_number,
+    "words": figure_words,
     "previous": figure_previous,
     "change": figure_change,
     "rank": figure_rank,

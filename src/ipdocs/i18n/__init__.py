@@ -14,13 +14,14 @@ from ipdocs.i18n.numbers import (
     signed_percent_format,
     spreadsheet_format,
 )
-from ipdocs.i18n.numerals import english_ordinal, hanzi, ordinal, section_number
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal, hanzi, ordinal, section_number
 from ipdocs.i18n.words import LANGS, Lang, word
 
 __all__ = [
     "LANGS",
     "Lang",
     "as_of",
+    "english_cardinal",
     "english_magnitude",
     "english_ordinal",
     "format_change",

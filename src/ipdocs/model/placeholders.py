@@ -5,6 +5,7 @@ Grammar, inside a bilingual paragraph:
 - ``{ID}`` the figure's value with its unit, qualifier and basis (71425件 / 71,425)
 - ``{ID:change}`` its change phrase (同比增长11.4% / up 11.4% year on year)
 - ``{ID:number}`` the bare number (71425 / 71,425)
+- ``{ID:words}`` the number as prose writes it (6 / six: English spells out one to nine)
 - ``{ID:previous}`` its previous value with its unit (由22个月缩短至…)
 - ``{ID:rank}`` its rank statement (居全国第二位 / ranking second in China)
 - ``{ID:label}`` its label
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARTS = ("value", "change", "number", "previous", "rank", "label")
+PARTS = ("value", "change", "number", "words", "previous", "rank", "label")
 """What a figure placeholder can render."""
 
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
