@@ -32,6 +32,9 @@ class Unit:
     exponent: int
     kind: UnitKind
     currency: str | None = None
+    metric: tuple[str, str] | None = None
+    """For a traditional unit: how many of a metric unit one is, and that unit
+    (斤: 0.5 kg), so that English can give the metric equivalent."""
 
     @property
     def magnitude(self) -> str:
@@ -60,7 +63,7 @@ def _build() -> dict[str, Unit]:
             units[code] = Unit(code, base, exponent, UnitKind.MONEY, currency)
     for duration in _DURATIONS:
         units[duration] = Unit(duration, duration, 0, UnitKind.DURATION)
-    units["斤"] = Unit("斤", "斤", 0, UnitKind.WEIGHT)
+    units["斤"] = Unit("斤", "斤", 0, UnitKind.WEIGHT, metric=("0.5", "kg"))
     units["吨"] = Unit("吨", "吨", 0, UnitKind.WEIGHT)
     units["%"] = Unit("%", "%", 0, UnitKind.PERCENT)
     return units

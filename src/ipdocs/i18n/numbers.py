@@ -95,7 +95,13 @@ def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
     if unit.kind is UnitKind.MONEY and unit.currency is not None:
         return f"{word('currency.' + unit.currency, 'en')} {amount}"
     if has_word("unit." + unit.code, "en"):
-        return f"{amount} {plural('unit.' + unit.code, 'en', value)}"
+        amount = f"{amount} {plural('unit.' + unit.code, 'en', value)}"
+    if unit.metric is not None:  # 5,600 jin (2,800 kg)
+        factor, metric = unit.metric
+        converted = value * Decimal(factor)
+        exact = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() \
+            else converted.normalize()
+        amount += f" ({format_number(exact, 'en')} {metric})"
     return amount
 
 
