@@ -152,3 +152,20 @@ def test_kinds(sample: Report) -> None:
     assert isinstance(ContentsBuilder().build(sample, Context("en"))[0], Contents)
     assert not any(isinstance(b, (Bilingual, PageBreak))
                    for b in ChapterBuilder().build(sample, Context("zh")))
+
+
+@pytest.mark.parametrize(("lang", "label", "value"), [
+    ("zh", "每万人高价值发明专利拥有量", "22.93件"),
+    ("en", "High-value invention patents per 10,000 people", "22.93"),
+    ("en", "High-value invention patents", "22.93 per 10,000 people"),
+])
+def test_key_figure_does_not_repeat_the_basis_its_label_states(
+        sample: Report, lang: str, label: str, value: str) -> None:
+    from ipdocs.model import Text
+    from ipdocs.sections.figures import key_figure
+
+    figure = sample.figure("patents.per_capita")
+    texts = {"zh": "每万人高价值发明专利拥有量",
+             "en": "High-value invention patents per 10,000 people", lang: label}
+    item = key_figure(figure.model_copy(update={"label": Text(**texts)}), lang)  # type: ignore[arg-type]
+    assert (item.label, item.value) == (label, value)

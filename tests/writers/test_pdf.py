@@ -299,3 +299,18 @@ def test_short_cells_widen_their_column() -> None:
     assert plain[2] < unit <= fitted[2] + 1e-6
     assert fitted[0] < plain[0] and sum(fitted) == pytest.approx(180)
     assert _widths(columns, 460, [row]) == _widths(columns, 460)  # room enough: unchanged
+
+
+def test_key_figure_value_shrinks_to_stay_on_one_line() -> None:
+    from ipdocs.writers.pdf.blocks import Writer, _key_value
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 400)
+    short = _key_value("71,425", "en", w, 120)
+    assert short.looks[0].size == theme.style("key-value").size
+    long = _key_value("RMB 61.093 billion", "en", w, 120)
+    assert long.looks[0].size < theme.style("key-value").size
+    assert long.natural_width() <= 120
+    tiny = _key_value("RMB 61.093 billion", "en", w, 40)  # never below three quarters
+    assert tiny.looks[0].size == pytest.approx(theme.style("key-value").size * 0.75)

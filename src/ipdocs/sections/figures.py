@@ -16,10 +16,14 @@ MINUS = "\u2212"
 
 
 def key_figure(figure: Figure, lang: Lang) -> KeyFigure:
-    """One item of a key-figure panel."""
+    """One item of a key-figure panel. A per-capita basis the label already states
+    (每万人高价值发明专利拥有量) is not repeated in the large value above it."""
     change = figure_change(figure, lang) if figure.change else ""
-    return KeyFigure(figure_value(figure, lang), figure.label.get(lang), change,
-                     direction(figure))
+    label = figure.label.get(lang)
+    shown = figure
+    if figure.per and figure.per.get(lang).lower() in label.lower():
+        shown = figure.model_copy(update={"per": None})
+    return KeyFigure(figure_value(shown, lang), label, change, direction(figure))
 
 
 def default_key_figures(report: Report) -> list[str]:

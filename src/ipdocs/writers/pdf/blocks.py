@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -110,9 +110,13 @@ def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
-               align: str | None = None) -> TextBlock:
-    """A TextBlock of pieces set in the theme style ``style_name``."""
+               align: str | None = None, scale: float = 1.0) -> TextBlock:
+    """A TextBlock of pieces set in the theme style ``style_name`` (its size times
+    ``scale``)."""
     style = w.theme.style(style_name)
+    if scale != 1.0:
+        style = replace(style, size=style.size * scale,
+                        exact=style.exact * scale if style.exact else None)
     runs, looks = _looks_runs(pieces, style, lang, w)
     return TextBlock(runs, looks, _shape(style, lang, align))
 
@@ -225,6 +229,22 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     return out
 
 
+KEY_PADDING = 7.0
+KEY_VALUE_MIN_SCALE = 0.75
+"""A key figure's value shrinks to fit its cell on one line, down to this fraction."""
+
+
+def _key_value(value: str, lang: str, w: Writer, width: float) -> TextBlock:
+    """A key figure's large value, made smaller (within limits) so as to stay on one line:
+    RMB 61.093 billion rather than a number broken from its magnitude."""
+    block = text_block([Piece(value)], "key-value", lang, w, "left")
+    natural = block.natural_width()
+    if natural <= width:
+        return block
+    scale = max(width / natural * 0.98, KEY_VALUE_MIN_SCALE)
+    return text_block([Piece(value)], "key-value", lang, w, "left", scale)
+
+
 def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     """A panel of key figures, three to a row, value large, change coloured."""
     out: list[Flowable] = []
@@ -237,7 +257,7 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     for index, item in enumerate(node.items):
         if index % per_row == 0:
             cells.append([])
-        stack = [text_block([Piece(item.value)], "key-value", node.lang, w, "left"),
+        stack = [_key_value(item.value, node.lang, w, w.width / per_row - 2 * KEY_PADDING),
                  text_block([Piece(item.label)], "key-label", node.lang, w, "left")]
         if item.change:
             color = _direction_color(item.direction, w)
@@ -255,8 +275,8 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         ("LINEBELOW", (0, 0), (-1, -2), 2, HexColor("#FFFFFF")),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-        ("LEFTPADDING", (0, 0), (-1, -1), 7),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+        ("LEFTPADDING", (0, 0), (-1, -1), KEY_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), KEY_PADDING),
     ))
     grid.spaceAfter = w.theme.style("body").size
     grid.keepWithNext = False
