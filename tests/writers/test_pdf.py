@@ -103,6 +103,26 @@ def test_outline_mirrors_headings(pdfs: dict[str, Path]) -> None:
                                        "1.1 Patents"]
 
 
+@needs_qpdf
+def test_parallel_layout_has_an_outline_too(pdfs: dict[str, Path]) -> None:
+    titles = outline(pdfs["parallel"])
+    assert titles[:4] == ["一、知识产权创造质量大幅提升",
+                          "1. Marked Gains in the Quality of IP Creation",
+                          "（一）专利创造", "1.1 Patents"]
+
+
+@needs_poppler
+def test_contents_page_numbers_are_the_pages_of_the_headings(
+        pdfs: dict[str, Path]) -> None:
+    for kind in ("zh", "parallel", "official"):
+        pages = tool("pdftotext", "-layout", str(pdfs[kind]), "-").split("\f")
+        listed = re.findall(r"^\s*(（一）专利创造)\s+(\d+)\s*$", pages[0], re.M)
+        assert listed, kind
+        title, number = listed[0]
+        found = [i + 1 for i, page in enumerate(pages[1:], start=1) if title in page]
+        assert found and found[0] == int(number), kind
+
+
 @needs_poppler
 def test_contents_has_page_numbers(pdfs: dict[str, Path]) -> None:
     first = tool("pdftotext", "-f", "1", "-l", "1", "-layout", str(pdfs["en"]), "-")
@@ -251,11 +271,11 @@ def test_a_split_heading_keeps_its_contents_entry_on_its_first_part(sample: Repo
     writer = Writer(theme, Fonts(theme), 60)
     text = "知识产权" * 40
     [block] = flowables([Paragraph((Span(text),), "zh")], writer)  # type: ignore[arg-type]
-    block.toc_entry = Entry("h1", 1, text)
+    block.toc_entries = [Entry("h1", 1, text)]
     block.wrap(60, 1000)
     head, tail = block.split(60, block.shape.leading * 3)
-    assert head.toc_entry == Entry("h1", 1, text)
-    assert getattr(tail, "toc_entry", None) is None
+    assert head.toc_entries == [Entry("h1", 1, text)]
+    assert getattr(tail, "toc_entries", None) is None
 
 
 def test_bundled_faces_are_registered_as_subsets_of_the_document_text() -> None:
@@ -314,3 +334,43 @@ def test_key_figure_value_shrinks_to_stay_on_one_line() -> None:
     assert long.natural_width() <= 120
     tiny = _key_value("RMB 61.093 billion", "en", w, 40)  # never below three quarters
     assert tiny.looks[0].size == pytest.approx(theme.style("key-value").size * 0.75)
+
+
+@needs_poppler
+def test_a_long_side_by_side_pair_flows_over_pages(tmp_path: Path) -> None:
+    """A pair taller than a page splits column by column (reportlab's own in-row table
+    splitting could loop for ever on such pairs)."""
+    from ipdocs.doc import Bilingual, Column, Heading
+    from ipdocs.doc import Table as TableNode
+    from ipdocs.doc.nodes import Cell
+
+    zh = "知识产权保护工作取得新进展。" * 300
+    rows = tuple((Cell(f"Row {n}"), Cell(str(n))) for n in range(80))
+    table = TableNode((Column("left"), Column("right")), ((Cell("Item"), Cell("Value")),),
+                      rows, "en", "A long table")
+    blocks = (Bilingual((Heading(1, "标题", "zh"),), (Heading(1, "Title", "en"),)),
+              Bilingual((Paragraph((Span(zh),), "zh"),), (table,)))
+    doc = Document(Metadata("t", "zh-CN"), blocks)  # type: ignore[arg-type]
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("official")))
+    pages = tool("pdftotext", str(path), "-").split("\f")
+    text = squeeze("".join(pages))
+    assert len([p for p in pages if p.strip()]) >= 4
+    assert text.count("展") == 300  # the columns interleave in extraction: count a character
+    assert all(f"Row{n}" in text for n in range(80))
+
+
+def test_split_stack_makes_progress_or_declines() -> None:
+    from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+    from ipdocs.writers.pdf.sidebyside import split_stack, stack_height
+
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 200)
+    para = text_block([Piece("专利" * 400)], "body", "zh", w)
+    stack = [text_block([Piece("标题")], "heading-2", "zh", w), para]
+    total = stack_height(stack, 200, 1e6)
+    head, tail = split_stack(stack, 200, total / 2)
+    assert head and tail and stack_height(head, 200, 1e6) <= total / 2 + 1e-6
+    assert split_stack(stack, 200, 1.0) == ([], stack)  # nothing fits: all of it moves on
+    assert split_stack(stack, 200, total + 1) == (stack, [])

@@ -37,6 +37,7 @@ from ipdocs.writers.columns import fit_widths, is_short, proportional
 from ipdocs.writers.pdf.charts import drawing
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run
+from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 
@@ -316,23 +317,21 @@ def page_break(node: PageBreakNode, w: Writer) -> list[Flowable]:
 
 
 def bilingual_rows(pairs: Sequence[Bilingual], w: Writer) -> list[Flowable]:
-    """Consecutive bilingual pairs as one two-column table, Chinese left, a row per pair."""
+    """Bilingual pairs side by side, Chinese left: a pair of headings kept with what follows
+    and listed in the outline and contents, a pair of paragraphs split over pages column by
+    column."""
     outer = w.width
     gutter = 6 * MM
     w.width, w.in_cell = (outer - gutter) / 2, True
-    rows = [[flowables(pair.zh, w), flowables(pair.en, w)] for pair in pairs]
+    out: list[Flowable] = []
+    for pair in pairs:
+        left, right = flowables(pair.zh, w), flowables(pair.en, w)
+        outlines = [f.outline for f in left + right if getattr(f, "outline", None)]
+        if outlines:
+            out.append(CondPageBreak(w.theme.style("body").size * 6))
+        out.append(SideBySide(left, right, gutter, outlines))
     w.width, w.in_cell = outer, False
-    grid = Table(rows, colWidths=[outer / 2, outer / 2], splitInRow=1, hAlign="CENTER")
-    grid.setStyle(w.table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (0, -1), gutter / 2),
-        ("LEFTPADDING", (1, 0), (1, -1), gutter / 2),
-        ("RIGHTPADDING", (1, 0), (1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
-    ))
-    return [grid]
+    return out
 
 
 WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
@@ -348,7 +347,7 @@ WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
 
 
 def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
-    """Every block as flowables, runs of bilingual pairs grouped into one table."""
+    """Every block as flowables, bilingual pairs side by side."""
     out: list[Flowable] = []
     pending: list[Bilingual] = []
     for block in blocks:
@@ -361,7 +360,20 @@ def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
         out += WRITERS[type(block)](block, w)
     if pending:
         out += bilingual_rows(pending, w)
-    return out
+    return _chain_headings(out)
+
+
+def _chain_headings(out: list[Flowable]) -> list[Flowable]:
+    """Drop the conditional page break before a heading that follows another heading: a
+    run of headings is kept together with the text after it (keepWithNext), and a break
+    between them would leave the first alone at the foot of a page."""
+    kept: list[Flowable] = []
+    for flowable in out:
+        if isinstance(flowable, CondPageBreak) and kept and \
+                getattr(kept[-1], "keepWithNext", False):
+            continue
+        kept.append(flowable)
+    return kept
 
 
 def check(w: Writer) -> None:

@@ -90,14 +90,14 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:
-        """Bookmark a heading in the outline and give the contents its page number."""
-        entry: Entry | None = getattr(flowable, "toc_entry", None)
-        if entry is None:
-            return
-        self.canv.bookmarkPage(entry.key)
-        self.canv.addOutlineEntry(entry.text, entry.key, entry.level - 1,
-                                  closed=entry.level > 1)
-        define_number(self.canv, entry.key, self.page, self.look)
+        """Bookmark the headings a flowable holds in the outline and give the contents
+        their page numbers."""
+        entries: list[Entry] = getattr(flowable, "toc_entries", None) or []
+        for entry in entries:
+            self.canv.bookmarkPage(entry.key)
+            self.canv.addOutlineEntry(entry.text, entry.key, entry.level - 1,
+                                      closed=entry.level > 1)
+            define_number(self.canv, entry.key, self.page, self.look)
 
     def beforeDocument(self) -> None:
         """Open the outline when the file is opened."""
@@ -105,13 +105,13 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
 
     def build_story(self, story: list[Flowable]) -> None:
         """Lay out and draw ``story`` in one pass, the contents filled from its headings."""
-        entries = outline_entries(story)
-        for flowable, entry in zip((f for f in story if getattr(f, "outline", None)), entries,
-                                   strict=True):
-            flowable.toc_entry = entry
+        holders = outline_entries(story)
+        for flowable, entries in holders:
+            flowable.toc_entries = entries
+        every = [entry for _, entries in holders for entry in entries]
         for flowable in story:
             if isinstance(flowable, Contents):
-                flowable.fill(entries)
+                flowable.fill(every)
         self.build(story, canvasmaker=FormCanvas)
 
 

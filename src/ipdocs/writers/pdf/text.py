@@ -118,7 +118,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head = TextBlock(self.runs, self.looks, self.shape, self.lines[:fit],
                          continued=self.continued)
         head.spaceAfter = 0
-        head.toc_entry = getattr(self, "toc_entry", None)  # a heading is placed with its head
+        head.toc_entries = getattr(self, "toc_entries", None)  # placed with its first part
         tail = TextBlock(self.runs, self.looks, self.shape, self.lines[fit:], continued=True)
         head._width = tail._width = availWidth
         return [head, tail]

@@ -33,19 +33,31 @@ class Entry:
     text: str
 
 
-def outline_entries(flowables: Iterable[Flowable]) -> list[Entry]:
-    """The headings among ``flowables`` in order, numbered and with their levels made
-    continuous (a level never more than one below the one before), as the outline needs."""
-    entries: list[Entry] = []
-    last = 0
+def _outlines(flowable: Flowable) -> list[tuple[int, str]]:
+    """The headings a flowable holds: a heading's one, or a side-by-side pair's two."""
+    many = getattr(flowable, "outlines", None)
+    if many:
+        return list(many)
+    one = getattr(flowable, "outline", None)
+    return [one] if one is not None else []
+
+
+def outline_entries(flowables: Iterable[Flowable]) -> list[tuple[Flowable, list[Entry]]]:
+    """The flowables that hold headings, in order, each with its entries: numbered, and
+    with levels made continuous (never more than one below the one before), as the
+    outline needs."""
+    out: list[tuple[Flowable, list[Entry]]] = []
+    count, last = 0, 0
     for flowable in flowables:
-        outline = getattr(flowable, "outline", None)
-        if outline is None:
-            continue
-        level = min(outline[0], last + 1)
-        last = level
-        entries.append(Entry(f"h{len(entries) + 1}", level, outline[1]))
-    return entries
+        entries = []
+        for level, text in _outlines(flowable):
+            level = min(level, last + 1)
+            last = level
+            count += 1
+            entries.append(Entry(f"h{count}", level, text))
+        if entries:
+            out.append((flowable, entries))
+    return out
 
 
 def form_name(key: str) -> str:

@@ -1,0 +1,124 @@
+"""Two columns of flowables side by side, Chinese left and English right: the parallel
+bilingual layout.
+
+Each column is a stack of flowables. The pair splits across pages by splitting each
+column's stack at the height available (a paragraph by lines, a table by rows), so a long
+pair of paragraphs flows over pages like any text; a pair of headings stays with what
+follows and puts both headings in the outline and the contents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import Flowable
+
+Stack = list[Flowable]
+
+
+def _space_before(flowable: Flowable) -> float:
+    """The space a flowable asks for above it."""
+    return float(flowable.getSpaceBefore())
+
+
+def _space_after(flowable: Flowable) -> float:
+    """The space a flowable asks for below it."""
+    return float(flowable.getSpaceAfter())
+
+
+def _heights(stack: Stack, width: float, avail: float) -> list[tuple[float, float]]:
+    """Each flowable's (space above, height): the first one's space above is dropped."""
+    out = []
+    for index, flowable in enumerate(stack):
+        _, height = flowable.wrap(width, avail)
+        before = _space_before(flowable) if index else 0.0
+        previous_after = _space_after(stack[index - 1]) if index else 0.0
+        out.append((max(before, previous_after), height))
+    return out
+
+
+def stack_height(stack: Stack, width: float, avail: float) -> float:
+    """The height of a column: its flowables and the space between them."""
+    return sum(gap + height for gap, height in _heights(stack, width, avail))
+
+
+def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]:
+    """The flowables that fit in ``avail`` (the straddling one split if it can be), and
+    the rest."""
+    used = 0.0
+    for index, (gap, height) in enumerate(_heights(stack, width, avail)):
+        if used + gap + height <= avail + 1e-6:
+            used += gap + height
+            continue
+        flowable = stack[index]
+        room = avail - used - gap
+        parts = flowable.split(width, room) if room > 0 else []
+        if len(parts) >= 2:
+            return stack[:index] + parts[:1], list(parts[1:]) + stack[index + 1:]
+        return stack[:index], stack[index:]
+    return list(stack), []
+
+
+class SideBySide(Flowable):  # type: ignore[misc]
+    """A Chinese and an English stack of flowables in two columns with a gutter."""
+
+    def __init__(self, left: Sequence[Flowable], right: Sequence[Flowable], gutter: float,
+                 outlines: Sequence[tuple[int, str]] = ()) -> None:
+        super().__init__()
+        self.left, self.right = list(left), list(right)
+        self.gutter = gutter
+        self.outlines = list(outlines)
+        """Headings this pair holds, for the outline and the contents."""
+        both = self.left + self.right
+        self.keepWithNext = bool(both) and all(getattr(f, "keepWithNext", False)
+                                               for f in both)
+        self.spaceBefore = max((_space_before(s[0]) for s in (self.left, self.right) if s),
+                               default=0.0)
+        self.spaceAfter = max((_space_after(s[-1]) for s in (self.left, self.right) if s),
+                              default=0.0)
+        self._column = 0.0
+
+    def _width(self, avail_width: float) -> float:
+        """The width of one column."""
+        return (avail_width - self.gutter) / 2
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The width given, and the taller column's height."""
+        self._column = self._width(availWidth)
+        self.width = availWidth
+        self.height = max(stack_height(self.left, self._column, availHeight),
+                          stack_height(self.right, self._column, availHeight))
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """Split both columns at ``availHeight``; nothing if neither can start here."""
+        column = self._width(availWidth)
+        left_head, left_tail = split_stack(self.left, column, availHeight)
+        right_head, right_tail = split_stack(self.right, column, availHeight)
+        if not (left_head or right_head):
+            return []
+        if not (left_tail or right_tail):
+            return [self]
+        head = SideBySide(left_head, right_head, self.gutter, self.outlines)
+        head.keepWithNext = False
+        head.spaceAfter = 0
+        tail = SideBySide(left_tail, right_tail, self.gutter)
+        tail.spaceBefore = 0
+        toc = getattr(self, "toc_entries", None)
+        if toc is not None:
+            head.toc_entries = toc
+        return [head, tail]
+
+    def _draw_stack(self, stack: Stack, x: float) -> None:
+        """Draw one column from the top down."""
+        y = self.height
+        for (gap, height), flowable in zip(_heights(stack, self._column, self.height), stack,
+                                           strict=True):
+            y -= gap + height
+            flowable.drawOn(self.canv, x, y)
+
+    def draw(self) -> None:
+        """Draw both columns."""
+        self._draw_stack(self.left, 0.0)
+        self._draw_stack(self.right, self._column + self.gutter)
