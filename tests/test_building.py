@@ -160,3 +160,37 @@ def test_build_is_at_the_top_of_the_package(tmp_path: Path, sample: Report) -> N
     assert path.read_bytes()[:5] == b"%PDF-"
     with pytest.raises(ipdocs.BuildError):
         ipdocs.build(sample, tmp_path / "a.odt")
+
+
+def test_spawned_workers_make_the_same_files(tmp_path: Path, sample: Report,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where processes cannot be forked (macOS, Windows), spawned workers start afresh:
+    everything they are sent must cross over and give the same bytes."""
+    import multiprocessing
+
+    from ipdocs import building
+
+    recipe = Recipe(summary_brief(), load_theme("official"))
+    outputs = [Output(tmp_path / d / f"s.{lang}.pdf", lang)  # type: ignore[arg-type]
+               for d in ("one", "spawn") for lang in ("zh", "en")]
+    one = build_all(sample, recipe, outputs[:2], jobs=1)
+    monkeypatch.setattr(building, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = build_all(sample, recipe, outputs[2:], jobs=2)
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in spawned]
+
+
+def _build_in_daemon(folder: str) -> list[str]:
+    """Build two outputs from inside a pool worker (a daemon process)."""
+    from ipdocs import load_report
+
+    report = load_report(SAMPLE)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    outputs = [Output(Path(folder) / f"s.{lang}.pdf", lang) for lang in ("zh", "en")]  # type: ignore[arg-type]
+    return [p.name for p in build_all(report, recipe, outputs, jobs=0)]
+
+
+def test_a_daemon_process_builds_alone(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_build_in_daemon, (str(tmp_path),)) == ["s.zh.pdf", "s.en.pdf"]

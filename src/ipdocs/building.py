@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ipdocs.doc import Document
@@ -107,22 +109,24 @@ def available_cpus() -> int:
         return os.cpu_count() or 1
 
 
-def _pool(workers: int) -> Executor:
-    """A process pool; forked where the platform can (the children start with ipdocs
-    already imported and the report already loaded)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(workers, mp_context=context)
+def _context() -> BaseContext:
+    """How worker processes start: forked on Linux (they begin with ipdocs imported and the
+    report loaded), the platform's default elsewhere (spawn on macOS, where forking a
+    process that has used system frameworks can crash, and on Windows)."""
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
 
 
 def render_outputs(report: Report, recipe: Recipe, outputs: Sequence[Output],
-                   jobs: int = 0) -> list[bytes | BuildError]:
+                   jobs: int = 1) -> list[bytes | BuildError]:
     """Render every output, in ``jobs`` processes (0: one per processor, at most one per
-    output); each result is the file's bytes or the error that prevented it."""
+    output); each result is the file's bytes or the error that prevented it. A daemon
+    process (a worker of someone else's pool) may not start processes: it renders alone."""
     workers = min(jobs or available_cpus(), len(outputs))
-    if workers <= 1:
+    if workers <= 1 or multiprocessing.current_process().daemon:
         return [_attempt(report, recipe, output) for output in outputs]
-    with _pool(workers) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         futures = [pool.submit(_attempt, report, recipe, output) for output in outputs]
         return [future.result() for future in futures]
 
@@ -136,7 +140,7 @@ def _attempt(report: Report, recipe: Recipe, output: Output) -> bytes | BuildErr
 
 
 def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
-              jobs: int = 0) -> list[Path]:
+              jobs: int = 1) -> list[Path]:
     """Build every output, all or nothing: if any cannot be made, BuildError lists each
     failure and no file is written or replaced. Each file is written atomically; should
     writing one fail, the error names it and the files already written."""

@@ -183,3 +183,23 @@ def test_english_inside_chinese_text_is_marked_english(sample: Report) -> None:
     body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
     run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t[^>]*>Patents granted</w:t></w:r>", body)
     assert run and 'w:val="en-US"' in run.group(0)
+
+
+def test_copied_runs_are_the_runs_python_docx_makes() -> None:
+    """Runs after the first of a look are copied, not made by python-docx: they must come
+    out the same, tabs and line breaks included."""
+    from ipdocs.doc import Document, Metadata, Paragraph, Span
+
+    spans = (Span("甲"), Span("x\ry"), Span("a\tb\nc"), Span(" spaced "), Span(""))
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph(spans, "en"),))  # type: ignore[arg-type]
+    body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
+    runs = re.findall(r"<w:r>.*?</w:r>", body)
+    texts = [re.sub(r"<w:rPr>.*?</w:rPr>", "", r) for r in runs]
+    assert "&#13;" not in body and "<w:br/>" in texts[1]
+    assert "<w:tab/>" in texts[2] and "<w:br/>" in texts[2]
+    assert '<w:t xml:space="preserve"> spaced </w:t>' in texts[3]
+    assert texts[4] == "<w:r></w:r>"
+    looks = {re.search(r"<w:rPr>.*?</w:rPr>", r).group(0) for r in runs}  # type: ignore[union-attr]
+    assert len(looks) == 1
+    reopened = open_docx(io.BytesIO(render_docx(doc, load_theme("briefing"))))
+    assert reopened.paragraphs[0].text.startswith("甲x\nya\tb\nc")

@@ -71,8 +71,8 @@ def test_every_font_embedded(pdfs: dict[str, Path], name: str) -> None:
     assert fonts
     for line in fonts:
         assert re.search(r"\syes\s+yes\s+yes\s", line), line
-        # the bundled faces, each a subset named after its text (see fonts.register_subset)
-        assert re.search(r"\+Noto(Serif|Sans)(CJKsc)?-(Regular|Bold)-[0-9a-f]{6}\s", line), line
+        # the bundled faces, whole or as a subset named after its text (fonts.register_subset)
+        assert re.search(r"\+Noto(Serif|Sans)(CJKsc)?-(Regular|Bold)(-[0-9a-f]{12})?\s", line), line
     assert "Helvetica" not in "\n".join(fonts)
 
 
@@ -374,3 +374,36 @@ def test_split_stack_makes_progress_or_declines() -> None:
     assert head and tail and stack_height(head, 200, 1e6) <= total / 2 + 1e-6
     assert split_stack(stack, 200, 1.0) == ([], stack)  # nothing fits: all of it moves on
     assert split_stack(stack, 200, total + 1) == (stack, [])
+
+
+@pytest.mark.parametrize("text", ["PCT申请量", "1,280万件", "TISC数量", "万件"])
+def test_natural_width_is_what_one_line_needs(text: str) -> None:
+    from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("official")
+    w = Writer(theme, Fonts(theme), 400)
+    block = text_block([Piece(text)], "table-cell", "zh", w)
+    width = block.natural_width()
+    assert len(block._layout(width)) == 1
+    assert len(block._layout(width * 0.9)) == 2
+
+
+@needs_poppler
+def test_a_long_running_process_stops_making_subsets(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab keeps every font it is given: after a few distinct texts, whole faces."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from ipdocs.writers.pdf import fonts
+
+    monkeypatch.setattr(fonts, "MAX_SUBSET_TEXTS", 0)
+    monkeypatch.setattr(fonts, "_subset_texts", {})
+    before = set(pdfmetrics.getRegisteredFontNames())
+    for index, text in enumerate(("海关查扣侵权货物", "版权登记总量", "植物新品种授权")):
+        doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span(text),), "zh"),))  # type: ignore[arg-type]
+        path = tmp_path / f"{index}.pdf"
+        path.write_bytes(render_pdf(doc, load_theme("briefing")))
+        assert text in squeeze(tool("pdftotext", str(path), "-"))
+    added = set(pdfmetrics.getRegisteredFontNames()) - before
+    assert not any(name.startswith("S") for name in added)

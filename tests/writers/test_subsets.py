@@ -1,5 +1,6 @@
 """Font subsets shared by the writers: what they keep, and the disk cache."""
 
+import hashlib
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,30 @@ def test_subset_keeps_exactly_what_the_text_needs(monkeypatch: pytest.MonkeyPatc
 
 def test_subsets_are_kept_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
-    first = subsets._subset(face_bytes(FACE), "知识产权")
+    subset_font.cache_clear()
     made = subset_font(face_bytes(FACE), "知识产权")
     [kept] = (tmp_path / "font-subsets").iterdir()
-    assert kept.read_bytes() == made == first
-    kept.write_bytes(b"from the cache")  # a second process reads the file, not fontTools
+    assert kept.read_bytes()[:-32] == made == subsets._subset(face_bytes(FACE), "知识产权")
+    marked = b"from the cache"  # a second process reads the file, not fontTools
+    kept.write_bytes(marked + hashlib.sha256(marked).digest())
     subset_font.cache_clear()
-    assert subset_font(face_bytes(FACE), "知识产权") == b"from the cache"
+    assert subset_font(face_bytes(FACE), "知识产权") == marked
+    subset_font.cache_clear()
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00\x01", "truncate"])
+def test_a_damaged_cache_file_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            damage: bytes | str) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    subset_font.cache_clear()
+    made = subset_font(face_bytes(FACE), "宁波专利")
+    [kept] = (tmp_path / "font-subsets").iterdir()
+    stored = kept.read_bytes()
+    kept.write_bytes(stored[: len(stored) // 2] if damage == "truncate" else damage)
+    subset_font.cache_clear()
+    assert subset_font(face_bytes(FACE), "宁波专利") == made
+    assert kept.read_bytes() == stored
+    assert [p.name for p in kept.parent.iterdir()] == [kept.name]  # no .part left behind
     subset_font.cache_clear()
 
 

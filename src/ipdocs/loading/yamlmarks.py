@@ -17,14 +17,6 @@ Marks = dict[tuple[str, ...], Mark]
 """Where each value stands, by its field path (every step as a string)."""
 
 
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's parser where PyYAML was built with it (five times faster), else the pure one."""
-
-
-class _DecimalLoader(_Base):  # type: ignore[valid-type,misc]
-    """PyYAML's safe loader, with floats read as exact Decimals."""
-
-
 def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | float:
     """Read a YAML float as the Decimal it spells (``610.93`` stays 610.93)."""
     text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
@@ -34,7 +26,23 @@ def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | float:
         return float(loader.construct_yaml_float(node))  # type: ignore[arg-type]
 
 
-_DecimalLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+class _PureLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, with floats read as exact Decimals."""
+
+
+_PureLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+
+_FastLoader: type[Any] | None = None
+"""The same on libyaml's parser, five times faster, where PyYAML was built with it. It
+reads valid YAML as the pure loader does; for invalid YAML the pure loader is asked
+again, for its fuller message and position."""
+
+if hasattr(yaml, "CSafeLoader"):
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's safe loader, with floats read as exact Decimals."""
+
+    _CLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
+    _FastLoader = _CLoader
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -66,8 +74,19 @@ def _typed(path: tuple[str, ...]) -> tuple[PathElement, ...]:
     return tuple(int(step) if step.isdigit() else step for step in path)
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> Problem:
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    """A located error for a character YAML does not allow (a control character)."""
+    before = text[:exc.position]
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return error((), f"malformed YAML: character U+{char:04X} is not allowed "
+                     f"({exc.reason})").at(line, column)
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
     """A located error from a YAML syntax error."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -76,18 +95,29 @@ def _syntax_problem(exc: yaml.YAMLError) -> Problem:
     return located.at(mark.line + 1, mark.column + 1) if mark else located
 
 
-def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
-    """Parse YAML safely: the data, the marks of its values, and any problems."""
-    loader = _DecimalLoader(text)
+def _compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
+    """The data and the node tree of a YAML text (YAMLError when it is malformed)."""
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
-        if node is None:
-            return None, {}, []
-        data = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        return None, {}, [_syntax_problem(exc)]
+        return (None, None) if node is None else (loader.construct_document(node), node)
     finally:
         loader.dispose()
+
+
+def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
+    """Parse YAML safely: the data, the marks of its values, and any problems."""
+    try:
+        if _FastLoader is None:
+            raise yaml.YAMLError("no libyaml")
+        data, node = _compose(text, _FastLoader)
+    except yaml.YAMLError:
+        try:
+            data, node = _compose(text, _PureLoader)
+        except yaml.YAMLError as exc:
+            return None, {}, [_syntax_problem(exc, text)]
+    if node is None:
+        return None, {}, []
     marks: Marks = {}
     problems: list[Problem] = []
     _walk(node, (), marks, problems)

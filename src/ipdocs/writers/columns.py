@@ -25,9 +25,19 @@ def proportional(relative: Sequence[float], total: float) -> list[float]:
     return [total * r / share for r in relative]
 
 
+MAX_SHARE = 0.45
+"""No column is widened beyond this share of the table for its short cells."""
+
+
 def fit_widths(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
     """``widths`` with each raised to its floor, the others narrowed to pay for it (in
-    proportion to their room above their own floors). Unchanged when every floor fits."""
+    proportion to their room above their own floors). The total never changes: floors
+    are capped at a share of the table, and when they cannot all be met the proportional
+    widths stand (the short cells wrap rather than the table overflowing its space)."""
+    total = sum(widths)
+    floors = [min(f, total * MAX_SHARE) for f in floors]
+    if sum(floors) > total:
+        return list(widths)
     short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
     spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
     if short <= 1e-9 or sum(spare) <= 1e-9:

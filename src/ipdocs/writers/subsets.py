@@ -64,18 +64,41 @@ def subset_font(data: bytes, text: str) -> bytes:
     ligatures, locl, vertical forms).
     """
     cached = _cache_file(data, text)
-    if cached is not None and cached.is_file():
-        return cached.read_bytes()
+    if cached is not None:
+        kept = _read_cached(cached)
+        if kept is not None:
+            return kept
     small = _subset(data, text)
     if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            temp = cached.with_suffix(f".{os.getpid()}.part")
-            temp.write_bytes(small)
-            os.replace(temp, cached)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        _write_cached(cached, small)
     return small
+
+
+def _read_cached(path: Path) -> bytes | None:
+    """A cached subset, if the file is there and whole (its SHA-256 follows the font);
+    a damaged file is removed, to be made again."""
+    try:
+        stored = path.read_bytes()
+    except OSError:
+        return None
+    font, digest = stored[:-32], stored[-32:]
+    if len(stored) > 32 and hashlib.sha256(font).digest() == digest:
+        return font
+    path.unlink(missing_ok=True)
+    return None
+
+
+def _write_cached(path: Path, font: bytes) -> None:
+    """Keep a subset for later runs, followed by its SHA-256; written to a temporary file
+    and renamed, so that no reader sees half a file. A cache that cannot be written only
+    costs time."""
+    temp = path.with_suffix(f".{os.getpid()}.part")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(font + hashlib.sha256(font).digest())
+        os.replace(temp, path)
+    except OSError:
+        temp.unlink(missing_ok=True)
 
 
 def _subset(data: bytes, text: str) -> bytes:

@@ -112,7 +112,7 @@ def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: s
     """
     key = (style, lang, *sorted(look.items()))
     proto = w.run_looks.get(key)
-    if proto is None or "\t" in text or "\n" in text:
+    if proto is None or any(c in text for c in "\t\n\r"):
         run = paragraph.add_run(text)
         _dress(run, lang, w, style, **look)
         w.run_looks[key] = run._r.get_or_add_rPr()

@@ -13,7 +13,7 @@ import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -62,7 +62,25 @@ def register(spec: str) -> Face:
     return Face(name, frozenset(font.face.charToGlyph))
 
 
-@lru_cache(maxsize=32)
+MAX_SUBSET_TEXTS = 8
+"""Distinct texts a process registers subsets for. reportlab keeps every registered font
+for the life of the process, so a long-running one (a service, a batch of many reports)
+switches to whole faces, registered once, after this many."""
+
+_subset_texts: dict[str, None] = {}
+
+
+def _subsets_allowed(text: str) -> bool:
+    """Whether faces subset to ``text`` may be registered (see MAX_SUBSET_TEXTS)."""
+    if text in _subset_texts:
+        return True
+    if len(_subset_texts) >= MAX_SUBSET_TEXTS:
+        return False
+    _subset_texts[text] = None
+    return True
+
+
+@cache
 def register_subset(filename: str, text: str) -> Face:
     """Register the bundled face ``filename`` reduced to ``text`` (once per text).
 
@@ -75,7 +93,7 @@ def register_subset(filename: str, text: str) -> Face:
     # reportlab registers a font whose face name it already knows as the font it knows
     # (a later document would be set in an earlier one's subset), and two faces of one
     # name in a file clash: each subset gets a face name of its own.
-    font.face.name += b"-" + digest[:6].encode("ascii")
+    font.face.name += b"-" + digest[:12].encode("ascii")
     pdfmetrics.registerFont(font)
     return Face(font.fontName, frozenset(font.face.charToGlyph))
 
@@ -98,7 +116,9 @@ def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Fa
     if own:
         return register(own)
     name = _bundled(font.bundled, bold, latin)
-    return register_subset(name, text) if text else register(face_path(name))
+    if text and _subsets_allowed(text):
+        return register_subset(name, text)
+    return register(face_path(name))
 
 
 def latin_char(char: str) -> bool:

@@ -181,8 +181,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 self.canv.restoreState()
 
     def natural_width(self) -> float:
-        """The width of the whole text set on one line (without Han/Latin gaps)."""
-        return sum(self._measure(run.style, run.text) for run in self.runs)
+        """The width of the whole text set on one line, as the line breaker sets it (with
+        its quarter-em gaps between Han and Latin)."""
+        first = self.looks[0]
+        lines = break_lines(self.runs, [float("inf")], self._measure,
+                            space=self._measure(0, " "), em=first.size, justify=False)
+        return max((line.units[-1].x + line.units[-1].width for line in lines if line.units),
+                   default=0.0)
 
     @property
     def plain(self) -> str:

@@ -1,0 +1,44 @@
+"""Column widths shared by the writers."""
+
+import random
+
+import pytest
+
+from ipdocs.writers.columns import MAX_SHARE, fit_widths, is_short, proportional
+
+
+def test_proportional() -> None:
+    assert proportional([4.2, 1.8, 1.0, 1.8], 88) == pytest.approx([42, 18, 10, 18])
+
+
+def test_short_cells() -> None:
+    assert is_short("万件") and is_short("+11.4%") and is_short("Change")
+    assert not is_short("International trademark registrations")
+    assert not is_short("RMB 61")
+
+
+def test_a_floor_is_met_by_the_others() -> None:
+    fitted = fit_widths([42, 18, 10, 18], [0, 0, 14, 0])
+    assert fitted[2] == pytest.approx(14)
+    assert sum(fitted) == pytest.approx(88)
+    assert fitted[0] < 42 and fitted[1] < 18 and fitted[3] < 18
+
+
+def test_floors_that_cannot_all_be_met_leave_the_proportions() -> None:
+    assert fit_widths([20, 20, 20], [30, 30, 30]) == [20, 20, 20]
+
+
+def test_one_column_never_takes_more_than_its_share() -> None:
+    fitted = fit_widths([20, 80], [95, 0])
+    assert fitted == pytest.approx([100 * MAX_SHARE, 100 - 100 * MAX_SHARE])
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_the_total_never_changes_and_no_width_is_negative(seed: int) -> None:
+    rng = random.Random(seed)
+    count = rng.randint(1, 12)
+    widths = proportional([rng.uniform(0.5, 5) for _ in range(count)], rng.uniform(50, 500))
+    floors = [rng.choice([0.0, rng.uniform(0, 150)]) for _ in range(count)]
+    fitted = fit_widths(widths, floors)
+    assert sum(fitted) == pytest.approx(sum(widths))
+    assert min(fitted) > 0
