@@ -111,13 +111,15 @@ def _pss_mb(pids: list[int]) -> float:
 def tree_peak(command: Sequence[str]) -> float:
     """Peak memory (MB) of a command and all its worker processes together, sampled
     every 5 ms (what a machine must hold when a build runs in several processes)."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0.0
-    while process.poll() is None:
-        peak = max(peak, _pss_mb(_tree(process.pid)))
-        time.sleep(0.005)
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed")
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _pss_mb(_tree(process.pid)))
+            time.sleep(0.005)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{errors.read()[-2000:]!r}")
     return peak
 
 
