@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from ipdocs.writers.columns import MAX_SHARE, fit_widths, is_short, proportional
+from ipdocs.writers.columns import MAX_SHARE, fit_widths, is_short, proportional, widest_piece
 
 
 def test_proportional() -> None:
@@ -42,3 +42,15 @@ def test_the_total_never_changes_and_no_width_is_negative(seed: int) -> None:
     fitted = fit_widths(widths, floors)
     assert sum(fitted) == pytest.approx(sum(widths))
     assert min(fitted) > 0
+
+
+def test_soft_floors_give_way_to_hard_ones() -> None:
+    assert fit_widths([50, 25, 25], [0, 30, 30], [60, 0, 0]) == pytest.approx([40, 30, 30])
+    assert fit_widths([50, 25, 25], [0, 30, 30], [35, 0, 0]) == pytest.approx([40, 30, 30])
+    assert fit_widths([20, 40, 40], [0, 0, 0], [30, 0, 0]) == pytest.approx([30, 35, 35])
+
+
+def test_widest_piece() -> None:
+    assert widest_piece("IP cases accepted by the procuratorates") == "procuratorates"
+    assert widest_piece("法院受理知识产权案件") == "法院受理"
+    assert widest_piece("") == ""

@@ -8,15 +8,32 @@ columns give way in proportion to their room, never below what their own short c
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 
 SHORT_CELL = 8
 """Cells of at most this many characters, without spaces, are not wrapped."""
 
+HAN_KEEP = 4
+"""In a long cell, a column keeps room for this many Chinese characters on a line."""
+
 
 def is_short(text: str) -> bool:
     """Whether a cell's text is short enough to stay on one line."""
     return len(text) <= SHORT_CELL and not any(c.isspace() for c in text)
+
+
+def _wide(char: str) -> bool:
+    """Whether a character is set full width (Han, CJK punctuation)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def widest_piece(text: str) -> str:
+    """What a long cell's column should be wide enough for on one line: its longest word
+    (an English word should not break inside), or a few Chinese characters (Chinese breaks
+    anywhere, but a column one character wide is unreadable)."""
+    words = [w[:HAN_KEEP] if any(_wide(c) for c in w) else w for w in text.split()]
+    return max(words, key=len, default="")
 
 
 def proportional(relative: Sequence[float], total: float) -> list[float]:
@@ -29,19 +46,43 @@ MAX_SHARE = 0.45
 """No column is widened beyond this share of the table for its short cells."""
 
 
-def fit_widths(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
-    """``widths`` with each raised to its floor, the others narrowed to pay for it (in
-    proportion to their room above their own floors). The total never changes: floors
-    are capped at a share of the table, and when they cannot all be met the proportional
-    widths stand (the short cells wrap rather than the table overflowing its space)."""
-    total = sum(widths)
-    floors = [min(f, total * MAX_SHARE) for f in floors]
-    if sum(floors) > total:
-        return list(widths)
+def _meet(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
+    """``widths`` with each raised to its floor, the others narrowed in proportion to their
+    room above their own floors (the floors must fit in the total)."""
     short = sum(max(f - w, 0.0) for f, w in zip(floors, widths, strict=True))
     spare = [max(w - f, 0.0) for f, w in zip(floors, widths, strict=True)]
     if short <= 1e-9 or sum(spare) <= 1e-9:
-        return [max(w, f) for f, w in zip(floors, widths, strict=True)]
+        return list(widths)
     take = min(short, sum(spare)) / sum(spare)
     return [f if f > w else w - room * take
             for f, w, room in zip(floors, widths, spare, strict=True)]
+
+
+def fit_widths(widths: Sequence[float], hard: Sequence[float],
+               soft: Sequence[float] = ()) -> list[float]:
+    """``widths`` widened where columns need it: ``hard`` floors for short cells that
+    must stay on one line, ``soft`` ones for the longest word of long cells. The total
+    never changes. Floors are capped at a share of the table; if hard and soft floors
+    cannot all be met, the hard ones alone are; if those cannot either, the proportional
+    widths stand (cells wrap rather than the table overflowing its space)."""
+    total = sum(widths)
+    soft = list(soft) or [0.0] * len(widths)
+    for floors in ([max(h, s) for h, s in zip(hard, soft, strict=True)], list(hard)):
+        capped = [min(f, total * MAX_SHARE) for f in floors]
+        if sum(capped) <= total:
+            return _meet(widths, capped)
+    return list(widths)
+
+
+SMALLEST_SCALE = 0.75
+"""A table too narrow for its cells (a column of a side-by-side page) sets them smaller,
+down to this fraction of their size."""
+
+
+def fit_scale(floors: Sequence[float], total: float) -> float:
+    """How much smaller a table's text must be for the floors of its columns to fit in
+    ``total`` (1.0 when they fit already; never below SMALLEST_SCALE)."""
+    needed = sum(floors)
+    if needed <= total:
+        return 1.0
+    return max(total / needed * 0.97, SMALLEST_SCALE)

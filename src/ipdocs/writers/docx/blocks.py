@@ -15,7 +15,7 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import RGBColor, Twips
+from docx.shared import Pt, RGBColor, Twips
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -38,7 +38,13 @@ from ipdocs.doc import (
     Table,
 )
 from ipdocs.themes import Theme
-from ipdocs.writers.columns import fit_widths, is_short, proportional
+from ipdocs.writers.columns import (
+    fit_scale,
+    fit_widths,
+    is_short,
+    proportional,
+    widest_piece,
+)
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
@@ -142,6 +148,8 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
         run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     if look.get("color"):
         run.font.color.rgb = RGBColor.from_string(look["color"])
+    if look.get("size"):
+        run.font.size = Pt(look["size"])
 
 
 def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
@@ -220,26 +228,34 @@ PT_PER_MM = 72 / 25.4
 
 def _estimated_mm(text: str, size: float) -> float:
     """The width of ``text`` at ``size`` points, estimated (the DOCX writer has no font
-    metrics): an em for a full-width character, two thirds of one (bold Latin letters
-    are about that wide) for the rest."""
-    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F") else 0.65 for c in text)
+    metrics, and the reader may substitute fonts): an em for a full-width character,
+    about half an em for a lower-case letter, two thirds for capitals and digits."""
+    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F")
+              else 0.55 if c.islower() else 0.68 if c.isalnum() else 0.4 for c in text)
     return ems * size / PT_PER_MM
 
 
-def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int) -> list[float]:
-    """The width (mm) each column needs so that its short cells stay on one line."""
-    return [max((_estimated_mm(text, size) + CELL_MARGINS_MM
-                 for row in texts for text, size in [row[i]] if is_short(text)), default=0.0)
-            for i in range(count)]
+def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int
+            ) -> tuple[list[float], list[float]]:
+    """Each column's hard floor (its short cells on one line) and soft floor (the longest
+    word of its long cells), in mm; see ``ipdocs.writers.columns``."""
+    hard, soft = [0.0] * count, [0.0] * count
+    for row in texts:
+        for i, (text, size) in enumerate(row):
+            if is_short(text):
+                hard[i] = max(hard[i], _estimated_mm(text, size) + CELL_MARGINS_MM)
+            elif piece := widest_piece(text):
+                soft[i] = max(soft[i], _estimated_mm(piece, size) + CELL_MARGINS_MM)
+    return hard, soft
 
 
 def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column],
             total_mm: float, texts: Sequence[Sequence[tuple[str, float]]] = ()) -> None:
-    """Column widths in proportion to the columns' relative widths, widened where a short
-    cell (given as text and size) would otherwise wrap; set on the grid and on every cell,
-    the table laid out fixed."""
-    widths = fit_widths(proportional([c.width for c in columns], total_mm),
-                        _floors(texts, len(columns)))
+    """Column widths in proportion to the columns' relative widths, widened where cells
+    need it (given as text and size); set on the grid and on every cell, the table laid
+    out fixed."""
+    hard, soft = _floors(texts, len(columns))
+    widths = fit_widths(proportional([c.width for c in columns], total_mm), hard, soft)
     table.autofit = False
     for index, width_mm in enumerate(widths):
         twips = int(width_mm * TWIPS_PER_MM)
@@ -260,12 +276,14 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
 
 
 def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
-               color: str | None = None) -> None:
-    """Write one cell's text in ``style``, aligned, coloured by direction if asked."""
+               color: str | None = None, scale: float = 1.0) -> None:
+    """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
+    direction if asked."""
     paragraph = cell.paragraphs[0]
     set_style(paragraph, WORD_STYLES[style], w)
     paragraph.alignment = ALIGN[align]
-    _run(paragraph, data.text, lang, w, style, color=color)
+    size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
+    _run(paragraph, data.text, lang, w, style, color=color, size=size)
 
 
 def _direction_color(cell: Cell, w: Writer) -> str | None:
@@ -289,17 +307,22 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     texts = [[(c.text, w.theme.style(style).size) for c in row]
              for rows, style in ((node.header, "table-header"), (node.rows, "table-cell"))
              for row in rows]
+    hard, soft = _floors(texts, len(node.columns))
+    scale = fit_scale([max(h, s) for h, s in zip(hard, soft, strict=True)], w.width_mm)
+    if scale < 1.0:  # too narrow for its cells (a column of a side-by-side page): smaller
+        texts = [[(text, size * scale) for text, size in row] for row in texts]
     _widths(cells, table, node.columns, w.width_mm, texts)
     _repeat_header(table, len(node.header))
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
             _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
-            _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w)
+            _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
+                       scale=scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
             _cell_text(cells[r][c], data, node.lang, "table-cell", node.columns[c].align,
-                       w, _direction_color(data, w))
+                       w, _direction_color(data, w), scale)
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
 

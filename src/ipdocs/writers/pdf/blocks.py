@@ -33,7 +33,13 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.columns import fit_widths, is_short, proportional
+from ipdocs.writers.columns import (
+    fit_scale,
+    fit_widths,
+    is_short,
+    proportional,
+    widest_piece,
+)
 from ipdocs.writers.pdf.charts import drawing
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run
@@ -168,28 +174,51 @@ def _direction_color(direction: str | None, w: Writer) -> str | None:
 
 
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
-          color: str | None = None) -> TextBlock:
+          color: str | None = None, scale: float = 1.0) -> TextBlock:
     """One table cell as a TextBlock aligned like its column."""
-    return text_block([Piece(data.text, color=color)], style, lang, w, column.align)
+    return text_block([Piece(data.text, color=color)], style, lang, w, column.align, scale)
+
+
+def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
+    """The header and body rows of a table as TextBlocks, their text ``scale`` times size."""
+    rows: list[list[Any]] = []
+    for row in node.header:
+        rows.append([_cell(c, "table-header", node.columns[i], node.lang, w, None, scale)
+                     for i, c in enumerate(row)])
+    for row in node.rows:
+        rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
+                           _direction_color(c.direction, w), scale)
+                     for i, c in enumerate(row)])
+    return rows
 
 
 CELL_PADDING = 4.0
 
 
-def _unbreakable(block: TextBlock) -> float:
-    """The width a cell needs on one line if it is short, else 0 (it may wrap)."""
-    if not is_short(block.plain):
-        return 0.0
-    return block.natural_width() + 2 * CELL_PADDING
+def _needs(block: TextBlock) -> tuple[float, float]:
+    """The width a cell asks of its column: (hard, soft). A short cell must stay on one
+    line (hard); a long one would rather not break its longest word (soft)."""
+    text = block.plain
+    if is_short(text):
+        return block.natural_width() + 2 * CELL_PADDING, 0.0
+    piece = widest_piece(text)
+    return 0.0, (block.piece_width(piece) + 2 * CELL_PADDING) if piece else 0.0
+
+
+def _floors(count: int, cells: Sequence[Sequence[TextBlock]]) -> tuple[list[float],
+                                                                       list[float]]:
+    """Each column's hard and soft floor (see ``_needs``)."""
+    needs = [[_needs(row[i]) for row in cells] for i in range(count)]
+    return ([max((h for h, _ in column), default=0.0) for column in needs],
+            [max((s for _, s in column), default=0.0) for column in needs])
 
 
 def _widths(columns: Sequence[Column], total: float,
             cells: Sequence[Sequence[TextBlock]] = ()) -> list[float]:
-    """Column widths in proportion to the columns' relative widths, widened where a
-    short cell would otherwise wrap (see ``ipdocs.writers.columns``)."""
-    floors = [max((_unbreakable(row[i]) for row in cells), default=0.0)
-              for i in range(len(columns))]
-    return fit_widths(proportional([c.width for c in columns], total), floors)
+    """Column widths in proportion to the columns' relative widths, widened where cells
+    need it (see ``ipdocs.writers.columns``)."""
+    hard, soft = _floors(len(columns), cells)
+    return fit_widths(proportional([c.width for c in columns], total), hard, soft)
 
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
@@ -200,14 +229,14 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         rows.append([text_block([Piece(node.caption)], "caption", node.lang, w),
                      *[""] * (len(node.columns) - 1)])
     top = len(rows)
-    for row in node.header:
-        rows.append([_cell(c, "table-header", node.columns[i], node.lang, w)
-                     for i, c in enumerate(row)])
-    for row in node.rows:
-        rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
-                           _direction_color(c.direction, w)) for i, c in enumerate(row)])
+    body = _cells(node, w)
+    hard, soft = _floors(len(node.columns), body)
+    scale = fit_scale([max(h, s) for h, s in zip(hard, soft, strict=True)], w.width)
+    if scale < 1.0:  # too narrow for its cells: set them smaller
+        body = _cells(node, w, scale)
+    rows += body
     heads = top + len(node.header)
-    widths = _widths(node.columns, w.width, rows[top:])
+    widths = _widths(node.columns, w.width, body)
     grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
     rule = HexColor("#" + w.theme.rule)

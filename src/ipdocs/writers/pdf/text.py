@@ -189,6 +189,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return max((line.units[-1].x + line.units[-1].width for line in lines if line.units),
                    default=0.0)
 
+    def piece_width(self, piece: str) -> float:
+        """The width of ``piece`` in the block's first look."""
+        return self._measure(0, piece)
+
     @property
     def plain(self) -> str:
         """The block's text (for outlines and tests)."""
