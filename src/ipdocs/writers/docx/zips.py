@@ -57,7 +57,10 @@ def package_bytes(package: Any) -> bytes:
         def write(name: str, data: bytes) -> None:
             info = zipfile.ZipInfo(name, ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, data)
+            # fonts, most of the bytes, deflate little better at the default level than at
+            # the fastest (3% smaller, 60% slower)
+            level = 1 if name.endswith(".odttf") else 6
+            target.writestr(info, data, compresslevel=level)
 
         write("[Content_Types].xml", content_types(parts))
         write("_rels/.rels", package.rels.xml)
