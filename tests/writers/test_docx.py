@@ -76,6 +76,18 @@ def test_english_runs_keep_latin_punctuation(sample: Report, render: Render) -> 
     assert all('w:ascii="Noto' in r for r in english)
 
 
+def test_numbers_in_chinese_text_have_runs_of_their_own(sample: Report,
+                                                        render: Render) -> None:
+    """683 in 申请量683件 is set as a Latin run (Western digits, and LibreOffice would
+    otherwise break the line between 6 and 83); Chinese runs hold no digits."""
+    body = part(render(sample, "zh"), "word/document.xml")
+    runs = re.findall(r"<w:r>.*?</w:r>", body)
+    numbers = [r for r in runs if re.search(r"<w:t>[+\-\u2212]?\d[\d.,]*%?</w:t>", r)]
+    assert numbers and all('w:val="en-US"' in r and 'w:hint' not in r for r in numbers)
+    chinese = [r for r in runs if 'w:val="zh-CN"' in r]
+    assert chinese and not any(re.search(r"<w:t[^>]*>[^<]*\d", r) for r in chinese)
+
+
 def test_official_theme_names_gbt_fonts_with_alternates(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     styles = part(data, "word/styles.xml")

@@ -92,17 +92,27 @@ ENGLISH_PHRASE = re.compile(r"[A-Za-z][A-Za-z’'\-]*(?:[ ,.;:()]+[A-Za-z][A-Za-
 lines between words, not inside them. Short acronyms (PCT, APP) stay with the Chinese."""
 
 
+NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
+"""A number inside Chinese text (683, 22.93, +11.4%): a run of its own, without the East
+Asian hint and with Western language rules, so that readers set it in the Latin face and
+never break a line inside it (LibreOffice breaks between digits under Chinese rules)."""
+
+_INSIDE_CHINESE = re.compile(f"(?P<en>{ENGLISH_PHRASE.pattern})|(?P<num>{NUMBER.pattern})")
+
+
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
          **look: Any) -> None:
-    """Runs for ``text``: English phrases in Chinese text get their own English runs."""
+    """Runs for ``text``: in Chinese text, English phrases get English runs of their own
+    and numbers Chinese runs of their own (see NUMBER)."""
     if lang != "zh":
         _one_run(paragraph, text, lang, w, style, **look)
         return
     position = 0
-    for match in ENGLISH_PHRASE.finditer(text):
+    for match in _INSIDE_CHINESE.finditer(text):
         if match.start() > position:
             _one_run(paragraph, text[position:match.start()], "zh", w, style, **look)
-        _one_run(paragraph, match.group(0), "en", w, style, **look)
+        _one_run(paragraph, match.group(0), "en" if match.group("en") else "zh-number", w,
+                 style, **look)
         position = match.end()
     if position < len(text) or not text:
         _one_run(paragraph, text[position:], "zh", w, style, **look)
@@ -139,7 +149,7 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
     set_fonts(rpr, font.latin, font.east_asian, hint=lang == "zh")
-    set_lang(rpr, lang)
+    set_lang(rpr, "en" if lang == "zh-number" else lang)
     if look.get("bold"):
         run.bold = True
     if look.get("superscript"):
