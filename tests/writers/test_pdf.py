@@ -390,20 +390,62 @@ def test_natural_width_is_what_one_line_needs(text: str) -> None:
 
 
 @needs_poppler
-def test_a_long_running_process_stops_making_subsets(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """reportlab keeps every font it is given: after a few distinct texts, whole faces."""
+def test_a_long_running_process_keeps_few_subsets_and_the_same_output(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab keeps every font it is given: only the subsets of the last few texts stay
+    registered, and a document comes out the same whatever the process made before."""
+    from collections import OrderedDict
+
     from reportlab.pdfbase import pdfmetrics
 
     from ipdocs.writers.pdf import fonts
 
-    monkeypatch.setattr(fonts, "MAX_SUBSET_TEXTS", 0)
-    monkeypatch.setattr(fonts, "_subset_texts", {})
-    before = set(pdfmetrics.getRegisteredFontNames())
-    for index, text in enumerate(("海关查扣侵权货物", "版权登记总量", "植物新品种授权")):
+    def render(text: str) -> bytes:
         doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span(text),), "zh"),))  # type: ignore[arg-type]
-        path = tmp_path / f"{index}.pdf"
-        path.write_bytes(render_pdf(doc, load_theme("briefing")))
+        return render_pdf(doc, load_theme("briefing"))
+
+    monkeypatch.setattr(fonts, "MAX_SUBSET_TEXTS", 2)
+    monkeypatch.setattr(fonts, "_subsets", OrderedDict())
+    first = render("知识产权保护")
+    counts = []
+    for text in ("海关查扣侵权货物", "版权登记总量", "植物新品种授权", "商标注册"):
+        path = tmp_path / "x.pdf"
+        path.write_bytes(render(text))
         assert text in squeeze(tool("pdftotext", str(path), "-"))
-    added = set(pdfmetrics.getRegisteredFontNames()) - before
-    assert not any(name.startswith("S") for name in added)
+        counts.append(len(pdfmetrics.getRegisteredFontNames()))
+    assert len(fonts._subsets) == 2
+    assert counts[1] == counts[2] == counts[3]  # two texts' subsets at most, ever
+    assert render("知识产权保护") == first
+
+
+def test_a_caption_goes_over_with_its_table_inside_a_column() -> None:
+    from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+    from ipdocs.writers.pdf.sidebyside import split_stack
+
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 200)
+    para = text_block([Piece("专利" * 40)], "body", "zh", w)
+    caption = text_block([Piece("图表")], "caption", "zh", w)
+    caption.keepWithNext = True
+    chart = text_block([Piece("数据" * 300)], "body", "zh", w)
+    chart.split = lambda *_: []  # unsplittable, like a drawing
+    stack = [para, caption, chart]
+    room = para.wrap(200, 1e6)[1] + caption.wrap(200, 1e6)[1] + 20
+    head, tail = split_stack(stack, 200, room)
+    assert head == [para] and tail == [caption, chart]
+
+
+@needs_poppler
+def test_a_heading_starts_its_long_text_on_the_same_page(tmp_path: Path) -> None:
+    """A heading is kept with the text after it; when that text is longer than the room
+    left, it starts under the heading rather than both moving to the next page."""
+    from ipdocs.doc import Heading
+
+    blocks = (Paragraph((Span("前文。" * 200),), "zh"), Heading(1, "标题甲", "zh"),
+              Paragraph((Span("正文内容。" * 900),), "zh"))
+    doc = Document(Metadata("t", "zh-CN"), blocks)  # type: ignore[arg-type]
+    path = tmp_path / "k.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    pages = tool("pdftotext", str(path), "-").split("\f")
+    assert "标题甲" in squeeze(pages[0]) and "正文内容" in squeeze(pages[0])

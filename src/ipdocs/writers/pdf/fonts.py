@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -63,30 +64,45 @@ def register(spec: str) -> Face:
 
 
 MAX_SUBSET_TEXTS = 8
-"""Distinct texts a process registers subsets for. reportlab keeps every registered font
-for the life of the process, so a long-running one (a service, a batch of many reports)
-switches to whole faces, registered once, after this many."""
+"""Distinct texts whose subsets a process keeps registered. reportlab keeps a registered
+font for the life of the process; beyond this many texts, the subsets of the text used
+longest ago are unregistered (a long-running service or a batch of many reports would
+otherwise grow without end)."""
 
-_subset_texts: dict[str, None] = {}
-
-
-def _subsets_allowed(text: str) -> bool:
-    """Whether faces subset to ``text`` may be registered (see MAX_SUBSET_TEXTS)."""
-    if text in _subset_texts:
-        return True
-    if len(_subset_texts) >= MAX_SUBSET_TEXTS:
-        return False
-    _subset_texts[text] = None
-    return True
+_subsets: OrderedDict[str, dict[str, tuple[Face, TTFont]]] = OrderedDict()
+"""Registered subsets by text, the most recently used last, then by face file."""
 
 
-@cache
 def register_subset(filename: str, text: str) -> Face:
-    """Register the bundled face ``filename`` reduced to ``text`` (once per text).
+    """The bundled face ``filename`` reduced to ``text``, registered with reportlab once
+    per text (see MAX_SUBSET_TEXTS).
 
     reportlab reads a subset of the characters a report can print many times faster than
     the whole face; the subset is cached on disk, so only a report's first build makes it.
     """
+    faces = _subsets.get(text)
+    if faces is None:
+        while _subsets and len(_subsets) >= MAX_SUBSET_TEXTS:
+            _unregister(_subsets.popitem(last=False)[1])
+        faces = _subsets[text] = {}
+    else:
+        _subsets.move_to_end(text)
+    if filename not in faces:
+        faces[filename] = _register_subset(filename, text)
+    return faces[filename][0]
+
+
+def _unregister(faces: dict[str, tuple[Face, TTFont]]) -> None:
+    """Remove fonts from reportlab's registry (which has no public way to forget one)."""
+    fonts = getattr(pdfmetrics, "_fonts", {})
+    dynamic = getattr(pdfmetrics, "_dynFaceNames", {})
+    for _, font in faces.values():
+        fonts.pop(font.fontName, None)
+        dynamic.pop(font.face.name, None)
+
+
+def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
+    """Make, register and describe the subset of one bundled face."""
     data = subset_font(face_bytes(filename), text)
     digest = hashlib.sha1(filename.encode("utf-8") + text.encode("utf-8")).hexdigest()
     font = TTFont("S" + digest[:10], io.BytesIO(data))
@@ -95,7 +111,7 @@ def register_subset(filename: str, text: str) -> Face:
     # name in a file clash: each subset gets a face name of its own.
     font.face.name += b"-" + digest[:12].encode("ascii")
     pdfmetrics.registerFont(font)
-    return Face(font.fontName, frozenset(font.face.charToGlyph))
+    return Face(font.fontName, frozenset(font.face.charToGlyph)), font
 
 
 def _bundled(role: str, bold: bool, latin: bool = False) -> str:
@@ -116,9 +132,7 @@ def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Fa
     if own:
         return register(own)
     name = _bundled(font.bundled, bold, latin)
-    if text and _subsets_allowed(text):
-        return register_subset(name, text)
-    return register(face_path(name))
+    return register_subset(name, text) if text else register(face_path(name))
 
 
 def latin_char(char: str) -> bool:

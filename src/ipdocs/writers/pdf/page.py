@@ -6,14 +6,37 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.pdf.sidebyside import stack_height
 from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
 
 MM = 72 / 25.4
+
+
+class KeepWithText(KeepTogether):  # type: ignore[misc]
+    """Headings kept with what follows them. When the whole group does not fit, the text
+    after the headings (a paragraph, a side-by-side pair, a table) starts under them in
+    the room that is left, if part of it fits there, rather than everything moving to the
+    next page and leaving the rest of this one empty."""
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        """The headings and the first part of what follows, or reportlab's own way."""
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        content = list(self._content)
+        if aH < self._H and len(content) >= 2:
+            heads, last = content[:-1], content[-1]
+            gap = max(float(heads[-1].getSpaceAfter()), float(last.getSpaceBefore()))
+            room = aH - stack_height(heads, aW, aH) - gap
+            parts = last.split(aW, room) if room > 0 else []
+            if len(parts) >= 2:
+                return [*heads, *parts]
+        result: list[Any] = super().split(aW, aH)
+        return result
 
 
 class Template(BaseDocTemplate):  # type: ignore[misc]
@@ -28,6 +51,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             target, pagesize=(page.width * MM, page.height * MM), title=meta.title,
             author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
             creator="ipdocs", producer="ipdocs (reportlab)", lang=meta.lang, invariant=1,
+            keepTogetherClass=KeepWithText,
             initialFontName=fonts.face(theme.style("body").font).name,
             displayDocTitle=1)
         self.theme, self.doc, self.fonts = theme, doc, fonts

@@ -45,7 +45,8 @@ def stack_height(stack: Stack, width: float, avail: float) -> float:
 
 def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]:
     """The flowables that fit in ``avail`` (the straddling one split if it can be), and
-    the rest."""
+    the rest. A caption or heading (keepWithNext) at the foot of the first part goes over
+    with what it belongs to."""
     used = 0.0
     for index, (gap, height) in enumerate(_heights(stack, width, avail)):
         if used + gap + height <= avail + 1e-6:
@@ -55,9 +56,17 @@ def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]
         room = avail - used - gap
         parts = flowable.split(width, room) if room > 0 else []
         if len(parts) >= 2:
-            return stack[:index] + parts[:1], list(parts[1:]) + stack[index + 1:]
-        return stack[:index], stack[index:]
+            return _keep_with_next(stack[:index] + parts[:1], list(parts[1:]) + stack[index + 1:])
+        return _keep_with_next(stack[:index], stack[index:])
     return list(stack), []
+
+
+def _keep_with_next(head: Stack, tail: Stack) -> tuple[Stack, Stack]:
+    """Move flowables that must stay with the next one from the end of ``head`` to
+    ``tail``."""
+    while head and tail and getattr(head[-1], "keepWithNext", False):
+        tail.insert(0, head.pop())
+    return head, tail
 
 
 class SideBySide(Flowable):  # type: ignore[misc]
