@@ -194,3 +194,20 @@ def test_a_daemon_process_builds_alone(tmp_path: Path) -> None:
 
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.apply(_build_in_daemon, (str(tmp_path),)) == ["s.zh.pdf", "s.en.pdf"]
+
+
+@pytest.mark.parametrize(("layout", "what"), [("interleaved", "a table row"),
+                                              ("parallel", "a side-by-side pair")])
+def test_content_taller_than_a_page_is_a_clear_error(tmp_path: Path, layout: str,
+                                                     what: str) -> None:
+    spec = tmp_path / "tall.yaml"
+    label = "很长的标签" * 900
+    spec.write_text(SAMPLE.read_text("utf-8").replace(
+        "label: {zh: 每万人高价值发明专利拥有量,", f"label: {{zh: {label},"), "utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(spec), "-f", "pdf", "-l", "zh-en", "--layout", layout,
+                 "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"{what} " in result.stderr and "cannot be split and does not fit on page" in \
+        result.stderr
+    assert not out.exists()

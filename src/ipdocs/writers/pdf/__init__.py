@@ -8,6 +8,9 @@ identical input.
 from __future__ import annotations
 
 import io
+import re
+
+from reportlab.platypus.doctemplate import LayoutError
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
@@ -17,7 +20,30 @@ from ipdocs.writers.pdf.page import MM, Template
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
 
-__all__ = ["FontError", "render_pdf"]
+__all__ = ["FontError", "PageLayoutError", "render_pdf"]
+
+
+class PageLayoutError(ValueError):
+    """Content that cannot be laid out on pages: a block taller than a page that cannot
+    be split (a table row, a picture)."""
+
+
+def _layout_message(exc: LayoutError) -> str:
+    """What reportlab's layout error means for the person who wrote the spec."""
+    text = str(exc)
+    kind = re.search(r"<(\w+)[ @]", text)
+    size = re.search(r">\.\.\.\(([\d.]+) x ([\d.]+)\)", text)
+    page = re.search(r"too large on page (\d+)", text)
+    room = re.search(r"in frame '[^']*'\(([\d.]+) x ([\d.]+)", text)
+    if not (kind and size and page and room):
+        return f"cannot lay out the document: {text}"
+    what = {"SideBySide": "a side-by-side pair", "Table": "a table row"}.get(kind.group(1),
+                                                                           "a block")
+    row = re.search(r"tallest row ([\d.]+)", text)
+    height = float(row.group(1) if row else size.group(2))
+    return (f"{what} {height:.0f} pt tall cannot be split and does not fit on "
+            f"page {page.group(1)} ({float(room.group(2)):.0f} pt): shorten the longest "
+            "cell or label in it")
 
 
 def _check_headers(doc: Document, fonts: Fonts, theme: Theme) -> list[str]:
@@ -36,5 +62,8 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     story = flowables(doc.blocks, writer)
     check(writer)
     buffer = io.BytesIO()
-    Template(buffer, doc, theme, fonts, number_look(writer)).build_story(story)
+    try:
+        Template(buffer, doc, theme, fonts, number_look(writer)).build_story(story)
+    except LayoutError as exc:
+        raise PageLayoutError(_layout_message(exc)) from None
     return buffer.getvalue()
