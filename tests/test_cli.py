@@ -78,3 +78,21 @@ def test_schema_is_committed_and_in_sync() -> None:
 def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema"]) == 0
     assert '"title": "Report"' in capsys.readouterr().out
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from ipdocs import cli
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(cli, "cmd_schema", broken)
+    monkeypatch.delenv("IPDOCS_DEBUG", raising=False)
+    assert cli.main(["schema"]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: something unforeseen" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("IPDOCS_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["schema"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,6 +30,8 @@ from ipdocs.themes import ThemeError, load_theme
 EXIT_OK = 0
 EXIT_SPEC = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+"""A bug in ipdocs (EX_SOFTWARE): reported in one line, without a traceback."""
 
 
 def _print_problems(problems: Sequence[Problem], source: str) -> None:
@@ -226,6 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK
+    except Exception as exc:  # a bug: say so in one line; IPDOCS_DEBUG=1 shows where
+        if os.environ.get("IPDOCS_DEBUG"):
+            raise
+        print(f"ipdocs: internal error: {type(exc).__name__}: {exc}\n"
+              "ipdocs: this is a bug; run again with IPDOCS_DEBUG=1 to see where, and report "
+              "it", file=sys.stderr)
+        return EXIT_INTERNAL
     return status
 
 
