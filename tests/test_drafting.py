@@ -179,6 +179,9 @@ def test_draft_then_build_end_to_end(tmp_path: Path) -> None:
     result = run("draft", str(SAMPLE), str(figures), "-o", str(new))
     assert result.returncode == 0, result.stderr
     assert "stale figure(s)" in result.stdout
+    listed = result.stderr.split("stale (", 1)[1]
+    assert listed.startswith(f"{len(load_report(new).figures) - 2}):\n  ")
+    assert all(len(line) <= 90 for line in listed.splitlines())
     built = run("build", str(new), "-l", "zh", "-f", "docx", "--brief", "summary",
                 "-o", str(tmp_path / "out"))
     assert built.returncode == 0, built.stderr

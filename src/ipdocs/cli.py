@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -133,7 +134,9 @@ def cmd_draft(args: argparse.Namespace) -> int:
     print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
           "marked for review")
     if result.stale:
-        print("stale: " + ", ".join(result.stale), file=sys.stderr)
+        listed = textwrap.fill(", ".join(result.stale), width=88, initial_indent="  ",
+                               subsequent_indent="  ", break_on_hyphens=False)
+        print(f"stale ({len(result.stale)}):\n{listed}", file=sys.stderr)
     return EXIT_OK
 
 
