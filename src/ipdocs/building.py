@@ -61,15 +61,18 @@ def atomic_write(path: Path, data: bytes) -> Path:
     return path
 
 
-def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Path:
-    """Render ``doc`` in the format of ``path``'s extension and write it atomically."""
-    fmt = path.suffix.lower().lstrip(".")
-    render = _renderer(fmt)
+def _render(doc: Document, path: Path, theme: Theme) -> bytes:
+    """``doc`` rendered in the format of ``path``'s extension (BuildError if it cannot)."""
+    render = _renderer(path.suffix.lower().lstrip("."))
     try:
-        data = render(doc, theme or load_theme(doc.theme))
+        return render(doc, theme)
     except ValueError as exc:  # a font that cannot be used, a character no font covers
         raise BuildError(str(exc)) from exc
-    return atomic_write(path, data)
+
+
+def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Path:
+    """Render ``doc`` in the format of ``path``'s extension and write it atomically."""
+    return atomic_write(path, _render(doc, path, theme or load_theme(doc.theme)))
 
 
 @dataclass(frozen=True)
@@ -92,13 +95,9 @@ class Recipe:
 
 def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     """The bytes of one output (BuildError if it cannot be made)."""
-    render = _renderer(output.path.suffix.lower().lstrip("."))
     doc = recipe.brief.document(report, output.lang, layout=recipe.layout,
                                 theme=recipe.theme.name, glossary=recipe.glossary)
-    try:
-        return render(doc, recipe.theme)
-    except ValueError as exc:  # a font that cannot be used, a character no font covers
-        raise BuildError(str(exc)) from exc
+    return _render(doc, output.path, recipe.theme)
 
 
 def available_cpus() -> int:
