@@ -304,7 +304,7 @@ def test_short_cells_widen_their_column() -> None:
     """A unit such as 万件 is never split over two lines in a narrow (parallel) table; the
     long first column gives way."""
     from ipdocs.doc import Column
-    from ipdocs.writers.pdf.blocks import Piece, Writer, _widths, text_block
+    from ipdocs.writers.pdf.blocks import Piece, Writer, _floors, _widths, text_block
     from ipdocs.writers.pdf.fonts import Fonts
 
     theme = load_theme("briefing")
@@ -314,11 +314,11 @@ def test_short_cells_widen_their_column() -> None:
     row = [text_block([Piece(t)], "table-cell", "zh", w)
            for t in ("马德里国际注册商标拥有量", "517000", "万件", "+11.4%")]
     plain = _widths(columns, 180)
-    fitted = _widths(columns, 180, [row])
+    fitted = _widths(columns, 180, _floors(4, [row]))
     unit = row[2].natural_width() + 8
     assert plain[2] < unit <= fitted[2] + 1e-6
     assert fitted[0] < plain[0] and sum(fitted) == pytest.approx(180)
-    assert _widths(columns, 460, [row]) == _widths(columns, 460)  # room enough: unchanged
+    assert _widths(columns, 460, _floors(4, [row])) == _widths(columns, 460)  # room enough
 
 
 def test_key_figure_value_shrinks_to_stay_on_one_line() -> None:

@@ -79,10 +79,10 @@ SMALLEST_SCALE = 0.75
 down to this fraction of their size."""
 
 
-def fit_scale(floors: Sequence[float], total: float) -> float:
-    """How much smaller a table's text must be for the floors of its columns to fit in
-    ``total`` (1.0 when they fit already; never below SMALLEST_SCALE)."""
-    needed = sum(floors)
+def fit_scale(hard: Sequence[float], soft: Sequence[float], total: float) -> float:
+    """How much smaller a table's text must be for the floors of its columns, hard and
+    soft, to fit in ``total`` (1.0 when they fit already; never below SMALLEST_SCALE)."""
+    needed = sum(max(h, s) for h, s in zip(hard, soft, strict=True))
     if needed <= total:
         return 1.0
     return max(total / needed * 0.97, SMALLEST_SCALE)

@@ -260,11 +260,11 @@ def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int
 
 
 def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column],
-            total_mm: float, texts: Sequence[Sequence[tuple[str, float]]] = ()) -> None:
-    """Column widths in proportion to the columns' relative widths, widened where cells
-    need it (given as text and size); set on the grid and on every cell, the table laid
-    out fixed."""
-    hard, soft = _floors(texts, len(columns))
+            total_mm: float, floors: tuple[list[float], list[float]] | None = None) -> None:
+    """Column widths in proportion to the columns' relative widths, widened to the hard
+    and soft floors given (see ``_floors``); set on the grid and on every cell, the table
+    laid out fixed."""
+    hard, soft = floors or ([0.0] * len(columns), [0.0] * len(columns))
     widths = fit_widths(proportional([c.width for c in columns], total_mm), hard, soft)
     table.autofit = False
     for index, width_mm in enumerate(widths):
@@ -317,11 +317,12 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     texts = [[(c.text, w.theme.style(style).size) for c in row]
              for rows, style in ((node.header, "table-header"), (node.rows, "table-cell"))
              for row in rows]
-    hard, soft = _floors(texts, len(node.columns))
-    scale = fit_scale([max(h, s) for h, s in zip(hard, soft, strict=True)], w.width_mm)
+    floors = _floors(texts, len(node.columns))
+    scale = fit_scale(*floors, w.width_mm)
     if scale < 1.0:  # too narrow for its cells (a column of a side-by-side page): smaller
-        texts = [[(text, size * scale) for text, size in row] for row in texts]
-    _widths(cells, table, node.columns, w.width_mm, texts)
+        floors = _floors([[(text, size * scale) for text, size in row] for row in texts],
+                         len(node.columns))
+    _widths(cells, table, node.columns, w.width_mm, floors)
     _repeat_header(table, len(node.header))
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):

@@ -214,10 +214,10 @@ def _floors(count: int, cells: Sequence[Sequence[TextBlock]]) -> tuple[list[floa
 
 
 def _widths(columns: Sequence[Column], total: float,
-            cells: Sequence[Sequence[TextBlock]] = ()) -> list[float]:
-    """Column widths in proportion to the columns' relative widths, widened where cells
-    need it (see ``ipdocs.writers.columns``)."""
-    hard, soft = _floors(len(columns), cells)
+            floors: tuple[list[float], list[float]] | None = None) -> list[float]:
+    """Column widths in proportion to the columns' relative widths, widened to the hard
+    and soft floors given (see ``_floors`` and ``ipdocs.writers.columns``)."""
+    hard, soft = floors or ([0.0] * len(columns), [0.0] * len(columns))
     return fit_widths(proportional([c.width for c in columns], total), hard, soft)
 
 
@@ -230,13 +230,14 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
                      *[""] * (len(node.columns) - 1)])
     top = len(rows)
     body = _cells(node, w)
-    hard, soft = _floors(len(node.columns), body)
-    scale = fit_scale([max(h, s) for h, s in zip(hard, soft, strict=True)], w.width)
+    floors = _floors(len(node.columns), body)
+    scale = fit_scale(*floors, w.width)
     if scale < 1.0:  # too narrow for its cells: set them smaller
         body = _cells(node, w, scale)
+        floors = _floors(len(node.columns), body)
     rows += body
     heads = top + len(node.header)
-    widths = _widths(node.columns, w.width, body)
+    widths = _widths(node.columns, w.width, floors)
     grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
     rule = HexColor("#" + w.theme.rule)
