@@ -49,9 +49,15 @@ def shift(value: Decimal, exponent: int) -> Decimal:
     shifted = value.scaleb(exponent)
     if fraction_digits(value) > 0 and exponent <= 0:
         return shifted
-    if shifted == shifted.to_integral_value():
-        return shifted.quantize(Decimal(1))
-    return shifted.normalize()
+    return _without_trailing_zeros(shifted)
+
+
+def _without_trailing_zeros(value: Decimal) -> Decimal:
+    """``value`` with no zeros after its last significant digit, never in exponent form
+    (2800.0 → 2800, 2800.250 → 2800.25)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
 
 
 def english_magnitude(value: Decimal, exponent: int) -> str:
@@ -98,10 +104,8 @@ def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
         amount = f"{amount} {plural('unit.' + unit.code, 'en', value)}"
     if unit.metric is not None:  # 5,600 jin (2,800 kg)
         factor, metric = unit.metric
-        converted = value * Decimal(factor)
-        exact = converted.quantize(Decimal(1)) if converted == converted.to_integral_value() \
-            else converted.normalize()
-        amount += f" ({format_number(exact, 'en')} {metric})"
+        converted = _without_trailing_zeros(value * Decimal(factor))
+        amount += f" ({format_number(converted, 'en')} {metric})"
     return amount
 
 
