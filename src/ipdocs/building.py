@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -13,10 +12,14 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ipdocs.doc import Document
+from ipdocs.files import atomic_write
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
+
+__all__ = ["FORMATS", "BuildError", "Output", "Recipe", "atomic_write", "build", "build_all",
+           "output_name", "render_output", "render_outputs", "write_document"]
 
 FORMATS = ("docx", "pdf")
 """The file formats ipdocs writes."""
@@ -37,28 +40,6 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
 
         return render_pdf
     raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(FORMATS)}")
-
-
-def _umask() -> int:
-    """The process's file-creation mask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write(path: Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def _render(doc: Document, path: Path, theme: Theme) -> bytes:

@@ -8,6 +8,7 @@ again, to the glyphs actually drawn, when it writes the file).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
+from ipdocs.files import atomic_write
 from ipdocs.themes import Theme
 
 ALWAYS = string.printable.strip() + " \u2212\u2014\u3000"
@@ -89,16 +91,10 @@ def _read_cached(path: Path) -> bytes | None:
 
 
 def _write_cached(path: Path, font: bytes) -> None:
-    """Keep a subset for later runs, followed by its SHA-256; written to a temporary file
-    and renamed, so that no reader sees half a file. A cache that cannot be written only
-    costs time."""
-    temp = path.with_suffix(f".{os.getpid()}.part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(font + hashlib.sha256(font).digest())
-        os.replace(temp, path)
-    except OSError:
-        temp.unlink(missing_ok=True)
+    """Keep a subset for later runs, followed by its SHA-256, written whole or not at all.
+    A cache that cannot be written only costs time."""
+    with contextlib.suppress(OSError):
+        atomic_write(path, font + hashlib.sha256(font).digest())
 
 
 def _subset(data: bytes, text: str) -> bytes:
