@@ -169,3 +169,19 @@ def test_key_figure_does_not_repeat_the_basis_its_label_states(
              "en": "High-value invention patents per 10,000 people", lang: label}
     item = key_figure(figure.model_copy(update={"label": Text(**texts)}), lang)  # type: ignore[arg-type]
     assert (item.label, item.value) == (label, value)
+
+
+@pytest.mark.parametrize(("unit", "qualifier", "value", "text"), [
+    ("斤", None, "5600", "jin"),  # not "kg)" from the metric equivalent the text adds
+    ("个月", "左右", "3", "months"),
+    ("天", None, "1", "day"),
+])
+def test_unit_cell_of_weights_and_durations(sample: Report, unit: str, qualifier: str | None,
+                                            value: str, text: str) -> None:
+    from decimal import Decimal
+
+    from ipdocs.sections.figures import unit_label
+
+    figure = sample.figure("patents.grants").model_copy(
+        update={"unit": unit, "qualifier": qualifier, "value": Decimal(value)})
+    assert unit_label(figure, "en") == text

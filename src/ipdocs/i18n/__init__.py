@@ -13,6 +13,7 @@ from ipdocs.i18n.numbers import (
     format_quantity,
     signed_percent_format,
     spreadsheet_format,
+    unit_word,
 )
 from ipdocs.i18n.numerals import english_cardinal, english_ordinal, hanzi, ordinal, section_number
 from ipdocs.i18n.words import LANGS, Lang, word
@@ -36,5 +37,6 @@ __all__ = [
     "section_number",
     "signed_percent_format",
     "spreadsheet_format",
+    "unit_word",
     "word",
 ]

@@ -100,13 +100,20 @@ def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
         amount = english_magnitude(value, unit.exponent)
     if unit.kind is UnitKind.MONEY and unit.currency is not None:
         return f"{word('currency.' + unit.currency, 'en')} {amount}"
-    if has_word("unit." + unit.code, "en"):
-        amount = f"{amount} {plural('unit.' + unit.code, 'en', value)}"
+    if written := unit_word(unit.code, value, "en"):
+        amount = f"{amount} {written}"
     if unit.metric is not None:  # 5,600 jin (2,800 kg)
         factor, metric = unit.metric
         converted = _without_trailing_zeros(value * Decimal(factor))
         amount += f" ({format_number(converted, 'en')} {metric})"
     return amount
+
+
+def unit_word(unit: str, value: Decimal, lang: str) -> str:
+    """The word ``unit`` is written with after ``value`` in ``lang`` (3 months, 1 day,
+    5,600 jin), or an empty string where the language writes none (件 in English)."""
+    key = "unit." + unit
+    return plural(key, lang, value) if has_word(key, lang) else ""
 
 
 def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:

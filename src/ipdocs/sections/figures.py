@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
-from ipdocs.i18n import as_of, format_number, word
+from ipdocs.i18n import as_of, format_number, unit_word, word
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import change_delta, figure_change, figure_number, figure_value
 from ipdocs.sections.context import Builder, Context, Lang
@@ -81,7 +81,7 @@ def unit_label(figure: Figure, lang: Lang) -> str:
     if unit.kind is UnitKind.PERCENT:
         return "%"
     if unit.kind in (UnitKind.DURATION, UnitKind.WEIGHT):
-        return str(figure_value(figure, lang)).split(" ")[-1]
+        return unit_word(figure.unit, figure.value, lang)
     return ""
 
 
