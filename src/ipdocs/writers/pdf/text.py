@@ -157,14 +157,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
             unit = units[start]
             text.setTextOrigin(x0 + unit.x, baseline)
             text.setCharSpace(spacing)
-            for i in range(start, end):
-                for style, piece in units[i].pieces:
-                    look = self.looks[style]
-                    if look != current:
-                        text.setFont(look.face.name, look.size)
-                        text.setFillColor(_color(look.color))
-                        current = look
-                    text.textOut(piece)
+            pieces = unit.pieces if end == start + 1 else \
+                [(unit.pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
+            for style, piece in pieces:
+                look = self.looks[style]
+                if look != current:
+                    text.setFont(look.face.name, look.size)
+                    text.setFillColor(_color(look.color))
+                    current = look
+                text.textOut(piece)
             start = end
         text.setCharSpace(0)
         self.canv.drawText(text)
