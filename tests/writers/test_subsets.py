@@ -10,7 +10,7 @@ from ipdocs.bundled import face_bytes
 from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.themes import load_theme
 from ipdocs.writers import subsets
-from ipdocs.writers.subsets import embedded_text, subset_font
+from ipdocs.writers.subsets import embedded_text, subset_face
 
 FACE = "NotoSansCJKsc-Regular.ttf"
 
@@ -33,7 +33,7 @@ def test_embedded_text_has_the_document_its_charset_and_what_writers_add() -> No
 
 def test_subset_keeps_exactly_what_the_text_needs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", "off")
-    small = subset_font(face_bytes(FACE), "专利ab")
+    small = subset_face(FACE, "专利ab")
     assert {ord(c) for c in "专利ab"} <= cmap(small)
     assert ord("商") not in cmap(small)
     assert len(small) < len(face_bytes(FACE)) / 20
@@ -41,35 +41,46 @@ def test_subset_keeps_exactly_what_the_text_needs(monkeypatch: pytest.MonkeyPatc
 
 def test_subsets_are_kept_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
-    subset_font.cache_clear()
-    made = subset_font(face_bytes(FACE), "知识产权")
+    subset_face.cache_clear()
+    made = subset_face(FACE, "知识产权")
     [kept] = (tmp_path / "font-subsets").iterdir()
     assert kept.read_bytes()[:-32] == made == subsets._subset(face_bytes(FACE), "知识产权")
     marked = b"from the cache"  # a second process reads the file, not fontTools
     kept.write_bytes(marked + hashlib.sha256(marked).digest())
-    subset_font.cache_clear()
-    assert subset_font(face_bytes(FACE), "知识产权") == marked
-    subset_font.cache_clear()
+    subset_face.cache_clear()
+    assert subset_face(FACE, "知识产权") == marked
+    subset_face.cache_clear()
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00\x01", "truncate"])
 def test_a_damaged_cache_file_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             damage: bytes | str) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
-    subset_font.cache_clear()
-    made = subset_font(face_bytes(FACE), "宁波专利")
+    subset_face.cache_clear()
+    made = subset_face(FACE, "宁波专利")
     [kept] = (tmp_path / "font-subsets").iterdir()
     stored = kept.read_bytes()
     kept.write_bytes(stored[: len(stored) // 2] if damage == "truncate" else damage)
-    subset_font.cache_clear()
-    assert subset_font(face_bytes(FACE), "宁波专利") == made
+    subset_face.cache_clear()
+    assert subset_face(FACE, "宁波专利") == made
     assert kept.read_bytes() == stored
     assert [p.name for p in kept.parent.iterdir()] == [kept.name]  # no .part left behind
-    subset_font.cache_clear()
+    subset_face.cache_clear()
 
 
 def test_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", "off")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    subset_font(face_bytes(FACE), "宁波")
+    subset_face(FACE, "宁波")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_changed_face_file_is_subset_again(tmp_path: Path) -> None:
+    face = tmp_path / "face.ttf"
+    face.write_bytes(b"one")
+    before = subsets._identity(face)
+    assert subsets._identity(face) == before
+    face.write_bytes(b"three")
+    assert subsets._identity(face) != before  # another size (and modification time)
+    assert subsets._cache_file(before, "宁波") != subsets._cache_file(subsets._identity(face),
+                                                                     "宁波")

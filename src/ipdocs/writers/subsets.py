@@ -16,6 +16,7 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
+from ipdocs.bundled import face_bytes, face_path
 from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
 from ipdocs.files import atomic_write
@@ -42,35 +43,37 @@ def _cache_root() -> Path | None:
     return None if root == "off" else Path(root)
 
 
-@lru_cache(maxsize=32)
-def _digest(data: bytes) -> bytes:
-    """The SHA-256 of a font's bytes (computed once per process and font)."""
-    return hashlib.sha256(data).digest()
+def _identity(path: Path) -> bytes:
+    """What tells one version of a bundled face's file from another, cheaply: its path,
+    size and modification time. (Reading and hashing the 4–5 MB CJK faces to key the
+    cache took longer than loading their subsets.)"""
+    stat = path.stat()
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
 
 
-def _cache_file(data: bytes, text: str) -> Path | None:
-    """Where the subset of ``data`` to ``text`` is kept between runs."""
+def _cache_file(identity: bytes, text: str) -> Path | None:
+    """Where the subset of the face ``identity`` names to ``text`` is kept between runs."""
     root = _cache_root()
     if root is None:
         return None
-    key = hashlib.sha256(_digest(data) + text.encode("utf-8")).hexdigest()
+    key = hashlib.sha256(identity + b"\0" + text.encode("utf-8")).hexdigest()
     return root / "font-subsets" / f"{key[:32]}.ttf"
 
 
 @lru_cache(maxsize=16)
-def subset_font(data: bytes, text: str) -> bytes:
-    """``data`` (a TrueType font) reduced to the glyphs ``text`` needs.
+def subset_face(filename: str, text: str) -> bytes:
+    """The bundled face ``filename`` (TrueType) reduced to the glyphs ``text`` needs.
 
-    A subset depends only on the font and the text, so the briefs of one report subset
-    each face once, ever. The layout features kept are fontTools' defaults (kerning,
-    ligatures, locl, vertical forms).
+    A subset depends only on the face and the text, so the briefs of one report subset
+    each face once, ever; the face itself is read only to make a subset. The layout
+    features kept are fontTools' defaults (kerning, ligatures, locl, vertical forms).
     """
-    cached = _cache_file(data, text)
+    cached = _cache_file(_identity(Path(face_path(filename))), text)
     if cached is not None:
         kept = _read_cached(cached)
         if kept is not None:
             return kept
-    small = _subset(data, text)
+    small = _subset(face_bytes(filename), text)
     if cached is not None:
         _write_cached(cached, small)
     return small

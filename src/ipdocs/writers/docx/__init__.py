@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from docx.document import Document as DocxDocument
 
-from ipdocs.bundled import BUNDLED, face_bytes
+from ipdocs.bundled import BUNDLED
 from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, write_blocks
@@ -39,11 +39,10 @@ def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
     roles = sorted({f.bundled for f in theme.fonts.values()})
     latin = {f.latin for f in theme.fonts.values()}
     for family in (BUNDLED[role] for role in roles):
-        faces = {"Regular": face_bytes(family.regular), "Bold": face_bytes(family.bold)}
+        faces = {"Regular": family.regular, "Bold": family.bold}
         embed(document, family.name, faces, text)
         if family.latin_name in latin:
-            faces = {"Regular": face_bytes(family.latin_regular),
-                     "Bold": face_bytes(family.latin_bold)}
+            faces = {"Regular": family.latin_regular, "Bold": family.latin_bold}
             embed(document, family.latin_name, faces, text)
 
 

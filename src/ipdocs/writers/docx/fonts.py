@@ -18,7 +18,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from ipdocs.writers.docx.template import _setting
-from ipdocs.writers.subsets import subset_font
+from ipdocs.writers.subsets import subset_face
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -70,13 +70,14 @@ def _font_table(document: DocxDocument) -> Part:
     raise LookupError("the document has no font table")
 
 
-def embed(document: DocxDocument, family: str, faces: dict[str, bytes], text: str) -> None:
-    """Embed ``faces`` (``Regular``/``Bold`` → TrueType bytes) of ``family``, subset to ``text``."""
+def embed(document: DocxDocument, family: str, faces: dict[str, str], text: str) -> None:
+    """Embed ``faces`` (``Regular``/``Bold`` → bundled face file) of ``family``, subset to
+    ``text``."""
     part = _font_table(document)
     table = etree.fromstring(part.blob)
     font = _font_element(table, family)
-    for face, data in faces.items():
-        small = subset_font(data, text)
+    for face, filename in faces.items():
+        small = subset_face(filename, text)
         key = uuid.uuid5(NAMESPACE, small.hex()[:4096] + family + face)
         count = sum(1 for r in part.rels.values() if r.reltype == RT.FONT) + 1
         uri = PackURI(f"/word/fonts/font{count}.odttf")

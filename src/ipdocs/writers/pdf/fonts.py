@@ -20,9 +20,9 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ipdocs.bundled import BUNDLED, face_bytes, face_path
+from ipdocs.bundled import BUNDLED, face_path
 from ipdocs.themes import Font, Theme
-from ipdocs.writers.subsets import subset_font
+from ipdocs.writers.subsets import subset_face
 
 
 class FontError(ValueError):
@@ -103,7 +103,7 @@ def _unregister(faces: dict[str, tuple[Face, TTFont]]) -> None:
 
 def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
     """Make, register and describe the subset of one bundled face."""
-    data = subset_font(face_bytes(filename), text)
+    data = subset_face(filename, text)
     digest = hashlib.sha1(filename.encode("utf-8") + text.encode("utf-8")).hexdigest()
     font = TTFont("S" + digest[:10], io.BytesIO(data))
     # reportlab registers a font whose face name it already knows as the font it knows
