@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipdocs.doc import Document
 from ipdocs.files import atomic_write
@@ -17,6 +15,9 @@ from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 __all__ = ["FORMATS", "BuildError", "Output", "Recipe", "atomic_write", "build", "build_all",
            "output_name", "render_output", "render_outputs", "write_document"]
@@ -93,6 +94,8 @@ def _context() -> BaseContext:
     """How worker processes start: forked on Linux (they begin with ipdocs imported and the
     report loaded), the platform's default elsewhere (spawn on macOS, where forking a
     process that has used system frameworks can crash, and on Windows)."""
+    import multiprocessing
+
     if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -102,10 +105,28 @@ def render_outputs(report: Report, recipe: Recipe, outputs: Sequence[Output],
                    jobs: int = 1) -> list[bytes | BuildError]:
     """Render every output, in ``jobs`` processes (0: one per processor, at most one per
     output); each result is the file's bytes or the error that prevented it. A daemon
-    process (a worker of someone else's pool) may not start processes: it renders alone."""
+    process (a worker of someone else's pool) may not start processes: it renders alone.
+
+    multiprocessing is imported only for a build in several processes (it costs about
+    12 ms of start-up)."""
     workers = min(jobs or available_cpus(), len(outputs))
-    if workers <= 1 or multiprocessing.current_process().daemon:
+    if workers <= 1 or _daemon():
         return [_attempt(report, recipe, output) for output in outputs]
+    return _in_processes(report, recipe, outputs, workers)
+
+
+def _daemon() -> bool:
+    """Whether this process is a daemon (a pool's worker), which may not start processes."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
+
+
+def _in_processes(report: Report, recipe: Recipe, outputs: Sequence[Output],
+                  workers: int) -> list[bytes | BuildError]:
+    """Every output rendered across a pool of ``workers`` processes, in order."""
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
         futures = [pool.submit(_attempt, report, recipe, output) for output in outputs]
         return [future.result() for future in futures]
