@@ -6,7 +6,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal, cast
 
-import yaml
+from ipdocs.fastyaml import safe_load
 
 Lang = Literal["zh", "en"]
 """A language ipdocs writes in."""
@@ -25,7 +25,7 @@ def _table(lang: str) -> dict[str, Word]:
     path = resources.files("ipdocs.i18n").joinpath("data", f"words.{lang}.yaml")
     if not path.is_file():
         return {}
-    return cast(dict[str, Word], yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return cast(dict[str, Word], safe_load(path.read_text(encoding="utf-8")) or {})
 
 
 def table(lang: str) -> dict[str, Word]:

@@ -21,6 +21,7 @@ from ipdocs.doc import (
     Metadata,
     PageBreak,
 )
+from ipdocs.fastyaml import safe_load
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
 from ipdocs.sections.blocks import (
@@ -229,7 +230,7 @@ def load_brief(name_or_path: str | Path) -> Brief:
         raise BriefError(f"unknown brief {str(name_or_path)!r}: not one of "
                          f"{', '.join(BUILT_IN)} and no such file")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise BriefError(f"{path}: malformed YAML: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("builders"), list):

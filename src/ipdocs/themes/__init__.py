@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ipdocs.fastyaml import safe_load
+
 BUILT_IN = ("briefing", "official")
 
 
@@ -172,7 +174,7 @@ def load_theme(name_or_path: str | Path) -> Theme:
                              f"{', '.join(BUILT_IN)} and no such file")
         source, text, base = str(path), path.read_text(encoding="utf-8"), path.parent
     try:
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         raise ThemeError(f"{source}: malformed YAML: {exc}") from None
     if not isinstance(data, dict):
