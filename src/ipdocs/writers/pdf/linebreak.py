@@ -59,6 +59,16 @@ class Unit:
         """The unit's text."""
         return "".join(text for _, text in self.pieces)
 
+    @property
+    def first(self) -> str:
+        """The unit's first character."""
+        return self.pieces[0][1][0]
+
+    @property
+    def last(self) -> str:
+        """The unit's last character."""
+        return self.pieces[-1][1][-1]
+
 
 @dataclass
 class Line:
@@ -109,7 +119,7 @@ def _glue(units: list[Unit]) -> None:
     for prev, unit in itertools.pairwise(units):
         if unit.space_before:
             continue
-        first, last = unit.text[0], prev.text[-1]
+        first, last = unit.first, prev.last
         number_then_unit = last.isdigit() and unit.han and first not in NO_END
         if first in NO_START or last in NO_END or number_then_unit:
             unit.glued = True
@@ -126,7 +136,7 @@ def _gap(prev: Unit, unit: Unit, space: float, em: float) -> float:
 
 def _spaced(prev: Unit, unit: Unit) -> bool:
     """Whether a Han/Latin boundary gets the quarter-em gap (letters and digits only)."""
-    latin = unit.text[0] if prev.han else prev.text[-1]
+    latin = unit.first if prev.han else prev.last
     return latin.isalnum()
 
 

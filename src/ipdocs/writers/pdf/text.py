@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
@@ -42,6 +43,17 @@ class Shape:
 def _color(hex_rgb: str) -> Color:
     """A reportlab colour from six hex digits."""
     return HexColor("#" + hex_rgb)
+
+
+@lru_cache(maxsize=1 << 16)
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` in the registered font ``font`` at ``size`` points.
+
+    Remembered: line breaking measures every Han character on its own, and a report
+    repeats a few thousand characters many times. A font's name stands for its
+    glyphs (subsets are named by their face and text), so a width never goes stale.
+    """
+    return float(stringWidth(text, font, size))
 
 
 def _single(unit: Unit) -> int | None:
@@ -88,7 +100,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _measure(self, style: int, text: str) -> float:
         """Width of ``text`` in the look ``style``."""
         look = self.looks[style]
-        return float(stringWidth(text, look.face.name, look.size))
+        return text_width(text, look.face.name, look.size)
 
     def _layout(self, width: float) -> list[Line]:
         """Break the runs into lines for ``width``."""
