@@ -40,7 +40,6 @@ from ipdocs.writers.columns import (
     proportional,
     widest_piece,
 )
-from ipdocs.writers.pdf.charts import drawing
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run
 from ipdocs.writers.pdf.sidebyside import SideBySide
@@ -316,7 +315,12 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
 
 
 def chart(node: Chart, w: Writer) -> list[Flowable]:
-    """A vector chart under its caption, every character checked like text."""
+    """A vector chart under its caption, every character checked like text.
+
+    reportlab.graphics is imported with the first chart (a tenth of the writer's imports).
+    """
+    from ipdocs.writers.pdf.charts import drawing
+
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
     face = w.fonts.face(w.theme.style("table-cell").font)

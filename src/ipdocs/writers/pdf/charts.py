@@ -5,11 +5,11 @@ from __future__ import annotations
 from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipdocs.doc import Chart
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Run, break_lines
+from ipdocs.writers.pdf.text import text_width
 
 BAR_PITCH = 17.0
 LABEL_SIZE = 8.0
@@ -20,7 +20,7 @@ PAD = 4.0
 def wrap_label(text: str, face: Face, width: float) -> str:
     """A category label broken into lines that fit ``width`` (Chinese rules apply)."""
     def measure(_style: int, piece: str) -> float:
-        return float(stringWidth(piece, face.name, LABEL_SIZE))
+        return text_width(piece, face.name, LABEL_SIZE)
 
     lines = break_lines([Run(text)], [width], measure, space=measure(0, " "), em=LABEL_SIZE,
                         justify=False)
@@ -29,7 +29,7 @@ def wrap_label(text: str, face: Face, width: float) -> str:
 
 def _label_width(chart: Chart, face: Face, width: float) -> float:
     """Room for the category labels: the longest one, at most a share of the width."""
-    longest = max(float(stringWidth(c, face.name, LABEL_SIZE)) for c in chart.categories)
+    longest = max(text_width(c, face.name, LABEL_SIZE) for c in chart.categories)
     return min(longest + PAD * 2, width * MAX_LABEL_SHARE)
 
 
