@@ -96,3 +96,22 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("IPDOCS_DEBUG", "1")
     with pytest.raises(RuntimeError):
         cli.main(["schema"])
+
+
+def test_the_command_runs_main_with_startup_objects_frozen() -> None:
+    script = ("import gc, sys\n"
+              "from ipdocs import cli\n"
+              "cli.main = lambda: print(gc.get_freeze_count() > 1000) or 3\n"
+              "sys.exit(cli.entry())\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert (result.returncode, result.stdout) == (3, "True\n")
+
+
+def test_the_installed_command_and_python_m_use_entry() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.cli:entry"
+    main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
+    assert "sys.exit(entry())" in main_module

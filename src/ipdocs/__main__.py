@@ -2,6 +2,6 @@
 
 import sys
 
-from ipdocs.cli import main
+from ipdocs.cli import entry
 
-sys.exit(main())
+sys.exit(entry())

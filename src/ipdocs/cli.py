@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -242,5 +243,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def entry() -> int:
+    """The ``ipdocs`` command as a process of its own: ``main()`` with the garbage
+    collector kept off what lives until exit.
+
+    What the imports made is frozen before the command runs, and what is left when it
+    ends is frozen too, so neither the collections during a build nor the interpreter's
+    shutdown walk tens of thousands of long-lived objects (about a tenth of a one-file
+    build). Library callers of ``main()`` keep the collector as it is.
+    """
+    gc.freeze()
+    try:
+        return main()
+    finally:
+        gc.freeze()
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(entry())
