@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from ipdocs.doc import (
     Bilingual,
@@ -125,3 +126,33 @@ def to_html(doc: Document, font_dir: str) -> str:
     return (f"<!doctype html><html lang={doc.metadata.lang}><meta charset=utf-8>"
             f"<style>{css}</style><body>" + "".join(_html_block(b) for b in doc.blocks)
             + "</body></html>")
+
+
+def _flat_block(block: Block) -> list[list[Any]]:
+    """One block as plain data: ``["h", level, text]``, ``["p", text]`` or
+    ``["t", rows]`` (tables, key figures and charts' data alike)."""
+    if isinstance(block, Heading):
+        return [["h", block.level, block.display]]
+    if isinstance(block, Paragraph):
+        return [["p", block.text]]
+    if isinstance(block, Cover):
+        return [["h", 1, block.title], *(["p", line] for line in block.lines)]
+    if isinstance(block, Table):
+        return [["t", [[c.text for c in block.header[0]],
+                       *([c.text for c in r] for r in block.rows)]]]
+    if isinstance(block, KeyFigures):
+        return [["t", [[i.value for i in block.items], [i.label for i in block.items]]]]
+    if isinstance(block, Chart):
+        return [["t", [["", block.series[0].name],
+                       *([c, lab] for c, lab in zip(block.categories, block.series[0].labels,
+                                                    strict=True))]]]
+    if isinstance(block, Contents | PageBreak):
+        return []
+    if isinstance(block, Bilingual):
+        return [b for part in (*block.zh, *block.en) for b in _flat_block(part)]
+    raise TypeError(type(block))
+
+
+def to_flat(doc: Document) -> list[list[Any]]:
+    """The document as plain data for ``bench/plain_reportlab.py``."""
+    return [item for block in doc.blocks for item in _flat_block(block)]

@@ -27,7 +27,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from export import to_html, to_typst  # noqa: E402
+from export import to_flat, to_html, to_typst  # noqa: E402
 
 from ipdocs import load_report  # noqa: E402
 from ipdocs.building import write_document  # noqa: E402
@@ -37,13 +37,15 @@ from ipdocs.sections import full_brief, summary_brief  # noqa: E402
 from ipdocs.themes import load_theme  # noqa: E402
 from ipdocs.writers.docx import render_docx  # noqa: E402
 from ipdocs.writers.pdf import render_pdf  # noqa: E402
+from ipdocs.writers.subsets import embedded_text, subset_face  # noqa: E402
 
 PY = sys.executable
 
 METHOD = """## Method
 
-- **Cold** rows time a fresh `python -m ipdocs build` under `/usr/bin/time`: interpreter
-  start, imports, loading the spec, rendering, writing. *peak MB* is the largest single
+- **Cold** rows time a fresh `python -m ipdocs build` (wall clock around the process;
+  `/usr/bin/time` for its memory): interpreter start, imports, loading the spec,
+  rendering, writing, exit. *peak MB* is the largest single
   process's peak resident set size; for builds in several processes the peak of all of
   them together (proportional set size, so that pages forked workers share with their
   parent count once) is sampled from /proc every 5 ms.
@@ -56,7 +58,10 @@ METHOD = """## Method
   (headings, paragraphs, tables, key figures; charts as their data), in the same bundled
   fonts: Typst (PyPI `typst`) compiles markup to PDF, WeasyPrint renders HTML to PDF,
   LibreOffice converts ipdocs' own DOCX to PDF. Each runs in a fresh process. Typst and
-  WeasyPrint start from prepared markup; ipdocs starts from the spec.
+  WeasyPrint start from prepared markup; ipdocs starts from the spec. *reportlab alone*
+  is the same content set by reportlab without ipdocs (see below the table).
+- **Phases** split a cold zh PDF build, in a fresh process, at its steps (perf_counter
+  marks; median of 3).
 - **Scaling** replicates the report's sections and figures N times under new ids and
   builds the full zh brief as PDF and DOCX in a fresh process; the seconds are the
   build's (making the replica is not timed), the memory the process's peak.
@@ -70,13 +75,13 @@ def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
     """Median wall seconds and peak memory (MB) of a command run in a fresh process."""
     walls, peaks = [], []
     for _ in range(repeat):
-        result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True,
+        start = time.perf_counter()
+        result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], capture_output=True,
                                 text=True, check=False)
+        walls.append(time.perf_counter() - start)
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
-        wall, peak = result.stderr.strip().splitlines()[-1].split()
-        walls.append(float(wall))
-        peaks.append(int(peak) / 1024)
+        peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
     return statistics.median(walls), max(peaks)
 
 
@@ -176,6 +181,53 @@ def scaling_child(spec: str, times: int) -> None:
                       "figures": len(report.figures)}))
 
 
+PHASES = """\
+import time
+start = time.perf_counter()
+marks = {}
+def mark(name):
+    marks[name] = time.perf_counter()
+from ipdocs.loading import load_report
+from ipdocs.sections import full_brief
+from ipdocs.themes import load_theme
+mark("imports: ipdocs (pydantic, PyYAML, babel)")
+from ipdocs.writers.pdf import render_pdf
+mark("imports: the PDF writer (reportlab)")
+report = load_report(SPEC)
+mark("loading and validating the spec")
+doc = full_brief().document(report, "zh")
+mark("building the document tree")
+from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.subsets import embedded_text
+theme = load_theme("briefing")
+fonts = Fonts(theme, embedded_text(doc, theme))
+for role in theme.fonts:
+    for bold in (False, True):
+        fonts.face(role, bold)
+mark("reading the font subsets")
+render_pdf(doc, theme)
+mark("layout and writing the PDF")
+import json
+last = start
+for name, at in marks.items():
+    print(json.dumps([name, at - last]))
+    last = at
+"""
+"""A cold zh PDF build split into its phases (run in a fresh process; the spec's path
+replaces SPEC). Interpreter start and exit are what the whole build's time leaves over."""
+
+
+def phases(spec: str) -> list[tuple[str, float]]:
+    """Seconds of each phase of a cold zh PDF build, in a fresh process (median of 3)."""
+    runs = []
+    for _ in range(3):
+        result = subprocess.run([PY, "-c", PHASES.replace("SPEC", repr(spec))],
+                                capture_output=True, text=True, check=True)
+        runs.append([json.loads(line) for line in result.stdout.splitlines()])
+    return [(name, statistics.median(run[i][1] for run in runs))
+            for i, (name, _) in enumerate(runs[0])]
+
+
 def batch_job(args: tuple[str, str, str, str, str]) -> None:
     """One brief of one synthetic region (for the batch runs)."""
     spec, region, lang, fmt, folder = args
@@ -213,6 +265,8 @@ def main() -> None:
     say("| output | seconds | peak MB | size |")
     say("|---|---|---|---|")
     cold: dict[str, float] = {}
+    subprocess.run([PY, "-m", "ipdocs", "build", spec, "-o", str(tmp / "warm-up")], check=True,
+                   capture_output=True)  # fills the font cache: the rows are later builds
     for fmt in ("pdf", "docx"):
         for lang in ("zh", "en", "zh-en"):
             folder = tmp / f"cold-{fmt}-{lang}"
@@ -286,9 +340,37 @@ def main() -> None:
         peers.append(("WeasyPrint", "HTML → PDF", wall, tmp / "weasy.pdf"))
     except ImportError:
         say("| WeasyPrint | not installed (pip install -r bench/requirements.txt) | | | |")
+    plain = tmp / "plain"
+    plain.mkdir()
+    (plain / "content.json").write_text(json.dumps(to_flat(doc), ensure_ascii=False),
+                                        encoding="utf-8")
+    charset = embedded_text(doc, themes)
+    for name, face in (("serif", "NotoSerifCJKsc-Regular.ttf"),
+                       ("serif-bold", "NotoSerifCJKsc-Bold.ttf"),
+                       ("sans-bold", "NotoSansCJKsc-Bold.ttf")):
+        (plain / f"{name}.ttf").write_bytes(subset_face(face, charset))
+    wall, _ = timed([PY, str(ROOT / "bench" / "plain_reportlab.py"), str(plain / "content.json"),
+                     str(plain), str(plain / "out.pdf")], repeat)
+    peers.append(("reportlab alone", "content → PDF, no ipdocs", wall, plain / "out.pdf"))
     for name, task, wall, made in peers:
         say(f"| {name} | {task} | {wall:.2f} | {wall / ours:.2f} | {size(made)} |")
     say("")
+    say("*reportlab alone* sets the same content as plain platypus paragraphs and tables "
+        "(`bench/plain_reportlab.py`: reportlab's own CJK wrapping, prepared font subsets, "
+        "no model, checks, contents, charts or kinsoku): a floor for any reportlab-based "
+        "tool.\n")
+
+    say("## Where a cold zh PDF build spends its time\n")
+    bare, _ = timed([PY, "-c", "pass"], repeat)
+    deps, _ = timed([PY, "-c", "import pydantic, yaml, babel.numbers, reportlab.platypus, "
+                     "reportlab.graphics.charts.barcharts"], repeat)
+    say("| phase | ms |")
+    say("|---|---|")
+    for name, seconds in phases(spec):
+        say(f"| {name} | {seconds * 1000:.0f} |")
+    say(f"\nFor comparison, a fresh `python -c pass` takes {bare * 1000:.0f} ms and one that "
+        f"only imports ipdocs' PDF dependencies (pydantic, PyYAML, babel, reportlab) "
+        f"{deps * 1000:.0f} ms.\n")
 
     say("## Scaling (full zh brief, PDF and DOCX, fresh process per size)\n")
     say("| size | parts | figures | build seconds | seconds per 1× | peak MB |")
