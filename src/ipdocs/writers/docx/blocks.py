@@ -67,6 +67,8 @@ class Writer:
     style_ids: dict[str, str] = field(default_factory=dict)
     run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
     """Run properties already made, by style, language and look: copied for each run."""
+    cell_looks: dict[tuple[str, str], BaseOxmlElement] = field(default_factory=dict)
+    """Paragraph properties of table cells already made, by style and alignment."""
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -290,10 +292,25 @@ def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Wr
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
     direction if asked."""
     paragraph = cell.paragraphs[0]
-    set_style(paragraph, WORD_STYLES[style], w)
-    paragraph.alignment = ALIGN[align]
+    _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
     _run(paragraph, data.text, lang, w, style, color=color, size=size)
+
+
+def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> None:
+    """A cell paragraph's style and alignment: set through python-docx the first time a
+    look occurs, copied into every further cell (a report's tables have a thousand cells
+    and a handful of looks; python-docx finds each property's place anew every time)."""
+    p = paragraph._p
+    proto = w.cell_looks.get((style, align))
+    if proto is not None and p.pPr is None:
+        p.insert(0, copy.deepcopy(proto))
+        return
+    fresh = p.pPr is None
+    set_style(paragraph, WORD_STYLES[style], w)
+    paragraph.alignment = ALIGN[align]
+    if fresh:
+        w.cell_looks[(style, align)] = copy.deepcopy(p.get_or_add_pPr())
 
 
 def _direction_color(cell: Cell, w: Writer) -> str | None:
