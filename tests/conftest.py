@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _font_cache(pytestconfig: pytest.Config,
+                tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests' font subsets (their CLI subprocesses' too) go to a cache of their own in
+    pytest's cache folder, kept between runs (a temporary one with ``-p no:cacheprovider``),
+    not into the user's ~/.cache/ipdocs."""
+    before = os.environ.get("IPDOCS_CACHE")
+    cache = pytestconfig.cache
+    folder = cache.mkdir("ipdocs-cache") if cache else tmp_path_factory.mktemp("ipdocs-cache")
+    os.environ["IPDOCS_CACHE"] = str(folder)
+    yield
+    if before is None:
+        del os.environ["IPDOCS_CACHE"]
+    else:
+        os.environ["IPDOCS_CACHE"] = before
 SPECS = ROOT / "specs"
 
 MINIMAL = """\

@@ -1,6 +1,7 @@
 """Font subsets shared by the writers: what they keep, and the disk cache."""
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,28 @@ def test_a_changed_face_file_is_subset_again(tmp_path: Path) -> None:
     assert subsets._identity(face) != before  # another size (and modification time)
     assert subsets._cache_file(before, "宁波") != subsets._cache_file(subsets._identity(face),
                                                                      "宁波")
+
+
+def test_the_cache_keeps_the_subsets_used_last_within_its_limit(tmp_path: Path) -> None:
+    sizes = {"old.ttf": 400, "used.ttf": 300, "new.ttf": 300}
+    for age, (name, size) in enumerate(sizes.items()):
+        (tmp_path / name).write_bytes(b"x" * size)
+        os.utime(tmp_path / name, ns=(age * 10**9, age * 10**9))
+    (tmp_path / ".new.ttf.part").write_bytes(b"x" * 5000)  # another process's write: kept
+    subsets.trim(tmp_path, limit=700)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.part", "new.ttf",
+                                                            "used.ttf"]
+    subsets.trim(tmp_path, limit=299)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.part"]
+
+
+def test_reading_a_subset_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    subset_face.cache_clear()
+    subset_face(FACE, "宁波")
+    [kept] = (tmp_path / "font-subsets").iterdir()
+    os.utime(kept, ns=(0, 0))
+    subset_face.cache_clear()
+    subset_face(FACE, "宁波")
+    assert kept.stat().st_mtime_ns > 0
+    subset_face.cache_clear()

@@ -79,15 +79,22 @@ def subset_face(filename: str, text: str) -> bytes:
     return small
 
 
+CACHE_LIMIT = 100 * 1024 * 1024
+"""Bytes of subsets the disk cache keeps (a report's take 2–3 MB); beyond, the ones used
+longest ago are removed when a new one is written."""
+
+
 def _read_cached(path: Path) -> bytes | None:
-    """A cached subset, if the file is there and whole (its SHA-256 follows the font);
-    a damaged file is removed, to be made again."""
+    """A cached subset, if the file is there and whole (its SHA-256 follows the font),
+    marked as just used; a damaged file is removed, to be made again."""
     try:
         stored = path.read_bytes()
     except OSError:
         return None
     font, digest = stored[:-32], stored[-32:]
     if len(stored) > 32 and hashlib.sha256(font).digest() == digest:
+        with contextlib.suppress(OSError):
+            os.utime(path)
         return font
     path.unlink(missing_ok=True)
     return None
@@ -98,6 +105,25 @@ def _write_cached(path: Path, font: bytes) -> None:
     A cache that cannot be written only costs time."""
     with contextlib.suppress(OSError):
         atomic_write(path, font + hashlib.sha256(font).digest())
+        trim(path.parent)
+
+
+def trim(folder: Path, limit: int = CACHE_LIMIT) -> None:
+    """Remove the subsets used longest ago until ``folder`` holds at most ``limit`` bytes
+    (another process may remove a file first: that is not an error)."""
+    files = []
+    for entry in os.scandir(folder):
+        with contextlib.suppress(OSError):
+            if entry.name.endswith(".ttf") and entry.is_file():
+                stat = entry.stat()
+                files.append((stat.st_mtime_ns, stat.st_size, entry.path))
+    total = sum(size for _, size, _ in files)
+    for _, size, path in sorted(files):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+        total -= size
 
 
 def _subset(data: bytes, text: str) -> bytes:
