@@ -18,7 +18,7 @@ def _font_cache(pytestconfig: pytest.Config,
     pytest's cache folder, kept between runs (a temporary one with ``-p no:cacheprovider``),
     not into the user's ~/.cache/ipdocs."""
     before = os.environ.get("IPDOCS_CACHE")
-    cache = pytestconfig.cache
+    cache = getattr(pytestconfig, "cache", None)
     folder = cache.mkdir("ipdocs-cache") if cache else tmp_path_factory.mktemp("ipdocs-cache")
     os.environ["IPDOCS_CACHE"] = str(folder)
     yield
