@@ -76,15 +76,30 @@ def test_cache_off_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_changed_face_file_is_subset_again(tmp_path: Path) -> None:
+def test_a_changed_face_is_subset_again_even_with_its_old_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
     face = tmp_path / "face.ttf"
-    face.write_bytes(b"one")
-    before = subsets._identity(face)
-    assert subsets._identity(face) == before
-    face.write_bytes(b"three")
-    assert subsets._identity(face) != before  # another size (and modification time)
-    assert subsets._cache_file(before, "宁波") != subsets._cache_file(subsets._identity(face),
-                                                                     "宁波")
+    monkeypatch.setattr(subsets, "face_path", lambda _name: str(face))
+    face.write_bytes(face_bytes("NotoSans-Regular.ttf"))
+    stat = face.stat()
+    subset_face.cache_clear()
+    before = subset_face("face.ttf", "ab")
+    face.write_bytes(face_bytes("NotoSerif-Regular.ttf"))  # a rebuilt face, copied with
+    os.utime(face, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the old time (cp -p)
+    subset_face.cache_clear()
+    after = subset_face("face.ttf", "ab")
+    subset_face.cache_clear()
+    assert after != before
+    assert after == subsets._subset(face.read_bytes(), "ab")
+    assert len(list((tmp_path / "cache" / "font-subsets").iterdir())) == 2
+
+
+def test_the_key_is_the_table_directory() -> None:
+    data = face_bytes("NotoSans-Regular.ttf")
+    tables = int.from_bytes(data[4:6], "big")
+    assert subsets.directory(data) == data[:12 + 16 * tables]
+    assert len(subsets.directory(data)) < 1000
 
 
 def test_the_cache_keeps_the_subsets_used_last_within_its_limit(tmp_path: Path) -> None:
@@ -92,12 +107,27 @@ def test_the_cache_keeps_the_subsets_used_last_within_its_limit(tmp_path: Path) 
     for age, (name, size) in enumerate(sizes.items()):
         (tmp_path / name).write_bytes(b"x" * size)
         os.utime(tmp_path / name, ns=(age * 10**9, age * 10**9))
-    (tmp_path / ".new.ttf.part").write_bytes(b"x" * 5000)  # another process's write: kept
+    (tmp_path / ".new.ttf.1.part").write_bytes(b"x" * 5000)  # another process's write: kept
+    (tmp_path / ".old.ttf.2.part").write_bytes(b"x")  # a killed process's, hours ago: gone
+    os.utime(tmp_path / ".old.ttf.2.part", ns=(0, 0))
     subsets.trim(tmp_path, limit=700)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.part", "new.ttf",
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.1.part", "new.ttf",
                                                             "used.ttf"]
     subsets.trim(tmp_path, limit=299)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.part"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.1.part"]
+
+
+def test_writing_a_subset_trims_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    subset_face.cache_clear()
+    subset_face(FACE, "宁波")
+    [first] = (tmp_path / "font-subsets").iterdir()
+    os.utime(first, ns=(0, 0))
+    monkeypatch.setattr(subsets, "CACHE_LIMIT", first.stat().st_size * 3 // 2)
+    subset_face(FACE, "专利")
+    subset_face.cache_clear()
+    [kept] = (tmp_path / "font-subsets").iterdir()
+    assert kept != first  # room for one: the newest stays
 
 
 def test_reading_a_subset_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

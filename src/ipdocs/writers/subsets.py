@@ -13,10 +13,11 @@ import hashlib
 import io
 import os
 import string
+import time
 from functools import lru_cache
 from pathlib import Path
 
-from ipdocs.bundled import face_bytes, face_path
+from ipdocs.bundled import face_path
 from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
 from ipdocs.files import atomic_write
@@ -43,21 +44,30 @@ def _cache_root() -> Path | None:
     return None if root == "off" else Path(root)
 
 
-def _identity(path: Path) -> bytes:
-    """What tells one version of a bundled face's file from another, cheaply: its path,
-    size and modification time. (Reading and hashing the 4–5 MB CJK faces to key the
-    cache took longer than loading their subsets.)"""
-    stat = path.stat()
-    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+SUBSET_VERSION = b"1"
+"""Part of every cache key: raise it when ``_subset`` changes what a subset keeps."""
 
 
-def _cache_file(identity: bytes, text: str) -> Path | None:
-    """Where the subset of the face ``identity`` names to ``text`` is kept between runs."""
-    root = _cache_root()
-    if root is None:
-        return None
-    key = hashlib.sha256(identity + b"\0" + text.encode("utf-8")).hexdigest()
-    return root / "font-subsets" / f"{key[:32]}.ttf"
+def directory(font: bytes) -> bytes:
+    """The table directory at the head of a TrueType font: every table's tag, checksum,
+    offset and length, which change with any table's content. It tells one version of a
+    face from another at the cost of reading a few hundred bytes (reading and hashing
+    the 4–5 MB CJK faces took longer than loading their subsets)."""
+    return font[:12 + 16 * int.from_bytes(font[4:6], "big")]
+
+
+def _read_directory(path: Path) -> bytes:
+    """The table directory of the font file at ``path`` (see ``directory``)."""
+    with path.open("rb") as handle:
+        head = handle.read(12)
+        return head + handle.read(16 * int.from_bytes(head[4:6], "big"))
+
+
+def _cache_file(root: Path, face: bytes, text: str) -> Path:
+    """Where the subset to ``text`` of the face whose table directory is ``face`` is kept
+    between runs."""
+    key = hashlib.sha256(SUBSET_VERSION + b"\0" + face + b"\0" + text.encode("utf-8"))
+    return root / "font-subsets" / f"{key.hexdigest()[:32]}.ttf"
 
 
 @lru_cache(maxsize=16)
@@ -65,23 +75,30 @@ def subset_face(filename: str, text: str) -> bytes:
     """The bundled face ``filename`` (TrueType) reduced to the glyphs ``text`` needs.
 
     A subset depends only on the face and the text, so the briefs of one report subset
-    each face once, ever; the face itself is read only to make a subset. The layout
-    features kept are fontTools' defaults (kerning, ligatures, locl, vertical forms).
+    each face once, ever; the face itself is read only to make a subset (and the subset
+    is filed under the directory of the bytes it was made from). The layout features kept
+    are fontTools' defaults (kerning, ligatures, locl, vertical forms).
     """
-    cached = _cache_file(_identity(Path(face_path(filename))), text)
-    if cached is not None:
-        kept = _read_cached(cached)
-        if kept is not None:
-            return kept
-    small = _subset(face_bytes(filename), text)
-    if cached is not None:
-        _write_cached(cached, small)
+    path = Path(face_path(filename))
+    root = _cache_root()
+    if root is None:
+        return _subset(path.read_bytes(), text)
+    kept = _read_cached(_cache_file(root, _read_directory(path), text))
+    if kept is not None:
+        return kept
+    data = path.read_bytes()
+    small = _subset(data, text)
+    _write_cached(_cache_file(root, directory(data), text), small)
     return small
 
 
 CACHE_LIMIT = 100 * 1024 * 1024
 """Bytes of subsets the disk cache keeps (a report's take 2–3 MB); beyond, the ones used
 longest ago are removed when a new one is written."""
+
+ABANDONED_AFTER = 3600
+"""Seconds after which a temporary file in the cache is taken for one a killed process
+left (a subset is written in well under a second)."""
 
 
 def _read_cached(path: Path) -> bytes | None:
@@ -108,14 +125,19 @@ def _write_cached(path: Path, font: bytes) -> None:
         trim(path.parent)
 
 
-def trim(folder: Path, limit: int = CACHE_LIMIT) -> None:
+def trim(folder: Path, limit: int | None = None) -> None:
     """Remove the subsets used longest ago until ``folder`` holds at most ``limit`` bytes
-    (another process may remove a file first: that is not an error)."""
+    (default CACHE_LIMIT), and what writers killed midway left behind (another process
+    may remove a file first: that is not an error)."""
+    limit = CACHE_LIMIT if limit is None else limit
     files = []
+    abandoned = time.time() - ABANDONED_AFTER
     for entry in os.scandir(folder):
         with contextlib.suppress(OSError):
-            if entry.name.endswith(".ttf") and entry.is_file():
-                stat = entry.stat()
+            stat = entry.stat()
+            if entry.name.endswith(".part") and stat.st_mtime < abandoned:
+                os.unlink(entry.path)
+            elif entry.name.endswith(".ttf") and entry.is_file():
                 files.append((stat.st_mtime_ns, stat.st_size, entry.path))
     total = sum(size for _, size, _ in files)
     for _, size, path in sorted(files):
