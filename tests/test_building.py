@@ -11,6 +11,7 @@ from ipdocs.building import (
     Output,
     Recipe,
     atomic_write,
+    available_cpus,
     build,
     build_all,
     output_name,
@@ -211,3 +212,39 @@ def test_content_taller_than_a_page_is_a_clear_error(tmp_path: Path, layout: str
     assert f"{what} " in result.stderr and "cannot be split and does not fit on page" in \
         result.stderr
     assert not out.exists()
+
+
+LAZY = ("concurrent.futures", "multiprocessing", "reportlab.graphics")
+"""Modules a one-file build of a document without charts never imports (start-up time)."""
+
+
+def _imported_by_build(tmp_path: Path, builders: str, langs: tuple[str, ...]) -> list[str]:
+    """Which of LAZY a fresh process has imported after building ``langs`` as PDFs of
+    SAMPLE with a brief of ``builders`` (default jobs: a process per core)."""
+    script = f"""
+import sys
+from pathlib import Path
+from ipdocs import Output, Recipe, build_all, load_report
+from ipdocs.sections import Brief, ChartBuilder, CoverBuilder
+from ipdocs.themes import load_theme
+recipe = Recipe(Brief([{builders}]), load_theme("briefing"))
+outputs = [Output(Path({str(tmp_path)!r}) / f"{{lang}}.pdf", lang) for lang in {langs!r}]
+build_all(load_report({str(SAMPLE)!r}), recipe, outputs, jobs=0)
+print(",".join(m for m in {LAZY!r} if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    return [m for m in result.stdout.strip().split(",") if m]
+
+
+def test_a_one_file_build_without_charts_imports_no_processes_or_graphics(
+        tmp_path: Path) -> None:
+    assert _imported_by_build(tmp_path, "CoverBuilder()", ("zh",)) == []
+
+
+def test_what_a_build_needs_is_imported_when_needed(tmp_path: Path) -> None:
+    charted = _imported_by_build(tmp_path, "CoverBuilder(), ChartBuilder()", ("zh",))
+    assert charted == ["reportlab.graphics"]
+    if available_cpus() > 1:
+        two = _imported_by_build(tmp_path, "CoverBuilder()", ("zh", "en"))
+        assert two == ["concurrent.futures", "multiprocessing"]

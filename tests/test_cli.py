@@ -98,14 +98,20 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
         cli.main(["schema"])
 
 
-def test_the_command_runs_main_with_startup_objects_frozen() -> None:
+def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
     script = ("import gc, sys\n"
               "from ipdocs import cli\n"
-              "cli.main = lambda: print(gc.get_freeze_count() > 1000) or 3\n"
-              "sys.exit(cli.entry())\n")
+              "def main():\n"
+              "    global during, made\n"
+              "    during, made = gc.get_freeze_count(), [[] for _ in range(1000)]\n"
+              "    return 3\n"
+              "cli.main = main\n"
+              "status = cli.entry()\n"
+              "print(during > 1000, gc.get_freeze_count() >= during + 1000)\n"
+              "sys.exit(status)\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             check=False)
-    assert (result.returncode, result.stdout) == (3, "True\n")
+    assert (result.returncode, result.stdout) == (3, "True True\n")
 
 
 def test_the_installed_command_and_python_m_use_entry() -> None:

@@ -256,6 +256,8 @@ def entry() -> int:
     try:
         return main()
     finally:
+        # What is frozen is never collected: finalizers of cyclic garbage left now do not
+        # run. ipdocs writes and closes every file before main() returns.
         gc.freeze()
 
 

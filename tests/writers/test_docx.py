@@ -215,3 +215,27 @@ def test_copied_runs_are_the_runs_python_docx_makes() -> None:
     assert len(looks) == 1
     reopened = open_docx(io.BytesIO(render_docx(doc, load_theme("briefing"))))
     assert reopened.paragraphs[0].text.startswith("甲x\nya\tb\nc")
+
+
+def test_a_cell_look_is_copied_only_into_cells_without_properties() -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from ipdocs.writers.docx.blocks import Writer, _cell_look
+    from ipdocs.writers.docx.styles import apply_theme
+    from ipdocs.writers.docx.template import blank
+
+    theme = load_theme("briefing")
+    document = blank(theme, "zh")
+    apply_theme(document, theme)
+    w = Writer(theme, document=document)
+    cells = document.add_table(rows=1, cols=3).rows[0].cells
+    kept = cells[2].paragraphs[0]
+    kept.paragraph_format.keep_with_next = True  # a cell paragraph with properties of its own
+    for cell in cells:
+        _cell_look(cell.paragraphs[0], "table-cell", "right", w)
+    for cell in cells:
+        paragraph = cell.paragraphs[0]
+        assert paragraph.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert paragraph.style is not None and paragraph.style.name == "Table Cell"
+    assert kept.paragraph_format.keep_with_next is True
+    assert list(w.cell_looks) == [("table-cell", "right")]
