@@ -32,12 +32,12 @@ def main(content: Path, fonts: Path, out: Path) -> None:
                           firstLineIndent=21, alignment=4, wordWrap="CJK")
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=12, firstLineIndent=0,
                           alignment=0)
+    header = ParagraphStyle("header", parent=cell, fontName="serif-bold")
     heads = {level: ParagraphStyle(f"h{level}", fontName="sans-bold", fontSize=size,
                                    leading=size * 1.5, spaceBefore=8, spaceAfter=4,
                                    wordWrap="CJK")
              for level, size in ((1, 18), (2, 14), (3, 12), (4, 11))}
-    grid = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, "#999999"),
-                       ("FONTNAME", (0, 0), (-1, 0), "serif-bold")])
+    grid = TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, "#999999")])
     story = []
     for item in json.loads(content.read_text(encoding="utf-8")):
         if item[0] == "h":
@@ -45,7 +45,8 @@ def main(content: Path, fonts: Path, out: Path) -> None:
         elif item[0] == "p":
             story.append(Paragraph(escape(item[1]), body))
         else:
-            rows = [[Paragraph(escape(text), cell) for text in row] for row in item[1]]
+            rows = [[Paragraph(escape(text), header if index == 0 else cell) for text in row]
+                    for index, row in enumerate(item[1])]
             story.append(Table(rows, style=grid, repeatRows=1))
     SimpleDocTemplate(str(out), pagesize=A4, leftMargin=25 * mm, rightMargin=25 * mm,
                       topMargin=25 * mm, bottomMargin=25 * mm).build(story)

@@ -26,6 +26,8 @@ def _font_cache(pytestconfig: pytest.Config,
         del os.environ["IPDOCS_CACHE"]
     else:
         os.environ["IPDOCS_CACHE"] = before
+
+
 SPECS = ROOT / "specs"
 
 MINIMAL = """\
