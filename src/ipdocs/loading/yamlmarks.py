@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from typing import Any
 
 import yaml
 
+from ipdocs.fastyaml import FastLoader, parse_either
 from ipdocs.problems import PathElement, Problem, error
 
 Mark = tuple[int, int]
@@ -35,9 +37,9 @@ _PureLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
 _FastLoader: type[Any] | None = None
 """The same on libyaml's parser, five times faster, where PyYAML was built with it. It
 reads valid YAML as the pure loader does; for invalid YAML the pure loader is asked
-again, for its fuller message and position."""
+again, for its fuller message and position (``parse_either``)."""
 
-if hasattr(yaml, "CSafeLoader"):
+if FastLoader is not None:
     class _CLoader(yaml.CSafeLoader):
         """libyaml's safe loader, with floats read as exact Decimals."""
 
@@ -108,14 +110,9 @@ def _compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]
 def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
     """Parse YAML safely: the data, the marks of its values, and any problems."""
     try:
-        if _FastLoader is None:
-            raise yaml.YAMLError("no libyaml")
-        data, node = _compose(text, _FastLoader)
-    except yaml.YAMLError:
-        try:
-            data, node = _compose(text, _PureLoader)
-        except yaml.YAMLError as exc:
-            return None, {}, [_syntax_problem(exc, text)]
+        data, node = parse_either(partial(_compose, text), _FastLoader, _PureLoader)
+    except yaml.YAMLError as exc:
+        return None, {}, [_syntax_problem(exc, text)]
     if node is None:
         return None, {}, []
     marks: Marks = {}
