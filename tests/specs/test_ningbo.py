@@ -22,7 +22,8 @@ from ipdocs.model import Report
 from ipdocs.model.placeholders import figure_refs, parse
 from ipdocs.model.references import iter_texts
 from ipdocs.narrative import plain_text
-from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Run, break_lines, is_han
+from ipdocs.writers.columns import is_wide
+from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Run, break_lines
 from tests.conftest import ROOT, SPECS
 
 SPEC = SPECS / "ningbo-2024.yaml"
@@ -125,7 +126,7 @@ def test_figure_labels_draw_on_the_glossary() -> None:
 
 def mono(style: int, text: str) -> float:
     """Han characters one em wide, others half."""
-    return sum(1.0 if is_han(c) else 0.5 for c in text)
+    return sum(1.0 if is_wide(c) else 0.5 for c in text)
 
 
 @pytest.mark.parametrize("measure", [10, 17, 28])
@@ -140,7 +141,7 @@ def test_kinsoku_over_the_whole_report(measure: int) -> None:
             if index < len(lines) - 1 and line.text[-1] in NO_END:
                 bad.append(f"ends {line.text!r}")
             if index < len(lines) - 1 and re.search(r"\d$", line.text) and \
-                    is_han(lines[index + 1].text[0]):
+                    is_wide(lines[index + 1].text[0]):
                 bad.append(f"number split from its unit: {line.text!r}")
     assert bad == []
 

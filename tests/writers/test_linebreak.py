@@ -2,12 +2,13 @@
 
 import pytest
 
-from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Line, Run, break_lines, is_han
+from ipdocs.writers.columns import is_wide
+from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Line, Run, break_lines
 
 
 def mono(style: int, text: str) -> float:
     """A measure in ems: Han characters 1, everything else a half."""
-    return sum(1.0 if is_han(c) else 0.5 for c in text)
+    return sum(1.0 if is_wide(c) else 0.5 for c in text)
 
 
 def lines(text: str, width: float, **options: object) -> list[Line]:

@@ -23,8 +23,9 @@ def is_short(text: str) -> bool:
     return len(text) <= SHORT_CELL and not any(c.isspace() for c in text)
 
 
-def _wide(char: str) -> bool:
-    """Whether a character is set full width (Han, CJK punctuation)."""
+def is_wide(char: str) -> bool:
+    """Whether a character is set full width, an em wide (Han, CJK punctuation): both
+    writers' measure of Chinese text."""
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
@@ -32,7 +33,7 @@ def widest_piece(text: str) -> str:
     """What a long cell's column should be wide enough for on one line: its longest word
     (an English word should not break inside), or a few Chinese characters (Chinese breaks
     anywhere, but a column one character wide is unreadable)."""
-    words = [w[:HAN_KEEP] if any(_wide(c) for c in w) else w for w in text.split()]
+    words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in text.split()]
     return max(words, key=len, default="")
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +41,7 @@ from ipdocs.writers.columns import (
     fit_scale,
     fit_widths,
     is_short,
+    is_wide,
     proportional,
     widest_piece,
 )
@@ -242,7 +242,7 @@ def _estimated_mm(text: str, size: float) -> float:
     """The width of ``text`` at ``size`` points, estimated (the DOCX writer has no font
     metrics, and the reader may substitute fonts): an em for a full-width character,
     about half an em for a lower-case letter, two thirds for capitals and digits."""
-    ems = sum(1.0 if unicodedata.east_asian_width(c) in ("W", "F")
+    ems = sum(1.0 if is_wide(c)
               else 0.55 if c.islower() else 0.68 if c.isalnum() else 0.4 for c in text)
     return ems * size / PT_PER_MM
 

@@ -15,9 +15,10 @@ Rules (DESIGN.md "Typography", W3C clreq):
 from __future__ import annotations
 
 import itertools
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from ipdocs.writers.columns import is_wide
 
 NO_START = frozenset(
     "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠")
@@ -84,11 +85,6 @@ class Line:
                        for i, u in enumerate(self.units))
 
 
-def is_han(char: str) -> bool:
-    """Whether ``char`` is set as a full-width CJK character (ideograph, CJK punctuation)."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
-
-
 def _classify(runs: Sequence[Run]) -> list[Unit]:
     """Split runs into units: each Han character alone, Latin words whole."""
     units: list[Unit] = []
@@ -98,7 +94,7 @@ def _classify(runs: Sequence[Run]) -> list[Unit]:
             if char in BREAKABLE_SPACES:
                 space = True
                 continue
-            han = is_han(char)
+            han = is_wide(char)
             prev = units[-1] if units else None
             joins_word = (prev is not None and not han and not prev.han and not space)
             if joins_word and prev is not None:
