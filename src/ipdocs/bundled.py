@@ -10,7 +10,6 @@ their licence, OFL.txt, beside them) and are installed as the data package
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 
 PACKAGE = "ipdocs.fonts"
@@ -43,12 +42,6 @@ def family(role: str) -> Family:
         return BUNDLED[role]
     except KeyError:
         raise KeyError(f"no bundled font {role!r}; bundled: {', '.join(BUNDLED)}") from None
-
-
-@cache
-def face_bytes(filename: str) -> bytes:
-    """The bytes of one bundled font file."""
-    return resources.files(PACKAGE).joinpath(filename).read_bytes()
 
 
 def face_path(filename: str) -> str:

@@ -7,13 +7,18 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from ipdocs.bundled import face_bytes
+from ipdocs.bundled import face_path
 from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.themes import load_theme
 from ipdocs.writers import subsets
 from ipdocs.writers.subsets import embedded_text, subset_face
 
 FACE = "NotoSansCJKsc-Regular.ttf"
+
+
+def face_bytes(filename: str) -> bytes:
+    """The bytes of one bundled face."""
+    return Path(face_path(filename)).read_bytes()
 
 
 def cmap(data: bytes) -> set[int]:

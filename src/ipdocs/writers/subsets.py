@@ -48,19 +48,25 @@ SUBSET_VERSION = b"1"
 """Part of every cache key: raise it when ``_subset`` changes what a subset keeps."""
 
 
+def _directory_size(head: bytes) -> int:
+    """The bytes of a TrueType font's table directory, from its first 12 (the offset
+    table, which counts the tables; 16 bytes describe each)."""
+    return 12 + 16 * int.from_bytes(head[4:6], "big")
+
+
 def directory(font: bytes) -> bytes:
     """The table directory at the head of a TrueType font: every table's tag, checksum,
     offset and length, which change with any table's content. It tells one version of a
     face from another at the cost of reading a few hundred bytes (reading and hashing
     the 4–5 MB CJK faces took longer than loading their subsets)."""
-    return font[:12 + 16 * int.from_bytes(font[4:6], "big")]
+    return font[:_directory_size(font)]
 
 
 def _read_directory(path: Path) -> bytes:
     """The table directory of the font file at ``path`` (see ``directory``)."""
     with path.open("rb") as handle:
         head = handle.read(12)
-        return head + handle.read(16 * int.from_bytes(head[4:6], "big"))
+        return head + handle.read(_directory_size(head) - 12)
 
 
 def _cache_file(root: Path, face: bytes, text: str) -> Path:
