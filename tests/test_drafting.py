@@ -90,7 +90,7 @@ def test_rise_decline_zero_base_and_increment(drafted: tuple[Path, str]) -> None
     assert "案件3500件，同比下降12.78%" in zh
     assert "cases 3,500, down 12.78% year on year" in en
     assert "调解12家，新增" in zh and "mediation 12, new" in en
-    assert "审查周期45天，同比下降5天" in zh and "took 45 days, down 5 days year on year" in en
+    assert "审查周期45天，同比缩短5天" in zh and "took 45 days, cut by 5 days year on year" in en
     up = report.figure("up")
     assert up.change is not None and up.change.previous == Decimal(71425)
     assert up.history == {2024: Decimal(71425)}

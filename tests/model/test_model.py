@@ -36,7 +36,9 @@ def test_value_stays_exact() -> None:
     ({"value": "NaN"}, "finite number"),
     ({"kind": "rank", "unit": "件"}, "rank figure takes unit 位 or 名"),
     ({"kind": "rank", "unit": "位", "value": "2.5"}, "whole number"),
-    ({"as_of": "2024-12-31"}, "as_of belongs to a stock"),
+    ({"as_of": "2024-12-31"}, "ends a partial year at a month's end before December"),
+    ({"as_of": "2024-09-29"}, "ends a partial year"),
+    ({"kind": "rank", "unit": "位", "value": "2", "as_of": "2024-09-30"}, "not a rank"),
     ({"numerals": "hanzi", "value": "1.5"}, "whole numbers"),
     ({"colour": "red"}, "Extra inputs"),
 ])
@@ -46,7 +48,7 @@ def test_figure_rejects(fields: dict[str, Any], message: str) -> None:
 
 
 def test_change_needs_something() -> None:
-    with pytest.raises(ValidationError, match="needs percent, increment or previous"):
+    with pytest.raises(ValidationError, match="needs percent, increment, places or previous"):
         Change.model_validate({"verb": "增长"})
 
 

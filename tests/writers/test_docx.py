@@ -148,7 +148,7 @@ def test_table_header_rows_repeat(sample: Report, render: Render) -> None:
     assert '<w:tblHeader w:val="true"/>' in body
     document = open_docx(io.BytesIO(render(sample, "en")))
     table = next(t for t in document.tables if t.cell(0, 0).text == "Indicator")
-    assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Unit", "Change"]
+    assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Change"]
     assert table.cell(1, 1).paragraphs[0].alignment == 2  # right
 
 

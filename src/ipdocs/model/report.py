@@ -5,15 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.figures import Figure
+from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
 from ipdocs.problems import SpecError, error
+from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
@@ -60,6 +69,58 @@ class Source(Model):
     date: dt.date | None = None
 
 
+class UnitDef(Model):
+    """A unit a spec adds to the shipped ones (``units:`` in a spec, keyed by its code)."""
+
+    kind: UnitKind = Field(description="count, money, weight, area, duration, percent, points, "
+                                       "score or multiple")
+    words: dict[str, str | list[str]] = Field(
+        default_factory=dict, description="per language, the word after a number: "
+                                          "{en: [mu, mu]} (singular, plural); none: no word")
+    prefixes: bool | None = Field(None, description="whether 万 and 亿 combine with it")
+    currency: str | None = Field(None, description="ISO code of a money unit (CNY)")
+    metric: tuple[Decimal, str] | None = Field(
+        None, description="a traditional unit's metric equivalent: [0.5, kg]")
+
+    @field_validator("kind")
+    @classmethod
+    def _not_rank(cls, kind: UnitKind) -> UnitKind:
+        """Ranks are figures of kind rank in 位 or 名, not a unit kind."""
+        if kind is UnitKind.RANK:
+            raise ValueError("a rank is a figure of kind rank in 位 or 名, not a unit kind")
+        return kind
+
+    @field_validator("words")
+    @classmethod
+    def _forms(cls, words: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        """A word is one form, or a singular and a plural."""
+        for lang, forms in words.items():
+            if isinstance(forms, list) and len(forms) not in (1, 2):
+                raise ValueError(f"words.{lang}: give one word, or [singular, plural]")
+        return words
+
+
+def spec_units(units: dict[str, UnitDef]) -> dict[str, Unit]:
+    """The shipped units with a spec's own (and their magnitude forms) added."""
+    entries = {code: u.model_dump(exclude_none=True, mode="json") for code, u in units.items()}
+    return {**UNITS, **build_units(entries)}
+
+
+def _raw_units(data: Any) -> dict[str, Unit]:
+    """The units in force while validating ``data``: the shipped ones, and the spec's own
+    where they are valid (invalid ones are reported by the ``units`` field itself)."""
+    raw = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(raw, dict) or not raw:
+        return UNITS
+    defs = {}
+    for code, entry in raw.items():
+        try:
+            defs[str(code)] = UnitDef.model_validate(entry)
+        except ValidationError:
+            continue
+    return spec_units(defs)
+
+
 class Report(Model):
     """An annual IP report: the single source every briefing is built from."""
 
@@ -76,6 +137,28 @@ class Report(Model):
     key_figures: list[str] = Field(default_factory=list,
                                    description="ids of the headline figures, in order")
     sources: list[Source] = Field(default_factory=list)
+    units: dict[str, UnitDef] = Field(
+        default_factory=dict, description="units the spec adds to the shipped ones, by code")
+    literals: list[str] = Field(
+        default_factory=list, description="strings with digits that narrative may type, not "
+                                          "statistics: names such as 甬优1540, 剑网2024")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_units(cls, data: Any, handler: ModelWrapValidatorHandler[Report]) -> Report:
+        """Validate the figures against the shipped units and the spec's own."""
+        with units_in_force(_raw_units(data)):
+            return handler(data)
+
+    @field_validator("units")
+    @classmethod
+    def _new_units(cls, units: dict[str, UnitDef]) -> dict[str, UnitDef]:
+        """A spec adds units; it does not redefine shipped ones."""
+        clash = [code for code in units if code in UNITS]
+        if clash:
+            raise ValueError(f"{', '.join(clash)}: shipped unit(s), not to be redefined "
+                             "(`ipdocs units` lists them)")
+        return units
 
     @field_validator("figures")
     @classmethod
@@ -103,6 +186,12 @@ class Report(Model):
         for index, fid in enumerate(self.key_figures):
             if fid not in self.figures:
                 problems.append(error(("key_figures", index), f"unknown figure id {fid!r}"))
+        for fid, figure in self.figures.items():
+            if figure.partial_year and figure.as_of is not None \
+                    and figure.as_of.year != self.year:
+                problems.append(error(("figures", fid, "as_of"),
+                                      f"a partial-year flow of {self.year} ends in {self.year}, "
+                                      f"not {figure.as_of.year}"))
         for path, section in section_paths(self.sections):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
-from ipdocs.i18n import as_of, format_number, unit_word, word
+from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, word
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import change_delta, figure_change, figure_number, figure_value
+from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.inlines import direction
-from ipdocs.vocab import QUALIFIERS, QualifierPosition, UnitKind, get_unit
-
-MINUS = "\u2212"
 
 
 def key_figure(figure: Figure, lang: Lang) -> KeyFigure:
@@ -51,64 +48,63 @@ class KeyFiguresBuilder(Builder):
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()
 
 
-def _qualified(number: str, figure: Figure, lang: Lang) -> str:
-    """A table value with the figure's qualifier: 近9000 / nearly 9,000."""
-    if figure.qualifier is None:
-        return number
-    q = QUALIFIERS[figure.qualifier]
-    if lang == "en":
-        return f"{word('qualifier.' + q.meaning, 'en')} {number}"
-    return q.token + number if q.position is QualifierPosition.PREFIX else number + q.token
+def _per_stated(figure: Figure, lang: Lang) -> bool:
+    """Whether the figure's label already states its per-capita basis."""
+    return figure.per is not None and figure.per.get(lang).lower() in \
+        figure.label.get(lang).lower()
+
+
+def value_cells(figure: Figure, lang: Lang) -> tuple[str, str]:
+    """The value and unit cells, reading in the report's word order: 17.1 | 万余家,
+    3 | 个月左右, 近9000 | 件 / more than 171,000, RMB 900 million (English keeps the amount
+    whole). A rank shows its position (第二名 / second)."""
+    if figure.kind == "rank":
+        return figure_value(figure, lang), ""
+    number, unit = quantity_cells(figure.value, figure.unit_def, lang,
+                                  qualifier=figure.qualifier)
+    if figure.per is None:
+        return number, unit
+    if lang == "zh":
+        return number, unit + "/" + figure.per.zh.removeprefix("每")
+    return (number, "") if _per_stated(figure, lang) else (f"{number} {figure.per.en}", "")
 
 
 def table_value(figure: Figure, lang: Lang) -> str:
-    """The value cell: the number with its qualifier, the unit left to its own column."""
-    if figure.kind == "rank":
-        return figure_value(figure, lang)
-    return _qualified(figure_number(figure, lang), figure, lang)
+    """The value cell: the number with its qualifier (English: the whole amount)."""
+    return value_cells(figure, lang)[0]
 
 
 def unit_label(figure: Figure, lang: Lang) -> str:
-    """The unit cell: 件, 亿元, % in Chinese; RMB, %, days or — in English."""
-    unit = get_unit(figure.unit)
-    per = f"/{figure.per.zh.removeprefix('每')}" if figure.per and lang == "zh" else ""
-    if lang == "zh":
-        return "" if figure.kind == "rank" else unit.code + per
-    if figure.per:
-        return figure.per.en
-    if unit.kind is UnitKind.MONEY and unit.currency:
-        return word("currency." + unit.currency, "en")
-    if unit.kind is UnitKind.PERCENT:
-        return "%"
-    if unit.kind in (UnitKind.DURATION, UnitKind.WEIGHT):
-        return unit_word(figure.unit, figure.value, lang)
-    return ""
+    """The unit cell: 件, 万余家, 个月左右, 件/万人 in Chinese; nothing in English."""
+    return value_cells(figure, lang)[1]
 
 
 def change_cell(figure: Figure, lang: Lang) -> Cell:
-    """The change cell: +11.4%, −13.3%, +9.3, new; empty without a change."""
+    """The change cell: +11.4%, −13.3%, +1.2个百分点, 上升2位, 由22个月缩短, 新增; empty
+    without a change."""
     if figure.change is None:
         return Cell("")
-    delta = change_delta(figure)
-    if delta is None:
-        return Cell(word("new", lang), "new")
-    amount, unit = delta
-    sign = "+" if amount > 0 else MINUS if amount < 0 else "±"
-    text = sign + format_number(abs(amount), lang) + ("%" if unit is None else "")
-    if figure.change.qualifier:
-        text = _qualified(text, figure.model_copy(update={"qualifier": figure.change.qualifier}),
-                          lang)
-    if figure.change.basis:
-        text += f" ({figure.change.basis.get(lang)})"
-    return Cell(text, direction(figure))
+    move = movement(figure, lang)
+    return Cell(change_cell_text(move, lang), "new" if move.form == "new" else direction(figure))
+
+
+def _label(figure: Figure, report: Report, lang: Lang) -> str:
+    """The indicator cell: the label, with a stock's date or a flow's part of the year
+    where it is not the year end: 专利授权量（前三季度） / Patents granted (first three
+    quarters)."""
+    label = figure.label.get(lang)
+    if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
+        label += word("bracketed", lang, text=as_of(figure.as_of, lang))
+    if figure.partial_year and figure.as_of is not None:
+        label += word("bracketed", lang, text=period_phrase(figure.as_of.month, figure.period,
+                                                            lang))
+    return label
 
 
 def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
     """One table row: indicator, value, unit, change."""
-    label = figure.label.get(lang)
-    if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
-        label += f" ({as_of(figure.as_of, lang)})"
-    return (Cell(label), Cell(table_value(figure, lang)), Cell(unit_label(figure, lang)),
+    value, unit = value_cells(figure, lang)
+    return (Cell(_label(figure, report, lang)), Cell(value), Cell(unit),
             change_cell(figure, lang))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ipdocs.doc import Direction, Paragraph, Span
 from ipdocs.model import Figure, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
-from ipdocs.narrative import change_delta, render_runs
+from ipdocs.model.changes import resolve
+from ipdocs.narrative import render_runs
 from ipdocs.sections.context import Lang
 
 KEEP_TOGETHER = ("value", "number", "previous")
@@ -24,25 +25,21 @@ def keeps(part: str | None, text: str) -> bool:
     return part in KEEP_TOGETHER and len(text.split()) <= MAX_KEPT_WORDS
 
 
-def _stale(report: Report, figure: str | None) -> bool:
+def _stale(report: Report, ids: tuple[str, ...]) -> bool:
     """Whether a run states a figure a draft left without a new value."""
-    return figure is not None and report.figure(figure).stale
+    return any(report.figure(fid).stale for fid in ids)
 
 
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
     """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
     review = isinstance(text, ModelParagraph) and text.review
     runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review or _stale(report, r.figure),
+    spans = tuple(Span(r.text, r.emphasis, r.figure, review or _stale(report, r.ids),
                        keeps(r.part, r.text)) for r in runs)
     return Paragraph(spans, lang, style, review)
 
 
 def direction(figure: Figure) -> Direction | None:
     """Which way a figure moved, if it states a change."""
-    if figure.change is None:
-        return None
-    delta = change_delta(figure)
-    if delta is None:
-        return "new"
-    return "up" if delta[0] > 0 else "down" if delta[0] < 0 else "flat"
+    resolved = resolve(figure)
+    return None if resolved is None else resolved.direction

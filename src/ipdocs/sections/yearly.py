@@ -99,7 +99,7 @@ class YearOverYearBuilder(Builder):
             if before is None or figure.kind == "rank":
                 continue
             rows.append((Cell(figure.label.get(lang)),
-                         Cell(format_quantity(before, figure.unit, lang)),
+                         Cell(format_quantity(before, figure.unit_def, lang)),
                          Cell(figure_value(figure, lang)), change_cell(figure, lang)))
         if not rows:
             return ()
