@@ -121,3 +121,17 @@ def test_the_installed_command_and_python_m_use_entry() -> None:
     assert project["project"]["scripts"]["ipdocs"] == "ipdocs.cli:entry"
     main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
     assert "sys.exit(entry())" in main_module
+
+
+def test_units_lists_every_unit(write_spec: WriteSpec) -> None:
+    result = run("units")
+    assert result.returncode == 0
+    assert "个百分点\tpoints (rate)" in result.stdout and "件\tcount (quantity)" in result.stdout
+    spec = write_spec(MINIMAL.replace("\nfigures:", "\nunits: {台套: {kind: count}}\nfigures:", 1))
+    assert "台套\tcount (quantity)\t万台套 亿台套" in run("units", str(spec)).stdout
+
+
+def test_unknown_unit_names_where_the_list_is(write_spec: WriteSpec) -> None:
+    result = run("check", str(write_spec(MINIMAL.replace("unit: 件", "unit: 台套", 1))))
+    assert result.returncode == 1
+    assert "unknown unit '台套': `ipdocs units` lists every unit" in result.stderr

@@ -92,6 +92,39 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
+    """One line per unit: its code, kind and measure, magnitudes and English words."""
+    from ipdocs.vocab import build_units
+
+    lines = []
+    for code, entry in entries.items():
+        family = [u for u in build_units({code: entry}).values()]
+        unit = family[0]
+        magnitudes = " ".join(u.code for u in family[1:])
+        words = unit.word("en")
+        english = f"en: {unit.word('en', 1)} / {words}" if words else "en: (no word)"
+        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure.value})\t"
+                     f"{magnitudes or '-'}\t{english}")
+    return lines
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    """``ipdocs units [SPEC]``: every unit a spec may use (and the spec's own)."""
+    from ipdocs.vocab import shipped_entries
+
+    entries: dict[str, dict[str, object]] = dict(shipped_entries())
+    if args.spec:
+        loaded, problems = _load(args.spec)
+        if loaded.report is None:
+            _print_problems(problems, loaded.source)
+            return EXIT_SPEC
+        entries.update({code: u.model_dump(exclude_none=True, mode="json")
+                        for code, u in loaded.report.units.items()})
+    print("unit\tkind (measure)\twith magnitudes\tEnglish")
+    print("\n".join(unit_lines(entries)))
+    return EXIT_OK
+
+
 def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     """A comma-separated option, each item checked against ``allowed``."""
     items = [v.strip() for v in value.split(",") if v.strip()]
@@ -215,6 +248,9 @@ def parser() -> argparse.ArgumentParser:
     drafting.add_argument("figures", help="new values: CSV (id,value[,unit,note]) or YAML")
     drafting.add_argument("-o", "--output", required=True, help="the new spec to write")
     drafting.set_defaults(run=cmd_draft)
+    units = sub.add_parser("units", help="list the units a spec may use")
+    units.add_argument("spec", nargs="?", help="also list this spec's own units")
+    units.set_defaults(run=cmd_units)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=("zh", "en"), default="zh")

@@ -102,3 +102,31 @@ def test_walk_and_lookup() -> None:
         r.section("z")
     with pytest.raises(KeyError, match="no figure 'z'"):
         r.figure("z")
+
+
+def test_a_spec_adds_units_of_its_own() -> None:
+    from ipdocs.model import Report
+    from ipdocs.narrative import figure_value
+
+    label = {"zh": "x", "en": "x"}
+    data = {"region": label, "year": 2024, "title": label,
+            "units": {"公顷": {"kind": "area", "words": {"en": ["hectare", "hectares"]}}},
+            "figures": {"a": {"label": label, "value": "1.5", "unit": "万公顷"}}}
+    report = Report.model_validate(data)
+    assert figure_value(report.figure("a"), "zh") == "1.5万公顷"
+    assert figure_value(report.figure("a"), "en") == "15,000 hectares"
+    import pickle
+
+    assert pickle.loads(pickle.dumps(report)).figure("a").unit_def.base == "公顷"
+    with pytest.raises(ValidationError, match="shipped unit"):
+        Report.model_validate({**data, "units": {"件": {"kind": "count"}}})
+
+
+def test_every_shipped_unit_renders_in_both_languages() -> None:
+    from ipdocs.i18n import format_quantity, quantity_cells
+    from ipdocs.vocab import UNITS
+
+    for unit in UNITS.values():
+        for lang in ("zh", "en"):
+            assert format_quantity(Decimal("2.5"), unit, lang)
+            assert quantity_cells(Decimal("2.5"), unit, lang, qualifier="余")

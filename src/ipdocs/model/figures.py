@@ -154,9 +154,9 @@ class Rank(Model):
 
     @model_validator(mode="after")
     def _position_or_standing(self) -> Rank:
-        """Exactly one of a position and a standing; 首位 only for the first."""
-        if (self.position is None) == (self.standing is None):
-            raise ValueError("a rank statement gives a position or a standing (前列), one of them")
+        """At most one of a position and a standing; 首位 only for the first."""
+        if self.position is not None and self.standing is not None:
+            raise ValueError("a rank statement gives a position or a standing (前列), not both")
         if self.form == "首位" and self.position not in (None, 1):
             raise ValueError(f"form 首位 states the first position, not {self.position}")
         return self
@@ -246,13 +246,18 @@ class Figure(Model):
         if self.kind == "rank":
             _check_rank_value(self)
         if self.as_of is not None and self.kind == "flow":
-            _check_partial_year(self.as_of)
+            _check_partial_year(self.as_of, self.period)
+        elif "period" in self.model_fields_set and self.period != "months":
+            raise ValueError("period names the part of the year a flow covers: give the flow "
+                             "its as_of (the last day of the period)")
         if self.as_of is not None and self.kind == "rank":
             raise ValueError("as_of belongs to a stock or a partial-year flow, not a rank")
         if self.numerals == "hanzi" and self.value != self.value.to_integral_value():
             raise ValueError("only whole numbers can be spelled in Chinese numerals")
         if self.base is not None and self.measure not in (Measure.RATE, Measure.MULTIPLE):
             raise ValueError("base (占…的 / 是…的) belongs to a share (%) or a multiple (倍)")
+        if self.rank is not None:
+            _check_rank_statement(self, self.rank)
         if self.change is not None:
             _check_change(self, self.change)
         return self
@@ -270,12 +275,30 @@ def _check_rank_value(figure: Figure) -> None:
         raise ValueError(f"a rank is a whole number from 1, not {figure.value}")
 
 
-def _check_partial_year(as_of: dt.date) -> None:
-    """A partial-year flow runs from the year's start to the end of a month before December."""
+def _check_rank_statement(figure: Figure, rank: Rank) -> None:
+    """A rank statement of a rank figure states the figure's own position; one attached
+    to any other figure gives its position or a standing."""
+    if figure.kind == "rank":
+        if rank.position is not None or rank.standing is not None:
+            raise ValueError("a rank figure's statement takes its position from the value: "
+                             "give no position or standing")
+        if rank.form == "首位" and figure.value != 1:
+            raise ValueError(f"form 首位 states the first position, not {figure.value}")
+    elif rank.position is None and rank.standing is None:
+        raise ValueError("a rank statement gives a position or a standing (前列)")
+
+
+def _check_partial_year(as_of: dt.date, period: PeriodStyle) -> None:
+    """A partial-year flow runs from the year's start to the end of a month before December,
+    and its period style fits its length (quarters: whole quarters; half: six months)."""
     last = calendar.monthrange(as_of.year, as_of.month)[1]
     if as_of.day != last or as_of.month == 12:
         raise ValueError(f"a flow's as_of ends a partial year at a month's end before December "
                          f"(such as {as_of.year}-09-30), not {as_of}")
+    if period == "quarters" and as_of.month % 3:
+        raise ValueError(f"{as_of.month} months are not whole quarters (period: quarters)")
+    if period == "half" and as_of.month != 6:
+        raise ValueError(f"the first half of a year ends on 30 June, not {as_of}")
 
 
 def _check_change(figure: Figure, change: Change) -> None:

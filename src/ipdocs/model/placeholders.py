@@ -25,9 +25,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARTS = ("value", "change", "number", "words", "previous", "rank", "label", "quantity", "per",
-         "period")
-"""What a figure placeholder can render."""
+PARTS: dict[str, str] = {
+    "value": "the value with its unit, qualifier, per-capita basis and base",
+    "change": "the change phrase, in the wording of the figure's measure",
+    "number": "the bare number (magnitudes resolved in English)",
+    "words": "the number as prose writes it (English spells out whole counts one to nine)",
+    "previous": "the previous value with its unit (a rank: its previous position)",
+    "rank": "the rank statement",
+    "label": "the figure's label",
+    "quantity": "the value without its per-capita basis, for the report's word order",
+    "per": "the per-capita basis alone",
+    "period": "the part of the year a flow covers",
+}
+"""What a figure placeholder can render, by the name written after the colon."""
 
 MAX_YEAR_OFFSET = 100
 """The furthest ``{year±N}`` may reach from the report's year."""
