@@ -148,21 +148,40 @@ def _glossary_beside(spec: Path) -> Glossary | None:
     return load_glossary(path) if path.is_file() else None
 
 
+def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
+    """Why ``output`` cannot be written (it is an input, a folder, or below a file)."""
+    same = [i for i in inputs if Path(i).exists() and output.exists()
+            and output.resolve() == Path(i).resolve()]
+    if same and not force:
+        return f"{output} is the input {same[0]}: write the draft elsewhere, or pass --force"
+    if output.is_dir():
+        return f"{output} is a folder"
+    blocked = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        return f"cannot write {output}: {blocked} is a file, not a folder"
+    return None
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """``ipdocs draft PREVIOUS FIGURES -o NEW``: next year's spec from new figures."""
     from ipdocs.drafting import check_draft, draft
 
+    output = Path(args.output)
+    refused = _output_problem(output, (args.previous, args.figures), args.force)
+    if refused:
+        print(f"ipdocs: {refused}", file=sys.stderr)
+        return EXIT_SPEC
     try:
         result = draft(args.previous, args.figures)
     except SpecError as exc:
         _print_problems(exc.problems, exc.source or args.previous)
         return EXIT_SPEC
-    problems = check_draft(result.text)
+    problems = check_draft(result.text, json=Path(args.previous).suffix.lower() == ".json")
     if any(p.is_error for p in problems):
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
-    atomic_write(Path(args.output), result.text.encode("utf-8"))
+    atomic_write(output, result.text.encode("utf-8"))
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
@@ -171,6 +190,25 @@ def cmd_draft(args: argparse.Namespace) -> int:
         listed = textwrap.fill(", ".join(result.stale), width=88, initial_indent="  ",
                                subsequent_indent="  ", break_on_hyphens=False)
         print(f"stale ({len(result.stale)}):\n{listed}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    """``ipdocs figures SPEC -o figures.xlsx``: the workbook to fill in with next year's
+    values."""
+    from ipdocs.drafting import write_workbook
+
+    loaded, problems = _load(args.spec)
+    if loaded.report is None:
+        _print_problems(problems, loaded.source)
+        return EXIT_SPEC
+    output = Path(args.output)
+    refused = _output_problem(output, (args.spec,), False)
+    if refused:
+        print(f"ipdocs: {refused}", file=sys.stderr)
+        return EXIT_SPEC
+    write_workbook(loaded.report, output)
+    print(f"{output}: {len(loaded.report.figures)} figure(s) to fill in")
     return EXIT_OK
 
 
@@ -245,9 +283,17 @@ def parser() -> argparse.ArgumentParser:
     build.set_defaults(run=cmd_build)
     drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
     drafting.add_argument("previous", help="this year's spec")
-    drafting.add_argument("figures", help="new values: CSV (id,value[,unit,note]) or YAML")
+    drafting.add_argument("figures", help="new values: the figures workbook (.xlsx), CSV "
+                                          "(id,value[,unit,qualifier,note]) or YAML")
     drafting.add_argument("-o", "--output", required=True, help="the new spec to write")
+    drafting.add_argument("--force", action="store_true",
+                          help="allow the output to replace the input spec")
     drafting.set_defaults(run=cmd_draft)
+    figures = sub.add_parser("figures", help="write the workbook of a spec's figures, to fill "
+                                             "in with next year's values")
+    figures.add_argument("spec", help="this year's spec")
+    figures.add_argument("-o", "--output", required=True, help="the workbook to write (.xlsx)")
+    figures.set_defaults(run=cmd_figures)
     units = sub.add_parser("units", help="list the units a spec may use")
     units.add_argument("spec", nargs="?", help="also list this spec's own units")
     units.set_defaults(run=cmd_units)

@@ -115,7 +115,9 @@ def figure_previous(figure: Figure, lang: str) -> str:
     if figure.measure is Measure.RANK:
         form = figure.rank.form if figure.rank else figure.unit
         return rank_position(int(resolved.previous), lang, form)
-    return format_quantity(resolved.previous, figure.unit_def, lang, per=_text(figure.per, lang))
+    qualifier = figure.change.previous_qualifier if figure.change else None
+    return format_quantity(resolved.previous, figure.unit_def, lang, per=_text(figure.per, lang),
+                           qualifier=qualifier)
 
 
 def movement(figure: Figure, lang: str) -> Movement:
@@ -128,7 +130,7 @@ def movement(figure: Figure, lang: str) -> Movement:
     return Movement(resolved.form, figure.measure, resolved.sign, figure.unit_def,
                     figure.value, resolved.amount, resolved.previous, figure.qualifier,
                     change.qualifier, change.verb, _text(change.basis, lang), rank_form,
-                    _text(figure.per, lang))
+                    _text(figure.per, lang), change.previous_qualifier)
 
 
 def figure_change(figure: Figure, lang: str) -> str:
@@ -191,10 +193,10 @@ def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:
     return runs, emphasis
 
 
-def render_runs(text: str, report: Report, lang: str) -> list[Run]:
-    """Render ``text`` (one language of a bilingual text) into runs."""
+def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) -> list[Run]:
+    """Render ``text`` (one language of a bilingual text) into runs; ``emphasis`` says
+    whether the text starts inside ``**…**`` (a sentence of a paragraph)."""
     runs: list[Run] = []
-    emphasis = False
     for segment in parse(text):
         if isinstance(segment, str):
             pieces, emphasis = _emphasised(segment, emphasis)

@@ -30,8 +30,10 @@ from tests.conftest import ROOT
 def test_full_brief_in_one_language(sample: Report) -> None:
     doc = full_brief().document(sample, "en")
     kinds = [type(b).__name__ for b in doc.blocks]
-    assert kinds[:4] == ["Cover", "Contents", "PageBreak", "Paragraph"]
-    assert doc.metadata.title.startswith("Intellectual Property")
+    # the sample has a paragraph marked for review: a draft, its legend after the cover
+    assert kinds[:5] == ["Cover", "Paragraph", "Contents", "PageBreak", "Paragraph"]
+    assert doc.metadata.title.startswith("DRAFT: Intellectual Property")
+    assert doc.metadata.draft == "DRAFT"
     assert doc.metadata.lang == "en-GB"
     assert doc.metadata.author == "Jin Yan, Zhao Yu"
 
@@ -54,7 +56,8 @@ def test_parallel_pairs_side_by_side(sample: Report) -> None:
 
 def test_summary_brief(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh")
-    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, KeyFigures, Paragraph, Chart]
+    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, Paragraph, KeyFigures, Paragraph,
+                                             Chart]
 
 
 def test_unknown_language_and_layout(sample: Report) -> None:

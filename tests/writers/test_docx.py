@@ -154,7 +154,8 @@ def test_table_header_rows_repeat(sample: Report, render: Render) -> None:
 
 def test_core_properties(sample: Report, render: Render) -> None:
     props = open_docx(io.BytesIO(render(sample, "en"))).core_properties
-    assert props.title.startswith("Intellectual Property Development")
+    assert props.title.startswith("DRAFT: Intellectual Property Development")  # review marks
+    assert props.content_status == "DRAFT"
     assert props.author == "Jin Yan, Zhao Yu"
     assert props.language == "en-GB"
     assert props.subject == "Ningbo 2024"

@@ -21,6 +21,9 @@ class Span:
     review: bool = False
     keep: bool = False
     """Never break a line inside this span (a number with its unit and sign)."""
+    stale: bool = False
+    """A draft's value kept from an earlier year: marked apart from fresh values and from
+    text to review."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,9 @@ class Metadata:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     date: dt.date | None = None
+    draft: str = ""
+    """The mark a draft carries on every page and in its properties (草稿 / DRAFT), or
+    nothing for a final document."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +109,8 @@ class Cell:
 
     text: str
     direction: Direction | None = None
+    stale: bool = False
+    review: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +134,7 @@ class KeyFigure:
     label: str
     change: str = ""
     direction: Direction | None = None
+    stale: bool = False
 
 
 @dataclass(frozen=True)

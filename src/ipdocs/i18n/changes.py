@@ -61,6 +61,7 @@ class Movement:
     basis: str | None = None
     rank_form: str = "位"
     per: str | None = None
+    previous_qualifier: str | None = None
 
     @property
     def stated_basis(self) -> bool:
@@ -159,7 +160,7 @@ def movement_phrase(m: Movement, lang: str) -> str:
                   "basis": _basis(m, lang, default=False)}
         if m.form == "from_to":
             assert m.previous is not None
-            fields["previous"] = _quantity(m, m.previous, lang, None)
+            fields["previous"] = _quantity(m, m.previous, lang, m.previous_qualifier)
         return _phrase("change_" + m.form, lang, **fields)
     template = "change_delta." + m.measure.value
     return _phrase(template if defines(template, lang) else "change_delta", lang,
@@ -220,7 +221,7 @@ def change_cell_text(m: Movement, lang: str) -> str:
         assert m.previous is not None
         text = _phrase("change_from", lang, direction=_direction(
             replace(m, form="percent"), lang, "from_to"),
-            previous=_quantity(m, m.previous, lang, None))
+            previous=_quantity(m, m.previous, lang, m.previous_qualifier))
     else:
         text = _signed(m, lang)
     text = _table_qualified(text, m.qualifier, lang)

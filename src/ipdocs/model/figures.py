@@ -84,6 +84,8 @@ class Change(Model):
     places: int | None = Field(
         None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
     previous: Decimal | None = None
+    previous_qualifier: str | None = Field(
+        None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
     qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
     basis: Text | None = Field(None, description="what the change compares with; default 同比")
     verb: str | None = Field(
@@ -97,7 +99,7 @@ class Change(Model):
         None, description="older name of form (percent or increment)")
 
     _finite = field_validator("percent", "increment", "previous")(_finite)
-    _qualifier = field_validator("qualifier")(_known_qualifier)
+    _qualifier = field_validator("qualifier", "previous_qualifier")(_known_qualifier)
 
     @field_validator("verb")
     @classmethod
@@ -200,6 +202,12 @@ class Figure(Model):
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
+    of_year: int | None = Field(
+        None, description="the year a stale value is of, where it is not last year's")
+    review: bool = Field(
+        False, description="a draft gave a new value but kept something to check (a qualifier, "
+                           "a change against another basis)")
+    draft_note: str | None = Field(None, description="where a drafted value came from")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)
@@ -232,8 +240,10 @@ class Figure(Model):
 
     @property
     def approximate(self) -> bool:
-        """Whether the published value is qualified (约, 近, 余, 以上, 左右 …), so inexact."""
-        return self.qualifier is not None
+        """Whether the published value, or the previous one a change is computed from, is
+        qualified (约, 近, 余, 以上, 左右 …), so inexact."""
+        return self.qualifier is not None or (
+            self.change is not None and self.change.previous_qualifier is not None)
 
     @property
     def partial_year(self) -> bool:
@@ -260,6 +270,8 @@ class Figure(Model):
             _check_rank_statement(self, self.rank)
         if self.change is not None:
             _check_change(self, self.change)
+        if self.of_year is not None and not self.stale:
+            raise ValueError("of_year belongs to a stale value (stale: true)")
         return self
 
     def with_id(self, figure_id: str) -> Figure:
@@ -340,7 +352,8 @@ def _check_computable(figure: Figure, change: Change, what: str) -> None:
     """A change computed from the previous value needs that value and an exact figure."""
     if change.previous is None:
         raise ValueError(f"{what} change needs the stated amount or change.previous")
-    if figure.approximate:
+    inexact = figure.qualifier or change.previous_qualifier
+    if inexact:
         raise ValueError(f"{what} is not computed from an approximate value "
-                         f"({figure.qualifier}): state it, or say the change from → to")
+                         f"({inexact}): state it, or say the change from → to")
 

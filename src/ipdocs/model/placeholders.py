@@ -163,3 +163,12 @@ def literal_text(segments: list[Segment]) -> str:
 def figure_refs(text: str) -> list[FigureRef]:
     """The figure references in ``text``, in order."""
     return [s for s in parse(text) if isinstance(s, FigureRef)]
+
+
+_BRACED = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+
+
+def masked(text: str) -> str:
+    """``text`` with every placeholder and escaped brace replaced by as many ``_``: for
+    finding sentences and typed numbers by offset without the dots of figure ids."""
+    return _BRACED.sub(lambda m: "_" * len(m.group()), text)

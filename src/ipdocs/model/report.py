@@ -21,7 +21,7 @@ from ipdocs.model.base import Model, Text
 from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import SpecError, error
+from ipdocs.problems import Problem, SpecError, error
 from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -30,10 +30,36 @@ SKIP_REFERENCES = "skip_references"
 """Validation-context key: the caller checks references itself (the loader does)."""
 
 
+Sentences = bool | list[int]
+"""A whole paragraph (true), none of it (false), or some of its sentences by number (from
+1, the same in both languages)."""
+
+
+def _sentence_numbers(value: Sentences) -> Sentences:
+    """Sentence numbers count from 1, each once, in order."""
+    if isinstance(value, list):
+        if any(n < 1 for n in value) or len(set(value)) != len(value):
+            raise ValueError(f"sentence numbers count from 1, each once: {value}")
+        return sorted(value)
+    return value
+
+
 class Paragraph(Text):
     """A paragraph of narrative in both languages, figures referred to by placeholder."""
 
-    review: bool = Field(False, description="prose carried over from an earlier year")
+    review: Sentences = Field(
+        False, description="prose carried over from an earlier year: true, or the numbers "
+                           "of the sentences to review")
+    recurring: Sentences = Field(
+        False, description="prose that holds every year (a draft does not mark it): true, or "
+                           "the numbers of the recurring sentences")
+
+    _sentences = field_validator("review", "recurring")(_sentence_numbers)
+
+    @property
+    def marked(self) -> bool:
+        """Whether any of the paragraph is marked for review."""
+        return bool(self.review)
 
 
 class Section(Model):
@@ -67,6 +93,7 @@ class Source(Model):
     publisher: Text | None = None
     url: str | None = None
     date: dt.date | None = None
+    review: bool = Field(False, description="a draft's placeholder for a new publication")
 
 
 class UnitDef(Model):
@@ -187,11 +214,7 @@ class Report(Model):
             if fid not in self.figures:
                 problems.append(error(("key_figures", index), f"unknown figure id {fid!r}"))
         for fid, figure in self.figures.items():
-            if figure.partial_year and figure.as_of is not None \
-                    and figure.as_of.year != self.year:
-                problems.append(error(("figures", fid, "as_of"),
-                                      f"a partial-year flow of {self.year} ends in {self.year}, "
-                                      f"not {figure.as_of.year}"))
+            problems.extend(_figure_years(fid, figure, self.year))
         for path, section in section_paths(self.sections):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:
@@ -221,9 +244,32 @@ class Report(Model):
                 return section
         raise KeyError(f"no section {section_id!r} in the report")
 
+    @property
+    def draft(self) -> bool:
+        """Whether this is a draft: a stale value, a figure, paragraph or source marked for
+        review remains (what ``build --final`` refuses)."""
+        paragraphs = [*self.lead, *(p for s in self.walk() for p in s.paragraphs)]
+        return any(f.stale or f.review for f in self.figures.values()) \
+            or any(p.marked for p in paragraphs) or any(s.review for s in self.sources)
+
     def year_end(self) -> dt.date:
         """The last day of the report's year: the default reference date of stocks."""
         return dt.date(self.year, 12, 31)
+
+
+def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
+    """A partial-year flow ends in the year its value is of; a stale value is of an
+    earlier year than the report's."""
+    problems = []
+    value_year = figure.of_year or year
+    if figure.of_year is not None and figure.of_year >= year:
+        problems.append(error(("figures", fid, "of_year"),
+                              f"a stale value of {figure.of_year} is not of a year before {year}"))
+    if figure.partial_year and figure.as_of is not None and figure.as_of.year != value_year:
+        problems.append(error(("figures", fid, "as_of"),
+                              f"a partial-year flow of {value_year} ends in {value_year}, "
+                              f"not {figure.as_of.year}"))
+    return problems
 
 
 def section_paths(

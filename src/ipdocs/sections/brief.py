@@ -20,8 +20,11 @@ from ipdocs.doc import (
     KeyFigures,
     Metadata,
     PageBreak,
+    Paragraph,
+    Span,
 )
 from ipdocs.fastyaml import safe_load
+from ipdocs.i18n import word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
 from ipdocs.sections.blocks import (
@@ -60,7 +63,7 @@ class BriefError(ValueError):
 def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the Chinese value, both labels and changes."""
     items = tuple(KeyFigure(a.value, f"{a.label} {b.label}", f"{a.change} {b.change}".strip(),
-                            a.direction) for a, b in zip(zh.items, en.items, strict=True))
+                            a.direction, a.stale) for a, b in zip(zh.items, en.items, strict=True))
     return KeyFigures(items, "zh", f"{zh.title} {en.title}")
 
 
@@ -107,16 +110,43 @@ def combine(zh: Sequence[Block], en: Sequence[Block], layout: Layout) -> list[Bl
     return out
 
 
+def _languages(language: Language) -> tuple[Lang, ...]:
+    """The languages of a document, in the order it shows them."""
+    return ("zh", "en") if language == "zh-en" else (language,)
+
+
 def metadata(report: Report, language: Language) -> Metadata:
-    """Document properties in the document's language(s)."""
-    langs: tuple[Lang, ...] = ("zh", "en") if language == "zh-en" else (language,)
+    """Document properties in the document's language(s); a draft says so in its title
+    and carries its mark."""
+    langs = _languages(language)
     title = " / ".join(report.title.get(lang) for lang in langs)
+    if report.draft:
+        title = word("draft_title", langs[0], title=title)
     author = "、".join(a.zh for a in report.authors) if langs[0] == "zh" else \
         ", ".join(a.en for a in report.authors)
     subject = " / ".join(f"{report.region.get(lang)} {report.year}" for lang in langs)
     tag = "zh-CN" if langs[0] == "zh" else "en-GB"
+    mark = " ".join(word("draft_mark", lang) for lang in langs) if report.draft else ""
     return Metadata(title, tag, author, subject, tuple(report.region.get(x) for x in langs),
-                    report.published)
+                    report.published, mark)
+
+
+def draft_legend(report: Report, language: Language) -> list[Block]:
+    """What a draft's marks mean, after its cover: nothing for a final document."""
+    if not report.draft:
+        return []
+    years = [f.of_year or report.year - 1 for f in report.figures.values() if f.stale]
+    year = min(years, default=report.year - 1)
+    return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
+            for lang in _languages(language)]
+
+
+def _with_legend(blocks: list[Block], legend: list[Block]) -> list[Block]:
+    """``blocks`` with the draft legend after the cover (or first, without one)."""
+    if not legend:
+        return blocks
+    at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Cover)), 0)
+    return [*blocks[:at], *legend, *blocks[at:]]
 
 
 _BASE_CHARSET = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100),
@@ -168,11 +198,12 @@ class Brief:
                                   builder.build(report, ctx.with_lang("en")), layout)
         else:
             blocks = self.blocks(report, ctx)
+        blocks = _with_legend(blocks, draft_legend(report, lang))
         charset = report_charset(report)
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))
-        return Document(metadata(report, lang), tuple(blocks), theme,
-                        (metadata(report, lang).title,), charset)
+        meta = metadata(report, lang)
+        return Document(meta, tuple(blocks), theme, (meta.title,), charset)
 
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:

@@ -77,13 +77,16 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
 
 
 def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
-    """The chosen figures: by id, those of a section and its subsections, or the key ones."""
+    """The chosen figures: by id, those of a section and its subsections, or the key ones;
+    never a draft's stale value (a chart cannot mark one)."""
     if ids:
-        return [report.figure(fid) for fid in ids]
-    if section:
-        return [report.figure(fid) for s in report.section(section).walk() for fid in s.figures]
-    chosen = report.key_figures if len(report.key_figures) >= MIN_BARS else list(report.figures)
-    return [report.figure(fid) for fid in chosen]
+        chosen = list(ids)
+    elif section:
+        chosen = [fid for s in report.section(section).walk() for fid in s.figures]
+    else:
+        chosen = report.key_figures if len(report.key_figures) >= MIN_BARS \
+            else list(report.figures)
+    return [f for f in (report.figure(fid) for fid in chosen) if not f.stale]
 
 
 def _title(kind: str, report: Report, section: str, lang: Lang) -> str:

@@ -9,18 +9,31 @@ from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, 
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.context import Builder, Context, Lang
-from ipdocs.sections.inlines import direction
+from ipdocs.sections.inlines import direction, stale_mark
 
 
-def key_figure(figure: Figure, lang: Lang) -> KeyFigure:
+def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
+                dated: bool = False) -> str:
+    """A label with the year a stale value is of: 专利授权量（2024年数据）; nothing more
+    where the label is ``dated`` with the stock's own date already."""
+    if not figure.stale or (dated and figure.as_of is not None):
+        return label
+    return label + word("stale_label", lang, year=figure.of_year or report.year - 1)
+
+
+def key_figure(figure: Figure, lang: Lang, report: Report | None = None) -> KeyFigure:
     """One item of a key-figure panel. A per-capita basis the label already states
-    (每万人高价值发明专利拥有量) is not repeated in the large value above it."""
+    (每万人高价值发明专利拥有量) is not repeated in the large value above it; a stale value
+    is marked, with the year it is of."""
     change = figure_change(figure, lang) if figure.change else ""
     label = figure.label.get(lang)
     shown = figure
     if figure.per and figure.per.get(lang).lower() in label.lower():
         shown = figure.model_copy(update={"per": None})
-    return KeyFigure(figure_value(shown, lang), label, change, direction(figure))
+    value = figure_value(shown, lang)
+    if figure.stale and report is not None:
+        value, label = stale_mark(value, lang), stale_label(figure, label, lang, report)
+    return KeyFigure(value, label, change, direction(figure), figure.stale)
 
 
 def default_key_figures(report: Report) -> list[str]:
@@ -44,7 +57,7 @@ class KeyFiguresBuilder(Builder):
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The panel, titled 主要数据 / Key figures."""
         ids = self.figures or tuple(default_key_figures(report))
-        items = tuple(key_figure(report.figure(fid), ctx.lang) for fid in ids)
+        items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()
 
 
@@ -85,7 +98,8 @@ def change_cell(figure: Figure, lang: Lang) -> Cell:
     if figure.change is None:
         return Cell("")
     move = movement(figure, lang)
-    return Cell(change_cell_text(move, lang), "new" if move.form == "new" else direction(figure))
+    return Cell(change_cell_text(move, lang), "new" if move.form == "new" else direction(figure),
+                figure.stale, figure.review)
 
 
 def _label(figure: Figure, report: Report, lang: Lang) -> str:
@@ -98,13 +112,18 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
     if figure.partial_year and figure.as_of is not None:
         label += word("bracketed", lang, text=period_phrase(figure.as_of.month, figure.period,
                                                             lang))
-    return label
+    return stale_label(figure, label, lang, report,
+                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
 
 
 def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
     """One table row: indicator, value, unit, change."""
     value, unit = value_cells(figure, lang)
-    return (Cell(_label(figure, report, lang)), Cell(value), Cell(unit),
+    if figure.stale:
+        value = stale_mark(value, lang)
+    stale, review = figure.stale, figure.review
+    return (Cell(_label(figure, report, lang), None, stale, review),
+            Cell(value, None, stale, review), Cell(unit, None, stale, review),
             change_cell(figure, lang))
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from ipdocs.doc import Direction, Paragraph, Span
+from ipdocs.i18n import word
+from ipdocs.i18n.sentences import sentence_spans
 from ipdocs.model import Figure, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model.changes import resolve
-from ipdocs.narrative import render_runs
+from ipdocs.model.placeholders import masked
+from ipdocs.narrative import EMPHASIS, Run, render_runs
 from ipdocs.sections.context import Lang
 
 KEEP_TOGETHER = ("value", "number", "previous")
@@ -30,13 +33,46 @@ def _stale(report: Report, ids: tuple[str, ...]) -> bool:
     return any(report.figure(fid).stale for fid in ids)
 
 
+def _checked(report: Report, ids: tuple[str, ...]) -> bool:
+    """Whether a run states a figure a draft marked for review (a kept qualifier)."""
+    return any(report.figure(fid).review for fid in ids)
+
+
+def stale_mark(text: str, lang: Lang) -> str:
+    """A stale value's text with the mark that sets it apart in a draft: 71425件†."""
+    return text + word("stale_mark", lang)
+
+
+def _span(run: Run, report: Report, lang: Lang, review: bool) -> Span:
+    """One span of a rendered run: a stale value marked as such, apart from review."""
+    stale = _stale(report, run.ids)
+    text = stale_mark(run.text, lang) if stale else run.text
+    return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
+                keeps(run.part, run.text), stale)
+
+
+def _sentences(text: str, lang: Lang, marks: bool | list[int]) -> list[tuple[str, bool]]:
+    """``text`` in the pieces a review mark covers: whole, or sentence by sentence. Marks
+    on sentences the text does not have mark all of it (nothing is left unmarked)."""
+    if not isinstance(marks, list):
+        return [(text, bool(marks))]
+    spans = sentence_spans(masked(text), lang)
+    if max(marks) > len(spans):
+        return [(text, True)]
+    return [(text[a:b], n in marks) for n, (a, b) in enumerate(spans, start=1)]
+
+
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
-    """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
-    review = isinstance(text, ModelParagraph) and text.review
-    runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review or _stale(report, r.ids),
-                       keeps(r.part, r.text)) for r in runs)
-    return Paragraph(spans, lang, style, review)
+    """A model paragraph (or any bilingual text) as a document paragraph in ``lang``: a
+    paragraph or the sentences marked for review highlighted, stale values marked."""
+    marks = text.review if isinstance(text, ModelParagraph) else False
+    spans: list[Span] = []
+    emphasis = False
+    for piece, review in _sentences(text.get(lang), lang, marks):
+        runs = render_runs(piece, report, lang, emphasis)
+        spans += [_span(r, report, lang, review) for r in runs]
+        emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
+    return Paragraph(tuple(spans), lang, style, marks is True)
 
 
 def direction(figure: Figure) -> Direction | None:

@@ -43,10 +43,10 @@ def is_record(figure: Figure) -> bool:
 
 def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int) -> str:
     """The sentence of rises, falls and records, or empty if the data shows none."""
-    changes = [(f, p) for f in figures if (p := percent_change_of(f)) is not None]
+    changes = [(f, p) for f in figures if not f.stale and (p := percent_change_of(f)) is not None]
     rises = sorted((c for c in changes if c[1] > 0), key=lambda c: c[1], reverse=True)[:limit]
     falls = sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:limit]
-    records = [f for f in figures if is_record(f)][:limit]
+    records = [f for f in figures if not f.stale and is_record(f)][:limit]
     clauses = []
     groups = [("highlight_rises", [_item(f, lang, figure_change(f, lang)) for f, _ in rises]),
               ("highlight_falls", [_item(f, lang, figure_change(f, lang)) for f, _ in falls]),
@@ -96,7 +96,7 @@ class YearOverYearBuilder(Builder):
         rows = []
         for figure in (report.figure(i) for i in ids):
             before = previous_value(figure, report.year)
-            if before is None or figure.kind == "rank":
+            if before is None or figure.kind == "rank" or figure.stale:
                 continue
             rows.append((Cell(figure.label.get(lang)),
                          Cell(format_quantity(before, figure.unit_def, lang)),

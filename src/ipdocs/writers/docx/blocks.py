@@ -157,7 +157,7 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
     if look.get("superscript"):
         run.font.superscript = True
     if look.get("highlight"):
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+        run.font.highlight_color = getattr(WD_COLOR_INDEX, look["highlight"])
     if look.get("color"):
         run.font.color.rgb = RGBColor.from_string(look["color"])
     if look.get("size"):
@@ -173,6 +173,12 @@ def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
         child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(spec.indent_zh * 100)))
 
 
+def mark(review: bool, stale: bool) -> str | None:
+    """The highlight a draft's marked text takes: values kept from an earlier year on pink,
+    text to review on yellow."""
+    return "PINK" if stale else "YELLOW" if review else None
+
+
 def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     """A paragraph: emphasis bold, review marks highlighted, note marks superscript."""
     paragraph = _paragraph(container, node.style, w)
@@ -183,7 +189,7 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         else:
             text = unbreakable(inline.text) if inline.keep else inline.text
             _run(paragraph, text, node.lang, w, node.style, bold=inline.emphasis,
-                 highlight=inline.review or node.review)
+                 highlight=mark(inline.review or node.review, inline.stale))
 
 
 def unbreakable(text: str) -> str:
@@ -294,7 +300,8 @@ def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Wr
     paragraph = cell.paragraphs[0]
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
-    _run(paragraph, data.text, lang, w, style, color=color, size=size)
+    _run(paragraph, data.text, lang, w, style, color=color, size=size,
+         highlight=mark(data.review, data.stale))
 
 
 def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> None:
@@ -370,7 +377,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
-        _cell_text(cell, Cell(item.value), node.lang, "key-value", "left", w)
+        _cell_text(cell, Cell(item.value, stale=item.stale), node.lang, "key-value", "left", w)
         label = cell.add_paragraph()
         set_style(label, WORD_STYLES["key-label"], w)
         _run(label, item.label, node.lang, w, "key-label")
@@ -378,7 +385,8 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
             change = cell.add_paragraph()
             set_style(change, WORD_STYLES["key-change"], w)
             color = _direction_color(Cell("", item.direction), w)
-            _run(change, item.change, node.lang, w, "key-change", color=color)
+            _run(change, item.change, node.lang, w, "key-change", color=color,
+                 highlight=mark(False, item.stale))
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:

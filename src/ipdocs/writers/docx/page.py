@@ -6,13 +6,16 @@ import datetime as dt
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import field
+
+DRAFT_COLOR = "C0392B"
+"""The colour of a draft's mark."""
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time of documents whose metadata names no date: fixed, for identical output."""
@@ -57,6 +60,22 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
             even = section.even_page_header.paragraphs[0]
             even.style = word_style(document, "Header")
             even.text = doc.headers[0]
+    if doc.metadata.draft:
+        headers = [section.header, *([section.even_page_header] if outside else [])]
+        for part in headers:
+            _draft_mark(part.paragraphs[0], doc.metadata.draft, document)
+
+
+def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument) -> None:
+    """A draft's mark at the head of every page: bold, in red, before the running head."""
+    if not paragraph.style or paragraph.style.name != "Header":
+        paragraph.style = word_style(document, "Header")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark_run = paragraph.add_run(f"{mark}  ")
+    mark_run.bold = True
+    mark_run.font.color.rgb = RGBColor.from_string(DRAFT_COLOR)
+    paragraph._p.remove(mark_run._r)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, mark_run._r)
 
 
 def set_properties(document: DocxDocument, doc: Document) -> None:
@@ -66,7 +85,8 @@ def set_properties(document: DocxDocument, doc: Document) -> None:
     props.title = meta.title
     props.subject = meta.subject
     props.author = meta.author
-    props.keywords = ", ".join(meta.keywords)
+    props.keywords = ", ".join([*meta.keywords, *([meta.draft] if meta.draft else [])])
+    props.content_status = meta.draft
     props.language = meta.lang
     props.comments = ""
     props.category = ""
