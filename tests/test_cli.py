@@ -52,7 +52,7 @@ def test_warnings_alone_exit_zero(write_spec: WriteSpec) -> None:
 def test_check_missing_file(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
-    assert "cannot read the spec" in result.stderr
+    assert "cannot read the file" in result.stderr
     assert "Traceback" not in result.stderr
 
 

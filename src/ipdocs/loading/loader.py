@@ -9,6 +9,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ipdocs.inputs import InputError, read_text
+from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
 from ipdocs.problems import PathElement, Problem, SpecError, error
@@ -74,32 +76,39 @@ def validate_data(data: Any) -> tuple[Report | None, list[Problem]]:
     return (report if not problems else None), problems
 
 
-def _read(path: Path) -> tuple[Any, Marks, list[Problem]]:
-    """Read and parse the file at ``path`` by its extension."""
+def read_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
+    """Read and parse the file at ``path`` by its extension (``.json``, else YAML), every
+    text normalised and every text and number screened; problems located."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, {}, [error((), f"not UTF-8 text (byte {exc.start})")]
-    if path.suffix.lower() == ".json":
-        return read_json(text)
-    return read_yaml(text)
+        text = read_text(path)
+    except InputError as exc:
+        return None, {}, [error((), exc.message).at(exc.line, exc.column)]
+    data, marks, problems = read_json(text) if path.suffix.lower() == ".json" \
+        else read_yaml(text)
+    if problems and data is None:
+        return None, marks, problems
+    data, screened = screen(data)
+    return data, marks, [*problems, *(locate(p, marks) for p in screened)]
+
+
+def _distinct(problems: list[Problem]) -> list[Problem]:
+    """Problems without repeats (the screen and the model may both refuse a value)."""
+    return list(dict.fromkeys(problems))
 
 
 def read_spec(path: str | Path) -> Loaded:
     """Read the spec at ``path`` and collect every problem; never raises on bad content."""
     path = Path(path)
     source = str(path)
-    try:
-        data, marks, problems = _read(path)
-    except OSError as exc:
-        return Loaded(source, None, [error((), f"cannot read the spec: {exc.strerror}")])
+    data, marks, problems = read_data(path)
     if data is None and problems:
         return Loaded(source, None, [locate(p, marks) for p in problems], marks)
     if not isinstance(data, dict):
         return Loaded(source, None, [error((), "a spec is a mapping with region, year, title, "
                                                "sections and figures").at(1, 1)], marks)
     report, found = validate_data(data)
-    problems = sorted((locate(p, marks) for p in [*problems, *found]), key=_position)
+    problems = sorted(_distinct([locate(p, marks) for p in [*problems, *found]]),
+                      key=_position)
     return Loaded(source, None if any(p.is_error for p in problems) else report, problems, marks)
 
 
@@ -119,11 +128,7 @@ def load_report(path: str | Path) -> Report:
 def load_glossary(path: str | Path) -> Glossary:
     """Load a termbase (``terms: [{zh, en, note}]``); raise SpecError with located problems."""
     path = Path(path)
-    try:
-        data, marks, problems = _read(path)
-    except OSError as exc:
-        raise SpecError([error((), f"cannot read the glossary: {exc.strerror}")],
-                        str(path)) from None
+    data, marks, problems = read_data(path)
     if not problems:
         try:
             return Glossary.model_validate(data)

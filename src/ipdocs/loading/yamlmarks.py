@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
 import yaml
 
-from ipdocs.fastyaml import FastLoader, parse_either
+from ipdocs.fastyaml import MAX_DEPTH, FastLoader, PureLoader, Refused, compose, parse_either
 from ipdocs.problems import PathElement, Problem, error
 
 Mark = tuple[int, int]
@@ -17,34 +18,6 @@ Mark = tuple[int, int]
 
 Marks = dict[tuple[str, ...], Mark]
 """Where each value stands, by its field path (every step as a string)."""
-
-
-def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | float:
-    """Read a YAML float as the Decimal it spells (``610.93`` stays 610.93)."""
-    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return float(loader.construct_yaml_float(node))  # type: ignore[arg-type]
-
-
-class _PureLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with floats read as exact Decimals."""
-
-
-_PureLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-_FastLoader: type[Any] | None = None
-"""The same on libyaml's parser, five times faster, where PyYAML was built with it. It
-reads valid YAML as the pure loader does; for invalid YAML the pure loader is asked
-again, for its fuller message and position (``parse_either``)."""
-
-if FastLoader is not None:
-    class _CLoader(yaml.CSafeLoader):
-        """libyaml's safe loader, with floats read as exact Decimals."""
-
-    _CLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-    _FastLoader = _CLoader
 
 
 def _mark(node: yaml.Node) -> Mark:
@@ -86,31 +59,22 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
 
 
 def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
-    """A located error from a YAML syntax error."""
+    """A located error from YAML that is malformed or refused."""
     if isinstance(exc, yaml.reader.ReaderError):
         return _reader_problem(exc, text)
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"malformed YAML: {problem}" + (f" ({context})" if context else "")
+    prefix = "" if isinstance(exc, Refused) else "malformed YAML: "
+    message = prefix + problem + (f" ({context})" if context else "")
     located = error((), message)
     return located.at(mark.line + 1, mark.column + 1) if mark else located
-
-
-def _compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
-    """The data and the node tree of a YAML text (YAMLError when it is malformed)."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return (None, None) if node is None else (loader.construct_document(node), node)
-    finally:
-        loader.dispose()
 
 
 def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
     """Parse YAML safely: the data, the marks of its values, and any problems."""
     try:
-        data, node = parse_either(partial(_compose, text), _FastLoader, _PureLoader)
+        data, node = parse_either(partial(compose, text), FastLoader, PureLoader)
     except yaml.YAMLError as exc:
         return None, {}, [_syntax_problem(exc, text)]
     if node is None:
@@ -131,10 +95,46 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_INTEGER_DIGITS = 40
+
+
+def _json_depth_problem(text: str) -> Problem | None:
+    """An error where JSON nests more than MAX_DEPTH deep (before json recurses into it)."""
+    depth = 0
+    for token in _JSON_TOKEN.finditer(text):
+        char = token.group(0)
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH + 1:
+                before = text[:token.start()]
+                line = before.count("\n") + 1
+                return error((), f"nested more than {MAX_DEPTH} deep").at(
+                    line, token.start() - (before.rfind("\n") + 1) + 1)
+        elif char in "]}":
+            depth -= 1
+    return None
+
+
+def _json_integer(text: str) -> int | str:
+    """A JSON integer; one too long to be a number ipdocs prints stays text (the model
+    refuses it with its length rather than Python's int parser with an exception)."""
+    return int(text) if len(text.lstrip("-")) <= _JSON_INTEGER_DIGITS else text
+
+
+def _json_constant(text: str) -> str:
+    """NaN and Infinity, which JSON does not have but Python's json reads, as text."""
+    return text
+
+
 def read_json(text: str) -> tuple[Any, Marks, list[Problem]]:
     """Parse JSON with exact decimals; marks come from reading it as YAML, where that works."""
+    deep = _json_depth_problem(text)
+    if deep is not None:
+        return None, {}, [deep]
     try:
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_float=Decimal, parse_int=_json_integer,
+                          parse_constant=_json_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         return None, {}, [error((), f"malformed JSON: {exc.msg}").at(exc.lineno, exc.colno)]
     except ValueError as exc:

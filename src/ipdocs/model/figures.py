@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
+from ipdocs.model.bounds import Number
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, RANK_UNITS, UNITS
 
 
@@ -34,9 +35,9 @@ class Change(Model):
     value, from which the change is computed), or several of them.
     """
 
-    percent: Decimal | None = None
-    increment: Decimal | None = None
-    previous: Decimal | None = None
+    percent: Number | None = None
+    increment: Number | None = None
+    previous: Number | None = None
     qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
     basis: Text | None = Field(None, description="what the change compares with; default 同比")
     verb: str = Field("增长", description="Chinese rise word: 增长, 增长了, 上升, 增加 or 提高")
@@ -80,7 +81,7 @@ class Figure(Model):
 
     id: str | None = Field(None, description="stable dotted id; taken from the key in a spec")
     label: Text
-    value: Decimal = Field(description="exactly as published: 610.93 stays 610.93")
+    value: Number = Field(description="exactly as published: 610.93 stays 610.93")
     unit: str = Field(description="as printed in Chinese: 件, 亿元, 万美元, %, 位 …")
     kind: FigureKind = Field("flow", description="flow over the year, stock at a date, or a rank")
     as_of: dt.date | None = Field(None, description="reference date of a stock (default: year end)")
@@ -93,7 +94,7 @@ class Figure(Model):
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
-    history: dict[int, Decimal] = Field(default_factory=dict, description="past values by year")
+    history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")

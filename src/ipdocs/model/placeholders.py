@@ -21,6 +21,9 @@ from dataclasses import dataclass
 PARTS = ("value", "change", "number", "words", "previous", "rank", "label")
 """What a figure placeholder can render."""
 
+MAX_YEAR_SHIFT = 100
+"""The furthest ``{year-N}`` or ``{year+N}`` reaches."""
+
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
 _YEAR = re.compile(r"year(?:([+-])(\d+))?")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
@@ -58,6 +61,9 @@ def _reference(body: str, offset: int) -> FigureRef | YearRef:
     year = _YEAR.fullmatch(body)
     if year:
         sign, amount = year.groups()
+        if amount and (len(amount) > 3 or int(amount) > MAX_YEAR_SHIFT):
+            raise PlaceholderError(f"{{year{sign}{amount[:6]}{'…' if len(amount) > 6 else ''}}}"
+                                   f" shifts the year by more than {MAX_YEAR_SHIFT}", offset)
         shift = int(amount) * (-1 if sign == "-" else 1) if amount else 0
         return YearRef(shift)
     figure, _, part = body.partition(":")

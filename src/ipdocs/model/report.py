@@ -5,15 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
+from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
 from ipdocs.model.figures import Figure
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import SpecError, error
+from ipdocs.problems import Problem, SpecError, error
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
@@ -97,6 +99,9 @@ class Report(Model):
         problems = []
         seen: set[str] = set()
         for path, section in section_paths(self.sections):
+            if len(path) > 2 * MAX_SECTION_DEPTH:
+                problems.append(error(path, f"sections nest at most {MAX_SECTION_DEPTH} deep"))
+                break
             if section.id in seen:
                 problems.append(error((*path, "id"), f"duplicate section id {section.id!r}"))
             seen.add(section.id)
@@ -107,6 +112,8 @@ class Report(Model):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
+        for fid, figure in self.figures.items():
+            problems.extend(_spelled_problems(fid, figure))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
@@ -135,6 +142,21 @@ class Report(Model):
     def year_end(self) -> dt.date:
         """The last day of the report's year: the default reference date of stocks."""
         return dt.date(self.year, 12, 31)
+
+
+def _spelled_problems(fid: str, figure: Figure) -> list[Problem]:
+    """Errors where a number Chinese spells in numerals (a rank, ``numerals: hanzi``, a
+    rank statement) is beyond what numerals write (MAX_SPELLED)."""
+    spelled: list[tuple[tuple[str, ...], object]] = []
+    if figure.kind == "rank" or figure.numerals == "hanzi":
+        spelled.append((("value",), figure.value))
+    if figure.rank is not None:
+        spelled += [(("rank", "position"), figure.rank.position),
+                    (("rank", "years"), figure.rank.years)]
+    return [error(("figures", fid, *where), f"{value} is too large to write in Chinese "
+                                            f"numerals (at most {MAX_SPELLED:,})")
+            for where, value in spelled
+            if isinstance(value, int | Decimal) and value > MAX_SPELLED]
 
 
 def section_paths(
