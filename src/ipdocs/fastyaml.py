@@ -18,7 +18,8 @@ What is read, whatever the file says:
 - aliases (``*name``) repeating at most ``MAX_ALIAS_VALUES`` values in all, and none
   inside its own anchor: an alias bomb is refused before anything is built from it.
 
-Every refusal is a ``yaml.MarkedYAMLError`` with its line (``Refused``). A leaf.
+Every refusal is a ``yaml.MarkedYAMLError`` with its line (``Refused``); ``read_yaml``
+turns them into located problems. A leaf (it knows only ``ipdocs.problems``).
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any, TypeVar
 
 import yaml
 from yaml.composer import ComposerError
+
+from ipdocs.problems import Mark, Marks, PathElement, Problem, error
 
 T = TypeVar("T")
 
@@ -238,3 +242,72 @@ def safe_load(text: str) -> Any:
     data, _ = parse_either(lambda loader: compose(text, loader), FastFloatLoader,
                            PureFloatLoader)
     return data
+
+
+
+
+def _mark(node: yaml.Node) -> Mark:
+    """The 1-based line and column where ``node`` starts."""
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, path: tuple[str, ...], marks: Marks, problems: list[Problem]) -> None:
+    """Record the mark of every value below ``node``; report duplicate keys."""
+    marks[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            if key in seen:
+                line, column = _mark(key_node)
+                problems.append(error((*_typed(path), key),
+                                      f"duplicate key {key!r} (first at line {seen[key][0]})")
+                                .at(line, column))
+            seen[key] = _mark(key_node)
+            _walk(value_node, (*path, key), marks, problems)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, str(index)), marks, problems)
+
+
+def _typed(path: tuple[str, ...]) -> tuple[PathElement, ...]:
+    """A path with list indexes as ints, for display."""
+    return tuple(int(step) if step.isdigit() else step for step in path)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
+    """A located error for a character YAML does not allow (a control character)."""
+    before = text[:exc.position]
+    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
+    char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+    return error((), f"malformed YAML: character U+{char:04X} is not allowed "
+                     f"({exc.reason})").at(line, column)
+
+
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
+    """A located error from YAML that is malformed or refused."""
+    if isinstance(exc, yaml.reader.ReaderError):
+        return _reader_problem(exc, text)
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    prefix = "" if isinstance(exc, Refused) else "malformed YAML: "
+    message = prefix + problem + (f" ({context})" if context else "")
+    located = error((), message)
+    return located.at(mark.line + 1, mark.column + 1) if mark else located
+
+
+def read_yaml(text: str, *, exact: bool = True) -> tuple[Any, Marks, list[Problem]]:
+    """Parse YAML safely: the data, the marks of its values, and any problems, each
+    located. Fractions are exact Decimals, or floats where ``exact`` is false."""
+    fast, pure = (FastLoader, PureLoader) if exact else (FastFloatLoader, PureFloatLoader)
+    try:
+        data, node = parse_either(partial(compose, text), fast, pure)
+    except yaml.YAMLError as exc:
+        return None, {}, [_syntax_problem(exc, text)]
+    if node is None:
+        return None, {}, []
+    marks: Marks = {}
+    problems: list[Problem] = []
+    _walk(node, (), marks, problems)
+    return data, marks, problems

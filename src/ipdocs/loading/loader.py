@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,10 @@ from ipdocs.inputs import InputError, read_text
 from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
-from ipdocs.problems import PathElement, Problem, SpecError, error
+from ipdocs.problems import Problem, SpecError, error, locate, validation_problems
+
+__all__ = ["Loaded", "load_glossary", "load_report", "locate", "read_data", "read_spec",
+           "validate_data"]
 
 
 @dataclass
@@ -35,31 +37,9 @@ class Loaded:
         return [locate(p, self.marks) for p in problems]
 
 
-def locate(problem: Problem, marks: Marks) -> Problem:
-    """Place ``problem`` at the line of its path, or of the nearest enclosing value."""
-    if problem.line is not None:
-        return problem
-    path = tuple(str(step) for step in problem.path)
-    while path not in marks and path:
-        path = path[:-1]
-    mark = marks.get(path)
-    return problem.at(*mark) if mark else problem
-
-
-def _loc_path(loc: Sequence[int | str]) -> tuple[PathElement, ...]:
-    """A pydantic error location as a field path, without pydantic's internal tags."""
-    return tuple(step for step in loc if not (isinstance(step, str) and "[" in step))
-
-
 def _validation_problems(exc: ValidationError) -> list[Problem]:
     """One problem per pydantic error."""
-    problems = []
-    for item in exc.errors(include_url=False):
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling)"
-        problems.append(error(_loc_path(item["loc"]), message))
-    return problems
+    return validation_problems(exc.errors(include_url=False))
 
 
 def validate_data(data: Any) -> tuple[Report | None, list[Problem]]:
