@@ -26,8 +26,8 @@ from ipdocs.loading import Loaded, load_glossary, read_spec
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
-from ipdocs.sections import LANGUAGES, LAYOUTS, BriefError, load_brief
-from ipdocs.themes import ThemeError, load_theme
+from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
+from ipdocs.themes import load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -55,12 +55,37 @@ def _load(spec: str, strict: bool = False) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
+def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
+    """The brief and theme ``check`` was asked to check too; the brief (or None) and
+    whether both loaded, every problem of either printed."""
+    ok = True
+    loaded_brief = None
+    for load, name in ((load_brief, brief), (load_theme, theme)):
+        if name is None:
+            continue
+        try:
+            made = load(name)
+        except SpecError as exc:
+            _print_problems(exc.problems, exc.source or name)
+            ok = False
+            continue
+        if isinstance(made, Brief):
+            loaded_brief = made
+    return loaded_brief, ok
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """``ipdocs check SPEC…``: report every problem; exit 1 on errors."""
-    status = EXIT_OK
+    """``ipdocs check SPEC… [--brief B] [--theme T]``: report every problem of the specs
+    and of the brief and theme, and of the brief against each spec; exit 1 on errors."""
+    brief, recipe_ok = _recipe_files(args.brief, args.theme)
+    status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
         loaded, problems = _load(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
+        if brief is not None and loaded.report is not None:
+            brief_problems = brief.check(loaded.report)
+            _print_problems(brief_problems, brief.source or args.brief)
+            problems = [*problems, *brief_problems]
         if any(p.is_error for p in problems):
             status = EXIT_SPEC
         elif loaded.report is not None:
@@ -162,8 +187,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         brief = load_brief(args.brief)
         theme = load_theme(args.theme)
         glossary = _glossary_beside(spec)
-    except (BriefError, ThemeError, SpecError) as exc:
-        print(f"ipdocs: {exc}", file=sys.stderr)
+    except SpecError as exc:  # BriefError and ThemeError too: every problem, located
+        _print_problems(exc.problems, exc.source or args.spec)
+        return EXIT_SPEC
+    unmet = brief.check(loaded.report)
+    if unmet:
+        _print_problems(unmet, brief.source or args.brief)
         return EXIT_SPEC
     out = Path(args.output)
     outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
@@ -188,6 +217,9 @@ def parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate specs and report every problem")
     check.add_argument("spec", nargs="+", help="report spec (YAML or JSON)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--brief", help="check this brief (full, summary or a file) too, "
+                                       "and against each spec")
+    check.add_argument("--theme", help="check this theme (briefing, official or a file) too")
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
