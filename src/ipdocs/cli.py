@@ -22,7 +22,7 @@ from ipdocs.building import (
     output_name,
 )
 from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, load_glossary, read_spec
+from ipdocs.loading import Loaded, glossary_beside, read_spec
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
@@ -136,8 +136,7 @@ def _jobs(value: str) -> int:
 
 def _glossary_beside(spec: Path) -> Glossary | None:
     """The termbase ``glossary.yaml`` beside the spec, if there is one."""
-    path = spec.parent / "glossary.yaml"
-    return load_glossary(path) if path.is_file() else None
+    return glossary_beside(spec)
 
 
 def cmd_draft(args: argparse.Namespace) -> int:

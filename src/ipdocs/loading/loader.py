@@ -14,8 +14,8 @@ from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
 from ipdocs.problems import Problem, SpecError, error, locate, validation_problems
 
-__all__ = ["Loaded", "load_glossary", "load_report", "locate", "read_data", "read_spec",
-           "validate_data"]
+__all__ = ["Loaded", "glossary_beside", "load_glossary", "load_report", "locate", "read_data",
+           "read_spec", "validate_data"]
 
 
 @dataclass
@@ -97,12 +97,20 @@ def _position(problem: Problem) -> tuple[int, int]:
     return problem.line or 0, problem.column or 0
 
 
+def glossary_beside(spec: str | Path) -> Glossary | None:
+    """The termbase ``glossary.yaml`` in the spec's folder, if there is one (SpecError
+    listing its problems if it does not load)."""
+    path = Path(spec).parent / "glossary.yaml"
+    return load_glossary(path) if path.is_file() else None
+
+
 def load_report(path: str | Path) -> Report:
-    """Load the report spec at ``path`` (YAML or JSON); raise SpecError listing every problem."""
+    """Load the report spec at ``path`` (YAML or JSON) with the ``glossary.yaml`` beside
+    it, as the command line does; raise SpecError listing every problem."""
     loaded = read_spec(path)
     if loaded.report is None:
         raise SpecError(loaded.problems, loaded.source)
-    return loaded.report
+    return loaded.report.with_glossary(glossary_beside(path))
 
 
 def load_glossary(path: str | Path) -> Glossary:

@@ -8,11 +8,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
 from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
 from ipdocs.model.figures import Figure
+from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
 from ipdocs.problems import Problem, SpecError, error
@@ -78,6 +79,19 @@ class Report(Model):
     key_figures: list[str] = Field(default_factory=list,
                                    description="ids of the headline figures, in order")
     sources: list[Source] = Field(default_factory=list)
+    _glossary: Glossary | None = PrivateAttr(None)
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The termbase that came with the report (``glossary.yaml`` beside its spec), if
+        any: what a build uses when it is given none."""
+        return self._glossary
+
+    def with_glossary(self, glossary: Glossary | None) -> Report:
+        """A copy of this report that carries ``glossary``."""
+        copy = self.model_copy()
+        copy._glossary = glossary
+        return copy
 
     @field_validator("figures")
     @classmethod
