@@ -172,3 +172,27 @@ def test_build_with_a_bad_brief_or_theme_exits_one(write_spec: WriteSpec, tmp_pa
     assert result.returncode == 1
     assert f"{path}:" in result.stderr and message in result.stderr
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["draft"], ["text"], ["schema"]])
+def test_help_is_plain_text(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+
+
+@pytest.mark.parametrize("options", [
+    ["--theme", "glossy"], ["--brief", "weekly"], ["-l", "fr"], ["-f", "odt"], ["-j", "x"],
+    ["--layout", "diagonal"], ["--frobnicate"],
+])
+def test_every_usage_error_exits_two(write_spec: WriteSpec, tmp_path: Path,
+                                     options: list[str]) -> None:
+    result = run("build", str(write_spec()), *options, "-o", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert "usage: ipdocs" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_usage_errors_exit_two(write_spec: WriteSpec) -> None:
+    assert run("check", str(write_spec()), "--theme", "glossy").returncode == 2
+    assert run("check", str(write_spec()), "--brief", "weekly").returncode == 2

@@ -1,4 +1,4 @@
-"""The ``ipdocs`` command line: check specs, build briefings, print the schema and text."""
+"""The ipdocs command line: check specs, build briefings, print the schema and text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from ipdocs import __version__
@@ -27,6 +27,8 @@ from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
+from ipdocs.sections.brief import BUILT_IN as BRIEFS
+from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import load_theme
 
 EXIT_OK = 0
@@ -208,17 +210,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
+               "into DOCX and PDF briefings in Chinese, English or both.")
+"""What ``ipdocs --help`` says first: plain text, no markup."""
+
+
+def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
+    """An option naming a built-in (``full``) or a file that exists: anything else is a
+    usage error (exit 2), as an unknown language or format is."""
+    def check(value: str) -> str:
+        if value in built_in or Path(value).exists():
+            return value
+        raise argparse.ArgumentTypeError(
+            f"unknown {what} {value!r}: not one of {', '.join(built_in)} and no such file")
+    return check
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
-    top = argparse.ArgumentParser(prog="ipdocs", description=__doc__)
+    top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
     top.add_argument("--version", action="version", version=f"ipdocs {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate specs and report every problem")
     check.add_argument("spec", nargs="+", help="report spec (YAML or JSON)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--brief", help="check this brief (full, summary or a file) too, "
-                                       "and against each spec")
-    check.add_argument("--theme", help="check this theme (briefing, official or a file) too")
+    check.add_argument("--brief", type=_named_file(BRIEFS, "brief"),
+                       help="check this brief (full, summary or a file) too, and against "
+                            "each spec")
+    check.add_argument("--theme", type=_named_file(THEMES, "theme"),
+                       help="check this theme (briefing, official or a file) too")
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
@@ -232,8 +252,9 @@ def parser() -> argparse.ArgumentParser:
                        help="zh, en, zh-en (comma-separated; default all)")
     build.add_argument("--layout", choices=LAYOUTS, default="interleaved",
                        help="zh-en: one language after the other, or side by side")
-    build.add_argument("--brief", default="full", help="full, summary, or a brief YAML file")
-    build.add_argument("--theme", default="briefing",
+    build.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
+                       help="full, summary, or a brief YAML file")
+    build.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
                        help="briefing, official, or a theme YAML file")
     build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
     build.add_argument("-j", "--jobs", type=_jobs, default=0,
