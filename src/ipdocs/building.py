@@ -15,6 +15,7 @@ from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
+from ipdocs.writers import RenderError
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -48,7 +49,7 @@ def _render(doc: Document, path: Path, theme: Theme) -> bytes:
     render = _renderer(path.suffix.lower().lstrip("."))
     try:
         return render(doc, theme)
-    except ValueError as exc:  # a font that cannot be used, a character no font covers
+    except RenderError as exc:  # a font that cannot be used, a character no font covers
         raise BuildError(str(exc)) from exc
 
 

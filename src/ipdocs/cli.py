@@ -1,4 +1,4 @@
-"""The ``ipdocs`` command line: check specs, build briefings, print the schema and text."""
+"""The ipdocs command line: check specs, build briefings, print the schema and text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from ipdocs import __version__
@@ -22,12 +22,14 @@ from ipdocs.building import (
     output_name,
 )
 from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, load_glossary, read_spec
+from ipdocs.loading import Loaded, glossary_beside, read_spec
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
-from ipdocs.sections import LANGUAGES, LAYOUTS, BriefError, load_brief
-from ipdocs.themes import ThemeError, load_theme
+from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
+from ipdocs.sections.brief import BUILT_IN as BRIEFS
+from ipdocs.themes import BUILT_IN as THEMES
+from ipdocs.themes import load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -55,12 +57,37 @@ def _load(spec: str, strict: bool = False) -> tuple[Loaded, list[Problem]]:
     return loaded, problems
 
 
+def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
+    """The brief and theme ``check`` was asked to check too; the brief (or None) and
+    whether both loaded, every problem of either printed."""
+    ok = True
+    loaded_brief = None
+    for load, name in ((load_brief, brief), (load_theme, theme)):
+        if name is None:
+            continue
+        try:
+            made = load(name)
+        except SpecError as exc:
+            _print_problems(exc.problems, exc.source or name)
+            ok = False
+            continue
+        if isinstance(made, Brief):
+            loaded_brief = made
+    return loaded_brief, ok
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """``ipdocs check SPEC…``: report every problem; exit 1 on errors."""
-    status = EXIT_OK
+    """``ipdocs check SPEC… [--brief B] [--theme T]``: report every problem of the specs
+    and of the brief and theme, and of the brief against each spec; exit 1 on errors."""
+    brief, recipe_ok = _recipe_files(args.brief, args.theme)
+    status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
         loaded, problems = _load(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
+        if brief is not None and loaded.report is not None:
+            brief_problems = brief.check(loaded.report)
+            _print_problems(brief_problems, brief.source or args.brief)
+            problems = [*problems, *brief_problems]
         if any(p.is_error for p in problems):
             status = EXIT_SPEC
         elif loaded.report is not None:
@@ -144,8 +171,7 @@ def _jobs(value: str) -> int:
 
 def _glossary_beside(spec: Path) -> Glossary | None:
     """The termbase ``glossary.yaml`` beside the spec, if there is one."""
-    path = spec.parent / "glossary.yaml"
-    return load_glossary(path) if path.is_file() else None
+    return glossary_beside(spec)
 
 
 def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
@@ -233,8 +259,12 @@ def cmd_build(args: argparse.Namespace) -> int:
         brief = load_brief(args.brief)
         theme = load_theme(args.theme)
         glossary = _glossary_beside(spec)
-    except (BriefError, ThemeError, SpecError) as exc:
-        print(f"ipdocs: {exc}", file=sys.stderr)
+    except SpecError as exc:  # BriefError and ThemeError too: every problem, located
+        _print_problems(exc.problems, exc.source or args.spec)
+        return EXIT_SPEC
+    unmet = brief.check(loaded.report)
+    if unmet:
+        _print_problems(unmet, brief.source or args.brief)
         return EXIT_SPEC
     out = Path(args.output)
     outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
@@ -251,14 +281,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
+               "into DOCX and PDF briefings in Chinese, English or both.")
+"""What ``ipdocs --help`` says first: plain text, no markup."""
+
+
+def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
+    """An option naming a built-in (``full``) or a file that exists: anything else is a
+    usage error (exit 2), as an unknown language or format is."""
+    def check(value: str) -> str:
+        if value in built_in or Path(value).exists():
+            return value
+        raise argparse.ArgumentTypeError(
+            f"unknown {what} {value!r}: not one of {', '.join(built_in)} and no such file")
+    return check
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
-    top = argparse.ArgumentParser(prog="ipdocs", description=__doc__)
+    top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
     top.add_argument("--version", action="version", version=f"ipdocs {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate specs and report every problem")
     check.add_argument("spec", nargs="+", help="report spec (YAML or JSON)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--brief", type=_named_file(BRIEFS, "brief"),
+                       help="check this brief (full, summary or a file) too, and against "
+                            "each spec")
+    check.add_argument("--theme", type=_named_file(THEMES, "theme"),
+                       help="check this theme (briefing, official or a file) too")
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
@@ -272,8 +323,9 @@ def parser() -> argparse.ArgumentParser:
                        help="zh, en, zh-en (comma-separated; default all)")
     build.add_argument("--layout", choices=LAYOUTS, default="interleaved",
                        help="zh-en: one language after the other, or side by side")
-    build.add_argument("--brief", default="full", help="full, summary, or a brief YAML file")
-    build.add_argument("--theme", default="briefing",
+    build.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
+                       help="full, summary, or a brief YAML file")
+    build.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
                        help="briefing, official, or a theme YAML file")
     build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
     build.add_argument("-j", "--jobs", type=_jobs, default=0,

@@ -33,7 +33,7 @@ def test_value_stays_exact() -> None:
     ({"unit": "furlong"}, "unknown unit 'furlong'"),
     ({"qualifier": "大约"}, "unknown qualifier '大约'"),
     ({"value": "abc"}, "decimal"),
-    ({"value": "NaN"}, "finite number"),
+    ({"value": "NaN"}, "not a decimal number"),
     ({"kind": "rank", "unit": "件"}, "rank figure takes unit 位 or 名"),
     ({"kind": "rank", "unit": "位", "value": "2.5"}, "whole number"),
     ({"as_of": "2024-12-31"}, "ends a partial year at a month's end before December"),

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
+from ipdocs.model.bounds import Number
 from ipdocs.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -78,12 +79,12 @@ class Change(Model):
     which the change is computed, or stated from → to), or several of them.
     """
 
-    percent: Decimal | None = None
-    increment: Decimal | None = Field(
+    percent: Number | None = None
+    increment: Number | None = Field(
         None, description="absolute change in the figure's unit (percentage points for a rate)")
     places: int | None = Field(
         None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
-    previous: Decimal | None = None
+    previous: Number | None = None
     previous_qualifier: str | None = Field(
         None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
     qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
@@ -176,7 +177,7 @@ class Figure(Model):
 
     id: str | None = Field(None, description="stable dotted id; taken from the key in a spec")
     label: Text
-    value: Decimal = Field(description="exactly as published: 610.93 stays 610.93")
+    value: Number = Field(description="exactly as published: 610.93 stays 610.93")
     unit: str = Field(description="as printed in Chinese: 件, 亿元, 万美元, %, 个百分点, 分, 倍, "
                                   "位 …; '' for none (see `ipdocs units`)")
     kind: FigureKind = Field("flow", description="flow over the year, stock at a date, or a rank")
@@ -198,7 +199,7 @@ class Figure(Model):
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
-    history: dict[int, Decimal] = Field(default_factory=dict, description="past values by year")
+    history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")

@@ -42,8 +42,11 @@ PARTS: dict[str, str] = {
 MAX_YEAR_OFFSET = 100
 """The furthest ``{year±N}`` may reach from the report's year."""
 
+MAX_YEAR_SHIFT = 100
+"""The furthest ``{year-N}`` or ``{year+N}`` reaches."""
+
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
-_YEAR = re.compile(r"year(?:\s*([+-])\s*(\d{1,3}))?")
+_YEAR = re.compile(r"year(?:\s*([+-])\s*(\d+))?")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
@@ -92,10 +95,10 @@ def _reference(body: str, offset: int) -> FigureRef | YearRef:
     year = _YEAR.fullmatch(body)
     if year:
         sign, amount = year.groups()
+        if amount and (len(amount) > 3 or int(amount) > MAX_YEAR_OFFSET):
+            raise PlaceholderError(f"{{year{sign}{amount[:6]}{'…' if len(amount) > 6 else ''}}}"
+                                   f" shifts the year by more than {MAX_YEAR_OFFSET}", offset)
         shift = int(amount) * (-1 if sign == "-" else 1) if amount else 0
-        if abs(shift) > MAX_YEAR_OFFSET:
-            raise PlaceholderError(f"{{{body}}} reaches more than {MAX_YEAR_OFFSET} years from "
-                                   "the report's year", offset)
         return YearRef(shift)
     names, _, part = body.partition(":")
     ids = [name.strip() for name in names.split(",")]

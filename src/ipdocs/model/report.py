@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import (
     Field,
     ModelWrapValidatorHandler,
+    PrivateAttr,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -18,7 +19,9 @@ from pydantic import (
 )
 
 from ipdocs.model.base import Model, Text
+from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
 from ipdocs.model.figures import Figure, units_in_force
+from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
 from ipdocs.problems import Problem, SpecError, error
@@ -186,6 +189,19 @@ class Report(Model):
             raise ValueError(f"{', '.join(clash)}: shipped unit(s), not to be redefined "
                              "(`ipdocs units` lists them)")
         return units
+    _glossary: Glossary | None = PrivateAttr(None)
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The termbase that came with the report (``glossary.yaml`` beside its spec), if
+        any: what a build uses when it is given none."""
+        return self._glossary
+
+    def with_glossary(self, glossary: Glossary | None) -> Report:
+        """A copy of this report that carries ``glossary``."""
+        copy = self.model_copy()
+        copy._glossary = glossary
+        return copy
 
     @field_validator("figures")
     @classmethod
@@ -207,6 +223,9 @@ class Report(Model):
         problems = []
         seen: set[str] = set()
         for path, section in section_paths(self.sections):
+            if len(path) > 2 * MAX_SECTION_DEPTH:
+                problems.append(error(path, f"sections nest at most {MAX_SECTION_DEPTH} deep"))
+                break
             if section.id in seen:
                 problems.append(error((*path, "id"), f"duplicate section id {section.id!r}"))
             seen.add(section.id)
@@ -219,6 +238,8 @@ class Report(Model):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
+        for fid, figure in self.figures.items():
+            problems.extend(_spelled_problems(fid, figure))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
@@ -270,6 +291,21 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
                               f"a partial-year flow of {value_year} ends in {value_year}, "
                               f"not {figure.as_of.year}"))
     return problems
+
+
+def _spelled_problems(fid: str, figure: Figure) -> list[Problem]:
+    """Errors where a number Chinese spells in numerals (a rank, ``numerals: hanzi``, a
+    rank statement) is beyond what numerals write (MAX_SPELLED)."""
+    spelled: list[tuple[tuple[str, ...], object]] = []
+    if figure.kind == "rank" or figure.numerals == "hanzi":
+        spelled.append((("value",), figure.value))
+    if figure.rank is not None:
+        spelled += [(("rank", "position"), figure.rank.position),
+                    (("rank", "years"), figure.rank.years)]
+    return [error(("figures", fid, *where), f"{value} is too large to write in Chinese "
+                                            f"numerals (at most {MAX_SPELLED:,})")
+            for where, value in spelled
+            if isinstance(value, int | Decimal) and value > MAX_SPELLED]
 
 
 def section_paths(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
-
-import yaml
 
 from ipdocs.doc import (
     Bilingual,
@@ -23,10 +21,11 @@ from ipdocs.doc import (
     Paragraph,
     Span,
 )
-from ipdocs.fastyaml import safe_load
 from ipdocs.i18n import word
 from ipdocs.i18n.words import table as lookup_table
+from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
+from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
     CoverBuilder,
@@ -34,12 +33,13 @@ from ipdocs.sections.blocks import (
     PageBreakBuilder,
     SourcesBuilder,
 )
+from ipdocs.sections.brieffile import BUILDERS, BriefError, check_builders, read_brief_file
 from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
-from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
+from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
-from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
+from ipdocs.sections.yearly import HighlightsBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = Literal["zh", "en", "zh-en"]
@@ -47,17 +47,8 @@ Layout = Literal["interleaved", "parallel"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
 LAYOUTS: tuple[Layout, ...] = ("interleaved", "parallel")
 
-BUILDERS: dict[str, type[Builder]] = {
-    cls.name: cls
-    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
-                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
-}
-"""Every builder by the name a brief file uses."""
-
-
-class BriefError(ValueError):
-    """A brief that cannot be used, naming the file and the step."""
+__all__ = ["BUILDERS", "LANGUAGES", "LAYOUTS", "Brief", "BriefError", "full_brief",
+           "load_brief", "summary_brief"]
 
 
 def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
@@ -169,14 +160,30 @@ def report_charset(report: Report) -> str:
 
 @dataclass(frozen=True)
 class Brief:
-    """A sequence of builders: the recipe of a briefing."""
+    """A sequence of builders: the recipe of a briefing. ``source`` and ``marks`` say
+    where a brief read from a file came from, to locate what ``check`` finds."""
 
     builders: tuple[Builder, ...]
     name: str = "custom"
+    source: str | None = field(default=None, compare=False, repr=False)
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
 
-    def __init__(self, builders: Iterable[Builder], name: str = "custom") -> None:
+    def __init__(self, builders: Iterable[Builder], name: str = "custom",
+                 source: str | None = None, marks: Marks | None = None) -> None:
         object.__setattr__(self, "builders", tuple(builders))
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "marks", marks or {})
+
+    def check(self, report: Report) -> list[Problem]:
+        """Every section or figure the steps name that ``report`` lacks, located."""
+        return [locate(p, self.marks) for p in check_builders(self.builders, report)]
+
+    def require(self, report: Report) -> None:
+        """Raise BriefError listing every problem ``check`` finds, if any."""
+        problems = self.check(report)
+        if problems:
+            raise BriefError(problems, self.source or f"<brief {self.name}>")
 
     def blocks(self, report: Report, ctx: Context) -> list[Block]:
         """Every builder's blocks in one language."""
@@ -185,11 +192,14 @@ class Brief:
     def document(self, report: Report, lang: Language = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
                  glossary: Glossary | None = None) -> Document:
-        """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``)."""
+        """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``),
+        with ``glossary`` or, failing it, the one that came with the report."""
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+        self.require(report)
+        glossary = glossary if glossary is not None else report.glossary
         ctx = Context("zh" if lang == "zh-en" else lang, glossary)
         if lang == "zh-en":
             blocks: list[Block] = []
@@ -231,40 +241,20 @@ def summary_brief() -> Brief:
 BUILT_IN = {"full": full_brief, "summary": summary_brief}
 
 
-def _step(item: Any, where: str) -> Builder:
-    """One builder from a brief file: a name, or a one-key mapping of name to options."""
-    options: Any
-    if isinstance(item, str):
-        name, options = item, {}
-    elif isinstance(item, dict) and len(item) == 1:
-        name, options = next(iter(item.items()))
-        options = options or {}
-    else:
-        raise BriefError(f"{where}: expected a builder name or {{name: {{options}}}}")
-    if name not in BUILDERS:
-        raise BriefError(f"{where}: unknown builder {name!r}; known: {', '.join(BUILDERS)}")
-    if not isinstance(options, dict):
-        raise BriefError(f"{where}: options of {name!r} must be a mapping")
-    options = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
-    try:
-        return BUILDERS[name](**options)
-    except TypeError as exc:
-        raise BriefError(f"{where}: {name}: {exc}") from None
-
-
 def load_brief(name_or_path: str | Path) -> Brief:
-    """A built-in brief (``full``, ``summary``) or one described in a YAML file."""
+    """A built-in brief (``full``, ``summary``) or one described in a YAML file;
+    BriefError listing every problem of the file with its line and step."""
     if str(name_or_path) in BUILT_IN:
         return BUILT_IN[str(name_or_path)]()
     path = Path(name_or_path)
-    if not path.is_file():
-        raise BriefError(f"unknown brief {str(name_or_path)!r}: not one of "
-                         f"{', '.join(BUILT_IN)} and no such file")
+    if not path.exists():
+        raise BriefError([error((), f"unknown brief {str(name_or_path)!r}: not one of "
+                                    f"{', '.join(BUILT_IN)} and no such file")])
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BriefError(f"{path}: malformed YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("builders"), list):
-        raise BriefError(f"{path}: a brief is a mapping with a 'builders' list")
-    steps = [_step(item, f"{path}: builders[{i}]") for i, item in enumerate(data["builders"])]
-    return Brief(steps, str(data.get("name") or path.stem))
+        text = read_text(path)
+    except InputError as exc:
+        raise BriefError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+    builders, name, marks, problems = read_brief_file(text)
+    if problems:
+        raise BriefError(problems, str(path))
+    return Brief(builders, name or path.stem, str(path), marks)
