@@ -13,6 +13,7 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import field
+from ipdocs.writers.epoch import source_date
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time of documents whose metadata names no date: fixed, for identical output."""
@@ -60,7 +61,8 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
 
 
 def set_properties(document: DocxDocument, doc: Document) -> None:
-    """Core properties from the tree's metadata; fixed times, so output is reproducible."""
+    """Core properties from the tree's metadata; fixed times, so output is reproducible:
+    ``SOURCE_DATE_EPOCH`` when set (as in the PDF), else the report's date, else EPOCH."""
     meta = doc.metadata
     props = document.core_properties
     props.title = meta.title
@@ -72,5 +74,6 @@ def set_properties(document: DocxDocument, doc: Document) -> None:
     props.category = ""
     props.last_modified_by = "ipdocs"
     props.revision = 1
-    when = dt.datetime.combine(meta.date, dt.time(), dt.UTC) if meta.date else EPOCH
+    when = source_date() or (dt.datetime.combine(meta.date, dt.time(), dt.UTC)
+                             if meta.date else EPOCH)
     props.created = props.modified = when
