@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipdocs.doc import Document
-from ipdocs.files import atomic_write
+from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 __all__ = ["FORMATS", "BuildError", "Output", "Recipe", "atomic_write", "build", "build_all",
-           "output_name", "render_output", "render_outputs", "write_document"]
+           "output_name", "render_output", "render_outputs", "write_document", "write_files"]
 
 FORMATS = ("docx", "pdf")
 """The file formats ipdocs writes."""
@@ -143,23 +144,25 @@ def _attempt(report: Report, recipe: Recipe, output: Output) -> bytes | BuildErr
 def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
               jobs: int = 1) -> list[Path]:
     """Build every output, all or nothing: if any cannot be made, BuildError lists each
-    failure and no file is written or replaced. Each file is written atomically; should
-    writing one fail, the error names it and the files already written."""
+    failure and no file is written or replaced. The files are written together (see
+    ``files.write_all``): should one not go in place, the error names it and any already
+    put in place."""
     results = render_outputs(report, recipe, outputs, jobs)
     pairs = list(zip(outputs, results, strict=True))
     failures = [f"cannot build {output.path}: {result}" for output, result in pairs
                 if isinstance(result, BuildError)]
     if failures:
         raise BuildError("\n".join([*failures, "nothing written"]))
-    written: list[Path] = []
-    for output, result in pairs:
-        assert isinstance(result, bytes)
-        try:
-            written.append(atomic_write(output.path, result))
-        except OSError as exc:
-            done = f" (written: {', '.join(map(str, written))})" if written else ""
-            raise BuildError(f"cannot write {output.path}: {exc}{done}") from exc
-    return written
+    return write_files([(output.path, result) for output, result in pairs
+                        if isinstance(result, bytes)])
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """``files.write_all``, its errors as BuildError."""
+    try:
+        return write_all(files)
+    except WriteError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def build(report: Report, path: str | Path, *, lang: Language = "zh",
@@ -172,8 +175,28 @@ def build(report: Report, path: str | Path, *, lang: Language = "zh",
     return write_document(doc, Path(path), loaded)
 
 
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+"""The extensions of spec files, which output names leave out."""
+
+
+def name_stem(path: Path, what: str = "spec") -> str:
+    """The part of a spec's (or brief's) file name its outputs are named after: the name
+    without its extension, leading dots (outputs are never hidden) or surrounding spaces;
+    BuildError where nothing is left or the name holds control characters."""
+    name = path.name
+    suffix = next((s for s in SPEC_SUFFIXES if name.lower().endswith(s)), Path(name).suffix)
+    stem = name[:len(name) - len(suffix)] if suffix else name
+    stem = stem.lstrip(".").strip()
+    if not stem or any(unicodedata.category(c) in ("Cc", "Cs") for c in stem):
+        why = "holds control characters" if stem else "is only dots and an extension"
+        raise BuildError(f"cannot name files after the {what} {str(path)!r}: its name {why}; "
+                         "rename it")
+    return stem
+
+
 def output_name(spec: Path, brief: str, lang: str, fmt: str) -> str:
-    """``<stem>.<lang>.<ext>``, or ``<stem>.<brief>.<lang>.<ext>`` for a brief not ``full``."""
-    brief_name = Path(brief).stem if brief not in ("full", "summary") else brief
+    """``<stem>.<lang>.<ext>``, or ``<stem>.<brief>.<lang>.<ext>`` for a brief not ``full``
+    (see ``name_stem``; BuildError where a name cannot be made)."""
+    brief_name = brief if brief in ("full", "summary") else name_stem(Path(brief), "brief")
     middle = "" if brief_name == "full" else f".{brief_name}"
-    return f"{spec.stem}{middle}.{lang}.{fmt}"
+    return f"{name_stem(spec)}{middle}.{lang}.{fmt}"

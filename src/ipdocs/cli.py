@@ -166,10 +166,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
     out = Path(args.output)
-    outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
-               for fmt in args.formats for lang in args.langs]
     recipe = Recipe(brief, theme, args.layout, glossary)
     try:
+        outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
+                   for fmt in args.formats for lang in args.langs]
         written = build_all(loaded.report, recipe, outputs, args.jobs)
     except BuildError as exc:
         for line in str(exc).splitlines():
