@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
-from ipdocs import __version__
+from ipdocs import __version__, stopping
 from ipdocs.building import (
     FORMATS,
     BuildError,
@@ -253,6 +253,7 @@ def entry() -> int:
     build). Library callers of ``main()`` keep the collector as it is.
     """
     gc.freeze()
+    stopping.install()
     try:
         return main()
     finally:

@@ -166,6 +166,7 @@ def write_all(files: Sequence[tuple[Path, bytes]], mode: int | None = None) -> l
     try:
         for path, data in files:
             temps.append(temp_path(path))  # named first: removed whatever stops the write
+            PENDING.add(temps[-1])
             try:
                 _write(temps[-1], data, mode)
             except OSError as exc:
@@ -175,6 +176,19 @@ def write_all(files: Sequence[tuple[Path, bytes]], mode: int | None = None) -> l
     finally:
         for temp in temps:
             temp.unlink(missing_ok=True)
+            PENDING.discard(temp)
+
+
+PENDING: set[Path] = set()
+"""The temporaries this process is writing, for ``remove_pending``."""
+
+
+def remove_pending() -> None:
+    """Remove the temporaries this process is writing (a signal handler's last act
+    before the process exits without unwinding)."""
+    for temp in list(PENDING):
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 def _cause(exc: OSError) -> str:
