@@ -12,18 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ipdocs import __version__, stopping
-from ipdocs.building import (
-    FORMATS,
-    BuildError,
-    Output,
-    Recipe,
-    atomic_write,
-    build_all,
-    output_name,
-)
-from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, load_glossary, read_spec
-from ipdocs.model import Glossary, Report
+from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
+from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.model import Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
 from ipdocs.sections import LANGUAGES, LAYOUTS, BriefError, load_brief
@@ -46,20 +37,11 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
         print(f"{source}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
 
 
-def _load(spec: str, strict: bool = False) -> tuple[Loaded, list[Problem]]:
-    """Read a spec and run the consistency checks; every problem found, located."""
-    loaded = read_spec(spec)
-    problems = list(loaded.problems)
-    if loaded.report is not None:
-        problems += loaded.locate(check_report(loaded.report, strict=strict))
-    return loaded, problems
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     """``ipdocs check SPEC…``: report every problem; exit 1 on errors."""
     status = EXIT_OK
     for spec in args.spec:
-        loaded, problems = _load(spec, strict=args.strict)
+        loaded, problems = load_checked(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
         if any(p.is_error for p in problems):
             status = EXIT_SPEC
@@ -84,7 +66,7 @@ def schema_text() -> str:
 
 def cmd_text(args: argparse.Namespace) -> int:
     """``ipdocs text SPEC -l LANG``: print the narrative, figures rendered."""
-    loaded, problems = _load(args.spec)
+    loaded, problems = load_checked(args.spec)
     if loaded.report is None:
         _print_problems(problems, loaded.source)
         return EXIT_SPEC
@@ -107,12 +89,6 @@ def _jobs(value: str) -> int:
     if not value.strip().isdigit():
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number, not {value!r}")
     return int(value)
-
-
-def _glossary_beside(spec: Path) -> Glossary | None:
-    """The termbase ``glossary.yaml`` beside the spec, if there is one."""
-    path = spec.parent / "glossary.yaml"
-    return load_glossary(path) if path.is_file() else None
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -142,42 +118,24 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """``ipdocs build SPEC``: write every requested format and language."""
-    loaded, problems = _load(args.spec)
-    errors = [p for p in problems if p.is_error]
-    if loaded.report is not None and args.final:
-        from ipdocs.drafting import final_problems
-
-        unfinished = loaded.locate(final_problems(loaded.report))
-        if unfinished:
-            _print_problems(unfinished, loaded.source)
-            print("ipdocs: --final refuses a spec with stale figures or paragraphs marked "
-                  "for review", file=sys.stderr)
-            return EXIT_SPEC
-    if loaded.report is None or errors:
-        _print_problems(problems, loaded.source)
-        return EXIT_SPEC
-    spec = Path(args.spec)
+    """``ipdocs build SPEC…``: write every requested format and language of each spec."""
     try:
-        brief = load_brief(args.brief)
-        theme = load_theme(args.theme)
-        glossary = _glossary_beside(spec)
-    except (BriefError, ThemeError, SpecError) as exc:
+        specs = spec_files(args.spec)
+        recipe = Recipe(load_brief(args.brief), load_theme(args.theme), args.layout)
+    except (BriefError, ThemeError, ValueError) as exc:
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
-    out = Path(args.output)
-    recipe = Recipe(brief, theme, args.layout, glossary)
+    plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
+    total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
+    reporter = Reporter(len(plans), total, json=args.json)
+    reporter.open()
     try:
-        outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
-                   for fmt in args.formats for lang in args.langs]
-        written = build_all(loaded.report, recipe, outputs, args.jobs)
-    except BuildError as exc:
-        for line in str(exc).splitlines():
-            print(f"ipdocs: {line}", file=sys.stderr)
-        return EXIT_SPEC
-    for path in written:
-        print(path)
-    return EXIT_OK
+        for done in build_jobs(jobs_of(plans, recipe, reporter, args.final),
+                               workers_for(args.jobs, total), reporter.output_done):
+            reporter.done(done)
+    finally:
+        reporter.close()
+    return EXIT_SPEC if reporter.failed else EXIT_OK
 
 
 def parser() -> argparse.ArgumentParser:
@@ -192,7 +150,8 @@ def parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
     build = sub.add_parser("build", help="write briefings (DOCX and PDF) of a spec")
-    build.add_argument("spec", help="report spec (YAML or JSON)")
+    build.add_argument("spec", nargs="+",
+                       help="report specs (YAML or JSON), or folders of them")
     build.add_argument("-f", "--formats", default="docx,pdf",
                        type=lambda v: _csv(v, FORMATS, "format"),
                        help="docx, pdf (comma-separated; default both)")
@@ -209,6 +168,9 @@ def parser() -> argparse.ArgumentParser:
                        help="processes to render in (default: one per processor)")
     build.add_argument("--final", action="store_true",
                        help="refuse a spec with stale figures or paragraphs marked for review")
+    build.add_argument("--json", action="store_true",
+                       help="print one JSON record per output (path, bytes, pages, seconds, "
+                            "warnings, error) instead of the paths written")
     build.set_defaults(run=cmd_build)
     drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
     drafting.add_argument("previous", help="this year's spec")
