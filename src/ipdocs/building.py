@@ -9,6 +9,7 @@ import time
 import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -176,15 +177,19 @@ OutputHook = Callable[[Output, Result], None]
 """Called as each output is rendered (a progress bar)."""
 
 
-def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None
-                ) -> Iterator[tuple[Job, list[Result]]]:
+def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+                executor: Executor | None = None) -> Iterator[tuple[Job, list[Result]]]:
     """Render every job's outputs, in ``workers`` processes, yielding each job with its
     results as soon as all are in (in the order they complete). ``jobs`` is read as the
-    processes need more work, so a caller may load specs lazily.
+    processes need more work, so a caller may load specs lazily. With ``executor`` (a
+    pool kept open by the caller, see ``workers.pool``), the outputs render there.
 
     One process renders in this one; a daemon process (a worker of someone else's pool)
     may not start processes, and renders alone too. multiprocessing is imported only for
     a build in several processes (it costs about 12 ms of start-up)."""
+    if executor is not None:
+        yield from _across(executor, jobs, workers, on_output)
+        return
     if workers <= 1 or _daemon():
         for job in jobs:
             results: list[Result] = []
@@ -194,16 +199,28 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
                     on_output(output, results[-1])
             yield job, results
         return
+    with open_pool(workers) as pool:
+        yield from _across(pool, jobs, workers, on_output)
+
+
+def open_pool(workers: int) -> AbstractContextManager[Executor]:
+    """A pool of ``workers`` processes that end with it (see ``ipdocs.workers``)."""
     from ipdocs.workers import pool
 
-    with pool(workers, _context()) as executor:
-        batch = _Batch(executor, on_output)
-        for job in jobs:
-            yield from batch.submit(job)
-            while len(batch.futures) > 2 * workers:  # enough queued: collect first
-                yield from batch.collect()
-        while batch.futures:
+    return pool(workers, _context())
+
+
+def _across(executor: Executor, jobs: Iterable[Job], workers: int,
+            on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
+    """Render the jobs in ``executor``'s processes, keeping about two outputs per process
+    queued (so the specs are loaded as the processes need them)."""
+    batch = _Batch(executor, on_output)
+    for job in jobs:
+        yield from batch.submit(job)
+        while len(batch.futures) > 2 * workers:
             yield from batch.collect()
+    while batch.futures:
+        yield from batch.collect()
 
 
 def _daemon() -> bool:
@@ -306,11 +323,12 @@ def finish(job: Job, results: Sequence[Result]) -> Done:
         return Done(job, tuple(results), tuple(exc.written), str(exc))
 
 
-def build_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None
-               ) -> Iterator[Done]:
+def build_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+               executor: Executor | None = None) -> Iterator[Done]:
     """Build every job, all or nothing each: a job that fails writes nothing of its own
-    and does not stop the others. Yields each job's outcome as it completes."""
-    for job, results in render_jobs(jobs, workers, on_output):
+    and does not stop the others. Yields each job's outcome as it completes (see
+    ``render_jobs`` for the processes)."""
+    for job, results in render_jobs(jobs, workers, on_output, executor):
         yield finish(job, results)
 
 

@@ -138,6 +138,48 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_SPEC if reporter.failed else EXIT_OK
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """``ipdocs watch SPEC``: build, then rebuild whenever an input changes."""
+    from ipdocs.watching import Options, WatchError, watch
+
+    spec = Path(args.spec[0])
+    [planned] = plan([spec], Path(args.output), args.brief, args.formats, args.langs)
+    if planned.error is not None or not spec.parent.is_dir():
+        print(f"ipdocs: cannot watch {spec}: {planned.error or 'no such folder'}",
+              file=sys.stderr)
+        return EXIT_SPEC
+    try:
+        watch(Options(planned, args.brief, args.theme, args.layout, args.final,
+                      workers_for(args.jobs, len(planned.outputs))))
+    except WatchError as exc:
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    return EXIT_OK
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``watch`` share."""
+    command.add_argument("-f", "--formats", default="docx,pdf",
+                         type=lambda v: _csv(v, FORMATS, "format"),
+                         help="docx, pdf (comma-separated; default both)")
+    command.add_argument("-l", "--langs", default="zh,en,zh-en",
+                         type=lambda v: _csv(v, LANGUAGES, "language"),
+                         help="zh, en, zh-en (comma-separated; default all)")
+    command.add_argument("--layout", choices=LAYOUTS, default="interleaved",
+                         help="zh-en: one language after the other, or side by side")
+    command.add_argument("--brief", default="full",
+                         help="full, summary, or a brief YAML file")
+    command.add_argument("--theme", default="briefing",
+                         help="briefing, official, or a theme YAML file")
+    command.add_argument("-o", "--output", default="out",
+                         help="output folder (default out/)")
+    command.add_argument("-j", "--jobs", type=_jobs, default=0,
+                         help="processes to render in (default: one per processor)")
+    command.add_argument("--final", action="store_true",
+                         help="refuse a spec with stale figures or paragraphs marked for "
+                              "review")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
     top = argparse.ArgumentParser(prog="ipdocs", description=__doc__)
@@ -149,29 +191,19 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
-    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of a spec")
+    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of specs")
     build.add_argument("spec", nargs="+",
                        help="report specs (YAML or JSON), or folders of them")
-    build.add_argument("-f", "--formats", default="docx,pdf",
-                       type=lambda v: _csv(v, FORMATS, "format"),
-                       help="docx, pdf (comma-separated; default both)")
-    build.add_argument("-l", "--langs", default="zh,en,zh-en",
-                       type=lambda v: _csv(v, LANGUAGES, "language"),
-                       help="zh, en, zh-en (comma-separated; default all)")
-    build.add_argument("--layout", choices=LAYOUTS, default="interleaved",
-                       help="zh-en: one language after the other, or side by side")
-    build.add_argument("--brief", default="full", help="full, summary, or a brief YAML file")
-    build.add_argument("--theme", default="briefing",
-                       help="briefing, official, or a theme YAML file")
-    build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
-    build.add_argument("-j", "--jobs", type=_jobs, default=0,
-                       help="processes to render in (default: one per processor)")
-    build.add_argument("--final", action="store_true",
-                       help="refuse a spec with stale figures or paragraphs marked for review")
+    _build_options(build)
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")
     build.set_defaults(run=cmd_build)
+    watching = sub.add_parser("watch", help="rebuild a spec's briefings whenever it, its "
+                                            "glossary, brief or theme changes")
+    watching.add_argument("spec", nargs=1, help="report spec (YAML or JSON)")
+    _build_options(watching)
+    watching.set_defaults(run=cmd_watch)
     drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
     drafting.add_argument("previous", help="this year's spec")
     drafting.add_argument("figures", help="new values: CSV (id,value[,unit,note]) or YAML")
