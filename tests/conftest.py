@@ -16,16 +16,18 @@ def _font_cache(pytestconfig: pytest.Config,
                 tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The tests' font subsets (their CLI subprocesses' too) go to a cache of their own in
     pytest's cache folder, kept between runs (a temporary one with ``-p no:cacheprovider``),
-    not into the user's ~/.cache/ipdocs."""
-    before = os.environ.get("IPDOCS_CACHE")
+    signed with a key of their own: nothing goes into the user's ~/.cache or ~/.config."""
+    before = {name: os.environ.get(name) for name in ("IPDOCS_CACHE", "IPDOCS_CACHE_KEY")}
     cache = getattr(pytestconfig, "cache", None)
     folder = cache.mkdir("ipdocs-cache") if cache else tmp_path_factory.mktemp("ipdocs-cache")
     os.environ["IPDOCS_CACHE"] = str(folder)
+    os.environ["IPDOCS_CACHE_KEY"] = "the tests' own key"  # no key file in the user's home
     yield
-    if before is None:
-        del os.environ["IPDOCS_CACHE"]
-    else:
-        os.environ["IPDOCS_CACHE"] = before
+    for name, value in before.items():
+        if value is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = value
 
 
 SPECS = ROOT / "specs"

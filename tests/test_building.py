@@ -80,6 +80,36 @@ def test_output_names(brief: str, lang: str, fmt: str, name: str) -> None:
     assert output_name(Path("specs/ningbo-2024.yaml"), brief, lang, fmt) == name
 
 
+@pytest.mark.parametrize(("spec", "name"), [
+    ("年度 报告 2024.yaml", "年度 报告 2024.zh.pdf"),
+    (".hidden.yaml", "hidden.zh.pdf"),
+    ("..ningbo.yml", "ningbo.zh.pdf"),
+    ("ningbo.JSON", "ningbo.zh.pdf"),
+    ("ningbo", "ningbo.zh.pdf"),
+    ("ningbo.2024.yaml", "ningbo.2024.zh.pdf"),
+])
+def test_output_names_are_visible_whatever_the_spec_is_called(spec: str, name: str) -> None:
+    assert output_name(Path("x") / spec, "full", "zh", "pdf") == name
+
+
+@pytest.mark.parametrize(("spec", "why"), [
+    ("..yaml", "is only dots and an extension"),
+    (".yaml", "is only dots and an extension"),
+    ("  .json", "is only dots and an extension"),
+    ("a\nb.yaml", "holds control characters"),
+    ("a\udcffb.yaml", "holds control characters"),  # undecodable bytes in a file name
+])
+def test_output_names_that_cannot_be_made_are_refused(spec: str, why: str) -> None:
+    with pytest.raises(BuildError, match=f"cannot name files after the spec .*: its name {why}"):
+        output_name(Path(spec), "full", "zh", "pdf")
+
+
+def test_a_brief_file_name_follows_the_same_rule() -> None:
+    assert output_name(Path("n.yaml"), "b/.press.yaml", "en", "pdf") == "n.press.en.pdf"
+    with pytest.raises(BuildError, match="cannot name files after the brief"):
+        output_name(Path("n.yaml"), "b/..yaml", "en", "pdf")
+
+
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     """Run the command line as a user would."""
     return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Callable, Sequence
+import time
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipdocs.doc import Document
-from ipdocs.files import atomic_write
+from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
-from ipdocs.writers import RenderError
+from ipdocs.writers import RenderError, RenderWarning
 
 if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
     from multiprocessing.context import BaseContext
 
-__all__ = ["FORMATS", "BuildError", "Output", "Recipe", "atomic_write", "build", "build_all",
-           "output_name", "render_output", "render_outputs", "write_document"]
+__all__ = ["FORMATS", "BuildError", "Done", "Job", "Output", "Recipe", "Rendered", "atomic_write",
+           "build", "build_all", "build_jobs", "output_name", "render_jobs", "render_output",
+           "render_outputs", "write_document", "write_files"]
 
 FORMATS = ("docx", "pdf")
 """The file formats ipdocs writes."""
@@ -102,18 +109,118 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """One output made: its bytes, the seconds its rendering took, what its writer warned."""
+
+    data: bytes
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def pages(self) -> int | None:
+        """The pages of a PDF (None for other formats: Word paginates a DOCX itself)."""
+        return pdf_pages(self.data)
+
+
+Result = Rendered | BuildError
+"""An output rendered, or the error that prevented it."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One spec's build: its report, how to build it, and its outputs (all or none)."""
+
+    report: Report
+    recipe: Recipe
+    outputs: tuple[Output, ...]
+    name: str = ""
+    """What to call the job in messages (its spec's path)."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """What became of a job: each output's result, and every file written, or the error
+    that left them unwritten (``written`` then names any a failed rename left in place)."""
+
+    job: Job
+    results: tuple[Result, ...]
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+
+_PAGES = re.compile(rb"/Count (\d+) /Kids \[[^\]]*\] /Type /Pages")
+
+
+def pdf_pages(data: bytes) -> int | None:
+    """The page count of a PDF written by reportlab (the root of its page tree), or None."""
+    found = _PAGES.search(data) if data.startswith(b"%PDF-") else None
+    return int(found.group(1)) if found else None
+
+
+def workers_for(jobs: int, outputs: int) -> int:
+    """Processes to render ``outputs`` files in: ``jobs`` (0: one per processor), at most
+    one per output, at least one."""
+    return max(1, min(jobs or available_cpus(), outputs))
+
+
 def render_outputs(report: Report, recipe: Recipe, outputs: Sequence[Output],
                    jobs: int = 1) -> list[bytes | BuildError]:
     """Render every output, in ``jobs`` processes (0: one per processor, at most one per
-    output); each result is the file's bytes or the error that prevented it. A daemon
-    process (a worker of someone else's pool) may not start processes: it renders alone.
+    output); each result is the file's bytes or the error that prevented it."""
+    job = Job(report, recipe, tuple(outputs))
+    [(_, results)] = render_jobs([job], workers_for(jobs, len(outputs)))
+    return [result.data if isinstance(result, Rendered) else result for result in results]
 
-    multiprocessing is imported only for a build in several processes (it costs about
-    12 ms of start-up)."""
-    workers = min(jobs or available_cpus(), len(outputs))
+
+OutputHook = Callable[[Output, Result], None]
+"""Called as each output is rendered (a progress bar)."""
+
+
+def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+                executor: Executor | None = None) -> Iterator[tuple[Job, list[Result]]]:
+    """Render every job's outputs, in ``workers`` processes, yielding each job with its
+    results as soon as all are in (in the order they complete). ``jobs`` is read as the
+    processes need more work, so a caller may load specs lazily. With ``executor`` (a
+    pool kept open by the caller, see ``workers.pool``), the outputs render there.
+
+    One process renders in this one; a daemon process (a worker of someone else's pool)
+    may not start processes, and renders alone too. multiprocessing is imported only for
+    a build in several processes (it costs about 12 ms of start-up)."""
+    if executor is not None:
+        yield from _across(executor, jobs, workers, on_output)
+        return
     if workers <= 1 or _daemon():
-        return [_attempt(report, recipe, output) for output in outputs]
-    return _in_processes(report, recipe, outputs, workers)
+        for job in jobs:
+            results: list[Result] = []
+            for output in job.outputs:
+                results.append(_attempt(job.report, job.recipe, output))
+                if on_output is not None:
+                    on_output(output, results[-1])
+            yield job, results
+        return
+    with open_pool(workers) as pool:
+        yield from _across(pool, jobs, workers, on_output)
+
+
+def open_pool(workers: int) -> AbstractContextManager[Executor]:
+    """A pool of ``workers`` processes that end with it (see ``ipdocs.workers``)."""
+    from ipdocs.workers import pool
+
+    return pool(workers, _context())
+
+
+def _across(executor: Executor, jobs: Iterable[Job], workers: int,
+            on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
+    """Render the jobs in ``executor``'s processes, keeping about two outputs per process
+    queued (so the specs are loaded as the processes need them)."""
+    batch = _Batch(executor, on_output)
+    for job in jobs:
+        yield from batch.submit(job)
+        while len(batch.futures) > 2 * workers:
+            yield from batch.collect()
+    while batch.futures:
+        yield from batch.collect()
 
 
 def _daemon() -> bool:
@@ -123,44 +230,127 @@ def _daemon() -> bool:
     return multiprocessing.current_process().daemon
 
 
-def _in_processes(report: Report, recipe: Recipe, outputs: Sequence[Output],
-                  workers: int) -> list[bytes | BuildError]:
-    """Every output rendered across a pool of ``workers`` processes, in order."""
-    from concurrent.futures import ProcessPoolExecutor
+class _Batch:
+    """Jobs in flight across a process pool: their outputs' futures and results so far."""
 
-    with ProcessPoolExecutor(workers, mp_context=_context()) as pool:
-        futures = [pool.submit(_attempt, report, recipe, output) for output in outputs]
-        return [future.result() for future in futures]
+    def __init__(self, executor: Executor, on_output: OutputHook | None) -> None:
+        self.executor = executor
+        self.on_output = on_output
+        self.futures: dict[Future[Result], tuple[int, int]] = {}
+        self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
+        self.count = 0
+
+    def submit(self, job: Job) -> Iterator[tuple[Job, list[Result]]]:
+        """Queue a job's outputs (yield it at once if it has none)."""
+        index, self.count = self.count, self.count + 1
+        self.jobs[index] = (job, [None] * len(job.outputs))
+        if not job.outputs:
+            yield from self._complete(index)
+        for place, output in enumerate(job.outputs):
+            try:
+                future = self.executor.submit(_attempt, job.report, job.recipe, output)
+            except RuntimeError as exc:  # the pool broke (a worker was killed)
+                yield from self._record(index, place, _broken(exc))
+            else:
+                self.futures[future] = (index, place)
+
+    def collect(self) -> Iterator[tuple[Job, list[Result]]]:
+        """Wait for at least one output; yield the jobs that are then complete."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        finished, _ = wait(self.futures, return_when=FIRST_COMPLETED)
+        for future in finished:
+            index, place = self.futures.pop(future)
+            try:
+                result = future.result()
+            except Exception as exc:  # the worker died: BrokenProcessPool
+                result = _broken(exc)
+            yield from self._record(index, place, result)
+
+    def _record(self, index: int, place: int, result: Result
+                ) -> Iterator[tuple[Job, list[Result]]]:
+        """Keep one output's result; yield its job if that was the last one."""
+        job, results = self.jobs[index]
+        results[place] = result
+        if self.on_output is not None:
+            self.on_output(job.outputs[place], result)
+        if all(r is not None for r in results):
+            yield from self._complete(index)
+
+    def _complete(self, index: int) -> Iterator[tuple[Job, list[Result]]]:
+        """Yield a job whose every output is in, and forget it."""
+        job, results = self.jobs.pop(index)
+        yield job, [r for r in results if r is not None]
 
 
-def _attempt(report: Report, recipe: Recipe, output: Output) -> bytes | BuildError:
-    """One output's bytes, or its error as a value (errors cross process boundaries)."""
+def _broken(exc: BaseException) -> BuildError:
+    """The error of an output whose worker process ended before it was rendered."""
+    return BuildError(f"the process rendering it ended unexpectedly ({type(exc).__name__}: "
+                      f"{exc})")
+
+
+def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
+    """One output rendered, or its error as a value (errors cross process boundaries);
+    the writer's warnings (RenderWarning) are kept with it, other warnings pass on."""
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        try:
+            data = render_output(report, recipe, output)
+        except BuildError as exc:
+            return exc
+    said = [w for w in caught if issubclass(w.category, RenderWarning)]
+    for other in caught:
+        if other not in said:
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return Rendered(data, time.perf_counter() - start,
+                    tuple(dict.fromkeys(str(w.message) for w in said)))
+
+
+def finish(job: Job, results: Sequence[Result]) -> Done:
+    """Write a job's files if every one was rendered (all or none), and say what became
+    of it."""
+    failures = [f"cannot build {output.path}: {result}"
+                for output, result in zip(job.outputs, results, strict=True)
+                if isinstance(result, BuildError)]
+    if failures:
+        return Done(job, tuple(results), error="\n".join([*failures, "nothing written"]))
+    files = [(output.path, result.data) for output, result in
+             zip(job.outputs, results, strict=True) if isinstance(result, Rendered)]
     try:
-        return render_output(report, recipe, output)
-    except BuildError as exc:
-        return exc
+        return Done(job, tuple(results), tuple(write_all(files)))
+    except WriteError as exc:
+        return Done(job, tuple(results), tuple(exc.written), str(exc))
+
+
+def build_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+               executor: Executor | None = None) -> Iterator[Done]:
+    """Build every job, all or nothing each: a job that fails writes nothing of its own
+    and does not stop the others. Yields each job's outcome as it completes (see
+    ``render_jobs`` for the processes)."""
+    for job, results in render_jobs(jobs, workers, on_output, executor):
+        yield finish(job, results)
 
 
 def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
               jobs: int = 1) -> list[Path]:
     """Build every output, all or nothing: if any cannot be made, BuildError lists each
-    failure and no file is written or replaced. Each file is written atomically; should
-    writing one fail, the error names it and the files already written."""
-    results = render_outputs(report, recipe, outputs, jobs)
-    pairs = list(zip(outputs, results, strict=True))
-    failures = [f"cannot build {output.path}: {result}" for output, result in pairs
-                if isinstance(result, BuildError)]
-    if failures:
-        raise BuildError("\n".join([*failures, "nothing written"]))
-    written: list[Path] = []
-    for output, result in pairs:
-        assert isinstance(result, bytes)
-        try:
-            written.append(atomic_write(output.path, result))
-        except OSError as exc:
-            done = f" (written: {', '.join(map(str, written))})" if written else ""
-            raise BuildError(f"cannot write {output.path}: {exc}{done}") from exc
-    return written
+    failure and no file is written or replaced. The files are written together (see
+    ``files.write_all``): should one not go in place, the error names it and any already
+    put in place."""
+    job = Job(report, recipe, tuple(outputs))
+    [done] = build_jobs([job], workers_for(jobs, len(outputs)))
+    if done.error is not None:
+        raise BuildError(done.error)
+    return list(done.written)
+
+
+def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """``files.write_all``, its errors as BuildError."""
+    try:
+        return write_all(files)
+    except WriteError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def build(report: Report, path: str | Path, *, lang: Language = "zh",
@@ -173,8 +363,28 @@ def build(report: Report, path: str | Path, *, lang: Language = "zh",
     return write_document(doc, Path(path), loaded)
 
 
+SPEC_SUFFIXES = (".yaml", ".yml", ".json")
+"""The extensions of spec files, which output names leave out."""
+
+
+def name_stem(path: Path, what: str = "spec") -> str:
+    """The part of a spec's (or brief's) file name its outputs are named after: the name
+    without its extension, leading dots (outputs are never hidden) or surrounding spaces;
+    BuildError where nothing is left or the name holds control characters."""
+    name = path.name
+    suffix = next((s for s in SPEC_SUFFIXES if name.lower().endswith(s)), Path(name).suffix)
+    stem = name[:len(name) - len(suffix)] if suffix else name
+    stem = stem.lstrip(".").strip()
+    if not stem or any(unicodedata.category(c) in ("Cc", "Cs") for c in stem):
+        why = "holds control characters" if stem else "is only dots and an extension"
+        raise BuildError(f"cannot name files after the {what} {str(path)!r}: its name {why}; "
+                         "rename it")
+    return stem
+
+
 def output_name(spec: Path, brief: str, lang: str, fmt: str) -> str:
-    """``<stem>.<lang>.<ext>``, or ``<stem>.<brief>.<lang>.<ext>`` for a brief not ``full``."""
-    brief_name = Path(brief).stem if brief not in ("full", "summary") else brief
+    """``<stem>.<lang>.<ext>``, or ``<stem>.<brief>.<lang>.<ext>`` for a brief not ``full``
+    (see ``name_stem``; BuildError where a name cannot be made)."""
+    brief_name = brief if brief in ("full", "summary") else name_stem(Path(brief), "brief")
     middle = "" if brief_name == "full" else f".{brief_name}"
-    return f"{spec.stem}{middle}.{lang}.{fmt}"
+    return f"{name_stem(spec)}{middle}.{lang}.{fmt}"

@@ -1,4 +1,5 @@
-"""The ipdocs command line: check specs, build briefings, print the schema and text."""
+"""The ``ipdocs`` command line: check specs, build briefings, watch them, draft next year's
+spec, print the schema, the units and the text."""
 
 from __future__ import annotations
 
@@ -11,19 +12,10 @@ import textwrap
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from ipdocs import __version__
-from ipdocs.building import (
-    FORMATS,
-    BuildError,
-    Output,
-    Recipe,
-    atomic_write,
-    build_all,
-    output_name,
-)
-from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, glossary_beside, read_spec
-from ipdocs.model import Glossary, Report
+from ipdocs import __version__, stopping
+from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
+from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.model import Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
@@ -46,15 +38,6 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
     warnings = len(problems) - errors
     if problems:
         print(f"{source}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-
-
-def _load(spec: str, strict: bool = False) -> tuple[Loaded, list[Problem]]:
-    """Read a spec and run the consistency checks; every problem found, located."""
-    loaded = read_spec(spec)
-    problems = list(loaded.problems)
-    if loaded.report is not None:
-        problems += loaded.locate(check_report(loaded.report, strict=strict))
-    return loaded, problems
 
 
 def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
@@ -82,7 +65,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     brief, recipe_ok = _recipe_files(args.brief, args.theme)
     status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
-        loaded, problems = _load(spec, strict=args.strict)
+        loaded, problems = load_checked(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
         if brief is not None and loaded.report is not None:
             brief_problems = brief.check(loaded.report)
@@ -111,7 +94,7 @@ def schema_text() -> str:
 
 def cmd_text(args: argparse.Namespace) -> int:
     """``ipdocs text SPEC -l LANG``: print the narrative, figures rendered."""
-    loaded, problems = _load(args.spec)
+    loaded, problems = load_checked(args.spec)
     if loaded.report is None:
         _print_problems(problems, loaded.source)
         return EXIT_SPEC
@@ -141,7 +124,7 @@ def cmd_units(args: argparse.Namespace) -> int:
 
     entries: dict[str, dict[str, object]] = dict(shipped_entries())
     if args.spec:
-        loaded, problems = _load(args.spec)
+        loaded, problems = load_checked(args.spec)
         if loaded.report is None:
             _print_problems(problems, loaded.source)
             return EXIT_SPEC
@@ -167,11 +150,6 @@ def _jobs(value: str) -> int:
     if not value.strip().isdigit():
         raise argparse.ArgumentTypeError(f"--jobs takes a whole number, not {value!r}")
     return int(value)
-
-
-def _glossary_beside(spec: Path) -> Glossary | None:
-    """The termbase ``glossary.yaml`` beside the spec, if there is one."""
-    return glossary_beside(spec)
 
 
 def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
@@ -224,7 +202,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     values."""
     from ipdocs.drafting import write_workbook
 
-    loaded, problems = _load(args.spec)
+    loaded, problems = load_checked(args.spec)
     if loaded.report is None:
         _print_problems(problems, loaded.source)
         return EXIT_SPEC
@@ -239,46 +217,71 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """``ipdocs build SPEC``: write every requested format and language."""
-    loaded, problems = _load(args.spec)
-    errors = [p for p in problems if p.is_error]
-    if loaded.report is not None and args.final:
-        from ipdocs.drafting import final_problems
-
-        unfinished = loaded.locate(final_problems(loaded.report))
-        if unfinished:
-            _print_problems(unfinished, loaded.source)
-            print("ipdocs: --final refuses a spec with stale figures or paragraphs marked "
-                  "for review", file=sys.stderr)
-            return EXIT_SPEC
-    if loaded.report is None or errors:
-        _print_problems(problems, loaded.source)
-        return EXIT_SPEC
-    spec = Path(args.spec)
+    """``ipdocs build SPEC…``: write every requested format and language of each spec."""
     try:
-        brief = load_brief(args.brief)
-        theme = load_theme(args.theme)
-        glossary = _glossary_beside(spec)
+        brief, theme = load_brief(args.brief), load_theme(args.theme)
     except SpecError as exc:  # BriefError and ThemeError too: every problem, located
-        _print_problems(exc.problems, exc.source or args.spec)
+        _print_problems(exc.problems, exc.source or args.brief)
         return EXIT_SPEC
-    unmet = brief.check(loaded.report)
-    if unmet:
-        _print_problems(unmet, brief.source or args.brief)
-        return EXIT_SPEC
-    out = Path(args.output)
-    outputs = [Output(out / output_name(spec, args.brief, lang, fmt), lang)
-               for fmt in args.formats for lang in args.langs]
-    recipe = Recipe(brief, theme, args.layout, glossary)
     try:
-        written = build_all(loaded.report, recipe, outputs, args.jobs)
-    except BuildError as exc:
-        for line in str(exc).splitlines():
-            print(f"ipdocs: {line}", file=sys.stderr)
+        specs = spec_files(args.spec)
+    except ValueError as exc:
+        print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
-    for path in written:
-        print(path)
+    recipe = Recipe(brief, theme, args.layout)
+    plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
+    total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
+    reporter = Reporter(len(plans), total, json=args.json)
+    reporter.open()
+    try:
+        for done in build_jobs(jobs_of(plans, recipe, reporter, args.final),
+                               workers_for(args.jobs, total), reporter.output_done):
+            reporter.done(done)
+    finally:
+        reporter.close()
+    return EXIT_SPEC if reporter.failed else EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """``ipdocs watch SPEC``: build, then rebuild whenever an input changes."""
+    from ipdocs.watching import Options, WatchError, watch
+
+    spec = Path(args.spec[0])
+    [planned] = plan([spec], Path(args.output), args.brief, args.formats, args.langs)
+    if planned.error is not None or not spec.parent.is_dir():
+        print(f"ipdocs: cannot watch {spec}: {planned.error or 'no such folder'}",
+              file=sys.stderr)
+        return EXIT_SPEC
+    try:
+        watch(Options(planned, args.brief, args.theme, args.layout, args.final,
+                      workers_for(args.jobs, len(planned.outputs))))
+    except WatchError as exc:
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
     return EXIT_OK
+
+
+def _build_options(command: argparse.ArgumentParser) -> None:
+    """The options ``build`` and ``watch`` share."""
+    command.add_argument("-f", "--formats", default="docx,pdf",
+                         type=lambda v: _csv(v, FORMATS, "format"),
+                         help="docx, pdf (comma-separated; default both)")
+    command.add_argument("-l", "--langs", default="zh,en,zh-en",
+                         type=lambda v: _csv(v, LANGUAGES, "language"),
+                         help="zh, en, zh-en (comma-separated; default all)")
+    command.add_argument("--layout", choices=LAYOUTS, default="interleaved",
+                         help="zh-en: one language after the other, or side by side")
+    command.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
+                         help="full, summary, or a brief YAML file")
+    command.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
+                         help="briefing, official, or a theme YAML file")
+    command.add_argument("-o", "--output", default="out",
+                         help="output folder (default out/)")
+    command.add_argument("-j", "--jobs", type=_jobs, default=0,
+                         help="processes to render in (default: one per processor)")
+    command.add_argument("--final", action="store_true",
+                         help="refuse a spec with stale figures or paragraphs marked for "
+                              "review")
 
 
 DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
@@ -313,26 +316,19 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
-    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of a spec")
-    build.add_argument("spec", help="report spec (YAML or JSON)")
-    build.add_argument("-f", "--formats", default="docx,pdf",
-                       type=lambda v: _csv(v, FORMATS, "format"),
-                       help="docx, pdf (comma-separated; default both)")
-    build.add_argument("-l", "--langs", default="zh,en,zh-en",
-                       type=lambda v: _csv(v, LANGUAGES, "language"),
-                       help="zh, en, zh-en (comma-separated; default all)")
-    build.add_argument("--layout", choices=LAYOUTS, default="interleaved",
-                       help="zh-en: one language after the other, or side by side")
-    build.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
-                       help="full, summary, or a brief YAML file")
-    build.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
-                       help="briefing, official, or a theme YAML file")
-    build.add_argument("-o", "--output", default="out", help="output folder (default out/)")
-    build.add_argument("-j", "--jobs", type=_jobs, default=0,
-                       help="processes to render in (default: one per processor)")
-    build.add_argument("--final", action="store_true",
-                       help="refuse a spec with stale figures or paragraphs marked for review")
+    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of specs")
+    build.add_argument("spec", nargs="+",
+                       help="report specs (YAML or JSON), or folders of them")
+    _build_options(build)
+    build.add_argument("--json", action="store_true",
+                       help="print one JSON record per output (path, bytes, pages, seconds, "
+                            "warnings, error) instead of the paths written")
     build.set_defaults(run=cmd_build)
+    watching = sub.add_parser("watch", help="rebuild a spec's briefings whenever it, its "
+                                            "glossary, brief or theme changes")
+    watching.add_argument("spec", nargs=1, help="report spec (YAML or JSON)")
+    _build_options(watching)
+    watching.set_defaults(run=cmd_watch)
     drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
     drafting.add_argument("previous", help="this year's spec")
     drafting.add_argument("figures", help="new values: the figures workbook (.xlsx), CSV "
@@ -387,6 +383,7 @@ def entry() -> int:
     build). Library callers of ``main()`` keep the collector as it is.
     """
     gc.freeze()
+    stopping.install()
     try:
         return main()
     finally:

@@ -51,8 +51,11 @@ def test_subsets_are_kept_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     made = subset_face(FACE, "知识产权")
     [kept] = (tmp_path / "font-subsets").iterdir()
     assert kept.read_bytes()[:-32] == made == subsets._subset(face_bytes(FACE), "知识产权")
+    assert kept.stat().st_mode & 0o777 == 0o600 and kept.parent.stat().st_mode & 0o777 == 0o700
     marked = b"from the cache"  # a second process reads the file, not fontTools
-    kept.write_bytes(marked + hashlib.sha256(marked).digest())
+    key = subsets.cache_key()
+    assert key is not None
+    kept.write_bytes(marked + subsets._seal(key, kept, marked))
     subset_face.cache_clear()
     assert subset_face(FACE, "知识产权") == marked
     subset_face.cache_clear()
@@ -144,4 +147,134 @@ def test_reading_a_subset_marks_it_used(tmp_path: Path, monkeypatch: pytest.Monk
     subset_face.cache_clear()
     subset_face(FACE, "宁波")
     assert kept.stat().st_mtime_ns > 0
+    subset_face.cache_clear()
+
+
+def swap_digits(data: bytes) -> bytes:
+    """A font with the outlines of "1" and "7" swapped (what a cache poisoner would do)."""
+    import io
+
+    font = TTFont(io.BytesIO(data))
+    cmap = font.getBestCmap()
+    glyf = font["glyf"]
+    one, seven = cmap[ord("1")], cmap[ord("7")]
+    glyf[one], glyf[seven] = glyf[seven], glyf[one]
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def build_files(tmp_path: Path, folder: str) -> list[bytes]:
+    """The bytes of the sample's zh summary PDF, built by the command line with the cache
+    and key the environment names."""
+    import subprocess
+    import sys
+
+    from tests.conftest import SAMPLE
+
+    out = tmp_path / folder
+    subprocess.run([sys.executable, "-m", "ipdocs", "build", str(SAMPLE), "-f", "pdf", "-l",
+                    "zh", "--brief", "summary", "-o", str(out)], check=True)
+    return [path.read_bytes() for path in sorted(out.iterdir())]
+
+
+def test_a_poisoned_cache_cannot_change_printed_digits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoever can write to the cache folder (a shared CI cache, a shared home) swaps the
+    outlines of 1 and 7 in every cached subset and seals each again as an unkeyed cache
+    would (its SHA-256 appended): the next build must print the same digits."""
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    clean = build_files(tmp_path, "clean")
+    cached = list((tmp_path / "cache" / "font-subsets").glob("*.ttf"))
+    poisoned = 0
+    for path in cached:
+        font = path.read_bytes()[:-32]
+        if {ord("1"), ord("7")} <= cmap(font):
+            bad = swap_digits(font)
+            path.write_bytes(bad + hashlib.sha256(bad).digest())
+            poisoned += 1
+    assert poisoned >= 2
+    assert build_files(tmp_path, "again") == clean
+
+
+def test_the_key_file_is_made_private_once_and_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("IPDOCS_CACHE_KEY")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    subsets._file_key.cache_clear()
+    key = subsets.cache_key()
+    path = tmp_path / "config" / "ipdocs" / "cache-key"
+    assert key is not None and len(key) == 64 and path.read_bytes().strip() == key
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o777 == 0o700
+    subsets._file_key.cache_clear()
+    assert subsets.cache_key() == key
+    assert [p.name for p in path.parent.iterdir()] == ["cache-key"]
+    subsets._file_key.cache_clear()
+
+
+def key_in_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An existing key file in a temporary config folder, the cache in a temporary one."""
+    monkeypatch.delenv("IPDOCS_CACHE_KEY")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "config" / "ipdocs" / "cache-key"
+    path.parent.mkdir(parents=True)
+    path.write_text("0" * 64)
+    path.chmod(0o600)
+    subsets._file_key.cache_clear()
+    subset_face.cache_clear()
+    return path
+
+
+def test_a_key_others_can_read_is_not_used(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    key_in_config(tmp_path, monkeypatch).chmod(0o644)
+    with pytest.warns(subsets.RenderWarning, match="cache-key is not private"):
+        made = subset_face(FACE, "宁波")
+    assert made == subsets._subset(face_bytes(FACE), "宁波")
+    assert not (tmp_path / "cache").exists()
+    subsets._file_key.cache_clear()
+    subset_face.cache_clear()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="giving a file to another user takes root")
+def test_a_key_owned_by_someone_else_is_not_used(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    os.chown(key_in_config(tmp_path, monkeypatch), 65534, 65534)
+    with pytest.warns(subsets.RenderWarning, match="is not private"):
+        subset_face(FACE, "宁波")
+    assert not (tmp_path / "cache").exists()
+    subsets._file_key.cache_clear()
+    subset_face.cache_clear()
+
+
+def test_another_key_does_not_read_this_keys_subsets(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    subset_face.cache_clear()
+    subset_face(FACE, "宁波")
+    monkeypatch.setenv("IPDOCS_CACHE_KEY", "someone else's")
+    subset_face.cache_clear()
+    made = []
+    monkeypatch.setattr(subsets, "_subset", lambda data, text: made.append(text) or b"new")
+    assert subset_face(FACE, "宁波") == b"new" and made == ["宁波"]
+    assert len(list((tmp_path / "font-subsets").iterdir())) == 2  # each under its own name
+    subset_face.cache_clear()
+
+
+def test_a_sealed_subset_moved_to_another_name_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    subset_face.cache_clear()
+    first = subset_face(FACE, "宁波")
+    made = {p.name for p in (tmp_path / "font-subsets").iterdir()}
+    second = subset_face(FACE, "专利")
+    [one] = made
+    [two] = {p.name for p in (tmp_path / "font-subsets").iterdir()} - made
+    folder = tmp_path / "font-subsets"
+    (folder / two).write_bytes((folder / one).read_bytes())  # a valid file, wrong place
+    subset_face.cache_clear()
+    assert subset_face(FACE, "专利") == second != first
     subset_face.cache_clear()

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import io
 import os
+import secrets
 import string
 import time
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
 from ipdocs.files import atomic_write
 from ipdocs.themes import Theme
+from ipdocs.writers import RenderWarning
 
 ALWAYS = string.printable.strip() + " \u2212\u2014\u3000"
 """Characters every subset keeps: what the writers print themselves (page numbers,
@@ -42,6 +46,12 @@ def _cache_root() -> Path | None:
     root = os.environ.get("IPDOCS_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "ipdocs")
     return None if root == "off" else Path(root)
+
+
+def cache_folder() -> Path | None:
+    """The folder of cached subsets, or None when the cache is ``off``."""
+    root = _cache_root()
+    return None if root is None else root / "font-subsets"
 
 
 SUBSET_VERSION = b"1"
@@ -69,11 +79,12 @@ def _read_directory(path: Path) -> bytes:
         return head + handle.read(_directory_size(head) - 12)
 
 
-def _cache_file(root: Path, face: bytes, text: str) -> Path:
+def _cache_file(folder: Path, key: bytes, face: bytes, text: str) -> Path:
     """Where the subset to ``text`` of the face whose table directory is ``face`` is kept
-    between runs."""
-    key = hashlib.sha256(SUBSET_VERSION + b"\0" + face + b"\0" + text.encode("utf-8"))
-    return root / "font-subsets" / f"{key.hexdigest()[:32]}.ttf"
+    between runs: a name only the holder of ``key`` can tell (see ``cache_key``)."""
+    name = hmac.new(key, SUBSET_VERSION + b"\0" + face + b"\0" + text.encode("utf-8"),
+                    hashlib.sha256)
+    return folder / f"{name.hexdigest()[:32]}.ttf"
 
 
 @lru_cache(maxsize=16)
@@ -86,16 +97,92 @@ def subset_face(filename: str, text: str) -> bytes:
     are fontTools' defaults (kerning, ligatures, locl, vertical forms).
     """
     path = Path(face_path(filename))
-    root = _cache_root()
-    if root is None:
+    folder = cache_folder()
+    key = None if folder is None else cache_key()
+    if folder is None or key is None:
         return _subset(path.read_bytes(), text)
-    kept = _read_cached(_cache_file(root, _read_directory(path), text))
+    kept = _read_cached(_cache_file(folder, key, _read_directory(path), text), key)
     if kept is not None:
         return kept
     data = path.read_bytes()
     small = _subset(data, text)
-    _write_cached(_cache_file(root, directory(data), text), small)
+    _write_cached(_cache_file(folder, key, directory(data), text), small, key)
     return small
+
+
+KEY_VARIABLE = "IPDOCS_CACHE_KEY"
+"""The environment variable that may hold the cache's key (a CI secret, say)."""
+
+
+def key_file() -> Path:
+    """Where the user's cache key is kept: ``$XDG_CONFIG_HOME/ipdocs/cache-key`` (by
+    default ~/.config/ipdocs/cache-key), outside the cache it protects."""
+    config = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
+    return Path(config) / "ipdocs" / "cache-key"
+
+
+def cache_key() -> bytes | None:
+    """The secret that signs cached subsets: ``$IPDOCS_CACHE_KEY``, else the user's key
+    file, made on first use; None when there is no key to be had or the file is not
+    private (the cache is then not used: subsets are made afresh)."""
+    secret = os.environ.get(KEY_VARIABLE)
+    return secret.encode("utf-8") if secret else _file_key(str(key_file()))
+
+
+@lru_cache(maxsize=4)
+def _file_key(path: str) -> bytes | None:
+    """The key kept at ``path``, made first if there is none (read once per process)."""
+    try:
+        return _read_key(Path(path))
+    except FileNotFoundError:
+        pass
+    except OSError as exc:
+        _warn(f"cannot read the font-cache key {path} ({exc.strerror or exc}): the cache "
+              "is not used")
+        return None
+    with contextlib.suppress(OSError):
+        _make_key(Path(path))
+    try:
+        return _read_key(Path(path))
+    except OSError:
+        return None  # a read-only home: no cache, as with IPDOCS_CACHE=off
+
+
+def _read_key(path: Path) -> bytes | None:
+    """The key in the file at ``path``, if the file is private: owned by this user and
+    neither readable nor writable by anyone else (else None, with a warning)."""
+    with path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        key = handle.read(4096).strip()
+    getuid = getattr(os, "getuid", None)
+    if getuid is not None and (stat.st_uid != getuid() or stat.st_mode & 0o077):
+        _warn(f"the font-cache key {path} is not private (it must be yours and readable "
+              "by you alone: chmod 600 it, or remove it to have a new one made); the cache "
+              "is not used")
+        return None
+    return key or None
+
+
+def _make_key(path: Path) -> None:
+    """Put a new random key at ``path`` (mode 600), unless another process just did."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    try:
+        with open(temp, "x", encoding="ascii", opener=_private) as out:
+            out.write(secrets.token_hex(32) + "\n")
+        os.link(temp, path)  # never replaces a key another process made meanwhile
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def _private(path: str, flags: int) -> int:
+    """Open ``path`` as ``open`` asks, creating it readable by its owner alone."""
+    return os.open(path, flags, 0o600)
+
+
+def _warn(message: str) -> None:
+    """Tell the user something about the cache (the build goes on)."""
+    warnings.warn(RenderWarning(message), stacklevel=3)
 
 
 CACHE_LIMIT = 100 * 1024 * 1024
@@ -107,27 +194,36 @@ ABANDONED_AFTER = 3600
 left (a subset is written in well under a second)."""
 
 
-def _read_cached(path: Path) -> bytes | None:
-    """A cached subset, if the file is there and whole (its SHA-256 follows the font),
-    marked as just used; a damaged file is removed, to be made again."""
+def _seal(key: bytes, path: Path, font: bytes) -> bytes:
+    """The keyed hash stored after a cached subset: of its file name and its bytes."""
+    return hmac.new(key, path.name.encode("ascii") + b"\0" + font, hashlib.sha256).digest()
+
+
+def _read_cached(path: Path, key: bytes) -> bytes | None:
+    """A cached subset, if the file is there and sealed with ``key`` (the keyed hash
+    that follows the font matches), marked as just used; a damaged or altered file is
+    removed, to be made again."""
     try:
         stored = path.read_bytes()
     except OSError:
         return None
-    font, digest = stored[:-32], stored[-32:]
-    if len(stored) > 32 and hashlib.sha256(font).digest() == digest:
+    font, seal = stored[:-32], stored[-32:]
+    if len(stored) > 32 and hmac.compare_digest(_seal(key, path, font), seal):
         with contextlib.suppress(OSError):
             os.utime(path)
         return font
-    path.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        path.unlink()
     return None
 
 
-def _write_cached(path: Path, font: bytes) -> None:
-    """Keep a subset for later runs, followed by its SHA-256, written whole or not at all.
-    A cache that cannot be written only costs time."""
+def _write_cached(path: Path, font: bytes, key: bytes) -> None:
+    """Keep a subset for later runs, sealed with ``key``, written whole or not at all,
+    readable by this user alone. A cache that cannot be written only costs time."""
     with contextlib.suppress(OSError):
-        atomic_write(path, font + hashlib.sha256(font).digest())
+        for folder in (path.parent.parent, path.parent):
+            folder.mkdir(mode=0o700, exist_ok=True)
+        atomic_write(path, font + _seal(key, path, font), mode=0o600)
         trim(path.parent)
 
 

@@ -13,6 +13,7 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import field
+from ipdocs.writers.epoch import source_date
 
 DRAFT_COLOR = "C0392B"
 """The colour of a draft's mark."""
@@ -79,7 +80,8 @@ def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument) -> 
 
 
 def set_properties(document: DocxDocument, doc: Document) -> None:
-    """Core properties from the tree's metadata; fixed times, so output is reproducible."""
+    """Core properties from the tree's metadata; fixed times, so output is reproducible:
+    ``SOURCE_DATE_EPOCH`` when set (as in the PDF), else the report's date, else EPOCH."""
     meta = doc.metadata
     props = document.core_properties
     props.title = meta.title
@@ -92,5 +94,6 @@ def set_properties(document: DocxDocument, doc: Document) -> None:
     props.category = ""
     props.last_modified_by = "ipdocs"
     props.revision = 1
-    when = dt.datetime.combine(meta.date, dt.time(), dt.UTC) if meta.date else EPOCH
+    when = source_date() or (dt.datetime.combine(meta.date, dt.time(), dt.UTC)
+                             if meta.date else EPOCH)
     props.created = props.modified = when

@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
+from ipdocs.writers.epoch import source_date
 from ipdocs.writers.pdf.blocks import Writer, check, flowables
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
@@ -55,7 +56,9 @@ def _check_headers(doc: Document, fonts: Fonts, theme: Theme) -> list[str]:
 
 
 def render_pdf(doc: Document, theme: Theme) -> bytes:
-    """The PDF of ``doc`` set in ``theme``; FontError if a character cannot be set."""
+    """The PDF of ``doc`` set in ``theme``; FontError if a character cannot be set.
+    reportlab dates it by ``SOURCE_DATE_EPOCH`` when set, checked here first."""
+    source_date()
     fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
     writer = Writer(theme, fonts, width)
