@@ -23,6 +23,7 @@ from ipdocs.i18n import (
     rank_position,
     rank_statement,
     respective_phrase,
+    word,
 )
 from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
@@ -210,8 +211,11 @@ def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) ->
 
 
 def render(text: Text, report: Report, lang: str) -> str:
-    """A bilingual text rendered as plain text in ``lang``."""
-    return "".join(run.text for run in render_runs(text.get(lang), report, lang))
+    """A bilingual text rendered as plain text in ``lang``; in a draft, each value kept
+    from an earlier year carries the stale mark (71425件†)."""
+    mark = word("stale_mark", lang)
+    return "".join(run.text + mark if any(report.figure(f).stale for f in run.ids) else run.text
+                   for run in render_runs(text.get(lang), report, lang))
 
 
 def _section_lines(section: Section, report: Report, lang: str, depth: int) -> list[str]:
