@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -142,7 +142,7 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
         glossary = glossary_beside(planned.spec)
     except SpecError as exc:
         return None, Refusal([f"cannot build {planned.spec}: {exc}"]), warnings
-    job = Job(loaded.report, Recipe(recipe.brief, recipe.theme, recipe.layout, glossary),
+    job = Job(loaded.report, replace(recipe, glossary=glossary),
               planned.outputs, str(planned.spec))
     return job, None, warnings
 

@@ -81,12 +81,16 @@ class Recipe:
     theme: Theme
     layout: Layout = "interleaved"
     glossary: Glossary | None = None
+    against: Report | None = None
+    """Last year's report: a DOCX then shows each figure that changed as a tracked
+    revision, and why a draft marks what it marks as comments."""
 
 
 def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     """The bytes of one output (BuildError if it cannot be made)."""
     doc = recipe.brief.document(report, output.lang, layout=recipe.layout,
-                                theme=recipe.theme.name, glossary=recipe.glossary)
+                                theme=recipe.theme.name, glossary=recipe.glossary,
+                                against=recipe.against)
     return _render(doc, output.path, recipe.theme)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ipdocs import __version__, stopping
 from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError
@@ -216,6 +217,22 @@ def cmd_figures(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _against(path: str | None, specs: Sequence[Path]) -> tuple[bool, Report | None]:
+    """Whether ``--against`` can be used, and the report it names (last year's; None
+    without the option). Why it cannot is printed."""
+    if path is None:
+        return True, None
+    if len(specs) != 1:
+        print("ipdocs: --against compares one spec with last year's: give one spec",
+              file=sys.stderr)
+        return False, None
+    try:
+        return True, load_report(path)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or path)
+        return False, None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """``ipdocs build SPEC…``: write every requested format and language of each spec."""
     try:
@@ -228,7 +245,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
-    recipe = Recipe(brief, theme, args.layout)
+    usable, against = _against(args.against, specs)
+    if not usable:
+        return EXIT_SPEC
+    recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
     reporter = Reporter(len(plans), total, json=args.json)
@@ -320,6 +340,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("spec", nargs="+",
                        help="report specs (YAML or JSON), or folders of them")
     _build_options(build)
+    build.add_argument("--against", metavar="OLD",
+                       help="last year's spec: the DOCX shows each figure that changed as a "
+                            "tracked revision, and comments on what a draft marks")
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")

@@ -24,6 +24,11 @@ class Span:
     stale: bool = False
     """A draft's value kept from an earlier year: marked apart from fresh values and from
     text to review."""
+    previous: str | None = None
+    """What this text said in the document it is compared with (a figure's value last
+    year): writers that track changes show it deleted and this text inserted."""
+    comment: str = ""
+    """A reviewer's note on this text (why it is marked), for writers that hold comments."""
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,8 @@ class Paragraph:
     lang: Lang
     style: str = "body"
     review: bool = False
+    comment: str = ""
+    """A reviewer's note on the whole paragraph (why it is marked for review)."""
 
     @property
     def text(self) -> str:
@@ -111,6 +118,9 @@ class Cell:
     direction: Direction | None = None
     stale: bool = False
     review: bool = False
+    previous: str | None = None
+    """What the cell said in the document it is compared with (see Span.previous)."""
+    comment: str = ""
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ class LeadBuilder(Builder):
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """One lead paragraph per paragraph of the report's lead."""
-        return tuple(paragraph(p, report, ctx.lang, "lead") for p in report.lead)
+        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in report.lead)
 
 
 @dataclass(frozen=True)

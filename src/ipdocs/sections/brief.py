@@ -191,16 +191,17 @@ class Brief:
 
     def document(self, report: Report, lang: Language = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
-                 glossary: Glossary | None = None) -> Document:
+                 glossary: Glossary | None = None, against: Report | None = None) -> Document:
         """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``),
-        with ``glossary`` or, failing it, the one that came with the report."""
+        with ``glossary`` or, failing it, the one that came with the report; ``against``
+        (last year's report) marks what changed since, for reviewers."""
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
         self.require(report)
         glossary = glossary if glossary is not None else report.glossary
-        ctx = Context("zh" if lang == "zh-en" else lang, glossary)
+        ctx = Context("zh" if lang == "zh-en" else lang, glossary, against=against)
         if lang == "zh-en":
             blocks: list[Block] = []
             for builder in self.builders:

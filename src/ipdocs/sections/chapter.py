@@ -22,9 +22,10 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
     number = section_number(path, lang) if ctx.numbered else ""
     level = min(len(path), MAX_LEVEL)
     blocks: list[Block] = [Heading(level, section.title.get(lang), lang, number, section.id)]
-    blocks += [paragraph(p, report, lang) for p in section.paragraphs]
+    blocks += [paragraph(p, report, lang, against=ctx.against) for p in section.paragraphs]
     if ctx.tables and section.figures:
-        blocks.append(figure_table(section.figures, report, lang, section.title.get(lang)))
+        blocks.append(figure_table(section.figures, report, lang, section.title.get(lang),
+                                   ctx.against))
     for index, child in enumerate(section.sections, start=1):
         blocks += section_blocks(child, (*path, index), report, ctx)
     return blocks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, word
@@ -10,6 +10,7 @@ from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
+from ipdocs.sections.review import figure_comment, was_cell
 
 
 def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
@@ -116,25 +117,33 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
                        dated=figure.kind == "stock" and figure.as_of != report.year_end())
 
 
-def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
-    """One table row: indicator, value, unit, change."""
+def figure_row(figure: Figure, report: Report, lang: Lang,
+               against: Report | None = None) -> tuple[Cell, ...]:
+    """One table row: indicator, value, unit, change; with ``against`` (last year's
+    report), the value and change as they read there and why a draft marks the row."""
     value, unit = value_cells(figure, lang)
+    stale, review = figure.stale, figure.review
+    change = change_cell(figure, lang)
+    before = was_cell(figure, against, value, lambda f: value_cells(f, lang)[0])
+    if against is not None:
+        change = replace(change, previous=was_cell(
+            figure, against, change.text, lambda f: change_cell(f, lang).text))
+    comment = figure_comment(figure, report, lang) if against is not None else ""
     if figure.stale:
         value = stale_mark(value, lang)
-    stale, review = figure.stale, figure.review
     return (Cell(_label(figure, report, lang), None, stale, review),
-            Cell(value, None, stale, review), Cell(unit, None, stale, review),
-            change_cell(figure, lang))
+            Cell(value, None, stale, review, before, comment), Cell(unit, None, stale, review),
+            change)
 
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
-                 caption: str = "") -> Table:
+                 caption: str = "", against: Report | None = None) -> Table:
     """A table of the figures ``ids``: indicator, value, unit, change (the unit and change
     columns only where some figure has one: English tables often have no unit to show)."""
     header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
                Column("right", 1.8))
-    rows = tuple(figure_row(report.figure(fid), report, lang) for fid in ids)
+    rows = tuple(figure_row(report.figure(fid), report, lang, against) for fid in ids)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
     return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
                  tuple(tuple(row[i] for i in keep) for row in rows), lang, caption)
@@ -155,4 +164,4 @@ class FigureTableBuilder(Builder):
         ids = [fid for s in sections for fid in s.figures]
         if not ids:
             return ()
-        return (figure_table(ids, report, ctx.lang, section.title.get(ctx.lang)),)
+        return (figure_table(ids, report, ctx.lang, section.title.get(ctx.lang), ctx.against),)

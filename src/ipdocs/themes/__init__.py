@@ -93,6 +93,12 @@ class Theme:
     fill: str = "FFFFFF"
     rise: str = "000000"
     fall: str = "000000"
+    review: str = "FFF3A3"
+    """The ground of a draft's text to review."""
+    stale: str = "F6C7C0"
+    """The ground of a draft's values kept from an earlier year."""
+    draft: str = "C0392B"
+    """The colour of a draft's mark on every page."""
     header_text: bool = True
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
@@ -108,10 +114,15 @@ class Theme:
 
     def color(self, value: str | None) -> str | None:
         """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
-        ``rule``, ``fill``, ``rise``, ``fall``)."""
+        ``rule``, ``fill``, ``rise``, ``fall``, ``review``, ``stale``, ``draft``)."""
         if value is None:
             return None
         return str(getattr(self, value)) if value in COLOUR_ROLES else value
+
+    def mark(self, review: bool, stale: bool) -> str | None:
+        """The ground a draft's marked text is set on, if any: a value kept from an earlier
+        year on the stale colour, text to review on the review colour."""
+        return self.stale if stale else self.review if review else None
 
 
 def _resolve(path: str, base: Path | None) -> str:
@@ -132,7 +143,8 @@ def _font(spec: FontSpec, base: Path | None) -> Font:
 
 def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
     """The writers' Theme from a validated theme file."""
-    colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall"})
+    colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall",
+                                       "review", "stale", "draft"})
     return Theme(spec.name, Page(**spec.page.model_dump()),
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},

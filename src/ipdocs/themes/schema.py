@@ -20,7 +20,7 @@ STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "headi
                "key-label", "key-change", "toc-title", "toc-entry", "header")
 """The paragraph styles the document tree names; a theme may leave any but ``body`` out."""
 
-COLOUR_ROLES = ("accent", "muted", "rule", "fill", "rise", "fall")
+COLOUR_ROLES = ("accent", "muted", "rule", "fill", "rise", "fall", "review", "stale", "draft")
 """Colours a style may name instead of giving hex digits."""
 
 BUNDLED_FACES = ("serif", "sans")
@@ -81,7 +81,7 @@ class StyleSpec(_Part):
     align: Literal["left", "center", "right", "justify"] = "left"
     indent_zh: Annotated[float, Field(strict=True, ge=0, le=10)] = 0
     color: str | None = Field(None, description="six hex digits, or accent, muted, rule, "
-                                                "fill, rise, fall")
+                                                "fill, rise, fall, review, stale, draft")
 
     @field_validator("color")
     @classmethod
@@ -144,6 +144,9 @@ class ThemeSpec(_Part):
     fill: Hex = "FFFFFF"
     rise: Hex = "000000"
     fall: Hex = "000000"
+    review: Hex = Field("FFF3A3", description="ground of a draft's text to review")
+    stale: Hex = Field("F6C7C0", description="ground of a draft's values kept from last year")
+    draft: Hex = Field("C0392B", description="a draft's mark on every page")
     header_text: bool = True
     fallbacks: list[str] = Field(default_factory=list)
 

@@ -15,9 +15,6 @@ from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import field
 from ipdocs.writers.epoch import source_date
 
-DRAFT_COLOR = "C0392B"
-"""The colour of a draft's mark."""
-
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time of documents whose metadata names no date: fixed, for identical output."""
 
@@ -64,17 +61,18 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
     if doc.metadata.draft:
         headers = [section.header, *([section.even_page_header] if outside else [])]
         for part in headers:
-            _draft_mark(part.paragraphs[0], doc.metadata.draft, document)
+            _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme.draft)
 
 
-def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument) -> None:
+def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
+                color: str) -> None:
     """A draft's mark at the head of every page: bold, in red, before the running head."""
     if not paragraph.style or paragraph.style.name != "Header":
         paragraph.style = word_style(document, "Header")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_run = paragraph.add_run(f"{mark}  ")
     mark_run.bold = True
-    mark_run.font.color.rgb = RGBColor.from_string(DRAFT_COLOR)
+    mark_run.font.color.rgb = RGBColor.from_string(color)
     paragraph._p.remove(mark_run._r)
     paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, mark_run._r)
 

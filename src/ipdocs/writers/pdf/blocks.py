@@ -48,14 +48,7 @@ from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
-HIGHLIGHT = "FFF3A3"
-STALE = "F6C7C0"
-"""Grounds of a draft's marks: text to review, and values kept from an earlier year."""
 
-
-def mark(review: bool, stale: bool) -> str | None:
-    """The ground a marked piece of text is set on, if any (stale before review)."""
-    return STALE if stale else HIGHLIGHT if review else None
 
 
 @dataclass
@@ -134,7 +127,7 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
     return TextBlock(runs, looks, _shape(style, lang, align))
 
 
-def _inline_pieces(node: Paragraph) -> list[Piece]:
+def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
     """The pieces of a paragraph's inlines."""
     out = []
     for inline in node.inlines:
@@ -143,14 +136,14 @@ def _inline_pieces(node: Paragraph) -> list[Piece]:
         else:
             assert isinstance(inline, Span)
             out.append(Piece(inline.text, inline.emphasis, None,
-                             mark(inline.review or node.review, inline.stale),
+                             w.theme.mark(inline.review or node.review, inline.stale),
                              inline.keep))
     return out
 
 
 def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
     """A paragraph."""
-    return [text_block(_inline_pieces(node), node.style, node.lang, w)]
+    return [text_block(_inline_pieces(node, w), node.style, node.lang, w)]
 
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
@@ -183,7 +176,7 @@ def _direction_color(direction: str | None, w: Writer) -> str | None:
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
           color: str | None = None, scale: float = 1.0) -> TextBlock:
     """One table cell as a TextBlock aligned like its column."""
-    piece = Piece(data.text, color=color, highlight=mark(data.review, data.stale))
+    piece = Piece(data.text, color=color, highlight=w.theme.mark(data.review, data.stale))
     return text_block([piece], style, lang, w, column.align, scale)
 
 
@@ -277,7 +270,7 @@ def _key_value(value: str, lang: str, w: Writer, width: float,
                stale: bool = False) -> TextBlock:
     """A key figure's large value, made smaller (within limits) so as to stay on one line:
     RMB 61.093 billion rather than a number broken from its magnitude."""
-    piece = Piece(value, highlight=mark(False, stale))
+    piece = Piece(value, highlight=w.theme.mark(False, stale))
     block = text_block([piece], "key-value", lang, w, "left")
     natural = block.natural_width()
     if natural <= width:
@@ -304,7 +297,7 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         if item.change:
             color = _direction_color(item.direction, w)
             stack.append(text_block([Piece(item.change, color=color,
-                                           highlight=mark(False, item.stale))],
+                                           highlight=w.theme.mark(False, item.stale))],
                                     "key-change", node.lang, w, "left"))
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:

@@ -16,7 +16,6 @@ from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, o
 from ipdocs.writers.pdf.watermark import draw_mark, mark_width, units_per_em
 
 MM = 72 / 25.4
-DRAFT_COLOR = "C0392B"
 DRAFT_ALPHA = 0.16
 DRAFT_SIZE = 96.0
 """A draft's mark: its colour, opacity and largest size in points."""
@@ -128,7 +127,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         em = units_per_em(mark)
         size = min(DRAFT_SIZE, page.width * MM * 1.1 * em / max(mark_width(mark), 1))
         canvas.saveState()
-        canvas.setFillColor(HexColor("#" + DRAFT_COLOR), alpha=DRAFT_ALPHA)
+        canvas.setFillColor(HexColor("#" + self.theme.draft), alpha=DRAFT_ALPHA)
         canvas.translate(page.width * MM / 2, page.height * MM / 2)
         canvas.rotate(45)
         canvas.scale(size / em, size / em)
