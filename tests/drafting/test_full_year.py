@@ -2,7 +2,6 @@
 change that is not zero and no percent change of a rank or a rate."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
