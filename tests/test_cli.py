@@ -22,7 +22,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_check_ok(write_spec: WriteSpec) -> None:
     result = run("check", str(write_spec()))
     assert result.returncode == 0
-    assert "ok — 2 figures, 1 sections" in result.stdout
+    assert "ok — 2 figures, 1 section" in result.stdout
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [

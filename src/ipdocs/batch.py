@@ -31,7 +31,7 @@ from ipdocs.building import (
 )
 from ipdocs.checks import check_report
 from ipdocs.loading import Loaded, glossary_beside, read_spec
-from ipdocs.problems import Problem, SpecError
+from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections.brief import Language
 
 NOT_SPECS = ("glossary.yaml",)
@@ -150,7 +150,8 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
 def _counted(lines: list[str], problems: Sequence[Problem], source: str) -> list[str]:
     """Problem lines followed by their count, as ``ipdocs check`` prints them."""
     errors = sum(p.is_error for p in problems)
-    return [*lines, f"{source}: {errors} error(s), {len(problems) - errors} warning(s)"]
+    return [*lines, f"{source}: {counted(errors, 'error')}, "
+                    f"{counted(len(problems) - errors, 'warning')}"]
 
 
 def _unfinished(loaded: Loaded) -> list[str]:
@@ -256,8 +257,8 @@ class Reporter:
             for path in done.written:
                 self.say(str(path), out=True)
         elif self.several and self.bar is None:
-            self.say(f"ipdocs: built {spec}: {len(done.written)} file(s), {seconds:.2f} s of "
-                     "rendering")
+            files = counted(len(done.written), "file")
+            self.say(f"ipdocs: built {spec}: {files}, {seconds:.2f} s of rendering")
 
     def _warn(self, result: Result | None) -> None:
         """Say what a writer warned about an output."""

@@ -18,7 +18,7 @@ from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_f
 from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
-from ipdocs.problems import Problem, SpecError
+from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.themes import BUILT_IN as THEMES
@@ -38,7 +38,8 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if problems:
-        print(f"{source}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(f"{source}: {counted(errors, 'error')}, {counted(warnings, 'warning')}",
+              file=sys.stderr)
 
 
 def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
@@ -76,8 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_SPEC
         elif loaded.report is not None:
             report = loaded.report
-            print(f"{loaded.source}: ok — {len(report.figures)} figures, "
-                  f"{sum(1 for _ in report.walk())} sections")
+            print(f"{loaded.source}: ok — {counted(len(report.figures), 'figure')}, "
+                  f"{counted(sum(1 for _ in report.walk()), 'section')}")
     return status
 
 
@@ -189,7 +190,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
     atomic_write(output, result.text.encode("utf-8"))
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
+    print(f"{args.output}: {counted(len(result.stale), 'stale figure')}, "
+          f"{counted(result.review, 'paragraph')} "
           "marked for review")
     if result.stale:
         listed = textwrap.fill(", ".join(result.stale), width=88, initial_indent="  ",
@@ -213,7 +215,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
         print(f"ipdocs: {refused}", file=sys.stderr)
         return EXIT_SPEC
     write_workbook(loaded.report, output)
-    print(f"{output}: {len(loaded.report.figures)} figure(s) to fill in")
+    print(f"{output}: {counted(len(loaded.report.figures), 'figure')} to fill in")
     return EXIT_OK
 
 

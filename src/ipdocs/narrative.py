@@ -21,10 +21,13 @@ from ipdocs.i18n import (
     ordinal,
     period_phrase,
     rank_position,
+    rank_short,
     rank_statement,
     respective_phrase,
+    sentence_start,
     word,
 )
+from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
 from ipdocs.vocab import Measure, UnitKind
@@ -153,6 +156,16 @@ def figure_rank(figure: Figure, lang: str) -> str:
                           verb=rank.verb, form=rank.form, standing=rank.standing)
 
 
+def figure_rank_short(figure: Figure, lang: str) -> str:
+    """The rank as a table or a key figure states it (居全国第二位 / 2nd in China), or
+    nothing: a rank figure's own position is its value."""
+    rank = figure.rank
+    if rank is None or figure.kind == "rank":
+        return ""
+    return rank_short(rank.position, rank.scope.get(lang), lang, years=rank.years,
+                      verb=rank.verb, form=rank.form, standing=rank.standing)
+
+
 def figure_label(figure: Figure, lang: str) -> str:
     """The figure's label in ``lang``."""
     return figure.label.get(lang)
@@ -205,8 +218,10 @@ def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) ->
         elif isinstance(segment, YearRef):
             runs.append(Run(str(report.year + segment.offset), emphasis))
         else:
-            runs.append(Run(render_reference(segment, report, lang), emphasis,
-                            segment.figure, segment.part, segment.others))
+            rendered = render_reference(segment, report, lang)
+            if opens_sentence("".join(r.text for r in runs), lang):
+                rendered = sentence_start(rendered, lang)
+            runs.append(Run(rendered, emphasis, segment.figure, segment.part, segment.others))
     return runs
 
 

@@ -119,3 +119,8 @@ class SpecError(Exception):
     def report(self) -> str:
         """Every problem, one per line."""
         return "\n".join(p.format(self.source) for p in self.problems)
+
+
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """A number with its noun in agreement: 1 error, 2 errors, 1 figure, 0 warnings."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

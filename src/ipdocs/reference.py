@@ -152,6 +152,13 @@ def parts() -> str:
                    for p, what in PARTS.items()])
 
 
+def claims() -> str:
+    """The claims generated prose makes and the data each needs."""
+    from ipdocs.sections.yearly import CLAIMS
+
+    return _table(("claim", "made only with"), list(CLAIMS.items()))
+
+
 def _option(field: dataclasses.Field[object]) -> str:
     """A builder option: its name, type and default."""
     kind = str(field.type).replace("tuple[str, ...]", "list of ids")
@@ -179,6 +186,7 @@ LISTS: dict[str, Callable[[], str]] = {
     "qualifiers": qualifiers,
     "placeholders": parts,
     "builders": builders,
+    "claims": claims,
 }
 """Every generated list, by its marker name."""
 

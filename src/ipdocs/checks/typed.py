@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from ipdocs.model import Report, Section
 from ipdocs.model.placeholders import literal_text, scan
-from ipdocs.problems import PathElement
+from ipdocs.problems import PathElement, counted
 
 Finding = tuple[tuple[PathElement, ...], str]
 
@@ -94,6 +94,6 @@ def check_typed(report: Report) -> Iterator[Finding]:
     for path, text in _prose(report):
         numbers = typed_numbers(text, allowed)
         if numbers:
-            yield (path, f"{len(numbers)} number(s) typed into the text, not taken from a "
+            yield (path, f"{counted(len(numbers), 'number')} typed into the text, not taken from a "
                          f"figure: {', '.join(numbers)} (use a placeholder, or declare a name "
                          "under literals)")

@@ -145,6 +145,8 @@ class KeyFigure:
     change: str = ""
     direction: Direction | None = None
     stale: bool = False
+    rank: str = ""
+    """The figure's rank, as a key figure states it (居全国第二位 / 2nd in China)."""
 
 
 @dataclass(frozen=True)

@@ -307,7 +307,8 @@ def check_draft(text: str, *, json: bool = False) -> list[Problem]:
 def _review_message(marks: bool | list[int]) -> str:
     """How much of a paragraph is marked."""
     if isinstance(marks, list):
-        return f"sentence(s) {', '.join(map(str, marks))} marked for review"
+        noun = "sentence" if len(marks) == 1 else "sentences"
+        return f"{noun} {', '.join(map(str, marks))} marked for review"
     return "marked for review"
 
 

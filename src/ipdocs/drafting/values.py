@@ -108,7 +108,8 @@ def _columns(names: Iterable[Any], line: int) -> list[Problem]:
         problems.append(error((), "a figures file needs the columns id and value").at(line, 1))
     unknown = [n for n in found if n not in COLUMNS]
     if unknown:
-        problems.append(error((), f"unknown column(s) {', '.join(unknown)}; the columns are "
+        noun = "column" if len(unknown) == 1 else "columns"
+        problems.append(error((), f"unknown {noun} {', '.join(unknown)}; the columns are "
                                   f"{', '.join(COLUMNS)}").at(line, 1))
     return problems
 

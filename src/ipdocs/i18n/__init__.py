@@ -6,6 +6,7 @@ of the report model or the document tree.
 """
 
 from ipdocs.decimals import percent_change
+from ipdocs.i18n.case import in_sentence, sentence_start
 from ipdocs.i18n.changes import (
     Movement,
     MovementForm,
@@ -30,7 +31,7 @@ from ipdocs.i18n.numbers import (
 )
 from ipdocs.i18n.numerals import english_cardinal, english_ordinal, hanzi, ordinal, section_number
 from ipdocs.i18n.periods import period_phrase
-from ipdocs.i18n.ranks import rank_statement
+from ipdocs.i18n.ranks import rank_short, rank_statement
 from ipdocs.i18n.words import LANGS, Lang, word
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "format_percent",
     "format_quantity",
     "hanzi",
+    "in_sentence",
     "join",
     "join_clauses",
     "movement_phrase",
@@ -59,9 +61,11 @@ __all__ = [
     "period_phrase",
     "quantity_cells",
     "rank_position",
+    "rank_short",
     "rank_statement",
     "respective_phrase",
     "section_number",
+    "sentence_start",
     "signed_percent_format",
     "spreadsheet_format",
     "unit_word",

@@ -5,7 +5,7 @@ leaders in China."""
 from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
-from ipdocs.i18n.numerals import english_cardinal
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
 PARTICIPLE_VERBS = frozenset({"居"})
@@ -44,3 +44,17 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
         return word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
                     position=placed)
     return word(key, lang, years=_years(years, lang), scope=scope, position=placed)
+
+
+def rank_short(position: int | None, scope: str, lang: str, *, years: int | None = None,
+               verb: str = "居", form: str = "位", standing: str | None = None) -> str:
+    """A rank as a table cell or a key figure states it: 居全国第二位 / 2nd in China;
+    居全国前列 / among the leaders in China; 连续5年居全省第一 / 1st in the province,
+    5 years running."""
+    if not defines("rank_short", lang):
+        return rank_statement(position, scope, lang, years=years, verb=verb, form=form,
+                              standing=standing)
+    placed = english_ordinal_digits(position) if position is not None else \
+        word(f"standing.{standing}", lang)
+    running = word("rank_short_years", lang, years=years) if years else ""
+    return word("rank_short", lang, position=placed, scope=scope, years=running)

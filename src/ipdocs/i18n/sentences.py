@@ -35,3 +35,10 @@ def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans or [(0, 0)]
+
+
+def opens_sentence(before: str, lang: str) -> bool:
+    """Whether text written after ``before`` starts a sentence: nothing but space and
+    emphasis marks before it, or a sentence's end (closing marks aside)."""
+    rest = before.rstrip().rstrip(_closers(lang))
+    return not rest or rest[-1] in word("sentence_ends", lang)

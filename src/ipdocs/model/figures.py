@@ -200,6 +200,10 @@ class Figure(Model):
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
     history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
+    history_since: int | None = Field(
+        None, description="the history is complete from this year to last year: a record "
+                          "(创历史新高) may then be claimed from it")
+    record: bool = Field(False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")

@@ -103,6 +103,29 @@ def _mismatch(zh: set[str], en: set[str], path: Path) -> Problem | None:
     return error(path, "; ".join(parts))
 
 
+def _figure_text_problems(fid: str, figure: Mapping[str, Any],
+                          figures: Mapping[str, Any]) -> list[Problem]:
+    """A figure's texts: its note may refer to figures and years like narrative; its label,
+    bases and scopes name the figure and take no placeholder (they are printed as written,
+    in tables, key figures and charts)."""
+    problems: list[Problem] = []
+    for path, text in iter_texts({k: v for k, v in figure.items() if k != "note"},
+                                 ("figures", fid)):
+        for lang in ("zh", "en"):
+            if not isinstance(text.get(lang), str):
+                continue
+            segments, errors = scan(text[lang])
+            if errors or any(not isinstance(s, str) for s in segments):
+                problems.append(error((*path, lang), "a figure's label, basis, base and scope "
+                                      "take no placeholders ({…}); write {{ and }} for braces"))
+    note = figure.get("note")
+    if isinstance(note, Mapping):
+        for lang in ("zh", "en"):
+            if isinstance(note.get(lang), str):
+                _language_refs(note[lang], figures, ("figures", fid, "note", lang), problems)
+    return problems
+
+
 def check_references(data: Any) -> list[Problem]:
     """Every placeholder problem in a spec's plain data, located by field path."""
     if not isinstance(data, Mapping):
@@ -122,6 +145,7 @@ def check_references(data: Any) -> list[Problem]:
                 problems.append(mismatch)
     for fid, figure in figures.items():
         if isinstance(figure, Mapping):
+            problems.extend(_figure_text_problems(fid, figure, figures))
             for index, part in enumerate(figure.get("parts") or []):
                 if isinstance(part, str) and part not in figures:
                     problems.append(error(("figures", fid, "parts", index),

@@ -186,7 +186,8 @@ class Report(Model):
         """A spec adds units; it does not redefine shipped ones."""
         clash = [code for code in units if code in UNITS]
         if clash:
-            raise ValueError(f"{', '.join(clash)}: shipped unit(s), not to be redefined "
+            shipped = "a shipped unit" if len(clash) == 1 else "shipped units"
+            raise ValueError(f"{', '.join(clash)}: {shipped}, not to be redefined "
                              "(`ipdocs units` lists them)")
         return units
     _glossary: Glossary | None = PrivateAttr(None)
@@ -283,6 +284,13 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
     earlier year than the report's."""
     problems = []
     value_year = figure.of_year or year
+    if figure.history_since is not None:
+        missing = [y for y in range(figure.history_since, value_year) if y not in figure.history]
+        if missing or figure.history_since >= value_year:
+            problems.append(error(("figures", fid, "history_since"),
+                                  f"a history complete from {figure.history_since} needs every "
+                                  f"year to {value_year - 1}; missing: "
+                                  f"{', '.join(map(str, missing)) or 'all'}"))
     if figure.of_year is not None and figure.of_year >= year:
         problems.append(error(("figures", fid, "of_year"),
                               f"a stale value of {figure.of_year} is not of a year before {year}"))

@@ -25,6 +25,7 @@ from ipdocs.i18n import word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
+from ipdocs.narrative import render
 from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
@@ -39,7 +40,7 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
-from ipdocs.sections.yearly import HighlightsBuilder
+from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = Literal["zh", "en", "zh-en"]
@@ -54,7 +55,8 @@ __all__ = ["BUILDERS", "LANGUAGES", "LAYOUTS", "Brief", "BriefError", "full_brie
 def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the Chinese value, both labels and changes."""
     items = tuple(KeyFigure(a.value, f"{a.label} {b.label}", f"{a.change} {b.change}".strip(),
-                            a.direction, a.stale) for a, b in zip(zh.items, en.items, strict=True))
+                            a.direction, a.stale, f"{a.rank} {b.rank}".strip())
+                  for a, b in zip(zh.items, en.items, strict=True))
     return KeyFigures(items, "zh", f"{zh.title} {en.title}")
 
 
@@ -110,12 +112,12 @@ def metadata(report: Report, language: Language) -> Metadata:
     """Document properties in the document's language(s); a draft says so in its title
     and carries its mark."""
     langs = _languages(language)
-    title = " / ".join(report.title.get(lang) for lang in langs)
+    title = " / ".join(render(report.title, report, lang) for lang in langs)
     if report.draft:
         title = word("draft_title", langs[0], title=title)
     author = "、".join(a.zh for a in report.authors) if langs[0] == "zh" else \
         ", ".join(a.en for a in report.authors)
-    subject = " / ".join(f"{report.region.get(lang)} {report.year}" for lang in langs)
+    subject = " / ".join(f"{render(report.region, report, lang)} {report.year}" for lang in langs)
     tag = "zh-CN" if langs[0] == "zh" else "en-GB"
     mark = " ".join(word("draft_mark", lang) for lang in langs) if report.draft else ""
     return Metadata(title, tag, author, subject, tuple(report.region.get(x) for x in langs),
@@ -227,10 +229,11 @@ class Brief:
 
 
 def full_brief() -> Brief:
-    """The whole report: cover, contents, lead, key figures, every chapter, glossary, sources."""
+    """The whole report: cover, contents, lead, key figures, every chapter, last year against
+    this year (where the report knows last year's values), glossary, sources."""
     return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
-                  KeyFiguresBuilder(), ChapterBuilder(charts=True), GlossaryBuilder(),
-                  SourcesBuilder()], "full")
+                  KeyFiguresBuilder(), ChapterBuilder(charts=True), YearOverYearBuilder(),
+                  GlossaryBuilder(), SourcesBuilder()], "full")
 
 
 def summary_brief() -> Brief:

@@ -16,7 +16,7 @@ from ipdocs.i18n import (
 )
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import year_on_year_percent
-from ipdocs.narrative import figure_value
+from ipdocs.narrative import figure_value, render
 from ipdocs.sections.context import Builder, Context, Lang
 
 MIN_BARS = 3
@@ -91,7 +91,8 @@ def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
 
 def _title(kind: str, report: Report, section: str, lang: Lang) -> str:
     """A default title: 同比增速 of the section, or its name."""
-    scope = report.section(section).title.get(lang) if section else word("key_figures", lang)
+    scope = render(report.section(section).title, report, lang) if section \
+        else word("key_figures", lang)
     if kind == "growth":
         return word("chart_growth", lang, scope=scope)
     return scope

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, word
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change, figure_value, movement
+from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
 from ipdocs.sections.review import figure_comment, was_cell
@@ -34,7 +34,8 @@ def key_figure(figure: Figure, lang: Lang, report: Report | None = None) -> KeyF
     value = figure_value(shown, lang)
     if figure.stale and report is not None:
         value, label = stale_mark(value, lang), stale_label(figure, label, lang, report)
-    return KeyFigure(value, label, change, direction(figure), figure.stale)
+    return KeyFigure(value, label, change, direction(figure), figure.stale,
+                     figure_rank_short(figure, lang))
 
 
 def default_key_figures(report: Report) -> list[str]:
@@ -133,20 +134,33 @@ def figure_row(figure: Figure, report: Report, lang: Lang,
         value = stale_mark(value, lang)
     return (Cell(_label(figure, report, lang), None, stale, review),
             Cell(value, None, stale, review, before, comment), Cell(unit, None, stale, review),
-            change)
+            change, Cell(figure_rank_short(figure, lang), None, stale, review))
 
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
                  caption: str = "", against: Report | None = None) -> Table:
-    """A table of the figures ``ids``: indicator, value, unit, change (the unit and change
-    columns only where some figure has one: English tables often have no unit to show)."""
-    header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change"))
+    """A table of the figures ``ids``: indicator, value, unit, change, rank (the unit, change
+    and rank columns only where some figure has one: English tables often have no unit to
+    show), the figures' notes under it."""
+    header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change", "rank"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
-               Column("right", 1.8))
-    rows = tuple(figure_row(report.figure(fid), report, lang, against) for fid in ids)
+               Column("right", 1.8), Column("left", 2.2))
+    figures = [report.figure(fid) for fid in ids]
+    rows = tuple(figure_row(figure, report, lang, against) for figure in figures)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
     return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
-                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption)
+                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
+                 table_notes(figures, report, lang))
+
+
+def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
+    """The notes of a table's figures, as one note under it: 注：指标：说明；…"""
+    items = [word("note_item", lang, label=f.label.get(lang), note=render(f.note, report, lang))
+             for f in figures if f.note is not None]
+    if not items:
+        return ""
+    return word("notes_intro", lang) + word("notes_glue", lang).join(items) + \
+        word("full_stop", lang)
 
 
 @dataclass(frozen=True)
@@ -164,4 +178,5 @@ class FigureTableBuilder(Builder):
         ids = [fid for s in sections for fid in s.figures]
         if not ids:
             return ()
-        return (figure_table(ids, report, ctx.lang, section.title.get(ctx.lang), ctx.against),)
+        caption = render(section.title, report, ctx.lang)
+        return (figure_table(ids, report, ctx.lang, caption, ctx.against),)

@@ -417,6 +417,10 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
             color = _direction_color(Cell("", item.direction), w)
             _run(change, item.change, node.lang, w, "key-change", color=color,
                  highlight=w.theme.mark(False, item.stale))
+        if item.rank:
+            rank = cell.add_paragraph()
+            set_style(rank, WORD_STYLES["key-label"], w)
+            _run(rank, item.rank, node.lang, w, "key-label")
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:

@@ -299,6 +299,8 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
             stack.append(text_block([Piece(item.change, color=color,
                                            highlight=w.theme.mark(False, item.stale))],
                                     "key-change", node.lang, w, "left"))
+        if item.rank:
+            stack.append(text_block([Piece(item.rank)], "key-label", node.lang, w, "left"))
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
         cells[-1].append("")
