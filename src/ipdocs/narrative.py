@@ -18,7 +18,6 @@ from ipdocs.i18n import (
     hanzi,
     join,
     movement_phrase,
-    ordinal,
     period_phrase,
     rank_position,
     rank_short,
@@ -62,9 +61,9 @@ def figure_quantity(figure: Figure, lang: str) -> str:
     """The value with its unit, qualifier and base, without a per-capita basis: 30.1件 /
     30.1; 约占全国总量的12.3% / about 12.3% of the national total."""
     if figure.kind == "rank":
-        return ordinal(int(figure.value), lang) + (figure.unit if lang == "zh" else "")
+        return rank_position(int(figure.value), lang, figure.unit, figure.numeral_style)
     return format_quantity(figure.value, figure.unit_def, lang, qualifier=figure.qualifier,
-                           numerals=figure.numerals, base=_text(figure.base, lang))
+                           numerals=figure.numeral_style, base=_text(figure.base, lang))
 
 
 def figure_value(figure: Figure, lang: str) -> str:
@@ -73,7 +72,7 @@ def figure_value(figure: Figure, lang: str) -> str:
     if figure.kind == "rank":
         return figure_quantity(figure, lang)
     return format_quantity(figure.value, figure.unit_def, lang, qualifier=figure.qualifier,
-                           per=_text(figure.per, lang), numerals=figure.numerals,
+                           per=_text(figure.per, lang), numerals=figure.numeral_style,
                            base=_text(figure.base, lang))
 
 
@@ -94,7 +93,7 @@ def figure_period(figure: Figure, lang: str) -> str:
 def figure_number(figure: Figure, lang: str) -> str:
     """The bare number: 51.7 in Chinese, 517,000 in English (magnitudes resolved)."""
     if lang == "zh":
-        if figure.numerals == "hanzi":
+        if figure.numeral_style == "hanzi":
             return hanzi(int(figure.value), counting=True)
         return format_number(figure.value, lang)
     return english_magnitude(figure.value, figure.unit_def.exponent)
@@ -117,8 +116,8 @@ def figure_previous(figure: Figure, lang: str) -> str:
     if resolved is None or resolved.previous is None:
         raise ValueError(f"figure {figure.id!r} has no previous value")
     if figure.measure is Measure.RANK:
-        form = figure.rank.form if figure.rank else figure.unit
-        return rank_position(int(resolved.previous), lang, form)
+        return rank_position(int(resolved.previous), lang, _rank_form(figure),
+                             figure.numeral_style)
     qualifier = figure.change.previous_qualifier if figure.change else None
     return format_quantity(resolved.previous, figure.unit_def, lang, per=_text(figure.per, lang),
                            qualifier=qualifier)
@@ -130,17 +129,33 @@ def movement(figure: Figure, lang: str) -> Movement:
     change = figure.change
     if resolved is None or change is None:
         raise ValueError(f"figure {figure.id!r} has no change")
-    rank_form = figure.rank.form if figure.rank else figure.unit
+    rank_form = _rank_form(figure)
     return Movement(resolved.form, figure.measure, resolved.sign, figure.unit_def,
                     figure.value, resolved.amount, resolved.previous, figure.qualifier,
                     change.qualifier, change.verb, _text(change.basis, lang), rank_form,
-                    _text(figure.per, lang), change.previous_qualifier)
+                    _text(figure.per, lang), change.previous_qualifier, figure.numeral_style)
 
 
 def figure_change(figure: Figure, lang: str) -> str:
     """The change phrase: 同比增长11.4% / up 11.4% year on year, 提高1.2个百分点 / up 1.2
     percentage points, 由第五位升至第三位 / up from fifth to third."""
     return movement_phrase(movement(figure, lang), lang)
+
+
+def _rank_form(figure: Figure) -> str:
+    """How Chinese writes a position of ``figure``: its statement's form, else a rank
+    figure's unit (第二名), else 位."""
+    unit = figure.unit if figure.kind == "rank" else None
+    return figure.rank.form_for(unit) if figure.rank else unit or "位"
+
+
+def _rank_numerals(figure: Figure) -> str:
+    """How Chinese writes a rank statement's position: a rank figure's own numerals where
+    given, else the statement's."""
+    assert figure.rank is not None
+    if figure.kind == "rank" and figure.numerals is not None:
+        return figure.numerals
+    return figure.rank.numerals
 
 
 def figure_rank(figure: Figure, lang: str) -> str:
@@ -153,7 +168,8 @@ def figure_rank(figure: Figure, lang: str) -> str:
     if position is None and rank.standing is None and figure.kind == "rank":
         position = int(figure.value)
     return rank_statement(position, rank.scope.get(lang), lang, years=rank.years,
-                          verb=rank.verb, form=rank.form, standing=rank.standing)
+                          verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
+                          numerals=_rank_numerals(figure))
 
 
 def figure_rank_short(figure: Figure, lang: str) -> str:
@@ -163,7 +179,8 @@ def figure_rank_short(figure: Figure, lang: str) -> str:
     if rank is None or figure.kind == "rank":
         return ""
     return rank_short(rank.position, rank.scope.get(lang), lang, years=rank.years,
-                      verb=rank.verb, form=rank.form, standing=rank.standing)
+                      verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
+                      numerals=rank.numerals)
 
 
 def figure_label(figure: Figure, lang: str) -> str:

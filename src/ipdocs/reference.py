@@ -124,11 +124,13 @@ def change_verbs() -> str:
 
 def rank_words() -> str:
     """The vocabulary of rank statements."""
-    forms = typing.get_args(Rank.model_fields["form"].annotation)
+    forms = [a for arg in typing.get_args(Rank.model_fields["form"].annotation)
+             for a in typing.get_args(arg)]
     return _table(("field", "values"), [
         ("`verb`", ", ".join(RANK_VERBS)),
         ("`form`", ", ".join(f"`{f!r}`" if f == "" else f for f in forms)),
         ("`standing`", ", ".join(STANDINGS)),
+        ("`numerals`", "hanzi (第二), arabic (第2)"),
     ])
 
 

@@ -62,6 +62,7 @@ class Movement:
     rank_form: str = "位"
     per: str | None = None
     previous_qualifier: str | None = None
+    numerals: str = "hanzi"
 
     @property
     def stated_basis(self) -> bool:
@@ -79,13 +80,15 @@ def _with_qualifier(amount: str, qualifier: str | None, lang: str) -> str:
     return q.token + amount if q.position is QualifierPosition.PREFIX else amount + q.token
 
 
-def rank_position(position: int, lang: str, form: str = "位") -> str:
-    """A position as a rank statement writes it: 第二位, 第二名, 第二, 首位 / second."""
+def rank_position(position: int, lang: str, form: str = "位", numerals: str = "hanzi") -> str:
+    """A position as a rank statement writes it: 第二位, 第二名, 第二, 首位, 第4位 (arabic
+    numerals) / second."""
     if lang != "zh":
         return ordinal(position, lang)
     if form == "首位" and position == 1:
         return "首位"
-    return "第" + hanzi(position) + ("" if form == "首位" else form)
+    number = hanzi(position) if numerals == "hanzi" else str(position)
+    return "第" + number + ("" if form == "首位" else form)
 
 
 def _size(m: Movement, lang: str) -> str:
@@ -129,7 +132,7 @@ def _direction(m: Movement, lang: str, form: str) -> str:
 def _quantity(m: Movement, value: Decimal, lang: str, qualifier: str | None) -> str:
     """A value of the moving figure as a phrase states it: 22个月, 第五位 / fifth."""
     if m.measure is Measure.RANK:
-        return rank_position(int(value), lang, m.rank_form)
+        return rank_position(int(value), lang, m.rank_form, m.numerals)
     return format_quantity(value, m.unit, lang, qualifier=qualifier, per=m.per)
 
 

@@ -49,8 +49,11 @@ def resolve_unit(unit: UnitLike) -> Unit:
 
 
 def english_magnitude(value: Decimal, exponent: int) -> str:
-    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact."""
+    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact. A
+    value the Chinese gives without a magnitude keeps all its digits (2,329,976)."""
     whole = shift(value, exponent)
+    if exponent == 0:
+        return format_number(whole, "en")
     for scale in _EN_SCALES:
         if abs(whole) >= Decimal(10) ** scale:
             number = format_number(shift(value, exponent - scale), "en")

@@ -23,14 +23,15 @@ def _years(years: int | None, lang: str) -> str:
 
 
 def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
-                   verb: str = "居", form: str = "位", standing: str | None = None) -> str:
+                   verb: str = "居", form: str = "位", standing: str | None = None,
+                   numerals: str = "hanzi") -> str:
     """A rank statement in ``lang``; ``scope`` is already in ``lang`` (全国 / in China).
 
     Give ``position``, or a ``standing`` (前列) instead; ``verb`` and ``form`` are the
     Chinese rank verb (居, 位居 …) and how the position is written (位, 名, '', 首位).
     """
     if position is not None:
-        placed = rank_position(position, lang, form)
+        placed = rank_position(position, lang, form, numerals)
     elif standing is not None:
         placed = standing if lang == "zh" else word(f"standing.{standing}", lang)
     else:
@@ -47,13 +48,14 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
 
 
 def rank_short(position: int | None, scope: str, lang: str, *, years: int | None = None,
-               verb: str = "居", form: str = "位", standing: str | None = None) -> str:
+               verb: str = "居", form: str = "位", standing: str | None = None,
+               numerals: str = "hanzi") -> str:
     """A rank as a table cell or a key figure states it: 居全国第二位 / 2nd in China;
     居全国前列 / among the leaders in China; 连续5年居全省第一 / 1st in the province,
     5 years running."""
     if not defines("rank_short", lang):
         return rank_statement(position, scope, lang, years=years, verb=verb, form=form,
-                              standing=standing)
+                              standing=standing, numerals=numerals)
     placed = english_ordinal_digits(position) if position is not None else \
         word(f"standing.{standing}", lang)
     running = word("rank_short_years", lang, years=years) if years else ""

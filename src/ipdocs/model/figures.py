@@ -133,10 +133,13 @@ class Rank(Model):
     scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China’s customs")
     years: int | None = Field(None, ge=2, description="consecutive years held")
     verb: str = Field("居", description="居, 位居, 位列, 稳居, 列 or 保持")
-    form: Literal["位", "名", "", "首位"] = Field(
-        "位", description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位")
+    form: Literal["位", "名", "", "首位"] | None = Field(
+        None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位; "
+                          "default: a rank figure's unit, else 位")
     standing: str | None = Field(
         None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
+    numerals: Literal["hanzi", "arabic"] = Field(
+        "hanzi", description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
 
     @field_validator("verb")
     @classmethod
@@ -163,6 +166,13 @@ class Rank(Model):
         if self.form == "首位" and self.position not in (None, 1):
             raise ValueError(f"form 首位 states the first position, not {self.position}")
         return self
+
+    def form_for(self, unit: str | None) -> str:
+        """How Chinese writes the position: as given, else in the rank figure's ``unit``
+        (第二名), else with 位."""
+        if self.form is not None:
+            return self.form
+        return unit or "位"
 
     def at(self, position: int) -> Rank:
         """The same statement of another position (a rank figure's own value)."""
@@ -194,8 +204,9 @@ class Figure(Model):
     base: Text | None = Field(
         None, description="what a share or multiple is of: 全国总量 / the national total "
                           "(占全国总量的12.3%, 是全国平均水平的3.4倍)")
-    numerals: Literal["arabic", "hanzi"] = Field(
-        "arabic", description="hanzi: Chinese text spells the number (连续四年)")
+    numerals: Literal["arabic", "hanzi"] | None = Field(
+        None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
+                          "digits (第4位); default: hanzi for a rank, else arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
@@ -251,6 +262,14 @@ class Figure(Model):
             self.change is not None and self.change.previous_qualifier is not None)
 
     @property
+    def numeral_style(self) -> Literal["arabic", "hanzi"]:
+        """How Chinese writes the number: as given, else in numerals for a rank (第二名)
+        and in digits for anything else."""
+        if self.numerals is not None:
+            return self.numerals
+        return "hanzi" if self.kind == "rank" else "arabic"
+
+    @property
     def partial_year(self) -> bool:
         """Whether this is a flow over part of the year (前三季度, 1—6月)."""
         return self.kind == "flow" and self.as_of is not None
@@ -267,7 +286,7 @@ class Figure(Model):
                              "its as_of (the last day of the period)")
         if self.as_of is not None and self.kind == "rank":
             raise ValueError("as_of belongs to a stock or a partial-year flow, not a rank")
-        if self.numerals == "hanzi" and self.value != self.value.to_integral_value():
+        if self.numeral_style == "hanzi" and self.value != self.value.to_integral_value():
             raise ValueError("only whole numbers can be spelled in Chinese numerals")
         if self.base is not None and self.measure not in (Measure.RATE, Measure.MULTIPLE):
             raise ValueError("base (占…的 / 是…的) belongs to a share (%) or a multiple (倍)")
