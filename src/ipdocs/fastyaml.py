@@ -31,7 +31,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 import yaml
-from yaml.composer import ComposerError
+from yaml.composer import Composer, ComposerError
 
 from ipdocs.problems import Mark, Marks, PathElement, Problem, error
 
@@ -128,17 +128,44 @@ class PureFloatLoader(_DepthGuard, yaml.SafeLoader):
 _configure(PureLoader, _exact)
 _configure(PureFloatLoader, _float)
 
+def _libyaml_bounds_nesting() -> bool:
+    """Whether libyaml refuses deep nesting itself: its composer recurses in C, so one
+    that does not (libyaml before its nesting limit, in old PyYAML wheels) would crash
+    on a deep document instead of raising."""
+    try:
+        yaml.CSafeLoader("[" * 1100 + "]" * 1100).get_single_node()
+    except yaml.YAMLError:
+        return True
+    return False
+
+
+class _EventsComposer(_DepthGuard, Composer):
+    """libyaml's parser with PyYAML's composer (guarded): where libyaml has no nesting
+    limit, its events are composed in Python, where depth is bounded."""
+
+
 FastLoader: type[Any] | None = None
 """libyaml's safe loader with the same rules, if PyYAML has it (fractions as Decimals)."""
 FastFloatLoader: type[Any] | None = None
 """libyaml's safe loader with fractions as floats, if PyYAML has it."""
 
 if getattr(yaml, "CSafeLoader", None) is not None:
-    class _CLoader(yaml.CSafeLoader):
-        """libyaml's safe loader (libyaml bounds nesting itself, at 1000)."""
+    if _libyaml_bounds_nesting():
+        class _CLoader(yaml.CSafeLoader):
+            """libyaml's safe loader (libyaml bounds nesting itself, at 1000)."""
 
-    class _CFloatLoader(yaml.CSafeLoader):
-        """libyaml's safe loader, fractions as floats."""
+        class _CFloatLoader(yaml.CSafeLoader):
+            """libyaml's safe loader, fractions as floats."""
+    else:
+        class _CLoader(_EventsComposer, yaml.CSafeLoader):  # type: ignore[no-redef]
+            """libyaml's parser, composed in Python with its depth bounded."""
+
+            def __init__(self, stream: str) -> None:
+                yaml.CSafeLoader.__init__(self, stream)
+                Composer.__init__(self)
+
+        class _CFloatLoader(_CLoader):  # type: ignore[no-redef]
+            """The same, fractions as floats."""
 
     FastLoader = _configure(_CLoader, _exact)
     FastFloatLoader = _configure(_CFloatLoader, _float)
@@ -223,14 +250,37 @@ def check_graph(root: yaml.Node) -> None:
             stack.append((child, 0))
 
 
+def _walk_once(root: yaml.Node) -> bool:
+    """Refuse a tree nested more than MAX_DEPTH deep (``Refused``); whether any node is
+    reached twice (an alias). Each node is entered once, so this is linear in the file."""
+    seen: set[int] = set()
+    shared = False
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            shared = True
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH + 1:
+            raise Refused(None, None, f"nested more than {MAX_DEPTH} deep", node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+    return shared
+
+
 def compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
-    """The data and the node tree of a YAML text, checked (YAMLError when refused)."""
+    """The data and the node tree of a YAML text, checked (YAMLError when refused): the
+    tree's depth always, what aliases repeat where there are aliases."""
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None, None
-        check_graph(node)
+        if _walk_once(node):
+            check_graph(node)
         return loader.construct_document(node), node
     finally:
         loader.dispose()

@@ -321,3 +321,10 @@ def test_year_placeholders_are_bounded(write_spec: WriteSpec) -> None:
     found = lines(write_spec(text))
     assert found == ["5:9: error: lead[0].zh: {year+999999…} shifts the year by more than 100 "
                      "(at character 1)"]
+
+
+@pytest.mark.parametrize("parts", ["1", "patents.invention", "{a: 1}", "true"])
+def test_parts_that_are_not_a_list_are_located(write_spec: WriteSpec, parts: str) -> None:
+    found = lines(write_spec(MINIMAL.replace("parts: [patents.invention]", f"parts: {parts}")))
+    assert len(found) == 1 and found[0].startswith(
+        "20:12: error: figures[patents.grants].parts: Input should be a valid list"), found

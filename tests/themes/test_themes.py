@@ -164,3 +164,16 @@ def test_a_theme_that_is_a_folder(tmp_path: Path) -> None:
 def test_colour_roles_resolve_and_nothing_else(tmp_path: Path) -> None:
     theme = load_theme("briefing")
     assert theme.color("accent") == "1F5C7A" and theme.color("2B3A42") == "2B3A42"
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("/dev/zero", "not a regular file"), ("missing.ttf", "no such file"),
+    (".", "not a regular file"),
+])
+def test_font_files_must_be_files(tmp_path: Path, file: str, message: str) -> None:
+    text = BRIEFING.replace("bundled: serif}", f"bundled: serif, regular_file: '{file}'}}", 1)
+    found = _problems(tmp_path, text)
+    assert len(found) == 1 and "fonts.serif.regular_file: font file" in found[0]
+    assert message in found[0]
+    found = _problems(tmp_path, BRIEFING + f"fallbacks: ['{file}#0']\n")
+    assert len(found) == 1 and "fallbacks[0]: font file" in found[0] and message in found[0]

@@ -146,7 +146,9 @@ def check_references(data: Any) -> list[Problem]:
     for fid, figure in figures.items():
         if isinstance(figure, Mapping):
             problems.extend(_figure_text_problems(fid, figure, figures))
-            for index, part in enumerate(figure.get("parts") or []):
+        parts = figure.get("parts") if isinstance(figure, Mapping) else None
+        if isinstance(parts, list):  # anything else is the model's error to report
+            for index, part in enumerate(parts):
                 if isinstance(part, str) and part not in figures:
                     problems.append(error(("figures", fid, "parts", index),
                                           f"unknown figure id {part!r} among the parts"))

@@ -14,7 +14,7 @@ from typing import Any
 
 from ipdocs.fastyaml import read_yaml
 from ipdocs.inputs import InputError, read_text
-from ipdocs.problems import Marks, SpecError, error, locate
+from ipdocs.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
 
 BUILT_IN = ("briefing", "official")
@@ -152,13 +152,33 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks), **colours)
 
 
+def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
+    """Errors where a font file the theme names is not a regular file (missing, a folder,
+    a device or FIFO a reader would block on)."""
+    named: list[tuple[tuple[PathElement, ...], str]] = [
+        (("fonts", role, key), file) for role, font in spec.fonts.items()
+        for key, file in (("regular_file", font.regular_file), ("bold_file", font.bold_file))
+        if file]
+    named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
+    problems = []
+    for where, file in named:
+        path = Path(_resolve(file, base).partition("#")[0])
+        if not path.is_file():
+            problems.append(error(where, f"font file {str(path)!r}: "
+                                         + ("not a regular file" if path.exists()
+                                            else "no such file")))
+    return problems
+
+
 def theme_from_data(data: Any, source: str, base: Path | None = None,
                     marks: Marks | None = None) -> Theme:
     """Build a Theme from parsed YAML; ThemeError listing every problem, located by
     ``marks`` where given. Font file paths are taken relative to ``base`` (the theme
-    file's folder)."""
+    file's folder), and must be files."""
     spec, problems = check_theme(data)
-    if spec is None:
+    if spec is not None:
+        problems = _font_file_problems(spec, base)
+    if spec is None or problems:
         raise ThemeError([locate(p, marks or {}) for p in problems], source)
     return _theme(spec, base)
 
