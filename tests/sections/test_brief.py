@@ -14,6 +14,7 @@ from ipdocs.doc import (
     KeyFigures,
     PageBreak,
     Paragraph,
+    Table,
 )
 from ipdocs.model import Report
 from ipdocs.sections import (
@@ -118,7 +119,7 @@ def test_interleaved_merges_cover_key_figures_and_charts(sample: Report) -> None
     charts = [b for b in doc.blocks if isinstance(b, Chart)]
     assert len(covers) == len(panels) == len(charts) == 1
     assert covers[0].subtitle.startswith("Intellectual Property Development")
-    assert panels[0].items[0].label == "专利授权量 Patents granted"
+    assert panels[0].items[0].label == "专利授权量\nPatents granted"  # a line each
     assert charts[0].categories[0] == "知识产权质押融资额 IP pledge financing"
 
 
@@ -204,3 +205,27 @@ def test_the_shipped_briefs_fit_ningbo_and_refuse_other_reports(sample: Report) 
         if path.stem == "tables":
             found = brief.check(sample)
             assert found and all(p.line and "no section" in p.message for p in found)
+
+
+def test_bilingual_documents_print_one_glossary(sample: Report) -> None:
+    from ipdocs.model import Glossary
+
+    glossary = Glossary.model_validate({"terms": [{"zh": "专利授权量", "en": "patents granted"},
+                                                  {"zh": "未用术语", "en": "unused term"}]})
+    for layout in ("interleaved", "parallel"):
+        doc = full_brief().document(sample, "zh-en", layout=layout, glossary=glossary)  # type: ignore[arg-type]
+        tables = [b for b in doc.blocks if isinstance(b, Table) and b.style == "glossary-table"]
+        assert len(tables) == 1
+        assert [[c.text for c in row] for row in tables[0].rows] == [["专利授权量",
+                                                                     "patents granted"]]
+        headings = [b for b in doc.blocks if isinstance(b, Heading) and b.anchor == "glossary"]
+        assert [h.text for h in headings] == ["术语表 Glossary"]
+
+
+def test_a_contents_with_nothing_to_list_is_left_out(sample: Report) -> None:
+    from ipdocs.sections import ContentsBuilder, FigureTableBuilder
+
+    doc = Brief([CoverBuilder(), ContentsBuilder(), FigureTableBuilder("protection")]
+                ).document(sample, "zh")
+    assert not any(isinstance(b, Contents) for b in doc.blocks)
+    assert any(isinstance(b, Contents) for b in full_brief().document(sample, "zh").blocks)

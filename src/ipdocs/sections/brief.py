@@ -14,12 +14,14 @@ from ipdocs.doc import (
     Contents,
     Cover,
     Document,
+    Heading,
     KeyFigure,
     KeyFigures,
     Metadata,
     PageBreak,
     Paragraph,
     Span,
+    Table,
 )
 from ipdocs.i18n import word
 from ipdocs.i18n.words import table as lookup_table
@@ -39,7 +41,7 @@ from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import KeyFiguresBuilder
-from ipdocs.sections.glossary import GlossaryBuilder
+from ipdocs.sections.glossary import GLOSSARY, GlossaryBuilder
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
@@ -52,10 +54,16 @@ __all__ = ["BUILDERS", "LANGUAGES", "LAYOUTS", "Brief", "BriefError", "full_brie
            "load_brief", "summary_brief"]
 
 
+def _lines(*texts: str) -> str:
+    """Texts on lines of their own (a key figure's label or change in each language)."""
+    return "\n".join(t for t in texts if t)
+
+
 def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
-    """One key-figure panel for both languages: the Chinese value, both labels and changes."""
-    items = tuple(KeyFigure(a.value, f"{a.label} {b.label}", f"{a.change} {b.change}".strip(),
-                            a.direction, a.stale, f"{a.rank} {b.rank}".strip())
+    """One key-figure panel for both languages: the Chinese value, each language's label
+    and change on a line of its own."""
+    items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
+                            a.direction, a.stale, _lines(a.rank, b.rank))
                   for a, b in zip(zh.items, en.items, strict=True))
     return KeyFigures(items, "zh", f"{zh.title} {en.title}")
 
@@ -82,6 +90,10 @@ def _once(zh: Block, en: Block) -> Block | None:
         return Cover(zh.title, "zh", subtitle, lines)
     if isinstance(zh, KeyFigures) and isinstance(en, KeyFigures):
         return _bilingual_panel(zh, en)
+    if isinstance(zh, Heading) and isinstance(en, Heading) and zh.anchor == GLOSSARY:
+        return Heading(zh.level, f"{zh.text} {en.text}", "zh", anchor=GLOSSARY)
+    if isinstance(zh, Table) and isinstance(en, Table) and zh.style == "glossary-table":
+        return zh  # its columns are the two languages already
     if isinstance(zh, Chart) and isinstance(en, Chart):
         return _bilingual_chart(zh, en)
     return None
@@ -132,6 +144,16 @@ def draft_legend(report: Report, language: Language) -> list[Block]:
     year = min(years, default=report.year - 1)
     return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
             for lang in _languages(language)]
+
+
+def _listed_contents(blocks: list[Block]) -> list[Block]:
+    """``blocks`` without a table of contents that would list nothing (a brief of tables
+    and charts has no heading for it)."""
+    depth = max((b.depth for b in blocks if isinstance(b, Contents)), default=0)
+    listed = any(isinstance(b, Heading) and b.level <= depth for b in blocks) or any(
+        isinstance(b, Bilingual) and any(isinstance(x, Heading) and x.level <= depth
+                                         for x in b.zh) for b in blocks)
+    return blocks if listed else [b for b in blocks if not isinstance(b, Contents)]
 
 
 def _with_legend(blocks: list[Block], legend: list[Block]) -> list[Block]:
@@ -211,7 +233,7 @@ class Brief:
                                   builder.build(report, ctx.with_lang("en")), layout)
         else:
             blocks = self.blocks(report, ctx)
-        blocks = _with_legend(blocks, draft_legend(report, lang))
+        blocks = _with_legend(_listed_contents(blocks), draft_legend(report, lang))
         charset = report_charset(report)
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))

@@ -10,6 +10,9 @@ from ipdocs.model import Glossary, Report, Term
 from ipdocs.narrative import plain_text
 from ipdocs.sections.context import Builder, Context
 
+GLOSSARY = "glossary"
+"""The anchor of the glossary's heading: bilingual documents print one glossary."""
+
 
 def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     """The terms of a termbase (which several reports may share) that this report's
@@ -36,4 +39,4 @@ class GlossaryBuilder(Builder):
         rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
         table = Table((Column("left", 1.0), Column("left", 1.6)),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")
-        return (Heading(1, word("glossary", lang), lang, anchor="glossary"), table)
+        return (Heading(1, word("glossary", lang), lang, anchor=GLOSSARY), table)

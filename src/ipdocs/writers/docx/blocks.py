@@ -408,19 +408,21 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
         _cell_text(cell, Cell(item.value, stale=item.stale), node.lang, "key-value", "left", w)
-        label = cell.add_paragraph()
-        set_style(label, WORD_STYLES["key-label"], w)
-        _run(label, item.label, node.lang, w, "key-label")
-        if item.change:
-            change = cell.add_paragraph()
-            set_style(change, WORD_STYLES["key-change"], w)
-            color = _direction_color(Cell("", item.direction), w)
-            _run(change, item.change, node.lang, w, "key-change", color=color,
-                 highlight=w.theme.mark(False, item.stale))
-        if item.rank:
-            rank = cell.add_paragraph()
-            set_style(rank, WORD_STYLES["key-label"], w)
-            _run(rank, item.rank, node.lang, w, "key-label")
+        color = _direction_color(Cell("", item.direction), w)
+        for line in item.label.splitlines():
+            _cell_line(cell, line, "key-label", node.lang, w)
+        for line in item.change.splitlines():
+            _cell_line(cell, line, "key-change", node.lang, w, color=color,
+                       highlight=w.theme.mark(False, item.stale))
+        for line in item.rank.splitlines():
+            _cell_line(cell, line, "key-label", node.lang, w)
+
+
+def _cell_line(cell: _Cell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
+    """A paragraph of its own in a key figure's cell: a label, a change or a rank."""
+    paragraph = cell.add_paragraph()
+    set_style(paragraph, WORD_STYLES[style], w)
+    _run(paragraph, text, lang, w, style, **look)
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:

@@ -292,15 +292,15 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         if index % per_row == 0:
             cells.append([])
         stack = [_key_value(item.value, node.lang, w, w.width / per_row - 2 * KEY_PADDING,
-                            item.stale),
-                 text_block([Piece(item.label)], "key-label", node.lang, w, "left")]
-        if item.change:
-            color = _direction_color(item.direction, w)
-            stack.append(text_block([Piece(item.change, color=color,
-                                           highlight=w.theme.mark(False, item.stale))],
-                                    "key-change", node.lang, w, "left"))
-        if item.rank:
-            stack.append(text_block([Piece(item.rank)], "key-label", node.lang, w, "left"))
+                            item.stale)]
+        stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
+                  for line in item.label.splitlines()]
+        color = _direction_color(item.direction, w)
+        stack += [text_block([Piece(line, color=color, highlight=w.theme.mark(False, item.stale))],
+                             "key-change", node.lang, w, "left")
+                  for line in item.change.splitlines()]
+        stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
+                  for line in item.rank.splitlines()]
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
         cells[-1].append("")
