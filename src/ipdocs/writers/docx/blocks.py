@@ -47,7 +47,14 @@ from ipdocs.writers.columns import (
 )
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
-from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
+from ipdocs.writers.docx.xml import (
+    TBLPR_ORDER,
+    child,
+    field_runs,
+    ordered_child,
+    set_fonts,
+    set_lang,
+)
 
 Container = DocxDocument | _Cell
 KEY_FIGURES_PER_ROW = 3
@@ -217,7 +224,7 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _borders(table: DocxTable, color: str, inside: bool) -> None:
     """Rules above and below the table, and between rows if ``inside``."""
     tblpr = table._tbl.tblPr
-    borders = child(tblpr, "w:tblBorders")
+    borders = ordered_child(tblpr, "w:tblBorders", TBLPR_ORDER)
     edges = ("top", "bottom", "insideH") if inside else ()
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         kind = "single" if edge in edges else "nil"
@@ -283,8 +290,8 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
     for index, tr in enumerate(table._tbl.tr_lst[:max(rows, keep)]):
         trpr = tr.get_or_add_trPr()
         if index < rows:
-            child(trpr, "w:tblHeader", w_val="true")
-        child(trpr, "w:cantSplit", w_val="true")
+            child(trpr, "w:tblHeader")  # on/off elements are on without a value
+        child(trpr, "w:cantSplit")
 
 
 def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
