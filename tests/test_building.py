@@ -40,7 +40,9 @@ def test_atomic_write_replaces(tmp_path: Path) -> None:
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)
 
 
-def test_uncovered_character_fails_cleanly(tmp_path: Path) -> None:
+def test_uncovered_character_fails_cleanly(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_SYSTEM_FONTS", "off")  # nor a face of the machine's has it
     spec = tmp_path / "emoji.yaml"
     spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
     result = run("build", str(spec), "-f", "pdf", "-l", "en", "-o", str(tmp_path / "out"))
@@ -127,7 +129,9 @@ def test_build_command_unwritable_output(tmp_path: Path) -> None:
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_one_failing_output_writes_none(tmp_path: Path) -> None:
+def test_one_failing_output_writes_none(tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_SYSTEM_FONTS", "off")  # nor a face of the machine's has it
     spec = tmp_path / "emoji.yaml"
     spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
     out = tmp_path / "out"

@@ -1,17 +1,25 @@
 """The DOCX writer: reopen what it wrote and inspect the XML."""
 
+from __future__ import annotations
+
 import io
 import re
+import uuid
 import zipfile
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from docx import Document as open_docx
 
+from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 Render = Callable[..., bytes]
 
@@ -161,14 +169,70 @@ def test_core_properties(sample: Report, render: Render) -> None:
     assert props.created is not None and props.created.year == 2025
 
 
-def test_fonts_embedded_as_subsets(sample: Report, render: Render) -> None:
-    data = render(sample)
-    fonts = [n for n in names(data) if n.startswith("word/fonts/")]
-    assert len(fonts) == 8  # CJK and Latin faces of both families, regular and bold
+def embedded(data: bytes) -> dict[tuple[str, str], TTFont]:
+    """Every embedded face, by family and Regular/Bold, deobfuscated and opened."""
+    from fontTools.ttLib import TTFont
+
+    from ipdocs.writers.docx.fonts import obfuscate
+
     table = part(data, "word/fontTable.xml")
-    assert table.count('w:subsetted="1"') == 8
+    rels = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"',
+                           part(data, "word/_rels/fontTable.xml.rels")))
+    out = {}
+    for name, body in re.findall(r'<w:font w:name="([^"]+)">(.*?)</w:font>', table, re.S):
+        for face, rid, key in re.findall(
+                r'<w:embed(\w+) r:id="(rId\d+)" w:fontKey="\{([^}]+)\}"', body):
+            font = obfuscate(zipfile.ZipFile(io.BytesIO(data)).read("word/" + rels[rid]),
+                             uuid.UUID(key))
+            out[(name, face)] = TTFont(io.BytesIO(font))
+    return out
+
+
+def test_fonts_embedded_are_those_the_file_prints_in(sample: Report, render: Render) -> None:
+    """Each face the file prints in, subset to the report's characters (every file of a
+    report embeds the same subset of a face: LibreOffice keeps one per family name)."""
+    from ipdocs.writers.docx.fonts import ALWAYS
+
+    data = render(sample)
+    faces = embedded(data)
+    assert {("Noto Serif CJK SC", "Regular"), ("Noto Serif CJK SC", "Bold"),
+            ("Noto Sans CJK SC", "Regular"), ("Noto Sans CJK SC", "Bold")} <= set(faces)
+    charset = {ord(c) for c in full_brief().document(sample, "zh").charset + ALWAYS}
+    for key, font in faces.items():
+        assert set(font.getBestCmap()) <= charset, key
+    english = embedded(render(sample, "en"))
+    for key in set(faces) & set(english):
+        assert faces[key].getBestCmap() == english[key].getBestCmap(), key
     assert "<w:embedTrueTypeFonts/>" in part(data, "word/settings.xml")
-    assert all(len(zipfile.ZipFile(io.BytesIO(data)).read(n)) < 2_000_000 for n in fonts)
+    assert part(data, "word/fontTable.xml").count('w:subsetted="1"') == len(faces)
+
+
+def test_an_english_file_embeds_no_cjk_face(sample: Report, render: Render) -> None:
+    data = render(sample, "en", brief="summary")
+    assert {family for family, _ in embedded(data)} <= {"Noto Serif", "Noto Sans"}
+    assert len(data) < 150_000
+
+
+def test_official_faces_are_embedded_under_the_names_people_have(sample: Report,
+                                                                 render: Render) -> None:
+    faces = embedded(render(sample, theme="official"))
+    assert faces[("仿宋_GB2312", "Regular")]["name"].getDebugName(1).startswith("FandolFang")
+    assert faces[("楷体_GB2312", "Regular")]["name"].getDebugName(1).startswith("FandolKai")
+    assert ("黑体", "Regular") in faces and ("方正小标宋简体", "Regular") in faces
+    assert ("仿宋_GB2312", "Bold") not in faces  # Fandol has no bold: readers embolden
+
+
+def test_characters_a_face_lacks_name_the_family_that_has_them() -> None:
+    """喆 is not in FandolFang: its run names Noto Serif CJK SC, embedded with it."""
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("张喆"),), "zh"),))
+    data = render_docx(doc, load_theme("official"))
+    body = part(data, "word/document.xml")
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t>喆</w:t></w:r>", body)
+    assert run and 'w:eastAsia="Noto Serif CJK SC"' in run.group(0)
+    faces = embedded(data)
+    assert ord("喆") in faces[("Noto Serif CJK SC", "Regular")].getBestCmap()
+    assert ord("喆") not in faces[("仿宋_GB2312", "Regular")].getBestCmap()
+    assert ord("张") in faces[("仿宋_GB2312", "Regular")].getBestCmap()
 
 
 def test_review_runs_highlighted(sample: Report, render: Render) -> None:

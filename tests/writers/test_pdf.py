@@ -15,6 +15,7 @@ from ipdocs.narrative import render
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf import FontError, render_pdf
+from tests.fontfiles import fake_fontconfig, make_font
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
@@ -72,7 +73,8 @@ def test_every_font_embedded(pdfs: dict[str, Path], name: str) -> None:
     for line in fonts:
         assert re.search(r"\syes\s+yes\s+yes\s", line), line
         # the bundled faces, whole or as a subset named after its text (fonts.register_subset)
-        assert re.search(r"\+Noto(Serif|Sans)(CJKsc)?-(Regular|Bold)(-[0-9a-f]{12})?\s", line), line
+        assert re.search(r"\+(Noto(Serif|Sans)(CJKsc)?|Fandol(Fang|Kai))-(Regular|Bold)"
+                         r"(-[0-9a-f]{12})?\s", line), line
     assert "Helvetica" not in "\n".join(fonts)
 
 
@@ -173,6 +175,14 @@ def test_deterministic(sample: Report) -> None:
     assert render_pdf(doc, theme) == render_pdf(doc, theme)
 
 
+def uncompressed(data: bytes, tmp_path: Path) -> str:
+    """A PDF with its streams uncompressed by qpdf, as Latin-1 text."""
+    source, target = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    source.write_bytes(data)
+    subprocess.run(["qpdf", "--stream-data=uncompress", str(source), str(target)], check=True)
+    return target.read_bytes().decode("latin-1")
+
+
 def one_paragraph(text: str, lang: str = "en") -> Document:
     """A document of one paragraph."""
     return Document(Metadata("t", "en-GB"), (Paragraph((Span(text),), lang),))  # type: ignore[arg-type]
@@ -199,9 +209,52 @@ def test_contents_without_headings_still_draws_text(tmp_path: Path) -> None:
     assert "Only a paragraph." in tool("pdftotext", str(path), "-")
 
 
-def test_uncovered_character_is_named() -> None:
+def test_uncovered_character_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_fontconfig(monkeypatch)  # a machine with no face that has it
     with pytest.raises(FontError, match=r"U\+1F600 '😀' in “Growth 😀 ahead”"):
         render_pdf(one_paragraph("Growth 😀 ahead"), load_theme("briefing"))
+
+
+def test_a_machine_face_sets_what_no_bundled_face_has(monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    """𠮷 (Extension B) is in no bundled face: the face the machine has for it is
+    subset, its CFF outlines made TrueType, and embedded."""
+    font = make_font(tmp_path / "MachineFace.otf", "𠮷", "MachineFace", cff=True)
+    fake_fontconfig(monkeypatch, (font, "𠮷"))
+    data = render_pdf(one_paragraph("名字𠮷在此"), load_theme("official"))
+    assert b"MachineFace" in data
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    if POPPLER:
+        assert "名字𠮷在此" in squeeze(tool("pdftotext", str(path), "-"))
+
+
+@needs_poppler
+def test_official_theme_sets_fangsong_body_and_kaiti_headings(pdfs: dict[str, Path]) -> None:
+    fonts = tool("pdffonts", str(pdfs["official"]))
+    assert "FandolFang-Regular" in fonts and "FandolKai-Regular" in fonts
+    assert "Fandol" not in tool("pdffonts", str(pdfs["zh"]))
+
+
+def test_characters_fandol_lacks_are_set_in_noto(tmp_path: Path) -> None:
+    """喆 and 赟 are in the 通用规范汉字表 but not in GB 2312 (nor in Fandol): the body
+    sets them in Noto Serif CJK SC, whose design is closest."""
+    data = render_pdf(one_paragraph("张喆与王赟", "zh"), load_theme("official"))
+    assert b"FandolFang" in data and b"NotoSerifCJKsc-Regular" in data
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    if POPPLER:
+        assert "张喆与王赟" in squeeze(tool("pdftotext", str(path), "-"))
+
+
+@needs_qpdf
+def test_bold_fangsong_is_emboldened(tmp_path: Path) -> None:
+    """Fandol has no bold: bold text in it is stroked as well as filled (render mode 2)."""
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("加粗仿宋", emphasis=True),), "zh"),))
+    stream = uncompressed(render_pdf(doc, load_theme("official")), tmp_path)
+    assert "2 Tr" in stream and "0 Tr" in stream
+    plain = render_pdf(one_paragraph("不加粗", "zh"), load_theme("official"))
+    assert "2 Tr" not in uncompressed(plain, tmp_path)
 
 
 def test_fallback_font_covers(tmp_path: Path) -> None:
@@ -211,7 +264,7 @@ def test_fallback_font_covers(tmp_path: Path) -> None:
     theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
     theme_path = tmp_path / "fallback.yaml"
     theme_path.write_text(theme_text + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
-    data = render_pdf(one_paragraph("Symbol ☯ here"), load_theme(theme_path))
+    data = render_pdf(one_paragraph("Hebrew א here"), load_theme(theme_path))
     assert b"DejaVuSans" in data
 
 

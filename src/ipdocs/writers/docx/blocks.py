@@ -20,7 +20,6 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ipdocs.bundled import BUNDLED
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -46,6 +45,7 @@ from ipdocs.writers.columns import (
     widest_piece,
 )
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
+from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
     TBLPR_ORDER,
@@ -76,6 +76,8 @@ class Writer:
     """Run properties already made, by style, language and look: copied for each run."""
     cell_looks: dict[tuple[str, str], BaseOxmlElement] = field(default_factory=dict)
     """Paragraph properties of table cells already made, by style and alignment."""
+    printed: Printed = field(default_factory=Printed)
+    """What the document prints in each family: the faces to embed."""
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -129,6 +131,22 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
              **look: Any) -> None:
+    """Runs for ``text`` in one language: the characters the style's bundled face lacks
+    in runs of their own naming the family that has them (see ``fonts.families``)."""
+    spec = w.theme.style(style)
+    font = w.theme.font(spec)
+    bold = bool(look.get("bold") or spec.bold)
+    pieces = families(text, font, bold, w.printed, zh=lang == "zh") if text else \
+        [((None, None), "")]
+    for (latin, east_asian), piece in pieces:
+        override = {"latin": latin} if latin else {}
+        if east_asian:
+            override["east_asian"] = east_asian
+        _plain_run(paragraph, piece, lang, w, style, **look, **override)
+
+
+def _plain_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+               **look: Any) -> None:
     """A run with its East Asian font and language set, and optional emphasis and colour.
 
     The run properties of each style, language and look are made once, through
@@ -157,7 +175,8 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
     """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
-    set_fonts(rpr, font.latin, font.east_asian, hint=lang == "zh")
+    set_fonts(rpr, look.get("latin") or font.latin, look.get("east_asian") or font.east_asian,
+              hint=lang == "zh")
     set_lang(rpr, "en" if lang == "zh-number" else lang)
     if look.get("bold"):
         run.bold = True
@@ -392,8 +411,16 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     """A native Word chart (editable, with its workbook) under its caption."""
     assert w.document is not None
     _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
-    family = BUNDLED[w.theme.font(w.theme.style("table-cell")).bundled].name
-    rid = add_chart_part(w.document, node, family, (w.theme.accent, w.theme.fall))
+    font = w.theme.font(w.theme.style("table-cell"))
+    shown = [*node.categories, *(s.name for s in node.series),
+             *(label for s in node.series for label in s.labels)]
+    if node.lang == "zh":
+        family = whole_family("".join(shown), font, w.printed)
+        fonts = (family, family)
+    else:
+        families("".join(shown), font, False, w.printed)
+        fonts = (font.latin, font.east_asian)
+    rid = add_chart_part(w.document, node, fonts, (w.theme.accent, w.theme.fall))
     w.charts += 1
     holder = _paragraph(container, "table-cell", w)
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)

@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.styles import word_style
-from ipdocs.writers.docx.xml import field
+from ipdocs.writers.docx.xml import child, field, set_fonts
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time of documents whose metadata names no date: fixed, for identical output."""
@@ -38,6 +38,11 @@ def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRA
     field(paragraph._p, "PAGE", "1")
     if after:
         paragraph.add_run(after)
+    font = theme.font(theme.page_number.font)
+    for run in paragraph._p.r_lst:
+        rpr = run.get_or_add_rPr()
+        set_fonts(rpr, font.latin, font.east_asian)
+        child(rpr, "w:sz", w_val=str(round(theme.page_number.size * 2)))
 
 
 def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> None:

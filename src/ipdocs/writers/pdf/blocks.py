@@ -323,8 +323,8 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
 
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
-    face = w.fonts.face(w.theme.style("table-cell").font)
     texts = [*node.categories, *(label for s in node.series for label in s.labels)]
+    face = w.fonts.whole("".join(texts), w.fonts.face(w.theme.style("table-cell").font))
     for text in texts:
         missing = w.fonts.missing(text, [face])
         if missing:

@@ -81,6 +81,21 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
     return end, spacing or 0.0
 
 
+SYNTHETIC_BOLD = 0.035
+"""The stroke that emboldens a face without a bold one, as a fraction of the font size."""
+
+
+def _embolden(text: Any, look: Look, before: Look | None) -> None:
+    """Stroke the outlines as well as fill them for a face without a bold one (PDF text
+    render mode 2), and go back to filling only after it."""
+    if look.face.synthetic_bold:
+        text.setTextRenderMode(2)
+        text.setStrokeColor(_color(look.color))
+        text._code.append(f"{look.size * SYNTHETIC_BOLD:.3f} w")
+    elif before is not None and before.face.synthetic_bold:
+        text.setTextRenderMode(0)
+
+
 class TextBlock(Flowable):  # type: ignore[misc]
     """Styled runs laid out in justified lines; splits across frames by whole lines."""
 
@@ -176,10 +191,13 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
+                    _embolden(text, look, current)
                     current = look
                 text.textOut(piece)
             start = end
         text.setCharSpace(0)
+        if current is not None and current.face.synthetic_bold:
+            text.setTextRenderMode(0)  # the text state outlives the text object
         self.canv.drawText(text)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:
