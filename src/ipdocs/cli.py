@@ -22,6 +22,7 @@ from ipdocs.building import (
     output_name,
 )
 from ipdocs.checks import check_report
+from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, load_glossary, read_spec
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import plain_text
@@ -52,6 +53,7 @@ def _load(spec: str, strict: bool = False) -> tuple[Loaded, list[Problem]]:
     problems = list(loaded.problems)
     if loaded.report is not None:
         problems += loaded.locate(check_report(loaded.report, strict=strict))
+        problems += loaded.locate(check_glyphs(loaded.report))
     return loaded, problems
 
 
@@ -157,6 +159,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if loaded.report is None or errors:
         _print_problems(problems, loaded.source)
         return EXIT_SPEC
+    _print_problems(problems, loaded.source)  # warnings: built all the same, but said
     spec = Path(args.spec)
     try:
         brief = load_brief(args.brief)

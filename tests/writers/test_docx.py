@@ -7,6 +7,7 @@ import re
 import uuid
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -303,3 +304,25 @@ def test_a_cell_look_is_copied_only_into_cells_without_properties() -> None:
         assert paragraph.style is not None and paragraph.style.name == "Table Cell"
     assert kept.paragraph_format.keep_with_next is True
     assert list(w.cell_looks) == [("table-cell", "right")]
+
+
+def test_a_character_no_face_has_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdocs.writers.docx import FontError
+    from tests.fontfiles import fake_fontconfig
+
+    fake_fontconfig(monkeypatch)
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("名字𠮷在此"),), "zh"),))
+    with pytest.raises(FontError, match="no font has U\\+20BB7 '𠮷' in “名字𠮷在此”"):
+        render_docx(doc, load_theme("official"))
+
+
+def test_a_machine_face_is_embedded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.fontfiles import fake_fontconfig, make_font
+
+    font = make_font(tmp_path / "MachineFace.otf", "𠮷", "MachineFace", cff=True)
+    fake_fontconfig(monkeypatch, (font, "𠮷"))
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("名字𠮷在此"),), "zh"),))
+    data = render_docx(doc, load_theme("official"))
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t>𠮷</w:t></w:r>", part(data, "word/document.xml"))
+    assert run and 'w:eastAsia="MachineFace"' in run.group(0)
+    assert ord("𠮷") in embedded(data)[("MachineFace", "Regular")].getBestCmap()

@@ -7,11 +7,20 @@ from collections.abc import Iterator, Sequence
 from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, write_blocks
-from ipdocs.writers.docx.fonts import Printed, declare_fonts, embed_printed, families
+from ipdocs.writers.docx.fonts import (
+    FontError,
+    Printed,
+    check_missing,
+    declare_fonts,
+    embed_printed,
+    families,
+)
 from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_properties
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
+
+__all__ = ["FontError", "render_docx"]
 
 
 def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
@@ -52,5 +61,6 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document)
     write_blocks(doc.blocks, document, writer)
     note_page_furniture(writer.printed, doc, theme)
+    check_missing(writer.printed)
     embed_printed(document, writer.printed, doc.charset)
     return package_bytes(document.part.package)

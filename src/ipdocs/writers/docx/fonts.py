@@ -86,6 +86,10 @@ class Source:
         return subset_face(self.file, text)
 
 
+class FontError(ValueError):
+    """A character no face has (neither a bundled one nor one of the machine's)."""
+
+
 @dataclass
 class Printed:
     """What a document prints in each family and weight, and the face embedded for it."""
@@ -93,6 +97,8 @@ class Printed:
     chars: dict[tuple[str, bool], set[str]] = field(default_factory=dict)
     sources: dict[tuple[str, bool], Source] = field(default_factory=dict)
     system: dict[str, sysfonts.Candidate | None] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    """Characters no face has, with the first text that holds each."""
 
     def add(self, family: str, bold: bool, source: Source, text: str) -> None:
         """Note that ``text`` is set in ``family`` (bold or not), from ``source``."""
@@ -152,6 +158,9 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = 
             if zh and font.regular_file is None and ord(char) in coverage(own.face(bold)):
                 printed.add(font.east_asian, bold and own.bold is not None,
                             Source(own.face(bold)), char)
+        if override == (None, None) and east_asian(char) and \
+                printed.system.get(char, True) is None:
+            printed.missing.setdefault(char, text)
         if out and out[-1][0] == override:
             out[-1] = (override, out[-1][1] + char)
         else:
@@ -248,6 +257,14 @@ def _font_table(document: DocxDocument) -> Part:
             part: Part = rel.target_part
             return part
     raise LookupError("the document has no font table")
+
+
+def check_missing(printed: Printed) -> None:
+    """Refuse characters no face has, naming each and the text that holds it."""
+    if printed.missing:
+        raise FontError("; ".join(
+            f"no font has U+{ord(c):04X} {c!r} in “{t if len(t) <= 30 else t[:30] + '…'}”"
+            for c, t in sorted(printed.missing.items())))
 
 
 def embed_printed(document: DocxDocument, printed: Printed, charset: str = "") -> None:
