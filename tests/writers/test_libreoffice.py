@@ -58,7 +58,7 @@ CHINESE = {"zh", "zh-en", "parallel", "official"}
 
 def squeeze(text: str) -> str:
     """Text without any whitespace, for comparing across line breaks."""
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"[\s\u200d]+", "", text)  # joiners (writers.docx.blocks.NO_BREAK) print nothing
 
 
 def pdf_text(path: Path) -> str:

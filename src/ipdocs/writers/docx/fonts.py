@@ -152,7 +152,7 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = 
         elif embedded_latin and ord(char) not in coverage(latin_file) and char.isprintable() \
                 and not char.isspace():
             override = (_symbol_family(char, font, bold, printed, latin_file), None)
-        else:
+        elif char.isprintable():  # (a joiner prints nothing: no face needs it)
             if embedded_latin:
                 printed.add(font.latin, bold, Source(latin_file, shared="charset"), char)
             if zh and font.regular_file is None and ord(char) in coverage(own.face(bold)):

@@ -10,6 +10,7 @@ from docx.styles.style import ParagraphStyle
 
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.docx.xml import child, set_fonts
+from ipdocs.writers.spacing import line_height
 
 WORD_STYLES = {
     "body": "Body Text",
@@ -53,13 +54,10 @@ def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
 
 
 def _spacing(style: ParagraphStyle, spec: Style) -> None:
-    """Line spacing, space before and after, alignment."""
+    """Line spacing (exact, as the PDF sets it), space before and after, alignment."""
     fmt = style.paragraph_format
-    if spec.exact is not None:
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(spec.exact)
-    elif spec.line is not None:
-        fmt.line_spacing = spec.line
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line_height(spec))
     fmt.space_before = Pt(spec.before)
     fmt.space_after = Pt(spec.after)
     fmt.alignment = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)

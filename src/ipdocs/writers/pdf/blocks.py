@@ -45,6 +45,15 @@ from ipdocs.writers.pdf.linebreak import Run
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
+from ipdocs.writers.spacing import CELL_PADDING as SHARED_CELL_PADDING
+from ipdocs.writers.spacing import (
+    COVER_AFTER_MM,
+    COVER_BEFORE_MM,
+    after_panel,
+    after_table,
+    line_height,
+)
+from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
@@ -103,11 +112,6 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     return runs, looks
 
 
-def line_height(style: Style) -> float:
-    """The distance between baselines a theme style sets (exact, or a multiple of size)."""
-    return style.exact if style.exact else style.size * (style.line or 1.2)
-
-
 def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
     """Paragraph geometry from a theme style."""
     leading = line_height(style)
@@ -158,12 +162,12 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 
 def cover(node: Cover, w: Writer) -> list[Flowable]:
     """Title, subtitle and cover lines."""
-    out: list[Flowable] = [Spacer(1, 8 * MM)]
+    out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
     out.append(text_block([Piece(node.title)], "title", node.lang, w))
     if node.subtitle:
         out.append(text_block([Piece(node.subtitle)], "subtitle", node.lang, w))
     out += [text_block([Piece(line)], "cover-line", node.lang, w) for line in node.lines]
-    out.append(Spacer(1, 6 * MM))
+    out.append(Spacer(1, COVER_AFTER_MM * MM))
     return out
 
 
@@ -191,7 +195,7 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
     return rows
 
 
-CELL_PADDING = 4.0
+CELL_PADDING = SHARED_CELL_PADDING[1]
 
 
 def _needs(block: TextBlock) -> tuple[float, float]:
@@ -246,20 +250,20 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("LINEBELOW", (0, top), (-1, -1), 0.4, rule),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, rule),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), SHARED_CELL_PADDING[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), SHARED_CELL_PADDING[0]),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
     ))
-    grid.spaceAfter = w.theme.style("body").size * 0.8
+    grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
         out.append(text_block([Piece(node.note)], "note", node.lang, w))
     return out
 
 
-KEY_PADDING = 7.0
+KEY_PADDING = SHARED_KEY_PADDING[1]
 KEY_VALUE_MIN_SCALE = 0.75
 """A key figure's value shrinks to fit its cell on one line, down to this fraction."""
 
@@ -303,12 +307,12 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEAFTER", (0, 0), (-2, -1), 2, HexColor("#FFFFFF")),
         ("LINEBELOW", (0, 0), (-1, -2), 2, HexColor("#FFFFFF")),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), SHARED_KEY_PADDING[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), SHARED_KEY_PADDING[0]),
         ("LEFTPADDING", (0, 0), (-1, -1), KEY_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), KEY_PADDING),
     ))
-    grid.spaceAfter = w.theme.style("body").size
+    grid.spaceAfter = after_panel(w.theme)
     grid.keepWithNext = False
     out.append(grid)
     return out
@@ -332,7 +336,7 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     colors = (w.theme.accent, w.theme.fall, w.theme.rule)
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
-    gap = Spacer(1, w.theme.style("body").size)
+    gap = Spacer(1, after_panel(w.theme))
     out: list[Flowable] = [caption, picture, gap]
     if node.source:
         out.append(text_block([Piece(node.source)], "note", node.lang, w))
