@@ -126,10 +126,20 @@ def test_built_in_styles_and_headings(sample: Report, render: Render) -> None:
                              if p.style is not None and p.style.name == "Heading 2"]
 
 
-def test_toc_field_refreshes_on_open(sample: Report, render: Render) -> None:
+def test_contents_refer_to_the_headings_pages(sample: Report, render: Render) -> None:
+    """Each entry's page number is a PAGEREF field to its heading's bookmark: readers
+    compute it (LibreOffice as it lays out, Word when it updates fields on opening)."""
     data = render(sample)
-    assert 'TOC \\o "1-2" \\h \\z \\u' in part(data, "word/document.xml")
+    body = part(data, "word/document.xml")
+    marks = re.findall(r'<w:bookmarkStart w:id="(\d+)" w:name="(_Toc\d+)"/>', body)
+    refs = re.findall(r"PAGEREF (_Toc\d+) \\h", body)
+    assert refs and set(refs) <= {name for _, name in marks}
+    assert len({number for number, _ in marks}) == len(marks)
+    heading = re.search(r'<w:bookmarkStart w:id="\d+" w:name="_Toc000001"/>(.*?)</w:p>', body)
+    assert heading and next(sample.walk()).title.zh in heading.group(1)
     assert '<w:updateFields w:val="true"/>' in part(data, "word/settings.xml")
+    assert 'w:val="right"' in re.search(r'w:styleId="TOC1".*?</w:style>',
+                                        part(data, "word/styles.xml"), re.S).group(0)
 
 
 def test_page_numbers(sample: Report, render: Render) -> None:

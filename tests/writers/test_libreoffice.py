@@ -115,3 +115,17 @@ def test_summary_has_key_figures(converted: dict[str, Path]) -> None:
     text = squeeze(pdf_text(converted["summary"]))
     assert "RMB61.093" in text and "billion" in text  # cells are read row by row
     assert "71,425" in text
+
+
+@needs_tools
+@pytest.mark.parametrize("name", ["zh", "zh-en", "official"])
+def test_contents_show_page_numbers(converted: dict[str, Path], sample: Report,
+                                    name: str) -> None:
+    """LibreOffice computes the contents' page numbers: each entry ends in the page its
+    heading is on."""
+    pages = subprocess.run(["pdftotext", "-layout", str(converted[name]), "-"], check=True,
+                           capture_output=True, text=True).stdout.split("\f")
+    first = next(s for s in sample.walk()).title.zh
+    entry = next(line for line in pages[0].splitlines() if first in line)
+    number = int(entry.split()[-1])
+    assert first in pages[number - 1].replace(" ", "")

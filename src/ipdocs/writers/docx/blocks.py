@@ -50,6 +50,7 @@ from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
     TBLPR_ORDER,
+    bookmark,
     child,
     field_runs,
     ordered_child,
@@ -80,6 +81,7 @@ class Writer:
     fresh: dict[int, DocxParagraph] = field(default_factory=dict)
     document: DocxDocument | None = None
     charts: int = 0
+    bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
     run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
     """Run properties already made, by style, language and look: copied for each run."""
@@ -279,7 +281,16 @@ def write_heading(node: Heading, container: Container, w: Writer) -> None:
     style = f"heading-{min(node.level, 3)}"
     paragraph = _paragraph(container, style, w)
     _indent(paragraph, node.lang, w, style)
+    w.bookmarks += 1
+    start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
+    paragraph._p.append(start)
     _run(paragraph, node.display, node.lang, w, style)
+    paragraph._p.append(end)
+
+
+def toc_bookmark(number: int) -> str:
+    """The bookmark of the ``number``-th heading, which its contents entry refers to."""
+    return f"_Toc{number:06d}"
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
@@ -519,18 +530,25 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:
-    """A TOC field (refreshed when Word opens the file) with the headings as its result."""
+    """The contents: an entry per heading, its page number a PAGEREF field to the
+    heading's bookmark, which LibreOffice computes as it lays the file out and Word
+    updates when it opens it (``w:updateFields``).
+
+    Not a TOC field: LibreOffice shows a TOC field's stored result as it stands, and the
+    writer cannot know the pages a reader will lay the headings out on.
+    """
     _run(_paragraph(container, "toc-title", w), node.title, node.lang, w, "toc-title")
-    begin, instruction, separate, _, end = field_runs(f'TOC \\o "1-{node.depth}" \\h \\z \\u')
-    paragraph = _paragraph(container, "toc-entry", w)
-    paragraph._p.extend([begin, instruction, separate])
-    entries = [h for h in w.headings if h.level <= node.depth]
-    for index, heading in enumerate(entries):
-        if index:
-            paragraph = _paragraph(container, "toc-entry", w)
+    for number, heading in enumerate(w.headings, start=1):
+        if heading.level > node.depth:
+            continue
+        paragraph = _paragraph(container, "toc-entry", w)
         set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
-        _run(paragraph, heading.display, heading.lang, w, "toc-entry")
-    paragraph._p.append(end)
+        _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
+        look = paragraph._p.r_lst[-1].rPr
+        for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
+            if look is not None:
+                run.insert(0, copy.deepcopy(look))
+            paragraph._p.append(run)
 
 
 def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:

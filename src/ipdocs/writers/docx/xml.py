@@ -99,3 +99,13 @@ def field(paragraph: BaseOxmlElement, instruction: str, cached: str = "") -> Non
     """Append a complex field (PAGE, TOC …) with its cached result to a paragraph."""
     for run in field_runs(instruction, cached):
         paragraph.append(run)
+
+
+def bookmark(number: int, name: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+    """The start and end of a bookmark called ``name``, numbered ``number``."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    return start, end
