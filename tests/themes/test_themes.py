@@ -84,3 +84,25 @@ def test_style_with_unknown_field(tmp_path: Path) -> None:
 def test_unknown_theme_name() -> None:
     with pytest.raises(ThemeError, match="unknown theme 'glossy'"):
         load_theme("glossy")
+
+
+def test_official_theme_has_the_grid_and_the_heading_levels() -> None:
+    theme = load_theme("official")
+    assert (theme.page.chars_per_line, theme.page.lines_per_page) == (28, 22)
+    fonts = [theme.font(theme.style(f"heading-{n}")).bundled for n in (1, 2, 3, 4)]
+    assert fonts == ["sans", "kai", "fang", "fang"]  # 黑体, 楷体, 仿宋 bold, 仿宋
+    assert theme.style("heading-3").bold and not theme.style("heading-4").bold
+    assert theme.font(theme.style("title")).bundled == "song-bold"
+    assert (theme.page_number.inset, theme.page_number.below) == (1, 7)
+    assert theme.masthead is None
+
+
+def test_a_masthead_from_theme_data(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    head = load_theme(path).masthead
+    assert head is not None and head.text == "宁波市知识产权局" and head.color == "C00000"
+    path.write_text(text + "masthead: {text: x, font: nowhere}\n", "utf-8")
+    with pytest.raises(ThemeError, match="masthead uses unknown font role 'nowhere'"):
+        load_theme(path)

@@ -367,3 +367,36 @@ def test_line_spacing_is_exact_as_in_the_pdf(sample: Report, render: Render) -> 
 def test_cells_are_padded_as_in_the_pdf(sample: Report, render: Render) -> None:
     body = part(render(sample), "word/document.xml")
     assert '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>' in body
+
+
+def test_official_docx_grid_and_spacing(sample: Report, render: Render) -> None:
+    """A line grid of 22 lines; grid styles' characters 0.25 pt closer (28 to a line in
+    Word and LibreOffice alike); other styles off the grid."""
+    data = render(sample, theme="official")
+    grid = re.search(r"<w:docGrid [^>]*>", part(data, "word/document.xml"))
+    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="580"' in grid.group(0)
+    styles = part(data, "word/styles.xml")
+    body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S)
+    cell = re.search(r'w:styleId="TableCell".*?</w:style>', styles, re.S)
+    assert body and '<w:spacing w:val="-5"/>' in body.group(0)
+    assert cell and '<w:snapToGrid w:val="0"/>' in cell.group(0)
+    assert "w:snapToGrid" not in body.group(0)
+
+
+def test_official_docx_page_number_is_inset(sample: Report, render: Render) -> None:
+    data = render(sample, theme="official")
+    odd, even = part(data, "word/footer1.xml"), part(data, "word/footer2.xml")
+    assert '<w:ind w:right="280"/>' in odd and '<w:jc w:val="right"/>' in odd
+    assert '<w:ind w:left="280"/>' in even
+    assert re.search(r'<w:sz w:val="28"/>', odd)
+
+
+def test_a_masthead_is_the_first_paragraph(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("正文"),), "zh"),))
+    body = part(render_docx(doc, load_theme(path)), "word/document.xml")
+    first = re.search(r"<w:p>.*?</w:p>", body, re.S)
+    assert first and "宁波市知识产权局" in first.group(0)
+    assert 'w:color="C00000"' in first.group(0) and "<w:pBdr><w:bottom" in first.group(0)

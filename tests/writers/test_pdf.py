@@ -1,5 +1,6 @@
 """The PDF writer: text, fonts, outline, metadata, determinism, escaping, coverage."""
 
+import itertools
 import json
 import re
 import shutil
@@ -502,3 +503,47 @@ def test_a_heading_starts_its_long_text_on_the_same_page(tmp_path: Path) -> None
     path.write_bytes(render_pdf(doc, load_theme("briefing")))
     pages = tool("pdftotext", str(path), "-").split("\f")
     assert "标题甲" in squeeze(pages[0]) and "正文内容" in squeeze(pages[0])
+
+
+@needs_poppler
+def test_official_pdf_sets_22_lines_of_28_characters(tmp_path: Path) -> None:
+    """GB/T 9704: a full line of body text holds 28 Han characters, a page 22 lines."""
+    text = "知识产权发展与保护状况" * 80
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(render_pdf(one_paragraph(text, "zh"), load_theme("official")))
+    first = tool("pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-")
+    lines = [line.strip() for line in first.splitlines() if len(line.strip()) > 20]
+    assert [len(line) for line in lines[:3]] == [26, 28, 28]  # two characters of indent
+    assert len(lines) == 22
+    boxes = tool("pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-")
+    tops = sorted({round(float(y), 2) for y in re.findall(r'yMin="([\d.]+)"', boxes)})[:22]
+    pitch = {round(b - a, 2) for a, b in itertools.pairwise(tops)}
+    assert pitch == {28.95}
+
+
+@needs_poppler
+def test_official_page_numbers_stand_as_gbt_9704_asks(pdfs: dict[str, Path]) -> None:
+    """"— n —" one character (14 pt) in from the type area's outside edge, its dashes' top
+    7 mm below the type area."""
+    mm = 72 / 25.4
+    for page, edge in ((1, "xMax"), (2, "xMin")):
+        boxes = tool("pdftotext", "-bbox", "-f", str(page), "-l", str(page),
+                     str(pdfs["official"]), "-")
+        dashes = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                            r'yMax="([\d.]+)">—</word>', boxes)
+        x = float(dashes[-1][2]) if edge == "xMax" else float(dashes[0][0])
+        expected = (210 - 26) * mm - 14 if edge == "xMax" else 26 * mm + 14
+        assert x == pytest.approx(expected, abs=0.5)
+        baseline = float(dashes[0][1]) + 14 * 0.88  # poppler's box: the face's ascent
+        top_of_dash = baseline - 14 * 0.4  # writers.spacing.DASH_TOP
+        assert top_of_dash - (297 - 35) * mm == pytest.approx(7 * mm, abs=0.3 * mm)
+
+
+def test_a_masthead_tops_the_first_page(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    out = tmp_path / "x.pdf"
+    out.write_bytes(render_pdf(one_paragraph("正文", "zh"), load_theme(path)))
+    if POPPLER:
+        assert tool("pdftotext", str(out), "-").splitlines()[0] == "宁波市知识产权局"

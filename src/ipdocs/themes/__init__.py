@@ -50,6 +50,9 @@ class Style:
     align: str = "left"
     indent_zh: float = 0
     color: str | None = None
+    grid: bool = False
+    """On the page's character grid (``Page.chars_per_line``): Han characters set at its
+    pitch."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,11 @@ class Page:
     header: float
     footer: float
     mirror: bool = False
+    chars_per_line: int | None = None
+    """Han characters a line of the type area holds (GB/T 9704: 28): the character grid
+    of styles marked ``grid``."""
+    lines_per_page: int | None = None
+    """Lines of the type area (GB/T 9704: 22): the line grid of the DOCX."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,28 @@ class PageNumber:
     align: str = "center"
     size: float = 9
     font: str = "sans"
+    inset: float = 0
+    """Characters (of the number's size) in from the outside edge of the type area."""
+    below: float | None = None
+    """Millimetres from the type area's lower edge down to the top of the number (GB/T
+    9704: 7); None: the number stands ``page.footer`` above the paper's edge."""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """A red masthead (发文机关标志) on the first page: its text, above a rule across the
+    type area."""
+
+    text: str
+    font: str
+    size: float = 36
+    color: str = "C00000"
+    before: float = 0
+    """Millimetres from the type area's top to the masthead."""
+    after: float = 4
+    """Millimetres from the masthead's baseline down to the rule (and the rule to the text)."""
+    rule: float = 1.0
+    """Points: the rule's thickness."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +123,7 @@ class Theme:
     rise: str = "000000"
     fall: str = "000000"
     header_text: bool = True
+    masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
 
@@ -148,13 +179,18 @@ def theme_from_data(data: dict[str, Any], source: str, base: Path | None = None)
     styles = {k: _make(Style, v, f"{source}: styles.{k}") for k, v in data.pop("styles").items()}
     page = _make(Page, data.pop("page"), f"{source}: page")
     number = _make(PageNumber, data.pop("page_number", {}), f"{source}: page_number")
+    masthead = data.pop("masthead", None)
+    if masthead is not None:
+        masthead = _make(Masthead, masthead, f"{source}: masthead")
+        if masthead.font not in fonts:
+            raise ThemeError(f"{source}: masthead uses unknown font role {masthead.font!r}")
     for name, style in styles.items():
         if style.font not in fonts:
             raise ThemeError(f"{source}: styles.{name} uses unknown font role {style.font!r}")
     if "body" not in styles:
         raise ThemeError(f"{source}: a theme needs a 'body' style")
     theme: Theme = _make(Theme, {**data, "page": page, "fonts": fonts, "styles": styles,
-                                 "page_number": number,
+                                 "page_number": number, "masthead": masthead,
                                  "fallbacks": tuple(_resolve(str(f), base)
                                                     for f in data.pop("fallbacks", ()))},
                  source)

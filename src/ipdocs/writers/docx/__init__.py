@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.blocks import Writer, write_blocks
+from ipdocs.writers.docx.blocks import Writer, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
     FontError,
     Printed,
@@ -59,6 +59,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
     writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document)
+    write_masthead(document, writer)
     write_blocks(doc.blocks, document, writer)
     note_page_furniture(writer.printed, doc, theme)
     check_missing(writer.printed)

@@ -49,6 +49,7 @@ from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
+    PPR_ORDER,
     TBLPR_ORDER,
     bookmark,
     child,
@@ -64,6 +65,7 @@ from ipdocs.writers.spacing import (
     KEY_PADDING,
     after_panel,
     after_table,
+    heading_style,
 )
 
 Container = DocxDocument | _Cell
@@ -278,7 +280,7 @@ def joined(text: str, keep: bool = False) -> str:
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
     """A heading in Word's built-in Heading N style, so navigation and TOC work."""
-    style = f"heading-{min(node.level, 3)}"
+    style = heading_style(w.theme, node.level)
     paragraph = _paragraph(container, style, w)
     _indent(paragraph, node.lang, w, style)
     w.bookmarks += 1
@@ -291,6 +293,33 @@ def write_heading(node: Heading, container: Container, w: Writer) -> None:
 def toc_bookmark(number: int) -> str:
     """The bookmark of the ``number``-th heading, which its contents entry refers to."""
     return f"_Toc{number:06d}"
+
+
+def write_masthead(container: Container, w: Writer) -> None:
+    """The theme's red masthead, centred above a rule across the type area (none without
+    one)."""
+    head = w.theme.masthead
+    if head is None:
+        return
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment = ALIGN["center"]
+    fmt.space_before = Pt(head.before * PT_PER_MM)
+    fmt.space_after = Pt(head.after * PT_PER_MM)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(head.size * 1.2)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = ordered_child(ppr, "w:pBdr", PPR_ORDER)
+    child(border, "w:bottom", w_val="single", w_sz=str(round(head.rule * 8)),
+          w_space=str(round(head.after * PT_PER_MM)), w_color=head.color)
+    font = w.theme.font(head.font)
+    run = paragraph.add_run(head.text)
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, font.latin, font.east_asian, hint=True)
+    set_lang(rpr, "zh")
+    run.font.size = Pt(head.size)
+    run.font.color.rgb = RGBColor.from_string(head.color)
+    families(head.text, font, False, w.printed, zh=True)
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.docx.xml import child, set_fonts
-from ipdocs.writers.spacing import line_height
+from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
+from ipdocs.writers.spacing import line_height, tracking
 
 WORD_STYLES = {
     "body": "Body Text",
@@ -22,6 +25,7 @@ WORD_STYLES = {
     "heading-1": "Heading 1",
     "heading-2": "Heading 2",
     "heading-3": "Heading 3",
+    "heading-4": "Heading 4",
     "caption": "Caption",
     "table-header": "Table Header",
     "table-cell": "Table Cell",
@@ -64,6 +68,20 @@ def _spacing(style: ParagraphStyle, spec: Style) -> None:
     fmt.first_line_indent = None
 
 
+SPACING_SUCCESSORS = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight",
+                      "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+                      "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",
+                      "w:oMath")
+"""What follows w:spacing in CT_RPr."""
+
+
+def _spacing_element(points: float) -> BaseOxmlElement:
+    """A run-properties w:spacing: ``points`` more (or less) after each character."""
+    element = OxmlElement("w:spacing")
+    element.set(qn("w:val"), str(round(points * 20)))
+    return element
+
+
 def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str) -> None:
     """Make the Word style ``word_name`` look like the theme's ``name``."""
     spec = theme.style(name)
@@ -80,10 +98,14 @@ def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str)
     for tag in ("w:caps", "w:smallCaps", "w:spacing"):
         element = rpr.find(child(rpr, tag).tag)
         rpr.remove(element)
+    if track := tracking(theme, spec):  # on the character grid: characters set closer
+        rpr.insert_element_before(_spacing_element(track), *SPACING_SUCCESSORS)
     _spacing(style, spec)
     ppr = style.element.get_or_add_pPr()
     for border in ppr.findall(child(ppr, "w:pBdr").tag):
         ppr.remove(border)
+    if theme.page.chars_per_line and not spec.grid:  # tables, notes: their own pitch
+        ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")
 
 
 def apply_theme(document: DocxDocument, theme: Theme) -> None:

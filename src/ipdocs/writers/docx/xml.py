@@ -29,6 +29,18 @@ TBLPR_ORDER = (
 """The order CT_TblPr prescribes for its children (ECMA-376 Part 1, 17.4.60)."""
 
 
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+"""The order CT_PPr prescribes for its children (ECMA-376 Part 1, 17.3.1.26)."""
+
+
 def ordered_child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...],
                   **attrs: str) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created if missing where ``order`` (the

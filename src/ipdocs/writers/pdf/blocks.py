@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    HRFlowable,
     PageBreak,
     Spacer,
     Table,
@@ -51,7 +52,9 @@ from ipdocs.writers.spacing import (
     COVER_BEFORE_MM,
     after_panel,
     after_table,
+    heading_style,
     line_height,
+    tracking,
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 
@@ -103,7 +106,7 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             w.problems.append(uncovered_message(missing, Where(text)))
         for chosen, stretch in w.fonts.pieces(piece.text, face, latin):
             look = Look(chosen, style.size, piece.color or color,
-                        HIGHLIGHT if piece.highlight else None)
+                        HIGHLIGHT if piece.highlight else None, tracking(w.theme, style))
             if look not in looks:
                 looks.append(look)
             runs.append(Run(stretch, looks.index(look), piece.keep))
@@ -131,6 +134,18 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
     return TextBlock(runs, looks, _shape(style, lang, align))
 
 
+def masthead(w: Writer) -> list[Flowable]:
+    """The theme's red masthead above a rule across the type area (none without one)."""
+    head = w.theme.masthead
+    if head is None:
+        return []
+    style = Style(head.font, head.size, line=1.2, align="center", color=head.color)
+    runs, looks = _looks_runs([Piece(head.text)], style, "zh", w)
+    rule = HRFlowable(width="100%", thickness=head.rule, color=HexColor("#" + head.color),
+                      spaceBefore=head.after * MM, spaceAfter=head.after * MM)
+    return [Spacer(1, head.before * MM), TextBlock(runs, looks, _shape(style, "zh")), rule]
+
+
 def _inline_pieces(node: Paragraph) -> list[Piece]:
     """The pieces of a paragraph's inlines."""
     out = []
@@ -152,7 +167,7 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = min(node.level, 3)
-    block = text_block([Piece(node.display)], f"heading-{level}", node.lang, w)
+    block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
     block.outline = (level, node.display)
     block.keepWithNext = True
     if w.in_cell:
