@@ -400,3 +400,16 @@ def test_a_masthead_is_the_first_paragraph(tmp_path: Path) -> None:
     first = re.search(r"<w:p>.*?</w:p>", body, re.S)
     assert first and "宁波市知识产权局" in first.group(0)
     assert 'w:color="C00000"' in first.group(0) and "<w:pBdr><w:bottom" in first.group(0)
+
+
+def test_number_cells_line_up_on_their_decimal_points() -> None:
+    from ipdocs.doc import Cell, Column, Table
+
+    table = Table((Column(), Column("right")), ((Cell("指标"), Cell("数值")),),
+                  ((Cell("甲"), Cell("71425")), (Cell("乙"), Cell("22.93"))), "zh")
+    body = part(render_docx(Document(Metadata("t", "zh-CN"), (table,)), load_theme("briefing")),
+                "word/document.xml")
+    cells = re.findall(r"<w:tc>.*?</w:tc>", body, re.S)
+    whole = next(c for c in cells if ">71425<" in c)
+    fraction = next(c for c in cells if ">22.93<" in c)
+    assert re.search(r'<w:ind w:right="\d+"/>', whole) and "<w:ind" not in fraction

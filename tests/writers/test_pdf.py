@@ -547,3 +547,18 @@ def test_a_masthead_tops_the_first_page(tmp_path: Path) -> None:
     out.write_bytes(render_pdf(one_paragraph("正文", "zh"), load_theme(path)))
     if POPPLER:
         assert tool("pdftotext", str(out), "-").splitlines()[0] == "宁波市知识产权局"
+
+
+@needs_poppler
+def test_number_cells_line_up_on_their_decimal_points(tmp_path: Path) -> None:
+    from ipdocs.doc import Cell, Column, Table
+
+    table = Table((Column(), Column("right")), ((Cell("指标"), Cell("数值")),),
+                  ((Cell("甲"), Cell("71425")), (Cell("乙"), Cell("22.93"))), "zh")
+    path = tmp_path / "t.pdf"
+    path.write_bytes(render_pdf(Document(Metadata("t", "zh-CN"), (table,)),
+                                load_theme("briefing")))
+    boxes = tool("pdftotext", "-bbox", str(path), "-")
+    right = {w: float(x) for x, w in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([\d.]+)<',
+                                                 boxes)}
+    assert 8 < right["22.93"] - right["71425"] < 14  # ".93" in 9 pt

@@ -38,6 +38,8 @@ from ipdocs.doc import (
 )
 from ipdocs.themes import Theme
 from ipdocs.writers.columns import (
+    aligns_on_point,
+    decimal_tail,
     fit_scale,
     fit_widths,
     is_short,
@@ -498,13 +500,31 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
             _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
             _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
                        scale=scale)
+    pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
             _cell_text(cells[r][c], Cell(joined(data.text), data.direction), node.lang,
                        "table-cell", node.columns[c].align, w, _direction_color(data, w), scale)
+            if (c, r - len(node.header)) in pads:
+                cells[r][c].paragraphs[0].paragraph_format.right_indent = \
+                    Pt(pads[(c, r - len(node.header))])
     _gap(container, after_table(w.theme))
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
+
+
+def _decimal_pads(node: Table, size: float) -> dict[tuple[int, int], float]:
+    """Points of right indent, by (column, body row), that line up the decimal points of
+    right-aligned number columns (see ``columns.decimal_tail``; widths estimated)."""
+    pads: dict[tuple[int, int], float] = {}
+    for column, spec in enumerate(node.columns):
+        if spec.align != "right":
+            continue
+        tails = {r: _estimated_mm(decimal_tail(row[column].text), size) * PT_PER_MM
+                 for r, row in enumerate(node.rows) if aligns_on_point(row[column].text)}
+        widest = max(tails.values(), default=0.0)
+        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
+    return pads
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:

@@ -35,6 +35,8 @@ from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.columns import (
+    aligns_on_point,
+    decimal_tail,
     fit_scale,
     fit_widths,
     is_short,
@@ -239,6 +241,22 @@ def _widths(columns: Sequence[Column], total: float,
     return fit_widths(proportional([c.width for c in columns], total), hard, soft)
 
 
+def _decimal_pads(node: TableNode, body: Sequence[Sequence[TextBlock]]
+                  ) -> dict[tuple[int, int], float]:
+    """Extra right padding, by (column, row of ``body``), that lines up the decimal points
+    of right-aligned number columns (see ``columns.decimal_tail``)."""
+    pads: dict[tuple[int, int], float] = {}
+    first = len(node.header)
+    for column, spec in enumerate(node.columns):
+        if spec.align != "right":
+            continue
+        tails = {r: body[r][column].piece_width(decimal_tail(body[r][column].plain))
+                 for r in range(first, len(body)) if aligns_on_point(body[r][column].plain)}
+        widest = max(tails.values(), default=0.0)
+        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
+    return pads
+
+
 def table(node: TableNode, w: Writer) -> list[Flowable]:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     out: list[Flowable] = []
@@ -253,6 +271,10 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     if scale < 1.0:  # too narrow for its cells: set them smaller
         body = _cells(node, w, scale)
         floors = _floors(len(node.columns), body)
+    pads = _decimal_pads(node, body)
+    for (column, _), pad in pads.items():
+        floors[0][column] = max(floors[0][column], max(
+            _needs(row[column])[0] + pad for r, row in enumerate(body) if (column, r) in pads))
     rows += body
     heads = top + len(node.header)
     widths = _widths(node.columns, w.width, floors)
@@ -270,6 +292,8 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
+        *(("RIGHTPADDING", (c, top + r), (c, top + r), CELL_PADDING + pad)
+          for (c, r), pad in sorted(pads.items())),
     ))
     grid.spaceAfter = after_table(w.theme)
     out.append(grid)
