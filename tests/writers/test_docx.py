@@ -413,3 +413,11 @@ def test_number_cells_line_up_on_their_decimal_points() -> None:
     whole = next(c for c in cells if ">71425<" in c)
     fraction = next(c for c in cells if ">22.93<" in c)
     assert re.search(r'<w:ind w:right="\d+"/>', whole) and "<w:ind" not in fraction
+
+
+def test_no_table_row_splits_across_pages(sample: Report, render: Render) -> None:
+    """A row split over two pages left an empty-looking row at the top of the next page
+    (a glossary term and the last word of its translation)."""
+    body = part(render(sample, theme="official"), "word/document.xml")
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", body, re.S)
+    assert rows and all("<w:cantSplit/>" in row for row in rows)
