@@ -493,7 +493,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         floors = _floors([[(text, size * scale) for text, size in row] for row in texts],
                          len(node.columns))
     _widths(cells, table, node.columns, w.width_mm, floors)
-    _repeat_header(table, len(node.header), keep=count)  # no row split over two pages
+    # no row split over two pages (inside a side-by-side cell, the cell splits instead)
+    _repeat_header(table, len(node.header), keep=0 if isinstance(container, _Cell) else count)
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
