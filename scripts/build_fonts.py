@@ -26,6 +26,7 @@ import argparse
 import bz2
 import gzip
 import hashlib
+import json
 import re
 import sys
 import unicodedata
@@ -292,6 +293,26 @@ def write_list(path: Path, chars: set[int], title: str) -> None:
     path.write_text(f"# {title}\n" + "\n".join(lines) + "\n", encoding="utf-8")
 
 
+def ranges(codes: set[int]) -> list[list[int]]:
+    """Code points as sorted [first, last] ranges."""
+    out: list[list[int]] = []
+    for code in sorted(codes):
+        if out and out[-1][1] == code - 1:
+            out[-1][1] = code
+        else:
+            out.append([code, code])
+    return out
+
+
+def write_index(folder: Path) -> None:
+    """coverage.json: the code points each bundled face has, as ranges, read by
+    ipdocs.bundled.coverage (reading the faces' cmaps took a build half a second)."""
+    index = {path.name: ranges(set(TTFont(path, lazy=True).getBestCmap()))
+             for path in sorted(folder.glob("*.ttf"))}
+    (folder / "coverage.json").write_text(json.dumps(index, separators=(",", ":")) + "\n",
+                                          encoding="utf-8")
+
+
 def _folder(source: Source, args: argparse.Namespace) -> Path:
     """The folder a source face is read from."""
     return Path(args.fandol if source.folder == "fandol" else args.noto)
@@ -307,7 +328,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--latin", type=Path, default=LATIN_DIR)
     parser.add_argument("--unihan", type=Path, default=UNIHAN)
     parser.add_argument("--only", help="build only this file name")
+    parser.add_argument("--index", action="store_true",
+                        help="only write coverage.json from the faces in --out")
     args = parser.parse_args(argv)
+    if args.index:
+        write_index(args.out)
+        return 0
     for folder, package in ((args.noto, "fonts-noto-cjk"), (args.fandol, "texlive-lang-chinese"),
                             (args.latin, "fonts-noto-core"), (args.unihan, "unicode-data")):
         if not Path(folder).exists():
@@ -336,6 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     write_list(args.out / "gb18030-han.txt", gb18030_han(),
                "GB 18030 mandatory Han characters (U+3400-4DB5, U+4E00-9FA5, and the "
                "ideographs of the one- and two-byte part)")
+    write_index(args.out)
     print(f"{len(chars)} characters in the common faces, {len(extra)} in the rare face")
     return 0
 

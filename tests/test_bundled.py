@@ -73,3 +73,12 @@ def test_all_coverage_joins_every_face() -> None:
     everything = all_coverage()
     assert everything >= GENERAL | GB18030
     assert ord("A") in everything and ord("😀") not in everything
+
+
+def test_the_coverage_index_is_the_faces_cmaps() -> None:
+    """fonts/coverage.json (what the writers and the glyph check read) says what each
+    face's cmap says; scripts/build_fonts.py --index rewrites it."""
+    from fontTools.ttLib import TTFont
+
+    for path in sorted((ROOT / "fonts").glob("*.ttf")):
+        assert coverage(path.name) == frozenset(TTFont(path, lazy=True).getBestCmap()), path

@@ -15,6 +15,7 @@ both writers set a character in the first of them that has it.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -88,12 +89,19 @@ def face_path(filename: str) -> str:
 
 
 @cache
-def coverage(filename: str) -> frozenset[int]:
-    """The code points a bundled face has glyphs for (its cmap; read once a process)."""
-    from fontTools.ttLib import TTFont
+def _index() -> dict[str, list[list[int]]]:
+    """coverage.json beside the faces: each face's code points as [first, last] ranges
+    (written by scripts/build_fonts.py from the faces' cmaps; a test holds them equal)."""
+    text = resources.files(PACKAGE).joinpath("coverage.json").read_text(encoding="utf-8")
+    index: dict[str, list[list[int]]] = json.loads(text)
+    return index
 
-    with TTFont(face_path(filename), lazy=True) as font:
-        return frozenset(font.getBestCmap())
+
+@cache
+def coverage(filename: str) -> frozenset[int]:
+    """The code points a bundled face has glyphs for (read once a process)."""
+    return frozenset(code for first, last in _index()[filename]
+                     for code in range(first, last + 1))
 
 
 def covering(role: str, char: str, bold: bool = False) -> str | None:
@@ -105,6 +113,7 @@ def covering(role: str, char: str, bold: bool = False) -> str | None:
     return None
 
 
+@cache
 def all_coverage() -> frozenset[int]:
     """Every code point some bundled face (CJK or Latin) has."""
     files = {name for f in BUNDLED.values()
