@@ -141,30 +141,41 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = 
     Chinese runs (``zh``), where readers set quotation marks and dashes in the East Asian
     font, the Latin characters in both faces."""
     own = BUNDLED[font.bundled]
+    bundled = font.regular_file is None
+    own_cover = coverage(own.face(bold)) if bundled else frozenset()
     latin_file = own.latin_bold if bold else own.latin_regular
-    embedded_latin = font.latin == own.latin_name and font.regular_file is None
+    latin_cover = coverage(latin_file) if bundled and font.latin == own.latin_name else None
+    own_chars: list[str] = []
+    latin_chars: list[str] = []
     out: list[tuple[Override, str]] = []
     for char in text:
         override: Override = (None, None)
+        code = ord(char)
         if east_asian(char):
-            family = _cjk_family(char, font, bold, printed)
-            override = (None, None if family == font.east_asian else family)
-        elif embedded_latin and ord(char) not in coverage(latin_file) and char.isprintable() \
-                and not char.isspace():
+            if not bundled or code in own_cover:
+                own_chars.append(char)
+            else:
+                family = _cjk_family(char, font, bold, printed)
+                override = (None, family)
+                if family is None:
+                    printed.missing.setdefault(char, text)
+        elif not char.isprintable():
+            pass  # a joiner prints nothing: no face needs it
+        elif latin_cover is not None and code not in latin_cover and not char.isspace():
             override = (_symbol_family(char, font, bold, printed, latin_file), None)
-        elif char.isprintable():  # (a joiner prints nothing: no face needs it)
-            if embedded_latin:
-                printed.add(font.latin, bold, Source(latin_file, shared="charset"), char)
-            if zh and font.regular_file is None and ord(char) in coverage(own.face(bold)):
-                printed.add(font.east_asian, bold and own.bold is not None,
-                            Source(own.face(bold)), char)
-        if override == (None, None) and east_asian(char) and \
-                printed.system.get(char, True) is None:
-            printed.missing.setdefault(char, text)
+        else:
+            latin_chars.append(char)
+            if zh and code in own_cover:
+                own_chars.append(char)
         if out and out[-1][0] == override:
             out[-1] = (override, out[-1][1] + char)
         else:
             out.append((override, char))
+    if own_chars and bundled:
+        printed.add(font.east_asian, bold and own.bold is not None, Source(own.face(bold)),
+                    "".join(own_chars))
+    if latin_chars and latin_cover is not None:
+        printed.add(font.latin, bold, Source(latin_file, shared="charset"), "".join(latin_chars))
     return out
 
 
