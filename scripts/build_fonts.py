@@ -1,12 +1,20 @@
-"""Build the bundled fonts: TrueType-outline subsets of Noto Serif/Sans CJK SC.
+"""Build the bundled fonts: TrueType-outline subsets of Noto Serif/Sans CJK SC and Fandol.
 
-reportlab reads only TrueType outlines and Noto CJK ships CFF, so this script takes the
-Simplified Chinese faces from Debian's fonts-noto-cjk collections, subsets them to the
-characters a Chinese/English briefing needs, converts the cubic CFF outlines to
-quadratic TrueType outlines with fontTools, and writes them to fonts/ with the OFL.
+reportlab reads only TrueType outlines and Noto CJK and Fandol ship CFF, so this script
+takes the Simplified Chinese faces from Debian's fonts-noto-cjk collections and the
+Fandol FangSong and KaiTi faces from Debian's texlive-lang-chinese, subsets them
+to the characters a Chinese/English briefing needs (GB 2312, the 8,105 characters of the
+通用规范汉字表 where the face has them, punctuation and symbols), converts the cubic CFF
+outlines to quadratic TrueType outlines with fontTools, and writes them to fonts/ with
+their licences. The rest of GB 18030's Han characters go into one more face of their own
+(NotoSerifCJKsc-Rare.ttf), which the writers fall back on.
 
 Run from the repository root:  python scripts/build_fonts.py
-Requires: apt-get install fonts-noto-cjk fonts-noto-core; pip install fonttools.
+Requires: apt-get install fonts-noto-cjk fonts-noto-core texlive-lang-chinese unicode-data;
+ipdocs installed (pip install -e .: the CFF-to-TrueType conversion is ipdocs.sysfonts').
+(texlive-lang-chinese may also be unpacked anywhere with
+``apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb DIR``
+and found with ``--fandol DIR/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol``.)
 The Latin faces (Noto Serif, Noto Sans) are TrueType already and only subset: English
 set in the CJK faces would take their full-width quotation marks and apostrophes.
 The same inputs give byte-identical fonts (fixed timestamps, no randomness).
@@ -15,21 +23,33 @@ The same inputs give byte-identical fonts (fixed timestamps, no randomness).
 from __future__ import annotations
 
 import argparse
+import bz2
+import gzip
 import hashlib
+import json
 import re
 import sys
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from fontTools import subset
-from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
-from fontTools.ttLib import TTFont, newTable
+from fontTools.ttLib import TTFont
+
+from ipdocs.sysfonts import to_truetype
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
+FANDOL_DIR = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
+FANDOL_COPYING = Path("usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz")
+"""The Fandol licence (GPL 3 with the font exception), relative to the root the fonts'
+folder lies under (/ when texlive-lang-chinese is installed)."""
+UNIHAN = Path("/usr/share/unicode/Unihan_OtherMappings.txt.bz2")
+"""Unicode's Unihan database (Debian unicode-data): its kTGH field lists the 8,105
+characters of the 2013 通用规范汉字表 (Table of General Standard Chinese Characters)."""
 ROOT = Path(__file__).resolve().parent.parent
 SC_INDEX = 2  # the SC face in Debian's Noto CJK collections (JP, KR, SC, TC, HK)
-MAX_ERR = 1.0  # font units: how far a quadratic curve may stray from the cubic one
 FIXED_TIME = 0x00000000E0000000  # head.created/modified: a fixed instant, for reproducibility
 
 LATIN_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -44,12 +64,32 @@ LATIN_BLOCKS = [
     (0x2100, 0x214F), (0x2190, 0x21FF), (0x2212, 0x2212),
 ]
 
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a bundled CJK face comes from: a file (a face of a collection) and whether
+    it holds the common characters or the rare rest of GB 18030."""
+
+    file: str
+    folder: str = "noto"
+    index: int = SC_INDEX
+    rare: bool = False
+
+
 FACES = {
-    "NotoSerifCJKsc-Regular.ttf": "NotoSerifCJK-Regular.ttc",
-    "NotoSerifCJKsc-Bold.ttf": "NotoSerifCJK-Bold.ttc",
-    "NotoSansCJKsc-Regular.ttf": "NotoSansCJK-Regular.ttc",
-    "NotoSansCJKsc-Bold.ttf": "NotoSansCJK-Bold.ttc",
+    "NotoSerifCJKsc-Regular.ttf": Source("NotoSerifCJK-Regular.ttc"),
+    "NotoSerifCJKsc-Bold.ttf": Source("NotoSerifCJK-Bold.ttc"),
+    "NotoSansCJKsc-Regular.ttf": Source("NotoSansCJK-Regular.ttc"),
+    "NotoSansCJKsc-Bold.ttf": Source("NotoSansCJK-Bold.ttc"),
+    "NotoSerifCJKsc-Rare.ttf": Source("NotoSerifCJK-Regular.ttc", rare=True),
+    "FandolFang-Regular.ttf": Source("FandolFang-Regular.otf", "fandol", 0),
+    "FandolKai-Regular.ttf": Source("FandolKai-Regular.otf", "fandol", 0),
 }
+"""The bundled CJK faces. Fandol covers GB 2312 (and a few thousand more): the writers set
+what a Fandol face lacks in the Noto face of its kind, and what no common face has in the
+rare face. HeiTi (黑体) is Noto Sans CJK SC, a HeiTi face that covers the 8,105 characters
+(FandolHei would add 3 MB to the wheel and cover fewer)."""
 
 BLOCKS = [
     (0x0020, 0x007E),  # ASCII
@@ -58,10 +98,15 @@ BLOCKS = [
     (0x2100, 0x214F),  # Letterlike Symbols (℃, №, ™)
     (0x2150, 0x218F),  # Number Forms (Ⅰ, Ⅱ, ½)
     (0x2190, 0x21FF),  # Arrows (↑ ↓ for changes)
-    (0x2212, 0x2212),  # minus sign
+    (0x2200, 0x22FF),  # Mathematical Operators (− ± ≤ ≥ ≈ ∶ where the face has them)
     (0x2460, 0x24FF),  # Enclosed Alphanumerics (① …)
+    (0x2500, 0x257F),  # Box Drawing (─, a dash some reports use)
     (0x25A0, 0x25FF),  # Geometric Shapes (■ ▲ ▼)
+    (0x2600, 0x26FF),  # Miscellaneous Symbols (★ ☆ where the face has them)
     (0x3000, 0x303F),  # CJK Symbols and Punctuation
+    (0x3200, 0x32FF),  # Enclosed CJK Letters and Months (㈠ ㈡ …)
+    (0xFE10, 0xFE1F),  # Vertical Forms
+    (0xFE30, 0xFE4F),  # CJK Compatibility Forms (︶ ﹀ in the kinsoku sets)
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
 
@@ -78,6 +123,35 @@ def gb2312() -> set[int]:
     return chars
 
 
+def general_standard(unihan: Path = UNIHAN) -> set[int]:
+    """The 8,105 characters of the 通用规范汉字表 (2013), from Unihan's kTGH field."""
+    chars = set()
+    with bz2.open(unihan, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.split("\t")
+            if len(fields) >= 3 and fields[1] == "kTGH":
+                chars.add(int(fields[0][2:], 16))
+    if len(chars) != 8105:
+        raise SystemExit(f"{unihan}: expected 8105 kTGH characters, found {len(chars)}")
+    return chars
+
+
+def gb18030_han() -> set[int]:
+    """GB 18030's mandatory Han characters: CJK Unified Ideographs U+4E00–U+9FA5 and
+    Extension A U+3400–U+4DB5 (the four-byte part the standard requires), and every
+    ideograph of its one- and two-byte part (as Python's gb18030 codec maps it)."""
+    chars = set(range(0x3400, 0x4DB6)) | set(range(0x4E00, 0x9FA6))
+    for high in range(0x81, 0xFF):
+        for low in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            try:
+                char = bytes([high, low]).decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            if "IDEOGRAPH" in unicodedata.name(char, ""):
+                chars.add(ord(char))
+    return chars
+
+
 def spec_characters(folder: Path) -> set[int]:
     """Every character used in the specs (YAML and JSON under specs/)."""
     chars: set[int] = set()
@@ -87,62 +161,17 @@ def spec_characters(folder: Path) -> set[int]:
     return chars
 
 
-def coverage(specs: Path) -> set[int]:
-    """The characters the bundled fonts must cover."""
-    chars = gb2312() | spec_characters(specs)
+def coverage(specs: Path, unihan: Path = UNIHAN) -> set[int]:
+    """The characters the common bundled faces cover (where the face has them)."""
+    chars = gb2312() | general_standard(unihan) | spec_characters(specs)
     for start, end in BLOCKS:
         chars |= set(range(start, end + 1))
     return chars
 
 
-def _quadratic(font: TTFont) -> dict[str, object]:
-    """Every glyph's outline as quadratic TrueType contours (CFF contours reversed)."""
-    glyph_set = font.getGlyphSet()
-    glyphs = {}
-    for name in font.getGlyphOrder():
-        pen = TTGlyphPen(glyph_set)
-        glyph_set[name].draw(Cu2QuPen(pen, MAX_ERR, reverse_direction=True))
-        glyphs[name] = pen.glyph()
-    return glyphs
-
-
-def _maxp(font: TTFont) -> None:
-    """A version 1.0 maxp table, as TrueType outlines require (counts recomputed on save)."""
-    maxp = newTable("maxp")
-    maxp.tableVersion = 0x00010000
-    for field in ("maxZones",):
-        setattr(maxp, field, 1)
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
-                  "maxComponentDepth", "maxPoints", "maxContours", "maxCompositePoints",
-                  "maxCompositeContours"):
-        setattr(maxp, field, 0)
-    maxp.numGlyphs = len(font.getGlyphOrder())
-    font["maxp"] = maxp
-
-
-def to_truetype(font: TTFont) -> None:
-    """Replace the CFF table with glyf/loca, in place."""
-    order = font.getGlyphOrder()
-    glyf = newTable("glyf")
-    glyf.glyphOrder = order
-    glyf.glyphs = _quadratic(font)
-    font["glyf"] = glyf
-    font["loca"] = newTable("loca")
-    for tag in ("CFF ", "VORG"):
-        if tag in font:
-            del font[tag]
-    hmtx = font["hmtx"]
-    for name in order:
-        glyph = glyf.glyphs[name]
-        glyph.recalcBounds(glyf)
-        advance, _ = hmtx[name]
-        hmtx[name] = advance, getattr(glyph, "xMin", 0)
-    _maxp(font)
-    post = font["post"]
-    post.formatType = 3.0
-    font["head"].glyphDataFormat = 0
-    font.sfntVersion = "\x00\x01\x00\x00"
+def rare(common: set[int]) -> set[int]:
+    """The rest of GB 18030's Han characters: what the rare face holds."""
+    return gb18030_han() - common
 
 
 def _subsetter(chars: set[int]) -> subset.Subsetter:
@@ -159,20 +188,68 @@ def _subsetter(chars: set[int]) -> subset.Subsetter:
     return subsetter
 
 
+MINUS, PLUS = 0x2212, 0x2B
+
+
+def _bar(plus: list[tuple[int, int]]) -> tuple[int, int, int, int] | None:
+    """The horizontal bar of a plus sign's outline points: its left, bottom, right and
+    top; None unless the outline is the plain cross it should be."""
+    left, right = min(x for x, _ in plus), max(x for x, _ in plus)
+    ends = sorted(y for x, y in plus if x == left)
+    height = max(y for _, y in plus) - min(y for _, y in plus)
+    if len(ends) != 2 or not 0 < ends[1] - ends[0] < height / 3:
+        return None
+    return left, ends[0], right, ends[1]
+
+
+def add_minus(font: TTFont) -> None:
+    """Give a face without a minus sign (U+2212; Noto Serif and Sans 2020, Fandol) one:
+    the horizontal bar of its plus sign, as wide as the plus. Reports print signed
+    changes with the minus sign, and a reader would set it in another face."""
+    cmap = font.getBestCmap()
+    if MINUS in cmap or PLUS not in cmap:
+        return
+    glyf = font["glyf"]
+    plus = glyf[cmap[PLUS]]
+    if plus.isComposite() or plus.numberOfContours != 1:
+        return
+    bar = _bar([tuple(p) for p in plus.getCoordinates(glyf)[0]])
+    if bar is None:
+        return
+    pen = TTGlyphPen(None)
+    left, bottom, right, top = bar
+    for point in ((left, bottom), (left, top), (right, top), (right, bottom)):
+        (pen.lineTo if point != (left, bottom) else pen.moveTo)(point)
+    pen.closePath()
+    name = "uni2212"
+    font.setGlyphOrder([*font.getGlyphOrder(), name])
+    glyf[name] = pen.glyph()
+    for tag in ("hmtx", "vmtx"):
+        if tag in font:
+            font[tag][name] = font[tag][cmap[PLUS]]
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[MINUS] = name
+
+
 def build_latin(source: Path, target: Path) -> None:
     """Subset a TrueType Latin face to the Latin and punctuation blocks."""
     font = TTFont(source, recalcTimestamp=False)
     chars = {c for start, end in LATIN_BLOCKS for c in range(start, end + 1)}
     _subsetter(chars).subset(font)
+    add_minus(font)
     font["head"].created = font["head"].modified = FIXED_TIME
     font.save(target, reorderTables=True)
 
 
-def build_face(source: Path, target: Path, chars: set[int]) -> None:
-    """Subset one SC face to ``chars``, convert it to TrueType and save it."""
-    font = TTFont(source, fontNumber=SC_INDEX, recalcTimestamp=False)
+def build_face(source: Path, target: Path, chars: set[int], index: int = SC_INDEX) -> None:
+    """Subset one face (``index`` of a collection) to those of ``chars`` it has, convert
+    it to TrueType and save it."""
+    font = TTFont(source, fontNumber=index, recalcTimestamp=False)
+    chars = chars & set(font.getBestCmap())
     _subsetter(chars).subset(font)
     to_truetype(font)
+    add_minus(font)
     font["head"].created = font["head"].modified = FIXED_TIME
     font.save(target, reorderTables=True)
 
@@ -192,32 +269,101 @@ def licence() -> str:
     return header + "\n".join(lines).strip() + "\n"
 
 
+def fandol_licence(fandol: Path) -> str:
+    """The Fandol licence: GPL 3 with the font exception, from texlive's copy."""
+    root = fandol
+    while root != root.parent and not (root / FANDOL_COPYING).is_file():
+        root = root.parent
+    with gzip.open(root / FANDOL_COPYING, "rt", encoding="utf-8") as text:
+        body = text.read()
+    header = ("Fandol fonts (FandolFang, FandolKai): copyright the Fandol team "
+              "(Clerk Ma and Jie Su), from Debian's texlive-lang-chinese "
+              "(texmf-dist/fonts/opentype/public/fandol). Licensed under the GNU General "
+              "Public License version 3 with the font exception at its end, below. The "
+              "fonts in this folder are modified versions of them (subset; outlines "
+              "converted to TrueType by scripts/build_fonts.py, which with the original "
+              ".otf files is their source); the font exception is extended to them.\n\n")
+    return header + body.strip() + "\n"
+
+
+def write_list(path: Path, chars: set[int], title: str) -> None:
+    """A character list, one line of 50 characters each, under a comment line."""
+    ordered = "".join(chr(c) for c in sorted(chars))
+    lines = [ordered[i:i + 50] for i in range(0, len(ordered), 50)]
+    path.write_text(f"# {title}\n" + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def ranges(codes: set[int]) -> list[list[int]]:
+    """Code points as sorted [first, last] ranges."""
+    out: list[list[int]] = []
+    for code in sorted(codes):
+        if out and out[-1][1] == code - 1:
+            out[-1][1] = code
+        else:
+            out.append([code, code])
+    return out
+
+
+def write_index(folder: Path) -> None:
+    """coverage.json: the code points each bundled face has, as ranges, read by
+    ipdocs.bundled.coverage (reading the faces' cmaps took a build half a second)."""
+    index = {path.name: ranges(set(TTFont(path, lazy=True).getBestCmap()))
+             for path in sorted(folder.glob("*.ttf"))}
+    (folder / "coverage.json").write_text(json.dumps(index, separators=(",", ":")) + "\n",
+                                          encoding="utf-8")
+
+
+def _folder(source: Source, args: argparse.Namespace) -> Path:
+    """The folder a source face is read from."""
+    return Path(args.fandol if source.folder == "fandol" else args.noto)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build every face into ``--out`` (default fonts/)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "fonts")
     parser.add_argument("--specs", type=Path, default=ROOT / "specs")
+    parser.add_argument("--noto", type=Path, default=SOURCE_DIR)
+    parser.add_argument("--fandol", type=Path, default=FANDOL_DIR)
+    parser.add_argument("--latin", type=Path, default=LATIN_DIR)
+    parser.add_argument("--unihan", type=Path, default=UNIHAN)
     parser.add_argument("--only", help="build only this file name")
+    parser.add_argument("--index", action="store_true",
+                        help="only write coverage.json from the faces in --out")
     args = parser.parse_args(argv)
-    if not SOURCE_DIR.is_dir():
-        print(f"missing {SOURCE_DIR}: apt-get install fonts-noto-cjk", file=sys.stderr)
-        return 1
-    chars = coverage(args.specs)
+    if args.index:
+        write_index(args.out)
+        return 0
+    for folder, package in ((args.noto, "fonts-noto-cjk"), (args.fandol, "texlive-lang-chinese"),
+                            (args.latin, "fonts-noto-core"), (args.unihan, "unicode-data")):
+        if not Path(folder).exists():
+            print(f"missing {folder}: apt-get install {package}", file=sys.stderr)
+            return 1
+    chars = coverage(args.specs, args.unihan)
+    extra = rare(chars)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, source in FACES.items():
         if args.only and name != args.only:
             continue
         target = args.out / name
-        build_face(SOURCE_DIR / source, target, chars)
+        build_face(_folder(source, args) / source.file, target,
+                   extra if source.rare else chars, source.index)
         digest = hashlib.sha256(target.read_bytes()).hexdigest()[:16]
         print(f"{name}: {target.stat().st_size / 1e6:.1f} MB, sha256 {digest}…")
-    for name, source in LATIN_FACES.items():
+    for name, latin in LATIN_FACES.items():
         if args.only and name != args.only:
             continue
-        build_latin(LATIN_DIR / source, args.out / name)
+        build_latin(args.latin / latin, args.out / name)
         print(f"{name}: {(args.out / name).stat().st_size / 1e3:.0f} kB")
     (args.out / "OFL.txt").write_text(licence(), encoding="utf-8")
-    print(f"{len(chars)} characters covered")
+    (args.out / "FANDOL-LICENSE.txt").write_text(fandol_licence(args.fandol), encoding="utf-8")
+    write_list(args.out / "general-standard.txt", general_standard(args.unihan),
+               "通用规范汉字表 (2013), 8105 characters, from Unihan kTGH (Debian unicode-data)")
+    write_list(args.out / "gb18030-han.txt", gb18030_han(),
+               "GB 18030 mandatory Han characters (U+3400-4DB5, U+4E00-9FA5, and the "
+               "ideographs of the one- and two-byte part)")
+    write_index(args.out)
+    print(f"{len(chars)} characters in the common faces, {len(extra)} in the rare face")
     return 0
 
 

@@ -20,7 +20,7 @@ from ipdocs.building import (
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
 from ipdocs.themes import load_theme
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
@@ -40,7 +40,9 @@ def test_atomic_write_replaces(tmp_path: Path) -> None:
     assert oct(target.stat().st_mode & 0o777) != oct(0o600)
 
 
-def test_uncovered_character_fails_cleanly(tmp_path: Path) -> None:
+def test_uncovered_character_fails_cleanly(tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_SYSTEM_FONTS", "off")  # nor a face of the machine's has it
     spec = tmp_path / "emoji.yaml"
     spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
     result = run("build", str(spec), "-f", "pdf", "-l", "en", "-o", str(tmp_path / "out"))
@@ -158,12 +160,18 @@ def test_build_command_unwritable_output(tmp_path: Path) -> None:
 
 
 def test_one_failing_output_writes_none(tmp_path: Path) -> None:
-    spec = tmp_path / "emoji.yaml"
-    spec.write_text(SAMPLE.read_text("utf-8").replace("Briefing}", "Briefing 😀}"), "utf-8")
+    """A theme whose fallback font has CFF outlines: the DOCX can be made, the PDF not."""
+    from tests.fontfiles import make_font
+
+    font = make_font(tmp_path / "cff.otf", "x", cff=True)
+    theme = tmp_path / "cff-theme.yaml"
+    theme.write_text((ROOT / "src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+                     + f"fallbacks: ['{font}']\n", "utf-8")
     out = tmp_path / "out"
-    result = run("build", str(spec), "-l", "en", "--brief", "summary", "-o", str(out))
+    result = run("build", str(SAMPLE), "-l", "en", "--brief", "summary", "--theme", str(theme),
+                 "-o", str(out))
     assert result.returncode == 1
-    assert f"cannot build {out / 'emoji.summary.en.pdf'}: " in result.stderr
+    assert f"cannot build {out / 'sample.summary.en.pdf'}: " in result.stderr
     assert "nothing written" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()  # the DOCX could be made, but a build is all or nothing
 

@@ -30,6 +30,7 @@ from ipdocs.building import (
     output_name,
 )
 from ipdocs.checks import check_report
+from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, glossary_beside, read_spec
 from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections.brief import Language
@@ -103,6 +104,7 @@ def load_checked(spec: str | Path, strict: bool = False) -> tuple[Loaded, list[P
     problems = list(loaded.problems)
     if loaded.report is not None:
         problems += loaded.locate(check_report(loaded.report, strict=strict))
+        problems += loaded.locate(check_glyphs(loaded.report))
     return loaded, problems
 
 

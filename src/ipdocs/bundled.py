@@ -1,15 +1,23 @@
-"""The bundled fonts: TrueType-outline subsets of Noto Serif CJK SC and Noto Sans CJK SC,
-with Latin subsets of Noto Serif and Noto Sans for English (proportional punctuation).
+"""The bundled fonts: TrueType-outline subsets of Noto Serif CJK SC, Noto Sans CJK SC,
+FandolFang and FandolKai, a face with the rest of GB 18030's Han characters, and Latin
+subsets of Noto Serif and Noto Sans for English (proportional punctuation).
 
 They live in the repository's ``fonts/`` folder (built by ``scripts/build_fonts.py``, with
-their licence, OFL.txt, beside them) and are installed as the data package
-``ipdocs.fonts``, so an installed ipdocs finds them.
+their licences, OFL.txt and FANDOL-LICENSE.txt, beside them) and are installed as the data
+package ``ipdocs.fonts``, so an installed ipdocs finds them.
+
+Every CJK family names the bundled family that sets what it lacks (``fallback``): the
+Fandol faces cover GB 2312, Noto the 8,105 characters of the 通用规范汉字表, and the rare
+face the rest of GB 18030's Han characters. ``chain`` gives the faces to try, in order;
+both writers set a character in the first of them that has it.
 """
 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 PACKAGE = "ipdocs.fonts"
@@ -17,23 +25,45 @@ PACKAGE = "ipdocs.fonts"
 
 @dataclass(frozen=True)
 class Family:
-    """A bundled family: its name as readers know it, and its faces' files."""
+    """A bundled family: its name as readers know it, its faces' files (``bold`` None
+    when it has no bold face: bold is then synthesised), its Latin companion, and the
+    bundled family (by role) that sets what it lacks."""
 
     name: str
     regular: str
-    bold: str
+    bold: str | None
     latin_name: str
     latin_regular: str
     latin_bold: str
+    fallback: str | None = None
 
+    def face(self, bold: bool) -> str:
+        """The file of the regular or bold face (the regular one where there is no bold)."""
+        return (self.bold or self.regular) if bold else self.regular
+
+    def synthetic_bold(self, bold: bool) -> bool:
+        """Whether bold text in this family must be emboldened by the writer."""
+        return bold and self.bold is None
+
+
+_SERIF_LATIN = ("Noto Serif", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf")
+_SANS_LATIN = ("Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf")
 
 BUNDLED: dict[str, Family] = {
     "serif": Family("Noto Serif CJK SC", "NotoSerifCJKsc-Regular.ttf", "NotoSerifCJKsc-Bold.ttf",
-                    "Noto Serif", "NotoSerif-Regular.ttf", "NotoSerif-Bold.ttf"),
+                    *_SERIF_LATIN, fallback="rare"),
     "sans": Family("Noto Sans CJK SC", "NotoSansCJKsc-Regular.ttf", "NotoSansCJKsc-Bold.ttf",
-                   "Noto Sans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
+                   *_SANS_LATIN, fallback="rare"),
+    "song-bold": Family("Noto Serif CJK SC Bold", "NotoSerifCJKsc-Bold.ttf",
+                        "NotoSerifCJKsc-Bold.ttf", *_SERIF_LATIN, fallback="rare"),
+    "fang": Family("FandolFang", "FandolFang-Regular.ttf", None, *_SERIF_LATIN,
+                   fallback="serif"),
+    "kai": Family("FandolKai", "FandolKai-Regular.ttf", None, *_SERIF_LATIN, fallback="serif"),
+    "rare": Family("Noto Serif CJK SC Rare", "NotoSerifCJKsc-Rare.ttf", None, *_SERIF_LATIN),
 }
-"""Bundled families by the role name themes use (``bundled: serif``)."""
+"""Bundled families by the role name themes use (``bundled: serif``). ``song-bold`` is a
+bold Song set as a regular weight (the official theme's 小标宋 title); ``rare`` holds the
+Han characters of GB 18030 outside the 通用规范汉字表, in Noto Serif CJK SC's design."""
 
 
 def family(role: str) -> Family:
@@ -44,6 +74,48 @@ def family(role: str) -> Family:
         raise KeyError(f"no bundled font {role!r}; bundled: {', '.join(BUNDLED)}") from None
 
 
+def chain(role: str) -> list[str]:
+    """The roles whose faces set a character of ``role``'s text: ``role``, then its
+    fallbacks in order (``fang`` → ``serif`` → ``rare``)."""
+    roles = [role]
+    while (after := family(roles[-1]).fallback) is not None and after not in roles:
+        roles.append(after)
+    return roles
+
+
 def face_path(filename: str) -> str:
     """A filesystem path to one bundled font file (the package is installed unzipped)."""
     return str(resources.files(PACKAGE).joinpath(filename))
+
+
+@cache
+def _index() -> dict[str, list[list[int]]]:
+    """coverage.json beside the faces: each face's code points as [first, last] ranges
+    (written by scripts/build_fonts.py from the faces' cmaps; a test holds them equal)."""
+    text = resources.files(PACKAGE).joinpath("coverage.json").read_text(encoding="utf-8")
+    index: dict[str, list[list[int]]] = json.loads(text)
+    return index
+
+
+@cache
+def coverage(filename: str) -> frozenset[int]:
+    """The code points a bundled face has glyphs for (read once a process)."""
+    return frozenset(code for first, last in _index()[filename]
+                     for code in range(first, last + 1))
+
+
+def covering(role: str, char: str, bold: bool = False) -> str | None:
+    """The role along ``role``'s chain whose face has ``char``; None if none has."""
+    code = ord(char)
+    for step in chain(role):
+        if code in coverage(family(step).face(bold)):
+            return step
+    return None
+
+
+@cache
+def all_coverage() -> frozenset[int]:
+    """Every code point some bundled face (CJK or Latin) has."""
+    files = {name for f in BUNDLED.values()
+             for name in (f.regular, f.bold, f.latin_regular, f.latin_bold) if name}
+    return frozenset().union(*(coverage(name) for name in sorted(files)))

@@ -118,7 +118,7 @@ def _problems(tmp_path: Path, text: str, name: str = "bad.yaml") -> list[str]:
     ('format: "{n}"', 'format: "{n} of {m}"',
      "19:23: error: page_number.format: a page number format holds {n} once"),
     ("bundled: serif}", "bundled: comic}", "24:107: error: fonts.serif.bundled: Input should be "
-     "'serif' or 'sans'"),
+     "'serif', 'sans', 'fang', 'kai' or 'song-bold'"),
     ("  width: 210", "  width: 21", "error: page.width: Input should be greater than or equal "
      "to 50"),
 ])
@@ -177,3 +177,23 @@ def test_font_files_must_be_files(tmp_path: Path, file: str, message: str) -> No
     assert message in found[0]
     found = _problems(tmp_path, BRIEFING + f"fallbacks: ['{file}#0']\n")
     assert len(found) == 1 and "fallbacks[0]: font file" in found[0] and message in found[0]
+def test_official_theme_has_the_grid_and_the_heading_levels() -> None:
+    theme = load_theme("official")
+    assert (theme.page.chars_per_line, theme.page.lines_per_page) == (28, 22)
+    fonts = [theme.font(theme.style(f"heading-{n}")).bundled for n in (1, 2, 3, 4)]
+    assert fonts == ["sans", "kai", "fang", "fang"]  # 黑体, 楷体, 仿宋 bold, 仿宋
+    assert theme.style("heading-3").bold and not theme.style("heading-4").bold
+    assert theme.font(theme.style("title")).bundled == "song-bold"
+    assert (theme.page_number.inset, theme.page_number.below) == (1, 7)
+    assert theme.masthead is None
+
+
+def test_a_masthead_from_theme_data(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    head = load_theme(path).masthead
+    assert head is not None and head.text == "宁波市知识产权局" and head.color == "C00000"
+    path.write_text(text + "masthead: {text: x, font: nowhere}\n", "utf-8")
+    with pytest.raises(ThemeError, match="masthead.font: unknown font role 'nowhere'"):
+        load_theme(path)

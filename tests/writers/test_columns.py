@@ -54,3 +54,13 @@ def test_widest_piece() -> None:
     assert widest_piece("IP cases accepted by the procuratorates") == "procuratorates"
     assert widest_piece("法院受理知识产权案件") == "法院受理"
     assert widest_piece("") == ""
+
+
+def test_decimal_tails_line_up_number_cells() -> None:
+    from ipdocs.writers.columns import aligns_on_point, decimal_tail
+
+    assert [decimal_tail(t) for t in ("71425", "22.93", "+11.4%", "+193%以上", "71,425")] == \
+        ["", ".93", ".4%", "%以上", ""]
+    assert aligns_on_point("22.93") and aligns_on_point("+193%以上")
+    assert not aligns_on_point("RMB 61.093 billion")  # may wrap: not lined up
+    assert not aligns_on_point("—")

@@ -1,17 +1,26 @@
 """The DOCX writer: reopen what it wrote and inspect the XML."""
 
+from __future__ import annotations
+
 import io
 import re
+import uuid
 import zipfile
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from docx import Document as open_docx
 
+from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 Render = Callable[..., bytes]
 
@@ -117,10 +126,20 @@ def test_built_in_styles_and_headings(sample: Report, render: Render) -> None:
                              if p.style is not None and p.style.name == "Heading 2"]
 
 
-def test_toc_field_refreshes_on_open(sample: Report, render: Render) -> None:
+def test_contents_refer_to_the_headings_pages(sample: Report, render: Render) -> None:
+    """Each entry's page number is a PAGEREF field to its heading's bookmark: readers
+    compute it (LibreOffice as it lays out, Word when it updates fields on opening)."""
     data = render(sample)
-    assert 'TOC \\o "1-2" \\h \\z \\u' in part(data, "word/document.xml")
+    body = part(data, "word/document.xml")
+    marks = re.findall(r'<w:bookmarkStart w:id="(\d+)" w:name="(_Toc\d+)"/>', body)
+    refs = re.findall(r"PAGEREF (_Toc\d+) \\h", body)
+    assert refs and set(refs) <= {name for _, name in marks}
+    assert len({number for number, _ in marks}) == len(marks)
+    heading = re.search(r'<w:bookmarkStart w:id="\d+" w:name="_Toc000001"/>(.*?)</w:p>', body)
+    assert heading and next(sample.walk()).title.zh in heading.group(1)
     assert '<w:updateFields w:val="true"/>' in part(data, "word/settings.xml")
+    assert 'w:val="right"' in re.search(r'w:styleId="TOC1".*?</w:style>',
+                                        part(data, "word/styles.xml"), re.S).group(0)
 
 
 def test_page_numbers(sample: Report, render: Render) -> None:
@@ -145,7 +164,7 @@ def test_official_page_geometry(sample: Report, render: Render) -> None:
 
 def test_table_header_rows_repeat(sample: Report, render: Render) -> None:
     body = part(render(sample, "en"), "word/document.xml")
-    assert '<w:tblHeader w:val="true"/>' in body
+    assert "<w:tblHeader/>" in body
     document = open_docx(io.BytesIO(render(sample, "en")))
     table = next(t for t in document.tables if t.cell(0, 0).text == "Indicator")
     assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Change"]
@@ -162,14 +181,70 @@ def test_core_properties(sample: Report, render: Render) -> None:
     assert props.created is not None and props.created.year == 2025
 
 
-def test_fonts_embedded_as_subsets(sample: Report, render: Render) -> None:
-    data = render(sample)
-    fonts = [n for n in names(data) if n.startswith("word/fonts/")]
-    assert len(fonts) == 8  # CJK and Latin faces of both families, regular and bold
+def embedded(data: bytes) -> dict[tuple[str, str], TTFont]:
+    """Every embedded face, by family and Regular/Bold, deobfuscated and opened."""
+    from fontTools.ttLib import TTFont
+
+    from ipdocs.writers.docx.fonts import obfuscate
+
     table = part(data, "word/fontTable.xml")
-    assert table.count('w:subsetted="1"') == 8
+    rels = dict(re.findall(r'Id="(rId\d+)"[^>]*Target="([^"]+)"',
+                           part(data, "word/_rels/fontTable.xml.rels")))
+    out = {}
+    for name, body in re.findall(r'<w:font w:name="([^"]+)">(.*?)</w:font>', table, re.S):
+        for face, rid, key in re.findall(
+                r'<w:embed(\w+) r:id="(rId\d+)" w:fontKey="\{([^}]+)\}"', body):
+            font = obfuscate(zipfile.ZipFile(io.BytesIO(data)).read("word/" + rels[rid]),
+                             uuid.UUID(key))
+            out[(name, face)] = TTFont(io.BytesIO(font))
+    return out
+
+
+def test_fonts_embedded_are_those_the_file_prints_in(sample: Report, render: Render) -> None:
+    """Each face the file prints in, subset to the report's characters (every file of a
+    report embeds the same subset of a face: LibreOffice keeps one per family name)."""
+    from ipdocs.writers.docx.fonts import ALWAYS
+
+    data = render(sample)
+    faces = embedded(data)
+    assert {("Noto Serif CJK SC", "Regular"), ("Noto Serif CJK SC", "Bold"),
+            ("Noto Sans CJK SC", "Regular"), ("Noto Sans CJK SC", "Bold")} <= set(faces)
+    charset = {ord(c) for c in full_brief().document(sample, "zh").charset + ALWAYS}
+    for key, font in faces.items():
+        assert set(font.getBestCmap()) <= charset, key
+    english = embedded(render(sample, "en"))
+    for key in set(faces) & set(english):
+        assert faces[key].getBestCmap() == english[key].getBestCmap(), key
     assert "<w:embedTrueTypeFonts/>" in part(data, "word/settings.xml")
-    assert all(len(zipfile.ZipFile(io.BytesIO(data)).read(n)) < 2_000_000 for n in fonts)
+    assert part(data, "word/fontTable.xml").count('w:subsetted="1"') == len(faces)
+
+
+def test_an_english_file_embeds_no_cjk_face(sample: Report, render: Render) -> None:
+    data = render(sample, "en", brief="summary")
+    assert {family for family, _ in embedded(data)} <= {"Noto Serif", "Noto Sans"}
+    assert len(data) < 150_000
+
+
+def test_official_faces_are_embedded_under_the_names_people_have(sample: Report,
+                                                                 render: Render) -> None:
+    faces = embedded(render(sample, theme="official"))
+    assert faces[("仿宋_GB2312", "Regular")]["name"].getDebugName(1).startswith("FandolFang")
+    assert faces[("楷体_GB2312", "Regular")]["name"].getDebugName(1).startswith("FandolKai")
+    assert ("黑体", "Regular") in faces and ("方正小标宋简体", "Regular") in faces
+    assert ("仿宋_GB2312", "Bold") not in faces  # Fandol has no bold: readers embolden
+
+
+def test_characters_a_face_lacks_name_the_family_that_has_them() -> None:
+    """喆 is not in FandolFang: its run names Noto Serif CJK SC, embedded with it."""
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("张喆"),), "zh"),))
+    data = render_docx(doc, load_theme("official"))
+    body = part(data, "word/document.xml")
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t>喆</w:t></w:r>", body)
+    assert run and 'w:eastAsia="Noto Serif CJK SC"' in run.group(0)
+    faces = embedded(data)
+    assert ord("喆") in faces[("Noto Serif CJK SC", "Regular")].getBestCmap()
+    assert ord("喆") not in faces[("仿宋_GB2312", "Regular")].getBestCmap()
+    assert ord("张") in faces[("仿宋_GB2312", "Regular")].getBestCmap()
 
 
 def test_review_runs_highlighted(sample: Report, render: Render) -> None:
@@ -213,7 +288,7 @@ def test_copied_runs_are_the_runs_python_docx_makes() -> None:
     assert "&#13;" not in body and "<w:br/>" in texts[1]
     assert "<w:tab/>" in texts[2] and "<w:br/>" in texts[2]
     assert '<w:t xml:space="preserve"> spaced </w:t>' in texts[3]
-    assert texts[4] == "<w:r></w:r>"
+    assert len(texts) == 4  # an empty span makes no run
     looks = {re.search(r"<w:rPr>.*?</w:rPr>", r).group(0) for r in runs}  # type: ignore[union-attr]
     assert len(looks) == 1
     reopened = open_docx(io.BytesIO(render_docx(doc, load_theme("briefing"))))
@@ -242,3 +317,110 @@ def test_a_cell_look_is_copied_only_into_cells_without_properties() -> None:
         assert paragraph.style is not None and paragraph.style.name == "Table Cell"
     assert kept.paragraph_format.keep_with_next is True
     assert list(w.cell_looks) == [("table-cell", "right")]
+
+
+def test_a_character_no_face_has_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdocs.writers.docx import FontError
+    from tests.fontfiles import fake_fontconfig
+
+    fake_fontconfig(monkeypatch)
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("名字𠮷在此"),), "zh"),))
+    with pytest.raises(FontError, match="no font has U\\+20BB7 '𠮷' in “名字𠮷在此”"):
+        render_docx(doc, load_theme("official"))
+
+
+def test_a_machine_face_is_embedded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from tests.fontfiles import fake_fontconfig, make_font
+
+    font = make_font(tmp_path / "MachineFace.otf", "𠮷", "MachineFace", cff=True)
+    fake_fontconfig(monkeypatch, (font, "𠮷"))
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("名字𠮷在此"),), "zh"),))
+    data = render_docx(doc, load_theme("official"))
+    run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t>𠮷</w:t></w:r>", part(data, "word/document.xml"))
+    assert run and 'w:eastAsia="MachineFace"' in run.group(0)
+    assert ord("𠮷") in embedded(data)[("MachineFace", "Regular")].getBestCmap()
+
+
+def test_numbers_stay_with_their_units() -> None:
+    """A joiner binds a number to its unit, and the number's run holds the unit's first
+    character, across spans too ({year}年); a span kept whole is one run."""
+    spans = (Span("截至"), Span("2024"), Span("年底，数据"), Span("17.1万余家", keep=True),
+             Span("，同比增长11.4%，达到5件"))
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph(spans, "zh"),))
+    body = part(render_docx(doc, load_theme("official")), "word/document.xml")
+    texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body)
+    assert "2024\u200d年" in texts and "底，数据" in texts
+    assert "17.1\u200d万\u200d余\u200d家" in texts
+    assert "5\u200d件" in texts
+    whole = "截至2024年底，数据17.1万余家，同比增长11.4%，达到5件"
+    assert "".join(texts).replace("\u200d", "") == whole
+
+
+def test_line_spacing_is_exact_as_in_the_pdf(sample: Report, render: Render) -> None:
+    from ipdocs.writers.spacing import line_height
+
+    styles = part(render(sample), "word/styles.xml")
+    theme = load_theme("briefing")
+    body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S)
+    assert body is not None
+    twips = round(line_height(theme.style("body")) * 20)
+    assert re.search(f'<w:spacing [^>]*w:lineRule="exact" w:line="{twips}"', body.group(0))
+
+
+def test_cells_are_padded_as_in_the_pdf(sample: Report, render: Render) -> None:
+    body = part(render(sample), "word/document.xml")
+    assert '<w:tblCellMar><w:top w:w="50" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>' in body
+
+
+def test_official_docx_grid_and_spacing(sample: Report, render: Render) -> None:
+    """A line grid of 22 lines; grid styles' characters 0.25 pt closer (28 to a line in
+    Word and LibreOffice alike); other styles off the grid."""
+    data = render(sample, theme="official")
+    grid = re.search(r"<w:docGrid [^>]*>", part(data, "word/document.xml"))
+    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="580"' in grid.group(0)
+    styles = part(data, "word/styles.xml")
+    body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S)
+    cell = re.search(r'w:styleId="TableCell".*?</w:style>', styles, re.S)
+    assert body and '<w:spacing w:val="-5"/>' in body.group(0)
+    assert cell and '<w:snapToGrid w:val="0"/>' in cell.group(0)
+    assert "w:snapToGrid" not in body.group(0)
+
+
+def test_official_docx_page_number_is_inset(sample: Report, render: Render) -> None:
+    data = render(sample, theme="official")
+    odd, even = part(data, "word/footer1.xml"), part(data, "word/footer2.xml")
+    assert '<w:ind w:right="280"/>' in odd and '<w:jc w:val="right"/>' in odd
+    assert '<w:ind w:left="280"/>' in even
+    assert re.search(r'<w:sz w:val="28"/>', odd)
+
+
+def test_a_masthead_is_the_first_paragraph(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("正文"),), "zh"),))
+    body = part(render_docx(doc, load_theme(path)), "word/document.xml")
+    first = re.search(r"<w:p>.*?</w:p>", body, re.S)
+    assert first and "宁波市知识产权局" in first.group(0)
+    assert 'w:color="C00000"' in first.group(0) and "<w:pBdr><w:bottom" in first.group(0)
+
+
+def test_number_cells_line_up_on_their_decimal_points() -> None:
+    from ipdocs.doc import Cell, Column, Table
+
+    table = Table((Column(), Column("right")), ((Cell("指标"), Cell("数值")),),
+                  ((Cell("甲"), Cell("71425")), (Cell("乙"), Cell("22.93"))), "zh")
+    body = part(render_docx(Document(Metadata("t", "zh-CN"), (table,)), load_theme("briefing")),
+                "word/document.xml")
+    cells = re.findall(r"<w:tc>.*?</w:tc>", body, re.S)
+    whole = next(c for c in cells if ">71425<" in c)
+    fraction = next(c for c in cells if ">22.93<" in c)
+    assert re.search(r'<w:ind w:right="\d+"/>', whole) and "<w:ind" not in fraction
+
+
+def test_no_table_row_splits_across_pages(sample: Report, render: Render) -> None:
+    """A row split over two pages left an empty-looking row at the top of the next page
+    (a glossary term and the last word of its translation)."""
+    body = part(render(sample, theme="official"), "word/document.xml")
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", body, re.S)
+    assert rows and all("<w:cantSplit/>" in row for row in rows)

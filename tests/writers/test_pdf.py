@@ -1,5 +1,6 @@
 """The PDF writer: text, fonts, outline, metadata, determinism, escaping, coverage."""
 
+import itertools
 import json
 import re
 import shutil
@@ -16,6 +17,7 @@ from ipdocs.narrative import render
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.themes import ThemeError, load_theme
 from ipdocs.writers.pdf import FontError, render_pdf
+from tests.fontfiles import fake_fontconfig, make_font
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="needs poppler-utils")
@@ -73,7 +75,8 @@ def test_every_font_embedded(pdfs: dict[str, Path], name: str) -> None:
     for line in fonts:
         assert re.search(r"\syes\s+yes\s+yes\s", line), line
         # the bundled faces, whole or as a subset named after its text (fonts.register_subset)
-        assert re.search(r"\+Noto(Serif|Sans)(CJKsc)?-(Regular|Bold)(-[0-9a-f]{12})?\s", line), line
+        assert re.search(r"\+(Noto(Serif|Sans)(CJKsc)?|Fandol(Fang|Kai))-(Regular|Bold)"
+                         r"(-[0-9a-f]{12})?\s", line), line
     assert "Helvetica" not in "\n".join(fonts)
 
 
@@ -174,6 +177,14 @@ def test_deterministic(sample: Report) -> None:
     assert render_pdf(doc, theme) == render_pdf(doc, theme)
 
 
+def uncompressed(data: bytes, tmp_path: Path) -> str:
+    """A PDF with its streams uncompressed by qpdf, as Latin-1 text."""
+    source, target = tmp_path / "in.pdf", tmp_path / "out.pdf"
+    source.write_bytes(data)
+    subprocess.run(["qpdf", "--stream-data=uncompress", str(source), str(target)], check=True)
+    return target.read_bytes().decode("latin-1")
+
+
 def one_paragraph(text: str, lang: str = "en") -> Document:
     """A document of one paragraph."""
     return Document(Metadata("t", "en-GB"), (Paragraph((Span(text),), lang),))  # type: ignore[arg-type]
@@ -200,9 +211,52 @@ def test_contents_without_headings_still_draws_text(tmp_path: Path) -> None:
     assert "Only a paragraph." in tool("pdftotext", str(path), "-")
 
 
-def test_uncovered_character_is_named() -> None:
+def test_uncovered_character_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_fontconfig(monkeypatch)  # a machine with no face that has it
     with pytest.raises(FontError, match=r"U\+1F600 '😀' in “Growth 😀 ahead”"):
         render_pdf(one_paragraph("Growth 😀 ahead"), load_theme("briefing"))
+
+
+def test_a_machine_face_sets_what_no_bundled_face_has(monkeypatch: pytest.MonkeyPatch,
+                                                        tmp_path: Path) -> None:
+    """𠮷 (Extension B) is in no bundled face: the face the machine has for it is
+    subset, its CFF outlines made TrueType, and embedded."""
+    font = make_font(tmp_path / "MachineFace.otf", "𠮷", "MachineFace", cff=True)
+    fake_fontconfig(monkeypatch, (font, "𠮷"))
+    data = render_pdf(one_paragraph("名字𠮷在此"), load_theme("official"))
+    assert b"MachineFace" in data
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    if POPPLER:
+        assert "名字𠮷在此" in squeeze(tool("pdftotext", str(path), "-"))
+
+
+@needs_poppler
+def test_official_theme_sets_fangsong_body_and_kaiti_headings(pdfs: dict[str, Path]) -> None:
+    fonts = tool("pdffonts", str(pdfs["official"]))
+    assert "FandolFang-Regular" in fonts and "FandolKai-Regular" in fonts
+    assert "Fandol" not in tool("pdffonts", str(pdfs["zh"]))
+
+
+def test_characters_fandol_lacks_are_set_in_noto(tmp_path: Path) -> None:
+    """喆 and 赟 are in the 通用规范汉字表 but not in GB 2312 (nor in Fandol): the body
+    sets them in Noto Serif CJK SC, whose design is closest."""
+    data = render_pdf(one_paragraph("张喆与王赟", "zh"), load_theme("official"))
+    assert b"FandolFang" in data and b"NotoSerifCJKsc-Regular" in data
+    path = tmp_path / "x.pdf"
+    path.write_bytes(data)
+    if POPPLER:
+        assert "张喆与王赟" in squeeze(tool("pdftotext", str(path), "-"))
+
+
+@needs_qpdf
+def test_bold_fangsong_is_emboldened(tmp_path: Path) -> None:
+    """Fandol has no bold: bold text in it is stroked as well as filled (render mode 2)."""
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph((Span("加粗仿宋", emphasis=True),), "zh"),))
+    stream = uncompressed(render_pdf(doc, load_theme("official")), tmp_path)
+    assert "2 Tr" in stream and "0 Tr" in stream
+    plain = render_pdf(one_paragraph("不加粗", "zh"), load_theme("official"))
+    assert "2 Tr" not in uncompressed(plain, tmp_path)
 
 
 def test_fallback_font_covers(tmp_path: Path) -> None:
@@ -212,7 +266,7 @@ def test_fallback_font_covers(tmp_path: Path) -> None:
     theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
     theme_path = tmp_path / "fallback.yaml"
     theme_path.write_text(theme_text + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
-    data = render_pdf(one_paragraph("Symbol ☯ here"), load_theme(theme_path))
+    data = render_pdf(one_paragraph("Hebrew א here"), load_theme(theme_path))
     assert b"DejaVuSans" in data
 
 
@@ -453,3 +507,62 @@ def test_a_heading_starts_its_long_text_on_the_same_page(tmp_path: Path) -> None
     path.write_bytes(render_pdf(doc, load_theme("briefing")))
     pages = tool("pdftotext", str(path), "-").split("\f")
     assert "标题甲" in squeeze(pages[0]) and "正文内容" in squeeze(pages[0])
+
+
+@needs_poppler
+def test_official_pdf_sets_22_lines_of_28_characters(tmp_path: Path) -> None:
+    """GB/T 9704: a full line of body text holds 28 Han characters, a page 22 lines."""
+    text = "知识产权发展与保护状况" * 80
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(render_pdf(one_paragraph(text, "zh"), load_theme("official")))
+    first = tool("pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-")
+    lines = [line.strip() for line in first.splitlines() if len(line.strip()) > 20]
+    assert [len(line) for line in lines[:3]] == [26, 28, 28]  # two characters of indent
+    assert len(lines) == 22
+    boxes = tool("pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-")
+    tops = sorted({round(float(y), 2) for y in re.findall(r'yMin="([\d.]+)"', boxes)})[:22]
+    pitch = {round(b - a, 2) for a, b in itertools.pairwise(tops)}
+    assert pitch == {28.95}
+
+
+@needs_poppler
+def test_official_page_numbers_stand_as_gbt_9704_asks(pdfs: dict[str, Path]) -> None:
+    """"— n —" one character (14 pt) in from the type area's outside edge, its dashes' top
+    7 mm below the type area."""
+    mm = 72 / 25.4
+    for page, edge in ((1, "xMax"), (2, "xMin")):
+        boxes = tool("pdftotext", "-bbox", "-f", str(page), "-l", str(page),
+                     str(pdfs["official"]), "-")
+        dashes = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                            r'yMax="([\d.]+)">—</word>', boxes)
+        x = float(dashes[-1][2]) if edge == "xMax" else float(dashes[0][0])
+        expected = (210 - 26) * mm - 14 if edge == "xMax" else 26 * mm + 14
+        assert x == pytest.approx(expected, abs=0.5)
+        baseline = float(dashes[0][1]) + 14 * 0.88  # poppler's box: the face's ascent
+        top_of_dash = baseline - 14 * 0.4  # writers.spacing.DASH_TOP
+        assert top_of_dash - (297 - 35) * mm == pytest.approx(7 * mm, abs=0.3 * mm)
+
+
+def test_a_masthead_tops_the_first_page(tmp_path: Path) -> None:
+    text = Path("src/ipdocs/themes/official.yaml").read_text("utf-8")
+    path = tmp_path / "red.yaml"
+    path.write_text(text + "masthead: {text: 宁波市知识产权局, font: xbs}\n", "utf-8")
+    out = tmp_path / "x.pdf"
+    out.write_bytes(render_pdf(one_paragraph("正文", "zh"), load_theme(path)))
+    if POPPLER:
+        assert tool("pdftotext", str(out), "-").splitlines()[0] == "宁波市知识产权局"
+
+
+@needs_poppler
+def test_number_cells_line_up_on_their_decimal_points(tmp_path: Path) -> None:
+    from ipdocs.doc import Cell, Column, Table
+
+    table = Table((Column(), Column("right")), ((Cell("指标"), Cell("数值")),),
+                  ((Cell("甲"), Cell("71425")), (Cell("乙"), Cell("22.93"))), "zh")
+    path = tmp_path / "t.pdf"
+    path.write_bytes(render_pdf(Document(Metadata("t", "zh-CN"), (table,)),
+                                load_theme("briefing")))
+    boxes = tool("pdftotext", "-bbox", str(path), "-")
+    right = {w: float(x) for x, w in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([\d.]+)<',
+                                                 boxes)}
+    assert 8 < right["22.93"] - right["71425"] < 14  # ".93" in 9 pt

@@ -51,6 +51,9 @@ class Style:
     align: str = "left"
     indent_zh: float = 0
     color: str | None = None
+    grid: bool = False
+    """On the page's character grid (``Page.chars_per_line``): Han characters set at its
+    pitch."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ class Page:
     header: float
     footer: float
     mirror: bool = False
+    chars_per_line: int | None = None
+    """Han characters a line of the type area holds (GB/T 9704: 28): the character grid
+    of styles marked ``grid``."""
+    lines_per_page: int | None = None
+    """Lines of the type area (GB/T 9704: 22): the line grid of the DOCX."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +84,28 @@ class PageNumber:
     align: str = "center"
     size: float = 9
     font: str = "sans"
+    inset: float = 0
+    """Characters (of the number's size) in from the outside edge of the type area."""
+    below: float | None = None
+    """Millimetres from the type area's lower edge down to the top of the number (GB/T
+    9704: 7); None: the number stands ``page.footer`` above the paper's edge."""
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """A red masthead (发文机关标志) on the first page: its text, above a rule across the
+    type area."""
+
+    text: str
+    font: str
+    size: float = 36
+    color: str = "C00000"
+    before: float = 0
+    """Millimetres from the type area's top to the masthead."""
+    after: float = 4
+    """Millimetres from the masthead's baseline down to the rule (and the rule to the text)."""
+    rule: float = 1.0
+    """Points: the rule's thickness."""
 
 
 @dataclass(frozen=True)
@@ -100,6 +130,7 @@ class Theme:
     draft: str = "C0392B"
     """The colour of a draft's mark on every page."""
     header_text: bool = True
+    masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
 
@@ -145,11 +176,13 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
     """The writers' Theme from a validated theme file."""
     colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall",
                                        "review", "stale", "draft"})
+    masthead = Masthead(**spec.masthead.model_dump()) if spec.masthead else None
     return Theme(spec.name, Page(**spec.page.model_dump()),
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
-                 fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks), **colours)
+                 masthead=masthead, fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
+                 **colours)
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:

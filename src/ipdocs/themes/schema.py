@@ -16,14 +16,14 @@ from ipdocs.inputs import text_problem
 from ipdocs.problems import Problem, error, validation_problems
 
 STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
-               "heading-2", "heading-3", "caption", "table-header", "table-cell", "key-value",
-               "key-label", "key-change", "toc-title", "toc-entry", "header")
+               "heading-2", "heading-3", "heading-4", "caption", "table-header", "table-cell",
+               "key-value", "key-label", "key-change", "toc-title", "toc-entry", "header")
 """The paragraph styles the document tree names; a theme may leave any but ``body`` out."""
 
 COLOUR_ROLES = ("accent", "muted", "rule", "fill", "rise", "fall", "review", "stale", "draft")
 """Colours a style may name instead of giving hex digits."""
 
-BUNDLED_FACES = ("serif", "sans")
+BUNDLED_FACES = ("serif", "sans", "fang", "kai", "song-bold")
 """The bundled families a font role substitutes in the PDF."""
 
 Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$", description="six hex digits: 1F5C7A")]
@@ -54,7 +54,7 @@ class FontSpec(_Part):
     east_asian: str
     latin: str
     alternates: list[str] = Field(default_factory=list)
-    bundled: Literal["serif", "sans"] = "serif"
+    bundled: Literal["serif", "sans", "fang", "kai", "song-bold"] = "serif"
     regular_file: str | None = None
     bold_file: str | None = None
 
@@ -82,6 +82,7 @@ class StyleSpec(_Part):
     indent_zh: Annotated[float, Field(strict=True, ge=0, le=10)] = 0
     color: str | None = Field(None, description="six hex digits, or accent, muted, rule, "
                                                 "fill, rise, fall, review, stale, draft")
+    grid: bool = Field(False, description="set on the page's character grid (chars_per_line)")
 
     @field_validator("color")
     @classmethod
@@ -106,6 +107,10 @@ class PageSpec(_Part):
     header: Millimetres
     footer: Millimetres
     mirror: bool = False
+    chars_per_line: Annotated[int, Field(strict=True, ge=10, le=60)] | None = Field(
+        None, description="Han characters a line of the type area holds (GB/T 9704: 28)")
+    lines_per_page: Annotated[int, Field(strict=True, ge=5, le=100)] | None = Field(
+        None, description="lines of the type area (GB/T 9704: 22)")
 
 
 class PageNumberSpec(_Part):
@@ -115,6 +120,10 @@ class PageNumberSpec(_Part):
     align: Literal["center", "outside"] = "center"
     size: Points = 9
     font: str = "sans"
+    inset: Annotated[float, Field(strict=True, ge=0, le=20)] = Field(
+        0, description="characters in from the outside edge of the type area")
+    below: Millimetres | None = Field(
+        None, description="millimetres from the type area down to the number (GB/T 9704: 7)")
 
     @field_validator("format")
     @classmethod
@@ -128,6 +137,20 @@ class PageNumberSpec(_Part):
             raise ValueError("a page number format holds {n} once and no other brace: "
                              "'— {n} —'")
         return value
+
+
+class MastheadSpec(_Part):
+    """A red masthead (发文机关标志) on the first page, above a rule."""
+
+    text: Annotated[str, Field(min_length=1, max_length=60)]
+    font: str
+    size: Points = 36
+    color: Hex = "C00000"
+    before: Millimetres = 0
+    after: Millimetres = 4
+    rule: Annotated[float, Field(strict=True, ge=0, le=10)] = 1.0
+
+    _text = field_validator("text")(_name)
 
 
 class ThemeSpec(_Part):
@@ -148,6 +171,7 @@ class ThemeSpec(_Part):
     stale: Hex = Field("F6C7C0", description="ground of a draft's values kept from last year")
     draft: Hex = Field("C0392B", description="a draft's mark on every page")
     header_text: bool = True
+    masthead: MastheadSpec | None = None
     fallbacks: list[str] = Field(default_factory=list)
 
     @field_validator("styles")
@@ -171,6 +195,9 @@ def _references(spec: ThemeSpec) -> list[Problem]:
         if style.font not in spec.fonts:
             problems.append(error(("styles", name, "font"), f"styles.{name} uses unknown font "
                                   f"role {style.font!r}; roles: {', '.join(spec.fonts)}"))
+    if spec.masthead is not None and spec.masthead.font not in spec.fonts:
+        problems.append(error(("masthead", "font"), f"unknown font role "
+                              f"{spec.masthead.font!r}; roles: {', '.join(spec.fonts)}"))
     if spec.page_number.font not in spec.fonts:
         problems.append(error(("page_number", "font"), f"unknown font role "
                               f"{spec.page_number.font!r}; roles: {', '.join(spec.fonts)}"))

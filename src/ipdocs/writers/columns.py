@@ -8,6 +8,7 @@ columns give way in proportion to their room, never below what their own short c
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -87,3 +88,30 @@ def fit_scale(hard: Sequence[float], soft: Sequence[float], total: float) -> flo
     if needed <= total:
         return 1.0
     return max(total / needed * 0.97, SMALLEST_SCALE)
+
+
+_LAST_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?(?!.*\d)")
+"""The last number of a cell: its integer part, and its fraction."""
+
+
+def decimal_tail(text: str) -> str:
+    """What follows a cell's decimal point: the number's fraction and what comes after it
+    (".93", ".4%", "%以上"; "" for 71425). Right-aligned number cells are padded on the
+    right by the difference between the widest tail of their column and their own, so
+    that their decimal points line up (both writers)."""
+    match = _LAST_NUMBER.search(text)
+    if match is None:
+        return ""
+    point = match.start(1) if match.group(1) else match.end()
+    return text[point:]
+
+
+MAX_TAIL = 4
+"""The longest tail a cell lined up on its decimal point has (".093", "%以上"): a longer
+one, or a cell that may wrap, is not a number to line up."""
+
+
+def aligns_on_point(text: str) -> bool:
+    """Whether a right-aligned cell is a number to line up on its decimal point."""
+    return is_short(text) and bool(_LAST_NUMBER.search(text)) and \
+        len(decimal_tail(text)) <= MAX_TAIL

@@ -37,8 +37,9 @@ def embedded_text(doc: Document, theme: Theme) -> str:
     """Every character a file of ``doc`` may set: the document's own, the charset it asks
     fonts to cover (the whole report's, so that every brief embeds the same subsets), and
     what the writers add."""
+    masthead = theme.masthead.text if theme.masthead else ""
     return "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
-                              + ALWAYS)))
+                              + masthead + ALWAYS)))
 
 
 def _cache_root() -> Path | None:

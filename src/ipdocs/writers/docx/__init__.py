@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from docx.document import Document as DocxDocument
-
-from ipdocs.bundled import BUNDLED
 from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.blocks import Writer, write_blocks
-from ipdocs.writers.docx.fonts import declare_fonts, embed
+from ipdocs.writers.docx.blocks import Writer, write_blocks, write_masthead
+from ipdocs.writers.docx.fonts import (
+    FontError,
+    Printed,
+    check_missing,
+    declare_fonts,
+    embed_printed,
+    families,
+)
 from ipdocs.writers.docx.page import EPOCH, set_geometry, set_header_footer, set_properties
 from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
-from ipdocs.writers.subsets import embedded_text
+
+__all__ = ["FontError", "render_docx"]
 
 
 def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
@@ -29,22 +34,18 @@ def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
             yield from headings(block.en)
 
 
-def embed_fonts(document: DocxDocument, doc: Document, theme: Theme) -> None:
-    """Declare the theme's fonts with their alternates; embed the bundled faces it falls back on.
-
-    A reader without the named fonts (仿宋_GB2312 is rarely installed outside China) then
-    sets the text in the bundled Simplified Chinese faces instead of a Japanese one.
-    """
-    declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
-    text = embedded_text(doc, theme)
-    roles = sorted({f.bundled for f in theme.fonts.values()})
-    latin = {f.latin for f in theme.fonts.values()}
-    for family in (BUNDLED[role] for role in roles):
-        faces = {"Regular": family.regular, "Bold": family.bold}
-        embed(document, family.name, faces, text)
-        if family.latin_name in latin:
-            faces = {"Regular": family.latin_regular, "Bold": family.latin_bold}
-            embed(document, family.latin_name, faces, text)
+def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
+    """Note what the header and footer print: the running header, the page numbers."""
+    number = theme.font(theme.page_number.font)
+    families(theme.page_number.format.replace("{n}", "0123456789"), number, False, printed,
+             zh=doc.metadata.lang.startswith("zh"))
+    header = theme.style("header")
+    if theme.header_text and doc.headers:
+        families(doc.headers[0], theme.font(header), header.bold, printed,
+                 zh=doc.metadata.lang.startswith("zh"))
+    if doc.metadata.draft:  # the draft's mark, bold, on every page
+        families(doc.metadata.draft, theme.font(header), True, printed,
+                 zh=doc.metadata.lang.startswith("zh"))
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:
@@ -55,7 +56,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
     set_properties(document, doc)
-    embed_fonts(document, doc, theme)
+    declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
     width = theme.page.width - theme.page.inside - theme.page.outside
     body = document.element.body
     for paragraph in list(body.iterchildren()):
@@ -63,7 +64,11 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
             body.remove(paragraph)
     writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document,
                     revisions=Revisions(document.core_properties.created or EPOCH))
+    write_masthead(document, writer)
     write_blocks(doc.blocks, document, writer)
     if writer.revisions.count:
         track_changes_on(document)
+    note_page_furniture(writer.printed, doc, theme)
+    check_missing(writer.printed)
+    embed_printed(document, writer.printed, doc.charset)
     return package_bytes(document.part.package)

@@ -6,12 +6,13 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -21,7 +22,6 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ipdocs.bundled import BUNDLED
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -35,10 +35,13 @@ from ipdocs.doc import (
     NoteRef,
     PageBreak,
     Paragraph,
+    Span,
     Table,
 )
 from ipdocs.themes import Theme
 from ipdocs.writers.columns import (
+    aligns_on_point,
+    decimal_tail,
     fit_scale,
     fit_widths,
     is_short,
@@ -47,9 +50,28 @@ from ipdocs.writers.columns import (
     widest_piece,
 )
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
+from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.revisions import Revisions, comment, track, written
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
-from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
+from ipdocs.writers.docx.xml import (
+    PPR_ORDER,
+    TBLPR_ORDER,
+    bookmark,
+    child,
+    field_runs,
+    ordered_child,
+    set_fonts,
+    set_lang,
+)
+from ipdocs.writers.spacing import (
+    CELL_PADDING,
+    COVER_AFTER_MM,
+    COVER_BEFORE_MM,
+    KEY_PADDING,
+    after_panel,
+    after_table,
+    heading_style,
+)
 
 Container = DocxDocument | _Cell
 KEY_FIGURES_PER_ROW = 3
@@ -66,6 +88,7 @@ class Writer:
     fresh: dict[int, DocxParagraph] = field(default_factory=dict)
     document: DocxDocument | None = None
     charts: int = 0
+    bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
     run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
     """Run properties already made, by style, language and look: copied for each run."""
@@ -74,6 +97,8 @@ class Writer:
     revisions: Revisions = field(
         default_factory=lambda: Revisions(dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
     """Tracked changes of the document (see ``revisions``)."""
+    printed: Printed = field(default_factory=Printed)
+    """What the document prints in each family: the faces to embed."""
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -104,15 +129,31 @@ NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
 Asian hint and with Western language rules, so that readers set it in the Latin face and
 never break a line inside it (LibreOffice breaks between digits under Chinese rules)."""
 
-_INSIDE_CHINESE = re.compile(f"(?P<en>{ENGLISH_PHRASE.pattern})|(?P<num>{NUMBER.pattern})")
+NO_BREAK = "\u200d"
+"""No line break on either side: ZERO WIDTH JOINER, which Word inserts as its "no-width
+non break" and UAX #14 binds to both neighbours (LB8a, LB9); readers print nothing for
+it. LibreOffice 7.4 still breaks beside a WORD JOINER (U+2060) where a number's run meets
+its unit's (measured: 4 of 5 splits in the zh brief remained); with a joiner, it still
+breaks where two runs meet after a full stop (。2024|年), and between digits in a Chinese
+run: so the number's run holds the joiner and the first character of its unit."""
+
+_INSIDE_CHINESE = re.compile(f"(?P<en>{ENGLISH_PHRASE.pattern})"
+                             f"|(?P<num>(?:{NUMBER.pattern})(?:{NO_BREAK}.)?)")
+"""An English phrase, or a number with the character a joiner binds it to (see
+NO_BREAK)."""
 
 
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
-         **look: Any) -> None:
+         whole: bool = False, **look: Any) -> None:
     """Runs for ``text``: in Chinese text, English phrases get English runs of their own
-    and numbers Chinese runs of their own (see NUMBER)."""
+    and numbers Chinese runs of their own (see NUMBER); text kept ``whole`` (a number
+    with its unit) is one run, a number's if it holds one."""
     if lang != "zh":
         _one_run(paragraph, text, lang, w, style, **look)
+        return
+    if whole:
+        _one_run(paragraph, text, "zh-number" if NUMBER.search(text) else "zh", w, style,
+                 **look)
         return
     position = 0
     for match in _INSIDE_CHINESE.finditer(text):
@@ -127,6 +168,22 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
              **look: Any) -> None:
+    """Runs for ``text`` in one language: the characters the style's bundled face lacks
+    in runs of their own naming the family that has them (see ``fonts.families``)."""
+    spec = w.theme.style(style)
+    font = w.theme.font(spec)
+    bold = bool(look.get("bold") or spec.bold)
+    pieces = families(text, font, bold, w.printed, zh=lang == "zh") if text else \
+        [((None, None), "")]
+    for (latin, east_asian), piece in pieces:
+        override = {"latin": latin} if latin else {}
+        if east_asian:
+            override["east_asian"] = east_asian
+        _plain_run(paragraph, piece, lang, w, style, **look, **override)
+
+
+def _plain_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+               **look: Any) -> None:
     """A run with its East Asian font and language set, and optional emphasis and colour.
 
     The run properties of each style, language and look are made once, through
@@ -168,7 +225,8 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
     """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
-    set_fonts(rpr, font.latin, font.east_asian, hint=lang == "zh")
+    set_fonts(rpr, look.get("latin") or font.latin, look.get("east_asian") or font.east_asian,
+              hint=lang == "zh")
     set_lang(rpr, "en" if lang == "zh-number" else lang)
     if look.get("bold"):
         run.bold = True
@@ -197,14 +255,16 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     paragraph = _paragraph(container, node.style, w)
     _indent(paragraph, node.lang, w, node.style)
     every: list[BaseOxmlElement] = []
-    for inline in node.inlines:
+    for inline, text in zip(node.inlines, _carried(node.inlines), strict=True):
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue
-        look = {"bold": inline.emphasis,
-                "highlight": w.theme.mark(inline.review or node.review, inline.stale)}
-        runs = written(paragraph, partial(_run, paragraph, _kept(inline.text, inline.keep),
-                                          node.lang, w, node.style, **look))
+        if not text:
+            continue
+        highlight = w.theme.mark(inline.review or node.review, inline.stale)
+        runs = written(paragraph, partial(_run, paragraph, joined(text, inline.keep),
+                                          node.lang, w, node.style, whole=inline.keep,
+                                          bold=inline.emphasis, highlight=highlight))
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
         if inline.previous is not None:
@@ -213,31 +273,121 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     comment(w.document, paragraph, every, node.comment)
 
 
-def _kept(text: str, keep: bool) -> str:
-    """A span's text, with its spaces non-breaking where it must stay on one line."""
-    return unbreakable(text) if keep else text
+def _carried(inlines: Sequence[Span | NoteRef]) -> list[str]:
+    """The inlines' texts, where a span ending in a number is followed by one starting
+    with its unit (the {year} of "{year}年"), the unit's first character moved to the
+    number's span (see NO_BREAK)."""
+    texts = [i.text if isinstance(i, Span) else i.mark for i in inlines]
+    for index in range(len(inlines) - 1):
+        first, second = inlines[index], inlines[index + 1]
+        if isinstance(first, Span) and isinstance(second, Span) and texts[index] and \
+                texts[index + 1] and _glued(texts[index][-1], texts[index + 1][0], False):
+            texts[index] += texts[index + 1][0]
+            texts[index + 1] = texts[index + 1][1:]
+    return texts
 
 
-def unbreakable(text: str) -> str:
-    """The text with its spaces made non-breaking, so a reader keeps it on one line."""
-    return text.replace(" ", "\u00a0")
+def _glued(before: str, after: str, keep: bool) -> bool:
+    """Whether no line break may come between two characters: a digit (or a number's
+    percent sign) and the Han character after it (a number stays with its unit, as the
+    PDF's line breaker keeps it), and, in a span kept whole, any place a reader would
+    break Chinese (before or after a Han character)."""
+    if (before.isdigit() or before in "%％") and is_wide(after):
+        return True
+    return keep and (is_wide(before) or is_wide(after))
+
+
+def joined(text: str, keep: bool = False) -> str:
+    """The text as a reader must not break it: joiners where ``_glued`` says; in a span
+    kept whole, spaces made non-breaking."""
+    if keep:
+        text = text.replace(" ", "\u00a0")
+    out = []
+    for index, char in enumerate(text):
+        if index and _glued(text[index - 1], char, keep):
+            out.append(NO_BREAK)
+        out.append(char)
+    return "".join(out)
 
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
     """A heading in Word's built-in Heading N style, so navigation and TOC work."""
-    style = f"heading-{min(node.level, 3)}"
+    style = heading_style(w.theme, node.level)
     paragraph = _paragraph(container, style, w)
     _indent(paragraph, node.lang, w, style)
+    w.bookmarks += 1
+    start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
+    paragraph._p.append(start)
     _run(paragraph, node.display, node.lang, w, style)
+    paragraph._p.append(end)
+
+
+def toc_bookmark(number: int) -> str:
+    """The bookmark of the ``number``-th heading, which its contents entry refers to."""
+    return f"_Toc{number:06d}"
+
+
+def write_masthead(container: Container, w: Writer) -> None:
+    """The theme's red masthead, centred above a rule across the type area (none without
+    one)."""
+    head = w.theme.masthead
+    if head is None:
+        return
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.alignment = ALIGN["center"]
+    fmt.space_before = Pt(head.before * PT_PER_MM)
+    fmt.space_after = Pt(head.after * PT_PER_MM)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(head.size * 1.2)
+    ppr = paragraph._p.get_or_add_pPr()
+    border = ordered_child(ppr, "w:pBdr", PPR_ORDER)
+    child(border, "w:bottom", w_val="single", w_sz=str(round(head.rule * 8)),
+          w_space=str(round(head.after * PT_PER_MM)), w_color=head.color)
+    font = w.theme.font(head.font)
+    run = paragraph.add_run(head.text)
+    rpr = run._r.get_or_add_rPr()
+    set_fonts(rpr, font.latin, font.east_asian, hint=True)
+    set_lang(rpr, "zh")
+    run.font.size = Pt(head.size)
+    run.font.color.rgb = RGBColor.from_string(head.color)
+    families(head.text, font, False, w.printed, zh=True)
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
-    """Title, subtitle and cover lines."""
-    _run(_paragraph(container, "title", w), node.title, node.lang, w, "title")
+    """Title, subtitle and cover lines, with the room above and below the PDF gives them."""
+    title = _paragraph(container, "title", w)
+    title.paragraph_format.space_before = Pt(w.theme.style("title").before
+                                             + COVER_BEFORE_MM * PT_PER_MM)
+    _run(title, node.title, node.lang, w, "title")
+    last, style = title, "title"
     if node.subtitle:
-        _run(_paragraph(container, "subtitle", w), node.subtitle, node.lang, w, "subtitle")
+        last, style = _paragraph(container, "subtitle", w), "subtitle"
+        _run(last, node.subtitle, node.lang, w, "subtitle")
     for line in node.lines:
-        _run(_paragraph(container, "cover-line", w), line, node.lang, w, "cover-line")
+        last, style = _paragraph(container, "cover-line", w), "cover-line"
+        _run(last, line, node.lang, w, "cover-line")
+    last.paragraph_format.space_after = Pt(w.theme.style(style).after
+                                           + COVER_AFTER_MM * PT_PER_MM)
+
+
+def _gap(container: Container, points: float) -> None:
+    """An empty paragraph ``points`` high: the room the PDF leaves after a table."""
+    paragraph = container.add_paragraph()
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(points)
+    fmt.space_before = fmt.space_after = Pt(0)
+
+
+def _cell_margins(table: DocxTable, padding: tuple[float, float]) -> None:
+    """Padding inside every cell (above and below, left and right, in points), as the
+    PDF's."""
+    margins = ordered_child(table._tbl.tblPr, "w:tblCellMar", TBLPR_ORDER)
+    vertical, horizontal = (str(round(p * 20)) for p in padding)
+    for edge, twips in (("top", vertical), ("left", horizontal), ("bottom", vertical),
+                        ("right", horizontal)):
+        child(margins, f"w:{edge}", w_w=twips, w_type="dxa")
 
 
 def _shade(cell: _Cell, fill: str) -> None:
@@ -249,7 +399,7 @@ def _shade(cell: _Cell, fill: str) -> None:
 def _borders(table: DocxTable, color: str, inside: bool) -> None:
     """Rules above and below the table, and between rows if ``inside``."""
     tblpr = table._tbl.tblPr
-    borders = child(tblpr, "w:tblBorders")
+    borders = ordered_child(tblpr, "w:tblBorders", TBLPR_ORDER)
     edges = ("top", "bottom", "insideH") if inside else ()
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         kind = "single" if edge in edges else "nil"
@@ -264,10 +414,10 @@ def grid(table: DocxTable) -> list[list[_Cell]]:
     return [flat[i:i + columns] for i in range(0, len(flat), columns)]
 
 
-CELL_MARGINS_MM = 2 * 1.9 + 0.8
-"""Word's default left and right cell margins (108 twips each), and a little air."""
-
 PT_PER_MM = 72 / 25.4
+
+CELL_MARGINS_MM = 2 * CELL_PADDING[1] / PT_PER_MM + 0.8
+"""A cell's left and right padding, and a little air."""
 
 
 def _estimated_mm(text: str, size: float) -> float:
@@ -315,8 +465,8 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
     for index, tr in enumerate(table._tbl.tr_lst[:max(rows, keep)]):
         trpr = tr.get_or_add_trPr()
         if index < rows:
-            child(trpr, "w:tblHeader", w_val="true")
-        child(trpr, "w:cantSplit", w_val="true")
+            child(trpr, "w:tblHeader")  # on/off elements are on without a value
+        child(trpr, "w:cantSplit")
 
 
 def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
@@ -367,6 +517,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=True)
+    _cell_margins(table, CELL_PADDING)
     cells = grid(table)
     texts = [[(c.text, w.theme.style(style).size) for c in row]
              for rows, style in ((node.header, "table-header"), (node.rows, "table-cell"))
@@ -377,19 +528,39 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         floors = _floors([[(text, size * scale) for text, size in row] for row in texts],
                          len(node.columns))
     _widths(cells, table, node.columns, w.width_mm, floors)
-    _repeat_header(table, len(node.header))
+    # no row split over two pages (inside a side-by-side cell, the cell splits instead)
+    _repeat_header(table, len(node.header), keep=0 if isinstance(container, _Cell) else count)
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
             _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
             _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
                        scale=scale)
+    pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], data, node.lang, "table-cell", node.columns[c].align,
-                       w, _direction_color(data, w), scale)
+            _cell_text(cells[r][c], replace(data, text=joined(data.text)), node.lang,
+                       "table-cell", node.columns[c].align, w, _direction_color(data, w), scale)
+            if (c, r - len(node.header)) in pads:
+                cells[r][c].paragraphs[0].paragraph_format.right_indent = \
+                    Pt(pads[(c, r - len(node.header))])
+    _gap(container, after_table(w.theme))
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
+
+
+def _decimal_pads(node: Table, size: float) -> dict[tuple[int, int], float]:
+    """Points of right indent, by (column, body row), that line up the decimal points of
+    right-aligned number columns (see ``columns.decimal_tail``; widths estimated)."""
+    pads: dict[tuple[int, int], float] = {}
+    for column, spec in enumerate(node.columns):
+        if spec.align != "right":
+            continue
+        tails = {r: _estimated_mm(decimal_tail(row[column].text), size) * PT_PER_MM
+                 for r, row in enumerate(node.rows) if aligns_on_point(row[column].text)}
+        widest = max(tails.values(), default=0.0)
+        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
+    return pads
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
@@ -401,13 +572,15 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     table = container.add_table(rows=rows, cols=per_row)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=False)
+    _cell_margins(table, KEY_PADDING)
     cells = grid(table)
     _widths(cells, table, [Column()] * per_row, w.width_mm)
     _repeat_header(table, 0, keep=len(cells))
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
-        _cell_text(cell, Cell(item.value, stale=item.stale), node.lang, "key-value", "left", w)
+        _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
+                   "key-value", "left", w)
         color = _direction_color(Cell("", item.direction), w)
         for line in item.label.splitlines():
             _cell_line(cell, line, "key-label", node.lang, w)
@@ -416,6 +589,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
                        highlight=w.theme.mark(False, item.stale))
         for line in item.rank.splitlines():
             _cell_line(cell, line, "key-label", node.lang, w)
+    _gap(container, after_panel(w.theme))
 
 
 def _cell_line(cell: _Cell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
@@ -429,28 +603,45 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     """A native Word chart (editable, with its workbook) under its caption."""
     assert w.document is not None
     _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
-    family = BUNDLED[w.theme.font(w.theme.style("table-cell")).bundled].name
-    rid = add_chart_part(w.document, node, family, (w.theme.accent, w.theme.fall))
+    font = w.theme.font(w.theme.style("table-cell"))
+    shown = [*node.categories, *(s.name for s in node.series),
+             *(label for s in node.series for label in s.labels)]
+    if node.lang == "zh":
+        family = whole_family("".join(shown), font, w.printed)
+        fonts = (family, family)
+    else:
+        families("".join(shown), font, False, w.printed)
+        fonts = (font.latin, font.east_asian)
+    rid = add_chart_part(w.document, node, fonts, (w.theme.accent, w.theme.fall))
     w.charts += 1
     holder = _paragraph(container, "table-cell", w)
+    holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
+    _gap(container, after_panel(w.theme))
     if node.source:
         _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:
-    """A TOC field (refreshed when Word opens the file) with the headings as its result."""
+    """The contents: an entry per heading, its page number a PAGEREF field to the
+    heading's bookmark, which LibreOffice computes as it lays the file out and Word
+    updates when it opens it (``w:updateFields``).
+
+    Not a TOC field: LibreOffice shows a TOC field's stored result as it stands, and the
+    writer cannot know the pages a reader will lay the headings out on.
+    """
     _run(_paragraph(container, "toc-title", w), node.title, node.lang, w, "toc-title")
-    begin, instruction, separate, _, end = field_runs(f'TOC \\o "1-{node.depth}" \\h \\z \\u')
-    paragraph = _paragraph(container, "toc-entry", w)
-    paragraph._p.extend([begin, instruction, separate])
-    entries = [h for h in w.headings if h.level <= node.depth]
-    for index, heading in enumerate(entries):
-        if index:
-            paragraph = _paragraph(container, "toc-entry", w)
+    for number, heading in enumerate(w.headings, start=1):
+        if heading.level > node.depth:
+            continue
+        paragraph = _paragraph(container, "toc-entry", w)
         set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
-        _run(paragraph, heading.display, heading.lang, w, "toc-entry")
-    paragraph._p.append(end)
+        _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
+        look = paragraph._p.r_lst[-1].rPr
+        for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
+            if look is not None:
+                run.insert(0, copy.deepcopy(look))
+            paragraph._p.append(run)
 
 
 def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:

@@ -58,15 +58,15 @@ def _fill(color: str) -> etree._Element:
     return sppr
 
 
-def _text_props(font: str, size: int, lang: str) -> etree._Element:
+def _text_props(fonts: tuple[str, str], size: int, lang: str) -> etree._Element:
     """A ``c:txPr``: the chart's fonts (Latin and East Asian) and language."""
     txpr = _el("c:txPr")
     _sub(txpr, "a:bodyPr")
     _sub(txpr, "a:lstStyle")
     para = _sub(txpr, "a:p")
     rpr = _sub(_sub(para, "a:pPr"), "a:defRPr", sz=str(size))
-    _sub(rpr, "a:latin", typeface=font)
-    _sub(rpr, "a:ea", typeface=font)
+    _sub(rpr, "a:latin", typeface=fonts[0])
+    _sub(rpr, "a:ea", typeface=fonts[1])
     _sub(para, "a:endParaRPr", lang=lang)
     return txpr
 
@@ -132,8 +132,10 @@ def _axes(space: etree._Element, horizontal: bool) -> None:
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
-def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, bytes]:
-    """The chart part's XML and its workbook."""
+def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str]
+              ) -> tuple[bytes, bytes]:
+    """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
+    families."""
     data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = list(chart.categories)
     for series in chart.series:
@@ -148,7 +150,7 @@ def chart_xml(chart: Chart, font: str, colors: tuple[str, str]) -> tuple[bytes, 
     if old is not None:
         space.remove(old)
     lang = "zh-CN" if chart.lang == "zh" else "en-US"
-    space.find("c:chart", NS).addnext(_text_props(font, LABEL_SIZE, lang))
+    space.find("c:chart", NS).addnext(_text_props(fonts, LABEL_SIZE, lang))
     space.insert(1, _el("c:roundedCorners", val="0"))
     deleted = space.find("c:chart/c:autoTitleDeleted", NS)
     if deleted is not None:
@@ -174,10 +176,11 @@ def _next_name(document: DocxDocument, folder: str, ext: str) -> PackURI:
     return PackURI(f"/word/{folder}/{folder[:-1]}{index}.{ext}")
 
 
-def add_chart_part(document: DocxDocument, chart: Chart, font: str,
+def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
                    colors: tuple[str, str]) -> str:
-    """Add the chart part and its workbook; return the relationship id from the document."""
-    xml, workbook = chart_xml(chart, font, colors)
+    """Add the chart part and its workbook; return the relationship id from the document.
+    ``fonts``: the Latin and East Asian families."""
+    xml, workbook = chart_xml(chart, fonts, colors)
     package = document.part.package
     chart_name = _next_name(document, "charts", "xml")
     book_name = PackURI(f"/word/embeddings/Workbook_{chart_name.idx or 1}.xlsx")

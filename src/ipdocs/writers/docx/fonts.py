@@ -1,15 +1,39 @@
-"""Embed the bundled fonts in a DOCX, subset to the characters the document uses.
+"""Embed fonts in a DOCX: the faces the file prints in, subset to what it prints in them.
 
-Word and LibreOffice then set the Chinese in the Simplified Chinese faces on any machine,
-whatever it has installed. Fonts are stored obfuscated (ECMA-376 Part 1, 17.8.1): the
-first 32 bytes XORed with a key derived from a GUID, which the font table names. The
-GUID is derived from the font's bytes, so identical input gives an identical file.
+The writer notes, run by run, which characters it sets in which family and weight
+(``Printed``); at the end each family it used gets the bundled face (or the machine's
+face, for characters no bundled face has), embedded under the family name the runs use and
+subset to those characters. An English file that prints no Chinese embeds no CJK face; a
+file without bold sans text embeds no bold sans face.
+
+A theme's family names the fonts people have (仿宋_GB2312); the bundled face embedded under
+that name is the fallback a reader without it uses (LibreOffice and Word both look an
+embedded face up by the name of its font-table entry). Characters a bundled face lacks
+(FandolFang has GB 2312, not all of the 8,105 characters of the 通用规范汉字表) are set in
+runs naming the family that has them (Noto Serif CJK SC), embedded in turn; a Latin
+character the Latin face lacks (the minus sign) in a run naming ``<CJK family> Symbols``,
+the CJK face embedded under that name.
+
+LibreOffice (7.4 to 25.x) resolves a family name once a session and keeps the first face
+it meets under it: files opened one after another in one session (``soffice --convert-to
+pdf *.docx`` opens them all in one) may show a later file's characters in an earlier
+file's subset or, missing there, in a substitute face. The Latin faces and the symbol
+faces are therefore subset to the report's characters (``Document.charset``), the same in
+every file of a report: they are small, and English text is where a substitute shows most
+(measured: the letters of an English file converted after a Chinese one came out in DejaVu
+Sans). A CJK face holds what its file prints. Word keeps embedded faces per document.
+
+Fonts are stored obfuscated (ECMA-376 Part 1, 17.8.1): the first 32 bytes XORed with a
+key derived from a GUID, which the font table names. The GUID is derived from the font's
+bytes, so identical input gives an identical file.
 """
 
 from __future__ import annotations
 
+import string
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -17,6 +41,10 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from ipdocs import sysfonts
+from ipdocs.bundled import BUNDLED, chain, coverage
+from ipdocs.themes import Font
+from ipdocs.writers.columns import is_wide
 from ipdocs.writers.docx.template import _setting
 from ipdocs.writers.subsets import subset_face
 
@@ -24,6 +52,184 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 OBFUSCATED = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
 NAMESPACE = uuid.UUID("5b1d3c0e-2f4a-4c57-9d7e-1f0a9b8c6d21")
+
+ALWAYS = string.digits + " .,:;%+-()\u2212\u2014"
+"""Characters every embedded face keeps: what readers print themselves in a run's font
+(page numbers, the contents' page numbers, chart scales)."""
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an embedded face comes from: a bundled file name, or a machine's face
+    (``path#index``); and whether its subset also holds the report's characters
+    (``shared``: ``charset``, or ``symbols`` for those ``beside``, a Latin face, lacks)."""
+
+    file: str
+    system: bool = False
+    shared: str = ""
+    beside: str = ""
+
+    def common(self, charset: str) -> set[str]:
+        """The characters of the report's ``charset`` every file's subset holds."""
+        if self.shared == "charset":
+            return set(charset)
+        if self.shared == "symbols":
+            lacking = coverage(self.beside)
+            return {c for c in charset if ord(c) not in lacking and not east_asian(c)}
+        return set()
+
+    def subset(self, text: str) -> bytes:
+        """The face reduced to ``text``."""
+        if self.system:
+            path, _, index = self.file.rpartition("#")
+            return sysfonts.subset(path, int(index), text)
+        return subset_face(self.file, text)
+
+
+class FontError(ValueError):
+    """A character no face has (neither a bundled one nor one of the machine's)."""
+
+
+@dataclass
+class Printed:
+    """What a document prints in each family and weight, and the face embedded for it."""
+
+    chars: dict[tuple[str, bool], set[str]] = field(default_factory=dict)
+    sources: dict[tuple[str, bool], Source] = field(default_factory=dict)
+    system: dict[str, sysfonts.Candidate | None] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
+    """Characters no face has, with the first text that holds each."""
+
+    def add(self, family: str, bold: bool, source: Source, text: str) -> None:
+        """Note that ``text`` is set in ``family`` (bold or not), from ``source``."""
+        key = (family, bold)
+        self.sources.setdefault(key, source)
+        self.chars.setdefault(key, set()).update(text)
+
+    def machine_face(self, char: str) -> sysfonts.Candidate | None:
+        """The machine's face for a character no bundled face has (looked up once)."""
+        if char not in self.system:
+            self.system[char] = sysfonts.find(char)
+        return self.system[char]
+
+
+def east_asian(char: str) -> bool:
+    """Whether Word and LibreOffice set ``char`` in a run's East Asian font."""
+    return is_wide(char) or 0x2E80 <= ord(char) <= 0x9FFF or 0x20000 <= ord(char) <= 0x3FFFF
+
+
+def _bundled_step(font: Font, char: str, bold: bool) -> str | None:
+    """The bundled role along ``font``'s chain whose face has ``char``."""
+    code = ord(char)
+    for step in chain(font.bundled):
+        if code in coverage(BUNDLED[step].face(bold)):
+            return step
+    return None
+
+
+Override = tuple[str | None, str | None]
+"""A run's Latin and East Asian families where they differ from its style's (None: the
+style's own)."""
+
+
+def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = False
+             ) -> list[tuple[Override, str]]:
+    """``text`` split by the families that set it: an East Asian character the style's
+    bundled face lacks goes to the bundled family further along its chain that has it, or
+    to a face of the machine's; a Latin character the bundled Latin face lacks (the minus
+    sign) to the East Asian face that has it. Notes every character in ``printed``: in
+    Chinese runs (``zh``), where readers set quotation marks and dashes in the East Asian
+    font, the Latin characters in both faces."""
+    own = BUNDLED[font.bundled]
+    bundled = font.regular_file is None
+    own_cover = coverage(own.face(bold)) if bundled else frozenset()
+    latin_file = own.latin_bold if bold else own.latin_regular
+    latin_cover = coverage(latin_file) if bundled and font.latin == own.latin_name else None
+    own_chars: list[str] = []
+    latin_chars: list[str] = []
+    out: list[tuple[Override, str]] = []
+    for char in text:
+        override: Override = (None, None)
+        code = ord(char)
+        if east_asian(char):
+            if not bundled or code in own_cover:
+                own_chars.append(char)
+            else:
+                family = _cjk_family(char, font, bold, printed)
+                override = (None, family)
+                if family is None:
+                    printed.missing.setdefault(char, text)
+        elif not char.isprintable():
+            pass  # a joiner prints nothing: no face needs it
+        elif latin_cover is not None and code not in latin_cover and not char.isspace():
+            override = (_symbol_family(char, font, bold, printed, latin_file), None)
+        elif zh and bundled and code not in own_cover and not char.isspace() \
+                and not char.isascii():
+            # Chinese runs set such a character (†, “) in their East Asian face: one that
+            # lacks it hands it on along its chain, as for a Chinese character
+            latin_chars.append(char)
+            override = (None, _cjk_family(char, font, bold, printed))
+        else:
+            latin_chars.append(char)
+            if zh and code in own_cover:
+                own_chars.append(char)
+        if out and out[-1][0] == override:
+            out[-1] = (override, out[-1][1] + char)
+        else:
+            out.append((override, char))
+    if own_chars and bundled:
+        printed.add(font.east_asian, bold and own.bold is not None, Source(own.face(bold)),
+                    "".join(own_chars))
+    if latin_chars and latin_cover is not None:
+        printed.add(font.latin, bold, Source(latin_file, shared="charset"), "".join(latin_chars))
+    return out
+
+
+def whole_family(text: str, font: Font, printed: Printed) -> str:
+    """The East Asian family that sets every character of ``text`` on its own (a chart
+    sets its labels in one font): the font's own if its bundled face has them all, else
+    the first bundled family along its chain that has, noted in ``printed``."""
+    codes = {ord(c) for c in text if not c.isspace()}
+    for step in chain(font.bundled) if font.regular_file is None else ():
+        family = BUNDLED[step]
+        if codes <= coverage(family.regular):
+            name = font.east_asian if step == font.bundled else family.name
+            printed.add(name, False, Source(family.regular), text)
+            return name
+    families(text, font, False, printed, zh=True)
+    return font.east_asian
+
+
+def _symbol_family(char: str, font: Font, bold: bool, printed: Printed, latin: str
+                   ) -> str | None:
+    """The family that sets a Latin character the bundled Latin face ``latin`` lacks: the
+    first CJK face along the font's chain that has it, as ``<family> Symbols``, noted."""
+    step = _bundled_step(font, char, bold)
+    if step is None:
+        return None
+    family = BUNDLED[step]
+    name = f"{family.name} Symbols"
+    printed.add(name, False, Source(family.regular, shared="symbols", beside=latin), char)
+    return name
+
+
+def _cjk_family(char: str, font: Font, bold: bool, printed: Printed) -> str | None:
+    """The East Asian family that sets ``char`` (the font's own name where its bundled
+    face has it, or a user's own face is given), noted in ``printed``; None where no face
+    has it."""
+    if font.regular_file is not None:
+        return font.east_asian
+    step = _bundled_step(font, char, bold)
+    if step is not None:
+        family = BUNDLED[step]
+        name = font.east_asian if step == font.bundled else family.name
+        printed.add(name, bold and family.bold is not None, Source(family.face(bold)), char)
+        return name
+    machine = printed.machine_face(char)
+    if machine is None:
+        return None  # no face has it: the glyph check has refused the report already
+    printed.add(machine.family, False, Source(f"{machine.file}#{machine.index}", True), char)
+    return machine.family
 
 
 def obfuscate(data: bytes, key: uuid.UUID) -> bytes:
@@ -70,25 +276,52 @@ def _font_table(document: DocxDocument) -> Part:
     raise LookupError("the document has no font table")
 
 
-def embed(document: DocxDocument, family: str, faces: dict[str, str], text: str) -> None:
-    """Embed ``faces`` (``Regular``/``Bold`` → bundled face file) of ``family``, subset to
-    ``text``."""
+def check_missing(printed: Printed) -> None:
+    """Refuse characters no face has, naming each and the text that holds it."""
+    if printed.missing:
+        raise FontError("; ".join(
+            f"no font has U+{ord(c):04X} {c!r} in “{t if len(t) <= 30 else t[:30] + '…'}”"
+            for c, t in sorted(printed.missing.items())))
+
+
+def embed_printed(document: DocxDocument, printed: Printed, charset: str = "") -> None:
+    """Embed every face ``printed`` noted, subset to what the document prints in it (and,
+    for the Latin and symbol faces, the characters of the report's ``charset`` they
+    would set)."""
+    for family, bold in sorted(printed.chars):
+        source = printed.sources[(family, bold)]
+        shared = source.common(charset) | (set() if source.system else set(ALWAYS))
+        text = "".join(sorted(printed.chars[(family, bold)] | shared))
+        embed(document, family, "Bold" if bold else "Regular", source.subset(text))
+
+
+def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
+    """Embed the font ``data`` as the ``face`` (``Regular`` or ``Bold``) of ``family``."""
     part = _font_table(document)
     table = etree.fromstring(part.blob)
     font = _font_element(table, family)
-    for face, filename in faces.items():
-        small = subset_face(filename, text)
-        key = uuid.uuid5(NAMESPACE, small.hex()[:4096] + family + face)
-        count = sum(1 for r in part.rels.values() if r.reltype == RT.FONT) + 1
-        uri = PackURI(f"/word/fonts/font{count}.odttf")
-        font_part = Part(uri, OBFUSCATED, obfuscate(small, key), document.part.package)
-        rid = part.relate_to(font_part, RT.FONT)
-        embedded = etree.SubElement(font, f"{{{W}}}embed{face}")
-        embedded.set(f"{{{R}}}id", rid)
-        embedded.set(f"{{{W}}}fontKey", "{" + str(key).upper() + "}")
-        embedded.set(f"{{{W}}}subsetted", "1")
+    key = uuid.uuid5(NAMESPACE, data.hex()[:4096] + family + face)
+    count = sum(1 for r in part.rels.values() if r.reltype == RT.FONT) + 1
+    uri = PackURI(f"/word/fonts/font{count}.odttf")
+    font_part = Part(uri, OBFUSCATED, obfuscate(data, key), document.part.package)
+    rid = part.relate_to(font_part, RT.FONT)
+    embedded = etree.SubElement(font, f"{{{W}}}embed{face}")
+    embedded.set(f"{{{R}}}id", rid)
+    embedded.set(f"{{{W}}}fontKey", "{" + str(key).upper() + "}")
+    embedded.set(f"{{{W}}}subsetted", "1")
+    _order_embeds(font)
     part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8",
                                 standalone=True)
     settings = document.settings.element
     _setting(settings, "w:embedTrueTypeFonts")
     _setting(settings, "w:saveSubsetFonts")
+
+
+def _order_embeds(font: etree._Element) -> None:
+    """Keep a font entry's embedded faces last and in the schema's order."""
+    order = ("embedRegular", "embedBold", "embedItalic", "embedBoldItalic")
+    embeds = sorted((c for c in font if etree.QName(c).localname in order),
+                    key=lambda c: order.index(etree.QName(c).localname))
+    for element in embeds:
+        font.remove(element)
+        font.append(element)

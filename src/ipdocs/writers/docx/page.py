@@ -5,15 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.styles import word_style
-from ipdocs.writers.docx.xml import field
+from ipdocs.writers.docx.xml import child, field, set_fonts
 from ipdocs.writers.epoch import source_date
+from ipdocs.writers.spacing import (
+    MM,
+    line_height,
+    number_baseline,
+    number_inset,
+)
 
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """Creation time of documents whose metadata names no date: fixed, for identical output."""
@@ -26,19 +33,66 @@ def set_geometry(document: DocxDocument, theme: Theme) -> None:
     section.page_width, section.page_height = Mm(page.width), Mm(page.height)
     section.top_margin, section.bottom_margin = Mm(page.top), Mm(page.bottom)
     section.left_margin, section.right_margin = Mm(page.inside), Mm(page.outside)
-    section.header_distance, section.footer_distance = Mm(page.header), Mm(page.footer)
+    section.header_distance, section.footer_distance = Mm(page.header), Mm(footer_mm(theme))
+    if page.chars_per_line:
+        _grid(document, theme)
+
+
+NUMBER_LINE = 1.2
+"""The page number's line height, in ems (set exactly)."""
+
+
+def footer_mm(theme: Theme) -> float:
+    """Millimetres from the paper's edge to the footer's last line, which holds the page
+    number, so that its baseline stands where ``spacing.number_baseline`` puts it (a
+    reader sets a line's baseline about a quarter of its height above its bottom)."""
+    if theme.page_number.below is None:
+        return theme.page.footer
+    return number_baseline(theme) - theme.page_number.size * NUMBER_LINE * 0.25 / MM
+
+
+def _grid(document: DocxDocument, theme: Theme) -> None:
+    """The document's line grid: ``lines_per_page`` lines (w:docGrid type lines).
+
+    Not a character grid (linesAndChars): LibreOffice (7.4) gives a 16 pt character two
+    cells of a 15.79 pt grid (14 characters a line, not 28; measured) and misreads the
+    negative pitch difference Word needs. The grid styles' characters are set closer
+    instead (``spacing.tracking``, in the styles), which both readers honour.
+    """
+    page = theme.page
+    height = (page.height - page.top - page.bottom) * MM
+    lines = page.lines_per_page or round(height / line_height(theme.style("body")))
+    grid = child(document.sections[0]._sectPr, "w:docGrid")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(height / lines * 20)))
+    grid.attrib.pop(qn("w:charSpace"), None)
 
 
 def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRAPH) -> None:
-    """Fill a footer paragraph with the theme's page-number format around a PAGE field."""
+    """Fill a footer paragraph with the theme's page-number format around a PAGE field,
+    ``inset`` characters in from the outside edge, on a line of its own height."""
     paragraph.style = "Footer"
     paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(theme.page_number.size * NUMBER_LINE)
+    fmt.space_before = fmt.space_after = Pt(0)
+    inset = Mm(number_inset(theme))
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        fmt.right_indent = inset
+    elif align == WD_ALIGN_PARAGRAPH.LEFT:
+        fmt.left_indent = inset
     before, _, after = theme.page_number.format.partition("{n}")
     if before:
         paragraph.add_run(before)
     field(paragraph._p, "PAGE", "1")
     if after:
         paragraph.add_run(after)
+    font = theme.font(theme.page_number.font)
+    for run in paragraph._p.r_lst:
+        rpr = run.get_or_add_rPr()
+        set_fonts(rpr, font.latin, font.east_asian)
+        child(rpr, "w:sz", w_val=str(round(theme.page_number.size * 2)))
 
 
 def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> None:
@@ -61,18 +115,21 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
     if doc.metadata.draft:
         headers = [section.header, *([section.even_page_header] if outside else [])]
         for part in headers:
-            _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme.draft)
+            _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme)
 
 
 def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
-                color: str) -> None:
-    """A draft's mark at the head of every page: bold, in red, before the running head."""
+                theme: Theme) -> None:
+    """A draft's mark at the head of every page: bold, in red, before the running head, in
+    the header style's faces (a reader would otherwise pick any Chinese face it has)."""
     if not paragraph.style or paragraph.style.name != "Header":
         paragraph.style = word_style(document, "Header")
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_run = paragraph.add_run(f"{mark}  ")
+    font = theme.font(theme.style("header"))
+    set_fonts(mark_run._r.get_or_add_rPr(), font.latin, font.east_asian, hint=True)
     mark_run.bold = True
-    mark_run.font.color.rgb = RGBColor.from_string(color)
+    mark_run.font.color.rgb = RGBColor.from_string(theme.draft)
     paragraph._p.remove(mark_run._r)
     paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, mark_run._r)
 

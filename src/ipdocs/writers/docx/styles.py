@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.shared import Pt, RGBColor
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.docx.xml import child, set_fonts
+from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
+from ipdocs.writers.spacing import line_height, tracking
 
 WORD_STYLES = {
     "body": "Body Text",
@@ -21,6 +25,7 @@ WORD_STYLES = {
     "heading-1": "Heading 1",
     "heading-2": "Heading 2",
     "heading-3": "Heading 3",
+    "heading-4": "Heading 4",
     "caption": "Caption",
     "table-header": "Table Header",
     "table-cell": "Table Cell",
@@ -53,17 +58,28 @@ def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
 
 
 def _spacing(style: ParagraphStyle, spec: Style) -> None:
-    """Line spacing, space before and after, alignment."""
+    """Line spacing (exact, as the PDF sets it), space before and after, alignment."""
     fmt = style.paragraph_format
-    if spec.exact is not None:
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(spec.exact)
-    elif spec.line is not None:
-        fmt.line_spacing = spec.line
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line_height(spec))
     fmt.space_before = Pt(spec.before)
     fmt.space_after = Pt(spec.after)
     fmt.alignment = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
     fmt.first_line_indent = None
+
+
+SPACING_SUCCESSORS = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight",
+                      "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign",
+                      "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",
+                      "w:oMath")
+"""What follows w:spacing in CT_RPr."""
+
+
+def _spacing_element(points: float) -> BaseOxmlElement:
+    """A run-properties w:spacing: ``points`` more (or less) after each character."""
+    element = OxmlElement("w:spacing")
+    element.set(qn("w:val"), str(round(points * 20)))
+    return element
 
 
 def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str) -> None:
@@ -82,10 +98,14 @@ def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str)
     for tag in ("w:caps", "w:smallCaps", "w:spacing"):
         element = rpr.find(child(rpr, tag).tag)
         rpr.remove(element)
+    if track := tracking(theme, spec):  # on the character grid: characters set closer
+        rpr.insert_element_before(_spacing_element(track), *SPACING_SUCCESSORS)
     _spacing(style, spec)
     ppr = style.element.get_or_add_pPr()
     for border in ppr.findall(child(ppr, "w:pBdr").tag):
         ppr.remove(border)
+    if theme.page.chars_per_line and not spec.grid:  # tables, notes: their own pitch
+        ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")
 
 
 def apply_theme(document: DocxDocument, theme: Theme) -> None:
@@ -97,5 +117,9 @@ def apply_theme(document: DocxDocument, theme: Theme) -> None:
     apply_style(document, theme, "toc-entry", "TOC 2")
     word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
+    width = theme.page.width - theme.page.inside - theme.page.outside
+    for name in ("TOC 1", "TOC 2"):  # page numbers flush right, as in the PDF
+        word_style(document, name).paragraph_format.tab_stops.add_tab_stop(
+            Mm(width), WD_TAB_ALIGNMENT.RIGHT)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
         word_style(document, name).paragraph_format.keep_with_next = True

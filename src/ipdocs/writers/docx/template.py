@@ -11,13 +11,18 @@ from __future__ import annotations
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.xml import THEME_FONT_ATTRS, child, set_fonts, set_lang
+from ipdocs.writers.docx.xml import (
+    THEME_FONT_ATTRS,
+    child,
+    ordered_child,
+    set_fonts,
+    set_lang,
+)
 
 _DROPPED_RELS = (RT.THUMBNAIL, RT.CUSTOM_XML,
                  "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
@@ -101,17 +106,7 @@ _SETTINGS_ORDER = (
 
 def _setting(settings: BaseOxmlElement, tag: str, **attrs: str) -> None:
     """Set a settings element, inserting it where the schema's order puts it."""
-    element = settings.find(qn(tag))
-    if element is None:
-        element = OxmlElement(tag)
-        later = _SETTINGS_ORDER[_SETTINGS_ORDER.index(tag) + 1:]
-        successor = next((c for c in settings if c.tag in {qn(t) for t in later}), None)
-        if successor is None:
-            settings.append(element)
-        else:
-            successor.addprevious(element)
-    for name, value in attrs.items():
-        element.set(qn(name.replace("_", ":", 1)), value)
+    ordered_child(settings, tag, _SETTINGS_ORDER, **attrs)
 
 
 def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool) -> None:

@@ -20,6 +20,45 @@ def child(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     return element
 
 
+TBLPR_ORDER = (
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
+    "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+    "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+)
+"""The order CT_TblPr prescribes for its children (ECMA-376 Part 1, 17.4.60)."""
+
+
+PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+    "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+    "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct",
+    "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+    "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)
+"""The order CT_PPr prescribes for its children (ECMA-376 Part 1, 17.3.1.26)."""
+
+
+def ordered_child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...],
+                  **attrs: str) -> BaseOxmlElement:
+    """The first ``tag`` child of ``parent``, created if missing where ``order`` (the
+    schema's sequence of the parent's children) puts it, with ``attrs`` set."""
+    element: BaseOxmlElement | None = parent.find(qn(tag))
+    if element is None:
+        element = OxmlElement(tag)
+        later = {qn(t) for t in order[order.index(tag) + 1:]}
+        successor = next((c for c in parent if c.tag in later), None)
+        if successor is None:
+            parent.append(element)
+        else:
+            successor.addprevious(element)
+    for name, value in attrs.items():
+        element.set(qn(name.replace("_", ":", 1)), value)
+    return element
+
+
 def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str, *, hint: bool = False) -> None:
     """Set all four font slots of a run-properties element; drop theme-font overrides.
 
@@ -72,3 +111,13 @@ def field(paragraph: BaseOxmlElement, instruction: str, cached: str = "") -> Non
     """Append a complex field (PAGE, TOC …) with its cached result to a paragraph."""
     for run in field_runs(instruction, cached):
         paragraph.append(run)
+
+
+def bookmark(number: int, name: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+    """The start and end of a bookmark called ``name``, numbered ``number``."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    return start, end

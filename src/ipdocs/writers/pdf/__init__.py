@@ -16,7 +16,7 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
-from ipdocs.writers.pdf.blocks import Writer, check, flowables
+from ipdocs.writers.pdf.blocks import Writer, check, flowables, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
 from ipdocs.writers.pdf.toc import number_look
@@ -63,7 +63,7 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
     writer = Writer(theme, fonts, width)
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
-    story = flowables(doc.blocks, writer)
+    story = masthead(writer) + flowables(doc.blocks, writer)
     check(writer)
     buffer = io.BytesIO()
     try:

@@ -10,6 +10,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    HRFlowable,
     PageBreak,
     Spacer,
     Table,
@@ -34,6 +35,8 @@ from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.columns import (
+    aligns_on_point,
+    decimal_tail,
     fit_scale,
     fit_widths,
     is_short,
@@ -45,6 +48,17 @@ from ipdocs.writers.pdf.linebreak import Run
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
+from ipdocs.writers.spacing import CELL_PADDING as SHARED_CELL_PADDING
+from ipdocs.writers.spacing import (
+    COVER_AFTER_MM,
+    COVER_BEFORE_MM,
+    after_panel,
+    after_table,
+    heading_style,
+    line_height,
+    tracking,
+)
+from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
@@ -94,18 +108,13 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             w.problems.append(uncovered_message(missing, Where(text)))
         for chosen, stretch in w.fonts.pieces(piece.text, face, latin):
             look = Look(chosen, style.size, piece.color or color,
-                        piece.highlight)
+                        piece.highlight, tracking(w.theme, style))
             if look not in looks:
                 looks.append(look)
             runs.append(Run(stretch, looks.index(look), piece.keep))
     if not looks:
         looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
     return runs, looks
-
-
-def line_height(style: Style) -> float:
-    """The distance between baselines a theme style sets (exact, or a multiple of size)."""
-    return style.exact if style.exact else style.size * (style.line or 1.2)
 
 
 def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
@@ -125,6 +134,18 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                         exact=style.exact * scale if style.exact else None)
     runs, looks = _looks_runs(pieces, style, lang, w)
     return TextBlock(runs, looks, _shape(style, lang, align))
+
+
+def masthead(w: Writer) -> list[Flowable]:
+    """The theme's red masthead above a rule across the type area (none without one)."""
+    head = w.theme.masthead
+    if head is None:
+        return []
+    style = Style(head.font, head.size, line=1.2, align="center", color=head.color)
+    runs, looks = _looks_runs([Piece(head.text)], style, "zh", w)
+    rule = HRFlowable(width="100%", thickness=head.rule, color=HexColor("#" + head.color),
+                      spaceBefore=head.after * MM, spaceAfter=head.after * MM)
+    return [Spacer(1, head.before * MM), TextBlock(runs, looks, _shape(style, "zh")), rule]
 
 
 def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
@@ -149,7 +170,7 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = min(node.level, 3)
-    block = text_block([Piece(node.display)], f"heading-{level}", node.lang, w)
+    block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
     block.outline = (level, node.display)
     block.keepWithNext = True
     if w.in_cell:
@@ -159,12 +180,12 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 
 def cover(node: Cover, w: Writer) -> list[Flowable]:
     """Title, subtitle and cover lines."""
-    out: list[Flowable] = [Spacer(1, 8 * MM)]
+    out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
     out.append(text_block([Piece(node.title)], "title", node.lang, w))
     if node.subtitle:
         out.append(text_block([Piece(node.subtitle)], "subtitle", node.lang, w))
     out += [text_block([Piece(line)], "cover-line", node.lang, w) for line in node.lines]
-    out.append(Spacer(1, 6 * MM))
+    out.append(Spacer(1, COVER_AFTER_MM * MM))
     return out
 
 
@@ -193,7 +214,7 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
     return rows
 
 
-CELL_PADDING = 4.0
+CELL_PADDING = SHARED_CELL_PADDING[1]
 
 
 def _needs(block: TextBlock) -> tuple[float, float]:
@@ -222,6 +243,22 @@ def _widths(columns: Sequence[Column], total: float,
     return fit_widths(proportional([c.width for c in columns], total), hard, soft)
 
 
+def _decimal_pads(node: TableNode, body: Sequence[Sequence[TextBlock]]
+                  ) -> dict[tuple[int, int], float]:
+    """Extra right padding, by (column, row of ``body``), that lines up the decimal points
+    of right-aligned number columns (see ``columns.decimal_tail``)."""
+    pads: dict[tuple[int, int], float] = {}
+    first = len(node.header)
+    for column, spec in enumerate(node.columns):
+        if spec.align != "right":
+            continue
+        tails = {r: body[r][column].piece_width(decimal_tail(body[r][column].plain))
+                 for r in range(first, len(body)) if aligns_on_point(body[r][column].plain)}
+        widest = max(tails.values(), default=0.0)
+        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
+    return pads
+
+
 def table(node: TableNode, w: Writer) -> list[Flowable]:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     out: list[Flowable] = []
@@ -236,6 +273,10 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     if scale < 1.0:  # too narrow for its cells: set them smaller
         body = _cells(node, w, scale)
         floors = _floors(len(node.columns), body)
+    pads = _decimal_pads(node, body)
+    for (column, _), pad in pads.items():
+        floors[0][column] = max(floors[0][column], max(
+            _needs(row[column])[0] + pad for r, row in enumerate(body) if (column, r) in pads))
     rows += body
     heads = top + len(node.header)
     widths = _widths(node.columns, w.width, floors)
@@ -248,20 +289,22 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("LINEBELOW", (0, top), (-1, -1), 0.4, rule),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, rule),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), SHARED_CELL_PADDING[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), SHARED_CELL_PADDING[0]),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
+        *(("RIGHTPADDING", (c, top + r), (c, top + r), CELL_PADDING + pad)
+          for (c, r), pad in sorted(pads.items())),
     ))
-    grid.spaceAfter = w.theme.style("body").size * 0.8
+    grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
         out.append(text_block([Piece(node.note)], "note", node.lang, w))
     return out
 
 
-KEY_PADDING = 7.0
+KEY_PADDING = SHARED_KEY_PADDING[1]
 KEY_VALUE_MIN_SCALE = 0.75
 """A key figure's value shrinks to fit its cell on one line, down to this fraction."""
 
@@ -311,12 +354,12 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEAFTER", (0, 0), (-2, -1), 2, HexColor("#FFFFFF")),
         ("LINEBELOW", (0, 0), (-1, -2), 2, HexColor("#FFFFFF")),
-        ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), SHARED_KEY_PADDING[0]),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), SHARED_KEY_PADDING[0]),
         ("LEFTPADDING", (0, 0), (-1, -1), KEY_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), KEY_PADDING),
     ))
-    grid.spaceAfter = w.theme.style("body").size
+    grid.spaceAfter = after_panel(w.theme)
     grid.keepWithNext = False
     out.append(grid)
     return out
@@ -331,8 +374,8 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
 
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
-    face = w.fonts.face(w.theme.style("table-cell").font)
     texts = [*node.categories, *(label for s in node.series for label in s.labels)]
+    face = w.fonts.whole("".join(texts), w.fonts.face(w.theme.style("table-cell").font))
     for text in texts:
         missing = w.fonts.missing(text, [face])
         if missing:
@@ -340,7 +383,7 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     colors = (w.theme.accent, w.theme.fall, w.theme.rule)
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
-    gap = Spacer(1, w.theme.style("body").size)
+    gap = Spacer(1, after_panel(w.theme))
     out: list[Flowable] = [caption, picture, gap]
     if node.source:
         out.append(text_block([Piece(node.source)], "note", node.lang, w))

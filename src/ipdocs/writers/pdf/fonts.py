@@ -11,19 +11,40 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ipdocs.bundled import BUNDLED, face_path
+from ipdocs import sysfonts
+from ipdocs.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.themes import Font, Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.subsets import subset_face
+
+_REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
+_BEYOND_BMP = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.M)
+
+
+def _utf16(match: re.Match[str]) -> str:
+    """One bfchar line with its character as UTF-16 (a surrogate pair)."""
+    char = chr(int(match.group(2), 16))
+    return f"{match.group(1)} <{char.encode('utf-16-be').hex().upper()}>"
+
+
+def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond the Basic Multilingual Plane
+    (CJK Extension B names such as 𠮷) written in UTF-16 as the PDF format asks: reportlab
+    writes their code point, which readers take for other characters (𠮷 → ₻)."""
+    return _BEYOND_BMP.sub(_utf16, str(_REPORTLAB_CMAP(fontname, subset)))
+
+
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 class FontError(RenderError):
@@ -36,6 +57,8 @@ class Face:
 
     name: str
     covers: frozenset[int] = field(repr=False)
+    synthetic_bold: bool = False
+    """Bold text in a family without a bold face: the writer strokes the outlines."""
 
 
 def _split(spec: str) -> tuple[str, int]:
@@ -120,7 +143,7 @@ def _bundled(role: str, bold: bool, latin: bool = False) -> str:
     family = BUNDLED[role]
     if latin:
         return family.latin_bold if bold else family.latin_regular
-    return family.bold if bold else family.regular
+    return family.face(bold)
 
 
 def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Face:
@@ -133,7 +156,10 @@ def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Fa
     if own:
         return register(own)
     name = _bundled(font.bundled, bold, latin)
-    return register_subset(name, text) if text else register(face_path(name))
+    face = register_subset(name, text) if text else register(face_path(name))
+    if not latin and BUNDLED[font.bundled].synthetic_bold(bold):
+        face = Face(face.name, face.covers, synthetic_bold=True)
+    return face
 
 
 def latin_char(char: str) -> bool:
@@ -161,16 +187,23 @@ class Fonts:
         self.text = text
         """What the document may set; bundled faces are subset to it (none: whole faces)."""
         self.fallbacks: tuple[Face, ...] = tuple(register(f) for f in theme.fallbacks)
+        self._origin: dict[Face, tuple[str, bool]] = {}
+        """The bundled role and weight each role face came from (its chain follows)."""
+        self._system: tuple[Face, ...] | None = None
 
     def face(self, role: str, bold: bool = False, latin: bool = False) -> Face:
         """The face of a role (its Latin companion with ``latin``)."""
-        return role_face(self.theme.fonts[role], bold, latin, self.text)
+        font = self.theme.fonts[role]
+        face = role_face(font, bold, latin, self.text)
+        self._origin.setdefault(face, (font.bundled, bold))
+        return face
 
     def pieces(self, text: str, face: Face, latin: Face | None = None) -> list[tuple[Face, str]]:
         """Split ``text`` into stretches by the face that sets them.
 
         With ``latin`` (English text), Latin letters and punctuation go to that face and
-        the rest to ``face``; a character neither covers goes to the first fallback that does.
+        the rest to ``face``; a character neither covers goes to the first face along
+        ``face``'s chain and the fallbacks that has it.
         """
         out: list[tuple[Face, str]] = []
         for char in text:
@@ -184,23 +217,66 @@ class Fonts:
         return out
 
     def cover(self, char: str, face: Face) -> Face:
-        """The face that sets ``char``: the given one, else the first fallback covering it."""
+        """The face that sets ``char``: the given one, else the first bundled face along
+        its role's chain that has it, else the first fallback (the theme's, then the
+        machine's) covering it; the given one if none does."""
         code = ord(char)
         if code in face.covers or char in "\n\t":
             return face
-        for fallback in self.fallbacks:
+        role, bold = self._origin.get(face, ("", False))
+        for step in chain(role)[1:] if role in BUNDLED else ():
+            family = BUNDLED[step]
+            if code in coverage(family.face(bold)):
+                chosen = register_subset(family.face(bold), self.text)
+                synthetic = family.synthetic_bold(bold) or face.synthetic_bold
+                return Face(chosen.name, chosen.covers, synthetic)
+        for fallback in (*self.fallbacks, *self.system()):
             if code in fallback.covers:
                 return fallback
         return face
 
-    def missing(self, text: str, faces: Iterable[Face]) -> list[str]:
-        """Characters of ``text`` that neither ``faces`` nor the fallbacks cover."""
-        codes = set(map(ord, text))
-        for face in (*faces, *self.fallbacks):
-            codes.difference_update(face.covers)
-            if not codes:
-                return []
-        return sorted(chr(c) for c in codes if not chr(c).isspace())
+    def whole(self, text: str, face: Face) -> Face:
+        """The face that sets every character of ``text`` on its own (a chart sets its
+        labels in one face): ``face`` if it has them all, else the first face along its
+        chain and the fallbacks that has them all, else ``face``."""
+        codes = {ord(c) for c in text if not c.isspace()}
+        if codes <= face.covers:
+            return face
+        tried = [self.cover(chr(code), face) for code in sorted(codes - face.covers)]
+        for candidate in dict.fromkeys(tried):
+            if codes <= candidate.covers:
+                return candidate
+        return face
+
+    def system(self) -> tuple[Face, ...]:
+        """Faces installed on the machine for what no bundled face or theme fallback has
+        (looked for once, and only when a character needs one)."""
+        if self._system is None:
+            known = set().union(*(f.covers for f in self.fallbacks))
+            wanted = {c for c in self.text if ord(c) not in known}
+            found = sysfonts.fallbacks(wanted)
+            self._system = tuple(_register_system(face) for face in found)
+        return self._system
+
+    def missing(self, text: str, faces: Sequence[Face]) -> list[str]:
+        """Characters of ``text`` that neither ``faces`` nor any fallback covers."""
+        out = []
+        for char in set(text):
+            code = ord(char)
+            if char.isspace() or any(code in face.covers for face in faces):
+                continue
+            if code not in self.cover(char, faces[0]).covers:
+                out.append(char)
+        return sorted(out)
+
+
+def _register_system(face: sysfonts.SystemFace) -> Face:
+    """Register a subset of a machine's face (TrueType outlines) with reportlab."""
+    digest = hashlib.sha1(face.data).hexdigest()
+    font = TTFont("Y" + digest[:10], io.BytesIO(face.data))
+    font.face.name += b"-" + digest[:12].encode("ascii")
+    pdfmetrics.registerFont(font)
+    return Face(font.fontName, frozenset(font.face.charToGlyph))
 
 
 def uncovered_message(chars: Sequence[str], where: Where) -> str:

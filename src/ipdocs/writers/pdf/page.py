@@ -14,6 +14,7 @@ from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
 from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
 from ipdocs.writers.pdf.watermark import draw_mark, mark_width, units_per_em
+from ipdocs.writers.spacing import number_baseline, number_inset
 
 MM = 72 / 25.4
 DRAFT_ALPHA = 0.16
@@ -96,12 +97,13 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         canvas.saveState()
         canvas.setFont(face.name, spec.size)
         text = spec.format.replace("{n}", str(number))
-        y = (page.footer * MM) - spec.size * 0.3
+        y = number_baseline(theme) * MM
+        inset = number_inset(theme)
         if spec.align == "outside":
             if odd:
-                canvas.drawRightString((page.width - page.outside) * MM, y, text)
+                canvas.drawRightString((page.width - page.outside - inset) * MM, y, text)
             else:
-                canvas.drawString(page.outside * MM, y, text)
+                canvas.drawString((page.outside + inset) * MM, y, text)
         else:
             canvas.drawCentredString(page.width * MM / 2, y, text)
         if theme.header_text and self.doc.headers:

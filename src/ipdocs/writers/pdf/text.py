@@ -15,6 +15,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
 
@@ -27,6 +28,9 @@ class Look:
     size: float
     color: str = "000000"
     highlight: str | None = None
+    tracking: float = 0.0
+    """Points added to each Han character's advance (the character grid; see
+    ``writers.spacing.tracking``)."""
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,24 @@ def text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
-def _single(unit: Unit) -> int | None:
-    """The look of a unit that is one character in one look, else None."""
+def _single(unit: Unit) -> tuple[int, bool] | None:
+    """The look of a unit that is one character in one look, and whether the character
+    is full width; else None."""
     if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1:
-        return unit.pieces[0][0]
+        return unit.pieces[0][0], is_wide(unit.pieces[0][1])
     return None
+
+
+def _by_width(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into stretches of full-width characters and of the others."""
+    out: list[tuple[str, bool]] = []
+    for char in text:
+        wide = is_wide(char)
+        if out and out[-1][1] == wide:
+            out[-1] = (out[-1][0] + char, wide)
+        else:
+            out.append((char, wide))
+    return out
 
 
 def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
@@ -79,6 +96,21 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
         spacing = gap
         end += 1
     return end, spacing or 0.0
+
+
+SYNTHETIC_BOLD = 0.035
+"""The stroke that emboldens a face without a bold one, as a fraction of the font size."""
+
+
+def _embolden(text: Any, look: Look, before: Look | None) -> None:
+    """Stroke the outlines as well as fill them for a face without a bold one (PDF text
+    render mode 2), and go back to filling only after it."""
+    if look.face.synthetic_bold:
+        text.setTextRenderMode(2)
+        text.setStrokeColor(_color(look.color))
+        text._code.append(f"{look.size * SYNTHETIC_BOLD:.3f} w")
+    elif before is not None and before.face.synthetic_bold:
+        text.setTextRenderMode(0)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -100,7 +132,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _measure(self, style: int, text: str) -> float:
         """Width of ``text`` in the look ``style``."""
         look = self.looks[style]
-        return text_width(text, look.face.name, look.size)
+        width = text_width(text, look.face.name, look.size)
+        if look.tracking:
+            width += look.tracking * sum(map(is_wide, text))
+        return width
 
     def _layout(self, width: float) -> list[Line]:
         """Break the runs into lines for ``width``."""
@@ -176,10 +211,19 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
+                    _embolden(text, look, current)
                     current = look
-                text.textOut(piece)
+                if not look.tracking:
+                    text.textOut(piece)
+                    continue
+                for part, wide in _by_width(piece):  # Han characters on the grid's pitch
+                    text.setCharSpace(spacing + (look.tracking if wide else 0.0))
+                    text.textOut(part)
+                text.setCharSpace(spacing)
             start = end
         text.setCharSpace(0)
+        if current is not None and current.face.synthetic_bold:
+            text.setTextRenderMode(0)  # the text state outlives the text object
         self.canv.drawText(text)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:

@@ -16,6 +16,8 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
+from ipdocs.writers.spacing import line_height
+
 if TYPE_CHECKING:
     from ipdocs.writers.pdf.blocks import Writer
 
@@ -161,8 +163,6 @@ class Contents(Flowable):  # type: ignore[misc]
 
 def number_look(w: Writer) -> NumberLook:
     """The look of page numbers in the contents (the toc-entry style, Latin face)."""
-    from ipdocs.writers.pdf.blocks import line_height
-
     style = w.theme.style("toc-entry")
     leading = line_height(style)
     face = w.fonts.face(style.font, style.bold, latin=True).name

@@ -1,0 +1,57 @@
+"""Glyph coverage: every character of a report's text in a face that can print it.
+
+The bundled faces cover GB 2312, the 8,105 characters of the 通用规范汉字表, GB 18030's Han
+characters and the punctuation and symbols reports use (``ipdocs.bundled``). A character
+outside them is printed in a face installed on the machine that has it (``ipdocs.sysfonts``),
+embedded like the bundled ones: a warning, naming the character, the face and where the
+spec holds it, since another machine may not have that face. A character no face on the
+machine has is an error, located the same way: the writers would refuse it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ipdocs import sysfonts
+from ipdocs.model import Report
+from ipdocs.problems import PathElement, Problem, error, warning
+
+NOT_PRINTED = frozenset({"id", "parts", "key_figures", "figures_ref"})
+"""Fields that hold identifiers, which no document prints."""
+
+
+def _strings(value: Any, path: tuple[PathElement, ...]) -> Iterator[tuple[tuple[PathElement, ...],
+                                                                        str]]:
+    """Every string below ``value`` (a model dump) with its field path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key not in NOT_PRINTED:
+                yield from _strings(item, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def describe(char: str) -> str:
+    """A character as messages name it: U+20BB7 '𠮷'."""
+    return f"U+{ord(char):04X} {char!r}"
+
+
+def check_glyphs(report: Report) -> list[Problem]:
+    """A warning for each place a character no bundled face has is set in a machine's
+    face; an error where no face on the machine has it."""
+    problems = []
+    for path, text in _strings(report.model_dump(), ()):
+        for char in sysfonts.needed(text):
+            face = sysfonts.find(char)
+            if face is None:
+                problems.append(error(path, f"no font has {describe(char)}: neither the "
+                                            "bundled faces nor any installed on this machine"))
+            else:
+                problems.append(warning(path, f"{describe(char)} is in no bundled font: "
+                                              f"set in {face.family} ({face.file}), found on "
+                                              "this machine"))
+    return problems
