@@ -278,3 +278,66 @@ def test_what_a_build_needs_is_imported_when_needed(tmp_path: Path) -> None:
     if available_cpus() > 1:
         two = _imported_by_build(tmp_path, "CoverBuilder()", ("zh", "en"))
         assert two == ["concurrent.futures", "multiprocessing"]
+
+
+def readers_accept(path: Path) -> None:
+    """qpdf and poppler (PDF) or python-docx (DOCX) open the file without complaint."""
+    import shutil
+
+    if path.suffix == ".docx":
+        import docx
+
+        assert docx.Document(str(path)).paragraphs
+        return
+    if shutil.which("qpdf") is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs qpdf and poppler-utils")
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
+                           check=False)
+    assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=False)
+    assert text.returncode == 0 and text.stderr == "" and text.stdout.strip()
+
+
+def test_an_empty_brief_is_refused_not_written_as_a_pageless_pdf(tmp_path: Path) -> None:
+    brief = tmp_path / "empty.yaml"
+    brief.write_text("builders: []\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(SAMPLE), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 1
+    assert "nothing to print: the brief has no builders" in result.stderr
+    assert not out.exists()
+
+
+def test_names_with_spaces_and_cjk_give_files_readers_open(tmp_path: Path) -> None:
+    folder = tmp_path / "年度 报告"
+    folder.mkdir()
+    spec = folder / "宁波 知识产权 2024.yaml"
+    spec.write_text(SAMPLE.read_text("utf-8"), "utf-8")
+    brief = folder / "新闻 稿.yaml"
+    brief.write_text("builders: [cover, lead, key_figures]\n", "utf-8")
+    out = folder / "输出 文件"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh,zh-en", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    made = sorted(out.iterdir())
+    assert [p.name for p in made] == sorted(f"宁波 知识产权 2024.新闻 稿.{lang}.{fmt}"
+                                            for lang in ("zh", "zh-en") for fmt in ("docx", "pdf"))
+    for path in made:
+        readers_accept(path)
+
+
+def test_a_paragraph_of_200000_characters_gives_files_readers_open(tmp_path: Path) -> None:
+    text = SAMPLE.read_text("utf-8")
+    spec = tmp_path / "long.yaml"
+    spec.write_text(text.replace("**突出高位引领。**", "知识产权保护" * 33_334, 1), "utf-8")
+    brief = tmp_path / "creation.yaml"
+    brief.write_text("builders: [{chapters: {section: creation}}]\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    for path in sorted(out.iterdir()):
+        readers_accept(path)
+    pdf = out / "long.creation.zh.pdf"
+    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                             check=True).stdout
+    assert "".join(printed.split()).count("知识产权保护") >= 33_334 - 200  # page breaks

@@ -153,11 +153,21 @@ def test_a_library_caller_interrupted_gets_its_exception_and_no_workers(
 
     report = load_report(big_spec)
     outputs = [Output(tmp_path / f"big.{lang}.pdf", lang) for lang in ("zh", "en")]  # type: ignore[arg-type]
-    timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+    interrupted: list[float] = []
+
+    def interrupt_once_rendering() -> None:
+        wait_until(lambda: len(multiprocessing.active_children()) == 2)
+        time.sleep(0.3)
+        interrupted.append(time.monotonic())
+        os.kill(os.getpid(), signal.SIGINT)
+
+    timer = threading.Thread(target=interrupt_once_rendering)
     timer.start()
-    started = time.monotonic()
-    with pytest.raises(KeyboardInterrupt):
-        build_all(report, Recipe(full_brief(), load_theme("briefing")), outputs, jobs=2)
-    assert time.monotonic() - started < 1.5
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            build_all(report, Recipe(full_brief(), load_theme("briefing")), outputs, jobs=2)
+    finally:
+        timer.join()
+    assert time.monotonic() - interrupted[0] < 1.0
     assert multiprocessing.active_children() == []
     assert list(tmp_path.iterdir()) == []
