@@ -20,6 +20,7 @@ and after, and starts again if they moved.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import queue
 import sys
@@ -218,6 +219,15 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
                     "(Ctrl-C to stop)")
         for _ in changed(watched):
             session.rebuild()
+            settle()
+
+
+def settle() -> None:
+    """Between rebuilds, while waiting for changes: collect what the last one left and
+    freeze what lives on (fonts, subsets, caches), so that the collector's runs during
+    the next rebuild walk only that rebuild's objects (a fifth of a rebuild's time else)."""
+    gc.collect()
+    gc.freeze()
 
 
 def _session_pool(options: Options) -> contextlib.AbstractContextManager[Executor | None]:
