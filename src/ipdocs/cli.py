@@ -105,7 +105,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
-    atomic_write(Path(args.output), result.text.encode("utf-8"))
+    try:
+        atomic_write(Path(args.output), result.text.encode("utf-8"))
+    except OSError as exc:  # files.WriteError: says which file and why
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
