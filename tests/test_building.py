@@ -20,7 +20,7 @@ from ipdocs.building import (
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
 from ipdocs.themes import load_theme
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, on_small_disk
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
@@ -345,19 +345,10 @@ def test_a_paragraph_of_200000_characters_gives_files_readers_open(tmp_path: Pat
 
 def test_a_build_onto_a_full_disk_leaves_nothing(tmp_path: Path) -> None:
     """ENOSPC midway: the PDF fits on a 200 kB tmpfs, the DOCX (fonts embedded) does not."""
-    import shutil
-
-    if shutil.which("unshare") is None:
-        pytest.skip("needs unshare (util-linux)")
     disk = tmp_path / "disk"
-    disk.mkdir()
-    script = (f"mount -t tmpfs -o size=200k tmpfs {disk} || exit 77; "
-              f"{sys.executable} -m ipdocs build {SAMPLE} -l zh --brief summary -o {disk}; "
-              f"echo status $?; ls -A {disk}")
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
-                            text=True, check=False)
-    if result.returncode == 77 or "Operation not permitted" in result.stderr:
-        pytest.skip("cannot mount a tmpfs here (needs root or user namespaces)")
+    result = on_small_disk(disk, "200k", f"{sys.executable} -m ipdocs build '{SAMPLE}' -l zh "
+                                         f"--brief summary -o '{disk}'; echo status $?; "
+                                         f"ls -A '{disk}'")
     assert "ipdocs: cannot write " in result.stderr
     assert "No space left on device; nothing written" in result.stderr
     assert "Traceback" not in result.stderr
