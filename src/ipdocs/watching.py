@@ -230,12 +230,19 @@ def settle() -> None:
     gc.freeze()
 
 
-def _session_pool(options: Options) -> contextlib.AbstractContextManager[Executor | None]:
-    """A pool kept for the session when several outputs render in several processes;
-    else none (one output renders in this process, warm from the second rebuild on)."""
+@contextlib.contextmanager
+def _session_pool(options: Options) -> Iterator[Executor | None]:
+    """A pool kept for the session when several outputs render in several processes,
+    its processes started at once (before the watching thread); else none (one output
+    renders in this process, warm from the second rebuild on)."""
     if options.workers <= 1:
-        return contextlib.nullcontext()
-    return open_pool(options.workers)
+        yield None
+        return
+    from ipdocs.workers import start_all
+
+    with open_pool(options.workers) as pool:
+        start_all(pool, options.workers)
+        yield pool
 
 
 def _short(path: Path) -> str:
