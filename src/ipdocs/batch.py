@@ -211,6 +211,7 @@ class Reporter:
         if self.several and _terminal(self.err):
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: the pool forks after this
             self.bar = tqdm(total=self.total, desc="building", unit="file", file=self.err,
                             leave=False,
                             dynamic_ncols=True)

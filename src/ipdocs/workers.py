@@ -67,8 +67,9 @@ def start_all(executor: Executor, workers: int) -> None:
     """Start the pool's ``workers`` processes now rather than as work comes: a caller
     about to start threads (``ipdocs watch``) forks its workers first, since forking a
     process while other threads run can leave the child stuck on a lock one of them held.
-    (The pool starts a process for a task that finds none idle: each of these tasks
-    keeps its worker busy for a moment.)"""
+    (The pool starts its processes with its first task: all of them when it forks, else
+    one for each task that finds none idle, so each of these tasks keeps one busy for a
+    moment.)"""
     for future in [executor.submit(time.sleep, 0.05) for _ in range(workers)]:
         future.result()
 
