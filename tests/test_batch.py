@@ -140,7 +140,7 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_gets_lines(sample: Report,
         reporter.close()
         said = stream.getvalue()
         assert ("0/2 [" in said) is bar  # the bar as it starts
-        assert ("ipdocs: built a.yaml: 1 file(s), 0.50 s of rendering" in said) is not bar
+        assert ("ipdocs: built a.yaml: 1 file, 0.50 s of rendering" in said) is not bar
         assert said.rstrip().splitlines()[-1].startswith("ipdocs: built 1 of 2 specs (1 files)")
 
 

@@ -1,7 +1,9 @@
 """Building files: atomic writes, output names, the build command."""
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -304,9 +306,21 @@ def test_an_empty_brief_is_refused_not_written_as_a_pageless_pdf(tmp_path: Path)
     brief.write_text("builders: []\n", "utf-8")
     out = tmp_path / "out"
     result = run("build", str(SAMPLE), "--brief", str(brief), "-l", "zh", "-o", str(out))
-    assert result.returncode == 1
-    assert "nothing to print: the brief has no builders" in result.stderr
+    assert result.returncode == 1 and f"{brief}:1:11: error: builders:" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_an_empty_document_is_refused(tmp_path: Path, fmt: str,
+                                      write_spec: Callable[..., Path]) -> None:
+    """A brief made in Python skips the file's checks; a PDF of no page is still refused
+    (poppler rejects it), and the DOCX alike."""
+    from ipdocs import load_report
+
+    report = load_report(write_spec())  # no draft marks: no legend either
+    with pytest.raises(BuildError, match="nothing to print: the brief has no builders"):
+        build(report, tmp_path / "out" / f"x.{fmt}", brief=Brief([]))
+    assert not (tmp_path / "out").exists()
 
 
 def test_names_with_spaces_and_cjk_give_files_readers_open(tmp_path: Path) -> None:
@@ -326,21 +340,39 @@ def test_names_with_spaces_and_cjk_give_files_readers_open(tmp_path: Path) -> No
         readers_accept(path)
 
 
-def test_a_paragraph_of_200000_characters_gives_files_readers_open(tmp_path: Path) -> None:
-    text = SAMPLE.read_text("utf-8")
+def long_paragraph(tmp_path: Path, characters: int) -> tuple[Path, Path]:
+    """The sample with a paragraph of ``characters`` characters, and a brief of its
+    chapter."""
     spec = tmp_path / "long.yaml"
-    spec.write_text(text.replace("**突出高位引领。**", "知识产权保护" * 33_334, 1), "utf-8")
+    text = ("知识产权保护" * (characters // 6 + 1))[:characters - 100]  # the rest: under 100
+    spec.write_text(SAMPLE.read_text("utf-8").replace("**突出高位引领。**", text, 1), "utf-8")
     brief = tmp_path / "creation.yaml"
     brief.write_text("builders: [{chapters: {section: creation}}]\n", "utf-8")
+    return spec, brief
+
+
+def test_a_paragraph_of_200000_characters_is_refused_where_it_stands(tmp_path: Path) -> None:
+    spec, brief = long_paragraph(tmp_path, 200_000)
+    out = tmp_path / "out"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"long\.yaml:\d+:\d+: error: .*paragraphs\[0\]\.zh: a text of ",
+                     result.stderr)
+    assert not out.exists()
+
+
+def test_the_longest_paragraph_accepted_gives_files_readers_open(tmp_path: Path) -> None:
+    from ipdocs.inputs import MAX_TEXT_CHARS as MAX_TEXT
+
+    spec, brief = long_paragraph(tmp_path, MAX_TEXT)
     out = tmp_path / "out"
     result = run("build", str(spec), "--brief", str(brief), "-l", "zh", "-o", str(out))
     assert result.returncode == 0, result.stderr
     for path in sorted(out.iterdir()):
         readers_accept(path)
-    pdf = out / "long.creation.zh.pdf"
-    printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                             check=True).stdout
-    assert "".join(printed.split()).count("知识产权保护") >= 33_334 - 200  # page breaks
+    printed = subprocess.run(["pdftotext", str(out / "long.creation.zh.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "".join(printed.split()).count("知识产权保护") >= (MAX_TEXT - 100) // 6 - 20
 
 
 def test_a_build_onto_a_full_disk_leaves_nothing(tmp_path: Path) -> None:

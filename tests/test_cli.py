@@ -22,7 +22,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_check_ok(write_spec: WriteSpec) -> None:
     result = run("check", str(write_spec()))
     assert result.returncode == 0
-    assert "ok — 2 figures, 1 sections" in result.stdout
+    assert "ok — 2 figures, 1 section" in result.stdout
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -52,7 +52,7 @@ def test_warnings_alone_exit_zero(write_spec: WriteSpec) -> None:
 def test_check_missing_file(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "nope.yaml"))
     assert result.returncode == 1
-    assert "cannot read the spec" in result.stderr
+    assert "cannot read the file" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -132,6 +132,94 @@ def test_draft_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> Non
     blocker.write_text("x", encoding="utf-8")
     result = run("draft", str(SAMPLE), str(figures), "-o", str(blocker / "next.yaml"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.endswith(f"ipdocs: cannot write to the folder {blocker}: a file "
-                                  "stands at that name; nothing written\n")
+    assert result.stderr.startswith("ipdocs: cannot write ") and f"{blocker}" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "new.csv"]
+
+
+def test_units_lists_every_unit(write_spec: WriteSpec) -> None:
+    result = run("units")
+    assert result.returncode == 0
+    assert "个百分点\tpoints (rate)" in result.stdout and "件\tcount (quantity)" in result.stdout
+    spec = write_spec(MINIMAL.replace("\nfigures:", "\nunits: {台套: {kind: count}}\nfigures:", 1))
+    assert "台套\tcount (quantity)\t万台套 亿台套" in run("units", str(spec)).stdout
+
+
+def test_unknown_unit_names_where_the_list_is(write_spec: WriteSpec) -> None:
+    result = run("check", str(write_spec(MINIMAL.replace("unit: 件", "unit: 台套", 1))))
+    assert result.returncode == 1
+    assert "unknown unit '台套': `ipdocs units` lists every unit" in result.stderr
+
+
+def test_check_with_brief_and_theme_reports_all_three(write_spec: WriteSpec,
+                                                      tmp_path: Path) -> None:
+    brief = tmp_path / "b.yaml"
+    brief.write_text("builders:\n  - chapters: {section: protection}\n  - chart: {kind: pie}\n",
+                     encoding="utf-8")
+    theme = tmp_path / "t.yaml"
+    theme.write_text("name: t\nfonts: [serif]\n", encoding="utf-8")
+    result = run("check", str(write_spec()), "--brief", str(brief), "--theme", str(theme))
+    assert result.returncode == 1
+    assert f"{brief}:3:19: error: builders[1].chart.kind: Input should be 'growth', 'bar' or " \
+           "'years'" in result.stderr
+    assert f"{theme}:2:8: error: fonts: Input should be a valid dictionary" in result.stderr
+    assert "Traceback" not in result.stderr
+    brief.write_text("builders:\n  - chapters: {section: protection}\n", encoding="utf-8")
+    result = run("check", str(write_spec()), "--brief", str(brief), "--theme", "official")
+    assert result.returncode == 1
+    assert f"{brief}:2:25: error: builders[0].chapters.section: no top-level section " \
+           "'protection' in the report; its top-level sections: creation" in result.stderr
+    result = run("check", str(write_spec()), "--brief", "summary", "--theme", "official")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("brief", ["press.yaml", "tables.yaml"])
+def test_shipped_briefs_on_another_report_refuse_with_their_line(write_spec: WriteSpec,
+                                                                 tmp_path: Path,
+                                                                 brief: str) -> None:
+    path = ROOT / "specs" / "briefs" / brief
+    result = run("build", str(write_spec()), "--brief", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert f"{path}:" in result.stderr
+    assert "no section" in result.stderr or "no top-level section" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("content", "option", "message"), [
+    (b"\x00\xff\xfe binary", "--brief", "not UTF-8 text"),
+    (b"\x00\xff\xfe binary", "--theme", "not UTF-8 text"),
+    (b"name: t\nfonts: [serif, sans]\n", "--theme", "fonts: Input should be a valid dictionary"),
+    (b"builders: [cover, {chart: {kind: pie}}]\n", "--brief", "builders[1].chart.kind"),
+])
+def test_build_with_a_bad_brief_or_theme_exits_one(write_spec: WriteSpec, tmp_path: Path,
+                                                   content: bytes, option: str,
+                                                   message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    result = run("build", str(write_spec()), option, str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert f"{path}:" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["draft"], ["text"], ["schema"]])
+def test_help_is_plain_text(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+
+
+@pytest.mark.parametrize("options", [
+    ["--theme", "glossy"], ["--brief", "weekly"], ["-l", "fr"], ["-f", "odt"], ["-j", "x"],
+    ["--layout", "diagonal"], ["--frobnicate"],
+])
+def test_every_usage_error_exits_two(write_spec: WriteSpec, tmp_path: Path,
+                                     options: list[str]) -> None:
+    result = run("build", str(write_spec()), *options, "-o", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert "usage: ipdocs" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_usage_errors_exit_two(write_spec: WriteSpec) -> None:
+    assert run("check", str(write_spec()), "--theme", "glossy").returncode == 2
+    assert run("check", str(write_spec()), "--brief", "weekly").returncode == 2

@@ -1,5 +1,7 @@
 """Safe YAML loading through libyaml: the same data as PyYAML's pure parser."""
 
+import time
+from decimal import Decimal
 from importlib import resources
 
 import pytest
@@ -19,17 +21,18 @@ def test_bundled_data_reads_as_the_pure_parser_reads_it(package: str, name: str)
 
 
 def test_libyaml_is_used_when_pyyaml_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert fastyaml.FastLoader is getattr(yaml, "CSafeLoader", None)
+    expected = yaml.CSafeLoader if getattr(yaml, "CSafeLoader", None) else None
+    assert (fastyaml.FastFloatLoader is None) == (expected is None)
     calls: list[object] = []
-    real = yaml.load
+    real = fastyaml.compose
 
-    def spy(text: str, Loader: object) -> object:
-        calls.append(Loader)
-        return real(text, Loader=Loader)  # type: ignore[arg-type]
+    def spy(text: str, loader: type) -> object:
+        calls.append(loader)
+        return real(text, loader)
 
-    monkeypatch.setattr(yaml, "load", spy)
+    monkeypatch.setattr(fastyaml, "compose", spy)
     assert safe_load("a: 1") == {"a": 1}
-    assert calls == [fastyaml.FastLoader or yaml.SafeLoader]
+    assert calls == [fastyaml.FastFloatLoader or fastyaml.PureFloatLoader]
 
 
 def test_only_plain_types_are_built() -> None:
@@ -50,5 +53,90 @@ def test_what_libyaml_refuses_the_pure_parser_decides(monkeypatch: pytest.Monkey
         def __init__(self, _text: str) -> None:
             raise yaml.YAMLError("libyaml says no")
 
-    monkeypatch.setattr(fastyaml, "FastLoader", Refusing)
+    monkeypatch.setattr(fastyaml, "FastFloatLoader", Refusing)
     assert safe_load("a: [1, 2]") == {"a": [1, 2]}
+
+
+def _bomb(levels: int = 9) -> str:
+    """A YAML alias bomb: each level repeats the one before nine times."""
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+def test_an_alias_bomb_is_refused_at_once(loader: type | None) -> None:
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    started = time.perf_counter()
+    with pytest.raises(fastyaml.Refused) as caught:
+        fastyaml.compose(_bomb(), loader)
+    assert time.perf_counter() - started < 1
+    assert "aliases repeat more than 10,000 values" in str(caught.value)
+    assert caught.value.problem_mark is not None and caught.value.problem_mark.line == 4
+
+
+def test_aliases_within_the_budget_are_read() -> None:
+    data = safe_load("scope: &cn {zh: 全国, en: in China}\na: *cn\nb: *cn\n")
+    assert data["a"] == data["b"] == {"zh": "全国", "en": "in China"}
+
+
+def test_a_recursive_alias_is_refused() -> None:
+    with pytest.raises(fastyaml.Refused, match="contains it"):
+        safe_load("a: &a [1, *a]\n")
+
+
+@pytest.mark.parametrize("text", ["[" * 40 + "]" * 40, "- " * 40 + "x",
+                                  "".join(f"{' ' * i}k{i}:\n" for i in range(40)) + " " * 40
+                                  + "v: 1\n", "[" * 100_000 + "]" * 100_000])
+def test_nesting_is_bounded(text: str) -> None:
+    with pytest.raises(fastyaml.Refused, match="nested more than 32 deep"):
+        fastyaml.compose(text, fastyaml.PureLoader)
+    with pytest.raises(yaml.YAMLError):
+        safe_load(text)
+
+
+def test_nesting_through_aliases_is_bounded() -> None:
+    deep = "[" * 20 + "1" + "]" * 20
+    text = f"a: &a {deep}\nb: &b [[[[[[[[[[[[[[[*a]]]]]]]]]]]]]]]\n"
+    with pytest.raises(fastyaml.Refused, match="nested more than 32 deep"):
+        safe_load(text)
+
+
+def test_nesting_within_the_bound_is_read() -> None:
+    assert safe_load("[" * 32 + "]" * 32) is not None
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("a: !!binary aGVsbG8=\n", "binary"), ("a: !!set {x: null}\n", "set"),
+    ("a: !!omap [{x: 1}]\n", "omap"), ("a: !!pairs [{x: 1}]\n", "pairs"),
+])
+def test_tags_that_are_not_plain_are_refused_with_their_line(text: str, tag: str) -> None:
+    with pytest.raises(fastyaml.Refused, match=f"!!{tag} is not allowed") as caught:
+        safe_load(text)
+    assert caught.value.problem_mark is not None and caught.value.problem_mark.line == 0
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2024-04-26", "2024-04-26"), ("2023-02-29", "2023-02-29"),
+    ("!!timestamp 2024-04-26", "2024-04-26"), ("2024-04-26T10:00:00Z", "2024-04-26T10:00:00Z"),
+    ("017", "017"), ("0x1F", "0x1F"), ("0b11", "0b11"), ("1:20", "1:20"), ("1_000", "1_000"),
+    ("1:20.5", "1:20.5"), (".inf", ".inf"), (".nan", ".nan"), ("017.5", "017.5"),
+    ("17", 17), ("-3", -3), ("0", 0), ("1" * 41, "1" * 41),
+])
+def test_dates_and_numbers_other_than_decimal_are_read_as_text(text: str,
+                                                               value: object) -> None:
+    assert safe_load(f"a: {text}\n") == {"a": value}
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+def test_decimal_fractions_are_exact_for_specs(loader: type | None) -> None:
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    data, _ = fastyaml.compose("a: 610.930\nb: .5\nc: 1.0e+3\n", loader)
+    assert data == {"a": Decimal("610.930"), "b": Decimal("0.5"), "c": Decimal("1.0e+3")}
+    assert str(data["a"]) == "610.930"
+
+
+def test_fractions_are_floats_for_themes() -> None:
+    assert safe_load("size: 10.5\n") == {"size": 10.5}

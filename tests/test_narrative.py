@@ -39,12 +39,17 @@ def report(write_spec: Callable[..., Path]) -> Report:
     return load_report(write_spec(MINIMAL + FIGURES))
 
 
+LEAD = "Then, "
+"""What the English of a test text follows: placeholders are tested inside a sentence (a
+sentence's first letter is a capital: see test_a_sentence_opening_placeholder_...)."""
+
+
 def text(report: Report, zh: str, en: str) -> tuple[str, str]:
-    """Render a bilingual text in both languages."""
+    """Render a bilingual text in both languages (the English inside a sentence)."""
     from ipdocs.model import Text
 
-    t = Text(zh=zh, en=en)
-    return render(t, report, "zh"), render(t, report, "en")
+    t = Text(zh=zh, en=LEAD + en)
+    return render(t, report, "zh"), render(t, report, "en").removeprefix(LEAD)
 
 
 @pytest.mark.parametrize(("zh", "en", "want_zh", "want_en"), [
@@ -73,6 +78,15 @@ def text(report: Report, zh: str, en: str) -> tuple[str, str]:
 ])
 def test_render(report: Report, zh: str, en: str, want_zh: str, want_en: str) -> None:
     assert text(report, zh, en) == (want_zh, want_en)
+
+
+def test_a_sentence_opening_placeholder_starts_with_a_capital(report: Report) -> None:
+    from ipdocs.model import Text
+
+    t = Text(zh="{fresh:words}个。{fresh:words}个", en="{fresh:words} centres. **{fresh:words}** "
+                                                       "more; {fresh:words} in all.")
+    assert render(t, report, "en") == "Five centres. Five more; five in all."  # ** is emphasis
+    assert render(t, report, "zh") == "5个。5个"
 
 
 def test_runs_mark_figures_and_emphasis(report: Report) -> None:

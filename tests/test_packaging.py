@@ -3,6 +3,8 @@
 import tomllib
 from importlib import resources
 
+from packaging.version import Version
+
 from ipdocs.bundled import BUNDLED, face_path
 from tests.conftest import ROOT
 
@@ -28,3 +30,47 @@ def test_bundled_fonts_and_data_are_reachable() -> None:
 def test_fonts_within_budget() -> None:
     total = sum(p.stat().st_size for p in (ROOT / "fonts").glob("*.ttf"))
     assert total <= 24 * 1024 * 1024
+
+
+def _lower_bounds() -> dict[str, str]:
+    """Each runtime dependency's declared lower bound, by normalised name."""
+    import re
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    bounds = {}
+    for requirement in config["project"]["dependencies"]:
+        found = re.match(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?>=([0-9.]+)", requirement)
+        assert found, f"{requirement}: a runtime dependency declares its lower bound"
+        bounds[found.group(1).lower().replace("_", "-")] = found.group(2)
+    return bounds
+
+
+def test_the_minimums_ci_installs_are_the_declared_lower_bounds() -> None:
+    pinned = {}
+    for line in (ROOT / ".ci" / "minimums.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pinned[name.lower().replace("_", "-")] = version
+    bounds = _lower_bounds()
+    assert set(pinned) == set(bounds)
+    for name, version in bounds.items():
+        assert Version(pinned[name]) == Version(version), (name, version, pinned[name])
+
+
+def test_lxml_is_declared_since_the_code_imports_it() -> None:
+    assert "lxml" in _lower_bounds()
+
+
+def test_licences_are_shipped_and_named() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    project = config["project"]
+    assert (ROOT / "LICENSE").read_text("utf-8").lstrip().startswith("Apache License")
+    files = set(project["license-files"])
+    shipped = {f"fonts/{p.name}" for p in (ROOT / "fonts").iterdir()
+               if "LICENSE" in p.name.upper() or p.name == "OFL.txt"}
+    assert {"LICENSE", *shipped} <= files
+    expression = project["license"]
+    assert "Apache-2.0" in expression and "OFL-1.1" in expression
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("## Licence", 1)[1].split("\n## ", 1)[0]
+    assert "Apache-2.0" in section and "OFL" in section

@@ -156,18 +156,22 @@ def test_a_library_caller_interrupted_gets_its_exception_and_no_workers(
     interrupted: list[float] = []
 
     def interrupt(signum: int, frame: object) -> None:
-        assert len(multiprocessing.active_children()) == 2  # the workers are rendering
         interrupted.append(time.monotonic())
+        assert len(multiprocessing.active_children()) == 2  # the workers are rendering
         os.kill(os.getpid(), signal.SIGINT)
 
     previous = signal.signal(signal.SIGALRM, interrupt)
     signal.setitimer(signal.ITIMER_REAL, 1.0)
     try:
-        with pytest.raises(KeyboardInterrupt):
-            build_all(report, Recipe(full_brief(), load_theme("briefing")), outputs, jobs=2)
+        build_all(report, Recipe(full_brief(), load_theme("briefing")), outputs, jobs=2)
+    except KeyboardInterrupt:
+        pass
+    else:
+        pytest.fail(f"the build ended without being interrupted (alarm at {interrupted})")
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     assert time.monotonic() - interrupted[0] < 1.0
-    assert multiprocessing.active_children() == []
+    # The pool's own thread may reap a killed worker a moment after the caller did.
+    wait_until(lambda: multiprocessing.active_children() == [], timeout=1.0)
     assert list(tmp_path.iterdir()) == []

@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,9 +30,8 @@ from ipdocs.building import (
     output_name,
 )
 from ipdocs.checks import check_report
-from ipdocs.loading import Loaded, load_glossary, read_spec
-from ipdocs.model import Glossary
-from ipdocs.problems import Problem, SpecError
+from ipdocs.loading import Loaded, glossary_beside, read_spec
+from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections.brief import Language
 
 NOT_SPECS = ("glossary.yaml",)
@@ -107,12 +106,6 @@ def load_checked(spec: str | Path, strict: bool = False) -> tuple[Loaded, list[P
     return loaded, problems
 
 
-def glossary_beside(spec: Path) -> Glossary | None:
-    """The termbase ``glossary.yaml`` beside the spec, if there is one."""
-    path = spec.parent / "glossary.yaml"
-    return load_glossary(path) if path.is_file() else None
-
-
 @dataclass
 class Refusal:
     """Why a spec was not built: every line to say, the first error among them."""
@@ -136,6 +129,11 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
     warnings = [line for line, p in zip(lines, problems, strict=True) if not p.is_error]
     if loaded.report is None or any(p.is_error for p in problems):
         return None, Refusal(_counted(lines, problems, loaded.source)), warnings
+    unmet = recipe.brief.check(loaded.report)
+    if unmet:
+        source = recipe.brief.source or recipe.brief.name
+        return None, Refusal(_counted([p.format(source) for p in unmet], unmet, source)), \
+            warnings
     if final:
         unfinished = _unfinished(loaded)
         if unfinished:
@@ -144,7 +142,7 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
         glossary = glossary_beside(planned.spec)
     except SpecError as exc:
         return None, Refusal([f"cannot build {planned.spec}: {exc}"]), warnings
-    job = Job(loaded.report, Recipe(recipe.brief, recipe.theme, recipe.layout, glossary),
+    job = Job(loaded.report, replace(recipe, glossary=glossary),
               planned.outputs, str(planned.spec))
     return job, None, warnings
 
@@ -152,7 +150,8 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
 def _counted(lines: list[str], problems: Sequence[Problem], source: str) -> list[str]:
     """Problem lines followed by their count, as ``ipdocs check`` prints them."""
     errors = sum(p.is_error for p in problems)
-    return [*lines, f"{source}: {errors} error(s), {len(problems) - errors} warning(s)"]
+    return [*lines, f"{source}: {counted(errors, 'error')}, "
+                    f"{counted(len(problems) - errors, 'warning')}"]
 
 
 def _unfinished(loaded: Loaded) -> list[str]:
@@ -261,8 +260,8 @@ class Reporter:
                 self.say(str(path), out=True)
         elif self.several and self.bar is None:
             seconds = sum(r.seconds for r in done.results if isinstance(r, Rendered))
-            self.say(f"ipdocs: built {spec}: {len(done.written)} file(s), {seconds:.2f} s of "
-                     "rendering")
+            files = counted(len(done.written), "file")
+            self.say(f"ipdocs: built {spec}: {files}, {seconds:.2f} s of rendering")
 
     def _warn(self, result: Result | None) -> None:
         """Say what a writer warned about an output."""

@@ -20,7 +20,7 @@ from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
 from ipdocs.themes import Theme, load_theme
-from ipdocs.writers import RenderWarning
+from ipdocs.writers import RenderError, RenderWarning
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -60,7 +60,7 @@ def _render(doc: Document, path: Path, theme: Theme) -> bytes:
                          "content for this report")
     try:
         return render(doc, theme)
-    except ValueError as exc:  # a font that cannot be used, a character no font covers
+    except RenderError as exc:  # a font that cannot be used, a character no font covers
         raise BuildError(str(exc)) from exc
 
 
@@ -85,12 +85,16 @@ class Recipe:
     theme: Theme
     layout: Layout = "interleaved"
     glossary: Glossary | None = None
+    against: Report | None = None
+    """Last year's report: a DOCX then shows each figure that changed as a tracked
+    revision, and why a draft marks what it marks as comments."""
 
 
 def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     """The bytes of one output (BuildError if it cannot be made)."""
     doc = recipe.brief.document(report, output.lang, layout=recipe.layout,
-                                theme=recipe.theme.name, glossary=recipe.glossary)
+                                theme=recipe.theme.name, glossary=recipe.glossary,
+                                against=recipe.against)
     return _render(doc, output.path, recipe.theme)
 
 

@@ -1,4 +1,5 @@
-"""The ``ipdocs`` command line: check specs, build briefings, print the schema and text."""
+"""The ``ipdocs`` command line: check specs, build briefings, watch them, draft next year's
+spec, print the schema, the units and the text."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from ipdocs import __version__, stopping
 from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
-from ipdocs.problems import Problem, SpecError
-from ipdocs.sections import LANGUAGES, LAYOUTS, BriefError, load_brief
-from ipdocs.themes import ThemeError, load_theme
+from ipdocs.problems import Problem, SpecError, counted
+from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
+from ipdocs.sections.brief import BUILT_IN as BRIEFS
+from ipdocs.themes import BUILT_IN as THEMES
+from ipdocs.themes import load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -34,21 +38,47 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if problems:
-        print(f"{source}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(f"{source}: {counted(errors, 'error')}, {counted(warnings, 'warning')}",
+              file=sys.stderr)
+
+
+def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
+    """The brief and theme ``check`` was asked to check too; the brief (or None) and
+    whether both loaded, every problem of either printed."""
+    ok = True
+    loaded_brief = None
+    for load, name in ((load_brief, brief), (load_theme, theme)):
+        if name is None:
+            continue
+        try:
+            made = load(name)
+        except SpecError as exc:
+            _print_problems(exc.problems, exc.source or name)
+            ok = False
+            continue
+        if isinstance(made, Brief):
+            loaded_brief = made
+    return loaded_brief, ok
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``ipdocs check SPEC…``: report every problem; exit 1 on errors."""
-    status = EXIT_OK
+    """``ipdocs check SPEC… [--brief B] [--theme T]``: report every problem of the specs
+    and of the brief and theme, and of the brief against each spec; exit 1 on errors."""
+    brief, recipe_ok = _recipe_files(args.brief, args.theme)
+    status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
         loaded, problems = load_checked(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
+        if brief is not None and loaded.report is not None:
+            brief_problems = brief.check(loaded.report)
+            _print_problems(brief_problems, brief.source or args.brief)
+            problems = [*problems, *brief_problems]
         if any(p.is_error for p in problems):
             status = EXIT_SPEC
         elif loaded.report is not None:
             report = loaded.report
-            print(f"{loaded.source}: ok — {len(report.figures)} figures, "
-                  f"{sum(1 for _ in report.walk())} sections")
+            print(f"{loaded.source}: ok — {counted(len(report.figures), 'figure')}, "
+                  f"{counted(sum(1 for _ in report.walk()), 'section')}")
     return status
 
 
@@ -74,6 +104,39 @@ def cmd_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
+    """One line per unit: its code, kind and measure, magnitudes and English words."""
+    from ipdocs.vocab import build_units
+
+    lines = []
+    for code, entry in entries.items():
+        family = [u for u in build_units({code: entry}).values()]
+        unit = family[0]
+        magnitudes = " ".join(u.code for u in family[1:])
+        words = unit.word("en")
+        english = f"en: {unit.word('en', 1)} / {words}" if words else "en: (no word)"
+        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure.value})\t"
+                     f"{magnitudes or '-'}\t{english}")
+    return lines
+
+
+def cmd_units(args: argparse.Namespace) -> int:
+    """``ipdocs units [SPEC]``: every unit a spec may use (and the spec's own)."""
+    from ipdocs.vocab import shipped_entries
+
+    entries: dict[str, dict[str, object]] = dict(shipped_entries())
+    if args.spec:
+        loaded, problems = load_checked(args.spec)
+        if loaded.report is None:
+            _print_problems(problems, loaded.source)
+            return EXIT_SPEC
+        entries.update({code: u.model_dump(exclude_none=True, mode="json")
+                        for code, u in loaded.report.units.items()})
+    print("unit\tkind (measure)\twith magnitudes\tEnglish")
+    print("\n".join(unit_lines(entries)))
+    return EXIT_OK
+
+
 def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     """A comma-separated option, each item checked against ``allowed``."""
     items = [v.strip() for v in value.split(",") if v.strip()]
@@ -91,28 +154,48 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
+    """Why ``output`` cannot be written (it is an input, a folder, or below a file)."""
+    same = [i for i in inputs if Path(i).exists() and output.exists()
+            and output.resolve() == Path(i).resolve()]
+    if same and not force:
+        return f"{output} is the input {same[0]}: write the draft elsewhere, or pass --force"
+    if output.is_dir():
+        return f"{output} is a folder"
+    blocked = next((p for p in output.parents if p.exists() and not p.is_dir()), None)
+    if blocked is not None:
+        return f"cannot write {output}: {blocked} is a file, not a folder"
+    return None
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """``ipdocs draft PREVIOUS FIGURES -o NEW``: next year's spec from new figures."""
     from ipdocs.drafting import check_draft, draft
 
+    output = Path(args.output)
+    refused = _output_problem(output, (args.previous, args.figures), args.force)
+    if refused:
+        print(f"ipdocs: {refused}", file=sys.stderr)
+        return EXIT_SPEC
     try:
         result = draft(args.previous, args.figures)
     except SpecError as exc:
         _print_problems(exc.problems, exc.source or args.previous)
         return EXIT_SPEC
-    problems = check_draft(result.text)
+    problems = check_draft(result.text, json=Path(args.previous).suffix.lower() == ".json")
     if any(p.is_error for p in problems):
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
     try:
-        atomic_write(Path(args.output), result.text.encode("utf-8"))
+        atomic_write(output, result.text.encode("utf-8"))
     except OSError as exc:  # files.WriteError: says which file and why
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    print(f"{args.output}: {len(result.stale)} stale figure(s), {result.review} paragraph(s) "
+    print(f"{args.output}: {counted(len(result.stale), 'stale figure')}, "
+          f"{counted(result.review, 'paragraph')} "
           "marked for review")
     if result.stale:
         listed = textwrap.fill(", ".join(result.stale), width=88, initial_indent="  ",
@@ -121,14 +204,57 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_figures(args: argparse.Namespace) -> int:
+    """``ipdocs figures SPEC -o figures.xlsx``: the workbook to fill in with next year's
+    values."""
+    from ipdocs.drafting import write_workbook
+
+    loaded, problems = load_checked(args.spec)
+    if loaded.report is None:
+        _print_problems(problems, loaded.source)
+        return EXIT_SPEC
+    output = Path(args.output)
+    refused = _output_problem(output, (args.spec,), False)
+    if refused:
+        print(f"ipdocs: {refused}", file=sys.stderr)
+        return EXIT_SPEC
+    write_workbook(loaded.report, output)
+    print(f"{output}: {counted(len(loaded.report.figures), 'figure')} to fill in")
+    return EXIT_OK
+
+
+def _against(path: str | None, specs: Sequence[Path]) -> tuple[bool, Report | None]:
+    """Whether ``--against`` can be used, and the report it names (last year's; None
+    without the option). Why it cannot is printed."""
+    if path is None:
+        return True, None
+    if len(specs) != 1:
+        print("ipdocs: --against compares one spec with last year's: give one spec",
+              file=sys.stderr)
+        return False, None
+    try:
+        return True, load_report(path)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or path)
+        return False, None
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """``ipdocs build SPEC…``: write every requested format and language of each spec."""
     try:
+        brief, theme = load_brief(args.brief), load_theme(args.theme)
+    except SpecError as exc:  # BriefError and ThemeError too: every problem, located
+        _print_problems(exc.problems, exc.source or args.brief)
+        return EXIT_SPEC
+    try:
         specs = spec_files(args.spec)
-        recipe = Recipe(load_brief(args.brief), load_theme(args.theme), args.layout)
-    except (BriefError, ThemeError, ValueError) as exc:
+    except ValueError as exc:
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
+    usable, against = _against(args.against, specs)
+    if not usable:
+        return EXIT_SPEC
+    recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
     reporter = Reporter(len(plans), total, json=args.json)
@@ -171,9 +297,9 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          help="zh, en, zh-en (comma-separated; default all)")
     command.add_argument("--layout", choices=LAYOUTS, default="interleaved",
                          help="zh-en: one language after the other, or side by side")
-    command.add_argument("--brief", default="full",
+    command.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
                          help="full, summary, or a brief YAML file")
-    command.add_argument("--theme", default="briefing",
+    command.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
                          help="briefing, official, or a theme YAML file")
     command.add_argument("-o", "--output", default="out",
                          help="output folder (default out/)")
@@ -184,14 +310,35 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                               "review")
 
 
+DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
+               "into DOCX and PDF briefings in Chinese, English or both.")
+"""What ``ipdocs --help`` says first: plain text, no markup."""
+
+
+def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
+    """An option naming a built-in (``full``) or a file that exists: anything else is a
+    usage error (exit 2), as an unknown language or format is."""
+    def check(value: str) -> str:
+        if value in built_in or Path(value).exists():
+            return value
+        raise argparse.ArgumentTypeError(
+            f"unknown {what} {value!r}: not one of {', '.join(built_in)} and no such file")
+    return check
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
-    top = argparse.ArgumentParser(prog="ipdocs", description=__doc__)
+    top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
     top.add_argument("--version", action="version", version=f"ipdocs {__version__}")
     sub = top.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate specs and report every problem")
     check.add_argument("spec", nargs="+", help="report spec (YAML or JSON)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--brief", type=_named_file(BRIEFS, "brief"),
+                       help="check this brief (full, summary or a file) too, and against "
+                            "each spec")
+    check.add_argument("--theme", type=_named_file(THEMES, "theme"),
+                       help="check this theme (briefing, official or a file) too")
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
@@ -199,6 +346,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("spec", nargs="+",
                        help="report specs (YAML or JSON), or folders of them")
     _build_options(build)
+    build.add_argument("--against", metavar="OLD",
+                       help="last year's spec: the DOCX shows each figure that changed as a "
+                            "tracked revision, and comments on what a draft marks")
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")
@@ -210,9 +360,20 @@ def parser() -> argparse.ArgumentParser:
     watching.set_defaults(run=cmd_watch)
     drafting = sub.add_parser("draft", help="draft next year's spec from new figures")
     drafting.add_argument("previous", help="this year's spec")
-    drafting.add_argument("figures", help="new values: CSV (id,value[,unit,note]) or YAML")
+    drafting.add_argument("figures", help="new values: the figures workbook (.xlsx), CSV "
+                                          "(id,value[,unit,qualifier,note]) or YAML")
     drafting.add_argument("-o", "--output", required=True, help="the new spec to write")
+    drafting.add_argument("--force", action="store_true",
+                          help="allow the output to replace the input spec")
     drafting.set_defaults(run=cmd_draft)
+    figures = sub.add_parser("figures", help="write the workbook of a spec's figures, to fill "
+                                             "in with next year's values")
+    figures.add_argument("spec", help="this year's spec")
+    figures.add_argument("-o", "--output", required=True, help="the workbook to write (.xlsx)")
+    figures.set_defaults(run=cmd_figures)
+    units = sub.add_parser("units", help="list the units a spec may use")
+    units.add_argument("spec", nargs="?", help="also list this spec's own units")
+    units.set_defaults(run=cmd_units)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=("zh", "en"), default="zh")

@@ -8,21 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ipdocs.i18n import (
+    Movement,
     english_cardinal,
     english_magnitude,
-    format_change,
     format_number,
     format_quantity,
     hanzi,
-    ordinal,
-    percent_change,
+    join,
+    movement_phrase,
+    period_phrase,
+    rank_position,
+    rank_short,
+    rank_statement,
+    respective_phrase,
+    sentence_start,
     word,
 )
+from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
-from ipdocs.vocab import UnitKind, get_unit
+from ipdocs.model.changes import resolve
+from ipdocs.vocab import Measure, UnitKind
 
 EMPHASIS = "**"
 """Inline markup that turns emphasis on and off in a paragraph."""
@@ -30,37 +37,73 @@ EMPHASIS = "**"
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of rendered text; ``figure`` names the figure it states, if any."""
+    """A stretch of rendered text; ``figure`` names the figure it states, if any
+    (``others`` the further ones of a 分别 / respectively placeholder)."""
 
     text: str
     emphasis: bool = False
     figure: str | None = None
     part: str | None = None
+    others: tuple[str, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every figure this run states."""
+        return () if self.figure is None else (self.figure, *self.others)
+
+
+def _text(text: Text | None, lang: str) -> str | None:
+    """A bilingual text in ``lang``, if there is one."""
+    return text.get(lang) if text is not None else None
+
+
+def figure_quantity(figure: Figure, lang: str) -> str:
+    """The value with its unit, qualifier and base, without a per-capita basis: 30.1件 /
+    30.1; 约占全国总量的12.3% / about 12.3% of the national total."""
+    if figure.kind == "rank":
+        return rank_position(int(figure.value), lang, figure.unit, figure.numeral_style)
+    return format_quantity(figure.value, figure.unit_def, lang, qualifier=figure.qualifier,
+                           numerals=figure.numeral_style, base=_text(figure.base, lang))
 
 
 def figure_value(figure: Figure, lang: str) -> str:
-    """The value with its unit, qualifier and basis: 17.1万余家 / more than 171,000."""
+    """The value with its unit, qualifier and basis: 17.1万余家 / more than 171,000;
+    每万人22.93件 / 22.93 per 10,000 people."""
     if figure.kind == "rank":
-        return ordinal(int(figure.value), lang) + (figure.unit if lang == "zh" else "")
-    per = figure.per.get(lang) if figure.per else None
-    return format_quantity(figure.value, figure.unit, lang, qualifier=figure.qualifier,
-                           per=per, numerals=figure.numerals)
+        return figure_quantity(figure, lang)
+    return format_quantity(figure.value, figure.unit_def, lang, qualifier=figure.qualifier,
+                           per=_text(figure.per, lang), numerals=figure.numeral_style,
+                           base=_text(figure.base, lang))
+
+
+def figure_per(figure: Figure, lang: str) -> str:
+    """The per-capita basis alone: 每万人口 / per 10,000 people."""
+    if figure.per is None:
+        raise ValueError(f"figure {figure.id!r} has no per-capita basis")
+    return figure.per.get(lang)
+
+
+def figure_period(figure: Figure, lang: str) -> str:
+    """The part of the year a flow covers: 前三季度 / the first three quarters."""
+    if not figure.partial_year or figure.as_of is None:
+        raise ValueError(f"figure {figure.id!r} is not a flow over part of a year")
+    return period_phrase(figure.as_of.month, figure.period, lang)
 
 
 def figure_number(figure: Figure, lang: str) -> str:
     """The bare number: 51.7 in Chinese, 517,000 in English (magnitudes resolved)."""
     if lang == "zh":
-        if figure.numerals == "hanzi":
+        if figure.numeral_style == "hanzi":
             return hanzi(int(figure.value), counting=True)
         return format_number(figure.value, lang)
-    return english_magnitude(figure.value, get_unit(figure.unit).exponent)
+    return english_magnitude(figure.value, figure.unit_def.exponent)
 
 
 def figure_words(figure: Figure, lang: str) -> str:
     """The number as running prose writes it: English spells out whole counts from one to
     nine (six programmes, three clusters), as official English style does; otherwise, and
     in Chinese, the bare number (Chinese that spells a number uses ``numerals: hanzi``)."""
-    unit = get_unit(figure.unit)
+    unit = figure.unit_def
     small = figure.value == figure.value.to_integral_value() and 1 <= figure.value <= 9
     if lang == "en" and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
         return english_cardinal(int(figure.value))
@@ -69,54 +112,75 @@ def figure_words(figure: Figure, lang: str) -> str:
 
 def figure_previous(figure: Figure, lang: str) -> str:
     """The previous value with its unit (由22个月缩短至… / from 22 months)."""
-    if figure.change is None or figure.change.previous is None:
+    resolved = resolve(figure)
+    if resolved is None or resolved.previous is None:
         raise ValueError(f"figure {figure.id!r} has no previous value")
-    per = figure.per.get(lang) if figure.per else None
-    return format_quantity(figure.change.previous, figure.unit, lang, per=per)
+    if figure.measure is Measure.RANK:
+        return rank_position(int(resolved.previous), lang, _rank_form(figure),
+                             figure.numeral_style)
+    qualifier = figure.change.previous_qualifier if figure.change else None
+    return format_quantity(resolved.previous, figure.unit_def, lang, per=_text(figure.per, lang),
+                           qualifier=qualifier)
 
 
-def change_delta(figure: Figure) -> tuple[Decimal, str | None] | None:
-    """The signed change a phrase states and its unit (None for a percent).
-
-    ``None`` when the base is zero and only a previous value is known: the figure is new.
-    """
+def movement(figure: Figure, lang: str) -> Movement:
+    """The change of ``figure`` as the phrase in ``lang`` will say it."""
+    resolved = resolve(figure)
     change = figure.change
-    if change is None:
+    if resolved is None or change is None:
         raise ValueError(f"figure {figure.id!r} has no change")
-    wants_increment = change.show == "increment" or (
-        change.show is None and change.percent is None and change.increment is not None)
-    if wants_increment:
-        if change.increment is not None:
-            return change.increment, figure.unit
-        assert change.previous is not None
-        return figure.value - change.previous, figure.unit
-    if change.percent is not None:
-        return change.percent, None
-    assert change.previous is not None
-    if change.previous == 0:
-        return None
-    return percent_change(figure.value, change.previous, change.digits), None
+    rank_form = _rank_form(figure)
+    return Movement(resolved.form, figure.measure, resolved.sign, figure.unit_def,
+                    figure.value, resolved.amount, resolved.previous, figure.qualifier,
+                    change.qualifier, change.verb, _text(change.basis, lang), rank_form,
+                    _text(figure.per, lang), change.previous_qualifier, figure.numeral_style)
 
 
 def figure_change(figure: Figure, lang: str) -> str:
-    """The change phrase: 同比增长11.4% / up 11.4% year on year."""
-    delta = change_delta(figure)
-    if delta is None:
-        return word("new", lang)
-    assert figure.change is not None
-    basis = figure.change.basis.get(lang) if figure.change.basis else None
-    return format_change(delta[0], lang, unit=delta[1], verb=figure.change.verb,
-                         basis=basis, qualifier=figure.change.qualifier)
+    """The change phrase: 同比增长11.4% / up 11.4% year on year, 提高1.2个百分点 / up 1.2
+    percentage points, 由第五位升至第三位 / up from fifth to third."""
+    return movement_phrase(movement(figure, lang), lang)
+
+
+def _rank_form(figure: Figure) -> str:
+    """How Chinese writes a position of ``figure``: its statement's form, else a rank
+    figure's unit (第二名), else 位."""
+    unit = figure.unit if figure.kind == "rank" else None
+    return figure.rank.form_for(unit) if figure.rank else unit or "位"
+
+
+def _rank_numerals(figure: Figure) -> str:
+    """How Chinese writes a rank statement's position: a rank figure's own numerals where
+    given, else the statement's."""
+    assert figure.rank is not None
+    if figure.kind == "rank" and figure.numerals is not None:
+        return figure.numerals
+    return figure.rank.numerals
 
 
 def figure_rank(figure: Figure, lang: str) -> str:
-    """The rank statement: 居全国第二位 / ranking second in China."""
+    """The rank statement: 居全国第二位 / ranking second in China; a rank figure's own
+    position where the statement gives none."""
     rank = figure.rank
     if rank is None:
         raise ValueError(f"figure {figure.id!r} has no rank")
-    key = "rank_in_years" if rank.years else "rank_in"
-    position = hanzi(rank.position) if lang == "zh" else ordinal(rank.position, lang)
-    return word(key, lang, ordinal=position, scope=rank.scope.get(lang), years=rank.years)
+    position = rank.position
+    if position is None and rank.standing is None and figure.kind == "rank":
+        position = int(figure.value)
+    return rank_statement(position, rank.scope.get(lang), lang, years=rank.years,
+                          verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
+                          numerals=_rank_numerals(figure))
+
+
+def figure_rank_short(figure: Figure, lang: str) -> str:
+    """The rank as a table or a key figure states it (居全国第二位 / 2nd in China), or
+    nothing: a rank figure's own position is its value."""
+    rank = figure.rank
+    if rank is None or figure.kind == "rank":
+        return ""
+    return rank_short(rank.position, rank.scope.get(lang), lang, years=rank.years,
+                      verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
+                      numerals=rank.numerals)
 
 
 def figure_label(figure: Figure, lang: str) -> str:
@@ -126,6 +190,9 @@ def figure_label(figure: Figure, lang: str) -> str:
 
 _PARTS: dict[str, Callable[[Figure, str], str]] = {
     "value": figure_value,
+    "quantity": figure_quantity,
+    "per": figure_per,
+    "period": figure_period,
     "number": figure_number,
     "words": figure_words,
     "previous": figure_previous,
@@ -136,9 +203,14 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
 
 
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
-    """One figure placeholder rendered in ``lang``."""
-    return _PARTS[ref.part](report.figure(ref.figure), lang)
-
+    """One figure placeholder rendered in ``lang``; several figures (分别 / respectively)
+    are said together."""
+    figures = [report.figure(fid) for fid in ref.ids]
+    if len(figures) == 1:
+        return _PARTS[ref.part](figures[0], lang)
+    if ref.part == "change":
+        return respective_phrase([movement(f, lang) for f in figures], lang)
+    return join([_PARTS[ref.part](f, lang) for f in figures], lang)
 
 
 def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:
@@ -152,10 +224,10 @@ def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:
     return runs, emphasis
 
 
-def render_runs(text: str, report: Report, lang: str) -> list[Run]:
-    """Render ``text`` (one language of a bilingual text) into runs."""
+def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) -> list[Run]:
+    """Render ``text`` (one language of a bilingual text) into runs; ``emphasis`` says
+    whether the text starts inside ``**…**`` (a sentence of a paragraph)."""
     runs: list[Run] = []
-    emphasis = False
     for segment in parse(text):
         if isinstance(segment, str):
             pieces, emphasis = _emphasised(segment, emphasis)
@@ -163,14 +235,19 @@ def render_runs(text: str, report: Report, lang: str) -> list[Run]:
         elif isinstance(segment, YearRef):
             runs.append(Run(str(report.year + segment.offset), emphasis))
         else:
-            runs.append(Run(render_reference(segment, report, lang), emphasis,
-                            segment.figure, segment.part))
+            rendered = render_reference(segment, report, lang)
+            if opens_sentence("".join(r.text for r in runs), lang):
+                rendered = sentence_start(rendered, lang)
+            runs.append(Run(rendered, emphasis, segment.figure, segment.part, segment.others))
     return runs
 
 
 def render(text: Text, report: Report, lang: str) -> str:
-    """A bilingual text rendered as plain text in ``lang``."""
-    return "".join(run.text for run in render_runs(text.get(lang), report, lang))
+    """A bilingual text rendered as plain text in ``lang``; in a draft, each value kept
+    from an earlier year carries the stale mark (71425件†)."""
+    mark = word("stale_mark", lang)
+    return "".join(run.text + mark if any(report.figure(f).stale for f in run.ids) else run.text
+                   for run in render_runs(text.get(lang), report, lang))
 
 
 def _section_lines(section: Section, report: Report, lang: str, depth: int) -> list[str]:

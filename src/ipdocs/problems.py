@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 PathElement = str | int
 """One step of a field path: a mapping key or a list index."""
+
+Mark = tuple[int, int]
+"""A 1-based line and column."""
+
+Marks = dict[tuple[str, ...], Mark]
+"""Where each value of a file stands, by its field path (every step as a string)."""
 
 
 class Severity(StrEnum):
@@ -68,6 +75,34 @@ def format_path(path: Sequence[PathElement]) -> str:
     return out
 
 
+def locate(problem: Problem, marks: Marks) -> Problem:
+    """Place ``problem`` at the line of its path, or of the nearest enclosing value."""
+    if problem.line is not None:
+        return problem
+    path = tuple(str(step) for step in problem.path)
+    while path not in marks and path:
+        path = path[:-1]
+    mark = marks.get(path)
+    return problem.at(*mark) if mark else problem
+
+
+def _loc_path(loc: Sequence[int | str]) -> tuple[PathElement, ...]:
+    """A pydantic error location as a field path, without pydantic's internal tags."""
+    return tuple(step for step in loc if not (isinstance(step, str) and "[" in step))
+
+
+def validation_problems(errors: Iterable[Mapping[str, Any]],
+                        prefix: Sequence[PathElement] = ()) -> list[Problem]:
+    """One problem per pydantic error (``ValidationError.errors()``), below ``prefix``."""
+    problems = []
+    for item in errors:
+        message = str(item["msg"]).removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling)"
+        problems.append(error((*prefix, *_loc_path(item["loc"])), message))
+    return problems
+
+
 class SpecError(Exception):
     """A spec that cannot be used, with every problem found in it."""
 
@@ -84,3 +119,8 @@ class SpecError(Exception):
     def report(self) -> str:
         """Every problem, one per line."""
         return "\n".join(p.format(self.source) for p in self.problems)
+
+
+def counted(count: int, noun: str, nouns: str | None = None) -> str:
+    """A number with its noun in agreement: 1 error, 2 errors, 1 figure, 0 warnings."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

@@ -34,6 +34,7 @@ from typing import IO
 
 from ipdocs.batch import Plan, Refusal, load_job
 from ipdocs.building import Done, Recipe, build_jobs, open_pool
+from ipdocs.problems import counted
 from ipdocs.sections import BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BUILT_IN_BRIEFS
 from ipdocs.sections.brief import Layout
@@ -129,7 +130,7 @@ class Watcher:
         for line in refusal.lines:
             self.say(line)
         errors = sum(": error: " in line for line in refusal.lines) or 1
-        self.say(f"{_now()} not rebuilt: {errors} error(s); the files are as they were; "
+        self.say(f"{_now()} not rebuilt: {counted(errors, 'error')}; the files are as they were; "
                  "watching")
         return False
 

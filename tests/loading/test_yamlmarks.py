@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.loading import yamlmarks
+from ipdocs import fastyaml
 from ipdocs.loading.yamlmarks import read_yaml
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"
@@ -15,7 +15,7 @@ def test_libyaml_and_the_pure_parser_read_the_same(name: str,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     text = (SPECS / name).read_text("utf-8")
     fast = read_yaml(text)
-    monkeypatch.setattr(yamlmarks, "_FastLoader", None)
+    monkeypatch.setattr(fastyaml, "FastLoader", None)
     assert read_yaml(text) == fast
 
 

@@ -33,10 +33,12 @@ def test_value_stays_exact() -> None:
     ({"unit": "furlong"}, "unknown unit 'furlong'"),
     ({"qualifier": "大约"}, "unknown qualifier '大约'"),
     ({"value": "abc"}, "decimal"),
-    ({"value": "NaN"}, "finite number"),
+    ({"value": "NaN"}, "not a decimal number"),
     ({"kind": "rank", "unit": "件"}, "rank figure takes unit 位 or 名"),
     ({"kind": "rank", "unit": "位", "value": "2.5"}, "whole number"),
-    ({"as_of": "2024-12-31"}, "as_of belongs to a stock"),
+    ({"as_of": "2024-12-31"}, "ends a partial year at a month's end before December"),
+    ({"as_of": "2024-09-29"}, "ends a partial year"),
+    ({"kind": "rank", "unit": "位", "value": "2", "as_of": "2024-09-30"}, "not a rank"),
     ({"numerals": "hanzi", "value": "1.5"}, "whole numbers"),
     ({"colour": "red"}, "Extra inputs"),
 ])
@@ -46,7 +48,7 @@ def test_figure_rejects(fields: dict[str, Any], message: str) -> None:
 
 
 def test_change_needs_something() -> None:
-    with pytest.raises(ValidationError, match="needs percent, increment or previous"):
+    with pytest.raises(ValidationError, match="needs percent, increment, places or previous"):
         Change.model_validate({"verb": "增长"})
 
 
@@ -100,3 +102,31 @@ def test_walk_and_lookup() -> None:
         r.section("z")
     with pytest.raises(KeyError, match="no figure 'z'"):
         r.figure("z")
+
+
+def test_a_spec_adds_units_of_its_own() -> None:
+    from ipdocs.model import Report
+    from ipdocs.narrative import figure_value
+
+    label = {"zh": "x", "en": "x"}
+    data = {"region": label, "year": 2024, "title": label,
+            "units": {"公顷": {"kind": "area", "words": {"en": ["hectare", "hectares"]}}},
+            "figures": {"a": {"label": label, "value": "1.5", "unit": "万公顷"}}}
+    report = Report.model_validate(data)
+    assert figure_value(report.figure("a"), "zh") == "1.5万公顷"
+    assert figure_value(report.figure("a"), "en") == "15,000 hectares"
+    import pickle
+
+    assert pickle.loads(pickle.dumps(report)).figure("a").unit_def.base == "公顷"
+    with pytest.raises(ValidationError, match="shipped unit"):
+        Report.model_validate({**data, "units": {"件": {"kind": "count"}}})
+
+
+def test_every_shipped_unit_renders_in_both_languages() -> None:
+    from ipdocs.i18n import format_quantity, quantity_cells
+    from ipdocs.vocab import UNITS
+
+    for unit in UNITS.values():
+        for lang in ("zh", "en"):
+            assert format_quantity(Decimal("2.5"), unit, lang)
+            assert quantity_cells(Decimal("2.5"), unit, lang, qualifier="余")

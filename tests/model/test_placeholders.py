@@ -33,3 +33,25 @@ def test_error_reports_offset() -> None:
     with pytest.raises(PlaceholderError) as caught:
         parse("abc {bad id}")
     assert caught.value.offset == 4
+
+
+def test_several_figures_in_one_placeholder() -> None:
+    ref = parse("{a.x, b.y:change}")[0]
+    assert isinstance(ref, FigureRef)
+    assert ref.ids == ("a.x", "b.y") and ref.part == "change" and ref.body == "a.x,b.y:change"
+    with pytest.raises(PlaceholderError, match="names a figure twice"):
+        parse("{a,a:change}")
+
+
+@pytest.mark.parametrize("text", ["{year+101}", "{year-5000}", "{year+" + "9" * 4300 + "}"])
+def test_years_beyond_a_century_are_refused(text: str) -> None:
+    with pytest.raises(PlaceholderError):
+        parse(text)
+
+
+def test_scan_reports_every_error() -> None:
+    from ipdocs.model.placeholders import scan
+
+    segments, errors = scan("{a} {b:x} } {c")
+    assert [e.offset for e in errors] == [4, 10, 12]
+    assert segments[0] == FigureRef("a")

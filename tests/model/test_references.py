@@ -45,3 +45,33 @@ def test_malformed_brace_is_located() -> None:
 def test_unknown_parts_ids() -> None:
     data = {"figures": {"a": {**FIG, "parts": ["nope"]}}}
     assert messages(data) == ["figures.a.parts.0: unknown figure id 'nope' among the parts"]
+
+
+def test_every_problem_of_a_text_at_once() -> None:
+    data = {"lead": [{"zh": "{a:colour}{b}{Bad} {a", "en": "{a}"}], "figures": {"a": FIG}}
+    found = messages(data)
+    assert "lead.0.zh: unknown placeholder part 'colour' in {a:colour}; expected one of " \
+           "value, change, number, words, previous, rank, label, quantity, per, period " \
+           "(at character 1)" in found
+    assert any("unknown figure id 'b'" in m for m in found)
+    assert any("malformed placeholder {Bad}" in m for m in found)
+    assert any("unmatched '{'" in m for m in found)
+
+
+def test_several_figures_each_checked() -> None:
+    data = {"lead": [{"zh": "{a,b:change}", "en": "{a,b:change}"}],
+            "figures": {"a": {**FIG, "change": {"percent": 1}}, "b": FIG}}
+    assert messages(data) == ["lead.0.zh: {a,b:change}: figure 'b' has no change",
+                              "lead.0.en: {a,b:change}: figure 'b' has no change"]
+
+
+def test_several_changes_share_a_basis() -> None:
+    other = {"percent": 2, "basis": {"zh": "较上半年", "en": "on the first half"}}
+    data = {"lead": [{"zh": "{a,b:change}", "en": "{a,b:change}"}],
+            "figures": {"a": {**FIG, "change": {"percent": 1}}, "b": {**FIG, "change": other}}}
+    assert all("different bases" in m for m in messages(data)) and messages(data)
+
+
+def test_period_needs_a_partial_year_flow() -> None:
+    data = {"lead": [{"zh": "{a:period}", "en": "{a:period}"}], "figures": {"a": FIG}}
+    assert any("has no partial-year period" in m for m in messages(data))

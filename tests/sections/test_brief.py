@@ -1,5 +1,6 @@
 """Briefs: composition, languages and layouts, brief files."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,8 +31,10 @@ from tests.conftest import ROOT
 def test_full_brief_in_one_language(sample: Report) -> None:
     doc = full_brief().document(sample, "en")
     kinds = [type(b).__name__ for b in doc.blocks]
-    assert kinds[:4] == ["Cover", "Contents", "PageBreak", "Paragraph"]
-    assert doc.metadata.title.startswith("Intellectual Property")
+    # the sample has a paragraph marked for review: a draft, its legend after the cover
+    assert kinds[:5] == ["Cover", "Paragraph", "Contents", "PageBreak", "Paragraph"]
+    assert doc.metadata.title.startswith("DRAFT: Intellectual Property")
+    assert doc.metadata.draft == "DRAFT"
     assert doc.metadata.lang == "en-GB"
     assert doc.metadata.author == "Jin Yan, Zhao Yu"
 
@@ -54,7 +57,8 @@ def test_parallel_pairs_side_by_side(sample: Report) -> None:
 
 def test_summary_brief(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh")
-    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, KeyFigures, Paragraph, Chart]
+    assert [type(b) for b in doc.blocks] == [Cover, Paragraph, Paragraph, KeyFigures, Paragraph,
+                                             Chart]
 
 
 def test_unknown_language_and_layout(sample: Report) -> None:
@@ -84,7 +88,8 @@ def test_brief_file(tmp_path: Path, sample: Report) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("builders: [nonsense]\n", "unknown builder 'nonsense'"),
-    ("builders: [{chapters: {colour: red}}]\n", "unexpected keyword argument 'colour'"),
+    ("builders: [{chapters: {colour: red}}]\n",
+     "1:32: error: builders[0].chapters.colour: unknown field"),
     ("builders: [[1, 2]]\n", "expected a builder name"),
     ("nope: 1\n", "a 'builders' list"),
     ("builders: [\n", "malformed YAML"),
@@ -92,7 +97,7 @@ def test_brief_file(tmp_path: Path, sample: Report) -> None:
 def test_bad_brief_files(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(BriefError, match=message):
+    with pytest.raises(BriefError, match=re.escape(message)):
         load_brief(path)
 
 
@@ -115,3 +120,87 @@ def test_interleaved_merges_cover_key_figures_and_charts(sample: Report) -> None
     assert covers[0].subtitle.startswith("Intellectual Property Development")
     assert panels[0].items[0].label == "专利授权量 Patents granted"
     assert charts[0].categories[0] == "知识产权质押融资额 IP pledge financing"
+
+
+def _brief_problems(tmp_path: Path, text: str) -> list[str]:
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BriefError) as caught:
+        load_brief(path)
+    return [p.format("F").removeprefix("F:") for p in caught.value.problems]
+
+
+def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
+    text = ("builders:\n  - cover\n  - chart: {kind: pie, limit: 0}\n  - contents: {depth: '2'}\n"
+            "  - nonsense\n  - page_break: {x: 1}\n")
+    assert _brief_problems(tmp_path, text) == [
+        "3:19: error: builders[1].chart.kind: Input should be 'growth', 'bar' or 'years'",
+        "3:31: error: builders[1].chart.limit: Input should be greater than or equal to 1",
+        "4:23: error: builders[2].contents.depth: Input should be a valid integer",
+        "5:5: error: builders[3]: unknown builder 'nonsense'; known: cover, lead, key_figures, "
+        "chapters, figure_table, contents, glossary, sources, page_break, chart, highlights, "
+        "year_over_year",
+        "6:21: error: builders[4].page_break.x: unknown field (check its spelling)",
+    ]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("builders: []\n", "1:11: error: builders: a brief has 1 to 200 steps"),
+    ("builders: [cover]\ncolour: red\n", "2:9: error: colour: unknown field (check its spelling)"),
+    ("builders: [figure_table]\n", "1:12: error: builders[0].figure_table.section: Field "
+                                   "required"),
+    ("builders: [{key_figures: {figures: patents.grants}}]\n",
+     "1:36: error: builders[0].key_figures.figures: Input should be a valid list"),
+])
+def test_more_bad_brief_files(tmp_path: Path, text: str, message: str) -> None:
+    assert message in _brief_problems(tmp_path, text)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\xff", "not UTF-8 text"),
+    (b"builders: !!set {cover: null}\n", "1:11: error: the YAML tag !!set is not allowed"),
+])
+def test_bad_brief_file_content(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(BriefError, match=re.escape(message)):
+        load_brief(path)
+
+
+def test_a_brief_is_checked_against_the_report_with_its_lines(tmp_path: Path,
+                                                              sample: Report) -> None:
+    path = tmp_path / "b.yaml"
+    path.write_text("builders:\n  - chapters: {section: nosuch}\n"
+                    "  - key_figures: {figures: [patents.grants, nosuch.id]}\n"
+                    "  - figure_table: {section: nosuch}\n  - chart: {section: nosuch}\n",
+                    encoding="utf-8")
+    brief = load_brief(path)
+    found = [p.format("F").removeprefix("F:") for p in brief.check(sample)]
+    assert found[0].startswith("2:25: error: builders[0].chapters.section: no top-level "
+                               "section 'nosuch' in the report; its top-level sections: ")
+    assert found[1] == "3:45: error: builders[1].key_figures.figures[1]: no figure 'nosuch.id' " \
+                       "in the report"
+    assert found[2].startswith("4:29: error: builders[2].figure_table.section: no section "
+                               "'nosuch'")
+    assert found[3].startswith("5:22: error: builders[3].chart.section: no section 'nosuch'")
+    with pytest.raises(BriefError, match="no top-level section 'nosuch'"):
+        brief.document(sample, "zh")
+
+
+def test_a_brief_made_in_python_is_checked_too(sample: Report) -> None:
+    brief = Brief([ChapterBuilder("nosuch")])
+    with pytest.raises(BriefError, match=re.escape("<brief custom>: error: builders[0]."
+                                                   "chapters.section: no top-level section")):
+        brief.document(sample, "en")
+
+
+def test_the_shipped_briefs_fit_ningbo_and_refuse_other_reports(sample: Report) -> None:
+    from ipdocs import load_report
+
+    ningbo = load_report(ROOT / "specs" / "ningbo-2024.yaml")
+    for path in sorted((ROOT / "specs" / "briefs").glob("*.yaml")):
+        brief = load_brief(path)
+        assert brief.check(ningbo) == []
+        if path.stem == "tables":
+            found = brief.check(sample)
+            assert found and all(p.line and "no section" in p.message for p in found)

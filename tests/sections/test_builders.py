@@ -110,13 +110,13 @@ def test_paragraph_runs_carry_figures_and_review(sample: Report) -> None:
 def test_figure_table_cells(sample: Report) -> None:
     table = FigureTableBuilder("protection").build(sample, Context("en"))[0]
     assert isinstance(table, Table)
-    assert [c.text for c in table.header[0]] == ["Indicator", "Value", "Unit", "Change"]
+    assert [c.text for c in table.header[0]] == ["Indicator", "Value", "Change"]
     rows = {r[0].text: r for r in table.rows}
     assert [c.text for c in rows["IP pledge financing"]] == [
-        "IP pledge financing", "61.093 billion", "RMB", "+55.02%"]
+        "IP pledge financing", "RMB 61.093 billion", "+55.02%"]
     closed = rows["Cases closed"]
-    assert closed[3].text == "\u221233.33%" and closed[3].direction == "down"
-    assert [c.align for c in table.columns] == ["left", "right", "center", "right"]
+    assert closed[2].text == "\u221233.33%" and closed[2].direction == "down"
+    assert [c.align for c in table.columns] == ["left", "right", "right"]
 
 
 def test_figure_table_drops_columns_no_figure_fills(sample: Report) -> None:
@@ -171,17 +171,23 @@ def test_key_figure_does_not_repeat_the_basis_its_label_states(
     assert (item.label, item.value) == (label, value)
 
 
-@pytest.mark.parametrize(("unit", "qualifier", "value", "text"), [
-    ("斤", None, "5600", "jin"),  # not "kg)" from the metric equivalent the text adds
-    ("个月", "左右", "3", "months"),
-    ("天", None, "1", "day"),
+@pytest.mark.parametrize(("unit", "qualifier", "value", "zh", "en"), [
+    ("斤", None, "5600", ("5600", "斤"), "5,600 jin (2,800 kg)"),
+    ("个月", "左右", "3", ("3", "个月左右"), "about 3 months"),
+    ("天", None, "1", ("1", "天"), "1 day"),
+    ("万家", "余", "17.1", ("17.1", "万余家"), "more than 171,000"),
+    ("件", "近", "9000", ("近9000", "件"), "nearly 9,000"),
+    ("日", "以内", "3", ("3", "日以内"), "within 3 days"),
+    ("亿元", None, "9", ("9", "亿元"), "RMB 900 million"),
 ])
-def test_unit_cell_of_weights_and_durations(sample: Report, unit: str, qualifier: str | None,
-                                            value: str, text: str) -> None:
+def test_value_and_unit_cells_read_in_report_order(sample: Report, unit: str,
+                                                   qualifier: str | None, value: str,
+                                                   zh: tuple[str, str], en: str) -> None:
     from decimal import Decimal
 
-    from ipdocs.sections.figures import unit_label
+    from ipdocs.sections.figures import value_cells
 
     figure = sample.figure("patents.grants").model_copy(
         update={"unit": unit, "qualifier": qualifier, "value": Decimal(value)})
-    assert unit_label(figure, "en") == text
+    assert value_cells(figure, "zh") == zh
+    assert value_cells(figure, "en") == (en, "")

@@ -53,7 +53,7 @@ def test_user_theme_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("name: x\n", "missing 'fonts'"),
+    ("name: x\n", "1:1: error: fonts: Field required"),
     ("[1, 2]\n", "a theme is a mapping"),
     ("name: [\n", "malformed YAML"),
 ])
@@ -84,3 +84,96 @@ def test_style_with_unknown_field(tmp_path: Path) -> None:
 def test_unknown_theme_name() -> None:
     with pytest.raises(ThemeError, match="unknown theme 'glossy'"):
         load_theme("glossy")
+
+
+BRIEFING = (Path(__file__).parents[2] / "src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+
+
+def _problems(tmp_path: Path, text: str, name: str = "bad.yaml") -> list[str]:
+    """Every problem of a theme file, file name stripped."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ThemeError) as caught:
+        load_theme(path)
+    return [p.format("F").removeprefix("F:") for p in caught.value.problems]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("  serif: {east_asian: Noto Serif CJK SC", "  serif: [1, 2]\n  x: {east_asian: N",
+     "24:10: error: fonts.serif: Input should be a valid dictionary"),
+    ("body: {font: serif, size: 10.5", "body: {font: serif, size: big",
+     "27:29: error: styles.body.size: Input should be a valid number"),
+    ("body: {font: serif, size: 10.5", 'body: {font: serif, size: "12"',
+     "27:29: error: styles.body.size: Input should be a valid number"),
+    ("title: {font: sans, size: 24, bold: true, line: 1.25, after: 10, color: accent}",
+     "title: {font: sans, size: 24, color: name}",
+     "30:40: error: styles.title.color: colour 'name' is neither six hex digits (1F5C7A) "
+     "nor one of accent, muted, rule, fill, rise, fall"),
+    ('accent: "1F5C7A"', "accent: red", "3:9: error: accent: String should match pattern"),
+    ("heading-3:", "headng-3:", "error: styles: unknown style 'headng-3'"),
+    ("align: justify, indent_zh: 2}", "align: justified, indent_zh: 2}",
+     "27:63: error: styles.body.align: Input should be 'left', 'center', 'right' or 'justify'"),
+    ("size: 9, font: sans}", "size: -9, font: sans}",
+     "19:51: error: page_number.size: Input should be greater than 0"),
+    ('format: "{n}"', 'format: "{n} of {m}"',
+     "19:23: error: page_number.format: a page number format holds {n} once"),
+    ("bundled: serif}", "bundled: comic}", "24:107: error: fonts.serif.bundled: Input should be "
+     "'serif' or 'sans'"),
+    ("  width: 210", "  width: 21", "error: page.width: Input should be greater than or equal "
+     "to 50"),
+])
+def test_theme_values_are_checked_and_located(tmp_path: Path, old: str, new: str,
+                                               expected: str) -> None:
+    assert old in BRIEFING
+    found = _problems(tmp_path, BRIEFING.replace(old, new, 1))
+    assert any(expected in line for line in found), found
+
+
+def test_every_theme_problem_at_once(tmp_path: Path) -> None:
+    text = (BRIEFING.replace('accent: "1F5C7A"', "accent: red")
+            .replace("body: {font: serif, size: 10.5", "body: {font: serif, size: big")
+            .replace("\n  header: {font: sans", "\n  header: {font: comic"))
+    found = _problems(tmp_path, text)
+    assert len(found) == 2  # the font role is checked once the values are valid
+    text = BRIEFING.replace("\n  header: {font: sans", "\n  header: {font: comic")
+    assert _problems(tmp_path, text) == [
+        "44:18: error: styles.header.font: styles.header uses unknown font role 'comic'; "
+        "roles: serif, sans"]
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "not UTF-8 text"),
+    (b"name: x\nfonts: !!binary aGVsbG8=\n", "2:8: error: the YAML tag !!binary is not allowed"),
+    (b'a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]\n' + b"".join(
+        f"a{i}: &a{i} [".encode() + b", ".join([f"*a{i - 1}".encode()] * 9) + b"]\n"
+        for i in range(1, 9)), "aliases repeat more than 10,000 values"),
+])
+def test_bad_theme_files_are_refused_with_their_place(tmp_path: Path, content: bytes,
+                                                      message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    with pytest.raises(ThemeError, match=message):
+        load_theme(path)
+
+
+def test_a_theme_that_is_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(ThemeError, match="is a folder"):
+        load_theme(tmp_path)
+
+
+def test_colour_roles_resolve_and_nothing_else(tmp_path: Path) -> None:
+    theme = load_theme("briefing")
+    assert theme.color("accent") == "1F5C7A" and theme.color("2B3A42") == "2B3A42"
+
+
+@pytest.mark.parametrize(("file", "message"), [
+    ("/dev/zero", "not a regular file"), ("missing.ttf", "no such file"),
+    (".", "not a regular file"),
+])
+def test_font_files_must_be_files(tmp_path: Path, file: str, message: str) -> None:
+    text = BRIEFING.replace("bundled: serif}", f"bundled: serif, regular_file: '{file}'}}", 1)
+    found = _problems(tmp_path, text)
+    assert len(found) == 1 and "fonts.serif.regular_file: font file" in found[0]
+    assert message in found[0]
+    found = _problems(tmp_path, BRIEFING + f"fallbacks: ['{file}#0']\n")
+    assert len(found) == 1 and "fallbacks[0]: font file" in found[0] and message in found[0]

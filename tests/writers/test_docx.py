@@ -148,13 +148,14 @@ def test_table_header_rows_repeat(sample: Report, render: Render) -> None:
     assert '<w:tblHeader w:val="true"/>' in body
     document = open_docx(io.BytesIO(render(sample, "en")))
     table = next(t for t in document.tables if t.cell(0, 0).text == "Indicator")
-    assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Unit", "Change"]
+    assert [c.text for c in table.rows[0].cells] == ["Indicator", "Value", "Change"]
     assert table.cell(1, 1).paragraphs[0].alignment == 2  # right
 
 
 def test_core_properties(sample: Report, render: Render) -> None:
     props = open_docx(io.BytesIO(render(sample, "en"))).core_properties
-    assert props.title.startswith("Intellectual Property Development")
+    assert props.title.startswith("DRAFT: Intellectual Property Development")  # review marks
+    assert props.content_status == "DRAFT"
     assert props.author == "Jin Yan, Zhao Yu"
     assert props.language == "en-GB"
     assert props.subject == "Ningbo 2024"
@@ -172,7 +173,9 @@ def test_fonts_embedded_as_subsets(sample: Report, render: Render) -> None:
 
 
 def test_review_runs_highlighted(sample: Report, render: Render) -> None:
-    assert '<w:highlight w:val="yellow"/>' in part(render(sample), "word/document.xml")
+    # the theme's review ground, as in the PDF (a Word highlight has sixteen colours)
+    assert '<w:shd w:val="clear" w:color="auto" w:fill="FFF3A3"/>' in \
+        part(render(sample), "word/document.xml")
 
 
 def test_parallel_layout_is_a_two_column_table(sample: Report, render: Render) -> None:

@@ -4,6 +4,7 @@ import json
 import re
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from ipdocs.doc import Contents, Document, Metadata, Paragraph, Span
 from ipdocs.model import Report
 from ipdocs.narrative import render
 from ipdocs.sections import full_brief, summary_brief
-from ipdocs.themes import load_theme
+from ipdocs.themes import ThemeError, load_theme
 from ipdocs.writers.pdf import FontError, render_pdf
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
@@ -132,8 +133,8 @@ def test_contents_has_page_numbers(pdfs: dict[str, Path]) -> None:
 @needs_poppler
 def test_metadata(pdfs: dict[str, Path]) -> None:
     info = tool("pdfinfo", str(pdfs["en"]))
-    assert "Title:           Intellectual Property Development and Protection in Ningbo, 2024" \
-        in info
+    title = "DRAFT: Intellectual Property Development and Protection in Ningbo, 2024"
+    assert f"Title:           {title}" in info  # the sample has text marked for review
     assert "Author:          Jin Yan, Zhao Yu" in info
     assert "Subject:         Ningbo 2024" in info
     assert b"/Lang (en-GB)" in pdfs["en"].read_bytes()
@@ -246,8 +247,11 @@ def test_missing_user_font_file(tmp_path: Path) -> None:
     theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
     theme_path = tmp_path / "gone.yaml"
     theme_path.write_text(theme_text + "fallbacks: [nowhere/font.ttf]\n", encoding="utf-8")
+    with pytest.raises(ThemeError, match=r"fallbacks\[0\]: font file .*nowhere/font\.ttf"):
+        load_theme(theme_path)  # refused with its line when the theme is read
+    made = replace(load_theme("briefing"), fallbacks=("nowhere/font.ttf",))
     with pytest.raises(FontError, match=r"font file not found: .*nowhere/font\.ttf"):
-        render_pdf(one_paragraph("x"), load_theme(theme_path))
+        render_pdf(one_paragraph("x"), made)  # and by the writer, for a theme made in Python
 
 
 def test_form_used_but_never_defined_is_saved_empty() -> None:

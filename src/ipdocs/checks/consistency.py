@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
 from ipdocs.model import Figure, Report
 from ipdocs.problems import Problem, Severity, error, warning
@@ -125,6 +126,8 @@ def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
     for figure in report.figures.values():
         make: Callable[..., Problem] = error if strict or figure.asserted else warning
         problems.extend(make(path, message) for path, message in _figure_findings(figure, report))
+    make = error if strict else warning
+    problems.extend(make(path, message) for path, message in check_typed(report))
     return problems
 
 

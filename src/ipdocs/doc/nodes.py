@@ -21,6 +21,14 @@ class Span:
     review: bool = False
     keep: bool = False
     """Never break a line inside this span (a number with its unit and sign)."""
+    stale: bool = False
+    """A draft's value kept from an earlier year: marked apart from fresh values and from
+    text to review."""
+    previous: str | None = None
+    """What this text said in the document it is compared with (a figure's value last
+    year): writers that track changes show it deleted and this text inserted."""
+    comment: str = ""
+    """A reviewer's note on this text (why it is marked), for writers that hold comments."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,9 @@ class Metadata:
     subject: str = ""
     keywords: tuple[str, ...] = ()
     date: dt.date | None = None
+    draft: str = ""
+    """The mark a draft carries on every page and in its properties (草稿 / DRAFT), or
+    nothing for a final document."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +93,8 @@ class Paragraph:
     lang: Lang
     style: str = "body"
     review: bool = False
+    comment: str = ""
+    """A reviewer's note on the whole paragraph (why it is marked for review)."""
 
     @property
     def text(self) -> str:
@@ -103,6 +116,11 @@ class Cell:
 
     text: str
     direction: Direction | None = None
+    stale: bool = False
+    review: bool = False
+    previous: str | None = None
+    """What the cell said in the document it is compared with (see Span.previous)."""
+    comment: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +144,9 @@ class KeyFigure:
     label: str
     change: str = ""
     direction: Direction | None = None
+    stale: bool = False
+    rank: str = ""
+    """The figure's rank, as a key figure states it (居全国第二位 / 2nd in China)."""
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,47 @@
-"""Localised numbers, quantities, changes, dates, numerals and fixed words (on babel).
+"""Localised numbers, quantities, changes, ranks, periods, dates, numerals and fixed words
+(on babel).
 
 This is the only package that imports babel. It formats plain values; it knows nothing
 of the report model or the document tree.
 """
 
-from ipdocs.i18n.changes import format_change, percent_change
+from ipdocs.decimals import percent_change
+from ipdocs.i18n.case import in_sentence, sentence_start
+from ipdocs.i18n.changes import (
+    Movement,
+    MovementForm,
+    change_amount,
+    change_cell_text,
+    format_change,
+    movement_phrase,
+    rank_position,
+    respective_phrase,
+)
 from ipdocs.i18n.dates import as_of, format_date, format_month
+from ipdocs.i18n.lists import join, join_clauses
 from ipdocs.i18n.numbers import (
     english_magnitude,
     format_number,
     format_percent,
     format_quantity,
+    quantity_cells,
     signed_percent_format,
     spreadsheet_format,
     unit_word,
 )
 from ipdocs.i18n.numerals import english_cardinal, english_ordinal, hanzi, ordinal, section_number
+from ipdocs.i18n.periods import period_phrase
+from ipdocs.i18n.ranks import rank_short, rank_statement
 from ipdocs.i18n.words import LANGS, Lang, word
 
 __all__ = [
     "LANGS",
     "Lang",
+    "Movement",
+    "MovementForm",
     "as_of",
+    "change_amount",
+    "change_cell_text",
     "english_cardinal",
     "english_magnitude",
     "english_ordinal",
@@ -32,9 +52,20 @@ __all__ = [
     "format_percent",
     "format_quantity",
     "hanzi",
+    "in_sentence",
+    "join",
+    "join_clauses",
+    "movement_phrase",
     "ordinal",
     "percent_change",
+    "period_phrase",
+    "quantity_cells",
+    "rank_position",
+    "rank_short",
+    "rank_statement",
+    "respective_phrase",
     "section_number",
+    "sentence_start",
     "signed_percent_format",
     "spreadsheet_format",
     "unit_word",

@@ -11,9 +11,18 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
+from ipdocs.decimals import fraction_digits, shift
+from ipdocs.decimals import without_trailing_zeros as _without_trailing_zeros
 from ipdocs.i18n.numerals import english_cardinal, hanzi
 from ipdocs.i18n.words import has_word, plural, word
 from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
+
+UnitLike = Unit | str
+"""A unit, or the printed code of a shipped one."""
+
+__all__ = ["english_magnitude", "format_number", "format_percent", "format_quantity",
+           "fraction_digits", "locale_of", "quantity_cells", "resolve_unit", "shift",
+           "signed_percent_format", "spreadsheet_format", "unit_word"]
 
 _LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 _EN_SCALES = (12, 9, 6)
@@ -22,12 +31,6 @@ _EN_SCALES = (12, 9, 6)
 def locale_of(lang: str) -> str:
     """The babel locale ipdocs uses for ``lang``."""
     return _LOCALES.get(lang, "en_GB")
-
-
-def fraction_digits(value: Decimal) -> int:
-    """How many digits a Decimal shows after the point (``22.930`` → 3)."""
-    exponent = value.as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def format_number(value: Decimal, lang: str) -> str:
@@ -40,29 +43,17 @@ def format_number(value: Decimal, lang: str) -> str:
                               group_separator=lang != "zh"))
 
 
-def shift(value: Decimal, exponent: int) -> Decimal:
-    """Multiply by 10**exponent exactly, dropping trailing zeros the shift invented.
-
-    Zeros after the point that were published (``10.50``) survive; zeros that only
-    moved from the integer part (``3000``万 → ``30.00`` million) do not.
-    """
-    shifted = value.scaleb(exponent)
-    if fraction_digits(value) > 0 and exponent <= 0:
-        return shifted
-    return _without_trailing_zeros(shifted)
-
-
-def _without_trailing_zeros(value: Decimal) -> Decimal:
-    """``value`` with no zeros after its last significant digit, never in exponent form
-    (2800.0 → 2800, 2800.250 → 2800.25)."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+def resolve_unit(unit: UnitLike) -> Unit:
+    """``unit`` itself, or the shipped unit printed as ``unit``."""
+    return unit if isinstance(unit, Unit) else get_unit(unit)
 
 
 def english_magnitude(value: Decimal, exponent: int) -> str:
-    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact."""
+    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact. A
+    value the Chinese gives without a magnitude keeps all its digits (2,329,976)."""
     whole = shift(value, exponent)
+    if exponent == 0:
+        return format_number(whole, "en")
     for scale in _EN_SCALES:
         if abs(whole) >= Decimal(10) ** scale:
             number = format_number(shift(value, exponent - scale), "en")
@@ -70,7 +61,7 @@ def english_magnitude(value: Decimal, exponent: int) -> str:
     return format_number(whole, "en")
 
 
-def _zh_number(value: Decimal, numerals: str, unit: Unit) -> str:
+def _zh_number(value: Decimal, numerals: str) -> str:
     """The Chinese digits of a value, or Chinese numerals when asked for (四年)."""
     if numerals == "hanzi" and value == value.to_integral_value() and value >= 0:
         return hanzi(int(value), counting=True)
@@ -79,7 +70,7 @@ def _zh_number(value: Decimal, numerals: str, unit: Unit) -> str:
 
 def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:
     """A Chinese quantity as printed: 17.1万余家, 近9000件, 193%以上."""
-    number = _zh_number(value, numerals, unit)
+    number = _zh_number(value, numerals)
     if qualifier is None:
         return number + unit.code
     q = QUALIFIERS[qualifier]
@@ -90,17 +81,22 @@ def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: st
     return number + unit.code + q.token
 
 
+def _en_number(value: Decimal, unit: Unit, numerals: str) -> str:
+    """The English number of a quantity: magnitudes resolved (517,000; 23.193 million), or
+    spelled out where the Chinese spells it (four years)."""
+    if numerals == "hanzi" and value == value.to_integral_value() and 0 <= value <= 10:
+        return english_cardinal(int(value))
+    return english_magnitude(value, unit.exponent)
+
+
 def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
     """The English number of a quantity, scaled and with its currency or unit word."""
     if unit.kind is UnitKind.PERCENT:
         return format_number(value, "en") + "%"
-    if numerals == "hanzi" and value == value.to_integral_value() and 0 <= value <= 10:
-        amount = english_cardinal(int(value))
-    else:
-        amount = english_magnitude(value, unit.exponent)
+    amount = _en_number(value, unit, numerals)
     if unit.kind is UnitKind.MONEY and unit.currency is not None:
         return f"{word('currency.' + unit.currency, 'en')} {amount}"
-    if written := unit_word(unit.code, value, "en"):
+    if written := unit_word(unit, value, "en"):
         amount = f"{amount} {written}"
     if unit.metric is not None:  # 5,600 jin (2,800 kg)
         factor, metric = unit.metric
@@ -109,10 +105,15 @@ def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
     return amount
 
 
-def unit_word(unit: str, value: Decimal, lang: str) -> str:
+def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
     """The word ``unit`` is written with after ``value`` in ``lang`` (3 months, 1 day,
-    5,600 jin), or an empty string where the language writes none (件 in English)."""
-    key = "unit." + unit
+    5,600 jin, 1.2 percentage points), or an empty string where the language writes none
+    (件 in English). A unit's own words come first, then the language's word table."""
+    u = resolve_unit(unit)
+    own = u.word(lang, value)
+    if own is not None:
+        return own
+    key = "unit." + u.base
     return plural(key, lang, value) if has_word(key, lang) else ""
 
 
@@ -124,27 +125,77 @@ def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: st
     return f"{word('qualifier.' + QUALIFIERS[qualifier].meaning, 'en')} {amount}"
 
 
+def _leading_qualifier(qualifier: str | None, lang: str) -> tuple[str, str | None]:
+    """The part of a qualifier that a verb of the language may stand after (约 in 约占,
+    "about " in English), and the qualifier left with the number."""
+    if qualifier is None:
+        return "", None
+    q = QUALIFIERS[qualifier]
+    if lang == "zh":
+        return (q.token, None) if q.position is QualifierPosition.PREFIX else ("", qualifier)
+    return word("qualifier." + q.meaning, lang) + " ", None
+
+
+def _of_base(value: Decimal, unit: Unit, lang: str, qualifier: str | None, numerals: str,
+             base: str) -> str:
+    """A share or multiple of a base: 约占全国总量的12.3%, 是全国平均水平的3.4倍 / about
+    12.3% of the national total, 3.4 times the national average. A qualifier that reads
+    before the number moves before the verb (约占)."""
+    lead, rest = _leading_qualifier(qualifier, lang)
+    quantity = _zh_quantity(value, unit, rest, numerals) if lang == "zh" else \
+        _en_quantity(value, unit, rest, numerals)
+    key = "multiple_of" if unit.kind is UnitKind.MULTIPLE else "share_of"
+    return word(key, lang, qualifier=lead, base=base, quantity=quantity)
+
+
 def format_quantity(
     value: Decimal,
-    unit: str,
+    unit: UnitLike,
     lang: str,
     *,
     qualifier: str | None = None,
     per: str | None = None,
     numerals: str = "arabic",
+    base: str | None = None,
 ) -> str:
     """Format a figure's value with its unit, qualifier and per-capita basis.
 
-    ``unit`` and ``qualifier`` are the Chinese codes of :mod:`ipdocs.vocab`; ``per`` is
-    the basis already in ``lang`` (每万人 / per 10,000 people); ``numerals`` is
-    ``"hanzi"`` for figures the text spells out (连续四年).
+    ``unit`` is a unit or the Chinese code of a shipped one and ``qualifier`` a Chinese
+    qualifier token (:mod:`ipdocs.vocab`); ``per`` is the basis already in ``lang`` (每万人
+    / per 10,000 people); ``numerals`` is ``"hanzi"`` for figures the text spells out
+    (连续四年); ``base`` is what a share or multiple is of, already in ``lang``
+    (约占全国总量的12.3% / about 12.3% of the national total).
     """
-    u = get_unit(unit)
-    if lang == "zh":
+    u = resolve_unit(unit)
+    if base:
+        text = _of_base(value, u, lang, qualifier, numerals, base)
+    elif lang == "zh":
         text = _zh_quantity(value, u, qualifier, numerals)
+    else:
+        text = _en_quantity(value, u, qualifier, numerals)
+    if lang == "zh":
         return (per or "") + text
-    text = _en_quantity(value, u, qualifier, numerals)
     return f"{text} {per}" if per else text
+
+
+def quantity_cells(value: Decimal, unit: UnitLike, lang: str, *,
+                   qualifier: str | None = None) -> tuple[str, str]:
+    """A quantity split into a table's value and unit cells, in the order it reads.
+
+    Chinese keeps the report's word order across the two cells: a qualifier before the
+    number stays with it (近9000 | 件), one between the magnitude and the counter or after
+    the unit goes with the unit (17.1 | 万余家, 3 | 个月左右). English writes the whole
+    amount in the value cell (RMB 900 million, more than 171,000, 50 days, 45.7%) and
+    nothing in the unit cell. Numbers are always digits in a table.
+    """
+    u = resolve_unit(unit)
+    whole = format_quantity(value, u, lang, qualifier=qualifier)
+    if lang != "zh":
+        return whole, ""
+    number = format_number(value, lang)
+    if qualifier is not None and QUALIFIERS[qualifier].position is QualifierPosition.PREFIX:
+        number = QUALIFIERS[qualifier].token + number
+    return number, whole.removeprefix(number)
 
 
 def format_percent(value: Decimal, lang: str) -> str:
@@ -157,14 +208,14 @@ def _decimals(digits: int) -> str:
     return "." + "0" * digits if digits else ""
 
 
-def spreadsheet_format(value: Decimal, unit: str, lang: str) -> tuple[Decimal, str]:
+def spreadsheet_format(value: Decimal, unit: UnitLike, lang: str) -> tuple[Decimal, str]:
     """A value and a spreadsheet number format that together show it as ipdocs does.
 
     Chinese keeps the published number and unit (610.93 with ``0.00"亿元"``); English
     stores the value in its base unit and scales it by thousands in the format (61093000000
     with ``"RMB "#,##0.000,,," billion"``), so a native chart's data labels read like the text.
     """
-    u = get_unit(unit)
+    u = resolve_unit(unit)
     if lang == "zh":
         suffix = "%" if u.kind is UnitKind.PERCENT else u.code
         return value, f'0{_decimals(fraction_digits(value))}"{suffix}"'

@@ -66,6 +66,12 @@ def english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
+def english_ordinal_digits(n: int) -> str:
+    """An ordinal in digits, as tables write it: 1st, 2nd, 3rd, 11th, 22nd."""
+    suffix = "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def ordinal(n: int, lang: str) -> str:
     """An ordinal: 第二 in Chinese, second in English."""
     return "第" + hanzi(n) if lang == "zh" else english_ordinal(n)

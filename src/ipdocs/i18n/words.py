@@ -56,6 +56,12 @@ def has_word(key: str, lang: str) -> bool:
     return key in _table(lang) or key in _table(FALLBACK)
 
 
+def defines(key: str, lang: str) -> bool:
+    """Whether ``lang``'s own table defines ``key`` (no fallback): for optional variants of
+    a word, such as a measure's own wording of a change."""
+    return key in _table(lang)
+
+
 def plural(key: str, lang: str, count: int | float | object) -> str:
     """Return the singular or plural form of a two-form entry such as ``unit.天``."""
     entry = lookup(key, lang)

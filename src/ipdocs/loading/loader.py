@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from ipdocs.inputs import InputError, read_text
+from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
-from ipdocs.problems import PathElement, Problem, SpecError, error
+from ipdocs.problems import Problem, SpecError, error, locate, validation_problems
+
+__all__ = ["Loaded", "glossary_beside", "load_glossary", "load_report", "locate", "read_data",
+           "read_spec", "validate_data"]
 
 
 @dataclass
@@ -33,31 +37,9 @@ class Loaded:
         return [locate(p, self.marks) for p in problems]
 
 
-def locate(problem: Problem, marks: Marks) -> Problem:
-    """Place ``problem`` at the line of its path, or of the nearest enclosing value."""
-    if problem.line is not None:
-        return problem
-    path = tuple(str(step) for step in problem.path)
-    while path not in marks and path:
-        path = path[:-1]
-    mark = marks.get(path)
-    return problem.at(*mark) if mark else problem
-
-
-def _loc_path(loc: Sequence[int | str]) -> tuple[PathElement, ...]:
-    """A pydantic error location as a field path, without pydantic's internal tags."""
-    return tuple(step for step in loc if not (isinstance(step, str) and "[" in step))
-
-
 def _validation_problems(exc: ValidationError) -> list[Problem]:
     """One problem per pydantic error."""
-    problems = []
-    for item in exc.errors(include_url=False):
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling)"
-        problems.append(error(_loc_path(item["loc"]), message))
-    return problems
+    return validation_problems(exc.errors(include_url=False))
 
 
 def validate_data(data: Any) -> tuple[Report | None, list[Problem]]:
@@ -74,32 +56,39 @@ def validate_data(data: Any) -> tuple[Report | None, list[Problem]]:
     return (report if not problems else None), problems
 
 
-def _read(path: Path) -> tuple[Any, Marks, list[Problem]]:
-    """Read and parse the file at ``path`` by its extension."""
+def read_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
+    """Read and parse the file at ``path`` by its extension (``.json``, else YAML), every
+    text normalised and every text and number screened; problems located."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        return None, {}, [error((), f"not UTF-8 text (byte {exc.start})")]
-    if path.suffix.lower() == ".json":
-        return read_json(text)
-    return read_yaml(text)
+        text = read_text(path)
+    except InputError as exc:
+        return None, {}, [error((), exc.message).at(exc.line, exc.column)]
+    data, marks, problems = read_json(text) if path.suffix.lower() == ".json" \
+        else read_yaml(text)
+    if problems and data is None:
+        return None, marks, problems
+    data, screened = screen(data)
+    return data, marks, [*problems, *(locate(p, marks) for p in screened)]
+
+
+def _distinct(problems: list[Problem]) -> list[Problem]:
+    """Problems without repeats (the screen and the model may both refuse a value)."""
+    return list(dict.fromkeys(problems))
 
 
 def read_spec(path: str | Path) -> Loaded:
     """Read the spec at ``path`` and collect every problem; never raises on bad content."""
     path = Path(path)
     source = str(path)
-    try:
-        data, marks, problems = _read(path)
-    except OSError as exc:
-        return Loaded(source, None, [error((), f"cannot read the spec: {exc.strerror}")])
+    data, marks, problems = read_data(path)
     if data is None and problems:
         return Loaded(source, None, [locate(p, marks) for p in problems], marks)
     if not isinstance(data, dict):
         return Loaded(source, None, [error((), "a spec is a mapping with region, year, title, "
                                                "sections and figures").at(1, 1)], marks)
     report, found = validate_data(data)
-    problems = sorted((locate(p, marks) for p in [*problems, *found]), key=_position)
+    problems = sorted(_distinct([locate(p, marks) for p in [*problems, *found]]),
+                      key=_position)
     return Loaded(source, None if any(p.is_error for p in problems) else report, problems, marks)
 
 
@@ -108,22 +97,26 @@ def _position(problem: Problem) -> tuple[int, int]:
     return problem.line or 0, problem.column or 0
 
 
+def glossary_beside(spec: str | Path) -> Glossary | None:
+    """The termbase ``glossary.yaml`` in the spec's folder, if there is one (SpecError
+    listing its problems if it does not load)."""
+    path = Path(spec).parent / "glossary.yaml"
+    return load_glossary(path) if path.is_file() else None
+
+
 def load_report(path: str | Path) -> Report:
-    """Load the report spec at ``path`` (YAML or JSON); raise SpecError listing every problem."""
+    """Load the report spec at ``path`` (YAML or JSON) with the ``glossary.yaml`` beside
+    it, as the command line does; raise SpecError listing every problem."""
     loaded = read_spec(path)
     if loaded.report is None:
         raise SpecError(loaded.problems, loaded.source)
-    return loaded.report
+    return loaded.report.with_glossary(glossary_beside(path))
 
 
 def load_glossary(path: str | Path) -> Glossary:
     """Load a termbase (``terms: [{zh, en, note}]``); raise SpecError with located problems."""
     path = Path(path)
-    try:
-        data, marks, problems = _read(path)
-    except OSError as exc:
-        raise SpecError([error((), f"cannot read the glossary: {exc.strerror}")],
-                        str(path)) from None
+    data, marks, problems = read_data(path)
     if not problems:
         try:
             return Glossary.model_validate(data)

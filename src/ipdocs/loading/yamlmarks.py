@@ -1,125 +1,19 @@
-"""Safe YAML and JSON reading that keeps exact decimals and the line:column of every value."""
+"""Safe JSON reading that keeps exact decimals and the line:column of every value (YAML's
+reading is ``ipdocs.fastyaml.read_yaml``)."""
 
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
-from functools import partial
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
-import yaml
+from ipdocs.fastyaml import MAX_DEPTH, read_yaml
+from ipdocs.problems import Mark, Marks, PathElement, Problem, error
 
-from ipdocs.fastyaml import FastLoader, parse_either
-from ipdocs.problems import PathElement, Problem, error
-
-Mark = tuple[int, int]
-"""A 1-based line and column."""
-
-Marks = dict[tuple[str, ...], Mark]
-"""Where each value stands, by its field path (every step as a string)."""
-
-
-def _decimal(loader: yaml.SafeLoader, node: yaml.Node) -> Decimal | float:
-    """Read a YAML float as the Decimal it spells (``610.93`` stays 610.93)."""
-    text = str(loader.construct_scalar(node)).replace("_", "")  # type: ignore[arg-type]
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return float(loader.construct_yaml_float(node))  # type: ignore[arg-type]
-
-
-class _PureLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with floats read as exact Decimals."""
-
-
-_PureLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-
-_FastLoader: type[Any] | None = None
-"""The same on libyaml's parser, five times faster, where PyYAML was built with it. It
-reads valid YAML as the pure loader does; for invalid YAML the pure loader is asked
-again, for its fuller message and position (``parse_either``)."""
-
-if FastLoader is not None:
-    class _CLoader(yaml.CSafeLoader):
-        """libyaml's safe loader, with floats read as exact Decimals."""
-
-    _CLoader.add_constructor("tag:yaml.org,2002:float", _decimal)
-    _FastLoader = _CLoader
-
-
-def _mark(node: yaml.Node) -> Mark:
-    """The 1-based line and column where ``node`` starts."""
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-def _walk(node: yaml.Node, path: tuple[str, ...], marks: Marks, problems: list[Problem]) -> None:
-    """Record the mark of every value below ``node``; report duplicate keys."""
-    marks[path] = _mark(node)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, Mark] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            if key in seen:
-                line, column = _mark(key_node)
-                problems.append(error((*_typed(path), key),
-                                      f"duplicate key {key!r} (first at line {seen[key][0]})")
-                                .at(line, column))
-            seen[key] = _mark(key_node)
-            _walk(value_node, (*path, key), marks, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, (*path, str(index)), marks, problems)
-
-
-def _typed(path: tuple[str, ...]) -> tuple[PathElement, ...]:
-    """A path with list indexes as ints, for display."""
-    return tuple(int(step) if step.isdigit() else step for step in path)
-
-
-def _reader_problem(exc: yaml.reader.ReaderError, text: str) -> Problem:
-    """A located error for a character YAML does not allow (a control character)."""
-    before = text[:exc.position]
-    line, column = before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
-    char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-    return error((), f"malformed YAML: character U+{char:04X} is not allowed "
-                     f"({exc.reason})").at(line, column)
-
-
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> Problem:
-    """A located error from a YAML syntax error."""
-    if isinstance(exc, yaml.reader.ReaderError):
-        return _reader_problem(exc, text)
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None)
-    message = f"malformed YAML: {problem}" + (f" ({context})" if context else "")
-    located = error((), message)
-    return located.at(mark.line + 1, mark.column + 1) if mark else located
-
-
-def _compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
-    """The data and the node tree of a YAML text (YAMLError when it is malformed)."""
-    loader = loader_class(text)
-    try:
-        node = loader.get_single_node()
-        return (None, None) if node is None else (loader.construct_document(node), node)
-    finally:
-        loader.dispose()
-
-
-def read_yaml(text: str) -> tuple[Any, Marks, list[Problem]]:
-    """Parse YAML safely: the data, the marks of its values, and any problems."""
-    try:
-        data, node = parse_either(partial(_compose, text), _FastLoader, _PureLoader)
-    except yaml.YAMLError as exc:
-        return None, {}, [_syntax_problem(exc, text)]
-    if node is None:
-        return None, {}, []
-    marks: Marks = {}
-    problems: list[Problem] = []
-    _walk(node, (), marks, problems)
-    return data, marks, problems
-
+__all__ = ["Mark", "Marks", "read_json", "read_yaml"]
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """A JSON object, refusing duplicate keys."""
@@ -131,14 +25,118 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},:]|[^\s\[\]{},:"]+')
+_JSON_INTEGER_DIGITS = 40
+
+
+@dataclass
+class _Frame:
+    """An open JSON object or array while its marks are taken."""
+
+    path: tuple[str, ...]
+    is_object: bool
+    index: int = 0
+    key: str | None = None
+    expecting_key: bool = True
+    keys: dict[str, int] = field(default_factory=dict)
+
+
+class _JsonMarks:
+    """The marks of a JSON text's values, its duplicate keys and whether it nests too
+    deep, in one pass over its tokens (no recursion, whatever the depth)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+        self.marks: Marks = {}
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+
+    def mark(self, offset: int) -> Mark:
+        """The 1-based line and column of ``offset``."""
+        line = bisect_right(self.line_starts, offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def value_path(self) -> tuple[str, ...]:
+        """The path of the value that starts now."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        return (*top.path, top.key or "") if top.is_object else (*top.path, str(top.index))
+
+    def key(self, token: str, offset: int) -> None:
+        """A key of the open object: remembered, a duplicate reported."""
+        top = self.stack[-1]
+        try:
+            top.key = str(json.loads(token))
+        except ValueError:
+            top.key = token
+        if top.key in top.keys:
+            self.problems.append(error(_typed((*top.path, top.key)), f"duplicate key "
+                                       f"{top.key!r} (first at line {top.keys[top.key]})")
+                                 .at(*self.mark(offset)))
+        top.keys[top.key] = self.mark(offset)[0]
+        top.expecting_key = False
+
+    def token(self, token: str, offset: int) -> Problem | None:
+        """Take one token; an error if it opens a collection too deep."""
+        top = self.stack[-1] if self.stack else None
+        if token in ",:":
+            if top is not None and token == ",":
+                top.index += 1
+                top.expecting_key = top.is_object
+            return None
+        if token in "]}":
+            if self.stack:
+                self.stack.pop()
+            return None
+        if top is not None and top.is_object and top.expecting_key:
+            self.key(token, offset)
+            return None
+        path = self.value_path()
+        self.marks[path] = self.mark(offset)
+        if token in "[{":
+            if len(self.stack) >= MAX_DEPTH + 1:
+                return error((), f"nested more than {MAX_DEPTH} deep").at(*self.mark(offset))
+            self.stack.append(_Frame(path, token == "{"))
+        return None
+
+    def scan(self) -> Problem | None:
+        """Take every token; the first depth error, if any."""
+        for found in _JSON_TOKEN.finditer(self.text):
+            problem = self.token(found.group(0), found.start())
+            if problem is not None:
+                return problem
+        return None
+
+
+def _typed(path: tuple[str, ...]) -> tuple[PathElement, ...]:
+    """A path with list indexes as ints, for display."""
+    return tuple(int(step) if step.isdigit() else step for step in path)
+
+
+def _json_integer(text: str) -> int | str:
+    """A JSON integer; one too long to be a number ipdocs prints stays text (the model
+    refuses it with its length rather than Python's int parser with an exception)."""
+    return int(text) if len(text.lstrip("-")) <= _JSON_INTEGER_DIGITS else text
+
+
+def _json_constant(text: str) -> str:
+    """NaN and Infinity, which JSON does not have but Python's json reads, as text."""
+    return text
+
+
 def read_json(text: str) -> tuple[Any, Marks, list[Problem]]:
-    """Parse JSON with exact decimals; marks come from reading it as YAML, where that works."""
+    """Parse JSON with exact decimals; the marks come from its own tokens."""
+    scanned = _JsonMarks(text)
+    deep = scanned.scan()
+    if deep is not None:
+        return None, {}, [deep]
     try:
-        data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
+        data = json.loads(text, parse_float=Decimal, parse_int=_json_integer,
+                          parse_constant=_json_constant, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         return None, {}, [error((), f"malformed JSON: {exc.msg}").at(exc.lineno, exc.colno)]
     except ValueError as exc:
-        _, marks, problems = read_yaml(text)
-        return None, marks, problems or [error((), f"malformed JSON: {exc}")]
-    _, marks, _ = read_yaml(text)
-    return data, marks, []
+        return None, scanned.marks, scanned.problems or [error((), f"malformed JSON: {exc}")]
+    return data, scanned.marks, []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ipdocs.model.bounds import Prose
+
 
 class Model(BaseModel):
     """Base of every model class: immutable, strict about unknown fields."""
@@ -14,8 +16,8 @@ class Model(BaseModel):
 class Text(Model):
     """A text in both languages. Paragraph text may hold figure placeholders."""
 
-    zh: str = Field(min_length=1, description="Simplified Chinese")
-    en: str = Field(min_length=1, description="English")
+    zh: Prose = Field(min_length=1, description="Simplified Chinese")
+    en: Prose = Field(min_length=1, description="English")
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``zh`` or ``en``)."""

@@ -1,15 +1,59 @@
-"""Figures: published values as exact Decimals, with unit, change, qualifier and rank."""
+"""Figures: published values as exact Decimals, with unit, measure, change, qualifier and rank.
+
+A figure's unit decides its *measure* (``ipdocs.vocab.Measure``): a count changes by
+percent or by an increment, a rate by percentage points, a rank by places, a duration is
+shortened, a score rises in points, a multiple compares with a base. The checks here
+refuse a change the measure cannot have (a rank changed by percent), so that no document
+can state it.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
-from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, RANK_UNITS, UNITS
+from ipdocs.model.bounds import Number
+from ipdocs.vocab import (
+    CHANGE_VERBS,
+    QUALIFIERS,
+    RANK_UNITS,
+    RANK_VERBS,
+    STANDINGS,
+    UNITS,
+    Measure,
+    Unit,
+    get_unit,
+)
+
+ChangeForm = Literal["percent", "increment", "from_to", "to"]
+"""How a change is said: by its size in percent or in the figure's unit (percentage
+points for a rate, places for a rank), from the previous value to this one, or as this
+value reached (提高到85.5分)."""
+
+PeriodStyle = Literal["months", "quarters", "half", "first_months"]
+"""How a flow over part of a year names its period: 1—9月, 前三季度, 上半年, 前2个月."""
+
+_UNITS: ContextVar[Mapping[str, Unit]] = ContextVar("ipdocs_units", default=UNITS)
+"""The units figures are validated against: the shipped ones, and a spec's own while
+its report is validated."""
+
+
+@contextmanager
+def units_in_force(units: Mapping[str, Unit]) -> Iterator[None]:
+    """Validate figures against ``units`` (the shipped ones and a spec's own) meanwhile."""
+    token = _UNITS.set(units)
+    try:
+        yield
+    finally:
+        _UNITS.reset(token)
 
 
 def _known_qualifier(token: str | None) -> str | None:
@@ -30,46 +74,109 @@ class Change(Model):
     """How a figure moved against a base, as published.
 
     Give ``percent`` (11.4 for 同比增长11.4%, negative for a decline), ``increment``
-    (an absolute change in the figure's unit, 增长9.3件), ``previous`` (last year's
-    value, from which the change is computed), or several of them.
+    (an absolute change in the figure's unit: 增长9.3件, 提高1.2个百分点 for a rate, 提高2分
+    for a score), ``places`` (a rank: 2 for 上升2位), ``previous`` (last year's value, from
+    which the change is computed, or stated from → to), or several of them.
     """
 
-    percent: Decimal | None = None
-    increment: Decimal | None = None
-    previous: Decimal | None = None
+    percent: Number | None = None
+    increment: Number | None = Field(
+        None, description="absolute change in the figure's unit (percentage points for a rate)")
+    places: int | None = Field(
+        None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
+    previous: Number | None = None
+    previous_qualifier: str | None = Field(
+        None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
     qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
     basis: Text | None = Field(None, description="what the change compares with; default 同比")
-    verb: str = Field("增长", description="Chinese rise word: 增长, 增长了, 上升, 增加 or 提高")
+    verb: str | None = Field(
+        None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 提高 降低 提升 "
+                          "缩短 延长 增长了 (either word of a pair); default by measure")
     digits: int = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
+    form: ChangeForm | None = Field(
+        None, description="how the change is said: percent, increment, from_to or to; "
+                          "default by measure and what is given")
     show: Literal["percent", "increment"] | None = Field(
-        None, description="which change a computed phrase states; default: what is given")
+        None, description="older name of form (percent or increment)")
 
     _finite = field_validator("percent", "increment", "previous")(_finite)
-    _qualifier = field_validator("qualifier")(_known_qualifier)
+    _qualifier = field_validator("qualifier", "previous_qualifier")(_known_qualifier)
 
     @field_validator("verb")
     @classmethod
-    def _known_verb(cls, verb: str) -> str:
-        """Validate the Chinese rise word."""
-        if verb not in CHANGE_VERBS:
+    def _known_verb(cls, verb: str | None) -> str | None:
+        """Validate the Chinese direction word."""
+        if verb is not None and verb not in CHANGE_VERBS:
             known = ", ".join(CHANGE_VERBS)
             raise ValueError(f"unknown change verb {verb!r}; expected one of {known}")
         return verb
 
     @model_validator(mode="after")
     def _something_given(self) -> Change:
-        """A change needs a percent, an increment or a previous value."""
-        if self.percent is None and self.increment is None and self.previous is None:
-            raise ValueError("a change needs percent, increment or previous")
+        """A change needs a percent, an increment, places or a previous value."""
+        if all(v is None for v in (self.percent, self.increment, self.places, self.previous)):
+            raise ValueError("a change needs percent, increment, places or previous")
+        if self.form is not None and self.show is not None and self.form != self.show:
+            raise ValueError(f"form {self.form!r} and show {self.show!r} disagree; give form")
         return self
+
+    @property
+    def chosen_form(self) -> ChangeForm | None:
+        """The form the spec asks for, if any (``form``, or the older ``show``)."""
+        return self.form or self.show
 
 
 class Rank(Model):
-    """A rank statement: 居全国第二位, 连续20年居全国大中城市首位."""
+    """A rank statement: 居全国第二位, 位居全国首位, 连续5年居全省第一, 居全国前列."""
 
-    position: int = Field(ge=1)
-    scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China's customs")
+    position: int | None = Field(None, ge=1, description="the position; omit with standing")
+    scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China’s customs")
     years: int | None = Field(None, ge=2, description="consecutive years held")
+    verb: str = Field("居", description="居, 位居, 位列, 稳居, 列 or 保持")
+    form: Literal["位", "名", "", "首位"] | None = Field(
+        None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位; "
+                          "default: a rank figure's unit, else 位")
+    standing: str | None = Field(
+        None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
+    numerals: Literal["hanzi", "arabic"] = Field(
+        "hanzi", description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
+
+    @field_validator("verb")
+    @classmethod
+    def _known_verb(cls, verb: str) -> str:
+        """Validate the rank verb."""
+        if verb not in RANK_VERBS:
+            raise ValueError(f"unknown rank verb {verb!r}; expected one of {', '.join(RANK_VERBS)}")
+        return verb
+
+    @field_validator("standing")
+    @classmethod
+    def _known_standing(cls, standing: str | None) -> str | None:
+        """Validate the standing."""
+        if standing is not None and standing not in STANDINGS:
+            raise ValueError(f"unknown standing {standing!r}; expected one of "
+                             f"{', '.join(STANDINGS)}")
+        return standing
+
+    @model_validator(mode="after")
+    def _position_or_standing(self) -> Rank:
+        """At most one of a position and a standing; 首位 only for the first."""
+        if self.position is not None and self.standing is not None:
+            raise ValueError("a rank statement gives a position or a standing (前列), not both")
+        if self.form == "首位" and self.position not in (None, 1):
+            raise ValueError(f"form 首位 states the first position, not {self.position}")
+        return self
+
+    def form_for(self, unit: str | None) -> str:
+        """How Chinese writes the position: as given, else in the rank figure's ``unit``
+        (第二名), else with 位."""
+        if self.form is not None:
+            return self.form
+        return unit or "位"
+
+    def at(self, position: int) -> Rank:
+        """The same statement of another position (a rank figure's own value)."""
+        return self.model_copy(update={"position": position, "standing": None})
 
 
 FigureKind = Literal["flow", "stock", "rank"]
@@ -80,50 +187,197 @@ class Figure(Model):
 
     id: str | None = Field(None, description="stable dotted id; taken from the key in a spec")
     label: Text
-    value: Decimal = Field(description="exactly as published: 610.93 stays 610.93")
-    unit: str = Field(description="as printed in Chinese: 件, 亿元, 万美元, %, 位 …")
+    value: Number = Field(description="exactly as published: 610.93 stays 610.93")
+    unit: str = Field(description="as printed in Chinese: 件, 亿元, 万美元, %, 个百分点, 分, 倍, "
+                                  "位 …; '' for none (see `ipdocs units`)")
     kind: FigureKind = Field("flow", description="flow over the year, stock at a date, or a rank")
-    as_of: dt.date | None = Field(None, description="reference date of a stock (default: year end)")
+    as_of: dt.date | None = Field(
+        None, description="a stock's reference date (default: year end); for a flow, the last "
+                          "day of a partial year (前三季度: the 30th of September)")
+    period: PeriodStyle = Field(
+        "months", description="how a partial-year flow names its period: months (1—9月), "
+                              "quarters (前三季度), half (上半年), first_months (前2个月)")
     change: Change | None = None
     qualifier: str | None = Field(None, description="以上, 超, 近, 余, 突破, 约, 左右 …")
     rank: Rank | None = None
     per: Text | None = Field(None, description="per-capita basis: 每万人 / per 10,000 people")
-    numerals: Literal["arabic", "hanzi"] = Field(
-        "arabic", description="hanzi: Chinese text spells the number (连续四年)")
+    base: Text | None = Field(
+        None, description="what a share or multiple is of: 全国总量 / the national total "
+                          "(占全国总量的12.3%, 是全国平均水平的3.4倍)")
+    numerals: Literal["arabic", "hanzi"] | None = Field(
+        None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
+                          "digits (第4位); default: hanzi for a rank, else arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
-    history: dict[int, Decimal] = Field(default_factory=dict, description="past values by year")
+    history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
+    history_since: int | None = Field(
+        None, description="the history is complete from this year to last year: a record "
+                          "(创历史新高) may then be claimed from it")
+    record: bool = Field(False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
+    of_year: int | None = Field(
+        None, description="the year a stale value is of, where it is not last year's")
+    review: bool = Field(
+        False, description="a draft gave a new value but kept something to check (a qualifier, "
+                           "a change against another basis)")
+    draft_note: str | None = Field(None, description="where a drafted value came from")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)
+    _unit_def: Unit = PrivateAttr()
 
     @field_validator("unit")
     @classmethod
     def _known_unit(cls, unit: str) -> str:
-        """Validate the unit against the vocabulary."""
-        if unit not in UNITS:
-            raise ValueError(f"unknown unit {unit!r}; known units include 件, 项, 家, 人, 亿元, "
-                             "万元, 万美元, 万件, %, 天, 个月, 斤 (see ipdocs.vocab.UNITS)")
+        """Validate the unit against the vocabulary (the shipped units and the spec's)."""
+        if unit not in _UNITS.get():
+            raise ValueError(f"unknown unit {unit!r}: `ipdocs units` lists every unit, and a "
+                             "spec adds its own under `units:`")
         return unit
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Remember the definition of the unit, which may be the spec's own."""
+        self._unit_def = _UNITS.get()[self.unit]
+
+    @property
+    def unit_def(self) -> Unit:
+        """The definition of this figure's unit (looked up again in a copy whose unit was
+        replaced)."""
+        unit = self._unit_def
+        return unit if unit.code == self.unit else get_unit(self.unit)
+
+    @property
+    def measure(self) -> Measure:
+        """What kind of measure this figure is: it decides how the figure changes."""
+        return Measure.RANK if self.kind == "rank" else self.unit_def.measure
+
+    @property
+    def approximate(self) -> bool:
+        """Whether the published value, or the previous one a change is computed from, is
+        qualified (约, 近, 余, 以上, 左右 …), so inexact."""
+        return self.qualifier is not None or (
+            self.change is not None and self.change.previous_qualifier is not None)
+
+    @property
+    def numeral_style(self) -> Literal["arabic", "hanzi"]:
+        """How Chinese writes the number: as given, else in numerals for a rank (第二名)
+        and in digits for anything else."""
+        if self.numerals is not None:
+            return self.numerals
+        return "hanzi" if self.kind == "rank" else "arabic"
+
+    @property
+    def partial_year(self) -> bool:
+        """Whether this is a flow over part of the year (前三季度, 1—6月)."""
+        return self.kind == "flow" and self.as_of is not None
 
     @model_validator(mode="after")
     def _coherent(self) -> Figure:
         """Check what the fields imply of each other."""
         if self.kind == "rank":
-            if self.unit not in RANK_UNITS:
-                raise ValueError(f"a rank figure takes unit 位 or 名, not {self.unit!r}")
-            if self.value != self.value.to_integral_value() or self.value < 1:
-                raise ValueError(f"a rank is a whole number from 1, not {self.value}")
-        if self.as_of is not None and self.kind != "stock":
-            raise ValueError("as_of belongs to a stock figure (kind: stock)")
-        if self.numerals == "hanzi" and self.value != self.value.to_integral_value():
+            _check_rank_value(self)
+        if self.as_of is not None and self.kind == "flow":
+            _check_partial_year(self.as_of, self.period)
+        elif "period" in self.model_fields_set and self.period != "months":
+            raise ValueError("period names the part of the year a flow covers: give the flow "
+                             "its as_of (the last day of the period)")
+        if self.as_of is not None and self.kind == "rank":
+            raise ValueError("as_of belongs to a stock or a partial-year flow, not a rank")
+        if self.numeral_style == "hanzi" and self.value != self.value.to_integral_value():
             raise ValueError("only whole numbers can be spelled in Chinese numerals")
+        if self.base is not None and self.measure not in (Measure.RATE, Measure.MULTIPLE):
+            raise ValueError("base (占…的 / 是…的) belongs to a share (%) or a multiple (倍)")
+        if self.rank is not None:
+            _check_rank_statement(self, self.rank)
+        if self.change is not None:
+            _check_change(self, self.change)
+        if self.of_year is not None and not self.stale:
+            raise ValueError("of_year belongs to a stale value (stale: true)")
         return self
 
     def with_id(self, figure_id: str) -> Figure:
         """A copy carrying ``figure_id``."""
         return self.model_copy(update={"id": figure_id})
+
+
+def _check_rank_value(figure: Figure) -> None:
+    """A rank figure is a whole position from 1 in 位 or 名."""
+    if figure.unit not in RANK_UNITS:
+        raise ValueError(f"a rank figure takes unit 位 or 名, not {figure.unit!r}")
+    if figure.value != figure.value.to_integral_value() or figure.value < 1:
+        raise ValueError(f"a rank is a whole number from 1, not {figure.value}")
+
+
+def _check_rank_statement(figure: Figure, rank: Rank) -> None:
+    """A rank statement of a rank figure states the figure's own position; one attached
+    to any other figure gives its position or a standing."""
+    if figure.kind == "rank":
+        if rank.position is not None or rank.standing is not None:
+            raise ValueError("a rank figure's statement takes its position from the value: "
+                             "give no position or standing")
+        if rank.form == "首位" and figure.value != 1:
+            raise ValueError(f"form 首位 states the first position, not {figure.value}")
+    elif rank.position is None and rank.standing is None:
+        raise ValueError("a rank statement gives a position or a standing (前列)")
+
+
+def _check_partial_year(as_of: dt.date, period: PeriodStyle) -> None:
+    """A partial-year flow runs from the year's start to the end of a month before December,
+    and its period style fits its length (quarters: whole quarters; half: six months)."""
+    last = calendar.monthrange(as_of.year, as_of.month)[1]
+    if as_of.day != last or as_of.month == 12:
+        raise ValueError(f"a flow's as_of ends a partial year at a month's end before December "
+                         f"(such as {as_of.year}-09-30), not {as_of}")
+    if period == "quarters" and as_of.month % 3:
+        raise ValueError(f"{as_of.month} months are not whole quarters (period: quarters)")
+    if period == "half" and as_of.month != 6:
+        raise ValueError(f"the first half of a year ends on 30 June, not {as_of}")
+
+
+def _check_change(figure: Figure, change: Change) -> None:
+    """Refuse a change the figure's measure cannot have, or one computed from an
+    approximate value."""
+    measure = figure.measure
+    form = change.chosen_form
+    if measure is Measure.RANK:
+        _check_rank_change(change, form)
+    elif change.places is not None:
+        raise ValueError("places belong to a rank's change (kind: rank)")
+    if measure is Measure.RATE and change.percent is not None and form != "percent":
+        raise ValueError("a rate changes by percentage points: give change.increment (提高1.2个"
+                         "百分点) or previous; a relative change in percent needs form: percent")
+    if form in ("from_to", "to") and change.previous is None and change.places is None:
+        raise ValueError(f"form {form} states the previous value: give change.previous")
+    if form == "percent" and change.percent is None:
+        _check_computable(figure, change, "a percent")
+    if form == "increment" and change.increment is None and change.places is None:
+        _check_computable(figure, change, "an increment")
+    if change.previous is not None and change.previous < 0 and measure is Measure.QUANTITY:
+        raise ValueError(f"a previous value of {change.previous} cannot be a count or amount")
+
+
+def _check_rank_change(change: Change, form: ChangeForm | None) -> None:
+    """A rank moves by places or from one position to another, never by percent."""
+    if change.percent is not None or form == "percent":
+        raise ValueError("a rank never changes by percent: give change.places (上升2位) or "
+                         "change.previous (由第五位升至第三位)")
+    if change.increment is not None:
+        raise ValueError("a rank changes by places: give change.places (positive for up) or "
+                         "change.previous, not increment")
+    previous = change.previous
+    if previous is not None and (previous != previous.to_integral_value() or previous < 1):
+        raise ValueError(f"a rank's previous position is a whole number from 1, not {previous}")
+
+
+def _check_computable(figure: Figure, change: Change, what: str) -> None:
+    """A change computed from the previous value needs that value and an exact figure."""
+    if change.previous is None:
+        raise ValueError(f"{what} change needs the stated amount or change.previous")
+    inexact = figure.qualifier or change.previous_qualifier
+    if inexact:
+        raise ValueError(f"{what} is not computed from an approximate value "
+                         f"({inexact}): state it, or say the change from → to")
+

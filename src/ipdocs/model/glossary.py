@@ -5,15 +5,16 @@ from __future__ import annotations
 from pydantic import Field
 
 from ipdocs.model.base import Model
+from ipdocs.model.bounds import Prose
 
 
 class Term(Model):
     """One term: Chinese, its English rendering, and a note on usage."""
 
-    zh: str = Field(min_length=1)
-    en: str = Field(min_length=1)
-    short: str | None = Field(None, description="the short form used after first mention: IP")
-    note: str | None = None
+    zh: Prose = Field(min_length=1)
+    en: Prose = Field(min_length=1)
+    short: Prose | None = Field(None, description="the short form used after first mention: IP")
+    note: Prose | None = None
 
 
 class Glossary(Model):

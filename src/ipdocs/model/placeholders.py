@@ -9,7 +9,14 @@ Grammar, inside a bilingual paragraph:
 - ``{ID:previous}`` its previous value with its unit (由22个月缩短至…)
 - ``{ID:rank}`` its rank statement (居全国第二位 / ranking second in China)
 - ``{ID:label}`` its label
-- ``{year}``, ``{year-1}``, ``{year+1}`` the report's year, or one relative to it
+- ``{ID:quantity}`` the value without its per-capita basis (30.1件 / 30.1), for report
+  word order: 每万人口高价值发明专利拥有量达到30.1件
+- ``{ID:per}`` the per-capita basis alone (每万人口 / per 10,000 people)
+- ``{ID:period}`` the part of the year a flow covers (前三季度 / the first three quarters)
+- ``{ID,ID2:change}`` several figures at once: 分别增长12.5%和8.0% / up 12.5% and 8.0%
+  … respectively (any part; the values join with 和 / and)
+- ``{year}``, ``{year-1}``, ``{year+1}`` the report's year, or one relative to it (at most
+  ``MAX_YEAR_OFFSET`` years away)
 - ``{{`` and ``}}`` literal braces
 """
 
@@ -18,11 +25,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARTS = ("value", "change", "number", "words", "previous", "rank", "label")
-"""What a figure placeholder can render."""
+PARTS: dict[str, str] = {
+    "value": "the value with its unit, qualifier, per-capita basis and base",
+    "change": "the change phrase, in the wording of the figure's measure",
+    "number": "the bare number (magnitudes resolved in English)",
+    "words": "the number as prose writes it (English spells out whole counts one to nine)",
+    "previous": "the previous value with its unit (a rank: its previous position)",
+    "rank": "the rank statement",
+    "label": "the figure's label",
+    "quantity": "the value without its per-capita basis, for the report's word order",
+    "per": "the per-capita basis alone",
+    "period": "the part of the year a flow covers",
+}
+"""What a figure placeholder can render, by the name written after the colon."""
+
+MAX_YEAR_OFFSET = 100
+"""The furthest ``{year±N}`` may reach from the report's year."""
+
+MAX_YEAR_SHIFT = 100
+"""The furthest ``{year-N}`` or ``{year+N}`` reaches."""
 
 FIGURE_ID = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)*")
-_YEAR = re.compile(r"year(?:([+-])(\d+))?")
+_YEAR = re.compile(r"year(?:\s*([+-])\s*(\d+))?")
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 
@@ -36,10 +60,23 @@ class PlaceholderError(ValueError):
 
 @dataclass(frozen=True)
 class FigureRef:
-    """A reference to one figure and the part of it to render."""
+    """A reference to a figure (and, for 分别 / respectively, ``others``) and the part of
+    it to render."""
 
     figure: str
     part: str = "value"
+    others: tuple[str, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every figure the placeholder names, in order."""
+        return (self.figure, *self.others)
+
+    @property
+    def body(self) -> str:
+        """The placeholder as written, without braces: ``a,b:change``."""
+        names = ",".join(self.ids)
+        return names if self.part == "value" else f"{names}:{self.part}"
 
 
 @dataclass(frozen=True)
@@ -58,22 +95,30 @@ def _reference(body: str, offset: int) -> FigureRef | YearRef:
     year = _YEAR.fullmatch(body)
     if year:
         sign, amount = year.groups()
+        if amount and (len(amount) > 3 or int(amount) > MAX_YEAR_OFFSET):
+            raise PlaceholderError(f"{{year{sign}{amount[:6]}{'…' if len(amount) > 6 else ''}}}"
+                                   f" shifts the year by more than {MAX_YEAR_OFFSET}", offset)
         shift = int(amount) * (-1 if sign == "-" else 1) if amount else 0
         return YearRef(shift)
-    figure, _, part = body.partition(":")
-    if not FIGURE_ID.fullmatch(figure):
+    names, _, part = body.partition(":")
+    ids = [name.strip() for name in names.split(",")]
+    if not all(FIGURE_ID.fullmatch(fid) for fid in ids):
         raise PlaceholderError(f"malformed placeholder {{{body}}}: expected a figure id "
                                "such as {patents.grants}", offset)
-    part = part or "value"
+    if len(set(ids)) != len(ids):
+        raise PlaceholderError(f"{{{body}}} names a figure twice", offset)
+    part = part.strip() or "value"
     if part not in PARTS:
         raise PlaceholderError(f"unknown placeholder part {part!r} in {{{body}}}; "
                                f"expected one of {', '.join(PARTS)}", offset)
-    return FigureRef(figure, part)
+    return FigureRef(ids[0], part, tuple(ids[1:]))
 
 
-def parse(text: str) -> list[Segment]:
-    """Split ``text`` into literal strings and references; raise on a malformed brace."""
+def scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
+    """Split ``text`` into literal strings and references, and every malformed brace or
+    placeholder in it (each kept as literal text in the segments)."""
     segments: list[Segment] = []
+    errors: list[PlaceholderError] = []
     literal = ""
     pos = 0
     for match in _TOKEN.finditer(text):
@@ -82,20 +127,51 @@ def parse(text: str) -> list[Segment]:
         token = match.group(0)
         if token in ("{{", "}}"):
             literal += token[0]
-        elif match.group(1) is None:
-            raise PlaceholderError(f"unmatched {token!r}; write {token * 2} for a literal brace",
-                                   match.start())
-        else:
-            if literal:
-                segments.append(literal)
-                literal = ""
-            segments.append(_reference(match.group(1).strip(), match.start()))
+            continue
+        if match.group(1) is None:
+            errors.append(PlaceholderError(
+                f"unmatched {token!r}; write {token * 2} for a literal brace", match.start()))
+            literal += token
+            continue
+        try:
+            reference = _reference(match.group(1).strip(), match.start())
+        except PlaceholderError as exc:
+            errors.append(exc)
+            literal += token
+            continue
+        if literal:
+            segments.append(literal)
+            literal = ""
+        segments.append(reference)
     literal += text[pos:]
     if literal:
         segments.append(literal)
+    return segments, errors
+
+
+def parse(text: str) -> list[Segment]:
+    """Split ``text`` into literal strings and references; raise on the first malformed
+    brace or placeholder (``scan`` reports them all)."""
+    segments, errors = scan(text)
+    if errors:
+        raise errors[0]
     return segments
+
+
+def literal_text(segments: list[Segment]) -> str:
+    """The literal text of ``segments``, each reference replaced by a space."""
+    return "".join(s if isinstance(s, str) else " " for s in segments)
 
 
 def figure_refs(text: str) -> list[FigureRef]:
     """The figure references in ``text``, in order."""
     return [s for s in parse(text) if isinstance(s, FigureRef)]
+
+
+_BRACED = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
+
+
+def masked(text: str) -> str:
+    """``text`` with every placeholder and escaped brace replaced by as many ``_``: for
+    finding sentences and typed numbers by offset without the dots of figure ids."""
+    return _BRACED.sub(lambda m: "_" * len(m.group()), text)

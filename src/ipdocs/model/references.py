@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ipdocs.model.placeholders import FigureRef, PlaceholderError, figure_refs
+from ipdocs.model.placeholders import FigureRef, scan
 from ipdocs.problems import PathElement, Problem, error
 
 Path = tuple[PathElement, ...]
 
-_NEEDS = {"change": "change", "rank": "rank"}
+_NEEDS = {"change": "change", "rank": "rank", "per": "per"}
 
 
 def iter_texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, Mapping[str, Any]]]:
@@ -36,33 +36,59 @@ def _has_previous(figure: Mapping[str, Any]) -> bool:
     return isinstance(change, Mapping) and change.get("previous") is not None
 
 
-def _ref_problem(ref: FigureRef, figures: Mapping[str, Any], path: Path) -> Problem | None:
-    """An error if ``ref`` names an unknown figure or a part that figure lacks."""
-    figure = figures.get(ref.figure)
-    if not isinstance(figure, Mapping):
-        return error(path, f"unknown figure id {ref.figure!r} in placeholder")
-    needed = _NEEDS.get(ref.part)
+def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
+    """What ``figure`` lacks to render ``part``, if anything."""
+    needed = _NEEDS.get(part)
     if needed and figure.get(needed) is None:
-        return error(path, f"{{{ref.figure}:{ref.part}}}: figure {ref.figure!r} has no {needed}")
-    if ref.part == "previous" and not _has_previous(figure):
-        return error(path, f"{{{ref.figure}:previous}}: figure {ref.figure!r} has no "
-                           "change.previous")
+        return needed
+    if part == "previous" and not _has_previous(figure):
+        return "change.previous"
+    if part == "period" and not (figure.get("as_of") and figure.get("kind", "flow") == "flow"):
+        return "partial-year period (a flow with as_of)"
     return None
+
+
+def _figure_problem(fid: str, ref: FigureRef, figures: Mapping[str, Any],
+                    path: Path) -> Problem | None:
+    """An error if ``fid`` (named by ``ref``) is unknown or lacks the part ``ref`` renders."""
+    figure = figures.get(fid)
+    if not isinstance(figure, Mapping):
+        return error(path, f"unknown figure id {fid!r} in placeholder")
+    lacking = _lacks(figure, ref.part)
+    if lacking:
+        return error(path, f"{{{ref.body}}}: figure {fid!r} has no {lacking}")
+    return None
+
+
+def _bases(ref: FigureRef, figures: Mapping[str, Any]) -> set[str]:
+    """The bases (同比 or another) of the changes a multi-figure placeholder states."""
+    bases = set()
+    for fid in ref.ids:
+        change = figures.get(fid, {}).get("change") if isinstance(figures.get(fid), Mapping) \
+            else None
+        basis = change.get("basis") if isinstance(change, Mapping) else None
+        bases.add(repr(basis))
+    return bases
+
+
+def _ref_problems(ref: FigureRef, figures: Mapping[str, Any], path: Path) -> list[Problem]:
+    """Every error of one placeholder: unknown ids, missing parts, unlike bases."""
+    problems = [p for fid in ref.ids if (p := _figure_problem(fid, ref, figures, path))]
+    if not problems and ref.part == "change" and ref.others and len(_bases(ref, figures)) > 1:
+        problems.append(error(path, f"{{{ref.body}}}: the changes compare with different "
+                                    "bases; state them one by one"))
+    return problems
 
 
 def _language_refs(text: str, figures: Mapping[str, Any], path: Path,
                    problems: list[Problem]) -> set[str] | None:
-    """The figure ids ``text`` refers to; problems found are appended."""
-    try:
-        refs = figure_refs(text)
-    except PlaceholderError as exc:
-        problems.append(error(path, str(exc)))
-        return None
+    """The figure ids ``text`` refers to; every problem found is appended."""
+    segments, errors = scan(text)
+    problems.extend(error(path, str(exc)) for exc in errors)
+    refs = [s for s in segments if isinstance(s, FigureRef)]
     for ref in refs:
-        problem = _ref_problem(ref, figures, path)
-        if problem:
-            problems.append(problem)
-    return {ref.figure for ref in refs}
+        problems.extend(_ref_problems(ref, figures, path))
+    return None if errors else {fid for ref in refs for fid in ref.ids}
 
 
 def _mismatch(zh: set[str], en: set[str], path: Path) -> Problem | None:
@@ -75,6 +101,29 @@ def _mismatch(zh: set[str], en: set[str], path: Path) -> Problem | None:
     if en - zh:
         parts.append(f"only the English refers to {', '.join(sorted(en - zh))}")
     return error(path, "; ".join(parts))
+
+
+def _figure_text_problems(fid: str, figure: Mapping[str, Any],
+                          figures: Mapping[str, Any]) -> list[Problem]:
+    """A figure's texts: its note may refer to figures and years like narrative; its label,
+    bases and scopes name the figure and take no placeholder (they are printed as written,
+    in tables, key figures and charts)."""
+    problems: list[Problem] = []
+    for path, text in iter_texts({k: v for k, v in figure.items() if k != "note"},
+                                 ("figures", fid)):
+        for lang in ("zh", "en"):
+            if not isinstance(text.get(lang), str):
+                continue
+            segments, errors = scan(text[lang])
+            if errors or any(not isinstance(s, str) for s in segments):
+                problems.append(error((*path, lang), "a figure's label, basis, base and scope "
+                                      "take no placeholders ({…}); write {{ and }} for braces"))
+    note = figure.get("note")
+    if isinstance(note, Mapping):
+        for lang in ("zh", "en"):
+            if isinstance(note.get(lang), str):
+                _language_refs(note[lang], figures, ("figures", fid, "note", lang), problems)
+    return problems
 
 
 def check_references(data: Any) -> list[Problem]:
@@ -96,7 +145,10 @@ def check_references(data: Any) -> list[Problem]:
                 problems.append(mismatch)
     for fid, figure in figures.items():
         if isinstance(figure, Mapping):
-            for index, part in enumerate(figure.get("parts") or []):
+            problems.extend(_figure_text_problems(fid, figure, figures))
+        parts = figure.get("parts") if isinstance(figure, Mapping) else None
+        if isinstance(parts, list):  # anything else is the model's error to report
+            for index, part in enumerate(parts):
                 if isinstance(part, str) and part not in figures:
                     problems.append(error(("figures", fid, "parts", index),
                                           f"unknown figure id {part!r} among the parts"))

@@ -5,15 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    Field,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.figures import Figure
+from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
+from ipdocs.model.figures import Figure, units_in_force
+from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import SpecError, error
+from ipdocs.problems import Problem, SpecError, error
+from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
@@ -21,10 +33,36 @@ SKIP_REFERENCES = "skip_references"
 """Validation-context key: the caller checks references itself (the loader does)."""
 
 
+Sentences = bool | list[int]
+"""A whole paragraph (true), none of it (false), or some of its sentences by number (from
+1, the same in both languages)."""
+
+
+def _sentence_numbers(value: Sentences) -> Sentences:
+    """Sentence numbers count from 1, each once, in order."""
+    if isinstance(value, list):
+        if any(n < 1 for n in value) or len(set(value)) != len(value):
+            raise ValueError(f"sentence numbers count from 1, each once: {value}")
+        return sorted(value)
+    return value
+
+
 class Paragraph(Text):
     """A paragraph of narrative in both languages, figures referred to by placeholder."""
 
-    review: bool = Field(False, description="prose carried over from an earlier year")
+    review: Sentences = Field(
+        False, description="prose carried over from an earlier year: true, or the numbers "
+                           "of the sentences to review")
+    recurring: Sentences = Field(
+        False, description="prose that holds every year (a draft does not mark it): true, or "
+                           "the numbers of the recurring sentences")
+
+    _sentences = field_validator("review", "recurring")(_sentence_numbers)
+
+    @property
+    def marked(self) -> bool:
+        """Whether any of the paragraph is marked for review."""
+        return bool(self.review)
 
 
 class Section(Model):
@@ -58,6 +96,59 @@ class Source(Model):
     publisher: Text | None = None
     url: str | None = None
     date: dt.date | None = None
+    review: bool = Field(False, description="a draft's placeholder for a new publication")
+
+
+class UnitDef(Model):
+    """A unit a spec adds to the shipped ones (``units:`` in a spec, keyed by its code)."""
+
+    kind: UnitKind = Field(description="count, money, weight, area, duration, percent, points, "
+                                       "score or multiple")
+    words: dict[str, str | list[str]] = Field(
+        default_factory=dict, description="per language, the word after a number: "
+                                          "{en: [mu, mu]} (singular, plural); none: no word")
+    prefixes: bool | None = Field(None, description="whether 万 and 亿 combine with it")
+    currency: str | None = Field(None, description="ISO code of a money unit (CNY)")
+    metric: tuple[Decimal, str] | None = Field(
+        None, description="a traditional unit's metric equivalent: [0.5, kg]")
+
+    @field_validator("kind")
+    @classmethod
+    def _not_rank(cls, kind: UnitKind) -> UnitKind:
+        """Ranks are figures of kind rank in 位 or 名, not a unit kind."""
+        if kind is UnitKind.RANK:
+            raise ValueError("a rank is a figure of kind rank in 位 or 名, not a unit kind")
+        return kind
+
+    @field_validator("words")
+    @classmethod
+    def _forms(cls, words: dict[str, str | list[str]]) -> dict[str, str | list[str]]:
+        """A word is one form, or a singular and a plural."""
+        for lang, forms in words.items():
+            if isinstance(forms, list) and len(forms) not in (1, 2):
+                raise ValueError(f"words.{lang}: give one word, or [singular, plural]")
+        return words
+
+
+def spec_units(units: dict[str, UnitDef]) -> dict[str, Unit]:
+    """The shipped units with a spec's own (and their magnitude forms) added."""
+    entries = {code: u.model_dump(exclude_none=True, mode="json") for code, u in units.items()}
+    return {**UNITS, **build_units(entries)}
+
+
+def _raw_units(data: Any) -> dict[str, Unit]:
+    """The units in force while validating ``data``: the shipped ones, and the spec's own
+    where they are valid (invalid ones are reported by the ``units`` field itself)."""
+    raw = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(raw, dict) or not raw:
+        return UNITS
+    defs = {}
+    for code, entry in raw.items():
+        try:
+            defs[str(code)] = UnitDef.model_validate(entry)
+        except ValidationError:
+            continue
+    return spec_units(defs)
 
 
 class Report(Model):
@@ -76,6 +167,42 @@ class Report(Model):
     key_figures: list[str] = Field(default_factory=list,
                                    description="ids of the headline figures, in order")
     sources: list[Source] = Field(default_factory=list)
+    units: dict[str, UnitDef] = Field(
+        default_factory=dict, description="units the spec adds to the shipped ones, by code")
+    literals: list[str] = Field(
+        default_factory=list, description="strings with digits that narrative may type, not "
+                                          "statistics: names such as 甬优1540, 剑网2024")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_units(cls, data: Any, handler: ModelWrapValidatorHandler[Report]) -> Report:
+        """Validate the figures against the shipped units and the spec's own."""
+        with units_in_force(_raw_units(data)):
+            return handler(data)
+
+    @field_validator("units")
+    @classmethod
+    def _new_units(cls, units: dict[str, UnitDef]) -> dict[str, UnitDef]:
+        """A spec adds units; it does not redefine shipped ones."""
+        clash = [code for code in units if code in UNITS]
+        if clash:
+            shipped = "a shipped unit" if len(clash) == 1 else "shipped units"
+            raise ValueError(f"{', '.join(clash)}: {shipped}, not to be redefined "
+                             "(`ipdocs units` lists them)")
+        return units
+    _glossary: Glossary | None = PrivateAttr(None)
+
+    @property
+    def glossary(self) -> Glossary | None:
+        """The termbase that came with the report (``glossary.yaml`` beside its spec), if
+        any: what a build uses when it is given none."""
+        return self._glossary
+
+    def with_glossary(self, glossary: Glossary | None) -> Report:
+        """A copy of this report that carries ``glossary``."""
+        copy = self.model_copy()
+        copy._glossary = glossary
+        return copy
 
     @field_validator("figures")
     @classmethod
@@ -97,16 +224,23 @@ class Report(Model):
         problems = []
         seen: set[str] = set()
         for path, section in section_paths(self.sections):
+            if len(path) > 2 * MAX_SECTION_DEPTH:
+                problems.append(error(path, f"sections nest at most {MAX_SECTION_DEPTH} deep"))
+                break
             if section.id in seen:
                 problems.append(error((*path, "id"), f"duplicate section id {section.id!r}"))
             seen.add(section.id)
         for index, fid in enumerate(self.key_figures):
             if fid not in self.figures:
                 problems.append(error(("key_figures", index), f"unknown figure id {fid!r}"))
+        for fid, figure in self.figures.items():
+            problems.extend(_figure_years(fid, figure, self.year))
         for path, section in section_paths(self.sections):
             for index, fid in enumerate(section.figures):
                 if fid not in self.figures:
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
+        for fid, figure in self.figures.items():
+            problems.extend(_spelled_problems(fid, figure))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
@@ -132,9 +266,54 @@ class Report(Model):
                 return section
         raise KeyError(f"no section {section_id!r} in the report")
 
+    @property
+    def draft(self) -> bool:
+        """Whether this is a draft: a stale value, a figure, paragraph or source marked for
+        review remains (what ``build --final`` refuses)."""
+        paragraphs = [*self.lead, *(p for s in self.walk() for p in s.paragraphs)]
+        return any(f.stale or f.review for f in self.figures.values()) \
+            or any(p.marked for p in paragraphs) or any(s.review for s in self.sources)
+
     def year_end(self) -> dt.date:
         """The last day of the report's year: the default reference date of stocks."""
         return dt.date(self.year, 12, 31)
+
+
+def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
+    """A partial-year flow ends in the year its value is of; a stale value is of an
+    earlier year than the report's."""
+    problems = []
+    value_year = figure.of_year or year
+    if figure.history_since is not None:
+        missing = [y for y in range(figure.history_since, value_year) if y not in figure.history]
+        if missing or figure.history_since >= value_year:
+            problems.append(error(("figures", fid, "history_since"),
+                                  f"a history complete from {figure.history_since} needs every "
+                                  f"year to {value_year - 1}; missing: "
+                                  f"{', '.join(map(str, missing)) or 'all'}"))
+    if figure.of_year is not None and figure.of_year >= year:
+        problems.append(error(("figures", fid, "of_year"),
+                              f"a stale value of {figure.of_year} is not of a year before {year}"))
+    if figure.partial_year and figure.as_of is not None and figure.as_of.year != value_year:
+        problems.append(error(("figures", fid, "as_of"),
+                              f"a partial-year flow of {value_year} ends in {value_year}, "
+                              f"not {figure.as_of.year}"))
+    return problems
+
+
+def _spelled_problems(fid: str, figure: Figure) -> list[Problem]:
+    """Errors where a number Chinese spells in numerals (a rank, ``numerals: hanzi``, a
+    rank statement) is beyond what numerals write (MAX_SPELLED)."""
+    spelled: list[tuple[tuple[str, ...], object]] = []
+    if figure.kind == "rank" or figure.numerals == "hanzi":
+        spelled.append((("value",), figure.value))
+    if figure.rank is not None:
+        spelled += [(("rank", "position"), figure.rank.position),
+                    (("rank", "years"), figure.rank.years)]
+    return [error(("figures", fid, *where), f"{value} is too large to write in Chinese "
+                                            f"numerals (at most {MAX_SPELLED:,})")
+            for where, value in spelled
+            if isinstance(value, int | Decimal) and value > MAX_SPELLED]
 
 
 def section_paths(

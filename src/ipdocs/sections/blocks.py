@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Span
 from ipdocs.i18n import format_date, word
 from ipdocs.model import Report
+from ipdocs.narrative import render
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.inlines import paragraph
 
@@ -22,14 +23,14 @@ class CoverBuilder(Builder):
         lang = ctx.lang
         lines = []
         if report.issuer:
-            lines.append(report.issuer.get(lang))
+            lines.append(render(report.issuer, report, lang))
         if report.authors:
             sep = "  " if lang == "zh" else ", "
-            lines.append(sep.join(a.get(lang) for a in report.authors))
+            lines.append(sep.join(render(a, report, lang) for a in report.authors))
         if report.published:
             lines.append(format_date(report.published, lang))
-        subtitle = report.subtitle.get(lang) if report.subtitle else ""
-        return (Cover(report.title.get(lang), lang, subtitle, tuple(lines)),)
+        subtitle = render(report.subtitle, report, lang) if report.subtitle else ""
+        return (Cover(render(report.title, report, lang), lang, subtitle, tuple(lines)),)
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class LeadBuilder(Builder):
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """One lead paragraph per paragraph of the report's lead."""
-        return tuple(paragraph(p, report, ctx.lang, "lead") for p in report.lead)
+        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in report.lead)
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,9 @@ class SourcesBuilder(Builder):
         lang = ctx.lang
         blocks: list[Block] = [Heading(1, word("sources", lang), lang, anchor="sources")]
         for source in report.sources:
-            parts = [source.title.get(lang)]
+            parts = [render(source.title, report, lang)]
             if source.publisher:
-                parts.append(source.publisher.get(lang))
+                parts.append(render(source.publisher, report, lang))
             if source.date:
                 parts.append(format_date(source.date, lang))
             if source.url:

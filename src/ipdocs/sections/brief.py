@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
-
-import yaml
 
 from ipdocs.doc import (
     Bilingual,
@@ -20,10 +18,15 @@ from ipdocs.doc import (
     KeyFigures,
     Metadata,
     PageBreak,
+    Paragraph,
+    Span,
 )
-from ipdocs.fastyaml import safe_load
+from ipdocs.i18n import word
 from ipdocs.i18n.words import table as lookup_table
+from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
+from ipdocs.narrative import render
+from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
     CoverBuilder,
@@ -31,10 +34,11 @@ from ipdocs.sections.blocks import (
     PageBreakBuilder,
     SourcesBuilder,
 )
+from ipdocs.sections.brieffile import BUILDERS, BriefError, check_builders, read_brief_file
 from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
-from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
+from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GlossaryBuilder
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
@@ -44,23 +48,15 @@ Layout = Literal["interleaved", "parallel"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
 LAYOUTS: tuple[Layout, ...] = ("interleaved", "parallel")
 
-BUILDERS: dict[str, type[Builder]] = {
-    cls.name: cls
-    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
-                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
-}
-"""Every builder by the name a brief file uses."""
-
-
-class BriefError(ValueError):
-    """A brief that cannot be used, naming the file and the step."""
+__all__ = ["BUILDERS", "LANGUAGES", "LAYOUTS", "Brief", "BriefError", "full_brief",
+           "load_brief", "summary_brief"]
 
 
 def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the Chinese value, both labels and changes."""
     items = tuple(KeyFigure(a.value, f"{a.label} {b.label}", f"{a.change} {b.change}".strip(),
-                            a.direction) for a, b in zip(zh.items, en.items, strict=True))
+                            a.direction, a.stale, f"{a.rank} {b.rank}".strip())
+                  for a, b in zip(zh.items, en.items, strict=True))
     return KeyFigures(items, "zh", f"{zh.title} {en.title}")
 
 
@@ -107,16 +103,43 @@ def combine(zh: Sequence[Block], en: Sequence[Block], layout: Layout) -> list[Bl
     return out
 
 
+def _languages(language: Language) -> tuple[Lang, ...]:
+    """The languages of a document, in the order it shows them."""
+    return ("zh", "en") if language == "zh-en" else (language,)
+
+
 def metadata(report: Report, language: Language) -> Metadata:
-    """Document properties in the document's language(s)."""
-    langs: tuple[Lang, ...] = ("zh", "en") if language == "zh-en" else (language,)
-    title = " / ".join(report.title.get(lang) for lang in langs)
+    """Document properties in the document's language(s); a draft says so in its title
+    and carries its mark."""
+    langs = _languages(language)
+    title = " / ".join(render(report.title, report, lang) for lang in langs)
+    if report.draft:
+        title = word("draft_title", langs[0], title=title)
     author = "、".join(a.zh for a in report.authors) if langs[0] == "zh" else \
         ", ".join(a.en for a in report.authors)
-    subject = " / ".join(f"{report.region.get(lang)} {report.year}" for lang in langs)
+    subject = " / ".join(f"{render(report.region, report, lang)} {report.year}" for lang in langs)
     tag = "zh-CN" if langs[0] == "zh" else "en-GB"
+    mark = " ".join(word("draft_mark", lang) for lang in langs) if report.draft else ""
     return Metadata(title, tag, author, subject, tuple(report.region.get(x) for x in langs),
-                    report.published)
+                    report.published, mark)
+
+
+def draft_legend(report: Report, language: Language) -> list[Block]:
+    """What a draft's marks mean, after its cover: nothing for a final document."""
+    if not report.draft:
+        return []
+    years = [f.of_year or report.year - 1 for f in report.figures.values() if f.stale]
+    year = min(years, default=report.year - 1)
+    return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
+            for lang in _languages(language)]
+
+
+def _with_legend(blocks: list[Block], legend: list[Block]) -> list[Block]:
+    """``blocks`` with the draft legend after the cover (or first, without one)."""
+    if not legend:
+        return blocks
+    at = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Cover)), 0)
+    return [*blocks[:at], *legend, *blocks[at:]]
 
 
 _BASE_CHARSET = "".join(chr(c) for c in (*range(0x20, 0x7F), *range(0xA0, 0x100),
@@ -139,14 +162,30 @@ def report_charset(report: Report) -> str:
 
 @dataclass(frozen=True)
 class Brief:
-    """A sequence of builders: the recipe of a briefing."""
+    """A sequence of builders: the recipe of a briefing. ``source`` and ``marks`` say
+    where a brief read from a file came from, to locate what ``check`` finds."""
 
     builders: tuple[Builder, ...]
     name: str = "custom"
+    source: str | None = field(default=None, compare=False, repr=False)
+    marks: Marks = field(default_factory=dict, compare=False, repr=False)
 
-    def __init__(self, builders: Iterable[Builder], name: str = "custom") -> None:
+    def __init__(self, builders: Iterable[Builder], name: str = "custom",
+                 source: str | None = None, marks: Marks | None = None) -> None:
         object.__setattr__(self, "builders", tuple(builders))
         object.__setattr__(self, "name", name)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "marks", marks or {})
+
+    def check(self, report: Report) -> list[Problem]:
+        """Every section or figure the steps name that ``report`` lacks, located."""
+        return [locate(p, self.marks) for p in check_builders(self.builders, report)]
+
+    def require(self, report: Report) -> None:
+        """Raise BriefError listing every problem ``check`` finds, if any."""
+        problems = self.check(report)
+        if problems:
+            raise BriefError(problems, self.source or f"<brief {self.name}>")
 
     def blocks(self, report: Report, ctx: Context) -> list[Block]:
         """Every builder's blocks in one language."""
@@ -154,13 +193,17 @@ class Brief:
 
     def document(self, report: Report, lang: Language = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
-                 glossary: Glossary | None = None) -> Document:
-        """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``)."""
+                 glossary: Glossary | None = None, against: Report | None = None) -> Document:
+        """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``),
+        with ``glossary`` or, failing it, the one that came with the report; ``against``
+        (last year's report) marks what changed since, for reviewers."""
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
-        ctx = Context("zh" if lang == "zh-en" else lang, glossary)
+        self.require(report)
+        glossary = glossary if glossary is not None else report.glossary
+        ctx = Context("zh" if lang == "zh-en" else lang, glossary, against=against)
         if lang == "zh-en":
             blocks: list[Block] = []
             for builder in self.builders:
@@ -168,11 +211,12 @@ class Brief:
                                   builder.build(report, ctx.with_lang("en")), layout)
         else:
             blocks = self.blocks(report, ctx)
+        blocks = _with_legend(blocks, draft_legend(report, lang))
         charset = report_charset(report)
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))
-        return Document(metadata(report, lang), tuple(blocks), theme,
-                        (metadata(report, lang).title,), charset)
+        meta = metadata(report, lang)
+        return Document(meta, tuple(blocks), theme, (meta.title,), charset)
 
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:
@@ -185,10 +229,11 @@ class Brief:
 
 
 def full_brief() -> Brief:
-    """The whole report: cover, contents, lead, key figures, every chapter, glossary, sources."""
+    """The whole report: cover, contents, lead, key figures, every chapter, last year against
+    this year (where the report knows last year's values), glossary, sources."""
     return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
-                  KeyFiguresBuilder(), ChapterBuilder(charts=True), GlossaryBuilder(),
-                  SourcesBuilder()], "full")
+                  KeyFiguresBuilder(), ChapterBuilder(charts=True), YearOverYearBuilder(),
+                  GlossaryBuilder(), SourcesBuilder()], "full")
 
 
 def summary_brief() -> Brief:
@@ -200,40 +245,20 @@ def summary_brief() -> Brief:
 BUILT_IN = {"full": full_brief, "summary": summary_brief}
 
 
-def _step(item: Any, where: str) -> Builder:
-    """One builder from a brief file: a name, or a one-key mapping of name to options."""
-    options: Any
-    if isinstance(item, str):
-        name, options = item, {}
-    elif isinstance(item, dict) and len(item) == 1:
-        name, options = next(iter(item.items()))
-        options = options or {}
-    else:
-        raise BriefError(f"{where}: expected a builder name or {{name: {{options}}}}")
-    if name not in BUILDERS:
-        raise BriefError(f"{where}: unknown builder {name!r}; known: {', '.join(BUILDERS)}")
-    if not isinstance(options, dict):
-        raise BriefError(f"{where}: options of {name!r} must be a mapping")
-    options = {k: tuple(v) if isinstance(v, list) else v for k, v in options.items()}
-    try:
-        return BUILDERS[name](**options)
-    except TypeError as exc:
-        raise BriefError(f"{where}: {name}: {exc}") from None
-
-
 def load_brief(name_or_path: str | Path) -> Brief:
-    """A built-in brief (``full``, ``summary``) or one described in a YAML file."""
+    """A built-in brief (``full``, ``summary``) or one described in a YAML file;
+    BriefError listing every problem of the file with its line and step."""
     if str(name_or_path) in BUILT_IN:
         return BUILT_IN[str(name_or_path)]()
     path = Path(name_or_path)
-    if not path.is_file():
-        raise BriefError(f"unknown brief {str(name_or_path)!r}: not one of "
-                         f"{', '.join(BUILT_IN)} and no such file")
+    if not path.exists():
+        raise BriefError([error((), f"unknown brief {str(name_or_path)!r}: not one of "
+                                    f"{', '.join(BUILT_IN)} and no such file")])
     try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise BriefError(f"{path}: malformed YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("builders"), list):
-        raise BriefError(f"{path}: a brief is a mapping with a 'builders' list")
-    steps = [_step(item, f"{path}: builders[{i}]") for i, item in enumerate(data["builders"])]
-    return Brief(steps, str(data.get("name") or path.stem))
+        text = read_text(path)
+    except InputError as exc:
+        raise BriefError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+    builders, name, marks, problems = read_brief_file(text)
+    if problems:
+        raise BriefError(problems, str(path))
+    return Brief(builders, name or path.stem, str(path), marks)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ipdocs.doc import Block, Heading
 from ipdocs.i18n import section_number
 from ipdocs.model import Report, Section
+from ipdocs.narrative import render
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import figure_table
@@ -21,10 +22,12 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
     lang = ctx.lang
     number = section_number(path, lang) if ctx.numbered else ""
     level = min(len(path), MAX_LEVEL)
-    blocks: list[Block] = [Heading(level, section.title.get(lang), lang, number, section.id)]
-    blocks += [paragraph(p, report, lang) for p in section.paragraphs]
+    title = render(section.title, report, lang)
+    blocks: list[Block] = [Heading(level, title, lang, number, section.id)]
+    blocks += [paragraph(p, report, lang, against=ctx.against) for p in section.paragraphs]
     if ctx.tables and section.figures:
-        blocks.append(figure_table(section.figures, report, lang, section.title.get(lang)))
+        blocks.append(figure_table(section.figures, report, lang, title,
+                                   ctx.against))
     for index, child in enumerate(section.sections, start=1):
         blocks += section_blocks(child, (*path, index), report, ctx)
     return blocks

@@ -15,7 +15,8 @@ from ipdocs.i18n import (
     word,
 )
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import change_delta, figure_value
+from ipdocs.model.changes import year_on_year_percent
+from ipdocs.narrative import figure_value, render
 from ipdocs.sections.context import Builder, Context, Lang
 
 MIN_BARS = 3
@@ -27,12 +28,7 @@ def percent_change_of(figure: Figure) -> Decimal | None:
 
     Not an increment, and not a change against another basis (比专项行动之前).
     """
-    if figure.change is None or figure.change.basis is not None:
-        return None
-    delta = change_delta(figure)
-    if delta is None or delta[1] is not None:
-        return None
-    return delta[0]
+    return year_on_year_percent(figure)
 
 
 def signed_percent(value: Decimal, lang: Lang) -> str:
@@ -61,7 +57,7 @@ def bar_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> 
     chosen = [f for f in figures if f.unit == figures[0].unit and f.kind != "rank"][:limit]
     if len(chosen) < 2:
         return None
-    shown = [spreadsheet_format(f.value, f.unit, lang) for f in chosen]
+    shown = [spreadsheet_format(f.value, f.unit_def, lang) for f in chosen]
     series = Series(title, tuple(float(v) for v, _ in shown),
                     tuple(figure_value(f, lang) for f in chosen), tuple(c for _, c in shown))
     return Chart("bar", title, tuple(f.label.get(lang) for f in chosen), (series,), lang)
@@ -73,26 +69,30 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
     if len(points) < 2:
         return None
     years = sorted(points)
-    shown = [spreadsheet_format(points[y], figure.unit, lang) for y in years]
-    labels = tuple(format_quantity(points[y], figure.unit, lang) for y in years)
+    shown = [spreadsheet_format(points[y], figure.unit_def, lang) for y in years]
+    labels = tuple(format_quantity(points[y], figure.unit_def, lang) for y in years)
     series = Series(figure.label.get(lang), tuple(float(v) for v, _ in shown), labels,
                     tuple(c for _, c in shown))
     return Chart("years", figure.label.get(lang), tuple(str(y) for y in years), (series,), lang)
 
 
 def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
-    """The chosen figures: by id, those of a section and its subsections, or the key ones."""
+    """The chosen figures: by id, those of a section and its subsections, or the key ones;
+    never a draft's stale value (a chart cannot mark one)."""
     if ids:
-        return [report.figure(fid) for fid in ids]
-    if section:
-        return [report.figure(fid) for s in report.section(section).walk() for fid in s.figures]
-    chosen = report.key_figures if len(report.key_figures) >= MIN_BARS else list(report.figures)
-    return [report.figure(fid) for fid in chosen]
+        chosen = list(ids)
+    elif section:
+        chosen = [fid for s in report.section(section).walk() for fid in s.figures]
+    else:
+        chosen = report.key_figures if len(report.key_figures) >= MIN_BARS \
+            else list(report.figures)
+    return [f for f in (report.figure(fid) for fid in chosen) if not f.stale]
 
 
 def _title(kind: str, report: Report, section: str, lang: Lang) -> str:
     """A default title: 同比增速 of the section, or its name."""
-    scope = report.section(section).title.get(lang) if section else word("key_figures", lang)
+    scope = render(report.section(section).title, report, lang) if section \
+        else word("key_figures", lang)
     if kind == "growth":
         return word("chart_growth", lang, scope=scope)
     return scope

@@ -19,6 +19,9 @@ class Context:
     glossary: Glossary | None = None
     numbered: bool = True
     tables: bool = True
+    against: Report | None = None
+    """A report to compare with (last year's): what changed since becomes a revision and
+    what a draft marks gets a comment, for reviewers."""
 
     def with_lang(self, lang: Lang) -> Context:
         """The same context in another language."""

@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
-from ipdocs.i18n import as_of, format_number, unit_word, word
+from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, word
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import change_delta, figure_change, figure_number, figure_value
+from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
 from ipdocs.sections.context import Builder, Context, Lang
-from ipdocs.sections.inlines import direction
-from ipdocs.vocab import QUALIFIERS, QualifierPosition, UnitKind, get_unit
-
-MINUS = "\u2212"
+from ipdocs.sections.inlines import direction, stale_mark
+from ipdocs.sections.review import figure_comment, was_cell
 
 
-def key_figure(figure: Figure, lang: Lang) -> KeyFigure:
+def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
+                dated: bool = False) -> str:
+    """A label with the year a stale value is of: 专利授权量（2024年数据）; nothing more
+    where the label is ``dated`` with the stock's own date already."""
+    if not figure.stale or (dated and figure.as_of is not None):
+        return label
+    return label + word("stale_label", lang, year=figure.of_year or report.year - 1)
+
+
+def key_figure(figure: Figure, lang: Lang, report: Report | None = None) -> KeyFigure:
     """One item of a key-figure panel. A per-capita basis the label already states
-    (每万人高价值发明专利拥有量) is not repeated in the large value above it."""
+    (每万人高价值发明专利拥有量) is not repeated in the large value above it; a stale value
+    is marked, with the year it is of."""
     change = figure_change(figure, lang) if figure.change else ""
     label = figure.label.get(lang)
     shown = figure
     if figure.per and figure.per.get(lang).lower() in label.lower():
         shown = figure.model_copy(update={"per": None})
-    return KeyFigure(figure_value(shown, lang), label, change, direction(figure))
+    value = figure_value(shown, lang)
+    if figure.stale and report is not None:
+        value, label = stale_mark(value, lang), stale_label(figure, label, lang, report)
+    return KeyFigure(value, label, change, direction(figure), figure.stale,
+                     figure_rank_short(figure, lang))
 
 
 def default_key_figures(report: Report) -> list[str]:
@@ -47,82 +59,108 @@ class KeyFiguresBuilder(Builder):
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The panel, titled 主要数据 / Key figures."""
         ids = self.figures or tuple(default_key_figures(report))
-        items = tuple(key_figure(report.figure(fid), ctx.lang) for fid in ids)
+        items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()
 
 
-def _qualified(number: str, figure: Figure, lang: Lang) -> str:
-    """A table value with the figure's qualifier: 近9000 / nearly 9,000."""
-    if figure.qualifier is None:
-        return number
-    q = QUALIFIERS[figure.qualifier]
-    if lang == "en":
-        return f"{word('qualifier.' + q.meaning, 'en')} {number}"
-    return q.token + number if q.position is QualifierPosition.PREFIX else number + q.token
+def _per_stated(figure: Figure, lang: Lang) -> bool:
+    """Whether the figure's label already states its per-capita basis."""
+    return figure.per is not None and figure.per.get(lang).lower() in \
+        figure.label.get(lang).lower()
+
+
+def value_cells(figure: Figure, lang: Lang) -> tuple[str, str]:
+    """The value and unit cells, reading in the report's word order: 17.1 | 万余家,
+    3 | 个月左右, 近9000 | 件 / more than 171,000, RMB 900 million (English keeps the amount
+    whole). A rank shows its position (第二名 / second)."""
+    if figure.kind == "rank":
+        return figure_value(figure, lang), ""
+    number, unit = quantity_cells(figure.value, figure.unit_def, lang,
+                                  qualifier=figure.qualifier)
+    if figure.per is None:
+        return number, unit
+    if lang == "zh":
+        return number, unit + "/" + figure.per.zh.removeprefix("每")
+    return (number, "") if _per_stated(figure, lang) else (f"{number} {figure.per.en}", "")
 
 
 def table_value(figure: Figure, lang: Lang) -> str:
-    """The value cell: the number with its qualifier, the unit left to its own column."""
-    if figure.kind == "rank":
-        return figure_value(figure, lang)
-    return _qualified(figure_number(figure, lang), figure, lang)
+    """The value cell: the number with its qualifier (English: the whole amount)."""
+    return value_cells(figure, lang)[0]
 
 
 def unit_label(figure: Figure, lang: Lang) -> str:
-    """The unit cell: 件, 亿元, % in Chinese; RMB, %, days or — in English."""
-    unit = get_unit(figure.unit)
-    per = f"/{figure.per.zh.removeprefix('每')}" if figure.per and lang == "zh" else ""
-    if lang == "zh":
-        return "" if figure.kind == "rank" else unit.code + per
-    if figure.per:
-        return figure.per.en
-    if unit.kind is UnitKind.MONEY and unit.currency:
-        return word("currency." + unit.currency, "en")
-    if unit.kind is UnitKind.PERCENT:
-        return "%"
-    if unit.kind in (UnitKind.DURATION, UnitKind.WEIGHT):
-        return unit_word(figure.unit, figure.value, lang)
-    return ""
+    """The unit cell: 件, 万余家, 个月左右, 件/万人 in Chinese; nothing in English."""
+    return value_cells(figure, lang)[1]
 
 
 def change_cell(figure: Figure, lang: Lang) -> Cell:
-    """The change cell: +11.4%, −13.3%, +9.3, new; empty without a change."""
+    """The change cell: +11.4%, −13.3%, +1.2个百分点, 上升2位, 由22个月缩短, 新增; empty
+    without a change."""
     if figure.change is None:
         return Cell("")
-    delta = change_delta(figure)
-    if delta is None:
-        return Cell(word("new", lang), "new")
-    amount, unit = delta
-    sign = "+" if amount > 0 else MINUS if amount < 0 else "±"
-    text = sign + format_number(abs(amount), lang) + ("%" if unit is None else "")
-    if figure.change.qualifier:
-        text = _qualified(text, figure.model_copy(update={"qualifier": figure.change.qualifier}),
-                          lang)
-    if figure.change.basis:
-        text += f" ({figure.change.basis.get(lang)})"
-    return Cell(text, direction(figure))
+    move = movement(figure, lang)
+    return Cell(change_cell_text(move, lang), "new" if move.form == "new" else direction(figure),
+                figure.stale, figure.review)
 
 
-def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
-    """One table row: indicator, value, unit, change."""
+def _label(figure: Figure, report: Report, lang: Lang) -> str:
+    """The indicator cell: the label, with a stock's date or a flow's part of the year
+    where it is not the year end: 专利授权量（前三季度） / Patents granted (first three
+    quarters)."""
     label = figure.label.get(lang)
     if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
-        label += f" ({as_of(figure.as_of, lang)})"
-    return (Cell(label), Cell(table_value(figure, lang)), Cell(unit_label(figure, lang)),
-            change_cell(figure, lang))
+        label += word("bracketed", lang, text=as_of(figure.as_of, lang))
+    if figure.partial_year and figure.as_of is not None:
+        label += word("bracketed", lang, text=period_phrase(figure.as_of.month, figure.period,
+                                                            lang))
+    return stale_label(figure, label, lang, report,
+                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
+
+
+def figure_row(figure: Figure, report: Report, lang: Lang,
+               against: Report | None = None) -> tuple[Cell, ...]:
+    """One table row: indicator, value, unit, change; with ``against`` (last year's
+    report), the value and change as they read there and why a draft marks the row."""
+    value, unit = value_cells(figure, lang)
+    stale, review = figure.stale, figure.review
+    change = change_cell(figure, lang)
+    before = was_cell(figure, against, value, lambda f: value_cells(f, lang)[0])
+    if against is not None:
+        change = replace(change, previous=was_cell(
+            figure, against, change.text, lambda f: change_cell(f, lang).text))
+    comment = figure_comment(figure, report, lang) if against is not None else ""
+    if figure.stale:
+        value = stale_mark(value, lang)
+    return (Cell(_label(figure, report, lang), None, stale, review),
+            Cell(value, None, stale, review, before, comment), Cell(unit, None, stale, review),
+            change, Cell(figure_rank_short(figure, lang), None, stale, review))
 
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
-                 caption: str = "") -> Table:
-    """A table of the figures ``ids``: indicator, value, unit, change (the unit and change
-    columns only where some figure has one: English tables often have no unit to show)."""
-    header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change"))
+                 caption: str = "", against: Report | None = None) -> Table:
+    """A table of the figures ``ids``: indicator, value, unit, change, rank (the unit, change
+    and rank columns only where some figure has one: English tables often have no unit to
+    show), the figures' notes under it."""
+    header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change", "rank"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
-               Column("right", 1.8))
-    rows = tuple(figure_row(report.figure(fid), report, lang) for fid in ids)
+               Column("right", 1.8), Column("left", 2.2))
+    figures = [report.figure(fid) for fid in ids]
+    rows = tuple(figure_row(figure, report, lang, against) for figure in figures)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
     return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
-                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption)
+                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
+                 table_notes(figures, report, lang))
+
+
+def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
+    """The notes of a table's figures, as one note under it: 注：指标：说明；…"""
+    items = [word("note_item", lang, label=f.label.get(lang), note=render(f.note, report, lang))
+             for f in figures if f.note is not None]
+    if not items:
+        return ""
+    return word("notes_intro", lang) + word("notes_glue", lang).join(items) + \
+        word("full_stop", lang)
 
 
 @dataclass(frozen=True)
@@ -140,4 +178,5 @@ class FigureTableBuilder(Builder):
         ids = [fid for s in sections for fid in s.figures]
         if not ids:
             return ()
-        return (figure_table(ids, report, ctx.lang, section.title.get(ctx.lang)),)
+        caption = render(section.title, report, ctx.lang)
+        return (figure_table(ids, report, ctx.lang, caption, ctx.against),)

@@ -1,4 +1,4 @@
-"""The Glossary builder: the termbase as a two-column table."""
+"""The Glossary builder: the terms of the termbase the report uses, as a two-column table."""
 
 from __future__ import annotations
 
@@ -6,8 +6,16 @@ from dataclasses import dataclass
 
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
-from ipdocs.model import Report
+from ipdocs.model import Glossary, Report, Term
+from ipdocs.narrative import plain_text
 from ipdocs.sections.context import Builder, Context
+
+
+def used_terms(glossary: Glossary, report: Report) -> list[Term]:
+    """The terms of a termbase (which several reports may share) that this report's
+    Chinese text uses: its narrative, titles and figure labels."""
+    text = plain_text(report, "zh") + "".join(f.label.zh for f in report.figures.values())
+    return [t for t in glossary.terms if t.zh in text]
 
 
 @dataclass(frozen=True)
@@ -21,8 +29,11 @@ class GlossaryBuilder(Builder):
         if ctx.glossary is None or not ctx.glossary.terms:
             return ()
         lang = ctx.lang
+        terms = used_terms(ctx.glossary, report)
+        if not terms:
+            return ()
         first, second = ("中文", "English") if lang == "zh" else ("Chinese", "English")
-        rows = tuple((Cell(t.zh), Cell(t.en)) for t in ctx.glossary.terms)
+        rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
         table = Table((Column("left", 1.0), Column("left", 1.6)),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")
         return (Heading(1, word("glossary", lang), lang, anchor="glossary"), table)

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from ipdocs.doc import Direction, Paragraph, Span
-from ipdocs.model import Figure, Report, Text
+from ipdocs.i18n import word
+from ipdocs.i18n.sentences import sentence_spans
+from ipdocs.model import Figure, FigureRef, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
-from ipdocs.narrative import change_delta, render_runs
+from ipdocs.model.changes import resolve
+from ipdocs.model.placeholders import masked
+from ipdocs.narrative import EMPHASIS, Run, render_runs
 from ipdocs.sections.context import Lang
+from ipdocs.sections.review import figure_comment, paragraph_comment, was
 
 KEEP_TOGETHER = ("value", "number", "previous")
 """Figure parts that must not break across lines: a number stays with its unit."""
@@ -24,25 +29,67 @@ def keeps(part: str | None, text: str) -> bool:
     return part in KEEP_TOGETHER and len(text.split()) <= MAX_KEPT_WORDS
 
 
-def _stale(report: Report, figure: str | None) -> bool:
+def _stale(report: Report, ids: tuple[str, ...]) -> bool:
     """Whether a run states a figure a draft left without a new value."""
-    return figure is not None and report.figure(figure).stale
+    return any(report.figure(fid).stale for fid in ids)
 
 
-def paragraph(text: Text, report: Report, lang: Lang, style: str = "body") -> Paragraph:
-    """A model paragraph (or any bilingual text) as a document paragraph in ``lang``."""
-    review = isinstance(text, ModelParagraph) and text.review
-    runs = render_runs(text.get(lang), report, lang)
-    spans = tuple(Span(r.text, r.emphasis, r.figure, review or _stale(report, r.figure),
-                       keeps(r.part, r.text)) for r in runs)
-    return Paragraph(spans, lang, style, review)
+def _checked(report: Report, ids: tuple[str, ...]) -> bool:
+    """Whether a run states a figure a draft marked for review (a kept qualifier)."""
+    return any(report.figure(fid).review for fid in ids)
+
+
+def stale_mark(text: str, lang: Lang) -> str:
+    """A stale value's text with the mark that sets it apart in a draft: 71425件†."""
+    return text + word("stale_mark", lang)
+
+
+def _span(run: Run, report: Report, lang: Lang, review: bool,
+          against: Report | None = None) -> Span:
+    """One span of a rendered run: a stale value marked as such, apart from review; with
+    ``against``, what it said there and why it is marked."""
+    stale = _stale(report, run.ids)
+    text = stale_mark(run.text, lang) if stale else run.text
+    previous, comment = None, ""
+    if against is not None and run.figure is not None:
+        ref = FigureRef(run.figure, run.part or "value", run.others)
+        previous = was(ref, against, lang, run.text)
+        comment = " ".join(filter(None, (figure_comment(report.figure(f), report, lang)
+                                         for f in run.ids)))
+    return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
+                keeps(run.part, run.text), stale, previous, comment)
+
+
+def _sentences(text: str, lang: Lang, marks: bool | list[int]) -> list[tuple[str, bool]]:
+    """``text`` in the pieces a review mark covers: whole, or sentence by sentence. Marks
+    on sentences the text does not have mark all of it (nothing is left unmarked)."""
+    if not isinstance(marks, list):
+        return [(text, bool(marks))]
+    spans = sentence_spans(masked(text), lang)
+    if max(marks) > len(spans):
+        return [(text, True)]
+    return [(text[a:b], n in marks) for n, (a, b) in enumerate(spans, start=1)]
+
+
+def paragraph(text: Text, report: Report, lang: Lang, style: str = "body",
+              against: Report | None = None) -> Paragraph:
+    """A model paragraph (or any bilingual text) as a document paragraph in ``lang``: a
+    paragraph or the sentences marked for review highlighted, stale values marked; with
+    ``against`` (last year's report), each figure's text as it read there and comments
+    saying why a draft marks what it marks."""
+    marks = text.review if isinstance(text, ModelParagraph) else False
+    spans: list[Span] = []
+    emphasis = False
+    for piece, review in _sentences(text.get(lang), lang, marks):
+        runs = render_runs(piece, report, lang, emphasis)
+        spans += [_span(r, report, lang, review, against) for r in runs]
+        emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
+    comment = paragraph_comment(text, lang) \
+        if against is not None and isinstance(text, ModelParagraph) else ""
+    return Paragraph(tuple(spans), lang, style, marks is True, comment)
 
 
 def direction(figure: Figure) -> Direction | None:
     """Which way a figure moved, if it states a change."""
-    if figure.change is None:
-        return None
-    delta = change_delta(figure)
-    if delta is None:
-        return "new"
-    return "up" if delta[0] > 0 else "down" if delta[0] < 0 else "flat"
+    resolved = resolve(figure)
+    return None if resolved is None else resolved.direction

@@ -1,63 +1,113 @@
-"""Builders for yearly reading: highlights from the data, and last year against this year."""
+"""Builders for yearly reading: highlights from the data, and last year against this year.
+
+The highlights claim only what the data proves: "the largest rises" (增幅居前) only among
+figures of one kind of measure and unit, every one of them with this year's value; a
+record (创历史新高) only where the spec states it, or where the figure's history is
+declared complete back to a first year and this year's value beats every one of them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
-from ipdocs.i18n import format_quantity, word
+from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, join_clauses, word
+from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change, figure_value
+from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import change_cell
+from ipdocs.vocab import Measure, UnitKind
+
+CLAIMS: dict[str, str] = {
+    "增幅居前 / the largest rises": "figures of one kind of measure and unit (counts, or money "
+    "amounts: the kind most of the highlighted figures with a year-on-year percent share), "
+    "each stating a year-on-year percent, and every figure of that kind among the "
+    "highlighted ones with this year's value (none stale); otherwise the rises are said "
+    "without a superlative (实现增长 / rose)",
+    "实现增长 / rose": "a fresh figure of that kind with a year-on-year percent above zero",
+    "有所下降 / fell": "a fresh figure of that kind with a year-on-year percent below zero",
+    "创历史新高 / a record high": "`record: true` (the report states it), or `history_since` "
+    "with every year from it to last year in `history` and this year's value above each",
+    "同比增速 chart / year-on-year change chart": "at least three fresh figures stating a "
+    "year-on-year percent (not an increment, a rank's places or another basis)",
+}
+"""Every claim the highlights and charts make, with the data it needs: without that data
+the claim is not made (specs/README.md lists these)."""
 
 
-def _join(items: list[str], lang: Lang) -> str:
-    """A list in prose: 甲、乙和丙 / a, b and c."""
-    if len(items) < 2:
-        return "".join(items)
-    glue = "、" if lang == "zh" else ", "
-    return glue.join(items[:-1]) + word("and", lang) + items[-1]
+def is_record(figure: Figure, year: int) -> bool:
+    """Whether the data proves a record: the spec states it, or the history is declared
+    complete from its first year (``history_since``) to last year and this year's value
+    is above every one of them."""
+    if figure.record:
+        return True
+    since = figure.history_since
+    if since is None or since >= year:
+        return False
+    past = [figure.history.get(y) for y in range(since, year)]
+    return all(v is not None for v in past) and figure.value > max(v for v in past if v)
 
 
-def in_sentence(label: str, lang: Lang) -> str:
-    """A label as it reads inside an English sentence: lower case unless an acronym."""
-    first = label.split(" ", 1)[0]
-    if lang == "zh" or first.isupper() or any(c.isupper() for c in first[1:]):
-        return label
-    return label[:1].lower() + label[1:]
+def comparable(figures: Sequence[Figure]) -> tuple[list[Figure], bool]:
+    """The figures whose year-on-year changes may be ranked against each other: counts and
+    amounts of the one unit kind most of them share (counts before money on a tie); and
+    whether every figure of that kind among ``figures`` is fresh (a superlative needs all)."""
+    kinds: dict[UnitKind, list[Figure]] = {}
+    for figure in figures:
+        if figure.measure is Measure.QUANTITY:
+            kinds.setdefault(figure.unit_def.kind, []).append(figure)
+    ranked = [f for f in figures if f.measure is Measure.QUANTITY
+              and not f.stale and percent_change_of(f) is not None]
+    if not ranked:
+        return [], True
+    counts = {k: sum(1 for f in ranked if f.unit_def.kind is k) for k in kinds}
+    kind = max(counts, key=lambda k: (counts[k], k is UnitKind.COUNT))
+    chosen = [f for f in ranked if f.unit_def.kind is kind]
+    return chosen, not any(f.stale for f in kinds[kind])
 
 
-def _item(figure: Figure, lang: Lang, detail: str) -> str:
-    """A figure named with a detail: 专利授权量（同比增长11.4%） / patents granted (up …)."""
-    label = in_sentence(figure.label.get(lang), lang)
-    return f"{label}（{detail}）" if lang == "zh" else f"{label} ({detail})"
-
-
-def is_record(figure: Figure) -> bool:
-    """Whether the value beats every earlier year of at least two in the history."""
-    return len(figure.history) >= 2 and figure.value > max(figure.history.values())
+def _listed(figures: Sequence[Figure], lang: Lang, first: str, rest: str) -> str:
+    """Figures said in a list, the first with its verb and the others with theirs left
+    out (A rose 12%, B 8% and C 5%) where the language gaps them."""
+    items = []
+    for index, figure in enumerate(figures):
+        fields = {"label": in_sentence(figure.label.get(lang), lang),
+                  "value": figure_value(figure, lang)}
+        if figure.change is not None:
+            fields |= {"change": figure_change(figure, lang),
+                       "amount": change_amount(movement(figure, lang), lang)}
+        items.append(word(first if index == 0 else rest, lang, **fields))
+    return join(items, lang)
 
 
 def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int) -> str:
     """The sentence of rises, falls and records, or empty if the data shows none."""
-    changes = [(f, p) for f in figures if (p := percent_change_of(f)) is not None]
-    rises = sorted((c for c in changes if c[1] > 0), key=lambda c: c[1], reverse=True)[:limit]
-    falls = sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:limit]
-    records = [f for f in figures if is_record(f)][:limit]
+    chosen, all_fresh = comparable(figures)
+    changes = [(f, percent_change_of(f) or Decimal(0)) for f in chosen]
+    rises = [f for f, _ in sorted((c for c in changes if c[1] > 0), key=lambda c: c[1],
+                                  reverse=True)[:limit]]
+    falls = [f for f, _ in sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:limit]]
+    records = [f for f in figures if not f.stale and is_record(f, report.year)][:limit]
     clauses = []
-    groups = [("highlight_rises", [_item(f, lang, figure_change(f, lang)) for f, _ in rises]),
-              ("highlight_falls", [_item(f, lang, figure_change(f, lang)) for f, _ in falls]),
-              ("highlight_records", [_item(f, lang, figure_value(f, lang)) for f in records])]
-    for key, items in groups:
-        if items:
-            clauses.append(word(key, lang, items=_join(items, lang)))
+    if rises:
+        kind = "rise" if all_fresh else "plain"
+        items = _listed(rises, lang, f"highlight_{kind}_first", f"highlight_{kind}_next")
+        key = "highlight_rises" if all_fresh else "highlight_rises_plain"
+        clauses.append(word(key, lang, items=items))
+    if falls:
+        items = _listed(falls, lang, "highlight_fall_first", "highlight_fall_next")
+        clauses.append(word("highlight_falls", lang, items=items))
+    if records:
+        items = _listed(records, lang, "highlight_record", "highlight_record")
+        clauses.append(plural("highlight_records", lang, len(records)).format(items=items))
     if not clauses:
         return ""
-    return word("highlight_intro", lang, year=report.year) + word("clause_glue", lang).join(
-        clauses) + word("full_stop", lang)
+    return word("highlight_intro", lang, year=report.year) + join_clauses(clauses, lang) + \
+        word("full_stop", lang)
 
 
 @dataclass(frozen=True)
@@ -76,9 +126,11 @@ class HighlightsBuilder(Builder):
 
 
 def previous_value(figure: Figure, year: int) -> Decimal | None:
-    """Last year's value: the change's base, or the history's entry."""
-    if figure.change is not None and figure.change.previous is not None:
-        return figure.change.previous
+    """Last year's value: the change's base (when the change is year on year), or the
+    history's entry."""
+    change = figure.change
+    if change is not None and change.previous is not None and change.basis is None:
+        return change.previous
     return figure.history.get(year - 1)
 
 
@@ -96,10 +148,10 @@ class YearOverYearBuilder(Builder):
         rows = []
         for figure in (report.figure(i) for i in ids):
             before = previous_value(figure, report.year)
-            if before is None or figure.kind == "rank":
+            if before is None or figure.kind == "rank" or figure.stale:
                 continue
             rows.append((Cell(figure.label.get(lang)),
-                         Cell(format_quantity(before, figure.unit, lang)),
+                         Cell(format_quantity(before, figure.unit_def, lang)),
                          Cell(figure_value(figure, lang)), change_cell(figure, lang)))
         if not rows:
             return ()

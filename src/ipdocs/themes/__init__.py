@@ -12,15 +12,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ipdocs.fastyaml import safe_load
+from ipdocs.fastyaml import read_yaml
+from ipdocs.inputs import InputError, read_text
+from ipdocs.problems import Marks, PathElement, Problem, SpecError, error, locate
+from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
 
 BUILT_IN = ("briefing", "official")
 
 
-class ThemeError(ValueError):
-    """A theme that cannot be used, naming the file and the field."""
+class ThemeError(SpecError, ValueError):
+    """A theme that cannot be used: every problem, with the file, line and field."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,12 @@ class Theme:
     fill: str = "FFFFFF"
     rise: str = "000000"
     fall: str = "000000"
+    review: str = "FFF3A3"
+    """The ground of a draft's text to review."""
+    stale: str = "F6C7C0"
+    """The ground of a draft's values kept from an earlier year."""
+    draft: str = "C0392B"
+    """The colour of a draft's mark on every page."""
     header_text: bool = True
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
@@ -106,20 +113,16 @@ class Theme:
         return self.fonts[role]
 
     def color(self, value: str | None) -> str | None:
-        """A style colour as six hex digits, resolving names such as ``accent``."""
+        """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
+        ``rule``, ``fill``, ``rise``, ``fall``, ``review``, ``stale``, ``draft``)."""
         if value is None:
             return None
-        return str(getattr(self, value, value))
+        return str(getattr(self, value)) if value in COLOUR_ROLES else value
 
-
-def _make(cls: type[Any], data: Any, where: str) -> Any:
-    """Build ``cls`` from a mapping, turning mistakes into a ThemeError naming ``where``."""
-    if not isinstance(data, dict):
-        raise ThemeError(f"{where}: expected a mapping")
-    try:
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
-    except TypeError as exc:
-        raise ThemeError(f"{where}: {exc}") from None
+    def mark(self, review: bool, stale: bool) -> str | None:
+        """The ground a draft's marked text is set on, if any: a value kept from an earlier
+        year on the stale colour, text to review on the review colour."""
+        return self.stale if stale else self.review if review else None
 
 
 def _resolve(path: str, base: Path | None) -> str:
@@ -130,56 +133,77 @@ def _resolve(path: str, base: Path | None) -> str:
     return str(base / Path(file).expanduser()) + sep + index
 
 
-def _font_files(data: dict[str, Any], base: Path | None) -> dict[str, Any]:
-    """A font role's own files, resolved against the theme's folder."""
-    for key in ("regular_file", "bold_file"):
-        if isinstance(data.get(key), str):
-            data[key] = _resolve(data[key], base)
-    return data
+def _font(spec: FontSpec, base: Path | None) -> Font:
+    """A font role, its own files resolved against the theme's folder."""
+    files = {key: _resolve(value, base) if value else None
+             for key, value in (("regular_file", spec.regular_file),
+                                ("bold_file", spec.bold_file))}
+    return Font(spec.east_asian, spec.latin, tuple(spec.alternates), spec.bundled, **files)
 
 
-def theme_from_data(data: dict[str, Any], source: str, base: Path | None = None) -> Theme:
-    """Build a Theme from parsed YAML, checking that every style names a known font.
-
-    Font file paths are taken relative to ``base`` (the theme file's folder).
-    """
-    fonts = {k: _make(Font, _font_files(v, base) if isinstance(v, dict) else v,
-                      f"{source}: fonts.{k}") for k, v in data.pop("fonts").items()}
-    styles = {k: _make(Style, v, f"{source}: styles.{k}") for k, v in data.pop("styles").items()}
-    page = _make(Page, data.pop("page"), f"{source}: page")
-    number = _make(PageNumber, data.pop("page_number", {}), f"{source}: page_number")
-    for name, style in styles.items():
-        if style.font not in fonts:
-            raise ThemeError(f"{source}: styles.{name} uses unknown font role {style.font!r}")
-    if "body" not in styles:
-        raise ThemeError(f"{source}: a theme needs a 'body' style")
-    theme: Theme = _make(Theme, {**data, "page": page, "fonts": fonts, "styles": styles,
-                                 "page_number": number,
-                                 "fallbacks": tuple(_resolve(str(f), base)
-                                                    for f in data.pop("fallbacks", ()))},
-                 source)
-    return theme
+def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
+    """The writers' Theme from a validated theme file."""
+    colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall",
+                                       "review", "stale", "draft"})
+    return Theme(spec.name, Page(**spec.page.model_dump()),
+                 {role: _font(font, base) for role, font in spec.fonts.items()},
+                 {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
+                 PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
+                 fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks), **colours)
 
 
-def load_theme(name_or_path: str | Path) -> Theme:
-    """A built-in theme by name, or a theme YAML file by path."""
-    base = None
+def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
+    """Errors where a font file the theme names is not a regular file (missing, a folder,
+    a device or FIFO a reader would block on)."""
+    named: list[tuple[tuple[PathElement, ...], str]] = [
+        (("fonts", role, key), file) for role, font in spec.fonts.items()
+        for key, file in (("regular_file", font.regular_file), ("bold_file", font.bold_file))
+        if file]
+    named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
+    problems = []
+    for where, file in named:
+        path = Path(_resolve(file, base).partition("#")[0])
+        if not path.is_file():
+            problems.append(error(where, f"font file {str(path)!r}: "
+                                         + ("not a regular file" if path.exists()
+                                            else "no such file")))
+    return problems
+
+
+def theme_from_data(data: Any, source: str, base: Path | None = None,
+                    marks: Marks | None = None) -> Theme:
+    """Build a Theme from parsed YAML; ThemeError listing every problem, located by
+    ``marks`` where given. Font file paths are taken relative to ``base`` (the theme
+    file's folder), and must be files."""
+    spec, problems = check_theme(data)
+    if spec is not None:
+        problems = _font_file_problems(spec, base)
+    if spec is None or problems:
+        raise ThemeError([locate(p, marks or {}) for p in problems], source)
+    return _theme(spec, base)
+
+
+def _read(name_or_path: str | Path) -> tuple[str, str, Path | None]:
+    """The source name, text and folder of a built-in theme or a theme file."""
     if str(name_or_path) in BUILT_IN:
         source = f"{name_or_path}.yaml"
         text = resources.files("ipdocs.themes").joinpath(source).read_text(encoding="utf-8")
-    else:
-        path = Path(name_or_path)
-        if not path.is_file():
-            raise ThemeError(f"unknown theme {str(name_or_path)!r}: not one of "
-                             f"{', '.join(BUILT_IN)} and no such file")
-        source, text, base = str(path), path.read_text(encoding="utf-8"), path.parent
+        return source, text, None
+    path = Path(name_or_path)
+    if not path.exists():
+        raise ThemeError([error((), f"unknown theme {str(name_or_path)!r}: not one of "
+                                    f"{', '.join(BUILT_IN)} and no such file")])
     try:
-        data = safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ThemeError(f"{source}: malformed YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise ThemeError(f"{source}: a theme is a mapping")
-    try:
-        return theme_from_data(data, source, base)
-    except KeyError as exc:
-        raise ThemeError(f"{source}: missing {exc.args[0]!r}") from None
+        return str(path), read_text(path), path.parent
+    except InputError as exc:
+        raise ThemeError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+
+
+def load_theme(name_or_path: str | Path) -> Theme:
+    """A built-in theme by name, or a theme YAML file by path; ThemeError listing every
+    problem with its line and field."""
+    source, text, base = _read(name_or_path)
+    data, marks, problems = read_yaml(text, exact=False)
+    if problems:
+        raise ThemeError(problems, source)
+    return theme_from_data(data, source, base, marks)

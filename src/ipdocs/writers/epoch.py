@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from ipdocs.writers import RenderError
+
 VARIABLE = "SOURCE_DATE_EPOCH"
 
 LATEST = 253402300799
@@ -20,11 +22,11 @@ LATEST = 253402300799
 
 def source_date() -> dt.datetime | None:
     """The time ``SOURCE_DATE_EPOCH`` names (UTC), or None when it is unset or empty;
-    ValueError when it is not a whole number of seconds from 0 to LATEST."""
+    RenderError when it is not a whole number of seconds from 0 to LATEST."""
     text = os.environ.get(VARIABLE, "").strip()
     if not text:
         return None
     if not (text.isascii() and text.isdigit()) or int(text) > LATEST:
-        raise ValueError(f"{VARIABLE} must be a whole number of seconds since "
+        raise RenderError(f"{VARIABLE} must be a whole number of seconds since "
                          f"1970-01-01 00:00 UTC (0 to {LATEST}), not {text!r}")
     return dt.datetime.fromtimestamp(int(text), dt.UTC)

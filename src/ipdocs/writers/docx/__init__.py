@@ -11,7 +11,8 @@ from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, write_blocks
 from ipdocs.writers.docx.fonts import declare_fonts, embed
-from ipdocs.writers.docx.page import set_geometry, set_header_footer, set_properties
+from ipdocs.writers.docx.page import EPOCH, set_geometry, set_header_footer, set_properties
+from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
@@ -60,6 +61,9 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     for paragraph in list(body.iterchildren()):
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
-    writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document)
+    writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document,
+                    revisions=Revisions(document.core_properties.created or EPOCH))
     write_blocks(doc.blocks, document, writer)
+    if writer.revisions.count:
+        track_changes_on(document)
     return package_bytes(document.part.package)

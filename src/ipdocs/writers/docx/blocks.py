@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -46,6 +47,7 @@ from ipdocs.writers.columns import (
     widest_piece,
 )
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
+from ipdocs.writers.docx.revisions import Revisions, comment, track, written
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
 
@@ -69,6 +71,9 @@ class Writer:
     """Run properties already made, by style, language and look: copied for each run."""
     cell_looks: dict[tuple[str, str], BaseOxmlElement] = field(default_factory=dict)
     """Paragraph properties of table cells already made, by style and alignment."""
+    revisions: Revisions = field(
+        default_factory=lambda: Revisions(dt.datetime(2000, 1, 1, tzinfo=dt.UTC)))
+    """Tracked changes of the document (see ``revisions``)."""
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
@@ -146,6 +151,19 @@ def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: s
     paragraph._p.append(r)
 
 
+AFTER_SHADING = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                 "w:eastAsianLayout", "w:specVanish", "w:oMath")
+"""What follows ``w:shd`` in a run's properties, in the schema's order (ECMA-376 CT_RPr)."""
+
+
+def ground(rpr: BaseOxmlElement, color: str) -> None:
+    """Shade a run's ground in ``color`` (``w:shd``, in its place in the schema's order)."""
+    shading = OxmlElement("w:shd")
+    for name, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", color)):
+        shading.set(qn(name), value)
+    rpr.insert_element_before(shading, *AFTER_SHADING)
+
+
 def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
     """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
@@ -156,8 +174,8 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
         run.bold = True
     if look.get("superscript"):
         run.font.superscript = True
-    if look.get("highlight"):
-        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    if look.get("highlight"):  # a ground of any colour (a highlight has sixteen)
+        ground(run._r.get_or_add_rPr(), look["highlight"])
     if look.get("color"):
         run.font.color.rgb = RGBColor.from_string(look["color"])
     if look.get("size"):
@@ -174,16 +192,30 @@ def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
 
 
 def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
-    """A paragraph: emphasis bold, review marks highlighted, note marks superscript."""
+    """A paragraph: emphasis bold, review marks highlighted, note marks superscript; a
+    changed figure a tracked revision, a reviewer's note a comment."""
     paragraph = _paragraph(container, node.style, w)
     _indent(paragraph, node.lang, w, node.style)
+    every: list[BaseOxmlElement] = []
     for inline in node.inlines:
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
-        else:
-            text = unbreakable(inline.text) if inline.keep else inline.text
-            _run(paragraph, text, node.lang, w, node.style, bold=inline.emphasis,
-                 highlight=inline.review or node.review)
+            continue
+        look = {"bold": inline.emphasis,
+                "highlight": w.theme.mark(inline.review or node.review, inline.stale)}
+        runs = written(paragraph, partial(_run, paragraph, _kept(inline.text, inline.keep),
+                                          node.lang, w, node.style, **look))
+        every += runs
+        comment(w.document, paragraph, runs, inline.comment)
+        if inline.previous is not None:
+            track(paragraph, runs, partial(_run, paragraph, inline.previous, node.lang, w,
+                                           node.style, bold=inline.emphasis), w.revisions)
+    comment(w.document, paragraph, every, node.comment)
+
+
+def _kept(text: str, keep: bool) -> str:
+    """A span's text, with its spaces non-breaking where it must stay on one line."""
+    return unbreakable(text) if keep else text
 
 
 def unbreakable(text: str) -> str:
@@ -294,7 +326,12 @@ def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Wr
     paragraph = cell.paragraphs[0]
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
-    _run(paragraph, data.text, lang, w, style, color=color, size=size)
+    runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
+                                      size=size, highlight=w.theme.mark(data.review, data.stale)))
+    comment(w.document, paragraph, runs, data.comment)
+    if data.previous is not None:
+        track(paragraph, runs, partial(_run, paragraph, data.previous, lang, w, style,
+                                       size=size), w.revisions)
 
 
 def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> None:
@@ -370,7 +407,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
-        _cell_text(cell, Cell(item.value), node.lang, "key-value", "left", w)
+        _cell_text(cell, Cell(item.value, stale=item.stale), node.lang, "key-value", "left", w)
         label = cell.add_paragraph()
         set_style(label, WORD_STYLES["key-label"], w)
         _run(label, item.label, node.lang, w, "key-label")
@@ -378,7 +415,12 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
             change = cell.add_paragraph()
             set_style(change, WORD_STYLES["key-change"], w)
             color = _direction_color(Cell("", item.direction), w)
-            _run(change, item.change, node.lang, w, "key-change", color=color)
+            _run(change, item.change, node.lang, w, "key-change", color=color,
+                 highlight=w.theme.mark(False, item.stale))
+        if item.rank:
+            rank = cell.add_paragraph()
+            set_style(rank, WORD_STYLES["key-label"], w)
+            _run(rank, item.rank, node.lang, w, "key-label")
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:

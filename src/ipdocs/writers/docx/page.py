@@ -6,7 +6,7 @@ import datetime as dt
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm
+from docx.shared import Mm, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.doc import Document
@@ -58,6 +58,23 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
             even = section.even_page_header.paragraphs[0]
             even.style = word_style(document, "Header")
             even.text = doc.headers[0]
+    if doc.metadata.draft:
+        headers = [section.header, *([section.even_page_header] if outside else [])]
+        for part in headers:
+            _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme.draft)
+
+
+def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
+                color: str) -> None:
+    """A draft's mark at the head of every page: bold, in red, before the running head."""
+    if not paragraph.style or paragraph.style.name != "Header":
+        paragraph.style = word_style(document, "Header")
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    mark_run = paragraph.add_run(f"{mark}  ")
+    mark_run.bold = True
+    mark_run.font.color.rgb = RGBColor.from_string(color)
+    paragraph._p.remove(mark_run._r)
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, mark_run._r)
 
 
 def set_properties(document: DocxDocument, doc: Document) -> None:
@@ -68,7 +85,8 @@ def set_properties(document: DocxDocument, doc: Document) -> None:
     props.title = meta.title
     props.subject = meta.subject
     props.author = meta.author
-    props.keywords = ", ".join(meta.keywords)
+    props.keywords = ", ".join([*meta.keywords, *([meta.draft] if meta.draft else [])])
+    props.content_status = meta.draft
     props.language = meta.lang
     props.comments = ""
     props.category = ""

@@ -8,14 +8,13 @@ show python-docx's picture. Everything here replaces those with the theme's choi
 
 from __future__ import annotations
 
-import re
-
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.xml import THEME_FONT_ATTRS, child, set_fonts, set_lang
@@ -32,17 +31,41 @@ def _drop_parts(document: DocxDocument) -> None:
                 del owner.rels[rid]
 
 
+_DRAWINGML = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _remove_keeping_space(element: etree._Element) -> None:
+    """Remove ``element`` but not the white space after it (the part stays as it was
+    written, less the element)."""
+    parent, previous = element.getparent(), element.getprevious()
+    tail = element.tail or ""
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
 def _fix_theme_part(document: DocxDocument, east_asian: str) -> None:
-    """Point the theme's East Asian fonts at ours; drop its Japanese script fonts."""
+    """Point the theme's East Asian fonts at ours; drop its Japanese script fonts.
+
+    The font name is set as an attribute through lxml, which escapes it (``Song & Co``
+    stays a name, not broken XML)."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.THEME:
             part = rel.target_part
-            xml = part.blob.decode("utf-8")
-            xml = re.sub(r'<a:font script="Jpan" typeface="[^"]*"/>', "", xml)
-            xml = xml.replace('<a:ea typeface=""/>', f'<a:ea typeface="{east_asian}"/>')
-            xml = re.sub(r'(<a:font script="Hans" typeface=")[^"]*(")',
-                         rf"\g<1>{east_asian}\g<2>", xml)
-            part._blob = xml.encode("utf-8")
+            root = etree.fromstring(part.blob)
+            for font in root.iter(f"{{{_DRAWINGML}}}font"):
+                if font.get("script") == "Jpan":
+                    _remove_keeping_space(font)
+                elif font.get("script") == "Hans":
+                    font.set("typeface", east_asian)
+            for ea in root.iter(f"{{{_DRAWINGML}}}ea"):
+                if ea.get("typeface") == "":
+                    ea.set("typeface", east_asian)
+            ending = b"\n" if part.blob.endswith(b"\n") else b""
+            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True) + ending
 
 
 # The order CT_Settings prescribes for the elements set here and their neighbours.

@@ -14,6 +14,7 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
+from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
 from ipdocs.writers.pdf.blocks import Writer, check, flowables
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
@@ -24,7 +25,7 @@ from ipdocs.writers.subsets import embedded_text
 __all__ = ["FontError", "PageLayoutError", "render_pdf"]
 
 
-class PageLayoutError(ValueError):
+class PageLayoutError(RenderError):
     """Content that cannot be laid out on pages: a block taller than a page that cannot
     be split (a table row, a picture)."""
 

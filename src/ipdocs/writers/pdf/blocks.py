@@ -48,7 +48,7 @@ from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
-HIGHLIGHT = "FFF3A3"
+
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Piece:
     text: str
     bold: bool = False
     color: str | None = None
-    highlight: bool = False
+    highlight: str | None = None
     keep: bool = False
 
 
@@ -94,7 +94,7 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             w.problems.append(uncovered_message(missing, Where(text)))
         for chosen, stretch in w.fonts.pieces(piece.text, face, latin):
             look = Look(chosen, style.size, piece.color or color,
-                        HIGHLIGHT if piece.highlight else None)
+                        piece.highlight)
             if look not in looks:
                 looks.append(look)
             runs.append(Run(stretch, looks.index(look), piece.keep))
@@ -127,7 +127,7 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
     return TextBlock(runs, looks, _shape(style, lang, align))
 
 
-def _inline_pieces(node: Paragraph) -> list[Piece]:
+def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
     """The pieces of a paragraph's inlines."""
     out = []
     for inline in node.inlines:
@@ -135,14 +135,15 @@ def _inline_pieces(node: Paragraph) -> list[Piece]:
             out.append(Piece(inline.mark))
         else:
             assert isinstance(inline, Span)
-            out.append(Piece(inline.text, inline.emphasis, None, inline.review or node.review,
+            out.append(Piece(inline.text, inline.emphasis, None,
+                             w.theme.mark(inline.review or node.review, inline.stale),
                              inline.keep))
     return out
 
 
 def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
     """A paragraph."""
-    return [text_block(_inline_pieces(node), node.style, node.lang, w)]
+    return [text_block(_inline_pieces(node, w), node.style, node.lang, w)]
 
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
@@ -175,7 +176,8 @@ def _direction_color(direction: str | None, w: Writer) -> str | None:
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
           color: str | None = None, scale: float = 1.0) -> TextBlock:
     """One table cell as a TextBlock aligned like its column."""
-    return text_block([Piece(data.text, color=color)], style, lang, w, column.align, scale)
+    piece = Piece(data.text, color=color, highlight=w.theme.mark(data.review, data.stale))
+    return text_block([piece], style, lang, w, column.align, scale)
 
 
 def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
@@ -264,15 +266,17 @@ KEY_VALUE_MIN_SCALE = 0.75
 """A key figure's value shrinks to fit its cell on one line, down to this fraction."""
 
 
-def _key_value(value: str, lang: str, w: Writer, width: float) -> TextBlock:
+def _key_value(value: str, lang: str, w: Writer, width: float,
+               stale: bool = False) -> TextBlock:
     """A key figure's large value, made smaller (within limits) so as to stay on one line:
     RMB 61.093 billion rather than a number broken from its magnitude."""
-    block = text_block([Piece(value)], "key-value", lang, w, "left")
+    piece = Piece(value, highlight=w.theme.mark(False, stale))
+    block = text_block([piece], "key-value", lang, w, "left")
     natural = block.natural_width()
     if natural <= width:
         return block
     scale = max(width / natural * 0.98, KEY_VALUE_MIN_SCALE)
-    return text_block([Piece(value)], "key-value", lang, w, "left", scale)
+    return text_block([piece], "key-value", lang, w, "left", scale)
 
 
 def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
@@ -287,12 +291,16 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     for index, item in enumerate(node.items):
         if index % per_row == 0:
             cells.append([])
-        stack = [_key_value(item.value, node.lang, w, w.width / per_row - 2 * KEY_PADDING),
+        stack = [_key_value(item.value, node.lang, w, w.width / per_row - 2 * KEY_PADDING,
+                            item.stale),
                  text_block([Piece(item.label)], "key-label", node.lang, w, "left")]
         if item.change:
             color = _direction_color(item.direction, w)
-            stack.append(text_block([Piece(item.change, color=color)], "key-change",
-                                    node.lang, w, "left"))
+            stack.append(text_block([Piece(item.change, color=color,
+                                           highlight=w.theme.mark(False, item.stale))],
+                                    "key-change", node.lang, w, "left"))
+        if item.rank:
+            stack.append(text_block([Piece(item.rank)], "key-label", node.lang, w, "left"))
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
         cells[-1].append("")

@@ -22,10 +22,11 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ipdocs.bundled import BUNDLED, face_path
 from ipdocs.themes import Font, Theme
+from ipdocs.writers import RenderError
 from ipdocs.writers.subsets import subset_face
 
 
-class FontError(ValueError):
+class FontError(RenderError):
     """A font that cannot be used, or a character no font covers."""
 
 

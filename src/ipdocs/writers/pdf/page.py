@@ -13,8 +13,12 @@ from ipdocs.themes import Theme
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
 from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
+from ipdocs.writers.pdf.watermark import draw_mark, mark_width, units_per_em
 
 MM = 72 / 25.4
+DRAFT_ALPHA = 0.16
+DRAFT_SIZE = 96.0
+"""A draft's mark: its colour, opacity and largest size in points."""
 
 
 class KeepWithText(KeepTogether):  # type: ignore[misc]
@@ -49,7 +53,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         meta = doc.metadata
         super().__init__(
             target, pagesize=(page.width * MM, page.height * MM), title=meta.title,
-            author=meta.author, subject=meta.subject, keywords=list(meta.keywords),
+            author=meta.author, subject=meta.subject,
+            keywords=[*meta.keywords, *([meta.draft] if meta.draft else [])],
             creator="ipdocs", producer="ipdocs (reportlab)", lang=meta.lang, invariant=1,
             keepTogetherClass=KeepWithText,
             initialFontName=fonts.face(theme.style("body").font).name,
@@ -111,6 +116,23 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             canvas.setLineWidth(0.4)
             line_y = (page.height - page.header) * MM - header.size * 0.6
             canvas.line(left * MM, line_y, right * MM, line_y)
+        canvas.restoreState()
+        if self.doc.metadata.draft:
+            self._watermark(canvas)
+
+    def _watermark(self, canvas: Canvas) -> None:
+        """A draft's mark across the page, under nothing and over nothing it hides."""
+        page = self.theme.page
+        mark = self.doc.metadata.draft
+        em = units_per_em(mark)
+        size = min(DRAFT_SIZE, page.width * MM * 1.1 * em / max(mark_width(mark), 1))
+        canvas.saveState()
+        canvas.setFillColor(HexColor("#" + self.theme.draft), alpha=DRAFT_ALPHA)
+        canvas.translate(page.width * MM / 2, page.height * MM / 2)
+        canvas.rotate(45)
+        canvas.scale(size / em, size / em)
+        canvas.translate(-mark_width(mark) / 2, -em / 3)
+        draw_mark(canvas, mark)
         canvas.restoreState()
 
     def afterFlowable(self, flowable: Flowable) -> None:

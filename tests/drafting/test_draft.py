@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from ipdocs import SpecError, load_report
 from ipdocs.drafting import check_draft, draft, final_problems, read_figures
-from ipdocs.narrative import plain_text
+from ipdocs.narrative import figure_change, plain_text
 from ipdocs.sections import Context, HighlightsBuilder, YearOverYearBuilder
 from tests.conftest import SAMPLE
 
@@ -79,7 +80,9 @@ def test_year_moves_on(drafted: tuple[Path, str]) -> None:
     assert report.title.zh == "宁波市2025年知识产权发展与保护状况"
     assert report.title.en == "IP in Ningbo, 2025"
     assert report.published is None
-    assert report.figure("kept").as_of is not None and report.figure("kept").as_of.year == 2025
+    # a stale stock keeps the date its value is of
+    assert report.figure("kept").as_of == date(2024, 12, 31)
+    assert report.figure("kept").of_year == 2024
 
 
 def test_rise_decline_zero_base_and_increment(drafted: tuple[Path, str]) -> None:
@@ -90,7 +93,7 @@ def test_rise_decline_zero_base_and_increment(drafted: tuple[Path, str]) -> None
     assert "案件3500件，同比下降12.78%" in zh
     assert "cases 3,500, down 12.78% year on year" in en
     assert "调解12家，新增" in zh and "mediation 12, new" in en
-    assert "审查周期45天，同比下降5天" in zh and "took 45 days, down 5 days year on year" in en
+    assert "审查周期45天，同比缩短5天" in zh and "took 45 days, cut by 5 days year on year" in en
     up = report.figure("up")
     assert up.change is not None and up.change.previous == Decimal(71425)
     assert up.history == {2024: Decimal(71425)}
@@ -100,14 +103,14 @@ def test_missing_value_is_stale_and_marked(drafted: tuple[Path, str]) -> None:
     report = load_report(drafted[0])
     assert report.figure("kept").stale
     assert report.figure("kept").value == Decimal("51.7")
-    assert [p.review for p in report.lead] == [False, True, True]
+    assert [p.review for p in report.lead] == [True, True, True]  # nothing declared recurring
 
 
 def test_comments_and_order_survive(drafted: tuple[Path, str]) -> None:
     text = drafted[1]
     assert text.startswith("# The 2024 report, for drafting tests.\nregion:")
     assert "up:   # patents granted" in text
-    assert "value: 80000  # yearbook" in text
+    assert "value: 80000\n" in text and "draft_note: yearbook" in text
     assert text.index("label: {zh: 专利授权量") < text.index("value: 80000")
 
 
@@ -131,7 +134,7 @@ def test_unknown_ids_are_reported_not_dropped(tmp_path: Path) -> None:
     ("id,value\nup,many\n", "'many' is not a number"),
     ("id,value\nup,1\nup,2\n", "given twice (first at line 2)"),
     ("name,amount\nup,1\n", "needs the columns id and value"),
-    ("id,value,unit\nup,1,斗\n", "unknown unit '斗'"),
+    ("id,value,colour\nup,1,red\n", "unknown column colour"),
 ])
 def test_bad_figures_files(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "f.csv"
@@ -144,12 +147,19 @@ def test_unit_change_converts_the_previous_value(tmp_path: Path) -> None:
     spec = tmp_path / "y.yaml"
     spec.write_text(SPEC, encoding="utf-8")
     figures = tmp_path / "f.csv"
-    figures.write_text("id,value,unit\nkept,530000,件\n", encoding="utf-8")
+    figures.write_text("id,value,unit,qualifier\nkept,530000,件,-\nup,7.9,万件,\n",
+                       encoding="utf-8")
     report = load_report_text(tmp_path, draft(spec, figures).text)
     kept = report.figure("kept")
-    assert kept.unit == "件" and kept.change is not None
-    assert kept.change.previous == Decimal(517000)
-    assert kept.qualifier is None
+    assert kept.unit == "件" and kept.qualifier is None
+    assert kept.history == {2024: Decimal(517000)}
+    # last year's 近51.7万件 was approximate: no change is computed from it, it is said
+    assert kept.change is not None and kept.review
+    assert (kept.change.previous, kept.change.previous_qualifier) == (Decimal(517000), "近")
+    assert figure_change(kept, "zh") == "由近517000件增长至530000件"
+    up = report.figure("up")
+    assert (up.unit, up.history) == ("万件", {2024: Decimal("7.1425")})
+    assert up.change is not None and up.change.percent == Decimal("10.6")
 
 
 def load_report_text(folder: Path, text: str):  # type: ignore[no-untyped-def]
@@ -178,7 +188,7 @@ def test_draft_then_build_end_to_end(tmp_path: Path) -> None:
     new = tmp_path / "sample-2025.yaml"
     result = run("draft", str(SAMPLE), str(figures), "-o", str(new))
     assert result.returncode == 0, result.stderr
-    assert "stale figure(s)" in result.stdout
+    assert "stale figures" in result.stdout
     listed = result.stderr.split("stale (", 1)[1]
     assert listed.startswith(f"{len(load_report(new).figures) - 2}):\n  ")
     assert all(len(line) <= 90 for line in listed.splitlines())
@@ -205,10 +215,11 @@ def test_highlights_and_year_over_year(drafted: tuple[Path, str]) -> None:
     report = load_report(drafted[0])
     zh = HighlightsBuilder().build(report, Context("zh"))[0]
     en = HighlightsBuilder().build(report, Context("en"))[0]
-    assert zh.text == ("2025年，专利授权量（同比增长12.0%）增幅居前；"  # type: ignore[union-attr]
+    # a count of the draft is stale (kept): no "largest rises" among counts, only what rose
+    assert zh.text == ("2025年，专利授权量（同比增长12.0%）实现增长；"  # type: ignore[union-attr]
                        "法院受理案件（同比下降12.78%）有所下降。")
-    assert en.text == ("In 2025, the largest rises were in patents granted (up 12.0% year on "  # type: ignore[union-attr]
-                       "year); cases accepted (down 12.78% year on year) fell.")
+    assert en.text == ("In 2025, patents granted rose 12.0% year on year; "  # type: ignore[union-attr]
+                       "cases accepted fell 12.78% year on year.")
     table = YearOverYearBuilder().build(report, Context("en"))[0]
     rows = [[c.text for c in row] for row in table.rows]  # type: ignore[union-attr]
     assert ["Patents granted", "71,425", "80,000", "+12.0%"] in rows
@@ -220,4 +231,9 @@ def test_records(tmp_path: Path) -> None:
                         "    change: {percent: 11.4}\n    history: {2022: 60000, 2023: 64115}\n")
     report = load_report_text(tmp_path, text)
     sentence = HighlightsBuilder().build(report, Context("en"))[0].text  # type: ignore[union-attr]
-    assert "patents granted (71,425) reached a record" in sentence
+    assert "record" not in sentence  # two past values prove no record
+    complete = text.replace("history: {2022: 60000, 2023: 64115}",
+                            "history: {2022: 60000, 2023: 64115}\n    history_since: 2022")
+    report = load_report_text(tmp_path, complete)
+    sentence = HighlightsBuilder().build(report, Context("en"))[0].text  # type: ignore[union-attr]
+    assert "a record high was reached in patents granted (71,425)" in sentence

@@ -1,0 +1,104 @@
+"""Next year's change of a figure, in the form its measure takes: a count by percent (to the
+digits the report published, more where fewer would round a real change to zero), a rate
+by percentage points, a rank from one position to another (or by places), a duration from
+→ to, a score in points. Never a change from an approximate value, never a negative zero,
+never 同比 across two years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from ipdocs.decimals import fraction_digits, nonzero_percent, plain, shift
+from ipdocs.model import Figure
+from ipdocs.model.changes import default_form
+from ipdocs.vocab import Measure, Unit
+
+
+@dataclass
+class Update:
+    """A figure's new change and what the drafter noticed about it."""
+
+    change: dict[str, Any] | None
+    notes: list[str] = field(default_factory=list)
+    review: bool = False
+
+
+def convert(value: Decimal, old: Unit, new: Unit) -> Decimal:
+    """``value`` in ``old`` expressed in ``new`` (万件 → 件), exactly; ValueError when the two
+    do not convert (a different base unit)."""
+    if old.base != new.base:
+        raise ValueError(f"unit changes from {old.code} to {new.code}, which do not convert")
+    return shift(value, old.exponent - new.exponent)
+
+
+def _kept(old: Figure) -> dict[str, Any]:
+    """What of last year's change carries over: the spec's chosen verb."""
+    if old.change is not None and old.change.verb is not None:
+        return {"verb": old.change.verb}
+    return {}
+
+
+def _old_form(old: Figure) -> str | None:
+    """The form last year's change was said in, if it had one."""
+    if old.change is None:
+        return None
+    return old.change.chosen_form or default_form(old, old.change)
+
+
+def _percent(old: Figure, previous: Decimal, value: Decimal) -> dict[str, Any]:
+    """A percent change, to the digits the report published (more where they would show
+    a real change as zero)."""
+    change = old.change
+    digits = fraction_digits(change.percent) if change and change.percent is not None else 1
+    if previous == 0:
+        return {"previous": previous}
+    return {"percent": plain(nonzero_percent(value, previous, digits)), "previous": previous}
+
+
+def _by_measure(old: Figure, previous: Decimal, value: Decimal) -> dict[str, Any]:
+    """The change of ``old``'s measure from ``previous`` to ``value``, in last year's form
+    where it had one."""
+    form = _old_form(old)
+    measure = old.measure
+    if measure is Measure.RANK:
+        if form == "places":
+            return {"places": int(previous - value), "previous": previous}
+        return {"previous": previous}
+    if form == "percent":  # a rate's only by its own choice: a relative change
+        percent = _percent(old, previous, value)
+        return {**percent, "form": "percent"} if measure is Measure.RATE else percent
+    if form in ("from_to", "to") or (form is None and measure is Measure.DURATION):
+        return {"previous": previous, **({"form": form} if form == "to" else {})}
+    if measure is Measure.QUANTITY and form != "increment":
+        return _percent(old, previous, value)
+    return {"increment": plain(value - previous), "previous": previous}
+
+
+def new_change(old: Figure, previous: Decimal, value: Decimal, *, approximate: bool,
+               value_year: int, year: int) -> Update:
+    """The change ``value`` (of ``year``) states against ``previous`` (of ``value_year``,
+    already in the new unit). ``approximate`` says the new value carries a qualifier."""
+    label = old.id or "a figure"
+    if old.qualifier is not None:
+        change = {**_kept(old), "previous": previous, "previous_qualifier": old.qualifier,
+                  "form": "from_to"}
+        return Update(change, [f"{label}: last year's value was approximate ({old.qualifier}); "
+                               "the change is said from → to, not computed"], review=True)
+    change = {**_kept(old), **_by_measure(old, previous, value)}
+    update = Update(change)
+    if approximate and any(k in change for k in ("percent", "increment", "places")):
+        update.change = {**_kept(old), "previous": previous}
+        update.notes.append(f"{label}: the new value is approximate; its change is said from → to")
+    if value_year != year - 1:
+        update.change = {**(update.change or {}), "basis": {
+            "zh": f"较{value_year}年", "en": f"compared with {value_year}"}}
+        update.notes.append(f"{label}: last year's value was of {value_year}; the change "
+                            f"compares with {value_year}, not year on year")
+        update.review = True
+    if old.change is not None and old.change.basis is not None and value_year == year - 1:
+        update.notes.append(f"{label}: the change is now year on year (was against "
+                            f"{old.change.basis.en})")
+        update.review = True
+    return update

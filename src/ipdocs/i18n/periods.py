@@ -1,0 +1,45 @@
+"""The part of a year a flow covers: 前三季度 / the first three quarters, 1—6月 / January
+to June, 上半年 / the first half of the year, 前2个月 / the first two months."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as babel_format_date
+
+from ipdocs.i18n.numbers import locale_of
+from ipdocs.i18n.numerals import english_cardinal, hanzi
+from ipdocs.i18n.words import word
+
+STYLES = ("months", "quarters", "half", "first_months")
+"""How a period may be named."""
+
+
+def _count(n: int, lang: str) -> str:
+    """A small count as the period names it: 三 (前三季度) / three."""
+    return hanzi(n) if lang == "zh" else english_cardinal(n)
+
+
+def period_phrase(months: int, style: str, lang: str) -> str:
+    """The first ``months`` months of a year, named in ``style`` (``STYLES``)."""
+    if not 1 <= months <= 11:
+        raise ValueError(f"a partial year covers 1 to 11 months, not {months}")
+    if style == "quarters":
+        if months % 3:
+            raise ValueError(f"{months} months are not whole quarters")
+        quarters = months // 3
+        if quarters == 1:
+            return word("period_quarter", lang)
+        return word("period_quarters", lang, count=_count(quarters, lang))
+    if style == "half":
+        if months != 6:
+            raise ValueError(f"the first half of a year is 6 months, not {months}")
+        return word("period_half", lang)
+    if style == "first_months":
+        count = str(months) if lang == "zh" else english_cardinal(months)
+        return word("period_first_months", lang, count=count)
+    if months == 1:
+        return word("period_month", lang)
+    month = str(months) if lang == "zh" else str(babel_format_date(
+        dt.date(2000, months, 1), "MMMM", locale=locale_of(lang)))
+    return word("period_months", lang, month=month)

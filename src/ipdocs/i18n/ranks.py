@@ -1,0 +1,62 @@
+"""Rank statements: 居全国第二位 / ranking second in China, 位居全国首位 / first in China,
+连续5年居全省第一 / first in the province for five consecutive years, 居全国前列 / among the
+leaders in China."""
+
+from __future__ import annotations
+
+from ipdocs.i18n.changes import rank_position
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal_digits
+from ipdocs.i18n.words import defines, word
+
+PARTICIPLE_VERBS = frozenset({"居"})
+"""Chinese rank verbs that continue a clause (，居全国第二), which English writes with a
+participle (, ranking second in China); the others are predicates (位居全国首位: was
+first in China)."""
+
+
+def _years(years: int | None, lang: str) -> str:
+    """连续5年 / for five consecutive years, or nothing."""
+    if not years:
+        return ""
+    count = str(years) if lang == "zh" else english_cardinal(years)
+    return word("rank_years", lang, years=count)
+
+
+def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
+                   verb: str = "居", form: str = "位", standing: str | None = None,
+                   numerals: str = "hanzi") -> str:
+    """A rank statement in ``lang``; ``scope`` is already in ``lang`` (全国 / in China).
+
+    Give ``position``, or a ``standing`` (前列) instead; ``verb`` and ``form`` are the
+    Chinese rank verb (居, 位居 …) and how the position is written (位, 名, '', 首位).
+    """
+    if position is not None:
+        placed = rank_position(position, lang, form, numerals)
+    elif standing is not None:
+        placed = standing if lang == "zh" else word(f"standing.{standing}", lang)
+    else:
+        raise ValueError("a rank statement needs a position or a standing")
+    key = "rank_statement"
+    participle = f"{key}.participle"
+    if verb in PARTICIPLE_VERBS and position is not None and not years \
+            and defines(participle, lang):
+        key = participle
+    if lang == "zh":
+        return word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
+                    position=placed)
+    return word(key, lang, years=_years(years, lang), scope=scope, position=placed)
+
+
+def rank_short(position: int | None, scope: str, lang: str, *, years: int | None = None,
+               verb: str = "居", form: str = "位", standing: str | None = None,
+               numerals: str = "hanzi") -> str:
+    """A rank as a table cell or a key figure states it: 居全国第二位 / 2nd in China;
+    居全国前列 / among the leaders in China; 连续5年居全省第一 / 1st in the province,
+    5 years running."""
+    if not defines("rank_short", lang):
+        return rank_statement(position, scope, lang, years=years, verb=verb, form=form,
+                              standing=standing, numerals=numerals)
+    placed = english_ordinal_digits(position) if position is not None else \
+        word(f"standing.{standing}", lang)
+    running = word("rank_short_years", lang, years=years) if years else ""
+    return word("rank_short", lang, position=placed, scope=scope, years=running)

@@ -1,0 +1,54 @@
+"""Every value of a parsed file screened before the model sees it: texts checked and put in
+normalisation form C, numbers within the bounds a report can print; problems by path."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ipdocs.inputs import normalise, text_problem
+from ipdocs.model.bounds import to_number
+from ipdocs.problems import PathElement, Problem, error
+
+Path = tuple[PathElement, ...]
+
+
+def _scalar(value: Any, path: Path, problems: list[Problem]) -> Any:
+    """A text normalised, a number checked; a problem appended where either is refused."""
+    if isinstance(value, str):
+        problem = text_problem(value)
+        if problem:
+            problems.append(error(path, problem))
+            return value
+        return normalise(value)
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        try:
+            to_number(value)
+        except ValueError as exc:
+            problems.append(error(path, str(exc)))
+    return value
+
+
+def screen(data: Any, path: Path = ()) -> tuple[Any, list[Problem]]:
+    """``data`` with every text (keys too) in normalisation form C, and every problem of
+    its texts and numbers, located by field path. ``data`` is nested at most
+    ``fastyaml.MAX_DEPTH`` deep (the readers refuse deeper), so recursion is safe."""
+    problems: list[Problem] = []
+    return _screen(data, path, problems), problems
+
+
+def _screen(data: Any, path: Path, problems: list[Problem]) -> Any:
+    """The recursive part of ``screen``."""
+    if isinstance(data, dict):
+        out = {}
+        for key, value in data.items():
+            here = (*path, key if isinstance(key, str | int) else str(key))
+            new_key = _scalar(key, here, problems)
+            if new_key in out:
+                problems.append(error(here, f"key {new_key!r} is given twice (once in "
+                                            "another Unicode form of the same characters)"))
+            out[new_key] = _screen(value, here, problems)
+        return out
+    if isinstance(data, list):
+        return [_screen(item, (*path, index), problems) for index, item in enumerate(data)]
+    return _scalar(data, path, problems)

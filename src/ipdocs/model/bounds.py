@@ -1,0 +1,151 @@
+"""What a report can hold: numbers a report can print, texts a document can set.
+
+These hold however a report is made, from a spec file or in Python
+(``Report.model_validate``): the model's figures are ``Number`` and its texts ``Prose``.
+
+A number is decimal as written: a ``Decimal``, an ``int``, or a ``str`` in digits 0-9
+with an optional sign, point and exponent (``'610.93'``, ``'-13.3'``, ``'1.2e4'``). A
+``float`` is refused, since it is binary and may not be the number its author meant
+(give ``Decimal('0.1')``, ``'0.1'`` or an int); so are forms other readers take for
+other numbers (``'017'`` octal to YAML 1.1, ``'0x1F'``, ``'1:20'`` base 60, ``'1_000'``,
+full-width digits ``'１２３'``, ``'71,425'``). And it is a number a report can print: at
+most ``MAX_SIGNIFICANT`` significant digits, less than 10^``MAX_INTEGER_DIGITS``, at
+most ``MAX_FRACTION_DIGITS`` digits after the point. An exponent is read as the number
+it spells (``1.2e4`` is 12000); ``-0`` is 0.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator
+
+from ipdocs.inputs import normalise, text_problem
+
+MAX_SIGNIFICANT = 15
+"""Significant digits of a figure, at most (what a double can carry; reports use ≤ 8)."""
+
+MAX_INTEGER_DIGITS = 15
+"""Digits before the point, at most: 10^15 元 is a thousand times China's GDP."""
+
+MAX_FRACTION_DIGITS = 6
+"""Digits after the point, at most (reports print two, sometimes four)."""
+
+MAX_SECTION_DEPTH = 6
+"""Sections inside sections, at most (the official numbering has four levels)."""
+
+MAX_SPELLED = 99_999_999
+"""The largest number written in Chinese numerals (a rank 第…位, ``numerals: hanzi``)."""
+
+MAX_NUMBER_CHARS = 64
+"""The longest text read as a number."""
+
+_NUMBER = re.compile(
+    r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,10})?")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+
+
+def _shown(text: str) -> str:
+    """A text quoted for a message, cut short when long."""
+    return repr(text if len(text) <= 24 else text[:20] + "…")
+
+
+def number_problem(value: Decimal) -> str | None:
+    """Why ``value`` is not a number a report can print, or None."""
+    if not value.is_finite():
+        return f"{value} is not a finite number"
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    significant = 0 if value.is_zero() else len(digits)
+    if not value.is_zero() and value.adjusted() >= MAX_INTEGER_DIGITS:
+        return (f"{_shown(str(value))} is too large: a number has at most "
+                f"{MAX_INTEGER_DIGITS} digits before the point")
+    if exponent < -MAX_FRACTION_DIGITS:
+        return (f"{_shown(str(value))} has {-exponent:,} digits after the point; at most "
+                f"{MAX_FRACTION_DIGITS}")
+    if significant > MAX_SIGNIFICANT:
+        return (f"{_shown(str(value))} has {significant} significant digits; at most "
+                f"{MAX_SIGNIFICANT}")
+    return None
+
+
+def _text_form_problem(text: str) -> str | None:
+    """Why ``text`` is not a decimal number as ipdocs reads one, or None."""
+    if len(text) > MAX_NUMBER_CHARS:
+        return f"{_shown(text)} is too long for a number ({len(text):,} characters)"
+    if _LEADING_ZERO.match(text) and _NUMBER.fullmatch(text.lstrip("+-").lstrip("0")):
+        octal = ", which YAML 1.1 reads as an octal number" if text.isdigit() else ""
+        plain = text.lstrip("+-").lstrip("0")
+        return (f"{_shown(text)} has a leading zero{octal}: write "
+                f"{'0' + plain if plain[:1] in ('.', '') else plain}")
+    if not _NUMBER.fullmatch(text):
+        hint = _hint(text)
+        return f"{_shown(text)} is not a decimal number" + (f": {hint}" if hint else "")
+    return None
+
+
+def _hint(text: str) -> str:
+    """What to write instead of a text that is almost a number."""
+    if text.isdecimal() or (text[:1] in "+-" and text[1:].isdecimal()):
+        return f"write it in digits 0-9 ({Decimal(text)})"
+    if ":" in text:
+        return "YAML 1.1 reads it as a number in base 60; write the number in digits 0-9"
+    if "_" in text or "," in text:
+        return "write it without separators"
+    if text.lower().lstrip("+-").startswith(("0x", "0o", "0b")):
+        return "write it in decimal digits"
+    return ""
+
+
+def to_number(value: Any) -> Decimal:
+    """``value`` as an exact Decimal within bounds; ValueError saying why not."""
+    if isinstance(value, bool | float):
+        kind = "true or false" if isinstance(value, bool) else f"a float ({value!r})"
+        raise ValueError(f"{kind} is not a number ipdocs reads: give a Decimal, an int or "
+                         "a str (Decimal('0.1'), 12, '610.93')")
+    if isinstance(value, str):
+        problem = _text_form_problem(value.strip())
+        if problem:
+            raise ValueError(problem)
+        value = Decimal(value.strip())
+    elif isinstance(value, int):
+        if value.bit_length() > 64:
+            digits = int(value.bit_length() * 0.30103) + 1
+            raise ValueError(f"an integer of about {digits:,} digits is too large: a number "
+                             f"has at most {MAX_INTEGER_DIGITS} digits before the point")
+        value = Decimal(value)
+    elif not isinstance(value, Decimal):
+        raise ValueError(f"expected a number, not {type(value).__name__}")
+    problem = number_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return _plain(value)
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A positive exponent spelled out (1.2E+4 → 12000); -0 as 0."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:
+        value = value.quantize(Decimal(1))
+    return abs(value) if value.is_zero() else value
+
+
+Number = Annotated[Decimal, BeforeValidator(to_number)]
+"""A figure's number: exact, decimal as written, within the bounds above."""
+
+
+def to_prose(value: Any) -> Any:
+    """A text checked (length, characters) and in normalisation form C; anything that is
+    not a str is left for the field's own type to refuse."""
+    if not isinstance(value, str):
+        return value
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return normalise(value)
+
+
+Prose = Annotated[str, BeforeValidator(to_prose)]
+"""A text a document prints: at most 10,000 characters, no control characters."""

@@ -1,0 +1,121 @@
+"""What a figure's change states, resolved from what the spec gives: the form it is said
+in, its direction and its size. Every builder and check reads a change through here, so
+a rank is never given a percent and a rate never a percent it did not publish."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from ipdocs.decimals import nonzero_percent
+from ipdocs.model.figures import Change, Figure
+from ipdocs.vocab import Measure
+
+Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A change as it will be said.
+
+    ``sign`` is +1 for a rise (a rank moving up, to a smaller position), −1 for a fall,
+    0 for none; ``amount`` is the unsigned size for the percent, increment and places
+    forms; ``previous`` is last year's value where known.
+    """
+
+    form: Form
+    sign: int
+    amount: Decimal | None = None
+    previous: Decimal | None = None
+
+    @property
+    def direction(self) -> Literal["up", "down", "flat", "new"]:
+        """The direction as the document tree names it."""
+        if self.form == "new":
+            return "new"
+        return "up" if self.sign > 0 else "down" if self.sign < 0 else "flat"
+
+    @property
+    def signed(self) -> Decimal | None:
+        """The size with its sign (a rank's places positive for up)."""
+        return None if self.amount is None else self.amount * self.sign
+
+
+def _sign(value: Decimal) -> int:
+    """+1, −1 or 0."""
+    return (value > 0) - (value < 0)
+
+
+def default_form(figure: Figure, change: Change) -> Form:
+    """The form a change is said in when the spec names none: what it states, or what
+    the figure's measure computes from the previous value."""
+    measure = figure.measure
+    if measure is Measure.RANK:
+        return "from_to" if change.previous is not None else "places"
+    if change.percent is not None:
+        return "percent"
+    if change.increment is not None:
+        return "increment"
+    if figure.approximate or measure is Measure.DURATION:
+        return "from_to"
+    return "percent" if measure is Measure.QUANTITY else "increment"
+
+
+def _previous(figure: Figure, change: Change) -> Decimal | None:
+    """Last year's value: stated, or for a rank moved by places, worked back."""
+    if change.previous is not None:
+        return change.previous
+    if figure.measure is Measure.RANK and change.places is not None:
+        return figure.value + change.places
+    return None
+
+
+def _percent(figure: Figure, change: Change, previous: Decimal | None) -> Resolved:
+    """A percent change: stated, computed from the previous value, or new from zero."""
+    if change.percent is not None:
+        return Resolved("percent", _sign(change.percent), abs(change.percent), previous)
+    assert previous is not None
+    if previous == 0:
+        return Resolved("new", 1, None, previous)
+    percent = nonzero_percent(figure.value, previous, change.digits)
+    return Resolved("percent", _sign(percent), abs(percent), previous)
+
+
+def _increment(figure: Figure, change: Change, previous: Decimal | None) -> Resolved:
+    """A change in the figure's unit (percentage points for a rate, places for a rank)."""
+    if figure.measure is Measure.RANK:
+        places = change.places if change.places is not None else int(previous or 0) - int(
+            figure.value)
+        return Resolved("places", _sign(Decimal(places)), Decimal(abs(places)), previous)
+    if change.increment is not None:
+        return Resolved("increment", _sign(change.increment), abs(change.increment), previous)
+    assert previous is not None
+    delta = figure.value - previous
+    return Resolved("increment", _sign(delta), abs(delta), previous)
+
+
+def resolve(figure: Figure) -> Resolved | None:
+    """What ``figure``'s change states, or None if it has none."""
+    change = figure.change
+    if change is None:
+        return None
+    form = change.chosen_form or default_form(figure, change)
+    previous = _previous(figure, change)
+    if form == "percent":
+        return _percent(figure, change, previous)
+    if form in ("increment", "places"):
+        return _increment(figure, change, previous)
+    assert previous is not None
+    moved = previous - figure.value if figure.measure is Measure.RANK else figure.value - previous
+    return Resolved(form, _sign(moved), None, previous)
+
+
+def year_on_year_percent(figure: Figure) -> Decimal | None:
+    """The signed percent change year on year a figure states, if it states one (not an
+    increment, a rank's places, a from → to or a change against another basis)."""
+    resolved = resolve(figure)
+    if resolved is None or resolved.form != "percent" or figure.change is None \
+            or figure.change.basis is not None:
+        return None
+    return resolved.signed

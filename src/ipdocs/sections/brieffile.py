@@ -1,0 +1,214 @@
+"""Brief files as pydantic models, and briefs checked against a report before building.
+
+A brief file names its steps from a closed vocabulary (``BUILDERS``); each step's
+options are a model of their own (a chart's ``kind`` is growth, bar or years; a limit is
+a whole number in range; unknown options are refused). What a step names in the report
+(a section, figures) is checked by ``check_builders`` against the report, for a brief
+from a file or one made in Python, every problem at once with its step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ipdocs.fastyaml import read_yaml
+from ipdocs.inputs import MAX_TEXT_CHARS
+from ipdocs.model import Report
+from ipdocs.model.bounds import MAX_SECTION_DEPTH
+from ipdocs.problems import (
+    Marks,
+    PathElement,
+    Problem,
+    SpecError,
+    error,
+    locate,
+    validation_problems,
+)
+from ipdocs.sections.blocks import (
+    ContentsBuilder,
+    CoverBuilder,
+    LeadBuilder,
+    PageBreakBuilder,
+    SourcesBuilder,
+)
+from ipdocs.sections.chapter import ChapterBuilder
+from ipdocs.sections.charts import ChartBuilder
+from ipdocs.sections.context import Builder
+from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
+from ipdocs.sections.glossary import GlossaryBuilder
+from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
+
+BUILDERS: dict[str, type[Builder]] = {
+    cls.name: cls
+    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
+                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
+                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
+}
+"""Every builder by the name a brief file uses."""
+
+MAX_STEPS = 200
+"""Steps in one brief, at most."""
+
+
+class BriefError(SpecError, ValueError):
+    """A brief that cannot be used: every problem, with the file, line and step."""
+
+
+class _Options(BaseModel):
+    """A step's options: unknown ones refused, no type coercion."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+Ids = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
+                Field(max_length=500)]
+Title = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
+
+
+class NoOptions(_Options):
+    """A step that takes no options."""
+
+
+class ContentsOptions(_Options):
+    """``contents``: how many heading levels it lists."""
+
+    depth: int = Field(2, ge=1, le=MAX_SECTION_DEPTH)
+
+
+class ChapterOptions(_Options):
+    """``chapters``: one top-level section, or every one."""
+
+    section: str = ""
+    charts: bool = False
+
+
+class FigureTableOptions(_Options):
+    """``figure_table``: a section's figures as a table."""
+
+    section: str = Field(min_length=1)
+    deep: bool = True
+
+
+class FiguresOptions(_Options):
+    """``key_figures``, ``year_over_year``: figures by id (default: the builder's own)."""
+
+    figures: Ids = Field(default_factory=list)
+
+
+class HighlightsOptions(FiguresOptions):
+    """``highlights``: figures and how many rises and falls it names."""
+
+    limit: int = Field(3, ge=1, le=20)
+
+
+class ChartOptions(FiguresOptions):
+    """``chart``: which kind, of which figures, titled how."""
+
+    kind: Literal["growth", "bar", "years"] = "growth"
+    section: str = ""
+    title_zh: Title = ""
+    title_en: Title = ""
+    limit: int = Field(10, ge=1, le=50)
+
+
+OPTIONS: dict[str, type[_Options]] = {
+    "cover": NoOptions, "lead": NoOptions, "page_break": NoOptions, "sources": NoOptions,
+    "glossary": NoOptions, "contents": ContentsOptions, "chapters": ChapterOptions,
+    "figure_table": FigureTableOptions, "key_figures": FiguresOptions,
+    "year_over_year": FiguresOptions, "highlights": HighlightsOptions, "chart": ChartOptions,
+}
+"""The options model of each builder."""
+
+
+def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
+    """One builder from a brief file's step: a name, or a one-key mapping of name to
+    options; or the problems that prevent it."""
+    where: tuple[PathElement, ...] = ("builders", index)
+    options: Any
+    if isinstance(item, str):
+        name, options = item, {}
+    elif isinstance(item, dict) and len(item) == 1:
+        name, options = next(iter(item.items()))
+        options = {} if options is None else options
+    else:
+        return None, [error(where, "expected a builder name or {name: {options}}")]
+    if name not in BUILDERS:
+        return None, [error(where, f"unknown builder {name!r}; known: {', '.join(BUILDERS)}")]
+    if not isinstance(options, dict):
+        return None, [error((*where, name), f"options of {name!r} must be a mapping")]
+    try:
+        valid = OPTIONS[name].model_validate(options)
+    except ValidationError as exc:
+        return None, validation_problems(exc.errors(include_url=False), (*where, name))
+    values = {k: tuple(v) if isinstance(v, list) else v for k, v in valid.model_dump().items()}
+    return BUILDERS[name](**values), []
+
+
+def builders_from_data(data: Any) -> tuple[list[Builder], str | None, list[Problem]]:
+    """The builders and name a brief file's data describes, and every problem in it."""
+    if not isinstance(data, dict) or not isinstance(data.get("builders"), list):
+        return [], None, [error((), "a brief is a mapping with a 'builders' list")]
+    problems = [error((key,), "unknown field (check its spelling)")
+                for key in data if key not in ("builders", "name")]
+    name = data.get("name")
+    if name is not None and not (isinstance(name, str) and 0 < len(name) <= 100):
+        problems.append(error(("name",), "a brief's name is a text of 1 to 100 characters"))
+    steps = data["builders"]
+    if not steps or len(steps) > MAX_STEPS:
+        problems.append(error(("builders",), f"a brief has 1 to {MAX_STEPS} steps"))
+    builders: list[Builder] = []
+    for index, item in enumerate(steps[:MAX_STEPS]):
+        builder, found = _step(item, index)
+        problems += found
+        if builder is not None:
+            builders.append(builder)
+    return builders, name if isinstance(name, str) else None, problems
+
+
+def read_brief_file(text: str) -> tuple[list[Builder], str | None, Marks, list[Problem]]:
+    """A brief file's builders, name, marks and located problems."""
+    data, marks, problems = read_yaml(text, exact=False)
+    if problems:
+        return [], None, marks, problems
+    builders, name, found = builders_from_data(data)
+    return builders, name, marks, [locate(p, marks) for p in found]
+
+
+def _section_ids(report: Report, top_level: bool) -> set[str]:
+    """The report's section ids: the top-level ones, or all."""
+    return {s.id for s in report.sections} if top_level else {s.id for s in report.walk()}
+
+
+def _section_problem(builder: Builder, report: Report,
+                     where: tuple[PathElement, ...]) -> Problem | None:
+    """An error where a builder names a section the report lacks."""
+    section = getattr(builder, "section", "")
+    top_level = isinstance(builder, ChapterBuilder)
+    if not isinstance(section, str) or not section:
+        if isinstance(builder, FigureTableBuilder):
+            return error((*where, "section"), "figure_table needs a section")
+        return None
+    if section in _section_ids(report, top_level):
+        return None
+    kind = "top-level section" if top_level else "section"
+    known = sorted(_section_ids(report, top_level))
+    return error((*where, "section"), f"no {kind} {section!r} in the report; its "
+                                      f"{kind}s: {', '.join(known) or 'none'}")
+
+
+def check_builders(builders: Sequence[Builder], report: Report) -> list[Problem]:
+    """Every place where a brief's steps name a section or figure ``report`` lacks."""
+    problems = []
+    for index, builder in enumerate(builders):
+        where: tuple[PathElement, ...] = ("builders", index, builder.name)
+        problem = _section_problem(builder, report, where)
+        if problem is not None:
+            problems.append(problem)
+        for position, fid in enumerate(getattr(builder, "figures", ()) or ()):
+            if fid not in report.figures:
+                problems.append(error((*where, "figures", position),
+                                      f"no figure {fid!r} in the report"))
+    return problems

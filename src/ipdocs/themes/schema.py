@@ -1,0 +1,193 @@
+"""A theme file as a pydantic model: every value checked, every problem located at once.
+
+Closed vocabularies: style names (``STYLE_NAMES``), colours (six hex digits or a colour
+role such as ``accent``), alignments, bundled faces; sizes and lengths are numbers within
+a range. The writers see only the plain dataclasses of ``ipdocs.themes``, built from
+this once it has passed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ipdocs.inputs import text_problem
+from ipdocs.problems import Problem, error, validation_problems
+
+STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
+               "heading-2", "heading-3", "caption", "table-header", "table-cell", "key-value",
+               "key-label", "key-change", "toc-title", "toc-entry", "header")
+"""The paragraph styles the document tree names; a theme may leave any but ``body`` out."""
+
+COLOUR_ROLES = ("accent", "muted", "rule", "fill", "rise", "fall", "review", "stale", "draft")
+"""Colours a style may name instead of giving hex digits."""
+
+BUNDLED_FACES = ("serif", "sans")
+"""The bundled families a font role substitutes in the PDF."""
+
+Hex = Annotated[str, Field(pattern=r"^[0-9A-Fa-f]{6}$", description="six hex digits: 1F5C7A")]
+Points = Annotated[float, Field(strict=True, gt=0, le=200, description="points")]
+Spacing = Annotated[float, Field(strict=True, ge=0, le=200, description="points")]
+Millimetres = Annotated[float, Field(strict=True, ge=0, le=2000, description="millimetres")]
+
+
+def _name(value: str) -> str:
+    """A font name: printable, no control characters, at most 100 characters."""
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    if not value.strip() or len(value) > 100:
+        raise ValueError("a font name is 1 to 100 characters")
+    return value
+
+
+class _Part(BaseModel):
+    """Every part of a theme: immutable, unknown fields refused, no type coercion."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class FontSpec(_Part):
+    """A font role: names for Word, the bundled face (or own files) for the PDF."""
+
+    east_asian: str
+    latin: str
+    alternates: list[str] = Field(default_factory=list)
+    bundled: Literal["serif", "sans"] = "serif"
+    regular_file: str | None = None
+    bold_file: str | None = None
+
+    _names = field_validator("east_asian", "latin")(_name)
+
+    @field_validator("alternates")
+    @classmethod
+    def _alternates(cls, names: list[str]) -> list[str]:
+        """Each alternate is a font name too."""
+        return [_name(name) for name in names]
+
+
+class StyleSpec(_Part):
+    """A paragraph style."""
+
+    font: str
+    size: Points
+    bold: bool = False
+    italic: bool = False
+    line: Annotated[float, Field(strict=True, gt=0, le=10)] | None = None
+    exact: Points | None = None
+    before: Spacing = 0
+    after: Spacing = 0
+    align: Literal["left", "center", "right", "justify"] = "left"
+    indent_zh: Annotated[float, Field(strict=True, ge=0, le=10)] = 0
+    color: str | None = Field(None, description="six hex digits, or accent, muted, rule, "
+                                                "fill, rise, fall, review, stale, draft")
+
+    @field_validator("color")
+    @classmethod
+    def _colour(cls, value: str | None) -> str | None:
+        """Hex digits or a colour role."""
+        if value is None or value in COLOUR_ROLES or (
+                len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+            return value
+        raise ValueError(f"colour {value!r} is neither six hex digits (1F5C7A) nor one of "
+                         f"{', '.join(COLOUR_ROLES)}")
+
+
+class PageSpec(_Part):
+    """Page geometry in millimetres."""
+
+    width: Annotated[float, Field(strict=True, ge=50, le=2000)]
+    height: Annotated[float, Field(strict=True, ge=50, le=2000)]
+    top: Millimetres
+    bottom: Millimetres
+    inside: Millimetres
+    outside: Millimetres
+    header: Millimetres
+    footer: Millimetres
+    mirror: bool = False
+
+
+class PageNumberSpec(_Part):
+    """How page numbers read and where they stand."""
+
+    format: str = Field("{n}", description="the page number's text, {n} standing for it")
+    align: Literal["center", "outside"] = "center"
+    size: Points = 9
+    font: str = "sans"
+
+    @field_validator("format")
+    @classmethod
+    def _format(cls, value: str) -> str:
+        """``{n}`` once, and no other brace."""
+        problem = text_problem(value)
+        if problem:
+            raise ValueError(problem)
+        rest = value.replace("{n}", "", 1)
+        if "{n}" not in value or "{" in rest or "}" in rest:
+            raise ValueError("a page number format holds {n} once and no other brace: "
+                             "'— {n} —'")
+        return value
+
+
+class ThemeSpec(_Part):
+    """A whole theme file."""
+
+    name: Annotated[str, Field(min_length=1, max_length=100)]
+    page: PageSpec
+    fonts: dict[str, FontSpec]
+    styles: dict[str, StyleSpec]
+    page_number: PageNumberSpec = Field(default_factory=PageNumberSpec)
+    accent: Hex = "000000"
+    muted: Hex = "666666"
+    rule: Hex = "999999"
+    fill: Hex = "FFFFFF"
+    rise: Hex = "000000"
+    fall: Hex = "000000"
+    review: Hex = Field("FFF3A3", description="ground of a draft's text to review")
+    stale: Hex = Field("F6C7C0", description="ground of a draft's values kept from last year")
+    draft: Hex = Field("C0392B", description="a draft's mark on every page")
+    header_text: bool = True
+    fallbacks: list[str] = Field(default_factory=list)
+
+    @field_validator("styles")
+    @classmethod
+    def _known_styles(cls, styles: dict[str, StyleSpec]) -> dict[str, StyleSpec]:
+        """Style names from the closed vocabulary, ``body`` among them."""
+        unknown = [name for name in styles if name not in STYLE_NAMES]
+        if unknown:
+            raise ValueError(f"unknown style {unknown[0]!r}; styles are "
+                             f"{', '.join(STYLE_NAMES)}")
+        if "body" not in styles:
+            raise ValueError("a theme needs a 'body' style")
+        return styles
+
+
+def _references(spec: ThemeSpec) -> list[Problem]:
+    """Errors where a style or the page number names a font role the theme lacks, and
+    where the margins leave no room for text."""
+    problems = []
+    for name, style in spec.styles.items():
+        if style.font not in spec.fonts:
+            problems.append(error(("styles", name, "font"), f"styles.{name} uses unknown font "
+                                  f"role {style.font!r}; roles: {', '.join(spec.fonts)}"))
+    if spec.page_number.font not in spec.fonts:
+        problems.append(error(("page_number", "font"), f"unknown font role "
+                              f"{spec.page_number.font!r}; roles: {', '.join(spec.fonts)}"))
+    page = spec.page
+    if page.inside + page.outside >= page.width - 20 or page.top + page.bottom >= \
+            page.height - 20:
+        problems.append(error(("page",), "the margins leave less than 20 mm for the text"))
+    return problems
+
+
+def check_theme(data: Any) -> tuple[ThemeSpec | None, list[Problem]]:
+    """The validated theme, or None, and every problem, each with its field path."""
+    if not isinstance(data, dict):
+        return None, [error((), "a theme is a mapping of name, page, fonts and styles")]
+    try:
+        spec = ThemeSpec.model_validate(data)
+    except ValidationError as exc:
+        return None, validation_problems(exc.errors(include_url=False))
+    problems = _references(spec)
+    return (None if problems else spec), problems

@@ -1,0 +1,106 @@
+"""Tracked changes and comments, for reviewers: a text that changed since the document it
+is compared with is a Word revision (the old text deleted, the new inserted, by author
+ipdocs), and a note on why a draft marks something is a Word comment. Reviewers accept or
+reject them in Word, WPS or LibreOffice."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
+
+AUTHOR = "ipdocs"
+INITIALS = "ip"
+FIRST_ID = 1000
+"""Revision ids start here, clear of the comments' ids (python-docx counts those from 0)."""
+
+
+class Revisions:
+    """Revision ids and the time every revision of one document carries."""
+
+    def __init__(self, when: dt.datetime) -> None:
+        self.when = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.next_id = FIRST_ID
+        self.count = 0
+
+    def element(self, tag: str) -> BaseOxmlElement:
+        """A ``w:ins`` or ``w:del`` with the next id, the author and the time."""
+        made = OxmlElement(tag)
+        made.set(qn("w:id"), str(self.next_id))
+        made.set(qn("w:author"), AUTHOR)
+        made.set(qn("w:date"), self.when)
+        self.next_id += 1
+        return made
+
+
+def written(paragraph: DocxParagraph, write: Callable[[], None]) -> list[BaseOxmlElement]:
+    """The runs ``write`` adds at the end of ``paragraph``."""
+    before = len(paragraph._p)
+    write()
+    return [child for child in list(paragraph._p)[before:] if child.tag == qn("w:r")]
+
+
+def _as_deleted(run: BaseOxmlElement) -> None:
+    """A run's text made deleted text (``w:t`` → ``w:delText``)."""
+    for text in run.findall(qn("w:t")):
+        text.tag = qn("w:delText")
+
+
+def track(paragraph: DocxParagraph, new: list[BaseOxmlElement], write_old: Callable[[], None],
+          revisions: Revisions) -> None:
+    """Make ``new`` (runs already in ``paragraph``) an insertion, preceded by the deletion
+    of the runs ``write_old`` writes (nothing where the old text was empty)."""
+    if not new:
+        return
+    old = written(paragraph, write_old)
+    if old:
+        deletion = revisions.element("w:del")
+        for run in old:
+            _as_deleted(run)
+            deletion.append(run)
+        new[0].addprevious(deletion)
+    insertion = revisions.element("w:ins")
+    new[0].addprevious(insertion)
+    for run in new:
+        insertion.append(run)
+    revisions.count += 1
+
+
+def comment(document: DocxDocument | None, paragraph: DocxParagraph,
+            runs: list[BaseOxmlElement], text: str) -> None:
+    """A comment by ipdocs on ``runs`` of ``paragraph``."""
+    if document is None or not runs or not text:
+        return
+    document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text,
+                         author=AUTHOR, initials=INITIALS)
+
+
+_BEFORE_TRACKING = (
+    "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+    "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+    "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts",
+    "embedSystemFonts", "saveSubsetFonts", "saveFormsData", "mirrorMargins",
+    "alignBordersAndEdges", "bordersDoNotSurroundHeader", "bordersDoNotSurroundFooter",
+    "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors", "activeWritingStyle",
+    "proofState", "formsDesign", "attachedTemplate", "linkStyles", "stylePaneFormatFilter",
+    "stylePaneSortMethod", "documentType", "mailMerge", "revisionView")
+"""The settings that come before ``w:trackRevisions`` in the schema's order."""
+
+
+def track_changes_on(document: DocxDocument) -> None:
+    """Have Word record the reviewers' own edits as revisions too (``w:trackRevisions``,
+    in its place in the settings' schema order)."""
+    settings: Any = document.settings.element
+    if settings.find(qn("w:trackRevisions")) is not None:
+        return
+    before = {qn(f"w:{name}") for name in _BEFORE_TRACKING}
+    children = list(settings)
+    at = max((i + 1 for i, child in enumerate(children) if child.tag in before), default=0)
+    settings.insert(at, OxmlElement("w:trackRevisions"))

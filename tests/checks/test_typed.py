@@ -1,0 +1,37 @@
+"""Statistics typed into narrative are found; years, dates, literals and bases are not."""
+
+from typing import Any
+
+from ipdocs.checks import check_report
+from ipdocs.checks.typed import typed_numbers
+from ipdocs.model import Report
+
+LABEL = {"zh": "x", "en": "x"}
+
+
+def report(lead: list[dict[str, str]], **extra: Any) -> Report:
+    """A report of one figure and ``lead``."""
+    return Report.model_validate({
+        "region": LABEL, "year": 2024, "title": LABEL, "lead": lead, **extra,
+        "figures": {"a": {"label": LABEL, "value": 5, "unit": "件"}}})
+
+
+def test_typed_numbers_outside_placeholders() -> None:
+    assert typed_numbers("全市专利授权量{a}，同比增长11.4%。", []) == ["“权量 ，同比增长11.4%。”"]
+    assert typed_numbers("{year}年8月，2021年，12月31日，{a}件", []) == []
+    assert typed_numbers("开展“剑网2024”行动、“甬优1540”种子", ["“甬优1540”"]) == []
+    assert typed_numbers("13月", []) != []
+
+
+def test_check_warns_and_strict_refuses() -> None:
+    spec = report([{"zh": "增长11.4%，{a}", "en": "up 11.4%, {a}"}])
+    problems = check_report(spec)
+    assert [(p.severity.value, p.path) for p in problems] == [
+        ("warning", ("lead", 0, "zh")), ("warning", ("lead", 0, "en"))]
+    assert all(p.is_error for p in check_report(spec, strict=True))
+
+
+def test_declared_literals_pass() -> None:
+    spec = report([{"zh": "“161工程”{a}", "en": "the 161 Project, {a}"}],
+                  literals=["“161工程”", "161 Project"])
+    assert check_report(spec, strict=True) == []

@@ -1,0 +1,95 @@
+"""Numbers a report can print and texts a document can set, however the report is made."""
+
+import re
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from ipdocs.model import Figure, Text
+from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
+
+
+@pytest.mark.parametrize(("given", "read"), [
+    (71425, Decimal("71425")), ("610.93", Decimal("610.93")), (Decimal("610.930"),
+                                                                Decimal("610.930")),
+    ("-13.3", Decimal("-13.3")), ("+3", Decimal(3)), (" 7 ", Decimal(7)), (".5", Decimal("0.5")),
+    ("1.2e4", Decimal(12000)), ("-0", Decimal(0)), ("0.0", Decimal("0.0")),
+    ("999999999999999", Decimal("999999999999999")), ("0.000001", Decimal("0.000001")),
+    ("1234567890.123456", None),
+])
+def test_numbers_read_as_written(given: Any, read: Decimal | None) -> None:
+    if read is None:
+        with pytest.raises(ValueError, match=f"significant digits; at most {MAX_SIGNIFICANT}"):
+            to_number(given)
+        return
+    value = to_number(given)
+    assert value == read and str(value) == str(read)
+
+
+@pytest.mark.parametrize(("given", "message"), [
+    ("017", "'017' has a leading zero, which YAML 1.1 reads as an octal number: write 17"),
+    ("017.5", "leading zero: write 17.5"),
+    ("0x1F", "not a decimal number: write it in decimal digits"),
+    ("0b11", "not a decimal number"),
+    ("1:20", "base 60"),
+    ("１２３", "write it in digits 0-9 (123)"),
+    ("٣", "write it in digits 0-9 (3)"),
+    ("71,425", "without separators"),
+    ("1_000", "without separators"),
+    ("NaN", "not a decimal number"),
+    ("Infinity", "not a decimal number"),
+    ("1e30", "too large: a number has at most 15 digits before the point"),
+    ("1e-999999999", "999,999,999 digits after the point; at most 6"),
+    ("0E-99", "99 digits after the point"),
+    ("9" * 4300, "too long for a number (4,300 characters)"),
+    (10**30, "too large"),
+    (10**5000, "an integer of about 5,00"),
+    (Decimal("1e999999"), "too large"),
+    (Decimal("NaN"), "not a finite number"),
+    (Decimal("-Infinity"), "not a finite number"),
+    (0.1, "a float (0.1) is not a number ipdocs reads"),
+    (True, "true or false"),
+    (None, "expected a number, not NoneType"),
+], ids=lambda value: type(value).__name__ if isinstance(value, int) else repr(value)[:20])
+def test_numbers_refused(given: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        to_number(given)
+
+
+def figure(**fields: Any) -> Figure:
+    return Figure.model_validate({"label": {"zh": "专利", "en": "Patents"}, "value": 1,
+                                  "unit": "件", **fields})
+
+
+@pytest.mark.parametrize("field", ["value", "change.percent", "change.increment",
+                                   "change.previous", "history.2023"])
+def test_every_number_of_a_figure_is_bounded(field: str) -> None:
+    fields: dict[str, Any] = {}
+    outer, _, inner = field.partition(".")
+    fields[outer] = {(int(inner) if inner.isdigit() else inner): "1e30"} if inner else "1e30"
+    with pytest.raises(ValidationError, match="too large"):
+        figure(**fields)
+    fields[outer] = {(int(inner) if inner.isdigit() else inner): 0.5} if inner else 0.5
+    with pytest.raises(ValidationError, match="a float"):
+        figure(**fields)
+
+
+def test_a_figure_made_in_python_is_exact() -> None:
+    made = figure(value="610.930", change={"previous": 12, "percent": Decimal("11.4")})
+    assert str(made.value) == "610.930"
+    assert made.change is not None and made.change.previous == Decimal(12)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("a\x00b", "U+0000"), ("a\ud800", "lone surrogate"), ("\ufffe", "noncharacter"),
+    ("x" * 10_001, "10,001 characters"),
+])
+def test_texts_are_checked_in_python_too(text: str, message: str) -> None:
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        Text(zh=text, en="ok")
+
+
+def test_texts_are_composed_in_python_too() -> None:
+    assert Text(zh="宁波", en="Cafe\u0301").en == "Café"
