@@ -114,11 +114,11 @@ def _pss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
-def tree_peak(command: Sequence[str]) -> float:
+def tree_peak(command: Sequence[str], env: dict[str, str] | None = None) -> float:
     """Peak memory (MB) of a command and all its worker processes together, sampled
     every 5 ms (what a machine must hold when a build runs in several processes)."""
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
         peak = 0.0
         while process.poll() is None:
             peak = max(peak, _pss_mb(_tree(process.pid)))
@@ -253,18 +253,173 @@ def batch_job(args: tuple[str, str, str, str, str]) -> None:
     write_document(doc, Path(folder) / f"{region}.{lang}.{fmt}", load_theme("briefing"))
 
 
+def _replace_atomically(path: Path, text: str) -> None:
+    """Save ``text`` as editors that save atomically do: a new file renamed over the old."""
+    temp = path.with_name(f".{path.name}.saving")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+def watch_latency(spec: str, edits: int) -> tuple[list[float], list[float]]:
+    """Edit-to-file latency of ``ipdocs watch`` on the full zh PDF: a value of the spec
+    is changed and saved ``edits`` times, each once the previous rebuild is done; each
+    latency runs from the save (the rename) to the PDF's replacement (its inode changes,
+    polled every millisecond). Also the rebuild times the command printed."""
+    import queue
+    import threading
+
+    folder = Path(tempfile.mkdtemp(prefix="ipdocs-watch-"))
+    copy = folder / "report.yaml"
+    text = Path(spec).read_text(encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
+    if (Path(spec).parent / "glossary.yaml").is_file():
+        shutil.copy(Path(spec).parent / "glossary.yaml", folder)
+    pdf = folder / "out" / "report.zh.pdf"
+    process = subprocess.Popen([PY, "-m", "ipdocs", "watch", str(copy), "-f", "pdf", "-l", "zh",
+                                "-o", str(folder / "out")], stdout=subprocess.PIPE,
+                               stderr=subprocess.DEVNULL, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or []],
+                     daemon=True).start()
+    latencies, rebuilds = [], []
+    try:
+        lines.get(timeout=60)  # the first build
+        for edit in range(edits):
+            time.sleep(0.2)
+            before = pdf.stat().st_ino
+            changed = text.replace("value: 71425", f"value: {71426 + edit}", 1)
+            start = time.perf_counter()
+            _replace_atomically(copy, changed)
+            while pdf.stat().st_ino == before:
+                time.sleep(0.001)
+            latencies.append(time.perf_counter() - start)
+            line = lines.get(timeout=60)
+            rebuilds.append(float(line.rsplit(" in ", 1)[1].split()[0]))
+    finally:
+        process.terminate()
+        process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+    return latencies, rebuilds
+
+
+WATCH = """## Live preview: `ipdocs watch`, edit to file
+
+`ipdocs watch SPEC -f pdf -l zh` (the full zh brief) runs while a value of the spec is
+changed and saved {edits} times (as editors save atomically: a new file renamed over the
+old), each once the previous rebuild is done. The latency runs from the save to the
+PDF's replacement on disk (its inode changes; polled every millisecond): file events,
+the wait for the end of a burst of them (20 ms), reloading and checking the spec,
+rendering and writing. *Rebuild* is the time the command prints for its own work.
+"""
+
+
+def watch_section(spec: str, edits: int) -> list[str]:
+    """The Markdown of the watch measurement, with the warm render of the same PDF
+    measured alongside (the part of the latency that is rendering, on the machine as
+    loaded at the time)."""
+    latencies, rebuilds = watch_latency(spec, edits)
+    report, theme = load_report(spec), load_theme("briefing")
+    render = warm(lambda: render_pdf(full_brief().document(report, "zh"), theme), edits)
+    rows = [("save → PDF replaced", latencies), ("rebuild (as printed)", rebuilds)]
+    lines = [WATCH.format(edits=edits), "| | median | fastest | slowest |",
+             "|---|---|---|---|"]
+    for name, values in rows:
+        ms = sorted(x * 1000 for x in values)
+        median = f"{statistics.median(ms):.0f} ms"
+        median = f"**{median}**" if name.startswith("save") else median
+        lines.append(f"| {name} | {median} | {ms[0]:.0f} ms | {ms[-1]:.0f} ms |")
+    lines.append(f"| warm render alone, in process, at the same time | "
+                 f"{render * 1000:.0f} ms | | |")
+    return [*lines, ""]
+
+
+MANY = """## Many specs: `ipdocs build DIR`, 100 specs
+
+100 specs made from the report by `bench/many.py`: 25 regions × 4 years (2021–2024),
+each under its region's name, its years moved, its counts and amounts scaled by a factor
+of its own. `ipdocs build DIR --json` builds all six outputs of each (600 files) across
+its process pool (a process per core); the peak memory is that of all its processes
+together. Each region's name changes the report's characters, so each region needs font
+subsets of its own: the first run makes them (an empty cache), the second reads them.
+"""
+
+
+def many_section(spec: str, tmp: Path, quick: bool) -> list[str]:
+    """The Markdown of the 100-spec batch (two runs: empty cache, then filled)."""
+    from many import make_specs
+
+    specs = make_specs(Path(spec), tmp / "many-specs")
+    if quick:
+        for extra in specs[20:]:
+            extra.unlink()
+    rows = ["| run | seconds | specs | files | files per second | MB | peak MB (all processes) |",
+            "|---|---|---|---|---|---|---|"]
+    cache = tmp / "many-cache"
+    for run in ("empty font cache", "cache filled by the first run"):
+        out = tmp / f"many-out-{len(rows)}"
+        command = [PY, "-m", "ipdocs", "build", str(tmp / "many-specs"), "-o", str(out),
+                   "--json"]
+        env = {**os.environ, "IPDOCS_CACHE": str(cache)}
+        start = time.perf_counter()
+        peak = tree_peak(command, env)
+        seconds = time.perf_counter() - start
+        files = list(out.iterdir())
+        megabytes = sum(f.stat().st_size for f in files) / 1e6
+        rows.append(f"| {run} | {seconds:.1f} | {len(specs) if not quick else 20} | "
+                    f"{len(files)} | {len(files) / seconds:.1f} | {megabytes:.0f} | "
+                    f"{peak:.0f} |")
+    return [MANY, *rows, ""]
+
+
+SECTIONS = {"watch": "## Live preview", "many": "## Many specs"}
+"""Sections ``--only`` can measure again on their own, by the start of their heading."""
+
+
+def splice(report: str, heading: str, section: str) -> str:
+    """``report`` with the section under ``heading`` replaced by ``section`` (appended
+    if it has none)."""
+    start = report.find("\n" + heading)
+    if start < 0:
+        return report.rstrip("\n") + "\n\n" + section
+    end = report.find("\n## ", start + 1)
+    return report[:start + 1] + section + (report[end + 1:] if end >= 0 else "")
+
+
+def only(names: list[str], spec: str, quick: bool) -> None:
+    """Measure the named sections alone and put them into bench/RESULTS.md."""
+    results = ROOT / "bench" / "RESULTS.md"
+    report = results.read_text(encoding="utf-8")
+    tmp = Path(tempfile.mkdtemp(prefix="ipdocs-bench-"))
+    for name in names:
+        lines = watch_section(spec, 5 if quick else 20) if name == "watch" else \
+            many_section(spec, tmp, quick)
+        section = "\n".join([*lines, f"*Measured {time.strftime('%Y-%m-%d')}; load average "
+                                      f"at the end: {os.getloadavg()[0]:.1f} on "
+                                      f"{os.cpu_count()} cores.*", ""])
+        print(section)
+        report = splice(report, SECTIONS[name], section + "\n")
+    results.write_text(report, encoding="utf-8")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main() -> None:
     """Run every measurement and print the report."""
     parser = argparse.ArgumentParser()
     parser.add_argument("spec", nargs="?", default=str(ROOT / "specs" / "ningbo-2024.yaml"))
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller sizes")
     parser.add_argument("--scaling-child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--only", type=lambda v: v.split(","),
+                        help=f"measure only these sections ({', '.join(SECTIONS)}) and "
+                             "put them into bench/RESULTS.md")
     args = parser.parse_args()
     if args.scaling_child:
         scaling_child(args.scaling_child[0], int(args.scaling_child[1]))
         return
-    repeat = 1 if args.quick else 3
     spec = str(Path(args.spec).resolve())
+    if args.only:
+        only(args.only, spec, args.quick)
+        return
+    repeat = 1 if args.quick else 3
     out: list[str] = []
     say = out.append
     say("# Benchmark results\n")
@@ -416,6 +571,9 @@ def main() -> None:
                 list(pool.map(batch_job, jobs, chunksize=4))
         seconds = time.perf_counter() - start
         say(f"| {workers} | {seconds:.1f} | {len(jobs) / seconds:.1f} |")
+    say("")
+    out += watch_section(spec, 5 if args.quick else 20)
+    out += many_section(spec, tmp, args.quick)
     text = "\n".join(out) + "\n"
     print(text)
     (ROOT / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,3 +84,18 @@ def sample():  # type: ignore[no-untyped-def]
     from ipdocs import load_report
 
     return load_report(SAMPLE)
+
+
+def on_small_disk(folder: Path, size: str, commands: str) -> subprocess.CompletedProcess[str]:
+    """Run shell ``commands`` with a tmpfs of ``size`` (``64k``) mounted at ``folder``, in
+    a mount namespace of their own (``unshare -m``: root or user namespaces needed), so
+    that writes there meet a real ENOSPC; skip the test where that cannot be done."""
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux)")
+    folder.mkdir(exist_ok=True)
+    script = f"mount -t tmpfs -o size={size} tmpfs '{folder}' || exit 77; {commands}"
+    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
+                            text=True, check=False)
+    if result.returncode == 77 or "Operation not permitted" in result.stderr:
+        pytest.skip("cannot mount a tmpfs here (needs root or user namespaces)")
+    return result

@@ -146,3 +146,20 @@ def test_a_terminal_gets_a_progress_bar_and_a_pipe_gets_lines(sample: Report,
         assert ("0/2 [" in said) is bar  # the bar as it starts
         assert ("ipdocs: built a.yaml: 1 file, 0.50 s of rendering" in said) is not bar
         assert said.rstrip().splitlines()[-1].startswith("ipdocs: built 1 of 2 specs (1 files)")
+
+
+def test_a_reader_that_goes_away_still_gets_a_true_summary(tmp_path: Path) -> None:
+    """``ipdocs build DIR --json | head -1``: the build stops at the closed pipe, and the
+    summary counts every spec it wrote, even one whose records could not be printed."""
+    folder = folder_of_specs(tmp_path, {f"s{n}.yaml": TEXT for n in range(4)})
+    out = tmp_path / "out"
+    build = subprocess.Popen([sys.executable, "-m", "ipdocs", "build", str(folder), "-f", "pdf",
+                              "-l", "en", "--brief", "summary", "-o", str(out), "--json", "-j",
+                              "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert build.stdout is not None and build.stderr is not None
+    assert json.loads(build.stdout.readline())["ok"]
+    build.stdout.close()
+    summary = build.stderr.read().splitlines()[-1]
+    assert build.wait() == 0
+    written = len(list(out.iterdir()))
+    assert summary.startswith(f"ipdocs: built {written} of 4 specs ({written} files)")

@@ -1,7 +1,9 @@
 """Building files: atomic writes, output names, the build command."""
 
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,7 @@ from ipdocs.building import (
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
 from ipdocs.themes import load_theme
-from tests.conftest import ROOT, SAMPLE
+from tests.conftest import ROOT, SAMPLE, on_small_disk
 
 
 def test_atomic_write_leaves_no_partial_file(tmp_path: Path) -> None:
@@ -286,3 +288,108 @@ def test_what_a_build_needs_is_imported_when_needed(tmp_path: Path) -> None:
     if available_cpus() > 1:
         two = _imported_by_build(tmp_path, "CoverBuilder()", ("zh", "en"))
         assert two == ["concurrent.futures", "multiprocessing"]
+
+
+def readers_accept(path: Path) -> None:
+    """qpdf and poppler (PDF) or python-docx (DOCX) open the file without complaint."""
+    import shutil
+
+    if path.suffix == ".docx":
+        import docx
+
+        assert docx.Document(str(path)).paragraphs
+        return
+    if shutil.which("qpdf") is None or shutil.which("pdftotext") is None:
+        pytest.skip("needs qpdf and poppler-utils")
+    check = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True,
+                           check=False)
+    assert check.returncode == 0 and "No syntax or stream encoding errors" in check.stdout
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=False)
+    assert text.returncode == 0 and text.stderr == "" and text.stdout.strip()
+
+
+def test_an_empty_brief_is_refused_not_written_as_a_pageless_pdf(tmp_path: Path) -> None:
+    brief = tmp_path / "empty.yaml"
+    brief.write_text("builders: []\n", "utf-8")
+    out = tmp_path / "out"
+    result = run("build", str(SAMPLE), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 1 and f"{brief}:1:11: error: builders:" in result.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_an_empty_document_is_refused(tmp_path: Path, fmt: str,
+                                      write_spec: Callable[..., Path]) -> None:
+    """A brief made in Python skips the file's checks; a PDF of no page is still refused
+    (poppler rejects it), and the DOCX alike."""
+    from ipdocs import load_report
+
+    report = load_report(write_spec())  # no draft marks: no legend either
+    with pytest.raises(BuildError, match="nothing to print: the brief has no builders"):
+        build(report, tmp_path / "out" / f"x.{fmt}", brief=Brief([]))
+    assert not (tmp_path / "out").exists()
+
+
+def test_names_with_spaces_and_cjk_give_files_readers_open(tmp_path: Path) -> None:
+    folder = tmp_path / "年度 报告"
+    folder.mkdir()
+    spec = folder / "宁波 知识产权 2024.yaml"
+    spec.write_text(SAMPLE.read_text("utf-8"), "utf-8")
+    brief = folder / "新闻 稿.yaml"
+    brief.write_text("builders: [cover, lead, key_figures]\n", "utf-8")
+    out = folder / "输出 文件"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh,zh-en", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    made = sorted(out.iterdir())
+    assert [p.name for p in made] == sorted(f"宁波 知识产权 2024.新闻 稿.{lang}.{fmt}"
+                                            for lang in ("zh", "zh-en") for fmt in ("docx", "pdf"))
+    for path in made:
+        readers_accept(path)
+
+
+def long_paragraph(tmp_path: Path, characters: int) -> tuple[Path, Path]:
+    """The sample with a paragraph of ``characters`` characters, and a brief of its
+    chapter."""
+    spec = tmp_path / "long.yaml"
+    text = ("知识产权保护" * (characters // 6 + 1))[:characters - 100]  # the rest: under 100
+    spec.write_text(SAMPLE.read_text("utf-8").replace("**突出高位引领。**", text, 1), "utf-8")
+    brief = tmp_path / "creation.yaml"
+    brief.write_text("builders: [{chapters: {section: creation}}]\n", "utf-8")
+    return spec, brief
+
+
+def test_a_paragraph_of_200000_characters_is_refused_where_it_stands(tmp_path: Path) -> None:
+    spec, brief = long_paragraph(tmp_path, 200_000)
+    out = tmp_path / "out"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"long\.yaml:\d+:\d+: error: .*paragraphs\[0\]\.zh: a text of ",
+                     result.stderr)
+    assert not out.exists()
+
+
+def test_the_longest_paragraph_accepted_gives_files_readers_open(tmp_path: Path) -> None:
+    from ipdocs.inputs import MAX_TEXT_CHARS as MAX_TEXT
+
+    spec, brief = long_paragraph(tmp_path, MAX_TEXT)
+    out = tmp_path / "out"
+    result = run("build", str(spec), "--brief", str(brief), "-l", "zh", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    for path in sorted(out.iterdir()):
+        readers_accept(path)
+    printed = subprocess.run(["pdftotext", str(out / "long.creation.zh.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "".join(printed.split()).count("知识产权保护") >= (MAX_TEXT - 100) // 6 - 20
+
+
+def test_a_build_onto_a_full_disk_leaves_nothing(tmp_path: Path) -> None:
+    """ENOSPC midway: the PDF fits on a 100 kB tmpfs, the DOCX (fonts embedded) does not."""
+    disk = tmp_path / "disk"
+    result = on_small_disk(disk, "100k", f"{sys.executable} -m ipdocs build '{SAMPLE}' -l zh "
+                                         f"--brief summary -o '{disk}'; echo status $?; "
+                                         f"ls -A '{disk}'")
+    assert "ipdocs: cannot write " in result.stderr
+    assert "No space left on device; nothing written" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == "status 1\n"  # and `ls -A` found nothing on the disk

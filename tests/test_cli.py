@@ -123,6 +123,19 @@ def test_the_installed_command_and_python_m_use_entry() -> None:
     assert "sys.exit(entry())" in main_module
 
 
+def test_draft_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLE
+
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("draft", str(SAMPLE), str(figures), "-o", str(blocker / "next.yaml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("ipdocs: cannot write ") and f"{blocker}" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "new.csv"]
+
+
 def test_units_lists_every_unit(write_spec: WriteSpec) -> None:
     result = run("units")
     assert result.returncode == 0

@@ -2,7 +2,6 @@
 
 import errno
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import pytest
 
 from ipdocs import files
 from ipdocs.files import WriteError, atomic_write, clean_stale, temp_path, write_all
+from tests.conftest import on_small_disk
 
 
 def names(folder: Path) -> list[str]:
@@ -86,17 +86,10 @@ except WriteError as exc:
 
 
 def test_a_really_full_disk(tmp_path: Path) -> None:
-    """ENOSPC from the kernel: a 64 kB tmpfs, mounted in a mount namespace of its own."""
-    if shutil.which("unshare") is None:
-        pytest.skip("needs unshare (util-linux)")
+    """ENOSPC from the kernel: a 64 kB tmpfs."""
     disk = tmp_path / "disk"
-    disk.mkdir()
-    script = (f"mount -t tmpfs -o size=64k tmpfs {disk} || exit 77; "
-              f"{sys.executable} -c '{FULL_DISK}' {disk} && ls -A {disk}")
-    result = subprocess.run(["unshare", "-m", "sh", "-c", script], capture_output=True,
-                            text=True, check=False)
-    if result.returncode == 77 or "Operation not permitted" in result.stderr:
-        pytest.skip("cannot mount a tmpfs here (needs root or user namespaces)")
+    result = on_small_disk(disk, "64k", f"{sys.executable} -c '{FULL_DISK}' {disk} && "
+                                        f"ls -A {disk}")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"cannot write {disk / 'large'}: No space left on device")
     assert result.stdout.strip().endswith("nothing written")  # and `ls -A` listed nothing

@@ -212,6 +212,7 @@ class Reporter:
         if self.several and _terminal(self.err):
             from tqdm import tqdm
 
+            tqdm.monitor_interval = 0  # no monitor thread: the pool forks after this
             self.bar = tqdm(total=self.total, desc="building", unit="file", file=self.err,
                             leave=False,
                             dynamic_ncols=True)
@@ -240,8 +241,14 @@ class Reporter:
             self._record(str(planned.spec), output, None, False, warnings, refusal.first)
 
     def done(self, done: Done) -> None:
-        """A spec built, or failed while rendering or writing."""
+        """A spec built, or failed while rendering or writing (counted first, so that
+        the summary holds it even if stdout is gone before its lines are printed)."""
         spec = done.job.name
+        if done.error is None:
+            self.built += 1
+            self.files += len(done.written)
+        else:
+            self._failed(spec, done.error.splitlines()[0])
         results: Sequence[Result | None] = done.results or [None] * len(done.job.outputs)
         for output, result in zip(done.job.outputs, results, strict=True):
             self._warn(result)
@@ -250,15 +257,11 @@ class Reporter:
         if done.error is not None:
             for line in done.error.splitlines():
                 self.say(f"ipdocs: {line}")
-            self._failed(spec, done.error.splitlines()[0])
-            return
-        self.built += 1
-        self.files += len(done.written)
-        seconds = sum(r.seconds for r in done.results if isinstance(r, Rendered))
-        if not self.json and not self.several:
+        elif not self.json and not self.several:
             for path in done.written:
                 self.say(str(path), out=True)
         elif self.several and self.bar is None:
+            seconds = sum(r.seconds for r in done.results if isinstance(r, Rendered))
             files = counted(len(done.written), "file")
             self.say(f"ipdocs: built {spec}: {files}, {seconds:.2f} s of rendering")
 

@@ -52,8 +52,12 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
 
 
 def _render(doc: Document, path: Path, theme: Theme) -> bytes:
-    """``doc`` rendered in the format of ``path``'s extension (BuildError if it cannot)."""
+    """``doc`` rendered in the format of ``path``'s extension (BuildError if it cannot,
+    or if it would be empty: a PDF of no page is a file readers refuse)."""
     render = _renderer(path.suffix.lower().lstrip("."))
+    if not doc.blocks:
+        raise BuildError("nothing to print: the brief has no builders, or none with "
+                         "content for this report")
     try:
         return render(doc, theme)
     except RenderError as exc:  # a font that cannot be used, a character no font covers

@@ -187,7 +187,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
-    atomic_write(output, result.text.encode("utf-8"))
+    try:
+        atomic_write(output, result.text.encode("utf-8"))
+    except OSError as exc:  # files.WriteError: says which file and why
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
     print(f"{args.output}: {counted(len(result.stale), 'stale figure')}, "

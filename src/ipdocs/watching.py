@@ -20,6 +20,7 @@ and after, and starts again if they moved.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import queue
 import sys
@@ -219,14 +220,30 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
                     "(Ctrl-C to stop)")
         for _ in changed(watched):
             session.rebuild()
+            settle()
 
 
-def _session_pool(options: Options) -> contextlib.AbstractContextManager[Executor | None]:
-    """A pool kept for the session when several outputs render in several processes;
-    else none (one output renders in this process, warm from the second rebuild on)."""
+def settle() -> None:
+    """Between rebuilds, while waiting for changes: collect what the last one left and
+    freeze what lives on (fonts, subsets, caches), so that the collector's runs during
+    the next rebuild walk only that rebuild's objects (a fifth of a rebuild's time else)."""
+    gc.collect()
+    gc.freeze()
+
+
+@contextlib.contextmanager
+def _session_pool(options: Options) -> Iterator[Executor | None]:
+    """A pool kept for the session when several outputs render in several processes,
+    its processes started at once (before the watching thread); else none (one output
+    renders in this process, warm from the second rebuild on)."""
     if options.workers <= 1:
-        return contextlib.nullcontext()
-    return open_pool(options.workers)
+        yield None
+        return
+    from ipdocs.workers import start_all
+
+    with open_pool(options.workers) as pool:
+        start_all(pool, options.workers)
+        yield pool
 
 
 def _short(path: Path) -> str:

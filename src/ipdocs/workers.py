@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from ipdocs.files import clean_stale
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Executor, ProcessPoolExecutor
     from multiprocessing.context import BaseContext
     from multiprocessing.process import BaseProcess
 
@@ -61,6 +61,17 @@ def pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
     finally:
         _pools.remove(executor)
         _clean_cache()
+
+
+def start_all(executor: Executor, workers: int) -> None:
+    """Start the pool's ``workers`` processes now rather than as work comes: a caller
+    about to start threads (``ipdocs watch``) forks its workers first, since forking a
+    process while other threads run can leave the child stuck on a lock one of them held.
+    (The pool starts its processes with its first task: all of them when it forks, else
+    one for each task that finds none idle, so each of these tasks keeps one busy for a
+    moment.)"""
+    for future in [executor.submit(time.sleep, 0.05) for _ in range(workers)]:
+        future.result()
 
 
 def _processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:

@@ -195,5 +195,5 @@ def test_a_masthead_from_theme_data(tmp_path: Path) -> None:
     head = load_theme(path).masthead
     assert head is not None and head.text == "宁波市知识产权局" and head.color == "C00000"
     path.write_text(text + "masthead: {text: x, font: nowhere}\n", "utf-8")
-    with pytest.raises(ThemeError, match="masthead.font: unknown font role 'nowhere'"):
+    with pytest.raises(ThemeError, match=r"masthead\.font: unknown font role 'nowhere'"):
         load_theme(path)
