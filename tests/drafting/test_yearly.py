@@ -207,6 +207,18 @@ def test_notes_go_through_the_emitter(tmp_path: Path, note: str) -> None:
     assert grants.draft_note == note.strip()
 
 
+def test_workbook_bytes_do_not_depend_on_the_clock(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    spec = tmp_path / "y2024.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    first = workbook_bytes(load_report(spec))
+    later = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: later)  # what zipfile stamps members with
+    assert workbook_bytes(load_report(spec)) == first
+
+
 def test_workbook_round_trip(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 

@@ -20,6 +20,7 @@ from ipdocs.i18n import format_number
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change
 from ipdocs.vocab import QUALIFIERS
+from ipdocs.zips import reproducible_zip
 
 SHEET = "figures"
 
@@ -105,7 +106,8 @@ def workbook_bytes(report: Report) -> bytes:
     book.properties.creator = "ipdocs"
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    # openpyxl stamps each member with the time of saving: two saves a second apart differ
+    return reproducible_zip(out.getvalue())
 
 
 def _format(sheet: Any, rows: int, font: Any, fill: Any, alignment: Any) -> None:

@@ -22,7 +22,7 @@ from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
 from ipdocs.doc import Chart
-from ipdocs.writers.docx.zips import reproducible_zip
+from ipdocs.zips import reproducible_zip
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
