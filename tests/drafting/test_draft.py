@@ -218,8 +218,8 @@ def test_highlights_and_year_over_year(drafted: tuple[Path, str]) -> None:
     # a count of the draft is stale (kept): no "largest rises" among counts, only what rose
     assert zh.text == ("2025年，专利授权量（同比增长12.0%）实现增长；"  # type: ignore[union-attr]
                        "法院受理案件（同比下降12.78%）有所下降。")
-    assert en.text == ("In 2025, patents granted rose 12.0% year on year; "  # type: ignore[union-attr]
-                       "cases accepted fell 12.78% year on year.")
+    assert en.text == ("In 2025, patents granted rose by 12.0% year on year. "  # type: ignore[union-attr]
+                       "Cases accepted fell by 12.78%.")
     table = YearOverYearBuilder().build(report, Context("en"))[0]
     rows = [[c.text for c in row] for row in table.rows]  # type: ignore[union-attr]
     assert ["Patents granted", "71,425", "80,000", "+12.0%"] in rows
@@ -236,4 +236,4 @@ def test_records(tmp_path: Path) -> None:
                             "history: {2022: 60000, 2023: 64115}\n    history_since: 2022")
     report = load_report_text(tmp_path, complete)
     sentence = HighlightsBuilder().build(report, Context("en"))[0].text  # type: ignore[union-attr]
-    assert "a record high was reached in patents granted (71,425)" in sentence
+    assert "Patents granted reached a record high of 71,425." in sentence

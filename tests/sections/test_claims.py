@@ -32,8 +32,8 @@ COUNTS = {"a": {"value": 10, "change": {"percent": 30}},
 
 
 def test_largest_rises_among_fresh_figures_of_one_kind() -> None:
-    assert said(report(COUNTS)) == ("In 2024, the largest rises year on year were in a (30%) "
-                                    "and b (20%); c fell 5% year on year.")
+    assert said(report(COUNTS)) == ("In 2024, the largest year-on-year rises were in a "
+                                    "(up 30%) and b (up 20%). C fell by 5%.")
     assert "增幅居前" in said(report(COUNTS), "zh")
 
 
@@ -41,7 +41,7 @@ def test_no_superlative_when_a_figure_of_that_kind_is_stale() -> None:
     stale = {**COUNTS, "d": {"value": 10, "stale": True, "change": {"percent": 90}}}
     text = said(report(stale))
     assert "largest" not in text and " d " not in f" {text} "
-    assert text == "In 2024, a rose 30% and b 20% year on year; c fell 5% year on year."
+    assert text == "In 2024, a rose by 30% and b by 20% year on year. C fell by 5%."
     assert "增幅居前" not in said(report(stale), "zh")
 
 
@@ -59,7 +59,7 @@ def test_a_record_needs_a_complete_history_or_the_reports_word() -> None:
     two = {"a": {"value": 99, "history": {2022: 50, 2023: 60}}}
     assert "record" not in said(report(two))
     complete = {"a": {"value": 99, "history": {2022: 50, 2023: 60}, "history_since": 2022}}
-    assert said(report(complete)) == "In 2024, a record high was reached in a (99)."
+    assert said(report(complete)) == "In 2024, a reached a record high of 99."
     assert "创历史新高" in said(report(complete), "zh")
     lower = {"a": {"value": 55, "history": {2022: 50, 2023: 60}, "history_since": 2022}}
     assert "record" not in said(report(lower))

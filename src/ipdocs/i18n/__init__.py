@@ -18,7 +18,7 @@ from ipdocs.i18n.changes import (
     respective_phrase,
 )
 from ipdocs.i18n.dates import as_of, format_date, format_month
-from ipdocs.i18n.lists import join, join_clauses
+from ipdocs.i18n.lists import join, join_clauses, join_numbers
 from ipdocs.i18n.numbers import (
     english_magnitude,
     format_number,
@@ -55,6 +55,7 @@ __all__ = [
     "in_sentence",
     "join",
     "join_clauses",
+    "join_numbers",
     "movement_phrase",
     "ordinal",
     "percent_change",

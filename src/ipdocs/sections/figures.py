@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
-from ipdocs.i18n import as_of, change_cell_text, period_phrase, quantity_cells, word
+from ipdocs.i18n import (
+    as_of,
+    change_cell_text,
+    in_sentence,
+    period_phrase,
+    quantity_cells,
+    word,
+)
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
 from ipdocs.sections.context import Builder, Context, Lang
@@ -155,7 +162,8 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
 
 def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
     """The notes of a table's figures, as one note under it: 注：指标：说明；…"""
-    items = [word("note_item", lang, label=f.label.get(lang), note=render(f.note, report, lang))
+    items = [word("note_item", lang, label=f.label.get(lang),
+                  note=in_sentence(render(f.note, report, lang), lang))
              for f in figures if f.note is not None]
     if not items:
         return ""

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ipdocs.i18n import word
+from ipdocs.i18n import join_numbers, word
+from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, FigureRef, Report
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.narrative import render_reference
@@ -27,8 +28,9 @@ def paragraph_comment(paragraph: ModelParagraph, lang: Lang) -> str:
     if paragraph.review is True:
         return word("comment_review", lang)
     if isinstance(paragraph.review, list) and paragraph.review:
-        numbers = word("list_separator", lang).join(str(n) for n in paragraph.review)
-        return word("comment_review_sentences", lang, numbers=numbers)
+        numbers = join_numbers([str(n) for n in paragraph.review], lang)
+        return plural("comment_review_sentences", lang, len(paragraph.review)).format(
+            numbers=numbers)
     return ""
 
 

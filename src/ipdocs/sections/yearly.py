@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
-from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, join_clauses, word
+from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_value, movement
@@ -84,14 +84,10 @@ def _listed(figures: Sequence[Figure], lang: Lang, first: str, rest: str) -> str
     return join(items, lang)
 
 
-def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int) -> str:
-    """The sentence of rises, falls and records, or empty if the data shows none."""
-    chosen, all_fresh = comparable(figures)
-    changes = [(f, percent_change_of(f) or Decimal(0)) for f in chosen]
-    rises = [f for f, _ in sorted((c for c in changes if c[1] > 0), key=lambda c: c[1],
-                                  reverse=True)[:limit]]
-    falls = [f for f, _ in sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:limit]]
-    records = [f for f in figures if not f.stale and is_record(f, report.year)][:limit]
+def _clauses(rises: list[Figure], falls: list[Figure], records: list[Figure], all_fresh: bool,
+             lang: Lang) -> list[str]:
+    """The highlights' clauses: the rises (a superlative only where it is proved), the
+    falls, the records."""
     clauses = []
     if rises:
         kind = "rise" if all_fresh else "plain"
@@ -104,10 +100,24 @@ def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int
     if records:
         items = _listed(records, lang, "highlight_record", "highlight_record")
         clauses.append(plural("highlight_records", lang, len(records)).format(items=items))
+    return clauses
+
+
+def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int) -> str:
+    """The highlights of the rises, falls and records, or empty if the data shows none:
+    in Chinese one sentence of clauses, in English a sentence each."""
+    chosen, all_fresh = comparable(figures)
+    changes = [(f, percent_change_of(f) or Decimal(0)) for f in chosen]
+    rises = [f for f, _ in sorted((c for c in changes if c[1] > 0), key=lambda c: c[1],
+                                  reverse=True)[:limit]]
+    falls = [f for f, _ in sorted((c for c in changes if c[1] < 0), key=lambda c: c[1])[:limit]]
+    records = [f for f in figures if not f.stale and is_record(f, report.year)][:limit]
+    clauses = _clauses(rises, falls, records, all_fresh, lang)
     if not clauses:
         return ""
-    return word("highlight_intro", lang, year=report.year) + join_clauses(clauses, lang) + \
-        word("full_stop", lang)
+    glue = word("highlight_glue", lang)
+    said = glue.join(sentence_start(c, lang) if i else c for i, c in enumerate(clauses))
+    return word("highlight_intro", lang, year=report.year) + said + word("full_stop", lang)
 
 
 @dataclass(frozen=True)
