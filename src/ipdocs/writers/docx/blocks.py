@@ -50,6 +50,7 @@ from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.revisions import Revisions, comment, track, written
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import child, field_runs, set_fonts, set_lang
+from ipdocs.writers.tablerows import kept_with_next
 
 Container = DocxDocument | _Cell
 KEY_FIGURES_PER_ROW = 3
@@ -319,6 +320,19 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
         child(trpr, "w:cantSplit", w_val="true")
 
 
+def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
+    """Keep the header rows with the first body rows and the last rows together across a
+    page break (see ``ipdocs.writers.tablerows``): Word keeps a row on the page of the
+    next where its paragraphs are kept with the next. No row splits across pages."""
+    rows = table._tbl.tr_lst
+    for tr in rows:
+        child(tr.get_or_add_trPr(), "w:cantSplit", w_val="true")
+    for index, keep in enumerate([True] * heads + kept_with_next(count)):
+        if keep:
+            for p in rows[index].iter(qn("w:p")):
+                p.get_or_add_pPr().get_or_add_keepNext()
+
+
 def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
                color: str | None = None, scale: float = 1.0) -> None:
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
@@ -388,6 +402,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         for c, data in enumerate(row):
             _cell_text(cells[r][c], data, node.lang, "table-cell", node.columns[c].align,
                        w, _direction_color(data, w), scale)
+    _keep_rows(table, len(node.header), len(node.rows))
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
 

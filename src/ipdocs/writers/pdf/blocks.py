@@ -45,6 +45,7 @@ from ipdocs.writers.pdf.linebreak import Run
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
+from ipdocs.writers.tablerows import unbroken
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
@@ -253,12 +254,22 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
+        *_kept_rows(heads, len(node.rows)),
     ))
     grid.spaceAfter = w.theme.style("body").size * 0.8
     out.append(grid)
     if node.note:
         out.append(text_block([Piece(node.note)], "note", node.lang, w))
     return out
+
+
+def _kept_rows(heads: int, count: int) -> list[tuple[Any, ...]]:
+    """Commands that keep a table's first body rows with its header and its last rows
+    together across a page break (see ``ipdocs.writers.tablerows``)."""
+    ranges = unbroken(count)
+    if ranges:  # the header rows with the first ones
+        ranges[0] = (-heads, ranges[0][1])
+    return [("NOSPLIT", (0, heads + first), (-1, heads + last)) for first, last in ranges]
 
 
 KEY_PADDING = 7.0
