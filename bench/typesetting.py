@@ -195,13 +195,26 @@ def _punct_gaps(line: Drawn, text: str, counts: Counts) -> None:
             counts.punct_gaps.append(f"{prev[0][-3:]}|{unit[0][:3]} in {text}")
 
 
+def _start(unit: Any) -> float:
+    """Where a unit's box starts (its glyph may start left of it: a compressed mark)."""
+    return float(unit.x + getattr(unit, "shift", 0.0))
+
+
+def _end(unit: Any) -> float:
+    """Where a unit's box ends."""
+    return float(getattr(unit, "end", unit.x + unit.width))
+
+
 def _drawn(block: Any) -> list[Drawn]:
     """The lines of a TextBlock as drawn."""
     lines = block.lines or []
     em = block.looks[0].size
     space = block._measure(0, " ")
     justified = block.shape.align == "justify"
-    return [Drawn(tuple((u.text, u.x, u.width, u.han, u.space_before) for u in line.units),
+    if hasattr(block, "_justified"):  # English in a narrow column is set ragged right
+        justified = block._justified(block.width)
+    return [Drawn(tuple((u.text, _start(u), _end(u) - _start(u), u.han, u.space_before)
+                        for u in line.units),
                   em, space, justified, line.last, index == 0 and not block.continued)
             for index, line in enumerate(lines)]
 
