@@ -262,3 +262,36 @@ def test_a_long_token_in_chinese_text_breaks_too() -> None:
     laid = laid_out("网址" + "x" * 56 + "。", 10)
     assert all(line.end <= 10 + 1e-6 for line in laid)
     assert violations(laid) == []
+
+
+@pytest.mark.parametrize("mark", ["——", "……"])
+def test_a_doubled_dash_or_ellipsis_is_never_split(mark: str) -> None:
+    for width in range(6, 12):
+        laid = laid_out(f"甲乙丙丁戊{mark}己庚辛壬癸子丑", width)
+        assert any(mark in line.text for line in laid), [line.text for line in laid]
+
+
+@pytest.mark.parametrize("filename", ["NotoSerifCJKsc-Regular.ttf", "NotoSansCJKsc-Bold.ttf"])
+def test_compression_classes_agree_with_the_fonts_half_width_forms(filename: str) -> None:
+    """The bundled faces' ``halt`` feature (half-width alternates) cuts a closing mark's
+    right half and an opening mark's left half, as CLOSING and OPENING say."""
+    from fontTools.ttLib import TTFont
+
+    from ipdocs.bundled import face_path
+    from ipdocs.writers.pdf.linebreak import CLOSING, MIDDLE, OPENING
+
+    font = TTFont(face_path(filename))
+    table = font["GPOS"].table
+    lookups = {i for record in table.FeatureList.FeatureRecord if record.FeatureTag == "halt"
+               for i in record.Feature.LookupListIndex}
+    moves: dict[str, tuple[int, int]] = {}
+    for index in lookups:
+        for sub in table.LookupList.Lookup[index].SubTable:
+            values = [sub.Value] * len(sub.Coverage.glyphs) if sub.Format == 1 else sub.Value
+            for glyph, value in zip(sub.Coverage.glyphs, values, strict=True):
+                moves[glyph] = (getattr(value, "XPlacement", 0) or 0,
+                                getattr(value, "XAdvance", 0) or 0)
+    cmap = font.getBestCmap()
+    assert all(moves[cmap[ord(c)]] == (0, -500) for c in CLOSING)
+    assert all(moves[cmap[ord(c)]] == (-500, -500) for c in OPENING)
+    assert all(moves[cmap[ord(c)]] == (-250, -500) for c in MIDDLE)

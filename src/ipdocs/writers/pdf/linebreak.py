@@ -56,6 +56,9 @@ AMBIGUOUS = frozenset("‘’“”…—–·")
 """Punctuation a Chinese face sets full width and a Latin face proportionally: wide in a
 run that is not ``latin``."""
 
+DOUBLED = frozenset("—…")
+"""Marks Chinese writes twice and never splits: the dash —— and the ellipsis ……."""
+
 QUALIFIERS = ("以上", "以下", "以内", "左右", "余", "多")
 """What may follow a number and its unit and must stay with them (193%以上, 3个月左右)."""
 
@@ -278,7 +281,8 @@ def _glue(units: list[Unit]) -> None:
             continue
         first, last = unit.first, prev.last
         number_then_unit = last.isdigit() and unit.han and first not in NO_END
-        if first in NO_START or last in NO_END or number_then_unit:
+        doubled = first == last and first in DOUBLED
+        if first in NO_START or last in NO_END or number_then_unit or doubled:
             unit.glued = True
     _glue_qualifiers(units)
 
