@@ -3,6 +3,8 @@
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.hyphens import english
@@ -295,3 +297,43 @@ def test_compression_classes_agree_with_the_fonts_half_width_forms(filename: str
     assert all(moves[cmap[ord(c)]] == (0, -500) for c in CLOSING)
     assert all(moves[cmap[ord(c)]] == (-500, -500) for c in OPENING)
     assert all(moves[cmap[ord(c)]] == (-250, -500) for c in MIDDLE)
+
+
+PIECES = ["甲", "乙", "丙", "知识", "产权", "，", "。", "、", "；", "（", "）", "“", "”", "《",
+          "》", "2024", "11.4%", "以上", "左右", "近", "万", "余", " ", "IP", "patent", "——",
+          "https://example.org/a/b", "x" * 30, "Ningbo’s", "…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60),
+       st.floats(min_value=3, max_value=30), st.booleans())
+def test_any_text_keeps_every_character_and_fits(pieces: list[str], width: float,
+                                                 justify: bool) -> None:
+    """Whatever the text: nothing lost, every line inside its width, no forbidden line
+    start or end except inside a word broken by force."""
+    text = "".join(pieces)
+    laid = laid_out(text, width, justify=justify, hyphenate=english)
+    if not text.strip():
+        assert laid == []
+        return
+    kept = "".join(u.text for line in laid for u in line.units)
+    assert kept.replace("-", "") == text.replace(" ", "").replace("-", "")
+    assert all(line.end <= width + 1e-6 for line in laid)
+    if not any(u.forced for line in laid for u in line.units):
+        assert violations(laid) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*PIECES, "RMB 61.093 billion", "17.1万余家"]),
+                          st.booleans(), st.booleans()), min_size=1, max_size=30),
+       st.floats(min_value=3, max_value=30), st.booleans())
+def test_any_runs_keep_every_character_and_fit(runs: list[tuple[str, bool, bool]],
+                                               width: float, justify: bool) -> None:
+    """Runs kept whole or set in a Latin face, in any order: nothing lost, every line
+    inside its width."""
+    given_runs = [Run(text, 1 if latin else 0, keep, latin) for text, keep, latin in runs]
+    laid = laid_out("", width, justify=justify, hyphenate=english, runs=given_runs)
+    text = "".join(text for text, _, _ in runs)
+    kept = "".join(u.text for line in laid for u in line.units)
+    assert kept.replace("-", "") == text.replace(" ", "").replace("-", "")
+    assert all(line.end <= width + 1e-6 for line in laid)

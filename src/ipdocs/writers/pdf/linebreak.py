@@ -274,15 +274,20 @@ def _mark(char: str) -> str:
     return "middle" if char in MIDDLE else ""
 
 
+def _kinsoku_glued(prev: Unit, unit: Unit) -> bool:
+    """Whether the kinsoku sets forbid a break between two units, a space between them
+    or not (or a doubled mark)."""
+    first, last = unit.first, prev.last
+    doubled = first == last and first in DOUBLED and not unit.space_before
+    return first in NO_START or last in NO_END or doubled
+
+
 def _glue(units: list[Unit]) -> None:
     """Forbid breaks the kinsoku sets and the number-with-unit rule forbid."""
     for prev, unit in itertools.pairwise(units):
-        if unit.space_before:
-            continue
-        first, last = unit.first, prev.last
-        number_then_unit = last.isdigit() and unit.han and first not in NO_END
-        doubled = first == last and first in DOUBLED
-        if first in NO_START or last in NO_END or number_then_unit or doubled:
+        number_then_unit = prev.last.isdigit() and unit.han and unit.first not in NO_END \
+            and not unit.space_before
+        if _kinsoku_glued(prev, unit) or number_then_unit:
             unit.glued = True
     _glue_qualifiers(units)
 
@@ -556,11 +561,27 @@ class _Filler:
             line.add(atom, s)
             return
         if len(atom.units) > 1:
-            for unit in atom.units:
-                unit.glued = False
-                self.take(_Atom.of([unit], s))
+            self.take_apart(atom.units)
             return
         self.chop(atom.units[0])
+
+    def take_apart(self, units: list[Unit]) -> None:
+        """Units kept together that are wider than a line: taken in the pieces the kinsoku
+        sets allow (a number and its unit, a run kept whole, part), else one by one, the
+        breaks marked ``forced``."""
+        groups: list[list[Unit]] = []
+        for index, unit in enumerate(units):
+            if index and _kinsoku_glued(units[index - 1], unit):
+                groups[-1].append(unit)
+            else:
+                groups.append([unit])
+        if len(groups) == 1:
+            for unit in units[1:]:
+                unit.forced = True
+            groups = [[unit] for unit in units]
+        for group in groups:
+            group[0].glued = False
+            self.take(_Atom.of(group, self.s))
 
     def chop(self, word: Unit) -> None:
         """Set a word wider than a whole line over as many lines as it needs: broken after
@@ -635,11 +656,13 @@ def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None
     if _fits(merged, width, s):
         lines[-2:] = [merged]
         return
+    last_width = widths[min(len(lines) - 1, len(widths) - 1)]
     while last.chars() <= RUNT and len(before.atoms) > 1:
         shorter = _rebuilt(before.atoms[:-1], s)
-        if _loose(shorter, width, s, STRETCH):
+        longer = _rebuilt([before.atoms[-1], *last.atoms], s)
+        if _loose(shorter, width, s, STRETCH) or not _fits(longer, last_width, s):
             break
-        before, last = shorter, _rebuilt([before.atoms[-1], *last.atoms], s)
+        before, last = shorter, longer
     lines[-2:] = [before, last]
 
 
@@ -715,7 +738,7 @@ def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
 def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> list[float]:
     """Take ``over`` points out of a line: from its marks' blanks and its gaps in
     proportion to what each may give (at most all of it). The new gaps."""
-    marks = [_squeezable(u, s) if i < len(units) - 1 else 0.0 for i, u in enumerate(units)]
+    marks = [_squeezable(u, s) for u in units]  # a closing mark at the end has given all
     shrinks = [0.0] + [_gap_shrink(p, u, s) for p, u in itertools.pairwise(units)]
     room = sum(marks) + sum(shrinks)
     if room <= 0:
