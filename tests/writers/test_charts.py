@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -127,3 +128,80 @@ def test_years_chart_in_both_formats(tmp_path: Path) -> None:
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                               check=True).stdout
         assert all(s in text for s in ("2022", "2024", "60000件", "71425件"))
+
+
+Box = tuple[float, float, float, float]
+
+
+def chart_shapes(chart: Chart, theme: str = "official") -> tuple[list[Box], list[Box],
+                                                                   float]:
+    """The bars and the texts of a PDF chart as drawn, as boxes on the page, and the
+    drawing's width."""
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ipdocs.writers.pdf.charts import drawing
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    bars: list[Box] = []
+    texts: list[Box] = []
+
+    class Recorder(Canvas):  # type: ignore[misc]
+        """A canvas that notes where rectangles and strings go."""
+
+        def _box(self, x0: float, y0: float, x1: float, y1: float) -> Box:
+            a, b, c, d, e, f = self._currentMatrix
+            (p, q), (r, t) = ((a * x0 + c * y0 + e, b * x0 + d * y0 + f),
+                              (a * x1 + c * y1 + e, b * x1 + d * y1 + f))
+            return min(p, r), min(q, t), max(p, r), max(q, t)
+
+        def rect(self, x: float, y: float, width: float, height: float,
+                 *args: Any, **kwargs: Any) -> None:
+            if width and height:
+                bars.append(self._box(x, y, x + width, y + height))
+
+        def drawString(self, x: float, y: float, text: str, *args: Any,
+                       **kwargs: Any) -> None:
+            if text.strip():
+                width = stringWidth(text, self._fontname, self._fontsize)
+                texts.append(self._box(x, y - self._fontsize * 0.2, x + width,
+                                       y + self._fontsize * 0.8))
+
+    loaded = load_theme(theme)
+    face = Fonts(loaded).face(loaded.style("table-cell").font)
+    picture = drawing(chart, 400, face, ("000000", "000000", "000000"))
+    renderPDF.draw(picture, Recorder(io.BytesIO()), 0, 0)
+    return bars, texts, picture.width
+
+
+def overlaps(a: Box, b: Box) -> bool:
+    """Whether two boxes share more than a hairline."""
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0.5 and min(a[3], b[3]) - max(a[1], b[1]) > 0.5
+
+
+PROTECTION = Chart(
+    "growth", "知识产权保护力度不断加大：同比变化",
+    ("法院受理知识产权案件", "法院知识产权案件结案", "宁波知识产权法庭结案",
+     "宁波知识产权法庭受理案件", "宁波知识产权法庭审结案件", "超12个月长期未结案"),
+    (Series("同比变化", (17.72, 9.07, -10.5, -19.48, -31.69, -33.33),
+            ("+17.72%", "+9.07%", "\u221210.5%", "\u221219.48%", "\u221231.69%",
+             "\u221233.33%")),), "zh")
+
+
+@pytest.mark.parametrize("chart", [PROTECTION, growth()], ids=["zh", "en"])
+def test_no_text_over_a_bar(chart: Chart) -> None:
+    """Category and value labels stand clear of every bar, declines included (in the
+    official theme both are black: a label over a bar cannot be read)."""
+    bars, texts, width = chart_shapes(chart)
+    assert len(texts) == 2 * len(chart.categories)
+    clashes = [(t, b) for t in texts for b in bars if overlaps(t, b)]
+    assert clashes == []
+    assert all(t[0] >= 0 and t[2] <= width for t in texts)
+
+
+def test_no_text_over_a_bar_below_zero_in_years() -> None:
+    chart = Chart("years", "增速", ("2022", "2023", "2024"),
+                  (Series("增速", (12.0, -8.0, 5.0), ("12%", "\u22128%", "5%")),), "zh")
+    bars, texts, _ = chart_shapes(chart)
+    assert [(t, b) for t in texts for b in bars if overlaps(t, b)] == []

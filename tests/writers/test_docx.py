@@ -424,3 +424,22 @@ def test_no_table_row_splits_across_pages(sample: Report, render: Render) -> Non
     body = part(render(sample, theme="official"), "word/document.xml")
     rows = re.findall(r"<w:tr[ >].*?</w:tr>", body, re.S)
     assert rows and all("<w:cantSplit/>" in row for row in rows)
+@pytest.mark.parametrize("rows", [2, 4, 5, 8])
+def test_a_table_keeps_three_rows_with_its_header_and_two_at_its_end(rows: int) -> None:
+    """Word keeps a row on the page of the next where its paragraphs are kept with the
+    next: the header and the first three body rows, and the last two, stay together."""
+    from ipdocs.doc import Cell, Column, Document, Metadata, Table
+
+    node = Table((Column("left", 3), Column("right", 1)), ((Cell("指标"), Cell("数值")),),
+                 tuple((Cell(f"第{i}行"), Cell(str(i))) for i in range(1, rows + 1)), "zh")
+    data = render_docx(Document(Metadata("t", "zh-CN"), (node,)), load_theme("briefing"))
+    table = open_docx(io.BytesIO(data)).tables[0]
+    kept = [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+            for row in table.rows]
+    body = [True, True, False] + [False] * (rows - 5) + [True, False]
+    expected = [True] * rows if rows <= 4 else body
+    expected[-1] = False
+    assert kept == [True, *expected]
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
+        for row in table.rows)

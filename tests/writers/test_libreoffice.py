@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from ipdocs.building import build
+from ipdocs.doc import Cell, Column, Document, Metadata, Paragraph, Span, Table
 from ipdocs.model import Report
 from ipdocs.narrative import render
+from ipdocs.themes import load_theme
+from ipdocs.writers.docx import render_docx
 
 KINDS = {
     "zh": {"lang": "zh"},
@@ -38,9 +41,25 @@ def converted(sample: Report, tmp_path_factory: pytest.TempPathFactory) -> dict[
     sources = []
     for name, options in KINDS.items():
         sources.append(build(sample, folder / f"{name}.docx", **options))  # type: ignore[arg-type]
+    sources.append(folder / "long.docx")
+    sources[-1].write_bytes(render_docx(long_tokens(), load_theme("briefing")))
     with ThreadPoolExecutor(2) as pool:
         list(pool.map(lambda source: _convert(source, folder), sources))
-    return {name: folder / f"{name}.pdf" for name in KINDS}
+    return {name: folder / f"{name}.pdf" for name in [*KINDS, "long"]}
+
+
+URL = ("https://example.org/" + "/".join(f"section{i:02d}" for i in range(12)))[:140]
+WORD = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 120)
+
+
+def long_tokens() -> Document:
+    """Words of 56, 140 and 5,000 characters and a long URL in text and table cells."""
+    cells = tuple((Cell(text), Cell("12")) for text in (WORD[:56], URL, WORD[:140]))
+    table = Table((Column("left", 3), Column("right", 1)), ((Cell("Indicator"),
+                                                            Cell("Value")),), cells, "en")
+    return Document(Metadata("long", "en-GB"), (
+        Paragraph((Span(f"See {URL} and {WORD[:56]} here."),), "en"),
+        Paragraph((Span(WORD[:5000]),), "en"), table))
 
 
 def _convert(source: Path, folder: Path) -> None:
@@ -129,3 +148,14 @@ def test_contents_show_page_numbers(converted: dict[str, Path], sample: Report,
     entry = next(line for line in pages[0].splitlines() if first in line)
     number = int(entry.split()[-1])
     assert first in pages[number - 1].replace(" ", "")
+def test_long_words_stay_inside_the_page_in_word_processors(converted: dict[str, Path],
+                                                            tmp_path: Path) -> None:
+    """The DOCX needs nothing of its own for words longer than a line: a word processor
+    breaks them at the cell's or the page's edge (fixed table layout keeps the column as
+    wide as set). Every word LibreOffice sets stays inside the page's margins."""
+    html = subprocess.run(["pdftotext", "-bbox", str(converted["long"]), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', html).group(1))  # type: ignore[union-attr]
+    right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', html)]
+    assert right and max(right) <= width - 25 * 72 / 25.4 + 1
+    assert WORD[:56] in squeeze(pdf_text(converted["long"]))

@@ -1,9 +1,23 @@
 """Line breaking: kinsoku, numbers with units, gaps, justification, long words."""
 
+import itertools
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Line, Run, break_lines
+from ipdocs.writers.pdf.hyphens import english
+from ipdocs.writers.pdf.linebreak import (
+    AMBIGUOUS,
+    NO_END,
+    NO_START,
+    Line,
+    Run,
+    Unit,
+    break_lines,
+    latin_context,
+)
 
 
 def mono(style: int, text: str) -> float:
@@ -91,3 +105,235 @@ def test_first_line_width_differs() -> None:
 
 def test_empty() -> None:
     assert lines("", 10) == []
+
+
+def cjk(style: int, text: str) -> float:
+    """A measure in ems where style 0 is a Chinese face (“ ” ‘ ’ … full width) and style 1
+    a Latin one (everything not Han half an em)."""
+    return sum(1.0 if is_wide(c) or (style == 0 and c in AMBIGUOUS) else 0.5 for c in text)
+
+
+def laid_out(text: str, width: float, **options: object) -> list[Line]:
+    """``text`` in lines of ``width`` ems, measured by ``cjk``."""
+    runs = options.pop("runs", None) or [Run(text)]
+    return break_lines(runs, [width], cjk, space=0.5, em=1.0, **options)  # type: ignore[arg-type]
+
+
+def unit(line: Line, text: str) -> Unit:
+    """The unit of ``line`` whose text is ``text``."""
+    return next(u for u in line.units if u.text == text)
+
+
+@pytest.mark.parametrize(("text", "before", "after"),
+                         [("平台，2024年", "，", "2024"), ("34.4%；PCT申请", "；", "PCT"),
+                          ("中心（TISC）。", "（", "TISC"), ("中心（TISC）。", "TISC", "）")])
+def test_no_han_latin_gap_beside_full_width_punctuation(text: str, before: str,
+                                                         after: str) -> None:
+    line = laid_out(text, 40, justify=False)[0]
+    assert unit(line, after).x == pytest.approx(unit(line, before).end)
+
+
+def test_the_han_latin_gap_stays_between_letters() -> None:
+    line = laid_out("平台，2024年", 40, justify=False)[0]
+    assert unit(line, "年").x == pytest.approx(unit(line, "2024").end + 0.25)
+
+
+@pytest.mark.parametrize(("text", "width"), [
+    ("甲乙丙丁戊己庚同比增长193%以上，乙丙", 14.5),
+    ("甲乙丙丁戊己庚辛缩短至3个月左右。", 15.5),
+    ("甲乙丙丁戊己庚辛壬同比增长3日以内。", 16.5),
+    ("甲乙丙丁戊己庚辛壬存量达近9000件。", 13.2),
+    ("甲乙丙丁戊己庚辛市场主体17.1万余家。", 15.5),
+])
+def test_a_qualifier_stays_with_its_number(text: str, width: float) -> None:
+    laid = laid_out(text, width)
+    assert violations(laid) == []
+    for first, second in itertools.pairwise(laid):
+        joint = first.text[-3:] + "|" + second.text[:3]
+        for word in ("以|上", "以|内", "左|右", "月|左", "万|余", "近|9", "个|月"):
+            assert word not in joint, joint
+
+
+def test_adjacent_closing_and_opening_marks_are_half_width() -> None:
+    line = laid_out("甲。”乙（“丙", 40, justify=False)[0]
+    assert unit(line, "。").end == pytest.approx(1.5)  # set half width before ”
+    assert unit(line, "”").end == pytest.approx(2.5)
+    assert unit(line, "（").end == pytest.approx(4.5)  # full width
+    assert unit(line, "“").x == pytest.approx(4.0)  # its blank half cut on the left
+    assert unit(line, "丙").x == pytest.approx(5.0)
+
+
+def test_a_closing_mark_at_the_end_of_a_line_sets_half_width_to_fit() -> None:
+    laid = laid_out("甲乙丙丁戊己庚辛壬，癸子丑", 9.5)
+    assert laid[0].text == "甲乙丙丁戊己庚辛壬，"
+    assert laid[0].end == pytest.approx(9.5)
+
+
+def test_a_line_squeezes_its_marks_rather_than_stretch_a_lot() -> None:
+    laid = laid_out("甲，乙，丙，丁戊己庚辛壬癸子丑寅卯", 10.7)
+    assert laid[0].text == "甲，乙，丙，丁戊己庚辛"
+    assert laid[0].end == pytest.approx(10.7)
+    assert all(0 < unit(laid[0], "，").trim < 0.5 for _ in range(1))
+
+
+def test_a_full_line_before_a_closing_mark_is_squeezed_not_letter_spaced() -> None:
+    """The classic push-out: the mark cannot start a line, so the character before it would
+    go down with it and the line be stretched by an em; squeezing its other marks takes
+    the pair in instead."""
+    text = "甲乙，丙丁，戊己庚辛，壬癸子"
+    laid = laid_out(text, 10)
+    assert laid[0].text == "甲乙，丙丁，戊己庚辛，"
+
+
+def test_no_runt_last_line() -> None:
+    laid = laid_out("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉天。", 10)
+    assert len(laid[-1].text) > 2
+    assert violations(laid) == []
+
+
+def test_a_runt_is_taken_into_the_line_before_where_it_fits_squeezed() -> None:
+    laid = laid_out("甲，乙，丙，丁，戊己庚辛壬，天。", 10)
+    assert [line.text for line in laid] == ["甲，乙，丙，丁，戊己庚辛壬，天。"] or \
+        len(laid[-1].text) > 2
+
+
+def test_latin_punctuation_in_latin_text() -> None:
+    assert latin_context("Ningbo’s IP…") == [c in "’…" for c in "Ningbo’s IP…"]
+    assert not any(latin_context("专业“161工程”重点"))
+    assert not any(latin_context("入选“Double First-Class”。"))
+    assert latin_context("……") == [False, False]
+
+
+def test_latin_punctuation_in_a_latin_face_is_narrow() -> None:
+    line = laid_out("", 40, justify=False, runs=[Run("Ningbo’s", 1, latin=True)])[0]
+    assert [u.text for u in line.units] == ["Ningbo’s"]
+    assert line.end == pytest.approx(4.0)
+    quoted = laid_out("专业“161工程”", 40, justify=False)[0]
+    assert unit(quoted, "“").han and unit(quoted, "“").width == 1.0
+
+
+SENTENCE = ("The municipal government supported the commercialisation of intellectual "
+            "property and the internationalisation of enterprises.")
+
+
+def test_english_is_hyphenated_where_a_line_would_be_loose() -> None:
+    laid = laid_out(SENTENCE, 14, hyphenate=english)
+    assert any(line.text.endswith("-") for line in laid[:-1])
+    joined = "".join(line.text[:-1] if line.text.endswith("-") else line.text + " "
+                     for line in laid)
+    assert joined.strip() == SENTENCE
+    unhyphenated = laid_out(SENTENCE, 14)
+    assert short_or_gapped(laid) < short_or_gapped(unhyphenated)
+
+
+def short_or_gapped(laid: list[Line]) -> int:
+    """How many lines but the last fall short of 14 ems or gap words by three spaces."""
+    return sum(1 for line in laid[:-1] if line.end < 14 - 1e-6 or gap_ratio(line) >= 3.0)
+
+
+def gap_ratio(line: Line) -> float:
+    """The widest space between words of a line, in word spaces (0.5 em)."""
+    gaps = [u.x - p.end for p, u in itertools.pairwise(line.units) if u.space_before]
+    return max(gaps, default=0.0) / 0.5
+
+
+def test_justified_gaps_never_exceed_three_spaces() -> None:
+    laid = laid_out("See https://example.org/a-very-long-path-without-slashes and more", 12)
+    assert all(gap_ratio(line) <= 3.0 + 1e-6 for line in laid)
+
+
+@pytest.mark.parametrize("length", [56, 140, 5000])
+def test_a_token_longer_than_a_line_is_broken_inside_it(length: int) -> None:
+    token = ("Pneumonoultramicroscopicsilicovolcanoconiosis" * 120)[:length]
+    laid = laid_out(f"A word {token} ends here.", 10)
+    assert all(line.end <= 10 + 1e-6 for line in laid)
+    assert "".join(line.text.replace(" ", "") for line in laid) == f"Aword{token}endshere."
+    assert any(u.forced for line in laid for u in line.units)
+
+
+def test_a_url_breaks_after_its_slashes() -> None:
+    url = "https://example.org/" + "/".join(f"section{i:02d}" for i in range(12))
+    laid = laid_out(url[:140], 12)
+    assert all(line.end <= 12 + 1e-6 for line in laid)
+    assert all(line.text.endswith("/") for line in laid[:-1])
+    assert not any(u.forced for line in laid for u in line.units)
+    assert "".join(line.text for line in laid) == url[:140]
+
+
+def test_a_long_token_in_chinese_text_breaks_too() -> None:
+    laid = laid_out("网址" + "x" * 56 + "。", 10)
+    assert all(line.end <= 10 + 1e-6 for line in laid)
+    assert violations(laid) == []
+
+
+@pytest.mark.parametrize("mark", ["——", "……"])
+def test_a_doubled_dash_or_ellipsis_is_never_split(mark: str) -> None:
+    for width in range(6, 12):
+        laid = laid_out(f"甲乙丙丁戊{mark}己庚辛壬癸子丑", width)
+        assert any(mark in line.text for line in laid), [line.text for line in laid]
+
+
+@pytest.mark.parametrize("filename", ["NotoSerifCJKsc-Regular.ttf", "NotoSansCJKsc-Bold.ttf"])
+def test_compression_classes_agree_with_the_fonts_half_width_forms(filename: str) -> None:
+    """The bundled faces' ``halt`` feature (half-width alternates) cuts a closing mark's
+    right half and an opening mark's left half, as CLOSING and OPENING say."""
+    from fontTools.ttLib import TTFont
+
+    from ipdocs.bundled import face_path
+    from ipdocs.writers.pdf.linebreak import CLOSING, MIDDLE, OPENING
+
+    font = TTFont(face_path(filename))
+    table = font["GPOS"].table
+    lookups = {i for record in table.FeatureList.FeatureRecord if record.FeatureTag == "halt"
+               for i in record.Feature.LookupListIndex}
+    moves: dict[str, tuple[int, int]] = {}
+    for index in lookups:
+        for sub in table.LookupList.Lookup[index].SubTable:
+            values = [sub.Value] * len(sub.Coverage.glyphs) if sub.Format == 1 else sub.Value
+            for glyph, value in zip(sub.Coverage.glyphs, values, strict=True):
+                moves[glyph] = (getattr(value, "XPlacement", 0) or 0,
+                                getattr(value, "XAdvance", 0) or 0)
+    cmap = font.getBestCmap()
+    assert all(moves[cmap[ord(c)]] == (0, -500) for c in CLOSING)
+    assert all(moves[cmap[ord(c)]] == (-500, -500) for c in OPENING)
+    assert all(moves[cmap[ord(c)]] == (-250, -500) for c in MIDDLE)
+
+
+PIECES = ["甲", "乙", "丙", "知识", "产权", "，", "。", "、", "；", "（", "）", "“", "”", "《",
+          "》", "2024", "11.4%", "以上", "左右", "近", "万", "余", " ", "IP", "patent", "——",
+          "https://example.org/a/b", "x" * 30, "Ningbo’s", "…"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=60),
+       st.floats(min_value=3, max_value=30), st.booleans())
+def test_any_text_keeps_every_character_and_fits(pieces: list[str], width: float,
+                                                 justify: bool) -> None:
+    """Whatever the text: nothing lost, every line inside its width, no forbidden line
+    start or end except inside a word broken by force."""
+    text = "".join(pieces)
+    laid = laid_out(text, width, justify=justify, hyphenate=english)
+    if not text.strip():
+        assert laid == []
+        return
+    kept = "".join(u.text for line in laid for u in line.units)
+    assert kept.replace("-", "") == text.replace(" ", "").replace("-", "")
+    assert all(line.end <= width + 1e-6 for line in laid)
+    if not any(u.forced for line in laid for u in line.units):
+        assert violations(laid) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*PIECES, "RMB 61.093 billion", "17.1万余家"]),
+                          st.booleans(), st.booleans()), min_size=1, max_size=30),
+       st.floats(min_value=3, max_value=30), st.booleans())
+def test_any_runs_keep_every_character_and_fit(runs: list[tuple[str, bool, bool]],
+                                               width: float, justify: bool) -> None:
+    """Runs kept whole or set in a Latin face, in any order: nothing lost, every line
+    inside its width."""
+    given_runs = [Run(text, 1 if latin else 0, keep, latin) for text, keep, latin in runs]
+    laid = laid_out("", width, justify=justify, hyphenate=english, runs=given_runs)
+    text = "".join(text for text, _, _ in runs)
+    kept = "".join(u.text for line in laid for u in line.units)
+    assert kept.replace("-", "") == text.replace(" ", "").replace("-", "")
+    assert all(line.end <= width + 1e-6 for line in laid)

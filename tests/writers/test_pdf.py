@@ -566,3 +566,38 @@ def test_number_cells_line_up_on_their_decimal_points(tmp_path: Path) -> None:
     right = {w: float(x) for x, w in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([\d.]+)<',
                                                  boxes)}
     assert 8 < right["22.93"] - right["71425"] < 14  # ".93" in 9 pt
+def a_table(rows: int, caption: str = "表") -> Any:
+    """A two-column table of ``rows`` body rows."""
+    from ipdocs.doc import Cell, Column
+    from ipdocs.doc import Table as TableNode
+
+    return TableNode((Column("left", 3), Column("right", 1)), ((Cell("指标"), Cell("数值")),),
+                     tuple((Cell(f"第{i}行"), Cell(str(i))) for i in range(1, rows + 1)),
+                     "zh", caption)
+
+
+@pytest.mark.parametrize("rows", [3, 4, 5, 6, 9])
+def test_a_split_table_keeps_three_rows_with_its_header_and_two_at_its_end(
+        rows: int) -> None:
+    """Wherever a page ends, a table splits with at least three body rows under its header
+    and two on the next page (under the repeated header), or not at all."""
+    from reportlab.platypus import Table
+
+    from ipdocs.writers.pdf.blocks import Writer, table
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 300)
+    grid = table(a_table(rows), w)[0]
+    assert isinstance(grid, Table)
+    _, height = grid.wrap(300, 1e6)
+    heads = 2  # the caption row and the header row, repeated
+    splits = []
+    for room in range(10, int(height) + 1, 2):
+        parts = grid.split(300, room)
+        if len(parts) > 1:
+            splits.append(tuple(len(p._cellvalues) - heads for p in parts))
+    assert all(head >= 3 and tail >= 2 for head, tail in splits), splits
+    assert splits or rows < 5
+    if rows >= 5:
+        assert (3, rows - 3) in splits and (rows - 2, 2) in splits

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
+    change_cell_text,
     format_number,
     format_quantity,
     signed_percent_format,
@@ -16,7 +17,7 @@ from ipdocs.i18n import (
 )
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import year_on_year_percent
-from ipdocs.narrative import figure_value, render
+from ipdocs.narrative import figure_value, movement, render
 from ipdocs.sections.context import Builder, Context, Lang
 
 MIN_BARS = 3
@@ -37,16 +38,43 @@ def signed_percent(value: Decimal, lang: Lang) -> str:
     return sign + format_number(abs(value), lang) + "%"
 
 
-def growth_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> Chart | None:
-    """Year-on-year changes, largest rise first, declines below the axis."""
+def change_label(figure: Figure, lang: Lang) -> str:
+    """A growth bar's label: the change as a table's change cell shows it, qualifier and
+    all (+193%以上 / +193% or more where the text says 193%以上 / more than 193%)."""
+    return change_cell_text(movement(figure, lang), lang)
+
+
+def literal_format(text: str) -> str:
+    """A spreadsheet number format that shows ``text`` whatever the value (all three
+    sections, so that no minus sign is added to a negative value)."""
+    quoted = '"' + text.replace('"', "") + '"'
+    return ";".join([quoted] * 3)
+
+
+def _label_format(change: Decimal, label: str, lang: Lang) -> str:
+    """The format a native chart shows a growth bar's label by: one that follows the
+    value where the label is the plain signed percent, else the label itself."""
+    return signed_percent_format(change) if label == signed_percent(change, lang) \
+        else literal_format(label)
+
+
+def growth_changes(figures: Sequence[Figure], limit: int) -> list[tuple[Figure, Decimal]]:
+    """The figures with a year-on-year percent change and their changes, largest rise
+    first, at most ``limit`` of them."""
     changes = [(f, p) for f in figures if (p := percent_change_of(f)) is not None]
     changes.sort(key=lambda item: item[1], reverse=True)
-    changes = changes[:limit]
+    return changes[:limit]
+
+
+def growth_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> Chart | None:
+    """Year-on-year changes, largest rise first, declines below the axis."""
+    changes = growth_changes(figures, limit)
     if len(changes) < MIN_BARS:
         return None
-    series = Series(word("change", lang), tuple(float(p) for _, p in changes),
-                    tuple(signed_percent(p, lang) for _, p in changes),
-                    tuple(signed_percent_format(p) for _, p in changes))
+    labels = tuple(change_label(f, lang) for f, _ in changes)
+    series = Series(word("change", lang), tuple(float(p) for _, p in changes), labels,
+                    tuple(_label_format(p, label, lang)
+                          for (_, p), label in zip(changes, labels, strict=True)))
     return Chart("growth", title, tuple(f.label.get(lang) for f, _ in changes), (series,), lang)
 
 
@@ -89,12 +117,13 @@ def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
     return [f for f in (report.figure(fid) for fid in chosen) if not f.stale]
 
 
-def _title(kind: str, report: Report, section: str, lang: Lang) -> str:
-    """A default title: 同比增速 of the section, or its name."""
+def _title(kind: str, report: Report, section: str, lang: Lang, declines: bool) -> str:
+    """A default title: 同比增速 of the section (同比变化 / year-on-year change where some
+    of its changes are declines), or its name."""
     scope = render(report.section(section).title, report, lang) if section \
         else word("key_figures", lang)
     if kind == "growth":
-        return word("chart_growth", lang, scope=scope)
+        return word("chart_change" if declines else "chart_growth", lang, scope=scope)
     return scope
 
 
@@ -114,8 +143,9 @@ class ChartBuilder(Builder):
         """The chart, or nothing when too few figures allow one."""
         lang = ctx.lang
         given = self.title_zh if lang == "zh" else self.title_en
-        title = given or _title(self.kind, report, self.section, lang)
         chosen = _figures(report, self.figures, self.section)
+        declines = any(p < 0 for _, p in growth_changes(chosen, self.limit))
+        title = given or _title(self.kind, report, self.section, lang, declines)
         if self.kind == "years":
             chart = years_chart(chosen[0], report.year, lang) if chosen else None
         elif self.kind == "bar":

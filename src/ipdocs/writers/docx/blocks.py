@@ -72,6 +72,7 @@ from ipdocs.writers.spacing import (
     after_table,
     heading_style,
 )
+from ipdocs.writers.tablerows import kept_with_next
 
 Container = DocxDocument | _Cell
 KEY_FIGURES_PER_ROW = 3
@@ -469,6 +470,18 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
         child(trpr, "w:cantSplit")
 
 
+def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
+    """Keep the header rows with the first body rows and the last rows together across a
+    page break (see ``ipdocs.writers.tablerows``): Word keeps a row on the page of the
+    next where its paragraphs are kept with the next. (``_repeat_header`` keeps rows from
+    splitting.)"""
+    rows = table._tbl.tr_lst
+    for index, keep in enumerate([True] * heads + kept_with_next(count)):
+        if keep:
+            for p in rows[index].iter(qn("w:p")):
+                p.get_or_add_pPr().get_or_add_keepNext()
+
+
 def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
                color: str | None = None, scale: float = 1.0) -> None:
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
@@ -544,6 +557,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
             if (c, r - len(node.header)) in pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = \
                     Pt(pads[(c, r - len(node.header))])
+    if not isinstance(container, _Cell):
+        _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme))
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")

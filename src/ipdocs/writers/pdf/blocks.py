@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -44,7 +45,7 @@ from ipdocs.writers.columns import (
     widest_piece,
 )
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
-from ipdocs.writers.pdf.linebreak import Run
+from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
@@ -59,6 +60,7 @@ from ipdocs.writers.spacing import (
     tracking,
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
+from ipdocs.writers.tablerows import unbroken
 
 MM = 72 / 25.4
 KEY_FIGURES_PER_ROW = 3
@@ -92,6 +94,16 @@ class Piece:
     keep: bool = False
 
 
+def _stretches(text: str, lang: str) -> list[tuple[str, bool]]:
+    """``text`` in stretches, each with whether the Latin face may set it: all of English
+    text; in Chinese text, punctuation such as ’ and … inside Latin words."""
+    if lang == "en":
+        return [(text, True)]
+    marks = latin_context(text)
+    return [("".join(text[i] for i in group), latin)
+            for latin, group in itertools.groupby(range(len(text)), key=lambda i: marks[i])]
+
+
 def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                 ) -> tuple[list[Run], list[Look]]:
     """Runs and looks for pieces in ``style``, checking that every character is covered."""
@@ -101,17 +113,19 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     text = "".join(p.text for p in pieces)
     for piece in pieces:
         face = w.fonts.face(style.font, piece.bold or style.bold)
-        latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True) \
-            if lang == "en" else None
-        missing = w.fonts.missing(piece.text, [face, *([latin] if latin else [])])
+        latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True)
+        stretches = _stretches(piece.text, lang)
+        uses_latin = any(flag for _, flag in stretches)
+        missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
         if missing:
             w.problems.append(uncovered_message(missing, Where(text)))
-        for chosen, stretch in w.fonts.pieces(piece.text, face, latin):
-            look = Look(chosen, style.size, piece.color or color,
-                        piece.highlight, tracking(w.theme, style))
-            if look not in looks:
-                looks.append(look)
-            runs.append(Run(stretch, looks.index(look), piece.keep))
+        for part, flag in stretches:
+            for chosen, stretch in w.fonts.pieces(part, face, latin if flag else None):
+                look = Look(chosen, style.size, piece.color or color,
+                            piece.highlight, tracking(w.theme, style))
+                if look not in looks:
+                    looks.append(look)
+                runs.append(Run(stretch, looks.index(look), piece.keep, chosen == latin))
     if not looks:
         looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
     return runs, looks
@@ -121,7 +135,8 @@ def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
     """Paragraph geometry from a theme style."""
     leading = line_height(style)
     indent = style.indent_zh if lang == "zh" else 0.0
-    return Shape(leading, align or style.align, indent, style.before, style.after)
+    return Shape(leading, align or style.align, indent, style.before, style.after,
+                 hyphenate=lang == "en")
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
@@ -296,12 +311,22 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
         *(("RIGHTPADDING", (c, top + r), (c, top + r), CELL_PADDING + pad)
           for (c, r), pad in sorted(pads.items())),
+        *_kept_rows(heads, len(node.rows)),
     ))
     grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
         out.append(text_block([Piece(node.note)], "note", node.lang, w))
     return out
+
+
+def _kept_rows(heads: int, count: int) -> list[tuple[Any, ...]]:
+    """Commands that keep a table's first body rows with its header and its last rows
+    together across a page break (see ``ipdocs.writers.tablerows``)."""
+    ranges = unbroken(count)
+    if ranges:  # the header rows with the first ones
+        ranges[0] = (-heads, ranges[0][1])
+    return [("NOSPLIT", (0, heads + first), (-1, heads + last)) for first, last in ranges]
 
 
 KEY_PADDING = SHARED_KEY_PADDING[1]

@@ -15,6 +15,7 @@ BAR_PITCH = 17.0
 LABEL_SIZE = 8.0
 MAX_LABEL_SHARE = 0.42
 PAD = 4.0
+LABEL_OFFSET = 3.0
 
 
 def wrap_label(text: str, face: Face, width: float) -> str:
@@ -52,8 +53,28 @@ def _style(bars: BarChart, values: list[float], labels: list[str], face: Face,
     bars.barLabels.fontSize = LABEL_SIZE
 
 
+def _label_room(labels: list[str], values: list[float], face: Face, sign: int) -> float:
+    """Room for the value labels beyond the ends of bars on one side of the axis (``sign``
+    +1 beyond rises, −1 beyond declines), with their offset and a margin."""
+    widths = [text_width(label, face.name, LABEL_SIZE)
+              for label, value in zip(labels, values, strict=True) if value * sign > 0]
+    return max(widths) + LABEL_OFFSET + PAD if widths else PAD
+
+
+def value_range(values: list[float], length: float, low_room: float,
+                high_room: float) -> tuple[float, float]:
+    """The value axis's limits so that bars from zero, and ``low_room`` and
+    ``high_room`` points beyond the lowest and highest of them, fill ``length`` points."""
+    low, high = min(0.0, *values), max(0.0, *values)
+    span = (high - low) or 1.0
+    scale = max(length - low_room - high_room, length * 0.2) / span
+    return low - low_room / scale, high + high_room / scale
+
+
 def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
-    """Horizontal bars, first category on top, declines to the left of the axis."""
+    """Horizontal bars, first category on top, declines to the left of the axis. The
+    category labels stand in a column left of the plot, and every value label beyond its
+    bar's end (left of a decline): no text lies over a bar."""
     series = chart.series[0]
     count = len(chart.categories)
     label_width = _label_width(chart, face, width)
@@ -64,28 +85,31 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
     drawing = Drawing(width, height)
     bars = HorizontalBarChart()
     bars.x, bars.y = label_width, PAD
-    bars.width, bars.height = width - label_width - 70, count * pitch
-    bars.data = [list(reversed(series.values))]
+    bars.width, bars.height = width - label_width, count * pitch
+    values, texts = list(reversed(series.values)), list(reversed(series.labels))
+    bars.data = [values]
     bars.categoryAxis.categoryNames = list(reversed(labels))
-    low, high = min(0.0, *series.values), max(0.0, *series.values)
-    span = (high - low) or 1.0
-    bars.valueAxis.valueMin = low - (0.12 * span if low < 0 else 0)
-    bars.valueAxis.valueMax = high + 0.02 * span
-    _style(bars, list(reversed(series.values)), list(reversed(series.labels)), face, colors)
+    bars.valueAxis.valueMin, bars.valueAxis.valueMax = value_range(
+        values, bars.width, _label_room(texts, values, face, -1),
+        _label_room(texts, values, face, 1))
+    _style(bars, values, texts, face, colors)
+    bars.categoryAxis.labelAxisMode = "low"  # beside the plot, clear of bars below zero
     bars.categoryAxis.labels.textAnchor = "end"
     bars.categoryAxis.labels.boxAnchor = "e"
+    bars.categoryAxis.labels.dx = -PAD
     bars.categoryAxis.labels.leading = LABEL_SIZE * 1.2
     bars.categoryAxis.visibleTicks = False
     bars.barWidth = pitch * 0.6
     bars.groupSpacing = pitch * 0.4
     bars.barLabels.boxAnchor = "w"
-    bars.barLabels.dx = 3
+    bars.barLabels.dx = LABEL_OFFSET
     drawing.add(bars)
     return drawing
 
 
 def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
-    """Vertical bars over the years, values on top."""
+    """Vertical bars over the years, values on top (below a bar under zero), the years
+    under the plot."""
     series = chart.series[0]
     height = 150.0
     drawing = Drawing(width, height)
@@ -94,10 +118,13 @@ def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
     bars.width, bars.height = width - PAD * 8, height - 40
     bars.data = [list(series.values)]
     bars.categoryAxis.categoryNames = list(chart.categories)
-    bars.valueAxis.valueMin = min(0.0, *series.values)
+    room = LABEL_SIZE + LABEL_OFFSET + PAD
+    low, _ = value_range(list(series.values), bars.height, room, room)
+    bars.valueAxis.valueMin = low if min(series.values) < 0 else 0.0
     _style(bars, list(series.values), list(series.labels), face, colors)
+    bars.categoryAxis.labelAxisMode = "low"
     bars.barLabels.boxAnchor = "s"
-    bars.barLabels.dy = 2
+    bars.barLabels.dy = LABEL_OFFSET
     drawing.add(bars)
     return drawing
 

@@ -5,11 +5,25 @@ callback gives widths, and lines come out as units with their x positions, justi
 Rules (DESIGN.md "Typography", W3C clreq):
 
 - a line may break between any two Han characters, between Han and Latin, and at spaces;
+  inside a Latin word only where the word does not fit: after a hyphen or a slash, at a
+  hyphenation point (given a hyphenator), or, for a word longer than a whole line,
+  anywhere as a last resort (its parts marked ``forced``);
 - no line starts with a character of ``NO_START`` nor ends with one of ``NO_END``;
-- a number stays with its unit and sign (a digit is glued to a following Han character,
-  and a run marked ``keep`` never breaks);
-- a quarter-em gap separates Han characters from Latin letters and digits;
-- justified lines stretch between Han characters and at spaces, never inside a word.
+- a number stays with its unit, sign and qualifier (a digit is glued to a following Han
+  character, 193%以上, 3个月左右 and 近9000 never break, and a run marked ``keep`` never
+  breaks);
+- a quarter-em gap separates Han characters from Latin letters and digits, never a
+  full-width punctuation mark from them (clreq 3.2);
+- punctuation compression (clreq 3.1.6): a closing mark followed by another mark, an
+  opening mark after another opening mark are set half width; to take one more piece
+  rather than stretch, a line may set a closing mark at its end half width, and squeeze
+  the blank half of its other marks, its Han–Latin gaps and its word spaces a little;
+- a paragraph's last line holds at least ``RUNT`` + 1 characters where the line before
+  can take them in or give some (no runts such as "平。");
+- justified lines stretch between Han characters and at spaces, never inside a word, never
+  before a closing or after an opening mark, and never to gaps of more than three spaces
+  or half an em (a line that cannot be filled otherwise is left short at its end); a
+  loose line takes pieces from the line before where that evens the two out.
 """
 
 from __future__ import annotations
@@ -17,6 +31,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ipdocs.writers.columns import is_wide
 
@@ -27,20 +42,78 @@ NO_START = frozenset(
 NO_END = frozenset("$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥")
 """Characters that cannot end a line."""
 
+CLOSING = frozenset("，。、；：！？）》」』】〕〗〉”’．")
+"""Full-width marks whose blank half is on the right (Simplified Chinese positions; the
+bundled faces' ``halt`` feature agrees)."""
+
+OPENING = frozenset("（《「『【〔〖〈“‘")
+"""Full-width marks whose blank half is on the left."""
+
+MIDDLE = frozenset("・")
+"""Full-width marks with a blank quarter on each side."""
+
+AMBIGUOUS = frozenset("‘’“”…—–·")
+"""Punctuation a Chinese face sets full width and a Latin face proportionally: wide in a
+run that is not ``latin``."""
+
+DOUBLED = frozenset("—…")
+"""Marks Chinese writes twice and never splits: the dash —— and the ellipsis ……."""
+
+QUALIFIERS = ("以上", "以下", "以内", "左右", "余", "多")
+"""What may follow a number and its unit and must stay with them (193%以上, 3个月左右)."""
+
+PREFIXES = ("超过", "突破", "近", "约", "超", "逾")
+"""What may stand before a number and must stay with it (近9000, 超80000)."""
+
+_FIRSTS = frozenset(word[0] for word in QUALIFIERS + PREFIXES)
+
+UNIT_SPAN = 2
+"""How many Han characters (a unit such as 个月) may stand between a number and its
+qualifier."""
+
 QUARTER_EM = 0.25
+MIN_GAP = 0.125
+"""A Han–Latin gap squeezes down to this (ems)."""
+HALF = 0.5
+"""The blank part of a full-width mark (ems)."""
+SQUEEZE = 0.25
+"""How much of a mark's blank a line may squeeze away (ems), beyond the rules above."""
+SPACE_SHRINK = 0.25
+"""How much of a word space a line may squeeze away (a share of the space)."""
+LOOSE_SPACE = 1.0
+"""An English line whose spaces would stretch by more than this many spaces tries to
+break its next word instead."""
+RUNT = 2
+"""A last line of this many characters or fewer is a runt."""
+MAX_EXTRA_SPACES = 2.0
+"""Justification adds at most this many word spaces at a space (a gap of three spaces)."""
+MAX_EXTRA_EM = 0.5
+"""Justification adds at most this much space beside a Han character (ems)."""
+STRETCH = 0.15
+"""A justified line is loose when it stretches by more than this (ems between Han
+characters, or spaces between words): it then takes pieces from the line before, and a
+line gives pieces to a runt below it only if it is not loose after."""
+BREAK_AFTER = frozenset("/-–_.?&=#")
+"""Where a word too long for its line may break without a hyphen (a URL's slashes)."""
+HYPHEN = "-"
 BREAKABLE_SPACES = frozenset(" \t\u3000")
 
 Measure = Callable[[int, str], float]
 """Width of ``text`` set in style number ``style``, in points."""
 
+Hyphenate = Callable[[str], Sequence[int]]
+"""The positions inside a word where it may be hyphenated."""
+
 
 @dataclass(frozen=True)
 class Run:
-    """Input: text in one style; ``keep`` forbids breaks inside it."""
+    """Input: text in one style; ``keep`` forbids breaks inside it; ``latin`` says its
+    face is a Latin one (so ’ and … are proportional, not full width)."""
 
     text: str
     style: int = 0
     keep: bool = False
+    latin: bool = False
 
 
 @dataclass
@@ -54,6 +127,15 @@ class Unit:
     """No line break may come before this unit."""
     width: float = 0.0
     x: float = 0.0
+    """Where its first glyph is drawn."""
+    mark: str = ""
+    """``open``, ``close`` or ``middle`` for a full-width mark that can be compressed."""
+    trim: float = 0.0
+    """How much of the mark's blank is taken away (points)."""
+    forced: bool = False
+    """Part of a word broken where no rule allows (it was longer than a line)."""
+    packed: bool = False
+    """A mark beside another mark: compressed by the rules, never squeezed further."""
 
     @property
     def text(self) -> str:
@@ -70,6 +152,21 @@ class Unit:
         """The unit's last character."""
         return self.pieces[-1][1][-1]
 
+    @property
+    def advance(self) -> float:
+        """How far the unit moves the pen: its width less the blank taken away."""
+        return self.width - self.trim
+
+    @property
+    def shift(self) -> float:
+        """How far left of the pen the glyph starts (the trimmed blank before it)."""
+        return {"open": self.trim, "middle": self.trim / 2}.get(self.mark, 0.0)
+
+    @property
+    def end(self) -> float:
+        """Where the unit ends: the pen after it."""
+        return self.x + self.shift + self.advance
+
 
 @dataclass
 class Line:
@@ -84,6 +181,59 @@ class Line:
         return "".join((" " if u.space_before and i else "") + u.text
                        for i, u in enumerate(self.units))
 
+    @property
+    def end(self) -> float:
+        """Where the line's last unit ends."""
+        return self.units[-1].end if self.units else 0.0
+
+
+@dataclass(frozen=True)
+class Setting:
+    """What line breaking needs besides the text: widths, the word space and the em,
+    whether lines are justified, and how English words hyphenate."""
+
+    measure: Measure
+    space: float
+    em: float
+    justify: bool = True
+    hyphenate: Hyphenate | None = None
+
+
+@lru_cache(maxsize=1 << 14)
+def _wide(char: str) -> bool:
+    """Whether ``char`` is wide by its Unicode width (remembered: asked for every
+    character of every paragraph)."""
+    return is_wide(char)
+
+
+def wide(char: str, run: Run) -> bool:
+    """Whether ``char`` is set full width: Han, CJK punctuation, and punctuation such as
+    “ and … where a Chinese face sets it."""
+    return _wide(char) or (char in AMBIGUOUS and not run.latin)
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest character from ``index`` in direction ``step`` that is not ambiguous
+    punctuation (empty at the text's edge)."""
+    index += step
+    while 0 <= index < len(text) and text[index] in AMBIGUOUS:
+        index += step
+    return text[index] if 0 <= index < len(text) else ""
+
+
+def latin_context(text: str) -> list[bool]:
+    """Which characters of Chinese text are punctuation such as ’ and … standing in Latin
+    text (Ningbo’s, IP…): set in the Latin face, proportional. Beside a Han character,
+    or alone, they are Chinese punctuation, full width (“161工程”)."""
+    marks = []
+    for index, char in enumerate(text):
+        if char not in AMBIGUOUS:
+            marks.append(False)
+            continue
+        sides = [_neighbour(text, index, -1), _neighbour(text, index, 1)]
+        marks.append(not any(is_wide(c) for c in sides if c) and any(sides))
+    return marks
+
 
 def _classify(runs: Sequence[Run]) -> list[Unit]:
     """Split runs into units: each Han character alone, Latin words whole."""
@@ -94,133 +244,534 @@ def _classify(runs: Sequence[Run]) -> list[Unit]:
             if char in BREAKABLE_SPACES:
                 space = True
                 continue
-            han = is_wide(char)
+            han = wide(char, run)
             prev = units[-1] if units else None
-            joins_word = (prev is not None and not han and not prev.han and not space)
-            if joins_word and prev is not None:
-                if prev.pieces[-1][0] == run.style:
-                    prev.pieces[-1] = (run.style, prev.pieces[-1][1] + char)
-                else:
-                    prev.pieces.append((run.style, char))
+            if prev is not None and not han and not prev.han and not space:
+                _extend(prev, run.style, char)
                 continue
             unit = Unit([(run.style, char)], han, space_before=space)
             unit.glued = run.keep and index > 0
+            unit.mark = _mark(char) if han else ""
             units.append(unit)
             space = False
     return units
 
 
+def _extend(unit: Unit, style: int, char: str) -> None:
+    """Add a character to a Latin word."""
+    if unit.pieces[-1][0] == style:
+        unit.pieces[-1] = (style, unit.pieces[-1][1] + char)
+    else:
+        unit.pieces.append((style, char))
+
+
+def _mark(char: str) -> str:
+    """The compression class of a full-width character (none for a Han character)."""
+    if char in CLOSING:
+        return "close"
+    if char in OPENING:
+        return "open"
+    return "middle" if char in MIDDLE else ""
+
+
+def _kinsoku_glued(prev: Unit, unit: Unit) -> bool:
+    """Whether the kinsoku sets forbid a break between two units, a space between them
+    or not (or a doubled mark)."""
+    first, last = unit.first, prev.last
+    doubled = first == last and first in DOUBLED and not unit.space_before
+    return first in NO_START or last in NO_END or doubled
+
+
 def _glue(units: list[Unit]) -> None:
     """Forbid breaks the kinsoku sets and the number-with-unit rule forbid."""
     for prev, unit in itertools.pairwise(units):
-        if unit.space_before:
-            continue
-        first, last = unit.first, prev.last
-        number_then_unit = last.isdigit() and unit.han and first not in NO_END
-        if first in NO_START or last in NO_END or number_then_unit:
+        number_then_unit = prev.last.isdigit() and unit.han and unit.first not in NO_END \
+            and not unit.space_before
+        if _kinsoku_glued(prev, unit) or number_then_unit:
             unit.glued = True
+    _glue_qualifiers(units)
 
 
-def _gap(prev: Unit, unit: Unit, space: float, em: float) -> float:
-    """The natural space before ``unit``: a word space, a quarter em, or nothing."""
-    if unit.space_before:
-        return space
-    if prev.han != unit.han and _spaced(prev, unit):
-        return QUARTER_EM * em
-    return 0.0
+def _spells(units: Sequence[Unit], start: int, word: str) -> bool:
+    """Whether the Han units from ``start`` spell ``word``, one character each."""
+    chunk = units[start:start + len(word)]
+    return len(chunk) == len(word) and all(
+        u.han and u.text == c and not u.space_before for u, c in zip(chunk, word, strict=True))
+
+
+def _numeric(unit: Unit) -> bool:
+    """Whether a unit ends a number (a digit, or a percent or permille sign after one)."""
+    text = unit.text.rstrip("%‰")
+    return not unit.han and bool(text) and text[-1].isdigit()
+
+
+def _glue_qualifiers(units: list[Unit]) -> None:
+    """Keep a qualifier with its number: 193%以上, 3个月左右, 17.1万余, 近9000, 超过80000."""
+    for index, unit in enumerate(units):
+        if not unit.han or unit.text not in _FIRSTS:
+            continue
+        for word in QUALIFIERS:
+            if _spells(units, index, word) and (start := _number_before(units, index)) >= 0:
+                for kept in units[start + 1:index + len(word)]:
+                    kept.glued = True
+        for word in PREFIXES:
+            after = index + len(word)
+            if _spells(units, index, word) and after < len(units) and \
+                    not units[after].space_before and units[after].first.isdigit():
+                for kept in units[index + 1:after + 1]:
+                    kept.glued = True
+
+
+def _number_before(units: Sequence[Unit], index: int) -> int:
+    """The index of the number a qualifier at ``index`` follows (across at most
+    UNIT_SPAN Han characters of its unit), or −1."""
+    for back in range(1, UNIT_SPAN + 2):
+        at = index - back
+        if at < 0 or units[at + 1].space_before:
+            return -1
+        if _numeric(units[at]):
+            return at
+        if not units[at].han or units[at].mark or not units[at].text.isalpha():
+            return -1
+    return -1
+
+
+def _compress(units: list[Unit], em: float) -> None:
+    """Set adjacent full-width marks half width (clreq 3.1.6): a closing mark before any
+    mark, an opening mark after an opening mark."""
+    for prev, unit in itertools.pairwise(units):
+        if unit.space_before or not (prev.mark and unit.mark):
+            continue
+        prev.packed = unit.packed = True
+        if prev.mark == "close":
+            prev.trim = HALF * em
+        if unit.mark == "open" and prev.mark == "open":
+            unit.trim = HALF * em
 
 
 def _spaced(prev: Unit, unit: Unit) -> bool:
-    """Whether a Han/Latin boundary gets the quarter-em gap (letters and digits only)."""
-    latin = unit.first if prev.han else prev.last
-    return latin.isalnum()
+    """Whether a Han/Latin boundary gets the quarter-em gap: between a Han character and a
+    Latin letter or digit, never beside punctuation."""
+    latin, han = (unit.first, prev.last) if prev.han else (prev.last, unit.first)
+    return latin.isalnum() and han.isalnum()
 
 
-def _atoms(units: list[Unit]) -> list[list[Unit]]:
+def _gap(prev: Unit, unit: Unit, s: Setting) -> float:
+    """The natural space before ``unit``: a word space, a quarter em, or nothing."""
+    if unit.space_before:
+        return s.space
+    if prev.han != unit.han and _spaced(prev, unit):
+        return QUARTER_EM * s.em
+    return 0.0
+
+
+def _gap_shrink(prev: Unit, unit: Unit, s: Setting) -> float:
+    """How much the space before ``unit`` may squeeze."""
+    if unit.space_before:
+        return SPACE_SHRINK * s.space
+    if prev.han != unit.han and _spaced(prev, unit):
+        return (QUARTER_EM - MIN_GAP) * s.em
+    return 0.0
+
+
+def _squeezable(unit: Unit, s: Setting) -> float:
+    """How much more of a mark's blank a line may squeeze away (none of a mark beside
+    another: the pair is compressed already)."""
+    if not unit.mark or unit.packed:
+        return 0.0
+    return max(min(SQUEEZE * s.em, HALF * s.em - unit.trim), 0.0)
+
+
+def _end_saving(unit: Unit, s: Setting) -> float:
+    """What a closing mark gives back at the end of a line (set half width there)."""
+    return max(HALF * s.em - unit.trim, 0.0) if unit.mark == "close" else 0.0
+
+
+@dataclass
+class _Atom:
+    """Units no line break may come between, with their natural width (marks compressed
+    as the rules say) and how much they may squeeze."""
+
+    units: list[Unit]
+    width: float = 0.0
+    shrink: float = 0.0
+
+    @classmethod
+    def of(cls, units: list[Unit], s: Setting) -> _Atom:
+        """An atom of ``units``, measured."""
+        if len(units) == 1:
+            return cls(units, units[0].advance, _squeezable(units[0], s))
+        width = units[0].advance + sum(_gap(p, u, s) + u.advance
+                                       for p, u in itertools.pairwise(units))
+        shrink = sum(_squeezable(u, s) for u in units) + \
+            sum(_gap_shrink(p, u, s) for p, u in itertools.pairwise(units))
+        return cls(units, width, shrink)
+
+
+def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
     """Units grouped into unbreakable atoms."""
-    atoms: list[list[Unit]] = []
+    groups: list[list[Unit]] = []
     for unit in units:
-        if atoms and unit.glued:
-            atoms[-1].append(unit)
+        if groups and unit.glued:
+            groups[-1].append(unit)
         else:
-            atoms.append([unit])
-    return atoms
+            groups.append([unit])
+    return [_Atom.of(group, s) for group in groups]
 
 
-def _atom_width(atom: list[Unit], space: float, em: float) -> float:
-    """The natural width of an atom."""
-    width = atom[0].width
-    for prev, unit in itertools.pairwise(atom):
-        width += _gap(prev, unit, space, em) + unit.width
-    return width
+@dataclass
+class _Open:
+    """A line being filled: its atoms and running totals."""
+
+    atoms: list[_Atom] = field(default_factory=list)
+    natural: float = 0.0
+    """Its width with the space between pieces, before any end-of-line saving."""
+    shrink: float = 0.0
+    """How much it may squeeze, counting every mark as inside the line."""
+
+    @property
+    def units(self) -> list[Unit]:
+        """Its units in order."""
+        return [u for atom in self.atoms for u in atom.units]
+
+    def _joined(self, atom: _Atom, s: Setting) -> tuple[float, float]:
+        """Its natural width and squeeze with ``atom`` at the end."""
+        if not self.atoms:
+            return atom.width, atom.shrink
+        last, first = self.atoms[-1].units[-1], atom.units[0]
+        return (self.natural + _gap(last, first, s) + atom.width,
+                self.shrink + _gap_shrink(last, first, s) + atom.shrink)
+
+    def add(self, atom: _Atom, s: Setting) -> None:
+        """Put ``atom`` at the end."""
+        self.natural, self.shrink = self._joined(atom, s)
+        self.atoms.append(atom)
+
+    def fits(self, atom: _Atom, width: float, s: Setting) -> bool:
+        """Whether the line with ``atom`` at its end fits ``width``, squeezing as far as it
+        may (justified lines only)."""
+        natural, shrink = self._joined(atom, s)
+        end = atom.units[-1]
+        room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
+        return natural - _end_saving(end, s) - width <= (room if s.justify else 0.0) + 1e-6
+
+    def over(self, atom: _Atom, width: float, s: Setting) -> float:
+        """How far the line with ``atom`` at its end runs past ``width`` unsqueezed."""
+        return self._joined(atom, s)[0] - _end_saving(atom.units[-1], s) - width
+
+    def ending(self, s: Setting) -> float:
+        """Its width if it ends here (a closing mark at its end set half width)."""
+        return self.natural - _end_saving(self.atoms[-1].units[-1], s) if self.atoms else 0.0
+
+    def chars(self) -> int:
+        """How many characters it holds."""
+        return sum(len(u.text) for u in self.units)
 
 
-def _fill(atoms: list[list[Unit]], widths: Sequence[float], space: float,
-          em: float) -> list[Line]:
-    """Greedy filling: as many atoms per line as fit; an atom too long breaks by unit."""
-    lines = [Line()]
-    used = 0.0
+def _rebuilt(atoms: Sequence[_Atom], s: Setting) -> _Open:
+    """A line of ``atoms``."""
+    line = _Open()
     for atom in atoms:
-        available = widths[min(len(lines) - 1, len(widths) - 1)]
-        line = lines[-1]
-        gap = _gap(line.units[-1], atom[0], space, em) if line.units else 0.0
-        width = _atom_width(atom, space, em)
-        if line.units and used + gap + width > available + 1e-6:
-            lines.append(Line())
-            line, used, gap = lines[-1], 0.0, 0.0
-            available = widths[min(len(lines) - 1, len(widths) - 1)]
-        if width > available and len(atom) > 1:
-            for unit in atom:
-                unit.glued = False
-            sub = _fill([[u] for u in atom], [available], space, em)
-            line.units.extend(sub[0].units)
-            lines.extend(sub[1:])
-            used = sum(u.width for u in lines[-1].units)
-            continue
-        line.units.extend(atom)
-        used += gap + width
-    lines[-1].last = True
-    return lines
+        line.add(atom, s)
+    return line
 
 
-def _stretch_points(line: Line) -> list[int]:
-    """Indexes of units before which justification may add space."""
-    return [i for i in range(1, len(line.units))
-            if line.units[i].space_before or line.units[i].han or line.units[i - 1].han]
+def _fits(line: _Open, width: float, s: Setting) -> bool:
+    """Whether a whole line fits ``width`` (squeezed if justified)."""
+    return not line.atoms or _rebuilt(line.atoms[:-1], s).fits(line.atoms[-1], width, s)
 
 
-def _place(line: Line, width: float, space: float, em: float, justify: bool) -> None:
-    """Set each unit's x; spread the slack over the stretch points when justifying."""
-    natural = line.units[0].width if line.units else 0.0
-    for prev, unit in zip(line.units, line.units[1:], strict=False):
-        natural += _gap(prev, unit, space, em) + unit.width
-    points = _stretch_points(line)
-    slack = width - natural
-    extra = slack / len(points) if justify and not line.last and points and slack > 0 else 0.0
-    x = 0.0
-    stretch = set(points)
-    for index, unit in enumerate(line.units):
-        if index:
-            x += _gap(line.units[index - 1], unit, space, em)
-            x += extra if index in stretch else 0.0
-        unit.x = x
-        x += unit.width
+def _stretch_points(units: Sequence[Unit]) -> list[int]:
+    """Indexes of units before which justification may add space: at word spaces, and
+    beside Han characters except before a closing mark or after an opening one."""
+    return [i for i in range(1, len(units))
+            if units[i].space_before or ((units[i].han or units[i - 1].han)
+                                         and units[i].mark != "close"
+                                         and units[i - 1].mark != "open")]
+
+
+def _looseness(line: _Open, width: float, s: Setting, limit: float) -> float:
+    """How much ``line`` ending here would stretch per stretch point, as a share of
+    ``limit`` (in ems where it has Han characters, else in word spaces): above 1 it is
+    loose. A ragged line is loose when less than half full."""
+    slack = width - line.ending(s)
+    if not s.justify:
+        return slack / (width / 2) if width > 0 else 0.0
+    units = line.units
+    points = _stretch_points(units)
+    if not points:
+        return float("inf") if slack > 1e-6 else 0.0
+    scale = s.em if any(u.han for u in units) else s.space
+    return slack / len(points) / (limit * scale)
+
+
+def _loose(line: _Open, width: float, s: Setting, limit: float) -> bool:
+    """Whether ``line`` ending here would be loose (see ``_looseness``)."""
+    return _looseness(line, width, s, limit) > 1.0
+
+
+class _Filler:
+    """Greedy filling: as many atoms per line as fit (squeezing a little rather than
+    stretching a lot), words broken where they must be."""
+
+    def __init__(self, widths: Sequence[float], s: Setting) -> None:
+        self.widths = widths
+        self.s = s
+        self.lines = [_Open()]
+
+    def available(self) -> float:
+        """The width of the line being filled."""
+        return self.widths[min(len(self.lines) - 1, len(self.widths) - 1)]
+
+    def take(self, atom: _Atom) -> None:
+        """Put ``atom`` on the current line, or start a new line with it. An atom that
+        fits only squeezed goes in if the line would stretch more without it."""
+        line, s, width = self.lines[-1], self.s, self.available()
+        if not line.atoms:
+            self.start(atom)
+            return
+        over = line.over(atom, width, s)
+        if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
+            line.add(atom, s)
+            return
+        rest = self.hyphenate(atom) if _loose(line, width, s, LOOSE_SPACE) else atom
+        self.lines.append(_Open())
+        self.start(rest)
+
+    def hyphenate(self, atom: _Atom) -> _Atom:
+        """End the current line with the longest head of ``atom``'s first word that fits
+        (broken after a hyphen or slash or at a hyphenation point); what is left."""
+        word = atom.units[0]
+        if word.han:
+            return atom
+        line, width = self.lines[-1], self.available()
+        for index, hyphen in reversed(_breaks(word, self.s)):
+            head, tail = _cut(word, index, hyphen, self.s)
+            piece = _Atom.of([head], self.s)
+            if line.fits(piece, width, self.s):
+                line.add(piece, self.s)
+                return _Atom.of([tail, *atom.units[1:]], self.s)
+        return atom
+
+    def start(self, atom: _Atom) -> None:
+        """Put ``atom`` at the start of the (empty) current line; an atom wider than the
+        line is taken unit by unit, and a word wider than it broken."""
+        line, s, width = self.lines[-1], self.s, self.available()
+        if line.fits(atom, width, s):
+            line.add(atom, s)
+            return
+        if len(atom.units) > 1:
+            self.take_apart(atom.units)
+            return
+        self.chop(atom.units[0])
+
+    def take_apart(self, units: list[Unit]) -> None:
+        """Units kept together that are wider than a line: taken in the pieces the kinsoku
+        sets allow (a number and its unit, a run kept whole, part), else one by one, the
+        breaks marked ``forced``."""
+        groups: list[list[Unit]] = []
+        for index, unit in enumerate(units):
+            if index and _kinsoku_glued(units[index - 1], unit):
+                groups[-1].append(unit)
+            else:
+                groups.append([unit])
+        if len(groups) == 1:
+            for unit in units[1:]:
+                unit.forced = True
+            groups = [[unit] for unit in units]
+        for group in groups:
+            group[0].glued = False
+            self.take(_Atom.of(group, self.s))
+
+    def chop(self, word: Unit) -> None:
+        """Set a word wider than a whole line over as many lines as it needs: broken after
+        a hyphen or slash or at a hyphenation point where it can be, else anywhere."""
+        while len(word.text) > 1 and word.width > self.available() + 1e-6:
+            head, word = _longest_head(word, self.available(), self.s)
+            self.lines[-1].add(_Atom.of([head], self.s), self.s)
+            self.lines.append(_Open())
+        self.lines[-1].add(_Atom.of([word], self.s), self.s)
+
+
+def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
+    """Where a Latin word may break, in order: (index, whether a hyphen is added)."""
+    text = word.text
+    points = {i: False for i in range(1, len(text))
+              if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
+              and text[i] not in NO_START and text[i - 1] not in NO_END}
+    if s.hyphenate is not None:
+        for index in s.hyphenate(text):
+            if 0 < index < len(text) and text[index - 1].isalpha() and text[index].isalpha():
+                points.setdefault(index, True)
+    return sorted(points.items())
+
+
+def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
+         forced: bool = False) -> tuple[Unit, Unit]:
+    """A word cut at character ``index``: the head (with a hyphen if asked) and the tail."""
+    head: list[tuple[int, str]] = []
+    tail: list[tuple[int, str]] = []
+    seen = 0
+    for style, text in word.pieces:
+        cut = min(max(index - seen, 0), len(text))
+        if text[:cut]:
+            head.append((style, text[:cut]))
+        if text[cut:]:
+            tail.append((style, text[cut:]))
+        seen += len(text)
+    if hyphen:
+        head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
+    first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced)
+    rest = Unit(tail, False, forced=forced)
+    for unit in (first, rest):
+        unit.width = sum(s.measure(style, text) for style, text in unit.pieces)
+    return first, rest
+
+
+def _longest_head(word: Unit, width: float, s: Setting) -> tuple[Unit, Unit]:
+    """The longest head of ``word`` that fits ``width``: at a break the rules allow, else
+    (forced) at the last character that fits, at least one."""
+    for index, hyphen in reversed(_breaks(word, s)):
+        head, tail = _cut(word, index, hyphen, s)
+        if head.width <= width + 1e-6:
+            return head, tail
+    low, high = 1, len(word.text) - 1
+    while low < high:  # the most characters that fit
+        middle = (low + high + 1) // 2
+        if _cut(word, middle, False, s)[0].width <= width + 1e-6:
+            low = middle
+        else:
+            high = middle - 1
+    return _cut(word, low, False, s, forced=True)
+
+
+def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:
+    """A last line of ``RUNT`` characters or fewer is taken into the line before (which
+    squeezes a little), or given pieces from its end (if that line is not loose after)."""
+    if len(lines) < 2 or lines[-1].chars() > RUNT:
+        return
+    width = widths[min(len(lines) - 2, len(widths) - 1)]
+    before, last = lines[-2], lines[-1]
+    merged = _rebuilt(before.atoms + last.atoms, s)
+    if _fits(merged, width, s):
+        lines[-2:] = [merged]
+        return
+    last_width = widths[min(len(lines) - 1, len(widths) - 1)]
+    while last.chars() <= RUNT and len(before.atoms) > 1:
+        shorter = _rebuilt(before.atoms[:-1], s)
+        longer = _rebuilt([before.atoms[-1], *last.atoms], s)
+        if _loose(shorter, width, s, STRETCH) or not _fits(longer, last_width, s):
+            break
+        before, last = shorter, longer
+    lines[-2:] = [before, last]
+
+
+def _balance(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:
+    """Spread the slack of a loose justified line over the lines before it: each gives
+    pieces from its end to the next line's start while that makes the looser of the two
+    less loose (a number kept with its unit that went to the next line leaves a gap no
+    squeezing closes)."""
+    if not s.justify:
+        return
+    for index in range(1, len(lines) - 1):
+        at = index
+        while at >= 1 and _even_out(lines, at, widths, s):
+            at -= 1
+
+
+def _even_out(lines: list[_Open], index: int, widths: Sequence[float], s: Setting) -> bool:
+    """Even out line ``index`` and the one before; whether that one is now loose."""
+    def width(at: int) -> float:
+        return widths[min(at, len(widths) - 1)]
+
+    def worst(a: _Open, b: _Open) -> float:
+        return max(_looseness(a, width(index - 1), s, STRETCH),
+                   _looseness(b, width(index), s, STRETCH))
+
+    before, line = lines[index - 1], lines[index]
+    if not _loose(line, width(index), s, STRETCH):
+        return False
+    moved = False
+    while len(before.atoms) > 1:
+        shorter = _rebuilt(before.atoms[:-1], s)
+        longer = _rebuilt([before.atoms[-1], *line.atoms], s)
+        if not _fits(longer, width(index), s) or \
+                worst(shorter, longer) >= worst(before, line) - 1e-9:
+            break
+        before, line, moved = shorter, longer, True
+    lines[index - 1], lines[index] = before, line
+    return moved and _loose(before, width(index - 1), s, STRETCH)
+
+
+def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
+    """Set each unit's x: an overfull line squeezed (a closing mark at its end first, to
+    half width), a justified one stretched at its stretch points."""
+    units = line.units
+    if not units:
+        return Line(units, last)
+    gaps = [0.0] + [_gap(p, u, s) for p, u in itertools.pairwise(units)]
+    slack = width - sum(gaps) - sum(u.advance for u in units)
+    if slack < 0:  # the closing mark at the end first, then the rest
+        end = min(-slack, _end_saving(units[-1], s))
+        units[-1].trim += end
+        slack += end
+    if slack < 0:
+        gaps = _squeeze(units, gaps, -slack, s)
+    points = set(_stretch_points(units))
+    extra = slack / len(points) if s.justify and not last and points and slack > 0 else 0.0
+    extra = min(extra, _widest_extra(units, points, s))
+    pen = 0.0
+    for index, unit in enumerate(units):
+        pen += gaps[index] + (extra if index in points else 0.0)
+        unit.x = pen - unit.shift
+        pen += unit.advance
+    return Line(units, last)
+
+
+def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
+    """The most justification adds at a point: past it, a line that cannot be filled (a
+    long word or URL went to the next) is left short at its end rather than gapped."""
+    han = any(units[i].han or units[i - 1].han for i in points if not units[i].space_before)
+    return MAX_EXTRA_EM * s.em if han else MAX_EXTRA_SPACES * s.space
+
+
+def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> list[float]:
+    """Take ``over`` points out of a line: from its marks' blanks and its gaps in
+    proportion to what each may give (at most all of it). The new gaps."""
+    marks = [_squeezable(u, s) for u in units]  # a closing mark at the end has given all
+    shrinks = [0.0] + [_gap_shrink(p, u, s) for p, u in itertools.pairwise(units)]
+    room = sum(marks) + sum(shrinks)
+    if room <= 0:
+        return gaps
+    share = min(over / room, 1.0)
+    for unit, give in zip(units, marks, strict=True):
+        unit.trim += give * share
+    return [g - give * share for g, give in zip(gaps, shrinks, strict=True)]
 
 
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
-                space: float, em: float, justify: bool = True) -> list[Line]:
+                space: float, em: float, justify: bool = True,
+                hyphenate: Hyphenate | None = None) -> list[Line]:
     """Lay ``runs`` out in lines of ``widths`` (the last width repeats).
 
     ``space`` is the width of a word space and ``em`` the font size, in the units of
-    ``measure``. Each unit of each returned line has its ``x`` set.
+    ``measure``; ``hyphenate`` gives a word's hyphenation points (none: words break only
+    after hyphens and slashes, or where longer than a line). Each unit of each returned
+    line has its ``x`` set.
     """
+    s = Setting(measure, space, em, justify, hyphenate)
     units = _classify(runs)
     if not units:
         return []
     for unit in units:
         unit.width = sum(measure(style, text) for style, text in unit.pieces)
     _glue(units)
-    lines = _fill(_atoms(units), widths, space, em)
-    for index, line in enumerate(lines):
-        _place(line, widths[min(index, len(widths) - 1)], space, em, justify)
-    return lines
+    _compress(units, em)
+    filler = _Filler(widths, s)
+    for atom in _atoms(units, s):
+        filler.take(atom)
+    lines = [line for line in filler.lines if line.atoms]
+    _balance(lines, widths, s)
+    _avoid_runt(lines, widths, s)
+    return [_set(line, widths[min(index, len(widths) - 1)], s, index == len(lines) - 1)
+            for index, line in enumerate(lines)]

@@ -6,6 +6,7 @@ Text never passes through reportlab's Paragraph markup parser, so a spec's ``<im
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,9 +16,14 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.fonts import Face
+from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
+
+NARROW_EMS = 30.0
+"""English justified in a column narrower than this many ems is set ragged right."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class Shape:
     indent: float = 0.0
     before: float = 0.0
     after: float = 0.0
+    hyphenate: bool = False
+    """English words may be hyphenated."""
 
 
 def _color(hex_rgb: str) -> Color:
@@ -61,9 +69,9 @@ def text_width(text: str, font: str, size: float) -> float:
 
 
 def _single(unit: Unit) -> tuple[int, bool] | None:
-    """The look of a unit that is one character in one look, and whether the character
-    is full width; else None."""
-    if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1:
+    """The look of a unit that is one character in one look, set at its own width (not a
+    compressed mark), and whether the character is full width; else None."""
+    if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1 and not unit.trim:
         return unit.pieces[0][0], is_wide(unit.pieces[0][1])
     return None
 
@@ -128,6 +136,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.spaceBefore = 0 if continued else shape.before
         self.spaceAfter = shape.after
         self._width = 0.0
+        self._warned = False
 
     def _measure(self, style: int, text: str) -> float:
         """Width of ``text`` in the look ``style``."""
@@ -143,13 +152,23 @@ class TextBlock(Flowable):  # type: ignore[misc]
         indent = 0.0 if self.continued else self.shape.indent * first.size
         space = self._measure(0, " ")
         return break_lines(self.runs, [width - indent, width], self._measure, space=space,
-                           em=first.size, justify=self.shape.align == "justify")
+                           em=first.size, justify=self._justified(width),
+                           hyphenate=english if self.shape.hyphenate else None)
+
+    def _justified(self, width: float) -> bool:
+        """Whether lines are justified: as the style says, except English in a narrow
+        column (fewer than NARROW_EMS ems), set ragged right: too few spaces per line to
+        take up the slack without gaps wide enough to see."""
+        if self.shape.align != "justify":
+            return False
+        return not self.shape.hyphenate or width >= NARROW_EMS * self.looks[0].size
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out (once per width; split parts keep their lines) and report the height."""
         if self.lines is None or (availWidth != self._width and not self.prelaid):
             self.lines = self._layout(availWidth)
             self._width = availWidth
+            self._warn_forced(self.lines)
         self.width = availWidth
         self.height = len(self.lines) * self.shape.leading
         return self.width, self.height
@@ -170,14 +189,25 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head._width = tail._width = availWidth
         return [head, tail]
 
+    def _warn_forced(self, lines: Sequence[Line]) -> None:
+        """Say (once) that a word too long for a line had to be broken where no rule
+        allows: the file is made, but a reader should look."""
+        forced = [u.text for line in lines for u in line.units if u.forced]
+        if forced and not self._warned:
+            self._warned = True
+            word = "".join(forced)
+            snippet = word if len(word) <= 40 else word[:40] + "…"
+            warnings.warn(RenderWarning(
+                f"a word too long for its line ({len(word)} characters) was broken inside: "
+                f"“{snippet}”"), stacklevel=2)
+
     def _offset(self, line: Line, index: int) -> float:
         """Where the line starts: indent, or the shift of centred and right alignment."""
         first = self.looks[0]
         indent = self.shape.indent * first.size if index == 0 and not self.continued else 0
         if not line.units or self.shape.align not in ("center", "right"):
             return indent
-        end = line.units[-1].x + line.units[-1].width
-        slack = self.width - end
+        slack = self.width - line.end
         return slack / 2 if self.shape.align == "center" else slack
 
     def draw(self) -> None:
@@ -243,8 +273,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         first = self.looks[0]
         lines = break_lines(self.runs, [float("inf")], self._measure,
                             space=self._measure(0, " "), em=first.size, justify=False)
-        return max((line.units[-1].x + line.units[-1].width for line in lines if line.units),
-                   default=0.0)
+        return max((line.end for line in lines), default=0.0)
 
     def piece_width(self, piece: str) -> float:
         """The width of ``piece`` in the block's first look."""

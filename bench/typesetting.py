@@ -1,0 +1,290 @@
+"""Typesetting measures of the PDFs: kinsoku, loose lines, gaps, runts.
+
+Run from the repository root:
+
+    python bench/typesetting.py [SPEC] [--keep DIR]
+
+Builds the zh, en, zh-en, official (zh) and parallel (zh-en) PDFs of SPEC (default
+specs/ningbo-2024.yaml) in this process, records every line the PDF writer draws (the
+positions it gives each unit), and prints a Markdown table of:
+
+- *kinsoku*: lines that start with a character that cannot start a line, or end with one
+  that cannot end it (ECMA-376 sets), and numbers split from their unit or qualifier
+  (must be 0);
+- *zh lines* / *zh >15%*: justified Chinese lines, and those whose space between two Han
+  characters exceeds 15% of an em (letter-spaced by justification); *zh max* the largest;
+- *en lines* / *en >3×*: justified English lines, and those with a gap between words over
+  three times a normal word space; *en max* the largest ratio;
+- *punct gaps*: Han–Latin gaps set beside full-width punctuation (clreq: none);
+- *runts*: paragraphs whose last line holds one or two characters.
+
+The measures read the writer's own line geometry, not the PDF's text, so they need no PDF
+parser and see exactly what is drawn. tests/writers/test_typesetting.py holds the
+Ningbo outputs to these measures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+from ipdocs import load_report  # noqa: E402
+from ipdocs.building import build  # noqa: E402
+from ipdocs.writers.columns import is_wide  # noqa: E402
+from ipdocs.writers.pdf import text as pdf_text  # noqa: E402
+from ipdocs.writers.pdf.linebreak import NO_END, NO_START  # noqa: E402
+
+CONFIGS: tuple[tuple[str, dict[str, str]], ...] = (
+    ("zh", {"lang": "zh"}),
+    ("en", {"lang": "en"}),
+    ("zh-en", {"lang": "zh-en"}),
+    ("official", {"lang": "zh", "theme": "official"}),
+    ("parallel", {"lang": "zh-en", "layout": "parallel"}),
+)
+"""The documents measured: a name and the options of ``ipdocs.build``."""
+
+ZH_STRETCH = 0.15
+"""A Chinese line is loose when two Han characters stand further apart than this (ems)."""
+
+EN_GAP = 3.0
+"""An English line is loose when a word gap exceeds this many normal word spaces."""
+
+QUALIFIERS = ("以上", "以内", "以下", "左右")
+"""Two-character qualifiers that must not be split across lines."""
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One line as the writer drew it, with what its block knows."""
+
+    units: tuple[tuple[str, float, float, bool, bool], ...]
+    """(text, x, width, han, space before) of each unit."""
+    em: float
+    space: float
+    justified: bool
+    last: bool
+    first: bool
+    """The first line of a paragraph (not of a part carried to another page)."""
+
+
+@dataclass
+class Counts:
+    """The measures of one document."""
+
+    kinsoku: list[str] = field(default_factory=list)
+    zh_lines: int = 0
+    zh_loose: list[str] = field(default_factory=list)
+    zh_max: float = 0.0
+    en_lines: int = 0
+    en_loose: list[str] = field(default_factory=list)
+    en_max: float = 0.0
+    punct_gaps: list[str] = field(default_factory=list)
+    runts: list[str] = field(default_factory=list)
+
+
+def _text(line: Drawn) -> str:
+    """A drawn line's text, words separated by spaces."""
+    return "".join((" " if space and i else "") + text
+                   for i, (text, _, _, _, space) in enumerate(line.units))
+
+
+def _gaps(line: Drawn) -> Iterator[tuple[int, float]]:
+    """Each unit's index (from the second) and the space between it and the one before."""
+    for index in range(1, len(line.units)):
+        _, x0, w0, _, _ = line.units[index - 1]
+        yield index, line.units[index][1] - (x0 + w0)
+
+
+def _chinese(line: Drawn) -> bool:
+    """Whether a line is mostly Chinese (by characters)."""
+    text = _text(line)
+    wide = sum(1 for c in text if is_wide(c))
+    return wide * 2 >= len(text.replace(" ", ""))
+
+
+def _han_gaps(line: Drawn) -> list[float]:
+    """The spaces between two adjacent Han units, in ems."""
+    return [gap / line.em for index, gap in _gaps(line)
+            if line.units[index][3] and line.units[index - 1][3]]
+
+
+def _punctuation(char: str) -> bool:
+    """Whether ``char`` is full-width punctuation."""
+    return is_wide(char) and not char.isalnum()
+
+
+def record(lines: Sequence[Drawn], counts: Counts) -> None:
+    """Add one block's drawn lines to ``counts``."""
+    for index, line in enumerate(lines):
+        if not line.units:
+            continue
+        text = _text(line)
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        _kinsoku(line, text, after, counts)
+        if line.justified and not line.last:
+            (_zh_line if _chinese(line) else _en_line)(line, text, counts)
+        _punct_gaps(line, text, counts)
+        if line.last and line.justified and _chinese(line) and not line.first and \
+                len(text.strip()) <= 2:
+            counts.runts.append(text)
+
+
+def _kinsoku(line: Drawn, text: str, after: Drawn | None, counts: Counts) -> None:
+    """Forbidden line starts and ends, and numbers split from their unit or qualifier."""
+    if not line.first and text[0] in NO_START:
+        counts.kinsoku.append(f"starts with {text[0]}: {text}")
+    if line.last or after is None or not after.units:
+        if not line.last and text[-1] in NO_END:
+            counts.kinsoku.append(f"ends with {text[-1]}: {text}")
+        return
+    following = _text(after)
+    if text[-1] in NO_END:
+        counts.kinsoku.append(f"ends with {text[-1]}: {text}")
+    if text[-1].isdigit() and is_wide(following[0]) and following[0] not in NO_END:
+        counts.kinsoku.append(f"number split from its unit: {text[-6:]} / {following[:6]}")
+    for token in QUALIFIERS:
+        if text.endswith(token[0]) and following.startswith(token[1:]) and \
+                (text[:-1][-1:].isdigit() or text[:-1].endswith("%")):
+            counts.kinsoku.append(f"qualifier split: {text[-6:]} / {following[:6]}")
+
+
+def _zh_line(line: Drawn, text: str, counts: Counts) -> None:
+    """A justified Chinese line: how far apart justification set its Han characters."""
+    gaps = _han_gaps(line)
+    if not gaps:
+        return
+    counts.zh_lines += 1
+    widest = max(gaps)
+    counts.zh_max = max(counts.zh_max, widest)
+    if widest > ZH_STRETCH + 1e-6:
+        counts.zh_loose.append(f"{widest:.0%}: {text}")
+
+
+def _en_line(line: Drawn, text: str, counts: Counts) -> None:
+    """A justified English line: its widest word gap in normal word spaces."""
+    gaps = [gap / line.space for index, gap in _gaps(line) if line.units[index][4]]
+    if not gaps or line.space <= 0:
+        return
+    counts.en_lines += 1
+    widest = max(gaps)
+    counts.en_max = max(counts.en_max, widest)
+    if widest > EN_GAP + 1e-6:
+        counts.en_loose.append(f"{widest:.1f}×: {text}")
+
+
+def _punct_gaps(line: Drawn, text: str, counts: Counts) -> None:
+    """Han–Latin gaps beside full-width punctuation: a gap wider than the line's Han
+    spacing by a fifth of an em."""
+    han = _han_gaps(line)
+    base = sorted(han)[len(han) // 2] * line.em if han else 0.0
+    for index, gap in _gaps(line):
+        prev, unit = line.units[index - 1], line.units[index]
+        if unit[4] or prev[3] == unit[3]:
+            continue
+        edge = prev[0][-1] if prev[3] else unit[0][0]
+        latin = unit[0][0] if prev[3] else prev[0][-1]
+        if _punctuation(edge) and latin.isalnum() and gap - base > 0.2 * line.em:
+            counts.punct_gaps.append(f"{prev[0][-3:]}|{unit[0][:3]} in {text}")
+
+
+def _start(unit: Any) -> float:
+    """Where a unit's box starts (its glyph may start left of it: a compressed mark)."""
+    return float(unit.x + getattr(unit, "shift", 0.0))
+
+
+def _end(unit: Any) -> float:
+    """Where a unit's box ends."""
+    return float(getattr(unit, "end", unit.x + unit.width))
+
+
+def _drawn(block: Any) -> list[Drawn]:
+    """The lines of a TextBlock as drawn."""
+    lines = block.lines or []
+    em = block.looks[0].size
+    space = block._measure(0, " ")
+    justified = block.shape.align == "justify"
+    if hasattr(block, "_justified"):  # English in a narrow column is set ragged right
+        justified = block._justified(block.width)
+    return [Drawn(tuple((u.text, _start(u), _end(u) - _start(u), u.han, u.space_before)
+                        for u in line.units),
+                  em, space, justified, line.last, index == 0 and not block.continued)
+            for index, line in enumerate(lines)]
+
+
+@contextmanager
+def recording(counts: Counts) -> Iterator[None]:
+    """Measure every TextBlock drawn while the context is open."""
+    original = pdf_text.TextBlock.draw
+
+    def draw(self: Any) -> None:
+        record(_drawn(self), counts)
+        original(self)
+
+    pdf_text.TextBlock.draw = draw  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        pdf_text.TextBlock.draw = original  # type: ignore[method-assign]
+
+
+def measure(spec: Path, out: Path) -> dict[str, Counts]:
+    """Build each configuration's PDF of ``spec`` into ``out`` and measure it."""
+    report = load_report(spec)
+    results: dict[str, Counts] = {}
+    for name, options in CONFIGS:
+        counts = Counts()
+        with recording(counts):
+            build(report, out / f"{spec.stem}.{name}.pdf", **options)  # type: ignore[arg-type]
+        results[name] = counts
+    return results
+
+
+def table(results: dict[str, Counts]) -> str:
+    """The measures as a Markdown table."""
+    rows = ["| document | kinsoku | zh lines | zh >15% | zh max | en lines | en >3× | en max "
+            "| punct gaps | runts |", "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, c in results.items():
+        rows.append(f"| {name} | {len(c.kinsoku)} | {c.zh_lines} | {len(c.zh_loose)} | "
+                    f"{c.zh_max:.0%} | {c.en_lines} | {len(c.en_loose)} | {c.en_max:.1f}× | "
+                    f"{len(c.punct_gaps)} | {len(c.runts)} |")
+    return "\n".join(rows)
+
+
+def details(results: dict[str, Counts]) -> str:
+    """Every line counted, document by document."""
+    out = []
+    for name, c in results.items():
+        for title, items in (("kinsoku", c.kinsoku), ("zh >15%", c.zh_loose),
+                             ("en >3×", c.en_loose), ("punct gaps", c.punct_gaps),
+                             ("runts", c.runts)):
+            out += [f"{name} {title}: {item}" for item in items]
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Measure and print the table (``-v``: every line counted)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("spec", nargs="?", default=str(ROOT / "specs" / "ningbo-2024.yaml"))
+    parser.add_argument("--keep", help="write the PDFs to this folder")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(args.keep or scratch)
+        out.mkdir(parents=True, exist_ok=True)
+        results = measure(Path(args.spec), out)
+    print(table(results))
+    if args.verbose:
+        print(details(results))
+    return 1 if any(c.kinsoku for c in results.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""The chart builder: bar labels say what the text says, titles fit the data."""
+
+from typing import Any
+
+import pytest
+
+from ipdocs.doc import Chart
+from ipdocs.model import Report
+from ipdocs.sections import ChartBuilder, Context
+
+LABEL = {"zh": "x", "en": "x"}
+
+
+def report(figures: dict[str, dict[str, Any]]) -> Report:
+    """A report of ``figures`` (counts in 件), each labelled after its id."""
+    full = {fid: {"label": {"zh": fid, "en": fid}, "unit": "件", **f}
+            for fid, f in figures.items()}
+    return Report.model_validate({"region": LABEL, "year": 2024, "title": LABEL,
+                                  "figures": full})
+
+
+def growth(spec: Report, lang: str) -> Chart:
+    """The growth chart of every figure."""
+    chart = ChartBuilder("growth").build(spec, Context(lang))[0]  # type: ignore[arg-type]
+    assert isinstance(chart, Chart)
+    return chart
+
+
+RISES = {"a": {"value": 10, "change": {"percent": 193, "qualifier": "以上"}},
+         "b": {"value": 10, "change": {"percent": 20}},
+         "c": {"value": 10, "change": {"percent": 5}}}
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "+193%以上"), ("en", "+193% or more")])
+def test_a_bar_keeps_its_changes_qualifier(lang: str, label: str) -> None:
+    chart = growth(report(RISES), lang)
+    assert chart.series[0].labels[0] == label
+    assert chart.series[0].labels[1:] == ("+20%", "+5%")
+
+
+def test_a_qualified_label_keeps_its_words_in_word() -> None:
+    """The DOCX chart shows a label by its number format: a qualified one is the
+    label's own text, the others follow their value."""
+    formats = growth(report(RISES), "zh").series[0].formats
+    assert formats[0] == '"+193%以上";"+193%以上";"+193%以上"'
+    assert formats[1] == '+0"%";\u22120"%";0"%"'
+
+
+def test_title_over_rises_says_growth() -> None:
+    assert growth(report(RISES), "zh").title == "主要数据：同比增速"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "主要数据：同比变化"),
+                                             ("en", "Year-on-year change: Key figures")])
+def test_title_over_declines_says_change(lang: str, title: str) -> None:
+    falls = {**RISES, "c": {"value": 10, "change": {"percent": -5}}}
+    assert growth(report(falls), lang).title == title
+
+
+def test_a_given_title_stands() -> None:
+    falls = {**RISES, "c": {"value": 10, "change": {"percent": -5}}}
+    built = ChartBuilder("growth", title_zh="增速").build(report(falls), Context("zh"))
+    assert built[0].title == "增速"  # type: ignore[union-attr]

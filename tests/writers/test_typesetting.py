@@ -1,0 +1,74 @@
+"""The Ningbo briefings held to the typesetting measures of bench/typesetting.py: no
+kinsoku violation, no Han–Latin gap beside punctuation, no runt, and loose lines rare."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench() -> ModuleType:
+    """bench/typesetting.py as a module."""
+    spec = importlib.util.spec_from_file_location("typesetting", ROOT / "bench" /
+                                                  "typesetting.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["typesetting"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The measures of the five Ningbo PDFs."""
+    return bench().measure(ROOT / "specs" / "ningbo-2024.yaml",  # type: ignore[no-any-return]
+                           tmp_path_factory.mktemp("typeset"))
+
+
+DOCUMENTS = ["zh", "en", "zh-en", "official", "parallel"]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_no_kinsoku_violation_gap_or_runt(measured: dict[str, object], name: str) -> None:
+    counts = measured[name]
+    assert counts.kinsoku == []  # type: ignore[attr-defined]
+    assert counts.punct_gaps == []  # type: ignore[attr-defined]
+    assert counts.runts == []  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_loose_lines_are_rare(measured: dict[str, object], name: str) -> None:
+    """Chinese lines letter-spaced by more than 15% of an em: at most one in a hundred;
+    English gaps over three spaces: none."""
+    counts = measured[name]
+    assert len(counts.zh_loose) <= counts.zh_lines // 100  # type: ignore[attr-defined]
+    assert counts.en_loose == []  # type: ignore[attr-defined]
+
+
+def test_the_measures_see_what_they_count() -> None:
+    """The measures count a bad line when they see one."""
+    typesetting = bench()
+    counts = typesetting.Counts()
+    em = 10.0
+
+    def drawn(*units: tuple[str, float, float, bool, bool], last: bool = False,
+              first: bool = False) -> object:
+        return typesetting.Drawn(units, em, 2.5, True, last, first)
+
+    typesetting.record([
+        drawn(("长", 0, 10, True, False), ("193%", 10, 20, False, False),
+              ("以", 30, 10, True, False), first=True),
+        drawn(("上", 0, 10, True, False), ("，", 10, 10, True, False),
+              ("2024", 22.5, 20, False, False), ("甲", 45, 10, True, False),
+              ("乙", 55, 10, True, False)),
+        drawn(("丙", 0, 10, True, False), ("丁", 12, 10, True, False)),
+        drawn(("a", 0, 5, False, False), ("b", 15, 5, False, True)),
+        drawn(("平", 0, 10, True, False), ("。", 10, 10, True, False), last=True),
+    ], counts)
+    assert [k.split(":")[0] for k in counts.kinsoku] == ["qualifier split"]
+    assert counts.punct_gaps and counts.runts == ["平。"]
+    assert len(counts.zh_loose) == 1 and len(counts.en_loose) == 1
