@@ -197,3 +197,16 @@ def test_a_masthead_from_theme_data(tmp_path: Path) -> None:
     path.write_text(text + "masthead: {text: x, font: nowhere}\n", "utf-8")
     with pytest.raises(ThemeError, match=r"masthead\.font: unknown font role 'nowhere'"):
         load_theme(path)
+
+
+def test_what_a_title_page_shows_is_theme_data(tmp_path: Path) -> None:
+    assert not load_theme("briefing").title_page.header
+    assert not load_theme("briefing").title_page.page_number
+    assert load_theme("official").title_page.page_number  # GB/T 9704 numbers every page
+    path = tmp_path / "mine.yaml"
+    old = "title_page: {header: false,"
+    assert old in BRIEFING
+    path.write_text(BRIEFING.replace(old, "title_page: {header: true,"), "utf-8")
+    assert load_theme(path).title_page.header
+    found = _problems(tmp_path, BRIEFING.replace(old, "title_page: {header: yes please,"))
+    assert any("title_page.header: Input should be a valid boolean" in p for p in found), found

@@ -443,3 +443,44 @@ def test_a_table_keeps_three_rows_with_its_header_and_two_at_its_end(rows: int) 
     assert all(row._tr.trPr is not None and row._tr.trPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}cantSplit") is not None
         for row in table.rows)
+
+
+def referenced(data: bytes, kind: str, which: str) -> str | None:
+    """The header or footer part (``kind``) the section uses for ``which`` pages (default,
+    even, first), or None."""
+    body = part(data, "word/document.xml")
+    ref = re.search(rf'<w:{kind}Reference w:type="{which}" r:id="(\w+)"', body)
+    if ref is None:
+        return None
+    rels = part(data, "word/_rels/document.xml.rels")
+    target = re.search(rf'Id="{ref.group(1)}"[^>]*Target="([^"]+)"', rels) or \
+        re.search(rf'Target="([^"]+)"[^>]*Id="{ref.group(1)}"', rels)
+    assert target is not None
+    return part(data, "word/" + target.group(1))
+
+
+def test_a_title_page_has_neither_running_header_nor_number(sample: Report,
+                                                           render: Render) -> None:
+    data = render(sample)
+    assert "<w:titlePg/>" in part(data, "word/document.xml")
+    first_header, first_footer = referenced(data, "header", "first"), \
+        referenced(data, "footer", "first")
+    assert first_header is not None and first_footer is not None
+    assert "PAGE" not in first_footer and "知识产权发展与保护状况" not in first_header
+    assert "DRAFT" in first_header or "草稿" in first_header  # the sample is a draft
+    assert "PAGE" in (referenced(data, "footer", "default") or "")
+    assert "知识产权发展与保护状况" in (referenced(data, "header", "default") or "")
+
+
+def test_an_official_title_page_is_numbered_as_every_page(sample: Report,
+                                                         render: Render) -> None:
+    data = render(sample, theme="official")
+    assert "<w:titlePg/>" not in part(data, "word/document.xml")  # nothing to leave off
+
+
+def test_contents_entries_lead_to_their_numbers_with_dots(sample: Report,
+                                                          render: Render) -> None:
+    styles = part(render(sample), "word/styles.xml")
+    for style in ("TOC1", "TOC2"):
+        found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+        assert found and re.search(r"<w:tab [^>]*w:val=\"right\" w:leader=\"dot\"", found.group(0))

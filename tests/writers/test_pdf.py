@@ -1,5 +1,6 @@
 """The PDF writer: text, fonts, outline, metadata, determinism, escaping, coverage."""
 
+import html
 import itertools
 import json
 import re
@@ -120,7 +121,7 @@ def test_contents_page_numbers_are_the_pages_of_the_headings(
         pdfs: dict[str, Path]) -> None:
     for kind in ("zh", "parallel", "official"):
         pages = tool("pdftotext", "-layout", str(pdfs[kind]), "-").split("\f")
-        listed = re.findall(r"^\s*(（一）专利创造)\s+(\d+)\s*$", pages[0], re.M)
+        listed = re.findall(r"^\s*(（一）专利创造)[\s.]+(\d+)\s*$", pages[0], re.M)
         assert listed, kind
         title, number = listed[0]
         found = [i + 1 for i, page in enumerate(pages[1:], start=1) if title in page]
@@ -130,7 +131,7 @@ def test_contents_page_numbers_are_the_pages_of_the_headings(
 @needs_poppler
 def test_contents_has_page_numbers(pdfs: dict[str, Path]) -> None:
     first = tool("pdftotext", "-f", "1", "-l", "1", "-layout", str(pdfs["en"]), "-")
-    assert re.search(r"1\. Marked Gains in the Quality of IP Creation\s+2", first)
+    assert re.search(r"1\. Marked Gains in the Quality of IP Creation[\s.]+2", first)
 
 
 @needs_poppler
@@ -566,6 +567,8 @@ def test_number_cells_line_up_on_their_decimal_points(tmp_path: Path) -> None:
     right = {w: float(x) for x, w in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">([\d.]+)<',
                                                  boxes)}
     assert 8 < right["22.93"] - right["71425"] < 14  # ".93" in 9 pt
+
+
 def a_table(rows: int, caption: str = "表") -> Any:
     """A two-column table of ``rows`` body rows."""
     from ipdocs.doc import Cell, Column
@@ -601,3 +604,73 @@ def test_a_split_table_keeps_three_rows_with_its_header_and_two_at_its_end(
     assert splits or rows < 5
     if rows >= 5:
         assert (3, rows - 3) in splits and (rows - 2, 2) in splits
+
+
+def margin_text(pdf: Path, page: int, top: bool, theme: str = "briefing") -> str:
+    """The text of a page's top margin (running header) or bottom margin (page number)."""
+    geometry = load_theme(theme).page
+    mm = 72 / 25.4
+    band = (0, geometry.top * mm) if top else ((geometry.height - geometry.bottom) * mm,
+                                                geometry.bottom * mm)
+    return tool("pdftotext", "-f", str(page), "-l", str(page), "-x", "0", "-y",
+                str(int(band[0])), "-W", str(int(geometry.width * mm)), "-H",
+                str(int(band[1])), str(pdf), "-").strip()
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["zh", "en", "zh-en", "parallel"])
+def test_a_title_page_has_no_running_header_or_number(pdfs: dict[str, Path],
+                                                      name: str) -> None:
+    assert margin_text(pdfs[name], 1, top=True) == ""
+    assert margin_text(pdfs[name], 1, top=False) == ""
+    assert margin_text(pdfs[name], 2, top=True) != ""
+    assert margin_text(pdfs[name], 2, top=False) == "2"
+
+
+@needs_poppler
+def test_an_official_title_page_is_numbered(pdfs: dict[str, Path]) -> None:
+    assert squeeze(margin_text(pdfs["official"], 1, top=False, theme="official")) == "—1—"
+
+
+@needs_poppler
+def test_a_document_without_a_cover_has_its_header_from_the_first_page(
+        tmp_path: Path) -> None:
+    doc = replace(one_paragraph("text"), headers=("Running head 2024",))
+    path = tmp_path / "plain.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    assert margin_text(path, 1, top=True) == "Running head 2024"
+    assert margin_text(path, 1, top=False) == "1"
+
+
+@needs_poppler
+def test_the_running_header_is_set_as_text_is(pdfs: dict[str, Path]) -> None:
+    """Han and digits a quarter em apart, as in the title (pdftotext reads the gap as a
+    space)."""
+    assert "宁波市 2024 年知识产权" in margin_text(pdfs["zh"], 2, top=True)
+
+
+def words(pdf: Path, page: int) -> list[tuple[float, str]]:
+    """The words of a page with their left edges, in points."""
+    boxes = tool("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-")
+    return [(float(x), html.unescape(w))
+            for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', boxes)]
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["zh", "en", "official"])
+def test_contents_lead_with_dots_on_one_grid_and_indent_their_second_level(
+        pdfs: dict[str, Path], name: str) -> None:
+    theme = load_theme(KINDS[name][2])
+    size = theme.style("toc-entry").size
+    left = theme.page.inside * 72 / 25.4
+    found = words(pdfs[name], 1)
+    leaders = [x for x, w in found if re.fullmatch(r"\.+", w)]
+    assert len(leaders) >= 100
+    for x in leaders:  # every dot on the grid of half ems from the type area's edge
+        steps = (x - left) / (size * 0.5)
+        assert abs(steps - round(steps)) < 0.1, (x, steps)
+    first = {"zh": "一、", "en": "1.", "official": "一、"}[name]
+    second = {"zh": "（一）", "en": "1.1", "official": "（一）"}[name]
+    top = min(x for x, w in found if w.startswith(first))
+    sub = min(x for x, w in found if w.startswith(second))
+    assert sub - top > 1.5 * size

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, cast
 
 Lang = Literal["zh", "en"]
 Align = Literal["left", "center", "right"]
@@ -55,6 +55,11 @@ class Metadata:
     draft: str = ""
     """The mark a draft carries on every page and in its properties (草稿 / DRAFT), or
     nothing for a final document."""
+
+    @property
+    def language(self) -> Lang:
+        """The language of the title and the running header: the tag's first part."""
+        return cast(Lang, self.lang.split("-")[0])
 
 
 @dataclass(frozen=True)
@@ -218,3 +223,12 @@ class Document:
     """Characters fonts embedded in the file must cover beyond the document's own: every
     brief of one report then embeds identical font subsets (LibreOffice shares embedded
     fonts by family name across the documents of a session)."""
+
+    @property
+    def title_page(self) -> bool:
+        """Whether the first page is a title page: the document opens with its cover (in
+        either language of a side-by-side pair)."""
+        first = self.blocks[0] if self.blocks else None
+        if isinstance(first, Bilingual):
+            return any(part and isinstance(part[0], Cover) for part in (first.zh, first.en))
+        return isinstance(first, Cover)

@@ -92,6 +92,15 @@ class PageNumber:
 
 
 @dataclass(frozen=True)
+class TitlePage:
+    """What the first page shows when it is the title page: the running header, the page
+    number (both off by default: the title says what the header would)."""
+
+    header: bool = False
+    page_number: bool = False
+
+
+@dataclass(frozen=True)
 class Masthead:
     """A red masthead (发文机关标志) on the first page: its text, above a rule across the
     type area."""
@@ -130,6 +139,7 @@ class Theme:
     draft: str = "C0392B"
     """The colour of a draft's mark on every page."""
     header_text: bool = True
+    title_page: TitlePage = field(default_factory=TitlePage)
     masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
@@ -181,7 +191,8 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
-                 masthead=masthead, fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
+                 title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
+                 fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
                  **colours)
 
 

@@ -139,6 +139,14 @@ class PageNumberSpec(_Part):
         return value
 
 
+class TitlePageSpec(_Part):
+    """What the first page shows when it is the title page (the document opens with its
+    cover)."""
+
+    header: bool = Field(False, description="the running header (it repeats the title)")
+    page_number: bool = Field(False, description="the page number (GB/T 9704: yes)")
+
+
 class MastheadSpec(_Part):
     """A red masthead (发文机关标志) on the first page, above a rule."""
 
@@ -171,6 +179,7 @@ class ThemeSpec(_Part):
     stale: Hex = Field("F6C7C0", description="ground of a draft's values kept from last year")
     draft: Hex = Field("C0392B", description="a draft's mark on every page")
     header_text: bool = True
+    title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)
     masthead: MastheadSpec | None = None
     fallbacks: list[str] = Field(default_factory=list)
 

@@ -96,25 +96,39 @@ def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRA
 
 
 def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> None:
-    """Page numbers in the footer (odd right, even left when ``outside``); running header."""
+    """Page numbers in the footer (odd right, even left when ``outside``); running header;
+    on a title page only what the theme's ``title_page`` asks for (Word's different first
+    page)."""
     section = document.sections[0]
     outside = theme.page_number.align == "outside"
     first = WD_ALIGN_PARAGRAPH.RIGHT if outside else WD_ALIGN_PARAGRAPH.CENTER
-    _page_number(section.footer.paragraphs[0], theme, first)
+    footers = [(section.footer, first)]
+    headers = [section.header]
     if outside:
-        _page_number(section.even_page_footer.paragraphs[0], theme, WD_ALIGN_PARAGRAPH.LEFT)
-    if theme.header_text and doc.headers:
-        header = section.header.paragraphs[0]
-        header.style = word_style(document, "Header")
-        header.text = doc.headers[0]
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        if outside:
-            even = section.even_page_header.paragraphs[0]
-            even.style = word_style(document, "Header")
-            even.text = doc.headers[0]
-    if doc.metadata.draft:
-        headers = [section.header, *([section.even_page_header] if outside else [])]
+        footers.append((section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
+        headers.append(section.even_page_header)
+    running = bool(theme.header_text and doc.headers)
+    plain_title = doc.title_page and (not theme.title_page.page_number or
+                                      (running and not theme.title_page.header))
+    if plain_title:
+        section.different_first_page_header_footer = True
+        section.first_page_header.is_linked_to_previous = False
+        section.first_page_footer.is_linked_to_previous = False
+        if theme.title_page.page_number:
+            footers.append((section.first_page_footer, first))
+        if theme.title_page.header:
+            headers.append(section.first_page_header)
+    for footer, align in footers:
+        _page_number(footer.paragraphs[0], theme, align)
+    if running:
         for part in headers:
+            header = part.paragraphs[0]
+            header.style = word_style(document, "Header")
+            header.text = doc.headers[0]
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if doc.metadata.draft:
+        bare = plain_title and not theme.title_page.header  # the title page's own header
+        for part in headers + ([section.first_page_header] if bare else []):
             _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme)
 
 

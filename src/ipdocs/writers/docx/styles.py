@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -118,8 +118,8 @@ def apply_theme(document: DocxDocument, theme: Theme) -> None:
     word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
     width = theme.page.width - theme.page.inside - theme.page.outside
-    for name in ("TOC 1", "TOC 2"):  # page numbers flush right, as in the PDF
+    for name in ("TOC 1", "TOC 2"):  # page numbers flush right after dots, as in the PDF
         word_style(document, name).paragraph_format.tab_stops.add_tab_stop(
-            Mm(width), WD_TAB_ALIGNMENT.RIGHT)
+            Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
         word_style(document, name).paragraph_format.keep_with_next = True

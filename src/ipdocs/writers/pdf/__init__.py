@@ -16,7 +16,7 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
-from ipdocs.writers.pdf.blocks import Writer, check, flowables, masthead
+from ipdocs.writers.pdf.blocks import Writer, check, flowables, header_block, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
 from ipdocs.writers.pdf.toc import number_look
@@ -64,10 +64,11 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     writer = Writer(theme, fonts, width)
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
     story = masthead(writer) + flowables(doc.blocks, writer)
+    header = header_block(doc, writer) if theme.header_text and doc.headers else None
     check(writer)
     buffer = io.BytesIO()
     try:
-        Template(buffer, doc, theme, fonts, number_look(writer)).build_story(story)
+        Template(buffer, doc, theme, fonts, number_look(writer), header).build_story(story)
     except LayoutError as exc:
         raise PageLayoutError(_layout_message(exc)) from None
     return buffer.getvalue()

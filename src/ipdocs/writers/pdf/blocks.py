@@ -26,6 +26,7 @@ from ipdocs.doc import (
     Column,
     Contents,
     Cover,
+    Document,
     Heading,
     KeyFigures,
     NoteRef,
@@ -151,6 +152,12 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
     return TextBlock(runs, looks, _shape(style, lang, align))
 
 
+def header_block(doc: Document, w: Writer) -> TextBlock:
+    """The running header as a text block flush right, set as the text is (its Han–Latin
+    gaps, its Latin face), in the document's language."""
+    return text_block([Piece(doc.headers[0])], "header", doc.metadata.language, w, "right")
+
+
 def masthead(w: Writer) -> list[Flowable]:
     """The theme's red masthead above a rule across the type area (none without one)."""
     head = w.theme.masthead
@@ -186,7 +193,7 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = min(node.level, 3)
     block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
-    block.outline = (level, node.display)
+    block.outline = (level, node.display, node.lang)
     block.keepWithNext = True
     if w.in_cell:
         return [block]

@@ -49,7 +49,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
     the contents."""
 
     def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
-                 look: NumberLook) -> None:
+                 look: NumberLook, header: Flowable | None = None) -> None:
         page = theme.page
         meta = doc.metadata
         super().__init__(
@@ -62,6 +62,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             displayDocTitle=1)
         self.theme, self.doc, self.fonts = theme, doc, fonts
         self.look = look
+        self.header = header
+        """The running header, set as text is (Han–Latin gaps), or None."""
         self.addPageTemplates(self._templates())
 
     def _frame(self, odd: bool) -> Frame:
@@ -88,39 +90,51 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         super().handle_pageBegin()
 
     def _decorate(self, canvas: Canvas, _doc: Any) -> None:
-        """Running header and page number."""
-        theme, page = self.theme, self.theme.page
+        """Running header and page number (on a title page, only what the theme asks)."""
         number = canvas.getPageNumber()
-        odd = number % 2 == 1
+        title = number == 1 and self.doc.title_page
+        if not title or self.theme.title_page.page_number:
+            self._page_number(canvas, number)
+        if self.header is not None and (not title or self.theme.title_page.header):
+            self._header(canvas, number % 2 == 1)
+        if self.doc.metadata.draft:
+            self._watermark(canvas)
+
+    def _page_number(self, canvas: Canvas, number: int) -> None:
+        """The page number: centred, or at the outside edge (odd right, even left)."""
+        theme, page = self.theme, self.theme.page
         spec = theme.page_number
-        face = self.fonts.face(spec.font)
         canvas.saveState()
-        canvas.setFont(face.name, spec.size)
+        canvas.setFont(self.fonts.face(spec.font).name, spec.size)
         text = spec.format.replace("{n}", str(number))
         y = number_baseline(theme) * MM
         inset = number_inset(theme)
         if spec.align == "outside":
-            if odd:
+            if number % 2 == 1:
                 canvas.drawRightString((page.width - page.outside - inset) * MM, y, text)
             else:
                 canvas.drawString((page.outside + inset) * MM, y, text)
         else:
             canvas.drawCentredString(page.width * MM / 2, y, text)
-        if theme.header_text and self.doc.headers:
-            header = theme.style("header")
-            canvas.setFont(self.fonts.face(header.font).name, header.size)
-            canvas.setFillColor(HexColor("#" + (theme.color(header.color) or "000000")))
-            left = page.inside if odd or not page.mirror else page.outside
-            right = page.width - (page.outside if odd or not page.mirror else page.inside)
-            canvas.drawRightString(right * MM, (page.height - page.header) * MM,
-                                   self.doc.headers[0])
-            canvas.setStrokeColor(HexColor("#" + theme.rule))
-            canvas.setLineWidth(0.4)
-            line_y = (page.height - page.header) * MM - header.size * 0.6
-            canvas.line(left * MM, line_y, right * MM, line_y)
         canvas.restoreState()
-        if self.doc.metadata.draft:
-            self._watermark(canvas)
+
+    def _header(self, canvas: Canvas, odd: bool) -> None:
+        """The running header flush right above a rule across the type area, its
+        baseline ``page.header`` below the paper's top."""
+        assert self.header is not None
+        theme, page = self.theme, self.theme.page
+        style = theme.style("header")
+        left = page.inside if odd or not page.mirror else page.outside
+        right = page.width - (page.outside if odd or not page.mirror else page.inside)
+        baseline = (page.height - page.header) * MM
+        self.header.wrapOn(canvas, (right - left) * MM, page.height * MM)
+        canvas.saveState()
+        self.header.drawOn(canvas, left * MM, baseline - self.header.baseline(-1))
+        canvas.setStrokeColor(HexColor("#" + theme.rule))
+        canvas.setLineWidth(0.4)
+        line_y = baseline - style.size * 0.6
+        canvas.line(left * MM, line_y, right * MM, line_y)
+        canvas.restoreState()
 
     def _watermark(self, canvas: Canvas) -> None:
         """A draft's mark across the page, under nothing and over nothing it hides."""

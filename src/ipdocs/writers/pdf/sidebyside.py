@@ -14,6 +14,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from ipdocs.doc.nodes import Lang
+
 Stack = list[Flowable]
 
 
@@ -73,7 +75,7 @@ class SideBySide(Flowable):  # type: ignore[misc]
     """A Chinese and an English stack of flowables in two columns with a gutter."""
 
     def __init__(self, left: Sequence[Flowable], right: Sequence[Flowable], gutter: float,
-                 outlines: Sequence[tuple[int, str]] = ()) -> None:
+                 outlines: Sequence[tuple[int, str, Lang]] = ()) -> None:
         super().__init__()
         self.left, self.right = list(left), list(right)
         self.gutter = gutter

@@ -210,6 +210,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
         slack = self.width - line.end
         return slack / 2 if self.shape.align == "center" else slack
 
+    def baseline(self, index: int) -> float:
+        """The height of line ``index``'s baseline above the block's foot (once wrapped)."""
+        assert self.lines is not None
+        first = self.looks[0]
+        below = len(self.lines) - 1 - (index % len(self.lines))
+        return below * self.shape.leading + (self.shape.leading - first.size) / 2 + \
+            first.size * 0.12
+
     def draw(self) -> None:
         """Draw every line, one text object per line, even runs of Han set in one go."""
         assert self.lines is not None

@@ -8,21 +8,31 @@ places the heading (a form may be defined after it is used). No second layout pa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
+from ipdocs.doc.nodes import Lang
 from ipdocs.writers.spacing import line_height
 
 if TYPE_CHECKING:
     from ipdocs.writers.pdf.blocks import Writer
+    from ipdocs.writers.pdf.text import TextBlock
 
 NUMBER_WIDTH = 40.0
 """Width of the page-number column, in points."""
+LEADER_PITCH = 0.5
+"""The distance between the dots of a leader, in ems of the entry's size."""
+LEADER_ROOM = 2.0
+"""Ems at least left for a leader after an entry's last line."""
+INDENT_EMS = 2.0
+"""How far each level of the contents stands in from the one above, in ems."""
 
 
 @dataclass(frozen=True)
@@ -33,9 +43,10 @@ class Entry:
     """Bookmark name, and the page number's form is ``page-<key>``."""
     level: int
     text: str
+    lang: Lang = "zh"
 
 
-def _outlines(flowable: Flowable) -> list[tuple[int, str]]:
+def _outlines(flowable: Flowable) -> list[tuple[int, str, Lang]]:
     """The headings a flowable holds: a heading's one, or a side-by-side pair's two."""
     many = getattr(flowable, "outlines", None)
     if many:
@@ -52,11 +63,11 @@ def outline_entries(flowables: Iterable[Flowable]) -> list[tuple[Flowable, list[
     count, last = 0, 0
     for flowable in flowables:
         entries = []
-        for level, text in _outlines(flowable):
+        for level, text, lang in _outlines(flowable):
             level = min(level, last + 1)
             last = level
             count += 1
-            entries.append(Entry(f"h{count}", level, text))
+            entries.append(Entry(f"h{count}", level, text, lang))
         if entries:
             out.append((flowable, entries))
     return out
@@ -82,13 +93,62 @@ class NumberLook:
         return (self.leading - self.size) / 2 + self.size * 0.12
 
 
+def leader_dots(canvas: Canvas, start: float, end: float, look: NumberLook) -> None:
+    """Dots from ``start`` to ``end`` on the baseline, on a grid of ``LEADER_PITCH`` ems
+    counted from x = 0 (so the dots of every entry line up down the page)."""
+    pitch = look.size * LEADER_PITCH
+    dot = float(stringWidth(".", look.face, look.size))
+    first = math.ceil(start / pitch)
+    last = math.floor((end - dot) / pitch)
+    if last < first:
+        return
+    text = canvas.beginText()
+    text.setFont(look.face, look.size)
+    text.setFillColor(HexColor("#" + look.color))
+    text.setTextOrigin(first * pitch, look.baseline)
+    text.setCharSpace(pitch - dot)
+    text.textOut("." * (last - first + 1))
+    text.setCharSpace(0)  # the spacing is graphics state: it outlives the text object
+    canvas.drawText(text)
+
+
 def define_number(canvas: Canvas, key: str, page: int, look: NumberLook) -> None:
-    """Define the form with a heading's page number, right-aligned in its column."""
+    """Define the form with a heading's page number, right-aligned in its column, and the
+    end of its leader up to the number. The column starts on the leaders' grid (the title
+    column is a whole number of pitches wide)."""
     canvas.beginForm(form_name(key), 0, 0, NUMBER_WIDTH, look.leading)
+    text = str(page)
+    left = NUMBER_WIDTH - float(stringWidth(text, look.face, look.size))
+    leader_dots(canvas, 0, left - look.size * LEADER_PITCH, look)
     canvas.setFont(look.face, look.size)
     canvas.setFillColor(HexColor("#" + look.color))
-    canvas.drawRightString(NUMBER_WIDTH, look.baseline, str(page))
+    canvas.drawRightString(NUMBER_WIDTH, look.baseline, text)
     canvas.endForm()
+
+
+class Leadered(Flowable):  # type: ignore[misc]
+    """A contents entry's title, stood in for its level, and the leader from its last
+    line to the page-number column."""
+
+    def __init__(self, title: TextBlock, indent: float, look: NumberLook) -> None:
+        super().__init__()
+        self.title = title
+        self.indent = indent
+        self.look = look
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The title set in the room its indent and a short leader leave."""
+        room = availWidth - self.indent - self.look.size * LEADER_ROOM
+        _, height = self.title.wrap(room, availHeight)
+        self.width, self.height = availWidth, height
+        return availWidth, height
+
+    def draw(self) -> None:
+        """The title, then dots from its last line's end to the column's end."""
+        self.title.drawOn(self.canv, self.indent, 0)
+        assert self.title.lines is not None
+        end = self.indent + self.title.lines[-1].end + self.look.size * LEADER_PITCH
+        leader_dots(self.canv, end, self.width, self.look)
 
 
 class PageNumber(Flowable):  # type: ignore[misc]
@@ -128,14 +188,18 @@ class Contents(Flowable):  # type: ignore[misc]
         from ipdocs.writers.pdf.blocks import Piece, text_block
 
         w = self.writer
-        leading = number_look(w).leading
+        look = number_look(w)
+        em = w.theme.style("toc-entry").size
         rows: list[list[Any]] = []
         for entry in self.entries:
-            indent = "\u3000" * 2 * (entry.level - 1)
-            lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in entry.text) else "en"
-            rows.append([text_block([Piece(indent + entry.text)], "toc-entry", lang, w, "left"),
-                         PageNumber(entry.key, leading)])
-        grid = Table(rows or [[""]], colWidths=[width - NUMBER_WIDTH, NUMBER_WIDTH])
+            title = text_block([Piece(entry.text)], "toc-entry", entry.lang, w, "left")
+            rows.append([Leadered(title, INDENT_EMS * em * (entry.level - 1), look),
+                         PageNumber(entry.key, look.leading)])
+        # the title column a whole number of leader pitches, so the leaders' grid goes on
+        # across the page-number column
+        pitch = look.size * LEADER_PITCH
+        titles = math.floor((width - NUMBER_WIDTH) / pitch) * pitch
+        grid = Table(rows or [[""]], colWidths=[titles, width - titles])
         grid.setStyle(w.table_style(("LEFTPADDING", (0, 0), (-1, -1), 0),
                                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                     ("TOPPADDING", (0, 0), (-1, -1), 1),
