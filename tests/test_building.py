@@ -1,6 +1,7 @@
 """Building files: atomic writes, output names, the build command."""
 
 import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -393,3 +394,39 @@ def test_a_build_onto_a_full_disk_leaves_nothing(tmp_path: Path) -> None:
     assert "No space left on device; nothing written" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == "status 1\n"  # and `ls -A` found nothing on the disk
+
+
+def test_a_brief_that_cannot_fit_its_pages_says_so_once_naming_its_files(
+        tmp_path: Path) -> None:
+    brief = tmp_path / "one.yaml"
+    brief.write_text("pages: 1\nbuilders: [cover, contents, chapters]\n", encoding="utf-8")
+    result = run("build", str(ROOT / "specs/ningbo-2024.yaml"), "-l", "en", "--brief",
+                 str(brief), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "is to fill 1 page" in line]
+    assert len(said) == 1
+    found = re.fullmatch(r"ipdocs: warning: ningbo-2024\.one\.en\.docx, ningbo-2024\.one\.en"
+                         r"\.pdf: the brief “one” is to fill 1 page but fills (\d+) pages .*",
+                         said[0])
+    assert found and int(found.group(1)) > 1
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils")
+def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) -> None:
+    """Ningbo's English summary fits its page without its chart: the DOCX has none either."""
+    import zipfile
+
+    from ipdocs import load_report
+
+    report = load_report(ROOT / "specs/ningbo-2024.yaml")
+    pdf = build(report, tmp_path / "s.pdf", lang="en", brief="summary")
+    docx = build(report, tmp_path / "s.docx", lang="en", brief="summary")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Year-on-year change" not in text
+    with zipfile.ZipFile(docx) as package:
+        assert not [n for n in package.namelist() if n.startswith("word/charts/")]
+    whole = Brief(summary_brief().builders, "summary")  # the same steps, no page limit
+    docx = whole.write(report, tmp_path / "whole.docx", lang="en")
+    with zipfile.ZipFile(docx) as package:
+        assert [n for n in package.namelist() if n.startswith("word/charts/")]

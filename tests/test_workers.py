@@ -24,4 +24,8 @@ def test_a_pool_left_by_an_exception_kills_its_busy_workers() -> None:
         time.sleep(0.2)
         raise RuntimeError("the caller gave up")
     assert time.monotonic() - started < 2  # not the 30 s the task would take
+    # killed, and reaped: by the caller, or a moment later by the pool's own thread
+    deadline = time.monotonic() + 1.0
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.02)
     assert multiprocessing.active_children() == []

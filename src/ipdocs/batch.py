@@ -250,8 +250,8 @@ class Reporter:
         else:
             self._failed(spec, done.error.splitlines()[0])
         results: Sequence[Result | None] = done.results or [None] * len(done.job.outputs)
+        self._warn(done.job.outputs, results)
         for output, result in zip(done.job.outputs, results, strict=True):
-            self._warn(result)
             self._record(spec, output, result, output.path in done.written,
                          self.warnings.get(spec, []), done.error)
         if done.error is not None:
@@ -265,11 +265,16 @@ class Reporter:
             files = counted(len(done.written), "file")
             self.say(f"ipdocs: built {spec}: {files}, {seconds:.2f} s of rendering")
 
-    def _warn(self, result: Result | None) -> None:
-        """Say what a writer warned about an output."""
-        if isinstance(result, Rendered):
-            for warning in result.warnings:
-                self.say(f"ipdocs: warning: {warning}")
+    def _warn(self, outputs: Sequence[Output], results: Sequence[Result | None]) -> None:
+        """Say what the writers warned about a spec's outputs: each warning once, with
+        the files it is about."""
+        said: dict[str, list[str]] = {}
+        for output, result in zip(outputs, results, strict=True):
+            if isinstance(result, Rendered):
+                for warning in result.warnings:
+                    said.setdefault(warning, []).append(output.path.name)
+        for warning, names in said.items():
+            self.say(f"ipdocs: warning: {', '.join(names)}: {warning}")
 
     def _failed(self, spec: str, first: str) -> None:
         """Keep a failed spec and its first error for the summary."""

@@ -19,6 +19,7 @@ from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import Language, Layout
+from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import RenderError, RenderWarning
 
@@ -54,7 +55,13 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
 def _render(doc: Document, path: Path, theme: Theme) -> bytes:
     """``doc`` rendered in the format of ``path``'s extension (BuildError if it cannot,
     or if it would be empty: a PDF of no page is a file readers refuse)."""
-    render = _renderer(path.suffix.lower().lstrip("."))
+    return _render_as(doc, path.suffix.lower().lstrip("."), theme)
+
+
+def _render_as(doc: Document, fmt: str, theme: Theme) -> bytes:
+    """``doc`` rendered as ``fmt`` (docx, pdf); BuildError if it cannot be, or if it would
+    be empty."""
+    render = _renderer(fmt)
     if not doc.blocks:
         raise BuildError("nothing to print: the brief has no builders, or none with "
                          "content for this report")
@@ -92,10 +99,56 @@ class Recipe:
 
 def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     """The bytes of one output (BuildError if it cannot be made)."""
-    doc = recipe.brief.document(report, output.lang, layout=recipe.layout,
-                                theme=recipe.theme.name, glossary=recipe.glossary,
-                                against=recipe.against)
-    return _render(doc, output.path, recipe.theme)
+    doc, theme, pdf = fitted_document(report, recipe, output.lang)
+    if pdf is not None and output.path.suffix.lower() == ".pdf":
+        return pdf
+    return _render(doc, output.path, theme)
+
+
+FIT_STEPS = ((0, 1.0), (1, 1.0), (1, 0.94), (2, 0.94), (3, 0.94), (4, 0.94), (4, 0.88),
+             (COMPACT_LEVELS, 0.88), (COMPACT_LEVELS, 0.84))
+"""How a brief with a page limit is made shorter, step by step: the builders' level of
+``Context.compact`` and the scale of the theme's type (``Theme.scaled``)."""
+
+
+def fitted_document(report: Report, recipe: Recipe,
+                    lang: Language) -> tuple[Document, Theme, bytes | None]:
+    """The document the recipe's brief makes of ``report``, in the recipe's theme. For a
+    brief with a page limit, made again shorter and smaller (``FIT_STEPS``) until its PDF
+    fits, and returned with that PDF: the DOCX of such a brief is what fitted the PDF (the
+    two writers set the same type on the same page). A RenderWarning says when even the
+    shortest does not fit."""
+    def make(level: int) -> Document:
+        return recipe.brief.document(report, lang, layout=recipe.layout,
+                                     theme=recipe.theme.name, glossary=recipe.glossary,
+                                     against=recipe.against, compact=level)
+
+    limit = recipe.brief.pages
+    if limit is None:
+        return make(0), recipe.theme, None
+    tried: set[tuple[int, float]] = set()
+    for level, scale in FIT_STEPS:
+        theme = recipe.theme.scaled(scale)
+        step = (level, scale if theme is not recipe.theme else 1.0)  # a grid theme keeps its type
+        if step in tried:
+            continue
+        tried.add(step)
+        doc = make(level)
+        pdf = _render_as(doc, "pdf", theme)
+        pages = pdf_pages(pdf) or 0
+        if pages <= limit:
+            return doc, theme, pdf
+    warnings.warn(RenderWarning(
+        f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
+        f"{counted_pages(pages)} in this language and theme even shortened as far as it goes "
+        "(fewer bars, no chart, the lead's first paragraph, fewer highlights, smaller "
+        "type, three key figures)"), stacklevel=2)
+    return doc, theme, pdf
+
+
+def counted_pages(count: int) -> str:
+    """``count`` pages, in words a message reads: 1 page, 2 pages."""
+    return f"{count} page" if count == 1 else f"{count} pages"
 
 
 def available_cpus() -> int:
@@ -362,13 +415,14 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
 
 
 def build(report: Report, path: str | Path, *, lang: Language = "zh",
-          brief: str | Brief = "full", theme: str = "briefing",
-          layout: Layout = "interleaved", glossary: Glossary | None = None) -> Path:
+          brief: str | Brief = "full", theme: str | Theme = "briefing",
+          layout: Layout = "interleaved", glossary: Glossary | None = None,
+          against: Report | None = None) -> Path:
     """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
-    recipe = brief if isinstance(brief, Brief) else load_brief(brief)
-    loaded = load_theme(theme)
-    doc = recipe.document(report, lang, layout=layout, theme=loaded.name, glossary=glossary)
-    return write_document(doc, Path(path), loaded)
+    chosen = brief if isinstance(brief, Brief) else load_brief(brief)
+    loaded = theme if isinstance(theme, Theme) else load_theme(theme)
+    recipe = Recipe(chosen, loaded, layout, glossary, against)
+    return atomic_write(Path(path), render_output(report, recipe, Output(Path(path), lang)))
 
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")

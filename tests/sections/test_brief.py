@@ -229,3 +229,39 @@ def test_a_contents_with_nothing_to_list_is_left_out(sample: Report) -> None:
                 ).document(sample, "zh")
     assert not any(isinstance(b, Contents) for b in doc.blocks)
     assert any(isinstance(b, Contents) for b in full_brief().document(sample, "zh").blocks)
+
+
+def _shortened(level: int) -> list[object]:
+    """Ningbo's summary in English, shortened to ``level``."""
+    from ipdocs import load_report
+
+    report = load_report(ROOT / "specs" / "ningbo-2024.yaml")
+    return list(summary_brief().document(report, "en", compact=level).blocks)
+
+
+def test_a_brief_is_shortened_step_by_step_to_fit_its_pages() -> None:
+    assert summary_brief().pages == 1 and full_brief().pages is None
+    whole = _shortened(0)
+    chart = next(b for b in whole if isinstance(b, Chart))
+    assert len(chart.categories) == 6  # the chart's eight at most; six figures change
+    fewer = next(b for b in _shortened(1) if isinstance(b, Chart))
+    assert len(fewer.categories) == 5
+    assert not any(isinstance(b, Chart) for b in _shortened(2))
+    leads = [b for b in whole if isinstance(b, Paragraph) and b.style == "lead"]
+    shorter = [b for b in _shortened(3) if isinstance(b, Paragraph) and b.style == "lead"]
+    assert len(shorter) == len(leads) - 1  # the lead's second paragraph goes
+    highlights = shorter[-1].text
+    assert "and cases received by the Ningbo IP Tribunal" in highlights
+    fewest = [b for b in _shortened(4) if isinstance(b, Paragraph) and b.style == "lead"]
+    assert "received by the Ningbo IP Tribunal" not in fewest[-1].text  # two falls, not three
+    panel = next(b for b in _shortened(5) if isinstance(b, KeyFigures))
+    assert len(panel.items) == 3
+
+
+def test_a_brief_file_may_set_its_pages(tmp_path: Path) -> None:
+    path = tmp_path / "one.yaml"
+    path.write_text("pages: 1\nbuilders: [cover, lead]\n", encoding="utf-8")
+    assert load_brief(path).pages == 1
+    path.write_text("pages: 0\nbuilders: [cover]\n", encoding="utf-8")
+    with pytest.raises(BriefError, match=r"1:8: error: pages: the pages a brief may fill"):
+        load_brief(path)

@@ -210,3 +210,15 @@ def test_what_a_title_page_shows_is_theme_data(tmp_path: Path) -> None:
     assert load_theme(path).title_page.header
     found = _problems(tmp_path, BRIEFING.replace(old, "title_page: {header: yes please,"))
     assert any("title_page.header: Input should be a valid boolean" in p for p in found), found
+
+
+def test_a_theme_scaled_keeps_small_type_legible_and_a_grid_theme_its_sizes() -> None:
+    theme = load_theme("briefing")
+    small = theme.scaled(0.8)
+    body, scaled = theme.style("body"), small.style("body")
+    assert scaled.size == pytest.approx(body.size * 0.8)
+    assert scaled.after == pytest.approx(body.after * 0.8)
+    assert small.style("header").size == 7.5  # 8 pt would be 6.4: no style below 7.5
+    assert theme.scaled(1.0) is theme
+    official = load_theme("official")
+    assert official.scaled(0.8) is official  # GB/T 9704 fixes its sizes

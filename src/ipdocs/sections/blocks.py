@@ -40,8 +40,10 @@ class LeadBuilder(Builder):
     name = "lead"
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
-        """One lead paragraph per paragraph of the report's lead."""
-        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in report.lead)
+        """One lead paragraph per paragraph of the report's lead (the first only, when the
+        brief must be shortened to fit its pages)."""
+        lead = report.lead[:1] if ctx.compact >= 3 else report.lead
+        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in lead)
 
 
 @dataclass(frozen=True)

@@ -191,13 +191,18 @@ class Brief:
     name: str = "custom"
     source: str | None = field(default=None, compare=False, repr=False)
     marks: Marks = field(default_factory=dict, compare=False, repr=False)
+    pages: int | None = None
+    """The most pages the brief may fill: a longer PDF is built again shortened
+    (``Context.compact``), as far as its builders' rules allow."""
 
     def __init__(self, builders: Iterable[Builder], name: str = "custom",
-                 source: str | None = None, marks: Marks | None = None) -> None:
+                 source: str | None = None, marks: Marks | None = None,
+                 pages: int | None = None) -> None:
         object.__setattr__(self, "builders", tuple(builders))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "source", source)
         object.__setattr__(self, "marks", marks or {})
+        object.__setattr__(self, "pages", pages)
 
     def check(self, report: Report) -> list[Problem]:
         """Every section or figure the steps name that ``report`` lacks, located."""
@@ -215,17 +220,20 @@ class Brief:
 
     def document(self, report: Report, lang: Language = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
-                 glossary: Glossary | None = None, against: Report | None = None) -> Document:
+                 glossary: Glossary | None = None, against: Report | None = None,
+                 compact: int = 0) -> Document:
         """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``),
         with ``glossary`` or, failing it, the one that came with the report; ``against``
-        (last year's report) marks what changed since, for reviewers."""
+        (last year's report) marks what changed since, for reviewers; ``compact``
+        shortens it (``Context.compact``)."""
         if lang not in LANGUAGES:
             raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
         self.require(report)
         glossary = glossary if glossary is not None else report.glossary
-        ctx = Context("zh" if lang == "zh-en" else lang, glossary, against=against)
+        ctx = Context("zh" if lang == "zh-en" else lang, glossary, against=against,
+                      compact=compact)
         if lang == "zh-en":
             blocks: list[Block] = []
             for builder in self.builders:
@@ -243,11 +251,9 @@ class Brief:
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:
         """Build and write the document; the format follows the file's extension."""
-        from ipdocs.building import write_document
+        from ipdocs.building import build
 
-        theme = options.pop("theme", "briefing")
-        doc = self.document(report, lang, theme=str(theme), **options)
-        return write_document(doc, Path(path))
+        return build(report, path, lang=lang, brief=self, **options)
 
 
 def full_brief() -> Brief:
@@ -259,9 +265,10 @@ def full_brief() -> Brief:
 
 
 def summary_brief() -> Brief:
-    """Two pages at most: title, lead, key figures, highlights, one chart of their growth."""
+    """One page: title, lead, key figures, highlights, one chart of their growth (shortened
+    to fit: fewer bars, no chart, the lead's first paragraph, fewer highlights)."""
     return Brief([CoverBuilder(), LeadBuilder(), KeyFiguresBuilder(), HighlightsBuilder(),
-                  ChartBuilder("growth", limit=8)], "summary")
+                  ChartBuilder("growth", limit=8)], "summary", pages=1)
 
 
 BUILT_IN = {"full": full_brief, "summary": summary_brief}
@@ -280,7 +287,8 @@ def load_brief(name_or_path: str | Path) -> Brief:
         text = read_text(path)
     except InputError as exc:
         raise BriefError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
-    builders, name, marks, problems = read_brief_file(text)
+    described, marks, problems = read_brief_file(text)
     if problems:
         raise BriefError(problems, str(path))
-    return Brief(builders, name or path.stem, str(path), marks)
+    return Brief(described.builders, described.name or path.stem, str(path), marks,
+                 described.pages)

@@ -10,6 +10,7 @@ from a file or one made in Python, every problem at once with its step.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -51,6 +52,8 @@ BUILDERS: dict[str, type[Builder]] = {
 
 MAX_STEPS = 200
 """Steps in one brief, at most."""
+MAX_PAGES = 500
+"""The largest page limit a brief may set."""
 
 
 class BriefError(SpecError, ValueError):
@@ -147,15 +150,37 @@ def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
     return BUILDERS[name](**values), []
 
 
-def builders_from_data(data: Any) -> tuple[list[Builder], str | None, list[Problem]]:
-    """The builders and name a brief file's data describes, and every problem in it."""
+@dataclass(frozen=True)
+class BriefData:
+    """What a brief file describes: its builders, its name, the pages it may fill."""
+
+    builders: list[Builder]
+    name: str | None = None
+    pages: int | None = None
+
+
+def _pages(data: dict[str, Any], problems: list[Problem]) -> int | None:
+    """A brief's page limit (``pages``), or None."""
+    pages = data.get("pages")
+    if pages is None:
+        return None
+    if isinstance(pages, bool) or not isinstance(pages, int) or not 1 <= pages <= MAX_PAGES:
+        problems.append(error(("pages",), f"the pages a brief may fill: a whole number from 1 "
+                                          f"to {MAX_PAGES}"))
+        return None
+    return pages
+
+
+def builders_from_data(data: Any) -> tuple[BriefData, list[Problem]]:
+    """What a brief file's data describes, and every problem in it."""
     if not isinstance(data, dict) or not isinstance(data.get("builders"), list):
-        return [], None, [error((), "a brief is a mapping with a 'builders' list")]
+        return BriefData([]), [error((), "a brief is a mapping with a 'builders' list")]
     problems = [error((key,), "unknown field (check its spelling)")
-                for key in data if key not in ("builders", "name")]
+                for key in data if key not in ("builders", "name", "pages")]
     name = data.get("name")
     if name is not None and not (isinstance(name, str) and 0 < len(name) <= 100):
         problems.append(error(("name",), "a brief's name is a text of 1 to 100 characters"))
+    pages = _pages(data, problems)
     steps = data["builders"]
     if not steps or len(steps) > MAX_STEPS:
         problems.append(error(("builders",), f"a brief has 1 to {MAX_STEPS} steps"))
@@ -165,16 +190,16 @@ def builders_from_data(data: Any) -> tuple[list[Builder], str | None, list[Probl
         problems += found
         if builder is not None:
             builders.append(builder)
-    return builders, name if isinstance(name, str) else None, problems
+    return BriefData(builders, name if isinstance(name, str) else None, pages), problems
 
 
-def read_brief_file(text: str) -> tuple[list[Builder], str | None, Marks, list[Problem]]:
-    """A brief file's builders, name, marks and located problems."""
+def read_brief_file(text: str) -> tuple[BriefData, Marks, list[Problem]]:
+    """What a brief file describes, its marks and its located problems."""
     data, marks, problems = read_yaml(text, exact=False)
     if problems:
-        return [], None, marks, problems
-    builders, name, found = builders_from_data(data)
-    return builders, name, marks, [locate(p, marks) for p in found]
+        return BriefData([]), marks, problems
+    described, found = builders_from_data(data)
+    return described, marks, [locate(p, marks) for p in found]
 
 
 def _section_ids(report: Report, top_level: bool) -> set[str]:

@@ -18,7 +18,7 @@ from ipdocs.i18n import (
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
-from ipdocs.sections.context import Builder, Context, Lang
+from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
 
 MIN_BARS = 3
 MINUS = "\u2212"
@@ -140,18 +140,22 @@ class ChartBuilder(Builder):
     limit: int = 10
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
-        """The chart, or nothing when too few figures allow one."""
+        """The chart, or nothing when too few figures allow one (or the brief must be
+        shortened to fit its pages: fewer bars, then no chart)."""
+        if ctx.compact >= 2:
+            return ()
+        limit = min(self.limit, COMPACT_CHART_BARS) if ctx.compact else self.limit
         lang = ctx.lang
         given = self.title_zh if lang == "zh" else self.title_en
         chosen = _figures(report, self.figures, self.section)
-        declines = any(p < 0 for _, p in growth_changes(chosen, self.limit))
+        declines = any(p < 0 for _, p in growth_changes(chosen, limit))
         title = given or _title(self.kind, report, self.section, lang, declines)
         if self.kind == "years":
             chart = years_chart(chosen[0], report.year, lang) if chosen else None
         elif self.kind == "bar":
-            chart = bar_chart(chosen, title, lang, self.limit)
+            chart = bar_chart(chosen, title, lang, limit)
         elif self.kind == "growth":
-            chart = growth_chart(chosen, title, lang, self.limit)
+            chart = growth_chart(chosen, title, lang, limit)
         else:
             raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
         return (chart,) if chart else ()

@@ -9,6 +9,10 @@ from ipdocs.doc import Block
 from ipdocs.model import Glossary, Report
 
 Lang = Literal["zh", "en"]
+COMPACT_LEVELS = 5
+"""The most a brief with a page limit is shortened (``Context.compact``)."""
+COMPACT_CHART_BARS = 5
+COMPACT_KEY_FIGURES = 3
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,11 @@ class Context:
     against: Report | None = None
     """A report to compare with (last year's): what changed since becomes a revision and
     what a draft marks gets a comment, for reviewers."""
+    compact: int = 0
+    """How far builders shorten what they say so that a brief fits its pages (0: not at
+    all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most; 2, no chart; 3, the
+    lead's first paragraph only; 4, highlights of two rises and falls; 5, three key
+    figures."""
 
     def with_lang(self, lang: Lang) -> Context:
         """The same context in another language."""

@@ -129,9 +129,11 @@ class HighlightsBuilder(Builder):
     limit: int = 3
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
-        """The highlights paragraph, or nothing when no figure states a change."""
+        """The highlights paragraph, or nothing when no figure states a change (two of
+        each at most, when the brief must be shortened to fit its pages)."""
         ids = self.figures or tuple(report.figures)
-        text = highlight_text(report, [report.figure(i) for i in ids], ctx.lang, self.limit)
+        limit = min(self.limit, 2) if ctx.compact >= 4 else self.limit
+        text = highlight_text(report, [report.figure(i) for i in ids], ctx.lang, limit)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()
 
 

@@ -7,7 +7,7 @@ here. This package imports nothing from the rest of the project.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,10 @@ class Font:
     bundled: str = "serif"
     regular_file: str | None = None
     bold_file: str | None = None
+
+
+SMALLEST_SCALED = 7.5
+"""Points: the least size ``Theme.scaled`` sets a style in."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,22 @@ class Theme:
         if value is None:
             return None
         return str(getattr(self, value)) if value in COLOUR_ROLES else value
+
+    def scaled(self, factor: float) -> Theme:
+        """The theme with its type and spacing ``factor`` times as large, no style below
+        ``SMALLEST_SCALED`` points (unless it was smaller); a theme on a character grid
+        (GB/T 9704's fixed sizes) as it is."""
+        if factor == 1.0 or self.page.chars_per_line:
+            return self
+
+        def size(points: float) -> float:
+            return max(points * factor, min(points, SMALLEST_SCALED))
+
+        styles = {name: replace(style, size=size(style.size),
+                                exact=style.exact and style.exact * size(style.size) / style.size,
+                                before=style.before * factor, after=style.after * factor)
+                  for name, style in self.styles.items()}
+        return replace(self, styles=styles)
 
     def mark(self, review: bool, stale: bool) -> str | None:
         """The ground a draft's marked text is set on, if any: a value kept from an earlier
