@@ -162,3 +162,42 @@ def test_long_words_stay_inside_the_page_in_word_processors(converted: dict[str,
     right = [float(x) for x in re.findall(r'xMax="([\d.]+)"', html)]
     assert right and max(right) <= width - 25 * 72 / 25.4 + 1
     assert WORD[:56] in squeeze(pdf_text(converted["long"]))
+
+
+@pytest.fixture(scope="module")
+def ningbo_pair(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """Ningbo's full brief of every kind: the PDF, and the DOCX as LibreOffice lays it out."""
+    from ipdocs import load_report
+
+    report = load_report(Path(__file__).parents[2] / "specs" / "ningbo-2024.yaml")
+    folder = tmp_path_factory.mktemp("ningbo-lo")
+    pairs = {}
+    for name, options in KINDS.items():
+        if name != "summary":
+            build(report, folder / f"{name}.docx", **options)  # type: ignore[arg-type]
+            pairs[name] = (build(report, folder / f"{name}.pdf", **options),  # type: ignore[arg-type]
+                           folder / "lo" / f"{name}.pdf")
+    (folder / "lo").mkdir()
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda name: _convert(folder / f"{name}.docx", folder / "lo"), pairs))
+    return pairs
+
+
+def page_count(pdf: Path) -> int:
+    """The pages of a PDF, as poppler counts them."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True,
+                          check=True).stdout
+    found = re.search(r"Pages:\s+(\d+)", info)
+    assert found is not None
+    return int(found.group(1))
+
+
+@needs_tools
+@pytest.mark.parametrize("name", ["zh", "en", "zh-en", "parallel", "official"])
+def test_the_docx_paginates_within_a_tenth_of_the_pdf(
+        ningbo_pair: dict[str, tuple[Path, Path]], name: str) -> None:
+    """Issue 16's bound, for Ningbo: LibreOffice lays the DOCX out on a page count within
+    10% of the PDF's (side by side, a caption no longer drags its table's whole row to the
+    next page)."""
+    pdf, docx = ningbo_pair[name]
+    assert abs(page_count(docx) - page_count(pdf)) <= 0.1 * page_count(pdf)
