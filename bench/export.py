@@ -62,8 +62,8 @@ def _typ_block(block: Block) -> str:
     if isinstance(block, PageBreak):
         return "#pagebreak()\n"
     if isinstance(block, Bilingual):
-        return ("#grid(columns: 2, gutter: 12pt, [" + "".join(map(_typ_block, block.zh))
-                + "], [" + "".join(map(_typ_block, block.en)) + "])\n")
+        return ("#grid(columns: 2, gutter: 12pt, [" + "".join(map(_typ_block, block.left))
+                + "], [" + "".join(map(_typ_block, block.right)) + "])\n")
     raise TypeError(type(block))
 
 
@@ -104,8 +104,8 @@ def _html_block(block: Block) -> str:
     if isinstance(block, Contents | PageBreak):
         return '<div style="page-break-after: always"></div>'
     if isinstance(block, Bilingual):
-        return ("<table class=pair><tr><td>" + "".join(map(_html_block, block.zh))
-                + "</td><td>" + "".join(map(_html_block, block.en)) + "</td></tr></table>")
+        return ("<table class=pair><tr><td>" + "".join(map(_html_block, block.left))
+                + "</td><td>" + "".join(map(_html_block, block.right)) + "</td></tr></table>")
     raise TypeError(type(block))
 
 
@@ -149,7 +149,7 @@ def _flat_block(block: Block) -> list[list[Any]]:
     if isinstance(block, Contents | PageBreak):
         return []
     if isinstance(block, Bilingual):
-        return [b for part in (*block.zh, *block.en) for b in _flat_block(part)]
+        return [b for part in (*block.left, *block.right) for b in _flat_block(part)]
     raise TypeError(type(block))
 
 

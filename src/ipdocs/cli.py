@@ -15,6 +15,7 @@ from pathlib import Path
 from ipdocs import __version__, stopping
 from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
@@ -144,6 +145,24 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     if unknown or not items:
         raise argparse.ArgumentTypeError(
             f"unknown {what} {', '.join(unknown) or repr(value)}; choose from {', '.join(allowed)}")
+    return list(dict.fromkeys(items))
+
+
+def _languages(value: str) -> list[str]:
+    """The ``--lang`` option: documents' languages, each a registered language or two
+    joined by '-' (``ipdocs.i18n.languages_of``)."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = []
+    for item in items:
+        try:
+            languages_of(item)
+        except UnknownLanguageError:
+            unknown.append(item)
+    if unknown or not items:
+        choices = dict.fromkeys([*LANGUAGES, *codes()])
+        raise argparse.ArgumentTypeError(
+            f"unknown language {', '.join(unknown) or repr(value)}; choose from "
+            f"{', '.join(choices)}, or two joined by '-'")
     return list(dict.fromkeys(items))
 
 
@@ -293,7 +312,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          type=lambda v: _csv(v, FORMATS, "format"),
                          help="docx, pdf (comma-separated; default both)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
-                         type=lambda v: _csv(v, LANGUAGES, "language"),
+                         type=_languages,
                          help="zh, en, zh-en (comma-separated; default all)")
     command.add_argument("--layout", choices=LAYOUTS, default="interleaved",
                          help="zh-en: one language after the other, or side by side")
@@ -376,7 +395,7 @@ def parser() -> argparse.ArgumentParser:
     units.set_defaults(run=cmd_units)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
-    text.add_argument("-l", "--lang", choices=("zh", "en"), default="zh")
+    text.add_argument("-l", "--lang", choices=codes(), default="zh")
     text.set_defaults(run=cmd_text)
     return top
 

@@ -11,13 +11,11 @@ from dataclasses import dataclass
 
 from ipdocs.i18n import (
     Movement,
-    english_cardinal,
-    english_magnitude,
-    format_number,
+    bare_number,
     format_quantity,
-    hanzi,
     join,
     movement_phrase,
+    number_words,
     period_phrase,
     rank_position,
     rank_short,
@@ -29,7 +27,7 @@ from ipdocs.i18n import (
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
-from ipdocs.vocab import Measure, UnitKind
+from ipdocs.vocab import Measure
 
 EMPHASIS = "**"
 """Inline markup that turns emphasis on and off in a paragraph."""
@@ -92,22 +90,14 @@ def figure_period(figure: Figure, lang: str) -> str:
 
 def figure_number(figure: Figure, lang: str) -> str:
     """The bare number: 51.7 in Chinese, 517,000 in English (magnitudes resolved)."""
-    if lang == "zh":
-        if figure.numeral_style == "hanzi":
-            return hanzi(int(figure.value), counting=True)
-        return format_number(figure.value, lang)
-    return english_magnitude(figure.value, figure.unit_def.exponent)
+    return bare_number(figure.value, figure.unit_def, lang, figure.numeral_style)
 
 
 def figure_words(figure: Figure, lang: str) -> str:
     """The number as running prose writes it: English spells out whole counts from one to
     nine (six programmes, three clusters), as official English style does; otherwise, and
     in Chinese, the bare number (Chinese that spells a number uses ``numerals: hanzi``)."""
-    unit = figure.unit_def
-    small = figure.value == figure.value.to_integral_value() and 1 <= figure.value <= 9
-    if lang == "en" and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
-        return english_cardinal(int(figure.value))
-    return figure_number(figure, lang)
+    return number_words(figure.value, figure.unit_def, lang, figure.numeral_style)
 
 
 def figure_previous(figure: Figure, lang: str) -> str:

@@ -1,6 +1,7 @@
 """Fixed words with English fallback; dates and reference dates."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -17,7 +18,15 @@ def test_word_per_language() -> None:
 
 def test_missing_word_falls_back_to_english() -> None:
     assert word("currency.CNY", "zh") == "RMB"
-    assert word("contents", "fr") == "Contents"
+
+
+def test_an_unknown_language_is_an_error_not_english() -> None:
+    from ipdocs.i18n import UnknownLanguageError, format_quantity
+
+    with pytest.raises(UnknownLanguageError, match="unknown language 'fr'; languages: zh, en"):
+        word("contents", "fr")
+    with pytest.raises(UnknownLanguageError, match="unknown language 'ja'"):
+        format_quantity(Decimal("610.93"), "亿元", "ja")
 
 
 def test_unknown_word_is_a_clear_error() -> None:

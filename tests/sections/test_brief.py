@@ -49,8 +49,8 @@ def test_interleaved_pairs_each_block(sample: Report) -> None:
 def test_parallel_pairs_side_by_side(sample: Report) -> None:
     doc = full_brief().document(sample, "zh-en", layout="parallel")
     pairs = [b for b in doc.blocks if isinstance(b, Bilingual)]
-    assert pairs and all(len(p.zh) == len(p.en) == 1 for p in pairs)
-    assert all(p.zh[0].lang == "zh" and p.en[0].lang == "en" for p in pairs)  # type: ignore[union-attr]
+    assert pairs and all(len(p.left) == len(p.right) == 1 for p in pairs)
+    assert all(p.left[0].lang == "zh" and p.right[0].lang == "en" for p in pairs)  # type: ignore[union-attr]
     assert sum(isinstance(b, PageBreak) for b in doc.blocks) == 1
     contents = [b for b in doc.blocks if isinstance(b, Contents)]
     assert len(contents) == 1 and contents[0].title == "目录 Contents"

@@ -62,7 +62,7 @@ def test_no_template_leaks(sample: Report, render: Render) -> None:
     assert "eastAsiaTheme" not in part(data, "word/styles.xml")
     assert "python-docx" not in everything
     assert not any("thumbnail" in n or "customXml" in n for n in names(data))
-    assert 'w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"' in part(data, "word/settings.xml")
+    assert 'w:themeFontLang w:val="zh-CN" w:eastAsia="zh-CN"' in part(data, "word/settings.xml")
 
 
 def test_east_asian_fonts_in_styles_and_runs(sample: Report, render: Render) -> None:
@@ -78,7 +78,7 @@ def test_east_asian_fonts_in_styles_and_runs(sample: Report, render: Render) -> 
 def test_english_runs_keep_latin_punctuation(sample: Report, render: Render) -> None:
     body = part(render(sample, "zh-en"), "word/document.xml")
     runs = re.findall(r"<w:r>.*?</w:r>", body)
-    english = [r for r in runs if 'w:val="en-US"' in r]
+    english = [r for r in runs if 'w:val="en-GB"' in r]
     chinese = [r for r in runs if 'w:val="zh-CN"' in r]
     assert english and not any('w:hint="eastAsia"' in r for r in english)
     assert chinese and all('w:hint="eastAsia"' in r for r in chinese)
@@ -92,7 +92,7 @@ def test_numbers_in_chinese_text_have_runs_of_their_own(sample: Report,
     body = part(render(sample, "zh"), "word/document.xml")
     runs = re.findall(r"<w:r>.*?</w:r>", body)
     numbers = [r for r in runs if re.search(r"<w:t>[+\-\u2212]?\d[\d.,]*%?</w:t>", r)]
-    assert numbers and all('w:val="en-US"' in r and 'w:hint' not in r for r in numbers)
+    assert numbers and all('w:val="en-GB"' in r and 'w:hint' not in r for r in numbers)
     chinese = [r for r in runs if 'w:val="zh-CN"' in r]
     assert chinese and not any(re.search(r"<w:t[^>]*>[^<]*\d", r) for r in chinese)
 
@@ -110,7 +110,7 @@ def test_official_theme_names_gbt_fonts_with_alternates(sample: Report, render: 
 def test_languages_on_runs(sample: Report, render: Render) -> None:
     body = part(render(sample, "zh-en"), "word/document.xml")
     assert 'w:lang w:val="zh-CN" w:eastAsia="zh-CN"' in body
-    assert 'w:lang w:val="en-US" w:eastAsia="zh-CN"' in body
+    assert 'w:lang w:val="en-GB" w:eastAsia="zh-CN"' in body
     zh_run = re.search(r'<w:r>(?:(?!</w:r>).)*w:val="zh-CN"(?:(?!</w:r>).)*</w:r>', body)
     assert zh_run and re.search(r"[\u4e00-\u9fff]", zh_run.group(0))
 
@@ -272,7 +272,7 @@ def test_english_inside_chinese_text_is_marked_english(sample: Report) -> None:
     doc = summary_brief().document(sample, "zh-en")
     body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
     run = re.search(r"<w:r>(?:(?!</w:r>).)*<w:t[^>]*>Patents granted</w:t></w:r>", body)
-    assert run and 'w:val="en-US"' in run.group(0)
+    assert run and 'w:val="en-GB"' in run.group(0)
 
 
 def test_copied_runs_are_the_runs_python_docx_makes() -> None:

@@ -330,10 +330,10 @@ def test_a_split_heading_keeps_its_contents_entry_on_its_first_part(sample: Repo
     writer = Writer(theme, Fonts(theme), 60)
     text = "知识产权" * 40
     [block] = flowables([Paragraph((Span(text),), "zh")], writer)  # type: ignore[arg-type]
-    block.toc_entries = [Entry("h1", 1, text)]
+    block.toc_entries = [Entry("h1", 1, text, "zh")]
     block.wrap(60, 1000)
     head, tail = block.split(60, block.shape.leading * 3)
-    assert head.toc_entries == [Entry("h1", 1, text)]
+    assert head.toc_entries == [Entry("h1", 1, text, "zh")]
     assert getattr(tail, "toc_entries", None) is None
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ipdocs.model import Report, Section
+from ipdocs.model import TEXT_LANGS, Report, Section
 from ipdocs.model.placeholders import literal_text, scan
 from ipdocs.problems import PathElement, counted
 
@@ -27,13 +27,13 @@ CONTEXT = 8
 def _prose(report: Report) -> Iterator[tuple[tuple[PathElement, ...], str]]:
     """Every narrative text with its field path: lead, section titles and paragraphs."""
     for index, paragraph in enumerate(report.lead):
-        for lang in ("zh", "en"):
+        for lang in TEXT_LANGS:
             yield ("lead", index, lang), paragraph.get(lang)
     for path, section in _sections(report.sections, ("sections",)):
-        for lang in ("zh", "en"):
+        for lang in TEXT_LANGS:
             yield (*path, "title", lang), section.title.get(lang)
         for index, paragraph in enumerate(section.paragraphs):
-            for lang in ("zh", "en"):
+            for lang in TEXT_LANGS:
                 yield (*path, "paragraphs", index, lang), paragraph.get(lang)
 
 

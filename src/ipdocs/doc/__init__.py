@@ -5,6 +5,7 @@ the project: every string in it is already localised, every number already forma
 """
 
 from ipdocs.doc.nodes import (
+    SHIPPED_LANGUAGES,
     Align,
     Bilingual,
     Block,
@@ -19,6 +20,7 @@ from ipdocs.doc.nodes import (
     Inline,
     KeyFigure,
     KeyFigures,
+    Language,
     Metadata,
     NoteRef,
     PageBreak,
@@ -31,6 +33,7 @@ from ipdocs.doc.serial import from_json, to_json
 from ipdocs.doc.walk import characters, strings
 
 __all__ = [
+    "SHIPPED_LANGUAGES",
     "Align",
     "Bilingual",
     "Block",
@@ -45,6 +48,7 @@ __all__ = [
     "Inline",
     "KeyFigure",
     "KeyFigures",
+    "Language",
     "Metadata",
     "NoteRef",
     "PageBreak",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal, cast
+from typing import Literal
 
-Lang = Literal["zh", "en"]
+Lang = str
+"""The code of the language a node's text is in (zh, en): ``Document.language`` says what
+writers need to know of it."""
 Align = Literal["left", "center", "right"]
 Direction = Literal["up", "down", "flat", "new"]
 
@@ -56,10 +58,31 @@ class Metadata:
     """The mark a draft carries on every page and in its properties (草稿 / DRAFT), or
     nothing for a final document."""
 
+    language: Lang = ""
+    """The code of the document's first language (its title's and running header's)."""
+
+
+@dataclass(frozen=True)
+class Language:
+    """What writers need to know of a language, resolved from its locale when the tree is
+    built: writers read these, never compare language codes."""
+
+    code: Lang
+    tag: str
+    """The BCP-47 tag text in the language is marked with (zh-CN, en-GB)."""
+    han: bool
+    """Set as Han text: the East Asian font slot, a first-line indent in ems, kinsoku."""
+
     @property
-    def language(self) -> Lang:
-        """The language of the title and the running header: the tag's first part."""
-        return cast(Lang, self.lang.split("-")[0])
+    def hyphenates(self) -> bool:
+        """Whether long words may be hyphenated at a line's end."""
+        return not self.han
+
+
+SHIPPED_LANGUAGES = (Language("zh", "zh-CN", han=True), Language("en", "en-GB", han=False))
+"""The shipped languages as the locale registry resolves them (a test keeps the two in
+step): what a tree made by hand describes unless it says otherwise. Briefs resolve the
+languages of the trees they make from the registry."""
 
 
 @dataclass(frozen=True)
@@ -81,13 +104,16 @@ class Heading:
     lang: Lang
     number: str = ""
     anchor: str = ""
+    gap: str = ""
+    """What stands between the number and the text (a space in English, nothing in
+    Chinese, whose numbers end in 、 or ）)."""
 
     @property
     def display(self) -> str:
         """The heading as printed: 一、标题 / （一）标题 / 1. Title / 1.1 Title."""
         if not self.number:
             return self.text
-        return self.number + ("" if self.lang == "zh" else " ") + self.text
+        return self.number + self.gap + self.text
 
 
 @dataclass(frozen=True)
@@ -202,10 +228,11 @@ class PageBreak:
 
 @dataclass(frozen=True)
 class Bilingual:
-    """The same content in both languages, to be set side by side (Chinese left)."""
+    """The same content in two languages, to be set side by side: the document's first
+    language left, its second right."""
 
-    zh: tuple[Block, ...]
-    en: tuple[Block, ...]
+    left: tuple[Block, ...]
+    right: tuple[Block, ...]
 
 
 Block = Cover | Heading | Paragraph | Table | KeyFigures | Chart | Contents | PageBreak | Bilingual
@@ -223,6 +250,25 @@ class Document:
     """Characters fonts embedded in the file must cover beyond the document's own: every
     brief of one report then embeds identical font subsets (LibreOffice shares embedded
     fonts by family name across the documents of a session)."""
+    languages: tuple[Language, ...] = SHIPPED_LANGUAGES
+    """Every language the document's nodes are in, resolved."""
+
+    def language(self, code: Lang) -> Language:
+        """What a node's language is (KeyError if the document does not describe it)."""
+        for language in self.languages:
+            if language.code == code:
+                return language
+        raise KeyError(f"the document does not describe language {code!r} (its languages: "
+                       f"{', '.join(x.code for x in self.languages) or 'none'})")
+
+    @property
+    def main(self) -> Language:
+        """The document's first language (its title's, its running header's): the one
+        ``metadata.language`` names, else the one whose tag the metadata carries."""
+        if self.metadata.language:
+            return self.language(self.metadata.language)
+        return next((x for x in self.languages if x.tag == self.metadata.lang),
+                    self.languages[0])
 
     @property
     def title_page(self) -> bool:
@@ -230,5 +276,5 @@ class Document:
         either language of a side-by-side pair)."""
         first = self.blocks[0] if self.blocks else None
         if isinstance(first, Bilingual):
-            return any(part and isinstance(part[0], Cover) for part in (first.zh, first.en))
+            return any(part and isinstance(part[0], Cover) for part in (first.left, first.right))
         return isinstance(first, Cover)

@@ -15,7 +15,7 @@ _TYPES: dict[str, type[Any]] = {
     for cls in (nodes.Span, nodes.NoteRef, nodes.Metadata, nodes.Cover, nodes.Heading,
                 nodes.Paragraph, nodes.Column, nodes.Cell, nodes.Table, nodes.KeyFigure,
                 nodes.KeyFigures, nodes.Series, nodes.Chart, nodes.Contents, nodes.PageBreak,
-                nodes.Bilingual, nodes.Document)
+                nodes.Bilingual, nodes.Document, nodes.Language)
 }
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 from ipdocs.decimals import percent_change
 from ipdocs.i18n.lists import join
+from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.numbers import UnitLike, format_number, format_quantity, resolve_unit
 from ipdocs.i18n.numerals import english_cardinal, hanzi, ordinal
 from ipdocs.i18n.words import defines, word
@@ -75,7 +76,7 @@ def _with_qualifier(amount: str, qualifier: str | None, lang: str) -> str:
     if qualifier is None:
         return amount
     q = QUALIFIERS[qualifier]
-    if lang != "zh":
+    if not chinese(lang):
         return f"{word('qualifier.' + q.meaning, lang)} {amount}"
     return q.token + amount if q.position is QualifierPosition.PREFIX else amount + q.token
 
@@ -83,7 +84,7 @@ def _with_qualifier(amount: str, qualifier: str | None, lang: str) -> str:
 def rank_position(position: int, lang: str, form: str = "位", numerals: str = "hanzi") -> str:
     """A position as a rank statement writes it: 第二位, 第二名, 第二, 首位, 第4位 (arabic
     numerals) / second."""
-    if lang != "zh":
+    if not chinese(lang):
         return ordinal(position, lang)
     if form == "首位" and position == 1:
         return "首位"
@@ -98,7 +99,7 @@ def _size(m: Movement, lang: str) -> str:
         return format_number(m.amount, lang) + "%"
     if m.form == "places":
         count = int(m.amount)
-        number = english_cardinal(count) if lang != "zh" else str(count)
+        number = str(count) if chinese(lang) else english_cardinal(count)
         return word("places", lang, n=number) if count != 1 else word("place", lang, n=number)
     if m.measure is Measure.RATE:  # a rate's increment is in percentage points
         return format_quantity(m.amount, "个百分点", lang)
@@ -119,7 +120,7 @@ def _zh_pair(m: Movement) -> tuple[str, str]:
 
 def _direction(m: Movement, lang: str, form: str) -> str:
     """The direction word of ``m`` in a phrase of ``form`` (delta, from_to, to)."""
-    if lang == "zh":
+    if chinese(lang):
         rise, fall = _zh_pair(m)
         return rise if m.sign > 0 else fall
     way = "up" if m.sign > 0 else "down"
@@ -146,8 +147,8 @@ def _basis(m: Movement, lang: str, *, default: bool) -> str:
 
 def _phrase(template: str, lang: str, **fields: str) -> str:
     """A phrase from a word template, without the gaps an empty field leaves."""
-    return " ".join(word(template, lang, **fields).split()) if lang != "zh" else \
-        word(template, lang, **fields)
+    return word(template, lang, **fields) if chinese(lang) else \
+        " ".join(word(template, lang, **fields).split())
 
 
 def movement_phrase(m: Movement, lang: str) -> str:
@@ -207,7 +208,7 @@ def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
     if qualifier is None:
         return text
     key = f"table_qualifier.{QUALIFIERS[qualifier].meaning}"
-    if lang != "zh" and defines(key, lang):
+    if not chinese(lang) and defines(key, lang):
         return word(key, lang, amount=text)
     return _with_qualifier(text, qualifier, lang)
 

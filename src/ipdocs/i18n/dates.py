@@ -6,19 +6,18 @@ import datetime as dt
 
 from babel.dates import format_date as babel_format_date
 
-from ipdocs.i18n.numbers import locale_of
+from ipdocs.i18n.locales import locale
 from ipdocs.i18n.words import word
 
 
 def format_date(date: dt.date, lang: str) -> str:
     """A long date: 2024年12月31日 / 31 December 2024."""
-    return str(babel_format_date(date, "long", locale=locale_of(lang)))
+    return str(babel_format_date(date, "long", locale=locale(lang).babel))
 
 
 def format_month(date: dt.date, lang: str) -> str:
     """A month and year: 2024年8月 / August 2024."""
-    pattern = "y年M月" if lang == "zh" else "MMMM y"
-    return str(babel_format_date(date, pattern, locale=locale_of(lang)))
+    return str(babel_format_date(date, word("month_pattern", lang), locale=locale(lang).babel))
 
 
 def as_of(date: dt.date, lang: str) -> str:

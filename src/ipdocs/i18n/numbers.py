@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 
 from ipdocs.decimals import fraction_digits, shift
 from ipdocs.decimals import without_trailing_zeros as _without_trailing_zeros
+from ipdocs.i18n.locales import chinese, locale
 from ipdocs.i18n.numerals import english_cardinal, hanzi
 from ipdocs.i18n.words import has_word, plural, word
 from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
@@ -20,17 +21,11 @@ from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
 UnitLike = Unit | str
 """A unit, or the printed code of a shipped one."""
 
-__all__ = ["english_magnitude", "format_number", "format_percent", "format_quantity",
-           "fraction_digits", "locale_of", "quantity_cells", "resolve_unit", "shift",
-           "signed_percent_format", "spreadsheet_format", "unit_word"]
+__all__ = ["bare_number", "english_magnitude", "format_number", "format_percent",
+           "format_quantity", "fraction_digits", "number_words", "quantity_cells",
+           "resolve_unit", "shift", "signed_percent_format", "spreadsheet_format", "unit_word"]
 
-_LOCALES = {"zh": "zh_Hans_CN", "en": "en_GB"}
 _EN_SCALES = (12, 9, 6)
-
-
-def locale_of(lang: str) -> str:
-    """The babel locale ipdocs uses for ``lang``."""
-    return _LOCALES.get(lang, "en_GB")
 
 
 def format_number(value: Decimal, lang: str) -> str:
@@ -39,8 +34,8 @@ def format_number(value: Decimal, lang: str) -> str:
         raise ValueError(f"cannot format {value}")
     digits = fraction_digits(value)
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return str(format_decimal(value, format=pattern, locale=locale_of(lang),
-                              group_separator=lang != "zh"))
+    return str(format_decimal(value, format=pattern, locale=locale(lang).babel,
+                              group_separator=not chinese(lang)))
 
 
 def resolve_unit(unit: UnitLike) -> Unit:
@@ -48,29 +43,48 @@ def resolve_unit(unit: UnitLike) -> Unit:
     return unit if isinstance(unit, Unit) else get_unit(unit)
 
 
-def english_magnitude(value: Decimal, exponent: int) -> str:
+def english_magnitude(value: Decimal, exponent: int, lang: str = "en") -> str:
     """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact. A
     value the Chinese gives without a magnitude keeps all its digits (2,329,976)."""
     whole = shift(value, exponent)
     if exponent == 0:
-        return format_number(whole, "en")
+        return format_number(whole, lang)
     for scale in _EN_SCALES:
         if abs(whole) >= Decimal(10) ** scale:
-            number = format_number(shift(value, exponent - scale), "en")
-            return f"{number} {word(f'scale.{scale}', 'en')}"
-    return format_number(whole, "en")
+            number = format_number(shift(value, exponent - scale), lang)
+            return f"{number} {word(f'scale.{scale}', lang)}"
+    return format_number(whole, lang)
 
 
-def _zh_number(value: Decimal, numerals: str) -> str:
+def bare_number(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
+    """A figure's number alone: 51.7 (or 四 where the text spells it) in Chinese, 517,000
+    in English (the Chinese magnitude resolved)."""
+    if chinese(lang):
+        return _zh_number(value, numerals, lang)
+    return english_magnitude(value, unit.exponent, lang)
+
+
+def number_words(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
+    """A figure's number as running prose writes it: English spells out whole counts from
+    one to nine (six programmes), as official English style does; otherwise, and in
+    Chinese, the bare number (Chinese that spells a number says so: ``numerals: hanzi``)."""
+    small = value == value.to_integral_value() and 1 <= value <= 9
+    if not chinese(lang) and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
+        return english_cardinal(int(value))
+    return bare_number(value, unit, lang, numerals)
+
+
+def _zh_number(value: Decimal, numerals: str, lang: str) -> str:
     """The Chinese digits of a value, or Chinese numerals when asked for (四年)."""
     if numerals == "hanzi" and value == value.to_integral_value() and value >= 0:
         return hanzi(int(value), counting=True)
-    return format_number(value, "zh")
+    return format_number(value, lang)
 
 
-def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:
+def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
+                 lang: str) -> str:
     """A Chinese quantity as printed: 17.1万余家, 近9000件, 193%以上."""
-    number = _zh_number(value, numerals)
+    number = _zh_number(value, numerals, lang)
     if qualifier is None:
         return number + unit.code
     q = QUALIFIERS[qualifier]
@@ -81,27 +95,27 @@ def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: st
     return number + unit.code + q.token
 
 
-def _en_number(value: Decimal, unit: Unit, numerals: str) -> str:
+def _en_number(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
     """The English number of a quantity: magnitudes resolved (517,000; 23.193 million), or
     spelled out where the Chinese spells it (four years)."""
     if numerals == "hanzi" and value == value.to_integral_value() and 0 <= value <= 10:
         return english_cardinal(int(value))
-    return english_magnitude(value, unit.exponent)
+    return english_magnitude(value, unit.exponent, lang)
 
 
-def _en_amount(value: Decimal, unit: Unit, numerals: str) -> str:
+def _en_amount(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
     """The English number of a quantity, scaled and with its currency or unit word."""
     if unit.kind is UnitKind.PERCENT:
-        return format_number(value, "en") + "%"
-    amount = _en_number(value, unit, numerals)
+        return format_number(value, lang) + "%"
+    amount = _en_number(value, unit, numerals, lang)
     if unit.kind is UnitKind.MONEY and unit.currency is not None:
-        return f"{word('currency.' + unit.currency, 'en')} {amount}"
-    if written := unit_word(unit, value, "en"):
+        return f"{word('currency.' + unit.currency, lang)} {amount}"
+    if written := unit_word(unit, value, lang):
         amount = f"{amount} {written}"
     if unit.metric is not None:  # 5,600 jin (2,800 kg)
         factor, metric = unit.metric
         converted = _without_trailing_zeros(value * Decimal(factor))
-        amount += f" ({format_number(converted, 'en')} {metric})"
+        amount += f" ({format_number(converted, lang)} {metric})"
     return amount
 
 
@@ -117,12 +131,20 @@ def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
     return plural(key, lang, value) if has_word(key, lang) else ""
 
 
-def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str) -> str:
+def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
+                 lang: str) -> str:
     """An English quantity: more than 171,000; RMB 20.6418 million; 50 days."""
-    amount = _en_amount(value, unit, numerals)
+    amount = _en_amount(value, unit, numerals, lang)
     if qualifier is None:
         return amount
-    return f"{word('qualifier.' + QUALIFIERS[qualifier].meaning, 'en')} {amount}"
+    return f"{word('qualifier.' + QUALIFIERS[qualifier].meaning, lang)} {amount}"
+
+
+def _quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
+              lang: str) -> str:
+    """A quantity in the grammar of ``lang``."""
+    grammar = _zh_quantity if chinese(lang) else _en_quantity
+    return grammar(value, unit, qualifier, numerals, lang)
 
 
 def _leading_qualifier(qualifier: str | None, lang: str) -> tuple[str, str | None]:
@@ -131,7 +153,7 @@ def _leading_qualifier(qualifier: str | None, lang: str) -> tuple[str, str | Non
     if qualifier is None:
         return "", None
     q = QUALIFIERS[qualifier]
-    if lang == "zh":
+    if chinese(lang):
         return (q.token, None) if q.position is QualifierPosition.PREFIX else ("", qualifier)
     return word("qualifier." + q.meaning, lang) + " ", None
 
@@ -142,8 +164,7 @@ def _of_base(value: Decimal, unit: Unit, lang: str, qualifier: str | None, numer
     12.3% of the national total, 3.4 times the national average. A qualifier that reads
     before the number moves before the verb (约占)."""
     lead, rest = _leading_qualifier(qualifier, lang)
-    quantity = _zh_quantity(value, unit, rest, numerals) if lang == "zh" else \
-        _en_quantity(value, unit, rest, numerals)
+    quantity = _quantity(value, unit, rest, numerals, lang)
     key = "multiple_of" if unit.kind is UnitKind.MULTIPLE else "share_of"
     return word(key, lang, qualifier=lead, base=base, quantity=quantity)
 
@@ -169,33 +190,37 @@ def format_quantity(
     u = resolve_unit(unit)
     if base:
         text = _of_base(value, u, lang, qualifier, numerals, base)
-    elif lang == "zh":
-        text = _zh_quantity(value, u, qualifier, numerals)
     else:
-        text = _en_quantity(value, u, qualifier, numerals)
-    if lang == "zh":
+        text = _quantity(value, u, qualifier, numerals, lang)
+    if chinese(lang):
         return (per or "") + text
     return f"{text} {per}" if per else text
 
 
 def quantity_cells(value: Decimal, unit: UnitLike, lang: str, *,
-                   qualifier: str | None = None) -> tuple[str, str]:
+                   qualifier: str | None = None, per: str | None = None,
+                   per_stated: bool = False) -> tuple[str, str]:
     """A quantity split into a table's value and unit cells, in the order it reads.
 
     Chinese keeps the report's word order across the two cells: a qualifier before the
     number stays with it (近9000 | 件), one between the magnitude and the counter or after
     the unit goes with the unit (17.1 | 万余家, 3 | 个月左右). English writes the whole
     amount in the value cell (RMB 900 million, more than 171,000, 50 days, 45.7%) and
-    nothing in the unit cell. Numbers are always digits in a table.
+    nothing in the unit cell. Numbers are always digits in a table. A per-capita basis
+    (``per``, in ``lang``) joins the Chinese unit (件/万人) and follows the English amount,
+    unless the label already states it (``per_stated``).
     """
     u = resolve_unit(unit)
     whole = format_quantity(value, u, lang, qualifier=qualifier)
-    if lang != "zh":
-        return whole, ""
+    if not chinese(lang):
+        return (f"{whole} {per}" if per and not per_stated else whole), ""
     number = format_number(value, lang)
     if qualifier is not None and QUALIFIERS[qualifier].position is QualifierPosition.PREFIX:
         number = QUALIFIERS[qualifier].token + number
-    return number, whole.removeprefix(number)
+    unit_text = whole.removeprefix(number)
+    if per:
+        unit_text += "/" + per.removeprefix(word("per_prefix", lang))
+    return number, unit_text
 
 
 def format_percent(value: Decimal, lang: str) -> str:
@@ -216,7 +241,7 @@ def spreadsheet_format(value: Decimal, unit: UnitLike, lang: str) -> tuple[Decim
     with ``"RMB "#,##0.000,,," billion"``), so a native chart's data labels read like the text.
     """
     u = resolve_unit(unit)
-    if lang == "zh":
+    if chinese(lang):
         suffix = "%" if u.kind is UnitKind.PERCENT else u.code
         return value, f'0{_decimals(fraction_digits(value))}"{suffix}"'
     if u.kind is UnitKind.PERCENT:
@@ -226,9 +251,9 @@ def spreadsheet_format(value: Decimal, unit: UnitLike, lang: str) -> tuple[Decim
     digits = fraction_digits(shift(value, u.exponent - scale))
     code = "#,##0" + _decimals(digits) + "," * (scale // 3)
     if scale:
-        code += f'" {word(f"scale.{scale}", "en")}"'
+        code += f'" {word(f"scale.{scale}", lang)}"'
     if u.kind is UnitKind.MONEY and u.currency:
-        code = f'"{word("currency." + u.currency, "en")} "' + code
+        code = f'"{word("currency." + u.currency, lang)} "' + code
     return whole, code
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ipdocs.i18n.locales import chinese
+
 _DIGITS = "零一二三四五六七八九"
 _EN_CARDINALS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -74,7 +76,7 @@ def english_ordinal_digits(n: int) -> str:
 
 def ordinal(n: int, lang: str) -> str:
     """An ordinal: 第二 in Chinese, second in English."""
-    return "第" + hanzi(n) if lang == "zh" else english_ordinal(n)
+    return "第" + hanzi(n) if chinese(lang) else english_ordinal(n)
 
 
 def _zh_section_number(path: Sequence[int]) -> str:
@@ -97,7 +99,7 @@ def section_number(path: Sequence[int], lang: str) -> str:
     """
     if not path or any(n < 1 for n in path):
         raise ValueError(f"section path must be 1-based and non-empty, got {list(path)}")
-    if lang == "zh":
+    if chinese(lang):
         return _zh_section_number(path)
     joined = ".".join(str(n) for n in path)
     return joined + "." if len(path) == 1 else joined

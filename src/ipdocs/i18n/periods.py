@@ -7,7 +7,7 @@ import datetime as dt
 
 from babel.dates import format_date as babel_format_date
 
-from ipdocs.i18n.numbers import locale_of
+from ipdocs.i18n.locales import chinese, locale
 from ipdocs.i18n.numerals import english_cardinal, hanzi
 from ipdocs.i18n.words import word
 
@@ -17,7 +17,7 @@ STYLES = ("months", "quarters", "half", "first_months")
 
 def _count(n: int, lang: str) -> str:
     """A small count as the period names it: 三 (前三季度) / three."""
-    return hanzi(n) if lang == "zh" else english_cardinal(n)
+    return hanzi(n) if chinese(lang) else english_cardinal(n)
 
 
 def period_phrase(months: int, style: str, lang: str) -> str:
@@ -36,10 +36,10 @@ def period_phrase(months: int, style: str, lang: str) -> str:
             raise ValueError(f"the first half of a year is 6 months, not {months}")
         return word("period_half", lang)
     if style == "first_months":
-        count = str(months) if lang == "zh" else english_cardinal(months)
+        count = str(months) if chinese(lang) else english_cardinal(months)
         return word("period_first_months", lang, count=count)
     if months == 1:
         return word("period_month", lang)
-    month = str(months) if lang == "zh" else str(babel_format_date(
-        dt.date(2000, months, 1), "MMMM", locale=locale_of(lang)))
+    month = str(months) if chinese(lang) else str(babel_format_date(
+        dt.date(2000, months, 1), "MMMM", locale=locale(lang).babel))
     return word("period_months", lang, month=month)

@@ -5,6 +5,7 @@ leaders in China."""
 from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
+from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.numerals import english_cardinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
@@ -18,7 +19,7 @@ def _years(years: int | None, lang: str) -> str:
     """连续5年 / for five consecutive years, or nothing."""
     if not years:
         return ""
-    count = str(years) if lang == "zh" else english_cardinal(years)
+    count = str(years) if chinese(lang) else english_cardinal(years)
     return word("rank_years", lang, years=count)
 
 
@@ -33,7 +34,7 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
     if position is not None:
         placed = rank_position(position, lang, form, numerals)
     elif standing is not None:
-        placed = standing if lang == "zh" else word(f"standing.{standing}", lang)
+        placed = standing if chinese(lang) else word(f"standing.{standing}", lang)
     else:
         raise ValueError("a rank statement needs a position or a standing")
     key = "rank_statement"
@@ -41,7 +42,7 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
     if verb in PARTICIPLE_VERBS and position is not None and not years \
             and defines(participle, lang):
         key = participle
-    if lang == "zh":
+    if chinese(lang):
         return word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
                     position=placed)
     return word(key, lang, years=_years(years, lang), scope=scope, position=placed)

@@ -1,30 +1,27 @@
-"""Fixed words per language, read from ``data/words.<lang>.yaml`` with English as fallback."""
+"""Fixed words per language, read from each locale's words file (``data/words.<code>.yaml``
+for the shipped ones), with the locale's fallbacks (English last) for words it lacks."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
-from typing import Literal, cast
+from typing import cast
 
 from ipdocs.fastyaml import safe_load
+from ipdocs.i18n.locales import locale
 
-Lang = Literal["zh", "en"]
-"""A language ipdocs writes in."""
+Lang = str
+"""A registered language code (``ipdocs.i18n.locales``): zh, en."""
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
-"""Every language, in the order bilingual documents show them."""
-
-FALLBACK: Lang = "en"
+"""The shipped languages, in the order bilingual documents show them."""
 
 Word = str | list[str]
 
 
 @cache
 def _table(lang: str) -> dict[str, Word]:
-    """Load the word table of ``lang`` (empty if the language has no file)."""
-    path = resources.files("ipdocs.i18n").joinpath("data", f"words.{lang}.yaml")
-    if not path.is_file():
-        return {}
+    """Load the word table of ``lang`` (UnknownLanguageError for an unregistered one)."""
+    path = locale(lang).words
     return cast(dict[str, Word], safe_load(path.read_text(encoding="utf-8")) or {})
 
 
@@ -34,14 +31,12 @@ def table(lang: str) -> dict[str, Word]:
 
 
 def lookup(key: str, lang: str) -> Word:
-    """Return the raw entry for ``key`` in ``lang``, falling back to English."""
-    table = _table(lang)
-    if key in table:
-        return table[key]
-    fallback = _table(FALLBACK)
-    if key in fallback:
-        return fallback[key]
-    raise KeyError(f"no fixed word {key!r} for language {lang!r} nor for {FALLBACK!r}")
+    """Return the raw entry for ``key`` in ``lang``, else in its fallbacks."""
+    for code in (lang, *locale(lang).fallbacks):
+        found = _table(code)
+        if key in found:
+            return found[key]
+    raise KeyError(f"no fixed word {key!r} for language {lang!r} nor its fallbacks")
 
 
 def word(key: str, lang: str, **fields: object) -> str:
@@ -52,14 +47,22 @@ def word(key: str, lang: str, **fields: object) -> str:
 
 
 def has_word(key: str, lang: str) -> bool:
-    """Whether ``key`` is defined for ``lang`` or its fallback."""
-    return key in _table(lang) or key in _table(FALLBACK)
+    """Whether ``key`` is defined for ``lang`` or its fallbacks."""
+    return any(key in _table(code) for code in (lang, *locale(lang).fallbacks))
 
 
 def defines(key: str, lang: str) -> bool:
-    """Whether ``lang``'s own table defines ``key`` (no fallback): for optional variants of
-    a word, such as a measure's own wording of a change."""
-    return key in _table(lang)
+    """Whether ``lang``'s own table, or a fallback of the same grammar, defines ``key``
+    (not English standing in for Chinese): for optional variants of a word, such as a
+    measure's own wording of a change."""
+    grammar = locale(lang).grammar
+    return any(key in _table(code) for code in (lang, *locale(lang).fallbacks)
+               if locale(code).grammar == grammar)
+
+
+def reset() -> None:
+    """Forget the word tables read (after a locale is registered again)."""
+    _table.cache_clear()
 
 
 def plural(key: str, lang: str, count: int | float | object) -> str:

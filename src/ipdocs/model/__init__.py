@@ -1,6 +1,6 @@
 """The report data model: exact figures, bilingual text, nested sections (pydantic)."""
 
-from ipdocs.model.base import Text
+from ipdocs.model.base import TEXT_LANGS, Text, text_field
 from ipdocs.model.figures import Change, Figure, FigureKind, Rank
 from ipdocs.model.glossary import Glossary, Term
 from ipdocs.model.placeholders import FigureRef, PlaceholderError, YearRef, parse
@@ -15,6 +15,7 @@ from ipdocs.model.report import (
 )
 
 __all__ = [
+    "TEXT_LANGS",
     "Change",
     "Figure",
     "FigureKind",
@@ -33,4 +34,5 @@ __all__ = [
     "parse",
     "report_from_data",
     "section_paths",
+    "text_field",
 ]

@@ -13,6 +13,19 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+TEXT_LANGS = ("zh", "en")
+"""The languages a spec writes its texts in (the fields of ``Text``)."""
+
+
+def text_field(lang: str) -> str:
+    """The spec text a language prints: the one of its primary subtag (zh-Hant prints
+    zh). ValueError for a language the spec has no text in."""
+    field = lang.split("-", 1)[0]
+    if field not in TEXT_LANGS:
+        raise ValueError(f"a spec has no text in {lang!r}; its texts: {', '.join(TEXT_LANGS)}")
+    return field
+
+
 class Text(Model):
     """A text in both languages. Paragraph text may hold figure placeholders."""
 
@@ -20,7 +33,5 @@ class Text(Model):
     en: Prose = Field(min_length=1, description="English")
 
     def get(self, lang: str) -> str:
-        """The text in ``lang`` (``zh`` or ``en``)."""
-        if lang not in ("zh", "en"):
-            raise ValueError(f"unknown language {lang!r}; expected 'zh' or 'en'")
-        return self.zh if lang == "zh" else self.en
+        """The text ``lang`` prints (``text_field``)."""
+        return str(getattr(self, text_field(lang)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ipdocs.model.base import TEXT_LANGS
 from ipdocs.model.placeholders import FigureRef, scan
 from ipdocs.problems import PathElement, Problem, error
 
@@ -111,7 +112,7 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
     problems: list[Problem] = []
     for path, text in iter_texts({k: v for k, v in figure.items() if k != "note"},
                                  ("figures", fid)):
-        for lang in ("zh", "en"):
+        for lang in TEXT_LANGS:
             if not isinstance(text.get(lang), str):
                 continue
             segments, errors = scan(text[lang])
@@ -120,7 +121,7 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
                                       "take no placeholders ({…}); write {{ and }} for braces"))
     note = figure.get("note")
     if isinstance(note, Mapping):
-        for lang in ("zh", "en"):
+        for lang in TEXT_LANGS:
             if isinstance(note.get(lang), str):
                 _language_refs(note[lang], figures, ("figures", fid, "note", lang), problems)
     return problems
@@ -135,7 +136,7 @@ def check_references(data: Any) -> list[Problem]:
     problems: list[Problem] = []
     for path, text in iter_texts({k: v for k, v in data.items() if k != "figures"}):
         found = {}
-        for lang in ("zh", "en"):
+        for lang in TEXT_LANGS:
             if isinstance(text.get(lang), str):
                 found[lang] = _language_refs(text[lang], figures, (*path, lang), problems)
         zh, en = found.get("zh"), found.get("en")

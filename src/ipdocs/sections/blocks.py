@@ -25,8 +25,8 @@ class CoverBuilder(Builder):
         if report.issuer:
             lines.append(render(report.issuer, report, lang))
         if report.authors:
-            sep = "  " if lang == "zh" else ", "
-            lines.append(sep.join(render(a, report, lang) for a in report.authors))
+            lines.append(word("cover_names_glue", lang).join(
+                render(a, report, lang) for a in report.authors))
         if report.published:
             lines.append(format_date(report.published, lang))
         subtitle = render(report.subtitle, report, lang) if report.subtitle else ""
@@ -89,6 +89,6 @@ class SourcesBuilder(Builder):
                 parts.append(format_date(source.date, lang))
             if source.url:
                 parts.append(source.url)
-            text = ("，" if lang == "zh" else ", ").join(parts)
+            text = word("source_glue", lang).join(parts)
             blocks.append(Paragraph((Span(text),), lang, "note"))
         return tuple(blocks)

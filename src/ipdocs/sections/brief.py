@@ -23,7 +23,8 @@ from ipdocs.doc import (
     Span,
     Table,
 )
-from ipdocs.i18n import word
+from ipdocs.doc import Language as DocLanguage
+from ipdocs.i18n import codes, languages_of, locale, word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
@@ -45,9 +46,11 @@ from ipdocs.sections.glossary import GLOSSARY, GlossaryBuilder
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
-Language = Literal["zh", "en", "zh-en"]
+Language = str
+"""A document's language: a registered code (zh, en), or two joined by '-' (zh-en)."""
 Layout = Literal["interleaved", "parallel"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
+"""The shipped languages of a document."""
 LAYOUTS: tuple[Layout, ...] = ("interleaved", "parallel")
 
 __all__ = ["BUILDERS", "LANGUAGES", "LAYOUTS", "Brief", "BriefError", "full_brief",
@@ -59,52 +62,56 @@ def _lines(*texts: str) -> str:
     return "\n".join(t for t in texts if t)
 
 
-def _bilingual_panel(zh: KeyFigures, en: KeyFigures) -> KeyFigures:
-    """One key-figure panel for both languages: the Chinese value, each language's label
-    and change on a line of its own."""
+def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
+    """One key-figure panel for both languages: the first language's value, each
+    language's label and change on a line of its own."""
     items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
                             a.direction, a.stale, _lines(a.rank, b.rank))
-                  for a, b in zip(zh.items, en.items, strict=True))
-    return KeyFigures(items, "zh", f"{zh.title} {en.title}")
+                  for a, b in zip(first.items, second.items, strict=True))
+    return KeyFigures(items, first.lang, f"{first.title} {second.title}")
 
 
-def _bilingual_chart(zh: Chart, en: Chart) -> Chart:
-    """One chart for both languages: categories named in both, the Chinese labels' values."""
-    categories = tuple(f"{a} {b}" for a, b in zip(zh.categories, en.categories, strict=True))
-    return replace(zh, title=f"{zh.title} {en.title}", categories=categories)
+def _bilingual_chart(first: Chart, second: Chart) -> Chart:
+    """One chart for both languages: categories named in both, the first language's
+    value labels."""
+    categories = tuple(f"{a} {b}" for a, b in zip(first.categories, second.categories,
+                                                   strict=True))
+    return replace(first, title=f"{first.title} {second.title}", categories=categories)
 
 
-def _once(zh: Block, en: Block) -> Block | None:
+def _once(first: Block, second: Block) -> Block | None:
     """The single block that stands for a pair which must not be repeated, if any.
 
     Page breaks and contents appear once; the cover, key figures and charts merge their
     two languages into one block, since the numbers are the same in both.
     """
-    if isinstance(zh, PageBreak):
-        return zh
-    if isinstance(zh, Contents) and isinstance(en, Contents):
-        return Contents(f"{zh.title} {en.title}", "zh", zh.depth)
-    if isinstance(zh, Cover) and isinstance(en, Cover):
-        subtitle = " / ".join(s for s in (en.title, zh.subtitle, en.subtitle) if s)
-        lines = tuple(dict.fromkeys((*zh.lines, *en.lines)))
-        return Cover(zh.title, "zh", subtitle, lines)
-    if isinstance(zh, KeyFigures) and isinstance(en, KeyFigures):
-        return _bilingual_panel(zh, en)
-    if isinstance(zh, Heading) and isinstance(en, Heading) and zh.anchor == GLOSSARY:
-        return Heading(zh.level, f"{zh.text} {en.text}", "zh", anchor=GLOSSARY)
-    if isinstance(zh, Table) and isinstance(en, Table) and zh.style == "glossary-table":
-        return zh  # its columns are the two languages already
-    if isinstance(zh, Chart) and isinstance(en, Chart):
-        return _bilingual_chart(zh, en)
+    if isinstance(first, PageBreak):
+        return first
+    if isinstance(first, Contents) and isinstance(second, Contents):
+        return Contents(f"{first.title} {second.title}", first.lang, first.depth)
+    if isinstance(first, Cover) and isinstance(second, Cover):
+        subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
+        lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
+        return Cover(first.title, first.lang, subtitle, lines)
+    if isinstance(first, KeyFigures) and isinstance(second, KeyFigures):
+        return _bilingual_panel(first, second)
+    if isinstance(first, Heading) and isinstance(second, Heading) and first.anchor == GLOSSARY:
+        return Heading(first.level, f"{first.text} {second.text}", first.lang, anchor=GLOSSARY)
+    if isinstance(first, Table) and isinstance(second, Table) and \
+            first.style == "glossary-table":
+        return first  # its columns are the two languages already
+    if isinstance(first, Chart) and isinstance(second, Chart):
+        return _bilingual_chart(first, second)
     return None
 
 
-def combine(zh: Sequence[Block], en: Sequence[Block], layout: Layout) -> list[Block]:
+def combine(first: Sequence[Block], second: Sequence[Block], layout: Layout) -> list[Block]:
     """Pair the blocks of the two languages: one after the other, or side by side."""
-    if len(zh) != len(en):
-        raise ValueError(f"builders gave {len(zh)} Chinese but {len(en)} English blocks")
+    if len(first) != len(second):
+        raise ValueError(f"builders gave {len(first)} blocks in one language but "
+                         f"{len(second)} in the other")
     out: list[Block] = []
-    for a, b in zip(zh, en, strict=True):
+    for a, b in zip(first, second, strict=True):
         single = _once(a, b)
         if single is not None:
             out.append(single)
@@ -116,8 +123,14 @@ def combine(zh: Sequence[Block], en: Sequence[Block], layout: Layout) -> list[Bl
 
 
 def _languages(language: Language) -> tuple[Lang, ...]:
-    """The languages of a document, in the order it shows them."""
-    return ("zh", "en") if language == "zh-en" else (language,)
+    """The languages of a document, in the order it shows them (UnknownLanguageError for
+    one no locale is registered for)."""
+    return languages_of(language)
+
+
+def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
+    """What the writers need to know of a document's languages, from their locales."""
+    return tuple(DocLanguage(code, locale(code).tag, locale(code).han) for code in langs)
 
 
 def metadata(report: Report, language: Language) -> Metadata:
@@ -127,13 +140,12 @@ def metadata(report: Report, language: Language) -> Metadata:
     title = " / ".join(render(report.title, report, lang) for lang in langs)
     if report.draft:
         title = word("draft_title", langs[0], title=title)
-    author = "、".join(a.zh for a in report.authors) if langs[0] == "zh" else \
-        ", ".join(a.en for a in report.authors)
+    author = word("author_glue", langs[0]).join(a.get(langs[0]) for a in report.authors)
     subject = " / ".join(f"{render(report.region, report, lang)} {report.year}" for lang in langs)
-    tag = "zh-CN" if langs[0] == "zh" else "en-GB"
     mark = " ".join(word("draft_mark", lang) for lang in langs) if report.draft else ""
-    return Metadata(title, tag, author, subject, tuple(report.region.get(x) for x in langs),
-                    report.published, mark)
+    return Metadata(title, locale(langs[0]).tag, author, subject,
+                    tuple(report.region.get(x) for x in langs), report.published, mark,
+                    langs[0])
 
 
 def draft_legend(report: Report, language: Language) -> list[Block]:
@@ -152,7 +164,7 @@ def _listed_contents(blocks: list[Block]) -> list[Block]:
     depth = max((b.depth for b in blocks if isinstance(b, Contents)), default=0)
     listed = any(isinstance(b, Heading) and b.level <= depth for b in blocks) or any(
         isinstance(b, Bilingual) and any(isinstance(x, Heading) and x.level <= depth
-                                         for x in b.zh) for b in blocks)
+                                         for x in b.left) for b in blocks)
     return blocks if listed else [b for b in blocks if not isinstance(b, Contents)]
 
 
@@ -177,7 +189,7 @@ def report_charset(report: Report) -> str:
     The report's own text in both languages, the fixed words of both languages, the
     vocabularies a rendered figure draws on, and the Latin and punctuation ranges.
     """
-    words = "".join(str(lookup_table(lang)) for lang in ("zh", "en"))
+    words = "".join(str(lookup_table(lang)) for lang in codes())
     text = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
     return "".join(sorted(set(text)))
 
@@ -226,19 +238,17 @@ class Brief:
         with ``glossary`` or, failing it, the one that came with the report; ``against``
         (last year's report) marks what changed since, for reviewers; ``compact``
         shortens it (``Context.compact``)."""
-        if lang not in LANGUAGES:
-            raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+        langs = _languages(lang)
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
         self.require(report)
         glossary = glossary if glossary is not None else report.glossary
-        ctx = Context("zh" if lang == "zh-en" else lang, glossary, against=against,
-                      compact=compact)
-        if lang == "zh-en":
+        ctx = Context(langs[0], glossary, against=against, compact=compact)
+        if len(langs) == 2:
             blocks: list[Block] = []
             for builder in self.builders:
-                blocks += combine(builder.build(report, ctx.with_lang("zh")),
-                                  builder.build(report, ctx.with_lang("en")), layout)
+                blocks += combine(builder.build(report, ctx.with_lang(langs[0])),
+                                  builder.build(report, ctx.with_lang(langs[1])), layout)
         else:
             blocks = self.blocks(report, ctx)
         blocks = _with_legend(_listed_contents(blocks), draft_legend(report, lang))
@@ -246,7 +256,8 @@ class Brief:
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))
         meta = metadata(report, lang)
-        return Document(meta, tuple(blocks), theme, (meta.title,), charset)
+        return Document(meta, tuple(blocks), theme, (meta.title,), charset,
+                        resolved_languages(langs))
 
     def write(self, report: Report, path: str | Path, lang: Language = "zh",
               **options: Any) -> Path:

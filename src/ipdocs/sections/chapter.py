@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipdocs.doc import Block, Heading
-from ipdocs.i18n import section_number
+from ipdocs.i18n import section_number, word
 from ipdocs.model import Report, Section
 from ipdocs.narrative import render
 from ipdocs.sections.charts import ChartBuilder
@@ -23,7 +23,8 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
     number = section_number(path, lang) if ctx.numbered else ""
     level = min(len(path), MAX_LEVEL)
     title = render(section.title, report, lang)
-    blocks: list[Block] = [Heading(level, title, lang, number, section.id)]
+    blocks: list[Block] = [Heading(level, title, lang, number, section.id,
+                                   word("heading_number_gap", lang))]
     blocks += [paragraph(p, report, lang, against=ctx.against) for p in section.paragraphs]
     if ctx.tables and section.figures:
         blocks.append(figure_table(section.figures, report, lang, title,

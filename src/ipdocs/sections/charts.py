@@ -15,7 +15,7 @@ from ipdocs.i18n import (
     spreadsheet_format,
     word,
 )
-from ipdocs.model import Figure, Report
+from ipdocs.model import Figure, Report, text_field
 from ipdocs.model.changes import year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
 from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
@@ -146,7 +146,7 @@ class ChartBuilder(Builder):
             return ()
         limit = min(self.limit, COMPACT_CHART_BARS) if ctx.compact else self.limit
         lang = ctx.lang
-        given = self.title_zh if lang == "zh" else self.title_en
+        given = {"zh": self.title_zh, "en": self.title_en}[text_field(lang)]
         chosen = _figures(report, self.figures, self.section)
         declines = any(p < 0 for _, p in growth_changes(chosen, limit))
         title = given or _title(self.kind, report, self.section, lang, declines)

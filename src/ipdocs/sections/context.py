@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
 
 from ipdocs.doc import Block
+from ipdocs.i18n import Lang
 from ipdocs.model import Glossary, Report
 
-Lang = Literal["zh", "en"]
+__all__ = ["COMPACT_CHART_BARS", "COMPACT_KEY_FIGURES", "COMPACT_LEVELS", "Builder", "Context",
+           "Lang"]
+
 COMPACT_LEVELS = 5
 """The most a brief with a page limit is shortened (``Context.compact``)."""
 COMPACT_CHART_BARS = 5

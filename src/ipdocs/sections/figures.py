@@ -85,13 +85,9 @@ def value_cells(figure: Figure, lang: Lang) -> tuple[str, str]:
     whole). A rank shows its position (第二名 / second)."""
     if figure.kind == "rank":
         return figure_value(figure, lang), ""
-    number, unit = quantity_cells(figure.value, figure.unit_def, lang,
-                                  qualifier=figure.qualifier)
-    if figure.per is None:
-        return number, unit
-    if lang == "zh":
-        return number, unit + "/" + figure.per.zh.removeprefix("每")
-    return (number, "") if _per_stated(figure, lang) else (f"{number} {figure.per.en}", "")
+    return quantity_cells(figure.value, figure.unit_def, lang, qualifier=figure.qualifier,
+                          per=figure.per.get(lang) if figure.per else None,
+                          per_stated=_per_stated(figure, lang))
 
 
 def table_value(figure: Figure, lang: Lang) -> str:

@@ -35,7 +35,7 @@ class GlossaryBuilder(Builder):
         terms = used_terms(ctx.glossary, report)
         if not terms:
             return ()
-        first, second = ("中文", "English") if lang == "zh" else ("Chinese", "English")
+        first, second = word("glossary_source", lang), word("glossary_target", lang)
         rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
         table = Table((Column("left", 1.0), Column("left", 1.6)),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")

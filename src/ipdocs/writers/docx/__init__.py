@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ipdocs.doc import Bilingual, Block, Document, Heading
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.blocks import Writer, write_blocks, write_masthead
+from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
     FontError,
     Printed,
@@ -30,28 +30,27 @@ def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
         if isinstance(block, Heading):
             yield block
         elif isinstance(block, Bilingual):
-            yield from headings(block.zh)
-            yield from headings(block.en)
+            yield from headings(block.left)
+            yield from headings(block.right)
 
 
 def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
     """Note what the header and footer print: the running header, the page numbers."""
     number = theme.font(theme.page_number.font)
+    han = doc.main.han
     families(theme.page_number.format.replace("{n}", "0123456789"), number, False, printed,
-             zh=doc.metadata.lang.startswith("zh"))
+             han=han)
     header = theme.style("header")
     if theme.header_text and doc.headers:
-        families(doc.headers[0], theme.font(header), header.bold, printed,
-                 zh=doc.metadata.lang.startswith("zh"))
+        families(doc.headers[0], theme.font(header), header.bold, printed, han=han)
     if doc.metadata.draft:  # the draft's mark, bold, on every page
-        families(doc.metadata.draft, theme.font(header), True, printed,
-                 zh=doc.metadata.lang.startswith("zh"))
+        families(doc.metadata.draft, theme.font(header), True, printed, han=han)
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:
     """The Word file of ``doc`` set in ``theme``."""
-    lang = "zh" if doc.metadata.lang.startswith("zh") else "en"
-    document = blank(theme, lang)
+    writer = Writer(theme, doc.languages)
+    document = blank(theme, (doc.main.tag, east_asian_tag(writer)))
     apply_theme(document, theme)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
@@ -62,7 +61,8 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     for paragraph in list(body.iterchildren()):
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
-    writer = Writer(theme, tuple(headings(doc.blocks)), width, document=document,
+    writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
+                    document=document,
                     revisions=Revisions(document.core_properties.created or EPOCH))
     write_masthead(document, writer)
     write_blocks(doc.blocks, document, writer)

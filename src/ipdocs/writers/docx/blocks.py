@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
 from ipdocs.doc import (
+    SHIPPED_LANGUAGES,
     Bilingual,
     Block,
     Cell,
@@ -32,6 +33,7 @@ from ipdocs.doc import (
     Cover,
     Heading,
     KeyFigures,
+    Language,
     NoteRef,
     PageBreak,
     Paragraph,
@@ -80,10 +82,31 @@ TWIPS_PER_MM = 56.7
 
 
 @dataclass
+@dataclass(frozen=True)
+class Script:
+    """How a run is marked and set: its language's tag, and whether it is Han text (the
+    East Asian font hint, and the Latin characters noted in both faces: readers set
+    quotation marks and dashes of Chinese text in the East Asian face)."""
+
+    tag: str
+    han: bool
+
+
+HAN_TAG = "zh-CN"
+"""What East Asian characters are marked as in a document without a Han language (the
+glossary's Chinese column in an English brief): the Simplified Chinese of the reports."""
+LATIN_TAG = "en-GB"
+"""What Latin text inside Han text is marked as (names, abbreviations, numbers): British
+English, the English of the reports."""
+
+
+@dataclass
 class Writer:
     """What block functions share: the theme, the headings for contents, the width."""
 
     theme: Theme
+    languages: Sequence[Language] = SHIPPED_LANGUAGES
+    """The document's languages (``Document.languages``)."""
     headings: Sequence[Heading] = ()
     width_mm: float = 0
     fresh: dict[int, DocxParagraph] = field(default_factory=dict)
@@ -144,46 +167,59 @@ _INSIDE_CHINESE = re.compile(f"(?P<en>{ENGLISH_PHRASE.pattern})"
 NO_BREAK)."""
 
 
+def language(code: str, w: Writer) -> Language:
+    """What the writer needs to know of a node's language."""
+    for known in w.languages:
+        if known.code == code:
+            return known
+    raise KeyError(f"the document does not describe language {code!r}")
+
+
+def east_asian_tag(w: Writer) -> str:
+    """The tag East Asian characters are marked with: the document's Han language's."""
+    return next((x.tag for x in w.languages if x.han), HAN_TAG)
+
+
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
          whole: bool = False, **look: Any) -> None:
-    """Runs for ``text``: in Chinese text, English phrases get English runs of their own
-    and numbers Chinese runs of their own (see NUMBER); text kept ``whole`` (a number
-    with its unit) is one run, a number's if it holds one."""
-    if lang != "zh":
-        _one_run(paragraph, text, lang, w, style, **look)
+    """Runs for ``text``: in Han text, English phrases get Latin runs of their own and
+    numbers too (see NUMBER); text kept ``whole`` (a number with its unit) is one run, a
+    number's if it holds one."""
+    own = language(lang, w)
+    han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
+    if not own.han:
+        _one_run(paragraph, text, Script(own.tag, False), w, style, **look)
         return
     if whole:
-        _one_run(paragraph, text, "zh-number" if NUMBER.search(text) else "zh", w, style,
-                 **look)
+        _one_run(paragraph, text, latin if NUMBER.search(text) else han, w, style, **look)
         return
     position = 0
     for match in _INSIDE_CHINESE.finditer(text):
         if match.start() > position:
-            _one_run(paragraph, text[position:match.start()], "zh", w, style, **look)
-        _one_run(paragraph, match.group(0), "en" if match.group("en") else "zh-number", w,
-                 style, **look)
+            _one_run(paragraph, text[position:match.start()], han, w, style, **look)
+        _one_run(paragraph, match.group(0), latin, w, style, **look)
         position = match.end()
     if position < len(text) or not text:
-        _one_run(paragraph, text[position:], "zh", w, style, **look)
+        _one_run(paragraph, text[position:], han, w, style, **look)
 
 
-def _one_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+def _one_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
              **look: Any) -> None:
-    """Runs for ``text`` in one language: the characters the style's bundled face lacks
-    in runs of their own naming the family that has them (see ``fonts.families``)."""
+    """Runs for ``text`` in one script: the characters the style's bundled face lacks in
+    runs of their own naming the family that has them (see ``fonts.families``)."""
     spec = w.theme.style(style)
     font = w.theme.font(spec)
     bold = bool(look.get("bold") or spec.bold)
-    pieces = families(text, font, bold, w.printed, zh=lang == "zh") if text else \
+    pieces = families(text, font, bold, w.printed, han=script.han) if text else \
         [((None, None), "")]
     for (latin, east_asian), piece in pieces:
         override = {"latin": latin} if latin else {}
         if east_asian:
             override["east_asian"] = east_asian
-        _plain_run(paragraph, piece, lang, w, style, **look, **override)
+        _plain_run(paragraph, piece, script, w, style, **look, **override)
 
 
-def _plain_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
+def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
                **look: Any) -> None:
     """A run with its East Asian font and language set, and optional emphasis and colour.
 
@@ -191,11 +227,11 @@ def _plain_run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style:
     python-docx (which keeps their children in schema order), and copied for every
     further run: a report has a thousand runs and a handful of looks.
     """
-    key = (style, lang, *sorted(look.items()))
+    key = (style, script, *sorted(look.items()))
     proto = w.run_looks.get(key)
     if proto is None or any(c in text for c in "\t\n\r"):
         run = paragraph.add_run(text)
-        _dress(run, lang, w, style, **look)
+        _dress(run, script, w, style, **look)
         w.run_looks[key] = run._r.get_or_add_rPr()
         return
     r = OxmlElement("w:r")
@@ -222,13 +258,13 @@ def ground(rpr: BaseOxmlElement, color: str) -> None:
     rpr.insert_element_before(shading, *AFTER_SHADING)
 
 
-def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
+def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None:
     """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
     rpr = run._r.get_or_add_rPr()
     set_fonts(rpr, look.get("latin") or font.latin, look.get("east_asian") or font.east_asian,
-              hint=lang == "zh")
-    set_lang(rpr, "en" if lang == "zh-number" else lang)
+              hint=script.han)
+    set_lang(rpr, script.tag, east_asian_tag(w))
     if look.get("bold"):
         run.bold = True
     if look.get("superscript"):
@@ -242,9 +278,9 @@ def _dress(run: Run, lang: str, w: Writer, style: str, **look: Any) -> None:
 
 
 def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
-    """Chinese body text: a first-line indent of two characters (firstLineChars)."""
+    """Han body text: a first-line indent of two characters (firstLineChars)."""
     spec = w.theme.style(style)
-    if lang == "zh" and spec.indent_zh:
+    if language(lang, w).han and spec.indent_zh:
         ppr = paragraph._p.get_or_add_pPr()
         twips = int(spec.indent_zh * spec.size * 20)
         child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(spec.indent_zh * 100)))
@@ -349,10 +385,10 @@ def write_masthead(container: Container, w: Writer) -> None:
     run = paragraph.add_run(head.text)
     rpr = run._r.get_or_add_rPr()
     set_fonts(rpr, font.latin, font.east_asian, hint=True)
-    set_lang(rpr, "zh")
+    set_lang(rpr, east_asian_tag(w), east_asian_tag(w))
     run.font.size = Pt(head.size)
     run.font.color.rgb = RGBColor.from_string(head.color)
-    families(head.text, font, False, w.printed, zh=True)
+    families(head.text, font, False, w.printed, han=True)
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
@@ -621,13 +657,14 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     font = w.theme.font(w.theme.style("table-cell"))
     shown = [*node.categories, *(s.name for s in node.series),
              *(label for s in node.series for label in s.labels)]
-    if node.lang == "zh":
+    own = language(node.lang, w)
+    if own.han:
         family = whole_family("".join(shown), font, w.printed)
         fonts = (family, family)
     else:
         families("".join(shown), font, False, w.printed)
         fonts = (font.latin, font.east_asian)
-    rid = add_chart_part(w.document, node, fonts, (w.theme.accent, w.theme.fall))
+    rid = add_chart_part(w.document, node, fonts, (w.theme.accent, w.theme.fall), own.tag)
     w.charts += 1
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
@@ -682,8 +719,8 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
     _widths(cells, table, [Column(), Column()], outer)
     w.width_mm = outer / 2 - 4
     for row, pair in zip(cells, pairs, strict=True):
-        _cell_blocks(row[0], pair.zh, w)
-        _cell_blocks(row[1], pair.en, w)
+        _cell_blocks(row[0], pair.left, w)
+        _cell_blocks(row[1], pair.right, w)
         for cell in row:
             _loose_captions(cell)
     w.width_mm = outer

@@ -132,10 +132,10 @@ def _axes(space: etree._Element, horizontal: bool) -> None:
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
-def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str]
-              ) -> tuple[bytes, bytes]:
+def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
+              tag: str) -> tuple[bytes, bytes]:
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
-    families."""
+    families; ``tag``: the language its text is marked with."""
     data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = list(chart.categories)
     for series in chart.series:
@@ -149,8 +149,7 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str]
     old = space.find("c:txPr", NS)
     if old is not None:
         space.remove(old)
-    lang = "zh-CN" if chart.lang == "zh" else "en-US"
-    space.find("c:chart", NS).addnext(_text_props(fonts, LABEL_SIZE, lang))
+    space.find("c:chart", NS).addnext(_text_props(fonts, LABEL_SIZE, tag))
     space.insert(1, _el("c:roundedCorners", val="0"))
     deleted = space.find("c:chart/c:autoTitleDeleted", NS)
     if deleted is not None:
@@ -177,10 +176,10 @@ def _next_name(document: DocxDocument, folder: str, ext: str) -> PackURI:
 
 
 def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
-                   colors: tuple[str, str]) -> str:
+                   colors: tuple[str, str], tag: str) -> str:
     """Add the chart part and its workbook; return the relationship id from the document.
-    ``fonts``: the Latin and East Asian families."""
-    xml, workbook = chart_xml(chart, fonts, colors)
+    ``fonts``: the Latin and East Asian families; ``tag``: the language of its text."""
+    xml, workbook = chart_xml(chart, fonts, colors, tag)
     package = document.part.package
     chart_name = _next_name(document, "charts", "xml")
     book_name = PackURI(f"/word/embeddings/Workbook_{chart_name.idx or 1}.xlsx")

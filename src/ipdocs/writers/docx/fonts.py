@@ -132,13 +132,13 @@ Override = tuple[str | None, str | None]
 style's own)."""
 
 
-def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = False
+def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool = False
              ) -> list[tuple[Override, str]]:
     """``text`` split by the families that set it: an East Asian character the style's
     bundled face lacks goes to the bundled family further along its chain that has it, or
     to a face of the machine's; a Latin character the bundled Latin face lacks (the minus
     sign) to the East Asian face that has it. Notes every character in ``printed``: in
-    Chinese runs (``zh``), where readers set quotation marks and dashes in the East Asian
+    Han runs (``han``), where readers set quotation marks and dashes in the East Asian
     font, the Latin characters in both faces."""
     own = BUNDLED[font.bundled]
     bundled = font.regular_file is None
@@ -163,7 +163,7 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = 
             pass  # a joiner prints nothing: no face needs it
         elif latin_cover is not None and code not in latin_cover and not char.isspace():
             override = (_symbol_family(char, font, bold, printed, latin_file), None)
-        elif zh and bundled and code not in own_cover and not char.isspace() \
+        elif han and bundled and code not in own_cover and not char.isspace() \
                 and not char.isascii():
             # Chinese runs set such a character (†, “) in their East Asian face: one that
             # lacks it hands it on along its chain, as for a Chinese character
@@ -171,7 +171,7 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, zh: bool = 
             override = (None, _cjk_family(char, font, bold, printed))
         else:
             latin_chars.append(char)
-            if zh and code in own_cover:
+            if han and code in own_cover:
                 own_chars.append(char)
         if out and out[-1][0] == override:
             out[-1] = (override, out[-1][1] + char)
@@ -196,7 +196,7 @@ def whole_family(text: str, font: Font, printed: Printed) -> str:
             name = font.east_asian if step == font.bundled else family.name
             printed.add(name, False, Source(family.regular), text)
             return name
-    families(text, font, False, printed, zh=True)
+    families(text, font, False, printed, han=True)
     return font.east_asian
 
 

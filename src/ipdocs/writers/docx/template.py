@@ -109,10 +109,12 @@ def _setting(settings: BaseOxmlElement, tag: str, **attrs: str) -> None:
     ordered_child(settings, tag, _SETTINGS_ORDER, **attrs)
 
 
-def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool) -> None:
-    """Theme-font language zh-CN, fields updated on open, mirrored margins if asked."""
+def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool,
+                  tags: tuple[str, str]) -> None:
+    """Theme-font languages (the document's and its East Asian one), fields updated on
+    open, mirrored margins if asked."""
     settings = document.settings.element
-    _setting(settings, "w:themeFontLang", w_val="en-US", w_eastAsia="zh-CN")
+    _setting(settings, "w:themeFontLang", w_val=tags[0], w_eastAsia=tags[1])
     _setting(settings, "w:updateFields", w_val="true")
     if mirror:
         _setting(settings, "w:mirrorMargins")
@@ -120,7 +122,8 @@ def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool) -> None:
         _setting(settings, "w:evenAndOddHeaders")
 
 
-def _fix_defaults(document: DocxDocument, latin: str, east_asian: str, lang: str) -> None:
+def _fix_defaults(document: DocxDocument, latin: str, east_asian: str,
+                  tags: tuple[str, str]) -> None:
     """Explicit fonts and languages in docDefaults; no theme fonts anywhere in the styles."""
     styles = document.styles.element
     for fonts in styles.iter(qn("w:rFonts")):
@@ -128,15 +131,16 @@ def _fix_defaults(document: DocxDocument, latin: str, east_asian: str, lang: str
             fonts.attrib.pop(qn(attr), None)
     rpr = child(child(child(styles, "w:docDefaults"), "w:rPrDefault"), "w:rPr")
     set_fonts(rpr, latin, east_asian)
-    set_lang(rpr, lang)
+    set_lang(rpr, *tags)
 
 
-def blank(theme: Theme, lang: str) -> DocxDocument:
-    """A blank document prepared for ``theme`` in ``lang``, nothing of the template left."""
+def blank(theme: Theme, tags: tuple[str, str]) -> DocxDocument:
+    """A blank document prepared for ``theme``, its text marked with ``tags`` (the main
+    language's and the East Asian one's), nothing of the template left."""
     document = docx.Document()
     body = theme.font(theme.style("body"))
     _drop_parts(document)
     _fix_theme_part(document, body.east_asian)
-    _fix_settings(document, theme.page.mirror, theme.page_number.align == "outside")
-    _fix_defaults(document, body.latin, body.east_asian, lang)
+    _fix_settings(document, theme.page.mirror, theme.page_number.align == "outside", tags)
+    _fix_defaults(document, body.latin, body.east_asian, tags)
     return document

@@ -78,11 +78,12 @@ def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str, *, hint: bool =
         fonts.attrib.pop(qn("w:hint"), None)
 
 
-def set_lang(rpr: BaseOxmlElement, lang: str) -> None:
-    """Mark text as Chinese (zh-CN) or English (en-US); East Asian text is always zh-CN."""
+def set_lang(rpr: BaseOxmlElement, tag: str, east_asian: str) -> None:
+    """Mark text with its language's tag (``w:val``) and the tag of any East Asian
+    characters in it (``w:eastAsia``)."""
     element = child(rpr, "w:lang")
-    element.set(qn("w:val"), "zh-CN" if lang == "zh" else "en-US")
-    element.set(qn("w:eastAsia"), "zh-CN")
+    element.set(qn("w:val"), tag)
+    element.set(qn("w:eastAsia"), east_asian)
     element.set(qn("w:bidi"), "ar-SA")
 
 

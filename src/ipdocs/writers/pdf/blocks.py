@@ -19,6 +19,7 @@ from reportlab.platypus import (
 )
 
 from ipdocs.doc import (
+    SHIPPED_LANGUAGES,
     Bilingual,
     Block,
     Cell,
@@ -29,6 +30,7 @@ from ipdocs.doc import (
     Document,
     Heading,
     KeyFigures,
+    Language,
     NoteRef,
     Paragraph,
     Span,
@@ -77,6 +79,15 @@ class Writer:
     width: float
     problems: list[str] = field(default_factory=list)
     in_cell: bool = False
+    languages: Sequence[Language] = SHIPPED_LANGUAGES
+    """The document's languages (``Document.languages``)."""
+
+    def language(self, code: str) -> Language:
+        """What the writer needs to know of a node's language."""
+        for known in self.languages:
+            if known.code == code:
+                return known
+        raise KeyError(f"the document does not describe language {code!r}")
 
     def table_style(self, *commands: tuple[Any, ...]) -> TableStyle:
         """A table style whose cells default to a bundled face, never unembedded Helvetica."""
@@ -95,10 +106,10 @@ class Piece:
     keep: bool = False
 
 
-def _stretches(text: str, lang: str) -> list[tuple[str, bool]]:
-    """``text`` in stretches, each with whether the Latin face may set it: all of English
-    text; in Chinese text, punctuation such as ’ and … inside Latin words."""
-    if lang == "en":
+def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
+    """``text`` in stretches, each with whether the Latin face may set it: all of text not
+    set as Han; in Han text, punctuation such as ’ and … inside Latin words."""
+    if not language.han:
         return [(text, True)]
     marks = latin_context(text)
     return [("".join(text[i] for i in group), latin)
@@ -115,7 +126,7 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     for piece in pieces:
         face = w.fonts.face(style.font, piece.bold or style.bold)
         latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True)
-        stretches = _stretches(piece.text, lang)
+        stretches = _stretches(piece.text, w.language(lang))
         uses_latin = any(flag for _, flag in stretches)
         missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
         if missing:
@@ -132,12 +143,13 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     return runs, looks
 
 
-def _shape(style: Style, lang: str, align: str | None = None) -> Shape:
-    """Paragraph geometry from a theme style."""
+def _shape(style: Style, language: Language, align: str | None = None) -> Shape:
+    """Paragraph geometry from a theme style: Han text takes the style's first-line
+    indent; text that hyphenates may be hyphenated."""
     leading = line_height(style)
-    indent = style.indent_zh if lang == "zh" else 0.0
+    indent = style.indent_zh if language.han else 0.0
     return Shape(leading, align or style.align, indent, style.before, style.after,
-                 hyphenate=lang == "en")
+                 hyphenate=language.hyphenates)
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
@@ -149,13 +161,13 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
         style = replace(style, size=style.size * scale,
                         exact=style.exact * scale if style.exact else None)
     runs, looks = _looks_runs(pieces, style, lang, w)
-    return TextBlock(runs, looks, _shape(style, lang, align))
+    return TextBlock(runs, looks, _shape(style, w.language(lang), align))
 
 
 def header_block(doc: Document, w: Writer) -> TextBlock:
     """The running header as a text block flush right, set as the text is (its Han–Latin
     gaps, its Latin face), in the document's language."""
-    return text_block([Piece(doc.headers[0])], "header", doc.metadata.language, w, "right")
+    return text_block([Piece(doc.headers[0])], "header", doc.main.code, w, "right")
 
 
 def masthead(w: Writer) -> list[Flowable]:
@@ -164,10 +176,11 @@ def masthead(w: Writer) -> list[Flowable]:
     if head is None:
         return []
     style = Style(head.font, head.size, line=1.2, align="center", color=head.color)
-    runs, looks = _looks_runs([Piece(head.text)], style, "zh", w)
+    main = w.languages[0]  # the masthead is set in the document's first language
+    runs, looks = _looks_runs([Piece(head.text)], style, main.code, w)
     rule = HRFlowable(width="100%", thickness=head.rule, color=HexColor("#" + head.color),
                       spaceBefore=head.after * MM, spaceAfter=head.after * MM)
-    return [Spacer(1, head.before * MM), TextBlock(runs, looks, _shape(style, "zh")), rule]
+    return [Spacer(1, head.before * MM), TextBlock(runs, looks, _shape(style, main)), rule]
 
 
 def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
@@ -442,7 +455,7 @@ def bilingual_rows(pairs: Sequence[Bilingual], w: Writer) -> list[Flowable]:
     w.width, w.in_cell = (outer - gutter) / 2, True
     out: list[Flowable] = []
     for pair in pairs:
-        left, right = flowables(pair.zh, w), flowables(pair.en, w)
+        left, right = flowables(pair.left, w), flowables(pair.right, w)
         outlines = [f.outline for f in left + right if getattr(f, "outline", None)]
         if outlines:
             out.append(CondPageBreak(w.theme.style("body").size * 6))

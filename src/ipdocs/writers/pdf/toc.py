@@ -43,7 +43,7 @@ class Entry:
     """Bookmark name, and the page number's form is ``page-<key>``."""
     level: int
     text: str
-    lang: Lang = "zh"
+    lang: Lang
 
 
 def _outlines(flowable: Flowable) -> list[tuple[int, str, Lang]]:

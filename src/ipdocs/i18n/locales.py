@@ -1,0 +1,174 @@
+"""The locale registry: one record per language ipdocs writes in, from data files.
+
+A locale says everything the code needs to know of a language: the tag its files are
+marked with, babel's locale for numbers and dates, whether its generated prose follows
+the Chinese or the English grammar, whether it is set as Han text, and where its fixed
+words are. The spec's text it prints is the one of its primary subtag (zh-Hant prints
+the zh text: ``ipdocs.model.text_field``). Nothing outside ``ipdocs.i18n``
+compares language codes: it asks the locale. Adding a language is a locale file and a
+words file (``register_locale``), not edits across the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ipdocs.fastyaml import safe_load
+
+Code = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+
+
+class UnknownLanguageError(ValueError):
+    """A language code no locale is registered for."""
+
+
+class LocaleSpec(BaseModel):
+    """A locale file's record (``data/locales.yaml`` holds the shipped ones)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    tag: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})+$")] = Field(
+        description="the BCP-47 tag files in the language are marked with (zh-CN, en-GB)")
+    babel: Annotated[str, Field(min_length=2, max_length=20)] = Field(
+        description="babel's locale for numbers and dates (zh_Hans_CN, en_GB)")
+    grammar: Literal["zh", "en"] = Field(
+        description="the grammar of generated prose: Chinese (counts as printed, 万 and 亿, "
+                    "the spec's verbs) or English (magnitudes in words, plurals, articles)")
+    han: bool = Field(description="set as Han text: first-line indent in ems, kinsoku, "
+                                  "no word spaces or hyphenation, the East Asian font slot")
+    words: str = Field(description="the words file, beside the locale file")
+    fallback: Code | None = Field(None, description="the locale whose words stand in for "
+                                                    "words this one lacks")
+
+
+@dataclass(frozen=True)
+class Locale:
+    """A registered language, resolved: what every layer asks instead of comparing codes."""
+
+    code: str
+    """How the CLI, briefs and the document tree name it: zh, en, zh-Hant."""
+    tag: str
+    babel: str
+    grammar: Literal["zh", "en"]
+    han: bool
+    words: Path | Any
+    """The words file (a path, or a packaged resource)."""
+    fallbacks: tuple[str, ...]
+    """Locales whose words stand in, nearest first (English last)."""
+
+    @property
+    def hyphenates(self) -> bool:
+        """Whether long words of the language may be hyphenated at a line's end."""
+        return not self.han
+
+    @property
+    def spaced(self) -> bool:
+        """Whether words of the language are separated by spaces (a heading's number and
+        its text, a list's items)."""
+        return not self.han
+
+
+_REGISTERED: dict[str, tuple[LocaleSpec, Any]] = {}
+
+
+def _shipped() -> dict[str, Any]:
+    """The shipped locale records, as data."""
+    path = resources.files("ipdocs.i18n").joinpath("data", "locales.yaml")
+    return dict(safe_load(path.read_text(encoding="utf-8")) or {})
+
+
+def _load_shipped() -> None:
+    """Register the shipped locales (zh, en)."""
+    folder = resources.files("ipdocs.i18n").joinpath("data")
+    for code, data in _shipped().items():
+        spec = LocaleSpec.model_validate(data)
+        _REGISTERED[code] = (spec, folder.joinpath(spec.words))
+
+
+def register_locale(path: str | Path) -> Locale:
+    """Register the locale a file describes (``code:`` and the fields of ``LocaleSpec``),
+    its words file named relative to it; ValueError saying what is wrong otherwise."""
+    file = Path(path)
+    try:
+        data = safe_load(file.read_text(encoding="utf-8")) or {}
+        code = data.pop("code")
+        spec = LocaleSpec.model_validate(data)
+    except (OSError, KeyError, AttributeError, ValidationError) as exc:
+        raise ValueError(f"{file}: not a locale file ({exc})") from None
+    words = file.parent / spec.words
+    if not words.is_file():
+        raise ValueError(f"{file}: no words file {words}")
+    if spec.fallback is not None and spec.fallback not in codes():
+        raise ValueError(f"{file}: fallback {spec.fallback!r} is not a registered language")
+    _REGISTERED[str(code)] = (spec, words)
+    _forget_cached()
+    return locale(str(code))
+
+
+def forget_locale(code: str) -> None:
+    """Unregister a language registered with ``register_locale`` (the shipped ones stay)."""
+    if code in _shipped():
+        raise ValueError(f"{code!r} is a shipped language")
+    _REGISTERED.pop(code, None)
+    _forget_cached()
+
+
+def _forget_cached() -> None:
+    """Forget resolved locales and the word tables read."""
+    from ipdocs.i18n import words
+
+    locale.cache_clear()
+    words.reset()
+
+
+def codes() -> tuple[str, ...]:
+    """Every registered language code, the shipped ones first."""
+    if not _REGISTERED:
+        _load_shipped()
+    return tuple(_REGISTERED)
+
+
+@cache
+def locale(code: str) -> Locale:
+    """The locale of ``code``; UnknownLanguageError naming the known ones otherwise."""
+    known = codes()
+    if code not in known:
+        raise UnknownLanguageError(f"unknown language {code!r}; languages: {', '.join(known)}")
+    spec, words = _REGISTERED[code]
+    return Locale(code, spec.tag, spec.babel, spec.grammar, spec.han, words, _fallbacks(code))
+
+
+def _fallbacks(code: str) -> tuple[str, ...]:
+    """The locales whose words stand in for ``code``'s, nearest first, English last."""
+    chain: list[str] = []
+    current = _REGISTERED[code][0].fallback
+    while current is not None and current not in chain and current != code:
+        chain.append(current)
+        current = _REGISTERED[current][0].fallback if current in _REGISTERED else None
+    return tuple(chain) if "en" in chain or code == "en" else (*chain, "en")
+
+
+def chinese(code: str) -> bool:
+    """Whether ``code``'s generated prose follows the Chinese grammar."""
+    return locale(code).grammar == "zh"
+
+
+def languages_of(option: str) -> tuple[str, ...]:
+    """The languages a document option names, in the order the document shows them: one
+    registered code (``zh``, ``zh-Hant``), or two joined by a hyphen (``zh-en``)."""
+    known = codes()
+    if option in known:
+        return (option,)
+    parts = option.split("-")
+    for cut in range(1, len(parts)):
+        first, second = "-".join(parts[:cut]), "-".join(parts[cut:])
+        if first in known and second in known and first != second:
+            return first, second
+    raise UnknownLanguageError(f"unknown language {option!r}; languages: "
+                               f"{', '.join(known)}, or two of them joined by '-' (zh-en)")
