@@ -69,10 +69,10 @@ def test_unknown_format(tmp_path: Path, sample: Report) -> None:
         build(sample, tmp_path / "x.odt")
 
 
-def test_build_and_brief_write(tmp_path: Path, sample: Report) -> None:
+def test_build_takes_a_brief_by_name_or_made_in_python(tmp_path: Path, sample: Report) -> None:
     path = build(sample, tmp_path / "a.docx", lang="en", brief="summary")
     assert path.read_bytes()[:2] == b"PK"
-    other = summary_brief().write(sample, tmp_path / "b.docx", lang="en")
+    other = build(sample, tmp_path / "b.docx", lang="en", brief=summary_brief())
     assert other.read_bytes() == path.read_bytes()
 
 
@@ -427,6 +427,6 @@ def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) 
     with zipfile.ZipFile(docx) as package:
         assert not [n for n in package.namelist() if n.startswith("word/charts/")]
     whole = Brief(summary_brief().builders, "summary")  # the same steps, no page limit
-    docx = whole.write(report, tmp_path / "whole.docx", lang="en")
+    docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
     with zipfile.ZipFile(docx) as package:
         assert [n for n in package.namelist() if n.startswith("word/charts/")]

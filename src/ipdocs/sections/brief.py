@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from ipdocs.doc import (
     Bilingual,
@@ -259,12 +259,6 @@ class Brief:
         return Document(meta, tuple(blocks), theme, (meta.title,), charset,
                         resolved_languages(langs))
 
-    def write(self, report: Report, path: str | Path, lang: Language = "zh",
-              **options: Any) -> Path:
-        """Build and write the document; the format follows the file's extension."""
-        from ipdocs.building import build
-
-        return build(report, path, lang=lang, brief=self, **options)
 
 
 def full_brief() -> Brief:

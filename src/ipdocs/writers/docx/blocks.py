@@ -18,7 +18,6 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor, Twips
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -51,6 +50,8 @@ from ipdocs.writers.columns import (
     proportional,
     widest_piece,
 )
+from ipdocs.writers.docx.adapter import Cell as DocxCell
+from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.revisions import Revisions, comment, track, written
@@ -76,7 +77,6 @@ from ipdocs.writers.spacing import (
 )
 from ipdocs.writers.tablerows import kept_with_next
 
-Container = DocxDocument | _Cell
 KEY_FIGURES_PER_ROW = 3
 TWIPS_PER_MM = 56.7
 
@@ -138,7 +138,7 @@ def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
     if name not in w.style_ids:
         assert w.document is not None
         w.style_ids[name] = w.document.styles[name].style_id
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p_of(paragraph).get_or_add_pPr()
     ppr.get_or_add_pStyle().val = w.style_ids[name]
 
 
@@ -232,7 +232,7 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
     if proto is None or any(c in text for c in "\t\n\r"):
         run = paragraph.add_run(text)
         _dress(run, script, w, style, **look)
-        w.run_looks[key] = run._r.get_or_add_rPr()
+        w.run_looks[key] = r_of(run).get_or_add_rPr()
         return
     r = OxmlElement("w:r")
     r.append(copy.deepcopy(proto))
@@ -242,7 +242,7 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
         if text != text.strip():
             t.set(qn("xml:space"), "preserve")
         r.append(t)
-    paragraph._p.append(r)
+    p_of(paragraph).append(r)
 
 
 AFTER_SHADING = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
@@ -261,7 +261,7 @@ def ground(rpr: BaseOxmlElement, color: str) -> None:
 def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None:
     """Set a run's fonts, language, emphasis and colour."""
     font = w.theme.font(w.theme.style(style))
-    rpr = run._r.get_or_add_rPr()
+    rpr = r_of(run).get_or_add_rPr()
     set_fonts(rpr, look.get("latin") or font.latin, look.get("east_asian") or font.east_asian,
               hint=script.han)
     set_lang(rpr, script.tag, east_asian_tag(w))
@@ -270,7 +270,7 @@ def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None
     if look.get("superscript"):
         run.font.superscript = True
     if look.get("highlight"):  # a ground of any colour (a highlight has sixteen)
-        ground(run._r.get_or_add_rPr(), look["highlight"])
+        ground(r_of(run).get_or_add_rPr(), look["highlight"])
     if look.get("color"):
         run.font.color.rgb = RGBColor.from_string(look["color"])
     if look.get("size"):
@@ -281,7 +281,7 @@ def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
     """Han body text: a first-line indent of two characters (firstLineChars)."""
     spec = w.theme.style(style)
     if language(lang, w).han and spec.indent_zh:
-        ppr = paragraph._p.get_or_add_pPr()
+        ppr = p_of(paragraph).get_or_add_pPr()
         twips = int(spec.indent_zh * spec.size * 20)
         child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(spec.indent_zh * 100)))
 
@@ -354,9 +354,9 @@ def write_heading(node: Heading, container: Container, w: Writer) -> None:
     _indent(paragraph, node.lang, w, style)
     w.bookmarks += 1
     start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
-    paragraph._p.append(start)
+    p_of(paragraph).append(start)
     _run(paragraph, node.display, node.lang, w, style)
-    paragraph._p.append(end)
+    p_of(paragraph).append(end)
 
 
 def toc_bookmark(number: int) -> str:
@@ -377,13 +377,13 @@ def write_masthead(container: Container, w: Writer) -> None:
     fmt.space_after = Pt(head.after * PT_PER_MM)
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(head.size * 1.2)
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p_of(paragraph).get_or_add_pPr()
     border = ordered_child(ppr, "w:pBdr", PPR_ORDER)
     child(border, "w:bottom", w_val="single", w_sz=str(round(head.rule * 8)),
           w_space=str(round(head.after * PT_PER_MM)), w_color=head.color)
     font = w.theme.font(head.font)
     run = paragraph.add_run(head.text)
-    rpr = run._r.get_or_add_rPr()
+    rpr = r_of(run).get_or_add_rPr()
     set_fonts(rpr, font.latin, font.east_asian, hint=True)
     set_lang(rpr, east_asian_tag(w), east_asian_tag(w))
     run.font.size = Pt(head.size)
@@ -420,22 +420,22 @@ def _gap(container: Container, points: float) -> None:
 def _cell_margins(table: DocxTable, padding: tuple[float, float]) -> None:
     """Padding inside every cell (above and below, left and right, in points), as the
     PDF's."""
-    margins = ordered_child(table._tbl.tblPr, "w:tblCellMar", TBLPR_ORDER)
+    margins = ordered_child(tbl_of(table).tblPr, "w:tblCellMar", TBLPR_ORDER)
     vertical, horizontal = (str(round(p * 20)) for p in padding)
     for edge, twips in (("top", vertical), ("left", horizontal), ("bottom", vertical),
                         ("right", horizontal)):
         child(margins, f"w:{edge}", w_w=twips, w_type="dxa")
 
 
-def _shade(cell: _Cell, fill: str) -> None:
+def _shade(cell: DocxCell, fill: str) -> None:
     """Fill a cell's background."""
-    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr = tc_of(cell).get_or_add_tcPr()
     child(tcpr, "w:shd", w_val="clear", w_color="auto", w_fill=fill)
 
 
 def _borders(table: DocxTable, color: str, inside: bool) -> None:
     """Rules above and below the table, and between rows if ``inside``."""
-    tblpr = table._tbl.tblPr
+    tblpr = tbl_of(table).tblPr
     borders = ordered_child(tblpr, "w:tblBorders", TBLPR_ORDER)
     edges = ("top", "bottom", "insideH") if inside else ()
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
@@ -444,10 +444,10 @@ def _borders(table: DocxTable, color: str, inside: bool) -> None:
               w_space="0", w_color=color)
 
 
-def grid(table: DocxTable) -> list[list[_Cell]]:
+def grid(table: DocxTable) -> list[list[DocxCell]]:
     """The table's cells by row, computed once (python-docx recomputes them per lookup)."""
     columns = len(table.columns)
-    flat = table._cells
+    flat = cells_of(table)
     return [flat[i:i + columns] for i in range(0, len(flat), columns)]
 
 
@@ -480,7 +480,7 @@ def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int
     return hard, soft
 
 
-def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column],
+def _widths(cells: list[list[DocxCell]], table: DocxTable, columns: Sequence[Column],
             total_mm: float, floors: tuple[list[float], list[float]] | None = None) -> None:
     """Column widths in proportion to the columns' relative widths, widened to the hard
     and soft floors given (see ``_floors``); set on the grid and on every cell, the table
@@ -492,14 +492,14 @@ def _widths(cells: list[list[_Cell]], table: DocxTable, columns: Sequence[Column
         twips = int(width_mm * TWIPS_PER_MM)
         table.columns[index].width = Twips(twips)
         for row in cells:
-            tcpr = row[index]._tc.get_or_add_tcPr()
+            tcpr = tc_of(row[index]).get_or_add_tcPr()
             child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
 
 
 def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
     """Mark the first ``rows`` rows as header rows, repeated on every page; keep the first
     ``max(rows, keep)`` rows from splitting across pages."""
-    for index, tr in enumerate(table._tbl.tr_lst[:max(rows, keep)]):
+    for index, tr in enumerate(tbl_of(table).tr_lst[:max(rows, keep)]):
         trpr = tr.get_or_add_trPr()
         if index < rows:
             child(trpr, "w:tblHeader")  # on/off elements are on without a value
@@ -511,14 +511,14 @@ def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
     page break (see ``ipdocs.writers.tablerows``): Word keeps a row on the page of the
     next where its paragraphs are kept with the next. (``_repeat_header`` keeps rows from
     splitting.)"""
-    rows = table._tbl.tr_lst
+    rows = tbl_of(table).tr_lst
     for index, keep in enumerate([True] * heads + kept_with_next(count)):
         if keep:
             for p in rows[index].iter(qn("w:p")):
                 p.get_or_add_pPr().get_or_add_keepNext()
 
 
-def _cell_text(cell: _Cell, data: Cell, lang: str, style: str, align: str, w: Writer,
+def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w: Writer,
                color: str | None = None, scale: float = 1.0) -> None:
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
     direction if asked."""
@@ -537,7 +537,7 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
     """A cell paragraph's style and alignment: set through python-docx the first time a
     look occurs, copied into every further cell (a report's tables have a thousand cells
     and a handful of looks; python-docx finds each property's place anew every time)."""
-    p = paragraph._p
+    p = p_of(paragraph)
     proto = w.cell_looks.get((style, align))
     if proto is not None and p.pPr is None:
         p.insert(0, copy.deepcopy(proto))
@@ -578,7 +578,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
                          len(node.columns))
     _widths(cells, table, node.columns, w.width_mm, floors)
     # no row split over two pages (inside a side-by-side cell, the cell splits instead)
-    _repeat_header(table, len(node.header), keep=0 if isinstance(container, _Cell) else count)
+    _repeat_header(table, len(node.header), keep=0 if isinstance(container, DocxCell) else count)
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
@@ -593,7 +593,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
             if (c, r - len(node.header)) in pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = \
                     Pt(pads[(c, r - len(node.header))])
-    if not isinstance(container, _Cell):
+    if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme))
     if node.note:
@@ -643,7 +643,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     _gap(container, after_panel(w.theme))
 
 
-def _cell_line(cell: _Cell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
+def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
     """A paragraph of its own in a key figure's cell: a label, a change or a rank."""
     paragraph = cell.add_paragraph()
     set_style(paragraph, WORD_STYLES[style], w)
@@ -689,11 +689,11 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
         paragraph = _paragraph(container, "toc-entry", w)
         set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
         _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
-        look = paragraph._p.r_lst[-1].rPr
+        look = p_of(paragraph).r_lst[-1].rPr
         for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
             if look is not None:
                 run.insert(0, copy.deepcopy(look))
-            paragraph._p.append(run)
+            p_of(paragraph).append(run)
 
 
 def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:
@@ -702,7 +702,7 @@ def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:
         container.add_page_break()  # type: ignore[no-untyped-call]
 
 
-def _cell_blocks(cell: _Cell, blocks: Sequence[Block], w: Writer) -> None:
+def _cell_blocks(cell: DocxCell, blocks: Sequence[Block], w: Writer) -> None:
     """Write blocks into a table cell, reusing the empty paragraph every cell starts with."""
     w.fresh[id(cell)] = cell.paragraphs[0]
     for block in blocks:
@@ -726,11 +726,11 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
     w.width_mm = outer
 
 
-def _loose_captions(cell: _Cell) -> None:
+def _loose_captions(cell: DocxCell) -> None:
     """Captions in a side-by-side cell not kept with their table: LibreOffice keeps the
     caption with the table nested after it by moving the whole row to the next page,
     leaving half pages empty (Ningbo side by side: 31 pages against the PDF's 27)."""
-    for p in cell._tc.iter(qn("w:p")):
+    for p in tc_of(cell).iter(qn("w:p")):
         style = p.pPr.pStyle if p.pPr is not None else None
         if style is not None and style.val == "Caption":
             p.get_or_add_pPr().get_or_add_keepNext().set(qn("w:val"), "0")

@@ -22,6 +22,7 @@ from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
 from ipdocs.doc import Chart
+from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.zips import reproducible_zip
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -191,7 +192,8 @@ def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
     external.set(f"{{{R}}}id", book_rid)
     _sub(external, "c:autoUpdate", val="0")
     space.append(external)
-    part._blob = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
+    set_blob(part, etree.tostring(space, xml_declaration=True, encoding="UTF-8",
+                                  standalone=True))
     rid: str = document.part.relate_to(part, RT.CHART)
     return rid
 
@@ -214,4 +216,4 @@ def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
     assert doc_pr is not None
     doc_pr.set("descr", title)
     run = paragraph.add_run()
-    run._r.append(drawing)
+    r_of(run).append(drawing)

@@ -45,6 +45,7 @@ from ipdocs import sysfonts
 from ipdocs.bundled import BUNDLED, chain, coverage
 from ipdocs.themes import Font
 from ipdocs.writers.columns import is_wide
+from ipdocs.writers.docx.adapter import set_blob
 from ipdocs.writers.docx.template import _setting
 from ipdocs.writers.subsets import subset_face
 
@@ -263,8 +264,8 @@ def declare_fonts(document: DocxDocument, families: dict[str, Iterable[str]]) ->
             alt = etree.Element(f"{{{W}}}altName")
             alt.set(f"{{{W}}}val", first)
             font.insert(0, alt)
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8",
-                                standalone=True)
+    set_blob(part, etree.tostring(table, xml_declaration=True, encoding="UTF-8",
+                                  standalone=True))
 
 
 def _font_table(document: DocxDocument) -> Part:
@@ -310,8 +311,8 @@ def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
     embedded.set(f"{{{W}}}fontKey", "{" + str(key).upper() + "}")
     embedded.set(f"{{{W}}}subsetted", "1")
     _order_embeds(font)
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8",
-                                standalone=True)
+    set_blob(part, etree.tostring(table, xml_declaration=True, encoding="UTF-8",
+                                  standalone=True))
     settings = document.settings.element
     _setting(settings, "w:embedTrueTypeFonts")
     _setting(settings, "w:saveSubsetFonts")

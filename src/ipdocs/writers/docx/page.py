@@ -12,6 +12,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
+from ipdocs.writers.docx.adapter import p_of, r_of, sect_pr
 from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import child, field, set_fonts
 from ipdocs.writers.epoch import source_date
@@ -62,7 +63,7 @@ def _grid(document: DocxDocument, theme: Theme) -> None:
     page = theme.page
     height = (page.height - page.top - page.bottom) * MM
     lines = page.lines_per_page or round(height / line_height(theme.style("body")))
-    grid = child(document.sections[0]._sectPr, "w:docGrid")
+    grid = child(sect_pr(document.sections[0]), "w:docGrid")
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(round(height / lines * 20)))
     grid.attrib.pop(qn("w:charSpace"), None)
@@ -85,11 +86,11 @@ def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRA
     before, _, after = theme.page_number.format.partition("{n}")
     if before:
         paragraph.add_run(before)
-    field(paragraph._p, "PAGE", "1")
+    field(p_of(paragraph), "PAGE", "1")
     if after:
         paragraph.add_run(after)
     font = theme.font(theme.page_number.font)
-    for run in paragraph._p.r_lst:
+    for run in p_of(paragraph).r_lst:
         rpr = run.get_or_add_rPr()
         set_fonts(rpr, font.latin, font.east_asian)
         child(rpr, "w:sz", w_val=str(round(theme.page_number.size * 2)))
@@ -141,11 +142,11 @@ def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_run = paragraph.add_run(f"{mark}  ")
     font = theme.font(theme.style("header"))
-    set_fonts(mark_run._r.get_or_add_rPr(), font.latin, font.east_asian, hint=True)
+    set_fonts(r_of(mark_run).get_or_add_rPr(), font.latin, font.east_asian, hint=True)
     mark_run.bold = True
     mark_run.font.color.rgb = RGBColor.from_string(theme.draft)
-    paragraph._p.remove(mark_run._r)
-    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, mark_run._r)
+    p_of(paragraph).remove(r_of(mark_run))
+    p_of(paragraph).insert(1 if p_of(paragraph).pPr is not None else 0, r_of(mark_run))
 
 
 def set_properties(document: DocxDocument, doc: Document) -> None:

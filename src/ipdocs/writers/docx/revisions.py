@@ -16,6 +16,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from ipdocs.writers.docx.adapter import p_of
+
 AUTHOR = "ipdocs"
 INITIALS = "ip"
 FIRST_ID = 1000
@@ -42,9 +44,9 @@ class Revisions:
 
 def written(paragraph: DocxParagraph, write: Callable[[], None]) -> list[BaseOxmlElement]:
     """The runs ``write`` adds at the end of ``paragraph``."""
-    before = len(paragraph._p)
+    before = len(p_of(paragraph))
     write()
-    return [child for child in list(paragraph._p)[before:] if child.tag == qn("w:r")]
+    return [child for child in list(p_of(paragraph))[before:] if child.tag == qn("w:r")]
 
 
 def _as_deleted(run: BaseOxmlElement) -> None:

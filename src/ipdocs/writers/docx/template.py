@@ -16,6 +16,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from ipdocs.themes import Theme
+from ipdocs.writers.docx.adapter import set_blob
 from ipdocs.writers.docx.xml import (
     THEME_FONT_ATTRS,
     child,
@@ -69,8 +70,8 @@ def _fix_theme_part(document: DocxDocument, east_asian: str) -> None:
                 if ea.get("typeface") == "":
                     ea.set("typeface", east_asian)
             ending = b"\n" if part.blob.endswith(b"\n") else b""
-            part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                        standalone=True) + ending
+            set_blob(part, etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                          standalone=True) + ending)
 
 
 # The order CT_Settings prescribes for the elements set here and their neighbours.

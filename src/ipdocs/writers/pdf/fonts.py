@@ -25,6 +25,7 @@ from ipdocs import sysfonts
 from ipdocs.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.themes import Font, Theme
 from ipdocs.writers import RenderError
+from ipdocs.writers.pdf.adapter import forget_font
 from ipdocs.writers.subsets import subset_face
 
 _REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
@@ -118,11 +119,8 @@ def register_subset(filename: str, text: str) -> Face:
 
 def _unregister(faces: dict[str, tuple[Face, TTFont]]) -> None:
     """Remove fonts from reportlab's registry (which has no public way to forget one)."""
-    fonts = getattr(pdfmetrics, "_fonts", {})
-    dynamic = getattr(pdfmetrics, "_dynFaceNames", {})
     for _, font in faces.values():
-        fonts.pop(font.fontName, None)
-        dynamic.pop(font.face.name, None)
+        forget_font(font.fontName, font.face.name)
 
 
 def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:

@@ -10,6 +10,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
+from ipdocs.writers.pdf.adapter import kept_content, kept_height, wrapped_for
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
 from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
@@ -30,10 +31,10 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
 
     def split(self, aW: float, aH: float) -> list[Any]:
         """The headings and the first part of what follows, or reportlab's own way."""
-        if getattr(self, "_wrapInfo", None) != (aW, aH):
+        if wrapped_for(self) != (aW, aH):
             self.wrap(aW, aH)
-        content = list(self._content)
-        if aH < self._H and len(content) >= 2:
+        content = kept_content(self)
+        if aH < kept_height(self) and len(content) >= 2:
             heads, last = content[:-1], content[-1]
             gap = max(float(heads[-1].getSpaceAfter()), float(last.getSpaceBefore()))
             room = aH - stack_height(heads, aW, aH) - gap

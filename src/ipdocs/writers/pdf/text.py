@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
+from ipdocs.writers.pdf.adapter import add_operator
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
@@ -116,7 +117,7 @@ def _embolden(text: Any, look: Look, before: Look | None) -> None:
     if look.face.synthetic_bold:
         text.setTextRenderMode(2)
         text.setStrokeColor(_color(look.color))
-        text._code.append(f"{look.size * SYNTHETIC_BOLD:.3f} w")
+        add_operator(text, f"{look.size * SYNTHETIC_BOLD:.3f} w")
     elif before is not None and before.face.synthetic_bold:
         text.setTextRenderMode(0)
 

@@ -1,0 +1,58 @@
+"""The python-docx internals the DOCX writer reaches into, in one place.
+
+python-docx's public API stops short of what ipdocs writes (field codes, run properties
+copied between runs, table row properties, embedded fonts): the writer works on the XML
+elements behind paragraphs, runs, cells and tables, and on the bytes of parts. These are
+private names of python-docx; ``tests/writers/test_adapters.py`` fails when a release
+moves them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx.document import Document as DocxDocument
+from docx.section import Section
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+Cell = _Cell
+"""A table cell, which holds paragraphs and tables like the document body."""
+Container = DocxDocument | _Cell
+"""What blocks are written into: the document body, or a table cell."""
+
+
+def p_of(paragraph: Paragraph) -> Any:
+    """The ``w:p`` element of a paragraph."""
+    return paragraph._p
+
+
+def r_of(run: Run) -> Any:
+    """The ``w:r`` element of a run."""
+    return run._r
+
+
+def tc_of(cell: _Cell) -> Any:
+    """The ``w:tc`` element of a table cell."""
+    return cell._tc
+
+
+def tbl_of(table: Table) -> Any:
+    """The ``w:tbl`` element of a table."""
+    return table._tbl
+
+
+def cells_of(table: Table) -> list[_Cell]:
+    """A table's cells, row by row (a merged cell repeated for each grid cell it spans)."""
+    return list(table._cells)
+
+
+def sect_pr(section: Section) -> Any:
+    """The ``w:sectPr`` element of a section."""
+    return section._sectPr
+
+
+def set_blob(part: Any, data: bytes) -> None:
+    """Replace the bytes of a plain package part (python-docx serialises its ``_blob``)."""
+    part._blob = data

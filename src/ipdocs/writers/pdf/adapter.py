@@ -1,0 +1,45 @@
+"""The reportlab internals the PDF writer reaches into, in one place.
+
+reportlab has no public way to forget a registered font, to add an operator to a text
+object, or to ask a KeepTogether what it holds and how tall it found it: the writer uses
+these private names, and ``tests/writers/test_adapters.py`` fails when a release moves
+them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics
+
+
+def forget_font(font_name: str, face_name: bytes | str) -> None:
+    """Remove a font from reportlab's registry (its fonts and its face names)."""
+    pdfmetrics._fonts.pop(font_name, None)
+    pdfmetrics._dynFaceNames.pop(face_name, None)
+
+
+def is_registered(font_name: str) -> bool:
+    """Whether reportlab's registry holds ``font_name``."""
+    return font_name in pdfmetrics._fonts
+
+
+def add_operator(text: Any, operator: str) -> None:
+    """Append a raw PDF operator to a text object's content (the line width of a stroked
+    glyph, which the text object's API does not set)."""
+    text._code.append(operator)
+
+
+def kept_content(group: Any) -> list[Any]:
+    """The flowables a KeepTogether holds."""
+    return list(group._content)
+
+
+def kept_height(group: Any) -> float:
+    """The height a KeepTogether found its flowables need, at its last wrap."""
+    return float(group._H)
+
+
+def wrapped_for(group: Any) -> tuple[float, float] | None:
+    """The space a KeepTogether was last wrapped for, or None."""
+    return getattr(group, "_wrapInfo", None)
