@@ -162,6 +162,9 @@ def test_check_with_brief_and_theme_reports_all_three(write_spec: WriteSpec,
     assert f"{brief}:3:19: error: builders[1].chart.kind: Input should be 'growth', 'bar' or " \
            "'years'" in result.stderr
     assert f"{theme}:2:8: error: fonts: Input should be a valid dictionary" in result.stderr
+    # the step that could be read is checked against the spec all the same
+    assert f"{brief}:2:25: error: builders[0].chapters.section: no top-level section " \
+           "'protection'" in result.stderr
     assert "Traceback" not in result.stderr
     brief.write_text("builders:\n  - chapters: {section: protection}\n", encoding="utf-8")
     result = run("check", str(write_spec()), "--brief", str(brief), "--theme", "official")

@@ -20,7 +20,7 @@ from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
 from ipdocs.problems import Problem, SpecError, counted
-from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, load_brief
+from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import load_theme
@@ -43,11 +43,13 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
               file=sys.stderr)
 
 
-def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, bool]:
-    """The brief and theme ``check`` was asked to check too; the brief (or None) and
-    whether both loaded, every problem of either printed."""
+def _recipe_files(brief: str | None, theme: str | None
+                  ) -> tuple[Brief | BriefError | None, bool]:
+    """The brief and theme ``check`` was asked to check too; the brief (or its error,
+    whose readable steps are still checked against the specs; or None) and whether both
+    loaded, every problem of either printed."""
     ok = True
-    loaded_brief = None
+    loaded_brief: Brief | BriefError | None = None
     for load, name in ((load_brief, brief), (load_theme, theme)):
         if name is None:
             continue
@@ -56,6 +58,8 @@ def _recipe_files(brief: str | None, theme: str | None) -> tuple[Brief | None, b
         except SpecError as exc:
             _print_problems(exc.problems, exc.source or name)
             ok = False
+            if isinstance(exc, BriefError):
+                loaded_brief = exc
             continue
         if isinstance(made, Brief):
             loaded_brief = made
@@ -73,6 +77,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         if brief is not None and loaded.report is not None:
             brief_problems = brief.check(loaded.report)
             _print_problems(brief_problems, brief.source or args.brief)
+            if isinstance(brief, BriefError):  # its own problems are printed already
+                brief_problems = [*brief_problems, *brief.errors]
             problems = [*problems, *brief_problems]
         if any(p.is_error for p in problems):
             status = EXIT_SPEC

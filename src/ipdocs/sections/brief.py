@@ -294,6 +294,6 @@ def load_brief(name_or_path: str | Path) -> Brief:
         raise BriefError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
     described, marks, problems = read_brief_file(text)
     if problems:
-        raise BriefError(problems, str(path))
+        raise BriefError(problems, str(path), described.builders, marks, described.steps)
     return Brief(described.builders, described.name or path.stem, str(path), marks,
                  described.pages)

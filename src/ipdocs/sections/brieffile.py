@@ -9,7 +9,7 @@ from a file or one made in Python, every problem at once with its step.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -57,7 +57,23 @@ MAX_PAGES = 500
 
 
 class BriefError(SpecError, ValueError):
-    """A brief that cannot be used: every problem, with the file, line and step."""
+    """A brief that cannot be used: every problem, with the file, line and step; and the
+    steps that were read whole (``readable``), which can still be checked against a
+    report, so that every problem is told at once."""
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None,
+                 readable: Sequence[Builder] = (), marks: Marks | None = None,
+                 steps: Sequence[int] = ()) -> None:
+        super().__init__(problems, source)
+        self.readable = tuple(readable)
+        self.steps = tuple(steps)
+        """The readable steps' places in the brief file."""
+        self.marks = marks or {}
+
+    def check(self, report: Report) -> list[Problem]:
+        """The problems of the readable steps against ``report``, located."""
+        return [locate(p, self.marks)
+                for p in check_builders(self.readable, report, self.steps)]
 
 
 class _Options(BaseModel):
@@ -157,6 +173,9 @@ class BriefData:
     builders: list[Builder]
     name: str | None = None
     pages: int | None = None
+    steps: tuple[int, ...] = ()
+    """Each builder's place among the file's steps (a step that could not be read has
+    no builder)."""
 
 
 def _pages(data: dict[str, Any], problems: list[Problem]) -> int | None:
@@ -185,12 +204,15 @@ def builders_from_data(data: Any) -> tuple[BriefData, list[Problem]]:
     if not steps or len(steps) > MAX_STEPS:
         problems.append(error(("builders",), f"a brief has 1 to {MAX_STEPS} steps"))
     builders: list[Builder] = []
+    places: list[int] = []
     for index, item in enumerate(steps[:MAX_STEPS]):
         builder, found = _step(item, index)
         problems += found
         if builder is not None:
             builders.append(builder)
-    return BriefData(builders, name if isinstance(name, str) else None, pages), problems
+            places.append(index)
+    return BriefData(builders, name if isinstance(name, str) else None, pages,
+                     tuple(places)), problems
 
 
 def read_brief_file(text: str) -> tuple[BriefData, Marks, list[Problem]]:
@@ -224,10 +246,13 @@ def _section_problem(builder: Builder, report: Report,
                                       f"{kind}s: {', '.join(known) or 'none'}")
 
 
-def check_builders(builders: Sequence[Builder], report: Report) -> list[Problem]:
-    """Every place where a brief's steps name a section or figure ``report`` lacks."""
+def check_builders(builders: Sequence[Builder], report: Report,
+                   steps: Sequence[int] | None = None) -> list[Problem]:
+    """Every place where a brief's steps name a section or figure ``report`` lacks;
+    ``steps`` are the builders' places in the brief file when not all could be read."""
     problems = []
-    for index, builder in enumerate(builders):
+    places = steps if steps is not None else range(len(builders))
+    for index, builder in zip(places, builders, strict=True):
         where: tuple[PathElement, ...] = ("builders", index, builder.name)
         problem = _section_problem(builder, report, where)
         if problem is not None:

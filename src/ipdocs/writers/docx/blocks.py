@@ -66,6 +66,13 @@ from ipdocs.writers.docx.xml import (
     set_fonts,
     set_lang,
 )
+from ipdocs.writers.looks import (
+    KEY_FIGURES_PER_ROW,
+    direction_color,
+    first_line_indent,
+    grouped,
+    header_fill,
+)
 from ipdocs.writers.spacing import (
     CELL_PADDING,
     COVER_AFTER_MM,
@@ -77,7 +84,6 @@ from ipdocs.writers.spacing import (
 )
 from ipdocs.writers.tablerows import kept_with_next
 
-KEY_FIGURES_PER_ROW = 3
 TWIPS_PER_MM = 56.7
 
 
@@ -280,10 +286,11 @@ def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None
 def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
     """Han body text: a first-line indent of two characters (firstLineChars)."""
     spec = w.theme.style(style)
-    if language(lang, w).han and spec.indent_zh:
+    ems = first_line_indent(spec, language(lang, w))
+    if ems:
         ppr = p_of(paragraph).get_or_add_pPr()
-        twips = int(spec.indent_zh * spec.size * 20)
-        child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(spec.indent_zh * 100)))
+        twips = int(ems * spec.size * 20)
+        child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(ems * 100)))
 
 
 def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
@@ -549,15 +556,6 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
         w.cell_looks[(style, align)] = copy.deepcopy(p.get_or_add_pPr())
 
 
-def _direction_color(cell: Cell, w: Writer) -> str | None:
-    """The theme's rise or fall colour for a change cell."""
-    if cell.direction == "up":
-        return w.theme.rise
-    if cell.direction == "down":
-        return w.theme.fall
-    return None
-
-
 def write_table(node: Table, container: Container, w: Writer) -> None:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     if node.caption:
@@ -582,14 +580,15 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
-            _shade(cell, w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF")
+            _shade(cell, header_fill(w.theme))
             _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
                        scale=scale)
     pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
             _cell_text(cells[r][c], replace(data, text=joined(data.text)), node.lang,
-                       "table-cell", node.columns[c].align, w, _direction_color(data, w), scale)
+                       "table-cell", node.columns[c].align, w,
+                       direction_color(w.theme, data.direction), scale)
             if (c, r - len(node.header)) in pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = \
                     Pt(pads[(c, r - len(node.header))])
@@ -632,7 +631,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
         _shade(cell, w.theme.fill)
         _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
                    "key-value", "left", w)
-        color = _direction_color(Cell("", item.direction), w)
+        color = direction_color(w.theme, item.direction)
         for line in item.label.splitlines():
             _cell_line(cell, line, "key-label", node.lang, w)
         for line in item.change.splitlines():
@@ -758,15 +757,9 @@ def write_block(block: Block, container: Container, w: Writer) -> None:
 
 def write_blocks(blocks: Sequence[Block], container: Container, w: Writer) -> None:
     """Write blocks in order, grouping runs of bilingual pairs into one table."""
-    pending: list[Bilingual] = []
-    for block in blocks:
-        if isinstance(block, Bilingual):
-            pending.append(block)
-            continue
-        if pending:
-            write_bilingual_rows(pending, container, w)
-            pending = []
-        write_block(block, container, w)
-    if pending:
-        write_bilingual_rows(pending, container, w)
+    for item in grouped(blocks):
+        if isinstance(item, list):
+            write_bilingual_rows(item, container, w)
+        else:
+            write_block(item, container, w)
 

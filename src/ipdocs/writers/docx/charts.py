@@ -23,6 +23,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from ipdocs.doc import Chart
 from ipdocs.writers.docx.adapter import r_of, set_blob
+from ipdocs.writers.looks import CHART_LABEL_SIZE
 from ipdocs.zips import reproducible_zip
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -30,7 +31,7 @@ A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A}
-LABEL_SIZE = 800  # hundredths of a point
+LABEL_SIZE = round(CHART_LABEL_SIZE * 100)  # hundredths of a point
 AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
 ROW_MM = 8.5
 

@@ -47,6 +47,14 @@ from ipdocs.writers.columns import (
     proportional,
     widest_piece,
 )
+from ipdocs.writers.looks import (
+    KEY_FIGURES_PER_ROW,
+    direction_color,
+    first_line_indent,
+    grouped,
+    header_fill,
+    outline_level,
+)
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.sidebyside import SideBySide
@@ -66,7 +74,6 @@ from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 from ipdocs.writers.tablerows import unbroken
 
 MM = 72 / 25.4
-KEY_FIGURES_PER_ROW = 3
 
 
 
@@ -147,7 +154,7 @@ def _shape(style: Style, language: Language, align: str | None = None) -> Shape:
     """Paragraph geometry from a theme style: Han text takes the style's first-line
     indent; text that hyphenates may be hyphenated."""
     leading = line_height(style)
-    indent = style.indent_zh if language.han else 0.0
+    indent = first_line_indent(style, language)
     return Shape(leading, align or style.align, indent, style.before, style.after,
                  hyphenate=language.hyphenates)
 
@@ -204,7 +211,7 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
-    level = min(node.level, 3)
+    level = outline_level(node.level)
     block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
     block.outline = (level, node.display, node.lang)
     block.keepWithNext = True
@@ -224,11 +231,6 @@ def cover(node: Cover, w: Writer) -> list[Flowable]:
     return out
 
 
-def _direction_color(direction: str | None, w: Writer) -> str | None:
-    """The theme's rise or fall colour."""
-    return {"up": w.theme.rise, "down": w.theme.fall}.get(direction or "")
-
-
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
           color: str | None = None, scale: float = 1.0) -> TextBlock:
     """One table cell as a TextBlock aligned like its column."""
@@ -244,7 +246,7 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
                      for i, c in enumerate(row)])
     for row in node.rows:
         rows.append([_cell(c, "table-cell", node.columns[i], node.lang, w,
-                           _direction_color(c.direction, w), scale)
+                           direction_color(w.theme, c.direction), scale)
                      for i, c in enumerate(row)])
     return rows
 
@@ -316,10 +318,10 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     heads = top + len(node.header)
     widths = _widths(node.columns, w.width, floors)
     grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
-    header_fill = w.theme.accent if w.theme.fill != "FFFFFF" else "FFFFFF"
+    header_ground = header_fill(w.theme)
     rule = HexColor("#" + w.theme.rule)
     grid.setStyle(w.table_style(
-        ("BACKGROUND", (0, top), (-1, heads - 1), HexColor("#" + header_fill)),
+        ("BACKGROUND", (0, top), (-1, heads - 1), HexColor("#" + header_ground)),
         ("LINEABOVE", (0, top), (-1, top), 0.8, rule),
         ("LINEBELOW", (0, top), (-1, -1), 0.4, rule),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, rule),
@@ -383,7 +385,7 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
                             item.stale)]
         stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
                   for line in item.label.splitlines()]
-        color = _direction_color(item.direction, w)
+        color = direction_color(w.theme, item.direction)
         stack += [text_block([Piece(line, color=color, highlight=w.theme.mark(False, item.stale))],
                              "key-change", node.lang, w, "left")
                   for line in item.change.splitlines()]
@@ -479,17 +481,11 @@ WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
 def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
     """Every block as flowables, bilingual pairs side by side."""
     out: list[Flowable] = []
-    pending: list[Bilingual] = []
-    for block in blocks:
-        if isinstance(block, Bilingual):
-            pending.append(block)
-            continue
-        if pending:
-            out += bilingual_rows(pending, w)
-            pending = []
-        out += WRITERS[type(block)](block, w)
-    if pending:
-        out += bilingual_rows(pending, w)
+    for item in grouped(blocks):
+        if isinstance(item, list):
+            out += bilingual_rows(item, w)
+        else:
+            out += WRITERS[type(item)](item, w)
     return _chain_headings(out)
 
 

@@ -7,12 +7,13 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 
 from ipdocs.doc import Chart
+from ipdocs.writers.looks import CHART_LABEL_SIZE
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Run, break_lines
 from ipdocs.writers.pdf.text import text_width
 
 BAR_PITCH = 17.0
-LABEL_SIZE = 8.0
+LABEL_SIZE = CHART_LABEL_SIZE
 MAX_LABEL_SHARE = 0.42
 PAD = 4.0
 LABEL_OFFSET = 3.0

@@ -1,0 +1,60 @@
+"""Decisions both writers share, made once: the colour a change's direction prints in, a
+table header's ground, key figures to a row, the size of chart labels, the deepest
+outline level, the first-line indent of Han text, and how side-by-side pairs group."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from ipdocs.doc import Bilingual, Block, Direction, Language
+from ipdocs.themes import Style, Theme
+
+KEY_FIGURES_PER_ROW = 3
+"""Key figures to a row of the panel."""
+CHART_LABEL_SIZE = 8.0
+"""Points: the size of a chart's category and value labels."""
+MAX_OUTLINE_LEVEL = 3
+"""The deepest heading level the outline and the contents distinguish."""
+WHITE = "FFFFFF"
+
+
+def direction_color(theme: Theme, direction: Direction | None) -> str | None:
+    """The colour a change prints in: the theme's rise or fall colour, else none."""
+    if direction == "up":
+        return theme.rise
+    if direction == "down":
+        return theme.fall
+    return None
+
+
+def header_fill(theme: Theme) -> str:
+    """A table header's ground: the accent colour where the theme tints its panels, white
+    where its panels are white (the official theme: black on white)."""
+    return theme.accent if theme.fill != WHITE else WHITE
+
+
+def outline_level(level: int) -> int:
+    """A heading's level in the outline and the contents."""
+    return min(level, MAX_OUTLINE_LEVEL)
+
+
+def first_line_indent(style: Style, language: Language) -> float:
+    """The first-line indent of a paragraph, in ems of its size: the style's for Han text
+    (两字缩进), none for other text."""
+    return style.indent_zh if language.han else 0.0
+
+
+def grouped(blocks: Sequence[Block]) -> Iterator[Block | list[Bilingual]]:
+    """The blocks in order, each run of consecutive side-by-side pairs as one list (set
+    as one grid or table)."""
+    pending: list[Bilingual] = []
+    for block in blocks:
+        if isinstance(block, Bilingual):
+            pending.append(block)
+            continue
+        if pending:
+            yield pending
+            pending = []
+        yield block
+    if pending:
+        yield pending
