@@ -28,6 +28,14 @@ def test_floors_that_cannot_all_be_met_leave_the_proportions() -> None:
     assert fit_widths([20, 20, 20], [30, 30, 30]) == [20, 20, 20]
 
 
+def test_the_smallest_floors_are_met_when_not_all_can_be() -> None:
+    """Ningbo's 行政保护 table side by side: a unit (32) and a number (44) stay whole; the
+    rank (居全国海关第二位, 73) wraps rather than the unit column (24) breaking 万元."""
+    fitted = fit_widths([100, 43, 24, 52], [73, 44, 32, 73])
+    assert fitted[0] >= 73 and fitted[1:3] == pytest.approx([44, 32])
+    assert sum(fitted) == pytest.approx(219) and fitted[3] < 73
+
+
 def test_one_column_never_takes_more_than_its_share() -> None:
     fitted = fit_widths([20, 80], [95, 0])
     assert fitted == pytest.approx([100 * MAX_SHARE, 100 - 100 * MAX_SHARE])

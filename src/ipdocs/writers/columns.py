@@ -65,7 +65,9 @@ def fit_widths(widths: Sequence[float], hard: Sequence[float],
     """``widths`` widened where columns need it: ``hard`` floors for short cells that
     must stay on one line, ``soft`` ones for the longest word of long cells. The total
     never changes. Floors are capped at a share of the table; if hard and soft floors
-    cannot all be met, the hard ones alone are; if those cannot either, the proportional
+    cannot all be met, the hard ones alone are; if those cannot either, the smallest
+    hard floors that can be met beside the others' proportional widths (a unit and a
+    number stay whole, a longer short cell such as a rank wraps); else the proportional
     widths stand (cells wrap rather than the table overflowing its space)."""
     total = sum(widths)
     soft = list(soft) or [0.0] * len(widths)
@@ -73,7 +75,24 @@ def fit_widths(widths: Sequence[float], hard: Sequence[float],
         capped = [min(f, total * MAX_SHARE) for f in floors]
         if sum(capped) <= total:
             return _meet(widths, capped)
-    return list(widths)
+    return _meet(widths, _smallest_floors(widths, [min(f, total * MAX_SHARE) for f in hard]))
+
+
+def _smallest_floors(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
+    """The floors met, smallest first, while each column left out keeps its proportional
+    width (or its floor, if smaller); the others are 0."""
+    total = sum(widths)
+    chosen = [0.0] * len(widths)
+    for index in sorted(range(len(widths)), key=lambda i: floors[i]):
+        if floors[index] <= 0:
+            continue
+        trial = [*chosen[:index], floors[index], *chosen[index + 1:]]
+        left = sum(min(w, f) for w, f, c in zip(widths, floors, trial, strict=True)
+                   if c == 0 and f > 0)
+        if sum(trial) + left > total:
+            break
+        chosen = trial
+    return chosen
 
 
 SMALLEST_SCALE = 0.75
