@@ -7,7 +7,8 @@ Text never passes through reportlab's Paragraph markup parser, so a spec's ``<im
 from __future__ import annotations
 
 import warnings
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -122,6 +123,31 @@ def _embolden(text: Any, look: Look, before: Look | None) -> None:
         text.setTextRenderMode(0)
 
 
+LAYOUTS_KEPT = 16384
+"""Layouts remembered: a rebuild of the same report (``ipdocs watch``) breaks only the
+paragraphs and cells that changed. A layout is a few kilobytes."""
+_LAYOUTS: OrderedDict[tuple[Any, ...], list[Line]] = OrderedDict()
+
+
+def forget_layouts() -> None:
+    """Forget every layout remembered (for measuring a first render)."""
+    _LAYOUTS.clear()
+
+
+def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Line]:
+    """The lines remembered for ``key``, else made and remembered (the least recently
+    used forgotten beyond ``LAYOUTS_KEPT``). Lines are never changed once made: a
+    remembered list is shared, never altered."""
+    lines = _LAYOUTS.get(key)
+    if lines is None:
+        lines = _LAYOUTS[key] = make()
+        if len(_LAYOUTS) > LAYOUTS_KEPT:
+            _LAYOUTS.popitem(last=False)
+    else:
+        _LAYOUTS.move_to_end(key)
+    return lines
+
+
 class TextBlock(Flowable):  # type: ignore[misc]
     """Styled runs laid out in justified lines; splits across frames by whole lines."""
 
@@ -148,13 +174,21 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return width
 
     def _layout(self, width: float) -> list[Line]:
-        """Break the runs into lines for ``width``."""
+        """Break the runs into lines for ``width`` (or the lines the same text in the same
+        looks was broken into before)."""
         first = self.looks[0]
         indent = 0.0 if self.continued else self.shape.indent * first.size
-        space = self._measure(0, " ")
-        return break_lines(self.runs, [width - indent, width], self._measure, space=space,
-                           em=first.size, justify=self._justified(width),
-                           hyphenate=english if self.shape.hyphenate else None)
+        widths = (width - indent, width)
+        justify, hyphenate = self._justified(width), self.shape.hyphenate
+        key = (*self._key(), widths, justify, hyphenate)
+        return _remembered(key, lambda: break_lines(
+            self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
+            justify=justify, hyphenate=english if hyphenate else None))
+
+    def _key(self) -> tuple[Any, ...]:
+        """What the breaking of the runs depends on: the text and how each look measures."""
+        return (tuple(self.runs),
+                tuple((look.face.name, look.size, look.tracking) for look in self.looks))
 
     def _justified(self, width: float) -> bool:
         """Whether lines are justified: as the style says, except English in a narrow
@@ -280,8 +314,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
         """The width of the whole text set on one line, as the line breaker sets it (with
         its quarter-em gaps between Han and Latin)."""
         first = self.looks[0]
-        lines = break_lines(self.runs, [float("inf")], self._measure,
-                            space=self._measure(0, " "), em=first.size, justify=False)
+        lines = _remembered((*self._key(), "natural"), lambda: break_lines(
+            self.runs, [float("inf")], self._measure, space=self._measure(0, " "),
+            em=first.size, justify=False))
         return max((line.end for line in lines), default=0.0)
 
     def piece_width(self, piece: str) -> float:
