@@ -125,9 +125,8 @@ def _embolden(text: Any, look: Look, before: Look | None) -> None:
 
 LAYOUTS_KEPT = 4096
 """Layouts remembered: a rebuild of the same report (``ipdocs watch``) breaks only the
-paragraphs and cells that changed (Ningbo's full brief has about 1,000 in Chinese, 1,800 in
-English; a layout is
-a few kilobytes, a long paragraph's some tens)."""
+paragraphs and cells that changed (Ningbo's full brief has about 1,000 in Chinese, 1,800
+in English; a layout is a few kilobytes, a long paragraph's some tens)."""
 _LAYOUTS: OrderedDict[tuple[Any, ...], list[Line]] = OrderedDict()
 
 
