@@ -10,10 +10,10 @@ from typing import Any
 
 from pydantic import (
     Field,
-    ModelWrapValidatorHandler,
     PrivateAttr,
     ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
@@ -175,10 +175,13 @@ class Report(Model):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _with_units(cls, data: Any, handler: ModelWrapValidatorHandler[Report]) -> Report:
-        """Validate the figures against the shipped units and the spec's own."""
+    def _with_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Report:
+        """Validate the figures against the shipped units and the spec's own. (The
+        handler's own type, ``ModelWrapValidatorHandler``, is pydantic 2.10's; ipdocs runs
+        on 2.9.)"""
         with units_in_force(_raw_units(data)):
-            return handler(data)
+            report: Report = handler(data)
+            return report
 
     @field_validator("units")
     @classmethod
