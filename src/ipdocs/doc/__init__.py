@@ -28,6 +28,7 @@ from ipdocs.doc.nodes import (
     Series,
     Span,
     Table,
+    find_language,
 )
 from ipdocs.doc.serial import from_json, to_json
 from ipdocs.doc.walk import characters, strings
@@ -57,6 +58,7 @@ __all__ = [
     "Span",
     "Table",
     "characters",
+    "find_language",
     "from_json",
     "strings",
     "to_json",

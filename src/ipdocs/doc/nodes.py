@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -77,6 +78,16 @@ class Language:
     def hyphenates(self) -> bool:
         """Whether long words may be hyphenated at a line's end."""
         return not self.han
+
+
+def find_language(languages: Sequence[Language], code: Lang) -> Language:
+    """The description of ``code`` among a document's ``languages`` (KeyError naming them
+    if it is not there)."""
+    for language in languages:
+        if language.code == code:
+            return language
+    raise KeyError(f"the document does not describe language {code!r} (its languages: "
+                   f"{', '.join(x.code for x in languages) or 'none'})")
 
 
 SHIPPED_LANGUAGES = (Language("zh", "zh-CN", han=True), Language("en", "en-GB", han=False))
@@ -255,11 +266,7 @@ class Document:
 
     def language(self, code: Lang) -> Language:
         """What a node's language is (KeyError if the document does not describe it)."""
-        for language in self.languages:
-            if language.code == code:
-                return language
-        raise KeyError(f"the document does not describe language {code!r} (its languages: "
-                       f"{', '.join(x.code for x in self.languages) or 'none'})")
+        return find_language(self.languages, code)
 
     @property
     def main(self) -> Language:

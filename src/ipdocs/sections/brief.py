@@ -122,12 +122,6 @@ def combine(first: Sequence[Block], second: Sequence[Block], layout: Layout) -> 
     return out
 
 
-def _languages(language: Language) -> tuple[Lang, ...]:
-    """The languages of a document, in the order it shows them (UnknownLanguageError for
-    one no locale is registered for)."""
-    return languages_of(language)
-
-
 def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
     """What the writers need to know of a document's languages, from their locales."""
     return tuple(DocLanguage(code, locale(code).tag, locale(code).han) for code in langs)
@@ -136,7 +130,7 @@ def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
 def metadata(report: Report, language: Language) -> Metadata:
     """Document properties in the document's language(s); a draft says so in its title
     and carries its mark."""
-    langs = _languages(language)
+    langs = languages_of(language)
     title = " / ".join(render(report.title, report, lang) for lang in langs)
     if report.draft:
         title = word("draft_title", langs[0], title=title)
@@ -155,7 +149,7 @@ def draft_legend(report: Report, language: Language) -> list[Block]:
     years = [f.of_year or report.year - 1 for f in report.figures.values() if f.stale]
     year = min(years, default=report.year - 1)
     return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
-            for lang in _languages(language)]
+            for lang in languages_of(language)]
 
 
 def _listed_contents(blocks: list[Block]) -> list[Block]:
@@ -238,7 +232,7 @@ class Brief:
         with ``glossary`` or, failing it, the one that came with the report; ``against``
         (last year's report) marks what changed since, for reviewers; ``compact``
         shortens it (``Context.compact``)."""
-        langs = _languages(lang)
+        langs = languages_of(lang)
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
         self.require(report)

@@ -38,6 +38,7 @@ from ipdocs.doc import (
     Paragraph,
     Span,
     Table,
+    find_language,
 )
 from ipdocs.themes import Theme
 from ipdocs.writers.columns import (
@@ -175,10 +176,7 @@ NO_BREAK)."""
 
 def language(code: str, w: Writer) -> Language:
     """What the writer needs to know of a node's language."""
-    for known in w.languages:
-        if known.code == code:
-            return known
-    raise KeyError(f"the document does not describe language {code!r}")
+    return find_language(w.languages, code)
 
 
 def east_asian_tag(w: Writer) -> str:

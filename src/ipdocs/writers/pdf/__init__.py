@@ -61,10 +61,9 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     source_date()
     fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
-    writer = Writer(theme, fonts, width, languages=(doc.main, *(
-        x for x in doc.languages if x != doc.main)))
+    writer = Writer(theme, fonts, width, languages=doc.languages)
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
-    story = masthead(writer) + flowables(doc.blocks, writer)
+    story = masthead(doc.main, writer) + flowables(doc.blocks, writer)
     header = header_block(doc, writer) if theme.header_text and doc.headers else None
     check(writer)
     buffer = io.BytesIO()

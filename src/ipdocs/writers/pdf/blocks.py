@@ -34,6 +34,7 @@ from ipdocs.doc import (
     NoteRef,
     Paragraph,
     Span,
+    find_language,
 )
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
@@ -91,10 +92,7 @@ class Writer:
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
-        for known in self.languages:
-            if known.code == code:
-                return known
-        raise KeyError(f"the document does not describe language {code!r}")
+        return find_language(self.languages, code)
 
     def table_style(self, *commands: tuple[Any, ...]) -> TableStyle:
         """A table style whose cells default to a bundled face, never unembedded Helvetica."""
@@ -177,13 +175,13 @@ def header_block(doc: Document, w: Writer) -> TextBlock:
     return text_block([Piece(doc.headers[0])], "header", doc.main.code, w, "right")
 
 
-def masthead(w: Writer) -> list[Flowable]:
-    """The theme's red masthead above a rule across the type area (none without one)."""
+def masthead(main: Language, w: Writer) -> list[Flowable]:
+    """The theme's red masthead above a rule across the type area (none without one), set
+    in the document's first language ``main``."""
     head = w.theme.masthead
     if head is None:
         return []
     style = Style(head.font, head.size, line=1.2, align="center", color=head.color)
-    main = w.languages[0]  # the masthead is set in the document's first language
     runs, looks = _looks_runs([Piece(head.text)], style, main.code, w)
     rule = HRFlowable(width="100%", thickness=head.rule, color=HexColor("#" + head.color),
                       spaceBefore=head.after * MM, spaceAfter=head.after * MM)
