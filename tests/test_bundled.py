@@ -80,5 +80,7 @@ def test_the_coverage_index_is_the_faces_cmaps() -> None:
     face's cmap says; scripts/build_fonts.py --index rewrites it."""
     from fontTools.ttLib import TTFont
 
-    for path in sorted((ROOT / "fonts").glob("*.ttf")):
+    faces = sorted((ROOT / "fonts").glob("*.ttf"))
+    assert faces, "no bundled faces found in fonts/"
+    for path in faces:
         assert coverage(path.name) == frozenset(TTFont(path, lazy=True).getBestCmap()), path
