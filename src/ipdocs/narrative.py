@@ -24,8 +24,9 @@ from ipdocs.i18n import (
     sentence_start,
     word,
 )
+from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
-from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
+from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
 from ipdocs.vocab import Measure
 
@@ -148,9 +149,10 @@ def _rank_numerals(figure: Figure) -> str:
     return figure.rank.numerals
 
 
-def figure_rank(figure: Figure, lang: str) -> str:
+def figure_rank(figure: Figure, lang: str, shared: int = 0) -> str:
     """The rank statement: 居全国第二位 / ranking second in China; a rank figure's own
-    position where the statement gives none."""
+    position where the statement gives none; held by ``shared`` figures together: 均居全国
+    第一 / both first in China."""
     rank = figure.rank
     if rank is None:
         raise ValueError(f"figure {figure.id!r} has no rank")
@@ -159,7 +161,7 @@ def figure_rank(figure: Figure, lang: str) -> str:
         position = int(figure.value)
     return rank_statement(position, rank.scope.get(lang), lang, years=rank.years,
                           verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
-                          numerals=_rank_numerals(figure))
+                          numerals=_rank_numerals(figure), shared=shared)
 
 
 def figure_rank_short(figure: Figure, lang: str) -> str:
@@ -189,6 +191,7 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
     "change": figure_change,
     "rank": figure_rank,
     "label": figure_label,
+    "list": figure_value,
 }
 
 
@@ -200,7 +203,29 @@ def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
         return _PARTS[ref.part](figures[0], lang)
     if ref.part == "change":
         return respective_phrase([movement(f, lang) for f in figures], lang)
+    if ref.part == "rank" and _one_rank(figures):
+        return figure_rank(figures[0], lang, shared=len(figures))
+    if ref.part == "list":
+        return figure_list(figures, lang)
     return join([_PARTS[ref.part](f, lang) for f in figures], lang)
+
+
+def figure_list(figures: list[Figure], lang: str) -> str:
+    """Figures of one unit listed with the unit said once, as the report lists them:
+    4.43万、10.79万、6.5万、3.05万件 (the separator throughout, the counter after the last);
+    in English the values joined as a list (44,300, 107,900, 65,000 and 30,500)."""
+    values = [figure_value(f, lang) for f in figures]
+    if not chinese(lang):
+        return join(values, lang)
+    counter = figures[-1].unit_def.base
+    items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
+    return word("list_separator", lang).join([*items, values[-1]])
+
+
+def _one_rank(figures: list[Figure]) -> bool:
+    """Whether ``figures`` hold one rank together (商标注册量、专利授权量均居全国第一): every
+    statement the same in every language."""
+    return all(len({figure_rank(f, lang) for f in figures}) == 1 for lang in TEXT_LANGS)
 
 
 def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:

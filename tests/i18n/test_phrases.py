@@ -4,7 +4,13 @@ from decimal import Decimal
 
 import pytest
 
-from ipdocs.i18n import Movement, period_phrase, rank_statement, respective_phrase
+from ipdocs.i18n import (
+    Movement,
+    period_phrase,
+    rank_short,
+    rank_statement,
+    respective_phrase,
+)
 from ipdocs.vocab import UNITS, Measure
 
 
@@ -25,6 +31,25 @@ def test_rank_statements(kwargs: dict[str, object], zh: str, en: str) -> None:
     position = kwargs.pop("position")
     assert rank_statement(position, "全国", "zh", **kwargs) == zh  # type: ignore[arg-type]
     assert rank_statement(position, "in China", "en", **kwargs) == en  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("shared", "zh", "en"), [
+    (2, "均居全国第一", "both first in China"),
+    (3, "均居全国第一", "all first in China"),
+])
+def test_a_rank_held_together_is_a_predicate(shared: int, zh: str, en: str) -> None:
+    assert rank_statement(1, "全国", "zh", form="", shared=shared) == zh
+    assert rank_statement(1, "in China", "en", form="", shared=shared) == en
+
+
+def test_among_is_said_once() -> None:
+    scope = "among China’s sub-provincial cities"
+    assert rank_statement(1, scope, "en", verb="位居") == \
+        "first among China’s sub-provincial cities"
+    assert rank_statement(None, scope, "en", standing="前列") == \
+        "among the leaders of China’s sub-provincial cities"
+    assert rank_short(None, scope, "en", standing="前列") == \
+        "among the leaders of China’s sub-provincial cities"
 
 
 @pytest.mark.parametrize(("months", "style", "zh", "en"), [

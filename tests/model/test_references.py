@@ -51,7 +51,7 @@ def test_every_problem_of_a_text_at_once() -> None:
     data = {"lead": [{"zh": "{a:colour}{b}{Bad} {a", "en": "{a}"}], "figures": {"a": FIG}}
     found = messages(data)
     assert "lead.0.zh: unknown placeholder part 'colour' in {a:colour}; expected one of " \
-           "value, change, number, words, previous, rank, label, quantity, per, period " \
+           "value, change, number, words, previous, rank, label, quantity, per, period, list " \
            "(at character 1)" in found
     assert any("unknown figure id 'b'" in m for m in found)
     assert any("malformed placeholder {Bad}" in m for m in found)

@@ -63,7 +63,8 @@ def _part_problem(total: Figure, part: Figure) -> Finding | None:
 
 
 def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
-    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total."""
+    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total;
+    none where the spec acknowledges the source's own discrepancy, unless there is none."""
     if not figure.parts:
         return
     parts = [report.figure(pid) for pid in figure.parts]
@@ -75,6 +76,12 @@ def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
     total = sum((_base_value(p) for p in parts), Decimal(0))
     whole = _base_value(figure)
     named = " + ".join(f"{p.value}" for p in parts)
+    if figure.discrepancy is not None:
+        if total == whole or (total < whole and figure.parts_complete is False):
+            yield (_path(figure, "discrepancy"),
+                   f"a discrepancy is acknowledged but the parts {named} = {total} add up to "
+                   f"the total {whole}: remove it")
+        return
     if total > whole:
         yield (_path(figure, "parts"), f"parts {named} = {total} exceed the total {whole}")
     elif total < whole and figure.parts_complete is not False:

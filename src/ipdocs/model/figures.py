@@ -210,6 +210,10 @@ class Figure(Model):
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
+    discrepancy: Text | None = Field(
+        None, description="the source's own discrepancy, acknowledged: its parts do not add up "
+                          "as published, and why (原文如此 / as published); the check then "
+                          "passes, and it prints as the table note does")
     history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
     history_since: int | None = Field(
         None, description="the history is complete from this year to last year: a record "
@@ -294,6 +298,8 @@ class Figure(Model):
             _check_rank_statement(self, self.rank)
         if self.change is not None:
             _check_change(self, self.change)
+        if self.discrepancy is not None and not self.parts:
+            raise ValueError("discrepancy acknowledges parts that do not add up: give the parts")
         if self.of_year is not None and not self.stale:
             raise ValueError("of_year belongs to a stale value (stale: true)")
         return self

@@ -78,7 +78,15 @@ def _ref_problems(ref: FigureRef, figures: Mapping[str, Any], path: Path) -> lis
     if not problems and ref.part == "change" and ref.others and len(_bases(ref, figures)) > 1:
         problems.append(error(path, f"{{{ref.body}}}: the changes compare with different "
                                     "bases; state them one by one"))
+    if not problems and ref.part == "list" and len(_units(ref, figures)) > 1:
+        problems.append(error(path, f"{{{ref.body}}}: a list says one unit once; its figures "
+                                    f"are in {', '.join(sorted(_units(ref, figures)))}"))
     return problems
+
+
+def _units(ref: FigureRef, figures: Mapping[str, Any]) -> set[str]:
+    """The units of the figures a placeholder names."""
+    return {str(figures[fid].get("unit")) for fid in ref.ids}
 
 
 def _language_refs(text: str, figures: Mapping[str, Any], path: Path,

@@ -8,7 +8,6 @@ from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import (
     as_of,
     change_cell_text,
-    in_sentence,
     period_phrase,
     quantity_cells,
     word,
@@ -159,11 +158,17 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
                  table_notes(figures, report, lang))
 
 
+def figure_note(figure: Figure, report: Report, lang: Lang) -> str:
+    """A figure's note as its author wrote it (the case kept: a note may start with a
+    name), with any acknowledged discrepancy of its source after it."""
+    notes = [render(t, report, lang) for t in (figure.note, figure.discrepancy) if t]
+    return word("clause_glue", lang).join(notes)
+
+
 def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
     """The notes of a table's figures, as one note under it: 注：指标：说明；…"""
-    items = [word("note_item", lang, label=f.label.get(lang),
-                  note=in_sentence(render(f.note, report, lang), lang))
-             for f in figures if f.note is not None]
+    items = [word("note_item", lang, label=f.label.get(lang), note=note)
+             for f in figures for note in [figure_note(f, report, lang)] if note]
     if not items:
         return ""
     return word("notes_intro", lang) + word("notes_glue", lang).join(items) + \
