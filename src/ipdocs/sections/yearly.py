@@ -163,7 +163,8 @@ class YearOverYearBuilder(Builder):
             if before is None or figure.kind == "rank" or figure.stale:
                 continue
             rows.append((Cell(figure.label.get(lang)),
-                         Cell(format_quantity(before, figure.unit_def, lang)),
+                         Cell(format_quantity(before, figure.unit_def, lang,
+                                              per=figure.per.get(lang) if figure.per else None)),
                          Cell(figure_value(figure, lang)), change_cell(figure, lang)))
         if not rows:
             return ()
