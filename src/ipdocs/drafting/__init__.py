@@ -159,7 +159,7 @@ def _fits(report: Report, figure: Figure, new: NewValue, unit: Unit) -> list[Pro
     """Problems of ``figure`` taking the new value (a rank of 2.5, a value out of bounds)."""
     update = {"value": new.value, "unit": unit.code, "qualifier": _qualifier(figure, new),
               "change": None, "history": {}, "stale": False, "of_year": None, "parts": [],
-              "parts_complete": None}
+              "parts_complete": None, "discrepancy": None}
     data = {**figure.model_dump(exclude={"id"}), **update}
     try:
         Report.model_validate({"region": report.region.model_dump(), "year": report.year,
@@ -205,6 +205,9 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     _set(node, "qualifier", qualifier)
     for key in ("stale", "of_year"):
         node.pop(key, None)
+    if node.pop("discrepancy", None) is not None:
+        notes.append(f"{figure.id}: last year's source did not add up (acknowledged); the "
+                     "acknowledgement is dropped with the new value")
     _set(node, "draft_note", new.note)
     _set(node, "review", True if review else None)
     return notes, review

@@ -8,12 +8,18 @@ from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import (
     as_of,
     change_cell_text,
-    period_phrase,
     quantity_cells,
     word,
 )
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
+from ipdocs.narrative import (
+    figure_change,
+    figure_period,
+    figure_rank_short,
+    figure_value,
+    movement,
+    render,
+)
 from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
 from ipdocs.sections.review import figure_comment, was_cell
@@ -128,9 +134,8 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
     label = figure.label.get(lang)
     if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
         label += word("bracketed", lang, text=as_of(figure.as_of, lang))
-    if figure.partial_year and figure.as_of is not None:
-        label += word("bracketed", lang, text=period_phrase(figure.as_of.month, figure.period,
-                                                            lang))
+    if (figure.partial_year and figure.as_of is not None) or figure.since is not None:
+        label += word("bracketed", lang, text=figure_period(figure, lang, report.year))
     return stale_label(figure, label, lang, report,
                        dated=figure.kind == "stock" and figure.as_of != report.year_end())
 
