@@ -180,7 +180,8 @@ def figure_rank(figure: Figure, lang: str, shared: int = 0) -> str:
         position = int(figure.value)
     return rank_statement(position, rank.scope.get(lang), lang, years=rank.years,
                           verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
-                          numerals=_rank_numerals(figure), shared=shared)
+                          numerals=_rank_numerals(figure), shared=shared,
+                          degree=rank.degree)
 
 
 def figure_rank_short(figure: Figure, lang: str) -> str:

@@ -42,6 +42,20 @@ def test_a_rank_held_together_is_a_predicate(shared: int, zh: str, en: str) -> N
     assert rank_statement(1, "in China", "en", form="", shared=shared) == en
 
 
+@pytest.mark.parametrize(("kwargs", "en"), [
+    ({"position": 1, "degree": "most"}, "the most in China"),
+    ({"position": 2, "degree": "highest"}, "the second highest in China"),
+    ({"position": 1, "degree": "highest", "shared": 2}, "both the highest in China"),
+    ({"position": 1, "degree": "most", "years": 3},
+     "the most in China for three consecutive years"),
+])
+def test_a_position_said_as_a_superlative(kwargs: dict[str, object], en: str) -> None:
+    position = kwargs.pop("position")
+    assert rank_statement(position, "in China", "en", form="", **kwargs) == en  # type: ignore[arg-type]
+    assert rank_statement(position, "全国", "zh", form="", **kwargs).startswith(  # type: ignore[arg-type]
+        ("居", "均居", "连续"))
+
+
 def test_among_is_said_once() -> None:
     scope = "among China’s sub-provincial cities"
     assert rank_statement(1, scope, "en", verb="位居") == \

@@ -45,7 +45,7 @@ EXAMPLES = [
     ("partial year", "前三季度专利授权量5.2万件。",
      "52,000 patents were granted in the first three quarters."),
     ("rank change", "专利综合实力排名由第五位升至第三位。", "… moved up from fifth to third."),
-    ("shared rank", "商标注册量、专利授权量均居全国第一。", "… were both first in China."),
+    ("shared rank", "商标注册量、专利授权量均居全国第一。", "… were both the highest in China."),
     ("list, one unit", "分别为4.43万、10.79万、6.5万、3.05万件。",
      "They numbered 44,300, 107,900, 65,000 and 30,500 respectively."),
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
 from ipdocs.i18n.locales import chinese
-from ipdocs.i18n.numerals import english_cardinal, english_ordinal_digits
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
 PARTICIPLE_VERBS = frozenset({"居"})
@@ -32,15 +32,26 @@ def _scoped(placed: str, scope: str, lang: str) -> str:
     return scope
 
 
+def _superlative(position: int, degree: str, lang: str) -> str:
+    """A position said as a superlative: the most, the second highest."""
+    if position == 1:
+        return word("superlative", lang, degree=degree)
+    return word("superlative_nth", lang, degree=degree, ordinal=english_ordinal(position))
+
+
 def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
                    verb: str = "居", form: str = "位", standing: str | None = None,
-                   numerals: str = "hanzi", shared: int = 0) -> str:
+                   numerals: str = "hanzi", shared: int = 0, degree: str | None = None
+                   ) -> str:
     """A rank statement in ``lang``; ``scope`` is already in ``lang`` (全国 / in China).
 
     Give ``position``, or a ``standing`` (前列) instead; ``verb`` and ``form`` are the
     Chinese rank verb (居, 位居 …) and how the position is written (位, 名, '', 首位).
     """
-    if position is not None:
+    superlative = degree is not None and position is not None and not chinese(lang)
+    if superlative and position is not None:
+        placed = _superlative(position, str(degree), lang)
+    elif position is not None:
         placed = rank_position(position, lang, form, numerals)
     elif standing is not None:
         placed = standing if chinese(lang) else word(f"standing.{standing}", lang)
@@ -49,7 +60,7 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
     key = "rank_statement"
     participle = f"{key}.participle"
     if verb in PARTICIPLE_VERBS and position is not None and not years and shared < 2 \
-            and defines(participle, lang):
+            and not superlative and defines(participle, lang):
         key = participle
     scope = _scoped(placed, scope, lang)
     if chinese(lang):

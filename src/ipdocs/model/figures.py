@@ -150,6 +150,9 @@ class Rank(Model):
         None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
     numerals: Literal["hanzi", "arabic"] = Field(
         "hanzi", description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
+    degree: Literal["most", "highest", "largest", "best"] | None = Field(
+        None, description="English says the position as a superlative of this: the most in "
+                          "China (a count), the highest, the second largest")
 
     @field_validator("verb")
     @classmethod
@@ -173,6 +176,8 @@ class Rank(Model):
         """At most one of a position and a standing; 首位 only for the first."""
         if self.position is not None and self.standing is not None:
             raise ValueError("a rank statement gives a position or a standing (前列), not both")
+        if self.degree is not None and self.standing is not None:
+            raise ValueError("degree says a position as a superlative: a standing has none")
         if self.form == "首位" and self.position not in (None, 1):
             raise ValueError(f"form 首位 states the first position, not {self.position}")
         return self
