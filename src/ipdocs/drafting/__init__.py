@@ -197,6 +197,8 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     node["history"] = _history(node, figure, unit, value_year, old_value)
     node["value"] = new.value
     node["unit"] = unit.code
+    if figure.since is not None and figure.change is None:
+        update.change = None  # a total over years states no change unless the report did
     _set(node, "change", update.change)
     notes, review = list(update.notes), update.review
     if new.qualifier is None and figure.qualifier is not None:
@@ -222,8 +224,12 @@ def _set(node: Any, key: str, value: Any) -> None:
 
 
 def _stale(node: Any, figure: Figure, year: int) -> None:
-    """Keep last year's value, marked stale with the year it is of (a stock's date too)."""
+    """Keep last year's value, marked stale with the year it is of (a stock's date too);
+    a figure of a later period (an interim figure of the next year) is dated by its own
+    as_of."""
     node["stale"] = True
+    if figure.as_of is not None and figure.as_of.year > year:
+        return  # a figure of a later period than the old report's keeps its own date
     node["of_year"] = figure.of_year or year
     if figure.kind == "stock" and figure.as_of is None:
         node["as_of"] = dt.date(figure.of_year or year, 12, 31)
