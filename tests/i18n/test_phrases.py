@@ -6,7 +6,9 @@ import pytest
 
 from ipdocs.i18n import (
     Movement,
+    period_in_year,
     period_phrase,
+    period_since,
     rank_short,
     rank_statement,
     respective_phrase,
@@ -77,6 +79,21 @@ def test_among_is_said_once() -> None:
 def test_periods(months: int, style: str, zh: str, en: str) -> None:
     assert period_phrase(months, style, "zh") == zh
     assert period_phrase(months, style, "en") == en
+
+
+@pytest.mark.parametrize(("months", "style", "zh", "en"), [
+    (2, "first_months", "2023年前2个月", "the first two months of 2023"),
+    (2, "months", "2023年1—2月", "January to February 2023"),
+    (6, "half", "2023年上半年", "the first half of 2023"),
+    (9, "quarters", "2023年前三季度", "the first three quarters of 2023"),
+])
+def test_periods_of_another_year(months: int, style: str, zh: str, en: str) -> None:
+    for lang, said in (("zh", zh), ("en", en)):
+        assert period_in_year(period_phrase(months, style, lang), 2023, lang, style) == said
+
+
+def test_a_total_since_a_year() -> None:
+    assert (period_since(2018, "zh"), period_since(2018, "en")) == ("2018年以来", "since 2018")
 
 
 def move(percent: str) -> Movement:
