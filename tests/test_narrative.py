@@ -7,7 +7,7 @@ import pytest
 
 from ipdocs import load_report
 from ipdocs.model import Report, Text
-from ipdocs.narrative import Run, plain_text, render, render_runs
+from ipdocs.narrative import Run, bind, plain_text, render, render_runs
 from ipdocs.problems import SpecError
 from tests.conftest import MINIMAL
 
@@ -130,3 +130,17 @@ def test_a_list_names_one_unit(write_spec: Callable[..., Path]) -> None:
 """
     with pytest.raises(SpecError, match="a list says one unit once"):
         load_report(write_spec(spec))
+
+
+def test_a_base_is_rendered_once(write_spec: Callable[..., Path]) -> None:
+    """A base's placeholders are rendered once: its literal braces stay braces, whether the
+    report was bound before (as a brief does) or not."""
+    spec = MINIMAL.replace("lead:\n", "lead:\n  - {zh: '{m}', en: '{m}'}\n") + """\
+  n: {label: {zh: 甲, en: A}, value: 2, unit: 件}
+  m: {label: {zh: 倍数, en: Multiple}, value: 3, unit: 倍,
+      base: {zh: "{{n}}（{n}）", en: "{{n}} ({n})"}}
+"""
+    report = load_report(write_spec(spec))
+    for spec_report in (report, bind(report), bind(bind(report))):
+        assert render(spec_report.lead[0], spec_report, "zh") == "是{n}（2件）的3倍"
+        assert render(spec_report.lead[0], spec_report, "en") == "3 times {n} (2)"

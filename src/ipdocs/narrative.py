@@ -243,16 +243,16 @@ def bind_figure(figure: Figure, report: Report) -> Figure:
 def bind(report: Report) -> Report:
     """``report`` with every figure's base and basis placeholders rendered (``bind_figure``):
     what builders are given, so that tables, key figures and charts say them too."""
-    bound = {fid: bind_figure(f, report) for fid, f in report.figures.items()}
-    if all(bound[fid] is f for fid, f in report.figures.items()):
+    if report.bound:
         return report
-    return report.model_copy(update={"figures": bound})
+    return report.as_bound({fid: bind_figure(f, report) for fid, f in report.figures.items()})
 
 
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     """One figure placeholder rendered in ``lang``; several figures (分别 / respectively)
     are said together."""
-    figures = [bind_figure(report.figure(fid), report) for fid in ref.ids]
+    figures = [report.figure(fid) if report.bound else bind_figure(report.figure(fid), report)
+               for fid in ref.ids]
     if ref.part == "period":
         return join([figure_period(f, lang, report.year) for f in figures], lang)
     if len(figures) == 1:

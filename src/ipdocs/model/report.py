@@ -194,12 +194,25 @@ class Report(Model):
                              "(`ipdocs units` lists them)")
         return units
     _glossary: Glossary | None = PrivateAttr(None)
+    _bound: bool = PrivateAttr(False)
 
     @property
     def glossary(self) -> Glossary | None:
         """The termbase that came with the report (``glossary.yaml`` beside its spec), if
         any: what a build uses when it is given none."""
         return self._glossary
+
+    @property
+    def bound(self) -> bool:
+        """Whether the placeholders of the figures' bases and bases of change have been
+        rendered into them (``ipdocs.narrative.bind``): not to be rendered again."""
+        return self._bound
+
+    def as_bound(self, figures: dict[str, Figure]) -> Report:
+        """A copy holding ``figures``, whose bases' placeholders are rendered."""
+        copy = self.model_copy(update={"figures": figures})
+        copy._bound = True
+        return copy
 
     def with_glossary(self, glossary: Glossary | None) -> Report:
         """A copy of this report that carries ``glossary``."""
