@@ -120,8 +120,10 @@ def test_figures_of_other_periods_stay_out_of_year_on_year_displays() -> None:
     report = periods()
     assert [previous_value(f, report.year) for f in report.figures.values()] == [None] * 7
     assert YearOverYearBuilder().build(report, Context("en")) == ()
-    assert KeyFiguresBuilder(("services.cycle",)).build(report, Context("en"))[0] \
-        .items[0].change == "cut from 120 days"  # type: ignore[attr-defined]
+    panel = KeyFiguresBuilder(("services.cycle", "interim.grants")).build(report, Context("en"))
+    cycle, interim = panel[0].items  # type: ignore[attr-defined]
+    assert cycle.change == "cut from 120 days"
+    assert interim.label == "Patents granted (the first two months of 2023)"
 
 
 def test_tables_name_the_period_of_another_year() -> None:

@@ -49,9 +49,12 @@ def key_change(figure: Figure, lang: Lang) -> str:
 def key_figure(figure: Figure, lang: Lang, report: Report | None = None) -> KeyFigure:
     """One item of a key-figure panel. A per-capita basis the label already states
     (每万人高价值发明专利拥有量) is not repeated in the large value above it; a stale value
-    is marked, with the year it is of."""
+    is marked, with the year it is of; a stock's date or a flow's period where it is not
+    the report's year is named, as the table names it."""
     change = key_change(figure, lang)
     label = figure.label.get(lang)
+    if report is not None and not figure.stale:
+        label = dated_label(figure, report, lang)
     shown = figure
     if figure.per and figure.per.get(lang).lower() in label.lower():
         shown = figure.model_copy(update={"per": None})
@@ -131,13 +134,20 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
     """The indicator cell: the label, with a stock's date or a flow's part of the year
     where it is not the year end: 专利授权量（前三季度） / Patents granted (first three
     quarters)."""
+    label = dated_label(figure, report, lang)
+    return stale_label(figure, label, lang, report,
+                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
+
+
+def dated_label(figure: Figure, report: Report, lang: Lang) -> str:
+    """The label with a stock's date or a flow's period where it is not the report's year:
+    专利授权量（2023年前2个月） / Patents granted (the first two months of 2023)."""
     label = figure.label.get(lang)
     if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
         label += word("bracketed", lang, text=as_of(figure.as_of, lang))
     if (figure.partial_year and figure.as_of is not None) or figure.since is not None:
         label += word("bracketed", lang, text=figure_period(figure, lang, report.year))
-    return stale_label(figure, label, lang, report,
-                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
+    return label
 
 
 def figure_row(figure: Figure, report: Report, lang: Lang,
