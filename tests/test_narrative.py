@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.model import Report
-from ipdocs.narrative import Run, plain_text, render, render_runs
+from ipdocs.model import Report, Text
+from ipdocs.narrative import Run, bind, plain_text, render, render_runs
+from ipdocs.problems import SpecError
 from tests.conftest import MINIMAL
 
 FIGURES = """\
@@ -109,3 +110,37 @@ def test_one_figure_change_follows_everywhere(write_spec: Callable[..., Path]) -
     zh, en = plain_text(changed, "zh"), plain_text(changed, "en")
     assert "80000件，同比下降2.5%" in zh
     assert "80,000 patents were granted, down 2.5% year on year" in en
+
+
+
+def test_ranks_that_differ_are_said_one_by_one(report: Report) -> None:
+    text = Text(zh="{perf.rank,customs.value:rank}", en="{perf.rank,customs.value:rank}")
+    rank = report.figures["customs.value"].rank
+    figures = {**report.figures,
+               "perf.rank": report.figures["perf.rank"].model_copy(update={"rank": rank})}
+    both = report.model_copy(update={"figures": figures})
+    assert render(text, both, "zh") == "居全国海关第二名和居全国海关第二位"
+
+
+def test_a_list_names_one_unit(write_spec: Callable[..., Path]) -> None:
+    spec = MINIMAL.replace("lead:\n", "lead:\n  - {zh: '{a,b:list}', en: '{a,b:list}'}\n")
+    spec += """\
+  a: {label: {zh: 甲, en: A}, value: 1, unit: 件}
+  b: {label: {zh: 乙, en: B}, value: 2, unit: 项}
+"""
+    with pytest.raises(SpecError, match="a list says one unit once"):
+        load_report(write_spec(spec))
+
+
+def test_a_base_is_rendered_once(write_spec: Callable[..., Path]) -> None:
+    """A base's placeholders are rendered once: its literal braces stay braces, whether the
+    report was bound before (as a brief does) or not."""
+    spec = MINIMAL.replace("lead:\n", "lead:\n  - {zh: '{m}', en: '{m}'}\n") + """\
+  n: {label: {zh: 甲, en: A}, value: 2, unit: 件}
+  m: {label: {zh: 倍数, en: Multiple}, value: 3, unit: 倍,
+      base: {zh: "{{n}}（{n}）", en: "{{n}} ({n})"}}
+"""
+    report = load_report(write_spec(spec))
+    for spec_report in (report, bind(report), bind(bind(report))):
+        assert render(spec_report.lead[0], spec_report, "zh") == "是{n}（2件）的3倍"
+        assert render(spec_report.lead[0], spec_report, "en") == "3 times {n} (2)"

@@ -16,7 +16,9 @@ from ipdocs.i18n import (
     join,
     movement_phrase,
     number_words,
+    period_in_year,
     period_phrase,
+    period_since,
     rank_position,
     rank_short,
     rank_statement,
@@ -24,9 +26,11 @@ from ipdocs.i18n import (
     sentence_start,
     word,
 )
+from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
-from ipdocs.model import Figure, FigureRef, Report, Section, Text, YearRef, parse
+from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
+from ipdocs.model.placeholders import scan
 from ipdocs.vocab import Measure
 
 EMPHASIS = "**"
@@ -81,11 +85,18 @@ def figure_per(figure: Figure, lang: str) -> str:
     return figure.per.get(lang)
 
 
-def figure_period(figure: Figure, lang: str) -> str:
-    """The part of the year a flow covers: 前三季度 / the first three quarters."""
+def figure_period(figure: Figure, lang: str, year: int | None = None) -> str:
+    """The period a flow covers: 前三季度 / the first three quarters; with the year where it
+    is not the report's ``year`` (2023年前2个月 / the first two months of 2023); a total
+    over several years: 2021年以来 / since 2021."""
+    if figure.since is not None:
+        return period_since(figure.since, lang)
     if not figure.partial_year or figure.as_of is None:
         raise ValueError(f"figure {figure.id!r} is not a flow over part of a year")
-    return period_phrase(figure.as_of.month, figure.period, lang)
+    period = period_phrase(figure.as_of.month, figure.period, lang)
+    if year is not None and figure.as_of.year != year:
+        return period_in_year(period, figure.as_of.year, lang, figure.period)
+    return period
 
 
 def figure_number(figure: Figure, lang: str) -> str:
@@ -123,7 +134,16 @@ def movement(figure: Figure, lang: str) -> Movement:
     return Movement(resolved.form, figure.measure, resolved.sign, figure.unit_def,
                     figure.value, resolved.amount, resolved.previous, figure.qualifier,
                     change.qualifier, change.verb, _text(change.basis, lang), rank_form,
-                    _text(figure.per, lang), change.previous_qualifier, figure.numeral_style)
+                    _text(figure.per, lang), change.previous_qualifier, figure.numeral_style,
+                    _previous_period(change.previous_of, lang))
+
+
+def _previous_period(previous_of: int | str | None, lang: str) -> str | None:
+    """When a previous value of another period is of, as a table names it: 2019年 / 2019;
+    nothing where the report does not state it."""
+    if not isinstance(previous_of, int):
+        return None
+    return word("year_of", lang, year=previous_of)
 
 
 def figure_change(figure: Figure, lang: str) -> str:
@@ -148,9 +168,10 @@ def _rank_numerals(figure: Figure) -> str:
     return figure.rank.numerals
 
 
-def figure_rank(figure: Figure, lang: str) -> str:
+def figure_rank(figure: Figure, lang: str, shared: int = 0) -> str:
     """The rank statement: 居全国第二位 / ranking second in China; a rank figure's own
-    position where the statement gives none."""
+    position where the statement gives none; held by ``shared`` figures together: 均居全国
+    第一 / both first in China."""
     rank = figure.rank
     if rank is None:
         raise ValueError(f"figure {figure.id!r} has no rank")
@@ -159,7 +180,8 @@ def figure_rank(figure: Figure, lang: str) -> str:
         position = int(figure.value)
     return rank_statement(position, rank.scope.get(lang), lang, years=rank.years,
                           verb=rank.verb, form=_rank_form(figure), standing=rank.standing,
-                          numerals=_rank_numerals(figure))
+                          numerals=_rank_numerals(figure), shared=shared,
+                          degree=rank.degree)
 
 
 def figure_rank_short(figure: Figure, lang: str) -> str:
@@ -189,18 +211,77 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
     "change": figure_change,
     "rank": figure_rank,
     "label": figure_label,
+    "list": figure_value,
 }
+
+
+def _refers(text: Text) -> bool:
+    """Whether a bilingual text holds placeholders."""
+    return any(not isinstance(segment, str)
+               for lang in TEXT_LANGS for segment in scan(text.get(lang))[0])
+
+
+def _bound_text(text: Text, report: Report) -> Text:
+    """A text's placeholders rendered in each language."""
+    return Text(**{lang: render(text, report, lang) for lang in TEXT_LANGS})
+
+
+def bind_figure(figure: Figure, report: Report) -> Figure:
+    """``figure`` with the placeholders of its base and its change's basis rendered
+    (是全国平均水平（11.8件）的8.3倍, 较2021年): the figures and years they name follow the
+    spec as narrative does."""
+    update: dict[str, object] = {}
+    if figure.base is not None and _refers(figure.base):
+        update["base"] = _bound_text(figure.base, report)
+    change = figure.change
+    if change is not None and change.basis is not None and _refers(change.basis):
+        update["change"] = change.model_copy(
+            update={"basis": _bound_text(change.basis, report)})
+    return figure.model_copy(update=update) if update else figure
+
+
+def bind(report: Report) -> Report:
+    """``report`` with every figure's base and basis placeholders rendered (``bind_figure``):
+    what builders are given, so that tables, key figures and charts say them too."""
+    if report.bound:
+        return report
+    return report.as_bound({fid: bind_figure(f, report) for fid, f in report.figures.items()})
 
 
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     """One figure placeholder rendered in ``lang``; several figures (分别 / respectively)
     are said together."""
-    figures = [report.figure(fid) for fid in ref.ids]
+    figures = [report.figure(fid) if report.bound else bind_figure(report.figure(fid), report)
+               for fid in ref.ids]
+    if ref.part == "period":
+        return join([figure_period(f, lang, report.year) for f in figures], lang)
     if len(figures) == 1:
         return _PARTS[ref.part](figures[0], lang)
     if ref.part == "change":
         return respective_phrase([movement(f, lang) for f in figures], lang)
+    if ref.part == "rank" and _one_rank(figures):
+        return figure_rank(figures[0], lang, shared=len(figures))
+    if ref.part == "list":
+        return figure_list(figures, lang)
     return join([_PARTS[ref.part](f, lang) for f in figures], lang)
+
+
+def figure_list(figures: list[Figure], lang: str) -> str:
+    """Figures of one unit listed with the unit said once, as the report lists them:
+    4.43万、10.79万、6.5万、3.05万件 (the separator throughout, the counter after the last);
+    in English the values joined as a list (44,300, 107,900, 65,000 and 30,500)."""
+    values = [figure_value(f, lang) for f in figures]
+    if not chinese(lang):
+        return join(values, lang)
+    counter = figures[-1].unit_def.base
+    items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
+    return word("list_separator", lang).join([*items, values[-1]])
+
+
+def _one_rank(figures: list[Figure]) -> bool:
+    """Whether ``figures`` hold one rank together (商标注册量、专利授权量均居全国第一): every
+    statement the same in every language."""
+    return all(len({figure_rank(f, lang) for f in figures}) == 1 for lang in TEXT_LANGS)
 
 
 def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:

@@ -61,6 +61,27 @@ def test_parts_that_do_not_add_up_are_reported() -> None:
         "parts 3856 + 122 + 26 = 4004 do not add up to the total 4013 (9 unaccounted for)")]
 
 
+ACKNOWLEDGED = {"zh": "民事、刑事、行政案件之和少于总数，原文如此",
+                "en": "the civil, criminal and administrative cases add up to less than the "
+                      "total, as published"}
+
+
+def test_an_acknowledged_discrepancy_passes_the_strict_check() -> None:
+    assert found(court_cases(discrepancy=ACKNOWLEDGED), strict=True) == []
+
+
+def test_an_acknowledged_discrepancy_that_is_none_is_reported() -> None:
+    figures = court_cases(discrepancy=ACKNOWLEDGED)
+    figures["civil"]["value"] = 3865
+    assert found(figures) == [("warning", "a discrepancy is acknowledged but the parts "
+                               "3865 + 122 + 26 = 4013 add up to the total 4013: remove it")]
+
+
+def test_a_discrepancy_needs_parts() -> None:
+    with pytest.raises(ValueError, match="give the parts"):
+        report({"a": {"value": 1, "discrepancy": ACKNOWLEDGED}})
+
+
 def test_partial_breakdown_may_fall_short() -> None:
     assert found(court_cases(parts_complete=False)) == []
 

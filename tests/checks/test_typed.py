@@ -35,3 +35,14 @@ def test_declared_literals_pass() -> None:
     spec = report([{"zh": "“161工程”{a}", "en": "the 161 Project, {a}"}],
                   literals=["“161工程”", "161 Project"])
     assert check_report(spec, strict=True) == []
+
+
+def test_a_number_typed_into_a_base_is_reported() -> None:
+    base = {"zh": "全国平均水平（11.8件）", "en": "the national average (11.8)"}
+    spec = Report.model_validate({
+        "region": LABEL, "year": 2024, "title": LABEL,
+        "figures": {"m": {"label": LABEL, "value": "8.3", "unit": "倍", "base": base},
+                    "c": {"label": LABEL, "value": 5, "unit": "件",
+                          "change": {"percent": 1, "basis": {"zh": "较2023年", "en": "on 2023"}}}}})
+    assert [p.path for p in check_report(spec)] == [
+        ("figures", "m", "base", "zh"), ("figures", "m", "base", "en")]

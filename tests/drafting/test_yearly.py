@@ -10,7 +10,8 @@ import pytest
 from ipdocs import SpecError, load_report
 from ipdocs.drafting import check_draft, draft, next_year, workbook_bytes
 from ipdocs.model import Report
-from ipdocs.narrative import figure_change
+from ipdocs.narrative import figure_change, render
+from tests.conftest import ROOT
 
 SPEC = """\
 region: {zh: 示例市, en: Exampleton}
@@ -247,3 +248,21 @@ def test_workbook_round_trip(tmp_path: Path) -> None:
     cycle = report.figure("cycle")
     assert (cycle.value, cycle.qualifier) == (Decimal("3.5"), None)
     assert report.figure("share").stale
+
+
+PERIODS = (ROOT / "tests" / "data" / "genre-periods.yaml").read_text(encoding="utf-8")
+
+
+def test_figures_of_other_periods_draft(tmp_path: Path) -> None:
+    """An interim figure of the next year left without a new value stays dated by its own
+    as_of; a total over years states no computed change; a basis naming last year by
+    placeholder holds for the new year; a change from an earlier time becomes year on
+    year."""
+    report = make(tmp_path, "id,value\npatents.grants,8\nawards.since,50\nservices.cycle,60\n",
+                  spec=PERIODS, name="y2022.yaml")
+    interim = report.figure("interim.grants")
+    assert interim.stale and interim.of_year is None and str(interim.as_of) == "2023-02-28"
+    assert report.figure("awards.since").change is None
+    assert render(report.lead[4], report, "zh") == "专利授权量较2022年增长12.0%。"
+    cycle = report.figure("services.cycle").change
+    assert cycle is not None and cycle.previous == 70 and cycle.previous_of is None

@@ -4,7 +4,15 @@ from decimal import Decimal
 
 import pytest
 
-from ipdocs.i18n import Movement, period_phrase, rank_statement, respective_phrase
+from ipdocs.i18n import (
+    Movement,
+    period_in_year,
+    period_phrase,
+    period_since,
+    rank_short,
+    rank_statement,
+    respective_phrase,
+)
 from ipdocs.vocab import UNITS, Measure
 
 
@@ -27,6 +35,39 @@ def test_rank_statements(kwargs: dict[str, object], zh: str, en: str) -> None:
     assert rank_statement(position, "in China", "en", **kwargs) == en  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("shared", "zh", "en"), [
+    (2, "均居全国第一", "both first in China"),
+    (3, "均居全国第一", "all first in China"),
+])
+def test_a_rank_held_together_is_a_predicate(shared: int, zh: str, en: str) -> None:
+    assert rank_statement(1, "全国", "zh", form="", shared=shared) == zh
+    assert rank_statement(1, "in China", "en", form="", shared=shared) == en
+
+
+@pytest.mark.parametrize(("kwargs", "en"), [
+    ({"position": 1, "degree": "most"}, "the most in China"),
+    ({"position": 2, "degree": "highest"}, "the second highest in China"),
+    ({"position": 1, "degree": "highest", "shared": 2}, "both the highest in China"),
+    ({"position": 1, "degree": "most", "years": 3},
+     "the most in China for three consecutive years"),
+])
+def test_a_position_said_as_a_superlative(kwargs: dict[str, object], en: str) -> None:
+    position = kwargs.pop("position")
+    assert rank_statement(position, "in China", "en", form="", **kwargs) == en  # type: ignore[arg-type]
+    assert rank_statement(position, "全国", "zh", form="", **kwargs).startswith(  # type: ignore[arg-type]
+        ("居", "均居", "连续"))
+
+
+def test_among_is_said_once() -> None:
+    scope = "among China’s sub-provincial cities"
+    assert rank_statement(1, scope, "en", verb="位居") == \
+        "first among China’s sub-provincial cities"
+    assert rank_statement(None, scope, "en", standing="前列") == \
+        "among the leaders of China’s sub-provincial cities"
+    assert rank_short(None, scope, "en", standing="前列") == \
+        "among the leaders of China’s sub-provincial cities"
+
+
 @pytest.mark.parametrize(("months", "style", "zh", "en"), [
     (9, "quarters", "前三季度", "the first three quarters"),
     (3, "quarters", "一季度", "the first quarter"),
@@ -38,6 +79,21 @@ def test_rank_statements(kwargs: dict[str, object], zh: str, en: str) -> None:
 def test_periods(months: int, style: str, zh: str, en: str) -> None:
     assert period_phrase(months, style, "zh") == zh
     assert period_phrase(months, style, "en") == en
+
+
+@pytest.mark.parametrize(("months", "style", "zh", "en"), [
+    (2, "first_months", "2023年前2个月", "the first two months of 2023"),
+    (2, "months", "2023年1—2月", "January to February 2023"),
+    (6, "half", "2023年上半年", "the first half of 2023"),
+    (9, "quarters", "2023年前三季度", "the first three quarters of 2023"),
+])
+def test_periods_of_another_year(months: int, style: str, zh: str, en: str) -> None:
+    for lang, said in (("zh", zh), ("en", en)):
+        assert period_in_year(period_phrase(months, style, lang), 2023, lang, style) == said
+
+
+def test_a_total_since_a_year() -> None:
+    assert (period_since(2018, "zh"), period_since(2018, "en")) == ("2018年以来", "since 2018")
 
 
 def move(percent: str) -> Movement:

@@ -135,10 +135,37 @@ def test_partial_years_and_bases_are_checked(fields: dict[str, Any], message: st
         figure(**fields)
 
 
-def test_partial_year_of_another_year_is_refused() -> None:
+@pytest.mark.parametrize("kind", ["flow", "stock"])
+def test_a_figure_of_another_year_is_accepted_flow_or_stock(kind: str) -> None:
+    """An interim figure of the next year (2023年前2个月 in a 2022 report): its as_of says
+    when, the same rule for a flow and a stock."""
+    data = {"region": LABEL, "year": 2022, "title": LABEL,
+            "figures": {"a": {"label": LABEL, "value": 1, "unit": "件", "kind": kind,
+                              "as_of": "2023-02-28"}}}
+    assert Report.model_validate(data).figure("a").as_of is not None
+
+
+def test_a_stale_partial_year_of_another_year_is_refused() -> None:
     data = {"region": LABEL, "year": 2024, "title": LABEL,
-            "figures": {"a": {"label": LABEL, "value": 1, "unit": "件", "as_of": "2023-06-30"}}}
-    with pytest.raises(Exception, match="ends in 2024, not 2023"):
+            "figures": {"a": {"label": LABEL, "value": 1, "unit": "件", "as_of": "2022-06-30",
+                              "stale": True, "of_year": 2023}}}
+    with pytest.raises(Exception, match="ends in 2023, not 2022"):
+        Report.model_validate(data)
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"since": 2024}, "give a year before 2024"),
+    ({"since": 2020, "kind": "stock"}, "since totals a flow"),
+    ({"since": 2020, "as_of": "2024-06-30"}, "since totals a flow"),
+    ({"change": {"previous_of": 2019, "percent": 3}}, "give previous"),
+    ({"change": {"previous": 2, "previous_of": "earlier", "form": "percent"}},
+     "needs the basis"),
+    ({"compares": "b"}, "compares needs the base"),
+])
+def test_other_periods_are_checked(fields: dict[str, Any], message: str) -> None:
+    data = {"region": LABEL, "year": 2024, "title": LABEL,
+            "figures": {"a": {"label": LABEL, "value": 1, "unit": "件", **fields}}}
+    with pytest.raises(Exception, match=message):
         Report.model_validate(data)
 
 

@@ -51,7 +51,7 @@ def test_every_problem_of_a_text_at_once() -> None:
     data = {"lead": [{"zh": "{a:colour}{b}{Bad} {a", "en": "{a}"}], "figures": {"a": FIG}}
     found = messages(data)
     assert "lead.0.zh: unknown placeholder part 'colour' in {a:colour}; expected one of " \
-           "value, change, number, words, previous, rank, label, quantity, per, period " \
+           "value, change, number, words, previous, rank, label, quantity, per, period, list " \
            "(at character 1)" in found
     assert any("unknown figure id 'b'" in m for m in found)
     assert any("malformed placeholder {Bad}" in m for m in found)
@@ -74,4 +74,22 @@ def test_several_changes_share_a_basis() -> None:
 
 def test_period_needs_a_partial_year_flow() -> None:
     data = {"lead": [{"zh": "{a:period}", "en": "{a:period}"}], "figures": {"a": FIG}}
-    assert any("has no partial-year period" in m for m in messages(data))
+    assert any("has no period (a flow with as_of or since)" in m for m in messages(data))
+
+
+def test_a_base_and_a_basis_may_refer_to_figures_and_years() -> None:
+    base = {"zh": "全国平均水平（{n:quantity}）", "en": "the national average ({n:quantity})"}
+    basis = {"zh": "较{year-1}年", "en": "on {year-1}"}
+    data = {"figures": {"n": FIG, "m": {**FIG, "unit": "倍", "base": base},
+                        "c": {**FIG, "change": {"percent": 1, "basis": basis}}}}
+    assert messages(data) == []
+
+
+def test_a_base_refers_in_both_languages_and_one_step_only() -> None:
+    onwards = {"zh": "（{m}）", "en": "({m})"}
+    data = {"figures": {"n": FIG, "m": {**FIG, "unit": "倍", "base": {"zh": "（{n}）",
+                                                                    "en": "()"}},
+                        "k": {**FIG, "unit": "倍", "base": onwards}}}
+    found = messages(data)
+    assert any("only the Chinese refers to n" in m for m in found)
+    assert any("whose own base or basis refers to figures" in m for m in found)

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
-from ipdocs.model import Figure, Report
+from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report
+from ipdocs.model.placeholders import scan
 from ipdocs.problems import Problem, Severity, error, warning
 from ipdocs.vocab import UnitKind, get_unit
 
@@ -63,7 +64,8 @@ def _part_problem(total: Figure, part: Figure) -> Finding | None:
 
 
 def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
-    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total."""
+    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total;
+    none where the spec acknowledges the source's own discrepancy, unless there is none."""
     if not figure.parts:
         return
     parts = [report.figure(pid) for pid in figure.parts]
@@ -75,6 +77,12 @@ def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
     total = sum((_base_value(p) for p in parts), Decimal(0))
     whole = _base_value(figure)
     named = " + ".join(f"{p.value}" for p in parts)
+    if figure.discrepancy is not None:
+        if total == whole or (total < whole and figure.parts_complete is False):
+            yield (_path(figure, "discrepancy"),
+                   f"a discrepancy is acknowledged but the parts {named} = {total} add up to "
+                   f"the total {whole}: remove it")
+        return
     if total > whole:
         yield (_path(figure, "parts"), f"parts {named} = {total} exceed the total {whole}")
     elif total < whole and figure.parts_complete is not False:
@@ -104,7 +112,7 @@ def check_history(figure: Figure, year: int) -> Iterator[Finding]:
     change = figure.change
     last = figure.history.get(year - 1)
     if change is not None and change.previous is not None and last is not None \
-            and last != change.previous:
+            and change.previous_of is None and last != change.previous:
         yield (_path(figure, "history", str(year - 1)),
                f"history gives {last} for {year - 1} but change.previous is {change.previous}")
     for past in figure.history:
@@ -112,9 +120,48 @@ def check_history(figure: Figure, year: int) -> Iterator[Finding]:
             yield _path(figure, "history", str(past)), f"history year {past} is not before {year}"
 
 
+def _operands(figure: Figure, report: Report) -> tuple[Figure, Figure] | None:
+    """The figures a multiple or share compares (``compares``) with its base's figure (the
+    one its base names), where the spec holds both."""
+    if figure.compares is None or figure.base is None:
+        return None
+    named = {fid for lang in TEXT_LANGS for fid in
+             (r.figure for r in scan(figure.base.get(lang))[0] if isinstance(r, FigureRef))}
+    if len(named) != 1 or figure.compares not in report.figures:
+        return None
+    return report.figure(figure.compares), report.figure(named.pop())
+
+
+def check_ratio(figure: Figure, report: Report) -> Iterator[Finding]:
+    """A multiple (是全国平均水平（11.8件）的8.3倍) or a share (占…的12.3%) against the ratio of
+    the figure it compares to its base's figure: within the rounding of the published
+    value (a whole unit of its last digit where a value is approximate)."""
+    operands = _operands(figure, report)
+    if operands is None:
+        return
+    top, bottom = operands
+    if get_unit(top.unit).base != get_unit(bottom.unit).base:
+        yield (_path(figure, "compares"),
+               f"{top.id!r} is in {top.unit}, the base {bottom.id!r} in {bottom.unit}")
+        return
+    if _base_value(bottom) == 0:
+        return
+    ratio = _base_value(top) / _base_value(bottom)
+    if figure.unit_def.kind is UnitKind.PERCENT:
+        ratio *= 100
+    slack = _half_unit(figure.value)
+    if any(f.qualifier for f in (figure, top, bottom)):
+        slack *= 2
+    if abs(ratio - figure.value) > slack + Decimal("1e-9"):
+        shown = format_number(ratio.quantize(Decimal("0.001")), "en")
+        yield (_path(figure, "value"), f"stated {figure.value} but {top.value} / "
+                                       f"{bottom.value} is {shown}")
+
+
 def _figure_findings(figure: Figure, report: Report) -> Iterator[Finding]:
     """Every finding about one figure."""
     yield from check_change(figure)
+    yield from check_ratio(figure, report)
     yield from check_parts(figure, report)
     yield from check_range(figure)
     yield from check_history(figure, report.year)

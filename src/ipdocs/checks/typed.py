@@ -25,7 +25,8 @@ CONTEXT = 8
 
 
 def _prose(report: Report) -> Iterator[tuple[tuple[PathElement, ...], str]]:
-    """Every narrative text with its field path: lead, section titles and paragraphs."""
+    """Every narrative text with its field path: lead, section titles and paragraphs, and
+    the figures' bases and bases of change, which may refer to figures too."""
     for index, paragraph in enumerate(report.lead):
         for lang in TEXT_LANGS:
             yield ("lead", index, lang), paragraph.get(lang)
@@ -35,6 +36,13 @@ def _prose(report: Report) -> Iterator[tuple[tuple[PathElement, ...], str]]:
         for index, paragraph in enumerate(section.paragraphs):
             for lang in TEXT_LANGS:
                 yield (*path, "paragraphs", index, lang), paragraph.get(lang)
+    for fid, figure in report.figures.items():
+        texts = {("base",): figure.base,
+                 ("change", "basis"): figure.change.basis if figure.change else None}
+        for where, text in texts.items():
+            for lang in TEXT_LANGS:
+                if text is not None:
+                    yield ("figures", fid, *where, lang), text.get(lang)
 
 
 def _sections(sections: list[Section], path: tuple[PathElement, ...]

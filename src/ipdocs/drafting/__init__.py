@@ -159,7 +159,7 @@ def _fits(report: Report, figure: Figure, new: NewValue, unit: Unit) -> list[Pro
     """Problems of ``figure`` taking the new value (a rank of 2.5, a value out of bounds)."""
     update = {"value": new.value, "unit": unit.code, "qualifier": _qualifier(figure, new),
               "change": None, "history": {}, "stale": False, "of_year": None, "parts": [],
-              "parts_complete": None}
+              "parts_complete": None, "discrepancy": None}
     data = {**figure.model_dump(exclude={"id"}), **update}
     try:
         Report.model_validate({"region": report.region.model_dump(), "year": report.year,
@@ -197,6 +197,8 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     node["history"] = _history(node, figure, unit, value_year, old_value)
     node["value"] = new.value
     node["unit"] = unit.code
+    if figure.since is not None and figure.change is None:
+        update.change = None  # a total over years states no change unless the report did
     _set(node, "change", update.change)
     notes, review = list(update.notes), update.review
     if new.qualifier is None and figure.qualifier is not None:
@@ -205,6 +207,9 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     _set(node, "qualifier", qualifier)
     for key in ("stale", "of_year"):
         node.pop(key, None)
+    if node.pop("discrepancy", None) is not None:
+        notes.append(f"{figure.id}: last year's source did not add up (acknowledged); the "
+                     "acknowledgement is dropped with the new value")
     _set(node, "draft_note", new.note)
     _set(node, "review", True if review else None)
     return notes, review
@@ -219,8 +224,12 @@ def _set(node: Any, key: str, value: Any) -> None:
 
 
 def _stale(node: Any, figure: Figure, year: int) -> None:
-    """Keep last year's value, marked stale with the year it is of (a stock's date too)."""
+    """Keep last year's value, marked stale with the year it is of (a stock's date too);
+    a figure of a later period (an interim figure of the next year) is dated by its own
+    as_of."""
     node["stale"] = True
+    if figure.as_of is not None and figure.as_of.year > year:
+        return  # a figure of a later period than the old report's keeps its own date
     node["of_year"] = figure.of_year or year
     if figure.kind == "stock" and figure.as_of is None:
         node["as_of"] = dt.date(figure.of_year or year, 12, 31)

@@ -13,6 +13,7 @@ from typing import Any
 from ipdocs.decimals import fraction_digits, nonzero_percent, plain, shift
 from ipdocs.model import Figure
 from ipdocs.model.changes import default_form
+from ipdocs.model.placeholders import YearRef, scan
 from ipdocs.vocab import Measure, Unit
 
 
@@ -97,8 +98,17 @@ def new_change(old: Figure, previous: Decimal, value: Decimal, *, approximate: b
         update.notes.append(f"{label}: last year's value was of {value_year}; the change "
                             f"compares with {value_year}, not year on year")
         update.review = True
-    if old.change is not None and old.change.basis is not None and value_year == year - 1:
+    basis = old.change.basis if old.change is not None else None
+    if basis is not None and value_year == year - 1 and _moves_with_year(basis.zh):
+        update.change = {**(update.change or {}), "basis": basis.model_dump()}
+    elif basis is not None and value_year == year - 1:
         update.notes.append(f"{label}: the change is now year on year (was against "
-                            f"{old.change.basis.en})")
+                            f"{basis.en})")
         update.review = True
     return update
+
+
+def _moves_with_year(text: str) -> bool:
+    """Whether a basis names last year by placeholder (较{year-1}年), so that it holds for
+    the new year as it did for the old."""
+    return any(isinstance(s, YearRef) and s.offset == -1 for s in scan(text)[0])

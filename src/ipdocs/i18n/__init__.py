@@ -41,7 +41,7 @@ from ipdocs.i18n.numbers import (
     unit_word,
 )
 from ipdocs.i18n.numerals import english_cardinal, english_ordinal, hanzi, ordinal, section_number
-from ipdocs.i18n.periods import period_phrase
+from ipdocs.i18n.periods import period_in_year, period_phrase, period_since
 from ipdocs.i18n.ranks import rank_short, rank_statement
 from ipdocs.i18n.words import LANGS, Lang, word
 
@@ -78,7 +78,9 @@ __all__ = [
     "number_words",
     "ordinal",
     "percent_change",
+    "period_in_year",
     "period_phrase",
+    "period_since",
     "quantity_cells",
     "rank_position",
     "rank_short",

@@ -64,6 +64,9 @@ class Movement:
     per: str | None = None
     previous_qualifier: str | None = None
     numerals: str = "hanzi"
+    previous_period: str | None = None
+    """When the previous value is of, where not last year (2019年 / 2019): a table's change
+    cell names it."""
 
     @property
     def stated_basis(self) -> bool:
@@ -229,8 +232,9 @@ def change_cell_text(m: Movement, lang: str) -> str:
     else:
         text = _signed(m, lang)
     text = _table_qualified(text, m.qualifier, lang)
-    if m.basis is not None:
-        text += word("bracketed", lang, text=m.basis)
+    for said in (m.previous_period, m.basis):
+        if said is not None:
+            text += word("bracketed", lang, text=said)
     return text
 
 

@@ -9,7 +9,7 @@ from babel.dates import format_date as babel_format_date
 
 from ipdocs.i18n.locales import chinese, locale
 from ipdocs.i18n.numerals import english_cardinal, hanzi
-from ipdocs.i18n.words import word
+from ipdocs.i18n.words import defines, word
 
 STYLES = ("months", "quarters", "half", "first_months")
 """How a period may be named."""
@@ -43,3 +43,16 @@ def period_phrase(months: int, style: str, lang: str) -> str:
     month = str(months) if chinese(lang) else str(babel_format_date(
         dt.date(2000, months, 1), "MMMM", locale=locale(lang).babel))
     return word("period_months", lang, month=month)
+
+
+def period_in_year(period: str, year: int, lang: str, style: str = "months") -> str:
+    """A period of a year other than the report's, with its year: 2023年前2个月 / the first
+    two months of 2023 (January to February 2023)."""
+    key = f"period_in_year.{style}"
+    return word(key if defines(key, lang) else "period_in_year", lang, period=period,
+                year=year)
+
+
+def period_since(year: int, lang: str) -> str:
+    """A total over the years since ``year``: 2021年以来 / since 2021."""
+    return word("period_since", lang, year=year)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
 from ipdocs.i18n.locales import chinese
-from ipdocs.i18n.numerals import english_cardinal, english_ordinal_digits
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
 PARTICIPLE_VERBS = frozenset({"居"})
@@ -23,15 +23,35 @@ def _years(years: int | None, lang: str) -> str:
     return word("rank_years", lang, years=count)
 
 
+def _scoped(placed: str, scope: str, lang: str) -> str:
+    """The scope as it follows the position: English says "among" once (among the
+    leaders of China’s sub-provincial cities, never among the leaders among …)."""
+    among = word("among", lang) if defines("among", lang) else ""
+    if among and placed.startswith(among) and scope.startswith(among):
+        return word("of", lang) + scope[len(among):]
+    return scope
+
+
+def _superlative(position: int, degree: str, lang: str) -> str:
+    """A position said as a superlative: the most, the second highest."""
+    if position == 1:
+        return word("superlative", lang, degree=degree)
+    return word("superlative_nth", lang, degree=degree, ordinal=english_ordinal(position))
+
+
 def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
                    verb: str = "居", form: str = "位", standing: str | None = None,
-                   numerals: str = "hanzi") -> str:
+                   numerals: str = "hanzi", shared: int = 0, degree: str | None = None
+                   ) -> str:
     """A rank statement in ``lang``; ``scope`` is already in ``lang`` (全国 / in China).
 
     Give ``position``, or a ``standing`` (前列) instead; ``verb`` and ``form`` are the
     Chinese rank verb (居, 位居 …) and how the position is written (位, 名, '', 首位).
     """
-    if position is not None:
+    superlative = degree is not None and position is not None and not chinese(lang)
+    if superlative and position is not None:
+        placed = _superlative(position, str(degree), lang)
+    elif position is not None:
         placed = rank_position(position, lang, form, numerals)
     elif standing is not None:
         placed = standing if chinese(lang) else word(f"standing.{standing}", lang)
@@ -39,13 +59,18 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
         raise ValueError("a rank statement needs a position or a standing")
     key = "rank_statement"
     participle = f"{key}.participle"
-    if verb in PARTICIPLE_VERBS and position is not None and not years \
-            and defines(participle, lang):
+    if verb in PARTICIPLE_VERBS and position is not None and not years and shared < 2 \
+            and not superlative and defines(participle, lang):
         key = participle
+    scope = _scoped(placed, scope, lang)
     if chinese(lang):
-        return word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
+        said = word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
                     position=placed)
-    return word(key, lang, years=_years(years, lang), scope=scope, position=placed)
+    else:
+        said = word(key, lang, years=_years(years, lang), scope=scope, position=placed)
+    if shared < 2:
+        return said
+    return word("shared_two" if shared == 2 else "shared_all", lang, statement=said)
 
 
 def rank_short(position: int | None, scope: str, lang: str, *, years: int | None = None,
@@ -60,4 +85,5 @@ def rank_short(position: int | None, scope: str, lang: str, *, years: int | None
     placed = english_ordinal_digits(position) if position is not None else \
         word(f"standing.{standing}", lang)
     running = word("rank_short_years", lang, years=years) if years else ""
-    return word("rank_short", lang, position=placed, scope=scope, years=running)
+    return word("rank_short", lang, position=placed, scope=_scoped(placed, scope, lang),
+                years=running)

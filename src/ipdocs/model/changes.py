@@ -53,6 +53,8 @@ def default_form(figure: Figure, change: Change) -> Form:
     measure = figure.measure
     if measure is Measure.RANK:
         return "from_to" if change.previous is not None else "places"
+    if change.previous_of is not None and change.percent is None and change.increment is None:
+        return "from_to"
     if change.percent is not None:
         return "percent"
     if change.increment is not None:
@@ -115,7 +117,23 @@ def year_on_year_percent(figure: Figure) -> Decimal | None:
     """The signed percent change year on year a figure states, if it states one (not an
     increment, a rank's places, a from → to or a change against another basis)."""
     resolved = resolve(figure)
-    if resolved is None or resolved.form != "percent" or figure.change is None \
-            or figure.change.basis is not None:
+    if resolved is None or resolved.form != "percent" or not year_on_year(figure):
         return None
     return resolved.signed
+
+
+def of_report_year(figure: Figure, year: int) -> bool:
+    """Whether ``figure`` is of the report's ``year``: not a total over several years
+    (``since``), nor a figure at a date or over a part of another year (an interim figure
+    of the next year); year-on-year displays show only these (a stale value is the
+    draft's own matter)."""
+    if figure.since is not None:
+        return False
+    return figure.stale or figure.as_of is None or figure.as_of.year == year
+
+
+def year_on_year(figure: Figure) -> bool:
+    """Whether ``figure``'s change compares with last year: not another basis, nor a
+    previous value of another period (由120天缩短至70天 since an unstated time)."""
+    change = figure.change
+    return change is not None and change.basis is None and change.previous_of is None

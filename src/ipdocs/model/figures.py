@@ -85,6 +85,10 @@ class Change(Model):
     places: int | None = Field(
         None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
     previous: Number | None = None
+    previous_of: int | Literal["earlier"] | None = Field(
+        None, description="the previous value is not last year's: of this year (2019), or "
+                          "of an earlier time the report does not state (earlier); said from "
+                          "→ to (由120天缩短至70天) and kept out of year-on-year displays")
     previous_qualifier: str | None = Field(
         None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
     qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
@@ -116,6 +120,12 @@ class Change(Model):
         """A change needs a percent, an increment, places or a previous value."""
         if all(v is None for v in (self.percent, self.increment, self.places, self.previous)):
             raise ValueError("a change needs percent, increment, places or previous")
+        if self.previous_of is not None and self.previous is None:
+            raise ValueError("previous_of says of when the previous value is: give previous")
+        if self.previous_of is not None and self.basis is None \
+                and self.chosen_form not in (None, "from_to", "to"):
+            raise ValueError("a change from a value of another period is said from → to (or "
+                             "to): a percent or an increment needs the basis it compares with")
         if self.form is not None and self.show is not None and self.form != self.show:
             raise ValueError(f"form {self.form!r} and show {self.show!r} disagree; give form")
         return self
@@ -140,6 +150,9 @@ class Rank(Model):
         None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
     numerals: Literal["hanzi", "arabic"] = Field(
         "hanzi", description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
+    degree: Literal["most", "highest", "largest", "best"] | None = Field(
+        None, description="English says the position as a superlative of this: the most in "
+                          "China (a count), the highest, the second largest")
 
     @field_validator("verb")
     @classmethod
@@ -163,6 +176,8 @@ class Rank(Model):
         """At most one of a position and a standing; 首位 only for the first."""
         if self.position is not None and self.standing is not None:
             raise ValueError("a rank statement gives a position or a standing (前列), not both")
+        if self.degree is not None and self.standing is not None:
+            raise ValueError("degree says a position as a superlative: a standing has none")
         if self.form == "首位" and self.position not in (None, 1):
             raise ValueError(f"form 首位 states the first position, not {self.position}")
         return self
@@ -197,6 +212,10 @@ class Figure(Model):
     period: PeriodStyle = Field(
         "months", description="how a partial-year flow names its period: months (1—9月), "
                               "quarters (前三季度), half (上半年), first_months (前2个月)")
+    since: int | None = Field(
+        None, ge=1900, le=2999, description="a flow totalled over several years, from the "
+                                            "start of this year to the report's year end "
+                                            "(2021年以来 / since 2021)")
     change: Change | None = None
     qualifier: str | None = Field(None, description="以上, 超, 近, 余, 突破, 约, 左右 …")
     rank: Rank | None = None
@@ -204,12 +223,20 @@ class Figure(Model):
     base: Text | None = Field(
         None, description="what a share or multiple is of: 全国总量 / the national total "
                           "(占全国总量的12.3%, 是全国平均水平的3.4倍)")
+    compares: str | None = Field(
+        None, description="the figure a multiple or share compares with the figure its base "
+                          "names ({national.average}): the check holds the value to their "
+                          "ratio")
     numerals: Literal["arabic", "hanzi"] | None = Field(
         None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
                           "digits (第4位); default: hanzi for a rank, else arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
+    discrepancy: Text | None = Field(
+        None, description="the source's own discrepancy, acknowledged: its parts do not add up "
+                          "as published, and why (原文如此 / as published); the check then "
+                          "passes, and it prints as the table note does")
     history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
     history_since: int | None = Field(
         None, description="the history is complete from this year to last year: a record "
@@ -288,12 +315,19 @@ class Figure(Model):
             raise ValueError("as_of belongs to a stock or a partial-year flow, not a rank")
         if self.numeral_style == "hanzi" and self.value != self.value.to_integral_value():
             raise ValueError("only whole numbers can be spelled in Chinese numerals")
+        if self.since is not None and (self.kind != "flow" or self.as_of is not None):
+            raise ValueError("since totals a flow over whole years: a flow without as_of")
+        if self.compares is not None and self.base is None:
+            raise ValueError("compares needs the base it is compared with (base: {zh: "
+                             "全国平均水平（{national.average}）, …})")
         if self.base is not None and self.measure not in (Measure.RATE, Measure.MULTIPLE):
             raise ValueError("base (占…的 / 是…的) belongs to a share (%) or a multiple (倍)")
         if self.rank is not None:
             _check_rank_statement(self, self.rank)
         if self.change is not None:
             _check_change(self, self.change)
+        if self.discrepancy is not None and not self.parts:
+            raise ValueError("discrepancy acknowledges parts that do not add up: give the parts")
         if self.of_year is not None and not self.stale:
             raise ValueError("of_year belongs to a stale value (stale: true)")
         return self

@@ -15,6 +15,9 @@ Grammar, inside a bilingual paragraph:
 - ``{ID:period}`` the part of the year a flow covers (前三季度 / the first three quarters)
 - ``{ID,ID2:change}`` several figures at once: 分别增长12.5%和8.0% / up 12.5% and 8.0%
   … respectively (any part; the values join with 和 / and)
+- ``{ID,ID2,ID3:list}`` figures of one unit listed with the unit said once: 4.43万、10.79万、
+  3.05万件 / 44,300, 107,900 and 30,500
+- ``{ID,ID2:rank}`` one rank held by several figures: 均居全国第一 / both first in China
 - ``{year}``, ``{year-1}``, ``{year+1}`` the report's year, or one relative to it (at most
   ``MAX_YEAR_OFFSET`` years away)
 - ``{{`` and ``}}`` literal braces
@@ -36,6 +39,8 @@ PARTS: dict[str, str] = {
     "quantity": "the value without its per-capita basis, for the report's word order",
     "per": "the per-capita basis alone",
     "period": "the part of the year a flow covers",
+    "list": "several figures of one unit listed with the unit said once (4.43万、10.79万、"
+            "6.5万、3.05万件 / 44,300, 107,900, 65,000 and 30,500)",
 }
 """What a figure placeholder can render, by the name written after the colon."""
 

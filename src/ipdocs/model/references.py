@@ -44,8 +44,9 @@ def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
         return needed
     if part == "previous" and not _has_previous(figure):
         return "change.previous"
-    if part == "period" and not (figure.get("as_of") and figure.get("kind", "flow") == "flow"):
-        return "partial-year period (a flow with as_of)"
+    if part == "period" and not ((figure.get("as_of") or figure.get("since"))
+                                 and figure.get("kind", "flow") == "flow"):
+        return "period (a flow with as_of or since)"
     return None
 
 
@@ -78,7 +79,15 @@ def _ref_problems(ref: FigureRef, figures: Mapping[str, Any], path: Path) -> lis
     if not problems and ref.part == "change" and ref.others and len(_bases(ref, figures)) > 1:
         problems.append(error(path, f"{{{ref.body}}}: the changes compare with different "
                                     "bases; state them one by one"))
+    if not problems and ref.part == "list" and len(_units(ref, figures)) > 1:
+        problems.append(error(path, f"{{{ref.body}}}: a list says one unit once; its figures "
+                                    f"are in {', '.join(sorted(_units(ref, figures)))}"))
     return problems
+
+
+def _units(ref: FigureRef, figures: Mapping[str, Any]) -> set[str]:
+    """The units of the figures a placeholder names."""
+    return {str(figures[fid].get("unit")) for fid in ref.ids}
 
 
 def _language_refs(text: str, figures: Mapping[str, Any], path: Path,
@@ -112,18 +121,54 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
     problems: list[Problem] = []
     for path, text in iter_texts({k: v for k, v in figure.items() if k != "note"},
                                  ("figures", fid)):
+        if path[2:] in _REFERRING:
+            problems.extend(_referring_problems(text, figures, path))
+            continue
         for lang in TEXT_LANGS:
             if not isinstance(text.get(lang), str):
                 continue
             segments, errors = scan(text[lang])
             if errors or any(not isinstance(s, str) for s in segments):
-                problems.append(error((*path, lang), "a figure's label, basis, base and scope "
-                                      "take no placeholders ({…}); write {{ and }} for braces"))
+                problems.append(error((*path, lang), "a figure's label and scope take no "
+                                      "placeholders ({…}); write {{ and }} for braces"))
     note = figure.get("note")
     if isinstance(note, Mapping):
         for lang in TEXT_LANGS:
             if isinstance(note.get(lang), str):
                 _language_refs(note[lang], figures, ("figures", fid, "note", lang), problems)
+    return problems
+
+
+_REFERRING = (("base",), ("change", "basis"))
+"""A figure's texts that may refer to other figures and years: its base (全国平均水平
+（{national.average}） and its change's basis (较{year-2}年)."""
+
+
+def _refers(figure: Any) -> bool:
+    """Whether a figure's base or basis itself refers to figures or years."""
+    if not isinstance(figure, Mapping):
+        return False
+    change = figure.get("change")
+    texts = [figure.get("base"), change.get("basis") if isinstance(change, Mapping) else None]
+    return any(isinstance(t, Mapping) and isinstance(t.get(lang), str)
+               and any(not isinstance(s, str) for s in scan(t[lang])[0])
+               for t in texts for lang in TEXT_LANGS)
+
+
+def _referring_problems(text: Mapping[str, Any], figures: Mapping[str, Any],
+                        path: Path) -> list[Problem]:
+    """A base or basis: its placeholders as in narrative, the same figures in both
+    languages, none of them a figure whose own base or basis refers onwards."""
+    problems: list[Problem] = []
+    found = {lang: _language_refs(text[lang], figures, (*path, lang), problems)
+             for lang in TEXT_LANGS if isinstance(text.get(lang), str)}
+    zh, en = found.get("zh"), found.get("en")
+    if zh is not None and en is not None and (mismatch := _mismatch(zh, en, path)):
+        problems.append(mismatch)
+    onwards = sorted(fid for fid in (zh or set()) | (en or set()) if _refers(figures.get(fid)))
+    if onwards:
+        problems.append(error(path, f"refers to {', '.join(onwards)}, whose own base or basis "
+                                    "refers to figures: name the value one step away"))
     return problems
 
 

@@ -194,12 +194,25 @@ class Report(Model):
                              "(`ipdocs units` lists them)")
         return units
     _glossary: Glossary | None = PrivateAttr(None)
+    _bound: bool = PrivateAttr(False)
 
     @property
     def glossary(self) -> Glossary | None:
         """The termbase that came with the report (``glossary.yaml`` beside its spec), if
         any: what a build uses when it is given none."""
         return self._glossary
+
+    @property
+    def bound(self) -> bool:
+        """Whether the placeholders of the figures' bases and bases of change have been
+        rendered into them (``ipdocs.narrative.bind``): not to be rendered again."""
+        return self._bound
+
+    def as_bound(self, figures: dict[str, Figure]) -> Report:
+        """A copy holding ``figures``, whose bases' placeholders are rendered."""
+        copy = self.model_copy(update={"figures": figures})
+        copy._bound = True
+        return copy
 
     def with_glossary(self, glossary: Glossary | None) -> Report:
         """A copy of this report that carries ``glossary``."""
@@ -244,6 +257,9 @@ class Report(Model):
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
         for fid, figure in self.figures.items():
             problems.extend(_spelled_problems(fid, figure))
+            if figure.compares is not None and figure.compares not in self.figures:
+                problems.append(error(("figures", fid, "compares"),
+                                      f"unknown figure id {figure.compares!r}"))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
@@ -283,8 +299,10 @@ class Report(Model):
 
 
 def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
-    """A partial-year flow ends in the year its value is of; a stale value is of an
-    earlier year than the report's."""
+    """A stale value is of an earlier year than the report's, and a stale partial-year
+    flow ends in the year it is of; a total since a year starts before the report's. (A
+    figure that is not stale may be of another period than the report's year, flow or
+    stock alike: its ``as_of`` says when, and its period prints with that year.)"""
     problems = []
     value_year = figure.of_year or year
     if figure.history_since is not None:
@@ -297,10 +315,15 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
     if figure.of_year is not None and figure.of_year >= year:
         problems.append(error(("figures", fid, "of_year"),
                               f"a stale value of {figure.of_year} is not of a year before {year}"))
-    if figure.partial_year and figure.as_of is not None and figure.as_of.year != value_year:
+    if figure.stale and figure.partial_year and figure.as_of is not None \
+            and figure.as_of.year != value_year:
         problems.append(error(("figures", fid, "as_of"),
                               f"a partial-year flow of {value_year} ends in {value_year}, "
                               f"not {figure.as_of.year}"))
+    if figure.since is not None and figure.since >= value_year:
+        problems.append(error(("figures", fid, "since"),
+                              f"a total since {figure.since} runs over several years to "
+                              f"{value_year}: give a year before {value_year}"))
     return problems
 
 

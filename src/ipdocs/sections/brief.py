@@ -28,7 +28,7 @@ from ipdocs.i18n import codes, languages_of, locale, word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
-from ipdocs.narrative import render
+from ipdocs.narrative import bind, render
 from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
@@ -236,6 +236,8 @@ class Brief:
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
         self.require(report)
+        report = bind(report)
+        against = bind(against) if against is not None else None
         glossary = glossary if glossary is not None else report.glossary
         ctx = Context(langs[0], glossary, against=against, compact=compact)
         if len(langs) == 2:

@@ -16,7 +16,7 @@ from ipdocs.i18n import (
     word,
 )
 from ipdocs.model import Figure, Report, text_field
-from ipdocs.model.changes import year_on_year_percent
+from ipdocs.model.changes import of_report_year, year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
 from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
 
@@ -106,7 +106,7 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
 
 def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
     """The chosen figures: by id, those of a section and its subsections, or the key ones;
-    never a draft's stale value (a chart cannot mark one)."""
+    never a draft's stale value (a chart cannot mark one), nor a figure of another period."""
     if ids:
         chosen = list(ids)
     elif section:
@@ -114,7 +114,8 @@ def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
     else:
         chosen = report.key_figures if len(report.key_figures) >= MIN_BARS \
             else list(report.figures)
-    return [f for f in (report.figure(fid) for fid in chosen) if not f.stale]
+    return [f for f in (report.figure(fid) for fid in chosen)
+            if not f.stale and of_report_year(f, report.year)]
 
 
 def _title(kind: str, report: Report, section: str, lang: Lang, declines: bool) -> str:

@@ -8,13 +8,18 @@ from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import (
     as_of,
     change_cell_text,
-    in_sentence,
-    period_phrase,
     quantity_cells,
     word,
 )
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
+from ipdocs.narrative import (
+    figure_change,
+    figure_period,
+    figure_rank_short,
+    figure_value,
+    movement,
+    render,
+)
 from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
 from ipdocs.sections.review import figure_comment, was_cell
@@ -29,12 +34,27 @@ def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
     return label + word("stale_label", lang, year=figure.of_year or report.year - 1)
 
 
+def key_change(figure: Figure, lang: Lang) -> str:
+    """A key figure's change, which never repeats the value shown above it: a change said
+    from → to, or to the value reached, gives the previous value alone (由120天缩短 / cut
+    from 120 days; up from 80 points)."""
+    if figure.change is None:
+        return ""
+    move = movement(figure, lang)
+    if move.form in ("from_to", "to"):
+        return change_cell_text(move, lang)
+    return figure_change(figure, lang)
+
+
 def key_figure(figure: Figure, lang: Lang, report: Report | None = None) -> KeyFigure:
     """One item of a key-figure panel. A per-capita basis the label already states
     (每万人高价值发明专利拥有量) is not repeated in the large value above it; a stale value
-    is marked, with the year it is of."""
-    change = figure_change(figure, lang) if figure.change else ""
+    is marked, with the year it is of; a stock's date or a flow's period where it is not
+    the report's year is named, as the table names it."""
+    change = key_change(figure, lang)
     label = figure.label.get(lang)
+    if report is not None and not figure.stale:
+        label = dated_label(figure, report, lang)
     shown = figure
     if figure.per and figure.per.get(lang).lower() in label.lower():
         shown = figure.model_copy(update={"per": None})
@@ -114,14 +134,20 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
     """The indicator cell: the label, with a stock's date or a flow's part of the year
     where it is not the year end: 专利授权量（前三季度） / Patents granted (first three
     quarters)."""
+    label = dated_label(figure, report, lang)
+    return stale_label(figure, label, lang, report,
+                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
+
+
+def dated_label(figure: Figure, report: Report, lang: Lang) -> str:
+    """The label with a stock's date or a flow's period where it is not the report's year:
+    专利授权量（2023年前2个月） / Patents granted (the first two months of 2023)."""
     label = figure.label.get(lang)
     if figure.kind == "stock" and figure.as_of and figure.as_of != report.year_end():
         label += word("bracketed", lang, text=as_of(figure.as_of, lang))
-    if figure.partial_year and figure.as_of is not None:
-        label += word("bracketed", lang, text=period_phrase(figure.as_of.month, figure.period,
-                                                            lang))
-    return stale_label(figure, label, lang, report,
-                       dated=figure.kind == "stock" and figure.as_of != report.year_end())
+    if (figure.partial_year and figure.as_of is not None) or figure.since is not None:
+        label += word("bracketed", lang, text=figure_period(figure, lang, report.year))
+    return label
 
 
 def figure_row(figure: Figure, report: Report, lang: Lang,
@@ -159,11 +185,17 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
                  table_notes(figures, report, lang))
 
 
+def figure_note(figure: Figure, report: Report, lang: Lang) -> str:
+    """A figure's note as its author wrote it (the case kept: a note may start with a
+    name), with any acknowledged discrepancy of its source after it."""
+    notes = [render(t, report, lang) for t in (figure.note, figure.discrepancy) if t]
+    return word("clause_glue", lang).join(notes)
+
+
 def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
     """The notes of a table's figures, as one note under it: 注：指标：说明；…"""
-    items = [word("note_item", lang, label=f.label.get(lang),
-                  note=in_sentence(render(f.note, report, lang), lang))
-             for f in figures if f.note is not None]
+    items = [word("note_item", lang, label=f.label.get(lang), note=note)
+             for f in figures for note in [figure_note(f, report, lang)] if note]
     if not items:
         return ""
     return word("notes_intro", lang) + word("notes_glue", lang).join(items) + \

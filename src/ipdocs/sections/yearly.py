@@ -16,6 +16,7 @@ from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
+from ipdocs.model.changes import of_report_year, year_on_year
 from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
 from ipdocs.sections.context import Builder, Context, Lang
@@ -133,15 +134,18 @@ class HighlightsBuilder(Builder):
         each at most, when the brief must be shortened to fit its pages)."""
         ids = self.figures or tuple(report.figures)
         limit = min(self.limit, 2) if ctx.compact >= 4 else self.limit
-        text = highlight_text(report, [report.figure(i) for i in ids], ctx.lang, limit)
+        figures = [f for f in (report.figure(i) for i in ids) if of_report_year(f, report.year)]
+        text = highlight_text(report, figures, ctx.lang, limit)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()
 
 
 def previous_value(figure: Figure, year: int) -> Decimal | None:
     """Last year's value: the change's base (when the change is year on year), or the
-    history's entry."""
+    history's entry; none for a figure of another period than the report's year."""
+    if not of_report_year(figure, year):
+        return None
     change = figure.change
-    if change is not None and change.previous is not None and change.basis is None:
+    if change is not None and change.previous is not None and year_on_year(figure):
         return change.previous
     return figure.history.get(year - 1)
 
@@ -163,7 +167,8 @@ class YearOverYearBuilder(Builder):
             if before is None or figure.kind == "rank" or figure.stale:
                 continue
             rows.append((Cell(figure.label.get(lang)),
-                         Cell(format_quantity(before, figure.unit_def, lang)),
+                         Cell(format_quantity(before, figure.unit_def, lang,
+                                              per=figure.per.get(lang) if figure.per else None)),
                          Cell(figure_value(figure, lang)), change_cell(figure, lang)))
         if not rows:
             return ()
