@@ -198,9 +198,10 @@ def _signed(m: Movement, lang: str) -> str:
         return sign + format_number(m.amount, lang) + "%"
     if m.measure is Measure.RATE:
         return sign + format_number(m.amount, lang) + word("points_short", lang)
-    if m.measure in (Measure.QUANTITY, Measure.MULTIPLE) and m.unit.word(lang) is None:
+    if chinese(lang) and m.measure in (Measure.QUANTITY, Measure.MULTIPLE) \
+            and m.unit.word(lang) is None:
         return sign + format_number(m.amount, lang)  # the unit column names the unit
-    return sign + format_quantity(m.amount, m.unit, lang)
+    return sign + format_quantity(m.amount, m.unit, lang)  # English: the amount whole
 
 
 def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
