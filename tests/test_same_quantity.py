@@ -14,6 +14,7 @@ trillion form.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 from ipdocs.i18n import spreadsheet_format
 from ipdocs.loading.loader import validate_data
-from ipdocs.model import Figure
+from ipdocs.model import Figure, FigureRef, parse
 from ipdocs.narrative import (
     figure_change,
     figure_number,
@@ -31,6 +32,7 @@ from ipdocs.narrative import (
     figure_quantity,
     figure_value,
     figure_words,
+    render_reference,
 )
 from ipdocs.sections.figures import change_cell, key_figure, value_cells
 from ipdocs.vocab import shipped_entries
@@ -42,9 +44,10 @@ OWN_UNITS: dict[str, dict[str, Any]] = {
     "担": {"kind": "weight", "metric": ["50", "kg"], "words": {"en": "dan"}},
     "日元": {"kind": "money", "currency": "JPY"},
     "台套": {"kind": "count"},
+    "件/千人": {"kind": "count", "prefixes": False, "words": {"en": "per 1,000 people"}},
 }
 """A spec's own units: an area, a traditional weight with a gloss, a currency English has
-no word of its own for, and a counter."""
+no word of its own for, a counter and a rate without magnitudes."""
 
 ENTRIES = {**shipped_entries(), **OWN_UNITS}
 PREFIXED_KINDS = {"count", "money", "weight", "area"}
@@ -255,7 +258,58 @@ def plain_figures(draw: st.DrawFn) -> dict[str, Any]:
         data["numerals"] = "hanzi"
     if (qualifier := draw(st.sampled_from([None, *ZH_QUALIFIERS]))) is not None:
         data["qualifier"] = qualifier
+    kind = ENTRIES[split_unit(unit)[1]]["kind"]
+    if unit in BASES and draw(st.booleans()):
+        data["base"] = BASES[unit]
+    elif "/" not in unit and kind in PREFIXED_KINDS and draw(st.booleans()):
+        data["per"] = PER
     return data
+
+
+PER = {"zh": "每万人", "en": "per 10,000 people"}
+"""A per-capita basis: 每万人22.93件 / 22.93 per 10,000 people (件/万人 in a table)."""
+BASES = {"%": {"zh": "全国总量", "en": "the national total"},
+         "倍": {"zh": "全国平均水平", "en": "the national average"}}
+"""What a share or a multiple is of: 约占全国总量的12.3% / about 12.3% of the national
+total; 是全国平均水平的3.4倍 / 3.4 times the national average."""
+
+
+def zh_context(text: str, figure: Figure) -> tuple[str, str]:
+    """A Chinese quantity without its per-capita basis or base, and which it had (per,
+    base:全国总量 or nothing)."""
+    if figure.base and (m := re.fullmatch(rf"(?P<pre>{ZH_PREFIX})?[占是](?P<base>.+?)的(?P<q>.+)",
+                                          text)):
+        return (m["pre"] or "") + m["q"], "base:" + m["base"]
+    if figure.per and text.startswith(PER["zh"]):
+        return text.removeprefix(PER["zh"]), "per"
+    if figure.per and text.endswith("/万人"):  # a table's unit cell: 件/万人
+        return text.removesuffix("/万人"), "per"
+    return text, ""
+
+
+def en_context(text: str, figure: Figure) -> tuple[str, str]:
+    """An English quantity without its per-capita basis or base, and which it had."""
+    for base in BASES.values():
+        for link in (" of ", " "):
+            if figure.base and text.endswith(link + base["en"]):
+                return text.removesuffix(link + base["en"]), "base:" + base["zh"]
+    if figure.per and text.endswith(" " + PER["en"]):
+        return text.removesuffix(" " + PER["en"]), "per"
+    return text, ""
+
+
+STATES = {"{x}": ("per", "base"), ":quantity": ("base",), "table": ("per",),
+          "key figure": ("per", "base")}
+"""Where a figure's per-capita basis and base are stated with its value."""
+
+
+def context_of(figure: Figure, where: str) -> str:
+    """What ``where`` states with the figure's value: per, base:… or nothing."""
+    if figure.per and "per" in STATES.get(where, ()):
+        return "per"
+    if figure.base and "base" in STATES.get(where, ()):
+        return "base:" + figure.base.zh
+    return ""
 
 
 def chart_label(value: Decimal, code: str) -> str:
@@ -289,7 +343,7 @@ def value_texts(figure: Figure, lang: str) -> dict[str, str]:
     }
 
 
-SETTINGS = settings(max_examples=300, deadline=None,
+SETTINGS = settings(max_examples=500, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -299,7 +353,11 @@ def test_both_languages_state_the_same_value(data: dict[str, Any]) -> None:
     figure = build(data)
     zh, en = value_texts(figure, "zh"), value_texts(figure, "en")
     for where in zh:
-        zh_reading, en_reading = read_zh(zh[where]), read_en(en[where])
+        (zh_text, zh_has), (en_text, en_has) = zh_context(zh[where], figure), \
+            en_context(en[where], figure)
+        assert zh_has == en_has == context_of(figure, where), f"{where}: {zh[where]} / " \
+                                                              f"{en[where]}"
+        zh_reading, en_reading = read_zh(zh_text), read_en(en_text)
         if where in (":number", ":words"):  # the bare number: no unit, no qualifier
             assert zh_reading.value == en_reading.value, f"{where}: {zh[where]} / {en[where]}"
             continue
@@ -370,7 +428,7 @@ def read_zh_move(text: str, rank: bool) -> Move:
     quantity = zh_position if rank else read_zh
     if text == "新增":
         return Move("new", 1)
-    if m := re.fullmatch(r"(?:同比)?持平", text):
+    if re.fullmatch(r"(?:同比)?持平", text):
         return Move("unchanged", 0)
     if m := re.fullmatch(rf"(?:同比)?由(?P<prev>.+?)(?P<verb>{ZH_VERB})至(?P<value>.+)", text):
         return Move("from_to", zh_sign(m["verb"]), previous=_q(quantity(m["prev"])),
@@ -401,7 +459,7 @@ def read_en_move(text: str, rank: bool) -> Move:
     quantity = en_position if rank else read_en
     if text == "new":
         return Move("new", 1)
-    if text == "unchanged year on year":
+    if text in ("unchanged", "unchanged year on year"):
         return Move("unchanged", 0)
     words = "|".join(EN_RISE + EN_FALL)
     if m := re.fullmatch(rf"(?P<dir>{words}) from (?P<prev>.+?) to (?P<value>.+)", text):
@@ -471,22 +529,23 @@ def changing_figures(draw: st.DrawFn) -> dict[str, Any]:
     if measure == "rank":
         position = draw(st.integers(1, 40))
         change: dict[str, Any] = draw(st.one_of(
-            st.builds(lambda p: {"places": p}, st.integers(-30, 30).filter(bool)),
+            st.builds(lambda p: {"places": p}, st.integers(-30, 30)),
             st.builds(lambda p: {"previous": p}, st.integers(1, 40))))
         return {"value": position, "unit": draw(st.sampled_from(["位", "名"])), "kind": "rank",
                 "change": change}
     unit = draw(st.sampled_from(MEASURED_UNITS[measure]))
     value = draw(SMALL if measure == "quantity" else st.decimals("0", "1000", places=1))
     form = draw(st.sampled_from(["percent", "increment", "from_to", "to", "computed"]))
+    sizes = st.one_of(st.just(Decimal(0)), signed(SMALL))
     change = {}
     if form == "percent":
-        change = {"percent": str(draw(signed(SMALL)))}
+        change = {"percent": str(draw(sizes))}
         if measure == "rate":
             change["form"] = "percent"
     elif form == "increment":
-        change = {"increment": str(draw(signed(SMALL)))}
-    else:
-        change = {"previous": str(draw(SMALL))}
+        change = {"increment": str(draw(sizes))}
+    else:  # from the previous value: a percent or increment computed, from → to, to
+        change = {"previous": str(draw(st.one_of(st.just(Decimal(0)), st.just(value), SMALL)))}
         if form in ("from_to", "to"):
             change["form"] = form
     data: dict[str, Any] = {"value": str(value), "unit": unit, "change": change}
@@ -513,8 +572,10 @@ def test_both_languages_state_the_same_change(data: dict[str, Any]) -> None:
         zh_text = zh[where]
         if where == "table" and not rank:
             zh_text = _with_unit_column(zh_text, figure)
-        same_move(read_zh_move(zh_text, rank), read_en_move(en[where], rank),
-                  f"{where}: {zh[where]} / {en[where]}")
+        zh_move, en_move = read_zh_move(zh_text, rank), read_en_move(en[where], rank)
+        same_move(zh_move, en_move, f"{where}: {zh[where]} / {en[where]}")
+        said = read_zh_move(zh[":change"], rank).sign
+        assert zh_move.sign == said, f"{where}: {zh[where]} moves otherwise than {zh[':change']}"
 
 
 def _with_unit_column(cell: str, figure: Figure) -> str:
@@ -533,3 +594,53 @@ def test_the_table_increment_of_a_magnitude_unit_is_whole_in_english() -> None:
     assert change_cell(figure, "en").text == "+15,000"
     money = build({"value": "2", "unit": "亿元", "change": {"increment": "0.5"}})
     assert change_cell(money, "en").text == "+RMB 50 million"
+
+
+def respective_items(text: str, lang: str) -> list[tuple[int, str]]:
+    """The (sign, amount text) of each change of a 分别 / respectively phrase: a direction
+    word said once before the first amount serves all, else each amount has its own."""
+    signs: Callable[[str], int]
+    if lang == "zh":
+        m = re.fullmatch(r"同比分别(?P<items>.+)", text)
+        assert m, text
+        items, verbs = re.split("、|和", m["items"]), ZH_VERB
+        pattern, signs = rf"(?P<dir>{verbs})?(?P<amount>.+)", zh_sign
+    else:
+        m = re.fullmatch(r"(?P<items>.+) year on year respectively", text)
+        assert m, text
+        items, verbs = re.split(", | and ", m["items"]), "|".join(EN_RISE + EN_FALL)
+        pattern, signs = rf"(?:(?P<dir>{verbs}) )?(?P<amount>.+)", en_sign
+    parts = [re.fullmatch(pattern, item) for item in items]
+    assert all(parts) and parts[0] and parts[0]["dir"], text
+    shared = not any(p["dir"] for p in parts[1:] if p)
+    assert shared or all(p["dir"] for p in parts if p), text
+    return [(signs(parts[0]["dir"] if shared else p["dir"]), p["amount"]) for p in parts if p]
+
+
+@st.composite
+def respective_figures(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Two or three figures in one unit, each with a percent or an increment change."""
+    unit = draw(st.sampled_from(MEASURED_UNITS["quantity"]))
+    form = draw(st.sampled_from(["percent", "increment"]))
+    sizes = st.lists(signed(SMALL), min_size=2, max_size=3)
+    return [{"value": str(draw(SMALL)), "unit": unit, "change": {form: str(size)}}
+            for size in draw(sizes)]
+
+
+@SETTINGS
+@given(respective_figures())
+def test_changes_said_together_read_back_the_same(figures: list[dict[str, Any]]) -> None:
+    ids = [f"f{i}" for i in range(len(figures))]
+    data = spec({fid: {"label": {"zh": "甲", "en": "A"}, **f}
+                 for fid, f in zip(ids, figures, strict=True)})
+    report, problems = validate_data(data)
+    assert report is not None, problems
+    ref = next(iter(parse("{" + ",".join(ids) + ":change}")))
+    assert isinstance(ref, FigureRef)
+    zh = respective_items(render_reference(ref, report, "zh"), "zh")
+    en = respective_items(render_reference(ref, report, "en"), "en")
+    assert len(zh) == len(en) == len(figures)
+    for fid, (zh_sign_, zh_amount), (en_sign_, en_amount) in zip(ids, zh, en, strict=True):
+        alone = read_zh_move(figure_change(report.figure(fid), "zh"), False)
+        assert zh_sign_ == en_sign_ == alone.sign, fid
+        same_quantity(read_zh(zh_amount), read_en(en_amount), f"{fid}: {zh_amount}")

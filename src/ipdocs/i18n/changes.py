@@ -219,7 +219,9 @@ def change_cell_text(m: Movement, lang: str) -> str:
     places, 由22个月缩短 / cut from 22 months, 新增 / new; its own basis in brackets."""
     if m.form == "new":
         return word("new", lang)
-    if m.form == "places":
+    if m.sign == 0 and m.form in ("from_to", "to", "places"):  # not 由3个月缩短 / cut from
+        text = word("unchanged", lang)
+    elif m.form == "places":
         text = _phrase("change_delta", lang, direction=_direction(m, lang, "delta"),
                        amount=change_amount(replace(m, qualifier=None), lang), basis="")
     elif m.form in ("from_to", "to"):

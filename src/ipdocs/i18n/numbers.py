@@ -132,12 +132,15 @@ def _currency(code: str, lang: str) -> str:
 def _metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:
     """The metric equivalent of a traditional unit's quantity, in brackets after it:
     `` (6,250 kg)`` for 1.25万斤. It is worked out from the whole quantity (the magnitude
-    applied first) and written as a figure given with a magnitude is."""
+    applied first) and written in the form of the quantity itself: scaled where the Chinese
+    gives a magnitude (200 million jin (100 million kg)), else in full (5,600,000 jin
+    (2,800,000 kg))."""
     if unit.metric is None:
         return ""
     factor, metric = unit.metric
     converted = _without_trailing_zeros(shift(value, unit.exponent) * Decimal(factor))
-    return f" ({english_magnitude(converted, 0, lang, scalable=True)} {metric})"
+    number = english_magnitude(converted, 0, lang, scalable=unit.exponent != 0)
+    return f" ({number} {metric})"
 
 
 def _en_amount(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
