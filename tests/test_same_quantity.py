@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -350,6 +351,26 @@ SETTINGS = settings(max_examples=500, deadline=None,
 @SETTINGS
 @given(plain_figures())
 def test_both_languages_state_the_same_value(data: dict[str, Any]) -> None:
+    assert_same_value(data)
+
+
+VALUES = ("0.001", "1", "1.25", "499.06", "5600", "12345678.9", "-3.5", "99999999999999")
+"""Values from 0.001 to 10^14 that every unit is read back at, in every run."""
+QUALIFIER_CYCLE = [None, *ZH_QUALIFIERS]
+
+
+@pytest.mark.parametrize("index", range(len(ALL_UNITS)), ids=lambda i: ALL_UNITS[i] or "none")
+def test_every_unit_and_magnitude_states_the_same_value(index: int) -> None:
+    """Whatever Hypothesis draws, every unit and magnitude, shipped and the spec's own, is
+    read back at each value, with the qualifiers in turn."""
+    for offset, value in enumerate(VALUES):
+        qualifier = QUALIFIER_CYCLE[(index + offset) % len(QUALIFIER_CYCLE)]
+        assert_same_value({"value": value, "unit": ALL_UNITS[index],
+                           **({"qualifier": qualifier} if qualifier else {})})
+
+
+def assert_same_value(data: dict[str, Any]) -> None:
+    """Render the figure of ``data`` in every form in both languages and read each back."""
     figure = build(data)
     zh, en = value_texts(figure, "zh"), value_texts(figure, "en")
     for where in zh:
@@ -559,6 +580,44 @@ def changing_figures(draw: st.DrawFn) -> dict[str, Any]:
 @SETTINGS
 @given(changing_figures())
 def test_both_languages_state_the_same_change(data: dict[str, Any]) -> None:
+    assert_same_change(data)
+
+
+CHANGES_OF = {
+    "quantity": ({"percent": "-3.5"}, {"increment": "0.25", "qualifier": "以上"},
+                 {"previous": "10.0"}, {"previous": "499.06", "form": "from_to"}),
+    "rate": ({"increment": "-1.2"}, {"percent": "4.5", "form": "percent"},
+             {"previous": "30", "form": "from_to"}, {"previous": "35.6"}),
+    "duration": ({"previous": "22"}, {"increment": "-3"}),
+    "score": ({"previous": "80", "form": "to"}, {"increment": "2.5"}),
+    "multiple": ({"previous": "3.1"}, {"increment": "0.3"}),
+}
+"""The changes each measure is read back with, in every unit that has it."""
+EVERY_MEASURED_UNIT = [(measure, unit) for measure, units in MEASURED_UNITS.items()
+                       for unit in units]
+
+
+@pytest.mark.parametrize(("measure", "unit"), EVERY_MEASURED_UNIT)
+def test_every_measure_states_the_same_change(measure: str, unit: str) -> None:
+    """Whatever Hypothesis draws, every unit of every measure is read back with each of
+    its changes (a duration's value qualified: 3个月左右)."""
+    for change in CHANGES_OF[measure]:
+        extra = {"qualifier": "左右"} if measure == "duration" and "previous" in change else {}
+        assert_same_change({"value": "12.5", "unit": unit, "change": change, **extra})
+
+
+@pytest.mark.parametrize("data", [
+    {"value": "3", "unit": "名", "kind": "rank", "change": {"places": 2}},
+    {"value": "3", "unit": "位", "kind": "rank", "change": {"previous": 12}},
+    {"value": "1", "unit": "位", "kind": "rank", "change": {"previous": 1}},
+])
+def test_ranks_state_the_same_change(data: dict[str, Any]) -> None:
+    assert_same_change(data)
+
+
+def assert_same_change(data: dict[str, Any]) -> None:
+    """Render the change of the figure of ``data`` in every form in both languages and read
+    each back."""
     figure = build(data)
     rank = figure.kind == "rank"
     zh, en = change_texts(figure, "zh"), change_texts(figure, "en")
