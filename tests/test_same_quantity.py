@@ -128,6 +128,10 @@ class Quantity:
     gloss: Decimal | None = None
     gloss_unit: str | None = None
     scaled_decimals: int = 0
+    scale: int | None = None
+    """English: the power of ten the number is written at (0 in full) and its decimals.
+    Chinese: those the English number style gives it (specs/README.md, "English style")."""
+    decimals: int | None = None
 
 
 def zh_integer(text: str) -> int:
@@ -165,7 +169,33 @@ def read_zh(text: str) -> Quantity:
     value = zh_number(m["num"]).scaleb(MAGNITUDE[m["mag"] or ""])
     unit = m["unit"]
     assert unit in ENTRIES, f"unknown unit {unit!r} in {text!r}"
-    return Quantity(value, unit, ZH_QUALIFIERS[qualifiers[0]] if qualifiers else None)
+    scale, decimals = english_style(zh_number(m["num"]), m["mag"] or "")
+    return Quantity(value, unit, ZH_QUALIFIERS[qualifiers[0]] if qualifiers else None,
+                    scale=scale, decimals=decimals)
+
+
+def english_style(published: Decimal, magnitude: str) -> tuple[int, int]:
+    """The power of ten the English style writes a Chinese number at: a number given with
+    万 or 亿 in millions, billions or trillions from a million up where that shows every
+    published digit in at most three decimals (zeros ending a whole number are not
+    published digits: 3000万 is 30 million), else in full; one without a magnitude in
+    full; and the decimals it then shows: every published one, none invented."""
+    if int(published.as_tuple().exponent) >= 0:  # a whole number, no decimals published
+        published = published.normalize()
+    exponent = MAGNITUDE[magnitude]
+    whole = published.scaleb(exponent)
+    for power in sorted(EN_SCALES.values(), reverse=True):
+        if magnitude and abs(whole) >= Decimal(10) ** power:
+            shown = _decimals(published.scaleb(exponent - power))
+            if shown <= 3:
+                return power, shown
+            break
+    return 0, _decimals(whole)
+
+
+def _decimals(number: Decimal) -> int:
+    """How many decimals ``number`` shows."""
+    return max(0, -int(number.as_tuple().exponent))
 
 
 EN_NUM = r"[-−]?\d{1,3}(?:,\d{3})*(?:\.\d+)?"
@@ -177,13 +207,11 @@ EN_QTY = re.compile(
 
 
 def en_number(text: str, scale: str | None) -> tuple[Decimal, int]:
-    """An English number (12,500; 4.991 million; four) and the decimals of a scaled one."""
+    """An English number (12,500; 4.991 million; four) and the decimals it shows."""
     if text in EN_CARDINALS:
         return Decimal(EN_CARDINALS.index(text)), 0
     number = Decimal(text.replace(",", "").replace("−", "-"))
-    if scale is None:
-        return number, 0
-    return number.scaleb(EN_SCALES[scale]), max(0, -int(number.as_tuple().exponent))
+    return number.scaleb(EN_SCALES[scale] if scale else 0), _decimals(number)
 
 
 def read_en(text: str) -> Quantity:
@@ -198,12 +226,17 @@ def read_en(text: str) -> Quantity:
     assert not (m["q"] and table_qualifier), text
     qualifier = EN_QUALIFIERS[m["q"]] if m["q"] else \
         EN_TABLE_QUALIFIERS[table_qualifier] if table_qualifier else None
+    scaled = [decimals] if m["scale"] else []
+    if gloss and m["gscale"]:
+        scaled.append(gloss[1])
     return Quantity(value, unit, qualifier or None, gloss[0] if gloss else None, m["gunit"],
-                    max(decimals, gloss[1] if gloss else 0))
+                    max(scaled, default=0), EN_SCALES[m["scale"]] if m["scale"] else 0,
+                    decimals)
 
 
 def same_quantity(zh: Quantity, en: Quantity, where: str) -> None:
-    """Assert that a Chinese and an English reading state one quantity."""
+    """Assert that a Chinese and an English reading state one quantity, in the form the
+    English number style gives it."""
     assert zh.value == en.value, f"{where}: {zh.value} ≠ {en.value}"
     assert en.unit == en_label(zh.unit, en.value), f"{where}: {zh.unit} read as {en.unit!r}"
     if en.qualifier == "or_more":
@@ -218,6 +251,10 @@ def same_quantity(zh: Quantity, en: Quantity, where: str) -> None:
         assert en.gloss == zh.value * Decimal(str(metric[0])), f"{where}: gloss {en.gloss}"
         assert en.gloss_unit == metric[1], where
     assert en.scaled_decimals <= 3, f"{where}: more than three decimals in a scaled form"
+    if zh.scale is not None and en.scale is not None:
+        assert (en.scale, en.decimals) == (zh.scale, zh.decimals), \
+            f"{where}: written at 10^{en.scale} with {en.decimals} decimals, not " \
+            f"10^{zh.scale} with {zh.decimals}"
 
 
 # --- Figures to render. ---
@@ -380,7 +417,9 @@ def assert_same_value(data: dict[str, Any]) -> None:
                                                               f"{en[where]}"
         zh_reading, en_reading = read_zh(zh_text), read_en(en_text)
         if where in (":number", ":words"):  # the bare number: no unit, no qualifier
-            assert zh_reading.value == en_reading.value, f"{where}: {zh[where]} / {en[where]}"
+            assert (zh_reading.value, zh_reading.scale, zh_reading.decimals) == \
+                (en_reading.value, en_reading.scale, en_reading.decimals), \
+                f"{where}: {zh[where]} / {en[where]}"
             continue
         if where == "chart" and figure.qualifier:  # a chart's bar is its number
             zh_reading = Quantity(zh_reading.value, zh_reading.unit)

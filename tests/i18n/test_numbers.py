@@ -91,6 +91,10 @@ def test_format_number_rejects_nan() -> None:
     ("10.50", -1, "1.050"),
     ("51.7", 4, "517000"),
     ("1.23456", 4, "12345.6"),
+    ("0.310", 2, "31.0"),  # 0.310亿: 31.0 million, its published zero kept
+    ("1.2300", 2, "123.00"),
+    ("51.70", 4, "517000"),
+    ("6417.00", -2, "64.1700"),
 ])
 def test_shift_drops_only_invented_zeros(value: str, exponent: int, expected: str) -> None:
     assert str(shift(Decimal(value), exponent)) == expected
