@@ -153,8 +153,8 @@ def zh_number(text: str) -> Decimal:
     return Decimal(zh_integer(text))
 
 
-ZH_PREFIX = "|".join(sorted((k for k in ZH_QUALIFIERS if k in "超逾突破近约" or k == "突破"),
-                            key=len, reverse=True))
+ZH_PREFIX = "突破|超|逾|近|约"
+"""The qualifiers Chinese writes before the number."""
 ZH_QTY = re.compile(
     rf"(?P<pre>{ZH_PREFIX})?(?P<num>[-−]?\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
     r"(?P<mag>[万亿])?(?P<infix>[余多])?(?P<unit>.*?)(?P<suf>以上|左右|以内|以下|余|多)?")
