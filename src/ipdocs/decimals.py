@@ -23,13 +23,15 @@ def without_trailing_zeros(value: Decimal) -> Decimal:
 def shift(value: Decimal, exponent: int) -> Decimal:
     """Multiply by 10**exponent exactly, dropping trailing zeros the shift invented.
 
-    Zeros after the point that were published (``10.50``) survive; zeros that only
-    moved from the integer part (``3000``万 → ``30.00`` million) do not.
+    Zeros after the point that were published survive wherever they land after the point
+    (``10.50``亿 → ``1.050`` billion, ``0.310``亿 → ``31.0`` million); zeros that only
+    moved from the integer part (``3000``万 → ``30.00`` million) do not, and a number
+    shifted past all its decimals is whole (``51.70``万 → ``517000``).
     """
     shifted = value.scaleb(exponent)
-    if fraction_digits(value) > 0 and exponent <= 0:
-        return shifted
-    return without_trailing_zeros(shifted)
+    if fraction_digits(value) == 0:
+        return without_trailing_zeros(shifted)
+    return shifted if fraction_digits(shifted) > 0 else shifted.quantize(Decimal(1))
 
 
 MAX_PLACES = 20

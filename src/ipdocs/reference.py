@@ -94,6 +94,8 @@ def units() -> str:
         words = "—" if many is None else one if one == many else f"{one} / {many}"
         if unit.currency:
             words = f"{unit.currency} (before the number)"
+        if unit.metric:
+            words += f", then its metric equivalent in {unit.metric[1]}"
         magnitudes = " ".join(u.code for u in family[1:]) or "—"
         rows.append((f"`{code}`" if code else "(none)", unit.kind.value, unit.measure.value,
                      magnitudes, words))

@@ -102,6 +102,17 @@ def test_parts_compare_across_magnitudes() -> None:
                   "p": {"value": 7000}, "q": {"value": 5000}}) == []
 
 
+def test_parts_in_a_spec_s_own_unit_compare_across_magnitudes() -> None:
+    """A spec's own unit is checked as a shipped one is (it raised KeyError), and the
+    total is said in full (12500, not 1.25E+4)."""
+    figures = {"t": {"label": LABEL, "value": "1.25", "unit": "万公顷", "parts": ["p"]},
+               "p": {"label": LABEL, "value": 2000, "unit": "公顷"}}
+    spec = Report.model_validate({"region": LABEL, "year": 2024, "title": LABEL,
+                                  "units": {"公顷": {"kind": "area"}}, "figures": figures})
+    assert [p.message for p in check_report(spec)] == [
+        "parts 2000 = 2000 do not add up to the total 12500 (10500 unaccounted for)"]
+
+
 def test_parts_in_other_units() -> None:
     problems = found({"t": {"value": 10, "parts": ["p"]}, "p": {"value": 1, "unit": "元"}})
     assert problems == [("warning", "part 'p' is in 元, the total in 件")]

@@ -11,7 +11,10 @@ from ipdocs.i18n.numbers import shift
 QUANTITIES = [
     ("71425", "件", None, "71425件", "71,425"),
     ("610.93", "亿元", None, "610.93亿元", "RMB 61.093 billion"),
-    ("2064.18", "万元", None, "2064.18万元", "RMB 20.6418 million"),
+    ("2064.18", "万元", None, "2064.18万元", "RMB 20,641,800"),  # not 20.6418 million
+    ("499.06", "万件", None, "499.06万件", "4,990,600"),
+    ("4614.64", "万", None, "4614.64万", "46,146,400"),
+    ("14969.8", "万元", None, "14969.8万元", "RMB 149.698 million"),
     ("6450.4", "万美元", None, "6450.4万美元", "USD 64.504 million"),
     ("51.7", "万件", None, "51.7万件", "517,000"),
     ("17.1", "万家", "余", "17.1万余家", "more than 171,000"),
@@ -34,6 +37,14 @@ QUANTITIES = [
     ("50", "天", None, "50天", "50 days"),
     ("5600", "斤", None, "5600斤", "5,600 jin (2,800 kg)"),
     ("0.5", "斤", None, "0.5斤", "0.5 jin (0.25 kg)"),
+    ("1.25", "万斤", None, "1.25万斤", "12,500 jin (6,250 kg)"),
+    ("5600000", "斤", None, "5600000斤", "5,600,000 jin (2,800,000 kg)"),
+    ("2", "亿斤", None, "2亿斤", "200 million jin (100 million kg)"),
+    ("1.2345", "亿斤", None, "1.2345亿斤", "123.45 million jin (61.725 million kg)"),
+    ("1.23457", "亿斤", None, "1.23457亿斤", "123.457 million jin (61,728,500 kg)"),
+    ("1", "万吨", None, "1万吨", "10,000 tonnes"),
+    ("0.0001", "万吨", None, "0.0001万吨", "1 tonne"),
+    ("1", "亿平方米", "约", "约1亿平方米", "about 100 million square metres"),
     ("93.38", "%", None, "93.38%", "93.38%"),
     ("100", "%", None, "100%", "100%"),
 ]
@@ -80,10 +91,23 @@ def test_format_number_rejects_nan() -> None:
     ("10.50", -1, "1.050"),
     ("51.7", 4, "517000"),
     ("1.23456", 4, "12345.6"),
+    ("0.310", 2, "31.0"),  # 0.310亿: 31.0 million, its published zero kept
+    ("1.2300", 2, "123.00"),
+    ("51.70", 4, "517000"),
+    ("6417.00", -2, "64.1700"),
 ])
 def test_shift_drops_only_invented_zeros(value: str, exponent: int, expected: str) -> None:
     assert str(shift(Decimal(value), exponent)) == expected
 
 
-def test_english_magnitude_trillions() -> None:
-    assert english_magnitude(Decimal("12345.6"), 8) == "1.23456 trillion"
+@pytest.mark.parametrize(("value", "exponent", "expected"), [
+    ("12340", 8, "1.234 trillion"),
+    ("12345.6", 8, "1,234,560,000,000"),
+    ("499.06", 4, "4,990,600"),
+    ("499.1", 4, "4.991 million"),
+    ("2329976", 0, "2,329,976"),
+    ("610.9312", 8, "61,093,120,000"),
+])
+def test_english_magnitude_at_most_three_decimals_scaled(value: str, exponent: int,
+                                                         expected: str) -> None:
+    assert english_magnitude(Decimal(value), exponent) == expected

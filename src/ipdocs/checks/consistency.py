@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from ipdocs.checks.typed import check_typed
+from ipdocs.decimals import shift
 from ipdocs.i18n import format_number
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report
 from ipdocs.model.placeholders import scan
 from ipdocs.problems import Problem, Severity, error, warning
-from ipdocs.vocab import UnitKind, get_unit
+from ipdocs.vocab import UnitKind
 
 Finding = tuple[tuple[str | int, ...], str]
 """A path and a message, before its severity is decided."""
@@ -52,12 +53,12 @@ def check_change(figure: Figure) -> Iterator[Finding]:
 
 def _base_value(figure: Figure) -> Decimal:
     """The value in the unit's base (万件 → 件), for comparing parts with totals."""
-    return figure.value.scaleb(get_unit(figure.unit).exponent)
+    return shift(figure.value, figure.unit_def.exponent)
 
 
 def _part_problem(total: Figure, part: Figure) -> Finding | None:
     """A finding if a part's unit cannot be compared with its total's."""
-    if get_unit(part.unit).base != get_unit(total.unit).base:
+    if part.unit_def.base != total.unit_def.base:
         return (_path(total, "parts"),
                 f"part {part.id!r} is in {part.unit}, the total in {total.unit}")
     return None
@@ -93,7 +94,7 @@ def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
 
 def check_range(figure: Figure) -> Iterator[Finding]:
     """Negative counts and amounts, percentages out of range, impossible declines."""
-    kind = get_unit(figure.unit).kind
+    kind = figure.unit_def.kind
     if kind in (UnitKind.COUNT, UnitKind.MONEY, UnitKind.WEIGHT, UnitKind.DURATION) \
             and figure.value < 0:
         yield _path(figure, "value"), f"negative {kind.value}: {figure.value}{figure.unit}"

@@ -201,9 +201,10 @@ def _signed(m: Movement, lang: str) -> str:
         return sign + format_number(m.amount, lang) + "%"
     if m.measure is Measure.RATE:
         return sign + format_number(m.amount, lang) + word("points_short", lang)
-    if m.measure in (Measure.QUANTITY, Measure.MULTIPLE) and m.unit.word(lang) is None:
+    if chinese(lang) and m.measure in (Measure.QUANTITY, Measure.MULTIPLE) \
+            and m.unit.word(lang) is None:
         return sign + format_number(m.amount, lang)  # the unit column names the unit
-    return sign + format_quantity(m.amount, m.unit, lang)
+    return sign + format_quantity(m.amount, m.unit, lang)  # English: the amount whole
 
 
 def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
@@ -221,7 +222,9 @@ def change_cell_text(m: Movement, lang: str) -> str:
     places, 由22个月缩短 / cut from 22 months, 新增 / new; its own basis in brackets."""
     if m.form == "new":
         return word("new", lang)
-    if m.form == "places":
+    if m.sign == 0 and m.form in ("from_to", "to", "places"):  # not 由3个月缩短 / cut from
+        text = word("unchanged", lang)
+    elif m.form == "places":
         text = _phrase("change_delta", lang, direction=_direction(m, lang, "delta"),
                        amount=change_amount(replace(m, qualifier=None), lang), basis="")
     elif m.form in ("from_to", "to"):

@@ -21,7 +21,8 @@ from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
 UnitLike = Unit | str
 """A unit, or the printed code of a shipped one."""
 
-__all__ = ["bare_number", "english_magnitude", "format_number", "format_percent",
+__all__ = ["MAX_SCALED_DECIMALS", "bare_number", "english_magnitude", "english_scale",
+           "format_number", "format_percent",
            "format_quantity", "fraction_digits", "number_words", "quantity_cells",
            "resolve_unit", "shift", "signed_percent_format", "spreadsheet_format", "unit_word"]
 
@@ -43,17 +44,35 @@ def resolve_unit(unit: UnitLike) -> Unit:
     return unit if isinstance(unit, Unit) else get_unit(unit)
 
 
-def english_magnitude(value: Decimal, exponent: int, lang: str = "en") -> str:
-    """English for ``value × 10**exponent``: 517,000 or 23.193 million, digits exact. A
-    value the Chinese gives without a magnitude keeps all its digits (2,329,976)."""
+MAX_SCALED_DECIMALS = 3
+"""The most decimals English writes a number in millions, billions or trillions with
+(RMB 149.698 million); one that would need more is written in full (4,990,600, not
+4.9906 million): an editor's form, with every published digit and no invented one."""
+
+
+def english_scale(value: Decimal, exponent: int, *, scalable: bool | None = None) -> int:
+    """The power of ten English writes ``value × 10**exponent`` at: 12, 9 or 6 (trillion,
+    billion, million), or 0 for a number in full. Only a number the Chinese gives with a
+    magnitude (``scalable``: by default, a non-zero ``exponent``) is scaled, and only where
+    it reaches a million and its scaled digits need at most three decimals; otherwise it is
+    written in full (2,329,976; 4,990,600)."""
+    if not (exponent != 0 if scalable is None else scalable):
+        return 0
     whole = shift(value, exponent)
-    if exponent == 0:
-        return format_number(whole, lang)
     for scale in _EN_SCALES:
         if abs(whole) >= Decimal(10) ** scale:
-            number = format_number(shift(value, exponent - scale), lang)
-            return f"{number} {word(f'scale.{scale}', lang)}"
-    return format_number(whole, lang)
+            digits = fraction_digits(shift(value, exponent - scale))
+            return scale if digits <= MAX_SCALED_DECIMALS else 0
+    return 0
+
+
+def english_magnitude(value: Decimal, exponent: int, lang: str = "en", *,
+                      scalable: bool | None = None) -> str:
+    """English for ``value × 10**exponent``: 517,000, 23.193 million or 4,990,600, digits
+    exact (see :func:`english_scale`)."""
+    scale = english_scale(value, exponent, scalable=scalable)
+    number = format_number(shift(value, exponent - scale), lang)
+    return f"{number} {word(f'scale.{scale}', lang)}" if scale else number
 
 
 def bare_number(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
@@ -98,25 +117,43 @@ def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: st
 def _en_number(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
     """The English number of a quantity: magnitudes resolved (517,000; 23.193 million), or
     spelled out where the Chinese spells it (four years)."""
-    if numerals == "hanzi" and value == value.to_integral_value() and 0 <= value <= 10:
-        return english_cardinal(int(value))
+    whole = shift(value, unit.exponent)
+    if numerals == "hanzi" and whole == whole.to_integral_value() and 0 <= whole <= 10:
+        return english_cardinal(int(whole))
     return english_magnitude(value, unit.exponent, lang)
 
 
+def _currency(code: str, lang: str) -> str:
+    """The word ``lang`` writes a currency with (RMB for CNY), else its ISO code (JPY)."""
+    key = "currency." + code
+    return word(key, lang) if has_word(key, lang) else code
+
+
+def _metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:
+    """The metric equivalent of a traditional unit's quantity, in brackets after it:
+    `` (6,250 kg)`` for 1.25万斤. It is worked out from the whole quantity (the magnitude
+    applied first) and written in the form of the quantity itself: scaled where the Chinese
+    gives a magnitude (200 million jin (100 million kg)), else in full (5,600,000 jin
+    (2,800,000 kg))."""
+    if unit.metric is None:
+        return ""
+    factor, metric = unit.metric
+    converted = _without_trailing_zeros(shift(value, unit.exponent) * Decimal(factor))
+    number = english_magnitude(converted, 0, lang, scalable=unit.exponent != 0)
+    return f" ({number} {metric})"
+
+
 def _en_amount(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
-    """The English number of a quantity, scaled and with its currency or unit word."""
+    """The English number of a quantity, scaled and with its currency or unit word and,
+    for a traditional unit, its metric equivalent (5,600 jin (2,800 kg))."""
     if unit.kind is UnitKind.PERCENT:
         return format_number(value, lang) + "%"
     amount = _en_number(value, unit, numerals, lang)
     if unit.kind is UnitKind.MONEY and unit.currency is not None:
-        return f"{word('currency.' + unit.currency, lang)} {amount}"
-    if written := unit_word(unit, value, lang):
+        return f"{_currency(unit.currency, lang)} {amount}"
+    if written := unit_word(unit, shift(value, unit.exponent), lang):
         amount = f"{amount} {written}"
-    if unit.metric is not None:  # 5,600 jin (2,800 kg)
-        factor, metric = unit.metric
-        converted = _without_trailing_zeros(value * Decimal(factor))
-        amount += f" ({format_number(converted, lang)} {metric})"
-    return amount
+    return amount + _metric_gloss(value, unit, lang)
 
 
 def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
@@ -133,7 +170,7 @@ def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
 
 def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
                  lang: str) -> str:
-    """An English quantity: more than 171,000; RMB 20.6418 million; 50 days."""
+    """An English quantity: more than 171,000; RMB 20,641,800; 50 days."""
     amount = _en_amount(value, unit, numerals, lang)
     if qualifier is None:
         return amount
@@ -245,16 +282,25 @@ def spreadsheet_format(value: Decimal, unit: UnitLike, lang: str) -> tuple[Decim
         suffix = "%" if u.kind is UnitKind.PERCENT else u.code
         return value, f'0{_decimals(fraction_digits(value))}"{suffix}"'
     if u.kind is UnitKind.PERCENT:
-        return value, f'0{_decimals(fraction_digits(value))}"%"'
+        return value, f'#,##0{_decimals(fraction_digits(value))}"%"'
     whole = shift(value, u.exponent)
-    scale = next((s for s in _EN_SCALES if abs(whole) >= Decimal(10) ** s), 0)
+    scale = english_scale(value, u.exponent)
     digits = fraction_digits(shift(value, u.exponent - scale))
     code = "#,##0" + _decimals(digits) + "," * (scale // 3)
-    if scale:
-        code += f'" {word(f"scale.{scale}", lang)}"'
+    suffix = f" {word(f'scale.{scale}', lang)}" if scale else ""
+    if written := unit_word(u, whole, lang):
+        suffix += f" {written}"
+    suffix += _metric_gloss(value, u, lang)
+    if suffix:
+        code += _quoted(suffix)
     if u.kind is UnitKind.MONEY and u.currency:
-        code = f'"{word("currency." + u.currency, lang)} "' + code
+        code = _quoted(_currency(u.currency, lang) + " ") + code
     return whole, code
+
+
+def _quoted(text: str) -> str:
+    """Literal text in a spreadsheet number format (its own quotes dropped)."""
+    return '"' + text.replace('"', "") + '"'
 
 
 def signed_percent_format(value: Decimal) -> str:
