@@ -111,3 +111,15 @@ def test_shift_drops_only_invented_zeros(value: str, exponent: int, expected: st
 def test_english_magnitude_at_most_three_decimals_scaled(value: str, exponent: int,
                                                          expected: str) -> None:
     assert english_magnitude(Decimal(value), exponent) == expected
+
+
+def test_english_spells_small_whole_counts_but_keeps_published_decimals() -> None:
+    """Six programmes, but a count published as 1.000 keeps its three decimals in English
+    as in Chinese (found by the both-languages property test)."""
+    from ipdocs.i18n.numbers import number_words
+    from ipdocs.vocab import get_unit
+
+    unit = get_unit("项")
+    assert number_words(Decimal("6"), unit, "en") == "six"
+    assert number_words(Decimal("1.000"), unit, "en") == "1.000"
+    assert number_words(Decimal("1.000"), unit, "zh") == "1.000"

@@ -141,7 +141,7 @@ def check_ratio(figure: Figure, report: Report) -> Iterator[Finding]:
     if operands is None:
         return
     top, bottom = operands
-    if get_unit(top.unit).base != get_unit(bottom.unit).base:
+    if top.unit_def.base != bottom.unit_def.base:
         yield (_path(figure, "compares"),
                f"{top.id!r} is in {top.unit}, the base {bottom.id!r} in {bottom.unit}")
         return

@@ -85,9 +85,12 @@ def bare_number(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic")
 
 def number_words(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
     """A figure's number as running prose writes it: English spells out whole counts from
-    one to nine (six programmes), as official English style does; otherwise, and in
-    Chinese, the bare number (Chinese that spells a number says so: ``numerals: hanzi``)."""
-    small = value == value.to_integral_value() and 1 <= value <= 9
+    one to nine (six programmes), as official English style does, where the Chinese
+    prints no decimals (1.000 stays 1.000); otherwise, and in Chinese, the bare number
+    (Chinese that spells a number says so: ``numerals: hanzi``)."""
+    exponent = value.as_tuple().exponent
+    whole = isinstance(exponent, int) and exponent >= 0
+    small = whole and 1 <= value <= 9
     if not chinese(lang) and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
         return english_cardinal(int(value))
     return bare_number(value, unit, lang, numerals)
