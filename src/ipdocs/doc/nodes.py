@@ -150,6 +150,9 @@ class Column:
 
     align: Align = "left"
     width: float = 1.0
+    lang: Lang = ""
+    """The language of the column's body cells where it is not the table's (a glossary's
+    Chinese and English terms), else ''."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +224,9 @@ class Chart:
     series: tuple[Series, ...]
     lang: Lang
     source: str = ""
+    alt: str = ""
+    """What the chart shows, in words, for a reader who cannot see it: its kind, title and
+    every bar's category and value (a PDF figure's /Alt, a DOCX drawing's description)."""
 
 
 @dataclass(frozen=True)

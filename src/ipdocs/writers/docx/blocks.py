@@ -665,7 +665,8 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     w.charts += 1
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
-    place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
+    place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts,
+                node.alt or node.title, node.title)
     _gap(container, after_panel(w.theme))
     if node.source:
         _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
