@@ -584,8 +584,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], replace(data, text=joined(data.text)), node.lang,
-                       "table-cell", node.columns[c].align, w,
+            _cell_text(cells[r][c], replace(data, text=joined(data.text)),
+                       node.columns[c].lang or node.lang, "table-cell", node.columns[c].align, w,
                        direction_color(w.theme, data.direction), scale)
             if (c, r - len(node.header)) in pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = \
