@@ -279,14 +279,15 @@ def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None
     root_ref = reference(canvas, root)
     elements = _kept(tree.root)
     dicts = [PDFDictionary() for _ in elements]
+    for entries in dicts:  # a few thousand of them: on one line each
+        entries.multiline = False
     refs = {id(e): reference(canvas, d) for e, d in zip(elements, dicts, strict=True)}
     langs: dict[int, str] = {}
     _langs(tree.root, "", langs)
     parents = {id(kid): refs[id(e)] for e in elements for kid in e.kids
                if isinstance(kid, Element) and id(kid) in refs}
     for element, entries in zip(elements, dicts, strict=True):
-        entries["Type"] = PDFName("StructElem")
-        entries["S"] = PDFName(element.role)
+        entries["S"] = PDFName(element.role)  # (/Type /StructElem is optional)
         entries["P"] = parents.get(id(element), root_ref)
         first = _first_page(element)
         if first is not None:
@@ -317,6 +318,7 @@ def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None
     for index in range(len(names)):
         marked = tree.marked[index] if index < len(tree.marked) else []
         nums += [index, PDFArray([refs[id(e)] for e in marked])]
+        nums[-1].multiline = False
     root["K"] = PDFArray([refs[id(tree.root)]])
     root["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
     root["ParentTreeNextKey"] = len(names)
