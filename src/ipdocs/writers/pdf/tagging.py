@@ -25,10 +25,12 @@ from reportlab.pdfbase.pdfdoc import (
     PDFArray,
     PDFDictionary,
     PDFName,
+    PDFObject,
     PDFObjectReference,
     PDFStream,
     PDFString,
 )
+from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.platypus import Flowable
 
 from ipdocs.writers.pdf.adapter import (
@@ -271,6 +273,38 @@ def _langs(element: Element, inherited: str, out: dict[int, str]) -> None:
             _langs(kid, own, out)
 
 
+class _Raw(PDFObject):  # type: ignore[misc]
+    """A PDF dictionary or array written as given: bytes, and objects reportlab formats
+    (references, text strings), joined by spaces. A structure tree has a few thousand
+    small dictionaries; reportlab's own sorts and formats each key of each anew (a tenth
+    of the time of writing the file)."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+    def format(self, document: Any) -> bytes:
+        """The object's bytes."""
+        return b" ".join(part if isinstance(part, bytes) else pdf_format(part, document)
+                         for part in self.parts)
+
+
+def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:
+    """An element's entries beyond its type, parent, page and kids: /Lang where it
+    differs from what it inherits, /Alt, /ActualText, a header cell's /A /Scope."""
+    out: list[Any] = []
+    if lang is not None:
+        out += [b"/Lang", PDFString(lang)]
+    if element.alt:
+        out += [b"/Alt", PDFString(element.alt)]
+    actual = element.actual or (str(tree.numbers[element.number_key])
+                                if element.number_key in tree.numbers else "")
+    if actual:
+        out += [b"/ActualText", PDFString(actual)]
+    if element.scope:
+        out += [f"/A << /O /Table /Scope /{element.scope} >>".encode()]
+    return out
+
+
 def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None:
     """The structure tree root, every element with content, and the parent tree, as
     objects of the canvas's document referred to from its catalog."""
@@ -278,49 +312,36 @@ def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None
     root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
     root_ref = reference(canvas, root)
     elements = _kept(tree.root)
-    dicts = [PDFDictionary() for _ in elements]
-    for entries in dicts:  # a few thousand of them: on one line each
-        entries.multiline = False
-    refs = {id(e): reference(canvas, d) for e, d in zip(elements, dicts, strict=True)}
+    raws = [_Raw([]) for _ in elements]
+    refs = {id(e): reference(canvas, r) for e, r in zip(elements, raws, strict=True)}
     langs: dict[int, str] = {}
     _langs(tree.root, "", langs)
     parents = {id(kid): refs[id(e)] for e in elements for kid in e.kids
                if isinstance(kid, Element) and id(kid) in refs}
-    for element, entries in zip(elements, dicts, strict=True):
-        entries["S"] = PDFName(element.role)  # (/Type /StructElem is optional)
-        entries["P"] = parents.get(id(element), root_ref)
+    for element, raw in zip(elements, raws, strict=True):
+        parts: list[Any] = [b"<< /S", PDFName(element.role).encode(), b"/P",
+                            parents.get(id(element), root_ref)]
         first = _first_page(element)
         if first is not None:
-            entries["Pg"] = pages[first]
+            parts += [b"/Pg", pages[first]]
         kids: list[Any] = []
         for kid in element.kids:
             if isinstance(kid, Element):
                 if id(kid) in refs:
                     kids.append(refs[id(kid)])
             elif kid[0] == first:
-                kids.append(kid[1])
+                kids.append(b"%d" % kid[1])
             else:
-                kids.append(PDFDictionary({"Type": PDFName("MCR"), "Pg": pages[kid[0]],
-                                           "MCID": kid[1]}))
-        entries["K"] = kids[0] if len(kids) == 1 else PDFArray(kids)
-        if id(element) in langs:
-            entries["Lang"] = PDFString(langs[id(element)])
-        if element.alt:
-            entries["Alt"] = PDFString(element.alt)
-        actual = element.actual or (str(tree.numbers[element.number_key])
-                                    if element.number_key in tree.numbers else "")
-        if actual:
-            entries["ActualText"] = PDFString(actual)
-        if element.scope:
-            entries["A"] = PDFDictionary({"O": PDFName("Table"),
-                                          "Scope": PDFName(element.scope)})
-    nums: list[Any] = []
+                kids += [b"<< /Type /MCR /Pg", pages[kid[0]], b"/MCID %d >>" % kid[1]]
+        parts += [b"/K", *kids] if len(kids) == 1 else [b"/K [", *kids, b"]"]
+        parts += _entries(element, tree, langs.get(id(element)))
+        raw.parts = [*parts, b">>"]
+    nums: list[Any] = [b"<< /Nums ["]
     for index in range(len(names)):
         marked = tree.marked[index] if index < len(tree.marked) else []
-        nums += [index, PDFArray([refs[id(e)] for e in marked])]
-        nums[-1].multiline = False
+        nums += [b"%d [" % index, *(refs[id(e)] for e in marked), b"]"]
     root["K"] = PDFArray([refs[id(tree.root)]])
-    root["ParentTree"] = PDFDictionary({"Nums": PDFArray(nums)})
+    root["ParentTree"] = _Raw([*nums, b"] >>"])
     root["ParentTreeNextKey"] = len(names)
     catalog(canvas).StructTreeRoot = root
 
