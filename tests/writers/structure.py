@@ -105,6 +105,8 @@ class Node:
     scope: str | None
     text: str
     kids: list[Node]
+    links: list[str] = field(default_factory=list)
+    """The descriptions (/Contents) of the link annotations it holds."""
 
     def walk(self) -> list[Node]:
         """The element and all below it, in order."""
@@ -136,9 +138,14 @@ class Tagged:
         effective = lang or inherited
         page = self.pages.get(element.Pg.objgen) if "/Pg" in element else None
         kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
-        text, nodes = "", []
+        text, nodes, links = "", [], []
         for kid in kids:
-            if isinstance(kid, int):
+            if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                annotation = kid.Obj
+                assert annotation.Subtype == "/Link" and "/Dest" in annotation
+                assert int(annotation.StructParent) >= 0
+                links.append(str(annotation.Contents))
+            elif isinstance(kid, int):
                 assert page is not None
                 text += self.content[page].texts.get(int(kid), "")
             elif kid.get("/Type") == "/MCR":
@@ -151,7 +158,7 @@ class Tagged:
             return str(element[key]) if key in element else None
 
         return Node(str(element.S)[1:], lang, effective, _text("/Alt"), _text("/ActualText"),
-                    str(scope)[1:] if scope is not None else None, text, nodes)
+                    str(scope)[1:] if scope is not None else None, text, nodes, links)
 
 
 def dump(node: Node, depth: int = 0) -> str:

@@ -237,6 +237,19 @@ def test_metadata_declares_pdf_ua_and_the_title(
     assert all("/StructParents" in page for page in tagged.pdf.pages)
 
 
+def test_contents_entries_link_to_their_headings(
+        built: dict[Case, tuple[Document, Path]]) -> None:
+    tagged = structure.Tagged(built[ALWAYS[0]][1])
+    items = [n for n in tagged.tree.walk() if n.role == "TOCI"]
+    assert items
+    for item in items:
+        link, number = item.kids
+        assert link.role == "Link" and link.links == [link.text]  # described by its text
+        assert number.role == "Reference" and number.actual and number.actual.isdigit()
+    pages = [p for p in tagged.pdf.pages if "/Annots" in p.obj]
+    assert all(p.obj.Tabs == "/S" for p in pages)
+
+
 def test_hyphenated_words_read_whole(built: dict[Case, tuple[Document, Path]]) -> None:
     tagged = structure.Tagged(built[("zh-en", "parallel", "full", "briefing", False)][1])
     soft = [n.text for n in tagged.tree.walk() if "\u00ad" in n.text]

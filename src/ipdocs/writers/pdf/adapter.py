@@ -79,3 +79,16 @@ def catalog(canvas: Any) -> Any:
 def reference(canvas: Any, obj: Any) -> Any:
     """An indirect reference to ``obj``, registered in the canvas's document."""
     return canvas._doc.Reference(obj)
+
+
+def named_annotation(canvas: Any, name: str) -> tuple[Any, Any]:
+    """A reference to the annotation the canvas added under ``name``, and the object."""
+    ref = canvas._doc.refAnnotation(name)
+    return ref, canvas._doc.idToObject[ref.name]
+
+
+def set_annotation_entry(annotation: Any, key: str, value: Any) -> None:
+    """Give an annotation object an entry reportlab's annotation class does not list
+    (``StructParent``)."""
+    annotation.permitted = (*annotation.permitted, key)
+    annotation.otherkw[key] = value

@@ -36,15 +36,26 @@ from reportlab.platypus import Flowable
 from ipdocs.writers.pdf.adapter import (
     catalog,
     last_page,
+    named_annotation,
     page_code,
     page_name,
     reference,
+    set_annotation_entry,
     set_page_entry,
 )
 
 PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*",
                       "b", "b*", "sh", "BI"})
 """Operators that put something on the page (text, paths, images, forms, shadings)."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A link annotation an element holds (as an object reference, OBJR)."""
+
+    ref: Any
+    obj: Any
+    page: int
 
 
 @dataclass(eq=False)
@@ -59,7 +70,7 @@ class Element:
     actual: str = ""
     scope: str = ""
     """A table header cell's scope: Column or Row."""
-    kids: list[Element | tuple[int, int]] = field(default_factory=list)
+    kids: list[Element | tuple[int, int] | Annotation] = field(default_factory=list)
     number_key: str = ""
     """A contents entry's page number: the key of the heading whose page it shows (its
     ActualText is that page's number, known only once the heading is placed)."""
@@ -85,6 +96,8 @@ class StructTree:
         """For each page (by index), the element each MCID on it belongs to."""
         self.numbers: dict[str, int] = {}
         """The page each heading (by key) was placed on."""
+        self.annotations: list[tuple[Element, Annotation]] = []
+        """Link annotations, each with the element that holds it."""
 
     def mark(self, element: Element, page: int) -> int:
         """A new MCID on page index ``page`` for content of ``element``."""
@@ -124,6 +137,23 @@ def content(canvas: Any, holder: Any) -> Iterator[None]:
     code.append(f"/{element.role} <</MCID {mcid}>> BDC")
     yield
     code.append("EMC")
+
+
+def link(canvas: Any, holder: Any, rect: tuple[float, float, float, float]) -> None:
+    """A link over ``rect`` (in the current coordinates) to the heading of the outline key
+    ``holder.link`` holds, described by its text, in the structure as part of the element
+    ``holder`` holds (a contents entry's Link)."""
+    key, text = getattr(holder, "link", ("", ""))
+    element: Element | None = getattr(holder, "tag", None)
+    tree = _tree(canvas)
+    if not key or element is None or tree is None:
+        return
+    name = f"link-{len(tree.annotations)}"
+    canvas.linkRect(text, key, rect, relative=1, thickness=0, name=name)
+    ref, obj = named_annotation(canvas, name)
+    annotation = Annotation(ref, obj, canvas.getPageNumber() - 1)
+    element.kids.append(annotation)
+    tree.annotations.append((element, annotation))
 
 
 def _hex(text: str) -> str:
@@ -232,8 +262,11 @@ class TaggingCanvasMixin:
         self.page_names.append(page_name(self))
 
     def page_closed(self) -> None:
-        """Tell the page just added its key in the parent tree."""
-        set_page_entry(last_page(self), "StructParents", len(self.page_names) - 1)
+        """Tell the page just added its key in the parent tree, and that its annotations
+        are visited in the order of the structure."""
+        page = last_page(self)
+        set_page_entry(page, "StructParents", len(self.page_names) - 1)
+        set_page_entry(page, "Tabs", PDFName("S"))
 
     def write_tree(self) -> None:
         """Put the structure tree, the parent tree, /MarkInfo and the XMP metadata into
@@ -260,7 +293,7 @@ def _kept(element: Element) -> list[Element]:
 
 def _first_page(element: Element) -> int | None:
     """The page index of the element's first marked content of its own."""
-    return next((kid[0] for kid in element.kids if not isinstance(kid, Element)), None)
+    return next((kid[0] for kid in element.kids if isinstance(kid, tuple)), None)
 
 
 def _langs(element: Element, inherited: str, out: dict[int, str]) -> None:
@@ -329,6 +362,8 @@ def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None
             if isinstance(kid, Element):
                 if id(kid) in refs:
                     kids.append(refs[id(kid)])
+            elif isinstance(kid, Annotation):
+                kids += [b"<< /Type /OBJR /Obj", kid.ref, b"/Pg", pages[kid.page], b">>"]
             elif kid[0] == first:
                 kids.append(b"%d" % kid[1])
             else:
@@ -340,9 +375,12 @@ def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None
     for index in range(len(names)):
         marked = tree.marked[index] if index < len(tree.marked) else []
         nums += [b"%d [" % index, *(refs[id(e)] for e in marked), b"]"]
+    for key, (element, annotation) in enumerate(tree.annotations, start=len(names)):
+        set_annotation_entry(annotation.obj, "StructParent", key)
+        nums += [b"%d" % key, refs[id(element)]]
     root["K"] = PDFArray([refs[id(tree.root)]])
     root["ParentTree"] = _Raw([*nums, b"] >>"])
-    root["ParentTreeNextKey"] = len(names)
+    root["ParentTreeNextKey"] = len(names) + len(tree.annotations)
     catalog(canvas).StructTreeRoot = root
 
 

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 from ipdocs.doc.nodes import Lang
-from ipdocs.writers.pdf.tagging import Element, content, tag
+from ipdocs.writers.pdf.tagging import Element, content, link, tag
 from ipdocs.writers.spacing import line_height
 
 if TYPE_CHECKING:
@@ -145,8 +145,10 @@ class Leadered(Flowable):  # type: ignore[misc]
         return availWidth, height
 
     def draw(self) -> None:
-        """The title, then dots from its last line's end to the column's end."""
+        """The title (a link to its heading), then dots from its last line's end to the
+        column's end."""
         self.title.drawOn(self.canv, self.indent, 0)
+        link(self.canv, self.title, (self.indent, 0, self.width, self.height))
         assert self.title.lines is not None
         end = self.indent + self.title.lines[-1].end + self.look.size * LEADER_PITCH
         leader_dots(self.canv, end, self.width, self.look)
@@ -218,7 +220,8 @@ class Contents(Flowable):  # type: ignore[misc]
         if toc is None:
             return
         item = toc.add("TOCI", self.writer.language(entry.lang).tag)
-        tag(title, item.add("P"))
+        tag(title, item.add("Link"))
+        title.link = (entry.key, entry.text)
         tag(number, item.add("Reference", number_key=entry.key))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
