@@ -107,6 +107,8 @@ class Node:
     kids: list[Node]
     links: list[str] = field(default_factory=list)
     """The descriptions (/Contents) of the link annotations it holds."""
+    order: list[str | Node] = field(default_factory=list)
+    """Its own marked text and its kids, in the order of its /K."""
 
     def walk(self) -> list[Node]:
         """The element and all below it, in order."""
@@ -117,7 +119,7 @@ class Node:
         place of its content)."""
         if self.actual is not None:
             return self.actual
-        return self.text + "".join(kid.read() for kid in self.kids)
+        return "".join(part if isinstance(part, str) else part.read() for part in self.order)
 
 
 class Tagged:
@@ -139,6 +141,7 @@ class Tagged:
         page = self.pages.get(element.Pg.objgen) if "/Pg" in element else None
         kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
         text, nodes, links = "", [], []
+        order: list[str | Node] = []
         for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
                 annotation = kid.Obj
@@ -147,18 +150,22 @@ class Tagged:
                 links.append(str(annotation.Contents))
             elif isinstance(kid, int):
                 assert page is not None
-                text += self.content[page].texts.get(int(kid), "")
+                order.append(self.content[page].texts.get(int(kid), ""))
+                text += order[-1]
             elif kid.get("/Type") == "/MCR":
-                text += self.content[self.pages[kid.Pg.objgen]].texts.get(int(kid.MCID), "")
+                order.append(self.content[self.pages[kid.Pg.objgen]].texts.get(int(kid.MCID),
+                                                                                ""))
+                text += order[-1]
             else:
                 nodes.append(self._node(kid, effective))
+                order.append(nodes[-1])
         scope = element.A.get("/Scope") if "/A" in element else None
 
         def _text(key: str) -> str | None:
             return str(element[key]) if key in element else None
 
         return Node(str(element.S)[1:], lang, effective, _text("/Alt"), _text("/ActualText"),
-                    str(scope)[1:] if scope is not None else None, text, nodes, links)
+                    str(scope)[1:] if scope is not None else None, text, nodes, links, order)
 
 
 def dump(node: Node, depth: int = 0) -> str:

@@ -25,6 +25,9 @@ NINGBO = ROOT / "specs" / "ningbo-2024.yaml"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1], "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
       "dc": "http://purl.org/dc/elements/1.1/"}
+CHECKED_STYLES = ("BodyText", "Heading1", "Heading2", "KeyFigureLabel", "KeyFigureChange",
+                  "TableCell")
+"""Paragraphs whose runs are each in one language (a bilingual panel's lines too)."""
 CASES = [("zh", "interleaved"), ("en", "interleaved"), ("zh-en", "interleaved"),
          ("zh-en", "parallel")]
 
@@ -114,8 +117,7 @@ def test_text_is_marked_in_its_language(
     checked = 0
     for paragraph in body.iter(f"{W}p"):
         style = paragraph.find("w:pPr/w:pStyle", NS)
-        if style is None or style.get(f"{W}val") not in ("BodyText", "Heading1", "Heading2",
-                                                           "TableCell"):
+        if style is None or style.get(f"{W}val") not in CHECKED_STYLES:
             continue
         for run in paragraph.iter(f"{W}r"):
             text = "".join(run.itertext())

@@ -192,6 +192,16 @@ class KeyFigure:
     stale: bool = False
     rank: str = ""
     """The figure's rank, as a key figure states it (居全国第二位 / 2nd in China)."""
+    langs: tuple[Lang, ...] = ()
+    """The language of each line of its label, then of its change, then of its rank, in a
+    panel in two languages; () where every line is in the panel's."""
+
+    def lines(self, default: Lang) -> tuple[list[tuple[str, Lang]], ...]:
+        """Its label's, change's and rank's lines, each with its language (``default``,
+        the panel's, where ``langs`` does not say)."""
+        langs = iter(self.langs)
+        return tuple([(line, next(langs, "") or default) for line in text.splitlines()]
+                     for text in (self.label, self.change, self.rank))
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,19 @@ def _lines(*texts: str) -> str:
     return "\n".join(t for t in texts if t)
 
 
+def _line_langs(a: KeyFigure, b: KeyFigure, first: Lang, second: Lang) -> tuple[Lang, ...]:
+    """The language of each line of a bilingual key figure (see ``KeyFigure.langs``)."""
+    return tuple(lang for texts in ((a.label, b.label), (a.change, b.change), (a.rank, b.rank))
+                 for text, lang in zip(texts, (first, second), strict=True)
+                 for _ in text.splitlines())
+
+
 def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the first language's value, each
     language's label and change on a line of its own."""
     items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
-                            a.direction, a.stale, _lines(a.rank, b.rank))
+                            a.direction, a.stale, _lines(a.rank, b.rank),
+                            _line_langs(a, b, first.lang, second.lang))
                   for a, b in zip(first.items, second.items, strict=True))
     return KeyFigures(items, first.lang, f"{first.title} {second.title}")
 

@@ -630,13 +630,14 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
         _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
                    "key-value", "left", w)
         color = direction_color(w.theme, item.direction)
-        for line in item.label.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
-        for line in item.change.splitlines():
-            _cell_line(cell, line, "key-change", node.lang, w, color=color,
+        labels, changes, ranks = item.lines(node.lang)
+        for line, lang in labels:
+            _cell_line(cell, line, "key-label", lang, w)
+        for line, lang in changes:
+            _cell_line(cell, line, "key-change", lang, w, color=color,
                        highlight=w.theme.mark(False, item.stale))
-        for line in item.rank.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
+        for line, lang in ranks:
+            _cell_line(cell, line, "key-label", lang, w)
     _gap(container, after_panel(w.theme))
 
 

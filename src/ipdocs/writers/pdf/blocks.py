@@ -431,7 +431,7 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
                   for line in item.change.splitlines()]
         stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
                   for line in item.rank.splitlines()]
-        _tag_key_figure(stack, len(item.label.splitlines()), items, w)
+        _tag_key_figure(stack, item.lines(node.lang), node.lang, items, w)
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
         cells[-1].append("")
@@ -453,14 +453,18 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     return out
 
 
-def _tag_key_figure(stack: Sequence[TextBlock], labels: int, items: Element,
-                    w: Writer) -> None:
+def _tag_key_figure(stack: Sequence[TextBlock], lines: tuple[list[tuple[str, str]], ...],
+                    lang: str, items: Element, w: Writer) -> None:
     """A key figure as an item of a list: its label (the lines after the value) as the
-    item's label, read first, and its value, change and rank as the item's body."""
+    item's label, read first, and its value, change and rank as the item's body; a line in
+    another language than the panel's (a bilingual panel's English) a span in its own."""
     item = w.element("LI", parent=items)
     label, body = w.element("Lbl", parent=item), w.element("LBody", parent=item)
-    for index, block in enumerate(stack):
-        tag(block, label if 1 <= index <= labels else body)
+    langs = [lang, *(line_lang for part in lines for _, line_lang in part)]
+    mixed = len(set(langs)) > 1  # each line a span in its language, in order
+    for index, (block, line_lang) in enumerate(zip(stack, langs, strict=True)):
+        parent = label if 1 <= index <= len(lines[0]) else body
+        tag(block, w.element("Span", line_lang, parent) if mixed else parent)
 
 
 def chart(node: Chart, w: Writer) -> list[Flowable]:
