@@ -61,3 +61,15 @@ def test_a_given_title_stands() -> None:
     falls = {**RISES, "c": {"value": 10, "change": {"percent": -5}}}
     built = ChartBuilder("growth", title_zh="增速").build(report(falls), Context("zh"))
     assert built[0].title == "增速"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "start", "item"), [
+    ("en", "Bar chart, largest rise first. ", "a: +193% or more; b: +20%"),
+    ("zh", "条形图，按增幅由高到低排列。", "a：+193%以上；b：+20%"),
+])
+def test_alternative_text_says_every_bar(lang: str, start: str, item: str) -> None:
+    chart = growth(report({**RISES, "c": {"value": 10, "change": {"percent": -5}}}), lang)
+    assert chart.alt.startswith(start + chart.title)
+    assert item in chart.alt
+    assert all(label in chart.alt for label in chart.series[0].labels)
+    assert chart.alt.index("−5%") > chart.alt.index("+20%")  # in the chart's order

@@ -52,3 +52,23 @@ def test_reportlab_registry_text_objects_and_keep_together() -> None:
     assert pdf_adapter.wrapped_for(group) == (100, 1000)
     assert len(pdf_adapter.kept_content(group)) == 2
     assert pdf_adapter.kept_height(group) == 50
+
+
+def test_reportlab_page_code_pages_and_catalog() -> None:
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    canvas.drawString(10, 10, "a")
+    assert any("Tj" in entry for entry in pdf_adapter.page_code(canvas))
+    canvas.bookmarkPage("here")
+    canvas.linkRect("to here", "here", (0, 0, 10, 10), name="a-link")
+    _, annotation = pdf_adapter.named_annotation(canvas, "a-link")
+    pdf_adapter.set_annotation_entry(annotation, "StructParent", 7)
+    name = pdf_adapter.page_name(canvas)
+    canvas.showPage()
+    page = pdf_adapter.last_page(canvas)
+    pdf_adapter.set_page_entry(page, "StructParents", 0)
+    assert pdf_adapter.reference(canvas, page).name == name
+    pdf_adapter.catalog(canvas).MarkInfo = pdf_adapter.reference(canvas, page)
+    canvas.save()
+    assert b"/StructParents 0" in buffer.getvalue() and b"/MarkInfo" in buffer.getvalue()
+    assert b"/StructParent 7" in buffer.getvalue()

@@ -150,6 +150,9 @@ class Column:
 
     align: Align = "left"
     width: float = 1.0
+    lang: Lang = ""
+    """The language of the column's body cells where it is not the table's (a glossary's
+    Chinese and English terms), else ''."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +192,16 @@ class KeyFigure:
     stale: bool = False
     rank: str = ""
     """The figure's rank, as a key figure states it (居全国第二位 / 2nd in China)."""
+    langs: tuple[Lang, ...] = ()
+    """The language of each line of its label, then of its change, then of its rank, in a
+    panel in two languages; () where every line is in the panel's."""
+
+    def lines(self, default: Lang) -> tuple[list[tuple[str, Lang]], ...]:
+        """Its label's, change's and rank's lines, each with its language (``default``,
+        the panel's, where ``langs`` does not say)."""
+        langs = iter(self.langs)
+        return tuple([(line, next(langs, "") or default) for line in text.splitlines()]
+                     for text in (self.label, self.change, self.rank))
 
 
 @dataclass(frozen=True)
@@ -221,6 +234,9 @@ class Chart:
     series: tuple[Series, ...]
     lang: Lang
     source: str = ""
+    alt: str = ""
+    """What the chart shows, in words, for a reader who cannot see it: its kind, title and
+    every bar's category and value (a PDF figure's /Alt, a DOCX drawing's description)."""
 
 
 @dataclass(frozen=True)

@@ -62,11 +62,19 @@ def _lines(*texts: str) -> str:
     return "\n".join(t for t in texts if t)
 
 
+def _line_langs(a: KeyFigure, b: KeyFigure, first: Lang, second: Lang) -> tuple[Lang, ...]:
+    """The language of each line of a bilingual key figure (see ``KeyFigure.langs``)."""
+    return tuple(lang for texts in ((a.label, b.label), (a.change, b.change), (a.rank, b.rank))
+                 for text, lang in zip(texts, (first, second), strict=True)
+                 for _ in text.splitlines())
+
+
 def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the first language's value, each
     language's label and change on a line of its own."""
     items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
-                            a.direction, a.stale, _lines(a.rank, b.rank))
+                            a.direction, a.stale, _lines(a.rank, b.rank),
+                            _line_langs(a, b, first.lang, second.lang))
                   for a, b in zip(first.items, second.items, strict=True))
     return KeyFigures(items, first.lang, f"{first.title} {second.title}")
 
@@ -76,7 +84,8 @@ def _bilingual_chart(first: Chart, second: Chart) -> Chart:
     value labels."""
     categories = tuple(f"{a} {b}" for a, b in zip(first.categories, second.categories,
                                                    strict=True))
-    return replace(first, title=f"{first.title} {second.title}", categories=categories)
+    return replace(first, title=f"{first.title} {second.title}", categories=categories,
+                   alt=" ".join(x.alt for x in (first, second) if x.alt))
 
 
 def _once(first: Block, second: Block) -> Block | None:
@@ -120,6 +129,19 @@ def combine(first: Sequence[Block], second: Sequence[Block], layout: Layout) -> 
         else:
             out += [a, b]
     return out
+
+
+def _column_languages(blocks: Sequence[Block], langs: Sequence[Lang]) -> list[Lang]:
+    """The languages of table columns (a glossary's terms) not among ``langs``, the
+    document's own: described too, after them, so writers can mark the cells."""
+    found: list[Lang] = []
+    for block in blocks:
+        sides = block.left + block.right if isinstance(block, Bilingual) else (block,)
+        for item in sides:
+            if isinstance(item, Table):
+                found += [c.lang for c in item.columns
+                          if c.lang and c.lang not in langs and c.lang not in found]
+    return found
 
 
 def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
@@ -253,7 +275,7 @@ class Brief:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))
         meta = metadata(report, lang)
         return Document(meta, tuple(blocks), theme, (meta.title,), charset,
-                        resolved_languages(langs))
+                        resolved_languages([*langs, *_column_languages(blocks, langs)]))
 
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ipdocs.doc import Block, Chart, Series
@@ -104,6 +104,18 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
     return Chart("years", figure.label.get(lang), tuple(str(y) for y in years), (series,), lang)
 
 
+def chart_alt(chart: Chart, lang: Lang) -> str:
+    """What ``chart`` shows, in words in ``lang``, for a reader who cannot see it: its kind
+    and title, then every category with the label its bar carries (the same formatted
+    values a sighted reader sees), in the chart's order."""
+    series = chart.series[0] if chart.series else None
+    labels = series.labels if series else ()
+    items = word("chart_alt_separator", lang).join(
+        word("chart_alt_item", lang, category=c, value=v)
+        for c, v in zip(chart.categories, labels, strict=False))
+    return word(f"chart_alt_{chart.kind}", lang, title=chart.title, items=items)
+
+
 def _figures(report: Report, ids: Sequence[str], section: str) -> list[Figure]:
     """The chosen figures: by id, those of a section and its subsections, or the key ones;
     never a draft's stale value (a chart cannot mark one), nor a figure of another period."""
@@ -159,4 +171,4 @@ class ChartBuilder(Builder):
             chart = growth_chart(chosen, title, lang, limit)
         else:
             raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
-        return (chart,) if chart else ()
+        return (replace(chart, alt=chart_alt(chart, lang)),) if chart else ()

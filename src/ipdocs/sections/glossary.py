@@ -37,6 +37,6 @@ class GlossaryBuilder(Builder):
             return ()
         first, second = word("glossary_source", lang), word("glossary_target", lang)
         rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
-        table = Table((Column("left", 1.0), Column("left", 1.6)),
+        table = Table((Column("left", 1.0, lang="zh"), Column("left", 1.6, lang="en")),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")
         return (Heading(1, word("glossary", lang), lang, anchor=GLOSSARY), table)

@@ -138,7 +138,7 @@ class Theme:
     fall: str = "000000"
     review: str = "FFF3A3"
     """The ground of a draft's text to review."""
-    stale: str = "F6C7C0"
+    stale: str = "FEE8E4"
     """The ground of a draft's values kept from an earlier year."""
     draft: str = "C0392B"
     """The colour of a draft's mark on every page."""

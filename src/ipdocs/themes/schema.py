@@ -176,7 +176,7 @@ class ThemeSpec(_Part):
     rise: Hex = "000000"
     fall: Hex = "000000"
     review: Hex = Field("FFF3A3", description="ground of a draft's text to review")
-    stale: Hex = Field("F6C7C0", description="ground of a draft's values kept from last year")
+    stale: Hex = Field("FEE8E4", description="ground of a draft's values kept from last year")
     draft: Hex = Field("C0392B", description="a draft's mark on every page")
     header_text: bool = True
     title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)

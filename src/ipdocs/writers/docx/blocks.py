@@ -584,8 +584,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], replace(data, text=joined(data.text)), node.lang,
-                       "table-cell", node.columns[c].align, w,
+            _cell_text(cells[r][c], replace(data, text=joined(data.text)),
+                       node.columns[c].lang or node.lang, "table-cell", node.columns[c].align, w,
                        direction_color(w.theme, data.direction), scale)
             if (c, r - len(node.header)) in pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = \
@@ -630,13 +630,14 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
         _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
                    "key-value", "left", w)
         color = direction_color(w.theme, item.direction)
-        for line in item.label.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
-        for line in item.change.splitlines():
-            _cell_line(cell, line, "key-change", node.lang, w, color=color,
+        labels, changes, ranks = item.lines(node.lang)
+        for line, lang in labels:
+            _cell_line(cell, line, "key-label", lang, w)
+        for line, lang in changes:
+            _cell_line(cell, line, "key-change", lang, w, color=color,
                        highlight=w.theme.mark(False, item.stale))
-        for line in item.rank.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
+        for line, lang in ranks:
+            _cell_line(cell, line, "key-label", lang, w)
     _gap(container, after_panel(w.theme))
 
 
@@ -665,7 +666,8 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     w.charts += 1
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
-    place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
+    place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts,
+                node.alt or node.title, node.title)
     _gap(container, after_panel(w.theme))
     if node.source:
         _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")

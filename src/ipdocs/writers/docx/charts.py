@@ -200,8 +200,9 @@ def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
 
 
 def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
-                chart_id: int, title: str) -> None:
-    """An inline drawing holding the chart, sized to the text width and the bar count."""
+                chart_id: int, descr: str, title: str = "") -> None:
+    """An inline drawing holding the chart, sized to the text width and the bar count,
+    described by ``descr`` (its alternative text) and titled ``title``."""
     height_mm = max(45.0, rows * ROW_MM + 12)
     cx, cy = int(Mm(width_mm)), int(Mm(height_mm))
     xml = (
@@ -215,6 +216,8 @@ def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
     drawing = etree.fromstring(xml)
     doc_pr = drawing.find(f".//{{{WP}}}docPr")
     assert doc_pr is not None
-    doc_pr.set("descr", title)
+    doc_pr.set("descr", descr)
+    if title:
+        doc_pr.set("title", title)
     run = paragraph.add_run()
     r_of(run).append(drawing)

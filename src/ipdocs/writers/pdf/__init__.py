@@ -19,6 +19,7 @@ from ipdocs.writers.epoch import source_date
 from ipdocs.writers.pdf.blocks import Writer, check, flowables, header_block, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template
+from ipdocs.writers.pdf.tagging import StructTree
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
 
@@ -61,14 +62,16 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     source_date()
     fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
-    writer = Writer(theme, fonts, width, languages=doc.languages)
+    writer = Writer(theme, fonts, width, languages=doc.languages,
+                    tags=StructTree(doc.metadata.lang))
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
     story = masthead(doc.main, writer) + flowables(doc.blocks, writer)
     header = header_block(doc, writer) if theme.header_text and doc.headers else None
     check(writer)
     buffer = io.BytesIO()
     try:
-        Template(buffer, doc, theme, fonts, number_look(writer), header).build_story(story)
+        Template(buffer, doc, theme, fonts, number_look(writer), header,
+                 writer.tags).build_story(story)
     except LayoutError as exc:
         raise PageLayoutError(_layout_message(exc)) from None
     return buffer.getvalue()

@@ -43,3 +43,52 @@ def kept_height(group: Any) -> float:
 def wrapped_for(group: Any) -> tuple[float, float] | None:
     """The space a KeepTogether was last wrapped for, or None."""
     return getattr(group, "_wrapInfo", None)
+
+
+def page_code(canvas: Any) -> list[str]:
+    """The content-stream entries a canvas holds for its current page (one string per
+    drawing call), which ``showPage`` joins into the page's stream."""
+    code: list[str] = canvas._code
+    return code
+
+
+def page_name(canvas: Any) -> str:
+    """The name under which the canvas's document registers the page being drawn."""
+    return str(canvas._doc.thisPageName())
+
+
+def last_page(canvas: Any) -> Any:
+    """The page object the canvas's last ``showPage`` added to its document."""
+    return canvas._doc.Pages.pages[-1]
+
+
+def set_page_entry(page: Any, key: str, value: Any) -> None:
+    """Give a page object an entry of its dictionary that reportlab's page class does not
+    list (``StructParents``)."""
+    names = list(page.__NoDefault__)
+    if key not in names:
+        page.__NoDefault__ = [*names, key]
+    setattr(page, key, value)
+
+
+def catalog(canvas: Any) -> Any:
+    """The document catalog of a canvas's document (its entries set as attributes)."""
+    return canvas._doc.Catalog
+
+
+def reference(canvas: Any, obj: Any) -> Any:
+    """An indirect reference to ``obj``, registered in the canvas's document."""
+    return canvas._doc.Reference(obj)
+
+
+def named_annotation(canvas: Any, name: str) -> tuple[Any, Any]:
+    """A reference to the annotation the canvas added under ``name``, and the object."""
+    ref = canvas._doc.refAnnotation(name)
+    return ref, canvas._doc.idToObject[ref.name]
+
+
+def set_annotation_entry(annotation: Any, key: str, value: Any) -> None:
+    """Give an annotation object an entry reportlab's annotation class does not list
+    (``StructParent``)."""
+    annotation.permitted = (*annotation.permitted, key)
+    annotation.otherkw[key] = value

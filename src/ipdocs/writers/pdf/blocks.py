@@ -59,6 +59,7 @@ from ipdocs.writers.looks import (
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.sidebyside import SideBySide
+from ipdocs.writers.pdf.tagging import Element, Figure, StructTree, tag
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 from ipdocs.writers.spacing import CELL_PADDING as SHARED_CELL_PADDING
@@ -89,10 +90,20 @@ class Writer:
     in_cell: bool = False
     languages: Sequence[Language] = SHIPPED_LANGUAGES
     """The document's languages (``Document.languages``)."""
+    tags: StructTree = field(default_factory=StructTree)
+    """The structure tree of the document (tagged PDF), in the order blocks are made."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
         return find_language(self.languages, code)
+
+    def element(self, role: str, lang: str = "", parent: Element | None = None, *,
+                alt: str = "", scope: str = "") -> Element:
+        """A new structure element of type ``role`` under ``parent`` (the document's by
+        default), its text in the language ``lang`` (a code), with its alternative text or
+        a header cell's scope."""
+        tag_ = self.language(lang).tag if lang else ""
+        return (parent or self.tags.root).add(role, tag_, alt=alt, scope=scope)
 
     def table_style(self, *commands: tuple[Any, ...]) -> TableStyle:
         """A table style whose cells default to a bundled face, never unembedded Helvetica."""
@@ -185,7 +196,8 @@ def masthead(main: Language, w: Writer) -> list[Flowable]:
     runs, looks = _looks_runs([Piece(head.text)], style, main.code, w)
     rule = HRFlowable(width="100%", thickness=head.rule, color=HexColor("#" + head.color),
                       spaceBefore=head.after * MM, spaceAfter=head.after * MM)
-    return [Spacer(1, head.before * MM), TextBlock(runs, looks, _shape(style, main)), rule]
+    block = tag(TextBlock(runs, looks, _shape(style, main)), w.element("P", main.code))
+    return [Spacer(1, head.before * MM), block, rule]
 
 
 def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
@@ -204,13 +216,15 @@ def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
 
 def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
     """A paragraph."""
-    return [text_block(_inline_pieces(node, w), node.style, node.lang, w)]
+    block = text_block(_inline_pieces(node, w), node.style, node.lang, w)
+    return [tag(block, w.element("P", node.lang))]
 
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = outline_level(node.level)
     block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
+    tag(block, w.element(f"H{level}", node.lang))
     block.outline = (level, node.display, node.lang)
     block.keepWithNext = True
     if w.in_cell:
@@ -221,10 +235,13 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 def cover(node: Cover, w: Writer) -> list[Flowable]:
     """Title, subtitle and cover lines."""
     out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
-    out.append(text_block([Piece(node.title)], "title", node.lang, w))
+    out.append(tag(text_block([Piece(node.title)], "title", node.lang, w),
+                   w.element("H1", node.lang)))
     if node.subtitle:
-        out.append(text_block([Piece(node.subtitle)], "subtitle", node.lang, w))
-    out += [text_block([Piece(line)], "cover-line", node.lang, w) for line in node.lines]
+        out.append(tag(text_block([Piece(node.subtitle)], "subtitle", node.lang, w),
+                       w.element("P", node.lang)))
+    out += [tag(text_block([Piece(line)], "cover-line", node.lang, w),
+                w.element("P", node.lang)) for line in node.lines]
     out.append(Spacer(1, COVER_AFTER_MM * MM))
     return out
 
@@ -314,6 +331,7 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
             _needs(row[column])[0] + pad for r, row in enumerate(body) if (column, r) in pads))
     rows += body
     heads = top + len(node.header)
+    _tag_table(node, rows, top, w)
     widths = _widths(node.columns, w.width, floors)
     grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     header_ground = header_fill(w.theme)
@@ -336,8 +354,31 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
-        out.append(text_block([Piece(node.note)], "note", node.lang, w))
+        out.append(tag(text_block([Piece(node.note)], "note", node.lang, w),
+                       w.element("P", node.lang)))
     return out
+
+
+def _tag_table(node: TableNode, rows: Sequence[Sequence[Any]], top: int, w: Writer) -> None:
+    """The structure of a table: its caption, its header rows (cells that head their
+    column) and its body rows (a first column of labels heads its row)."""
+    table_ = w.element("Table", node.lang)
+    if top:
+        tag(rows[0][0], w.element("Caption", node.lang, table_))
+    heads = top + len(node.header)
+    row_heads = len(node.columns) > 1 and node.columns[0].align == "left"
+    head = w.element("THead", parent=table_) if node.header else None
+    body = w.element("TBody", parent=table_)
+    for index, row in enumerate(rows[top:], start=top):
+        in_head = index < heads
+        parent = w.element("TR", parent=head if in_head and head else body)
+        for column, cell in enumerate(row):
+            if in_head:
+                tag(cell, w.element("TH", parent=parent, scope="Column"))
+            elif column == 0 and row_heads:
+                tag(cell, w.element("TH", node.columns[0].lang, parent, scope="Row"))
+            else:
+                tag(cell, w.element("TD", node.columns[column].lang, parent))
 
 
 def _kept_rows(heads: int, count: int) -> list[tuple[Any, ...]]:
@@ -373,7 +414,8 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     if node.title:
         title = text_block([Piece(node.title)], "caption", node.lang, w)
         title.keepWithNext = True
-        out.append(title)
+        out.append(tag(title, w.element("P", node.lang)))
+    items = w.element("L", node.lang)
     per_row = min(KEY_FIGURES_PER_ROW, len(node.items))
     cells: list[list[Any]] = []
     for index, item in enumerate(node.items):
@@ -389,6 +431,7 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
                   for line in item.change.splitlines()]
         stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
                   for line in item.rank.splitlines()]
+        _tag_key_figure(stack, item.lines(node.lang), node.lang, items, w)
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
         cells[-1].append("")
@@ -410,6 +453,20 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     return out
 
 
+def _tag_key_figure(stack: Sequence[TextBlock], lines: tuple[list[tuple[str, str]], ...],
+                    lang: str, items: Element, w: Writer) -> None:
+    """A key figure as an item of a list: its label (the lines after the value) as the
+    item's label, read first, and its value, change and rank as the item's body; a line in
+    another language than the panel's (a bilingual panel's English) a span in its own."""
+    item = w.element("LI", parent=items)
+    label, body = w.element("Lbl", parent=item), w.element("LBody", parent=item)
+    langs = [lang, *(line_lang for part in lines for _, line_lang in part)]
+    mixed = len(set(langs)) > 1  # each line a span in its language, in order
+    for index, (block, line_lang) in enumerate(zip(stack, langs, strict=True)):
+        parent = label if 1 <= index <= len(lines[0]) else body
+        tag(block, w.element("Span", line_lang, parent) if mixed else parent)
+
+
 def chart(node: Chart, w: Writer) -> list[Flowable]:
     """A vector chart under its caption, every character checked like text.
 
@@ -419,6 +476,7 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
 
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
+    tag(caption, w.element("P", node.lang))
     texts = [*node.categories, *(label for s in node.series for label in s.labels)]
     face = w.fonts.whole("".join(texts), w.fonts.face(w.theme.style("table-cell").font))
     for text in texts:
@@ -429,16 +487,28 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
     gap = Spacer(1, after_panel(w.theme))
-    out: list[Flowable] = [caption, picture, gap]
+    figure = Figure(picture, w.element("Figure", node.lang, alt=chart_alt(node)))
+    out: list[Flowable] = [caption, figure, gap]
     if node.source:
-        out.append(text_block([Piece(node.source)], "note", node.lang, w))
+        out.append(tag(text_block([Piece(node.source)], "note", node.lang, w),
+                       w.element("P", node.lang)))
     return out
+
+
+def chart_alt(node: Chart) -> str:
+    """A chart's alternative text: the one the document tree gives it, else its title
+    and each category with its value's label."""
+    if node.alt:
+        return node.alt
+    pairs = zip(node.categories, node.series[0].labels, strict=False) if node.series else ()
+    return "; ".join([node.title, *(f"{c} {v}" for c, v in pairs)])
 
 
 def contents(node: Contents, w: Writer) -> list[Flowable]:
     """A title and the table of contents, filled with page numbers on the second pass."""
     title = text_block([Piece(node.title)], "toc-title", node.lang, w)
-    return [title, ContentsFlowable(node.depth, w)]
+    tag(title, w.element("P", node.lang))
+    return [title, tag(ContentsFlowable(node.depth, w), w.element("TOC", node.lang))]
 
 
 def page_break(node: PageBreakNode, w: Writer) -> list[Flowable]:

@@ -136,6 +136,9 @@ class Unit:
     """Part of a word broken where no rule allows (it was longer than a line)."""
     packed: bool = False
     """A mark beside another mark: compressed by the rules, never squeezed further."""
+    hyphenated: bool = False
+    """The head of a word broken at a hyphenation point: its last character is the hyphen
+    the break added (not the word's own)."""
 
     @property
     def text(self) -> str:
@@ -621,7 +624,8 @@ def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
         seen += len(text)
     if hyphen:
         head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
-    first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced)
+    first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced,
+                 hyphenated=hyphen)
     rest = Unit(tail, False, forced=forced)
     for unit in (first, rest):
         unit.width = sum(s.measure(style, text) for style, text in unit.pieces)

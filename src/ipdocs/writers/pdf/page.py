@@ -10,9 +10,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
-from ipdocs.writers.pdf.adapter import kept_content, kept_height, wrapped_for
+from ipdocs.writers.pdf.adapter import kept_content, kept_height, page_code, wrapped_for
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
+from ipdocs.writers.pdf.tagging import StructTree, TaggingCanvasMixin, artifact
 from ipdocs.writers.pdf.toc import Contents, Entry, NumberLook, define_number, outline_entries
 from ipdocs.writers.pdf.watermark import draw_mark, mark_width, units_per_em
 from ipdocs.writers.spacing import number_baseline, number_inset
@@ -50,7 +51,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
     the contents."""
 
     def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
-                 look: NumberLook, header: Flowable | None = None) -> None:
+                 look: NumberLook, header: Flowable | None = None,
+                 tags: StructTree | None = None) -> None:
         page = theme.page
         meta = doc.metadata
         super().__init__(
@@ -65,6 +67,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         self.look = look
         self.header = header
         """The running header, set as text is (Han–Latin gaps), or None."""
+        self.tags = tags or StructTree(meta.lang)
+        """The structure tree the story's flowables fill as they are drawn."""
         self.addPageTemplates(self._templates())
 
     def _frame(self, odd: bool) -> Frame:
@@ -95,11 +99,14 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         number = canvas.getPageNumber()
         title = number == 1 and self.doc.title_page
         if not title or self.theme.title_page.page_number:
-            self._page_number(canvas, number)
+            with artifact(canvas, "Pagination", "Footer"):
+                self._page_number(canvas, number)
         if self.header is not None and (not title or self.theme.title_page.header):
-            self._header(canvas, number % 2 == 1)
+            with artifact(canvas, "Pagination", "Header"):
+                self._header(canvas, number % 2 == 1)
         if self.doc.metadata.draft:
-            self._watermark(canvas)
+            with artifact(canvas, "Pagination", "Watermark"):
+                self._watermark(canvas)
 
     def _page_number(self, canvas: Canvas, number: int) -> None:
         """The page number: centred, or at the outside edge (odd right, even left)."""
@@ -161,6 +168,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             self.canv.addOutlineEntry(entry.text, entry.key, entry.level - 1,
                                       closed=entry.level > 1)
             define_number(self.canv, entry.key, self.page, self.look)
+            self.tags.numbers[entry.key] = self.page
 
     def beforeDocument(self) -> None:
         """Open the outline when the file is opened."""
@@ -175,12 +183,22 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         for flowable in story:
             if isinstance(flowable, Contents):
                 flowable.fill(every)
-        self.build(story, canvasmaker=FormCanvas)
+        self.build(story, canvasmaker=self._canvas)
+
+    def _canvas(self, *args: Any, **kwargs: Any) -> FormCanvas:
+        """The canvas the story is drawn on, filling the structure tree."""
+        canvas = FormCanvas(*args, **kwargs)
+        meta = self.doc.metadata
+        canvas.start_tagging(self.tags, meta.title, {
+            "author": meta.author, "subject": meta.subject, "lang": meta.lang,
+            "producer": "ipdocs (reportlab)", "creator": "ipdocs"})
+        return canvas
 
 
-class FormCanvas(Canvas):  # type: ignore[misc]
+class FormCanvas(TaggingCanvasMixin, Canvas):  # type: ignore[misc]
     """A canvas that defines, empty, any form used but never defined before it saves
-    (a heading's page number whose heading was never placed: a bug, but not a crash)."""
+    (a heading's page number whose heading was never placed: a bug, but not a crash),
+    and, once told to (``start_tagging``), tags what it draws (see ``tagging``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -197,9 +215,23 @@ class FormCanvas(Canvas):  # type: ignore[misc]
         self.forms_defined.add(name)
         super().beginForm(name, *args, **kwargs)
 
+    def showPage(self) -> None:
+        """Close the page, its untagged content wrapped as artifacts."""
+        tagging = hasattr(self, "tags")
+        if tagging:
+            self.finish_page()
+        super().showPage()
+        if tagging:
+            self.page_closed()
+
     def save(self) -> None:
-        """Define the forms still missing, then write the file."""
+        """Define the forms still missing, then write the file (with its structure tree,
+        when tagging)."""
         for name in sorted(self.forms_used - self.forms_defined):
             self.beginForm(name)
             self.endForm()
+        if hasattr(self, "tags"):
+            if page_code(self):
+                self.showPage()
+            self.write_tree()
         super().save()

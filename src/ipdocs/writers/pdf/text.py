@@ -23,6 +23,7 @@ from ipdocs.writers.pdf.adapter import add_operator
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
+from ipdocs.writers.pdf.tagging import content
 
 NARROW_EMS = 30.0
 """English justified in a column narrower than this many ems is set ragged right."""
@@ -99,7 +100,7 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
     if look is None:
         return start + 1, 0.0
     end, spacing = start + 1, None
-    while end < len(units) and _single(units[end]) == look:
+    while end < len(units) and _single(units[end]) == look and not units[end].space_before:
         gap = units[end].x - (units[end - 1].x + units[end - 1].width)
         if spacing is not None and abs(gap - spacing) > 0.01:
             break
@@ -107,6 +108,9 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
         end += 1
     return end, spacing or 0.0
 
+
+SOFT_HYPHEN = "<FEFF00AD>"
+"""A soft hyphen as a PDF text string: what a hyphen added at a line's end stands for."""
 
 SYNTHETIC_BOLD = 0.035
 """The stroke that emboldens a face without a bold one, as a fraction of the font size."""
@@ -222,6 +226,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head.spaceAfter = 0
         head.toc_entries = getattr(self, "toc_entries", None)  # placed with its first part
         tail = TextBlock(self.runs, self.looks, self.shape, self.lines[fit:], continued=True)
+        head.tag = tail.tag = getattr(self, "tag", None)  # both parts one element's content
         head._width = tail._width = availWidth
         return [head, tail]
 
@@ -255,20 +260,31 @@ class TextBlock(Flowable):  # type: ignore[misc]
             first.size * 0.12
 
     def draw(self) -> None:
-        """Draw every line, one text object per line, even runs of Han set in one go."""
+        """Draw every line, one text object per line, even runs of Han set in one go: the
+        highlights first, then the text, the content of the block's structure element."""
         assert self.lines is not None
         y = self.height
         first = self.looks[0]
+        placed = []
         for index, line in enumerate(self.lines):
             y -= self.shape.leading
             baseline = y + (self.shape.leading - first.size) / 2 + first.size * 0.12
-            x0 = self._offset(line, index)
+            placed.append((line, self._offset(line, index), y, baseline))
+        for line, x0, y, _ in placed:
             self._highlight(line, x0, y)
-            self._draw_line(line, x0, baseline)
+        with content(self.canv, self):
+            for index, (line, x0, _, baseline) in enumerate(placed):
+                after = placed[index + 1][0].units if index + 1 < len(placed) else []
+                self._draw_line(line, x0, baseline, bool(after) and after[0].space_before)
 
-    def _draw_line(self, line: Line, x0: float, baseline: float) -> None:
+    def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False) -> None:
         """One line: consecutive one-character units in one look, evenly spaced, share a
-        single text-showing operation with character spacing; the rest go unit by unit."""
+        single text-showing operation with character spacing; the rest go unit by unit.
+
+        The space between two words is shown as a space before the next word is placed (and
+        at the line's end when ``spaced``: the next line starts a new word), so the text
+        extracts, and is read aloud, as words; a hyphen added at a line's end reads as a
+        soft hyphen, so the word extracts whole."""
         text = self.canv.beginText()
         current: Look | None = None
         units = line.units
@@ -276,17 +292,26 @@ class TextBlock(Flowable):  # type: ignore[misc]
         while start < len(units):
             end, spacing = _even_run(units, start)
             unit = units[start]
+            if start and unit.space_before:
+                text.setCharSpace(0)
+                text.textOut(" ")
             text.setTextOrigin(x0 + unit.x, baseline)
             text.setCharSpace(spacing)
             pieces = unit.pieces if end == start + 1 else \
                 [(unit.pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
-            for style, piece in pieces:
+            for position, (style, piece) in enumerate(pieces):
                 look = self.looks[style]
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
                     _embolden(text, look, current)
                     current = look
+                if unit.hyphenated and end == start + 1 and position == len(pieces) - 1:
+                    text.textOut(piece[:-1])
+                    add_operator(text, f"/Span <</ActualText {SOFT_HYPHEN}>> BDC")
+                    text.textOut(piece[-1])
+                    add_operator(text, "EMC")
+                    continue
                 if not look.tracking:
                     text.textOut(piece)
                     continue
@@ -296,6 +321,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 text.setCharSpace(spacing)
             start = end
         text.setCharSpace(0)
+        if spaced and current is not None:
+            text.textOut(" ")
         if current is not None and current.face.synthetic_bold:
             text.setTextRenderMode(0)  # the text state outlives the text object
         self.canv.drawText(text)

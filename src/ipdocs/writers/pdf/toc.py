@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 from ipdocs.doc.nodes import Lang
+from ipdocs.writers.pdf.tagging import Element, content, link, tag
 from ipdocs.writers.spacing import line_height
 
 if TYPE_CHECKING:
@@ -144,8 +145,10 @@ class Leadered(Flowable):  # type: ignore[misc]
         return availWidth, height
 
     def draw(self) -> None:
-        """The title, then dots from its last line's end to the column's end."""
+        """The title (a link to its heading), then dots from its last line's end to the
+        column's end."""
         self.title.drawOn(self.canv, self.indent, 0)
+        link(self.canv, self.title, (self.indent, 0, self.width, self.height))
         assert self.title.lines is not None
         end = self.indent + self.title.lines[-1].end + self.look.size * LEADER_PITCH
         leader_dots(self.canv, end, self.width, self.look)
@@ -165,7 +168,8 @@ class PageNumber(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         """Show the form (defined later, when its heading is placed)."""
-        self.canv.doForm(form_name(self.key))
+        with content(self.canv, self):
+            self.canv.doForm(form_name(self.key))
 
 
 class Contents(Flowable):  # type: ignore[misc]
@@ -193,8 +197,9 @@ class Contents(Flowable):  # type: ignore[misc]
         rows: list[list[Any]] = []
         for entry in self.entries:
             title = text_block([Piece(entry.text)], "toc-entry", entry.lang, w, "left")
-            rows.append([Leadered(title, INDENT_EMS * em * (entry.level - 1), look),
-                         PageNumber(entry.key, look.leading)])
+            number = PageNumber(entry.key, look.leading)
+            self._tag_entry(entry, title, number)
+            rows.append([Leadered(title, INDENT_EMS * em * (entry.level - 1), look), number])
         # the title column a whole number of leader pitches, so the leaders' grid goes on
         # across the page-number column
         pitch = look.size * LEADER_PITCH
@@ -206,6 +211,18 @@ class Contents(Flowable):  # type: ignore[misc]
                                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
         return grid
+
+    def _tag_entry(self, entry: Entry, title: TextBlock, number: PageNumber) -> None:
+        """An item of the contents' structure (the contents flowable holds its TOC
+        element): the heading's text, and its page number read as the number (not as the
+        dots of its leader)."""
+        toc: Element | None = getattr(self, "tag", None)
+        if toc is None:
+            return
+        item = toc.add("TOCI", self.writer.language(entry.lang).tag)
+        tag(title, item.add("Link"))
+        title.link = (entry.key, entry.text)
+        tag(number, item.add("Reference", number_key=entry.key))
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Size of the contents table."""

@@ -1,0 +1,429 @@
+"""Tagged PDF (PDF/UA-1): the structure tree and the marked content that ties it to pages.
+
+reportlab writes no structure, so the writer builds it itself. The block functions make
+one structure element per piece of content as they make the story (so the tree is in the
+order of the document, not the order of drawing: a side-by-side pair reads its left
+column, then its right one); a flowable that holds an element wraps what it draws in a
+marked-content sequence with a number (MCID) on the page it is drawn on. At the end of
+each page everything drawn outside such a sequence (running headers, page numbers, rules,
+grounds, a table's header rows repeated on the next page, the draft's mark) is wrapped as
+an artifact, so no content is left neither tagged nor an artifact. At saving, the tree,
+its parent tree, ``/MarkInfo``, the XMP metadata (the title, ``pdfuaid:part`` 1) go into
+the file as reportlab's own objects: no second pass over the finished PDF.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase.pdfdoc import (
+    PDFArray,
+    PDFDictionary,
+    PDFName,
+    PDFObject,
+    PDFObjectReference,
+    PDFStream,
+    PDFString,
+)
+from reportlab.pdfbase.pdfdoc import format as pdf_format
+from reportlab.platypus import Flowable
+
+from ipdocs.writers.pdf.adapter import (
+    catalog,
+    last_page,
+    named_annotation,
+    page_code,
+    page_name,
+    reference,
+    set_annotation_entry,
+    set_page_entry,
+)
+
+PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*",
+                      "b", "b*", "sh", "BI"})
+"""Operators that put something on the page (text, paths, images, forms, shadings)."""
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A link annotation an element holds (as an object reference, OBJR)."""
+
+    ref: Any
+    obj: Any
+    page: int
+
+
+@dataclass(eq=False)
+class Element:
+    """A structure element: its standard type, language, alternative texts, attributes
+    and kids (elements, and marked content as (page index, MCID))."""
+
+    role: str
+    lang: str = ""
+    """The BCP-47 tag of its text ('' inherits the parent's)."""
+    alt: str = ""
+    actual: str = ""
+    scope: str = ""
+    """A table header cell's scope: Column or Row."""
+    kids: list[Element | tuple[int, int] | Annotation] = field(default_factory=list)
+    number_key: str = ""
+    """A contents entry's page number: the key of the heading whose page it shows (its
+    ActualText is that page's number, known only once the heading is placed)."""
+
+    def add(self, role: str, lang: str = "", *, alt: str = "", scope: str = "",
+            number_key: str = "") -> Element:
+        """A new element of type ``role`` as this one's last kid."""
+        kid = Element(role, lang, alt=alt, scope=scope, number_key=number_key)
+        self.kids.append(kid)
+        return kid
+
+    def has_content(self) -> bool:
+        """Whether the element or one below it marks content on a page."""
+        return any(not isinstance(kid, Element) or kid.has_content() for kid in self.kids)
+
+
+class StructTree:
+    """The structure tree of one document, filled as its story is made and drawn."""
+
+    def __init__(self, lang: str = "") -> None:
+        self.root = Element("Document", lang)
+        self.marked: list[list[Element]] = []
+        """For each page (by index), the element each MCID on it belongs to."""
+        self.numbers: dict[str, int] = {}
+        """The page each heading (by key) was placed on."""
+        self.annotations: list[tuple[Element, Annotation]] = []
+        """Link annotations, each with the element that holds it."""
+
+    def mark(self, element: Element, page: int) -> int:
+        """A new MCID on page index ``page`` for content of ``element``."""
+        while len(self.marked) <= page:
+            self.marked.append([])
+        mcid = len(self.marked[page])
+        self.marked[page].append(element)
+        element.kids.append((page, mcid))
+        return mcid
+
+
+def tag(flowable: Any, element: Element | None) -> Any:
+    """``flowable`` holding ``element``: what it draws is that element's content."""
+    flowable.tag = element
+    return flowable
+
+
+def _tree(canvas: Any) -> StructTree | None:
+    """The structure tree a canvas fills, if it is a tagging canvas."""
+    tree = getattr(canvas, "tags", None)
+    return tree if isinstance(tree, StructTree) else None
+
+
+@contextmanager
+def content(canvas: Any, holder: Any) -> Iterator[None]:
+    """What is drawn inside is the content of the element ``holder`` holds (see ``tag``),
+    marked with a new MCID; drawn a second time (a table's header row repeated on the
+    next page), it is left unmarked, and so becomes an artifact."""
+    element: Element | None = getattr(holder, "tag", None)
+    tree = _tree(canvas)
+    if element is None or tree is None or getattr(holder, "tag_drawn", False):
+        yield
+        return
+    holder.tag_drawn = True
+    mcid = tree.mark(element, canvas.getPageNumber() - 1)
+    code = page_code(canvas)
+    code.append(f"/{element.role} <</MCID {mcid}>> BDC")
+    yield
+    code.append("EMC")
+
+
+def link(canvas: Any, holder: Any, rect: tuple[float, float, float, float]) -> None:
+    """A link over ``rect`` (in the current coordinates) to the heading of the outline key
+    ``holder.link`` holds, described by its text, in the structure as part of the element
+    ``holder`` holds (a contents entry's Link)."""
+    key, text = getattr(holder, "link", ("", ""))
+    element: Element | None = getattr(holder, "tag", None)
+    tree = _tree(canvas)
+    if not key or element is None or tree is None:
+        return
+    name = f"link-{len(tree.annotations)}"
+    canvas.linkRect(text, key, rect, relative=1, thickness=0, name=name)
+    ref, obj = named_annotation(canvas, name)
+    annotation = Annotation(ref, obj, canvas.getPageNumber() - 1)
+    element.kids.append(annotation)
+    tree.annotations.append((element, annotation))
+
+
+def _hex(text: str) -> str:
+    """A PDF text string in hex, UTF-16 with its byte-order mark."""
+    return "<" + (codecs.BOM_UTF16_BE + text.encode("utf-16-be")).hex().upper() + ">"
+
+
+@contextmanager
+def actual_text(canvas: Any, text: str) -> Iterator[None]:
+    """What is drawn inside reads as ``text`` (a hyphen at a line's end as a soft hyphen,
+    so the word extracts whole)."""
+    code = page_code(canvas)
+    code.append(f"/Span <</ActualText {_hex(text)}>> BDC")
+    yield
+    code.append("EMC")
+
+
+@contextmanager
+def artifact(canvas: Any, kind: str, subtype: str = "") -> Iterator[None]:
+    """What is drawn inside is an artifact of ``kind`` (Pagination, Layout, Page,
+    Background) and ``subtype`` (Header, Footer, Watermark)."""
+    code = page_code(canvas)
+    extra = f" /Subtype /{subtype}" if subtype else ""
+    code.append(f"/Artifact <</Type /{kind}{extra}>> BDC")
+    yield
+    code.append("EMC")
+
+
+def _paints(entry: str) -> bool:
+    """Whether a content entry puts something on the page."""
+    return any(token in PAINTING for token in entry.split())
+
+
+def wrap_artifacts(code: Sequence[str]) -> list[str]:
+    """A page's content entries with every run drawn outside marked content that paints
+    something wrapped as an artifact (the entries this module adds are whole entries, one
+    operator each, so a run never starts or ends inside a text or path object)."""
+    out: list[str] = []
+    run: list[str] = []
+    depth = 0
+
+    def flush() -> None:
+        if any(_paints(entry) for entry in run):
+            out.append("/Artifact BMC")
+            out.extend(run)
+            out.append("EMC")
+        else:
+            out.extend(run)
+        run.clear()
+
+    for entry in code:
+        if entry.endswith((" BDC", " BMC")):
+            if depth == 0:
+                flush()
+            depth += 1
+            out.append(entry)
+        elif entry == "EMC" and depth:
+            depth -= 1
+            out.append(entry)
+        elif depth:
+            out.append(entry)
+        else:
+            run.append(entry)
+    flush()
+    return out
+
+
+class Figure(Flowable):  # type: ignore[misc]
+    """A flowable (a chart's drawing) drawn as the content of a Figure element."""
+
+    def __init__(self, inner: Flowable, element: Element) -> None:
+        super().__init__()
+        self.inner = inner
+        self.tag = element
+        self.hAlign = getattr(inner, "hAlign", "LEFT")
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The drawing's size."""
+        self.width, self.height = self.inner.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """The drawing, marked as the figure's content."""
+        with content(self.canv, self):
+            self.inner.drawOn(self.canv, 0, 0)
+
+
+class TaggingCanvasMixin:
+    """What a canvas does to tag: artifacts wrapped at the end of each page, each page
+    told its place in the parent tree, the tree written before saving."""
+
+    tags: StructTree
+
+    def start_tagging(self, tags: StructTree, title: str, metadata: dict[str, str]) -> None:
+        """Fill ``tags`` while drawing; describe the file with ``title`` and
+        ``metadata`` (author, subject, language, producer) in XMP."""
+        self.tags = tags
+        self.xmp_title = title
+        self.xmp = metadata
+        self.page_names: list[str] = []
+
+    def finish_page(self) -> None:
+        """Wrap the page's unmarked content as artifacts (before reportlab closes it)."""
+        code = page_code(self)
+        code[:] = wrap_artifacts(code)
+        self.page_names.append(page_name(self))
+
+    def page_closed(self) -> None:
+        """Tell the page just added its key in the parent tree, and that its annotations
+        are visited in the order of the structure."""
+        page = last_page(self)
+        set_page_entry(page, "StructParents", len(self.page_names) - 1)
+        set_page_entry(page, "Tabs", PDFName("S"))
+
+    def write_tree(self) -> None:
+        """Put the structure tree, the parent tree, /MarkInfo and the XMP metadata into
+        the document."""
+        write_structure(self, self.tags, self.page_names)
+        root = catalog(self)
+        root.MarkInfo = PDFDictionary({"Marked": "true"})
+        root.Metadata = xmp_stream(self.xmp_title, self.xmp)
+
+
+def _pages(names: Sequence[str]) -> list[PDFObjectReference]:
+    """References to the pages by index."""
+    return [PDFObjectReference(name) for name in names]
+
+
+def _kept(element: Element) -> list[Element]:
+    """The element and every element below it that marks content, in order."""
+    out = [element]
+    for kid in element.kids:
+        if isinstance(kid, Element) and kid.has_content():
+            out += _kept(kid)
+    return out
+
+
+def _first_page(element: Element) -> int | None:
+    """The page index of the element's first marked content of its own."""
+    return next((kid[0] for kid in element.kids if isinstance(kid, tuple)), None)
+
+
+def _langs(element: Element, inherited: str, out: dict[int, str]) -> None:
+    """The /Lang each element needs: its own where it differs from what it inherits."""
+    own = element.lang or inherited
+    if own != inherited:
+        out[id(element)] = own
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            _langs(kid, own, out)
+
+
+class _Raw(PDFObject):  # type: ignore[misc]
+    """A PDF dictionary or array written as given: bytes, and objects reportlab formats
+    (references, text strings), joined by spaces. A structure tree has a few thousand
+    small dictionaries; reportlab's own sorts and formats each key of each anew (a tenth
+    of the time of writing the file)."""
+
+    def __init__(self, parts: list[Any]) -> None:
+        self.parts = parts
+
+    def format(self, document: Any) -> bytes:
+        """The object's bytes."""
+        return b" ".join(part if isinstance(part, bytes) else pdf_format(part, document)
+                         for part in self.parts)
+
+
+def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:
+    """An element's entries beyond its type, parent, page and kids: /Lang where it
+    differs from what it inherits, /Alt, /ActualText, a header cell's /A /Scope."""
+    out: list[Any] = []
+    if lang is not None:
+        out += [b"/Lang", PDFString(lang)]
+    if element.alt:
+        out += [b"/Alt", PDFString(element.alt)]
+    actual = element.actual or (str(tree.numbers[element.number_key])
+                                if element.number_key in tree.numbers else "")
+    if actual:
+        out += [b"/ActualText", PDFString(actual)]
+    if element.scope:
+        out += [f"/A << /O /Table /Scope /{element.scope} >>".encode()]
+    return out
+
+
+def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None:
+    """The structure tree root, every element with content, and the parent tree, as
+    objects of the canvas's document referred to from its catalog."""
+    pages = _pages(names)
+    root = PDFDictionary({"Type": PDFName("StructTreeRoot")})
+    root_ref = reference(canvas, root)
+    elements = _kept(tree.root)
+    raws = [_Raw([]) for _ in elements]
+    refs = {id(e): reference(canvas, r) for e, r in zip(elements, raws, strict=True)}
+    langs: dict[int, str] = {}
+    _langs(tree.root, "", langs)
+    parents = {id(kid): refs[id(e)] for e in elements for kid in e.kids
+               if isinstance(kid, Element) and id(kid) in refs}
+    for element, raw in zip(elements, raws, strict=True):
+        parts: list[Any] = [b"<< /S", PDFName(element.role).encode(), b"/P",
+                            parents.get(id(element), root_ref)]
+        first = _first_page(element)
+        if first is not None:
+            parts += [b"/Pg", pages[first]]
+        kids: list[Any] = []
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                if id(kid) in refs:
+                    kids.append(refs[id(kid)])
+            elif isinstance(kid, Annotation):
+                kids += [b"<< /Type /OBJR /Obj", kid.ref, b"/Pg", pages[kid.page], b">>"]
+            elif kid[0] == first:
+                kids.append(b"%d" % kid[1])
+            else:
+                kids += [b"<< /Type /MCR /Pg", pages[kid[0]], b"/MCID %d >>" % kid[1]]
+        parts += [b"/K", *kids] if len(kids) == 1 else [b"/K [", *kids, b"]"]
+        parts += _entries(element, tree, langs.get(id(element)))
+        raw.parts = [*parts, b">>"]
+    nums: list[Any] = [b"<< /Nums ["]
+    for index in range(len(names)):
+        marked = tree.marked[index] if index < len(tree.marked) else []
+        nums += [b"%d [" % index, *(refs[id(e)] for e in marked), b"]"]
+    for key, (element, annotation) in enumerate(tree.annotations, start=len(names)):
+        set_annotation_entry(annotation.obj, "StructParent", key)
+        nums += [b"%d" % key, refs[id(element)]]
+    root["K"] = PDFArray([refs[id(tree.root)]])
+    root["ParentTree"] = _Raw([*nums, b"] >>"])
+    root["ParentTreeNextKey"] = len(names) + len(tree.annotations)
+    catalog(canvas).StructTreeRoot = root
+
+
+XMP_TEMPLATE = """<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{title}</rdf:li></rdf:Alt></dc:title>
+{rest}   <pdfuaid:part>1</pdfuaid:part>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="r"?>"""
+
+
+def xmp_packet(title: str, metadata: dict[str, str]) -> str:
+    """The XMP packet of a file: its title, author, subject, language, producer, and its
+    claim to PDF/UA-1."""
+    lines = []
+    if metadata.get("author"):
+        lines.append(f"   <dc:creator><rdf:Seq><rdf:li>{escape(metadata['author'])}"
+                     "</rdf:li></rdf:Seq></dc:creator>")
+    if metadata.get("subject"):
+        lines.append("   <dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">"
+                     f"{escape(metadata['subject'])}</rdf:li></rdf:Alt></dc:description>")
+    if metadata.get("lang"):
+        lines.append(f"   <dc:language><rdf:Bag><rdf:li>{escape(metadata['lang'])}"
+                     "</rdf:li></rdf:Bag></dc:language>")
+    if metadata.get("producer"):
+        lines.append(f"   <pdf:Producer>{escape(metadata['producer'])}</pdf:Producer>")
+    if metadata.get("creator"):
+        lines.append(f"   <xmp:CreatorTool>{escape(metadata['creator'])}</xmp:CreatorTool>")
+    rest = "".join(line + "\n" for line in lines)
+    return XMP_TEMPLATE.format(title=escape(title), rest=rest)
+
+
+def xmp_stream(title: str, metadata: dict[str, str]) -> PDFStream:
+    """The XMP packet as an uncompressed metadata stream."""
+    stream = PDFStream(PDFDictionary({"Type": PDFName("Metadata"),
+                                      "Subtype": PDFName("XML")}),
+                       xmp_packet(title, metadata).encode("utf-8"), filters=[])
+    return stream
