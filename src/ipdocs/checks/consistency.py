@@ -51,12 +51,12 @@ def check_change(figure: Figure) -> Iterator[Finding]:
 
 def _base_value(figure: Figure) -> Decimal:
     """The value in the unit's base (万件 → 件), for comparing parts with totals."""
-    return figure.value.scaleb(get_unit(figure.unit).exponent)
+    return figure.value.scaleb(figure.unit_def.exponent)
 
 
 def _part_problem(total: Figure, part: Figure) -> Finding | None:
     """A finding if a part's unit cannot be compared with its total's."""
-    if get_unit(part.unit).base != get_unit(total.unit).base:
+    if part.unit_def.base != total.unit_def.base:
         return (_path(total, "parts"),
                 f"part {part.id!r} is in {part.unit}, the total in {total.unit}")
     return None
@@ -85,7 +85,7 @@ def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
 
 def check_range(figure: Figure) -> Iterator[Finding]:
     """Negative counts and amounts, percentages out of range, impossible declines."""
-    kind = get_unit(figure.unit).kind
+    kind = figure.unit_def.kind
     if kind in (UnitKind.COUNT, UnitKind.MONEY, UnitKind.WEIGHT, UnitKind.DURATION) \
             and figure.value < 0:
         yield _path(figure, "value"), f"negative {kind.value}: {figure.value}{figure.unit}"
