@@ -14,7 +14,7 @@ from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
 from ipdocs.model import Figure, Report
 from ipdocs.problems import Problem, Severity, error, warning
-from ipdocs.vocab import UnitKind, get_unit
+from ipdocs.vocab import UnitKind
 
 Finding = tuple[tuple[str | int, ...], str]
 """A path and a message, before its severity is decided."""
