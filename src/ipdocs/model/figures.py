@@ -15,12 +15,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import Number
+from ipdocs.model.bounds import Number, Whole, to_whole
 from ipdocs.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -82,7 +82,7 @@ class Change(Model):
     percent: Number | None = None
     increment: Number | None = Field(
         None, description="absolute change in the figure's unit (percentage points for a rate)")
-    places: int | None = Field(
+    places: Whole | None = Field(
         None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
     previous: Number | None = None
     previous_qualifier: str | None = Field(
@@ -92,7 +92,7 @@ class Change(Model):
     verb: str | None = Field(
         None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 提高 降低 提升 "
                           "缩短 延长 增长了 (either word of a pair); default by measure")
-    digits: int = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
+    digits: Whole = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
     form: ChangeForm | None = Field(
         None, description="how the change is said: percent, increment, from_to or to; "
                           "default by measure and what is given")
@@ -129,9 +129,11 @@ class Change(Model):
 class Rank(Model):
     """A rank statement: 居全国第二位, 位居全国首位, 连续5年居全省第一, 居全国前列."""
 
-    position: int | None = Field(None, ge=1, description="the position; omit with standing")
+    position: Annotated[int, Field(ge=1), BeforeValidator(to_whole)] | None = Field(
+        None, description="the position; omit with standing")
     scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China’s customs")
-    years: int | None = Field(None, ge=2, description="consecutive years held")
+    years: Annotated[int, Field(ge=2), BeforeValidator(to_whole)] | None = Field(
+        None, description="consecutive years held")
     verb: str = Field("居", description="居, 位居, 位列, 稳居, 列 or 保持")
     form: Literal["位", "名", "", "首位"] | None = Field(
         None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位; "
@@ -210,15 +212,15 @@ class Figure(Model):
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: bool | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
-    history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
-    history_since: int | None = Field(
+    history: dict[Whole, Number] = Field(default_factory=dict, description="past values by year")
+    history_since: Whole | None = Field(
         None, description="the history is complete from this year to last year: a record "
                           "(创历史新高) may then be claimed from it")
     record: bool = Field(False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
     asserted: bool = Field(False, description="consistency failures on this figure are errors")
     stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
-    of_year: int | None = Field(
+    of_year: Whole | None = Field(
         None, description="the year a stale value is of, where it is not last year's")
     review: bool = Field(
         False, description="a draft gave a new value but kept something to check (a qualifier, "

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
+from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED, Whole
 from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
@@ -155,7 +155,7 @@ class Report(Model):
     """An annual IP report: the single source every briefing is built from."""
 
     region: Text
-    year: int = Field(ge=1900, le=2999)
+    year: Whole = Field(ge=1900, le=2999)
     title: Text
     subtitle: Text | None = None
     issuer: Text | None = None
