@@ -195,3 +195,12 @@ def test_a_refusal_by_libyaml_is_not_parsed_again(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(fastyaml.Refused):
         fastyaml.parse_either(lambda loader: fastyaml.compose(_bomb(), loader),
                               fastyaml.FastLoader, Pure)
+
+
+def test_an_escape_beyond_the_last_character_is_refused_at_its_line() -> None:
+    """"\\U00110000" made PyYAML's scanner raise ValueError (exit 70)."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "x\\U00110000"\n')
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "malformed YAML: an escape names no character: \\U escapes go up to \\U0010FFFF")]

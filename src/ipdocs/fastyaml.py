@@ -274,12 +274,23 @@ def _walk_once(root: yaml.Node) -> bool:
     return shared
 
 
+def _scanner_problem(exc: Exception) -> str:
+    """What a scanner's ValueError means to the author of the text."""
+    if "chr()" in str(exc):
+        return "an escape names no character: \\U escapes go up to \\U0010FFFF"
+    return f"cannot be read: {exc}"
+
+
 def compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree of a YAML text, checked (YAMLError when refused): the
     tree's depth always, what aliases repeat where there are aliases."""
     loader = loader_class(text)
     try:
-        node = loader.get_single_node()
+        try:
+            node = loader.get_single_node()
+        except (ValueError, OverflowError) as exc:  # PyYAML's scanner: chr(0x110000)
+            raise yaml.MarkedYAMLError(None, None, _scanner_problem(exc),
+                                       loader.get_mark()) from None
         if node is None:
             return None, None
         if _walk_once(node):
