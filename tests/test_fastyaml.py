@@ -204,3 +204,12 @@ def test_an_escape_beyond_the_last_character_is_refused_at_its_line() -> None:
     _, _, problems = read_yaml('a: 1\nb: "x\\U00110000"\n')
     assert [(p.line, p.message) for p in problems] == [
         (2, "malformed YAML: an escape names no character: \\U escapes go up to \\U0010FFFF")]
+
+
+def test_a_next_line_character_is_refused_not_read_as_a_line_break() -> None:
+    """YAML reads U+0085 as a line break: "测\\x85试" silently became "测 试"."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "测\x85试"\n')
+    assert [(p.line, p.column) for p in problems] == [(2, 6)]
+    assert "U+0085 NEXT LINE (NEL) is not allowed" in problems[0].message

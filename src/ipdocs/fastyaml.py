@@ -274,6 +274,19 @@ def _walk_once(root: yaml.Node) -> bool:
     return shared
 
 
+def _refuse_next_line(text: str) -> None:
+    """Refuse U+0085, the one C1 control YAML reads (as a line break, so a text holding
+    it would silently become another): ``Refused`` at its line and column."""
+    index = text.find("\x85")
+    if index < 0:
+        return
+    line = text.count("\n", 0, index)
+    column = index - (text.rfind("\n", 0, index) + 1)
+    raise Refused(None, None, "character U+0085 NEXT LINE (NEL) is not allowed: a control "
+                  "character, which YAML would read as a line break",
+                  yaml.Mark("<text>", index, line, column, "", 0))
+
+
 def _scanner_problem(exc: Exception) -> str:
     """What a scanner's ValueError means to the author of the text."""
     if "chr()" in str(exc):
@@ -284,6 +297,7 @@ def _scanner_problem(exc: Exception) -> str:
 def compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree of a YAML text, checked (YAMLError when refused): the
     tree's depth always, what aliases repeat where there are aliases."""
+    _refuse_next_line(text)
     loader = loader_class(text)
     try:
         try:

@@ -75,3 +75,9 @@ def test_several_changes_share_a_basis() -> None:
 def test_period_needs_a_partial_year_flow() -> None:
     data = {"lead": [{"zh": "{a:period}", "en": "{a:period}"}], "figures": {"a": FIG}}
     assert any("has no partial-year period" in m for m in messages(data))
+
+
+def test_a_figure_among_its_own_parts_is_refused() -> None:
+    """It was accepted: the figure's parts then counted it in its own total."""
+    data = {"figures": {"a": {**FIG, "parts": ["b", "a"]}, "b": FIG}}
+    assert messages(data) == ["figures.a.parts.1: a figure cannot be one of its own parts"]
