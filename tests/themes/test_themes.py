@@ -236,3 +236,29 @@ def test_a_size_the_type_area_cannot_hold_is_located(tmp_path: Path) -> None:
         "title: {font: sans, size: 24", "title: {font: sans, size: 200")
     assert "30:29: error: styles.title.size: 200 pt is 71 mm a character: more than the " \
            "type area (50 × 247 mm) holds" in _problems(tmp_path, text)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"junk\n", "not a font ipdocs can read (TTLibError"),
+    (None, "truncated: its glyf table ends beyond the file's 20,000 bytes"),
+])
+def test_a_damaged_font_file_is_refused_at_its_line(tmp_path: Path, content: bytes | None,
+                                                    message: str) -> None:
+    """A truncated face made the PDF writer crash (struct.error, exit 70)."""
+    from tests.conftest import ROOT
+
+    whole = (ROOT / "fonts" / "NotoSerif-Regular.ttf").read_bytes()
+    (tmp_path / "face.ttf").write_bytes(whole[:20_000] if content is None else content)
+    text = BRIEFING.replace("bundled: serif}", "bundled: serif, regular_file: face.ttf}", 1)
+    found = _problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith("24:") and message in found[0], found
+
+
+def test_a_whole_font_file_is_read(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    face = ROOT / "fonts" / "NotoSerif-Regular.ttf"
+    path = tmp_path / "t.yaml"
+    path.write_text(BRIEFING.replace("bundled: serif}", f"bundled: serif, regular_file: "
+                                     f"'{face}'}}", 1), encoding="utf-8")
+    assert load_theme(path).fonts["serif"].regular_file == str(face)
