@@ -231,3 +231,15 @@ def test_a_figures_file_that_is_a_folder_is_located(tmp_path: Path) -> None:
     (tmp_path / "f.csv").mkdir()
     with pytest.raises(SpecError, match="is a folder, not a file"):
         read_figures(tmp_path / "f.csv")
+
+
+def test_a_csv_with_windows_line_ends_reads_and_a_stray_return_is_located(
+        tmp_path: Path) -> None:
+    """Read without newline translation, a bare CR made the csv module raise (exit 70)."""
+    path = tmp_path / "f.csv"
+    path.write_bytes("id,value,note\r\ngrants,71425,市中院\r\n".encode())
+    assert read_figures(path)["grants"].note == "市中院"
+    path.write_bytes(b"id,value,note\ngrants,5,a\rb\n")
+    with pytest.raises(SpecError) as caught:
+        read_figures(path)
+    assert "f.csv:3: error" in caught.value.report()

@@ -277,20 +277,25 @@ def _extra_fields(row: Mapping[Any, Any], line: int, width: int) -> Problem | No
 
 def read_csv(text: str) -> tuple[dict[str, NewValue], list[Problem]]:
     """``id,value[,unit][,qualifier][,note]`` rows."""
-    reader = csv.DictReader(io.StringIO(text))
-    problems = _columns(reader.fieldnames or [], 1)
-    if problems:
-        return {}, problems
-    width = len(reader.fieldnames or [])
-    rows, extra = [], []
-    for row in reader:
-        line = reader.line_num
-        wider = _extra_fields(row, line, width)
-        if wider:
-            extra.append(wider)
-        elif any((v or "").strip() for v in row.values() if isinstance(v, str)):
-            fid = (row.get("id") or "").strip()
-            rows.append(Row(line, fid, row, _plain_value(row.get("value") or "", fid, line)))
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows: list[Row] = []
+    extra: list[Problem] = []
+    try:
+        problems = _columns(reader.fieldnames or [], 1)
+        if problems:
+            return {}, problems
+        width = len(reader.fieldnames or [])
+        for row in reader:
+            line = reader.line_num
+            wider = _extra_fields(row, line, width)
+            if wider:
+                extra.append(wider)
+            elif any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                fid = (row.get("id") or "").strip()
+                rows.append(Row(line, fid, row,
+                                _plain_value(row.get("value") or "", fid, line)))
+    except csv.Error as exc:
+        return {}, [error((), f"malformed CSV: {exc}").at(reader.line_num or 1, None)]
     values, found = _rows(rows)
     return values, [*extra, *found]
 
