@@ -114,3 +114,13 @@ def test_whole_numbers_follow_the_number_rule(field: str, given: Any) -> None:
     with pytest.raises(ValidationError, match=r"leading zero|decimal digits"):
         Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "位",
                                "kind": "rank", field: given})
+
+
+@pytest.mark.parametrize("given", ["yes", "true", "0", 1])
+def test_a_yes_or_no_is_true_or_false_as_written(given: Any) -> None:
+    """asserted: "yes" (a text) was read as true."""
+    with pytest.raises(ValidationError, match="asserted"):
+        Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "件",
+                               "asserted": given})
+    assert Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "件",
+                                  "asserted": True}).asserted

@@ -26,7 +26,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Strict
 
 from ipdocs.inputs import normalise, text_problem
 
@@ -173,3 +173,8 @@ def to_prose(value: Any) -> Any:
 
 Prose = Annotated[str, BeforeValidator(to_prose)]
 """A text a document prints: at most 10,000 characters, no control characters."""
+
+
+Flag = Annotated[bool, Strict()]
+"""A yes or no: true or false as written (YAML's yes and no are true and false), never a
+text or a number read as one ('yes' quoted, 'false' quoted, 0)."""

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import Number, Whole, to_whole
+from ipdocs.model.bounds import Flag, Number, Whole, to_whole
 from ipdocs.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -210,19 +210,19 @@ class Figure(Model):
         None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
                           "digits (第4位); default: hanzi for a rank, else arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
-    parts_complete: bool | None = Field(
+    parts_complete: Flag | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
     history: dict[Whole, Number] = Field(default_factory=dict, description="past values by year")
     history_since: Whole | None = Field(
         None, description="the history is complete from this year to last year: a record "
                           "(创历史新高) may then be claimed from it")
-    record: bool = Field(False, description="the report states this value is a record (为历年最高)")
+    record: Flag = Field(False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
-    asserted: bool = Field(False, description="consistency failures on this figure are errors")
-    stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
+    asserted: Flag = Field(False, description="consistency failures on this figure are errors")
+    stale: Flag = Field(False, description="a draft kept last year's value: no new one was given")
     of_year: Whole | None = Field(
         None, description="the year a stale value is of, where it is not last year's")
-    review: bool = Field(
+    review: Flag = Field(
         False, description="a draft gave a new value but kept something to check (a qualifier, "
                            "a change against another basis)")
     draft_note: str | None = Field(None, description="where a drafted value came from")
