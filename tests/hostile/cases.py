@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from tests.conftest import MINIMAL
+from tests.conftest import MINIMAL, ROOT
 
 BUILT = "built"
 REFUSED = "refused"
@@ -170,6 +170,9 @@ def prose_cases() -> list[Case]:
         check("a spec's own units", swap("unit: 件\n    change", "unit: 台套\n    change")
               + "units:\n  台套: {kind: count}\n", BUILT, ""),
         check("a soft hyphen", swap("en: IP Creation", 'en: "IP Cre\\u00ADation"'), BUILT, ""),
+        check("asserted as a string", swap("    unit: 件\n    change",
+                                           "    unit: 件\n    asserted: 'yes'\n    change"),
+              REFUSED, "valid boolean"),
     ]
 
 
@@ -203,10 +206,19 @@ BRIEFING_THEME_SIZES: tuple[tuple[str, str, str], ...] = (
 
 
 def theme_cases(briefing: str) -> list[Case]:
-    """Themes whose sizes or margins cannot fit the page, checked with the spec."""
-    return [Case(name, {"spec.yaml": MINIMAL, "theme.yaml": swap(old, new, briefing)},
-                 ("check", "spec.yaml", "--theme", "theme.yaml"), REFUSED,
-                 "theme.yaml:") for name, old, new in BRIEFING_THEME_SIZES]
+    """Themes whose sizes, margins or faces cannot serve, checked with the spec."""
+    cases = [Case(name, {"spec.yaml": MINIMAL, "theme.yaml": swap(old, new, briefing)},
+                  ("check", "spec.yaml", "--theme", "theme.yaml"), REFUSED,
+                  "theme.yaml:") for name, old, new in BRIEFING_THEME_SIZES]
+    face = swap("bundled: serif}", "bundled: serif, regular_file: face.ttf}", briefing)
+    whole = (ROOT / "fonts" / "NotoSerif-Regular.ttf").read_bytes()
+    for name, content in (("a truncated face", whole[:20_000]), ("a face that is text",
+                                                                 b"not a font\n")):
+        cases.append(Case(f"a theme with {name}", {"spec.yaml": MINIMAL, "theme.yaml": face,
+                                                   "face.ttf": content},
+                          ("check", "spec.yaml", "--theme", "theme.yaml"), REFUSED,
+                          "fonts.serif.regular_file"))
+    return cases
 
 
 def file_cases() -> list[Case]:
