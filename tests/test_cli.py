@@ -278,3 +278,13 @@ def test_a_file_name_with_a_newline_stays_on_its_line(write_spec: WriteSpec) -> 
     assert result.returncode == 1
     assert all(line.startswith(str(spec.parent)) for line in result.stderr.splitlines())
     assert "a\\nb.yaml:1:8: error: malformed YAML" in result.stderr
+
+
+def test_check_reads_the_glossary_build_reads(write_spec: WriteSpec,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """check said ok of a spec whose glossary (unreadable, malformed) build refused."""
+    spec = write_spec()
+    (spec.parent / "glossary.yaml").write_text("terms: [\n", encoding="utf-8")
+    assert main(["check", str(spec)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec.parent / 'glossary.yaml'}:2:1: error: malformed YAML" in err

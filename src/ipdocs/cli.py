@@ -76,6 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for spec in args.spec:
         loaded, problems = load_checked(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
+        problems = [*problems, *_glossary_problems(spec)]
         if brief is not None and loaded.report is not None:
             brief_problems = brief.check(loaded.report)
             _print_problems(brief_problems, brief.source or args.brief)
@@ -89,6 +90,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"{shown_name(loaded.source)}: ok — {counted(len(report.figures), 'figure')}, "
                   f"{counted(sum(1 for _ in report.walk()), 'section')}")
     return status
+
+
+def _glossary_problems(spec: str) -> list[Problem]:
+    """The problems of the glossary.yaml beside ``spec`` (printed), which build reads:
+    check said ok of a spec whose glossary build then refused."""
+    from ipdocs.loading import glossary_beside
+
+    try:
+        glossary_beside(spec)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "glossary.yaml")
+        return exc.problems
+    return []
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
