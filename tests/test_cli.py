@@ -1,5 +1,6 @@
 """The command line: exit codes, located messages, never a traceback."""
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -226,3 +227,64 @@ def test_every_usage_error_exits_two(write_spec: WriteSpec, tmp_path: Path,
 def test_check_usage_errors_exit_two(write_spec: WriteSpec) -> None:
     assert run("check", str(write_spec()), "--theme", "glossy").returncode == 2
     assert run("check", str(write_spec()), "--brief", "weekly").returncode == 2
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "gb2312"])
+def test_an_output_encoding_without_some_characters_escapes_them(write_spec: WriteSpec,
+                                                                  encoding: str) -> None:
+    """check and text crashed (UnicodeEncodeError, exit 70) where the output could not
+    write a character: a pipe in ascii, a gb2312 terminal and an emoji."""
+    spec = write_spec(MINIMAL.replace("其中，", "其中😀，"))
+    for command in (["text", str(spec)], ["check", str(spec.parent / "missing😀.yaml")]):
+        result = subprocess.run([sys.executable, "-m", "ipdocs", *command],
+                                capture_output=True, check=False,
+                                env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert result.returncode in (0, 1), result.stderr
+        assert b"internal error" not in result.stderr
+        assert b"\\u" in result.stdout + result.stderr
+        assert b"ipdocs: note: the output's encoding" in result.stderr
+
+
+def test_figures_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> None:
+    """A write error of the figures workbook (a read-only folder) was exit 70."""
+    from tests.conftest import SAMPLE
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("figures", str(SAMPLE), "-o", str(blocker / "figures.xlsx"))
+    assert result.returncode == 1 and "internal error" not in result.stderr
+    assert result.stderr.startswith("ipdocs: cannot write ")
+
+
+def test_a_json_spec_with_a_byte_order_mark_drafts(tmp_path: Path) -> None:
+    """draft read the spec again without dropping the BOM: JSONDecodeError, exit 70."""
+    import json
+
+    import yaml
+
+    spec = tmp_path / "y.json"
+    spec.write_text(json.dumps(yaml.safe_load(MINIMAL), ensure_ascii=False),
+                    encoding="utf-8-sig")
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    result = run("draft", str(spec), str(figures), "-o", str(tmp_path / "next.json"))
+    assert result.returncode == 0, result.stderr
+    assert '"value": 80000' in (tmp_path / "next.json").read_text("utf-8")
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(write_spec: WriteSpec) -> None:
+    spec = write_spec("year: [", "a\nb.yaml")
+    result = run("check", str(spec))
+    assert result.returncode == 1
+    assert all(line.startswith(str(spec.parent)) for line in result.stderr.splitlines())
+    assert "a\\nb.yaml:1:8: error: malformed YAML" in result.stderr
+
+
+def test_check_reads_the_glossary_build_reads(write_spec: WriteSpec,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """check said ok of a spec whose glossary (unreadable, malformed) build refused."""
+    spec = write_spec()
+    (spec.parent / "glossary.yaml").write_text("terms: [\n", encoding="utf-8")
+    assert main(["check", str(spec)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec.parent / 'glossary.yaml'}:2:1: error: malformed YAML" in err

@@ -140,3 +140,76 @@ def test_decimal_fractions_are_exact_for_specs(loader: type | None) -> None:
 
 def test_fractions_are_floats_for_themes() -> None:
     assert safe_load("size: 10.5\n") == {"size": 10.5}
+
+
+def _many_aliases(count: int, size: int = 1, keys: int = 0) -> str:
+    """``count`` aliases of one anchor of ``size`` values, in a list under a key no model
+    knows, beside ``keys`` keys of their own."""
+    anchor = "v" if size == 1 else "{" + ", ".join(f"k{i}: v" for i in range(size - 1)) + "}"
+    return (f"junk:\n  anchor: &x {anchor}\n  list: [" + ", ".join(["*x"] * count) + "]\n"
+            + "".join(f"  key{i}: {i}\n" for i in range(keys)))
+
+
+def test_the_alias_check_lists_each_collections_children_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """It listed a collection's children again for each child: a list of 40,000 aliases
+    took 27 s (quadratic); now linear in the number of nodes."""
+    node = yaml.compose(_many_aliases(3000, keys=3000), Loader=yaml.SafeLoader)
+    listed = fastyaml._children
+    calls: list[int] = []
+    monkeypatch.setattr(fastyaml, "_children",
+                        lambda n: calls.append(1) or listed(n))  # type: ignore[func-returns-value]
+    fastyaml.check_graph(node)
+    nodes = 2 * 3000 + 7  # each key and value once; the anchor's value once, not per alias
+    assert len(calls) <= nodes
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+@pytest.mark.parametrize(("count", "size"), [(40_000, 1), (12_000, 3), (9_000, 1)])
+def test_many_aliases_under_unknown_keys_are_read_or_refused_in_time(
+        loader: type | None, count: int, size: int) -> None:
+    """40,000 aliases ran 27 s, 12,000 aliased mappings past a minute (under a second
+    here on an idle machine; the bound leaves room for a loaded one)."""
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    text = _many_aliases(count, size)
+    started = time.perf_counter()
+    if count * size > fastyaml.MAX_ALIAS_VALUES:
+        with pytest.raises(fastyaml.Refused, match="aliases repeat more than 10,000"):
+            fastyaml.compose(text, loader)
+    else:
+        data, _ = fastyaml.compose(text, loader)
+        assert len(data["junk"]["list"]) == count
+    assert time.perf_counter() - started < 8
+
+
+def test_a_refusal_by_libyaml_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit found with libyaml was parsed again by the pure parser, ten times slower."""
+    if fastyaml.FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+
+    class Pure:
+        def __init__(self, _text: str) -> None:
+            raise AssertionError("parsed again")
+
+    with pytest.raises(fastyaml.Refused):
+        fastyaml.parse_either(lambda loader: fastyaml.compose(_bomb(), loader),
+                              fastyaml.FastLoader, Pure)
+
+
+def test_an_escape_beyond_the_last_character_is_refused_at_its_line() -> None:
+    """"\\U00110000" made PyYAML's scanner raise ValueError (exit 70)."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "x\\U00110000"\n')
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "malformed YAML: an escape names no character: \\U escapes go up to \\U0010FFFF")]
+
+
+def test_a_next_line_character_is_refused_not_read_as_a_line_break() -> None:
+    """YAML reads U+0085 as a line break: "测\\x85试" silently became "测 试"."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "测\x85试"\n')
+    assert [(p.line, p.column) for p in problems] == [(2, 6)]
+    assert "U+0085 NEXT LINE (NEL) is not allowed" in problems[0].message

@@ -4,6 +4,7 @@ spec, print the schema, the units and the text."""
 from __future__ import annotations
 
 import argparse
+import codecs
 import gc
 import json
 import os
@@ -19,7 +20,7 @@ from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
-from ipdocs.problems import Problem, SpecError, counted
+from ipdocs.problems import Problem, SpecError, counted, shown_name
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.themes import BUILT_IN as THEMES
@@ -39,7 +40,8 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     if problems:
-        print(f"{source}: {counted(errors, 'error')}, {counted(warnings, 'warning')}",
+        print(f"{shown_name(source)}: {counted(errors, 'error')}, "
+              f"{counted(warnings, 'warning')}",
               file=sys.stderr)
 
 
@@ -74,6 +76,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for spec in args.spec:
         loaded, problems = load_checked(spec, strict=args.strict)
         _print_problems(problems, loaded.source)
+        problems = [*problems, *_glossary_problems(spec)]
         if brief is not None and loaded.report is not None:
             brief_problems = brief.check(loaded.report)
             _print_problems(brief_problems, brief.source or args.brief)
@@ -84,9 +87,22 @@ def cmd_check(args: argparse.Namespace) -> int:
             status = EXIT_SPEC
         elif loaded.report is not None:
             report = loaded.report
-            print(f"{loaded.source}: ok — {counted(len(report.figures), 'figure')}, "
+            print(f"{shown_name(loaded.source)}: ok — {counted(len(report.figures), 'figure')}, "
                   f"{counted(sum(1 for _ in report.walk()), 'section')}")
     return status
+
+
+def _glossary_problems(spec: str) -> list[Problem]:
+    """The problems of the glossary.yaml beside ``spec`` (printed), which build reads:
+    check said ok of a spec whose glossary build then refused."""
+    from ipdocs.loading import glossary_beside
+
+    try:
+        glossary_beside(spec)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "glossary.yaml")
+        return exc.problems
+    return []
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -243,7 +259,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if refused:
         print(f"ipdocs: {refused}", file=sys.stderr)
         return EXIT_SPEC
-    write_workbook(loaded.report, output)
+    try:
+        write_workbook(loaded.report, output)
+    except OSError as exc:  # files.WriteError: says which file and why
+        print(f"ipdocs: {exc}", file=sys.stderr)
+        return EXIT_SPEC
     print(f"{output}: {counted(len(loaded.report.figures), 'figure')} to fill in")
     return EXIT_OK
 
@@ -406,11 +426,56 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+ESCAPES = "ipdocs-escape"
+"""The error handler of an output stream whose encoding cannot write every character."""
+
+_escaped: list[str] = []
+"""Characters an output stream could not write and wrote as escapes, this run."""
+
+
+def _escape(exc: UnicodeError) -> tuple[str, int]:
+    """Write what the stream's encoding lacks as a \\u escape, and remember that it did."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    _escaped.append(exc.object[exc.start:exc.end])
+    escaped, end = codecs.backslashreplace_errors(exc)
+    return str(escaped), end
+
+
+codecs.register_error(ESCAPES, _escape)
+
+
+def _tolerant_streams() -> None:
+    """Let stdout and stderr write what their encoding lacks (LC_ALL=C, a gb2312 terminal
+    and an emoji) as escapes instead of crashing; UTF-8 streams are left as they are."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            utf = codecs.lookup(encoding).name.startswith("utf")
+        except LookupError:
+            utf = False
+        if not utf and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors=ESCAPES)
+
+
+def _say_escaped() -> None:
+    """Say once, at the end, that some characters were written as escapes."""
+    if _escaped:
+        encoding = getattr(sys.stdout, "encoding", "?")
+        print(f"ipdocs: note: the output's encoding ({encoding}) cannot write "
+              f"{len(set(''.join(_escaped)))} of the characters printed; they are written as "
+              "\\u escapes (a UTF-8 locale, or PYTHONIOENCODING=utf-8, shows them)",
+              file=sys.stderr)
+        _escaped.clear()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    _tolerant_streams()
     args = parser().parse_args(argv)
     try:
         status: int = args.run(args)
+        _say_escaped()
     except KeyboardInterrupt:
         print("ipdocs: interrupted", file=sys.stderr)
         return 130

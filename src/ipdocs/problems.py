@@ -45,13 +45,22 @@ class Problem:
 
     def format(self, source: str | None = None) -> str:
         """One line: ``file:line:col: severity: path: message``."""
-        where = source or "<spec>"
+        where = shown_name(source) if source else "<spec>"
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = format_path(self.path)
         return f"{where}: {self.severity.value}: {field + ': ' if field else ''}{self.message}"
+
+
+def shown_name(name: str) -> str:
+    """A file name as a message shows it: control characters (a newline in the name would
+    split the message's line) as escapes, the rest as it is."""
+    if not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in name):
+        return name
+    return "".join(repr(c)[1:-1] if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 else c
+                   for c in name)
 
 
 def error(path: Sequence[PathElement], message: str) -> Problem:

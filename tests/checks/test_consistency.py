@@ -138,3 +138,18 @@ def test_problems_carry_paths() -> None:
     problems = check_report(report(court_cases()))
     assert problems[0].path == ("figures", "cases", "parts")
     assert problems[0].severity is Severity.WARNING
+
+
+def test_a_specs_own_units_are_checked_as_any_other() -> None:
+    """Units of the spec's own (台套, 公顷) were looked up among the shipped ones: KeyError."""
+    own = Report.model_validate({
+        "region": LABEL, "year": 2024, "title": LABEL,
+        "units": {"台套": {"kind": "count"},
+                  "公顷": {"kind": "area", "words": {"en": ["hectare", "hectares"]}}},
+        "figures": {"a": {"label": LABEL, "unit": "台套", "value": -2},
+                    "b": {"label": LABEL, "unit": "万公顷", "value": 3, "parts": ["c"],
+                          "parts_complete": False},
+                    "c": {"label": LABEL, "unit": "公顷", "value": 5}}})
+    messages = [p.message for p in check_report(own)]
+    assert "negative count: -2台套" in messages
+    assert not any("part" in m for m in messages)  # 5 公顷 of 30,000 公顷: a partial sum

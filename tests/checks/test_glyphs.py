@@ -72,3 +72,41 @@ def test_a_report_naming_zhe_and_yun_builds_in_both_formats(
         # a justified line letter-spaced to its measure reads with gaps in pdftotext
         assert "张喆、王赟、李堃、陈昇" in "".join(text.split())
         assert (out / theme / "spec.zh.docx").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("𠮷", "(CJK UNIFIED IDEOGRAPH-20BB7) at character 2 of the text"),
+    ("\U000e01ef", "(VARIATION SELECTOR-256)"),
+])
+def test_an_uncovered_character_is_named_and_placed_in_its_text(
+        write_spec: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, char: str,
+        name: str) -> None:
+    """The message gave the code point alone: which character, where in a long text?"""
+    fake_fontconfig(monkeypatch)
+    found = located(RARE.replace("𠮷", char), write_spec)
+    assert any(name in problem for problem in found), found
+
+
+@pytest.mark.parametrize(("char", "name"), [
+    ("\u200b", "U+200B '\\u200b' (ZERO WIDTH SPACE) at character 2 of the text cannot be set"),
+    ("\ufeff", "(ZERO WIDTH NO-BREAK SPACE) at character 2"),
+    ("\u200e", "(LEFT-TO-RIGHT MARK) at character 2"),
+    ("\ue000", "(a private-use character) at character 2"),
+    ("\U000f0000", "(a private-use character)"),
+    ("\u0378", "(an unassigned code point)"),
+])
+def test_a_character_the_writers_cannot_set_is_a_located_error(
+        write_spec: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, char: str,
+        name: str) -> None:
+    """ZWSP, a BOM mid-text, bidi marks, private-use and unassigned code points passed the
+    check and were refused by the writer with neither field nor line."""
+    fake_fontconfig(monkeypatch)
+    found = located(RARE.replace("𠮷", char), write_spec)
+    assert any(":12:13: error: sections[0].paragraphs[0].zh: " in p and name in p
+               for p in found), found
+
+
+def test_a_soft_hyphen_is_set(write_spec: Callable[..., Path],
+                              monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_fontconfig(monkeypatch)
+    assert located(RARE.replace("𠮷", "\u00ad"), write_spec) == []

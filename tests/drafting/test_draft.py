@@ -131,7 +131,7 @@ def test_unknown_ids_are_reported_not_dropped(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("id,value\nup,many\n", "'many' is not a number"),
+    ("id,value\nup,many\n", "'many' is not a decimal number"),
     ("id,value\nup,1\nup,2\n", "given twice (first at line 2)"),
     ("name,amount\nup,1\n", "needs the columns id and value"),
     ("id,value,colour\nup,1,red\n", "unknown column colour"),

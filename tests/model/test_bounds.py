@@ -18,6 +18,7 @@ from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
     ("1.2e4", Decimal(12000)), ("-0", Decimal(0)), ("0.0", Decimal("0.0")),
     ("999999999999999", Decimal("999999999999999")), ("0.000001", Decimal("0.000001")),
     ("1234567890.123456", None),
+    ("71,425", Decimal(71425)), ("-1,234,567.5", Decimal("-1234567.5")),
 ])
 def test_numbers_read_as_written(given: Any, read: Decimal | None) -> None:
     if read is None:
@@ -36,8 +37,15 @@ def test_numbers_read_as_written(given: Any, read: Decimal | None) -> None:
     ("1:20", "base 60"),
     ("１２３", "write it in digits 0-9 (123)"),
     ("٣", "write it in digits 0-9 (3)"),
-    ("71,425", "without separators"),
-    ("1_000", "without separators"),
+    ("610,93", "a comma only separates thousands, in groups of three (71,425); the decimal "
+               "point is '.'"),
+    ("1.234,5", "a comma only separates thousands"),
+    ("71,42,5", "a comma only separates thousands"),
+    ("1,2345", "a comma only separates thousands"),
+    (",425", "a comma only separates thousands"),
+    ("071,425", "a comma only separates thousands"),
+    ("7１,425", "not a decimal number"),
+    ("1_000", "without underscores"),
     ("NaN", "not a decimal number"),
     ("Infinity", "not a decimal number"),
     ("1e30", "too large: a number has at most 15 digits before the point"),
@@ -93,3 +101,26 @@ def test_texts_are_checked_in_python_too(text: str, message: str) -> None:
 
 def test_texts_are_composed_in_python_too() -> None:
     assert Text(zh="宁波", en="Cafe\u0301").en == "Café"
+
+
+@pytest.mark.parametrize(("field", "given"), [
+    ("rank", {"position": "017", "scope": {"zh": "全国", "en": "in China"}}),
+    ("history", {"02023": 5}),
+    ("history", {"0x7E7": 5}),
+])
+def test_whole_numbers_follow_the_number_rule(field: str, given: Any) -> None:
+    """A rank's position 017 and a history year 02023 were read as 17 and 2023, while a
+    value 017 is refused."""
+    with pytest.raises(ValidationError, match=r"leading zero|decimal digits"):
+        Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "位",
+                               "kind": "rank", field: given})
+
+
+@pytest.mark.parametrize("given", ["yes", "true", "0", 1])
+def test_a_yes_or_no_is_true_or_false_as_written(given: Any) -> None:
+    """asserted: "yes" (a text) was read as true."""
+    with pytest.raises(ValidationError, match="asserted"):
+        Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "件",
+                               "asserted": given})
+    assert Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "件",
+                                  "asserted": True}).asserted

@@ -1,5 +1,7 @@
 """Placeholder parsing: figure refs, parts, years, escapes and malformed braces."""
 
+import re
+
 import pytest
 
 from ipdocs.model import FigureRef, PlaceholderError, YearRef, parse
@@ -55,3 +57,14 @@ def test_scan_reports_every_error() -> None:
     segments, errors = scan("{a} {b:x} } {c")
     assert [e.offset for e in errors] == [4, 10, 12]
     assert segments[0] == FigureRef("a")
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("{ a }", "{a}"), ("{a }", "{a}"), ("{a :change}", "{a:change}"),
+    ("{a: change}", "{a:change}"), ("{ a, b:change}", "{a,b:change}"), ("{ year }", "{year}"),
+])
+def test_a_placeholder_with_spaces_inside_its_braces_is_refused(text: str,
+                                                                written: str) -> None:
+    """{ a } was read as {a}: prose in braces became a number."""
+    with pytest.raises(PlaceholderError, match=re.escape(f"write {written}")):
+        parse("共" + text)

@@ -93,3 +93,9 @@ def test_a_base_refers_in_both_languages_and_one_step_only() -> None:
     found = messages(data)
     assert any("only the Chinese refers to n" in m for m in found)
     assert any("whose own base or basis refers to figures" in m for m in found)
+
+
+def test_a_figure_among_its_own_parts_is_refused() -> None:
+    """It was accepted: the figure's parts then counted it in its own total."""
+    data = {"figures": {"a": {**FIG, "parts": ["b", "a"]}, "b": FIG}}
+    assert messages(data) == ["figures.a.parts.1: a figure cannot be one of its own parts"]

@@ -152,6 +152,9 @@ def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
                                    "required"),
     ("builders: [{key_figures: {figures: patents.grants}}]\n",
      "1:36: error: builders[0].key_figures.figures: Input should be a valid list"),
+    ('name: "pr\\0ess"\nbuilders: [cover]\n',
+     "1:7: error: name: a brief's name: character U+0000 at character 3 is not allowed: a "
+     "control character"),
 ])
 def test_more_bad_brief_files(tmp_path: Path, text: str, message: str) -> None:
     assert message in _brief_problems(tmp_path, text)

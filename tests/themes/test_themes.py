@@ -121,6 +121,12 @@ def _problems(tmp_path: Path, text: str, name: str = "bad.yaml") -> list[str]:
      "'serif', 'sans', 'fang', 'kai' or 'song-bold'"),
     ("  width: 210", "  width: 21", "error: page.width: Input should be greater than or equal "
      "to 50"),
+    ("header: {font: sans, size: 8, color: muted}", "header: {font: sans, size: 40}",
+     "error: styles.header.size: a running header of 40 pt 12 mm from the top edge runs into "
+     "the type area, which starts 25 mm down"),
+    ("size: 9, font: sans}", "size: 60, font: sans}",
+     "19:51: error: page_number.size: a page number of 60 pt does not fit the 25 mm below the "
+     "type area"),
 ])
 def test_theme_values_are_checked_and_located(tmp_path: Path, old: str, new: str,
                                                expected: str) -> None:
@@ -222,3 +228,37 @@ def test_a_theme_scaled_keeps_small_type_legible_and_a_grid_theme_its_sizes() ->
     assert theme.scaled(1.0) is theme
     official = load_theme("official")
     assert official.scaled(0.8) is official  # GB/T 9704 fixes its sizes
+
+
+def test_a_size_the_type_area_cannot_hold_is_located(tmp_path: Path) -> None:
+    """A 200 pt title on a narrow page was drawn off it, with exit 0."""
+    text = BRIEFING.replace("  width: 210", "  width: 100").replace(
+        "title: {font: sans, size: 24", "title: {font: sans, size: 200")
+    assert "30:29: error: styles.title.size: 200 pt is 71 mm a character: more than the " \
+           "type area (50 × 247 mm) holds" in _problems(tmp_path, text)
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"junk\n", "not a font ipdocs can read (TTLibError"),
+    (None, "truncated: its glyf table ends beyond the file's 20,000 bytes"),
+])
+def test_a_damaged_font_file_is_refused_at_its_line(tmp_path: Path, content: bytes | None,
+                                                    message: str) -> None:
+    """A truncated face made the PDF writer crash (struct.error, exit 70)."""
+    from tests.conftest import ROOT
+
+    whole = (ROOT / "fonts" / "NotoSerif-Regular.ttf").read_bytes()
+    (tmp_path / "face.ttf").write_bytes(whole[:20_000] if content is None else content)
+    text = BRIEFING.replace("bundled: serif}", "bundled: serif, regular_file: face.ttf}", 1)
+    found = _problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith("24:") and message in found[0], found
+
+
+def test_a_whole_font_file_is_read(tmp_path: Path) -> None:
+    from tests.conftest import ROOT
+
+    face = ROOT / "fonts" / "NotoSerif-Regular.ttf"
+    path = tmp_path / "t.yaml"
+    path.write_text(BRIEFING.replace("bundled: serif}", f"bundled: serif, regular_file: "
+                                     f"'{face}'}}", 1), encoding="utf-8")
+    assert load_theme(path).fonts["serif"].regular_file == str(face)

@@ -484,3 +484,14 @@ def test_contents_entries_lead_to_their_numbers_with_dots(sample: Report,
     for style in ("TOC1", "TOC2"):
         found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
         assert found and re.search(r"<w:tab [^>]*w:val=\"right\" w:leader=\"dot\"", found.group(0))
+
+
+def test_a_title_longer_than_a_property_holds_is_cut_in_the_properties_only() -> None:
+    """A title over 255 characters crashed the DOCX writer (python-docx's property bound)."""
+    title = "知" * 300
+    doc = Document(Metadata(title, "zh-CN", author="a" * 300, subject="s" * 256),
+                   (Paragraph((Span(title),), "zh"),))
+    data = render_docx(doc, load_theme("briefing"))
+    properties = open_docx(io.BytesIO(data)).core_properties
+    assert properties.title == "知" * 254 + "…" and len(properties.author) == 255
+    assert title in part(data, "word/document.xml")

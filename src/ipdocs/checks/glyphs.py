@@ -35,9 +35,34 @@ def _strings(value: Any, path: tuple[PathElement, ...]) -> Iterator[tuple[tuple[
             yield from _strings(item, (*path, index))
 
 
+_UNNAMED = {"Co": "a private-use character", "Cn": "an unassigned code point",
+            "Cf": "an invisible format character", "Cs": "a lone surrogate"}
+
+
 def describe(char: str) -> str:
-    """A character as messages name it: U+20BB7 '𠮷'."""
-    return f"U+{ord(char):04X} {char!r}"
+    """A character as messages name it: U+20BB7 '𠮷' (CJK UNIFIED IDEOGRAPH-20BB7); one
+    Unicode does not name, by its kind (a private-use character)."""
+    import unicodedata
+
+    name = unicodedata.name(char, "") or _UNNAMED.get(unicodedata.category(char), "")
+    return f"U+{ord(char):04X} {char!r}" + (f" ({name})" if name else "")
+
+
+def _at(text: str, char: str) -> str:
+    """Where ``char`` first stands in ``text``, for a message."""
+    return f" at character {text.index(char) + 1} of the text"
+
+
+SOFT_HYPHEN = "\u00ad"
+"""The one character that prints nothing which the writers set (a hyphenation point)."""
+
+
+def _invisible(text: str) -> list[str]:
+    """Characters of ``text`` that print nothing (a zero-width space or joiner, a
+    bidirectional mark, a byte-order mark mid-text, a private-use or unassigned code
+    point): the writers refuse them, so the check names them with their text."""
+    return sorted({c for c in text if not c.isprintable() and not c.isspace()
+                   and c != SOFT_HYPHEN})
 
 
 def check_glyphs(report: Report) -> list[Problem]:
@@ -45,13 +70,18 @@ def check_glyphs(report: Report) -> list[Problem]:
     face; an error where no face on the machine has it."""
     problems = []
     for path, text in _strings(report.model_dump(), ()):
+        problems += [error(path, f"{describe(char)}{_at(text, char)} cannot be set "
+                                 "(invisible, private-use or unassigned): delete it (it "
+                                 "may have come with pasted text)") for char in _invisible(text)]
         for char in sysfonts.needed(text):
             face = sysfonts.find(char)
             if face is None:
-                problems.append(error(path, f"no font has {describe(char)}: neither the "
-                                            "bundled faces nor any installed on this machine"))
+                problems.append(error(path, f"no font has {describe(char)}{_at(text, char)}: "
+                                            "neither the bundled faces nor any installed on "
+                                            "this machine"))
             else:
-                problems.append(warning(path, f"{describe(char)} is in no bundled font: "
+                problems.append(warning(path, f"{describe(char)}{_at(text, char)} is in no "
+                                              "bundled font: "
                                               f"set in {face.family} ({face.file}), found on "
                                               "this machine"))
     return problems

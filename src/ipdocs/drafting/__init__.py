@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from ipdocs.drafting.changes import convert, new_change
 from ipdocs.drafting.document import dump, load
 from ipdocs.drafting.review import review_marks
-from ipdocs.drafting.values import NewValue, parse_value, read_figures
+from ipdocs.drafting.values import NewValue, measure_problems, parse_value, read_figures
 from ipdocs.drafting.workbook import workbook_bytes, write_workbook
 from ipdocs.loading import load_report, validate_data
 from ipdocs.loading.loader import locate
@@ -151,6 +151,7 @@ def _value_problems(report: Report, values: Mapping[str, NewValue]) -> list[Prob
             problems.append(error((fid, "qualifier"), f"unknown qualifier {new.qualifier!r}")
                             .at(new.line, None))
             continue
+        problems.extend(measure_problems(fid, new, unit))
         problems.extend(p.at(new.line, None) for p in _fits(report, figure, new, unit))
     return problems
 

@@ -14,6 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ipdocs.decimals import fraction_digits
+from ipdocs.inputs import read_text
 
 
 def _yaml() -> YAML:
@@ -42,7 +43,7 @@ def is_json(path: Path) -> bool:
 def load(path: Path) -> Any:
     """The spec at ``path`` as editable data (a ruamel round-trip tree, or plain JSON data
     with exact decimals)."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)  # as the spec was loaded: a byte-order mark dropped
     if is_json(path):
         return json.loads(text, parse_float=Decimal)
     return _yaml().load(text)

@@ -164,18 +164,100 @@ def _header_keys(cells: tuple[Any, ...]) -> dict[int, str]:
             if v is not None and str(v).strip()}
 
 
-def read_rows(path: Path) -> tuple[dict[int, str], Iterator[tuple[int, dict[str, Any]]]]:
+MAX_WORKBOOK_BYTES = 16 * 1024 * 1024
+"""The largest workbook file read (a filled-in Ningbo workbook is 20 kB)."""
+
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
+"""The most a workbook's parts may unpack to, in all: a zip bomb is refused unopened."""
+
+MAX_MEMBERS = 1_000
+"""The most parts a workbook's zip may hold."""
+
+MAX_ROWS = 10_000
+"""The most rows of a figures sheet read (a spec has a few hundred figures)."""
+
+MAX_COLUMNS = 64
+"""Columns of a figures sheet read: the workbook has eleven."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of the figures workbook as read: its value (for a formula, the value the
+    spreadsheet saved with it, or None), the formula if it holds one, its number format
+    and where it stands (row and column, 1-based)."""
+
+    value: Any
+    row: int
+    column: int
+    formula: str | None = None
+    number_format: str = "General"
+
+    @property
+    def ref(self) -> str:
+        """The cell's reference, as a spreadsheet shows it (H5)."""
+        from openpyxl.utils import get_column_letter
+
+        return f"{get_column_letter(self.column)}{self.row}"
+
+
+def check_archive(path: Path) -> None:
+    """Refuse, before openpyxl opens it, a workbook that is not a zip, is too large, or
+    would unpack to more than ``MAX_UNPACKED_BYTES`` (ValueError saying which)."""
+    import zipfile
+
+    size = path.stat().st_size
+    if size > MAX_WORKBOOK_BYTES:
+        raise ValueError(f"the workbook is {size / 2**20:.1f} MiB; the most read is "
+                         f"{MAX_WORKBOOK_BYTES // 2**20} MiB")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except zipfile.BadZipFile:
+        raise ValueError("not an .xlsx workbook (it is not a zip archive): save it from the "
+                         "spreadsheet as .xlsx, or give the figures as CSV") from None
+    unpacked = sum(m.file_size for m in members)
+    if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED_BYTES:
+        raise ValueError(f"the workbook unpacks to {unpacked / 2**20:,.0f} MiB in "
+                         f"{len(members):,} parts; the most read is "
+                         f"{MAX_UNPACKED_BYTES // 2**20} MiB in {MAX_MEMBERS:,}")
+
+
+def _sheet(book: Any) -> Any:
+    """The figures sheet of a workbook, else its first."""
+    return book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+
+
+def _cell(saved: Any, written: Any, row: int, column: int) -> Cell:
+    """One cell from the saved-values view and the formulas view of the same sheet."""
+    formula = written.value if getattr(written, "data_type", None) == "f" else None
+    return Cell(saved.value, row, column, str(formula) if formula is not None else None,
+                str(getattr(saved, "number_format", None) or "General"))
+
+
+def read_rows(path: Path) -> tuple[dict[int, str], Iterator[tuple[int, dict[str, Cell]]]]:
     """The header of a figures workbook (position → key) and its rows as (line, cells by
-    key), the informational columns left out."""
+    key), the informational columns left out; ValueError for a file that is not a
+    workbook or is beyond the bounds above (checked before it is unpacked)."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=True)
-    sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = _header_keys(next(rows, ()))
+    check_archive(path)
+    books = [load_workbook(path, read_only=True, data_only=only) for only in (True, False)]
+    saved_rows, written_rows = (_sheet(book).iter_rows(max_col=MAX_COLUMNS) for book in books)
+    header = _header_keys(tuple(c.value for c in next(saved_rows, ())))
+    next(written_rows, None)
     read = {i: k for i, k in header.items() if k in ("id", "value", "unit", "qualifier", "note")}
 
-    def body() -> Iterator[tuple[int, dict[str, Any]]]:
-        for line, cells in enumerate(rows, start=2):
-            yield line, {key: cells[i] if i < len(cells) else None for i, key in read.items()}
+    def body() -> Iterator[tuple[int, dict[str, Cell]]]:
+        try:
+            for line, (saved, written) in enumerate(zip(saved_rows, written_rows, strict=False),
+                                                   start=2):
+                if line > MAX_ROWS + 1:
+                    raise ValueError(f"more than {MAX_ROWS:,} rows; a figures sheet has one "
+                                     "row a figure")
+                yield line, {key: _cell(saved[i], written[i] if i < len(written) else None,
+                                        line, i + 1) if i < len(saved)
+                             else Cell(None, line, i + 1) for i, key in read.items()}
+        finally:
+            for book in books:
+                book.close()
     return read, body()

@@ -3,15 +3,21 @@
 These hold however a report is made, from a spec file or in Python
 (``Report.model_validate``): the model's figures are ``Number`` and its texts ``Prose``.
 
-A number is decimal as written: a ``Decimal``, an ``int``, or a ``str`` in digits 0-9
-with an optional sign, point and exponent (``'610.93'``, ``'-13.3'``, ``'1.2e4'``). A
-``float`` is refused, since it is binary and may not be the number its author meant
-(give ``Decimal('0.1')``, ``'0.1'`` or an int); so are forms other readers take for
-other numbers (``'017'`` octal to YAML 1.1, ``'0x1F'``, ``'1:20'`` base 60, ``'1_000'``,
-full-width digits ``'１２３'``, ``'71,425'``). And it is a number a report can print: at
-most ``MAX_SIGNIFICANT`` significant digits, less than 10^``MAX_INTEGER_DIGITS``, at
-most ``MAX_FRACTION_DIGITS`` digits after the point. An exponent is read as the number
-it spells (``1.2e4`` is 12000); ``-0`` is 0.
+The number rule, one for every path a number comes by (a spec in YAML or JSON, a
+figures CSV or YAML, a text or number cell of the figures workbook, a value given in
+Python): a number is decimal as written: a ``Decimal``, an ``int``, or a ``str`` in
+digits 0-9 with an optional sign, point and exponent (``'610.93'``, ``'-13.3'``,
+``'1.2e4'``), its thousands optionally separated by commas in groups of three
+(``'71,425'``, ``'1,234,567.5'``). A ``float`` is refused, since it is binary and may not
+be the number its author meant (give ``Decimal('0.1')``, ``'0.1'`` or an int); so are
+forms other readers take for other numbers: a leading zero (``'017'``, octal to YAML
+1.1), ``'0x1F'``, ``'1:20'`` (base 60), ``'1_000'``, a decimal comma or misgrouped
+thousands (``'610,93'``, ``'1.234,5'``, ``'71,42,5'``), full-width digits
+(``'１２３'``). And it is a number a report can print: at most ``MAX_SIGNIFICANT``
+significant digits, less than 10^``MAX_INTEGER_DIGITS``, at most ``MAX_FRACTION_DIGITS``
+digits after the point. An exponent is read as the number it spells (``1.2e4`` is
+12000); ``-0`` is 0. Whole numbers (a year, a rank's position, a history year) follow
+the same rule (``Whole``).
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Strict
 
 from ipdocs.inputs import normalise, text_problem
 
@@ -44,6 +50,8 @@ MAX_NUMBER_CHARS = 64
 
 _NUMBER = re.compile(
     r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,10})?")
+_GROUPED = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+"""Thousands separated by commas, in groups of three: 71,425 and 1,234,567.5."""
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
 
 
@@ -80,7 +88,7 @@ def _text_form_problem(text: str) -> str | None:
         plain = text.lstrip("+-").lstrip("0")
         return (f"{_shown(text)} has a leading zero{octal}: write "
                 f"{'0' + plain if plain[:1] in ('.', '') else plain}")
-    if not _NUMBER.fullmatch(text):
+    if not _NUMBER.fullmatch(text) and not _GROUPED.fullmatch(text):
         hint = _hint(text)
         return f"{_shown(text)} is not a decimal number" + (f": {hint}" if hint else "")
     return None
@@ -90,10 +98,15 @@ def _hint(text: str) -> str:
     """What to write instead of a text that is almost a number."""
     if text.isdecimal() or (text[:1] in "+-" and text[1:].isdecimal()):
         return f"write it in digits 0-9 ({Decimal(text)})"
+    if text.endswith(("%", "％")):
+        return "write the number without %: the figure's unit says it is a percent"
     if ":" in text:
         return "YAML 1.1 reads it as a number in base 60; write the number in digits 0-9"
-    if "_" in text or "," in text:
-        return "write it without separators"
+    if "," in text or "，" in text:
+        return ("a comma only separates thousands, in groups of three (71,425); the decimal "
+                "point is '.' (610.93)")
+    if "_" in text:
+        return "write it without underscores"
     if text.lower().lstrip("+-").startswith(("0x", "0o", "0b")):
         return "write it in decimal digits"
     return ""
@@ -109,7 +122,7 @@ def to_number(value: Any) -> Decimal:
         problem = _text_form_problem(value.strip())
         if problem:
             raise ValueError(problem)
-        value = Decimal(value.strip())
+        value = Decimal(value.strip().replace(",", ""))
     elif isinstance(value, int):
         if value.bit_length() > 64:
             digits = int(value.bit_length() * 0.30103) + 1
@@ -136,6 +149,17 @@ Number = Annotated[Decimal, BeforeValidator(to_number)]
 """A figure's number: exact, decimal as written, within the bounds above."""
 
 
+def to_whole(value: Any) -> Any:
+    """A text read as a number by the number rule (``'017'``, ``'0x1F'`` refused, as a
+    figure's value is), for a field of whole numbers; anything else is left for the
+    field's own type."""
+    return to_number(value) if isinstance(value, str) else value
+
+
+Whole = Annotated[int, BeforeValidator(to_whole)]
+"""A whole number (a year, a rank's position, a history year): the number rule, then int."""
+
+
 def to_prose(value: Any) -> Any:
     """A text checked (length, characters) and in normalisation form C; anything that is
     not a str is left for the field's own type to refuse."""
@@ -149,3 +173,8 @@ def to_prose(value: Any) -> Any:
 
 Prose = Annotated[str, BeforeValidator(to_prose)]
 """A text a document prints: at most 10,000 characters, no control characters."""
+
+
+Flag = Annotated[bool, Strict()]
+"""A yes or no: true or false as written (YAML's yes and no are true and false), never a
+text or a number read as one ('yes' quoted, 'false' quoted, 0)."""

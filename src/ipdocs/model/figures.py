@@ -15,12 +15,12 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import Number
+from ipdocs.model.bounds import Flag, Number, Whole, to_whole
 from ipdocs.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -82,10 +82,10 @@ class Change(Model):
     percent: Number | None = None
     increment: Number | None = Field(
         None, description="absolute change in the figure's unit (percentage points for a rate)")
-    places: int | None = Field(
+    places: Whole | None = Field(
         None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
     previous: Number | None = None
-    previous_of: int | Literal["earlier"] | None = Field(
+    previous_of: Whole | Literal["earlier"] | None = Field(
         None, description="the previous value is not last year's: of this year (2019), or "
                           "of an earlier time the report does not state (earlier); said from "
                           "→ to (由120天缩短至70天) and kept out of year-on-year displays")
@@ -96,7 +96,7 @@ class Change(Model):
     verb: str | None = Field(
         None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 提高 降低 提升 "
                           "缩短 延长 增长了 (either word of a pair); default by measure")
-    digits: int = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
+    digits: Whole = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
     form: ChangeForm | None = Field(
         None, description="how the change is said: percent, increment, from_to or to; "
                           "default by measure and what is given")
@@ -139,9 +139,11 @@ class Change(Model):
 class Rank(Model):
     """A rank statement: 居全国第二位, 位居全国首位, 连续5年居全省第一, 居全国前列."""
 
-    position: int | None = Field(None, ge=1, description="the position; omit with standing")
+    position: Annotated[int, Field(ge=1), BeforeValidator(to_whole)] | None = Field(
+        None, description="the position; omit with standing")
     scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China’s customs")
-    years: int | None = Field(None, ge=2, description="consecutive years held")
+    years: Annotated[int, Field(ge=2), BeforeValidator(to_whole)] | None = Field(
+        None, description="consecutive years held")
     verb: str = Field("居", description="居, 位居, 位列, 稳居, 列 or 保持")
     form: Literal["位", "名", "", "首位"] | None = Field(
         None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位; "
@@ -212,7 +214,7 @@ class Figure(Model):
     period: PeriodStyle = Field(
         "months", description="how a partial-year flow names its period: months (1—9月), "
                               "quarters (前三季度), half (上半年), first_months (前2个月)")
-    since: int | None = Field(
+    since: Whole | None = Field(
         None, ge=1900, le=2999, description="a flow totalled over several years, from the "
                                             "start of this year to the report's year end "
                                             "(2021年以来 / since 2021)")
@@ -231,23 +233,23 @@ class Figure(Model):
         None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
                           "digits (第4位); default: hanzi for a rank, else arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
-    parts_complete: bool | None = Field(
+    parts_complete: Flag | None = Field(
         None, description="true: parts must add up; false: a partial breakdown; unset: warn")
     discrepancy: Text | None = Field(
         None, description="the source's own discrepancy, acknowledged: its parts do not add up "
                           "as published, and why (原文如此 / as published); the check then "
                           "passes, and it prints as the table note does")
-    history: dict[int, Number] = Field(default_factory=dict, description="past values by year")
-    history_since: int | None = Field(
+    history: dict[Whole, Number] = Field(default_factory=dict, description="past values by year")
+    history_since: Whole | None = Field(
         None, description="the history is complete from this year to last year: a record "
                           "(创历史新高) may then be claimed from it")
-    record: bool = Field(False, description="the report states this value is a record (为历年最高)")
+    record: Flag = Field(False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
-    asserted: bool = Field(False, description="consistency failures on this figure are errors")
-    stale: bool = Field(False, description="a draft kept last year's value: no new one was given")
-    of_year: int | None = Field(
+    asserted: Flag = Field(False, description="consistency failures on this figure are errors")
+    stale: Flag = Field(False, description="a draft kept last year's value: no new one was given")
+    of_year: Whole | None = Field(
         None, description="the year a stale value is of, where it is not last year's")
-    review: bool = Field(
+    review: Flag = Field(
         False, description="a draft gave a new value but kept something to check (a qualifier, "
                            "a change against another basis)")
     draft_note: str | None = Field(None, description="where a drafted value came from")

@@ -119,6 +119,18 @@ def _reference(body: str, offset: int) -> FigureRef | YearRef:
     return FigureRef(ids[0], part, tuple(ids[1:]))
 
 
+def _unspaced(body: str, offset: int) -> str:
+    """The inside of a ``{…}``, refused where spaces open or close it or stand around its
+    colon (``{ a }``, ``{a :change}``): text that may be prose in braces, not a
+    placeholder. A space after a comma (``{a, b:change}``) is allowed."""
+    names, colon, part = body.partition(":")
+    if body != body.strip() or names != names.rstrip() or part != part.lstrip():
+        written = ",".join(n.strip() for n in names.split(",")) + colon + part.strip()
+        raise PlaceholderError(f"{{{body}}} has spaces inside its braces: write {{{written}}}"
+                               " (or {{ and }} for literal braces)", offset)
+    return body
+
+
 def scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
     """Split ``text`` into literal strings and references, and every malformed brace or
     placeholder in it (each kept as literal text in the segments)."""
@@ -139,7 +151,7 @@ def scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
             literal += token
             continue
         try:
-            reference = _reference(match.group(1).strip(), match.start())
+            reference = _reference(_unspaced(match.group(1), match.start()), match.start())
         except PlaceholderError as exc:
             errors.append(exc)
             literal += token

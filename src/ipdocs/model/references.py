@@ -198,4 +198,7 @@ def check_references(data: Any) -> list[Problem]:
                 if isinstance(part, str) and part not in figures:
                     problems.append(error(("figures", fid, "parts", index),
                                           f"unknown figure id {part!r} among the parts"))
+                elif part == fid:
+                    problems.append(error(("figures", fid, "parts", index),
+                                          "a figure cannot be one of its own parts"))
     return problems

@@ -19,7 +19,7 @@ from pydantic import (
 )
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
+from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED, Flag, Whole
 from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
@@ -96,7 +96,7 @@ class Source(Model):
     publisher: Text | None = None
     url: str | None = None
     date: dt.date | None = None
-    review: bool = Field(False, description="a draft's placeholder for a new publication")
+    review: Flag = Field(False, description="a draft's placeholder for a new publication")
 
 
 class UnitDef(Model):
@@ -107,7 +107,7 @@ class UnitDef(Model):
     words: dict[str, str | list[str]] = Field(
         default_factory=dict, description="per language, the word after a number: "
                                           "{en: [mu, mu]} (singular, plural); none: no word")
-    prefixes: bool | None = Field(None, description="whether 万 and 亿 combine with it")
+    prefixes: Flag | None = Field(None, description="whether 万 and 亿 combine with it")
     currency: str | None = Field(None, description="ISO code of a money unit (CNY)")
     metric: tuple[Decimal, str] | None = Field(
         None, description="a traditional unit's metric equivalent: [0.5, kg]")
@@ -155,7 +155,7 @@ class Report(Model):
     """An annual IP report: the single source every briefing is built from."""
 
     region: Text
-    year: int = Field(ge=1900, le=2999)
+    year: Whole = Field(ge=1900, le=2999)
     title: Text
     subtitle: Text | None = None
     issuer: Text | None = None

@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ipdocs.fastyaml import read_yaml
-from ipdocs.inputs import MAX_TEXT_CHARS
+from ipdocs.inputs import MAX_TEXT_CHARS, text_problem
 from ipdocs.model import Report
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
 from ipdocs.problems import (
@@ -199,6 +199,8 @@ def builders_from_data(data: Any) -> tuple[BriefData, list[Problem]]:
     name = data.get("name")
     if name is not None and not (isinstance(name, str) and 0 < len(name) <= 100):
         problems.append(error(("name",), "a brief's name is a text of 1 to 100 characters"))
+    elif isinstance(name, str) and text_problem(name):
+        problems.append(error(("name",), f"a brief's name: {text_problem(name)}"))
     pages = _pages(data, problems)
     steps = data["builders"]
     if not steps or len(steps) > MAX_STEPS:

@@ -226,12 +226,35 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
     named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
     problems = []
     for where, file in named:
-        path = Path(_resolve(file, base).partition("#")[0])
+        name, _, index = _resolve(file, base).partition("#")
+        path = Path(name)
         if not path.is_file():
             problems.append(error(where, f"font file {str(path)!r}: "
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
+            continue
+        damaged = _damaged(path, int(index) if index.isdigit() else 0)
+        if damaged:
+            problems.append(error(where, f"font file {str(path)!r}: {damaged}"))
     return problems
+
+
+def _damaged(path: Path, index: int) -> str | None:
+    """Why the font file at ``path`` cannot be read (truncated, not a font), or None: its
+    table directory and character map are read, and every table must lie in the file."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        size = path.stat().st_size
+        with TTFont(path, fontNumber=index, lazy=True) as font:
+            for tag, entry in getattr(font.reader, "tables", {}).items():
+                if entry.offset + entry.length > size:
+                    return (f"truncated: its {tag.strip()} table ends beyond the file's "
+                            f"{size:,} bytes")
+            font.getBestCmap()
+    except Exception as exc:  # fontTools raises many kinds on a damaged file
+        return f"not a font ipdocs can read ({type(exc).__name__}: {str(exc)[:80]})"
+    return None
 
 
 def theme_from_data(data: Any, source: str, base: Path | None = None,

@@ -214,6 +214,44 @@ def _references(spec: ThemeSpec) -> list[Problem]:
     if page.inside + page.outside >= page.width - 20 or page.top + page.bottom >= \
             page.height - 20:
         problems.append(error(("page",), "the margins leave less than 20 mm for the text"))
+    else:
+        problems += _sizes_fit(spec)
+    return problems
+
+
+MM_PER_POINT = 25.4 / 72
+"""Millimetres in a typographic point."""
+
+
+def _sizes_fit(spec: ThemeSpec) -> list[Problem]:
+    """Errors where a size cannot fit the page: a style whose line is taller or one
+    character wider than the type area, a running header taller than the room above the
+    type area, a page number taller than the room below it, a masthead wider than the type
+    area. Without them the writers draw off the page with exit 0."""
+    page = spec.page
+    width = page.width - page.inside - page.outside
+    height = page.height - page.top - page.bottom
+    problems = []
+    for name, style in spec.styles.items():
+        size = style.size * MM_PER_POINT
+        if size > width or size * (style.line or 1.2) > height:
+            problems.append(error(("styles", name, "size"), (
+                f"{style.size:g} pt is {size:.0f} mm a character: more than the type area "
+                f"({width:g} × {height:g} mm) holds")))
+    header = spec.styles.get("header")
+    if header is not None and page.header + header.size * MM_PER_POINT > page.top:
+        problems.append(error(("styles", "header", "size"), (
+            f"a running header of {header.size:g} pt {page.header:g} mm from the top edge "
+            f"runs into the type area, which starts {page.top:g} mm down")))
+    number = spec.page_number
+    offset = page.footer if number.below is None else number.below
+    if offset + number.size * MM_PER_POINT > page.bottom:
+        problems.append(error(("page_number", "size"), (
+            f"a page number of {number.size:g} pt does not fit the {page.bottom:g} mm below "
+            "the type area where it stands")))
+    if spec.masthead is not None and spec.masthead.size * MM_PER_POINT > width:
+        problems.append(error(("masthead", "size"), f"{spec.masthead.size:g} pt is wider "
+                              f"than the type area ({width:g} mm)"))
     return problems
 
 
