@@ -148,8 +148,8 @@ def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("builders: []\n", "1:11: error: builders: a brief has 1 to 200 steps"),
     ("builders: [cover]\ncolour: red\n", "2:9: error: colour: unknown field (check its spelling)"),
-    ("builders: [figure_table]\n", "1:12: error: builders[0].figure_table.section: Field "
-                                   "required"),
+    ("builders: [figure_table]\n", "1:12: error: builders[0].figure_table.section: "
+                                   "missing: a required field"),
     ("builders: [{key_figures: {figures: patents.grants}}]\n",
      "1:36: error: builders[0].key_figures.figures: Input should be a valid list"),
 ])

@@ -484,3 +484,10 @@ def test_contents_entries_lead_to_their_numbers_with_dots(sample: Report,
     for style in ("TOC1", "TOC2"):
         found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
         assert found and re.search(r"<w:tab [^>]*w:val=\"right\" w:leader=\"dot\"", found.group(0))
+
+
+def test_a_core_property_longer_than_a_docx_holds_is_cut_not_a_crash() -> None:
+    from ipdocs.writers.docx.page import MAX_PROPERTY, _property
+    assert _property("x" * 10) == "x" * 10
+    cut = _property("题" * 400)
+    assert len(cut) == MAX_PROPERTY and cut.endswith("…")

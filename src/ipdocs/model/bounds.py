@@ -5,8 +5,11 @@ These hold however a report is made, from a spec file or in Python
 
 A number is decimal as written: a ``Decimal``, an ``int``, or a ``str`` in digits 0-9
 with an optional sign, point and exponent (``'610.93'``, ``'-13.3'``, ``'1.2e4'``). A
-``float`` is refused, since it is binary and may not be the number its author meant
-(give ``Decimal('0.1')``, ``'0.1'`` or an int); so are forms other readers take for
+``float`` (from PyYAML, pandas, or Python code) is read as the decimal its shortest repr
+spells when that has at most ``MAX_SIGNIFICANT`` significant digits (``5.5``, ``71425.0``
+as 71425: a float keeps no trailing zeros, so give ``'5.50'`` to print 5.50); any other
+float is refused, since it is not the number its author meant (``0.1 + 0.2``); so are
+forms other readers take for
 other numbers (``'017'`` octal to YAML 1.1, ``'0x1F'``, ``'1:20'`` base 60, ``'1_000'``,
 full-width digits ``'１２３'``, ``'71,425'``). And it is a number a report can print: at
 most ``MAX_SIGNIFICANT`` significant digits, less than 10^``MAX_INTEGER_DIGITS``, at
@@ -38,6 +41,13 @@ MAX_SECTION_DEPTH = 6
 
 MAX_SPELLED = 99_999_999
 """The largest number written in Chinese numerals (a rank 第…位, ``numerals: hanzi``)."""
+
+MAX_PROPERTY = 255
+"""The longest text a DOCX core property (title, subject, author, keywords) holds."""
+
+PROPERTY_ROOM = 32
+"""What a property adds to a report's texts: the draft's mark (【草稿】, DRAFT: ), the
+' / ' between languages, the year after the region."""
 
 MAX_NUMBER_CHARS = 64
 """The longest text read as a number."""
@@ -99,12 +109,28 @@ def _hint(text: str) -> str:
     return ""
 
 
+_REFUSED = ("is not a number ipdocs reads: give a Decimal, an int or a str "
+            "(Decimal('0.1'), 12, '610.93')")
+
+
+def _from_float(value: float) -> Decimal:
+    """A float as the decimal its shortest repr spells (5.5 → 5.5, 71425.0 → 71425: a
+    float keeps no trailing zeros), when that has at most ``MAX_SIGNIFICANT`` significant
+    digits and so is the number its author wrote; ValueError for any other
+    (0.1 + 0.2 is 0.30000000000000004, which nobody published)."""
+    shown = repr(value).removesuffix(".0")
+    number = Decimal(shown)
+    if not number.is_finite() or len(number.as_tuple().digits) > MAX_SIGNIFICANT:
+        raise ValueError(f"a float ({value!r}) {_REFUSED}")
+    return number
+
+
 def to_number(value: Any) -> Decimal:
     """``value`` as an exact Decimal within bounds; ValueError saying why not."""
-    if isinstance(value, bool | float):
-        kind = "true or false" if isinstance(value, bool) else f"a float ({value!r})"
-        raise ValueError(f"{kind} is not a number ipdocs reads: give a Decimal, an int or "
-                         "a str (Decimal('0.1'), 12, '610.93')")
+    if isinstance(value, bool):
+        raise ValueError(f"true or false {_REFUSED}")
+    if isinstance(value, float):
+        value = _from_float(value)
     if isinstance(value, str):
         problem = _text_form_problem(value.strip())
         if problem:

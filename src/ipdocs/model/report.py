@@ -17,14 +17,15 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import to_jsonable_python
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED
+from ipdocs.model.bounds import MAX_PROPERTY, MAX_SECTION_DEPTH, MAX_SPELLED, PROPERTY_ROOM
 from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import Problem, SpecError, error
+from ipdocs.problems import Problem, SpecError, Unfit, error
 from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -146,7 +147,7 @@ def _raw_units(data: Any) -> dict[str, Unit]:
     for code, entry in raw.items():
         try:
             defs[str(code)] = UnitDef.model_validate(entry)
-        except ValidationError:
+        except (ValidationError, SpecError):
             continue
     return spec_units(defs)
 
@@ -244,11 +245,20 @@ class Report(Model):
                     problems.append(error((*path, "figures", index), f"unknown figure id {fid!r}"))
         for fid, figure in self.figures.items():
             problems.extend(_spelled_problems(fid, figure))
+        problems.extend(_property_problems(self))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
-            raise SpecError(problems)
+            raise Unfit(problems)
         return self
+
+    @classmethod
+    def extra_problems(cls, data: Any) -> list[Problem]:
+        """A report's placeholders, checked in the raw data when pydantic's problems stop
+        the model's own checks, so every mistake is told at once."""
+        if not isinstance(data, dict):
+            return []
+        return check_references(to_jsonable_python(data, fallback=repr))
 
     def walk(self) -> Iterator[Section]:
         """Every section of the report, depth first, in reading order."""
@@ -301,6 +311,24 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
         problems.append(error(("figures", fid, "as_of"),
                               f"a partial-year flow of {value_year} ends in {value_year}, "
                               f"not {figure.as_of.year}"))
+    return problems
+
+
+def _property_problems(report: Report) -> list[Problem]:
+    """Errors where a text a document's properties carry (the title, the region, the
+    authors, each in both languages for a bilingual document) is longer than a DOCX
+    property holds, with the room for the draft's mark and the glue."""
+    room = MAX_PROPERTY - PROPERTY_ROOM
+    texts: list[tuple[str, list[Text]]] = [
+        ("title", [report.title]), ("region", [report.region]), ("authors", report.authors)]
+    problems = []
+    for name, values in texts:
+        length = sum(len(t.zh) + len(t.en) + 2 for t in values)
+        if length > room:
+            prop = {"authors": "author", "region": "subject"}.get(name, name)
+            problems.append(error((name,), f"{length:,} characters in both languages; at "
+                                           f"most {room} (a document's {prop} property "
+                                           f"holds {MAX_PROPERTY} with the draft's mark)"))
     return problems
 
 

@@ -149,15 +149,26 @@ def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
     p_of(paragraph).insert(1 if p_of(paragraph).pPr is not None else 0, r_of(mark_run))
 
 
+MAX_PROPERTY = 255
+"""The longest text a core property holds (python-docx refuses more)."""
+
+
+def _property(text: str) -> str:
+    """``text`` cut to what a core property holds (the model refuses a report whose texts
+    would not fit; this only keeps a document made another way from crashing)."""
+    return text if len(text) <= MAX_PROPERTY else text[:MAX_PROPERTY - 1] + "…"
+
+
 def set_properties(document: DocxDocument, doc: Document) -> None:
     """Core properties from the tree's metadata; fixed times, so output is reproducible:
     ``SOURCE_DATE_EPOCH`` when set (as in the PDF), else the report's date, else EPOCH."""
     meta = doc.metadata
     props = document.core_properties
-    props.title = meta.title
-    props.subject = meta.subject
-    props.author = meta.author
-    props.keywords = ", ".join([*meta.keywords, *([meta.draft] if meta.draft else [])])
+    props.title = _property(meta.title)
+    props.subject = _property(meta.subject)
+    props.author = _property(meta.author)
+    props.keywords = _property(", ".join([*meta.keywords, *([meta.draft] if meta.draft
+                                                              else [])]))
     props.content_status = meta.draft
     props.language = meta.lang
     props.comments = ""
