@@ -430,3 +430,57 @@ def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) 
     docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
     with zipfile.ZipFile(docx) as package:
         assert [n for n in package.namelist() if n.startswith("word/charts/")]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_render_gives_the_bytes_build_writes(tmp_path: Path, sample: Report, fmt: str) -> None:
+    import ipdocs
+
+    data = ipdocs.render(sample, fmt, lang="en", brief="summary")  # type: ignore[arg-type]
+    written = ipdocs.build(sample, tmp_path / f"a.{fmt}", lang="en", brief="summary")
+    assert data == written.read_bytes()
+    with pytest.raises(ipdocs.BuildError, match="unknown format 'odt'"):
+        ipdocs.render(sample, "odt")  # type: ignore[arg-type]
+
+
+SPAWN_SAFE = '''\
+import multiprocessing
+import sys
+
+import ipdocs
+from ipdocs.building import _context
+
+
+def main() -> None:
+    multiprocessing.set_start_method(sys.argv[1])
+    assert _context().get_start_method() == sys.argv[1], _context().get_start_method()
+    report = ipdocs.load_report(sys.argv[2])
+    recipe = ipdocs.Recipe(ipdocs.sections.summary_brief(), ipdocs.themes.load_theme("briefing"))
+    outputs = [ipdocs.Output(ipdocs.building.Path(sys.argv[3]) / f"s.{lang}.pdf", lang)
+               for lang in ("zh", "en")]
+    print(len(ipdocs.build_all(report, recipe, outputs, jobs=2)))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_the_start_method_a_program_sets_is_honoured(tmp_path: Path, method: str) -> None:
+    """A program that sets its start method gets it (ipdocs forks on Linux only when none
+    was set), and the README's spawn-safe use, behind ``if __name__ == "__main__"``,
+    builds."""
+    script = tmp_path / "main.py"
+    script.write_text(SPAWN_SAFE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), method, str(SAMPLE), str(tmp_path)],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr
+
+
+def test_linux_forks_when_no_start_method_was_set() -> None:
+    code = ("import sys, ipdocs.building as b; "
+            "print(b._context().get_start_method() if sys.platform == 'linux' else 'fork')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "fork"

@@ -122,8 +122,22 @@ def start_worker(parent: int) -> None:
 
 
 def watch_parent(parent: int) -> None:
-    """Exit this process as soon as its parent, ``parent``, is gone (it is adopted by
-    another process then)."""
-    while os.getppid() == parent:
+    """Exit this process as soon as the process that made the pool, ``parent``, is gone.
+    Forked or spawned, the worker is its child, and is adopted by another process then;
+    started by a fork server (the start method ``forkserver``), the worker is the
+    server's child, which ends with ``parent``, and is watched too."""
+    first = os.getppid()
+    while os.getppid() == first and (first == parent or _alive(parent)):
         time.sleep(PARENT_POLL)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -20,8 +20,9 @@ it spells (``1.2e4`` is 12000); ``-0`` is 0.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator
 
@@ -158,8 +159,48 @@ def _plain(value: Decimal) -> Decimal:
     return abs(value) if value.is_zero() else value
 
 
-Number = Annotated[Decimal, BeforeValidator(to_number)]
-"""A figure's number: exact, decimal as written, within the bounds above."""
+NO_NUMBER: Any = None
+"""The default of an ``OptionalNumber`` field (typed Any: the field's type is, to a type
+checker, a descriptor, which None is not)."""
+
+
+def no_numbers() -> Any:
+    """The default of a ``NumbersByYear`` field: none."""
+    return {}
+
+
+NumberIn = Decimal | int | str | float
+"""What a figure's number may be given as (``to_number`` reads it)."""
+
+if TYPE_CHECKING:
+    # Type checkers read a dataclass-like field whose type is a descriptor as taking its
+    # __set__ type in __init__ and giving its __get__ type when read (PEP 681): a figure
+    # is made with Decimal('610.93'), '610.93', 610.93 or 12, and its value is a Decimal,
+    # with no pydantic plugin.
+    class Number:
+        """A figure's number: given as any ``NumberIn``, read as a Decimal."""
+
+        def __get__(self, instance: object, owner: type | None = None) -> Decimal: ...
+        def __set__(self, instance: object, value: NumberIn) -> None: ...
+
+    class OptionalNumber:
+        """A number that may be absent: given as any ``NumberIn`` or None."""
+
+        def __get__(self, instance: object, owner: type | None = None) -> Decimal | None: ...
+        def __set__(self, instance: object, value: NumberIn | None) -> None: ...
+
+    class NumbersByYear:
+        """Numbers by year (a history): given as any ``NumberIn``, read as Decimals."""
+
+        def __get__(self, instance: object,
+                    owner: type | None = None) -> dict[int, Decimal]: ...
+        def __set__(self, instance: object, value: Mapping[int, NumberIn]) -> None: ...
+else:
+    Number = Annotated[Decimal, BeforeValidator(to_number)]
+    """A figure's number: exact, decimal as written, within the bounds above."""
+
+    OptionalNumber = Number | None
+    NumbersByYear = dict[int, Number]
 
 
 def to_prose(value: Any) -> Any:

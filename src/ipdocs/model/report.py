@@ -52,11 +52,12 @@ class Paragraph(Text):
     """A paragraph of narrative in both languages, figures referred to by placeholder."""
 
     review: Sentences = Field(
-        False, description="prose carried over from an earlier year: true, or the numbers "
-                           "of the sentences to review")
+        default=False, description="prose carried over from an earlier year: true, or the numbers "
+                                   "of the sentences to review")
     recurring: Sentences = Field(
-        False, description="prose that holds every year (a draft does not mark it): true, or "
-                           "the numbers of the recurring sentences")
+        default=False,
+        description="prose that holds every year (a draft does not mark it): true, or "
+                    "the numbers of the recurring sentences")
 
     _sentences = field_validator("review", "recurring")(_sentence_numbers)
 
@@ -97,7 +98,7 @@ class Source(Model):
     publisher: Text | None = None
     url: str | None = None
     date: dt.date | None = None
-    review: bool = Field(False, description="a draft's placeholder for a new publication")
+    review: bool = Field(default=False, description="a draft's placeholder for a new publication")
 
 
 class UnitDef(Model):
@@ -108,10 +109,10 @@ class UnitDef(Model):
     words: dict[str, str | list[str]] = Field(
         default_factory=dict, description="per language, the word after a number: "
                                           "{en: [mu, mu]} (singular, plural); none: no word")
-    prefixes: bool | None = Field(None, description="whether 万 and 亿 combine with it")
-    currency: str | None = Field(None, description="ISO code of a money unit (CNY)")
+    prefixes: bool | None = Field(default=None, description="whether 万 and 亿 combine with it")
+    currency: str | None = Field(default=None, description="ISO code of a money unit (CNY)")
     metric: tuple[Decimal, str] | None = Field(
-        None, description="a traditional unit's metric equivalent: [0.5, kg]")
+        default=None, description="a traditional unit's metric equivalent: [0.5, kg]")
 
     @field_validator("kind")
     @classmethod

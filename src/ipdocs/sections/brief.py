@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NewType
 
 from ipdocs.doc import (
     Bilingual,
@@ -48,6 +48,22 @@ from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = str
 """A document's language: a registered code (zh, en), or two joined by '-' (zh-en)."""
+ShippedLanguage = Literal["zh", "en", "zh-en", "en-zh"]
+"""The shipped languages of a document, as a type checker knows them."""
+RegisteredLanguage = NewType("RegisteredLanguage", str)
+"""A language checked at run time (``language_code``): one registered after ipdocs was
+installed (``ipdocs.i18n.register_locale``), or any text read from a user."""
+DocumentLanguage = ShippedLanguage | RegisteredLanguage
+"""A document's language in the library's signatures: a type checker refuses
+``lang="fr"``; a code it cannot know goes through ``language_code`` first."""
+
+
+def language_code(code: str) -> DocumentLanguage:
+    """``code`` checked to name a registered language or two joined by '-'
+    (UnknownLanguageError naming the known ones otherwise), typed for the library's
+    signatures."""
+    languages_of(code)
+    return RegisteredLanguage(code)
 Layout = Literal["interleaved", "parallel"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
 """The shipped languages of a document."""
