@@ -19,6 +19,7 @@ from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
+from ipdocs.plugins import entry_point_names
 from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
@@ -346,8 +347,12 @@ def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value in built_in or Path(value).exists():
             return value
+        installed = entry_point_names("briefs" if what == "brief" else "themes")
+        if value in installed:  # a package's own (entry points ipdocs.briefs, ipdocs.themes)
+            return value
         raise argparse.ArgumentTypeError(
-            f"unknown {what} {value!r}: not one of {', '.join(built_in)} and no such file")
+            f"unknown {what} {value!r}: not one of {', '.join([*built_in, *installed])} "
+            "and no such file")
     return check
 
 

@@ -140,7 +140,7 @@ def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
         "4:23: error: builders[2].contents.depth: Input should be a valid integer",
         "5:5: error: builders[3]: unknown builder 'nonsense'; known: cover, lead, key_figures, "
         "chapters, figure_table, contents, glossary, sources, page_break, chart, highlights, "
-        "year_over_year",
+        "year_over_year, or a builder class by module path (package.module:Name)",
         "6:21: error: builders[4].page_break.x: unknown field (check its spelling)",
     ]
 

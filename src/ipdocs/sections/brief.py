@@ -29,6 +29,7 @@ from ipdocs.i18n.words import table as lookup_table
 from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import render
+from ipdocs.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
@@ -289,6 +290,20 @@ def summary_brief() -> Brief:
 BUILT_IN = {"full": full_brief, "summary": summary_brief}
 
 
+def _installed(name: str) -> str:
+    """The file of the brief an installed package calls ``name`` (entry point group
+    ``ipdocs.briefs``); BriefError if there is none or it cannot be used."""
+    try:
+        found = plugin_file("briefs", name)
+    except PluginError as exc:
+        raise BriefError([error((), str(exc))]) from None
+    if found is None:
+        names = ", ".join([*BUILT_IN, *entry_point_names("briefs")])
+        raise BriefError([error((), f"unknown brief {name!r}: not one of {names} and no "
+                                    "such file")])
+    return found
+
+
 def load_brief(name_or_path: str | Path) -> Brief:
     """A built-in brief (``full``, ``summary``) or one described in a YAML file;
     BriefError listing every problem of the file with its line and step."""
@@ -296,8 +311,7 @@ def load_brief(name_or_path: str | Path) -> Brief:
         return BUILT_IN[str(name_or_path)]()
     path = Path(name_or_path)
     if not path.exists():
-        raise BriefError([error((), f"unknown brief {str(name_or_path)!r}: not one of "
-                                    f"{', '.join(BUILT_IN)} and no such file")])
+        path = Path(_installed(str(name_or_path)))
     try:
         text = read_text(path)
     except InputError as exc:

@@ -9,16 +9,24 @@ from a file or one made in Python, every problem at once with its step.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from ipdocs.fastyaml import read_yaml
 from ipdocs.inputs import MAX_TEXT_CHARS
 from ipdocs.model import Report
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
+from ipdocs.plugins import (
+    PluginError,
+    entry_point_names,
+    from_entry_point,
+    from_module_path,
+    is_module_path,
+)
 from ipdocs.problems import (
     Marks,
     PathElement,
@@ -48,7 +56,10 @@ BUILDERS: dict[str, type[Builder]] = {
                 FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
                 PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
 }
-"""Every builder by the name a brief file uses."""
+"""Every builder by the name a brief file uses: the shipped ones, and those registered
+(``register_builder``)."""
+
+BuilderT = TypeVar("BuilderT", bound=Builder)
 
 MAX_STEPS = 200
 """Steps in one brief, at most."""
@@ -133,7 +144,7 @@ class ChartOptions(FiguresOptions):
     limit: int = Field(10, ge=1, le=50)
 
 
-OPTIONS: dict[str, type[_Options]] = {
+OPTIONS: dict[str, type[BaseModel]] = {
     "cover": NoOptions, "lead": NoOptions, "page_break": NoOptions, "sources": NoOptions,
     "glossary": NoOptions, "contents": ContentsOptions, "chapters": ChapterOptions,
     "figure_table": FigureTableOptions, "key_figures": FiguresOptions,
@@ -154,16 +165,94 @@ def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
         options = {} if options is None else options
     else:
         return None, [error(where, "expected a builder name or {name: {options}}")]
-    if name not in BUILDERS:
-        return None, [error(where, f"unknown builder {name!r}; known: {', '.join(BUILDERS)}")]
+    try:
+        found = builder_named(name) if isinstance(name, str) else None
+    except PluginError as exc:
+        return None, [error(where, str(exc))]
+    if found is None:
+        known = ", ".join([*BUILDERS, *(n for n in entry_point_names("builders")
+                                         if n not in BUILDERS)])
+        return None, [error(where, f"unknown builder {name!r}; known: {known}, or a "
+                                   "builder class by module path (package.module:Name)")]
     if not isinstance(options, dict):
         return None, [error((*where, name), f"options of {name!r} must be a mapping")]
+    cls, model = found
     try:
-        valid = OPTIONS[name].model_validate(options)
+        valid = model.model_validate(options)
     except ValidationError as exc:
         return None, validation_problems(exc.errors(include_url=False), (*where, name))
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in valid.model_dump().items()}
-    return BUILDERS[name](**values), []
+    return cls(**values), []
+
+
+def options_model(cls: type[Builder]) -> type[BaseModel]:
+    """The options a brief file may give the builder ``cls``, declared once: its dataclass
+    fields, with their types (a ``tuple[str, ...]`` is given as a list), defaults and any
+    ``Annotated[int, Field(ge=1)]`` constraints; unknown options refused, no coercion. A
+    builder that needs more sets ``Options`` (a pydantic model) on its class."""
+    own = cls.__dict__.get("Options")
+    if isinstance(own, type) and issubclass(own, BaseModel):
+        return own
+    if not dataclasses.is_dataclass(cls):
+        raise PluginError(f"builder {cls.__name__} is not a dataclass (a Builder holds its "
+                          "options as dataclass fields)")
+    hints = get_type_hints(cls, include_extras=True)
+    fields: dict[str, Any] = {}
+    for item in dataclasses.fields(cls):
+        if not item.init:
+            continue
+        if item.default is not dataclasses.MISSING:
+            default: Any = item.default
+        elif item.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=item.default_factory)
+        else:
+            default = ...
+        fields[item.name] = (_as_given(hints[item.name]), default)
+    model: type[BaseModel] = create_model(f"{cls.__name__}Options", __base__=_Options,
+                                          **fields)
+    return model
+
+
+def _as_given(hint: Any) -> Any:
+    """A field's type as a brief file gives it: a tuple of any length as a list."""
+    if get_origin(hint) is tuple:
+        args = get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return list.__class_getitem__(args[0])
+    return hint
+
+
+def register_builder(cls: type[BuilderT]) -> type[BuilderT]:
+    """Make the builder class ``cls`` known to brief files by its ``name``, its options
+    declared once (``options_model``): a class decorator. PluginError if another builder
+    has the name."""
+    name = cls.name
+    if not isinstance(name, str) or not name or name == Builder.name:
+        raise PluginError(f"builder {cls.__name__} needs a name of its own (name = '...')")
+    if BUILDERS.get(name, cls) is not cls:
+        raise PluginError(f"a builder named {name!r} is registered already "
+                          f"({BUILDERS[name].__module__}.{BUILDERS[name].__qualname__})")
+    OPTIONS[name] = options_model(cls)
+    BUILDERS[name] = cls
+    return cls
+
+
+def builder_named(name: str) -> tuple[type[Builder], type[BaseModel]] | None:
+    """The builder a brief file names, with its options: a registered one (shipped, or
+    registered with ``register_builder``), one by module path (``mypkg.module:Name``), or
+    one an installed package names in the ``ipdocs.builders`` entry-point group; None if
+    none is; PluginError if one is named but cannot be used."""
+    if name in BUILDERS:
+        return BUILDERS[name], OPTIONS[name]
+    found = from_module_path(name) if is_module_path(name) \
+        else from_entry_point("builders", name)
+    if found is None:
+        return None
+    if not (isinstance(found, type) and issubclass(found, Builder)):
+        raise PluginError(f"{name!r} is not a builder class (a subclass of "
+                          "ipdocs.sections.Builder)")
+    registered = BUILDERS.get(found.name) is found
+    return found, OPTIONS[found.name] if registered else options_model(found)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from ipdocs.fastyaml import read_yaml
 from ipdocs.inputs import InputError, read_text
+from ipdocs.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
 
@@ -255,12 +256,26 @@ def _read(name_or_path: str | Path) -> tuple[str, str, Path | None]:
         return source, text, None
     path = Path(name_or_path)
     if not path.exists():
-        raise ThemeError([error((), f"unknown theme {str(name_or_path)!r}: not one of "
-                                    f"{', '.join(BUILT_IN)} and no such file")])
+        path = Path(_installed(str(name_or_path)))
     try:
         return str(path), read_text(path), path.parent
     except InputError as exc:
         raise ThemeError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+
+
+def _installed(name: str) -> str:
+    """The file of the theme an installed package calls ``name`` (entry point group
+    ``ipdocs.themes``); ThemeError if there is none or it cannot be used."""
+    try:
+        found = plugin_file("themes", name)
+    except PluginError as exc:
+        raise ThemeError([error((), str(exc))]) from None
+    if found is None:
+        installed = entry_point_names("themes")
+        names = ", ".join([*BUILT_IN, *installed])
+        raise ThemeError([error((), f"unknown theme {name!r}: not one of {names} and no "
+                                    "such file")])
+    return found
 
 
 def load_theme(name_or_path: str | Path) -> Theme:
