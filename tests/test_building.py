@@ -22,6 +22,7 @@ from ipdocs.building import (
 )
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
+from ipdocs.sections import load_brief as load_brief_file
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT, SAMPLE, on_small_disk
 
@@ -484,3 +485,43 @@ def test_linux_forks_when_no_start_method_was_set() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "fork"
+
+
+def _hebrew_chart(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A spec whose chart label mixes Han and Hebrew, a brief of that chart, and the
+    briefing theme with DejaVu Sans (Hebrew, no Han) as its fallback."""
+    from tests.conftest import MINIMAL
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.is_file():
+        pytest.skip("needs fonts-dejavu-core for a fallback face")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL.replace("label: {zh: 专利授权量,", "label: {zh: 专利授权量א,"),
+                    encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text("builders:\n  - chart: {kind: bar, figures: [patents.grants, "
+                     "patents.invention]}\n", encoding="utf-8")
+    theme = tmp_path / "theme.yaml"
+    theme.write_text((ROOT / "src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+                     + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
+    return spec, brief, theme
+
+
+def test_a_theme_that_cannot_print_a_chart_label_is_refused_by_check(tmp_path: Path) -> None:
+    from ipdocs.building import theme_problems
+    from ipdocs.loading import load_report
+
+    spec, brief, theme = _hebrew_chart(tmp_path)
+    recipe = Recipe(load_brief_file(brief), load_theme(theme))
+    [problem] = theme_problems(load_report(spec), recipe)
+    assert problem.is_error and "no font has U+05D0 'א'" in problem.message
+    assert "as a chart's label" in problem.message
+    done = subprocess.run([sys.executable, "-m", "ipdocs", "check", str(spec), "--brief",
+                           str(brief), "--theme", str(theme)], capture_output=True, text=True,
+                          check=False, timeout=600)
+    assert done.returncode == 1 and "theme: briefing: the zh-en PDF cannot be made: " \
+        "no font has U+05D0 'א'" in done.stderr + done.stdout
+    fine = subprocess.run([sys.executable, "-m", "ipdocs", "check", str(spec), "--brief",
+                           str(brief)], capture_output=True, text=True, check=False,
+                          timeout=600)
+    assert fine.returncode == 0, fine.stdout + fine.stderr  # the bundled faces have both

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from ipdocs.doc import Document
 from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
+from ipdocs.problems import Problem, error
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import DocumentLanguage, Language, Layout
 from ipdocs.sections.context import COMPACT_LEVELS
@@ -424,6 +425,22 @@ def build(report: Report, path: str | Path, *, lang: DocumentLanguage = "zh",
     """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
     recipe = _recipe(brief, theme, layout, glossary, against)
     return atomic_write(Path(path), render_output(report, recipe, Output(Path(path), lang)))
+
+
+def theme_problems(report: Report, recipe: Recipe,
+                   langs: Sequence[Language] = ("zh-en",)) -> list[Problem]:
+    """Errors where the recipe's theme cannot print ``report`` as ``build`` would (a
+    character no face of it has, a chart label no one face has): the PDF of each of
+    ``langs`` is made, and what the writer refuses is an error. ``zh-en`` holds the texts
+    of both languages, and charts whose labels are in both."""
+    problems = []
+    for lang in langs:
+        try:
+            render_output(report, recipe, Output(Path(f"check.{lang}.pdf"), lang))
+        except BuildError as exc:
+            problems.append(error(("theme",), f"{recipe.theme.name}: the {lang} PDF cannot "
+                                              f"be made: {exc}"))
+    return problems
 
 
 Format = Literal["docx", "pdf"]

@@ -14,7 +14,14 @@ from pathlib import Path
 
 from ipdocs import __version__, stopping
 from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
-from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.building import (
+    FORMATS,
+    Recipe,
+    atomic_write,
+    build_jobs,
+    theme_problems,
+    workers_for,
+)
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
@@ -24,7 +31,7 @@ from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.themes import BUILT_IN as THEMES
-from ipdocs.themes import load_theme
+from ipdocs.themes import Theme, load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -45,12 +52,13 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
 
 
 def _recipe_files(brief: str | None, theme: str | None
-                  ) -> tuple[Brief | BriefError | None, bool]:
+                  ) -> tuple[Brief | BriefError | None, bool, Theme | None]:
     """The brief and theme ``check`` was asked to check too; the brief (or its error,
-    whose readable steps are still checked against the specs; or None) and whether both
-    loaded, every problem of either printed."""
+    whose readable steps are still checked against the specs; or None), whether both
+    loaded, every problem of either printed, and the theme if it loaded."""
     ok = True
     loaded_brief: Brief | BriefError | None = None
+    loaded_theme: Theme | None = None
     for load, name in ((load_brief, brief), (load_theme, theme)):
         if name is None:
             continue
@@ -64,19 +72,34 @@ def _recipe_files(brief: str | None, theme: str | None
             continue
         if isinstance(made, Brief):
             loaded_brief = made
-    return loaded_brief, ok
+        elif isinstance(made, Theme):
+            loaded_theme = made
+    return loaded_brief, ok, loaded_theme
+
+
+def _theme_problems(report: Report, brief: Brief | BriefError | None,
+                    theme: Theme | None) -> list[Problem]:
+    """What the theme cannot print of ``report`` (its brief's, or the full brief's, PDF
+    made in both languages): nothing without a theme or with a brief that has errors."""
+    if theme is None or isinstance(brief, BriefError):
+        return []
+    return theme_problems(report, Recipe(brief or load_brief("full"), theme))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``ipdocs check SPEC… [--brief B] [--theme T]``: report every problem of the specs
     and of the brief and theme, and of the brief against each spec; exit 1 on errors."""
-    brief, recipe_ok = _recipe_files(args.brief, args.theme)
+    brief, recipe_ok, theme = _recipe_files(args.brief, args.theme)
     status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
         loaded, problems = load_checked(spec, strict=args.strict)
+        brief_problems = brief.check(loaded.report) \
+            if brief is not None and loaded.report is not None else []
+        if loaded.report is not None and not any(p.is_error for p in
+                                                 [*problems, *brief_problems]):
+            problems = [*problems, *_theme_problems(loaded.report, brief, theme)]
         _print_problems(problems, loaded.source)
         if brief is not None and loaded.report is not None:
-            brief_problems = brief.check(loaded.report)
             _print_problems(brief_problems, brief.source or args.brief)
             if isinstance(brief, BriefError):  # its own problems are printed already
                 brief_problems = [*brief_problems, *brief.errors]
