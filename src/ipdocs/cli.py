@@ -151,6 +151,43 @@ def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
     return lines
 
 
+def cmd_fonts_convert(args: argparse.Namespace) -> int:
+    """``ipdocs fonts convert FACE OUT [--spec SPEC]…``: one face with TrueType outlines."""
+    from ipdocs.fonttool import FontToolError, convert, spec_characters
+
+    try:
+        chars = spec_characters(args.spec) if args.spec else None
+        glyphs = convert(args.face, Path(args.output), chars)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "")
+        return EXIT_SPEC
+    except (FontToolError, OSError) as exc:
+        print(f"ipdocs fonts: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    print(f"{args.output}: {counted(glyphs, 'glyph')}, TrueType outlines")
+    return EXIT_OK
+
+
+def cmd_fonts_coverage(args: argparse.Namespace) -> int:
+    """``ipdocs fonts coverage FACE SPEC…``: the characters the specs print that the face
+    lacks, one a line (exit 1 if any)."""
+    from ipdocs.fonttool import FontToolError, lacking, spec_characters
+
+    try:
+        missing = lacking(args.face, spec_characters(args.spec))
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "")
+        return EXIT_SPEC
+    except FontToolError as exc:
+        print(f"ipdocs fonts: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    for char in missing:
+        print(f"U+{ord(char):04X}\t{char}")
+    print(f"{args.face}: lacks {counted(len(missing), 'character')} of the specs",
+          file=sys.stderr)
+    return EXIT_SPEC if missing else EXIT_OK
+
+
 def cmd_units(args: argparse.Namespace) -> int:
     """``ipdocs units [SPEC]``: every unit a spec may use (and the spec's own)."""
     from ipdocs.vocab import shipped_entries
@@ -427,6 +464,20 @@ def parser() -> argparse.ArgumentParser:
     units = sub.add_parser("units", help="list the units a spec may use")
     units.add_argument("spec", nargs="?", help="also list this spec's own units")
     units.set_defaults(run=cmd_units)
+    fonts = sub.add_parser("fonts", help="make a face a theme can use; see what it lacks")
+    tools = fonts.add_subparsers(dest="tool", required=True)
+    convert = tools.add_parser("convert", help="save one face of a font (a .ttc/.otc "
+                                               "collection's: file.ttc#2) with TrueType "
+                                               "outlines, for a theme's fonts or fallbacks")
+    convert.add_argument("face", help="the font file, #N for the Nth face of a collection")
+    convert.add_argument("output", help="the TrueType file to write (.ttf)")
+    convert.add_argument("--spec", action="append", default=[],
+                         help="keep only what this spec prints (and ASCII); repeatable")
+    convert.set_defaults(run=cmd_fonts_convert)
+    coverage = tools.add_parser("coverage", help="list the characters of specs a face lacks")
+    coverage.add_argument("face", help="the font file, #N for the Nth face of a collection")
+    coverage.add_argument("spec", nargs="+", help="report specs (YAML or JSON)")
+    coverage.set_defaults(run=cmd_fonts_coverage)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=codes(), default="zh")
