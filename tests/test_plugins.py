@@ -95,7 +95,7 @@ def test_a_builder_by_module_path(tmp_path: Path) -> None:
     ("os:system", "'os:system' is not a builder class"),
     ("no_such_module:Builder", "cannot import 'no_such_module'"),
     ("ipdocs.sections:NoSuch", "'ipdocs.sections' has no 'NoSuch'"),
-    ("regional_nonsense", "unknown builder 'regional_nonsense'; known: cover"),
+    ("regional_nonsense", "unknown builder 'regional_nonsense'; known: cover, lead"),
 ])
 def test_a_builder_that_cannot_be_used_is_a_located_error(step: str, message: str) -> None:
     _, _, problems = read_brief_file(f"builders:\n  - {step}\n")

@@ -1,7 +1,8 @@
 """Brief files as pydantic models, and briefs checked against a report before building.
 
-A brief file names its steps from a closed vocabulary (``BUILDERS``); each step's
-options are a model of their own (a chart's ``kind`` is growth, bar or years; a limit is
+A brief file names its steps from the registered builders (``BUILDERS``: the shipped
+ones, each registering itself, and plugins'); each step's options are checked by a model
+made from the builder's own fields (a chart's ``kind`` is growth, bar or years; a limit is
 a whole number in range; unknown options are refused). What a step names in the report
 (a section, figures) is checked by ``check_builders`` against the report, for a brief
 from a file or one made in Python, every problem at once with its step.
@@ -9,24 +10,15 @@ from a file or one made in Python, every problem at once with its step.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+from pydantic import ValidationError
 
 from ipdocs.fastyaml import read_yaml
-from ipdocs.inputs import MAX_TEXT_CHARS
 from ipdocs.model import Report
-from ipdocs.model.bounds import MAX_SECTION_DEPTH
-from ipdocs.plugins import (
-    PluginError,
-    entry_point_names,
-    from_entry_point,
-    from_module_path,
-    is_module_path,
-)
+from ipdocs.plugins import PluginError, entry_point_names
 from ipdocs.problems import (
     Marks,
     PathElement,
@@ -36,30 +28,19 @@ from ipdocs.problems import (
     locate,
     validation_problems,
 )
-from ipdocs.sections.blocks import (
-    ContentsBuilder,
-    CoverBuilder,
-    LeadBuilder,
-    PageBreakBuilder,
-    SourcesBuilder,
-)
 from ipdocs.sections.chapter import ChapterBuilder
-from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder
-from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
-from ipdocs.sections.glossary import GlossaryBuilder
-from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
+from ipdocs.sections.figures import FigureTableBuilder
+from ipdocs.sections.registry import (
+    BUILDERS,
+    OPTIONS,
+    builder_named,
+    options_model,
+    register_builder,
+)
 
-BUILDERS: dict[str, type[Builder]] = {
-    cls.name: cls
-    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
-                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
-}
-"""Every builder by the name a brief file uses: the shipped ones, and those registered
-(``register_builder``)."""
-
-BuilderT = TypeVar("BuilderT", bound=Builder)
+__all__ = ["BUILDERS", "OPTIONS", "BriefData", "BriefError", "builders_from_data",
+           "check_builders", "options_model", "read_brief_file", "register_builder"]
 
 MAX_STEPS = 200
 """Steps in one brief, at most."""
@@ -85,72 +66,6 @@ class BriefError(SpecError, ValueError):
         """The problems of the readable steps against ``report``, located."""
         return [locate(p, self.marks)
                 for p in check_builders(self.readable, report, self.steps)]
-
-
-class _Options(BaseModel):
-    """A step's options: unknown ones refused, no type coercion."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-Ids = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
-                Field(max_length=500)]
-Title = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
-
-
-class NoOptions(_Options):
-    """A step that takes no options."""
-
-
-class ContentsOptions(_Options):
-    """``contents``: how many heading levels it lists."""
-
-    depth: int = Field(2, ge=1, le=MAX_SECTION_DEPTH)
-
-
-class ChapterOptions(_Options):
-    """``chapters``: one top-level section, or every one."""
-
-    section: str = ""
-    charts: bool = False
-
-
-class FigureTableOptions(_Options):
-    """``figure_table``: a section's figures as a table."""
-
-    section: str = Field(min_length=1)
-    deep: bool = True
-
-
-class FiguresOptions(_Options):
-    """``key_figures``, ``year_over_year``: figures by id (default: the builder's own)."""
-
-    figures: Ids = Field(default_factory=list)
-
-
-class HighlightsOptions(FiguresOptions):
-    """``highlights``: figures and how many rises and falls it names."""
-
-    limit: int = Field(3, ge=1, le=20)
-
-
-class ChartOptions(FiguresOptions):
-    """``chart``: which kind, of which figures, titled how."""
-
-    kind: Literal["growth", "bar", "years"] = "growth"
-    section: str = ""
-    title_zh: Title = ""
-    title_en: Title = ""
-    limit: int = Field(10, ge=1, le=50)
-
-
-OPTIONS: dict[str, type[BaseModel]] = {
-    "cover": NoOptions, "lead": NoOptions, "page_break": NoOptions, "sources": NoOptions,
-    "glossary": NoOptions, "contents": ContentsOptions, "chapters": ChapterOptions,
-    "figure_table": FigureTableOptions, "key_figures": FiguresOptions,
-    "year_over_year": FiguresOptions, "highlights": HighlightsOptions, "chart": ChartOptions,
-}
-"""The options model of each builder."""
 
 
 def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
@@ -183,76 +98,6 @@ def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
         return None, validation_problems(exc.errors(include_url=False), (*where, name))
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in valid.model_dump().items()}
     return cls(**values), []
-
-
-def options_model(cls: type[Builder]) -> type[BaseModel]:
-    """The options a brief file may give the builder ``cls``, declared once: its dataclass
-    fields, with their types (a ``tuple[str, ...]`` is given as a list), defaults and any
-    ``Annotated[int, Field(ge=1)]`` constraints; unknown options refused, no coercion. A
-    builder that needs more sets ``Options`` (a pydantic model) on its class."""
-    own = cls.__dict__.get("Options")
-    if isinstance(own, type) and issubclass(own, BaseModel):
-        return own
-    if not dataclasses.is_dataclass(cls):
-        raise PluginError(f"builder {cls.__name__} is not a dataclass (a Builder holds its "
-                          "options as dataclass fields)")
-    hints = get_type_hints(cls, include_extras=True)
-    fields: dict[str, Any] = {}
-    for item in dataclasses.fields(cls):
-        if not item.init:
-            continue
-        if item.default is not dataclasses.MISSING:
-            default: Any = item.default
-        elif item.default_factory is not dataclasses.MISSING:
-            default = Field(default_factory=item.default_factory)
-        else:
-            default = ...
-        fields[item.name] = (_as_given(hints[item.name]), default)
-    model: type[BaseModel] = create_model(f"{cls.__name__}Options", __base__=_Options,
-                                          **fields)
-    return model
-
-
-def _as_given(hint: Any) -> Any:
-    """A field's type as a brief file gives it: a tuple of any length as a list."""
-    if get_origin(hint) is tuple:
-        args = get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return list.__class_getitem__(args[0])
-    return hint
-
-
-def register_builder(cls: type[BuilderT]) -> type[BuilderT]:
-    """Make the builder class ``cls`` known to brief files by its ``name``, its options
-    declared once (``options_model``): a class decorator. PluginError if another builder
-    has the name."""
-    name = cls.name
-    if not isinstance(name, str) or not name or name == Builder.name:
-        raise PluginError(f"builder {cls.__name__} needs a name of its own (name = '...')")
-    if BUILDERS.get(name, cls) is not cls:
-        raise PluginError(f"a builder named {name!r} is registered already "
-                          f"({BUILDERS[name].__module__}.{BUILDERS[name].__qualname__})")
-    OPTIONS[name] = options_model(cls)
-    BUILDERS[name] = cls
-    return cls
-
-
-def builder_named(name: str) -> tuple[type[Builder], type[BaseModel]] | None:
-    """The builder a brief file names, with its options: a registered one (shipped, or
-    registered with ``register_builder``), one by module path (``mypkg.module:Name``), or
-    one an installed package names in the ``ipdocs.builders`` entry-point group; None if
-    none is; PluginError if one is named but cannot be used."""
-    if name in BUILDERS:
-        return BUILDERS[name], OPTIONS[name]
-    found = from_module_path(name) if is_module_path(name) \
-        else from_entry_point("builders", name)
-    if found is None:
-        return None
-    if not (isinstance(found, type) and issubclass(found, Builder)):
-        raise PluginError(f"{name!r} is not a builder class (a subclass of "
-                          "ipdocs.sections.Builder)")
-    registered = BUILDERS.get(found.name) is found
-    return found, OPTIONS[found.name] if registered else options_model(found)
 
 
 @dataclass(frozen=True)
