@@ -340,6 +340,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     usable, against = _against(args.against, specs)
     if not usable:
         return EXIT_SPEC
+    if args.reference_docx:
+        theme = theme.with_reference(args.reference_docx)
     recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
@@ -416,6 +418,13 @@ def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
     return check
 
 
+def _existing_file(value: str) -> str:
+    """An option naming a file that must exist: anything else is a usage error."""
+    if Path(value).is_file():
+        return value
+    raise argparse.ArgumentTypeError(f"no such file: {value!r}")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
     top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
@@ -439,6 +448,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--against", metavar="OLD",
                        help="last year's spec: the DOCX shows each figure that changed as a "
                             "tracked revision, and comments on what a draft marks")
+    build.add_argument("--reference-docx", metavar="DOCX", type=_existing_file,
+                       help="the office's Word file: the DOCX takes its styles, page set-up, "
+                            "headers and footers (a letterhead), as pandoc's reference-doc")
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")

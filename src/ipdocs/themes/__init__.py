@@ -147,6 +147,9 @@ class Theme:
     title_page: TitlePage = field(default_factory=TitlePage)
     masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
+    reference_docx: str | None = None
+    """The office's own Word file whose styles, page set-up, headers and footers the
+    DOCX takes (``--reference-docx``; ``ipdocs.writers.docx.reference``)."""
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
 
     def style(self, name: str) -> Style:
@@ -157,6 +160,11 @@ class Theme:
         """The font role of a style."""
         role = style.font if isinstance(style, Style) else style
         return self.fonts[role]
+
+    def with_reference(self, path: str | Path | None) -> Theme:
+        """This theme with the DOCX taking the styles, page set-up, headers and footers
+        of the Word file at ``path`` (None: none)."""
+        return replace(self, reference_docx=None if path is None else str(path))
 
     def color(self, value: str | None) -> str | None:
         """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
@@ -214,7 +222,8 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
-                 **colours)
+                 reference_docx=_resolve(spec.reference_docx, base) if spec.reference_docx
+                 else None, **colours)
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
@@ -225,11 +234,13 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
         for key, file in (("regular_file", font.regular_file), ("bold_file", font.bold_file))
         if file]
     named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
+    named += [(("reference_docx",), spec.reference_docx)] if spec.reference_docx else []
     problems = []
     for where, file in named:
         path = Path(_resolve(file, base).partition("#")[0])
         if not path.is_file():
-            problems.append(error(where, f"font file {str(path)!r}: "
+            what = "reference document" if where == ("reference_docx",) else "font file"
+            problems.append(error(where, f"{what} {str(path)!r}: "
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
     return problems
