@@ -22,6 +22,7 @@ from ipdocs.building import (
 )
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder, summary_brief
+from ipdocs.sections import load_brief as load_brief_file
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT, SAMPLE, on_small_disk
 
@@ -430,3 +431,97 @@ def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) 
     docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
     with zipfile.ZipFile(docx) as package:
         assert [n for n in package.namelist() if n.startswith("word/charts/")]
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_render_gives_the_bytes_build_writes(tmp_path: Path, sample: Report, fmt: str) -> None:
+    import ipdocs
+
+    data = ipdocs.render(sample, fmt, lang="en", brief="summary")  # type: ignore[arg-type]
+    written = ipdocs.build(sample, tmp_path / f"a.{fmt}", lang="en", brief="summary")
+    assert data == written.read_bytes()
+    with pytest.raises(ipdocs.BuildError, match="unknown format 'odt'"):
+        ipdocs.render(sample, "odt")  # type: ignore[arg-type]
+
+
+SPAWN_SAFE = '''\
+import multiprocessing
+import sys
+
+import ipdocs
+from ipdocs.building import _context
+
+
+def main() -> None:
+    multiprocessing.set_start_method(sys.argv[1])
+    assert _context().get_start_method() == sys.argv[1], _context().get_start_method()
+    report = ipdocs.load_report(sys.argv[2])
+    recipe = ipdocs.Recipe(ipdocs.sections.summary_brief(), ipdocs.themes.load_theme("briefing"))
+    outputs = [ipdocs.Output(ipdocs.building.Path(sys.argv[3]) / f"s.{lang}.pdf", lang)
+               for lang in ("zh", "en")]
+    print(len(ipdocs.build_all(report, recipe, outputs, jobs=2)))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_the_start_method_a_program_sets_is_honoured(tmp_path: Path, method: str) -> None:
+    """A program that sets its start method gets it (ipdocs forks on Linux only when none
+    was set), and the README's spawn-safe use, behind ``if __name__ == "__main__"``,
+    builds."""
+    script = tmp_path / "main.py"
+    script.write_text(SPAWN_SAFE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), method, str(SAMPLE), str(tmp_path)],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr
+
+
+def test_linux_forks_when_no_start_method_was_set() -> None:
+    code = ("import sys, ipdocs.building as b; "
+            "print(b._context().get_start_method() if sys.platform == 'linux' else 'fork')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "fork"
+
+
+def _hebrew_chart(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A spec whose chart label mixes Han and Hebrew, a brief of that chart, and the
+    briefing theme with DejaVu Sans (Hebrew, no Han) as its fallback."""
+    from tests.conftest import MINIMAL
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.is_file():
+        pytest.skip("needs fonts-dejavu-core for a fallback face")
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(MINIMAL.replace("label: {zh: 专利授权量,", "label: {zh: 专利授权量א,"),
+                    encoding="utf-8")
+    brief = tmp_path / "brief.yaml"
+    brief.write_text("builders:\n  - chart: {kind: bar, figures: [patents.grants, "
+                     "patents.invention]}\n", encoding="utf-8")
+    theme = tmp_path / "theme.yaml"
+    theme.write_text((ROOT / "src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+                     + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
+    return spec, brief, theme
+
+
+def test_a_theme_that_cannot_print_a_chart_label_is_refused_by_check(tmp_path: Path) -> None:
+    from ipdocs.building import theme_problems
+    from ipdocs.loading import load_report
+
+    spec, brief, theme = _hebrew_chart(tmp_path)
+    recipe = Recipe(load_brief_file(brief), load_theme(theme))
+    [problem] = theme_problems(load_report(spec), recipe)
+    assert problem.is_error and "no font has U+05D0 'א'" in problem.message
+    assert "as a chart's label" in problem.message
+    done = subprocess.run([sys.executable, "-m", "ipdocs", "check", str(spec), "--brief",
+                           str(brief), "--theme", str(theme)], capture_output=True, text=True,
+                          check=False, timeout=600)
+    assert done.returncode == 1 and "theme: briefing: the zh-en PDF cannot be made: " \
+        "no font has U+05D0 'א'" in done.stderr + done.stdout
+    fine = subprocess.run([sys.executable, "-m", "ipdocs", "check", str(spec), "--brief",
+                           str(brief)], capture_output=True, text=True, check=False,
+                          timeout=600)
+    assert fine.returncode == 0, fine.stdout + fine.stderr  # the bundled faces have both

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 
 import ipdocs
 from ipdocs.model import Glossary, Report
@@ -40,7 +39,10 @@ def test_numbers_in_python_as_decimal_int_or_str() -> None:
         figure["value"] = given
         assert Report.model_validate(data).figure("patents.grants").value == Decimal(71425)
     figure["value"] = 71425.0
-    with pytest.raises(ValidationError, match=r"a float \(71425\.0\) is not a number ipdocs reads"):
+    assert Report.model_validate(data).figure("patents.grants").value == Decimal(71425)
+    figure["value"] = 71425.00000000001
+    with pytest.raises(ipdocs.SpecError,
+                       match=r"a float \(71425\.00000000001\) is not a number ipdocs reads"):
         Report.model_validate(data)
 
 
@@ -48,7 +50,7 @@ def test_a_report_made_in_python_gets_the_specs_checks() -> None:
     data = _as_python(ipdocs.load_report(SPECS / "ningbo-2024.yaml"))
     data["lead"][0]["zh"] += "{patents.nosuch}"
     data["figures"]["patents.grants"]["value"] = "017"
-    with pytest.raises((ValidationError, ipdocs.SpecError)):
+    with pytest.raises(ipdocs.SpecError):
         Report.model_validate(data)
 
 

@@ -12,13 +12,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ipdocs.doc import Document
 from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
+from ipdocs.problems import Problem, error
 from ipdocs.sections import Brief, load_brief
-from ipdocs.sections.brief import Language, Layout
+from ipdocs.sections.brief import DocumentLanguage, Language, Layout
 from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import RenderError, RenderWarning
@@ -28,7 +29,8 @@ if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
 
 __all__ = ["FORMATS", "BuildError", "Done", "Job", "Output", "Recipe", "Rendered", "atomic_write",
-           "build", "build_all", "build_jobs", "output_name", "render_jobs", "render_output",
+           "build", "build_all", "build_jobs", "output_name", "render", "render_jobs",
+           "render_output",
            "render_outputs", "write_document", "write_files"]
 
 FORMATS = ("docx", "pdf")
@@ -160,12 +162,14 @@ def available_cpus() -> int:
 
 
 def _context() -> BaseContext:
-    """How worker processes start: forked on Linux (they begin with ipdocs imported and the
-    report loaded), the platform's default elsewhere (spawn on macOS, where forking a
-    process that has used system frameworks can crash, and on Windows)."""
+    """How worker processes start: as the program chose (``multiprocessing
+    .set_start_method``), else forked on Linux (they begin with ipdocs imported and the
+    report loaded), else the platform's default (spawn on macOS, where forking a process
+    that has used system frameworks can crash, and on Windows)."""
     import multiprocessing
 
-    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+    if multiprocessing.get_start_method(allow_none=True) is None and \
+            sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
@@ -414,15 +418,54 @@ def write_files(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
         raise BuildError(str(exc)) from exc
 
 
-def build(report: Report, path: str | Path, *, lang: Language = "zh",
+def build(report: Report, path: str | Path, *, lang: DocumentLanguage = "zh",
           brief: str | Brief = "full", theme: str | Theme = "briefing",
           layout: Layout = "interleaved", glossary: Glossary | None = None,
           against: Report | None = None) -> Path:
     """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
+    recipe = _recipe(brief, theme, layout, glossary, against)
+    return atomic_write(Path(path), render_output(report, recipe, Output(Path(path), lang)))
+
+
+def theme_problems(report: Report, recipe: Recipe,
+                   langs: Sequence[Language] = ("zh-en",)) -> list[Problem]:
+    """Errors where the recipe's theme cannot print ``report`` as ``build`` would (a
+    character no face of it has, a chart label no one face has): the PDF of each of
+    ``langs`` is made, and what the writer refuses is an error. ``zh-en`` holds the texts
+    of both languages, and charts whose labels are in both."""
+    problems = []
+    for lang in langs:
+        try:
+            render_output(report, recipe, Output(Path(f"check.{lang}.pdf"), lang))
+        except BuildError as exc:
+            problems.append(error(("theme",), f"{recipe.theme.name}: the {lang} PDF cannot "
+                                              f"be made: {exc}"))
+    return problems
+
+
+Format = Literal["docx", "pdf"]
+"""A format ``render`` writes."""
+
+
+def render(report: Report, format: Format = "pdf", *,
+           lang: DocumentLanguage = "zh", brief: str | Brief = "full",
+           theme: str | Theme = "briefing", layout: Layout = "interleaved",
+           glossary: Glossary | None = None, against: Report | None = None) -> bytes:
+    """The bytes of one briefing of ``report`` in ``format`` (docx or pdf), written to no
+    file: for a web response, an e-mail, an archive (``io.BytesIO(render(...))`` for a
+    stream). The same bytes ``build`` writes with the same options."""
+    if format not in FORMATS:
+        raise BuildError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
+    recipe = _recipe(brief, theme, layout, glossary, against)
+    return render_output(report, recipe, Output(Path(f"briefing.{format}"), lang))
+
+
+def _recipe(brief: str | Brief, theme: str | Theme, layout: Layout,
+            glossary: Glossary | None, against: Report | None) -> Recipe:
+    """The recipe of one briefing, the brief and theme loaded by name where given so."""
     chosen = brief if isinstance(brief, Brief) else load_brief(brief)
     loaded = theme if isinstance(theme, Theme) else load_theme(theme)
-    recipe = Recipe(chosen, loaded, layout, glossary, against)
-    return atomic_write(Path(path), render_output(report, recipe, Output(Path(path), lang)))
+    return Recipe(chosen, loaded, layout, glossary, against)
 
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")

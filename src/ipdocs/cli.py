@@ -15,16 +15,24 @@ from pathlib import Path
 
 from ipdocs import __version__, stopping
 from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
-from ipdocs.building import FORMATS, Recipe, atomic_write, build_jobs, workers_for
+from ipdocs.building import (
+    FORMATS,
+    Recipe,
+    atomic_write,
+    build_jobs,
+    theme_problems,
+    workers_for,
+)
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
 from ipdocs.narrative import plain_text
+from ipdocs.plugins import entry_point_names
 from ipdocs.problems import Problem, SpecError, counted, shown_name
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.themes import BUILT_IN as THEMES
-from ipdocs.themes import load_theme
+from ipdocs.themes import Theme, load_theme
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -46,12 +54,13 @@ def _print_problems(problems: Sequence[Problem], source: str) -> None:
 
 
 def _recipe_files(brief: str | None, theme: str | None
-                  ) -> tuple[Brief | BriefError | None, bool]:
+                  ) -> tuple[Brief | BriefError | None, bool, Theme | None]:
     """The brief and theme ``check`` was asked to check too; the brief (or its error,
-    whose readable steps are still checked against the specs; or None) and whether both
-    loaded, every problem of either printed."""
+    whose readable steps are still checked against the specs; or None), whether both
+    loaded, every problem of either printed, and the theme if it loaded."""
     ok = True
     loaded_brief: Brief | BriefError | None = None
+    loaded_theme: Theme | None = None
     for load, name in ((load_brief, brief), (load_theme, theme)):
         if name is None:
             continue
@@ -65,20 +74,35 @@ def _recipe_files(brief: str | None, theme: str | None
             continue
         if isinstance(made, Brief):
             loaded_brief = made
-    return loaded_brief, ok
+        elif isinstance(made, Theme):
+            loaded_theme = made
+    return loaded_brief, ok, loaded_theme
+
+
+def _theme_problems(report: Report, brief: Brief | BriefError | None,
+                    theme: Theme | None) -> list[Problem]:
+    """What the theme cannot print of ``report`` (its brief's, or the full brief's, PDF
+    made in both languages): nothing without a theme or with a brief that has errors."""
+    if theme is None or isinstance(brief, BriefError):
+        return []
+    return theme_problems(report, Recipe(brief or load_brief("full"), theme))
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``ipdocs check SPEC… [--brief B] [--theme T]``: report every problem of the specs
     and of the brief and theme, and of the brief against each spec; exit 1 on errors."""
-    brief, recipe_ok = _recipe_files(args.brief, args.theme)
+    brief, recipe_ok, theme = _recipe_files(args.brief, args.theme)
     status = EXIT_OK if recipe_ok else EXIT_SPEC
     for spec in args.spec:
         loaded, problems = load_checked(spec, strict=args.strict)
+        brief_problems = brief.check(loaded.report) \
+            if brief is not None and loaded.report is not None else []
+        if loaded.report is not None and not any(p.is_error for p in
+                                                 [*problems, *brief_problems]):
+            problems = [*problems, *_theme_problems(loaded.report, brief, theme)]
         _print_problems(problems, loaded.source)
         problems = [*problems, *_glossary_problems(spec)]
         if brief is not None and loaded.report is not None:
-            brief_problems = brief.check(loaded.report)
             _print_problems(brief_problems, brief.source or args.brief)
             if isinstance(brief, BriefError):  # its own problems are printed already
                 brief_problems = [*brief_problems, *brief.errors]
@@ -141,6 +165,43 @@ def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
         lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure.value})\t"
                      f"{magnitudes or '-'}\t{english}")
     return lines
+
+
+def cmd_fonts_convert(args: argparse.Namespace) -> int:
+    """``ipdocs fonts convert FACE OUT [--spec SPEC]…``: one face with TrueType outlines."""
+    from ipdocs.fonttool import FontToolError, convert, spec_characters
+
+    try:
+        chars = spec_characters(args.spec) if args.spec else None
+        glyphs = convert(args.face, Path(args.output), chars)
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "")
+        return EXIT_SPEC
+    except (FontToolError, OSError) as exc:
+        print(f"ipdocs fonts: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    print(f"{args.output}: {counted(glyphs, 'glyph')}, TrueType outlines")
+    return EXIT_OK
+
+
+def cmd_fonts_coverage(args: argparse.Namespace) -> int:
+    """``ipdocs fonts coverage FACE SPEC…``: the characters the specs print that the face
+    lacks, one a line (exit 1 if any)."""
+    from ipdocs.fonttool import FontToolError, lacking, spec_characters
+
+    try:
+        missing = lacking(args.face, spec_characters(args.spec))
+    except SpecError as exc:
+        _print_problems(exc.problems, exc.source or "")
+        return EXIT_SPEC
+    except FontToolError as exc:
+        print(f"ipdocs fonts: {exc}", file=sys.stderr)
+        return EXIT_SPEC
+    for char in missing:
+        print(f"U+{ord(char):04X}\t{char}")
+    print(f"{args.face}: lacks {counted(len(missing), 'character')} of the specs",
+          file=sys.stderr)
+    return EXIT_SPEC if missing else EXIT_OK
 
 
 def cmd_units(args: argparse.Namespace) -> int:
@@ -299,6 +360,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     usable, against = _against(args.against, specs)
     if not usable:
         return EXIT_SPEC
+    if args.reference_docx:
+        theme = theme.with_reference(args.reference_docx)
     recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
@@ -366,9 +429,20 @@ def _named_file(built_in: Collection[str], what: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         if value in built_in or Path(value).exists():
             return value
+        installed = entry_point_names("briefs" if what == "brief" else "themes")
+        if value in installed:  # a package's own (entry points ipdocs.briefs, ipdocs.themes)
+            return value
         raise argparse.ArgumentTypeError(
-            f"unknown {what} {value!r}: not one of {', '.join(built_in)} and no such file")
+            f"unknown {what} {value!r}: not one of {', '.join([*built_in, *installed])} "
+            "and no such file")
     return check
+
+
+def _existing_file(value: str) -> str:
+    """An option naming a file that must exist: anything else is a usage error."""
+    if Path(value).is_file():
+        return value
+    raise argparse.ArgumentTypeError(f"no such file: {value!r}")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -394,6 +468,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--against", metavar="OLD",
                        help="last year's spec: the DOCX shows each figure that changed as a "
                             "tracked revision, and comments on what a draft marks")
+    build.add_argument("--reference-docx", metavar="DOCX", type=_existing_file,
+                       help="the office's Word file: the DOCX takes its styles, page set-up, "
+                            "headers and footers (a letterhead), as pandoc's reference-doc")
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")
@@ -419,6 +496,20 @@ def parser() -> argparse.ArgumentParser:
     units = sub.add_parser("units", help="list the units a spec may use")
     units.add_argument("spec", nargs="?", help="also list this spec's own units")
     units.set_defaults(run=cmd_units)
+    fonts = sub.add_parser("fonts", help="make a face a theme can use; see what it lacks")
+    tools = fonts.add_subparsers(dest="tool", required=True)
+    convert = tools.add_parser("convert", help="save one face of a font (a .ttc/.otc "
+                                               "collection's: file.ttc#2) with TrueType "
+                                               "outlines, for a theme's fonts or fallbacks")
+    convert.add_argument("face", help="the font file, #N for the Nth face of a collection")
+    convert.add_argument("output", help="the TrueType file to write (.ttf)")
+    convert.add_argument("--spec", action="append", default=[],
+                         help="keep only what this spec prints (and ASCII); repeatable")
+    convert.set_defaults(run=cmd_fonts_convert)
+    coverage = tools.add_parser("coverage", help="list the characters of specs a face lacks")
+    coverage.add_argument("face", help="the font file, #N for the Nth face of a collection")
+    coverage.add_argument("spec", nargs="+", help="report specs (YAML or JSON)")
+    coverage.set_defaults(run=cmd_fonts_coverage)
     text = sub.add_parser("text", help="print the narrative with figures rendered")
     text.add_argument("spec", help="report spec (YAML or JSON)")
     text.add_argument("-l", "--lang", choices=codes(), default="zh")

@@ -105,15 +105,27 @@ def validation_problems(errors: Iterable[Mapping[str, Any]],
     """One problem per pydantic error (``ValidationError.errors()``), below ``prefix``."""
     problems = []
     for item in errors:
-        message = str(item["msg"]).removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown field (check its spelling)"
+        message = _MESSAGES.get(str(item["type"])) or str(item["msg"]).removeprefix(
+            "Value error, ")
         problems.append(error((*prefix, *_loc_path(item["loc"])), message))
     return problems
 
 
-class SpecError(Exception):
-    """A spec that cannot be used, with every problem found in it."""
+_MESSAGES = {
+    "extra_forbidden": "unknown field (check its spelling)",
+    "missing": "missing: a required field",
+}
+"""pydantic's error types that ipdocs words its own way."""
+
+
+class SpecError(ValueError):
+    """A spec or report that cannot be used, with every problem found in it: one exception
+    for every mistake, however the report was made (a YAML or JSON file, Python data, or
+    the model's classes called by keyword), pydantic's problems and ipdocs' own alike.
+
+    ``problems`` lists them (each with its field path, and its line and column when it
+    comes from a file); ``str()`` of the exception is what ``ipdocs check`` prints, one
+    problem a line. A ValueError, as pydantic's own ValidationError is."""
 
     def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
         self.problems = list(problems)
@@ -128,6 +140,16 @@ class SpecError(Exception):
     def report(self) -> str:
         """Every problem, one per line."""
         return "\n".join(p.format(self.source) for p in self.problems)
+
+
+class Unfit(Exception):
+    """Problems found by a model's own checks while pydantic validates: raised past
+    pydantic (which would wrap a ValueError) to the model's public entry points, which
+    raise them as a SpecError with pydantic's own problems."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
 
 
 def counted(count: int, noun: str, nouns: str | None = None) -> str:

@@ -163,20 +163,46 @@ def claims() -> str:
     return _table(("claim", "made only with"), list(CLAIMS.items()))
 
 
-def _option(field: dataclasses.Field[object]) -> str:
+def _kind(hint: object) -> str:
+    """A builder option's type as the list says it: int from 1 to 6, list of ids,
+    growth, bar or years."""
+    if typing.get_origin(hint) is typing.Annotated:
+        inner, *metadata = typing.get_args(hint)
+        bounds = {}
+        for item in metadata:
+            for constraint in getattr(item, "metadata", ()):
+                for key in ("ge", "le"):
+                    if hasattr(constraint, key):
+                        bounds[key] = getattr(constraint, key)
+        kind = _kind(inner)
+        if "ge" in bounds and "le" in bounds:
+            kind += f" from {bounds['ge']} to {bounds['le']}"
+        if any(type(m).__name__ == "BriefRequired" for m in metadata):
+            kind += ", required in a brief file"
+        return kind
+    if typing.get_origin(hint) is tuple:
+        return "list of ids"
+    if typing.get_origin(hint) is typing.Literal:
+        names = [str(a) for a in typing.get_args(hint)]
+        return ", ".join(names[:-1]) + " or " + names[-1]
+    return getattr(hint, "__name__", str(hint))
+
+
+def _option(field: dataclasses.Field[object], hint: object) -> str:
     """A builder option: its name, type and default."""
-    kind = str(field.type).replace("tuple[str, ...]", "list of ids")
-    return f"`{field.name}` ({kind}, default `{_default(field)!r}`)"
+    return f"`{field.name}` ({_kind(hint)}, default `{_default(field)!r}`)"
 
 
 def builders() -> str:
-    """The brief builders and their options."""
+    """The brief builders and their options (their dataclass fields, declared once)."""
     rows = []
     for name, cls in BUILDERS.items():
         fields: list[dataclasses.Field[object]] = \
             list(dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else []
+        hints = typing.get_type_hints(cls, include_extras=True)
         summary = (cls.__doc__ or "").strip().splitlines()[0]
-        rows.append((f"`{name}`", summary, "; ".join(_option(f) for f in fields) or "—"))
+        rows.append((f"`{name}`", summary,
+                     "; ".join(_option(f, hints[f.name]) for f in fields) or "—"))
     return _table(("builder", "makes", "options"), rows)
 
 

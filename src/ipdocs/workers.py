@@ -48,7 +48,7 @@ def pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                                   initargs=(os.getpid(),))
+                                   initargs=(os.getpid(), context.get_start_method()))
     _pools.append(executor)
     try:
         yield executor
@@ -113,17 +113,41 @@ def _clean_cache() -> None:
         clean_stale(folder)
 
 
-def start_worker(parent: int) -> None:
-    """Set up a worker process: SIGINT ignored, SIGTERM fatal, its parent watched."""
+def start_worker(parent: int, method: str = "fork") -> None:
+    """Set up a worker process: SIGINT ignored, SIGTERM fatal, its parent watched (the
+    process that made the pool; with ``method`` forkserver, the fork server too)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    threading.Thread(target=watch_parent, args=(parent,), name="ipdocs-parent",
+    server = os.getppid() if method == "forkserver" else None
+    threading.Thread(target=watch_parent, args=(parent, server), name="ipdocs-parent",
                      daemon=True).start()
 
 
-def watch_parent(parent: int) -> None:
-    """Exit this process as soon as its parent, ``parent``, is gone (it is adopted by
-    another process then)."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_POLL)
+def watch_parent(parent: int, server: int | None = None) -> None:
+    """Exit this process as soon as the process that made the pool, ``parent``, is gone.
+    Forked or spawned, the worker is its child, and is adopted by another process then;
+    started by a fork server (``server``, the start method ``forkserver``), the worker is
+    the server's child, which ends with ``parent``, and is watched too."""
+    if server is None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+    else:
+        while os.getppid() == server and _alive(parent):
+            time.sleep(PARENT_POLL)
     os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs (a zombie, dead but not yet reaped, does
+    not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return True

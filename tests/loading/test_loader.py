@@ -74,7 +74,7 @@ def test_all_problems_reported_at_once(write_spec: WriteSpec) -> None:
 def test_missing_field_points_at_its_parent(write_spec: WriteSpec) -> None:
     text = MINIMAL.replace("    value: 12593\n", "")
     assert lines(write_spec(text)) == [
-        "23:5: error: figures[patents.invention].value: Field required"]
+        "23:5: error: figures[patents.invention].value: missing: a required field"]
 
 
 def test_unknown_field(write_spec: WriteSpec) -> None:

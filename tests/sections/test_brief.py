@@ -138,9 +138,9 @@ def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
         "3:19: error: builders[1].chart.kind: Input should be 'growth', 'bar' or 'years'",
         "3:31: error: builders[1].chart.limit: Input should be greater than or equal to 1",
         "4:23: error: builders[2].contents.depth: Input should be a valid integer",
-        "5:5: error: builders[3]: unknown builder 'nonsense'; known: cover, lead, key_figures, "
-        "chapters, figure_table, contents, glossary, sources, page_break, chart, highlights, "
-        "year_over_year",
+        "5:5: error: builders[3]: unknown builder 'nonsense'; known: cover, lead, contents, "
+        "page_break, sources, chart, key_figures, figure_table, chapters, glossary, "
+        "highlights, year_over_year, or a builder class by module path (package.module:Name)",
         "6:21: error: builders[4].page_break.x: unknown field (check its spelling)",
     ]
 
@@ -148,8 +148,8 @@ def test_every_brief_problem_at_once_with_line_and_step(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("builders: []\n", "1:11: error: builders: a brief has 1 to 200 steps"),
     ("builders: [cover]\ncolour: red\n", "2:9: error: colour: unknown field (check its spelling)"),
-    ("builders: [figure_table]\n", "1:12: error: builders[0].figure_table.section: Field "
-                                   "required"),
+    ("builders: [figure_table]\n", "1:12: error: builders[0].figure_table.section: "
+                                   "missing: a required field"),
     ("builders: [{key_figures: {figures: patents.grants}}]\n",
      "1:36: error: builders[0].key_figures.figures: Input should be a valid list"),
     ('name: "pr\\0ess"\nbuilders: [cover]\n',
@@ -270,3 +270,17 @@ def test_a_brief_file_may_set_its_pages(tmp_path: Path) -> None:
     path.write_text("pages: 0\nbuilders: [cover]\n", encoding="utf-8")
     with pytest.raises(BriefError, match=r"1:8: error: pages: the pages a brief may fill"):
         load_brief(path)
+
+
+def test_every_shipped_builder_registers_itself_with_its_options_declared_once() -> None:
+    """A builder's options are its dataclass fields: the model a brief file's step is
+    checked with is made from them, no second declaration."""
+    import dataclasses
+
+    from ipdocs.sections.registry import BUILDERS, OPTIONS
+
+    assert len(BUILDERS) >= 12
+    for name, cls in BUILDERS.items():
+        assert cls.name == name
+        fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        assert set(OPTIONS[name].model_fields) == fields, name

@@ -53,7 +53,7 @@ def test_user_theme_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("name: x\n", "1:1: error: fonts: Field required"),
+    ("name: x\n", "1:1: error: fonts: missing: a required field"),
     ("[1, 2]\n", "a theme is a mapping"),
     ("name: [\n", "malformed YAML"),
 ])

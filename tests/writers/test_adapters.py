@@ -30,6 +30,8 @@ def test_python_docx_elements_behind_its_objects() -> None:
     assert len(cells) == 4 and isinstance(cells[0], docx_adapter.Cell)
     assert docx_adapter.tc_of(cells[0]).tag == qn("w:tc")
     assert docx_adapter.sect_pr(document.sections[0]).tag == qn("w:sectPr")
+    assert docx_adapter.story_of(document.sections[0].header).tag == qn("w:hdr")
+    assert docx_adapter.story_of(document.sections[0].footer).tag == qn("w:ftr")
     part = Part(PackURI("/word/extra.xml"), "application/xml", b"<a/>", document.part.package)
     docx_adapter.set_blob(part, b"<b/>")
     assert part.blob == b"<b/>"

@@ -495,3 +495,10 @@ def test_a_title_longer_than_a_property_holds_is_cut_in_the_properties_only() ->
     properties = open_docx(io.BytesIO(data)).core_properties
     assert properties.title == "知" * 254 + "…" and len(properties.author) == 255
     assert title in part(data, "word/document.xml")
+
+
+def test_a_core_property_longer_than_a_docx_holds_is_cut_not_a_crash() -> None:
+    from ipdocs.writers.docx.page import MAX_PROPERTY, _property
+    assert _property("x" * 10) == "x" * 10
+    cut = _property("题" * 400)
+    assert len(cut) == MAX_PROPERTY and cut.endswith("…")

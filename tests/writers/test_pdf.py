@@ -214,7 +214,9 @@ def test_contents_without_headings_still_draws_text(tmp_path: Path) -> None:
 
 def test_uncovered_character_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     fake_fontconfig(monkeypatch)  # a machine with no face that has it
-    with pytest.raises(FontError, match=r"U\+1F600 '😀' in “Growth 😀 ahead”"):
+    with pytest.raises(FontError, match=r"^no font has U\+1F600 '😀' in “Growth 😀 ahead”: not "
+                                        r"font 'serif' \(Noto Serif CJK SC\), the theme's "
+                                        r"fallbacks or this machine's$"):
         render_pdf(one_paragraph("Growth 😀 ahead"), load_theme("briefing"))
 
 
@@ -674,3 +676,43 @@ def test_contents_lead_with_dots_on_one_grid_and_indent_their_second_level(
     top = min(x for x, w in found if w.startswith(first))
     sub = min(x for x, w in found if w.startswith(second))
     assert sub - top > 1.5 * size
+
+
+def _dejavu_theme(tmp_path: Path) -> Path:
+    """The briefing theme with DejaVu Sans as a fallback (skipped where it is absent)."""
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.is_file():
+        pytest.skip("needs fonts-dejavu-core for a fallback face")
+    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
+    theme_path = tmp_path / "fallback.yaml"
+    theme_path.write_text(theme_text + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
+    return theme_path
+
+
+def test_a_chart_label_no_one_face_has_is_refused_not_printed_as_boxes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chart sets each label in one face: a label half in the role's face (Han) and half
+    in a fallback (Hebrew) was drawn in the role's face, its Hebrew as empty boxes, and
+    the build passed; it is now refused, naming the characters and the face."""
+    from ipdocs.doc import Chart, Series
+
+    fake_fontconfig(monkeypatch)
+    chart = Chart("bar", "Chart", ("专利 א", "商标"), (Series("", (1.0, 2.0), ("1", "2")),),
+                  "en")
+    doc = Document(Metadata("t", "en-GB"), (chart,))  # type: ignore[arg-type]
+    theme = load_theme(_dejavu_theme(tmp_path))
+    with pytest.raises(FontError, match=r"^no font has U\+05D0 'א' in “专利 א”: as a chart's "
+                                        r"label, set whole in one face: not in font 'sans'"):
+        render_pdf(doc, theme)
+    render_pdf(one_paragraph("Hebrew א here 专利"), theme)  # text mixes faces within a line
+
+
+def test_characters_no_font_has_are_told_once_a_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_fontconfig(monkeypatch)
+    paragraphs = tuple(Paragraph((Span(f"Growth {n} 😀🙂 ahead"),), "en") for n in range(50))
+    with pytest.raises(FontError) as caught:
+        render_pdf(Document(Metadata("t", "en-GB"), paragraphs),  # type: ignore[arg-type]
+                   load_theme("briefing"))
+    assert str(caught.value) == (
+        "no font has U+1F600 '😀', U+1F642 '🙂' in “Growth 0 😀🙂 ahead” and 49 other texts: "
+        "not font 'serif' (Noto Serif CJK SC), the theme's fallbacks or this machine's")

@@ -120,6 +120,6 @@ def load_glossary(path: str | Path) -> Glossary:
     if not problems:
         try:
             return Glossary.model_validate(data)
-        except ValidationError as exc:
-            problems = _validation_problems(exc)
+        except SpecError as exc:
+            problems = exc.problems
     raise SpecError([locate(p, marks) for p in problems], str(path))

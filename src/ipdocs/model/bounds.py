@@ -8,23 +8,26 @@ figures CSV or YAML, a text or number cell of the figures workbook, a value give
 Python): a number is decimal as written: a ``Decimal``, an ``int``, or a ``str`` in
 digits 0-9 with an optional sign, point and exponent (``'610.93'``, ``'-13.3'``,
 ``'1.2e4'``), its thousands optionally separated by commas in groups of three
-(``'71,425'``, ``'1,234,567.5'``). A ``float`` is refused, since it is binary and may not
-be the number its author meant (give ``Decimal('0.1')``, ``'0.1'`` or an int); so are
-forms other readers take for other numbers: a leading zero (``'017'``, octal to YAML
-1.1), ``'0x1F'``, ``'1:20'`` (base 60), ``'1_000'``, a decimal comma or misgrouped
-thousands (``'610,93'``, ``'1.234,5'``, ``'71,42,5'``), full-width digits
-(``'１２３'``). And it is a number a report can print: at most ``MAX_SIGNIFICANT``
-significant digits, less than 10^``MAX_INTEGER_DIGITS``, at most ``MAX_FRACTION_DIGITS``
-digits after the point. An exponent is read as the number it spells (``1.2e4`` is
-12000); ``-0`` is 0. Whole numbers (a year, a rank's position, a history year) follow
-the same rule (``Whole``).
+(``'71,425'``, ``'1,234,567.5'``). A ``float`` (from PyYAML, pandas, or Python code) is
+read as the decimal its shortest repr spells when that has at most ``MAX_SIGNIFICANT``
+significant digits (``5.5``, ``71425.0`` as 71425: a float keeps no trailing zeros, so
+give ``'5.50'`` to print 5.50); any other float is refused, since it is not the number
+its author meant (``0.1 + 0.2``). Refused too are forms other readers take for other
+numbers: a leading zero (``'017'``, octal to YAML 1.1), ``'0x1F'``, ``'1:20'`` (base 60),
+``'1_000'``, a decimal comma or misgrouped thousands (``'610,93'``, ``'1.234,5'``,
+``'71,42,5'``), full-width digits (``'１２３'``). And it is a number a report can print:
+at most ``MAX_SIGNIFICANT`` significant digits, less than 10^``MAX_INTEGER_DIGITS``, at
+most ``MAX_FRACTION_DIGITS`` digits after the point. An exponent is read as the number
+it spells (``1.2e4`` is 12000); ``-0`` is 0. Whole numbers (a year, a rank's position, a
+history year) follow the same rule (``Whole``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Strict
 
@@ -44,6 +47,13 @@ MAX_SECTION_DEPTH = 6
 
 MAX_SPELLED = 99_999_999
 """The largest number written in Chinese numerals (a rank 第…位, ``numerals: hanzi``)."""
+
+MAX_PROPERTY = 255
+"""The longest text a DOCX core property (title, subject, author, keywords) holds."""
+
+PROPERTY_ROOM = 32
+"""What a property adds to a report's texts: the draft's mark (【草稿】, DRAFT: ), the
+' / ' between languages, the year after the region."""
 
 MAX_NUMBER_CHARS = 64
 """The longest text read as a number."""
@@ -112,12 +122,28 @@ def _hint(text: str) -> str:
     return ""
 
 
+_REFUSED = ("is not a number ipdocs reads: give a Decimal, an int or a str "
+            "(Decimal('0.1'), 12, '610.93')")
+
+
+def _from_float(value: float) -> Decimal:
+    """A float as the decimal its shortest repr spells (5.5 → 5.5, 71425.0 → 71425: a
+    float keeps no trailing zeros), when that has at most ``MAX_SIGNIFICANT`` significant
+    digits and so is the number its author wrote; ValueError for any other
+    (0.1 + 0.2 is 0.30000000000000004, which nobody published)."""
+    shown = repr(value).removesuffix(".0")
+    number = Decimal(shown)
+    if not number.is_finite() or len(number.as_tuple().digits) > MAX_SIGNIFICANT:
+        raise ValueError(f"a float ({value!r}) {_REFUSED}")
+    return number
+
+
 def to_number(value: Any) -> Decimal:
     """``value`` as an exact Decimal within bounds; ValueError saying why not."""
-    if isinstance(value, bool | float):
-        kind = "true or false" if isinstance(value, bool) else f"a float ({value!r})"
-        raise ValueError(f"{kind} is not a number ipdocs reads: give a Decimal, an int or "
-                         "a str (Decimal('0.1'), 12, '610.93')")
+    if isinstance(value, bool):
+        raise ValueError(f"true or false {_REFUSED}")
+    if isinstance(value, float):
+        value = _from_float(value)
     if isinstance(value, str):
         problem = _text_form_problem(value.strip())
         if problem:
@@ -145,8 +171,14 @@ def _plain(value: Decimal) -> Decimal:
     return abs(value) if value.is_zero() else value
 
 
-Number = Annotated[Decimal, BeforeValidator(to_number)]
-"""A figure's number: exact, decimal as written, within the bounds above."""
+NO_NUMBER: Any = None
+"""The default of an ``OptionalNumber`` field (typed Any: the field's type is, to a type
+checker, a descriptor, which None is not)."""
+
+
+def no_numbers() -> Any:
+    """The default of a ``NumbersByYear`` field: none."""
+    return {}
 
 
 def to_whole(value: Any) -> Any:
@@ -158,6 +190,40 @@ def to_whole(value: Any) -> Any:
 
 Whole = Annotated[int, BeforeValidator(to_whole)]
 """A whole number (a year, a rank's position, a history year): the number rule, then int."""
+
+
+NumberIn = Decimal | int | str | float
+"""What a figure's number may be given as (``to_number`` reads it)."""
+
+if TYPE_CHECKING:
+    # Type checkers read a dataclass-like field whose type is a descriptor as taking its
+    # __set__ type in __init__ and giving its __get__ type when read (PEP 681): a figure
+    # is made with Decimal('610.93'), '610.93', 610.93 or 12, and its value is a Decimal,
+    # with no pydantic plugin.
+    class Number:
+        """A figure's number: given as any ``NumberIn``, read as a Decimal."""
+
+        def __get__(self, instance: object, owner: type | None = None) -> Decimal: ...
+        def __set__(self, instance: object, value: NumberIn) -> None: ...
+
+    class OptionalNumber:
+        """A number that may be absent: given as any ``NumberIn`` or None."""
+
+        def __get__(self, instance: object, owner: type | None = None) -> Decimal | None: ...
+        def __set__(self, instance: object, value: NumberIn | None) -> None: ...
+
+    class NumbersByYear:
+        """Numbers by year (a history): given as any ``NumberIn``, read as Decimals."""
+
+        def __get__(self, instance: object,
+                    owner: type | None = None) -> dict[int, Decimal]: ...
+        def __set__(self, instance: object, value: Mapping[int, NumberIn]) -> None: ...
+else:
+    Number = Annotated[Decimal, BeforeValidator(to_number)]
+    """A figure's number: exact, decimal as written, within the bounds above."""
+
+    OptionalNumber = Number | None
+    NumbersByYear = dict[Whole, Number]
 
 
 def to_prose(value: Any) -> Any:

@@ -20,7 +20,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import Flag, Number, Whole, to_whole
+from ipdocs.model.bounds import (
+    NO_NUMBER,
+    Flag,
+    Number,
+    NumbersByYear,
+    OptionalNumber,
+    Whole,
+    no_numbers,
+    to_whole,
+)
 from ipdocs.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -79,29 +88,35 @@ class Change(Model):
     which the change is computed, or stated from → to), or several of them.
     """
 
-    percent: Number | None = None
-    increment: Number | None = Field(
-        None, description="absolute change in the figure's unit (percentage points for a rate)")
+    percent: OptionalNumber = Field(default=NO_NUMBER)
+    increment: OptionalNumber = Field(
+        default=NO_NUMBER,
+        description="absolute change in the figure's unit (percentage points for a rate)")
     places: Whole | None = Field(
-        None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
-    previous: Number | None = None
+        default=None, description="a rank's move in places: positive for up (5th → 3rd is 2)")
+    previous: OptionalNumber = Field(default=NO_NUMBER)
     previous_of: Whole | Literal["earlier"] | None = Field(
-        None, description="the previous value is not last year's: of this year (2019), or "
-                          "of an earlier time the report does not state (earlier); said from "
-                          "→ to (由120天缩短至70天) and kept out of year-on-year displays")
+        default=None,
+        description="the previous value is not last year's: of this year (2019), or "
+                    "of an earlier time the report does not state (earlier); said from "
+                    "→ to (由120天缩短至70天) and kept out of year-on-year displays")
     previous_qualifier: str | None = Field(
-        None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
-    qualifier: str | None = Field(None, description="qualifier of the change: 以上 in 增长193%以上")
-    basis: Text | None = Field(None, description="what the change compares with; default 同比")
+        default=None, description="qualifier of the previous value: 左右 in 由3个月左右缩短至2个月")
+    qualifier: str | None = Field(
+        default=None, description="qualifier of the change: 以上 in 增长193%以上")
+    basis: Text | None = Field(
+        default=None, description="what the change compares with; default 同比")
     verb: str | None = Field(
-        None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 提高 降低 提升 "
-                          "缩短 延长 增长了 (either word of a pair); default by measure")
-    digits: Whole = Field(1, ge=0, le=4, description="decimals of a percent computed from previous")
+        default=None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 "
+                                  "提高 降低 提升 缩短 延长 增长了 (either word of a pair); "
+                                  "default by measure")
+    digits: Whole = Field(default=1, ge=0, le=4,
+                          description="decimals of a percent computed from previous")
     form: ChangeForm | None = Field(
-        None, description="how the change is said: percent, increment, from_to or to; "
-                          "default by measure and what is given")
+        default=None, description="how the change is said: percent, increment, from_to or to; "
+                                  "default by measure and what is given")
     show: Literal["percent", "increment"] | None = Field(
-        None, description="older name of form (percent or increment)")
+        default=None, description="older name of form (percent or increment)")
 
     _finite = field_validator("percent", "increment", "previous")(_finite)
     _qualifier = field_validator("qualifier", "previous_qualifier")(_known_qualifier)
@@ -140,21 +155,23 @@ class Rank(Model):
     """A rank statement: 居全国第二位, 位居全国首位, 连续5年居全省第一, 居全国前列."""
 
     position: Annotated[int, Field(ge=1), BeforeValidator(to_whole)] | None = Field(
-        None, description="the position; omit with standing")
+        default=None, description="the position; omit with standing")
     scope: Text = Field(description="among whom: 全国 / in China, 全国海关 / among China’s customs")
     years: Annotated[int, Field(ge=2), BeforeValidator(to_whole)] | None = Field(
-        None, description="consecutive years held")
-    verb: str = Field("居", description="居, 位居, 位列, 稳居, 列 or 保持")
+        default=None, description="consecutive years held")
+    verb: str = Field(default="居", description="居, 位居, 位列, 稳居, 列 or 保持")
     form: Literal["位", "名", "", "首位"] | None = Field(
-        None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), 首位; "
-                          "default: a rank figure's unit, else 位")
+        default=None, description="how Chinese writes the position: 第二位, 第二名, 第二 (''), "
+                                  "首位; default: a rank figure's unit, else 位")
     standing: str | None = Field(
-        None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
+        default=None, description="instead of a position: 前列, 第一方阵, 前茅, 第一梯队")
     numerals: Literal["hanzi", "arabic"] = Field(
-        "hanzi", description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
+        default="hanzi",
+        description="how Chinese writes the position: 第二 (hanzi) or 第2 (arabic)")
     degree: Literal["most", "highest", "largest", "best"] | None = Field(
-        None, description="English says the position as a superlative of this: the most in "
-                          "China (a count), the highest, the second largest")
+        default=None,
+        description="English says the position as a superlative of this: the most in "
+                    "China (a count), the highest, the second largest")
 
     @field_validator("verb")
     @classmethod
@@ -202,57 +219,68 @@ FigureKind = Literal["flow", "stock", "rank"]
 class Figure(Model):
     """One published figure: an exact value with its unit and what is known about it."""
 
-    id: str | None = Field(None, description="stable dotted id; taken from the key in a spec")
+    id: str | None = Field(
+        default=None, description="stable dotted id; taken from the key in a spec")
     label: Text
     value: Number = Field(description="exactly as published: 610.93 stays 610.93")
     unit: str = Field(description="as printed in Chinese: 件, 亿元, 万美元, %, 个百分点, 分, 倍, "
                                   "位 …; '' for none (see `ipdocs units`)")
-    kind: FigureKind = Field("flow", description="flow over the year, stock at a date, or a rank")
+    kind: FigureKind = Field(
+        default="flow", description="flow over the year, stock at a date, or a rank")
     as_of: dt.date | None = Field(
-        None, description="a stock's reference date (default: year end); for a flow, the last "
-                          "day of a partial year (前三季度: the 30th of September)")
+        default=None,
+        description="a stock's reference date (default: year end); for a flow, the last "
+                    "day of a partial year (前三季度: the 30th of September)")
     period: PeriodStyle = Field(
-        "months", description="how a partial-year flow names its period: months (1—9月), "
-                              "quarters (前三季度), half (上半年), first_months (前2个月)")
+        default="months", description="how a partial-year flow names its period: months (1—9月), "
+                                      "quarters (前三季度), half (上半年), first_months (前2个月)")
     since: Whole | None = Field(
-        None, ge=1900, le=2999, description="a flow totalled over several years, from the "
-                                            "start of this year to the report's year end "
-                                            "(2021年以来 / since 2021)")
+        default=None, ge=1900, le=2999,
+        description="a flow totalled over several years, from the start of this year to the "
+                    "report's year end (2021年以来 / since 2021)")
     change: Change | None = None
-    qualifier: str | None = Field(None, description="以上, 超, 近, 余, 突破, 约, 左右 …")
+    qualifier: str | None = Field(default=None, description="以上, 超, 近, 余, 突破, 约, 左右 …")
     rank: Rank | None = None
-    per: Text | None = Field(None, description="per-capita basis: 每万人 / per 10,000 people")
+    per: Text | None = Field(default=None,
+                             description="per-capita basis: 每万人 / per 10,000 people")
     base: Text | None = Field(
-        None, description="what a share or multiple is of: 全国总量 / the national total "
-                          "(占全国总量的12.3%, 是全国平均水平的3.4倍)")
+        default=None, description="what a share or multiple is of: 全国总量 / the national total "
+                                  "(占全国总量的12.3%, 是全国平均水平的3.4倍)")
     compares: str | None = Field(
-        None, description="the figure a multiple or share compares with the figure its base "
-                          "names ({national.average}): the check holds the value to their "
-                          "ratio")
+        default=None,
+        description="the figure a multiple or share compares with the figure its base "
+                    "names ({national.average}): the check holds the value to their ratio")
     numerals: Literal["arabic", "hanzi"] | None = Field(
-        None, description="hanzi: Chinese text spells the number (连续四年, 第二名); arabic: "
-                          "digits (第4位); default: hanzi for a rank, else arabic")
+        default=None, description="hanzi: Chinese text spells the number (连续四年, 第二名); "
+                                  "arabic: digits (第4位); default: hanzi for a rank, else "
+                                  "arabic")
     parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
     parts_complete: Flag | None = Field(
-        None, description="true: parts must add up; false: a partial breakdown; unset: warn")
+        default=None,
+        description="true: parts must add up; false: a partial breakdown; unset: warn")
     discrepancy: Text | None = Field(
-        None, description="the source's own discrepancy, acknowledged: its parts do not add up "
-                          "as published, and why (原文如此 / as published); the check then "
-                          "passes, and it prints as the table note does")
-    history: dict[Whole, Number] = Field(default_factory=dict, description="past values by year")
+        default=None,
+        description="the source's own discrepancy, acknowledged: its parts do not add up "
+                    "as published, and why (原文如此 / as published); the check then "
+                    "passes, and it prints as the table note does")
+    history: NumbersByYear = Field(default_factory=no_numbers, description="past values by year")
     history_since: Whole | None = Field(
-        None, description="the history is complete from this year to last year: a record "
-                          "(创历史新高) may then be claimed from it")
-    record: Flag = Field(False, description="the report states this value is a record (为历年最高)")
+        default=None, description="the history is complete from this year to last year: a record "
+                                  "(创历史新高) may then be claimed from it")
+    record: Flag = Field(
+        default=False, description="the report states this value is a record (为历年最高)")
     note: Text | None = None
-    asserted: Flag = Field(False, description="consistency failures on this figure are errors")
-    stale: Flag = Field(False, description="a draft kept last year's value: no new one was given")
+    asserted: Flag = Field(
+        default=False, description="consistency failures on this figure are errors")
+    stale: Flag = Field(
+        default=False, description="a draft kept last year's value: no new one was given")
     of_year: Whole | None = Field(
-        None, description="the year a stale value is of, where it is not last year's")
+        default=None, description="the year a stale value is of, where it is not last year's")
     review: Flag = Field(
-        False, description="a draft gave a new value but kept something to check (a qualifier, "
-                           "a change against another basis)")
-    draft_note: str | None = Field(None, description="where a drafted value came from")
+        default=False,
+        description="a draft gave a new value but kept something to check (a qualifier, "
+                    "a change against another basis)")
+    draft_note: str | None = Field(default=None, description="where a drafted value came from")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)

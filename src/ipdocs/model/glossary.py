@@ -13,7 +13,8 @@ class Term(Model):
 
     zh: Prose = Field(min_length=1)
     en: Prose = Field(min_length=1)
-    short: Prose | None = Field(None, description="the short form used after first mention: IP")
+    short: Prose | None = Field(
+        default=None, description="the short form used after first mention: IP")
     note: Prose | None = None
 
 

@@ -17,14 +17,22 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import to_jsonable_python
 
 from ipdocs.model.base import Model, Text
-from ipdocs.model.bounds import MAX_SECTION_DEPTH, MAX_SPELLED, Flag, Whole
+from ipdocs.model.bounds import (
+    MAX_PROPERTY,
+    MAX_SECTION_DEPTH,
+    MAX_SPELLED,
+    PROPERTY_ROOM,
+    Flag,
+    Whole,
+)
 from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import Problem, SpecError, error
+from ipdocs.problems import Problem, SpecError, Unfit, error
 from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
@@ -51,11 +59,12 @@ class Paragraph(Text):
     """A paragraph of narrative in both languages, figures referred to by placeholder."""
 
     review: Sentences = Field(
-        False, description="prose carried over from an earlier year: true, or the numbers "
-                           "of the sentences to review")
+        default=False, description="prose carried over from an earlier year: true, or the numbers "
+                                   "of the sentences to review")
     recurring: Sentences = Field(
-        False, description="prose that holds every year (a draft does not mark it): true, or "
-                           "the numbers of the recurring sentences")
+        default=False,
+        description="prose that holds every year (a draft does not mark it): true, or "
+                    "the numbers of the recurring sentences")
 
     _sentences = field_validator("review", "recurring")(_sentence_numbers)
 
@@ -96,7 +105,7 @@ class Source(Model):
     publisher: Text | None = None
     url: str | None = None
     date: dt.date | None = None
-    review: Flag = Field(False, description="a draft's placeholder for a new publication")
+    review: Flag = Field(default=False, description="a draft's placeholder for a new publication")
 
 
 class UnitDef(Model):
@@ -107,10 +116,10 @@ class UnitDef(Model):
     words: dict[str, str | list[str]] = Field(
         default_factory=dict, description="per language, the word after a number: "
                                           "{en: [mu, mu]} (singular, plural); none: no word")
-    prefixes: Flag | None = Field(None, description="whether 万 and 亿 combine with it")
-    currency: str | None = Field(None, description="ISO code of a money unit (CNY)")
+    prefixes: Flag | None = Field(default=None, description="whether 万 and 亿 combine with it")
+    currency: str | None = Field(default=None, description="ISO code of a money unit (CNY)")
     metric: tuple[Decimal, str] | None = Field(
-        None, description="a traditional unit's metric equivalent: [0.5, kg]")
+        default=None, description="a traditional unit's metric equivalent: [0.5, kg]")
 
     @field_validator("kind")
     @classmethod
@@ -146,7 +155,7 @@ def _raw_units(data: Any) -> dict[str, Unit]:
     for code, entry in raw.items():
         try:
             defs[str(code)] = UnitDef.model_validate(entry)
-        except ValidationError:
+        except (ValidationError, SpecError):
             continue
     return spec_units(defs)
 
@@ -260,11 +269,20 @@ class Report(Model):
             if figure.compares is not None and figure.compares not in self.figures:
                 problems.append(error(("figures", fid, "compares"),
                                       f"unknown figure id {figure.compares!r}"))
+        problems.extend(_property_problems(self))
         if not (info.context or {}).get(SKIP_REFERENCES):
             problems.extend(check_references(self.model_dump()))
         if problems:
-            raise SpecError(problems)
+            raise Unfit(problems)
         return self
+
+    @classmethod
+    def extra_problems(cls, data: Any) -> list[Problem]:
+        """A report's placeholders, checked in the raw data when pydantic's problems stop
+        the model's own checks, so every mistake is told at once."""
+        if not isinstance(data, dict):
+            return []
+        return check_references(to_jsonable_python(data, fallback=repr))
 
     def walk(self) -> Iterator[Section]:
         """Every section of the report, depth first, in reading order."""
@@ -324,6 +342,24 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
         problems.append(error(("figures", fid, "since"),
                               f"a total since {figure.since} runs over several years to "
                               f"{value_year}: give a year before {value_year}"))
+    return problems
+
+
+def _property_problems(report: Report) -> list[Problem]:
+    """Errors where a text a document's properties carry (the title, the region, the
+    authors, each in both languages for a bilingual document) is longer than a DOCX
+    property holds, with the room for the draft's mark and the glue."""
+    room = MAX_PROPERTY - PROPERTY_ROOM
+    texts: list[tuple[str, list[Text]]] = [
+        ("title", [report.title]), ("region", [report.region]), ("authors", report.authors)]
+    problems = []
+    for name, values in texts:
+        length = sum(len(t.zh) + len(t.en) + 2 for t in values)
+        if length > room:
+            prop = {"authors": "author", "region": "subject"}.get(name, name)
+            problems.append(error((name,), f"{length:,} characters in both languages; at "
+                                           f"most {room} (a document's {prop} property "
+                                           f"holds {MAX_PROPERTY} with the draft's mark)"))
     return problems
 
 

@@ -17,6 +17,7 @@ from ipdocs.sections.brief import (
     load_brief,
     summary_brief,
 )
+from ipdocs.sections.brieffile import register_builder
 from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
@@ -46,5 +47,6 @@ __all__ = [
     "YearOverYearBuilder",
     "full_brief",
     "load_brief",
+    "register_builder",
     "summary_brief",
 ]

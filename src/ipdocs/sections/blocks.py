@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Span
 from ipdocs.i18n import format_date, word
 from ipdocs.model import Report
+from ipdocs.model.bounds import MAX_SECTION_DEPTH
 from ipdocs.narrative import render
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.registry import register_builder
 
 
+@register_builder
 @dataclass(frozen=True)
 class CoverBuilder(Builder):
     """Title, subtitle, authors, issuer and publication date."""
@@ -33,6 +39,7 @@ class CoverBuilder(Builder):
         return (Cover(render(report.title, report, lang), lang, subtitle, tuple(lines)),)
 
 
+@register_builder
 @dataclass(frozen=True)
 class LeadBuilder(Builder):
     """The lead paragraphs before the first section."""
@@ -46,18 +53,20 @@ class LeadBuilder(Builder):
         return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in lead)
 
 
+@register_builder
 @dataclass(frozen=True)
 class ContentsBuilder(Builder):
     """A table of contents of the headings down to ``depth``."""
 
     name = "contents"
-    depth: int = 2
+    depth: Annotated[int, Field(ge=1, le=MAX_SECTION_DEPTH)] = 2
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The contents node; writers fill it from the headings."""
         return (Contents(word("contents", ctx.lang), ctx.lang, self.depth),)
 
 
+@register_builder
 @dataclass(frozen=True)
 class PageBreakBuilder(Builder):
     """A page break."""
@@ -69,6 +78,7 @@ class PageBreakBuilder(Builder):
         return (PageBreak(),)
 
 
+@register_builder
 @dataclass(frozen=True)
 class SourcesBuilder(Builder):
     """The report's sources as notes under a heading."""

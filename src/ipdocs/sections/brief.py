@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NewType
 
 from ipdocs.doc import (
     Bilingual,
@@ -29,6 +29,7 @@ from ipdocs.i18n.words import table as lookup_table
 from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
 from ipdocs.narrative import bind, render
+from ipdocs.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
@@ -48,6 +49,22 @@ from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = str
 """A document's language: a registered code (zh, en), or two joined by '-' (zh-en)."""
+ShippedLanguage = Literal["zh", "en", "zh-en", "en-zh"]
+"""The shipped languages of a document, as a type checker knows them."""
+RegisteredLanguage = NewType("RegisteredLanguage", str)
+"""A language checked at run time (``language_code``): one registered after ipdocs was
+installed (``ipdocs.i18n.register_locale``), or any text read from a user."""
+DocumentLanguage = ShippedLanguage | RegisteredLanguage
+"""A document's language in the library's signatures: a type checker refuses
+``lang="fr"``; a code it cannot know goes through ``language_code`` first."""
+
+
+def language_code(code: str) -> DocumentLanguage:
+    """``code`` checked to name a registered language or two joined by '-'
+    (UnknownLanguageError naming the known ones otherwise), typed for the library's
+    signatures."""
+    languages_of(code)
+    return RegisteredLanguage(code)
 Layout = Literal["interleaved", "parallel"]
 LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
 """The shipped languages of a document."""
@@ -297,6 +314,20 @@ def summary_brief() -> Brief:
 BUILT_IN = {"full": full_brief, "summary": summary_brief}
 
 
+def _installed(name: str) -> str:
+    """The file of the brief an installed package calls ``name`` (entry point group
+    ``ipdocs.briefs``); BriefError if there is none or it cannot be used."""
+    try:
+        found = plugin_file("briefs", name)
+    except PluginError as exc:
+        raise BriefError([error((), str(exc))]) from None
+    if found is None:
+        names = ", ".join([*BUILT_IN, *entry_point_names("briefs")])
+        raise BriefError([error((), f"unknown brief {name!r}: not one of {names} and no "
+                                    "such file")])
+    return found
+
+
 def load_brief(name_or_path: str | Path) -> Brief:
     """A built-in brief (``full``, ``summary``) or one described in a YAML file;
     BriefError listing every problem of the file with its line and step."""
@@ -304,8 +335,7 @@ def load_brief(name_or_path: str | Path) -> Brief:
         return BUILT_IN[str(name_or_path)]()
     path = Path(name_or_path)
     if not path.exists():
-        raise BriefError([error((), f"unknown brief {str(name_or_path)!r}: not one of "
-                                    f"{', '.join(BUILT_IN)} and no such file")])
+        path = Path(_installed(str(name_or_path)))
     try:
         text = read_text(path)
     except InputError as exc:

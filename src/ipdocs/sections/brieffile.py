@@ -1,7 +1,8 @@
 """Brief files as pydantic models, and briefs checked against a report before building.
 
-A brief file names its steps from a closed vocabulary (``BUILDERS``); each step's
-options are a model of their own (a chart's ``kind`` is growth, bar or years; a limit is
+A brief file names its steps from the registered builders (``BUILDERS``: the shipped
+ones, each registering itself, and plugins'); each step's options are checked by a model
+made from the builder's own fields (a chart's ``kind`` is growth, bar or years; a limit is
 a whole number in range; unknown options are refused). What a step names in the report
 (a section, figures) is checked by ``check_builders`` against the report, for a brief
 from a file or one made in Python, every problem at once with its step.
@@ -11,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ipdocs.fastyaml import read_yaml
-from ipdocs.inputs import MAX_TEXT_CHARS, text_problem
+from ipdocs.inputs import text_problem
 from ipdocs.model import Report
-from ipdocs.model.bounds import MAX_SECTION_DEPTH
+from ipdocs.plugins import PluginError, entry_point_names
 from ipdocs.problems import (
     Marks,
     PathElement,
@@ -28,27 +29,19 @@ from ipdocs.problems import (
     locate,
     validation_problems,
 )
-from ipdocs.sections.blocks import (
-    ContentsBuilder,
-    CoverBuilder,
-    LeadBuilder,
-    PageBreakBuilder,
-    SourcesBuilder,
-)
 from ipdocs.sections.chapter import ChapterBuilder
-from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder
-from ipdocs.sections.figures import FigureTableBuilder, KeyFiguresBuilder
-from ipdocs.sections.glossary import GlossaryBuilder
-from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
+from ipdocs.sections.figures import FigureTableBuilder
+from ipdocs.sections.registry import (
+    BUILDERS,
+    OPTIONS,
+    builder_named,
+    options_model,
+    register_builder,
+)
 
-BUILDERS: dict[str, type[Builder]] = {
-    cls.name: cls
-    for cls in (CoverBuilder, LeadBuilder, KeyFiguresBuilder, ChapterBuilder,
-                FigureTableBuilder, ContentsBuilder, GlossaryBuilder, SourcesBuilder,
-                PageBreakBuilder, ChartBuilder, HighlightsBuilder, YearOverYearBuilder)
-}
-"""Every builder by the name a brief file uses."""
+__all__ = ["BUILDERS", "OPTIONS", "BriefData", "BriefError", "builders_from_data",
+           "check_builders", "options_model", "read_brief_file", "register_builder"]
 
 MAX_STEPS = 200
 """Steps in one brief, at most."""
@@ -76,72 +69,6 @@ class BriefError(SpecError, ValueError):
                 for p in check_builders(self.readable, report, self.steps)]
 
 
-class _Options(BaseModel):
-    """A step's options: unknown ones refused, no type coercion."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
-
-
-Ids = Annotated[list[Annotated[str, Field(min_length=1, max_length=200)]],
-                Field(max_length=500)]
-Title = Annotated[str, Field(max_length=MAX_TEXT_CHARS)]
-
-
-class NoOptions(_Options):
-    """A step that takes no options."""
-
-
-class ContentsOptions(_Options):
-    """``contents``: how many heading levels it lists."""
-
-    depth: int = Field(2, ge=1, le=MAX_SECTION_DEPTH)
-
-
-class ChapterOptions(_Options):
-    """``chapters``: one top-level section, or every one."""
-
-    section: str = ""
-    charts: bool = False
-
-
-class FigureTableOptions(_Options):
-    """``figure_table``: a section's figures as a table."""
-
-    section: str = Field(min_length=1)
-    deep: bool = True
-
-
-class FiguresOptions(_Options):
-    """``key_figures``, ``year_over_year``: figures by id (default: the builder's own)."""
-
-    figures: Ids = Field(default_factory=list)
-
-
-class HighlightsOptions(FiguresOptions):
-    """``highlights``: figures and how many rises and falls it names."""
-
-    limit: int = Field(3, ge=1, le=20)
-
-
-class ChartOptions(FiguresOptions):
-    """``chart``: which kind, of which figures, titled how."""
-
-    kind: Literal["growth", "bar", "years"] = "growth"
-    section: str = ""
-    title_zh: Title = ""
-    title_en: Title = ""
-    limit: int = Field(10, ge=1, le=50)
-
-
-OPTIONS: dict[str, type[_Options]] = {
-    "cover": NoOptions, "lead": NoOptions, "page_break": NoOptions, "sources": NoOptions,
-    "glossary": NoOptions, "contents": ContentsOptions, "chapters": ChapterOptions,
-    "figure_table": FigureTableOptions, "key_figures": FiguresOptions,
-    "year_over_year": FiguresOptions, "highlights": HighlightsOptions, "chart": ChartOptions,
-}
-"""The options model of each builder."""
-
-
 def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
     """One builder from a brief file's step: a name, or a one-key mapping of name to
     options; or the problems that prevent it."""
@@ -154,16 +81,24 @@ def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
         options = {} if options is None else options
     else:
         return None, [error(where, "expected a builder name or {name: {options}}")]
-    if name not in BUILDERS:
-        return None, [error(where, f"unknown builder {name!r}; known: {', '.join(BUILDERS)}")]
+    try:
+        found = builder_named(name) if isinstance(name, str) else None
+    except PluginError as exc:
+        return None, [error(where, str(exc))]
+    if found is None:
+        known = ", ".join([*BUILDERS, *(n for n in entry_point_names("builders")
+                                         if n not in BUILDERS)])
+        return None, [error(where, f"unknown builder {name!r}; known: {known}, or a "
+                                   "builder class by module path (package.module:Name)")]
     if not isinstance(options, dict):
         return None, [error((*where, name), f"options of {name!r} must be a mapping")]
+    cls, model = found
     try:
-        valid = OPTIONS[name].model_validate(options)
+        valid = model.model_validate(options)
     except ValidationError as exc:
         return None, validation_problems(exc.errors(include_url=False), (*where, name))
     values = {k: tuple(v) if isinstance(v, list) else v for k, v in valid.model_dump().items()}
-    return BUILDERS[name](**values), []
+    return cls(**values), []
 
 
 @dataclass(frozen=True)

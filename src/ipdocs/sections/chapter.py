@@ -12,6 +12,7 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import figure_table
 from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.registry import register_builder
 
 MAX_LEVEL = 3
 
@@ -47,6 +48,7 @@ def _position(report: Report, section_id: str) -> int:
     raise KeyError(f"no top-level section {section_id!r} in the report")
 
 
+@register_builder
 @dataclass(frozen=True)
 class ChapterBuilder(Builder):
     """One top-level section (by id), or every one when ``section`` is empty."""

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
@@ -19,6 +22,7 @@ from ipdocs.model import Figure, Report, text_field
 from ipdocs.model.changes import of_report_year, year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
 from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
+from ipdocs.sections.registry import Ids, Title, register_builder
 
 MIN_BARS = 3
 MINUS = "\u2212"
@@ -140,17 +144,22 @@ def _title(kind: str, report: Report, section: str, lang: Lang, declines: bool) 
     return scope
 
 
+ChartKind = Literal["growth", "bar", "years"]
+"""A chart's kind: changes in percent, values as bars, a figure's values over the years."""
+
+
+@register_builder
 @dataclass(frozen=True)
 class ChartBuilder(Builder):
     """A chart of chosen figures (by id, a section's, or the key figures)."""
 
     name = "chart"
-    kind: str = "growth"
-    figures: tuple[str, ...] = ()
+    kind: ChartKind = "growth"
+    figures: Ids = ()
     section: str = ""
-    title_zh: str = ""
-    title_en: str = ""
-    limit: int = 10
+    title_zh: Title = ""
+    title_en: Title = ""
+    limit: Annotated[int, Field(ge=1, le=50)] = 10
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chart, or nothing when too few figures allow one (or the brief must be

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Annotated
+
+from pydantic import Field
 
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import (
@@ -22,6 +25,7 @@ from ipdocs.narrative import (
 )
 from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
+from ipdocs.sections.registry import BriefRequired, Ids, register_builder
 from ipdocs.sections.review import figure_comment, was_cell
 
 
@@ -76,12 +80,13 @@ def default_key_figures(report: Report) -> list[str]:
     return ids[:6]
 
 
+@register_builder
 @dataclass(frozen=True)
 class KeyFiguresBuilder(Builder):
     """A panel of headline figures, chosen by id (default: the report's key figures)."""
 
     name = "key_figures"
-    figures: tuple[str, ...] = ()
+    figures: Ids = ()
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The panel, titled 主要数据 / Key figures (a row of three at most, when the brief
@@ -202,12 +207,13 @@ def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
         word("full_stop", lang)
 
 
+@register_builder
 @dataclass(frozen=True)
 class FigureTableBuilder(Builder):
     """A section's figures as a table (its own and, with ``deep``, its subsections')."""
 
     name = "figure_table"
-    section: str = ""
+    section: Annotated[str, BriefRequired(), Field(min_length=1)] = ""
     deep: bool = True
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:

@@ -9,6 +9,7 @@ from ipdocs.i18n import word
 from ipdocs.model import Glossary, Report, Term
 from ipdocs.narrative import plain_text
 from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.registry import register_builder
 
 GLOSSARY = "glossary"
 """The anchor of the glossary's heading: bilingual documents print one glossary."""
@@ -21,6 +22,7 @@ def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     return [t for t in glossary.terms if t.zh in text]
 
 
+@register_builder
 @dataclass(frozen=True)
 class GlossaryBuilder(Builder):
     """Chinese terms and their English renderings, under a 术语表 / Glossary heading."""

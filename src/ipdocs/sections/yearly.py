@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
+
+from pydantic import Field
 
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
@@ -21,6 +24,7 @@ from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import change_cell
+from ipdocs.sections.registry import Ids, register_builder
 from ipdocs.vocab import Measure, UnitKind
 
 CLAIMS: dict[str, str] = {
@@ -121,13 +125,14 @@ def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int
     return word("highlight_intro", lang, year=report.year) + said + word("full_stop", lang)
 
 
+@register_builder
 @dataclass(frozen=True)
 class HighlightsBuilder(Builder):
     """A paragraph of the largest rises and falls and any records, written from the data."""
 
     name = "highlights"
-    figures: tuple[str, ...] = ()
-    limit: int = 3
+    figures: Ids = ()
+    limit: Annotated[int, Field(ge=1, le=20)] = 3
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The highlights paragraph, or nothing when no figure states a change (two of
@@ -150,12 +155,13 @@ def previous_value(figure: Figure, year: int) -> Decimal | None:
     return figure.history.get(year - 1)
 
 
+@register_builder
 @dataclass(frozen=True)
 class YearOverYearBuilder(Builder):
     """A table of figures: last year's value, this year's, and the change."""
 
     name = "year_over_year"
-    figures: tuple[str, ...] = ()
+    figures: Ids = ()
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The table of figures whose previous value is known; nothing if there are none."""

@@ -14,6 +14,7 @@ from typing import Any
 
 from ipdocs.fastyaml import read_yaml
 from ipdocs.inputs import InputError, read_text
+from ipdocs.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
 
@@ -146,6 +147,9 @@ class Theme:
     title_page: TitlePage = field(default_factory=TitlePage)
     masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
+    reference_docx: str | None = None
+    """The office's own Word file whose styles, page set-up, headers and footers the
+    DOCX takes (``--reference-docx``; ``ipdocs.writers.docx.reference``)."""
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
 
     def style(self, name: str) -> Style:
@@ -156,6 +160,11 @@ class Theme:
         """The font role of a style."""
         role = style.font if isinstance(style, Style) else style
         return self.fonts[role]
+
+    def with_reference(self, path: str | Path | None) -> Theme:
+        """This theme with the DOCX taking the styles, page set-up, headers and footers
+        of the Word file at ``path`` (None: none)."""
+        return replace(self, reference_docx=None if path is None else str(path))
 
     def color(self, value: str | None) -> str | None:
         """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
@@ -213,7 +222,8 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
-                 **colours)
+                 reference_docx=_resolve(spec.reference_docx, base) if spec.reference_docx
+                 else None, **colours)
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
@@ -224,12 +234,14 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
         for key, file in (("regular_file", font.regular_file), ("bold_file", font.bold_file))
         if file]
     named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
+    named += [(("reference_docx",), spec.reference_docx)] if spec.reference_docx else []
     problems = []
     for where, file in named:
         name, _, index = _resolve(file, base).partition("#")
         path = Path(name)
         if not path.is_file():
-            problems.append(error(where, f"font file {str(path)!r}: "
+            what = "reference document" if where == ("reference_docx",) else "font file"
+            problems.append(error(where, f"{what} {str(path)!r}: "
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
             continue
@@ -278,12 +290,26 @@ def _read(name_or_path: str | Path) -> tuple[str, str, Path | None]:
         return source, text, None
     path = Path(name_or_path)
     if not path.exists():
-        raise ThemeError([error((), f"unknown theme {str(name_or_path)!r}: not one of "
-                                    f"{', '.join(BUILT_IN)} and no such file")])
+        path = Path(_installed(str(name_or_path)))
     try:
         return str(path), read_text(path), path.parent
     except InputError as exc:
         raise ThemeError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+
+
+def _installed(name: str) -> str:
+    """The file of the theme an installed package calls ``name`` (entry point group
+    ``ipdocs.themes``); ThemeError if there is none or it cannot be used."""
+    try:
+        found = plugin_file("themes", name)
+    except PluginError as exc:
+        raise ThemeError([error((), str(exc))]) from None
+    if found is None:
+        installed = entry_point_names("themes")
+        names = ", ".join([*BUILT_IN, *installed])
+        raise ThemeError([error((), f"unknown theme {name!r}: not one of {names} and no "
+                                    "such file")])
+    return found
 
 
 def load_theme(name_or_path: str | Path) -> Theme:

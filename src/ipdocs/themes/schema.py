@@ -182,6 +182,10 @@ class ThemeSpec(_Part):
     title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)
     masthead: MastheadSpec | None = None
     fallbacks: list[str] = Field(default_factory=list)
+    reference_docx: str | None = Field(
+        default=None, description="a Word file whose styles, page set-up, headers and "
+                                  "footers (a letterhead) the DOCX takes, as pandoc's "
+                                  "reference-doc; relative to the theme file")
 
     @field_validator("styles")
     @classmethod

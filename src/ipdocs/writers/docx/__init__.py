@@ -16,6 +16,7 @@ from ipdocs.writers.docx.fonts import (
     families,
 )
 from ipdocs.writers.docx.page import EPOCH, set_geometry, set_header_footer, set_properties
+from ipdocs.writers.docx.reference import apply_reference
 from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
@@ -71,4 +72,6 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     note_page_furniture(writer.printed, doc, theme)
     check_missing(writer.printed)
     embed_printed(document, writer.printed, doc.charset)
+    if theme.reference_docx:
+        apply_reference(document, theme.reference_docx)
     return package_bytes(document.part.package)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.section import Section
+from docx.section import Section, _Footer, _Header
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -56,3 +56,8 @@ def sect_pr(section: Section) -> Any:
 def set_blob(part: Any, data: bytes) -> None:
     """Replace the bytes of a plain package part (python-docx serialises its ``_blob``)."""
     part._blob = data
+
+
+def story_of(furniture: _Header | _Footer) -> Any:
+    """The ``w:hdr`` or ``w:ftr`` element of a section's header or footer."""
+    return furniture._element

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -56,7 +57,7 @@ from ipdocs.writers.looks import (
     header_fill,
     outline_level,
 )
-from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
+from ipdocs.writers.pdf.fonts import FontError, Fonts, Where
 from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, StructTree, tag
@@ -87,6 +88,9 @@ class Writer:
     fonts: Fonts
     width: float
     problems: list[str] = field(default_factory=list)
+    uncovered: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """By the font that lacks them, the characters no font of the theme covers, each with
+    the texts it stands in (one message a font: ``check``)."""
     in_cell: bool = False
     languages: Sequence[Language] = SHIPPED_LANGUAGES
     """The document's languages (``Document.languages``)."""
@@ -146,7 +150,8 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
         uses_latin = any(flag for _, flag in stretches)
         missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
         if missing:
-            w.problems.append(uncovered_message(missing, Where(text)))
+            note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
+                                       "theme's fallbacks or this machine's", text)
         for part, flag in stretches:
             for chosen, stretch in w.fonts.pieces(part, face, latin if flag else None):
                 look = Look(chosen, style.size, piece.color or color,
@@ -478,11 +483,15 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     caption.keepWithNext = True
     tag(caption, w.element("P", node.lang))
     texts = [*node.categories, *(label for s in node.series for label in s.labels)]
-    face = w.fonts.whole("".join(texts), w.fonts.face(w.theme.style("table-cell").font))
-    for text in texts:
-        missing = w.fonts.missing(text, [face])
+    role = w.theme.style("table-cell").font
+    face = w.fonts.whole("".join(texts), w.fonts.face(role))
+    for text in texts:  # a chart sets each label in one face: no fallback within a label
+        missing = sorted({c for c in text if not c.isspace() and ord(c) not in face.covers})
         if missing:
-            w.problems.append(uncovered_message(missing, Where(text)))
+            note_uncovered(w, missing, f"as a chart's label, set whole in one face: not "
+                                       f"in {font_name(w.theme, role)} nor in any one of "
+                                       "its fallbacks with the label's other characters",
+                           text)
     colors = (w.theme.accent, w.theme.fall, w.theme.rule)
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
@@ -570,7 +579,45 @@ def _chain_headings(out: list[Flowable]) -> list[Flowable]:
     return kept
 
 
+def font_name(theme: Theme, role: str) -> str:
+    """A theme's font role as a message names it: its role and file or family."""
+    font = theme.fonts.get(role)
+    if font is None:
+        return f"font {role!r}"
+    named = Path(font.regular_file).name if font.regular_file else font.east_asian
+    return f"font {role!r} ({named})"
+
+
+def note_uncovered(w: Writer, chars: Sequence[str], font: str, text: str) -> None:
+    """Remember that no font has ``chars`` in ``text``; ``font`` says which were tried."""
+    found = w.uncovered.setdefault(font, {})
+    for char in chars:
+        found.setdefault(char, [])
+        if text not in found[char]:
+            found[char].append(text)
+
+
+MAX_LISTED = 8
+"""Characters a message lists, at most (the rest are counted)."""
+
+
+def uncovered_problems(w: Writer) -> list[str]:
+    """One short message a font: the characters it and the fallbacks lack, where the
+    first stands, and how many texts hold any."""
+    out = []
+    for font, chars in w.uncovered.items():
+        listed = ", ".join(f"U+{ord(c):04X} {c!r}" for c in sorted(chars)[:MAX_LISTED])
+        more = len(chars) - MAX_LISTED
+        texts = list(dict.fromkeys(t for holders in chars.values() for t in holders))
+        others = f" and {len(texts) - 1} other text{'s' * (len(texts) > 2)}" \
+            if len(texts) > 1 else ""
+        out.append(f"no font has {listed}{f' and {more} more' if more > 0 else ''} "
+                   f"{Where(texts[0])}{others}: {font}")
+    return out
+
+
 def check(w: Writer) -> None:
-    """Raise if any character was found that no font covers."""
-    if w.problems:
-        raise FontError("; ".join(dict.fromkeys(w.problems)))
+    """Raise if any character was found that no font covers: one message a font."""
+    problems = [*w.problems, *uncovered_problems(w)]
+    if problems:
+        raise FontError("; ".join(dict.fromkeys(problems)))

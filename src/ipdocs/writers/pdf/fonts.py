@@ -81,8 +81,8 @@ def register(spec: str) -> Face:
         if "postscript outlines" in str(exc).lower() or "cff" in str(exc).lower():
             raise FontError(
                 f"{path} has PostScript (CFF) outlines, which PDF embedding here cannot "
-                "use: convert it to TrueType outlines (scripts/build_fonts.py shows how, "
-                "with fontTools) or choose a TrueType (.ttf) font") from None
+                "use: convert it to TrueType outlines (ipdocs fonts convert FILE#N OUT.ttf) "
+                "or choose a TrueType (.ttf) font") from None
         raise FontError(f"cannot use font {path}: {exc}") from None
     pdfmetrics.registerFont(font)
     return Face(name, frozenset(font.face.charToGlyph))
