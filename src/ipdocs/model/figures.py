@@ -234,8 +234,8 @@ class Figure(Model):
     period: PeriodStyle = Field(
         default="months", description="how a partial-year flow names its period: months (1—9月), "
                                       "quarters (前三季度), half (上半年), first_months (前2个月)")
-    since: Whole | None = Field(
-        default=None, ge=1900, le=2999,
+    since: Annotated[int, Field(ge=1900, le=2999), BeforeValidator(to_whole)] | None = Field(
+        default=None,
         description="a flow totalled over several years, from the start of this year to the "
                     "report's year end (2021年以来 / since 2021)")
     change: Change | None = None
