@@ -362,22 +362,24 @@ def test_documents_of_different_text_in_one_process(tmp_path: Path) -> None:
 def test_short_cells_widen_their_column() -> None:
     """A unit such as 万件 is never split over two lines in a narrow (parallel) table; the
     long first column gives way."""
-    from ipdocs.doc import Column
-    from ipdocs.writers.pdf.blocks import Piece, Writer, _floors, _widths, text_block
+    from ipdocs.doc import Cell, Column, Table
+    from ipdocs.writers.columns import proportional
+    from ipdocs.writers.pdf.blocks import Piece, Writer, _fit, text_block
     from ipdocs.writers.pdf.fonts import Fonts
 
     theme = load_theme("briefing")
+    columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
+               Column("right", 1.8))
+    texts = ("马德里国际注册商标拥有量", "517000", "万件", "+11.4%")
+    node = Table(columns, (), ((*(Cell(t) for t in texts),),), "zh")
     w = Writer(theme, Fonts(theme), 180)
-    columns = [Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
-               Column("right", 1.8)]
-    row = [text_block([Piece(t)], "table-cell", "zh", w)
-           for t in ("马德里国际注册商标拥有量", "517000", "万件", "+11.4%")]
-    plain = _widths(columns, 180)
-    fitted = _widths(columns, 180, _floors(4, [row]))
-    unit = row[2].natural_width() + 8
+    plain = proportional([c.width for c in columns], 180)
+    fitted = _fit(node, w)[1].widths
+    unit = text_block([Piece("万件")], "table-cell", "zh", w).natural_width() + 8
     assert plain[2] < unit <= fitted[2] + 1e-6
     assert fitted[0] < plain[0] and sum(fitted) == pytest.approx(180)
-    assert _widths(columns, 460, _floors(4, [row])) == _widths(columns, 460)  # room enough
+    roomy = Writer(theme, Fonts(theme), 460)
+    assert _fit(node, roomy)[1].widths == proportional([c.width for c in columns], 460)
 
 
 def test_key_figure_value_shrinks_to_stay_on_one_line() -> None:

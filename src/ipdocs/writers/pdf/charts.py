@@ -11,6 +11,7 @@ from ipdocs.writers.looks import CHART_LABEL_SIZE
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Run, break_lines
 from ipdocs.writers.pdf.text import text_width
+from ipdocs.writers.typeset import pieces
 
 BAR_PITCH = 17.0
 LABEL_SIZE = CHART_LABEL_SIZE
@@ -20,11 +21,13 @@ LABEL_OFFSET = 3.0
 
 
 def wrap_label(text: str, face: Face, width: float) -> str:
-    """A category label broken into lines that fit ``width`` (Chinese rules apply)."""
+    """A category label broken into lines that fit ``width`` (Chinese rules apply; an
+    amount kept whole: more than 12 months)."""
     def measure(_style: int, piece: str) -> float:
         return text_width(piece, face.name, LABEL_SIZE)
 
-    lines = break_lines([Run(text)], [width], measure, space=measure(0, " "), em=LABEL_SIZE,
+    runs = [Run(piece, keep=whole) for piece, whole in pieces(text)]
+    lines = break_lines(runs, [width], measure, space=measure(0, " "), em=LABEL_SIZE,
                         justify=False)
     return "\n".join(line.text for line in lines)
 

@@ -136,6 +136,10 @@ class Unit:
     """Part of a word broken where no rule allows (it was longer than a line)."""
     packed: bool = False
     """A mark beside another mark: compressed by the rules, never squeezed further."""
+    whole: Unit | None = None
+    """For the head of a word hyphenated at a line's end: the word before it was cut (a
+    head moved off the line's end is joined to its tail again: a hyphen only where a
+    line breaks)."""
 
     @property
     def text(self) -> str:
@@ -469,11 +473,27 @@ class _Open:
 
 
 def _rebuilt(atoms: Sequence[_Atom], s: Setting) -> _Open:
-    """A line of ``atoms``."""
+    """A line of ``atoms``; a hyphenated head followed by its tail (atoms moved from one
+    line to the next) joined into the word again."""
     line = _Open()
-    for atom in atoms:
+    for atom in _rejoined(atoms, s):
         line.add(atom, s)
     return line
+
+
+def _rejoined(atoms: Sequence[_Atom], s: Setting) -> list[_Atom]:
+    """``atoms`` with each hyphenated head that is followed by its tail made the whole word
+    again (with what was kept with the tail)."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        head = out[-1].units[-1] if out else None
+        if head is not None and head.whole is not None and len(out[-1].units) == 1 and \
+                not atom.units[0].space_before and \
+                head.text[:-1] + atom.units[0].text == head.whole.text:
+            out[-1] = _Atom.of([head.whole, *atom.units[1:]], s)
+        else:
+            out.append(atom)
+    return out
 
 
 def _fits(line: _Open, width: float, s: Setting) -> bool:
@@ -542,8 +562,8 @@ class _Filler:
         """End the current line with the longest head of ``atom``'s first word that fits
         (broken after a hyphen or slash or at a hyphenation point); what is left."""
         word = atom.units[0]
-        if word.han:
-            return atom
+        if word.han or (len(atom.units) > 1 and atom.units[1].space_before):
+            return atom  # an amount kept whole (RMB 61.093 billion) is not hyphenated
         line, width = self.lines[-1], self.available()
         for index, hyphen in reversed(_breaks(word, self.s)):
             head, tail = _cut(word, index, hyphen, self.s)
@@ -621,7 +641,8 @@ def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
         seen += len(text)
     if hyphen:
         head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
-    first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced)
+    first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced,
+                 whole=word if hyphen else None)
     rest = Unit(tail, False, forced=forced)
     for unit in (first, rest):
         unit.width = sum(s.measure(style, text) for style, text in unit.pieces)
