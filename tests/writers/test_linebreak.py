@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.hyphens import english
-from ipdocs.writers.typeset import pieces
 from ipdocs.writers.pdf.linebreak import (
     AMBIGUOUS,
     NO_END,
@@ -19,6 +18,7 @@ from ipdocs.writers.pdf.linebreak import (
     break_lines,
     latin_context,
 )
+from ipdocs.writers.typeset import pieces
 
 
 def mono(style: int, text: str) -> float:
