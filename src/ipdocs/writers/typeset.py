@@ -167,17 +167,30 @@ class TableFit:
 
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
             scale: float) -> tuple[list[float], list[float]]:
-    """Each column's hard floor (its short cells on one line) and soft floor (the widest
-    unbreakable piece of its long cells)."""
+    """Each column's hard floor (its short numbers and units on one line) and soft floor
+    (its other short cells on one line, the widest unbreakable piece of its long
+    cells): where not all can be met, a label wraps before a number breaks."""
     count = len(cells[0]) if cells else 0
     hard, soft = [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            if is_short(text):
+            if is_short(text) and _whole(text):
                 hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
+            elif is_short(text):
+                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
                 soft[c] = max(soft[c], measure(r, c, piece, scale) + 2 * padding)
     return hard, soft
+
+
+UNIT_CHARS = 3
+"""A short cell of at most this many characters (a unit: 万件, 件/万人) never wraps."""
+
+
+def _whole(text: str) -> bool:
+    """Whether a short cell must stay on one line whatever it costs: a number, an amount
+    or a change (it holds a digit), or a unit."""
+    return any(c.isdigit() for c in text) or len(text) <= UNIT_CHARS
 
 
 def _pads(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
