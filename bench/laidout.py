@@ -16,7 +16,8 @@ poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
 - *mid hyphens*: a hyphen inside a word in the middle of a line that the document's text
   does not have (a hyphenation point printed where the line did not break);
 - *loose en*: justified English lines with a word gap over twice the face's word space;
-- *lines/page*, *chars/line*: the official theme's body grid (GB/T 9704: 22 × 28);
+- *lines/page*, *chars/line*: the official theme's body grid (GB/T 9704: 22 × 28), the
+  commonest count and the largest (pages with tables or headings hold fewer body lines);
 - *invisible*: zero-width and joining characters in a DOCX's text (U+200B–U+200D,
   U+2060, U+FEFF, soft hyphens);
 - *pages*.
@@ -32,7 +33,9 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,18 +201,31 @@ def _loose(line: Line, after: Line | None, counts: Counts) -> None:
 
 
 def grid(pdf: Path, counts: Counts) -> None:
-    """Lines per page and characters per full line of a Chinese body (the official
-    grid): lines of at least 20 Han characters, their page's count of body lines."""
-    per_page: dict[int, int] = {}
-    for lines in flows(pdf):
-        for line in lines:
-            han = sum(bool(re.match(r"[\u4e00-\u9fff，。、；：“”（）《》]", c)) for c in line.text)
-            if line.height > 15 or line.height < 14:
-                continue  # not 三号 body text
-            per_page[line.page] = per_page.get(line.page, 0) + 1
-            if han >= 20:
-                counts.chars_per_line.append(len(line.text.replace(" ", "")))
-    counts.lines_per_page = sorted(per_page.values())
+    """Lines per page and characters per full line of a Chinese body (the official grid):
+    the lines set in the body's size (the commonest height of long Chinese lines), less
+    the page number,
+    counted page by page; characters counted on the lines that run to the measure (a
+    full-width character one, a Latin letter or digit a half)."""
+    every = [line for lines in flows(pdf) for line in lines]
+    long = [line for line in every if sum(map(is_han, line.text)) >= 20]
+    heights = Counter(round(line.height, 1) for line in long)
+    body = heights.most_common(1)[0][0] if heights else 0.0
+    rows: dict[int, set[int]] = {}
+    widest = max((line.right for line in long), default=0.0)
+    for line in every:
+        if abs(line.height - body) > 0.3 or re.fullmatch(r"[—\-–\s\d]+", line.text):
+            continue
+        rows.setdefault(line.page, set()).add(round(line.bottom / 4))  # pieces of one line
+        if line.right >= widest - body and sum(map(is_han, line.text)) >= 10 and \
+                not re.search(r"(?:\. ?){4}", line.text):
+            text = line.text.replace(" ", "")
+            counts.chars_per_line.append(round(sum(1 if is_han(c) else 0.5 for c in text)))
+    counts.lines_per_page = sorted(len(tops) for tops in rows.values())
+
+
+def is_han(char: str) -> bool:
+    """Whether a character is set full width (Han, CJK punctuation)."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def docx_words(docx: Path) -> tuple[set[str], int]:
@@ -261,11 +277,11 @@ def measure(spec: Path, out: Path, docx: bool = True) -> dict[str, Counts]:
 
 
 def _spread(values: Sequence[int]) -> str:
-    """A range of values, or a dash."""
+    """The commonest value and the largest, or a dash."""
     if not values:
         return "–"
-    low, high = min(values), max(values)
-    return str(low) if low == high else f"{low}–{high}"
+    common = Counter(values).most_common(1)[0][0]
+    return f"{common} (max {max(values)})"
 
 
 def table(results: dict[str, Counts]) -> str:

@@ -377,11 +377,16 @@ def test_cells_are_padded_as_in_the_pdf(sample: Report, render: Render) -> None:
 
 
 def test_official_docx_grid_and_spacing(sample: Report, render: Render) -> None:
-    """A line grid of 22 lines; grid styles' characters 0.25 pt closer (28 to a line in
-    Word and LibreOffice alike); other styles off the grid."""
+    """A line grid of 22 lines whose pitch fits 22 times in the type area as written (579
+    twips: 580 fitted 21 times in LibreOffice); grid styles' characters 0.25 pt closer (28
+    to a line in Word and LibreOffice alike); other styles off the grid."""
     data = render(sample, theme="official")
-    grid = re.search(r"<w:docGrid [^>]*>", part(data, "word/document.xml"))
-    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="580"' in grid.group(0)
+    body_xml = part(data, "word/document.xml")
+    grid = re.search(r"<w:docGrid [^>]*>", body_xml)
+    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="579"' in grid.group(0)
+    page = re.search(r'<w:pgSz w:w="\d+" w:h="(\d+)"/><w:pgMar w:top="(\d+)" [^>]*'
+                     r'w:bottom="(\d+)"', body_xml)
+    assert page and 22 * 579 <= int(page[1]) - int(page[2]) - int(page[3]) < 22 * 580
     styles = part(data, "word/styles.xml")
     body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S)
     cell = re.search(r'w:styleId="TableCell".*?</w:style>', styles, re.S)
