@@ -18,8 +18,8 @@ Rules (DESIGN.md "Typography", W3C clreq):
   opening mark after another opening mark are set half width; to take one more piece
   rather than stretch, a line may set a closing mark at its end half width, and squeeze
   the blank half of its other marks, its Han–Latin gaps and its word spaces a little;
-- a paragraph's last line holds at least ``RUNT`` + 1 characters where the line before
-  can take them in or give some (no runts such as "平。");
+- a paragraph's last line holds at least ``RUNT`` + 1 characters besides its closing
+  marks where the line before can take them in or give some (no runts such as "显著。");
 - justified lines stretch between Han characters and at spaces, never inside a word, never
   before a closing or after an opening mark, and never to gaps of more than three spaces
   or half an em (a line that cannot be filled otherwise is left short at its end); a
@@ -468,8 +468,9 @@ class _Open:
         return self.natural - _end_saving(self.atoms[-1].units[-1], s) if self.atoms else 0.0
 
     def chars(self) -> int:
-        """How many characters it holds."""
-        return sum(len(u.text) for u in self.units)
+        """How many characters it holds, not counting the marks that cannot start a line
+        (a last line of 显著。 is a runt of two characters)."""
+        return sum(1 for u in self.units for c in u.text if c not in NO_START)
 
 
 def _rebuilt(atoms: Sequence[_Atom], s: Setting) -> _Open:
