@@ -676,3 +676,28 @@ def test_contents_lead_with_dots_on_one_grid_and_indent_their_second_level(
     top = min(x for x, w in found if w.startswith(first))
     sub = min(x for x, w in found if w.startswith(second))
     assert sub - top > 1.5 * size
+
+
+def test_text_after_a_table_goes_back_to_the_line_grid() -> None:
+    """On a theme with a line grid, a GridGap before the first grid text after a table
+    brings it down to the next grid line."""
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Table
+
+    from ipdocs.writers.pdf.blocks import GridGap, Piece, Writer, _back_to_grid, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("official")
+    w = Writer(theme, Fonts(theme), 400)
+    body = text_block([Piece("正文")], "body", "zh", w)
+    pitch = body.shape.leading
+    placed = _back_to_grid([body, Table([["x"]]), body, body], pitch)
+    assert [type(f).__name__ for f in placed] == ["TextBlock", "Table", "GridGap", "TextBlock",
+                                                 "TextBlock"]
+    gap = placed[2]
+    gap._frame = SimpleNamespace(_y2=700.0, _topPadding=0.0, _y=700.0 - 3 * pitch - 10)
+    assert gap.wrap(400, 500)[1] == pytest.approx(pitch - 10)
+    gap._frame = SimpleNamespace(_y2=700.0, _topPadding=0.0, _y=700.0 - 2 * pitch)
+    assert gap.wrap(400, 500)[1] == 0.0
+    assert isinstance(gap, GridGap)

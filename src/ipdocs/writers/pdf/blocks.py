@@ -444,7 +444,51 @@ def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
             out += bilingual_rows(item, w)
         else:
             out += WRITERS[type(item)](item, w)
+    if w.theme.page.lines_per_page and not w.in_cell:
+        out = _back_to_grid(out, line_height(w.theme.style("body")))
     return _chain_headings(out)
+
+
+class GridGap(Flowable):  # type: ignore[misc]
+    """Space down to the next line of the page's line grid (the type area's top plus a
+    whole number of ``pitch``): after a table or a chart, the text goes on on the grid."""
+
+    def __init__(self, pitch: float) -> None:
+        super().__init__()
+        self.pitch = pitch
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """As much height as brings the next flowable to a grid line (none at the top)."""
+        frame = getattr(self, "_frame", None)
+        gap = 0.0
+        if frame is not None:
+            used = frame._y2 - frame._topPadding - frame._y
+            gap = -used % self.pitch
+            if gap < 0.01 or self.pitch - gap < 0.01:
+                gap = 0.0
+        self.width, self.height = availWidth, min(gap, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Nothing to draw."""
+
+
+def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
+    """A GridGap before the first text set on the grid (in lines ``pitch`` apart) after
+    a table or a chart."""
+    from reportlab.graphics.shapes import Drawing
+
+    placed: list[Flowable] = []
+    off = False
+    for flowable in out:
+        if isinstance(flowable, (Table, Drawing)):
+            off = True
+        elif off and isinstance(flowable, TextBlock) and \
+                abs(flowable.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
+            placed.append(GridGap(pitch))
+            off = False
+        placed.append(flowable)
+    return placed
 
 
 def _chain_headings(out: list[Flowable]) -> list[Flowable]:
