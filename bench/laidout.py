@@ -17,7 +17,7 @@ poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
   does not have (a hyphenation point printed where the line did not break);
 - *loose en*: justified English lines with a word gap over twice the face's word space;
 - *lines/page*, *chars/line*: the official theme's body grid (GB/T 9704: 22 × 28), the
-  commonest count and the largest (pages with tables or headings hold fewer body lines);
+  median count and the largest (pages with tables or headings hold fewer body lines);
 - *invisible*: zero-width and joining characters in a DOCX's text (U+200B–U+200D,
   U+2060, U+FEFF, soft hyphens);
 - *pages*.
@@ -277,11 +277,10 @@ def measure(spec: Path, out: Path, docx: bool = True) -> dict[str, Counts]:
 
 
 def _spread(values: Sequence[int]) -> str:
-    """The commonest value and the largest, or a dash."""
+    """The median value and the largest, or a dash."""
     if not values:
         return "–"
-    common = Counter(values).most_common(1)[0][0]
-    return f"{common} (max {max(values)})"
+    return f"{sorted(values)[len(values) // 2]} (max {max(values)})"
 
 
 def table(results: dict[str, Counts]) -> str:
