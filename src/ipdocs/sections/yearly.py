@@ -18,7 +18,7 @@ from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
-from ipdocs.sections.context import Builder, Context, Lang
+from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang
 from ipdocs.sections.figures import change_cell
 from ipdocs.vocab import Measure, UnitKind
 
@@ -132,7 +132,7 @@ class HighlightsBuilder(Builder):
         """The highlights paragraph, or nothing when no figure states a change (two of
         each at most, when the brief must be shortened to fit its pages)."""
         ids = self.figures or tuple(report.figures)
-        limit = min(self.limit, 2) if ctx.compact >= 4 else self.limit
+        limit = min(self.limit, 2) if ctx.compact >= FEW_HIGHLIGHTS else self.limit
         text = highlight_text(report, [report.figure(i) for i in ids], ctx.lang, limit)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()
 
