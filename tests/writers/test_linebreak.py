@@ -359,3 +359,13 @@ def test_a_hyphen_only_where_a_line_breaks(width: float, justify: bool) -> None:
                      line.units[-1].whole is not None else line.text + " " for line in laid)
     assert joined.strip() == PROSE
     assert any("RMB 61.093 billion" in line.text for line in laid)  # kept whole
+
+
+def test_a_name_that_cannot_be_hyphenated_is_squeezed_in_rather_than_gapping_the_line() -> None:
+    """A Latin line that would stretch its spaces past twice their width takes in a next
+    word that cannot be hyphenated (a name) if its spaces may squeeze by a third; never
+    a Chinese line, never by more."""
+    laid = lines("aaaa bbbb Cccccccc dd ee", 8.7, hyphenate=english)
+    assert laid[0].text == "aaaa bbbb Cccccccc" and laid[0].end <= 8.7 + 1e-6
+    assert lines("aaaa bbbb Cccccccc dd ee", 8.6, hyphenate=english)[0].text == "aaaa bbbb"
+    assert lines("aaaa bbbb Cccccccc dd ee", 8.7, justify=False)[0].text == "aaaa bbbb"

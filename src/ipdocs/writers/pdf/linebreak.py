@@ -80,6 +80,9 @@ SQUEEZE = 0.25
 """How much of a mark's blank a line may squeeze away (ems), beyond the rules above."""
 SPACE_SHRINK = 0.25
 """How much of a word space a line may squeeze away (a share of the space)."""
+DEEP_SHRINK = 1 / 3
+"""How much of a word space a Latin line may squeeze away rather than stretch its spaces
+past twice their width (the next word cannot be hyphenated)."""
 LOOSE_SPACE = 1.0
 """An English line whose spaces would stretch by more than this many spaces tries to
 break its next word instead."""
@@ -451,13 +454,14 @@ class _Open:
         self.natural, self.shrink = self._joined(atom, s)
         self.atoms.append(atom)
 
-    def fits(self, atom: _Atom, width: float, s: Setting) -> bool:
+    def fits(self, atom: _Atom, width: float, s: Setting, deep: float = 1.0) -> bool:
         """Whether the line with ``atom`` at its end fits ``width``, squeezing as far as it
-        may (justified lines only)."""
+        may (justified lines only; ``deep`` times as far)."""
         natural, shrink = self._joined(atom, s)
         end = atom.units[-1]
         room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
-        return natural - _end_saving(end, s) - width <= (room if s.justify else 0.0) + 1e-6
+        return natural - _end_saving(end, s) - width <= \
+            (room * deep if s.justify else 0.0) + 1e-6
 
     def over(self, atom: _Atom, width: float, s: Setting) -> float:
         """How far the line with ``atom`` at its end runs past ``width`` unsqueezed."""
@@ -555,9 +559,30 @@ class _Filler:
         if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
             line.add(atom, s)
             return
+        if self.squeezes_deeper(atom):
+            line.add(atom, s)
+            return
         rest = self.hyphenate(atom) if _loose(line, width, s, LOOSE_SPACE) else atom
         self.lines.append(_Open())
         self.start(rest)
+
+    def squeezes_deeper(self, atom: _Atom) -> bool:
+        """Whether a Latin line that would stretch its spaces past twice their width
+        without ``atom`` (the next word cannot be hyphenated: a name, an amount kept whole)
+        takes it in instead, its spaces squeezed to at least ``1 - DEEP_SHRINK`` of theirs."""
+        line, s, width = self.lines[-1], self.s, self.available()
+        latin = not any(u.han for u in (*line.units, *atom.units))
+        return s.justify and latin and _looseness(line, width, s, 1.0) > LOOSE_SPACE and \
+            not self.hyphenable(atom) and line.fits(atom, width, s, DEEP_SHRINK / SPACE_SHRINK)
+
+    def hyphenable(self, atom: _Atom) -> bool:
+        """Whether the first word of ``atom`` has a point the current line can end at."""
+        word = atom.units[0]
+        if word.han or (len(atom.units) > 1 and atom.units[1].space_before):
+            return False
+        line, width = self.lines[-1], self.available()
+        return any(line.fits(_Atom.of([_cut(word, index, hyphen, self.s)[0]], self.s), width,
+                             self.s) for index, hyphen in _breaks(word, self.s))
 
     def hyphenate(self, atom: _Atom) -> _Atom:
         """End the current line with the longest head of ``atom``'s first word that fits
@@ -765,7 +790,8 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     room = sum(marks) + sum(shrinks)
     if room <= 0:
         return gaps
-    share = min(over / room, 1.0)
+    deepest = DEEP_SHRINK / SPACE_SHRINK if not any(u.han for u in units) else 1.0
+    share = min(over / room, deepest)
     for unit, give in zip(units, marks, strict=True):
         unit.trim += give * share
     return [g - give * share for g, give in zip(gaps, shrinks, strict=True)]
