@@ -493,3 +493,31 @@ def test_contents_entries_lead_to_their_numbers_with_dots(sample: Report,
     for style in ("TOC1", "TOC2"):
         found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
         assert found and re.search(r"<w:tab [^>]*w:val=\"right\" w:leader=\"dot\"", found.group(0))
+
+
+def test_side_by_side_english_is_ragged_and_tables_keep_numbers_whole() -> None:
+    """In a side-by-side column (narrower than 30 ems) English is set ragged right, as in
+    the PDF; a table there keeps its rows whole and its number column wide enough for
+    its numbers with their decimal-point padding."""
+    from ipdocs.doc import Bilingual, Cell, Column, Table
+
+    text = "The city held 66,211 valid invention patents, up 18.7% year on year."
+    table = Table((Column("left", 4.0), Column("right", 1.0), Column("right", 1.0)),
+                  ((Cell("Indicator"), Cell("Value"), Cell("Change")),),
+                  ((Cell("Patents granted in the city this year"), Cell("71,425"),
+                    Cell("+11.4%")),
+                   (Cell("Per 10,000 people"), Cell("22.93"), Cell("+193% or more"))), "en")
+    pair = Bilingual((Paragraph((Span("全市有效发明专利拥有量66211件。"),), "zh"),),
+                     (Paragraph((Span(text),), "en"), table))
+    doc = Document(Metadata("t", "zh-CN"), (pair,))
+    body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
+    english = re.search(r"<w:p>(?:(?!</w:p>).)*invention patents(?:(?!</w:p>).)*</w:p>", body)
+    assert english and '<w:jc w:val="left"/>' in english.group(0)
+    chinese = re.search(r"<w:p>(?:(?!</w:p>).)*66211(?:(?!</w:p>).)*</w:p>", body)
+    assert chinese and '<w:jc w:val="left"/>' not in chinese.group(0)
+    inner = body[body.index("<w:tbl>", body.index("<w:tbl>") + 1):]
+    assert inner.count("<w:cantSplit/>") == 3  # every row, inside the side-by-side cell too
+    widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', inner)[:3]]
+    from ipdocs.writers.metrics import text_width
+    needed = (text_width("71,425", "sans", False, 9) + text_width(".93", "sans", False, 9)) * 20
+    assert widths[1] >= needed
