@@ -521,3 +521,12 @@ def test_side_by_side_english_is_ragged_and_tables_keep_numbers_whole() -> None:
     from ipdocs.writers.metrics import text_width
     needed = (text_width("71,425", "sans", False, 9) + text_width(".93", "sans", False, 9)) * 20
     assert widths[1] >= needed
+
+
+def test_the_room_after_a_table_is_off_the_grid_on_a_grid_theme(sample: Report,
+                                                                   render: Render) -> None:
+    """The empty paragraph after a table is off the official theme's line grid (on it, it
+    would take a whole line); the briefing theme has no grid and no such mark."""
+    gap = r'<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing [^>]*w:lineRule="exact"'
+    assert re.search(gap, part(render(sample, theme="official"), "word/document.xml"))
+    assert not re.search(gap, part(render(sample), "word/document.xml"))

@@ -350,13 +350,17 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
                                            + COVER_AFTER_MM * PT_PER_MM)
 
 
-def _gap(container: Container, points: float) -> None:
-    """An empty paragraph ``points`` high: the room the PDF leaves after a table."""
+def _gap(container: Container, points: float, w: Writer) -> None:
+    """An empty paragraph ``points`` high: the room the PDF leaves after a table. On a
+    theme with a line grid it is off the grid (a grid line would make it a whole line
+    high): the text after it goes on at the next grid line, as the PDF's does."""
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(points)
     fmt.space_before = fmt.space_after = Pt(0)
+    if w.theme.page.lines_per_page:
+        ordered_child(p_of(paragraph).get_or_add_pPr(), "w:snapToGrid", PPR_ORDER, w_val="0")
 
 
 def _cell_margins(table: DocxTable, padding: tuple[float, float]) -> None:
@@ -515,7 +519,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
-    _gap(container, after_table(w.theme))
+    _gap(container, after_table(w.theme), w)
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
 
@@ -552,7 +556,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
                        highlight=w.theme.mark(False, item.stale))
         for line in item.rank.splitlines():
             _cell_line(cell, line, "key-label", node.lang, w)
-    _gap(container, after_panel(w.theme))
+    _gap(container, after_panel(w.theme), w)
 
 
 def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
@@ -581,7 +585,7 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
-    _gap(container, after_panel(w.theme))
+    _gap(container, after_panel(w.theme), w)
     if node.source:
         _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
 
