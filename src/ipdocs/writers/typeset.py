@@ -3,13 +3,16 @@
 Between the document tree and the writers: what must not break (a number with its sign,
 decimals, percent sign, currency, scale and qualifier: “RMB 61.093 billion”, “more than
 171,000”, “+193%以上”), the script runs of Han text (which Latin phrases and numbers
-inside it are set as Latin), and a table's column widths and type scale (every short
-cell and every unbreakable piece of a long one whole, decimal points lined up). The PDF
-writer lays lines out with these decisions; the DOCX writer (and an HTML writer) mark them
-up: kept spans with no-break spaces, script runs as runs of their own language, widths on
-the table grid. Pure logic: no writer library, measures come in as callbacks.
+inside it are set as Latin), a table's column widths and type scale (every short number
+and every unbreakable piece of a long cell whole, decimal points lined up; labels wrap
+first), how many key figures a row holds and how far a value shrinks to stay whole, and
+where justified English is set ragged right. The PDF writer lays lines out with these
+decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
+to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
+script runs as runs of their own language, widths on the table grid. Pure logic: no
+writer library, measures come in as callbacks (``writers.metrics`` measures in the
+bundled faces for a writer that lays out no lines itself).
 """
-
 from __future__ import annotations
 
 import re
