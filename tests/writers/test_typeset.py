@@ -24,6 +24,7 @@ def test_amounts_are_kept_whole() -> None:
             "up 2.1 percentage points and USD 64.504 million")
     assert _kept_texts(text) == ["RMB 61.093 billion", "more than 171,000", "nearly 9,000",
                                  "2.1 percentage points", "USD 64.504 million"]
+    assert _kept_texts("+193% or more") == ["+193% or more"]
     assert kept("up 11.4% year on year in 2024") == []  # one-word numbers break nowhere
 
 

@@ -33,12 +33,13 @@ from ipdocs.writers.columns import (
 _QUALIFIER = r"(?:(?:more|less|fewer) than|over|nearly|almost|about|around|approximately|up to)"
 _CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|EUR|€|\$|¥|￥)"
 _SCALE = r"(?:trillion|billion|million|thousand|per ?cent|percentage points?|pp|times)"
+_AFTER = r"(?:or (?:more|less|above|so)|and above)"
 _AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:\.\d+)?"
-           rf"(?:[%‰]|\s{_SCALE}\b)?(?:\s{_SCALE}\b)?")
+           rf"(?:[%‰]|\s{_SCALE}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
 KEPT = re.compile(_AMOUNT, re.IGNORECASE)
 """An amount in Latin text that no line break may fall inside, nor a hyphen: its
-qualifier (more than, nearly), currency (RMB), sign, digits and decimals, percent sign and
-scale (billion, percentage points). Han text keeps its numbers with their units and
+qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
+percent sign and scale (billion, percentage points). Han text keeps its numbers with their units and
 qualifiers by the line breaker's own rules (a digit is glued to the Han character after it;
 以上, 左右, 近, 超过)."""
 
