@@ -9,7 +9,7 @@ from reportlab.lib.colors import HexColor
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import CHART_LABEL_SIZE
 from ipdocs.writers.pdf.fonts import Face
-from ipdocs.writers.pdf.linebreak import Run, break_lines
+from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
 from ipdocs.writers.typeset import pieces
 
@@ -29,7 +29,19 @@ def wrap_label(text: str, face: Face, width: float) -> str:
     runs = [Run(piece, keep=whole) for piece, whole in pieces(text)]
     lines = break_lines(runs, [width], measure, space=measure(0, " "), em=LABEL_SIZE,
                         justify=False)
-    return "\n".join(line.text for line in lines)
+    return "\n".join(_spaced(line) for line in lines)
+
+
+def _spaced(line: Line) -> str:
+    """A label line's text with a space wherever the line breaker leaves a gap: between
+    words, and between Han and a Latin letter or digit (PCT 申请量, as the text sets it
+    with its quarter-em gap)."""
+    out = ""
+    for before, unit in zip([None, *line.units], line.units, strict=False):
+        if before is not None and unit.x - before.end > 0.1 * LABEL_SIZE:
+            out += " "
+        out += unit.text
+    return out
 
 
 def _label_width(chart: Chart, face: Face, width: float) -> float:
