@@ -71,10 +71,12 @@ def _style(bars: BarChart, values: list[float], labels: list[str], face: Face,
 
 def _label_room(labels: list[str], values: list[float], face: Face, sign: int) -> float:
     """Room for the value labels beyond the ends of bars on one side of the axis (``sign``
-    +1 beyond rises, −1 beyond declines), with their offset and a margin."""
+    +1 beyond rises, −1 beyond declines), with their offset and a margin: beyond declines
+    an em more, which keeps their labels clear of the category labels left of the plot."""
     widths = [text_width(label, face.name, LABEL_SIZE)
               for label, value in zip(labels, values, strict=True) if value * sign > 0]
-    return max(widths) + LABEL_OFFSET + PAD if widths else PAD
+    margin = PAD + (LABEL_SIZE if sign < 0 else 0.0)
+    return max(widths) + LABEL_OFFSET + margin if widths else PAD
 
 
 def value_range(values: list[float], length: float, low_room: float,
