@@ -13,10 +13,11 @@ positions it gives each unit), and prints a Markdown table of:
   (must be 0);
 - *zh lines* / *zh >15%*: justified Chinese lines, and those whose space between two Han
   characters exceeds 15% of an em (letter-spaced by justification); *zh max* the largest;
-- *en lines* / *en >3×*: justified English lines, and those with a gap between words over
+- *en lines* / *en >2×*: justified English lines, and those with a gap between words over
   three times a normal word space; *en max* the largest ratio;
 - *punct gaps*: Han–Latin gaps set beside full-width punctuation (clreq: none);
-- *runts*: paragraphs whose last line holds one or two characters.
+- *runts*: paragraphs whose last line holds one or two characters besides its closing
+  marks (显著。).
 
 The measures read the writer's own line geometry, not the PDF's text, so they need no PDF
 parser and see exactly what is drawn. tests/writers/test_typesetting.py holds the
@@ -54,7 +55,7 @@ CONFIGS: tuple[tuple[str, dict[str, str]], ...] = (
 ZH_STRETCH = 0.15
 """A Chinese line is loose when two Han characters stand further apart than this (ems)."""
 
-EN_GAP = 3.0
+EN_GAP = 2.0
 """An English line is loose when a word gap exceeds this many normal word spaces."""
 
 QUALIFIERS = ("以上", "以内", "以下", "左右")
@@ -133,7 +134,7 @@ def record(lines: Sequence[Drawn], counts: Counts) -> None:
             (_zh_line if _chinese(line) else _en_line)(line, text, counts)
         _punct_gaps(line, text, counts)
         if line.last and line.justified and _chinese(line) and not line.first and \
-                len(text.strip()) <= 2:
+                sum(c not in NO_START for c in text.strip()) <= 2:
             counts.runts.append(text)
 
 
@@ -249,7 +250,7 @@ def measure(spec: Path, out: Path) -> dict[str, Counts]:
 
 def table(results: dict[str, Counts]) -> str:
     """The measures as a Markdown table."""
-    rows = ["| document | kinsoku | zh lines | zh >15% | zh max | en lines | en >3× | en max "
+    rows = ["| document | kinsoku | zh lines | zh >15% | zh max | en lines | en >2× | en max "
             "| punct gaps | runts |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, c in results.items():
         rows.append(f"| {name} | {len(c.kinsoku)} | {c.zh_lines} | {len(c.zh_loose)} | "
@@ -263,7 +264,7 @@ def details(results: dict[str, Counts]) -> str:
     out = []
     for name, c in results.items():
         for title, items in (("kinsoku", c.kinsoku), ("zh >15%", c.zh_loose),
-                             ("en >3×", c.en_loose), ("punct gaps", c.punct_gaps),
+                             ("en >2×", c.en_loose), ("punct gaps", c.punct_gaps),
                              ("runts", c.runts)):
             out += [f"{name} {title}: {item}" for item in items]
     return "\n".join(out)

@@ -107,8 +107,8 @@ def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     return _render(doc, output.path, theme)
 
 
-FIT_STEPS = ((0, 1.0), (1, 1.0), (1, 0.94), (2, 0.94), (3, 0.94), (4, 0.94), (4, 0.88),
-             (COMPACT_LEVELS, 0.88), (COMPACT_LEVELS, 0.84))
+FIT_STEPS = ((0, 1.0), (1, 1.0), (1, 0.94), (2, 0.94), (3, 0.94), (4, 0.94), (5, 0.94),
+             (5, 0.88), (COMPACT_LEVELS, 0.88), (COMPACT_LEVELS, 0.84))
 """How a brief with a page limit is made shorter, step by step: the builders' level of
 ``Context.compact`` and the scale of the theme's type (``Theme.scaled``)."""
 

@@ -251,15 +251,17 @@ def test_a_brief_is_shortened_step_by_step_to_fit_its_pages() -> None:
     assert len(chart.categories) == 6  # the chart's eight at most; six figures change
     fewer = next(b for b in _shortened(1) if isinstance(b, Chart))
     assert len(fewer.categories) == 5
-    assert not any(isinstance(b, Chart) for b in _shortened(2))
+    fewest_bars = next(b for b in _shortened(2) if isinstance(b, Chart))
+    assert len(fewest_bars.categories) == 3  # the chart shrinks before it is left out
+    assert not any(isinstance(b, Chart) for b in _shortened(3))
     leads = [b for b in whole if isinstance(b, Paragraph) and b.style == "lead"]
-    shorter = [b for b in _shortened(3) if isinstance(b, Paragraph) and b.style == "lead"]
+    shorter = [b for b in _shortened(4) if isinstance(b, Paragraph) and b.style == "lead"]
     assert len(shorter) == len(leads) - 1  # the lead's second paragraph goes
     highlights = shorter[-1].text
     assert "and cases received by the Ningbo IP Tribunal" in highlights
-    fewest = [b for b in _shortened(4) if isinstance(b, Paragraph) and b.style == "lead"]
+    fewest = [b for b in _shortened(5) if isinstance(b, Paragraph) and b.style == "lead"]
     assert "received by the Ningbo IP Tribunal" not in fewest[-1].text  # two falls, not three
-    panel = next(b for b in _shortened(5) if isinstance(b, KeyFigures))
+    panel = next(b for b in _shortened(6) if isinstance(b, KeyFigures))
     assert len(panel.items) == 3
 
 

@@ -205,3 +205,16 @@ def test_no_text_over_a_bar_below_zero_in_years() -> None:
                   (Series("增速", (12.0, -8.0, 5.0), ("12%", "\u22128%", "5%")),), "zh")
     bars, texts, _ = chart_shapes(chart)
     assert [(t, b) for t in texts for b in bars if overlaps(t, b)] == []
+
+
+def test_pdf_chart_labels_are_spaced_as_the_text() -> None:
+    """A category label sets the quarter-em gap between Han and Latin the text sets (PCT
+    申请量), and keeps an amount whole where it wraps."""
+    from ipdocs.bundled import face_path
+    from ipdocs.writers.pdf.charts import wrap_label
+    from ipdocs.writers.pdf.fonts import register
+
+    face = register(face_path("NotoSansCJKsc-Regular.ttf"))
+    assert wrap_label("PCT申请量", face, 200) == "PCT 申请量"
+    assert wrap_label("超12个月长期未结案", face, 200) == "超 12 个月长期未结案"
+    assert "more than 12" in wrap_label("IP cases pending for more than 12 months", face, 60)

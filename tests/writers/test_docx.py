@@ -341,19 +341,23 @@ def test_a_machine_face_is_embedded(monkeypatch: pytest.MonkeyPatch, tmp_path: P
     assert ord("𠮷") in embedded(data)[("MachineFace", "Regular")].getBestCmap()
 
 
-def test_numbers_stay_with_their_units() -> None:
-    """A joiner binds a number to its unit, and the number's run holds the unit's first
-    character, across spans too ({year}年); a span kept whole is one run."""
+def test_the_text_is_the_text() -> None:
+    """No joiner or other invisible character is added to the text: numbers are Latin
+    runs of their own, a span kept whole is one run, and amounts in English are kept
+    whole by no-break spaces (a visible space; neither Word nor LibreOffice has a layout
+    property that keeps words together)."""
     spans = (Span("截至"), Span("2024"), Span("年底，数据"), Span("17.1万余家", keep=True),
              Span("，同比增长11.4%，达到5件"))
-    doc = Document(Metadata("t", "zh-CN"), (Paragraph(spans, "zh"),))
+    doc = Document(Metadata("t", "zh-CN"), (Paragraph(spans, "zh"),
+                                            Paragraph((Span("more than 171,000 and RMB 61.093 "
+                                                            "billion"),), "en")))
     body = part(render_docx(doc, load_theme("official")), "word/document.xml")
     texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", body)
-    assert "2024\u200d年" in texts and "底，数据" in texts
-    assert "17.1\u200d万\u200d余\u200d家" in texts
-    assert "5\u200d件" in texts
+    assert "2024" in texts and "17.1万余家" in texts and "11.4%" in texts
     whole = "截至2024年底，数据17.1万余家，同比增长11.4%，达到5件"
-    assert "".join(texts).replace("\u200d", "") == whole
+    assert "".join(texts).startswith(whole)
+    assert "more\u00a0than\u00a0171,000 and RMB\u00a061.093\u00a0billion" in texts
+    assert not re.search("[\u200b-\u200d\u2060\ufeff\u00ad]", "".join(texts))
 
 
 def test_line_spacing_is_exact_as_in_the_pdf(sample: Report, render: Render) -> None:
@@ -373,11 +377,16 @@ def test_cells_are_padded_as_in_the_pdf(sample: Report, render: Render) -> None:
 
 
 def test_official_docx_grid_and_spacing(sample: Report, render: Render) -> None:
-    """A line grid of 22 lines; grid styles' characters 0.25 pt closer (28 to a line in
-    Word and LibreOffice alike); other styles off the grid."""
+    """A line grid of 22 lines whose pitch fits 22 times in the type area as written (579
+    twips: 580 fitted 21 times in LibreOffice); grid styles' characters 0.25 pt closer (28
+    to a line in Word and LibreOffice alike); other styles off the grid."""
     data = render(sample, theme="official")
-    grid = re.search(r"<w:docGrid [^>]*>", part(data, "word/document.xml"))
-    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="580"' in grid.group(0)
+    body_xml = part(data, "word/document.xml")
+    grid = re.search(r"<w:docGrid [^>]*>", body_xml)
+    assert grid and 'w:type="lines"' in grid.group(0) and 'w:linePitch="579"' in grid.group(0)
+    page = re.search(r'<w:pgSz w:w="\d+" w:h="(\d+)"/><w:pgMar w:top="(\d+)" [^>]*'
+                     r'w:bottom="(\d+)"', body_xml)
+    assert page and 22 * 579 <= int(page[1]) - int(page[2]) - int(page[3]) < 22 * 580
     styles = part(data, "word/styles.xml")
     body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S)
     cell = re.search(r'w:styleId="TableCell".*?</w:style>', styles, re.S)
@@ -502,3 +511,40 @@ def test_a_core_property_longer_than_a_docx_holds_is_cut_not_a_crash() -> None:
     assert _property("x" * 10) == "x" * 10
     cut = _property("题" * 400)
     assert len(cut) == MAX_PROPERTY and cut.endswith("…")
+
+
+def test_side_by_side_english_is_ragged_and_tables_keep_numbers_whole() -> None:
+    """In a side-by-side column (narrower than 30 ems) English is set ragged right, as in
+    the PDF; a table there keeps its rows whole and its number column wide enough for
+    its numbers with their decimal-point padding."""
+    from ipdocs.doc import Bilingual, Cell, Column, Table
+
+    text = "The city held 66,211 valid invention patents, up 18.7% year on year."
+    table = Table((Column("left", 4.0), Column("right", 1.0), Column("right", 1.0)),
+                  ((Cell("Indicator"), Cell("Value"), Cell("Change")),),
+                  ((Cell("Patents granted in the city this year"), Cell("71,425"),
+                    Cell("+11.4%")),
+                   (Cell("Per 10,000 people"), Cell("22.93"), Cell("+193% or more"))), "en")
+    pair = Bilingual((Paragraph((Span("全市有效发明专利拥有量66211件。"),), "zh"),),
+                     (Paragraph((Span(text),), "en"), table))
+    doc = Document(Metadata("t", "zh-CN"), (pair,))
+    body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
+    english = re.search(r"<w:p>(?:(?!</w:p>).)*invention patents(?:(?!</w:p>).)*</w:p>", body)
+    assert english and '<w:jc w:val="left"/>' in english.group(0)
+    chinese = re.search(r"<w:p>(?:(?!</w:p>).)*66211(?:(?!</w:p>).)*</w:p>", body)
+    assert chinese and '<w:jc w:val="left"/>' not in chinese.group(0)
+    inner = body[body.index("<w:tbl>", body.index("<w:tbl>") + 1):]
+    assert inner.count("<w:cantSplit/>") == 3  # every row, inside the side-by-side cell too
+    widths = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"/>', inner)[:3]]
+    from ipdocs.writers.metrics import text_width
+    needed = (text_width("71,425", "sans", False, 9) + text_width(".93", "sans", False, 9)) * 20
+    assert widths[1] >= needed
+
+
+def test_the_room_after_a_table_is_off_the_grid_on_a_grid_theme(sample: Report,
+                                                                   render: Render) -> None:
+    """The empty paragraph after a table is off the official theme's line grid (on it, it
+    would take a whole line); the briefing theme has no grid and no such mark."""
+    gap = r'<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing [^>]*w:lineRule="exact"'
+    assert re.search(gap, part(render(sample, theme="official"), "word/document.xml"))
+    assert not re.search(gap, part(render(sample), "word/document.xml"))

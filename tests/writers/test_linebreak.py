@@ -18,6 +18,7 @@ from ipdocs.writers.pdf.linebreak import (
     break_lines,
     latin_context,
 )
+from ipdocs.writers.typeset import pieces
 
 
 def mono(style: int, text: str) -> float:
@@ -337,3 +338,34 @@ def test_any_runs_keep_every_character_and_fit(runs: list[tuple[str, bool, bool]
     kept = "".join(u.text for line in laid for u in line.units)
     assert kept.replace("-", "") == text.replace(" ", "").replace("-", "")
     assert all(line.end <= width + 1e-6 for line in laid)
+
+
+PROSE = ("Customs seized batches of suspected infringing goods, and the professionals of "
+         "the intellectual property service industry supported commercialisation; the "
+         "internationalisation of enterprises continued with RMB 61.093 billion pledged.")
+
+
+@settings(max_examples=60, deadline=None)
+@given(width=st.floats(min_value=9, max_value=40), justify=st.booleans())
+def test_a_hyphen_only_where_a_line_breaks(width: float, justify: bool) -> None:
+    """A word hyphenated at a line's end and then moved whole to the next line (evening
+    out loose lines, taking in a runt) is joined again: no hyphen inside a line."""
+    runs = [Run(piece, keep=whole) for piece, whole in pieces(PROSE)]
+    laid = laid_out(PROSE, width, justify=justify, hyphenate=english, runs=runs)
+    for line in laid:
+        inside = [u.text for u in line.units[:-1]]
+        assert not [t for t in inside if t.endswith("-") and t.rstrip("-") + " " not in PROSE]
+    joined = "".join(line.text[:-1] if line.text.endswith("-") and
+                     line.units[-1].whole is not None else line.text + " " for line in laid)
+    assert joined.strip() == PROSE
+    assert any("RMB 61.093 billion" in line.text for line in laid)  # kept whole
+
+
+def test_a_name_that_cannot_be_hyphenated_is_squeezed_in_rather_than_gapping_the_line() -> None:
+    """A Latin line that would stretch its spaces past twice their width takes in a next
+    word that cannot be hyphenated (a name) if its spaces may squeeze by a third; never
+    a Chinese line, never by more."""
+    laid = lines("aaaa bbbb Cccccccc dd ee", 8.7, hyphenate=english)
+    assert laid[0].text == "aaaa bbbb Cccccccc" and laid[0].end <= 8.7 + 1e-6
+    assert lines("aaaa bbbb Cccccccc dd ee", 8.6, hyphenate=english)[0].text == "aaaa bbbb"
+    assert lines("aaaa bbbb Cccccccc dd ee", 8.7, justify=False)[0].text == "aaaa bbbb"

@@ -364,22 +364,24 @@ def test_documents_of_different_text_in_one_process(tmp_path: Path) -> None:
 def test_short_cells_widen_their_column() -> None:
     """A unit such as 万件 is never split over two lines in a narrow (parallel) table; the
     long first column gives way."""
-    from ipdocs.doc import Column
-    from ipdocs.writers.pdf.blocks import Piece, Writer, _floors, _widths, text_block
+    from ipdocs.doc import Cell, Column, Table
+    from ipdocs.writers.columns import proportional
+    from ipdocs.writers.pdf.blocks import Piece, Writer, _fit, text_block
     from ipdocs.writers.pdf.fonts import Fonts
 
     theme = load_theme("briefing")
+    columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
+               Column("right", 1.8))
+    texts = ("马德里国际注册商标拥有量", "517000", "万件", "+11.4%")
+    node = Table(columns, (), ((*(Cell(t) for t in texts),),), "zh")
     w = Writer(theme, Fonts(theme), 180)
-    columns = [Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
-               Column("right", 1.8)]
-    row = [text_block([Piece(t)], "table-cell", "zh", w)
-           for t in ("马德里国际注册商标拥有量", "517000", "万件", "+11.4%")]
-    plain = _widths(columns, 180)
-    fitted = _widths(columns, 180, _floors(4, [row]))
-    unit = row[2].natural_width() + 8
+    plain = proportional([c.width for c in columns], 180)
+    fitted = _fit(node, w)[1].widths
+    unit = text_block([Piece("万件")], "table-cell", "zh", w).natural_width() + 8
     assert plain[2] < unit <= fitted[2] + 1e-6
     assert fitted[0] < plain[0] and sum(fitted) == pytest.approx(180)
-    assert _widths(columns, 460, _floors(4, [row])) == _widths(columns, 460)  # room enough
+    roomy = Writer(theme, Fonts(theme), 460)
+    assert _fit(node, roomy)[1].widths == proportional([c.width for c in columns], 460)
 
 
 def test_key_figure_value_shrinks_to_stay_on_one_line() -> None:
@@ -716,3 +718,28 @@ def test_characters_no_font_has_are_told_once_a_font(monkeypatch: pytest.MonkeyP
     assert str(caught.value) == (
         "no font has U+1F600 '😀', U+1F642 '🙂' in “Growth 0 😀🙂 ahead” and 49 other texts: "
         "not font 'serif' (Noto Serif CJK SC), the theme's fallbacks or this machine's")
+
+
+def test_text_after_a_table_goes_back_to_the_line_grid() -> None:
+    """On a theme with a line grid, a GridGap before the first grid text after a table
+    brings it down to the next grid line."""
+    from types import SimpleNamespace
+
+    from reportlab.platypus import Table
+
+    from ipdocs.writers.pdf.blocks import GridGap, Piece, Writer, _back_to_grid, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("official")
+    w = Writer(theme, Fonts(theme), 400)
+    body = text_block([Piece("正文")], "body", "zh", w)
+    pitch = body.shape.leading
+    placed = _back_to_grid([body, Table([["x"]]), body, body], pitch)
+    assert [type(f).__name__ for f in placed] == ["TextBlock", "Table", "GridGap", "TextBlock",
+                                                 "TextBlock"]
+    gap = placed[2]
+    gap._frame = SimpleNamespace(_y2=700.0, _topPadding=0.0, _y=700.0 - 3 * pitch - 10)
+    assert gap.wrap(400, 500)[1] == pytest.approx(pitch - 10)
+    gap._frame = SimpleNamespace(_y2=700.0, _topPadding=0.0, _y=700.0 - 2 * pitch)
+    assert gap.wrap(400, 500)[1] == 0.0
+    assert isinstance(gap, GridGap)

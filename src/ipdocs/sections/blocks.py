@@ -12,7 +12,7 @@ from ipdocs.i18n import format_date, word
 from ipdocs.model import Report
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
 from ipdocs.narrative import render
-from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.context import FIRST_LEAD, Builder, Context
 from ipdocs.sections.inlines import paragraph
 from ipdocs.sections.registry import register_builder
 
@@ -49,7 +49,7 @@ class LeadBuilder(Builder):
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """One lead paragraph per paragraph of the report's lead (the first only, when the
         brief must be shortened to fit its pages)."""
-        lead = report.lead[:1] if ctx.compact >= 3 else report.lead
+        lead = report.lead[:1] if ctx.compact >= FIRST_LEAD else report.lead
         return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in lead)
 
 

@@ -21,7 +21,14 @@ from ipdocs.i18n import (
 from ipdocs.model import Figure, Report, text_field
 from ipdocs.model.changes import of_report_year, year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
-from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
+from ipdocs.sections.context import (
+    COMPACT_CHART_BARS,
+    NO_CHART,
+    SMALLEST_CHART_BARS,
+    Builder,
+    Context,
+    Lang,
+)
 from ipdocs.sections.registry import Ids, Title, register_builder
 
 MIN_BARS = 3
@@ -163,10 +170,11 @@ class ChartBuilder(Builder):
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chart, or nothing when too few figures allow one (or the brief must be
-        shortened to fit its pages: fewer bars, then no chart)."""
-        if ctx.compact >= 2:
+        shortened to fit its pages: fewer bars, fewer still, then no chart)."""
+        if ctx.compact >= NO_CHART:
             return ()
-        limit = min(self.limit, COMPACT_CHART_BARS) if ctx.compact else self.limit
+        bars = SMALLEST_CHART_BARS if ctx.compact >= 2 else COMPACT_CHART_BARS
+        limit = min(self.limit, bars) if ctx.compact else self.limit
         lang = ctx.lang
         given = {"zh": self.title_zh, "en": self.title_en}[text_field(lang)]
         chosen = _figures(report, self.figures, self.section)

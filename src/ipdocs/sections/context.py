@@ -8,13 +8,19 @@ from ipdocs.doc import Block
 from ipdocs.i18n import Lang
 from ipdocs.model import Glossary, Report
 
-__all__ = ["COMPACT_CHART_BARS", "COMPACT_KEY_FIGURES", "COMPACT_LEVELS", "Builder", "Context",
-           "Lang"]
+__all__ = ["COMPACT_CHART_BARS", "COMPACT_KEY_FIGURES", "COMPACT_LEVELS", "SMALLEST_CHART_BARS",
+           "Builder", "Context", "Lang"]
 
-COMPACT_LEVELS = 5
+COMPACT_LEVELS = 6
 """The most a brief with a page limit is shortened (``Context.compact``)."""
 COMPACT_CHART_BARS = 5
+SMALLEST_CHART_BARS = 3
+"""A chart shrinks to this many bars before it is left out."""
 COMPACT_KEY_FIGURES = 3
+
+NO_CHART, FIRST_LEAD, FEW_HIGHLIGHTS, FEW_KEY_FIGURES = 3, 4, 5, 6
+"""The levels of ``Context.compact`` at which a brief loses its chart, the lead's second
+paragraph, highlights, key figures."""
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,9 @@ class Context:
     what a draft marks gets a comment, for reviewers."""
     compact: int = 0
     """How far builders shorten what they say so that a brief fits its pages (0: not at
-    all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most; 2, no chart; 3, the
-    lead's first paragraph only; 4, highlights of two rises and falls; 5, three key
-    figures."""
+    all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most; 2, of three; 3, no
+    chart; 4, the lead's first paragraph only; 5, highlights of two rises and falls; 6,
+    three key figures."""
 
     def with_lang(self, lang: Lang) -> Context:
         """The same context in another language."""

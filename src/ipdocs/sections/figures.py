@@ -23,7 +23,7 @@ from ipdocs.narrative import (
     movement,
     render,
 )
-from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
+from ipdocs.sections.context import COMPACT_KEY_FIGURES, FEW_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
 from ipdocs.sections.registry import BriefRequired, Ids, register_builder
 from ipdocs.sections.review import figure_comment, was_cell
@@ -92,7 +92,7 @@ class KeyFiguresBuilder(Builder):
         """The panel, titled 主要数据 / Key figures (a row of three at most, when the brief
         must be shortened to fit its pages)."""
         ids = self.figures or tuple(default_key_figures(report))
-        if ctx.compact >= 5:
+        if ctx.compact >= FEW_KEY_FIGURES:
             ids = ids[:COMPACT_KEY_FIGURES]
         items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()

@@ -22,7 +22,7 @@ from ipdocs.model import Figure, Report
 from ipdocs.model.changes import of_report_year, year_on_year
 from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
-from ipdocs.sections.context import Builder, Context, Lang
+from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang
 from ipdocs.sections.figures import change_cell
 from ipdocs.sections.registry import Ids, register_builder
 from ipdocs.vocab import Measure, UnitKind
@@ -138,7 +138,7 @@ class HighlightsBuilder(Builder):
         """The highlights paragraph, or nothing when no figure states a change (two of
         each at most, when the brief must be shortened to fit its pages)."""
         ids = self.figures or tuple(report.figures)
-        limit = min(self.limit, 2) if ctx.compact >= 4 else self.limit
+        limit = min(self.limit, 2) if ctx.compact >= FEW_HIGHLIGHTS else self.limit
         figures = [f for f in (report.figure(i) for i in ids) if of_report_year(f, report.year)]
         text = highlight_text(report, figures, ctx.lang, limit)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()

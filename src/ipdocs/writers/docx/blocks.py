@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -27,7 +26,6 @@ from ipdocs.doc import (
     Block,
     Cell,
     Chart,
-    Column,
     Contents,
     Cover,
     Heading,
@@ -36,21 +34,10 @@ from ipdocs.doc import (
     NoteRef,
     PageBreak,
     Paragraph,
-    Span,
     Table,
     find_language,
 )
 from ipdocs.themes import Theme
-from ipdocs.writers.columns import (
-    aligns_on_point,
-    decimal_tail,
-    fit_scale,
-    fit_widths,
-    is_short,
-    is_wide,
-    proportional,
-    widest_piece,
-)
 from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
@@ -74,6 +61,7 @@ from ipdocs.writers.looks import (
     grouped,
     header_fill,
 )
+from ipdocs.writers.metrics import text_width
 from ipdocs.writers.spacing import (
     CELL_PADDING,
     COVER_AFTER_MM,
@@ -84,6 +72,17 @@ from ipdocs.writers.spacing import (
     heading_style,
 )
 from ipdocs.writers.tablerows import kept_with_next
+from ipdocs.writers.typeset import (
+    NO_BREAK_SPACE,
+    NUMBER,
+    TableFit,
+    figures_per_row,
+    fit_table,
+    key_value_scale,
+    ragged,
+    script_runs,
+    with_no_break_spaces,
+)
 
 TWIPS_PER_MM = 56.7
 
@@ -149,31 +148,6 @@ def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
     ppr.get_or_add_pStyle().val = w.style_ids[name]
 
 
-ENGLISH_PHRASE = re.compile(r"[A-Za-z][A-Za-z’'\-]*(?:[ ,.;:()]+[A-Za-z][A-Za-z’'\-]*)+"
-                            r"|[A-Za-z]{4,}[A-Za-z’'\-]*")
-"""English words inside Chinese text (bilingual labels): marked en-US so readers break
-lines between words, not inside them. Short acronyms (PCT, APP) stay with the Chinese."""
-
-
-NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
-"""A number inside Chinese text (683, 22.93, +11.4%): a run of its own, without the East
-Asian hint and with Western language rules, so that readers set it in the Latin face and
-never break a line inside it (LibreOffice breaks between digits under Chinese rules)."""
-
-NO_BREAK = "\u200d"
-"""No line break on either side: ZERO WIDTH JOINER, which Word inserts as its "no-width
-non break" and UAX #14 binds to both neighbours (LB8a, LB9); readers print nothing for
-it. LibreOffice 7.4 still breaks beside a WORD JOINER (U+2060) where a number's run meets
-its unit's (measured: 4 of 5 splits in the zh brief remained); with a joiner, it still
-breaks where two runs meet after a full stop (。2024|年), and between digits in a Chinese
-run: so the number's run holds the joiner and the first character of its unit."""
-
-_INSIDE_CHINESE = re.compile(f"(?P<en>{ENGLISH_PHRASE.pattern})"
-                             f"|(?P<num>(?:{NUMBER.pattern})(?:{NO_BREAK}.)?)")
-"""An English phrase, or a number with the character a joiner binds it to (see
-NO_BREAK)."""
-
-
 def language(code: str, w: Writer) -> Language:
     """What the writer needs to know of a node's language."""
     return find_language(w.languages, code)
@@ -186,25 +160,21 @@ def east_asian_tag(w: Writer) -> str:
 
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
          whole: bool = False, **look: Any) -> None:
-    """Runs for ``text``: in Han text, English phrases get Latin runs of their own and
-    numbers too (see NUMBER); text kept ``whole`` (a number with its unit) is one run, a
-    number's if it holds one."""
+    """Runs for ``text``: in Han text, English phrases and numbers get Latin runs of their
+    own (``typeset.script_runs``); text kept ``whole`` (a number with its unit) is one
+    run, a number's if it holds one. Amounts are kept whole by no-break spaces
+    (``typeset.with_no_break_spaces``); no other character is added to the text."""
     own = language(lang, w)
     han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
+    text = text.replace(" ", NO_BREAK_SPACE) if whole else with_no_break_spaces(text)
     if not own.han:
         _one_run(paragraph, text, Script(own.tag, False), w, style, **look)
         return
     if whole:
         _one_run(paragraph, text, latin if NUMBER.search(text) else han, w, style, **look)
         return
-    position = 0
-    for match in _INSIDE_CHINESE.finditer(text):
-        if match.start() > position:
-            _one_run(paragraph, text[position:match.start()], han, w, style, **look)
-        _one_run(paragraph, match.group(0), latin, w, style, **look)
-        position = match.end()
-    if position < len(text) or not text:
-        _one_run(paragraph, text[position:], han, w, style, **look)
+    for piece, is_latin in script_runs(text):
+        _one_run(paragraph, piece, latin if is_latin else han, w, style, **look)
 
 
 def _one_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
@@ -296,16 +266,20 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     changed figure a tracked revision, a reviewer's note a comment."""
     paragraph = _paragraph(container, node.style, w)
     _indent(paragraph, node.lang, w, node.style)
+    spec = w.theme.style(node.style)
+    if spec.align == "justify" and \
+            ragged(w.width_mm * PT_PER_MM, spec.size, language(node.lang, w).hyphenates):
+        paragraph.alignment = ALIGN["left"]
     every: list[BaseOxmlElement] = []
-    for inline, text in zip(node.inlines, _carried(node.inlines), strict=True):
+    for inline in node.inlines:
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue
-        if not text:
+        if not inline.text:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
-        runs = written(paragraph, partial(_run, paragraph, joined(text, inline.keep),
-                                          node.lang, w, node.style, whole=inline.keep,
+        runs = written(paragraph, partial(_run, paragraph, inline.text, node.lang, w,
+                                          node.style, whole=inline.keep,
                                           bold=inline.emphasis, highlight=highlight))
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
@@ -313,43 +287,6 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
             track(paragraph, runs, partial(_run, paragraph, inline.previous, node.lang, w,
                                            node.style, bold=inline.emphasis), w.revisions)
     comment(w.document, paragraph, every, node.comment)
-
-
-def _carried(inlines: Sequence[Span | NoteRef]) -> list[str]:
-    """The inlines' texts, where a span ending in a number is followed by one starting
-    with its unit (the {year} of "{year}年"), the unit's first character moved to the
-    number's span (see NO_BREAK)."""
-    texts = [i.text if isinstance(i, Span) else i.mark for i in inlines]
-    for index in range(len(inlines) - 1):
-        first, second = inlines[index], inlines[index + 1]
-        if isinstance(first, Span) and isinstance(second, Span) and texts[index] and \
-                texts[index + 1] and _glued(texts[index][-1], texts[index + 1][0], False):
-            texts[index] += texts[index + 1][0]
-            texts[index + 1] = texts[index + 1][1:]
-    return texts
-
-
-def _glued(before: str, after: str, keep: bool) -> bool:
-    """Whether no line break may come between two characters: a digit (or a number's
-    percent sign) and the Han character after it (a number stays with its unit, as the
-    PDF's line breaker keeps it), and, in a span kept whole, any place a reader would
-    break Chinese (before or after a Han character)."""
-    if (before.isdigit() or before in "%％") and is_wide(after):
-        return True
-    return keep and (is_wide(before) or is_wide(after))
-
-
-def joined(text: str, keep: bool = False) -> str:
-    """The text as a reader must not break it: joiners where ``_glued`` says; in a span
-    kept whole, spaces made non-breaking."""
-    if keep:
-        text = text.replace(" ", "\u00a0")
-    out = []
-    for index, char in enumerate(text):
-        if index and _glued(text[index - 1], char, keep):
-            out.append(NO_BREAK)
-        out.append(char)
-    return "".join(out)
 
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
@@ -413,13 +350,17 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
                                            + COVER_AFTER_MM * PT_PER_MM)
 
 
-def _gap(container: Container, points: float) -> None:
-    """An empty paragraph ``points`` high: the room the PDF leaves after a table."""
+def _gap(container: Container, points: float, w: Writer) -> None:
+    """An empty paragraph ``points`` high: the room the PDF leaves after a table. On a
+    theme with a line grid it is off the grid (a grid line would make it a whole line
+    high): the text after it goes on at the next grid line, as the PDF's does."""
     paragraph = container.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(points)
     fmt.space_before = fmt.space_after = Pt(0)
+    if w.theme.page.lines_per_page:
+        ordered_child(p_of(paragraph).get_or_add_pPr(), "w:snapToGrid", PPR_ORDER, w_val="0")
 
 
 def _cell_margins(table: DocxTable, padding: tuple[float, float]) -> None:
@@ -462,43 +403,37 @@ CELL_MARGINS_MM = 2 * CELL_PADDING[1] / PT_PER_MM + 0.8
 """A cell's left and right padding, and a little air."""
 
 
-def _estimated_mm(text: str, size: float) -> float:
-    """The width of ``text`` at ``size`` points, estimated (the DOCX writer has no font
-    metrics, and the reader may substitute fonts): an em for a full-width character,
-    about half an em for a lower-case letter, two thirds for capitals and digits."""
-    ems = sum(1.0 if is_wide(c)
-              else 0.55 if c.islower() else 0.68 if c.isalnum() else 0.4 for c in text)
-    return ems * size / PT_PER_MM
+def _fit(node: Table, w: Writer) -> TableFit:
+    """The table's column widths (in points), type scale and decimal-point pads, chosen
+    by ``typeset.fit_table`` as the PDF writer's are, measured in the bundled faces
+    (``writers.metrics``: what the DOCX embeds)."""
+    styles = ["table-header"] * len(node.header) + ["table-cell"] * len(node.rows)
+
+    def measure(row: int, column: int, text: str, scale: float) -> float:
+        spec = w.theme.style(styles[row])
+        return text_width(text, w.theme.font(spec).bundled, spec.bold, spec.size * scale)
+
+    texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
+    return fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
+                     len(node.header), w.width_mm * PT_PER_MM, measure,
+                     CELL_MARGINS_MM * PT_PER_MM / 2)
 
 
-def _floors(texts: Sequence[Sequence[tuple[str, float]]], count: int
-            ) -> tuple[list[float], list[float]]:
-    """Each column's hard floor (its short cells on one line) and soft floor (the longest
-    word of its long cells), in mm; see ``ipdocs.writers.columns``."""
-    hard, soft = [0.0] * count, [0.0] * count
-    for row in texts:
-        for i, (text, size) in enumerate(row):
-            if is_short(text):
-                hard[i] = max(hard[i], _estimated_mm(text, size) + CELL_MARGINS_MM)
-            elif piece := widest_piece(text):
-                soft[i] = max(soft[i], _estimated_mm(piece, size) + CELL_MARGINS_MM)
-    return hard, soft
-
-
-def _widths(cells: list[list[DocxCell]], table: DocxTable, columns: Sequence[Column],
-            total_mm: float, floors: tuple[list[float], list[float]] | None = None) -> None:
-    """Column widths in proportion to the columns' relative widths, widened to the hard
-    and soft floors given (see ``_floors``); set on the grid and on every cell, the table
-    laid out fixed."""
-    hard, soft = floors or ([0.0] * len(columns), [0.0] * len(columns))
-    widths = fit_widths(proportional([c.width for c in columns], total_mm), hard, soft)
+def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[float]
+            ) -> None:
+    """Set column widths on the grid and on every cell, the table laid out fixed."""
     table.autofit = False
-    for index, width_mm in enumerate(widths):
+    for index, width_mm in enumerate(widths_mm):
         twips = int(width_mm * TWIPS_PER_MM)
         table.columns[index].width = Twips(twips)
         for row in cells:
             tcpr = tc_of(row[index]).get_or_add_tcPr()
             child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
+
+
+def _even(count: int, total_mm: float) -> list[float]:
+    """``count`` equal widths sharing ``total_mm``."""
+    return [total_mm / count] * count
 
 
 def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
@@ -564,71 +499,56 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     _borders(table, w.theme.rule, inside=True)
     _cell_margins(table, CELL_PADDING)
     cells = grid(table)
-    texts = [[(c.text, w.theme.style(style).size) for c in row]
-             for rows, style in ((node.header, "table-header"), (node.rows, "table-cell"))
-             for row in rows]
-    floors = _floors(texts, len(node.columns))
-    scale = fit_scale(*floors, w.width_mm)
-    if scale < 1.0:  # too narrow for its cells (a column of a side-by-side page): smaller
-        floors = _floors([[(text, size * scale) for text, size in row] for row in texts],
-                         len(node.columns))
-    _widths(cells, table, node.columns, w.width_mm, floors)
-    # no row split over two pages (inside a side-by-side cell, the cell splits instead)
-    _repeat_header(table, len(node.header), keep=0 if isinstance(container, DocxCell) else count)
+    fit = _fit(node, w)
+    scale = fit.scale
+    _widths(cells, table, [width / PT_PER_MM for width in fit.widths])
+    # no row split over two pages (nor inside a side-by-side cell, which LibreOffice splits)
+    _repeat_header(table, len(node.header), keep=count)
     for r, row in enumerate(node.header):
         for c, data in enumerate(row):
             cell = cells[r][c]
             _shade(cell, header_fill(w.theme))
             _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
                        scale=scale)
-    pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
-    for r, row in enumerate(node.rows, start=len(node.header)):
+    heads = len(node.header)
+    for r, row in enumerate(node.rows, start=heads):
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], replace(data, text=joined(data.text)),
-                       node.columns[c].lang or node.lang, "table-cell", node.columns[c].align, w,
+            _cell_text(cells[r][c], data, node.columns[c].lang or node.lang, "table-cell",
+                       node.columns[c].align, w,
                        direction_color(w.theme, data.direction), scale)
-            if (c, r - len(node.header)) in pads:
-                cells[r][c].paragraphs[0].paragraph_format.right_indent = \
-                    Pt(pads[(c, r - len(node.header))])
+            if (c, r) in fit.pads:
+                cells[r][c].paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
-    _gap(container, after_table(w.theme))
+    _gap(container, after_table(w.theme), w)
     if node.note:
         _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
-
-
-def _decimal_pads(node: Table, size: float) -> dict[tuple[int, int], float]:
-    """Points of right indent, by (column, body row), that line up the decimal points of
-    right-aligned number columns (see ``columns.decimal_tail``; widths estimated)."""
-    pads: dict[tuple[int, int], float] = {}
-    for column, spec in enumerate(node.columns):
-        if spec.align != "right":
-            continue
-        tails = {r: _estimated_mm(decimal_tail(row[column].text), size) * PT_PER_MM
-                 for r, row in enumerate(node.rows) if aligns_on_point(row[column].text)}
-        widest = max(tails.values(), default=0.0)
-        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
-    return pads
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
     """A panel of key figures, three to a row, value large, change coloured."""
     if node.title:
         _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
-    per_row = min(KEY_FIGURES_PER_ROW, len(node.items))
+    spec = w.theme.style("key-value")
+    role = w.theme.font(spec).bundled
+    naturals = [text_width(item.value, role, spec.bold, spec.size) for item in node.items]
+    padding = KEY_PADDING[1]
+    per_row = figures_per_row(naturals, w.width_mm * PT_PER_MM, padding, KEY_FIGURES_PER_ROW)
     rows = -(-len(node.items) // per_row)
     table = container.add_table(rows=rows, cols=per_row)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=False)
     _cell_margins(table, KEY_PADDING)
     cells = grid(table)
-    _widths(cells, table, [Column()] * per_row, w.width_mm)
+    _widths(cells, table, _even(per_row, w.width_mm))
     _repeat_header(table, 0, keep=len(cells))
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
-        _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
-                   "key-value", "left", w)
+        room = w.width_mm * PT_PER_MM / per_row - 2 * padding
+        _cell_text(cell, Cell(item.value.replace(" ", NO_BREAK_SPACE), stale=item.stale),
+                   node.lang, "key-value", "left", w,
+                   scale=key_value_scale(naturals[index], room))
         color = direction_color(w.theme, item.direction)
         labels, changes, ranks = item.lines(node.lang)
         for line, lang in labels:
@@ -638,7 +558,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
                        highlight=w.theme.mark(False, item.stale))
         for line, lang in ranks:
             _cell_line(cell, line, "key-label", lang, w)
-    _gap(container, after_panel(w.theme))
+    _gap(container, after_panel(w.theme), w)
 
 
 def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
@@ -668,7 +588,7 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts,
                 node.alt or node.title, node.title)
-    _gap(container, after_panel(w.theme))
+    _gap(container, after_panel(w.theme), w)
     if node.source:
         _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
 
@@ -715,7 +635,7 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
     _borders(table, w.theme.rule, inside=False)
     outer = w.width_mm
     cells = grid(table)
-    _widths(cells, table, [Column(), Column()], outer)
+    _widths(cells, table, _even(2, outer))
     w.width_mm = outer / 2 - 4
     for row, pair in zip(cells, pairs, strict=True):
         _cell_blocks(row[0], pair.left, w)

@@ -65,8 +65,19 @@ def _grid(document: DocxDocument, theme: Theme) -> None:
     lines = page.lines_per_page or round(height / line_height(theme.style("body")))
     grid = child(sect_pr(document.sections[0]), "w:docGrid")
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(round(height / lines * 20)))
+    grid.set(qn("w:linePitch"), str(_pitch(document, lines)))
     grid.attrib.pop(qn("w:charSpace"), None)
+
+
+def _pitch(document: DocxDocument, lines: int) -> int:
+    """The grid's line pitch in twips: the type area's height as written (the page less its
+    margins, each rounded to twips) shared by ``lines``, rounded down. LibreOffice lays a
+    page out on the grid and fits only the lines whose whole pitch fits: a pitch rounded
+    up (580 twips for GB/T 9704's 225 mm and 22 lines, 1 twip over) gave 21 lines."""
+    section = document.sections[0]
+    twips = [(length or 0) // 635 for length in
+             (section.page_height, section.top_margin, section.bottom_margin)]
+    return (twips[0] - twips[1] - twips[2]) // lines
 
 
 def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRAPH) -> None:

@@ -40,15 +40,6 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.columns import (
-    aligns_on_point,
-    decimal_tail,
-    fit_scale,
-    fit_widths,
-    is_short,
-    proportional,
-    widest_piece,
-)
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
     direction_color,
@@ -75,6 +66,8 @@ from ipdocs.writers.spacing import (
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 from ipdocs.writers.tablerows import unbroken
+from ipdocs.writers.typeset import TableFit, figures_per_row, fit_table, key_value_scale
+from ipdocs.writers.typeset import pieces as kept_pieces
 
 MM = 72 / 25.4
 
@@ -138,7 +131,8 @@ def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
 
 def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                 ) -> tuple[list[Run], list[Look]]:
-    """Runs and looks for pieces in ``style``, checking that every character is covered."""
+    """Runs and looks for pieces in ``style``, checking that every character is covered;
+    amounts kept whole (``typeset.kept``) in runs that no line break falls inside."""
     looks: list[Look] = []
     runs: list[Run] = []
     color = w.theme.color(style.color) or "000000"
@@ -153,12 +147,13 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
                                        "theme's fallbacks or this machine's", text)
         for part, flag in stretches:
-            for chosen, stretch in w.fonts.pieces(part, face, latin if flag else None):
-                look = Look(chosen, style.size, piece.color or color,
-                            piece.highlight, tracking(w.theme, style))
-                if look not in looks:
-                    looks.append(look)
-                runs.append(Run(stretch, looks.index(look), piece.keep, chosen == latin))
+            for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
+                for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
+                    look = Look(chosen, style.size, piece.color or color,
+                                piece.highlight, tracking(w.theme, style))
+                    if look not in looks:
+                        looks.append(look)
+                    runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
     if not looks:
         looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
     return runs, looks
@@ -274,46 +269,25 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
 CELL_PADDING = SHARED_CELL_PADDING[1]
 
 
-def _needs(block: TextBlock) -> tuple[float, float]:
-    """The width a cell asks of its column: (hard, soft). A short cell must stay on one
-    line (hard); a long one would rather not break its longest word (soft)."""
-    text = block.plain
-    if is_short(text):
-        return block.natural_width() + 2 * CELL_PADDING, 0.0
-    piece = widest_piece(text)
-    return 0.0, (block.piece_width(piece) + 2 * CELL_PADDING) if piece else 0.0
+def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
+    """The table's header and body cells as TextBlocks at the scale ``typeset.fit_table``
+    chooses, measured as they are set (whole cells by the line breaker, pieces in the
+    cell's look), and the fit."""
+    made: dict[float, list[list[TextBlock]]] = {}
 
+    def cells(scale: float) -> list[list[TextBlock]]:
+        if scale not in made:
+            made[scale] = _cells(node, w, scale)
+        return made[scale]
 
-def _floors(count: int, cells: Sequence[Sequence[TextBlock]]) -> tuple[list[float],
-                                                                       list[float]]:
-    """Each column's hard and soft floor (see ``_needs``)."""
-    needs = [[_needs(row[i]) for row in cells] for i in range(count)]
-    return ([max((h for h, _ in column), default=0.0) for column in needs],
-            [max((s for _, s in column), default=0.0) for column in needs])
+    def measure(row: int, column: int, text: str, scale: float) -> float:
+        block = cells(scale)[row][column]
+        return block.natural_width() if text == block.plain else block.piece_width(text)
 
-
-def _widths(columns: Sequence[Column], total: float,
-            floors: tuple[list[float], list[float]] | None = None) -> list[float]:
-    """Column widths in proportion to the columns' relative widths, widened to the hard
-    and soft floors given (see ``_floors`` and ``ipdocs.writers.columns``)."""
-    hard, soft = floors or ([0.0] * len(columns), [0.0] * len(columns))
-    return fit_widths(proportional([c.width for c in columns], total), hard, soft)
-
-
-def _decimal_pads(node: TableNode, body: Sequence[Sequence[TextBlock]]
-                  ) -> dict[tuple[int, int], float]:
-    """Extra right padding, by (column, row of ``body``), that lines up the decimal points
-    of right-aligned number columns (see ``columns.decimal_tail``)."""
-    pads: dict[tuple[int, int], float] = {}
-    first = len(node.header)
-    for column, spec in enumerate(node.columns):
-        if spec.align != "right":
-            continue
-        tails = {r: body[r][column].piece_width(decimal_tail(body[r][column].plain))
-                 for r in range(first, len(body)) if aligns_on_point(body[r][column].plain)}
-        widest = max(tails.values(), default=0.0)
-        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
-    return pads
+    texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
+    fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
+                    len(node.header), w.width, measure, CELL_PADDING)
+    return cells(fit.scale), fit
 
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
@@ -324,20 +298,11 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         rows.append([text_block([Piece(node.caption)], "caption", node.lang, w),
                      *[""] * (len(node.columns) - 1)])
     top = len(rows)
-    body = _cells(node, w)
-    floors = _floors(len(node.columns), body)
-    scale = fit_scale(*floors, w.width)
-    if scale < 1.0:  # too narrow for its cells: set them smaller
-        body = _cells(node, w, scale)
-        floors = _floors(len(node.columns), body)
-    pads = _decimal_pads(node, body)
-    for (column, _), pad in pads.items():
-        floors[0][column] = max(floors[0][column], max(
-            _needs(row[column])[0] + pad for r, row in enumerate(body) if (column, r) in pads))
+    body, fit = _fit(node, w)
     rows += body
     heads = top + len(node.header)
     _tag_table(node, rows, top, w)
-    widths = _widths(node.columns, w.width, floors)
+    widths = fit.widths
     grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     header_ground = header_fill(w.theme)
     rule = HexColor("#" + w.theme.rule)
@@ -353,7 +318,7 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         *([("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (0, 0), 0)] if top else []),
         *(("RIGHTPADDING", (c, top + r), (c, top + r), CELL_PADDING + pad)
-          for (c, r), pad in sorted(pads.items())),
+          for (c, r), pad in sorted(fit.pads.items())),
         *_kept_rows(heads, len(node.rows)),
     ))
     grid.spaceAfter = after_table(w.theme)
@@ -396,21 +361,14 @@ def _kept_rows(heads: int, count: int) -> list[tuple[Any, ...]]:
 
 
 KEY_PADDING = SHARED_KEY_PADDING[1]
-KEY_VALUE_MIN_SCALE = 0.75
-"""A key figure's value shrinks to fit its cell on one line, down to this fraction."""
-
-
 def _key_value(value: str, lang: str, w: Writer, width: float,
                stale: bool = False) -> TextBlock:
     """A key figure's large value, made smaller (within limits) so as to stay on one line:
     RMB 61.093 billion rather than a number broken from its magnitude."""
     piece = Piece(value, highlight=w.theme.mark(False, stale))
     block = text_block([piece], "key-value", lang, w, "left")
-    natural = block.natural_width()
-    if natural <= width:
-        return block
-    scale = max(width / natural * 0.98, KEY_VALUE_MIN_SCALE)
-    return text_block([piece], "key-value", lang, w, "left", scale)
+    scale = key_value_scale(block.natural_width(), width)
+    return block if scale == 1.0 else text_block([piece], "key-value", lang, w, "left", scale)
 
 
 def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
@@ -421,7 +379,9 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
         title.keepWithNext = True
         out.append(tag(title, w.element("P", node.lang)))
     items = w.element("L", node.lang)
-    per_row = min(KEY_FIGURES_PER_ROW, len(node.items))
+    naturals = [text_block([Piece(item.value)], "key-value", node.lang, w).natural_width()
+                for item in node.items]
+    per_row = figures_per_row(naturals, w.width, KEY_PADDING, KEY_FIGURES_PER_ROW)
     cells: list[list[Any]] = []
     for index, item in enumerate(node.items):
         if index % per_row == 0:
@@ -563,7 +523,51 @@ def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
             out += bilingual_rows(item, w)
         else:
             out += WRITERS[type(item)](item, w)
+    if w.theme.page.lines_per_page and not w.in_cell:
+        out = _back_to_grid(out, line_height(w.theme.style("body")))
     return _chain_headings(out)
+
+
+class GridGap(Flowable):  # type: ignore[misc]
+    """Space down to the next line of the page's line grid (the type area's top plus a
+    whole number of ``pitch``): after a table or a chart, the text goes on on the grid."""
+
+    def __init__(self, pitch: float) -> None:
+        super().__init__()
+        self.pitch = pitch
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """As much height as brings the next flowable to a grid line (none at the top)."""
+        frame = getattr(self, "_frame", None)
+        gap = 0.0
+        if frame is not None:
+            used = frame._y2 - frame._topPadding - frame._y
+            gap = -used % self.pitch
+            if gap < 0.01 or self.pitch - gap < 0.01:
+                gap = 0.0
+        self.width, self.height = availWidth, min(gap, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        """Nothing to draw."""
+
+
+def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
+    """A GridGap before the first text set on the grid (in lines ``pitch`` apart) after
+    a table or a chart."""
+    from reportlab.graphics.shapes import Drawing
+
+    placed: list[Flowable] = []
+    off = False
+    for flowable in out:
+        if isinstance(flowable, (Table, Drawing)):
+            off = True
+        elif off and isinstance(flowable, TextBlock) and \
+                abs(flowable.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
+            placed.append(GridGap(pitch))
+            off = False
+        placed.append(flowable)
+    return placed
 
 
 def _chain_headings(out: list[Flowable]) -> list[Flowable]:

@@ -9,8 +9,9 @@ from reportlab.lib.colors import HexColor
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import CHART_LABEL_SIZE
 from ipdocs.writers.pdf.fonts import Face
-from ipdocs.writers.pdf.linebreak import Run, break_lines
+from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
+from ipdocs.writers.typeset import pieces
 
 BAR_PITCH = 17.0
 LABEL_SIZE = CHART_LABEL_SIZE
@@ -20,13 +21,27 @@ LABEL_OFFSET = 3.0
 
 
 def wrap_label(text: str, face: Face, width: float) -> str:
-    """A category label broken into lines that fit ``width`` (Chinese rules apply)."""
+    """A category label broken into lines that fit ``width`` (Chinese rules apply; an
+    amount kept whole: more than 12 months)."""
     def measure(_style: int, piece: str) -> float:
         return text_width(piece, face.name, LABEL_SIZE)
 
-    lines = break_lines([Run(text)], [width], measure, space=measure(0, " "), em=LABEL_SIZE,
+    runs = [Run(piece, keep=whole) for piece, whole in pieces(text)]
+    lines = break_lines(runs, [width], measure, space=measure(0, " "), em=LABEL_SIZE,
                         justify=False)
-    return "\n".join(line.text for line in lines)
+    return "\n".join(_spaced(line) for line in lines)
+
+
+def _spaced(line: Line) -> str:
+    """A label line's text with a space wherever the line breaker leaves a gap: between
+    words, and between Han and a Latin letter or digit (PCT 申请量, as the text sets it
+    with its quarter-em gap)."""
+    out = ""
+    for before, unit in zip([None, *line.units], line.units, strict=False):
+        if before is not None and unit.x - before.end > 0.1 * LABEL_SIZE:
+            out += " "
+        out += unit.text
+    return out
 
 
 def _label_width(chart: Chart, face: Face, width: float) -> float:
@@ -56,10 +71,12 @@ def _style(bars: BarChart, values: list[float], labels: list[str], face: Face,
 
 def _label_room(labels: list[str], values: list[float], face: Face, sign: int) -> float:
     """Room for the value labels beyond the ends of bars on one side of the axis (``sign``
-    +1 beyond rises, −1 beyond declines), with their offset and a margin."""
+    +1 beyond rises, −1 beyond declines), with their offset and a margin: beyond declines
+    an em more, which keeps their labels clear of the category labels left of the plot."""
     widths = [text_width(label, face.name, LABEL_SIZE)
               for label, value in zip(labels, values, strict=True) if value * sign > 0]
-    return max(widths) + LABEL_OFFSET + PAD if widths else PAD
+    margin = PAD + (LABEL_SIZE if sign < 0 else 0.0)
+    return max(widths) + LABEL_OFFSET + margin if widths else PAD
 
 
 def value_range(values: list[float], length: float, low_room: float,

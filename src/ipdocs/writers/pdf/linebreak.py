@@ -18,8 +18,8 @@ Rules (DESIGN.md "Typography", W3C clreq):
   opening mark after another opening mark are set half width; to take one more piece
   rather than stretch, a line may set a closing mark at its end half width, and squeeze
   the blank half of its other marks, its Han–Latin gaps and its word spaces a little;
-- a paragraph's last line holds at least ``RUNT`` + 1 characters where the line before
-  can take them in or give some (no runts such as "平。");
+- a paragraph's last line holds at least ``RUNT`` + 1 characters besides its closing
+  marks where the line before can take them in or give some (no runts such as "显著。");
 - justified lines stretch between Han characters and at spaces, never inside a word, never
   before a closing or after an opening mark, and never to gaps of more than three spaces
   or half an em (a line that cannot be filled otherwise is left short at its end); a
@@ -80,6 +80,9 @@ SQUEEZE = 0.25
 """How much of a mark's blank a line may squeeze away (ems), beyond the rules above."""
 SPACE_SHRINK = 0.25
 """How much of a word space a line may squeeze away (a share of the space)."""
+DEEP_SHRINK = 1 / 3
+"""How much of a word space a Latin line may squeeze away rather than stretch its spaces
+past twice their width (the next word cannot be hyphenated)."""
 LOOSE_SPACE = 1.0
 """An English line whose spaces would stretch by more than this many spaces tries to
 break its next word instead."""
@@ -136,9 +139,16 @@ class Unit:
     """Part of a word broken where no rule allows (it was longer than a line)."""
     packed: bool = False
     """A mark beside another mark: compressed by the rules, never squeezed further."""
-    hyphenated: bool = False
-    """The head of a word broken at a hyphenation point: its last character is the hyphen
-    the break added (not the word's own)."""
+    whole: Unit | None = None
+    """For the head of a word hyphenated at a line's end: the word before it was cut (a
+    head moved off the line's end is joined to its tail again: a hyphen only where a
+    line breaks)."""
+
+    @property
+    def hyphenated(self) -> bool:
+        """The head of a word broken at a hyphenation point: its last character is the
+        hyphen the break added (not the word's own)."""
+        return self.whole is not None
 
     @property
     def text(self) -> str:
@@ -450,13 +460,14 @@ class _Open:
         self.natural, self.shrink = self._joined(atom, s)
         self.atoms.append(atom)
 
-    def fits(self, atom: _Atom, width: float, s: Setting) -> bool:
+    def fits(self, atom: _Atom, width: float, s: Setting, deep: float = 1.0) -> bool:
         """Whether the line with ``atom`` at its end fits ``width``, squeezing as far as it
-        may (justified lines only)."""
+        may (justified lines only; ``deep`` times as far)."""
         natural, shrink = self._joined(atom, s)
         end = atom.units[-1]
         room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
-        return natural - _end_saving(end, s) - width <= (room if s.justify else 0.0) + 1e-6
+        return natural - _end_saving(end, s) - width <= \
+            (room * deep if s.justify else 0.0) + 1e-6
 
     def over(self, atom: _Atom, width: float, s: Setting) -> float:
         """How far the line with ``atom`` at its end runs past ``width`` unsqueezed."""
@@ -467,16 +478,33 @@ class _Open:
         return self.natural - _end_saving(self.atoms[-1].units[-1], s) if self.atoms else 0.0
 
     def chars(self) -> int:
-        """How many characters it holds."""
-        return sum(len(u.text) for u in self.units)
+        """How many characters it holds, not counting the marks that cannot start a line
+        (a last line of 显著。 is a runt of two characters)."""
+        return sum(1 for u in self.units for c in u.text if c not in NO_START)
 
 
 def _rebuilt(atoms: Sequence[_Atom], s: Setting) -> _Open:
-    """A line of ``atoms``."""
+    """A line of ``atoms``; a hyphenated head followed by its tail (atoms moved from one
+    line to the next) joined into the word again."""
     line = _Open()
-    for atom in atoms:
+    for atom in _rejoined(atoms, s):
         line.add(atom, s)
     return line
+
+
+def _rejoined(atoms: Sequence[_Atom], s: Setting) -> list[_Atom]:
+    """``atoms`` with each hyphenated head that is followed by its tail made the whole word
+    again (with what was kept with the tail)."""
+    out: list[_Atom] = []
+    for atom in atoms:
+        head = out[-1].units[-1] if out else None
+        if head is not None and head.whole is not None and len(out[-1].units) == 1 and \
+                not atom.units[0].space_before and \
+                head.text[:-1] + atom.units[0].text == head.whole.text:
+            out[-1] = _Atom.of([head.whole, *atom.units[1:]], s)
+        else:
+            out.append(atom)
+    return out
 
 
 def _fits(line: _Open, width: float, s: Setting) -> bool:
@@ -537,16 +565,37 @@ class _Filler:
         if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
             line.add(atom, s)
             return
+        if self.squeezes_deeper(atom):
+            line.add(atom, s)
+            return
         rest = self.hyphenate(atom) if _loose(line, width, s, LOOSE_SPACE) else atom
         self.lines.append(_Open())
         self.start(rest)
+
+    def squeezes_deeper(self, atom: _Atom) -> bool:
+        """Whether a Latin line that would stretch its spaces past twice their width
+        without ``atom`` (the next word cannot be hyphenated: a name, an amount kept whole)
+        takes it in instead, its spaces squeezed to at least ``1 - DEEP_SHRINK`` of theirs."""
+        line, s, width = self.lines[-1], self.s, self.available()
+        latin = not any(u.han for u in (*line.units, *atom.units))
+        return s.justify and latin and _looseness(line, width, s, 1.0) > LOOSE_SPACE and \
+            not self.hyphenable(atom) and line.fits(atom, width, s, DEEP_SHRINK / SPACE_SHRINK)
+
+    def hyphenable(self, atom: _Atom) -> bool:
+        """Whether the first word of ``atom`` has a point the current line can end at."""
+        word = atom.units[0]
+        if word.han or (len(atom.units) > 1 and atom.units[1].space_before):
+            return False
+        line, width = self.lines[-1], self.available()
+        return any(line.fits(_Atom.of([_cut(word, index, hyphen, self.s)[0]], self.s), width,
+                             self.s) for index, hyphen in _breaks(word, self.s))
 
     def hyphenate(self, atom: _Atom) -> _Atom:
         """End the current line with the longest head of ``atom``'s first word that fits
         (broken after a hyphen or slash or at a hyphenation point); what is left."""
         word = atom.units[0]
-        if word.han:
-            return atom
+        if word.han or (len(atom.units) > 1 and atom.units[1].space_before):
+            return atom  # an amount kept whole (RMB 61.093 billion) is not hyphenated
         line, width = self.lines[-1], self.available()
         for index, hyphen in reversed(_breaks(word, self.s)):
             head, tail = _cut(word, index, hyphen, self.s)
@@ -625,7 +674,7 @@ def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
     if hyphen:
         head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
     first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced,
-                 hyphenated=hyphen)
+                 whole=word if hyphen else None)
     rest = Unit(tail, False, forced=forced)
     for unit in (first, rest):
         unit.width = sum(s.measure(style, text) for style, text in unit.pieces)
@@ -747,7 +796,8 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     room = sum(marks) + sum(shrinks)
     if room <= 0:
         return gaps
-    share = min(over / room, 1.0)
+    deepest = DEEP_SHRINK / SPACE_SHRINK if not any(u.han for u in units) else 1.0
+    share = min(over / room, deepest)
     for unit, give in zip(units, marks, strict=True):
         unit.trim += give * share
     return [g - give * share for g, give in zip(gaps, shrinks, strict=True)]

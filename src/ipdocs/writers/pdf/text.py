@@ -24,9 +24,9 @@ from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
 from ipdocs.writers.pdf.tagging import content
+from ipdocs.writers.typeset import NARROW_EMS, ragged
 
-NARROW_EMS = 30.0
-"""English justified in a column narrower than this many ems is set ragged right."""
+__all__ = ["NARROW_EMS", "Look", "Shape", "TextBlock"]
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         take up the slack without gaps wide enough to see."""
         if self.shape.align != "justify":
             return False
-        return not self.shape.hyphenate or width >= NARROW_EMS * self.looks[0].size
+        return not ragged(width, self.looks[0].size, self.shape.hyphenate)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out (once per width; split parts keep their lines) and report the height."""

@@ -1,0 +1,240 @@
+"""The typesetting decisions every writer applies the same way, given its own measure.
+
+Between the document tree and the writers: what must not break (a number with its sign,
+decimals, percent sign, currency, scale and qualifier: “RMB 61.093 billion”, “more than
+171,000”, “+193%以上”), the script runs of Han text (which Latin phrases and numbers
+inside it are set as Latin), a table's column widths and type scale (every short number
+and every unbreakable piece of a long cell whole, decimal points lined up; labels wrap
+first), how many key figures a row holds and how far a value shrinks to stay whole, and
+where justified English is set ragged right. The PDF writer lays lines out with these
+decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
+to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
+script runs as runs of their own language, widths on the table grid. Pure logic: no
+writer library, measures come in as callbacks (``writers.metrics`` measures in the
+bundled faces for a writer that lays out no lines itself).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ipdocs.writers.columns import (
+    HAN_KEEP,
+    aligns_on_point,
+    decimal_tail,
+    fit_scale,
+    fit_widths,
+    is_short,
+    is_wide,
+    proportional,
+)
+
+_QUALIFIER = r"(?:(?:more|less|fewer) than|over|nearly|almost|about|around|approximately|up to)"
+_CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|EUR|€|\$|¥|￥)"
+_SCALE = r"(?:trillion|billion|million|thousand|per ?cent|percentage points?|pp|times)"
+_AFTER = r"(?:or (?:more|less|above|so)|and above)"
+_AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:\.\d+)?"
+           rf"(?:[%‰]|\s{_SCALE}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
+KEPT = re.compile(_AMOUNT, re.IGNORECASE)
+"""An amount in Latin text that no line break may fall inside, nor a hyphen: its
+qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
+percent sign and scale (billion, percentage points). Han text keeps its numbers with their units and
+qualifiers by the line breaker's own rules (a digit is glued to the Han character after it;
+以上, 左右, 近, 超过)."""
+
+NO_BREAK_SPACE = "\u00a0"
+"""What a space inside a kept span becomes where a writer cannot keep it by layout (the
+DOCX: neither Word nor LibreOffice has a property that keeps words together): a visible
+space, read and searched as one by screen readers and by LibreOffice."""
+
+
+def kept(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end) of ``text`` that must not break: amounts of more than one
+    word (a one-word number breaks nowhere anyway)."""
+    return [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
+
+
+def with_no_break_spaces(text: str) -> str:
+    """``text`` with the spaces inside its kept spans made no-break spaces."""
+    out = list(text)
+    for start, end in kept(text):
+        for index in range(start, end):
+            if out[index] == " ":
+                out[index] = NO_BREAK_SPACE
+    return "".join(out)
+
+
+def pieces(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into stretches, each with whether it is kept whole (see ``kept``)."""
+    out: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in kept(text):
+        if start > position:
+            out.append((text[position:start], False))
+        out.append((text[start:end], True))
+        position = end
+    if position < len(text) or not out:
+        out.append((text[position:], False))
+    return out
+
+
+ENGLISH_PHRASE = re.compile(r"[A-Za-z][A-Za-z’'\-]*(?:[ ,.;:()]+[A-Za-z][A-Za-z’'\-]*)+"
+                            r"|[A-Za-z]{4,}[A-Za-z’'\-]*")
+"""English words inside Chinese text (bilingual labels): set as Latin text, so readers
+break lines between words, not inside them. Short acronyms (PCT, APP) stay with the
+Chinese."""
+
+NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
+"""A number inside Chinese text (683, 22.93, +11.4%): set as Latin text, in the Latin
+face and with Western line-breaking rules (LibreOffice breaks between digits under
+Chinese rules)."""
+
+_INSIDE_HAN = re.compile(f"{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+
+
+def script_runs(text: str) -> list[tuple[str, bool]]:
+    """Han text in runs, each with whether it is Latin (an English phrase or a number)."""
+    out: list[tuple[str, bool]] = []
+    position = 0
+    for match in _INSIDE_HAN.finditer(text):
+        if match.start() > position:
+            out.append((text[position:match.start()], False))
+        out.append((match.group(0), True))
+        position = match.end()
+    if position < len(text) or not text:
+        out.append((text[position:], False))
+    return out
+
+
+def widest_piece(text: str) -> str:
+    """What a long cell's column should be wide enough for on one line: its longest piece
+    no line may break inside (a word, or an amount kept whole: RMB 61.093 billion), or a
+    few Chinese characters (Chinese breaks anywhere, but a column one character wide is
+    unreadable)."""
+    words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
+    words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
+    return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
+
+
+NARROW_EMS = 30.0
+"""Justified text of a language that hyphenates (English), in a column narrower than this
+many ems, is set ragged right: too few spaces per line to take up the slack without gaps
+wide enough to see (rivers)."""
+
+
+def ragged(width: float, size: float, hyphenates: bool) -> bool:
+    """Whether justified text ``size`` points large in a column ``width`` points wide is
+    set ragged right instead (see NARROW_EMS)."""
+    return hyphenates and width < NARROW_EMS * size
+
+
+KEY_VALUE_MIN_SCALE = 0.75
+"""A key figure's value shrinks to fit its cell on one line, down to this fraction."""
+
+
+def key_value_scale(natural: float, room: float) -> float:
+    """How much smaller a key figure's value ``natural`` points wide is set to fit
+    ``room`` on one line (1.0 when it fits; never below KEY_VALUE_MIN_SCALE)."""
+    if natural <= room:
+        return 1.0
+    return max(room / natural * 0.98, KEY_VALUE_MIN_SCALE)
+
+
+def figures_per_row(naturals: Sequence[float], total: float, padding: float,
+                    most: int) -> int:
+    """How many key figures a row of ``total`` points holds: at most ``most`` (and the
+    number of figures), fewer where a value ``naturals`` points wide would not fit its
+    cell on one line even at the smallest scale (a number is never broken)."""
+    per_row = max(min(most, len(naturals)), 1)
+    while per_row > 1 and max(naturals, default=0.0) * KEY_VALUE_MIN_SCALE > \
+            total / per_row - 2 * padding:
+        per_row -= 1
+    return per_row
+
+
+CellMeasure = Callable[[int, int, str, float], float]
+"""The width of ``text`` set as the cell at (row, column) is set, at ``scale`` times its
+size (the whole cell's text: as its line breaker sets it on one line), in points."""
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """A table's widths and type scale, and the extra right padding that lines up the
+    decimal points of its number columns."""
+
+    widths: list[float]
+    scale: float
+    pads: dict[tuple[int, int], float]
+    """Points of extra right padding by (column, row of the cells given)."""
+
+
+def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
+            scale: float) -> tuple[list[float], list[float]]:
+    """Each column's hard floor (its short numbers and units on one line) and soft floor
+    (its other short cells on one line, the widest unbreakable piece of its long
+    cells): where not all can be met, a label wraps before a number breaks."""
+    count = len(cells[0]) if cells else 0
+    hard, soft = [0.0] * count, [0.0] * count
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if is_short(text) and _whole(text):
+                hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
+            elif is_short(text):
+                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
+            elif piece := widest_piece(text):
+                soft[c] = max(soft[c], measure(r, c, piece, scale) + 2 * padding)
+    return hard, soft
+
+
+UNIT_CHARS = 3
+"""A short cell of at most this many characters (a unit: 万件, 件/万人) never wraps."""
+
+
+def _whole(text: str) -> bool:
+    """Whether a short cell must stay on one line whatever it costs: a number, an amount
+    or a change (it holds a digit), or a unit."""
+    return any(c.isdigit() for c in text) or len(text) <= UNIT_CHARS
+
+
+def _pads(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
+          measure: CellMeasure, scale: float) -> dict[tuple[int, int], float]:
+    """Extra right padding of right-aligned number cells in body rows (from ``body``)
+    that lines up their decimal points (see ``columns.decimal_tail``)."""
+    pads: dict[tuple[int, int], float] = {}
+    for column, align in enumerate(aligns):
+        if align != "right":
+            continue
+        tails = {r: measure(r, column, decimal_tail(cells[r][column]), scale)
+                 for r in range(body, len(cells)) if aligns_on_point(cells[r][column])}
+        widest = max(tails.values(), default=0.0)
+        pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
+    return pads
+
+
+def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
+              aligns: Sequence[str], body: int, total: float, measure: CellMeasure,
+              padding: float) -> TableFit:
+    """Column widths for a table's ``cells`` (header rows, then body rows from ``body``)
+    in ``total`` points: in proportion to the ``relative`` widths, widened so every short
+    cell (with its decimal-point padding) and every unbreakable piece of a long cell
+    fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``) where the
+    table is too narrow for that. ``padding`` is a cell's left (and right) padding."""
+    hard, soft, pads = _needs(cells, aligns, body, measure, padding, 1.0)
+    scale = fit_scale(hard, soft, total)
+    if scale < 1.0:
+        hard, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
+    return TableFit(fit_widths(proportional(relative, total), hard, soft), scale, pads)
+
+
+def _needs(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
+           measure: CellMeasure, padding: float, scale: float
+           ) -> tuple[list[float], list[float], dict[tuple[int, int], float]]:
+    """The hard and soft floors at ``scale``, a padded cell's hard floor counting its
+    padding, and the pads."""
+    hard, soft = _floors(cells, measure, padding, scale)
+    pads = _pads(cells, aligns, body, measure, scale)
+    for (column, r), pad in pads.items():
+        hard[column] = max(hard[column], measure(r, column, cells[r][column], scale) +
+                           2 * padding + pad)
+    return hard, soft, pads
