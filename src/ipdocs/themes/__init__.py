@@ -227,8 +227,9 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
-    """Errors where a font file the theme names is not a regular file (missing, a folder,
-    a device or FIFO a reader would block on)."""
+    """Errors where a font file or reference document the theme names is not a regular
+    file (missing, a folder, a device or FIFO a reader would block on), or a font file is
+    not a font ipdocs can read."""
     named: list[tuple[tuple[PathElement, ...], str]] = [
         (("fonts", role, key), file) for role, font in spec.fonts.items()
         for key, file in (("regular_file", font.regular_file), ("bold_file", font.bold_file))
@@ -245,6 +246,8 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
             continue
+        if where == ("reference_docx",):
+            continue  # a Word document, read when the DOCX is written
         damaged = _damaged(path, int(index) if index.isdigit() else 0)
         if damaged:
             problems.append(error(where, f"font file {str(path)!r}: {damaged}"))
