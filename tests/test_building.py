@@ -430,3 +430,51 @@ def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) 
     docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
     with zipfile.ZipFile(docx) as package:
         assert [n for n in package.namelist() if n.startswith("word/charts/")]
+
+
+def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each PDF layout begun (fitting trials included)."""
+    from ipdocs.writers.pdf.page import Template
+
+    laid: list[int] = []
+    original = Template.build_story
+
+    def counted(self: Template, story: list[object]) -> None:
+        laid.append(1)
+        original(self, story)
+
+    monkeypatch.setattr(Template, "build_story", counted)
+    return laid
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_fitted_brief(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DOCX fits the brief (PDF trials); the PDF of its language is the PDF that
+    fitted, laid out no more; a report not the same object fits afresh."""
+    from ipdocs.building import render_output
+
+    laid = _count_layouts(monkeypatch)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    docx = render_output(sample, recipe, Output(tmp_path / "s.zh.docx", "zh"))
+    trials = len(laid)
+    assert trials >= 1
+    pdf = render_output(sample, recipe, Output(tmp_path / "s.zh.pdf", "zh"))
+    assert len(laid) == trials
+    assert render_output(sample, recipe, Output(tmp_path / "again.zh.docx", "zh")) == docx
+    again = Report.model_validate(sample.model_dump())
+    assert render_output(again, recipe, Output(tmp_path / "t.zh.pdf", "zh")) == pdf
+    assert len(laid) == 2 * trials
+
+
+def test_the_outputs_of_a_fitted_brief_render_together_by_language(tmp_path: Path) -> None:
+    """In a pool, one process renders a fitted brief's outputs of one language; a brief
+    without a page limit renders each output alone."""
+    from ipdocs.building import Job, shared_places
+    from ipdocs.sections import full_brief
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
+    fitted = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(fitted) == [(0, 3), (1, 4), (2, 5)]
+    whole = Job(None, Recipe(full_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(whole) == [(i,) for i in range(6)]

@@ -674,3 +674,20 @@ def test_contents_lead_with_dots_on_one_grid_and_indent_their_second_level(
     top = min(x for x, w in found if w.startswith(first))
     sub = min(x for x, w in found if w.startswith(second))
     assert sub - top > 1.5 * size
+
+
+def test_a_pdf_within_its_pages_is_the_pdf_and_a_longer_one_stops(sample: Report) -> None:
+    """``render_pdf_within`` gives the very bytes of ``render_pdf`` when the document
+    fills at most the pages asked, and None (no file) when it fills more."""
+    from ipdocs.building import pdf_pages
+    from ipdocs.writers.pdf import render_pdf_within
+
+    theme = load_theme("briefing")
+    doc = full_brief().document(sample, "zh", theme="briefing")
+    whole = render_pdf(doc, theme)
+    pages = pdf_pages(whole)
+    assert pages is not None and pages > 2
+    assert render_pdf_within(doc, theme, pages) == whole
+    assert render_pdf_within(doc, theme, pages + 5) == whole
+    assert render_pdf_within(doc, theme, pages - 1) is None
+    assert render_pdf_within(doc, theme, 1) is None
