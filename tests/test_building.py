@@ -466,9 +466,10 @@ def test_the_pdf_and_docx_of_one_language_share_the_fitted_brief(
     assert len(laid) == 2 * trials
 
 
-def test_the_outputs_of_a_fitted_brief_render_together_by_language(tmp_path: Path) -> None:
-    """In a pool, one process renders a fitted brief's outputs of one language; a brief
-    without a page limit renders each output alone."""
+def test_the_outputs_of_one_language_render_together(tmp_path: Path) -> None:
+    """In a pool, one process renders a job's outputs of one language (they share the
+    document); the first job of a run, without a page limit, renders each output alone;
+    a fitted brief's outputs of one language always go together."""
     from ipdocs.building import Job, shared_places
     from ipdocs.sections import full_brief
 
@@ -476,5 +477,32 @@ def test_the_outputs_of_a_fitted_brief_render_together_by_language(tmp_path: Pat
                     for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
     fitted = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
     assert shared_places(fitted) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(fitted, alone=True) == [(0, 3), (1, 4), (2, 5)]
     whole = Job(None, Recipe(full_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
-    assert shared_places(whole) == [(i,) for i in range(6)]
+    assert shared_places(whole) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(whole, alone=True) == [(i,) for i in range(6)]
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_document(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brief without a page limit is made once for a language's DOCX and PDF, and
+    again for another report object or another recipe."""
+    from ipdocs.building import render_output
+    from ipdocs.sections import full_brief
+
+    made: list[str] = []
+    brief = full_brief()
+    original = Brief.document
+
+    def counted(self: Brief, report: Report, lang: str, **options: object) -> object:
+        made.append(lang)
+        return original(self, report, lang, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Brief, "document", counted)
+    recipe = Recipe(brief, load_theme("briefing"))
+    for fmt in ("docx", "pdf"):
+        render_output(sample, recipe, Output(tmp_path / f"s.en.{fmt}", "en"))
+    assert made == ["en"]
+    render_output(sample, Recipe(brief, load_theme("briefing")),
+                  Output(tmp_path / "t.en.pdf", "en"))
+    assert made == ["en", "en"]

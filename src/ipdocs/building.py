@@ -119,11 +119,9 @@ def fitted_document(report: Report, recipe: Recipe,
     two writers set the same type on the same page). A RenderWarning says when even the
     shortest does not fit.
 
-    A fitted brief is kept (see ``_FITTED``) for the other outputs of the same language
-    made of the same report and recipe in this process, with the warnings its fitting
-    gave, which are given again."""
-    if recipe.brief.pages is None:
-        return _maker(report, recipe, lang)(0), recipe.theme, None
+    The document (and a fitted brief's PDF) is kept (see ``_FITTED``) for the other
+    outputs of the same language made of the same report and recipe objects in this
+    process, with the warnings its fitting gave, which are given again."""
     key = (id(report), id(recipe), lang)
     kept = _FITTED.get(key)
     if kept is not None and kept.report is report and kept.recipe is recipe:
@@ -132,7 +130,9 @@ def fitted_document(report: Report, recipe: Recipe,
         return kept.doc, kept.theme, kept.pdf
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
-        doc, theme, pdf = _fit(report, recipe, lang, recipe.brief.pages)
+        limit = recipe.brief.pages
+        doc, theme, pdf = ((_maker(report, recipe, lang)(0), recipe.theme, None)
+                           if limit is None else _fit(report, recipe, lang, limit))
     said = [w.message for w in caught if issubclass(w.category, RenderWarning)]
     for other in caught:
         if not issubclass(other.category, RenderWarning):
@@ -147,22 +147,23 @@ def fitted_document(report: Report, recipe: Recipe,
 
 @dataclass(frozen=True)
 class _Fitted:
-    """A brief fitted to its pages: what it was made of (held, so that their ids are not
-    reused while it is kept), the document, theme and PDF, and the warnings said."""
+    """A brief made (and fitted to its pages): what it was made of (held, so that their
+    ids are not reused while it is kept), the document, theme and fitted PDF (None for a
+    brief without a page limit), and the warnings said."""
 
     report: Report
     recipe: Recipe
     doc: Document
     theme: Theme
-    pdf: bytes
+    pdf: bytes | None
     warnings: tuple[Warning | str, ...]
 
 
 _FITTED: dict[tuple[int, int, str], _Fitted] = {}
 FITTED_KEPT = 6
-"""Fitted briefs kept in a process (the last ones made): the outputs of one run come
+"""Briefs made kept in a process (the last ones made): the outputs of one run come
 format by format (every language's DOCX, then every language's PDF), so a PDF finds the
-brief its language's DOCX fitted."""
+document its language's DOCX was made of."""
 
 
 def _maker(report: Report, recipe: Recipe, lang: Language) -> Callable[[int], Document]:
@@ -395,7 +396,7 @@ class _Batch:
         self.jobs[index] = (job, [None] * len(job.outputs))
         if not job.outputs:
             yield from self._complete(index)
-        for places in shared_places(job):
+        for places in shared_places(job, alone=index == 0):
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs)
@@ -441,11 +442,12 @@ def _broken(exc: BaseException) -> BuildError:
                       f"{exc})")
 
 
-def shared_places(job: Job) -> list[tuple[int, ...]]:
+def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
     """The places of a job's outputs, in the groups a process renders together: the
-    outputs of one language where the brief is fitted to its pages (they share the fitted
-    brief, see ``fitted_document``), else each alone (more processes at work)."""
-    if job.recipe.brief.pages is None:
+    outputs of one language (they share the document, and a fitted brief's fitting, see
+    ``fitted_document``); each ``alone`` (more processes at work on one job, as for the
+    first job of a run) where the brief has no page limit."""
+    if alone and job.recipe.brief.pages is None:
         return [(place,) for place in range(len(job.outputs))]
     groups: dict[str, list[int]] = {}
     for place, output in enumerate(job.outputs):
