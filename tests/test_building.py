@@ -506,3 +506,15 @@ def test_the_pdf_and_docx_of_one_language_share_the_document(
     render_output(sample, Recipe(brief, load_theme("briefing")),
                   Output(tmp_path / "t.en.pdf", "en"))
     assert made == ["en", "en"]
+
+
+def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
+    """Both-language outputs, then Chinese, then English; within a language, as given."""
+    from ipdocs.building import Job, longest_first
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("en", "zh", "zh-en"))
+    job = Job(None, None, outputs)  # type: ignore[arg-type]
+    assert longest_first(job, [(i,) for i in range(6)]) == [(2,), (5,), (1,), (4,), (0,),
+                                                            (3,)]
+    assert longest_first(job, [(0, 3), (1, 4), (2, 5)]) == [(2, 5), (1, 4), (0, 3)]

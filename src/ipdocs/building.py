@@ -396,7 +396,7 @@ class _Batch:
         self.jobs[index] = (job, [None] * len(job.outputs))
         if not job.outputs:
             yield from self._complete(index)
-        for places in shared_places(job, alone=index == 0):
+        for places in longest_first(job, shared_places(job, alone=index == 0)):
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs)
@@ -453,6 +453,22 @@ def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
     for place, output in enumerate(job.outputs):
         groups.setdefault(output.lang, []).append(place)
     return [tuple(places) for places in groups.values()]
+
+
+LONGEST_FIRST = ("zh-en", "zh", "en")
+"""Languages by the work their outputs take, most first: both texts, then Chinese (its
+line breaking and fonts), then English."""
+
+
+def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """``groups`` of a job's output places in the order to queue them: the longest work
+    first, so that the last to finish is short and no process waits long for another at
+    the end (the order of the results is the outputs' own, whatever this order)."""
+    def rank(places: tuple[int, ...]) -> int:
+        lang = job.outputs[places[0]].lang
+        return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    return sorted(groups, key=rank)
 
 
 def _attempt_each(report: Report, recipe: Recipe,
