@@ -223,9 +223,14 @@ def _fit(report: Report, recipe: Recipe, lang: Language,
 
 def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
     """``doc``'s PDF if it fills at most ``limit`` pages, else None (BuildError as
-    ``_render_as``)."""
-    from ipdocs.writers.pdf import render_pdf_within
+    ``_render_as``). reportlab's writer stops at the page after the limit; any other
+    writer ``_renderer`` gives (a stand-in) is asked for the whole file."""
+    from ipdocs.writers.pdf import render_pdf, render_pdf_within
 
+    render = _renderer("pdf")
+    if render is not render_pdf:
+        pdf = _render_as(doc, "pdf", theme)
+        return pdf if (pdf_pages(pdf) or 0) <= limit else None
     if not doc.blocks:
         raise BuildError("nothing to print: the brief has no builders, or none with "
                          "content for this report")
