@@ -113,7 +113,9 @@ def test_json_has_one_record_per_output(tmp_path: Path) -> None:
     assert sorted(made) == sorted(p.name for p in out.iterdir())
     for record in made.values():
         path = Path(record["path"])
-        assert record["bytes"] == path.stat().st_size and record["seconds"] > 0
+        assert record["bytes"] == path.stat().st_size
+        # the PDF of a fitted brief is the one its language's DOCX fitted: made in no time
+        assert record["seconds"] > 0 if path.suffix == ".docx" else record["seconds"] >= 0
         assert record["pages"] == (pdf_pages(path) if path.suffix == ".pdf" else None)
         assert record["error"] is None and record["spec"] == str(folder / "a.yaml")
         assert any("do not add up" in warning for warning in record["warnings"]) or \

@@ -525,3 +525,91 @@ def test_a_theme_that_cannot_print_a_chart_label_is_refused_by_check(tmp_path: P
                            str(brief)], capture_output=True, text=True, check=False,
                           timeout=600)
     assert fine.returncode == 0, fine.stdout + fine.stderr  # the bundled faces have both
+
+
+def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each PDF layout begun (fitting trials included)."""
+    from ipdocs.writers.pdf.page import Template
+
+    laid: list[int] = []
+    original = Template.build_story
+
+    def counted(self: Template, story: list[object]) -> None:
+        laid.append(1)
+        original(self, story)
+
+    monkeypatch.setattr(Template, "build_story", counted)
+    return laid
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_fitted_brief(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DOCX fits the brief (PDF trials); the PDF of its language is the PDF that
+    fitted, laid out no more; a report not the same object fits afresh."""
+    from ipdocs.building import render_output
+
+    laid = _count_layouts(monkeypatch)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    docx = render_output(sample, recipe, Output(tmp_path / "s.zh.docx", "zh"))
+    trials = len(laid)
+    assert trials >= 1
+    pdf = render_output(sample, recipe, Output(tmp_path / "s.zh.pdf", "zh"))
+    assert len(laid) == trials
+    assert render_output(sample, recipe, Output(tmp_path / "again.zh.docx", "zh")) == docx
+    again = Report.model_validate(sample.model_dump())
+    assert render_output(again, recipe, Output(tmp_path / "t.zh.pdf", "zh")) == pdf
+    assert len(laid) == 2 * trials
+
+
+def test_the_outputs_of_one_language_render_together(tmp_path: Path) -> None:
+    """In a pool, one process renders a job's outputs of one language (they share the
+    document); the first job of a run, without a page limit, renders each output alone;
+    a fitted brief's outputs of one language always go together."""
+    from ipdocs.building import Job, shared_places
+    from ipdocs.sections import full_brief
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
+    fitted = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(fitted) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(fitted, alone=True) == [(0, 3), (1, 4), (2, 5)]
+    whole = Job(None, Recipe(full_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(whole) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(whole, alone=True) == [(i,) for i in range(6)]
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_document(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brief without a page limit is made once for a language's DOCX and PDF, and
+    again for another report object or another recipe."""
+    from ipdocs.building import render_output
+    from ipdocs.sections import full_brief
+
+    made: list[str] = []
+    brief = full_brief()
+    original = Brief.document
+
+    def counted(self: Brief, report: Report, lang: str, **options: object) -> object:
+        made.append(lang)
+        return original(self, report, lang, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Brief, "document", counted)
+    recipe = Recipe(brief, load_theme("briefing"))
+    for fmt in ("docx", "pdf"):
+        render_output(sample, recipe, Output(tmp_path / f"s.en.{fmt}", "en"))
+    assert made == ["en"]
+    render_output(sample, Recipe(brief, load_theme("briefing")),
+                  Output(tmp_path / "t.en.pdf", "en"))
+    assert made == ["en", "en"]
+
+
+def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
+    """Both-language outputs, then Chinese, then English; within a language, as given."""
+    from ipdocs.building import Job, longest_first
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("en", "zh", "zh-en"))
+    job = Job(None, None, outputs)  # type: ignore[arg-type]
+    assert longest_first(job, [(i,) for i in range(6)]) == [(2,), (5,), (1,), (4,), (0,),
+                                                            (3,)]
+    assert longest_first(job, [(0, 3), (1, 4), (2, 5)]) == [(2, 5), (1, 4), (0, 3)]

@@ -119,33 +119,127 @@ def fitted_document(report: Report, recipe: Recipe,
     brief with a page limit, made again shorter and smaller (``FIT_STEPS``) until its PDF
     fits, and returned with that PDF: the DOCX of such a brief is what fitted the PDF (the
     two writers set the same type on the same page). A RenderWarning says when even the
-    shortest does not fit."""
-    def make(level: int) -> Document:
-        return recipe.brief.document(report, lang, layout=recipe.layout,
-                                     theme=recipe.theme.name, glossary=recipe.glossary,
-                                     against=recipe.against, compact=level)
+    shortest does not fit.
 
-    limit = recipe.brief.pages
-    if limit is None:
-        return make(0), recipe.theme, None
+    The document (and a fitted brief's PDF) is kept (see ``_FITTED``) for the other
+    outputs of the same language made of the same report and recipe objects in this
+    process, with the warnings its fitting gave, which are given again."""
+    key = (id(report), id(recipe), lang)
+    kept = _FITTED.get(key)
+    if kept is not None and kept.report is report and kept.recipe is recipe:
+        for message in kept.warnings:
+            warnings.warn(message, stacklevel=2)
+        return kept.doc, kept.theme, kept.pdf
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        limit = recipe.brief.pages
+        doc, theme, pdf = ((_maker(report, recipe, lang)(0), recipe.theme, None)
+                           if limit is None else _fit(report, recipe, lang, limit))
+    said = [w.message for w in caught if issubclass(w.category, RenderWarning)]
+    for other in caught:
+        if not issubclass(other.category, RenderWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    for message in said:
+        warnings.warn(message, stacklevel=2)
+    _FITTED[key] = _Fitted(report, recipe, doc, theme, pdf, tuple(said))
+    while len(_FITTED) > FITTED_KEPT:
+        del _FITTED[next(iter(_FITTED))]
+    return doc, theme, pdf
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """A brief made (and fitted to its pages): what it was made of (held, so that their
+    ids are not reused while it is kept), the document, theme and fitted PDF (None for a
+    brief without a page limit), and the warnings said."""
+
+    report: Report
+    recipe: Recipe
+    doc: Document
+    theme: Theme
+    pdf: bytes | None
+    warnings: tuple[Warning | str, ...]
+
+
+_FITTED: dict[tuple[int, int, str], _Fitted] = {}
+FITTED_KEPT = 6
+"""Briefs made kept in a process (the last ones made): the outputs of one run come
+format by format (every language's DOCX, then every language's PDF), so a PDF finds the
+document its language's DOCX was made of."""
+
+
+def _maker(report: Report, recipe: Recipe, lang: Language) -> Callable[[int], Document]:
+    """The recipe's brief made of ``report`` in ``lang`` at a level of compactness; a
+    level asked again is the document already made (the brief's documents depend on
+    nothing else)."""
+    made: dict[int, Document] = {}
+
+    def make(level: int) -> Document:
+        if level not in made:
+            made[level] = recipe.brief.document(
+                report, lang, layout=recipe.layout, theme=recipe.theme.name,
+                glossary=recipe.glossary, against=recipe.against, compact=level)
+        return made[level]
+
+    return make
+
+
+def fit_steps(theme: Theme) -> list[tuple[int, Theme]]:
+    """The distinct steps of ``FIT_STEPS`` for ``theme``: each level of compactness with
+    the theme scaled (a grid theme keeps its type, so some steps repeat and go)."""
+    steps: list[tuple[int, Theme]] = []
     tried: set[tuple[int, float]] = set()
     for level, scale in FIT_STEPS:
-        theme = recipe.theme.scaled(scale)
-        step = (level, scale if theme is not recipe.theme else 1.0)  # a grid theme keeps its type
-        if step in tried:
-            continue
-        tried.add(step)
+        scaled = theme.scaled(scale)
+        step = (level, scale if scaled is not theme else 1.0)
+        if step not in tried:
+            tried.add(step)
+            steps.append((level, scaled))
+    return steps
+
+
+def _fit(report: Report, recipe: Recipe, lang: Language,
+         limit: int) -> tuple[Document, Theme, bytes]:
+    """The first step of ``fit_steps`` whose PDF fills at most ``limit`` pages, with that
+    PDF; else the last, with a RenderWarning. A step that does not fit is laid out only
+    as far as the page after the limit (``render_pdf_within``): no file is made of it."""
+    make = _maker(report, recipe, lang)
+    steps = fit_steps(recipe.theme)
+    for level, theme in steps[:-1]:
         doc = make(level)
-        pdf = _render_as(doc, "pdf", theme)
-        pages = pdf_pages(pdf) or 0
-        if pages <= limit:
+        pdf = _render_within(doc, theme, limit)
+        if pdf is not None:
             return doc, theme, pdf
-    warnings.warn(RenderWarning(
-        f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
-        f"{counted_pages(pages)} in this language and theme even shortened as far as it goes "
-        "(fewer bars, no chart, the lead's first paragraph, fewer highlights, smaller "
-        "type, three key figures)"), stacklevel=2)
+    level, theme = steps[-1]
+    doc = make(level)
+    pdf = _render_as(doc, "pdf", theme)
+    pages = pdf_pages(pdf) or 0
+    if pages > limit:
+        warnings.warn(RenderWarning(
+            f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
+            f"{counted_pages(pages)} in this language and theme even shortened as far as it "
+            "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
+            "smaller type, three key figures)"), stacklevel=3)
     return doc, theme, pdf
+
+
+def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
+    """``doc``'s PDF if it fills at most ``limit`` pages, else None (BuildError as
+    ``_render_as``). reportlab's writer stops at the page after the limit; any other
+    writer ``_renderer`` gives (a stand-in) is asked for the whole file."""
+    from ipdocs.writers.pdf import render_pdf, render_pdf_within
+
+    render = _renderer("pdf")
+    if render is not render_pdf:
+        pdf = _render_as(doc, "pdf", theme)
+        return pdf if (pdf_pages(pdf) or 0) <= limit else None
+    if not doc.blocks:
+        raise BuildError("nothing to print: the brief has no builders, or none with "
+                         "content for this report")
+    try:
+        return render_pdf_within(doc, theme, limit)
+    except RenderError as exc:
+        raise BuildError(str(exc)) from exc
 
 
 def counted_pages(count: int) -> str:
@@ -301,7 +395,7 @@ class _Batch:
     def __init__(self, executor: Executor, on_output: OutputHook | None) -> None:
         self.executor = executor
         self.on_output = on_output
-        self.futures: dict[Future[Result], tuple[int, int]] = {}
+        self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.count = 0
 
@@ -311,13 +405,15 @@ class _Batch:
         self.jobs[index] = (job, [None] * len(job.outputs))
         if not job.outputs:
             yield from self._complete(index)
-        for place, output in enumerate(job.outputs):
+        for places in longest_first(job, shared_places(job, alone=index == 0)):
+            outputs = tuple(job.outputs[place] for place in places)
             try:
-                future = self.executor.submit(_attempt, job.report, job.recipe, output)
+                future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs)
             except RuntimeError as exc:  # the pool broke (a worker was killed)
-                yield from self._record(index, place, _broken(exc))
+                for place in places:
+                    yield from self._record(index, place, _broken(exc))
             else:
-                self.futures[future] = (index, place)
+                self.futures[future] = (index, places)
 
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
         """Wait for at least one output; yield the jobs that are then complete."""
@@ -325,12 +421,13 @@ class _Batch:
 
         finished, _ = wait(self.futures, return_when=FIRST_COMPLETED)
         for future in finished:
-            index, place = self.futures.pop(future)
+            index, places = self.futures.pop(future)
             try:
-                result = future.result()
+                results = future.result()
             except Exception as exc:  # the worker died: BrokenProcessPool
-                result = _broken(exc)
-            yield from self._record(index, place, result)
+                results = [_broken(exc)] * len(places)
+            for place, result in zip(places, results, strict=True):
+                yield from self._record(index, place, result)
 
     def _record(self, index: int, place: int, result: Result
                 ) -> Iterator[tuple[Job, list[Result]]]:
@@ -352,6 +449,41 @@ def _broken(exc: BaseException) -> BuildError:
     """The error of an output whose worker process ended before it was rendered."""
     return BuildError(f"the process rendering it ended unexpectedly ({type(exc).__name__}: "
                       f"{exc})")
+
+
+def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
+    """The places of a job's outputs, in the groups a process renders together: the
+    outputs of one language (they share the document, and a fitted brief's fitting, see
+    ``fitted_document``); each ``alone`` (more processes at work on one job, as for the
+    first job of a run) where the brief has no page limit."""
+    if alone and job.recipe.brief.pages is None:
+        return [(place,) for place in range(len(job.outputs))]
+    groups: dict[str, list[int]] = {}
+    for place, output in enumerate(job.outputs):
+        groups.setdefault(output.lang, []).append(place)
+    return [tuple(places) for places in groups.values()]
+
+
+LONGEST_FIRST = ("zh-en", "zh", "en")
+"""Languages by the work their outputs take, most first: both texts, then Chinese (its
+line breaking and fonts), then English."""
+
+
+def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """``groups`` of a job's output places in the order to queue them: the longest work
+    first, so that the last to finish is short and no process waits long for another at
+    the end (the order of the results is the outputs' own, whatever this order)."""
+    def rank(places: tuple[int, ...]) -> int:
+        lang = job.outputs[places[0]].lang
+        return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    return sorted(groups, key=rank)
+
+
+def _attempt_each(report: Report, recipe: Recipe,
+                  outputs: Sequence[Output]) -> list[Result]:
+    """``_attempt`` for each output, in this process."""
+    return [_attempt(report, recipe, output) for output in outputs]
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:

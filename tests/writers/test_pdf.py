@@ -743,3 +743,19 @@ def test_text_after_a_table_goes_back_to_the_line_grid() -> None:
     gap._frame = SimpleNamespace(_y2=700.0, _topPadding=0.0, _y=700.0 - 2 * pitch)
     assert gap.wrap(400, 500)[1] == 0.0
     assert isinstance(gap, GridGap)
+
+
+def test_a_pdf_within_its_pages_is_the_pdf_and_a_longer_one_stops(sample: Report) -> None:
+    """``render_pdf_within`` gives the very bytes of ``render_pdf`` when the document
+    fills at most the pages asked, and None (no file) when it fills more."""
+    from ipdocs.building import pdf_pages
+    from ipdocs.writers.pdf import render_pdf_within
+
+    theme = load_theme("briefing")
+    doc = full_brief().document(sample, "zh", theme="briefing")
+    whole = render_pdf(doc, theme)
+    pages = pdf_pages(whole)
+    assert pages is not None and pages >= 2
+    assert render_pdf_within(doc, theme, pages) == whole
+    assert render_pdf_within(doc, theme, pages + 5) == whole
+    assert render_pdf_within(doc, theme, pages - 1) is None

@@ -20,5 +20,32 @@ def strings(node: Any) -> Iterator[str]:
 
 
 def characters(node: Any) -> str:
-    """Every distinct character below ``node``, sorted."""
-    return "".join(sorted({c for s in strings(node) for c in s}))
+    """Every distinct character below ``node``, sorted: the characters of ``strings``,
+    found by a walk without generators (every PDF and DOCX made, and every fitting
+    trial, asks for them)."""
+    seen: set[str] = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            seen.update(item)
+            continue
+        names = _field_names(type(item))
+        if names is not None:
+            stack.extend(getattr(item, name) for name in names)
+        elif isinstance(item, tuple | list):
+            stack.extend(item)
+    return "".join(sorted(seen))
+
+
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass (None for any other class), remembered."""
+    names = _FIELDS.get(cls, ())
+    if names == ():
+        names = (tuple(f.name for f in dataclasses.fields(cls))
+                 if dataclasses.is_dataclass(cls) and not issubclass(cls, type) else None)
+        _FIELDS[cls] = names
+    return names

@@ -18,12 +18,12 @@ from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
 from ipdocs.writers.pdf.blocks import Writer, check, flowables, header_block, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
-from ipdocs.writers.pdf.page import MM, Template
+from ipdocs.writers.pdf.page import MM, Template, TooLong
 from ipdocs.writers.pdf.tagging import StructTree
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
 
-__all__ = ["FontError", "PageLayoutError", "render_pdf"]
+__all__ = ["FontError", "PageLayoutError", "render_pdf", "render_pdf_within"]
 
 
 class PageLayoutError(RenderError):
@@ -59,6 +59,21 @@ def _check_headers(doc: Document, fonts: Fonts, theme: Theme) -> list[str]:
 def render_pdf(doc: Document, theme: Theme) -> bytes:
     """The PDF of ``doc`` set in ``theme``; FontError if a character cannot be set.
     reportlab dates it by ``SOURCE_DATE_EPOCH`` when set, checked here first."""
+    data = _render(doc, theme, None)
+    assert data is not None  # only a page limit stops a layout
+    return data
+
+
+def render_pdf_within(doc: Document, theme: Theme, pages: int) -> bytes | None:
+    """The PDF of ``doc`` as ``render_pdf`` makes it, if it fills at most ``pages``
+    pages; else None, as soon as the layout begins the page after them (the rest is
+    not laid out and no bytes are made: what page fitting needs to know of a brief too
+    long)."""
+    return _render(doc, theme, pages)
+
+
+def _render(doc: Document, theme: Theme, pages: int | None) -> bytes | None:
+    """The PDF of ``doc``, or None when it would fill more than ``pages`` pages."""
     source_date()
     fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
@@ -69,9 +84,12 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     header = header_block(doc, writer) if theme.header_text and doc.headers else None
     check(writer)
     buffer = io.BytesIO()
+    template = Template(buffer, doc, theme, fonts, number_look(writer), header, writer.tags)
+    template.most_pages = pages
     try:
-        Template(buffer, doc, theme, fonts, number_look(writer), header,
-                 writer.tags).build_story(story)
+        template.build_story(story)
+    except TooLong:
+        return None
     except LayoutError as exc:
         raise PageLayoutError(_layout_message(exc)) from None
     return buffer.getvalue()

@@ -124,9 +124,13 @@ def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
     set as Han; in Han text, punctuation such as ’ and … inside Latin words."""
     if not language.han:
         return [(text, True)]
-    marks = latin_context(text)
-    return [("".join(text[i] for i in group), latin)
-            for latin, group in itertools.groupby(range(len(text)), key=lambda i: marks[i])]
+    stretches: list[tuple[str, bool]] = []
+    start = 0
+    for latin, group in itertools.groupby(latin_context(text)):  # a mark per character
+        end = start + sum(1 for _ in group)
+        stretches.append((text[start:end], latin))
+        start = end
+    return stretches
 
 
 def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import groupby
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
@@ -203,16 +204,18 @@ class Fonts:
         the rest to ``face``; a character neither covers goes to the first face along
         ``face``'s chain and the fallbacks that has it.
         """
-        out: list[tuple[Face, str]] = []
-        for char in text:
-            first = latin if latin is not None and latin_char(char) and \
-                ord(char) in latin.covers else face
-            chosen = self.cover(char, first)
-            if out and out[-1][0] == chosen:
-                out[-1] = (chosen, out[-1][1] + char)
-            else:
-                out.append((chosen, char))
-        return out
+        chosen: dict[str, Face] = {}
+
+        def pick(char: str) -> Face:
+            """The face of one character (each distinct one looked up once)."""
+            found = chosen.get(char)
+            if found is None:
+                first = latin if latin is not None and latin_char(char) and \
+                    ord(char) in latin.covers else face
+                found = chosen[char] = self.cover(char, first)
+            return found
+
+        return [(run_face, "".join(run)) for run_face, run in groupby(text, pick)]
 
     def cover(self, char: str, face: Face) -> Face:
         """The face that sets ``char``: the given one, else the first bundled face along

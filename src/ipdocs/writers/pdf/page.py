@@ -46,9 +46,17 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
         return result
 
 
+class TooLong(Exception):
+    """A layout stopped as it began a page beyond ``Template.most_pages``."""
+
+
 class Template(BaseDocTemplate):  # type: ignore[misc]
     """A document template that puts headings in the outline and their page numbers in
     the contents."""
+
+    most_pages: int | None = None
+    """Stop the layout (TooLong) as it begins a page beyond this many: reportlab begins a
+    page only to place something on it, so each page begun is a page of the file."""
 
     def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
                  look: NumberLook, header: Flowable | None = None,
@@ -89,7 +97,10 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
 
     def handle_pageBegin(self) -> None:
         """Start a page on the template of its parity. (reportlab's own alternation,
-        ``autoNextPageTemplate``, repeats a template now and then.)"""
+        ``autoNextPageTemplate``, repeats a template now and then.) Stops the layout
+        at a page beyond ``most_pages``."""
+        if self.most_pages is not None and self.page >= self.most_pages:
+            raise TooLong(f"more than {self.most_pages} pages")
         if len(self.pageTemplates) == 2:
             self.pageTemplate = self.pageTemplates[self.page % 2]
         super().handle_pageBegin()

@@ -1,0 +1,34 @@
+"""Walking the document tree: every string, every character."""
+
+from dataclasses import dataclass
+
+from ipdocs.doc import characters, strings
+from ipdocs.model import Report
+from ipdocs.sections import full_brief, summary_brief
+
+
+@dataclass(frozen=True)
+class _Leaf:
+    text: str
+    kind: type = str
+
+
+@dataclass(frozen=True)
+class _Node:
+    items: tuple[object, ...]
+    extra: list[object]
+
+
+def test_characters_are_those_of_every_string_below() -> None:
+    tree = _Node((_Leaf("乙b"), "甲", 3, None, [_Leaf("a"), ("c", _Node((), []))]), ["z甲"])
+    assert list(strings(tree)) == ["乙b", "甲", "a", "c", "z甲"]
+    assert characters(tree) == "abcz乙甲"
+    assert characters(_Leaf) == ""  # a class, not a node
+
+
+def test_characters_of_documents_match_their_strings(sample: Report) -> None:
+    for brief in (full_brief(), summary_brief()):
+        for lang in ("zh", "en", "zh-en"):
+            doc = brief.document(sample, lang)  # type: ignore[arg-type]
+            expected = "".join(sorted({c for s in strings(doc) for c in s}))
+            assert characters(doc) == expected
