@@ -31,7 +31,7 @@ __all__ = ["FORMATS", "BuildError", "Done", "Job", "Output", "Recipe", "Rendered
            "build", "build_all", "build_jobs", "output_name", "render_jobs", "render_output",
            "render_outputs", "write_document", "write_files"]
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "html")
 """The file formats ipdocs writes."""
 
 
@@ -49,6 +49,10 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
         from ipdocs.writers.pdf import render_pdf
 
         return render_pdf
+    if fmt == "html":
+        from ipdocs.writers.html import render_html
+
+        return render_html
     raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(FORMATS)}")
 
 
@@ -418,7 +422,8 @@ def build(report: Report, path: str | Path, *, lang: Language = "zh",
           brief: str | Brief = "full", theme: str | Theme = "briefing",
           layout: Layout = "interleaved", glossary: Glossary | None = None,
           against: Report | None = None) -> Path:
-    """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
+    """Build one briefing of ``report`` into ``path`` (.docx, .pdf or .html, by its
+    extension)."""
     chosen = brief if isinstance(brief, Brief) else load_brief(brief)
     loaded = theme if isinstance(theme, Theme) else load_theme(theme)
     recipe = Recipe(chosen, loaded, layout, glossary, against)

@@ -316,7 +316,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``watch`` share."""
     command.add_argument("-f", "--formats", default="docx,pdf",
                          type=lambda v: _csv(v, FORMATS, "format"),
-                         help="docx, pdf (comma-separated; default both)")
+                         help="docx, pdf, html (comma-separated; default docx,pdf)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
                          type=_languages,
                          help="zh, en, zh-en (comma-separated; default all)")
