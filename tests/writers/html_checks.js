@@ -11,10 +11,19 @@
       const r = el.getBoundingClientRect();
       if (r.width && r.right > width + TOLERANCE) wide.push(describe(el) + " right=" + r.right);
     }
+    // Text that spills out of its own box (a value too long for its panel)
+    const spilt = [...document.querySelectorAll("p,h1,h2,h3,h4,h5,h6,dt,dd,th,td,caption,li")]
+      .filter((el) => el.scrollWidth > el.clientWidth + TOLERANCE && !hidden(el) &&
+              getComputedStyle(el).display !== "inline").map(describe);
     const scrolled = [...document.querySelectorAll(".table-wrap")]
       .filter((el) => el.scrollWidth > el.clientWidth + TOLERANCE).map(describe);
     return {page: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10),
-            scrolled};
+            scrolled, spilt: spilt.slice(0, 10)};
+  }
+
+  function hidden(el) {
+    // Text for screen readers only, clipped to a pixel on purpose.
+    return el.closest(".visually-hidden") !== null;
   }
 
   function describe(el) {
@@ -29,7 +38,7 @@
     // Pairs of boxes that overlap where neither holds the other.
     const items = [...document.querySelectorAll(BOXES)]
       .map((el) => [el, el.getBoundingClientRect()])
-      .filter(([el, r]) => r.width > 0 && r.height > 0 &&
+      .filter(([el, r]) => r.width > 0 && r.height > 0 && !hidden(el) &&
               el.checkVisibility({visibilityProperty: true, contentVisibilityAuto: true}))
       .sort((a, b) => a[1].top - b[1].top);
     const found = [];

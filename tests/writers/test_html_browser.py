@@ -127,6 +127,7 @@ def test_nothing_overflows_the_window(seen: dict[tuple[str, int], Seen], name: s
     assert found["page"] <= found["width"], found
     assert found["wide"] == [], found
     assert found["scrolled"] == [], "a table scrolls in its box"
+    assert found["spilt"] == [], "text spills out of its box"
 
 
 @pytest.mark.parametrize(("name", "width"), CASES)
@@ -232,3 +233,24 @@ def _blocks(doc: Document) -> Iterator[Block]:
             yield from (*block.left, *block.right)
         else:
             yield block
+
+
+BAD_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>bad</title>
+<style>body{margin:0;font-size:16px} .box{width:80px} .n{white-space:normal}</style></head>
+<body><main><dl class="box"><dt>a</dt><dd style="white-space:nowrap">RMB 61.093 billion</dd></dl>
+<p class="box">up <span class="n">RMB 61.093 billion</span> year on year</p>
+<p style="position:relative;top:-2.5em">overlapping text</p>
+<div style="width:2000px">too wide</div></main></body></html>"""
+
+
+def test_the_checks_see_what_they_look_for(tmp_path: Path) -> None:
+    page = tmp_path / "bad.html"
+    page.write_text(BAD_PAGE, encoding="utf-8")
+    assert CHROMIUM is not None
+    with Browser(CHROMIUM) as browser:
+        browser.open(page, 360)
+        found = {what: _run(browser, what) for what in ("overflow", "overlaps", "brokenUnits")}
+    assert found["overflow"]["page"] > 360
+    assert found["overflow"]["spilt"]
+    assert found["overlaps"]
+    assert found["brokenUnits"]["broken"]

@@ -71,6 +71,7 @@ def render_html(doc: Document, theme: Theme) -> bytes:
     w = Writer(theme, doc.languages, lang=doc.main.tag)
     _anchors(doc, w)
     html = tag(None, "html", lang=doc.main.tag)
-    _head(html, doc, stylesheet(theme))
+    latin = [x.tag.split("-")[0] for x in doc.languages if not x.han]
+    _head(html, doc, stylesheet(theme, latin))
     _body(html, doc, w)
     return serialise(html)

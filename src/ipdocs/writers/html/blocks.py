@@ -25,7 +25,7 @@ from ipdocs.doc import (
     find_language,
 )
 from ipdocs.themes import Theme
-from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short
+from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short, is_wide
 from ipdocs.writers.html.markup import Element, tag, text
 from ipdocs.writers.looks import first_line_indent, grouped, outline_level
 from ipdocs.writers.spacing import heading_style
@@ -51,6 +51,8 @@ class Writer:
     """How many headings have been written."""
     titled: bool = False
     """Whether the page's h1 (a cover's title) has been written."""
+    section: str = ""
+    """The text of the last heading written (what a table without a caption is of)."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
@@ -70,6 +72,20 @@ class Writer:
             candidate = f"{wanted}-{count}"
         self.ids.add(candidate)
         return candidate
+
+
+LATIN_EM = 0.62
+"""A Latin character's width in ems, generously (bold digits and capitals of a sans)."""
+THIN_EM = 0.32
+THIN = frozenset(" .,:;'!|()iIjlft")
+"""Latin characters about half as wide, THIN_EM."""
+
+
+def ems(value: str) -> float:
+    """``value``'s width in ems, estimated: an em for a wide character, THIN_EM or
+    LATIN_EM for others (the widest line of several)."""
+    return max(sum(1.0 if is_wide(c) else THIN_EM if c in THIN else LATIN_EM for c in line)
+               for line in value.splitlines() or [""])
 
 
 def kept(parent: Element, value: str) -> None:
@@ -129,6 +145,7 @@ def heading(node: Heading, w: Writer, parent: Element) -> None:
     name = HEADING_TAGS[min(node.level, len(HEADING_TAGS)) - 1]
     anchor = w.toc[w.written][1] if w.written < len(w.toc) else ""
     w.written += 1
+    w.section = node.display
     element = tag(parent, name, class_=f"s-{heading_style(w.theme, node.level)}",
                   id=anchor, lang=w.lang_of(node.lang))
     kept(element, node.display)
@@ -207,11 +224,13 @@ def table(node: Table, w: Writer, parent: Element) -> None:
     lined up on their decimal points; in a box that scrolls rather than widen the page."""
     caption_id = w.unique("table") if node.caption else ""
     wrap = tag(parent, "div", class_="table-wrap", role="region", tabindex="0",
-               aria_labelledby=caption_id, aria_label="" if caption_id else "table",
+               aria_labelledby=caption_id, aria_label="" if caption_id else w.section,
                lang=w.lang_of(node.lang))
     grid = tag(wrap, "table", class_=node.style)
     if node.caption:
         kept(tag(grid, "caption", class_="s-caption", id=caption_id), node.caption)
+    elif w.section:  # a caption for those who cannot see the heading above the table
+        tag(grid, "caption", w.section, class_="visually-hidden")
     tails = _tails(node)
     head = tag(grid, "thead")
     for cells in node.header:
@@ -240,7 +259,7 @@ def key_figures(node: KeyFigures, w: Writer, parent: Element) -> None:
     for item in node.items:
         group = tag(listing, "div")
         lines(tag(group, "dt", class_="s-key-label"), item.label)
-        value = tag(group, "dd", class_="s-key-value")
+        value = tag(group, "dd", class_="s-key-value", style=f"--ems:{ems(item.value):.2f}")
         if item.stale:
             value = tag(value, "mark", class_="stale")
         lines(value, item.value)

@@ -11,8 +11,8 @@ from ipdocs.writers.html.style import colour
 from ipdocs.writers.html.words import word
 from ipdocs.writers.typeset import NO_START
 
-WIDTH = 480.0
-"""The drawing's width in its own units (it scales to the column, at most 40 rem)."""
+WIDTH = 400.0
+"""The drawing's width in its own units (it scales to the column, at most 36 rem)."""
 SIZE = 12.0
 """Label size in drawing units."""
 NARROW = 0.62

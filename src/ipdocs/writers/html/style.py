@@ -5,8 +5,10 @@ can carry it; a layout that stacks on a narrow screen; a print style sheet."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ipdocs.themes import Font, Style, Theme
+from ipdocs.writers.looks import header_fill
 
 SYSTEM_STACKS = {
     "sans": ("PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC",
@@ -18,6 +20,13 @@ SYSTEM_STACKS = {
 }
 """What follows a theme font's own names: the faces Simplified Chinese readers' systems
 have (macOS, Windows, Linux), by the kind of face a role bundles, then a generic family."""
+
+LATIN_STACKS = {
+    "sans": ("Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans"),
+    "serif": ("Georgia", "Times New Roman", "Liberation Serif", "DejaVu Serif"),
+}
+"""Latin faces readers' systems have, named before the Chinese ones in text that is not
+Han (a Chinese face sets quotation marks and apostrophes full width)."""
 
 HEX = re.compile(r"[0-9A-Fa-f]{6}")
 STYLES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
@@ -47,10 +56,13 @@ def _kind(font: Font) -> str:
     return "serif"
 
 
-def stack(font: Font, embedded: str = "") -> str:
+def stack(font: Font, embedded: str = "", latin: bool = False) -> str:
     """The font-family list of a role: the embedded face first where there is one, then
-    the theme's Latin and East Asian names and alternates, then the system's."""
-    names = [*([embedded] if embedded else []), font.latin, font.east_asian,
+    the theme's Latin name, for ``latin`` text the systems' Latin faces, then the theme's
+    East Asian names and alternates and the systems' Chinese faces."""
+    kind = "sans" if _kind(font) == "sans" else "serif"
+    names = [*([embedded] if embedded else []), font.latin,
+             *(LATIN_STACKS[kind] if latin else ()), font.east_asian,
              *font.alternates, *SYSTEM_STACKS[_kind(font)][:-1]]
     generic = SYSTEM_STACKS[_kind(font)][-1]
     return ", ".join([*(css_string(n) for n in dict.fromkeys(names)), generic])
@@ -66,6 +78,19 @@ def _line(style: Style) -> str:
     if style.exact:
         return f"{style.exact / style.size:.3f}"
     return f"{style.line or 1.3:.3f}"
+
+
+def _latin_rules(theme: Theme, latin: Sequence[str], embedded: dict[str, str]) -> str:
+    """The font of each style in text of the ``latin`` languages (primary subtags)."""
+    if not latin:
+        return ""
+    rules = []
+    for selector, name in (("body", "body"), *((f".s-{n}", n) for n in STYLES)):
+        style = theme.style(name)
+        chosen = ",".join(f"{selector}:lang({code})" for code in latin)
+        family = stack(theme.font(style), embedded.get(style.font, ""), latin=True)
+        rules.append(f"{chosen}{{font-family:{family}}}")
+    return "".join(rules)
 
 
 def _rule(theme: Theme, name: str, families: dict[str, str], print_: bool) -> str:
@@ -88,6 +113,8 @@ body{margin:0;background:#fff;color:#1a1a1a;overflow-wrap:break-word}
 .skip{position:absolute;left:.5rem;top:-4rem;background:#fff;color:#1a1a1a;padding:.5rem;
  border:2px solid currentColor;z-index:2}
 .skip:focus{top:.5rem}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);
+ clip-path:inset(50%);white-space:nowrap}
 main{display:block;max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem}
 main.parallel{max-width:80rem}
 :lang(zh){line-break:strict;word-break:normal;text-spacing-trim:normal;text-autospace:normal}
@@ -117,13 +144,16 @@ tbody th{font-weight:400;text-align:left}
 .dec>span{grid-area:1/1}
 .ghost{visibility:hidden}
 .up{color:var(--rise)}.down{color:var(--fall)}
-.kf{display:grid;grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr));gap:2px;
+.kf{display:grid;gap:2px;
+ grid-template-columns:repeat(auto-fit,minmax(max(9.5rem,calc((100% - 4px) / 3)),1fr));
  margin:0 0 1.25rem}
-.kf>div{background:var(--fill);padding:.5rem .6rem;display:flex;flex-direction:column}
+.kf>div{background:var(--fill);padding:.5rem .6rem;display:flex;flex-direction:column;
+ container-type:inline-size}
 .kf dd{margin:0}
-.kf .s-key-value{order:-1;white-space:nowrap;font-size:clamp(1rem,5vw,var(--kv-size))}
+.kf .s-key-value{order:-1;white-space:nowrap;
+ font-size:min(var(--kv-size),calc(100cqi / var(--ems,1)))}
 .chart{margin:.5rem 0 1.25rem}
-.chart svg{display:block;width:100%;max-width:40rem;height:auto;margin:0 auto}
+.chart svg{display:block;width:100%;max-width:36rem;height:auto;margin:0 auto}
 .chart svg text{font-family:inherit;fill:#1a1a1a}
 details{margin:.25rem 0}
 summary{cursor:pointer}
@@ -160,7 +190,7 @@ body.is-draft main{border-left:6px solid var(--draft)}
 def variables(theme: Theme) -> str:
     """The theme's colours and the key value's size as custom properties."""
     body, key = theme.style("body"), theme.style("key-value")
-    head = theme.accent if theme.fill.upper() != "FFFFFF" else "FFFFFF"
+    head = header_fill(theme)
     pairs = {"rule": colour(theme, "rule"), "rise": colour(theme, "rise"),
              "fall": colour(theme, "fall"), "fill": colour(theme, "fill", "FFFFFF"),
              "review": colour(theme, "review"), "stale": colour(theme, "stale"),
@@ -170,10 +200,11 @@ def variables(theme: Theme) -> str:
     return ":root{" + ";".join(f"--{k}:{v}" for k, v in pairs.items()) + "}"
 
 
-def stylesheet(theme: Theme, embedded: dict[str, str] | None = None,
+def stylesheet(theme: Theme, latin: Sequence[str] = (), embedded: dict[str, str] | None = None,
                font_faces: str = "") -> str:
-    """The whole style sheet of a page in ``theme``; ``embedded`` names the embedded
-    family of each font role (their @font-face rules in ``font_faces``)."""
+    """The whole style sheet of a page in ``theme``; ``latin`` lists the primary subtags of
+    the document's languages that are not Han; ``embedded`` names the embedded family of
+    each font role (their @font-face rules in ``font_faces``)."""
     embedded = embedded or {}
     families = {role: stack(font, embedded.get(role, "")) for role, font in theme.fonts.items()}
     body = theme.style("body")
@@ -184,7 +215,7 @@ def stylesheet(theme: Theme, embedded: dict[str, str] | None = None,
     return "".join([
         font_faces, variables(theme), BASE,
         f"body{{font-family:{families[body.font]};line-height:{_line(body)}}}",
-        *screen, ".s-table-header{color:inherit}" if theme.fill.upper() == "FFFFFF" else "",
+        *screen, _latin_rules(theme, latin, embedded),
         f"@media print{{@page{{size:{page.width:g}mm {page.height:g}mm;margin:{margins}}}",
         *paper, "}",
     ])
