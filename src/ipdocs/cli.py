@@ -4,6 +4,7 @@ spec, print the schema, the units and the text."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import json
 import os
@@ -279,6 +280,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     usable, against = _against(args.against, specs)
     if not usable:
         return EXIT_SPEC
+    if args.embed_fonts:
+        theme = dataclasses.replace(theme, web_fonts="embed")
     recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
@@ -367,7 +370,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
-    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of specs")
+    build = sub.add_parser("build", help="write briefings (DOCX, PDF, HTML) of specs")
     build.add_argument("spec", nargs="+",
                        help="report specs (YAML or JSON), or folders of them")
     _build_options(build)
@@ -377,6 +380,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")
+    build.add_argument("--embed-fonts", action="store_true",
+                       help="web pages (-f html) embed the bundled faces as WOFF2 subsets "
+                            "(a self-contained copy; seconds a page) instead of naming the "
+                            "reader's system fonts")
     build.set_defaults(run=cmd_build)
     watching = sub.add_parser("watch", help="rebuild a spec's briefings whenever it, its "
                                             "glossary, brief or theme changes")

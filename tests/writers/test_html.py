@@ -8,6 +8,7 @@ import itertools
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -213,3 +214,65 @@ def test_the_cli_writes_every_web_edition(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "ningbo-2024.en.html", "ningbo-2024.zh-en.html", "ningbo-2024.zh.html"]
+
+
+def test_embedded_fonts_are_woff2_subsets_under_families_of_their_own() -> None:
+    theme = replace(load_theme("official"), web_fonts="embed")
+    page = render_html(every_block(), theme).decode("utf-8")
+    faces = re.findall(r'@font-face\{font-family:"([^"]+)";font-weight:(\d+)', page)
+    assert ("ipdocs-fang", "400") in faces and ("ipdocs-kai", "400") in faces
+    assert len(faces) == len(set(faces))  # each face once
+    assert all(name.startswith("ipdocs-") for name, _ in faces)
+    assert page.count("data:font/woff2;base64,d09GMg") == len(faces)  # "wOF2"
+    body = re.search(r"\.s-body\{font-family:([^;]+);", page)
+    assert body is not None and body.group(1).startswith('"ipdocs-fang"')
+    assert render_html(every_block(), theme).decode("utf-8") == page
+    parse(page)
+
+
+def test_by_default_the_page_names_system_fonts_and_stays_small(pages: dict[str, str]) -> None:
+    assert "@font-face" not in pages["zh-briefing"]
+    assert '"PingFang SC"' in pages["zh-briefing"] and '"Microsoft YaHei"' in pages["zh-briefing"]
+    assert len(pages["zh-briefing"].encode()) < 200_000
+
+
+def test_embedding_without_brotli_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdocs.writers import RenderError
+    from ipdocs.writers.html import fonts
+
+    fonts._face_rule.cache_clear()
+    monkeypatch.setitem(sys.modules, "brotli", None)
+    with pytest.raises(RenderError, match="brotli"):
+        render_html(every_block(), replace(load_theme("briefing"), web_fonts="embed"))
+
+
+def test_the_cli_embeds_fonts_when_asked(write_spec: Callable[..., Path],
+                                         tmp_path: Path) -> None:
+    spec = write_spec()
+    done = subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "html",
+                           "-l", "zh", "--embed-fonts", "-o", str(tmp_path / "out"), "-j", "1"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert b"@font-face" in (tmp_path / "out" / "spec.zh.html").read_bytes()
+
+
+def test_final_refuses_a_draft_for_the_web_too(tmp_path: Path) -> None:
+    from ipdocs.drafting import draft
+
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value,unit\npatents.grants,80000,\n", encoding="utf-8")
+    spec = tmp_path / "ningbo-2025.yaml"
+    spec.write_text(draft(NINGBO, figures).text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "html",
+                           "--final", "-o", str(out), "-j", "1"], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode != 0 and "--final" in done.stderr
+    assert not out.exists() or not list(out.iterdir())
+    done = subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "html",
+                           "-l", "zh", "-o", str(out), "-j", "1"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    root = parse((out / "ningbo-2025.zh.html").read_text(encoding="utf-8"))
+    assert root.find(".//p[@class='draft']") is not None
+    assert [m for m in root.iter("mark") if m.get("class") == "stale"]

@@ -147,6 +147,9 @@ class Theme:
     masthead: Masthead | None = None
     fallbacks: tuple[str, ...] = ()
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
+    web_fonts: str = "system"
+    """How a web page names its faces: ``system`` (the reader's fonts, a small file) or
+    ``embed`` (the bundled faces as WOFF2 subsets of the page's characters)."""
 
     def style(self, name: str) -> Style:
         """The style called ``name``; ``body`` when the theme lacks it."""
@@ -213,7 +216,7 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
-                 **colours)
+                 web_fonts=spec.web_fonts, **colours)
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:

@@ -182,6 +182,9 @@ class ThemeSpec(_Part):
     title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)
     masthead: MastheadSpec | None = None
     fallbacks: list[str] = Field(default_factory=list)
+    web_fonts: Literal["system", "embed"] = Field(
+        "system", description="a web page's faces: the reader's system fonts, or the "
+                              "bundled faces embedded as WOFF2 subsets")
 
     @field_validator("styles")
     @classmethod

@@ -13,9 +13,11 @@ from __future__ import annotations
 from ipdocs.doc import Bilingual, Document
 from ipdocs.themes import Theme
 from ipdocs.writers.html.blocks import Writer, headings, kept, write_blocks
+from ipdocs.writers.html.fonts import embedded_faces
 from ipdocs.writers.html.markup import Element, serialise, tag
 from ipdocs.writers.html.style import stylesheet
 from ipdocs.writers.html.words import word
+from ipdocs.writers.subsets import embedded_text
 
 __all__ = ["render_html"]
 
@@ -72,6 +74,11 @@ def render_html(doc: Document, theme: Theme) -> bytes:
     _anchors(doc, w)
     html = tag(None, "html", lang=doc.main.tag)
     latin = [x.tag.split("-")[0] for x in doc.languages if not x.han]
-    _head(html, doc, stylesheet(theme, latin))
+    if theme.web_fonts == "embed":
+        faces = embedded_faces(theme, embedded_text(doc, theme), latin=bool(latin))
+        css = stylesheet(theme, latin, faces.families, faces.rules)
+    else:
+        css = stylesheet(theme, latin)
+    _head(html, doc, css)
     _body(html, doc, w)
     return serialise(html)

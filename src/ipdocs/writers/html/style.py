@@ -56,12 +56,14 @@ def _kind(font: Font) -> str:
     return "serif"
 
 
-def stack(font: Font, embedded: str = "", latin: bool = False) -> str:
-    """The font-family list of a role: the embedded face first where there is one, then
-    the theme's Latin name, for ``latin`` text the systems' Latin faces, then the theme's
-    East Asian names and alternates and the systems' Chinese faces."""
+def stack(font: Font, embedded: tuple[str, str] | None = None, latin: bool = False) -> str:
+    """The font-family list of a role: the embedded faces first where there are (the
+    Latin companion first in ``latin`` text), then the theme's Latin name, for ``latin``
+    text the systems' Latin faces, then the theme's East Asian names and alternates and
+    the systems' Chinese faces."""
     kind = "sans" if _kind(font) == "sans" else "serif"
-    names = [*([embedded] if embedded else []), font.latin,
+    own = list(embedded[::-1] if latin else embedded[:1]) if embedded else []
+    names = [*own, font.latin,
              *(LATIN_STACKS[kind] if latin else ()), font.east_asian,
              *font.alternates, *SYSTEM_STACKS[_kind(font)][:-1]]
     generic = SYSTEM_STACKS[_kind(font)][-1]
@@ -80,7 +82,8 @@ def _line(style: Style) -> str:
     return f"{style.line or 1.3:.3f}"
 
 
-def _latin_rules(theme: Theme, latin: Sequence[str], embedded: dict[str, str]) -> str:
+def _latin_rules(theme: Theme, latin: Sequence[str],
+                 embedded: dict[str, tuple[str, str]]) -> str:
     """The font of each style in text of the ``latin`` languages (primary subtags)."""
     if not latin:
         return ""
@@ -88,7 +91,7 @@ def _latin_rules(theme: Theme, latin: Sequence[str], embedded: dict[str, str]) -
     for selector, name in (("body", "body"), *((f".s-{n}", n) for n in STYLES)):
         style = theme.style(name)
         chosen = ",".join(f"{selector}:lang({code})" for code in latin)
-        family = stack(theme.font(style), embedded.get(style.font, ""), latin=True)
+        family = stack(theme.font(style), embedded.get(style.font), latin=True)
         rules.append(f"{chosen}{{font-family:{family}}}")
     return "".join(rules)
 
@@ -200,13 +203,13 @@ def variables(theme: Theme) -> str:
     return ":root{" + ";".join(f"--{k}:{v}" for k, v in pairs.items()) + "}"
 
 
-def stylesheet(theme: Theme, latin: Sequence[str] = (), embedded: dict[str, str] | None = None,
-               font_faces: str = "") -> str:
+def stylesheet(theme: Theme, latin: Sequence[str] = (),
+               embedded: dict[str, tuple[str, str]] | None = None, font_faces: str = "") -> str:
     """The whole style sheet of a page in ``theme``; ``latin`` lists the primary subtags of
     the document's languages that are not Han; ``embedded`` names the embedded family of
     each font role (their @font-face rules in ``font_faces``)."""
     embedded = embedded or {}
-    families = {role: stack(font, embedded.get(role, "")) for role, font in theme.fonts.items()}
+    families = {role: stack(font, embedded.get(role)) for role, font in theme.fonts.items()}
     body = theme.style("body")
     screen = [_rule(theme, name, families, False) for name in STYLES]
     paper = [_rule(theme, name, families, True) for name in STYLES]
