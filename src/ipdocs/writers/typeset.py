@@ -160,7 +160,10 @@ def _mark(char: str) -> str:
 
 
 def pieces(text: str) -> list[Piece]:
-    """``text`` in tokens: each wide character alone, Latin words whole, spaces between."""
+    """``text`` in tokens: each wide character alone, Latin words whole, spaces between.
+    Punctuation a Chinese face sets full width and a Latin one narrow (’ …) counts as
+    Latin here: the PDF decides it by its neighbours (``linebreak.latin_context``), the web
+    page leaves it to the face the browser finds."""
     out: list[Piece] = []
     space = False
     for index, char in enumerate(text):
