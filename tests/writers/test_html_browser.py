@@ -6,6 +6,7 @@ violation. Screenshots are saved for a person to look at (pytest's cache folder,
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import os
@@ -52,7 +53,10 @@ PAGES = {
     "parallel": ("full", "zh-en", "parallel", "briefing"),
     "official": ("full", "zh", "interleaved", "official"),
     "summary-en": ("summary", "en", "interleaved", "briefing"),
+    "draft": ("full", "zh", "interleaved", "briefing"),
 }
+"""Each page: brief, languages, layout, theme (the draft: of Ningbo drafted to 2025 with
+one new value, every other stale)."""
 WIDTHS = (360, 1280)
 
 
@@ -94,16 +98,22 @@ def seen(tmp_path_factory: pytest.TempPathFactory,
     """Every page opened at every width in one browser, its checks run, its screenshot
     saved."""
     from ipdocs import load_report
+    from ipdocs.drafting import draft
 
     ningbo = load_report(ROOT / "specs" / "ningbo-2024.yaml")
     folder = tmp_path_factory.mktemp("html")
+    figures = folder / "new.csv"
+    figures.write_text("id,value,unit\npatents.grants,80000,\n", encoding="utf-8")
+    (folder / "ningbo-2025.yaml").write_text(
+        draft(ROOT / "specs" / "ningbo-2024.yaml", figures).text, encoding="utf-8")
+    drafted = load_report(folder / "ningbo-2025.yaml")
     cache = getattr(pytestconfig, "cache", None)
     shots = cache.mkdir("html-screenshots") if cache else folder
     out: dict[tuple[str, int], Seen] = {}
     assert CHROMIUM is not None
     with Browser(CHROMIUM) as browser:
         for name in PAGES:
-            doc = document(ningbo, name)
+            doc = document(drafted if name == "draft" else ningbo, name)
             path = folder / f"{name}.html"
             path.write_bytes(render_html(doc, load_theme(PAGES[name][3])))
             for width in WIDTHS:
@@ -113,6 +123,11 @@ def seen(tmp_path_factory: pytest.TempPathFactory,
                 if AXE is not None:
                     results["axe"] = _axe(browser)
                 browser.screenshot(shots / f"{name}-{width}.png")
+                if name == "zh" and width == WIDTHS[-1]:
+                    printed = browser.call("Page.printToPDF", preferCSSPageSize=True,
+                                           printBackground=True)["data"]
+                    (shots / "zh-print.pdf").write_bytes(base64.b64decode(printed))
+                    results["printed"] = base64.b64decode(printed)
                 out[name, width] = Seen(doc, results)
     return out
 
@@ -149,6 +164,19 @@ def test_headings_descend_one_level_at_a_time(seen: dict[tuple[str, int], Seen],
     levels = seen[name, WIDTHS[0]].results["outline"]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_printed_it_paginates_like_the_pdf(seen: dict[tuple[str, int], Seen]) -> None:
+    """The print style sheet: the theme's page and type, close to the PDF's page count."""
+    from ipdocs.building import pdf_pages
+    from ipdocs.writers.pdf import render_pdf
+
+    view = seen["zh", WIDTHS[-1]]
+    printed = view.results["printed"]
+    count = len(re.findall(rb"/Type\s*/Page[^s]", printed))
+    pages = pdf_pages(render_pdf(view.doc, load_theme("briefing")))
+    assert pages is not None
+    assert 0.8 * pages <= count <= 1.3 * pages, (count, pages)
 
 
 @pytest.mark.skipif(AXE is None, reason="needs axe-core: npm install --prefix .ci/node axe-core")

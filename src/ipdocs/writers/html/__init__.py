@@ -50,9 +50,8 @@ def _body(html: Element, doc: Document, w: Writer) -> None:
     body = tag(html, "body", class_="is-draft" if doc.metadata.draft else "")
     main_id = w.unique("main")
     tag(body, "a", word("skip", doc.main), class_="skip", href=f"#{main_id}")
-    if doc.metadata.draft:
-        mark = tag(body, "p", doc.metadata.draft, class_="draft", role="note")
-        tag(mark, "small", word("draft", doc.main))
+    if doc.metadata.draft:  # the tree's own note says what the marks mean
+        tag(tag(body, "header"), "p", doc.metadata.draft, class_="draft")
     parallel = any(isinstance(b, Bilingual) for b in doc.blocks)
     main = tag(body, "main", id=main_id, class_="parallel" if parallel else "")
     if w.theme.masthead is not None:

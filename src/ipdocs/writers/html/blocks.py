@@ -82,9 +82,11 @@ THIN = frozenset(" .,:;'!|()iIjlft")
 
 
 def ems(value: str) -> float:
-    """``value``'s width in ems, estimated: an em for a wide character, THIN_EM or
-    LATIN_EM for others (the widest line of several)."""
-    return max(sum(1.0 if is_wide(c) else THIN_EM if c in THIN else LATIN_EM for c in line)
+    """``value``'s width in ems, estimated: an em for a wide character or a mark that a
+    Chinese face may set wide (†, …), THIN_EM or LATIN_EM for others (the widest line of
+    several)."""
+    return max(sum(1.0 if is_wide(c) or c >= "\u2000" else THIN_EM if c in THIN else LATIN_EM
+                   for c in line)
                for line in value.splitlines() or [""])
 
 

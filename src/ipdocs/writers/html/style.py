@@ -170,7 +170,6 @@ mark.stale{background:var(--stale);color:#1a1a1a}
 del{color:#1a1a1a}
 .draft{border:3px solid var(--draft);color:var(--draft-text);font-weight:700;
  padding:.5rem 1rem;margin:0 0 1rem;text-align:center;letter-spacing:.2em}
-.draft small{display:block;letter-spacing:0;font-weight:400;color:#1a1a1a}
 body.is-draft main{border-left:6px solid var(--draft)}
 .masthead{text-align:center;font-weight:700;padding-bottom:.5rem;border-bottom:2px solid}
 @media print{
@@ -185,6 +184,7 @@ body.is-draft main{border-left:6px solid var(--draft)}
  p{orphans:2;widows:2}
  .pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}
  .table-wrap{overflow:visible}
+ .chart svg{max-width:120mm}
 }
 """
 """What every theme shares (custom properties carry the theme's colours)."""

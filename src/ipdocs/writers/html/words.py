@@ -7,12 +7,9 @@ from ipdocs.doc import Language
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {"skip": "Skip to the text", "data": "The chart's figures as a table",
-           "item": "Item", "says": ": ", "then": "; ", "end": ".",
-           "contents": "Contents", "draft": "This is a draft: values kept from an earlier "
-                                            "year and text to review are marked."},
+           "item": "Item", "says": ": ", "then": "; ", "end": "."},
     "zh": {"skip": "跳到正文", "data": "图表数据表", "item": "项目", "says": "：",
-           "then": "；", "end": "。", "contents": "目录",
-           "draft": "本稿为草稿：沿用往年的数值与待审核的文字已标出。"},
+           "then": "；", "end": "。"},
 }
 """Words by language code (the locale registry's primary subtag)."""
 
