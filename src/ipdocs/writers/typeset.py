@@ -8,7 +8,8 @@ them ``white-space: nowrap``. Both read the same rules:
 - a digit is glued to a Han character right after it (71425件, 610.93亿);
 - a qualifier stays with the number before it, across a unit of at most ``UNIT_SPAN``
   Han characters (193%以上, 3个月左右, 17.1万余);
-- a prefix stays with the number after it (近9000, 超过80000).
+- a prefix stays with the number after it (近9000, 超过80000);
+- a number never breaks after its decimal point or thousands separator (``inside_number``).
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def number_glued(prev: Token, token: Token) -> bool:
     """Whether ``token`` is a unit glued to the number ending ``prev`` (71425件)."""
     return prev.last.isdigit() and token.han and token.first not in NO_END \
         and not token.space_before
+
+
+def inside_number(text: str, index: int) -> bool:
+    """Whether a break before ``text[index]`` would fall inside a number: after its
+    decimal point or thousands separator (11.|4%, 71,|425), where a Latin word may
+    otherwise break after a full stop."""
+    return 2 <= index < len(text) and text[index].isdigit() and text[index - 1] in ".," \
+        and text[index - 2].isdigit()
 
 
 def _spells(tokens: Sequence[Token], start: int, word: str) -> bool:

@@ -40,6 +40,7 @@ from ipdocs.writers.typeset import (
     NO_START,
     OPENING,
     glue_qualifiers,
+    inside_number,
     number_glued,
 )
 
@@ -534,7 +535,8 @@ def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
     text = word.text
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
-              and text[i] not in NO_START and text[i - 1] not in NO_END}
+              and text[i] not in NO_START and text[i - 1] not in NO_END
+              and not inside_number(text, i)}
     if s.hyphenate is not None:
         for index in s.hyphenate(text):
             if 0 < index < len(text) and text[index - 1].isalpha() and text[index].isalpha():
