@@ -144,6 +144,7 @@ def test_numbers_stay_with_their_units() -> None:
         Paragraph((Span("受理预审案件3077件，同比增长193%以上，近9000家，"),
                    Span("RMB 61.093 billion", keep=True)), "zh"),))
     page = render_html(doc, load_theme("briefing")).decode("utf-8")
+    page = page.replace('<span class="as"></span>', "")  # Han–Latin gaps (next test)
     kept = re.findall(r'<span class="n">([^<]*)</span>', page)
     assert kept == ["3077件", "193%以上", "近9000家", "RMB 61.093 billion"]
 
@@ -276,3 +277,14 @@ def test_final_refuses_a_draft_for_the_web_too(tmp_path: Path) -> None:
     root = parse((out / "ningbo-2025.zh.html").read_text(encoding="utf-8"))
     assert root.find(".//p[@class='draft']") is not None
     assert [m for m in root.iter("mark") if m.get("class") == "stale"]
+
+
+def test_han_latin_gaps_are_marked_for_browsers_without_autospace() -> None:
+    doc = Document(Metadata("t", "zh-CN", language="zh"), (
+        Paragraph((Span("PCT申请量683件，“E网清”"),), "zh"),))
+    page = render_html(doc, load_theme("briefing")).decode("utf-8")
+    body = page[page.index("<main"):]
+    assert body.count('<span class="as"></span>') == 3  # T申, 量6, E网 (not 件，)
+    assert ('PCT<span class="as"></span>申请量<span class="n">683<span class="as"></span>件'
+            in body)
+    assert "@supports not (text-autospace:normal)" in page

@@ -189,6 +189,15 @@ def pieces(text: str) -> list[Piece]:
     return out
 
 
+def han_latin_gaps(text: str) -> list[int]:
+    """Where a quarter-em gap goes between a Han character and a Latin letter or digit
+    (never beside punctuation, clreq 3.2): the offsets of the second character of each
+    such pair."""
+    return [index for index in range(1, len(text))
+            if text[index - 1].isalnum() and text[index].isalnum()
+            and is_wide(text[index - 1]) != is_wide(text[index])]
+
+
 def kept_runs(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` (start, end) that must stay on one line: a number with
     the unit and qualifier glued to it (71425件, +193%以上, 近9000)."""

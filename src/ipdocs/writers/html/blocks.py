@@ -29,7 +29,7 @@ from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short, is_w
 from ipdocs.writers.html.markup import Element, tag, text
 from ipdocs.writers.looks import first_line_indent, grouped, outline_level
 from ipdocs.writers.spacing import heading_style
-from ipdocs.writers.typeset import kept_runs
+from ipdocs.writers.typeset import han_latin_gaps, kept_runs
 
 HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
 """The tags of heading levels 1 to 5 and deeper (the document's title is the h1)."""
@@ -90,15 +90,27 @@ def ems(value: str) -> float:
                for line in value.splitlines() or [""])
 
 
+def spaced(parent: Element, value: str) -> None:
+    """``value`` appended to ``parent`` with an empty ``as`` span wherever a Han character
+    meets a Latin letter or digit (``typeset.han_latin_gaps``): where the browser has no
+    ``text-autospace``, the style sheet makes each a quarter-em gap, as on paper."""
+    at = 0
+    for gap in han_latin_gaps(value):
+        text(parent, value[at:gap])
+        tag(parent, "span", class_="as")
+        at = gap
+    text(parent, value[at:])
+
+
 def kept(parent: Element, value: str) -> None:
     """``value`` appended to ``parent``, each number kept with its unit and qualifier
     (``writers.typeset.kept_runs``) in a span that never breaks."""
     at = 0
     for start, end in kept_runs(value):
-        text(parent, value[at:start])
-        tag(parent, "span", value[start:end], class_="n")
+        spaced(parent, value[at:start])
+        spaced(tag(parent, "span", class_="n"), value[start:end])
         at = end
-    text(parent, value[at:])
+    spaced(parent, value[at:])
 
 
 def lines(parent: Element, value: str) -> None:
@@ -121,7 +133,7 @@ def _span(parent: Element, span: Span, review: bool) -> None:
     if span.emphasis:
         parent = tag(parent, "strong")
     if span.keep:
-        tag(parent, "span", span.text, class_="n")
+        spaced(tag(parent, "span", class_="n"), span.text)
     else:
         kept(parent, span.text)
 

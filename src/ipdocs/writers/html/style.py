@@ -123,6 +123,8 @@ main.parallel{max-width:80rem}
 :lang(zh){line-break:strict;word-break:normal;text-spacing-trim:normal;text-autospace:normal}
 :lang(en){hyphens:auto;-webkit-hyphens:auto}
 .n,.short{white-space:nowrap;hyphens:none;-webkit-hyphens:none}
+.as{display:none}
+@supports not (text-autospace:normal){.as:lang(zh){display:inline;margin-left:.25em}}
 p{margin:0}
 h1,h2,h3,h4,h5,h6{margin:0}
 .indent:lang(zh){text-indent:2em}
