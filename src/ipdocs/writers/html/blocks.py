@@ -160,7 +160,9 @@ def heading(node: Heading, w: Writer, parent: Element) -> None:
     anchor = w.toc[w.written][1] if w.written < len(w.toc) else ""
     w.written += 1
     w.section = node.display
-    element = tag(parent, name, class_=f"s-{heading_style(w.theme, node.level)}",
+    style = heading_style(w.theme, node.level)
+    indent = first_line_indent(w.theme.style(style), w.language(node.lang))
+    element = tag(parent, name, class_=f"s-{style}" + (" indent" if indent else ""),
                   id=anchor, lang=w.lang_of(node.lang))
     kept(element, node.display)
 

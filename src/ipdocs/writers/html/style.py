@@ -104,6 +104,10 @@ def _rule(theme: Theme, name: str, families: dict[str, str], print_: bool) -> st
              f"line-height:{_line(style)}", f"font-weight:{700 if style.bold else 400}"]
     if style.color:
         parts.append(f"color:{colour(theme, style.color)}")
+    if style.align in ("center", "right", "justify"):
+        parts.append(f"text-align:{style.align}")
+    if style.indent_zh:
+        parts.append(f"--indent:{style.indent_zh:g}em")
     if not print_:
         parts += [f"margin:{style.before / body.size:.3f}rem 0 {style.after / body.size:.3f}rem"]
     return f".s-{name}{{{';'.join(parts)}}}"
@@ -127,7 +131,7 @@ main.parallel{max-width:80rem}
 @supports not (text-autospace:normal){.as:lang(zh){display:inline;margin-left:.25em}}
 p{margin:0}
 h1,h2,h3,h4,h5,h6{margin:0}
-.indent:lang(zh){text-indent:2em}
+.indent{text-indent:var(--indent,2em)}
 .cover{margin:2rem 0 1.5rem}
 .page-break{height:0;margin:0}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2rem}
@@ -143,7 +147,8 @@ th,td{padding:.2rem .35rem;border-bottom:1px solid var(--rule);vertical-align:mi
 thead th{background:var(--head-ground);border-top:2px solid var(--rule)}
 tbody tr:last-child>*{border-bottom:2px solid var(--rule)}
 tbody th{font-weight:400;text-align:left}
-.al-left{text-align:left}.al-center{text-align:center}.al-right{text-align:right}
+th.al-left,td.al-left{text-align:left}th.al-center,td.al-center{text-align:center}
+th.al-right,td.al-right{text-align:right}
 .num{font-variant-numeric:tabular-nums}
 .dec{display:inline-grid;text-align:left}
 .dec>span{grid-area:1/1}
