@@ -57,15 +57,18 @@ def _kind(font: Font) -> str:
 
 
 def stack(font: Font, embedded: tuple[str, str] | None = None, latin: bool = False) -> str:
-    """The font-family list of a role: the embedded faces first where there are (the
-    Latin companion first in ``latin`` text), then the theme's Latin name, for ``latin``
-    text the systems' Latin faces, then the theme's East Asian names and alternates and
-    the systems' Chinese faces."""
+    """The font-family list of a role. Han text: the embedded Chinese face where there is
+    one, the theme's East Asian names and alternates, the systems' Chinese faces (whose
+    quotation marks are full width, as the PDF and Word set them beside Han), then the
+    theme's Latin name. ``latin`` text: the embedded Latin companion, the theme's Latin
+    name and the systems' Latin faces first, then the Chinese ones."""
     kind = "sans" if _kind(font) == "sans" else "serif"
-    own = list(embedded[::-1] if latin else embedded[:1]) if embedded else []
-    names = [*own, font.latin,
-             *(LATIN_STACKS[kind] if latin else ()), font.east_asian,
-             *font.alternates, *SYSTEM_STACKS[_kind(font)][:-1]]
+    chinese = [font.east_asian, *font.alternates, *SYSTEM_STACKS[_kind(font)][:-1]]
+    if latin:
+        own = list(embedded[::-1]) if embedded else []
+        names = [*own, font.latin, *LATIN_STACKS[kind], *chinese]
+    else:
+        names = [*([embedded[0]] if embedded else []), *chinese, font.latin]
     generic = SYSTEM_STACKS[_kind(font)][-1]
     return ", ".join([*(css_string(n) for n in dict.fromkeys(names)), generic])
 
