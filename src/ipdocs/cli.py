@@ -339,7 +339,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
 
 
 DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
-               "into DOCX and PDF briefings in Chinese, English or both.")
+               "into DOCX and PDF briefings and web pages in Chinese, English or both.")
 """What ``ipdocs --help`` says first: plain text, no markup."""
 
 

@@ -175,7 +175,8 @@ nav ol ol{padding-left:2em;margin:0}
 nav a{color:inherit}
 a{color:var(--link)}
 sup{line-height:0}
-mark.review{background:var(--review);color:#1a1a1a}
+mark.review{background:var(--review);color:#1a1a1a;text-decoration:underline dotted;
+ text-underline-offset:.2em}
 mark.stale{background:var(--stale);color:#1a1a1a}
 del{color:#1a1a1a}
 .draft{border:3px solid var(--draft);color:var(--draft-text);font-weight:700;
