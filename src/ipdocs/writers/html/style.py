@@ -87,10 +87,16 @@ def _line(style: Style) -> str:
 
 def _latin_rules(theme: Theme, latin: Sequence[str],
                  embedded: dict[str, tuple[str, str]]) -> str:
-    """The font of each style in text of the ``latin`` languages (primary subtags)."""
+    """Text of the ``latin`` languages (primary subtags): hyphenated, ragged where its
+    column is narrow (a narrow screen, a side of a pair) as on paper, and each style's
+    font with the Latin faces first."""
     if not latin:
         return ""
-    rules = []
+    langs = ",".join(f":lang({code})" for code in latin)
+    text = [f":lang({code}).s-{name}" for code in latin for name in ("body", "lead")]
+    paired = ",".join(f".pair {selector}" for selector in text)
+    rules = [f"{langs}{{hyphens:auto;-webkit-hyphens:auto}}", f"{paired}{{text-align:start}}",
+             f"@media (max-width:40rem){{{','.join(text)}{{text-align:start}}}}"]
     for selector, name in (("body", "body"), *((f".s-{n}", n) for n in STYLES)):
         style = theme.style(name)
         chosen = ",".join(f"{selector}:lang({code})" for code in latin)
@@ -128,7 +134,6 @@ body{margin:0;background:#fff;color:#1a1a1a;overflow-wrap:break-word}
 main{display:block;max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem}
 main.parallel{max-width:80rem}
 :lang(zh){line-break:strict;word-break:normal;text-spacing-trim:normal;text-autospace:normal}
-:lang(en){hyphens:auto;-webkit-hyphens:auto}
 .n,.short{white-space:nowrap;hyphens:none;-webkit-hyphens:none}
 .as{display:none}
 @supports not (text-autospace:normal){.as:lang(zh){display:inline;margin-left:.25em}}
