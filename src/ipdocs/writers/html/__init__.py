@@ -56,15 +56,10 @@ def _body(html: Element, doc: Document, w: Writer) -> None:
     main = tag(body, "main", id=main_id, class_="parallel" if parallel else "")
     if w.theme.masthead is not None:
         kept(tag(main, "p", class_="masthead"), w.theme.masthead.text)
-    if not any(_opens_with_cover(doc)):
+    if not doc.title_page:  # no cover to hold the page's h1: the title is it
         kept(tag(main, "h1", class_="s-title"), doc.metadata.title)
         w.titled = True
     write_blocks(doc.blocks, w, main)
-
-
-def _opens_with_cover(doc: Document) -> list[bool]:
-    """Whether the document's first block is a cover (either side of a pair)."""
-    return [doc.title_page]
 
 
 def render_html(doc: Document, theme: Theme) -> bytes:
