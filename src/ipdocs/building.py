@@ -33,7 +33,7 @@ __all__ = ["FORMATS", "BuildError", "Done", "Job", "Output", "Recipe", "Rendered
            "render_output",
            "render_outputs", "write_document", "write_files"]
 
-FORMATS = ("docx", "pdf")
+FORMATS = ("docx", "pdf", "html")
 """The file formats ipdocs writes."""
 
 
@@ -51,6 +51,10 @@ def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
         from ipdocs.writers.pdf import render_pdf
 
         return render_pdf
+    if fmt == "html":
+        from ipdocs.writers.html import render_html
+
+        return render_html
     raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(FORMATS)}")
 
 
@@ -554,7 +558,8 @@ def build(report: Report, path: str | Path, *, lang: DocumentLanguage = "zh",
           brief: str | Brief = "full", theme: str | Theme = "briefing",
           layout: Layout = "interleaved", glossary: Glossary | None = None,
           against: Report | None = None) -> Path:
-    """Build one briefing of ``report`` into ``path`` (.docx or .pdf, by its extension)."""
+    """Build one briefing of ``report`` into ``path`` (.docx, .pdf or .html, by its
+    extension)."""
     recipe = _recipe(brief, theme, layout, glossary, against)
     return atomic_write(Path(path), render_output(report, recipe, Output(Path(path), lang)))
 
@@ -575,7 +580,7 @@ def theme_problems(report: Report, recipe: Recipe,
     return problems
 
 
-Format = Literal["docx", "pdf"]
+Format = Literal["docx", "pdf", "html"]
 """A format ``render`` writes."""
 
 
@@ -583,7 +588,7 @@ def render(report: Report, format: Format = "pdf", *,
            lang: DocumentLanguage = "zh", brief: str | Brief = "full",
            theme: str | Theme = "briefing", layout: Layout = "interleaved",
            glossary: Glossary | None = None, against: Report | None = None) -> bytes:
-    """The bytes of one briefing of ``report`` in ``format`` (docx or pdf), written to no
+    """The bytes of one briefing of ``report`` in ``format`` (docx, pdf or html), written to no
     file: for a web response, an e-mail, an archive (``io.BytesIO(render(...))`` for a
     stream). The same bytes ``build`` writes with the same options."""
     if format not in FORMATS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import dataclasses
 import gc
 import json
 import os
@@ -362,6 +363,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return EXIT_SPEC
     if args.reference_docx:
         theme = theme.with_reference(args.reference_docx)
+    if args.embed_fonts:
+        theme = dataclasses.replace(theme, web_fonts="embed")
     recipe = Recipe(brief, theme, args.layout, against=against)
     plans = plan(specs, Path(args.output), args.brief, args.formats, args.langs)
     total = sum(len(p.outputs) or len(args.formats) * len(args.langs) for p in plans)
@@ -399,7 +402,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``watch`` share."""
     command.add_argument("-f", "--formats", default="docx,pdf",
                          type=lambda v: _csv(v, FORMATS, "format"),
-                         help="docx, pdf (comma-separated; default both)")
+                         help="docx, pdf, html (comma-separated; default docx,pdf)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
                          type=_languages,
                          help="zh, en, zh-en (comma-separated; default all)")
@@ -419,7 +422,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
 
 
 DESCRIPTION = ("ipdocs turns an annual intellectual-property report kept as data (a spec) "
-               "into DOCX and PDF briefings in Chinese, English or both.")
+               "into DOCX and PDF briefings and web pages in Chinese, English or both.")
 """What ``ipdocs --help`` says first: plain text, no markup."""
 
 
@@ -461,7 +464,7 @@ def parser() -> argparse.ArgumentParser:
     check.set_defaults(run=cmd_check)
     schema = sub.add_parser("schema", help="print the JSON Schema of a report spec")
     schema.set_defaults(run=cmd_schema)
-    build = sub.add_parser("build", help="write briefings (DOCX and PDF) of specs")
+    build = sub.add_parser("build", help="write briefings (DOCX, PDF, HTML) of specs")
     build.add_argument("spec", nargs="+",
                        help="report specs (YAML or JSON), or folders of them")
     _build_options(build)
@@ -474,6 +477,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--json", action="store_true",
                        help="print one JSON record per output (path, bytes, pages, seconds, "
                             "warnings, error) instead of the paths written")
+    build.add_argument("--embed-fonts", action="store_true",
+                       help="web pages (-f html) embed the bundled faces as WOFF2 subsets "
+                            "(a self-contained copy; seconds a page) instead of naming the "
+                            "reader's system fonts")
     build.set_defaults(run=cmd_build)
     watching = sub.add_parser("watch", help="rebuild a spec's briefings whenever it, its "
                                             "glossary, brief or theme changes")

@@ -1,5 +1,5 @@
-"""Every node type of the document tree has a writer in both formats and a serial form: a
-node added to the tree without them fails here, not in a user's build."""
+"""Every node type of the document tree has a writer in every format (DOCX, PDF, HTML) and
+a serial form: a node added to the tree without them fails here, not in a user's build."""
 
 import dataclasses
 import typing
@@ -31,14 +31,17 @@ from ipdocs.doc import nodes as tree
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import blocks as docx_blocks
 from ipdocs.writers.docx import render_docx
+from ipdocs.writers.html import blocks as html_blocks
+from ipdocs.writers.html import render_html
 from ipdocs.writers.pdf import blocks as pdf_blocks
 from ipdocs.writers.pdf import render_pdf
 
 
-def test_every_block_type_has_a_writer_in_both_formats() -> None:
-    kinds = set(typing.get_args(Block)) - {Bilingual}  # pairs: grouped into rows by both
+def test_every_block_type_has_a_writer_in_every_format() -> None:
+    kinds = set(typing.get_args(Block)) - {Bilingual}  # pairs: grouped into rows by all
     assert set(pdf_blocks.WRITERS) == kinds
     assert set(docx_blocks.WRITERS) == kinds
+    assert set(html_blocks.WRITERS) == kinds
 
 
 def test_every_node_type_has_a_serial_form() -> None:
@@ -67,9 +70,10 @@ def every_block() -> Document:
                   (Heading(2, "Patents", "en", "1.1", gap=" "),))))
 
 
-def test_a_document_of_every_block_builds_in_both_formats_and_round_trips() -> None:
+def test_a_document_of_every_block_builds_in_every_format_and_round_trips() -> None:
     doc = every_block()
     assert from_json(to_json(doc)) == doc
     for theme in ("briefing", "official"):
         assert render_pdf(doc, load_theme(theme)).startswith(b"%PDF-")
         assert render_docx(doc, load_theme(theme)).startswith(b"PK")
+        assert render_html(doc, load_theme(theme)).startswith(b"<!DOCTYPE html>")

@@ -151,6 +151,9 @@ class Theme:
     """The office's own Word file whose styles, page set-up, headers and footers the
     DOCX takes (``--reference-docx``; ``ipdocs.writers.docx.reference``)."""
     """TrueType files (``path`` or ``path.ttc#index``) for characters the faces lack."""
+    web_fonts: str = "system"
+    """How a web page names its faces: ``system`` (the reader's fonts, a small file) or
+    ``embed`` (the bundled faces as WOFF2 subsets of the page's characters)."""
 
     def style(self, name: str) -> Style:
         """The style called ``name``; ``body`` when the theme lacks it."""
@@ -223,7 +226,7 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
                  reference_docx=_resolve(spec.reference_docx, base) if spec.reference_docx
-                 else None, **colours)
+                 else None, web_fonts=spec.web_fonts, **colours)
 
 
 def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:

@@ -186,6 +186,9 @@ class ThemeSpec(_Part):
         default=None, description="a Word file whose styles, page set-up, headers and "
                                   "footers (a letterhead) the DOCX takes, as pandoc's "
                                   "reference-doc; relative to the theme file")
+    web_fonts: Literal["system", "embed"] = Field(
+        default="system", description="a web page's faces: the reader's system fonts, or the "
+                                      "bundled faces embedded as WOFF2 subsets")
 
     @field_validator("styles")
     @classmethod

@@ -9,9 +9,9 @@ Rules (DESIGN.md "Typography", W3C clreq):
   hyphenation point (given a hyphenator), or, for a word longer than a whole line,
   anywhere as a last resort (its parts marked ``forced``);
 - no line starts with a character of ``NO_START`` nor ends with one of ``NO_END``;
-- a number stays with its unit, sign and qualifier (a digit is glued to a following Han
-  character, 193%以上, 3个月左右 and 近9000 never break, and a run marked ``keep`` never
-  breaks);
+- a number stays with its unit, sign and qualifier (``writers.typeset``: a digit is
+  glued to a following Han character, 193%以上, 3个月左右 and 近9000 never break, and a
+  run marked ``keep`` never breaks);
 - a quarter-em gap separates Han characters from Latin letters and digits, never a
   full-width punctuation mark from them (clreq 3.2);
 - punctuation compression (clreq 3.1.6): a closing mark followed by another mark, an
@@ -34,20 +34,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ipdocs.writers.columns import is_wide
-
-NO_START = frozenset(
-    "!%),.:;>?]}¢¨°·ˇˉ―‖’”…‰′″›℃∶、。〃〉》」』】〕〗〞︶︺︾﹀﹄﹚﹜﹞！＂％＇），．：；？］｀｜｝～￠")
-"""Characters that cannot start a line (ECMA-376 Part 1, Annex A, Simplified Chinese)."""
-
-NO_END = frozenset("$([{£¥·‘“〈《「『【〔〖〝﹙﹛﹝＄（．［｛￡￥")
-"""Characters that cannot end a line."""
-
-CLOSING = frozenset("，。、；：！？）》」』】〕〗〉”’．")
-"""Full-width marks whose blank half is on the right (Simplified Chinese positions; the
-bundled faces' ``halt`` feature agrees)."""
-
-OPENING = frozenset("（《「『【〔〖〈“‘")
-"""Full-width marks whose blank half is on the left."""
+from ipdocs.writers.typeset import (
+    CLOSING,
+    NO_END,
+    NO_START,
+    OPENING,
+    glue_qualifiers,
+    inside_number,
+    number_glued,
+)
 
 MIDDLE = frozenset("・")
 """Full-width marks with a blank quarter on each side."""
@@ -58,18 +53,6 @@ run that is not ``latin``."""
 
 DOUBLED = frozenset("—…")
 """Marks Chinese writes twice and never splits: the dash —— and the ellipsis ……."""
-
-QUALIFIERS = ("以上", "以下", "以内", "左右", "余", "多")
-"""What may follow a number and its unit and must stay with them (193%以上, 3个月左右)."""
-
-PREFIXES = ("超过", "突破", "近", "约", "超", "逾")
-"""What may stand before a number and must stay with it (近9000, 超80000)."""
-
-_FIRSTS = frozenset(word[0] for word in QUALIFIERS + PREFIXES)
-
-UNIT_SPAN = 2
-"""How many Han characters (a unit such as 个月) may stand between a number and its
-qualifier."""
 
 QUARTER_EM = 0.25
 MIN_GAP = 0.125
@@ -298,55 +281,9 @@ def _kinsoku_glued(prev: Unit, unit: Unit) -> bool:
 def _glue(units: list[Unit]) -> None:
     """Forbid breaks the kinsoku sets and the number-with-unit rule forbid."""
     for prev, unit in itertools.pairwise(units):
-        number_then_unit = prev.last.isdigit() and unit.han and unit.first not in NO_END \
-            and not unit.space_before
-        if _kinsoku_glued(prev, unit) or number_then_unit:
+        if _kinsoku_glued(prev, unit) or number_glued(prev, unit):
             unit.glued = True
-    _glue_qualifiers(units)
-
-
-def _spells(units: Sequence[Unit], start: int, word: str) -> bool:
-    """Whether the Han units from ``start`` spell ``word``, one character each."""
-    chunk = units[start:start + len(word)]
-    return len(chunk) == len(word) and all(
-        u.han and u.text == c and not u.space_before for u, c in zip(chunk, word, strict=True))
-
-
-def _numeric(unit: Unit) -> bool:
-    """Whether a unit ends a number (a digit, or a percent or permille sign after one)."""
-    text = unit.text.rstrip("%‰")
-    return not unit.han and bool(text) and text[-1].isdigit()
-
-
-def _glue_qualifiers(units: list[Unit]) -> None:
-    """Keep a qualifier with its number: 193%以上, 3个月左右, 17.1万余, 近9000, 超过80000."""
-    for index, unit in enumerate(units):
-        if not unit.han or unit.text not in _FIRSTS:
-            continue
-        for word in QUALIFIERS:
-            if _spells(units, index, word) and (start := _number_before(units, index)) >= 0:
-                for kept in units[start + 1:index + len(word)]:
-                    kept.glued = True
-        for word in PREFIXES:
-            after = index + len(word)
-            if _spells(units, index, word) and after < len(units) and \
-                    not units[after].space_before and units[after].first.isdigit():
-                for kept in units[index + 1:after + 1]:
-                    kept.glued = True
-
-
-def _number_before(units: Sequence[Unit], index: int) -> int:
-    """The index of the number a qualifier at ``index`` follows (across at most
-    UNIT_SPAN Han characters of its unit), or −1."""
-    for back in range(1, UNIT_SPAN + 2):
-        at = index - back
-        if at < 0 or units[at + 1].space_before:
-            return -1
-        if _numeric(units[at]):
-            return at
-        if not units[at].han or units[at].mark or not units[at].text.isalpha():
-            return -1
-    return -1
+    glue_qualifiers(units)
 
 
 def _compress(units: list[Unit], em: float) -> None:
@@ -650,7 +587,8 @@ def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
     text = word.text
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
-              and text[i] not in NO_START and text[i - 1] not in NO_END}
+              and text[i] not in NO_START and text[i - 1] not in NO_END
+              and not inside_number(text, i)}
     if s.hyphenate is not None:
         for index in s.hyphenate(text):
             if 0 < index < len(text) and text[index - 1].isalpha() and text[index].isalpha():

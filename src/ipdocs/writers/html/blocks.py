@@ -1,0 +1,372 @@
+"""One small function per node type, turning tree nodes into HTML elements."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipdocs.doc import (
+    SHIPPED_LANGUAGES,
+    Bilingual,
+    Block,
+    Cell,
+    Chart,
+    Contents,
+    Cover,
+    Heading,
+    KeyFigures,
+    Language,
+    NoteRef,
+    PageBreak,
+    Paragraph,
+    Span,
+    Table,
+    find_language,
+)
+from ipdocs.themes import Theme
+from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short, is_wide
+from ipdocs.writers.html.markup import Element, tag, text
+from ipdocs.writers.looks import first_line_indent, grouped, outline_level
+from ipdocs.writers.spacing import heading_style
+from ipdocs.writers.typeset import han_latin_gaps, kept_runs
+
+HEADING_TAGS = ("h2", "h3", "h4", "h5", "h6")
+"""The tags of heading levels 1 to 5 and deeper (the document's title is the h1)."""
+
+
+@dataclass
+class Writer:
+    """What block functions share: the theme, the languages, the language of the element
+    being filled, the ids given so far and the headings the contents list."""
+
+    theme: Theme
+    languages: Sequence[Language] = SHIPPED_LANGUAGES
+    lang: str = ""
+    """The tag the element being filled is in (inherited by what goes in it)."""
+    ids: set[str] = field(default_factory=set)
+    toc: list[tuple[Heading, str]] = field(default_factory=list)
+    """The headings with their ids, in order, given before the blocks are written."""
+    written: int = 0
+    """How many headings have been written."""
+    titled: bool = False
+    """Whether the page's h1 (a cover's title) has been written."""
+    section: str = ""
+    """The text of the last heading written (what a table without a caption is of)."""
+
+    def language(self, code: str) -> Language:
+        """What the writer needs to know of a node's language."""
+        return find_language(self.languages, code)
+
+    def lang_of(self, code: str) -> str:
+        """The ``lang`` attribute an element in ``code`` needs: its tag where it differs
+        from the language around it, else nothing."""
+        tag_ = self.language(code).tag
+        return "" if tag_ == self.lang else tag_
+
+    def unique(self, wanted: str) -> str:
+        """``wanted`` as an id no element has yet (a number added where it is taken)."""
+        candidate, count = wanted, 1
+        while candidate in self.ids:
+            count += 1
+            candidate = f"{wanted}-{count}"
+        self.ids.add(candidate)
+        return candidate
+
+
+LATIN_EM = 0.62
+"""A Latin character's width in ems, generously (bold digits and capitals of a sans)."""
+THIN_EM = 0.32
+THIN = frozenset(" .,:;'!|()iIjlft")
+"""Latin characters about half as wide, THIN_EM."""
+
+
+def ems(value: str) -> float:
+    """``value``'s width in ems, estimated: an em for a wide character or a mark that a
+    Chinese face may set wide (†, …), THIN_EM or LATIN_EM for others (the widest line of
+    several)."""
+    return max(sum(1.0 if is_wide(c) or c >= "\u2000" else THIN_EM if c in THIN else LATIN_EM
+                   for c in line)
+               for line in value.splitlines() or [""])
+
+
+def spaced(parent: Element, value: str) -> None:
+    """``value`` appended to ``parent`` with an empty ``as`` span wherever a Han character
+    meets a Latin letter or digit (``typeset.han_latin_gaps``): where the browser has no
+    ``text-autospace``, the style sheet makes each a quarter-em gap, as on paper."""
+    at = 0
+    for gap in han_latin_gaps(value):
+        text(parent, value[at:gap])
+        tag(parent, "span", class_="as")
+        at = gap
+    text(parent, value[at:])
+
+
+def kept(parent: Element, value: str) -> None:
+    """``value`` appended to ``parent``, each number kept with its unit and qualifier
+    (``writers.typeset.kept_runs``) in a span that never breaks."""
+    at = 0
+    for start, end in kept_runs(value):
+        spaced(parent, value[at:start])
+        spaced(tag(parent, "span", class_="n"), value[start:end])
+        at = end
+    spaced(parent, value[at:])
+
+
+def lines(parent: Element, value: str) -> None:
+    """``value`` appended to ``parent``, its lines apart (``<br>``), numbers kept."""
+    for index, line in enumerate(value.splitlines() or [""]):
+        if index:
+            tag(parent, "br")
+        kept(parent, line)
+
+
+def _span(parent: Element, span: Span, review: bool) -> None:
+    """One span of a paragraph: emphasis, kept whole, marked stale or for review, with
+    what it said before where the tree says so."""
+    if span.previous is not None and span.previous != span.text:
+        tag(parent, "del", span.previous)
+        parent = tag(parent, "ins")
+    if span.stale or span.review or review:
+        parent = tag(parent, "mark", class_="stale" if span.stale else "review",
+                     title=span.comment)
+    if span.emphasis:
+        parent = tag(parent, "strong")
+    if span.keep:
+        spaced(tag(parent, "span", class_="n"), span.text)
+    else:
+        kept(parent, span.text)
+
+
+def paragraph(node: Paragraph, w: Writer, parent: Element) -> None:
+    """A paragraph in its theme style; a Han paragraph indented two characters."""
+    style = w.theme.style(node.style)
+    indent = "indent" if first_line_indent(style, w.language(node.lang)) else ""
+    marked = node.review and not any(isinstance(i, Span) and (i.review or i.stale)
+                                     for i in node.inlines)
+    p = tag(parent, "p", class_=" ".join(filter(None, (f"s-{node.style}", indent))),
+            lang=w.lang_of(node.lang))
+    holder = tag(p, "mark", class_="review", title=node.comment) if marked else p
+    for inline in node.inlines:
+        if isinstance(inline, NoteRef):
+            tag(holder, "sup", inline.mark, class_="note-ref", title=inline.text)
+        else:
+            _span(holder, inline, node.review and not marked)
+
+
+def heading(node: Heading, w: Writer, parent: Element) -> None:
+    """A heading one level below the title, with the id the contents link to."""
+    name = HEADING_TAGS[min(node.level, len(HEADING_TAGS)) - 1]
+    anchor = w.toc[w.written][1] if w.written < len(w.toc) else ""
+    w.written += 1
+    w.section = node.display
+    style = heading_style(w.theme, node.level)
+    indent = first_line_indent(w.theme.style(style), w.language(node.lang))
+    element = tag(parent, name, class_=f"s-{style}" + (" indent" if indent else ""),
+                  id=anchor, lang=w.lang_of(node.lang))
+    kept(element, node.display)
+
+
+def cover(node: Cover, w: Writer, parent: Element) -> None:
+    """The title block: the page's h1 (the first cover's), subtitle and lines."""
+    block = tag(parent, "header", class_="cover", lang=w.lang_of(node.lang))
+    kept(tag(block, "h1" if not w.titled else "p", class_="s-title"), node.title)
+    w.titled = True
+    if node.subtitle:
+        kept(tag(block, "p", class_="s-subtitle"), node.subtitle)
+    for line in node.lines:
+        kept(tag(block, "p", class_="s-cover-line"), line)
+
+
+def _tails(node: Table) -> dict[int, list[str]]:
+    """The distinct decimal tails of each right-aligned column's number cells."""
+    tails: dict[int, list[str]] = {}
+    for index, column in enumerate(node.columns):
+        if column.align == "right":
+            found = [decimal_tail(row[index].text) for row in node.rows
+                     if index < len(row) and aligns_on_point(row[index].text)]
+            if found:
+                tails[index] = list(dict.fromkeys(found))
+    return tails
+
+
+def _decimal(parent: Element, value: str, tails: list[str]) -> None:
+    """A number lined up on its decimal point: its tail in a box as wide as the widest
+    tail of its column (every other tail set there hidden, so the browser measures)."""
+    tail = decimal_tail(value)
+    holder = tag(parent, "span", class_="n")
+    text(holder, value[:len(value) - len(tail)])
+    box = tag(holder, "span", class_="dec")
+    tag(box, "span", tail)
+    for other in tails:
+        if other != tail:
+            tag(box, "span", other, class_="ghost", aria_hidden="true")
+
+
+def _cell_content(parent: Element, cell: Cell, tails: list[str] | None) -> None:
+    """A cell's text, marked stale or for review, with what it said before."""
+    if cell.previous is not None and cell.previous != cell.text:
+        tag(parent, "del", cell.previous)
+        parent = tag(parent, "ins")
+    if cell.stale or cell.review:
+        parent = tag(parent, "mark", class_="stale" if cell.stale else "review",
+                     title=cell.comment)
+    if tails is not None and aligns_on_point(cell.text):
+        _decimal(parent, cell.text, tails)
+    else:
+        lines(parent, cell.text)
+
+
+def _cell(row: Element, cell: Cell, kind: str, align: str, tails: list[str] | None,
+          scope: str = "") -> None:
+    """One table cell: aligned like its column, a short one never wrapped where it is a
+    number, a unit or a change (as on paper; a short text of a left-aligned column, such
+    as a rank, wraps rather than widen the table past a narrow screen), coloured by its
+    direction."""
+    classes = [f"al-{align}", "s-table-header" if kind == "th" and not scope.endswith("row")
+               else "s-table-cell"]
+    if is_short(cell.text) and (align != "left" or any(c.isdigit() for c in cell.text)):
+        classes.append("short")
+    if tails is not None:
+        classes.append("num")
+    if cell.direction in ("up", "down"):
+        classes.append(cell.direction)
+    element = tag(row, kind, class_=" ".join(classes), scope=scope)
+    _cell_content(element, cell, tails)
+
+
+def table(node: Table, w: Writer, parent: Element) -> None:
+    """A table: its caption, column headers and a first column of row headers, numbers
+    lined up on their decimal points; in a box that scrolls rather than widen the page."""
+    caption_id = w.unique("table") if node.caption else ""
+    wrap = tag(parent, "div", class_="table-wrap", role="region", tabindex="0",
+               aria_labelledby=caption_id, aria_label="" if caption_id else w.section,
+               lang=w.lang_of(node.lang))
+    grid = tag(wrap, "table", class_=node.style)
+    if node.caption:
+        kept(tag(grid, "caption", class_="s-caption", id=caption_id), node.caption)
+    elif w.section:  # a caption for those who cannot see the heading above the table
+        tag(grid, "caption", w.section, class_="visually-hidden")
+    tails = _tails(node)
+    head = tag(grid, "thead")
+    for cells in node.header:
+        row = tag(head, "tr")
+        for index, cell in enumerate(cells):
+            align = node.columns[index].align if index < len(node.columns) else "left"
+            _cell(row, cell, "th", align, None, "col")
+    body = tag(grid, "tbody")
+    for cells in node.rows:
+        row = tag(body, "tr")
+        for index, cell in enumerate(cells):
+            align = node.columns[index].align if index < len(node.columns) else "left"
+            kind, scope = ("th", "row") if index == 0 else ("td", "")
+            _cell(row, cell, kind, align, tails.get(index), scope)
+    if node.note:
+        lines(tag(parent, "p", class_="s-note", lang=w.lang_of(node.lang)), node.note)
+
+
+def key_figures(node: KeyFigures, w: Writer, parent: Element) -> None:
+    """Key figures as a definition list: each label, its value large and its change."""
+    section = tag(parent, "section", class_="key-figures", lang=w.lang_of(node.lang))
+    title_id = w.unique("key-figures") if node.title else ""
+    if node.title:
+        kept(tag(section, "p", class_="s-caption", id=title_id), node.title)
+    listing = tag(section, "dl", class_="kf", aria_labelledby=title_id)
+    for item in node.items:
+        group = tag(listing, "div")
+        lines(tag(group, "dt", class_="s-key-label"), item.label)
+        value = tag(group, "dd", class_="s-key-value", style=f"--ems:{ems(item.value):.2f}")
+        if item.stale:
+            value = tag(value, "mark", class_="stale")
+        lines(value, item.value)
+        if item.change:
+            change = tag(group, "dd", class_=" ".join(filter(None, (
+                "s-key-change", item.direction if item.direction in ("up", "down") else ""))))
+            lines(tag(change, "mark", class_="stale") if item.stale else change, item.change)
+        if item.rank:
+            lines(tag(group, "dd", class_="s-key-label"), item.rank)
+
+
+def chart(node: Chart, w: Writer, parent: Element) -> None:
+    """A chart: its caption, an inline SVG described from its data, its data as a table
+    one click away, and its source."""
+    from ipdocs.writers.html.charts import chart_figure
+
+    chart_figure(node, w, parent)
+
+
+def contents(node: Contents, w: Writer, parent: Element) -> None:
+    """The contents as a navigation landmark of links to the headings."""
+    title_id = w.unique("contents")
+    nav = tag(parent, "nav", aria_labelledby=title_id, lang=w.lang_of(node.lang))
+    kept(tag(nav, "p", class_="s-toc-title", id=title_id), node.title)
+    listing = tag(nav, "ol", class_="s-toc-entry")
+    stack: list[tuple[int, Element]] = [(1, listing)]
+    for heading_, anchor in w.toc:
+        if heading_.level > node.depth:
+            continue
+        level = outline_level(heading_.level)
+        while level > stack[-1][0] and len(stack[-1][1]):
+            stack.append((stack[-1][0] + 1, tag(stack[-1][1][-1], "ol")))
+        while level < stack[-1][0]:
+            stack.pop()
+        item = tag(stack[-1][1], "li", lang=w.lang_of(heading_.lang) if heading_.lang
+                   != node.lang else "")
+        kept(tag(item, "a", href=f"#{anchor}"), heading_.display)
+
+
+def page_break(node: PageBreak, w: Writer, parent: Element) -> None:
+    """Where paper starts a new page (the print style sheet does)."""
+    tag(parent, "div", class_="page-break", aria_hidden="true")
+
+
+WRITERS: dict[type, Callable[[Any, Writer, Element], None]] = {
+    Paragraph: paragraph,
+    Heading: heading,
+    Cover: cover,
+    Table: table,
+    KeyFigures: key_figures,
+    Chart: chart,
+    Contents: contents,
+    PageBreak: page_break,
+}
+
+
+def _column(blocks: Sequence[Block], w: Writer, parent: Element) -> None:
+    """One side of side-by-side pairs, in its language."""
+    codes = {getattr(b, "lang", "") for b in blocks} - {""}
+    code = sorted(codes)[0] if len(codes) == 1 else ""
+    outer = w.lang
+    column = tag(parent, "div", lang=w.lang_of(code) if code else "")
+    if code:
+        w.lang = w.language(code).tag
+    write_blocks(blocks, w, column)
+    w.lang = outer
+
+
+def bilingual_rows(pairs: Sequence[Bilingual], w: Writer, parent: Element) -> None:
+    """Side-by-side pairs: two columns a row, the first language left; one column on a
+    narrow screen, each pair's first language above its second."""
+    for pair in pairs:
+        row = tag(parent, "div", class_="pair")
+        _column(pair.left, w, row)
+        _column(pair.right, w, row)
+
+
+def write_blocks(blocks: Sequence[Block], w: Writer, parent: Element) -> None:
+    """Every block into ``parent``, side-by-side pairs as rows of two columns."""
+    for item in grouped(blocks):
+        if isinstance(item, list):
+            bilingual_rows(item, w, parent)
+        else:
+            WRITERS[type(item)](item, w, parent)
+
+
+def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
+    """Every heading of the tree in the order written, those inside pairs included."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block
+        elif isinstance(block, Bilingual):
+            yield from headings(block.left)
+            yield from headings(block.right)
