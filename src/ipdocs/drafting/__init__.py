@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -197,7 +197,10 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     node["history"] = _history(node, figure, unit, value_year, old_value)
     node["value"] = new.value
     node["unit"] = unit.code
-    _set(node, "change", update.change)
+    if update.keep:
+        _convert_change(node.get("change"), figure, unit)
+    else:
+        _set(node, "change", update.change)
     notes, review = list(update.notes), update.review
     if new.qualifier is None and figure.qualifier is not None:
         notes.append(f"{figure.id}: qualifier {figure.qualifier} kept from last year: check it")
@@ -208,6 +211,16 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     _set(node, "draft_note", new.note)
     _set(node, "review", True if review else None)
     return notes, review
+
+
+def _convert_change(change: Any, figure: Figure, unit: Unit) -> None:
+    """A kept change's values in the figure's new unit (a percent needs nothing)."""
+    if not isinstance(change, MutableMapping) or figure.change is None:
+        return
+    for key in ("previous", "increment"):
+        value = getattr(figure.change, key)
+        if key in change and value is not None:
+            change[key] = convert(value, figure.unit_def, unit)
 
 
 def _set(node: Any, key: str, value: Any) -> None:

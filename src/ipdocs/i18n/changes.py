@@ -215,12 +215,15 @@ def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
 
 def change_cell_text(m: Movement, lang: str) -> str:
     """A change as a table's change cell shows it: +11.4%, +1.2个百分点, 上升2位 / up 2
-    places, 由22个月缩短 / cut from 22 months, 新增 / new; its own basis in brackets."""
+    places, 由22个月缩短 / cut from 22 months, 持平 / unchanged, 新增 / new; its own basis in
+    brackets."""
     if m.form == "new":
         return word("new", lang)
     if m.form == "places":
         text = _phrase("change_delta", lang, direction=_direction(m, lang, "delta"),
                        amount=change_amount(replace(m, qualifier=None), lang), basis="")
+    elif m.form in ("from_to", "to") and m.sign == 0:  # never 由7天缩短 for 7天 again
+        text = word("unchanged", lang)
     elif m.form in ("from_to", "to"):
         assert m.previous is not None
         text = _phrase("change_from", lang, direction=_direction(

@@ -78,8 +78,10 @@ def _listed(figures: Sequence[Figure], lang: Lang, first: str, rest: str) -> str
         fields = {"label": in_sentence(figure.label.get(lang), lang),
                   "value": figure_value(figure, lang)}
         if figure.change is not None:
-            fields |= {"change": figure_change(figure, lang),
-                       "amount": change_amount(movement(figure, lang), lang)}
+            move = movement(figure, lang)
+            fields["change"] = figure_change(figure, lang)
+            if move.amount is not None:  # a from → to or a new figure states no size
+                fields["amount"] = change_amount(move, lang)
         items.append(word(first if index == 0 else rest, lang, **fields))
     return join(items, lang)
 
