@@ -9,11 +9,24 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from ipdocs import load_report
 from ipdocs.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
-from ipdocs.sections import full_brief
+from ipdocs.model import Report
+from ipdocs.sections import (
+    Brief,
+    ChapterBuilder,
+    ContentsBuilder,
+    CoverBuilder,
+    GlossaryBuilder,
+    KeyFiguresBuilder,
+    LeadBuilder,
+    PageBreakBuilder,
+    SourcesBuilder,
+    full_brief,
+)
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT
 
@@ -50,11 +63,12 @@ def test_each_changed_figure_is_a_revision(reviewed: bytes) -> None:
            for d in deleted]
     new = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)<", i)).replace(JOINER, "")
            for i in inserted]
-    assert "71425件" in old and "80000件" in new  # the value in the text
-    assert "第二名" in old and "第一名" in new
-    assert "同比增长11.4%" in old  # and its change phrase
-    assert "71425" in old and "80000" in new  # the table's value cell
-    assert len(deleted) == len(inserted) == 5
+    old, new = "|".join(old), "|".join(new)
+    assert "71425" in old and "80000" in new  # the value in the text and the table
+    assert "二" in old and "一" in new  # 第二名 → 第一名, what changed and no more
+    assert "11.4%" in old and "12.0%" in new  # and its change phrase
+    assert "2024" in old and "2025" in new  # the {year} of the prose
+    assert "†" in new and "†" not in old  # a stale value's mark is new this year
     assert "<w:trackRevisions/>" in xml(reviewed, "word/settings.xml")
 
 
@@ -77,4 +91,71 @@ def test_libreoffice_shows_the_revisions(reviewed: bytes, tmp_path: Path) -> Non
                           text=True, check=True).stdout
     squeezed = re.sub(r"\s+", "", text).replace(JOINER, "")
     assert "71425件80000件" in squeezed  # the deletion shown before the insertion
-    assert "第二名第一名" in squeezed
+    assert "第二一名" in squeezed  # 二 deleted, 一 inserted
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+CLERK = """\
+id,value,unit,qualifier,note
+patents.grants,80000,,,
+pledge.amount,6805000,万元,,银行报表，单位万元
+courts.civil,4000,,,市中院
+courts.cases,4200,,,
+adjudication.online_days,7,,,
+pledge.processing_days,3,,,
+services.grant_cycle,3,,,
+talent.high_level_recruited,1200,,,
+copyright.entries,320,,-,
+transfer.dormant_patents,9100,,约,
+overview.admin_protection_rank,1,,,
+"""
+"""A figures file as a statistics office fills it in: a unit changed, qualifiers dropped,
+changed and kept, durations unchanged, a change of its own basis, a record, notes."""
+
+
+def revised_brief() -> Brief:
+    """The full brief as far as revisions round-trip today: without the blocks one year
+    has and the other lacks (the parts' charts, the year-on-year table)."""
+    return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
+                  KeyFiguresBuilder(), ChapterBuilder(), GlossaryBuilder(), SourcesBuilder()],
+                 "revised")
+
+
+@pytest.fixture(scope="module")
+def clerk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Report]:
+    """Ningbo 2024 and its 2025 draft from the clerk's figures."""
+    folder = tmp_path_factory.mktemp("clerk")
+    shutil.copy(ROOT / "specs" / "glossary.yaml", folder / "glossary.yaml")
+    figures = folder / "figures.csv"
+    figures.write_text(CLERK, encoding="utf-8")
+    spec = folder / "n2025.yaml"
+    spec.write_text(draft(NINGBO, figures).text, encoding="utf-8")
+    return load_report(NINGBO), load_report(spec)
+
+
+def paragraphs(data: bytes, keep: str | None = None) -> list[str]:
+    """The non-empty paragraphs of a DOCX's body, with every revision accepted
+    (``keep="ins"``), rejected (``keep="del"``) or as they are; joiners left out."""
+    root = etree.fromstring(xml(data, "word/document.xml").encode())
+    if keep is not None:
+        drop = W + ("del" if keep == "ins" else "ins")
+        for element in list(root.iter(drop)):
+            parent = element.getparent()
+            assert parent is not None
+            parent.remove(element)
+    texts = ("".join(t.text or "" for t in p.iter(W + "t", W + "delText")).replace(JOINER, "")
+             for p in root.iter(W + "p"))
+    return [text for text in texts if text]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
+def test_accepting_gives_this_year_and_rejecting_last_year(
+        clerk: tuple[Report, Report], lang: str, tmp_path: Path) -> None:
+    old, new = clerk
+    theme, brief = load_theme("briefing"), revised_brief()
+    out = Output(tmp_path / "r.docx", lang)  # type: ignore[arg-type]
+    tracked = render_output(new, Recipe(brief, theme, against=old), out)
+    this_year = render_output(new, Recipe(brief, theme), out)
+    last_year = render_output(old, Recipe(brief, theme), out)
+    assert paragraphs(tracked, "ins") == paragraphs(this_year)
+    assert paragraphs(tracked, "del") == paragraphs(last_year)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Lang = str
@@ -104,6 +104,8 @@ class Cover:
     lang: Lang
     subtitle: str = ""
     lines: tuple[str, ...] = ()
+    was: Cover | None = None
+    """The cover of the document compared with (see Span.previous)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class Heading:
     gap: str = ""
     """What stands between the number and the text (a space in English, nothing in
     Chinese, whose numbers end in 、 or ）)."""
+    previous: str | None = None
+    """The heading's title as printed in the document compared with (see Span.previous)."""
 
     @property
     def display(self) -> str:
@@ -165,6 +169,10 @@ class Cell:
     comment: str = ""
 
 
+RowChange = Literal["", "inserted", "deleted"]
+"""How a table row differs from the document compared with."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A table with header rows repeated on every page; numbers aligned right."""
@@ -176,6 +184,19 @@ class Table:
     caption: str = ""
     note: str = ""
     style: str = "metric-table"
+    was: tuple[str, str] | None = None
+    """The caption and note the table had in the document compared with."""
+    changes: tuple[RowChange, ...] = ()
+    """Against the document compared with, each body row kept (its cells' own revisions),
+    inserted, or deleted (its cells empty, their previous text what it held): writers that
+    track changes show them, the others leave deleted rows out. Empty: all kept."""
+
+    def shown(self) -> Table:
+        """The table as a reader of the new document sees it: deleted rows left out."""
+        if "deleted" not in self.changes:
+            return self
+        rows = tuple(r for r, c in zip(self.rows, self.changes, strict=True) if c != "deleted")
+        return replace(self, rows=rows, changes=())
 
 
 @dataclass(frozen=True)
@@ -189,6 +210,9 @@ class KeyFigure:
     stale: bool = False
     rank: str = ""
     """The figure's rank, as a key figure states it (居全国第二位 / 2nd in China)."""
+    was: KeyFigure | None = None
+    """The same figure as it read in the document compared with (see Span.previous): its
+    value, label, change and rank there; an empty one where that document lacked it."""
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GLOSSARY, GlossaryBuilder
+from ipdocs.sections.inlines import paragraph_text
+from ipdocs.sections.review import revised
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
@@ -65,10 +67,26 @@ def _lines(*texts: str) -> str:
 def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the first language's value, each
     language's label and change on a line of its own."""
-    items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
-                            a.direction, a.stale, _lines(a.rank, b.rank))
-                  for a, b in zip(first.items, second.items, strict=True))
+    items = tuple(_bilingual_figure(a, b) for a, b in zip(first.items, second.items,
+                                                           strict=True))
     return KeyFigures(items, first.lang, f"{first.title} {second.title}")
+
+
+def _bilingual_cover(first: Cover, second: Cover) -> Cover:
+    """One cover for both languages: the second's title under the first's (and the cover
+    of the document compared with, the same way)."""
+    subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
+    lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
+    was = _bilingual_cover(first.was, second.was) \
+        if first.was is not None and second.was is not None else None
+    return Cover(first.title, first.lang, subtitle, lines, was)
+
+
+def _bilingual_figure(a: KeyFigure, b: KeyFigure) -> KeyFigure:
+    """One key figure in two languages (and as it read in the document compared with)."""
+    was = _bilingual_figure(a.was, b.was) if a.was is not None and b.was is not None else None
+    return KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
+                     a.direction, a.stale, _lines(a.rank, b.rank), was)
 
 
 def _bilingual_chart(first: Chart, second: Chart) -> Chart:
@@ -90,9 +108,7 @@ def _once(first: Block, second: Block) -> Block | None:
     if isinstance(first, Contents) and isinstance(second, Contents):
         return Contents(f"{first.title} {second.title}", first.lang, first.depth)
     if isinstance(first, Cover) and isinstance(second, Cover):
-        subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
-        lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
-        return Cover(first.title, first.lang, subtitle, lines)
+        return _bilingual_cover(first, second)
     if isinstance(first, KeyFigures) and isinstance(second, KeyFigures):
         return _bilingual_panel(first, second)
     if isinstance(first, Heading) and isinstance(second, Heading) and first.anchor == GLOSSARY:
@@ -150,6 +166,15 @@ def draft_legend(report: Report, language: Language) -> list[Block]:
     year = min(years, default=report.year - 1)
     return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
             for lang in languages_of(language)]
+
+
+def revised_legend(legend: list[Block], old: list[Block]) -> list[Block]:
+    """A draft's legend with what differs from the legend of the document compared with
+    (none, when that was final) a revision."""
+    texts = [paragraph_text(b) if isinstance(b, Paragraph) else "" for b in old]
+    return [replace(b, inlines=revised([i for i in b.inlines if isinstance(i, Span)],
+                                       texts[at] if at < len(texts) else ""))
+            if isinstance(b, Paragraph) else b for at, b in enumerate(legend)]
 
 
 def _listed_contents(blocks: list[Block]) -> list[Block]:
@@ -245,7 +270,10 @@ class Brief:
                                   builder.build(report, ctx.with_lang(langs[1])), layout)
         else:
             blocks = self.blocks(report, ctx)
-        blocks = _with_legend(_listed_contents(blocks), draft_legend(report, lang))
+        legend = draft_legend(report, lang)
+        if against is not None:
+            legend = revised_legend(legend, draft_legend(against, lang))
+        blocks = _with_legend(_listed_contents(blocks), legend)
         charset = report_charset(report)
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))

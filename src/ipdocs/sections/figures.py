@@ -17,7 +17,7 @@ from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
 from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
-from ipdocs.sections.review import figure_comment, was_cell
+from ipdocs.sections.review import figure_comment, revised_rows
 
 
 def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
@@ -70,6 +70,11 @@ class KeyFiguresBuilder(Builder):
         if ctx.compact >= 5:
             ids = ids[:COMPACT_KEY_FIGURES]
         items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
+        if ctx.against is not None:
+            items = tuple(replace(item, was=key_figure(ctx.against.figure(fid), ctx.lang,
+                                                       ctx.against)
+                                  if fid in ctx.against.figures else KeyFigure("", ""))
+                          for fid, item in zip(ids, items, strict=True))
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()
 
 
@@ -126,37 +131,41 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
 
 def figure_row(figure: Figure, report: Report, lang: Lang,
                against: Report | None = None) -> tuple[Cell, ...]:
-    """One table row: indicator, value, unit, change; with ``against`` (last year's
-    report), the value and change as they read there and why a draft marks the row."""
+    """One table row: indicator, value, unit, change, rank; with ``against`` (last year's
+    report), why a draft marks the row (its texts there are set by ``figure_table``)."""
     value, unit = value_cells(figure, lang)
     stale, review = figure.stale, figure.review
-    change = change_cell(figure, lang)
-    before = was_cell(figure, against, value, lambda f: value_cells(f, lang)[0])
-    if against is not None:
-        change = replace(change, previous=was_cell(
-            figure, against, change.text, lambda f: change_cell(f, lang).text))
     comment = figure_comment(figure, report, lang) if against is not None else ""
     if figure.stale:
         value = stale_mark(value, lang)
     return (Cell(_label(figure, report, lang), None, stale, review),
-            Cell(value, None, stale, review, before, comment), Cell(unit, None, stale, review),
-            change, Cell(figure_rank_short(figure, lang), None, stale, review))
+            Cell(value, None, stale, review, None, comment), Cell(unit, None, stale, review),
+            change_cell(figure, lang), Cell(figure_rank_short(figure, lang), None, stale, review))
 
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
-                 caption: str = "", against: Report | None = None) -> Table:
+                 caption: str = "", against: Report | None = None,
+                 old_caption: str | None = None) -> Table:
     """A table of the figures ``ids``: indicator, value, unit, change, rank (the unit, change
     and rank columns only where some figure has one: English tables often have no unit to
-    show), the figures' notes under it."""
+    show), the figures' notes under it; with ``against``, every cell that reads otherwise
+    in the table of the same figures there a revision (its text there, empty for a figure
+    or a column that table lacks), and its caption (``old_caption``, else the same) and
+    note."""
     header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change", "rank"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
                Column("right", 1.8), Column("left", 2.2))
     figures = [report.figure(fid) for fid in ids]
     rows = tuple(figure_row(figure, report, lang, against) for figure in figures)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
-    return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
-                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
-                 table_notes(figures, report, lang))
+    table = Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
+                  tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
+                  table_notes(figures, report, lang))
+    if against is None:
+        return table
+    old_ids = [fid for fid in ids if fid in against.figures]
+    old = figure_table(old_ids, against, lang, caption if old_caption is None else old_caption)
+    return revised_rows(table, list(ids), old, old_ids)
 
 
 def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
@@ -186,4 +195,16 @@ class FigureTableBuilder(Builder):
         if not ids:
             return ()
         caption = render(section.title, report, ctx.lang)
-        return (figure_table(ids, report, ctx.lang, caption, ctx.against),)
+        return (figure_table(ids, report, ctx.lang, caption, ctx.against,
+                             old_title(ctx.against, self.section, ctx.lang)),)
+
+
+def old_title(against: Report | None, section_id: str, lang: Lang) -> str | None:
+    """The title of the section ``section_id`` in the report compared with ("" where it
+    has no such section; None without one)."""
+    if against is None:
+        return None
+    try:
+        return render(against.section(section_id).title, against, lang)
+    except KeyError:
+        return ""

@@ -55,7 +55,7 @@ from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
-from ipdocs.writers.docx.revisions import Revisions, comment, track, written
+from ipdocs.writers.docx.revisions import Revisions, comment, track, track_row, written
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
     PPR_ORDER,
@@ -297,36 +297,44 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     paragraph = _paragraph(container, node.style, w)
     _indent(paragraph, node.lang, w, node.style)
     every: list[BaseOxmlElement] = []
-    for inline, text in zip(node.inlines, _carried(node.inlines), strict=True):
+    for inline, (text, previous) in zip(node.inlines, _carried(node.inlines), strict=True):
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue
-        if not text:
+        if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
         runs = written(paragraph, partial(_run, paragraph, joined(text, inline.keep),
                                           node.lang, w, node.style, whole=inline.keep,
-                                          bold=inline.emphasis, highlight=highlight))
+                                          bold=inline.emphasis, highlight=highlight)) \
+            if text else []
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
-        if inline.previous is not None:
-            track(paragraph, runs, partial(_run, paragraph, inline.previous, node.lang, w,
-                                           node.style, bold=inline.emphasis), w.revisions)
+        if previous is not None:
+            track(paragraph, runs, partial(_run, paragraph, joined(previous, inline.keep),
+                                           node.lang, w, node.style, whole=inline.keep,
+                                           bold=inline.emphasis), w.revisions)
     comment(w.document, paragraph, every, node.comment)
 
 
-def _carried(inlines: Sequence[Span | NoteRef]) -> list[str]:
-    """The inlines' texts, where a span ending in a number is followed by one starting
-    with its unit (the {year} of "{year}年"), the unit's first character moved to the
-    number's span (see NO_BREAK)."""
+def _carried(inlines: Sequence[Span | NoteRef]) -> list[tuple[str, str | None]]:
+    """The inlines' texts and previous texts, where a span ending in a number is followed
+    by one starting with its unit (the {year} of "{year}年"), the unit's first character
+    moved to the number's span (see NO_BREAK): into its previous text too where the
+    number's span is a revision, and not at all where the unit's span is one (what a
+    revision inserts and deletes stays what it was)."""
     texts = [i.text if isinstance(i, Span) else i.mark for i in inlines]
+    before = [i.previous if isinstance(i, Span) else None for i in inlines]
     for index in range(len(inlines) - 1):
         first, second = inlines[index], inlines[index + 1]
         if isinstance(first, Span) and isinstance(second, Span) and texts[index] and \
-                texts[index + 1] and _glued(texts[index][-1], texts[index + 1][0], False):
+                texts[index + 1] and before[index + 1] is None and \
+                _glued(texts[index][-1], texts[index + 1][0], False):
+            if before[index] is not None:
+                before[index] = (before[index] or "") + texts[index + 1][0]
             texts[index] += texts[index + 1][0]
             texts[index + 1] = texts[index + 1][1:]
-    return texts
+    return list(zip(texts, before, strict=True))
 
 
 def _glued(before: str, after: str, keep: bool) -> bool:
@@ -360,8 +368,19 @@ def write_heading(node: Heading, container: Container, w: Writer) -> None:
     w.bookmarks += 1
     start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
     p_of(paragraph).append(start)
-    _run(paragraph, node.display, node.lang, w, style)
+    _tracked(paragraph, node.display, node.previous, node.lang, w, style)
     p_of(paragraph).append(end)
+
+
+def _tracked(paragraph: DocxParagraph, text: str, previous: str | None, lang: str, w: Writer,
+             style: str, **look: Any) -> None:
+    """``text`` in runs; where ``previous`` is given and differs, a revision of it."""
+    if previous is None or previous == text:
+        _run(paragraph, text, lang, w, style, **look)
+        return
+    runs = written(paragraph, partial(_run, paragraph, text, lang, w, style, **look)) \
+        if text else []
+    track(paragraph, runs, partial(_run, paragraph, previous, lang, w, style), w.revisions)
 
 
 def toc_bookmark(number: int) -> str:
@@ -401,14 +420,18 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
     title = _paragraph(container, "title", w)
     title.paragraph_format.space_before = Pt(w.theme.style("title").before
                                              + COVER_BEFORE_MM * PT_PER_MM)
-    _run(title, node.title, node.lang, w, "title")
+    was = node.was
+    _tracked(title, node.title, was.title if was else None, node.lang, w, "title")
     last, style = title, "title"
-    if node.subtitle:
+    if node.subtitle or (was is not None and was.subtitle):
         last, style = _paragraph(container, "subtitle", w), "subtitle"
-        _run(last, node.subtitle, node.lang, w, "subtitle")
-    for line in node.lines:
+        _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, "subtitle")
+    old = list(was.lines) if was else []
+    for at in range(max(len(node.lines), len(old))):
+        line = node.lines[at] if at < len(node.lines) else ""
         last, style = _paragraph(container, "cover-line", w), "cover-line"
-        _run(last, line, node.lang, w, "cover-line")
+        _tracked(last, line, (old[at] if at < len(old) else "") if was else None, node.lang,
+                 w, "cover-line")
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
                                            + COVER_AFTER_MM * PT_PER_MM)
 
@@ -531,7 +554,8 @@ def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w:
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
-                                      size=size, highlight=w.theme.mark(data.review, data.stale)))
+                                      size=size, highlight=w.theme.mark(data.review, data.stale))
+                   ) if data.text or data.previous is None else []
     comment(w.document, paragraph, runs, data.comment)
     if data.previous is not None:
         track(paragraph, runs, partial(_run, paragraph, data.previous, lang, w, style,
@@ -556,8 +580,10 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
 
 def write_table(node: Table, container: Container, w: Writer) -> None:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
-    if node.caption:
-        _run(_paragraph(container, "caption", w), node.caption, node.lang, w, "caption")
+    caption, note = node.was if node.was is not None else (None, None)
+    if node.caption or caption:
+        _tracked(_paragraph(container, "caption", w), node.caption, caption, node.lang, w,
+                 "caption")
     count = len(node.header) + len(node.rows)
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -583,8 +609,12 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
                        scale=scale)
     pads = _decimal_pads(node, w.theme.style("table-cell").size * scale)
     for r, row in enumerate(node.rows, start=len(node.header)):
+        if node.changes and node.changes[r - len(node.header)]:
+            track_row(tbl_of(table).tr_lst[r], node.changes[r - len(node.header)], w.revisions)
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], replace(data, text=joined(data.text)), node.lang,
+            previous = None if data.previous is None else joined(data.previous)
+            _cell_text(cells[r][c], replace(data, text=joined(data.text), previous=previous),
+                       node.lang,
                        "table-cell", node.columns[c].align, w,
                        direction_color(w.theme, data.direction), scale)
             if (c, r - len(node.header)) in pads:
@@ -593,8 +623,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme))
-    if node.note:
-        _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
+    if node.note or note:
+        _tracked(_paragraph(container, "note", w), node.note, note, node.lang, w, "note")
 
 
 def _decimal_pads(node: Table, size: float) -> dict[tuple[int, int], float]:
@@ -627,24 +657,49 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
-        _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale), node.lang,
-                   "key-value", "left", w)
+        was = item.was
+        _cell_text(cell, Cell(joined(item.value, keep=True), stale=item.stale,
+                              previous=_differs(joined(was.value, keep=True) if was else None,
+                                                joined(item.value, keep=True))),
+                   node.lang, "key-value", "left", w)
         color = direction_color(w.theme, item.direction)
-        for line in item.label.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
-        for line in item.change.splitlines():
-            _cell_line(cell, line, "key-change", node.lang, w, color=color,
-                       highlight=w.theme.mark(False, item.stale))
-        for line in item.rank.splitlines():
-            _cell_line(cell, line, "key-label", node.lang, w)
+        for part, style, look in (
+                ("label", "key-label", {}),
+                ("change", "key-change", {"color": color,
+                                          "highlight": w.theme.mark(False, item.stale)}),
+                ("rank", "key-label", {})):
+            _key_lines(cell, getattr(item, part), None if was is None else getattr(was, part),
+                       style, node.lang, w, **look)
     _gap(container, after_panel(w.theme))
 
 
-def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
+def _differs(old: str | None, new: str) -> str | None:
+    """``old`` where it is given and differs from ``new``."""
+    return None if old is None or old == new else old
+
+
+def _key_lines(cell: DocxCell, text: str, old: str | None, style: str, lang: str, w: Writer,
+               **look: Any) -> None:
+    """A key figure's label, change or rank, a paragraph a line; with ``old`` (its text in
+    the document compared with), lines that changed as revisions."""
+    lines, before = text.splitlines(), (old or "").splitlines() if old is not None else None
+    for at in range(max(len(lines), len(before or []))):
+        line = lines[at] if at < len(lines) else ""
+        previous = None if before is None else _differs(
+            before[at] if at < len(before) else "", line)
+        _cell_line(cell, line, style, lang, w, previous=previous, **look)
+
+
+def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer,
+               previous: str | None = None, **look: Any) -> None:
     """A paragraph of its own in a key figure's cell: a label, a change or a rank."""
     paragraph = cell.add_paragraph()
     set_style(paragraph, WORD_STYLES[style], w)
-    _run(paragraph, text, lang, w, style, **look)
+    runs = written(paragraph, partial(_run, paragraph, text, lang, w, style, **look)) \
+        if text else []
+    if previous is not None:
+        track(paragraph, runs, partial(_run, paragraph, previous, lang, w, style),
+              w.revisions)
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:

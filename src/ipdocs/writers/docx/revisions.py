@@ -58,20 +58,33 @@ def _as_deleted(run: BaseOxmlElement) -> None:
 def track(paragraph: DocxParagraph, new: list[BaseOxmlElement], write_old: Callable[[], None],
           revisions: Revisions) -> None:
     """Make ``new`` (runs already in ``paragraph``) an insertion, preceded by the deletion
-    of the runs ``write_old`` writes (nothing where the old text was empty)."""
-    if not new:
-        return
+    of the runs ``write_old`` writes (nothing where the old text was empty); without
+    ``new``, the deletion alone, at the paragraph's end."""
     old = written(paragraph, write_old)
+    if not new and not old:
+        return
     if old:
         deletion = revisions.element("w:del")
         for run in old:
             _as_deleted(run)
             deletion.append(run)
-        new[0].addprevious(deletion)
-    insertion = revisions.element("w:ins")
-    new[0].addprevious(insertion)
-    for run in new:
-        insertion.append(run)
+        if new:
+            new[0].addprevious(deletion)
+        else:
+            p_of(paragraph).append(deletion)
+    if new:
+        insertion = revisions.element("w:ins")
+        new[0].addprevious(insertion)
+        for run in new:
+            insertion.append(run)
+    revisions.count += 1
+
+
+def track_row(row: BaseOxmlElement, change: str, revisions: Revisions) -> None:
+    """Mark a table row (``w:tr``) inserted or deleted (``w:ins`` / ``w:del`` in its
+    properties, in their place in the schema's order: after every other property)."""
+    trpr = row.get_or_add_trPr()
+    trpr.append(revisions.element("w:ins" if change == "inserted" else "w:del"))
     revisions.count += 1
 
 
