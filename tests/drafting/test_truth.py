@@ -12,7 +12,9 @@ import pytest
 from ipdocs import load_report
 from ipdocs.drafting import draft
 from ipdocs.model import Report
+from ipdocs.doc import Table
 from ipdocs.narrative import figure_change
+from ipdocs.sections import Context, YearOverYearBuilder
 from ipdocs.sections.figures import change_cell
 from tests.conftest import ROOT
 
@@ -79,3 +81,61 @@ def test_a_kept_change_follows_a_unit_change(tmp_path: Path) -> None:
     figure = load_report(drafted(tmp_path, "stock,60000,件,,\n", spec)).figure("stock")
     assert figure.change is not None and figure.change.previous == 22000
     assert figure_change(figure, "zh") == "较改革前增长172.7%"
+
+
+CLERK = ("patents.grants,80000,,,\n"
+         "copyright.entries,320,,-,\n"
+         "talent.high_level_recruited,1200,,,\n"
+         "transfer.dormant_patents,9100,,约,\n"
+         "services.grant_cycle,3,,,\n"
+         "adjudication.online_days,7,,,\n")
+
+
+@pytest.fixture(scope="module")
+def years(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Report]:
+    """Ningbo drafted to 2025 with qualified values given new ones, and on to 2026 with
+    patents granted stale in 2025 given a value again."""
+    folder = tmp_path_factory.mktemp("years")
+    spec_2025 = drafted(folder, CLERK)
+    spec_2026 = drafted(folder, "patents.invention_grants,14000,,,\n"
+                                "copyright.entries,330,,,\n", spec_2025, "n2026")
+    return load_report(spec_2025), load_report(spec_2026)
+
+
+def two_year_rows(report: Report, lang: str) -> dict[str, tuple[str, ...]]:
+    """The 同比对照 table's rows by indicator."""
+    tables = YearOverYearBuilder().build(report, Context(lang))
+    assert tables and isinstance(tables[0], Table)
+    return {row[0].text: tuple(c.text for c in row[1:]) for row in tables[0].rows}
+
+
+def test_the_two_year_table_keeps_last_years_qualifiers(years: tuple[Report, Report]) -> None:
+    rows = two_year_rows(years[0], "zh")
+    assert rows["报送“知识产权杯”创意设计大赛作品"] == ("300余件", "320件", "增长")
+    assert rows["引进或认定知识产权领域高层次人才"] == ("超1100人", "超1200人", "增长")
+    assert rows["盘点“沉睡专利”"] == ("近9000件", "约9100件", "增长")
+    assert rows["线上电商专利纠纷平均办理周期"] == ("7天", "7天", "持平")
+    assert "发明专利授权平均周期" not in rows  # last year's 3个月左右 is not in the history
+    en = two_year_rows(years[0], "en")
+    assert en["Works entered in the IP Cup Creative Design Competition"] == (
+        "more than 300", "320", "up")
+    assert all("由" not in cells[-1] for cells in rows.values())  # never 由300余件增长
+
+
+def test_a_value_is_shown_under_the_year_it_is_of(years: tuple[Report, Report]) -> None:
+    year_2026 = years[1]
+    rows = two_year_rows(year_2026, "zh")
+    assert "专利授权量" not in rows  # stale in 2026: not this year's
+    assert "发明专利授权量" not in rows  # its last value is of 2024, not under 2025
+    assert rows["报送“知识产权杯”创意设计大赛作品"][:2] == ("320件", "330件")
+    for fid, figure in year_2026.figures.items():
+        label = figure.label.zh
+        if label in rows:
+            assert not figure.stale, fid
+            assert figure.of_year is None, fid
+
+
+def test_check_says_nothing_of_a_kept_basis(year: Report) -> None:
+    from ipdocs.checks import check_report
+
+    assert not [p for p in check_report(year) if "services.grant_cycle" in str(p.path)]

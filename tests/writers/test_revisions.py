@@ -15,18 +15,8 @@ from ipdocs import load_report
 from ipdocs.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
 from ipdocs.model import Report
-from ipdocs.sections import (
-    Brief,
-    ChapterBuilder,
-    ContentsBuilder,
-    CoverBuilder,
-    GlossaryBuilder,
-    KeyFiguresBuilder,
-    LeadBuilder,
-    PageBreakBuilder,
-    SourcesBuilder,
-    full_brief,
-)
+from ipdocs.sections import full_brief, load_brief, summary_brief
+from ipdocs.sections.brief import Layout
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT
 
@@ -113,14 +103,6 @@ overview.admin_protection_rank,1,,,
 changed and kept, durations unchanged, a change of its own basis, a record, notes."""
 
 
-def revised_brief() -> Brief:
-    """The full brief as far as revisions round-trip today: without the blocks one year
-    has and the other lacks (the parts' charts, the year-on-year table)."""
-    return Brief([CoverBuilder(), ContentsBuilder(), PageBreakBuilder(), LeadBuilder(),
-                  KeyFiguresBuilder(), ChapterBuilder(), GlossaryBuilder(), SourcesBuilder()],
-                 "revised")
-
-
 @pytest.fixture(scope="module")
 def clerk(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Report]:
     """Ningbo 2024 and its 2025 draft from the clerk's figures."""
@@ -148,14 +130,24 @@ def paragraphs(data: bytes, keep: str | None = None) -> list[str]:
     return [text for text in texts if text]
 
 
-@pytest.mark.parametrize("lang", ["zh", "en", "zh-en"])
+BRIEFS = {"full": full_brief, "summary": summary_brief,
+          "press": lambda: load_brief(ROOT / "specs/briefs/press.yaml"),
+          "tables": lambda: load_brief(ROOT / "specs/briefs/tables.yaml")}
+
+
+@pytest.mark.parametrize(("brief", "lang", "layout"), [
+    ("full", "zh", "interleaved"), ("full", "en", "interleaved"),
+    ("full", "zh-en", "interleaved"), ("full", "zh-en", "parallel"),
+    ("summary", "zh-en", "interleaved"), ("press", "zh", "interleaved"),
+    ("tables", "en", "interleaved")])
 def test_accepting_gives_this_year_and_rejecting_last_year(
-        clerk: tuple[Report, Report], lang: str, tmp_path: Path) -> None:
+        clerk: tuple[Report, Report], brief: str, lang: str, layout: Layout,
+        tmp_path: Path) -> None:
     old, new = clerk
-    theme, brief = load_theme("briefing"), revised_brief()
+    theme, made = load_theme("briefing"), BRIEFS[brief]()
     out = Output(tmp_path / "r.docx", lang)  # type: ignore[arg-type]
-    tracked = render_output(new, Recipe(brief, theme, against=old), out)
-    this_year = render_output(new, Recipe(brief, theme), out)
-    last_year = render_output(old, Recipe(brief, theme), out)
+    tracked = render_output(new, Recipe(made, theme, layout, against=old), out)
+    this_year = render_output(new, Recipe(made, theme, layout), out)
+    last_year = render_output(old, Recipe(made, theme, layout), out)
     assert paragraphs(tracked, "ins") == paragraphs(this_year)
     assert paragraphs(tracked, "del") == paragraphs(last_year)

@@ -100,11 +100,12 @@ def check_range(figure: Figure) -> Iterator[Finding]:
 
 
 def check_history(figure: Figure, year: int) -> Iterator[Finding]:
-    """Last year's value in the history against the change's previous value."""
+    """Last year's value in the history against the change's previous value (of a change
+    year on year: one against a basis of its own, 较改革前, has another previous)."""
     change = figure.change
     last = figure.history.get(year - 1)
     if change is not None and change.previous is not None and last is not None \
-            and last != change.previous:
+            and change.basis is None and last != change.previous:
         yield (_path(figure, "history", str(year - 1)),
                f"history gives {last} for {year - 1} but change.previous is {change.previous}")
     for past in figure.history:

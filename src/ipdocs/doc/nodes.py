@@ -245,6 +245,12 @@ class Chart:
     series: tuple[Series, ...]
     lang: Lang
     source: str = ""
+    revision: RowChange = ""
+    """Against the document compared with: a chart it lacked (inserted), or one it had
+    and this one lacks (deleted: writers that track changes show it so, the others leave
+    it out)."""
+    was: tuple[str, str] | None = None
+    """The title and source the chart had in the document compared with."""
 
 
 @dataclass(frozen=True)

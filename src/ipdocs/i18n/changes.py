@@ -31,7 +31,8 @@ from ipdocs.vocab import (
 
 MINUS = "\u2212"
 
-__all__ = ["Movement", "MovementForm", "change_amount", "change_cell_text", "format_change",
+__all__ = ["Movement", "MovementForm", "change_amount", "change_cell_text", "direction_word",
+           "format_change",
            "movement_phrase",
            "percent_change", "rank_position", "respective_phrase"]
 
@@ -211,6 +212,15 @@ def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
     if not chinese(lang) and defines(key, lang):
         return word(key, lang, amount=text)
     return _with_qualifier(text, qualifier, lang)
+
+
+def direction_word(m: Movement, lang: str) -> str:
+    """The word of a change's direction alone, as a two-year table's change cell says it
+    beside the two values: 增长, 缩短, 上升 / up, cut; 持平 / unchanged."""
+    if m.sign == 0:
+        return word("unchanged", lang)
+    return _direction(replace(m, form="percent") if m.measure is not Measure.RANK else m,
+                      lang, "from_to")
 
 
 def change_cell_text(m: Movement, lang: str) -> str:

@@ -94,7 +94,16 @@ def _bilingual_chart(first: Chart, second: Chart) -> Chart:
     value labels."""
     categories = tuple(f"{a} {b}" for a, b in zip(first.categories, second.categories,
                                                    strict=True))
-    return replace(first, title=f"{first.title} {second.title}", categories=categories)
+    was = None
+    if first.was is not None and second.was is not None:
+        was = (_joined(first.was[0], second.was[0]), first.was[1])
+    return replace(first, title=f"{first.title} {second.title}", categories=categories,
+                   was=was)
+
+
+def _joined(first: str, second: str) -> str:
+    """Two languages' texts side by side on one line (nothing for two empty ones)."""
+    return f"{first} {second}" if first or second else ""
 
 
 def _once(first: Block, second: Block) -> Block | None:

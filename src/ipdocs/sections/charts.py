@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ipdocs.doc import Block, Chart, Series
@@ -18,7 +18,7 @@ from ipdocs.i18n import (
 from ipdocs.model import Figure, Report, text_field
 from ipdocs.model.changes import year_on_year_percent
 from ipdocs.narrative import figure_value, movement, render
-from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang
+from ipdocs.sections.context import COMPACT_CHART_BARS, Builder, Context, Lang, old_blocks
 
 MIN_BARS = 3
 MINUS = "\u2212"
@@ -158,4 +158,18 @@ class ChartBuilder(Builder):
             chart = growth_chart(chosen, title, lang, limit)
         else:
             raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
+        if ctx.against is not None:
+            old = old_blocks(self, ctx)
+            return revised_chart(chart, old[0] if old and isinstance(old[0], Chart) else None)
         return (chart,) if chart else ()
+
+
+def revised_chart(chart: Chart | None, old: Chart | None) -> tuple[Block, ...]:
+    """A chart against the chart in the same place of the document compared with: its
+    title and source there; inserted where there was none; the old chart, deleted, where
+    there is none now."""
+    if chart is None:
+        return () if old is None else (replace(old, revision="deleted"),)
+    if old is None:
+        return (replace(chart, revision="inserted", was=("", "")),)
+    return (replace(chart, was=(old.title, old.source)),)

@@ -148,17 +148,23 @@ def _was_cell(cell: Cell, old: str) -> Cell:
     return cell if cell.text == old else replace(cell, previous=old)
 
 
-def revised_rows(table: Table, keys: Sequence[str], old: Table,
-                 old_keys: Sequence[str]) -> Table:
+def revised_rows(table: Table, keys: Sequence[str], old: Table, old_keys: Sequence[str], *,
+                 by_position: bool = False) -> Table:
     """``table`` (its body rows named by ``keys``: figure ids, terms) against ``old`` (its
     rows named by ``old_keys``), column by column as their headers name them: a row both
     have with each cell that reads otherwise a revision, a row only ``table`` has
     inserted, a row only ``old`` had deleted (kept, its cells empty, for the reviewer to
-    see and reject), a column only ``table`` has inserted; the caption and note too."""
+    see and reject), a column only ``table`` has inserted; the caption and note too.
+    ``by_position``: columns matched by their places (a header of years)."""
     names = [c.text for c in old.header[-1]] if old.header else []
-    at = [names.index(c.text) if c.text in names else None for c in table.header[-1]]
-    header = tuple(_was_cell(c, c.text if i is not None else "")
-                   for c, i in zip(table.header[-1], at, strict=True))
+    if by_position:
+        at: list[int | None] = list(range(len(table.header[-1])))
+        header = tuple(_was_cell(c, o.text) for c, o in zip(table.header[-1], old.header[-1],
+                                                              strict=True))
+    else:
+        at = [names.index(c.text) if c.text in names else None for c in table.header[-1]]
+        header = tuple(_was_cell(c, c.text if i is not None else "")
+                       for c, i in zip(table.header[-1], at, strict=True))
     rows: list[tuple[Cell, ...]] = []
     changes: list[RowChange] = []
     matcher = SequenceMatcher(None, list(old_keys), list(keys), autojunk=False)

@@ -55,7 +55,14 @@ from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
-from ipdocs.writers.docx.revisions import Revisions, comment, track, track_row, written
+from ipdocs.writers.docx.revisions import (
+    Revisions,
+    comment,
+    track,
+    track_row,
+    track_runs,
+    written,
+)
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
     PPR_ORDER,
@@ -705,7 +712,10 @@ def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer,
 def write_chart(node: Chart, container: Container, w: Writer) -> None:
     """A native Word chart (editable, with its workbook) under its caption."""
     assert w.document is not None
-    _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
+    title, source = _chart_was(node)
+    gone = node.revision == "deleted"
+    _tracked(_paragraph(container, "caption", w), "" if gone else node.title, title,
+             node.lang, w, "caption")
     font = w.theme.font(w.theme.style("table-cell"))
     shown = [*node.categories, *(s.name for s in node.series),
              *(label for s in node.series for label in s.labels)]
@@ -721,9 +731,20 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts, node.title)
+    if node.revision:
+        track_runs(holder, node.revision, w.revisions)
     _gap(container, after_panel(w.theme))
-    if node.source:
-        _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
+    if node.source or source:
+        _tracked(_paragraph(container, "note", w), "" if gone else node.source, source,
+                 node.lang, w, "note")
+
+
+def _chart_was(node: Chart) -> tuple[str | None, str | None]:
+    """The title and source a chart had in the document compared with (all of it, for a
+    deleted chart); None each where there is none to compare with."""
+    if node.revision == "deleted":
+        return node.title, node.source
+    return node.was if node.was is not None else (None, None)
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:

@@ -88,6 +88,20 @@ def track_row(row: BaseOxmlElement, change: str, revisions: Revisions) -> None:
     revisions.count += 1
 
 
+def track_runs(paragraph: DocxParagraph, change: str, revisions: Revisions) -> None:
+    """Every run of ``paragraph`` (a chart's drawing) inserted or deleted."""
+    runs = [child for child in p_of(paragraph) if child.tag == qn("w:r")]
+    if not runs:
+        return
+    wrapper = revisions.element("w:ins" if change == "inserted" else "w:del")
+    runs[0].addprevious(wrapper)
+    for run in runs:
+        if change == "deleted":
+            _as_deleted(run)
+        wrapper.append(run)
+    revisions.count += 1
+
+
 def comment(document: DocxDocument | None, paragraph: DocxParagraph,
             runs: list[BaseOxmlElement], text: str) -> None:
     """A comment by ipdocs on ``runs`` of ``paragraph``."""

@@ -416,6 +416,8 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
 
     reportlab.graphics is imported with the first chart (a tenth of the writer's imports).
     """
+    if node.revision == "deleted":  # last year's chart, shown deleted in a tracked DOCX
+        return []
     from ipdocs.writers.pdf.charts import drawing
 
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
