@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
+from ipdocs.doc import Table
 from ipdocs.drafting import draft
 from ipdocs.model import Report
-from ipdocs.doc import Table
 from ipdocs.narrative import figure_change
 from ipdocs.sections import Context, YearOverYearBuilder
 from ipdocs.sections.figures import change_cell
