@@ -151,3 +151,73 @@ def test_accepting_gives_this_year_and_rejecting_last_year(
     last_year = render_output(old, Recipe(made, theme, layout), out)
     assert paragraphs(tracked, "ins") == paragraphs(this_year)
     assert paragraphs(tracked, "del") == paragraphs(last_year)
+
+
+def resolved(data: bytes, keep: str) -> bytes:
+    """A tracked DOCX with every revision accepted (``keep="ins"``) or rejected
+    (``keep="del"``), as Word's Accept All / Reject All leave it."""
+    root = etree.fromstring(xml(data, "word/document.xml").encode())
+    drop = W + ("del" if keep == "ins" else "ins")
+    for row in list(root.iter(W + "tr")):  # a row marked as the dropped kind goes whole
+        if row.find(f"{W}trPr/{drop}") is not None:
+            parent = row.getparent()
+            assert parent is not None
+            parent.remove(row)
+    for element in list(root.iter(drop)):
+        parent = element.getparent()
+        assert parent is not None
+        parent.remove(element)
+    for element in list(root.iter(W + keep)):
+        parent = element.getparent()
+        assert parent is not None
+        if parent.tag == W + "trPr":
+            parent.remove(element)
+            continue
+        at = parent.index(element)
+        for offset, child in enumerate(list(element)):
+            parent.insert(at + offset, child)
+        parent.remove(element)
+    for text in root.iter(W + "delText"):
+        text.tag = W + "t"
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            body = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+            target.writestr(item, body)
+    return out.getvalue()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_accepted_and_rejected_forms_as_the_two_years(
+        clerk: tuple[Report, Report], tmp_path: Path) -> None:
+    old, new = clerk
+    theme, brief = load_theme("briefing"), full_brief()
+    out = Output(tmp_path / "r.docx", "zh")
+    tracked = render_output(new, Recipe(brief, theme, against=old), out)
+    files = {"accepted": resolved(tracked, "ins"), "rejected": resolved(tracked, "del"),
+             "new": render_output(new, Recipe(brief, theme), out),
+             "old": render_output(old, Recipe(brief, theme), out)}
+    for name, data in files.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    subprocess.run(["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+                    "--outdir", str(tmp_path), *(str(tmp_path / f"{n}.docx") for n in files)],
+                   capture_output=True, timeout=600, check=True)
+    text = {n: re.sub(r"\s+", "", (tmp_path / f"{n}.txt").read_text(encoding="utf-8-sig"))
+            .replace(JOINER, "") for n in files}
+    assert "80000件" in text["accepted"] and "71425件" in text["rejected"]
+    assert text["accepted"] == text["new"]
+    assert text["rejected"] == text["old"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-en"])
+def test_a_tracked_docx_is_valid(clerk: tuple[Report, Report], lang: str,
+                                 tmp_path: Path) -> None:
+    audit = pytest.importorskip("openxml_audit", reason="needs openxml-audit")
+    old, new = clerk
+    path = tmp_path / "r.docx"
+    path.write_bytes(render_output(new, Recipe(full_brief(), load_theme("briefing"),
+                                               against=old), Output(path, lang)))  # type: ignore[arg-type]
+    assert [str(e) for e in audit.OpenXmlValidator(max_errors=0).validate(path).errors] == []

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -102,11 +104,27 @@ def track_runs(paragraph: DocxParagraph, change: str, revisions: Revisions) -> N
     revisions.count += 1
 
 
+COMMENT_STYLE = "CommentReference"
+"""The character style python-docx gives a comment's reference mark (Word's built-in
+"annotation reference"), which its template lacks."""
+
+
+def _comment_style(document: DocxDocument) -> None:
+    """Define the comment reference style, once, so no run names a style that is not
+    there."""
+    if any(style.style_id == COMMENT_STYLE for style in document.styles):
+        return
+    style = document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+    style.style_id = COMMENT_STYLE
+    style.font.size = Pt(8)
+
+
 def comment(document: DocxDocument | None, paragraph: DocxParagraph,
             runs: list[BaseOxmlElement], text: str) -> None:
     """A comment by ipdocs on ``runs`` of ``paragraph``."""
     if document is None or not runs or not text:
         return
+    _comment_style(document)
     document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text,
                          author=AUTHOR, initials=INITIALS)
 
