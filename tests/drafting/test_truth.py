@@ -139,3 +139,48 @@ def test_check_says_nothing_of_a_kept_basis(year: Report) -> None:
     from ipdocs.checks import check_report
 
     assert not [p for p in check_report(year) if "services.grant_cycle" in str(p.path)]
+
+
+RELATIVE = """\
+region: {zh: 示例市, en: Exampleton}
+year: 2024
+title: {zh: 示例市2024年知识产权状况, en: "IP in Exampleton, 2024"}
+lead:
+  - zh: "每年发布报告。去年调整设立联席会议。"
+    en: "The report is published every year. The joint conference was set up anew."
+    recurring: true
+  - zh: "每年发布报告。联席会议运转良好。"
+    en: "The report is published every year. This year the joint conference worked well."
+    recurring: true
+figures:
+  grants: {label: {zh: 专利授权量, en: Patents granted}, value: 1000, unit: 件}
+"""
+
+
+@pytest.fixture()
+def relative(tmp_path: Path) -> Path:
+    """A spec whose prose names years relatively, in one language only."""
+    spec = tmp_path / "r2024.yaml"
+    spec.write_text(RELATIVE, encoding="utf-8")
+    return spec
+
+
+def test_check_warns_of_relative_years_where_they_are(relative: Path) -> None:
+    from ipdocs.checks import check_report
+
+    found = {p.path: p.message for p in check_report(load_report(relative))}
+    assert found[("lead", 0, "zh")].startswith("去年 in a report of 2024")
+    assert found[("lead", 1, "en")].startswith("This year in a report of 2024")
+    assert not [p for p in check_report(load_report(NINGBO)) if "report of" in p.message]
+
+
+def test_final_refuses_relative_years(relative: Path) -> None:
+    from ipdocs.drafting import final_problems
+
+    assert {p.path for p in final_problems(load_report(relative))} >= {
+        ("lead", 0, "zh"), ("lead", 1, "en")}
+
+
+def test_a_relative_year_marks_its_sentence_in_both_languages(relative: Path) -> None:
+    report = load_report(drafted(relative.parent, "grants,1100,,,\n", relative, "r2025"))
+    assert report.lead[0].review == [2] and report.lead[1].review == [2]

@@ -12,7 +12,9 @@ from decimal import Decimal
 
 from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
-from ipdocs.model import Figure, Report
+from ipdocs.i18n.dates import relative_years
+from ipdocs.model import Figure, Paragraph, Report, section_paths
+from ipdocs.model.placeholders import masked
 from ipdocs.problems import Problem, Severity, error, warning
 from ipdocs.vocab import UnitKind, get_unit
 
@@ -121,6 +123,24 @@ def _figure_findings(figure: Figure, report: Report) -> Iterator[Finding]:
     yield from check_history(figure, report.year)
 
 
+def check_relative_years(report: Report) -> Iterator[Finding]:
+    """Every paragraph (of the lead and the sections) that names a year by where its
+    writer stood (去年, 今年, last year) in a report of a stated year: it says the wrong
+    year once the text is carried on."""
+    paragraphs: list[tuple[tuple[str | int, ...], Paragraph]] = [
+        (("lead", i), p) for i, p in enumerate(report.lead)]
+    paragraphs += [((*path, "paragraphs", i), p) for path, section in
+                   section_paths(report.sections) for i, p in enumerate(section.paragraphs)]
+    for path, paragraph in paragraphs:
+        for lang in ("zh", "en"):
+            found = relative_years(masked(paragraph.get(lang)), lang)
+            if found:
+                words = ", ".join(dict.fromkeys(found))
+                yield ((*path, lang), f"{words} in a report of {report.year}: say the year "
+                                      f"({{year}}, {{year-1}}), which stays true when the "
+                                      "text is carried to another year")
+
+
 def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
     """Every consistency problem in ``report``: warnings, or errors if asserted or strict."""
     problems: list[Problem] = []
@@ -129,6 +149,7 @@ def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
         problems.extend(make(path, message) for path, message in _figure_findings(figure, report))
     make = error if strict else warning
     problems.extend(make(path, message) for path, message in check_typed(report))
+    problems.extend(warning(path, message) for path, message in check_relative_years(report))
     return problems
 
 

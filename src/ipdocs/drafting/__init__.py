@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ipdocs.checks.consistency import check_relative_years
 from ipdocs.drafting.changes import convert, new_change
 from ipdocs.drafting.document import dump, load
 from ipdocs.drafting.review import review_marks
@@ -326,8 +327,8 @@ def _review_message(marks: bool | list[int]) -> str:
 
 
 def final_problems(report: Report) -> list[Problem]:
-    """What stops a final build: stale figures, and figures, paragraphs and sources marked
-    for review."""
+    """What stops a final build: stale figures; figures, paragraphs and sources marked for
+    review; paragraphs that name a year relatively (去年, last year)."""
     problems = [warning(("figures", fid, "stale"), f"stale: no new value this year (the value "
                                                     f"is of {figure.of_year or report.year - 1})")
                 for fid, figure in report.figures.items() if figure.stale]
@@ -345,4 +346,5 @@ def final_problems(report: Report) -> list[Problem]:
     problems += [warning(("sources", i, "review"), "a placeholder for the new publication: "
                                                    "complete it and clear review")
                  for i, source in enumerate(report.sources) if source.review]
+    problems += [warning(path, message) for path, message in check_relative_years(report)]
     return problems

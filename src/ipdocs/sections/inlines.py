@@ -9,7 +9,7 @@ from ipdocs.model import Figure, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model.changes import resolve
 from ipdocs.model.placeholders import masked
-from ipdocs.narrative import EMPHASIS, Run, render_runs
+from ipdocs.narrative import EMPHASIS, Run, render_runs, stale_marked
 from ipdocs.sections.context import Lang
 from ipdocs.sections.review import figure_comment, paragraph_comment, revised
 
@@ -49,7 +49,7 @@ def _span(run: Run, report: Report, lang: Lang, review: bool,
     """One span of a rendered run: a stale value marked as such, apart from review; with
     ``against``, what it said there and why it is marked."""
     stale = _stale(report, run.ids)
-    text = stale_mark(run.text, lang) if stale else run.text
+    text = stale_marked(run.text, report, run.ids, lang)
     comment = ""
     if against is not None and run.figure is not None:
         comment = " ".join(filter(None, (figure_comment(report.figure(f), report, lang)
