@@ -184,3 +184,21 @@ def test_final_refuses_relative_years(relative: Path) -> None:
 def test_a_relative_year_marks_its_sentence_in_both_languages(relative: Path) -> None:
     report = load_report(drafted(relative.parent, "grants,1100,,,\n", relative, "r2025"))
     assert report.lead[0].review == [2] and report.lead[1].review == [2]
+
+
+def test_the_workbook_writes_qualifiers_in_place_and_says_what_was_stale(
+        year: Report) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from ipdocs.drafting import workbook_bytes
+
+    sheet = load_workbook(io.BytesIO(workbook_bytes(year)))["figures"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0].value: r[header.index("上年数值 last value")].value
+            for r in sheet.iter_rows(min_row=2)}
+    assert rows["services.grant_cycle"] == "3个月左右"  # was 左右3
+    assert rows["pledge.processing_days"] == "3日以内"
+    assert rows["patents.grants"] == "71425件（2024年数据，沿用 / 2024 value, kept）"
+    assert rows["adjudication.online_days"] == "7天"

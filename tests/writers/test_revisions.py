@@ -64,8 +64,8 @@ def test_each_changed_figure_is_a_revision(reviewed: bytes) -> None:
 
 def test_stale_figures_and_review_paragraphs_carry_comments(reviewed: bytes) -> None:
     comments = xml(reviewed, "word/comments.xml")
-    assert comments.count('w:author="ipdocs"') > 100
-    assert "沿用2024年的数值，尚无新数据" in comments
+    assert 20 < comments.count('w:author="ipdocs"') < 60  # one a paragraph or table
+    assert "沿用2024年的数值，尚无新数据：发明专利授权量、PCT申请量" in comments
     assert "上年的文字，可能已不属实" in comments
     body = xml(reviewed, "word/document.xml")
     assert body.count("<w:commentRangeStart") == body.count("<w:commentReference")
@@ -221,3 +221,19 @@ def test_a_tracked_docx_is_valid(clerk: tuple[Report, Report], lang: str,
     path.write_bytes(render_output(new, Recipe(full_brief(), load_theme("briefing"),
                                                against=old), Output(path, lang)))  # type: ignore[arg-type]
     assert [str(e) for e in audit.OpenXmlValidator(max_errors=0).validate(path).errors] == []
+
+
+def test_one_comment_a_paragraph_or_table_with_the_clerks_notes(
+        clerk: tuple[Report, Report], tmp_path: Path) -> None:
+    old, new = clerk
+    data = render_output(new, Recipe(full_brief(), load_theme("briefing"), against=old),
+                         Output(tmp_path / "r.docx", "zh"))
+    texts = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)<", c)) for c in re.findall(
+        r"<w:comment [^>]*>(.*?)</w:comment>", xml(data, "word/comments.xml"), re.DOTALL)]
+    assert not any(t == "沿用2024年的数值，尚无新数据：请填入新数值。" for t in texts)
+    said = "".join(texts)
+    assert "法院受理知识产权民事案件，填报说明：市中院。" in said
+    assert "知识产权质押融资额，填报说明：银行报表，单位万元。" in said
+    stale = [f.label.zh for f in new.figures.values() if f.stale]
+    assert all(label in said for label in stale)  # every stale value named
+    assert len(texts) < len(stale) / 2  # in a comment a paragraph or table, not one a value

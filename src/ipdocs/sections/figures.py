@@ -17,7 +17,7 @@ from ipdocs.model import Figure, Report
 from ipdocs.narrative import figure_change, figure_rank_short, figure_value, movement, render
 from ipdocs.sections.context import COMPACT_KEY_FIGURES, Builder, Context, Lang
 from ipdocs.sections.inlines import direction, stale_mark
-from ipdocs.sections.review import figure_comment, revised_rows
+from ipdocs.sections.review import figures_comment, revised_rows
 
 
 def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
@@ -135,11 +135,10 @@ def figure_row(figure: Figure, report: Report, lang: Lang,
     report), why a draft marks the row (its texts there are set by ``figure_table``)."""
     value, unit = value_cells(figure, lang)
     stale, review = figure.stale, figure.review
-    comment = figure_comment(figure, report, lang) if against is not None else ""
     if figure.stale:
         value = stale_mark(value, lang)
     return (Cell(_label(figure, report, lang), None, stale, review),
-            Cell(value, None, stale, review, None, comment), Cell(unit, None, stale, review),
+            Cell(value, None, stale, review), Cell(unit, None, stale, review),
             change_cell(figure, lang), Cell(figure_rank_short(figure, lang), None, stale, review))
 
 
@@ -165,7 +164,17 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
         return table
     old_ids = [fid for fid in ids if fid in against.figures]
     old = figure_table(old_ids, against, lang, caption if old_caption is None else old_caption)
-    return revised_rows(table, list(ids), old, old_ids)
+    return commented(revised_rows(table, list(ids), old, old_ids),
+                     figures_comment(figures, report, lang))
+
+
+def commented(table: Table, comment: str) -> Table:
+    """``table`` with one comment for a reviewer, on its first header cell."""
+    if not comment or not table.header or not table.header[0]:
+        return table
+    first, *rest = table.header[0]
+    return replace(table, header=((replace(first, comment=comment), *rest),
+                                  *table.header[1:]))
 
 
 def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:

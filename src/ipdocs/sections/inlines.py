@@ -11,7 +11,7 @@ from ipdocs.model.changes import resolve
 from ipdocs.model.placeholders import masked
 from ipdocs.narrative import EMPHASIS, Run, render_runs, stale_marked
 from ipdocs.sections.context import Lang
-from ipdocs.sections.review import figure_comment, paragraph_comment, revised
+from ipdocs.sections.review import figures_comment, paragraph_comment, revised
 
 KEEP_TOGETHER = ("value", "number", "previous")
 """Figure parts that must not break across lines: a number stays with its unit."""
@@ -50,12 +50,8 @@ def _span(run: Run, report: Report, lang: Lang, review: bool,
     ``against``, what it said there and why it is marked."""
     stale = _stale(report, run.ids)
     text = stale_marked(run.text, report, run.ids, lang)
-    comment = ""
-    if against is not None and run.figure is not None:
-        comment = " ".join(filter(None, (figure_comment(report.figure(f), report, lang)
-                                         for f in run.ids)))
     return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
-                keeps(run.part, run.text), stale, None, comment)
+                keeps(run.part, run.text), stale)
 
 
 def _sentences(text: str, lang: Lang, marks: bool | list[int]) -> list[tuple[str, bool]]:
@@ -79,15 +75,19 @@ def paragraph(text: Text, report: Report, lang: Lang, style: str = "body",
     marks = text.review if isinstance(text, ModelParagraph) else False
     spans: list[Span] = []
     emphasis = False
+    ids: list[str] = []
     for piece, review in _sentences(text.get(lang), lang, marks):
         runs = render_runs(piece, report, lang, emphasis)
         spans += [_span(r, report, lang, review, against) for r in runs]
+        ids += [fid for r in runs for fid in r.ids]
         emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
     comment = ""
     if against is not None:
         old = [] if was is None else paragraph(was, against, lang).inlines
         spans = list(revised(spans, [i for i in old if isinstance(i, Span)]))
-        comment = paragraph_comment(text, lang) if isinstance(text, ModelParagraph) else ""
+        own = paragraph_comment(text, lang) if isinstance(text, ModelParagraph) else ""
+        comment = word("comment_glue", lang).join(filter(None, (
+            own, figures_comment([report.figure(f) for f in ids], report, lang))))
     return Paragraph(tuple(spans), lang, style, marks is True, comment)
 
 

@@ -12,7 +12,7 @@ from itertools import accumulate, pairwise
 
 from ipdocs.doc import Cell, Span, Table
 from ipdocs.doc.nodes import RowChange
-from ipdocs.i18n import join_numbers, word
+from ipdocs.i18n import join, join_numbers, word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, FigureRef, Report
 from ipdocs.model import Paragraph as ModelParagraph
@@ -27,6 +27,25 @@ def figure_comment(figure: Figure, report: Report, lang: Lang) -> str:
     if figure.review:
         return word("comment_figure_review", lang)
     return ""
+
+
+def figures_comment(figures: Sequence[Figure], report: Report, lang: Lang) -> str:
+    """One comment on the figures a paragraph or a table states: which values are kept
+    from which earlier year, which to check, and the notes the figures file gave (where a
+    value came from), each figure named once."""
+    seen = list({f.id: f for f in figures}.values())
+    parts = []
+    years = sorted({f.of_year or report.year - 1 for f in seen if f.stale})
+    for year in years:
+        labels = [f.label.get(lang) for f in seen
+                  if f.stale and (f.of_year or report.year - 1) == year]
+        parts.append(word("comment_stale_list", lang, year=year, items=join(labels, lang)))
+    checked = [f.label.get(lang) for f in seen if f.review and not f.stale]
+    if checked:
+        parts.append(word("comment_review_list", lang, items=join(checked, lang)))
+    parts += [word("comment_note", lang, label=f.label.get(lang), note=f.draft_note)
+              for f in seen if f.draft_note]
+    return word("comment_glue", lang).join(parts)
 
 
 def paragraph_comment(paragraph: ModelParagraph, lang: Lang) -> str:
