@@ -202,3 +202,16 @@ def test_the_workbook_writes_qualifiers_in_place_and_says_what_was_stale(
     assert rows["pledge.processing_days"] == "3日以内"
     assert rows["patents.grants"] == "71425件（2024年数据，沿用 / 2024 value, kept）"
     assert rows["adjudication.online_days"] == "7天"
+
+
+def test_a_carried_note_is_marked_until_checked(year: Report) -> None:
+    from ipdocs.drafting import final_problems
+    from ipdocs.sections.figures import figure_table
+
+    figure = year.figure("courts.cases")
+    assert figure.note is not None and figure.note_review
+    assert ("figures", "courts.cases", "note_review") in {p.path for p in final_problems(year)}
+    table = figure_table(["courts.cases", "courts.civil"], year, "zh")
+    assert "原文如此" in table.note and table.note_review
+    cleared = year.figure("patents.grants")
+    assert cleared.note is None and not cleared.note_review

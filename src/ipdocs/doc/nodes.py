@@ -186,6 +186,8 @@ class Table:
     style: str = "metric-table"
     was: tuple[str, str] | None = None
     """The caption and note the table had in the document compared with."""
+    note_review: bool = False
+    """The note is carried over from last year and may no longer hold: marked for review."""
     changes: tuple[RowChange, ...] = ()
     """Against the document compared with, each body row kept (its cells' own revisions),
     inserted, or deleted (its cells empty, their previous text what it held): writers that

@@ -297,6 +297,8 @@ def draft(previous: str | Path, figures: str | Path) -> Draft:
     for fid, node in data["figures"].items():
         figure = report.figure(fid)
         _move_dates(node, figure, fid in values)
+        if figure.note is not None:  # last year's words: they may no longer hold
+            node["note_review"] = True
         if fid in values:
             new = values[fid]
             unit = units[new.unit or figure.unit]
@@ -335,6 +337,9 @@ def final_problems(report: Report) -> list[Problem]:
     problems += [warning(("figures", fid, "review"), "marked for review (a qualifier or basis "
                                                      "kept from last year)")
                  for fid, figure in report.figures.items() if figure.review]
+    problems += [warning(("figures", fid, "note_review"), "the note is last year's: check it "
+                                                          "still holds, then clear note_review")
+                 for fid, figure in report.figures.items() if figure.note_review]
     for index, paragraph in enumerate(report.lead):
         if paragraph.marked:
             problems.append(warning(("lead", index, "review"), _review_message(paragraph.review)))

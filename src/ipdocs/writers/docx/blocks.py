@@ -631,7 +631,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme))
     if node.note or note:
-        _tracked(_paragraph(container, "note", w), node.note, note, node.lang, w, "note")
+        _tracked(_paragraph(container, "note", w), node.note, note, node.lang, w, "note",
+                 highlight=w.theme.mark(node.note_review, False))
 
 
 def _decimal_pads(node: Table, size: float) -> dict[tuple[int, int], float]:

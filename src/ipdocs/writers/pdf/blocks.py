@@ -337,7 +337,8 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
-        out.append(text_block([Piece(node.note)], "note", node.lang, w))
+        out.append(text_block([Piece(node.note, highlight=w.theme.mark(node.note_review, False))],
+                              "note", node.lang, w))
     return out
 
 
