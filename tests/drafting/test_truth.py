@@ -215,3 +215,13 @@ def test_a_carried_note_is_marked_until_checked(year: Report) -> None:
     assert "原文如此" in table.note and table.note_review
     cleared = year.figure("patents.grants")
     assert cleared.note is None and not cleared.note_review
+
+
+def test_the_new_publications_placeholder_is_marked(year: Report) -> None:
+    from ipdocs.doc import Paragraph, Span
+    from ipdocs.sections import SourcesBuilder
+
+    notes = [b for b in SourcesBuilder().build(year, Context("zh")) if isinstance(b, Paragraph)]
+    first, *rest = ([i for i in n.inlines if isinstance(i, Span)] for n in notes)
+    assert first[0].text.startswith("《宁波市2025年") and first[0].review
+    assert not any(s.review for spans in rest for s in spans)
