@@ -1,7 +1,8 @@
 """No draft crashes a brief: Ningbo drafted to 2025 and on to 2026 with every figure new,
 none new, or any subset (Hypothesis), with values that rise, fall or stay the same and
 qualifiers kept, dropped or changed, builds every shipped brief in every language and
-layout, as a tree unshortened and shortened and through both writers."""
+layout, as a tree unshortened and shortened and through both writers; and the 2026 draft
+tracked against the 2025 one round-trips (accept all: 2026, reject all: 2025)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import load_theme
 from ipdocs.vocab import Measure
 from tests.conftest import ROOT
+from tests.writers.test_revisions import paragraphs
 
 NINGBO = ROOT / "specs" / "ningbo-2024.yaml"
 IDS = tuple(load_report(NINGBO).figures)
@@ -105,3 +107,15 @@ def test_any_draft_builds_every_brief(first: dict[str, str], second: dict[str, s
     build_trees(year_2025, old)
     build_trees(year_2026, year_2025)
     build_files(year_2026, year_2025, folder)
+    for lang in ("zh", "en"):
+        round_trip(year_2026, year_2025, folder, lang)
+
+
+def round_trip(new: Report, old: Report, folder: Path, lang: str) -> None:
+    """The full brief of ``new`` tracked against ``old``: accepting every revision gives
+    ``new``'s text, rejecting every one ``old``'s (two drafts: stale marks on both sides)."""
+    theme, brief = load_theme("briefing"), full_brief()
+    out = Output(folder / "r.docx", lang)  # type: ignore[arg-type]
+    tracked = render_output(new, Recipe(brief, theme, against=old), out)
+    assert paragraphs(tracked, "ins") == paragraphs(render_output(new, Recipe(brief, theme), out))
+    assert paragraphs(tracked, "del") == paragraphs(render_output(old, Recipe(brief, theme), out))

@@ -188,6 +188,10 @@ class Table:
     """The caption and note the table had in the document compared with."""
     note_review: bool = False
     """The note is carried over from last year and may no longer hold: marked for review."""
+    revision: RowChange = ""
+    """Against the document compared with, a table it lacked (inserted) or one it had and
+    this document lacks (deleted): its header rows too are marked so; writers that do not
+    track changes leave a deleted table out."""
     changes: tuple[RowChange, ...] = ()
     """Against the document compared with, each body row kept (its cells' own revisions),
     inserted, or deleted (its cells empty, their previous text what it held): writers that

@@ -139,6 +139,13 @@ def _deleted(old: Sequence[Span], start: int, end: int) -> list[Span]:
     return out
 
 
+def _as_kept(span: Span) -> str:
+    """A span's text as compared: a space inside a span kept whole is a no-break space
+    (writers set it so), unlike the same space in a span that may break, so that which of
+    the two a revision restores is part of what it changes."""
+    return span.text.replace(" ", "\u00a0") if span.keep else span.text
+
+
 def revised(spans: Sequence[Span], old: Sequence[Span] | str) -> tuple[Span, ...]:
     """``spans`` with every difference from ``old`` (the paragraph's spans, or its text, in
     the document compared with) a revision: a deletion an empty span carrying the text
@@ -147,7 +154,7 @@ def revised(spans: Sequence[Span], old: Sequence[Span] | str) -> tuple[Span, ...
     the old text, character for character."""
     before = [Span(old)] if isinstance(old, str) else list(old)
     plain = [replace(s, previous=None) for s in spans]
-    found = edits("".join(s.text for s in before), "".join(s.text for s in plain))
+    found = edits("".join(map(_as_kept, before)), "".join(map(_as_kept, plain)))
     pending = sorted(found)
     out: list[Span] = []
     start = 0

@@ -194,11 +194,18 @@ class YearOverYearBuilder(Builder):
         if ctx.against is None:
             return (table,) if keys else ()
         old, old_keys = self.table(ctx.against, ctx.lang)
-        if not old_keys:
-            old = replace(table, header=(tuple(Cell("") for _ in table.header[0]),), rows=(),
-                          caption="")
         if not keys and not old_keys:
             return ()
+        if not old_keys:  # a table last year's document lacked: inserted whole
+            old = replace(table, header=(tuple(Cell("") for _ in table.header[0]),), rows=(),
+                          caption="")
+            return (replace(revised_rows(table, keys, old, [], by_position=True),
+                            revision="inserted"),)
+        if not keys:  # last year's table, which this document lacks: deleted whole
+            gone = replace(old, header=(tuple(Cell("") for _ in old.header[0]),), rows=(),
+                           caption="")
+            return (replace(revised_rows(gone, [], old, old_keys, by_position=True),
+                            revision="deleted"),)
         return (revised_rows(table, keys, old, old_keys, by_position=True),)
 
     def table(self, report: Report, lang: Lang) -> tuple[Table, list[str]]:

@@ -609,6 +609,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     # no row split over two pages (inside a side-by-side cell, the cell splits instead)
     _repeat_header(table, len(node.header), keep=0 if isinstance(container, DocxCell) else count)
     for r, row in enumerate(node.header):
+        if node.revision:
+            track_row(tbl_of(table).tr_lst[r], node.revision, w.revisions)
         for c, data in enumerate(row):
             cell = cells[r][c]
             _shade(cell, header_fill(w.theme))

@@ -296,6 +296,8 @@ def _decimal_pads(node: TableNode, body: Sequence[Sequence[TextBlock]]
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
+    if node.revision == "deleted":  # last year's table, shown deleted in a tracked DOCX
+        return []
     node = node.shown()  # rows a tracked-changes DOCX shows deleted are not printed
     out: list[Flowable] = []
     rows: list[list[Any]] = []
