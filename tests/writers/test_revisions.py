@@ -237,3 +237,11 @@ def test_one_comment_a_paragraph_or_table_with_the_clerks_notes(
     stale = [f.label.zh for f in new.figures.values() if f.stale]
     assert all(label in said for label in stale)  # every stale value named
     assert len(texts) < len(stale) / 2  # in a comment a paragraph or table, not one a value
+
+
+def test_a_pdf_built_against_last_year_is_the_pdf_of_this_year(
+        clerk: tuple[Report, Report], tmp_path: Path) -> None:
+    old, new = clerk
+    theme, out = load_theme("briefing"), Output(tmp_path / "r.pdf", "zh")
+    assert render_output(new, Recipe(full_brief(), theme, against=old), out) == \
+        render_output(new, Recipe(full_brief(), theme), out)  # deleted rows, charts left out

@@ -141,6 +141,11 @@ class Paragraph:
     review: bool = False
     comment: str = ""
     """A reviewer's note on the whole paragraph (why it is marked for review)."""
+    tracked: tuple[Inline, ...] | None = None
+    """The inlines cut where they differ from the document compared with, each difference
+    a revision (see Span.previous): what writers that track changes write instead of
+    ``inlines``. A paragraph with no inlines but tracked ones is one that document had and
+    this one lacks (the other writers leave it out)."""
 
     @property
     def text(self) -> str:

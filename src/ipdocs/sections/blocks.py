@@ -124,8 +124,8 @@ def revised_notes(notes: list[Paragraph], old: list[str]) -> list[Paragraph]:
         befores = old[i1:i2]
         for at, j in enumerate(range(j1, j2)):
             was = befores[at] if at < len(befores) else ""
-            out.append(replace(notes[j], inlines=revised(
+            out.append(replace(notes[j], tracked=revised(
                 [i for i in notes[j].inlines if isinstance(i, Span)], was)))
-        out += [Paragraph((Span("", previous=gone),), lang, "note")
+        out += [Paragraph((), lang, "note", tracked=(Span("", previous=gone),))
                 for gone in befores[j2 - j1:]]
     return out

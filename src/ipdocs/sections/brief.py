@@ -181,9 +181,13 @@ def revised_legend(legend: list[Block], old: list[Block]) -> list[Block]:
     """A draft's legend with what differs from the legend of the document compared with
     (none, when that was final) a revision."""
     texts = [paragraph_text(b) if isinstance(b, Paragraph) else "" for b in old]
-    return [replace(b, inlines=revised([i for i in b.inlines if isinstance(i, Span)],
+    kept = [replace(b, tracked=revised([i for i in b.inlines if isinstance(i, Span)],
                                        texts[at] if at < len(texts) else ""))
             if isinstance(b, Paragraph) else b for at, b in enumerate(legend)]
+    gone: list[Block] = [replace(b, inlines=(), tracked=revised([], texts[at]))
+                         for at, b in enumerate(old) if at >= len(legend)
+                         and isinstance(b, Paragraph)]
+    return kept + gone
 
 
 def _listed_contents(blocks: list[Block]) -> list[Block]:

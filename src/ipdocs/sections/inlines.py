@@ -81,14 +81,14 @@ def paragraph(text: Text, report: Report, lang: Lang, style: str = "body",
         spans += [_span(r, report, lang, review, against) for r in runs]
         ids += [fid for r in runs for fid in r.ids]
         emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
-    comment = ""
-    if against is not None:
-        old = [] if was is None else paragraph(was, against, lang).inlines
-        spans = list(revised(spans, [i for i in old if isinstance(i, Span)]))
-        own = paragraph_comment(text, lang) if isinstance(text, ModelParagraph) else ""
-        comment = word("comment_glue", lang).join(filter(None, (
-            own, figures_comment([report.figure(f) for f in ids], report, lang))))
-    return Paragraph(tuple(spans), lang, style, marks is True, comment)
+    if against is None:
+        return Paragraph(tuple(spans), lang, style, marks is True)
+    old = [] if was is None else paragraph(was, against, lang).inlines
+    own = paragraph_comment(text, lang) if isinstance(text, ModelParagraph) else ""
+    comment = word("comment_glue", lang).join(filter(None, (
+        own, figures_comment([report.figure(f) for f in ids], report, lang))))
+    return Paragraph(tuple(spans), lang, style, marks is True, comment,
+                     revised(spans, [i for i in old if isinstance(i, Span)]))
 
 
 def paragraph_text(node: Paragraph) -> str:

@@ -143,8 +143,8 @@ class HighlightsBuilder(Builder):
             was = [i for b in old if isinstance(b, Paragraph) for i in b.inlines
                    if isinstance(i, Span)]
             if text or was:
-                return (Paragraph(revised([Span(text)] if text else [], was), ctx.lang,
-                                  "lead"),)
+                spans = (Span(text),) if text else ()
+                return (Paragraph(spans, ctx.lang, "lead", tracked=revised(spans, was)),)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()
 
 

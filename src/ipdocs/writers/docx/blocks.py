@@ -304,7 +304,8 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
     paragraph = _paragraph(container, node.style, w)
     _indent(paragraph, node.lang, w, node.style)
     every: list[BaseOxmlElement] = []
-    for inline, (text, previous) in zip(node.inlines, _carried(node.inlines), strict=True):
+    inlines = node.inlines if node.tracked is None else node.tracked
+    for inline, (text, previous) in zip(inlines, _carried(inlines), strict=True):
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue

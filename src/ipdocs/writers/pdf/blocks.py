@@ -203,7 +203,9 @@ def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
 
 
 def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
-    """A paragraph."""
+    """A paragraph (none for one only a tracked DOCX shows, deleted since last year)."""
+    if not node.inlines and node.tracked is not None:
+        return []
     return [text_block(_inline_pieces(node, w), node.style, node.lang, w)]
 
 
