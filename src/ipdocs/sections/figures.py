@@ -129,10 +129,9 @@ def _label(figure: Figure, report: Report, lang: Lang) -> str:
                        dated=figure.kind == "stock" and figure.as_of != report.year_end())
 
 
-def figure_row(figure: Figure, report: Report, lang: Lang,
-               against: Report | None = None) -> tuple[Cell, ...]:
-    """One table row: indicator, value, unit, change, rank; with ``against`` (last year's
-    report), why a draft marks the row (its texts there are set by ``figure_table``)."""
+def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
+    """One table row: indicator, value, unit, change, rank (with last year's report,
+    ``figure_table`` sets what each cell read there and the table's comment)."""
     value, unit = value_cells(figure, lang)
     stale, review = figure.stale, figure.review
     if figure.stale:
@@ -155,7 +154,7 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
                Column("right", 1.8), Column("left", 2.2))
     figures = [report.figure(fid) for fid in ids]
-    rows = tuple(figure_row(figure, report, lang, against) for figure in figures)
+    rows = tuple(figure_row(figure, report, lang) for figure in figures)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
     table = Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
                   tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,

@@ -44,10 +44,9 @@ def stale_mark(text: str, lang: Lang) -> str:
     return text + word("stale_mark", lang)
 
 
-def _span(run: Run, report: Report, lang: Lang, review: bool,
-          against: Report | None = None) -> Span:
-    """One span of a rendered run: a stale value marked as such, apart from review; with
-    ``against``, what it said there and why it is marked."""
+def _span(run: Run, report: Report, lang: Lang, review: bool) -> Span:
+    """One span of a rendered run: a stale value marked as such (with the year it is of),
+    apart from review."""
     stale = _stale(report, run.ids)
     text = stale_marked(run.text, report, run.ids, lang)
     return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
@@ -78,7 +77,7 @@ def paragraph(text: Text, report: Report, lang: Lang, style: str = "body",
     ids: list[str] = []
     for piece, review in _sentences(text.get(lang), lang, marks):
         runs = render_runs(piece, report, lang, emphasis)
-        spans += [_span(r, report, lang, review, against) for r in runs]
+        spans += [_span(r, report, lang, review) for r in runs]
         ids += [fid for r in runs for fid in r.ids]
         emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
     if against is None:

@@ -20,15 +20,6 @@ from ipdocs.narrative import render_reference
 from ipdocs.sections.context import Lang
 
 
-def figure_comment(figure: Figure, report: Report, lang: Lang) -> str:
-    """Why a draft marks a figure: kept from an earlier year, or a detail to check."""
-    if figure.stale:
-        return word("comment_stale", lang, year=figure.of_year or report.year - 1)
-    if figure.review:
-        return word("comment_figure_review", lang)
-    return ""
-
-
 def figures_comment(figures: Sequence[Figure], report: Report, lang: Lang) -> str:
     """One comment on the figures a paragraph or a table states: which values are kept
     from which earlier year, which to check, and the notes the figures file gave (where a
