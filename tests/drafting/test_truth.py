@@ -225,3 +225,10 @@ def test_the_new_publications_placeholder_is_marked(year: Report) -> None:
     first, *rest = ([i for i in n.inlines if isinstance(i, Span)] for n in notes)
     assert first[0].text.startswith("《宁波市2025年") and first[0].review
     assert not any(s.review for spans in rest for s in spans)
+
+
+def test_an_unchanged_count_reads_unchanged_in_its_table_too(tmp_path: Path) -> None:
+    figure = load_report(drafted(tmp_path, "patents.grants,71425,,,\n")).figure("patents.grants")
+    assert figure_change(figure, "zh") == "同比持平"
+    assert change_cell(figure, "zh").text == "持平"  # was ±0.0%
+    assert change_cell(figure, "en").text == "unchanged"

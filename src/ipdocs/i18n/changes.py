@@ -229,11 +229,11 @@ def change_cell_text(m: Movement, lang: str) -> str:
     brackets."""
     if m.form == "new":
         return word("new", lang)
-    if m.form == "places":
+    if m.sign == 0:  # as the text says it (同比持平): never 由7天缩短 for 7天 again, nor ±0.0%
+        text = word("unchanged", lang)
+    elif m.form == "places":
         text = _phrase("change_delta", lang, direction=_direction(m, lang, "delta"),
                        amount=change_amount(replace(m, qualifier=None), lang), basis="")
-    elif m.form in ("from_to", "to") and m.sign == 0:  # never 由7天缩短 for 7天 again
-        text = word("unchanged", lang)
     elif m.form in ("from_to", "to"):
         assert m.previous is not None
         text = _phrase("change_from", lang, direction=_direction(
