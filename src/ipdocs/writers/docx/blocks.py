@@ -29,6 +29,7 @@ from ipdocs.doc import (
     Contents,
     Cover,
     Heading,
+    Inline,
     KeyFigures,
     Language,
     NoteRef,
@@ -165,15 +166,44 @@ def east_asian_tag(w: Writer) -> str:
     return next((x.tag for x in w.languages if x.han), HAN_TAG)
 
 
+def _spaced(inlines: Sequence[Inline]) -> list[tuple[str, str | None]]:
+    """Each inline's text and previous text (None where it has none), the spaces inside
+    amounts made no-break spaces as the paragraph reads, not span by span: a tracked
+    paragraph's spans are cut token by token, and the amount "RMB 20,641,800" must read
+    the same whichever side of a revision its words stand. A text both sides share whose
+    spaces the two sides decide apart (the space of "up more than 193%" where the new text
+    reads "unchanged compared with") is a revision of its own, so that accepting gives the
+    new text and rejecting the old, character for character."""
+    texts = ["" if isinstance(i, NoteRef) else i.text for i in inlines]
+    befores = [None if isinstance(i, NoteRef) else i.previous for i in inlines]
+    olds = [t if b is None else b for t, b in zip(texts, befores, strict=True)]
+    new, old = _cut(with_no_break_spaces("".join(texts)), texts), \
+        _cut(with_no_break_spaces("".join(olds)), olds)
+    return [(n, None if b is None and n == o else o)
+            for n, o, b in zip(new, old, befores, strict=True)]
+
+
+def _cut(text: str, like: Sequence[str]) -> list[str]:
+    """``text`` cut into pieces as long as those of ``like``."""
+    out, at = [], 0
+    for piece in like:
+        out.append(text[at:at + len(piece)])
+        at += len(piece)
+    return out
+
+
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
-         whole: bool = False, **look: Any) -> None:
+         whole: bool = False, spaced: bool = False, **look: Any) -> None:
     """Runs for ``text``: in Han text, English phrases and numbers get Latin runs of their
     own (``typeset.script_runs``); text kept ``whole`` (a number with its unit) is one
     run, a number's if it holds one. Amounts are kept whole by no-break spaces
     (``typeset.with_no_break_spaces``); no other character is added to the text."""
     own = language(lang, w)
     han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
-    text = text.replace(" ", NO_BREAK_SPACE) if whole else with_no_break_spaces(text)
+    if whole:
+        text = text.replace(" ", NO_BREAK_SPACE)
+    elif not spaced:  # ``spaced``: decided for the whole paragraph (see ``_spaced``)
+        text = with_no_break_spaces(text)
     if not own.han:
         _one_run(paragraph, text, Script(own.tag, False), w, style, **look)
         return
@@ -279,23 +309,23 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         paragraph.alignment = ALIGN["left"]
     every: list[BaseOxmlElement] = []
     inlines = node.inlines if node.tracked is None else node.tracked
-    for inline in inlines:
+    for inline, (text, previous) in zip(inlines, _spaced(inlines), strict=True):
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue
-        text, previous = inline.text, inline.previous
         if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
         runs = written(paragraph, partial(_run, paragraph, text, node.lang, w, node.style,
-                                          whole=inline.keep, bold=inline.emphasis,
+                                          whole=inline.keep, spaced=True,
+                                          bold=inline.emphasis,
                                           highlight=highlight)) if text else []
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
                                            node.lang, w, node.style, whole=inline.keep,
-                                           bold=inline.emphasis), w.revisions)
+                                           spaced=True, bold=inline.emphasis), w.revisions)
     comment(w.document, paragraph, every, node.comment)
 
 
