@@ -307,12 +307,14 @@ def draft(previous: str | Path, figures: str | Path) -> Draft:
     for fid, node in data["figures"].items():
         figure = report.figure(fid)
         _move_dates(node, figure, fid in values)
-        if figure.note is not None:  # last year's words: they may no longer hold
-            node["note_review"] = True
+        if figure.note is not None or figure.discrepancy is not None:
+            node["note_review"] = True  # last year's words: they may no longer hold
         if fid in values:
             new = values[fid]
             unit = units[new.unit or figure.unit]
             notes += _update_figure(node, figure, new, unit, year)[0]
+            if node.get("note") is None and node.get("discrepancy") is None:
+                node.pop("note_review", None)  # the acknowledgement went with the value
         else:
             _stale(node, figure, year)
             stale.append(fid)

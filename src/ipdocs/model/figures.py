@@ -283,8 +283,9 @@ class Figure(Model):
     draft_note: str | None = Field(default=None, description="where a drafted value came from")
     note_review: Flag = Field(
         default=False,
-        description="a draft carried the note over from last year: it may no longer hold "
-                    "(民事、刑事、行政案件之和少于总数 after the parts changed)")
+        description="a draft carried the note or the acknowledged discrepancy over from "
+                    "last year: it may no longer hold (民事、刑事、行政案件之和少于总数 after "
+                    "the parts changed)")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)

@@ -190,7 +190,8 @@ def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
     table = Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
                   tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
                   table_notes(figures, report, lang),
-                  note_review=any(f.note_review for f in figures if f.note is not None))
+                  note_review=any(f.note_review for f in figures
+                                  if f.note is not None or f.discrepancy is not None))
     if against is None:
         return table
     old_ids = [fid for fid in ids if fid in against.figures]
