@@ -29,8 +29,9 @@ class Update:
     """Last year's change is kept as the spec gives it (its basis is not last year)."""
 
 
-YEAR_BASIS = re.compile(r"较\d{4}年")
-"""The basis a draft gives a change against an earlier year's value (较2024年)."""
+YEAR_BASIS = re.compile(r"较(?:\d{4}|\{year(?:-\d+)?\})年")
+"""The basis a draft gives a change against an earlier year's value (较2024年), or one
+that names a year by placeholder (较{year-1}年: last year's, whatever the year)."""
 
 
 def own_basis(old: Figure) -> bool:
