@@ -1,7 +1,11 @@
 """Zip packages rewritten with fixed times: the same content gives the same bytes."""
 
+from __future__ import annotations
+
 import io
 import zipfile
+
+import pytest
 
 from ipdocs.zips import FIXED_W3CDTF, ZIP_TIME, reproducible_zip
 
@@ -29,3 +33,39 @@ def test_member_times_and_core_dates_are_fixed() -> None:
     # without being asked, the core dates are the package's own
     kept = zipfile.ZipFile(io.BytesIO(reproducible_zip(late)))
     assert kept.read("docProps/core.xml") == CORE
+
+
+def test_core_dates_can_be_fixed_to_a_given_date() -> None:
+    """The figures workbook's dates are the report's: openpyxl stamps the modified date
+    with the time of saving, so two saves a second apart differed."""
+    fixed = zipfile.ZipFile(io.BytesIO(reproducible_zip(package((2026, 5, 6, 7, 8, 10)),
+                                                        core_date="2025-01-01T00:00:00Z")))
+    assert b">2025-01-01T00:00:00Z</dcterms:created>" in fixed.read("docProps/core.xml")
+
+
+def test_the_workbook_is_the_same_whenever_it_is_saved(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modified date openpyxl writes at saving is replaced by the report's fixed date:
+    a save at another time gives the same bytes."""
+    import datetime as dt
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import openpyxl.packaging.core as core
+
+    from ipdocs import load_report
+    from ipdocs.drafting import workbook_bytes
+
+    report = load_report(Path(__file__).parent.parent / "specs" / "ningbo-2024.yaml")
+    first = workbook_bytes(report)
+
+    class Later(dt.datetime):
+        """A clock years ahead."""
+
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Later:
+            return cls(2031, 3, 4, 5, 6, 7, tzinfo=tz)
+
+    monkeypatch.setattr(core, "datetime", SimpleNamespace(datetime=Later,
+                                                          timezone=dt.timezone))
+    assert workbook_bytes(report) == first

@@ -20,14 +20,17 @@ def add_member(target: zipfile.ZipFile, name: str, data: bytes) -> None:
     target.writestr(info, data, compresslevel=1 if name.endswith(".odttf") else 6)
 
 
-def reproducible_zip(data: bytes, *, fix_core_dates: bool = False) -> bytes:
-    """Rewrite a zip package with fixed member times (and, if asked, fixed core dates)."""
+def reproducible_zip(data: bytes, *, fix_core_dates: bool = False,
+                     core_date: str | None = None) -> bytes:
+    """Rewrite a zip package with fixed member times and, if asked, its core dates (created
+    and modified) fixed: to ``core_date`` (W3CDTF) where given, else to FIXED_W3CDTF."""
+    date = core_date or (FIXED_W3CDTF if fix_core_dates else None)
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, \
             zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
-            if fix_core_dates and item.filename == "docProps/core.xml":
-                content = _DATES.sub(rb"\g<1>" + FIXED_W3CDTF.encode() + rb"\g<2>", content)
+            if date is not None and item.filename == "docProps/core.xml":
+                content = _DATES.sub(rb"\g<1>" + date.encode() + rb"\g<2>", content)
             add_member(target, item.filename, content)
     return out.getvalue()

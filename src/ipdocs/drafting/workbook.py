@@ -116,12 +116,14 @@ def workbook_bytes(report: Report) -> bytes:
     for line in INSTRUCTIONS:
         notes.append([line])
     notes.column_dimensions["A"].width = 120
-    book.properties.created = book.properties.modified = _fixed_time(report)
+    fixed = _fixed_time(report)
+    book.properties.created = book.properties.modified = fixed
     book.properties.creator = "ipdocs"
     out = io.BytesIO()
     book.save(out)
-    # openpyxl stamps each member with the time of saving: two saves a second apart differ
-    return reproducible_zip(out.getvalue())
+    # openpyxl stamps each member, and the modified date, with the time of saving: two
+    # saves a second apart differed (the flaky test of the clock)
+    return reproducible_zip(out.getvalue(), core_date=fixed.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def _format(sheet: Any, rows: int, font: Any, fill: Any, alignment: Any) -> None:
