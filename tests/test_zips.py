@@ -51,7 +51,7 @@ def test_the_workbook_is_the_same_whenever_it_is_saved(
     from pathlib import Path
     from types import SimpleNamespace
 
-    import openpyxl.packaging.core as core
+    import openpyxl.writer.excel as excel
 
     from ipdocs import load_report
     from ipdocs.drafting import workbook_bytes
@@ -66,6 +66,6 @@ def test_the_workbook_is_the_same_whenever_it_is_saved(
         def now(cls, tz: dt.tzinfo | None = None) -> Later:
             return cls(2031, 3, 4, 5, 6, 7, tzinfo=tz)
 
-    monkeypatch.setattr(core, "datetime", SimpleNamespace(datetime=Later,
-                                                          timezone=dt.timezone))
+    monkeypatch.setattr(excel, "datetime", SimpleNamespace(datetime=Later,
+                                                           timezone=dt.timezone))
     assert workbook_bytes(report) == first
