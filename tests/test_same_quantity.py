@@ -609,7 +609,8 @@ def changing_figures(draw: st.DrawFn) -> dict[str, Any]:
         if form in ("from_to", "to"):
             change["form"] = form
     data: dict[str, Any] = {"value": str(value), "unit": unit, "change": change}
-    if form in ("percent", "increment") and draw(st.booleans()):
+    if form in ("percent", "increment") and Decimal(str(change.get(form))) != 0 \
+            and draw(st.booleans()):  # a qualified zero is refused by the model
         change["qualifier"] = draw(st.sampled_from(list(ZH_QUALIFIERS)))
     elif form in ("from_to", "to") and draw(st.booleans()):
         data["qualifier"] = draw(st.sampled_from(list(ZH_QUALIFIERS)))

@@ -143,6 +143,11 @@ class Change(Model):
                              "to): a percent or an increment needs the basis it compares with")
         if self.form is not None and self.show is not None and self.form != self.show:
             raise ValueError(f"form {self.form!r} and show {self.show!r} disagree; give form")
+        stated = self.percent if self.percent is not None else self.increment
+        if self.qualifier is not None and stated is not None and stated == 0:
+            raise ValueError(f"a change of 0 with qualifier {self.qualifier!r} says neither "
+                             "unchanged nor how much it moved: give the amount it is "
+                             "qualified by, or no qualifier (持平 / unchanged)")
         return self
 
     @property
