@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.batch import Plan, Reporter, plan, spec_files
-from ipdocs.building import Done, Job, Output, Recipe, Rendered
+from ipdocs.app.batch import Plan, Reporter, plan, spec_files
+from ipdocs.app.building import Done, Job, Output, Recipe, Rendered
 from ipdocs.model import Report
 from ipdocs.sections import summary_brief
 from ipdocs.themes import load_theme

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.building import (
+from ipdocs.app.building import (
     BuildError,
     Output,
     Recipe,
@@ -372,7 +372,7 @@ def test_a_paragraph_of_200000_characters_is_refused_where_it_stands(tmp_path: P
 
 
 def test_the_longest_paragraph_accepted_gives_files_readers_open(tmp_path: Path) -> None:
-    from ipdocs.inputs import MAX_TEXT_CHARS as MAX_TEXT
+    from ipdocs.base.inputs import MAX_TEXT_CHARS as MAX_TEXT
 
     spec, brief = long_paragraph(tmp_path, MAX_TEXT)
     out = tmp_path / "out"
@@ -449,7 +449,7 @@ import multiprocessing
 import sys
 
 import ipdocs
-from ipdocs.building import _context
+from ipdocs.app.building import _context
 
 
 def main() -> None:
@@ -457,7 +457,7 @@ def main() -> None:
     assert _context().get_start_method() == sys.argv[1], _context().get_start_method()
     report = ipdocs.load_report(sys.argv[2])
     recipe = ipdocs.Recipe(ipdocs.sections.summary_brief(), ipdocs.themes.load_theme("briefing"))
-    outputs = [ipdocs.Output(ipdocs.building.Path(sys.argv[3]) / f"s.{lang}.pdf", lang)
+    outputs = [ipdocs.Output(ipdocs.app.building.Path(sys.argv[3]) / f"s.{lang}.pdf", lang)
                for lang in ("zh", "en")]
     print(len(ipdocs.build_all(report, recipe, outputs, jobs=2)))
 
@@ -480,7 +480,7 @@ def test_the_start_method_a_program_sets_is_honoured(tmp_path: Path, method: str
 
 
 def test_linux_forks_when_no_start_method_was_set() -> None:
-    code = ("import sys, ipdocs.building as b; "
+    code = ("import sys, ipdocs.app.building as b; "
             "print(b._context().get_start_method() if sys.platform == 'linux' else 'fork')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
@@ -508,7 +508,7 @@ def _hebrew_chart(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def test_a_theme_that_cannot_print_a_chart_label_is_refused_by_check(tmp_path: Path) -> None:
-    from ipdocs.building import theme_problems
+    from ipdocs.app.building import theme_problems
     from ipdocs.loading import load_report
 
     spec, brief, theme = _hebrew_chart(tmp_path)
@@ -546,7 +546,7 @@ def test_the_pdf_and_docx_of_one_language_share_the_fitted_brief(
         sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The DOCX fits the brief (PDF trials); the PDF of its language is the PDF that
     fitted, laid out no more; a report not the same object fits afresh."""
-    from ipdocs.building import render_output
+    from ipdocs.app.building import render_output
 
     laid = _count_layouts(monkeypatch)
     recipe = Recipe(summary_brief(), load_theme("briefing"))
@@ -565,7 +565,7 @@ def test_the_outputs_of_one_language_render_together(tmp_path: Path) -> None:
     """In a pool, one process renders a job's outputs of one language (they share the
     document); the first job of a run, without a page limit, renders each output alone;
     a fitted brief's outputs of one language always go together."""
-    from ipdocs.building import Job, shared_places
+    from ipdocs.app.building import Job, shared_places
     from ipdocs.sections import full_brief
 
     outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
@@ -582,7 +582,7 @@ def test_the_pdf_and_docx_of_one_language_share_the_document(
         sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A brief without a page limit is made once for a language's DOCX and PDF, and
     again for another report object or another recipe."""
-    from ipdocs.building import render_output
+    from ipdocs.app.building import render_output
     from ipdocs.sections import full_brief
 
     made: list[str] = []
@@ -605,7 +605,7 @@ def test_the_pdf_and_docx_of_one_language_share_the_document(
 
 def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
     """Both-language outputs, then Chinese, then English; within a language, as given."""
-    from ipdocs.building import Job, longest_first
+    from ipdocs.app.building import Job, longest_first
 
     outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
                     for fmt in ("docx", "pdf") for lang in ("en", "zh", "zh-en"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.cli import main, schema_text
+from ipdocs.app.cli import main, schema_text
 from tests.conftest import MINIMAL, ROOT
 
 WriteSpec = Callable[..., Path]
@@ -83,7 +83,7 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    from ipdocs import cli
+    from ipdocs.app import cli
 
     def broken(_args: object) -> int:
         raise RuntimeError("something unforeseen")
@@ -101,7 +101,7 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
 
 def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
     script = ("import gc, sys\n"
-              "from ipdocs import cli\n"
+              "from ipdocs.app import cli\n"
               "def main():\n"
               "    global during, made\n"
               "    during, made = gc.get_freeze_count(), [[] for _ in range(1000)]\n"
@@ -119,7 +119,7 @@ def test_the_installed_command_and_python_m_use_entry() -> None:
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.cli:entry"
+    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.app.cli:entry"
     main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
     assert "sys.exit(entry())" in main_module
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.fonttool import FontToolError, lacking, open_face, spec_characters, split_face
+from ipdocs.app.fonttool import FontToolError, lacking, open_face, spec_characters, split_face
 from tests.conftest import ROOT, SAMPLE
 
 NOTO = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")

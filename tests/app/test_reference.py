@@ -1,7 +1,7 @@
 """specs/README.md lists every unit, measure, change form, placeholder part and builder
 the code knows: regenerating its lists changes nothing."""
 
-from ipdocs.reference import LISTS, marked, refresh
+from ipdocs.app.reference import LISTS, marked, refresh
 from tests.conftest import ROOT
 
 README = ROOT / "specs" / "README.md"
@@ -13,7 +13,7 @@ def test_every_list_is_marked_in_the_spec_readme() -> None:
 
 def test_lists_match_the_code() -> None:
     text = README.read_text(encoding="utf-8")
-    assert refresh(text) == text, "run: python -m ipdocs.reference specs/README.md"
+    assert refresh(text) == text, "run: python -m ipdocs.app.reference specs/README.md"
 
 
 def test_lists_name_what_the_code_knows() -> None:

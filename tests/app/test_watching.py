@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs import batch, watching
-from ipdocs.batch import plan
-from ipdocs.watching import Options, Watcher, inputs
+from ipdocs.app import batch, watching
+from ipdocs.app.batch import plan
+from ipdocs.app.watching import Options, Watcher, inputs
 from tests.conftest import SAMPLE
 
 TEXT = SAMPLE.read_text("utf-8")
@@ -143,7 +143,7 @@ def test_edit_break_and_fix_as_a_user_would(tmp_path: Path) -> None:
 
 
 def test_several_outputs_rebuild_in_a_pool_that_ends_with_the_session(tmp_path: Path) -> None:
-    from tests.test_stopping import processes
+    from tests.app.test_stopping import processes
 
     spec = tmp_path / "a.yaml"
     spec.write_text(TEXT, "utf-8")

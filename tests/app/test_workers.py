@@ -4,7 +4,7 @@ import multiprocessing
 
 import pytest
 
-from ipdocs.workers import pool, start_all
+from ipdocs.app.workers import pool, start_all
 
 
 def test_start_all_starts_every_worker_at_once() -> None:

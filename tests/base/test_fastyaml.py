@@ -7,8 +7,8 @@ from importlib import resources
 import pytest
 import yaml
 
-from ipdocs import fastyaml
-from ipdocs.fastyaml import safe_load
+from ipdocs.base import fastyaml
+from ipdocs.base.fastyaml import safe_load
 
 BUNDLED = [("ipdocs.i18n", "data/words.zh.yaml"), ("ipdocs.i18n", "data/words.en.yaml"),
            ("ipdocs.themes", "briefing.yaml"), ("ipdocs.themes", "official.yaml")]

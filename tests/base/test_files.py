@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs import files
-from ipdocs.files import WriteError, atomic_write, clean_stale, temp_path, write_all
+from ipdocs.base import files
+from ipdocs.base.files import WriteError, atomic_write, clean_stale, temp_path, write_all
 from tests.conftest import on_small_disk
 
 
@@ -76,7 +76,7 @@ def test_an_interruption_midway_leaves_no_temporary(tmp_path: Path,
 FULL_DISK = """
 import sys
 from pathlib import Path
-from ipdocs.files import WriteError, write_all
+from ipdocs.base.files import WriteError, write_all
 folder = Path(sys.argv[1])
 try:
     write_all([(folder / "small", b"s" * 10_000), (folder / "large", b"l" * 200_000)])
@@ -147,7 +147,7 @@ def test_the_next_write_removes_what_ended_processes_left(tmp_path: Path) -> Non
 KEEP_WRITING = """
 import sys
 from pathlib import Path
-from ipdocs.files import write_all
+from ipdocs.base.files import write_all
 folder = Path(sys.argv[1])
 n = 0
 while True:

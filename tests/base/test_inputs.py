@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.inputs import (
+from ipdocs.base.inputs import (
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
     InputError,

@@ -15,9 +15,9 @@ from typing import Annotated
 import pytest
 from pydantic import Field
 
+from ipdocs.base.plugins import PluginError, from_module_path, is_module_path
 from ipdocs.doc import Block, PageBreak
 from ipdocs.model import Report
-from ipdocs.plugins import PluginError, from_module_path, is_module_path
 from ipdocs.sections import Builder, Context, load_brief, register_builder
 from ipdocs.sections.brieffile import BUILDERS, OPTIONS, read_brief_file
 from tests.conftest import ROOT, SPECS

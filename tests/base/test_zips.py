@@ -3,7 +3,7 @@
 import io
 import zipfile
 
-from ipdocs.zips import FIXED_W3CDTF, ZIP_TIME, reproducible_zip
+from ipdocs.base.zips import FIXED_W3CDTF, ZIP_TIME, reproducible_zip
 
 CORE = (b'<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2026-11-30T01:02:03Z'
         b'</dcterms:created></cp:coreProperties>')

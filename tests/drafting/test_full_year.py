@@ -6,11 +6,11 @@ from decimal import Decimal
 import pytest
 
 from ipdocs import load_report
+from ipdocs.base.vocab import Measure
 from ipdocs.drafting import draft, final_problems
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import resolve
-from ipdocs.narrative import figure_change
-from ipdocs.vocab import Measure
+from ipdocs.sections.narrative import figure_change
 from tests.conftest import ROOT
 
 NINGBO = ROOT / "specs" / "ningbo-2024.yaml"

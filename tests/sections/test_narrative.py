@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
+from ipdocs.base.problems import SpecError
 from ipdocs.model import Report, Text
-from ipdocs.narrative import Run, bind, plain_text, render, render_runs
-from ipdocs.problems import SpecError
+from ipdocs.sections.narrative import Run, bind, plain_text, render, render_runs
 from tests.conftest import MINIMAL
 
 FIGURES = """\

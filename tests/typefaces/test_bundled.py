@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipdocs.bundled import BUNDLED, all_coverage, chain, coverage, covering, family
+from ipdocs.typefaces.bundled import BUNDLED, all_coverage, chain, coverage, covering, family
 from tests.conftest import ROOT
 
 REPORT_MARKS = "，。、；：？！“”‘’（）《》〈〉【】—…·％‰℃±×÷≤≥①②③⑩↑↓→■□▲△●○★㈠㈡　"

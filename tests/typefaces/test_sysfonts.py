@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from ipdocs import sysfonts
+from ipdocs.typefaces import sysfonts
 from tests.fontfiles import fake_fontconfig, make_font
 
 
@@ -30,7 +30,7 @@ def test_a_face_is_subset_and_made_truetype(monkeypatch: pytest.MonkeyPatch,
 
 def test_simplified_chinese_faces_come_first(monkeypatch: pytest.MonkeyPatch,
                                              tmp_path: Path) -> None:
-    from ipdocs.sysfonts import Candidate
+    from ipdocs.typefaces.sysfonts import Candidate
 
     japanese = Candidate("/a/ja.ttf", 0, "A Japanese", False, 80)
     bold = Candidate("/z/zh-bold.ttf", 0, "Z Chinese", True, 200)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
-from ipdocs.building import (
+from ipdocs.app.building import (
     SPEC_SUFFIXES,
     BuildError,
     Done,
@@ -29,10 +29,10 @@ from ipdocs.building import (
     Result,
     output_name,
 )
+from ipdocs.base.problems import Problem, SpecError, counted
 from ipdocs.checks import check_report
 from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, glossary_beside, read_spec
-from ipdocs.problems import Problem, SpecError, counted
 from ipdocs.sections.brief import Language
 
 NOT_SPECS = ("glossary.yaml",)

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from ipdocs.base.files import WriteError, atomic_write, write_all
+from ipdocs.base.problems import Problem, error
 from ipdocs.doc import Document
-from ipdocs.files import WriteError, atomic_write, write_all
 from ipdocs.model import Glossary, Report
-from ipdocs.problems import Problem, error
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import DocumentLanguage, Language, Layout
 from ipdocs.sections.context import COMPACT_LEVELS
@@ -367,8 +367,8 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
 
 
 def open_pool(workers: int) -> AbstractContextManager[Executor]:
-    """A pool of ``workers`` processes that end with it (see ``ipdocs.workers``)."""
-    from ipdocs.workers import pool
+    """A pool of ``workers`` processes that end with it (see ``ipdocs.app.workers``)."""
+    from ipdocs.app.workers import pool
 
     return pool(workers, _context())
 

@@ -14,9 +14,10 @@ import textwrap
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
-from ipdocs import __version__, stopping
-from ipdocs.batch import Reporter, jobs_of, load_checked, plan, spec_files
-from ipdocs.building import (
+from ipdocs import __version__
+from ipdocs.app import stopping
+from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
+from ipdocs.app.building import (
     FORMATS,
     Recipe,
     atomic_write,
@@ -24,14 +25,14 @@ from ipdocs.building import (
     theme_problems,
     workers_for,
 )
+from ipdocs.base.plugins import entry_point_names
+from ipdocs.base.problems import Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
-from ipdocs.narrative import plain_text
-from ipdocs.plugins import entry_point_names
-from ipdocs.problems import Problem, SpecError, counted, shown_name
 from ipdocs.sections import LANGUAGES, LAYOUTS, Brief, BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BRIEFS
+from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
 
@@ -154,7 +155,7 @@ def cmd_text(args: argparse.Namespace) -> int:
 
 def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
     """One line per unit: its code, kind and measure, magnitudes and English words."""
-    from ipdocs.vocab import build_units
+    from ipdocs.base.vocab import build_units
 
     lines = []
     for code, entry in entries.items():
@@ -170,7 +171,7 @@ def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
 
 def cmd_fonts_convert(args: argparse.Namespace) -> int:
     """``ipdocs fonts convert FACE OUT [--spec SPEC]…``: one face with TrueType outlines."""
-    from ipdocs.fonttool import FontToolError, convert, spec_characters
+    from ipdocs.app.fonttool import FontToolError, convert, spec_characters
 
     try:
         chars = spec_characters(args.spec) if args.spec else None
@@ -188,7 +189,7 @@ def cmd_fonts_convert(args: argparse.Namespace) -> int:
 def cmd_fonts_coverage(args: argparse.Namespace) -> int:
     """``ipdocs fonts coverage FACE SPEC…``: the characters the specs print that the face
     lacks, one a line (exit 1 if any)."""
-    from ipdocs.fonttool import FontToolError, lacking, spec_characters
+    from ipdocs.app.fonttool import FontToolError, lacking, spec_characters
 
     try:
         missing = lacking(args.face, spec_characters(args.spec))
@@ -207,7 +208,7 @@ def cmd_fonts_coverage(args: argparse.Namespace) -> int:
 
 def cmd_units(args: argparse.Namespace) -> int:
     """``ipdocs units [SPEC]``: every unit a spec may use (and the spec's own)."""
-    from ipdocs.vocab import shipped_entries
+    from ipdocs.base.vocab import shipped_entries
 
     entries: dict[str, dict[str, object]] = dict(shipped_entries())
     if args.spec:
@@ -381,7 +382,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     """``ipdocs watch SPEC``: build, then rebuild whenever an input changes."""
-    from ipdocs.watching import Options, WatchError, watch
+    from ipdocs.app.watching import Options, WatchError, watch
 
     spec = Path(args.spec[0])
     [planned] = plan([spec], Path(args.output), args.brief, args.formats, args.langs)

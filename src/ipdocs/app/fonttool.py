@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdocs.loading import load_report
-from ipdocs.sysfonts import to_truetype
+from ipdocs.typefaces.sysfonts import to_truetype
 
 FIXED_TIME = 0x00000000E0000000
 """head.created/modified of a converted face: a fixed instant, so the same inputs give

@@ -1,5 +1,5 @@
 """The reference lists of specs/README.md, generated from the code: units, measures,
-change forms, placeholder parts and brief builders. ``python -m ipdocs.reference
+change forms, placeholder parts and brief builders. ``python -m ipdocs.app.reference
 specs/README.md`` rewrites them in place; a test keeps them in step with the code.
 
 Each list stands between ``<!-- begin: NAME -->`` and ``<!-- end: NAME -->`` markers.
@@ -14,10 +14,7 @@ import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ipdocs.model.figures import ChangeForm, PeriodStyle, Rank
-from ipdocs.model.placeholders import PARTS
-from ipdocs.sections import BUILDERS
-from ipdocs.vocab import (
+from ipdocs.base.vocab import (
     MEASURES,
     QUALIFIERS,
     RANK_VERBS,
@@ -27,6 +24,9 @@ from ipdocs.vocab import (
     build_units,
     shipped_entries,
 )
+from ipdocs.model.figures import ChangeForm, PeriodStyle, Rank
+from ipdocs.model.placeholders import PARTS
+from ipdocs.sections import BUILDERS
 
 FORMS: dict[str, str] = {
     "percent": "the change in percent: 同比增长11.4% / up 11.4% year on year (a quantity's "

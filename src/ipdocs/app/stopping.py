@@ -20,7 +20,7 @@ import signal
 import sys
 from types import FrameType
 
-from ipdocs.files import remove_pending
+from ipdocs.base.files import remove_pending
 
 SAID = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
 """The line printed for each signal, after ``ipdocs: ``."""
@@ -47,7 +47,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
     if _stopping:  # a second signal while stopping: the first one finishes the job
         return
     _stopping = True
-    workers = sys.modules.get("ipdocs.workers")  # loaded once a pool was opened
+    workers = sys.modules.get("ipdocs.app.workers")  # loaded once a pool was opened
     if workers is not None:
         workers.kill_workers()
     remove_pending()

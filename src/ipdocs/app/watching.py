@@ -10,7 +10,7 @@ keeps the imports, the registered fonts and the font subsets, and renders in thi
 process (one output) or in a pool of processes kept for the session (several). Each
 rebuild prints one line with its time, or the located errors and a line saying the files
 were left as they were; watching goes on either way. The files are replaced atomically
-(see ``ipdocs.files``): a PDF viewer reading one sees the old file or the new one.
+(see ``ipdocs.base.files``): a PDF viewer reading one sees the old file or the new one.
 
 A change made during a rebuild is not lost: watchfiles keeps collecting changes while a
 rebuild runs, and each rebuild compares its inputs' stamps (size, time, inode) before
@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ipdocs.batch import Plan, Refusal, load_job
-from ipdocs.building import Done, Recipe, build_jobs, open_pool
-from ipdocs.problems import counted
+from ipdocs.app.batch import Plan, Refusal, load_job
+from ipdocs.app.building import Done, Recipe, build_jobs, open_pool
+from ipdocs.base.problems import counted
 from ipdocs.sections import BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BUILT_IN_BRIEFS
 from ipdocs.sections.brief import Layout
@@ -239,7 +239,7 @@ def _session_pool(options: Options) -> Iterator[Executor | None]:
     if options.workers <= 1:
         yield None
         return
-    from ipdocs.workers import start_all
+    from ipdocs.app.workers import start_all
 
     with open_pool(options.workers) as pool:
         start_all(pool, options.workers)

@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ipdocs.files import clean_stale
+from ipdocs.base.files import clean_stale
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, ProcessPoolExecutor

@@ -19,7 +19,7 @@ What is read, whatever the file says:
   inside its own anchor: an alias bomb is refused before anything is built from it.
 
 Every refusal is a ``yaml.MarkedYAMLError`` with its line (``Refused``); ``read_yaml``
-turns them into located problems. A leaf (it knows only ``ipdocs.problems``).
+turns them into located problems. A leaf (it knows only ``ipdocs.base.problems``).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 import yaml
 from yaml.composer import Composer, ComposerError
 
-from ipdocs.problems import Mark, Marks, PathElement, Problem, error
+from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 
 T = TypeVar("T")
 

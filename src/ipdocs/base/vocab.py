@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ipdocs.fastyaml import safe_load
+from ipdocs.base.fastyaml import safe_load
 
 
 class UnitKind(StrEnum):

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from ipdocs.base.decimals import shift
+from ipdocs.base.problems import Problem, Severity, error, warning
+from ipdocs.base.vocab import UnitKind
 from ipdocs.checks.typed import check_typed
-from ipdocs.decimals import shift
 from ipdocs.i18n import format_number
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report
 from ipdocs.model.placeholders import scan
-from ipdocs.problems import Problem, Severity, error, warning
-from ipdocs.vocab import UnitKind
 
 Finding = tuple[tuple[str | int, ...], str]
 """A path and a message, before its severity is decided."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ipdocs.base.vocab import Measure
 from ipdocs.i18n import (
     Movement,
     bare_number,
@@ -31,7 +32,6 @@ from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import resolve
 from ipdocs.model.placeholders import scan
-from ipdocs.vocab import Measure
 
 EMPHASIS = "**"
 """Inline markup that turns emphasis on and off in a paragraph."""

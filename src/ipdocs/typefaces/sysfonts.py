@@ -1,7 +1,7 @@
 """Faces installed on the machine, for characters no bundled face has.
 
 The bundled faces cover GB 18030's Han characters and the 通用规范汉字表 (see
-``ipdocs.bundled``); a name in CJK Extension B, or a symbol they lack, may still be on the
+``ipdocs.typefaces.bundled``); a name in CJK Extension B, or a symbol they lack, may still be on the
 machine. fontconfig (``fc-list``) says which installed faces have a character; the first
 by a fixed order (faces for Simplified Chinese first, then regular weight, then family
 and file name, so the same machine always picks the same face) is subset to the
@@ -12,7 +12,7 @@ character, naming it. ``ipdocs.checks.glyphs`` reports each use with its place i
 ``IPDOCS_SYSTEM_FONTS=off`` keeps the machine's faces out (output that does not depend on
 what the machine has installed).
 
-A leaf: it imports nothing from the rest of the project but ``ipdocs.bundled``.
+A leaf: it imports nothing from the rest of the project but ``ipdocs.typefaces.bundled``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ipdocs.bundled import all_coverage
+from ipdocs.typefaces.bundled import all_coverage
 
 MAX_ERR = 1.0
 """Font units a quadratic curve may stray from the cubic one it replaces."""
