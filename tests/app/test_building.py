@@ -211,7 +211,7 @@ def test_spawned_workers_make_the_same_files(tmp_path: Path, sample: Report,
     everything they are sent must cross over and give the same bytes."""
     import multiprocessing
 
-    from ipdocs import building
+    from ipdocs.app import building
 
     recipe = Recipe(summary_brief(), load_theme("official"))
     outputs = [Output(tmp_path / d / f"s.{lang}.pdf", lang)  # type: ignore[arg-type]
