@@ -54,11 +54,13 @@ def test_every_stale_value_is_marked_in_the_text(drafted: Report) -> None:
     stated = {s.figure for s in spans if getattr(s, "figure", None)}
     for span in spans:
         if getattr(span, "figure", None) in {f.id for f in stale}:
-            assert span.stale and span.text.endswith("†"), span  # type: ignore[union-attr]
+            assert span.stale and span.text.endswith("†（2024年）"), span  # type: ignore[union-attr]
         elif getattr(span, "figure", None):
             assert not span.stale  # type: ignore[union-attr]
     assert stated  # the narrative states figures at all
-    assert "71425件†" in plain_text(drafted, "zh") or "80000件" in plain_text(drafted, "zh")
+    assert "71425件†（2024年）" in plain_text(drafted, "zh") or \
+        "80000件" in plain_text(drafted, "zh")
+    assert "† (2024)" in plain_text(drafted, "en")  # the year a stale value is of, named
 
 
 def test_tables_and_key_figures_mark_stale_values(drafted: Report) -> None:

@@ -233,7 +233,7 @@ def test_workbook_round_trip(tmp_path: Path) -> None:
     header = [c.value for c in sheet[1]]
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
     assert rows["share"][header.index("measure")].value == "rate"
-    assert rows["grants"][header.index("上年数值 last value")].value == "1000"
+    assert rows["grants"][header.index("上年数值 last value")].value == "1000件"
     rows["grants"][header.index("value")].value = "1,100"
     rows["rank"][header.index("value")].value = 1
     rows["cycle"][header.index("value")].value = 3.5

@@ -10,7 +10,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -104,7 +104,12 @@ class Recipe:
 
 
 def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
-    """The bytes of one output (BuildError if it cannot be made)."""
+    """The bytes of one output (BuildError if it cannot be made). Only a DOCX shows the
+    revisions against ``recipe.against``: any other format is made of this year's
+    document alone (not merely drawn without them: a PDF of the compared document would
+    embed the glyphs of text it never prints)."""
+    if recipe.against is not None and output.path.suffix.lower() != ".docx":
+        recipe = replace(recipe, against=None)
     doc, theme, pdf = fitted_document(report, recipe, output.lang)
     if pdf is not None and output.path.suffix.lower() == ".pdf":
         return pdf

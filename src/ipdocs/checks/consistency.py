@@ -15,8 +15,9 @@ from ipdocs.base.problems import Problem, Severity, error, warning
 from ipdocs.base.vocab import UnitKind
 from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
-from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report
-from ipdocs.model.placeholders import scan
+from ipdocs.i18n.dates import relative_years
+from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Paragraph, Report, section_paths
+from ipdocs.model.placeholders import masked, scan
 
 Finding = tuple[tuple[str | int, ...], str]
 """A path and a message, before its severity is decided."""
@@ -109,11 +110,13 @@ def check_range(figure: Figure) -> Iterator[Finding]:
 
 
 def check_history(figure: Figure, year: int) -> Iterator[Finding]:
-    """Last year's value in the history against the change's previous value."""
+    """Last year's value in the history against the change's previous value (of a change
+    year on year: one against a basis of its own, 较改革前, has another previous)."""
     change = figure.change
     last = figure.history.get(year - 1)
     if change is not None and change.previous is not None and last is not None \
-            and change.previous_of is None and last != change.previous:
+            and change.previous_of is None and change.basis is None \
+            and last != change.previous:
         yield (_path(figure, "history", str(year - 1)),
                f"history gives {last} for {year - 1} but change.previous is {change.previous}")
     for past in figure.history:
@@ -168,6 +171,24 @@ def _figure_findings(figure: Figure, report: Report) -> Iterator[Finding]:
     yield from check_history(figure, report.year)
 
 
+def check_relative_years(report: Report) -> Iterator[Finding]:
+    """Every paragraph (of the lead and the sections) that names a year by where its
+    writer stood (去年, 今年, last year) in a report of a stated year: it says the wrong
+    year once the text is carried on."""
+    paragraphs: list[tuple[tuple[str | int, ...], Paragraph]] = [
+        (("lead", i), p) for i, p in enumerate(report.lead)]
+    paragraphs += [((*path, "paragraphs", i), p) for path, section in
+                   section_paths(report.sections) for i, p in enumerate(section.paragraphs)]
+    for path, paragraph in paragraphs:
+        for lang in ("zh", "en"):
+            found = relative_years(masked(paragraph.get(lang)), lang)
+            if found:
+                words = ", ".join(dict.fromkeys(found))
+                yield ((*path, lang), f"{words} in a report of {report.year}: say the year "
+                                      f"({{year}}, {{year-1}}), which stays true when the "
+                                      "text is carried to another year")
+
+
 def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
     """Every consistency problem in ``report``: warnings, or errors if asserted or strict."""
     problems: list[Problem] = []
@@ -176,6 +197,7 @@ def check_report(report: Report, *, strict: bool = False) -> list[Problem]:
         problems.extend(make(path, message) for path, message in _figure_findings(figure, report))
     make = error if strict else warning
     problems.extend(make(path, message) for path, message in check_typed(report))
+    problems.extend(warning(path, message) for path, message in check_relative_years(report))
     return problems
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Lang = str
@@ -104,6 +104,8 @@ class Cover:
     lang: Lang
     subtitle: str = ""
     lines: tuple[str, ...] = ()
+    was: Cover | None = None
+    """The cover of the document compared with (see Span.previous)."""
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class Heading:
     gap: str = ""
     """What stands between the number and the text (a space in English, nothing in
     Chinese, whose numbers end in 、 or ）)."""
+    previous: str | None = None
+    """The heading's title as printed in the document compared with (see Span.previous)."""
 
     @property
     def display(self) -> str:
@@ -137,6 +141,11 @@ class Paragraph:
     review: bool = False
     comment: str = ""
     """A reviewer's note on the whole paragraph (why it is marked for review)."""
+    tracked: tuple[Inline, ...] | None = None
+    """The inlines cut where they differ from the document compared with, each difference
+    a revision (see Span.previous): what writers that track changes write instead of
+    ``inlines``. A paragraph with no inlines but tracked ones is one that document had and
+    this one lacks (the other writers leave it out)."""
 
     @property
     def text(self) -> str:
@@ -168,6 +177,10 @@ class Cell:
     comment: str = ""
 
 
+RowChange = Literal["", "inserted", "deleted"]
+"""How a table row differs from the document compared with."""
+
+
 @dataclass(frozen=True)
 class Table:
     """A table with header rows repeated on every page; numbers aligned right."""
@@ -179,6 +192,25 @@ class Table:
     caption: str = ""
     note: str = ""
     style: str = "metric-table"
+    was: tuple[str, str] | None = None
+    """The caption and note the table had in the document compared with."""
+    note_review: bool = False
+    """The note is carried over from last year and may no longer hold: marked for review."""
+    revision: RowChange = ""
+    """Against the document compared with, a table it lacked (inserted) or one it had and
+    this document lacks (deleted): its header rows too are marked so; writers that do not
+    track changes leave a deleted table out."""
+    changes: tuple[RowChange, ...] = ()
+    """Against the document compared with, each body row kept (its cells' own revisions),
+    inserted, or deleted (its cells empty, their previous text what it held): writers that
+    track changes show them, the others leave deleted rows out. Empty: all kept."""
+
+    def shown(self) -> Table:
+        """The table as a reader of the new document sees it: deleted rows left out."""
+        if "deleted" not in self.changes:
+            return self
+        rows = tuple(r for r, c in zip(self.rows, self.changes, strict=True) if c != "deleted")
+        return replace(self, rows=rows, changes=())
 
 
 @dataclass(frozen=True)
@@ -195,6 +227,9 @@ class KeyFigure:
     langs: tuple[Lang, ...] = ()
     """The language of each line of its label, then of its change, then of its rank, in a
     panel in two languages; () where every line is in the panel's."""
+    was: KeyFigure | None = None
+    """The same figure as it read in the document compared with (see Span.previous): its
+    value, label, change and rank there; an empty one where that document lacked it."""
 
     def lines(self, default: Lang) -> tuple[list[tuple[str, Lang]], ...]:
         """Its label's, change's and rank's lines, each with its language (``default``,
@@ -237,6 +272,12 @@ class Chart:
     alt: str = ""
     """What the chart shows, in words, for a reader who cannot see it: its kind, title and
     every bar's category and value (a PDF figure's /Alt, a DOCX drawing's description)."""
+    revision: RowChange = ""
+    """Against the document compared with: a chart it lacked (inserted), or one it had
+    and this one lacks (deleted: writers that track changes show it so, the others leave
+    it out)."""
+    was: tuple[str, str] | None = None
+    """The title and source the chart had in the document compared with."""
 
 
 @dataclass(frozen=True)

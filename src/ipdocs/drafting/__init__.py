@@ -17,7 +17,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from ipdocs.base.problems import Problem, SpecError, error, warning
 from ipdocs.base.vocab import QUALIFIERS, Unit
+from ipdocs.checks.consistency import check_relative_years
 from ipdocs.drafting.changes import convert, new_change
 from ipdocs.drafting.document import dump, load
 from ipdocs.drafting.review import review_marks
@@ -200,7 +201,10 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     node["unit"] = unit.code
     if figure.since is not None and figure.change is None:
         update.change = None  # a total over years states no change unless the report did
-    _set(node, "change", update.change)
+    if update.keep:
+        _convert_change(node.get("change"), figure, unit)
+    else:
+        _set(node, "change", update.change)
     notes, review = list(update.notes), update.review
     if new.qualifier is None and figure.qualifier is not None:
         notes.append(f"{figure.id}: qualifier {figure.qualifier} kept from last year: check it")
@@ -214,6 +218,16 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     _set(node, "draft_note", new.note)
     _set(node, "review", True if review else None)
     return notes, review
+
+
+def _convert_change(change: Any, figure: Figure, unit: Unit) -> None:
+    """A kept change's values in the figure's new unit (a percent needs nothing)."""
+    if not isinstance(change, MutableMapping) or figure.change is None:
+        return
+    for key in ("previous", "increment"):
+        value = getattr(figure.change, key)
+        if key in change and value is not None:
+            change[key] = convert(value, figure.unit_def, unit)
 
 
 def _set(node: Any, key: str, value: Any) -> None:
@@ -293,6 +307,8 @@ def draft(previous: str | Path, figures: str | Path) -> Draft:
     for fid, node in data["figures"].items():
         figure = report.figure(fid)
         _move_dates(node, figure, fid in values)
+        if figure.note is not None:  # last year's words: they may no longer hold
+            node["note_review"] = True
         if fid in values:
             new = values[fid]
             unit = units[new.unit or figure.unit]
@@ -323,14 +339,17 @@ def _review_message(marks: bool | list[int]) -> str:
 
 
 def final_problems(report: Report) -> list[Problem]:
-    """What stops a final build: stale figures, and figures, paragraphs and sources marked
-    for review."""
+    """What stops a final build: stale figures; figures, paragraphs and sources marked for
+    review; paragraphs that name a year relatively (去年, last year)."""
     problems = [warning(("figures", fid, "stale"), f"stale: no new value this year (the value "
                                                     f"is of {figure.of_year or report.year - 1})")
                 for fid, figure in report.figures.items() if figure.stale]
     problems += [warning(("figures", fid, "review"), "marked for review (a qualifier or basis "
                                                      "kept from last year)")
                  for fid, figure in report.figures.items() if figure.review]
+    problems += [warning(("figures", fid, "note_review"), "the note is last year's: check it "
+                                                          "still holds, then clear note_review")
+                 for fid, figure in report.figures.items() if figure.note_review]
     for index, paragraph in enumerate(report.lead):
         if paragraph.marked:
             problems.append(warning(("lead", index, "review"), _review_message(paragraph.review)))
@@ -342,4 +361,5 @@ def final_problems(report: Report) -> list[Problem]:
     problems += [warning(("sources", i, "review"), "a placeholder for the new publication: "
                                                    "complete it and clear review")
                  for i, source in enumerate(report.sources) if source.review]
+    problems += [warning(path, message) for path, message in check_relative_years(report)]
     return problems

@@ -6,6 +6,7 @@ never 同比 across two years."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,19 @@ class Update:
     change: dict[str, Any] | None
     notes: list[str] = field(default_factory=list)
     review: bool = False
+    keep: bool = False
+    """Last year's change is kept as the spec gives it (its basis is not last year)."""
+
+
+YEAR_BASIS = re.compile(r"较\d{4}年")
+"""The basis a draft gives a change against an earlier year's value (较2024年)."""
+
+
+def own_basis(old: Figure) -> bool:
+    """Whether ``old``'s change compares with a basis of its own (较改革前, 比专项行动之前),
+    not with a year: a draft keeps such a change, its basis and its figures, for review."""
+    basis = old.change.basis if old.change is not None else None
+    return basis is not None and YEAR_BASIS.fullmatch(basis.zh.strip()) is None
 
 
 def convert(value: Decimal, old: Unit, new: Unit) -> Decimal:
@@ -82,6 +96,11 @@ def new_change(old: Figure, previous: Decimal, value: Decimal, *, approximate: b
     """The change ``value`` (of ``year``) states against ``previous`` (of ``value_year``,
     already in the new unit). ``approximate`` says the new value carries a qualifier."""
     label = old.id or "a figure"
+    if own_basis(old):
+        assert old.change is not None and old.change.basis is not None
+        return Update(None, [f"{label}: the change compares with its own basis "
+                             f"({old.change.basis.zh}); kept as it was, not recomputed: check it"],
+                      review=True, keep=True)
     if old.qualifier is not None:
         change = {**_kept(old), "previous": previous, "previous_qualifier": old.qualifier,
                   "form": "from_to"}

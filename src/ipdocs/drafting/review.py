@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from ipdocs.i18n.dates import relative_years
 from ipdocs.i18n.sentences import sentence_spans
 from ipdocs.model.placeholders import masked
 
@@ -20,10 +21,11 @@ _DATES = {"zh": (YEAR, ZH_DATE), "en": (YEAR, EN_MONTH)}
 
 
 def dated(text: str, lang: str) -> bool:
-    """Whether ``text`` types a year or a date (placeholders aside): 2024年, 8月, In 2024,
-    in August."""
+    """Whether ``text`` types a year or a date, or names a year by where the writer stood
+    (placeholders aside): 2024年, 8月, 去年, In 2024, in August, last year."""
     plain = masked(text)
-    return any(pattern.search(plain) for pattern in _DATES[lang])
+    return any(pattern.search(plain) for pattern in _DATES[lang]) or \
+        bool(relative_years(plain, lang))
 
 
 def sentences(text: str, lang: str) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ipdocs.base.vocab import QUALIFIERS
 from ipdocs.base.zips import reproducible_zip
-from ipdocs.i18n import format_number
+from ipdocs.i18n import format_number, format_quantity
 from ipdocs.model import Figure, Report
 from ipdocs.sections.narrative import figure_change
 
@@ -62,7 +62,21 @@ INSTRUCTIONS = (
 )
 
 
-def _row(figure: Figure, lang_change: str) -> dict[str, str]:
+def last_value(figure: Figure, year: int) -> str:
+    """Last year's value as the report wrote it, with its unit and its qualifier where
+    Chinese puts it (超1100人, 3个月左右, 17.1万余家), and the year it is of where it was
+    itself kept from an earlier year (12593件（2023年数据，沿用 / 2023 value, kept）)."""
+    if figure.kind == "rank":
+        text = format_number(figure.value, "zh")
+    else:
+        text = format_quantity(figure.value, figure.unit_def, "zh", qualifier=figure.qualifier)
+    if figure.stale:
+        of = figure.of_year or year - 1
+        text += f"（{of}年数据，沿用 / {of} value, kept）"
+    return text
+
+
+def _row(figure: Figure, lang_change: str, year: int) -> dict[str, str]:
     """The informational cells of one figure."""
     return {
         "id": figure.id or "",
@@ -70,7 +84,7 @@ def _row(figure: Figure, lang_change: str) -> dict[str, str]:
         "label_en": figure.label.en,
         "last_unit": figure.unit,
         "measure": figure.measure.value,
-        "last": (figure.qualifier or "") + format_number(figure.value, "zh"),
+        "last": last_value(figure, year),
         "last_change": lang_change,
     }
 
@@ -94,7 +108,7 @@ def workbook_bytes(report: Report) -> bytes:
     sheet.append([c.header for c in COLUMNS])
     for figure in report.figures.values():
         change = figure_change(figure, "zh") if figure.change else ""
-        cells = _row(figure, change)
+        cells = _row(figure, change, report.year)
         sheet.append([cells.get(c.key, "") for c in COLUMNS])
     _format(sheet, len(report.figures), Font, PatternFill, Alignment)
     _validate(sheet, len(report.figures), DataValidation)

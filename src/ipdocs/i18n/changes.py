@@ -31,7 +31,8 @@ from ipdocs.i18n.words import defines, word
 
 MINUS = "\u2212"
 
-__all__ = ["Movement", "MovementForm", "change_amount", "change_cell_text", "format_change",
+__all__ = ["Movement", "MovementForm", "change_amount", "change_cell_text", "direction_word",
+           "format_change",
            "movement_phrase",
            "percent_change", "rank_position", "respective_phrase"]
 
@@ -217,12 +218,22 @@ def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
     return _with_qualifier(text, qualifier, lang)
 
 
+def direction_word(m: Movement, lang: str) -> str:
+    """The word of a change's direction alone, as a two-year table's change cell says it
+    beside the two values: 增长, 缩短, 上升 / up, cut; 持平 / unchanged."""
+    if m.sign == 0:
+        return word("unchanged", lang)
+    return _direction(replace(m, form="percent") if m.measure is not Measure.RANK else m,
+                      lang, "from_to")
+
+
 def change_cell_text(m: Movement, lang: str) -> str:
     """A change as a table's change cell shows it: +11.4%, +1.2个百分点, 上升2位 / up 2
-    places, 由22个月缩短 / cut from 22 months, 新增 / new; its own basis in brackets."""
+    places, 由22个月缩短 / cut from 22 months, 持平 / unchanged, 新增 / new; its own basis in
+    brackets."""
     if m.form == "new":
         return word("new", lang)
-    if m.sign == 0 and m.form in ("from_to", "to", "places"):  # not 由3个月缩短 / cut from
+    if m.sign == 0:  # as the text says it (同比持平): never 由7天缩短 for 7天 again, nor ±0.0%
         text = word("unchanged", lang)
     elif m.form == "places":
         text = _phrase("change_delta", lang, direction=_direction(m, lang, "delta"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from babel.dates import format_date as babel_format_date
 
@@ -25,3 +26,19 @@ def as_of(date: dt.date, lang: str) -> str:
     if (date.month, date.day) == (12, 31):
         return word("as_of_year_end", lang, year=date.year)
     return word("as_of_date", lang, date=format_date(date, lang))
+
+
+RELATIVE_YEARS = {
+    "zh": re.compile(r"去年|今年|前年|明年|上年|本年|上一年"),
+    "en": re.compile(r"\b(?:last|this|next|previous|current|coming) year\b|"
+                     r"\bthe year (?:before|after)\b|\byear before last\b", re.IGNORECASE),
+}
+"""Words that name a year by where the writer stands (去年, 今年, last year): true in the
+year they were written, wrong once the text is carried to another year."""
+
+
+def relative_years(text: str, lang: str) -> list[str]:
+    """The relative year words of ``text`` (Chinese patterns for a Han language, English
+    for the others), in order: ['去年'], ['last year']."""
+    pattern = RELATIVE_YEARS["zh" if lang.startswith("zh") else "en"]
+    return [m.group(0) for m in pattern.finditer(text)]

@@ -281,6 +281,10 @@ class Figure(Model):
         description="a draft gave a new value but kept something to check (a qualifier, "
                     "a change against another basis)")
     draft_note: str | None = Field(default=None, description="where a drafted value came from")
+    note_review: Flag = Field(
+        default=False,
+        description="a draft carried the note over from last year: it may no longer hold "
+                    "(民事、刑事、行政案件之和少于总数 after the parts changed)")
 
     _value = field_validator("value")(_finite)
     _qualifier = field_validator("qualifier")(_known_qualifier)

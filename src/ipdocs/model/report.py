@@ -308,7 +308,7 @@ class Report(Model):
         """Whether this is a draft: a stale value, a figure, paragraph or source marked for
         review remains (what ``build --final`` refuses)."""
         paragraphs = [*self.lead, *(p for s in self.walk() for p in s.paragraphs)]
-        return any(f.stale or f.review for f in self.figures.values()) \
+        return any(f.stale or f.review or f.note_review for f in self.figures.values()) \
             or any(p.marked for p in paragraphs) or any(s.review for s in self.sources)
 
     def year_end(self) -> dt.date:

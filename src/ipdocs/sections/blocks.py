@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import Annotated
 
 from pydantic import Field
 
 from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Span
 from ipdocs.i18n import format_date, word
-from ipdocs.model import Report
+from ipdocs.model import Report, Source
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
-from ipdocs.sections.context import FIRST_LEAD, Builder, Context
+from ipdocs.sections.context import FIRST_LEAD, Builder, Context, Lang
 from ipdocs.sections.inlines import paragraph
 from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
+from ipdocs.sections.review import revised
 
 
 @register_builder
@@ -36,7 +38,12 @@ class CoverBuilder(Builder):
         if report.published:
             lines.append(format_date(report.published, lang))
         subtitle = render(report.subtitle, report, lang) if report.subtitle else ""
-        return (Cover(render(report.title, report, lang), lang, subtitle, tuple(lines)),)
+        cover = Cover(render(report.title, report, lang), lang, subtitle, tuple(lines))
+        if ctx.against is not None:
+            old = self.build(ctx.against, replace(ctx, against=None))[0]
+            assert isinstance(old, Cover)
+            cover = replace(cover, was=old)
+        return (cover,)
 
 
 @register_builder
@@ -50,7 +57,9 @@ class LeadBuilder(Builder):
         """One lead paragraph per paragraph of the report's lead (the first only, when the
         brief must be shortened to fit its pages)."""
         lead = report.lead[:1] if ctx.compact >= FIRST_LEAD else report.lead
-        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against) for p in lead)
+        old = ctx.against.lead if ctx.against is not None else []
+        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against,
+                               old[i] if i < len(old) else None) for i, p in enumerate(lead))
 
 
 @register_builder
@@ -91,14 +100,42 @@ class SourcesBuilder(Builder):
             return ()
         lang = ctx.lang
         blocks: list[Block] = [Heading(1, word("sources", lang), lang, anchor="sources")]
-        for source in report.sources:
-            parts = [render(source.title, report, lang)]
-            if source.publisher:
-                parts.append(render(source.publisher, report, lang))
-            if source.date:
-                parts.append(format_date(source.date, lang))
-            if source.url:
-                parts.append(source.url)
-            text = word("source_glue", lang).join(parts)
-            blocks.append(Paragraph((Span(text),), lang, "note"))
-        return tuple(blocks)
+        notes = [Paragraph((Span(source_text(source, report, lang), review=source.review),),
+                           lang, "note", False,
+                           word("comment_source", lang) if source.review and ctx.against
+                           else "")
+                 for source in report.sources]
+        if ctx.against is not None:
+            old = [source_text(source, ctx.against, lang) for source in ctx.against.sources]
+            notes = revised_notes(notes, old)
+        return (*blocks, *notes)
+
+
+def source_text(source: Source, report: Report, lang: Lang) -> str:
+    """A source as its note reads: title, publisher, date and address."""
+    parts = [render(source.title, report, lang)]
+    if source.publisher:
+        parts.append(render(source.publisher, report, lang))
+    if source.date:
+        parts.append(format_date(source.date, lang))
+    if source.url:
+        parts.append(source.url)
+    return word("source_glue", lang).join(parts)
+
+
+def revised_notes(notes: list[Paragraph], old: list[str]) -> list[Paragraph]:
+    """One-line notes against the notes of the document compared with: a new note an
+    insertion, a note that is gone a deletion (an empty note holding it), a note that
+    changed a revision of it."""
+    texts = ["".join(i.text for i in n.inlines if isinstance(i, Span)) for n in notes]
+    lang = notes[0].lang if notes else ""
+    out: list[Paragraph] = []
+    for _, i1, i2, j1, j2 in SequenceMatcher(None, old, texts, autojunk=False).get_opcodes():
+        befores = old[i1:i2]
+        for at, j in enumerate(range(j1, j2)):
+            was = befores[at] if at < len(befores) else ""
+            out.append(replace(notes[j], tracked=revised(
+                [i for i in notes[j].inlines if isinstance(i, Span)], was)))
+        out += [Paragraph((), lang, "note", tracked=(Span("", previous=gone),))
+                for gone in befores[j2 - j1:]]
+    return out

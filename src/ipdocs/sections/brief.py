@@ -44,7 +44,9 @@ from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GLOSSARY, GlossaryBuilder
+from ipdocs.sections.inlines import paragraph_text
 from ipdocs.sections.narrative import bind, render
+from ipdocs.sections.review import revised
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 
 Language = str
@@ -89,11 +91,29 @@ def _line_langs(a: KeyFigure, b: KeyFigure, first: Lang, second: Lang) -> tuple[
 def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
     """One key-figure panel for both languages: the first language's value, each
     language's label and change on a line of its own."""
-    items = tuple(KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
-                            a.direction, a.stale, _lines(a.rank, b.rank),
-                            _line_langs(a, b, first.lang, second.lang))
+    items = tuple(_bilingual_figure(a, b, first.lang, second.lang)
                   for a, b in zip(first.items, second.items, strict=True))
     return KeyFigures(items, first.lang, f"{first.title} {second.title}")
+
+
+def _bilingual_cover(first: Cover, second: Cover) -> Cover:
+    """One cover for both languages: the second's title under the first's (and the cover
+    of the document compared with, the same way)."""
+    subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
+    lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
+    was = _bilingual_cover(first.was, second.was) \
+        if first.was is not None and second.was is not None else None
+    return Cover(first.title, first.lang, subtitle, lines, was)
+
+
+def _bilingual_figure(a: KeyFigure, b: KeyFigure, first: Lang, second: Lang) -> KeyFigure:
+    """One key figure in two languages, each line with its language (and as it read in
+    the document compared with)."""
+    was = _bilingual_figure(a.was, b.was, first, second) \
+        if a.was is not None and b.was is not None else None
+    return KeyFigure(a.value, _lines(a.label, b.label), _lines(a.change, b.change),
+                     a.direction, a.stale, _lines(a.rank, b.rank),
+                     langs=_line_langs(a, b, first, second), was=was)
 
 
 def _bilingual_chart(first: Chart, second: Chart) -> Chart:
@@ -101,8 +121,16 @@ def _bilingual_chart(first: Chart, second: Chart) -> Chart:
     value labels."""
     categories = tuple(f"{a} {b}" for a, b in zip(first.categories, second.categories,
                                                    strict=True))
+    was = None
+    if first.was is not None and second.was is not None:
+        was = (_joined(first.was[0], second.was[0]), first.was[1])
     return replace(first, title=f"{first.title} {second.title}", categories=categories,
-                   alt=" ".join(x.alt for x in (first, second) if x.alt))
+                   alt=" ".join(x.alt for x in (first, second) if x.alt), was=was)
+
+
+def _joined(first: str, second: str) -> str:
+    """Two languages' texts side by side on one line (nothing for two empty ones)."""
+    return f"{first} {second}" if first or second else ""
 
 
 def _once(first: Block, second: Block) -> Block | None:
@@ -116,9 +144,7 @@ def _once(first: Block, second: Block) -> Block | None:
     if isinstance(first, Contents) and isinstance(second, Contents):
         return Contents(f"{first.title} {second.title}", first.lang, first.depth)
     if isinstance(first, Cover) and isinstance(second, Cover):
-        subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
-        lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
-        return Cover(first.title, first.lang, subtitle, lines)
+        return _bilingual_cover(first, second)
     if isinstance(first, KeyFigures) and isinstance(second, KeyFigures):
         return _bilingual_panel(first, second)
     if isinstance(first, Heading) and isinstance(second, Heading) and first.anchor == GLOSSARY:
@@ -189,6 +215,19 @@ def draft_legend(report: Report, language: Language) -> list[Block]:
     year = min(years, default=report.year - 1)
     return [Paragraph((Span(word("draft_legend", lang, year=year)),), lang, "note")
             for lang in languages_of(language)]
+
+
+def revised_legend(legend: list[Block], old: list[Block]) -> list[Block]:
+    """A draft's legend with what differs from the legend of the document compared with
+    (none, when that was final) a revision."""
+    texts = [paragraph_text(b) if isinstance(b, Paragraph) else "" for b in old]
+    kept = [replace(b, tracked=revised([i for i in b.inlines if isinstance(i, Span)],
+                                       texts[at] if at < len(texts) else ""))
+            if isinstance(b, Paragraph) else b for at, b in enumerate(legend)]
+    gone: list[Block] = [replace(b, inlines=(), tracked=revised([], texts[at]))
+                         for at, b in enumerate(old) if at >= len(legend)
+                         and isinstance(b, Paragraph)]
+    return kept + gone
 
 
 def _listed_contents(blocks: list[Block]) -> list[Block]:
@@ -286,7 +325,10 @@ class Brief:
                                   builder.build(report, ctx.with_lang(langs[1])), layout)
         else:
             blocks = self.blocks(report, ctx)
-        blocks = _with_legend(_listed_contents(blocks), draft_legend(report, lang))
+        legend = draft_legend(report, lang)
+        if against is not None:
+            legend = revised_legend(legend, draft_legend(against, lang))
+        blocks = _with_legend(_listed_contents(blocks), legend)
         charset = report_charset(report)
         if glossary is not None:
             charset = "".join(sorted(set(charset + glossary.model_dump_json())))

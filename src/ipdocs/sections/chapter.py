@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Heading
 from ipdocs.i18n import section_number, word
+from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model import Report, Section
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
-from ipdocs.sections.figures import figure_table
+from ipdocs.sections.figures import figure_table, old_title
 from ipdocs.sections.inlines import paragraph
 from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
@@ -24,15 +25,38 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
     number = section_number(path, lang) if ctx.numbered else ""
     level = min(len(path), MAX_LEVEL)
     title = render(section.title, report, lang)
-    blocks: list[Block] = [Heading(level, title, lang, number, section.id,
-                                   word("heading_number_gap", lang))]
-    blocks += [paragraph(p, report, lang, against=ctx.against) for p in section.paragraphs]
+    heading = Heading(level, title, lang, number, section.id, word("heading_number_gap", lang))
+    if ctx.against is not None:
+        before = old_section(ctx.against, section.id)
+        was = "" if before is None else replace(heading, text=render(
+            before.title, ctx.against, lang)).display
+        heading = replace(heading, previous=was)
+    blocks: list[Block] = [heading]
+    old = counterparts(ctx.against, section.id)
+    blocks += [paragraph(p, report, lang, against=ctx.against,
+                         was=old[i] if i < len(old) else None)
+               for i, p in enumerate(section.paragraphs)]
     if ctx.tables and section.figures:
-        blocks.append(figure_table(section.figures, report, lang, title,
-                                   ctx.against))
+        blocks.append(figure_table(section.figures, report, lang, title, ctx.against,
+                                   old_title(ctx.against, section.id, lang)))
     for index, child in enumerate(section.sections, start=1):
         blocks += section_blocks(child, (*path, index), report, ctx)
     return blocks
+
+
+def old_section(against: Report, section_id: str) -> Section | None:
+    """The section ``section_id`` of the report compared with, if it has one."""
+    try:
+        return against.section(section_id)
+    except KeyError:
+        return None
+
+
+def counterparts(against: Report | None, section_id: str) -> list[ModelParagraph]:
+    """The paragraphs of the section ``section_id`` in the report compared with (none
+    where it has no such section)."""
+    old = old_section(against, section_id) if against is not None else None
+    return list(old.paragraphs) if old is not None else []
 
 
 def part_chart(section: Section, report: Report, ctx: Context) -> list[Block]:

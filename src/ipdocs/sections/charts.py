@@ -27,6 +27,7 @@ from ipdocs.sections.context import (
     Builder,
     Context,
     Lang,
+    old_blocks,
 )
 from ipdocs.sections.narrative import figure_value, movement, render
 from ipdocs.sections.registry import Ids, Title, register_builder
@@ -188,4 +189,19 @@ class ChartBuilder(Builder):
             chart = growth_chart(chosen, title, lang, limit)
         else:
             raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
-        return (replace(chart, alt=chart_alt(chart, lang)),) if chart else ()
+        chart = replace(chart, alt=chart_alt(chart, lang)) if chart else None
+        if ctx.against is not None:
+            old = old_blocks(self, ctx)
+            return revised_chart(chart, old[0] if old and isinstance(old[0], Chart) else None)
+        return (chart,) if chart else ()
+
+
+def revised_chart(chart: Chart | None, old: Chart | None) -> tuple[Block, ...]:
+    """A chart against the chart in the same place of the document compared with: its
+    title and source there; inserted where there was none; the old chart, deleted, where
+    there is none now."""
+    if chart is None:
+        return () if old is None else (replace(old, revision="deleted"),)
+    if old is None:
+        return (replace(chart, revision="inserted", was=("", "")),)
+    return (replace(chart, was=(old.title, old.source)),)

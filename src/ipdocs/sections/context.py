@@ -9,7 +9,7 @@ from ipdocs.i18n import Lang
 from ipdocs.model import Glossary, Report
 
 __all__ = ["COMPACT_CHART_BARS", "COMPACT_KEY_FIGURES", "COMPACT_LEVELS", "SMALLEST_CHART_BARS",
-           "Builder", "Context", "Lang"]
+           "Builder", "Context", "Lang", "old_blocks"]
 
 COMPACT_LEVELS = 6
 """The most a brief with a page limit is shortened (``Context.compact``)."""
@@ -58,3 +58,14 @@ class Builder:
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The blocks this builder contributes in ``ctx.lang``."""
         raise NotImplementedError
+
+
+def old_blocks(builder: Builder, ctx: Context) -> tuple[Block, ...]:
+    """What ``builder`` makes of the report compared with (``ctx.against``): nothing where
+    it has none, or lacks a figure or section the builder names."""
+    if ctx.against is None:
+        return ()
+    try:
+        return builder.build(ctx.against, replace(ctx, against=None))
+    except KeyError:
+        return ()

@@ -26,7 +26,7 @@ from ipdocs.sections.narrative import (
     render,
 )
 from ipdocs.sections.registry import BriefRequired, Ids, register_builder
-from ipdocs.sections.review import figure_comment, was_cell
+from ipdocs.sections.review import figures_comment, revised_rows
 
 
 def stale_label(figure: Figure, label: str, lang: Lang, report: Report, *,
@@ -95,6 +95,11 @@ class KeyFiguresBuilder(Builder):
         if ctx.compact >= FEW_KEY_FIGURES:
             ids = ids[:COMPACT_KEY_FIGURES]
         items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
+        if ctx.against is not None:
+            items = tuple(replace(item, was=key_figure(ctx.against.figure(fid), ctx.lang,
+                                                       ctx.against)
+                                  if fid in ctx.against.figures else KeyFigure("", ""))
+                          for fid, item in zip(ids, items, strict=True))
         return (KeyFigures(items, ctx.lang, word("key_figures", ctx.lang)),) if items else ()
 
 
@@ -155,39 +160,52 @@ def dated_label(figure: Figure, report: Report, lang: Lang) -> str:
     return label
 
 
-def figure_row(figure: Figure, report: Report, lang: Lang,
-               against: Report | None = None) -> tuple[Cell, ...]:
-    """One table row: indicator, value, unit, change; with ``against`` (last year's
-    report), the value and change as they read there and why a draft marks the row."""
+def figure_row(figure: Figure, report: Report, lang: Lang) -> tuple[Cell, ...]:
+    """One table row: indicator, value, unit, change, rank (with last year's report,
+    ``figure_table`` sets what each cell read there and the table's comment)."""
     value, unit = value_cells(figure, lang)
     stale, review = figure.stale, figure.review
-    change = change_cell(figure, lang)
-    before = was_cell(figure, against, value, lambda f: value_cells(f, lang)[0])
-    if against is not None:
-        change = replace(change, previous=was_cell(
-            figure, against, change.text, lambda f: change_cell(f, lang).text))
-    comment = figure_comment(figure, report, lang) if against is not None else ""
     if figure.stale:
         value = stale_mark(value, lang)
     return (Cell(_label(figure, report, lang), None, stale, review),
-            Cell(value, None, stale, review, before, comment), Cell(unit, None, stale, review),
-            change, Cell(figure_rank_short(figure, lang), None, stale, review))
+            Cell(value, None, stale, review), Cell(unit, None, stale, review),
+            change_cell(figure, lang), Cell(figure_rank_short(figure, lang), None, stale, review))
 
 
 def figure_table(ids: list[str] | tuple[str, ...], report: Report, lang: Lang,
-                 caption: str = "", against: Report | None = None) -> Table:
+                 caption: str = "", against: Report | None = None,
+                 old_caption: str | None = None) -> Table:
     """A table of the figures ``ids``: indicator, value, unit, change, rank (the unit, change
     and rank columns only where some figure has one: English tables often have no unit to
-    show), the figures' notes under it."""
+    show), the figures' notes under it; with ``against``, every cell that reads otherwise
+    in the table of the same figures there a revision (its text there, empty for a figure
+    or a column that table lacks), and its caption (``old_caption``, else the same) and
+    note."""
     header = tuple(Cell(word(k, lang)) for k in ("indicator", "value", "unit", "change", "rank"))
     columns = (Column("left", 4.2), Column("right", 1.8), Column("center", 1.0),
                Column("right", 1.8), Column("left", 2.2))
     figures = [report.figure(fid) for fid in ids]
-    rows = tuple(figure_row(figure, report, lang, against) for figure in figures)
+    rows = tuple(figure_row(figure, report, lang) for figure in figures)
     keep = [i for i in range(len(columns)) if i < 2 or any(row[i].text for row in rows)]
-    return Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
-                 tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
-                 table_notes(figures, report, lang))
+    table = Table(tuple(columns[i] for i in keep), (tuple(header[i] for i in keep),),
+                  tuple(tuple(row[i] for i in keep) for row in rows), lang, caption,
+                  table_notes(figures, report, lang),
+                  note_review=any(f.note_review for f in figures if f.note is not None))
+    if against is None:
+        return table
+    old_ids = [fid for fid in ids if fid in against.figures]
+    old = figure_table(old_ids, against, lang, caption if old_caption is None else old_caption)
+    return commented(revised_rows(table, list(ids), old, old_ids),
+                     figures_comment(figures, report, lang))
+
+
+def commented(table: Table, comment: str) -> Table:
+    """``table`` with one comment for a reviewer, on its first header cell."""
+    if not comment or not table.header or not table.header[0]:
+        return table
+    first, *rest = table.header[0]
+    return replace(table, header=((replace(first, comment=comment), *rest),
+                                  *table.header[1:]))
 
 
 def figure_note(figure: Figure, report: Report, lang: Lang) -> str:
@@ -224,4 +242,16 @@ class FigureTableBuilder(Builder):
         if not ids:
             return ()
         caption = render(section.title, report, ctx.lang)
-        return (figure_table(ids, report, ctx.lang, caption, ctx.against),)
+        return (figure_table(ids, report, ctx.lang, caption, ctx.against,
+                             old_title(ctx.against, self.section, ctx.lang)),)
+
+
+def old_title(against: Report | None, section_id: str, lang: Lang) -> str | None:
+    """The title of the section ``section_id`` in the report compared with ("" where it
+    has no such section; None without one)."""
+    if against is None:
+        return None
+    try:
+        return render(against.section(section_id).title, against, lang)
+    except KeyError:
+        return ""

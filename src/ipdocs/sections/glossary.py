@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
@@ -10,6 +10,7 @@ from ipdocs.model import Glossary, Report, Term
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.narrative import plain_text
 from ipdocs.sections.registry import register_builder
+from ipdocs.sections.review import revised_rows
 
 GLOSSARY = "glossary"
 """The anchor of the glossary's heading: bilingual documents print one glossary."""
@@ -41,4 +42,10 @@ class GlossaryBuilder(Builder):
         rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
         table = Table((Column("left", 1.0, lang="zh"), Column("left", 1.6, lang="en")),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")
+        if ctx.against is not None:
+            old = self.build(ctx.against, replace(ctx, against=None))
+            before = old[1] if len(old) == 2 and isinstance(old[1], Table) else replace(
+                table, rows=(), caption="", note="")
+            table = revised_rows(table, [t.zh for t in terms], before,
+                                 [row[0].text for row in before.rows])
         return (Heading(1, word("glossary", lang), lang, anchor=GLOSSARY), table)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from ipdocs.doc import Direction, Paragraph, Span
 from ipdocs.i18n import word
 from ipdocs.i18n.sentences import sentence_spans
-from ipdocs.model import Figure, FigureRef, Report, Text
+from ipdocs.model import Figure, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model.changes import resolve
 from ipdocs.model.placeholders import masked
 from ipdocs.sections.context import Lang
-from ipdocs.sections.narrative import EMPHASIS, Run, render_runs
-from ipdocs.sections.review import figure_comment, paragraph_comment, was
+from ipdocs.sections.narrative import EMPHASIS, Run, render_runs, stale_marked
+from ipdocs.sections.review import figures_comment, paragraph_comment, revised
 
 KEEP_TOGETHER = ("value", "number", "previous")
 """Figure parts that must not break across lines: a number stays with its unit."""
@@ -44,20 +44,13 @@ def stale_mark(text: str, lang: Lang) -> str:
     return text + word("stale_mark", lang)
 
 
-def _span(run: Run, report: Report, lang: Lang, review: bool,
-          against: Report | None = None) -> Span:
-    """One span of a rendered run: a stale value marked as such, apart from review; with
-    ``against``, what it said there and why it is marked."""
+def _span(run: Run, report: Report, lang: Lang, review: bool) -> Span:
+    """One span of a rendered run: a stale value marked as such (with the year it is of),
+    apart from review."""
     stale = _stale(report, run.ids)
-    text = stale_mark(run.text, lang) if stale else run.text
-    previous, comment = None, ""
-    if against is not None and run.figure is not None:
-        ref = FigureRef(run.figure, run.part or "value", run.others)
-        previous = was(ref, against, lang, run.text)
-        comment = " ".join(filter(None, (figure_comment(report.figure(f), report, lang)
-                                         for f in run.ids)))
+    text = stale_marked(run.text, report, run.ids, lang)
     return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
-                keeps(run.part, run.text), stale, previous, comment)
+                keeps(run.part, run.text), stale)
 
 
 def _sentences(text: str, lang: Lang, marks: bool | list[int]) -> list[tuple[str, bool]]:
@@ -72,21 +65,34 @@ def _sentences(text: str, lang: Lang, marks: bool | list[int]) -> list[tuple[str
 
 
 def paragraph(text: Text, report: Report, lang: Lang, style: str = "body",
-              against: Report | None = None) -> Paragraph:
+              against: Report | None = None, was: Text | None = None) -> Paragraph:
     """A model paragraph (or any bilingual text) as a document paragraph in ``lang``: a
     paragraph or the sentences marked for review highlighted, stale values marked; with
-    ``against`` (last year's report), each figure's text as it read there and comments
-    saying why a draft marks what it marks."""
+    ``against`` (last year's report) and ``was`` (the paragraph there, None where it had
+    none), every difference from the text it had there a revision, and comments saying
+    why a draft marks what it marks."""
     marks = text.review if isinstance(text, ModelParagraph) else False
     spans: list[Span] = []
     emphasis = False
+    ids: list[str] = []
     for piece, review in _sentences(text.get(lang), lang, marks):
         runs = render_runs(piece, report, lang, emphasis)
-        spans += [_span(r, report, lang, review, against) for r in runs]
+        spans += [_span(r, report, lang, review) for r in runs]
+        ids += [fid for r in runs for fid in r.ids]
         emphasis ^= masked(piece).count(EMPHASIS) % 2 == 1
-    comment = paragraph_comment(text, lang) \
-        if against is not None and isinstance(text, ModelParagraph) else ""
-    return Paragraph(tuple(spans), lang, style, marks is True, comment)
+    if against is None:
+        return Paragraph(tuple(spans), lang, style, marks is True)
+    old = [] if was is None else paragraph(was, against, lang).inlines
+    own = paragraph_comment(text, lang) if isinstance(text, ModelParagraph) else ""
+    comment = word("comment_glue", lang).join(filter(None, (
+        own, figures_comment([report.figure(f) for f in ids], report, lang))))
+    return Paragraph(tuple(spans), lang, style, marks is True, comment,
+                     revised(spans, [i for i in old if isinstance(i, Span)]))
+
+
+def paragraph_text(node: Paragraph) -> str:
+    """A document paragraph's text as a reader sees it (note marks included)."""
+    return "".join(i.text if isinstance(i, Span) else i.mark for i in node.inlines)
 
 
 def direction(figure: Figure) -> Direction | None:

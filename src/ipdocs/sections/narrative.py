@@ -6,7 +6,7 @@ document-tree inlines; ``plain_text`` gives the whole narrative as text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ipdocs.base.vocab import Measure
@@ -313,11 +313,23 @@ def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) ->
     return runs
 
 
+def stale_year(report: Report, ids: Sequence[str]) -> int | None:
+    """The year the oldest stale value of the figures ``ids`` is of (None if none is)."""
+    years = [f.of_year or report.year - 1 for f in map(report.figure, ids) if f.stale]
+    return min(years, default=None)
+
+
+def stale_marked(text: str, report: Report, ids: Sequence[str], lang: str) -> str:
+    """A rendered figure's text with the stale mark and the year its value is of where it
+    is kept from an earlier year, as running text marks it: 71425件†（2024年）."""
+    year = stale_year(report, ids)
+    return text if year is None else text + word("stale_mark_dated", lang, year=year)
+
+
 def render(text: Text, report: Report, lang: str) -> str:
     """A bilingual text rendered as plain text in ``lang``; in a draft, each value kept
-    from an earlier year carries the stale mark (71425件†)."""
-    mark = word("stale_mark", lang)
-    return "".join(run.text + mark if any(report.figure(f).stale for f in run.ids) else run.text
+    from an earlier year carries the stale mark and its year (71425件†（2024年）)."""
+    return "".join(stale_marked(run.text, report, run.ids, lang)
                    for run in render_runs(text.get(lang), report, lang))
 
 

@@ -9,7 +9,7 @@ declared complete back to a first year and this year's value beats every one of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Annotated
 
@@ -18,14 +18,16 @@ from pydantic import Field
 from ipdocs.base.vocab import Measure, UnitKind
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
+from ipdocs.i18n.changes import direction_word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import of_report_year, year_on_year
 from ipdocs.sections.charts import percent_change_of
-from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang
+from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang, old_blocks
 from ipdocs.sections.figures import change_cell
 from ipdocs.sections.narrative import figure_change, figure_value, movement
 from ipdocs.sections.registry import Ids, register_builder
+from ipdocs.sections.review import revised, revised_rows
 
 CLAIMS: dict[str, str] = {
     "增幅居前 / the largest rises": "figures of one kind of measure and unit (counts, or money "
@@ -83,8 +85,10 @@ def _listed(figures: Sequence[Figure], lang: Lang, first: str, rest: str) -> str
         fields = {"label": in_sentence(figure.label.get(lang), lang),
                   "value": figure_value(figure, lang)}
         if figure.change is not None:
-            fields |= {"change": figure_change(figure, lang),
-                       "amount": change_amount(movement(figure, lang), lang)}
+            move = movement(figure, lang)
+            fields["change"] = figure_change(figure, lang)
+            if move.amount is not None:  # a from → to or a new figure states no size
+                fields["amount"] = change_amount(move, lang)
         items.append(word(first if index == 0 else rest, lang, **fields))
     return join(items, lang)
 
@@ -141,18 +145,47 @@ class HighlightsBuilder(Builder):
         limit = min(self.limit, 2) if ctx.compact >= FEW_HIGHLIGHTS else self.limit
         figures = [f for f in (report.figure(i) for i in ids) if of_report_year(f, report.year)]
         text = highlight_text(report, figures, ctx.lang, limit)
+        if ctx.against is not None:
+            old = old_blocks(self, ctx)
+            was = [i for b in old if isinstance(b, Paragraph) for i in b.inlines
+                   if isinstance(i, Span)]
+            if text or was:
+                spans = (Span(text),) if text else ()
+                return (Paragraph(spans, ctx.lang, "lead", tracked=revised(spans, was)),)
         return (Paragraph((Span(text),), ctx.lang, "lead"),) if text else ()
 
 
 def previous_value(figure: Figure, year: int) -> Decimal | None:
     """Last year's value: the change's base (when the change is year on year), or the
-    history's entry; none for a figure of another period than the report's year."""
+    history's entry, where it cannot have lost a qualifier (the history keeps none: an
+    approximate figure's entry may have been 3个月左右); none for a figure of another
+    period than the report's year."""
     if not of_report_year(figure, year):
         return None
     change = figure.change
     if change is not None and change.previous is not None and year_on_year(figure):
         return change.previous
-    return figure.history.get(year - 1)
+    return None if figure.approximate else figure.history.get(year - 1)
+
+
+def previous_qualifier(figure: Figure) -> str | None:
+    """The qualifier of last year's value, as the change states it (超 of 由超1100人)."""
+    change = figure.change
+    if change is not None and change.previous is not None and change.basis is None:
+        return change.previous_qualifier
+    return None
+
+
+def year_change_cell(figure: Figure, lang: Lang) -> Cell:
+    """The change cell of a two-year table: a change said from → to shows only its
+    direction (增长 / up), the two values standing in their own columns."""
+    cell = change_cell(figure, lang)
+    if figure.change is None or figure.change.basis is not None:  # its own basis, said
+        return cell
+    move = movement(figure, lang)
+    if move.form in ("from_to", "to") and move.sign != 0:
+        return replace(cell, text=direction_word(move, lang))
+    return cell
 
 
 @register_builder
@@ -164,22 +197,44 @@ class YearOverYearBuilder(Builder):
     figures: Ids = ()
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
-        """The table of figures whose previous value is known; nothing if there are none."""
-        lang = ctx.lang
-        ids = self.figures or tuple(report.figures)
-        rows = []
+        """The table of figures whose previous value is known; nothing if there are none.
+        A value stale this year is not shown (it is not this year's); last year's value
+        keeps the qualifier it was published with. With ``ctx.against``, revised against
+        the table of the document compared with (none there: all of it inserted)."""
+        table, keys = self.table(report, ctx.lang)
+        if ctx.against is None:
+            return (table,) if keys else ()
+        old, old_keys = self.table(ctx.against, ctx.lang)
+        if not keys and not old_keys:
+            return ()
+        if not old_keys:  # a table last year's document lacked: inserted whole
+            old = replace(table, header=(tuple(Cell("") for _ in table.header[0]),), rows=(),
+                          caption="")
+            return (replace(revised_rows(table, keys, old, [], by_position=True),
+                            revision="inserted"),)
+        if not keys:  # last year's table, which this document lacks: deleted whole
+            gone = replace(old, header=(tuple(Cell("") for _ in old.header[0]),), rows=(),
+                           caption="")
+            return (replace(revised_rows(gone, [], old, old_keys, by_position=True),
+                            revision="deleted"),)
+        return (revised_rows(table, keys, old, old_keys, by_position=True),)
+
+    def table(self, report: Report, lang: Lang) -> tuple[Table, list[str]]:
+        """The table of ``report`` and the ids of the figures its rows show."""
+        ids = [i for i in self.figures or tuple(report.figures) if i in report.figures]
+        rows, keys = [], []
         for figure in (report.figure(i) for i in ids):
             before = previous_value(figure, report.year)
             if before is None or figure.kind == "rank" or figure.stale:
                 continue
+            keys.append(figure.id or "")
             rows.append((Cell(figure.label.get(lang)),
                          Cell(format_quantity(before, figure.unit_def, lang,
-                                              per=figure.per.get(lang) if figure.per else None)),
-                         Cell(figure_value(figure, lang)), change_cell(figure, lang)))
-        if not rows:
-            return ()
+                                              per=figure.per.get(lang) if figure.per else None,
+                                              qualifier=previous_qualifier(figure))),
+                         Cell(figure_value(figure, lang)), year_change_cell(figure, lang)))
         header = (Cell(word("indicator", lang)), Cell(str(report.year - 1)),
                   Cell(str(report.year)), Cell(word("change", lang)))
         columns = (Column("left", 3.6), Column("right", 1.8), Column("right", 1.8),
                    Column("right", 1.4))
-        return (Table(columns, (header,), tuple(rows), lang, word("year_over_year", lang)),)
+        return Table(columns, (header,), tuple(rows), lang, word("year_over_year", lang)), keys

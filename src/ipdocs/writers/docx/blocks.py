@@ -29,6 +29,7 @@ from ipdocs.doc import (
     Contents,
     Cover,
     Heading,
+    Inline,
     KeyFigures,
     Language,
     NoteRef,
@@ -42,7 +43,14 @@ from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
-from ipdocs.writers.docx.revisions import Revisions, comment, track, written
+from ipdocs.writers.docx.revisions import (
+    Revisions,
+    comment,
+    track,
+    track_row,
+    track_runs,
+    written,
+)
 from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
 from ipdocs.writers.docx.xml import (
     PPR_ORDER,
@@ -158,15 +166,44 @@ def east_asian_tag(w: Writer) -> str:
     return next((x.tag for x in w.languages if x.han), HAN_TAG)
 
 
+def _spaced(inlines: Sequence[Inline]) -> list[tuple[str, str | None]]:
+    """Each inline's text and previous text (None where it has none), the spaces inside
+    amounts made no-break spaces as the paragraph reads, not span by span: a tracked
+    paragraph's spans are cut token by token, and the amount "RMB 20,641,800" must read
+    the same whichever side of a revision its words stand. A text both sides share whose
+    spaces the two sides decide apart (the space of "up more than 193%" where the new text
+    reads "unchanged compared with") is a revision of its own, so that accepting gives the
+    new text and rejecting the old, character for character."""
+    texts = ["" if isinstance(i, NoteRef) else i.text for i in inlines]
+    befores = [None if isinstance(i, NoteRef) else i.previous for i in inlines]
+    olds = [t if b is None else b for t, b in zip(texts, befores, strict=True)]
+    new, old = _cut(with_no_break_spaces("".join(texts)), texts), \
+        _cut(with_no_break_spaces("".join(olds)), olds)
+    return [(n, None if b is None and n == o else o)
+            for n, o, b in zip(new, old, befores, strict=True)]
+
+
+def _cut(text: str, like: Sequence[str]) -> list[str]:
+    """``text`` cut into pieces as long as those of ``like``."""
+    out, at = [], 0
+    for piece in like:
+        out.append(text[at:at + len(piece)])
+        at += len(piece)
+    return out
+
+
 def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
-         whole: bool = False, **look: Any) -> None:
+         whole: bool = False, spaced: bool = False, **look: Any) -> None:
     """Runs for ``text``: in Han text, English phrases and numbers get Latin runs of their
     own (``typeset.script_runs``); text kept ``whole`` (a number with its unit) is one
     run, a number's if it holds one. Amounts are kept whole by no-break spaces
     (``typeset.with_no_break_spaces``); no other character is added to the text."""
     own = language(lang, w)
     han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
-    text = text.replace(" ", NO_BREAK_SPACE) if whole else with_no_break_spaces(text)
+    if whole:
+        text = text.replace(" ", NO_BREAK_SPACE)
+    elif not spaced:  # ``spaced``: decided for the whole paragraph (see ``_spaced``)
+        text = with_no_break_spaces(text)
     if not own.han:
         _one_run(paragraph, text, Script(own.tag, False), w, style, **look)
         return
@@ -271,21 +308,24 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
             ragged(w.width_mm * PT_PER_MM, spec.size, language(node.lang, w).hyphenates):
         paragraph.alignment = ALIGN["left"]
     every: list[BaseOxmlElement] = []
-    for inline in node.inlines:
+    inlines = node.inlines if node.tracked is None else node.tracked
+    for inline, (text, previous) in zip(inlines, _spaced(inlines), strict=True):
         if isinstance(inline, NoteRef):
             _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
             continue
-        if not inline.text:
+        if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
-        runs = written(paragraph, partial(_run, paragraph, inline.text, node.lang, w,
-                                          node.style, whole=inline.keep,
-                                          bold=inline.emphasis, highlight=highlight))
+        runs = written(paragraph, partial(_run, paragraph, text, node.lang, w, node.style,
+                                          whole=inline.keep, spaced=True,
+                                          bold=inline.emphasis,
+                                          highlight=highlight)) if text else []
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
-        if inline.previous is not None:
-            track(paragraph, runs, partial(_run, paragraph, inline.previous, node.lang, w,
-                                           node.style, bold=inline.emphasis), w.revisions)
+        if previous is not None:
+            track(paragraph, runs, partial(_run, paragraph, previous,
+                                           node.lang, w, node.style, whole=inline.keep,
+                                           spaced=True, bold=inline.emphasis), w.revisions)
     comment(w.document, paragraph, every, node.comment)
 
 
@@ -297,8 +337,19 @@ def write_heading(node: Heading, container: Container, w: Writer) -> None:
     w.bookmarks += 1
     start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
     p_of(paragraph).append(start)
-    _run(paragraph, node.display, node.lang, w, style)
+    _tracked(paragraph, node.display, node.previous, node.lang, w, style)
     p_of(paragraph).append(end)
+
+
+def _tracked(paragraph: DocxParagraph, text: str, previous: str | None, lang: str, w: Writer,
+             style: str, **look: Any) -> None:
+    """``text`` in runs; where ``previous`` is given and differs, a revision of it."""
+    if previous is None or previous == text:
+        _run(paragraph, text, lang, w, style, **look)
+        return
+    runs = written(paragraph, partial(_run, paragraph, text, lang, w, style, **look)) \
+        if text else []
+    track(paragraph, runs, partial(_run, paragraph, previous, lang, w, style), w.revisions)
 
 
 def toc_bookmark(number: int) -> str:
@@ -338,14 +389,18 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
     title = _paragraph(container, "title", w)
     title.paragraph_format.space_before = Pt(w.theme.style("title").before
                                              + COVER_BEFORE_MM * PT_PER_MM)
-    _run(title, node.title, node.lang, w, "title")
+    was = node.was
+    _tracked(title, node.title, was.title if was else None, node.lang, w, "title")
     last, style = title, "title"
-    if node.subtitle:
+    if node.subtitle or (was is not None and was.subtitle):
         last, style = _paragraph(container, "subtitle", w), "subtitle"
-        _run(last, node.subtitle, node.lang, w, "subtitle")
-    for line in node.lines:
+        _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, "subtitle")
+    old = list(was.lines) if was else []
+    for at in range(max(len(node.lines), len(old))):
+        line = node.lines[at] if at < len(node.lines) else ""
         last, style = _paragraph(container, "cover-line", w), "cover-line"
-        _run(last, line, node.lang, w, "cover-line")
+        _tracked(last, line, (old[at] if at < len(old) else "") if was else None, node.lang,
+                 w, "cover-line")
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
                                            + COVER_AFTER_MM * PT_PER_MM)
 
@@ -466,7 +521,8 @@ def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w:
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
-                                      size=size, highlight=w.theme.mark(data.review, data.stale)))
+                                      size=size, highlight=w.theme.mark(data.review, data.stale))
+                   ) if data.text or data.previous is None else []
     comment(w.document, paragraph, runs, data.comment)
     if data.previous is not None:
         track(paragraph, runs, partial(_run, paragraph, data.previous, lang, w, style,
@@ -491,8 +547,10 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
 
 def write_table(node: Table, container: Container, w: Writer) -> None:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
-    if node.caption:
-        _run(_paragraph(container, "caption", w), node.caption, node.lang, w, "caption")
+    caption, note = node.was if node.was is not None else (None, None)
+    if node.caption or caption:
+        _tracked(_paragraph(container, "caption", w), node.caption, caption, node.lang, w,
+                 "caption")
     count = len(node.header) + len(node.rows)
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -505,6 +563,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     # no row split over two pages (nor inside a side-by-side cell, which LibreOffice splits)
     _repeat_header(table, len(node.header), keep=count)
     for r, row in enumerate(node.header):
+        if node.revision:
+            track_row(tbl_of(table).tr_lst[r], node.revision, w.revisions)
         for c, data in enumerate(row):
             cell = cells[r][c]
             _shade(cell, header_fill(w.theme))
@@ -512,6 +572,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
                        scale=scale)
     heads = len(node.header)
     for r, row in enumerate(node.rows, start=heads):
+        if node.changes and node.changes[r - heads]:
+            track_row(tbl_of(table).tr_lst[r], node.changes[r - heads], w.revisions)
         for c, data in enumerate(row):
             _cell_text(cells[r][c], data, node.columns[c].lang or node.lang, "table-cell",
                        node.columns[c].align, w,
@@ -521,8 +583,9 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme), w)
-    if node.note:
-        _run(_paragraph(container, "note", w), node.note, node.lang, w, "note")
+    if node.note or note:
+        _tracked(_paragraph(container, "note", w), node.note, note, node.lang, w, "note",
+                 highlight=w.theme.mark(node.note_review, False))
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
@@ -546,32 +609,60 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
         room = w.width_mm * PT_PER_MM / per_row - 2 * padding
-        _cell_text(cell, Cell(item.value.replace(" ", NO_BREAK_SPACE), stale=item.stale),
+        was = item.was
+        value = item.value.replace(" ", NO_BREAK_SPACE)
+        _cell_text(cell, Cell(value, stale=item.stale, previous=_differs(
+                       was.value.replace(" ", NO_BREAK_SPACE) if was else None, value)),
                    node.lang, "key-value", "left", w,
                    scale=key_value_scale(naturals[index], room))
         color = direction_color(w.theme, item.direction)
-        labels, changes, ranks = item.lines(node.lang)
-        for line, lang in labels:
-            _cell_line(cell, line, "key-label", lang, w)
-        for line, lang in changes:
-            _cell_line(cell, line, "key-change", lang, w, color=color,
-                       highlight=w.theme.mark(False, item.stale))
-        for line, lang in ranks:
-            _cell_line(cell, line, "key-label", lang, w)
+        for lines, part, style, look in zip(
+                item.lines(node.lang), ("label", "change", "rank"),
+                ("key-label", "key-change", "key-label"),
+                ({}, {"color": color, "highlight": w.theme.mark(False, item.stale)}, {}),
+                strict=True):
+            _key_lines(cell, lines, None if was is None else getattr(was, part), style,
+                       node.lang, w, **look)
     _gap(container, after_panel(w.theme), w)
 
 
-def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer, **look: Any) -> None:
+def _differs(old: str | None, new: str) -> str | None:
+    """``old`` where it is given and differs from ``new``."""
+    return None if old is None or old == new else old
+
+
+def _key_lines(cell: DocxCell, lines: list[tuple[str, str]], old: str | None, style: str,
+               lang: str, w: Writer, **look: Any) -> None:
+    """A key figure's label, change or rank, a paragraph a line, each line in its own
+    language (``lang``, the panel's, for a line only the compared document had); with
+    ``old`` (its text in the document compared with), lines that changed as revisions."""
+    before = (old or "").splitlines() if old is not None else None
+    for at in range(max(len(lines), len(before or []))):
+        line, line_lang = lines[at] if at < len(lines) else ("", lang)
+        previous = None if before is None else _differs(
+            before[at] if at < len(before) else "", line)
+        _cell_line(cell, line, style, line_lang, w, previous=previous, **look)
+
+
+def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer,
+               previous: str | None = None, **look: Any) -> None:
     """A paragraph of its own in a key figure's cell: a label, a change or a rank."""
     paragraph = cell.add_paragraph()
     set_style(paragraph, WORD_STYLES[style], w)
-    _run(paragraph, text, lang, w, style, **look)
+    runs = written(paragraph, partial(_run, paragraph, text, lang, w, style, **look)) \
+        if text else []
+    if previous is not None:
+        track(paragraph, runs, partial(_run, paragraph, previous, lang, w, style),
+              w.revisions)
 
 
 def write_chart(node: Chart, container: Container, w: Writer) -> None:
     """A native Word chart (editable, with its workbook) under its caption."""
     assert w.document is not None
-    _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
+    title, source = _chart_was(node)
+    gone = node.revision == "deleted"
+    _tracked(_paragraph(container, "caption", w), "" if gone else node.title, title,
+             node.lang, w, "caption")
     font = w.theme.font(w.theme.style("table-cell"))
     shown = [*node.categories, *(s.name for s in node.series),
              *(label for s in node.series for label in s.labels)]
@@ -588,9 +679,20 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts,
                 node.alt or node.title, node.title)
+    if node.revision:
+        track_runs(holder, node.revision, w.revisions)
     _gap(container, after_panel(w.theme), w)
-    if node.source:
-        _run(_paragraph(container, "note", w), node.source, node.lang, w, "note")
+    if node.source or source:
+        _tracked(_paragraph(container, "note", w), "" if gone else node.source, source,
+                 node.lang, w, "note")
+
+
+def _chart_was(node: Chart) -> tuple[str | None, str | None]:
+    """The title and source a chart had in the document compared with (all of it, for a
+    deleted chart); None each where there is none to compare with."""
+    if node.revision == "deleted":
+        return node.title, node.source
+    return node.was if node.was is not None else (None, None)
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:

@@ -10,9 +10,11 @@ from collections.abc import Callable
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
@@ -58,21 +60,63 @@ def _as_deleted(run: BaseOxmlElement) -> None:
 def track(paragraph: DocxParagraph, new: list[BaseOxmlElement], write_old: Callable[[], None],
           revisions: Revisions) -> None:
     """Make ``new`` (runs already in ``paragraph``) an insertion, preceded by the deletion
-    of the runs ``write_old`` writes (nothing where the old text was empty)."""
-    if not new:
-        return
+    of the runs ``write_old`` writes (nothing where the old text was empty); without
+    ``new``, the deletion alone, at the paragraph's end."""
     old = written(paragraph, write_old)
+    if not new and not old:
+        return
     if old:
         deletion = revisions.element("w:del")
         for run in old:
             _as_deleted(run)
             deletion.append(run)
-        new[0].addprevious(deletion)
-    insertion = revisions.element("w:ins")
-    new[0].addprevious(insertion)
-    for run in new:
-        insertion.append(run)
+        if new:
+            new[0].addprevious(deletion)
+        else:
+            p_of(paragraph).append(deletion)
+    if new:
+        insertion = revisions.element("w:ins")
+        new[0].addprevious(insertion)
+        for run in new:
+            insertion.append(run)
     revisions.count += 1
+
+
+def track_row(row: BaseOxmlElement, change: str, revisions: Revisions) -> None:
+    """Mark a table row (``w:tr``) inserted or deleted (``w:ins`` / ``w:del`` in its
+    properties, in their place in the schema's order: after every other property)."""
+    trpr = row.get_or_add_trPr()
+    trpr.append(revisions.element("w:ins" if change == "inserted" else "w:del"))
+    revisions.count += 1
+
+
+def track_runs(paragraph: DocxParagraph, change: str, revisions: Revisions) -> None:
+    """Every run of ``paragraph`` (a chart's drawing) inserted or deleted."""
+    runs = [child for child in p_of(paragraph) if child.tag == qn("w:r")]
+    if not runs:
+        return
+    wrapper = revisions.element("w:ins" if change == "inserted" else "w:del")
+    runs[0].addprevious(wrapper)
+    for run in runs:
+        if change == "deleted":
+            _as_deleted(run)
+        wrapper.append(run)
+    revisions.count += 1
+
+
+COMMENT_STYLE = "CommentReference"
+"""The character style python-docx gives a comment's reference mark (Word's built-in
+"annotation reference"), which its template lacks."""
+
+
+def _comment_style(document: DocxDocument) -> None:
+    """Define the comment reference style, once, so no run names a style that is not
+    there."""
+    if any(style.style_id == COMMENT_STYLE for style in document.styles):
+        return
+    style = document.styles.add_style("annotation reference", WD_STYLE_TYPE.CHARACTER)
+    style.style_id = COMMENT_STYLE
+    style.font.size = Pt(8)
 
 
 def comment(document: DocxDocument | None, paragraph: DocxParagraph,
@@ -80,6 +124,7 @@ def comment(document: DocxDocument | None, paragraph: DocxParagraph,
     """A comment by ipdocs on ``runs`` of ``paragraph``."""
     if document is None or not runs or not text:
         return
+    _comment_style(document)
     document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text,
                          author=AUTHOR, initials=INITIALS)
 

@@ -219,7 +219,9 @@ def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
 
 
 def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
-    """A paragraph."""
+    """A paragraph (none for one only a tracked DOCX shows, deleted since last year)."""
+    if not node.inlines and node.tracked is not None:
+        return []
     block = text_block(_inline_pieces(node, w), node.style, node.lang, w)
     return [tag(block, w.element("P", node.lang))]
 
@@ -296,6 +298,9 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
+    if node.revision == "deleted":  # last year's table, shown deleted in a tracked DOCX
+        return []
+    node = node.shown()  # rows a tracked-changes DOCX shows deleted are not printed
     out: list[Flowable] = []
     rows: list[list[Any]] = []
     if node.caption:  # a first row spanning the table, repeated with the header
@@ -328,7 +333,9 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
     grid.spaceAfter = after_table(w.theme)
     out.append(grid)
     if node.note:
-        out.append(tag(text_block([Piece(node.note)], "note", node.lang, w),
+        out.append(tag(text_block([Piece(node.note,
+                                         highlight=w.theme.mark(node.note_review, False))],
+                                  "note", node.lang, w),
                        w.element("P", node.lang)))
     return out
 
@@ -441,6 +448,8 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
 
     reportlab.graphics is imported with the first chart (a tenth of the writer's imports).
     """
+    if node.revision == "deleted":  # last year's chart, shown deleted in a tracked DOCX
+        return []
     from ipdocs.writers.pdf.charts import drawing
 
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
