@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.sections import Brief, load_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf.page import FormCanvas, Template

@@ -258,7 +258,7 @@ def measure(spec: Path, out: Path, docx: bool = True) -> dict[str, Counts]:
     """Build each configuration of ``spec`` into ``out`` and measure its files."""
     sys.path.insert(0, str(ROOT / "src"))
     from ipdocs import load_report
-    from ipdocs.building import build
+    from ipdocs.app.building import build
 
     report = load_report(spec)
     results: dict[str, Counts] = {}

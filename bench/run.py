@@ -31,11 +31,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 from export import to_flat, to_html, to_typst  # noqa: E402
 
 from ipdocs import load_report  # noqa: E402
-from ipdocs.building import write_document  # noqa: E402
-from ipdocs.bundled import face_path  # noqa: E402
+from ipdocs.app.building import write_document  # noqa: E402
 from ipdocs.model import Report  # noqa: E402
 from ipdocs.sections import full_brief, summary_brief  # noqa: E402
 from ipdocs.themes import load_theme  # noqa: E402
+from ipdocs.typefaces.bundled import face_path  # noqa: E402
 from ipdocs.writers.docx import render_docx  # noqa: E402
 from ipdocs.writers.pdf import render_pdf  # noqa: E402
 from ipdocs.writers.pdf.text import forget_layouts  # noqa: E402

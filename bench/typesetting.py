@@ -38,7 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 
 from ipdocs import load_report  # noqa: E402
-from ipdocs.building import build  # noqa: E402
+from ipdocs.app.building import build  # noqa: E402
 from ipdocs.writers.columns import is_wide  # noqa: E402
 from ipdocs.writers.pdf import text as pdf_text  # noqa: E402
 from ipdocs.writers.pdf.linebreak import NO_END, NO_START  # noqa: E402

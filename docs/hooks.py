@@ -22,7 +22,7 @@ def _included(match: re.Match[str]) -> str:
 
 def _cli() -> str:
     """The help of the command and of each subcommand, as fenced blocks."""
-    from ipdocs.cli import parser
+    from ipdocs.app.cli import parser
 
     top = parser()
     out = ["```text", top.format_help().rstrip(), "```"]

@@ -11,7 +11,7 @@ their licences. The rest of GB 18030's Han characters go into one more face of t
 
 Run from the repository root:  python scripts/build_fonts.py
 Requires: apt-get install fonts-noto-cjk fonts-noto-core texlive-lang-chinese unicode-data;
-ipdocs installed (pip install -e .: the CFF-to-TrueType conversion is ipdocs.sysfonts').
+ipdocs installed (pip install -e .: the CFF-to-TrueType conversion is ipdocs.typefaces.sysfonts').
 (texlive-lang-chinese may also be unpacked anywhere with
 ``apt-get download texlive-lang-chinese && dpkg-deb -x texlive-lang-chinese_*.deb DIR``
 and found with ``--fandol DIR/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol``.)
@@ -37,7 +37,7 @@ from fontTools import subset
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
-from ipdocs.sysfonts import to_truetype
+from ipdocs.typefaces.sysfonts import to_truetype
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
 COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
@@ -306,7 +306,7 @@ def ranges(codes: set[int]) -> list[list[int]]:
 
 def write_index(folder: Path) -> None:
     """coverage.json: the code points each bundled face has, as ranges, read by
-    ipdocs.bundled.coverage (reading the faces' cmaps took a build half a second)."""
+    ipdocs.typefaces.bundled.coverage (reading the faces' cmaps took a build half a second)."""
     index = {path.name: ranges(set(TTFont(path, lazy=True).getBestCmap()))
              for path in sorted(folder.glob("*.ttf"))}
     (folder / "coverage.json").write_text(json.dumps(index, separators=(",", ":")) + "\n",

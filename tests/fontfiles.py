@@ -50,9 +50,9 @@ def make_font(path: Path, chars: str, family: str = "Test Fallback", cff: bool =
 
 
 def fake_fontconfig(monkeypatch: pytest.MonkeyPatch, *fonts: tuple[Path, str]) -> None:
-    """Make ``ipdocs.sysfonts`` see only ``fonts`` (each a file and the characters it
+    """Make ``ipdocs.typefaces.sysfonts`` see only ``fonts`` (each a file and the characters it
     has) as the machine's faces."""
-    from ipdocs import sysfonts
+    from ipdocs.typefaces import sysfonts
 
     def listing(char: str) -> str:
         return "".join(f"{path}\t0\t{path.stem}\tzh-cn\t80\n" for path, chars in fonts

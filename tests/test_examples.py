@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.cli import main, parser
+from ipdocs.app.cli import main, parser
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The layering rules of DESIGN.md, enforced by import-linter contracts in pyproject.toml."""
+"""The layering rules of src/ipdocs/ARCHITECTURE.md, kept by the import contracts in pyproject."""
 
 import subprocess
 import sys

@@ -5,7 +5,7 @@ from importlib import resources
 
 from packaging.version import Version
 
-from ipdocs.bundled import BUNDLED, face_path
+from ipdocs.typefaces.bundled import BUNDLED, face_path
 from tests.conftest import ROOT
 
 

@@ -23,10 +23,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ipdocs.base.vocab import shipped_entries
 from ipdocs.i18n import spreadsheet_format
 from ipdocs.loading.loader import validate_data
 from ipdocs.model import Figure, FigureRef, parse
-from ipdocs.narrative import (
+from ipdocs.sections.figures import change_cell, key_figure, value_cells
+from ipdocs.sections.narrative import (
     figure_change,
     figure_number,
     figure_previous,
@@ -35,8 +37,6 @@ from ipdocs.narrative import (
     figure_words,
     render_reference,
 )
-from ipdocs.sections.figures import change_cell, key_figure, value_cells
-from ipdocs.vocab import shipped_entries
 
 # --- The facts the test reads by: the units' data, and its own tables of words. ---
 

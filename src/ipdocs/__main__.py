@@ -2,6 +2,6 @@
 
 import sys
 
-from ipdocs.cli import entry
+from ipdocs.app.cli import entry
 
 sys.exit(entry())

@@ -4,9 +4,9 @@ from typing import Any
 
 import pytest
 
+from ipdocs.base.problems import Severity
 from ipdocs.checks import check_report
 from ipdocs.model import Report
-from ipdocs.problems import Severity
 
 LABEL = {"zh": "x", "en": "x"}
 

@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
+from ipdocs.base.vocab import Measure
 from ipdocs.drafting import draft
 from ipdocs.model import Figure, Report
 from ipdocs.sections import Brief, full_brief, load_brief, summary_brief
 from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import load_theme
-from ipdocs.vocab import Measure
 from tests.conftest import ROOT
 from tests.writers.test_revisions import paragraphs
 

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.doc import Chart, KeyFigures, Paragraph, Table
 from ipdocs.drafting import draft
 from ipdocs.model import Report
-from ipdocs.narrative import plain_text
 from ipdocs.sections import (
     ChartBuilder,
     Context,
@@ -23,6 +22,7 @@ from ipdocs.sections import (
     YearOverYearBuilder,
     full_brief,
 )
+from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT
 

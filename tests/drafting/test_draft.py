@@ -11,8 +11,8 @@ import pytest
 
 from ipdocs import SpecError, load_report
 from ipdocs.drafting import check_draft, draft, final_problems, read_figures
-from ipdocs.narrative import figure_change, plain_text
 from ipdocs.sections import Context, HighlightsBuilder, YearOverYearBuilder
+from ipdocs.sections.narrative import figure_change, plain_text
 from tests.conftest import SAMPLE
 
 SPEC = """\

@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 
 from ipdocs import load_report
+from ipdocs.base.vocab import Measure
 from ipdocs.drafting import draft, final_problems
 from ipdocs.drafting.changes import own_basis
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import resolve
-from ipdocs.narrative import figure_change
-from ipdocs.vocab import Measure
+from ipdocs.sections.narrative import figure_change
 from tests.conftest import ROOT
 
 NINGBO = ROOT / "specs" / "ningbo-2024.yaml"

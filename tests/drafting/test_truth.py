@@ -13,9 +13,9 @@ from ipdocs import load_report
 from ipdocs.doc import Table
 from ipdocs.drafting import draft
 from ipdocs.model import Report
-from ipdocs.narrative import figure_change
 from ipdocs.sections import Context, YearOverYearBuilder
 from ipdocs.sections.figures import change_cell
+from ipdocs.sections.narrative import figure_change
 from tests.conftest import ROOT
 
 NINGBO = ROOT / "specs" / "ningbo-2024.yaml"

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from ipdocs import SpecError, load_report
+from ipdocs.base.zips import reproducible_zip
 from ipdocs.drafting import draft, read_figures, workbook_bytes
 from ipdocs.model.bounds import to_number
-from ipdocs.zips import reproducible_zip
 
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 """ipdocs.drafting.workbook's bound (imported from there, the test could not fail today)."""

@@ -10,7 +10,7 @@ import pytest
 from ipdocs import SpecError, load_report
 from ipdocs.drafting import check_draft, draft, next_year, workbook_bytes
 from ipdocs.model import Report
-from ipdocs.narrative import figure_change, render
+from ipdocs.sections.narrative import figure_change, render
 from tests.conftest import ROOT
 
 SPEC = """\

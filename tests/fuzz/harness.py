@@ -15,10 +15,10 @@ from pathlib import Path
 import docx
 from hypothesis import HealthCheck, settings
 
-from ipdocs.building import BuildError, Output, Recipe, build_all
+from ipdocs.app.building import BuildError, Output, Recipe, build_all
+from ipdocs.base.problems import Problem
 from ipdocs.loading import read_spec
 from ipdocs.model import Report
-from ipdocs.problems import Problem
 from ipdocs.sections import Brief, summary_brief
 from ipdocs.themes import Theme, load_theme
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ipdocs.cli import main
+from ipdocs.app.cli import main
 from tests.conftest import MINIMAL, ROOT
 from tests.fuzz.harness import time_limit
 

@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ipdocs.base.problems import SpecError
 from ipdocs.drafting import read_figures
 from ipdocs.model import Report
-from ipdocs.problems import SpecError
 from ipdocs.sections import BriefError, load_brief
 from ipdocs.sections.brieffile import BUILDERS
 from ipdocs.themes import ThemeError, load_theme

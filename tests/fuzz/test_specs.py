@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ipdocs.checks import check_report
-from ipdocs.narrative import plain_text
+from ipdocs.sections.narrative import plain_text
 from tests.conftest import MINIMAL, SAMPLE
 from tests.fuzz.harness import budget, build_or_refuse, load, time_limit
 from tests.fuzz.strategies import NASTY, edits, plain, values

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.cli import EXIT_INTERNAL, main
+from ipdocs.app.cli import EXIT_INTERNAL, main
 from tests.conftest import ROOT
 from tests.fuzz.harness import time_limit
 from tests.hostile.cases import BUILT, REFUSED, Case, all_cases

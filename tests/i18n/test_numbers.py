@@ -116,8 +116,8 @@ def test_english_magnitude_at_most_three_decimals_scaled(value: str, exponent: i
 def test_english_spells_small_whole_counts_but_keeps_published_decimals() -> None:
     """Six programmes, but a count published as 1.000 keeps its three decimals in English
     as in Chinese (found by the both-languages property test)."""
+    from ipdocs.base.vocab import get_unit
     from ipdocs.i18n.numbers import number_words
-    from ipdocs.vocab import get_unit
 
     unit = get_unit("项")
     assert number_words(Decimal("6"), unit, "en") == "six"

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from ipdocs.base.vocab import UNITS, Measure
 from ipdocs.i18n import (
     Movement,
     period_in_year,
@@ -13,7 +14,6 @@ from ipdocs.i18n import (
     rank_statement,
     respective_phrase,
 )
-from ipdocs.vocab import UNITS, Measure
 
 
 @pytest.mark.parametrize(("kwargs", "zh", "en"), [

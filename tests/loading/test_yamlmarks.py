@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs import fastyaml
+from ipdocs.base import fastyaml
 from ipdocs.loading.yamlmarks import read_yaml
 
 SPECS = Path(__file__).resolve().parents[2] / "specs"

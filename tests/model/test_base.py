@@ -99,7 +99,7 @@ def test_a_title_no_document_property_holds_is_a_check_error() -> None:
 
 
 def test_a_spec_error_is_still_what_it_was() -> None:
-    from ipdocs.problems import SpecError
+    from ipdocs.base.problems import SpecError
     from ipdocs.sections.brieffile import BriefError
     from ipdocs.themes import ThemeError
     assert SpecError is ipdocs.SpecError

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given as given_any
 from hypothesis import strategies as st
 
+from ipdocs.base.problems import SpecError
 from ipdocs.model import Figure, Text
 from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
-from ipdocs.problems import SpecError
 
 
 @pytest.mark.parametrize(("given", "read"), [

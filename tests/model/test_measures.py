@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from ipdocs.base.problems import SpecError
+from ipdocs.base.vocab import Measure
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change, figure_value
-from ipdocs.problems import SpecError
-from ipdocs.vocab import Measure
+from ipdocs.sections.narrative import figure_change, figure_value
 
 LABEL = {"zh": "指标", "en": "Indicator"}
 

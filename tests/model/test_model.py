@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
+from ipdocs.base.problems import SpecError
 from ipdocs.model import Change, Figure, Report
-from ipdocs.problems import SpecError
 
 LABEL = {"zh": "专利授权量", "en": "Patents granted"}
 
@@ -105,7 +105,7 @@ def test_walk_and_lookup() -> None:
 
 def test_a_spec_adds_units_of_its_own() -> None:
     from ipdocs.model import Report
-    from ipdocs.narrative import figure_value
+    from ipdocs.sections.narrative import figure_value
 
     label = {"zh": "x", "en": "x"}
     data = {"region": label, "year": 2024, "title": label,
@@ -122,8 +122,8 @@ def test_a_spec_adds_units_of_its_own() -> None:
 
 
 def test_every_shipped_unit_renders_in_both_languages() -> None:
+    from ipdocs.base.vocab import UNITS
     from ipdocs.i18n import format_quantity, quantity_cells
-    from ipdocs.vocab import UNITS
 
     for unit in UNITS.values():
         for lang in ("zh", "en"):

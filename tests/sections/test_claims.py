@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
+from ipdocs.base.problems import SpecError
 from ipdocs.model import Report
-from ipdocs.problems import SpecError
 from ipdocs.sections import ChartBuilder, Context, HighlightsBuilder
 
 LABEL = {"zh": "x", "en": "x"}

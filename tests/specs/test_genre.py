@@ -9,9 +9,9 @@ import pytest
 from ipdocs import load_report
 from ipdocs.checks import check_report
 from ipdocs.model import Report
-from ipdocs.narrative import render
 from ipdocs.sections.context import Context
 from ipdocs.sections.figures import KeyFiguresBuilder, figure_table
+from ipdocs.sections.narrative import render
 from ipdocs.sections.yearly import YearOverYearBuilder, previous_value
 from tests.conftest import ROOT
 

@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.building import build
+from ipdocs.app.building import build
 from ipdocs.checks import check_report
 from ipdocs.loading import load_glossary
 from ipdocs.model import Report
 from ipdocs.model.placeholders import figure_refs, parse
 from ipdocs.model.references import iter_texts
-from ipdocs.narrative import plain_text
+from ipdocs.sections.narrative import plain_text
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.linebreak import NO_END, NO_START, Run, break_lines
 from tests.conftest import ROOT, SPECS

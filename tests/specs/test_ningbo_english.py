@@ -8,13 +8,13 @@ from decimal import Decimal
 from functools import cache
 
 from ipdocs import load_report
+from ipdocs.base.problems import format_path
+from ipdocs.base.vocab import UnitKind
 from ipdocs.loading import load_glossary
 from ipdocs.model import Glossary, Report, Term, Text
 from ipdocs.model.placeholders import FigureRef, parse
 from ipdocs.model.references import iter_texts
-from ipdocs.narrative import plain_text, render
-from ipdocs.problems import format_path
-from ipdocs.vocab import UnitKind
+from ipdocs.sections.narrative import plain_text, render
 from tests.conftest import SPECS
 
 QUOTES = str.maketrans("", "", "“”")

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.checks import check_report
 from ipdocs.model import Report
-from ipdocs.narrative import render
 from ipdocs.sections import full_brief
+from ipdocs.sections.narrative import render
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT, SPECS
 

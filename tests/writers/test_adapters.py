@@ -13,7 +13,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import KeepTogether, Spacer
 
-from ipdocs.bundled import BUNDLED
+from ipdocs.typefaces.bundled import BUNDLED
 from ipdocs.writers.docx import adapter as docx_adapter
 from ipdocs.writers.pdf import adapter as pdf_adapter
 

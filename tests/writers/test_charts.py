@@ -210,7 +210,7 @@ def test_no_text_over_a_bar_below_zero_in_years() -> None:
 def test_pdf_chart_labels_are_spaced_as_the_text() -> None:
     """A category label sets the quarter-em gap between Han and Latin the text sets (PCT
     申请量), and keeps an amount whole where it wraps."""
-    from ipdocs.bundled import face_path
+    from ipdocs.typefaces.bundled import face_path
     from ipdocs.writers.pdf.charts import wrap_label
     from ipdocs.writers.pdf.fonts import register
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.building import BuildError, Output, Recipe, render_output
+from ipdocs.app.building import BuildError, Output, Recipe, render_output
 from ipdocs.model import Report
 from ipdocs.sections import Brief, CoverBuilder
 from ipdocs.themes import load_theme

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs import building
-from ipdocs.building import BuildError, Output, Recipe, build_all
+from ipdocs.app import building
+from ipdocs.app.building import BuildError, Output, Recipe, build_all
 from ipdocs.model import Report
 from ipdocs.sections import summary_brief
 from ipdocs.themes import load_theme

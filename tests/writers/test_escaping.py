@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from ipdocs.building import build
+from ipdocs.app.building import build
 from ipdocs.model import Report
 
 HOSTILE = "Song & Co <\"Serif\"> 'x'"

@@ -168,7 +168,7 @@ def test_headings_descend_one_level_at_a_time(seen: dict[tuple[str, int], Seen],
 
 def test_printed_it_paginates_like_the_pdf(seen: dict[tuple[str, int], Seen]) -> None:
     """The print style sheet: the theme's page and type, close to the PDF's page count."""
-    from ipdocs.building import pdf_pages
+    from ipdocs.app.building import pdf_pages
     from ipdocs.writers.pdf import render_pdf
 
     view = seen["zh", WIDTHS[-1]]

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.building import build
+from ipdocs.app.building import build
 from ipdocs.doc import Cell, Column, Document, Metadata, Paragraph, Span, Table
 from ipdocs.model import Report
-from ipdocs.narrative import render
+from ipdocs.sections.narrative import render
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
 

@@ -280,7 +280,7 @@ def test_compression_classes_agree_with_the_fonts_half_width_forms(filename: str
     right half and an opening mark's left half, as CLOSING and OPENING say."""
     from fontTools.ttLib import TTFont
 
-    from ipdocs.bundled import face_path
+    from ipdocs.typefaces.bundled import face_path
     from ipdocs.writers.pdf.linebreak import CLOSING, MIDDLE, OPENING
 
     font = TTFont(face_path(filename))

@@ -14,8 +14,8 @@ import pytest
 
 from ipdocs.doc import Contents, Document, Metadata, Paragraph, Span
 from ipdocs.model import Report
-from ipdocs.narrative import render
 from ipdocs.sections import full_brief, summary_brief
+from ipdocs.sections.narrative import render
 from ipdocs.themes import ThemeError, load_theme
 from ipdocs.writers.pdf import FontError, render_pdf
 from tests.fontfiles import fake_fontconfig, make_font
@@ -285,7 +285,7 @@ def test_cff_font_refused(tmp_path: Path) -> None:
 
 
 def test_user_font_files(tmp_path: Path) -> None:
-    from ipdocs.bundled import face_path
+    from ipdocs.typefaces.bundled import face_path
 
     theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
     regular = face_path("NotoSansCJKsc-Regular.ttf")
@@ -748,7 +748,7 @@ def test_text_after_a_table_goes_back_to_the_line_grid() -> None:
 def test_a_pdf_within_its_pages_is_the_pdf_and_a_longer_one_stops(sample: Report) -> None:
     """``render_pdf_within`` gives the very bytes of ``render_pdf`` when the document
     fills at most the pages asked, and None (no file) when it fills more."""
-    from ipdocs.building import pdf_pages
+    from ipdocs.app.building import pdf_pages
     from ipdocs.writers.pdf import render_pdf_within
 
     theme = load_theme("briefing")

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from ipdocs import load_report
-from ipdocs.building import Output, Recipe, render_output
+from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, load_brief, summary_brief

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from ipdocs.bundled import face_path
 from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.themes import load_theme
+from ipdocs.typefaces.bundled import face_path
 from ipdocs.writers import subsets
 from ipdocs.writers.subsets import embedded_text, subset_face
 

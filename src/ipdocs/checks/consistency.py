@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
+from ipdocs.base.decimals import shift
+from ipdocs.base.problems import Problem, Severity, error, warning
+from ipdocs.base.vocab import UnitKind
 from ipdocs.checks.typed import check_typed
-from ipdocs.decimals import shift
 from ipdocs.i18n import format_number
 from ipdocs.i18n.dates import relative_years
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Paragraph, Report, section_paths
 from ipdocs.model.placeholders import masked, scan
-from ipdocs.problems import Problem, Severity, error, warning
-from ipdocs.vocab import UnitKind
 
 Finding = tuple[tuple[str | int, ...], str]
 """A path and a message, before its severity is decided."""

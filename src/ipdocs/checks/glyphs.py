@@ -1,11 +1,12 @@
 """Glyph coverage: every character of a report's text in a face that can print it.
 
 The bundled faces cover GB 2312, the 8,105 characters of the 通用规范汉字表, GB 18030's Han
-characters and the punctuation and symbols reports use (``ipdocs.bundled``). A character
-outside them is printed in a face installed on the machine that has it (``ipdocs.sysfonts``),
-embedded like the bundled ones: a warning, naming the character, the face and where the
-spec holds it, since another machine may not have that face. A character no face on the
-machine has is an error, located the same way: the writers would refuse it.
+characters and the punctuation and symbols reports use (``ipdocs.typefaces.bundled``). A
+character outside them is printed in a face installed on the machine that has it
+(``ipdocs.typefaces.sysfonts``), embedded like the bundled ones: a warning, naming the
+character, the face and where the spec holds it, since another machine may not have that face.
+A character no face on the machine has is an error, located the same way: the writers would
+refuse it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ipdocs import sysfonts
+from ipdocs.base.problems import PathElement, Problem, error, warning
 from ipdocs.model import Report
-from ipdocs.problems import PathElement, Problem, error, warning
+from ipdocs.typefaces import sysfonts
 
 NOT_PRINTED = frozenset({"id", "parts", "key_figures", "figures_ref"})
 """Fields that hold identifiers, which no document prints."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ipdocs.base.problems import PathElement, counted
 from ipdocs.model import TEXT_LANGS, Report, Section
 from ipdocs.model.placeholders import literal_text, scan
-from ipdocs.problems import PathElement, counted
 
 Finding = tuple[tuple[PathElement, ...], str]
 

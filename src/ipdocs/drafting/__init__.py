@@ -24,6 +24,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ipdocs.base.problems import Problem, SpecError, error, warning
+from ipdocs.base.vocab import QUALIFIERS, Unit
 from ipdocs.checks.consistency import check_relative_years
 from ipdocs.drafting.changes import convert, new_change
 from ipdocs.drafting.document import dump, load
@@ -34,8 +36,6 @@ from ipdocs.loading import load_report, validate_data
 from ipdocs.loading.loader import locate
 from ipdocs.loading.yamlmarks import read_json, read_yaml
 from ipdocs.model import Figure, Report, section_paths
-from ipdocs.problems import Problem, SpecError, error, warning
-from ipdocs.vocab import QUALIFIERS, Unit
 
 __all__ = ["Draft", "NewValue", "check_draft", "draft", "final_problems", "parse_value",
            "read_figures", "workbook_bytes", "write_workbook"]

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ipdocs.decimals import fraction_digits, nonzero_percent, plain, shift
+from ipdocs.base.decimals import fraction_digits, nonzero_percent, plain, shift
+from ipdocs.base.vocab import Measure, Unit
 from ipdocs.model import Figure
 from ipdocs.model.changes import default_form
 from ipdocs.model.placeholders import YearRef, scan
-from ipdocs.vocab import Measure, Unit
 
 
 @dataclass

@@ -13,8 +13,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from ipdocs.decimals import fraction_digits
-from ipdocs.inputs import read_text
+from ipdocs.base.decimals import fraction_digits
+from ipdocs.base.inputs import read_text
 
 
 def _yaml() -> YAML:

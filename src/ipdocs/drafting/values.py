@@ -25,12 +25,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ipdocs.decimals import without_trailing_zeros
-from ipdocs.inputs import InputError, read_text, text_problem
+from ipdocs.base.decimals import without_trailing_zeros
+from ipdocs.base.inputs import InputError, read_text, text_problem
+from ipdocs.base.problems import Problem, SpecError, error
+from ipdocs.base.vocab import Unit, UnitKind
 from ipdocs.loading.yamlmarks import read_yaml
 from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
-from ipdocs.problems import Problem, SpecError, error
-from ipdocs.vocab import Unit, UnitKind
 
 if TYPE_CHECKING:
     from ipdocs.drafting.workbook import Cell

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ipdocs.base.vocab import QUALIFIERS
+from ipdocs.base.zips import reproducible_zip
 from ipdocs.i18n import format_number, format_quantity
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import figure_change
-from ipdocs.vocab import QUALIFIERS
-from ipdocs.zips import reproducible_zip
+from ipdocs.sections.narrative import figure_change
 
 SHEET = "figures"
 
@@ -168,7 +168,7 @@ def _validate(sheet: Any, rows: int, validation: Any) -> None:
 
 def write_workbook(report: Report, path: Path) -> Path:
     """Write the figures workbook of ``report`` to ``path`` atomically."""
-    from ipdocs.files import atomic_write
+    from ipdocs.base.files import atomic_write
 
     return atomic_write(path, workbook_bytes(report))
 

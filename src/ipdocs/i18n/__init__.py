@@ -5,7 +5,7 @@ This is the only package that imports babel. It formats plain values; it knows n
 of the report model or the document tree.
 """
 
-from ipdocs.decimals import percent_change
+from ipdocs.base.decimals import percent_change
 from ipdocs.i18n.case import in_sentence, sentence_start
 from ipdocs.i18n.changes import (
     Movement,

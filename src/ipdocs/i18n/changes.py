@@ -13,13 +13,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
-from ipdocs.decimals import percent_change
-from ipdocs.i18n.lists import join
-from ipdocs.i18n.locales import chinese
-from ipdocs.i18n.numbers import UnitLike, format_number, format_quantity, resolve_unit
-from ipdocs.i18n.numerals import english_cardinal, hanzi, ordinal
-from ipdocs.i18n.words import defines, word
-from ipdocs.vocab import (
+from ipdocs.base.decimals import percent_change
+from ipdocs.base.vocab import (
     CHANGE_VERBS,
     DEFAULT_VERBS,
     QUALIFIERS,
@@ -28,6 +23,11 @@ from ipdocs.vocab import (
     QualifierPosition,
     Unit,
 )
+from ipdocs.i18n.lists import join
+from ipdocs.i18n.locales import chinese
+from ipdocs.i18n.numbers import UnitLike, format_number, format_quantity, resolve_unit
+from ipdocs.i18n.numerals import english_cardinal, hanzi, ordinal
+from ipdocs.i18n.words import defines, word
 
 MINUS = "\u2212"
 

@@ -11,12 +11,12 @@ from decimal import Decimal
 
 from babel.numbers import format_decimal
 
-from ipdocs.decimals import fraction_digits, shift
-from ipdocs.decimals import without_trailing_zeros as _without_trailing_zeros
+from ipdocs.base.decimals import fraction_digits, shift
+from ipdocs.base.decimals import without_trailing_zeros as _without_trailing_zeros
+from ipdocs.base.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
 from ipdocs.i18n.locales import chinese, locale
 from ipdocs.i18n.numerals import english_cardinal, hanzi
 from ipdocs.i18n.words import has_word, plural, word
-from ipdocs.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
 
 UnitLike = Unit | str
 """A unit, or the printed code of a shipped one."""
@@ -222,7 +222,7 @@ def format_quantity(
     """Format a figure's value with its unit, qualifier and per-capita basis.
 
     ``unit`` is a unit or the Chinese code of a shipped one and ``qualifier`` a Chinese
-    qualifier token (:mod:`ipdocs.vocab`); ``per`` is the basis already in ``lang`` (每万人
+    qualifier token (:mod:`ipdocs.base.vocab`); ``per`` is the basis already in ``lang`` (每万人
     / per 10,000 people); ``numerals`` is ``"hanzi"`` for figures the text spells out
     (连续四年); ``base`` is what a share or multiple is of, already in ``lang``
     (约占全国总量的12.3% / about 12.3% of the national total).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import cast
 
-from ipdocs.fastyaml import safe_load
+from ipdocs.base.fastyaml import safe_load
 from ipdocs.i18n.locales import locale
 
 Lang = str

@@ -8,11 +8,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ipdocs.inputs import InputError, read_text
+from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.problems import Problem, SpecError, error, locate, validation_problems
 from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
-from ipdocs.problems import Problem, SpecError, error, locate, validation_problems
 
 __all__ = ["Loaded", "glossary_beside", "load_glossary", "load_report", "locate", "read_data",
            "read_spec", "validate_data"]

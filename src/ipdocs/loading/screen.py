@@ -6,9 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ipdocs.inputs import normalise, text_problem
+from ipdocs.base.inputs import normalise, text_problem
+from ipdocs.base.problems import PathElement, Problem, error
 from ipdocs.model.bounds import to_number
-from ipdocs.problems import PathElement, Problem, error
 
 Path = tuple[PathElement, ...]
 

@@ -1,5 +1,5 @@
 """Safe JSON reading that keeps exact decimals and the line:column of every value (YAML's
-reading is ``ipdocs.fastyaml.read_yaml``)."""
+reading is ``ipdocs.base.fastyaml.read_yaml``)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ipdocs.fastyaml import MAX_DEPTH, read_yaml
-from ipdocs.problems import Mark, Marks, PathElement, Problem, error
+from ipdocs.base.fastyaml import MAX_DEPTH, read_yaml
+from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 
 __all__ = ["Mark", "Marks", "read_json", "read_yaml"]
 

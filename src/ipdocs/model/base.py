@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ipdocs.base.problems import Problem, SpecError, Unfit, validation_problems
 from ipdocs.model.bounds import Prose
-from ipdocs.problems import Problem, SpecError, Unfit, validation_problems
 
 
 class Model(BaseModel):

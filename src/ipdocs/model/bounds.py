@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Strict
 
-from ipdocs.inputs import normalise, text_problem
+from ipdocs.base.inputs import normalise, text_problem
 
 MAX_SIGNIFICANT = 15
 """Significant digits of a figure, at most (what a double can carry; reports use ≤ 8)."""

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ipdocs.decimals import nonzero_percent
+from ipdocs.base.decimals import nonzero_percent
+from ipdocs.base.vocab import Measure
 from ipdocs.model.figures import Change, Figure
-from ipdocs.vocab import Measure
 
 Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
 

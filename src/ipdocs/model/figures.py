@@ -1,6 +1,6 @@
 """Figures: published values as exact Decimals, with unit, measure, change, qualifier and rank.
 
-A figure's unit decides its *measure* (``ipdocs.vocab.Measure``): a count changes by
+A figure's unit decides its *measure* (``ipdocs.base.vocab.Measure``): a count changes by
 percent or by an increment, a rate by percentage points, a rank by places, a duration is
 shortened, a score rises in points, a multiple compares with a base. The checks here
 refuse a change the measure cannot have (a rank changed by percent), so that no document
@@ -19,6 +19,17 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, PrivateAttr, field_validator, model_validator
 
+from ipdocs.base.vocab import (
+    CHANGE_VERBS,
+    QUALIFIERS,
+    RANK_UNITS,
+    RANK_VERBS,
+    STANDINGS,
+    UNITS,
+    Measure,
+    Unit,
+    get_unit,
+)
 from ipdocs.model.base import Model, Text
 from ipdocs.model.bounds import (
     NO_NUMBER,
@@ -29,17 +40,6 @@ from ipdocs.model.bounds import (
     Whole,
     no_numbers,
     to_whole,
-)
-from ipdocs.vocab import (
-    CHANGE_VERBS,
-    QUALIFIERS,
-    RANK_UNITS,
-    RANK_VERBS,
-    STANDINGS,
-    UNITS,
-    Measure,
-    Unit,
-    get_unit,
 )
 
 ChangeForm = Literal["percent", "increment", "from_to", "to"]

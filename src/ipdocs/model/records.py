@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from ipdocs.problems import SpecError, error
+from ipdocs.base.problems import SpecError, error
 
 __all__ = ["figures_from_records"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ipdocs.base.problems import PathElement, Problem, error
 from ipdocs.model.base import TEXT_LANGS
 from ipdocs.model.placeholders import FigureRef, scan
-from ipdocs.problems import PathElement, Problem, error
 
 Path = tuple[PathElement, ...]
 

@@ -19,6 +19,8 @@ from pydantic import (
 )
 from pydantic_core import to_jsonable_python
 
+from ipdocs.base.problems import Problem, SpecError, Unfit, error
+from ipdocs.base.vocab import UNITS, Unit, UnitKind, build_units
 from ipdocs.model.base import Model, Text
 from ipdocs.model.bounds import (
     MAX_PROPERTY,
@@ -32,8 +34,6 @@ from ipdocs.model.figures import Figure, units_in_force
 from ipdocs.model.glossary import Glossary
 from ipdocs.model.placeholders import FIGURE_ID
 from ipdocs.model.references import check_references
-from ipdocs.problems import Problem, SpecError, Unfit, error
-from ipdocs.vocab import UNITS, Unit, UnitKind, build_units
 
 SECTION_ID = re.compile(r"[a-z][a-z0-9_-]*")
 
@@ -214,7 +214,7 @@ class Report(Model):
     @property
     def bound(self) -> bool:
         """Whether the placeholders of the figures' bases and bases of change have been
-        rendered into them (``ipdocs.narrative.bind``): not to be rendered again."""
+        rendered into them (``ipdocs.sections.narrative.bind``): not to be rendered again."""
         return self._bound
 
     def as_bound(self, figures: dict[str, Figure]) -> Report:

@@ -12,9 +12,9 @@ from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Sp
 from ipdocs.i18n import format_date, word
 from ipdocs.model import Report, Source
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
-from ipdocs.narrative import render
 from ipdocs.sections.context import FIRST_LEAD, Builder, Context, Lang
 from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
 from ipdocs.sections.review import revised
 

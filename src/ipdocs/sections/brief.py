@@ -7,6 +7,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal, NewType
 
+from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
+from ipdocs.base.problems import Marks, Problem, error, locate
+from ipdocs.base.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -26,11 +30,7 @@ from ipdocs.doc import (
 from ipdocs.doc import Language as DocLanguage
 from ipdocs.i18n import codes, languages_of, locale, word
 from ipdocs.i18n.words import table as lookup_table
-from ipdocs.inputs import InputError, read_text
 from ipdocs.model import Glossary, Report
-from ipdocs.narrative import bind, render
-from ipdocs.plugins import PluginError, entry_point_names, plugin_file
-from ipdocs.problems import Marks, Problem, error, locate
 from ipdocs.sections.blocks import (
     ContentsBuilder,
     CoverBuilder,
@@ -45,9 +45,9 @@ from ipdocs.sections.context import Builder, Context, Lang
 from ipdocs.sections.figures import KeyFiguresBuilder
 from ipdocs.sections.glossary import GLOSSARY, GlossaryBuilder
 from ipdocs.sections.inlines import paragraph_text
+from ipdocs.sections.narrative import bind, render
 from ipdocs.sections.review import revised
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
-from ipdocs.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 
 Language = str
 """A document's language: a registered code (zh, en), or two joined by '-' (zh-en)."""

@@ -16,11 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ipdocs.fastyaml import read_yaml
-from ipdocs.inputs import text_problem
-from ipdocs.model import Report
-from ipdocs.plugins import PluginError, entry_point_names
-from ipdocs.problems import (
+from ipdocs.base.fastyaml import read_yaml
+from ipdocs.base.inputs import text_problem
+from ipdocs.base.plugins import PluginError, entry_point_names
+from ipdocs.base.problems import (
     Marks,
     PathElement,
     Problem,
@@ -29,6 +28,7 @@ from ipdocs.problems import (
     locate,
     validation_problems,
 )
+from ipdocs.model import Report
 from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.context import Builder
 from ipdocs.sections.figures import FigureTableBuilder

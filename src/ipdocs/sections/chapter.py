@@ -8,11 +8,11 @@ from ipdocs.doc import Block, Heading
 from ipdocs.i18n import section_number, word
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model import Report, Section
-from ipdocs.narrative import render
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import figure_table, old_title
 from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
 
 MAX_LEVEL = 3

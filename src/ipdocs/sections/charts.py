@@ -20,7 +20,6 @@ from ipdocs.i18n import (
 )
 from ipdocs.model import Figure, Report, text_field
 from ipdocs.model.changes import of_report_year, year_on_year_percent
-from ipdocs.narrative import figure_value, movement, render
 from ipdocs.sections.context import (
     COMPACT_CHART_BARS,
     NO_CHART,
@@ -30,6 +29,7 @@ from ipdocs.sections.context import (
     Lang,
     old_blocks,
 )
+from ipdocs.sections.narrative import figure_value, movement, render
 from ipdocs.sections.registry import Ids, Title, register_builder
 
 MIN_BARS = 3

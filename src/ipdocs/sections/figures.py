@@ -15,7 +15,9 @@ from ipdocs.i18n import (
     word,
 )
 from ipdocs.model import Figure, Report
-from ipdocs.narrative import (
+from ipdocs.sections.context import COMPACT_KEY_FIGURES, FEW_KEY_FIGURES, Builder, Context, Lang
+from ipdocs.sections.inlines import direction, stale_mark
+from ipdocs.sections.narrative import (
     figure_change,
     figure_period,
     figure_rank_short,
@@ -23,8 +25,6 @@ from ipdocs.narrative import (
     movement,
     render,
 )
-from ipdocs.sections.context import COMPACT_KEY_FIGURES, FEW_KEY_FIGURES, Builder, Context, Lang
-from ipdocs.sections.inlines import direction, stale_mark
 from ipdocs.sections.registry import BriefRequired, Ids, register_builder
 from ipdocs.sections.review import figures_comment, revised_rows
 

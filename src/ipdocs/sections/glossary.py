@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
 from ipdocs.model import Glossary, Report, Term
-from ipdocs.narrative import plain_text
 from ipdocs.sections.context import Builder, Context
+from ipdocs.sections.narrative import plain_text
 from ipdocs.sections.registry import register_builder
 from ipdocs.sections.review import revised_rows
 

@@ -9,8 +9,8 @@ from ipdocs.model import Figure, Report, Text
 from ipdocs.model import Paragraph as ModelParagraph
 from ipdocs.model.changes import resolve
 from ipdocs.model.placeholders import masked
-from ipdocs.narrative import EMPHASIS, Run, render_runs, stale_marked
 from ipdocs.sections.context import Lang
+from ipdocs.sections.narrative import EMPHASIS, Run, render_runs, stale_marked
 from ipdocs.sections.review import figures_comment, paragraph_comment, revised
 
 KEEP_TOGETHER = ("value", "number", "previous")

@@ -13,8 +13,8 @@ from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
-from ipdocs.inputs import MAX_TEXT_CHARS
-from ipdocs.plugins import PluginError, from_entry_point, from_module_path, is_module_path
+from ipdocs.base.inputs import MAX_TEXT_CHARS
+from ipdocs.base.plugins import PluginError, from_entry_point, from_module_path, is_module_path
 from ipdocs.sections.context import Builder
 
 __all__ = ["BUILDERS", "OPTIONS", "BriefRequired", "BuilderT", "Id", "Ids", "Options",

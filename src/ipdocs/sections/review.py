@@ -16,8 +16,8 @@ from ipdocs.i18n import join, join_numbers, word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, FigureRef, Report
 from ipdocs.model import Paragraph as ModelParagraph
-from ipdocs.narrative import render_reference
 from ipdocs.sections.context import Lang
+from ipdocs.sections.narrative import render_reference
 
 
 def figures_comment(figures: Sequence[Figure], report: Report, lang: Lang) -> str:

@@ -15,19 +15,19 @@ from typing import Annotated
 
 from pydantic import Field
 
+from ipdocs.base.vocab import Measure, UnitKind
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
 from ipdocs.i18n.changes import direction_word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import of_report_year, year_on_year
-from ipdocs.narrative import figure_change, figure_value, movement
 from ipdocs.sections.charts import percent_change_of
 from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang, old_blocks
 from ipdocs.sections.figures import change_cell
+from ipdocs.sections.narrative import figure_change, figure_value, movement
 from ipdocs.sections.registry import Ids, register_builder
 from ipdocs.sections.review import revised, revised_rows
-from ipdocs.vocab import Measure, UnitKind
 
 CLAIMS: dict[str, str] = {
     "增幅居前 / the largest rises": "figures of one kind of measure and unit (counts, or money "

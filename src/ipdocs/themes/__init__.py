@@ -12,10 +12,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ipdocs.fastyaml import read_yaml
-from ipdocs.inputs import InputError, read_text
-from ipdocs.plugins import PluginError, entry_point_names, plugin_file
-from ipdocs.problems import Marks, PathElement, Problem, SpecError, error, locate
+from ipdocs.base.fastyaml import read_yaml
+from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
+from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
 
 BUILT_IN = ("briefing", "official")

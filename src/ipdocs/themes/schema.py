@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ipdocs.inputs import text_problem
-from ipdocs.problems import Problem, error, validation_problems
+from ipdocs.base.inputs import text_problem
+from ipdocs.base.problems import Problem, error, validation_problems
 
 STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
                "heading-2", "heading-3", "heading-4", "caption", "table-header", "table-cell",

@@ -9,7 +9,7 @@ from functools import cache
 
 from fontTools.ttLib import TTFont
 
-from ipdocs.bundled import BUNDLED, face_path
+from ipdocs.typefaces.bundled import BUNDLED, face_path
 from ipdocs.writers.columns import is_wide
 
 HAN_LATIN_GAP = 0.25

@@ -20,11 +20,11 @@ import warnings
 from functools import lru_cache
 from pathlib import Path
 
-from ipdocs.bundled import face_path
+from ipdocs.base.files import atomic_write
 from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
-from ipdocs.files import atomic_write
 from ipdocs.themes import Theme
+from ipdocs.typefaces.bundled import face_path
 from ipdocs.writers import RenderWarning
 
 ALWAYS = string.printable.strip() + " \u2212\u2014\u3000"

@@ -21,10 +21,10 @@ from pptx.chart.data import CategoryChartData
 from pptx.chart.xmlwriter import ChartXmlWriter
 from pptx.enum.chart import XL_CHART_TYPE
 
+from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.looks import CHART_LABEL_SIZE
-from ipdocs.zips import reproducible_zip
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -41,9 +41,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from ipdocs import sysfonts
-from ipdocs.bundled import BUNDLED, chain, coverage
 from ipdocs.themes import Font
+from ipdocs.typefaces import sysfonts
+from ipdocs.typefaces.bundled import BUNDLED, chain, coverage
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.docx.adapter import set_blob
 from ipdocs.writers.docx.template import _setting

@@ -8,7 +8,7 @@ import zipfile
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from ipdocs.zips import add_member
+from ipdocs.base.zips import add_member
 
 _TYPES = "http://schemas.openxmlformats.org/package/2006/content-types"
 _DEFAULTS = {"rels": "application/vnd.openxmlformats-package.relationships+xml",

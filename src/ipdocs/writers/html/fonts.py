@@ -10,8 +10,8 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ipdocs.bundled import family
 from ipdocs.themes import Theme
+from ipdocs.typefaces.bundled import family
 from ipdocs.writers import RenderError
 from ipdocs.writers.html.style import STYLES
 from ipdocs.writers.subsets import subset_face

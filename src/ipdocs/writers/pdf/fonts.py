@@ -22,9 +22,9 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
-from ipdocs import sysfonts
-from ipdocs.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.themes import Font, Theme
+from ipdocs.typefaces import sysfonts
+from ipdocs.typefaces.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.writers import RenderError
 from ipdocs.writers.pdf.adapter import forget_font
 from ipdocs.writers.subsets import subset_face

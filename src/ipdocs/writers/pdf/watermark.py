@@ -10,7 +10,7 @@ from typing import Any
 from fontTools.pens.basePen import BasePen
 from fontTools.ttLib import TTFont
 
-from ipdocs.bundled import BUNDLED
+from ipdocs.typefaces.bundled import BUNDLED
 from ipdocs.writers.subsets import subset_face
 
 MARK_FACE = BUNDLED["sans"].bold

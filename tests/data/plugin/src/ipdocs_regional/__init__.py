@@ -11,8 +11,8 @@ from pydantic import Field
 
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.model import Report
-from ipdocs.narrative import figure_label, figure_value
 from ipdocs.sections import Builder, Context, register_builder
+from ipdocs.sections.narrative import figure_label, figure_value
 
 HERE = Path(__file__).parent
 THEME = HERE / "regional.yaml"

@@ -1,0 +1,1 @@
+"""The application: the command line, watching, batches, building and the worker processes."""

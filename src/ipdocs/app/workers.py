@@ -1,0 +1,153 @@
+"""Worker processes that end with their build.
+
+A build renders across a ``concurrent.futures`` process pool. Left to itself such a pool
+outlives a parent stopped by a signal (its workers wait for work that never comes, for
+ever), prints a traceback from every worker on Ctrl-C, and on an exception waits for the
+running renders to finish. Here:
+
+- workers ignore SIGINT (Ctrl-C reaches the whole process group: the parent decides) and
+  die on SIGTERM;
+- each worker watches its parent and exits within PARENT_POLL seconds of its death,
+  however the parent died (SIGKILL, a time limit);
+- a pool left by an exception (KeyboardInterrupt included) kills its workers at once
+  instead of waiting for them, and so does ``kill_workers`` (the command line's signal
+  handler).
+
+Workers render bytes and write nothing but font-subset cache files, whose temporaries a
+killed worker leaves behind: the parent removes them once the workers are gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from ipdocs.base.files import clean_stale
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
+
+PARENT_POLL = 0.2
+"""Seconds between a worker's looks at whether its parent still runs."""
+
+_pools: list[ProcessPoolExecutor] = []
+"""The pools of this process that are open (for ``kill_workers``)."""
+
+
+@contextlib.contextmanager
+def pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
+    """A process pool of ``workers`` started with ``context`` whose workers end with it:
+    shut down normally when the block ends, killed at once when it raises."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
+                                   initargs=(os.getpid(), context.get_start_method()))
+    _pools.append(executor)
+    try:
+        yield executor
+    except BaseException:
+        _kill(executor)
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    else:
+        executor.shutdown()
+    finally:
+        _pools.remove(executor)
+        _clean_cache()
+
+
+def start_all(executor: Executor, workers: int) -> None:
+    """Start the pool's ``workers`` processes now rather than as work comes: a caller
+    about to start threads (``ipdocs watch``) forks its workers first, since forking a
+    process while other threads run can leave the child stuck on a lock one of them held.
+    (The pool starts its processes with its first task: all of them when it forks, else
+    one for each task that finds none idle, so each of these tasks keeps one busy for a
+    moment.)"""
+    for future in [executor.submit(time.sleep, 0.05) for _ in range(workers)]:
+        future.result()
+
+
+def _processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The executor's worker processes. concurrent.futures offers no public way to reach
+    them; its ``_processes`` map (pid → process) has been there since Python 3.2."""
+    found = getattr(executor, "_processes", None) or {}
+    for _ in range(3):  # the pool's own thread may change the map meanwhile
+        with contextlib.suppress(RuntimeError):
+            return list(found.values())
+    return []
+
+
+def _kill(executor: ProcessPoolExecutor) -> None:
+    """Kill the executor's workers (SIGKILL) and wait for them, a second at most each."""
+    processes = _processes(executor)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(1)
+
+
+def kill_workers() -> None:
+    """Kill every worker of this process's open pools and remove what they left in the
+    font cache. Takes no lock, so a signal handler may call it whatever the main thread
+    was doing."""
+    for executor in list(_pools):
+        _kill(executor)
+    _clean_cache()
+
+
+def _clean_cache() -> None:
+    """Remove temporaries that ended workers left in the font-subset cache."""
+    from ipdocs.writers.subsets import cache_folder
+
+    folder = cache_folder()
+    if folder is not None:
+        clean_stale(folder)
+
+
+def start_worker(parent: int, method: str = "fork") -> None:
+    """Set up a worker process: SIGINT ignored, SIGTERM fatal, its parent watched (the
+    process that made the pool; with ``method`` forkserver, the fork server too)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    server = os.getppid() if method == "forkserver" else None
+    threading.Thread(target=watch_parent, args=(parent, server), name="ipdocs-parent",
+                     daemon=True).start()
+
+
+def watch_parent(parent: int, server: int | None = None) -> None:
+    """Exit this process as soon as the process that made the pool, ``parent``, is gone.
+    Forked or spawned, the worker is its child, and is adopted by another process then;
+    started by a fork server (``server``, the start method ``forkserver``), the worker is
+    the server's child, which ends with ``parent``, and is watched too."""
+    if server is None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL)
+    else:
+        while os.getppid() == server and _alive(parent):
+            time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether the process ``pid`` still runs (a zombie, dead but not yet reaped, does
+    not)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rpartition(")")[2].split()[0] != "Z"
+    except OSError:
+        return True

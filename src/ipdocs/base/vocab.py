@@ -1,0 +1,250 @@
+"""The vocabularies a spec draws on: units, measures, qualifiers and change verbs.
+
+A unit is written in a spec as it is printed in Chinese (``件``, ``亿元``, ``个百分点``).
+Each unit knows its base unit, the power of ten its magnitude prefix stands for
+(``万`` = 10^4, ``亿`` = 10^8), its kind, and the words other languages write after a
+number in it. The shipped units are data (``data/units.yaml``); a spec adds its own in
+the same shape. A unit's kind decides the figure's *measure*: how it changes and how the
+change is said. This module is a leaf: it imports nothing from the project but the YAML
+reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ipdocs.base.fastyaml import safe_load
+
+
+class UnitKind(StrEnum):
+    """What sort of quantity a unit measures."""
+
+    COUNT = "count"
+    MONEY = "money"
+    WEIGHT = "weight"
+    AREA = "area"
+    DURATION = "duration"
+    PERCENT = "percent"
+    POINTS = "points"
+    SCORE = "score"
+    MULTIPLE = "multiple"
+    RANK = "rank"  # kept for callers of the old vocabulary; no unit has it
+
+
+class Measure(StrEnum):
+    """The kind of measure a figure is: it decides how the figure changes and how that
+    change is said."""
+
+    QUANTITY = "quantity"
+    """A count or an amount: changes by percent or by an increment (增长11.4%, 增加9.3件)."""
+    RATE = "rate"
+    """A rate or share: changes by percentage points (提高1.2个百分点), never by percent
+    unless a change says so."""
+    RANK = "rank"
+    """A position: changes by places (上升2位, 由第五位升至第三位), never by percent."""
+    DURATION = "duration"
+    """A length of time: shortened or lengthened (由18个月缩短至12个月)."""
+    SCORE = "score"
+    """A score: rises and falls in points (提高到85.5分)."""
+    MULTIPLE = "multiple"
+    """A multiple of a base (是全国平均水平的3.4倍)."""
+
+
+MEASURES: dict[UnitKind, Measure] = {
+    UnitKind.COUNT: Measure.QUANTITY,
+    UnitKind.MONEY: Measure.QUANTITY,
+    UnitKind.WEIGHT: Measure.QUANTITY,
+    UnitKind.AREA: Measure.QUANTITY,
+    UnitKind.DURATION: Measure.DURATION,
+    UnitKind.PERCENT: Measure.RATE,
+    UnitKind.POINTS: Measure.RATE,
+    UnitKind.SCORE: Measure.SCORE,
+    UnitKind.MULTIPLE: Measure.MULTIPLE,
+    UnitKind.RANK: Measure.RANK,
+}
+"""The measure of a figure in each kind of unit (a rank figure is a rank whatever its
+unit)."""
+
+PREFIXED = frozenset({UnitKind.COUNT, UnitKind.MONEY, UnitKind.WEIGHT, UnitKind.AREA})
+"""Kinds whose units take the magnitudes 万 and 亿 unless a unit says otherwise."""
+
+MAGNITUDES = {"": 0, "万": 4, "亿": 8}
+"""Chinese magnitude prefixes and the powers of ten they stand for."""
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit: its printed code, base unit, magnitude exponent, kind and words."""
+
+    code: str
+    base: str
+    exponent: int
+    kind: UnitKind
+    currency: str | None = None
+    metric: tuple[str, str] | None = None
+    """For a traditional unit: how many of a metric unit one is, and that unit
+    (斤: 0.5 kg), so that English can give the metric equivalent."""
+    words: tuple[tuple[str, str, str], ...] = ()
+    """Per language, the singular and plural written after a number: (lang, one, many)."""
+
+    @property
+    def magnitude(self) -> str:
+        """The Chinese magnitude prefix (``万``, ``亿``) or an empty string."""
+        return self.code[: len(self.code) - len(self.base)]
+
+    @property
+    def measure(self) -> Measure:
+        """The measure of a (non-rank) figure in this unit."""
+        return MEASURES[self.kind]
+
+    def word(self, lang: str, count: object = 2) -> str | None:
+        """The word ``lang`` writes after ``count`` of this unit, or None if it writes none."""
+        for language, one, many in self.words:
+            if language == lang:
+                return one if count == 1 else many
+        return None
+
+
+def _words(raw: Any) -> tuple[tuple[str, str, str], ...]:
+    """``{en: [day, days]}`` as ((en, day, days),); a single word serves both numbers."""
+    out = []
+    for lang, forms in (raw or {}).items():
+        one, many = (forms, forms) if isinstance(forms, str) else (forms[0], forms[-1])
+        out.append((str(lang), str(one), str(many)))
+    return tuple(out)
+
+
+def unit_family(code: str, entry: Mapping[str, Any]) -> Iterator[Unit]:
+    """The unit ``code`` described by ``entry`` (kind, words, prefixes, currency, metric)
+    and, where it takes them, its forms with the magnitudes 万 and 亿."""
+    kind = UnitKind(entry["kind"])
+    prefixes = entry.get("prefixes")
+    prefixed = kind in PREFIXED if prefixes is None else bool(prefixes)
+    metric = entry.get("metric")
+    for prefix, exponent in MAGNITUDES.items():
+        if prefix and not prefixed:
+            continue
+        yield Unit(prefix + code, code, exponent, kind, entry.get("currency"),
+                   (str(metric[0]), str(metric[1])) if metric else None,
+                   _words(entry.get("words")))
+
+
+def build_units(entries: Mapping[str, Mapping[str, Any]]) -> dict[str, Unit]:
+    """Every unit of ``entries`` (code → description) with its magnitude forms."""
+    units: dict[str, Unit] = {}
+    for code, entry in entries.items():
+        for unit in unit_family(str(code), entry):
+            units.setdefault(unit.code, unit)
+    return units
+
+
+@cache
+def shipped_entries() -> dict[str, dict[str, Any]]:
+    """The shipped unit descriptions, as ``data/units.yaml`` gives them."""
+    text = resources.files("ipdocs").joinpath("data", "units.yaml").read_text(encoding="utf-8")
+    data: dict[str, dict[str, Any]] = safe_load(text)
+    return data
+
+
+UNITS: dict[str, Unit] = build_units(shipped_entries())
+"""Every shipped unit by its printed code, magnitude forms included."""
+
+RANK_UNITS: frozenset[str] = frozenset({"位", "名"})
+"""Units a rank figure (``第二位``, ``第二名``) may carry."""
+
+
+def get_unit(code: str, units: Mapping[str, Unit] | None = None) -> Unit:
+    """The unit printed as ``code`` (among ``units``, default the shipped ones); raise
+    ``KeyError`` naming it if unknown."""
+    try:
+        return (UNITS if units is None else units)[code]
+    except KeyError:
+        raise KeyError(f"unknown unit {code!r}") from None
+
+
+class QualifierPosition(StrEnum):
+    """Where a qualifier stands in Chinese, relative to the number and its unit."""
+
+    PREFIX = "prefix"  # 超1100人, 近9000件
+    INFIX = "infix"  # 300余件, 17.1万余家: between the magnitude and the counter
+    SUFFIX = "suffix"  # 193%以上, 3个月左右
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    """A published qualifier such as 超 (more than) or 近 (nearly)."""
+
+    token: str
+    meaning: str
+    position: QualifierPosition
+
+
+QUALIFIERS: dict[str, Qualifier] = {
+    q.token: q
+    for q in (
+        Qualifier("超", "more_than", QualifierPosition.PREFIX),
+        Qualifier("逾", "more_than", QualifierPosition.PREFIX),
+        Qualifier("突破", "over", QualifierPosition.PREFIX),
+        Qualifier("近", "nearly", QualifierPosition.PREFIX),
+        Qualifier("约", "about", QualifierPosition.PREFIX),
+        Qualifier("余", "more_than", QualifierPosition.INFIX),
+        Qualifier("多", "more_than", QualifierPosition.INFIX),
+        Qualifier("以上", "more_than", QualifierPosition.SUFFIX),
+        Qualifier("左右", "about", QualifierPosition.SUFFIX),
+        Qualifier("以内", "within", QualifierPosition.SUFFIX),
+        Qualifier("以下", "below", QualifierPosition.SUFFIX),
+    )
+}
+"""Every qualifier a figure or a change may carry, by its Chinese token. Every one makes
+a value approximate: no change is computed from a qualified value."""
+
+VERB_PAIRS: tuple[tuple[str, str], ...] = (
+    ("增长", "下降"),
+    ("增长了", "下降了"),
+    ("上升", "下降"),
+    ("上升", "回落"),
+    ("增加", "减少"),
+    ("提高", "下降"),
+    ("提高", "降低"),
+    ("提升", "下降"),
+    ("提升", "降低"),
+    ("延长", "缩短"),
+)
+"""The Chinese direction words of a change: (rise, fall). A spec names either word."""
+
+CHANGE_VERBS: dict[str, tuple[str, str]] = {}
+"""Every verb a spec may name, with the pair it selects: a rise word selects its first
+pair (提高 → 提高/下降), a fall word that no pair rises with selects its first pair
+(降低 → 提高/降低, 缩短 → 延长/缩短, 回落 → 上升/回落)."""
+for _pair in VERB_PAIRS:
+    CHANGE_VERBS.setdefault(_pair[0], _pair)
+for _pair in VERB_PAIRS:
+    CHANGE_VERBS.setdefault(_pair[1], _pair)
+
+DEFAULT_VERBS: dict[Measure, str] = {
+    Measure.QUANTITY: "增长",
+    Measure.RATE: "提高",
+    Measure.SCORE: "提高",
+    Measure.MULTIPLE: "提高",
+    Measure.DURATION: "延长",
+    Measure.RANK: "上升",
+}
+"""The verb pair a change of each measure takes when its spec names none."""
+
+RANK_MOVES: tuple[str, str] = ("升", "降")
+"""The Chinese words of a rank moving up and down from one position to another:
+由第五位升至第三位."""
+
+RANK_VERBS: tuple[str, ...] = ("居", "位居", "位列", "稳居", "列", "保持")
+"""Chinese verbs of a rank statement: 居全国第二位, 位居全国首位, 位列全省第一."""
+
+RANK_FORMS: tuple[str, ...] = ("位", "名", "", "首位")
+"""How a Chinese rank statement writes the position: 第二位, 第二名, 第二, 首位 (first only)."""
+
+STANDINGS: tuple[str, ...] = ("前列", "第一方阵", "前茅", "第一梯队")
+"""Standings a rank statement may give instead of a position: 居全国前列."""

@@ -1,0 +1,1 @@
+"""Typefaces: the bundled fonts and the machine's own."""

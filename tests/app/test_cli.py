@@ -1,0 +1,290 @@
+"""The command line: exit codes, located messages, never a traceback."""
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ipdocs.app.cli import main, schema_text
+from tests.conftest import MINIMAL, ROOT
+
+WriteSpec = Callable[..., Path]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m ipdocs`` as a user would."""
+    return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_check_ok(write_spec: WriteSpec) -> None:
+    result = run("check", str(write_spec()))
+    assert result.returncode == 0
+    assert "ok — 2 figures, 1 section" in result.stdout
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("value: 12593", "value: many", ":24:12: error: figures[patents.invention].value"),
+    ("{patents.invention}。", "{patents.typo}。",
+     ":12:13: error: sections[0].paragraphs[0].zh: unknown figure id 'patents.typo'"),
+    ("year: 2024", "year: [2024", ":3:6: error: malformed YAML"),
+    ("  patents.invention:", "  patents.grants:", ":22:3: error: figures[patents.grants]: "
+                                                  "duplicate key"),
+])
+def test_check_broken_spec(write_spec: WriteSpec, old: str, new: str, expected: str) -> None:
+    result = run("check", str(write_spec(MINIMAL.replace(old, new))))
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_warnings_alone_exit_zero(write_spec: WriteSpec) -> None:
+    spec = write_spec(MINIMAL.replace("parts_complete: false", "parts_complete: true"))
+    result = run("check", str(spec))
+    assert result.returncode == 0
+    assert "warning: figures[patents.grants].parts: parts 12593 = 12593 do not add up" \
+        in result.stderr
+    assert run("check", "--strict", str(spec)).returncode == 1
+
+
+def test_check_missing_file(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "nope.yaml"))
+    assert result.returncode == 1
+    assert "cannot read the file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_error_exits_two() -> None:
+    assert run("frobnicate").returncode == 2
+
+
+def test_text(write_spec: WriteSpec, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["text", str(write_spec()), "-l", "en"]) == 0
+    assert capsys.readouterr().out.startswith("In 2024, 71,425 patents were granted")
+
+
+def test_text_of_broken_spec(write_spec: WriteSpec, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["text", str(write_spec("year: [")), "-l", "en"]) == 1
+    assert "malformed YAML" in capsys.readouterr().err
+
+
+def test_schema_is_committed_and_in_sync() -> None:
+    committed = (ROOT / "specs" / "report.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_text(), "run: ipdocs schema > specs/report.schema.json"
+
+
+def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    assert '"title": "Report"' in capsys.readouterr().out
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from ipdocs.app import cli
+
+    def broken(_args: object) -> int:
+        raise RuntimeError("something unforeseen")
+
+    monkeypatch.setattr(cli, "cmd_schema", broken)
+    monkeypatch.delenv("IPDOCS_DEBUG", raising=False)
+    assert cli.main(["schema"]) == cli.EXIT_INTERNAL
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: something unforeseen" in err
+    assert "Traceback" not in err
+    monkeypatch.setenv("IPDOCS_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["schema"])
+
+
+def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
+    script = ("import gc, sys\n"
+              "from ipdocs.app import cli\n"
+              "def main():\n"
+              "    global during, made\n"
+              "    during, made = gc.get_freeze_count(), [[] for _ in range(1000)]\n"
+              "    return 3\n"
+              "cli.main = main\n"
+              "status = cli.entry()\n"
+              "print(during > 1000, gc.get_freeze_count() >= during + 1000)\n"
+              "sys.exit(status)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert (result.returncode, result.stdout) == (3, "True True\n")
+
+
+def test_the_installed_command_and_python_m_use_entry() -> None:
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.app.cli:entry"
+    main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
+    assert "sys.exit(entry())" in main_module
+
+
+def test_draft_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> None:
+    from tests.conftest import SAMPLE
+
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("draft", str(SAMPLE), str(figures), "-o", str(blocker / "next.yaml"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("ipdocs: cannot write ") and f"{blocker}" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "new.csv"]
+
+
+def test_units_lists_every_unit(write_spec: WriteSpec) -> None:
+    result = run("units")
+    assert result.returncode == 0
+    assert "个百分点\tpoints (rate)" in result.stdout and "件\tcount (quantity)" in result.stdout
+    spec = write_spec(MINIMAL.replace("\nfigures:", "\nunits: {台套: {kind: count}}\nfigures:", 1))
+    assert "台套\tcount (quantity)\t万台套 亿台套" in run("units", str(spec)).stdout
+
+
+def test_unknown_unit_names_where_the_list_is(write_spec: WriteSpec) -> None:
+    result = run("check", str(write_spec(MINIMAL.replace("unit: 件", "unit: 台套", 1))))
+    assert result.returncode == 1
+    assert "unknown unit '台套': `ipdocs units` lists every unit" in result.stderr
+
+
+def test_check_with_brief_and_theme_reports_all_three(write_spec: WriteSpec,
+                                                      tmp_path: Path) -> None:
+    brief = tmp_path / "b.yaml"
+    brief.write_text("builders:\n  - chapters: {section: protection}\n  - chart: {kind: pie}\n",
+                     encoding="utf-8")
+    theme = tmp_path / "t.yaml"
+    theme.write_text("name: t\nfonts: [serif]\n", encoding="utf-8")
+    result = run("check", str(write_spec()), "--brief", str(brief), "--theme", str(theme))
+    assert result.returncode == 1
+    assert f"{brief}:3:19: error: builders[1].chart.kind: Input should be 'growth', 'bar' or " \
+           "'years'" in result.stderr
+    assert f"{theme}:2:8: error: fonts: Input should be a valid dictionary" in result.stderr
+    # the step that could be read is checked against the spec all the same
+    assert f"{brief}:2:25: error: builders[0].chapters.section: no top-level section " \
+           "'protection'" in result.stderr
+    assert "Traceback" not in result.stderr
+    brief.write_text("builders:\n  - chapters: {section: protection}\n", encoding="utf-8")
+    result = run("check", str(write_spec()), "--brief", str(brief), "--theme", "official")
+    assert result.returncode == 1
+    assert f"{brief}:2:25: error: builders[0].chapters.section: no top-level section " \
+           "'protection' in the report; its top-level sections: creation" in result.stderr
+    result = run("check", str(write_spec()), "--brief", "summary", "--theme", "official")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("brief", ["press.yaml", "tables.yaml"])
+def test_shipped_briefs_on_another_report_refuse_with_their_line(write_spec: WriteSpec,
+                                                                 tmp_path: Path,
+                                                                 brief: str) -> None:
+    path = ROOT / "specs" / "briefs" / brief
+    result = run("build", str(write_spec()), "--brief", str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1, result.stderr
+    assert f"{path}:" in result.stderr
+    assert "no section" in result.stderr or "no top-level section" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("content", "option", "message"), [
+    (b"\x00\xff\xfe binary", "--brief", "not UTF-8 text"),
+    (b"\x00\xff\xfe binary", "--theme", "not UTF-8 text"),
+    (b"name: t\nfonts: [serif, sans]\n", "--theme", "fonts: Input should be a valid dictionary"),
+    (b"builders: [cover, {chart: {kind: pie}}]\n", "--brief", "builders[1].chart.kind"),
+])
+def test_build_with_a_bad_brief_or_theme_exits_one(write_spec: WriteSpec, tmp_path: Path,
+                                                   content: bytes, option: str,
+                                                   message: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    result = run("build", str(write_spec()), option, str(path), "-o", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert f"{path}:" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["build"], ["draft"], ["text"], ["schema"]])
+def test_help_is_plain_text(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+
+
+@pytest.mark.parametrize("options", [
+    ["--theme", "glossy"], ["--brief", "weekly"], ["-l", "fr"], ["-f", "odt"], ["-j", "x"],
+    ["--layout", "diagonal"], ["--frobnicate"],
+])
+def test_every_usage_error_exits_two(write_spec: WriteSpec, tmp_path: Path,
+                                     options: list[str]) -> None:
+    result = run("build", str(write_spec()), *options, "-o", str(tmp_path / "out"))
+    assert result.returncode == 2, result.stderr
+    assert "usage: ipdocs" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_check_usage_errors_exit_two(write_spec: WriteSpec) -> None:
+    assert run("check", str(write_spec()), "--theme", "glossy").returncode == 2
+    assert run("check", str(write_spec()), "--brief", "weekly").returncode == 2
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "gb2312"])
+def test_an_output_encoding_without_some_characters_escapes_them(write_spec: WriteSpec,
+                                                                  encoding: str) -> None:
+    """check and text crashed (UnicodeEncodeError, exit 70) where the output could not
+    write a character: a pipe in ascii, a gb2312 terminal and an emoji."""
+    spec = write_spec(MINIMAL.replace("其中，", "其中😀，"))
+    for command in (["text", str(spec)], ["check", str(spec.parent / "missing😀.yaml")]):
+        result = subprocess.run([sys.executable, "-m", "ipdocs", *command],
+                                capture_output=True, check=False,
+                                env={**os.environ, "PYTHONIOENCODING": encoding})
+        assert result.returncode in (0, 1), result.stderr
+        assert b"internal error" not in result.stderr
+        assert b"\\u" in result.stdout + result.stderr
+        assert b"ipdocs: note: the output's encoding" in result.stderr
+
+
+def test_figures_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> None:
+    """A write error of the figures workbook (a read-only folder) was exit 70."""
+    from tests.conftest import SAMPLE
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run("figures", str(SAMPLE), "-o", str(blocker / "figures.xlsx"))
+    assert result.returncode == 1 and "internal error" not in result.stderr
+    assert result.stderr.startswith("ipdocs: cannot write ")
+
+
+def test_a_json_spec_with_a_byte_order_mark_drafts(tmp_path: Path) -> None:
+    """draft read the spec again without dropping the BOM: JSONDecodeError, exit 70."""
+    import json
+
+    import yaml
+
+    spec = tmp_path / "y.json"
+    spec.write_text(json.dumps(yaml.safe_load(MINIMAL), ensure_ascii=False),
+                    encoding="utf-8-sig")
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    result = run("draft", str(spec), str(figures), "-o", str(tmp_path / "next.json"))
+    assert result.returncode == 0, result.stderr
+    assert '"value": 80000' in (tmp_path / "next.json").read_text("utf-8")
+
+
+def test_a_file_name_with_a_newline_stays_on_its_line(write_spec: WriteSpec) -> None:
+    spec = write_spec("year: [", "a\nb.yaml")
+    result = run("check", str(spec))
+    assert result.returncode == 1
+    assert all(line.startswith(str(spec.parent)) for line in result.stderr.splitlines())
+    assert "a\\nb.yaml:1:8: error: malformed YAML" in result.stderr
+
+
+def test_check_reads_the_glossary_build_reads(write_spec: WriteSpec,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """check said ok of a spec whose glossary (unreadable, malformed) build refused."""
+    spec = write_spec()
+    (spec.parent / "glossary.yaml").write_text("terms: [\n", encoding="utf-8")
+    assert main(["check", str(spec)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec.parent / 'glossary.yaml'}:2:1: error: malformed YAML" in err

@@ -1,0 +1,163 @@
+"""``ipdocs watch``: rebuilt on every change, errors said without stopping, nothing lost."""
+
+from __future__ import annotations
+
+import io
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from ipdocs.app import batch, watching
+from ipdocs.app.batch import plan
+from ipdocs.app.watching import Options, Watcher, inputs
+from tests.conftest import SAMPLE
+
+TEXT = SAMPLE.read_text("utf-8")
+
+
+def options(spec: Path, out: Path, brief: str = "summary", theme: str = "briefing") -> Options:
+    """Watch options for the English summary PDF of ``spec``."""
+    [planned] = plan([spec], out, brief, ["pdf"], ["en"])
+    return Options(planned, brief, theme, "interleaved", False, 1)
+
+
+def test_the_inputs_are_the_spec_glossary_and_the_brief_and_theme_files(tmp_path: Path) -> None:
+    spec = tmp_path / "a.yaml"
+    found = inputs(options(spec, tmp_path / "out", str(tmp_path / "b.yaml"),
+                           str(tmp_path / "t.yaml")))
+    assert found == [spec, tmp_path / "glossary.yaml", tmp_path / "b.yaml",
+                     tmp_path / "t.yaml"]
+    assert inputs(options(spec, tmp_path / "out")) == [spec, tmp_path / "glossary.yaml"]
+
+
+def test_a_linked_spec_is_watched_where_it_lives(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.yaml").write_text(TEXT, "utf-8")
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "real" / "a.yaml")
+    found = inputs(options(tmp_path / "a.yaml", tmp_path / "out"))
+    assert tmp_path / "real" / "a.yaml" in found and tmp_path / "a.yaml" in found
+
+
+def test_a_change_during_a_rebuild_is_not_lost(tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The spec is saved again while a rebuild runs (after it was read): the rebuild
+    starts again, and the file holds the last save."""
+    spec = tmp_path / "a.yaml"
+    spec.write_text(TEXT, "utf-8")
+    real = batch.load_job
+    saves = iter([TEXT.replace("value: 71425", "value: 80000")])
+
+    def load_then_edit(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        loaded = real(*args, **kwargs)  # type: ignore[arg-type]
+        for text in saves:  # the first rebuild only
+            spec.write_text(text, "utf-8")
+        return loaded
+
+    monkeypatch.setattr(watching, "load_job", load_then_edit)
+    out = io.StringIO()
+    watcher = Watcher(options(spec, tmp_path / "out"), io.StringIO(), out)
+    assert watcher.rebuild()
+    assert len(out.getvalue().splitlines()) == 2  # built twice
+    text = pdf_text(tmp_path / "out" / "a.summary.en.pdf")
+    assert "80,000" in text and "71,425" not in text
+
+
+def pdf_text(path: Path) -> str:
+    """The text poppler extracts from a PDF."""
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+class Session:
+    """``ipdocs watch`` run as a user runs it, its output read line by line."""
+
+    def __init__(self, spec: Path, *options: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "ipdocs", "watch", str(spec), *options],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        for stream, name in ((self.process.stdout, "out"), (self.process.stderr, "err")):
+            threading.Thread(target=self._read, args=(stream, name), daemon=True).start()
+
+    def _read(self, stream: io.TextIOWrapper, name: str) -> None:
+        for line in stream:
+            self.lines.put(f"{name}: {line.rstrip()}")
+
+    def until(self, text: str, timeout: float = 30) -> list[str]:
+        """The lines said up to the first that holds ``text``."""
+        said = []
+        deadline = time.monotonic() + timeout
+        while not said or text not in said[-1]:
+            said.append(self.lines.get(timeout=max(0.01, deadline - time.monotonic())))
+        return said
+
+    def stop(self) -> tuple[int, str]:
+        """Ctrl-C: the exit status and the last line said."""
+        os.killpg(self.process.pid, signal.SIGINT)
+        status = self.process.wait(timeout=5)
+        return status, self.until("ipdocs: interrupted", timeout=5)[-1]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_edit_break_and_fix_as_a_user_would(tmp_path: Path) -> None:
+    spec = tmp_path / "a.yaml"
+    spec.write_text(TEXT, "utf-8")
+    pdf = tmp_path / "out" / "a.summary.en.pdf"
+    session = Session(spec, "-f", "pdf", "-l", "en", "--brief", "summary", "-o",
+                      str(tmp_path / "out"))
+    try:
+        said = session.until("rebuilt")
+        assert said[0].startswith("err: ipdocs: watching ") and said[-1].startswith("out: ")
+        assert "71,425" in pdf_text(pdf)
+        reader = pdf.open("rb")  # a viewer holding the file open
+        old = pdf.read_bytes()
+        spec.write_text(TEXT.replace("value: 71425", "value: 72000"), "utf-8")
+        line = session.until("rebuilt")[-1]
+        assert re.fullmatch(rf"out: \d\d:\d\d:\d\d rebuilt {re.escape(str(pdf))} in "
+                            r"\d+\.\d\d s", line)
+        assert "72,000" in pdf_text(pdf)
+        assert reader.read() == old  # the old file stayed whole for whoever had it open
+        spec.write_text(TEXT.replace("year: 2024", "year: [2024"), "utf-8")
+        said = session.until("not rebuilt")
+        assert any(re.search(r"a.yaml:\d+:\d+: error: malformed YAML", line) for line in said)
+        assert "72,000" in pdf_text(pdf)
+        spec.write_text(TEXT, "utf-8")
+        session.until("rebuilt")
+        assert "71,425" in pdf_text(pdf)
+        (tmp_path / "glossary.yaml").write_text("terms: []\n", "utf-8")  # a new input
+        session.until("rebuilt")
+        assert session.stop() == (130, "err: ipdocs: interrupted")
+    finally:
+        session.process.kill()
+    assert sorted(p.name for p in pdf.parent.iterdir()) == [pdf.name]
+
+
+def test_several_outputs_rebuild_in_a_pool_that_ends_with_the_session(tmp_path: Path) -> None:
+    from tests.app.test_stopping import processes
+
+    spec = tmp_path / "a.yaml"
+    spec.write_text(TEXT, "utf-8")
+    out = tmp_path / "out"
+    session = Session(spec, "-f", "pdf", "-l", "zh,en", "--brief", "summary", "-o",
+                      str(out), "-j", "2")
+    try:
+        assert "rebuilt 2 files in " in session.until("rebuilt")[-1]
+        assert len(processes(str(out))) == 3  # the session and its two workers
+        spec.write_text(TEXT.replace("value: 71425", "value: 72000"), "utf-8")
+        assert "rebuilt 2 files in " in session.until("rebuilt")[-1]
+        assert len(processes(str(out))) == 3  # the same pool
+        assert session.stop()[0] == 130
+        time.sleep(0.3)
+        assert processes(str(out)) == []
+    finally:
+        session.process.kill()

@@ -1,0 +1,215 @@
+"""Safe YAML loading through libyaml: the same data as PyYAML's pure parser."""
+
+import time
+from decimal import Decimal
+from importlib import resources
+
+import pytest
+import yaml
+
+from ipdocs.base import fastyaml
+from ipdocs.base.fastyaml import safe_load
+
+BUNDLED = [("ipdocs.i18n", "data/words.zh.yaml"), ("ipdocs.i18n", "data/words.en.yaml"),
+           ("ipdocs.themes", "briefing.yaml"), ("ipdocs.themes", "official.yaml")]
+
+
+@pytest.mark.parametrize(("package", "name"), BUNDLED)
+def test_bundled_data_reads_as_the_pure_parser_reads_it(package: str, name: str) -> None:
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    assert safe_load(text) == yaml.load(text, Loader=yaml.SafeLoader)
+
+
+def test_libyaml_is_used_when_pyyaml_has_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = yaml.CSafeLoader if getattr(yaml, "CSafeLoader", None) else None
+    assert (fastyaml.FastFloatLoader is None) == (expected is None)
+    calls: list[object] = []
+    real = fastyaml.compose
+
+    def spy(text: str, loader: type) -> object:
+        calls.append(loader)
+        return real(text, loader)
+
+    monkeypatch.setattr(fastyaml, "compose", spy)
+    assert safe_load("a: 1") == {"a": 1}
+    assert calls == [fastyaml.FastFloatLoader or fastyaml.PureFloatLoader]
+
+
+def test_only_plain_types_are_built() -> None:
+    with pytest.raises(yaml.YAMLError):
+        safe_load("!!python/object/apply:os.system ['true']")
+
+
+def test_malformed_yaml_raises_with_its_position_and_the_line_shown() -> None:
+    with pytest.raises(yaml.YAMLError) as caught:
+        safe_load("a: 1\nb: [c, d\n")
+    message = str(caught.value)
+    assert "line 3" in message and "^" in message  # the pure parser's snippet and caret
+
+
+@pytest.mark.skipif(fastyaml.FastLoader is None, reason="PyYAML without libyaml")
+def test_what_libyaml_refuses_the_pure_parser_decides(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Refusing:
+        def __init__(self, _text: str) -> None:
+            raise yaml.YAMLError("libyaml says no")
+
+    monkeypatch.setattr(fastyaml, "FastFloatLoader", Refusing)
+    assert safe_load("a: [1, 2]") == {"a": [1, 2]}
+
+
+def _bomb(levels: int = 9) -> str:
+    """A YAML alias bomb: each level repeats the one before nine times."""
+    lines = ['a0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+def test_an_alias_bomb_is_refused_at_once(loader: type | None) -> None:
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    started = time.perf_counter()
+    with pytest.raises(fastyaml.Refused) as caught:
+        fastyaml.compose(_bomb(), loader)
+    assert time.perf_counter() - started < 1
+    assert "aliases repeat more than 10,000 values" in str(caught.value)
+    assert caught.value.problem_mark is not None and caught.value.problem_mark.line == 4
+
+
+def test_aliases_within_the_budget_are_read() -> None:
+    data = safe_load("scope: &cn {zh: 全国, en: in China}\na: *cn\nb: *cn\n")
+    assert data["a"] == data["b"] == {"zh": "全国", "en": "in China"}
+
+
+def test_a_recursive_alias_is_refused() -> None:
+    with pytest.raises(fastyaml.Refused, match="contains it"):
+        safe_load("a: &a [1, *a]\n")
+
+
+@pytest.mark.parametrize("text", ["[" * 40 + "]" * 40, "- " * 40 + "x",
+                                  "".join(f"{' ' * i}k{i}:\n" for i in range(40)) + " " * 40
+                                  + "v: 1\n", "[" * 100_000 + "]" * 100_000])
+def test_nesting_is_bounded(text: str) -> None:
+    with pytest.raises(fastyaml.Refused, match="nested more than 32 deep"):
+        fastyaml.compose(text, fastyaml.PureLoader)
+    with pytest.raises(yaml.YAMLError):
+        safe_load(text)
+
+
+def test_nesting_through_aliases_is_bounded() -> None:
+    deep = "[" * 20 + "1" + "]" * 20
+    text = f"a: &a {deep}\nb: &b [[[[[[[[[[[[[[[*a]]]]]]]]]]]]]]]\n"
+    with pytest.raises(fastyaml.Refused, match="nested more than 32 deep"):
+        safe_load(text)
+
+
+def test_nesting_within_the_bound_is_read() -> None:
+    assert safe_load("[" * 32 + "]" * 32) is not None
+
+
+@pytest.mark.parametrize(("text", "tag"), [
+    ("a: !!binary aGVsbG8=\n", "binary"), ("a: !!set {x: null}\n", "set"),
+    ("a: !!omap [{x: 1}]\n", "omap"), ("a: !!pairs [{x: 1}]\n", "pairs"),
+])
+def test_tags_that_are_not_plain_are_refused_with_their_line(text: str, tag: str) -> None:
+    with pytest.raises(fastyaml.Refused, match=f"!!{tag} is not allowed") as caught:
+        safe_load(text)
+    assert caught.value.problem_mark is not None and caught.value.problem_mark.line == 0
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2024-04-26", "2024-04-26"), ("2023-02-29", "2023-02-29"),
+    ("!!timestamp 2024-04-26", "2024-04-26"), ("2024-04-26T10:00:00Z", "2024-04-26T10:00:00Z"),
+    ("017", "017"), ("0x1F", "0x1F"), ("0b11", "0b11"), ("1:20", "1:20"), ("1_000", "1_000"),
+    ("1:20.5", "1:20.5"), (".inf", ".inf"), (".nan", ".nan"), ("017.5", "017.5"),
+    ("17", 17), ("-3", -3), ("0", 0), ("1" * 41, "1" * 41),
+])
+def test_dates_and_numbers_other_than_decimal_are_read_as_text(text: str,
+                                                               value: object) -> None:
+    assert safe_load(f"a: {text}\n") == {"a": value}
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+def test_decimal_fractions_are_exact_for_specs(loader: type | None) -> None:
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    data, _ = fastyaml.compose("a: 610.930\nb: .5\nc: 1.0e+3\n", loader)
+    assert data == {"a": Decimal("610.930"), "b": Decimal("0.5"), "c": Decimal("1.0e+3")}
+    assert str(data["a"]) == "610.930"
+
+
+def test_fractions_are_floats_for_themes() -> None:
+    assert safe_load("size: 10.5\n") == {"size": 10.5}
+
+
+def _many_aliases(count: int, size: int = 1, keys: int = 0) -> str:
+    """``count`` aliases of one anchor of ``size`` values, in a list under a key no model
+    knows, beside ``keys`` keys of their own."""
+    anchor = "v" if size == 1 else "{" + ", ".join(f"k{i}: v" for i in range(size - 1)) + "}"
+    return (f"junk:\n  anchor: &x {anchor}\n  list: [" + ", ".join(["*x"] * count) + "]\n"
+            + "".join(f"  key{i}: {i}\n" for i in range(keys)))
+
+
+def test_the_alias_check_lists_each_collections_children_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """It listed a collection's children again for each child: a list of 40,000 aliases
+    took 27 s (quadratic); now linear in the number of nodes."""
+    node = yaml.compose(_many_aliases(3000, keys=3000), Loader=yaml.SafeLoader)
+    listed = fastyaml._children
+    calls: list[int] = []
+    monkeypatch.setattr(fastyaml, "_children",
+                        lambda n: calls.append(1) or listed(n))  # type: ignore[func-returns-value]
+    fastyaml.check_graph(node)
+    nodes = 2 * 3000 + 7  # each key and value once; the anchor's value once, not per alias
+    assert len(calls) <= nodes
+
+
+@pytest.mark.parametrize("loader", [fastyaml.PureLoader, fastyaml.FastLoader])
+@pytest.mark.parametrize(("count", "size"), [(40_000, 1), (12_000, 3), (9_000, 1)])
+def test_many_aliases_under_unknown_keys_are_read_or_refused_in_time(
+        loader: type | None, count: int, size: int) -> None:
+    """40,000 aliases ran 27 s, 12,000 aliased mappings past a minute (under a second
+    here on an idle machine; the bound leaves room for a loaded one)."""
+    if loader is None:
+        pytest.skip("PyYAML without libyaml")
+    text = _many_aliases(count, size)
+    started = time.perf_counter()
+    if count * size > fastyaml.MAX_ALIAS_VALUES:
+        with pytest.raises(fastyaml.Refused, match="aliases repeat more than 10,000"):
+            fastyaml.compose(text, loader)
+    else:
+        data, _ = fastyaml.compose(text, loader)
+        assert len(data["junk"]["list"]) == count
+    assert time.perf_counter() - started < 8
+
+
+def test_a_refusal_by_libyaml_is_not_parsed_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A limit found with libyaml was parsed again by the pure parser, ten times slower."""
+    if fastyaml.FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+
+    class Pure:
+        def __init__(self, _text: str) -> None:
+            raise AssertionError("parsed again")
+
+    with pytest.raises(fastyaml.Refused):
+        fastyaml.parse_either(lambda loader: fastyaml.compose(_bomb(), loader),
+                              fastyaml.FastLoader, Pure)
+
+
+def test_an_escape_beyond_the_last_character_is_refused_at_its_line() -> None:
+    """"\\U00110000" made PyYAML's scanner raise ValueError (exit 70)."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "x\\U00110000"\n')
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "malformed YAML: an escape names no character: \\U escapes go up to \\U0010FFFF")]
+
+
+def test_a_next_line_character_is_refused_not_read_as_a_line_break() -> None:
+    """YAML reads U+0085 as a line break: "测\\x85试" silently became "测 试"."""
+    from ipdocs.loading.yamlmarks import read_yaml
+
+    _, _, problems = read_yaml('a: 1\nb: "测\x85试"\n')
+    assert [(p.line, p.column) for p in problems] == [(2, 6)]
+    assert "U+0085 NEXT LINE (NEL) is not allowed" in problems[0].message

@@ -1,0 +1,71 @@
+"""Zip packages rewritten with fixed times: the same content gives the same bytes."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from ipdocs.base.zips import FIXED_W3CDTF, ZIP_TIME, reproducible_zip
+
+CORE = (b'<cp:coreProperties><dcterms:created xsi:type="dcterms:W3CDTF">2026-11-30T01:02:03Z'
+        b'</dcterms:created></cp:coreProperties>')
+
+
+def package(when: tuple[int, int, int, int, int, int]) -> bytes:
+    """A package of two members stamped ``when``."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr(zipfile.ZipInfo("docProps/core.xml", when), CORE)
+        target.writestr(zipfile.ZipInfo("a.xml", when), b"<a/>")
+    return out.getvalue()
+
+
+def test_member_times_and_core_dates_are_fixed() -> None:
+    early, late = package((2024, 1, 1, 0, 0, 0)), package((2026, 5, 6, 7, 8, 10))
+    assert early != late
+    assert reproducible_zip(early) == reproducible_zip(late)
+    fixed = zipfile.ZipFile(io.BytesIO(reproducible_zip(late, fix_core_dates=True)))
+    assert {i.date_time for i in fixed.infolist()} == {ZIP_TIME}
+    assert FIXED_W3CDTF.encode() in fixed.read("docProps/core.xml")
+    assert fixed.read("a.xml") == b"<a/>"
+    # without being asked, the core dates are the package's own
+    kept = zipfile.ZipFile(io.BytesIO(reproducible_zip(late)))
+    assert kept.read("docProps/core.xml") == CORE
+
+
+def test_core_dates_can_be_fixed_to_a_given_date() -> None:
+    """The figures workbook's dates are the report's: openpyxl stamps the modified date
+    with the time of saving, so two saves a second apart differed."""
+    fixed = zipfile.ZipFile(io.BytesIO(reproducible_zip(package((2026, 5, 6, 7, 8, 10)),
+                                                        core_date="2025-01-01T00:00:00Z")))
+    assert b">2025-01-01T00:00:00Z</dcterms:created>" in fixed.read("docProps/core.xml")
+
+
+def test_the_workbook_is_the_same_whenever_it_is_saved(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The modified date openpyxl writes at saving is replaced by the report's fixed date:
+    a save at another time gives the same bytes."""
+    import datetime as dt
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    import openpyxl.writer.excel as excel
+
+    from ipdocs import load_report
+    from ipdocs.drafting import workbook_bytes
+
+    report = load_report(Path(__file__).parent.parent.parent / "specs" / "ningbo-2024.yaml")
+    first = workbook_bytes(report)
+
+    class Later(dt.datetime):
+        """A clock years ahead."""
+
+        @classmethod
+        def now(cls, tz: dt.tzinfo | None = None) -> Later:
+            return cls(2031, 3, 4, 5, 6, 7, tzinfo=tz)
+
+    monkeypatch.setattr(excel, "datetime", SimpleNamespace(datetime=Later,
+                                                           timezone=dt.timezone))
+    assert workbook_bytes(report) == first

@@ -1,0 +1,146 @@
+"""Narrative rendering: placeholders become localised figures in each language."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from ipdocs import load_report
+from ipdocs.base.problems import SpecError
+from ipdocs.model import Report, Text
+from ipdocs.sections.narrative import Run, bind, plain_text, render, render_runs
+from tests.conftest import MINIMAL
+
+FIGURES = """\
+  perf.rank: {label: {zh: 排名, en: Rank}, value: 2, unit: 名, kind: rank}
+  perf.years: {label: {zh: 年数, en: Years}, value: 4, unit: 年, numerals: hanzi}
+  customs.value:
+    label: {zh: 案值, en: Value}
+    value: 6517.1
+    unit: 万元
+    rank: {position: 2, scope: {zh: 全国海关, en: "among China's customs"}}
+  cycle: {label: {zh: 周期, en: Cycle}, value: 3, unit: 个月, qualifier: 左右,
+          change: {previous: 22}}
+  hv: {label: {zh: 高价值, en: HV}, value: 22.93, unit: 件, kind: stock,
+       per: {zh: 每万人, en: "per 10,000 people"}, change: {percent: 22.8}}
+  convert: {label: {zh: 转化, en: Converted}, value: 799, unit: 件,
+            change: {percent: 71.8, verb: 增长了,
+                     basis: {zh: 比专项行动之前, en: "on the level before the campaign"}}}
+  gain: {label: {zh: 增量, en: Gain}, value: 100, unit: 件, change: {previous: 90.7,
+         show: increment}}
+  fresh: {label: {zh: 新, en: New}, value: 5, unit: 件, change: {previous: 0}}
+  computed: {label: {zh: 算, en: Computed}, value: 80, unit: 件,
+             change: {previous: 100, digits: 2}}
+"""
+
+
+@pytest.fixture
+def report(write_spec: Callable[..., Path]) -> Report:
+    """The minimal spec plus figures of every shape."""
+    return load_report(write_spec(MINIMAL + FIGURES))
+
+
+LEAD = "Then, "
+"""What the English of a test text follows: placeholders are tested inside a sentence (a
+sentence's first letter is a capital: see test_a_sentence_opening_placeholder_...)."""
+
+
+def text(report: Report, zh: str, en: str) -> tuple[str, str]:
+    """Render a bilingual text in both languages (the English inside a sentence)."""
+    from ipdocs.model import Text
+
+    t = Text(zh=zh, en=LEAD + en)
+    return render(t, report, "zh"), render(t, report, "en").removeprefix(LEAD)
+
+
+@pytest.mark.parametrize(("zh", "en", "want_zh", "want_en"), [
+    ("{patents.grants}", "{patents.grants}", "71425件", "71,425"),
+    ("{patents.grants:change}", "{patents.grants:change}", "同比增长11.4%",
+     "up 11.4% year on year"),
+    ("{patents.grants:number}", "{patents.grants:number}", "71425", "71,425"),
+    ("{patents.grants:label}", "{patents.grants:label}", "专利授权量", "Patents granted"),
+    ("{perf.rank}", "{perf.rank}", "第二名", "second"),
+    ("连续{perf.years}", "for {perf.years}", "连续四年", "for four years"),
+    ("{customs.value:rank}", "{customs.value:rank}", "居全国海关第二位",
+     "ranking second among China's customs"),
+    ("由{cycle:previous}缩短至{cycle}", "from {cycle:previous} to {cycle}",
+     "由22个月缩短至3个月左右", "from 22 months to about 3 months"),
+    ("{hv}", "{hv}", "每万人22.93件", "22.93 per 10,000 people"),
+    ("{convert:change}", "{convert:change}", "比专项行动之前增长了71.8%",
+     "up 71.8% on the level before the campaign"),
+    ("{gain:change}", "{gain:change}", "同比增长9.3件", "up 9.3 year on year"),
+    ("{fresh:change}", "{fresh:change}", "新增", "new"),
+    ("{computed:change}", "{computed:change}", "同比下降20.00%", "down 20.00% year on year"),
+    ("{year}年与{year-1}年", "{year} and {year-1}", "2024年与2023年", "2024 and 2023"),
+    ("{fresh:words}个", "{fresh:words} centres", "5个", "five centres"),
+    ("{gain:words}件", "{gain:words} cases", "100件", "100 cases"),
+    ("{hv:words}", "{hv:words}", "22.93", "22.93"),
+    ("{cycle:words}", "{cycle:words}", "3", "3"),  # a duration stays in digits: 3 months
+])
+def test_render(report: Report, zh: str, en: str, want_zh: str, want_en: str) -> None:
+    assert text(report, zh, en) == (want_zh, want_en)
+
+
+def test_a_sentence_opening_placeholder_starts_with_a_capital(report: Report) -> None:
+    from ipdocs.model import Text
+
+    t = Text(zh="{fresh:words}个。{fresh:words}个", en="{fresh:words} centres. **{fresh:words}** "
+                                                       "more; {fresh:words} in all.")
+    assert render(t, report, "en") == "Five centres. Five more; five in all."  # ** is emphasis
+    assert render(t, report, "zh") == "5个。5个"
+
+
+def test_runs_mark_figures_and_emphasis(report: Report) -> None:
+    runs = render_runs("**突出高位引领。**专利{patents.grants}", report, "zh")
+    assert runs == [Run("突出高位引领。", True), Run("专利"),
+                    Run("71425件", False, "patents.grants", "value")]
+
+
+def test_plain_text(report: Report) -> None:
+    assert plain_text(report, "zh") == (
+        "2024年，全市专利授权量71425件，同比增长11.4%。\n"
+        "# 知识产权创造\n"
+        "其中，发明专利授权量12593件。\n")
+    assert plain_text(report, "en").startswith("In 2024, 71,425 patents were granted, up 11.4%")
+
+
+def test_one_figure_change_follows_everywhere(write_spec: Callable[..., Path]) -> None:
+    changed = load_report(write_spec(MINIMAL.replace("value: 71425", "value: 80000")
+                                     .replace("percent: 11.4", "percent: -2.5")))
+    zh, en = plain_text(changed, "zh"), plain_text(changed, "en")
+    assert "80000件，同比下降2.5%" in zh
+    assert "80,000 patents were granted, down 2.5% year on year" in en
+
+
+
+def test_ranks_that_differ_are_said_one_by_one(report: Report) -> None:
+    text = Text(zh="{perf.rank,customs.value:rank}", en="{perf.rank,customs.value:rank}")
+    rank = report.figures["customs.value"].rank
+    figures = {**report.figures,
+               "perf.rank": report.figures["perf.rank"].model_copy(update={"rank": rank})}
+    both = report.model_copy(update={"figures": figures})
+    assert render(text, both, "zh") == "居全国海关第二名和居全国海关第二位"
+
+
+def test_a_list_names_one_unit(write_spec: Callable[..., Path]) -> None:
+    spec = MINIMAL.replace("lead:\n", "lead:\n  - {zh: '{a,b:list}', en: '{a,b:list}'}\n")
+    spec += """\
+  a: {label: {zh: 甲, en: A}, value: 1, unit: 件}
+  b: {label: {zh: 乙, en: B}, value: 2, unit: 项}
+"""
+    with pytest.raises(SpecError, match="a list says one unit once"):
+        load_report(write_spec(spec))
+
+
+def test_a_base_is_rendered_once(write_spec: Callable[..., Path]) -> None:
+    """A base's placeholders are rendered once: its literal braces stay braces, whether the
+    report was bound before (as a brief does) or not."""
+    spec = MINIMAL.replace("lead:\n", "lead:\n  - {zh: '{m}', en: '{m}'}\n") + """\
+  n: {label: {zh: 甲, en: A}, value: 2, unit: 件}
+  m: {label: {zh: 倍数, en: Multiple}, value: 3, unit: 倍,
+      base: {zh: "{{n}}（{n}）", en: "{{n}} ({n})"}}
+"""
+    report = load_report(write_spec(spec))
+    for spec_report in (report, bind(report), bind(bind(report))):
+        assert render(spec_report.lead[0], spec_report, "zh") == "是{n}（2件）的3倍"
+        assert render(spec_report.lead[0], spec_report, "en") == "3 times {n} (2)"

@@ -1,0 +1,86 @@
+"""The bundled faces: what each covers, and the chain that sets what a face lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipdocs.typefaces.bundled import BUNDLED, all_coverage, chain, coverage, covering, family
+from tests.conftest import ROOT
+
+REPORT_MARKS = "，。、；：？！“”‘’（）《》〈〉【】—…·％‰℃±×÷≤≥①②③⑩↑↓→■□▲△●○★㈠㈡　"
+"""Punctuation and symbols Chinese reports print."""
+
+
+def listed(name: str) -> set[int]:
+    """A character list written by scripts/build_fonts.py (comment line first)."""
+    lines = (ROOT / "fonts" / name).read_text("utf-8").splitlines()
+    return {ord(c) for line in lines if not line.startswith("#") for c in line}
+
+
+GENERAL = listed("general-standard.txt")
+GB18030 = listed("gb18030-han.txt")
+
+
+def test_the_lists_are_whole() -> None:
+    assert len(GENERAL) == 8105  # the 通用规范汉字表 (2013)
+    assert len(GB18030) >= 20902 + 6582  # URO to U+9FA5 and Extension A, at least
+    assert {ord("喆"), ord("赟"), ord("堃"), ord("昇")} <= GENERAL
+
+
+@pytest.mark.parametrize("role", ["serif", "sans"])
+@pytest.mark.parametrize("bold", [False, True])
+def test_noto_faces_cover_the_general_standard_table(role: str, bold: bool) -> None:
+    face = coverage(family(role).face(bold))
+    assert face >= GENERAL
+    assert {ord(c) for c in REPORT_MARKS} <= face
+
+
+def test_gb18030_han_is_covered_along_every_chain() -> None:
+    for role in set(BUNDLED) - {"rare"}:
+        covered = set().union(*(coverage(family(step).face(False)) for step in chain(role)))
+        assert covered >= (GENERAL | GB18030), role
+
+
+def test_fandol_faces_fall_back_on_noto_serif() -> None:
+    assert chain("fang") == ["fang", "serif", "rare"]
+    assert chain("kai") == ["kai", "serif", "rare"]
+    assert chain("sans") == ["sans", "rare"]
+    assert covering("fang", "仿") == "fang"
+    assert covering("fang", "喆") == "serif"  # in the 8,105, not in GB 2312 or Fandol
+    assert covering("serif", "㐀") == "rare"  # Extension A, outside the 8,105
+    assert covering("serif", "😀") is None
+
+
+def test_fandol_covers_gb2312_han() -> None:
+    gb2312 = set()
+    for high in range(0xB0, 0xF8):
+        for low in range(0xA1, 0xFF):
+            try:
+                gb2312.add(ord(bytes([high, low]).decode("gb2312")))
+            except UnicodeDecodeError:
+                continue
+    for role in ("fang", "kai"):
+        assert len(gb2312 - coverage(family(role).regular)) <= 1, role
+
+
+def test_only_fandol_lacks_bold() -> None:
+    assert {role for role, f in BUNDLED.items() if f.bold is None} == {"fang", "kai", "rare"}
+    assert family("fang").synthetic_bold(True) and not family("serif").synthetic_bold(True)
+    assert family("fang").face(True) == family("fang").regular
+
+
+def test_all_coverage_joins_every_face() -> None:
+    everything = all_coverage()
+    assert everything >= GENERAL | GB18030
+    assert ord("A") in everything and ord("😀") not in everything
+
+
+def test_the_coverage_index_is_the_faces_cmaps() -> None:
+    """fonts/coverage.json (what the writers and the glyph check read) says what each
+    face's cmap says; scripts/build_fonts.py --index rewrites it."""
+    from fontTools.ttLib import TTFont
+
+    faces = sorted((ROOT / "fonts").glob("*.ttf"))
+    assert faces, "no bundled faces found in fonts/"
+    for path in faces:
+        assert coverage(path.name) == frozenset(TTFont(path, lazy=True).getBestCmap()), path
