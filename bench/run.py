@@ -156,7 +156,10 @@ def replicate(report: Report, times: int) -> Report:
     for copy in range(times):
         text = dump
         for fid in sorted(report.figures, key=len, reverse=True):
-            text = text.replace("{" + fid, "{r" + str(copy) + "." + fid)
+            for before in ("{", ","):  # {a:change}, and b of {a,b:rank}
+                text = text.replace(before + fid + ":", f"{before}r{copy}.{fid}:")
+                text = text.replace(before + fid + "}", f"{before}r{copy}.{fid}}}")
+                text = text.replace(before + fid + ",", f"{before}r{copy}.{fid},")
             text = text.replace(f'"{fid}"', f'"r{copy}.{fid}"')
         for section in report.walk():
             text = text.replace(f'"id": "{section.id}"', f'"id": "r{copy}-{section.id}"')
