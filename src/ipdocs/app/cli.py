@@ -13,6 +13,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+from typing import Any
 
 from ipdocs import __version__
 from ipdocs.app import stopping
@@ -139,8 +140,22 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def schema_text() -> str:
     """The JSON Schema of a report spec, as committed in specs/report.schema.json."""
-    schema = Report.model_json_schema()
+    schema = _one_value_as_enum(Report.model_json_schema())
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _one_value_as_enum(node: Any) -> Any:
+    """``node`` with every ``const`` written as an ``enum`` of one value: pydantic writes a
+    one-value Literal one way or the other by release (2.9 both, later a const alone), and
+    the committed schema must be the same whichever is installed."""
+    if isinstance(node, list):
+        return [_one_value_as_enum(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _one_value_as_enum(value) for key, value in node.items()}
+    if "const" in out:
+        out.setdefault("enum", [out.pop("const")])
+    return out
 
 
 def cmd_text(args: argparse.Namespace) -> int:
