@@ -66,6 +66,9 @@ def test_the_workbook_is_the_same_whenever_it_is_saved(
         def now(cls, tz: dt.tzinfo | None = None) -> Later:
             return cls(2031, 3, 4, 5, 6, 7, tzinfo=tz)
 
+    # newer openpyxl releases stamp the modified date when saving (3.1.0, the lowest
+    # version allowed, does not: there the bytes are compared at an unpatched clock)
     monkeypatch.setattr(excel, "datetime", SimpleNamespace(datetime=Later,
-                                                           timezone=dt.timezone))
+                                                           timezone=dt.timezone),
+                        raising=False)
     assert workbook_bytes(report) == first
