@@ -263,13 +263,7 @@ def test_bold_fangsong_is_emboldened(tmp_path: Path) -> None:
 
 
 def test_fallback_font_covers(tmp_path: Path) -> None:
-    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-    if not dejavu.is_file():
-        pytest.skip("needs fonts-dejavu-core for a fallback face")
-    theme_text = Path("src/ipdocs/themes/briefing.yaml").read_text("utf-8")
-    theme_path = tmp_path / "fallback.yaml"
-    theme_path.write_text(theme_text + f"fallbacks: [{dejavu}]\n", encoding="utf-8")
-    data = render_pdf(one_paragraph("Hebrew א here"), load_theme(theme_path))
+    data = render_pdf(one_paragraph("Hebrew א here"), load_theme(_dejavu_theme(tmp_path)))
     assert b"DejaVuSans" in data
 
 
