@@ -56,13 +56,14 @@ MAGNITUDE = {"": 0, "万": 4, "亿": 8}
 CURRENCY_WORDS = {"CNY": "RMB", "USD": "USD", "EUR": "EUR", "HKD": "HKD"}
 
 ZH_QUALIFIERS = {"超": "more_than", "逾": "more_than", "突破": "over", "近": "nearly",
-                 "约": "about", "余": "more_than", "多": "more_than", "以上": "more_than",
-                 "左右": "about", "以内": "within", "以下": "below"}
+                 "约": "about", "余": "more_than", "多": "more_than", "以上": "at_least",
+                 "左右": "about", "以内": "within", "以下": "at_most"}
 EN_QUALIFIERS = {"more than": "more_than", "over": "over", "nearly": "nearly",
-                 "about": "about", "within": "within", "less than": "below"}
-EN_TABLE_QUALIFIERS = {"or more": "or_more"}
-"""A table's English qualifier after the amount: it stands for more than (超, 余, 以上) and
-over (突破) alike."""
+                 "about": "about", "within": "within", "at least": "at_least",
+                 "at most": "at_most"}
+EN_TABLE_QUALIFIERS = {"or more": "at_least", "or less": "at_most"}
+"""A table's English qualifier after the amount: 以上 and 以下, which include the number
+(超, 余 and 突破 say "more than" and "over" before it, in tables as in text)."""
 
 EN_CARDINALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                 "nine", "ten"]
@@ -239,11 +240,7 @@ def same_quantity(zh: Quantity, en: Quantity, where: str) -> None:
     English number style gives it."""
     assert zh.value == en.value, f"{where}: {zh.value} ≠ {en.value}"
     assert en.unit == en_label(zh.unit, en.value), f"{where}: {zh.unit} read as {en.unit!r}"
-    if en.qualifier == "or_more":
-        assert zh.qualifier in ("more_than", "over"), f"{where}: qualifier {zh.qualifier}"
-    else:
-        assert zh.qualifier == en.qualifier, f"{where}: qualifier {zh.qualifier} ≠ " \
-                                             f"{en.qualifier}"
+    assert zh.qualifier == en.qualifier, f"{where}: qualifier {zh.qualifier} ≠ {en.qualifier}"
     metric = ENTRIES[zh.unit].get("metric")
     if metric is None:
         assert en.gloss is None, f"{where}: a gloss of a unit without one"
@@ -530,7 +527,7 @@ def read_en_move(text: str, rank: bool) -> Move:
     if m := re.fullmatch(rf"(?P<dir>{words}) to (?P<value>.+)", text):
         return Move("to", en_sign(m["dir"]), value=_q(quantity(m["value"])))
     if m := re.fullmatch(rf"(?:(?P<q>{'|'.join(EN_QUALIFIERS)}) )?(?P<sign>[+−±])"
-                         r"(?P<amount>.+?)(?P<pp> pp)?(?P<more> or more)?", text):
+                         r"(?P<amount>.+?)(?P<pp> pp)?(?P<more> or (?:more|less))?", text):
         sign = {"+": 1, "−": -1, "±": 0}[m["sign"]]
         amount = read_en((m["q"] + " " if m["q"] else "") + m["amount"] + (m["more"] or ""))
         if m["pp"]:

@@ -4,7 +4,10 @@ from decimal import Decimal
 
 import pytest
 
+from ipdocs.base.vocab import Measure
 from ipdocs.i18n import format_change, percent_change
+from ipdocs.i18n.changes import Movement, change_cell_text
+from ipdocs.i18n.numbers import resolve_unit
 
 
 @pytest.mark.parametrize(("delta", "kwargs", "zh", "en"), [
@@ -13,7 +16,10 @@ from ipdocs.i18n import format_change, percent_change
     ("17.72", {"verb": "上升"}, "同比上升17.72%", "up 17.72% year on year"),
     ("-33.33", {"verb": "上升"}, "同比下降33.33%", "down 33.33% year on year"),
     ("-5", {"verb": "增加"}, "同比减少5%", "down 5% year on year"),
-    ("193", {"qualifier": "以上"}, "同比增长193%以上", "up more than 193% year on year"),
+    ("193", {"qualifier": "以上"}, "同比增长193%以上", "up at least 193% year on year"),
+    ("193", {"qualifier": "超"}, "同比增长超193%", "up more than 193% year on year"),
+    ("-3", {"qualifier": "以下", "unit": "天"}, "同比下降3天以下",
+     "down at most 3 days year on year"),
     ("0", {}, "同比持平", "unchanged year on year"),
     ("9.3", {"unit": "件"}, "同比增长9.3件", "up 9.3 year on year"),
     ("-3", {"unit": "天"}, "同比下降3天", "down 3 days year on year"),
@@ -44,3 +50,16 @@ def test_percent_change_rounds_half_up(value: str, previous: str, digits: int,
 def test_percent_change_from_zero_base_is_refused() -> None:
     with pytest.raises(ZeroDivisionError):
         percent_change(Decimal(5), Decimal(0))
+
+
+@pytest.mark.parametrize(("qualifier", "zh", "en"), [
+    ("以上", "+193%以上", "+193% or more"),  # 以上 includes the number it follows
+    ("超", "超+193%", "more than +193%"),  # 超 does not: never "or more"
+    ("以下", "+193%以下", "+193% or less"),
+])
+def test_table_cell_keeps_whether_the_number_is_included(qualifier: str, zh: str,
+                                                         en: str) -> None:
+    move = Movement("percent", Measure.QUANTITY, 1, resolve_unit("%"), Decimal(0),
+                    Decimal(193), qualifier=qualifier)
+    assert change_cell_text(move, "zh") == zh
+    assert change_cell_text(move, "en") == en

@@ -194,14 +194,16 @@ QUALIFIERS: dict[str, Qualifier] = {
         Qualifier("约", "about", QualifierPosition.PREFIX),
         Qualifier("余", "more_than", QualifierPosition.INFIX),
         Qualifier("多", "more_than", QualifierPosition.INFIX),
-        Qualifier("以上", "more_than", QualifierPosition.SUFFIX),
+        Qualifier("以上", "at_least", QualifierPosition.SUFFIX),
         Qualifier("左右", "about", QualifierPosition.SUFFIX),
         Qualifier("以内", "within", QualifierPosition.SUFFIX),
-        Qualifier("以下", "below", QualifierPosition.SUFFIX),
+        Qualifier("以下", "at_most", QualifierPosition.SUFFIX),
     )
 }
 """Every qualifier a figure or a change may carry, by its Chinese token. Every one makes
-a value approximate: no change is computed from a qualified value."""
+a value approximate: no change is computed from a qualified value. 以上, 以下 and 以内
+include the number they follow, as Chinese legal and statistical usage reads them
+(《民法典》第一千二百五十九条): 193%以上 is at least 193%, where 超 and 余 are more than."""
 
 VERB_PAIRS: tuple[tuple[str, str], ...] = (
     ("增长", "下降"),

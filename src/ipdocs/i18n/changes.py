@@ -76,7 +76,8 @@ class Movement:
 
 
 def _with_qualifier(amount: str, qualifier: str | None, lang: str) -> str:
-    """A change amount with its qualifier: 193%以上 / more than 193%."""
+    """A change amount with its qualifier: 193%以上 / at least 193%; 超193% / more than
+    193%."""
     if qualifier is None:
         return amount
     q = QUALIFIERS[qualifier]

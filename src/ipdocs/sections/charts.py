@@ -52,7 +52,7 @@ def signed_percent(value: Decimal, lang: Lang) -> str:
 
 def change_label(figure: Figure, lang: Lang) -> str:
     """A growth bar's label: the change as a table's change cell shows it, qualifier and
-    all (+193%以上 / +193% or more where the text says 193%以上 / more than 193%)."""
+    all (+193%以上 / +193% or more where the text says 193%以上 / at least 193%)."""
     return change_cell_text(movement(figure, lang), lang)
 
 
