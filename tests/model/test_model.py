@@ -54,6 +54,8 @@ def test_change_needs_something() -> None:
 def test_change_verb_must_be_known() -> None:
     with pytest.raises(SpecError, match="unknown change verb"):
         Change.model_validate({"percent": 1, "verb": "暴涨"})
+    with pytest.raises(SpecError, match="unknown change verb"):
+        Change.model_validate({"percent": 1, "increment": 2, "increment_verb": "激增"})
 
 
 def test_text_needs_both_languages() -> None:

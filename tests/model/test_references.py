@@ -36,6 +36,17 @@ def test_previous_needs_change_previous() -> None:
     assert any("has no change.previous" in m for m in messages(data))
 
 
+def test_increment_needs_an_increment_or_a_previous_value() -> None:
+    def lacks(change: dict[str, Any]) -> bool:
+        data = {"lead": [{"zh": "{a:increment}", "en": "{a:increment}"}],
+                "figures": {"a": {**FIG, "change": change}}}
+        return any("has no change.increment (or change.previous)" in m for m in messages(data))
+
+    assert lacks({"percent": 63})
+    assert not lacks({"percent": 63, "increment": 1231})
+    assert not lacks({"previous": 1945})
+
+
 def test_malformed_brace_is_located() -> None:
     data = {"lead": [{"zh": "ok", "en": "broken {a"}], "figures": {"a": FIG}}
     assert messages(data) == ["lead.0.en: unmatched '{'; write {{ for a literal brace "
@@ -51,8 +62,8 @@ def test_every_problem_of_a_text_at_once() -> None:
     data = {"lead": [{"zh": "{a:colour}{b}{Bad} {a", "en": "{a}"}], "figures": {"a": FIG}}
     found = messages(data)
     assert "lead.0.zh: unknown placeholder part 'colour' in {a:colour}; expected one of " \
-           "value, change, number, words, previous, rank, label, quantity, per, period, list " \
-           "(at character 1)" in found
+           "value, change, number, words, previous, increment, rank, label, quantity, per, " \
+           "period, list (at character 1)" in found
     assert any("unknown figure id 'b'" in m for m in found)
     assert any("malformed placeholder {Bad}" in m for m in found)
     assert any("unmatched '{'" in m for m in found)

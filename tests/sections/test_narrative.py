@@ -31,6 +31,11 @@ FIGURES = """\
   fresh: {label: {zh: 新, en: New}, value: 5, unit: 件, change: {previous: 0}}
   computed: {label: {zh: 算, en: Computed}, value: 80, unit: 件,
              change: {previous: 100, digits: 2}}
+  both: {label: {zh: 收案, en: Received}, value: 3176, unit: 件,
+         change: {percent: 63, increment: 1231}}
+  raised: {label: {zh: 每万人口, en: Per 10k}, value: 8.24, unit: 件, kind: stock,
+           per: {zh: 每万人口, en: "per 10,000 people"},
+           change: {percent: 19.94, increment: 1.37, increment_verb: 提高}}
 """
 
 
@@ -76,6 +81,12 @@ def text(report: Report, zh: str, en: str) -> tuple[str, str]:
     ("{gain:words}件", "{gain:words} cases", "100件", "100 cases"),
     ("{hv:words}", "{hv:words}", "22.93", "22.93"),
     ("{cycle:words}", "{cycle:words}", "3", "3"),  # a duration stays in digits: 3 months
+    # an increment said apart from the percent: 增加 for a count, no basis of its own
+    ("收案数量{both:increment}，{both:change}", "{both:increment} ({both:change})",
+     "收案数量增加1231件，同比增长63%", "up 1,231 (up 63% year on year)"),
+    ("{raised:change}，较2017年底{raised:increment}", "{raised:change} and {raised:increment}",
+     "同比增长19.94%，较2017年底提高1.37件", "up 19.94% year on year and up 1.37"),
+    ("{computed:increment}", "{computed:increment}", "减少20件", "down 20"),  # from previous
 ])
 def test_render(report: Report, zh: str, en: str, want_zh: str, want_en: str) -> None:
     assert text(report, zh, en) == (want_zh, want_en)

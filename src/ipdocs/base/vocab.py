@@ -238,6 +238,10 @@ DEFAULT_VERBS: dict[Measure, str] = {
 }
 """The verb pair a change of each measure takes when its spec names none."""
 
+INCREMENT_VERBS: dict[Measure, str] = {Measure.QUANTITY: "增加"}
+"""The verb pair an increment said apart from its percent takes when its spec names none
+(``{ID:increment}``): a count 增加1231件 while it 增长63%; other measures as their changes."""
+
 RANK_MOVES: tuple[str, str] = ("升", "降")
 """The Chinese words of a rank moving up and down from one position to another:
 由第五位升至第三位."""

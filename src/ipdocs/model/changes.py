@@ -97,6 +97,19 @@ def _increment(figure: Figure, change: Change, previous: Decimal | None) -> Reso
     return Resolved("increment", _sign(delta), abs(delta), previous)
 
 
+def increment(figure: Figure) -> Resolved | None:
+    """``figure``'s change as a size in its unit (places for a rank), stated or worked out
+    from the previous value, whatever form the change is said in: for a sentence that says
+    it apart from the percent (增加1231件，同比增长63%). None if the change gives neither."""
+    change = figure.change
+    if change is None:
+        return None
+    previous = _previous(figure, change)
+    if change.increment is None and change.places is None and previous is None:
+        return None
+    return _increment(figure, change, previous)
+
+
 def resolve(figure: Figure) -> Resolved | None:
     """What ``figure``'s change states, or None if it has none."""
     change = figure.change

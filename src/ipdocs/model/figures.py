@@ -110,6 +110,10 @@ class Change(Model):
         default=None, description="Chinese direction word: 增长 下降 增加 减少 上升 回落 "
                                   "提高 降低 提升 缩短 延长 增长了 (either word of a pair); "
                                   "default by measure")
+    increment_verb: str | None = Field(
+        default=None, description="Chinese direction word of the increment said apart from "
+                                  "the change ({ID:increment}: 收案数量增加1231件，同比增长63%); "
+                                  "default 增加 for a quantity, else as verb")
     digits: Whole = Field(default=1, ge=0, le=4,
                           description="decimals of a percent computed from previous")
     form: ChangeForm | None = Field(
@@ -121,7 +125,7 @@ class Change(Model):
     _finite = field_validator("percent", "increment", "previous")(_finite)
     _qualifier = field_validator("qualifier", "previous_qualifier")(_known_qualifier)
 
-    @field_validator("verb")
+    @field_validator("verb", "increment_verb")
     @classmethod
     def _known_verb(cls, verb: str | None) -> str | None:
         """Validate the Chinese direction word."""

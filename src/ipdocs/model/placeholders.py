@@ -7,6 +7,8 @@ Grammar, inside a bilingual paragraph:
 - ``{ID:number}`` the bare number (71425 / 71,425)
 - ``{ID:words}`` the number as prose writes it (6 / six: English spells out one to nine)
 - ``{ID:previous}`` its previous value with its unit (由22个月缩短至…)
+- ``{ID:increment}`` its change's size in its unit, said alone with no basis (增加1231件 /
+  up 1,231), where the text says it apart from the percent: 收案数量增加1231件，同比增长63%
 - ``{ID:rank}`` its rank statement (居全国第二位 / ranking second in China)
 - ``{ID:label}`` its label
 - ``{ID:quantity}`` the value without its per-capita basis (30.1件 / 30.1), for report
@@ -34,6 +36,8 @@ PARTS: dict[str, str] = {
     "number": "the bare number (magnitudes resolved in English)",
     "words": "the number as prose writes it (English spells out whole counts one to nine)",
     "previous": "the previous value with its unit (a rank: its previous position)",
+    "increment": "the change's size in the figure's unit said alone, with no basis, where a "
+                 "sentence says it apart from the percent (收案数量增加1231件，同比增长63%)",
     "rank": "the rank statement",
     "label": "the figure's label",
     "quantity": "the value without its per-capita basis, for the report's word order",

@@ -37,6 +37,14 @@ def _has_previous(figure: Mapping[str, Any]) -> bool:
     return isinstance(change, Mapping) and change.get("previous") is not None
 
 
+def _has_increment(figure: Mapping[str, Any]) -> bool:
+    """Whether a figure's change states its size in the unit, or the previous value it is
+    worked out from (a rank: its places)."""
+    change = figure.get("change")
+    return isinstance(change, Mapping) and any(
+        change.get(key) is not None for key in ("increment", "previous", "places"))
+
+
 def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
     """What ``figure`` lacks to render ``part``, if anything."""
     needed = _NEEDS.get(part)
@@ -44,6 +52,8 @@ def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
         return needed
     if part == "previous" and not _has_previous(figure):
         return "change.previous"
+    if part == "increment" and not _has_increment(figure):
+        return "change.increment (or change.previous)"
     if part == "period" and not ((figure.get("as_of") or figure.get("since"))
                                  and figure.get("kind", "flow") == "flow"):
         return "period (a flow with as_of or since)"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ipdocs.base.vocab import Measure
+from ipdocs.base.vocab import INCREMENT_VERBS, Measure
 from ipdocs.i18n import (
     Movement,
     bare_number,
@@ -30,7 +30,7 @@ from ipdocs.i18n import (
 from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
-from ipdocs.model.changes import resolve
+from ipdocs.model.changes import increment, resolve
 from ipdocs.model.placeholders import scan
 
 EMPHASIS = "**"
@@ -138,6 +138,21 @@ def movement(figure: Figure, lang: str) -> Movement:
                     _previous_period(change.previous_of, lang))
 
 
+def figure_increment(figure: Figure, lang: str) -> str:
+    """The change's size in the figure's unit said alone, with no basis, where the text
+    says it apart from the percent: 收案数量增加1231件，同比增长63% / up 1,231. Its direction
+    word is ``increment_verb``, else 增加 for a quantity, else the change's own."""
+    change = figure.change
+    size = increment(figure)
+    if change is None or size is None:
+        raise ValueError(f"figure {figure.id!r} has no increment or previous value")
+    verb = change.increment_verb or INCREMENT_VERBS.get(figure.measure) or change.verb
+    return movement_phrase(Movement(
+        size.form, figure.measure, size.sign, figure.unit_def, figure.value, size.amount,
+        size.previous, verb=verb, basis="", rank_form=_rank_form(figure),
+        per=_text(figure.per, lang), numerals=figure.numeral_style), lang)
+
+
 def _previous_period(previous_of: int | str | None, lang: str) -> str | None:
     """When a previous value of another period is of, as a table names it: 2019年 / 2019;
     nothing where the report does not state it."""
@@ -208,6 +223,7 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
     "number": figure_number,
     "words": figure_words,
     "previous": figure_previous,
+    "increment": figure_increment,
     "change": figure_change,
     "rank": figure_rank,
     "label": figure_label,
