@@ -30,6 +30,7 @@ from ipdocs.doc import (
     Cover,
     Document,
     Heading,
+    ItemList,
     KeyFigures,
     Language,
     NoteRef,
@@ -42,14 +43,19 @@ from ipdocs.doc import Table as TableNode
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
+    LINK_COLOR,
+    LIST_INDENT_EMS,
     direction_color,
     first_line_indent,
     grouped,
     header_fill,
+    list_label,
     outline_level,
+    span_look,
 )
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where
 from ipdocs.writers.pdf.linebreak import Run, latin_context
+from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, StructTree, tag
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
@@ -117,6 +123,8 @@ class Piece:
     color: str | None = None
     highlight: str | None = None
     keep: bool = False
+    italic: bool = False
+    link: str | None = None
 
 
 def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
@@ -153,8 +161,10 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
         for part, flag in stretches:
             for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
                 for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
-                    look = Look(chosen, style.size, piece.color or color,
-                                piece.highlight, tracking(w.theme, style))
+                    look = Look(chosen, style.size,
+                                piece.color or (LINK_COLOR if piece.link else color),
+                                piece.highlight, tracking(w.theme, style), piece.italic,
+                                piece.link)
                     if look not in looks:
                         looks.append(look)
                     runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
@@ -205,16 +215,19 @@ def masthead(main: Language, w: Writer) -> list[Flowable]:
 
 
 def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
-    """The pieces of a paragraph's inlines."""
+    """The pieces of a paragraph's inlines: strong text bold, emphasis slanted (bold in
+    Han text, ``looks.span_look``), links in the link colour."""
     out = []
+    language = w.language(node.lang)
     for inline in node.inlines:
         if isinstance(inline, NoteRef):
             out.append(Piece(inline.mark))
         else:
             assert isinstance(inline, Span)
-            out.append(Piece(inline.text, inline.emphasis, None,
+            bold, italic = span_look(inline, language)
+            out.append(Piece(inline.text, bold, None,
                              w.theme.mark(inline.review or node.review, inline.stale),
-                             inline.keep))
+                             inline.keep, italic, inline.link))
     return out
 
 
@@ -224,6 +237,30 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
         return []
     block = text_block(_inline_pieces(node, w), node.style, node.lang, w)
     return [tag(block, w.element("P", node.lang))]
+
+
+def item_list(node: ItemList, w: Writer) -> list[Flowable]:
+    """A bulleted or numbered list: each item's mark hanging in the list's indent, its
+    text set beside it with no first-line indent; tagged L, LI, Lbl and LBody."""
+    element = w.element("L", node.lang)
+    element.numbering = "Decimal" if node.ordered else "Disc"
+    style = w.theme.style(node.style)
+    indent = LIST_INDENT_EMS * style.size
+    out: list[Flowable] = []
+    for number, item in enumerate(node.items, start=1):
+        entry = w.element("LI", "", element)
+        label = text_block([Piece(list_label(node.ordered, number))], node.style, node.lang,
+                           w, "left")
+        label.shape = replace(label.shape, indent=0.0)
+        body = text_block(_inline_pieces(item, w), node.style, node.lang, w)
+        body.shape = replace(body.shape, indent=0.0, before=0.0 if number > 1 else
+                             body.shape.before, after=body.shape.after if number ==
+                             len(node.items) else 0.0)
+        body.spaceBefore, body.spaceAfter = body.shape.before, body.shape.after
+        tag(label, w.element("Lbl", "", entry))
+        tag(body, w.element("LBody", "", entry))
+        out.append(Hanging(label, body, indent))
+    return out
 
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
@@ -518,6 +555,7 @@ def bilingual_rows(pairs: Sequence[Bilingual], w: Writer) -> list[Flowable]:
 
 WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
     Paragraph: paragraph,
+    ItemList: item_list,
     Heading: heading,
     Cover: cover,
     TableNode: table,
