@@ -16,7 +16,18 @@ from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
-from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
+from ipdocs.themes.schema import (
+    COLOUR_ROLES,
+    FontSpec,
+    ThemeSpec,
+    check_theme,
+)
+from ipdocs.themes.schema import (
+    LETTERHEAD_GAP as LETTERHEAD_GAP,
+)
+from ipdocs.themes.schema import (
+    LETTERHEAD_LEADING as LETTERHEAD_LEADING,
+)
 
 BUILT_IN = ("briefing", "official")
 
@@ -123,6 +134,30 @@ class Masthead:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The office's letterhead on the PDF's pages (``schema.LetterheadSpec``): a picture
+    (a PNG or JPEG file, its path resolved), lines of text, or both, in the margin above
+    the type area in place of the running header; an artifact of the tagged PDF."""
+
+    image: str | None = None
+    lines: tuple[str, ...] = ()
+    font: str = "sans"
+    size: float = 9
+    color: str = "accent"
+    height: float = 12
+    """Millimetres: the picture's height (its width follows its proportions)."""
+    align: str = "left"
+    pages: str = "first"
+    """``first`` (the first page only) or ``every``."""
+    top: float = 8
+    """Millimetres from the paper's top edge to the letterhead's top."""
+
+    def on(self, page: int) -> bool:
+        """Whether page number ``page`` (from 1) shows the letterhead."""
+        return self.pages == "every" or page == 1
+
+
+@dataclass(frozen=True)
 class Theme:
     """A whole theme."""
 
@@ -146,6 +181,8 @@ class Theme:
     header_text: bool = True
     title_page: TitlePage = field(default_factory=TitlePage)
     masthead: Masthead | None = None
+    letterhead: Letterhead | None = None
+    """The office's letterhead on the PDF's pages, or None."""
     fallbacks: tuple[str, ...] = ()
     reference_docx: str | None = None
     """The office's own Word file whose styles, page set-up, headers and footers the
@@ -219,11 +256,17 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
     colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall",
                                        "review", "stale", "draft"})
     masthead = Masthead(**spec.masthead.model_dump()) if spec.masthead else None
+    head = spec.letterhead
+    letterhead = Letterhead(
+        _resolve(head.image, base) if head.image else None, tuple(head.lines), head.font,
+        head.size, head.color, head.height, head.align, head.pages, head.top) \
+        if head is not None else None
     return Theme(spec.name, Page(**spec.page.model_dump()),
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
+                 letterhead=letterhead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
                  reference_docx=_resolve(spec.reference_docx, base) if spec.reference_docx
                  else None, web_fonts=spec.web_fonts, **colours)
@@ -239,22 +282,40 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
         if file]
     named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
     named += [(("reference_docx",), spec.reference_docx)] if spec.reference_docx else []
+    image = spec.letterhead.image if spec.letterhead else None
+    named += [(("letterhead", "image"), image)] if image else []
     problems = []
     for where, file in named:
         name, _, index = _resolve(file, base).partition("#")
         path = Path(name)
         if not path.is_file():
-            what = "reference document" if where == ("reference_docx",) else "font file"
+            what = "reference document" if where == ("reference_docx",) else \
+                "letterhead image" if where == ("letterhead", "image") else "font file"
             problems.append(error(where, f"{what} {str(path)!r}: "
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
             continue
         if where == ("reference_docx",):
             continue  # a Word document, read when the DOCX is written
+        if where == ("letterhead", "image"):
+            if not _picture(path):
+                problems.append(error(where, f"letterhead image {str(path)!r}: not a PNG or "
+                                             "JPEG file"))
+            continue
         damaged = _damaged(path, int(index) if index.isdigit() else 0)
         if damaged:
             problems.append(error(where, f"font file {str(path)!r}: {damaged}"))
     return problems
+
+
+PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+"""How a PNG and a JPEG file begin."""
+
+
+def _picture(path: Path) -> bool:
+    """Whether the file at ``path`` begins as a PNG or a JPEG does."""
+    with path.open("rb") as file:
+        return file.read(8).startswith(PICTURE_SIGNATURES)
 
 
 def _damaged(path: Path, index: int) -> str | None:

@@ -40,7 +40,8 @@ from ipdocs.doc import (
 )
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
-from ipdocs.themes import Style, Theme
+from ipdocs.themes import LETTERHEAD_LEADING, Style, Theme
+from ipdocs.writers.columns import is_wide
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
     LINK_COLOR,
@@ -198,6 +199,25 @@ def header_block(doc: Document, w: Writer) -> TextBlock:
     """The running header as a text block flush right, set as the text is (its Han–Latin
     gaps, its Latin face), in the document's language."""
     return text_block([Piece(doc.headers[0])], "header", doc.main.code, w, "right")
+
+
+def letterhead_lines(doc: Document, w: Writer) -> list[TextBlock]:
+    """The theme's letterhead's lines, each a text block in its font, size and colour,
+    aligned as the letterhead is (none without a letterhead): a line with Han characters
+    set as the document's Han language sets them, any other as its first language."""
+    head = w.theme.letterhead
+    if head is None:
+        return []
+    han = next((x for x in doc.languages if x.han), doc.main)
+    style = Style(head.font, head.size, line=LETTERHEAD_LEADING, align=head.align,
+                  color=w.theme.color(head.color))
+    out = []
+    for line in head.lines:
+        language = han if any(is_wide(c) for c in line) else doc.main
+        runs, looks = _looks_runs([Piece(line)], style, language.code, w)
+        out.append(TextBlock(runs, looks, replace(_shape(style, language, head.align),
+                                                  indent=0.0)))
+    return out
 
 
 def masthead(main: Language, w: Writer) -> list[Flowable]:
