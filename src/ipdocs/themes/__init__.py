@@ -16,11 +16,14 @@ from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
+from ipdocs.themes.letterheads import LetterheadError, read_letterhead
 from ipdocs.themes.schema import (
     COLOUR_ROLES,
     FontSpec,
     ThemeSpec,
     check_theme,
+    letterhead_fit,
+    letterhead_height,
 )
 from ipdocs.themes.schema import (
     LETTERHEAD_GAP as LETTERHEAD_GAP,
@@ -151,6 +154,12 @@ class Letterhead:
     """``first`` (the first page only) or ``every``."""
     top: float = 8
     """Millimetres from the paper's top edge to the letterhead's top."""
+    from_reference: bool = False
+    """Take the picture and lines the reference document's first page shows, where the
+    theme gives none (``with_reference`` reads them)."""
+    picture: bytes = b""
+    """The picture taken from the reference document (PNG or JPEG bytes), where
+    ``image`` names no file."""
 
     def on(self, page: int) -> bool:
         """Whether page number ``page`` (from 1) shows the letterhead."""
@@ -203,8 +212,14 @@ class Theme:
 
     def with_reference(self, path: str | Path | None) -> Theme:
         """This theme with the DOCX taking the styles, page set-up, headers and footers
-        of the Word file at ``path`` (None: none)."""
-        return replace(self, reference_docx=None if path is None else str(path))
+        of the Word file at ``path`` (None: none), and a letterhead ``from_reference``
+        taking its picture and lines; ThemeError where they do not fit."""
+        theme = replace(self, reference_docx=None if path is None else str(path))
+        head = theme.letterhead
+        if head is None or not head.from_reference:
+            return theme
+        return replace(theme, letterhead=_referenced(head, theme.reference_docx,
+                                                      theme.page.top, theme.name))
 
     def color(self, value: str | None) -> str | None:
         """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
@@ -235,6 +250,29 @@ class Theme:
         return self.stale if stale else self.review if review else None
 
 
+def _referenced(head: Letterhead, reference: str | None, page_top: float,
+                source: str) -> Letterhead:
+    """A letterhead ``from_reference`` with the picture and lines of the Word file
+    ``reference`` where it gives none of its own (as it is, without a file); ThemeError
+    where the file cannot be read or its letterhead does not fit above the type area."""
+    if reference is None:
+        return replace(head, picture=b"", lines=head.lines if head.image or head.lines
+                       else ())
+    try:
+        found = read_letterhead(reference)
+    except LetterheadError as exc:
+        raise ThemeError([error(("reference_docx",), str(exc))], source) from None
+    own = bool(head.image or head.lines)
+    taken = head if own else replace(head, picture=found.picture, lines=found.lines)
+    picture = head.height if taken.image or taken.picture else 0.0
+    misfit = letterhead_fit(head.top, letterhead_height(len(taken.lines), head.size, picture),
+                            page_top)
+    if misfit:
+        raise ThemeError([error(("letterhead",), misfit + f" (the letterhead of {reference})")],
+                         source)
+    return taken
+
+
 def _resolve(path: str, base: Path | None) -> str:
     """A font file path relative to the theme file's folder (``#index`` kept)."""
     if base is None:
@@ -259,8 +297,8 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
     head = spec.letterhead
     letterhead = Letterhead(
         _resolve(head.image, base) if head.image else None, tuple(head.lines), head.font,
-        head.size, head.color, head.height, head.align, head.pages, head.top) \
-        if head is not None else None
+        head.size, head.color, head.height, head.align, head.pages, head.top,
+        head.from_reference) if head is not None else None
     return Theme(spec.name, Page(**spec.page.model_dump()),
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
@@ -346,7 +384,8 @@ def theme_from_data(data: Any, source: str, base: Path | None = None,
         problems = _font_file_problems(spec, base)
     if spec is None or problems:
         raise ThemeError([locate(p, marks or {}) for p in problems], source)
-    return _theme(spec, base)
+    theme = _theme(spec, base)
+    return theme.with_reference(theme.reference_docx) if theme.reference_docx else theme
 
 
 def _read(name_or_path: str | Path) -> tuple[str, str, Path | None]:

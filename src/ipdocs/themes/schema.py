@@ -182,6 +182,10 @@ class LetterheadSpec(_Part):
     pages: Literal["first", "every"] = Field("first", description="the first page only, or "
                                                                   "every page")
     top: Millimetres = Field(8, description="millimetres from the paper's top edge")
+    from_reference: bool = Field(
+        False, description="take the picture and lines the reference_docx's first page "
+                           "header shows (--reference-docx), where image and lines are not "
+                           "given: the DOCX's letterhead, the same in the PDF")
 
     _colour = field_validator("color")(lambda value: colour(value))
 
@@ -270,11 +274,21 @@ LETTERHEAD_LEADING = 1.25
 """A letterhead line's height, in ems."""
 
 
-def letterhead_height(letterhead: LetterheadSpec) -> float:
-    """How tall a letterhead stands, in millimetres: its picture, then its lines."""
-    lines = len(letterhead.lines) * letterhead.size * LETTERHEAD_LEADING * MM_PER_POINT
-    picture = letterhead.height if letterhead.image else 0.0
-    return picture + lines + (LETTERHEAD_GAP if picture and lines else 0.0)
+def letterhead_height(lines: int, size: float, picture: float) -> float:
+    """How tall a letterhead stands, in millimetres: its ``picture`` (its height, 0 for
+    none), then ``lines`` lines of ``size`` points."""
+    text = lines * size * LETTERHEAD_LEADING * MM_PER_POINT
+    return picture + text + (LETTERHEAD_GAP if picture and text else 0.0)
+
+
+def letterhead_fit(top: float, height: float, page_top: float) -> str | None:
+    """Why a letterhead ``height`` tall whose top is ``top`` mm down does not fit above a
+    type area starting ``page_top`` mm down, or None where it fits."""
+    if top + height <= page_top - LETTERHEAD_GAP:
+        return None
+    return (f"the letterhead reaches {top + height:.1f} mm down from the top edge, into the "
+            f"type area, which starts {page_top:g} mm down: make it smaller or the top "
+            "margin larger")
 
 
 def _letterhead_problems(spec: ThemeSpec) -> list[Problem]:
@@ -284,17 +298,16 @@ def _letterhead_problems(spec: ThemeSpec) -> list[Problem]:
     if head is None:
         return []
     problems = []
-    if not head.image and not head.lines:
-        problems.append(error(("letterhead",), "a letterhead shows an image, lines, or both"))
+    if not head.image and not head.lines and not head.from_reference:
+        problems.append(error(("letterhead",), "a letterhead shows an image, lines, or both "
+                                               "(or the reference document's: from_reference)"))
     if head.lines and head.font not in spec.fonts:
         problems.append(error(("letterhead", "font"), f"unknown font role {head.font!r}; "
                                                       f"roles: {', '.join(spec.fonts)}"))
-    tall = head.top + letterhead_height(head)
-    if tall > spec.page.top - LETTERHEAD_GAP:
-        problems.append(error(("letterhead",), (
-            f"the letterhead reaches {tall:.1f} mm down from the top edge, into the type "
-            f"area, which starts {spec.page.top:g} mm down: make it smaller or the top "
-            "margin larger")))
+    tall = letterhead_height(len(head.lines), head.size, head.height if head.image else 0.0)
+    misfit = letterhead_fit(head.top, tall, spec.page.top)
+    if misfit:
+        problems.append(error(("letterhead",), misfit))
     return problems
 
 

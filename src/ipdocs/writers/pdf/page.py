@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,11 +50,12 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
         return result
 
 
-def _picture(path: str) -> tuple[ImageReader, tuple[int, int]]:
-    """A letterhead's picture and its size in pixels; RenderError saying why it cannot be
-    read (the theme checked it is a PNG or JPEG file; it may still be damaged)."""
+def _picture(source: str | io.BytesIO, path: str) -> tuple[ImageReader, tuple[int, int]]:
+    """A letterhead's picture (a file, or the bytes taken from the reference document)
+    and its size in pixels; RenderError saying why it cannot be read (the theme checked
+    it is a PNG or JPEG file; it may still be damaged)."""
     try:
-        reader = ImageReader(path)
+        reader = ImageReader(source)
         wide, tall = reader.getSize()
     except Exception as exc:  # reportlab and Pillow raise many kinds for a bad picture
         raise RenderError(f"cannot read the letterhead image {path}: "
@@ -94,8 +96,10 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         """The running header, set as text is (Han–Latin gaps), or None."""
         self.letterhead = list(letterhead)
         """The theme's letterhead's lines, set as text is."""
-        self.picture = _picture(theme.letterhead.image) if theme.letterhead and \
-            theme.letterhead.image else None
+        head = theme.letterhead
+        self.picture = _picture(head.image or io.BytesIO(head.picture), head.image or
+                                "of the reference document") \
+            if head is not None and (head.image or head.picture) else None
         """The letterhead's picture, read once (drawn on every page that shows it)."""
         self.tags = tags or StructTree(meta.lang)
         """The structure tree the story's flowables fill as they are drawn."""
