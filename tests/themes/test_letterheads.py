@@ -80,5 +80,5 @@ def test_a_reference_letterhead_too_tall_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "theme.yaml"
     path.write_text(BRIEFING + "reference_docx: office.docx\nletterhead:\n"
                     "  from_reference: true\n  height: 20\n", encoding="utf-8")
-    with pytest.raises(ThemeError, match="into the type area.*office.docx"):
+    with pytest.raises(ThemeError, match=r"into the type area.*office\.docx"):
         load_theme(path)
