@@ -625,16 +625,17 @@ class GridGap(Flowable):  # type: ignore[misc]
 
 def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
     """A GridGap before the first text set on the grid (in lines ``pitch`` apart) after
-    a table or a chart."""
+    a table or a chart (a paragraph's, or a list item's)."""
     from reportlab.graphics.shapes import Drawing
 
     placed: list[Flowable] = []
     off = False
     for flowable in out:
+        text = flowable.body if isinstance(flowable, Hanging) else flowable  # a list item
         if isinstance(flowable, (Table, Drawing)):
             off = True
-        elif off and isinstance(flowable, TextBlock) and \
-                abs(flowable.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
+        elif off and isinstance(text, TextBlock) and \
+                abs(text.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
             placed.append(GridGap(pitch))
             off = False
         placed.append(flowable)
