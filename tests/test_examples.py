@@ -32,7 +32,7 @@ def yaml_example(marker: str) -> str:
 
 def test_every_yaml_example_is_tested() -> None:
     """A new YAML example fails here until a test below runs it."""
-    tested = ("region:", "units:", "name:")
+    tested = ("region:", "units:", "name:", "paragraphs:")
     for block in blocks(SPECS_README, "yaml"):
         assert block.startswith(tested), block[:60]
 
@@ -44,6 +44,31 @@ def test_the_shape_example_is_a_spec_that_checks(tmp_path: Path,
     assert main(["check", str(spec)]) == 0, capsys.readouterr().err
     assert main(["text", str(spec), "-l", "en"]) == 0
     assert "71,425 patents were granted" in capsys.readouterr().out
+
+
+MARKUP_SPEC = """\
+region: {{zh: 宁波市, en: Ningbo}}
+year: 2024
+title: {{zh: 标记, en: Markup}}
+sections:
+  - id: markup
+    title: {{zh: 标记, en: Markup}}
+{example}figures:
+  patents.grants: {{label: {{zh: 专利授权量, en: Patents granted}}, value: 71425, unit: 件}}
+  pledge.amount: {{label: {{zh: 质押融资额, en: Pledge financing}}, value: 610.93, unit: 亿元}}
+"""
+
+
+def test_the_markup_example_checks_and_prints(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    example = "".join(f"    {line}\n" for line in yaml_example("paragraphs:").splitlines())
+    spec = tmp_path / "markup.yaml"
+    spec.write_text(MARKUP_SPEC.format(example=example), encoding="utf-8")
+    assert main(["check", str(spec)]) == 0, capsys.readouterr().err
+    assert main(["text", str(spec), "-l", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Key work is on the website of CNIPA." in out
+    assert "Pledge financing of RMB 61.093 billion" in out
 
 
 OWN_UNITS = """\

@@ -145,7 +145,8 @@ class Tagged:
         for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
                 annotation = kid.Obj
-                assert annotation.Subtype == "/Link" and "/Dest" in annotation
+                assert annotation.Subtype == "/Link"
+                assert "/Dest" in annotation or annotation.A.S == "/URI"  # inside or out
                 assert int(annotation.StructParent) >= 0
                 links.append(str(annotation.Contents))
             elif isinstance(kid, int):

@@ -48,6 +48,8 @@ def test_reportlab_registry_text_objects_and_keep_together() -> None:
     text = canvas.beginText()
     pdf_adapter.add_operator(text, "0.5 w")
     assert "0.5 w" in text.getCode()
+    pdf_adapter.text_code(text).append("EMC")
+    assert pdf_adapter.text_code(text)[-1] == "EMC"
     group = KeepTogether([Spacer(10, 20), Spacer(10, 30)])
     group.canv = canvas
     group.wrap(100, 1000)
@@ -65,6 +67,9 @@ def test_reportlab_page_code_pages_and_catalog() -> None:
     canvas.linkRect("to here", "here", (0, 0, 10, 10), name="a-link")
     _, annotation = pdf_adapter.named_annotation(canvas, "a-link")
     pdf_adapter.set_annotation_entry(annotation, "StructParent", 7)
+    _, link = pdf_adapter.url_annotation(canvas, "https://example.org/", (0, 20, 10, 30),
+                                         "an example")
+    pdf_adapter.set_annotation_entry(link, "StructParent", 8)
     name = pdf_adapter.page_name(canvas)
     canvas.showPage()
     page = pdf_adapter.last_page(canvas)
@@ -74,3 +79,4 @@ def test_reportlab_page_code_pages_and_catalog() -> None:
     canvas.save()
     assert b"/StructParents 0" in buffer.getvalue() and b"/MarkInfo" in buffer.getvalue()
     assert b"/StructParent 7" in buffer.getvalue()
+    assert b"/StructParent 8" in buffer.getvalue() and b"(an example)" in buffer.getvalue()

@@ -6,6 +6,7 @@ line, DejaVu Serif as the default face."""
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -52,7 +53,8 @@ def test_a_docx_takes_the_reference_s_styles_page_and_letterhead(
     section = document.sections[0]
     assert (round(section.page_width.mm, 1), round(section.page_height.mm, 1)) == \
         (215.9, 279.4)
-    assert [p.text for p in section.header.paragraphs] == [LETTERHEAD]
+    # the sample is a draft: its mark stays on every page, after the letterhead
+    assert [p.text for p in section.header.paragraphs] == [LETTERHEAD, "DRAFT  "]
     assert [p.text for p in section.footer.paragraphs] == ["Office footer line"]
     assert not section.different_first_page_header_footer  # the letterhead on page one
     theirs = docx.Document(str(reference)).styles
@@ -66,6 +68,12 @@ def test_a_docx_takes_the_reference_s_styles_page_and_letterhead(
                            text=True, check=True).stdout
     assert LETTERHEAD in first and "Office footer line" in first
     assert "71,425" in first  # the briefing itself, under the letterhead
+    pages = int(next(line.split()[-1] for line in info.splitlines()
+                     if line.startswith("Pages:")))
+    for page in range(1, pages + 1):  # the draft's mark on every page
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        assert "DRAFT" in text, page
 
 
 def test_the_same_document_without_a_reference_is_unchanged(tmp_path: Path) -> None:
@@ -73,6 +81,39 @@ def test_the_same_document_without_a_reference_is_unchanged(tmp_path: Path) -> N
     plain = ipdocs.render(report, "docx", lang="en", brief="summary")
     assert ipdocs.render(report, "docx", lang="en", brief="summary",
                          theme=load_theme("briefing").with_reference(None)) == plain
+
+
+@needs_soffice
+def test_a_final_document_adds_nothing_to_the_letterhead(reference: Path) -> None:
+    final = ipdocs.load_report(ROOT / "specs" / "shanghai-2022.yaml")
+    assert not final.draft
+    data = ipdocs.render(final, "docx", lang="en", brief="summary",
+                         theme=load_theme("briefing").with_reference(reference))
+    header = docx.Document(io.BytesIO(data)).sections[0].header
+    assert [p.text for p in header.paragraphs] == [LETTERHEAD]
+
+
+@needs_soffice
+def test_every_header_a_page_shows_keeps_the_draft_s_mark(
+        reference: Path, tmp_path: Path) -> None:
+    """A reference whose first page has a letterhead of its own and whose even pages have
+    another: the draft's mark in each."""
+    template = docx.Document(str(reference))
+    section = template.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "FIRST PAGE LETTERHEAD"
+    template.settings.odd_and_even_pages_header_footer = True
+    section.even_page_header.paragraphs[0].text = "EVEN PAGE HEAD"
+    path = tmp_path / "office2.docx"
+    template.save(str(path))
+    data = ipdocs.render(ipdocs.load_report(SAMPLE), "docx", lang="zh", brief="full",
+                         theme=load_theme("official").with_reference(path))
+    document = docx.Document(io.BytesIO(data))
+    assert document.settings.odd_and_even_pages_header_footer  # the official theme's
+    made = document.sections[0]
+    for part in (made.header, made.first_page_header, made.even_page_header):
+        texts = [p.text for p in part.paragraphs]
+        assert texts[-1] == "草稿  " and len(texts) == 2, texts
 
 
 def test_a_reference_that_is_not_a_word_file_is_a_build_error(tmp_path: Path) -> None:
@@ -95,7 +136,7 @@ def test_the_command_line_takes_a_reference_docx(reference: Path, tmp_path: Path
     assert done.returncode == 0, done.stderr
     [made] = tmp_path.glob("*.docx")
     header = docx.Document(str(made)).sections[0].header
-    assert [p.text for p in header.paragraphs] == [LETTERHEAD]
+    assert [p.text for p in header.paragraphs] == [LETTERHEAD, "草稿  "]
     missing = subprocess.run([sys.executable, "-m", "ipdocs", "build", str(SAMPLE),
                               "--reference-docx", str(tmp_path / "none.docx")],
                              capture_output=True, text=True, check=False, timeout=600)

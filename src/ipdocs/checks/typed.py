@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ipdocs.base.problems import PathElement, counted
 from ipdocs.model import TEXT_LANGS, Report, Section
+from ipdocs.model.markup import blanked
 from ipdocs.model.placeholders import literal_text, scan
 
 Finding = tuple[tuple[PathElement, ...], str]
@@ -76,9 +77,10 @@ def _is_date(prose: str, match: re.Match[str]) -> bool:
 
 
 def typed_numbers(text: str, literals: list[str]) -> list[str]:
-    """The numbers typed into ``text`` outside placeholders, years and literals, each with
-    a little of the text around it."""
-    segments, _ = scan(text)
+    """The numbers typed into ``text`` outside placeholders, years, literals and markup
+    (a numbered list's item numbers, a link's address), each with a little of the text
+    around it."""
+    segments, _ = scan(blanked(text))
     prose = _blank(literal_text(segments), literals)
     found = []
     for match in NUMBER.finditer(prose):

@@ -32,6 +32,11 @@ class Span:
     year): writers that track changes show it deleted and this text inserted."""
     comment: str = ""
     """A reviewer's note on this text (why it is marked), for writers that hold comments."""
+    italic: bool = False
+    """Emphasis (``*…*`` in a spec): italic where the language's script has italics; Han
+    text has none and sets it as ``emphasis`` (bold) — see ``writers.looks.span_look``."""
+    link: str | None = None
+    """The address this text links to (http, https or mailto), or None."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,17 @@ class Paragraph:
     def text(self) -> str:
         """The paragraph's plain text."""
         return "".join(i.text if isinstance(i, Span) else i.mark for i in self.inlines)
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """A bulleted or numbered list (a spec paragraph written as ``- `` or ``1. `` lines):
+    each item a paragraph of inlines in the list's language and style."""
+
+    items: tuple[Paragraph, ...]
+    lang: Lang
+    ordered: bool = False
+    style: str = "body"
 
 
 @dataclass(frozen=True)
@@ -303,7 +319,8 @@ class Bilingual:
     right: tuple[Block, ...]
 
 
-Block = Cover | Heading | Paragraph | Table | KeyFigures | Chart | Contents | PageBreak | Bilingual
+Block = (Cover | Heading | Paragraph | ItemList | Table | KeyFigures | Chart | Contents
+         | PageBreak | Bilingual)
 
 
 @dataclass(frozen=True)

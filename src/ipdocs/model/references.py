@@ -11,6 +11,8 @@ from typing import Any
 
 from ipdocs.base.problems import PathElement, Problem, error
 from ipdocs.model.base import TEXT_LANGS
+from ipdocs.model.markup import Markup, is_paragraph, structure_mismatch
+from ipdocs.model.markup import read as read_markup
 from ipdocs.model.placeholders import FigureRef, scan
 
 Path = tuple[PathElement, ...]
@@ -182,6 +184,27 @@ def _referring_problems(text: Mapping[str, Any], figures: Mapping[str, Any],
     return problems
 
 
+def _markup_problems(text: Mapping[str, Any], path: Path) -> list[Problem]:
+    """A prose text's markup (``ipdocs.model.markup``): every malformed mark in each
+    language, then whether the languages share one structure."""
+    problems: list[Problem] = []
+    found: dict[str, Markup] = {}
+    for lang in TEXT_LANGS:
+        if isinstance(text.get(lang), str):
+            markup, errors = read_markup(text[lang], blocks=is_paragraph(path))
+            problems.extend(error((*path, lang), str(exc)) for exc in errors)
+            if not errors:
+                found[LANGUAGE_NAMES[lang]] = markup
+    mismatch = structure_mismatch(found)
+    if mismatch:
+        problems.append(error(path, mismatch))
+    return problems
+
+
+LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
+"""How a problem names the languages of a spec's texts."""
+
+
 def check_references(data: Any) -> list[Problem]:
     """Every placeholder problem in a spec's plain data, located by field path."""
     if not isinstance(data, Mapping):
@@ -199,6 +222,7 @@ def check_references(data: Any) -> list[Problem]:
             mismatch = _mismatch(zh, en, path)
             if mismatch:
                 problems.append(mismatch)
+        problems.extend(_markup_problems(text, path))
     for fid, figure in figures.items():
         if isinstance(figure, Mapping):
             problems.extend(_figure_text_problems(fid, figure, figures))

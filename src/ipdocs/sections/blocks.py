@@ -13,7 +13,7 @@ from ipdocs.i18n import format_date, word
 from ipdocs.model import Report, Source
 from ipdocs.model.bounds import MAX_SECTION_DEPTH
 from ipdocs.sections.context import FIRST_LEAD, Builder, Context, Lang
-from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.inlines import prose
 from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
 from ipdocs.sections.review import revised
@@ -58,8 +58,8 @@ class LeadBuilder(Builder):
         brief must be shortened to fit its pages)."""
         lead = report.lead[:1] if ctx.compact >= FIRST_LEAD else report.lead
         old = ctx.against.lead if ctx.against is not None else []
-        return tuple(paragraph(p, report, ctx.lang, "lead", ctx.against,
-                               old[i] if i < len(old) else None) for i, p in enumerate(lead))
+        return tuple(prose(p, report, ctx.lang, "lead", ctx.against,
+                           old[i] if i < len(old) else None) for i, p in enumerate(lead))
 
 
 @register_builder

@@ -11,7 +11,7 @@ from ipdocs.model import Report, Section
 from ipdocs.sections.charts import ChartBuilder
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.figures import figure_table, old_title
-from ipdocs.sections.inlines import paragraph
+from ipdocs.sections.inlines import prose
 from ipdocs.sections.narrative import render
 from ipdocs.sections.registry import register_builder
 
@@ -33,8 +33,8 @@ def section_blocks(section: Section, path: tuple[int, ...], report: Report,
         heading = replace(heading, previous=was)
     blocks: list[Block] = [heading]
     old = counterparts(ctx.against, section.id)
-    blocks += [paragraph(p, report, lang, against=ctx.against,
-                         was=old[i] if i < len(old) else None)
+    blocks += [prose(p, report, lang, against=ctx.against,
+                     was=old[i] if i < len(old) else None)
                for i, p in enumerate(section.paragraphs)]
     if ctx.tables and section.figures:
         blocks.append(figure_table(section.figures, report, lang, title, ctx.against,

@@ -31,10 +31,8 @@ from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import increment, resolve
+from ipdocs.model.markup import Piece, read, unescape
 from ipdocs.model.placeholders import scan
-
-EMPHASIS = "**"
-"""Inline markup that turns emphasis on and off in a paragraph."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +45,8 @@ class Run:
     figure: str | None = None
     part: str | None = None
     others: tuple[str, ...] = ()
+    italic: bool = False
+    link: str | None = None
 
     @property
     def ids(self) -> tuple[str, ...]:
@@ -300,32 +300,40 @@ def _one_rank(figures: list[Figure]) -> bool:
     return all(len({figure_rank(f, lang) for f in figures}) == 1 for lang in TEXT_LANGS)
 
 
-def _emphasised(text: str, emphasis: bool) -> tuple[list[Run], bool]:
-    """Split literal text at emphasis marks; return its runs and the emphasis after it."""
-    runs = []
-    for index, piece in enumerate(text.split(EMPHASIS)):
-        if index:
-            emphasis = not emphasis
-        if piece:
-            runs.append(Run(piece, emphasis))
-    return runs, emphasis
+def inline_pieces(text: str) -> tuple[Piece, ...]:
+    """The inline markup pieces of ``text`` read as one line (no lists); malformed markup,
+    which loading refuses, is read as literal text."""
+    markup, errors = read(text, blocks=False)
+    return (Piece(0, len(text)),) if errors else markup.items[0].pieces
 
 
-def render_runs(text: str, report: Report, lang: str, emphasis: bool = False) -> list[Run]:
-    """Render ``text`` (one language of a bilingual text) into runs; ``emphasis`` says
-    whether the text starts inside ``**…**`` (a sentence of a paragraph)."""
+def piece_runs(source: str, piece: Piece, report: Report, lang: str,
+               before: str = "") -> list[Run]:
+    """Render one markup piece of ``source`` into runs with its look; ``before`` is the
+    text rendered ahead of it (whether a placeholder opens a sentence)."""
     runs: list[Run] = []
-    for segment in parse(text):
+    for segment in parse(unescape(source[piece.start:piece.end])):
         if isinstance(segment, str):
-            pieces, emphasis = _emphasised(segment, emphasis)
-            runs.extend(pieces)
+            runs.append(Run(segment, piece.strong, italic=piece.emphasis, link=piece.link))
         elif isinstance(segment, YearRef):
-            runs.append(Run(str(report.year + segment.offset), emphasis))
+            runs.append(Run(str(report.year + segment.offset), piece.strong,
+                            italic=piece.emphasis, link=piece.link))
         else:
             rendered = render_reference(segment, report, lang)
-            if opens_sentence("".join(r.text for r in runs), lang):
+            if opens_sentence(before + "".join(r.text for r in runs), lang):
                 rendered = sentence_start(rendered, lang)
-            runs.append(Run(rendered, emphasis, segment.figure, segment.part, segment.others))
+            runs.append(Run(rendered, piece.strong, segment.figure, segment.part,
+                            segment.others, piece.emphasis, piece.link))
+    return runs
+
+
+def render_runs(text: str, report: Report, lang: str) -> list[Run]:
+    """Render ``text`` (one language of a bilingual text) into runs: its placeholders
+    rendered, its inline markup (``**strong**``, ``*emphasis*``, links) read into each
+    run's look."""
+    runs: list[Run] = []
+    for piece in inline_pieces(text):
+        runs += piece_runs(text, piece, report, lang, "".join(r.text for r in runs))
     return runs
 
 

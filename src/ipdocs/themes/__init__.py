@@ -16,7 +16,21 @@ from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
-from ipdocs.themes.schema import COLOUR_ROLES, FontSpec, ThemeSpec, check_theme
+from ipdocs.themes.letterheads import LetterheadError, read_letterhead
+from ipdocs.themes.schema import (
+    COLOUR_ROLES,
+    FontSpec,
+    ThemeSpec,
+    check_theme,
+    letterhead_fit,
+    letterhead_height,
+)
+from ipdocs.themes.schema import (
+    LETTERHEAD_GAP as LETTERHEAD_GAP,
+)
+from ipdocs.themes.schema import (
+    LETTERHEAD_LEADING as LETTERHEAD_LEADING,
+)
 
 BUILT_IN = ("briefing", "official")
 
@@ -123,6 +137,36 @@ class Masthead:
 
 
 @dataclass(frozen=True)
+class Letterhead:
+    """The office's letterhead on the PDF's pages (``schema.LetterheadSpec``): a picture
+    (a PNG or JPEG file, its path resolved), lines of text, or both, in the margin above
+    the type area in place of the running header; an artifact of the tagged PDF."""
+
+    image: str | None = None
+    lines: tuple[str, ...] = ()
+    font: str = "sans"
+    size: float = 9
+    color: str = "accent"
+    height: float = 12
+    """Millimetres: the picture's height (its width follows its proportions)."""
+    align: str = "left"
+    pages: str = "first"
+    """``first`` (the first page only) or ``every``."""
+    top: float = 8
+    """Millimetres from the paper's top edge to the letterhead's top."""
+    from_reference: bool = False
+    """Take the picture and lines the reference document's first page shows, where the
+    theme gives none (``with_reference`` reads them)."""
+    picture: bytes = b""
+    """The picture taken from the reference document (PNG or JPEG bytes), where
+    ``image`` names no file."""
+
+    def on(self, page: int) -> bool:
+        """Whether page number ``page`` (from 1) shows the letterhead."""
+        return self.pages == "every" or page == 1
+
+
+@dataclass(frozen=True)
 class Theme:
     """A whole theme."""
 
@@ -146,6 +190,8 @@ class Theme:
     header_text: bool = True
     title_page: TitlePage = field(default_factory=TitlePage)
     masthead: Masthead | None = None
+    letterhead: Letterhead | None = None
+    """The office's letterhead on the PDF's pages, or None."""
     fallbacks: tuple[str, ...] = ()
     reference_docx: str | None = None
     """The office's own Word file whose styles, page set-up, headers and footers the
@@ -166,8 +212,14 @@ class Theme:
 
     def with_reference(self, path: str | Path | None) -> Theme:
         """This theme with the DOCX taking the styles, page set-up, headers and footers
-        of the Word file at ``path`` (None: none)."""
-        return replace(self, reference_docx=None if path is None else str(path))
+        of the Word file at ``path`` (None: none), and a letterhead ``from_reference``
+        taking its picture and lines; ThemeError where they do not fit."""
+        theme = replace(self, reference_docx=None if path is None else str(path))
+        head = theme.letterhead
+        if head is None or not head.from_reference:
+            return theme
+        return replace(theme, letterhead=_referenced(head, theme.reference_docx,
+                                                      theme.page.top, theme.name))
 
     def color(self, value: str | None) -> str | None:
         """A style colour as six hex digits, resolving the roles (``accent``, ``muted``,
@@ -198,6 +250,29 @@ class Theme:
         return self.stale if stale else self.review if review else None
 
 
+def _referenced(head: Letterhead, reference: str | None, page_top: float,
+                source: str) -> Letterhead:
+    """A letterhead ``from_reference`` with the picture and lines of the Word file
+    ``reference`` where it gives none of its own (as it is, without a file); ThemeError
+    where the file cannot be read or its letterhead does not fit above the type area."""
+    if reference is None:
+        return replace(head, picture=b"", lines=head.lines if head.image or head.lines
+                       else ())
+    try:
+        found = read_letterhead(reference)
+    except LetterheadError as exc:
+        raise ThemeError([error(("reference_docx",), str(exc))], source) from None
+    own = bool(head.image or head.lines)
+    taken = head if own else replace(head, picture=found.picture, lines=found.lines)
+    picture = head.height if taken.image or taken.picture else 0.0
+    misfit = letterhead_fit(head.top, letterhead_height(len(taken.lines), head.size, picture),
+                            page_top)
+    if misfit:
+        raise ThemeError([error(("letterhead",), misfit + f" (the letterhead of {reference})")],
+                         source)
+    return taken
+
+
 def _resolve(path: str, base: Path | None) -> str:
     """A font file path relative to the theme file's folder (``#index`` kept)."""
     if base is None:
@@ -219,11 +294,17 @@ def _theme(spec: ThemeSpec, base: Path | None) -> Theme:
     colours = spec.model_dump(include={"accent", "muted", "rule", "fill", "rise", "fall",
                                        "review", "stale", "draft"})
     masthead = Masthead(**spec.masthead.model_dump()) if spec.masthead else None
+    head = spec.letterhead
+    letterhead = Letterhead(
+        _resolve(head.image, base) if head.image else None, tuple(head.lines), head.font,
+        head.size, head.color, head.height, head.align, head.pages, head.top,
+        head.from_reference) if head is not None else None
     return Theme(spec.name, Page(**spec.page.model_dump()),
                  {role: _font(font, base) for role, font in spec.fonts.items()},
                  {name: Style(**style.model_dump()) for name, style in spec.styles.items()},
                  PageNumber(**spec.page_number.model_dump()), header_text=spec.header_text,
                  title_page=TitlePage(**spec.title_page.model_dump()), masthead=masthead,
+                 letterhead=letterhead,
                  fallbacks=tuple(_resolve(f, base) for f in spec.fallbacks),
                  reference_docx=_resolve(spec.reference_docx, base) if spec.reference_docx
                  else None, web_fonts=spec.web_fonts, **colours)
@@ -239,22 +320,40 @@ def _font_file_problems(spec: ThemeSpec, base: Path | None) -> list[Problem]:
         if file]
     named += [(("fallbacks", index), file) for index, file in enumerate(spec.fallbacks)]
     named += [(("reference_docx",), spec.reference_docx)] if spec.reference_docx else []
+    image = spec.letterhead.image if spec.letterhead else None
+    named += [(("letterhead", "image"), image)] if image else []
     problems = []
     for where, file in named:
         name, _, index = _resolve(file, base).partition("#")
         path = Path(name)
         if not path.is_file():
-            what = "reference document" if where == ("reference_docx",) else "font file"
+            what = "reference document" if where == ("reference_docx",) else \
+                "letterhead image" if where == ("letterhead", "image") else "font file"
             problems.append(error(where, f"{what} {str(path)!r}: "
                                          + ("not a regular file" if path.exists()
                                             else "no such file")))
             continue
         if where == ("reference_docx",):
             continue  # a Word document, read when the DOCX is written
+        if where == ("letterhead", "image"):
+            if not _picture(path):
+                problems.append(error(where, f"letterhead image {str(path)!r}: not a PNG or "
+                                             "JPEG file"))
+            continue
         damaged = _damaged(path, int(index) if index.isdigit() else 0)
         if damaged:
             problems.append(error(where, f"font file {str(path)!r}: {damaged}"))
     return problems
+
+
+PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+"""How a PNG and a JPEG file begin."""
+
+
+def _picture(path: Path) -> bool:
+    """Whether the file at ``path`` begins as a PNG or a JPEG does."""
+    with path.open("rb") as file:
+        return file.read(8).startswith(PICTURE_SIGNATURES)
 
 
 def _damaged(path: Path, index: int) -> str | None:
@@ -285,7 +384,8 @@ def theme_from_data(data: Any, source: str, base: Path | None = None,
         problems = _font_file_problems(spec, base)
     if spec is None or problems:
         raise ThemeError([locate(p, marks or {}) for p in problems], source)
-    return _theme(spec, base)
+    theme = _theme(spec, base)
+    return theme.with_reference(theme.reference_docx) if theme.reference_docx else theme
 
 
 def _read(name_or_path: str | Path) -> tuple[str, str, Path | None]:

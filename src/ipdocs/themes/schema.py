@@ -42,6 +42,15 @@ def _name(value: str) -> str:
     return value
 
 
+def colour(value: str | None) -> str | None:
+    """Hex digits or a colour role (ValueError for anything else)."""
+    if value is None or value in COLOUR_ROLES or (
+            len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
+        return value
+    raise ValueError(f"colour {value!r} is neither six hex digits (1F5C7A) nor one of "
+                     f"{', '.join(COLOUR_ROLES)}")
+
+
 class _Part(BaseModel):
     """Every part of a theme: immutable, unknown fields refused, no type coercion."""
 
@@ -84,15 +93,7 @@ class StyleSpec(_Part):
                                                 "fill, rise, fall, review, stale, draft")
     grid: bool = Field(False, description="set on the page's character grid (chars_per_line)")
 
-    @field_validator("color")
-    @classmethod
-    def _colour(cls, value: str | None) -> str | None:
-        """Hex digits or a colour role."""
-        if value is None or value in COLOUR_ROLES or (
-                len(value) == 6 and all(c in "0123456789abcdefABCDEF" for c in value)):
-            return value
-        raise ValueError(f"colour {value!r} is neither six hex digits (1F5C7A) nor one of "
-                         f"{', '.join(COLOUR_ROLES)}")
+    _colour = field_validator("color")(lambda value: colour(value))
 
 
 class PageSpec(_Part):
@@ -161,6 +162,44 @@ class MastheadSpec(_Part):
     _text = field_validator("text")(_name)
 
 
+class LetterheadSpec(_Part):
+    """The office's letterhead on the PDF's first page (or every page): a picture, lines
+    of text, or both, in the margin above the type area, in place of the running header.
+    It is page furniture, as in the office's Word template: an artifact of the tagged
+    PDF, not read aloud."""
+
+    image: str | None = Field(None, description="a PNG or JPEG file, relative to the theme "
+                                                "file")
+    lines: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
+        default_factory=list, description="lines of text under the picture (or alone)")
+    font: str = Field("sans", description="the font role the lines are set in")
+    size: Points = Field(9, description="the lines' size in points")
+    color: str = Field("accent", description="the lines' colour: six hex digits or a "
+                                             "colour role")
+    height: Annotated[float, Field(strict=True, gt=0, le=100)] = Field(
+        12, description="the picture's height in millimetres (its width follows)")
+    align: Literal["left", "center", "right"] = "left"
+    pages: Literal["first", "every"] = Field("first", description="the first page only, or "
+                                                                  "every page")
+    top: Millimetres = Field(8, description="millimetres from the paper's top edge")
+    from_reference: bool = Field(
+        False, description="take the picture and lines the reference_docx's first page "
+                           "header shows (--reference-docx), where image and lines are not "
+                           "given: the DOCX's letterhead, the same in the PDF")
+
+    _colour = field_validator("color")(lambda value: colour(value))
+
+    @field_validator("lines")
+    @classmethod
+    def _lines(cls, lines: list[str]) -> list[str]:
+        """Each line printable, on one line."""
+        for line in lines:
+            problem = text_problem(line)
+            if problem or "\n" in line:
+                raise ValueError(problem or "a letterhead line is one line")
+        return lines
+
+
 class ThemeSpec(_Part):
     """A whole theme file."""
 
@@ -181,6 +220,7 @@ class ThemeSpec(_Part):
     header_text: bool = True
     title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)
     masthead: MastheadSpec | None = None
+    letterhead: LetterheadSpec | None = None
     fallbacks: list[str] = Field(default_factory=list)
     reference_docx: str | None = Field(
         default=None, description="a Word file whose styles, page set-up, headers and "
@@ -214,6 +254,7 @@ def _references(spec: ThemeSpec) -> list[Problem]:
     if spec.masthead is not None and spec.masthead.font not in spec.fonts:
         problems.append(error(("masthead", "font"), f"unknown font role "
                               f"{spec.masthead.font!r}; roles: {', '.join(spec.fonts)}"))
+    problems += _letterhead_problems(spec)
     if spec.page_number.font not in spec.fonts:
         problems.append(error(("page_number", "font"), f"unknown font role "
                               f"{spec.page_number.font!r}; roles: {', '.join(spec.fonts)}"))
@@ -223,6 +264,50 @@ def _references(spec: ThemeSpec) -> list[Problem]:
         problems.append(error(("page",), "the margins leave less than 20 mm for the text"))
     else:
         problems += _sizes_fit(spec)
+    return problems
+
+
+LETTERHEAD_GAP = 1.0
+"""Millimetres between a letterhead's picture and its lines, and at least between the
+letterhead and the type area."""
+LETTERHEAD_LEADING = 1.25
+"""A letterhead line's height, in ems."""
+
+
+def letterhead_height(lines: int, size: float, picture: float) -> float:
+    """How tall a letterhead stands, in millimetres: its ``picture`` (its height, 0 for
+    none), then ``lines`` lines of ``size`` points."""
+    text = lines * size * LETTERHEAD_LEADING * MM_PER_POINT
+    return picture + text + (LETTERHEAD_GAP if picture and text else 0.0)
+
+
+def letterhead_fit(top: float, height: float, page_top: float) -> str | None:
+    """Why a letterhead ``height`` tall whose top is ``top`` mm down does not fit above a
+    type area starting ``page_top`` mm down, or None where it fits."""
+    if top + height <= page_top - LETTERHEAD_GAP:
+        return None
+    return (f"the letterhead reaches {top + height:.1f} mm down from the top edge, into the "
+            f"type area, which starts {page_top:g} mm down: make it smaller or the top "
+            "margin larger")
+
+
+def _letterhead_problems(spec: ThemeSpec) -> list[Problem]:
+    """Errors where a letterhead has nothing to show, names a font role the theme lacks,
+    or does not fit the margin above the type area."""
+    head = spec.letterhead
+    if head is None:
+        return []
+    problems = []
+    if not head.image and not head.lines and not head.from_reference:
+        problems.append(error(("letterhead",), "a letterhead shows an image, lines, or both "
+                                               "(or the reference document's: from_reference)"))
+    if head.lines and head.font not in spec.fonts:
+        problems.append(error(("letterhead", "font"), f"unknown font role {head.font!r}; "
+                                                      f"roles: {', '.join(spec.fonts)}"))
+    tall = letterhead_height(len(head.lines), head.size, head.height if head.image else 0.0)
+    misfit = letterhead_fit(head.top, tall, spec.page.top)
+    if misfit:
+        problems.append(error(("letterhead",), misfit))
     return problems
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ipdocs.doc import Bilingual, Block, Direction, Language
+from ipdocs.doc import Bilingual, Block, Direction, Language, Span
 from ipdocs.themes import Style, Theme
 
 KEY_FIGURES_PER_ROW = 3
@@ -58,3 +58,28 @@ def grouped(blocks: Sequence[Block]) -> Iterator[Block | list[Bilingual]]:
         yield block
     if pending:
         yield pending
+
+
+def span_look(span: Span, language: Language) -> tuple[bool, bool]:
+    """Whether a span is set bold and whether italic: strong (``**…**``) is bold; emphasis
+    (``*…*``) is italic where the script has italics, and bold in Han text, which has none
+    (a slanted Han face is a distortion, and emphasis dots are not drawn alike by every
+    reader): the two marks then look alike in Chinese."""
+    if span.italic and language.han:
+        return True, False
+    return span.emphasis, span.italic
+
+
+LINK_COLOR = "0563C1"
+"""The colour of a link's text (Word's own), in every writer."""
+LIST_BULLET = "•"
+"""The mark of a bulleted list's items."""
+LIST_NUMBER = "{}."
+"""How a numbered list's items are numbered (``{}`` the number): 1. 2. 3."""
+LIST_INDENT_EMS = 2.0
+"""How far a list's items are indented, in ems of their style: the mark hangs in it."""
+
+
+def list_label(ordered: bool, number: int) -> str:
+    """The mark of a list's ``number``-th item (from 1)."""
+    return LIST_NUMBER.format(number) if ordered else LIST_BULLET

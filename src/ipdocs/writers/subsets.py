@@ -38,8 +38,9 @@ def embedded_text(doc: Document, theme: Theme) -> str:
     fonts to cover (the whole report's, so that every brief embeds the same subsets), and
     what the writers add."""
     masthead = theme.masthead.text if theme.masthead else ""
+    letterhead = "".join(theme.letterhead.lines) if theme.letterhead else ""
     return "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
-                              + masthead + ALWAYS)))
+                              + masthead + letterhead + ALWAYS)))
 
 
 def _cache_root() -> Path | None:

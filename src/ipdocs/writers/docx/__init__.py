@@ -15,7 +15,13 @@ from ipdocs.writers.docx.fonts import (
     embed_printed,
     families,
 )
-from ipdocs.writers.docx.page import EPOCH, set_geometry, set_header_footer, set_properties
+from ipdocs.writers.docx.page import (
+    EPOCH,
+    keep_draft_mark,
+    set_geometry,
+    set_header_footer,
+    set_properties,
+)
 from ipdocs.writers.docx.reference import apply_reference
 from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.styles import apply_theme
@@ -74,4 +80,5 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     embed_printed(document, writer.printed, doc.charset)
     if theme.reference_docx:
         apply_reference(document, theme.reference_docx)
+        keep_draft_mark(document, doc, theme)
     return package_bytes(document.part.package)

@@ -30,6 +30,7 @@ from ipdocs.doc import (
     Cover,
     Heading,
     Inline,
+    ItemList,
     KeyFigures,
     Language,
     NoteRef,
@@ -43,6 +44,7 @@ from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
+from ipdocs.writers.docx.lists import link_runs, list_numbering, number_paragraph
 from ipdocs.writers.docx.revisions import (
     Revisions,
     comment,
@@ -64,10 +66,12 @@ from ipdocs.writers.docx.xml import (
 )
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
+    LIST_INDENT_EMS,
     direction_color,
     first_line_indent,
     grouped,
     header_fill,
+    span_look,
 )
 from ipdocs.writers.metrics import text_width
 from ipdocs.writers.spacing import (
@@ -278,6 +282,8 @@ def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None
     set_lang(rpr, script.tag, east_asian_tag(w))
     if look.get("bold"):
         run.bold = True
+    if look.get("italic"):
+        run.italic = True
     if look.get("superscript"):
         run.font.superscript = True
     if look.get("highlight"):  # a ground of any colour (a highlight has sixteen)
@@ -298,12 +304,18 @@ def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
         child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(ems * 100)))
 
 
-def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
-    """A paragraph: emphasis bold, review marks highlighted, note marks superscript; a
-    changed figure a tracked revision, a reviewer's note a comment."""
+def write_paragraph(node: Paragraph, container: Container, w: Writer,
+                    numbered: str | None = None) -> None:
+    """A paragraph: strong text bold, emphasis italic (bold in Han text), links
+    hyperlinks, review marks highlighted, note marks superscript; a changed figure a
+    tracked revision, a reviewer's note a comment. ``numbered``: the numbering instance
+    of the list the paragraph is an item of."""
     paragraph = _paragraph(container, node.style, w)
-    _indent(paragraph, node.lang, w, node.style)
     spec = w.theme.style(node.style)
+    if numbered is None:
+        _indent(paragraph, node.lang, w, node.style)
+    else:
+        number_paragraph(p_of(paragraph), numbered, _list_indent(spec.size))
     if spec.align == "justify" and \
             ragged(w.width_mm * PT_PER_MM, spec.size, language(node.lang, w).hyphenates):
         paragraph.alignment = ALIGN["left"]
@@ -316,17 +328,38 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
+        bold, italic = span_look(inline, language(node.lang, w))
         runs = written(paragraph, partial(_run, paragraph, text, node.lang, w, node.style,
-                                          whole=inline.keep, spaced=True,
-                                          bold=inline.emphasis,
-                                          highlight=highlight)) if text else []
+                                          whole=inline.keep, spaced=True, bold=bold,
+                                          italic=italic, highlight=highlight)) if text else []
+        if inline.link is not None and w.document is not None:
+            link_runs(w.document, paragraph, runs, inline.link)
         every += runs
         comment(w.document, paragraph, runs, inline.comment)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
                                            node.lang, w, node.style, whole=inline.keep,
-                                           spaced=True, bold=inline.emphasis), w.revisions)
+                                           spaced=True, bold=bold, italic=italic),
+                  w.revisions)
     comment(w.document, paragraph, every, node.comment)
+
+
+def _list_indent(size: float) -> int:
+    """A list's hanging indent in twips, for body text of ``size`` points."""
+    return round(LIST_INDENT_EMS * size * 20)
+
+
+def write_list(node: ItemList, container: Container, w: Writer) -> None:
+    """A bulleted or numbered list: each item a paragraph of the list's style, numbered
+    by a numbering definition of the document (a numbered list starts at 1)."""
+    if w.document is None or not node.items:
+        for item in node.items:
+            write_paragraph(item, container, w)
+        return
+    indent = _list_indent(w.theme.style(node.style).size)
+    numbered = list_numbering(w.document, node.ordered, indent)
+    for item in node.items:
+        write_paragraph(item, container, w, numbered)
 
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
@@ -759,6 +792,7 @@ def _loose_captions(cell: DocxCell) -> None:
 
 WRITERS: dict[type, Callable[[Any, Container, Writer], None]] = {
     Paragraph: write_paragraph,
+    ItemList: write_list,
     Heading: write_heading,
     Cover: write_cover,
     Table: write_table,

@@ -12,7 +12,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.adapter import p_of, r_of, sect_pr
+from ipdocs.writers.docx.adapter import p_of, r_of, sect_pr, story_of
 from ipdocs.writers.docx.styles import word_style
 from ipdocs.writers.docx.xml import child, field, set_fonts
 from ipdocs.writers.epoch import source_date
@@ -142,6 +142,27 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
         bare = plain_title and not theme.title_page.header  # the title page's own header
         for part in headers + ([section.first_page_header] if bare else []):
             _draft_mark(part.paragraphs[0], doc.metadata.draft, document, theme)
+
+
+def keep_draft_mark(document: DocxDocument, doc: Document, theme: Theme) -> None:
+    """A draft's mark on every page still, once a reference document has put its own
+    headers in place of ours (``--reference-docx``): each header a page shows that lacks
+    the mark gets it in a paragraph of its own, after the reference's letterhead, which
+    is kept whole."""
+    mark = doc.metadata.draft
+    if not mark:
+        return
+    for section in document.sections:
+        parts = [section.header]
+        if section.different_first_page_header_footer:
+            parts.append(section.first_page_header)
+        if document.settings.odd_and_even_pages_header_footer:
+            parts.append(section.even_page_header)
+        for part in parts:
+            story = story_of(part)
+            if mark in "".join(t.text or "" for t in story.iter(qn("w:t"))):
+                continue
+            _draft_mark(part.add_paragraph(), mark, document, theme)
 
 
 def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,

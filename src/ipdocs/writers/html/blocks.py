@@ -15,6 +15,7 @@ from ipdocs.doc import (
     Contents,
     Cover,
     Heading,
+    ItemList,
     KeyFigures,
     Language,
     NoteRef,
@@ -27,7 +28,7 @@ from ipdocs.doc import (
 from ipdocs.themes import Theme
 from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short, is_wide
 from ipdocs.writers.html.markup import Element, tag, text
-from ipdocs.writers.looks import first_line_indent, grouped, outline_level
+from ipdocs.writers.looks import first_line_indent, grouped, outline_level, span_look
 from ipdocs.writers.spacing import heading_style
 from ipdocs.writers.typeset import han_latin_gaps, kept_runs
 
@@ -121,37 +122,67 @@ def lines(parent: Element, value: str) -> None:
         kept(parent, line)
 
 
-def _span(parent: Element, span: Span, review: bool) -> None:
-    """One span of a paragraph: emphasis, kept whole, marked stale or for review, with
-    what it said before where the tree says so."""
+def _span(parent: Element, span: Span, review: bool, language: Language) -> None:
+    """One span of a paragraph: a link, emphasis, kept whole, marked stale or for review,
+    with what it said before where the tree says so."""
     if span.previous is not None and span.previous != span.text:
         tag(parent, "del", span.previous)
         parent = tag(parent, "ins")
     if span.stale or span.review or review:
         parent = tag(parent, "mark", class_="stale" if span.stale else "review",
                      title=span.comment)
-    if span.emphasis:
+    if span.link is not None:
+        parent = _link(parent, span.link)
+    bold, italic = span_look(span, language)
+    if bold:
         parent = tag(parent, "strong")
+    if italic:
+        parent = tag(parent, "em")
     if span.keep:
         spaced(tag(parent, "span", class_="n"), span.text)
     else:
         kept(parent, span.text)
 
 
+def _link(parent: Element, href: str) -> Element:
+    """A link to ``href`` inside ``parent``: the span's own ``<a>``, or the one the span
+    before it opened to the same address (a link cut by a placeholder stays one)."""
+    last = parent[-1] if len(parent) else None
+    if last is not None and last.tag == "a" and last.get("href") == href and not last.tail:
+        return last
+    return tag(parent, "a", href=href)
+
+
 def paragraph(node: Paragraph, w: Writer, parent: Element) -> None:
     """A paragraph in its theme style; a Han paragraph indented two characters."""
     style = w.theme.style(node.style)
     indent = "indent" if first_line_indent(style, w.language(node.lang)) else ""
-    marked = node.review and not any(isinstance(i, Span) and (i.review or i.stale)
-                                     for i in node.inlines)
     p = tag(parent, "p", class_=" ".join(filter(None, (f"s-{node.style}", indent))),
             lang=w.lang_of(node.lang))
+    _inlines(p, node, w)
+
+
+def _inlines(p: Element, node: Paragraph, w: Writer) -> None:
+    """A paragraph's inlines into ``p``: note marks, spans, the whole marked for review
+    where the paragraph is and none of its spans says why."""
+    marked = node.review and not any(isinstance(i, Span) and (i.review or i.stale)
+                                     for i in node.inlines)
     holder = tag(p, "mark", class_="review", title=node.comment) if marked else p
+    language = w.language(node.lang)
     for inline in node.inlines:
         if isinstance(inline, NoteRef):
             tag(holder, "sup", inline.mark, class_="note-ref", title=inline.text)
         else:
-            _span(holder, inline, node.review and not marked)
+            _span(holder, inline, node.review and not marked, language)
+
+
+def item_list(node: ItemList, w: Writer, parent: Element) -> None:
+    """A bulleted (``ul``) or numbered (``ol``) list in its theme style, an item a
+    paragraph's inlines."""
+    listing = tag(parent, "ol" if node.ordered else "ul", class_=f"s-{node.style} list",
+                  lang=w.lang_of(node.lang))
+    for item in node.items:
+        _inlines(tag(listing, "li"), item, w)
 
 
 def heading(node: Heading, w: Writer, parent: Element) -> None:
@@ -322,6 +353,7 @@ def page_break(node: PageBreak, w: Writer, parent: Element) -> None:
 
 WRITERS: dict[type, Callable[[Any, Writer, Element], None]] = {
     Paragraph: paragraph,
+    ItemList: item_list,
     Heading: heading,
     Cover: cover,
     Table: table,

@@ -16,7 +16,14 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
-from ipdocs.writers.pdf.blocks import Writer, check, flowables, header_block, masthead
+from ipdocs.writers.pdf.blocks import (
+    Writer,
+    check,
+    flowables,
+    header_block,
+    letterhead_lines,
+    masthead,
+)
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template, TooLong
 from ipdocs.writers.pdf.tagging import StructTree
@@ -82,9 +89,11 @@ def _render(doc: Document, theme: Theme, pages: int | None) -> bytes | None:
     writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
     story = masthead(doc.main, writer) + flowables(doc.blocks, writer)
     header = header_block(doc, writer) if theme.header_text and doc.headers else None
+    letterhead = letterhead_lines(doc, writer)
     check(writer)
     buffer = io.BytesIO()
-    template = Template(buffer, doc, theme, fonts, number_look(writer), header, writer.tags)
+    template = Template(buffer, doc, theme, fonts, number_look(writer), header, writer.tags,
+                        letterhead)
     template.most_pages = pages
     try:
         template.build_story(story)

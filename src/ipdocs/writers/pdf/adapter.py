@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:
@@ -28,6 +29,12 @@ def add_operator(text: Any, operator: str) -> None:
     """Append a raw PDF operator to a text object's content (the line width of a stroked
     glyph, which the text object's API does not set)."""
     text._code.append(operator)
+
+
+def text_code(text: Any) -> list[str]:
+    """The operators a text object holds so far (marked content is added to them)."""
+    code: list[str] = text._code
+    return code
 
 
 def kept_content(group: Any) -> list[Any]:
@@ -89,6 +96,18 @@ def named_annotation(canvas: Any, name: str) -> tuple[Any, Any]:
 
 def set_annotation_entry(annotation: Any, key: str, value: Any) -> None:
     """Give an annotation object an entry reportlab's annotation class does not list
-    (``StructParent``)."""
+    (``StructParent``); an annotation made as a plain dictionary (a URL link) takes it
+    as any entry."""
+    if isinstance(annotation, PDFDictionary):
+        annotation[key] = value
+        return
     annotation.permitted = (*annotation.permitted, key)
     annotation.otherkw[key] = value
+
+
+def url_annotation(canvas: Any, url: str, rect: tuple[float, float, float, float],
+                   contents: str) -> tuple[Any, Any]:
+    """A link annotation over ``rect`` (current coordinates) to ``url``, described by
+    ``contents``: a reference to it and the object (reportlab names it by a count)."""
+    canvas.linkURL(url, rect, relative=1, thickness=0, Contents=PDFString(contents))
+    return named_annotation(canvas, f"NUMBER{canvas._annotationCount}")

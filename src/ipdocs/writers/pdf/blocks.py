@@ -30,6 +30,7 @@ from ipdocs.doc import (
     Cover,
     Document,
     Heading,
+    ItemList,
     KeyFigures,
     Language,
     NoteRef,
@@ -39,17 +40,23 @@ from ipdocs.doc import (
 )
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
-from ipdocs.themes import Style, Theme
+from ipdocs.themes import LETTERHEAD_LEADING, Style, Theme
+from ipdocs.writers.columns import is_wide
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
+    LINK_COLOR,
+    LIST_INDENT_EMS,
     direction_color,
     first_line_indent,
     grouped,
     header_fill,
+    list_label,
     outline_level,
+    span_look,
 )
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where
 from ipdocs.writers.pdf.linebreak import Run, latin_context
+from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, StructTree, tag
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
@@ -117,6 +124,8 @@ class Piece:
     color: str | None = None
     highlight: str | None = None
     keep: bool = False
+    italic: bool = False
+    link: str | None = None
 
 
 def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
@@ -153,8 +162,10 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
         for part, flag in stretches:
             for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
                 for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
-                    look = Look(chosen, style.size, piece.color or color,
-                                piece.highlight, tracking(w.theme, style))
+                    look = Look(chosen, style.size,
+                                piece.color or (LINK_COLOR if piece.link else color),
+                                piece.highlight, tracking(w.theme, style), piece.italic,
+                                piece.link)
                     if look not in looks:
                         looks.append(look)
                     runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
@@ -190,6 +201,25 @@ def header_block(doc: Document, w: Writer) -> TextBlock:
     return text_block([Piece(doc.headers[0])], "header", doc.main.code, w, "right")
 
 
+def letterhead_lines(doc: Document, w: Writer) -> list[TextBlock]:
+    """The theme's letterhead's lines, each a text block in its font, size and colour,
+    aligned as the letterhead is (none without a letterhead): a line with Han characters
+    set as the document's Han language sets them, any other as its first language."""
+    head = w.theme.letterhead
+    if head is None:
+        return []
+    han = next((x for x in doc.languages if x.han), doc.main)
+    style = Style(head.font, head.size, line=LETTERHEAD_LEADING, align=head.align,
+                  color=w.theme.color(head.color))
+    out = []
+    for line in head.lines:
+        language = han if any(is_wide(c) for c in line) else doc.main
+        runs, looks = _looks_runs([Piece(line)], style, language.code, w)
+        out.append(TextBlock(runs, looks, replace(_shape(style, language, head.align),
+                                                  indent=0.0)))
+    return out
+
+
 def masthead(main: Language, w: Writer) -> list[Flowable]:
     """The theme's red masthead above a rule across the type area (none without one), set
     in the document's first language ``main``."""
@@ -205,16 +235,19 @@ def masthead(main: Language, w: Writer) -> list[Flowable]:
 
 
 def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
-    """The pieces of a paragraph's inlines."""
+    """The pieces of a paragraph's inlines: strong text bold, emphasis slanted (bold in
+    Han text, ``looks.span_look``), links in the link colour."""
     out = []
+    language = w.language(node.lang)
     for inline in node.inlines:
         if isinstance(inline, NoteRef):
             out.append(Piece(inline.mark))
         else:
             assert isinstance(inline, Span)
-            out.append(Piece(inline.text, inline.emphasis, None,
+            bold, italic = span_look(inline, language)
+            out.append(Piece(inline.text, bold, None,
                              w.theme.mark(inline.review or node.review, inline.stale),
-                             inline.keep))
+                             inline.keep, italic, inline.link))
     return out
 
 
@@ -224,6 +257,30 @@ def paragraph(node: Paragraph, w: Writer) -> list[Flowable]:
         return []
     block = text_block(_inline_pieces(node, w), node.style, node.lang, w)
     return [tag(block, w.element("P", node.lang))]
+
+
+def item_list(node: ItemList, w: Writer) -> list[Flowable]:
+    """A bulleted or numbered list: each item's mark hanging in the list's indent, its
+    text set beside it with no first-line indent; tagged L, LI, Lbl and LBody."""
+    element = w.element("L", node.lang)
+    element.numbering = "Decimal" if node.ordered else "Disc"
+    style = w.theme.style(node.style)
+    indent = LIST_INDENT_EMS * style.size
+    out: list[Flowable] = []
+    for number, item in enumerate(node.items, start=1):
+        entry = w.element("LI", "", element)
+        label = text_block([Piece(list_label(node.ordered, number))], node.style, node.lang,
+                           w, "left")
+        label.shape = replace(label.shape, indent=0.0)
+        body = text_block(_inline_pieces(item, w), node.style, node.lang, w)
+        body.shape = replace(body.shape, indent=0.0, before=0.0 if number > 1 else
+                             body.shape.before, after=body.shape.after if number ==
+                             len(node.items) else 0.0)
+        body.spaceBefore, body.spaceAfter = body.shape.before, body.shape.after
+        tag(label, w.element("Lbl", "", entry))
+        tag(body, w.element("LBody", "", entry))
+        out.append(Hanging(label, body, indent))
+    return out
 
 
 def heading(node: Heading, w: Writer) -> list[Flowable]:
@@ -518,6 +575,7 @@ def bilingual_rows(pairs: Sequence[Bilingual], w: Writer) -> list[Flowable]:
 
 WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
     Paragraph: paragraph,
+    ItemList: item_list,
     Heading: heading,
     Cover: cover,
     TableNode: table,
@@ -567,16 +625,17 @@ class GridGap(Flowable):  # type: ignore[misc]
 
 def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
     """A GridGap before the first text set on the grid (in lines ``pitch`` apart) after
-    a table or a chart."""
+    a table or a chart (a paragraph's, or a list item's)."""
     from reportlab.graphics.shapes import Drawing
 
     placed: list[Flowable] = []
     off = False
     for flowable in out:
+        text = flowable.body if isinstance(flowable, Hanging) else flowable  # a list item
         if isinstance(flowable, (Table, Drawing)):
             off = True
-        elif off and isinstance(flowable, TextBlock) and \
-                abs(flowable.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
+        elif off and isinstance(text, TextBlock) and \
+                abs(text.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
             placed.append(GridGap(pitch))
             off = False
         placed.append(flowable)

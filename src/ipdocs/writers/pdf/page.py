@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 
 from ipdocs.doc import Document
-from ipdocs.themes import Theme
+from ipdocs.themes import LETTERHEAD_GAP, Theme
+from ipdocs.writers import RenderError
 from ipdocs.writers.pdf.adapter import kept_content, kept_height, page_code, wrapped_for
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
@@ -46,6 +50,21 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
         return result
 
 
+def _picture(source: str | io.BytesIO, path: str) -> tuple[ImageReader, tuple[int, int]]:
+    """A letterhead's picture (a file, or the bytes taken from the reference document)
+    and its size in pixels; RenderError saying why it cannot be read (the theme checked
+    it is a PNG or JPEG file; it may still be damaged)."""
+    try:
+        reader = ImageReader(source)
+        wide, tall = reader.getSize()
+    except Exception as exc:  # reportlab and Pillow raise many kinds for a bad picture
+        raise RenderError(f"cannot read the letterhead image {path}: "
+                          f"{type(exc).__name__}: {exc}") from None
+    if wide <= 0 or tall <= 0:
+        raise RenderError(f"the letterhead image {path} is empty")
+    return reader, (int(wide), int(tall))
+
+
 class TooLong(Exception):
     """A layout stopped as it began a page beyond ``Template.most_pages``."""
 
@@ -60,7 +79,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
 
     def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
                  look: NumberLook, header: Flowable | None = None,
-                 tags: StructTree | None = None) -> None:
+                 tags: StructTree | None = None, letterhead: Sequence[Flowable] = ()) -> None:
         page = theme.page
         meta = doc.metadata
         super().__init__(
@@ -75,6 +94,13 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         self.look = look
         self.header = header
         """The running header, set as text is (Han–Latin gaps), or None."""
+        self.letterhead = list(letterhead)
+        """The theme's letterhead's lines, set as text is."""
+        head = theme.letterhead
+        self.picture = _picture(head.image or io.BytesIO(head.picture), head.image or
+                                "of the reference document") \
+            if head is not None and (head.image or head.picture) else None
+        """The letterhead's picture, read once (drawn on every page that shows it)."""
         self.tags = tags or StructTree(meta.lang)
         """The structure tree the story's flowables fill as they are drawn."""
         self.addPageTemplates(self._templates())
@@ -106,13 +132,19 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         super().handle_pageBegin()
 
     def _decorate(self, canvas: Canvas, _doc: Any) -> None:
-        """Running header and page number (on a title page, only what the theme asks)."""
+        """Running header and page number (on a title page, only what the theme asks); the
+        letterhead where the theme has one, in place of the running header."""
         number = canvas.getPageNumber()
         title = number == 1 and self.doc.title_page
         if not title or self.theme.title_page.page_number:
             with artifact(canvas, "Pagination", "Footer"):
                 self._page_number(canvas, number)
-        if self.header is not None and (not title or self.theme.title_page.header):
+        lettered = self.theme.letterhead is not None and self.theme.letterhead.on(number)
+        if lettered:
+            with artifact(canvas, "Pagination", "Header"):
+                self._letterhead(canvas, number % 2 == 1)
+        if self.header is not None and not lettered and \
+                (not title or self.theme.title_page.header):
             with artifact(canvas, "Pagination", "Header"):
                 self._header(canvas, number % 2 == 1)
         if self.doc.metadata.draft:
@@ -154,6 +186,29 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         line_y = baseline - style.size * 0.6
         canvas.line(left * MM, line_y, right * MM, line_y)
         canvas.restoreState()
+
+    def _letterhead(self, canvas: Canvas, odd: bool) -> None:
+        """The letterhead in the margin above the type area, ``top`` below the paper's
+        edge, aligned in the type area's width: its picture (``height`` tall, no wider
+        than the type area), then its lines."""
+        head, page = self.theme.letterhead, self.theme.page
+        assert head is not None
+        left = page.inside if odd or not page.mirror else page.outside
+        width = (page.width - page.inside - page.outside) * MM
+        y = (page.height - head.top) * MM
+        if self.picture is not None:
+            reader, (wide, tall) = self.picture
+            height = head.height * MM
+            shown = min(width, height * wide / tall)
+            height = shown * tall / wide
+            x = left * MM + {"left": 0.0, "center": (width - shown) / 2,
+                             "right": width - shown}[head.align]
+            canvas.drawImage(reader, x, y - height, shown, height, mask="auto")
+            y -= height + LETTERHEAD_GAP * MM
+        for block in self.letterhead:
+            block.wrapOn(canvas, width, page.height * MM)
+            block.drawOn(canvas, left * MM, y - block.height)
+            y -= block.height
 
     def _watermark(self, canvas: Canvas) -> None:
         """A draft's mark across the page, under nothing and over nothing it hides."""

@@ -42,6 +42,7 @@ from ipdocs.writers.pdf.adapter import (
     reference,
     set_annotation_entry,
     set_page_entry,
+    url_annotation,
 )
 
 PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B", "B*",
@@ -74,6 +75,10 @@ class Element:
     number_key: str = ""
     """A contents entry's page number: the key of the heading whose page it shows (its
     ActualText is that page's number, known only once the heading is placed)."""
+    numbering: str = ""
+    """A list's numbering (Decimal, Disc): its /ListNumbering attribute."""
+    target: str = ""
+    """A Link's address (the writer's own record: the file has it in the annotation)."""
 
     def add(self, role: str, lang: str = "", *, alt: str = "", scope: str = "",
             number_key: str = "") -> Element:
@@ -154,6 +159,60 @@ def link(canvas: Any, holder: Any, rect: tuple[float, float, float, float]) -> N
     annotation = Annotation(ref, obj, canvas.getPageNumber() - 1)
     element.kids.append(annotation)
     tree.annotations.append((element, annotation))
+
+
+def url_link(canvas: Any, element: Element | None, url: str,
+             rect: tuple[float, float, float, float], text: str) -> None:
+    """A link over ``rect`` (current coordinates) to ``url``, described by its ``text``;
+    in the structure, an object reference in ``element`` (the Link that holds the text)."""
+    ref, obj = url_annotation(canvas, url, rect, text)
+    tree = _tree(canvas)
+    if element is None or tree is None:
+        return
+    annotation = Annotation(ref, obj, canvas.getPageNumber() - 1)
+    element.kids.append(annotation)
+    tree.annotations.append((element, annotation))
+
+
+class Segments:
+    """The marked content of a text block whose text holds links, drawn segment by
+    segment inside its lines' text objects: the text of a link is the content of a Link
+    element of the block's element, the rest the content of the block's element. A link
+    that goes on from one line to the next is one Link."""
+
+    def __init__(self, canvas: Any, holder: Any) -> None:
+        self.canvas = canvas
+        self.element: Element | None = getattr(holder, "tag", None)
+        self.tree = _tree(canvas)
+        self.open = False
+        self.url: str | None = None
+        self.link: Element | None = None
+
+    def enter(self, code: list[str], url: str | None) -> Element | None:
+        """Start the segment of ``url`` (None: plain text) in a text object's ``code``,
+        ending the one open if it differs; the Link element of a link segment."""
+        if self.open and url == self.url:
+            return self.link if url is not None else None
+        self.close(code)
+        self.url = url
+        if url is None:
+            self.link = None
+        elif self.link is None or self.link.target != url:
+            self.link = self.element.add("Link") if self.element is not None else None
+            if self.link is not None:
+                self.link.target = url
+        target = self.link if url is not None else self.element
+        if target is not None and self.tree is not None:
+            mcid = self.tree.mark(target, self.canvas.getPageNumber() - 1)
+            code.append(f"/{target.role} <</MCID {mcid}>> BDC")
+            self.open = True
+        return self.link if url is not None else None
+
+    def close(self, code: list[str]) -> None:
+        """End the segment open, if one is (at a line's end)."""
+        if self.open:
+            code.append("EMC")
+            self.open = False
 
 
 def _hex(text: str) -> str:
@@ -335,6 +394,8 @@ def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:
         out += [b"/ActualText", PDFString(actual)]
     if element.scope:
         out += [f"/A << /O /Table /Scope /{element.scope} >>".encode()]
+    if element.numbering:
+        out += [f"/A << /O /List /ListNumbering /{element.numbering} >>".encode()]
     return out
 
 

@@ -19,11 +19,11 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator
+from ipdocs.writers.pdf.adapter import add_operator, text_code
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
-from ipdocs.writers.pdf.tagging import content
+from ipdocs.writers.pdf.tagging import Element, Segments, content, url_link
 from ipdocs.writers.typeset import NARROW_EMS, ragged
 
 __all__ = ["NARROW_EMS", "Look", "Shape", "TextBlock"]
@@ -40,6 +40,10 @@ class Look:
     tracking: float = 0.0
     """Points added to each Han character's advance (the character grid; see
     ``writers.spacing.tracking``)."""
+    italic: bool = False
+    """Slanted (the bundled faces have no italic: the glyphs are sheared, ``SLANT``)."""
+    link: str | None = None
+    """The address the text links to: underlined, and a link annotation over it."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,11 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
 
 SOFT_HYPHEN = "<FEFF00AD>"
 """A soft hyphen as a PDF text string: what a hyphen added at a line's end stands for."""
+
+SLANT = 0.2
+"""The shear of slanted text (about 11 degrees), where the face has no italic."""
+UNDERLINE = (0.12, 0.05)
+"""A link's underline: how far below the baseline and how thick, as fractions of the size."""
 
 SYNTHETIC_BOLD = 0.035
 """The stroke that emboldens a face without a bold one, as a fraction of the font size."""
@@ -272,12 +281,53 @@ class TextBlock(Flowable):  # type: ignore[misc]
             placed.append((line, self._offset(line, index), y, baseline))
         for line, x0, y, _ in placed:
             self._highlight(line, x0, y)
+        if any(look.link for look in self.looks):
+            segments = Segments(self.canv, self)
+            for index, (line, x0, _, baseline) in enumerate(placed):
+                after = placed[index + 1][0].units if index + 1 < len(placed) else []
+                self._draw_line(line, x0, baseline, bool(after) and after[0].space_before,
+                                segments)
+            return
         with content(self.canv, self):
             for index, (line, x0, _, baseline) in enumerate(placed):
                 after = placed[index + 1][0].units if index + 1 < len(placed) else []
                 self._draw_line(line, x0, baseline, bool(after) and after[0].space_before)
 
-    def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False) -> None:
+    def _link_of(self, unit: Unit) -> str | None:
+        """The address a unit's text links to (its first piece's), or None."""
+        return self.looks[unit.pieces[0][0]].link
+
+    def _links(self, line: Line, x0: float, baseline: float,
+               elements: Sequence[Element | None]) -> None:
+        """Underline each stretch of a line's units that links somewhere and lay a link
+        annotation over it, in the structure as part of its Link element."""
+        start = 0
+        units = line.units
+        while start < len(units):
+            url = self._link_of(units[start])
+            end = start + 1
+            while end < len(units) and self._link_of(units[end]) == url \
+                    and elements[end] is elements[start]:
+                end += 1
+            if url is not None:
+                look = self.looks[units[start].pieces[0][0]]
+                left, right = x0 + units[start].x, x0 + units[end - 1].end
+                self.canv.saveState()
+                self.canv.setStrokeColor(_color(look.color))
+                self.canv.setLineWidth(look.size * UNDERLINE[1])
+                self.canv.line(left, baseline - look.size * UNDERLINE[0], right,
+                               baseline - look.size * UNDERLINE[0])
+                self.canv.restoreState()
+                words = "".join((" " if u.space_before and i else "") + "".join(
+                    bit for style, bit in u.pieces if self.looks[style].link == url)
+                    for i, u in enumerate(units[start:end]))
+                url_link(self.canv, elements[start], url,
+                         (left, baseline - look.size * 0.3, right, baseline + look.size * 0.9),
+                         words)
+            start = end
+
+    def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False,
+                   segments: Segments | None = None) -> None:
         """One line: consecutive one-character units in one look, evenly spaced, share a
         single text-showing operation with character spacing; the rest go unit by unit.
 
@@ -288,19 +338,30 @@ class TextBlock(Flowable):  # type: ignore[misc]
         text = self.canv.beginText()
         current: Look | None = None
         units = line.units
+        elements: list[Element | None] = [None] * len(units)
         start = 0
         while start < len(units):
             end, spacing = _even_run(units, start)
             unit = units[start]
+            url = self._link_of(unit)
+            if segments is not None and url is None:  # a space between words is plain
+                segments.enter(text_code(text), None)
             if start and unit.space_before:
                 text.setCharSpace(0)
                 text.textOut(" ")
-            text.setTextOrigin(x0 + unit.x, baseline)
+            if segments is not None:
+                elements[start:end] = [segments.enter(text_code(text), url)] * (end - start)
+            if self.looks[unit.pieces[0][0]].italic:
+                text.setTextTransform(1, 0, SLANT, 1, x0 + unit.x, baseline)
+            else:
+                text.setTextOrigin(x0 + unit.x, baseline)
             text.setCharSpace(spacing)
             pieces = unit.pieces if end == start + 1 else \
                 [(unit.pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             for position, (style, piece) in enumerate(pieces):
                 look = self.looks[style]
+                if segments is not None and position:  # a word's pieces, linked or not
+                    segments.enter(text_code(text), look.link)
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
@@ -325,7 +386,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
             text.textOut(" ")
         if current is not None and current.face.synthetic_bold:
             text.setTextRenderMode(0)  # the text state outlives the text object
+        if segments is not None:
+            segments.close(text_code(text))
         self.canv.drawText(text)
+        if segments is not None:
+            self._links(line, x0, baseline, elements)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:
         """Paint a background behind highlighted runs (review marks)."""
