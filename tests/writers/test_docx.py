@@ -142,6 +142,42 @@ def test_contents_refer_to_the_headings_pages(sample: Report, render: Render) ->
                                         part(data, "word/styles.xml"), re.S).group(0)
 
 
+def test_contents_are_a_word_table_of_contents(sample: Report, render: Render) -> None:
+    """The contents are one TOC field over the headings' outline levels, so Word's "Update
+    Table" rebuilds them: its begin, instruction and separator open the first entry, its
+    end closes the last; each entry in between is a hyperlink to its heading's bookmark
+    holding the heading's text, a tab and a PAGEREF field to the same bookmark."""
+    body = part(render(sample), "word/document.xml")
+    fields = re.findall(r'<w:fldChar w:fldCharType="(\w+)"/>|<w:instrText[^>]*>([^<]*)<', body)
+    tocs = [i for i, (_, code) in enumerate(fields) if code.startswith("TOC ")]
+    assert len(tocs) == 1 and fields[tocs[0]][1] == 'TOC \\o "1-2" \\h \\z \\u'
+    assert [kind for kind, _ in fields[tocs[0] - 1:tocs[0] + 2:2]] == ["begin", "separate"]
+    depth, end = 0, None
+    for index in range(tocs[0] + 1, len(fields)):
+        depth += {"begin": 1, "end": -1}.get(fields[index][0], 0)
+        if depth < 0:
+            end = index
+            break
+    assert end is not None
+    inside = fields[tocs[0] + 2:end]
+    assert {code.split(" ")[0] for _, code in inside if code} == {"PAGEREF"}
+    start = body.rindex("<w:p>", 0, body.index("TOC \\o"))
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", body[start:], re.S)
+    entries = paragraphs[:len([c for _, c in inside if c])]
+    assert entries and all("<w:hyperlink" in p for p in entries)
+    heading = sample.sections[0].title.zh
+    first = re.search(r'<w:hyperlink w:anchor="(_Toc\d+)" w:history="1">(.*?)</w:hyperlink>',
+                      entries[0], re.S)
+    assert first and heading in first.group(2) and "<w:tab/>" in first.group(2)
+    assert f"PAGEREF {first.group(1)} \\h" in first.group(2)
+    assert entries[-1].endswith('<w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def test_no_contents_no_table_of_contents(sample: Report, render: Render) -> None:
+    assert "TOC \\o" not in part(render(sample, lang="en", brief="summary"),
+                                  "word/document.xml")
+
+
 def test_page_numbers(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     footers = [part(data, n) for n in names(data) if n.startswith("word/footer")]
