@@ -178,6 +178,26 @@ def test_no_contents_no_table_of_contents(sample: Report, render: Render) -> Non
                                   "word/document.xml")
 
 
+def test_english_running_text_is_hyphenated_and_nothing_else(sample: Report,
+                                                             render: Render) -> None:
+    """A brief with English paragraphs asks for automatic hyphenation (a reader's Word and
+    LibreOffice hyphenate, which keeps justified lines from going loose), at most two
+    hyphens in a row, none in words in capitals; its headings, captions, tables and
+    contents ask not to be hyphenated. A Chinese brief asks for none."""
+    for lang in ("en", "zh-en"):
+        data = render(sample, lang=lang)
+        settings = part(data, "word/settings.xml")
+        assert "<w:autoHyphenation/>" in settings and "<w:doNotHyphenateCaps/>" in settings
+        assert '<w:consecutiveHyphenLimit w:val="2"/>' in settings
+        styles = part(data, "word/styles.xml")
+        for style, suppressed in (("Heading1", True), ("TableCell", True), ("TOC1", True),
+                                  ("Caption", True), ("BodyText", False), ("Normal", False)):
+            found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+            assert found and ("<w:suppressAutoHyphens/>" in found.group(0)) == suppressed
+    assert "autoHyphenation" not in part(render(sample), "word/settings.xml")
+    assert "suppressAutoHyphens" not in part(render(sample), "word/styles.xml")
+
+
 def test_page_numbers(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     footers = [part(data, n) for n in names(data) if n.startswith("word/footer")]
