@@ -198,6 +198,78 @@ def test_english_running_text_is_hyphenated_and_nothing_else(sample: Report,
     assert "suppressAutoHyphens" not in part(render(sample), "word/styles.xml")
 
 
+def _style_fonts(styles: str) -> dict[str, dict[str, str]]:
+    """Each paragraph style's font slots, through its base styles to the defaults."""
+    defaults = dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"', re.search(
+        r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)))  # type: ignore[union-attr]
+    own, base = {}, {}
+    for sid, body in re.findall(r'<w:style [^>]*w:styleId="([^"]+)"[^>]*>(.*?)</w:style>',
+                                styles, re.S):
+        fonts = re.search(r"<w:rFonts ([^>]*)/>", body)
+        own[sid] = dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"', fonts.group(1))) \
+            if fonts else {}
+        based = re.search(r'<w:basedOn w:val="([^"]+)"', body)
+        base[sid] = based.group(1) if based else None
+
+    def resolve(sid: str | None) -> dict[str, str]:
+        return defaults if sid is None else {**resolve(base.get(sid)), **own.get(sid, {})}
+
+    return {sid: resolve(sid) for sid in own}
+
+
+def printed_families(data: bytes) -> dict[tuple[str, bool], set[str]]:
+    """Which characters the DOCX's runs (body, headers, footers) print in which family and
+    weight, as Word and LibreOffice pick the slot: the East Asian font for East Asian
+    characters (and, in runs hinted East Asian, for other non-ASCII ones), else the
+    Latin font; a run without fonts of its own takes its paragraph style's."""
+    from ipdocs.writers.docx.fonts import east_asian
+    styles = _style_fonts(part(data, "word/styles.xml"))
+    found: dict[tuple[str, bool], set[str]] = {}
+    for name in names(data):
+        if not re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+            continue
+        for paragraph in re.findall(r"<w:p[ >].*?</w:p>", part(data, name), re.S):
+            style = re.search(r'<w:pStyle w:val="([^"]+)"', paragraph)
+            own = styles.get(style.group(1) if style else "Normal", styles["Normal"])
+            for run in re.findall(r"<w:r>.*?</w:r>", paragraph, re.S):
+                text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", run))
+                fonts = re.search(r"<w:rFonts ([^>]*)/>", run)
+                slots = {**own, **dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"',
+                                                  fonts.group(1) if fonts else ""))}
+                hint = 'w:hint="eastAsia"' in run
+                for char in text:
+                    if char.isspace():
+                        continue
+                    wide = east_asian(char) or (hint and not char.isascii())
+                    key = (slots["eastAsia" if wide else "ascii"], "<w:b/>" in run)
+                    found.setdefault(key, set()).add(char)
+    return found
+
+
+@pytest.mark.parametrize("kind", [{"lang": "zh"}, {"lang": "en"}, {"theme": "official"}])
+def test_every_character_is_in_a_face_embedded_under_its_family(
+        sample: Report, render: Render, kind: dict[str, str]) -> None:
+    """Every character a run prints is in a face the file embeds under the family the run
+    names (with its bold face where the face has one: FandolFang has none); the font
+    table lists no family nothing names (python-docx's template listed ＭＳ 明朝, Arial)."""
+    data = render(sample, **kind)
+    table = part(data, "word/fontTable.xml")
+    embedded = {name: re.findall(r"<w:embed(\w+)", body) for name, body in re.findall(
+        r'<w:font w:name="([^"]*)">(.*?)</w:font>', table, re.S)}
+    printed = printed_families(data)
+    assert printed
+    for (family, _bold), chars in printed.items():
+        assert embedded.get(family), (family, sorted(chars)[:10])
+    named = set()
+    for name in names(data):
+        if name.endswith(".xml") and name not in ("word/fontTable.xml", "word/theme/theme1.xml"):
+            named |= set(re.findall(r'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"',
+                                    part(data, name)))
+    assert set(embedded) <= named and "ＭＳ 明朝" not in embedded
+    if kind.get("theme") == "official":  # Latin text as the PDF sets it, under the theme's name
+        assert embedded["Times New Roman"] == ["Regular"]
+
+
 def test_page_numbers(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     footers = [part(data, n) for n in names(data) if n.startswith("word/footer")]

@@ -14,6 +14,7 @@ from ipdocs.writers.docx.fonts import (
     declare_fonts,
     embed_printed,
     families,
+    prune_font_table,
 )
 from ipdocs.writers.docx.page import EPOCH, set_geometry, set_header_footer, set_properties
 from ipdocs.writers.docx.reference import apply_reference
@@ -89,4 +90,5 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     embed_printed(document, writer.printed, doc.charset)
     if theme.reference_docx:
         apply_reference(document, theme.reference_docx)
+    prune_font_table(document)
     return package_bytes(document.part.package)
