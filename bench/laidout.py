@@ -18,9 +18,19 @@ poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
 - *loose en*: justified English lines with a word gap over twice the face's word space;
 - *lines/page*, *chars/line*: the official theme's body grid (GB/T 9704: 22 × 28), the
   median count and the largest (pages with tables or headings hold fewer body lines);
+- *units*: of those, a number broken from the Han text it belongs with: its unit
+  (17.1 / 万余家) or its qualifier (超 / 1100人);
 - *invisible*: zero-width and joining characters in a DOCX's text (U+200B–U+200D,
   U+2060, U+FEFF, soft hyphens);
+- *toc*: whether a DOCX's contents are a TOC field (``field``), and how many of the
+  contents' page numbers LibreOffice prints (it prints a TOC field's stored result);
+- *foreign faces*: faces in the laid-out PDF that the DOCX does not embed (a reader's
+  substitute: the machine's Noto Sans CJK JP, Liberation Serif);
 - *pages*.
+
+Each DOCX is converted in a LibreOffice session and profile of its own: one session keeps
+the first face it meets under a family name, so files converted together take faces
+from each other (see ``ipdocs.writers.docx.fonts``).
 
 bench/typesetting.py measures what the PDF writer draws, from its own geometry; this reads
 what any layout engine printed, so the DOCX and the PDF are held to one measure.
@@ -115,6 +125,16 @@ class Counts:
     lines_per_page: list[int] = field(default_factory=list)
     chars_per_line: list[int] = field(default_factory=list)
     invisible: int = 0
+    toc: str = "–"
+    foreign: list[str] = field(default_factory=list)
+
+    @property
+    def units(self) -> int:
+        """Numbers broken from the Han text they belong with: the unit after them (17.1 /
+        万余家) or the qualifier before them (超 / 1100人)."""
+        return sum(1 for item in self.broken
+                   if re.match(r"from its (?:unit|scale).*/ [\u4e00-\u9fff]", item) or
+                   re.match(r"from its qualifier.*[\u4e00-\u9fff] / ", item))
 
 
 def flows(pdf: Path) -> Iterator[list[Line]]:
@@ -138,22 +158,28 @@ def flows(pdf: Path) -> Iterator[list[Line]]:
             yield lines
 
 
-def broken_at(before: str, after: str) -> str | None:
-    """Why a line break between ``before`` and ``after`` breaks a number, or None."""
+def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozenset()
+              ) -> str | None:
+    """Why a line break between ``before`` and ``after`` breaks a number, or None. A line
+    ending at the hyphen of a word the text spells with one (``words``: 3,077 pre- /
+    examination) is not hyphenated."""
     if not before or not after or re.search(r"(?:\. ?){4}", before):
         return None  # a contents entry (its leader dots and page number)
     head = after.lstrip()
+    joined = re.search(r"([a-z]+-)$", before)
+    if joined and (joined.group(1) + re.match(r"[a-z]*", head).group(0)) in words:  # type: ignore[union-attr]
+        return None
     if NUMBER_END.search(before) and re.match(r"[\d.,%‰]", head):
         return "inside a number"
-    if re.search(r"[\d%‰]$", before) and re.match(r"[\u4e00-\u9fff]", head):
-        return "from its unit"
+    if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head):
+        return "from its unit"  # (after a percent sign, only 以上 and its kind: below)
     if QUALIFIER_END.search(before) and re.match(r"[+\-−]?\d", head):
         return "from its qualifier"
     if MORE_SPLIT.search(before) and re.match(r"than [+\-−]?\d", head):
         return "inside its qualifier"
     if re.search(r"[\d%‰]$", before) and SCALE_START.match(head):
         return "from its scale"
-    if re.search(r"\d\S*\s+\S*-$|\d-$", before) or (
+    if re.search(r"\d\S*\s+(?:bil|mil|tril|thou|per|hun)\S*-$|\d-$", before) or (
             before.endswith("-") and re.match(r"(?:lion|illion|sand|cent)\b", head)):
         return "hyphenated"
     return None
@@ -166,7 +192,8 @@ def record(lines: Sequence[Line], words: set[str], counts: Counts) -> None:
         text = line.text
         if index + 1 < len(lines) and lines[index + 1].page == line.page:
             after = lines[index + 1]
-            why = broken_at(text, after.text) if _wrapped(line, after, widest) else None
+            why = broken_at(text, after.text, words) if _wrapped(line, after, widest) \
+                else None
             if why:
                 counts.broken.append(f"{why}: …{text[-14:]} / {after.text[:14]}…")
         for word, _, _ in line.words[:-1]:
@@ -236,6 +263,54 @@ def docx_words(docx: Path) -> tuple[set[str], int]:
     return set(re.findall(r"[a-z]+-[a-z]+", text)), len(INVISIBLE.findall(text))
 
 
+def docx_toc(docx: Path, pdf: Path) -> str:
+    """``field`` and how many contents entries LibreOffice printed with a page number,
+    of how many, where the DOCX's contents are a TOC field; ``entries`` where they are
+    entries without one; ``–`` where it has no contents."""
+    with zipfile.ZipFile(docx) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    refs = len(re.findall(r">PAGEREF _Toc", xml))
+    if not refs:
+        return "–"
+    if not re.search(r"<w:instrText[^>]*>\s*TOC ", xml):
+        return "entries"
+    first = subprocess.run(["pdftotext", "-layout", "-l", "2", str(pdf), "-"], check=True,
+                           capture_output=True, text=True).stdout
+    numbered = len(re.findall(r"(?:\.[ \t]?){4,}[ \t]*\d+[ \t]*$", first, re.M))
+    return f"field ({numbered}/{refs} numbered)"
+
+
+def embedded_faces(docx: Path) -> set[str]:
+    """The PostScript names of the faces a DOCX embeds (deobfuscated, ECMA-376 17.8.1)."""
+    import io
+    import uuid
+
+    from fontTools.ttLib import TTFont
+
+    names = set()
+    with zipfile.ZipFile(docx) as archive:
+        table = archive.read("word/fontTable.xml").decode("utf-8")
+        rels = archive.read("word/_rels/fontTable.xml.rels").decode("utf-8")
+        targets = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', rels) +
+                       [(b, a) for a, b in re.findall(r'Target="([^"]+)"[^>]*Id="([^"]+)"',
+                                                      rels)])
+        for rid, key in re.findall(r'r:id="([^"]+)" w:fontKey="\{([^}]+)\}"', table):
+            data = bytearray(archive.read("word/" + targets[rid]))
+            secret = uuid.UUID(key).bytes[::-1]
+            for index in range(32):
+                data[index] ^= secret[index % 16]
+            names.add(str(TTFont(io.BytesIO(bytes(data)))["name"].getDebugName(6)))
+    return names
+
+
+def pdf_faces(pdf: Path) -> set[str]:
+    """The faces a PDF uses, without their subset prefixes."""
+    listing = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                             text=True).stdout
+    return {re.sub(r"^[A-Z]{6}\+", "", line.split()[0])
+            for line in listing.splitlines()[2:] if line.strip()}
+
+
 def measure_pdf(pdf: Path, words: set[str], official: bool) -> Counts:
     """Every measure of one PDF."""
     counts = Counts()
@@ -248,9 +323,11 @@ def measure_pdf(pdf: Path, words: set[str], official: bool) -> Counts:
 
 
 def to_pdf(docx: Path, out: Path) -> Path:
-    """A DOCX laid out by LibreOffice, as PDF."""
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out),
-                    str(docx)], check=True, capture_output=True, timeout=600)
+    """A DOCX laid out by LibreOffice, as PDF, in a session and profile of its own."""
+    profile = (out / f"profile-{docx.stem}").resolve().as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(docx)], check=True,
+                   capture_output=True, timeout=600)
     return out / (docx.stem + ".pdf")
 
 
@@ -273,7 +350,86 @@ def measure(spec: Path, out: Path, docx: bool = True) -> dict[str, Counts]:
             laid = to_pdf(out / f"{stem}.docx", out / "lo")
             results[f"{stem} DOCX"] = measure_pdf(laid, words, official)
             results[f"{stem} DOCX"].invisible = invisible
+            results[f"{stem} DOCX"].toc = docx_toc(out / f"{stem}.docx", laid)
+            results[f"{stem} DOCX"].foreign = sorted(
+                pdf_faces(laid) - embedded_faces(out / f"{stem}.docx"))
     return results
+
+
+UNIT_PROBE = "17.1万余家"
+"""The number and Han unit the probe sets at a line's end."""
+
+KINSOKU_BEFORE = ("!%),.:;?]}¢°·'\"†‡›℃∶、。〃〆〕〗〞﹚﹜！＂％＇），．：；？］｝～"
+                  "万亿元个件家项次天人年月日余多")
+KINSOKU_AFTER = "$(£¥·'\"〈《「『【〔〖〝﹙﹛＄（．［｛￡￥0123456789."
+"""Word's kinsoku lists for Chinese with the Han units added to the characters no line
+may begin with and the digits to those no line may end with (w:noLineBreaksBefore,
+w:noLineBreaksAfter; per character, not per pair: measured for what LibreOffice does)."""
+
+
+def probe_document(variant: str, path: Path) -> None:
+    """A minimal DOCX (python-docx alone, nothing of ipdocs): paragraphs of Han text
+    ending in ``UNIT_PROBE``, each one character longer than the last, so that in one of
+    them the line breaks between the number and its unit; set as ``variant`` asks:
+    ``plain``; ``kinsoku`` (settings' custom kinsoku lists, ``KINSOKU_*``); ``lang-en``
+    or ``lang-ko`` (the number-and-unit run's East Asian language); ``fittext`` (the run
+    fitted to a width, which Word sets as one block); ``wj`` (a word joiner
+    U+2060 between number and unit: a character in the text, for reference only)."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    document = docx.Document()
+    style = document.styles["Normal"]
+    style.font.size = Pt(12)
+    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "Noto Serif CJK SC")
+    if variant == "kinsoku":
+        settings = document.settings.element
+        later = {qn(t) for t in ("w:savePreviewPicture", "w:updateFields", "w:hdrShapeDefaults",
+                                 "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+                                 "w:rsids", "m:mathPr", "w:themeFontLang",
+                                 "w:clrSchemeMapping", "w:shapeDefaults", "w:decimalSymbol",
+                                 "w:listSeparator")}
+        anchor = next(c for c in settings if c.tag in later)
+        for tag, chars in (("w:noLineBreaksAfter", KINSOKU_AFTER),
+                           ("w:noLineBreaksBefore", KINSOKU_BEFORE)):
+            element = OxmlElement(tag)
+            element.set(qn("w:lang"), "zh-CN")
+            element.set(qn("w:val"), chars)
+            anchor.addprevious(element)
+    for extra in range(40):
+        paragraph = document.add_paragraph()
+        paragraph.add_run("测" * (20 + extra) + "，累计")
+        number, unit = UNIT_PROBE[:4], UNIT_PROBE[4:]
+        run = paragraph.add_run(number + ("\u2060" if variant == "wj" else "") + unit)
+        if variant == "fittext":  # Word sets the run in one block as wide as asked
+            fit = OxmlElement("w:fitText")
+            fit.set(qn("w:val"), "1240")
+            fit.set(qn("w:id"), str(extra + 1))
+            run._r.get_or_add_rPr().append(fit)
+        if variant.startswith("lang-"):
+            lang = OxmlElement("w:lang")
+            lang.set(qn("w:val"), "en-GB")
+            lang.set(qn("w:eastAsia"), {"lang-en": "en-GB", "lang-ko": "ko-KR"}[variant])
+            run._r.get_or_add_rPr().append(lang)
+        paragraph.add_run("，其余文字继续。")
+    document.save(str(path))
+
+
+def probe_units(out: Path) -> dict[str, tuple[int, int]]:
+    """For each probe variant: how many of its paragraphs LibreOffice breaks between the
+    number and its unit, and how many inside the number (a variant that works: 0, 0)."""
+    found = {}
+    for variant in ("plain", "kinsoku", "lang-en", "lang-ko", "fittext", "wj"):
+        path = out / f"probe-{variant}.docx"
+        probe_document(variant, path)
+        text = subprocess.run(["pdftotext", str(to_pdf(path, out)), "-"], check=True,
+                              capture_output=True, text=True).stdout.replace("\u2060", "")
+        between = len(re.findall(r"17\.1\s*\n\s*万", text))
+        other = len(re.findall(r"1\s*\n\s*7|17\s*\n\s*\.|17\.\s*\n", text))
+        found[variant] = (between, other)
+    return found
 
 
 def _spread(values: Sequence[int]) -> str:
@@ -285,12 +441,16 @@ def _spread(values: Sequence[int]) -> str:
 
 def table(results: dict[str, Counts]) -> str:
     """The measures as a Markdown table."""
-    rows = ["| file | pages | broken | mid hyphens | en lines | loose en >2× | lines/page "
-            "| chars/line | invisible |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| file | pages | broken | units | mid hyphens | en lines | loose en >2× "
+            "| lines/page | chars/line | invisible | toc | foreign faces |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, c in results.items():
-        rows.append(f"| {name} | {c.pages} | {len(c.broken)} | {len(c.hyphens)} | "
-                    f"{c.en_lines} | {len(c.loose)} | {_spread(c.lines_per_page)} | "
-                    f"{_spread(c.chars_per_line)} | {c.invisible} |")
+        docx = name.endswith("DOCX")
+        rows.append(f"| {name} | {c.pages} | {len(c.broken)} | {c.units} | "
+                    f"{len(c.hyphens)} | {c.en_lines} | {len(c.loose)} | "
+                    f"{_spread(c.lines_per_page)} | {_spread(c.chars_per_line)} | "
+                    f"{c.invisible} | {c.toc} | "
+                    f"{(', '.join(c.foreign) or '0') if docx else '–'} |")
     return "\n".join(rows)
 
 
@@ -312,7 +472,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--keep", help="write the files to this folder")
     parser.add_argument("--no-docx", action="store_true", help="measure the PDFs only")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--probe-units", action="store_true",
+                        help="only the minimal documents that test what keeps a number "
+                             "with its Han unit in LibreOffice")
     args = parser.parse_args(argv)
+    if args.probe_units:
+        with tempfile.TemporaryDirectory() as scratch:
+            out = Path(args.keep or scratch)
+            out.mkdir(parents=True, exist_ok=True)
+            for variant, (between, other) in probe_units(out).items():
+                print(f"{variant}: broken between number and unit {between}, "
+                      f"inside the number {other}")
+        return 0
     results: dict[str, Counts] = {}
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(args.keep or scratch)

@@ -142,6 +142,134 @@ def test_contents_refer_to_the_headings_pages(sample: Report, render: Render) ->
                                         part(data, "word/styles.xml"), re.S).group(0)
 
 
+def test_contents_are_a_word_table_of_contents(sample: Report, render: Render) -> None:
+    """The contents are one TOC field over the headings' outline levels, so Word's "Update
+    Table" rebuilds them: its begin, instruction and separator open the first entry, its
+    end closes the last; each entry in between is a hyperlink to its heading's bookmark
+    holding the heading's text, a tab and a PAGEREF field to the same bookmark."""
+    body = part(render(sample), "word/document.xml")
+    fields = re.findall(r'<w:fldChar w:fldCharType="(\w+)"/>|<w:instrText[^>]*>([^<]*)<', body)
+    tocs = [i for i, (_, code) in enumerate(fields) if code.startswith("TOC ")]
+    assert len(tocs) == 1 and fields[tocs[0]][1] == 'TOC \\o "1-2" \\h \\z \\u'
+    assert [kind for kind, _ in fields[tocs[0] - 1:tocs[0] + 2:2]] == ["begin", "separate"]
+    depth, end = 0, None
+    for index in range(tocs[0] + 1, len(fields)):
+        depth += {"begin": 1, "end": -1}.get(fields[index][0], 0)
+        if depth < 0:
+            end = index
+            break
+    assert end is not None
+    inside = fields[tocs[0] + 2:end]
+    assert {code.split(" ")[0] for _, code in inside if code} == {"PAGEREF"}
+    start = body.rindex("<w:p>", 0, body.index("TOC \\o"))
+    paragraphs = re.findall(r"<w:p>.*?</w:p>", body[start:], re.S)
+    entries = paragraphs[:len([c for _, c in inside if c])]
+    assert entries and all("<w:hyperlink" in p for p in entries)
+    heading = sample.sections[0].title.zh
+    first = re.search(r'<w:hyperlink w:anchor="(_Toc\d+)" w:history="1">(.*?)</w:hyperlink>',
+                      entries[0], re.S)
+    assert first and heading in first.group(2) and "<w:tab/>" in first.group(2)
+    assert f"PAGEREF {first.group(1)} \\h" in first.group(2)
+    assert entries[-1].endswith('<w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def test_no_contents_no_table_of_contents(sample: Report, render: Render) -> None:
+    assert "TOC \\o" not in part(render(sample, lang="en", brief="summary"),
+                                  "word/document.xml")
+
+
+def test_english_running_text_is_hyphenated_and_nothing_else(sample: Report,
+                                                             render: Render) -> None:
+    """A brief with English paragraphs asks for automatic hyphenation (a reader's Word and
+    LibreOffice hyphenate, which keeps justified lines from going loose), at most two
+    hyphens in a row, none in words in capitals; its headings, captions, tables and
+    contents ask not to be hyphenated. A Chinese brief asks for none."""
+    for lang in ("en", "zh-en"):
+        data = render(sample, lang=lang)
+        settings = part(data, "word/settings.xml")
+        assert "<w:autoHyphenation/>" in settings and "<w:doNotHyphenateCaps/>" in settings
+        assert '<w:consecutiveHyphenLimit w:val="2"/>' in settings
+        styles = part(data, "word/styles.xml")
+        for style, suppressed in (("Heading1", True), ("TableCell", True), ("TOC1", True),
+                                  ("Caption", True), ("BodyText", False), ("Normal", False)):
+            found = re.search(rf'w:styleId="{style}".*?</w:style>', styles, re.S)
+            assert found and ("<w:suppressAutoHyphens/>" in found.group(0)) == suppressed
+    assert "autoHyphenation" not in part(render(sample), "word/settings.xml")
+    assert "suppressAutoHyphens" not in part(render(sample), "word/styles.xml")
+
+
+def _style_fonts(styles: str) -> dict[str, dict[str, str]]:
+    """Each paragraph style's font slots, through its base styles to the defaults."""
+    defaults = dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"', re.search(
+        r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group(0)))  # type: ignore[union-attr]
+    own, base = {}, {}
+    for sid, body in re.findall(r'<w:style [^>]*w:styleId="([^"]+)"[^>]*>(.*?)</w:style>',
+                                styles, re.S):
+        fonts = re.search(r"<w:rFonts ([^>]*)/>", body)
+        own[sid] = dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"', fonts.group(1))) \
+            if fonts else {}
+        based = re.search(r'<w:basedOn w:val="([^"]+)"', body)
+        base[sid] = based.group(1) if based else None
+
+    def resolve(sid: str | None) -> dict[str, str]:
+        return defaults if sid is None else {**resolve(base.get(sid)), **own.get(sid, {})}
+
+    return {sid: resolve(sid) for sid in own}
+
+
+def printed_families(data: bytes) -> dict[tuple[str, bool], set[str]]:
+    """Which characters the DOCX's runs (body, headers, footers) print in which family and
+    weight, as Word and LibreOffice pick the slot: the East Asian font for East Asian
+    characters (and, in runs hinted East Asian, for other non-ASCII ones), else the
+    Latin font; a run without fonts of its own takes its paragraph style's."""
+    from ipdocs.writers.docx.fonts import east_asian
+    styles = _style_fonts(part(data, "word/styles.xml"))
+    found: dict[tuple[str, bool], set[str]] = {}
+    for name in names(data):
+        if not re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", name):
+            continue
+        for paragraph in re.findall(r"<w:p[ >].*?</w:p>", part(data, name), re.S):
+            style = re.search(r'<w:pStyle w:val="([^"]+)"', paragraph)
+            own = styles.get(style.group(1) if style else "Normal", styles["Normal"])
+            for run in re.findall(r"<w:r>.*?</w:r>", paragraph, re.S):
+                text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", run))
+                fonts = re.search(r"<w:rFonts ([^>]*)/>", run)
+                slots = {**own, **dict(re.findall(r'w:(ascii|eastAsia)="([^"]*)"',
+                                                  fonts.group(1) if fonts else ""))}
+                hint = 'w:hint="eastAsia"' in run
+                for char in text:
+                    if char.isspace():
+                        continue
+                    wide = east_asian(char) or (hint and not char.isascii())
+                    key = (slots["eastAsia" if wide else "ascii"], "<w:b/>" in run)
+                    found.setdefault(key, set()).add(char)
+    return found
+
+
+@pytest.mark.parametrize("kind", [{"lang": "zh"}, {"lang": "en"}, {"theme": "official"}])
+def test_every_character_is_in_a_face_embedded_under_its_family(
+        sample: Report, render: Render, kind: dict[str, str]) -> None:
+    """Every character a run prints is in a face the file embeds under the family the run
+    names (with its bold face where the face has one: FandolFang has none); the font
+    table lists no family nothing names (python-docx's template listed ＭＳ 明朝, Arial)."""
+    data = render(sample, **kind)
+    table = part(data, "word/fontTable.xml")
+    embedded = {name: re.findall(r"<w:embed(\w+)", body) for name, body in re.findall(
+        r'<w:font w:name="([^"]*)">(.*?)</w:font>', table, re.S)}
+    printed = printed_families(data)
+    assert printed
+    for (family, _bold), chars in printed.items():
+        assert embedded.get(family), (family, sorted(chars)[:10])
+    named = set()
+    for name in names(data):
+        if name.endswith(".xml") and name not in ("word/fontTable.xml", "word/theme/theme1.xml"):
+            named |= set(re.findall(r'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"',
+                                    part(data, name)))
+    assert set(embedded) <= named and "ＭＳ 明朝" not in embedded
+    if kind.get("theme") == "official":  # Latin text as the PDF sets it, under the theme's name
+        assert embedded["Times New Roman"] == ["Regular"]
+
+
 def test_page_numbers(sample: Report, render: Render) -> None:
     data = render(sample, theme="official")
     footers = [part(data, n) for n in names(data) if n.startswith("word/footer")]

@@ -96,15 +96,16 @@ def pdf_fonts(path: Path) -> str:
 @pytest.mark.parametrize("name", sorted(KINDS))
 def test_libreoffice_sets_simplified_chinese(converted: dict[str, Path], name: str) -> None:
     """Every face LibreOffice sets is one of those embedded: the Simplified Chinese ones
-    in Chinese files, the Latin ones alone in English files."""
+    in Chinese files, the Latin ones alone in English files; the official theme's Latin
+    text (Times New Roman) in the Noto Serif embedded under that name, not the machine's
+    substitute (Liberation Serif)."""
     fonts = pdf_fonts(converted[name])
     faces = re.findall(r"^[A-Z]{6}\+(\S+)", fonts, re.M)
     assert faces, fonts
     if name in CHINESE:
         assert any("CJKsc" in face for face in faces), fonts
-    latin = "LiberationSerif|" if name == "official" else ""  # for Times New Roman
     for face in faces:
-        assert re.fullmatch(latin + r"(Noto(Serif|Sans)(CJKsc)?|Fandol(Fang|Kai))-(Regular|Bold)",
+        assert re.fullmatch(r"(Noto(Serif|Sans)(CJKsc)?|Fandol(Fang|Kai))-(Regular|Bold)",
                             face), fonts
 
 
@@ -138,16 +139,22 @@ def test_summary_has_key_figures(converted: dict[str, Path]) -> None:
 
 @needs_tools
 @pytest.mark.parametrize("name", ["zh", "zh-en", "official"])
-def test_contents_show_page_numbers(converted: dict[str, Path], sample: Report,
-                                    name: str) -> None:
-    """LibreOffice computes the contents' page numbers: each entry ends in the page its
-    heading is on."""
+def test_contents_print_no_wrong_page_number(converted: dict[str, Path], sample: Report,
+                                            name: str) -> None:
+    """LibreOffice shows the contents (a TOC field) as stored: every heading's entry, and
+    no page number but the page its heading is on. (It keeps a TOC field's result as
+    stored and prints the PAGEREF fields inside as their stored text, which the writer
+    leaves empty: it cannot know the pages a reader lays the headings out on. Word
+    computes them when it opens the file.)"""
     pages = subprocess.run(["pdftotext", "-layout", str(converted[name]), "-"], check=True,
                            capture_output=True, text=True).stdout.split("\f")
-    first = next(s for s in sample.walk()).title.zh
-    entry = next(line for line in pages[0].splitlines() if first in line)
-    number = int(re.split(r"[\s.]+", entry.strip())[-1])  # after the leader's dots
-    assert first in pages[number - 1].replace(" ", "")
+    for section in sample.sections:  # the top-level headings, on the first page
+        title = section.title.zh
+        entry = next((line for line in pages[0].splitlines() if title in line), None)
+        assert entry is not None, title
+        number = re.search(r"[\s.](\d+)$", entry.strip())
+        if number:
+            assert title in pages[int(number.group(1)) - 1].replace(" ", "")
 
 
 @needs_tools

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ipdocs.doc import Bilingual, Block, Document, Heading
+from ipdocs.doc import Bilingual, Block, Document, Heading, Paragraph, find_language
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
@@ -14,6 +14,7 @@ from ipdocs.writers.docx.fonts import (
     declare_fonts,
     embed_printed,
     families,
+    prune_font_table,
 )
 from ipdocs.writers.docx.page import (
     EPOCH,
@@ -41,6 +42,19 @@ def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
             yield from headings(block.right)
 
 
+def paragraph_languages(blocks: Sequence[Block]) -> set[str]:
+    """The languages of the tree's running text (its paragraphs, those inside bilingual
+    pairs included): the text hyphenation is for. (A Chinese brief's glossary has an
+    English column and its text English names: it is not hyphenated.)"""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.add(block.lang)
+        elif isinstance(block, Bilingual):
+            found |= paragraph_languages(block.left) | paragraph_languages(block.right)
+    return found
+
+
 def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
     """Note what the header and footer print: the running header, the page numbers."""
     number = theme.font(theme.page_number.font)
@@ -57,8 +71,10 @@ def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
 def render_docx(doc: Document, theme: Theme) -> bytes:
     """The Word file of ``doc`` set in ``theme``."""
     writer = Writer(theme, doc.languages)
-    document = blank(theme, (doc.main.tag, east_asian_tag(writer)))
-    apply_theme(document, theme)
+    hyphenate = any(find_language(doc.languages, lang).hyphenates
+                    for lang in paragraph_languages(doc.blocks))
+    document = blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
+    apply_theme(document, theme, hyphenate)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
     set_properties(document, doc)
@@ -81,4 +97,5 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     if theme.reference_docx:
         apply_reference(document, theme.reference_docx)
         keep_draft_mark(document, doc, theme)
+    prune_font_table(document)
     return package_bytes(document.part.package)

@@ -59,6 +59,8 @@ from ipdocs.writers.docx.xml import (
     TBLPR_ORDER,
     bookmark,
     child,
+    field_char,
+    field_open,
     field_runs,
     ordered_child,
     set_fonts,
@@ -729,25 +731,45 @@ def _chart_was(node: Chart) -> tuple[str | None, str | None]:
 
 
 def write_contents(node: Contents, container: Container, w: Writer) -> None:
-    """The contents: an entry per heading, its page number a PAGEREF field to the
-    heading's bookmark, which LibreOffice computes as it lays the file out and Word
-    updates when it opens it (``w:updateFields``).
+    """The contents: a Word table of contents (a TOC field over the headings' outline
+    levels, which Word's "Update Table" rebuilds) whose result is an entry per heading,
+    a hyperlink to the heading's bookmark ending in a PAGEREF field to it.
 
-    Not a TOC field: LibreOffice shows a TOC field's stored result as it stands, and the
-    writer cannot know the pages a reader will lay the headings out on.
-    """
+    The page numbers are fields, not the PDF's numbers: LibreOffice computes each PAGEREF
+    as it lays the file out (it keeps a TOC field's result as stored and fills in the
+    fields inside), Word updates them when it opens the file (``w:updateFields``); a
+    stored number would be wrong wherever the reader paginates differently."""
     _run(_paragraph(container, "toc-title", w), node.title, node.lang, w, "toc-title")
-    for number, heading in enumerate(w.headings, start=1):
-        if heading.level > node.depth:
-            continue
+    entries = [(number, heading) for number, heading in enumerate(w.headings, start=1)
+               if heading.level <= node.depth]
+    last: BaseOxmlElement | None = None
+    for number, heading in entries:
         paragraph = _paragraph(container, "toc-entry", w)
         set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
+        p = p_of(paragraph)
+        if last is None:
+            p.extend(field_open(toc_instruction(node.depth)))
+        start = len(p)
         _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
-        look = p_of(paragraph).r_lst[-1].rPr
+        look = p.r_lst[-1].rPr
         for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
             if look is not None:
                 run.insert(0, copy.deepcopy(look))
-            p_of(paragraph).append(run)
+            p.append(run)
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), toc_bookmark(number))
+        link.set(qn("w:history"), "1")
+        link.extend(list(p)[start:])
+        p.append(link)
+        last = p
+    if last is not None:
+        last.append(field_char("end"))
+
+
+def toc_instruction(depth: int) -> str:
+    """The TOC field's instruction: entries from the headings' outline levels 1 to
+    ``depth``, hyperlinked, page numbers hidden in web view, outline levels used."""
+    return f'TOC \\o "1-{depth}" \\h \\z \\u'
 
 
 def write_page_break(node: PageBreak, container: Container, w: Writer) -> None:

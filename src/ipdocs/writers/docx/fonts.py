@@ -8,11 +8,17 @@ file without bold sans text embeds no bold sans face.
 
 A theme's family names the fonts people have (仿宋_GB2312); the bundled face embedded under
 that name is the fallback a reader without it uses (LibreOffice and Word both look an
-embedded face up by the name of its font-table entry). Characters a bundled face lacks
-(FandolFang has GB 2312, not all of the 8,105 characters of the 通用规范汉字表) are set in
-runs naming the family that has them (Noto Serif CJK SC), embedded in turn; a Latin
-character the Latin face lacks (the minus sign) in a run naming ``<CJK family> Symbols``,
-the CJK face embedded under that name.
+embedded face up by the name of its font-table entry; measured with LibreOffice 7.4: a
+face whose own name differs from its entry's is used under the entry's). So is the
+bundled Latin face under the theme's Latin name (Noto Serif as Times New Roman in the
+official theme, as the PDF sets its Latin text): every character a run prints is in a
+face the file embeds under the name the run gives. The font table lists nothing else
+(``prune_font_table``: python-docx's template lists Japanese and Office faces).
+
+Characters a bundled face lacks (FandolFang has GB 2312, not all of the 8,105 characters
+of the 通用规范汉字表) are set in runs naming the family that has them (Noto Serif CJK
+SC), embedded in turn; a Latin character the Latin face lacks (the minus sign) in a run
+naming ``<CJK family> Symbols``, the CJK face embedded under that name.
 
 LibreOffice (7.4 to 25.x) resolves a family name once a session and keeps the first face
 it meets under it: files opened one after another in one session (``soffice --convert-to
@@ -30,6 +36,8 @@ bytes, so identical input gives an identical file.
 
 from __future__ import annotations
 
+import html
+import re
 import string
 import uuid
 from collections.abc import Iterable
@@ -145,7 +153,7 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool =
     bundled = font.regular_file is None
     own_cover = coverage(own.face(bold)) if bundled else frozenset()
     latin_file = own.latin_bold if bold else own.latin_regular
-    latin_cover = coverage(latin_file) if bundled and font.latin == own.latin_name else None
+    latin_cover = coverage(latin_file) if bundled else None
     own_chars: list[str] = []
     latin_chars: list[str] = []
     out: list[tuple[Override, str]] = []
@@ -316,6 +324,33 @@ def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
     settings = document.settings.element
     _setting(settings, "w:embedTrueTypeFonts")
     _setting(settings, "w:saveSubsetFonts")
+
+
+FONT_NAME = re.compile(r'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"')
+"""A family named in a part: a run's or style's font slot, a chart's typeface."""
+
+
+def prune_font_table(document: DocxDocument) -> None:
+    """Drop the font-table entries no part names (the template's ＭＳ 明朝, Arial …):
+    the table lists the families the document's runs, styles, numbering, headers,
+    footers and charts name. (The theme part is not counted: its fonts reach the text
+    only through theme-font references, which the template's styles no longer hold.)"""
+    table_part = _font_table(document)
+    named: set[str] = set()
+    for part in document.part.package.iter_parts():
+        if part is table_part or part.partname.endswith(("theme1.xml", ".rels")) or \
+                not part.partname.endswith(".xml"):
+            continue
+        element = getattr(part, "_element", None)
+        xml = etree.tostring(element).decode("utf-8") if element is not None else \
+            part.blob.decode("utf-8", "replace")
+        named.update(html.unescape(name) for name in FONT_NAME.findall(xml))
+    table = etree.fromstring(table_part.blob)
+    for font in table.findall(f"{{{W}}}font"):
+        if font.get(f"{{{W}}}name") not in named:
+            table.remove(font)
+    set_blob(table_part, etree.tostring(table, xml_declaration=True, encoding="UTF-8",
+                                        standalone=True))
 
 
 def _order_embeds(font: etree._Element) -> None:

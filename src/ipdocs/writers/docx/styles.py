@@ -108,13 +108,26 @@ def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str)
         ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")
 
 
-def apply_theme(document: DocxDocument, theme: Theme) -> None:
-    """Every theme style into the document's styles; Normal follows the table-cell size."""
+RUNNING_TEXT = ("body", "lead", "note")
+"""The theme styles of running text: the only ones hyphenated (as the PDF writer
+hyphenates paragraphs alone); headings, captions, tables, key figures and the contents
+keep their words whole."""
+
+
+def apply_theme(document: DocxDocument, theme: Theme, hyphenate: bool = False) -> None:
+    """Every theme style into the document's styles; Normal follows the table-cell size.
+    Where the document is hyphenated (``hyphenate``), every style but running text's
+    asks not to be (``w:suppressAutoHyphens``)."""
     apply_style(document, theme, "body", "Normal")
     word_style(document, "Normal").paragraph_format.space_after = Pt(0)
     for name, word_name in WORD_STYLES.items():
         apply_style(document, theme, name, word_name)
     apply_style(document, theme, "toc-entry", "TOC 2")
+    if hyphenate:
+        for name, word_name in [*WORD_STYLES.items(), ("toc-entry", "TOC 2")]:
+            if name not in RUNNING_TEXT:
+                ordered_child(word_style(document, word_name).element.get_or_add_pPr(),
+                              "w:suppressAutoHyphens", PPR_ORDER)
     word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
     width = theme.page.width - theme.page.inside - theme.page.outside

@@ -110,13 +110,30 @@ def _setting(settings: BaseOxmlElement, tag: str, **attrs: str) -> None:
     ordered_child(settings, tag, _SETTINGS_ORDER, **attrs)
 
 
+HYPHENATION_ZONE = 720
+"""Twips from the right margin inside which a word ending a line is not hyphenated
+(half an inch; Word's default is a quarter): fewer hyphens, none on a line's last
+few letters."""
+
+
 def _fix_settings(document: DocxDocument, mirror: bool, odd_even: bool,
-                  tags: tuple[str, str]) -> None:
+                  tags: tuple[str, str], hyphenate: bool = False) -> None:
     """Theme-font languages (the document's and its East Asian one), fields updated on
-    open, mirrored margins if asked."""
+    open (Word asks first; without it Word would show the contents with the page numbers
+    the file stores, which the writer cannot know), mirrored margins if asked; with
+    ``hyphenate`` (a language of the document hyphenates) automatic hyphenation, at most
+    two hyphenated lines in a row, no words in capitals (abbreviations) hyphenated. Word
+    and LibreOffice hyphenate with their own dictionaries (LibreOffice: where one for
+    the text's language is installed); the styles that must not hyphenate say so
+    (``styles.apply_theme``)."""
     settings = document.settings.element
     _setting(settings, "w:themeFontLang", w_val=tags[0], w_eastAsia=tags[1])
     _setting(settings, "w:updateFields", w_val="true")
+    if hyphenate:
+        _setting(settings, "w:autoHyphenation")
+        _setting(settings, "w:consecutiveHyphenLimit", w_val="2")
+        _setting(settings, "w:hyphenationZone", w_val=str(HYPHENATION_ZONE))
+        _setting(settings, "w:doNotHyphenateCaps")
     if mirror:
         _setting(settings, "w:mirrorMargins")
     if odd_even:
@@ -135,13 +152,15 @@ def _fix_defaults(document: DocxDocument, latin: str, east_asian: str,
     set_lang(rpr, *tags)
 
 
-def blank(theme: Theme, tags: tuple[str, str]) -> DocxDocument:
+def blank(theme: Theme, tags: tuple[str, str], hyphenate: bool = False) -> DocxDocument:
     """A blank document prepared for ``theme``, its text marked with ``tags`` (the main
-    language's and the East Asian one's), nothing of the template left."""
+    language's and the East Asian one's), hyphenated automatically if asked (a language
+    of the document hyphenates), nothing of the template left."""
     document = docx.Document()
     body = theme.font(theme.style("body"))
     _drop_parts(document)
     _fix_theme_part(document, body.east_asian)
-    _fix_settings(document, theme.page.mirror, theme.page_number.align == "outside", tags)
+    _fix_settings(document, theme.page.mirror, theme.page_number.align == "outside", tags,
+                  hyphenate)
     _fix_defaults(document, body.latin, body.east_asian, tags)
     return document

@@ -89,23 +89,32 @@ def set_lang(rpr: BaseOxmlElement, tag: str, east_asian: str) -> None:
 
 def field_runs(instruction: str, cached: str = "") -> list[BaseOxmlElement]:
     """The five runs of a complex field: begin, instruction, separate, result, end."""
-    runs = []
-    for kind, text in (("begin", None), ("instr", instruction), ("separate", None),
-                       ("result", cached), ("end", None)):
-        run = OxmlElement("w:r")
-        if kind == "instr":
-            node = OxmlElement("w:instrText")
-            node.set(qn("xml:space"), "preserve")
-            node.text = text
-        elif kind == "result":
-            node = OxmlElement("w:t")
-            node.text = text
-        else:
-            node = OxmlElement("w:fldChar")
-            node.set(qn("w:fldCharType"), kind)
-        run.append(node)
-        runs.append(run)
-    return runs
+    opening, end = field_open(instruction), field_char("end")
+    result = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = cached
+    result.append(text)
+    return [*opening, result, end]
+
+
+def field_open(instruction: str) -> list[BaseOxmlElement]:
+    """The runs that open a complex field up to its result: begin, instruction,
+    separate (the result and a ``field_char("end")`` follow)."""
+    instr = OxmlElement("w:r")
+    node = OxmlElement("w:instrText")
+    node.set(qn("xml:space"), "preserve")
+    node.text = instruction
+    instr.append(node)
+    return [field_char("begin"), instr, field_char("separate")]
+
+
+def field_char(kind: str) -> BaseOxmlElement:
+    """A run holding a field character: ``begin``, ``separate`` or ``end``."""
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:fldChar")
+    node.set(qn("w:fldCharType"), kind)
+    run.append(node)
+    return run
 
 
 def field(paragraph: BaseOxmlElement, instruction: str, cached: str = "") -> None:
