@@ -218,6 +218,11 @@ def theme_cases(briefing: str) -> list[Case]:
                                                    "face.ttf": content},
                           ("check", "spec.yaml", "--theme", "theme.yaml"), REFUSED,
                           "fonts.serif.regular_file"))
+    latin = {"spec.yaml": MINIMAL, "theme.yaml": face, "face.ttf": whole}
+    for command in ("check", "build"):
+        cases.append(Case(f"a theme with a Latin-only face, in {command}", latin,
+                          (command, "spec.yaml", "--theme", "theme.yaml"), REFUSED,
+                          "theme.yaml: fonts.serif.regular_file (face.ttf) cannot set U+"))
     return cases
 
 

@@ -27,7 +27,7 @@ from ipdocs.app.building import (
     workers_for,
 )
 from ipdocs.base.plugins import entry_point_names
-from ipdocs.base.problems import Problem, SpecError, counted, shown_name
+from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
@@ -83,12 +83,12 @@ def _recipe_files(brief: str | None, theme: str | None
 
 
 def _theme_problems(report: Report, brief: Brief | BriefError | None,
-                    theme: Theme | None) -> list[Problem]:
+                    theme: Theme | None, marks: Marks) -> list[Problem]:
     """What the theme cannot print of ``report`` (its brief's, or the full brief's, PDF
     made in both languages): nothing without a theme or with a brief that has errors."""
     if theme is None or isinstance(brief, BriefError):
         return []
-    return theme_problems(report, Recipe(brief or load_brief("full"), theme))
+    return theme_problems(report, Recipe(brief or load_brief("full"), theme), marks=marks)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -102,7 +102,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             if brief is not None and loaded.report is not None else []
         if loaded.report is not None and not any(p.is_error for p in
                                                  [*problems, *brief_problems]):
-            problems = [*problems, *_theme_problems(loaded.report, brief, theme)]
+            problems = [*problems, *_theme_problems(loaded.report, brief, theme,
+                                                              loaded.marks)]
         _print_problems(problems, loaded.source)
         problems = [*problems, *_glossary_problems(spec)]
         if brief is not None and loaded.report is not None:
