@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ipdocs.base.files import WriteError, atomic_write, write_all
+from ipdocs.base.files import WriteError, atomic_write, name_problem, write_all
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.checks.glyphs import theme_gap
 from ipdocs.doc import Document
@@ -665,4 +665,9 @@ def output_name(spec: Path, brief: str, lang: str, fmt: str) -> str:
     (see ``name_stem``; BuildError where a name cannot be made)."""
     brief_name = brief if brief in ("full", "summary") else name_stem(Path(brief), "brief")
     middle = "" if brief_name == "full" else f".{brief_name}"
-    return f"{name_stem(spec)}{middle}.{lang}.{fmt}"
+    name = f"{name_stem(spec)}{middle}.{lang}.{fmt}"
+    too_long = name_problem(name)
+    if too_long:
+        raise BuildError(f"cannot name the output {name!r} after the spec {str(spec)!r}: "
+                         f"{too_long}; shorten the spec's name")
+    return name

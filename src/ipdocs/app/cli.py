@@ -26,6 +26,7 @@ from ipdocs.app.building import (
     theme_problems,
     workers_for,
 )
+from ipdocs.base.files import name_problem
 from ipdocs.base.plugins import entry_point_names
 from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
@@ -275,7 +276,11 @@ def _jobs(value: str) -> int:
 
 
 def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
-    """Why ``output`` cannot be written (it is an input, a folder, or below a file)."""
+    """Why ``output`` cannot be written (its name is too long, it is an input, a folder,
+    or below a file)."""
+    too_long = name_problem(output.name)
+    if too_long:  # before asking the file system, which refuses such a name
+        return f"cannot write {output}: {too_long}; nothing written"
     same = [i for i in inputs if Path(i).exists() and output.exists()
             and output.resolve() == Path(i).resolve()]
     if same and not force:
