@@ -288,3 +288,43 @@ def test_check_reads_the_glossary_build_reads(write_spec: WriteSpec,
     assert main(["check", str(spec)]) == 1
     err = capsys.readouterr().err
     assert f"{spec.parent / 'glossary.yaml'}:2:1: error: malformed YAML" in err
+
+
+GLOSSARY = "terms:\n  - {zh: 专利授权量, en: patents granted}\n"
+
+
+def _draft_elsewhere(tmp_path: Path, own: str | None = None) -> tuple[Path, Path, str]:
+    """Draft ``spec.yaml`` (with a glossary beside it) into ``other/next.yaml``; ``own``:
+    a glossary already in ``other``. The draft, the old glossary and stderr."""
+    (tmp_path / "spec.yaml").write_text(MINIMAL, encoding="utf-8")
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "new.csv").write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    other = tmp_path / "other" / "dir"
+    if own is not None:
+        other.mkdir(parents=True)
+        (other / "glossary.yaml").write_text(own, encoding="utf-8")
+    done = run("draft", str(tmp_path / "spec.yaml"), str(tmp_path / "new.csv"), "-o",
+               str(other / "next.yaml"))
+    assert done.returncode == 0, done.stderr
+    return other / "next.yaml", glossary, done.stderr
+
+
+def test_a_draft_in_another_folder_keeps_the_glossary(tmp_path: Path) -> None:
+    """Build reads the glossary beside the spec: a draft written elsewhere takes it along
+    (was: built without it, its terms unchecked)."""
+    from ipdocs import load_report
+
+    draft, glossary, err = _draft_elsewhere(tmp_path)
+    assert (draft.parent / "glossary.yaml").read_bytes() == glossary.read_bytes()
+    assert f"copied {glossary}" in err
+    report = load_report(draft)
+    assert report.glossary is not None and report.glossary == load_report(
+        tmp_path / "spec.yaml").glossary
+
+
+def test_a_draft_beside_another_glossary_says_which_it_uses(tmp_path: Path) -> None:
+    own = "terms:\n  - {zh: 商标, en: trademark}\n"
+    draft, _, err = _draft_elsewhere(tmp_path, own)
+    assert (draft.parent / "glossary.yaml").read_text("utf-8") == own  # left alone
+    assert "the draft is built with the glossary of its own folder" in err

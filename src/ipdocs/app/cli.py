@@ -21,12 +21,11 @@ from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.app.building import (
     FORMATS,
     Recipe,
-    atomic_write,
     build_jobs,
     theme_problems,
     workers_for,
 )
-from ipdocs.base.files import name_problem
+from ipdocs.base.files import name_problem, write_all
 from ipdocs.base.plugins import entry_point_names
 from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
@@ -293,6 +292,26 @@ def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | N
     return None
 
 
+def _glossary_along(previous: Path, output: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The glossary a draft written to another folder takes along: build reads the
+    ``glossary.yaml`` beside a spec, so last year's is copied beside the draft (written
+    with it, all or none) where that folder has none; a note says so, or that the
+    folder's own glossary differs and will be used."""
+    old, new = previous.parent / "glossary.yaml", output.parent / "glossary.yaml"
+    if not old.is_file() or (new.exists() and new.resolve() == old.resolve()):
+        return [], []
+    try:
+        data = old.read_bytes()
+    except OSError as exc:
+        return [], [f"cannot copy {old} beside the draft: {exc.strerror}"]
+    if not new.exists():
+        return [(new, data)], [f"copied {old} to {new}: build reads the glossary beside "
+                               "the spec"]
+    if new.is_file() and new.read_bytes() == data:
+        return [], []
+    return [], [f"{new} is not {old}: the draft is built with the glossary of its own folder"]
+
+
 def cmd_draft(args: argparse.Namespace) -> int:
     """``ipdocs draft PREVIOUS FIGURES -o NEW``: next year's spec from new figures."""
     from ipdocs.drafting import check_draft, draft
@@ -312,12 +331,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
+    glossary, said = _glossary_along(Path(args.previous), output)
     try:
-        atomic_write(output, result.text.encode("utf-8"))
+        write_all([(output, result.text.encode("utf-8")), *glossary])
     except OSError as exc:  # files.WriteError: says which file and why
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
-    for note in result.notes:
+    for note in [*said, *result.notes]:
         print(f"note: {note}", file=sys.stderr)
     print(f"{args.output}: {counted(len(result.stale), 'stale figure')}, "
           f"{counted(result.review, 'paragraph')} "
