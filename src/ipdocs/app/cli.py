@@ -37,6 +37,9 @@ from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
 
+DEFAULT_THEME = "briefing"
+"""The theme ``build`` uses unless given one (and ``check`` checks against)."""
+
 EXIT_OK = 0
 EXIT_SPEC = 1
 EXIT_USAGE = 2
@@ -85,9 +88,18 @@ def _recipe_files(brief: str | None, theme: str | None
 def _theme_problems(report: Report, brief: Brief | BriefError | None,
                     theme: Theme | None, marks: Marks) -> list[Problem]:
     """What the theme cannot print of ``report`` (its brief's, or the full brief's, PDF
-    made in both languages): nothing without a theme or with a brief that has errors."""
-    if theme is None or isinstance(brief, BriefError):
+    made in both languages): nothing with a brief that has errors. Without a theme, the
+    default theme's (build's): its bundled faces print every character they have, so
+    that is tried only where a text holds one they lack (then a chart's label, set whole
+    in one face, may mix it with characters the machine's face lacks)."""
+    if isinstance(brief, BriefError):
         return []
+    if theme is None:
+        from ipdocs.checks.glyphs import needs_machine_faces
+
+        if not needs_machine_faces(report):
+            return []
+        theme = load_theme(DEFAULT_THEME)
     return theme_problems(report, Recipe(brief or load_brief("full"), theme), marks=marks)
 
 
@@ -452,7 +464,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          help="zh-en: one language after the other, or side by side")
     command.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
                          help="full, summary, or a brief YAML file")
-    command.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
+    command.add_argument("--theme", default=DEFAULT_THEME, type=_named_file(THEMES, "theme"),
                          help="briefing, official, or a theme YAML file")
     command.add_argument("-o", "--output", default="out",
                          help="output folder (default out/)")

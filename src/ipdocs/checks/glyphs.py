@@ -93,6 +93,14 @@ def check_glyphs(report: Report) -> list[Problem]:
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
+def needs_machine_faces(report: Report) -> bool:
+    """Whether some text of ``report`` holds a character no bundled face has (set in a
+    machine's face, or in none): only then can a theme of bundled faces fail to print it
+    (a chart's label, set whole in one face, mixing it with Han)."""
+    return any(sysfonts.needed(text)
+               for _, text in _strings(report.model_dump(), ()))
+
+
 LISTED = 5
 """Characters a theme's message names, at most (the rest are counted)."""
 
