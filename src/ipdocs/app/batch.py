@@ -316,6 +316,10 @@ def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
     for planned in plans:
         job, refusal, warnings = load_job(planned, recipe, final)
         reporter.warnings[str(planned.spec)] = warnings
+        said = refusal.lines if refusal is not None else []
+        for line in warnings:  # located, one a line (and in each output's JSON record)
+            if line not in said:
+                reporter.say(line)
         if refusal is not None:
             reporter.refused(planned, refusal, warnings)
         elif job is not None:
