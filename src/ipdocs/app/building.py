@@ -529,7 +529,7 @@ def finish(job: Job, results: Sequence[Result]) -> Done:
                 for output, result in zip(job.outputs, results, strict=True)
                 if isinstance(result, BuildError) and not result.gaps]
     if gaps or failures:
-        located = [p.format(job.name or "spec")
+        located = [p.format(job.name or None)
                    for p in gap_problems(job.report, job.recipe.theme, gaps, job.marks)]
         return Done(job, tuple(results), error="\n".join([*located, *failures,
                                                           "nothing written"]))
