@@ -586,7 +586,8 @@ def changing_figures(draw: st.DrawFn) -> dict[str, Any]:
     if measure == "rank":
         position = draw(st.integers(1, 40))
         change: dict[str, Any] = draw(st.one_of(
-            st.builds(lambda p: {"places": p}, st.integers(-30, 30)),
+            # a move down cannot start above the first place (the model refuses it)
+            st.builds(lambda p: {"places": p}, st.integers(max(-30, 1 - position), 30)),
             st.builds(lambda p: {"previous": p}, st.integers(1, 40))))
         return {"value": position, "unit": draw(st.sampled_from(["位", "名"])), "kind": "rank",
                 "change": change}

@@ -165,3 +165,21 @@ def test_a_reader_that_goes_away_still_gets_a_true_summary(tmp_path: Path) -> No
     assert build.wait() == 0
     written = len(list(out.iterdir()))
     assert summary.startswith(f"ipdocs: built {written} of 4 specs ({written} files)")
+
+
+def test_a_specs_warnings_reach_stderr_located_once_each(tmp_path: Path) -> None:
+    """A built spec's warnings (parts that do not add up, a machine's face) are printed on
+    stderr, each located on its line, as check prints them (they reached the JSON records
+    alone); a refused spec's are printed once, with its errors."""
+    from tests.conftest import MINIMAL
+
+    unchecked = MINIMAL.replace("    parts_complete: false\n", "")  # parts: a warning
+    folder = folder_of_specs(tmp_path, {"a.yaml": unchecked, "broken.yaml": BROKEN})
+    result = run("build", str(folder), "-f", "pdf", "-l", "en", "-o", str(tmp_path / "out"))
+    lines = result.stderr.splitlines()
+    warned = [line for line in lines if line.startswith(f"{folder / 'a.yaml'}:")]
+    assert len(warned) == 1 and ": warning: figures[patents.grants]" in warned[0], lines
+    assert warned[0].split(":")[1].isdigit()
+    broken = [line for line in lines if ": warning: " in line
+              and line.startswith(f"{folder / 'broken.yaml'}:")]
+    assert len(broken) == len(set(broken))

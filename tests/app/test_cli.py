@@ -288,3 +288,80 @@ def test_check_reads_the_glossary_build_reads(write_spec: WriteSpec,
     assert main(["check", str(spec)]) == 1
     err = capsys.readouterr().err
     assert f"{spec.parent / 'glossary.yaml'}:2:1: error: malformed YAML" in err
+
+
+GLOSSARY = "terms:\n  - {zh: 专利授权量, en: patents granted}\n"
+
+
+def _draft_elsewhere(tmp_path: Path, own: str | None = None) -> tuple[Path, Path, str]:
+    """Draft ``spec.yaml`` (with a glossary beside it) into ``other/next.yaml``; ``own``:
+    a glossary already in ``other``. The draft, the old glossary and stderr."""
+    (tmp_path / "spec.yaml").write_text(MINIMAL, encoding="utf-8")
+    glossary = tmp_path / "glossary.yaml"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "new.csv").write_text("id,value\npatents.grants,80000\n", encoding="utf-8")
+    other = tmp_path / "other" / "dir"
+    if own is not None:
+        other.mkdir(parents=True)
+        (other / "glossary.yaml").write_text(own, encoding="utf-8")
+    done = run("draft", str(tmp_path / "spec.yaml"), str(tmp_path / "new.csv"), "-o",
+               str(other / "next.yaml"))
+    assert done.returncode == 0, done.stderr
+    return other / "next.yaml", glossary, done.stderr
+
+
+def test_a_draft_in_another_folder_keeps_the_glossary(tmp_path: Path) -> None:
+    """Build reads the glossary beside the spec: a draft written elsewhere takes it along
+    (was: built without it, its terms unchecked)."""
+    from ipdocs import load_report
+
+    draft, glossary, err = _draft_elsewhere(tmp_path)
+    assert (draft.parent / "glossary.yaml").read_bytes() == glossary.read_bytes()
+    assert f"copied {glossary}" in err
+    report = load_report(draft)
+    assert report.glossary is not None and report.glossary == load_report(
+        tmp_path / "spec.yaml").glossary
+
+
+def test_a_draft_beside_another_glossary_says_which_it_uses(tmp_path: Path) -> None:
+    own = "terms:\n  - {zh: 商标, en: trademark}\n"
+    draft, _, err = _draft_elsewhere(tmp_path, own)
+    assert (draft.parent / "glossary.yaml").read_text("utf-8") == own  # left alone
+    assert "the draft is built with the glossary of its own folder" in err
+
+
+def test_plain_check_tries_the_default_themes_faces_on_chart_labels(
+        write_spec: WriteSpec, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A chart's label is set whole in one face: Han with a character only a machine's
+    face has (DejaVu's ⚛) cannot be set, and build refuses it. Plain check (no --theme)
+    says so as check --theme does, with the default theme (was: ok, then build failed)."""
+    from ipdocs.typefaces import sysfonts
+
+    found = sysfonts.find("\u269b") if sysfonts.needed("\u269b") else None
+    if found is None:
+        pytest.skip("needs a machine face with U+269B and no Han (fonts-dejavu-core)")
+    spec = write_spec(MINIMAL.replace("label: {zh: 专利授权量,", "label: {zh: 专利授权量⚛,"))
+    brief = tmp_path / "chart.yaml"
+    brief.write_text("builders:\n  - chart: {kind: bar, figures: [patents.grants, "
+                     "patents.invention]}\n", encoding="utf-8")
+    assert main(["check", str(spec), "--brief", str(brief)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec}:16:17: error: figures[patents.grants].label.zh: briefing.yaml: " \
+           "fonts.sans.bundled (sans) cannot set U+269B '⚛' (ATOM SYMBOL) in a chart's " \
+           "label" in err
+    assert main(["build", str(spec), "--brief", str(brief), "-f", "pdf", "-o",
+                 str(tmp_path / "out")]) == 1  # as build does
+    assert not (tmp_path / "out").exists()
+
+
+def test_plain_check_renders_nothing_when_the_bundled_faces_have_every_character(
+        write_spec: WriteSpec, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The default theme is tried only for a spec with characters the bundled faces lack:
+    an ordinary check stays as quick as it was."""
+    from ipdocs.app import cli
+
+    def refuse(*args: object, **kwargs: object) -> list[object]:
+        raise AssertionError("rendered")
+
+    monkeypatch.setattr(cli, "theme_problems", refuse)
+    assert main(["check", str(write_spec())]) == 0

@@ -2,6 +2,7 @@
 
 import errno
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -105,9 +106,38 @@ def test_temporary_names_keep_within_the_name_limit(tmp_path: Path) -> None:
 
 
 def test_a_name_too_long_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(WriteError, match="its name is longer than 255 bytes"):
+    with pytest.raises(WriteError, match="its name is 304 bytes, longer than 247"):
         atomic_write(tmp_path / ("报告" * 50 + ".pdf"), b"x")
     assert names(tmp_path) == []
+
+
+@pytest.mark.parametrize(("size", "taken"), [(247, True), (248, False), (255, False)])
+def test_a_name_leaves_room_for_an_office_lock_file(tmp_path: Path, size: int,
+                                                    taken: bool) -> None:
+    """A name of 248 to 255 bytes fits the file system but not LibreOffice's lock file
+    (``.~lock.NAME#``): such a DOCX could be read but not opened for editing nor saved."""
+    name = "a" * (size - 5) + ".docx"
+    if taken:
+        atomic_write(tmp_path / name, b"x")
+        assert names(tmp_path) == [name]
+    else:
+        with pytest.raises(WriteError, match=f"its name is {size} bytes, longer than 247"):
+            atomic_write(tmp_path / name, b"x")
+        assert names(tmp_path) == []
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
+def test_libreoffice_cannot_save_a_file_of_a_name_beyond_the_limit(tmp_path: Path) -> None:
+    """Why the limit is 247: LibreOffice stores a 247-byte name, not a 249-byte one."""
+    source = tmp_path / "in.txt"
+    source.write_text("x", encoding="utf-8")
+    for size, stored in ((247, True), (249, False)):
+        named = tmp_path / ("b" * (size - 4) + ".txt")
+        named.write_text("x", encoding="utf-8")
+        out = tmp_path / str(size)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out),
+                        str(named)], capture_output=True, timeout=300, check=False)
+        assert (out / (named.stem + ".pdf")).exists() == stored, size
 
 
 def dead_pid() -> int:

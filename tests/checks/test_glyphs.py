@@ -110,3 +110,71 @@ def test_a_soft_hyphen_is_set(write_spec: Callable[..., Path],
                               monkeypatch: pytest.MonkeyPatch) -> None:
     fake_fontconfig(monkeypatch)
     assert located(RARE.replace("𠮷", "\u00ad"), write_spec) == []
+
+
+def _latin_theme(tmp_path: Path) -> Path:
+    """A copy of the briefing theme whose serif face is Noto Serif (Latin only)."""
+    from tests.conftest import ROOT
+
+    briefing = (ROOT / "src" / "ipdocs" / "themes" / "briefing.yaml").read_text("utf-8")
+    (tmp_path / "latin.ttf").write_bytes((ROOT / "fonts" / "NotoSerif-Regular.ttf").read_bytes())
+    theme = tmp_path / "latin.yaml"
+    theme.write_text(briefing.replace("bundled: serif}", "bundled: serif, regular_file: "
+                                      "latin.ttf}", 1), encoding="utf-8")
+    return theme
+
+
+def test_a_theme_gap_names_the_theme_field_the_characters_and_the_text(
+        write_spec: Callable[..., Path], tmp_path: Path) -> None:
+    """The message names the theme file and field, each character by its Unicode name (a
+    few, then a count), and stands at the spec's field whose text holds them."""
+    from ipdocs.checks.glyphs import theme_gap
+    from ipdocs.themes import load_theme
+
+    loaded = read_spec(write_spec(MINIMAL))
+    assert loaded.report is not None
+    theme = load_theme(_latin_theme(tmp_path))
+    printed = "其中，发明专利授权量5件。"
+    chars = sorted(set(printed) - set("5"))
+    problem = loaded.locate([theme_gap(loaded.report, theme, "serif", False, chars,
+                                       [printed, "其它"])])[0]
+    line = problem.format(loaded.source)
+    assert f"{theme.source}: fonts.serif.regular_file (latin.ttf) cannot set " in line
+    assert "U+4E2D '中' (CJK UNIFIED IDEOGRAPH-4E2D)" in line
+    assert f"and {len(chars) - 5} more" in line
+    assert "held by “其中，发明专利授权量5件。” and 1 other text" in line
+    assert ":12:13: error: sections[0].paragraphs[0].zh: " in line  # the paragraph
+
+
+def test_a_bundled_role_is_named_by_its_bundled_field(write_spec: Callable[..., Path]) -> None:
+    from ipdocs.checks.glyphs import theme_gap
+    from ipdocs.themes import load_theme
+
+    loaded = read_spec(write_spec(MINIMAL))
+    assert loaded.report is not None
+    problem = theme_gap(loaded.report, load_theme("briefing"), "sans", True, ["\U0001F600"],
+                        ["no 😀 here"], chart=True)
+    assert problem.message.startswith("briefing.yaml: fonts.sans.bundled (sans) cannot set "
+                                      "U+1F600 '😀' (GRINNING FACE) in a chart's label")
+    assert problem.path == ("theme",)  # no text of the spec holds it
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_check_and_build_refuse_a_latin_only_face_once_located(
+        command: str, write_spec: Callable[..., Path], tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Both commands refuse with exit 1, one located line naming the theme's field (not
+    one per output), and nothing written."""
+    from ipdocs.app.cli import main
+
+    spec = write_spec(MINIMAL)
+    theme = _latin_theme(tmp_path)
+    out = tmp_path / "out"
+    argv = [command, str(spec), "--theme", str(theme)]
+    status = main([*argv, "-o", str(out)] if command == "build" else argv)
+    err = capsys.readouterr().err
+    assert status == 1, err
+    lines = [line for line in err.splitlines() if ": error: " in line]
+    assert len(lines) == 1, err
+    assert lines[0].startswith(f"{spec}:") and "fonts.serif.regular_file (latin.ttf)" in lines[0]
+    assert not out.exists()

@@ -266,3 +266,16 @@ def test_figures_of_other_periods_draft(tmp_path: Path) -> None:
     assert render(report.lead[4], report, "zh") == "专利授权量较2022年增长12.0%。"
     cycle = report.figure("services.cycle").change
     assert cycle is not None and cycle.previous == 70 and cycle.previous_of is None
+
+
+def test_an_interim_figure_of_the_next_year_files_its_old_value_under_its_own_year(
+        tmp_path: Path) -> None:
+    """Jan–Feb 2023's value in the 2022 report, given Jan–Feb 2024's: the old value goes
+    into history under 2023, the year it is of (was 2022: a Jan–Feb 2023 figure stated as
+    2022's), and the change stays year on year."""
+    report = make(tmp_path, "id,value\ninterim.grants,1.5\n", spec=PERIODS, name="y2022.yaml")
+    interim = report.figure("interim.grants")
+    assert dict(interim.history) == {2023: Decimal("1.2")}
+    assert str(interim.as_of) == "2024-02-29"
+    assert interim.change is not None and interim.change.basis is None
+    assert figure_change(interim, "en") == "up 25.0% year on year"

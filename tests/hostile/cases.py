@@ -170,6 +170,10 @@ def prose_cases() -> list[Case]:
         check("a spec's own units", swap("unit: 件\n    change", "unit: 台套\n    change")
               + "units:\n  台套: {kind: count}\n", BUILT, ""),
         check("a soft hyphen", swap("en: IP Creation", 'en: "IP Cre\\u00ADation"'), BUILT, ""),
+        check("a rank that fell from above the first place", swap(
+            "    unit: 件\n    change: {percent: 11.4}",
+            "    unit: 位\n    kind: rank\n    change: {places: -5}", MINIMAL.replace(
+                "value: 71425", "value: 3")), REFUSED, "cannot have moved 5 places down"),
         check("asserted as a string", swap("    unit: 件\n    change",
                                            "    unit: 件\n    asserted: 'yes'\n    change"),
               REFUSED, "valid boolean"),
@@ -218,6 +222,11 @@ def theme_cases(briefing: str) -> list[Case]:
                                                    "face.ttf": content},
                           ("check", "spec.yaml", "--theme", "theme.yaml"), REFUSED,
                           "fonts.serif.regular_file"))
+    latin = {"spec.yaml": MINIMAL, "theme.yaml": face, "face.ttf": whole}
+    for command in ("check", "build"):
+        cases.append(Case(f"a theme with a Latin-only face, in {command}", latin,
+                          (command, "spec.yaml", "--theme", "theme.yaml"), REFUSED,
+                          "theme.yaml: fonts.serif.regular_file (face.ttf) cannot set U+"))
     return cases
 
 
@@ -228,6 +237,8 @@ def file_cases() -> list[Case]:
              "symbolic links", located=False, links={"a.yaml": "b.yaml", "b.yaml": "a.yaml"}),
         Case("a spec of 4 MiB and one byte", {"spec.yaml": "#" * (4 * 1024 * 1024 + 1)},
              ("check", "spec.yaml"), REFUSED, "larger than 4.0 MiB", located=False),
+        Case("a spec of a 245-byte name", {"报" * 80 + ".yaml": MINIMAL},
+             ("build", "报" * 80 + ".yaml"), REFUSED, "longer than 247", located=False),
         Case("a brief with NUL in its name", {"spec.yaml": MINIMAL,
                                              "brief.yaml": 'name: "a\\0b"\nbuilders: [cover]\n'},
              ("check", "spec.yaml", "--brief", "brief.yaml"), REFUSED, "U+0000"),

@@ -75,6 +75,28 @@ def test_a_rank_moves_by_places_or_from_to() -> None:
         "由第三位降至第五位", "down from third to fifth")
 
 
+@pytest.mark.parametrize(("value", "change", "said"), [
+    ("1", {"places": 5, "previous": 3}, "says 5 places up, but from position 3 to 1 is 2 "
+                                        "places up"),
+    ("4", {"places": -2, "previous": 3}, "says 2 places down, but from position 3 to 4 is 1 "
+                                         "place down"),
+    ("3", {"places": -5}, "now at position 3 cannot have moved 5 places down: it would have "
+                          "been at position -2"),
+    ("1", {"places": -1}, "now at position 1 cannot have moved 1 place down"),
+])
+def test_a_rank_cannot_move_more_places_than_its_positions_allow(
+        value: str, change: dict[str, Any], said: str) -> None:
+    with pytest.raises(SpecError, match=said):
+        figure(value=value, unit="位", kind="rank", change=change)
+
+
+@pytest.mark.parametrize("change", [{"places": 2, "previous": 3}, {"places": 5},
+                                    {"places": -2}, {"places": 0, "previous": 1}])
+def test_a_rank_move_that_fits_its_positions_is_taken(change: dict[str, Any]) -> None:
+    value = "3" if change.get("places") == -2 else "1"
+    assert figure(value=value, unit="位", kind="rank", change=change).change is not None
+
+
 def test_places_belong_to_ranks() -> None:
     with pytest.raises(SpecError, match="places belong to a rank"):
         figure(change={"places": 2})

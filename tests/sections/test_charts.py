@@ -73,3 +73,48 @@ def test_alternative_text_says_every_bar(lang: str, start: str, item: str) -> No
     assert item in chart.alt
     assert all(label in chart.alt for label in chart.series[0].labels)
     assert chart.alt.index("−5%") > chart.alt.index("+20%")  # in the chart's order
+
+
+def chart_of(kind: str, spec: Report, lang: str) -> Chart:
+    """The chart of ``kind`` of every figure of ``spec``."""
+    figures = tuple(spec.figures)
+    chart = ChartBuilder(kind, figures=figures).build(spec, Context(lang))[0]  # type: ignore[arg-type]
+    assert isinstance(chart, Chart)
+    return chart
+
+
+VALUES = {"a": {"value": "610.93", "unit": "亿元", "qualifier": "超"},
+          "b": {"value": "45.6", "unit": "亿元",
+                "per": {"zh": "每万人", "en": "per 10,000 people"}},
+          "c": {"value": "12", "unit": "亿元"}}
+
+
+@pytest.mark.parametrize(("lang", "labels", "formats"), [
+    ("zh", ("超610.93亿元", "每万人45.6亿元", "12亿元"),
+     ('"超610.93亿元";"超610.93亿元";"超610.93亿元"',
+      '"每万人45.6亿元";"每万人45.6亿元";"每万人45.6亿元"', '0"亿元"')),
+    ("en", ("more than RMB 61.093 billion", "RMB 4.56 billion per 10,000 people",
+            "RMB 1.2 billion"),
+     ('"more than RMB 61.093 billion";"more than RMB 61.093 billion";"more than RMB 61.093 '
+      'billion"', '"RMB 4.56 billion per 10,000 people";"RMB 4.56 billion per 10,000 '
+      'people";"RMB 4.56 billion per 10,000 people"', '"RMB "#,##0.0,,," billion"')),
+])
+def test_a_bar_label_says_its_qualifier_and_basis_in_every_writer(
+        lang: str, labels: tuple[str, ...], formats: tuple[str, ...]) -> None:
+    """The PDF and web page draw the labels, the DOCX shows the formats: a qualified or
+    per-capita value is shown by its label's own words (was the bare number in the DOCX:
+    610.93亿元 where the text says 超610.93亿元); a plain one follows its value."""
+    series = chart_of("bar", report(VALUES), lang).series[0]
+    assert series.labels == labels
+    assert series.formats == formats
+
+
+@pytest.mark.parametrize(("lang", "now"), [("zh", "17.1万余件"), ("en", "more than 171,000")])
+def test_this_years_bar_over_years_keeps_its_qualifier(lang: str, now: str) -> None:
+    """Only this year's value is qualified (余 / more than); past values are as recorded
+    (was: this year's bar stated an exact 17.1万件 in every writer)."""
+    spec = report({"a": {"value": "17.1", "unit": "万件", "qualifier": "余",
+                         "history": {2023: "16"}}})
+    series = chart_of("years", spec, lang).series[0]
+    assert series.labels[-1] == now and series.formats[-1].startswith(f'"{now}"')
+    assert "余" not in series.labels[0] and "more" not in series.labels[0]

@@ -143,6 +143,28 @@ def test_a_list_names_one_unit(write_spec: Callable[..., Path]) -> None:
         load_report(write_spec(spec))
 
 
+MONEY = """\
+  a: {label: {zh: 甲, en: A}, value: 12, unit: 亿元}
+  b: {label: {zh: 乙, en: B}, value: "3.4", unit: 亿元, qualifier: 超}
+  c: {label: {zh: 丙, en: C}, value: "0.5", unit: 亿元}
+"""
+
+
+@pytest.mark.parametrize(("ids", "zh", "en"), [
+    ("a,b,c", "12亿、超3.4亿、0.5亿元", "RMB 1.2 billion, more than 340 million and 50 million"),
+    ("a,c", "12亿、0.5亿元", "RMB 1.2 billion and 50 million"),
+])
+def test_a_list_of_money_says_its_currency_once(write_spec: Callable[..., Path], ids: str,
+                                                zh: str, en: str) -> None:
+    """As the Chinese says the unit once, the English list says the currency once, before
+    the first amount (was RMB before each); every digit and qualifier stays."""
+    spec = MINIMAL.replace("lead:\n", f"lead:\n  - {{zh: '{{{ids}:list}}', en: "
+                                      f"'{{{ids}:list}}'}}\n") + MONEY
+    report = load_report(write_spec(spec))
+    assert render(report.lead[0], report, "zh") == zh
+    assert render(report.lead[0], report, "en") == en
+
+
 def test_a_base_is_rendered_once(write_spec: Callable[..., Path]) -> None:
     """A base's placeholders are rendered once: its literal braces stay braces, whether the
     report was bound before (as a brief does) or not."""

@@ -57,3 +57,38 @@ def test_the_machines_fontconfig_is_read() -> None:
     assert Path(found.file).is_file()
     [face] = sysfonts.fallbacks("𠮷")
     assert "glyf" in TTFont(io.BytesIO(face.data))
+
+
+DEJAVU_SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU_SANS.is_file(), reason="needs fonts-dejavu-core (a face with FFTM)")
+def test_subsetting_a_face_with_an_editors_table_says_nothing() -> None:
+    """DejaVu Sans carries FontForge's FFTM table, which fontTools drops from a subset
+    with "FFTM NOT subset" on stderr (was printed at each build using it as a fallback).
+    Run in a process of its own: pytest's log capture would hide what Python prints."""
+    import subprocess
+    import sys
+
+    code = ("from ipdocs.typefaces.sysfonts import subset; "
+            f"assert subset({str(DEJAVU_SANS)!r}, 0, 'אב')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+def test_only_an_editors_table_is_silenced_and_only_in_the_block(
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Another dropped table is still said; outside the block the logger is as it was."""
+    import logging
+
+    from ipdocs.typefaces.sysfonts import quiet_subsetting
+
+    logger = logging.getLogger("fontTools.subset")
+    message = "%s NOT subset; don't know how to subset; dropped"
+    before = list(logger.filters)
+    with caplog.at_level(logging.WARNING, logger="fontTools.subset"), quiet_subsetting():
+        logger.warning(message, "FFTM")
+        logger.warning(message, "Zapf")
+    assert [r.getMessage() for r in caplog.records] == [message % "Zapf"]
+    assert logger.filters == before

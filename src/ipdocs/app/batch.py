@@ -145,7 +145,7 @@ def load_job(planned: Plan, recipe: Recipe, final: bool = False
     except SpecError as exc:
         return None, Refusal([f"cannot build {planned.spec}: {exc}"]), warnings
     job = Job(loaded.report, replace(recipe, glossary=glossary),
-              planned.outputs, str(planned.spec))
+              planned.outputs, str(planned.spec), loaded.marks)
     return job, None, warnings
 
 
@@ -255,8 +255,8 @@ class Reporter:
             self._record(spec, output, result, output.path in done.written,
                          self.warnings.get(spec, []), done.error)
         if done.error is not None:
-            for line in done.error.splitlines():
-                self.say(f"ipdocs: {line}")
+            for line in done.error.splitlines():  # located lines name the spec first
+                self.say(line if line.startswith(f"{spec}:") else f"ipdocs: {line}")
         elif not self.json and not self.several:
             for path in done.written:
                 self.say(str(path), out=True)
@@ -316,6 +316,10 @@ def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
     for planned in plans:
         job, refusal, warnings = load_job(planned, recipe, final)
         reporter.warnings[str(planned.spec)] = warnings
+        said = refusal.lines if refusal is not None else []
+        for line in warnings:  # located, one a line (and in each output's JSON record)
+            if line not in said:
+                reporter.say(line)
         if refusal is not None:
             reporter.refused(planned, refusal, warnings)
         elif job is not None:

@@ -10,19 +10,20 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ipdocs.base.files import WriteError, atomic_write, write_all
-from ipdocs.base.problems import Problem, error
+from ipdocs.base.files import WriteError, atomic_write, name_problem, write_all
+from ipdocs.base.problems import Marks, Problem, error, locate
+from ipdocs.checks.glyphs import theme_gap
 from ipdocs.doc import Document
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import DocumentLanguage, Language, Layout
 from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import Theme, load_theme
-from ipdocs.writers import RenderError, RenderWarning
+from ipdocs.writers import Gap, RenderError, RenderWarning
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -38,7 +39,12 @@ FORMATS = ("docx", "pdf", "html")
 
 
 class BuildError(RuntimeError):
-    """A build that could not complete; nothing was written."""
+    """A build that could not complete; nothing was written. ``gaps``: the characters the
+    theme's faces could not set, by font role (``ipdocs.writers.Gap``), where that is why."""
+
+    def __init__(self, message: str, gaps: Sequence[Gap] = ()) -> None:
+        super().__init__(message)
+        self.gaps = tuple(gaps)
 
 
 def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
@@ -74,7 +80,7 @@ def _render_as(doc: Document, fmt: str, theme: Theme) -> bytes:
     try:
         return render(doc, theme)
     except RenderError as exc:  # a font that cannot be used, a character no font covers
-        raise BuildError(str(exc)) from exc
+        raise BuildError(str(exc), exc.gaps) from exc
 
 
 def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Path:
@@ -248,7 +254,7 @@ def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
     try:
         return render_pdf_within(doc, theme, limit)
     except RenderError as exc:
-        raise BuildError(str(exc)) from exc
+        raise BuildError(str(exc), exc.gaps) from exc
 
 
 def counted_pages(count: int) -> str:
@@ -304,6 +310,8 @@ class Job:
     outputs: tuple[Output, ...]
     name: str = ""
     """What to call the job in messages (its spec's path)."""
+    marks: Marks = field(default_factory=dict, compare=False)
+    """The spec's line:column marks, to locate what its theme cannot print."""
 
 
 @dataclass(frozen=True)
@@ -515,12 +523,16 @@ def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
 
 def finish(job: Job, results: Sequence[Result]) -> Done:
     """Write a job's files if every one was rendered (all or none), and say what became
-    of it."""
+    of it: characters the theme cannot set said once, located in the spec."""
+    gaps = [gap for result in results if isinstance(result, BuildError) for gap in result.gaps]
     failures = [f"cannot build {output.path}: {result}"
                 for output, result in zip(job.outputs, results, strict=True)
-                if isinstance(result, BuildError)]
-    if failures:
-        return Done(job, tuple(results), error="\n".join([*failures, "nothing written"]))
+                if isinstance(result, BuildError) and not result.gaps]
+    if gaps or failures:
+        located = [p.format(job.name or None)
+                   for p in gap_problems(job.report, job.recipe.theme, gaps, job.marks)]
+        return Done(job, tuple(results), error="\n".join([*located, *failures,
+                                                          "nothing written"]))
     files = [(output.path, result.data) for output, result in
              zip(job.outputs, results, strict=True) if isinstance(result, Rendered)]
     try:
@@ -570,19 +582,38 @@ def build(report: Report, path: str | Path, *, lang: DocumentLanguage = "zh",
 
 
 def theme_problems(report: Report, recipe: Recipe,
-                   langs: Sequence[Language] = ("zh-en",)) -> list[Problem]:
+                   langs: Sequence[Language] = ("zh-en",), marks: Marks | None = None
+                   ) -> list[Problem]:
     """Errors where the recipe's theme cannot print ``report`` as ``build`` would (a
     character no face of it has, a chart label no one face has): the PDF of each of
-    ``langs`` is made, and what the writer refuses is an error. ``zh-en`` holds the texts
-    of both languages, and charts whose labels are in both."""
+    ``langs`` is made, and what the writer refuses is an error, located by ``marks`` (the
+    spec's) at the text that holds it. ``zh-en`` holds the texts of both languages, and
+    charts whose labels are in both."""
     problems = []
     for lang in langs:
         try:
             render_output(report, recipe, Output(Path(f"check.{lang}.pdf"), lang))
         except BuildError as exc:
-            problems.append(error(("theme",), f"{recipe.theme.name}: the {lang} PDF cannot "
-                                              f"be made: {exc}"))
+            if exc.gaps:
+                problems += gap_problems(report, recipe.theme, exc.gaps, marks or {})
+            else:
+                problems.append(error(("theme",), f"{recipe.theme.name}: the {lang} PDF "
+                                                  f"cannot be made: {exc}"))
     return problems
+
+
+def gap_problems(report: Report, theme: Theme, gaps: Iterable[Gap],
+                 marks: Marks) -> list[Problem]:
+    """One located error a font role (and weight, and chart labels apart) for the
+    characters the theme's faces could not set, of every output's ``gaps`` together."""
+    merged: dict[tuple[str, bool, bool], tuple[dict[str, None], dict[str, None]]] = {}
+    for gap in gaps:
+        chars, texts = merged.setdefault((gap.role, gap.bold, gap.chart), ({}, {}))
+        chars.update(dict.fromkeys(gap.chars))
+        texts.update(dict.fromkeys(gap.texts))
+    return [locate(theme_gap(report, theme, role, bold, sorted(chars), list(texts), chart),
+                   marks)
+            for (role, bold, chart), (chars, texts) in merged.items()]
 
 
 Format = Literal["docx", "pdf", "html"]
@@ -634,4 +665,9 @@ def output_name(spec: Path, brief: str, lang: str, fmt: str) -> str:
     (see ``name_stem``; BuildError where a name cannot be made)."""
     brief_name = brief if brief in ("full", "summary") else name_stem(Path(brief), "brief")
     middle = "" if brief_name == "full" else f".{brief_name}"
-    return f"{name_stem(spec)}{middle}.{lang}.{fmt}"
+    name = f"{name_stem(spec)}{middle}.{lang}.{fmt}"
+    too_long = name_problem(name)
+    if too_long:
+        raise BuildError(f"cannot name the output {name!r} after the spec {str(spec)!r}: "
+                         f"{too_long}; shorten the spec's name")
+    return name

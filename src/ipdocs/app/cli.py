@@ -21,13 +21,13 @@ from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.app.building import (
     FORMATS,
     Recipe,
-    atomic_write,
     build_jobs,
     theme_problems,
     workers_for,
 )
+from ipdocs.base.files import name_problem, write_all
 from ipdocs.base.plugins import entry_point_names
-from ipdocs.base.problems import Problem, SpecError, counted, shown_name
+from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
 from ipdocs.model import Report
@@ -36,6 +36,9 @@ from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
+
+DEFAULT_THEME = "briefing"
+"""The theme ``build`` uses unless given one (and ``check`` checks against)."""
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -83,12 +86,21 @@ def _recipe_files(brief: str | None, theme: str | None
 
 
 def _theme_problems(report: Report, brief: Brief | BriefError | None,
-                    theme: Theme | None) -> list[Problem]:
+                    theme: Theme | None, marks: Marks) -> list[Problem]:
     """What the theme cannot print of ``report`` (its brief's, or the full brief's, PDF
-    made in both languages): nothing without a theme or with a brief that has errors."""
-    if theme is None or isinstance(brief, BriefError):
+    made in both languages): nothing with a brief that has errors. Without a theme, the
+    default theme's (build's): its bundled faces print every character they have, so
+    that is tried only where a text holds one they lack (then a chart's label, set whole
+    in one face, may mix it with characters the machine's face lacks)."""
+    if isinstance(brief, BriefError):
         return []
-    return theme_problems(report, Recipe(brief or load_brief("full"), theme))
+    if theme is None:
+        from ipdocs.checks.glyphs import needs_machine_faces
+
+        if not needs_machine_faces(report):
+            return []
+        theme = load_theme(DEFAULT_THEME)
+    return theme_problems(report, Recipe(brief or load_brief("full"), theme), marks=marks)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -102,7 +114,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             if brief is not None and loaded.report is not None else []
         if loaded.report is not None and not any(p.is_error for p in
                                                  [*problems, *brief_problems]):
-            problems = [*problems, *_theme_problems(loaded.report, brief, theme)]
+            problems = [*problems, *_theme_problems(loaded.report, brief, theme,
+                                                              loaded.marks)]
         _print_problems(problems, loaded.source)
         problems = [*problems, *_glossary_problems(spec)]
         if brief is not None and loaded.report is not None:
@@ -274,7 +287,11 @@ def _jobs(value: str) -> int:
 
 
 def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | None:
-    """Why ``output`` cannot be written (it is an input, a folder, or below a file)."""
+    """Why ``output`` cannot be written (its name is too long, it is an input, a folder,
+    or below a file)."""
+    too_long = name_problem(output.name)
+    if too_long:  # before asking the file system, which refuses such a name
+        return f"cannot write {output}: {too_long}; nothing written"
     same = [i for i in inputs if Path(i).exists() and output.exists()
             and output.resolve() == Path(i).resolve()]
     if same and not force:
@@ -285,6 +302,26 @@ def _output_problem(output: Path, inputs: Sequence[str], force: bool) -> str | N
     if blocked is not None:
         return f"cannot write {output}: {blocked} is a file, not a folder"
     return None
+
+
+def _glossary_along(previous: Path, output: Path) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The glossary a draft written to another folder takes along: build reads the
+    ``glossary.yaml`` beside a spec, so last year's is copied beside the draft (written
+    with it, all or none) where that folder has none; a note says so, or that the
+    folder's own glossary differs and will be used."""
+    old, new = previous.parent / "glossary.yaml", output.parent / "glossary.yaml"
+    if not old.is_file() or (new.exists() and new.resolve() == old.resolve()):
+        return [], []
+    try:
+        data = old.read_bytes()
+    except OSError as exc:
+        return [], [f"cannot copy {old} beside the draft: {exc.strerror}"]
+    if not new.exists():
+        return [(new, data)], [f"copied {old} to {new}: build reads the glossary beside "
+                               "the spec"]
+    if new.is_file() and new.read_bytes() == data:
+        return [], []
+    return [], [f"{new} is not {old}: the draft is built with the glossary of its own folder"]
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
@@ -306,12 +343,13 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _print_problems(problems, args.output)
         print("ipdocs: the draft does not load; nothing written", file=sys.stderr)
         return EXIT_SPEC
+    glossary, said = _glossary_along(Path(args.previous), output)
     try:
-        atomic_write(output, result.text.encode("utf-8"))
+        write_all([(output, result.text.encode("utf-8")), *glossary])
     except OSError as exc:  # files.WriteError: says which file and why
         print(f"ipdocs: {exc}", file=sys.stderr)
         return EXIT_SPEC
-    for note in result.notes:
+    for note in [*said, *result.notes]:
         print(f"note: {note}", file=sys.stderr)
     print(f"{args.output}: {counted(len(result.stale), 'stale figure')}, "
           f"{counted(result.review, 'paragraph')} "
@@ -426,7 +464,7 @@ def _build_options(command: argparse.ArgumentParser) -> None:
                          help="zh-en: one language after the other, or side by side")
     command.add_argument("--brief", default="full", type=_named_file(BRIEFS, "brief"),
                          help="full, summary, or a brief YAML file")
-    command.add_argument("--theme", default="briefing", type=_named_file(THEMES, "theme"),
+    command.add_argument("--theme", default=DEFAULT_THEME, type=_named_file(THEMES, "theme"),
                          help="briefing, official, or a theme YAML file")
     command.add_argument("-o", "--output", default="out",
                          help="output folder (default out/)")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipdocs.loading import load_report
-from ipdocs.typefaces.sysfonts import to_truetype
+from ipdocs.typefaces.sysfonts import quiet_subsetting, to_truetype
 
 FIXED_TIME = 0x00000000E0000000
 """head.created/modified of a converted face: a fixed instant, so the same inputs give
@@ -88,7 +88,8 @@ def convert(source: str, target: Path, chars: set[int] | None = None) -> int:
         keep = (chars | ALWAYS) & set(font.getBestCmap())
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=sorted(keep))
-        subsetter.subset(font)
+        with quiet_subsetting():
+            subsetter.subset(font)
     if "CFF " in font or "CFF2" in font:
         to_truetype(font)
     font["head"].created = font["head"].modified = FIXED_TIME

@@ -39,6 +39,22 @@ under a second."""
 NAME_MAX = 255
 """Bytes a file name may hold on the file systems ipdocs writes to (ext4, APFS, NTFS)."""
 
+OPENABLE_MAX = NAME_MAX - len(".~lock.#")
+"""Bytes the name of a file ipdocs writes may hold (247): an office program opening a
+file makes a lock file beside it (LibreOffice's ``.~lock.NAME#``), and cannot open for
+editing, or save, a file whose lock file's name would not fit in NAME_MAX."""
+
+
+def name_problem(name: str) -> str | None:
+    """Why a file cannot be given ``name`` (too long to be opened and saved; see
+    OPENABLE_MAX), or None."""
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size <= OPENABLE_MAX:
+        return None
+    return (f"its name is {size} bytes, longer than {OPENABLE_MAX} (an office program "
+            "opening it makes a lock file named after it, which would not fit the file "
+            f"system's {NAME_MAX})")
+
 
 class WriteError(OSError):
     """Files that could not be put in place; ``written`` names those that were."""
@@ -113,9 +129,9 @@ def clean_stale(folder: Path) -> list[Path]:
 
 def check_target(path: Path) -> None:
     """Refuse a final name that cannot take a file: a directory there, a name too long."""
-    if len(path.name.encode("utf-8", "surrogateescape")) > NAME_MAX:
-        raise WriteError(f"cannot write {path}: its name is longer than {NAME_MAX} bytes; "
-                         "nothing written")
+    too_long = name_problem(path.name)
+    if too_long:
+        raise WriteError(f"cannot write {path}: {too_long}; nothing written")
     if path.is_dir():
         raise WriteError(f"cannot write {path}: a directory stands at that name; nothing "
                          "written")

@@ -11,11 +11,14 @@ refuse it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
-from ipdocs.base.problems import PathElement, Problem, error, warning
+from ipdocs.base.problems import PathElement, Problem, counted, error, warning
 from ipdocs.model import Report
+from ipdocs.themes import Theme
 from ipdocs.typefaces import sysfonts
 
 NOT_PRINTED = frozenset({"id", "parts", "key_figures", "figures_ref"})
@@ -86,3 +89,68 @@ def check_glyphs(report: Report) -> list[Problem]:
                                               f"set in {face.family} ({face.file}), found on "
                                               "this machine"))
     return problems
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+def needs_machine_faces(report: Report) -> bool:
+    """Whether some text of ``report`` holds a character no bundled face has (set in a
+    machine's face, or in none): only then can a theme of bundled faces fail to print it
+    (a chart's label, set whole in one face, mixing it with Han)."""
+    return any(sysfonts.needed(text)
+               for _, text in _strings(report.model_dump(), ()))
+
+
+LISTED = 5
+"""Characters a theme's message names, at most (the rest are counted)."""
+
+
+def _font_field(theme: Theme, role: str, bold: bool) -> str:
+    """The theme's field that chose the face of ``role`` (its own file, or the bundled
+    face), with its value: ``fonts.serif.regular_file (Latin.ttf)``."""
+    font = theme.fonts.get(role)
+    if font is None:
+        return f"fonts.{role}"
+    if bold and font.bold_file:
+        return f"fonts.{role}.bold_file ({Path(font.bold_file).name})"
+    if font.regular_file:
+        return f"fonts.{role}.regular_file ({Path(font.regular_file).name})"
+    return f"fonts.{role}.bundled ({font.bundled})"
+
+
+def _holder(report: Report, chars: Sequence[str], printed: str
+            ) -> tuple[PathElement, ...] | None:
+    """The field of ``report`` whose text was printed as ``printed`` (its longest stretch
+    between placeholders is there), else of the first text holding one of ``chars``
+    (None: only the words ipdocs adds, such as 目录, hold them)."""
+    wanted = set(chars)
+    holders = [(path, text) for path, text in _strings(report.model_dump(), ())
+               if not wanted.isdisjoint(text)]
+    same = next((path for path, text in holders
+                 if len(part := max(_PLACEHOLDER.split(text), key=len)) >= 2
+                 and part in printed), None)
+    return same or next((path for path, _ in holders), None)
+
+
+def theme_gap(report: Report, theme: Theme, role: str, bold: bool, chars: Sequence[str],
+              texts: Sequence[str], chart: bool = False) -> Problem:
+    """An error for characters of ``report`` the font role ``role`` of ``theme`` cannot
+    set (nor its fallbacks, nor the machine's faces): the theme's file and field, the
+    characters by name (a few, then a count), located at the first text holding them."""
+    named = ", ".join(describe(c) for c in chars[:LISTED])
+    more = f" and {len(chars) - LISTED} more" if len(chars) > LISTED else ""
+    fallbacks = ", ".join(Path(f).name for f in theme.fallbacks) or "none"
+    first = texts[0] if len(texts[0]) <= 30 else texts[0][:30] + "…"
+    held = f"“{first}”" + (f" and {counted(len(texts) - 1, 'other text')}"
+                          if len(texts) > 1 else "")
+    field = _font_field(theme, role, bold)
+    if chart:
+        why = (f"cannot set {named}{more} in a chart's label, which is set whole in one "
+               f"face: neither it nor any one of the theme's fallbacks ({fallbacks}) or "
+               "this machine's faces has all of the label's characters")
+    else:
+        why = (f"cannot set {named}{more}, nor can the theme's fallbacks ({fallbacks}) or "
+               "this machine's faces")
+    message = (f"{theme.source or theme.name}: {field} {why}; held by {held}: choose a face "
+               "that has them, or add one under fallbacks:")
+    return error(_holder(report, chars, texts[0]) or ("theme",), message)

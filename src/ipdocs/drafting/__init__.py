@@ -187,15 +187,25 @@ def _history(node: Any, figure: Figure, unit: Unit, value_year: int,
     return history
 
 
+def _years(figure: Figure, year: int) -> tuple[int, int]:
+    """The year ``figure``'s value is of, in the report of ``year``, and the year its new
+    value is of: an interim figure of the next year (as_of after the report's year: 1—2月
+    of 2023 in the 2022 report) is of its as_of's year, and its new value of the year
+    after; a stale value of its ``of_year``; any other of the report's year."""
+    if figure.as_of is not None and figure.as_of.year > year:
+        return figure.as_of.year, figure.as_of.year + 1
+    return figure.of_year or year, year + 1
+
+
 def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
                    year: int) -> tuple[list[str], bool]:
     """Give one figure its new value; return notes for the reviewer and whether the figure
     needs review."""
-    value_year = figure.of_year or year
+    value_year, new_year = _years(figure, year)
     old_value = convert(figure.value, figure.unit_def, unit)
     qualifier = _qualifier(figure, new)
     update = new_change(figure, old_value, new.value, approximate=qualifier is not None,
-                        value_year=value_year, year=year + 1)
+                        value_year=value_year, year=new_year)
     node["history"] = _history(node, figure, unit, value_year, old_value)
     node["value"] = new.value
     node["unit"] = unit.code

@@ -7,6 +7,7 @@ magnitudes 万 and 亿 into thousands, millions and billions without rounding
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from babel.numbers import format_decimal
@@ -14,6 +15,7 @@ from babel.numbers import format_decimal
 from ipdocs.base.decimals import fraction_digits, shift
 from ipdocs.base.decimals import without_trailing_zeros as _without_trailing_zeros
 from ipdocs.base.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
+from ipdocs.i18n.lists import join
 from ipdocs.i18n.locales import chinese, locale
 from ipdocs.i18n.numerals import english_cardinal, hanzi
 from ipdocs.i18n.words import has_word, plural, word
@@ -130,6 +132,20 @@ def _currency(code: str, lang: str) -> str:
     """The word ``lang`` writes a currency with (RMB for CNY), else its ISO code (JPY)."""
     key = "currency." + code
     return word(key, lang) if has_word(key, lang) else code
+
+
+def list_amounts(values: Sequence[str], unit: UnitLike, lang: str) -> str:
+    """Formatted quantities of one unit as a list in running text, the currency of money
+    said once, before the first (RMB 1.2 billion, 3.4 billion and 5 billion: the list
+    says its unit once, as 12亿、34亿、50亿元 does); every digit, scale word and qualifier
+    of each value kept."""
+    u = resolve_unit(unit)
+    items = list(values)
+    if u.kind is UnitKind.MONEY and u.currency and len(items) > 1:
+        said = f"{_currency(u.currency, lang)} "
+        if all(said in item for item in items):
+            items[1:] = [item.replace(said, "", 1) for item in items[1:]]
+    return join(items, lang)
 
 
 def _metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:

@@ -422,6 +422,7 @@ def _check_change(figure: Figure, change: Change) -> None:
     form = change.chosen_form
     if measure is Measure.RANK:
         _check_rank_change(change, form)
+        _check_rank_move(figure.value, change)
     elif change.places is not None:
         raise ValueError("places belong to a rank's change (kind: rank)")
     if measure is Measure.RATE and change.percent is not None and form != "percent":
@@ -448,6 +449,30 @@ def _check_rank_change(change: Change, form: ChangeForm | None) -> None:
     previous = change.previous
     if previous is not None and (previous != previous.to_integral_value() or previous < 1):
         raise ValueError(f"a rank's previous position is a whole number from 1, not {previous}")
+
+
+def _check_rank_move(position: Decimal, change: Change) -> None:
+    """A rank's move in places must fit its positions: from the previous position (where
+    stated) to this one, and never from a position above the first (now 1st cannot have
+    risen, now 3rd cannot have fallen 5 places)."""
+    places, previous = change.places, change.previous
+    if places is None:
+        return
+    if previous is not None and previous - position != places:
+        moved = previous - position
+        raise ValueError(f"change.places says {_places(places)}, but from position "
+                         f"{previous} to {position} is {_places(moved)}")
+    if position + places < 1:
+        raise ValueError(f"a rank now at position {position} cannot have moved "
+                         f"{_places(places)}: it would have been at position "
+                         f"{position + places}")
+
+
+def _places(places: Decimal | int) -> str:
+    """A move in places as messages say it: 2 places up, 5 places down, no move."""
+    if places == 0:
+        return "no move"
+    return f"{abs(places)} place{'s' * (abs(places) != 1)} {'up' if places > 0 else 'down'}"
 
 
 def _check_computable(figure: Figure, change: Change, what: str) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ipdocs.base.vocab import Unit
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
     change_cell_text,
@@ -70,6 +71,14 @@ def _label_format(change: Decimal, label: str, lang: Lang) -> str:
         else literal_format(label)
 
 
+def _value_format(value: Decimal, unit: Unit, label: str, code: str, lang: Lang) -> str:
+    """The format a native chart shows a value's label by: ``code`` (it follows the
+    value) where the label is the plain quantity, else the label itself, so that a DOCX
+    chart says what the PDF's and the text say, qualifier (超, 余, more than) and
+    per-capita basis (每万人, per 10,000 people) included."""
+    return code if label == format_quantity(value, unit, lang) else literal_format(label)
+
+
 def growth_changes(figures: Sequence[Figure], limit: int) -> list[tuple[Figure, Decimal]]:
     """The figures with a year-on-year percent change and their changes, largest rise
     first, at most ``limit`` of them."""
@@ -97,9 +106,11 @@ def bar_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> 
     chosen = [f for f in figures if f.unit == figures[0].unit and f.kind != "rank"][:limit]
     if len(chosen) < 2:
         return None
+    labels = tuple(figure_value(f, lang) for f in chosen)
     shown = [spreadsheet_format(f.value, f.unit_def, lang) for f in chosen]
-    series = Series(title, tuple(float(v) for v, _ in shown),
-                    tuple(figure_value(f, lang) for f in chosen), tuple(c for _, c in shown))
+    series = Series(title, tuple(float(v) for v, _ in shown), labels,
+                    tuple(_value_format(f.value, f.unit_def, label, code, lang)
+                          for f, label, (_, code) in zip(chosen, labels, shown, strict=True)))
     return Chart("bar", title, tuple(f.label.get(lang) for f in chosen), (series,), lang)
 
 
@@ -110,9 +121,12 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
         return None
     years = sorted(points)
     shown = [spreadsheet_format(points[y], figure.unit_def, lang) for y in years]
-    labels = tuple(format_quantity(points[y], figure.unit_def, lang) for y in years)
+    labels = tuple(format_quantity(points[y], figure.unit_def, lang,
+                                   qualifier=figure.qualifier if y == year else None)
+                   for y in years)  # only this year's value is stated with its qualifier
     series = Series(figure.label.get(lang), tuple(float(v) for v, _ in shown), labels,
-                    tuple(c for _, c in shown))
+                    tuple(_value_format(points[y], figure.unit_def, label, code, lang)
+                          for y, label, (_, code) in zip(years, labels, shown, strict=True)))
     return Chart("years", figure.label.get(lang), tuple(str(y) for y in years), (series,), lang)
 
 

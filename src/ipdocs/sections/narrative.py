@@ -15,6 +15,7 @@ from ipdocs.i18n import (
     bare_number,
     format_quantity,
     join,
+    list_amounts,
     movement_phrase,
     number_words,
     period_in_year,
@@ -285,10 +286,11 @@ def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
 def figure_list(figures: list[Figure], lang: str) -> str:
     """Figures of one unit listed with the unit said once, as the report lists them:
     4.43万、10.79万、6.5万、3.05万件 (the separator throughout, the counter after the last);
-    in English the values joined as a list (44,300, 107,900, 65,000 and 30,500)."""
+    in English the values joined as a list (44,300, 107,900, 65,000 and 30,500), the
+    currency of money said once (RMB 1.2 billion, 3.4 billion and 5 billion)."""
     values = [figure_value(f, lang) for f in figures]
     if not chinese(lang):
-        return join(values, lang)
+        return list_amounts(values, figures[-1].unit_def, lang)
     counter = figures[-1].unit_def.base
     items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
     return word("list_separator", lang).join([*items, values[-1]])

@@ -79,10 +79,12 @@ def was_cell(figure: Figure, against: Report | None, now: str,
     return None if before == now else before
 
 
-TOKEN = re.compile(r"[0-9][0-9.,]*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|\s+|.", re.DOTALL)
-"""What a revision changes whole: a number with its decimals (71425, 610.93, 11.4%), a Latin
-word, a run of spaces, or one other character (a Han character, a punctuation mark), so
-that a revision never takes a neighbouring 。 on one side and not on the other."""
+TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|\s+|.", re.DOTALL)
+"""What a revision changes whole: a number with its decimals and groups (71425, 610.93,
+71,425, 11.4%; a point or comma only between digits, so that the comma after "In 2024," is
+not part of the number and is not deleted and inserted again), a Latin word, a run of
+spaces, or one other character (a Han character, a punctuation mark), so that a revision
+never takes a neighbouring 。 on one side and not on the other."""
 
 
 def _tokens(text: str) -> list[str]:

@@ -200,6 +200,8 @@ class Theme:
     web_fonts: str = "system"
     """How a web page names its faces: ``system`` (the reader's fonts, a small file) or
     ``embed`` (the bundled faces as WOFF2 subsets of the page's characters)."""
+    source: str = ""
+    """The theme's file as messages name it (``briefing.yaml`` for a built-in one)."""
 
     def style(self, name: str) -> Style:
         """The style called ``name``; ``body`` when the theme lacks it."""
@@ -384,7 +386,7 @@ def theme_from_data(data: Any, source: str, base: Path | None = None,
         problems = _font_file_problems(spec, base)
     if spec is None or problems:
         raise ThemeError([locate(p, marks or {}) for p in problems], source)
-    theme = _theme(spec, base)
+    theme = replace(_theme(spec, base), source=source)
     return theme.with_reference(theme.reference_docx) if theme.reference_docx else theme
 
 

@@ -17,16 +17,46 @@ A leaf: it imports nothing from the rest of the project but ``ipdocs.typefaces.b
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ipdocs.typefaces.bundled import all_coverage
+
+EDITOR_TABLES = frozenset({"FFTM", "PfEd"})
+"""Tables a font editor leaves in a face (FontForge's timestamps and private data): no
+glyph, metric or layout data, which fontTools drops from a subset with a warning."""
+
+
+class _EditorTablesDropped(logging.Filter):
+    """Drop fontTools' "FFTM NOT subset; … dropped" warnings (``EDITOR_TABLES``)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` is still to be said."""
+        return not (record.msg == "%s NOT subset; don't know how to subset; dropped"
+                    and bool(record.args) and str(record.args[0]) in EDITOR_TABLES)  # type: ignore[index]
+
+
+@contextlib.contextmanager
+def quiet_subsetting() -> Iterator[None]:
+    """While subsetting: fontTools' warning that it dropped a font editor's table
+    (``EDITOR_TABLES``, as in DejaVu Sans, a machine's common fallback) goes unsaid;
+    every other message of fontTools is kept, and nothing is changed outside the block."""
+    logger = logging.getLogger("fontTools.subset")
+    quiet = _EditorTablesDropped()
+    logger.addFilter(quiet)
+    try:
+        yield
+    finally:
+        logger.removeFilter(quiet)
+
 
 MAX_ERR = 1.0
 """Font units a quadratic curve may stray from the cubic one it replaces."""
@@ -135,7 +165,8 @@ def subset(path: str, index: int, text: str) -> bytes:
     options.hinting = False
     subsetter = subsetting.Subsetter(options)
     subsetter.populate(text=text)
-    subsetter.subset(font)
+    with quiet_subsetting():
+        subsetter.subset(font)
     if "CFF " in font or "CFF2" in font:
         to_truetype(font)
     out = io.BytesIO()

@@ -25,6 +25,7 @@ from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
 from ipdocs.themes import Theme
 from ipdocs.typefaces.bundled import face_path
+from ipdocs.typefaces.sysfonts import quiet_subsetting
 from ipdocs.writers import RenderWarning
 
 ALWAYS = string.printable.strip() + " \u2212\u2014\u3000"
@@ -263,7 +264,8 @@ def _subset(data: bytes, text: str) -> bytes:
     options.notdef_outline = True
     subsetter = subset.Subsetter(options)
     subsetter.populate(text=text + " ")
-    subsetter.subset(font)
+    with quiet_subsetting():
+        subsetter.subset(font)
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()

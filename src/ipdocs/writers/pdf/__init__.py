@@ -20,11 +20,13 @@ from ipdocs.writers.pdf.blocks import (
     Writer,
     check,
     flowables,
+    font_name,
     header_block,
     letterhead_lines,
     masthead,
+    note_uncovered,
 )
-from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
+from ipdocs.writers.pdf.fonts import FontError, Fonts
 from ipdocs.writers.pdf.page import MM, Template, TooLong
 from ipdocs.writers.pdf.tagging import StructTree
 from ipdocs.writers.pdf.toc import number_look
@@ -56,11 +58,16 @@ def _layout_message(exc: LayoutError) -> str:
             "cell or label in it")
 
 
-def _check_headers(doc: Document, fonts: Fonts, theme: Theme) -> list[str]:
-    """Problems with the running header's characters."""
-    face = fonts.face(theme.style("header").font)
-    return [uncovered_message(missing, Where(text)) for text in doc.headers
-            if (missing := fonts.missing(text, [face]))]
+def _check_headers(doc: Document, writer: Writer) -> None:
+    """Note the running header's characters no face can set (``blocks.check`` says)."""
+    style = writer.theme.style("header")
+    face = writer.fonts.face(style.font, style.bold)
+    for text in doc.headers:
+        missing = writer.fonts.missing(text, [face])
+        if missing:
+            note_uncovered(writer, missing, f"not {font_name(writer.theme, style.font)}, the "
+                                            "theme's fallbacks or this machine's", text,
+                           (style.font, style.bold, False))
 
 
 def render_pdf(doc: Document, theme: Theme) -> bytes:
@@ -86,7 +93,8 @@ def _render(doc: Document, theme: Theme, pages: int | None) -> bytes | None:
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
     writer = Writer(theme, fonts, width, languages=doc.languages,
                     tags=StructTree(doc.metadata.lang))
-    writer.problems += _check_headers(doc, fonts, theme) if theme.header_text else []
+    if theme.header_text:
+        _check_headers(doc, writer)
     story = masthead(doc.main, writer) + flowables(doc.blocks, writer)
     header = header_block(doc, writer) if theme.header_text and doc.headers else None
     letterhead = letterhead_lines(doc, writer)

@@ -41,6 +41,7 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import LETTERHEAD_LEADING, Style, Theme
+from ipdocs.writers import Gap
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.looks import (
     KEY_FIGURES_PER_ROW,
@@ -91,6 +92,8 @@ class Writer:
     uncovered: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     """By the font that lacks them, the characters no font of the theme covers, each with
     the texts it stands in (one message a font: ``check``)."""
+    gaps: dict[tuple[str, bool, bool], dict[str, list[str]]] = field(default_factory=dict)
+    """The same by font role, weight and whether in a chart's label (``Gap``)."""
     in_cell: bool = False
     languages: Sequence[Language] = SHIPPED_LANGUAGES
     """The document's languages (``Document.languages``)."""
@@ -158,7 +161,8 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
         missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
         if missing:
             note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
-                                       "theme's fallbacks or this machine's", text)
+                                       "theme's fallbacks or this machine's", text,
+                           (style.font, piece.bold or style.bold, False))
         for part, flag in stretches:
             for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
                 for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
@@ -521,7 +525,7 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
             note_uncovered(w, missing, f"as a chart's label, set whole in one face: not "
                                        f"in {font_name(w.theme, role)} nor in any one of "
                                        "its fallbacks with the label's other characters",
-                           text)
+                           text, (role, False, True))
     colors = (w.theme.accent, w.theme.fall, w.theme.rule)
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
@@ -664,13 +668,16 @@ def font_name(theme: Theme, role: str) -> str:
     return f"font {role!r} ({named})"
 
 
-def note_uncovered(w: Writer, chars: Sequence[str], font: str, text: str) -> None:
-    """Remember that no font has ``chars`` in ``text``; ``font`` says which were tried."""
-    found = w.uncovered.setdefault(font, {})
-    for char in chars:
-        found.setdefault(char, [])
-        if text not in found[char]:
-            found[char].append(text)
+def note_uncovered(w: Writer, chars: Sequence[str], font: str, text: str,
+                   role: tuple[str, bool, bool] | None = None) -> None:
+    """Remember that no font has ``chars`` in ``text``; ``font`` says which were tried,
+    ``role`` which font role (with its weight, and whether in a chart's label) lacks them."""
+    for found in (w.uncovered.setdefault(font, {}),
+                  *([w.gaps.setdefault(role, {})] if role else [])):
+        for char in chars:
+            found.setdefault(char, [])
+            if text not in found[char]:
+                found[char].append(text)
 
 
 MAX_LISTED = 8
@@ -696,4 +703,11 @@ def check(w: Writer) -> None:
     """Raise if any character was found that no font covers: one message a font."""
     problems = [*w.problems, *uncovered_problems(w)]
     if problems:
-        raise FontError("; ".join(dict.fromkeys(problems)))
+        raise FontError("; ".join(dict.fromkeys(problems)), gaps(w))
+
+
+def gaps(w: Writer) -> list[Gap]:
+    """The characters no face could set, by font role (``Gap``)."""
+    return [Gap(role, bold, tuple(sorted(chars)),
+                tuple(dict.fromkeys(t for holders in chars.values() for t in holders)), chart)
+            for (role, bold, chart), chars in w.gaps.items()]

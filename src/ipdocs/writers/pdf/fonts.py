@@ -279,8 +279,3 @@ def _register_system(face: sysfonts.SystemFace) -> Face:
     pdfmetrics.registerFont(font)
     return Face(font.fontName, frozenset(font.face.charToGlyph))
 
-
-def uncovered_message(chars: Sequence[str], where: Where) -> str:
-    """A readable error for characters no font covers."""
-    listed = ", ".join(f"U+{ord(c):04X} {c!r}" for c in chars)
-    return f"no configured font covers {listed} {where}"
