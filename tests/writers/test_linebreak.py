@@ -369,3 +369,27 @@ def test_a_name_that_cannot_be_hyphenated_is_squeezed_in_rather_than_gapping_the
     assert laid[0].text == "aaaa bbbb Cccccccc" and laid[0].end <= 8.7 + 1e-6
     assert lines("aaaa bbbb Cccccccc dd ee", 8.6, hyphenate=english)[0].text == "aaaa bbbb"
     assert lines("aaaa bbbb Cccccccc dd ee", 8.7, justify=False)[0].text == "aaaa bbbb"
+
+
+def test_a_loose_latin_paragraph_is_broken_again_as_a_whole() -> None:
+    """Filled line by line, PROSE at 17.4 ems stretches a line's spaces to 2.3 times their
+    width; broken as a whole, every line but the last is full and none stretches past
+    twice its spaces."""
+    laid = laid_out(PROSE, 17.4, hyphenate=english)
+    assert all(abs(line.end - 17.4) < 1e-6 for line in laid[:-1])
+    assert max(gap_ratio(line) for line in laid[:-1]) <= 2.0 + 1e-6
+    assert laid[2].text == "sionals of the intellectual property"
+
+
+@settings(max_examples=60, deadline=None)
+@given(width=st.floats(min_value=12, max_value=40), hyphenate=st.booleans())
+def test_justified_english_never_stretches_past_twice_its_spaces(width: float,
+                                                                 hyphenate: bool) -> None:
+    """Broken again or, where no breaking fills a line, left short at its end: no word
+    gap of a justified Latin line over twice the word space, and nothing lost."""
+    laid = laid_out(PROSE, width, hyphenate=english if hyphenate else None)
+    assert all(gap_ratio(line) <= 2.0 + 1e-6 for line in laid[:-1])
+    assert all(line.end <= width + 1e-6 for line in laid)
+    joined = "".join(line.text[:-1] if line.units[-1].hyphenated else line.text + " "
+                     for line in laid)
+    assert joined.strip() == PROSE
