@@ -10,6 +10,7 @@ from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import (
     AMBIGUOUS,
+    GRID_SPREAD,
     NO_END,
     NO_START,
     Line,
@@ -393,3 +394,22 @@ def test_justified_english_never_stretches_past_twice_its_spaces(width: float,
     joined = "".join(line.text[:-1] if line.units[-1].hyphenated else line.text + " "
                      for line in laid)
     assert joined.strip() == PROSE
+
+
+def test_on_a_grid_the_slack_goes_beside_numbers_not_between_han_characters() -> None:
+    """A justified line on a character grid widens its Han–Latin gaps (to half an em at
+    most) and sets its Han characters no further apart than GRID_SPREAD: what is left
+    stays at the line's end; off the grid the same line spreads evenly."""
+    text = "甲乙丙丁2024戊己庚辛壬癸子5000万件余，丑寅卯"
+    on = laid_out(text, 15.8, grid=True)
+    off = laid_out(text, 15.8)
+    first = on[0]
+    han = [u.x - p.end for p, u in itertools.pairwise(first.units) if p.han and u.han]
+    latin = [u.x - p.end for p, u in itertools.pairwise(first.units) if p.han != u.han]
+    assert max(han) <= GRID_SPREAD + 1e-9
+    assert latin and all(abs(gap - 0.5) < 1e-9 for gap in latin)
+    assert first.end < 15.8 - 1
+    assert first.end <= 15.8 + 1e-6
+    assert [line.text for line in on] == [line.text for line in off]
+    assert max(u.x - p.end for p, u in itertools.pairwise(off[0].units)
+               if p.han and u.han) > GRID_SPREAD

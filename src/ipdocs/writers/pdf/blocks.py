@@ -163,13 +163,14 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     return runs, looks
 
 
-def _shape(style: Style, language: Language, align: str | None = None) -> Shape:
+def _shape(style: Style, language: Language, align: str | None = None,
+           grid: bool = False) -> Shape:
     """Paragraph geometry from a theme style: Han text takes the style's first-line
-    indent; text that hyphenates may be hyphenated."""
+    indent; text that hyphenates may be hyphenated; ``grid``: on the character grid."""
     leading = line_height(style)
     indent = first_line_indent(style, language)
     return Shape(leading, align or style.align, indent, style.before, style.after,
-                 hyphenate=language.hyphenates)
+                 hyphenate=language.hyphenates, grid=grid)
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
@@ -181,7 +182,8 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
         style = replace(style, size=style.size * scale,
                         exact=style.exact * scale if style.exact else None)
     runs, looks = _looks_runs(pieces, style, lang, w)
-    return TextBlock(runs, looks, _shape(style, w.language(lang), align))
+    grid = bool(style.grid and w.theme.page.chars_per_line)
+    return TextBlock(runs, looks, _shape(style, w.language(lang), align, grid))
 
 
 def header_block(doc: Document, w: Writer) -> TextBlock:

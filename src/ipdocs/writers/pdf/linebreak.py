@@ -77,6 +77,14 @@ MAX_EXTRA_SPACES = 2.0
 """Justification adds at most this many word spaces at a space (a gap of three spaces)."""
 MAX_EXTRA_EM = 0.5
 """Justification adds at most this much space beside a Han character (ems)."""
+GRID_SPREAD = 0.04
+"""On a character grid, justification adds at most this much between two Han characters
+(ems; GB/T 9704's 28 characters of 16 pt: 0.64 pt): a line's slack goes first where the
+grid is broken anyway, beside Latin letters and digits and at spaces; what is left stays
+at the line's end."""
+GRID_LATIN = 0.25
+"""On a character grid, justification widens a Han–Latin gap by at most this (ems): to
+half an em, as JIS X 4051 allows."""
 STRETCH = 0.15
 """A justified line is loose when it stretches by more than this (ems between Han
 characters, or spaces between words): it then takes pieces from the line before, and a
@@ -195,6 +203,8 @@ class Setting:
     em: float
     justify: bool = True
     hyphenate: Hyphenate | None = None
+    grid: bool = False
+    """On a character grid: justification keeps Han characters at the grid's pitch."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -664,8 +674,8 @@ def _balance(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:
     pieces from its end to the next line's start while that makes the looser of the two
     less loose (a number kept with its unit that went to the next line leaves a gap no
     squeezing closes)."""
-    if not s.justify:
-        return
+    if not s.justify or s.grid:
+        return  # on a grid, evening out would spread a number's slack over Han lines
     for index in range(1, len(lines) - 1):
         at = index
         while at >= 1 and _even_out(lines, at, widths, s):
@@ -855,14 +865,42 @@ def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
     if slack < 0:
         gaps = _squeeze(units, gaps, -slack, s)
     points = set(_stretch_points(units))
-    extra = slack / len(points) if s.justify and not last and points and slack > 0 else 0.0
-    extra = min(extra, _widest_extra(units, points, s))
+    extras = [0.0] * len(units)
+    if s.justify and not last and points and slack > 0:
+        extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
     for index, unit in enumerate(units):
-        pen += gaps[index] + (extra if index in points else 0.0)
+        pen += gaps[index] + extras[index]
         unit.x = pen - unit.shift
         pen += unit.advance
     return Line(units, last)
+
+
+def _even_extras(units: Sequence[Unit], points: set[int], slack: float,
+                 s: Setting) -> list[float]:
+    """What justification adds before each unit: ``slack`` shared evenly by the stretch
+    points (at most ``_widest_extra`` each)."""
+    extra = min(slack / len(points), _widest_extra(units, points, s))
+    return [extra if index in points else 0.0 for index in range(len(units))]
+
+
+def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
+                 s: Setting) -> list[float]:
+    """What justification adds before each unit on a character grid: first at spaces and
+    in the quarter-em gaps between Han characters and Latin letters or digits (at most
+    ``GRID_LATIN`` each), then at most ``GRID_SPREAD`` at the other points (beside Han
+    characters and marks); the rest is left at the line's end."""
+    other = {i for i in points if units[i].space_before or (
+        units[i].han != units[i - 1].han and _spaced(units[i - 1], units[i]))}
+    han = points - other
+    wide = 0.0
+    if other:
+        cap = GRID_LATIN * s.em if any(not units[i].space_before for i in other) \
+            else MAX_EXTRA_SPACES * s.space
+        wide = min(slack / len(other), cap)
+    narrow = min((slack - wide * len(other)) / len(han), GRID_SPREAD * s.em) if han else 0.0
+    return [wide if index in other else narrow if index in han else 0.0
+            for index in range(len(units))]
 
 
 def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
@@ -894,15 +932,16 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
 
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
                 space: float, em: float, justify: bool = True,
-                hyphenate: Hyphenate | None = None) -> list[Line]:
+                hyphenate: Hyphenate | None = None, grid: bool = False) -> list[Line]:
     """Lay ``runs`` out in lines of ``widths`` (the last width repeats).
 
     ``space`` is the width of a word space and ``em`` the font size, in the units of
     ``measure``; ``hyphenate`` gives a word's hyphenation points (none: words break only
-    after hyphens and slashes, or where longer than a line). Each unit of each returned
-    line has its ``x`` set.
+    after hyphens and slashes, or where longer than a line); ``grid``: the text is on a
+    character grid (see ``GRID_SPREAD``). Each unit of each returned line has its ``x``
+    set.
     """
-    s = Setting(measure, space, em, justify, hyphenate)
+    s = Setting(measure, space, em, justify, hyphenate, grid)
     units = _classify(runs)
     if not units:
         return []
