@@ -22,10 +22,11 @@ Rules (DESIGN.md "Typography", W3C clreq):
   marks where the line before can take them in or give some (no runts such as "显著。");
 - justified lines stretch between Han characters and at spaces, never inside a word, never
   before a closing or after an opening mark, and never to gaps of more than three spaces
-  (two in a line all Latin) or half an em (a line that cannot be filled otherwise is left
-  short at its end); a loose line takes pieces from the line before where that evens the
-  two out; a Latin paragraph with a line stretched past twice its spaces is broken again
-  as a whole (total fit: the breaks whose lines together stretch least).
+  (two in a line all Latin) or 0.15 em more beside a Han character (a line that cannot be
+  filled otherwise is left short at its end); a loose line takes pieces from the line
+  before where that evens the two out; a Latin paragraph with a line stretched past
+  twice its spaces is broken again as a whole (total fit: the breaks whose lines
+  together stretch least).
 """
 
 from __future__ import annotations
@@ -75,8 +76,10 @@ RUNT = 2
 """A last line of this many characters or fewer is a runt."""
 MAX_EXTRA_SPACES = 2.0
 """Justification adds at most this many word spaces at a space (a gap of three spaces)."""
-MAX_EXTRA_EM = 0.5
-"""Justification adds at most this much space beside a Han character (ems)."""
+MAX_EXTRA_EM = 0.15
+"""Justification adds at most this much space beside a Han character (ems: ``STRETCH``,
+where a Chinese line starts to look letter-spaced); a line it cannot fill so (a number
+with its unit went to the next line of a narrow column) is left short at its end."""
 GRID_SPREAD = 0.04
 """On a character grid, justification adds at most this much between two Han characters
 (ems; GB/T 9704's 28 characters of 16 pt: 0.64 pt): a line's slack goes first where the
