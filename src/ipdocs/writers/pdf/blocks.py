@@ -48,7 +48,7 @@ from ipdocs.writers.looks import (
     header_fill,
     outline_level,
 )
-from ipdocs.writers.pdf.fonts import FontError, Fonts, Where
+from ipdocs.writers.pdf.fonts import Face, FontError, Fonts, Where
 from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, StructTree, tag
@@ -66,7 +66,13 @@ from ipdocs.writers.spacing import (
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 from ipdocs.writers.tablerows import unbroken
-from ipdocs.writers.typeset import TableFit, figures_per_row, fit_table, key_value_scale
+from ipdocs.writers.typeset import (
+    TableFit,
+    figures_per_row,
+    fit_table,
+    key_value_scale,
+    minus_stand_in,
+)
 from ipdocs.writers.typeset import pieces as kept_pieces
 
 MM = 72 / 25.4
@@ -457,8 +463,9 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
     tag(caption, w.element("P", node.lang))
-    texts = [*node.categories, *(label for s in node.series for label in s.labels)]
     role = w.theme.style("table-cell").font
+    node = _in_face(node, w.fonts.face(role))
+    texts = [*node.categories, *(label for s in node.series for label in s.labels)]
     face = w.fonts.whole("".join(texts), w.fonts.face(role))
     for text in texts:  # a chart sets each label in one face: no fallback within a label
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in face.covers})
@@ -477,6 +484,19 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
         out.append(tag(text_block([Piece(node.source)], "note", node.lang, w),
                        w.element("P", node.lang)))
     return out
+
+
+def _in_face(node: Chart, face: Face) -> Chart:
+    """A chart whose labels the theme's face sets whole: a minus sign it lacks set as its
+    hyphen-minus (``typeset.minus_stand_in``), so that every chart of a theme is in the
+    theme's face, not one of them in a fallback for its declines."""
+    def covered(char: str) -> bool:
+        return ord(char) in face.covers
+
+    series = tuple(replace(s, labels=tuple(minus_stand_in(label, covered)
+                                           for label in s.labels)) for s in node.series)
+    return replace(node, series=series,
+                   categories=tuple(minus_stand_in(c, covered) for c in node.categories))
 
 
 def chart_alt(node: Chart) -> str:
