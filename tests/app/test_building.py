@@ -635,8 +635,9 @@ def test_a_fitted_brief_gives_back_each_cut_its_page_has_room_for(
 
     monkeypatch.setattr(building, "_render_within", within)
     theme = load_theme("briefing")
-    fitted = (make(6), theme, b"%PDF")
-    doc, _, pdf = building._given_back(make, 6, theme, 1, fitted)  # type: ignore[arg-type]
-    assert doc == ("doc", 6, frozenset({FEW_HIGHLIGHTS})) and pdf == b"%PDF"
+    fitted = building._Fit(6, frozenset(), make(6), theme, b"%PDF")  # type: ignore[arg-type]
+    got = building._given_back(make, fitted, 1)  # type: ignore[arg-type]
+    assert got.doc == ("doc", 6, frozenset({FEW_HIGHLIGHTS})) and got.pdf == b"%PDF"
+    assert got.restored == {FEW_HIGHLIGHTS}
     assert laid == [frozenset({NO_CHART}), frozenset({FEW_HIGHLIGHTS}),
                     frozenset({FEW_HIGHLIGHTS, FEW_KEY_FIGURES})]

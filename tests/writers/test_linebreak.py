@@ -413,3 +413,13 @@ def test_on_a_grid_the_slack_goes_beside_numbers_not_between_han_characters() ->
     assert [line.text for line in on] == [line.text for line in off]
     assert max(u.x - p.end for p, u in itertools.pairwise(off[0].units)
                if p.han and u.han) > GRID_SPREAD
+
+
+def test_an_opening_bracket_starting_a_ragged_line_is_hung() -> None:
+    """A title's second line that starts with （ has its blank half before the line: the
+    bracket's ink starts where the first line's does (not on a justified line)."""
+    laid = lines("广州知识产权保护与发展状况（2023年度）", 13, justify=False)
+    assert laid[1].text.startswith("（")
+    bracket = laid[1].units[0]
+    assert bracket.trim == 0.5 and bracket.x + bracket.shift == 0.0
+    assert lines("广州知识产权保护与发展状况（2023年度）", 13)[1].units[0].trim == 0.0

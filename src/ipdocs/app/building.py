@@ -217,6 +217,29 @@ def fit_steps(theme: Theme) -> list[tuple[int, Theme]]:
 
 def _fit(report: Report, recipe: Recipe, lang: Language,
          limit: int) -> tuple[Document, Theme, bytes]:
+    """The brief fitted to ``limit`` pages (``_fitting``). A brief compared with last
+    year's (``recipe.against``) is cut and given back as this year's alone is: accepting
+    every revision of its DOCX gives this year's DOCX."""
+    if recipe.against is None:
+        fit = _fitting(report, recipe, lang, limit)
+        return fit.doc, fit.theme, fit.pdf
+    fit = _fitting(report, replace(recipe, against=None), lang, limit)
+    return _maker(report, recipe, lang)(fit.level, fit.restored), fit.theme, fit.pdf
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How a brief was fitted to its pages: its level of ``Context.compact``, the cuts
+    given back, and the document, theme and PDF that fitted."""
+
+    level: int
+    restored: frozenset[int]
+    doc: Document
+    theme: Theme
+    pdf: bytes
+
+
+def _fitting(report: Report, recipe: Recipe, lang: Language, limit: int) -> _Fit:
     """The first step of ``fit_steps`` whose PDF fills at most ``limit`` pages, with that
     PDF and what it cut given back where the page has room (``_given_back``); else the
     last, with a RenderWarning. A step that does not fit is laid out only as far as the
@@ -227,19 +250,19 @@ def _fit(report: Report, recipe: Recipe, lang: Language,
         doc = make(level, frozenset())
         pdf = _render_within(doc, theme, limit)
         if pdf is not None:
-            return _given_back(make, level, theme, limit, (doc, theme, pdf))
+            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
     level, theme = steps[-1]
     doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
     pages = pdf_pages(pdf) or 0
     if pages <= limit:
-        return _given_back(make, level, theme, limit, (doc, theme, pdf))
+        return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
     warnings.warn(RenderWarning(
         f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
         f"{counted_pages(pages)} in this language and theme even shortened as far as it "
         "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
-        "smaller type, three key figures)"), stacklevel=3)
-    return doc, theme, pdf
+        "smaller type, three key figures)"), stacklevel=4)
+    return _Fit(level, frozenset(), doc, theme, pdf)
 
 
 GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
@@ -247,22 +270,21 @@ GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
 every highlight, the lead's second paragraph, every key figure."""
 
 
-def _given_back(make: Callable[[int, frozenset[int]], Document], level: int, theme: Theme,
-                limit: int, fitted: tuple[Document, Theme, bytes]
-                ) -> tuple[Document, Theme, bytes]:
-    """A brief that fitted its pages at ``level`` with each cut of that level given back
+def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
+                limit: int) -> _Fit:
+    """A brief that fitted its pages with each cut of its level given back
     (``GIVEN_BACK``, one by one) that still fits: a page with room left keeps its chart,
     its highlights, its lead."""
-    restored: frozenset[int] = frozenset()
     for cut in GIVEN_BACK:
-        if level < cut:
+        if fitted.level < cut:
             continue
-        doc = make(level, restored | {cut})
-        if doc == fitted[0]:
+        restored = fitted.restored | {cut}
+        doc = make(fitted.level, restored)
+        if doc == fitted.doc:
             continue  # the cut took nothing away (no chart, one lead paragraph)
-        pdf = _render_within(doc, theme, limit)
+        pdf = _render_within(doc, fitted.theme, limit)
         if pdf is not None:
-            restored, fitted = restored | {cut}, (doc, theme, pdf)
+            fitted = _Fit(fitted.level, restored, doc, fitted.theme, pdf)
     return fitted
 
 

@@ -553,14 +553,48 @@ WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
 def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
     """Every block as flowables, bilingual pairs side by side."""
     out: list[Flowable] = []
-    for item in grouped(blocks):
+    items = list(grouped(blocks))
+    for index, item in enumerate(items):
         if isinstance(item, list):
             out += bilingual_rows(item, w)
         else:
-            out += WRITERS[type(item)](item, w)
+            made = WRITERS[type(item)](item, w)
+            if made and _answers_heading(items, index) and _short(made[-1], w):
+                made[-1].keepWithNext = True
+            out += made
     if w.theme.page.lines_per_page and not w.in_cell:
         out = _back_to_grid(out, line_height(w.theme.style("body")))
     return _chain_headings(out)
+
+
+SHORT_LINES = 3
+"""The most lines of a first language's text kept with the second's under headings
+stacked in both (``_answers_heading``): a longer one may end a page alone."""
+
+
+def _short(flowable: Flowable, w: Writer) -> bool:
+    """Whether ``flowable`` is text of at most ``SHORT_LINES`` lines across the page."""
+    if not isinstance(flowable, TextBlock):
+        return False
+    flowable.wrap(w.width, 1e9)
+    return len(flowable.lines or ()) <= SHORT_LINES
+
+
+def _answers_heading(items: Sequence[Any], index: int) -> bool:
+    """Whether block ``index`` is the first language's text under headings stacked in two
+    languages (资料来源 / Sources) with the second's text right after it: kept with that
+    text when short (``_short``), so that each heading keeps its content (the English
+    source line was left alone on the next page)."""
+    heads: list[Any] = []
+    at = index - 1
+    while at >= 0 and isinstance(items[at], Heading):
+        heads.insert(0, items[at])
+        at -= 1
+    after = items[index + 1] if index + 1 < len(items) else None
+    langs = [getattr(head, "lang", None) for head in heads]
+    return len(set(langs)) >= 2 and getattr(items[index], "lang", None) == langs[0] and \
+        after is not None and not isinstance(after, (Heading, list)) and \
+        getattr(after, "lang", None) == langs[-1]
 
 
 class GridGap(Flowable):  # type: ignore[misc]

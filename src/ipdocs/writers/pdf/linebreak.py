@@ -18,6 +18,9 @@ Rules (DESIGN.md "Typography", W3C clreq):
   opening mark after another opening mark are set half width; to take one more piece
   rather than stretch, a line may set a closing mark at its end half width, and squeeze
   the blank half of its other marks, its Han–Latin gaps and its word spaces a little;
+- an opening mark that starts a line after the first of a ragged paragraph is set half
+  width (its blank hung before the line: a title's second line （2023年度） does not look
+  indented);
 - a paragraph's last line holds at least ``RUNT`` + 1 characters besides its closing
   marks where the line before can take them in or give some (no runts such as "显著。");
 - justified lines stretch between Han characters and at spaces, never inside a word, never
@@ -933,6 +936,16 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     return [g - give * share for g, give in zip(gaps, shrinks, strict=True)]
 
 
+def _hang_openings(lines: Sequence[_Open], em: float) -> None:
+    """An opening mark that starts a line after the first of a ragged paragraph (a
+    title's second line that starts （2023年度）) is set half width, its blank half hung
+    before the line: it does not look indented."""
+    for line in lines[1:]:
+        first = line.atoms[0].units[0]
+        if first.mark == "open":
+            first.trim = max(first.trim, HALF * em)
+
+
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
                 space: float, em: float, justify: bool = True,
                 hyphenate: Hyphenate | None = None, grid: bool = False) -> list[Line]:
@@ -960,5 +973,7 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
     _balance(lines, widths, s)
     _avoid_runt(lines, widths, s)
     lines = _refit(lines, atoms, widths, s)
+    if not justify:
+        _hang_openings(lines, em)
     return [_set(line, widths[min(index, len(widths) - 1)], s, index == len(lines) - 1)
             for index, line in enumerate(lines)]
