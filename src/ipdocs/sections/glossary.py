@@ -37,7 +37,9 @@ def used_terms(glossary: Glossary, report: Report) -> list[Term]:
 @register_builder
 @dataclass(frozen=True)
 class GlossaryBuilder(Builder):
-    """Chinese terms and their English renderings, under a 术语表 / Glossary heading."""
+    """Chinese terms and their English renderings by first use, under a 术语表 / Glossary heading.
+
+    The order is the order the report first uses them (see ``used_terms``)."""
 
     name = "glossary"
 
