@@ -618,3 +618,31 @@ def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
     assert longest_first(job, [(i,) for i in range(6)]) == [(2,), (5,), (1,), (4,), (0,),
                                                             (3,)]
     assert longest_first(job, [(0, 3), (1, 4), (2, 5)]) == [(2, 5), (1, 4), (0, 3)]
+
+
+def test_a_fitted_brief_gives_back_each_cut_its_page_has_room_for(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fitted at the last level, a brief tries each cut back in turn (the chart, the
+    highlights, the lead, the key figures) and keeps those that still fit; a cut that took
+    nothing away is not laid out again."""
+    from ipdocs.app import building
+    from ipdocs.sections.context import FEW_HIGHLIGHTS, FEW_KEY_FIGURES, FIRST_LEAD, NO_CHART
+
+    room = {NO_CHART: 3, FEW_HIGHLIGHTS: 1, FIRST_LEAD: 1, FEW_KEY_FIGURES: 5}
+    laid: list[frozenset[int]] = []
+
+    def make(level: int, restored: frozenset[int] = frozenset()) -> object:
+        return ("doc", level, restored - {FIRST_LEAD})  # the lead has one paragraph
+
+    def within(doc: tuple[str, int, frozenset[int]], theme: object, limit: int) -> bytes | None:
+        laid.append(doc[2])
+        return b"%PDF" if sum(room[cut] for cut in doc[2]) <= 2 else None
+
+    monkeypatch.setattr(building, "_render_within", within)
+    theme = load_theme("briefing")
+    fitted = building._Fit(6, frozenset(), make(6), theme, b"%PDF")  # type: ignore[arg-type]
+    got = building._given_back(make, fitted, 1)  # type: ignore[arg-type]
+    assert got.doc == ("doc", 6, frozenset({FEW_HIGHLIGHTS})) and got.pdf == b"%PDF"
+    assert got.restored == {FEW_HIGHLIGHTS}
+    assert laid == [frozenset({NO_CHART}), frozenset({FEW_HIGHLIGHTS}),
+                    frozenset({FEW_HIGHLIGHTS, FEW_KEY_FIGURES})]

@@ -191,3 +191,20 @@ def test_value_and_unit_cells_read_in_report_order(sample: Report, unit: str,
         update={"unit": unit, "qualifier": qualifier, "value": Decimal(value)})
     assert value_cells(figure, "zh") == zh
     assert value_cells(figure, "en") == (en, "")
+
+
+def test_the_glossary_lists_terms_in_the_order_the_report_first_uses_them(
+        sample: Report) -> None:
+    """Not the termbase's order: the order of first use (a shorter term first where two
+    start together), the same in every language."""
+    from ipdocs.sections.glossary import used_terms
+    from ipdocs.sections.narrative import plain_text
+
+    text = plain_text(sample, "zh")
+    words = sorted({text[i:i + n] for i in range(0, 40, 7) for n in (2, 4)
+                    if text[i:i + n].strip() and "\n" not in text[i:i + n]}, reverse=True)
+    glossary = Glossary(terms=[Term(zh=w, en=f"term {k}") for k, w in enumerate(words)])
+    terms = [t.zh for t in used_terms(glossary, sample)]
+    assert sorted(terms) == sorted(words)
+    assert terms == sorted(words, key=lambda w: (text.index(w), len(w)))
+    assert terms != words

@@ -218,3 +218,42 @@ def test_pdf_chart_labels_are_spaced_as_the_text() -> None:
     assert wrap_label("PCT申请量", face, 200) == "PCT 申请量"
     assert wrap_label("超12个月长期未结案", face, 200) == "超 12 个月长期未结案"
     assert "more than 12" in wrap_label("IP cases pending for more than 12 months", face, 60)
+
+
+def declines_zh() -> Chart:
+    """A Chinese growth chart with a Latin acronym and a decline."""
+    return Chart("growth", "同比变化", ("PCT申请量", "超12个月长期未结案"),
+                 (Series("同比", (5.4, -33.33), ("+5.4%", "\u221233.33%"),
+                         ('+0.0"%";\u22120.0"%";0"%"', '+0.00"%";\u22120.00"%";0"%"')),),
+                 "zh")  # type: ignore[arg-type]
+
+
+def test_docx_chart_labels_are_spaced_as_the_text_and_in_the_theme_face() -> None:
+    """The official theme's charts: categories spaced as the text (PCT 申请量), every
+    label in FangSong (its minus a hyphen-minus, which FangSong has), and the value axis
+    reaching beyond the largest decline (room for its label)."""
+    theme = load_theme("official")
+    chart = etree.fromstring(package(render_docx(document(declines_zh()), theme))[
+        "word/charts/chart1.xml"])
+    cached = [v.text for v in chart.iter(f"{C}v")]
+    assert "PCT 申请量" in cached and "超 12 个月长期未结案" in cached
+    faces = {n.get("typeface") for n in chart.iter() if n.get("typeface")}
+    assert faces == {theme.font(theme.style("table-cell")).east_asian}
+    formats = [n.get("formatCode") for n in chart.iter(f"{C}numFmt")]
+    assert '+0.00"%";-0.00"%";0"%"' in formats and not any("\u2212" in f for f in formats)
+    low = chart.find(f".//{C}valAx/{C}scaling/{C}min")
+    assert low is not None and float(low.get("val")) < -33.33  # type: ignore[arg-type]
+
+
+def test_pdf_charts_of_a_theme_are_in_its_face() -> None:
+    """FangSong lacks the minus sign: the official chart with declines is still set in
+    it (a hyphen-minus for the minus), not all of it in a fallback."""
+    data = render_pdf(document(declines_zh()), load_theme("official"))
+    assert b"FandolFang" in data  # nothing else of the document is in FangSong
+
+
+def test_html_chart_labels_are_spaced_as_the_text() -> None:
+    from ipdocs.writers.html import render_html
+
+    page = render_html(document(declines_zh()), load_theme("briefing")).decode()
+    assert "PCT 申请量" in page

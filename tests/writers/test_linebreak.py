@@ -10,6 +10,7 @@ from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import (
     AMBIGUOUS,
+    GRID_SPREAD,
     NO_END,
     NO_START,
     Line,
@@ -369,3 +370,56 @@ def test_a_name_that_cannot_be_hyphenated_is_squeezed_in_rather_than_gapping_the
     assert laid[0].text == "aaaa bbbb Cccccccc" and laid[0].end <= 8.7 + 1e-6
     assert lines("aaaa bbbb Cccccccc dd ee", 8.6, hyphenate=english)[0].text == "aaaa bbbb"
     assert lines("aaaa bbbb Cccccccc dd ee", 8.7, justify=False)[0].text == "aaaa bbbb"
+
+
+def test_a_loose_latin_paragraph_is_broken_again_as_a_whole() -> None:
+    """Filled line by line, PROSE at 17.4 ems stretches a line's spaces to 2.3 times their
+    width; broken as a whole, every line but the last is full and none stretches past
+    twice its spaces."""
+    laid = laid_out(PROSE, 17.4, hyphenate=english)
+    assert all(abs(line.end - 17.4) < 1e-6 for line in laid[:-1])
+    assert max(gap_ratio(line) for line in laid[:-1]) <= 2.0 + 1e-6
+    assert laid[2].text == "sionals of the intellectual property"
+
+
+@settings(max_examples=60, deadline=None)
+@given(width=st.floats(min_value=12, max_value=40), hyphenate=st.booleans())
+def test_justified_english_never_stretches_past_twice_its_spaces(width: float,
+                                                                 hyphenate: bool) -> None:
+    """Broken again or, where no breaking fills a line, left short at its end: no word
+    gap of a justified Latin line over twice the word space, and nothing lost."""
+    laid = laid_out(PROSE, width, hyphenate=english if hyphenate else None)
+    assert all(gap_ratio(line) <= 2.0 + 1e-6 for line in laid[:-1])
+    assert all(line.end <= width + 1e-6 for line in laid)
+    joined = "".join(line.text[:-1] if line.units[-1].hyphenated else line.text + " "
+                     for line in laid)
+    assert joined.strip() == PROSE
+
+
+def test_on_a_grid_the_slack_goes_beside_numbers_not_between_han_characters() -> None:
+    """A justified line on a character grid widens its Han–Latin gaps (to half an em at
+    most) and sets its Han characters no further apart than GRID_SPREAD: what is left
+    stays at the line's end; off the grid the same line spreads evenly."""
+    text = "甲乙丙丁2024戊己庚辛壬癸子5000万件余，丑寅卯"
+    on = laid_out(text, 15.8, grid=True)
+    off = laid_out(text, 15.8)
+    first = on[0]
+    han = [u.x - p.end for p, u in itertools.pairwise(first.units) if p.han and u.han]
+    latin = [u.x - p.end for p, u in itertools.pairwise(first.units) if p.han != u.han]
+    assert max(han) <= GRID_SPREAD + 1e-9
+    assert latin and all(abs(gap - 0.5) < 1e-9 for gap in latin)
+    assert first.end < 15.8 - 1
+    assert first.end <= 15.8 + 1e-6
+    assert [line.text for line in on] == [line.text for line in off]
+    assert max(u.x - p.end for p, u in itertools.pairwise(off[0].units)
+               if p.han and u.han) > GRID_SPREAD
+
+
+def test_an_opening_bracket_starting_a_ragged_line_is_hung() -> None:
+    """A title's second line that starts with （ has its blank half before the line: the
+    bracket's ink starts where the first line's does (not on a justified line)."""
+    laid = lines("广州知识产权保护与发展状况（2023年度）", 13, justify=False)
+    assert laid[1].text.startswith("（")
+    bracket = laid[1].units[0]
+    assert bracket.trim == 0.5 and bracket.x + bracket.shift == 0.0
+    assert lines("广州知识产权保护与发展状况（2023年度）", 13)[1].units[0].trim == 0.0

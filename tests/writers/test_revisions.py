@@ -12,6 +12,7 @@ import pytest
 from lxml import etree
 
 from ipdocs import load_report
+from ipdocs.app import building
 from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
 from ipdocs.model import Report
@@ -143,12 +144,18 @@ BRIEFS = {"full": full_brief, "summary": summary_brief,
 def test_accepting_gives_this_year_and_rejecting_last_year(
         clerk: tuple[Report, Report], brief: str, lang: str, layout: Layout,
         tmp_path: Path) -> None:
+    """A brief fitted to its pages is cut (and given back) as this year's is alone: the
+    revisions rejected give last year's document with those cuts."""
     old, new = clerk
     theme, made = load_theme("briefing"), BRIEFS[brief]()
     out = Output(tmp_path / "r.docx", lang)  # type: ignore[arg-type]
     tracked = render_output(new, Recipe(made, theme, layout, against=old), out)
     this_year = render_output(new, Recipe(made, theme, layout), out)
     last_year = render_output(old, Recipe(made, theme, layout), out)
+    if made.pages is not None:  # shortened as this year's was, not as last year's alone
+        fit = building._fitting(new, Recipe(made, theme, layout), lang, made.pages)
+        shortened = building._maker(old, Recipe(made, theme, layout), lang)
+        last_year = building._render_as(shortened(fit.level, fit.restored), "docx", fit.theme)
     assert paragraphs(tracked, "ins") == paragraphs(this_year)
     assert paragraphs(tracked, "del") == paragraphs(last_year)
 

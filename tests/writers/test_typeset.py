@@ -150,3 +150,19 @@ def test_the_pdf_never_breaks_what_the_web_page_keeps(pieces: list[str], width: 
             continue  # gaps, perhaps wider than a line: broken by force
         inside = set(range(_squeezed(text, start) + 1, _squeezed(text, end)))
         assert not inside & breaks, (text[start:end], text)
+
+
+def test_a_label_is_spaced_where_the_text_sets_a_han_latin_gap() -> None:
+    from ipdocs.writers.typeset import spaced_label
+
+    assert spaced_label("PCT申请量") == "PCT 申请量"
+    assert spaced_label("超12个月（2024年）") == "超 12 个月（2024 年）"
+    assert spaced_label("Patents granted") == "Patents granted"
+
+
+def test_a_minus_a_face_lacks_is_set_as_its_hyphen_minus() -> None:
+    from ipdocs.writers.typeset import minus_stand_in
+
+    assert minus_stand_in("\u221233.33%", lambda c: c != "\u2212") == "-33.33%"
+    assert minus_stand_in("\u221233.33%", lambda c: True) == "\u221233.33%"
+    assert minus_stand_in("\u221233.33%", lambda c: False) == "\u221233.33%"

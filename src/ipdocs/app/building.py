@@ -21,7 +21,13 @@ from ipdocs.doc import Document
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
 from ipdocs.sections.brief import DocumentLanguage, Language, Layout
-from ipdocs.sections.context import COMPACT_LEVELS
+from ipdocs.sections.context import (
+    COMPACT_LEVELS,
+    FEW_HIGHLIGHTS,
+    FEW_KEY_FIGURES,
+    FIRST_LEAD,
+    NO_CHART,
+)
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import Gap, RenderError, RenderWarning
 
@@ -148,7 +154,7 @@ def fitted_document(report: Report, recipe: Recipe,
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", RenderWarning)
         limit = recipe.brief.pages
-        doc, theme, pdf = ((_maker(report, recipe, lang)(0), recipe.theme, None)
+        doc, theme, pdf = ((_maker(report, recipe, lang)(0, frozenset()), recipe.theme, None)
                            if limit is None else _fit(report, recipe, lang, limit))
     said = [w.message for w in caught if issubclass(w.category, RenderWarning)]
     for other in caught:
@@ -183,18 +189,20 @@ format by format (every language's DOCX, then every language's PDF), so a PDF fi
 document its language's DOCX was made of."""
 
 
-def _maker(report: Report, recipe: Recipe, lang: Language) -> Callable[[int], Document]:
-    """The recipe's brief made of ``report`` in ``lang`` at a level of compactness; a
-    level asked again is the document already made (the brief's documents depend on
-    nothing else)."""
-    made: dict[int, Document] = {}
+def _maker(report: Report, recipe: Recipe,
+           lang: Language) -> Callable[[int, frozenset[int]], Document]:
+    """The recipe's brief made of ``report`` in ``lang`` at a level of compactness, with
+    the cuts ``restored`` given back; a level asked again is the document already made
+    (the brief's documents depend on nothing else)."""
+    made: dict[tuple[int, frozenset[int]], Document] = {}
 
-    def make(level: int) -> Document:
-        if level not in made:
-            made[level] = recipe.brief.document(
+    def make(level: int, restored: frozenset[int] = frozenset()) -> Document:
+        if (level, restored) not in made:
+            made[level, restored] = recipe.brief.document(
                 report, lang, layout=recipe.layout, theme=recipe.theme.name,
-                glossary=recipe.glossary, against=recipe.against, compact=level)
-        return made[level]
+                glossary=recipe.glossary, against=recipe.against, compact=level,
+                restored=restored)
+        return made[level, restored]
 
     return make
 
@@ -215,27 +223,75 @@ def fit_steps(theme: Theme) -> list[tuple[int, Theme]]:
 
 def _fit(report: Report, recipe: Recipe, lang: Language,
          limit: int) -> tuple[Document, Theme, bytes]:
+    """The brief fitted to ``limit`` pages (``_fitting``). A brief compared with last
+    year's (``recipe.against``) is cut and given back as this year's alone is: accepting
+    every revision of its DOCX gives this year's DOCX."""
+    if recipe.against is None:
+        fit = _fitting(report, recipe, lang, limit)
+        return fit.doc, fit.theme, fit.pdf
+    fit = _fitting(report, replace(recipe, against=None), lang, limit)
+    return _maker(report, recipe, lang)(fit.level, fit.restored), fit.theme, fit.pdf
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How a brief was fitted to its pages: its level of ``Context.compact``, the cuts
+    given back, and the document, theme and PDF that fitted."""
+
+    level: int
+    restored: frozenset[int]
+    doc: Document
+    theme: Theme
+    pdf: bytes
+
+
+def _fitting(report: Report, recipe: Recipe, lang: Language, limit: int) -> _Fit:
     """The first step of ``fit_steps`` whose PDF fills at most ``limit`` pages, with that
-    PDF; else the last, with a RenderWarning. A step that does not fit is laid out only
-    as far as the page after the limit (``render_pdf_within``): no file is made of it."""
+    PDF and what it cut given back where the page has room (``_given_back``); else the
+    last, with a RenderWarning. A step that does not fit is laid out only as far as the
+    page after the limit (``render_pdf_within``): no file is made of it."""
     make = _maker(report, recipe, lang)
     steps = fit_steps(recipe.theme)
     for level, theme in steps[:-1]:
-        doc = make(level)
+        doc = make(level, frozenset())
         pdf = _render_within(doc, theme, limit)
         if pdf is not None:
-            return doc, theme, pdf
+            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
     level, theme = steps[-1]
-    doc = make(level)
+    doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
     pages = pdf_pages(pdf) or 0
-    if pages > limit:
-        warnings.warn(RenderWarning(
-            f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
-            f"{counted_pages(pages)} in this language and theme even shortened as far as it "
-            "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
-            "smaller type, three key figures)"), stacklevel=3)
-    return doc, theme, pdf
+    if pages <= limit:
+        return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
+    warnings.warn(RenderWarning(
+        f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
+        f"{counted_pages(pages)} in this language and theme even shortened as far as it "
+        "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
+        "smaller type, three key figures)"), stacklevel=4)
+    return _Fit(level, frozenset(), doc, theme, pdf)
+
+
+GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
+"""The cuts a fitted brief tries to give back, in order: the chart (of the fewest bars),
+every highlight, the lead's second paragraph, every key figure."""
+
+
+def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
+                limit: int) -> _Fit:
+    """A brief that fitted its pages with each cut of its level given back
+    (``GIVEN_BACK``, one by one) that still fits: a page with room left keeps its chart,
+    its highlights, its lead."""
+    for cut in GIVEN_BACK:
+        if fitted.level < cut:
+            continue
+        restored = fitted.restored | {cut}
+        doc = make(fitted.level, restored)
+        if doc == fitted.doc:
+            continue  # the cut took nothing away (no chart, one lead paragraph)
+        pdf = _render_within(doc, fitted.theme, limit)
+        if pdf is not None:
+            fitted = _Fit(fitted.level, restored, doc, fitted.theme, pdf)
+    return fitted
 
 
 def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:

@@ -56,7 +56,7 @@ class LeadBuilder(Builder):
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """One lead paragraph per paragraph of the report's lead (the first only, when the
         brief must be shortened to fit its pages)."""
-        lead = report.lead[:1] if ctx.compact >= FIRST_LEAD else report.lead
+        lead = report.lead[:1] if ctx.cuts(FIRST_LEAD) else report.lead
         old = ctx.against.lead if ctx.against is not None else []
         return tuple(prose(p, report, ctx.lang, "lead", ctx.against,
                            old[i] if i < len(old) else None) for i, p in enumerate(lead))

@@ -305,11 +305,11 @@ class Brief:
     def document(self, report: Report, lang: Language = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
                  glossary: Glossary | None = None, against: Report | None = None,
-                 compact: int = 0) -> Document:
+                 compact: int = 0, restored: frozenset[int] = frozenset()) -> Document:
         """Build the document tree of ``report`` in ``lang`` (``zh``, ``en`` or ``zh-en``),
         with ``glossary`` or, failing it, the one that came with the report; ``against``
         (last year's report) marks what changed since, for reviewers; ``compact``
-        shortens it (``Context.compact``)."""
+        shortens it (``Context.compact``), but for the cuts ``restored`` gives back."""
         langs = languages_of(lang)
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
@@ -317,7 +317,8 @@ class Brief:
         report = bind(report)
         against = bind(against) if against is not None else None
         glossary = glossary if glossary is not None else report.glossary
-        ctx = Context(langs[0], glossary, against=against, compact=compact)
+        ctx = Context(langs[0], glossary, against=against, compact=compact,
+                      restored=restored)
         if len(langs) == 2:
             blocks: list[Block] = []
             for builder in self.builders:

@@ -186,7 +186,7 @@ class ChartBuilder(Builder):
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chart, or nothing when too few figures allow one (or the brief must be
         shortened to fit its pages: fewer bars, fewer still, then no chart)."""
-        if ctx.compact >= NO_CHART:
+        if ctx.cuts(NO_CHART):
             return ()
         bars = SMALLEST_CHART_BARS if ctx.compact >= 2 else COMPACT_CHART_BARS
         limit = min(self.limit, bars) if ctx.compact else self.limit

@@ -39,6 +39,15 @@ class Context:
     all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most; 2, of three; 3, no
     chart; 4, the lead's first paragraph only; 5, highlights of two rises and falls; 6,
     three key figures."""
+    restored: frozenset[int] = frozenset()
+    """Levels of ``compact`` whose cut is given back (the page had room for it once the
+    brief fitted): a chart of the fewest bars, the lead's second paragraph, every
+    highlight, every key figure."""
+
+    def cuts(self, level: int) -> bool:
+        """Whether the brief is shortened as far as ``level`` (one of ``NO_CHART``,
+        ``FIRST_LEAD``, ``FEW_HIGHLIGHTS``, ``FEW_KEY_FIGURES``) and that cut is kept."""
+        return self.compact >= level and level not in self.restored
 
     def with_lang(self, lang: Lang) -> Context:
         """The same context in another language."""

@@ -92,7 +92,7 @@ class KeyFiguresBuilder(Builder):
         """The panel, titled 主要数据 / Key figures (a row of three at most, when the brief
         must be shortened to fit its pages)."""
         ids = self.figures or tuple(default_key_figures(report))
-        if ctx.compact >= FEW_KEY_FIGURES:
+        if ctx.cuts(FEW_KEY_FIGURES):
             ids = ids[:COMPACT_KEY_FIGURES]
         items = tuple(key_figure(report.figure(fid), ctx.lang, report) for fid in ids)
         if ctx.against is not None:

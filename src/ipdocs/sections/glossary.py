@@ -18,15 +18,28 @@ GLOSSARY = "glossary"
 
 def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     """The terms of a termbase (which several reports may share) that this report's
-    Chinese text uses: its narrative, titles and figure labels."""
+    Chinese text uses (its narrative, titles and figure labels), in the order the report
+    first uses them (a shorter term first where two start together: 知识产权 before
+    知识产权局).
+
+    Why that order: the glossary is one table of Chinese terms and their English for
+    readers of either language (the bilingual editions print it once), so an order by
+    pinyin would serve only the Chinese reader and one by the English only the English;
+    the order of first use follows the report as both read it, is the same in every
+    writer and every language, and asks for no pinyin dictionary (多音字: 行政 xíng, 银行
+    háng). The termbase's own order (which several reports share) meant nothing to a
+    reader."""
     text = plain_text(report, "zh") + "".join(f.label.zh for f in report.figures.values())
-    return [t for t in glossary.terms if t.zh in text]
+    used = [t for t in glossary.terms if t.zh in text]
+    return sorted(used, key=lambda t: (text.index(t.zh), len(t.zh)))
 
 
 @register_builder
 @dataclass(frozen=True)
 class GlossaryBuilder(Builder):
-    """Chinese terms and their English renderings, under a 术语表 / Glossary heading."""
+    """Chinese terms and their English renderings by first use, under a 术语表 / Glossary heading.
+
+    The order is the order the report first uses them (see ``used_terms``)."""
 
     name = "glossary"
 

@@ -142,7 +142,7 @@ class HighlightsBuilder(Builder):
         """The highlights paragraph, or nothing when no figure states a change (two of
         each at most, when the brief must be shortened to fit its pages)."""
         ids = self.figures or tuple(report.figures)
-        limit = min(self.limit, 2) if ctx.compact >= FEW_HIGHLIGHTS else self.limit
+        limit = min(self.limit, 2) if ctx.cuts(FEW_HIGHLIGHTS) else self.limit
         figures = [f for f in (report.figure(i) for i in ids) if of_report_year(f, report.year)]
         text = highlight_text(report, figures, ctx.lang, limit)
         if ctx.against is not None:

@@ -431,6 +431,30 @@ def han_latin_gaps(text: str) -> list[int]:
             and is_wide(text[index - 1]) != is_wide(text[index])]
 
 
+def spaced_label(text: str) -> str:
+    """``text`` with a space wherever the text stage sets a Han–Latin gap
+    (``han_latin_gaps``): a chart's label, which no writer can give a quarter-em gap,
+    spaced as the text is (PCT 申请量; a CJK face's space is about a quarter em)."""
+    out, at = [], 0
+    for gap in han_latin_gaps(text):
+        out += [text[at:gap], " "]
+        at = gap
+    return "".join([*out, text[at:]])
+
+
+MINUS = "\u2212"
+"""The minus sign, which some Chinese faces lack (FandolFang, FandolKai)."""
+
+
+def minus_stand_in(text: str, covered: Callable[[str], bool]) -> str:
+    """``text`` with its minus signs set as hyphen-minus where a face lacks the minus but
+    has the hyphen-minus (``covered``): a chart sets its labels in one face, the theme's,
+    rather than all of them in another face for one sign."""
+    if MINUS not in text or covered(MINUS) or not covered("-"):
+        return text
+    return text.replace(MINUS, "-")
+
+
 def kept_runs(text: str) -> list[tuple[int, int]]:
     """The stretches of ``text`` (start, end) that must stay on one line: a number with
     the unit and qualifier glued to it (``glued_runs``: 71425件, +193%以上, 近9000), and

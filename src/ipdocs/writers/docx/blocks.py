@@ -42,7 +42,7 @@ from ipdocs.doc import (
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
-from ipdocs.writers.docx.charts import add_chart_part, place_chart
+from ipdocs.writers.docx.charts import add_chart_part, in_face, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.lists import link_runs, list_numbering, number_paragraph
 from ipdocs.writers.docx.revisions import (
@@ -699,6 +699,7 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     _tracked(_paragraph(container, "caption", w), "" if gone else node.title, title,
              node.lang, w, "caption")
     font = w.theme.font(w.theme.style("table-cell"))
+    node = in_face(node, font)
     shown = [*node.categories, *(s.name for s in node.series),
              *(label for s in node.series for label in s.labels)]
     own = language(node.lang, w)

@@ -9,6 +9,8 @@ the chart in the document.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -23,8 +25,11 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
+from ipdocs.themes import Font
+from ipdocs.typefaces.bundled import BUNDLED, coverage
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.looks import CHART_LABEL_SIZE
+from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -34,6 +39,9 @@ NS = {"c": C, "a": A}
 LABEL_SIZE = round(CHART_LABEL_SIZE * 100)  # hundredths of a point
 AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
 ROW_MM = 8.5
+DECLINE_ROOM = 0.15
+"""A share of the values' span the value axis reaches beyond the largest decline: room
+for its label, clear of the category labels left of the plot."""
 
 
 def _el(tag: str, **attrs: str) -> etree._Element:
@@ -112,11 +120,17 @@ def _style_series(ser: etree._Element, chart: Chart, colors: tuple[str, str]) ->
         anchor.addprevious(_data_labels(chart.series[0].formats))
 
 
-def _axes(space: etree._Element, horizontal: bool) -> None:
-    """First category on top; the value axis hidden (the labels carry the numbers)."""
+def _axes(space: etree._Element, horizontal: bool, values: tuple[float, ...] = ()) -> None:
+    """First category on top; the value axis hidden (the labels carry the numbers), and
+    reaching ``DECLINE_ROOM`` beyond the largest decline."""
     cat = space.find(".//c:catAx", NS)
     val = space.find(".//c:valAx", NS)
     assert cat is not None and val is not None
+    low, high = min(0.0, *values), max(0.0, *values)
+    if low < 0:
+        scaling = val.find("c:scaling", NS)
+        assert scaling is not None
+        _sub(scaling, "c:min", val=f"{low - (high - low) * DECLINE_ROOM:g}")
     position = cat.find("c:tickLblPos", NS)
     assert position is not None
     position.set("val", "low")  # labels beside the plot, clear of bars below zero
@@ -134,12 +148,31 @@ def _axes(space: etree._Element, horizontal: bool) -> None:
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
+def in_face(chart: Chart, font: Font) -> Chart:
+    """A chart whose labels the font's bundled face sets whole: a minus sign it lacks set
+    as its hyphen-minus, in the labels and in their number formats
+    (``typeset.minus_stand_in``), so that every chart of a theme is in the theme's face
+    (the official theme's FangSong has no minus sign)."""
+    if font.regular_file is not None or font.bundled not in BUNDLED:
+        return chart
+    covers = coverage(BUNDLED[font.bundled].regular)
+
+    def covered(char: str) -> bool:
+        return ord(char) in covers
+
+    series = tuple(replace(s, labels=tuple(minus_stand_in(t, covered) for t in s.labels),
+                           formats=tuple(minus_stand_in(f, covered) for f in s.formats))
+                   for s in chart.series)
+    return replace(chart, series=series)
+
+
 def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
               tag: str) -> tuple[bytes, bytes]:
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
-    families; ``tag``: the language its text is marked with."""
+    families; ``tag``: the language its text is marked with. Category labels are spaced
+    as the text is (``typeset.spaced_label``: PCT 申请量)."""
     data = CategoryChartData()  # type: ignore[no-untyped-call]
-    data.categories = list(chart.categories)
+    data.categories = [spaced_label(c) for c in chart.categories]
     for series in chart.series:
         data.add_series(series.name, list(series.values))  # type: ignore[no-untyped-call]
     horizontal = chart.kind != "years"
@@ -147,7 +180,7 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     space = etree.fromstring(ChartXmlWriter(kind, data).xml.encode("utf-8"))  # type: ignore[no-untyped-call]
     for ser in space.iterfind(".//c:ser", NS):
         _style_series(ser, chart, colors)
-    _axes(space, horizontal)
+    _axes(space, horizontal, chart.series[0].values if chart.series else ())
     old = space.find("c:txPr", NS)
     if old is not None:
         space.remove(old)

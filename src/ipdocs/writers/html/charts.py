@@ -9,7 +9,7 @@ from ipdocs.writers.html.blocks import Writer, kept
 from ipdocs.writers.html.markup import Element, tag
 from ipdocs.writers.html.style import colour
 from ipdocs.writers.html.words import word
-from ipdocs.writers.typeset import NO_START
+from ipdocs.writers.typeset import NO_START, spaced_label
 
 WIDTH = 400.0
 """The drawing's width in its own units (it scales to the column, at most 36 rem)."""
@@ -72,15 +72,17 @@ def _bar(svg: Element, x: float, y: float, width: float, height: float, fill: st
 
 def horizontal(node: Chart, svg: Element, colours: tuple[str, str, str]) -> float:
     """Horizontal bars, first category on top, declines left of the axis; labels in a
-    column left of the plot, values beyond the bars' ends. Returns the height drawn."""
+    column left of the plot, spaced as the text is (``typeset.spaced_label``), values
+    beyond the bars' ends (beyond a decline an em clear of the labels). Returns the
+    height drawn."""
     series = node.series[0]
-    longest = max(estimate(c) for c in node.categories)
+    longest = max(estimate(spaced_label(c)) for c in node.categories)
     label_width = min(longest + 2 * PAD, WIDTH * LABEL_SHARE)
-    names = [wrap(c, label_width - 2 * PAD) for c in node.categories]
+    names = [wrap(spaced_label(c), label_width - 2 * PAD) for c in node.categories]
     pitch = max(PITCH, max(len(n) for n in names) * SIZE * 1.2 + 8)
     values = list(series.values)
-    left = max((estimate(t) for t, v in zip(series.labels, values, strict=True) if v < 0),
-               default=0.0) + OFFSET + PAD
+    left = max((estimate(t) + SIZE for t, v in zip(series.labels, values, strict=True)
+                if v < 0), default=0.0) + OFFSET + PAD  # an em more: clear of the names
     right = max((estimate(t) for t, v in zip(series.labels, values, strict=True) if v >= 0),
                 default=0.0) + OFFSET + PAD
     low, high = min(0.0, *values), max(0.0, *values)

@@ -55,7 +55,7 @@ from ipdocs.writers.looks import (
     outline_level,
     span_look,
 )
-from ipdocs.writers.pdf.fonts import FontError, Fonts, Where
+from ipdocs.writers.pdf.fonts import Face, FontError, Fonts, Where
 from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.sidebyside import SideBySide
@@ -74,7 +74,13 @@ from ipdocs.writers.spacing import (
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
 from ipdocs.writers.tablerows import unbroken
-from ipdocs.writers.typeset import TableFit, figures_per_row, fit_table, key_value_scale
+from ipdocs.writers.typeset import (
+    TableFit,
+    figures_per_row,
+    fit_table,
+    key_value_scale,
+    minus_stand_in,
+)
 from ipdocs.writers.typeset import pieces as kept_pieces
 
 MM = 72 / 25.4
@@ -178,13 +184,14 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     return runs, looks
 
 
-def _shape(style: Style, language: Language, align: str | None = None) -> Shape:
+def _shape(style: Style, language: Language, align: str | None = None,
+           grid: bool = False) -> Shape:
     """Paragraph geometry from a theme style: Han text takes the style's first-line
-    indent; text that hyphenates may be hyphenated."""
+    indent; text that hyphenates may be hyphenated; ``grid``: on the character grid."""
     leading = line_height(style)
     indent = first_line_indent(style, language)
     return Shape(leading, align or style.align, indent, style.before, style.after,
-                 hyphenate=language.hyphenates)
+                 hyphenate=language.hyphenates, grid=grid)
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
@@ -196,7 +203,8 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
         style = replace(style, size=style.size * scale,
                         exact=style.exact * scale if style.exact else None)
     runs, looks = _looks_runs(pieces, style, lang, w)
-    return TextBlock(runs, looks, _shape(style, w.language(lang), align))
+    grid = bool(style.grid and w.theme.page.chars_per_line)
+    return TextBlock(runs, looks, _shape(style, w.language(lang), align, grid))
 
 
 def header_block(doc: Document, w: Writer) -> TextBlock:
@@ -516,8 +524,9 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     caption = text_block([Piece(node.title)], "caption", node.lang, w)
     caption.keepWithNext = True
     tag(caption, w.element("P", node.lang))
-    texts = [*node.categories, *(label for s in node.series for label in s.labels)]
     role = w.theme.style("table-cell").font
+    node = _in_face(node, w.fonts.face(role))
+    texts = [*node.categories, *(label for s in node.series for label in s.labels)]
     face = w.fonts.whole("".join(texts), w.fonts.face(role))
     for text in texts:  # a chart sets each label in one face: no fallback within a label
         missing = sorted({c for c in text if not c.isspace() and ord(c) not in face.covers})
@@ -536,6 +545,19 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
         out.append(tag(text_block([Piece(node.source)], "note", node.lang, w),
                        w.element("P", node.lang)))
     return out
+
+
+def _in_face(node: Chart, face: Face) -> Chart:
+    """A chart whose labels the theme's face sets whole: a minus sign it lacks set as its
+    hyphen-minus (``typeset.minus_stand_in``), so that every chart of a theme is in the
+    theme's face, not one of them in a fallback for its declines."""
+    def covered(char: str) -> bool:
+        return ord(char) in face.covers
+
+    series = tuple(replace(s, labels=tuple(minus_stand_in(label, covered)
+                                           for label in s.labels)) for s in node.series)
+    return replace(node, series=series,
+                   categories=tuple(minus_stand_in(c, covered) for c in node.categories))
 
 
 def chart_alt(node: Chart) -> str:
@@ -593,14 +615,48 @@ WRITERS: dict[type, Callable[[Any, Writer], list[Flowable]]] = {
 def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
     """Every block as flowables, bilingual pairs side by side."""
     out: list[Flowable] = []
-    for item in grouped(blocks):
+    items = list(grouped(blocks))
+    for index, item in enumerate(items):
         if isinstance(item, list):
             out += bilingual_rows(item, w)
         else:
-            out += WRITERS[type(item)](item, w)
+            made = WRITERS[type(item)](item, w)
+            if made and _answers_heading(items, index) and _short(made[-1], w):
+                made[-1].keepWithNext = True
+            out += made
     if w.theme.page.lines_per_page and not w.in_cell:
         out = _back_to_grid(out, line_height(w.theme.style("body")))
     return _chain_headings(out)
+
+
+SHORT_LINES = 3
+"""The most lines of a first language's text kept with the second's under headings
+stacked in both (``_answers_heading``): a longer one may end a page alone."""
+
+
+def _short(flowable: Flowable, w: Writer) -> bool:
+    """Whether ``flowable`` is text of at most ``SHORT_LINES`` lines across the page."""
+    if not isinstance(flowable, TextBlock):
+        return False
+    flowable.wrap(w.width, 1e9)
+    return len(flowable.lines or ()) <= SHORT_LINES
+
+
+def _answers_heading(items: Sequence[Any], index: int) -> bool:
+    """Whether block ``index`` is the first language's text under headings stacked in two
+    languages (资料来源 / Sources) with the second's text right after it: kept with that
+    text when short (``_short``), so that each heading keeps its content (the English
+    source line was left alone on the next page)."""
+    heads: list[Any] = []
+    at = index - 1
+    while at >= 0 and isinstance(items[at], Heading):
+        heads.insert(0, items[at])
+        at -= 1
+    after = items[index + 1] if index + 1 < len(items) else None
+    langs = [getattr(head, "lang", None) for head in heads]
+    return len(set(langs)) >= 2 and getattr(items[index], "lang", None) == langs[0] and \
+        after is not None and not isinstance(after, (Heading, list)) and \
+        getattr(after, "lang", None) == langs[-1]
 
 
 class GridGap(Flowable):  # type: ignore[misc]

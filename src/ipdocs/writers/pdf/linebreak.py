@@ -18,18 +18,24 @@ Rules (DESIGN.md "Typography", W3C clreq):
   opening mark after another opening mark are set half width; to take one more piece
   rather than stretch, a line may set a closing mark at its end half width, and squeeze
   the blank half of its other marks, its Han–Latin gaps and its word spaces a little;
+- an opening mark that starts a line after the first of a ragged paragraph is set half
+  width (its blank hung before the line: a title's second line （2023年度） does not look
+  indented);
 - a paragraph's last line holds at least ``RUNT`` + 1 characters besides its closing
   marks where the line before can take them in or give some (no runts such as "显著。");
 - justified lines stretch between Han characters and at spaces, never inside a word, never
   before a closing or after an opening mark, and never to gaps of more than three spaces
-  or half an em (a line that cannot be filled otherwise is left short at its end); a
-  loose line takes pieces from the line before where that evens the two out.
+  (two in a line all Latin) or 0.15 em more beside a Han character (a line that cannot be
+  filled otherwise is left short at its end); a loose line takes pieces from the line
+  before where that evens the two out; a Latin paragraph with a line stretched past
+  twice its spaces is broken again as a whole (total fit: the breaks whose lines
+  together stretch least).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,8 +79,18 @@ RUNT = 2
 """A last line of this many characters or fewer is a runt."""
 MAX_EXTRA_SPACES = 2.0
 """Justification adds at most this many word spaces at a space (a gap of three spaces)."""
-MAX_EXTRA_EM = 0.5
-"""Justification adds at most this much space beside a Han character (ems)."""
+MAX_EXTRA_EM = 0.15
+"""Justification adds at most this much space beside a Han character (ems: ``STRETCH``,
+where a Chinese line starts to look letter-spaced); a line it cannot fill so (a number
+with its unit went to the next line of a narrow column) is left short at its end."""
+GRID_SPREAD = 0.04
+"""On a character grid, justification adds at most this much between two Han characters
+(ems; GB/T 9704's 28 characters of 16 pt: 0.64 pt): a line's slack goes first where the
+grid is broken anyway, beside Latin letters and digits and at spaces; what is left stays
+at the line's end."""
+GRID_LATIN = 0.25
+"""On a character grid, justification widens a Han–Latin gap by at most this (ems): to
+half an em, as JIS X 4051 allows."""
 STRETCH = 0.15
 """A justified line is loose when it stretches by more than this (ems between Han
 characters, or spaces between words): it then takes pieces from the line before, and a
@@ -193,6 +209,8 @@ class Setting:
     em: float
     justify: bool = True
     hyphenate: Hyphenate | None = None
+    grid: bool = False
+    """On a character grid: justification keeps Han characters at the grid's pitch."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -662,8 +680,8 @@ def _balance(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:
     pieces from its end to the next line's start while that makes the looser of the two
     less loose (a number kept with its unit that went to the next line leaves a gap no
     squeezing closes)."""
-    if not s.justify:
-        return
+    if not s.justify or s.grid:
+        return  # on a grid, evening out would spread a number's slack over Han lines
     for index in range(1, len(lines) - 1):
         at = index
         while at >= 1 and _even_out(lines, at, widths, s):
@@ -694,6 +712,150 @@ def _even_out(lines: list[_Open], index: int, widths: Sequence[float], s: Settin
     return moved and _loose(before, width(index - 1), s, STRETCH)
 
 
+LOOSE_LATIN = 1.0
+"""A justified Latin line is loose when justification adds more than this many word
+spaces at a space (a gap over twice the word space): its paragraph is broken again as a
+whole, and a line no breaking can fill is left short at its end rather than stretched
+further."""
+HYPHEN_DEMERITS = 3000.0
+"""What ending a line with an added hyphen costs when a paragraph is broken as a whole
+(about the cost of a line stretched to 1.6 times its spaces)."""
+HYPHENS_DEMERITS = 6000.0
+"""What two hyphenated lines in a row cost besides."""
+
+
+def _latin_looseness(line: _Open, width: float, s: Setting) -> float:
+    """How many word spaces justification adds at each space of a Latin line ending here
+    (negative: how much of what its spaces may give they give)."""
+    slack = width - line.ending(s)
+    if slack < 0:
+        end = line.atoms[-1].units[-1]
+        room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
+        return slack / room if room > 0 else float("-inf")
+    points = len(_stretch_points(line.units))
+    return slack / points / s.space if points else float("inf")
+
+
+def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> bool:
+    """Whether a justified Latin paragraph has a line (but its last) that justification
+    would stretch past ``LOOSE_LATIN``."""
+    if not s.justify or any(u.han for line in lines for u in line.units):
+        return False
+    return any(_latin_looseness(line, widths[min(i, len(widths) - 1)], s) > LOOSE_LATIN
+               for i, line in enumerate(lines[:-1]))
+
+
+def _demerits(line: _Open, width: float, s: Setting, last: bool) -> float | None:
+    """What a Latin line costs when a paragraph is broken as a whole (none: it does not
+    fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
+    and a hyphen at its end."""
+    ratio = _latin_looseness(line, width, s)
+    if ratio < -DEEP_SHRINK / SPACE_SHRINK - 1e-6:
+        return None
+    if last:
+        ratio = min(ratio, 0.0)
+    badness = 100 * abs(ratio) ** 3
+    if ratio > LOOSE_LATIN:
+        badness = 1e4 + 1e6 * (ratio - LOOSE_LATIN) if ratio != float("inf") else 1e9
+    demerits = (1 + badness) ** 2
+    if line.atoms[-1].units[-1].hyphenated:
+        demerits += HYPHEN_DEMERITS
+    return demerits
+
+
+def _heads(atom: _Atom, s: Setting) -> list[tuple[_Atom, _Atom]]:
+    """Where a line may end inside ``atom``: its first word's heads (at a hyphen, a slash
+    or a hyphenation point) and what is left of the atom after each."""
+    word = atom.units[0]
+    if word.han or (len(atom.units) > 1 and atom.units[1].space_before):
+        return []  # an amount kept whole (RMB 61.093 billion) is not hyphenated
+    out = []
+    for index, hyphen in _breaks(word, s):
+        head, tail = _cut(word, index, hyphen, s)
+        out.append((_Atom.of([head], s), _Atom.of([tail, *atom.units[1:]], s)))
+    return out
+
+
+_State = tuple[int, int, int]
+"""Where a line starts when a paragraph is broken as a whole: at atom ``i``, whole (cut 0)
+or the tail left by its head number cut - 1, on row ``row`` of the widths."""
+
+
+def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
+             after: int, width: float, s: Setting) -> Iterator[tuple[_Open, int, int]]:
+    """Every line that starts with ``start`` and may end in ``width``: the line, the atom
+    the next line starts at (``len(atoms)``: none) and the head it ends with (0: none)."""
+    line = _Open()
+    line.add(start, s)
+    j = after
+    while line.natural - width <= line.shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
+        yield line, j, 0
+        if j == len(atoms):
+            return
+        for number, (head, _) in enumerate(heads[j], 1):
+            natural, shrink = line._joined(head, s)
+            yield _Open([*line.atoms, head], natural, shrink), j, number
+        line = _Open(list(line.atoms), line.natural, line.shrink)
+        line.add(atoms[j], s)
+        j += 1
+
+
+def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
+               s: Setting) -> list[_Open] | None:
+    """A Latin paragraph broken as a whole (Knuth and Plass's total fit, simplified): the
+    breaks, at spaces and inside words, whose lines cost least together (``_demerits``);
+    none if it cannot be set so."""
+    heads = [_heads(atom, s) for atom in atoms]
+    rows = len(widths) - 1
+    best: dict[_State, tuple[float, _State | None, _Open]] = {(0, 0, 0): (0.0, None, _Open())}
+    finish: _State = (len(atoms), 0, -1)
+    for key in sorted(itertools.product(range(len(atoms)), range(
+            max(map(len, heads)) + 1), range(rows + 1))):
+        if key not in best:
+            continue
+        i, cut, row = key
+        cost, _, came = best[key]
+        hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
+        start = atoms[i] if not cut else heads[i][cut - 1][1]
+        for line, j, number in _endings(start, atoms, heads, i + 1, widths[row], s):
+            end = j == len(atoms)
+            worth = _demerits(line, widths[row], s, end)
+            if worth is None:
+                continue
+            if hyphened and line.atoms[-1].units[-1].hyphenated:
+                worth += HYPHENS_DEMERITS
+            target = finish if end else (j, number, min(row + 1, rows))
+            if target not in best or cost + worth < best[target][0]:
+                best[target] = (cost + worth, key, line)
+    if finish not in best:
+        return None
+    lines: list[_Open] = []
+    at: _State | None = finish
+    while at is not None and at != (0, 0, 0):
+        _, at, line = best[at]
+        lines.append(_rebuilt(line.atoms, s))
+    return lines[::-1]
+
+
+def _worst_latin(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> float:
+    """The most any line but the last would stretch (``_latin_looseness``)."""
+    return max((_latin_looseness(line, widths[min(i, len(widths) - 1)], s)
+                for i, line in enumerate(lines[:-1])), default=0.0)
+
+
+def _refit(lines: list[_Open], atoms: Sequence[_Atom], widths: Sequence[float],
+           s: Setting) -> list[_Open]:
+    """A justified Latin paragraph with a loose line broken again as a whole, where that
+    makes its loosest line less loose; else as it was."""
+    if not _too_loose(lines, widths, s) or any(
+            atom.width > min(widths) for atom in atoms):
+        return lines
+    refit = _total_fit(atoms, widths, s)
+    if refit is None or _worst_latin(refit, widths, s) >= _worst_latin(lines, widths, s):
+        return lines
+    return refit
+
+
 def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
     """Set each unit's x: an overfull line squeezed (a closing mark at its end first, to
     half width), a justified one stretched at its stretch points."""
@@ -709,21 +871,54 @@ def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
     if slack < 0:
         gaps = _squeeze(units, gaps, -slack, s)
     points = set(_stretch_points(units))
-    extra = slack / len(points) if s.justify and not last and points and slack > 0 else 0.0
-    extra = min(extra, _widest_extra(units, points, s))
+    extras = [0.0] * len(units)
+    if s.justify and not last and points and slack > 0:
+        extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
     for index, unit in enumerate(units):
-        pen += gaps[index] + (extra if index in points else 0.0)
+        pen += gaps[index] + extras[index]
         unit.x = pen - unit.shift
         pen += unit.advance
     return Line(units, last)
 
 
+def _even_extras(units: Sequence[Unit], points: set[int], slack: float,
+                 s: Setting) -> list[float]:
+    """What justification adds before each unit: ``slack`` shared evenly by the stretch
+    points (at most ``_widest_extra`` each)."""
+    extra = min(slack / len(points), _widest_extra(units, points, s))
+    return [extra if index in points else 0.0 for index in range(len(units))]
+
+
+def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
+                 s: Setting) -> list[float]:
+    """What justification adds before each unit on a character grid: first at spaces and
+    in the quarter-em gaps between Han characters and Latin letters or digits (at most
+    ``GRID_LATIN`` each), then at most ``GRID_SPREAD`` at the other points (beside Han
+    characters and marks); the rest is left at the line's end."""
+    other = {i for i in points if units[i].space_before or (
+        units[i].han != units[i - 1].han and _spaced(units[i - 1], units[i]))}
+    han = points - other
+    wide = 0.0
+    if other:
+        cap = GRID_LATIN * s.em if any(not units[i].space_before for i in other) \
+            else MAX_EXTRA_SPACES * s.space
+        wide = min(slack / len(other), cap)
+    narrow = min((slack - wide * len(other)) / len(han), GRID_SPREAD * s.em) if han else 0.0
+    return [wide if index in other else narrow if index in han else 0.0
+            for index in range(len(units))]
+
+
 def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
     """The most justification adds at a point: past it, a line that cannot be filled (a
-    long word or URL went to the next) is left short at its end rather than gapped."""
+    long word or URL went to the next) is left short at its end rather than gapped. A
+    line all Latin takes at most ``LOOSE_LATIN`` spaces more at a space (its paragraph
+    was broken again as a whole first: see ``_refit``)."""
     han = any(units[i].han or units[i - 1].han for i in points if not units[i].space_before)
-    return MAX_EXTRA_EM * s.em if han else MAX_EXTRA_SPACES * s.space
+    if han:
+        return MAX_EXTRA_EM * s.em
+    latin = not any(unit.han for unit in units)
+    return (LOOSE_LATIN if latin else MAX_EXTRA_SPACES) * s.space
 
 
 def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> list[float]:
@@ -741,17 +936,28 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     return [g - give * share for g, give in zip(gaps, shrinks, strict=True)]
 
 
+def _hang_openings(lines: Sequence[_Open], em: float) -> None:
+    """An opening mark that starts a line after the first of a ragged paragraph (a
+    title's second line that starts （2023年度）) is set half width, its blank half hung
+    before the line: it does not look indented."""
+    for line in lines[1:]:
+        first = line.atoms[0].units[0]
+        if first.mark == "open":
+            first.trim = max(first.trim, HALF * em)
+
+
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
                 space: float, em: float, justify: bool = True,
-                hyphenate: Hyphenate | None = None) -> list[Line]:
+                hyphenate: Hyphenate | None = None, grid: bool = False) -> list[Line]:
     """Lay ``runs`` out in lines of ``widths`` (the last width repeats).
 
     ``space`` is the width of a word space and ``em`` the font size, in the units of
     ``measure``; ``hyphenate`` gives a word's hyphenation points (none: words break only
-    after hyphens and slashes, or where longer than a line). Each unit of each returned
-    line has its ``x`` set.
+    after hyphens and slashes, or where longer than a line); ``grid``: the text is on a
+    character grid (see ``GRID_SPREAD``). Each unit of each returned line has its ``x``
+    set.
     """
-    s = Setting(measure, space, em, justify, hyphenate)
+    s = Setting(measure, space, em, justify, hyphenate, grid)
     units = _classify(runs)
     if not units:
         return []
@@ -759,11 +965,15 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
         unit.width = sum(measure(style, text) for style, text in unit.pieces)
     _glue(units)
     _compress(units, em)
+    atoms = _atoms(units, s)
     filler = _Filler(widths, s)
-    for atom in _atoms(units, s):
+    for atom in atoms:
         filler.take(atom)
     lines = [line for line in filler.lines if line.atoms]
     _balance(lines, widths, s)
     _avoid_runt(lines, widths, s)
+    lines = _refit(lines, atoms, widths, s)
+    if not justify:
+        _hang_openings(lines, em)
     return [_set(line, widths[min(index, len(widths) - 1)], s, index == len(lines) - 1)
             for index, line in enumerate(lines)]

@@ -57,6 +57,8 @@ class Shape:
     after: float = 0.0
     hyphenate: bool = False
     """English words may be hyphenated."""
+    grid: bool = False
+    """On the page's character grid: justification keeps Han characters at its pitch."""
 
 
 def _color(hex_rgb: str) -> Color:
@@ -193,11 +195,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         first = self.looks[0]
         indent = 0.0 if self.continued else self.shape.indent * first.size
         widths = (width - indent, width)
-        justify, hyphenate = self._justified(width), self.shape.hyphenate
-        key = (*self._key(), widths, justify, hyphenate)
+        justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
+        key = (*self._key(), widths, justify, hyphenate, grid)
         return _remembered(key, lambda: break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
-            justify=justify, hyphenate=english if hyphenate else None))
+            justify=justify, hyphenate=english if hyphenate else None, grid=grid))
 
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""

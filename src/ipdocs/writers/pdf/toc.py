@@ -243,8 +243,12 @@ class Contents(Flowable):  # type: ignore[misc]
 
 
 def number_look(w: Writer) -> NumberLook:
-    """The look of page numbers in the contents (the toc-entry style, Latin face)."""
+    """The look of the contents' page numbers and leaders: the toc-entry style, in the
+    face that sets the digits of the document's first language (Chinese text sets them in
+    its Han face: FangSong beside FangSong entries in the official theme, not the Latin
+    face that stands for Times New Roman; English in its Latin face)."""
     style = w.theme.style("toc-entry")
     leading = line_height(style)
-    face = w.fonts.face(style.font, style.bold, latin=True).name
+    latin = not (w.languages and w.languages[0].han)
+    face = w.fonts.face(style.font, style.bold, latin=latin).name
     return NumberLook(face, style.size, w.theme.color(style.color) or "000000", leading)
