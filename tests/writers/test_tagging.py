@@ -26,10 +26,12 @@ from ipdocs.doc import (
     Document,
     Heading,
     KeyFigures,
+    Mixed,
     NoteRef,
     Paragraph,
     Span,
     Table,
+    spans_of,
 )
 from ipdocs.drafting import draft
 from ipdocs.model import Report
@@ -180,10 +182,13 @@ def test_figures_headers_and_languages(built: dict[Case, tuple[Document, Path]],
     nodes = tagged.tree.walk()
     figures = [n for n in nodes if n.role == "Figure"]
     charts = [b for b in _blocks(made.blocks) if isinstance(b, Chart)]
-    assert len(figures) == len(charts)
-    for figure, chart in zip(figures, charts, strict=True):  # every bar, said
-        assert figure.alt and chart.alt == figure.alt  # both languages' in a bilingual one
-        assert all(label in figure.alt for label in chart.series[0].labels)
+    described = [(chart, text, made.language(lang).tag) for chart in charts
+                 for text, lang in _alts(chart)]
+    assert len(figures) == len(described)
+    for figure, (chart, text, tag) in zip(figures, described, strict=True):
+        assert figure.alt and figure.alt == text and figure.effective == tag
+        numbers = [re.search(r"\d[\d.,]*", label) for label in chart.series[0].labels]
+        assert all(n and n.group() in figure.alt for n in numbers)  # every bar, said
     assert all(n.scope in ("Column", "Row") for n in nodes if n.role == "TH")
     tables = [b for b in _blocks(made.blocks) if isinstance(b, Table) and b.header]
     assert sum(n.role == "THead" for n in nodes) == len(tables)
@@ -200,6 +205,60 @@ def test_figures_headers_and_languages(built: dict[Case, tuple[Document, Path]],
     assert roles[0] == "Document" and "H1" in roles and "P" in roles
     headings = [int(r[1]) for r in roles if re.fullmatch(r"H\d", r)]
     assert all(b <= a + 1 for a, b in itertools.pairwise(headings))
+
+
+def _alts(chart: Chart) -> list[tuple[str, str]]:
+    """A chart's descriptions, each with its language: a bilingual chart has one a
+    language, each the /Alt of a Figure in its language."""
+    pieces = [(s.text, s.lang or chart.lang) for s in spans_of(chart.alt) if s.text.strip()]
+    return pieces if len(pieces) > 1 else [(chart.alt, chart.lang)]
+
+
+def _mixed(blocks: tuple[Block, ...]) -> Iterator[tuple[str, Mixed]]:
+    """Every text in two languages of the blocks, with its block's language: a
+    bilingual cover's subtitle, contents title, glossary heading, panel title, chart
+    caption."""
+    for block in _blocks(blocks):
+        texts: tuple[str, ...] = ()
+        if isinstance(block, Cover):
+            texts = (block.subtitle, *block.lines)
+        elif isinstance(block, Heading):
+            texts = (block.display,)
+        elif isinstance(block, Contents | KeyFigures | Chart):
+            texts = (block.title,)
+        yield from ((block.lang, t) for t in texts if isinstance(t, Mixed))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] == "zh-en"],
+                         ids=lambda c: "-".join(map(str, c)))
+def test_every_piece_is_read_in_its_language(built: dict[Case, tuple[Document, Path]],
+                                             case: Case) -> None:
+    """In a text that joins both languages (a bilingual title, caption or subtitle), a
+    screen reader reads each piece in its own: every Chinese piece zh, every English one
+    en, whether the piece is a Span of its own or (in a heading) marked in the content."""
+    made, path = built[case]
+    tagged = structure.Tagged(path)
+    spoken = [(n, n.spoken()) for n in tagged.tree.walk()
+              if n.role in ("P", "H1", "H2", "H3", "Link")]
+    mixed = list(_mixed(made.blocks))
+    assert mixed
+    if case[2] == "full":
+        assert "目录 Contents" in {str(t) for _, t in mixed}
+    for lang, text in mixed:
+        found = [pieces for node, pieces in spoken
+                 if _squeeze("".join(t for t, _ in pieces)) == _squeeze(text)]
+        assert found, f"no element reads {text!r}"
+        for pieces in found:  # a heading's text, and its contents entry's
+            for span in text.spans:
+                tag = made.language(span.lang or lang).tag
+                said = _squeeze("".join(t for t, said in pieces if said == tag))
+                assert _squeeze(span.text) in said, (text, tag, pieces)
+    for _, pieces in spoken:
+        for piece, tag in pieces:
+            if re.search(r"[\u4e00-\u9fff]", piece):
+                assert tag == "zh-CN", (piece, tag)
+            elif re.search(r"[A-Za-z]{4} [a-z]{3,}", piece):  # English words, not PCT
+                assert tag == "en-GB", (piece, tag)
 
 
 def _blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:

@@ -20,7 +20,10 @@ _TYPES: dict[str, type[Any]] = {
 
 
 def _plain(value: Any) -> Any:
-    """A node as plain JSON data, each object tagged with its node type."""
+    """A node as plain JSON data, each object tagged with its node type (a text in
+    several languages as its spans)."""
+    if isinstance(value, nodes.Mixed):
+        return {"node": "Mixed", "spans": _plain(value.spans)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {"node": type(value).__name__}
         for f in dataclasses.fields(value):
@@ -44,6 +47,8 @@ def _build(data: Any) -> Any:
         return tuple(_build(v) for v in data)
     if not isinstance(data, dict) or "node" not in data:
         return data
+    if data["node"] == "Mixed":
+        return nodes.Mixed(_build(data["spans"]))
     cls = _TYPES[data["node"]]
     hints = typing.get_type_hints(cls, vars(nodes))
     kwargs = {}

@@ -30,6 +30,14 @@ def add_operator(text: Any, operator: str) -> None:
     text._code.append(operator)
 
 
+def draw_text_entries(canvas: Any, text: Any) -> None:
+    """Draw a text object as one entry of the page's content per operator, not one for
+    the whole object as reportlab does: marked content opened and closed inside it (a
+    piece of text in another language) is then seen by ``tagging.wrap_artifacts``."""
+    text.getCode()  # closes the object (ET)
+    canvas._code.extend(text._code)
+
+
 def kept_content(group: Any) -> list[Any]:
     """The flowables a KeepTogether holds."""
     return list(group._content)

@@ -19,11 +19,11 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator
+from ipdocs.writers.pdf.adapter import add_operator, draw_text_entries
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
-from ipdocs.writers.pdf.tagging import content
+from ipdocs.writers.pdf.tagging import PieceMarks, content, piece_marks
 from ipdocs.writers.typeset import NARROW_EMS, ragged
 
 __all__ = ["NARROW_EMS", "Look", "Shape", "TextBlock"]
@@ -40,6 +40,9 @@ class Look:
     tracking: float = 0.0
     """Points added to each Han character's advance (the character grid; see
     ``writers.spacing.tracking``)."""
+    lang: str = ""
+    """The tag of the language of the text set in this look where it is not the block's
+    (a piece of a bilingual title): tagged as a Span in that language."""
 
 
 @dataclass(frozen=True)
@@ -227,6 +230,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head.toc_entries = getattr(self, "toc_entries", None)  # placed with its first part
         tail = TextBlock(self.runs, self.looks, self.shape, self.lines[fit:], continued=True)
         head.tag = tail.tag = getattr(self, "tag", None)  # both parts one element's content
+        head.langs_inline = tail.langs_inline = getattr(self, "langs_inline", False)
         head._width = tail._width = availWidth
         return [head, tail]
 
@@ -272,12 +276,23 @@ class TextBlock(Flowable):  # type: ignore[misc]
             placed.append((line, self._offset(line, index), y, baseline))
         for line, x0, y, _ in placed:
             self._highlight(line, x0, y)
+        marks = piece_marks(self.canv, self) if any(look.lang for look in self.looks) \
+            else None
+        if marks is not None and marks.element is not None:  # each piece its own item
+            self._draw_lines(placed, marks)
+            return
         with content(self.canv, self):
-            for index, (line, x0, _, baseline) in enumerate(placed):
-                after = placed[index + 1][0].units if index + 1 < len(placed) else []
-                self._draw_line(line, x0, baseline, bool(after) and after[0].space_before)
+            self._draw_lines(placed, marks)
 
-    def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False) -> None:
+    def _draw_lines(self, placed: Sequence[tuple[Line, float, float, float]],
+                    marks: PieceMarks | None) -> None:
+        """Every placed line (with the marks of pieces in other languages, if any)."""
+        for index, (line, x0, _, baseline) in enumerate(placed):
+            after = placed[index + 1][0].units if index + 1 < len(placed) else []
+            self._draw_line(line, x0, baseline, bool(after) and after[0].space_before, marks)
+
+    def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False,
+                   marks: PieceMarks | None = None) -> None:
         """One line: consecutive one-character units in one look, evenly spaced, share a
         single text-showing operation with character spacing; the rest go unit by unit.
 
@@ -301,6 +316,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 [(unit.pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             for position, (style, piece) in enumerate(pieces):
                 look = self.looks[style]
+                if marks is not None:
+                    marks.switch(text, look.lang)
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
@@ -325,7 +342,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
             text.textOut(" ")
         if current is not None and current.face.synthetic_bold:
             text.setTextRenderMode(0)  # the text state outlives the text object
-        self.canv.drawText(text)
+        if marks is None:
+            self.canv.drawText(text)
+            return
+        marks.close(text)
+        draw_text_entries(self.canv, text)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:
         """Paint a background behind highlighted runs (review marks)."""
