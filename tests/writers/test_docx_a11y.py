@@ -15,7 +15,18 @@ import pytest
 from lxml import etree
 
 from ipdocs import load_report
-from ipdocs.doc import Bilingual, Block, Chart, Document, KeyFigures, Table
+from ipdocs.doc import (
+    Bilingual,
+    Block,
+    Chart,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    KeyFigures,
+    Mixed,
+    Table,
+)
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
@@ -157,3 +168,41 @@ def test_no_change_is_told_by_colour_alone(
                                     strict=True):
                 if value < 0 and block.kind == "growth":
                     assert label.startswith("−"), label
+
+
+def _mixed(blocks: tuple[Block, ...]) -> list[tuple[str, Mixed]]:
+    """Every text in two languages (a bilingual title, caption or subtitle), with its
+    block's language."""
+    out: list[tuple[str, Mixed]] = []
+    for block in _blocks(blocks):
+        texts = (block.subtitle, *block.lines) if isinstance(block, Cover) else \
+            (block.display,) if isinstance(block, Heading) else \
+            (block.title,) if isinstance(block, Contents | KeyFigures | Chart) else ()
+        out += [(block.lang, t) for t in texts if isinstance(t, Mixed)]
+    return out
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] == "zh-en"], ids="-".join)
+def test_each_piece_of_a_bilingual_text_is_a_run_in_its_language(
+        built: dict[tuple[str, str], tuple[Document, zipfile.ZipFile]],
+        case: tuple[str, str]) -> None:
+    doc, package = built[case]
+    body = _xml(package, "word/document.xml")
+    paragraphs = {}
+    for paragraph in body.iter(f"{W}p"):
+        runs = [("".join(r.itertext()), r.find("w:rPr/w:lang", NS))
+                for r in paragraph.iter(f"{W}r")]
+        paragraphs.setdefault(re.sub(r"\s", "", "".join(t for t, _ in runs)), runs)
+    mixed = _mixed(doc.blocks)
+    assert {"目录 Contents", "术语表 Glossary"} <= {str(t) for _, t in mixed}
+    for lang, text in mixed:
+        runs = paragraphs[re.sub(r"\s", "", text)]
+        for span in text.spans:
+            tag = doc.language(span.lang or lang).tag
+            if tag == "zh-CN":  # Han characters: the run's East Asian language
+                han = "".join(t for t, m in runs if m is not None
+                              and m.get(f"{W}eastAsia") == tag == m.get(f"{W}val"))
+                assert all(c in han for c in re.findall(r"[\u4e00-\u9fff]", span.text))
+            elif span.text.strip():
+                latin = "".join(t for t, m in runs if m is not None and m.get(f"{W}val") == tag)
+                assert span.text in latin, (text, span.text)

@@ -32,10 +32,12 @@ from ipdocs.doc import (
     Inline,
     KeyFigures,
     Language,
+    Mixed,
     NoteRef,
     PageBreak,
     Paragraph,
     Table,
+    concat,
     find_language,
 )
 from ipdocs.themes import Theme
@@ -198,6 +200,11 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
     own (``typeset.script_runs``); text kept ``whole`` (a number with its unit) is one
     run, a number's if it holds one. Amounts are kept whole by no-break spaces
     (``typeset.with_no_break_spaces``); no other character is added to the text."""
+    if isinstance(text, Mixed):  # each piece a run in its language (w:lang)
+        for span in text.spans:
+            if span.text:
+                _run(paragraph, span.text, span.lang or lang, w, style, whole, spaced, **look)
+        return
     own = language(lang, w)
     han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
     if whole:
@@ -316,7 +323,8 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
-        runs = written(paragraph, partial(_run, paragraph, text, node.lang, w, node.style,
+        lang = inline.lang or node.lang
+        runs = written(paragraph, partial(_run, paragraph, text, lang, w, node.style,
                                           whole=inline.keep, spaced=True,
                                           bold=inline.emphasis,
                                           highlight=highlight)) if text else []
@@ -324,7 +332,7 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
         comment(w.document, paragraph, runs, inline.comment)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
-                                           node.lang, w, node.style, whole=inline.keep,
+                                           lang, w, node.style, whole=inline.keep,
                                            spaced=True, bold=inline.emphasis), w.revisions)
     comment(w.document, paragraph, every, node.comment)
 
@@ -709,7 +717,7 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
             continue
         paragraph = _paragraph(container, "toc-entry", w)
         set_style(paragraph, "TOC 1" if heading.level == 1 else "TOC 2", w)
-        _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
+        _run(paragraph, concat(heading.display, "\t"), heading.lang, w, "toc-entry")
         look = p_of(paragraph).r_lst[-1].rPr
         for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
             if look is not None:

@@ -171,7 +171,8 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                 for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
                     look = Look(chosen, style.size, piece.color or color,
                                 piece.highlight, tracking(w.theme, style),
-                                w.language(piece.lang).tag if piece.lang else "")
+                                w.language(piece.lang).tag
+                                if piece.lang and piece.lang != lang else "")
                     if look not in looks:
                         looks.append(look)
                     runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
@@ -231,7 +232,7 @@ def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
             assert isinstance(inline, Span)
             out.append(Piece(inline.text, inline.emphasis, None,
                              w.theme.mark(inline.review or node.review, inline.stale),
-                             inline.keep))
+                             inline.keep, inline.lang or ""))
     return out
 
 
