@@ -96,6 +96,33 @@ def test_every_data_table_marks_its_header_rows(
         headed = [r.find("w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is not None
                   for r in rows]
         assert heads == headed and heads[0]  # the header rows, and only they, repeat
+        look = table.find("w:tblPr/w:tblLook", NS)
+        assert look is not None and look.get(f"{W}firstRow") == "1"  # Word's Header Row
+
+
+@pytest.mark.parametrize("case", CASES, ids="-".join)
+def test_every_other_table_is_a_layout_table(
+        built: dict[tuple[str, str], tuple[Document, zipfile.ZipFile]],
+        case: tuple[str, str]) -> None:
+    """A table with no header row lays things out (a key-figure panel, the two languages
+    side by side): it says it has no header row or column, and repeats no row."""
+    doc, package = built[case]
+    body = _xml(package, "word/document.xml")
+    layout = [t for t in body.iter(f"{W}tbl")
+              if t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is None]
+    panels = [b for b in _blocks(doc.blocks) if isinstance(b, KeyFigures)]
+    # side by side: one table for each run of pairs (write_blocks groups them)
+    runs = sum(1 for first, pair in itertools.pairwise((None, *doc.blocks))
+               if isinstance(pair, Bilingual) and not isinstance(first, Bilingual))
+    assert len(layout) == len(panels) + runs and layout
+    for table in layout:
+        look = table.find("w:tblPr/w:tblLook", NS)
+        assert look is not None
+        assert [look.get(f"{W}{k}") for k in ("firstRow", "firstColumn", "noHBand", "noVBand")
+                ] == ["0", "0", "1", "1"]
+        assert table.find("w:tr/w:trPr/w:tblHeader", NS) is None
+    titles = [t.find("w:tblPr/w:tblCaption", NS) for t in layout]
+    assert [t.get(f"{W}val") for t in titles if t is not None] == [p.title for p in panels]
 
 
 @pytest.mark.parametrize("case", CASES, ids="-".join)
