@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -101,6 +103,23 @@ def test_pdfua_check_finds_nothing(built: dict[Case, tuple[Document, Path]],
     report = pdfua.validate(str(built[case][1]))
     assert [(f.rule_id, f.message) for f in report.findings] == []
     assert not report.skipped, "a pdfua rule could not run on the file"
+
+
+VERAPDF = os.environ.get("IPDOCS_VERAPDF") or shutil.which("verapdf")
+"""veraPDF's command line (PDF/UA-1 validation beyond pdfua's machine-checkable subset):
+not in Debian, PyPI or npm, so opt-in: on the PATH, or named by IPDOCS_VERAPDF."""
+
+
+@pytest.mark.skipif(VERAPDF is None, reason="veraPDF is not installed (not packaged for "
+                    "Debian, PyPI or npm; put `verapdf` on the PATH or set IPDOCS_VERAPDF)")
+@pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(map(str, c)))
+def test_verapdf_finds_nothing(built: dict[Case, tuple[Document, Path]], case: Case) -> None:
+    assert VERAPDF is not None
+    run = subprocess.run([VERAPDF, "--flavour", "ua1", "--format", "mrr", str(built[case][1])],
+                         capture_output=True, text=True, timeout=600, check=False)
+    failed = re.findall(r'<rule [^>]*status="failed"[^>]*>\s*<description>([^<]*)',
+                        run.stdout)
+    assert 'isCompliant="true"' in run.stdout, failed or run.stderr[-2000:]
 
 
 def _expected(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
