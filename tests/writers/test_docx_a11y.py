@@ -24,7 +24,10 @@ from ipdocs.doc import (
     Document,
     Heading,
     KeyFigures,
+    Metadata,
     Mixed,
+    Paragraph,
+    Span,
     Table,
 )
 from ipdocs.sections import full_brief
@@ -233,3 +236,14 @@ def test_each_piece_of_a_bilingual_text_is_a_run_in_its_language(
             elif span.text.strip():
                 latin = "".join(t for t, m in runs if m is not None and m.get(f"{W}val") == tag)
                 assert span.text in latin, (text, span.text)
+
+
+def test_a_span_in_another_language_is_a_run_in_its_own() -> None:
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh"),))
+    package = zipfile.ZipFile(io.BytesIO(render_docx(doc, load_theme("briefing"))))
+    runs = {"".join(r.itertext()): r.find("w:rPr/w:lang", NS)
+            for r in _xml(package, "word/document.xml").iter(f"{W}r")}
+    assert runs["patents granted"].get(f"{W}val") == "en-GB"
+    assert runs["专利授权量为"].get(f"{W}val") == "zh-CN"

@@ -104,6 +104,14 @@ def test_each_piece_of_a_bilingual_text_says_its_language(pages: dict[str, str])
                 for s in c.iter("span")) for c in captions)
 
 
+def test_a_span_in_another_language_says_so() -> None:
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh"),))
+    page = render_html(doc, load_theme("briefing")).decode("utf-8")
+    assert '<span lang="en-GB">patents granted</span>' in page
+
+
 def test_headings_descend_in_order_and_the_contents_link_to_them(
         pages: dict[str, str]) -> None:
     for name, page in pages.items():

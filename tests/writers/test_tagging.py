@@ -28,6 +28,7 @@ from ipdocs.doc import (
     Document,
     Heading,
     KeyFigures,
+    Metadata,
     Mixed,
     NoteRef,
     Paragraph,
@@ -361,3 +362,22 @@ def test_elements_without_content_are_left_out() -> None:
 def test_xmp_escapes_the_title() -> None:
     packet = xmp_packet("A & B <c>", {"lang": "en-GB"})
     assert "A &amp; B &lt;c&gt;" in packet and "<pdfuaid:part>1</pdfuaid:part>" in packet
+
+
+def test_a_span_in_another_language_is_tagged_in_its_own(tmp_path: Path) -> None:
+    """A paragraph's Span with its own language (and a heading's piece) is read in it."""
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Heading(1, Mixed.joined([("术语表", "zh"), ("Glossary", "en")]), "zh"),
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh")))
+    path = tmp_path / "span.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    tagged = structure.Tagged(path)
+    said = [(n.role, [(t, lang) for lang, group in itertools.groupby(n.spoken(), lambda p: p[1])
+                      for t in ["".join(text for text, _ in group)]])
+            for n in tagged.tree.walk() if n.role in ("H1", "P")]
+    assert said == [
+        ("H1", [("术语表 ", "zh-CN"), ("Glossary", "en-GB")]),
+        ("P", [("专利授权量为", "zh-CN"), ("patents granted", "en-GB"), ("。", "zh-CN")])]
+    assert [n.lang for n in tagged.tree.walk() if n.role == "Span"] == ["en-GB"]
+    assert pdfua.validate(str(path)).findings == ()
