@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import pickle
 
 import pytest
 
@@ -9,18 +10,22 @@ from ipdocs.doc import (
     Bilingual,
     Cell,
     Column,
+    Cover,
     Document,
     Heading,
     KeyFigure,
     KeyFigures,
     Metadata,
+    Mixed,
     NoteRef,
     PageBreak,
     Paragraph,
     Span,
     Table,
     characters,
+    concat,
     from_json,
+    spans_of,
     strings,
     to_json,
 )
@@ -67,3 +72,24 @@ def test_strings_and_characters() -> None:
     assert "71425件" in list(strings(doc))
     chars = characters(doc)
     assert "专" in chars and chars == "".join(sorted(set(chars)))
+
+
+def test_mixed_text_is_a_string_that_says_each_piece_s_language() -> None:
+    text = Mixed.joined([("目录", "zh"), ("", "zh"), ("Contents", "en")])
+    assert text == "目录 Contents" and isinstance(text, str)
+    assert [(s.text, s.lang) for s in spans_of(text)] == [
+        ("目录", "zh"), (" ", None), ("Contents", "en")]
+    assert spans_of("plain") == (Span("plain"),) and spans_of("") == ()
+    heading = Heading(1, text, "zh", number="一、")
+    assert heading.display == "一、目录 Contents"
+    assert [s.lang for s in spans_of(heading.display)] == [None, "zh", None, "en"]
+    assert concat("a", "b") == "ab" and not isinstance(concat("a", "b"), Mixed)
+
+
+def test_mixed_text_survives_pickling_and_json() -> None:
+    cover = Cover("标题", "zh", Mixed.joined([("Title", "en")]))
+    again = pickle.loads(pickle.dumps(cover))
+    assert isinstance(again.subtitle, Mixed) and again.subtitle.spans == cover.subtitle.spans
+    back = from_json(to_json(cover))
+    assert isinstance(back.subtitle, Mixed) and back.subtitle.spans == cover.subtitle.spans
+    assert to_json(back) == to_json(cover)

@@ -42,6 +42,9 @@ class PageContent:
     texts: dict[int, str] = field(default_factory=dict)
     unmarked: list[str] = field(default_factory=list)
     artifacts: list[str] = field(default_factory=list)
+    pieces: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
+    """The text of each MCID in pieces, each with the /Lang marked content inside the
+    MCID's gives it (None: the element's)."""
 
 
 def _property(operands: Any, key: str) -> Any:
@@ -56,6 +59,7 @@ def page_content(page: Any) -> PageContent:
     fonts = {str(name): _cmap(font) for name, font in page.Resources.get("/Font", {}).items()}
     out = PageContent()
     stack: list[tuple[str, int | None, str | None]] = []
+    langs: list[str | None] = []
     cmap: dict[int, str] = {}
     for operands, operator in pikepdf.parse_content_stream(page):
         op = str(operator)
@@ -63,24 +67,33 @@ def page_content(page: Any) -> PageContent:
             tag = str(operands[0])
             mcid = _property(operands, "/MCID")
             actual = _property(operands, "/ActualText")
+            lang = _property(operands, "/Lang")
+            langs.append(str(lang) if lang is not None else None)
             stack.append((tag, int(mcid) if mcid is not None else None,
                           str(actual) if actual is not None else None))
             if actual is not None:
-                _add(out, stack[:-1], str(actual))
+                _add(out, stack[:-1], str(actual), _lang(langs[:-1]))
         elif op == "EMC":
             stack.pop()
+            langs.pop()
         elif op == "Tf":
             cmap = fonts.get(str(operands[0]), {})
         elif op in TEXT_OPERATORS:
             if any(actual is not None for _, _, actual in stack):
                 continue
-            _add(out, stack, _decode(operands, op, cmap))
+            _add(out, stack, _decode(operands, op, cmap), _lang(langs))
         elif op == "Do":
-            _add(out, stack, "")
+            _add(out, stack, "", None)
     return out
 
 
-def _add(out: PageContent, stack: list[tuple[str, int | None, str | None]], text: str) -> None:
+def _lang(langs: list[str | None]) -> str | None:
+    """The innermost /Lang of open marked content (None if none says one)."""
+    return next((lang for lang in reversed(langs) if lang is not None), None)
+
+
+def _add(out: PageContent, stack: list[tuple[str, int | None, str | None]], text: str,
+         lang: str | None) -> None:
     """Add shown text to the innermost MCID of ``stack``, an artifact, or the unmarked."""
     for tag, mcid, _ in reversed(stack):
         if tag == "/Artifact":
@@ -88,6 +101,7 @@ def _add(out: PageContent, stack: list[tuple[str, int | None, str | None]], text
             return
         if mcid is not None:
             out.texts[mcid] = out.texts.get(mcid, "") + text
+            out.pieces.setdefault(mcid, []).append((text, lang))
             return
     out.unmarked.append(text or "(form)")
 
@@ -109,6 +123,18 @@ class Node:
     """The descriptions (/Contents) of the link annotations it holds."""
     order: list[str | Node] = field(default_factory=list)
     """Its own marked text and its kids, in the order of its /K."""
+    pieces: list[list[tuple[str, str]]] = field(default_factory=list)
+    """For each of its own marked texts in ``order``, the text in pieces, each with the
+    language it is read in (the element's, or a /Lang of the marked content)."""
+
+    def spoken(self) -> list[tuple[str, str]]:
+        """All the text of the element and below in order, in pieces, each with the
+        language a screen reader reads it in."""
+        out: list[tuple[str, str]] = []
+        own = iter(self.pieces)
+        for part in self.order:
+            out += part.spoken() if isinstance(part, Node) else next(own)
+        return out
 
     def walk(self) -> list[Node]:
         """The element and all below it, in order."""
@@ -142,6 +168,13 @@ class Tagged:
         kids = element.K if isinstance(element.K, pikepdf.Array) else [element.K]
         text, nodes, links = "", [], []
         order: list[str | Node] = []
+        pieces: list[list[tuple[str, str]]] = []
+
+        def marked(index: int, mcid: int) -> str:
+            said = self.content[index].pieces.get(mcid, [])
+            pieces.append([(t, lang or effective) for t, lang in said])
+            return self.content[index].texts.get(mcid, "")
+
         for kid in kids:
             if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
                 annotation = kid.Obj
@@ -151,11 +184,10 @@ class Tagged:
                 links.append(str(annotation.Contents))
             elif isinstance(kid, int):
                 assert page is not None
-                order.append(self.content[page].texts.get(int(kid), ""))
+                order.append(marked(page, int(kid)))
                 text += order[-1]
             elif kid.get("/Type") == "/MCR":
-                order.append(self.content[self.pages[kid.Pg.objgen]].texts.get(int(kid.MCID),
-                                                                                ""))
+                order.append(marked(self.pages[kid.Pg.objgen], int(kid.MCID)))
                 text += order[-1]
             else:
                 nodes.append(self._node(kid, effective))
@@ -166,7 +198,8 @@ class Tagged:
             return str(element[key]) if key in element else None
 
         return Node(str(element.S)[1:], lang, effective, _text("/Alt"), _text("/ActualText"),
-                    str(scope)[1:] if scope is not None else None, text, nodes, links, order)
+                    str(scope)[1:] if scope is not None else None, text, nodes, links, order,
+                    pieces)
 
 
 def dump(node: Node, depth: int = 0) -> str:

@@ -15,7 +15,21 @@ import pytest
 from lxml import etree
 
 from ipdocs import load_report
-from ipdocs.doc import Bilingual, Block, Chart, Document, KeyFigures, Table
+from ipdocs.doc import (
+    Bilingual,
+    Block,
+    Chart,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    KeyFigures,
+    Metadata,
+    Mixed,
+    Paragraph,
+    Span,
+    Table,
+)
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
@@ -85,6 +99,33 @@ def test_every_data_table_marks_its_header_rows(
         headed = [r.find("w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is not None
                   for r in rows]
         assert heads == headed and heads[0]  # the header rows, and only they, repeat
+        look = table.find("w:tblPr/w:tblLook", NS)
+        assert look is not None and look.get(f"{W}firstRow") == "1"  # Word's Header Row
+
+
+@pytest.mark.parametrize("case", CASES, ids="-".join)
+def test_every_other_table_is_a_layout_table(
+        built: dict[tuple[str, str], tuple[Document, zipfile.ZipFile]],
+        case: tuple[str, str]) -> None:
+    """A table with no header row lays things out (a key-figure panel, the two languages
+    side by side): it says it has no header row or column, and repeats no row."""
+    doc, package = built[case]
+    body = _xml(package, "word/document.xml")
+    layout = [t for t in body.iter(f"{W}tbl")
+              if t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is None]
+    panels = [b for b in _blocks(doc.blocks) if isinstance(b, KeyFigures)]
+    # side by side: one table for each run of pairs (write_blocks groups them)
+    runs = sum(1 for first, pair in itertools.pairwise((None, *doc.blocks))
+               if isinstance(pair, Bilingual) and not isinstance(first, Bilingual))
+    assert len(layout) == len(panels) + runs and layout
+    for table in layout:
+        look = table.find("w:tblPr/w:tblLook", NS)
+        assert look is not None
+        assert [look.get(f"{W}{k}") for k in ("firstRow", "firstColumn", "noHBand", "noVBand")
+                ] == ["0", "0", "1", "1"]
+        assert table.find("w:tr/w:trPr/w:tblHeader", NS) is None
+    titles = [t.find("w:tblPr/w:tblCaption", NS) for t in layout]
+    assert [t.get(f"{W}val") for t in titles if t is not None] == [p.title for p in panels]
 
 
 @pytest.mark.parametrize("case", CASES, ids="-".join)
@@ -157,3 +198,52 @@ def test_no_change_is_told_by_colour_alone(
                                     strict=True):
                 if value < 0 and block.kind == "growth":
                     assert label.startswith("−"), label
+
+
+def _mixed(blocks: tuple[Block, ...]) -> list[tuple[str, Mixed]]:
+    """Every text in two languages (a bilingual title, caption or subtitle), with its
+    block's language."""
+    out: list[tuple[str, Mixed]] = []
+    for block in _blocks(blocks):
+        texts = (block.subtitle, *block.lines) if isinstance(block, Cover) else \
+            (block.display,) if isinstance(block, Heading) else \
+            (block.title,) if isinstance(block, Contents | KeyFigures | Chart) else ()
+        out += [(block.lang, t) for t in texts if isinstance(t, Mixed)]
+    return out
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] == "zh-en"], ids="-".join)
+def test_each_piece_of_a_bilingual_text_is_a_run_in_its_language(
+        built: dict[tuple[str, str], tuple[Document, zipfile.ZipFile]],
+        case: tuple[str, str]) -> None:
+    doc, package = built[case]
+    body = _xml(package, "word/document.xml")
+    paragraphs = {}
+    for paragraph in body.iter(f"{W}p"):
+        runs = [("".join(r.itertext()), r.find("w:rPr/w:lang", NS))
+                for r in paragraph.iter(f"{W}r")]
+        paragraphs.setdefault(re.sub(r"\s", "", "".join(t for t, _ in runs)), runs)
+    mixed = _mixed(doc.blocks)
+    assert {"目录 Contents", "术语表 Glossary"} <= {str(t) for _, t in mixed}
+    for lang, text in mixed:
+        runs = paragraphs[re.sub(r"\s", "", text)]
+        for span in text.spans:
+            tag = doc.language(span.lang or lang).tag
+            if tag == "zh-CN":  # Han characters: the run's East Asian language
+                han = "".join(t for t, m in runs if m is not None
+                              and m.get(f"{W}eastAsia") == tag == m.get(f"{W}val"))
+                assert all(c in han for c in re.findall(r"[\u4e00-\u9fff]", span.text))
+            elif span.text.strip():
+                latin = "".join(t for t, m in runs if m is not None and m.get(f"{W}val") == tag)
+                assert span.text in latin, (text, span.text)
+
+
+def test_a_span_in_another_language_is_a_run_in_its_own() -> None:
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh"),))
+    package = zipfile.ZipFile(io.BytesIO(render_docx(doc, load_theme("briefing"))))
+    runs = {"".join(r.itertext()): r.find("w:rPr/w:lang", NS)
+            for r in _xml(package, "word/document.xml").iter(f"{W}r")}
+    assert runs["patents granted"].get(f"{W}val") == "en-GB"
+    assert runs["专利授权量为"].get(f"{W}val") == "zh-CN"

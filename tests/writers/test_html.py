@@ -91,6 +91,27 @@ def test_languages_are_marked(pages: dict[str, str]) -> None:
     assert parse(pages["en-briefing"]).get("lang") == "en-GB"
 
 
+def test_each_piece_of_a_bilingual_text_says_its_language(pages: dict[str, str]) -> None:
+    """A title joining both languages (the contents', the glossary's, a chart's caption)
+    marks its English piece in a span of its own language, in a Chinese element."""
+    root = parse(pages["zh-en-briefing"])
+    pieces = {"".join(e.itertext()): e for e in root.iter("span") if e.get("lang") == "en-GB"}
+    assert {"Contents", "Glossary", "Key figures"} <= set(pieces)
+    captions = [e for e in root.iter("figcaption")]
+    assert captions and all(
+        re.match(r"[\u4e00-\u9fff]", "".join(c.itertext()))
+        and any(s.get("lang") == "en-GB" and "".join(s.itertext()).startswith("Year-on-year")
+                for s in c.iter("span")) for c in captions)
+
+
+def test_a_span_in_another_language_says_so() -> None:
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh"),))
+    page = render_html(doc, load_theme("briefing")).decode("utf-8")
+    assert '<span lang="en-GB">patents granted</span>' in page
+
+
 def test_headings_descend_in_order_and_the_contents_link_to_them(
         pages: dict[str, str]) -> None:
     for name, page in pages.items():

@@ -10,6 +10,8 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -26,10 +28,13 @@ from ipdocs.doc import (
     Document,
     Heading,
     KeyFigures,
+    Metadata,
+    Mixed,
     NoteRef,
     Paragraph,
     Span,
     Table,
+    spans_of,
 )
 from ipdocs.drafting import draft
 from ipdocs.model import Report
@@ -99,6 +104,23 @@ def test_pdfua_check_finds_nothing(built: dict[Case, tuple[Document, Path]],
     report = pdfua.validate(str(built[case][1]))
     assert [(f.rule_id, f.message) for f in report.findings] == []
     assert not report.skipped, "a pdfua rule could not run on the file"
+
+
+VERAPDF = os.environ.get("IPDOCS_VERAPDF") or shutil.which("verapdf")
+"""veraPDF's command line (PDF/UA-1 validation beyond pdfua's machine-checkable subset):
+not in Debian, PyPI or npm, so opt-in: on the PATH, or named by IPDOCS_VERAPDF."""
+
+
+@pytest.mark.skipif(VERAPDF is None, reason="veraPDF is not installed (not packaged for "
+                    "Debian, PyPI or npm; put `verapdf` on the PATH or set IPDOCS_VERAPDF)")
+@pytest.mark.parametrize("case", CASES, ids=lambda c: "-".join(map(str, c)))
+def test_verapdf_finds_nothing(built: dict[Case, tuple[Document, Path]], case: Case) -> None:
+    assert VERAPDF is not None
+    run = subprocess.run([VERAPDF, "--flavour", "ua1", "--format", "mrr", str(built[case][1])],
+                         capture_output=True, text=True, timeout=600, check=False)
+    failed = re.findall(r'<rule [^>]*status="failed"[^>]*>\s*<description>([^<]*)',
+                        run.stdout)
+    assert 'isCompliant="true"' in run.stdout, failed or run.stderr[-2000:]
 
 
 def _expected(blocks: tuple[Block, ...] | list[Block]) -> Iterator[str]:
@@ -180,10 +202,13 @@ def test_figures_headers_and_languages(built: dict[Case, tuple[Document, Path]],
     nodes = tagged.tree.walk()
     figures = [n for n in nodes if n.role == "Figure"]
     charts = [b for b in _blocks(made.blocks) if isinstance(b, Chart)]
-    assert len(figures) == len(charts)
-    for figure, chart in zip(figures, charts, strict=True):  # every bar, said
-        assert figure.alt and chart.alt == figure.alt  # both languages' in a bilingual one
-        assert all(label in figure.alt for label in chart.series[0].labels)
+    described = [(chart, text, made.language(lang).tag) for chart in charts
+                 for text, lang in _alts(chart)]
+    assert len(figures) == len(described)
+    for figure, (chart, text, tag) in zip(figures, described, strict=True):
+        assert figure.alt and figure.alt == text and figure.effective == tag
+        numbers = [re.search(r"\d[\d.,]*", label) for label in chart.series[0].labels]
+        assert all(n and n.group() in figure.alt for n in numbers)  # every bar, said
     assert all(n.scope in ("Column", "Row") for n in nodes if n.role == "TH")
     tables = [b for b in _blocks(made.blocks) if isinstance(b, Table) and b.header]
     assert sum(n.role == "THead" for n in nodes) == len(tables)
@@ -200,6 +225,60 @@ def test_figures_headers_and_languages(built: dict[Case, tuple[Document, Path]],
     assert roles[0] == "Document" and "H1" in roles and "P" in roles
     headings = [int(r[1]) for r in roles if re.fullmatch(r"H\d", r)]
     assert all(b <= a + 1 for a, b in itertools.pairwise(headings))
+
+
+def _alts(chart: Chart) -> list[tuple[str, str]]:
+    """A chart's descriptions, each with its language: a bilingual chart has one a
+    language, each the /Alt of a Figure in its language."""
+    pieces = [(s.text, s.lang or chart.lang) for s in spans_of(chart.alt) if s.text.strip()]
+    return pieces if len(pieces) > 1 else [(chart.alt, chart.lang)]
+
+
+def _mixed(blocks: tuple[Block, ...]) -> Iterator[tuple[str, Mixed]]:
+    """Every text in two languages of the blocks, with its block's language: a
+    bilingual cover's subtitle, contents title, glossary heading, panel title, chart
+    caption."""
+    for block in _blocks(blocks):
+        texts: tuple[str, ...] = ()
+        if isinstance(block, Cover):
+            texts = (block.subtitle, *block.lines)
+        elif isinstance(block, Heading):
+            texts = (block.display,)
+        elif isinstance(block, Contents | KeyFigures | Chart):
+            texts = (block.title,)
+        yield from ((block.lang, t) for t in texts if isinstance(t, Mixed))
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c[0] == "zh-en"],
+                         ids=lambda c: "-".join(map(str, c)))
+def test_every_piece_is_read_in_its_language(built: dict[Case, tuple[Document, Path]],
+                                             case: Case) -> None:
+    """In a text that joins both languages (a bilingual title, caption or subtitle), a
+    screen reader reads each piece in its own: every Chinese piece zh, every English one
+    en, whether the piece is a Span of its own or (in a heading) marked in the content."""
+    made, path = built[case]
+    tagged = structure.Tagged(path)
+    spoken = [(n, n.spoken()) for n in tagged.tree.walk()
+              if n.role in ("P", "H1", "H2", "H3", "Link")]
+    mixed = list(_mixed(made.blocks))
+    assert mixed
+    if case[2] == "full":
+        assert "目录 Contents" in {str(t) for _, t in mixed}
+    for lang, text in mixed:
+        found = [pieces for node, pieces in spoken
+                 if _squeeze("".join(t for t, _ in pieces)) == _squeeze(text)]
+        assert found, f"no element reads {text!r}"
+        for pieces in found:  # a heading's text, and its contents entry's
+            for span in text.spans:
+                tag = made.language(span.lang or lang).tag
+                said = _squeeze("".join(t for t, said in pieces if said == tag))
+                assert _squeeze(span.text) in said, (text, tag, pieces)
+    for _, pieces in spoken:
+        for piece, tag in pieces:
+            if re.search(r"[\u4e00-\u9fff]", piece):
+                assert tag == "zh-CN", (piece, tag)
+            elif re.search(r"[A-Za-z]{4} [a-z]{3,}", piece):  # English words, not PCT
+                assert tag == "en-GB", (piece, tag)
 
 
 def _blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
@@ -283,3 +362,22 @@ def test_elements_without_content_are_left_out() -> None:
 def test_xmp_escapes_the_title() -> None:
     packet = xmp_packet("A & B <c>", {"lang": "en-GB"})
     assert "A &amp; B &lt;c&gt;" in packet and "<pdfuaid:part>1</pdfuaid:part>" in packet
+
+
+def test_a_span_in_another_language_is_tagged_in_its_own(tmp_path: Path) -> None:
+    """A paragraph's Span with its own language (and a heading's piece) is read in it."""
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Heading(1, Mixed.joined([("术语表", "zh"), ("Glossary", "en")]), "zh"),
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("。")),
+                  "zh")))
+    path = tmp_path / "span.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    tagged = structure.Tagged(path)
+    said = [(n.role, [(t, lang) for lang, group in itertools.groupby(n.spoken(), lambda p: p[1])
+                      for t in ["".join(text for text, _ in group)]])
+            for n in tagged.tree.walk() if n.role in ("H1", "P")]
+    assert said == [
+        ("H1", [("术语表 ", "zh-CN"), ("Glossary", "en-GB")]),
+        ("P", [("专利授权量为", "zh-CN"), ("patents granted", "en-GB"), ("。", "zh-CN")])]
+    assert [n.lang for n in tagged.tree.walk() if n.role == "Span"] == ["en-GB"]
+    assert pdfua.validate(str(path)).findings == ()

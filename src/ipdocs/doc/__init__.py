@@ -23,13 +23,16 @@ from ipdocs.doc.nodes import (
     KeyFigures,
     Language,
     Metadata,
+    Mixed,
     NoteRef,
     PageBreak,
     Paragraph,
     Series,
     Span,
     Table,
+    concat,
     find_language,
+    spans_of,
 )
 from ipdocs.doc.serial import from_json, to_json
 from ipdocs.doc.walk import characters, strings
@@ -53,6 +56,7 @@ __all__ = [
     "KeyFigures",
     "Language",
     "Metadata",
+    "Mixed",
     "NoteRef",
     "PageBreak",
     "Paragraph",
@@ -60,8 +64,10 @@ __all__ = [
     "Span",
     "Table",
     "characters",
+    "concat",
     "find_language",
     "from_json",
+    "spans_of",
     "strings",
     "to_json",
 ]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 Lang = str
 """The code of the language a node's text is in (zh, en): ``Document.language`` says what
@@ -37,6 +37,65 @@ class Span:
     text has none and sets it as ``emphasis`` (bold) — see ``writers.looks.span_look``."""
     link: str | None = None
     """The address this text links to (http, https or mailto), or None."""
+    lang: Lang | None = None
+    """The language of this text where it is not its paragraph's (None: the paragraph's)."""
+
+
+class Mixed(str):
+    """Text whose pieces are in different languages, for a string field of a node (a
+    cover's subtitle, a heading's or a chart's title, a chart's description): a ``str``
+    like any other, its text the spans' texts joined, which also says the language of
+    each piece (``Span.lang``; None: the node's own, as a separator between them).
+
+    Writers that mark languages read ``spans_of``; any other code sees a string. Text
+    made from it by string operations (slicing, ``+``) is a plain ``str`` again, in the
+    node's language.
+    """
+
+    spans: tuple[Span, ...]
+
+    def __new__(cls, spans: Iterable[Span]) -> Mixed:
+        """Text of ``spans``, each with its language."""
+        kept = tuple(spans)
+        made = super().__new__(cls, "".join(s.text for s in kept))
+        made.spans = kept
+        return made
+
+    @classmethod
+    def joined(cls, parts: Iterable[tuple[str, Lang]], separator: str = " ") -> Mixed:
+        """The texts of ``parts`` (each a text and its language; an empty one left out)
+        joined by ``separator``, which is in the node's language."""
+        spans: list[Span] = []
+        for text, lang in parts:
+            if not text:
+                continue
+            if spans:
+                spans.append(Span(separator))
+            spans += [replace(s, lang=s.lang or lang) for s in spans_of(text)]
+        return cls(spans)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its spans (documents go to worker processes)."""
+        return (Mixed, (self.spans,))
+
+    def __repr__(self) -> str:
+        return f"Mixed({self.spans!r})"
+
+
+def spans_of(text: str) -> tuple[Span, ...]:
+    """The pieces of ``text`` with their languages: a ``Mixed`` text's spans, or the
+    whole of a plain one in its node's language (``lang`` None)."""
+    if isinstance(text, Mixed):
+        return text.spans
+    return (Span(text),) if text else ()
+
+
+def concat(*texts: str) -> str:
+    """``texts`` one after the other, each piece keeping its language (a ``Mixed`` if any
+    of them is one, else a plain string)."""
+    if not any(isinstance(t, Mixed) for t in texts):
+        return "".join(texts)
+    return Mixed(s for t in texts for s in spans_of(t))
 
 
 @dataclass(frozen=True)
@@ -133,7 +192,7 @@ class Heading:
         """The heading as printed: 一、标题 / （一）标题 / 1. Title / 1.1 Title."""
         if not self.number:
             return self.text
-        return self.number + self.gap + self.text
+        return concat(self.number + self.gap, self.text)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ were taken, so that the snapshots of trees without them stay as they were."""
 
 
 def _plain(value: Any) -> Any:
-    """A node as plain JSON data, each object tagged with its node type."""
+    """A node as plain JSON data, each object tagged with its node type (a text in
+    several languages as its spans)."""
+    if isinstance(value, nodes.Mixed):
+        return {"node": "Mixed", "spans": _plain(value.spans)}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         name = type(value).__name__
         out: dict[str, Any] = {"node": name}
@@ -52,6 +55,8 @@ def _build(data: Any) -> Any:
         return tuple(_build(v) for v in data)
     if not isinstance(data, dict) or "node" not in data:
         return data
+    if data["node"] == "Mixed":
+        return nodes.Mixed(_build(data["spans"]))
     cls = _TYPES[data["node"]]
     hints = typing.get_type_hints(cls, vars(nodes))
     kwargs = {}

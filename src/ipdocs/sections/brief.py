@@ -22,6 +22,7 @@ from ipdocs.doc import (
     KeyFigure,
     KeyFigures,
     Metadata,
+    Mixed,
     PageBreak,
     Paragraph,
     Span,
@@ -93,14 +94,17 @@ def _bilingual_panel(first: KeyFigures, second: KeyFigures) -> KeyFigures:
     language's label and change on a line of its own."""
     items = tuple(_bilingual_figure(a, b, first.lang, second.lang)
                   for a, b in zip(first.items, second.items, strict=True))
-    return KeyFigures(items, first.lang, f"{first.title} {second.title}")
+    return KeyFigures(items, first.lang, _both(first.title, first.lang,
+                                               second.title, second.lang))
 
 
 def _bilingual_cover(first: Cover, second: Cover) -> Cover:
     """One cover for both languages: the second's title under the first's (and the cover
     of the document compared with, the same way)."""
-    subtitle = " / ".join(s for s in (second.title, first.subtitle, second.subtitle) if s)
-    lines = tuple(dict.fromkeys((*first.lines, *second.lines)))
+    subtitle = Mixed.joined(((second.title, second.lang), (first.subtitle, first.lang),
+                             (second.subtitle, second.lang)), " / ")
+    lines = tuple(dict.fromkeys((*first.lines, *(Mixed.joined([(line, second.lang)])
+                                                 for line in second.lines))))
     was = _bilingual_cover(first.was, second.was) \
         if first.was is not None and second.was is not None else None
     return Cover(first.title, first.lang, subtitle, lines, was)
@@ -119,18 +123,21 @@ def _bilingual_figure(a: KeyFigure, b: KeyFigure, first: Lang, second: Lang) -> 
 def _bilingual_chart(first: Chart, second: Chart) -> Chart:
     """One chart for both languages: categories named in both, the first language's
     value labels."""
-    categories = tuple(f"{a} {b}" for a, b in zip(first.categories, second.categories,
-                                                   strict=True))
+    categories = tuple(_both(a, first.lang, b, second.lang)
+                       for a, b in zip(first.categories, second.categories, strict=True))
     was = None
     if first.was is not None and second.was is not None:
-        was = (_joined(first.was[0], second.was[0]), first.was[1])
-    return replace(first, title=f"{first.title} {second.title}", categories=categories,
-                   alt=" ".join(x.alt for x in (first, second) if x.alt), was=was)
+        was = (_both(first.was[0], first.lang, second.was[0], second.lang), first.was[1])
+    return replace(first, title=_both(first.title, first.lang, second.title, second.lang),
+                   categories=categories, was=was,
+                   alt=_both(first.alt, first.lang, second.alt, second.lang))
 
 
-def _joined(first: str, second: str) -> str:
-    """Two languages' texts side by side on one line (nothing for two empty ones)."""
-    return f"{first} {second}" if first or second else ""
+def _both(first: str, first_lang: Lang, second: str, second_lang: Lang) -> str:
+    """Two languages' texts side by side on one line, each piece marked with its
+    language (``Mixed``; nothing for two empty ones)."""
+    return Mixed.joined(((first, first_lang), (second, second_lang))) \
+        if first or second else ""
 
 
 def _once(first: Block, second: Block) -> Block | None:
@@ -142,13 +149,15 @@ def _once(first: Block, second: Block) -> Block | None:
     if isinstance(first, PageBreak):
         return first
     if isinstance(first, Contents) and isinstance(second, Contents):
-        return Contents(f"{first.title} {second.title}", first.lang, first.depth)
+        return Contents(_both(first.title, first.lang, second.title, second.lang),
+                        first.lang, first.depth)
     if isinstance(first, Cover) and isinstance(second, Cover):
         return _bilingual_cover(first, second)
     if isinstance(first, KeyFigures) and isinstance(second, KeyFigures):
         return _bilingual_panel(first, second)
     if isinstance(first, Heading) and isinstance(second, Heading) and first.anchor == GLOSSARY:
-        return Heading(first.level, f"{first.text} {second.text}", first.lang, anchor=GLOSSARY)
+        return Heading(first.level, _both(first.text, first.lang, second.text, second.lang),
+                       first.lang, anchor=GLOSSARY)
     if isinstance(first, Table) and isinstance(second, Table) and \
             first.style == "glossary-table":
         return first  # its columns are the two languages already

@@ -30,9 +30,10 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
+from ipdocs.doc import Mixed
 from ipdocs.writers.columns import (
     HAN_KEEP,
     aligns_on_point,
@@ -452,6 +453,8 @@ def minus_stand_in(text: str, covered: Callable[[str], bool]) -> str:
     rather than all of them in another face for one sign."""
     if MINUS not in text or covered(MINUS) or not covered("-"):
         return text
+    if isinstance(text, Mixed):  # each piece keeps its language
+        return Mixed(replace(s, text=s.text.replace(MINUS, "-")) for s in text.spans)
     return text.replace(MINUS, "-")
 
 

@@ -33,10 +33,12 @@ from ipdocs.doc import (
     ItemList,
     KeyFigures,
     Language,
+    Mixed,
     NoteRef,
     PageBreak,
     Paragraph,
     Table,
+    concat,
     find_language,
 )
 from ipdocs.themes import Theme
@@ -204,6 +206,11 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
     own (``typeset.script_runs``); text kept ``whole`` (a number with its unit) is one
     run, a number's if it holds one. Amounts are kept whole by no-break spaces
     (``typeset.with_no_break_spaces``); no other character is added to the text."""
+    if isinstance(text, Mixed):  # each piece a run in its language (w:lang)
+        for span in text.spans:
+            if span.text:
+                _run(paragraph, span.text, span.lang or lang, w, style, whole, spaced, **look)
+        return
     own = language(lang, w)
     han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
     if whole:
@@ -330,8 +337,9 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer,
         if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
-        bold, italic = span_look(inline, language(node.lang, w))
-        runs = written(paragraph, partial(_run, paragraph, text, node.lang, w, node.style,
+        lang = inline.lang or node.lang
+        bold, italic = span_look(inline, language(lang, w))
+        runs = written(paragraph, partial(_run, paragraph, text, lang, w, node.style,
                                           whole=inline.keep, spaced=True, bold=bold,
                                           italic=italic, highlight=highlight)) if text else []
         if inline.link is not None and w.document is not None:
@@ -340,7 +348,7 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer,
         comment(w.document, paragraph, runs, inline.comment)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
-                                           node.lang, w, node.style, whole=inline.keep,
+                                           lang, w, node.style, whole=inline.keep,
                                            spaced=True, bold=bold, italic=italic),
                   w.revisions)
     comment(w.document, paragraph, every, node.comment)
@@ -480,6 +488,28 @@ def _borders(table: DocxTable, color: str, inside: bool) -> None:
               w_space="0", w_color=color)
 
 
+LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+             "noHBand": 0x200, "noVBand": 0x400}
+"""The flags of ``w:tblLook`` and their bits in its legacy ``w:val`` (ECMA-376 17.4.56)."""
+
+
+def _look(table: DocxTable, first_row: bool, first_column: bool, title: str = "") -> None:
+    """What the table says of itself to Word and to assistive technology: whether its
+    first row heads its columns and its first column its rows (``w:tblLook``: Word's
+    Header Row and First Column options), and its title (``w:tblCaption``, Word's alt
+    text title). A layout table (key figures, side-by-side columns) says it has neither
+    and has no repeated header row: OOXML has no flag of its own for layout; no table
+    style is set, so the look changes nothing drawn."""
+    tblpr = tbl_of(table).tblPr
+    flags = {"firstRow": first_row, "lastRow": False, "firstColumn": first_column,
+             "lastColumn": False, "noHBand": not first_row, "noVBand": True}
+    value = sum(bit for name, bit in LOOK_BITS.items() if flags[name])
+    ordered_child(tblpr, "w:tblLook", TBLPR_ORDER, w_val=f"{value:04X}",
+                  **{f"w_{name}": str(int(on)) for name, on in flags.items()})
+    if title:
+        ordered_child(tblpr, "w:tblCaption", TBLPR_ORDER, w_val=title)
+
+
 def grid(table: DocxTable) -> list[list[DocxCell]]:
     """The table's cells by row, computed once (python-docx recomputes them per lookup)."""
     columns = len(table.columns)
@@ -597,6 +627,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     _widths(cells, table, [width / PT_PER_MM for width in fit.widths])
     # no row split over two pages (nor inside a side-by-side cell, which LibreOffice splits)
     _repeat_header(table, len(node.header), keep=count)
+    _look(table, bool(node.header), len(node.columns) > 1 and node.columns[0].align == "left",
+          node.caption)
     for r, row in enumerate(node.header):
         if node.revision:
             track_row(tbl_of(table).tr_lst[r], node.revision, w.revisions)
@@ -640,6 +672,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     cells = grid(table)
     _widths(cells, table, _even(per_row, w.width_mm))
     _repeat_header(table, 0, keep=len(cells))
+    _look(table, False, False, node.title)  # a layout of figures, each cell one
     for index, item in enumerate(node.items):
         cell = cells[index // per_row][index % per_row]
         _shade(cell, w.theme.fill)
@@ -751,7 +784,7 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
         if last is None:
             p.extend(field_open(toc_instruction(node.depth)))
         start = len(p)
-        _run(paragraph, heading.display + "\t", heading.lang, w, "toc-entry")
+        _run(paragraph, concat(heading.display, "\t"), heading.lang, w, "toc-entry")
         look = p.r_lst[-1].rPr
         for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
             if look is not None:
@@ -791,6 +824,7 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
     """Consecutive bilingual pairs as one borderless two-column table, a row per pair."""
     table = container.add_table(rows=len(pairs), cols=2)
     _borders(table, w.theme.rule, inside=False)
+    _look(table, False, False)  # a layout: the two languages side by side
     outer = w.width_mm
     cells = grid(table)
     _widths(cells, table, _even(2, outer))

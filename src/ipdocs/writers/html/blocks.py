@@ -18,6 +18,7 @@ from ipdocs.doc import (
     ItemList,
     KeyFigures,
     Language,
+    Mixed,
     NoteRef,
     PageBreak,
     Paragraph,
@@ -114,6 +115,21 @@ def kept(parent: Element, value: str) -> None:
     spaced(parent, value[at:])
 
 
+def said(parent: Element, value: str, lang: str, w: Writer,
+         put: Callable[[Element, str], None] | None = None) -> None:
+    """``value`` appended to ``parent`` (by ``put``, ``kept`` unless given), a text in
+    the language ``lang`` (a code); each piece of a ``Mixed`` text in another language
+    in a span with its own ``lang``."""
+    put = put or kept
+    if not isinstance(value, Mixed):
+        put(parent, value)
+        return
+    for span in value.spans:
+        code = span.lang or lang
+        put(tag(parent, "span", lang=w.language(code).tag) if code != lang else parent,
+            span.text)
+
+
 def lines(parent: Element, value: str) -> None:
     """``value`` appended to ``parent``, its lines apart (``<br>``), numbers kept."""
     for index, line in enumerate(value.splitlines() or [""]):
@@ -122,9 +138,10 @@ def lines(parent: Element, value: str) -> None:
         kept(parent, line)
 
 
-def _span(parent: Element, span: Span, review: bool, language: Language) -> None:
-    """One span of a paragraph: a link, emphasis, kept whole, marked stale or for review,
-    with what it said before where the tree says so."""
+def _span(parent: Element, span: Span, review: bool, lang: str, w: Writer) -> None:
+    """One span of a paragraph (``lang``: the paragraph's language): a link, emphasis, in
+    another language, kept whole, marked stale or for review, with what it said before
+    where the tree says so."""
     if span.previous is not None and span.previous != span.text:
         tag(parent, "del", span.previous)
         parent = tag(parent, "ins")
@@ -133,11 +150,13 @@ def _span(parent: Element, span: Span, review: bool, language: Language) -> None
                      title=span.comment)
     if span.link is not None:
         parent = _link(parent, span.link)
-    bold, italic = span_look(span, language)
+    bold, italic = span_look(span, w.language(span.lang or lang))
     if bold:
         parent = tag(parent, "strong")
     if italic:
         parent = tag(parent, "em")
+    if span.lang and span.lang != lang:  # a piece in another language than its paragraph's
+        parent = tag(parent, "span", lang=w.language(span.lang).tag)
     if span.keep:
         spaced(tag(parent, "span", class_="n"), span.text)
     else:
@@ -168,12 +187,11 @@ def _inlines(p: Element, node: Paragraph, w: Writer) -> None:
     marked = node.review and not any(isinstance(i, Span) and (i.review or i.stale)
                                      for i in node.inlines)
     holder = tag(p, "mark", class_="review", title=node.comment) if marked else p
-    language = w.language(node.lang)
     for inline in node.inlines:
         if isinstance(inline, NoteRef):
             tag(holder, "sup", inline.mark, class_="note-ref", title=inline.text)
         else:
-            _span(holder, inline, node.review and not marked, language)
+            _span(holder, inline, node.review and not marked, node.lang, w)
 
 
 def item_list(node: ItemList, w: Writer, parent: Element) -> None:
@@ -195,7 +213,7 @@ def heading(node: Heading, w: Writer, parent: Element) -> None:
     indent = first_line_indent(w.theme.style(style), w.language(node.lang))
     element = tag(parent, name, class_=f"s-{style}" + (" indent" if indent else ""),
                   id=anchor, lang=w.lang_of(node.lang))
-    kept(element, node.display)
+    said(element, node.display, node.lang, w)
 
 
 def cover(node: Cover, w: Writer, parent: Element) -> None:
@@ -204,9 +222,9 @@ def cover(node: Cover, w: Writer, parent: Element) -> None:
     kept(tag(block, "h1" if not w.titled else "p", class_="s-title"), node.title)
     w.titled = True
     if node.subtitle:
-        kept(tag(block, "p", class_="s-subtitle"), node.subtitle)
+        said(tag(block, "p", class_="s-subtitle"), node.subtitle, node.lang, w)
     for line in node.lines:
-        kept(tag(block, "p", class_="s-cover-line"), line)
+        said(tag(block, "p", class_="s-cover-line"), line, node.lang, w)
 
 
 def _tails(node: Table) -> dict[int, list[str]]:
@@ -301,7 +319,7 @@ def key_figures(node: KeyFigures, w: Writer, parent: Element) -> None:
     section = tag(parent, "section", class_="key-figures", lang=w.lang_of(node.lang))
     title_id = w.unique("key-figures") if node.title else ""
     if node.title:
-        kept(tag(section, "p", class_="s-caption", id=title_id), node.title)
+        said(tag(section, "p", class_="s-caption", id=title_id), node.title, node.lang, w)
     listing = tag(section, "dl", class_="kf", aria_labelledby=title_id)
     for item in node.items:
         group = tag(listing, "div")
@@ -330,7 +348,7 @@ def contents(node: Contents, w: Writer, parent: Element) -> None:
     """The contents as a navigation landmark of links to the headings."""
     title_id = w.unique("contents")
     nav = tag(parent, "nav", aria_labelledby=title_id, lang=w.lang_of(node.lang))
-    kept(tag(nav, "p", class_="s-toc-title", id=title_id), node.title)
+    said(tag(nav, "p", class_="s-toc-title", id=title_id), node.title, node.lang, w)
     listing = tag(nav, "ol", class_="s-toc-entry")
     stack: list[tuple[int, Element]] = [(1, listing)]
     for heading_, anchor in w.toc:
@@ -343,7 +361,7 @@ def contents(node: Contents, w: Writer, parent: Element) -> None:
             stack.pop()
         item = tag(stack[-1][1], "li", lang=w.lang_of(heading_.lang) if heading_.lang
                    != node.lang else "")
-        kept(tag(item, "a", href=f"#{anchor}"), heading_.display)
+        said(tag(item, "a", href=f"#{anchor}"), heading_.display, heading_.lang, w)
 
 
 def page_break(node: PageBreak, w: Writer, parent: Element) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ipdocs.doc import Chart
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.html.blocks import Writer, kept
+from ipdocs.writers.html.blocks import Writer, kept, said
 from ipdocs.writers.html.markup import Element, tag
 from ipdocs.writers.html.style import colour
 from ipdocs.writers.html.words import word
@@ -140,7 +140,7 @@ def data_table(node: Chart, w: Writer, parent: Element) -> None:
     details = tag(parent, "details")
     tag(details, "summary", word("data", w.language(node.lang)))
     grid = tag(details, "table")
-    kept(tag(grid, "caption", class_="s-caption"), node.title)
+    said(tag(grid, "caption", class_="s-caption"), node.title, node.lang, w)
     head = tag(tag(grid, "thead"), "tr")
     tag(head, "th", word("item", w.language(node.lang)), scope="col",
         class_="al-left s-table-header")
@@ -149,7 +149,8 @@ def data_table(node: Chart, w: Writer, parent: Element) -> None:
     body = tag(grid, "tbody")
     for index, category in enumerate(node.categories):
         row = tag(body, "tr")
-        kept(tag(row, "th", scope="row", class_="al-left s-table-cell"), category)
+        said(tag(row, "th", scope="row", class_="al-left s-table-cell"), category, node.lang,
+             w)
         for series in node.series:
             cell = tag(row, "td", class_="al-right s-table-cell short")
             kept(cell, series.labels[index] if index < len(series.labels) else "")
@@ -160,7 +161,8 @@ def chart_figure(node: Chart, w: Writer, parent: Element) -> None:
     table, source."""
     figure = tag(parent, "figure", class_="chart", lang=w.lang_of(node.lang))
     caption_id = w.unique("chart")
-    kept(tag(figure, "figcaption", class_="s-caption", id=caption_id), node.title)
+    said(tag(figure, "figcaption", class_="s-caption", id=caption_id), node.title,
+         node.lang, w)
     colours = (colour(w.theme, "accent"), colour(w.theme, "rule"), colour(w.theme, "fall"))
     if node.series and node.categories:
         svg = tag(figure, "svg", xmlns="http://www.w3.org/2000/svg", role="img",

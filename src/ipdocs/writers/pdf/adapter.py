@@ -35,6 +35,12 @@ def text_code(text: Any) -> list[str]:
     """The operators a text object holds so far (marked content is added to them)."""
     code: list[str] = text._code
     return code
+def draw_text_entries(canvas: Any, text: Any) -> None:
+    """Draw a text object as one entry of the page's content per operator, not one for
+    the whole object as reportlab does: marked content opened and closed inside it (a
+    piece of text in another language) is then seen by ``tagging.wrap_artifacts``."""
+    text.getCode()  # closes the object (ET)
+    canvas._code.extend(text._code)
 
 
 def kept_content(group: Any) -> list[Any]:

@@ -37,6 +37,7 @@ from ipdocs.doc import (
     Paragraph,
     Span,
     find_language,
+    spans_of,
 )
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
@@ -135,6 +136,21 @@ class Piece:
     keep: bool = False
     italic: bool = False
     link: str | None = None
+    lang: str = ""
+    """The code of the piece's language where it is not its block's."""
+
+
+def said(text: str, lang: str, **look: Any) -> tuple[str, list[Piece]]:
+    """The language of the element that holds ``text`` (a code) and its pieces in
+    ``look``: a text in one language (a plain string, or a ``Mixed`` one whose pieces
+    share one) is one piece in the element's; a text in several is in the node's
+    language ``lang``, each piece in another marked with its own (tagged as a Span)."""
+    spans = spans_of(text)
+    langs = {span.lang or lang for span in spans if span.text.strip()}
+    if len(langs) <= 1:
+        return (langs.pop() if langs else lang), [Piece(text, **look)]
+    return lang, [Piece(span.text, **look, lang=span.lang if span.lang and span.lang != lang
+                        else "") for span in spans if span.text]
 
 
 def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
@@ -175,7 +191,8 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                     look = Look(chosen, style.size,
                                 piece.color or (LINK_COLOR if piece.link else color),
                                 piece.highlight, tracking(w.theme, style), piece.italic,
-                                piece.link)
+                                piece.link, w.language(piece.lang).tag
+                                if piece.lang and piece.lang != lang else "")
                     if look not in looks:
                         looks.append(look)
                     runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
@@ -259,7 +276,7 @@ def _inline_pieces(node: Paragraph, w: Writer) -> list[Piece]:
             bold, italic = span_look(inline, language)
             out.append(Piece(inline.text, bold, None,
                              w.theme.mark(inline.review or node.review, inline.stale),
-                             inline.keep, italic, inline.link))
+                             inline.keep, italic, inline.link, inline.lang or ""))
     return out
 
 
@@ -298,8 +315,10 @@ def item_list(node: ItemList, w: Writer) -> list[Flowable]:
 def heading(node: Heading, w: Writer) -> list[Flowable]:
     """A heading, kept with what follows, marked for the outline and contents."""
     level = outline_level(node.level)
-    block = text_block([Piece(node.display)], heading_style(w.theme, node.level), node.lang, w)
-    tag(block, w.element(f"H{level}", node.lang))
+    lang, pieces = said(node.display, node.lang)
+    block = text_block(pieces, heading_style(w.theme, node.level), node.lang, w)
+    tag(block, w.element(f"H{level}", lang))
+    block.langs_inline = True  # see tagging.piece_marks
     block.outline = (level, node.display, node.lang)
     block.keepWithNext = True
     if w.in_cell:
@@ -310,15 +329,21 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 def cover(node: Cover, w: Writer) -> list[Flowable]:
     """Title, subtitle and cover lines."""
     out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
-    out.append(tag(text_block([Piece(node.title)], "title", node.lang, w),
-                   w.element("H1", node.lang)))
+    out.append(_said_block(node.title, "title", node.lang, "H1", w))
     if node.subtitle:
-        out.append(tag(text_block([Piece(node.subtitle)], "subtitle", node.lang, w),
-                       w.element("P", node.lang)))
-    out += [tag(text_block([Piece(line)], "cover-line", node.lang, w),
-                w.element("P", node.lang)) for line in node.lines]
+        out.append(_said_block(node.subtitle, "subtitle", node.lang, "P", w))
+    out += [_said_block(line, "cover-line", node.lang, "P", w) for line in node.lines]
     out.append(Spacer(1, COVER_AFTER_MM * MM))
     return out
+
+
+def _said_block(text: str, style: str, lang: str, role: str, w: Writer) -> TextBlock:
+    """A text block of ``text`` in ``style``, the content of a new element ``role`` in
+    its language, each piece in another language a Span in its own (see ``said``)."""
+    element_lang, pieces = said(text, lang)
+    block = text_block(pieces, style, lang, w)
+    tag(block, w.element(role, element_lang))
+    return block
 
 
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
@@ -441,6 +466,8 @@ def _kept_rows(heads: int, count: int) -> list[tuple[Any, ...]]:
 
 
 KEY_PADDING = SHARED_KEY_PADDING[1]
+
+
 def _key_value(value: str, lang: str, w: Writer, width: float,
                stale: bool = False) -> TextBlock:
     """A key figure's large value, made smaller (within limits) so as to stay on one line:
@@ -455,9 +482,9 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     """A panel of key figures, three to a row, value large, change coloured."""
     out: list[Flowable] = []
     if node.title:
-        title = text_block([Piece(node.title)], "caption", node.lang, w)
+        title = _said_block(node.title, "caption", node.lang, "P", w)
         title.keepWithNext = True
-        out.append(tag(title, w.element("P", node.lang)))
+        out.append(title)
     items = w.element("L", node.lang)
     naturals = [text_block([Piece(item.value)], "key-value", node.lang, w).natural_width()
                 for item in node.items]
@@ -521,9 +548,8 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
         return []
     from ipdocs.writers.pdf.charts import drawing
 
-    caption = text_block([Piece(node.title)], "caption", node.lang, w)
+    caption = _said_block(node.title, "caption", node.lang, "P", w)
     caption.keepWithNext = True
-    tag(caption, w.element("P", node.lang))
     role = w.theme.style("table-cell").font
     node = _in_face(node, w.fonts.face(role))
     texts = [*node.categories, *(label for s in node.series for label in s.labels)]
@@ -539,7 +565,9 @@ def chart(node: Chart, w: Writer) -> list[Flowable]:
     picture = drawing(node, w.width, face, colors)
     picture.hAlign = "CENTER"
     gap = Spacer(1, after_panel(w.theme))
-    figure = Figure(picture, w.element("Figure", node.lang, alt=chart_alt(node)))
+    alts = chart_alts(node)
+    figure = Figure(picture, w.element("Figure", alts[0][1], alt=alts[0][0]),
+                    [w.element("Figure", lang, alt=alt) for alt, lang in alts[1:]])
     out: list[Flowable] = [caption, figure, gap]
     if node.source:
         out.append(tag(text_block([Piece(node.source)], "note", node.lang, w),
@@ -560,6 +588,17 @@ def _in_face(node: Chart, face: Face) -> Chart:
                    categories=tuple(minus_stand_in(c, covered) for c in node.categories))
 
 
+def chart_alts(node: Chart) -> list[tuple[str, str]]:
+    """A chart's alternative texts, each with its language (a code): one, or one a
+    language for a chart of a bilingual document (its description is a ``Mixed`` text).
+    A PDF's /Alt is one text in its element's language: each is the /Alt of a Figure
+    of its own, read one after the other as the document's paragraphs are."""
+    text = chart_alt(node)
+    parts = [(span.text, span.lang or node.lang) for span in spans_of(text)
+             if span.text.strip()]
+    return parts if len(parts) > 1 else [(text, node.lang)]
+
+
 def chart_alt(node: Chart) -> str:
     """A chart's alternative text: the one the document tree gives it, else its title
     and each category with its value's label."""
@@ -571,8 +610,7 @@ def chart_alt(node: Chart) -> str:
 
 def contents(node: Contents, w: Writer) -> list[Flowable]:
     """A title and the table of contents, filled with page numbers on the second pass."""
-    title = text_block([Piece(node.title)], "toc-title", node.lang, w)
-    tag(title, w.element("P", node.lang))
+    title = _said_block(node.title, "toc-title", node.lang, "P", w)
     return [title, tag(ContentsFlowable(node.depth, w), w.element("TOC", node.lang))]
 
 

@@ -34,6 +34,7 @@ from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.platypus import Flowable
 
 from ipdocs.writers.pdf.adapter import (
+    add_operator,
     catalog,
     last_page,
     named_annotation,
@@ -142,6 +143,70 @@ def content(canvas: Any, holder: Any) -> Iterator[None]:
     code.append(f"/{element.role} <</MCID {mcid}>> BDC")
     yield
     code.append("EMC")
+
+
+def piece_element(parent: Element, lang: str) -> Element:
+    """The element a piece of ``parent``'s text in the language ``lang`` (a tag; ''
+    for ``parent``'s own) is the content of: ``parent`` itself, or a Span in ``lang``
+    under it (the last one, if the piece goes on from it: a piece split over lines)."""
+    if not lang:
+        return parent
+    last = parent.kids[-1] if parent.kids else None
+    if isinstance(last, Element) and last.role == "Span" and last.lang == lang:
+        return last
+    return parent.add("Span", lang)
+
+
+class PieceMarks:
+    """The marked content of a text block whose pieces are in different languages: each
+    stretch of text in one language a sequence of its own, inside the block's text
+    objects, for the block's element (its own language) or a Span in the piece's."""
+
+    def __init__(self, canvas: Any, element: Element | None = None,
+                 tree: StructTree | None = None) -> None:
+        self.element = element
+        self.tree = tree
+        self.page = canvas.getPageNumber() - 1
+        self.open: str | None = None
+
+    def switch(self, text: Any, lang: str) -> None:
+        """What ``text`` (a text object) shows next is in ``lang`` ('' the element's)."""
+        if self.open == lang:
+            return
+        self.close(text)
+        if self.element is None or self.tree is None:  # inside the element's one item
+            if lang:
+                add_operator(text, f"/Span <</Lang ({lang})>> BDC")
+                self.open = lang
+            return
+        target = piece_element(self.element, lang)
+        mcid = self.tree.mark(target, self.page)
+        add_operator(text, f"/{target.role} <</MCID {mcid}>> BDC")
+        self.open = lang
+
+    def close(self, text: Any) -> None:
+        """End the sequence open in ``text``, if any (before the text object ends)."""
+        if self.open is not None:
+            add_operator(text, "EMC")
+            self.open = None
+
+
+def piece_marks(canvas: Any, holder: Any) -> PieceMarks | None:
+    """Marks for the pieces of the text ``holder`` draws (see ``PieceMarks``), or None
+    where it is not tagged or was drawn before (a repeated header row: an artifact).
+
+    A heading (``holder.langs_inline``) keeps one content item, its pieces in other
+    languages marked by a /Lang in the content itself (ISO 32000-1, 14.9.2.2), not by
+    Spans of the structure: pdfua 0.1.3 cannot check a heading of several content items
+    (its rule UA-14-001 stops on the array of kids)."""
+    element: Element | None = getattr(holder, "tag", None)
+    tree = _tree(canvas)
+    if element is None or tree is None or getattr(holder, "tag_drawn", False):
+        return None
+    if getattr(holder, "langs_inline", False):
+        return PieceMarks(canvas)
+    holder.tag_drawn = True
+    return PieceMarks(canvas, element, tree)
 
 
 def link(canvas: Any, holder: Any, rect: tuple[float, float, float, float]) -> None:
@@ -281,12 +346,16 @@ def wrap_artifacts(code: Sequence[str]) -> list[str]:
 
 
 class Figure(Flowable):  # type: ignore[misc]
-    """A flowable (a chart's drawing) drawn as the content of a Figure element."""
+    """A flowable (a chart's drawing) drawn as the content of a Figure element; the
+    figure's ``others`` (the Figures that describe it in other languages, each with its
+    /Alt and /Lang) follow it with empty content at the same place."""
 
-    def __init__(self, inner: Flowable, element: Element) -> None:
+    def __init__(self, inner: Flowable, element: Element,
+                 others: Sequence[Element] = ()) -> None:
         super().__init__()
         self.inner = inner
         self.tag = element
+        self.others = list(others)
         self.hAlign = getattr(inner, "hAlign", "LEFT")
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
@@ -298,6 +367,14 @@ class Figure(Flowable):  # type: ignore[misc]
         """The drawing, marked as the figure's content."""
         with content(self.canv, self):
             self.inner.drawOn(self.canv, 0, 0)
+        tree = _tree(self.canv)
+        if tree is None:
+            return
+        for other in self.others:
+            if not other.has_content():  # once, not again for a repeated drawing
+                mcid = tree.mark(other, self.canv.getPageNumber() - 1)
+                code = page_code(self.canv)
+                code += [f"/{other.role} <</MCID {mcid}>> BDC", "EMC"]
 
 
 class TaggingCanvasMixin:

@@ -19,11 +19,18 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator, text_code
+from ipdocs.writers.pdf.adapter import add_operator, draw_text_entries, text_code
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
-from ipdocs.writers.pdf.tagging import Element, Segments, content, url_link
+from ipdocs.writers.pdf.tagging import (
+    Element,
+    PieceMarks,
+    Segments,
+    content,
+    piece_marks,
+    url_link,
+)
 from ipdocs.writers.typeset import NARROW_EMS, ragged
 
 __all__ = ["NARROW_EMS", "Look", "Shape", "TextBlock"]
@@ -44,6 +51,10 @@ class Look:
     """Slanted (the bundled faces have no italic: the glyphs are sheared, ``SLANT``)."""
     link: str | None = None
     """The address the text links to: underlined, and a link annotation over it."""
+    lang: str = ""
+    """The tag of the language of the text set in this look where it is not the block's
+    (a piece of a bilingual title): tagged as a Span in that language. A block with links
+    tags its links, and its pieces in other languages are read in the block's language."""
 
 
 @dataclass(frozen=True)
@@ -238,6 +249,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         head.toc_entries = getattr(self, "toc_entries", None)  # placed with its first part
         tail = TextBlock(self.runs, self.looks, self.shape, self.lines[fit:], continued=True)
         head.tag = tail.tag = getattr(self, "tag", None)  # both parts one element's content
+        head.langs_inline = tail.langs_inline = getattr(self, "langs_inline", False)
         head._width = tail._width = availWidth
         return [head, tail]
 
@@ -288,12 +300,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
             for index, (line, x0, _, baseline) in enumerate(placed):
                 after = placed[index + 1][0].units if index + 1 < len(placed) else []
                 self._draw_line(line, x0, baseline, bool(after) and after[0].space_before,
-                                segments)
+                                segments=segments)
+            return
+        marks = piece_marks(self.canv, self) if any(look.lang for look in self.looks) \
+            else None
+        if marks is not None and marks.element is not None:  # each piece its own item
+            self._draw_lines(placed, marks)
             return
         with content(self.canv, self):
-            for index, (line, x0, _, baseline) in enumerate(placed):
-                after = placed[index + 1][0].units if index + 1 < len(placed) else []
-                self._draw_line(line, x0, baseline, bool(after) and after[0].space_before)
+            self._draw_lines(placed, marks)
 
     def _link_of(self, unit: Unit) -> str | None:
         """The address a unit's text links to (its first piece's), or None."""
@@ -328,7 +343,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
                          words)
             start = end
 
+    def _draw_lines(self, placed: Sequence[tuple[Line, float, float, float]],
+                    marks: PieceMarks | None) -> None:
+        """Every placed line (with the marks of pieces in other languages, if any)."""
+        for index, (line, x0, _, baseline) in enumerate(placed):
+            after = placed[index + 1][0].units if index + 1 < len(placed) else []
+            self._draw_line(line, x0, baseline, bool(after) and after[0].space_before, marks)
+
     def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False,
+                   marks: PieceMarks | None = None,
                    segments: Segments | None = None) -> None:
         """One line: consecutive one-character units in one look, evenly spaced, share a
         single text-showing operation with character spacing; the rest go unit by unit.
@@ -364,6 +387,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
                 look = self.looks[style]
                 if segments is not None and position:  # a word's pieces, linked or not
                     segments.enter(text_code(text), look.link)
+                if marks is not None:
+                    marks.switch(text, look.lang)
                 if look != current:
                     text.setFont(look.face.name, look.size)
                     text.setFillColor(_color(look.color))
@@ -390,9 +415,14 @@ class TextBlock(Flowable):  # type: ignore[misc]
             text.setTextRenderMode(0)  # the text state outlives the text object
         if segments is not None:
             segments.close(text_code(text))
-        self.canv.drawText(text)
-        if segments is not None:
+            self.canv.drawText(text)
             self._links(line, x0, baseline, elements)
+            return
+        if marks is None:
+            self.canv.drawText(text)
+            return
+        marks.close(text)
+        draw_text_entries(self.canv, text)
 
     def _highlight(self, line: Line, x0: float, y: float) -> None:
         """Paint a background behind highlighted runs (review marks)."""

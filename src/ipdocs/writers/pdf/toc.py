@@ -189,14 +189,15 @@ class Contents(Flowable):  # type: ignore[misc]
 
     def _grid(self, width: float) -> Table:
         """The contents as a table of titles and page numbers."""
-        from ipdocs.writers.pdf.blocks import Piece, text_block
+        from ipdocs.writers.pdf.blocks import said, text_block
 
         w = self.writer
         look = number_look(w)
         em = w.theme.style("toc-entry").size
         rows: list[list[Any]] = []
         for entry in self.entries:
-            title = text_block([Piece(entry.text)], "toc-entry", entry.lang, w, "left")
+            title = text_block(said(entry.text, entry.lang)[1], "toc-entry", entry.lang, w,
+                               "left")
             number = PageNumber(entry.key, look.leading)
             self._tag_entry(entry, title, number)
             rows.append([Leadered(title, INDENT_EMS * em * (entry.level - 1), look), number])
