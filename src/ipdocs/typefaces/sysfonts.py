@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ipdocs.typefaces.bundled import all_coverage
+from ipdocs.typefaces.bundled import anywhere
 
 MAX_ERR = 1.0
 """Font units a quadratic curve may stray from the cubic one it replaces."""
@@ -98,8 +98,7 @@ def find(char: str) -> Candidate | None:
 
 def needed(chars: Iterable[str]) -> list[str]:
     """The characters of ``chars`` no bundled face has (whitespace and controls aside)."""
-    have = all_coverage()
-    return sorted({c for c in chars if ord(c) not in have and c.isprintable()
+    return sorted({c for c in set(chars) if not anywhere(ord(c)) and c.isprintable()
                    and not c.isspace()})
 
 
