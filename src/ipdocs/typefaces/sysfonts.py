@@ -98,8 +98,14 @@ def find(char: str) -> Candidate | None:
 
 def needed(chars: Iterable[str]) -> list[str]:
     """The characters of ``chars`` no bundled face has (whitespace and controls aside)."""
-    return sorted({c for c in set(chars) if not anywhere(ord(c)) and c.isprintable()
-                   and not c.isspace()})
+    fresh = set(chars) - _BUNDLED_HAS
+    _BUNDLED_HAS.update(c for c in fresh if anywhere(ord(c)))
+    return sorted(c for c in fresh - _BUNDLED_HAS if c.isprintable() and not c.isspace())
+
+
+_BUNDLED_HAS: set[str] = set()
+"""Characters found in some bundled face (the bundled faces never change in a process:
+a character once found is not looked up again)."""
 
 
 def fallbacks(chars: Iterable[str]) -> list[SystemFace]:
