@@ -90,6 +90,9 @@ class Writer:
     """The document's languages (``Document.languages``)."""
     tags: StructTree = field(default_factory=StructTree)
     """The structure tree of the document (tagged PDF), in the order blocks are made."""
+    cut_settings: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
+    """What cutting a text in a style, language and weights depends on beyond the text
+    (the key ``_looks_runs`` remembers cuts by, made once a style for this writer)."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
@@ -147,11 +150,15 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     theme gives the style, the faces it may be set in (each a subset to the document's
     characters) and the fallbacks. Pieces with a character no font has are cut afresh
     each time (their problem is noted for each document)."""
-    bolds = sorted({style.bold, *(p.bold or style.bold for p in pieces)})
-    key = (tuple(pieces), style, w.language(lang), w.theme.color(style.color),
-           tracking(w.theme, style), w.fonts.text, w.fonts.fallbacks,
-           tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
-                 for b in bolds))
+    bolds = (style.bold, any(p.bold for p in pieces))
+    setting = w.cut_settings.get((style, lang, bolds))
+    if setting is None:
+        setting = w.cut_settings[style, lang, bolds] = (
+            style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
+            w.fonts.text, w.fonts.fallbacks,
+            tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
+                  for b in sorted(set(bolds))))
+    key = (tuple(pieces), setting)
     made = _LOOKS.get(key)
     if made is None:
         runs, looks, lacking = _cut(pieces, style, lang, w)
