@@ -218,7 +218,7 @@ def own_peak_mb() -> float:
 
 
 
-KEPT = ("## Tagged PDF", "## Typesetting as laid out")
+KEPT = ("## Speed work", "## Tagged PDF", "## Typesetting as laid out")
 """Hand-written sections of bench/RESULTS.md (measured by other means than this script):
 a full run keeps them, after what it writes."""
 
