@@ -81,6 +81,16 @@ def test_format_number_keeps_every_digit(value: str, zh: str, en: str) -> None:
     assert format_number(Decimal(value), "en") == en
 
 
+def test_format_number_remembers_digits_not_values() -> None:
+    """Equal numbers with other digits (1.0 and 1.00, 10 and 1E+1) print apart, whichever
+    was formatted first: what is remembered is the digits."""
+    for first, second in (("1.0", "1.00"), ("1.00", "1.0"), ("12345.60", "12345.6")):
+        assert format_number(Decimal(first), "en") == first.replace("12345", "12,345")
+        assert format_number(Decimal(second), "en") == second.replace("12345", "12,345")
+        assert format_number(Decimal(second), "zh") == second
+    assert format_number(Decimal("-0.50"), "en") == "-0.50"
+
+
 def test_format_number_rejects_nan() -> None:
     with pytest.raises(ValueError, match="cannot format"):
         format_number(Decimal("NaN"), "en")

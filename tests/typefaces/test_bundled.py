@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from ipdocs.typefaces.bundled import BUNDLED, all_coverage, chain, coverage, covering, family
+from ipdocs.typefaces.bundled import (
+    BUNDLED,
+    all_coverage,
+    anywhere,
+    chain,
+    coverage,
+    covering,
+    family,
+)
 from tests.conftest import ROOT
 
 REPORT_MARKS = "，。、；：？！“”‘’（）《》〈〉【】—…·％‰℃±×÷≤≥①②③⑩↑↓→■□▲△●○★㈠㈡　"
@@ -73,6 +81,14 @@ def test_all_coverage_joins_every_face() -> None:
     everything = all_coverage()
     assert everything >= GENERAL | GB18030
     assert ord("A") in everything and ord("😀") not in everything
+
+
+def test_anywhere_is_membership_of_all_coverage() -> None:
+    """The merged ranges answer as the joined sets do, at every code point of the planes
+    the faces reach and past both ends."""
+    everything = all_coverage()
+    for code in (*range(-1, 0x30000), 0x10FFFF):
+        assert anywhere(code) == (code in everything), hex(code)
 
 
 def test_the_coverage_index_is_the_faces_cmaps() -> None:

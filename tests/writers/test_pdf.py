@@ -220,6 +220,32 @@ def test_uncovered_character_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
         render_pdf(one_paragraph("Growth 😀 ahead"), load_theme("briefing"))
 
 
+def test_an_uncovered_character_is_named_at_every_render(monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    """The runs a text is cut into are remembered from one render to the next, except
+    a text with a character no font has: its problem is found again each time."""
+    fake_fontconfig(monkeypatch)
+    for _ in range(2):
+        with pytest.raises(FontError, match=r"^no font has U\+1F600 '😀'"):
+            render_pdf(one_paragraph("Growth 😀 again"), load_theme("briefing"))
+
+
+def test_remembered_cuts_follow_the_theme() -> None:
+    """Renders that alternate themes give the bytes each gives with nothing remembered:
+    what a text was cut into is remembered by the faces, colours and style it was cut
+    for."""
+    from ipdocs.writers.pdf import blocks
+
+    doc = one_paragraph("增长 Growth 12.5% 件")
+    themes = [load_theme("briefing"), load_theme("official")]
+    fresh = []
+    for theme in themes:
+        blocks._LOOKS.clear()
+        fresh.append(render_pdf(doc, theme))
+    for theme, expected in [*zip(themes, fresh, strict=True)] * 2:
+        assert render_pdf(doc, theme) == expected
+
+
 def test_a_machine_face_sets_what_no_bundled_face_has(monkeypatch: pytest.MonkeyPatch,
                                                         tmp_path: Path) -> None:
     """𠮷 (Extension B) is in no bundled face: the face the machine has for it is

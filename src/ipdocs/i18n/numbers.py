@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 
@@ -35,10 +36,21 @@ def format_number(value: Decimal, lang: str) -> str:
     """Format ``value`` with exactly its own digits: grouped in English, plain in Chinese."""
     if not value.is_finite():
         raise ValueError(f"cannot format {value}")
-    digits = fraction_digits(value)
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return str(format_decimal(value, format=pattern, locale=locale(lang).babel,
-                              group_separator=not chinese(lang)))
+    spec, (sign, digits, exponent) = locale(lang), value.as_tuple()
+    return _format_decimal((sign, digits, int(exponent)), spec.babel, spec.grammar != "zh")
+
+
+@lru_cache(maxsize=8192)
+def _format_decimal(digits: tuple[int, tuple[int, ...], int], babel: str, grouped: bool
+                    ) -> str:
+    """``format_number`` for a number given by its exact digits (sign, digits, exponent:
+    1.0 and 1.00 apart, as they print apart), in babel's locale ``babel``; remembered,
+    as a brief prints the same numbers in its text, tables and charts, and a rebuild
+    prints them again."""
+    value = Decimal(digits)
+    places = fraction_digits(value)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(value, format=pattern, locale=babel, group_separator=grouped))
 
 
 def resolve_unit(unit: UnitLike) -> Unit:

@@ -15,7 +15,9 @@ both writers set a character in the first of them that has it.
 
 from __future__ import annotations
 
+import itertools
 import json
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -111,6 +113,35 @@ def covering(role: str, char: str, bold: bool = False) -> str | None:
         if code in coverage(family(step).face(bold)):
             return step
     return None
+
+
+@cache
+def _all_ranges() -> tuple[list[int], list[int]]:
+    """The code points some bundled face has, as merged ranges: their firsts and lasts,
+    in order (faces with the same code points, a family's regular and bold, counted
+    once)."""
+    unique: list[list[list[int]]] = []
+    for spans in _index().values():
+        if not any(spans == seen for seen in unique):
+            unique.append(spans)
+    firsts: list[int] = []
+    lasts: list[int] = []
+    for first, last in sorted(itertools.chain.from_iterable(unique)):
+        if lasts and first <= lasts[-1] + 1:
+            lasts[-1] = max(lasts[-1], last)
+        else:
+            firsts.append(first)
+            lasts.append(last)
+    return firsts, lasts
+
+
+def anywhere(code: int) -> bool:
+    """Whether some bundled face (CJK or Latin) has ``code``: ``code in all_coverage()``
+    without building every face's set of code points (some tens of milliseconds a
+    process, where a build needs only the faces it sets)."""
+    firsts, lasts = _all_ranges()
+    at = bisect_right(firsts, code) - 1
+    return at >= 0 and code <= lasts[at]
 
 
 @cache

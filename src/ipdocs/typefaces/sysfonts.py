@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ipdocs.typefaces.bundled import all_coverage
+from ipdocs.typefaces.bundled import anywhere
 
 EDITOR_TABLES = frozenset({"FFTM", "PfEd"})
 """Tables a font editor leaves in a face (FontForge's timestamps and private data): no
@@ -128,9 +128,14 @@ def find(char: str) -> Candidate | None:
 
 def needed(chars: Iterable[str]) -> list[str]:
     """The characters of ``chars`` no bundled face has (whitespace and controls aside)."""
-    have = all_coverage()
-    return sorted({c for c in chars if ord(c) not in have and c.isprintable()
-                   and not c.isspace()})
+    fresh = set(chars) - _BUNDLED_HAS
+    _BUNDLED_HAS.update(c for c in fresh if anywhere(ord(c)))
+    return sorted(c for c in fresh - _BUNDLED_HAS if c.isprintable() and not c.isspace())
+
+
+_BUNDLED_HAS: set[str] = set()
+"""Characters found in some bundled face (the bundled faces never change in a process:
+a character once found is not looked up again)."""
 
 
 def fallbacks(chars: Iterable[str]) -> list[SystemFace]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -106,6 +107,9 @@ class Writer:
     """The document's languages (``Document.languages``)."""
     tags: StructTree = field(default_factory=StructTree)
     """The structure tree of the document (tagged PDF), in the order blocks are made."""
+    cut_settings: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
+    """What cutting a text in a style, language and weights depends on beyond the text
+    (the key ``_looks_runs`` remembers cuts by, made once a style for this writer)."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
@@ -167,20 +171,58 @@ def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
     return stretches
 
 
+LOOKS_KEPT = 8192
+"""Runs and looks remembered (``_looks_runs``): a rebuild of the same report (``ipdocs
+watch``) cuts again only the texts that changed."""
+_LOOKS: OrderedDict[tuple[Any, ...], tuple[list[Run], list[Look]]] = OrderedDict()
+
+
 def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                 ) -> tuple[list[Run], list[Look]]:
+    """Runs and looks for pieces in ``style`` (see ``_cut``), remembered by everything
+    they are made of: the pieces, the style, the language, the colour and tracking the
+    theme gives the style, the faces it may be set in (each a subset to the document's
+    characters) and the fallbacks. Pieces with a character no font has are cut afresh
+    each time (their problem is noted for each document)."""
+    bolds = (style.bold, any(p.bold for p in pieces))
+    setting = w.cut_settings.get((style, lang, bolds))
+    if setting is None:
+        setting = w.cut_settings[style, lang, bolds] = (
+            style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
+            w.fonts.text, w.fonts.fallbacks,
+            tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
+                  for b in sorted(set(bolds))))
+    key = (tuple(pieces), setting)
+    made = _LOOKS.get(key)
+    if made is None:
+        runs, looks, lacking = _cut(pieces, style, lang, w)
+        made = runs, looks
+        if not lacking:
+            _LOOKS[key] = made
+            if len(_LOOKS) > LOOKS_KEPT:
+                _LOOKS.popitem(last=False)
+    else:
+        _LOOKS.move_to_end(key)
+    return list(made[0]), list(made[1])
+
+
+def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
+         ) -> tuple[list[Run], list[Look], bool]:
     """Runs and looks for pieces in ``style``, checking that every character is covered;
-    amounts kept whole (``typeset.kept``) in runs that no line break falls inside."""
+    amounts kept whole (``typeset.kept``) in runs that no line break falls inside; and
+    whether some character is covered by no font (noted as a problem)."""
     looks: list[Look] = []
     runs: list[Run] = []
     color = w.theme.color(style.color) or "000000"
     text = "".join(p.text for p in pieces)
+    lacking = False
     for piece in pieces:
         face = w.fonts.face(style.font, piece.bold or style.bold)
         latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True)
         stretches = _stretches(piece.text, w.language(lang))
         uses_latin = any(flag for _, flag in stretches)
         missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
+        lacking = lacking or bool(missing)
         if missing:
             note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
                                        "theme's fallbacks or this machine's", text,
@@ -198,7 +240,7 @@ def _looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
                     runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
     if not looks:
         looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
-    return runs, looks
+    return runs, looks, lacking
 
 
 def _shape(style: Style, language: Language, align: str | None = None,

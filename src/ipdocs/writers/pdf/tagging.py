@@ -18,8 +18,8 @@ import codecs
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html import escape as _escape_html
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import (
     PDFArray,
@@ -474,6 +474,12 @@ def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:
     if element.numbering:
         out += [f"/A << /O /List /ListNumbering /{element.numbering} >>".encode()]
     return out
+
+
+def escape(text: str) -> str:
+    """``text`` with &, < and > escaped for XML (as xml.sax.saxutils.escape, whose import
+    pulls in urllib and http: some 10 ms of a cold build)."""
+    return _escape_html(text, quote=False)
 
 
 def write_structure(canvas: Any, tree: StructTree, names: Sequence[str]) -> None:

@@ -5,43 +5,54 @@ from __future__ import annotations
 
 import io
 from functools import cache
-from typing import Any
-
-from fontTools.pens.basePen import BasePen
-from fontTools.ttLib import TTFont
+from typing import TYPE_CHECKING, Any
 
 from ipdocs.typefaces.bundled import BUNDLED
 from ipdocs.writers.subsets import subset_face
+
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 MARK_FACE = BUNDLED["sans"].bold
 """The face a draft's mark is drawn in: it covers Chinese and Latin letters alike."""
 
 
-class _CanvasPen(BasePen):  # type: ignore[misc]
-    """A fontTools pen that traces a glyph into a reportlab path (quadratic curves become
-    cubic ones, as PDF paths have only those)."""
+@cache
+def _pen_class() -> Any:
+    """The fontTools pen that traces a glyph into a reportlab path (quadratic curves
+    become cubic ones, as PDF paths have only those). Made on first use: fontTools is
+    imported only by a build that draws a mark (some 7 ms of a cold build otherwise)."""
+    from fontTools.pens.basePen import BasePen
 
-    def __init__(self, glyphs: Any, path: Any, x: float) -> None:
-        super().__init__(glyphs)
-        self.path, self.x = path, x
+    class CanvasPen(BasePen):  # type: ignore[misc]
+        """Traces into ``path``, shifted right by ``x``."""
 
-    def _moveTo(self, p: tuple[float, float]) -> None:
-        self.path.moveTo(self.x + p[0], p[1])
+        def __init__(self, glyphs: Any, path: Any, x: float) -> None:
+            super().__init__(glyphs)
+            self.path, self.x = path, x
 
-    def _lineTo(self, p: tuple[float, float]) -> None:
-        self.path.lineTo(self.x + p[0], p[1])
+        def _moveTo(self, p: tuple[float, float]) -> None:
+            self.path.moveTo(self.x + p[0], p[1])
 
-    def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float],
-                    p3: tuple[float, float]) -> None:
-        self.path.curveTo(self.x + p1[0], p1[1], self.x + p2[0], p2[1], self.x + p3[0], p3[1])
+        def _lineTo(self, p: tuple[float, float]) -> None:
+            self.path.lineTo(self.x + p[0], p[1])
 
-    def _closePath(self) -> None:
-        self.path.close()
+        def _curveToOne(self, p1: tuple[float, float], p2: tuple[float, float],
+                        p3: tuple[float, float]) -> None:
+            self.path.curveTo(self.x + p1[0], p1[1], self.x + p2[0], p2[1],
+                              self.x + p3[0], p3[1])
+
+        def _closePath(self) -> None:
+            self.path.close()
+
+    return CanvasPen
 
 
 @cache
 def _font(text: str) -> TTFont:
     """The mark's face reduced to ``text``."""
+    from fontTools.ttLib import TTFont
+
     return TTFont(io.BytesIO(subset_face(MARK_FACE, text)))
 
 
@@ -63,12 +74,12 @@ def draw_mark(canvas: Any, text: str) -> None:
     baseline at y = 0, and fill it."""
     font = _font(text)
     glyphs, cmap, metrics = font.getGlyphSet(), font.getBestCmap(), font["hmtx"]
-    path = canvas.beginPath()
+    path, pen = canvas.beginPath(), _pen_class()
     x = 0.0
     for char in text:
         name = cmap.get(ord(char))
         if name is None:
             continue
-        glyphs[name].draw(_CanvasPen(glyphs, path, x))
+        glyphs[name].draw(pen(glyphs, path, x))
         x += metrics[name][0]
     canvas.drawPath(path, stroke=0, fill=1)
