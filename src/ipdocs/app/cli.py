@@ -19,7 +19,6 @@ from ipdocs import __version__
 from ipdocs.app import stopping
 from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.app.building import (
-    FORMATS,
     Recipe,
     atomic_write,
     build_jobs,
@@ -36,6 +35,7 @@ from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
+from ipdocs.writers.formats import format_names
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -417,8 +417,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def _build_options(command: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``watch`` share."""
     command.add_argument("-f", "--formats", default="docx,pdf",
-                         type=lambda v: _csv(v, FORMATS, "format"),
-                         help="docx, pdf, html (comma-separated; default docx,pdf)")
+                         type=lambda v: _csv(v, format_names(), "format"),
+                         help=f"{', '.join(format_names())} (comma-separated; default docx,pdf)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
                          type=_languages,
                          help="zh, en, zh-en (comma-separated; default all)")

@@ -1,0 +1,101 @@
+"""The output formats, one registration each: what the command line offers (``--formats``),
+what a file's extension is written as, and which writer renders it.
+
+A writer is named by its import path (``module:function``) and imported only when a file
+of its format is first rendered, so that a PDF build never imports python-docx. A new
+output format is its writer package (``render_<format>(doc, theme) -> bytes``) and one
+``register_format`` line below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
+from pathlib import PurePath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ipdocs.doc import Document
+    from ipdocs.themes import Theme
+
+__all__ = ["Renderer", "WriterFormat", "format_for", "format_names", "register_format",
+           "unregister_format",
+           "writer_format"]
+
+Renderer = Callable[["Document", "Theme"], bytes]
+"""A writer: a document tree and a theme in, the file's bytes out."""
+
+
+@dataclass(frozen=True)
+class WriterFormat:
+    """One output format: its name (``--formats``), file suffix, media type, whether its
+    writer lays out pages, whether it shows last year's figures as tracked revisions
+    (``--against``), and its writer (an import path ``module:function``, or the function)."""
+
+    name: str
+    suffix: str
+    media_type: str
+    writer: str | Renderer
+    paginated: bool = False
+    """The writer lays the pages out itself (a PDF): its files have a page count, and a
+    brief's page limit is fitted by it. Word paginates a DOCX as it opens it."""
+    revisions: bool = False
+    """A file built ``--against`` last year's report shows each change as a tracked
+    revision; other formats are made of this year's document alone."""
+
+    def renderer(self) -> Renderer:
+        """The writer's function, imported now if it is named by its import path."""
+        if not isinstance(self.writer, str):
+            return self.writer
+        module, _, name = self.writer.partition(":")
+        render: Renderer = getattr(import_module(module), name)
+        return render
+
+
+_FORMATS: dict[str, WriterFormat] = {}
+
+
+def register_format(fmt: WriterFormat) -> WriterFormat:
+    """Make ``fmt`` a format ipdocs writes (replacing one of the same name); ValueError if
+    its suffix is another format's or does not start with a dot."""
+    if not fmt.suffix.startswith(".") or fmt.suffix != fmt.suffix.lower():
+        raise ValueError(f"format {fmt.name!r}: its suffix {fmt.suffix!r} is not a lower-case "
+                         "'.ext'")
+    taken = [f.name for f in _FORMATS.values() if f.suffix == fmt.suffix and f.name != fmt.name]
+    if taken:
+        raise ValueError(f"format {fmt.name!r}: the suffix {fmt.suffix} is the format "
+                         f"{taken[0]!r}'s")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def unregister_format(name: str) -> None:
+    """Forget a registered format (for tests that register one of their own)."""
+    _FORMATS.pop(name, None)
+
+
+def format_names() -> tuple[str, ...]:
+    """The registered formats' names, in the order they were registered."""
+    return tuple(_FORMATS)
+
+
+def writer_format(name: str) -> WriterFormat | None:
+    """The registered format called ``name``, or None."""
+    return _FORMATS.get(name)
+
+
+def format_for(path: PurePath) -> WriterFormat | None:
+    """The registered format a file of ``path``'s extension is written in (any case), or
+    None."""
+    suffix = path.suffix.lower()
+    return next((f for f in _FORMATS.values() if f.suffix == suffix), None)
+
+
+register_format(WriterFormat(
+    "docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "ipdocs.writers.docx:render_docx", revisions=True))
+register_format(WriterFormat("pdf", ".pdf", "application/pdf", "ipdocs.writers.pdf:render_pdf",
+                             paginated=True))
+register_format(WriterFormat("html", ".html", "text/html; charset=utf-8",
+                             "ipdocs.writers.html:render_html"))
