@@ -16,9 +16,10 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
-from ipdocs.writers.pdf.blocks import Writer, check, flowables, header_block, masthead
+from ipdocs.writers.pdf.blocks import check, flowables, header_block, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts, Where, uncovered_message
 from ipdocs.writers.pdf.page import MM, Template, TooLong
+from ipdocs.writers.pdf.setting import Writer
 from ipdocs.writers.pdf.tagging import StructTree
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
