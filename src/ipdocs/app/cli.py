@@ -179,7 +179,7 @@ def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
         magnitudes = " ".join(u.code for u in family[1:])
         words = unit.word("en")
         english = f"en: {unit.word('en', 1)} / {words}" if words else "en: (no word)"
-        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure.value})\t"
+        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure})\t"
                      f"{magnitudes or '-'}\t{english}")
     return lines
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ipdocs.base.vocab import Measure
+from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
     bare_number,
@@ -116,7 +116,7 @@ def figure_previous(figure: Figure, lang: str) -> str:
     resolved = resolve(figure)
     if resolved is None or resolved.previous is None:
         raise ValueError(f"figure {figure.id!r} has no previous value")
-    if figure.measure is Measure.RANK:
+    if measure_kind(figure.measure).positions:
         return rank_position(int(resolved.previous), lang, _rank_form(figure),
                              figure.numeral_style)
     qualifier = figure.change.previous_qualifier if figure.change else None
