@@ -124,7 +124,6 @@ MIRROR_DEBT = {
     "sections/blocks.py": "sections/test_builders.py",
     "sections/brieffile.py": "sections/test_brief.py",
     "sections/chapter.py": "sections/test_builders.py",
-    "sections/context.py": "sections/test_builders.py",
     "sections/inlines.py": "sections/test_builders.py",
     "sections/registry.py": "sections/test_brief.py",
     "themes/__init__.py": "themes/test_themes.py",
