@@ -134,7 +134,6 @@ MIRROR_DEBT = {
     "writers/docx/reference.py": "writers/test_reference_docx.py",
     "writers/docx/styles.py": "writers/test_docx.py",
     "writers/docx/template.py": "writers/test_docx.py",
-    "writers/docx/xml.py": "writers/test_docx.py",
     "writers/html/blocks.py": "writers/test_html.py",
     "writers/html/fonts.py": "writers/test_html.py",
     "writers/html/style.py": "writers/test_html.py",
