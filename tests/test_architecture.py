@@ -123,7 +123,6 @@ MIRROR_DEBT = {
     "model/report.py": "model/test_model.py",
     "sections/blocks.py": "sections/test_builders.py",
     "sections/brieffile.py": "sections/test_brief.py",
-    "sections/chapter.py": "sections/test_builders.py",
     "themes/__init__.py": "themes/test_themes.py",
     "themes/schema.py": "themes/test_themes.py",
     "writers/docx/adapter.py": "writers/test_adapters.py",
