@@ -141,7 +141,6 @@ MIRROR_DEBT = {
     "writers/pdf/page.py": "writers/test_pdf.py",
     "writers/pdf/sidebyside.py": "writers/test_pdf.py",
     "writers/pdf/toc.py": "writers/test_pdf.py",
-    "writers/pdf/watermark.py": "writers/test_pdf.py",
 }
 """Modules with logic still tested only through another module's tests (named): each is
 to get a test module of its own; the list only shrinks (an entry whose module gained its
