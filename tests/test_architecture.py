@@ -121,7 +121,6 @@ MIRROR_DEBT = {
     "drafting/document.py": "drafting/test_yearly.py",
     "drafting/workbook.py": "drafting/test_values.py",
     "model/report.py": "model/test_model.py",
-    "sections/blocks.py": "sections/test_builders.py",
     "sections/brieffile.py": "sections/test_brief.py",
     "themes/__init__.py": "themes/test_themes.py",
     "themes/schema.py": "themes/test_themes.py",
