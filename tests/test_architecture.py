@@ -115,7 +115,6 @@ defines no function at all (a package's face re-exporting names, ``__main__.py``
 classes) needs none either and is not listed."""
 
 MIRROR_DEBT = {
-    "base/problems.py": "model/test_model.py",
     "drafting/__init__.py": "drafting/test_draft.py",
     "drafting/changes.py": "drafting/test_full_year.py",
     "drafting/document.py": "drafting/test_yearly.py",
