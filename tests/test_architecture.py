@@ -120,7 +120,6 @@ MIRROR_DEBT = {
     "drafting/workbook.py": "drafting/test_values.py",
     "model/report.py": "model/test_model.py",
     "sections/brieffile.py": "sections/test_brief.py",
-    "themes/__init__.py": "themes/test_themes.py",
     "themes/schema.py": "themes/test_themes.py",
     "writers/docx/adapter.py": "writers/test_adapters.py",
     "writers/docx/blocks.py": "writers/test_docx.py",
@@ -146,14 +145,16 @@ mirror, or went, fails the test below until it is removed)."""
 
 def _mirrors(module: str) -> list[str]:
     """Where a module's tests may be (paths under tests/): ``a/b/c.py`` in
-    ``a/b/test_c.py`` or ``a/test_c.py``; a package ``a/b/__init__.py`` in ``a/test_b.py``."""
+    ``a/b/test_c.py`` or ``a/test_c.py``; a package ``a/b/__init__.py`` in ``a/test_b.py``
+    or ``a/b/test_b.py``."""
     parts = module.split("/")
     name = parts[-1].removesuffix(".py")
     folders = parts[:-1]
+    inside = [*folders, f"test_{folders[-1]}.py"] if name == "__init__" and folders else []
     if name == "__init__":
         name, folders = (folders[-1], folders[:-1]) if folders else ("ipdocs", [])
     return ["/".join([*folders, f"test_{name}.py"]),
-            "/".join([*folders[:1], f"test_{name}.py"])]
+            "/".join([*folders[:1], f"test_{name}.py"]), "/".join(inside)]
 
 
 def _has_logic(path: str) -> bool:
