@@ -99,3 +99,49 @@ def test_a_pdf_build_imports_no_other_writer(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=tmp_path)
     assert result.stdout.strip() == "[]"
+
+
+TEXT = WriterFormat("plaintext", ".txt", "text/plain; charset=utf-8",
+                    "tests.writers.test_formats:render_text")
+"""A format an installed package would name in the ``ipdocs.formats`` entry-point group."""
+
+
+def install(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
+    """Entry points of the ``ipdocs.formats`` group, by name, as installed packages'."""
+    from importlib.metadata import EntryPoint
+
+    from ipdocs.base import plugins
+
+    points = {name: EntryPoint(name, value, "ipdocs.formats") for name, value in values.items()}
+    monkeypatch.setattr(plugins, "_entry_points",
+                        lambda kind: points if kind == "formats" else {})
+
+
+@pytest.fixture
+def installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """``TEXT`` as an installed package's format."""
+    install(monkeypatch, plaintext="tests.writers.test_formats:TEXT")
+    yield
+    unregister_format("plaintext")
+
+
+def test_an_installed_package_s_format_is_found_by_name_or_extension(
+        installed: None, tmp_path: Path, sample: Report) -> None:
+    assert "plaintext" not in format_names()
+    assert format_for(Path("b.en.txt")) is TEXT and "plaintext" in format_names()
+    unregister_format("plaintext")
+    out = tmp_path / "out"
+    assert main(["build", str(SAMPLE), "-f", "plaintext", "-l", "en", "-o", str(out)]) == 0
+    assert (out / "sample.en.txt").read_bytes() == render(sample, "plaintext", lang="en")
+
+
+def test_an_entry_point_that_names_no_format_is_refused(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from ipdocs.base.plugins import PluginError
+
+    install(monkeypatch, broken="tests.writers.test_formats:render_text")
+    with pytest.raises(PluginError, match="not a WriterFormat named 'broken'"):
+        writer_format("broken")
+    with pytest.raises(SystemExit):
+        main(["build", str(SAMPLE), "-f", "broken"])
+    assert "not a WriterFormat named 'broken'" in capsys.readouterr().err

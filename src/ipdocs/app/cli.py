@@ -25,7 +25,7 @@ from ipdocs.app.building import (
     theme_problems,
     workers_for,
 )
-from ipdocs.base.plugins import entry_point_names
+from ipdocs.base.plugins import PluginError, entry_point_names
 from ipdocs.base.problems import Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
@@ -35,7 +35,7 @@ from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
-from ipdocs.writers.formats import format_names
+from ipdocs.writers.formats import format_names, writer_format
 
 EXIT_OK = 0
 EXIT_SPEC = 1
@@ -248,6 +248,17 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _formats(value: str) -> list[str]:
+    """The ``--formats`` option: registered formats, or formats an installed package names
+    (``ipdocs.writers.formats``)."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    try:
+        known = [*format_names(), *(v for v in items if writer_format(v) is not None)]
+    except PluginError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return _csv(value, list(dict.fromkeys(known)), "format")
+
+
 def _languages(value: str) -> list[str]:
     """The ``--lang`` option: documents' languages, each a registered language or two
     joined by '-' (``ipdocs.i18n.languages_of``)."""
@@ -417,7 +428,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def _build_options(command: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``watch`` share."""
     command.add_argument("-f", "--formats", default="docx,pdf",
-                         type=lambda v: _csv(v, format_names(), "format"),
+                         type=_formats,
                          help=f"{', '.join(format_names())} (comma-separated; default docx,pdf)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
                          type=_languages,

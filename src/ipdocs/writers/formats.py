@@ -4,7 +4,9 @@ what a file's extension is written as, and which writer renders it.
 A writer is named by its import path (``module:function``) and imported only when a file
 of its format is first rendered, so that a PDF build never imports python-docx. A new
 output format is its writer package (``render_<format>(doc, theme) -> bytes``) and one
-``register_format`` line below.
+``register_format`` line below; a format of another package is a ``WriterFormat`` it names
+in the ``ipdocs.formats`` entry-point group (read only when a name or an extension is not
+one registered, so that a build of the shipped formats pays nothing for them).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
 from typing import TYPE_CHECKING
+
+from ipdocs.base.plugins import PluginError, entry_point_names, from_entry_point
 
 if TYPE_CHECKING:
     from ipdocs.doc import Document
@@ -81,15 +85,34 @@ def format_names() -> tuple[str, ...]:
 
 
 def writer_format(name: str) -> WriterFormat | None:
-    """The registered format called ``name``, or None."""
-    return _FORMATS.get(name)
+    """The format called ``name``: registered, or one an installed package names in the
+    ``ipdocs.formats`` entry-point group (registered then); None if none is; PluginError
+    if one is named but is not a format of that name."""
+    return _FORMATS.get(name) or _installed(name)
 
 
 def format_for(path: PurePath) -> WriterFormat | None:
-    """The registered format a file of ``path``'s extension is written in (any case), or
-    None."""
+    """The format a file of ``path``'s extension is written in (any case): a registered
+    one, else one of the installed packages'; or None."""
     suffix = path.suffix.lower()
-    return next((f for f in _FORMATS.values() if f.suffix == suffix), None)
+    found = next((f for f in _FORMATS.values() if f.suffix == suffix), None)
+    if found is None:
+        for name in entry_point_names("formats"):
+            if name not in _FORMATS:
+                _installed(name)
+        found = next((f for f in _FORMATS.values() if f.suffix == suffix), None)
+    return found
+
+
+def _installed(name: str) -> WriterFormat | None:
+    """The format an installed package names ``name``, registered; None if none does."""
+    found = from_entry_point("formats", name)
+    if found is None:
+        return None
+    if not isinstance(found, WriterFormat) or found.name != name:
+        raise PluginError(f"the format {name!r} of an installed package is {found!r}, not "
+                          f"a WriterFormat named {name!r}")
+    return register_format(found)
 
 
 register_format(WriterFormat(
