@@ -119,7 +119,6 @@ MIRROR_DEBT = {
     "drafting/document.py": "drafting/test_yearly.py",
     "drafting/workbook.py": "drafting/test_values.py",
     "model/report.py": "model/test_model.py",
-    "sections/brieffile.py": "sections/test_brief.py",
     "writers/docx/adapter.py": "writers/test_adapters.py",
     "writers/docx/blocks.py": "writers/test_docx.py",
     "writers/docx/fonts.py": "writers/test_docx.py",
