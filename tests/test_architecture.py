@@ -117,7 +117,6 @@ classes) needs none either and is not listed."""
 MIRROR_DEBT = {
     "drafting/__init__.py": "drafting/test_draft.py",
     "drafting/workbook.py": "drafting/test_values.py",
-    "model/report.py": "model/test_model.py",
     "writers/docx/adapter.py": "writers/test_adapters.py",
     "writers/docx/blocks.py": "writers/test_docx.py",
     "writers/docx/fonts.py": "writers/test_docx.py",
