@@ -125,7 +125,6 @@ MIRROR_DEBT = {
     "writers/docx/styles.py": "writers/test_docx.py",
     "writers/docx/template.py": "writers/test_docx.py",
     "writers/html/blocks.py": "writers/test_html.py",
-    "writers/html/fonts.py": "writers/test_html.py",
     "writers/pdf/adapter.py": "writers/test_adapters.py",
     "writers/pdf/blocks.py": "writers/test_pdf.py",
     "writers/pdf/fonts.py": "writers/test_pdf.py",
