@@ -145,3 +145,11 @@ def test_an_entry_point_that_names_no_format_is_refused(
     with pytest.raises(SystemExit):
         main(["build", str(SAMPLE), "-f", "broken"])
     assert "not a WriterFormat named 'broken'" in capsys.readouterr().err
+
+
+def test_type_checkers_know_the_shipped_formats() -> None:
+    import typing
+
+    from ipdocs.writers.formats import ShippedFormat
+
+    assert typing.get_args(ShippedFormat) == FORMATS

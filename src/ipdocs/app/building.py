@@ -23,7 +23,7 @@ from ipdocs.sections.brief import DocumentLanguage, Language, Layout
 from ipdocs.sections.context import COMPACT_LEVELS
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import RenderError, RenderWarning
-from ipdocs.writers.formats import Renderer, format_for, format_names, writer_format
+from ipdocs.writers.formats import Format, Renderer, format_for, format_names, writer_format
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -581,10 +581,6 @@ def theme_problems(report: Report, recipe: Recipe,
                                               f"be made: {exc}"))
     return problems
 
-
-Format = str
-"""A format ``render`` writes: the name of a registered one (``ipdocs.writers.formats``:
-docx, pdf, html)."""
 
 
 def render(report: Report, format: Format = "pdf", *,

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NewType
 
 from ipdocs.base.plugins import PluginError, entry_point_names, from_entry_point
 
@@ -23,9 +23,19 @@ if TYPE_CHECKING:
     from ipdocs.doc import Document
     from ipdocs.themes import Theme
 
-__all__ = ["Renderer", "WriterFormat", "format_for", "format_names", "register_format",
-           "unregister_format",
+__all__ = ["Format", "RegisteredFormat", "Renderer", "ShippedFormat", "WriterFormat",
+           "format_for", "format_names", "register_format", "unregister_format",
            "writer_format"]
+
+ShippedFormat = Literal["docx", "pdf", "html"]
+"""The formats registered below, as a type checker knows them (a shipped format adds its
+name here beside its registration)."""
+RegisteredFormat = NewType("RegisteredFormat", str)
+"""A format checked at run time: one an installed package registers
+(``RegisteredFormat("text")``), or any name read from a user."""
+Format = ShippedFormat | RegisteredFormat
+"""A format in the library's signatures: a type checker refuses a name ipdocs does not
+ship (``"odt"``); a registered one is given as ``RegisteredFormat``."""
 
 Renderer = Callable[["Document", "Theme"], bytes]
 """A writer: a document tree and a theme in, the file's bytes out."""
