@@ -132,3 +132,18 @@ def test_the_test_language_builds_every_output(traditional: str, tmp_path: Path,
         body = package.read("word/document.xml").decode("utf-8")
     assert 'w:lang w:val="zh-TW" w:eastAsia="zh-TW"' in body  # its own tag
     assert "主要數據" in re.sub(r"<[^>]+>", "", body)  # its runs' text
+
+
+def test_registering_a_language_again_forgets_its_words_read(tmp_path: Path) -> None:
+    shutil.copy(TEST_LOCALE, tmp_path / "zh-Hant.yaml")
+    words = tmp_path / "words.zh-Hant.yaml"
+    shutil.copy(TEST_LOCALE.parent / "words.zh-Hant.yaml", words)
+    register_locale(tmp_path / "zh-Hant.yaml")
+    try:
+        assert word("contents", "zh-Hant") == "目錄"
+        words.write_text(words.read_text("utf-8").replace("目錄", "目次"), "utf-8")
+        assert word("contents", "zh-Hant") == "目錄"  # read once, kept
+        register_locale(tmp_path / "zh-Hant.yaml")
+        assert word("contents", "zh-Hant") == "目次"
+    finally:
+        forget_locale("zh-Hant")

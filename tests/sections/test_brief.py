@@ -286,3 +286,22 @@ def test_every_shipped_builder_registers_itself_with_its_options_declared_once()
         assert cls.name == name
         fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
         assert set(OPTIONS[name].model_fields) == fields, name
+
+
+def test_merging_a_pair_is_a_table_keyed_by_node_type(sample: Report) -> None:
+    from ipdocs.sections.brief import ONCE, combine
+
+    assert set(ONCE) == {PageBreak, Contents, Cover, KeyFigures, Heading, Table, Chart}
+    zh = full_brief().document(sample, "zh").blocks
+    en = full_brief().document(sample, "en").blocks
+    merged = combine(zh, en, "parallel")
+    kinds = {type(b) for b in merged}
+    assert {PageBreak, Contents, Cover, KeyFigures, Chart, Bilingual} <= kinds
+    # a node type the table lacks stays a pair; so does a pair of two types
+    heading = Heading(1, "一、概况", "zh")
+    pair = combine([Paragraph((), "zh"), heading], [Paragraph((), "en"), PageBreak()],
+                   "interleaved")
+    assert pair == [Paragraph((), "zh"), Paragraph((), "en"), heading, PageBreak()]
+    # a heading or a table merges only when it is the glossary's
+    assert combine([heading], [Heading(1, "1. Overview", "en")], "parallel") == [
+        Bilingual((heading,), (Heading(1, "1. Overview", "en"),))]

@@ -18,6 +18,7 @@ from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
 from ipdocs.writers.html import render_html
+from ipdocs.writers.html.markup import serialise, tag, text
 from ipdocs.writers.pdf import render_pdf
 from tests.conftest import ROOT
 
@@ -163,3 +164,19 @@ def test_pdf_with_markup_is_pdf_ua_clean(pdfs: dict[str, Path]) -> None:
     for path in pdfs.values():
         report = pdfua.validate(str(path))
         assert [(f.rule_id, f.message) for f in report.findings] == []
+
+
+def test_attributes_lose_their_underscores_and_empty_ones_go() -> None:
+    root = tag(None, "label", "x", class_="a", for_="b", aria_label="c", title="")
+    assert serialise(root) == (b'<!DOCTYPE html>\n'
+                               b'<label class="a" for="b" aria-label="c">x</label>\n')
+
+
+def test_text_goes_after_the_last_child_and_is_escaped() -> None:
+    root = tag(None, "p")
+    text(root, "a&b")
+    tag(root, "br")
+    text(root, "<c>")
+    text(root, "")
+    text(root, "d")
+    assert serialise(root) == b"<!DOCTYPE html>\n<p>a&amp;b<br>&lt;c&gt;d</p>\n"

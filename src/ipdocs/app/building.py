@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from ipdocs.base.files import WriteError, atomic_write, name_problem, write_all
 from ipdocs.base.problems import Marks, Problem, error, locate
@@ -30,6 +30,7 @@ from ipdocs.sections.context import (
 )
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import Gap, RenderError, RenderWarning
+from ipdocs.writers.formats import Format, Renderer, format_for, format_names, writer_format
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -40,8 +41,9 @@ __all__ = ["FORMATS", "BuildError", "Done", "Job", "Output", "Recipe", "Rendered
            "render_output",
            "render_outputs", "write_document", "write_files"]
 
-FORMATS = ("docx", "pdf", "html")
-"""The file formats ipdocs writes."""
+FORMATS = format_names()
+"""The file formats ipdocs writes (those registered in ``ipdocs.writers.formats`` when
+ipdocs was imported; ``format_names()`` for the registry as it is now)."""
 
 
 class BuildError(RuntimeError):
@@ -53,27 +55,21 @@ class BuildError(RuntimeError):
         self.gaps = tuple(gaps)
 
 
-def _renderer(fmt: str) -> Callable[[Document, Theme], bytes]:
-    """The writer for a file format (imported only when needed)."""
-    if fmt == "docx":
-        from ipdocs.writers.docx import render_docx
-
-        return render_docx
-    if fmt == "pdf":
-        from ipdocs.writers.pdf import render_pdf
-
-        return render_pdf
-    if fmt == "html":
-        from ipdocs.writers.html import render_html
-
-        return render_html
-    raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(FORMATS)}")
+def _renderer(fmt: str) -> Renderer:
+    """The writer for a file format (``ipdocs.writers.formats``; imported only when
+    needed)."""
+    registered = writer_format(fmt)
+    if registered is None:
+        raise BuildError(f"cannot write .{fmt} files; formats: {', '.join(format_names())}")
+    return registered.renderer()
 
 
 def _render(doc: Document, path: Path, theme: Theme) -> bytes:
     """``doc`` rendered in the format of ``path``'s extension (BuildError if it cannot,
     or if it would be empty: a PDF of no page is a file readers refuse)."""
-    return _render_as(doc, path.suffix.lower().lstrip("."), theme)
+    registered = format_for(path)
+    name = registered.name if registered else path.suffix.lower().lstrip(".")
+    return _render_as(doc, name, theme)
 
 
 def _render_as(doc: Document, fmt: str, theme: Theme) -> bytes:
@@ -120,10 +116,11 @@ def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
     revisions against ``recipe.against``: any other format is made of this year's
     document alone (not merely drawn without them: a PDF of the compared document would
     embed the glyphs of text it never prints)."""
-    if recipe.against is not None and output.path.suffix.lower() != ".docx":
+    registered = format_for(output.path)
+    if recipe.against is not None and not (registered and registered.revisions):
         recipe = replace(recipe, against=None)
     doc, theme, pdf = fitted_document(report, recipe, output.lang)
-    if pdf is not None and output.path.suffix.lower() == ".pdf":
+    if pdf is not None and registered is not None and registered.name == "pdf":
         return pdf
     return _render(doc, output.path, theme)
 
@@ -672,9 +669,6 @@ def gap_problems(report: Report, theme: Theme, gaps: Iterable[Gap],
             for (role, bold, chart), (chars, texts) in merged.items()]
 
 
-Format = Literal["docx", "pdf", "html"]
-"""A format ``render`` writes."""
-
 
 def render(report: Report, format: Format = "pdf", *,
            lang: DocumentLanguage = "zh", brief: str | Brief = "full",
@@ -683,10 +677,11 @@ def render(report: Report, format: Format = "pdf", *,
     """The bytes of one briefing of ``report`` in ``format`` (docx, pdf or html), written to no
     file: for a web response, an e-mail, an archive (``io.BytesIO(render(...))`` for a
     stream). The same bytes ``build`` writes with the same options."""
-    if format not in FORMATS:
-        raise BuildError(f"unknown format {format!r}; formats: {', '.join(FORMATS)}")
+    registered = writer_format(format)
+    if registered is None:
+        raise BuildError(f"unknown format {format!r}; formats: {', '.join(format_names())}")
     recipe = _recipe(brief, theme, layout, glossary, against)
-    return render_output(report, recipe, Output(Path(f"briefing.{format}"), lang))
+    return render_output(report, recipe, Output(Path(f"briefing{registered.suffix}"), lang))
 
 
 def _recipe(brief: str | Brief, theme: str | Theme, layout: Layout,
@@ -717,11 +712,14 @@ def name_stem(path: Path, what: str = "spec") -> str:
 
 
 def output_name(spec: Path, brief: str, lang: str, fmt: str) -> str:
-    """``<stem>.<lang>.<ext>``, or ``<stem>.<brief>.<lang>.<ext>`` for a brief not ``full``
-    (see ``name_stem``; BuildError where a name cannot be made)."""
+    """``<stem>.<lang><suffix>``, or ``<stem>.<brief>.<lang><suffix>`` for a brief not
+    ``full``, the suffix the format ``fmt`` registered (``.fmt`` for one not registered;
+    see ``name_stem``; BuildError where a name cannot be made)."""
     brief_name = brief if brief in ("full", "summary") else name_stem(Path(brief), "brief")
     middle = "" if brief_name == "full" else f".{brief_name}"
-    name = f"{name_stem(spec)}{middle}.{lang}.{fmt}"
+    registered = writer_format(fmt)
+    suffix = registered.suffix if registered else f".{fmt}"
+    name = f"{name_stem(spec)}{middle}.{lang}{suffix}"
     too_long = name_problem(name)
     if too_long:
         raise BuildError(f"cannot name the output {name!r} after the spec {str(spec)!r}: "

@@ -19,14 +19,13 @@ from ipdocs import __version__
 from ipdocs.app import stopping
 from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.app.building import (
-    FORMATS,
     Recipe,
     build_jobs,
     theme_problems,
     workers_for,
 )
 from ipdocs.base.files import name_problem, write_all
-from ipdocs.base.plugins import entry_point_names
+from ipdocs.base.plugins import PluginError, entry_point_names
 from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
 from ipdocs.i18n import UnknownLanguageError, codes, languages_of
 from ipdocs.loading import load_report
@@ -36,6 +35,7 @@ from ipdocs.sections.brief import BUILT_IN as BRIEFS
 from ipdocs.sections.narrative import plain_text
 from ipdocs.themes import BUILT_IN as THEMES
 from ipdocs.themes import Theme, load_theme
+from ipdocs.writers.formats import format_names, writer_format
 
 DEFAULT_THEME = "briefing"
 """The theme ``build`` uses unless given one (and ``check`` checks against)."""
@@ -192,7 +192,7 @@ def unit_lines(entries: dict[str, dict[str, object]]) -> list[str]:
         magnitudes = " ".join(u.code for u in family[1:])
         words = unit.word("en")
         english = f"en: {unit.word('en', 1)} / {words}" if words else "en: (no word)"
-        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure.value})\t"
+        lines.append(f"{code or '(none)'}\t{unit.kind.value} ({unit.measure})\t"
                      f"{magnitudes or '-'}\t{english}")
     return lines
 
@@ -259,6 +259,17 @@ def _csv(value: str, allowed: Sequence[str], what: str) -> list[str]:
         raise argparse.ArgumentTypeError(
             f"unknown {what} {', '.join(unknown) or repr(value)}; choose from {', '.join(allowed)}")
     return list(dict.fromkeys(items))
+
+
+def _formats(value: str) -> list[str]:
+    """The ``--formats`` option: registered formats, or formats an installed package names
+    (``ipdocs.writers.formats``)."""
+    items = [v.strip() for v in value.split(",") if v.strip()]
+    try:
+        known = [*format_names(), *(v for v in items if writer_format(v) is not None)]
+    except PluginError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return _csv(value, list(dict.fromkeys(known)), "format")
 
 
 def _languages(value: str) -> list[str]:
@@ -455,8 +466,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
 def _build_options(command: argparse.ArgumentParser) -> None:
     """The options ``build`` and ``watch`` share."""
     command.add_argument("-f", "--formats", default="docx,pdf",
-                         type=lambda v: _csv(v, FORMATS, "format"),
-                         help="docx, pdf, html (comma-separated; default docx,pdf)")
+                         type=_formats,
+                         help=f"{', '.join(format_names())} (comma-separated; default docx,pdf)")
     command.add_argument("-l", "--langs", default="zh,en,zh-en",
                          type=_languages,
                          help="zh, en, zh-en (comma-separated; default all)")

@@ -15,13 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ipdocs.base.vocab import (
-    MEASURES,
+    MEASURE_KINDS,
     QUALIFIERS,
     RANK_VERBS,
     STANDINGS,
     VERB_PAIRS,
-    Measure,
     build_units,
+    measure_of,
     shipped_entries,
 )
 from ipdocs.model.figures import ChangeForm, PeriodStyle, Rank
@@ -47,22 +47,6 @@ PERIODS: dict[str, str] = {
     "first_months": "前2个月 / the first two months",
 }
 """How each period style names a partial year (``period``)."""
-
-MEASURE_CHANGES: dict[Measure, str] = {
-    Measure.QUANTITY: "percent (default), increment, from_to, to; computed from previous as a "
-                      "percent",
-    Measure.RATE: "increment in percentage points (default), from_to, to; percent only with "
-                  "form: percent",
-    Measure.RANK: "places (`change.places`, positive for up) or from_to (`change.previous`); "
-                  "never percent",
-    Measure.DURATION: "from_to (default from previous), percent, increment, to; 缩短 / cut, "
-                      "延长 / lengthened",
-    Measure.SCORE: "increment in points (default from previous), from_to, to, percent",
-    Measure.MULTIPLE: "increment (default from previous), from_to, to, percent; `base` says of "
-                      "what (是全国平均水平的3.4倍)",
-}
-"""How figures of each measure change."""
-
 
 def _row(*cells: str) -> str:
     """One Markdown table row."""
@@ -97,19 +81,18 @@ def units() -> str:
         if unit.metric:
             words += f", then its metric equivalent in {unit.metric[1]}"
         magnitudes = " ".join(u.code for u in family[1:]) or "—"
-        rows.append((f"`{code}`" if code else "(none)", unit.kind.value, unit.measure.value,
+        rows.append((f"`{code}`" if code else "(none)", unit.kind.value, str(unit.measure),
                      magnitudes, words))
     return _table(("unit", "kind", "measure", "with magnitudes", "English"), rows)
 
 
 def measures() -> str:
-    """The measures, the unit kinds that give each, and how each changes."""
+    """The measures, the unit kinds that give each, and how each changes (each measure's
+    record, ``ipdocs.base.vocab.MEASURE_KINDS``)."""
     rows = []
-    for measure in Measure:
-        kinds = ", ".join(k.value for k, m in MEASURES.items()
-                          if m is measure and k.value != "rank")
-        source = kinds if measure is not Measure.RANK else "`kind: rank` (unit 位 or 名)"
-        rows.append((measure.value, source, MEASURE_CHANGES[measure]))
+    for kind in MEASURE_KINDS.values():
+        kinds = ", ".join(k for k in kind.unit_kinds if measure_of(k) == kind.name)
+        rows.append((str(kind.name), kind.source or kinds, kind.changes))
     return _table(("measure", "from unit kinds", "changes by"), rows)
 
 

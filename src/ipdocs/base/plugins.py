@@ -1,8 +1,9 @@
-"""What other packages add to ipdocs: section builders, themes and briefs found by entry
-point (``ipdocs.builders``, ``ipdocs.themes``, ``ipdocs.briefs``) or named by module path
-(``mypkg.module:Name``).
+"""What other packages add to ipdocs: section builders, themes, briefs and output formats
+found by entry point (``ipdocs.builders``, ``ipdocs.themes``, ``ipdocs.briefs``,
+``ipdocs.formats``) or named by module path (``mypkg.module:Name``).
 
-An entry point names an object: a builder class for ``ipdocs.builders``; for themes and
+An entry point names an object: a builder class for ``ipdocs.builders``; a
+``WriterFormat`` for ``ipdocs.formats`` (``ipdocs.writers.formats``); for themes and
 briefs, the path of a YAML file (a ``str``, a ``Path`` or an ``importlib.resources``
 file). Entry points are read only when a name is not one ipdocs ships, so a build that
 uses none pays nothing for them.
@@ -18,11 +19,11 @@ from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from typing import Any, Literal
 
-Kind = Literal["builders", "themes", "briefs"]
+Kind = Literal["builders", "themes", "briefs", "formats"]
 """What a plugin adds."""
 
 GROUPS: dict[Kind, str] = {"builders": "ipdocs.builders", "themes": "ipdocs.themes",
-                           "briefs": "ipdocs.briefs"}
+                           "briefs": "ipdocs.briefs", "formats": "ipdocs.formats"}
 """The entry-point group of each kind."""
 
 MODULE_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 from ipdocs.base.fastyaml import safe_load
 
@@ -55,20 +55,116 @@ class Measure(StrEnum):
     """A multiple of a base (是全国平均水平的3.4倍)."""
 
 
-MEASURES: dict[UnitKind, Measure] = {
-    UnitKind.COUNT: Measure.QUANTITY,
-    UnitKind.MONEY: Measure.QUANTITY,
-    UnitKind.WEIGHT: Measure.QUANTITY,
-    UnitKind.AREA: Measure.QUANTITY,
-    UnitKind.DURATION: Measure.DURATION,
-    UnitKind.PERCENT: Measure.RATE,
-    UnitKind.POINTS: Measure.RATE,
-    UnitKind.SCORE: Measure.SCORE,
-    UnitKind.MULTIPLE: Measure.MULTIPLE,
-    UnitKind.RANK: Measure.RANK,
-}
-"""The measure of a figure in each kind of unit (a rank figure is a rank whatever its
-unit)."""
+Computed = Literal["percent", "increment", "places", "from_to"]
+"""The form of a change computed from an exact previous value, when a spec names none."""
+
+
+@dataclass(frozen=True)
+class MeasureKind:
+    """Everything that decides how figures of one measure change, in one record: which
+    changes they may have (checks at load), the form a computed change takes (the
+    builders and drafting), how it is said (i18n: the words files key a measure's own
+    wording by its name, ``change_delta.<name>`` and ``<form>.<name>.up``), and its line
+    in specs/README.md's generated list. Modules read these fields; none branches on a
+    measure's name. ``register_measure`` adds one."""
+
+    name: str
+    unit_kinds: tuple[str, ...]
+    """The unit kinds whose figures are of this measure."""
+    verb: str
+    """The Chinese rise word of the verb pair a change takes when its spec names none."""
+    computed: Computed
+    """The form of a change computed from an exact previous value (an approximate one is
+    said from → to)."""
+    changes: str
+    """How figures of it change, for specs/README.md."""
+    source: str = ""
+    """Where figures of it come from, for specs/README.md, where not its unit kinds."""
+    positions: bool = False
+    """Values are positions (a rank: smaller is higher): a change moves by places or from
+    one position to another, never by percent or an increment; said as ordinals."""
+    percent_by_choice: bool = False
+    """A stated percent needs ``form: percent`` (a rate changes by percentage points)."""
+    takes_base: bool = False
+    """A figure may say what it is a share or a multiple of (``base``)."""
+    nonnegative: bool = False
+    """A previous value is never below zero (a count or an amount)."""
+    increment_unit: str | None = None
+    """The unit an increment is said in where it is not the figure's (个百分点)."""
+    increment_short: str | None = None
+    """The word key of that unit short, as a table's change cell writes it."""
+    bare_in_tables: bool = False
+    """Chinese change cells leave a unit without words to the unit column (+9.3, not
+    +9.3件)."""
+    comparable: bool = False
+    """Year-on-year rises of figures of it may be ranked against each other (增幅居前)."""
+    increment_verb: str | None = None
+    """The rise word an increment said apart from its percent takes when its spec names
+    none (``{ID:increment}``: a count 增加1231件 while it 增长63%); None: the change's."""
+
+
+MEASURE_KINDS: dict[str, MeasureKind] = {}
+"""Every measure kind by name, in the order registered."""
+
+
+def register_measure(kind: MeasureKind) -> MeasureKind:
+    """Make ``kind`` a measure (replacing one of its name); its unit kinds are its from
+    now on (the measure registered last that names a unit kind is that kind's)."""
+    MEASURE_KINDS[kind.name] = kind
+    return kind
+
+
+def unregister_measure(name: str) -> None:
+    """Forget a measure registered with ``register_measure`` (for tests); unit kinds it
+    took over go back to the measure that named them before."""
+    if name in tuple(Measure):
+        raise ValueError(f"{name!r} is a shipped measure")
+    MEASURE_KINDS.pop(name, None)
+
+
+def measure_kind(name: str) -> MeasureKind:
+    """The record of the measure called ``name`` (KeyError naming it if none)."""
+    try:
+        return MEASURE_KINDS[name]
+    except KeyError:
+        raise KeyError(f"unknown measure {name!r}") from None
+
+
+def measure_of(kind: str) -> str:
+    """The measure of figures in units of ``kind``: the last registered that names it."""
+    for record in reversed(MEASURE_KINDS.values()):
+        if kind in record.unit_kinds:
+            return record.name
+    raise KeyError(f"no measure names the unit kind {kind!r}")
+
+
+register_measure(MeasureKind(
+    Measure.QUANTITY, ("count", "money", "weight", "area"), "增长", "percent",
+    "percent (default), increment, from_to, to; computed from previous as a percent",
+    nonnegative=True, bare_in_tables=True, comparable=True, increment_verb="增加"))
+register_measure(MeasureKind(
+    Measure.RATE, ("percent", "points"), "提高", "increment",
+    "increment in percentage points (default), from_to, to; percent only with form: percent",
+    percent_by_choice=True, takes_base=True, increment_unit="个百分点",
+    increment_short="points_short"))
+register_measure(MeasureKind(
+    Measure.RANK, ("rank",), "上升", "places",
+    "places (`change.places`, positive for up) or from_to (`change.previous`); never percent",
+    source="`kind: rank` (unit 位 or 名)", positions=True))
+register_measure(MeasureKind(
+    Measure.DURATION, ("duration",), "延长", "from_to",
+    "from_to (default from previous), percent, increment, to; 缩短 / cut, 延长 / lengthened"))
+register_measure(MeasureKind(
+    Measure.SCORE, ("score",), "提高", "increment",
+    "increment in points (default from previous), from_to, to, percent"))
+register_measure(MeasureKind(
+    Measure.MULTIPLE, ("multiple",), "提高", "increment",
+    "increment (default from previous), from_to, to, percent; `base` says of what "
+    "(是全国平均水平的3.4倍)", takes_base=True, bare_in_tables=True))
+
+MEASURES: dict[UnitKind, Measure] = {kind: Measure(measure_of(kind)) for kind in UnitKind}
+"""The measure of a figure in each kind of unit as shipped (a rank figure is a rank
+whatever its unit); ``measure_of`` reads the registry as it is now."""
 
 PREFIXED = frozenset({UnitKind.COUNT, UnitKind.MONEY, UnitKind.WEIGHT, UnitKind.AREA})
 """Kinds whose units take the magnitudes 万 and 亿 unless a unit says otherwise."""
@@ -98,9 +194,10 @@ class Unit:
         return self.code[: len(self.code) - len(self.base)]
 
     @property
-    def measure(self) -> Measure:
-        """The measure of a (non-rank) figure in this unit."""
-        return MEASURES[self.kind]
+    def measure(self) -> str:
+        """The measure of a (non-rank) figure in this unit (``measure_of``: a ``Measure``
+        for the shipped ones)."""
+        return measure_of(self.kind)
 
     def word(self, lang: str, count: object = 2) -> str | None:
         """The word ``lang`` writes after ``count`` of this unit, or None if it writes none."""
@@ -228,19 +325,9 @@ for _pair in VERB_PAIRS:
 for _pair in VERB_PAIRS:
     CHANGE_VERBS.setdefault(_pair[1], _pair)
 
-DEFAULT_VERBS: dict[Measure, str] = {
-    Measure.QUANTITY: "增长",
-    Measure.RATE: "提高",
-    Measure.SCORE: "提高",
-    Measure.MULTIPLE: "提高",
-    Measure.DURATION: "延长",
-    Measure.RANK: "上升",
-}
-"""The verb pair a change of each measure takes when its spec names none."""
-
-INCREMENT_VERBS: dict[Measure, str] = {Measure.QUANTITY: "增加"}
-"""The verb pair an increment said apart from its percent takes when its spec names none
-(``{ID:increment}``): a count 增加1231件 while it 增长63%; other measures as their changes."""
+DEFAULT_VERBS: dict[Measure, str] = {Measure(k.name): k.verb for k in MEASURE_KINDS.values()}
+"""The verb pair a change of each shipped measure takes when its spec names none
+(``MeasureKind.verb``)."""
 
 RANK_MOVES: tuple[str, str] = ("升", "降")
 """The Chinese words of a rank moving up and down from one position to another:

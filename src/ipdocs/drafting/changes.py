@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from ipdocs.base.decimals import fraction_digits, nonzero_percent, plain, shift
-from ipdocs.base.vocab import Measure, Unit
+from ipdocs.base.vocab import Unit, measure_kind
 from ipdocs.model import Figure
 from ipdocs.model.changes import default_form
 from ipdocs.model.placeholders import YearRef, scan
@@ -77,17 +77,17 @@ def _by_measure(old: Figure, previous: Decimal, value: Decimal) -> dict[str, Any
     """The change of ``old``'s measure from ``previous`` to ``value``, in last year's form
     where it had one."""
     form = _old_form(old)
-    measure = old.measure
-    if measure is Measure.RANK:
+    measure = measure_kind(old.measure)
+    if measure.positions:
         if form == "places":
             return {"places": int(previous - value), "previous": previous}
         return {"previous": previous}
     if form == "percent":  # a rate's only by its own choice: a relative change
         percent = _percent(old, previous, value)
-        return {**percent, "form": "percent"} if measure is Measure.RATE else percent
-    if form in ("from_to", "to") or (form is None and measure is Measure.DURATION):
+        return {**percent, "form": "percent"} if measure.percent_by_choice else percent
+    if form in ("from_to", "to") or (form is None and measure.computed == "from_to"):
         return {"previous": previous, **({"form": form} if form == "to" else {})}
-    if measure is Measure.QUANTITY and form != "increment":
+    if measure.computed == "percent" and form != "increment":
         return _percent(old, previous, value)
     return {"increment": plain(value - previous), "previous": previous}
 

@@ -83,7 +83,7 @@ def _row(figure: Figure, lang_change: str, year: int) -> dict[str, str]:
         "label_zh": figure.label.zh,
         "label_en": figure.label.en,
         "last_unit": figure.unit,
-        "measure": figure.measure.value,
+        "measure": str(figure.measure),
         "last": last_value(figure, year),
         "last_change": lang_change,
     }

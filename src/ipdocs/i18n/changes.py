@@ -16,12 +16,12 @@ from typing import Literal
 from ipdocs.base.decimals import percent_change
 from ipdocs.base.vocab import (
     CHANGE_VERBS,
-    DEFAULT_VERBS,
     QUALIFIERS,
     RANK_MOVES,
     Measure,
     QualifierPosition,
     Unit,
+    measure_kind,
 )
 from ipdocs.i18n.lists import join
 from ipdocs.i18n.locales import chinese
@@ -51,7 +51,8 @@ class Movement:
     """
 
     form: MovementForm
-    measure: Measure
+    measure: str
+    """The name of the figure's measure (``ipdocs.base.vocab.measure_kind``)."""
     sign: int
     unit: Unit
     value: Decimal
@@ -106,8 +107,9 @@ def _size(m: Movement, lang: str) -> str:
         count = int(m.amount)
         number = str(count) if chinese(lang) else english_cardinal(count)
         return word("places", lang, n=number) if count != 1 else word("place", lang, n=number)
-    if m.measure is Measure.RATE:  # a rate's increment is in percentage points
-        return format_quantity(m.amount, "个百分点", lang)
+    increment_unit = measure_kind(m.measure).increment_unit
+    if increment_unit is not None:  # a rate's increment is in percentage points
+        return format_quantity(m.amount, increment_unit, lang)
     return format_quantity(m.amount, m.unit, lang)
 
 
@@ -118,9 +120,10 @@ def change_amount(m: Movement, lang: str) -> str:
 
 def _zh_pair(m: Movement) -> tuple[str, str]:
     """The Chinese rise and fall words of ``m``: the spec's verb, or its measure's default."""
-    if m.measure is Measure.RANK and m.form in ("from_to", "to"):
+    measure = measure_kind(m.measure)
+    if measure.positions and m.form in ("from_to", "to"):
         return RANK_MOVES
-    return CHANGE_VERBS[m.verb or DEFAULT_VERBS[m.measure]]
+    return CHANGE_VERBS[m.verb or measure.verb]
 
 
 def _direction(m: Movement, lang: str, form: str) -> str:
@@ -129,7 +132,7 @@ def _direction(m: Movement, lang: str, form: str) -> str:
         rise, fall = _zh_pair(m)
         return rise if m.sign > 0 else fall
     way = "up" if m.sign > 0 else "down"
-    for key in (f"{form}.{m.measure.value}.{way}", f"{form}.{way}"):
+    for key in (f"{form}.{m.measure}.{way}", f"{form}.{way}"):
         if defines(key, lang):
             return word(key, lang)
     raise KeyError(f"no direction word {form}.{way} for {lang!r}")
@@ -137,7 +140,7 @@ def _direction(m: Movement, lang: str, form: str) -> str:
 
 def _quantity(m: Movement, value: Decimal, lang: str, qualifier: str | None) -> str:
     """A value of the moving figure as a phrase states it: 22个月, 第五位 / fifth."""
-    if m.measure is Measure.RANK:
+    if measure_kind(m.measure).positions:
         return rank_position(int(value), lang, m.rank_form, m.numerals)
     return format_quantity(value, m.unit, lang, qualifier=qualifier, per=m.per)
 
@@ -171,7 +174,7 @@ def movement_phrase(m: Movement, lang: str) -> str:
             assert m.previous is not None
             fields["previous"] = _quantity(m, m.previous, lang, m.previous_qualifier)
         return _phrase("change_" + m.form, lang, **fields)
-    template = "change_delta." + m.measure.value
+    template = f"change_delta.{m.measure}"
     return _phrase(template if defines(template, lang) else "change_delta", lang,
                    direction=_direction(m, lang, "delta"), amount=change_amount(m, lang),
                    basis=_basis(m, lang, default=True))
@@ -201,10 +204,10 @@ def _signed(m: Movement, lang: str) -> str:
     sign = "+" if m.sign > 0 else MINUS if m.sign < 0 else "±"
     if m.form == "percent":
         return sign + format_number(m.amount, lang) + "%"
-    if m.measure is Measure.RATE:
-        return sign + format_number(m.amount, lang) + word("points_short", lang)
-    if chinese(lang) and m.measure in (Measure.QUANTITY, Measure.MULTIPLE) \
-            and m.unit.word(lang) is None:
+    measure = measure_kind(m.measure)
+    if measure.increment_short is not None:
+        return sign + format_number(m.amount, lang) + word(measure.increment_short, lang)
+    if chinese(lang) and measure.bare_in_tables and m.unit.word(lang) is None:
         return sign + format_number(m.amount, lang)  # the unit column names the unit
     return sign + format_quantity(m.amount, m.unit, lang)  # English: the amount whole
 
@@ -224,7 +227,7 @@ def direction_word(m: Movement, lang: str) -> str:
     beside the two values: 增长, 缩短, 上升 / up, cut; 持平 / unchanged."""
     if m.sign == 0:
         return word("unchanged", lang)
-    return _direction(replace(m, form="percent") if m.measure is not Measure.RANK else m,
+    return _direction(m if measure_kind(m.measure).positions else replace(m, form="percent"),
                       lang, "from_to")
 
 
@@ -272,6 +275,6 @@ def format_change(
     move = Movement("increment" if unit is not None else "percent", Measure.QUANTITY,
                     (delta > 0) - (delta < 0), u, Decimal(0), abs(delta), qualifier=qualifier,
                     verb=verb, basis=basis)
-    if unit is not None and u.measure is Measure.RATE:
-        move = replace(move, measure=Measure.RATE)
+    if unit is not None and measure_kind(u.measure).increment_unit is not None:
+        move = replace(move, measure=u.measure)  # a rate: said in percentage points
     return movement_phrase(move, lang)

@@ -11,6 +11,7 @@ words file (``register_locale``), not edits across the code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -119,12 +120,21 @@ def forget_locale(code: str) -> None:
     _forget_cached()
 
 
-def _forget_cached() -> None:
-    """Forget resolved locales and the word tables read."""
-    from ipdocs.i18n import words
+_CACHES: list[Callable[[], None]] = []
+"""What forgets a cache made of the registered locales (``cached_from_locales``)."""
 
+
+def cached_from_locales(forget: Callable[[], None]) -> None:
+    """Have ``forget`` called whenever the registered locales change: a module above this
+    one that caches what it read of a locale (the word tables) forgets it then."""
+    _CACHES.append(forget)
+
+
+def _forget_cached() -> None:
+    """Forget resolved locales and what was cached of them (the word tables read)."""
     locale.cache_clear()
-    words.reset()
+    for forget in _CACHES:
+        forget()
 
 
 def codes() -> tuple[str, ...]:

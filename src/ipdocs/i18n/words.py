@@ -7,7 +7,7 @@ from functools import cache
 from typing import cast
 
 from ipdocs.base.fastyaml import safe_load
-from ipdocs.i18n.locales import locale
+from ipdocs.i18n.locales import cached_from_locales, locale
 
 Lang = str
 """A registered language code (``ipdocs.i18n.locales``): zh, en."""
@@ -63,6 +63,9 @@ def defines(key: str, lang: str) -> bool:
 def reset() -> None:
     """Forget the word tables read (after a locale is registered again)."""
     _table.cache_clear()
+
+
+cached_from_locales(reset)
 
 
 def plural(key: str, lang: str, count: int | float | object) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ipdocs.base.decimals import nonzero_percent
-from ipdocs.base.vocab import Measure
+from ipdocs.base.vocab import measure_kind
 from ipdocs.model.figures import Change, Figure
 
 Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
@@ -50,8 +50,8 @@ def _sign(value: Decimal) -> int:
 def default_form(figure: Figure, change: Change) -> Form:
     """The form a change is said in when the spec names none: what it states, or what
     the figure's measure computes from the previous value."""
-    measure = figure.measure
-    if measure is Measure.RANK:
+    measure = measure_kind(figure.measure)
+    if measure.positions:
         return "from_to" if change.previous is not None else "places"
     if change.previous_of is not None and change.percent is None and change.increment is None:
         return "from_to"
@@ -59,16 +59,14 @@ def default_form(figure: Figure, change: Change) -> Form:
         return "percent"
     if change.increment is not None:
         return "increment"
-    if figure.approximate or measure is Measure.DURATION:
-        return "from_to"
-    return "percent" if measure is Measure.QUANTITY else "increment"
+    return "from_to" if figure.approximate else measure.computed
 
 
 def _previous(figure: Figure, change: Change) -> Decimal | None:
     """Last year's value: stated, or for a rank moved by places, worked back."""
     if change.previous is not None:
         return change.previous
-    if figure.measure is Measure.RANK and change.places is not None:
+    if measure_kind(figure.measure).positions and change.places is not None:
         return figure.value + change.places
     return None
 
@@ -86,7 +84,7 @@ def _percent(figure: Figure, change: Change, previous: Decimal | None) -> Resolv
 
 def _increment(figure: Figure, change: Change, previous: Decimal | None) -> Resolved:
     """A change in the figure's unit (percentage points for a rate, places for a rank)."""
-    if figure.measure is Measure.RANK:
+    if measure_kind(figure.measure).positions:
         places = change.places if change.places is not None else int(previous or 0) - int(
             figure.value)
         return Resolved("places", _sign(Decimal(places)), Decimal(abs(places)), previous)
@@ -122,7 +120,8 @@ def resolve(figure: Figure) -> Resolved | None:
     if form in ("increment", "places"):
         return _increment(figure, change, previous)
     assert previous is not None
-    moved = previous - figure.value if figure.measure is Measure.RANK else figure.value - previous
+    moved = previous - figure.value if measure_kind(figure.measure).positions else \
+        figure.value - previous
     return Resolved(form, _sign(moved), None, previous)
 
 

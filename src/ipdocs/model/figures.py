@@ -29,6 +29,7 @@ from ipdocs.base.vocab import (
     Measure,
     Unit,
     get_unit,
+    measure_kind,
 )
 from ipdocs.model.base import Model, Text
 from ipdocs.model.bounds import (
@@ -321,7 +322,7 @@ class Figure(Model):
         return unit if unit.code == self.unit else get_unit(self.unit)
 
     @property
-    def measure(self) -> Measure:
+    def measure(self) -> str:
         """What kind of measure this figure is: it decides how the figure changes."""
         return Measure.RANK if self.kind == "rank" else self.unit_def.measure
 
@@ -364,7 +365,7 @@ class Figure(Model):
         if self.compares is not None and self.base is None:
             raise ValueError("compares needs the base it is compared with (base: {zh: "
                              "全国平均水平（{national.average}）, …})")
-        if self.base is not None and self.measure not in (Measure.RATE, Measure.MULTIPLE):
+        if self.base is not None and not measure_kind(self.measure).takes_base:
             raise ValueError("base (占…的 / 是…的) belongs to a share (%) or a multiple (倍)")
         if self.rank is not None:
             _check_rank_statement(self, self.rank)
@@ -418,14 +419,14 @@ def _check_partial_year(as_of: dt.date, period: PeriodStyle) -> None:
 def _check_change(figure: Figure, change: Change) -> None:
     """Refuse a change the figure's measure cannot have, or one computed from an
     approximate value."""
-    measure = figure.measure
+    measure = measure_kind(figure.measure)
     form = change.chosen_form
-    if measure is Measure.RANK:
+    if measure.positions:
         _check_rank_change(change, form)
         _check_rank_move(figure.value, change)
     elif change.places is not None:
         raise ValueError("places belong to a rank's change (kind: rank)")
-    if measure is Measure.RATE and change.percent is not None and form != "percent":
+    if measure.percent_by_choice and change.percent is not None and form != "percent":
         raise ValueError("a rate changes by percentage points: give change.increment (提高1.2个"
                          "百分点) or previous; a relative change in percent needs form: percent")
     if form in ("from_to", "to") and change.previous is None and change.places is None:
@@ -434,7 +435,7 @@ def _check_change(figure: Figure, change: Change) -> None:
         _check_computable(figure, change, "a percent")
     if form == "increment" and change.increment is None and change.places is None:
         _check_computable(figure, change, "an increment")
-    if change.previous is not None and change.previous < 0 and measure is Measure.QUANTITY:
+    if change.previous is not None and change.previous < 0 and measure.nonnegative:
         raise ValueError(f"a previous value of {change.previous} cannot be a count or amount")
 
 

@@ -108,11 +108,17 @@ class Source(Model):
     review: Flag = Field(default=False, description="a draft's placeholder for a new publication")
 
 
+def _unit_kinds() -> str:
+    """The unit kinds a spec's unit may have, in words: count, money, … score or multiple."""
+    kinds = [str(k) for k in UnitKind if k is not UnitKind.RANK]
+    return f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+
+
+
 class UnitDef(Model):
     """A unit a spec adds to the shipped ones (``units:`` in a spec, keyed by its code)."""
 
-    kind: UnitKind = Field(description="count, money, weight, area, duration, percent, points, "
-                                       "score or multiple")
+    kind: UnitKind = Field(description=_unit_kinds())
     words: dict[str, str | list[str]] = Field(
         default_factory=dict, description="per language, the word after a number: "
                                           "{en: [mu, mu]} (singular, plural); none: no word")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, NewType
+from typing import Any, Literal, NewType
 
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
@@ -140,30 +140,52 @@ def _both(first: str, first_lang: Lang, second: str, second_lang: Lang) -> str:
         if first or second else ""
 
 
-def _once(first: Block, second: Block) -> Block | None:
-    """The single block that stands for a pair which must not be repeated, if any.
+def _bilingual_contents(first: Contents, second: Contents) -> Contents:
+    """The contents once, titled in both languages."""
+    return Contents(_both(first.title, first.lang, second.title, second.lang), first.lang,
+                    first.depth)
 
-    Page breaks and contents appear once; the cover, key figures and charts merge their
-    two languages into one block, since the numbers are the same in both.
-    """
-    if isinstance(first, PageBreak):
-        return first
-    if isinstance(first, Contents) and isinstance(second, Contents):
-        return Contents(_both(first.title, first.lang, second.title, second.lang),
-                        first.lang, first.depth)
-    if isinstance(first, Cover) and isinstance(second, Cover):
-        return _bilingual_cover(first, second)
-    if isinstance(first, KeyFigures) and isinstance(second, KeyFigures):
-        return _bilingual_panel(first, second)
-    if isinstance(first, Heading) and isinstance(second, Heading) and first.anchor == GLOSSARY:
+
+def _glossary_heading(first: Heading, second: Heading) -> Heading | None:
+    """The glossary's heading once, in both languages (its table holds both); any other
+    heading is not merged."""
+    if first.anchor == GLOSSARY:
         return Heading(first.level, _both(first.text, first.lang, second.text, second.lang),
                        first.lang, anchor=GLOSSARY)
-    if isinstance(first, Table) and isinstance(second, Table) and \
-            first.style == "glossary-table":
-        return first  # its columns are the two languages already
-    if isinstance(first, Chart) and isinstance(second, Chart):
-        return _bilingual_chart(first, second)
     return None
+
+
+def _glossary_table(first: Table, second: Table) -> Table | None:
+    """The glossary's table once: its columns are the two languages already; any other
+    table is not merged."""
+    return first if first.style == "glossary-table" else None
+
+
+def _page_break(first: PageBreak, second: PageBreak) -> PageBreak:
+    """A page break once."""
+    return first
+
+
+ONCE: dict[type[Any], Callable[[Any, Any], Block | None]] = {
+    PageBreak: _page_break,
+    Contents: _bilingual_contents,
+    Cover: _bilingual_cover,
+    KeyFigures: _bilingual_panel,
+    Heading: _glossary_heading,
+    Table: _glossary_table,
+    Chart: _bilingual_chart,
+}
+"""How a pair of blocks of one node type (the first language's and the second's) becomes
+the single block that stands for both, if it does: page breaks and contents appear once;
+the cover, key figures and charts merge their two languages into one block, since the
+numbers are the same in both. A node type not here is never merged."""
+
+
+def _once(first: Block, second: Block) -> Block | None:
+    """The single block that stands for a pair which must not be repeated, if any
+    (``ONCE``, by the pair's node type)."""
+    merge = ONCE.get(type(first))
+    return merge(first, second) if merge is not None and type(second) is type(first) else None
 
 
 def combine(first: Sequence[Block], second: Sequence[Block], layout: Layout) -> list[Block]:

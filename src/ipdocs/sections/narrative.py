@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ipdocs.base.vocab import INCREMENT_VERBS, Measure
+from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
     bare_number,
@@ -117,7 +117,7 @@ def figure_previous(figure: Figure, lang: str) -> str:
     resolved = resolve(figure)
     if resolved is None or resolved.previous is None:
         raise ValueError(f"figure {figure.id!r} has no previous value")
-    if figure.measure is Measure.RANK:
+    if measure_kind(figure.measure).positions:
         return rank_position(int(resolved.previous), lang, _rank_form(figure),
                              figure.numeral_style)
     qualifier = figure.change.previous_qualifier if figure.change else None
@@ -147,7 +147,7 @@ def figure_increment(figure: Figure, lang: str) -> str:
     size = increment(figure)
     if change is None or size is None:
         raise ValueError(f"figure {figure.id!r} has no increment or previous value")
-    verb = change.increment_verb or INCREMENT_VERBS.get(figure.measure) or change.verb
+    verb = change.increment_verb or measure_kind(figure.measure).increment_verb or change.verb
     return movement_phrase(Movement(
         size.form, figure.measure, size.sign, figure.unit_def, figure.value, size.amount,
         size.previous, verb=verb, basis="", rank_form=_rank_form(figure),

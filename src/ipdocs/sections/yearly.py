@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ipdocs.base.vocab import Measure, UnitKind
+from ipdocs.base.vocab import UnitKind, measure_kind
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
 from ipdocs.i18n.changes import direction_word
@@ -65,9 +65,9 @@ def comparable(figures: Sequence[Figure]) -> tuple[list[Figure], bool]:
     whether every figure of that kind among ``figures`` is fresh (a superlative needs all)."""
     kinds: dict[UnitKind, list[Figure]] = {}
     for figure in figures:
-        if figure.measure is Measure.QUANTITY:
+        if measure_kind(figure.measure).comparable:
             kinds.setdefault(figure.unit_def.kind, []).append(figure)
-    ranked = [f for f in figures if f.measure is Measure.QUANTITY
+    ranked = [f for f in figures if measure_kind(f.measure).comparable
               and not f.stale and percent_change_of(f) is not None]
     if not ranked:
         return [], True

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from ipdocs.doc import Bilingual, Document
 from ipdocs.themes import Theme
-from ipdocs.writers.html.blocks import Writer, headings, kept, write_blocks
+from ipdocs.writers.html.blocks import headings, write_blocks
 from ipdocs.writers.html.fonts import embedded_faces
 from ipdocs.writers.html.markup import Element, serialise, tag
 from ipdocs.writers.html.style import stylesheet
 from ipdocs.writers.html.words import word
+from ipdocs.writers.html.writer import Writer, kept
 from ipdocs.writers.subsets import embedded_text
 
 __all__ = ["render_html"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from ipdocs.doc import Chart
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.html.blocks import Writer, kept, said
 from ipdocs.writers.html.markup import Element, tag
 from ipdocs.writers.html.style import colour
 from ipdocs.writers.html.words import word
+from ipdocs.writers.html.writer import Writer, kept, said
 from ipdocs.writers.typeset import NO_START, spaced_label
 
 WIDTH = 400.0

@@ -16,18 +16,10 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
-from ipdocs.writers.pdf.blocks import (
-    Writer,
-    check,
-    flowables,
-    font_name,
-    header_block,
-    letterhead_lines,
-    masthead,
-    note_uncovered,
-)
+from ipdocs.writers.pdf.blocks import check, flowables, header_block, letterhead_lines, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts
 from ipdocs.writers.pdf.page import MM, Template, TooLong
+from ipdocs.writers.pdf.setting import Writer, font_name, note_uncovered
 from ipdocs.writers.pdf.tagging import StructTree
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text

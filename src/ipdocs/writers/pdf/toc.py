@@ -19,11 +19,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
 from ipdocs.doc.nodes import Lang
+from ipdocs.writers.pdf.setting import Writer, said, text_block
 from ipdocs.writers.pdf.tagging import Element, content, link, tag
 from ipdocs.writers.spacing import line_height
 
 if TYPE_CHECKING:
-    from ipdocs.writers.pdf.blocks import Writer
     from ipdocs.writers.pdf.text import TextBlock
 
 NUMBER_WIDTH = 40.0
@@ -189,8 +189,6 @@ class Contents(Flowable):  # type: ignore[misc]
 
     def _grid(self, width: float) -> Table:
         """The contents as a table of titles and page numbers."""
-        from ipdocs.writers.pdf.blocks import said, text_block
-
         w = self.writer
         look = number_look(w)
         em = w.theme.style("toc-entry").size

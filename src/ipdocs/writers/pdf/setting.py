@@ -1,0 +1,222 @@
+"""What the PDF writer's block functions share: the writer's state (theme, fonts, the
+frame's width, the structure tree, characters no font covers) and text set in a theme
+style as a TextBlock (script runs, amounts kept whole, every character's font checked)."""
+
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from reportlab.platypus import TableStyle
+
+from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
+from ipdocs.themes import Style, Theme
+from ipdocs.writers.looks import LINK_COLOR, first_line_indent
+from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.pdf.linebreak import Run, latin_context
+from ipdocs.writers.pdf.tagging import Element, StructTree
+from ipdocs.writers.pdf.text import Look, Shape, TextBlock
+from ipdocs.writers.spacing import line_height, tracking
+from ipdocs.writers.typeset import pieces as kept_pieces
+
+
+@dataclass
+class Writer:
+    """What block functions share: theme, fonts, the frame width, problems found."""
+
+    theme: Theme
+    fonts: Fonts
+    width: float
+    problems: list[str] = field(default_factory=list)
+    uncovered: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    """By the font that lacks them, the characters no font of the theme covers, each with
+    the texts it stands in (one message a font: ``check``)."""
+    gaps: dict[tuple[str, bool, bool], dict[str, list[str]]] = field(default_factory=dict)
+    """The same by font role, weight and whether in a chart's label (``Gap``)."""
+    in_cell: bool = False
+    languages: Sequence[Language] = SHIPPED_LANGUAGES
+    """The document's languages (``Document.languages``)."""
+    tags: StructTree = field(default_factory=StructTree)
+    """The structure tree of the document (tagged PDF), in the order blocks are made."""
+    cut_settings: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
+    """What cutting a text in a style, language and weights depends on beyond the text
+    (the key ``looks_runs`` remembers cuts by, made once a style for this writer)."""
+
+    def language(self, code: str) -> Language:
+        """What the writer needs to know of a node's language."""
+        return find_language(self.languages, code)
+
+    def element(self, role: str, lang: str = "", parent: Element | None = None, *,
+                alt: str = "", scope: str = "") -> Element:
+        """A new structure element of type ``role`` under ``parent`` (the document's by
+        default), its text in the language ``lang`` (a code), with its alternative text or
+        a header cell's scope."""
+        tag_ = self.language(lang).tag if lang else ""
+        return (parent or self.tags.root).add(role, tag_, alt=alt, scope=scope)
+
+    def table_style(self, *commands: tuple[Any, ...]) -> TableStyle:
+        """A table style whose cells default to a bundled face, never unembedded Helvetica."""
+        face = self.fonts.face(self.theme.style("table-cell").font).name
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), face), *commands])
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text with its own look within a paragraph."""
+
+    text: str
+    bold: bool = False
+    color: str | None = None
+    highlight: str | None = None
+    keep: bool = False
+    italic: bool = False
+    link: str | None = None
+    lang: str = ""
+    """The code of the piece's language where it is not its block's."""
+
+
+def said(text: str, lang: str, **look: Any) -> tuple[str, list[Piece]]:
+    """The language of the element that holds ``text`` (a code) and its pieces in
+    ``look``: a text in one language (a plain string, or a ``Mixed`` one whose pieces
+    share one) is one piece in the element's; a text in several is in the node's
+    language ``lang``, each piece in another marked with its own (tagged as a Span)."""
+    spans = spans_of(text)
+    langs = {span.lang or lang for span in spans if span.text.strip()}
+    if len(langs) <= 1:
+        return (langs.pop() if langs else lang), [Piece(text, **look)]
+    return lang, [Piece(span.text, **look, lang=span.lang if span.lang and span.lang != lang
+                        else "") for span in spans if span.text]
+
+
+def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
+    """``text`` in stretches, each with whether the Latin face may set it: all of text not
+    set as Han; in Han text, punctuation such as ’ and … inside Latin words."""
+    if not language.han:
+        return [(text, True)]
+    stretches: list[tuple[str, bool]] = []
+    start = 0
+    for latin, group in itertools.groupby(latin_context(text)):  # a mark per character
+        end = start + sum(1 for _ in group)
+        stretches.append((text[start:end], latin))
+        start = end
+    return stretches
+
+
+LOOKS_KEPT = 8192
+"""Runs and looks remembered (``looks_runs``): a rebuild of the same report (``ipdocs
+watch``) cuts again only the texts that changed."""
+_LOOKS: OrderedDict[tuple[Any, ...], tuple[list[Run], list[Look]]] = OrderedDict()
+
+
+def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
+                ) -> tuple[list[Run], list[Look]]:
+    """Runs and looks for pieces in ``style`` (see ``_cut``), remembered by everything
+    they are made of: the pieces, the style, the language, the colour and tracking the
+    theme gives the style, the faces it may be set in (each a subset to the document's
+    characters) and the fallbacks. Pieces with a character no font has are cut afresh
+    each time (their problem is noted for each document)."""
+    bolds = (style.bold, any(p.bold for p in pieces))
+    setting = w.cut_settings.get((style, lang, bolds))
+    if setting is None:
+        setting = w.cut_settings[style, lang, bolds] = (
+            style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
+            w.fonts.text, w.fonts.fallbacks,
+            tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
+                  for b in sorted(set(bolds))))
+    key = (tuple(pieces), setting)
+    made = _LOOKS.get(key)
+    if made is None:
+        runs, looks, lacking = _cut(pieces, style, lang, w)
+        made = runs, looks
+        if not lacking:
+            _LOOKS[key] = made
+            if len(_LOOKS) > LOOKS_KEPT:
+                _LOOKS.popitem(last=False)
+    else:
+        _LOOKS.move_to_end(key)
+    return list(made[0]), list(made[1])
+
+
+def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
+         ) -> tuple[list[Run], list[Look], bool]:
+    """Runs and looks for pieces in ``style``, checking that every character is covered;
+    amounts kept whole (``typeset.kept``) in runs that no line break falls inside; and
+    whether some character is covered by no font (noted as a problem)."""
+    looks: list[Look] = []
+    runs: list[Run] = []
+    color = w.theme.color(style.color) or "000000"
+    text = "".join(p.text for p in pieces)
+    lacking = False
+    for piece in pieces:
+        face = w.fonts.face(style.font, piece.bold or style.bold)
+        latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True)
+        stretches = _stretches(piece.text, w.language(lang))
+        uses_latin = any(flag for _, flag in stretches)
+        missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
+        lacking = lacking or bool(missing)
+        if missing:
+            note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
+                                       "theme's fallbacks or this machine's", text,
+                           (style.font, piece.bold or style.bold, False))
+        for part, flag in stretches:
+            for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
+                for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
+                    look = Look(chosen, style.size,
+                                piece.color or (LINK_COLOR if piece.link else color),
+                                piece.highlight, tracking(w.theme, style), piece.italic,
+                                piece.link, w.language(piece.lang).tag
+                                if piece.lang and piece.lang != lang else "")
+                    if look not in looks:
+                        looks.append(look)
+                    runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
+    if not looks:
+        looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
+    return runs, looks, lacking
+
+
+def text_shape(style: Style, language: Language, align: str | None = None,
+           grid: bool = False) -> Shape:
+    """Paragraph geometry from a theme style: Han text takes the style's first-line
+    indent; text that hyphenates may be hyphenated; ``grid``: on the character grid."""
+    leading = line_height(style)
+    indent = first_line_indent(style, language)
+    return Shape(leading, align or style.align, indent, style.before, style.after,
+                 hyphenate=language.hyphenates, grid=grid)
+
+
+def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
+               align: str | None = None, scale: float = 1.0) -> TextBlock:
+    """A TextBlock of pieces set in the theme style ``style_name`` (its size times
+    ``scale``)."""
+    style = w.theme.style(style_name)
+    if scale != 1.0:
+        style = replace(style, size=style.size * scale,
+                        exact=style.exact * scale if style.exact else None)
+    runs, looks = looks_runs(pieces, style, lang, w)
+    grid = bool(style.grid and w.theme.page.chars_per_line)
+    return TextBlock(runs, looks, text_shape(style, w.language(lang), align, grid))
+
+
+def font_name(theme: Theme, role: str) -> str:
+    """A theme's font role as a message names it: its role and file or family."""
+    font = theme.fonts.get(role)
+    if font is None:
+        return f"font {role!r}"
+    named = Path(font.regular_file).name if font.regular_file else font.east_asian
+    return f"font {role!r} ({named})"
+
+
+def note_uncovered(w: Writer, chars: Sequence[str], font: str, text: str,
+                   role: tuple[str, bool, bool] | None = None) -> None:
+    """Remember that no font has ``chars`` in ``text``; ``font`` says which were tried,
+    ``role`` which font role (with its weight, and whether in a chart's label) lacks them."""
+    for found in (w.uncovered.setdefault(font, {}),
+                  *([w.gaps.setdefault(role, {})] if role else [])):
+        for char in chars:
+            found.setdefault(char, [])
+            if text not in found[char]:
+                found[char].append(text)

@@ -1,0 +1,66 @@
+"""What a figure's change states, resolved: the form it is said in when the spec names
+none (by the measure's record), its direction (a rank up when its position falls), its
+size, and whether it compares with last year."""
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from ipdocs.model import Figure
+from ipdocs.model.changes import Resolved, default_form, resolve, year_on_year, year_on_year_percent
+
+LABEL = {"zh": "指标", "en": "Indicator"}
+
+
+def figure(**fields: Any) -> Figure:
+    """A figure with a default label, value and unit."""
+    return Figure.model_validate({"label": LABEL, "value": "120", "unit": "件", **fields})
+
+
+@pytest.mark.parametrize(("fields", "form"), [
+    ({"change": {"previous": "100"}}, "percent"),                        # a quantity
+    ({"unit": "%", "change": {"previous": "100"}}, "increment"),         # a rate: points
+    ({"unit": "分", "change": {"previous": "100"}}, "increment"),        # a score
+    ({"unit": "倍", "change": {"previous": "100"}}, "increment"),        # a multiple
+    ({"unit": "天", "change": {"previous": "100"}}, "from_to"),          # a duration
+    ({"qualifier": "超", "change": {"previous": "100"}}, "from_to"),     # approximate
+    ({"kind": "rank", "unit": "位", "value": "3", "change": {"places": 2}}, "places"),
+    ({"kind": "rank", "unit": "位", "value": "3", "change": {"previous": "5"}}, "from_to"),
+    ({"unit": "天", "change": {"percent": "-5"}}, "percent"),            # what is stated
+    ({"change": {"increment": "20"}}, "increment"),
+])
+def test_the_default_form_by_measure(fields: dict[str, Any], form: str) -> None:
+    made = figure(**fields)
+    assert made.change is not None and default_form(made, made.change) == form
+
+
+def test_a_computed_percent_and_a_new_figure() -> None:
+    assert resolve(figure(change={"previous": "100"})) == Resolved(
+        "percent", 1, Decimal("20.0"), Decimal("100"))
+    assert resolve(figure(change={"previous": "0"})) == Resolved("new", 1, None, Decimal("0"))
+    assert resolve(figure()) is None
+
+
+def test_a_rank_is_up_when_its_position_falls() -> None:
+    up = resolve(figure(kind="rank", unit="位", value="3", change={"previous": "5"}))
+    assert up is not None and (up.direction, up.previous) == ("up", Decimal("5"))
+    places = resolve(figure(kind="rank", unit="位", value="3", change={"places": 2}))
+    assert places == Resolved("places", 1, Decimal(2), Decimal(5))
+    assert places.signed == 2
+
+
+def test_a_fall_and_no_change() -> None:
+    down = resolve(figure(unit="%", value="40", change={"previous": "45.5"}))
+    assert down == Resolved("increment", -1, Decimal("5.5"), Decimal("45.5"))
+    assert down.direction == "down" and down.signed == Decimal("-5.5")
+    flat = resolve(figure(unit="天", change={"previous": "120"}))
+    assert flat is not None and flat.direction == "flat"
+
+
+def test_year_on_year_only_against_last_year() -> None:
+    plain = figure(change={"percent": "11.4"})
+    assert year_on_year(plain) and year_on_year_percent(plain) == Decimal("11.4")
+    based = figure(change={"percent": "11.4", "basis": {"zh": "较改革前", "en": "on 2019"}})
+    assert not year_on_year(based) and year_on_year_percent(based) is None
+    assert year_on_year_percent(figure(change={"increment": "3"})) is None

@@ -1,0 +1,18 @@
+"""The termbase: one English rendering per Chinese term, a missing term a KeyError."""
+
+import pytest
+
+from ipdocs.base.problems import SpecError
+from ipdocs.model.glossary import Glossary, Term
+
+
+def test_a_term_s_english() -> None:
+    glossary = Glossary(terms=[Term(zh="知识产权", en="intellectual property", short="IP")])
+    assert glossary.english("知识产权") == "intellectual property"
+    with pytest.raises(KeyError, match="no term '专利'"):
+        glossary.english("专利")
+
+
+def test_a_term_needs_both_languages() -> None:
+    with pytest.raises(SpecError, match="en: String should have at least 1 character"):
+        Term(zh="知识产权", en="")

@@ -1,0 +1,1 @@
+"""Tests of the HTML writer's modules whose names other writers share."""

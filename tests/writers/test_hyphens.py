@@ -1,0 +1,31 @@
+"""Where English words may be hyphenated: between lower-case letters, two from the start
+and three from the end; never in names, acronyms or words with digits."""
+
+import pytest
+
+from ipdocs.writers.pdf.hyphens import LEFT, RIGHT, english
+
+
+def parts(word: str) -> str:
+    """``word`` with a hyphen at each point."""
+    points = english(word)
+    return "-".join(word[a:b] for a, b in zip((0, *points), (*points, len(word)), strict=True))
+
+
+def test_british_spelling_takes_the_american_points() -> None:
+    assert parts("commercialisation") == "com-mer-cial-i-sa-tion"
+    assert parts("intellectual") == "in-tel-lec-tual"
+
+
+def test_punctuation_attached_to_a_word_moves_the_points_with_it() -> None:
+    assert parts("“commercialisation”,") == "“com-mer-cial-i-sa-tion”,"
+
+
+@pytest.mark.parametrize("word", ["Ningbo", "Zhejiang", "IPRs", "covid19x", "abc", ""])
+def test_names_acronyms_digits_and_short_words_are_not_hyphenated(word: str) -> None:
+    assert english(word) == ()
+
+
+def test_no_point_is_nearer_an_end_than_allowed() -> None:
+    for word in ("commercialisation", "intellectual", "enforcement", "applications"):
+        assert all(LEFT <= p <= len(word) - RIGHT for p in english(word))
