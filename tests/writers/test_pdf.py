@@ -234,13 +234,13 @@ def test_remembered_cuts_follow_the_theme() -> None:
     """Renders that alternate themes give the bytes each gives with nothing remembered:
     what a text was cut into is remembered by the faces, colours and style it was cut
     for."""
-    from ipdocs.writers.pdf import blocks
+    from ipdocs.writers.pdf import setting
 
     doc = one_paragraph("增长 Growth 12.5% 件")
     themes = [load_theme("briefing"), load_theme("official")]
     fresh = []
     for theme in themes:
-        blocks._LOOKS.clear()
+        setting._LOOKS.clear()
         fresh.append(render_pdf(doc, theme))
     for theme, expected in [*zip(themes, fresh, strict=True)] * 2:
         assert render_pdf(doc, theme) == expected
