@@ -125,11 +125,8 @@ MIRROR_DEBT = {
     "writers/docx/styles.py": "writers/test_docx.py",
     "writers/docx/template.py": "writers/test_docx.py",
     "writers/html/blocks.py": "writers/test_html.py",
-    "writers/pdf/adapter.py": "writers/test_adapters.py",
-    "writers/pdf/blocks.py": "writers/test_pdf.py",
     "writers/pdf/fonts.py": "writers/test_pdf.py",
     "writers/pdf/page.py": "writers/test_pdf.py",
-    "writers/pdf/sidebyside.py": "writers/test_pdf.py",
     "writers/pdf/toc.py": "writers/test_pdf.py",
 }
 """Modules with logic still tested only through another module's tests (named): each is

@@ -1,0 +1,1 @@
+"""Tests of the PDF writer's modules whose names other writers share."""

@@ -1,0 +1,118 @@
+"""The PDF writer's block functions: each document node made into the flowables that set
+it, with its structure element and its place in the outline."""
+
+from reportlab.platypus import CondPageBreak, PageBreak
+
+from ipdocs.doc import Bilingual, Contents, Heading, ItemList, Paragraph, Span
+from ipdocs.doc import PageBreak as PageBreakNode
+from ipdocs.themes import load_theme
+from ipdocs.writers.pdf.blocks import (
+    Writer,
+    bilingual_rows,
+    contents,
+    flowables,
+    heading,
+    item_list,
+    page_break,
+    paragraph,
+)
+from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.pdf.lists import Hanging
+from ipdocs.writers.pdf.sidebyside import SideBySide
+from ipdocs.writers.pdf.text import TextBlock
+from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
+
+
+def writer(width: float = 400, theme: str = "briefing") -> Writer:
+    """A writer of the theme's fonts, whole faces."""
+    loaded = load_theme(theme)
+    return Writer(loaded, Fonts(loaded), width)
+
+
+def para(text: str, lang: str = "en") -> Paragraph:
+    """A paragraph of one span."""
+    return Paragraph((Span(text),), lang)  # type: ignore[arg-type]
+
+
+def test_a_paragraph_is_one_text_block_tagged_p() -> None:
+    made = paragraph(para("Patents rose."), writer())
+    assert len(made) == 1 and isinstance(made[0], TextBlock)
+    assert made[0].tag.role == "P"
+    assert "".join(r.text for r in made[0].runs) == "Patents rose."
+
+
+def test_a_heading_is_kept_with_what_follows_and_in_the_outline() -> None:
+    made = heading(Heading(2, "Trademarks", "en"), writer())
+    assert isinstance(made[0], CondPageBreak)  # room for a few lines, or a new page
+    block = made[-1]
+    assert block.keepWithNext and block.tag.role == "H2"
+    assert block.outline == (2, "Trademarks", "en")
+
+
+def test_a_heading_in_a_cell_has_no_page_break_before_it() -> None:
+    w = writer()
+    w.in_cell = True
+    made = heading(Heading(1, "标题", "zh"), w)
+    assert len(made) == 1 and made[0].tag.role == "H1"
+
+
+def test_a_list_hangs_each_mark_and_tags_l_li_lbl_lbody() -> None:
+    w = writer()
+    made = item_list(ItemList((para("one"), para("two"), para("three")), "en", ordered=True), w)
+    assert len(made) == 3 and all(isinstance(f, Hanging) for f in made)
+    labels = ["".join(r.text for r in f.label.runs) for f in made]
+    assert [label.strip() for label in labels] == ["1.", "2.", "3."]
+    lst = made[0].label.tag
+    assert lst.role == "Lbl"
+    item = next(e for e in w.tags.root.kids if getattr(e, "role", "") == "L")  # type: ignore[union-attr]
+    assert item.numbering == "Decimal"
+    assert [k.role for k in item.kids] == ["LI"] * 3  # type: ignore[union-attr]
+    assert [k.role for k in item.kids[0].kids] == ["Lbl", "LBody"]  # type: ignore[union-attr]
+    # only the list's first item keeps the space above, only its last the space below
+    assert made[1].body.shape.before == 0.0 and made[0].body.shape.after == 0.0
+
+
+def test_a_bulleted_list_is_numbered_disc() -> None:
+    w = writer()
+    item_list(ItemList((para("a"),), "en"), w)
+    lst = next(e for e in w.tags.root.kids if getattr(e, "role", "") == "L")  # type: ignore[union-attr]
+    assert lst.numbering == "Disc"
+
+
+def test_contents_are_a_title_and_the_contents_flowable_tagged_toc() -> None:
+    made = contents(Contents("目录", "zh", depth=1), writer())
+    assert len(made) == 2 and isinstance(made[1], ContentsFlowable)
+    assert made[1].depth == 1 and made[1].tag.role == "TOC"
+    assert made[0].tag.role == "P"
+
+
+def test_a_page_break_is_reportlabs() -> None:
+    made = page_break(PageBreakNode(), writer())
+    assert len(made) == 1 and isinstance(made[0], PageBreak)
+
+
+def test_bilingual_pairs_stand_side_by_side_in_half_the_width() -> None:
+    w = writer(400)
+    pairs = [Bilingual((Heading(1, "标题", "zh"),), (Heading(1, "Title", "en"),)),
+             Bilingual((para("知识产权", "zh"),), (para("IP"),))]
+    made = bilingual_rows(pairs, w)
+    pairs_made = [f for f in made if isinstance(f, SideBySide)]
+    assert len(pairs_made) == 2
+    assert isinstance(made[0], CondPageBreak)  # before the pair of headings only
+    assert [o[1] for o in pairs_made[0].outlines] == ["标题", "Title"]
+    assert pairs_made[1].outlines == []
+    assert w.width == 400 and not w.in_cell  # the writer given back as it was
+    pairs_made[1].wrap(400, 1000)
+    assert pairs_made[1]._column == (400 - pairs_made[1].gutter) / 2
+    assert pairs_made[0].keepWithNext  # headings on both sides stay with what follows
+
+
+def test_flowables_dispatch_each_node_and_group_bilingual_pairs() -> None:
+    w = writer()
+    blocks = (Heading(1, "Title", "en"), para("text"), PageBreakNode(),
+              Bilingual((para("中", "zh"),), (para("en"),)))
+    made = flowables(blocks, w)  # type: ignore[arg-type]
+    kinds = [type(f) for f in made]
+    assert kinds.count(PageBreak) == 1 and kinds.count(SideBySide) == 1
+    texts = [f for f in made if isinstance(f, TextBlock)]
+    assert [t.tag.role for t in texts] == ["H1", "P"]

@@ -1,0 +1,69 @@
+"""Two stacks of flowables side by side: their height, and their split across pages."""
+
+from reportlab.platypus import Spacer
+
+from ipdocs.themes import load_theme
+from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
+from ipdocs.writers.pdf.fonts import Fonts
+from ipdocs.writers.pdf.sidebyside import SideBySide, split_stack, stack_height
+
+
+def spacer(height: float, before: float = 0.0, after: float = 0.0) -> Spacer:
+    """A box of a height with space asked above and below."""
+    box = Spacer(10, height)
+    box.spaceBefore, box.spaceAfter = before, after
+    return box
+
+
+def test_stack_height_drops_the_first_space_and_takes_the_larger_gap() -> None:
+    stack = [spacer(10, before=50, after=4), spacer(20, before=6, after=100)]
+    assert stack_height(stack, 100, 1000) == 10 + 6 + 20
+
+
+def test_a_pair_is_as_tall_as_its_taller_column_and_spaced_as_its_ends() -> None:
+    pair = SideBySide([spacer(10, before=3)], [spacer(30, after=5)], gutter=20)
+    assert pair.wrap(220, 1000) == (220, 30)
+    assert pair._column == 100
+    assert pair.spaceBefore == 3 and pair.spaceAfter == 5
+
+
+def test_the_pair_is_drawn_left_column_then_right_beyond_the_gutter() -> None:
+    drawn: list[tuple[float, float]] = []
+
+    class Box(Spacer):  # type: ignore[misc]
+        def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:
+            drawn.append((x, y))
+
+    pair = SideBySide([Box(10, 10), Box(10, 20)], [Box(10, 40)], gutter=20)
+    pair.wrap(220, 1000)
+    pair.canv = None
+    pair.draw()
+    assert drawn == [(0.0, 30.0), (0.0, 10.0), (120.0, 0.0)]
+
+
+def test_a_pair_taller_than_the_room_splits_both_columns() -> None:
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 200)
+    left = [text_block([Piece("专利" * 300)], "body", "zh", w)]
+    right = [text_block([Piece("Patents " * 150)], "body", "en", w)]
+    pair = SideBySide(left, right, 12, outlines=[(1, "标题", "zh")])
+    pair.toc_entries = ["entry"]
+    height = pair.wrap(412, 1e6)[1]
+    head, tail = pair.split(412, height / 3)
+    assert head.wrap(412, height / 3)[1] <= height / 3 + 1e-6
+    assert head.left and tail.left and head.right and tail.right
+    assert head.outlines == [(1, "标题", "zh")] and tail.outlines == []
+    assert head.toc_entries == ["entry"] and not hasattr(tail, "toc_entries")
+    assert head.spaceAfter == 0 and tail.spaceBefore == 0 and not head.keepWithNext
+
+
+def test_a_pair_that_fits_stays_whole_and_one_that_cannot_start_declines() -> None:
+    pair = SideBySide([spacer(10)], [spacer(30)], gutter=0)
+    assert pair.split(100, 100) == [pair]
+    assert SideBySide([spacer(10)], [spacer(30)], gutter=0).split(100, 5) == []
+
+
+def test_split_stack_sends_a_keep_with_next_foot_over() -> None:
+    first, caption, rest = spacer(10), spacer(5), spacer(50)
+    caption.keepWithNext = True
+    assert split_stack([first, caption, rest], 100, 30) == ([first], [caption, rest])
