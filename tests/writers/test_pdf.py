@@ -331,18 +331,6 @@ def test_missing_user_font_file(tmp_path: Path) -> None:
         render_pdf(one_paragraph("x"), made)  # and by the writer, for a theme made in Python
 
 
-def test_form_used_but_never_defined_is_saved_empty() -> None:
-    import io
-
-    from ipdocs.writers.pdf.page import FormCanvas
-
-    buffer = io.BytesIO()
-    canvas = FormCanvas(buffer)
-    canvas.doForm("page-h1")
-    canvas.save()
-    assert buffer.getvalue().startswith(b"%PDF") and b"page-h1" in buffer.getvalue()
-
-
 def test_a_split_heading_keeps_its_contents_entry_on_its_first_part(sample: Report) -> None:
     from ipdocs.writers.pdf.blocks import Writer, flowables
     from ipdocs.writers.pdf.fonts import Fonts
@@ -443,22 +431,6 @@ def test_a_long_side_by_side_pair_flows_over_pages(tmp_path: Path) -> None:
     assert all(f"Row{n}" in text for n in range(80))
 
 
-def test_split_stack_makes_progress_or_declines() -> None:
-    from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
-    from ipdocs.writers.pdf.fonts import Fonts
-    from ipdocs.writers.pdf.sidebyside import split_stack, stack_height
-
-    theme = load_theme("briefing")
-    w = Writer(theme, Fonts(theme), 200)
-    para = text_block([Piece("专利" * 400)], "body", "zh", w)
-    stack = [text_block([Piece("标题")], "heading-2", "zh", w), para]
-    total = stack_height(stack, 200, 1e6)
-    head, tail = split_stack(stack, 200, total / 2)
-    assert head and tail and stack_height(head, 200, 1e6) <= total / 2 + 1e-6
-    assert split_stack(stack, 200, 1.0) == ([], stack)  # nothing fits: all of it moves on
-    assert split_stack(stack, 200, total + 1) == (stack, [])
-
-
 @pytest.mark.parametrize("text", ["PCT申请量", "1,280万件", "TISC数量", "万件"])
 def test_natural_width_is_what_one_line_needs(text: str) -> None:
     from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
@@ -499,24 +471,6 @@ def test_a_long_running_process_keeps_few_subsets_and_the_same_output(
     assert len(fonts._subsets) == 2
     assert counts[1] == counts[2] == counts[3]  # two texts' subsets at most, ever
     assert render("知识产权保护") == first
-
-
-def test_a_caption_goes_over_with_its_table_inside_a_column() -> None:
-    from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
-    from ipdocs.writers.pdf.fonts import Fonts
-    from ipdocs.writers.pdf.sidebyside import split_stack
-
-    theme = load_theme("briefing")
-    w = Writer(theme, Fonts(theme), 200)
-    para = text_block([Piece("专利" * 40)], "body", "zh", w)
-    caption = text_block([Piece("图表")], "caption", "zh", w)
-    caption.keepWithNext = True
-    chart = text_block([Piece("数据" * 300)], "body", "zh", w)
-    chart.split = lambda *_: []  # unsplittable, like a drawing
-    stack = [para, caption, chart]
-    room = para.wrap(200, 1e6)[1] + caption.wrap(200, 1e6)[1] + 20
-    head, tail = split_stack(stack, 200, room)
-    assert head == [para] and tail == [caption, chart]
 
 
 @needs_poppler

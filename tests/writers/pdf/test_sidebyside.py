@@ -67,3 +67,29 @@ def test_split_stack_sends_a_keep_with_next_foot_over() -> None:
     first, caption, rest = spacer(10), spacer(5), spacer(50)
     caption.keepWithNext = True
     assert split_stack([first, caption, rest], 100, 30) == ([first], [caption, rest])
+
+
+def test_split_stack_makes_progress_or_declines() -> None:
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 200)
+    para = text_block([Piece("专利" * 400)], "body", "zh", w)
+    stack = [text_block([Piece("标题")], "heading-2", "zh", w), para]
+    total = stack_height(stack, 200, 1e6)
+    head, tail = split_stack(stack, 200, total / 2)
+    assert head and tail and stack_height(head, 200, 1e6) <= total / 2 + 1e-6
+    assert split_stack(stack, 200, 1.0) == ([], stack)  # nothing fits: all of it moves on
+    assert split_stack(stack, 200, total + 1) == (stack, [])
+
+
+def test_a_caption_goes_over_with_its_table_inside_a_column() -> None:
+    theme = load_theme("briefing")
+    w = Writer(theme, Fonts(theme), 200)
+    para = text_block([Piece("专利" * 40)], "body", "zh", w)
+    caption = text_block([Piece("图表")], "caption", "zh", w)
+    caption.keepWithNext = True
+    chart = text_block([Piece("数据" * 300)], "body", "zh", w)
+    chart.split = lambda *_: []  # unsplittable, like a drawing
+    stack = [para, caption, chart]
+    room = para.wrap(200, 1e6)[1] + caption.wrap(200, 1e6)[1] + 20
+    head, tail = split_stack(stack, 200, room)
+    assert head == [para] and tail == [caption, chart]
