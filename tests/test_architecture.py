@@ -125,7 +125,6 @@ MIRROR_DEBT = {
     "writers/docx/styles.py": "writers/test_docx.py",
     "writers/docx/template.py": "writers/test_docx.py",
     "writers/html/blocks.py": "writers/test_html.py",
-    "writers/pdf/fonts.py": "writers/test_pdf.py",
 }
 """Modules with logic still tested only through another module's tests (named): each is
 to get a test module of its own; the list only shrinks (an entry whose module gained its

@@ -1,0 +1,145 @@
+"""The PDF's fonts: a theme role's face (bundled, subset or the user's file), the face
+each character is set in along the role's chain and the fallbacks, what no face has."""
+
+from collections import OrderedDict
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from ipdocs.themes import load_theme
+from ipdocs.typefaces.bundled import BUNDLED, face_path
+from ipdocs.writers.pdf import fonts as pdf_fonts
+from ipdocs.writers.pdf.adapter import is_registered
+from ipdocs.writers.pdf.fonts import (
+    Face,
+    FontError,
+    Fonts,
+    Where,
+    _split,
+    latin_char,
+    register,
+    register_subset,
+    role_face,
+    to_unicode_cmap,
+)
+from tests.fontfiles import fake_fontconfig, make_font
+
+
+def test_a_character_beyond_the_bmp_is_mapped_as_utf16() -> None:
+    cmap = to_unicode_cmap("F", [0x41, 0x20BB7])  # A and 𠮷
+    assert "<00> <0041>" in cmap
+    assert "<01> <D842DFB7>" in cmap and "20BB7" not in cmap
+
+
+def test_a_collection_face_is_named_by_its_index() -> None:
+    assert _split("fonts/a.ttc#2") == ("fonts/a.ttc", 2)
+    assert _split("fonts/a.ttf") == ("fonts/a.ttf", 0)
+
+
+def test_a_face_is_registered_once_with_what_it_covers(tmp_path: Path) -> None:
+    path = make_font(tmp_path / "Squares.ttf", "αβ", "Squares")
+    face = register(str(path))
+    assert register(str(path)) is face and is_registered(face.name)
+    assert face.covers >= {ord("α"), ord("β")} and ord("γ") not in face.covers
+
+
+def test_a_missing_or_cff_face_is_refused_with_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(FontError, match=r"font file not found: .*nowhere\.ttf"):
+        register(str(tmp_path / "nowhere.ttf"))
+    cff = make_font(tmp_path / "Outlines.otf", "a", "Outlines", cff=True)
+    with pytest.raises(FontError, match=r"PostScript \(CFF\) outlines.*fonts convert"):
+        register(str(cff))
+
+
+def test_a_subset_is_made_once_a_text_and_old_texts_are_forgotten(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_fonts, "MAX_SUBSET_TEXTS", 2)
+    monkeypatch.setattr(pdf_fonts, "_subsets", OrderedDict())  # other tests' stay registered
+    name = BUNDLED["sans"].latin_regular
+    first = register_subset(name, "ab unique text one")
+    assert register_subset(name, "ab unique text one") is first
+    assert {ord(c) for c in "abunique"} <= first.covers and ord("z") not in first.covers
+    register_subset(name, "cd unique text two")
+    register_subset(name, "ef unique text three")  # the third text: the first forgotten
+    assert not is_registered(first.name)
+    again = register_subset(name, "ab unique text one")  # made again when asked again
+    assert again.name == first.name and is_registered(again.name)
+
+
+def test_a_role_face_is_the_users_file_else_the_bundled_one() -> None:
+    theme = load_theme("briefing")
+    serif = theme.fonts["serif"]
+    assert role_face(serif, False).name == register(str(face_path(BUNDLED["serif"].regular))).name
+    latin = role_face(serif, True, latin=True)
+    assert latin.name == register(str(face_path(BUNDLED["serif"].latin_bold))).name
+    own = replace(serif, regular_file=str(face_path("NotoSansCJKsc-Regular.ttf")))
+    assert role_face(own, False).name == register(str(face_path("NotoSansCJKsc-Regular.ttf"))).name
+
+
+def test_a_family_without_bold_is_emboldened_by_stroking() -> None:
+    theme = load_theme("official")
+    assert role_face(theme.fonts["fangsong"], True).synthetic_bold
+    assert not role_face(theme.fonts["fangsong"], False).synthetic_bold
+    assert not role_face(theme.fonts["song"], True).synthetic_bold
+
+
+@pytest.mark.parametrize(("char", "latin"), [("A", True), ("7", True), ("%", True),
+                                             ("—", True), ("中", False), ("①", False),
+                                             ("，", False)])
+def test_latin_characters_are_set_in_the_latin_face(char: str, latin: bool) -> None:
+    assert latin_char(char) is latin
+
+
+def test_where_shows_a_short_text_whole_and_a_long_one_cut() -> None:
+    assert str(Where("Growth")) == "in “Growth”"
+    assert str(Where("x" * 40)) == "in “" + "x" * 30 + "…”"
+
+
+def test_english_text_goes_to_the_latin_face_and_han_to_the_role_face() -> None:
+    fonts = Fonts(load_theme("briefing"))
+    han, latin = fonts.face("serif"), fonts.face("serif", latin=True)
+    assert fonts.pieces("IP 知识产权 2024", han, latin) == [
+        (latin, "IP "), (han, "知识产权"), (latin, " 2024")]
+    assert fonts.pieces("IP 知识", han) == [(han, "IP 知识")]
+
+
+def test_a_character_the_face_lacks_goes_along_its_chain() -> None:
+    fonts = Fonts(load_theme("official"), "张喆")
+    fang = fonts.face("fangsong")
+    assert fonts.cover("张", fang) == fang
+    noto = fonts.cover("喆", fang)  # not in GB 2312 nor Fandol: Noto Serif CJK SC
+    assert noto != fang and ord("喆") in noto.covers
+    assert fonts.cover("\n", fang) == fang
+
+
+@pytest.mark.xfail(strict=True, reason="Fonts.cover subsets the chain's next face to "
+                   "Fonts.text even when it is '' (whole faces): the face returned covers "
+                   "only a space (render_pdf always passes the text, so PDFs are unharmed)")
+def test_a_character_the_face_lacks_goes_along_its_chain_with_whole_faces() -> None:
+    fonts = Fonts(load_theme("official"))
+    assert ord("喆") in fonts.cover("喆", fonts.face("fangsong")).covers
+
+
+def test_a_fallback_covers_what_no_bundled_face_has(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    fake_fontconfig(monkeypatch)
+    squares = make_font(tmp_path / "Runes.ttf", "ᚠᚢ", "Runes")
+    theme = replace(load_theme("briefing"), fallbacks=(str(squares),))
+    fonts = Fonts(theme)
+    serif = fonts.face("serif")
+    assert fonts.cover("ᚠ", serif) == fonts.fallbacks[0]
+    assert fonts.whole("ᚠᚢ", serif) == fonts.fallbacks[0]
+    assert fonts.whole("ᚠ中", serif) == serif  # no one face has both: the given one
+    assert fonts.missing("中ᚠ ᚢ😀", [serif]) == ["😀"]
+
+
+def test_a_machine_face_is_looked_for_only_for_what_is_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    machine = make_font(tmp_path / "MachineRunes.ttf", "ᚦ", "MachineRunes")
+    fake_fontconfig(monkeypatch, (machine, "ᚦ"))
+    fonts = Fonts(load_theme("briefing"), "中ᚦ")
+    found = fonts.cover("ᚦ", fonts.face("serif"))
+    assert isinstance(found, Face) and ord("ᚦ") in found.covers
+    assert fonts.system() == (found,)
+    assert fonts.missing("ᚦ", [fonts.face("serif")]) == []
