@@ -1,15 +1,16 @@
 """The PDF writer's block functions: each document node made into the flowables that set
 it, with its structure element and its place in the outline."""
 
-from reportlab.platypus import CondPageBreak, PageBreak
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
-from ipdocs.doc import Bilingual, Contents, Heading, ItemList, Paragraph, Span
+from ipdocs.doc import Bilingual, Contents, Cover, Heading, ItemList, Paragraph, Span
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf.blocks import (
     Writer,
     bilingual_rows,
     contents,
+    cover,
     flowables,
     heading,
     item_list,
@@ -116,3 +117,13 @@ def test_flowables_dispatch_each_node_and_group_bilingual_pairs() -> None:
     assert kinds.count(PageBreak) == 1 and kinds.count(SideBySide) == 1
     texts = [f for f in made if isinstance(f, TextBlock)]
     assert [t.tag.role for t in texts] == ["H1", "P"]
+
+
+def test_a_cover_is_its_title_subtitle_and_lines_between_spaces() -> None:
+    made = cover(Cover("年度报告", "zh", "副标题", ("宁波市", "2025年")), writer())
+    assert isinstance(made[0], Spacer) and isinstance(made[-1], Spacer)
+    texts = made[1:-1]
+    assert [t.tag.role for t in texts] == ["H1", "P", "P", "P"]
+    assert ["".join(r.text for r in t.runs) for t in texts] == ["年度报告", "副标题", "宁波市",
+                                                              "2025年"]
+    assert len(cover(Cover("Title", "en"), writer())) == 3  # no subtitle, no lines

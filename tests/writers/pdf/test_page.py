@@ -59,7 +59,7 @@ def test_a_plain_document_has_header_and_number_on_every_page() -> None:
 
 
 def test_a_title_page_goes_without_what_the_theme_leaves_off_it() -> None:
-    doc = Document(Metadata("t", "en-GB"), (Cover("Title", "", (), "en"), PARA))
+    doc = Document(Metadata("t", "en-GB"), (Cover("Title", "en"), PARA))
     made, w = template(load_theme("briefing"), doc)  # title_page: no header, no number
     made.build_story(three_pages(w))
     assert ("number", 1) not in made.drawn and ("header", 1) not in made.drawn
