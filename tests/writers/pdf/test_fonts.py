@@ -113,10 +113,9 @@ def test_a_character_the_face_lacks_goes_along_its_chain() -> None:
     assert fonts.cover("\n", fang) == fang
 
 
-@pytest.mark.xfail(strict=True, reason="Fonts.cover subsets the chain's next face to "
-                   "Fonts.text even when it is '' (whole faces): the face returned covers "
-                   "only a space (render_pdf always passes the text, so PDFs are unharmed)")
 def test_a_character_the_face_lacks_goes_along_its_chain_with_whole_faces() -> None:
+    """Fonts made without a document's text set whole faces, along the chain too (the
+    next face was subset to the empty text: it covered a space alone)."""
     fonts = Fonts(load_theme("official"))
     assert ord("喆") in fonts.cover("喆", fonts.face("fangsong")).covers
 

@@ -2,7 +2,7 @@
 
 reportlab has no public way to forget a registered font, to add an operator to a text
 object, or to ask a KeepTogether what it holds and how tall it found it: the writer uses
-these private names, and ``tests/writers/test_adapters.py`` fails when a release moves
+these private names, and ``tests/writers/pdf/test_adapter.py`` fails when a release moves
 them.
 """
 

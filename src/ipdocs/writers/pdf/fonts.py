@@ -228,7 +228,9 @@ class Fonts:
         for step in chain(role)[1:] if role in BUNDLED else ():
             family = BUNDLED[step]
             if code in coverage(family.face(bold)):
-                chosen = register_subset(family.face(bold), self.text)
+                name = family.face(bold)  # whole where no text was given, as role faces are
+                chosen = register_subset(name, self.text) if self.text \
+                    else register(face_path(name))
                 synthetic = family.synthetic_bold(bold) or face.synthetic_bold
                 return Face(chosen.name, chosen.covers, synthetic)
         for fallback in (*self.fallbacks, *self.system()):
