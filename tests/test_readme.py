@@ -9,8 +9,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-SPAWN = ("import multiprocessing\nimport ipdocs.app.building\n"
-         "ipdocs.app.building._context = lambda: multiprocessing.get_context('spawn')\n")
+SPAWN = ("import multiprocessing\nimport ipdocs.app.jobs\n"
+         "ipdocs.app.jobs._context = lambda: multiprocessing.get_context('spawn')\n")
 """Lines put before the example to make its worker processes spawn, as on macOS and
 Windows: each imports the example's file again, so an unguarded example would fail."""
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from ipdocs.app import building
+from ipdocs.app import recipes
 from ipdocs.app.building import BuildError, Output, Recipe, build_all
 from ipdocs.model import Report
 from ipdocs.sections import summary_brief
@@ -27,7 +27,7 @@ def _failing(error: Exception) -> object:
 
 def test_a_render_error_is_a_build_error(sample: Report, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(building, "_renderer", _failing(RenderError("no face has 𠮷")))
+    monkeypatch.setattr(recipes, "_renderer", _failing(RenderError("no face has 𠮷")))
     recipe = Recipe(summary_brief(), load_theme("briefing"))
     with pytest.raises(BuildError, match="no face has 𠮷"):
         build_all(sample, recipe, [Output(tmp_path / "a.zh.pdf", "zh")])
@@ -35,7 +35,7 @@ def test_a_render_error_is_a_build_error(sample: Report, tmp_path: Path,
 
 def test_any_other_value_error_is_a_bug_not_a_build_error(sample: Report, tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(building, "_renderer", _failing(ValueError("a bug")))
+    monkeypatch.setattr(recipes, "_renderer", _failing(ValueError("a bug")))
     recipe = Recipe(summary_brief(), load_theme("briefing"))
     with pytest.raises(ValueError, match="a bug") as caught:
         build_all(sample, recipe, [Output(tmp_path / "a.zh.pdf", "zh")])

@@ -12,7 +12,7 @@ import pytest
 from lxml import etree
 
 from ipdocs import load_report
-from ipdocs.app import building
+from ipdocs.app import fitting, recipes
 from ipdocs.app.building import Output, Recipe, render_output
 from ipdocs.drafting import draft
 from ipdocs.model import Report
@@ -153,9 +153,9 @@ def test_accepting_gives_this_year_and_rejecting_last_year(
     this_year = render_output(new, Recipe(made, theme, layout), out)
     last_year = render_output(old, Recipe(made, theme, layout), out)
     if made.pages is not None:  # shortened as this year's was, not as last year's alone
-        fit = building._fitting(new, Recipe(made, theme, layout), lang, made.pages)
-        shortened = building._maker(old, Recipe(made, theme, layout), lang)
-        last_year = building._render_as(shortened(fit.level, fit.restored), "docx", fit.theme)
+        fit = fitting._fitting(new, Recipe(made, theme, layout), lang, made.pages)
+        shortened = fitting._maker(old, Recipe(made, theme, layout), lang)
+        last_year = recipes._render_as(shortened(fit.level, fit.restored), "docx", fit.theme)
     assert paragraphs(tracked, "ins") == paragraphs(this_year)
     assert paragraphs(tracked, "del") == paragraphs(last_year)
 

@@ -1,0 +1,239 @@
+"""Fitting a brief to its page limit: the brief made shorter and its type smaller, step by
+step, until its PDF fills no more pages than the brief asks, then what it cut given back
+where the page has room; and the bytes of one output, made of the fitted document."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ipdocs.app import recipes
+from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
+from ipdocs.doc import Document
+from ipdocs.model import Report
+from ipdocs.sections.brief import Language
+from ipdocs.sections.context import (
+    COMPACT_LEVELS,
+    FEW_HIGHLIGHTS,
+    FEW_KEY_FIGURES,
+    FIRST_LEAD,
+    NO_CHART,
+)
+from ipdocs.themes import Theme
+from ipdocs.writers import RenderError, RenderWarning
+from ipdocs.writers.formats import format_for
+
+
+def render_output(report: Report, recipe: Recipe, output: Output) -> bytes:
+    """The bytes of one output (BuildError if it cannot be made). Only a DOCX shows the
+    revisions against ``recipe.against``: any other format is made of this year's
+    document alone (not merely drawn without them: a PDF of the compared document would
+    embed the glyphs of text it never prints)."""
+    registered = format_for(output.path)
+    if recipe.against is not None and not (registered and registered.revisions):
+        recipe = replace(recipe, against=None)
+    doc, theme, pdf = fitted_document(report, recipe, output.lang)
+    if pdf is not None and registered is not None and registered.name == "pdf":
+        return pdf
+    return _render(doc, output.path, theme)
+
+
+FIT_STEPS = ((0, 1.0), (1, 1.0), (1, 0.94), (2, 0.94), (3, 0.94), (4, 0.94), (5, 0.94),
+             (5, 0.88), (COMPACT_LEVELS, 0.88), (COMPACT_LEVELS, 0.84))
+"""How a brief with a page limit is made shorter, step by step: the builders' level of
+``Context.compact`` and the scale of the theme's type (``Theme.scaled``)."""
+
+
+def fitted_document(report: Report, recipe: Recipe,
+                    lang: Language) -> tuple[Document, Theme, bytes | None]:
+    """The document the recipe's brief makes of ``report``, in the recipe's theme. For a
+    brief with a page limit, made again shorter and smaller (``FIT_STEPS``) until its PDF
+    fits, and returned with that PDF: the DOCX of such a brief is what fitted the PDF (the
+    two writers set the same type on the same page). A RenderWarning says when even the
+    shortest does not fit.
+
+    The document (and a fitted brief's PDF) is kept (see ``_FITTED``) for the other
+    outputs of the same language made of the same report and recipe objects in this
+    process, with the warnings its fitting gave, which are given again."""
+    key = (id(report), id(recipe), lang)
+    kept = _FITTED.get(key)
+    if kept is not None and kept.report is report and kept.recipe is recipe:
+        for message in kept.warnings:
+            warnings.warn(message, stacklevel=2)
+        return kept.doc, kept.theme, kept.pdf
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        limit = recipe.brief.pages
+        doc, theme, pdf = ((_maker(report, recipe, lang)(0, frozenset()), recipe.theme, None)
+                           if limit is None else _fit(report, recipe, lang, limit))
+    said = [w.message for w in caught if issubclass(w.category, RenderWarning)]
+    for other in caught:
+        if not issubclass(other.category, RenderWarning):
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    for message in said:
+        warnings.warn(message, stacklevel=2)
+    _FITTED[key] = _Fitted(report, recipe, doc, theme, pdf, tuple(said))
+    while len(_FITTED) > FITTED_KEPT:
+        del _FITTED[next(iter(_FITTED))]
+    return doc, theme, pdf
+
+
+@dataclass(frozen=True)
+class _Fitted:
+    """A brief made (and fitted to its pages): what it was made of (held, so that their
+    ids are not reused while it is kept), the document, theme and fitted PDF (None for a
+    brief without a page limit), and the warnings said."""
+
+    report: Report
+    recipe: Recipe
+    doc: Document
+    theme: Theme
+    pdf: bytes | None
+    warnings: tuple[Warning | str, ...]
+
+
+_FITTED: dict[tuple[int, int, str], _Fitted] = {}
+FITTED_KEPT = 6
+"""Briefs made kept in a process (the last ones made): the outputs of one run come
+format by format (every language's DOCX, then every language's PDF), so a PDF finds the
+document its language's DOCX was made of."""
+
+
+def _maker(report: Report, recipe: Recipe,
+           lang: Language) -> Callable[[int, frozenset[int]], Document]:
+    """The recipe's brief made of ``report`` in ``lang`` at a level of compactness, with
+    the cuts ``restored`` given back; a level asked again is the document already made
+    (the brief's documents depend on nothing else)."""
+    made: dict[tuple[int, frozenset[int]], Document] = {}
+
+    def make(level: int, restored: frozenset[int] = frozenset()) -> Document:
+        if (level, restored) not in made:
+            made[level, restored] = recipe.brief.document(
+                report, lang, layout=recipe.layout, theme=recipe.theme.name,
+                glossary=recipe.glossary, against=recipe.against, compact=level,
+                restored=restored)
+        return made[level, restored]
+
+    return make
+
+
+def fit_steps(theme: Theme) -> list[tuple[int, Theme]]:
+    """The distinct steps of ``FIT_STEPS`` for ``theme``: each level of compactness with
+    the theme scaled (a grid theme keeps its type, so some steps repeat and go)."""
+    steps: list[tuple[int, Theme]] = []
+    tried: set[tuple[int, float]] = set()
+    for level, scale in FIT_STEPS:
+        scaled = theme.scaled(scale)
+        step = (level, scale if scaled is not theme else 1.0)
+        if step not in tried:
+            tried.add(step)
+            steps.append((level, scaled))
+    return steps
+
+
+def _fit(report: Report, recipe: Recipe, lang: Language,
+         limit: int) -> tuple[Document, Theme, bytes]:
+    """The brief fitted to ``limit`` pages (``_fitting``). A brief compared with last
+    year's (``recipe.against``) is cut and given back as this year's alone is: accepting
+    every revision of its DOCX gives this year's DOCX."""
+    if recipe.against is None:
+        fit = _fitting(report, recipe, lang, limit)
+        return fit.doc, fit.theme, fit.pdf
+    fit = _fitting(report, replace(recipe, against=None), lang, limit)
+    return _maker(report, recipe, lang)(fit.level, fit.restored), fit.theme, fit.pdf
+
+
+@dataclass(frozen=True)
+class _Fit:
+    """How a brief was fitted to its pages: its level of ``Context.compact``, the cuts
+    given back, and the document, theme and PDF that fitted."""
+
+    level: int
+    restored: frozenset[int]
+    doc: Document
+    theme: Theme
+    pdf: bytes
+
+
+def _fitting(report: Report, recipe: Recipe, lang: Language, limit: int) -> _Fit:
+    """The first step of ``fit_steps`` whose PDF fills at most ``limit`` pages, with that
+    PDF and what it cut given back where the page has room (``_given_back``); else the
+    last, with a RenderWarning. A step that does not fit is laid out only as far as the
+    page after the limit (``render_pdf_within``): no file is made of it."""
+    make = _maker(report, recipe, lang)
+    steps = fit_steps(recipe.theme)
+    for level, theme in steps[:-1]:
+        doc = make(level, frozenset())
+        pdf = _render_within(doc, theme, limit)
+        if pdf is not None:
+            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
+    level, theme = steps[-1]
+    doc = make(level, frozenset())
+    pdf = _render_as(doc, "pdf", theme)
+    pages = pdf_pages(pdf) or 0
+    if pages <= limit:
+        return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
+    warnings.warn(RenderWarning(
+        f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
+        f"{counted_pages(pages)} in this language and theme even shortened as far as it "
+        "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
+        "smaller type, three key figures)"), stacklevel=4)
+    return _Fit(level, frozenset(), doc, theme, pdf)
+
+
+GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
+"""The cuts a fitted brief tries to give back, in order: the chart (of the fewest bars),
+every highlight, the lead's second paragraph, every key figure."""
+
+
+def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
+                limit: int) -> _Fit:
+    """A brief that fitted its pages with each cut of its level given back
+    (``GIVEN_BACK``, one by one) that still fits: a page with room left keeps its chart,
+    its highlights, its lead."""
+    for cut in GIVEN_BACK:
+        if fitted.level < cut:
+            continue
+        restored = fitted.restored | {cut}
+        doc = make(fitted.level, restored)
+        if doc == fitted.doc:
+            continue  # the cut took nothing away (no chart, one lead paragraph)
+        pdf = _render_within(doc, fitted.theme, limit)
+        if pdf is not None:
+            fitted = _Fit(fitted.level, restored, doc, fitted.theme, pdf)
+    return fitted
+
+
+def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
+    """``doc``'s PDF if it fills at most ``limit`` pages, else None (BuildError as
+    ``_render_as``). reportlab's writer stops at the page after the limit; any other
+    writer ``_renderer`` gives (a stand-in) is asked for the whole file."""
+    from ipdocs.writers.pdf import render_pdf, render_pdf_within
+
+    render = recipes._renderer("pdf")  # looked up in recipes: a stand-in put there is used
+    if render is not render_pdf:
+        pdf = _render_as(doc, "pdf", theme)
+        return pdf if (pdf_pages(pdf) or 0) <= limit else None
+    if not doc.blocks:
+        raise BuildError("nothing to print: the brief has no builders, or none with "
+                         "content for this report")
+    try:
+        return render_pdf_within(doc, theme, limit)
+    except RenderError as exc:
+        raise BuildError(str(exc), exc.gaps) from exc
+
+
+def counted_pages(count: int) -> str:
+    """``count`` pages, in words a message reads: 1 page, 2 pages."""
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+_PAGES = re.compile(rb"/Count (\d+) /Kids \[[^\]]*\] /Type /Pages")
+
+
+def pdf_pages(data: bytes) -> int | None:
+    """The page count of a PDF written by reportlab (the root of its page tree), or None."""
+    found = _PAGES.search(data) if data.startswith(b"%PDF-") else None
+    return int(found.group(1)) if found else None

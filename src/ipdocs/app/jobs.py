@@ -1,0 +1,334 @@
+"""Building many outputs of many specs: jobs, their rendering in a pool of processes
+(the outputs of one language together, the longest work first), and their files
+written all or none a job."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ipdocs.app.fitting import pdf_pages, render_output
+from ipdocs.app.recipes import BuildError, Output, Recipe
+from ipdocs.base.files import WriteError, write_all
+from ipdocs.base.problems import Marks, Problem, locate
+from ipdocs.checks.glyphs import theme_gap
+from ipdocs.model import Report
+from ipdocs.themes import Theme
+from ipdocs.writers import Gap, RenderWarning
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
+    from multiprocessing.context import BaseContext
+
+
+def available_cpus() -> int:
+    """How many processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _context() -> BaseContext:
+    """How worker processes start: as the program chose (``multiprocessing
+    .set_start_method``), else forked on Linux (they begin with ipdocs imported and the
+    report loaded), else the platform's default (spawn on macOS, where forking a process
+    that has used system frameworks can crash, and on Windows)."""
+    import multiprocessing
+
+    if multiprocessing.get_start_method(allow_none=True) is None and \
+            sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One output made: its bytes, the seconds its rendering took, what its writer warned."""
+
+    data: bytes
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def pages(self) -> int | None:
+        """The pages of a PDF (None for other formats: Word paginates a DOCX itself)."""
+        return pdf_pages(self.data)
+
+
+Result = Rendered | BuildError
+"""An output rendered, or the error that prevented it."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One spec's build: its report, how to build it, and its outputs (all or none)."""
+
+    report: Report
+    recipe: Recipe
+    outputs: tuple[Output, ...]
+    name: str = ""
+    """What to call the job in messages (its spec's path)."""
+    marks: Marks = field(default_factory=dict, compare=False)
+    """The spec's line:column marks, to locate what its theme cannot print."""
+
+
+@dataclass(frozen=True)
+class Done:
+    """What became of a job: each output's result, and every file written, or the error
+    that left them unwritten (``written`` then names any a failed rename left in place)."""
+
+    job: Job
+    results: tuple[Result, ...]
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+
+def workers_for(jobs: int, outputs: int) -> int:
+    """Processes to render ``outputs`` files in: ``jobs`` (0: one per processor), at most
+    one per output, at least one."""
+    return max(1, min(jobs or available_cpus(), outputs))
+
+
+def render_outputs(report: Report, recipe: Recipe, outputs: Sequence[Output],
+                   jobs: int = 1) -> list[bytes | BuildError]:
+    """Render every output, in ``jobs`` processes (0: one per processor, at most one per
+    output); each result is the file's bytes or the error that prevented it."""
+    job = Job(report, recipe, tuple(outputs))
+    [(_, results)] = render_jobs([job], workers_for(jobs, len(outputs)))
+    return [result.data if isinstance(result, Rendered) else result for result in results]
+
+
+OutputHook = Callable[[Output, Result], None]
+"""Called as each output is rendered (a progress bar)."""
+
+
+def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+                executor: Executor | None = None) -> Iterator[tuple[Job, list[Result]]]:
+    """Render every job's outputs, in ``workers`` processes, yielding each job with its
+    results as soon as all are in (in the order they complete). ``jobs`` is read as the
+    processes need more work, so a caller may load specs lazily. With ``executor`` (a
+    pool kept open by the caller, see ``workers.pool``), the outputs render there.
+
+    One process renders in this one; a daemon process (a worker of someone else's pool)
+    may not start processes, and renders alone too. multiprocessing is imported only for
+    a build in several processes (it costs about 12 ms of start-up)."""
+    if executor is not None:
+        yield from _across(executor, jobs, workers, on_output)
+        return
+    if workers <= 1 or _daemon():
+        for job in jobs:
+            results: list[Result] = []
+            for output in job.outputs:
+                results.append(_attempt(job.report, job.recipe, output))
+                if on_output is not None:
+                    on_output(output, results[-1])
+            yield job, results
+        return
+    with open_pool(workers) as pool:
+        yield from _across(pool, jobs, workers, on_output)
+
+
+def open_pool(workers: int) -> AbstractContextManager[Executor]:
+    """A pool of ``workers`` processes that end with it (see ``ipdocs.app.workers``)."""
+    from ipdocs.app.workers import pool
+
+    return pool(workers, _context())
+
+
+def _across(executor: Executor, jobs: Iterable[Job], workers: int,
+            on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
+    """Render the jobs in ``executor``'s processes, keeping about two outputs per process
+    queued (so the specs are loaded as the processes need them)."""
+    batch = _Batch(executor, on_output)
+    for job in jobs:
+        yield from batch.submit(job)
+        while len(batch.futures) > 2 * workers:
+            yield from batch.collect()
+    while batch.futures:
+        yield from batch.collect()
+
+
+def _daemon() -> bool:
+    """Whether this process is a daemon (a pool's worker), which may not start processes."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
+
+
+class _Batch:
+    """Jobs in flight across a process pool: their outputs' futures and results so far."""
+
+    def __init__(self, executor: Executor, on_output: OutputHook | None) -> None:
+        self.executor = executor
+        self.on_output = on_output
+        self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
+        self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
+        self.count = 0
+
+    def submit(self, job: Job) -> Iterator[tuple[Job, list[Result]]]:
+        """Queue a job's outputs (yield it at once if it has none)."""
+        index, self.count = self.count, self.count + 1
+        self.jobs[index] = (job, [None] * len(job.outputs))
+        if not job.outputs:
+            yield from self._complete(index)
+        for places in longest_first(job, shared_places(job, alone=index == 0)):
+            outputs = tuple(job.outputs[place] for place in places)
+            try:
+                future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs)
+            except RuntimeError as exc:  # the pool broke (a worker was killed)
+                for place in places:
+                    yield from self._record(index, place, _broken(exc))
+            else:
+                self.futures[future] = (index, places)
+
+    def collect(self) -> Iterator[tuple[Job, list[Result]]]:
+        """Wait for at least one output; yield the jobs that are then complete."""
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        finished, _ = wait(self.futures, return_when=FIRST_COMPLETED)
+        for future in finished:
+            index, places = self.futures.pop(future)
+            try:
+                results = future.result()
+            except Exception as exc:  # the worker died: BrokenProcessPool
+                results = [_broken(exc)] * len(places)
+            for place, result in zip(places, results, strict=True):
+                yield from self._record(index, place, result)
+
+    def _record(self, index: int, place: int, result: Result
+                ) -> Iterator[tuple[Job, list[Result]]]:
+        """Keep one output's result; yield its job if that was the last one."""
+        job, results = self.jobs[index]
+        results[place] = result
+        if self.on_output is not None:
+            self.on_output(job.outputs[place], result)
+        if all(r is not None for r in results):
+            yield from self._complete(index)
+
+    def _complete(self, index: int) -> Iterator[tuple[Job, list[Result]]]:
+        """Yield a job whose every output is in, and forget it."""
+        job, results = self.jobs.pop(index)
+        yield job, [r for r in results if r is not None]
+
+
+def _broken(exc: BaseException) -> BuildError:
+    """The error of an output whose worker process ended before it was rendered."""
+    return BuildError(f"the process rendering it ended unexpectedly ({type(exc).__name__}: "
+                      f"{exc})")
+
+
+def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
+    """The places of a job's outputs, in the groups a process renders together: the
+    outputs of one language (they share the document, and a fitted brief's fitting, see
+    ``fitted_document``); each ``alone`` (more processes at work on one job, as for the
+    first job of a run) where the brief has no page limit."""
+    if alone and job.recipe.brief.pages is None:
+        return [(place,) for place in range(len(job.outputs))]
+    groups: dict[str, list[int]] = {}
+    for place, output in enumerate(job.outputs):
+        groups.setdefault(output.lang, []).append(place)
+    return [tuple(places) for places in groups.values()]
+
+
+LONGEST_FIRST = ("zh-en", "zh", "en")
+"""Languages by the work their outputs take, most first: both texts, then Chinese (its
+line breaking and fonts), then English."""
+
+
+def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
+    """``groups`` of a job's output places in the order to queue them: the longest work
+    first, so that the last to finish is short and no process waits long for another at
+    the end (the order of the results is the outputs' own, whatever this order)."""
+    def rank(places: tuple[int, ...]) -> int:
+        lang = job.outputs[places[0]].lang
+        return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    return sorted(groups, key=rank)
+
+
+def _attempt_each(report: Report, recipe: Recipe,
+                  outputs: Sequence[Output]) -> list[Result]:
+    """``_attempt`` for each output, in this process."""
+    return [_attempt(report, recipe, output) for output in outputs]
+
+
+def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
+    """One output rendered, or its error as a value (errors cross process boundaries);
+    the writer's warnings (RenderWarning) are kept with it, other warnings pass on."""
+    start = time.perf_counter()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", RenderWarning)
+        try:
+            data = render_output(report, recipe, output)
+        except BuildError as exc:
+            return exc
+    said = [w for w in caught if issubclass(w.category, RenderWarning)]
+    for other in caught:
+        if other not in said:
+            warnings.warn_explicit(other.message, other.category, other.filename, other.lineno)
+    return Rendered(data, time.perf_counter() - start,
+                    tuple(dict.fromkeys(str(w.message) for w in said)))
+
+
+def finish(job: Job, results: Sequence[Result]) -> Done:
+    """Write a job's files if every one was rendered (all or none), and say what became
+    of it: characters the theme cannot set said once, located in the spec."""
+    gaps = [gap for result in results if isinstance(result, BuildError) for gap in result.gaps]
+    failures = [f"cannot build {output.path}: {result}"
+                for output, result in zip(job.outputs, results, strict=True)
+                if isinstance(result, BuildError) and not result.gaps]
+    if gaps or failures:
+        located = [p.format(job.name or None)
+                   for p in gap_problems(job.report, job.recipe.theme, gaps, job.marks)]
+        return Done(job, tuple(results), error="\n".join([*located, *failures,
+                                                          "nothing written"]))
+    files = [(output.path, result.data) for output, result in
+             zip(job.outputs, results, strict=True) if isinstance(result, Rendered)]
+    try:
+        return Done(job, tuple(results), tuple(write_all(files)))
+    except WriteError as exc:
+        return Done(job, tuple(results), tuple(exc.written), str(exc))
+
+
+def build_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
+               executor: Executor | None = None) -> Iterator[Done]:
+    """Build every job, all or nothing each: a job that fails writes nothing of its own
+    and does not stop the others. Yields each job's outcome as it completes (see
+    ``render_jobs`` for the processes)."""
+    for job, results in render_jobs(jobs, workers, on_output, executor):
+        yield finish(job, results)
+
+
+def build_all(report: Report, recipe: Recipe, outputs: Sequence[Output],
+              jobs: int = 1) -> list[Path]:
+    """Build every output, all or nothing: if any cannot be made, BuildError lists each
+    failure and no file is written or replaced. The files are written together (see
+    ``files.write_all``): should one not go in place, the error names it and any already
+    put in place."""
+    job = Job(report, recipe, tuple(outputs))
+    [done] = build_jobs([job], workers_for(jobs, len(outputs)))
+    if done.error is not None:
+        raise BuildError(done.error)
+    return list(done.written)
+
+
+def gap_problems(report: Report, theme: Theme, gaps: Iterable[Gap],
+                 marks: Marks) -> list[Problem]:
+    """One located error a font role (and weight, and chart labels apart) for the
+    characters the theme's faces could not set, of every output's ``gaps`` together."""
+    merged: dict[tuple[str, bool, bool], tuple[dict[str, None], dict[str, None]]] = {}
+    for gap in gaps:
+        chars, texts = merged.setdefault((gap.role, gap.bold, gap.chart), ({}, {}))
+        chars.update(dict.fromkeys(gap.chars))
+        texts.update(dict.fromkeys(gap.texts))
+    return [locate(theme_gap(report, theme, role, bold, sorted(chars), list(texts), chart),
+                   marks)
+            for (role, bold, chart), (chars, texts) in merged.items()]

@@ -1,0 +1,171 @@
+"""Fitting a brief to its page limit, and the bytes of one output made of it."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipdocs.app.building import build
+from ipdocs.app.fitting import FIT_STEPS, counted_pages, fit_steps, pdf_pages
+from ipdocs.app.recipes import Output, Recipe
+from ipdocs.model import Report
+from ipdocs.sections import Brief, summary_brief
+from ipdocs.themes import load_theme
+from tests.conftest import ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command line as a user would."""
+    return subprocess.run([sys.executable, "-m", "ipdocs", *args], capture_output=True,
+                          text=True, check=False)
+
+
+def test_pages_are_counted_in_words() -> None:
+    assert [counted_pages(n) for n in (1, 2, 10)] == ["1 page", "2 pages", "10 pages"]
+
+
+def test_the_pages_of_a_pdf_are_read_from_its_page_tree(sample: Report,
+                                                        tmp_path: Path) -> None:
+    from ipdocs.app.fitting import render_output
+
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    pdf = render_output(sample, recipe, Output(tmp_path / "s.zh.pdf", "zh"))
+    assert pdf_pages(pdf) == 1
+    assert pdf_pages(b"PK\x03\x04 /Count 3 /Kids [] /Type /Pages") is None  # not a PDF
+    assert pdf_pages(b"%PDF-1.4 no page tree") is None
+
+
+def test_the_steps_of_fitting_shorten_then_shrink_each_once() -> None:
+    theme = load_theme("briefing")
+    steps = fit_steps(theme)
+    assert len(steps) == len(FIT_STEPS)  # a theme that scales: every step differs
+    assert [level for level, _ in steps] == [level for level, _ in FIT_STEPS]
+    assert steps[0][1] == theme.scaled(1.0)
+    levels = [level for level, _ in steps]
+    assert levels == sorted(levels)
+
+
+def test_a_brief_that_cannot_fit_its_pages_says_so_once_naming_its_files(
+        tmp_path: Path) -> None:
+    brief = tmp_path / "one.yaml"
+    brief.write_text("pages: 1\nbuilders: [cover, contents, chapters]\n", encoding="utf-8")
+    result = run("build", str(ROOT / "specs/ningbo-2024.yaml"), "-l", "en", "--brief",
+                 str(brief), "-o", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    said = [line for line in result.stderr.splitlines() if "is to fill 1 page" in line]
+    assert len(said) == 1
+    found = re.fullmatch(r"ipdocs: warning: ningbo-2024\.one\.en\.docx, ningbo-2024\.one\.en"
+                         r"\.pdf: the brief “one” is to fill 1 page but fills (\d+) pages .*",
+                         said[0])
+    assert found and int(found.group(1)) > 1
+
+
+@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils")
+def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) -> None:
+    """Ningbo's English summary fits its page without its chart: the DOCX has none either."""
+    import zipfile
+
+    from ipdocs import load_report
+
+    report = load_report(ROOT / "specs/ningbo-2024.yaml")
+    pdf = build(report, tmp_path / "s.pdf", lang="en", brief="summary")
+    docx = build(report, tmp_path / "s.docx", lang="en", brief="summary")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Year-on-year change" not in text
+    with zipfile.ZipFile(docx) as package:
+        assert not [n for n in package.namelist() if n.startswith("word/charts/")]
+    whole = Brief(summary_brief().builders, "summary")  # the same steps, no page limit
+    docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
+    with zipfile.ZipFile(docx) as package:
+        assert [n for n in package.namelist() if n.startswith("word/charts/")]
+
+
+def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each PDF layout begun (fitting trials included)."""
+    from ipdocs.writers.pdf.page import Template
+
+    laid: list[int] = []
+    original = Template.build_story
+
+    def counted(self: Template, story: list[object]) -> None:
+        laid.append(1)
+        original(self, story)
+
+    monkeypatch.setattr(Template, "build_story", counted)
+    return laid
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_fitted_brief(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The DOCX fits the brief (PDF trials); the PDF of its language is the PDF that
+    fitted, laid out no more; a report not the same object fits afresh."""
+    from ipdocs.app.fitting import render_output
+
+    laid = _count_layouts(monkeypatch)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    docx = render_output(sample, recipe, Output(tmp_path / "s.zh.docx", "zh"))
+    trials = len(laid)
+    assert trials >= 1
+    pdf = render_output(sample, recipe, Output(tmp_path / "s.zh.pdf", "zh"))
+    assert len(laid) == trials
+    assert render_output(sample, recipe, Output(tmp_path / "again.zh.docx", "zh")) == docx
+    again = Report.model_validate(sample.model_dump())
+    assert render_output(again, recipe, Output(tmp_path / "t.zh.pdf", "zh")) == pdf
+    assert len(laid) == 2 * trials
+
+
+def test_the_pdf_and_docx_of_one_language_share_the_document(
+        sample: Report, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A brief without a page limit is made once for a language's DOCX and PDF, and
+    again for another report object or another recipe."""
+    from ipdocs.app.fitting import render_output
+    from ipdocs.sections import full_brief
+
+    made: list[str] = []
+    brief = full_brief()
+    original = Brief.document
+
+    def counted(self: Brief, report: Report, lang: str, **options: object) -> object:
+        made.append(lang)
+        return original(self, report, lang, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Brief, "document", counted)
+    recipe = Recipe(brief, load_theme("briefing"))
+    for fmt in ("docx", "pdf"):
+        render_output(sample, recipe, Output(tmp_path / f"s.en.{fmt}", "en"))
+    assert made == ["en"]
+    render_output(sample, Recipe(brief, load_theme("briefing")),
+                  Output(tmp_path / "t.en.pdf", "en"))
+    assert made == ["en", "en"]
+
+
+def test_a_fitted_brief_gives_back_each_cut_its_page_has_room_for(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fitted at the last level, a brief tries each cut back in turn (the chart, the
+    highlights, the lead, the key figures) and keeps those that still fit; a cut that took
+    nothing away is not laid out again."""
+    from ipdocs.app import fitting
+    from ipdocs.sections.context import FEW_HIGHLIGHTS, FEW_KEY_FIGURES, FIRST_LEAD, NO_CHART
+
+    room = {NO_CHART: 3, FEW_HIGHLIGHTS: 1, FIRST_LEAD: 1, FEW_KEY_FIGURES: 5}
+    laid: list[frozenset[int]] = []
+
+    def make(level: int, restored: frozenset[int] = frozenset()) -> object:
+        return ("doc", level, restored - {FIRST_LEAD})  # the lead has one paragraph
+
+    def within(doc: tuple[str, int, frozenset[int]], theme: object, limit: int) -> bytes | None:
+        laid.append(doc[2])
+        return b"%PDF" if sum(room[cut] for cut in doc[2]) <= 2 else None
+
+    monkeypatch.setattr(fitting, "_render_within", within)
+    theme = load_theme("briefing")
+    fitted = fitting._Fit(6, frozenset(), make(6), theme, b"%PDF")  # type: ignore[arg-type]
+    got = fitting._given_back(make, fitted, 1)  # type: ignore[arg-type]
+    assert got.doc == ("doc", 6, frozenset({FEW_HIGHLIGHTS})) and got.pdf == b"%PDF"
+    assert got.restored == {FEW_HIGHLIGHTS}
+    assert laid == [frozenset({NO_CHART}), frozenset({FEW_HIGHLIGHTS}),
+                    frozenset({FEW_HIGHLIGHTS, FEW_KEY_FIGURES})]

@@ -1,0 +1,175 @@
+"""Many outputs of many specs: jobs, the pool of processes they render in, all or none."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipdocs.app.jobs import available_cpus, build_all, workers_for
+from ipdocs.app.recipes import Output, Recipe
+from ipdocs.model import Report
+from ipdocs.sections import summary_brief
+from ipdocs.themes import load_theme
+from tests.conftest import SAMPLE
+
+
+def test_workers_are_one_per_output_at_most_and_one_at_least() -> None:
+    assert workers_for(4, 2) == 2
+    assert workers_for(1, 6) == 1
+    assert workers_for(3, 0) == 1
+    assert workers_for(0, 1000) == min(available_cpus(), 1000)
+
+
+def test_processes_make_the_same_files(tmp_path: Path, sample: Report) -> None:
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    outputs = [Output(tmp_path / f"{jobs}" / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+               for jobs in (1, 2) for lang in ("zh", "en") for fmt in ("pdf", "docx")]
+    one = build_all(sample, recipe, outputs[:4], jobs=1)
+    two = build_all(sample, recipe, outputs[4:], jobs=2)
+    assert [p.name for p in one] == [p.name for p in two] == [
+        "s.zh.pdf", "s.zh.docx", "s.en.pdf", "s.en.docx"]
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in two]
+
+
+def test_spawned_workers_make_the_same_files(tmp_path: Path, sample: Report,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where processes cannot be forked (macOS, Windows), spawned workers start afresh:
+    everything they are sent must cross over and give the same bytes."""
+    import multiprocessing
+
+    from ipdocs.app import jobs
+
+    recipe = Recipe(summary_brief(), load_theme("official"))
+    outputs = [Output(tmp_path / d / f"s.{lang}.pdf", lang)  # type: ignore[arg-type]
+               for d in ("one", "spawn") for lang in ("zh", "en")]
+    one = build_all(sample, recipe, outputs[:2], jobs=1)
+    monkeypatch.setattr(jobs, "_context", lambda: multiprocessing.get_context("spawn"))
+    spawned = build_all(sample, recipe, outputs[2:], jobs=2)
+    assert [p.read_bytes() for p in one] == [p.read_bytes() for p in spawned]
+
+
+def _build_in_daemon(folder: str) -> list[str]:
+    """Build two outputs from inside a pool worker (a daemon process)."""
+    from ipdocs import load_report
+
+    report = load_report(SAMPLE)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    outputs = [Output(Path(folder) / f"s.{lang}.pdf", lang) for lang in ("zh", "en")]  # type: ignore[arg-type]
+    return [p.name for p in build_all(report, recipe, outputs, jobs=0)]
+
+
+def test_a_daemon_process_builds_alone(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_build_in_daemon, (str(tmp_path),)) == ["s.zh.pdf", "s.en.pdf"]
+
+
+LAZY = ("concurrent.futures", "multiprocessing", "reportlab.graphics")
+"""Modules a one-file build of a document without charts never imports (start-up time)."""
+
+
+def _imported_by_build(tmp_path: Path, builders: str, langs: tuple[str, ...]) -> list[str]:
+    """Which of LAZY a fresh process has imported after building ``langs`` as PDFs of
+    SAMPLE with a brief of ``builders`` (default jobs: a process per core)."""
+    script = f"""
+import sys
+from pathlib import Path
+from ipdocs import Output, Recipe, build_all, load_report
+from ipdocs.sections import Brief, ChartBuilder, CoverBuilder
+from ipdocs.themes import load_theme
+recipe = Recipe(Brief([{builders}]), load_theme("briefing"))
+outputs = [Output(Path({str(tmp_path)!r}) / f"{{lang}}.pdf", lang) for lang in {langs!r}]
+build_all(load_report({str(SAMPLE)!r}), recipe, outputs, jobs=0)
+print(",".join(m for m in {LAZY!r} if m in sys.modules))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=True)
+    return [m for m in result.stdout.strip().split(",") if m]
+
+
+def test_a_one_file_build_without_charts_imports_no_processes_or_graphics(
+        tmp_path: Path) -> None:
+    assert _imported_by_build(tmp_path, "CoverBuilder()", ("zh",)) == []
+
+
+def test_what_a_build_needs_is_imported_when_needed(tmp_path: Path) -> None:
+    charted = _imported_by_build(tmp_path, "CoverBuilder(), ChartBuilder()", ("zh",))
+    assert charted == ["reportlab.graphics"]
+    if available_cpus() > 1:
+        two = _imported_by_build(tmp_path, "CoverBuilder()", ("zh", "en"))
+        assert two == ["concurrent.futures", "multiprocessing"]
+
+
+SPAWN_SAFE = '''\
+import multiprocessing
+import pathlib
+import sys
+
+import ipdocs
+from ipdocs.app.jobs import _context
+
+
+def main() -> None:
+    multiprocessing.set_start_method(sys.argv[1])
+    assert _context().get_start_method() == sys.argv[1], _context().get_start_method()
+    report = ipdocs.load_report(sys.argv[2])
+    recipe = ipdocs.Recipe(ipdocs.sections.summary_brief(), ipdocs.themes.load_theme("briefing"))
+    outputs = [ipdocs.Output(pathlib.Path(sys.argv[3]) / f"s.{lang}.pdf", lang)
+               for lang in ("zh", "en")]
+    print(len(ipdocs.build_all(report, recipe, outputs, jobs=2)))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_the_start_method_a_program_sets_is_honoured(tmp_path: Path, method: str) -> None:
+    """A program that sets its start method gets it (ipdocs forks on Linux only when none
+    was set), and the README's spawn-safe use, behind ``if __name__ == "__main__"``,
+    builds."""
+    script = tmp_path / "main.py"
+    script.write_text(SPAWN_SAFE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), method, str(SAMPLE), str(tmp_path)],
+                          capture_output=True, text=True, check=False, timeout=600)
+    assert (done.returncode, done.stdout.strip()) == (0, "2"), done.stderr
+
+
+def test_linux_forks_when_no_start_method_was_set() -> None:
+    code = ("import sys, ipdocs.app.jobs as b; "
+            "print(b._context().get_start_method() if sys.platform == 'linux' else 'fork')")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "fork"
+
+
+def test_the_outputs_of_one_language_render_together(tmp_path: Path) -> None:
+    """In a pool, one process renders a job's outputs of one language (they share the
+    document); the first job of a run, without a page limit, renders each output alone;
+    a fitted brief's outputs of one language always go together."""
+    from ipdocs.app.jobs import Job, shared_places
+    from ipdocs.sections import full_brief
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
+    fitted = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(fitted) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(fitted, alone=True) == [(0, 3), (1, 4), (2, 5)]
+    whole = Job(None, Recipe(full_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(whole) == [(0, 3), (1, 4), (2, 5)]
+    assert shared_places(whole, alone=True) == [(i,) for i in range(6)]
+
+
+def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
+    """Both-language outputs, then Chinese, then English; within a language, as given."""
+    from ipdocs.app.jobs import Job, longest_first
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("en", "zh", "zh-en"))
+    job = Job(None, None, outputs)  # type: ignore[arg-type]
+    assert longest_first(job, [(i,) for i in range(6)]) == [(2,), (5,), (1,), (4,), (0,),
+                                                            (3,)]
+    assert longest_first(job, [(0, 3), (1, 4), (2, 5)]) == [(2, 5), (1, 4), (0, 3)]
