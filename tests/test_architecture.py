@@ -118,7 +118,6 @@ MIRROR_DEBT = {
     "drafting/__init__.py": "drafting/test_draft.py",
     "drafting/workbook.py": "drafting/test_values.py",
     "writers/docx/blocks.py": "writers/test_docx.py",
-    "writers/docx/reference.py": "writers/test_reference_docx.py",
     "writers/html/blocks.py": "writers/test_html.py",
     "writers/pdf/adapter.py": "writers/test_adapters.py",
     "writers/pdf/blocks.py": "writers/test_pdf.py",
