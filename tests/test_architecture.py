@@ -115,7 +115,6 @@ defines no function at all (a package's face re-exporting names, ``__main__.py``
 classes) needs none either and is not listed."""
 
 MIRROR_DEBT = {
-    "drafting/__init__.py": "drafting/test_draft.py",
     "writers/pdf/adapter.py": "writers/test_adapters.py",
     "writers/pdf/blocks.py": "writers/test_pdf.py",
     "writers/pdf/fonts.py": "writers/test_pdf.py",
