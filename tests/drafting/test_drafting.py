@@ -91,6 +91,8 @@ def test_a_figures_file_naming_an_unknown_figure_is_refused_in_that_file(
 
 
 def test_check_draft_reports_a_broken_spec_located() -> None:
-    problems = check_draft("year: [\n")
-    assert problems
-    assert check_draft('{"year": 2025}', json=True)
+    [broken] = check_draft("year: [\n")
+    assert "malformed YAML" in broken.message and broken.line == 2
+    missing = check_draft('{"year": 2025}', json=True)
+    assert {("region",), ("title",)} <= {tuple(p.path) for p in missing}
+    assert all(p.line == 1 for p in missing)

@@ -54,7 +54,8 @@ def test_the_line_grid_fits_the_themes_lines_and_no_more() -> None:
     section = document.sections[0]
     area = (section.page_height - section.top_margin - section.bottom_margin) / 635
     lines = theme.page.lines_per_page
-    assert lines and pitch * lines <= area < pitch * (lines + 1) + lines
+    assert lines and pitch * lines <= area < (pitch + 1) * lines
+    assert pitch == 579  # GB/T 9704's 225 mm in 22 lines, rounded down (580 fits 21)
 
 
 def test_a_theme_without_a_grid_writes_none() -> None:
@@ -68,8 +69,8 @@ def test_a_theme_without_a_grid_writes_none() -> None:
 
 def test_footer_mm_is_the_themes_footer_without_a_number_baseline() -> None:
     theme = load_theme("briefing")
-    if theme.page_number.below is None:
-        assert footer_mm(theme) == theme.page.footer
+    assert theme.page_number.below is None
+    assert footer_mm(theme) == theme.page.footer
     official = load_theme("official")
     assert official.page_number.below is not None
     assert 0 < footer_mm(official) < official.page.bottom
@@ -95,11 +96,9 @@ def test_running_header_and_draft_mark() -> None:
     document = docx.Document()
     set_header_footer(document, theme, _doc(draft="DRAFT"))
     header = document.sections[0].header
-    text = _text(header)
-    if theme.header_text:
-        assert text == "DRAFT  Running head"
-    else:
-        assert text == "DRAFT  "
+    assert theme.header_text
+    assert _text(header) == "DRAFT  Running head"
+    assert header.paragraphs[0].style.name == "Header"
     mark = story_of(header).find(f".//{qn('w:r')}")
     assert mark.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None
     assert mark.find(f"{qn('w:rPr')}/{qn('w:color')}").get(qn("w:val")) == theme.draft
