@@ -114,23 +114,6 @@ NO_LOGIC = {
 defines no function at all (a package's face re-exporting names, ``__main__.py``, error
 classes) needs none either and is not listed."""
 
-MIRROR_DEBT = {
-    "drafting/__init__.py": "drafting/test_draft.py",
-    "drafting/workbook.py": "drafting/test_values.py",
-    "writers/docx/adapter.py": "writers/test_adapters.py",
-    "writers/docx/blocks.py": "writers/test_docx.py",
-    "writers/docx/fonts.py": "writers/test_docx.py",
-    "writers/docx/page.py": "writers/test_docx.py",
-    "writers/docx/reference.py": "writers/test_reference_docx.py",
-    "writers/docx/styles.py": "writers/test_docx.py",
-    "writers/docx/template.py": "writers/test_docx.py",
-    "writers/html/blocks.py": "writers/test_html.py",
-}
-"""Modules with logic still tested only through another module's tests (named): each is
-to get a test module of its own; the list only shrinks (an entry whose module gained its
-mirror, or went, fails the test below until it is removed)."""
-
-
 def _mirrors(module: str) -> list[str]:
     """Where a module's tests may be (paths under tests/): ``a/b/c.py`` in
     ``a/b/test_c.py`` or ``a/test_c.py``; a package ``a/b/__init__.py`` in ``a/test_b.py``
@@ -162,24 +145,7 @@ def _unmirrored() -> list[str]:
 def test_every_module_with_logic_has_a_mirror_test_or_a_reason() -> None:
     """tests/ mirrors src/ipdocs/: a new module with logic comes with its test module."""
     missing = set(_unmirrored())
-    unexplained = missing - set(NO_LOGIC) - set(MIRROR_DEBT)
+    unexplained = missing - set(NO_LOGIC)
     assert not unexplained, f"no tests/<pkg>/test_<module>.py for {sorted(unexplained)}"
-    stale = (set(NO_LOGIC) | set(MIRROR_DEBT)) - missing
+    stale = set(NO_LOGIC) - missing
     assert not stale, f"listed but mirrored now (or gone): remove {sorted(stale)}"
-
-
-@pytest.mark.parametrize(("module", "tests"), sorted(MIRROR_DEBT.items()))
-def test_a_module_awaiting_its_mirror_is_tested_where_the_list_says(module: str,
-                                                                    tests: str) -> None:
-    dotted = "ipdocs." + module.removesuffix(".py").removesuffix("/__init__").replace("/", ".")
-    text = (TESTS / tests).read_text("utf-8")
-    package, _, leaf = dotted.rpartition(".")
-    assert dotted in text or re.search(rf"from {re.escape(package)} import[^\n]*\b{leaf}\b",
-                                       text) or _imports_from_package(text, package), \
-        f"{tests} does not import {dotted}"
-
-
-def _imports_from_package(text: str, package: str) -> bool:
-    """Whether a test module imports from ``package`` (whose face re-exports the module's
-    names: the drafting, themes and writers packages)."""
-    return re.search(rf"^from {re.escape(package)} import", text, flags=re.MULTILINE) is not None

@@ -103,7 +103,6 @@ from ipdocs.writers.typeset import (
 TWIPS_PER_MM = 56.7
 
 
-@dataclass
 @dataclass(frozen=True)
 class Script:
     """How a run is marked and set: its language's tag, and whether it is Han text (the

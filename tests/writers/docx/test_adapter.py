@@ -1,0 +1,36 @@
+"""The python-docx internals the DOCX writer reaches into (writers/docx/adapter.py)."""
+
+import docx
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from ipdocs.writers.docx import adapter
+
+
+def test_elements_are_the_ones_behind_the_objects() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("text")
+    table = document.add_table(rows=1, cols=3)
+    assert adapter.p_of(paragraph) is paragraph._p
+    assert adapter.r_of(paragraph.runs[0]).tag == qn("w:r")
+    assert adapter.tbl_of(table) is table._tbl
+    assert [adapter.tc_of(c).tag for c in adapter.cells_of(table)] == [qn("w:tc")] * 3
+
+
+def test_story_of_furniture_holds_what_is_written_into_it() -> None:
+    document = docx.Document()
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "running"
+    story = adapter.story_of(section.header)
+    assert story.tag == qn("w:hdr")
+    assert "running" in "".join(story.itertext())
+    assert adapter.sect_pr(section) is document.element.body.sectPr
+
+
+def test_set_blob_replaces_a_parts_bytes() -> None:
+    document = docx.Document()
+    part = Part(PackURI("/word/x.bin"), "application/octet-stream", b"old",
+                document.part.package)
+    adapter.set_blob(part, b"new")
+    assert part.blob == b"new"

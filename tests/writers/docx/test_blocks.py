@@ -1,0 +1,164 @@
+"""Each block node as WordprocessingML (writers/docx/blocks.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import docx
+
+from ipdocs.doc import (
+    Bilingual,
+    Cell,
+    Column,
+    Contents,
+    Cover,
+    Heading,
+    ItemList,
+    KeyFigure,
+    KeyFigures,
+    PageBreak,
+    Paragraph,
+    Span,
+    Table,
+)
+from ipdocs.themes import Masthead, load_theme
+from ipdocs.writers.docx.blocks import (
+    Writer,
+    grid,
+    toc_bookmark,
+    toc_instruction,
+    write_block,
+    write_blocks,
+    write_masthead,
+)
+from ipdocs.writers.docx.styles import apply_theme
+from ipdocs.writers.docx.template import blank
+
+
+def _writer(theme_name: str = "briefing") -> tuple[docx.document.Document, Writer]:
+    theme = load_theme(theme_name)
+    document = blank(theme, ("zh-CN", "zh-CN"))
+    apply_theme(document, theme)
+    return document, Writer(theme, width_mm=160, document=document)
+
+
+def _body(blocks: list[object], theme_name: str = "briefing") -> str:
+    document, w = _writer(theme_name)
+    write_blocks(blocks, document, w)  # type: ignore[arg-type]
+    return str(document.element.body.xml)
+
+
+def _styles(xml: str) -> list[str]:
+    return re.findall(r'<w:pStyle w:val="([^"]+)"/>', xml)
+
+
+def test_a_paragraph_marks_bold_italic_and_languages() -> None:
+    xml = _body([Paragraph((Span("专利"), Span("增长", emphasis=True), Span("PCT", lang="en")),
+                           "zh")])
+    document, _ = _writer()
+    style_id = document.styles["Body Text"].style_id
+    assert _styles(xml) == [style_id]
+    runs = re.findall(r"<w:r>.*?</w:r>", xml, flags=re.DOTALL)
+    texts = {re.search(r"<w:t[^>]*>([^<]*)</w:t>", r).group(1): r for r in runs}  # type: ignore[union-attr]
+    assert "<w:b/>" in texts["增长"] and "<w:b/>" not in texts["专利"]
+    assert '<w:lang w:val="en-GB"' in texts["PCT"]
+    assert 'w:eastAsia="zh-CN"' in texts["专利"]
+
+
+def test_a_review_mark_is_highlighted() -> None:
+    xml = _body([Paragraph((Span("待核", review=True), Span("定稿")), "zh")])
+    fill = load_theme("briefing").mark(True, False)
+    assert fill and xml.count(f'w:fill="{fill}"') == 1
+
+
+def test_a_heading_is_a_word_heading_with_a_contents_bookmark() -> None:
+    document, w = _writer()
+    write_block(Heading(2, "二、专利", "zh"), document, w)
+    xml = document.element.body.xml
+    assert _styles(xml) == [document.styles["Heading 2"].style_id]
+    assert f'w:name="{toc_bookmark(1)}"' in xml and "二、专利" in xml
+    assert toc_bookmark(12) == "_Toc000012"
+
+
+def test_a_list_is_numbered_by_a_numbering_definition() -> None:
+    items = tuple(Paragraph((Span(t),), "zh") for t in ("一", "二"))
+    xml = _body([ItemList(items, "zh", ordered=True)])
+    assert xml.count("<w:numPr>") == 2 and "一" in xml and "二" in xml
+
+
+def test_a_cover_is_title_subtitle_and_lines() -> None:
+    document, w = _writer()
+    write_block(Cover("标题", "zh", subtitle="副题", lines=("甲", "乙")), document, w)
+    names = [p.style.name for p in document.paragraphs]
+    assert names == ["Title", "Subtitle", "Cover Line", "Cover Line"]
+    assert [p.text for p in document.paragraphs] == ["标题", "副题", "甲", "乙"]
+
+
+def test_a_table_repeats_its_header_and_aligns_numbers() -> None:
+    table = Table(columns=(Column("left"), Column("right")),
+                  header=((Cell("指标"), Cell("数值")),),
+                  rows=((Cell("专利"), Cell("1.5")), (Cell("商标"), Cell("12.25"))),
+                  lang="zh", caption="表 1")
+    document, w = _writer()
+    write_block(table, document, w)
+    word = document.tables[0]
+    assert [[c.text for c in row] for row in grid(word)] == \
+        [["指标", "数值"], ["专利", "1.5"], ["商标", "12.25"]]
+    xml = document.element.body.xml
+    assert "<w:tblHeader/>" in xml and "表 1" in xml
+    assert "<w:cantSplit/>" in xml
+
+
+def test_key_figures_are_a_table_of_value_and_label() -> None:
+    document, w = _writer()
+    write_block(KeyFigures((KeyFigure("1,234", "专利授权量", change="+5%"),
+                            KeyFigure("56", "商标")), "zh"), document, w)
+    texts = [c.text for c in grid(document.tables[0])[0]]
+    assert any("1,234" in t and "专利授权量" in t for t in texts)
+    assert any("56" in t for t in texts)
+
+
+def test_contents_are_a_toc_field_of_the_requested_depth() -> None:
+    document, w = _writer()
+    w.headings = (Heading(1, "一、总", "zh"),)
+    write_block(Contents("目录", "zh", depth=2), document, w)
+    xml = document.element.body.xml
+    assert toc_instruction(2).strip() in xml
+    assert "目录" in xml
+    assert toc_instruction(3) != toc_instruction(2)
+
+
+def test_a_page_break_breaks_the_page() -> None:
+    assert _body([PageBreak()]).count('<w:br w:type="page"/>') == 1
+
+
+def test_bilingual_rows_are_a_two_column_table() -> None:
+    document, w = _writer()
+    write_blocks([Bilingual((Paragraph((Span("中文"),), "zh"),),
+                            (Paragraph((Span("English"),), "en"),))], document, w)
+    cells = grid(document.tables[0])
+    assert [[c.text for c in row] for row in cells] == [["中文", "English"]]
+
+
+def test_the_masthead_is_the_themes_and_only_where_it_has_one() -> None:
+    document, w = _writer("official")
+    w.theme = dataclasses.replace(w.theme, masthead=Masthead(
+        text="宁波市知识产权局", font="xbs", size=36, color="C00000", before=0, after=4,
+        rule=1.0))
+    write_masthead(document, w)
+    xml = document.element.body.xml
+    assert "宁波市知识产权局" in xml and '<w:color w:val="C00000"/>' in xml
+    assert re.search(r'<w:bottom w:val="single" w:sz="8"[^>]*w:color="C00000"', xml)
+    plain, pw = _writer("briefing")
+    assert pw.theme.masthead is None
+    write_masthead(plain, pw)
+    assert "<w:p>" not in plain.element.body.xml and "<w:p " not in plain.element.body.xml
+
+
+def test_printed_faces_are_noted_as_blocks_are_written() -> None:
+    document, w = _writer()
+    write_block(Paragraph((Span("知识 IP"),), "zh"), document, w)
+    font = w.theme.font(w.theme.style("body"))
+    assert set("知识") <= w.printed.chars[(font.east_asian, False)]
+

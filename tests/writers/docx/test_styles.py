@@ -1,0 +1,79 @@
+"""Theme styles written as Word styles (writers/docx/styles.py)."""
+
+import docx
+import pytest
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from ipdocs.themes import load_theme
+from ipdocs.writers.docx.styles import RUNNING_TEXT, WORD_STYLES, apply_theme, word_style
+
+
+@pytest.mark.parametrize("theme_name", ["briefing", "official"])
+def test_every_theme_style_gets_its_fonts_size_and_east_asian_face(theme_name: str) -> None:
+    theme = load_theme(theme_name)
+    document = docx.Document()
+    apply_theme(document, theme)
+    for name, word_name in WORD_STYLES.items():
+        spec = theme.style(name)
+        font = theme.font(spec)
+        style = word_style(document, word_name)
+        assert style.font.size == Pt(spec.size), word_name
+        assert bool(style.font.bold) == spec.bold, word_name
+        fonts = style.element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:ascii")) == font.latin, word_name
+        assert fonts.get(qn("w:eastAsia")) == font.east_asian, word_name
+
+
+def test_normal_is_body_without_room_after() -> None:
+    theme = load_theme("briefing")
+    document = docx.Document()
+    apply_theme(document, theme)
+    normal = word_style(document, "Normal")
+    assert normal.font.size == Pt(theme.style("body").size)
+    assert normal.paragraph_format.space_after == Pt(0)
+
+
+def test_word_style_makes_a_missing_style_once() -> None:
+    document = docx.Document()
+    first = word_style(document, "Key Figure")
+    assert word_style(document, "Key Figure").style_id == first.style_id
+    assert [s.name for s in document.styles].count("Key Figure") == 1
+
+
+def test_only_running_text_may_hyphenate() -> None:
+    document = docx.Document()
+    apply_theme(document, load_theme("briefing"), hyphenate=True)
+    for name, word_name in WORD_STYLES.items():
+        ppr = word_style(document, word_name).element.pPr
+        suppressed = ppr is not None and ppr.find(qn("w:suppressAutoHyphens")) is not None
+        assert suppressed == (name not in RUNNING_TEXT), word_name
+    plain = docx.Document()
+    apply_theme(plain, load_theme("briefing"))
+    assert "suppressAutoHyphens" not in plain.styles.element.xml
+
+
+def test_contents_numbers_sit_flush_right_after_dots_and_headings_keep_with_next() -> None:
+    theme = load_theme("official")
+    document = docx.Document()
+    apply_theme(document, theme)
+    width = theme.page.width - theme.page.inside - theme.page.outside
+    for name in ("TOC 1", "TOC 2"):
+        stops = list(word_style(document, name).paragraph_format.tab_stops)
+        assert len(stops) == 1
+        assert stops[0].alignment == WD_TAB_ALIGNMENT.RIGHT
+        assert stops[0].leader == WD_TAB_LEADER.DOTS
+        assert abs(stops[0].position.mm - width) < 0.1
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
+        assert word_style(document, name).paragraph_format.keep_with_next is True
+
+
+def test_a_grid_theme_takes_tables_off_the_grid() -> None:
+    theme = load_theme("official")
+    document = docx.Document()
+    apply_theme(document, theme)
+    off = word_style(document, "Table Cell").element.pPr.find(qn("w:snapToGrid"))
+    assert off is not None and off.get(qn("w:val")) == "0"
+    body = word_style(document, "Body Text").element.pPr
+    assert body.find(qn("w:snapToGrid")) is None
