@@ -1,8 +1,8 @@
-"""Walking the document tree: every string, every character."""
+"""Walking the document tree: every string, every character, every heading."""
 
 from dataclasses import dataclass
 
-from ipdocs.doc import characters, strings
+from ipdocs.doc import Bilingual, Heading, Paragraph, Span, characters, headings, strings
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 
@@ -32,3 +32,11 @@ def test_characters_of_documents_match_their_strings(sample: Report) -> None:
             doc = brief.document(sample, lang)  # type: ignore[arg-type]
             expected = "".join(sorted({c for s in strings(doc) for c in s}))
             assert characters(doc) == expected
+
+
+def test_headings_include_those_inside_pairs_in_order() -> None:
+    inner = Heading(1, "Inner", "en")
+    outer = Heading(1, "外", "zh")
+    after = Heading(2, "后", "zh")
+    blocks = [outer, Bilingual((), (inner,)), Paragraph((Span("x"),), "zh"), after]
+    assert list(headings(blocks)) == [outer, inner, after]  # type: ignore[arg-type]

@@ -29,12 +29,12 @@ from ipdocs.doc import (
     KeyFigures,
     Paragraph,
     Table,
+    headings,
 )
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.html import render_html
-from ipdocs.writers.html.blocks import headings
 from tests.conftest import ROOT
 from tests.writers.browser import Browser, find_chromium
 

@@ -35,7 +35,7 @@ from ipdocs.doc.nodes import (
     spans_of,
 )
 from ipdocs.doc.serial import from_json, to_json
-from ipdocs.doc.walk import characters, strings
+from ipdocs.doc.walk import characters, headings, strings
 
 __all__ = [
     "SHIPPED_LANGUAGES",
@@ -67,6 +67,7 @@ __all__ = [
     "concat",
     "find_language",
     "from_json",
+    "headings",
     "spans_of",
     "strings",
     "to_json",

@@ -1,10 +1,13 @@
-"""Walking the tree: every string in it, for glyph coverage and font subsetting."""
+"""Walking the tree: every string in it, for glyph coverage and font subsetting; every
+heading, for the contents and outlines writers make."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+from ipdocs.doc.nodes import Bilingual, Block, Heading
 
 
 def strings(node: Any) -> Iterator[str]:
@@ -49,3 +52,14 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
                  if dataclasses.is_dataclass(cls) and not issubclass(cls, type) else None)
         _FIELDS[cls] = names
     return names
+
+
+def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
+    """Every heading of the tree in the order written, those inside bilingual pairs
+    included."""
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block
+        elif isinstance(block, Bilingual):
+            yield from headings(block.left)
+            yield from headings(block.right)

@@ -26,7 +26,6 @@ from ipdocs.writers.html.blocks import (
     LATIN_EM,
     THIN_EM,
     ems,
-    headings,
     lines,
     write_blocks,
 )
@@ -161,10 +160,3 @@ def test_side_by_side_pairs_are_rows_of_two_columns_in_their_languages() -> None
     assert row.get("class") == "pair" and len(row) == 2
     assert row[0].get("lang") is None and row[1].get("lang") == "en-GB"
     assert row[1][0].get("lang") is None  # the column says it; the paragraph need not
-
-
-def test_headings_include_those_inside_pairs() -> None:
-    inner = Heading(1, "Inner", "en")
-    outer = Heading(1, "外", "zh")
-    found = list(headings([outer, Bilingual((), (inner,))]))  # type: ignore[list-item]
-    assert found == [outer, inner]

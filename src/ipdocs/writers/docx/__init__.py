@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
-from ipdocs.doc import Bilingual, Block, Document, Heading, Paragraph, find_language
+from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
@@ -30,16 +30,6 @@ from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
 
 __all__ = ["FontError", "render_docx"]
-
-
-def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
-    """Every heading of the tree in order, those inside bilingual pairs included."""
-    for block in blocks:
-        if isinstance(block, Heading):
-            yield block
-        elif isinstance(block, Bilingual):
-            yield from headings(block.left)
-            yield from headings(block.right)
 
 
 def paragraph_languages(blocks: Sequence[Block]) -> set[str]:

@@ -10,9 +10,9 @@ Identical input gives identical bytes.
 
 from __future__ import annotations
 
-from ipdocs.doc import Bilingual, Document
+from ipdocs.doc import Bilingual, Document, headings
 from ipdocs.themes import Theme
-from ipdocs.writers.html.blocks import headings, write_blocks
+from ipdocs.writers.html.blocks import write_blocks
 from ipdocs.writers.html.fonts import embedded_faces
 from ipdocs.writers.html.markup import Element, serialise, tag
 from ipdocs.writers.html.style import stylesheet

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ipdocs.doc import (
@@ -328,11 +328,3 @@ def write_blocks(blocks: Sequence[Block], w: Writer, parent: Element) -> None:
             WRITERS[type(item)](item, w, parent)
 
 
-def headings(blocks: Sequence[Block]) -> Iterator[Heading]:
-    """Every heading of the tree in the order written, those inside pairs included."""
-    for block in blocks:
-        if isinstance(block, Heading):
-            yield block
-        elif isinstance(block, Bilingual):
-            yield from headings(block.left)
-            yield from headings(block.right)
