@@ -33,10 +33,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from fontTools import subset
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
 
+from ipdocs.app.fonttool import subsetter
 from ipdocs.typefaces.sysfonts import to_truetype
 
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -174,20 +174,6 @@ def rare(common: set[int]) -> set[int]:
     return gb18030_han() - common
 
 
-def _subsetter(chars: set[int]) -> subset.Subsetter:
-    """A subsetter keeping every layout feature and name, without hinting."""
-    options = subset.Options()
-    options.layout_features = ["*"]
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.glyph_names = False
-    options.hinting = False
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(chars))
-    return subsetter
-
-
 MINUS, PLUS = 0x2212, 0x2B
 
 
@@ -236,7 +222,7 @@ def build_latin(source: Path, target: Path) -> None:
     """Subset a TrueType Latin face to the Latin and punctuation blocks."""
     font = TTFont(source, recalcTimestamp=False)
     chars = {c for start, end in LATIN_BLOCKS for c in range(start, end + 1)}
-    _subsetter(chars).subset(font)
+    subsetter(chars).subset(font)
     add_minus(font)
     font["head"].created = font["head"].modified = FIXED_TIME
     font.save(target, reorderTables=True)
@@ -247,7 +233,7 @@ def build_face(source: Path, target: Path, chars: set[int], index: int = SC_INDE
     it to TrueType and save it."""
     font = TTFont(source, fontNumber=index, recalcTimestamp=False)
     chars = chars & set(font.getBestCmap())
-    _subsetter(chars).subset(font)
+    subsetter(chars).subset(font)
     to_truetype(font)
     add_minus(font)
     font["head"].created = font["head"].modified = FIXED_TIME

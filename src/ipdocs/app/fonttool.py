@@ -71,25 +71,32 @@ def spec_characters(specs: Iterable[str | Path]) -> set[int]:
     return chars
 
 
+def subsetter(chars: set[int]) -> Any:
+    """A fontTools subsetter for ``chars`` keeping every layout feature and name, without
+    hinting: how the bundled faces are cut (``scripts/build_fonts.py``) and how
+    ``ipdocs fonts convert`` cuts a face (fontTools imported only when asked)."""
+    from fontTools import subset
+
+    options = subset.Options()
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = False
+    options.hinting = False
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=sorted(chars))
+    return cutter
+
+
 def convert(source: str, target: Path, chars: set[int] | None = None) -> int:
     """Save the face ``source`` (``file.ttc#2``) at ``target`` with TrueType outlines,
     only ``chars`` (and ``ALWAYS``) kept when given; the number of glyphs saved."""
-    from fontTools import subset
-
     font = open_face(source)
     if chars is not None:
-        options = subset.Options()
-        options.layout_features = ["*"]
-        options.name_IDs = ["*"]
-        options.name_languages = ["*"]
-        options.notdef_outline = True
-        options.glyph_names = False
-        options.hinting = False
         keep = (chars | ALWAYS) & set(font.getBestCmap())
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=sorted(keep))
         with quiet_subsetting():
-            subsetter.subset(font)
+            subsetter(keep).subset(font)
     if "CFF " in font or "CFF2" in font:
         to_truetype(font)
     font["head"].created = font["head"].modified = FIXED_TIME
