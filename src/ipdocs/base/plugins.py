@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
@@ -100,3 +101,15 @@ def plugin_file(kind: Kind, name: str) -> str | None:
         raise PluginError(f"the {kind[:-1]} {name!r} of an installed package names "
                           f"{found!r}, which is not a {kind[:-1]} file")
     return path
+
+
+def installed_file(kind: Kind, name: str, shipped: Iterable[str]) -> str:
+    """The path of the YAML file an installed package names ``name`` (``plugin_file``);
+    PluginError if it cannot be used, or if no package names it, listing the names ipdocs
+    ``shipped`` and the installed ones."""
+    found = plugin_file(kind, name)
+    if found is None:
+        names = ", ".join([*shipped, *entry_point_names(kind)])
+        raise PluginError(f"unknown {kind[:-1]} {name!r}: not one of {names} and no such "
+                          "file")
+    return found

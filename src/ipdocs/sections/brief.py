@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal, NewType
 
 from ipdocs.base.inputs import InputError, read_text
-from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
+from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.base.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 from ipdocs.doc import (
@@ -392,14 +392,9 @@ def _installed(name: str) -> str:
     """The file of the brief an installed package calls ``name`` (entry point group
     ``ipdocs.briefs``); BriefError if there is none or it cannot be used."""
     try:
-        found = plugin_file("briefs", name)
+        return installed_file("briefs", name, BUILT_IN)
     except PluginError as exc:
         raise BriefError([error((), str(exc))]) from None
-    if found is None:
-        names = ", ".join([*BUILT_IN, *entry_point_names("briefs")])
-        raise BriefError([error((), f"unknown brief {name!r}: not one of {names} and no "
-                                    "such file")])
-    return found
 
 
 def load_brief(name_or_path: str | Path) -> Brief:

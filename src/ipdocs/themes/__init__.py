@@ -14,7 +14,7 @@ from typing import Any
 
 from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
-from ipdocs.base.plugins import PluginError, entry_point_names, plugin_file
+from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.themes.letterheads import LetterheadError, read_letterhead
 from ipdocs.themes.schema import (
@@ -409,15 +409,9 @@ def _installed(name: str) -> str:
     """The file of the theme an installed package calls ``name`` (entry point group
     ``ipdocs.themes``); ThemeError if there is none or it cannot be used."""
     try:
-        found = plugin_file("themes", name)
+        return installed_file("themes", name, BUILT_IN)
     except PluginError as exc:
         raise ThemeError([error((), str(exc))]) from None
-    if found is None:
-        installed = entry_point_names("themes")
-        names = ", ".join([*BUILT_IN, *installed])
-        raise ThemeError([error((), f"unknown theme {name!r}: not one of {names} and no "
-                                    "such file")])
-    return found
 
 
 def load_theme(name_or_path: str | Path) -> Theme:
