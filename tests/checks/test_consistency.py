@@ -153,3 +153,59 @@ def test_a_specs_own_units_are_checked_as_any_other() -> None:
     messages = [p.message for p in check_report(own)]
     assert "negative count: -2台套" in messages
     assert not any("part" in m for m in messages)  # 5 公顷 of 30,000 公顷: a partial sum
+
+
+def test_a_percent_agreeing_with_its_increment_is_fine() -> None:
+    """收案数量增加1231件，同比增长63%: 1231 on 3176 − 1231 = 1945 is 63.29%."""
+    assert found({"a": {"value": 3176, "change": {"percent": 63, "increment": 1231}}},
+                 strict=True) == []
+
+
+def test_a_percent_disagreeing_with_its_increment_is_reported() -> None:
+    """The court's report: 1354 more on 2787 is 94.49%, printed as 95%."""
+    assert found({"a": {"value": 2787, "change": {"percent": 95, "increment": 1354}}}) == [
+        ("warning", "stated change 95% but an increment of 1354 on 2787 (previous 1433) is "
+                    "94.49%")]
+
+
+def test_a_decline_is_checked_the_same_way() -> None:
+    """80 after a fall of 20 is −20%; −25% is not."""
+    assert found({"a": {"value": 80, "change": {"percent": -20, "increment": -20}}}) == []
+    assert len(found({"a": {"value": 80, "change": {"percent": -25, "increment": -20}}})) == 1
+
+
+def test_rounded_values_give_their_rounding() -> None:
+    """8.24 after a rise of 1.37 is 19.94% (Hubei); both are rounded to hundredths, so
+    19.9% to 20.0% may be stated, 20.2% may not; 17万 is rounded to the 万."""
+    rate = {"value": "8.24", "unit": "件"}
+    for percent, problems in (("19.94", 0), ("20.0", 0), ("19.8", 0), ("20.2", 1)):
+        figure = {**rate, "change": {"percent": percent, "increment": "1.37"}}
+        assert len(found({"a": figure})) == problems, percent
+    scaled = {"value": 17, "unit": "万件", "change": {"percent": 13, "increment": 2}}
+    assert found({"a": scaled}) == []  # 1.5/15.5 = 9.7% … 2.5/14.5 = 17.2%
+
+
+def test_a_qualified_change_is_not_held_to_its_increment() -> None:
+    """近95% states no exact ratio."""
+    change = {"percent": 95, "increment": 1354, "qualifier": "近"}
+    assert found({"a": {"value": 2787, "change": change}}) == []
+
+
+def test_an_increment_leaving_no_previous_value() -> None:
+    problems = found({"a": {"value": 100, "change": {"percent": 50, "increment": 100}}})
+    assert problems == [("warning", "an increment of 100 on 100 leaves a previous value of "
+                                    "0: no percent change can be stated on it, but 50% is")]
+
+
+def test_a_disagreeing_percent_may_be_acknowledged() -> None:
+    change = {"percent": 95, "increment": 1354}
+    figure = {"value": 2787, "change": change, "discrepancy": ACKNOWLEDGED}
+    assert found({"a": figure}, strict=True) == []
+    figure["value"] = 2779  # 1354 on 1425 is 95.02%: nothing left to acknowledge
+    assert found({"a": figure}) == [("warning", "a discrepancy is acknowledged but the change "
+                                                "95% agrees with the increment 1354: remove it")]
+
+
+def test_a_previous_value_is_checked_by_check_change_instead() -> None:
+    change = {"percent": "10.0", "increment": 10, "previous": 100}
+    assert found({"a": {"value": 110, "change": change}}) == []

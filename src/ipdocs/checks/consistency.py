@@ -52,6 +52,58 @@ def check_change(figure: Figure) -> Iterator[Finding]:
                f"is {figure.value - change.previous}")
 
 
+def _stated_rounding(figure: Figure, stated: Decimal) -> Decimal:
+    """How far a value stated in ``figure``'s unit may lie from the exact one: half a unit
+    of its last digit where it is rounded (it has decimals, or its unit has a scale: 17万,
+    2864.22亿元), none for a whole number of the unit's base (3176件 is counted, exact)."""
+    exponent = stated.as_tuple().exponent
+    rounded = (isinstance(exponent, int) and exponent < 0) or figure.unit_def.exponent > 0
+    return _half_unit(stated) if rounded else Decimal(0)
+
+
+def _percent_bounds(figure: Figure, increment: Decimal) -> tuple[Decimal, Decimal] | None:
+    """The least and greatest percent change the value and its ``increment`` may mean
+    within their rounding (previous = value − increment), or None where a previous value
+    within that rounding is not above zero (no percent can be stated on it)."""
+    value_slack = _stated_rounding(figure, figure.value)
+    increment_slack = _stated_rounding(figure, increment)
+    percents = []
+    for value in (figure.value - value_slack, figure.value + value_slack):
+        for moved in (increment - increment_slack, increment + increment_slack):
+            previous = value - moved
+            if previous <= 0:
+                return None
+            percents.append(moved / previous * 100)
+    return min(percents), max(percents)
+
+
+def check_increment_percent(figure: Figure) -> Iterator[Finding]:
+    """A stated percent against the one its stated increment means, where no previous
+    value is given (收案数量增加1231件，同比增长63%: 1231 on 3176 − 1231 is 63.3%): the
+    two must agree within the rounding of the value, the increment and the percent. A
+    change or value with a qualifier (近95%, 超17万件) states no exact ratio and is not
+    checked."""
+    change = figure.change
+    if change is None or change.previous is not None or change.percent is None \
+            or change.increment is None or change.qualifier or figure.qualifier:
+        return
+    bounds = _percent_bounds(figure, change.increment)
+    if bounds is None:
+        yield (_path(figure, "change", "increment"),
+               f"an increment of {change.increment} on {figure.value} leaves a previous "
+               f"value of {figure.value - change.increment}: no percent change can be stated "
+               f"on it, but {change.percent}% is")
+        return
+    low, high = bounds
+    slack = _half_unit(change.percent) + Decimal("1e-9")
+    if high < change.percent - slack or low > change.percent + slack:
+        exact = change.increment / (figure.value - change.increment) * 100
+        yield (_path(figure, "change", "percent"),
+               f"stated change {change.percent}% but an increment of {change.increment} on "
+               f"{figure.value} (previous {figure.value - change.increment}) is "
+               f"{format_number(exact.quantize(Decimal('0.01')), 'en')}%")
+
+
 def _base_value(figure: Figure) -> Decimal:
     """The value in the unit's base (万件 → 件), for comparing parts with totals."""
     return shift(figure.value, figure.unit_def.exponent)
@@ -65,32 +117,54 @@ def _part_problem(total: Figure, part: Figure) -> Finding | None:
     return None
 
 
-def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
-    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total;
-    none where the spec acknowledges the source's own discrepancy, unless there is none."""
-    if not figure.parts:
-        return
+def _parts_findings(figure: Figure, report: Report) -> Iterator[Finding]:
+    """Parts that exceed the total, and (unless a partial breakdown) parts that fail to
+    add up to it."""
     parts = [report.figure(pid) for pid in figure.parts]
-    for part in parts:
-        mismatch = _part_problem(figure, part)
-        if mismatch:
-            yield mismatch
-            return
     total = sum((_base_value(p) for p in parts), Decimal(0))
     whole = _base_value(figure)
     named = " + ".join(f"{p.value}" for p in parts)
-    if figure.discrepancy is not None:
-        if total == whole or (total < whole and figure.parts_complete is False):
-            yield (_path(figure, "discrepancy"),
-                   f"a discrepancy is acknowledged but the parts {named} = {total} add up to "
-                   f"the total {whole}: remove it")
-        return
     if total > whole:
         yield (_path(figure, "parts"), f"parts {named} = {total} exceed the total {whole}")
     elif total < whole and figure.parts_complete is not False:
         yield (_path(figure, "parts"),
                f"parts {named} = {total} do not add up to the total {whole} "
                f"({whole - total} unaccounted for)")
+
+
+def _agreement(figure: Figure, report: Report) -> str:
+    """What agrees where a discrepancy is acknowledged and none is found, for the message
+    asking to remove it: the parts' sum and the total, the percent and the increment."""
+    said = []
+    if figure.parts:
+        parts = [report.figure(pid) for pid in figure.parts]
+        total = sum((_base_value(p) for p in parts), Decimal(0))
+        named = " + ".join(f"{p.value}" for p in parts)
+        said.append(f"the parts {named} = {total} add up to the total {_base_value(figure)}")
+    change = figure.change
+    if change is not None and change.percent is not None and change.increment is not None:
+        said.append(f"the change {change.percent}% agrees with the increment "
+                    f"{change.increment}")
+    return " and ".join(said)
+
+
+def check_parts(figure: Figure, report: Report) -> Iterator[Finding]:
+    """Parts that exceed, or (unless a partial breakdown) fail to add up to, their total,
+    and a percent that disagrees with its increment (``check_increment_percent``); none
+    where the spec acknowledges the source's own discrepancy, unless there is none. Parts
+    in a unit the total's cannot be compared with are reported either way."""
+    mismatch = next(filter(None, (_part_problem(figure, report.figure(pid))
+                                  for pid in figure.parts)), None)
+    if mismatch:
+        yield mismatch  # not a discrepancy of the source: parts in another unit
+        return
+    findings = list(_parts_findings(figure, report)) if figure.parts else []
+    findings += check_increment_percent(figure)
+    if figure.discrepancy is None:
+        yield from findings
+    elif not findings:
+        yield (_path(figure, "discrepancy"),
+               f"a discrepancy is acknowledged but {_agreement(figure, report)}: remove it")
 
 
 def check_range(figure: Figure) -> Iterator[Finding]:

@@ -223,7 +223,7 @@ def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
     for key in ("stale", "of_year"):
         node.pop(key, None)
     if node.pop("discrepancy", None) is not None:
-        notes.append(f"{figure.id}: last year's source did not add up (acknowledged); the "
+        notes.append(f"{figure.id}: last year's source disagreed with itself (acknowledged); the "
                      "acknowledgement is dropped with the new value")
     _set(node, "draft_note", new.note)
     _set(node, "review", True if review else None)

@@ -270,9 +270,10 @@ class Figure(Model):
         description="true: parts must add up; false: a partial breakdown; unset: warn")
     discrepancy: Text | None = Field(
         default=None,
-        description="the source's own discrepancy, acknowledged: its parts do not add up "
-                    "as published, and why (原文如此 / as published); the check then "
-                    "passes, and it prints as the table note does")
+        description="the source's own discrepancy, acknowledged: its parts do not add up, "
+                    "or its stated percent disagrees with its stated increment, as "
+                    "published, and why (原文如此 / as published); the check then passes, "
+                    "and it prints as the table note does")
     history: NumbersByYear = Field(default_factory=no_numbers, description="past values by year")
     history_since: Whole | None = Field(
         default=None, description="the history is complete from this year to last year: a record "
@@ -371,8 +372,11 @@ class Figure(Model):
             _check_rank_statement(self, self.rank)
         if self.change is not None:
             _check_change(self, self.change)
-        if self.discrepancy is not None and not self.parts:
-            raise ValueError("discrepancy acknowledges parts that do not add up: give the parts")
+        if self.discrepancy is not None and not self.parts and not _percent_and_increment(
+                self.change):
+            raise ValueError("discrepancy acknowledges parts that do not add up (give the "
+                             "parts) or a percent that disagrees with its increment (give "
+                             "change.percent and change.increment)")
         if self.of_year is not None and not self.stale:
             raise ValueError("of_year belongs to a stale value (stale: true)")
         return self
@@ -414,6 +418,13 @@ def _check_partial_year(as_of: dt.date, period: PeriodStyle) -> None:
         raise ValueError(f"{as_of.month} months are not whole quarters (period: quarters)")
     if period == "half" and as_of.month != 6:
         raise ValueError(f"the first half of a year ends on 30 June, not {as_of}")
+
+
+def _percent_and_increment(change: Change | None) -> bool:
+    """Whether ``change`` states both a percent and an increment (and no previous value):
+    the pair a discrepancy may acknowledge."""
+    return change is not None and change.previous is None and change.percent is not None \
+        and change.increment is not None
 
 
 def _check_change(figure: Figure, change: Change) -> None:
