@@ -13,10 +13,27 @@ def _cased(lang: str) -> bool:
     return bool(word("letter_case", lang))
 
 
+POSSESSIVE = ("’s", "'s")
+"""How a name's possessive ends (Wuhan’s share): a common noun at a label's start does
+not take it."""
+
+
+def _names_first(words: list[str]) -> bool:
+    """Whether a label's ``words`` start with an acronym or a name: a word in capitals or
+    with a capital inside (PCT, eBay), a possessive (Wuhan’s share), or the first of
+    several capitalised words (China Patent Award, Ningbo Intermediate People’s Court;
+    not National IP demonstration, whose second word is an acronym)."""
+    first = words[0]
+    if first.isupper() or any(c.isupper() for c in first[1:]) or first.endswith(POSSESSIVE):
+        return True
+    second = words[1] if len(words) > 1 else ""
+    return second[:1].isupper() and not second.isupper()
+
+
 def in_sentence(label: str, lang: str) -> str:
-    """A label as it reads inside a sentence: lower case unless an acronym or a name."""
-    first = label.split(" ", 1)[0]
-    if not _cased(lang) or first.isupper() or any(c.isupper() for c in first[1:]):
+    """A label as it reads inside a sentence: lower case unless it starts with an acronym
+    or a name."""
+    if not _cased(lang) or not label or _names_first(label.split(" ")):
         return label
     return label[:1].lower() + label[1:]
 
