@@ -13,6 +13,14 @@ KEY_FIGURES_PER_ROW = 3
 """Key figures to a row of the panel."""
 CHART_LABEL_SIZE = 8.0
 """Points: the size of a chart's category and value labels."""
+COMPACT_BAR_PITCH = 12.0
+"""Points from bar to bar of a compact chart (``Chart.compact``) in the PDF."""
+COMPACT_DOCX_CHART = (14.0, 18.0)
+"""Points of a compact chart's drawing in the DOCX a bar, and besides its bars: about
+two thirds of the DOCX's other charts, so that a brief fitted to its page by its PDF
+(where the chart is shorter still) fits in LibreOffice too (Ningbo's en summary: at
+18 a bar it ran to two pages). LibreOffice then labels only every other category of
+five (it ignores c:tickLblSkip)."""
 MAX_OUTLINE_LEVEL = 3
 """The deepest heading level the outline and the contents distinguish."""
 WHITE = "FFFFFF"

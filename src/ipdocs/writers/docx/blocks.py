@@ -746,7 +746,7 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     holder = _paragraph(container, "table-cell", w)
     holder.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE  # room for the chart
     place_chart(holder, rid, w.width_mm, len(node.categories), 1000 + w.charts,
-                node.alt or node.title, node.title)
+                node.alt or node.title, node.title, node.compact)
     if node.revision:
         track_runs(holder, node.revision, w.revisions)
     _gap(container, after_panel(w.theme), w)
