@@ -290,9 +290,12 @@ def test_a_compact_docx_chart_is_shorter_and_labels_every_bar() -> None:
 
     tall, plain = drawn(growth())
     short, compact = drawn(replace(growth(), compact=True))
-    assert short < tall
+    assert short < tall == 12700 * (3 * 17 + 24)  # the PDF's 17 points a bar, and room
+    assert short == 12700 * (3 * 14 + 18)
     assert plain.find(f".//{C}tickLblSkip") is None
     assert compact.find(f".//{C}catAx/{C}tickLblSkip").get("val") == "1"  # type: ignore[union-attr]
     main = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     wraps = [b.get("wrap") for b in compact.iter(f"{main}bodyPr")]
     assert wraps.count("none") == 2  # the category and the value labels
+    plain_wraps = [b.get("wrap") for b in plain.iter(f"{main}bodyPr")]
+    assert plain_wraps.count("none") == 1  # the value labels

@@ -28,7 +28,7 @@ from ipdocs.doc import Chart
 from ipdocs.themes import Font
 from ipdocs.typefaces.bundled import BUNDLED, coverage
 from ipdocs.writers.docx.adapter import r_of, set_blob
-from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART
+from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -38,8 +38,6 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A}
 LABEL_SIZE = round(CHART_LABEL_SIZE * 100)  # hundredths of a point
 AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
-ROW_MM = 8.5
-"""Millimetres of chart height a bar (a compact chart's: ``looks.COMPACT_DOCX_CHART``)."""
 DECLINE_ROOM = 0.15
 """A share of the values' span the value axis reaches beyond the largest decline: room
 for its label, clear of the category labels left of the plot."""
@@ -149,34 +147,39 @@ def _axes(space: etree._Element, horizontal: bool, values: tuple[float, ...] = (
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
-def _every_label(space: etree._Element) -> None:
+def _unwrapped() -> etree._Element:
+    """A ``c:txPr`` that keeps labels on one line (LibreOffice wraps a value label to fit
+    a share of the chart's size: +55.02 / %)."""
+    txpr = _el("c:txPr")
+    _sub(txpr, "a:bodyPr", wrap="none")
+    _sub(txpr, "a:lstStyle")
+    _sub(_sub(txpr, "a:p"), "a:pPr")
+    return txpr
+
+
+def _value_labels_unwrapped(space: etree._Element) -> None:
+    """Every value label on one line."""
+    for dlbls in space.iterfind(".//c:dLbls", NS):
+        position = dlbls.find("c:dLblPos", NS)
+        assert position is not None
+        position.addprevious(_unwrapped())
+
+
+def _every_category(space: etree._Element) -> None:
     """Every category labelled (``c:tickLblSkip``, which Word honours; LibreOffice 7.4
-    still leaves every other category out where the bars stand close) and every value
-    label and category label on one line, in a compact chart (``Chart.compact``), whose
-    value labels LibreOffice otherwise wraps (+55.02 / %)."""
+    still leaves every other one out where bars stand as close as in a compact chart)
+    and its label on one line."""
     cat = space.find(".//c:catAx", NS)
     assert cat is not None
-    after = cat.find("c:noMultiLvlLbl", NS)
-    skip = _el("c:tickLblSkip", val="1")
     cross = cat.find("c:crossAx", NS)
     assert cross is not None
-    cat_text = _el("c:txPr")
-    _sub(cat_text, "a:bodyPr", wrap="none")
-    _sub(cat_text, "a:lstStyle")
-    _sub(_sub(cat_text, "a:p"), "a:pPr")
-    cross.addprevious(cat_text)
+    cross.addprevious(_unwrapped())
+    skip = _el("c:tickLblSkip", val="1")
+    after = cat.find("c:noMultiLvlLbl", NS)
     if after is not None:
         after.addprevious(skip)
     else:
         cat.append(skip)
-    for dlbls in space.iterfind(".//c:dLbls", NS):
-        txpr = _el("c:txPr")
-        _sub(txpr, "a:bodyPr", wrap="none")
-        _sub(txpr, "a:lstStyle")
-        _sub(_sub(txpr, "a:p"), "a:pPr")
-        position = dlbls.find("c:dLblPos", NS)
-        assert position is not None
-        position.addprevious(txpr)
 
 
 def in_face(chart: Chart, font: Font) -> Chart:
@@ -224,8 +227,9 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     _sub(border, "a:noFill")
     _sub(_sub(border, "a:ln"), "a:noFill")
     space.find("c:chart", NS).addnext(border)
+    _value_labels_unwrapped(space)
     if chart.compact:
-        _every_label(space)
+        _every_category(space)
     for index, axis in enumerate(space.iterfind(".//c:axId", NS)):
         axis.set("val", str(AXIS_IDS[index % 2]))
     for index, axis in enumerate(space.iterfind(".//c:crossAx", NS)):
@@ -268,11 +272,11 @@ def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
 def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
                 chart_id: int, descr: str, title: str = "", compact: bool = False) -> None:
     """An inline drawing holding the chart, sized to the text width and the bar count
-    (shorter where ``compact``), described by ``descr`` (its alternative text) and titled
-    ``title``."""
+    as the PDF's is (``looks.DOCX_CHART``; shorter where ``compact``), described by
+    ``descr`` (its alternative text) and titled ``title``."""
     cx = int(Mm(width_mm))
-    cy = (int(Pt(rows * COMPACT_DOCX_CHART[0] + COMPACT_DOCX_CHART[1])) if compact
-          else int(Mm(max(45.0, rows * ROW_MM + 12))))
+    per_bar, besides = COMPACT_DOCX_CHART if compact else DOCX_CHART
+    cy = int(Pt(rows * per_bar + besides))
     xml = (
         f'<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
         f'xmlns:wp="{WP}" xmlns:a="{A}" xmlns:c="{C}" xmlns:r="{R}">'

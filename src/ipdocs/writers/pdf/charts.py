@@ -7,14 +7,12 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 
 from ipdocs.doc import Chart
-from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_BAR_PITCH
+from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
 from ipdocs.writers.typeset import pieces
 
-BAR_PITCH = 17.0
-"""Points from bar to bar (a compact chart's: ``looks.COMPACT_BAR_PITCH``)."""
 YEARS_HEIGHT, COMPACT_YEARS_HEIGHT = 150.0, 110.0
 """Points: the height of a chart of bars over the years, and of a compact one."""
 LABEL_SIZE = CHART_LABEL_SIZE
