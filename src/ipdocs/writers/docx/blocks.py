@@ -312,9 +312,14 @@ def _indent(paragraph: DocxParagraph, lang: str, w: Writer, style: str) -> None:
         child(ppr, "w:ind", w_firstLine=str(twips), w_firstLineChars=str(int(ems * 100)))
 
 
-def write_paragraph(node: Paragraph, container: Container, w: Writer,
-                    numbered: str | None = None) -> None:
-    """A paragraph: strong text bold, emphasis italic (bold in Han text), links
+def write_paragraph(node: Paragraph, container: Container, w: Writer) -> None:
+    """A paragraph (``paragraph_written``)."""
+    paragraph_written(node, container, w)
+
+
+def paragraph_written(node: Paragraph, container: Container, w: Writer,
+                      numbered: str | None = None) -> DocxParagraph:
+    """A paragraph, returned: strong text bold, emphasis italic (bold in Han text), links
     hyperlinks, review marks highlighted, note marks superscript; a changed figure a
     tracked revision, a reviewer's note a comment. ``numbered``: the numbering instance
     of the list the paragraph is an item of."""
@@ -351,6 +356,7 @@ def write_paragraph(node: Paragraph, container: Container, w: Writer,
                                            spaced=True, bold=bold, italic=italic),
                   w.revisions)
     comment(w.document, paragraph, every, node.comment)
+    return paragraph
 
 
 def _list_indent(size: float) -> int:
@@ -360,15 +366,21 @@ def _list_indent(size: float) -> int:
 
 def write_list(node: ItemList, container: Container, w: Writer) -> None:
     """A bulleted or numbered list: each item a paragraph of the list's style, numbered
-    by a numbering definition of the document (a numbered list starts at 1)."""
+    by a numbering definition of the document (a numbered list starts at 1); the style's
+    room above before the first item only and below after the last, as in the PDF."""
     if w.document is None or not node.items:
         for item in node.items:
             write_paragraph(item, container, w)
         return
     indent = _list_indent(w.theme.style(node.style).size)
     numbered = list_numbering(w.document, node.ordered, indent)
-    for item in node.items:
-        write_paragraph(item, container, w, numbered)
+    last = len(node.items) - 1
+    for index, item in enumerate(node.items):
+        fmt = paragraph_written(item, container, w, numbered).paragraph_format
+        if index > 0:
+            fmt.space_before = Pt(0)
+        if index < last:
+            fmt.space_after = Pt(0)
 
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
