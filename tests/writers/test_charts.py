@@ -297,5 +297,7 @@ def test_a_compact_docx_chart_is_shorter_and_labels_every_bar() -> None:
     main = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
     wraps = [b.get("wrap") for b in compact.iter(f"{main}bodyPr")]
     assert wraps.count("none") == 2  # the category and the value labels
+    assert compact.find(f".//{C}plotArea/{C}layout/{C}manualLayout") is not None
+    assert plain.find(f".//{C}plotArea/{C}layout") is None
     plain_wraps = [b.get("wrap") for b in plain.iter(f"{main}bodyPr")]
     assert plain_wraps.count("none") == 1  # the value labels

@@ -25,8 +25,8 @@ it (ten in that DOCX's first chart)."""
 COMPACT_DOCX_CHART = (14.0, 18.0)
 """Points of a compact chart's drawing in the DOCX a bar, and besides its bars, so that
 a brief fitted to its page by its PDF (where the chart is shorter still) fits in
-LibreOffice too (Ningbo's en summary: at 18 a bar it ran to two pages). LibreOffice
-then labels only every other category of five (it ignores c:tickLblSkip)."""
+LibreOffice too (Ningbo's en summary: at 18 a bar it ran to two pages); its plot is laid
+out to the drawing's height, so that LibreOffice labels every bar."""
 MAX_OUTLINE_LEVEL = 3
 """The deepest heading level the outline and the contents distinguish."""
 WHITE = "FFFFFF"

@@ -165,10 +165,27 @@ def _value_labels_unwrapped(space: etree._Element) -> None:
         position.addprevious(_unwrapped())
 
 
+PLOT_SHARE = (0.42, 0.48)
+"""Of a compact chart's width: where its plot begins (the category labels left of it,
+at most that share, as in the PDF) and how wide it is (the value labels right of it)."""
+
+
 def _every_category(space: etree._Element) -> None:
-    """Every category labelled (``c:tickLblSkip``, which Word honours; LibreOffice 7.4
-    still leaves every other one out where bars stand as close as in a compact chart)
-    and its label on one line."""
+    """Every category labelled (``c:tickLblSkip``, which Word honours) and its label on
+    one line, the plot the chart's whole height (a manual layout: LibreOffice otherwise
+    keeps margins inside the drawing and leaves every other category out where bars
+    stand as close as in a compact chart)."""
+    plot = space.find(".//c:plotArea", NS)
+    assert plot is not None
+    layout = _el("c:layout")
+    manual = _sub(layout, "c:manualLayout")
+    _sub(manual, "c:layoutTarget", val="inner")
+    _sub(manual, "c:xMode", val="edge")
+    _sub(manual, "c:yMode", val="edge")
+    for name, value in (("x", PLOT_SHARE[0]), ("y", 0.02), ("w", PLOT_SHARE[1]),
+                        ("h", 0.96)):
+        _sub(manual, f"c:{name}", val=f"{value:g}")
+    plot.insert(0, layout)
     cat = space.find(".//c:catAx", NS)
     assert cat is not None
     cross = cat.find("c:crossAx", NS)
