@@ -63,25 +63,30 @@ def test_a_brief_that_cannot_fit_its_pages_says_so_once_naming_its_files(
     assert found and int(found.group(1)) > 1
 
 
-@pytest.mark.skipif(not shutil.which("pdfinfo"), reason="needs poppler-utils")
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="needs poppler-utils")
 def test_the_docx_of_a_fitted_brief_is_the_document_that_fitted(tmp_path: Path) -> None:
-    """Ningbo's English summary fits its page without its chart: the DOCX has none either."""
+    """Ningbo's interleaved summary fits its page without its chart: the DOCX has none
+    either; its English summary keeps a chart (shortened): the DOCX has it too."""
     import zipfile
 
     from ipdocs import load_report
 
+    def charts(docx: Path) -> list[str]:
+        with zipfile.ZipFile(docx) as package:
+            return [n for n in package.namelist() if n.startswith("word/charts/chart")]
+
+    def printed(pdf: Path) -> str:
+        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+
     report = load_report(ROOT / "specs/ningbo-2024.yaml")
-    pdf = build(report, tmp_path / "s.pdf", lang="en", brief="summary")
-    docx = build(report, tmp_path / "s.docx", lang="en", brief="summary")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    assert "Year-on-year change" not in text
-    with zipfile.ZipFile(docx) as package:
-        assert not [n for n in package.namelist() if n.startswith("word/charts/")]
+    for lang, kept in (("zh-en", False), ("en", True)):
+        pdf = build(report, tmp_path / f"s.{lang}.pdf", lang=lang, brief="summary")
+        docx = build(report, tmp_path / f"s.{lang}.docx", lang=lang, brief="summary")
+        assert ("Year-on-year change" in printed(pdf)) is kept, lang
+        assert bool(charts(docx)) is kept, lang
     whole = Brief(summary_brief().builders, "summary")  # the same steps, no page limit
-    docx = build(report, tmp_path / "whole.docx", lang="en", brief=whole)
-    with zipfile.ZipFile(docx) as package:
-        assert [n for n in package.namelist() if n.startswith("word/charts/")]
+    assert charts(build(report, tmp_path / "whole.docx", lang="zh-en", brief=whole))
 
 
 def _count_layouts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -169,3 +174,42 @@ def test_a_fitted_brief_gives_back_each_cut_its_page_has_room_for(
     assert got.restored == {FEW_HIGHLIGHTS}
     assert laid == [frozenset({NO_CHART}), frozenset({FEW_HIGHLIGHTS}),
                     frozenset({FEW_HIGHLIGHTS, FEW_KEY_FIGURES})]
+
+
+def test_steps_under_a_ceiling_take_no_larger_type() -> None:
+    """Under the scale a brief's variants share, every level is tried at that scale
+    before the type goes smaller; a grid theme keeps its type."""
+    theme = load_theme("briefing")
+    steps = fit_steps(theme, 0.88)
+    body = theme.style("body").size
+    sizes = [round(scaled.style("body").size / body, 2) for _, scaled in steps]
+    assert sizes == [0.88] * 7 + [0.84]
+    assert [level for level, _ in steps] == [0, 1, 2, 3, 4, 5, 6, 6]
+    official = load_theme("official")
+    assert fit_steps(official, 0.88) == fit_steps(official)
+
+
+def test_the_summaries_of_a_report_share_one_body_size() -> None:
+    """Ningbo's zh, en and interleaved summaries are set at one body size, the one its
+    interleaved edition comes to alone; the roomier ones keep more (the English its
+    chart); the side-by-side edition goes smaller, as its page needs."""
+    from ipdocs import load_report
+    from ipdocs.app.fitting import fitted_document
+    from ipdocs.doc import Chart, KeyFigures
+
+    report = load_report(ROOT / "specs/ningbo-2024.yaml")
+    theme = load_theme("briefing")
+    recipe = Recipe(summary_brief(), theme)
+    body = {}
+    for lang in ("zh", "en", "zh-en"):
+        doc, fitted, _ = fitted_document(report, recipe, lang)
+        body[lang] = fitted.style("body").size
+        if lang == "en":
+            charts = [b for b in doc.blocks if isinstance(b, Chart)]
+            assert charts and charts[0].compact
+    assert len(set(body.values())) == 1
+    assert body["zh"] < theme.style("body").size
+    parallel = Recipe(summary_brief(), theme, layout="parallel")
+    doc, fitted, _ = fitted_document(report, parallel, "zh-en")
+    assert fitted.style("body").size < body["zh"]
+    assert any(isinstance(b, KeyFigures) for b in doc.blocks)

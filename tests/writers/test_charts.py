@@ -257,3 +257,47 @@ def test_html_chart_labels_are_spaced_as_the_text() -> None:
 
     page = render_html(document(declines_zh()), load_theme("briefing")).decode()
     assert "PCT 申请量" in page
+
+
+@pytest.mark.parametrize("chart", [PROTECTION, growth()], ids=["zh", "en"])
+def test_a_compact_chart_is_shorter_and_keeps_its_labels_clear(chart: Chart) -> None:
+    """A compact chart (a brief shortened to fit its page) is drawn shorter in the PDF,
+    its labels still clear of every bar."""
+    from dataclasses import replace
+
+    from ipdocs.writers.pdf.charts import drawing
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    compact = replace(chart, compact=True)
+    bars, texts, _ = chart_shapes(compact)
+    assert [(t, b) for t in texts for b in bars if overlaps(t, b)] == []
+    loaded = load_theme("briefing")
+    face = Fonts(loaded).face(loaded.style("table-cell").font)
+    colors = ("000000", "000000", "000000")
+    assert drawing(compact, 400, face, colors).height < drawing(chart, 400, face, colors).height
+
+
+def test_a_compact_docx_chart_is_shorter_and_labels_every_bar() -> None:
+    """The DOCX draws a compact chart shorter (as a brief fitted by its PDF needs), asks
+    for every category's label and for value labels on one line."""
+    from dataclasses import replace
+
+    def drawn(chart: Chart) -> tuple[int, etree._Element]:
+        parts = package(render_docx(document(chart), load_theme("briefing")))
+        extent = re.search(rb'<wp:extent cx="\d+" cy="(\d+)"', parts["word/document.xml"])
+        assert extent
+        return int(extent.group(1)), etree.fromstring(parts["word/charts/chart1.xml"])
+
+    tall, plain = drawn(growth())
+    short, compact = drawn(replace(growth(), compact=True))
+    assert short < tall == 12700 * (3 * 17 + 24)  # the PDF's 17 points a bar, and room
+    assert short == 12700 * (3 * 14 + 18)
+    assert plain.find(f".//{C}tickLblSkip") is None
+    assert compact.find(f".//{C}catAx/{C}tickLblSkip").get("val") == "1"  # type: ignore[union-attr]
+    main = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    wraps = [b.get("wrap") for b in compact.iter(f"{main}bodyPr")]
+    assert wraps.count("none") == 2  # the category and the value labels
+    assert compact.find(f".//{C}plotArea/{C}layout/{C}manualLayout") is not None
+    assert plain.find(f".//{C}plotArea/{C}layout") is None
+    plain_wraps = [b.get("wrap") for b in plain.iter(f"{main}bodyPr")]
+    assert plain_wraps.count("none") == 1  # the value labels

@@ -119,12 +119,15 @@ def _maker(report: Report, recipe: Recipe,
     return make
 
 
-def fit_steps(theme: Theme) -> list[tuple[int, Theme]]:
+def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     """The distinct steps of ``FIT_STEPS`` for ``theme``: each level of compactness with
-    the theme scaled (a grid theme keeps its type, so some steps repeat and go)."""
+    the theme scaled (a grid theme keeps its type, so some steps repeat and go), none
+    larger than ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a
+    step above it is taken at it."""
+    ladder = [(level, min(scale, ceiling)) for level, scale in FIT_STEPS]
     steps: list[tuple[int, Theme]] = []
     tried: set[tuple[int, float]] = set()
-    for level, scale in FIT_STEPS:
+    for level, scale in ladder:
         scaled = theme.scaled(scale)
         step = (level, scale if scaled is not theme else 1.0)
         if step not in tried:
@@ -148,39 +151,95 @@ def _fit(report: Report, recipe: Recipe, lang: Language,
 @dataclass(frozen=True)
 class _Fit:
     """How a brief was fitted to its pages: its level of ``Context.compact``, the cuts
-    given back, and the document, theme and PDF that fitted."""
+    given back, the scale of its type, and the document, theme and PDF that fitted."""
 
     level: int
     restored: frozenset[int]
     doc: Document
     theme: Theme
     pdf: bytes
+    scale: float = 1.0
+
+
+SHARED_BY = ("zh", "en", "zh-en")
+"""The variants of a brief with a page limit that share one body size (``shared_scale``):
+those set in one column across the measure (zh-en one language after the other)."""
+
+
+def shared_scale(report: Report, recipe: Recipe, limit: int) -> float:
+    """The scale of type the variants of a brief with a page limit share: the smallest
+    each of ``SHARED_BY`` comes to when fitted alone (``FIT_STEPS``: content is cut before
+    type is made smaller). Each variant is then set at that scale, keeping as much as fits
+    there (the roomier ones keep more), unless even its shortest does not fit there (the
+    side-by-side edition, whose half-measure columns carry both languages): then it goes
+    smaller, as far as it must. 1 for a theme on a character grid, whose type is fixed.
+    Kept for the process as ``_FITTED`` is."""
+    if recipe.theme.page.chars_per_line:
+        return 1.0
+    made_of = (report, recipe.brief, recipe.theme, recipe.glossary)
+    key = (*map(id, made_of), limit)
+    kept = _SHARED.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
+        return kept[1]
+    alone = replace(recipe, layout="interleaved", against=None)
+    scales: list[float] = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)  # each variant says it when built
+        for lang in SHARED_BY:
+            try:
+                scales.append(_ladder(report, alone, lang, limit, fit_steps(recipe.theme)).scale)
+            except BuildError:
+                continue  # a variant this report cannot make takes no part
+    scale = min(scales, default=1.0)
+    _SHARED[key] = (made_of, scale)
+    while len(_SHARED) > FITTED_KEPT:
+        del _SHARED[next(iter(_SHARED))]
+    return scale
+
+
+_SHARED: dict[tuple[int, ...], tuple[tuple[object, ...], float]] = {}
+"""The scales ``shared_scale`` found, with what they were found of (held, so that their
+ids are not reused while kept)."""
 
 
 def _fitting(report: Report, recipe: Recipe, lang: Language, limit: int) -> _Fit:
-    """The first step of ``fit_steps`` whose PDF fills at most ``limit`` pages, with that
+    """The brief fitted to ``limit`` pages at the scale its variants share
+    (``shared_scale``), smaller only where even its shortest does not fit there."""
+    ceiling = shared_scale(report, recipe, limit)
+    return _ladder(report, recipe, lang, limit, fit_steps(recipe.theme, ceiling))
+
+
+def _scale_of(theme: Theme, base: Theme) -> float:
+    """The factor ``theme``'s body type is of ``base``'s."""
+    return round(theme.style("body").size / base.style("body").size, 4)
+
+
+def _ladder(report: Report, recipe: Recipe, lang: Language, limit: int,
+            steps: list[tuple[int, Theme]]) -> _Fit:
+    """The first of ``steps`` whose PDF fills at most ``limit`` pages, with that
     PDF and what it cut given back where the page has room (``_given_back``); else the
     last, with a RenderWarning. A step that does not fit is laid out only as far as the
     page after the limit (``render_pdf_within``): no file is made of it."""
     make = _maker(report, recipe, lang)
-    steps = fit_steps(recipe.theme)
     for level, theme in steps[:-1]:
         doc = make(level, frozenset())
         pdf = _render_within(doc, theme, limit)
         if pdf is not None:
-            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
+            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
+                                          _scale_of(theme, recipe.theme)), limit)
     level, theme = steps[-1]
     doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
     pages = pdf_pages(pdf) or 0
+    fit = _Fit(level, frozenset(), doc, theme, pdf, _scale_of(theme, recipe.theme))
     if pages <= limit:
-        return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf), limit)
+        return _given_back(make, fit, limit)
     warnings.warn(RenderWarning(
         f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
         f"{counted_pages(pages)} in this language and theme even shortened as far as it "
         "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
-        "smaller type, three key figures)"), stacklevel=4)
-    return _Fit(level, frozenset(), doc, theme, pdf)
+        "smaller type, three key figures)"), stacklevel=5)
+    return fit
 
 
 GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
@@ -202,7 +261,7 @@ def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
             continue  # the cut took nothing away (no chart, one lead paragraph)
         pdf = _render_within(doc, fitted.theme, limit)
         if pdf is not None:
-            fitted = _Fit(fitted.level, restored, doc, fitted.theme, pdf)
+            fitted = replace(fitted, restored=restored, doc=doc, pdf=pdf)
     return fitted
 
 

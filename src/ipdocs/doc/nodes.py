@@ -353,6 +353,9 @@ class Chart:
     it out)."""
     was: tuple[str, str] | None = None
     """The title and source the chart had in the document compared with."""
+    compact: bool = False
+    """Drawn shorter (its bars closer together): a brief shortened to fit its page shrinks
+    its chart before it leaves it out."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ _TYPES: dict[str, type[Any]] = {
                 nodes.PageBreak, nodes.Bilingual, nodes.Document, nodes.Language)
 }
 
-_QUIET = frozenset({("Span", "italic"), ("Span", "link")})
+_QUIET = frozenset({("Span", "italic"), ("Span", "link"), ("Chart", "compact")})
 """Fields written only where they differ from their default: those added after snapshots
 were taken, so that the snapshots of trees without them stay as they were."""
 

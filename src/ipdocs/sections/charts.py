@@ -185,7 +185,8 @@ class ChartBuilder(Builder):
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chart, or nothing when too few figures allow one (or the brief must be
-        shortened to fit its pages: fewer bars, fewer still, then no chart)."""
+        shortened to fit its pages: fewer bars drawn shorter, fewer still, then no
+        chart)."""
         if ctx.cuts(NO_CHART):
             return ()
         bars = SMALLEST_CHART_BARS if ctx.compact >= 2 else COMPACT_CHART_BARS
@@ -203,7 +204,8 @@ class ChartBuilder(Builder):
             chart = growth_chart(chosen, title, lang, limit)
         else:
             raise ValueError(f"unknown chart kind {self.kind!r}; expected growth, bar or years")
-        chart = replace(chart, alt=chart_alt(chart, lang)) if chart else None
+        chart = (replace(chart, alt=chart_alt(chart, lang), compact=ctx.compact >= 1)
+                 if chart else None)
         if ctx.against is not None:
             old = old_blocks(self, ctx)
             return revised_chart(chart, old[0] if old and isinstance(old[0], Chart) else None)

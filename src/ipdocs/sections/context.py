@@ -36,13 +36,13 @@ class Context:
     what a draft marks gets a comment, for reviewers."""
     compact: int = 0
     """How far builders shorten what they say so that a brief fits its pages (0: not at
-    all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most; 2, of three; 3, no
-    chart; 4, the lead's first paragraph only; 5, highlights of two rises and falls; 6,
-    three key figures."""
+    all, up to ``COMPACT_LEVELS``): 1, a chart of five bars at most, drawn shorter; 2, of
+    three; 3, no chart; 4, the lead's first paragraph only; 5, highlights of two rises
+    and falls; 6, three key figures."""
     restored: frozenset[int] = frozenset()
     """Levels of ``compact`` whose cut is given back (the page had room for it once the
-    brief fitted): a chart of the fewest bars, the lead's second paragraph, every
-    highlight, every key figure."""
+    brief fitted): a chart of the fewest bars drawn shorter, the lead's second
+    paragraph, every highlight, every key figure."""
 
     def cuts(self, level: int) -> bool:
         """Whether the brief is shortened as far as ``level`` (one of ``NO_CHART``,

@@ -13,6 +13,20 @@ KEY_FIGURES_PER_ROW = 3
 """Key figures to a row of the panel."""
 CHART_LABEL_SIZE = 8.0
 """Points: the size of a chart's category and value labels."""
+BAR_PITCH, COMPACT_BAR_PITCH = 17.0, 12.0
+"""Points from bar to bar of a chart, and of a compact one (``Chart.compact``), in the PDF
+(more where a category's label takes more lines)."""
+DOCX_CHART = (BAR_PITCH, 24.0)
+"""Points of a chart's drawing in the DOCX a bar, and besides its bars: the PDF's pitch
+and room for the inner margins LibreOffice and Word keep (it was 8.5 mm a bar and 45 mm at
+least: Ningbo's official DOCX ran to 23 pages in LibreOffice against the PDF's 22, its
+three charts 235 points taller than the PDF's); LibreOffice labels every category at
+it (ten in that DOCX's first chart)."""
+COMPACT_DOCX_CHART = (14.0, 18.0)
+"""Points of a compact chart's drawing in the DOCX a bar, and besides its bars, so that
+a brief fitted to its page by its PDF (where the chart is shorter still) fits in
+LibreOffice too (Ningbo's en summary: at 18 a bar it ran to two pages); its plot is laid
+out to the drawing's height, so that LibreOffice labels every bar."""
 MAX_OUTLINE_LEVEL = 3
 """The deepest heading level the outline and the contents distinguish."""
 WHITE = "FFFFFF"

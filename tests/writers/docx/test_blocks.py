@@ -162,3 +162,16 @@ def test_printed_faces_are_noted_as_blocks_are_written() -> None:
     font = w.theme.font(w.theme.style("body"))
     assert set("知识") <= w.printed.chars[(font.east_asian, False)]
 
+
+
+def test_a_list_keeps_the_body_room_above_its_first_item_and_below_its_last() -> None:
+    """As in the PDF: no room between the items of a list, the style's before the first
+    and after the last."""
+    document, w = _writer()
+    items = tuple(Paragraph((Span(text),), "zh") for text in ("一", "二", "三"))
+    write_block(ItemList(items, "zh"), document, w)
+    spacing = [(p.paragraph_format.space_before, p.paragraph_format.space_after)
+               for p in document.paragraphs]
+    assert spacing[0][0] is None and spacing[0][1] == 0  # the style's room above
+    assert spacing[1] == (0, 0)
+    assert spacing[2][0] == 0 and spacing[2][1] is None  # the style's room below

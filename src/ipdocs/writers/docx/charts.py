@@ -16,7 +16,7 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 from pptx.chart.data import CategoryChartData
@@ -28,7 +28,7 @@ from ipdocs.doc import Chart
 from ipdocs.themes import Font
 from ipdocs.typefaces.bundled import BUNDLED, coverage
 from ipdocs.writers.docx.adapter import r_of, set_blob
-from ipdocs.writers.looks import CHART_LABEL_SIZE
+from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
@@ -38,7 +38,6 @@ WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A}
 LABEL_SIZE = round(CHART_LABEL_SIZE * 100)  # hundredths of a point
 AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
-ROW_MM = 8.5
 DECLINE_ROOM = 0.15
 """A share of the values' span the value axis reaches beyond the largest decline: room
 for its label, clear of the category labels left of the plot."""
@@ -148,6 +147,58 @@ def _axes(space: etree._Element, horizontal: bool, values: tuple[float, ...] = (
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
 
 
+def _unwrapped() -> etree._Element:
+    """A ``c:txPr`` that keeps labels on one line (LibreOffice wraps a value label to fit
+    a share of the chart's size: +55.02 / %)."""
+    txpr = _el("c:txPr")
+    _sub(txpr, "a:bodyPr", wrap="none")
+    _sub(txpr, "a:lstStyle")
+    _sub(_sub(txpr, "a:p"), "a:pPr")
+    return txpr
+
+
+def _value_labels_unwrapped(space: etree._Element) -> None:
+    """Every value label on one line."""
+    for dlbls in space.iterfind(".//c:dLbls", NS):
+        position = dlbls.find("c:dLblPos", NS)
+        assert position is not None
+        position.addprevious(_unwrapped())
+
+
+PLOT_SHARE = (0.42, 0.48)
+"""Of a compact chart's width: where its plot begins (the category labels left of it,
+at most that share, as in the PDF) and how wide it is (the value labels right of it)."""
+
+
+def _every_category(space: etree._Element) -> None:
+    """Every category labelled (``c:tickLblSkip``, which Word honours) and its label on
+    one line, the plot the chart's whole height (a manual layout: LibreOffice otherwise
+    keeps margins inside the drawing and leaves every other category out where bars
+    stand as close as in a compact chart)."""
+    plot = space.find(".//c:plotArea", NS)
+    assert plot is not None
+    layout = _el("c:layout")
+    manual = _sub(layout, "c:manualLayout")
+    _sub(manual, "c:layoutTarget", val="inner")
+    _sub(manual, "c:xMode", val="edge")
+    _sub(manual, "c:yMode", val="edge")
+    for name, value in (("x", PLOT_SHARE[0]), ("y", 0.02), ("w", PLOT_SHARE[1]),
+                        ("h", 0.96)):
+        _sub(manual, f"c:{name}", val=f"{value:g}")
+    plot.insert(0, layout)
+    cat = space.find(".//c:catAx", NS)
+    assert cat is not None
+    cross = cat.find("c:crossAx", NS)
+    assert cross is not None
+    cross.addprevious(_unwrapped())
+    skip = _el("c:tickLblSkip", val="1")
+    after = cat.find("c:noMultiLvlLbl", NS)
+    if after is not None:
+        after.addprevious(skip)
+    else:
+        cat.append(skip)
+
+
 def in_face(chart: Chart, font: Font) -> Chart:
     """A chart whose labels the font's bundled face sets whole: a minus sign it lacks set
     as its hyphen-minus, in the labels and in their number formats
@@ -193,6 +244,9 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     _sub(border, "a:noFill")
     _sub(_sub(border, "a:ln"), "a:noFill")
     space.find("c:chart", NS).addnext(border)
+    _value_labels_unwrapped(space)
+    if chart.compact:
+        _every_category(space)
     for index, axis in enumerate(space.iterfind(".//c:axId", NS)):
         axis.set("val", str(AXIS_IDS[index % 2]))
     for index, axis in enumerate(space.iterfind(".//c:crossAx", NS)):
@@ -233,11 +287,13 @@ def add_chart_part(document: DocxDocument, chart: Chart, fonts: tuple[str, str],
 
 
 def place_chart(paragraph: DocxParagraph, rid: str, width_mm: float, rows: int,
-                chart_id: int, descr: str, title: str = "") -> None:
-    """An inline drawing holding the chart, sized to the text width and the bar count,
-    described by ``descr`` (its alternative text) and titled ``title``."""
-    height_mm = max(45.0, rows * ROW_MM + 12)
-    cx, cy = int(Mm(width_mm)), int(Mm(height_mm))
+                chart_id: int, descr: str, title: str = "", compact: bool = False) -> None:
+    """An inline drawing holding the chart, sized to the text width and the bar count
+    as the PDF's is (``looks.DOCX_CHART``; shorter where ``compact``), described by
+    ``descr`` (its alternative text) and titled ``title``."""
+    cx = int(Mm(width_mm))
+    per_bar, besides = COMPACT_DOCX_CHART if compact else DOCX_CHART
+    cy = int(Pt(rows * per_bar + besides))
     xml = (
         f'<w:drawing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
         f'xmlns:wp="{WP}" xmlns:a="{A}" xmlns:c="{C}" xmlns:r="{R}">'

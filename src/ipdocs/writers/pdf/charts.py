@@ -7,13 +7,14 @@ from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
 
 from ipdocs.doc import Chart
-from ipdocs.writers.looks import CHART_LABEL_SIZE
+from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
 from ipdocs.writers.typeset import pieces
 
-BAR_PITCH = 17.0
+YEARS_HEIGHT, COMPACT_YEARS_HEIGHT = 150.0, 110.0
+"""Points: the height of a chart of bars over the years, and of a compact one."""
 LABEL_SIZE = CHART_LABEL_SIZE
 MAX_LABEL_SHARE = 0.42
 PAD = 4.0
@@ -98,7 +99,8 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
     label_width = _label_width(chart, face, width)
     labels = [wrap_label(c, face, label_width - PAD * 2) for c in chart.categories]
     lines = max(label.count("\n") + 1 for label in labels)
-    pitch = max(BAR_PITCH, lines * LABEL_SIZE * 1.25 + 4)
+    pitch = max(COMPACT_BAR_PITCH if chart.compact else BAR_PITCH,
+                lines * LABEL_SIZE * 1.25 + 4)
     height = count * pitch + PAD * 2
     drawing = Drawing(width, height)
     bars = HorizontalBarChart()
@@ -129,7 +131,7 @@ def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
     """Vertical bars over the years, values on top (below a bar under zero), the years
     under the plot."""
     series = chart.series[0]
-    height = 150.0
+    height = COMPACT_YEARS_HEIGHT if chart.compact else YEARS_HEIGHT
     drawing = Drawing(width, height)
     bars = VerticalBarChart()
     bars.x, bars.y = PAD * 4, 20
