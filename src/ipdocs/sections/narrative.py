@@ -28,7 +28,6 @@ from ipdocs.i18n import (
     sentence_start,
     word,
 )
-from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
 from ipdocs.model.changes import increment, resolve
@@ -288,12 +287,7 @@ def figure_list(figures: list[Figure], lang: str) -> str:
     4.43万、10.79万、6.5万、3.05万件 (the separator throughout, the counter after the last);
     in English the values joined as a list (44,300, 107,900, 65,000 and 30,500), the
     currency of money said once (RMB 1.2 billion, 3.4 billion and 5 billion)."""
-    values = [figure_value(f, lang) for f in figures]
-    if not chinese(lang):
-        return list_amounts(values, figures[-1].unit_def, lang)
-    counter = figures[-1].unit_def.base
-    items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
-    return word("list_separator", lang).join([*items, values[-1]])
+    return list_amounts([figure_value(f, lang) for f in figures], figures[-1].unit_def, lang)
 
 
 def _one_rank(figures: list[Figure]) -> bool:
