@@ -4,7 +4,8 @@ A locale says everything the code needs to know of a language: the tag its files
 marked with, babel's locale for numbers and dates, the grammar its generated prose follows
 (an object: ``ipdocs.i18n.grammar``), whether it is set as Han text, and where its fixed
 words are. The spec's text it prints is the one of its primary subtag (zh-Hant prints
-the zh text: ``ipdocs.model.text_field``). Nothing outside ``ipdocs.i18n``
+the zh text: ``ipdocs.model.text_field``; a spec's texts may hold a registered
+language's prose under that subtag: ``ipdocs.base.languages``). Nothing outside ``ipdocs.i18n``
 compares language codes: it asks the locale. Adding a language is a locale file and a
 words file (``register_locale``), not edits across the code.
 """
@@ -21,6 +22,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ipdocs.base.fastyaml import safe_load
+from ipdocs.base.languages import add_text_language, drop_text_language
 from ipdocs.i18n.grammar import Grammar, grammar_named
 
 Code = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
@@ -116,6 +118,7 @@ def register_locale(path: str | Path) -> Locale:
     if spec.fallback is not None and spec.fallback not in codes():
         raise ValueError(f"{file}: fallback {spec.fallback!r} is not a registered language")
     _REGISTERED[str(code)] = (spec, words)
+    add_text_language(str(code))  # a spec's texts may now hold its prose
     _forget_cached()
     return locale(str(code))
 
@@ -125,6 +128,7 @@ def forget_locale(code: str) -> None:
     if code in _shipped():
         raise ValueError(f"{code!r} is a shipped language")
     _REGISTERED.pop(code, None)
+    drop_text_language(code, still=tuple(_REGISTERED))
     _forget_cached()
 
 

@@ -13,6 +13,7 @@ from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
     bare_number,
+    codes,
     format_quantity,
     join,
     list_amounts,
@@ -29,7 +30,17 @@ from ipdocs.i18n import (
     word,
 )
 from ipdocs.i18n.sentences import opens_sentence
-from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
+from ipdocs.model import (
+    TEXT_LANGS,
+    Figure,
+    FigureRef,
+    Report,
+    Section,
+    Text,
+    YearRef,
+    parse,
+    text_field,
+)
 from ipdocs.model.changes import increment, resolve
 from ipdocs.model.markup import Piece, read, unescape
 from ipdocs.model.placeholders import scan
@@ -234,12 +245,19 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
 def _refers(text: Text) -> bool:
     """Whether a bilingual text holds placeholders."""
     return any(not isinstance(segment, str)
-               for lang in TEXT_LANGS for segment in scan(text.get(lang))[0])
+               for prose in text.texts.values() for segment in scan(prose)[0])
 
 
 def _bound_text(text: Text, report: Report) -> Text:
-    """A text's placeholders rendered in each language."""
-    return Text(**{lang: render(text, report, lang) for lang in TEXT_LANGS})
+    """A text's placeholders rendered in each of its languages."""
+    return Text(**{key: render(text, report, _speaker(key)) for key in text.texts})
+
+
+def _speaker(key: str) -> str:
+    """The registered language whose grammar renders the text a spec gives under ``key``:
+    the language of that code, else the first whose text it prints (de-AT for de)."""
+    known = codes()
+    return key if key in known else next(c for c in known if text_field(c) == key)
 
 
 def bind_figure(figure: Figure, report: Report) -> Figure:
