@@ -48,6 +48,21 @@ def test_the_shipped_languages_come_from_data() -> None:
     assert resolved_languages(("zh", "en")) == SHIPPED_LANGUAGES
 
 
+def test_a_locale_names_its_hyphenation_dictionary(tmp_path: Path) -> None:
+    assert (locale("zh").hyphenation, locale("en").hyphenation) == (None, "en_US")
+    assert not locale("zh").hyphenates and locale("en").hyphenates
+    (tmp_path / "words.xx.yaml").write_text("{}\n", encoding="utf-8")
+    record = "code: xx\ntag: xx-XX\nbabel: en_GB\ngrammar: en\nhan: false\nwords: words.xx.yaml\n"
+    for given, resolved in (("", "en_US"), ("hyphenation: de_DE\n", "de_DE"),
+                            ("hyphenation: none\n", None)):
+        (tmp_path / "xx.yaml").write_text(record + given, encoding="utf-8")
+        try:
+            assert register_locale(tmp_path / "xx.yaml").hyphenation == resolved
+            assert resolved_languages(("xx",))[0].dictionary == resolved
+        finally:
+            forget_locale("xx")
+
+
 @pytest.mark.parametrize("option", ["fr", "zh-fr", "zh-zh", "", "ZH"])
 def test_an_unknown_language_is_an_error(option: str) -> None:
     with pytest.raises(UnknownLanguageError, match="unknown language"):

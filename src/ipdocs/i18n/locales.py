@@ -48,6 +48,10 @@ class LocaleSpec(BaseModel):
                     "(a subclass of ipdocs.i18n.grammar.Grammar)")
     han: bool = Field(description="set as Han text: first-line indent in ems, kinsoku, "
                                   "no word spaces or hyphenation, the East Asian font slot")
+    hyphenation: Annotated[str, Field(pattern=r"^(none|[a-z]{2,3}(_[A-Za-z0-9]{2,8})*)$")] \
+        | None = Field(None, description="the pyphen dictionary long words hyphenate with at a "
+                                  "line's end (en_US, de_DE), or none; by default en_US "
+                                  "for a language not set as Han, none for Han")
     words: str = Field(description="the words file, beside the locale file")
     fallback: Code | None = Field(None, description="the locale whose words stand in for "
                                                     "words this one lacks")
@@ -68,11 +72,13 @@ class Locale:
     """The words file (a path, or a packaged resource)."""
     fallbacks: tuple[str, ...]
     """Locales whose words stand in, nearest first (English last)."""
+    hyphenation: str | None = None
+    """The pyphen dictionary its long words hyphenate with (en_US), or None."""
 
     @property
     def hyphenates(self) -> bool:
         """Whether long words of the language may be hyphenated at a line's end."""
-        return not self.han
+        return self.hyphenation is not None
 
     @property
     def spaced(self) -> bool:
@@ -164,7 +170,19 @@ def locale(code: str) -> Locale:
         raise UnknownLanguageError(f"unknown language {code!r}; languages: {', '.join(known)}")
     spec, words = _REGISTERED[code]
     return Locale(code, spec.tag, spec.babel, grammar_named(spec.grammar), spec.han, words,
-                  _fallbacks(code))
+                  _fallbacks(code), _hyphenation(spec))
+
+
+DEFAULT_HYPHENATION = "en_US"
+"""The dictionary a language not set as Han hyphenates with unless its record names one:
+pyphen's American patterns serve British spelling as well."""
+
+
+def _hyphenation(spec: LocaleSpec) -> str | None:
+    """The dictionary a locale record names (``none``: none), else the default."""
+    if spec.hyphenation is not None:
+        return None if spec.hyphenation == "none" else spec.hyphenation
+    return None if spec.han else DEFAULT_HYPHENATION
 
 
 def _fallbacks(code: str) -> tuple[str, ...]:

@@ -220,7 +220,8 @@ def _column_languages(blocks: Sequence[Block], langs: Sequence[Lang]) -> list[La
 
 def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
     """What the writers need to know of a document's languages, from their locales."""
-    return tuple(DocLanguage(code, locale(code).tag, locale(code).han) for code in langs)
+    return tuple(DocLanguage(code, locale(code).tag, locale(code).han, locale(code).hyphenation)
+                 for code in langs)
 
 
 def metadata(report: Report, language: Language) -> Metadata:
