@@ -90,7 +90,7 @@ def _size(m: Movement, lang: str) -> str:
     """The size of a percent, increment or places change, with its unit."""
     assert m.amount is not None
     if m.form == "percent":
-        return format_number(m.amount, lang) + "%"
+        return format_number(m.amount, lang) + locale(lang).grammar.percent_sign
     if m.form == "places":
         count = int(m.amount)
         number = locale(lang).grammar.count(count, lang)
@@ -183,7 +183,7 @@ def _signed(m: Movement, lang: str) -> str:
     assert m.amount is not None
     sign = "+" if m.sign > 0 else MINUS if m.sign < 0 else "±"
     if m.form == "percent":
-        return sign + format_number(m.amount, lang) + "%"
+        return sign + format_number(m.amount, lang) + locale(lang).grammar.percent_sign
     measure = measure_kind(m.measure)
     if measure.increment_short is not None:
         return sign + format_number(m.amount, lang) + word(measure.increment_short, lang)

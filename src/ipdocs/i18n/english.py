@@ -25,7 +25,7 @@ from ipdocs.i18n.numbers import (
     spreadsheet_literal,
     unit_word,
 )
-from ipdocs.i18n.numerals import english_cardinal, english_ordinal
+from ipdocs.i18n.numerals import english_cardinal, english_ordinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
 __all__ = ["English"]
@@ -50,7 +50,7 @@ class English(Grammar):
         exponent = value.as_tuple().exponent
         whole = isinstance(exponent, int) and exponent >= 0
         if whole and 1 <= value <= 9 and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
-            return english_cardinal(int(value))
+            return self.spelled(int(value), lang)
         return self.bare_number(value, unit, lang, numerals)
 
     def _number(self, value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
@@ -58,17 +58,21 @@ class English(Grammar):
         spelled out where the Chinese spells it (four years)."""
         whole = shift(value, unit.exponent)
         if numerals == "hanzi" and whole == whole.to_integral_value() and 0 <= whole <= 10:
-            return english_cardinal(int(whole))
+            return self.spelled(int(whole), lang)
         return english_magnitude(value, unit.exponent, lang)
+
+    def currency(self, code: str, amount: str, lang: str) -> str:
+        """An amount of money with its currency's word: RMB 61.093 billion."""
+        return f"{currency_word(code, lang)} {amount}"
 
     def _amount(self, value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
         """The number of a quantity, scaled and with its currency or unit word and, for a
         traditional unit, its metric equivalent (5,600 jin (2,800 kg))."""
         if unit.kind is UnitKind.PERCENT:
-            return format_number(value, lang) + "%"
+            return format_number(value, lang) + self.percent_sign
         amount = self._number(value, unit, numerals, lang)
         if unit.kind is UnitKind.MONEY and unit.currency is not None:
-            return f"{currency_word(unit.currency, lang)} {amount}"
+            return self.currency(unit.currency, amount, lang)
         if written := unit_word(unit, shift(value, unit.exponent), lang):
             amount = f"{amount} {written}"
         return amount + metric_gloss(value, unit, lang)
@@ -154,6 +158,10 @@ class English(Grammar):
     def ordinal(self, n: int, lang: str) -> str:
         """Second; 11th."""
         return english_ordinal(n)
+
+    def ordinal_digits(self, n: int, lang: str) -> str:
+        """2nd; 11th."""
+        return english_ordinal_digits(n)
 
     def section_number(self, path: Sequence[int]) -> str:
         """1. / 1.1 / 1.1.1."""

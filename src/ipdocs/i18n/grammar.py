@@ -38,6 +38,9 @@ class Grammar(ABC):
     rather than the whole amount in the value cell."""
     superlatives: bool = False
     """Whether a rank with a degree is said as a superlative (the second highest)."""
+    percent_sign: str = "%"
+    """What follows a percentage's number: ``%``, or with the space a language puts
+    between them (``\u00a0%``)."""
 
     @abstractmethod
     def bare_number(self, value: Decimal, unit: Unit, lang: str, numerals: str) -> str:
@@ -100,6 +103,10 @@ class Grammar(ABC):
     @abstractmethod
     def ordinal(self, n: int, lang: str) -> str:
         """An ordinal (第二; second)."""
+
+    def ordinal_digits(self, n: int, lang: str) -> str:
+        """An ordinal as a table cell writes it: the ordinal by default."""
+        return self.ordinal(n, lang)
 
     @abstractmethod
     def section_number(self, path: Sequence[int]) -> str:

@@ -108,6 +108,7 @@ def register_locale(path: str | Path) -> Locale:
     """Register the locale a file describes (``code:`` and the fields of ``LocaleSpec``),
     its words file named relative to it; ValueError saying what is wrong otherwise."""
     file = Path(path)
+    codes()  # the shipped locales first (registered first, they would never load)
     try:
         data = safe_load(file.read_text(encoding="utf-8")) or {}
         code = data.pop("code")

@@ -214,7 +214,7 @@ def quantity_cells(value: Decimal, unit: UnitLike, lang: str, *,
 
 def format_percent(value: Decimal, lang: str) -> str:
     """A percentage as published: 11.4%."""
-    return format_number(value, lang) + "%"
+    return format_number(value, lang) + locale(lang).grammar.percent_sign
 
 
 def spreadsheet_decimals(digits: int) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
 from ipdocs.i18n.locales import locale
-from ipdocs.i18n.numerals import english_ordinal, english_ordinal_digits
 from ipdocs.i18n.words import defines, word
 
 PARTICIPLE_VERBS = frozenset({"居"})
@@ -36,7 +35,8 @@ def _superlative(position: int, degree: str, lang: str) -> str:
     """A position said as a superlative: the most, the second highest."""
     if position == 1:
         return word("superlative", lang, degree=degree)
-    return word("superlative_nth", lang, degree=degree, ordinal=english_ordinal(position))
+    return word("superlative_nth", lang, degree=degree,
+                ordinal=locale(lang).grammar.ordinal(position, lang))
 
 
 def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
@@ -79,7 +79,7 @@ def rank_short(position: int | None, scope: str, lang: str, *, years: int | None
     if not defines("rank_short", lang):
         return rank_statement(position, scope, lang, years=years, verb=verb, form=form,
                               standing=standing, numerals=numerals)
-    placed = english_ordinal_digits(position) if position is not None else \
+    placed = locale(lang).grammar.ordinal_digits(position, lang) if position is not None else \
         word(f"standing.{standing}", lang)
     running = word("rank_short_years", lang, years=years) if years else ""
     return word("rank_short", lang, position=placed, scope=_scoped(placed, scope, lang),

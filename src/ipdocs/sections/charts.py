@@ -13,7 +13,7 @@ from ipdocs.base.vocab import Unit
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
     change_cell_text,
-    format_number,
+    format_percent,
     format_quantity,
     signed_percent_format,
     spreadsheet_format,
@@ -48,7 +48,7 @@ def percent_change_of(figure: Figure) -> Decimal | None:
 def signed_percent(value: Decimal, lang: Lang) -> str:
     """+11.4% / −13.3%."""
     sign = "+" if value > 0 else MINUS if value < 0 else ""
-    return sign + format_number(abs(value), lang) + "%"
+    return sign + format_percent(abs(value), lang)
 
 
 def change_label(figure: Figure, lang: Lang) -> str:
