@@ -93,7 +93,7 @@ def typed_numbers(text: str, literals: list[str]) -> list[str]:
 def literals(report: Report) -> list[str]:
     """The strings narrative may type: the spec's literals and its figures' per-capita
     bases (每万人 / per 10,000 people)."""
-    bases = [t for f in report.figures.values() if f.per for t in (f.per.zh, f.per.en)]
+    bases = [t for f in report.figures.values() if f.per for t in f.per.texts.values()]
     return [*report.literals, *bases]
 
 

@@ -154,7 +154,9 @@ class Text(Model):
         """The text ``lang`` prints (``text_field``); ValueError where this text has
         none in that language."""
         field = text_field(lang)
-        texts = self.texts
-        if field not in texts:
+        if field in SPEC_LANGUAGES:
+            return str(getattr(self, field))
+        extra = self.__pydantic_extra__ or {}
+        if field not in extra:
             raise ValueError(f"a text has no {field!r} version: {self.zh}")
-        return texts[field]
+        return str(extra[field])
