@@ -134,5 +134,6 @@ def test_a_report_builds_in_it(german: str, tmp_path: Path, lang: str) -> None:
     html = build(report, tmp_path / "out.html", lang=lang)  # type: ignore[arg-type]
     page = html.read_text(encoding="utf-8")
     assert 'lang="de-DE"' in page
+    assert (">Zum Text<" if lang == "de" else ">跳到正文<") in page  # the first's skip link
     page = re.sub(r"<[^>]+>", "", page.replace("&nbsp;", " ")).replace("\u00a0", " ")
     assert all(sentence in page for sentence in said)

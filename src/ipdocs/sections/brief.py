@@ -29,6 +29,7 @@ from ipdocs.doc import (
     Span,
     Table,
 )
+from ipdocs.doc.nodes import WRITER_WORDS
 from ipdocs.i18n import codes, languages_of, locale, word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
@@ -221,7 +222,8 @@ def _column_languages(blocks: Sequence[Block], langs: Sequence[Lang]) -> list[La
 
 def resolved_languages(langs: Sequence[Lang]) -> tuple[Language, ...]:
     """What the writers need to know of a document's languages, from their locales."""
-    return tuple(Language(code, locale(code).tag, locale(code).han, locale(code).hyphenation)
+    return tuple(Language(code, locale(code).tag, locale(code).han, locale(code).hyphenation,
+                          tuple((name, word(f"web.{name}", code)) for name in WRITER_WORDS))
                  for code in langs)
 
 
@@ -291,10 +293,12 @@ _VOCAB_CHARSET = "零一二三四五六七八九十百千万两第首位名居�
 def report_charset(report: Report) -> str:
     """Every character any brief of ``report`` can print, in any language, sorted.
 
-    The report's own text in both languages, the fixed words of both languages, the
-    vocabularies a rendered figure draws on, and the Latin and punctuation ranges.
+    The report's own text in both languages, the fixed words of both languages (not a
+    web page's own, ``web.*``: paper never sets them), the vocabularies a rendered
+    figure draws on, and the Latin and punctuation ranges.
     """
-    words = "".join(str(lookup_table(lang)) for lang in codes())
+    words = "".join(str({key: text for key, text in lookup_table(lang).items()
+                         if not key.startswith("web.")}) for lang in codes())
     text = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
     return "".join(sorted(set(text)))
 
