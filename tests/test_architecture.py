@@ -107,9 +107,7 @@ def test_no_top_level_module_but_the_face_and_main() -> None:
 
 TESTS = ROOT / "tests"
 
-NO_LOGIC = {
-    "writers/html/words.py": "a table of a web page's few fixed words and its lookup",
-}
+NO_LOGIC: dict[str, str] = {}
 """Modules with a function that need no test module of their own, and why. A module that
 defines no function at all (a package's face re-exporting names, ``__main__.py``, error
 classes) needs none either and is not listed."""

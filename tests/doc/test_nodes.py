@@ -15,6 +15,7 @@ from ipdocs.doc import (
     Heading,
     KeyFigure,
     KeyFigures,
+    Language,
     Metadata,
     Mixed,
     NoteRef,
@@ -93,3 +94,10 @@ def test_mixed_text_survives_pickling_and_json() -> None:
     back = from_json(to_json(cover))
     assert isinstance(back.subtitle, Mixed) and back.subtitle.spans == cover.subtitle.spans
     assert to_json(back) == to_json(cover)
+
+
+def test_a_language_hyphenates_with_its_dictionary() -> None:
+    assert Language("en", "en-GB", han=False).dictionary == "en_US"  # described by hand
+    assert Language("zh", "zh-CN", han=True).dictionary is None
+    assert Language("de", "de-DE", han=False, hyphenation="de_DE").dictionary == "de_DE"
+    assert not Language("xx", "xx-XX", han=False, hyphenation=None).hyphenates

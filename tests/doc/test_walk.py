@@ -2,7 +2,16 @@
 
 from dataclasses import dataclass
 
-from ipdocs.doc import Bilingual, Heading, Paragraph, Span, characters, headings, strings
+from ipdocs.doc import (
+    Bilingual,
+    Heading,
+    Language,
+    Paragraph,
+    Span,
+    characters,
+    headings,
+    strings,
+)
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 
@@ -40,3 +49,10 @@ def test_headings_include_those_inside_pairs_in_order() -> None:
     after = Heading(2, "后", "zh")
     blocks = [outer, Bilingual((), (inner,)), Paragraph((Span("x"),), "zh"), after]
     assert list(headings(blocks)) == [outer, inner, after]  # type: ignore[arg-type]
+
+
+def test_a_language_s_description_is_not_the_document_s_text() -> None:
+    language = Language("xx", "xx-XX", han=False, words=(("skip", "跳到正文"),))
+    node = _Node((Paragraph((Span("文"),), "xx"), language), [])
+    assert "跳到正文" not in list(strings(node)) and "xx" in list(strings(node))
+    assert characters(node) == "bdoxy文"  # the paragraph's language and style, its text

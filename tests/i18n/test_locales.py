@@ -41,11 +41,26 @@ def traditional() -> Iterator[str]:
 def test_the_shipped_languages_come_from_data() -> None:
     assert codes() == ("zh", "en")
     zh, en = locale("zh"), locale("en")
-    assert (zh.tag, zh.babel, zh.han, zh.grammar) == ("zh-CN", "zh_Hans_CN", True, "zh")
-    assert (en.tag, en.babel, en.han, en.grammar) == ("en-GB", "en_GB", False, "en")
+    assert (zh.tag, zh.babel, zh.han, zh.grammar.name) == ("zh-CN", "zh_Hans_CN", True, "zh")
+    assert (en.tag, en.babel, en.han, en.grammar.name) == ("en-GB", "en_GB", False, "en")
     assert zh.fallbacks == ("en",) and en.fallbacks == ()
     # the tree's description of the shipped languages (for trees made by hand) matches
     assert resolved_languages(("zh", "en")) == SHIPPED_LANGUAGES
+
+
+def test_a_locale_names_its_hyphenation_dictionary(tmp_path: Path) -> None:
+    assert (locale("zh").hyphenation, locale("en").hyphenation) == (None, "en_US")
+    assert not locale("zh").hyphenates and locale("en").hyphenates
+    (tmp_path / "words.xx.yaml").write_text("{}\n", encoding="utf-8")
+    record = "code: xx\ntag: xx-XX\nbabel: en_GB\ngrammar: en\nhan: false\nwords: words.xx.yaml\n"
+    for given, resolved in (("", "en_US"), ("hyphenation: de_DE\n", "de_DE"),
+                            ("hyphenation: none\n", None)):
+        (tmp_path / "xx.yaml").write_text(record + given, encoding="utf-8")
+        try:
+            assert register_locale(tmp_path / "xx.yaml").hyphenation == resolved
+            assert resolved_languages(("xx",))[0].dictionary == resolved
+        finally:
+            forget_locale("xx")
 
 
 @pytest.mark.parametrize("option", ["fr", "zh-fr", "zh-zh", "", "ZH"])

@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import ipdocs
+from ipdocs.base.languages import add_text_language, drop_text_language
 from ipdocs.model import Figure, Report, Text
 from tests.conftest import MINIMAL
 
@@ -104,3 +105,35 @@ def test_a_spec_error_is_still_what_it_was() -> None:
     from ipdocs.themes import ThemeError
     assert SpecError is ipdocs.SpecError
     assert issubclass(BriefError, SpecError) and issubclass(ThemeError, SpecError)
+
+
+def test_a_text_is_a_mapping_from_language_to_prose() -> None:
+    text = Text(zh="知识产权", en="IP")
+    assert text.texts == {"zh": "知识产权", "en": "IP"}
+    assert (text.zh, text.en, text.get("zh-Hant")) == ("知识产权", "IP", "知识产权")
+
+
+def test_a_registered_language_s_prose_is_held_and_printed() -> None:
+    add_text_language("xx")
+    try:
+        text = Text.model_validate({"zh": "知识产权", "en": "IP", "xx": "Xip"})
+        assert text.texts == {"zh": "知识产权", "en": "IP", "xx": "Xip"}
+        assert text.get("xx") == "Xip" and text.model_dump()["xx"] == "Xip"
+        with pytest.raises(ValueError, match="a text has no 'xx' version"):
+            Text(zh="知识产权", en="IP").get("xx")
+    finally:
+        drop_text_language("xx")
+
+
+def test_prose_in_a_language_not_registered_is_a_located_error(tmp_path: Path) -> None:
+    data: dict[str, Any] = yaml.safe_load(MINIMAL)
+    data["sections"][0]["title"]["qq"] = "Titel"
+    data["sections"][0]["paragraphs"][0]["reviw"] = True
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ipdocs.SpecError) as caught:
+        ipdocs.load_report(path)
+    said = _said(caught.value)
+    assert "sections[0].title.qq: no registered language 'qq' (texts may be in zh, en" in said
+    assert "sections[0].paragraphs[0].reviw: unknown field (check its spelling)" in said
+    assert all(p.line is not None for p in caught.value.problems)

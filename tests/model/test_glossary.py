@@ -2,6 +2,7 @@
 
 import pytest
 
+from ipdocs.base.languages import add_text_language, drop_text_language
 from ipdocs.base.problems import SpecError
 from ipdocs.model.glossary import Glossary, Term
 
@@ -16,3 +17,16 @@ def test_a_term_s_english() -> None:
 def test_a_term_needs_both_languages() -> None:
     with pytest.raises(SpecError, match="en: String should have at least 1 character"):
         Term(zh="知识产权", en="")
+
+
+def test_a_term_holds_a_registered_language_s_rendering_as_a_text_does() -> None:
+    add_text_language("xx")
+    try:
+        term = Term.model_validate({"zh": "知识产权", "en": "intellectual property",
+                                    "xx": "xip", "short": "IP"})
+        assert term.texts == {"zh": "知识产权", "en": "intellectual property", "xx": "xip"}
+        assert term.short == "IP"
+    finally:
+        drop_text_language("xx")
+    with pytest.raises(SpecError, match="no registered language 'qq'"):
+        Term.model_validate({"zh": "知识产权", "en": "intellectual property", "qq": "x"})

@@ -63,6 +63,13 @@ def test_a_given_title_stands() -> None:
     assert built[0].title == "增速"  # type: ignore[union-attr]
 
 
+def test_a_title_by_language_stands_before_the_older_fields() -> None:
+    falls = {**RISES, "c": {"value": 10, "change": {"percent": -5}}}
+    chart = ChartBuilder("growth", title_en="Old", title={"en": "Growth", "zh": "增速"})
+    assert chart.build(report(falls), Context("en"))[0].title == "Growth"  # type: ignore[union-attr]
+    assert chart.build(report(falls), Context("zh"))[0].title == "增速"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(("lang", "start", "item"), [
     ("en", "Bar chart, largest rise first. ", "a: +193% or more; b: +20%"),
     ("zh", "条形图，按增幅由高到低排列。", "a：+193%以上；b：+20%"),

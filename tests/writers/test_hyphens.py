@@ -3,7 +3,7 @@ and three from the end; never in names, acronyms or words with digits."""
 
 import pytest
 
-from ipdocs.writers.pdf.hyphens import LEFT, RIGHT, english
+from ipdocs.writers.pdf.hyphens import LEFT, RIGHT, DictionaryError, english, hyphenator
 
 
 def parts(word: str) -> str:
@@ -29,3 +29,16 @@ def test_names_acronyms_digits_and_short_words_are_not_hyphenated(word: str) -> 
 def test_no_point_is_nearer_an_end_than_allowed() -> None:
     for word in ("commercialisation", "intellectual", "enforcement", "applications"):
         assert all(LEFT <= p <= len(word) - RIGHT for p in english(word))
+
+
+def test_a_locale_s_dictionary_hyphenates_its_capitalised_words() -> None:
+    german = hyphenator("de_DE")
+    assert german("Rechtsschutzversicherung") == (6, 12, 15, 17, 20)
+    assert german("Größenordnung,") == (3, 6, 9)
+    assert german("WIPO") == () and german("abc2def") == ()
+    assert hyphenator("en_US") is english
+
+
+def test_a_dictionary_pyphen_lacks_is_said_at_once() -> None:
+    with pytest.raises(DictionaryError, match="no hyphenation dictionary 'xx_YY'"):
+        hyphenator("xx_YY")

@@ -33,7 +33,7 @@ from ipdocs.base.problems import Problem, SpecError, counted
 from ipdocs.checks import check_report
 from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, glossary_beside, read_spec
-from ipdocs.sections.brief import Language
+from ipdocs.sections.brief import LanguageOption
 
 NOT_SPECS = ("glossary.yaml",)
 """Files a folder of specs holds that are not specs (the termbase beside them)."""
@@ -76,7 +76,7 @@ class Plan:
 
 
 def plan(specs: Sequence[Path], out: Path, brief: str, formats: Sequence[str],
-         langs: Sequence[Language]) -> list[Plan]:
+         langs: Sequence[LanguageOption]) -> list[Plan]:
     """Every spec's outputs in ``out``; a spec whose names cannot be made, or whose files
     would overwrite another spec's, is planned as a failure."""
     plans: list[Plan] = []

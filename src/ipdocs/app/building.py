@@ -53,7 +53,7 @@ from ipdocs.base.files import atomic_write
 from ipdocs.base.problems import Marks, Problem, error
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief, load_brief
-from ipdocs.sections.brief import DocumentLanguage, Language, Layout
+from ipdocs.sections.brief import DocumentLanguage, LanguageOption, Layout
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers.formats import Format, format_names, writer_format
 
@@ -74,7 +74,7 @@ def build(report: Report, path: str | Path, *, lang: DocumentLanguage = "zh",
 
 
 def theme_problems(report: Report, recipe: Recipe,
-                   langs: Sequence[Language] = ("zh-en",), marks: Marks | None = None
+                   langs: Sequence[LanguageOption] = ("zh-en",), marks: Marks | None = None
                    ) -> list[Problem]:
     """Errors where the recipe's theme cannot print ``report`` as ``build`` would (a
     character no face of it has, a chart label no one face has): the PDF of each of

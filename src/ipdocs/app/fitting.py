@@ -13,7 +13,7 @@ from ipdocs.app import recipes
 from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
 from ipdocs.doc import Document
 from ipdocs.model import Report
-from ipdocs.sections.brief import Language
+from ipdocs.sections.brief import LanguageOption
 from ipdocs.sections.context import (
     COMPACT_LEVELS,
     FEW_HIGHLIGHTS,
@@ -47,7 +47,7 @@ FIT_STEPS = ((0, 1.0), (1, 1.0), (1, 0.94), (2, 0.94), (3, 0.94), (4, 0.94), (5,
 
 
 def fitted_document(report: Report, recipe: Recipe,
-                    lang: Language) -> tuple[Document, Theme, bytes | None]:
+                    lang: LanguageOption) -> tuple[Document, Theme, bytes | None]:
     """The document the recipe's brief makes of ``report``, in the recipe's theme. For a
     brief with a page limit, made again shorter and smaller (``FIT_STEPS``) until its PDF
     fits, and returned with that PDF: the DOCX of such a brief is what fitted the PDF (the
@@ -102,7 +102,7 @@ document its language's DOCX was made of."""
 
 
 def _maker(report: Report, recipe: Recipe,
-           lang: Language) -> Callable[[int, frozenset[int]], Document]:
+           lang: LanguageOption) -> Callable[[int, frozenset[int]], Document]:
     """The recipe's brief made of ``report`` in ``lang`` at a level of compactness, with
     the cuts ``restored`` given back; a level asked again is the document already made
     (the brief's documents depend on nothing else)."""
@@ -136,7 +136,7 @@ def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     return steps
 
 
-def _fit(report: Report, recipe: Recipe, lang: Language,
+def _fit(report: Report, recipe: Recipe, lang: LanguageOption,
          limit: int) -> tuple[Document, Theme, bytes]:
     """The brief fitted to ``limit`` pages (``_fitting``). A brief compared with last
     year's (``recipe.against``) is cut and given back as this year's alone is: accepting
@@ -202,7 +202,7 @@ _SHARED: dict[tuple[int, ...], tuple[tuple[object, ...], float]] = {}
 ids are not reused while kept)."""
 
 
-def _fitting(report: Report, recipe: Recipe, lang: Language, limit: int) -> _Fit:
+def _fitting(report: Report, recipe: Recipe, lang: LanguageOption, limit: int) -> _Fit:
     """The brief fitted to ``limit`` pages at the scale its variants share
     (``shared_scale``), smaller only where even its shortest does not fit there."""
     ceiling = shared_scale(report, recipe, limit)
@@ -214,7 +214,7 @@ def _scale_of(theme: Theme, base: Theme) -> float:
     return round(theme.style("body").size / base.style("body").size, 4)
 
 
-def _ladder(report: Report, recipe: Recipe, lang: Language, limit: int,
+def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
             steps: list[tuple[int, Theme]]) -> _Fit:
     """The first of ``steps`` whose PDF fills at most ``limit`` pages, with that
     PDF and what it cut given back where the page has room (``_given_back``); else the

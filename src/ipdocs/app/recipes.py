@@ -12,7 +12,7 @@ from ipdocs.base.files import WriteError, atomic_write, name_problem, write_all
 from ipdocs.doc import Document
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief
-from ipdocs.sections.brief import Language, Layout
+from ipdocs.sections.brief import LanguageOption, Layout
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import Gap, RenderError
 from ipdocs.writers.formats import Renderer, format_for, format_names, writer_format
@@ -71,7 +71,7 @@ class Output:
     """One file to build: where, in which language (the format is the path's extension)."""
 
     path: Path
-    lang: Language
+    lang: LanguageOption
 
 
 @dataclass(frozen=True)

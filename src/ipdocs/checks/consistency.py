@@ -16,7 +16,7 @@ from ipdocs.base.vocab import UnitKind
 from ipdocs.checks.typed import check_typed
 from ipdocs.i18n import format_number
 from ipdocs.i18n.dates import relative_years
-from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Paragraph, Report, section_paths
+from ipdocs.model import Figure, FigureRef, Paragraph, Report, section_paths
 from ipdocs.model.placeholders import masked, scan
 
 Finding = tuple[tuple[str | int, ...], str]
@@ -203,8 +203,8 @@ def _operands(figure: Figure, report: Report) -> tuple[Figure, Figure] | None:
     one its base names), where the spec holds both."""
     if figure.compares is None or figure.base is None:
         return None
-    named = {fid for lang in TEXT_LANGS for fid in
-             (r.figure for r in scan(figure.base.get(lang))[0] if isinstance(r, FigureRef))}
+    named = {fid for prose in figure.base.texts.values() for fid in
+             (r.figure for r in scan(prose)[0] if isinstance(r, FigureRef))}
     if len(named) != 1 or figure.compares not in report.figures:
         return None
     return report.figure(figure.compares), report.figure(named.pop())

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from ipdocs.base.problems import PathElement, counted
-from ipdocs.model import TEXT_LANGS, Report, Section
+from ipdocs.model import Report, Section
 from ipdocs.model.markup import blanked
 from ipdocs.model.placeholders import literal_text, scan
 
@@ -29,21 +29,20 @@ def _prose(report: Report) -> Iterator[tuple[tuple[PathElement, ...], str]]:
     """Every narrative text with its field path: lead, section titles and paragraphs, and
     the figures' bases and bases of change, which may refer to figures too."""
     for index, paragraph in enumerate(report.lead):
-        for lang in TEXT_LANGS:
-            yield ("lead", index, lang), paragraph.get(lang)
+        for lang, prose in paragraph.texts.items():
+            yield ("lead", index, lang), prose
     for path, section in _sections(report.sections, ("sections",)):
-        for lang in TEXT_LANGS:
-            yield (*path, "title", lang), section.title.get(lang)
+        for lang, prose in section.title.texts.items():
+            yield (*path, "title", lang), prose
         for index, paragraph in enumerate(section.paragraphs):
-            for lang in TEXT_LANGS:
-                yield (*path, "paragraphs", index, lang), paragraph.get(lang)
+            for lang, prose in paragraph.texts.items():
+                yield (*path, "paragraphs", index, lang), prose
     for fid, figure in report.figures.items():
         texts = {("base",): figure.base,
                  ("change", "basis"): figure.change.basis if figure.change else None}
         for where, text in texts.items():
-            for lang in TEXT_LANGS:
-                if text is not None:
-                    yield ("figures", fid, *where, lang), text.get(lang)
+            for lang, prose in text.texts.items() if text is not None else ():
+                yield ("figures", fid, *where, lang), prose
 
 
 def _sections(sections: list[Section], path: tuple[PathElement, ...]
@@ -94,7 +93,7 @@ def typed_numbers(text: str, literals: list[str]) -> list[str]:
 def literals(report: Report) -> list[str]:
     """The strings narrative may type: the spec's literals and its figures' per-capita
     bases (每万人 / per 10,000 people)."""
-    bases = [t for f in report.figures.values() if f.per for t in (f.per.zh, f.per.en)]
+    bases = [t for f in report.figures.values() if f.per for t in f.per.texts.values()]
     return [*report.literals, *bases]
 
 

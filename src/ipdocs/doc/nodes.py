@@ -137,11 +137,26 @@ class Language:
     """The BCP-47 tag text in the language is marked with (zh-CN, en-GB)."""
     han: bool
     """Set as Han text: the East Asian font slot, a first-line indent in ems, kinsoku."""
+    hyphenation: str | None = "auto"
+    """The pyphen dictionary long words hyphenate with at a line's end (en_US), or None;
+    ``auto`` (a language described by hand): en_US unless it is set as Han."""
+
+    words: tuple[tuple[str, str], ...] = ()
+    """The fixed words writers print in the language that the tree does not hold (a web
+    page's skip link, a chart's data table: ``WRITER_WORDS``), by name; none for a
+    language described by hand (writers then use English)."""
+
+    @property
+    def dictionary(self) -> str | None:
+        """The hyphenation dictionary, ``auto`` resolved."""
+        if self.hyphenation == "auto":
+            return None if self.han else "en_US"
+        return self.hyphenation
 
     @property
     def hyphenates(self) -> bool:
         """Whether long words may be hyphenated at a line's end."""
-        return not self.han
+        return self.dictionary is not None
 
 
 def find_language(languages: Sequence[Language], code: Lang) -> Language:
@@ -154,7 +169,19 @@ def find_language(languages: Sequence[Language], code: Lang) -> Language:
                    f"{', '.join(x.code for x in languages) or 'none'})")
 
 
-SHIPPED_LANGUAGES = (Language("zh", "zh-CN", han=True), Language("en", "en-GB", han=False))
+WRITER_WORDS = ("skip", "data", "item", "says", "then", "end")
+"""The names of a language's ``words`` (``web.<name>`` in its words file): a web page's
+skip link, the summary of a chart's data table and its first column's head, and the
+glue of a chart's description (": ", "; ", ".")."""
+
+SHIPPED_LANGUAGES = (
+    Language("zh", "zh-CN", han=True, hyphenation=None,
+             words=(("skip", "跳到正文"), ("data", "图表数据表"), ("item", "项目"),
+                    ("says", "："), ("then", "；"), ("end", "。"))),
+    Language("en", "en-GB", han=False, hyphenation="en_US",
+             words=(("skip", "Skip to the text"), ("data", "The chart's figures as a table"),
+                    ("item", "Item"), ("says", ": "), ("then", "; "), ("end", "."))),
+)
 """The shipped languages as the locale registry resolves them (a test keeps the two in
 step): what a tree made by hand describes unless it says otherwise. Briefs resolve the
 languages of the trees they make from the registry."""

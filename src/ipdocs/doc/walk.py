@@ -7,13 +7,16 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ipdocs.doc.nodes import Bilingual, Block, Heading
+from ipdocs.doc.nodes import Bilingual, Block, Heading, Language
 
 
 def strings(node: Any) -> Iterator[str]:
-    """Every string held anywhere below ``node``, in tree order."""
+    """Every string held anywhere below ``node``, in tree order; not a language's
+    description (its tag, the words writers may print in it: not the document's text)."""
     if isinstance(node, str):
         yield node
+    elif isinstance(node, Language):
+        return
     elif dataclasses.is_dataclass(node) and not isinstance(node, type):
         for f in dataclasses.fields(node):
             yield from strings(getattr(node, f.name))
@@ -33,6 +36,8 @@ def characters(node: Any) -> str:
         if isinstance(item, str):
             seen.update(item)
             continue
+        if isinstance(item, Language):
+            continue  # a description, not the document's text (as ``strings``)
         names = _field_names(type(item))
         if names is not None:
             stack.extend(getattr(item, name) for name in names)

@@ -19,14 +19,12 @@ from ipdocs.base.vocab import (
     QUALIFIERS,
     RANK_MOVES,
     Measure,
-    QualifierPosition,
     Unit,
     measure_kind,
 )
 from ipdocs.i18n.lists import join
-from ipdocs.i18n.locales import chinese
+from ipdocs.i18n.locales import locale
 from ipdocs.i18n.numbers import UnitLike, format_number, format_quantity, resolve_unit
-from ipdocs.i18n.numerals import english_cardinal, hanzi, ordinal
 from ipdocs.i18n.words import defines, word
 
 MINUS = "\u2212"
@@ -79,33 +77,23 @@ class Movement:
 def _with_qualifier(amount: str, qualifier: str | None, lang: str) -> str:
     """A change amount with its qualifier: 193%以上 / at least 193%; 超193% / more than
     193%."""
-    if qualifier is None:
-        return amount
-    q = QUALIFIERS[qualifier]
-    if not chinese(lang):
-        return f"{word('qualifier.' + q.meaning, lang)} {amount}"
-    return q.token + amount if q.position is QualifierPosition.PREFIX else amount + q.token
+    return locale(lang).grammar.qualified(amount, qualifier, lang)
 
 
 def rank_position(position: int, lang: str, form: str = "位", numerals: str = "hanzi") -> str:
     """A position as a rank statement writes it: 第二位, 第二名, 第二, 首位, 第4位 (arabic
     numerals) / second."""
-    if not chinese(lang):
-        return ordinal(position, lang)
-    if form == "首位" and position == 1:
-        return "首位"
-    number = hanzi(position) if numerals == "hanzi" else str(position)
-    return "第" + number + ("" if form == "首位" else form)
+    return locale(lang).grammar.rank_position(position, lang, form, numerals)
 
 
 def _size(m: Movement, lang: str) -> str:
     """The size of a percent, increment or places change, with its unit."""
     assert m.amount is not None
     if m.form == "percent":
-        return format_number(m.amount, lang) + "%"
+        return format_number(m.amount, lang) + locale(lang).grammar.percent_sign
     if m.form == "places":
         count = int(m.amount)
-        number = str(count) if chinese(lang) else english_cardinal(count)
+        number = locale(lang).grammar.count(count, lang)
         return word("places", lang, n=number) if count != 1 else word("place", lang, n=number)
     increment_unit = measure_kind(m.measure).increment_unit
     if increment_unit is not None:  # a rate's increment is in percentage points
@@ -118,8 +106,8 @@ def change_amount(m: Movement, lang: str) -> str:
     return _with_qualifier(_size(m, lang), m.qualifier, lang)
 
 
-def _zh_pair(m: Movement) -> tuple[str, str]:
-    """The Chinese rise and fall words of ``m``: the spec's verb, or its measure's default."""
+def _verbs(m: Movement) -> tuple[str, str]:
+    """The rise and fall verbs of ``m`` (Chinese): the spec's verb, or its measure's default."""
     measure = measure_kind(m.measure)
     if measure.positions and m.form in ("from_to", "to"):
         return RANK_MOVES
@@ -128,14 +116,7 @@ def _zh_pair(m: Movement) -> tuple[str, str]:
 
 def _direction(m: Movement, lang: str, form: str) -> str:
     """The direction word of ``m`` in a phrase of ``form`` (delta, from_to, to)."""
-    if chinese(lang):
-        rise, fall = _zh_pair(m)
-        return rise if m.sign > 0 else fall
-    way = "up" if m.sign > 0 else "down"
-    for key in (f"{form}.{m.measure}.{way}", f"{form}.{way}"):
-        if defines(key, lang):
-            return word(key, lang)
-    raise KeyError(f"no direction word {form}.{way} for {lang!r}")
+    return locale(lang).grammar.direction(m.sign, m.measure, form, lambda: _verbs(m), lang)
 
 
 def _quantity(m: Movement, value: Decimal, lang: str, qualifier: str | None) -> str:
@@ -155,8 +136,7 @@ def _basis(m: Movement, lang: str, *, default: bool) -> str:
 
 def _phrase(template: str, lang: str, **fields: str) -> str:
     """A phrase from a word template, without the gaps an empty field leaves."""
-    return word(template, lang, **fields) if chinese(lang) else \
-        " ".join(word(template, lang, **fields).split())
+    return locale(lang).grammar.tidy(word(template, lang, **fields))
 
 
 def movement_phrase(m: Movement, lang: str) -> str:
@@ -203,11 +183,11 @@ def _signed(m: Movement, lang: str) -> str:
     assert m.amount is not None
     sign = "+" if m.sign > 0 else MINUS if m.sign < 0 else "±"
     if m.form == "percent":
-        return sign + format_number(m.amount, lang) + "%"
+        return sign + format_number(m.amount, lang) + locale(lang).grammar.percent_sign
     measure = measure_kind(m.measure)
     if measure.increment_short is not None:
         return sign + format_number(m.amount, lang) + word(measure.increment_short, lang)
-    if chinese(lang) and measure.bare_in_tables and m.unit.word(lang) is None:
+    if locale(lang).grammar.unit_column and measure.bare_in_tables and m.unit.word(lang) is None:
         return sign + format_number(m.amount, lang)  # the unit column names the unit
     return sign + format_quantity(m.amount, m.unit, lang)  # English: the amount whole
 
@@ -217,7 +197,7 @@ def _table_qualified(text: str, qualifier: str | None, lang: str) -> str:
     if qualifier is None:
         return text
     key = f"table_qualifier.{QUALIFIERS[qualifier].meaning}"
-    if not chinese(lang) and defines(key, lang):
+    if defines(key, lang):
         return word(key, lang, amount=text)
     return _with_qualifier(text, qualifier, lang)
 

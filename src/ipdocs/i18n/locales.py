@@ -1,10 +1,11 @@
 """The locale registry: one record per language ipdocs writes in, from data files.
 
 A locale says everything the code needs to know of a language: the tag its files are
-marked with, babel's locale for numbers and dates, whether its generated prose follows
-the Chinese or the English grammar, whether it is set as Han text, and where its fixed
+marked with, babel's locale for numbers and dates, the grammar its generated prose follows
+(an object: ``ipdocs.i18n.grammar``), whether it is set as Han text, and where its fixed
 words are. The spec's text it prints is the one of its primary subtag (zh-Hant prints
-the zh text: ``ipdocs.model.text_field``). Nothing outside ``ipdocs.i18n``
+the zh text: ``ipdocs.model.text_field``; a spec's texts may hold a registered
+language's prose under that subtag: ``ipdocs.base.languages``). Nothing outside ``ipdocs.i18n``
 compares language codes: it asks the locale. Adding a language is a locale file and a
 words file (``register_locale``), not edits across the code.
 """
@@ -16,11 +17,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ipdocs.base.fastyaml import safe_load
+from ipdocs.base.languages import add_text_language, drop_text_language
+from ipdocs.i18n.grammar import Grammar, grammar_named
 
 Code = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
 
@@ -38,11 +41,17 @@ class LocaleSpec(BaseModel):
         description="the BCP-47 tag files in the language are marked with (zh-CN, en-GB)")
     babel: Annotated[str, Field(min_length=2, max_length=20)] = Field(
         description="babel's locale for numbers and dates (zh_Hans_CN, en_GB)")
-    grammar: Literal["zh", "en"] = Field(
-        description="the grammar of generated prose: Chinese (counts as printed, 万 and 亿, "
-                    "the spec's verbs) or English (magnitudes in words, plurals, articles)")
+    grammar: Annotated[str, Field(pattern=r"^(zh|en|[A-Za-z_][\w.]*:[A-Za-z_]\w*)$")] = Field(
+        description="the grammar of generated prose: zh (Chinese: counts as printed, 万 and "
+                    "亿, the spec's verbs), en (English: magnitudes in words, plurals, "
+                    "articles), or the package.module:Name path of a grammar of one's own "
+                    "(a subclass of ipdocs.i18n.grammar.Grammar)")
     han: bool = Field(description="set as Han text: first-line indent in ems, kinsoku, "
                                   "no word spaces or hyphenation, the East Asian font slot")
+    hyphenation: Annotated[str, Field(pattern=r"^(none|[a-z]{2,3}(_[A-Za-z0-9]{2,8})*)$")] \
+        | None = Field(None, description="the pyphen dictionary long words hyphenate with at a "
+                                  "line's end (en_US, de_DE), or none; by default en_US "
+                                  "for a language not set as Han, none for Han")
     words: str = Field(description="the words file, beside the locale file")
     fallback: Code | None = Field(None, description="the locale whose words stand in for "
                                                     "words this one lacks")
@@ -56,17 +65,20 @@ class Locale:
     """How the CLI, briefs and the document tree name it: zh, en, zh-Hant."""
     tag: str
     babel: str
-    grammar: Literal["zh", "en"]
+    grammar: Grammar
+    """How its generated prose says numbers, changes, ranks and periods."""
     han: bool
     words: Path | Any
     """The words file (a path, or a packaged resource)."""
     fallbacks: tuple[str, ...]
     """Locales whose words stand in, nearest first (English last)."""
+    hyphenation: str | None = None
+    """The pyphen dictionary its long words hyphenate with (en_US), or None."""
 
     @property
     def hyphenates(self) -> bool:
         """Whether long words of the language may be hyphenated at a line's end."""
-        return not self.han
+        return self.hyphenation is not None
 
     @property
     def spaced(self) -> bool:
@@ -96,18 +108,24 @@ def register_locale(path: str | Path) -> Locale:
     """Register the locale a file describes (``code:`` and the fields of ``LocaleSpec``),
     its words file named relative to it; ValueError saying what is wrong otherwise."""
     file = Path(path)
+    codes()  # the shipped locales first (registered first, they would never load)
     try:
         data = safe_load(file.read_text(encoding="utf-8")) or {}
         code = data.pop("code")
         spec = LocaleSpec.model_validate(data)
     except (OSError, KeyError, AttributeError, ValidationError) as exc:
         raise ValueError(f"{file}: not a locale file ({exc})") from None
+    try:
+        grammar_named(spec.grammar)
+    except ValueError as exc:
+        raise ValueError(f"{file}: {exc}") from None
     words = file.parent / spec.words
     if not words.is_file():
         raise ValueError(f"{file}: no words file {words}")
     if spec.fallback is not None and spec.fallback not in codes():
         raise ValueError(f"{file}: fallback {spec.fallback!r} is not a registered language")
     _REGISTERED[str(code)] = (spec, words)
+    add_text_language(str(code))  # a spec's texts may now hold its prose
     _forget_cached()
     return locale(str(code))
 
@@ -117,6 +135,7 @@ def forget_locale(code: str) -> None:
     if code in _shipped():
         raise ValueError(f"{code!r} is a shipped language")
     _REGISTERED.pop(code, None)
+    drop_text_language(code, still=tuple(_REGISTERED))
     _forget_cached()
 
 
@@ -151,7 +170,20 @@ def locale(code: str) -> Locale:
     if code not in known:
         raise UnknownLanguageError(f"unknown language {code!r}; languages: {', '.join(known)}")
     spec, words = _REGISTERED[code]
-    return Locale(code, spec.tag, spec.babel, spec.grammar, spec.han, words, _fallbacks(code))
+    return Locale(code, spec.tag, spec.babel, grammar_named(spec.grammar), spec.han, words,
+                  _fallbacks(code), _hyphenation(spec))
+
+
+DEFAULT_HYPHENATION = "en_US"
+"""The dictionary a language not set as Han hyphenates with unless its record names one:
+pyphen's American patterns serve British spelling as well."""
+
+
+def _hyphenation(spec: LocaleSpec) -> str | None:
+    """The dictionary a locale record names (``none``: none), else the default."""
+    if spec.hyphenation is not None:
+        return None if spec.hyphenation == "none" else spec.hyphenation
+    return None if spec.han else DEFAULT_HYPHENATION
 
 
 def _fallbacks(code: str) -> tuple[str, ...]:
@@ -165,8 +197,10 @@ def _fallbacks(code: str) -> tuple[str, ...]:
 
 
 def chinese(code: str) -> bool:
-    """Whether ``code``'s generated prose follows the Chinese grammar."""
-    return locale(code).grammar == "zh"
+    """Whether ``code``'s generated prose follows the Chinese grammar (its name is
+    ``zh``). Kept for code outside ipdocs that used it: ipdocs itself asks the locale's
+    grammar (``locale(code).grammar``) what to do, never which language it is."""
+    return locale(code).grammar.name == "zh"
 
 
 def languages_of(option: str) -> tuple[str, ...]:

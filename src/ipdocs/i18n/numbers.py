@@ -1,8 +1,8 @@
 """Numbers and quantities with exact Decimal arithmetic: every published digit is kept.
 
-Chinese keeps a figure as printed (``610.93亿元``); English converts the Chinese
-magnitudes 万 and 亿 into thousands, millions and billions without rounding
-(``RMB 61.093 billion``).
+How a language says them is its grammar's (``ipdocs.i18n.grammar``): Chinese keeps a
+figure as printed (``610.93亿元``); English converts the Chinese magnitudes 万 and 亿
+into thousands, millions and billions without rounding (``RMB 61.093 billion``).
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ from babel.numbers import format_decimal
 
 from ipdocs.base.decimals import fraction_digits, shift
 from ipdocs.base.decimals import without_trailing_zeros as _without_trailing_zeros
-from ipdocs.base.vocab import QUALIFIERS, QualifierPosition, Unit, UnitKind, get_unit
-from ipdocs.i18n.lists import join
-from ipdocs.i18n.locales import chinese, locale
-from ipdocs.i18n.numerals import english_cardinal, hanzi
+from ipdocs.base.vocab import Unit, UnitKind, get_unit
+from ipdocs.i18n.locales import locale
 from ipdocs.i18n.words import has_word, plural, word
 
 UnitLike = Unit | str
 """A unit, or the printed code of a shipped one."""
 
-__all__ = ["MAX_SCALED_DECIMALS", "bare_number", "english_magnitude", "english_scale",
-           "format_number", "format_percent",
-           "format_quantity", "fraction_digits", "number_words", "quantity_cells",
-           "resolve_unit", "shift", "signed_percent_format", "spreadsheet_format", "unit_word"]
+__all__ = ["MAX_SCALED_DECIMALS", "bare_number", "currency_word", "english_magnitude",
+           "english_scale", "format_number", "format_percent",
+           "format_quantity", "fraction_digits", "list_amounts", "metric_gloss",
+           "number_words", "quantity_cells", "resolve_unit", "shift",
+           "signed_percent_format", "spreadsheet_decimals", "spreadsheet_format",
+           "spreadsheet_literal", "unit_word"]
 
 _EN_SCALES = (12, 9, 6)
 
@@ -37,7 +37,8 @@ def format_number(value: Decimal, lang: str) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot format {value}")
     spec, (sign, digits, exponent) = locale(lang), value.as_tuple()
-    return _format_decimal((sign, digits, int(exponent)), spec.babel, spec.grammar != "zh")
+    return _format_decimal((sign, digits, int(exponent)), spec.babel,
+                           spec.grammar.groups_digits)
 
 
 @lru_cache(maxsize=8192)
@@ -92,9 +93,7 @@ def english_magnitude(value: Decimal, exponent: int, lang: str = "en", *,
 def bare_number(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
     """A figure's number alone: 51.7 (or 四 where the text spells it) in Chinese, 517,000
     in English (the Chinese magnitude resolved)."""
-    if chinese(lang):
-        return _zh_number(value, numerals, lang)
-    return english_magnitude(value, unit.exponent, lang)
+    return locale(lang).grammar.bare_number(value, unit, lang, numerals)
 
 
 def number_words(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic") -> str:
@@ -102,45 +101,10 @@ def number_words(value: Decimal, unit: Unit, lang: str, numerals: str = "arabic"
     one to nine (six programmes), as official English style does, where the Chinese
     prints no decimals (1.000 stays 1.000); otherwise, and in Chinese, the bare number
     (Chinese that spells a number says so: ``numerals: hanzi``)."""
-    exponent = value.as_tuple().exponent
-    whole = isinstance(exponent, int) and exponent >= 0
-    small = whole and 1 <= value <= 9
-    if not chinese(lang) and small and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
-        return english_cardinal(int(value))
-    return bare_number(value, unit, lang, numerals)
+    return locale(lang).grammar.number_words(value, unit, lang, numerals)
 
 
-def _zh_number(value: Decimal, numerals: str, lang: str) -> str:
-    """The Chinese digits of a value, or Chinese numerals when asked for (四年)."""
-    if numerals == "hanzi" and value == value.to_integral_value() and value >= 0:
-        return hanzi(int(value), counting=True)
-    return format_number(value, lang)
-
-
-def _zh_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
-                 lang: str) -> str:
-    """A Chinese quantity as printed: 17.1万余家, 近9000件, 193%以上."""
-    number = _zh_number(value, numerals, lang)
-    if qualifier is None:
-        return number + unit.code
-    q = QUALIFIERS[qualifier]
-    if q.position is QualifierPosition.PREFIX:
-        return q.token + number + unit.code
-    if q.position is QualifierPosition.INFIX and unit.kind is not UnitKind.PERCENT:
-        return number + unit.magnitude + q.token + unit.base
-    return number + unit.code + q.token
-
-
-def _en_number(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
-    """The English number of a quantity: magnitudes resolved (517,000; 23.193 million), or
-    spelled out where the Chinese spells it (four years)."""
-    whole = shift(value, unit.exponent)
-    if numerals == "hanzi" and whole == whole.to_integral_value() and 0 <= whole <= 10:
-        return english_cardinal(int(whole))
-    return english_magnitude(value, unit.exponent, lang)
-
-
-def _currency(code: str, lang: str) -> str:
+def currency_word(code: str, lang: str) -> str:
     """The word ``lang`` writes a currency with (RMB for CNY), else its ISO code (JPY)."""
     key = "currency." + code
     return word(key, lang) if has_word(key, lang) else code
@@ -151,16 +115,10 @@ def list_amounts(values: Sequence[str], unit: UnitLike, lang: str) -> str:
     said once, before the first (RMB 1.2 billion, 3.4 billion and 5 billion: the list
     says its unit once, as 12亿、34亿、50亿元 does); every digit, scale word and qualifier
     of each value kept."""
-    u = resolve_unit(unit)
-    items = list(values)
-    if u.kind is UnitKind.MONEY and u.currency and len(items) > 1:
-        said = f"{_currency(u.currency, lang)} "
-        if all(said in item for item in items):
-            items[1:] = [item.replace(said, "", 1) for item in items[1:]]
-    return join(items, lang)
+    return locale(lang).grammar.list_amounts(values, resolve_unit(unit), lang)
 
 
-def _metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:
+def metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:
     """The metric equivalent of a traditional unit's quantity, in brackets after it:
     `` (6,250 kg)`` for 1.25万斤. It is worked out from the whole quantity (the magnitude
     applied first) and written in the form of the quantity itself: scaled where the Chinese
@@ -172,19 +130,6 @@ def _metric_gloss(value: Decimal, unit: Unit, lang: str) -> str:
     converted = _without_trailing_zeros(shift(value, unit.exponent) * Decimal(factor))
     number = english_magnitude(converted, 0, lang, scalable=unit.exponent != 0)
     return f" ({number} {metric})"
-
-
-def _en_amount(value: Decimal, unit: Unit, numerals: str, lang: str) -> str:
-    """The English number of a quantity, scaled and with its currency or unit word and,
-    for a traditional unit, its metric equivalent (5,600 jin (2,800 kg))."""
-    if unit.kind is UnitKind.PERCENT:
-        return format_number(value, lang) + "%"
-    amount = _en_number(value, unit, numerals, lang)
-    if unit.kind is UnitKind.MONEY and unit.currency is not None:
-        return f"{_currency(unit.currency, lang)} {amount}"
-    if written := unit_word(unit, shift(value, unit.exponent), lang):
-        amount = f"{amount} {written}"
-    return amount + _metric_gloss(value, unit, lang)
 
 
 def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
@@ -199,31 +144,16 @@ def unit_word(unit: UnitLike, value: Decimal, lang: str) -> str:
     return plural(key, lang, value) if has_word(key, lang) else ""
 
 
-def _en_quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
-                 lang: str) -> str:
-    """An English quantity: more than 171,000; RMB 20,641,800; 50 days."""
-    amount = _en_amount(value, unit, numerals, lang)
-    if qualifier is None:
-        return amount
-    return f"{word('qualifier.' + QUALIFIERS[qualifier].meaning, lang)} {amount}"
-
-
 def _quantity(value: Decimal, unit: Unit, qualifier: str | None, numerals: str,
               lang: str) -> str:
     """A quantity in the grammar of ``lang``."""
-    grammar = _zh_quantity if chinese(lang) else _en_quantity
-    return grammar(value, unit, qualifier, numerals, lang)
+    return locale(lang).grammar.quantity(value, unit, qualifier, numerals, lang)
 
 
 def _leading_qualifier(qualifier: str | None, lang: str) -> tuple[str, str | None]:
     """The part of a qualifier that a verb of the language may stand after (约 in 约占,
     "about " in English), and the qualifier left with the number."""
-    if qualifier is None:
-        return "", None
-    q = QUALIFIERS[qualifier]
-    if chinese(lang):
-        return (q.token, None) if q.position is QualifierPosition.PREFIX else ("", qualifier)
-    return word("qualifier." + q.meaning, lang) + " ", None
+    return locale(lang).grammar.leading_qualifier(qualifier, lang)
 
 
 def _of_base(value: Decimal, unit: Unit, lang: str, qualifier: str | None, numerals: str,
@@ -260,9 +190,7 @@ def format_quantity(
         text = _of_base(value, u, lang, qualifier, numerals, base)
     else:
         text = _quantity(value, u, qualifier, numerals, lang)
-    if chinese(lang):
-        return (per or "") + text
-    return f"{text} {per}" if per else text
+    return locale(lang).grammar.with_per(text, per)
 
 
 def quantity_cells(value: Decimal, unit: UnitLike, lang: str, *,
@@ -280,23 +208,16 @@ def quantity_cells(value: Decimal, unit: UnitLike, lang: str, *,
     """
     u = resolve_unit(unit)
     whole = format_quantity(value, u, lang, qualifier=qualifier)
-    if not chinese(lang):
-        return (f"{whole} {per}" if per and not per_stated else whole), ""
-    number = format_number(value, lang)
-    if qualifier is not None and QUALIFIERS[qualifier].position is QualifierPosition.PREFIX:
-        number = QUALIFIERS[qualifier].token + number
-    unit_text = whole.removeprefix(number)
-    if per:
-        unit_text += "/" + per.removeprefix(word("per_prefix", lang))
-    return number, unit_text
+    return locale(lang).grammar.quantity_cells(whole, value, u, lang, qualifier=qualifier,
+                                               per=per, per_stated=per_stated)
 
 
 def format_percent(value: Decimal, lang: str) -> str:
     """A percentage as published: 11.4%."""
-    return format_number(value, lang) + "%"
+    return format_number(value, lang) + locale(lang).grammar.percent_sign
 
 
-def _decimals(digits: int) -> str:
+def spreadsheet_decimals(digits: int) -> str:
     """The fraction part of a spreadsheet number format: ``.00`` for two digits."""
     return "." + "0" * digits if digits else ""
 
@@ -308,33 +229,15 @@ def spreadsheet_format(value: Decimal, unit: UnitLike, lang: str) -> tuple[Decim
     stores the value in its base unit and scales it by thousands in the format (61093000000
     with ``"RMB "#,##0.000,,," billion"``), so a native chart's data labels read like the text.
     """
-    u = resolve_unit(unit)
-    if chinese(lang):
-        suffix = "%" if u.kind is UnitKind.PERCENT else u.code
-        return value, f'0{_decimals(fraction_digits(value))}"{suffix}"'
-    if u.kind is UnitKind.PERCENT:
-        return value, f'#,##0{_decimals(fraction_digits(value))}"%"'
-    whole = shift(value, u.exponent)
-    scale = english_scale(value, u.exponent)
-    digits = fraction_digits(shift(value, u.exponent - scale))
-    code = "#,##0" + _decimals(digits) + "," * (scale // 3)
-    suffix = f" {word(f'scale.{scale}', lang)}" if scale else ""
-    if written := unit_word(u, whole, lang):
-        suffix += f" {written}"
-    suffix += _metric_gloss(value, u, lang)
-    if suffix:
-        code += _quoted(suffix)
-    if u.kind is UnitKind.MONEY and u.currency:
-        code = _quoted(_currency(u.currency, lang) + " ") + code
-    return whole, code
+    return locale(lang).grammar.spreadsheet_format(value, resolve_unit(unit), lang)
 
 
-def _quoted(text: str) -> str:
+def spreadsheet_literal(text: str) -> str:
     """Literal text in a spreadsheet number format (its own quotes dropped)."""
     return '"' + text.replace('"', "") + '"'
 
 
 def signed_percent_format(value: Decimal) -> str:
     """A spreadsheet format showing a percent change with its sign: +11.4% / −13.3%."""
-    fraction = _decimals(fraction_digits(value))
+    fraction = spreadsheet_decimals(fraction_digits(value))
     return f'+0{fraction}"%";\u22120{fraction}"%";0"%"'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipdocs.i18n.locales import chinese
+from ipdocs.i18n.locales import locale
 
 _DIGITS = "零一二三四五六七八九"
 _EN_CARDINALS = (
@@ -76,20 +76,7 @@ def english_ordinal_digits(n: int) -> str:
 
 def ordinal(n: int, lang: str) -> str:
     """An ordinal: 第二 in Chinese, second in English."""
-    return "第" + hanzi(n) if chinese(lang) else english_ordinal(n)
-
-
-def _zh_section_number(path: Sequence[int]) -> str:
-    """Chinese official numbering: 一、 then （一） then 1. then （1）, by depth."""
-    n = path[-1]
-    depth = len(path)
-    if depth == 1:
-        return hanzi(n) + "、"
-    if depth == 2:
-        return "（" + hanzi(n) + "）"
-    if depth == 3:
-        return f"{n}."
-    return f"（{n}）"
+    return locale(lang).grammar.ordinal(n, lang)
 
 
 def section_number(path: Sequence[int], lang: str) -> str:
@@ -99,7 +86,4 @@ def section_number(path: Sequence[int], lang: str) -> str:
     """
     if not path or any(n < 1 for n in path):
         raise ValueError(f"section path must be 1-based and non-empty, got {list(path)}")
-    if chinese(lang):
-        return _zh_section_number(path)
-    joined = ".".join(str(n) for n in path)
-    return joined + "." if len(path) == 1 else joined
+    return locale(lang).grammar.section_number(path)

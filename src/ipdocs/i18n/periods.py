@@ -3,12 +3,7 @@ to June, 上半年 / the first half of the year, 前2个月 / the first two mont
 
 from __future__ import annotations
 
-import datetime as dt
-
-from babel.dates import format_date as babel_format_date
-
-from ipdocs.i18n.locales import chinese, locale
-from ipdocs.i18n.numerals import english_cardinal, hanzi
+from ipdocs.i18n.locales import locale
 from ipdocs.i18n.words import defines, word
 
 STYLES = ("months", "quarters", "half", "first_months")
@@ -17,7 +12,7 @@ STYLES = ("months", "quarters", "half", "first_months")
 
 def _count(n: int, lang: str) -> str:
     """A small count as the period names it: 三 (前三季度) / three."""
-    return hanzi(n) if chinese(lang) else english_cardinal(n)
+    return locale(lang).grammar.spelled(n, lang)
 
 
 def period_phrase(months: int, style: str, lang: str) -> str:
@@ -36,12 +31,11 @@ def period_phrase(months: int, style: str, lang: str) -> str:
             raise ValueError(f"the first half of a year is 6 months, not {months}")
         return word("period_half", lang)
     if style == "first_months":
-        count = str(months) if chinese(lang) else english_cardinal(months)
+        count = locale(lang).grammar.count(months, lang)
         return word("period_first_months", lang, count=count)
     if months == 1:
         return word("period_month", lang)
-    month = str(months) if chinese(lang) else str(babel_format_date(
-        dt.date(2000, months, 1), "MMMM", locale=locale(lang).babel))
+    month = locale(lang).grammar.month(months, lang)
     return word("period_months", lang, month=month)
 
 

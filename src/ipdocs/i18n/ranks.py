@@ -5,8 +5,7 @@ leaders in China."""
 from __future__ import annotations
 
 from ipdocs.i18n.changes import rank_position
-from ipdocs.i18n.locales import chinese
-from ipdocs.i18n.numerals import english_cardinal, english_ordinal, english_ordinal_digits
+from ipdocs.i18n.locales import locale
 from ipdocs.i18n.words import defines, word
 
 PARTICIPLE_VERBS = frozenset({"居"})
@@ -19,7 +18,7 @@ def _years(years: int | None, lang: str) -> str:
     """连续5年 / for five consecutive years, or nothing."""
     if not years:
         return ""
-    count = str(years) if chinese(lang) else english_cardinal(years)
+    count = locale(lang).grammar.count(years, lang)
     return word("rank_years", lang, years=count)
 
 
@@ -36,7 +35,8 @@ def _superlative(position: int, degree: str, lang: str) -> str:
     """A position said as a superlative: the most, the second highest."""
     if position == 1:
         return word("superlative", lang, degree=degree)
-    return word("superlative_nth", lang, degree=degree, ordinal=english_ordinal(position))
+    return word("superlative_nth", lang, degree=degree,
+                ordinal=locale(lang).grammar.ordinal(position, lang))
 
 
 def rank_statement(position: int | None, scope: str, lang: str, *, years: int | None = None,
@@ -48,13 +48,14 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
     Give ``position``, or a ``standing`` (前列) instead; ``verb`` and ``form`` are the
     Chinese rank verb (居, 位居 …) and how the position is written (位, 名, '', 首位).
     """
-    superlative = degree is not None and position is not None and not chinese(lang)
+    superlative = degree is not None and position is not None and \
+        locale(lang).grammar.superlatives
     if superlative and position is not None:
         placed = _superlative(position, str(degree), lang)
     elif position is not None:
         placed = rank_position(position, lang, form, numerals)
     elif standing is not None:
-        placed = standing if chinese(lang) else word(f"standing.{standing}", lang)
+        placed = locale(lang).grammar.standing(standing, lang)
     else:
         raise ValueError("a rank statement needs a position or a standing")
     key = "rank_statement"
@@ -63,11 +64,7 @@ def rank_statement(position: int | None, scope: str, lang: str, *, years: int | 
             and not superlative and defines(participle, lang):
         key = participle
     scope = _scoped(placed, scope, lang)
-    if chinese(lang):
-        said = word(key, lang, years=_years(years, lang), verb=verb, scope=scope,
-                    position=placed)
-    else:
-        said = word(key, lang, years=_years(years, lang), scope=scope, position=placed)
+    said = word(key, lang, years=_years(years, lang), verb=verb, scope=scope, position=placed)
     if shared < 2:
         return said
     return word("shared_two" if shared == 2 else "shared_all", lang, statement=said)
@@ -82,7 +79,7 @@ def rank_short(position: int | None, scope: str, lang: str, *, years: int | None
     if not defines("rank_short", lang):
         return rank_statement(position, scope, lang, years=years, verb=verb, form=form,
                               standing=standing, numerals=numerals)
-    placed = english_ordinal_digits(position) if position is not None else \
+    placed = locale(lang).grammar.ordinal_digits(position, lang) if position is not None else \
         word(f"standing.{standing}", lang)
     running = word("rank_short_years", lang, years=years) if years else ""
     return word("rank_short", lang, position=placed, scope=_scoped(placed, scope, lang),

@@ -55,9 +55,9 @@ def defines(key: str, lang: str) -> bool:
     """Whether ``lang``'s own table, or a fallback of the same grammar, defines ``key``
     (not English standing in for Chinese): for optional variants of a word, such as a
     measure's own wording of a change."""
-    grammar = locale(lang).grammar
+    grammar = locale(lang).grammar.name
     return any(key in _table(code) for code in (lang, *locale(lang).fallbacks)
-               if locale(code).grammar == grammar)
+               if locale(code).grammar.name == grammar)
 
 
 def reset() -> None:

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ModelWrapValidatorHandler,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from ipdocs.base.languages import SPEC_LANGUAGES, text_key, text_languages
 from ipdocs.base.problems import Problem, SpecError, Unfit, validation_problems
-from ipdocs.model.bounds import Prose
+from ipdocs.model.bounds import Prose, to_prose
 
 
 class Model(BaseModel):
@@ -67,25 +79,84 @@ def spec_error(exc: ValidationError | Unfit, data: Any, cls: type[Model]) -> Spe
     return SpecError(dict.fromkeys(problems), f"<{cls.__name__}>")
 
 
-TEXT_LANGS = ("zh", "en")
-"""The languages a spec writes its texts in (the fields of ``Text``)."""
+TEXT_LANGS = SPEC_LANGUAGES
+"""The languages every spec writes its texts in (``zh`` and ``en``); a registered
+language may add its own (``ipdocs.base.languages.text_languages``)."""
 
 
 def text_field(lang: str) -> str:
     """The spec text a language prints: the one of its primary subtag (zh-Hant prints
-    zh). ValueError for a language the spec has no text in."""
-    field = lang.split("-", 1)[0]
-    if field not in TEXT_LANGS:
-        raise ValueError(f"a spec has no text in {lang!r}; its texts: {', '.join(TEXT_LANGS)}")
+    zh). ValueError for a language no spec text may be written in."""
+    field = text_key(lang)
+    if field not in text_languages():
+        raise ValueError(f"a spec has no text in {lang!r}; its texts: "
+                         f"{', '.join(text_languages())}")
     return field
 
 
+def _unknown_key(key: Any, value: Any) -> InitErrorDetails:
+    """The problem of a text's key that is neither a field nor a registered language."""
+    if isinstance(key, str) and LANGUAGE_KEY.fullmatch(key):
+        return InitErrorDetails(type=PydanticCustomError(
+            "unregistered_language", "no registered language '{key}' (texts may be in "
+            "{known}; ipdocs.i18n.register_locale adds one)",
+            {"key": key, "known": ", ".join(text_languages())}), loc=(key,), input=value)
+    return InitErrorDetails(type="extra_forbidden", loc=(str(key),), input=value)
+
+
+LANGUAGE_KEY = re.compile(r"[a-z]{2,3}")
+"""A key that names a language (``de``), not a field."""
+
+
+def _text_schema(schema: dict[str, Any]) -> None:
+    """A text's JSON schema: another language's prose under a key that names a language,
+    no other key (an editor still flags a misspelt field)."""
+    prose = schema.pop("additionalProperties", None)
+    if isinstance(prose, dict):
+        schema["patternProperties"] = {f"^{LANGUAGE_KEY.pattern}$": prose}
+    schema["additionalProperties"] = False
+
+
 class Text(Model):
-    """A text in both languages. Paragraph text may hold figure placeholders."""
+    """A text in the languages of a spec: Chinese and English always, and the prose of
+    any registered language under its key (``de:``; ``ipdocs.i18n.register_locale``).
+    Paragraph text may hold figure placeholders. ``texts`` is the mapping from language
+    to prose; ``zh`` and ``en`` read the two every text has."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", json_schema_extra=_text_schema)
 
     zh: Prose = Field(min_length=1, description="Simplified Chinese")
     en: Prose = Field(min_length=1, description="English")
+    __pydantic_extra__: dict[str, Annotated[str, Field(min_length=1),  # as Prose, non-empty
+                                            BeforeValidator(to_prose)]] = Field(init=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _registered_languages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]
+                              ) -> Self:
+        """A key that is neither a field nor a registered language's is refused where it
+        stands: a language no locale is registered for (a locale file not registered),
+        or an unknown field (a typo)."""
+        if isinstance(data, Mapping):
+            unknown = [key for key in data
+                       if key not in cls.model_fields and key not in text_languages()]
+            if unknown:
+                raise ValidationError.from_exception_data(
+                    cls.__name__, [_unknown_key(key, data[key]) for key in unknown])
+        return handler(data)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The prose by language: ``zh``, ``en``, then any other the text holds."""
+        return {"zh": self.zh, "en": self.en, **(self.__pydantic_extra__ or {})}
 
     def get(self, lang: str) -> str:
-        """The text ``lang`` prints (``text_field``)."""
-        return str(getattr(self, text_field(lang)))
+        """The text ``lang`` prints (``text_field``); ValueError where this text has
+        none in that language."""
+        field = text_field(lang)
+        if field in SPEC_LANGUAGES:
+            return str(getattr(self, field))
+        extra = self.__pydantic_extra__ or {}
+        if field not in extra:
+            raise ValueError(f"a text has no {field!r} version: {self.zh}")
+        return str(extra[field])

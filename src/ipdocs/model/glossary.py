@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ipdocs.model.base import Model
+from ipdocs.model.base import Model, Text
 from ipdocs.model.bounds import Prose
 
 
-class Term(Model):
-    """One term: Chinese, its English rendering, and a note on usage."""
+class Term(Text):
+    """One term: Chinese, its English rendering (and a registered language's, under its
+    key, as a text holds it: ``texts``), and a note on usage."""
 
-    zh: Prose = Field(min_length=1)
-    en: Prose = Field(min_length=1)
     short: Prose | None = Field(
         default=None, description="the short form used after first mention: IP")
     note: Prose | None = None

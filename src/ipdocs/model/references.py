@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from ipdocs.base.languages import text_languages
 from ipdocs.base.problems import PathElement, Problem, error
-from ipdocs.model.base import TEXT_LANGS
 from ipdocs.model.markup import Markup, is_paragraph, structure_mismatch
 from ipdocs.model.markup import read as read_markup
 from ipdocs.model.placeholders import FigureRef, scan
@@ -113,16 +113,25 @@ def _language_refs(text: str, figures: Mapping[str, Any], path: Path,
     return None if errors else {fid for ref in refs for fid in ref.ids}
 
 
-def _mismatch(zh: set[str], en: set[str], path: Path) -> Problem | None:
-    """An error when the two languages do not refer to the same figures."""
-    if zh == en:
+def _mismatch(zh: set[str], other: set[str], path: Path, lang: str = "en") -> Problem | None:
+    """An error when the Chinese and another language do not refer to the same figures."""
+    if zh == other:
         return None
     parts = []
-    if zh - en:
-        parts.append(f"only the Chinese refers to {', '.join(sorted(zh - en))}")
-    if en - zh:
-        parts.append(f"only the English refers to {', '.join(sorted(en - zh))}")
+    if zh - other:
+        parts.append(f"only the Chinese refers to {', '.join(sorted(zh - other))}")
+    if other - zh:
+        parts.append(f"only the {_name(lang)} refers to {', '.join(sorted(other - zh))}")
     return error(path, "; ".join(parts))
+
+
+def _mismatches(found: Mapping[str, set[str] | None], path: Path) -> list[Problem]:
+    """Every language's text against the Chinese: the same figures referred to."""
+    zh = found.get("zh")
+    if zh is None:
+        return []
+    return [problem for lang, refs in found.items() if lang != "zh" and refs is not None
+            if (problem := _mismatch(zh, refs, path, lang))]
 
 
 def _figure_text_problems(fid: str, figure: Mapping[str, Any],
@@ -136,7 +145,7 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
         if path[2:] in _REFERRING:
             problems.extend(_referring_problems(text, figures, path))
             continue
-        for lang in TEXT_LANGS:
+        for lang in text_languages():
             if not isinstance(text.get(lang), str):
                 continue
             segments, errors = scan(text[lang])
@@ -145,7 +154,7 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
                                       "placeholders ({…}); write {{ and }} for braces"))
     note = figure.get("note")
     if isinstance(note, Mapping):
-        for lang in TEXT_LANGS:
+        for lang in text_languages():
             if isinstance(note.get(lang), str):
                 _language_refs(note[lang], figures, ("figures", fid, "note", lang), problems)
     return problems
@@ -164,7 +173,7 @@ def _refers(figure: Any) -> bool:
     texts = [figure.get("base"), change.get("basis") if isinstance(change, Mapping) else None]
     return any(isinstance(t, Mapping) and isinstance(t.get(lang), str)
                and any(not isinstance(s, str) for s in scan(t[lang])[0])
-               for t in texts for lang in TEXT_LANGS)
+               for t in texts for lang in text_languages())
 
 
 def _referring_problems(text: Mapping[str, Any], figures: Mapping[str, Any],
@@ -173,11 +182,10 @@ def _referring_problems(text: Mapping[str, Any], figures: Mapping[str, Any],
     languages, none of them a figure whose own base or basis refers onwards."""
     problems: list[Problem] = []
     found = {lang: _language_refs(text[lang], figures, (*path, lang), problems)
-             for lang in TEXT_LANGS if isinstance(text.get(lang), str)}
-    zh, en = found.get("zh"), found.get("en")
-    if zh is not None and en is not None and (mismatch := _mismatch(zh, en, path)):
-        problems.append(mismatch)
-    onwards = sorted(fid for fid in (zh or set()) | (en or set()) if _refers(figures.get(fid)))
+             for lang in text_languages() if isinstance(text.get(lang), str)}
+    problems.extend(_mismatches(found, path))
+    onwards = sorted(fid for refs in found.values() for fid in refs or set()
+                     if _refers(figures.get(fid)))
     if onwards:
         problems.append(error(path, f"refers to {', '.join(onwards)}, whose own base or basis "
                                     "refers to figures: name the value one step away"))
@@ -189,12 +197,12 @@ def _markup_problems(text: Mapping[str, Any], path: Path) -> list[Problem]:
     language, then whether the languages share one structure."""
     problems: list[Problem] = []
     found: dict[str, Markup] = {}
-    for lang in TEXT_LANGS:
+    for lang in text_languages():
         if isinstance(text.get(lang), str):
             markup, errors = read_markup(text[lang], blocks=is_paragraph(path))
             problems.extend(error((*path, lang), str(exc)) for exc in errors)
             if not errors:
-                found[LANGUAGE_NAMES[lang]] = markup
+                found[_name(lang)] = markup
     mismatch = structure_mismatch(found)
     if mismatch:
         problems.append(error(path, mismatch))
@@ -202,7 +210,12 @@ def _markup_problems(text: Mapping[str, Any], path: Path) -> list[Problem]:
 
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
-"""How a problem names the languages of a spec's texts."""
+"""How a problem names the languages of a spec's texts (another by its key: 'de')."""
+
+
+def _name(lang: str) -> str:
+    """How a problem names the language of a text's key."""
+    return LANGUAGE_NAMES.get(lang, repr(lang))
 
 
 def check_references(data: Any) -> list[Problem]:
@@ -214,14 +227,10 @@ def check_references(data: Any) -> list[Problem]:
     problems: list[Problem] = []
     for path, text in iter_texts({k: v for k, v in data.items() if k != "figures"}):
         found = {}
-        for lang in TEXT_LANGS:
+        for lang in text_languages():
             if isinstance(text.get(lang), str):
                 found[lang] = _language_refs(text[lang], figures, (*path, lang), problems)
-        zh, en = found.get("zh"), found.get("en")
-        if zh is not None and en is not None:
-            mismatch = _mismatch(zh, en, path)
-            if mismatch:
-                problems.append(mismatch)
+        problems.extend(_mismatches(found, path))
         problems.extend(_markup_problems(text, path))
     for fid, figure in figures.items():
         if isinstance(figure, Mapping):

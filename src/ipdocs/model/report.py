@@ -353,14 +353,15 @@ def _figure_years(fid: str, figure: Figure, year: int) -> list[Problem]:
 
 def _property_problems(report: Report) -> list[Problem]:
     """Errors where a text a document's properties carry (the title, the region, the
-    authors, each in both languages for a bilingual document) is longer than a DOCX
-    property holds, with the room for the draft's mark and the glue."""
+    authors, each in both languages for a bilingual document: the two longest of its
+    languages) is longer than a DOCX property holds, with the room for the draft's mark
+    and the glue."""
     room = MAX_PROPERTY - PROPERTY_ROOM
     texts: list[tuple[str, list[Text]]] = [
         ("title", [report.title]), ("region", [report.region]), ("authors", report.authors)]
     problems = []
     for name, values in texts:
-        length = sum(len(t.zh) + len(t.en) + 2 for t in values)
+        length = sum(sum(sorted(map(len, t.texts.values()))[-2:]) + 2 for t in values)
         if length > room:
             prop = {"authors": "author", "region": "subject"}.get(name, name)
             problems.append(error((name,), f"{length:,} characters in both languages; at "

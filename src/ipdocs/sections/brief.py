@@ -21,6 +21,7 @@ from ipdocs.doc import (
     Heading,
     KeyFigure,
     KeyFigures,
+    Language,
     Metadata,
     Mixed,
     PageBreak,
@@ -28,7 +29,7 @@ from ipdocs.doc import (
     Span,
     Table,
 )
-from ipdocs.doc import Language as DocLanguage
+from ipdocs.doc.nodes import WRITER_WORDS
 from ipdocs.i18n import codes, languages_of, locale, word
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
@@ -50,8 +51,9 @@ from ipdocs.sections.narrative import bind, render
 from ipdocs.sections.review import revised
 from ipdocs.sections.yearly import HighlightsBuilder, YearOverYearBuilder
 
-Language = str
-"""A document's language: a registered code (zh, en), or two joined by '-' (zh-en)."""
+LanguageOption = str
+"""A document's languages as an option names them: a registered code (zh, en), or two
+joined by '-' (zh-en). (A language itself, resolved, is ``ipdocs.doc.Language``.)"""
 ShippedLanguage = Literal["zh", "en", "zh-en", "en-zh"]
 """The shipped languages of a document, as a type checker knows them."""
 RegisteredLanguage = NewType("RegisteredLanguage", str)
@@ -69,7 +71,7 @@ def language_code(code: str) -> DocumentLanguage:
     languages_of(code)
     return RegisteredLanguage(code)
 Layout = Literal["interleaved", "parallel"]
-LANGUAGES: tuple[Language, ...] = ("zh", "en", "zh-en")
+LANGUAGES: tuple[LanguageOption, ...] = ("zh", "en", "zh-en")
 """The shipped languages of a document."""
 LAYOUTS: tuple[Layout, ...] = ("interleaved", "parallel")
 
@@ -218,12 +220,14 @@ def _column_languages(blocks: Sequence[Block], langs: Sequence[Lang]) -> list[La
     return found
 
 
-def resolved_languages(langs: Sequence[Lang]) -> tuple[DocLanguage, ...]:
+def resolved_languages(langs: Sequence[Lang]) -> tuple[Language, ...]:
     """What the writers need to know of a document's languages, from their locales."""
-    return tuple(DocLanguage(code, locale(code).tag, locale(code).han) for code in langs)
+    return tuple(Language(code, locale(code).tag, locale(code).han, locale(code).hyphenation,
+                          tuple((name, word(f"web.{name}", code)) for name in WRITER_WORDS))
+                 for code in langs)
 
 
-def metadata(report: Report, language: Language) -> Metadata:
+def metadata(report: Report, language: LanguageOption) -> Metadata:
     """Document properties in the document's language(s); a draft says so in its title
     and carries its mark."""
     langs = languages_of(language)
@@ -238,7 +242,7 @@ def metadata(report: Report, language: Language) -> Metadata:
                     langs[0])
 
 
-def draft_legend(report: Report, language: Language) -> list[Block]:
+def draft_legend(report: Report, language: LanguageOption) -> list[Block]:
     """What a draft's marks mean, after its cover: nothing for a final document."""
     if not report.draft:
         return []
@@ -289,10 +293,12 @@ _VOCAB_CHARSET = "零一二三四五六七八九十百千万两第首位名居�
 def report_charset(report: Report) -> str:
     """Every character any brief of ``report`` can print, in any language, sorted.
 
-    The report's own text in both languages, the fixed words of both languages, the
-    vocabularies a rendered figure draws on, and the Latin and punctuation ranges.
+    The report's own text in both languages, the fixed words of both languages (not a
+    web page's own, ``web.*``: paper never sets them), the vocabularies a rendered
+    figure draws on, and the Latin and punctuation ranges.
     """
-    words = "".join(str(lookup_table(lang)) for lang in codes())
+    words = "".join(str({key: text for key, text in lookup_table(lang).items()
+                         if not key.startswith("web.")}) for lang in codes())
     text = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
     return "".join(sorted(set(text)))
 
@@ -333,7 +339,7 @@ class Brief:
         """Every builder's blocks in one language."""
         return [block for builder in self.builders for block in builder.build(report, ctx)]
 
-    def document(self, report: Report, lang: Language = "zh", *,
+    def document(self, report: Report, lang: LanguageOption = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
                  glossary: Glossary | None = None, against: Report | None = None,
                  compact: int = 0, restored: frozenset[int] = frozenset()) -> Document:

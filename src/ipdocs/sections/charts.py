@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -13,7 +13,7 @@ from ipdocs.base.vocab import Unit
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
     change_cell_text,
-    format_number,
+    format_percent,
     format_quantity,
     signed_percent_format,
     spreadsheet_format,
@@ -48,7 +48,7 @@ def percent_change_of(figure: Figure) -> Decimal | None:
 def signed_percent(value: Decimal, lang: Lang) -> str:
     """+11.4% / −13.3%."""
     sign = "+" if value > 0 else MINUS if value < 0 else ""
-    return sign + format_number(abs(value), lang) + "%"
+    return sign + format_percent(abs(value), lang)
 
 
 def change_label(figure: Figure, lang: Lang) -> str:
@@ -182,6 +182,10 @@ class ChartBuilder(Builder):
     title_zh: Title = ""
     title_en: Title = ""
     limit: Annotated[int, Field(ge=1, le=50)] = 10
+    title: Annotated[dict[Annotated[str, Field(pattern=r"^[a-z]{2,3}$")], Title],
+                     Field(max_length=50)] = field(default_factory=dict, hash=False)
+    """The chart's title by language (``{zh: …, en: …, de: …}``); ``title_zh`` and
+    ``title_en`` are the older way of giving the first two."""
 
     def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
         """The chart, or nothing when too few figures allow one (or the brief must be
@@ -192,7 +196,8 @@ class ChartBuilder(Builder):
         bars = SMALLEST_CHART_BARS if ctx.compact >= 2 else COMPACT_CHART_BARS
         limit = min(self.limit, bars) if ctx.compact else self.limit
         lang = ctx.lang
-        given = {"zh": self.title_zh, "en": self.title_en}[text_field(lang)]
+        key = text_field(lang)
+        given = self.title.get(key) or {"zh": self.title_zh, "en": self.title_en}.get(key, "")
         chosen = _figures(report, self.figures, self.section)
         declines = any(p < 0 for _, p in growth_changes(chosen, limit))
         title = given or _title(self.kind, report, self.section, lang, declines)

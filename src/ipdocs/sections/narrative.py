@@ -13,6 +13,7 @@ from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
     bare_number,
+    codes,
     format_quantity,
     join,
     list_amounts,
@@ -28,9 +29,18 @@ from ipdocs.i18n import (
     sentence_start,
     word,
 )
-from ipdocs.i18n.locales import chinese
 from ipdocs.i18n.sentences import opens_sentence
-from ipdocs.model import TEXT_LANGS, Figure, FigureRef, Report, Section, Text, YearRef, parse
+from ipdocs.model import (
+    TEXT_LANGS,
+    Figure,
+    FigureRef,
+    Report,
+    Section,
+    Text,
+    YearRef,
+    parse,
+    text_field,
+)
 from ipdocs.model.changes import increment, resolve
 from ipdocs.model.markup import Piece, read, unescape
 from ipdocs.model.placeholders import scan
@@ -235,12 +245,19 @@ _PARTS: dict[str, Callable[[Figure, str], str]] = {
 def _refers(text: Text) -> bool:
     """Whether a bilingual text holds placeholders."""
     return any(not isinstance(segment, str)
-               for lang in TEXT_LANGS for segment in scan(text.get(lang))[0])
+               for prose in text.texts.values() for segment in scan(prose)[0])
 
 
 def _bound_text(text: Text, report: Report) -> Text:
-    """A text's placeholders rendered in each language."""
-    return Text(**{lang: render(text, report, lang) for lang in TEXT_LANGS})
+    """A text's placeholders rendered in each of its languages."""
+    return Text(**{key: render(text, report, _speaker(key)) for key in text.texts})
+
+
+def _speaker(key: str) -> str:
+    """The registered language whose grammar renders the text a spec gives under ``key``:
+    the language of that code, else the first whose text it prints (de-AT for de)."""
+    known = codes()
+    return key if key in known else next(c for c in known if text_field(c) == key)
 
 
 def bind_figure(figure: Figure, report: Report) -> Figure:
@@ -288,12 +305,7 @@ def figure_list(figures: list[Figure], lang: str) -> str:
     4.43万、10.79万、6.5万、3.05万件 (the separator throughout, the counter after the last);
     in English the values joined as a list (44,300, 107,900, 65,000 and 30,500), the
     currency of money said once (RMB 1.2 billion, 3.4 billion and 5 billion)."""
-    values = [figure_value(f, lang) for f in figures]
-    if not chinese(lang):
-        return list_amounts(values, figures[-1].unit_def, lang)
-    counter = figures[-1].unit_def.base
-    items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
-    return word("list_separator", lang).join([*items, values[-1]])
+    return list_amounts([figure_value(f, lang) for f in figures], figures[-1].unit_def, lang)
 
 
 def _one_rank(figures: list[Figure]) -> bool:

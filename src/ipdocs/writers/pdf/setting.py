@@ -181,11 +181,13 @@ def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
 def text_shape(style: Style, language: Language, align: str | None = None,
            grid: bool = False) -> Shape:
     """Paragraph geometry from a theme style: Han text takes the style's first-line
-    indent; text that hyphenates may be hyphenated; ``grid``: on the character grid."""
+    indent; text that hyphenates may be hyphenated (with its locale's dictionary);
+    ``grid``: on the character grid."""
     leading = line_height(style)
     indent = first_line_indent(style, language)
     return Shape(leading, align or style.align, indent, style.before, style.after,
-                 hyphenate=language.hyphenates, grid=grid)
+                 hyphenate=language.hyphenates, dictionary=language.dictionary or "en_US",
+                 grid=grid)
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,

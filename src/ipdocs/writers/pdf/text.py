@@ -21,7 +21,7 @@ from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.adapter import add_operator, draw_text_entries, text_code
 from ipdocs.writers.pdf.fonts import Face
-from ipdocs.writers.pdf.hyphens import english
+from ipdocs.writers.pdf.hyphens import hyphenator
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
 from ipdocs.writers.pdf.tagging import (
     Element,
@@ -67,7 +67,9 @@ class Shape:
     before: float = 0.0
     after: float = 0.0
     hyphenate: bool = False
-    """English words may be hyphenated."""
+    """Words may be hyphenated (with ``dictionary``)."""
+    dictionary: str = "en_US"
+    """The pyphen dictionary words hyphenate with (the language's locale names it)."""
     grid: bool = False
     """On the page's character grid: justification keeps Han characters at its pitch."""
 
@@ -207,10 +209,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         indent = 0.0 if self.continued else self.shape.indent * first.size
         widths = (width - indent, width)
         justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
-        key = (*self._key(), widths, justify, hyphenate, grid)
+        key = (*self._key(), widths, justify, hyphenate and self.shape.dictionary, grid)
         return _remembered(key, lambda: break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
-            justify=justify, hyphenate=english if hyphenate else None, grid=grid))
+            justify=justify, hyphenate=hyphenator(self.shape.dictionary) if hyphenate else None,
+            grid=grid))
 
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""
