@@ -1,9 +1,10 @@
 """Where English words may be hyphenated: between lower-case letters, two from the start
 and three from the end; never in names, acronyms or words with digits."""
 
+import pyphen
 import pytest
 
-from ipdocs.writers.pdf.hyphens import LEFT, RIGHT, english
+from ipdocs.writers.pdf.hyphens import DICTIONARY, LEFT, RIGHT, _dictionary, english, read_patterns
 
 
 def parts(word: str) -> str:
@@ -29,3 +30,22 @@ def test_names_acronyms_digits_and_short_words_are_not_hyphenated(word: str) -> 
 def test_no_point_is_nearer_an_end_than_allowed() -> None:
     for word in ("commercialisation", "intellectual", "enforcement", "applications"):
         assert all(LEFT <= p <= len(word) - RIGHT for p in english(word))
+
+
+def test_patterns_read_as_pyphen_reads_them_in_every_dictionary_it_ships() -> None:
+    """``read_patterns`` gives pyphen's own patterns (or leaves a file to pyphen): the
+    American ones the writer hyphenates with among them."""
+    read = {}
+    for path in sorted(set(pyphen.LANGUAGES.values()), key=str):
+        mine = read_patterns(path)
+        if mine is not None:
+            theirs = pyphen.HyphDict(path)
+            assert (mine.patterns, mine.maxlen) == (theirs.patterns, theirs.maxlen), path
+            read[path.name] = mine
+    assert "hyph_en_US.dic" in read
+
+
+def test_the_writers_dictionary_holds_the_patterns_read() -> None:
+    path = pyphen.LANGUAGES[pyphen.language_fallback(DICTIONARY)]
+    assert _dictionary().hd is pyphen.hdcache[path]
+    assert _dictionary().hd.patterns == pyphen.HyphDict(path).patterns

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import Any
 
 import pyphen
 
@@ -25,8 +26,69 @@ _WORD = re.compile(r"[a-z]+")
 
 @cache
 def _dictionary() -> pyphen.Pyphen:
-    """The hyphenation dictionary, loaded once."""
+    """The hyphenation dictionary, loaded once (its patterns read by ``read_patterns``
+    where they can be: pyphen's own reading was a tenth of a cold English build)."""
+    path = pyphen.LANGUAGES[pyphen.language_fallback(DICTIONARY)]
+    if path not in pyphen.hdcache:
+        patterns = read_patterns(path)
+        if patterns is not None:
+            pyphen.hdcache[path] = patterns
     return pyphen.Pyphen(lang=DICTIONARY, left=LEFT, right=RIGHT)
+
+
+_IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
+            "COMPOUNDRIGHTHYPHENMIN")
+"""Lines of a pattern file that hold no pattern (as pyphen skips them)."""
+_ODD_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
+"""Digits in a row, or digits other than ASCII ones (which pyphen reads too): left to
+pyphen."""
+_AT_DIGITS = re.compile(r"([0-9])").split
+
+
+def read_patterns(path: Any) -> pyphen.HyphDict | None:
+    """The patterns of a ``hyph_*.dic`` file as pyphen's ``HyphDict`` holds them, read
+    by a plain loop over each pattern rather than pyphen's regular expressions and
+    tuples per line (its reading took some 500 M instructions for the American
+    patterns, 11,000 lines, a tenth of a cold English build); None for a file with what
+    only pyphen reads (``^^hh`` escapes, nonstandard hyphenation, digits in a row or
+    other than ASCII).
+    ``tests/writers/test_hyphens.py`` compares the two on every dictionary pyphen has."""
+    with path.open("rb") as fd:
+        encoding = fd.readline().decode()
+    if encoding.lower() == "microsoft-cp1251":
+        encoding = "cp1251"
+    text = path.read_text(encoding)
+    if "^^" in text or _ODD_DIGITS.search(text):
+        return None
+    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+    for line in text.split("\n")[1:]:
+        pattern = line.strip()
+        if not pattern or pattern.startswith(_IGNORED):
+            continue
+        if "/" in pattern and "=" in pattern:
+            return None
+        parts = _AT_DIGITS(pattern)  # letters, digit, letters, digit, … letters
+        letters = "".join(parts[::2])
+        values = [0] * (len(letters) + 1)
+        at = 0
+        for index in range(1, len(parts), 2):
+            at += len(parts[index - 1])
+            values[at] = ord(parts[index]) - 48
+        if not any(values):
+            continue
+        start, end = 0, len(values)
+        while not values[start]:
+            start += 1
+        while not values[end - 1]:
+            end -= 1
+        patterns[letters] = start, tuple(values[start:end])
+    if not patterns:
+        return None
+    read = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    read.patterns = patterns
+    read.cache = {}
+    read.maxlen = max(len(key) for key in patterns)
+    return read
 
 
 @lru_cache(maxsize=1 << 14)
