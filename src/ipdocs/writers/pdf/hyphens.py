@@ -70,18 +70,16 @@ def read_patterns(path: Any) -> pyphen.HyphDict | None:
         parts = _AT_DIGITS(pattern)  # letters, digit, letters, digit, … letters
         letters = "".join(parts[::2])
         values = [0] * (len(letters) + 1)
-        at = 0
+        at, first, last = 0, -1, -1
         for index in range(1, len(parts), 2):
             at += len(parts[index - 1])
-            values[at] = ord(parts[index]) - 48
-        if not any(values):
-            continue
-        start, end = 0, len(values)
-        while not values[start]:
-            start += 1
-        while not values[end - 1]:
-            end -= 1
-        patterns[letters] = start, tuple(values[start:end])
+            value = ord(parts[index]) - 48
+            if value:
+                values[at] = value
+                first = at if first < 0 else first
+                last = at
+        if first >= 0:  # pyphen keeps the values from the first point to the last
+            patterns[letters] = first, tuple(values[first:last + 1])
     if not patterns:
         return None
     read = pyphen.HyphDict.__new__(pyphen.HyphDict)
