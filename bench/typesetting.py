@@ -308,16 +308,20 @@ def _drawn(block: Any) -> list[Drawn]:
 @contextmanager
 def recording(counts: Counts) -> Iterator[None]:
     """Measure every TextBlock drawn while the context is open; each render starts the
-    counts afresh (a summary is rendered again until it fits its page: the last counts)."""
+    counts afresh (a summary is rendered again until it fits its page: the last counts).
+    Page fitting's dry layouts (``Template.dry``) draw nothing and are not counted: the
+    last render drawn is the brief's."""
     original, render = pdf_text.TextBlock.draw, pdf_writer._render
 
     def draw(self: Any) -> None:
-        record(_drawn(self), counts)
+        if not getattr(self.canv, "dry", False):
+            record(_drawn(self), counts)
         original(self)
 
-    def rendered(*args: Any) -> Any:
-        counts.__init__()  # type: ignore[misc]
-        return render(*args)
+    def rendered(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("dry"):
+            counts.__init__()  # type: ignore[misc]
+        return render(*args, **kwargs)
 
     pdf_text.TextBlock.draw = draw  # type: ignore[method-assign]
     pdf_writer._render = rendered

@@ -1,9 +1,19 @@
 """Where English words may be hyphenated: between lower-case letters, two from the start
 and three from the end; never in names, acronyms or words with digits."""
 
+import pyphen
 import pytest
 
-from ipdocs.writers.pdf.hyphens import LEFT, RIGHT, DictionaryError, english, hyphenator
+from ipdocs.writers.pdf.hyphens import (
+    DICTIONARY,
+    LEFT,
+    RIGHT,
+    DictionaryError,
+    _dictionary,
+    english,
+    hyphenator,
+    read_patterns,
+)
 
 
 def parts(word: str) -> str:
@@ -42,3 +52,22 @@ def test_a_locale_s_dictionary_hyphenates_its_capitalised_words() -> None:
 def test_a_dictionary_pyphen_lacks_is_said_at_once() -> None:
     with pytest.raises(DictionaryError, match="no hyphenation dictionary 'xx_YY'"):
         hyphenator("xx_YY")
+
+
+def test_patterns_read_as_pyphen_reads_them_in_every_dictionary_it_ships() -> None:
+    """``read_patterns`` gives pyphen's own patterns (or leaves a file to pyphen): the
+    American ones the writer hyphenates with among them."""
+    read = {}
+    for path in sorted(set(pyphen.LANGUAGES.values()), key=str):
+        mine = read_patterns(path)
+        if mine is not None:
+            theirs = pyphen.HyphDict(path)
+            assert (mine.patterns, mine.maxlen) == (theirs.patterns, theirs.maxlen), path
+            read[path.name] = mine
+    assert "hyph_en_US.dic" in read
+
+
+def test_the_writers_dictionary_holds_the_patterns_read() -> None:
+    path = pyphen.LANGUAGES[pyphen.language_fallback(DICTIONARY)]
+    assert _dictionary().hd is pyphen.hdcache[path]
+    assert _dictionary().hd.patterns == pyphen.HyphDict(path).patterns

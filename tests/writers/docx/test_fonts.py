@@ -154,6 +154,18 @@ def test_prune_font_table_keeps_only_the_families_parts_name() -> None:
     assert not {"ＭＳ 明朝", "Arial", "Calibri"} & set(entries)
 
 
+def test_prune_font_table_reads_the_parts_given_as_bytes() -> None:
+    """The document's body spooled to bytes (``spool.BodySpool``) names families too:
+    one named there only, with an escape, is kept."""
+    document = docx.Document()
+    declare_fonts(document, {"Spooled & Face": [], "宋体": [], "Unused Face": []})
+    xml = ('<w:document><w:body><w:r><w:rPr><w:rFonts w:ascii="Spooled &amp; Face" '
+           'w:eastAsia="宋体"/></w:rPr></w:r></w:body></w:document>').encode()
+    prune_font_table(document, {str(document.part.partname): xml})
+    assert {"Spooled & Face", "宋体"} <= set(_entries(document))
+    assert "Unused Face" not in _entries(document)
+
+
 def test_a_source_shares_the_reports_characters_as_asked() -> None:
     assert Source("x.ttf").common("ab") == set()
     assert Source("x.ttf", shared="charset").common("ab") == {"a", "b"}

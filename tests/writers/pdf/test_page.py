@@ -14,6 +14,7 @@ from ipdocs.writers.pdf.adapter import kept_height
 from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.page import MM, FormCanvas, KeepWithText, Template, TooLong
+from ipdocs.writers.pdf.text import TextBlock
 from ipdocs.writers.pdf.toc import number_look
 
 PARA = Paragraph((Span("text"),), "en")  # type: ignore[arg-type]
@@ -115,6 +116,25 @@ def test_a_layout_stops_at_the_page_beyond_its_limit() -> None:
     fits, w = template(load_theme("briefing"), doc)
     fits.most_pages = 3
     fits.build_story(three_pages(w))
+
+
+def test_a_dry_layout_draws_no_text_and_writes_nothing(monkeypatch: pytest.MonkeyPatch
+                                                        ) -> None:
+    """Page fitting's first pass (``Template.dry``): the same pages, the limit kept, no
+    text drawn and no file written; the same story not dry draws and writes."""
+    drawn: list[int] = []
+    monkeypatch.setattr(TextBlock, "_draw_lines", lambda *args: drawn.append(1))
+    doc = Document(Metadata("t", "en-GB"), (PARA,))
+    for dry in (True, False):
+        made, w = template(load_theme("briefing"), doc)
+        made.dry = dry
+        made.build_story(three_pages(w))
+        assert made.page == 3
+        assert (not drawn, made.filename.getvalue() == b"") == (dry, dry)
+    again, w = template(load_theme("briefing"), doc)
+    again.dry, again.most_pages = True, 2
+    with pytest.raises(TooLong):
+        again.build_story(three_pages(w))
 
 
 def test_headings_are_bookmarked_with_their_page_numbers() -> None:

@@ -25,6 +25,7 @@ from ipdocs.writers.docx.page import (
 )
 from ipdocs.writers.docx.reference import apply_reference
 from ipdocs.writers.docx.revisions import Revisions, track_changes_on
+from ipdocs.writers.docx.spool import BodySpool
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import package_bytes
@@ -77,8 +78,10 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
                     document=document,
                     revisions=Revisions(document.core_properties.created or EPOCH))
+    spool = BodySpool(body)
     write_masthead(document, writer)
-    write_blocks(doc.blocks, document, writer)
+    write_blocks(doc.blocks, document, writer, after=spool.flush)
+    spool.flush()
     if writer.revisions.count:
         track_changes_on(document)
     note_page_furniture(writer.printed, doc, theme)
@@ -87,5 +90,6 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     if theme.reference_docx:
         apply_reference(document, theme.reference_docx)
         keep_draft_mark(document, doc, theme)
-    prune_font_table(document)
-    return package_bytes(document.part.package)
+    blobs = {str(document.part.partname): spool.document_xml(document.part.blob)}
+    prune_font_table(document, blobs)
+    return package_bytes(document.part.package, blobs)

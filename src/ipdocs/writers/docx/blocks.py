@@ -255,7 +255,9 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
     if proto is None or any(c in text for c in "\t\n\r"):
         run = paragraph.add_run(text)
         _dress(run, script, w, style, **look)
-        w.run_looks[key] = r_of(run).get_or_add_rPr()
+        # a copy, outside the tree: a prototype in the tree would keep its block there
+        # (lxml moves, rather than frees, a block the body's spool lets go that holds it)
+        w.run_looks[key] = copy.deepcopy(r_of(run).get_or_add_rPr())
         return
     r = OxmlElement("w:r")
     r.append(copy.deepcopy(proto))
@@ -532,7 +534,7 @@ def _look(table: DocxTable, first_row: bool, first_column: bool, title: str = ""
 
 def grid(table: DocxTable) -> list[list[DocxCell]]:
     """The table's cells by row, computed once (python-docx recomputes them per lookup)."""
-    columns = len(table.columns)
+    columns = len(tbl_of(table).tblGrid.gridCol_lst)  # not table.columns: see _widths
     flat = cells_of(table)
     return [flat[i:i + columns] for i in range(0, len(flat), columns)]
 
@@ -563,9 +565,13 @@ def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[f
             ) -> None:
     """Set column widths on the grid and on every cell, the table laid out fixed."""
     table.autofit = False
+    # the grid's columns set on their elements: python-docx's ``table.columns`` would
+    # keep the table's proxy in a reference cycle, alive until the next collection,
+    # and lxml then moves, rather than frees, the table the body's spool lets go
+    grid_columns = tbl_of(table).tblGrid.gridCol_lst
     for index, width_mm in enumerate(widths_mm):
         twips = int(width_mm * TWIPS_PER_MM)
-        table.columns[index].width = Twips(twips)
+        grid_columns[index].w = Twips(twips)
         for row in cells:
             tcpr = tc_of(row[index]).get_or_add_tcPr()
             child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
@@ -888,11 +894,15 @@ def write_block(block: Block, container: Container, w: Writer) -> None:
     WRITERS[type(block)](block, container, w)
 
 
-def write_blocks(blocks: Sequence[Block], container: Container, w: Writer) -> None:
-    """Write blocks in order, grouping runs of bilingual pairs into one table."""
+def write_blocks(blocks: Sequence[Block], container: Container, w: Writer,
+                 after: Callable[[], None] | None = None) -> None:
+    """Write blocks in order, grouping runs of bilingual pairs into one table; call
+    ``after`` once each is written (the body's spool, which serialises it)."""
     for item in grouped(blocks):
         if isinstance(item, list):
             write_bilingual_rows(item, container, w)
         else:
             write_block(item, container, w)
+        if after is not None:
+            after()
 

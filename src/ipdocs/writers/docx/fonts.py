@@ -40,7 +40,7 @@ import html
 import re
 import string
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from docx.document import Document as DocxDocument
@@ -326,25 +326,33 @@ def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
     _setting(settings, "w:saveSubsetFonts")
 
 
-FONT_NAME = re.compile(r'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"')
+FONT_NAME = re.compile(rb'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"')
 """A family named in a part: a run's or style's font slot, a chart's typeface."""
 
 
-def prune_font_table(document: DocxDocument) -> None:
+def prune_font_table(document: DocxDocument, blobs: Mapping[str, bytes] | None = None
+                     ) -> None:
     """Drop the font-table entries no part names (the template's ＭＳ 明朝, Arial …):
     the table lists the families the document's runs, styles, numbering, headers,
     footers and charts name. (The theme part is not counted: its fonts reach the text
-    only through theme-font references, which the template's styles no longer hold.)"""
+    only through theme-font references, which the template's styles no longer hold.)
+    ``blobs`` gives the bytes of parts written otherwise, by part name (the document's
+    body, spooled: ``spool.BodySpool``)."""
     table_part = _font_table(document)
     named: set[str] = set()
+    blobs = blobs or {}
     for part in document.part.package.iter_parts():
         if part is table_part or part.partname.endswith(("theme1.xml", ".rels")) or \
                 not part.partname.endswith(".xml"):
             continue
-        element = getattr(part, "_element", None)
-        xml = etree.tostring(element).decode("utf-8") if element is not None else \
-            part.blob.decode("utf-8", "replace")
-        named.update(html.unescape(name) for name in FONT_NAME.findall(xml))
+        xml = blobs.get(str(part.partname))
+        if xml is None:
+            element = getattr(part, "_element", None)
+            xml = etree.tostring(element) if element is not None else part.blob
+        # a name's bytes decoded alone as the whole part would be (no replaced byte is
+        # ever a quotation mark); escapes undone (&amp;, and &#…; where serialised ASCII)
+        named.update(html.unescape(name.decode("utf-8", "replace"))
+                     for name in FONT_NAME.findall(xml))
     table = etree.fromstring(table_part.blob)
     for font in table.findall(f"{{{W}}}font"):
         if font.get(f"{{{W}}}name") not in named:

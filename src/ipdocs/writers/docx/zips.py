@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -27,12 +28,14 @@ def content_types(parts: list[Any]) -> bytes:
             f'<Types xmlns="{_TYPES}">{defaults}{overrides}</Types>').encode()
 
 
-def package_bytes(package: Any) -> bytes:
-    """A python-docx package as zip bytes with fixed member times.
+def package_bytes(package: Any, blobs: Mapping[str, bytes] | None = None) -> bytes:
+    """A python-docx package as zip bytes with fixed member times; ``blobs`` gives the
+    bytes of parts written otherwise, by part name (the document's body, spooled).
 
     Written here rather than by ``Document.save`` and a rewrite, which compressed every
     part (the embedded fonts above all) twice.
     """
+    blobs = blobs or {}
     parts = list(package.iter_parts())
     for part in parts:
         part.before_marshal()
@@ -41,7 +44,9 @@ def package_bytes(package: Any) -> bytes:
         add_member(target, "[Content_Types].xml", content_types(parts))
         add_member(target, "_rels/.rels", package.rels.xml)
         for part in parts:
-            add_member(target, part.partname.membername, part.blob)
+            data = blobs.get(str(part.partname))
+            add_member(target, part.partname.membername,
+                       part.blob if data is None else data)
             if len(part.rels):
                 add_member(target, part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()

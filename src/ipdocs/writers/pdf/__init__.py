@@ -74,12 +74,20 @@ def render_pdf_within(doc: Document, theme: Theme, pages: int) -> bytes | None:
     """The PDF of ``doc`` as ``render_pdf`` makes it, if it fills at most ``pages``
     pages; else None, as soon as the layout begins the page after them (the rest is
     not laid out and no bytes are made: what page fitting needs to know of a brief too
-    long)."""
+    long).
+
+    Laid out first without drawing (``Template.dry``): most briefs page fitting tries
+    are too long, and drawing the pages of one is wasted. One that fits is then laid
+    out again (its lines remembered) and drawn."""
+    if _render(doc, theme, pages, dry=True) is None:
+        return None
     return _render(doc, theme, pages)
 
 
-def _render(doc: Document, theme: Theme, pages: int | None) -> bytes | None:
-    """The PDF of ``doc``, or None when it would fill more than ``pages`` pages."""
+def _render(doc: Document, theme: Theme, pages: int | None, dry: bool = False
+            ) -> bytes | None:
+    """The PDF of ``doc``, or None when it would fill more than ``pages`` pages; with
+    ``dry``, laid out only (no text drawn, no file: empty bytes when it fits)."""
     source_date()
     fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
@@ -95,6 +103,7 @@ def _render(doc: Document, theme: Theme, pages: int | None) -> bytes | None:
     template = Template(buffer, doc, theme, fonts, number_look(writer), header, writer.tags,
                         letterhead)
     template.most_pages = pages
+    template.dry = dry
     try:
         template.build_story(story)
     except TooLong:

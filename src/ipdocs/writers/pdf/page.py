@@ -77,6 +77,10 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
     """Stop the layout (TooLong) as it begins a page beyond this many: reportlab begins a
     page only to place something on it, so each page begun is a page of the file."""
 
+    dry = False
+    """Lay the story out without drawing its text or writing the file (page fitting
+    asks only whether a brief fits its pages): the canvas says so to the flowables."""
+
     def __init__(self, target: Any, doc: Document, theme: Theme, fonts: Fonts,
                  look: NumberLook, header: Flowable | None = None,
                  tags: StructTree | None = None, letterhead: Sequence[Flowable] = ()) -> None:
@@ -254,6 +258,7 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
     def _canvas(self, *args: Any, **kwargs: Any) -> FormCanvas:
         """The canvas the story is drawn on, filling the structure tree."""
         canvas = FormCanvas(*args, **kwargs)
+        canvas.dry = self.dry
         meta = self.doc.metadata
         canvas.start_tagging(self.tags, meta.title, {
             "author": meta.author, "subject": meta.subject, "lang": meta.lang,
@@ -270,6 +275,8 @@ class FormCanvas(TaggingCanvasMixin, Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self.forms_used: set[str] = set()
         self.forms_defined: set[str] = set()
+        self.dry = False
+        """Nothing drawn by the text blocks, nothing written (``Template.dry``)."""
 
     def doForm(self, name: str) -> None:
         """Show a form, noting its name."""
@@ -292,7 +299,9 @@ class FormCanvas(TaggingCanvasMixin, Canvas):  # type: ignore[misc]
 
     def save(self) -> None:
         """Define the forms still missing, then write the file (with its structure tree,
-        when tagging)."""
+        when tagging); nothing when ``dry``."""
+        if self.dry:
+            return
         for name in sorted(self.forms_used - self.forms_defined):
             self.beginForm(name)
             self.endForm()

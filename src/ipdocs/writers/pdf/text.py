@@ -287,8 +287,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         """Draw every line, one text object per line, even runs of Han set in one go: the
-        highlights first, then the text, the content of the block's structure element."""
+        highlights first, then the text, the content of the block's structure element.
+        Nothing on a canvas that only lays out (``Template.dry``)."""
         assert self.lines is not None
+        if getattr(self.canv, "dry", False):
+            return
         y = self.height
         first = self.looks[0]
         placed = []
