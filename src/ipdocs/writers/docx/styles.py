@@ -9,7 +9,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.styles.style import ParagraphStyle, StyleFactory
 
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
@@ -47,12 +47,18 @@ ALIGN = {
 
 
 def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
-    """The Word paragraph style ``name``, added if the template lacks it."""
-    try:
-        style = document.styles[name]
-    except KeyError:
-        style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = document.styles["Normal"]
+    """The Word paragraph style ``name``, added if the template lacks it: found by its
+    name (Word writes built-in names in lower case, ``header``; LibreOffice as shown,
+    ``Header``: python-docx shows both as ``Header``), else by a style id of that spelling
+    (a reference document's style whose name differs: adding one would repeat its id)."""
+    styles = document.styles
+    style = next((found for found in styles if found.name == name), None)
+    if style is None:
+        element = styles.element.get_by_id(name)
+        style = StyleFactory(element) if element is not None else None
+    if style is None:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
     assert isinstance(style, ParagraphStyle)
     return style
 
