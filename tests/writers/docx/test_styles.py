@@ -1,6 +1,9 @@
 """Theme styles written as Word styles (writers/docx/styles.py)."""
 
+import warnings
+
 import docx
+import docx.document
 import pytest
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
@@ -77,3 +80,36 @@ def test_a_grid_theme_takes_tables_off_the_grid() -> None:
     assert off is not None and off.get(qn("w:val")) == "0"
     body = word_style(document, "Body Text").element.pPr
     assert body.find(qn("w:snapToGrid")) is None
+
+
+def _renamed(document: docx.document.Document, style_id: str, name: str) -> None:
+    """Give the style of id ``style_id`` the name ``name`` exactly as written."""
+    element = document.styles.element.get_by_id(style_id)
+    element.find(qn("w:name")).set(qn("w:val"), name)
+
+
+def test_a_style_is_found_by_its_name_as_either_program_writes_it() -> None:
+    """Word writes a built-in name in lower case (header), LibreOffice as shown (Header):
+    both are the Header style, found without python-docx's deprecated id lookup."""
+    for written in ("header", "Header"):
+        document = docx.Document()
+        _renamed(document, "Header", written)
+        count = len(document.styles)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            style = word_style(document, "Header")
+        assert style.style_id == "Header" and len(document.styles) == count, written
+
+
+def test_a_style_of_that_id_under_another_name_is_taken_not_repeated() -> None:
+    document = docx.Document()
+    _renamed(document, "Header", "Kopfzeile")
+    style = word_style(document, "Header")
+    ids = [s.style_id for s in document.styles]
+    assert style.style_id == "Header" and ids.count("Header") == 1
+
+
+def test_a_missing_style_is_added_on_normal() -> None:
+    document = docx.Document()
+    style = word_style(document, "Key Figure Value")
+    assert style.name == "Key Figure Value" and style.base_style.name == "Normal"
