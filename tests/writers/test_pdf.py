@@ -18,6 +18,7 @@ from ipdocs.sections import full_brief, summary_brief
 from ipdocs.sections.narrative import render
 from ipdocs.themes import ThemeError, load_theme
 from ipdocs.writers.pdf import FontError, render_pdf
+from tests.conftest import ROOT
 from tests.fontfiles import fake_fontconfig, make_font
 
 POPPLER = shutil.which("pdftotext") and shutil.which("pdffonts") and shutil.which("pdfinfo")
@@ -733,3 +734,23 @@ def test_a_pdf_within_its_pages_is_the_pdf_and_a_longer_one_stops(sample: Report
     assert render_pdf_within(doc, theme, pages) == whole
     assert render_pdf_within(doc, theme, pages + 5) == whole
     assert render_pdf_within(doc, theme, pages - 1) is None
+
+
+@needs_poppler
+@pytest.mark.parametrize("spec", ["ningbo-2024", "guangzhou-2023"])
+@pytest.mark.parametrize("layout", ["interleaved", "parallel"])
+def test_the_sources_close_the_document_with_the_glossary_s_last_rows(
+        spec: str, layout: str, tmp_path: Path) -> None:
+    """The glossary ended at the foot of a page and the sources made a last page of their
+    own: a heading and two lines (Ningbo zh-en p26, parallel p28). Its last rows go over
+    with them (``ipdocs.writers.tablerows.closing``)."""
+    from ipdocs import load_report
+    from ipdocs import render as render_briefing
+
+    path = tmp_path / "out.pdf"
+    path.write_bytes(render_briefing(load_report(ROOT / "specs" / f"{spec}.yaml"), "pdf",
+                                     lang="zh-en", layout=layout))  # type: ignore[arg-type]
+    last = tool("pdftotext", "-layout", str(path), "-").split("\f")[-2]
+    assert "Sources" in last
+    before = last[:last.index("资料来源")]
+    assert re.search(r"中文\s+English", before), before  # the glossary's repeated header

@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 import docx
+from docx.oxml.ns import qn
 
 from ipdocs.doc import (
     Bilingual,
@@ -175,3 +176,40 @@ def test_a_list_keeps_the_body_room_above_its_first_item_and_below_its_last() ->
     assert spacing[0][0] is None and spacing[0][1] == 0  # the style's room above
     assert spacing[1] == (0, 0)
     assert spacing[2][0] == 0 and spacing[2][1] is None  # the style's room below
+
+
+def _glossary(count: int) -> Table:
+    return Table(columns=(Column("left"), Column("left")),
+                 header=((Cell("中文"), Cell("English")),),
+                 rows=tuple((Cell(f"词{i}"), Cell(f"term {i}")) for i in range(count)),
+                 lang="zh")
+
+
+def _kept(p: object) -> bool:
+    """Whether a ``w:p`` is kept with the next (a keepNext not turned off)."""
+    ppr = p.pPr  # type: ignore[attr-defined]
+    keep = ppr.keepNext if ppr is not None else None
+    return keep is not None and keep.val is not False
+
+
+def test_a_table_s_last_rows_are_kept_with_the_sources_that_close_the_document() -> None:
+    """Word and LibreOffice carry the glossary's last rows over with the sources rather
+    than leave them alone on a last page (``tablerows.closing``): the last row and what
+    follows are kept with the next, up to the last paragraph."""
+    document, w = _writer()
+    write_blocks([_glossary(10), Heading(1, "资料来源", "zh"), Heading(1, "Sources", "en"),
+                  Paragraph((Span("《宁波市知识产权发展与保护状况》"),), "zh", "note"),
+                  Paragraph((Span("A report"),), "en", "note")], document, w)
+    rows = document.tables[0]._tbl.tr_lst
+    assert all(_kept(p) for p in rows[-1].iter(qn("w:p")))
+    after = list(document.tables[0]._tbl.itersiblings(qn("w:p")))
+    assert [_kept(p) for p in after][-3:] == [True, True, False]
+    assert all(_kept(p) for p in after[:-1])
+
+
+def test_a_table_followed_by_long_text_is_not_kept_with_it() -> None:
+    document, w = _writer()
+    write_blocks([_glossary(10), Heading(1, "Outlook", "en"),
+                  Paragraph((Span("word " * 400),), "en")], document, w)
+    rows = document.tables[0]._tbl.tr_lst
+    assert not any(_kept(p) for p in rows[-1].iter(qn("w:p")))

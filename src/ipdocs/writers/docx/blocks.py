@@ -87,7 +87,7 @@ from ipdocs.writers.spacing import (
     after_table,
     heading_style,
 )
-from ipdocs.writers.tablerows import kept_with_next
+from ipdocs.writers.tablerows import closing, kept_with_next
 from ipdocs.writers.typeset import (
     NO_BREAK_SPACE,
     NUMBER,
@@ -896,13 +896,63 @@ def write_block(block: Block, container: Container, w: Writer) -> None:
 
 def write_blocks(blocks: Sequence[Block], container: Container, w: Writer,
                  after: Callable[[], None] | None = None) -> None:
-    """Write blocks in order, grouping runs of bilingual pairs into one table; call
-    ``after`` once each is written (the body's spool, which serialises it)."""
-    for item in grouped(blocks):
+    """Write blocks in order, grouping runs of bilingual pairs into one table; a table's
+    last rows kept with the short text that closes the document after it
+    (``ipdocs.writers.tablerows.closing``); call ``after`` once each is written and
+    kept (the body's spool, which serialises it and takes it out of the body)."""
+    items = list(grouped(blocks))
+    body = container.element.body if isinstance(container, DocxDocument) else None
+    kept_until = -1  # the last item a table's last rows are kept with
+    for index, item in enumerate(items):
+        start = _written(body)
         if isinstance(item, list):
             write_bilingual_rows(item, container, w)
         else:
             write_block(item, container, w)
+        if body is not None:
+            kept_until = _kept(items, index, body[start:_written(body)], kept_until)
         if after is not None:
             after()
+
+
+def _kept(items: Sequence[Any], index: int, elements: Sequence[Any], kept_until: int) -> int:
+    """Keep the elements just written of ``items[index]`` with the short text that
+    closes the document, where a table before it asks so; the last item so kept."""
+    item = items[index]
+    kept = closing(items[index + 1:]) if isinstance(item, Table) else 0
+    if kept:
+        _keep_closing(elements, table_end=True, last=False)
+        return max(kept_until, index + kept)
+    if index <= kept_until:
+        _keep_closing(elements, table_end=False, last=index == kept_until)
+    return kept_until
+
+
+def _written(body: Any) -> int:
+    """How many blocks the document's body holds (its section properties, which stay
+    last, not counted); 0 without a body (a table cell)."""
+    if body is None:
+        return 0
+    return len(body) - (1 if len(body) and body[-1].tag == qn("w:sectPr") else 0)
+
+
+def _keep_closing(elements: Sequence[Any], table_end: bool, last: bool) -> None:
+    """Keep ``elements`` (one block's) with what follows them: of a table kept with the
+    text that closes the document, its last row (the rows before it are kept with it
+    already) and what follows the table; of that text, every paragraph but the last
+    (``last``: the end of what is kept), a side-by-side table's last row included."""
+    paragraphs: list[Any] = []
+    for element in elements:
+        if element.tag == qn("w:tbl"):
+            rows = element.findall(qn("w:tr"))
+            kept_rows = rows[-1:] if table_end else rows
+            if last and not table_end and element is elements[-1]:
+                kept_rows = rows[:-1]
+            paragraphs += [p for row in kept_rows for p in row.iter(qn("w:p"))]
+        elif element.tag == qn("w:p"):
+            paragraphs.append(element)
+    if last and paragraphs and elements[-1].tag == qn("w:p"):
+        paragraphs = paragraphs[:-1]
+    for p in paragraphs:
+        p.get_or_add_pPr().get_or_add_keepNext()
 

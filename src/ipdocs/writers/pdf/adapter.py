@@ -58,6 +58,13 @@ def wrapped_for(group: Any) -> tuple[float, float] | None:
     return getattr(group, "_wrapInfo", None)
 
 
+def below_frame_top(flowable: Any) -> bool:
+    """Whether the frame ``flowable`` is being laid out in has something placed in it
+    already (False where it is not known)."""
+    frame = getattr(flowable, "_frame", None)
+    return frame is not None and not getattr(frame, "_atTop", True)
+
+
 def page_code(canvas: Any) -> list[str]:
     """The content-stream entries a canvas holds for its current page (one string per
     drawing call), which ``showPage`` joins into the page's stream."""

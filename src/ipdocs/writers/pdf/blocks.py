@@ -75,7 +75,7 @@ from ipdocs.writers.spacing import (
     line_height,
 )
 from ipdocs.writers.spacing import KEY_PADDING as SHARED_KEY_PADDING
-from ipdocs.writers.tablerows import unbroken
+from ipdocs.writers.tablerows import closing, unbroken
 from ipdocs.writers.typeset import (
     TableFit,
     figures_per_row,
@@ -518,7 +518,9 @@ def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
     """Every block as flowables, bilingual pairs side by side."""
     out: list[Flowable] = []
     items = list(grouped(blocks))
+    kept_until = -1  # the last item a table's last rows are kept with
     for index, item in enumerate(items):
+        start = len(out)
         if isinstance(item, list):
             out += bilingual_rows(item, w)
         else:
@@ -526,9 +528,27 @@ def flowables(blocks: Sequence[Block], w: Writer) -> list[Flowable]:
             if made and _answers_heading(items, index) and _short(made[-1], w):
                 made[-1].keepWithNext = True
             out += made
+            kept = closing(items[index + 1:]) if isinstance(item, TableNode) else 0
+            if kept and not w.in_cell:
+                kept_until = max(kept_until, index + kept)
+        if index < kept_until:  # a table or text its last rows are kept with, not the last
+            _keep_on(out[start:])
+        elif index == kept_until:
+            _keep_on(out[start:-1])
     if w.theme.page.lines_per_page and not w.in_cell:
         out = _back_to_grid(out, line_height(w.theme.style("body")))
     return _chain_headings(out)
+
+
+def _keep_on(made: Sequence[Flowable]) -> None:
+    """Keep each of ``made`` with what follows it (a table's last rows with the short
+    text that closes the document: ``ipdocs.writers.tablerows.closing``). The page break
+    a heading there would have had (dropped by ``_chain_headings``) still parted the
+    space after what came before from the heading's space before: the heading takes both,
+    so the kept text sits where it would have stood."""
+    for flowable in made:
+        if not isinstance(flowable, CondPageBreak):
+            flowable.keepWithNext = flowable.closing = True
 
 
 SHORT_LINES = 3
@@ -598,7 +618,9 @@ def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
             off = True
         elif off and isinstance(text, TextBlock) and \
                 abs(text.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
-            placed.append(GridGap(pitch))
+            gap = GridGap(pitch)
+            gap.keepWithNext = bool(placed and getattr(placed[-1], "closing", False))
+            placed.append(gap)
             off = False
         placed.append(flowable)
     return placed
@@ -609,10 +631,16 @@ def _chain_headings(out: list[Flowable]) -> list[Flowable]:
     run of headings is kept together with the text after it (keepWithNext), and a break
     between them would leave the first alone at the foot of a page."""
     kept: list[Flowable] = []
+    carried = 0.0
     for flowable in out:
         if isinstance(flowable, CondPageBreak) and kept and \
                 getattr(kept[-1], "keepWithNext", False):
+            if getattr(kept[-1], "closing", False):  # see _keep_on
+                carried = float(kept[-1].getSpaceAfter())
             continue
+        if carried:
+            flowable.spaceBefore = float(flowable.getSpaceBefore()) + carried
+            carried = 0.0
         kept.append(flowable)
     return kept
 

@@ -9,12 +9,26 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Table,
+)
+from reportlab.platypus.doctemplate import FrameBreak
 
 from ipdocs.doc import Document
 from ipdocs.themes import LETTERHEAD_GAP, Theme
 from ipdocs.writers import RenderError
-from ipdocs.writers.pdf.adapter import kept_content, kept_height, page_code, wrapped_for
+from ipdocs.writers.pdf.adapter import (
+    below_frame_top,
+    kept_content,
+    kept_height,
+    page_code,
+    wrapped_for,
+)
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import stack_height
 from ipdocs.writers.pdf.tagging import StructTree, TaggingCanvasMixin, artifact
@@ -35,10 +49,14 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
     next page and leaving the rest of this one empty."""
 
     def split(self, aW: float, aH: float) -> list[Any]:
-        """The headings and the first part of what follows, or reportlab's own way."""
+        """The headings and the first part of what follows, a table and the part of it
+        that goes over with the text after it, or reportlab's own way."""
         if wrapped_for(self) != (aW, aH):
             self.wrap(aW, aH)
         content = kept_content(self)
+        tables = [i for i, f in enumerate(content[:-1]) if isinstance(f, Table)]
+        if aH < kept_height(self) and tables:
+            return self._table_split(content, tables[0], aW, aH)
         if aH < kept_height(self) and len(content) >= 2:
             heads, last = content[:-1], content[-1]
             gap = max(float(heads[-1].getSpaceAfter()), float(last.getSpaceBefore()))
@@ -46,6 +64,25 @@ class KeepWithText(KeepTogether):  # type: ignore[misc]
             parts = last.split(aW, room) if room > 0 else []
             if len(parts) >= 2:
                 return [*heads, *parts]
+        result: list[Any] = super().split(aW, aH)
+        return result
+
+    def _table_split(self, content: list[Flowable], at: int, aW: float,
+                     aH: float) -> list[Any]:
+        """A table kept with the short text after it (``tablerows.closing``) that does
+        not fit here with it: what comes before the table and as much of the table as
+        fits, the rest of the table (its last rows at least, which stay together) going
+        over with the text; or reportlab's own way where the table cannot be split."""
+        heads, grid, tail = content[:at], content[at], content[at + 1:]
+        gap = max(float(heads[-1].getSpaceAfter()), float(grid.getSpaceBefore())) \
+            if heads else 0.0
+        room = aH - (stack_height(heads, aW, aH) if heads else 0.0) - gap
+        height = grid.wrap(aW, room)[1] if room > 0 else 0.0
+        parts = grid.split(aW, min(room, height - 1.0)) if room > 0 else []
+        if len(parts) >= 2:
+            return [*heads, parts[0], KeepWithText([parts[1], *tail])]
+        if below_frame_top(self):
+            return [FrameBreak(), KeepWithText(content)]  # tried again on the next page
         result: list[Any] = super().split(aW, aH)
         return result
 
