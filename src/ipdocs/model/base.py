@@ -1,6 +1,9 @@
-"""Shared base of the model's classes and the bilingual text type."""
+"""Shared base of the model's classes and the bilingual text type.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: pydantic 2.9 evaluates the annotation of
+``Text.__pydantic_extra__`` again for each subclass (``Term``) in the subclass's module,
+where its names are not imported; as objects, they need no evaluating.
+"""
 
 import re
 from collections.abc import Mapping
@@ -11,8 +14,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ModelWrapValidatorHandler,
     ValidationError,
+    ValidatorFunctionWrapHandler,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -132,18 +135,20 @@ class Text(Model):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _registered_languages(cls, data: Any, handler: ModelWrapValidatorHandler[Self]
+    def _registered_languages(cls, data: Any, handler: ValidatorFunctionWrapHandler
                               ) -> Self:
         """A key that is neither a field nor a registered language's is refused where it
         stands: a language no locale is registered for (a locale file not registered),
-        or an unknown field (a typo)."""
+        or an unknown field (a typo). (The handler's own type,
+        ``ModelWrapValidatorHandler``, is pydantic 2.10's; ipdocs runs on 2.9.)"""
         if isinstance(data, Mapping):
             unknown = [key for key in data
                        if key not in cls.model_fields and key not in text_languages()]
             if unknown:
                 raise ValidationError.from_exception_data(
                     cls.__name__, [_unknown_key(key, data[key]) for key in unknown])
-        return handler(data)
+        text: Self = handler(data)
+        return text
 
     @property
     def texts(self) -> dict[str, str]:
