@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from ipdocs.app import recipes
@@ -181,22 +181,43 @@ def shared_scale(report: Report, recipe: Recipe, limit: int) -> float:
     there (the roomier ones keep more), unless even its shortest does not fit there (the
     side-by-side edition, whose half-measure columns carry both languages): then it goes
     smaller, as far as it must. 1 for a theme on a character grid, whose type is fixed.
-    Kept for the process with the fitting's tries (``_Session``)."""
+    Kept for the process with the fitting's tries (``_Session``), or given by
+    ``settle_scale`` (a pool's processes found each variant's, ``variant_scale``)."""
     if recipe.theme.page.chars_per_line:
         return 1.0
     session = _session(report, recipe, limit)
     if session.scale is None:
-        alone = replace(recipe, layout="interleaved", against=None)
-        scales: list[float] = []
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RenderWarning)  # each variant says it when built
-            for lang in SHARED_BY:
-                try:
-                    scales.append(_scale_alone(session, report, alone, lang, limit))
-                except BuildError:
-                    continue  # a variant this report cannot make takes no part
-        session.scale = min(scales, default=1.0)
+        session.scale = smallest_scale(variant_scale(report, recipe, lang, limit)
+                                       for lang in SHARED_BY)
     return session.scale
+
+
+def variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
+                  limit: int) -> float | None:
+    """The scale of type ``lang``'s variant of the brief comes to fitted alone to
+    ``limit`` pages (one term of ``shared_scale``), or None if this report cannot make
+    it (it then takes no part)."""
+    alone = replace(recipe, layout="interleaved", against=None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)  # each variant says it when built
+        try:
+            return _scale_alone(_session(report, recipe, limit), report, alone, lang, limit)
+        except BuildError:
+            return None
+
+
+def smallest_scale(scales: Iterable[float | None]) -> float:
+    """The scale the variants share, of each one's (``variant_scale``): the smallest of
+    those that can be made, 1 if none."""
+    return min((scale for scale in scales if scale is not None), default=1.0)
+
+
+def settle_scale(report: Report, recipe: Recipe, limit: int, scale: float) -> None:
+    """Give this process's fitting of ``recipe``'s brief for ``report`` the scale its
+    variants share (``shared_scale``), found of the same objects elsewhere: by the
+    processes of a pool, each variant's (``variant_scale``), then the smallest
+    (``smallest_scale``)."""
+    _session(report, recipe, limit).scale = scale
 
 
 def _scale_alone(session: _Session, report: Report, recipe: Recipe, lang: LanguageOption,
