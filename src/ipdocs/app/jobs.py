@@ -202,7 +202,7 @@ class _Batch:
             yield from self._complete(index)
         elif self._scaled(job):
             try:
-                for lang in SHARED_BY:
+                for lang in sorted(SHARED_BY, key=_work):  # the longest first
                     future = self.executor.submit(_variant_scale, job.report, job.recipe, lang)
                     self.scales[future] = (index, lang)
             except RuntimeError:  # the pool broke: the outputs queued say so
@@ -311,15 +311,16 @@ LONGEST_FIRST = ("zh-en", "zh", "en")
 line breaking and fonts), then English."""
 
 
+def _work(lang: str) -> int:
+    """A language's place in ``LONGEST_FIRST`` (after them all if not there)."""
+    return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
     """``groups`` of a job's output places in the order to queue them: the longest work
     first, so that the last to finish is short and no process waits long for another at
     the end (the order of the results is the outputs' own, whatever this order)."""
-    def rank(places: tuple[int, ...]) -> int:
-        lang = job.outputs[places[0]].lang
-        return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
-
-    return sorted(groups, key=rank)
+    return sorted(groups, key=lambda places: _work(job.outputs[places[0]].lang))
 
 
 def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
