@@ -230,54 +230,56 @@ def _scale_alone(session: _Session, report: Report, recipe: Recipe, lang: Langua
     steps = _steps(recipe.theme)
     make = session.maker(report, recipe, lang)
     for level, factor, theme in steps[:-1]:
-        key: _TryKey = (recipe.layout, lang, level, frozenset(), factor)
-        if session.tried(key, make(level, frozenset()), theme, limit, drawn=False) is not None:
+        if session.tried(make(level, frozenset()), factor, theme, limit, drawn=False) is not None:
             return _scale_of(theme, recipe.theme)
     level, _, theme = steps[-1]
     _render_as(make(level, frozenset()), "pdf", theme)
     return _scale_of(theme, recipe.theme)
 
 
-_TryKey = tuple[str, str, int, frozenset[int], float]
-"""A try of page fitting: the layout and language of the brief, its level of
-``Context.compact``, the cuts given back, and the factor its type is scaled by."""
-
-
 @dataclass
 class _Session:
     """A brief with a page limit fitted for one report in this process, shared by its
-    variants and by the search for their shared scale: the documents made and each try's
-    outcome (its PDF; ``b""`` where it was only found to fit, not drawn; None where it
-    does not fit), keyed by what made them (``_TryKey``), and the shared scale once
+    variants and by the search for their shared scale: the documents made (by layout,
+    language, level of ``Context.compact`` and cuts given back; one object for equal
+    documents, as a report with no chart makes at several levels), each try's outcome
+    (by the document and the factor its type is scaled by: its PDF; ``b""`` where it was
+    only found to fit, not drawn; None where it does not fit), and the shared scale once
     found. It holds what it was made of (so that their ids are not reused while it is
     kept): the report, the brief, the theme and the glossary, all a document and its
-    layout depend on besides the key (fitting makes no compared document)."""
+    layout depend on besides those keys (fitting makes no compared document)."""
 
     made_of: tuple[object, ...]
     docs: dict[tuple[str, str, int, frozenset[int]], Document] = field(default_factory=dict)
-    tries: dict[_TryKey, bytes | None] = field(default_factory=dict)
+    tries: dict[tuple[int, float], bytes | None] = field(default_factory=dict)
     scale: float | None = None
 
     def maker(self, report: Report, recipe: Recipe,
               lang: LanguageOption) -> Callable[[int, frozenset[int]], Document]:
         """``_maker`` for a recipe of this session (no compared document), each document
-        made once for the session whatever ladder asks for it."""
+        made once for the session whatever ladder asks for it, and one equal to a
+        document already made (of the same layout and language) given as that one."""
         def make(level: int, restored: frozenset[int] = frozenset()) -> Document:
             key = (recipe.layout, lang, level, restored)
             if key not in self.docs:
-                self.docs[key] = recipe.brief.document(
+                doc = recipe.brief.document(
                     report, lang, layout=recipe.layout, theme=recipe.theme.name,
                     glossary=recipe.glossary, against=None, compact=level,
                     restored=restored)
+                self.docs[key] = next((made for (layout, language, *_), made in
+                                       self.docs.items() if layout == recipe.layout
+                                       and language == lang and made == doc), doc)
             return self.docs[key]
 
         return make
 
-    def tried(self, key: _TryKey, doc: Document, theme: Theme, limit: int,
+    def tried(self, doc: Document, factor: float, theme: Theme, limit: int,
               drawn: bool = True) -> bytes | None:
-        """``_render_within`` of ``doc`` (the document ``key`` names), each try laid out
-        once for the session: a try found to fit without drawing is drawn when its PDF is
-        wanted (``drawn``), not laid out dry again."""
+        """``_render_within`` of ``doc`` (a document of this session, ``maker``) in
+        ``theme`` (the session's scaled by ``factor``), each try laid out once for the
+        session: a try found to fit without drawing is drawn when its PDF is wanted
+        (``drawn``), not laid out dry again."""
+        key = (id(doc), factor)
         if key in self.tries:
             got = self.tries[key]
             if got != b"" or not drawn:
@@ -330,12 +332,11 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
     make = session.maker(report, recipe, lang)
 
     def lay(doc: Document, fitted: _Fit, restored: frozenset[int]) -> bytes | None:
-        key = (recipe.layout, lang, fitted.level, restored, fitted.factor)
-        return session.tried(key, doc, fitted.theme, limit)
+        return session.tried(doc, fitted.factor, fitted.theme, limit)
 
     for level, factor, theme in steps[:-1]:
         doc = make(level, frozenset())
-        pdf = session.tried((recipe.layout, lang, level, frozenset(), factor), doc, theme, limit)
+        pdf = session.tried(doc, factor, theme, limit)
         if pdf is not None:
             return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
                                           _scale_of(theme, recipe.theme), factor), limit, lay)
