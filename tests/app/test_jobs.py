@@ -10,6 +10,7 @@ from ipdocs.app.jobs import available_cpus, build_all, workers_for
 from ipdocs.app.recipes import Output, Recipe
 from ipdocs.model import Report
 from ipdocs.sections import summary_brief
+from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import load_theme
 from tests.conftest import SAMPLE
 
@@ -173,3 +174,41 @@ def test_a_pool_is_given_the_longest_work_first(tmp_path: Path) -> None:
     assert longest_first(job, [(i,) for i in range(6)]) == [(2,), (5,), (1,), (4,), (0,),
                                                             (3,)]
     assert longest_first(job, [(0, 3), (1, 4), (2, 5)]) == [(2, 5), (1, 4), (0, 3)]
+
+
+def test_a_fitted_briefs_variants_find_their_scales_once_a_job(
+        tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a pool, the scale each variant of a fitted brief comes to alone is found once
+    a job (one task a variant, side by side), and every output is queued with the
+    smallest: the files are those one process makes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ipdocs.app import jobs
+    from ipdocs.app.fitting import settle_scale, variant_scale
+    from ipdocs.app.jobs import Job, Rendered, render_jobs
+
+    found: list[str] = []
+    settled: list[float] = []
+
+    def counted(report: Report, recipe: Recipe, lang: LanguageOption,
+                limit: int) -> float | None:
+        found.append(lang)
+        return variant_scale(report, recipe, lang, limit)
+
+    def settling(report: Report, recipe: Recipe, limit: int, scale: float) -> None:
+        settled.append(scale)
+        settle_scale(report, recipe, limit, scale)
+
+    monkeypatch.setattr(jobs, "variant_scale", counted)
+    monkeypatch.setattr(jobs, "settle_scale", settling)
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    outputs = (Output(tmp_path / "s.zh.pdf", "zh"), Output(tmp_path / "s.en.pdf", "en"))
+    alone = Report.model_validate(sample.model_dump())  # not the objects the pool's were
+    with ThreadPoolExecutor(2) as pool:
+        [(_, results)] = render_jobs([Job(sample, recipe, outputs)], 2, executor=pool)
+    assert sorted(found) == ["en", "zh", "zh-en"]
+    assert len(settled) == 2 and len(set(settled)) == 1
+    one = [jobs._attempt(alone, recipe, output) for output in outputs]
+    assert [r.data for r in results if isinstance(r, Rendered)] == [
+        r.data for r in one if isinstance(r, Rendered)]
+    assert len(results) == 2

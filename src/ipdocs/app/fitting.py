@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from ipdocs.app import recipes
 from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
@@ -124,15 +124,21 @@ def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     the theme scaled (a grid theme keeps its type, so some steps repeat and go), none
     larger than ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a
     step above it is taken at it."""
+    return [(level, scaled) for level, _, scaled in _steps(theme, ceiling)]
+
+
+def _steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, float, Theme]]:
+    """``fit_steps`` with the factor each step's theme is scaled by (1 where it keeps
+    its type)."""
     ladder = [(level, min(scale, ceiling)) for level, scale in FIT_STEPS]
-    steps: list[tuple[int, Theme]] = []
+    steps: list[tuple[int, float, Theme]] = []
     tried: set[tuple[int, float]] = set()
     for level, scale in ladder:
         scaled = theme.scaled(scale)
         step = (level, scale if scaled is not theme else 1.0)
         if step not in tried:
             tried.add(step)
-            steps.append((level, scaled))
+            steps.append((*step, scaled))
     return steps
 
 
@@ -159,6 +165,8 @@ class _Fit:
     theme: Theme
     pdf: bytes
     scale: float = 1.0
+    factor: float = 1.0
+    """The factor of its step (``_steps``): what the theme was scaled by."""
 
 
 SHARED_BY = ("zh", "en", "zh-en")
@@ -173,40 +181,139 @@ def shared_scale(report: Report, recipe: Recipe, limit: int) -> float:
     there (the roomier ones keep more), unless even its shortest does not fit there (the
     side-by-side edition, whose half-measure columns carry both languages): then it goes
     smaller, as far as it must. 1 for a theme on a character grid, whose type is fixed.
-    Kept for the process as ``_FITTED`` is."""
+    Kept for the process with the fitting's tries (``_Session``), or given by
+    ``settle_scale`` (a pool's processes found each variant's, ``variant_scale``)."""
     if recipe.theme.page.chars_per_line:
         return 1.0
-    made_of = (report, recipe.brief, recipe.theme, recipe.glossary)
-    key = (*map(id, made_of), limit)
-    kept = _SHARED.get(key)
-    if kept is not None and all(a is b for a, b in zip(kept[0], made_of, strict=True)):
-        return kept[1]
+    session = _session(report, recipe, limit)
+    if session.scale is None:
+        session.scale = smallest_scale(variant_scale(report, recipe, lang, limit)
+                                       for lang in SHARED_BY)
+    return session.scale
+
+
+def variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
+                  limit: int) -> float | None:
+    """The scale of type ``lang``'s variant of the brief comes to fitted alone to
+    ``limit`` pages (one term of ``shared_scale``), or None if this report cannot make
+    it (it then takes no part)."""
     alone = replace(recipe, layout="interleaved", against=None)
-    scales: list[float] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RenderWarning)  # each variant says it when built
-        for lang in SHARED_BY:
-            try:
-                scales.append(_ladder(report, alone, lang, limit, fit_steps(recipe.theme)).scale)
-            except BuildError:
-                continue  # a variant this report cannot make takes no part
-    scale = min(scales, default=1.0)
-    _SHARED[key] = (made_of, scale)
-    while len(_SHARED) > FITTED_KEPT:
-        del _SHARED[next(iter(_SHARED))]
-    return scale
+        try:
+            return _scale_alone(_session(report, recipe, limit), report, alone, lang, limit)
+        except BuildError:
+            return None
 
 
-_SHARED: dict[tuple[int, ...], tuple[tuple[object, ...], float]] = {}
-"""The scales ``shared_scale`` found, with what they were found of (held, so that their
-ids are not reused while kept)."""
+def smallest_scale(scales: Iterable[float | None]) -> float:
+    """The scale the variants share, of each one's (``variant_scale``): the smallest of
+    those that can be made, 1 if none."""
+    return min((scale for scale in scales if scale is not None), default=1.0)
+
+
+def settle_scale(report: Report, recipe: Recipe, limit: int, scale: float) -> None:
+    """Give this process's fitting of ``recipe``'s brief for ``report`` the scale its
+    variants share (``shared_scale``), found of the same objects elsewhere: by the
+    processes of a pool, each variant's (``variant_scale``), then the smallest
+    (``smallest_scale``)."""
+    _session(report, recipe, limit).scale = scale
+
+
+def _scale_alone(session: _Session, report: Report, recipe: Recipe, lang: LanguageOption,
+                 limit: int) -> float:
+    """The scale of type ``lang`` comes to fitted alone: that of the first of its steps
+    (``fit_steps``) that fits, else of the last, as ``_ladder`` finds it. Only the scale
+    is wanted: the steps are laid out without drawing, and no cut is given back; the
+    last, when nothing before it fits, is made whole only for the errors it may raise
+    (a variant that cannot be made takes no part)."""
+    steps = _steps(recipe.theme)
+    make = session.maker(report, recipe, lang)
+    for level, factor, theme in steps[:-1]:
+        if session.tried(make(level, frozenset()), factor, theme, limit, drawn=False) is not None:
+            return _scale_of(theme, recipe.theme)
+    level, _, theme = steps[-1]
+    _render_as(make(level, frozenset()), "pdf", theme)
+    return _scale_of(theme, recipe.theme)
+
+
+@dataclass
+class _Session:
+    """A brief with a page limit fitted for one report in this process, shared by its
+    variants and by the search for their shared scale: the documents made (by layout,
+    language, level of ``Context.compact`` and cuts given back; one object for equal
+    documents, as a report with no chart makes at several levels), each try's outcome
+    (by the document and the factor its type is scaled by: its PDF; ``b""`` where it was
+    only found to fit, not drawn; None where it does not fit), and the shared scale once
+    found. It holds what it was made of (so that their ids are not reused while it is
+    kept): the report, the brief, the theme and the glossary, all a document and its
+    layout depend on besides those keys (fitting makes no compared document)."""
+
+    made_of: tuple[object, ...]
+    docs: dict[tuple[str, str, int, frozenset[int]], Document] = field(default_factory=dict)
+    tries: dict[tuple[int, float], bytes | None] = field(default_factory=dict)
+    scale: float | None = None
+
+    def maker(self, report: Report, recipe: Recipe,
+              lang: LanguageOption) -> Callable[[int, frozenset[int]], Document]:
+        """``_maker`` for a recipe of this session (no compared document), each document
+        made once for the session whatever ladder asks for it, and one equal to a
+        document already made (of the same layout and language) given as that one."""
+        def make(level: int, restored: frozenset[int] = frozenset()) -> Document:
+            key = (recipe.layout, lang, level, restored)
+            if key not in self.docs:
+                doc = recipe.brief.document(
+                    report, lang, layout=recipe.layout, theme=recipe.theme.name,
+                    glossary=recipe.glossary, against=None, compact=level,
+                    restored=restored)
+                self.docs[key] = next((made for (layout, language, *_), made in
+                                       self.docs.items() if layout == recipe.layout
+                                       and language == lang and made == doc), doc)
+            return self.docs[key]
+
+        return make
+
+    def tried(self, doc: Document, factor: float, theme: Theme, limit: int,
+              drawn: bool = True) -> bytes | None:
+        """``_render_within`` of ``doc`` (a document of this session, ``maker``) in
+        ``theme`` (the session's scaled by ``factor``), each try laid out once for the
+        session: a try found to fit without drawing is drawn when its PDF is wanted
+        (``drawn``), not laid out dry again."""
+        key = (id(doc), factor)
+        if key in self.tries:
+            got = self.tries[key]
+            if got != b"" or not drawn:
+                return got
+            got = _render_within(doc, theme, limit, fits=True)
+        else:
+            got = _render_within(doc, theme, limit, drawn=drawn)
+        self.tries[key] = got
+        return got
+
+
+def _session(report: Report, recipe: Recipe, limit: int) -> _Session:
+    """The fitting session of ``recipe``'s brief to ``limit`` pages for ``report`` (a new
+    one for objects not those a kept session was made of)."""
+    made_of = (report, recipe.brief, recipe.theme, recipe.glossary)
+    key = (*map(id, made_of), limit)
+    kept = _SESSIONS.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept.made_of, made_of, strict=True)):
+        return kept
+    session = _SESSIONS[key] = _Session(made_of)
+    while len(_SESSIONS) > FITTED_KEPT:
+        del _SESSIONS[next(iter(_SESSIONS))]
+    return session
+
+
+_SESSIONS: dict[tuple[int, ...], _Session] = {}
+"""The fitting sessions of this process, the last ones begun (``FITTED_KEPT``)."""
 
 
 def _fitting(report: Report, recipe: Recipe, lang: LanguageOption, limit: int) -> _Fit:
     """The brief fitted to ``limit`` pages at the scale its variants share
     (``shared_scale``), smaller only where even its shortest does not fit there."""
     ceiling = shared_scale(report, recipe, limit)
-    return _ladder(report, recipe, lang, limit, fit_steps(recipe.theme, ceiling))
+    return _ladder(report, recipe, lang, limit, _steps(recipe.theme, ceiling))
 
 
 def _scale_of(theme: Theme, base: Theme) -> float:
@@ -215,25 +322,31 @@ def _scale_of(theme: Theme, base: Theme) -> float:
 
 
 def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
-            steps: list[tuple[int, Theme]]) -> _Fit:
+            steps: list[tuple[int, float, Theme]]) -> _Fit:
     """The first of ``steps`` whose PDF fills at most ``limit`` pages, with that
     PDF and what it cut given back where the page has room (``_given_back``); else the
     last, with a RenderWarning. A step that does not fit is laid out only as far as the
-    page after the limit (``render_pdf_within``): no file is made of it."""
-    make = _maker(report, recipe, lang)
-    for level, theme in steps[:-1]:
+    page after the limit (``render_pdf_within``): no file is made of it. A try the
+    session (``_Session``) already made is not made again."""
+    session = _session(report, recipe, limit)
+    make = session.maker(report, recipe, lang)
+
+    def lay(doc: Document, fitted: _Fit, restored: frozenset[int]) -> bytes | None:
+        return session.tried(doc, fitted.factor, fitted.theme, limit)
+
+    for level, factor, theme in steps[:-1]:
         doc = make(level, frozenset())
-        pdf = _render_within(doc, theme, limit)
+        pdf = session.tried(doc, factor, theme, limit)
         if pdf is not None:
             return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
-                                          _scale_of(theme, recipe.theme)), limit)
-    level, theme = steps[-1]
+                                          _scale_of(theme, recipe.theme), factor), limit, lay)
+    level, factor, theme = steps[-1]
     doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
     pages = pdf_pages(pdf) or 0
-    fit = _Fit(level, frozenset(), doc, theme, pdf, _scale_of(theme, recipe.theme))
+    fit = _Fit(level, frozenset(), doc, theme, pdf, _scale_of(theme, recipe.theme), factor)
     if pages <= limit:
-        return _given_back(make, fit, limit)
+        return _given_back(make, fit, limit, lay)
     warnings.warn(RenderWarning(
         f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
         f"{counted_pages(pages)} in this language and theme even shortened as far as it "
@@ -246,12 +359,16 @@ GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
 """The cuts a fitted brief tries to give back, in order: the chart (of the fewest bars),
 every highlight, the lead's second paragraph, every key figure."""
 
+_Lay = Callable[[Document, "_Fit", frozenset[int]], "bytes | None"]
+"""How a cut given back is tried: the document, the brief fitted, the cuts given back
+in it; its PDF if it fits, else None."""
+
 
 def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
-                limit: int) -> _Fit:
+                limit: int, lay: _Lay | None = None) -> _Fit:
     """A brief that fitted its pages with each cut of its level given back
     (``GIVEN_BACK``, one by one) that still fits: a page with room left keeps its chart,
-    its highlights, its lead."""
+    its highlights, its lead. Each is tried by ``lay`` (else ``_render_within``)."""
     for cut in GIVEN_BACK:
         if fitted.level < cut:
             continue
@@ -259,16 +376,20 @@ def _given_back(make: Callable[[int, frozenset[int]], Document], fitted: _Fit,
         doc = make(fitted.level, restored)
         if doc == fitted.doc:
             continue  # the cut took nothing away (no chart, one lead paragraph)
-        pdf = _render_within(doc, fitted.theme, limit)
+        pdf = (lay(doc, fitted, restored) if lay is not None
+               else _render_within(doc, fitted.theme, limit))
         if pdf is not None:
             fitted = replace(fitted, restored=restored, doc=doc, pdf=pdf)
     return fitted
 
 
-def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
+def _render_within(doc: Document, theme: Theme, limit: int, drawn: bool = True,
+                   fits: bool = False) -> bytes | None:
     """``doc``'s PDF if it fills at most ``limit`` pages, else None (BuildError as
     ``_render_as``). reportlab's writer stops at the page after the limit; any other
-    writer ``_renderer`` gives (a stand-in) is asked for the whole file."""
+    writer ``_renderer`` gives (a stand-in) is asked for the whole file. Not ``drawn``,
+    a PDF that fits is laid out only, and ``b""`` stands for it; one known to fit
+    (``fits``) is drawn without being laid out dry first."""
     from ipdocs.writers.pdf import render_pdf, render_pdf_within
 
     render = recipes._renderer("pdf")  # looked up in recipes: a stand-in put there is used
@@ -279,7 +400,7 @@ def _render_within(doc: Document, theme: Theme, limit: int) -> bytes | None:
         raise BuildError("nothing to print: the brief has no builders, or none with "
                          "content for this report")
     try:
-        return render_pdf_within(doc, theme, limit)
+        return render_pdf_within(doc, theme, limit, drawn=drawn, fits=fits)
     except RenderError as exc:
         raise BuildError(str(exc), exc.gaps) from exc
 

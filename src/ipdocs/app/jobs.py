@@ -12,14 +12,22 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from ipdocs.app.fitting import pdf_pages, render_output
+from ipdocs.app.fitting import (
+    SHARED_BY,
+    pdf_pages,
+    render_output,
+    settle_scale,
+    smallest_scale,
+    variant_scale,
+)
 from ipdocs.app.recipes import BuildError, Output, Recipe
 from ipdocs.base.files import WriteError, write_all
 from ipdocs.base.problems import Marks, Problem, locate
 from ipdocs.checks.glyphs import theme_gap
 from ipdocs.model import Report
+from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import Theme
 from ipdocs.writers import Gap, RenderWarning
 
@@ -147,12 +155,12 @@ def _across(executor: Executor, jobs: Iterable[Job], workers: int,
             on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
     queued (so the specs are loaded as the processes need them)."""
-    batch = _Batch(executor, on_output)
+    batch = _Batch(executor, on_output, workers)
     for job in jobs:
         yield from batch.submit(job)
-        while len(batch.futures) > 2 * workers:
+        while batch.busy > 2 * workers:
             yield from batch.collect()
-    while batch.futures:
+    while batch.busy:
         yield from batch.collect()
 
 
@@ -164,37 +172,97 @@ def _daemon() -> bool:
 
 
 class _Batch:
-    """Jobs in flight across a process pool: their outputs' futures and results so far."""
+    """Jobs in flight across a process pool: their outputs' futures and results so far,
+    and the futures of the scales a fitted brief's variants come to alone (see
+    ``shared_scale``): the processes find them side by side, once a job, and the job's
+    outputs are queued with the scale they share when all are in."""
 
-    def __init__(self, executor: Executor, on_output: OutputHook | None) -> None:
+    def __init__(self, executor: Executor, on_output: OutputHook | None,
+                 workers: int = 1) -> None:
         self.executor = executor
         self.on_output = on_output
+        self.workers = workers
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
+        self.scales: dict[Future[float | None], tuple[int, str]] = {}
+        self.found: dict[int, dict[str, float | None] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.count = 0
 
+    @property
+    def busy(self) -> int:
+        """The futures in flight: outputs and scales."""
+        return len(self.futures) + len(self.scales)
+
     def submit(self, job: Job) -> Iterator[tuple[Job, list[Result]]]:
-        """Queue a job's outputs (yield it at once if it has none)."""
+        """Queue a job's outputs (yield it at once if it has none); those of a brief
+        with a page limit once its variants' scales are found (``_scaled``)."""
         index, self.count = self.count, self.count + 1
         self.jobs[index] = (job, [None] * len(job.outputs))
         if not job.outputs:
             yield from self._complete(index)
+        elif self._scaled(job):
+            try:
+                for lang in sorted(SHARED_BY, key=_work):  # the longest first
+                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang)
+                    self.scales[future] = (index, lang)
+            except RuntimeError:  # the pool broke: the outputs queued say so
+                for future in [f for f, (i, _) in self.scales.items() if i == index]:
+                    del self.scales[future]
+                yield from self._queue(index, None)
+            else:
+                self.found[index] = {}
+        else:
+            yield from self._queue(index, None)
+
+    def _scaled(self, job: Job) -> bool:
+        """Whether the job's variants share a scale found first across the processes:
+        a brief with a page limit, in a theme whose type can be scaled, in more than one
+        process (one process finds it once itself)."""
+        return (self.workers > 1 and job.recipe.brief.pages is not None
+                and not job.recipe.theme.page.chars_per_line)
+
+    def _queue(self, index: int, scale: float | None) -> Iterator[tuple[Job, list[Result]]]:
+        """Queue a job's outputs, the outputs of one language together, with the scale
+        its variants share if found (None: each process finds it)."""
+        job, _ = self.jobs[index]
         for places in longest_first(job, shared_places(job, alone=index == 0)):
             outputs = tuple(job.outputs[place] for place in places)
             try:
-                future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs)
+                future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
+                                              scale)
             except RuntimeError as exc:  # the pool broke (a worker was killed)
                 for place in places:
                     yield from self._record(index, place, _broken(exc))
             else:
                 self.futures[future] = (index, places)
 
+    def _scale_found(self, future: Future[float | None]) -> Iterator[tuple[Job, list[Result]]]:
+        """Keep one variant's scale; once the job's every one is in, queue its outputs
+        with the smallest (a scale that failed to come: each process finds it itself)."""
+        index, lang = self.scales.pop(future)
+        found = self.found[index]
+        try:
+            scale = future.result()
+        except Exception:  # the worker died: its outputs will say so, or find it
+            found = self.found[index] = None
+        if found is not None:
+            found[lang] = scale
+        if any(i == index for i, _ in self.scales.values()):
+            return
+        del self.found[index]
+        yield from self._queue(index, None if found is None else smallest_scale(
+            found.values()))
+
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
-        """Wait for at least one output; yield the jobs that are then complete."""
+        """Wait for at least one output or scale; yield the jobs that are then complete."""
         from concurrent.futures import FIRST_COMPLETED, wait
 
-        finished, _ = wait(self.futures, return_when=FIRST_COMPLETED)
+        pending: list[Future[Any]] = [*self.futures, *self.scales]
+        finished, _ = wait(pending, return_when=FIRST_COMPLETED)
         for future in finished:
+            if future in self.scales:
+                yield from self._scale_found(future)
+                continue
             index, places = self.futures.pop(future)
             try:
                 results = future.result()
@@ -243,21 +311,31 @@ LONGEST_FIRST = ("zh-en", "zh", "en")
 line breaking and fonts), then English."""
 
 
+def _work(lang: str) -> int:
+    """A language's place in ``LONGEST_FIRST`` (after them all if not there)."""
+    return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
+
+
 def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
     """``groups`` of a job's output places in the order to queue them: the longest work
     first, so that the last to finish is short and no process waits long for another at
     the end (the order of the results is the outputs' own, whatever this order)."""
-    def rank(places: tuple[int, ...]) -> int:
-        lang = job.outputs[places[0]].lang
-        return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
-
-    return sorted(groups, key=rank)
+    return sorted(groups, key=lambda places: _work(job.outputs[places[0]].lang))
 
 
-def _attempt_each(report: Report, recipe: Recipe,
-                  outputs: Sequence[Output]) -> list[Result]:
-    """``_attempt`` for each output, in this process."""
+def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
+                  scale: float | None = None) -> list[Result]:
+    """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
+    its variants share, if found (``settle_scale``)."""
+    if scale is not None and recipe.brief.pages is not None:
+        settle_scale(report, recipe, recipe.brief.pages, scale)
     return [_attempt(report, recipe, output) for output in outputs]
+
+
+def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption) -> float | None:
+    """``variant_scale`` of the recipe's brief, in a pool's process."""
+    assert recipe.brief.pages is not None
+    return variant_scale(report, recipe, lang, recipe.brief.pages)
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:

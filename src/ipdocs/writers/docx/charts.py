@@ -19,9 +19,6 @@ from docx.opc.part import Part
 from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xmlwriter import ChartXmlWriter
-from pptx.enum.chart import XL_CHART_TYPE
 
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
@@ -222,6 +219,10 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
     families; ``tag``: the language its text is marked with. Category labels are spaced
     as the text is (``typeset.spaced_label``: PCT 申请量)."""
+    from pptx.chart.data import CategoryChartData  # python-pptx and xlsxwriter: only for
+    from pptx.chart.xmlwriter import ChartXmlWriter  # a chart (more than half of the
+    from pptx.enum.chart import XL_CHART_TYPE  # DOCX writer's imports)
+
     data = CategoryChartData()  # type: ignore[no-untyped-call]
     data.categories = [spaced_label(c) for c in chart.categories]
     for series in chart.series:

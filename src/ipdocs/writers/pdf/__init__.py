@@ -70,7 +70,8 @@ def render_pdf(doc: Document, theme: Theme) -> bytes:
     return data
 
 
-def render_pdf_within(doc: Document, theme: Theme, pages: int) -> bytes | None:
+def render_pdf_within(doc: Document, theme: Theme, pages: int, drawn: bool = True,
+                      fits: bool = False) -> bytes | None:
     """The PDF of ``doc`` as ``render_pdf`` makes it, if it fills at most ``pages``
     pages; else None, as soon as the layout begins the page after them (the rest is
     not laid out and no bytes are made: what page fitting needs to know of a brief too
@@ -78,9 +79,12 @@ def render_pdf_within(doc: Document, theme: Theme, pages: int) -> bytes | None:
 
     Laid out first without drawing (``Template.dry``): most briefs page fitting tries
     are too long, and drawing the pages of one is wasted. One that fits is then laid
-    out again (its lines remembered) and drawn."""
-    if _render(doc, theme, pages, dry=True) is None:
+    out again (its lines remembered) and drawn; not ``drawn``, it is not, and ``b""``
+    says that it fits. One a caller already found to fit (``fits``) is drawn at once."""
+    if not fits and _render(doc, theme, pages, dry=True) is None:
         return None
+    if not drawn:
+        return b""
     return _render(doc, theme, pages)
 
 
