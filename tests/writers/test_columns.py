@@ -72,3 +72,12 @@ def test_decimal_tails_line_up_number_cells() -> None:
     assert aligns_on_point("22.93") and aligns_on_point("+193%以上")
     assert not aligns_on_point("RMB 61.093 billion")  # may wrap: not lined up
     assert not aligns_on_point("—")
+
+
+def test_firm_floors_give_way_to_hard_ones_and_soft_ones_to_both() -> None:
+    """An amount in a long cell (firm) is kept before a label's word (soft), a short
+    number (hard) before either."""
+    assert fit_widths([50, 25, 25], [0, 30, 0], [60, 0, 0], [0, 0, 40]) == \
+        pytest.approx([30, 30, 40])
+    fitted = fit_widths([50, 25, 25], [30, 30, 0], [0, 0, 0], [0, 0, 45])
+    assert fitted[:2] == pytest.approx([47.78, 30], abs=0.01) and fitted[2] < 45

@@ -166,3 +166,27 @@ def test_a_minus_a_face_lacks_is_set_as_its_hyphen_minus() -> None:
     assert minus_stand_in("\u221233.33%", lambda c: c != "\u2212") == "-33.33%"
     assert minus_stand_in("\u221233.33%", lambda c: True) == "\u221233.33%"
     assert minus_stand_in("\u221233.33%", lambda c: False) == "\u221233.33%"
+
+
+def test_a_duration_is_kept_with_its_number() -> None:
+    """about 3 months, 31 days: a duration's unit stays with its number; a count's noun
+    may wrap, and a percent's year on year is not a unit."""
+    assert _kept_texts("cut from 22 months to about 3 months (31 days at the fastest)") == \
+        ["22 months", "about 3 months", "31 days"]
+    assert _kept_texts("within 3 working days") == ["3 working days"]
+    assert kept("1,828 enterprises, up 11.4% year on year") == []
+
+
+def test_an_amount_in_a_long_cell_is_kept_before_a_label_word() -> None:
+    """The parallel official edition's narrow English table: the value column holds
+    "about 3 months"; before, the amount was a soft floor, given up with the labels'
+    longest words when not all fitted, and "months" broke inside."""
+    def measure(row: int, column: int, text: str, scale: float) -> float:
+        return 5.0 * len(text) * scale
+
+    long_word = "a" * 40  # a label word too long for any width here: it wraps
+    cells = [["Indicator", "Value"], [f"{long_word} applications", "3,077"],
+             ["Average time", "about 3 months"]]
+    fit = fit_table(cells, [3, 1], ["left", "right"], 1, 170, measure, 2)
+    assert fit.widths[1] >= fit.scale * 5 * len("about 3 months") + 4 - 1e-6
+    assert sum(fit.widths) == pytest.approx(170)

@@ -61,17 +61,20 @@ def _meet(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
 
 
 def fit_widths(widths: Sequence[float], hard: Sequence[float],
-               soft: Sequence[float] = ()) -> list[float]:
+               soft: Sequence[float] = (), firm: Sequence[float] = ()) -> list[float]:
     """``widths`` widened where columns need it: ``hard`` floors for short cells that
-    must stay on one line, ``soft`` ones for the longest word of long cells. The total
-    never changes. Floors are capped at a share of the table; if hard and soft floors
-    cannot all be met, the hard ones alone are; if those cannot either, the smallest
-    hard floors that can be met beside the others' proportional widths (a unit and a
-    number stay whole, a longer short cell such as a rank wraps); else the proportional
-    widths stand (cells wrap rather than the table overflowing its space)."""
+    must stay on one line, ``firm`` ones for an amount inside a long cell (about 3
+    months), ``soft`` ones for the longest word of long cells. The total never changes.
+    Floors are capped at a share of the table; if all cannot be met, the hard and firm
+    ones are, else the hard ones alone; if those cannot either, the smallest hard floors
+    that can be met beside the others' proportional widths (a unit and a number stay
+    whole, a longer short cell such as a rank wraps); else the proportional widths stand
+    (cells wrap rather than the table overflowing its space)."""
     total = sum(widths)
     soft = list(soft) or [0.0] * len(widths)
-    for floors in ([max(h, s) for h, s in zip(hard, soft, strict=True)], list(hard)):
+    firm = list(firm) or [0.0] * len(widths)
+    for floors in ([max(h, f, s) for h, f, s in zip(hard, firm, soft, strict=True)],
+                   [max(h, f) for h, f in zip(hard, firm, strict=True)], list(hard)):
         capped = [min(f, total * MAX_SHARE) for f in floors]
         if sum(capped) <= total:
             return _meet(widths, capped)

@@ -49,14 +49,17 @@ _QUALIFIER = r"(?:(?:more|less|fewer) than|over|nearly|almost|about|around|appro
 _CURRENCY = r"(?:RMB|CNY|USD|US\$|HK\$|EUR|€|\$|¥|￥)"
 _SCALE = r"(?:trillion|billion|million|thousand|per ?cent|percentage points?|pp|times)"
 _AFTER = r"(?:or (?:more|less|above|so)|and above)"
+_DURATION = r"(?:(?:working )?days?|weeks?|months?|years?|hours?)"
 _AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:\.\d+)?"
-           rf"(?:[%‰]|\s{_SCALE}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
+           rf"(?:[%‰]|\s{_SCALE}\b|\s{_DURATION}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
 KEPT = re.compile(_AMOUNT, re.IGNORECASE)
 """An amount in Latin text that no line break may fall inside, nor a hyphen: its
 qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
-percent sign and scale (billion, percentage points). Han text keeps its numbers with their units and
-qualifiers by the line breaker's own rules (a digit is glued to the Han character after it;
-以上, 左右, 近, 超过)."""
+percent sign and scale (billion, percentage points), or the unit of a duration right
+after its number (about 3 months, 31 days; a count's noun, 1,828 enterprises, may
+wrap). Han text keeps its numbers with their units and qualifiers by the line
+breaker's own rules (a digit is glued to the Han character after it; 以上, 左右, 近,
+超过)."""
 
 NO_BREAK_SPACE = "\u00a0"
 """What a space inside a kept span becomes where a writer cannot keep it by layout (the
@@ -185,12 +188,14 @@ class TableFit:
 
 
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
-            scale: float) -> tuple[list[float], list[float]]:
-    """Each column's hard floor (its short numbers and units on one line) and soft floor
-    (its other short cells on one line, the widest unbreakable piece of its long
-    cells): where not all can be met, a label wraps before a number breaks."""
+            scale: float) -> tuple[list[float], list[float], list[float]]:
+    """Each column's hard floor (its short numbers and units on one line), firm floor
+    (a long cell's widest unbreakable piece where that is an amount: about 3 months) and
+    soft floor (its other short cells on one line, the widest word of its long cells):
+    where not all can be met, a label wraps before an amount breaks, and an amount in a
+    long cell before a short number."""
     count = len(cells[0]) if cells else 0
-    hard, soft = [0.0] * count, [0.0] * count
+    hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             if is_short(text) and _whole(text):
@@ -198,8 +203,9 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
             elif is_short(text):
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
-                soft[c] = max(soft[c], measure(r, c, piece, scale) + 2 * padding)
-    return hard, soft
+                floor = firm if any(ch.isdigit() for ch in piece) else soft
+                floor[c] = max(floor[c], measure(r, c, piece, scale) + 2 * padding)
+    return hard, firm, soft
 
 
 UNIT_CHARS = 3
@@ -235,24 +241,24 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
     cell (with its decimal-point padding) and every unbreakable piece of a long cell
     fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``) where the
     table is too narrow for that. ``padding`` is a cell's left (and right) padding."""
-    hard, soft, pads = _needs(cells, aligns, body, measure, padding, 1.0)
-    scale = fit_scale(hard, soft, total)
+    hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, 1.0)
+    scale = fit_scale(hard, [max(f, s) for f, s in zip(firm, soft, strict=True)], total)
     if scale < 1.0:
-        hard, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
-    return TableFit(fit_widths(proportional(relative, total), hard, soft), scale, pads)
+        hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
+    return TableFit(fit_widths(proportional(relative, total), hard, soft, firm), scale, pads)
 
 
 def _needs(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
            measure: CellMeasure, padding: float, scale: float
-           ) -> tuple[list[float], list[float], dict[tuple[int, int], float]]:
-    """The hard and soft floors at ``scale``, a padded cell's hard floor counting its
-    padding, and the pads."""
-    hard, soft = _floors(cells, measure, padding, scale)
+           ) -> tuple[list[float], list[float], list[float], dict[tuple[int, int], float]]:
+    """The hard, firm and soft floors at ``scale``, a padded cell's hard floor counting
+    its padding, and the pads."""
+    hard, firm, soft = _floors(cells, measure, padding, scale)
     pads = _pads(cells, aligns, body, measure, scale)
     for (column, r), pad in pads.items():
         hard[column] = max(hard[column], measure(r, column, cells[r][column], scale) +
                            2 * padding + pad)
-    return hard, soft, pads
+    return hard, firm, soft, pads
 
 
 NO_START = frozenset(
