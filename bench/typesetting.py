@@ -6,7 +6,8 @@ Run from the repository root:
     python bench/typesetting.py [SPEC ...] [--keep DIR] [-v]
 
 Builds every PDF layout of each SPEC (default specs/ningbo-2024.yaml): zh, en, zh-en
-interleaved and side by side (parallel), official (zh), each in full and as the summary,
+interleaved and side by side (parallel), official (zh), side by side in the official theme
+(parallel official), each in full and as the summary,
 in this process; records every line the PDF writer draws (the positions it gives each
 unit; of a summary fitted to its page, the render that fitted), and prints a Markdown
 table of:
@@ -63,6 +64,7 @@ FULL: tuple[tuple[str, dict[str, str]], ...] = (
     ("zh-en", {"lang": "zh-en"}),
     ("official", {"lang": "zh", "theme": "official"}),
     ("parallel", {"lang": "zh-en", "layout": "parallel"}),
+    ("parallel official", {"lang": "zh-en", "layout": "parallel", "theme": "official"}),
 )
 CONFIGS: tuple[tuple[str, dict[str, str]], ...] = FULL + tuple(
     (f"{name} summary", {**options, "brief": "summary"}) for name, options in FULL)
