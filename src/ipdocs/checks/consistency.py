@@ -97,10 +97,11 @@ def check_increment_percent(figure: Figure) -> Iterator[Finding]:
     low, high = bounds
     slack = _half_unit(change.percent) + Decimal("1e-9")
     if high < change.percent - slack or low > change.percent + slack:
-        exact = change.increment / (figure.value - change.increment) * 100
+        previous = figure.value - change.increment
+        exact = change.increment / previous * 100
         yield (_path(figure, "change", "percent"),
                f"stated change {change.percent}% but an increment of {change.increment} on "
-               f"{figure.value} (previous {figure.value - change.increment}) is "
+               f"{figure.value} (previous {previous}) is "
                f"{format_number(exact.quantize(Decimal('0.01')), 'en')}%")
 
 
@@ -117,13 +118,18 @@ def _part_problem(total: Figure, part: Figure) -> Finding | None:
     return None
 
 
+def _sum_of_parts(figure: Figure, report: Report) -> tuple[str, Decimal]:
+    """A figure's parts as published (3856 + 122 + 26) and their sum in the unit's base."""
+    parts = [report.figure(pid) for pid in figure.parts]
+    return (" + ".join(f"{p.value}" for p in parts),
+            sum((_base_value(p) for p in parts), Decimal(0)))
+
+
 def _parts_findings(figure: Figure, report: Report) -> Iterator[Finding]:
     """Parts that exceed the total, and (unless a partial breakdown) parts that fail to
     add up to it."""
-    parts = [report.figure(pid) for pid in figure.parts]
-    total = sum((_base_value(p) for p in parts), Decimal(0))
+    named, total = _sum_of_parts(figure, report)
     whole = _base_value(figure)
-    named = " + ".join(f"{p.value}" for p in parts)
     if total > whole:
         yield (_path(figure, "parts"), f"parts {named} = {total} exceed the total {whole}")
     elif total < whole and figure.parts_complete is not False:
@@ -137,9 +143,7 @@ def _agreement(figure: Figure, report: Report) -> str:
     asking to remove it: the parts' sum and the total, the percent and the increment."""
     said = []
     if figure.parts:
-        parts = [report.figure(pid) for pid in figure.parts]
-        total = sum((_base_value(p) for p in parts), Decimal(0))
-        named = " + ".join(f"{p.value}" for p in parts)
+        named, total = _sum_of_parts(figure, report)
         said.append(f"the parts {named} = {total} add up to the total {_base_value(figure)}")
     change = figure.change
     if change is not None and change.percent is not None and change.increment is not None:
