@@ -29,6 +29,7 @@ def test_small_counts_are_words() -> None:
 def test_section_numbers_and_spacing() -> None:
     assert [EN.section_number(p) for p in ([2], [1, 3], [1, 1, 4])] == ["2.", "1.3", "1.1.4"]
     assert EN.tidy("up  11.4%  year on year ") == "up 11.4% year on year"
+    assert EN.tidy("up 11.4\u00a0%  year on year") == "up 11.4\u00a0% year on year"
     assert EN.with_per("12.5", "per 10,000 people") == "12.5 per 10,000 people"
 
 

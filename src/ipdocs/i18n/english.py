@@ -183,5 +183,6 @@ class English(Grammar):
         return word(f"standing.{standing}", lang)
 
     def tidy(self, phrase: str) -> str:
-        """Single spaces only: an empty field leaves no gap."""
-        return " ".join(phrase.split())
+        """Single spaces only: an empty field leaves no gap. Only spaces are collapsed:
+        a no-break space a template or a grammar's percent sign holds stays."""
+        return " ".join(part for part in phrase.split(" ") if part)

@@ -23,10 +23,6 @@ class German(English):
     superlatives = False
     percent_sign = "\u00a0%"
 
-    def tidy(self, phrase: str) -> str:
-        """Single spaces only, the no-break space before a percent sign kept."""
-        return " ".join(part for part in phrase.split(" ") if part)
-
     def count(self, n: int, lang: str) -> str:
         """Zwei; 13."""
         return CARDINALS[n] if 0 <= n < len(CARDINALS) else str(n)
