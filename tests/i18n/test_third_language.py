@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from ipdocs import SpecError, build, load_report
+from ipdocs.doc import Table
 from ipdocs.i18n import (
     forget_locale,
     format_change,
@@ -29,6 +30,10 @@ from ipdocs.i18n import (
     register_locale,
     section_number,
 )
+from ipdocs.model import Glossary, Term
+from ipdocs.sections import GlossaryBuilder
+from ipdocs.sections.brief import combine
+from ipdocs.sections.context import Context
 from tests.conftest import ROOT
 
 GERMAN = ROOT / "tests" / "data" / "locales" / "de.yaml"
@@ -137,3 +142,28 @@ def test_a_report_builds_in_it(german: str, tmp_path: Path, lang: str) -> None:
     assert (">Zum Text<" if lang == "de" else ">跳到正文<") in page  # the first's skip link
     page = re.sub(r"<[^>]+>", "", page.replace("&nbsp;", " ")).replace("\u00a0", " ")
     assert all(sentence in page for sentence in said)
+
+
+def test_its_glossary_gives_its_own_terms_or_says_english(german: str,
+                                                          tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC, encoding="utf-8")
+    report = load_report(path)
+    both = Glossary(terms=[Term(zh="专利授权量", en="patents granted",
+                                de="Patenterteilungen")])  # type: ignore[call-arg]
+    _, table = GlossaryBuilder().build(report, Context(german, glossary=both))
+    assert isinstance(table, Table)
+    assert [c.lang for c in table.columns] == ["zh", "de"]
+    assert [c.text for c in table.header[0]] == ["Chinesisch", "Deutsch"]
+    assert [[c.text for c in row] for row in table.rows] == [["专利授权量", "Patenterteilungen"]]
+    # a term without German: the column is the English every term has, and says so
+    english_only = Glossary(terms=[Term(zh="专利授权量", en="patents granted")])
+    _, table = GlossaryBuilder().build(report, Context(german, glossary=english_only))
+    assert isinstance(table, Table) and [c.lang for c in table.columns] == ["zh", "en"]
+    assert [c.text for c in table.header[0]] == ["Chinesisch", "Englisch"]
+    assert table.rows[0][1].text == "patents granted"
+    # beside Chinese, the one glossary gives the German
+    zh = GlossaryBuilder().build(report, Context("zh", glossary=both))
+    de = GlossaryBuilder().build(report, Context(german, glossary=both))
+    merged = [b for b in combine(zh, de, "interleaved") if isinstance(b, Table)]
+    assert [c.lang for c in merged[0].columns] == ["zh", "de"]

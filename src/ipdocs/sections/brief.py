@@ -158,9 +158,13 @@ def _glossary_heading(first: Heading, second: Heading) -> Heading | None:
 
 
 def _glossary_table(first: Table, second: Table) -> Table | None:
-    """The glossary's table once: its columns are the two languages already; any other
-    table is not merged."""
-    return first if first.style == "glossary-table" else None
+    """The glossary's table once: its columns are the two languages already (the
+    second language's table where its terms' column is another language than the
+    first's: a zh-de document's glossary gives the German); any other table is not
+    merged."""
+    if first.style != "glossary-table":
+        return None
+    return second if second.columns[-1].lang != first.columns[-1].lang else first
 
 
 def _page_break(first: PageBreak, second: PageBreak) -> PageBreak:

@@ -1,4 +1,6 @@
-"""The Glossary builder: the terms of the termbase the report uses, as a two-column table."""
+"""The Glossary builder: the terms of the termbase the report uses, as a two-column table
+(Chinese, and the document's other language: English, or a registered language's where
+every term has it)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
-from ipdocs.model import Glossary, Report, Term
+from ipdocs.model import Glossary, Report, Term, text_field
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.narrative import plain_text
 from ipdocs.sections.registry import register_builder
@@ -34,6 +36,23 @@ def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     return sorted(used, key=lambda t: (text.index(t.zh), len(t.zh)))
 
 
+def target_language(terms: list[Term], lang: str) -> str:
+    """The language of the glossary's second column, by its spec text key: the
+    document's own, unless that is the terms' Chinese or some term used has no text in
+    it; else English, which every term has (a Chinese document's glossary gives the
+    English renderings; a German one the German where every term has it, never a column
+    headed Deutsch that holds English)."""
+    own = text_field(lang)
+    return own if own != "zh" and all(own in t.texts for t in terms) else "en"
+
+
+def _target_heading(target: str, lang: str) -> str:
+    """The second column's heading in ``lang``: the name of ``target``."""
+    own = text_field(lang)
+    return word("glossary_target", lang) if target == own or own == "zh" else \
+        word("glossary_english", lang)
+
+
 @register_builder
 @dataclass(frozen=True)
 class GlossaryBuilder(Builder):
@@ -51,9 +70,10 @@ class GlossaryBuilder(Builder):
         terms = used_terms(ctx.glossary, report)
         if not terms:
             return ()
-        first, second = word("glossary_source", lang), word("glossary_target", lang)
-        rows = tuple((Cell(t.zh), Cell(t.en)) for t in terms)
-        table = Table((Column("left", 1.0, lang="zh"), Column("left", 1.6, lang="en")),
+        target = target_language(terms, lang)
+        first, second = word("glossary_source", lang), _target_heading(target, lang)
+        rows = tuple((Cell(t.zh), Cell(t.texts[target])) for t in terms)
+        table = Table((Column("left", 1.0, lang="zh"), Column("left", 1.6, lang=target)),
                       ((Cell(first), Cell(second)),), rows, lang, style="glossary-table")
         if ctx.against is not None:
             old = self.build(ctx.against, replace(ctx, against=None))
