@@ -365,3 +365,35 @@ def test_plain_check_renders_nothing_when_the_bundled_faces_have_every_character
 
     monkeypatch.setattr(cli, "theme_problems", refuse)
     assert main(["check", str(write_spec())]) == 0
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_a_locale_file_registers_its_language(tmp_path: Path, where: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    from ipdocs.i18n import codes, forget_locale
+    from tests.i18n.test_third_language import GERMAN, SPEC
+
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(SPEC, encoding="utf-8")
+    assert main(["text", str(spec), "-l", "en"]) == 1  # its German refused unregistered
+    assert "ipdocs --locale FILE" in capsys.readouterr().err
+    given = ["--locale", str(GERMAN)] if where == "before" else [f"--locale={GERMAN}"]
+    command = ["text", str(spec), "-l", "de"]
+    try:
+        assert main(given + command if where == "before" else command + given) == 0
+        assert "Patentbesicherte Kredite erreichten 61,093 Milliarden RMB" in \
+            capsys.readouterr().out.replace("\u00a0", " ")
+    finally:
+        forget_locale("de")
+    assert "de" not in codes()
+
+
+def test_a_locale_file_that_is_not_one_is_a_usage_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = tmp_path / "de.yaml"
+    wrong.write_text("grammar: en\n", encoding="utf-8")  # no code
+    assert main(["--locale", str(wrong), "schema"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ipdocs: --locale: ") and "de.yaml: not a locale file" in err
+    assert main(["schema", "--locale"]) == 2
+    assert "--locale needs a locale file" in capsys.readouterr().err

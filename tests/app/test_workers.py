@@ -29,3 +29,15 @@ def test_a_pool_left_by_an_exception_kills_its_busy_workers() -> None:
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.02)
     assert multiprocessing.active_children() == []
+
+
+def test_a_spawned_worker_registers_the_parent_s_languages() -> None:
+    from ipdocs.i18n import codes, forget_locale, register_locale
+    from tests.i18n.test_third_language import GERMAN
+
+    register_locale(GERMAN)
+    try:
+        with pool(1, multiprocessing.get_context("spawn")) as executor:
+            assert "de" in executor.submit(codes).result(timeout=60)
+    finally:
+        forget_locale("de")

@@ -286,7 +286,8 @@ def _languages(value: str) -> list[str]:
         choices = dict.fromkeys([*LANGUAGES, *codes()])
         raise argparse.ArgumentTypeError(
             f"unknown language {', '.join(unknown) or repr(value)}; choose from "
-            f"{', '.join(choices)}, or two joined by '-'")
+            f"{', '.join(choices)}, or two joined by '-' (a language of your own: "
+            f"--locale FILE)")
     return list(dict.fromkeys(items))
 
 
@@ -517,6 +518,10 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
     top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
     top.add_argument("--version", action="version", version=f"ipdocs {__version__}")
+    top.add_argument("--locale", metavar="FILE", action="append", default=[],
+                     help="register a language from its locale file (see "
+                          "ipdocs.i18n.register_locale), so specs may hold its prose and "
+                          "-l may name it; repeatable, before or after the command")
     sub = top.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate specs and report every problem")
     check.add_argument("spec", nargs="+", help="report spec (YAML or JSON)")
@@ -632,10 +637,48 @@ def _say_escaped() -> None:
         _escaped.clear()
 
 
+def _locale_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The locale files ``--locale FILE`` names anywhere on the command line, and the
+    other arguments in their order. Read before the rest, since the languages they
+    register are what ``-l`` and a spec's texts are checked against."""
+    files: list[str] = []
+    rest: list[str] = []
+    items = iter(argv)
+    for item in items:
+        if item == "--":
+            rest += [item, *items]
+        elif item == "--locale":
+            files.append(next(items, ""))
+        elif item.startswith("--locale="):
+            files.append(item.partition("=")[2])
+        else:
+            rest.append(item)
+    return files, rest
+
+
+def _register_locales(files: Sequence[str]) -> str | None:
+    """Register each locale file; what is wrong with the first that cannot be."""
+    from ipdocs.i18n import register_locale
+
+    for file in files:
+        if not file:
+            return "--locale needs a locale file"
+        try:
+            register_locale(file)
+        except ValueError as exc:
+            return f"--locale: {exc}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     _tolerant_streams()
-    args = parser().parse_args(argv)
+    files, rest = _locale_options(sys.argv[1:] if argv is None else argv)
+    problem = _register_locales(files)
+    if problem:
+        print(f"ipdocs: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    args = parser().parse_args(rest)
     try:
         status: int = args.run(args)
         _say_escaped()

@@ -24,7 +24,8 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipdocs.base.files import clean_stale
@@ -47,8 +48,11 @@ def pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
     shut down normally when the block ends, killed at once when it raises."""
     from concurrent.futures import ProcessPoolExecutor
 
+    from ipdocs.i18n import registered_files
+
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
-                                   initargs=(os.getpid(), context.get_start_method()))
+                                   initargs=(os.getpid(), context.get_start_method(),
+                                             registered_files()))
     _pools.append(executor)
     try:
         yield executor
@@ -113,9 +117,16 @@ def _clean_cache() -> None:
         clean_stale(folder)
 
 
-def start_worker(parent: int, method: str = "fork") -> None:
+def start_worker(parent: int, method: str = "fork", locales: Sequence[Path] = ()) -> None:
     """Set up a worker process: SIGINT ignored, SIGTERM fatal, its parent watched (the
-    process that made the pool; with ``method`` forkserver, the fork server too)."""
+    process that made the pool; with ``method`` forkserver, the fork server too), and,
+    unless it was forked with them, the languages the parent registered (``locales``,
+    their files) registered again: a spawned worker starts with the shipped ones only."""
+    if method != "fork" and locales:
+        from ipdocs.i18n import register_locale
+
+        for file in locales:
+            register_locale(file)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     server = os.getppid() if method == "forkserver" else None

@@ -27,6 +27,7 @@ from ipdocs.i18n.locales import (
     languages_of,
     locale,
     register_locale,
+    registered_files,
 )
 from ipdocs.i18n.numbers import (
     bare_number,
@@ -88,6 +89,7 @@ __all__ = [
     "rank_short",
     "rank_statement",
     "register_locale",
+    "registered_files",
     "respective_phrase",
     "section_number",
     "sentence_start",

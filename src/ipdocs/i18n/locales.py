@@ -89,6 +89,9 @@ class Locale:
 
 _REGISTERED: dict[str, tuple[LocaleSpec, Any]] = {}
 
+_FILES: dict[str, Path] = {}
+"""The file each language registered with ``register_locale`` came from, by code."""
+
 
 def _shipped() -> dict[str, Any]:
     """The shipped locale records, as data."""
@@ -125,9 +128,17 @@ def register_locale(path: str | Path) -> Locale:
     if spec.fallback is not None and spec.fallback not in codes():
         raise ValueError(f"{file}: fallback {spec.fallback!r} is not a registered language")
     _REGISTERED[str(code)] = (spec, words)
+    _FILES[str(code)] = file.resolve()
     add_text_language(str(code))  # a spec's texts may now hold its prose
     _forget_cached()
     return locale(str(code))
+
+
+def registered_files() -> tuple[Path, ...]:
+    """The locale files registered in this process with ``register_locale``, in the
+    order registered: a process that starts afresh rather than forked (a spawned pool
+    worker) registers them again."""
+    return tuple(_FILES.values())
 
 
 def forget_locale(code: str) -> None:
@@ -135,6 +146,7 @@ def forget_locale(code: str) -> None:
     if code in _shipped():
         raise ValueError(f"{code!r} is a shipped language")
     _REGISTERED.pop(code, None)
+    _FILES.pop(code, None)
     drop_text_language(code, still=tuple(_REGISTERED))
     _forget_cached()
 

@@ -102,7 +102,8 @@ def _unknown_key(key: Any, value: Any) -> InitErrorDetails:
     if isinstance(key, str) and LANGUAGE_KEY.fullmatch(key):
         return InitErrorDetails(type=PydanticCustomError(
             "unregistered_language", "no registered language '{key}' (texts may be in "
-            "{known}; ipdocs.i18n.register_locale adds one)",
+            "{known}; its locale file registered adds it: ipdocs --locale FILE, or "
+            "ipdocs.i18n.register_locale)",
             {"key": key, "known": ", ".join(text_languages())}), loc=(key,), input=value)
     return InitErrorDetails(type="extra_forbidden", loc=(str(key),), input=value)
 
