@@ -121,9 +121,10 @@ def _maker(report: Report, recipe: Recipe,
 
 def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     """The distinct steps of ``FIT_STEPS`` for ``theme``: each level of compactness with
-    the theme scaled (a grid theme keeps its type, so some steps repeat and go), none
-    larger than ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a
-    step above it is taken at it."""
+    the theme scaled (one that cannot be, ``Theme.scalable``, keeps its type, so some
+    steps repeat and go; a grid theme scales its Latin text alone), none larger than
+    ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a step above it
+    is taken at it."""
     return [(level, scaled) for level, _, scaled in _steps(theme, ceiling)]
 
 
