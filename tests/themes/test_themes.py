@@ -1,5 +1,6 @@
 """Themes as data: the built-in ones, user files, and clear errors."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -226,8 +227,36 @@ def test_a_theme_scaled_keeps_small_type_legible_and_a_grid_theme_its_sizes() ->
     assert scaled.after == pytest.approx(body.after * 0.8)
     assert small.style("header").size == 7.5  # 8 pt would be 6.4: no style below 7.5
     assert theme.scaled(1.0) is theme
+    assert small.for_script("body", han=False) == "body"  # no Latin variant off a grid
     official = load_theme("official")
-    assert official.scaled(0.8) is official  # GB/T 9704 fixes its sizes
+    assert official.scaled(1.0) is official
+    fitted = official.scaled(0.94)
+    for name, style in official.styles.items():  # GB/T 9704 fixes the Han sizes
+        assert fitted.style(fitted.for_script(name, han=True)) == style
+
+
+def test_a_grid_theme_scaled_sets_its_latin_text_smaller_on_half_its_pitch() -> None:
+    """The official theme's brief fitted to its page sets English at three quarters of
+    the grid's sizes times the fitting's scale, the body 10.5 pt (五号) at least, every
+    style in the body's proportion; grid styles' English two lines to a grid line, off
+    the character grid; a theme on a grid that does not say so keeps its Latin sizes."""
+    official = load_theme("official")
+    body = official.style("body")
+    for factor, size in ((0.94, 16 * 0.75 * 0.94), (0.88, 10.56), (0.84, 10.5)):
+        fitted = official.scaled(factor)
+        latin = fitted.style(fitted.for_script("body", han=False))
+        assert latin.size == pytest.approx(size)
+        assert latin.exact == pytest.approx(body.exact / 2)  # 14.475: 1.2–1.38 × size
+        assert not latin.grid
+        ratio = size / body.size
+        key = fitted.style(fitted.for_script("key-label", han=False))
+        assert key.size == pytest.approx(official.style("key-label").size * ratio)
+        assert key.line == official.style("key-label").line
+        title = fitted.style(fitted.for_script("title", han=False))
+        assert title.exact == pytest.approx(official.style("title").exact * ratio)
+    fixed = replace(official, page=replace(official.page, latin_fitted=None))
+    assert fixed.scaled(0.84) is fixed
+    assert official.scalable and not fixed.scalable and load_theme("briefing").scalable
 
 
 def test_a_size_the_type_area_cannot_hold_is_located(tmp_path: Path) -> None:

@@ -720,6 +720,27 @@ def test_text_after_a_table_goes_back_to_the_line_grid() -> None:
     assert isinstance(gap, GridGap)
 
 
+def test_text_after_latin_text_on_half_the_pitch_goes_back_to_the_line_grid() -> None:
+    """A grid theme's fitted English (``Theme.scaled``: two lines to a grid line) is off
+    the grid after an odd number of lines: the Chinese after it goes back to the grid,
+    as after a table; text at a pitch of its own that is not a fraction of the grid's
+    (a title, a note) leaves the grid as it did."""
+    from ipdocs.writers.pdf.blocks import Piece, Writer, _back_to_grid, text_block
+    from ipdocs.writers.pdf.fonts import Fonts
+
+    theme = load_theme("official").scaled(0.84)
+    w = Writer(theme, Fonts(theme), 400)
+    body = text_block([Piece("正文")], "body", "zh", w)
+    english = text_block([Piece("Text")], "body", "en", w)
+    note = text_block([Piece("注")], "note", "zh", w)
+    pitch = body.shape.leading
+    assert english.shape.leading == pytest.approx(pitch / 2)
+    assert english.shape.grid is False and body.shape.grid is True
+    placed = _back_to_grid([body, english, body, note, body], pitch)
+    assert [type(f).__name__ for f in placed] == ["TextBlock", "TextBlock", "GridGap",
+                                                 "TextBlock", "TextBlock", "TextBlock"]
+
+
 def test_a_pdf_within_its_pages_is_the_pdf_and_a_longer_one_stops(sample: Report) -> None:
     """``render_pdf_within`` gives the very bytes of ``render_pdf`` when the document
     fills at most the pages asked, and None (no file) when it fills more."""

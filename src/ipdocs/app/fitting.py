@@ -121,9 +121,10 @@ def _maker(report: Report, recipe: Recipe,
 
 def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     """The distinct steps of ``FIT_STEPS`` for ``theme``: each level of compactness with
-    the theme scaled (a grid theme keeps its type, so some steps repeat and go), none
-    larger than ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a
-    step above it is taken at it."""
+    the theme scaled (one that cannot be, ``Theme.scalable``, keeps its type, so some
+    steps repeat and go; a grid theme scales its Latin text alone), none larger than
+    ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a step above it
+    is taken at it."""
     return [(level, scaled) for level, _, scaled in _steps(theme, ceiling)]
 
 
@@ -180,11 +181,10 @@ def shared_scale(report: Report, recipe: Recipe, limit: int) -> float:
     type is made smaller). Each variant is then set at that scale, keeping as much as fits
     there (the roomier ones keep more), unless even its shortest does not fit there (the
     side-by-side edition, whose half-measure columns carry both languages): then it goes
-    smaller, as far as it must. 1 for a theme on a character grid, whose type is fixed.
-    Kept for the process with the fitting's tries (``_Session``), or given by
-    ``settle_scale`` (a pool's processes found each variant's, ``variant_scale``)."""
-    if recipe.theme.page.chars_per_line:
-        return 1.0
+    smaller, as far as it must. On a character grid the scale is that of the Latin text
+    alone (``Theme.scaled``: the Han type is fixed). Kept for the process with the
+    fitting's tries (``_Session``), or given by ``settle_scale`` (a pool's processes found
+    each variant's, ``variant_scale``)."""
     session = _session(report, recipe, limit)
     if session.scale is None:
         session.scale = smallest_scale(variant_scale(report, recipe, lang, limit)
@@ -231,10 +231,17 @@ def _scale_alone(session: _Session, report: Report, recipe: Recipe, lang: Langua
     make = session.maker(report, recipe, lang)
     for level, factor, theme in steps[:-1]:
         if session.tried(make(level, frozenset()), factor, theme, limit, drawn=False) is not None:
-            return _scale_of(theme, recipe.theme)
-    level, _, theme = steps[-1]
+            return _found_scale(theme, recipe.theme, factor)
+    level, factor, theme = steps[-1]
     _render_as(make(level, frozenset()), "pdf", theme)
-    return _scale_of(theme, recipe.theme)
+    return _found_scale(theme, recipe.theme, factor)
+
+
+def _found_scale(theme: Theme, base: Theme, factor: float) -> float:
+    """The scale a step of the fitting came to: its body type's of the theme's
+    (``_scale_of``); on a character grid, whose Han body is fixed, the factor its Latin
+    text was scaled by."""
+    return factor if base.page.chars_per_line else _scale_of(theme, base)
 
 
 @dataclass

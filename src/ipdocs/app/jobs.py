@@ -219,7 +219,7 @@ class _Batch:
         a brief with a page limit, in a theme whose type can be scaled, in more than one
         process (one process finds it once itself)."""
         return (self.workers > 1 and job.recipe.brief.pages is not None
-                and not job.recipe.theme.page.chars_per_line)
+                and job.recipe.theme.scalable)
 
     def _queue(self, index: int, scale: float | None) -> Iterator[tuple[Job, list[Result]]]:
         """Queue a job's outputs, the outputs of one language together, with the scale

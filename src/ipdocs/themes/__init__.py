@@ -54,6 +54,20 @@ class Font:
 SMALLEST_SCALED = 7.5
 """Points: the least size ``Theme.scaled`` sets a style in."""
 
+LATIN = ".latin"
+"""The suffix of a style's Latin variant (``body.latin``): how text in a script that is not
+Han is set where a theme sets it otherwise than Han text (``Theme.scaled`` of a theme on
+a character grid); ``Theme.for_script`` names it."""
+SMALLEST_LATIN = 10.5
+"""Points: the least size ``Theme.scaled`` sets the body's Latin text of a grid theme in
+(its other styles in proportion): 五号, the body size of Chinese books and of the briefing
+theme's own text before it is fitted, two lines of it to one of GB/T 9704's grid at 1.38
+times its size."""
+LATIN_LEADING = 1.2
+"""The least multiple of its size a grid style's Latin variant is set at: its lines are
+the grid's pitch divided by the most lines that leaves this much (12 pt and below: half
+the pitch, two lines of English to one of the grid)."""
+
 
 @dataclass(frozen=True)
 class Style:
@@ -93,6 +107,10 @@ class Page:
     of styles marked ``grid``."""
     lines_per_page: int | None = None
     """Lines of the type area (GB/T 9704: 22): the line grid of the DOCX."""
+    latin_fitted: float | None = None
+    """On a character grid, whose Han type is fixed: the fraction of its style's size
+    Latin text of a brief fitted to its pages is set at, times the fitting's scale
+    (``Theme.scaled``); None: Latin text keeps the grid's sizes too."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +225,14 @@ class Theme:
         """The style called ``name``; ``body`` when the theme lacks it."""
         return self.styles.get(name) or self.styles["body"]
 
+    def for_script(self, name: str, han: bool) -> str:
+        """The name of the style text of a script set in style ``name`` takes: Han text
+        (``han``) the style itself, other text its Latin variant (``LATIN``) where the
+        theme has one."""
+        if han or name.endswith(LATIN) or name + LATIN not in self.styles:
+            return name
+        return name + LATIN
+
     def font(self, style: Style | str) -> Font:
         """The font role of a style."""
         role = style.font if isinstance(style, Style) else style
@@ -230,12 +256,24 @@ class Theme:
             return None
         return str(getattr(self, value)) if value in COLOUR_ROLES else value
 
+    @property
+    def scalable(self) -> bool:
+        """Whether ``scaled`` makes any type smaller: not on a character grid that fixes
+        its Latin sizes too (``Page.latin_fitted``)."""
+        return not self.page.chars_per_line or bool(self.page.latin_fitted)
+
     def scaled(self, factor: float) -> Theme:
         """The theme with its type and spacing ``factor`` times as large, no style below
-        ``SMALLEST_SCALED`` points (unless it was smaller); a theme on a character grid
-        (GB/T 9704's fixed sizes) as it is."""
-        if factor == 1.0 or self.page.chars_per_line:
+        ``SMALLEST_SCALED`` points (unless it was smaller). A theme on a character grid
+        keeps its Han type (GB/T 9704's fixed sizes); where it says so
+        (``Page.latin_fitted``) its Latin text goes smaller (``_latin_scaled``), else it
+        is as it is."""
+        if factor == 1.0:
             return self
+        if not self.scalable:
+            return self
+        if self.page.chars_per_line:
+            return self._latin_scaled(factor)
 
         def size(points: float) -> float:
             return max(points * factor, min(points, SMALLEST_SCALED))
@@ -246,10 +284,38 @@ class Theme:
                   for name, style in self.styles.items()}
         return replace(self, styles=styles)
 
+    def _latin_scaled(self, factor: float) -> Theme:
+        """The theme with a Latin variant of each style (``LATIN``): ``latin_fitted``
+        times ``factor`` its size, as far as the body comes to ``SMALLEST_LATIN`` points
+        (every style by the body's ratio: the Latin text keeps the theme's proportions),
+        none below ``SMALLEST_SCALED`` (unless it was smaller); a style on the grid set
+        on a fraction of its pitch (``LATIN_LEADING``) and off the character grid, any
+        other with its spacing scaled alike."""
+        body = self.styles["body"]
+        ratio = max((self.page.latin_fitted or 1.0) * factor,
+                    min(1.0, SMALLEST_LATIN / body.size))
+        pitch = body.exact or body.size * (body.line or LATIN_LEADING)
+        own = {name: style for name, style in self.styles.items() if not name.endswith(LATIN)}
+        latin = {name + LATIN: _latin_style(style, ratio, pitch) for name, style in own.items()}
+        return replace(self, styles={**own, **latin})
+
     def mark(self, review: bool, stale: bool) -> str | None:
         """The ground a draft's marked text is set on, if any: a value kept from an earlier
         year on the stale colour, text to review on the review colour."""
         return self.stale if stale else self.review if review else None
+
+
+def _latin_style(style: Style, ratio: float, pitch: float) -> Style:
+    """``style``'s Latin variant on a grid theme (``Theme._latin_scaled``): ``ratio``
+    times its size."""
+    size = max(style.size * ratio, min(style.size, SMALLEST_SCALED))
+    scale = size / style.size
+    if style.grid:
+        exact: float | None = pitch / max(1, int(pitch // (LATIN_LEADING * size)))
+    else:
+        exact = style.exact and style.exact * scale
+    return replace(style, size=size, exact=exact, before=style.before * scale,
+                   after=style.after * scale, grid=False)
 
 
 def _referenced(head: Letterhead, reference: str | None, page_top: float,

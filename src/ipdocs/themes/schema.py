@@ -112,6 +112,10 @@ class PageSpec(_Part):
         None, description="Han characters a line of the type area holds (GB/T 9704: 28)")
     lines_per_page: Annotated[int, Field(strict=True, ge=5, le=100)] | None = Field(
         None, description="lines of the type area (GB/T 9704: 22)")
+    latin_fitted: Annotated[float, Field(strict=True, gt=0, le=1)] | None = Field(
+        None, description="on a character grid: the fraction of its style's size Latin text "
+                          "of a brief fitted to its pages is set at, times the fitting's "
+                          "scale (none: the grid's sizes)")
 
 
 class PageNumberSpec(_Part):

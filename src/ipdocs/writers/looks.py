@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ipdocs.doc import Bilingual, Block, Direction, Language, Span
+from ipdocs.doc import Bilingual, Block, Direction, Language, Span, spans_of
 from ipdocs.themes import Style, Theme
 
 KEY_FIGURES_PER_ROW = 3
@@ -97,3 +97,10 @@ LIST_INDENT_EMS = 2.0
 def list_label(ordered: bool, number: int) -> str:
     """The mark of a list's ``number``-th item (from 1)."""
     return LIST_NUMBER.format(number) if ordered else LIST_BULLET
+
+
+def text_language(text: str, lang: str) -> str:
+    """The language ``text`` is in: that of all its spans (a ``Mixed`` text in one
+    language), else ``lang``, the node's."""
+    langs = {span.lang or lang for span in spans_of(text) if span.text.strip()}
+    return langs.pop() if len(langs) == 1 else lang

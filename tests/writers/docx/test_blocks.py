@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from ipdocs.doc import (
@@ -65,6 +66,32 @@ def test_a_paragraph_marks_bold_italic_and_languages() -> None:
     assert "<w:b/>" in texts["增长"] and "<w:b/>" not in texts["专利"]
     assert '<w:lang w:val="en-GB"' in texts["PCT"]
     assert 'w:eastAsia="zh-CN"' in texts["专利"]
+
+
+def test_english_of_a_fitted_grid_theme_takes_latin_styles_of_its_own() -> None:
+    """The official theme fitted to a page (``Theme.scaled``): English paragraphs and key
+    figure lines take Latin Word styles made when first used (10.5 pt on half the grid's
+    pitch, off the grid), Chinese ones the grid's; the theme as it is makes none."""
+    theme = load_theme("official").scaled(0.84)
+    document = blank(theme, ("zh-CN", "zh-CN"))
+    apply_theme(document, theme)
+    w = Writer(theme, width_mm=156, document=document)
+    figure = KeyFigure("71425件", "专利授权量\nPatents granted", langs=("zh", "en"))
+    write_blocks([Paragraph((Span("正文"),), "zh"), Paragraph((Span("Text"),), "en"),
+                  KeyFigures((figure,), "zh")], document, w)  # type: ignore[list-item]
+    ids = {document.styles[name].style_id: name for name in
+           ("Body Text", "Body Text Latin", "Key Figure Label", "Key Figure Label Latin")}
+    used = [ids.get(found) for found in _styles(str(document.element.body.xml))]
+    assert used[:2] == ["Body Text", "Body Text Latin"]
+    assert used.count("Key Figure Label") == used.count("Key Figure Label Latin") == 1
+    latin = document.styles["Body Text Latin"]
+    assert latin.font.size.pt == 10.5
+    assert latin.paragraph_format.line_spacing.pt == pytest.approx(28.95 / 2, abs=0.05)
+    snap = latin.element.pPr.find(qn("w:snapToGrid"))
+    assert snap is not None and snap.get(qn("w:val")) == "0"
+    plain, w = _writer("official")
+    write_blocks([Paragraph((Span("Text"),), "en")], plain, w)  # type: ignore[list-item]
+    assert "Body Text Latin" not in [style.name for style in plain.styles]
 
 
 def test_a_review_mark_is_highlighted() -> None:

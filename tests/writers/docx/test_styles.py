@@ -10,7 +10,13 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from ipdocs.themes import load_theme
-from ipdocs.writers.docx.styles import RUNNING_TEXT, WORD_STYLES, apply_theme, word_style
+from ipdocs.writers.docx.styles import (
+    RUNNING_TEXT,
+    WORD_STYLES,
+    apply_theme,
+    word_style,
+)
+from ipdocs.writers.docx.styles import word_name as name_in_word
 
 
 @pytest.mark.parametrize("theme_name", ["briefing", "official"])
@@ -113,3 +119,10 @@ def test_a_missing_style_is_added_on_normal() -> None:
     document = docx.Document()
     style = word_style(document, "Key Figure Value")
     assert style.name == "Key Figure Value" and style.base_style.name == "Normal"
+
+
+def test_a_latin_variant_is_named_after_its_style() -> None:
+    assert name_in_word("body") == "Body Text"
+    assert name_in_word("body.latin") == "Body Text Latin"
+    assert name_in_word("key-label.latin") == "Key Figure Label Latin"
+    assert name_in_word("unknown") == "Body Text"

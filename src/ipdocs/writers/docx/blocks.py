@@ -41,7 +41,7 @@ from ipdocs.doc import (
     concat,
     find_language,
 )
-from ipdocs.themes import Theme
+from ipdocs.themes import LATIN, Theme
 from ipdocs.writers.docx.adapter import Cell as DocxCell
 from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
 from ipdocs.writers.docx.charts import add_chart_part, in_face, place_chart
@@ -55,7 +55,7 @@ from ipdocs.writers.docx.revisions import (
     track_runs,
     written,
 )
-from ipdocs.writers.docx.styles import ALIGN, WORD_STYLES
+from ipdocs.writers.docx.styles import ALIGN, apply_style, word_name
 from ipdocs.writers.docx.xml import (
     PPR_ORDER,
     TBLPR_ORDER,
@@ -76,6 +76,7 @@ from ipdocs.writers.looks import (
     grouped,
     header_fill,
     span_look,
+    text_language,
 )
 from ipdocs.writers.metrics import text_width
 from ipdocs.writers.spacing import (
@@ -150,8 +151,24 @@ def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
     """A new paragraph in ``container`` with the Word style of the theme style ``style``."""
     empty = w.fresh.pop(id(container), None)
     paragraph = empty if empty is not None else container.add_paragraph()
-    set_style(paragraph, WORD_STYLES.get(style, "Body Text"), w)
+    set_style(paragraph, _word(style, w), w)
     return paragraph
+
+
+def _script(style: str, lang: str, w: Writer) -> str:
+    """The theme style text in ``lang`` takes where it is set in ``style``: its Latin
+    variant where the language is not Han and the theme has one (``Theme.for_script``),
+    as the PDF's."""
+    return w.theme.for_script(style, language(lang, w).han)
+
+
+def _word(style: str, w: Writer) -> str:
+    """The Word style name of the theme style ``style``; a Latin variant's Word style
+    added to the document when first used (a document without Latin text has none)."""
+    name = word_name(style)
+    if style.endswith(LATIN) and name not in w.style_ids and w.document is not None:
+        apply_style(w.document, w.theme, style, name)
+    return name
 
 
 def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
@@ -325,10 +342,11 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
     hyperlinks, review marks highlighted, note marks superscript; a changed figure a
     tracked revision, a reviewer's note a comment. ``numbered``: the numbering instance
     of the list the paragraph is an item of."""
-    paragraph = _paragraph(container, node.style, w)
-    spec = w.theme.style(node.style)
+    style = _script(node.style, node.lang, w)
+    paragraph = _paragraph(container, style, w)
+    spec = w.theme.style(style)
     if numbered is None:
-        _indent(paragraph, node.lang, w, node.style)
+        _indent(paragraph, node.lang, w, style)
     else:
         number_paragraph(p_of(paragraph), numbered, _list_indent(spec.size))
     if spec.align == "justify" and \
@@ -338,14 +356,14 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
     inlines = node.inlines if node.tracked is None else node.tracked
     for inline, (text, previous) in zip(inlines, _spaced(inlines), strict=True):
         if isinstance(inline, NoteRef):
-            _run(paragraph, inline.mark, node.lang, w, node.style, superscript=True)
+            _run(paragraph, inline.mark, node.lang, w, style, superscript=True)
             continue
         if not text and not previous:
             continue
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
         lang = inline.lang or node.lang
         bold, italic = span_look(inline, language(lang, w))
-        runs = written(paragraph, partial(_run, paragraph, text, lang, w, node.style,
+        runs = written(paragraph, partial(_run, paragraph, text, lang, w, style,
                                           whole=inline.keep, spaced=True, bold=bold,
                                           italic=italic, highlight=highlight)) if text else []
         if inline.link is not None and w.document is not None:
@@ -354,7 +372,7 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
         comment(w.document, paragraph, runs, inline.comment)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
-                                           lang, w, node.style, whole=inline.keep,
+                                           lang, w, style, whole=inline.keep,
                                            spaced=True, bold=bold, italic=italic),
                   w.revisions)
     comment(w.document, paragraph, every, node.comment)
@@ -387,7 +405,7 @@ def write_list(node: ItemList, container: Container, w: Writer) -> None:
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
     """A heading in Word's built-in Heading N style, so navigation and TOC work."""
-    style = heading_style(w.theme, node.level)
+    style = _script(heading_style(w.theme, node.level), node.lang, w)
     paragraph = _paragraph(container, style, w)
     _indent(paragraph, node.lang, w, style)
     w.bookmarks += 1
@@ -442,21 +460,24 @@ def write_masthead(container: Container, w: Writer) -> None:
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
     """Title, subtitle and cover lines, with the room above and below the PDF gives them."""
-    title = _paragraph(container, "title", w)
-    title.paragraph_format.space_before = Pt(w.theme.style("title").before
+    style = _script("title", text_language(node.title, node.lang), w)
+    title = _paragraph(container, style, w)
+    title.paragraph_format.space_before = Pt(w.theme.style(style).before
                                              + COVER_BEFORE_MM * PT_PER_MM)
     was = node.was
-    _tracked(title, node.title, was.title if was else None, node.lang, w, "title")
-    last, style = title, "title"
+    _tracked(title, node.title, was.title if was else None, node.lang, w, style)
+    last = title
     if node.subtitle or (was is not None and was.subtitle):
-        last, style = _paragraph(container, "subtitle", w), "subtitle"
-        _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, "subtitle")
+        style = _script("subtitle", text_language(node.subtitle, node.lang), w)
+        last = _paragraph(container, style, w)
+        _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, style)
     old = list(was.lines) if was else []
     for at in range(max(len(node.lines), len(old))):
         line = node.lines[at] if at < len(node.lines) else ""
-        last, style = _paragraph(container, "cover-line", w), "cover-line"
+        style = _script("cover-line", text_language(line, node.lang), w)
+        last = _paragraph(container, style, w)
         _tracked(last, line, (old[at] if at < len(old) else "") if was else None, node.lang,
-                 w, "cover-line")
+                 w, style)
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
                                            + COVER_AFTER_MM * PT_PER_MM)
 
@@ -609,6 +630,7 @@ def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w:
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
     direction if asked."""
     paragraph = cell.paragraphs[0]
+    style = _script(style, lang, w)
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
@@ -630,7 +652,7 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
         p.insert(0, copy.deepcopy(proto))
         return
     fresh = p.pPr is None
-    set_style(paragraph, WORD_STYLES[style], w)
+    set_style(paragraph, _word(style, w), w)
     paragraph.alignment = ALIGN[align]
     if fresh:
         w.cell_looks[(style, align)] = copy.deepcopy(p.get_or_add_pPr())
@@ -640,8 +662,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     caption, note = node.was if node.was is not None else (None, None)
     if node.caption or caption:
-        _tracked(_paragraph(container, "caption", w), node.caption, caption, node.lang, w,
-                 "caption")
+        style = _script("caption", node.lang, w)
+        _tracked(_paragraph(container, style, w), node.caption, caption, node.lang, w, style)
     count = len(node.header) + len(node.rows)
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -677,14 +699,16 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme), w)
     if node.note or note:
-        _tracked(_paragraph(container, "note", w), node.note, note, node.lang, w, "note",
+        style = _script("note", node.lang, w)
+        _tracked(_paragraph(container, style, w), node.note, note, node.lang, w, style,
                  highlight=w.theme.mark(node.note_review, False))
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
     """A panel of key figures, three to a row, value large, change coloured."""
     if node.title:
-        _run(_paragraph(container, "caption", w), node.title, node.lang, w, "caption")
+        style = _script("caption", node.lang, w)
+        _run(_paragraph(container, style, w), node.title, node.lang, w, style)
     spec = w.theme.style("key-value")
     role = w.theme.font(spec).bundled
     naturals = [text_width(item.value, role, spec.bold, spec.size) for item in node.items]
@@ -742,7 +766,8 @@ def _cell_line(cell: DocxCell, text: str, style: str, lang: str, w: Writer,
                previous: str | None = None, **look: Any) -> None:
     """A paragraph of its own in a key figure's cell: a label, a change or a rank."""
     paragraph = cell.add_paragraph()
-    set_style(paragraph, WORD_STYLES[style], w)
+    style = _script(style, lang, w)
+    set_style(paragraph, _word(style, w), w)
     runs = written(paragraph, partial(_run, paragraph, text, lang, w, style, **look)) \
         if text else []
     if previous is not None:
@@ -755,8 +780,9 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     assert w.document is not None
     title, source = _chart_was(node)
     gone = node.revision == "deleted"
-    _tracked(_paragraph(container, "caption", w), "" if gone else node.title, title,
-             node.lang, w, "caption")
+    style = _script("caption", node.lang, w)
+    _tracked(_paragraph(container, style, w), "" if gone else node.title, title,
+             node.lang, w, style)
     font = w.theme.font(w.theme.style("table-cell"))
     node = in_face(node, font)
     shown = [*node.categories, *(s.name for s in node.series),
@@ -778,8 +804,9 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
         track_runs(holder, node.revision, w.revisions)
     _gap(container, after_panel(w.theme), w)
     if node.source or source:
-        _tracked(_paragraph(container, "note", w), "" if gone else node.source, source,
-                 node.lang, w, "note")
+        style = _script("note", node.lang, w)
+        _tracked(_paragraph(container, style, w), "" if gone else node.source, source,
+                 node.lang, w, style)
 
 
 def _chart_was(node: Chart) -> tuple[str | None, str | None]:
@@ -799,7 +826,8 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
     as it lays the file out (it keeps a TOC field's result as stored and fills in the
     fields inside), Word updates them when it opens the file (``w:updateFields``); a
     stored number would be wrong wherever the reader paginates differently."""
-    _run(_paragraph(container, "toc-title", w), node.title, node.lang, w, "toc-title")
+    style = _script("toc-title", node.lang, w)
+    _run(_paragraph(container, style, w), node.title, node.lang, w, style)
     entries = [(number, heading) for number, heading in enumerate(w.headings, start=1)
                if heading.level <= node.depth]
     last: BaseOxmlElement | None = None

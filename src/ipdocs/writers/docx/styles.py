@@ -11,7 +11,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle, StyleFactory
 
-from ipdocs.themes import Style, Theme
+from ipdocs.themes import LATIN, Style, Theme
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 
@@ -37,6 +37,19 @@ WORD_STYLES = {
     "header": "Header",
 }
 """Theme style name → Word style name."""
+
+LATIN_WORD = "{} Latin"
+"""The Word name of a theme style's Latin variant (``ipdocs.themes.LATIN``), of its own
+Word name: Body Text Latin."""
+
+
+def word_name(name: str) -> str:
+    """The Word style name of the theme style ``name`` (Body Text for one Word has no
+    name for), its Latin variant's named after it (``LATIN_WORD``)."""
+    if name.endswith(LATIN):
+        return LATIN_WORD.format(word_name(name.removesuffix(LATIN)))
+    return WORD_STYLES.get(name, "Body Text")
+
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

@@ -205,6 +205,7 @@ def _said_block(text: str, style: str, lang: str, role: str, w: Writer) -> TextB
     """A text block of ``text`` in ``style``, the content of a new element ``role`` in
     its language, each piece in another language a Span in its own (see ``said``)."""
     element_lang, pieces = said(text, lang)
+    style = w.theme.for_script(style, w.language(element_lang).han)  # the text's own
     block = text_block(pieces, style, lang, w)
     tag(block, w.element(role, element_lang))
     return block
@@ -342,6 +343,13 @@ def _key_value(value: str, lang: str, w: Writer, width: float,
     return block if scale == 1.0 else text_block([piece], "key-value", lang, w, "left", scale)
 
 
+def _own(style: str, lang: str, w: Writer) -> str:
+    """The style a key figure's line in ``lang`` takes (``Theme.for_script``): in a
+    bilingual panel, the English lines' where the theme sets them otherwise, as the
+    DOCX's."""
+    return w.theme.for_script(style, w.language(lang).han)
+
+
 def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
     """A panel of key figures, three to a row, value large, change coloured."""
     out: list[Flowable] = []
@@ -359,14 +367,15 @@ def key_figures(node: KeyFigures, w: Writer) -> list[Flowable]:
             cells.append([])
         stack = [_key_value(item.value, node.lang, w, w.width / per_row - 2 * KEY_PADDING,
                             item.stale)]
-        stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
-                  for line in item.label.splitlines()]
+        label, change, rank = item.lines(node.lang)
+        stack += [text_block([Piece(line)], _own("key-label", lang, w), node.lang, w, "left")
+                  for line, lang in label]
         color = direction_color(w.theme, item.direction)
         stack += [text_block([Piece(line, color=color, highlight=w.theme.mark(False, item.stale))],
-                             "key-change", node.lang, w, "left")
-                  for line in item.change.splitlines()]
-        stack += [text_block([Piece(line)], "key-label", node.lang, w, "left")
-                  for line in item.rank.splitlines()]
+                             _own("key-change", lang, w), node.lang, w, "left")
+                  for line, lang in change]
+        stack += [text_block([Piece(line)], _own("key-label", lang, w), node.lang, w, "left")
+                  for line, lang in rank]
         _tag_key_figure(stack, item.lines(node.lang), node.lang, items, w)
         cells[-1].append(stack)
     while len(cells[-1]) < per_row:
@@ -607,14 +616,16 @@ class GridGap(Flowable):  # type: ignore[misc]
 
 def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
     """A GridGap before the first text set on the grid (in lines ``pitch`` apart) after
-    a table or a chart (a paragraph's, or a list item's)."""
+    a table, a chart (a paragraph's, or a list item's) or text on a finer grid
+    (``_finer``)."""
     from reportlab.graphics.shapes import Drawing
 
     placed: list[Flowable] = []
     off = False
     for flowable in out:
         text = flowable.body if isinstance(flowable, Hanging) else flowable  # a list item
-        if isinstance(flowable, (Table, Drawing)):
+        if isinstance(flowable, (Table, Drawing)) or \
+                (isinstance(text, TextBlock) and _finer(text.shape.leading, pitch)):
             off = True
         elif off and isinstance(text, TextBlock) and \
                 abs(text.shape.leading - pitch) < 0.01 and not flowable.spaceBefore:
@@ -624,6 +635,14 @@ def _back_to_grid(out: list[Flowable], pitch: float) -> list[Flowable]:
             off = False
         placed.append(flowable)
     return placed
+
+
+def _finer(leading: float, pitch: float) -> bool:
+    """Whether lines ``leading`` apart are on a finer grid than the body's (a fraction of
+    its ``pitch``: a grid theme's Latin text, ``Theme.scaled``), which an odd number of
+    them leaves between two of its lines."""
+    lines = round(pitch / leading)
+    return lines >= 2 and abs(pitch / lines - leading) < 0.01
 
 
 def _chain_headings(out: list[Flowable]) -> list[Flowable]:

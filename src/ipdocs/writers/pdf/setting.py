@@ -193,8 +193,8 @@ def text_shape(style: Style, language: Language, align: str | None = None,
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                align: str | None = None, scale: float = 1.0) -> TextBlock:
     """A TextBlock of pieces set in the theme style ``style_name`` (its size times
-    ``scale``)."""
-    style = w.theme.style(style_name)
+    ``scale``), or its Latin variant where ``lang`` is not Han (``Theme.for_script``)."""
+    style = w.theme.style(w.theme.for_script(style_name, w.language(lang).han))
     if scale != 1.0:
         style = replace(style, size=style.size * scale,
                         exact=style.exact * scale if style.exact else None)
