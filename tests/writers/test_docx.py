@@ -107,6 +107,17 @@ def test_official_theme_names_gbt_fonts_with_alternates(sample: Report, render: 
     assert re.search(r'w:name="仿宋_GB2312"><w:altName w:val="仿宋"', fonts)
 
 
+def test_official_english_paragraphs_are_indented_as_the_pdf(sample: Report,
+                                                             render: Render) -> None:
+    # the official theme parts paragraphs by no space: English ones take an indent too
+    for theme, indented in (("official", True), ("briefing", False)):
+        body = part(render(sample, lang="en", theme=theme), "word/document.xml")
+        first = re.findall(r'<w:p>(?:(?!</w:p>).)*?w:val="BodyText"(?:(?!</w:p>).)*</w:p>',
+                           body)
+        assert first, theme
+        assert ('w:firstLine="640"' in first[0]) is indented, theme  # 2 ems of 16 pt
+
+
 def test_languages_on_runs(sample: Report, render: Render) -> None:
     body = part(render(sample, "zh-en"), "word/document.xml")
     assert 'w:lang w:val="zh-CN" w:eastAsia="zh-CN"' in body

@@ -309,3 +309,10 @@ def test_han_latin_gaps_are_marked_for_browsers_without_autospace() -> None:
     assert ('PCT<span class="as"></span>申请量<span class="n">683<span class="as"></span>件'
             in body)
     assert "@supports not (text-autospace:normal)" in page
+
+
+def test_english_paragraphs_take_the_theme_s_latin_indent(pages: dict[str, str]) -> None:
+    official, briefing = pages["en-official"], pages["en-briefing"]
+    assert '<p class="s-body indent-latin">' in official
+    assert "--indent-latin:2em" in official
+    assert "indent-latin\"" not in briefing and "--indent-latin:" not in briefing

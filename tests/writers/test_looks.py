@@ -26,10 +26,18 @@ def test_a_header_is_grounded_in_the_accent_only_where_panels_are_tinted() -> No
     assert header_fill(official) == "FFFFFF"
 
 
-def test_han_text_alone_is_indented() -> None:
+def test_han_text_alone_is_indented_where_paragraphs_are_spaced() -> None:
     body = load_theme("briefing").style("body")
     assert first_line_indent(body, ZH) == body.indent_zh == 2
-    assert first_line_indent(body, EN) == 0
+    assert first_line_indent(body, EN) == 0 and body.after > 0
+
+
+def test_english_is_indented_where_nothing_else_parts_its_paragraphs() -> None:
+    for name in ("body", "lead"):  # the official theme's: no space after, none before
+        style = load_theme("official").style(name)
+        assert style.after == style.before == 0
+        assert first_line_indent(style, EN) == style.indent_latin == 2
+        assert first_line_indent(style, ZH) == style.indent_zh == 2
 
 
 def test_outline_levels_stop_at_three() -> None:

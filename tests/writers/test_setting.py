@@ -56,3 +56,10 @@ def test_uncovered_characters_are_gathered_by_font_and_text(w: Writer) -> None:
 def test_a_font_role_as_a_message_names_it() -> None:
     assert font_name(THEME, "no-such-role") == "font 'no-such-role'"
     assert font_name(THEME, "body").startswith("font 'body'")
+
+
+def test_english_in_the_official_theme_takes_its_indent() -> None:
+    official = load_theme("official")
+    writer = Writer(official, Fonts(official), 400)
+    en = text_shape(official.style("body"), writer.language("en"))
+    assert en.indent == official.style("body").indent_latin == 2

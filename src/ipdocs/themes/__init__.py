@@ -83,6 +83,9 @@ class Style:
     after: float = 0
     align: str = "left"
     indent_zh: float = 0
+    indent_latin: float = 0
+    """The first-line indent of text that is not Han, in ems: for a theme whose
+    paragraphs have no space between them (the official theme's 0 after)."""
     color: str | None = None
     grid: bool = False
     """On the page's character grid (``Page.chars_per_line``): Han characters set at its

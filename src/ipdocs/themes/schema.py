@@ -89,6 +89,9 @@ class StyleSpec(_Part):
     after: Spacing = 0
     align: Literal["left", "center", "right", "justify"] = "left"
     indent_zh: Annotated[float, Field(strict=True, ge=0, le=10)] = 0
+    indent_latin: Annotated[float, Field(
+        strict=True, ge=0, le=10, description="first-line indent of text that is not Han, "
+        "in ems (where paragraphs have no space between them)")] = 0
     color: str | None = Field(None, description="six hex digits, or accent, muted, rule, "
                                                 "fill, rise, fall, review, stale, draft")
     grid: bool = Field(False, description="set on the page's character grid (chars_per_line)")

@@ -54,8 +54,8 @@ def outline_level(level: int) -> int:
 
 def first_line_indent(style: Style, language: Language) -> float:
     """The first-line indent of a paragraph, in ems of its size: the style's for Han text
-    (两字缩进), none for other text."""
-    return style.indent_zh if language.han else 0.0
+    (两字缩进), its ``indent_latin`` for other text (none unless the theme sets one)."""
+    return style.indent_zh if language.han else style.indent_latin
 
 
 def grouped(blocks: Sequence[Block]) -> Iterator[Block | list[Bilingual]]:

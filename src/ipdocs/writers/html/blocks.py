@@ -15,12 +15,14 @@ from ipdocs.doc import (
     Heading,
     ItemList,
     KeyFigures,
+    Language,
     NoteRef,
     PageBreak,
     Paragraph,
     Span,
     Table,
 )
+from ipdocs.themes import Style
 from ipdocs.writers.columns import aligns_on_point, decimal_tail, is_short, is_wide
 from ipdocs.writers.html.charts import chart_figure
 from ipdocs.writers.html.markup import Element, tag, text
@@ -90,10 +92,18 @@ def _link(parent: Element, href: str) -> Element:
     return tag(parent, "a", href=href)
 
 
+def _indent_class(style: Style, language: Language) -> str:
+    """The class that indents a block's first line (its size the style's rule sets):
+    ``indent`` for Han text, ``indent-latin`` for other text, none without an indent."""
+    if not first_line_indent(style, language):
+        return ""
+    return "indent" if language.han else "indent-latin"
+
+
 def paragraph(node: Paragraph, w: Writer, parent: Element) -> None:
-    """A paragraph in its theme style; a Han paragraph indented two characters."""
-    style = w.theme.style(node.style)
-    indent = "indent" if first_line_indent(style, w.language(node.lang)) else ""
+    """A paragraph in its theme style, its first line indented as the theme says (a Han
+    paragraph two characters)."""
+    indent = _indent_class(w.theme.style(node.style), w.language(node.lang))
     p = tag(parent, "p", class_=" ".join(filter(None, (f"s-{node.style}", indent))),
             lang=w.lang_of(node.lang))
     _inlines(p, node, w)
@@ -128,8 +138,8 @@ def heading(node: Heading, w: Writer, parent: Element) -> None:
     w.written += 1
     w.section = node.display
     style = heading_style(w.theme, node.level)
-    indent = first_line_indent(w.theme.style(style), w.language(node.lang))
-    element = tag(parent, name, class_=f"s-{style}" + (" indent" if indent else ""),
+    indent = _indent_class(w.theme.style(style), w.language(node.lang))
+    element = tag(parent, name, class_=" ".join(filter(None, (f"s-{style}", indent))),
                   id=anchor, lang=w.lang_of(node.lang))
     said(element, node.display, node.lang, w)
 

@@ -117,6 +117,8 @@ def _rule(theme: Theme, name: str, families: dict[str, str], print_: bool) -> st
         parts.append(f"text-align:{style.align}")
     if style.indent_zh:
         parts.append(f"--indent:{style.indent_zh:g}em")
+    if style.indent_latin:
+        parts.append(f"--indent-latin:{style.indent_latin:g}em")
     if not print_:
         parts += [f"margin:{style.before / body.size:.3f}rem 0 {style.after / body.size:.3f}rem"]
     return f".s-{name}{{{';'.join(parts)}}}"
@@ -140,6 +142,7 @@ main.parallel{max-width:80rem}
 p{margin:0}
 h1,h2,h3,h4,h5,h6{margin:0}
 .indent{text-indent:var(--indent,2em)}
+.indent-latin{text-indent:var(--indent-latin,0)}
 .cover{margin:2rem 0 1.5rem}
 .page-break{height:0;margin:0}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);column-gap:2rem}
