@@ -43,6 +43,7 @@ from ipdocs.writers.columns import (
     is_short,
     is_wide,
     proportional,
+    refit_scale,
 )
 
 _QUALIFIER = r"(?:(?:more|less|fewer) than|over|nearly|almost|about|around|approximately|up to)"
@@ -239,13 +240,25 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
     """Column widths for a table's ``cells`` (header rows, then body rows from ``body``)
     in ``total`` points: in proportion to the ``relative`` widths, widened so every short
     cell (with its decimal-point padding) and every unbreakable piece of a long cell
-    fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``) where the
-    table is too narrow for that. ``padding`` is a cell's left (and right) padding."""
+    fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``, and for its
+    numbers and amounts alone to ``columns.WHOLE_SCALE``) where the table is too narrow
+    for that. ``padding`` is a cell's left (and right) padding."""
     hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, 1.0)
     scale = fit_scale(hard, [max(f, s) for f, s in zip(firm, soft, strict=True)], total)
     if scale < 1.0:
         hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
+    for _ in range(REFITS):
+        smaller = refit_scale(hard, firm, soft, total, 2 * padding, scale)
+        if smaller >= scale:
+            break
+        scale = smaller
+        hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
     return TableFit(fit_widths(proportional(relative, total), hard, soft, firm), scale, pads)
+
+
+REFITS = 4
+"""How many times a table's scale is measured again and made smaller where its floors
+measured at it do not fit (``columns.refit_scale``)."""
 
 
 def _needs(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
