@@ -379,6 +379,36 @@ def _number_before(tokens: Sequence[Token], index: int) -> int:
     return -1
 
 
+URL_BEFORE = frozenset(".,-_~?#%&=")
+"""Where a web address may break before the character (the dot begins the next line, so
+it is not read as the end of a sentence, nor a hyphen as one the break added)."""
+URL_AFTER = frozenset("/&=")
+"""Where a web address may break after the character (after a slash: http:// , /docs/)."""
+
+
+def is_url(text: str) -> bool:
+    """Whether a Latin word is a web address (http://…, www.…), which is never hyphenated
+    and breaks only at its punctuation (``url_breaks``)."""
+    return "://" in text or text.lstrip("(<[“‘\"'").lower().startswith("www.")
+
+
+def url_breaks(text: str) -> list[int]:
+    """Where a web address may break: after a slash (not between the two of //), an
+    ampersand or an equals sign, and before a dot, comma, hyphen, underscore, tilde,
+    question mark, hash, percent, ampersand or equals sign with a letter or digit after
+    it (never before a sentence's closing full stop); never inside a run of letters and
+    digits, so no part of a word or a code ends a line without a mark."""
+    points = []
+    for index in range(1, len(text)):
+        prev, char = text[index - 1], text[index]
+        after = prev in URL_AFTER and char not in URL_AFTER and char not in NO_START
+        before = char in URL_BEFORE and prev not in URL_BEFORE and prev not in URL_AFTER \
+            and prev not in NO_END and index + 1 < len(text) and text[index + 1].isalnum()
+        if after or before:
+            points.append(index)
+    return points
+
+
 CLOSING = frozenset("，。、；：！？）》」』】〕〗〉”’．")
 """Full-width marks whose blank half is on the right (Simplified Chinese positions; the
 bundled faces' ``halt`` feature agrees)."""

@@ -47,7 +47,9 @@ from ipdocs.writers.typeset import (
     OPENING,
     glue_qualifiers,
     inside_number,
+    is_url,
     number_glued,
+    url_breaks,
 )
 
 MIDDLE = frozenset("・")
@@ -138,6 +140,9 @@ class Unit:
     """Part of a word broken where no rule allows (it was longer than a line)."""
     packed: bool = False
     """A mark beside another mark: compressed by the rules, never squeezed further."""
+    url: bool = False
+    """The rest of a web address broken at a line's end (``typeset.url_breaks``), which
+    may not look like one: it breaks only where the address may."""
     whole: Unit | None = None
     """For the head of a word hyphenated at a line's end: the word before it was cut (a
     head moved off the line's end is joined to its tail again: a hyphen only where a
@@ -601,8 +606,11 @@ class _Filler:
 
 
 def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
-    """Where a Latin word may break, in order: (index, whether a hyphen is added)."""
+    """Where a Latin word may break, in order: (index, whether a hyphen is added); a web
+    address only at its punctuation (``url_breaks``), never hyphenated."""
     text = word.text
+    if word.url or is_url(text):
+        return [(index, False) for index in url_breaks(text)]
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
               and text[i] not in NO_START and text[i - 1] not in NO_END
@@ -629,9 +637,10 @@ def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
         seen += len(text)
     if hyphen:
         head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
+    url = word.url or is_url(word.text)
     first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced,
-                 whole=word if hyphen else None)
-    rest = Unit(tail, False, forced=forced)
+                 url=url, whole=word if hyphen else None)
+    rest = Unit(tail, False, forced=forced, url=url)
     for unit in (first, rest):
         unit.width = sum(s.measure(style, text) for style, text in unit.pieces)
     return first, rest
