@@ -451,3 +451,25 @@ def test_url_breaks() -> None:
                       "29de3a0c18e249bd9c9a00efb02f9b0a", ".html"]
     assert url_breaks("http://example.com/a.") == [7, 14, 19]  # not before the full stop
     assert is_url(URL) and is_url("(www.cnipa.gov.cn)") and not is_url("e.g.")
+
+
+LABEL = "Financing raised with data asset security insurance"
+
+
+@pytest.mark.parametrize("width", [5.0, 6.5, 8.0, 8.5, 9.0, 11.0])
+def test_a_cell_keeps_its_words_whole_where_they_fit(width: float) -> None:
+    """A table's English label (not running text) is not hyphenated to fill its lines, as
+    the DOCX asks of Word and LibreOffice (Ningbo's insurance table: insur- / ance)."""
+    laid = laid_out(LABEL, width, justify=False, hyphenate=english, fill=False)
+    assert not any(u.hyphenated for line in laid for u in line.units)
+    assert " ".join(line.text for line in laid) == LABEL
+
+def test_running_text_fills_a_loose_line_by_hyphenating() -> None:
+    laid = laid_out(LABEL, 8.5, justify=False, hyphenate=english)
+    assert [line.text for line in laid][-2:] == ["security insur-", "ance"]
+
+
+def test_a_cell_hyphenates_a_word_wider_than_its_line() -> None:
+    laid = laid_out("internationalisation", 6, justify=False, hyphenate=english, fill=False)
+    assert laid[0].units[-1].hyphenated and not any(u.forced for line in laid
+                                                    for u in line.units)

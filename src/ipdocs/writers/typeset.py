@@ -136,6 +136,14 @@ def widest_piece(text: str) -> str:
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
 
 
+RUNNING_TEXT = ("body", "lead", "note")
+"""The theme styles of running text: the only ones whose lines are filled by hyphenating
+a word, in both writers. A table's cells, headings, captions, key figures and the
+contents keep their words whole (their columns are made wide enough for the longest
+word, ``fit_table``); the PDF writer hyphenates a word there only where it is wider than
+a whole line, rather than break it anywhere."""
+
+
 NARROW_EMS = 30.0
 """Justified text of a language that hyphenates (English), in a column narrower than this
 many ems, is set ragged right: too few spaces per line to take up the slack without gaps

@@ -216,6 +216,10 @@ class Setting:
     hyphenate: Hyphenate | None = None
     grid: bool = False
     """On a character grid: justification keeps Han characters at the grid's pitch."""
+    fill: bool = True
+    """A line that would be loose ends with the head of its next word, hyphenated
+    (running text, ``typeset.RUNNING_TEXT``); else a word is hyphenated only where it is
+    wider than a whole line (a table's cell, a heading)."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -528,7 +532,8 @@ class _Filler:
         if self.squeezes_deeper(atom):
             line.add(atom, s)
             return
-        rest = self.hyphenate(atom) if _loose(line, width, s, LOOSE_SPACE) else atom
+        rest = self.hyphenate(atom) if s.fill and _loose(line, width, s, LOOSE_SPACE) \
+            else atom
         self.lines.append(_Open())
         self.start(rest)
 
@@ -957,16 +962,18 @@ def _hang_openings(lines: Sequence[_Open], em: float) -> None:
 
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
                 space: float, em: float, justify: bool = True,
-                hyphenate: Hyphenate | None = None, grid: bool = False) -> list[Line]:
+                hyphenate: Hyphenate | None = None, grid: bool = False,
+                fill: bool = True) -> list[Line]:
     """Lay ``runs`` out in lines of ``widths`` (the last width repeats).
 
     ``space`` is the width of a word space and ``em`` the font size, in the units of
     ``measure``; ``hyphenate`` gives a word's hyphenation points (none: words break only
     after hyphens and slashes, or where longer than a line); ``grid``: the text is on a
-    character grid (see ``GRID_SPREAD``). Each unit of each returned line has its ``x``
-    set.
+    character grid (see ``GRID_SPREAD``); ``fill``: a loose line may end with a
+    hyphenated head of its next word (see ``Setting.fill``). Each unit of each returned
+    line has its ``x`` set.
     """
-    s = Setting(measure, space, em, justify, hyphenate, grid)
+    s = Setting(measure, space, em, justify, hyphenate, grid, fill)
     units = _classify(runs)
     if not units:
         return []
