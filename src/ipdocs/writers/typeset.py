@@ -109,11 +109,29 @@ NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
 face and with Western line-breaking rules (LibreOffice breaks between digits under
 Chinese rules)."""
 
-_INSIDE_HAN = re.compile(f"{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+WEB_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)"
+                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*"
+                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef.,;:!?)\]”’]")
+"""A web address in text (http://…, www.…), up to a space, Han text or full-width
+punctuation, without the sentence's punctuation after it: set whole as Latin text inside
+Chinese, and never hyphenated (``unhyphenated``)."""
+
+_INSIDE_HAN = re.compile(f"{WEB_ADDRESS.pattern}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+
+
+def unhyphenated(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end) of ``text`` no word of which may be hyphenated: an amount of
+    several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or not) and a
+    web address. A writer that leaves hyphenation to the reader's application marks them
+    as text of no language (the DOCX: LibreOffice hyphenates a word of the amount its
+    no-break spaces hold together, mil- / lion, and the words of an address)."""
+    spaced = text.replace(NO_BREAK_SPACE, " ")
+    return _joined(sorted(kept(spaced) + [m.span() for m in WEB_ADDRESS.finditer(spaced)]))
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
-    """Han text in runs, each with whether it is Latin (an English phrase or a number)."""
+    """Han text in runs, each with whether it is Latin (an English phrase, a number or a
+    web address)."""
     out: list[tuple[str, bool]] = []
     position = 0
     for match in _INSIDE_HAN.finditer(text):
