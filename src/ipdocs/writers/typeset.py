@@ -5,8 +5,10 @@ decimals, percent sign, currency, scale and qualifier: “RMB 61.093 billion”,
 171,000”, “+193%以上”), the script runs of Han text (which Latin phrases and numbers
 inside it are set as Latin), a table's column widths and type scale (every short number
 and every unbreakable piece of a long cell whole, decimal points lined up; labels wrap
-first), how many key figures a row holds and how far a value shrinks to stay whole, and
-where justified English is set ragged right. The PDF writer lays lines out with these
+first), how many key figures a row holds and how far a value shrinks to stay whole,
+where justified English is set ragged right, which styles hyphenate to fill their lines
+(``RUNNING_TEXT``), where a web address may break (``url_breaks``) and what a word
+processor must not hyphenate (``unhyphenated``). The PDF writer lays lines out with these
 decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
 to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
 script runs as runs of their own language, widths on the table grid. Pure logic: no
