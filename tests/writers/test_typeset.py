@@ -230,3 +230,20 @@ def test_a_labels_word_keeps_its_room_though_padding_does_not_scale() -> None:
                     130, _five_points, 4)
     assert fit.widths[2] >= 5 * len("Change") * fit.scale + 8 - 1e-6
     assert fit.widths[0] >= 5 * len("Invention") * fit.scale + 8 - 1e-6
+
+
+def test_a_table_a_little_short_for_its_labels_words_shrinks_a_little_more() -> None:
+    """Guangzhou's English table beside the Chinese in the official DOCX: at 0.75 of its
+    size its words missed the table's width by a point, and LibreOffice broke previou / s;
+    a table far too narrow for its words still wraps its labels rather than shrink."""
+    cells = [["Indicator", "Value", "Change"],
+             ["Invention patents granted", "36,339", "up two places (on the previous ranking)"]]
+    needed = sum(5 * 0.75 * len(word) + 8 for word in ("Invention", "36,339", "previous"))
+    fit = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, needed - 2,
+                    _five_points, 4)
+    assert WHOLE_SCALE <= fit.scale < SMALLEST_SCALE
+    assert fit.widths[2] >= 5 * len("previous") * fit.scale + 8 - 1e-6
+    assert fit.widths[0] >= 5 * len("Invention") * fit.scale + 8 - 1e-6
+    far = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, needed * 0.9,
+                    _five_points, 4)
+    assert far.scale == SMALLEST_SCALE

@@ -124,11 +124,19 @@ of its size, rather than break an amount (RMB 61.093 billion in a column of the 
 theme's side-by-side page)."""
 
 
+WORDS_SHORT = 0.05
+"""Where a table's floors, its labels' words among them, miss its width at SMALLEST_SCALE
+by less than this share, its type shrinks that little more rather than break a word
+(Guangzhou's English table beside the Chinese in the official theme: 1.2 pt short, and
+LibreOffice broke previou / s)."""
+
+
 def refit_scale(hard: Sequence[float], firm: Sequence[float], soft: Sequence[float],
                 total: float, fixed: float, scale: float) -> float:
     """A smaller scale than ``scale`` where the floors measured at it do not fit in
-    ``total``: all of them (soft ones capped at MAX_SHARE) down to SMALLEST_SCALE, the hard
-    and firm ones alone below it, down to WHOLE_SCALE; ``fixed`` is the part of each
+    ``total``: all of them (soft ones capped at MAX_SHARE) down to SMALLEST_SCALE, and
+    below it, down to WHOLE_SCALE, all of them where they miss by less than WORDS_SHORT,
+    else the hard and firm ones alone; ``fixed`` is the part of each
     non-zero floor that does not scale with the text (a cell's padding). ``scale`` itself
     when they fit, or when no smaller scale is allowed. ``fit_scale``'s estimate scales
     the padding too, and may leave a label's word a point short of its room."""
@@ -137,8 +145,12 @@ def refit_scale(hard: Sequence[float], firm: Sequence[float], soft: Sequence[flo
     every = [max(m, min(s, cap)) for m, s in zip(musts, soft, strict=True)]
     if sum(every) <= total:
         return scale
-    floors, smallest = (every, SMALLEST_SCALE) if scale > SMALLEST_SCALE + 1e-9 else \
-        (musts, WHOLE_SCALE)
+    if scale > SMALLEST_SCALE + 1e-9:
+        floors, smallest = every, SMALLEST_SCALE
+    elif sum(every) <= total * (1 + WORDS_SHORT):
+        floors, smallest = every, WHOLE_SCALE
+    else:
+        floors, smallest = musts, WHOLE_SCALE
     if sum(floors) <= total or scale <= smallest + 1e-9:
         return scale
     unscaled = fixed * sum(1 for f in floors if f > 0)
