@@ -247,3 +247,13 @@ def test_a_table_a_little_short_for_its_labels_words_shrinks_a_little_more() -> 
     far = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, needed * 0.9,
                     _five_points, 4)
     assert far.scale == SMALLEST_SCALE
+
+
+def test_a_word_breaks_after_its_own_hyphen_so_its_parts_need_the_room() -> None:
+    """Ningbo's tables: (on the pre-campaign level) needs room for campaign, not for
+    pre-campaign (both writers break after the hyphen); LibreOffice broke campaig / n
+    where the column was given up for pre-campaign."""
+    assert widest_piece("(on the pre-campaign level)") == "campaign"
+    assert widest_piece("Cases passing pre-examination") == "examination"
+    assert widest_piece("Police–enterprise IP liaison stations") == "enterprise"
+    assert widest_piece("more than −5 items") == "more than −5"

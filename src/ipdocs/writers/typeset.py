@@ -148,13 +148,19 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+_AFTER_DASH = re.compile(r"(?<=[A-Za-z][-\u2013])(?=[A-Za-z])")
+"""Where a Latin word breaks after its own hyphen or en dash (pre- / examination)."""
+
+
 def widest_piece(text: str) -> str:
     """What a long cell's column should be wide enough for on one line: its longest piece
-    no line may break inside (a word, or an amount kept whole: RMB 61.093 billion), or a
-    few Chinese characters (Chinese breaks anywhere, but a column one character wide is
+    no line may break inside (a word, or an amount kept whole: RMB 61.093 billion; a word
+    with a hyphen or dash breaks after it in every writer: pre- / campaign), or a few
+    Chinese characters (Chinese breaks anywhere, but a column one character wide is
     unreadable)."""
     words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
     words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
+    words = [part for w in words for part in _AFTER_DASH.split(w)]
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
 
 
