@@ -257,3 +257,18 @@ def test_a_word_breaks_after_its_own_hyphen_so_its_parts_need_the_room() -> None
     assert widest_piece("Cases passing pre-examination") == "examination"
     assert widest_piece("Police–enterprise IP liaison stations") == "enterprise"
     assert widest_piece("more than −5 items") == "more than −5"
+
+
+def test_a_chinese_rank_wraps_before_the_labels_go_two_characters_a_line() -> None:
+    """Guangzhou's table beside the English in the official theme: the rank 位居全国第4位
+    held its column at seven characters, and the labels wrapped every two; its number
+    with its unit (and four characters) is what stays on one line."""
+    def han(row: int, column: int, text: str, scale: float) -> float:
+        return 10.0 * len(text) * scale
+
+    cells = [["指标", "数值", "排名"], ["商标有效注册量", "2329976", "位居全国第4位"],
+             ["发明专利授权量全国排名", "第4位", ""]]
+    fit = fit_table(cells, [4.2, 1.8, 2.2], ["left", "right", "left"], 1, 160, han, 4)
+    assert fit.widths[2] >= 10 * 4 * fit.scale + 8 - 1e-6
+    assert fit.widths[2] < 10 * 7 * fit.scale + 8
+    assert fit.widths[0] >= 10 * 4 * fit.scale + 8 - 1e-6

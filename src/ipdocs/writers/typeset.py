@@ -235,7 +235,10 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            if is_short(text) and _whole(text):
+            if is_short(text) and _whole(text) and _han_phrase(text):
+                hard[c] = max(hard[c], measure(r, c, _phrase_floor(text), scale) + 2 * padding)
+                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
+            elif is_short(text) and _whole(text):
                 hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
             elif is_short(text):
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
@@ -247,6 +250,21 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
 
 UNIT_CHARS = 3
 """A short cell of at most this many characters (a unit: 万件, 件/万人) never wraps."""
+
+
+def _han_phrase(text: str) -> bool:
+    """Whether a short cell holding a number is a Chinese phrase (a rank: 位居全国第4位)
+    rather than a number with its unit: more than HAN_KEEP Han characters."""
+    return sum(1 for c in text if is_wide(c)) > HAN_KEEP
+
+
+def _phrase_floor(text: str) -> str:
+    """What a Chinese phrase with a number needs on one line: its number with the unit
+    and qualifier glued to it (4位), or HAN_KEEP characters, whichever is wider; the rest
+    of the phrase wraps (位居全国 / 第4位) rather than leave its table's labels two
+    characters a line."""
+    return max([text[start:end] for start, end in glued_runs(text)] + [text[:HAN_KEEP]],
+               key=len)
 
 
 def _whole(text: str) -> bool:
