@@ -272,3 +272,11 @@ def test_a_chinese_rank_wraps_before_the_labels_go_two_characters_a_line() -> No
     assert fit.widths[2] >= 10 * 4 * fit.scale + 8 - 1e-6
     assert fit.widths[2] < 10 * 7 * fit.scale + 8
     assert fit.widths[0] >= 10 * 4 * fit.scale + 8 - 1e-6
+
+
+def test_a_web_address_in_a_cell_needs_room_for_its_widest_part() -> None:
+    """An address breaks at its slashes: its column needs room for its widest part, not
+    for the whole address (which, holding digits, took the table as an amount would)."""
+    address = "https://example.org/section00/section01/section02"
+    assert widest_piece(address) == "section00/"
+    assert widest_piece(f"See {address}") == "section00/"

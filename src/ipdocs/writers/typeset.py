@@ -152,6 +152,12 @@ _AFTER_DASH = re.compile(r"(?<=[A-Za-z][-\u2013])(?=[A-Za-z])")
 """Where a Latin word breaks after its own hyphen or en dash (pre- / examination)."""
 
 
+def _url_parts(address: str) -> list[str]:
+    """A web address cut where it may break (``url_breaks``)."""
+    cuts = [0, *url_breaks(address), len(address)]
+    return [address[start:end] for start, end in itertools.pairwise(cuts)]
+
+
 def widest_piece(text: str) -> str:
     """What a long cell's column should be wide enough for on one line: its longest piece
     no line may break inside (a word, or an amount kept whole: RMB 61.093 billion; a word
@@ -160,7 +166,8 @@ def widest_piece(text: str) -> str:
     unreadable)."""
     words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
     words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
-    words = [part for w in words for part in _AFTER_DASH.split(w)]
+    words = [part for w in words for part in (_url_parts(w) if is_url(w) else
+                                              _AFTER_DASH.split(w))]
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
 
 
@@ -227,7 +234,8 @@ class TableFit:
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
             scale: float) -> tuple[list[float], list[float], list[float]]:
     """Each column's hard floor (its short numbers and units on one line), firm floor
-    (a long cell's widest unbreakable piece where that is an amount: about 3 months) and
+    (a long cell's widest unbreakable piece where that holds a number: about 3 months;
+    of a web address, the widest part between its breaks) and
     soft floor (its other short cells on one line, the widest word of its long cells):
     where not all can be met, a label wraps before an amount breaks, and an amount in a
     long cell before a short number."""
