@@ -99,6 +99,9 @@ class Drawn:
     """Words hyphenated that do not end the line (a hyphen printed mid-line)."""
     hyphenated: bool = False
     """The line ends with a hyphen hyphenation added."""
+    url: bool = False
+    """The line starts with the rest of a web address broken at the line before, which
+    may begin with a dot or question mark (http://www / .example.com)."""
 
 
 @dataclass
@@ -176,7 +179,7 @@ def record(lines: Sequence[Drawn], counts: Counts) -> None:
 
 def _kinsoku(line: Drawn, text: str, after: Drawn | None, counts: Counts) -> None:
     """Forbidden line starts and ends, and numbers split from their unit or qualifier."""
-    if not line.first and text[0] in NO_START:
+    if not line.first and text[0] in NO_START and not line.url:
         counts.kinsoku.append(f"starts with {text[0]}: {text}")
     if line.last or after is None or not after.units:
         if not line.last and text[-1] in NO_END:
@@ -303,7 +306,8 @@ def _drawn(block: Any) -> list[Drawn]:
                         for u in line.units),
                   em, space, justified, line.last, index == 0 and not block.continued,
                   grid, page, sum(1 for u in line.units[:-1] if u.hyphenated),
-                  bool(line.units) and line.units[-1].hyphenated)
+                  bool(line.units) and line.units[-1].hyphenated,
+                  bool(line.units) and line.units[0].url)
             for index, line in enumerate(lines)]
 
 

@@ -36,9 +36,16 @@ def test_the_smallest_floors_are_met_when_not_all_can_be() -> None:
     assert sum(fitted) == pytest.approx(219) and fitted[3] < 73
 
 
-def test_one_column_never_takes_more_than_its_share() -> None:
-    fitted = fit_widths([20, 80], [95, 0])
+def test_a_label_column_never_takes_more_than_its_share() -> None:
+    fitted = fit_widths([20, 80], [0, 0], [95, 0])
     assert fitted == pytest.approx([100 * MAX_SHARE, 100 - 100 * MAX_SHARE])
+
+
+def test_an_amount_takes_what_it_needs_beyond_the_share() -> None:
+    """Ningbo's insurance table in the official theme's English column: RMB 30 million
+    (112 pt) needs more than 45% of 213 pt, the labels' widest word (78 pt) leaves it."""
+    fitted = fit_widths([116.9, 95.7], [0, 44.5], [77.7, 39.2], [0, 112.2])
+    assert fitted[1] == pytest.approx(112.2) and fitted[0] >= 77.7
 
 
 @pytest.mark.parametrize("seed", range(200))

@@ -495,7 +495,7 @@ def test_the_text_is_the_text() -> None:
     assert "2024" in texts and "17.1万余家" in texts and "11.4%" in texts
     whole = "截至2024年底，数据17.1万余家，同比增长11.4%，达到5件"
     assert "".join(texts).startswith(whole)
-    assert "more\u00a0than\u00a0171,000 and RMB\u00a061.093\u00a0billion" in texts
+    assert "more\u00a0than\u00a0171,000 and RMB\u00a061.093\u00a0billion" in "".join(texts)
     assert not re.search("[\u200b-\u200d\u2060\ufeff\u00ad]", "".join(texts))
 
 
@@ -691,3 +691,23 @@ def test_the_room_after_a_table_is_off_the_grid_on_a_grid_theme(sample: Report,
     gap = r'<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing [^>]*w:lineRule="exact"'
     assert re.search(gap, part(render(sample, theme="official"), "word/document.xml"))
     assert not re.search(gap, part(render(sample), "word/document.xml"))
+
+
+def test_amounts_are_text_of_no_language() -> None:
+    """An amount of several words is a run of no language (x-none, and no proofing for
+    Word): LibreOffice hyphenated a word its no-break spaces held (RMB 2.231 mil- / lion).
+    A web address is not (LibreOffice breaks it after a slash only where it may hyphenate
+    it), and inside Chinese it is one English run (as Han text it broke anywhere)."""
+    doc = Document(Metadata("t", "zh-CN"), (
+        Paragraph((Span("with payouts of RMB 2.231 million, see http://www.example.com/a."),),
+                  "en"),
+        Paragraph((Span("湖北省知识产权局，http://www.example.com/docs/view/29de.html。"),), "zh")))
+    body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
+    runs = re.findall(r"<w:r>(.*?)</w:r>", body)
+    none = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", r)) for r in runs
+            if 'w:val="x-none"' in r]
+    assert none == ["RMB\u00a02.231\u00a0million"]
+    assert all("<w:noProof/>" in r for r in runs if 'w:val="x-none"' in r)
+    english = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", r)) for r in runs
+               if 'w:val="en-GB"' in r]
+    assert "http://www.example.com/docs/view/29de.html" in english

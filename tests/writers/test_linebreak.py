@@ -19,7 +19,7 @@ from ipdocs.writers.pdf.linebreak import (
     break_lines,
     latin_context,
 )
-from ipdocs.writers.typeset import pieces
+from ipdocs.writers.typeset import is_url, pieces, url_breaks
 
 
 def mono(style: int, text: str) -> float:
@@ -34,11 +34,12 @@ def lines(text: str, width: float, **options: object) -> list[Line]:
 
 
 def violations(laid: list[Line]) -> list[str]:
-    """Lines that start or end with a forbidden character."""
+    """Lines that start or end with a forbidden character (a web address broken at the
+    line before may start with its dot)."""
     bad = []
     for index, line in enumerate(laid):
         text = line.text
-        if index and text[0] in NO_START:
+        if index and text[0] in NO_START and not line.units[0].url:
             bad.append(f"starts with {text[0]!r}: {text}")
         if index < len(laid) - 1 and text[-1] in NO_END:
             bad.append(f"ends with {text[-1]!r}: {text}")
@@ -423,3 +424,52 @@ def test_an_opening_bracket_starting_a_ragged_line_is_hung() -> None:
     bracket = laid[1].units[0]
     assert bracket.trim == 0.5 and bracket.x + bracket.shift == 0.0
     assert lines("广州知识产权保护与发展状况（2023年度）", 13)[1].units[0].trim == 0.0
+
+
+URL = "http://www.hezhiquan.com/docs/view/29de3a0c18e249bd9c9a00efb02f9b0a.html"
+
+
+@pytest.mark.parametrize("width", [17.0, 19.0, 22.0, 26.0, 31.0])
+@pytest.mark.parametrize("justify", [True, False])
+def test_a_web_address_breaks_only_at_its_punctuation(width: float, justify: bool) -> None:
+    """Hubei's source in the official theme's side-by-side column: the address was
+    hyphenated (http://www.hezhi- / quan.com) and broken after a dot (…b0a. / html)."""
+    laid = laid_out(f"Hubei Intellectual Property Administration, 19 January 2019, {URL}",
+                    width, justify=justify, hyphenate=english)
+    words = [u for line in laid for u in line.units]
+    assert not any(u.hyphenated or u.forced for u in words if u.url or "://" in u.text)
+    for line, after in itertools.pairwise(laid):
+        if after.units[0].url and not after.units[0].space_before:  # broken at this end
+            assert line.units[-1].text.endswith("/") or after.units[0].text.startswith(".")
+    address = "".join(u.text for u in words if u.url or "://" in u.text)
+    assert address == URL
+
+
+def test_url_breaks() -> None:
+    pieces = [URL[a:b] for a, b in itertools.pairwise([0, *url_breaks(URL), len(URL)])]
+    assert pieces == ["http://", "www", ".hezhiquan", ".com/", "docs/", "view/",
+                      "29de3a0c18e249bd9c9a00efb02f9b0a", ".html"]
+    assert url_breaks("http://example.com/a.") == [7, 14, 19]  # not before the full stop
+    assert is_url(URL) and is_url("(www.cnipa.gov.cn)") and not is_url("e.g.")
+
+
+LABEL = "Financing raised with data asset security insurance"
+
+
+@pytest.mark.parametrize("width", [5.0, 6.5, 8.0, 8.5, 9.0, 11.0])
+def test_a_cell_keeps_its_words_whole_where_they_fit(width: float) -> None:
+    """A table's English label (not running text) is not hyphenated to fill its lines, as
+    the DOCX asks of Word and LibreOffice (Ningbo's insurance table: insur- / ance)."""
+    laid = laid_out(LABEL, width, justify=False, hyphenate=english, fill=False)
+    assert not any(u.hyphenated for line in laid for u in line.units)
+    assert " ".join(line.text for line in laid) == LABEL
+
+def test_running_text_fills_a_loose_line_by_hyphenating() -> None:
+    laid = laid_out(LABEL, 8.5, justify=False, hyphenate=english)
+    assert [line.text for line in laid][-2:] == ["security insur-", "ance"]
+
+
+def test_a_cell_hyphenates_a_word_wider_than_its_line() -> None:
+    laid = laid_out("internationalisation", 6, justify=False, hyphenate=english, fill=False)
+    assert laid[0].units[-1].hyphenated and not any(u.forced for line in laid
+                                                    for u in line.units)

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ipdocs.writers.columns import SMALLEST_SCALE, WHOLE_SCALE
 from ipdocs.writers.pdf.linebreak import AMBIGUOUS, Run, break_lines
 from ipdocs.writers.typeset import (
     NO_BREAK_SPACE,
@@ -190,3 +191,92 @@ def test_an_amount_in_a_long_cell_is_kept_before_a_label_word() -> None:
     fit = fit_table(cells, [3, 1], ["left", "right"], 1, 170, measure, 2)
     assert fit.widths[1] >= fit.scale * 5 * len("about 3 months") + 4 - 1e-6
     assert sum(fit.widths) == pytest.approx(170)
+
+
+def _five_points(row: int, column: int, text: str, scale: float) -> float:
+    """A character 5 points wide at full size."""
+    return 5.0 * len(text) * scale
+
+
+def test_an_amount_wider_than_a_columns_share_is_kept_whole() -> None:
+    """Ningbo's insurance table in the official theme's English column: RMB 30 million
+    needs more than 45% of the table, which capped its column and broke it (mil- / lion)."""
+    cells = [["Indicator", "Value"], ["Financing raised with security insurance", "RMB 30 million"]]
+    fit = fit_table(cells, [4.2, 1.8], ["left", "right"], 1, 140, _five_points, 4)
+    assert fit.scale == 1.0
+    assert fit.widths[1] >= 5 * len("RMB 30 million") + 8 - 1e-6
+    assert fit.widths[0] >= 5 * len("Financing") + 8 - 1e-6
+
+
+def test_amounts_shrink_below_the_labels_smallest_scale_rather_than_break() -> None:
+    """Ningbo's courts table beside the Chinese: a label's amount (more than 12 months),
+    a value's (RMB 900 million) and a change did not fit at 0.75 of their size."""
+    cells = [["Indicator", "Value", "Change"],
+             ["IP cases pending for more than 12 months", "RMB 900 million", "−33.33%"]]
+    fit = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, 150, _five_points, 4)
+    assert WHOLE_SCALE <= fit.scale < SMALLEST_SCALE
+    for column, piece in enumerate(("more than 12 months", "RMB 900 million", "−33.33%")):
+        assert fit.widths[column] >= 5 * len(piece) * fit.scale + 8 - 1e-6
+    assert sum(fit.widths) == pytest.approx(150)
+
+
+def test_a_labels_word_keeps_its_room_though_padding_does_not_scale() -> None:
+    """Guangzhou's four-column English table: the scale estimated as if the cells'
+    padding shrank with the text left the header Change a point short, and it broke
+    inside (Chang / e)."""
+    cells = [["Indicator", "Value", "Change", "Rank"],
+             ["Invention patents granted", "36,339", "+1.6%", ""]]
+    fit = fit_table(cells, [4.2, 1.8, 1.8, 2.2], ["left", "right", "right", "right"], 1,
+                    130, _five_points, 4)
+    assert fit.widths[2] >= 5 * len("Change") * fit.scale + 8 - 1e-6
+    assert fit.widths[0] >= 5 * len("Invention") * fit.scale + 8 - 1e-6
+
+
+def test_a_table_a_little_short_for_its_labels_words_shrinks_a_little_more() -> None:
+    """Guangzhou's English table beside the Chinese in the official DOCX: at 0.75 of its
+    size its words missed the table's width by a point, and LibreOffice broke previou / s;
+    a table far too narrow for its words still wraps its labels rather than shrink."""
+    cells = [["Indicator", "Value", "Change"],
+             ["Invention patents granted", "36,339", "up two places (on the previous ranking)"]]
+    needed = sum(5 * 0.75 * len(word) + 8 for word in ("Invention", "36,339", "previous"))
+    fit = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, needed - 2,
+                    _five_points, 4)
+    assert WHOLE_SCALE <= fit.scale < SMALLEST_SCALE
+    assert fit.widths[2] >= 5 * len("previous") * fit.scale + 8 - 1e-6
+    assert fit.widths[0] >= 5 * len("Invention") * fit.scale + 8 - 1e-6
+    far = fit_table(cells, [4.2, 1.8, 1.8], ["left", "right", "right"], 1, needed * 0.9,
+                    _five_points, 4)
+    assert far.scale == SMALLEST_SCALE
+
+
+def test_a_word_breaks_after_its_own_hyphen_so_its_parts_need_the_room() -> None:
+    """Ningbo's tables: (on the pre-campaign level) needs room for campaign, not for
+    pre-campaign (both writers break after the hyphen); LibreOffice broke campaig / n
+    where the column was given up for pre-campaign."""
+    assert widest_piece("(on the pre-campaign level)") == "campaign"
+    assert widest_piece("Cases passing pre-examination") == "examination"
+    assert widest_piece("Police–enterprise IP liaison stations") == "enterprise"
+    assert widest_piece("more than −5 items") == "more than −5"
+
+
+def test_a_chinese_rank_wraps_before_the_labels_go_two_characters_a_line() -> None:
+    """Guangzhou's table beside the English in the official theme: the rank 位居全国第4位
+    held its column at seven characters, and the labels wrapped every two; its number
+    with its unit (and four characters) is what stays on one line."""
+    def han(row: int, column: int, text: str, scale: float) -> float:
+        return 10.0 * len(text) * scale
+
+    cells = [["指标", "数值", "排名"], ["商标有效注册量", "2329976", "位居全国第4位"],
+             ["发明专利授权量全国排名", "第4位", ""]]
+    fit = fit_table(cells, [4.2, 1.8, 2.2], ["left", "right", "left"], 1, 160, han, 4)
+    assert fit.widths[2] >= 10 * 4 * fit.scale + 8 - 1e-6
+    assert fit.widths[2] < 10 * 7 * fit.scale + 8
+    assert fit.widths[0] >= 10 * 4 * fit.scale + 8 - 1e-6
+
+
+def test_a_web_address_in_a_cell_needs_room_for_its_widest_part() -> None:
+    """An address breaks at its slashes: its column needs room for its widest part, not
+    for the whole address (which, holding digits, took the table as an amount would)."""
+    address = "https://example.org/section00/section01/section02"
+    assert widest_piece(address) == "section00/"
+    assert widest_piece(f"See {address}") == "section00/"

@@ -26,7 +26,7 @@ def bench() -> ModuleType:
 
 @pytest.fixture(scope="module")
 def measured(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
-    """The measures of the ten Ningbo PDFs."""
+    """The measures of the twelve Ningbo PDFs."""
     return bench().measure(ROOT / "specs" / "ningbo-2024.yaml",  # type: ignore[no-any-return]
                            tmp_path_factory.mktemp("typeset"))
 
@@ -43,6 +43,38 @@ def test_no_kinsoku_violation_gap_or_runt(measured: dict[str, object], name: str
     assert counts.mid_hyphens == []  # type: ignore[attr-defined]
     assert counts.punct_gaps == []  # type: ignore[attr-defined]
     assert counts.runts == []  # type: ignore[attr-defined]
+
+
+PARALLEL_OFFICIAL = ["parallel official", "parallel official summary"]
+"""The side-by-side edition in the official theme: its English column is half the
+official type area, in 16 pt (runts in it are another matter: not asserted here yet)."""
+
+
+@pytest.fixture(scope="module")
+def guangzhou(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """The measures of Guangzhou's parallel official PDFs."""
+    typesetting = bench()
+    configs = [c for c in typesetting.CONFIGS if c[0] in PARALLEL_OFFICIAL]
+    return typesetting.measure(  # type: ignore[no-any-return]
+        ROOT / "specs" / "guangzhou-2023.yaml", tmp_path_factory.mktemp("typeset"), configs)
+
+
+@pytest.mark.parametrize("report", ["ningbo", "guangzhou"])
+@pytest.mark.parametrize("name", PARALLEL_OFFICIAL)
+def test_the_parallel_official_edition_breaks_no_amount(
+        measured: dict[str, object], guangzhou: dict[str, object], report: str,
+        name: str) -> None:
+    """Issue 27: no amount broken in the official theme's narrow English column (Ningbo's
+    broke 9: RMB 61.093 / billion, RMB 30 mil- / lion, more than / 1,100), no hyphen
+    mid-line, no forbidden line start or end, no English line gapped past twice its
+    spaces, Chinese lines letter-spaced rarely."""
+    counts = (measured if report == "ningbo" else guangzhou)[name]
+    assert counts.broken == []  # type: ignore[attr-defined]
+    assert counts.mid_hyphens == []  # type: ignore[attr-defined]
+    assert counts.kinsoku == []  # type: ignore[attr-defined]
+    assert counts.punct_gaps == []  # type: ignore[attr-defined]
+    assert counts.en_loose == []  # type: ignore[attr-defined]
+    assert len(counts.zh_loose) <= counts.zh_lines // 100  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("name", ["official", "official summary"])
@@ -109,3 +141,21 @@ def test_the_measures_see_a_broken_number() -> None:
     assert broken("up", "+166", space=False) == []
     assert broken("+", "166%", space=False)
     assert broken("the city", "reached") == []
+
+
+def test_an_address_may_start_a_line_with_its_dot() -> None:
+    """A web address broken before its dot (…/29de3a0c / .html) is no kinsoku violation;
+    a full stop starting a line is."""
+    typesetting = bench()
+
+    def kinsoku(text: str, url: bool) -> list[str]:
+        counts = typesetting.Counts()
+        lines = [typesetting.Drawn((("view/29de3a0c", 0, 10, False, False),), 10.0, 2.5,
+                                   False, False, True),
+                 typesetting.Drawn(((text, 0, 10, False, False),), 10.0, 2.5, False, True,
+                                   False, url=url)]
+        typesetting.record(lines, counts)
+        return counts.kinsoku  # type: ignore[no-any-return]
+
+    assert kinsoku(".html", url=True) == []
+    assert kinsoku(".html", url=False)

@@ -45,7 +45,9 @@ def proportional(relative: Sequence[float], total: float) -> list[float]:
 
 
 MAX_SHARE = 0.45
-"""No column is widened beyond this share of the table for its short cells."""
+"""No column is widened beyond this share of the table for its labels' words (soft
+floors); a number or amount that must stay whole (hard and firm floors) takes what it
+needs."""
 
 
 def _meet(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
@@ -65,20 +67,23 @@ def fit_widths(widths: Sequence[float], hard: Sequence[float],
     """``widths`` widened where columns need it: ``hard`` floors for short cells that
     must stay on one line, ``firm`` ones for an amount inside a long cell (about 3
     months), ``soft`` ones for the longest word of long cells. The total never changes.
-    Floors are capped at a share of the table; if all cannot be met, the hard and firm
-    ones are, else the hard ones alone; if those cannot either, the smallest hard floors
-    that can be met beside the others' proportional widths (a unit and a number stay
-    whole, a longer short cell such as a rank wraps); else the proportional widths stand
-    (cells wrap rather than the table overflowing its space)."""
+    Soft floors are capped at a share of the table (MAX_SHARE); if all cannot be met,
+    the hard and firm ones are (labels wrap), else the hard ones alone; if those
+    cannot either, the smallest hard floors that can be met beside the others'
+    proportional widths (a unit and a number stay whole, a longer short cell such as a
+    rank wraps); else the proportional widths stand (cells wrap rather than the table
+    overflowing its space)."""
     total = sum(widths)
-    soft = list(soft) or [0.0] * len(widths)
+    soft = [min(s, total * MAX_SHARE) for s in soft] or [0.0] * len(widths)
     firm = list(firm) or [0.0] * len(widths)
-    for floors in ([max(h, f, s) for h, f, s in zip(hard, firm, soft, strict=True)],
-                   [max(h, f) for h, f in zip(hard, firm, strict=True)], list(hard)):
-        capped = [min(f, total * MAX_SHARE) for f in floors]
-        if sum(capped) <= total:
-            return _meet(widths, capped)
-    return _meet(widths, _smallest_floors(widths, [min(f, total * MAX_SHARE) for f in hard]))
+    musts = [max(h, f) for h, f in zip(hard, firm, strict=True)]
+    if sum(max(m, s) for m, s in zip(musts, soft, strict=True)) <= total:
+        return _meet(widths, [max(m, s) for m, s in zip(musts, soft, strict=True)])
+    if sum(musts) <= total:
+        return _meet(widths, musts)
+    if sum(hard) <= total:
+        return _meet(widths, list(hard))
+    return _meet(widths, _smallest_floors(widths, list(hard)))
 
 
 def _smallest_floors(widths: Sequence[float], floors: Sequence[float]) -> list[float]:
@@ -110,6 +115,48 @@ def fit_scale(hard: Sequence[float], soft: Sequence[float], total: float) -> flo
     if needed <= total:
         return 1.0
     return max(total / needed * 0.97, SMALLEST_SCALE)
+
+
+WHOLE_SCALE = 0.6
+"""A table whose numbers and amounts (hard and firm floors) do not fit whole even at
+SMALLEST_SCALE, their labels wrapped, sets its text smaller still, down to this fraction
+of its size, rather than break an amount (RMB 61.093 billion in a column of the official
+theme's side-by-side page)."""
+
+
+WORDS_SHORT = 0.05
+"""Where a table's floors, its labels' words among them, miss its width at SMALLEST_SCALE
+by less than this share, its type shrinks that little more rather than break a word
+(Guangzhou's English table beside the Chinese in the official theme: 1.2 pt short, and
+LibreOffice broke previou / s)."""
+
+
+def refit_scale(hard: Sequence[float], firm: Sequence[float], soft: Sequence[float],
+                total: float, fixed: float, scale: float) -> float:
+    """A smaller scale than ``scale`` where the floors measured at it do not fit in
+    ``total``: all of them (soft ones capped at MAX_SHARE) down to SMALLEST_SCALE, and
+    below it, down to WHOLE_SCALE, all of them where they miss by less than WORDS_SHORT,
+    else the hard and firm ones alone; ``fixed`` is the part of each
+    non-zero floor that does not scale with the text (a cell's padding). ``scale`` itself
+    when they fit, or when no smaller scale is allowed. ``fit_scale``'s estimate scales
+    the padding too, and may leave a label's word a point short of its room."""
+    cap = total * MAX_SHARE
+    musts = [max(h, f) for h, f in zip(hard, firm, strict=True)]
+    every = [max(m, min(s, cap)) for m, s in zip(musts, soft, strict=True)]
+    if sum(every) <= total:
+        return scale
+    if scale > SMALLEST_SCALE + 1e-9:
+        floors, smallest = every, SMALLEST_SCALE
+    elif sum(every) <= total * (1 + WORDS_SHORT):
+        floors, smallest = every, WHOLE_SCALE
+    else:
+        floors, smallest = musts, WHOLE_SCALE
+    if sum(floors) <= total or scale <= smallest + 1e-9:
+        return scale
+    unscaled = fixed * sum(1 for f in floors if f > 0)
+    if sum(floors) <= unscaled:
+        return scale
+    return max(scale * (total - unscaled) / (sum(floors) - unscaled) * 0.99, smallest)
 
 
 _LAST_NUMBER = re.compile(r"\d[\d,]*(\.\d+)?(?!.*\d)")

@@ -5,8 +5,10 @@ decimals, percent sign, currency, scale and qualifier: “RMB 61.093 billion”,
 171,000”, “+193%以上”), the script runs of Han text (which Latin phrases and numbers
 inside it are set as Latin), a table's column widths and type scale (every short number
 and every unbreakable piece of a long cell whole, decimal points lined up; labels wrap
-first), how many key figures a row holds and how far a value shrinks to stay whole, and
-where justified English is set ragged right. The PDF writer lays lines out with these
+first), how many key figures a row holds and how far a value shrinks to stay whole,
+where justified English is set ragged right, which styles hyphenate to fill their lines
+(``RUNNING_TEXT``), where a web address may break (``url_breaks``) and what a word
+processor must not hyphenate (``unhyphenated``: amounts). The PDF writer lays lines out with these
 decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
 to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
 script runs as runs of their own language, widths on the table grid. Pure logic: no
@@ -43,6 +45,7 @@ from ipdocs.writers.columns import (
     is_short,
     is_wide,
     proportional,
+    refit_scale,
 )
 
 _QUALIFIER = r"(?:(?:more|less|fewer) than|over|nearly|almost|about|around|approximately|up to)"
@@ -108,11 +111,31 @@ NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
 face and with Western line-breaking rules (LibreOffice breaks between digits under
 Chinese rules)."""
 
-_INSIDE_HAN = re.compile(f"{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+WEB_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)"
+                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*"
+                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef.,;:!?)\]”’]")
+"""A web address in text (http://…, www.…), up to a space, Han text or full-width
+punctuation, without the sentence's punctuation after it: set whole as Latin text inside
+Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
+
+_INSIDE_HAN = re.compile(f"{WEB_ADDRESS.pattern}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+
+
+def unhyphenated(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end) of ``text`` no word of which may be hyphenated: an amount of
+    several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or not). A
+    writer that leaves hyphenation to the reader's application marks them as text of no
+    language (the DOCX: LibreOffice hyphenated a word of an amount its no-break spaces
+    hold together, mil- / lion). Not a web address: LibreOffice breaks one at its
+    slashes only where it may hyphenate it (its break after a slash is a hyphenation
+    point), and else anywhere, with no mark (a probe of 80 lines: 12 breaks after a slash
+    and 163 inside a word as text of no language; 138 and 73 hyphenated as English)."""
+    return kept(text.replace(NO_BREAK_SPACE, " "))
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
-    """Han text in runs, each with whether it is Latin (an English phrase or a number)."""
+    """Han text in runs, each with whether it is Latin (an English phrase, a number or a
+    web address)."""
     out: list[tuple[str, bool]] = []
     position = 0
     for match in _INSIDE_HAN.finditer(text):
@@ -125,14 +148,35 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     return out
 
 
+_AFTER_DASH = re.compile(r"(?<=[A-Za-z][-\u2013])(?=[A-Za-z])")
+"""Where a Latin word breaks after its own hyphen or en dash (pre- / examination)."""
+
+
+def _url_parts(address: str) -> list[str]:
+    """A web address cut where it may break (``url_breaks``)."""
+    cuts = [0, *url_breaks(address), len(address)]
+    return [address[start:end] for start, end in itertools.pairwise(cuts)]
+
+
 def widest_piece(text: str) -> str:
     """What a long cell's column should be wide enough for on one line: its longest piece
-    no line may break inside (a word, or an amount kept whole: RMB 61.093 billion), or a
-    few Chinese characters (Chinese breaks anywhere, but a column one character wide is
+    no line may break inside (a word, or an amount kept whole: RMB 61.093 billion; a word
+    with a hyphen or dash breaks after it in every writer: pre- / campaign), or a few
+    Chinese characters (Chinese breaks anywhere, but a column one character wide is
     unreadable)."""
     words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
     words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
+    words = [part for w in words for part in (_url_parts(w) if is_url(w) else
+                                              _AFTER_DASH.split(w))]
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
+
+
+RUNNING_TEXT = ("body", "lead", "note")
+"""The theme styles of running text: the only ones whose lines are filled by hyphenating
+a word, in both writers. A table's cells, headings, captions, key figures and the
+contents keep their words whole (their columns are made wide enough for the longest
+word, ``fit_table``); the PDF writer hyphenates a word there only where it is wider than
+a whole line, rather than break it anywhere."""
 
 
 NARROW_EMS = 30.0
@@ -190,7 +234,8 @@ class TableFit:
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
             scale: float) -> tuple[list[float], list[float], list[float]]:
     """Each column's hard floor (its short numbers and units on one line), firm floor
-    (a long cell's widest unbreakable piece where that is an amount: about 3 months) and
+    (a long cell's widest unbreakable piece where that holds a number: about 3 months;
+    of a web address, the widest part between its breaks) and
     soft floor (its other short cells on one line, the widest word of its long cells):
     where not all can be met, a label wraps before an amount breaks, and an amount in a
     long cell before a short number."""
@@ -198,7 +243,10 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            if is_short(text) and _whole(text):
+            if is_short(text) and _whole(text) and _han_phrase(text):
+                hard[c] = max(hard[c], measure(r, c, _phrase_floor(text), scale) + 2 * padding)
+                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
+            elif is_short(text) and _whole(text):
                 hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
             elif is_short(text):
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
@@ -210,6 +258,21 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
 
 UNIT_CHARS = 3
 """A short cell of at most this many characters (a unit: 万件, 件/万人) never wraps."""
+
+
+def _han_phrase(text: str) -> bool:
+    """Whether a short cell holding a number is a Chinese phrase (a rank: 位居全国第4位)
+    rather than a number with its unit: more than HAN_KEEP Han characters."""
+    return sum(1 for c in text if is_wide(c)) > HAN_KEEP
+
+
+def _phrase_floor(text: str) -> str:
+    """What a Chinese phrase with a number needs on one line: its number with the unit
+    and qualifier glued to it (4位), or HAN_KEEP characters, whichever is wider; the rest
+    of the phrase wraps (位居全国 / 第4位) rather than leave its table's labels two
+    characters a line."""
+    return max([text[start:end] for start, end in glued_runs(text)] + [text[:HAN_KEEP]],
+               key=len)
 
 
 def _whole(text: str) -> bool:
@@ -239,13 +302,25 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
     """Column widths for a table's ``cells`` (header rows, then body rows from ``body``)
     in ``total`` points: in proportion to the ``relative`` widths, widened so every short
     cell (with its decimal-point padding) and every unbreakable piece of a long cell
-    fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``) where the
-    table is too narrow for that. ``padding`` is a cell's left (and right) padding."""
+    fits whole; the type set smaller (down to ``columns.SMALLEST_SCALE``, and for its
+    numbers and amounts alone to ``columns.WHOLE_SCALE``) where the table is too narrow
+    for that. ``padding`` is a cell's left (and right) padding."""
     hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, 1.0)
     scale = fit_scale(hard, [max(f, s) for f, s in zip(firm, soft, strict=True)], total)
     if scale < 1.0:
         hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
+    for _ in range(REFITS):
+        smaller = refit_scale(hard, firm, soft, total, 2 * padding, scale)
+        if smaller >= scale:
+            break
+        scale = smaller
+        hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
     return TableFit(fit_widths(proportional(relative, total), hard, soft, firm), scale, pads)
+
+
+REFITS = 4
+"""How many times a table's scale is measured again and made smaller where its floors
+measured at it do not fit (``columns.refit_scale``)."""
 
 
 def _needs(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
@@ -364,6 +439,36 @@ def _number_before(tokens: Sequence[Token], index: int) -> int:
         if not tokens[at].han or tokens[at].mark or not tokens[at].text.isalpha():
             return -1
     return -1
+
+
+URL_BEFORE = frozenset(".,-_~?#%&=")
+"""Where a web address may break before the character (the dot begins the next line, so
+it is not read as the end of a sentence, nor a hyphen as one the break added)."""
+URL_AFTER = frozenset("/&=")
+"""Where a web address may break after the character (after a slash: http:// , /docs/)."""
+
+
+def is_url(text: str) -> bool:
+    """Whether a Latin word is a web address (http://…, www.…), which is never hyphenated
+    and breaks only at its punctuation (``url_breaks``)."""
+    return "://" in text or text.lstrip("(<[“‘\"'").lower().startswith("www.")
+
+
+def url_breaks(text: str) -> list[int]:
+    """Where a web address may break: after a slash (not between the two of //), an
+    ampersand or an equals sign, and before a dot, comma, hyphen, underscore, tilde,
+    question mark, hash, percent, ampersand or equals sign with a letter or digit after
+    it (never before a sentence's closing full stop); never inside a run of letters and
+    digits, so no part of a word or a code ends a line without a mark."""
+    points = []
+    for index in range(1, len(text)):
+        prev, char = text[index - 1], text[index]
+        after = prev in URL_AFTER and char not in URL_AFTER and char not in NO_START
+        before = char in URL_BEFORE and prev not in URL_BEFORE and prev not in URL_AFTER \
+            and prev not in NO_END and index + 1 < len(text) and text[index + 1].isalnum()
+        if after or before:
+            points.append(index)
+    return points
 
 
 CLOSING = frozenset("，。、；：！？）》」』】〕〗〉”’．")

@@ -98,6 +98,7 @@ from ipdocs.writers.typeset import (
     key_value_scale,
     ragged,
     script_runs,
+    unhyphenated,
     with_no_break_spaces,
 )
 
@@ -234,13 +235,37 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
     elif not spaced:  # ``spaced``: decided for the whole paragraph (see ``_spaced``)
         text = with_no_break_spaces(text)
     if not own.han:
-        _one_run(paragraph, text, Script(own.tag, False), w, style, **look)
+        _latin_runs(paragraph, text, Script(own.tag, False), w, style, **look)
         return
     if whole:
         _one_run(paragraph, text, latin if NUMBER.search(text) else han, w, style, **look)
         return
     for piece, is_latin in script_runs(text):
-        _one_run(paragraph, piece, latin if is_latin else han, w, style, **look)
+        if is_latin:
+            _latin_runs(paragraph, piece, latin, w, style, **look)
+        else:
+            _one_run(paragraph, piece, han, w, style, **look)
+
+
+NO_LANGUAGE = Script("x-none", False)
+"""How an amount of several words is marked (``typeset.unhyphenated``): text of no
+language, which LibreOffice does not hyphenate (it hyphenated a word that no-break spaces
+hold in an amount: RMB 2.231 mil- / lion), nor check the spelling of; Word reads the
+same tag (its own for no language) and the run's ``w:noProof``."""
+
+
+def _latin_runs(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
+                **look: Any) -> None:
+    """Runs for Latin ``text`` in ``script``, its amounts in runs of no language
+    (``NO_LANGUAGE``), which no word processor hyphenates."""
+    at = 0
+    for start, end in unhyphenated(text):
+        if start > at:
+            _one_run(paragraph, text[at:start], script, w, style, **look)
+        _one_run(paragraph, text[start:end], NO_LANGUAGE, w, style, **look)
+        at = end
+    if at < len(text) or not text:
+        _one_run(paragraph, text[at:], script, w, style, **look)
 
 
 def _one_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
@@ -307,6 +332,8 @@ def _dress(run: Run, script: Script, w: Writer, style: str, **look: Any) -> None
     set_fonts(rpr, look.get("latin") or font.latin, look.get("east_asian") or font.east_asian,
               hint=script.han)
     set_lang(rpr, script.tag, east_asian_tag(w))
+    if script == NO_LANGUAGE:
+        run.font.no_proof = True
     if look.get("bold"):
         run.bold = True
     if look.get("italic"):

@@ -14,6 +14,7 @@ from docx.styles.style import ParagraphStyle, StyleFactory
 from ipdocs.themes import LATIN, Style, Theme
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
+from ipdocs.writers.typeset import RUNNING_TEXT
 
 WORD_STYLES = {
     "body": "Body Text",
@@ -125,12 +126,6 @@ def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str)
         ppr.remove(border)
     if theme.page.chars_per_line and not spec.grid:  # tables, notes: their own pitch
         ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")
-
-
-RUNNING_TEXT = ("body", "lead", "note")
-"""The theme styles of running text: the only ones hyphenated (as the PDF writer
-hyphenates paragraphs alone); headings, captions, tables, key figures and the contents
-keep their words whole."""
 
 
 def apply_theme(document: DocxDocument, theme: Theme, hyphenate: bool = False) -> None:

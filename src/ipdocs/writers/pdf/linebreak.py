@@ -47,7 +47,9 @@ from ipdocs.writers.typeset import (
     OPENING,
     glue_qualifiers,
     inside_number,
+    is_url,
     number_glued,
+    url_breaks,
 )
 
 MIDDLE = frozenset("・")
@@ -138,6 +140,9 @@ class Unit:
     """Part of a word broken where no rule allows (it was longer than a line)."""
     packed: bool = False
     """A mark beside another mark: compressed by the rules, never squeezed further."""
+    url: bool = False
+    """The rest of a web address broken at a line's end (``typeset.url_breaks``), which
+    may not look like one: it breaks only where the address may."""
     whole: Unit | None = None
     """For the head of a word hyphenated at a line's end: the word before it was cut (a
     head moved off the line's end is joined to its tail again: a hyphen only where a
@@ -211,6 +216,10 @@ class Setting:
     hyphenate: Hyphenate | None = None
     grid: bool = False
     """On a character grid: justification keeps Han characters at the grid's pitch."""
+    fill: bool = True
+    """A line that would be loose ends with the head of its next word, hyphenated
+    (running text, ``typeset.RUNNING_TEXT``); else a word is hyphenated only where it is
+    wider than a whole line (a table's cell, a heading)."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -523,7 +532,8 @@ class _Filler:
         if self.squeezes_deeper(atom):
             line.add(atom, s)
             return
-        rest = self.hyphenate(atom) if _loose(line, width, s, LOOSE_SPACE) else atom
+        rest = self.hyphenate(atom) if s.fill and _loose(line, width, s, LOOSE_SPACE) \
+            else atom
         self.lines.append(_Open())
         self.start(rest)
 
@@ -601,8 +611,11 @@ class _Filler:
 
 
 def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
-    """Where a Latin word may break, in order: (index, whether a hyphen is added)."""
+    """Where a Latin word may break, in order: (index, whether a hyphen is added); a web
+    address only at its punctuation (``url_breaks``), never hyphenated."""
     text = word.text
+    if word.url or is_url(text):
+        return [(index, False) for index in url_breaks(text)]
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
               and text[i] not in NO_START and text[i - 1] not in NO_END
@@ -629,9 +642,10 @@ def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
         seen += len(text)
     if hyphen:
         head[-1] = (head[-1][0], head[-1][1] + HYPHEN)
+    url = word.url or is_url(word.text)
     first = Unit(head, False, word.space_before, word.glued, forced=forced or word.forced,
-                 whole=word if hyphen else None)
-    rest = Unit(tail, False, forced=forced)
+                 url=url, whole=word if hyphen else None)
+    rest = Unit(tail, False, forced=forced, url=url)
     for unit in (first, rest):
         unit.width = sum(s.measure(style, text) for style, text in unit.pieces)
     return first, rest
@@ -948,16 +962,18 @@ def _hang_openings(lines: Sequence[_Open], em: float) -> None:
 
 def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, *,
                 space: float, em: float, justify: bool = True,
-                hyphenate: Hyphenate | None = None, grid: bool = False) -> list[Line]:
+                hyphenate: Hyphenate | None = None, grid: bool = False,
+                fill: bool = True) -> list[Line]:
     """Lay ``runs`` out in lines of ``widths`` (the last width repeats).
 
     ``space`` is the width of a word space and ``em`` the font size, in the units of
     ``measure``; ``hyphenate`` gives a word's hyphenation points (none: words break only
     after hyphens and slashes, or where longer than a line); ``grid``: the text is on a
-    character grid (see ``GRID_SPREAD``). Each unit of each returned line has its ``x``
-    set.
+    character grid (see ``GRID_SPREAD``); ``fill``: a loose line may end with a
+    hyphenated head of its next word (see ``Setting.fill``). Each unit of each returned
+    line has its ``x`` set.
     """
-    s = Setting(measure, space, em, justify, hyphenate, grid)
+    s = Setting(measure, space, em, justify, hyphenate, grid, fill)
     units = _classify(runs)
     if not units:
         return []

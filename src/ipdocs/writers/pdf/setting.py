@@ -21,6 +21,7 @@ from ipdocs.writers.pdf.linebreak import Run, latin_context
 from ipdocs.writers.pdf.tagging import Element, StructTree
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.spacing import line_height, tracking
+from ipdocs.writers.typeset import RUNNING_TEXT
 from ipdocs.writers.typeset import pieces as kept_pieces
 
 
@@ -179,15 +180,16 @@ def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
 
 
 def text_shape(style: Style, language: Language, align: str | None = None,
-           grid: bool = False) -> Shape:
+               grid: bool = False, fill: bool = True) -> Shape:
     """Paragraph geometry from a theme style: Han text takes the style's first-line
     indent; text that hyphenates may be hyphenated (with its locale's dictionary);
-    ``grid``: on the character grid."""
+    ``grid``: on the character grid; ``fill``: loose lines filled by hyphenating
+    (running text)."""
     leading = line_height(style)
     indent = first_line_indent(style, language)
     return Shape(leading, align or style.align, indent, style.before, style.after,
                  hyphenate=language.hyphenates, dictionary=language.dictionary or "en_US",
-                 grid=grid)
+                 grid=grid, fill=fill)
 
 
 def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
@@ -200,7 +202,8 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                         exact=style.exact * scale if style.exact else None)
     runs, looks = looks_runs(pieces, style, lang, w)
     grid = bool(style.grid and w.theme.page.chars_per_line)
-    return TextBlock(runs, looks, text_shape(style, w.language(lang), align, grid))
+    return TextBlock(runs, looks, text_shape(style, w.language(lang), align, grid,
+                                             style_name in RUNNING_TEXT))
 
 
 def font_name(theme: Theme, role: str) -> str:

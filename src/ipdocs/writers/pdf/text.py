@@ -72,6 +72,8 @@ class Shape:
     """The pyphen dictionary words hyphenate with (the language's locale names it)."""
     grid: bool = False
     """On the page's character grid: justification keeps Han characters at its pitch."""
+    fill: bool = True
+    """Loose lines are filled by hyphenating (running text; see ``linebreak.Setting``)."""
 
 
 def _color(hex_rgb: str) -> Color:
@@ -209,11 +211,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
         indent = 0.0 if self.continued else self.shape.indent * first.size
         widths = (width - indent, width)
         justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
-        key = (*self._key(), widths, justify, hyphenate and self.shape.dictionary, grid)
+        fill = self.shape.fill
+        key = (*self._key(), widths, justify, hyphenate and self.shape.dictionary, grid, fill)
         return _remembered(key, lambda: break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
             justify=justify, hyphenate=hyphenator(self.shape.dictionary) if hyphenate else None,
-            grid=grid))
+            grid=grid, fill=fill))
 
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""
