@@ -5,12 +5,20 @@ import warnings
 import docx
 import docx.document
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from docx.styles.style import BaseStyle
 
 from ipdocs.themes import load_theme
-from ipdocs.writers.docx.styles import RUNNING_TEXT, WORD_STYLES, apply_theme, word_style
+from ipdocs.writers.docx.styles import (
+    RUNNING_TEXT,
+    WORD_STYLES,
+    apply_theme,
+    style_index,
+    word_style,
+)
 
 
 @pytest.mark.parametrize("theme_name", ["briefing", "official"])
@@ -113,3 +121,46 @@ def test_a_missing_style_is_added_on_normal() -> None:
     document = docx.Document()
     style = word_style(document, "Key Figure Value")
     assert style.name == "Key Figure Value" and style.base_style.name == "Normal"
+
+
+def test_styles_by_name_find_what_a_search_finds_and_keep_a_style_added() -> None:
+    """``style_index`` gives the first style of each name, as a search in document order
+    does (a second style renamed to a taken name is not the one found); ``word_style``
+    with it adds a missing style to it, once."""
+    document = docx.Document()
+    _renamed(document, "Footer", "Header")  # two styles of that name
+    index = style_index(document)
+    for style in document.styles:
+        first = next(s for s in document.styles if s.name == style.name)
+        assert index[style.name].style_id == first.style_id
+    added = word_style(document, "Key Figure", index)
+    assert index["Key Figure"].style_id == added.style_id
+    assert word_style(document, "Key Figure", index).style_id == added.style_id
+    assert [s.name for s in document.styles].count("Key Figure") == 1
+    assert added.base_style.name == "Normal" and added.type == WD_STYLE_TYPE.PARAGRAPH
+
+
+def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The styles XML ``apply_theme`` writes is the same whether each style is looked up
+    in the index it keeps or searched for each time (as before the index)."""
+    from ipdocs.writers.docx import styles
+
+    theme = load_theme("briefing")
+    indexed = docx.Document()
+    apply_theme(indexed, theme, hyphenate=True)
+    class Searched(dict[str, BaseStyle]):
+        """Each style searched for in the document's styles when asked for (the lookup
+        before the index)."""
+
+        def __init__(self, document: docx.document.Document) -> None:
+            super().__init__()
+            self.document = document
+
+        def get(self, name: str, default: object = None) -> BaseStyle | None:  # type: ignore[override]
+            return next((s for s in self.document.styles if s.name == name), None)
+
+    monkeypatch.setattr(styles, "style_index", Searched)
+    searched = docx.Document()
+    apply_theme(searched, theme, hyphenate=True)
+    assert indexed.styles.element.xml == searched.styles.element.xml

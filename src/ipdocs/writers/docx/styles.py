@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle, StyleFactory
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 
 from ipdocs.themes import Style, Theme
+from ipdocs.writers.docx.adapter import add_style
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 
@@ -46,21 +46,37 @@ ALIGN = {
 }
 
 
-def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
+def word_style(document: DocxDocument, name: str,
+               found: dict[str, BaseStyle] | None = None) -> ParagraphStyle:
     """The Word paragraph style ``name``, added if the template lacks it: found by its
     name (Word writes built-in names in lower case, ``header``; LibreOffice as shown,
     ``Header``: python-docx shows both as ``Header``), else by a style id of that spelling
-    (a reference document's style whose name differs: adding one would repeat its id)."""
+    (a reference document's style whose name differs: adding one would repeat its id).
+    ``found`` is the document's styles by name (``style_index``), kept up to date with a
+    style added here: without it the styles are searched (each a proxy python-docx makes
+    and names), which for the theme's 60 lookups cost a DOCX some 45 ms."""
     styles = document.styles
-    style = next((found for found in styles if found.name == name), None)
+    index = style_index(document) if found is None else found
+    style = index.get(name)
     if style is None:
         element = styles.element.get_by_id(name)
         style = StyleFactory(element) if element is not None else None
     if style is None:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style = add_style(document, name)
         style.base_style = styles["Normal"]
+        index.setdefault(name, style)
     assert isinstance(style, ParagraphStyle)
     return style
+
+
+def style_index(document: DocxDocument) -> dict[str, BaseStyle]:
+    """The document's styles by name as python-docx shows it, the first of a name (the
+    one a search in document order finds)."""
+    index: dict[str, BaseStyle] = {}
+    for style in document.styles:
+        if style.name is not None:
+            index.setdefault(style.name, style)
+    return index
 
 
 def _spacing(style: ParagraphStyle, spec: Style) -> None:
@@ -88,10 +104,12 @@ def _spacing_element(points: float) -> BaseOxmlElement:
     return element
 
 
-def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str) -> None:
-    """Make the Word style ``word_name`` look like the theme's ``name``."""
+def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str,
+                found: dict[str, BaseStyle] | None = None) -> None:
+    """Make the Word style ``word_name`` look like the theme's ``name`` (``found``: the
+    document's styles by name, see ``word_style``)."""
     spec = theme.style(name)
-    style = word_style(document, word_name)
+    style = word_style(document, word_name, found)
     font = theme.font(spec)
     style.font.name = font.latin
     set_fonts(style.element.get_or_add_rPr(), font.latin, font.east_asian)
@@ -124,21 +142,22 @@ def apply_theme(document: DocxDocument, theme: Theme, hyphenate: bool = False) -
     """Every theme style into the document's styles; Normal follows the table-cell size.
     Where the document is hyphenated (``hyphenate``), every style but running text's
     asks not to be (``w:suppressAutoHyphens``)."""
-    apply_style(document, theme, "body", "Normal")
-    word_style(document, "Normal").paragraph_format.space_after = Pt(0)
+    found = style_index(document)
+    apply_style(document, theme, "body", "Normal", found)
+    word_style(document, "Normal", found).paragraph_format.space_after = Pt(0)
     for name, word_name in WORD_STYLES.items():
-        apply_style(document, theme, name, word_name)
-    apply_style(document, theme, "toc-entry", "TOC 2")
+        apply_style(document, theme, name, word_name, found)
+    apply_style(document, theme, "toc-entry", "TOC 2", found)
     if hyphenate:
         for name, word_name in [*WORD_STYLES.items(), ("toc-entry", "TOC 2")]:
             if name not in RUNNING_TEXT:
-                ordered_child(word_style(document, word_name).element.get_or_add_pPr(),
+                ordered_child(word_style(document, word_name, found).element.get_or_add_pPr(),
                               "w:suppressAutoHyphens", PPR_ORDER)
-    word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
+    word_style(document, "TOC 2", found).paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
     width = theme.page.width - theme.page.inside - theme.page.outside
     for name in ("TOC 1", "TOC 2"):  # page numbers flush right after dots, as in the PDF
-        word_style(document, name).paragraph_format.tab_stops.add_tab_stop(
+        word_style(document, name, found).paragraph_format.tab_stops.add_tab_stop(
             Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
-        word_style(document, name).paragraph_format.keep_with_next = True
+        word_style(document, name, found).paragraph_format.keep_with_next = True
