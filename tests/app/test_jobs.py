@@ -207,8 +207,30 @@ def test_a_fitted_briefs_variants_find_their_scales_once_a_job(
     with ThreadPoolExecutor(2) as pool:
         [(_, results)] = render_jobs([Job(sample, recipe, outputs)], 2, executor=pool)
     assert sorted(found) == ["en", "zh", "zh-en"]
-    assert len(settled) == 2 and len(set(settled)) == 1
+    assert len(settled) == 1  # threads are one process: its languages are one task
     one = [jobs._attempt(alone, recipe, output) for output in outputs]
     assert [r.data for r in results if isinstance(r, Rendered)] == [
         r.data for r in one if isinstance(r, Rendered)]
     assert len(results) == 2
+
+
+def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
+        tmp_path: Path) -> None:
+    """The outputs of the languages whose scales a process found make one task, queued
+    for it: the process done first (idle longest, so the next to take a task) gets the
+    first task; a language no process found follows alone."""
+    from ipdocs.app.jobs import Job, ScaleFound, by_finder, longest_first, shared_places
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
+    job = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    groups = longest_first(job, shared_places(job))
+    assert groups == [(2, 5), (0, 3), (1, 4)]
+    found = {"zh-en": ScaleFound(0.88, 10, 0.6), "zh": ScaleFound(1.0, 11, 0.3),
+             "en": ScaleFound(0.94, 11, 0.5)}
+    assert by_finder(job, groups, found) == [(0, 3, 1, 4), (2, 5)]
+    found["zh-en"] = ScaleFound(0.88, 10, 0.4)
+    assert by_finder(job, groups, found) == [(2, 5), (0, 3, 1, 4)]
+    del found["en"]
+    assert by_finder(job, groups, found) == [(0, 3), (2, 5), (1, 4)]
+    assert by_finder(job, groups, {}) == groups

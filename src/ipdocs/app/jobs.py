@@ -8,7 +8,7 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,8 +183,8 @@ class _Batch:
         self.on_output = on_output
         self.workers = workers
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
-        self.scales: dict[Future[float | None], tuple[int, str]] = {}
-        self.found: dict[int, dict[str, float | None] | None] = {}
+        self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
+        self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.count = 0
 
@@ -221,11 +221,15 @@ class _Batch:
         return (self.workers > 1 and job.recipe.brief.pages is not None
                 and not job.recipe.theme.page.chars_per_line)
 
-    def _queue(self, index: int, scale: float | None) -> Iterator[tuple[Job, list[Result]]]:
+    def _queue(self, index: int, scale: float | None,
+               found: Mapping[str, ScaleFound] | None = None
+               ) -> Iterator[tuple[Job, list[Result]]]:
         """Queue a job's outputs, the outputs of one language together, with the scale
-        its variants share if found (None: each process finds it)."""
+        its variants share if found (None: each process finds it), each process that
+        found some first given a language it found (``by_finder``)."""
         job, _ = self.jobs[index]
-        for places in longest_first(job, shared_places(job, alone=index == 0)):
+        groups = longest_first(job, shared_places(job, alone=index == 0))
+        for places in by_finder(job, groups, found or {}):
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
@@ -236,7 +240,7 @@ class _Batch:
             else:
                 self.futures[future] = (index, places)
 
-    def _scale_found(self, future: Future[float | None]) -> Iterator[tuple[Job, list[Result]]]:
+    def _scale_found(self, future: Future[ScaleFound]) -> Iterator[tuple[Job, list[Result]]]:
         """Keep one variant's scale; once the job's every one is in, queue its outputs
         with the smallest (a scale that failed to come: each process finds it itself)."""
         index, lang = self.scales.pop(future)
@@ -250,8 +254,11 @@ class _Batch:
         if any(i == index for i, _ in self.scales.values()):
             return
         del self.found[index]
-        yield from self._queue(index, None if found is None else smallest_scale(
-            found.values()))
+        if found is None:
+            yield from self._queue(index, None)
+        else:
+            yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
+                                   found)
 
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
         """Wait for at least one output or scale; yield the jobs that are then complete."""
@@ -323,6 +330,44 @@ def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int
     return sorted(groups, key=lambda places: _work(job.outputs[places[0]].lang))
 
 
+@dataclass(frozen=True)
+class ScaleFound:
+    """One variant's scale, found in a pool's process (``variant_scale``; None if the
+    report cannot make it), with that process's id and the moment it was done
+    (``time.monotonic``, one clock for every process of the machine): its fitting's
+    documents and tries stay in that process, where the variant's outputs are cheapest
+    made (``by_finder``)."""
+
+    scale: float | None
+    process: int = 0
+    done: float = 0.0
+
+
+def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
+              found: Mapping[str, ScaleFound]) -> list[tuple[int, ...]]:
+    """``groups`` of a job's output places (one language each, longest first) as the
+    tasks to queue, so that the outputs of the languages whose scales a pool's process
+    found (``found``, by language) are rendered there, where their fitting has begun (its
+    documents and tries, the writers' imports and faces): one task a process, of all its
+    languages' groups, longest first. A pool's idle process takes the next task queued,
+    the one idle longest first: the task of the process that was done first is queued
+    first, then the next one's; groups of a language none found follow, as they came,
+    for whichever process is free first. Which process renders what changes no byte."""
+    last: dict[int, float] = {}
+    for each in found.values():
+        last[each.process] = max(last.get(each.process, each.done), each.done)
+    tasks: dict[int, tuple[int, ...]] = dict.fromkeys(sorted(last, key=last.__getitem__),
+                                                      ())
+    left: list[tuple[int, ...]] = []
+    for places in groups:
+        one = found.get(job.outputs[places[0]].lang)
+        if one is None:
+            left.append(places)
+        else:
+            tasks[one.process] += places
+    return [places for places in tasks.values() if places] + left
+
+
 def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
                   scale: float | None = None) -> list[Result]:
     """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
@@ -332,10 +377,12 @@ def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
     return [_attempt(report, recipe, output) for output in outputs]
 
 
-def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption) -> float | None:
-    """``variant_scale`` of the recipe's brief, in a pool's process."""
+def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption) -> ScaleFound:
+    """``variant_scale`` of the recipe's brief, in a pool's process, with the process
+    and the moment it was found (``by_finder``)."""
     assert recipe.brief.pages is not None
-    return variant_scale(report, recipe, lang, recipe.brief.pages)
+    scale = variant_scale(report, recipe, lang, recipe.brief.pages)
+    return ScaleFound(scale, os.getpid(), time.monotonic())
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
