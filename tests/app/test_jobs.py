@@ -234,3 +234,47 @@ def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
     del found["en"]
     assert by_finder(job, groups, found) == [(0, 3), (2, 5), (1, 4)]
     assert by_finder(job, groups, {}) == groups
+
+
+def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(
+        tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each task of a pool brings its own copies of the job's report and recipe; a
+    process keeps those of a job's first task it ran (by the job's token) and uses them
+    for the job's later tasks, so the outputs find the documents and tries of the
+    fitting its scale task began: no document is made twice. Another job's token gets
+    its own objects. The files are those made without any of this."""
+    import pickle
+
+    from ipdocs.app import jobs
+    from ipdocs.sections.brief import Brief
+
+    made: list[tuple[object, ...]] = []
+    document = Brief.document
+
+    def counted(self: Brief, report: Report, lang: LanguageOption = "zh",
+                **options: object) -> object:
+        made.append((lang, options.get("compact"), options.get("restored")))
+        return document(self, report, lang, **options)  # type: ignore[arg-type]
+
+    def copy(report: Report, recipe: Recipe) -> tuple[Report, Recipe]:
+        """The objects as a pool's task brings them."""
+        copied: tuple[Report, Recipe] = pickle.loads(pickle.dumps((report, recipe)))
+        return copied
+
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    output = Output(tmp_path / "s.zh.pdf", "zh")
+    plain = jobs._attempt(*copy(sample, recipe), output)
+    monkeypatch.setattr(Brief, "document", counted)
+    token = jobs.job_token()
+    found = jobs._variant_scale(*copy(sample, recipe), "zh", token)
+    [result] = jobs._attempt_each(*copy(sample, recipe), (output,), found.scale, token)
+    assert made and len(made) == len(set(made))
+    assert isinstance(result, jobs.Rendered) and isinstance(plain, jobs.Rendered)
+    assert result.data == plain.data
+    first = jobs._received(*copy(sample, recipe), token)
+    other = jobs._received(*copy(sample, recipe), jobs.job_token())
+    assert jobs._received(*copy(sample, recipe), token) == first
+    assert all(a is b for a, b in zip(jobs._received(*copy(sample, recipe), token), first,
+                                      strict=True))
+    assert not any(a is b for a, b in zip(other, first, strict=True))
+    assert jobs.job_token() != jobs.job_token()

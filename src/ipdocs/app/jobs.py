@@ -4,6 +4,7 @@ written all or none a job."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -186,6 +187,7 @@ class _Batch:
         self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
+        self.tokens: dict[int, str] = {}
         self.count = 0
 
     @property
@@ -198,12 +200,14 @@ class _Batch:
         with a page limit once its variants' scales are found (``_scaled``)."""
         index, self.count = self.count, self.count + 1
         self.jobs[index] = (job, [None] * len(job.outputs))
+        self.tokens[index] = job_token()
         if not job.outputs:
             yield from self._complete(index)
         elif self._scaled(job):
             try:
                 for lang in sorted(SHARED_BY, key=_work):  # the longest first
-                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang)
+                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang,
+                                                  self.tokens[index])
                     self.scales[future] = (index, lang)
             except RuntimeError:  # the pool broke: the outputs queued say so
                 for future in [f for f, (i, _) in self.scales.items() if i == index]:
@@ -233,7 +237,7 @@ class _Batch:
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
-                                              scale)
+                                              scale, self.tokens[index])
             except RuntimeError as exc:  # the pool broke (a worker was killed)
                 for place in places:
                     yield from self._record(index, place, _broken(exc))
@@ -291,6 +295,7 @@ class _Batch:
     def _complete(self, index: int) -> Iterator[tuple[Job, list[Result]]]:
         """Yield a job whose every output is in, and forget it."""
         job, results = self.jobs.pop(index)
+        self.tokens.pop(index, None)
         yield job, [r for r in results if r is not None]
 
 
@@ -368,18 +373,56 @@ def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
     return [places for places in tasks.values() if places] + left
 
 
+_TOKENS = itertools.count()
+"""Numbers for the jobs this process queues in a pool (``job_token``)."""
+
+
+def job_token() -> str:
+    """A name for one job queued in a pool, unique to this process and job: each of the
+    job's tasks carries it with the copies of the job's report and recipe it is sent."""
+    return f"{os.getpid()}.{next(_TOKENS)}"
+
+
+_RECEIVED: dict[str, tuple[Report, Recipe]] = {}
+"""The report and recipe a pool's process was first sent for each job (by its token),
+the last ``RECEIVED_KEPT``."""
+RECEIVED_KEPT = 6
+
+
+def _received(report: Report, recipe: Recipe, token: str | None) -> tuple[Report, Recipe]:
+    """The objects this process was first sent for the job ``token`` names, in place of
+    ``report`` and ``recipe``, the copies of the same objects a later task of the job
+    brings (each task's arguments are pickled anew): the fitting session of a brief
+    (``fitting._session``) and the documents made (``fitted_document``) are kept by the
+    objects they were made of, so a job's outputs find what its scale tasks did in this
+    process. The token is the job's own, so the objects are those the job was queued
+    with, whatever another job holds."""
+    if token is None:
+        return report, recipe
+    kept = _RECEIVED.get(token)
+    if kept is None:
+        kept = _RECEIVED[token] = (report, recipe)
+        while len(_RECEIVED) > RECEIVED_KEPT:
+            del _RECEIVED[next(iter(_RECEIVED))]
+    return kept
+
+
 def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
-                  scale: float | None = None) -> list[Result]:
+                  scale: float | None = None, token: str | None = None) -> list[Result]:
     """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
-    its variants share, if found (``settle_scale``)."""
+    its variants share, if found (``settle_scale``); ``token``: the job's
+    (``_received``)."""
+    report, recipe = _received(report, recipe, token)
     if scale is not None and recipe.brief.pages is not None:
         settle_scale(report, recipe, recipe.brief.pages, scale)
     return [_attempt(report, recipe, output) for output in outputs]
 
 
-def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption) -> ScaleFound:
+def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
+                   token: str | None = None) -> ScaleFound:
     """``variant_scale`` of the recipe's brief, in a pool's process, with the process
-    and the moment it was found (``by_finder``)."""
+    and the moment it was found (``by_finder``); ``token``: the job's (``_received``)."""
+    report, recipe = _received(report, recipe, token)
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
     return ScaleFound(scale, os.getpid(), time.monotonic())
