@@ -8,8 +8,8 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
-from docx.styles.style import BaseStyle
 
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx.styles import (
@@ -130,11 +130,12 @@ def test_styles_by_name_find_what_a_search_finds_and_keep_a_style_added() -> Non
     document = docx.Document()
     _renamed(document, "Footer", "Header")  # two styles of that name
     index = style_index(document)
+    assert set(index) == {s.name for s in document.styles if s.name is not None}
     for style in document.styles:
         first = next(s for s in document.styles if s.name == style.name)
-        assert index[style.name].style_id == first.style_id
+        assert index[style.name] is first.element
     added = word_style(document, "Key Figure", index)
-    assert index["Key Figure"].style_id == added.style_id
+    assert index["Key Figure"] is added.element
     assert word_style(document, "Key Figure", index).style_id == added.style_id
     assert [s.name for s in document.styles].count("Key Figure") == 1
     assert added.base_style.name == "Normal" and added.type == WD_STYLE_TYPE.PARAGRAPH
@@ -149,7 +150,7 @@ def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
     theme = load_theme("briefing")
     indexed = docx.Document()
     apply_theme(indexed, theme, hyphenate=True)
-    class Searched(dict[str, BaseStyle]):
+    class Searched(dict[str, BaseOxmlElement]):
         """Each style searched for in the document's styles when asked for (the lookup
         before the index)."""
 
@@ -157,8 +158,8 @@ def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
             super().__init__()
             self.document = document
 
-        def get(self, name: str, default: object = None) -> BaseStyle | None:  # type: ignore[override]
-            return next((s for s in self.document.styles if s.name == name), None)
+        def get(self, name: str, default: object = None) -> BaseOxmlElement | None:  # type: ignore[override]
+            return next((s.element for s in self.document.styles if s.name == name), None)
 
     monkeypatch.setattr(styles, "style_index", Searched)
     searched = docx.Document()

@@ -75,3 +75,11 @@ def add_style(document: DocxDocument, name: str) -> ParagraphStyle:
     style = StyleFactory(element)
     assert isinstance(style, ParagraphStyle)
     return style
+
+
+def style_name(element: Any) -> str | None:
+    """The name of a ``w:style`` element as python-docx's style objects give it
+    (``BaseStyle.name``: a built-in style's name as Word shows it, ``heading 1`` →
+    ``Heading 1``), without making the object."""
+    name = element.name_val
+    return None if name is None else str(BabelFish.internal2ui(name))

@@ -8,10 +8,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
+from docx.styles.style import ParagraphStyle, StyleFactory
 
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.docx.adapter import add_style
+from ipdocs.writers.docx.adapter import add_style, style_name
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 
@@ -47,35 +47,38 @@ ALIGN = {
 
 
 def word_style(document: DocxDocument, name: str,
-               found: dict[str, BaseStyle] | None = None) -> ParagraphStyle:
+               found: dict[str, BaseOxmlElement] | None = None) -> ParagraphStyle:
     """The Word paragraph style ``name``, added if the template lacks it: found by its
     name (Word writes built-in names in lower case, ``header``; LibreOffice as shown,
     ``Header``: python-docx shows both as ``Header``), else by a style id of that spelling
     (a reference document's style whose name differs: adding one would repeat its id).
     ``found`` is the document's styles by name (``style_index``), kept up to date with a
-    style added here: without it the styles are searched (each a proxy python-docx makes
-    and names), which for the theme's 60 lookups cost a DOCX some 45 ms."""
+    style added here: without it the styles are indexed for this one look (a search
+    through python-docx's styles, a proxy made and named for each, cost the theme's 60
+    lookups some 45 ms a DOCX)."""
     styles = document.styles
     index = style_index(document) if found is None else found
-    style = index.get(name)
-    if style is None:
+    element = index.get(name)
+    if element is None:
         element = styles.element.get_by_id(name)
-        style = StyleFactory(element) if element is not None else None
-    if style is None:
+    if element is not None:
+        style = StyleFactory(element)
+    else:
         style = add_style(document, name)
         style.base_style = styles["Normal"]
-        index.setdefault(name, style)
+        index.setdefault(name, style.element)
     assert isinstance(style, ParagraphStyle)
     return style
 
 
-def style_index(document: DocxDocument) -> dict[str, BaseStyle]:
-    """The document's styles by name as python-docx shows it, the first of a name (the
-    one a search in document order finds)."""
-    index: dict[str, BaseStyle] = {}
-    for style in document.styles:
-        if style.name is not None:
-            index.setdefault(style.name, style)
+def style_index(document: DocxDocument) -> dict[str, BaseOxmlElement]:
+    """The document's style elements by name as python-docx shows it (``style_name``),
+    the first of a name (the one a search through its styles in document order finds)."""
+    index: dict[str, BaseOxmlElement] = {}
+    for element in document.styles.element.findall(qn("w:style")):
+        name = style_name(element)
+        if name is not None:
+            index.setdefault(name, element)
     return index
 
 
@@ -105,7 +108,7 @@ def _spacing_element(points: float) -> BaseOxmlElement:
 
 
 def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str,
-                found: dict[str, BaseStyle] | None = None) -> None:
+                found: dict[str, BaseOxmlElement] | None = None) -> None:
     """Make the Word style ``word_name`` look like the theme's ``name`` (``found``: the
     document's styles by name, see ``word_style``)."""
     spec = theme.style(name)
