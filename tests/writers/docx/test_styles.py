@@ -16,6 +16,7 @@ from ipdocs.writers.docx.styles import (
     RUNNING_TEXT,
     WORD_STYLES,
     apply_theme,
+    set_paragraph_style,
     style_index,
     word_style,
 )
@@ -165,3 +166,17 @@ def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
     searched = docx.Document()
     apply_theme(searched, theme, hyphenate=True)
     assert indexed.styles.element.xml == searched.styles.element.xml
+
+
+def test_a_paragraph_style_is_set_as_python_docx_sets_it() -> None:
+    """The style's id in w:pStyle, none for the default paragraph style (Normal), and a
+    character style refused, as python-docx's ``paragraph.style =`` does."""
+    ours = docx.Document()
+    theirs = docx.Document()
+    for name in ("Header", "Normal", "Heading 1"):
+        set_paragraph_style(ours.add_paragraph(), ours.styles[name])
+        theirs.add_paragraph().style = theirs.styles[name]
+    assert ours.element.body.xml == theirs.element.body.xml
+    assert ours.paragraphs[1]._p.pPr is None or ours.paragraphs[1]._p.pPr.pStyle is None
+    with pytest.raises(ValueError):
+        set_paragraph_style(ours.add_paragraph(), ours.styles["Default Paragraph Font"])

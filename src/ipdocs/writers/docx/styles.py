@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle, StyleFactory
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.themes import Style, Theme
-from ipdocs.writers.docx.adapter import add_style, style_name
+from ipdocs.writers.docx.adapter import add_style, p_of, style_name
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 
@@ -69,6 +71,19 @@ def word_style(document: DocxDocument, name: str,
         index.setdefault(name, style.element)
     assert isinstance(style, ParagraphStyle)
     return style
+
+
+def set_paragraph_style(paragraph: DocxParagraph, style: BaseStyle) -> None:
+    """``paragraph.style = style`` as python-docx sets it (the style's id, none where the
+    style is the document's default paragraph style; ValueError for a style of another
+    type), without its parse of every style's type to find that default on each
+    assignment: only a style marked default can be it."""
+    if style.type != WD_STYLE_TYPE.PARAGRAPH:
+        raise ValueError(f"{style.name!r} is not a paragraph style")
+    element = style.element
+    default = bool(element.default) and \
+        element.getparent().default_for(WD_STYLE_TYPE.PARAGRAPH) is element
+    p_of(paragraph).style = None if default else style.style_id
 
 
 def style_index(document: DocxDocument) -> dict[str, BaseOxmlElement]:
