@@ -207,7 +207,8 @@ def test_a_fitted_briefs_variants_find_their_scales_once_a_job(
     with ThreadPoolExecutor(2) as pool:
         [(_, results)] = render_jobs([Job(sample, recipe, outputs)], 2, executor=pool)
     assert sorted(found) == ["en", "zh", "zh-en"]
-    assert len(settled) == 1  # threads are one process: its languages are one task
+    assert len(settled) == 2 and len(set(settled)) == 1  # one process found all: a
+    # task a language, so that the other thread has work
     one = [jobs._attempt(alone, recipe, output) for output in outputs]
     assert [r.data for r in results if isinstance(r, Rendered)] == [
         r.data for r in one if isinstance(r, Rendered)]
@@ -218,7 +219,8 @@ def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
         tmp_path: Path) -> None:
     """The outputs of the languages whose scales a process found make one task, queued
     for it: the process done first (idle longest, so the next to take a task) gets the
-    first task; a language no process found follows alone."""
+    first task; a language no process found follows alone; where one process found
+    every scale while the pool has more, each language is a task of its own."""
     from ipdocs.app.jobs import Job, ScaleFound, by_finder, longest_first, shared_places
 
     outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
@@ -234,6 +236,9 @@ def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
     del found["en"]
     assert by_finder(job, groups, found) == [(0, 3), (2, 5), (1, 4)]
     assert by_finder(job, groups, {}) == groups
+    alone = {lang: ScaleFound(1.0, 10, 0.1) for lang in ("zh", "en", "zh-en")}
+    assert by_finder(job, groups, alone, workers=2) == groups  # the other process idle
+    assert by_finder(job, groups, alone, workers=1) == [(2, 5, 0, 3, 1, 4)]
 
 
 def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(

@@ -233,7 +233,7 @@ class _Batch:
         found some first given a language it found (``by_finder``)."""
         job, _ = self.jobs[index]
         groups = longest_first(job, shared_places(job, alone=index == 0))
-        for places in by_finder(job, groups, found or {}):
+        for places in by_finder(job, groups, found or {}, self.workers):
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
@@ -349,7 +349,7 @@ class ScaleFound:
 
 
 def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
-              found: Mapping[str, ScaleFound]) -> list[tuple[int, ...]]:
+              found: Mapping[str, ScaleFound], workers: int = 2) -> list[tuple[int, ...]]:
     """``groups`` of a job's output places (one language each, longest first) as the
     tasks to queue, so that the outputs of the languages whose scales a pool's process
     found (``found``, by language) are rendered there, where their fitting has begun (its
@@ -357,7 +357,10 @@ def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
     languages' groups, longest first. A pool's idle process takes the next task queued,
     the one idle longest first: the task of the process that was done first is queued
     first, then the next one's; groups of a language none found follow, as they came,
-    for whichever process is free first. Which process renders what changes no byte."""
+    for whichever process is free first. Where fewer processes found scales than the
+    pool has ``workers`` (one took every scale task while another started), each group
+    is a task of its own, in that order, so that no process is left without work. Which
+    process renders what changes no byte."""
     last: dict[int, float] = {}
     for each in found.values():
         last[each.process] = max(last.get(each.process, each.done), each.done)
@@ -370,7 +373,12 @@ def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
             left.append(places)
         else:
             tasks[one.process] += places
-    return [places for places in tasks.values() if places] + left
+    merged = [places for places in tasks.values() if places]
+    if len(merged) < min(workers, len(groups)):
+        mine = [places for places in groups if places not in left]
+        return sorted(mine, key=lambda places: merged.index(
+            next(task for task in merged if places[0] in task))) + left
+    return merged + left
 
 
 _TOKENS = itertools.count()
