@@ -297,6 +297,30 @@ def write_index(folder: Path) -> None:
              for path in sorted(folder.glob("*.ttf"))}
     (folder / "coverage.json").write_text(json.dumps(index, separators=(",", ":")) + "\n",
                                           encoding="utf-8")
+    write_widths(folder)
+
+
+def latin_widths(path: Path) -> dict[str, object]:
+    """A Latin face's advance widths as ``metrics.latin_widths`` reads them: its units
+    per em, and the advance of each character's glyph (of the face's best cmap) in those
+    units, as [code point, advance] pairs in code point order."""
+    font = TTFont(path, lazy=True)
+    metrics = font["hmtx"].metrics
+    pairs = [[code, metrics[glyph][0]] for code, glyph in sorted(font.getBestCmap().items())]
+    return {"units": font["head"].unitsPerEm, "advances": pairs}
+
+
+def write_widths(folder: Path) -> None:
+    """widths.json: the advance widths of the bundled Latin faces, read by
+    ipdocs.writers.metrics (fontTools' reading, with its import, took every process that
+    writes a DOCX some 30 ms)."""
+    from ipdocs.typefaces.bundled import BUNDLED
+
+    names = sorted({name for family in BUNDLED.values()
+                    for name in (family.latin_regular, family.latin_bold)})
+    index = {name: latin_widths(folder / name) for name in names}
+    (folder / "widths.json").write_text(json.dumps(index, separators=(",", ":")) + "\n",
+                                        encoding="utf-8")
 
 
 def _folder(source: Source, args: argparse.Namespace) -> Path:
@@ -315,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unihan", type=Path, default=UNIHAN)
     parser.add_argument("--only", help="build only this file name")
     parser.add_argument("--index", action="store_true",
-                        help="only write coverage.json from the faces in --out")
+                        help="only write coverage.json and widths.json from the faces in "
+                             "--out")
     args = parser.parse_args(argv)
     if args.index:
         write_index(args.out)

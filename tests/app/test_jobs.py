@@ -207,8 +207,79 @@ def test_a_fitted_briefs_variants_find_their_scales_once_a_job(
     with ThreadPoolExecutor(2) as pool:
         [(_, results)] = render_jobs([Job(sample, recipe, outputs)], 2, executor=pool)
     assert sorted(found) == ["en", "zh", "zh-en"]
-    assert len(settled) == 2 and len(set(settled)) == 1
+    assert len(settled) == 2 and len(set(settled)) == 1  # one process found all: a
+    # task a language, so that the other thread has work
     one = [jobs._attempt(alone, recipe, output) for output in outputs]
     assert [r.data for r in results if isinstance(r, Rendered)] == [
         r.data for r in one if isinstance(r, Rendered)]
     assert len(results) == 2
+
+
+def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
+        tmp_path: Path) -> None:
+    """The outputs of the languages whose scales a process found make one task, queued
+    for it: the process done first (idle longest, so the next to take a task) gets the
+    first task; a language no process found follows alone; where one process found
+    every scale while the pool has more, each language is a task of its own."""
+    from ipdocs.app.jobs import Job, ScaleFound, by_finder, longest_first, shared_places
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
+    job = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    groups = longest_first(job, shared_places(job))
+    assert groups == [(2, 5), (0, 3), (1, 4)]
+    found = {"zh-en": ScaleFound(0.88, 10, 0.6), "zh": ScaleFound(1.0, 11, 0.3),
+             "en": ScaleFound(0.94, 11, 0.5)}
+    assert by_finder(job, groups, found) == [(0, 3, 1, 4), (2, 5)]
+    found["zh-en"] = ScaleFound(0.88, 10, 0.4)
+    assert by_finder(job, groups, found) == [(2, 5), (0, 3, 1, 4)]
+    del found["en"]
+    assert by_finder(job, groups, found) == [(0, 3), (2, 5), (1, 4)]
+    assert by_finder(job, groups, {}) == groups
+    alone = {lang: ScaleFound(1.0, 10, 0.1) for lang in ("zh", "en", "zh-en")}
+    assert by_finder(job, groups, alone, workers=2) == groups  # the other process idle
+    assert by_finder(job, groups, alone, workers=1) == [(2, 5, 0, 3, 1, 4)]
+
+
+def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(
+        tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each task of a pool brings its own copies of the job's report and recipe; a
+    process keeps those of a job's first task it ran (by the job's token) and uses them
+    for the job's later tasks, so the outputs find the documents and tries of the
+    fitting its scale task began: no document is made twice. Another job's token gets
+    its own objects. The files are those made without any of this."""
+    import pickle
+
+    from ipdocs.app import jobs
+    from ipdocs.sections.brief import Brief
+
+    made: list[tuple[object, ...]] = []
+    document = Brief.document
+
+    def counted(self: Brief, report: Report, lang: LanguageOption = "zh",
+                **options: object) -> object:
+        made.append((lang, options.get("compact"), options.get("restored")))
+        return document(self, report, lang, **options)  # type: ignore[arg-type]
+
+    def copy(report: Report, recipe: Recipe) -> tuple[Report, Recipe]:
+        """The objects as a pool's task brings them."""
+        copied: tuple[Report, Recipe] = pickle.loads(pickle.dumps((report, recipe)))
+        return copied
+
+    recipe = Recipe(summary_brief(), load_theme("briefing"))
+    output = Output(tmp_path / "s.zh.pdf", "zh")
+    plain = jobs._attempt(*copy(sample, recipe), output)
+    monkeypatch.setattr(Brief, "document", counted)
+    token = jobs.job_token()
+    found = jobs._variant_scale(*copy(sample, recipe), "zh", token)
+    [result] = jobs._attempt_each(*copy(sample, recipe), (output,), found.scale, token)
+    assert made and len(made) == len(set(made))
+    assert isinstance(result, jobs.Rendered) and isinstance(plain, jobs.Rendered)
+    assert result.data == plain.data
+    first = jobs._received(*copy(sample, recipe), token)
+    other = jobs._received(*copy(sample, recipe), jobs.job_token())
+    assert jobs._received(*copy(sample, recipe), token) == first
+    assert all(a is b for a, b in zip(jobs._received(*copy(sample, recipe), token), first,
+                                      strict=True))
+    assert not any(a is b for a, b in zip(other, first, strict=True))
+    assert jobs.job_token() != jobs.job_token()

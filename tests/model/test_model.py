@@ -131,3 +131,21 @@ def test_every_shipped_unit_renders_in_both_languages() -> None:
         for lang in ("zh", "en"):
             assert format_quantity(Decimal("2.5"), unit, lang)
             assert quantity_cells(Decimal("2.5"), unit, lang, qualifier="余")
+
+
+def test_a_figures_unit_definition_follows_its_unit_in_a_copy() -> None:
+    """``unit_def`` is the definition remembered at validation (a spec's own unit
+    included), and a copy whose unit was replaced looks its new unit up."""
+    from ipdocs.model import Report
+
+    label = {"zh": "x", "en": "x"}
+    report = Report.model_validate({
+        "region": label, "year": 2024, "title": label,
+        "units": {"公顷": {"kind": "area", "words": {"en": ["hectare", "hectares"]}}},
+        "figures": {"a": {"label": label, "value": "1.5", "unit": "万公顷"},
+                    "b": {"label": label, "value": "3", "unit": "件"}}})
+    area = report.figure("a")
+    assert area.unit_def.code == "万公顷" and area.unit_def.base == "公顷"
+    count = report.figure("b").model_copy(update={"unit": "万件"})
+    assert count.unit_def.code == "万件"
+    assert report.figure("b").unit_def.code == "件"

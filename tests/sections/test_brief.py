@@ -4,6 +4,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ipdocs.doc import (
     Bilingual,
@@ -305,3 +307,24 @@ def test_merging_a_pair_is_a_table_keyed_by_node_type(sample: Report) -> None:
     # a heading or a table merges only when it is the glossary's
     assert combine([heading], [Heading(1, "1. Overview", "en")], "parallel") == [
         Bilingual((heading,), (Heading(1, "1. Overview", "en"),))]
+
+
+@given(lead=st.text(min_size=1, max_size=40))
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_reports_charset_is_every_character_it_and_the_fixed_words_hold(
+        sample: Report, lead: str) -> None:
+    """``report_charset`` (printable ASCII taken from the base range, the fixed words'
+    characters kept) is the sorted set of every character of the report's JSON, the
+    languages' fixed words (web words left out), the vocabularies and the base range,
+    whatever the report's text holds."""
+    from ipdocs.i18n import codes
+    from ipdocs.i18n.words import table
+    from ipdocs.sections.brief import _BASE_CHARSET, _VOCAB_CHARSET, report_charset
+
+    report = sample.model_copy(update={"title": sample.title.model_copy(
+        update={"zh": lead})})
+    words = "".join(str({key: text for key, text in table(lang).items()
+                         if not key.startswith("web.")}) for lang in codes())
+    every = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
+    assert report_charset(report) == "".join(sorted(set(every)))

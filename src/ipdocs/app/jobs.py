@@ -4,11 +4,12 @@ written all or none a job."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -183,9 +184,10 @@ class _Batch:
         self.on_output = on_output
         self.workers = workers
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
-        self.scales: dict[Future[float | None], tuple[int, str]] = {}
-        self.found: dict[int, dict[str, float | None] | None] = {}
+        self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
+        self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
+        self.tokens: dict[int, str] = {}
         self.count = 0
 
     @property
@@ -198,12 +200,14 @@ class _Batch:
         with a page limit once its variants' scales are found (``_scaled``)."""
         index, self.count = self.count, self.count + 1
         self.jobs[index] = (job, [None] * len(job.outputs))
+        self.tokens[index] = job_token()
         if not job.outputs:
             yield from self._complete(index)
         elif self._scaled(job):
             try:
                 for lang in sorted(SHARED_BY, key=_work):  # the longest first
-                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang)
+                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang,
+                                                  self.tokens[index])
                     self.scales[future] = (index, lang)
             except RuntimeError:  # the pool broke: the outputs queued say so
                 for future in [f for f, (i, _) in self.scales.items() if i == index]:
@@ -221,22 +225,26 @@ class _Batch:
         return (self.workers > 1 and job.recipe.brief.pages is not None
                 and job.recipe.theme.scalable)
 
-    def _queue(self, index: int, scale: float | None) -> Iterator[tuple[Job, list[Result]]]:
+    def _queue(self, index: int, scale: float | None,
+               found: Mapping[str, ScaleFound] | None = None
+               ) -> Iterator[tuple[Job, list[Result]]]:
         """Queue a job's outputs, the outputs of one language together, with the scale
-        its variants share if found (None: each process finds it)."""
+        its variants share if found (None: each process finds it), each process that
+        found some first given a language it found (``by_finder``)."""
         job, _ = self.jobs[index]
-        for places in longest_first(job, shared_places(job, alone=index == 0)):
+        groups = longest_first(job, shared_places(job, alone=index == 0))
+        for places in by_finder(job, groups, found or {}, self.workers):
             outputs = tuple(job.outputs[place] for place in places)
             try:
                 future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
-                                              scale)
+                                              scale, self.tokens[index])
             except RuntimeError as exc:  # the pool broke (a worker was killed)
                 for place in places:
                     yield from self._record(index, place, _broken(exc))
             else:
                 self.futures[future] = (index, places)
 
-    def _scale_found(self, future: Future[float | None]) -> Iterator[tuple[Job, list[Result]]]:
+    def _scale_found(self, future: Future[ScaleFound]) -> Iterator[tuple[Job, list[Result]]]:
         """Keep one variant's scale; once the job's every one is in, queue its outputs
         with the smallest (a scale that failed to come: each process finds it itself)."""
         index, lang = self.scales.pop(future)
@@ -250,8 +258,11 @@ class _Batch:
         if any(i == index for i, _ in self.scales.values()):
             return
         del self.found[index]
-        yield from self._queue(index, None if found is None else smallest_scale(
-            found.values()))
+        if found is None:
+            yield from self._queue(index, None)
+        else:
+            yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
+                                   found)
 
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
         """Wait for at least one output or scale; yield the jobs that are then complete."""
@@ -284,6 +295,7 @@ class _Batch:
     def _complete(self, index: int) -> Iterator[tuple[Job, list[Result]]]:
         """Yield a job whose every output is in, and forget it."""
         job, results = self.jobs.pop(index)
+        self.tokens.pop(index, None)
         yield job, [r for r in results if r is not None]
 
 
@@ -323,19 +335,105 @@ def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int
     return sorted(groups, key=lambda places: _work(job.outputs[places[0]].lang))
 
 
+@dataclass(frozen=True)
+class ScaleFound:
+    """One variant's scale, found in a pool's process (``variant_scale``; None if the
+    report cannot make it), with that process's id and the moment it was done
+    (``time.monotonic``, one clock for every process of the machine): its fitting's
+    documents and tries stay in that process, where the variant's outputs are cheapest
+    made (``by_finder``)."""
+
+    scale: float | None
+    process: int = 0
+    done: float = 0.0
+
+
+def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
+              found: Mapping[str, ScaleFound], workers: int = 2) -> list[tuple[int, ...]]:
+    """``groups`` of a job's output places (one language each, longest first) as the
+    tasks to queue, so that the outputs of the languages whose scales a pool's process
+    found (``found``, by language) are rendered there, where their fitting has begun (its
+    documents and tries, the writers' imports and faces): one task a process, of all its
+    languages' groups, longest first. A pool's idle process takes the next task queued,
+    the one idle longest first: the task of the process that was done first is queued
+    first, then the next one's; groups of a language none found follow, as they came,
+    for whichever process is free first. Where fewer processes found scales than the
+    pool has ``workers`` (one took every scale task while another started), each group
+    is a task of its own, in that order, so that no process is left without work. Which
+    process renders what changes no byte."""
+    last: dict[int, float] = {}
+    for each in found.values():
+        last[each.process] = max(last.get(each.process, each.done), each.done)
+    tasks: dict[int, tuple[int, ...]] = dict.fromkeys(sorted(last, key=last.__getitem__),
+                                                      ())
+    left: list[tuple[int, ...]] = []
+    for places in groups:
+        one = found.get(job.outputs[places[0]].lang)
+        if one is None:
+            left.append(places)
+        else:
+            tasks[one.process] += places
+    merged = [places for places in tasks.values() if places]
+    if len(merged) < min(workers, len(groups)):
+        mine = [places for places in groups if places not in left]
+        return sorted(mine, key=lambda places: merged.index(
+            next(task for task in merged if places[0] in task))) + left
+    return merged + left
+
+
+_TOKENS = itertools.count()
+"""Numbers for the jobs this process queues in a pool (``job_token``)."""
+
+
+def job_token() -> str:
+    """A name for one job queued in a pool, unique to this process and job: each of the
+    job's tasks carries it with the copies of the job's report and recipe it is sent."""
+    return f"{os.getpid()}.{next(_TOKENS)}"
+
+
+_RECEIVED: dict[str, tuple[Report, Recipe]] = {}
+"""The report and recipe a pool's process was first sent for each job (by its token),
+the last ``RECEIVED_KEPT``."""
+RECEIVED_KEPT = 6
+
+
+def _received(report: Report, recipe: Recipe, token: str | None) -> tuple[Report, Recipe]:
+    """The objects this process was first sent for the job ``token`` names, in place of
+    ``report`` and ``recipe``, the copies of the same objects a later task of the job
+    brings (each task's arguments are pickled anew): the fitting session of a brief
+    (``fitting._session``) and the documents made (``fitted_document``) are kept by the
+    objects they were made of, so a job's outputs find what its scale tasks did in this
+    process. The token is the job's own, so the objects are those the job was queued
+    with, whatever another job holds."""
+    if token is None:
+        return report, recipe
+    kept = _RECEIVED.get(token)
+    if kept is None:
+        kept = _RECEIVED[token] = (report, recipe)
+        while len(_RECEIVED) > RECEIVED_KEPT:
+            del _RECEIVED[next(iter(_RECEIVED))]
+    return kept
+
+
 def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
-                  scale: float | None = None) -> list[Result]:
+                  scale: float | None = None, token: str | None = None) -> list[Result]:
     """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
-    its variants share, if found (``settle_scale``)."""
+    its variants share, if found (``settle_scale``); ``token``: the job's
+    (``_received``)."""
+    report, recipe = _received(report, recipe, token)
     if scale is not None and recipe.brief.pages is not None:
         settle_scale(report, recipe, recipe.brief.pages, scale)
     return [_attempt(report, recipe, output) for output in outputs]
 
 
-def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption) -> float | None:
-    """``variant_scale`` of the recipe's brief, in a pool's process."""
+def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
+                   token: str | None = None) -> ScaleFound:
+    """``variant_scale`` of the recipe's brief, in a pool's process, with the process
+    and the moment it was found (``by_finder``); ``token``: the job's (``_received``)."""
+    report, recipe = _received(report, recipe, token)
     assert recipe.brief.pages is not None
-    return variant_scale(report, recipe, lang, recipe.brief.pages)
+    scale = variant_scale(report, recipe, lang, recipe.brief.pages)
+    return ScaleFound(scale, os.getpid(), time.monotonic())
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:

@@ -318,8 +318,12 @@ class Figure(Model):
     @property
     def unit_def(self) -> Unit:
         """The definition of this figure's unit (looked up again in a copy whose unit was
-        replaced)."""
-        unit = self._unit_def
+        replaced). Read from pydantic's private values directly where set: through the
+        model's ``__getattr__`` it was a tenth of making a fitted brief's document."""
+        private = self.__pydantic_private__
+        unit = private.get("_unit_def") if private else None
+        if unit is None:
+            unit = self._unit_def
         return unit if unit.code == self.unit else get_unit(self.unit)
 
     @property

@@ -63,17 +63,17 @@ def comparable(figures: Sequence[Figure]) -> tuple[list[Figure], bool]:
     """The figures whose year-on-year changes may be ranked against each other: counts and
     amounts of the one unit kind most of them share (counts before money on a tie); and
     whether every figure of that kind among ``figures`` is fresh (a superlative needs all)."""
+    measured = [(f, f.unit_def.kind) for f in figures if measure_kind(f.measure).comparable]
     kinds: dict[UnitKind, list[Figure]] = {}
-    for figure in figures:
-        if measure_kind(figure.measure).comparable:
-            kinds.setdefault(figure.unit_def.kind, []).append(figure)
-    ranked = [f for f in figures if measure_kind(f.measure).comparable
-              and not f.stale and percent_change_of(f) is not None]
+    for figure, unit_kind in measured:
+        kinds.setdefault(unit_kind, []).append(figure)
+    ranked = [(f, unit_kind) for f, unit_kind in measured
+              if not f.stale and percent_change_of(f) is not None]
     if not ranked:
         return [], True
-    counts = {k: sum(1 for f in ranked if f.unit_def.kind is k) for k in kinds}
+    counts = {k: sum(1 for _, unit_kind in ranked if unit_kind is k) for k in kinds}
     kind = max(counts, key=lambda k: (counts[k], k is UnitKind.COUNT))
-    chosen = [f for f in ranked if f.unit_def.kind is kind]
+    chosen = [f for f, unit_kind in ranked if unit_kind is kind]
     return chosen, not any(f.stale for f in kinds[kind])
 
 

@@ -5,11 +5,11 @@ em where Han meets a Latin letter or digit (the gap readers set there)."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
+from importlib import resources
 
-from fontTools.ttLib import TTFont
-
-from ipdocs.typefaces.bundled import BUNDLED, face_path
+from ipdocs.typefaces.bundled import BUNDLED, PACKAGE
 from ipdocs.writers.columns import is_wide
 
 HAN_LATIN_GAP = 0.25
@@ -20,12 +20,25 @@ UNKNOWN = 0.6
 
 
 @cache
+def latin_widths() -> dict[str, dict[str, object]]:
+    """widths.json beside the faces: each bundled Latin face's units per em and the
+    advance of each character it has, in those units (written by scripts/build_fonts.py
+    from the faces' hmtx and best cmap, as fontTools reads them; a test holds them
+    equal): reading the faces with fontTools, and importing it, cost every process that
+    writes a DOCX some 30 ms."""
+    text = resources.files(PACKAGE).joinpath("widths.json").read_text(encoding="utf-8")
+    index: dict[str, dict[str, object]] = json.loads(text)
+    return index
+
+
+@cache
 def _advances(filename: str) -> tuple[dict[int, float], float]:
     """Advance widths in ems of a face's characters, by code point, and its space's."""
-    font = TTFont(face_path(filename), lazy=True)
-    units = font["head"].unitsPerEm
-    metrics = font["hmtx"].metrics
-    widths = {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+    face = latin_widths()[filename]
+    units = face["units"]
+    advances = face["advances"]
+    assert isinstance(units, int) and isinstance(advances, list)
+    widths = {code: advance / units for code, advance in advances}
     return widths, widths.get(32, 0.26)
 
 

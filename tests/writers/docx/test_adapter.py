@@ -1,6 +1,7 @@
 """The python-docx internals the DOCX writer reaches into (writers/docx/adapter.py)."""
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml.ns import qn
@@ -34,3 +35,12 @@ def test_set_blob_replaces_a_parts_bytes() -> None:
                 document.part.package)
     adapter.set_blob(part, b"new")
     assert part.blob == b"new"
+
+
+def test_a_style_added_without_the_name_check_is_the_one_python_docx_adds() -> None:
+    ours = docx.Document()
+    theirs = docx.Document()
+    added = adapter.add_style(ours, "Key Figure")
+    theirs.styles.add_style("Key Figure", WD_STYLE_TYPE.PARAGRAPH)
+    assert added.name == "Key Figure" and added.type == WD_STYLE_TYPE.PARAGRAPH
+    assert ours.styles.element.xml == theirs.styles.element.xml

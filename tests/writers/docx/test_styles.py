@@ -5,8 +5,10 @@ import warnings
 import docx
 import docx.document
 import pytest
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 
 from ipdocs.themes import load_theme
@@ -14,6 +16,8 @@ from ipdocs.writers.docx.styles import (
     RUNNING_TEXT,
     WORD_STYLES,
     apply_theme,
+    set_paragraph_style,
+    style_index,
     word_style,
 )
 from ipdocs.writers.docx.styles import word_name as name_in_word
@@ -126,3 +130,61 @@ def test_a_latin_variant_is_named_after_its_style() -> None:
     assert name_in_word("body.latin") == "Body Text Latin"
     assert name_in_word("key-label.latin") == "Key Figure Label Latin"
     assert name_in_word("unknown") == "Body Text"
+
+
+def test_styles_by_name_find_what_a_search_finds_and_keep_a_style_added() -> None:
+    """``style_index`` gives the first style of each name, as a search in document order
+    does (a second style renamed to a taken name is not the one found); ``word_style``
+    with it adds a missing style to it, once."""
+    document = docx.Document()
+    _renamed(document, "Footer", "Header")  # two styles of that name
+    index = style_index(document)
+    assert set(index) == {s.name for s in document.styles if s.name is not None}
+    for style in document.styles:
+        first = next(s for s in document.styles if s.name == style.name)
+        assert index[style.name] is first.element
+    added = word_style(document, "Key Figure", index)
+    assert index["Key Figure"] is added.element
+    assert word_style(document, "Key Figure", index).style_id == added.style_id
+    assert [s.name for s in document.styles].count("Key Figure") == 1
+    assert added.base_style.name == "Normal" and added.type == WD_STYLE_TYPE.PARAGRAPH
+
+
+def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The styles XML ``apply_theme`` writes is the same whether each style is looked up
+    in the index it keeps or searched for each time (as before the index)."""
+    from ipdocs.writers.docx import styles
+
+    theme = load_theme("briefing")
+    indexed = docx.Document()
+    apply_theme(indexed, theme, hyphenate=True)
+    class Searched(dict[str, BaseOxmlElement]):
+        """Each style searched for in the document's styles when asked for (the lookup
+        before the index)."""
+
+        def __init__(self, document: docx.document.Document) -> None:
+            super().__init__()
+            self.document = document
+
+        def get(self, name: str, default: object = None) -> BaseOxmlElement | None:  # type: ignore[override]
+            return next((s.element for s in self.document.styles if s.name == name), None)
+
+    monkeypatch.setattr(styles, "style_index", Searched)
+    searched = docx.Document()
+    apply_theme(searched, theme, hyphenate=True)
+    assert indexed.styles.element.xml == searched.styles.element.xml
+
+
+def test_a_paragraph_style_is_set_as_python_docx_sets_it() -> None:
+    """The style's id in w:pStyle, none for the default paragraph style (Normal), and a
+    character style refused, as python-docx's ``paragraph.style =`` does."""
+    ours = docx.Document()
+    theirs = docx.Document()
+    for name in ("Header", "Normal", "Heading 1"):
+        set_paragraph_style(ours.add_paragraph(), ours.styles[name])
+        theirs.add_paragraph().style = theirs.styles[name]
+    assert ours.element.body.xml == theirs.element.body.xml
+    assert ours.paragraphs[1]._p.pPr is None or ours.paragraphs[1]._p.pPr.pStyle is None
+    with pytest.raises(ValueError):
+        set_paragraph_style(ours.add_paragraph(), ours.styles["Default Paragraph Font"])

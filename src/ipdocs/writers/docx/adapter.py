@@ -12,7 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.section import Section, _Footer, _Header
+from docx.styles import BabelFish
+from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -61,3 +64,22 @@ def set_blob(part: Any, data: bytes) -> None:
 def story_of(furniture: _Header | _Footer) -> Any:
     """The ``w:hdr`` or ``w:ftr`` element of a section's header or footer."""
     return furniture._element
+
+
+def add_style(document: DocxDocument, name: str) -> ParagraphStyle:
+    """A paragraph style ``name`` added to the document's styles, which have none of
+    that name: python-docx's ``add_style`` without its check of every style's name
+    first (the caller has looked: ``styles.word_style``)."""
+    element = document.styles.element.add_style_of_type(
+        BabelFish.ui2internal(name), WD_STYLE_TYPE.PARAGRAPH, False)
+    style = StyleFactory(element)
+    assert isinstance(style, ParagraphStyle)
+    return style
+
+
+def style_name(element: Any) -> str | None:
+    """The name of a ``w:style`` element as python-docx's style objects give it
+    (``BaseStyle.name``: a built-in style's name as Word shows it, ``heading 1`` →
+    ``Heading 1``), without making the object."""
+    name = element.name_val
+    return None if name is None else str(BabelFish.internal2ui(name))

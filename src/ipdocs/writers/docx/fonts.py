@@ -352,7 +352,7 @@ def prune_font_table(document: DocxDocument, blobs: Mapping[str, bytes] | None =
         # a name's bytes decoded alone as the whole part would be (no replaced byte is
         # ever a quotation mark); escapes undone (&amp;, and &#…; where serialised ASCII)
         named.update(html.unescape(name.decode("utf-8", "replace"))
-                     for name in FONT_NAME.findall(xml))
+                     for name in set(FONT_NAME.findall(xml)))  # each name once a part
     table = etree.fromstring(table_part.blob)
     for font in table.findall(f"{{{W}}}font"):
         if font.get(f"{{{W}}}name") not in named:

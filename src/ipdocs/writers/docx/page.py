@@ -13,7 +13,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.adapter import p_of, r_of, sect_pr, story_of
-from ipdocs.writers.docx.styles import word_style
+from ipdocs.writers.docx.styles import set_paragraph_style, word_style
 from ipdocs.writers.docx.xml import child, field, set_fonts
 from ipdocs.writers.epoch import source_date
 from ipdocs.writers.spacing import (
@@ -80,10 +80,11 @@ def _pitch(document: DocxDocument, lines: int) -> int:
     return (twips[0] - twips[1] - twips[2]) // lines
 
 
-def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRAPH) -> None:
+def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRAPH,
+                 document: DocxDocument) -> None:
     """Fill a footer paragraph with the theme's page-number format around a PAGE field,
     ``inset`` characters in from the outside edge, on a line of its own height."""
-    paragraph.style = "Footer"
+    set_paragraph_style(paragraph, document.styles["Footer"])
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -131,11 +132,11 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
         if theme.title_page.header:
             headers.append(section.first_page_header)
     for footer, align in footers:
-        _page_number(footer.paragraphs[0], theme, align)
+        _page_number(footer.paragraphs[0], theme, align, document)
     if running:
         for part in headers:
             header = part.paragraphs[0]
-            header.style = word_style(document, "Header")
+            set_paragraph_style(header, word_style(document, "Header"))
             header.text = doc.headers[0]
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if doc.metadata.draft:
@@ -170,7 +171,7 @@ def _draft_mark(paragraph: DocxParagraph, mark: str, document: DocxDocument,
     """A draft's mark at the head of every page: bold, in red, before the running head, in
     the header style's faces (a reader would otherwise pick any Chinese face it has)."""
     if not paragraph.style or paragraph.style.name != "Header":
-        paragraph.style = word_style(document, "Header")
+        set_paragraph_style(paragraph, word_style(document, "Header"))
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     mark_run = paragraph.add_run(f"{mark}  ")
     font = theme.font(theme.style("header"))

@@ -9,9 +9,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle, StyleFactory
+from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.themes import LATIN, Style, Theme
+from ipdocs.writers.docx.adapter import add_style, p_of, style_name
 from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 from ipdocs.writers.typeset import RUNNING_TEXT
@@ -60,21 +62,53 @@ ALIGN = {
 }
 
 
-def word_style(document: DocxDocument, name: str) -> ParagraphStyle:
+def word_style(document: DocxDocument, name: str,
+               found: dict[str, BaseOxmlElement] | None = None) -> ParagraphStyle:
     """The Word paragraph style ``name``, added if the template lacks it: found by its
     name (Word writes built-in names in lower case, ``header``; LibreOffice as shown,
     ``Header``: python-docx shows both as ``Header``), else by a style id of that spelling
-    (a reference document's style whose name differs: adding one would repeat its id)."""
+    (a reference document's style whose name differs: adding one would repeat its id).
+    ``found`` is the document's styles by name (``style_index``), kept up to date with a
+    style added here: without it the styles are indexed for this one look (a search
+    through python-docx's styles, a proxy made and named for each, cost the theme's 60
+    lookups some 45 ms a DOCX)."""
     styles = document.styles
-    style = next((found for found in styles if found.name == name), None)
-    if style is None:
+    index = style_index(document) if found is None else found
+    element = index.get(name)
+    if element is None:
         element = styles.element.get_by_id(name)
-        style = StyleFactory(element) if element is not None else None
-    if style is None:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if element is not None:
+        style = StyleFactory(element)
+    else:
+        style = add_style(document, name)
         style.base_style = styles["Normal"]
+        index.setdefault(name, style.element)
     assert isinstance(style, ParagraphStyle)
     return style
+
+
+def set_paragraph_style(paragraph: DocxParagraph, style: BaseStyle) -> None:
+    """``paragraph.style = style`` as python-docx sets it (the style's id, none where the
+    style is the document's default paragraph style; ValueError for a style of another
+    type), without its parse of every style's type to find that default on each
+    assignment: only a style marked default can be it."""
+    if style.type != WD_STYLE_TYPE.PARAGRAPH:
+        raise ValueError(f"{style.name!r} is not a paragraph style")
+    element = style.element
+    default = bool(element.default) and \
+        element.getparent().default_for(WD_STYLE_TYPE.PARAGRAPH) is element
+    p_of(paragraph).style = None if default else style.style_id
+
+
+def style_index(document: DocxDocument) -> dict[str, BaseOxmlElement]:
+    """The document's style elements by name as python-docx shows it (``style_name``),
+    the first of a name (the one a search through its styles in document order finds)."""
+    index: dict[str, BaseOxmlElement] = {}
+    for element in document.styles.element.findall(qn("w:style")):
+        name = style_name(element)
+        if name is not None:
+            index.setdefault(name, element)
+    return index
 
 
 def _spacing(style: ParagraphStyle, spec: Style) -> None:
@@ -102,10 +136,12 @@ def _spacing_element(points: float) -> BaseOxmlElement:
     return element
 
 
-def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str) -> None:
-    """Make the Word style ``word_name`` look like the theme's ``name``."""
+def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str,
+                found: dict[str, BaseOxmlElement] | None = None) -> None:
+    """Make the Word style ``word_name`` look like the theme's ``name`` (``found``: the
+    document's styles by name, see ``word_style``)."""
     spec = theme.style(name)
-    style = word_style(document, word_name)
+    style = word_style(document, word_name, found)
     font = theme.font(spec)
     style.font.name = font.latin
     set_fonts(style.element.get_or_add_rPr(), font.latin, font.east_asian)
@@ -132,21 +168,22 @@ def apply_theme(document: DocxDocument, theme: Theme, hyphenate: bool = False) -
     """Every theme style into the document's styles; Normal follows the table-cell size.
     Where the document is hyphenated (``hyphenate``), every style but running text's
     asks not to be (``w:suppressAutoHyphens``)."""
-    apply_style(document, theme, "body", "Normal")
-    word_style(document, "Normal").paragraph_format.space_after = Pt(0)
+    found = style_index(document)
+    apply_style(document, theme, "body", "Normal", found)
+    word_style(document, "Normal", found).paragraph_format.space_after = Pt(0)
     for name, word_name in WORD_STYLES.items():
-        apply_style(document, theme, name, word_name)
-    apply_style(document, theme, "toc-entry", "TOC 2")
+        apply_style(document, theme, name, word_name, found)
+    apply_style(document, theme, "toc-entry", "TOC 2", found)
     if hyphenate:
         for name, word_name in [*WORD_STYLES.items(), ("toc-entry", "TOC 2")]:
             if name not in RUNNING_TEXT:
-                ordered_child(word_style(document, word_name).element.get_or_add_pPr(),
+                ordered_child(word_style(document, word_name, found).element.get_or_add_pPr(),
                               "w:suppressAutoHyphens", PPR_ORDER)
-    word_style(document, "TOC 2").paragraph_format.left_indent = Pt(theme.style("toc-entry")
+    word_style(document, "TOC 2", found).paragraph_format.left_indent = Pt(theme.style("toc-entry")
                                                                      .size * 2)
     width = theme.page.width - theme.page.inside - theme.page.outside
     for name in ("TOC 1", "TOC 2"):  # page numbers flush right after dots, as in the PDF
-        word_style(document, name).paragraph_format.tab_stops.add_tab_stop(
+        word_style(document, name, found).paragraph_format.tab_stops.add_tab_stop(
             Mm(width), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
     for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Contents Title"):
-        word_style(document, name).paragraph_format.keep_with_next = True
+        word_style(document, name, found).paragraph_format.keep_with_next = True
