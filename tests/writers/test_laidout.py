@@ -1,0 +1,61 @@
+"""bench/laidout.py's measures of a laid-out PDF (the PDF writer's, or a DOCX as
+LibreOffice lays it out): what they count and what they do not."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def bench() -> ModuleType:
+    """bench/laidout.py as a module."""
+    spec = importlib.util.spec_from_file_location("laidout", ROOT / "bench" / "laidout.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["laidout"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_number_broken_inside_its_digits_is_counted() -> None:
+    laidout = bench()
+    for before, after in (("714", "25 件"), ("71,42", "5"), ("4,01", "3"), ("+166", "%"),
+                          ("RMB 61.", "093 billion")):
+        assert laidout.broken_at(before, after) == "inside a number", (before, after)
+
+
+def test_two_numbers_of_adjacent_table_rows_are_not_one_broken() -> None:
+    """pdftotext reads a column of table values as one flow: 171 above 170,000 (the
+    side-by-side edition's English table) is two values, not 171170,000 broken."""
+    laidout = bench()
+    assert laidout.broken_at("171", "170,000") is None
+    assert laidout.broken_at("517,000", "1,280") is None
+    assert laidout.broken_at("cases 1,280", "2,554 cases") is None
+
+
+def line(text: str, left: float, right: float, bottom: float, page: int = 1,
+         height: float = 16.0) -> object:
+    """A printed line of ``text`` (one word a character) from ``left`` to ``right``."""
+    laidout = sys.modules["laidout"]
+    words = tuple((c, left, right) for c in text)
+    return laidout.Line(words, height, left, right, page, bottom - height, bottom)
+
+
+def test_the_side_by_side_grid_is_counted_column_by_column() -> None:
+    """The official side-by-side edition: 22 lines a page in each column of 13
+    characters, not 44 lines of both and no line of 28."""
+    laidout = bench()
+    han = "知识产权保护力度不断加大加"
+    lines = [line(han, 80, 288, 100 + 28 * row) for row in range(22)]
+    lines += [line("Intellectual property", 305, 515, 100 + 28 * row, height=14.0)
+              for row in range(22)]
+    lines += [line(han * 2, 80, 515, 60)]  # a title across both columns
+    counts = laidout.Counts()
+    laidout.grid(lines, counts, columns=2)
+    assert max(counts.lines_per_page) == 22
+    assert max(counts.chars_per_line) == 13
+    whole = laidout.Counts()
+    laidout.grid(lines, whole)
+    assert max(whole.lines_per_page) == 23 and max(whole.chars_per_line) == 26
