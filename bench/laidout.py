@@ -52,7 +52,7 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -355,16 +355,50 @@ def pdf_faces(pdf: Path) -> set[str]:
 
 
 def measure_pdf(pdf: Path, words: set[str], official: bool, columns: int = 1) -> Counts:
-    """Every measure of one PDF (the official grid's in ``columns``)."""
+    """Every measure of one PDF (of ``columns`` 2, each column's lines apart:
+    ``in_columns``; the official grid's in them)."""
     counts = Counts()
+    read = list(flows(pdf))
+    if columns == 2:
+        read = in_columns(read)
     every: list[Line] = []
-    for lines in flows(pdf):
+    for lines in read:
         record(lines, words, counts)
         counts.pages = max([counts.pages, *(line.page for line in lines)])
         every += lines
     if official:
         grid(every, counts, columns)
     return counts
+
+
+def in_columns(read: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """The flows of a side-by-side document, each split into its left column's lines
+    and its right's: pdftotext reads a line of each column set on one baseline (the
+    official theme's grid, LibreOffice's layout table) as one line across both, whose
+    next line then belongs to either. A line's words left of the middle of the type area
+    go to the left column's line, the others to the right's."""
+    every = [line for lines in read for line in lines]
+    middle = (min((line.left for line in every), default=0.0) +
+              max((line.right for line in every), default=0.0)) / 2
+    out: list[list[Line]] = []
+    for lines in read:
+        sides: tuple[list[Line], list[Line]] = ([], [])
+        for line in lines:
+            for side, part in zip(sides, _halves(line, middle), strict=True):
+                if part is not None:
+                    side.append(part)
+        out += [side for side in sides if side]
+    return out
+
+
+def _halves(line: Line, middle: float) -> tuple[Line | None, Line | None]:
+    """``line``'s words left of ``middle`` and right of it, each as a line (None where
+    it has none)."""
+    left = tuple(w for w in line.words if (w[1] + w[2]) / 2 < middle)
+    right = tuple(w for w in line.words if (w[1] + w[2]) / 2 >= middle)
+    return tuple(  # type: ignore[return-value]
+        replace(line, words=part, left=part[0][1], right=max(w[2] for w in part))
+        if part else None for part in (left, right))
 
 
 def to_pdf(docx: Path, out: Path) -> Path:

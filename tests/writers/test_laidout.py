@@ -59,3 +59,25 @@ def test_the_side_by_side_grid_is_counted_column_by_column() -> None:
     whole = laidout.Counts()
     laidout.grid(lines, whole)
     assert max(whole.lines_per_page) == 23 and max(whole.chars_per_line) == 26
+
+
+def test_a_line_across_both_columns_is_read_as_one_in_each() -> None:
+    """LibreOffice sets the official side-by-side DOCX's columns on one grid, and
+    pdftotext reads a line of each as one line: the English line's number then seemed
+    broken from the Chinese line below it (…ty had 517,000 / 注册 51.7 万件). Split at the
+    middle, each column's lines are read in turn and nothing is broken."""
+    laidout = bench()
+    Line = laidout.Line
+    first = Line((("全市商标注册", 80, 180), ("The", 305, 330), ("city", 335, 360),
+                  ("had", 365, 390), ("517,000", 395, 515)), 16.0, 80, 515, 1, 84, 100)
+    second = Line((("注册", 80, 110), ("51.7", 115, 145), ("万件", 150, 188),
+                   ("registered", 305, 515)), 16.0, 80, 515, 1, 112, 128)
+    assert laidout.broken_at(first.text, second.text) == "from its unit"
+    left, right = laidout.in_columns([[first, second]])
+    assert [line.text for line in left] == ["全市商标注册", "注册 51.7 万件"]
+    assert [line.text for line in right] == ["The city had 517,000", "registered"]
+    assert right[0].left == 305 and right[0].right == 515
+    counts = laidout.Counts()
+    for lines in (left, right):
+        laidout.record(lines, set(), counts)
+    assert counts.broken == []
