@@ -393,11 +393,25 @@ def in_columns(read: Sequence[Sequence[Line]]) -> list[list[Line]]:
 
 def _halves(line: Line, middle: float) -> tuple[Line | None, Line | None]:
     """``line``'s words left of ``middle`` and right of it, each as a line (None where
-    it has none)."""
-    left = tuple(w for w in line.words if (w[1] + w[2]) / 2 < middle)
-    right = tuple(w for w in line.words if (w[1] + w[2]) / 2 >= middle)
+    it has none); a word across the middle (pdftotext joins the last characters of one
+    column and the first of the other where the gutter is narrow) cut there in
+    proportion to its width. A contents entry (leader dots) stays whole, in the column
+    it starts in."""
+    if re.search(r"\.{4}|(?:\. ){4}", line.text):
+        return (line, None) if line.left < middle else (None, line)
+    left: list[tuple[str, float, float]] = []
+    right: list[tuple[str, float, float]] = []
+    for text, x0, x1 in line.words:
+        if x1 <= middle or x0 >= middle or x1 - x0 <= 0:
+            (left if (x0 + x1) / 2 < middle else right).append((text, x0, x1))
+            continue
+        cut = round(len(text) * (middle - x0) / (x1 - x0))
+        if text[:cut]:
+            left.append((text[:cut], x0, middle))
+        if text[cut:]:
+            right.append((text[cut:], middle, x1))
     return tuple(  # type: ignore[return-value]
-        replace(line, words=part, left=part[0][1], right=max(w[2] for w in part))
+        replace(line, words=tuple(part), left=part[0][1], right=max(w[2] for w in part))
         if part else None for part in (left, right))
 
 

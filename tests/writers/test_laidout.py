@@ -81,3 +81,24 @@ def test_a_line_across_both_columns_is_read_as_one_in_each() -> None:
     for lines in (left, right):
         laidout.record(lines, set(), counts)
     assert counts.broken == []
+
+
+def test_a_contents_entry_across_the_page_is_not_cut_in_two() -> None:
+    """A contents entry runs across both columns: it is read whole (cut, its leader
+    dots looked like a loose line)."""
+    laidout = bench()
+    entry = laidout.Line((("5.1", 80, 95), ("Building", 100, 150), *(
+        (".", x, x + 2) for x in range(160, 500, 5)), ("23", 505, 515)),
+        12.0, 80, 515, 1, 84, 96)
+    assert laidout.in_columns([[entry]]) == [[entry]]
+
+
+def test_a_word_across_the_middle_is_cut_there() -> None:
+    """pdftotext joins the last characters of the Chinese column and the first of the
+    English one into one word where LibreOffice's gutter is narrow."""
+    laidout = bench()
+    line = laidout.Line((("同比增长", 200, 264), ("125%。In", 274, 330), ("2024", 335, 360)),
+                        16.0, 200, 360, 1, 84, 100)
+    left, right = laidout._halves(line, 314.0)
+    assert left.text == "同比增长 125%。" and left.right == 314.0
+    assert right.text == "In 2024" and right.left == 314.0
