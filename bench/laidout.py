@@ -393,16 +393,17 @@ def in_columns(read: Sequence[Sequence[Line]]) -> list[list[Line]]:
 
 def _halves(line: Line, middle: float) -> tuple[Line | None, Line | None]:
     """``line``'s words left of ``middle`` and right of it, each as a line (None where
-    it has none); a word across the middle (pdftotext joins the last characters of one
-    column and the first of the other where the gutter is narrow) cut there in
-    proportion to its width. A contents entry (leader dots) stays whole, in the column
+    it has none); a word with Han text across the middle (pdftotext joins the last
+    characters of the Chinese column and the first of the English where the gutter is
+    narrow) cut there in proportion to its width, another word (of a title across the
+    page) set where its middle is. A contents entry (leader dots) stays whole, in the column
     it starts in."""
     if re.search(r"\.{4}|(?:\. ){4}", line.text):
         return (line, None) if line.left < middle else (None, line)
     left: list[tuple[str, float, float]] = []
     right: list[tuple[str, float, float]] = []
     for text, x0, x1 in line.words:
-        if x1 <= middle or x0 >= middle or x1 - x0 <= 0:
+        if x1 <= middle or x0 >= middle or x1 - x0 <= 0 or not any(map(is_han, text)):
             (left if (x0 + x1) / 2 < middle else right).append((text, x0, x1))
             continue
         cut = round(len(text) * (middle - x0) / (x1 - x0))

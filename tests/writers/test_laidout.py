@@ -102,3 +102,13 @@ def test_a_word_across_the_middle_is_cut_there() -> None:
     left, right = laidout._halves(line, 314.0)
     assert left.text == "同比增长 125%。" and left.right == 314.0
     assert right.text == "In 2024" and right.left == 314.0
+
+
+def test_an_english_word_across_the_middle_is_not_cut() -> None:
+    """A chart's title across the page: Year-on-year is not read as r-on-year, a
+    hyphenated word that the text does not have."""
+    laidout = bench()
+    line = laidout.Line((("同比增速", 200, 264), ("Year-on-year", 270, 330)), 16.0, 200, 330,
+                        1, 84, 100)
+    left, right = laidout._halves(line, 297.0)
+    assert left.text == "同比增速" and right.text == "Year-on-year"
