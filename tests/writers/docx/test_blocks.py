@@ -248,6 +248,9 @@ def test_a_pair_of_tables_is_one_table_each_row_facing_its_translation() -> None
     assert [tr.trPr.find(qn("w:tblHeader")) is not None for tr in trs] == \
         [True, True, False, False, False, False]
     assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
+    kept = [tr.find(f".//{qn('w:keepNext')}") is not None for tr in trs]
+    assert kept == [True, True, False, True, True, False]  # header with a first row; the
+    # last rows together, with the notes (not the first rows: see _keep_pair_rows)
     body = document.element.body
     between = body.index(pair._tbl) - body.index(layout._tbl)
     assert between == 2  # a paragraph between the tables: Word would join them

@@ -87,7 +87,7 @@ from ipdocs.writers.spacing import (
     after_table,
     heading_style,
 )
-from ipdocs.writers.tablerows import closing, kept_with_next
+from ipdocs.writers.tablerows import closing, kept_with_next, unbroken
 from ipdocs.writers.typeset import (
     NO_BREAK_SPACE,
     NUMBER,
@@ -945,8 +945,26 @@ def write_table_pair(left: Table, right: Table, container: Container, w: Writer)
         if change:
             track_row(rows[top + index], change, w.revisions)
     if not isinstance(container, DocxCell):
-        _keep_rows(table, heads, len(left.rows) + notes)
+        _keep_pair_rows(table, heads, len(left.rows), notes)
     _gap(container, after_table(w.theme), w)
+
+
+def _keep_pair_rows(table: DocxTable, heads: int, count: int, notes: int) -> None:
+    """Keep a pair of tables' header rows with its first body row, its last rows
+    together (``tablerows.kept_last``) and with the notes' row. Its first rows are not
+    kept with the header as a table's are (``_keep_rows``): LibreOffice moves the whole
+    pair to the next page for them, and its rows being as tall as the taller of each
+    pair, that cost Ningbo's side-by-side DOCX a page against the PDF's (29, and its
+    Sources alone on the last)."""
+    keep = [True] * heads + [False] * (count + notes)
+    first, last = unbroken(count)[-1] if count else (0, -1)
+    for index in range(first, last + (1 if notes else 0)):
+        keep[heads + index] = True
+    rows = tbl_of(table).tr_lst
+    for index, kept in enumerate(keep):
+        if kept:
+            for p in rows[index].iter(qn("w:p")):
+                p.get_or_add_pPr().get_or_add_keepNext()
 
 
 def _spanning(cells: Sequence[DocxCell], text: str, previous: str | None, style: str,
