@@ -6,18 +6,23 @@ Run from the repository root:
     python bench/laidout.py [SPEC ...] [--keep DIR] [--no-docx] [-v]
 
 Builds every layout of each SPEC (default the Ningbo and Guangzhou specs): zh, en, zh-en
-interleaved and side by side, official; full and summary; DOCX and PDF; converts the DOCX
+interleaved and side by side, official, side by side in the official theme; full and
+summary; DOCX and PDF; converts the DOCX
 files to PDF with LibreOffice (``soffice``), reads the lines of every PDF back with
 poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
 
-- *broken*: a number or amount broken across two lines: inside its digits, from its sign,
-  percent sign, unit (万件, billion), currency (RMB) or qualifier (more than, 以上, 近), or
-  hyphenated (must be 0);
+- *broken*: a number or amount broken across two lines: inside its digits (the two
+  parts joined make one number as the text writes numbers: 71,42 / 5, 714 / 25; not two
+  numbers of adjacent table rows, 171 / 170,000), from its sign, percent sign, unit
+  (万件, billion), currency (RMB) or qualifier (more than, 以上, 近), or hyphenated (must
+  be 0);
 - *mid hyphens*: a hyphen inside a word in the middle of a line that the document's text
   does not have (a hyphenation point printed where the line did not break);
 - *loose en*: justified English lines with a word gap over twice the face's word space;
 - *lines/page*, *chars/line*: the official theme's body grid (GB/T 9704: 22 × 28), the
   median count and the largest (pages with tables or headings hold fewer body lines);
+  the side-by-side edition's columns counted apart (lines in a column of a page;
+  characters of a line of its Chinese column, which holds 13 of the grid's 28);
 - *units*: of those, a number broken from the Han text it belongs with: its unit
   (17.1 / 万余家) or its qualifier (超 / 1100人);
 - *invisible*: zero-width and joining characters in a DOCX's text (U+200B–U+200D,
@@ -47,7 +52,7 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -59,11 +64,14 @@ CONFIGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("zh-en", {"lang": "zh-en"}),
     ("parallel", {"lang": "zh-en", "layout": "parallel"}),
     ("official", {"lang": "zh", "theme": "official"}),
+    ("parallel official", {"lang": "zh-en", "layout": "parallel", "theme": "official"}),
     ("zh summary", {"lang": "zh", "brief": "summary"}),
     ("en summary", {"lang": "en", "brief": "summary"}),
     ("zh-en summary", {"lang": "zh-en", "brief": "summary"}),
     ("parallel summary", {"lang": "zh-en", "layout": "parallel", "brief": "summary"}),
     ("official summary", {"lang": "zh", "theme": "official", "brief": "summary"}),
+    ("parallel official summary", {"lang": "zh-en", "layout": "parallel",
+                                   "theme": "official", "brief": "summary"}),
 )
 """The documents measured: a name and the options of ``ipdocs.build``."""
 
@@ -169,7 +177,8 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
     joined = re.search(r"([a-z]+-)$", before)
     if joined and (joined.group(1) + re.match(r"[a-z]*", head).group(0)) in words:  # type: ignore[union-attr]
         return None
-    if NUMBER_END.search(before) and re.match(r"[\d.,%‰]", head):
+    if NUMBER_END.search(before) and re.match(r"[\d.,%‰]", head) and \
+            _one_number(before, head):
         return "inside a number"
     if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head):
         return "from its unit"  # (after a percent sign, only 以上 and its kind: below)
@@ -183,6 +192,21 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
             before.endswith("-") and re.match(r"(?:lion|illion|sand|cent)\b", head)):
         return "hyphenated"
     return None
+
+
+ONE_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")
+"""A number as the text writes it: digits, grouped by thousands or not, decimals, a
+percent sign."""
+
+
+def _one_number(before: str, head: str) -> bool:
+    """Whether the number ending ``before`` and the one starting ``head`` joined make one
+    number (71,42 / 5; 714 / 25), not two (171 / 170,000 and 517,000 / 1,280: the values
+    of adjacent table rows, which pdftotext reads as one flow)."""
+    tail = re.search(r"[+\-−]?[\d.,]*[%‰]?$", before)
+    start = re.match(r"[\d.,]*[%‰]?", head)
+    joined = (tail.group(0) if tail else "") + (start.group(0) if start else "")
+    return bool(ONE_NUMBER.fullmatch(joined.rstrip(".,")))
 
 
 def record(lines: Sequence[Line], words: set[str], counts: Counts) -> None:
@@ -227,23 +251,42 @@ def _loose(line: Line, after: Line | None, counts: Counts) -> None:
         counts.loose.append(f"{widest / space:.1f}×: {line.text[:70]}")
 
 
-def grid(pdf: Path, counts: Counts) -> None:
+def grid(every: Sequence[Line], counts: Counts, columns: int = 1) -> None:
     """Lines per page and characters per full line of a Chinese body (the official grid):
     the lines set in the body's size (the commonest height of long Chinese lines), less
-    the page number,
-    counted page by page; characters counted on the lines that run to the measure (a
-    full-width character one, a Latin letter or digit a half)."""
-    every = [line for lines in flows(pdf) for line in lines]
-    long = [line for line in every if sum(map(is_han, line.text)) >= 20]
+    the page number, counted page by page and, of ``columns`` 2 (the side-by-side
+    edition), column by column (a line across the middle of the type area, a title or a
+    contents entry, in neither); characters counted on the lines that run to their
+    column's measure (a full-width character one, a Latin letter or digit a half).
+    ``every``: the lines of a PDF."""
+    middle = (min((line.left for line in every), default=0.0) +
+              max((line.right for line in every), default=0.0)) / 2
+
+    def column(line: Line) -> int | None:
+        """The column ``line`` is set in: 0 (the only one, or the left), 1, or None."""
+        if columns == 1:
+            return 0
+        return 0 if line.right <= middle else 1 if line.left >= middle else None
+
+    least = 20 // columns  # Han characters of a long line: most of a line of 28 or 13
+    long = [line for line in every
+            if sum(map(is_han, line.text)) >= least and column(line) is not None]
     heights = Counter(round(line.height, 1) for line in long)
     body = heights.most_common(1)[0][0] if heights else 0.0
-    rows: dict[int, set[int]] = {}
-    widest = max((line.right for line in long), default=0.0)
+    rows: dict[tuple[int, int], set[int]] = {}
+    widest: dict[int, float] = {}
+    for line in long:
+        key = column(line)
+        assert key is not None
+        widest[key] = max(widest.get(key, 0.0), line.right)
     for line in every:
-        if abs(line.height - body) > 0.3 or re.fullmatch(r"[—\-–\s\d]+", line.text):
+        key = column(line)
+        if key is None or abs(line.height - body) > 0.3 or \
+                re.fullmatch(r"[—\-–\s\d]+", line.text):
             continue
-        rows.setdefault(line.page, set()).add(round(line.bottom / 4))  # pieces of one line
-        if line.right >= widest - body and sum(map(is_han, line.text)) >= 10 and \
+        rows.setdefault((line.page, key), set()).add(round(line.bottom / 4))  # pieces
+        if line.right >= widest.get(key, 0.0) - body and \
+                sum(map(is_han, line.text)) >= least // 2 and \
                 not re.search(r"(?:\. ?){4}", line.text):
             text = line.text.replace(" ", "")
             counts.chars_per_line.append(round(sum(1 if is_han(c) else 0.5 for c in text)))
@@ -311,15 +354,66 @@ def pdf_faces(pdf: Path) -> set[str]:
             for line in listing.splitlines()[2:] if line.strip()}
 
 
-def measure_pdf(pdf: Path, words: set[str], official: bool) -> Counts:
-    """Every measure of one PDF."""
+def measure_pdf(pdf: Path, words: set[str], official: bool, columns: int = 1) -> Counts:
+    """Every measure of one PDF (of ``columns`` 2, each column's lines apart:
+    ``in_columns``; the official grid's in them)."""
     counts = Counts()
-    for lines in flows(pdf):
+    read = list(flows(pdf))
+    if columns == 2:
+        read = in_columns(read)
+    every: list[Line] = []
+    for lines in read:
         record(lines, words, counts)
         counts.pages = max([counts.pages, *(line.page for line in lines)])
+        every += lines
     if official:
-        grid(pdf, counts)
+        grid(every, counts, columns)
     return counts
+
+
+def in_columns(read: Sequence[Sequence[Line]]) -> list[list[Line]]:
+    """The flows of a side-by-side document, each split into its left column's lines
+    and its right's: pdftotext reads a line of each column set on one baseline (the
+    official theme's grid, LibreOffice's layout table) as one line across both, whose
+    next line then belongs to either. A line's words left of the middle of the type area
+    go to the left column's line, the others to the right's."""
+    every = [line for lines in read for line in lines]
+    middle = (min((line.left for line in every), default=0.0) +
+              max((line.right for line in every), default=0.0)) / 2
+    out: list[list[Line]] = []
+    for lines in read:
+        sides: tuple[list[Line], list[Line]] = ([], [])
+        for line in lines:
+            for side, part in zip(sides, _halves(line, middle), strict=True):
+                if part is not None:
+                    side.append(part)
+        out += [side for side in sides if side]
+    return out
+
+
+def _halves(line: Line, middle: float) -> tuple[Line | None, Line | None]:
+    """``line``'s words left of ``middle`` and right of it, each as a line (None where
+    it has none); a word with Han text across the middle (pdftotext joins the last
+    characters of the Chinese column and the first of the English where the gutter is
+    narrow) cut there in proportion to its width, another word (of a title across the
+    page) set where its middle is. A contents entry (leader dots) stays whole, in the column
+    it starts in."""
+    if re.search(r"\.{4}|(?:\. ){4}", line.text):
+        return (line, None) if line.left < middle else (None, line)
+    left: list[tuple[str, float, float]] = []
+    right: list[tuple[str, float, float]] = []
+    for text, x0, x1 in line.words:
+        if x1 <= middle or x0 >= middle or x1 - x0 <= 0 or not any(map(is_han, text)):
+            (left if (x0 + x1) / 2 < middle else right).append((text, x0, x1))
+            continue
+        cut = round(len(text) * (middle - x0) / (x1 - x0))
+        if text[:cut]:
+            left.append((text[:cut], x0, middle))
+        if text[cut:]:
+            right.append((text[cut:], middle, x1))
+    return tuple(  # type: ignore[return-value]
+        replace(line, words=tuple(part), left=part[0][1], right=max(w[2] for w in part))
+        if part else None for part in (left, right))
 
 
 def to_pdf(docx: Path, out: Path) -> Path:
@@ -345,10 +439,11 @@ def measure(spec: Path, out: Path, docx: bool = True) -> dict[str, Counts]:
         build(report, out / f"{stem}.pdf", **options)  # type: ignore[arg-type]
         words, invisible = docx_words(out / f"{stem}.docx")
         official = "official" in name
-        results[f"{stem} PDF"] = measure_pdf(out / f"{stem}.pdf", words, official)
+        columns = 2 if "parallel" in name else 1
+        results[f"{stem} PDF"] = measure_pdf(out / f"{stem}.pdf", words, official, columns)
         if docx:
             laid = to_pdf(out / f"{stem}.docx", out / "lo")
-            results[f"{stem} DOCX"] = measure_pdf(laid, words, official)
+            results[f"{stem} DOCX"] = measure_pdf(laid, words, official, columns)
             results[f"{stem} DOCX"].invisible = invisible
             results[f"{stem} DOCX"].toc = docx_toc(out / f"{stem}.docx", laid)
             results[f"{stem} DOCX"].foreign = sorted(

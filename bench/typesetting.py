@@ -27,8 +27,10 @@ table of:
 - *runts*: paragraphs whose last line holds one or two characters besides its closing
   marks (显著。);
 - on a character grid (the official theme): *lines/page*, the most lines of text on the
-  grid on a page (GB/T 9704: 22); *chars/line*, the most grid cells the full-width
-  characters of one of its lines fill (28; a mark compressed to half width fills half);
+  grid in a column of a page (GB/T 9704: 22; the side-by-side edition's two columns
+  counted apart); *chars/line*, the most grid cells the full-width characters of one of
+  its justified lines fill (28; a mark compressed to half width fills half; not a
+  heading nor the contents, which the side-by-side edition sets across both columns);
   *beyond grid*, its justified lines that set two Han characters further apart than the
   grid's pitch by more than ``GRID_SPREAD`` of an em (must be 0).
 
@@ -102,6 +104,9 @@ class Drawn:
     url: bool = False
     """The line starts with the rest of a web address broken at the line before, which
     may begin with a dot or question mark (http://www / .example.com)."""
+    column: int = 0
+    """The column of the page it is set in: 1 where its block starts right of the
+    page's middle (the English column of the side-by-side edition), else 0."""
 
 
 @dataclass
@@ -119,8 +124,8 @@ class Counts:
     runts: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
     mid_hyphens: list[str] = field(default_factory=list)
-    grid_lines: dict[int, int] = field(default_factory=dict)
-    """Lines on the character grid, page by page."""
+    grid_lines: dict[tuple[int, int], int] = field(default_factory=dict)
+    """Lines on the character grid, by page and column."""
     grid_chars: int = 0
     beyond_grid: list[str] = field(default_factory=list)
 
@@ -232,11 +237,13 @@ def _broken(line: Drawn, text: str, after: Drawn | None, counts: Counts) -> None
 def _grid(line: Drawn, text: str, counts: Counts) -> None:
     """A line on the character grid: counted on its page, its Han characters counted, and
     whether justification set two of them further apart than the grid."""
-    counts.grid_lines[line.page] = counts.grid_lines.get(line.page, 0) + 1
+    key = (line.page, line.column)
+    counts.grid_lines[key] = counts.grid_lines.get(key, 0) + 1
     han = [width for text, _, width, wide, _ in line.units if wide and text.isalnum()]
     pitch = sorted(han)[len(han) // 2] if han else line.em
     cells = sum(width for _, _, width, wide, _ in line.units if wide) / pitch
-    counts.grid_chars = max(counts.grid_chars, round(cells))
+    if line.justified:  # not a heading nor a contents entry
+        counts.grid_chars = max(counts.grid_chars, round(cells))
     if line.justified and not line.last:
         widest = max(_han_gaps(line), default=0.0)
         if widest > GRID_SPREAD + 1e-6:
@@ -302,12 +309,13 @@ def _drawn(block: Any) -> list[Drawn]:
         justified = block._justified(block.width)
     grid = getattr(block.shape, "grid", False)
     page = block.canv.getPageNumber()
+    column = int(block.canv._currentMatrix[4] > block.canv._pagesize[0] / 2)
     return [Drawn(tuple((u.text, _start(u), _end(u) - _start(u), u.han, u.space_before)
                         for u in line.units),
                   em, space, justified, line.last, index == 0 and not block.continued,
                   grid, page, sum(1 for u in line.units[:-1] if u.hyphenated),
                   bool(line.units) and line.units[-1].hyphenated,
-                  bool(line.units) and line.units[0].url)
+                  bool(line.units) and line.units[0].url, column)
             for index, line in enumerate(lines)]
 
 

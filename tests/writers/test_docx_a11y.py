@@ -33,6 +33,7 @@ from ipdocs.doc import (
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
+from ipdocs.writers.docx.blocks import table_pair
 from tests.conftest import ROOT
 
 NINGBO = ROOT / "specs" / "ningbo-2024.yaml"
@@ -91,13 +92,15 @@ def test_every_data_table_marks_its_header_rows(
     body = _xml(package, "word/document.xml")
     tables = [t for t in body.iter(f"{W}tbl")
               if t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is not None]
+    paired = [b for b in doc.blocks if isinstance(b, Bilingual) and table_pair(b)]
     assert len(tables) == sum(isinstance(b, Table) and bool(b.header)
-                              for b in _blocks(doc.blocks))
-    for table in tables:
+                              for b in _blocks(doc.blocks)) - len(paired)
+    for table in tables:  # a pair of tables set as one repeats its captions' row too
         rows = table.findall("w:tr", NS)
         heads = [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows]
+        captions = rows[0].find("w:tc/w:p/w:pPr/w:pStyle[@w:val='Caption']", NS) is not None
         headed = [r.find("w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is not None
-                  for r in rows]
+                  or (r is rows[0] and captions) for r in rows]
         assert heads == headed and heads[0]  # the header rows, and only they, repeat
         look = table.find("w:tblPr/w:tblLook", NS)
         assert look is not None and look.get(f"{W}firstRow") == "1"  # Word's Header Row
@@ -114,9 +117,13 @@ def test_every_other_table_is_a_layout_table(
     layout = [t for t in body.iter(f"{W}tbl")
               if t.find("w:tr/w:tc/w:p/w:pPr/w:pStyle[@w:val='TableHeader']", NS) is None]
     panels = [b for b in _blocks(doc.blocks) if isinstance(b, KeyFigures)]
-    # side by side: one table for each run of pairs (write_blocks groups them)
+    # side by side: one table for each run of pairs (write_blocks groups them), a pair
+    # of tables, set as one data table, ending a run
+    def laid(block: object) -> bool:
+        return isinstance(block, Bilingual) and not table_pair(block)
+
     runs = sum(1 for first, pair in itertools.pairwise((None, *doc.blocks))
-               if isinstance(pair, Bilingual) and not isinstance(first, Bilingual))
+               if laid(pair) and not laid(first))
     assert len(layout) == len(panels) + runs and layout
     for table in layout:
         look = table.find("w:tblPr/w:tblLook", NS)

@@ -473,3 +473,27 @@ def test_a_cell_hyphenates_a_word_wider_than_its_line() -> None:
     laid = laid_out("internationalisation", 6, justify=False, hyphenate=english, fill=False)
     assert laid[0].units[-1].hyphenated and not any(u.forced for line in laid
                                                     for u in line.units)
+
+
+HAN = "".join(chr(0x5B57 + i) for i in range(60))
+"""Han characters of which no two are alike, none a mark."""
+
+
+@pytest.mark.parametrize("grid", [True, False])
+def test_a_narrow_column_gives_a_runt_a_piece_from_more_lines_than_one(grid: bool) -> None:
+    """A column of 13 characters (the official theme's side-by-side edition): the line
+    before a runt of one character cannot give it two without being left two ems short,
+    so the two lines above it give one each (Ningbo: 市场有 / 秩序。)."""
+    laid = laid_out(HAN[:40] + "。", 13.3, grid=grid)
+    assert [len(line.text) for line in laid] == [13, 12, 12, 4]
+    assert violations(laid) == []
+
+
+def test_a_runt_under_a_line_left_short_by_a_long_number() -> None:
+    """A line already short (a number kept with its unit went to the next line) gives
+    the runt its last character where the lines above give it theirs, none looser than
+    the paragraph's loosest line (Guangzhou: 位居全国第 / 4位。)."""
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄到23299761234件，位居全国第4位。"
+    laid = laid_out(text, 13.3, grid=True)
+    assert laid[-1].text.startswith("第")
+    assert violations(laid) == []

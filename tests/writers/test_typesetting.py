@@ -159,3 +159,20 @@ def test_an_address_may_start_a_line_with_its_dot() -> None:
 
     assert kinsoku(".html", url=True) == []
     assert kinsoku(".html", url=False)
+
+
+def test_the_grid_is_counted_column_by_column() -> None:
+    """The official side-by-side edition: the lines of a page's two columns are counted
+    apart (22 in each, not 44), and a line that is no paragraph's (a contents entry set
+    across both columns) is not a line of the grid's characters."""
+    typesetting = bench()
+    counts = typesetting.Counts()
+    han = tuple(("字", 16.0 * i, 16.0, True, False) for i in range(13))
+    for column in (0, 1):
+        typesetting.record([typesetting.Drawn(han, 16.0, 4.0, True, False, False, True, 1,
+                                              column=column) for _ in range(22)], counts)
+    entry = tuple(("字", 16.0 * i, 16.0, True, False) for i in range(17))
+    typesetting.record([typesetting.Drawn(entry, 16.0, 4.0, False, True, True, True, 2)],
+                       counts)
+    assert max(counts.grid_lines.values()) == 22
+    assert counts.grid_chars == 13

@@ -240,3 +240,62 @@ def test_a_table_followed_by_long_text_is_not_kept_with_it() -> None:
                   Paragraph((Span("word " * 400),), "en")], document, w)
     rows = document.tables[0]._tbl.tr_lst
     assert not any(_kept(p) for p in rows[-1].iter(qn("w:p")))
+
+
+def _pair_of_tables(changes: tuple[str, ...] = ()) -> Bilingual:
+    """A table and its translation, side by side, with captions and notes."""
+    zh = Table((Column("left"), Column("right")), ((Cell("指标"), Cell("数值")),),
+               ((Cell("专利"), Cell("1")), (Cell("商标"), Cell("2")), (Cell("版权"), Cell("3"))),
+               "zh", caption="表 1", note="注：甲", changes=changes)  # type: ignore[arg-type]
+    en = Table((Column("left"), Column("right")), ((Cell("Indicator"), Cell("Value")),),
+               ((Cell("Patents granted in the city"), Cell("1")), (Cell("Trademarks"), Cell("2")),
+                (Cell("Copyrights"), Cell("3"))),
+               "en", caption="Table 1", note="Note: a", changes=changes)  # type: ignore[arg-type]
+    return Bilingual((zh,), (en,))
+
+
+def test_a_pair_of_tables_is_one_table_each_row_facing_its_translation() -> None:
+    """Ningbo's official side-by-side DOCX in LibreOffice: the Chinese table nested in
+    its cell went whole on one page, the English one split over two. Set as one table,
+    row n of both is one row (never split), so both break after the same row."""
+    text = Paragraph((Span("中文"),), "zh")
+    document, w = _writer()
+    write_blocks([Bilingual((text,), (Paragraph((Span("English"),), "en"),)),
+                  _pair_of_tables()], document, w)
+    layout, pair = document.tables
+    assert [[c.text for c in row] for row in grid(layout)] == [["中文", "English"]]
+    rows = [[c.text for c in row] for row in grid(pair)]
+    assert rows == [["表 1", "表 1", "", "Table 1", "Table 1"],
+                    ["指标", "数值", "", "Indicator", "Value"],
+                    ["专利", "1", "", "Patents granted in the city", "1"],
+                    ["商标", "2", "", "Trademarks", "2"],
+                    ["版权", "3", "", "Copyrights", "3"],
+                    ["注：甲", "注：甲", "", "Note: a", "Note: a"]]
+    trs = pair._tbl.tr_lst
+    assert [tr.trPr.find(qn("w:tblHeader")) is not None for tr in trs] == \
+        [True, True, False, False, False, False]
+    assert all(tr.trPr.find(qn("w:cantSplit")) is not None for tr in trs)
+    kept = [tr.find(f".//{qn('w:keepNext')}") is not None for tr in trs]
+    assert kept == [True, True, False, True, True, False]  # header with a first row; the
+    # last rows together, with the notes (not the first rows: see _keep_pair_rows)
+    body = document.element.body
+    between = body.index(pair._tbl) - body.index(layout._tbl)
+    assert between == 2  # a paragraph between the tables: Word would join them
+
+
+def test_a_pair_of_tables_tracks_its_rows_as_each_table_does() -> None:
+    document, w = _writer()
+    write_blocks([_pair_of_tables(("", "inserted", "deleted"))], document, w)
+    trs = document.tables[0]._tbl.tr_lst
+    marks = [[c.tag.split("}")[1] for c in tr.trPr if c.tag in (qn("w:ins"), qn("w:del"))]
+             for tr in trs]
+    assert marks == [[], [], [], ["ins"], ["del"], []]
+
+
+def test_tables_that_are_no_pair_stay_in_their_side_by_side_cells() -> None:
+    pair = _pair_of_tables()
+    zh, en = pair.left[0], pair.right[0]
+    shorter = dataclasses.replace(en, rows=en.rows[:2])
+    document, w = _writer()
+    write_blocks([Bilingual((zh,), (shorter,))], document, w)
+    assert len(grid(document.tables[0])[0]) == 2  # the layout: a nested table each side

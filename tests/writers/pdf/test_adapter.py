@@ -7,7 +7,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Frame, KeepTogether, Spacer, Table
 
 from ipdocs.typefaces.bundled import BUNDLED
 from ipdocs.writers.pdf import adapter as pdf_adapter
@@ -83,3 +83,20 @@ def test_a_page_entry_is_listed_once() -> None:
 def test_a_font_never_registered_is_forgotten_quietly() -> None:
     pdf_adapter.forget_font("NeverRegisteredFace", b"NeverRegisteredFace")
     assert not pdf_adapter.is_registered("NeverRegisteredFace")
+
+
+def test_reportlab_table_rows_and_frame() -> None:
+    table = Table([["a"], ["b"], ["c"], ["d"]], rowHeights=[10, 20, 30, 40], repeatRows=1)
+    table.setStyle([("NOSPLIT", (0, 1), (-1, 2))])
+    table.wrap(100, 1000)
+    assert pdf_adapter.row_heights(table) == [10, 20, 30, 40]
+    assert pdf_adapter.last_split_row(table, 35) == 1  # not between the rows kept together
+    assert pdf_adapter.last_split_row(table, 60) == 3
+    assert pdf_adapter.last_split_row(table, 5) == 0
+    box = Spacer(10, 10)
+    assert not pdf_adapter.at_frame_top(box)
+    frame = Frame(0, 0, 100, 100)
+    box._frame = frame
+    assert pdf_adapter.at_frame_top(box)
+    frame.add(Spacer(10, 10), Canvas(io.BytesIO()))
+    assert not pdf_adapter.at_frame_top(box)

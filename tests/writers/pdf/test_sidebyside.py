@@ -1,11 +1,16 @@
 """Two stacks of flowables side by side: their height, and their split across pages."""
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer, Table
 
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
 from ipdocs.writers.pdf.fonts import Fonts
-from ipdocs.writers.pdf.sidebyside import SideBySide, split_stack, stack_height
+from ipdocs.writers.pdf.sidebyside import (
+    SideBySide,
+    split_pair,
+    split_stack,
+    stack_height,
+)
 
 
 def spacer(height: float, before: float = 0.0, after: float = 0.0) -> Spacer:
@@ -93,3 +98,54 @@ def test_a_caption_goes_over_with_its_table_inside_a_column() -> None:
     room = para.wrap(200, 1e6)[1] + caption.wrap(200, 1e6)[1] + 20
     head, tail = split_stack(stack, 200, room)
     assert head == [para] and tail == [caption, chart]
+
+
+def grid(heights: list[float], kept: int = 0) -> Table:
+    """A table of one column whose rows are ``heights`` tall, its first row a header
+    repeated on each page, its first ``kept`` body rows kept with it."""
+    table = Table([[f"row {i}"] for i in range(len(heights))], rowHeights=heights,
+                  repeatRows=1)
+    if kept:
+        table.setStyle([("NOSPLIT", (0, 0), (-1, kept))])
+    return table
+
+
+def rows(part: Flowable) -> list[str]:
+    """The texts of a table part's rows."""
+    assert isinstance(part, Table)
+    return [row[0] for row in part._cellvalues]
+
+
+def test_a_pair_of_tables_splits_at_the_same_row_in_both_columns() -> None:
+    left = [grid([10] * 9)]  # rows of Chinese: short
+    right = [grid([10] + [25] * 8)]  # the English rows wrap: taller
+    head, tail = SideBySide(left, right, gutter=10).split(210, 85)
+    assert rows(head.left[0]) == rows(head.right[0]) == [f"row {i}" for i in range(4)]
+    assert rows(tail.left[0]) == rows(tail.right[0]) == ["row 0"] + [
+        f"row {i}" for i in range(4, 9)]
+
+
+def test_a_table_that_fits_whole_splits_with_its_translation() -> None:
+    left, right = [grid([10] * 5)], [grid([10] + [30] * 4)]
+    head, tail = SideBySide(left, right, gutter=10).split(210, 80)
+    assert rows(head.left[0]) == rows(head.right[0]) == ["row 0", "row 1", "row 2"]
+    assert rows(tail.left[0]) == rows(tail.right[0]) == ["row 0", "row 3", "row 4"]
+
+
+def test_a_pair_of_tables_neither_starts_where_one_cannot() -> None:
+    """Ningbo's official side-by-side edition, p50: the Chinese table's first five rows
+    fitted under its paragraph, the English one (its rows kept with its header taller)
+    went whole to the next page."""
+    left = [grid([10] * 9, kept=3)]
+    right = [grid([10] + [30] * 8, kept=3)]
+    pair = SideBySide(left, right, gutter=10)
+    assert pair.split(210, 80) == []
+    assert split_pair(left, right, 100, 80) == ([], left, [], right)
+
+
+def test_tables_that_are_not_a_pair_split_column_by_column() -> None:
+    assert split_pair([grid([10] * 9)], [grid([10] * 8)], 100, 45) is None
+    assert split_pair([grid([10] * 4)], [grid([10] * 4)], 100, 45) is None  # both fit
+    assert split_pair([spacer(50)], [grid([10] * 8)], 100, 45) is None
+    head, _ = SideBySide([grid([10] * 9)], [grid([10] + [20] * 7)], gutter=10).split(210, 45)
+    assert len(rows(head.left[0])) == 4 and len(rows(head.right[0])) == 2

@@ -88,7 +88,7 @@ from ipdocs.writers.spacing import (
     after_table,
     heading_style,
 )
-from ipdocs.writers.tablerows import closing, kept_with_next
+from ipdocs.writers.tablerows import closing, kept_with_next, unbroken
 from ipdocs.writers.typeset import (
     NO_BREAK_SPACE,
     NUMBER,
@@ -902,7 +902,31 @@ def _cell_blocks(cell: DocxCell, blocks: Sequence[Block], w: Writer) -> None:
 
 
 def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Writer) -> None:
-    """Consecutive bilingual pairs as one borderless two-column table, a row per pair."""
+    """Consecutive bilingual pairs as one borderless two-column table, a row per pair; a
+    pair of tables (a table and its translation) as one table of both
+    (``write_table_pair``), between such layout tables."""
+    run: list[Bilingual] = []
+    for pair in pairs:
+        tables = table_pair(pair)
+        if tables is None:
+            run.append(pair)
+            continue
+        if run:
+            _layout_rows(run, container, w)
+            run = []
+            _gap(container, TABLES_APART, w)  # Word joins two tables with nothing between
+        write_table_pair(*tables, container, w)
+    if run:
+        _layout_rows(run, container, w)
+
+
+TABLES_APART = 1.0
+"""Points of the empty paragraph between a side-by-side layout table and a pair of tables
+set as one after it."""
+
+
+def _layout_rows(pairs: Sequence[Bilingual], container: Container, w: Writer) -> None:
+    """Bilingual pairs as one borderless two-column table, a row per pair."""
     table = container.add_table(rows=len(pairs), cols=2)
     _borders(table, w.theme.rule, inside=False)
     _look(table, False, False)  # a layout: the two languages side by side
@@ -916,6 +940,136 @@ def write_bilingual_rows(pairs: Sequence[Bilingual], container: Container, w: Wr
         for cell in row:
             _loose_captions(cell)
     w.width_mm = outer
+
+
+def table_pair(pair: Bilingual) -> tuple[Table, Table] | None:
+    """The two tables of a side-by-side pair that is a table and its translation (the
+    same header and body rows, inserted, deleted or kept alike against a document
+    compared with), or None."""
+    if len(pair.left) != 1 or len(pair.right) != 1:
+        return None
+    left, right = pair.left[0], pair.right[0]
+    if not (isinstance(left, Table) and isinstance(right, Table)):
+        return None
+    if len(left.header) != len(right.header) or len(left.rows) != len(right.rows) or \
+            left.revision != right.revision or left.changes != right.changes:
+        return None
+    return left, right
+
+
+def write_table_pair(left: Table, right: Table, container: Container, w: Writer) -> None:
+    """A table and its translation side by side as one table, each in its half of the
+    measure with an empty column between: row n of both on one row, so that where the
+    pair breaks across pages both break after the same row (Word and LibreOffice split
+    each table nested in a side-by-side cell on its own: Ningbo's official edition had
+    the Chinese table whole on one page and the English one split). The captions are its
+    first row and repeat with the header rows; the notes its last row. Against a
+    document compared with, rows inserted or deleted are tracked as ``write_table``
+    tracks them, captions and notes that changed as revisions of their text."""
+    outer = w.width_mm
+    w.width_mm = outer / 2 - 4
+    fits = _fit(left, w), _fit(right, w)
+    w.width_mm = outer
+    halves = [[width / PT_PER_MM for width in fit.widths] for fit in fits]
+    gutter = max(outer - sum(halves[0]) - sum(halves[1]), 0.0)
+    was = [t.was if t.was is not None else (None, None) for t in (left, right)]
+    top = 1 if any((left.caption, right.caption, was[0][0], was[1][0])) else 0
+    heads = top + len(left.header)
+    notes = 1 if any((left.note, right.note, was[0][1], was[1][1])) else 0
+    count = heads + len(left.rows) + notes
+    table = container.add_table(rows=count, cols=len(halves[0]) + 1 + len(halves[1]))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table, w.theme.rule, inside=False)  # the rules are the cells' (_rules)
+    _cell_margins(table, CELL_PADDING, INSIDE_RULE)
+    cells = grid(table)
+    _widths(cells, table, [*halves[0], gutter, *halves[1]])
+    _repeat_header(table, heads, keep=count)
+    _look(table, True, left.columns[0].align == "left",
+          " / ".join(c for c in (left.caption, right.caption) if c))
+    for node, fit, start, (caption, note) in ((left, fits[0], 0, was[0]),
+                                              (right, fits[1], len(halves[0]) + 1, was[1])):
+        span = [row[start:start + len(node.columns)] for row in cells]
+        if top:  # set as the PDF sets its caption row: no space above or below it
+            _spanning(span[0], node.caption, caption, "caption", node.lang, w, space=False)
+        _half(node, fit, span[top:top + len(node.header) + len(node.rows)], w)
+        if notes:
+            _spanning(span[-1], node.note, note, "note", node.lang, w,
+                      highlight=w.theme.mark(node.note_review, False))
+    rows = tbl_of(table).tr_lst
+    for index, change in enumerate([left.revision] * len(left.header) + list(left.changes)):
+        if change:
+            track_row(rows[top + index], change, w.revisions)
+    if not isinstance(container, DocxCell):
+        _keep_pair_rows(table, heads, len(left.rows), notes)
+    _gap(container, after_table(w.theme), w)
+
+
+def _keep_pair_rows(table: DocxTable, heads: int, count: int, notes: int) -> None:
+    """Keep a pair of tables' header rows with its first body row, its last rows
+    together (``tablerows.kept_last``) and with the notes' row. Its first rows are not
+    kept with the header as a table's are (``_keep_rows``): LibreOffice moves the whole
+    pair to the next page for them, and its rows being as tall as the taller of each
+    pair, that cost Ningbo's side-by-side DOCX a page against the PDF's (29, and its
+    Sources alone on the last)."""
+    keep = [True] * heads + [False] * (count + notes)
+    first, last = unbroken(count)[-1] if count else (0, -1)
+    for index in range(first, last + (1 if notes else 0)):
+        keep[heads + index] = True
+    rows = tbl_of(table).tr_lst
+    for index, kept in enumerate(keep):
+        if kept:
+            for p in rows[index].iter(qn("w:p")):
+                p.get_or_add_pPr().get_or_add_keepNext()
+
+
+def _spanning(cells: Sequence[DocxCell], text: str, previous: str | None, style: str,
+              lang: str, w: Writer, space: bool = True, **look: Any) -> None:
+    """``text`` in ``style`` in one cell made of ``cells`` (a caption or a note over its
+    half of a pair of tables; ``previous``, its text in a document compared with, as
+    ``_tracked`` takes it); without the style's space above and below unless
+    ``space``."""
+    cell = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
+    paragraph = cell.paragraphs[0]
+    set_style(paragraph, WORD_STYLES[style], w)
+    if not space:
+        paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = 0
+    if text or previous:
+        _tracked(paragraph, text, previous, lang, w, style, **look)
+
+
+def _half(node: Table, fit: TableFit, rows: Sequence[Sequence[DocxCell]], w: Writer) -> None:
+    """One table of a pair in its half of the rows: header rows shaded, body rows, each
+    row ruled below (the header's first above), as ``write_table`` sets a table."""
+    heads = len(node.header)
+    for r, row in enumerate((*node.header, *node.rows)):
+        head = r < heads
+        for c, data in enumerate(row):
+            cell = rows[r][c]
+            last = r == len(rows) - 1
+            _rules(cell, w.theme.rule, above=r == 0, heavy_below=last)
+            if head:
+                _shade(cell, header_fill(w.theme))
+                _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
+                           scale=fit.scale)
+                continue
+            _cell_text(cell, data, node.columns[c].lang or node.lang, "table-cell",
+                       node.columns[c].align, w, direction_color(w.theme, data.direction),
+                       fit.scale)
+            if (c, r) in fit.pads:
+                cell.paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
+
+
+def _rules(cell: DocxCell, color: str, above: bool, heavy_below: bool) -> None:
+    """A cell's rules, as a table's own borders draw them (``_borders``): the table's
+    rule above its first row, ``INSIDE_RULE`` below each row, the table's below its
+    last."""
+    borders = child(tc_of(cell).get_or_add_tcPr(), "w:tcBorders")
+    inside = str(round(INSIDE_RULE * 8))
+    for edge, on, size in (("top", above, "6"), ("bottom", True, "6" if heavy_below
+                                                    else inside)):
+        if on:
+            child(borders, f"w:{edge}", w_val="single", w_sz=size, w_space="0",
+                  w_color=color)
 
 
 def _loose_captions(cell: DocxCell) -> None:

@@ -124,3 +124,23 @@ def url_annotation(canvas: Any, url: str, rect: tuple[float, float, float, float
     ``contents``: a reference to it and the object (reportlab names it by a count)."""
     canvas.linkURL(url, rect, relative=1, thickness=0, Contents=PDFString(contents))
     return named_annotation(canvas, f"NUMBER{canvas._annotationCount}")
+
+
+def row_heights(table: Any) -> list[float]:
+    """The heights of a Table's rows, as its last wrap found them."""
+    return [float(h) for h in table._rowHeights]
+
+
+def last_split_row(table: Any, height: float) -> int:
+    """The most rows of a Table (its repeated header rows counted) that a page break may
+    follow within ``height``, by its row heights at its last wrap: a position inside a
+    run of rows kept together (NOSPLIT) or a spanned cell is never one; 0 where there is
+    none."""
+    return int(table._getFirstPossibleSplitRowPosition(height))
+
+
+def at_frame_top(flowable: Any) -> bool:
+    """Whether ``flowable`` is being laid out in a frame with nothing placed in it yet
+    (False where it is not known)."""
+    frame = getattr(flowable, "_frame", None)
+    return frame is not None and bool(getattr(frame, "_atTop", False))

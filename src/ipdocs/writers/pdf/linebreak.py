@@ -670,7 +670,11 @@ def _longest_head(word: Unit, width: float, s: Setting) -> tuple[Unit, Unit]:
 
 def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:
     """A last line of ``RUNT`` characters or fewer is taken into the line before (which
-    squeezes a little), or given pieces from its end (if that line is not loose after)."""
+    squeezes a little), or given pieces from its end (if that line is not loose after);
+    where that line cannot give enough, a justified paragraph's lines above it give the
+    line below them a piece each, in turn (``_pull``), none left loose; else none left
+    looser than the paragraph's loosest line already is (a long number kept with its
+    unit left it short); else the lines stay as they were."""
     if len(lines) < 2 or lines[-1].chars() > RUNT:
         return
     width = widths[min(len(lines) - 2, len(widths) - 1)]
@@ -687,6 +691,50 @@ def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None
             break
         before, last = shorter, longer
     lines[-2:] = [before, last]
+    if not s.justify or lines[-1].chars() > RUNT:
+        return
+    loosest = max(_looseness(line, widths[min(i, len(widths) - 1)], s, STRETCH)
+                  for i, line in enumerate(lines[:-1]))
+    for limit in (1.0, loosest):
+        trial = list(lines)
+        while trial[-1].chars() <= RUNT and _pull(trial, len(trial) - 2, widths, s, limit,
+                                                  RUNT_LINES):
+            pass
+        if trial[-1].chars() > RUNT:
+            lines[:] = trial
+            return
+
+
+RUNT_LINES = 3
+"""How many lines above the one before a runt may each give the line below a piece, in
+turn, where that one alone cannot give enough (a narrow column of some 13 characters:
+two taken from one line leave it two ems short; a line already short, a long number
+kept with its unit gone to the next)."""
+
+
+def _pull(lines: list[_Open], index: int, widths: Sequence[float], s: Setting,
+          limit: float, depth: int) -> bool:
+    """Move the last atom of line ``index`` to the start of the next, where it fits
+    there; the line, were it looser after than ``limit`` (``_looseness``), first takes
+    the last atom of the line before it, and so on up to ``depth`` lines up. Whether the
+    atom moved (``lines`` unchanged where it did not)."""
+    def width(at: int) -> float:
+        return widths[min(at, len(widths) - 1)]
+
+    before, after = lines[index], lines[index + 1]
+    if len(before.atoms) < 2:
+        return False
+    shorter = _rebuilt(before.atoms[:-1], s)
+    longer = _rebuilt([before.atoms[-1], *after.atoms], s)
+    if not _fits(longer, width(index + 1), s):
+        return False
+    trial = [*lines[:index], shorter, longer, *lines[index + 2:]]
+    if _looseness(shorter, width(index), s, STRETCH) > limit and not (
+            depth and index and _pull(trial, index - 1, widths, s, limit, depth - 1)
+            and _looseness(trial[index], width(index), s, STRETCH) <= limit):
+        return False
+    lines[:] = trial
+    return True
 
 
 def _balance(lines: list[_Open], widths: Sequence[float], s: Setting) -> None:

@@ -4,7 +4,9 @@ bilingual layout.
 Each column is a stack of flowables. The pair splits across pages by splitting each
 column's stack at the height available (a paragraph by lines, a table by rows), so a long
 pair of paragraphs flows over pages like any text; a pair of headings stays with what
-follows and puts both headings in the outline and the contents.
+follows and puts both headings in the outline and the contents. A pair of tables (the same
+table in each language) splits at the same row in both columns, so that each row faces its
+translation on the same page: where the two cannot split at one row here, neither starts.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Table
 
 from ipdocs.doc.nodes import Lang
+from ipdocs.writers.pdf.adapter import at_frame_top, last_split_row, row_heights
 
 Stack = list[Flowable]
 
@@ -63,6 +66,52 @@ def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]
     return list(stack), []
 
 
+Split = tuple[Stack, Stack, Stack, Stack]
+"""Both columns split: the left column's head and tail, then the right's."""
+
+ROW_EPSILON = 1e-6
+"""Added to the height of a table's first rows, so that a split there keeps them all."""
+
+
+def split_pair(left: Stack, right: Stack, width: float, avail: float) -> Split | None:
+    """Both columns split at ``avail`` where each starts with a table and the two tables
+    have the same rows (a table and its translation) that do not both fit: each split
+    after the same row, the last one both may break after (a repeated header, the first
+    and last rows kept together, ``ipdocs.writers.tablerows``) within the room; where
+    there is none, neither table starts here (both heads empty). None where the columns
+    are not such a pair, or both tables fit: each column is then split alone."""
+    if not (left and right and isinstance(left[0], Table) and isinstance(right[0], Table)):
+        return None
+    a, b = left[0], right[0]
+    tall = [t.wrap(width, avail)[1] > avail + ROW_EPSILON for t in (a, b)]
+    if not any(tall):
+        return None
+    rows_a, rows_b = row_heights(a), row_heights(b)
+    if len(rows_a) != len(rows_b) or a.repeatRows != b.repeatRows:
+        return None
+    row = _common_row(a, b, avail)
+    if not row:
+        return [], list(left), [], list(right)
+    parts_a = a.split(width, sum(rows_a[:row]) + ROW_EPSILON)
+    parts_b = b.split(width, sum(rows_b[:row]) + ROW_EPSILON)
+    if len(parts_a) != 2 or len(parts_b) != 2:
+        return None
+    return [parts_a[0]], [parts_a[1], *left[1:]], [parts_b[0]], [parts_b[1], *right[1:]]
+
+
+def _common_row(a: Table, b: Table, avail: float) -> int:
+    """The most rows, the same in both tables (wrapped), after which both may break
+    within ``avail``, more than their repeated header rows; 0 where there is none."""
+    repeat = a.repeatRows if isinstance(a.repeatRows, int) else max(a.repeatRows) + 1
+    heights = row_heights(a), row_heights(b)
+    top = min(last_split_row(a, avail), last_split_row(b, avail))
+    for row in range(top, repeat, -1):
+        if all(last_split_row(t, sum(h[:row]) + ROW_EPSILON) == row
+               for t, h in zip((a, b), heights, strict=True)):
+            return row
+    return 0
+
+
 def _keep_with_next(head: Stack, tail: Stack) -> tuple[Stack, Stack]:
     """Move flowables that must stay with the next one from the end of ``head`` to
     ``tail``."""
@@ -103,10 +152,16 @@ class SideBySide(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:
-        """Split both columns at ``availHeight``; nothing if neither can start here."""
+        """Split both columns at ``availHeight`` (a pair of tables at the same row,
+        ``split_pair``); nothing if neither can start here. A pair of tables that cannot
+        split at one row even at the top of a page splits column by column."""
         column = self._width(availWidth)
-        left_head, left_tail = split_stack(self.left, column, availHeight)
-        right_head, right_tail = split_stack(self.right, column, availHeight)
+        paired = split_pair(self.left, self.right, column, availHeight)
+        if paired is not None and (paired[0] or paired[2] or not at_frame_top(self)):
+            left_head, left_tail, right_head, right_tail = paired
+        else:
+            left_head, left_tail = split_stack(self.left, column, availHeight)
+            right_head, right_tail = split_stack(self.right, column, availHeight)
         if not (left_head or right_head):
             return []
         if not (left_tail or right_tail):
