@@ -1030,7 +1030,8 @@ def _spanning(cells: Sequence[DocxCell], text: str, previous: str | None, style:
     ``space``."""
     cell = cells[0].merge(cells[-1]) if len(cells) > 1 else cells[0]
     paragraph = cell.paragraphs[0]
-    set_style(paragraph, WORD_STYLES[style], w)
+    style = _script(style, lang, w)
+    set_style(paragraph, _word(style, w), w)
     if not space:
         paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = 0
     if text or previous:
