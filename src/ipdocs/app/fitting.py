@@ -331,11 +331,8 @@ def _scale_of(theme: Theme, base: Theme) -> float:
 def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
             steps: list[tuple[int, float, Theme]]) -> _Fit:
     """The first of ``steps`` whose PDF fills at most ``limit`` pages, with that
-    PDF and what it cut given back where the page has room (``_given_back``); else, with
-    a RenderWarning, the same for the pages the last (the shortest) fills: a brief that
-    cannot be made to fit loses nothing it did not have to (the shortest, two pages with
-    the second half empty, would drop its key figures and highlights for no page saved).
-    A step that does not fit is laid out only as far as the
+    PDF and what it cut given back where the page has room (``_given_back``); else the
+    last, with a RenderWarning. A step that does not fit is laid out only as far as the
     page after the limit (``render_pdf_within``): no file is made of it. A try the
     session (``_Session``) already made is not made again."""
     session = _session(report, recipe, limit)
@@ -361,9 +358,8 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
         f"the brief “{recipe.brief.name}” is to fill {counted_pages(limit)} but fills "
         f"{counted_pages(pages)} in this language and theme even shortened as far as it "
         "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
-        "smaller type, three key figures); it keeps all that fits in "
-        f"{counted_pages(pages)}"), stacklevel=5)
-    return _ladder(report, recipe, lang, pages, steps)
+        "smaller type, three key figures)"), stacklevel=5)
+    return fit
 
 
 GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
