@@ -83,10 +83,11 @@ def face_rows(left: Stack, right: Stack, width: float, avail: float) -> None:
     """Where both columns start with a table and the two have the same rows (a table and
     its translation), set row n of both at the taller of the two's row n, caption, header
     and body rows alike, so that each row faces its translation, as in the DOCX's one
-    table of the pair (``write_table_pair`` in ``writers/docx/blocks.py``): the English
-    labels wrap to more lines than the Chinese ones, and each table set at its own
-    heights ran its rows below their translations. The heights are then fixed, and the
-    parts a table splits into keep them; a row is never split."""
+    table of the pair (``write_table_pair`` in ``writers/docx/blocks.py``): one
+    language's labels wrap to more lines than the other's (mostly the English ones in a
+    13-em column), and each table set at its own heights ran its rows away from their
+    translations. The heights are then fixed, and the parts a table splits into keep
+    them; a row is never split."""
     tables = _tables(left, right)
     if tables is None or tables[0].repeatRows != tables[1].repeatRows:
         return
