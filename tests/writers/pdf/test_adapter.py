@@ -100,3 +100,23 @@ def test_reportlab_table_rows_and_frame() -> None:
     assert pdf_adapter.at_frame_top(box)
     frame.add(Spacer(10, 10), Canvas(io.BytesIO()))
     assert not pdf_adapter.at_frame_top(box)
+
+
+def test_a_tables_row_heights_fixed_after_a_wrap_place_its_spanned_cells() -> None:
+    drawn: list[float] = []
+
+    class Box(Spacer):  # type: ignore[misc]
+        def drawOn(self, canvas: object, x: float, y: float, _sW: float = 0) -> None:
+            drawn.append(y)
+
+    table = Table([[Box(10, 10), ""], ["a", "b"]], colWidths=[50, 50])
+    table.setStyle([("SPAN", (0, 0), (-1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0)])
+    table.wrap(100, 1000)
+    pdf_adapter.set_row_heights(table, [40, 30])
+    assert table.wrap(100, 1000) == (100, 70) and pdf_adapter.row_heights(table) == [40, 30]
+    table.canv = Canvas(io.BytesIO(), pagesize=A4)
+    table.draw()
+    assert drawn == [70 - 10]  # the spanned cell at the top of its row as set, 40 tall
+    head, tail = table.split(100, 45)
+    assert pdf_adapter.row_heights(head) == [40] and tail.wrap(100, 1000)[1] == 30

@@ -2,11 +2,15 @@
 
 from reportlab.platypus import Flowable, Spacer, Table
 
+from ipdocs.doc import Bilingual, Cell, Column
+from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
-from ipdocs.writers.pdf.blocks import Piece, Writer, text_block
+from ipdocs.writers.pdf.adapter import row_heights
+from ipdocs.writers.pdf.blocks import Piece, Writer, bilingual_rows, text_block
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.sidebyside import (
     SideBySide,
+    face_rows,
     split_pair,
     split_stack,
     stack_height,
@@ -149,3 +153,45 @@ def test_tables_that_are_not_a_pair_split_column_by_column() -> None:
     assert split_pair([spacer(50)], [grid([10] * 8)], 100, 45) is None
     head, _ = SideBySide([grid([10] * 9)], [grid([10] + [20] * 7)], gutter=10).split(210, 45)
     assert len(rows(head.left[0])) == 4 and len(rows(head.right[0])) == 2
+
+
+def test_a_pair_of_tables_sets_each_row_at_the_taller_of_the_two() -> None:
+    left, right = [grid([10, 12, 10, 40])], [grid([14, 30, 10, 20])]
+    face_rows(left, right, 100, 1000)
+    assert row_heights(left[0]) == row_heights(right[0]) == [14, 30, 10, 40]
+    assert SideBySide([grid([10] * 3)], [grid([10, 25, 5])], gutter=10).wrap(210, 1000) == (
+        210, 45)
+    unpaired = [grid([10] * 3)], [grid([10, 25, 5, 5])]
+    face_rows(*unpaired, 100, 1000)  # not a table and its translation: each its own
+    assert row_heights(unpaired[0][0]) == [10] * 3
+
+
+def table_node(lang: str, caption: str, labels: list[str], value: str) -> TableNode:
+    """A table of labels and one value a row, with a caption and a header row."""
+    header = "指标" if lang == "zh" else "Indicator"
+    return TableNode((Column("left"), Column("right")), ((Cell(header), Cell("数值")),),
+                     tuple((Cell(label), Cell(value)) for label in labels), lang, caption)
+
+
+def test_each_row_of_a_table_faces_its_translation_on_each_page() -> None:
+    """Ningbo's side-by-side edition, pp. 49-52: the English labels wrap to three to six
+    lines in their column, the Chinese ones to one or two, and each table set at its own
+    heights ran its rows below their translations (row 5 of the Chinese table beside row
+    2 of the English). Caption, header and body rows now face theirs, on both pages a
+    pair splits over."""
+    w = Writer(load_theme("briefing"), Fonts(load_theme("briefing")), 400)
+    zh = table_node("zh", "专利创造", ["专利授权量"] * 12, "71425")
+    en = table_node("en", "Patents granted and applied for in the year under review",
+                    ["Cases passing pre-examination at the protection centre"] * 12,
+                    "71,425")
+    pair = bilingual_rows([Bilingual((zh,), (en,))], w)[0]
+    assert isinstance(pair, SideBySide)
+    height = pair.wrap(400, 1e6)[1]
+    left, right = pair.left[0], pair.right[0]
+    assert row_heights(left) == row_heights(right)
+    assert height == left.wrap(194, 1e6)[1] == right.wrap(194, 1e6)[1]
+    head, tail = pair.split(400, height / 2)
+    for part in (head, tail):
+        ours, theirs = part.left[0], part.right[0]
+        assert len(row_heights(ours)) == len(row_heights(theirs)) < 15
+        assert row_heights(ours) == row_heights(theirs)

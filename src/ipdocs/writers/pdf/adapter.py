@@ -131,6 +131,15 @@ def row_heights(table: Any) -> list[float]:
     return [float(h) for h in table._rowHeights]
 
 
+def set_row_heights(table: Any, heights: list[float]) -> None:
+    """Fix a Table's row heights, as its ``rowHeights`` argument would: its next wraps
+    set its rows at them (its cells no longer measured), and the parts it splits into
+    keep them (reportlab gives each part its rows' heights). The places of its spanned
+    cells, which reportlab keeps from its first wrap, are found again."""
+    table._rowHeights = table._argH = list(heights)
+    vars(table).pop("_spanRects", None)
+
+
 def last_split_row(table: Any, height: float) -> int:
     """The most rows of a Table (its repeated header rows counted) that a page break may
     follow within ``height``, by its row heights at its last wrap: a position inside a

@@ -5,7 +5,8 @@ Each column is a stack of flowables. The pair splits across pages by splitting e
 column's stack at the height available (a paragraph by lines, a table by rows), so a long
 pair of paragraphs flows over pages like any text; a pair of headings stays with what
 follows and puts both headings in the outline and the contents. A pair of tables (the same
-table in each language) splits at the same row in both columns, so that each row faces its
+table in each language) sets each row at the height of the taller of the two's row n
+(``face_rows``), and splits at the same row in both columns, so that each row faces its
 translation on the same page: where the two cannot split at one row here, neither starts.
 """
 
@@ -17,7 +18,12 @@ from typing import Any
 from reportlab.platypus import Flowable, Table
 
 from ipdocs.doc.nodes import Lang
-from ipdocs.writers.pdf.adapter import at_frame_top, last_split_row, row_heights
+from ipdocs.writers.pdf.adapter import (
+    at_frame_top,
+    last_split_row,
+    row_heights,
+    set_row_heights,
+)
 
 Stack = list[Flowable]
 
@@ -66,6 +72,35 @@ def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]
     return list(stack), []
 
 
+def _tables(left: Stack, right: Stack) -> tuple[Table, Table] | None:
+    """The tables both columns start with, where both do."""
+    if left and right and isinstance(left[0], Table) and isinstance(right[0], Table):
+        return left[0], right[0]
+    return None
+
+
+def face_rows(left: Stack, right: Stack, width: float, avail: float) -> None:
+    """Where both columns start with a table and the two have the same rows (a table and
+    its translation), set row n of both at the taller of the two's row n, caption, header
+    and body rows alike, so that each row faces its translation, as in the DOCX's one
+    table of the pair (``write_table_pair`` in ``writers/docx/blocks.py``): one
+    language's labels wrap to more lines than the other's (mostly the English ones in a
+    13-em column), and each table set at its own heights ran its rows away from their
+    translations. The heights are then fixed, and the parts a table splits into keep
+    them; a row is never split."""
+    tables = _tables(left, right)
+    if tables is None or tables[0].repeatRows != tables[1].repeatRows:
+        return
+    for table in tables:
+        table.wrap(width, avail)
+    ours, theirs = (row_heights(table) for table in tables)
+    if len(ours) != len(theirs):
+        return
+    faced = [max(mine, other) for mine, other in zip(ours, theirs, strict=True)]
+    for table in tables:
+        set_row_heights(table, faced)
+
+
 Split = tuple[Stack, Stack, Stack, Stack]
 """Both columns split: the left column's head and tail, then the right's."""
 
@@ -80,9 +115,10 @@ def split_pair(left: Stack, right: Stack, width: float, avail: float) -> Split |
     and last rows kept together, ``ipdocs.writers.tablerows``) within the room; where
     there is none, neither table starts here (both heads empty). None where the columns
     are not such a pair, or both tables fit: each column is then split alone."""
-    if not (left and right and isinstance(left[0], Table) and isinstance(right[0], Table)):
+    tables = _tables(left, right)
+    if tables is None:
         return None
-    a, b = left[0], right[0]
+    a, b = tables
     tall = [t.wrap(width, avail)[1] > avail + ROW_EPSILON for t in (a, b)]
     if not any(tall):
         return None
@@ -138,14 +174,23 @@ class SideBySide(Flowable):  # type: ignore[misc]
         self.spaceAfter = max((_space_after(s[-1]) for s in (self.left, self.right) if s),
                               default=0.0)
         self._column = 0.0
+        self._faced = False
 
     def _width(self, avail_width: float) -> float:
         """The width of one column."""
         return (avail_width - self.gutter) / 2
 
+    def _face(self, column: float, avail: float) -> None:
+        """Set a pair of tables' rows facing each other (``face_rows``), once."""
+        if not self._faced:
+            face_rows(self.left, self.right, column, avail)
+            self._faced = True
+
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        """The width given, and the taller column's height."""
+        """The width given, and the taller column's height (a pair of tables' rows set
+        facing each other first)."""
         self._column = self._width(availWidth)
+        self._face(self._column, availHeight)
         self.width = availWidth
         self.height = max(stack_height(self.left, self._column, availHeight),
                           stack_height(self.right, self._column, availHeight))
@@ -156,6 +201,7 @@ class SideBySide(Flowable):  # type: ignore[misc]
         ``split_pair``); nothing if neither can start here. A pair of tables that cannot
         split at one row even at the top of a page splits column by column."""
         column = self._width(availWidth)
+        self._face(column, availHeight)
         paired = split_pair(self.left, self.right, column, availHeight)
         if paired is not None and (paired[0] or paired[2] or not at_frame_top(self)):
             left_head, left_tail, right_head, right_tail = paired
