@@ -173,6 +173,8 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
     examination) is not hyphenated."""
     if not before or not after or re.search(r"(?:\. ?){4}", before):
         return None  # a contents entry (its leader dots and page number)
+    if WEB_ADDRESS_END.search(before):
+        return None  # a web address broken at its punctuation (…/jc/10823 / .html)
     head = after.lstrip()
     joined = re.search(r"([a-z]+-)$", before)
     if joined and (joined.group(1) + re.match(r"[a-z]*", head).group(0)) in words:  # type: ignore[union-attr]
@@ -192,6 +194,10 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
             before.endswith("-") and re.match(r"(?:lion|illion|sand|cent)\b", head)):
         return "hyphenated"
     return None
+
+
+WEB_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*$")
+"""A line that ends inside a web address: its digits are a name's, not a number's."""
 
 
 ONE_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")

@@ -26,6 +26,13 @@ def test_a_number_broken_inside_its_digits_is_counted() -> None:
         assert laidout.broken_at(before, after) == "inside a number", (before, after)
 
 
+def test_a_web_address_broken_at_its_punctuation_is_no_number_broken() -> None:
+    laidout = bench()
+    assert laidout.broken_at("http://www.gz.gov.cn/jcdt/jc/10823", ".html") is None
+    assert laidout.broken_at("see www.example.com/2024", "/report") is None
+    assert laidout.broken_at("2024 年共 10823", ".5 件") == "inside a number"
+
+
 def test_two_numbers_of_adjacent_table_rows_are_not_one_broken() -> None:
     """pdftotext reads a column of table values as one flow: 171 above 170,000 (the
     side-by-side edition's English table) is two values, not 171170,000 broken."""
