@@ -711,3 +711,21 @@ def test_amounts_are_text_of_no_language() -> None:
     english = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", r)) for r in runs
                if 'w:val="en-GB"' in r]
     assert "http://www.example.com/docs/view/29de.html" in english
+
+
+def test_data_table_cells_are_set_in_the_middle_of_their_rows_as_the_pdf_sets_them(
+        sample: Report, render: Render) -> None:
+    """A short label beside a wrapped one sits at mid-height, in both writers (the PDF's
+    data tables are VALIGN MIDDLE), in a table and in a side-by-side pair of tables."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    for layout in ("interleaved", "parallel"):
+        xml = part(render(sample, lang="zh-en", layout=layout), "word/document.xml")
+        body = etree.fromstring(xml.encode("utf-8"))
+        data = [t for t in body.iter(f"{w}tbl") if t.find(f".//{w}tblHeader") is not None]
+        assert data, layout
+        for table in data:
+            aligned = [tc.find(f"{w}tcPr/{w}vAlign") for tc in table.iter(f"{w}tc")]
+            assert all(a is not None and a.get(f"{w}val") == "center" for a in aligned), \
+                layout

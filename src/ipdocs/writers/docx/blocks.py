@@ -625,6 +625,15 @@ def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[f
             child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
 
 
+def _middle(table: DocxTable) -> None:
+    """Set every cell's text in the middle of its row's height, as the PDF sets a data
+    table's (a short label beside a taller translation or a wrapped neighbour). Called
+    once the cells are written: ``w:vAlign`` comes after their widths, spans, borders
+    and shading in a cell's properties."""
+    for tc in tbl_of(table).iter(qn("w:tc")):
+        child(tc.get_or_add_tcPr(), "w:vAlign", w_val="center")
+
+
 def _even(count: int, total_mm: float) -> list[float]:
     """``count`` equal widths sharing ``total_mm``."""
     return [total_mm / count] * count
@@ -722,6 +731,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
                        direction_color(w.theme, data.direction), scale)
             if (c, r) in fit.pads:
                 cells[r][c].paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
+    _middle(table)
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme), w)
@@ -999,6 +1009,7 @@ def write_table_pair(left: Table, right: Table, container: Container, w: Writer)
     for index, change in enumerate([left.revision] * len(left.header) + list(left.changes)):
         if change:
             track_row(rows[top + index], change, w.revisions)
+    _middle(table)
     if not isinstance(container, DocxCell):
         _keep_pair_rows(table, heads, len(left.rows), notes)
     _gap(container, after_table(w.theme), w)
