@@ -163,6 +163,14 @@ def _script(style: str, lang: str, w: Writer) -> str:
     return w.theme.for_script(style, language(lang, w).han)
 
 
+def _styled(container: Container, style: str, lang: str,
+            w: Writer) -> tuple[DocxParagraph, str]:
+    """A new paragraph in ``container`` in the style text in ``lang`` takes where it is set
+    in the theme style ``style`` (``_script``), and that style's name."""
+    style = _script(style, lang, w)
+    return _paragraph(container, style, w), style
+
+
 def _word(style: str, w: Writer) -> str:
     """The Word style name of the theme style ``style``; a Latin variant's Word style
     added to the document when first used (a document without Latin text has none)."""
@@ -369,8 +377,7 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
     hyperlinks, review marks highlighted, note marks superscript; a changed figure a
     tracked revision, a reviewer's note a comment. ``numbered``: the numbering instance
     of the list the paragraph is an item of."""
-    style = _script(node.style, node.lang, w)
-    paragraph = _paragraph(container, style, w)
+    paragraph, style = _styled(container, node.style, node.lang, w)
     spec = w.theme.style(style)
     if numbered is None:
         _indent(paragraph, node.lang, w, style)
@@ -432,8 +439,7 @@ def write_list(node: ItemList, container: Container, w: Writer) -> None:
 
 def write_heading(node: Heading, container: Container, w: Writer) -> None:
     """A heading in Word's built-in Heading N style, so navigation and TOC work."""
-    style = _script(heading_style(w.theme, node.level), node.lang, w)
-    paragraph = _paragraph(container, style, w)
+    paragraph, style = _styled(container, heading_style(w.theme, node.level), node.lang, w)
     _indent(paragraph, node.lang, w, style)
     w.bookmarks += 1
     start, end = bookmark(w.bookmarks, toc_bookmark(w.bookmarks))
@@ -487,22 +493,20 @@ def write_masthead(container: Container, w: Writer) -> None:
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
     """Title, subtitle and cover lines, with the room above and below the PDF gives them."""
-    style = _script("title", text_language(node.title, node.lang), w)
-    title = _paragraph(container, style, w)
+    title, style = _styled(container, "title", text_language(node.title, node.lang), w)
     title.paragraph_format.space_before = Pt(w.theme.style(style).before
                                              + COVER_BEFORE_MM * PT_PER_MM)
     was = node.was
     _tracked(title, node.title, was.title if was else None, node.lang, w, style)
     last = title
     if node.subtitle or (was is not None and was.subtitle):
-        style = _script("subtitle", text_language(node.subtitle, node.lang), w)
-        last = _paragraph(container, style, w)
+        last, style = _styled(container, "subtitle",
+                              text_language(node.subtitle, node.lang), w)
         _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, style)
     old = list(was.lines) if was else []
     for at in range(max(len(node.lines), len(old))):
         line = node.lines[at] if at < len(node.lines) else ""
-        style = _script("cover-line", text_language(line, node.lang), w)
-        last = _paragraph(container, style, w)
+        last, style = _styled(container, "cover-line", text_language(line, node.lang), w)
         _tracked(last, line, (old[at] if at < len(old) else "") if was else None, node.lang,
                  w, style)
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
@@ -698,8 +702,8 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     """A table: caption, shaded header rows repeated on each page, numbers right-aligned."""
     caption, note = node.was if node.was is not None else (None, None)
     if node.caption or caption:
-        style = _script("caption", node.lang, w)
-        _tracked(_paragraph(container, style, w), node.caption, caption, node.lang, w, style)
+        paragraph, style = _styled(container, "caption", node.lang, w)
+        _tracked(paragraph, node.caption, caption, node.lang, w, style)
     count = len(node.header) + len(node.rows)
     table = container.add_table(rows=count, cols=len(node.columns))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -707,7 +711,6 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
     _cell_margins(table, CELL_PADDING, INSIDE_RULE)
     cells = grid(table)
     fit = _fit(node, w)
-    scale = fit.scale
     _widths(cells, table, [width / PT_PER_MM for width in fit.widths])
     # no row split over two pages (nor inside a side-by-side cell, which LibreOffice splits)
     _repeat_header(table, len(node.header), keep=count)
@@ -717,35 +720,28 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         if node.revision:
             track_row(tbl_of(table).tr_lst[r], node.revision, w.revisions)
         for c, data in enumerate(row):
-            cell = cells[r][c]
-            _shade(cell, header_fill(w.theme))
-            _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
-                       scale=scale)
+            _table_cell(cells[r][c], data, node, c, r, fit, w)
     heads = len(node.header)
     for r, row in enumerate(node.rows, start=heads):
         if node.changes and node.changes[r - heads]:
             track_row(tbl_of(table).tr_lst[r], node.changes[r - heads], w.revisions)
         for c, data in enumerate(row):
-            _cell_text(cells[r][c], data, node.columns[c].lang or node.lang, "table-cell",
-                       node.columns[c].align, w,
-                       direction_color(w.theme, data.direction), scale)
-            if (c, r) in fit.pads:
-                cells[r][c].paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
+            _table_cell(cells[r][c], data, node, c, r, fit, w)
     _middle(table)
     if not isinstance(container, DocxCell):
         _keep_rows(table, len(node.header), len(node.rows))
     _gap(container, after_table(w.theme), w)
     if node.note or note:
-        style = _script("note", node.lang, w)
-        _tracked(_paragraph(container, style, w), node.note, note, node.lang, w, style,
+        paragraph, style = _styled(container, "note", node.lang, w)
+        _tracked(paragraph, node.note, note, node.lang, w, style,
                  highlight=w.theme.mark(node.note_review, False))
 
 
 def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None:
     """A panel of key figures, three to a row, value large, change coloured."""
     if node.title:
-        style = _script("caption", node.lang, w)
-        _run(_paragraph(container, style, w), node.title, node.lang, w, style)
+        paragraph, style = _styled(container, "caption", node.lang, w)
+        _run(paragraph, node.title, node.lang, w, style)
     spec = w.theme.style("key-value")
     role = w.theme.font(spec).bundled
     naturals = [text_width(item.value, role, spec.bold, spec.size) for item in node.items]
@@ -817,9 +813,8 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
     assert w.document is not None
     title, source = _chart_was(node)
     gone = node.revision == "deleted"
-    style = _script("caption", node.lang, w)
-    _tracked(_paragraph(container, style, w), "" if gone else node.title, title,
-             node.lang, w, style)
+    paragraph, style = _styled(container, "caption", node.lang, w)
+    _tracked(paragraph, "" if gone else node.title, title, node.lang, w, style)
     font = w.theme.font(w.theme.style("table-cell"))
     node = in_face(node, font)
     shown = [*node.categories, *(s.name for s in node.series),
@@ -841,9 +836,8 @@ def write_chart(node: Chart, container: Container, w: Writer) -> None:
         track_runs(holder, node.revision, w.revisions)
     _gap(container, after_panel(w.theme), w)
     if node.source or source:
-        style = _script("note", node.lang, w)
-        _tracked(_paragraph(container, style, w), "" if gone else node.source, source,
-                 node.lang, w, style)
+        paragraph, style = _styled(container, "note", node.lang, w)
+        _tracked(paragraph, "" if gone else node.source, source, node.lang, w, style)
 
 
 def _chart_was(node: Chart) -> tuple[str | None, str | None]:
@@ -863,8 +857,8 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
     as it lays the file out (it keeps a TOC field's result as stored and fills in the
     fields inside), Word updates them when it opens the file (``w:updateFields``); a
     stored number would be wrong wherever the reader paginates differently."""
-    style = _script("toc-title", node.lang, w)
-    _run(_paragraph(container, style, w), node.title, node.lang, w, style)
+    paragraph, style = _styled(container, "toc-title", node.lang, w)
+    _run(paragraph, node.title, node.lang, w, style)
     entries = [(number, heading) for number, heading in enumerate(w.headings, start=1)
                if heading.level <= node.depth]
     last: BaseOxmlElement | None = None
@@ -1052,23 +1046,27 @@ def _spanning(cells: Sequence[DocxCell], text: str, previous: str | None, style:
 def _half(node: Table, fit: TableFit, rows: Sequence[Sequence[DocxCell]], w: Writer) -> None:
     """One table of a pair in its half of the rows: header rows shaded, body rows, each
     row ruled below (the header's first above), as ``write_table`` sets a table."""
-    heads = len(node.header)
     for r, row in enumerate((*node.header, *node.rows)):
-        head = r < heads
         for c, data in enumerate(row):
             cell = rows[r][c]
-            last = r == len(rows) - 1
-            _rules(cell, w.theme.rule, above=r == 0, heavy_below=last)
-            if head:
-                _shade(cell, header_fill(w.theme))
-                _cell_text(cell, data, node.lang, "table-header", node.columns[c].align, w,
-                           scale=fit.scale)
-                continue
-            _cell_text(cell, data, node.columns[c].lang or node.lang, "table-cell",
-                       node.columns[c].align, w, direction_color(w.theme, data.direction),
-                       fit.scale)
-            if (c, r) in fit.pads:
-                cell.paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(c, r)])
+            _rules(cell, w.theme.rule, above=r == 0, heavy_below=r == len(rows) - 1)
+            _table_cell(cell, data, node, c, r, fit, w)
+
+
+def _table_cell(cell: DocxCell, data: Cell, node: Table, column: int, row: int,
+                fit: TableFit, w: Writer) -> None:
+    """One cell of a data table, ``row`` counting its header rows: a header cell shaded,
+    a body cell in its column's language, coloured by direction and padded where the
+    table's fit asks (``fit.pads``), each at the fit's scale."""
+    align = node.columns[column].align
+    if row < len(node.header):
+        _shade(cell, header_fill(w.theme))
+        _cell_text(cell, data, node.lang, "table-header", align, w, scale=fit.scale)
+        return
+    _cell_text(cell, data, node.columns[column].lang or node.lang, "table-cell", align, w,
+               direction_color(w.theme, data.direction), fit.scale)
+    if (column, row) in fit.pads:
+        cell.paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(column, row)])
 
 
 def _rules(cell: DocxCell, color: str, above: bool, heavy_below: bool) -> None:
