@@ -271,9 +271,7 @@ class Theme:
         keeps its Han type (GB/T 9704's fixed sizes); where it says so
         (``Page.latin_fitted``) its Latin text goes smaller (``_latin_scaled``), else it
         is as it is."""
-        if factor == 1.0:
-            return self
-        if not self.scalable:
+        if factor == 1.0 or not self.scalable:
             return self
         if self.page.chars_per_line:
             return self._latin_scaled(factor)

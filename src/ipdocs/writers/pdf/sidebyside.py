@@ -73,8 +73,10 @@ def split_stack(stack: Stack, width: float, avail: float) -> tuple[Stack, Stack]
 
 
 def _tables(left: Stack, right: Stack) -> tuple[Table, Table] | None:
-    """The tables both columns start with, where both do."""
-    if left and right and isinstance(left[0], Table) and isinstance(right[0], Table):
+    """The tables both columns start with, where both do and repeat the same header
+    rows."""
+    if left and right and isinstance(left[0], Table) and isinstance(right[0], Table) \
+            and left[0].repeatRows == right[0].repeatRows:
         return left[0], right[0]
     return None
 
@@ -89,7 +91,7 @@ def face_rows(left: Stack, right: Stack, width: float, avail: float) -> None:
     translations. The heights are then fixed, and the parts a table splits into keep
     them; a row is never split."""
     tables = _tables(left, right)
-    if tables is None or tables[0].repeatRows != tables[1].repeatRows:
+    if tables is None:
         return
     for table in tables:
         table.wrap(width, avail)
@@ -123,9 +125,9 @@ def split_pair(left: Stack, right: Stack, width: float, avail: float) -> Split |
     if not any(tall):
         return None
     rows_a, rows_b = row_heights(a), row_heights(b)
-    if len(rows_a) != len(rows_b) or a.repeatRows != b.repeatRows:
+    if len(rows_a) != len(rows_b):
         return None
-    row = _common_row(a, b, avail)
+    row = _common_row(a, b, (rows_a, rows_b), avail)
     if not row:
         return [], list(left), [], list(right)
     parts_a = a.split(width, sum(rows_a[:row]) + ROW_EPSILON)
@@ -135,11 +137,12 @@ def split_pair(left: Stack, right: Stack, width: float, avail: float) -> Split |
     return [parts_a[0]], [parts_a[1], *left[1:]], [parts_b[0]], [parts_b[1], *right[1:]]
 
 
-def _common_row(a: Table, b: Table, avail: float) -> int:
-    """The most rows, the same in both tables (wrapped), after which both may break
-    within ``avail``, more than their repeated header rows; 0 where there is none."""
+def _common_row(a: Table, b: Table, heights: tuple[list[float], list[float]],
+                avail: float) -> int:
+    """The most rows, the same in both tables (wrapped; ``heights``, their rows'),
+    after which both may break within ``avail``, more than their repeated header rows;
+    0 where there is none."""
     repeat = a.repeatRows if isinstance(a.repeatRows, int) else max(a.repeatRows) + 1
-    heights = row_heights(a), row_heights(b)
     top = min(last_split_row(a, avail), last_split_row(b, avail))
     for row in range(top, repeat, -1):
         if all(last_split_row(t, sum(h[:row]) + ROW_EPSILON) == row
