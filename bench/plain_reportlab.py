@@ -26,8 +26,19 @@ from reportlab.platypus.tables import TableStyle
 
 def main(content: Path, fonts: Path, out: Path) -> None:
     """Set ``content`` in the fonts of ``fonts`` and write ``out``."""
+    register(fonts)
+    render(content, out)
+
+
+def register(fonts: Path) -> None:
+    """Register the three faces of ``fonts`` with reportlab (parsing each TTF)."""
     for name in ("serif", "serif-bold", "sans-bold"):
         pdfmetrics.registerFont(TTFont(name, str(fonts / f"{name}.ttf")))
+
+
+def render(content: Path, out: Path) -> None:
+    """Set ``content`` in the registered faces and write ``out``: what a process that has
+    its fonts registered does for each document (``bench/run.py`` times it warm)."""
     body = ParagraphStyle("body", fontName="serif", fontSize=10.5, leading=18,
                           firstLineIndent=21, alignment=4, wordWrap="CJK")
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=12, firstLineIndent=0,
