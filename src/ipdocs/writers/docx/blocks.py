@@ -661,8 +661,25 @@ def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
     rows = tbl_of(table).tr_lst
     for index, keep in enumerate([True] * heads + kept_with_next(count)):
         if keep:
-            for p in rows[index].iter(qn("w:p")):
-                p.get_or_add_pPr().get_or_add_keepNext()
+            for p in rows[index].iter(_P):
+                _keep_next(p)
+
+
+_P, _PPR, _PSTYLE, _KEEP_NEXT = (qn(tag) for tag in ("w:p", "w:pPr", "w:pStyle", "w:keepNext"))
+
+
+def _keep_next(p: BaseOxmlElement) -> None:
+    """Keep a paragraph with the next (``w:keepNext`` in its place in ``w:pPr``: first,
+    or after ``w:pStyle``), as python-docx's ``get_or_add_keepNext`` places it, without
+    its search for the place (a table's kept rows hold hundreds of paragraphs)."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.get_or_add_pPr()
+    if ppr.find(_KEEP_NEXT) is not None:
+        return
+    first = ppr[0] if len(ppr) else None
+    ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0,
+               OxmlElement("w:keepNext"))
 
 
 def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w: Writer,
