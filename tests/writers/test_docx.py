@@ -729,3 +729,27 @@ def test_data_table_cells_are_set_in_the_middle_of_their_rows_as_the_pdf_sets_th
             aligned = [tc.find(f"{w}tcPr/{w}vAlign") for tc in table.iter(f"{w}tc")]
             assert all(a is not None and a.get(f"{w}val") == "center" for a in aligned), \
                 layout
+
+
+def test_styled_blank_gives_each_document_its_own_copy_made_once_per_theme() -> None:
+    """Every document starts from the theme's styled template, made once a process and
+    kept for a handful of themes; writing into one leaves the next untouched."""
+    from ipdocs.writers.docx import _STYLED, STYLED_KEPT, styled_blank
+
+    theme = load_theme("briefing")
+    first = styled_blank(theme, ("zh-CN", "zh-CN"), False)
+    first.add_paragraph("written into the first")
+    made = dict(_STYLED)
+    second = styled_blank(theme, ("zh-CN", "zh-CN"), False)
+    assert made == _STYLED  # not made again
+    assert not [p for p in second.paragraphs if p.text]
+    assert "Heading 1" in [s.name for s in second.styles]
+    for index in range(STYLED_KEPT + 2):  # other languages: kept, the oldest let go
+        styled_blank(theme, (f"x-{index}", "zh-CN"), False)
+    assert len(_STYLED) == STYLED_KEPT
+
+
+def test_a_docx_made_second_in_a_process_is_the_first_byte_for_byte(sample: Report) -> None:
+    theme = load_theme("official")
+    doc = full_brief().document(sample, "zh-en")
+    assert render_docx(doc, theme) == render_docx(doc, theme)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
+
+import docx
+from docx.document import Document as DocxDocument
 
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
@@ -59,13 +63,40 @@ def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
         families(doc.metadata.draft, theme.font(header), True, printed, han=han)
 
 
+STYLED_KEPT = 8
+"""How many styled blank documents a process keeps (``styled_blank``)."""
+
+_STYLED: dict[tuple[str, tuple[str, str], bool], bytes] = {}
+
+
+def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDocument:
+    """A blank document (``template.blank``) with the theme's styles (``styles.apply_theme``).
+
+    Made once a process for each theme (by its whole value), languages and hyphenation,
+    saved, and opened afresh from those bytes for every document: the template's hundreds
+    of styles are searched and restyled once, not for every file (about a tenth of a
+    full DOCX). Every document, the first too, starts from the saved bytes, so each is
+    made the same way."""
+    key = (repr(theme), tags, hyphenate)
+    data = _STYLED.get(key)
+    if data is None:
+        document = blank(theme, tags, hyphenate)
+        apply_theme(document, theme, hyphenate)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        data = buffer.getvalue()
+        if len(_STYLED) >= STYLED_KEPT:
+            _STYLED.pop(next(iter(_STYLED)))
+        _STYLED[key] = data
+    return docx.Document(io.BytesIO(data))
+
+
 def render_docx(doc: Document, theme: Theme) -> bytes:
     """The Word file of ``doc`` set in ``theme``."""
     writer = Writer(theme, doc.languages)
     hyphenate = any(find_language(doc.languages, lang).hyphenates
                     for lang in paragraph_languages(doc.blocks))
-    document = blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
-    apply_theme(document, theme, hyphenate)
+    document = styled_blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
     set_properties(document, doc)
