@@ -317,3 +317,20 @@ def test_keep_next_goes_where_python_docx_puts_it() -> None:
         theirs.get_or_add_pPr().get_or_add_keepNext()
         assert [c.tag for c in ours.pPr] == [c.tag for c in theirs.pPr]
         assert etree.tostring(ours.pPr).count(b"keepNext") == 1
+
+
+def test_set_style_puts_the_style_where_python_docx_does() -> None:
+    from ipdocs.writers.docx.blocks import Writer, set_style
+
+    document = docx.Document()
+    w = Writer(load_theme("briefing"), document=document)
+    plain, spaced = document.add_paragraph("a"), document.add_paragraph("b")
+    spaced.paragraph_format.space_after = 0
+    spaced.paragraph_format.keep_with_next = True
+    for paragraph in (plain, spaced):
+        theirs = copy.deepcopy(paragraph._p)
+        set_style(paragraph, "Heading 1", w)
+        set_style(paragraph, "Heading 2", w)  # a style replaces the one before
+        theirs.get_or_add_pPr().get_or_add_pStyle().val = document.styles["Heading 2"].style_id
+        assert [c.tag for c in paragraph._p.pPr] == [c.tag for c in theirs.pPr]
+        assert paragraph.style.name == "Heading 2"
