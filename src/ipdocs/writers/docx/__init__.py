@@ -66,29 +66,33 @@ def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
 STYLED_KEPT = 8
 """How many styled blank documents a process keeps (``styled_blank``)."""
 
-_STYLED: dict[tuple[str, tuple[str, str], bool], bytes] = {}
+_STYLED: dict[tuple[str, tuple[str, str], bool], bytes | None] = {}
 
 
 def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDocument:
     """A blank document (``template.blank``) with the theme's styles (``styles.apply_theme``).
 
-    Made once a process for each theme (by its whole value), languages and hyphenation,
-    saved, and opened afresh from those bytes for every document: the template's hundreds
-    of styles are searched and restyled once, not for every file (about a tenth of a
-    full DOCX). Every document, the first too, starts from the saved bytes, so each is
-    made the same way."""
+    The second document a process makes for a theme (by its whole value), languages and
+    hyphenation keeps its blank saved, and every later one opens those bytes afresh
+    rather than searching and restyling the template's hundreds of styles (opening: a
+    third of making; saving: a fifth). A document made once only (a report's outputs
+    in their languages, a fitted brief's trial scales) is not saved. Made or opened, the
+    blank is the same (tests hold a DOCX made first and made later byte for byte)."""
     key = (repr(theme), tags, hyphenate)
     data = _STYLED.get(key)
-    if data is None:
-        document = blank(theme, tags, hyphenate)
-        apply_theme(document, theme, hyphenate)
+    if data is not None:
+        return docx.Document(io.BytesIO(data))
+    document = blank(theme, tags, hyphenate)
+    apply_theme(document, theme, hyphenate)
+    if key in _STYLED:  # made before: keep it
         buffer = io.BytesIO()
         document.save(buffer)
-        data = buffer.getvalue()
-        if len(_STYLED) >= STYLED_KEPT:
-            _STYLED.pop(next(iter(_STYLED)))
-        _STYLED[key] = data
-    return docx.Document(io.BytesIO(data))
+        _STYLED[key] = buffer.getvalue()
+        return document
+    if len(_STYLED) >= STYLED_KEPT:
+        _STYLED.pop(next(iter(_STYLED)))
+    _STYLED[key] = None
+    return document
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:
