@@ -729,3 +729,32 @@ def test_data_table_cells_are_set_in_the_middle_of_their_rows_as_the_pdf_sets_th
             aligned = [tc.find(f"{w}tcPr/{w}vAlign") for tc in table.iter(f"{w}tc")]
             assert all(a is not None and a.get(f"{w}val") == "center" for a in aligned), \
                 layout
+
+
+def test_styled_blank_keeps_a_blank_made_twice_and_gives_each_document_its_own() -> None:
+    """The second document of a theme and languages keeps its blank (saved); later ones
+    open it; writing into one leaves the next untouched; a handful are kept."""
+    from ipdocs.writers.docx import _STYLED, STYLED_KEPT, styled_blank
+
+    theme = load_theme("briefing")
+    tags = ("zh-CN", "x-styled-test")
+    first = styled_blank(theme, tags, False)
+    assert _STYLED[(repr(theme), tags, False)] is None  # made once: not saved
+    first.add_paragraph("written into the first")
+    styled_blank(theme, tags, False).add_paragraph("written into the second")
+    saved = _STYLED[(repr(theme), tags, False)]
+    assert saved is not None
+    third = styled_blank(theme, tags, False)
+    assert _STYLED[(repr(theme), tags, False)] is saved
+    assert not [p for p in third.paragraphs if p.text]
+    assert "Heading 1" in [s.name for s in third.styles]
+    for index in range(STYLED_KEPT + 2):  # other languages: kept, the oldest let go
+        styled_blank(theme, (f"x-{index}", "zh-CN"), False)
+    assert len(_STYLED) == STYLED_KEPT
+
+
+def test_a_docx_made_second_in_a_process_is_the_first_byte_for_byte(sample: Report) -> None:
+    theme = load_theme("official")
+    doc = full_brief().document(sample, "zh-en")
+    made = [render_docx(doc, theme) for _ in range(3)]  # made, made and kept, opened
+    assert made[0] == made[1] == made[2]

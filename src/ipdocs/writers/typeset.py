@@ -70,16 +70,26 @@ DOCX: neither Word nor LibreOffice has a property that keeps words together): a 
 space, read and searched as one by screen readers and by LibreOffice."""
 
 
+_SPACE = re.compile(r"\s")
+"""Any space: a text without one holds no amount of more than one word."""
+
+
 def kept(text: str) -> list[tuple[int, int]]:
     """The spans (start, end) of ``text`` that must not break: amounts of more than one
-    word (a one-word number breaks nowhere anyway)."""
-    return [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
+    word (a one-word number breaks nowhere anyway). Text without a space (most Chinese
+    text) is not searched."""
+    if _SPACE.search(text) is None:
+        return []
+    return [m.span() for m in KEPT.finditer(text) if _SPACE.search(m.group(0))]
 
 
 def with_no_break_spaces(text: str) -> str:
     """``text`` with the spaces inside its kept spans made no-break spaces."""
+    spans = kept(text)
+    if not spans:
+        return text
     out = list(text)
-    for start, end in kept(text):
+    for start, end in spans:
         for index in range(start, end):
             if out[index] == " ":
                 out[index] = NO_BREAK_SPACE

@@ -44,3 +44,15 @@ def test_a_style_added_without_the_name_check_is_the_one_python_docx_adds() -> N
     theirs.styles.add_style("Key Figure", WD_STYLE_TYPE.PARAGRAPH)
     assert added.name == "Key Figure" and added.type == WD_STYLE_TYPE.PARAGRAPH
     assert ours.styles.element.xml == theirs.styles.element.xml
+
+
+def test_cells_of_reads_a_table_as_python_docx_does_with_and_without_merged_cells() -> None:
+    document = docx.Document()
+    plain = document.add_table(rows=2, cols=3)
+    merged = document.add_table(rows=3, cols=3)
+    merged.cell(0, 0).merge(merged.cell(0, 1))  # a span across columns
+    merged.cell(1, 2).merge(merged.cell(2, 2))  # and down rows
+    for table in (plain, merged):
+        ours = [adapter.tc_of(c) for c in adapter.cells_of(table)]
+        assert ours == [c._tc for c in table._cells]
+    assert len({id(c) for c in adapter.cells_of(merged)}) < 9

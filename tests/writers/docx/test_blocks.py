@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
 
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 from ipdocs.doc import (
     Bilingual,
@@ -299,3 +301,36 @@ def test_tables_that_are_no_pair_stay_in_their_side_by_side_cells() -> None:
     document, w = _writer()
     write_blocks([Bilingual((zh,), (shorter,))], document, w)
     assert len(grid(document.tables[0])[0]) == 2  # the layout: a nested table each side
+
+
+def test_keep_next_goes_where_python_docx_puts_it() -> None:
+    from ipdocs.writers.docx.blocks import _keep_next
+
+    document = docx.Document()
+    cases = [document.add_paragraph("a"), document.add_paragraph("b", style="Heading 1"),
+             document.add_paragraph("c")]
+    cases[2].paragraph_format.space_after = 0
+    for paragraph in cases:
+        ours, theirs = paragraph._p, copy.deepcopy(paragraph._p)
+        _keep_next(ours)
+        _keep_next(ours)  # once only
+        theirs.get_or_add_pPr().get_or_add_keepNext()
+        assert [c.tag for c in ours.pPr] == [c.tag for c in theirs.pPr]
+        assert etree.tostring(ours.pPr).count(b"keepNext") == 1
+
+
+def test_set_style_puts_the_style_where_python_docx_does() -> None:
+    from ipdocs.writers.docx.blocks import Writer, set_style
+
+    document = docx.Document()
+    w = Writer(load_theme("briefing"), document=document)
+    plain, spaced = document.add_paragraph("a"), document.add_paragraph("b")
+    spaced.paragraph_format.space_after = 0
+    spaced.paragraph_format.keep_with_next = True
+    for paragraph in (plain, spaced):
+        theirs = copy.deepcopy(paragraph._p)
+        set_style(paragraph, "Heading 1", w)
+        set_style(paragraph, "Heading 2", w)  # a style replaces the one before
+        theirs.get_or_add_pPr().get_or_add_pStyle().val = document.styles["Heading 2"].style_id
+        assert [c.tag for c in paragraph._p.pPr] == [c.tag for c in theirs.pPr]
+        assert paragraph.style.name == "Heading 2"

@@ -24,3 +24,22 @@ def test_the_chart_writer_is_imported_only_for_a_chart(tmp_path: Path, compact: 
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=tmp_path)
     assert result.stdout.split() == [str(imported), str(imported)]
+
+
+def test_a_chart_drawn_again_reuses_its_parts_but_one_that_prints_apart_does_not() -> None:
+    from decimal import Decimal
+
+    from ipdocs.doc import Chart, Series
+    from ipdocs.writers.docx.charts import _CHARTS, chart_parts, chart_xml
+
+    def chart(value: object, label: str) -> Chart:
+        return Chart("bar", "专利", ("甲", "乙"), (Series("量", (value, 2.0), (label, "2")),),
+                     "zh")
+
+    fonts, colors = ("Noto Serif", "Noto Serif CJK SC"), ("1F4E79", "C0392B")
+    first = chart_xml(chart(Decimal("1.5"), "1.5"), fonts, colors, "zh-CN")
+    assert chart_xml(chart(Decimal("1.5"), "1.5"), fonts, colors, "zh-CN") is first
+    assert first == chart_parts(chart(Decimal("1.5"), "1.5"), fonts, colors, "zh-CN")
+    other = chart_xml(chart(Decimal("1.50"), "1.5"), fonts, colors, "zh-CN")  # equal, but
+    assert other[0] != first[0]  # its value prints apart
+    assert len(_CHARTS) >= 2

@@ -169,3 +169,24 @@ def test_prune_font_table_reads_the_parts_given_as_bytes() -> None:
 def test_a_source_shares_the_reports_characters_as_asked() -> None:
     assert Source("x.ttf").common("ab") == set()
     assert Source("x.ttf", shared="charset").common("ab") == {"a", "b"}
+
+
+@pytest.mark.parametrize("theme_name", ["briefing", "official"])
+@pytest.mark.parametrize("han", [False, True])
+@pytest.mark.parametrize("text", ["专利 2024 年", "RMB 61.093 billion", "“知识产权”—2024",
+                                  "1 \u2460", "\u2060", "", "甲乙丙丁 · 𠀀"])
+def test_families_reads_text_as_it_reads_each_character(theme_name: str, han: bool,
+                                                        text: str) -> None:
+    """The class of each character families keeps (its quick way) gives the same runs and
+    notes the same characters as reading the text character by character."""
+    from ipdocs.writers.docx.fonts import _families_each
+
+    theme = load_theme(theme_name)
+    for style in ("body", "h1"):
+        font = theme.font(theme.style(style))
+        for bold in (False, True):
+            quick, each = Printed(), Printed()
+            assert families(text, font, bold, quick, han=han) == \
+                _families_each(text, font, bold, each, han=han)
+            assert (quick.chars, quick.sources, quick.missing) == \
+                (each.chars, each.sources, each.missing)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
+
+import docx
+from docx.document import Document as DocxDocument
 
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
@@ -59,13 +63,44 @@ def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
         families(doc.metadata.draft, theme.font(header), True, printed, han=han)
 
 
+STYLED_KEPT = 8
+"""How many styled blank documents a process keeps (``styled_blank``)."""
+
+_STYLED: dict[tuple[str, tuple[str, str], bool], bytes | None] = {}
+
+
+def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDocument:
+    """A blank document (``template.blank``) with the theme's styles (``styles.apply_theme``).
+
+    The second document a process makes for a theme (by its whole value), languages and
+    hyphenation keeps its blank saved, and every later one opens those bytes afresh
+    rather than searching and restyling the template's hundreds of styles (opening: a
+    third of making; saving: a fifth). A document made once only (a report's outputs
+    in their languages, a fitted brief's trial scales) is not saved. Made or opened, the
+    blank is the same (tests hold a DOCX made first and made later byte for byte)."""
+    key = (repr(theme), tags, hyphenate)
+    data = _STYLED.get(key)
+    if data is not None:
+        return docx.Document(io.BytesIO(data))
+    document = blank(theme, tags, hyphenate)
+    apply_theme(document, theme, hyphenate)
+    if key in _STYLED:  # made before: keep it
+        buffer = io.BytesIO()
+        document.save(buffer)
+        _STYLED[key] = buffer.getvalue()
+        return document
+    if len(_STYLED) >= STYLED_KEPT:
+        _STYLED.pop(next(iter(_STYLED)))
+    _STYLED[key] = None
+    return document
+
+
 def render_docx(doc: Document, theme: Theme) -> bytes:
     """The Word file of ``doc`` set in ``theme``."""
     writer = Writer(theme, doc.languages)
     hyphenate = any(find_language(doc.languages, lang).hyphenates
                     for lang in paragraph_languages(doc.blocks))
-    document = blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
-    apply_theme(document, theme, hyphenate)
+    document = styled_blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
     set_properties(document, doc)

@@ -20,6 +20,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
 Cell = _Cell
 """A table cell, which holds paragraphs and tables like the document body."""
 Container = DocxDocument | _Cell
@@ -46,8 +48,16 @@ def tbl_of(table: Table) -> Any:
     return table._tbl
 
 
+_SPANS = tuple(f"{{{_W}}}{tag}" for tag in ("gridSpan", "vMerge"))
+
+
 def cells_of(table: Table) -> list[_Cell]:
-    """A table's cells, row by row (a merged cell repeated for each grid cell it spans)."""
+    """A table's cells, row by row (a merged cell repeated for each grid cell it spans).
+    A table without merged cells (most) is read row by row; python-docx's own reading
+    looks up each cell's spans."""
+    tbl = table._tbl
+    if next(tbl.iter(*_SPANS), None) is None:
+        return [_Cell(tc, table) for tr in tbl.tr_lst for tc in tr.tc_lst]
     return list(table._cells)
 
 

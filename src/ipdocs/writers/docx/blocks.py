@@ -138,7 +138,8 @@ class Writer:
     bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
     run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
-    """Run properties already made, by style, language and look: copied for each run."""
+    """Runs already made, by style, language and look (their properties and an empty
+    w:t): copied for each run."""
     cell_looks: dict[tuple[str, str], BaseOxmlElement] = field(default_factory=dict)
     """Paragraph properties of table cells already made, by style and alignment."""
     revisions: Revisions = field(
@@ -180,13 +181,24 @@ def _word(style: str, w: Writer) -> str:
     return name
 
 
+_P, _PPR, _PSTYLE, _KEEP_NEXT, _VAL = (qn(tag) for tag in (
+    "w:p", "w:pPr", "w:pStyle", "w:keepNext", "w:val"))
+
+
 def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
     """Give a paragraph the Word style ``name`` (by id, looked up once per document)."""
     if name not in w.style_ids:
         assert w.document is not None
         w.style_ids[name] = w.document.styles[name].style_id
-    ppr = p_of(paragraph).get_or_add_pPr()
-    ppr.get_or_add_pStyle().val = w.style_ids[name]
+    p = p_of(paragraph)
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.get_or_add_pPr()
+    style = ppr.find(_PSTYLE)
+    if style is None:  # first in w:pPr, where python-docx's get_or_add_pStyle puts it
+        style = OxmlElement("w:pStyle")
+        ppr.insert(0, style)
+    style.set(_VAL, w.style_ids[name])
 
 
 def language(code: str, w: Writer) -> Language:
@@ -307,17 +319,23 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
         _dress(run, script, w, style, **look)
         # a copy, outside the tree: a prototype in the tree would keep its block there
         # (lxml moves, rather than frees, a block the body's spool lets go that holds it)
-        w.run_looks[key] = copy.deepcopy(r_of(run).get_or_add_rPr())
+        proto = OxmlElement("w:r")
+        proto.append(copy.deepcopy(r_of(run).get_or_add_rPr()))
+        proto.append(OxmlElement("w:t"))
+        w.run_looks[key] = proto
         return
-    r = OxmlElement("w:r")
-    r.append(copy.deepcopy(proto))
+    r = copy.deepcopy(proto)  # its properties and an empty w:t
     if text:
-        t = OxmlElement("w:t")
+        t = r[-1]
         t.text = text
         if text != text.strip():
-            t.set(qn("xml:space"), "preserve")
-        r.append(t)
+            t.set(_SPACE, "preserve")
+    else:
+        del r[-1]
     p_of(paragraph).append(r)
+
+
+_SPACE = qn("xml:space")
 
 
 AFTER_SHADING = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
@@ -661,8 +679,24 @@ def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
     rows = tbl_of(table).tr_lst
     for index, keep in enumerate([True] * heads + kept_with_next(count)):
         if keep:
-            for p in rows[index].iter(qn("w:p")):
-                p.get_or_add_pPr().get_or_add_keepNext()
+            for p in rows[index].iter(_P):
+                _keep_next(p)
+
+
+
+
+def _keep_next(p: BaseOxmlElement) -> None:
+    """Keep a paragraph with the next (``w:keepNext`` in its place in ``w:pPr``: first,
+    or after ``w:pStyle``), as python-docx's ``get_or_add_keepNext`` places it, without
+    its search for the place (a table's kept rows hold hundreds of paragraphs)."""
+    ppr = p.find(_PPR)
+    if ppr is None:
+        ppr = p.get_or_add_pPr()
+    if ppr.find(_KEEP_NEXT) is not None:
+        return
+    first = ppr[0] if len(ppr) else None
+    ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0,
+               OxmlElement("w:keepNext"))
 
 
 def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w: Writer,

@@ -214,8 +214,30 @@ def in_face(chart: Chart, font: Font) -> Chart:
     return replace(chart, series=series)
 
 
+CHARTS_KEPT = 64
+"""How many charts' parts a process keeps (``chart_xml``)."""
+
+_CHARTS: dict[tuple[str, tuple[str, str], tuple[str, str], str], tuple[bytes, bytes]] = {}
+
+
 def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
               tag: str) -> tuple[bytes, bytes]:
+    """The chart part's XML and its workbook (``chart_parts``), kept for the process by
+    everything that makes them, the chart by its exact value (``repr``: 1.0 and 1.00 are
+    equal numbers but print apart): a rebuild, and the outputs of a report, draw the
+    same charts again."""
+    key = (repr(chart), fonts, colors, tag)
+    made = _CHARTS.get(key)
+    if made is None:
+        made = chart_parts(chart, fonts, colors, tag)
+        if len(_CHARTS) >= CHARTS_KEPT:
+            _CHARTS.pop(next(iter(_CHARTS)))
+        _CHARTS[key] = made
+    return made
+
+
+def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
+                tag: str) -> tuple[bytes, bytes]:
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
     families; ``tag``: the language its text is marked with. Category labels are spaced
     as the text is (``typeset.spaced_label``: PCT 申请量)."""

@@ -141,6 +141,17 @@ Override = tuple[str | None, str | None]
 style's own)."""
 
 
+OWN, LATIN, BOTH, SKIP, OTHER = range(5)
+"""How ``families`` notes a character, whatever text holds it: in the East Asian face
+(``OWN``), the Latin face (``LATIN``), both (``BOTH``: a Latin character of a Han run
+the East Asian face has too), neither (``SKIP``: a joiner prints nothing); ``OTHER``:
+in a run of a family of its own (character by character, ``_families_each``)."""
+
+_CLASSES: dict[tuple[bool, str, str, bool], dict[str, int]] = {}
+"""Each character's class (``OWN``...) by the faces and script that decide it: the
+bundled faces' coverage, fixed for a process."""
+
+
 def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool = False
              ) -> list[tuple[Override, str]]:
     """``text`` split by the families that set it: an East Asian character the style's
@@ -148,7 +159,66 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool =
     to a face of the machine's; a Latin character the bundled Latin face lacks (the minus
     sign) to the East Asian face that has it. Notes every character in ``printed``: in
     Han runs (``han``), where readers set quotation marks and dashes in the East Asian
-    font, the Latin characters in both faces."""
+    font, the Latin characters in both faces.
+
+    Most text is set in the style's own faces: its distinct characters are looked up in
+    ``_CLASSES`` and noted at once; text with a character of another family is split
+    character by character (``_families_each``)."""
+    own = BUNDLED[font.bundled]
+    bundled = font.regular_file is None
+    latin_file = own.latin_bold if bold else own.latin_regular
+    classes = _CLASSES.setdefault((bundled, own.face(bold), latin_file, han), {})
+    own_chars: list[str] = []
+    latin_chars: list[str] = []
+    for char in set(text):
+        kind = classes.get(char)
+        if kind is None:
+            kind = classes[char] = _char_class(char, font, bold, han)
+        if kind == OTHER:
+            return _families_each(text, font, bold, printed, han=han)
+        if kind in (OWN, BOTH):
+            own_chars.append(char)
+        if kind in (LATIN, BOTH):
+            latin_chars.append(char)
+    _note(own_chars, latin_chars, font, bold, printed)
+    return [((None, None), text)] if text else []
+
+
+def _char_class(char: str, font: Font, bold: bool, han: bool) -> int:
+    """How ``families`` notes ``char`` in a run of ``font`` (``OWN``...)."""
+    own = BUNDLED[font.bundled]
+    bundled = font.regular_file is None
+    own_cover = coverage(own.face(bold)) if bundled else frozenset()
+    latin_cover = coverage(own.latin_bold if bold else own.latin_regular) if bundled else None
+    code = ord(char)
+    if east_asian(char):
+        return OWN if not bundled or code in own_cover else OTHER
+    if not char.isprintable():
+        return SKIP
+    if latin_cover is not None and code not in latin_cover and not char.isspace():
+        return OTHER
+    if han and bundled and code not in own_cover and not char.isspace() \
+            and not char.isascii():
+        return OTHER
+    return BOTH if han and code in own_cover else LATIN
+
+
+def _note(own_chars: list[str], latin_chars: list[str], font: Font, bold: bool,
+          printed: Printed) -> None:
+    """Note the characters a run sets in the style's own East Asian and Latin faces."""
+    own = BUNDLED[font.bundled]
+    bundled = font.regular_file is None
+    if own_chars and bundled:
+        printed.add(font.east_asian, bold and own.bold is not None, Source(own.face(bold)),
+                    "".join(own_chars))
+    if latin_chars and bundled:
+        printed.add(font.latin, bold, Source(own.latin_bold if bold else own.latin_regular,
+                                             shared="charset"), "".join(latin_chars))
+
+
+def _families_each(text: str, font: Font, bold: bool, printed: Printed, *,
+                   han: bool = False) -> list[tuple[Override, str]]:
+    """``families``, character by character."""
     own = BUNDLED[font.bundled]
     bundled = font.regular_file is None
     own_cover = coverage(own.face(bold)) if bundled else frozenset()
@@ -186,11 +256,7 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool =
             out[-1] = (override, out[-1][1] + char)
         else:
             out.append((override, char))
-    if own_chars and bundled:
-        printed.add(font.east_asian, bold and own.bold is not None, Source(own.face(bold)),
-                    "".join(own_chars))
-    if latin_chars and latin_cover is not None:
-        printed.add(font.latin, bold, Source(latin_file, shared="charset"), "".join(latin_chars))
+    _note(own_chars, latin_chars, font, bold, printed)
     return out
 
 

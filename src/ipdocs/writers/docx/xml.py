@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -9,14 +11,26 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
+@functools.cache
+def clark(tag: str) -> str:
+    """``qn(tag)``, the ``{namespace}name`` of a prefixed tag, worked out once a process."""
+    return str(qn(tag))
+
+
+@functools.cache
+def attribute(keyword: str) -> str:
+    """The ``{namespace}name`` of an attribute given as a keyword (``w_val``: w:val)."""
+    return clark(keyword.replace("_", ":", 1))
+
+
 def child(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created if missing, with ``attrs`` set."""
-    element: BaseOxmlElement | None = parent.find(qn(tag))
+    element: BaseOxmlElement | None = parent.find(clark(tag))
     if element is None:
         element = OxmlElement(tag)
         parent.append(element)
     for name, value in attrs.items():
-        element.set(qn(name.replace("_", ":", 1)), value)
+        element.set(attribute(name), value)
     return element
 
 
