@@ -280,3 +280,18 @@ def test_a_web_address_in_a_cell_needs_room_for_its_widest_part() -> None:
     address = "https://example.org/section00/section01/section02"
     assert widest_piece(address) == "section00/"
     assert widest_piece(f"See {address}") == "section00/"
+
+
+def test_a_web_address_s_codes_and_long_names_are_not_to_be_hyphenated() -> None:
+    """What a word processor must not hyphenate: amounts of several words and, in a web
+    address, every run of letters and digits a hyphenator could break (five or more, with
+    a letter); the short words, the numbers and the punctuation between them stay in the
+    text's language, where LibreOffice breaks the address after a slash."""
+    from ipdocs.writers.typeset import unhyphenated
+
+    text = ("Hubei, RMB 2.231 million, http://www.hezhiquan.com/docs/view/"
+            "29de3a0c18e249bd9c9a00efb02f9b0a.html and https://a.cn/MzIwNDU1NDE5Mg==/2?raw.")
+    spans = [text[start:end] for start, end in unhyphenated(text)]
+    assert spans == ["RMB 2.231 million", "hezhiquan", "29de3a0c18e249bd9c9a00efb02f9b0a",
+                     "https", "MzIwNDU1NDE5Mg"]
+    assert unhyphenated("see www.gz.gov.cn/jc/10823.html") == []

@@ -8,12 +8,13 @@ and every unbreakable piece of a long cell whole, decimal points lined up; label
 first), how many key figures a row holds and how far a value shrinks to stay whole,
 where justified English is set ragged right, which styles hyphenate to fill their lines
 (``RUNNING_TEXT``), where a web address may break (``url_breaks``) and what a word
-processor must not hyphenate (``unhyphenated``: amounts). The PDF writer lays lines out with these
-decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
-to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
-script runs as runs of their own language, widths on the table grid. Pure logic: no
-writer library, measures come in as callbacks (``writers.metrics`` measures in the
-bundled faces for a writer that lays out no lines itself).
+processor must not hyphenate (``unhyphenated``: amounts, a web address's codes). The PDF
+writer lays lines out with these decisions; the DOCX writer (and an HTML writer:
+``kept`` or ``pieces`` give the spans to wrap in ``white-space: nowrap``) marks them up:
+kept spans with no-break spaces, script runs as runs of their own language, widths on
+the table grid. Pure logic: no writer library, measures come in as callbacks
+(``writers.metrics`` measures in the bundled faces for a writer that lays out no lines
+itself).
 
 What keeps a number with its unit, sign and qualifier in Han text is decided here too.
 The PDF writer breaks lines itself and asks ``number_glued`` and ``glue_qualifiers``
@@ -121,16 +122,49 @@ Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
 _INSIDE_HAN = re.compile(f"{WEB_ADDRESS.pattern}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
 
 
+HYPHENATED_MIN = 5
+"""The shortest run of letters and digits a hyphenator breaks: LibreOffice's English
+dictionaries hyphenate no word shorter than LEFTHYPHENMIN 2 + RIGHTHYPHENMIN 3."""
+
+_ADDRESS_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def address_codes(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end) of the runs of letters and digits in ``text``'s web
+    addresses that a hyphenator could break: HYPHENATED_MIN characters or more with a
+    letter (a code, 29de3a0c18e249bd9c9a00efb02f9b0a, or a name, hezhiquan); not the
+    shorter ones (http, www, docs, view, html), nor digits alone (2247495708: no
+    hyphenator breaks a number, and LibreOffice breaks before one after a slash only as
+    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation."""
+    spans = []
+    for address in WEB_ADDRESS.finditer(text):
+        spans += [(address.start() + word.start(), address.start() + word.end())
+                  for word in _ADDRESS_WORD.finditer(address.group(0))
+                  if len(word.group(0)) >= HYPHENATED_MIN and
+                  not word.group(0).isdigit()]
+    return spans
+
+
 def unhyphenated(text: str) -> list[tuple[int, int]]:
-    """The spans (start, end) of ``text`` no word of which may be hyphenated: an amount of
-    several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or not). A
-    writer that leaves hyphenation to the reader's application marks them as text of no
-    language (the DOCX: LibreOffice hyphenated a word of an amount its no-break spaces
-    hold together, mil- / lion). Not a web address: LibreOffice breaks one at its
-    slashes only where it may hyphenate it (its break after a slash is a hyphenation
-    point), and else anywhere, with no mark (a probe of 80 lines: 12 breaks after a slash
-    and 163 inside a word as text of no language; 138 and 73 hyphenated as English)."""
-    return kept(text.replace(NO_BREAK_SPACE, " "))
+    """The spans (start, end) of ``text`` no word of which may be hyphenated, in order: an
+    amount of several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or
+    not) and a web address's codes and long names (``address_codes``). A writer that
+    leaves hyphenation to the reader's application marks them as text of no language
+    (the DOCX: LibreOffice hyphenated a word of an amount its no-break spaces hold
+    together, mil- / lion, and the codes of Hubei's addresses, 29de3a0c18e249b- / d9c9).
+    The rest of an address keeps its paragraph's language: LibreOffice breaks an address
+    after a slash only where its hyphenator may (the break after a slash is the start of
+    a word it hyphenates), and a word shorter than HYPHENATED_MIN it does not hyphenate.
+    Probes of 60 lines each, English at 150 mm: an address all of no language broke
+    inside a word at the line's end in every line and never after a slash; its codes and
+    long names of no language and the rest English, only after a slash (http:// ,
+    docs/ , freewechat.com/); all English, after a slash and hyphenated (…00ef- /
+    b02f…, MzIwN- / DU1…)."""
+    plain = text.replace(NO_BREAK_SPACE, " ")
+    codes = address_codes(plain)
+    amounts = [(start, end) for start, end in kept(plain)
+               if not any(start < b and a < end for a, b in codes)]
+    return sorted(amounts + codes)
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:

@@ -256,16 +256,17 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 
 NO_LANGUAGE = Script("x-none", False)
-"""How an amount of several words is marked (``typeset.unhyphenated``): text of no
-language, which LibreOffice does not hyphenate (it hyphenated a word that no-break spaces
-hold in an amount: RMB 2.231 mil- / lion), nor check the spelling of; Word reads the
-same tag (its own for no language) and the run's ``w:noProof``."""
+"""How an amount of several words and a web address's codes are marked
+(``typeset.unhyphenated``): text of no language, which LibreOffice does not hyphenate
+(it hyphenated a word that no-break spaces hold in an amount, RMB 2.231 mil- / lion, and
+Hubei's address codes, 29de3a0c18e249b- / d9c9), nor check the spelling of; Word reads
+the same tag (its own for no language) and the run's ``w:noProof``."""
 
 
 def _latin_runs(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
                 **look: Any) -> None:
-    """Runs for Latin ``text`` in ``script``, its amounts in runs of no language
-    (``NO_LANGUAGE``), which no word processor hyphenates."""
+    """Runs for Latin ``text`` in ``script``, its amounts and its web addresses' codes in
+    runs of no language (``NO_LANGUAGE``), which no word processor hyphenates."""
     at = 0
     for start, end in unhyphenated(text):
         if start > at:
