@@ -183,7 +183,8 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
     if NUMBER_END.search(before) and re.match(r"[\d.,%‰]", head) and \
             _one_number(before, head):
         return "inside a number"
-    if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head):
+    if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head) and \
+            not head.startswith("第"):  # an ordinal (第4位) begins a phrase: the next row's
         return "from its unit"  # (after a percent sign, only 以上 and its kind: below)
     if QUALIFIER_END.search(before) and re.match(r"[+\-−]?\d", head):
         return "from its qualifier"

@@ -133,3 +133,11 @@ def test_a_web_address_hyphenated_at_a_line_s_end_is_counted() -> None:
     assert laidout.broken_at("see http://www.example.com/year-", "book.html",
                              {"year-book"}) is None
     assert laidout.broken_at("http://www.hezhiquan.com/docs/view/", "29de.html") is None
+
+
+def test_a_number_above_an_ordinal_is_no_unit_broken() -> None:
+    """第 begins an ordinal (第4位), never a number's unit: 151981 above 第4位 is the value
+    of one table row above the next row's rank (a value column read as one flow)."""
+    laidout = bench()
+    assert laidout.broken_at("151981", "第 4 位") is None
+    assert laidout.broken_at("有效发明专利量 151981", "件，位居全国第 4") == "from its unit"

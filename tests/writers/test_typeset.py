@@ -295,3 +295,15 @@ def test_a_web_address_s_codes_and_long_names_are_not_to_be_hyphenated() -> None
     assert spans == ["RMB 2.231 million", "hezhiquan", "29de3a0c18e249bd9c9a00efb02f9b0a",
                      "https", "MzIwNDU1NDE5Mg"]
     assert unhyphenated("see www.gz.gov.cn/jc/10823.html") == []
+
+
+def test_a_label_takes_the_room_a_number_column_does_not_need() -> None:
+    """A narrow table's labels ran to four and five lines beside numbers with half their
+    cell empty (the side-by-side official edition): a label column is widened for its
+    labels on two lines from the room the number columns have beyond their needs."""
+    cells = [["Indicator", "Value"], ["PCT international applications", "683"],
+             ["Invention patents granted", "12,593"]]
+    fit = fit_table(cells, [1, 3], ["left", "right"], 1, 200, _five_points, 4)
+    assert fit.widths[0] == pytest.approx(5 * len("PCT international") + 8)  # two lines
+    assert fit.widths[1] >= 5 * len("12,593") + 8 and sum(fit.widths) == pytest.approx(200)
+

@@ -45,6 +45,7 @@ from ipdocs.writers.columns import (
     fit_widths,
     is_short,
     is_wide,
+    lend_slack,
     proportional,
     refit_scale,
 )
@@ -349,7 +350,50 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
             break
         scale = smaller
         hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
-    return TableFit(fit_widths(proportional(relative, total), hard, soft, firm), scale, pads)
+    widths = fit_widths(proportional(relative, total), hard, soft, firm)
+    floors = [max(h, f, s) for h, f, s in zip(hard, firm, soft, strict=True)]
+    widths = lend_slack(widths, floors, _label_wants(cells, measure, padding, scale),
+                        2 * padding)
+    return TableFit(widths, scale, pads)
+
+
+def _label(text: str) -> bool:
+    """Whether a cell is a label that may wrap: a long cell of Han text or of several
+    words, not an amount kept whole (more than 1,100)."""
+    return not is_short(text) and (any(is_wide(c) for c in text) or
+                                   " " in with_no_break_spaces(text).strip())
+
+
+def _label_wants(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
+                 scale: float) -> list[float]:
+    """Each column's width for its labels (long cells that may wrap, not an amount kept
+    whole: more than 1,100) on ``columns.LABEL_LINES`` (two) lines (``_halved``); 0 for
+    a column with none (numbers, amounts, units, changes: the columns that lend their
+    room, ``columns.lend_slack``)."""
+    count = len(cells[0]) if cells else 0
+    wants = [0.0] * count
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if _label(text):
+                width = _halved(text, _piece_measure(measure, r, c, scale))
+                wants[c] = max(wants[c], width + 2 * padding)
+    return wants
+
+
+def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
+                   ) -> Callable[[str], float]:
+    """``measure`` of a piece of the cell at (``row``, ``column``) at ``scale``."""
+    return lambda piece: measure(row, column, piece, scale)
+
+
+def _halved(text: str, width: Callable[[str], float]) -> float:
+    """The width of ``text`` on LABEL_LINES (two) lines: its wider line where it breaks
+    best, after a space or between two Han characters (``width`` measures a piece)."""
+    text = with_no_break_spaces(text.strip())
+    points = [i for i in range(1, len(text)) if text[i - 1] == " " or
+              (is_wide(text[i - 1]) and is_wide(text[i]) and text[i] not in NO_START)]
+    return min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
+               default=width(text))
 
 
 REFITS = 4
@@ -636,3 +680,4 @@ def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
