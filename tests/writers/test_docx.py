@@ -732,3 +732,29 @@ def test_data_table_cells_are_set_in_the_middle_of_their_rows_as_the_pdf_sets_th
             aligned = [tc.find(f"{w}tcPr/{w}vAlign") for tc in table.iter(f"{w}tc")]
             assert all(a is not None and a.get(f"{w}val") == "center" for a in aligned), \
                 layout
+
+
+def test_a_title_with_a_runt_last_line_is_balanced_as_in_the_pdf() -> None:
+    """The English official summary's title ended Ningbo, / 2024: a title whose last line
+    would be a runt is set between indents, in the measure ``typeset.title_measure``
+    gives both writers; one that fits a line has none."""
+    from ipdocs.doc import Cover
+    from ipdocs.writers.metrics import text_width
+    from ipdocs.writers.typeset import _greedy
+
+    theme = load_theme("official")
+    spec = theme.style("title")
+    width = 156 * 72 / 25.4
+
+    def measure(text: str) -> float:
+        return text_width(text, theme.font(spec).bundled, spec.bold, spec.size)
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    while measure(_greedy(title, width, measure)[-1]) >= width / 3 or \
+            len(_greedy(title, width, measure)) < 2:
+        title = "Annual " + title
+    for text, indented in ((title, True), ("Ningbo, 2024", False)):
+        doc = Document(Metadata("t", "en"), (Cover(text, "en"),))
+        body = part(render_docx(doc, theme), "word/document.xml")
+        first = re.search(r"<w:p>.*?</w:p>", body, re.S)
+        assert first and ('<w:ind w:left=' in first.group(0)) == indented, text

@@ -775,3 +775,19 @@ def test_the_sources_close_the_document_with_the_glossary_s_last_rows(
     assert "Sources" in last
     before = last[:last.index("资料来源")]
     assert re.search(r"中文\s+English", before), before  # the glossary's repeated header
+
+
+@needs_poppler
+def test_a_wrapped_title_is_balanced_as_in_the_docx(tmp_path: Path) -> None:
+    """The English official summary's title ended Ningbo, / 2024: a title that wraps is
+    set in the measure ``typeset.title_measure`` gives both writers, its lines about
+    even (Intellectual Property Development / and Protection in Ningbo, 2024)."""
+    from ipdocs.doc import Cover
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    doc = Document(Metadata("t", "en"), (Cover(title, "en"),))
+    path = tmp_path / "title.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("official")))
+    lines = [line.strip() for line in tool("pdftotext", str(path), "-").splitlines()
+             if line.strip()]
+    assert lines[:2] == ["Intellectual Property Development", "and Protection in Ningbo, 2024"]

@@ -307,3 +307,24 @@ def test_a_label_takes_the_room_a_number_column_does_not_need() -> None:
     assert fit.widths[0] == pytest.approx(5 * len("PCT international") + 8)  # two lines
     assert fit.widths[1] >= 5 * len("12,593") + 8 and sum(fit.widths) == pytest.approx(200)
 
+
+def test_a_wrapped_title_is_balanced_and_its_words_kept_whole() -> None:
+    """Ningbo, / 2024: a wrapped title's measure narrows until its lines are about even,
+    in as many lines; a title on one line keeps the whole measure. A Chinese title breaks
+    before its bracket, not inside a word nor between a number and its unit (广州知识产权
+    保护与发展状况 / （2023年度）); the indents stand where the lines do not start."""
+    from ipdocs.writers.typeset import _greedy, title_indents, title_measure
+
+    def width(text: str) -> float:
+        return sum(14.0 if ord(c) > 0x2E80 else 7.0 for c in text)
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    assert _greedy(title, 430, width)[-1] == "2024"
+    lines = _greedy(title, title_measure(title, 430, width), width)
+    assert len(lines) == 2 and min(map(width, lines)) > 0.8 * max(map(width, lines))
+    assert title_measure("Intellectual Property in Ningbo", 430, width) == 430
+    chinese = "广州知识产权保护与发展状况（2023年度）"
+    assert _greedy(chinese, title_measure(chinese, 240, width), width) == \
+        ["广州知识产权保护与发展状况", "（2023年度）"]
+    assert title_indents(40, "center") == (20, 20) and title_indents(40, "left") == (0, 40)
+    assert title_indents(0, "center") == (0, 0)

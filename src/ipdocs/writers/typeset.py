@@ -681,3 +681,93 @@ def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
             out.append((start, end))
     return out
 
+
+
+def title_measure(text: str, width: float, measure: Callable[[str], float]) -> float:
+    """The measure a title of ``text`` is set in: ``width`` where it fits one line, else
+    the narrowest measure that breaks it in as many lines, each about as wide as the
+    others, so that no last line is a runt (the English official summary's Intellectual
+    Property Development and Protection in Ningbo, / 2024; LibreOffice's 广州知识产权保护
+    与发展状况（2023 年 / 度）). Lines break between the pieces of ``_title_units``;
+    ``measure`` gives a line's width."""
+    units = _title_units(text, width, measure)
+    lines = _wrap(units, width, measure)
+    if len(lines) < 2:
+        return width
+    low, high = max(measure(unit.rstrip()) for unit in units), width
+    for _ in range(20):
+        middle = (low + high) / 2
+        if len(_wrap(units, middle, measure)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return min(width, high * TITLE_AIR)
+
+
+def title_indents(narrower: float, align: str) -> tuple[float, float]:
+    """The left and right indents that set a title ``narrower`` points narrower than its
+    measure (``title_measure``) where it stands: half each side of a centred title, all
+    on the side its lines do not start from otherwise."""
+    if narrower <= 1e-6:
+        return 0.0, 0.0
+    if align == "center":
+        return narrower / 2, narrower / 2
+    return (narrower, 0.0) if align == "right" else (0.0, narrower)
+
+
+TITLE_AIR = 1.03
+"""A balanced title's measure is this much wider than its widest line: a writer's own
+measure of a line may differ from the shared one by a little."""
+
+
+def _greedy(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``text`` broken as a title is in ``width`` (``_title_units``, ``_wrap``)."""
+    return _wrap(_title_units(text, width, measure), width, measure)
+
+
+def _wrap(units: Sequence[str], width: float, measure: Callable[[str], float]) -> list[str]:
+    """``units`` in lines no wider than ``width`` where they can, as many on a line as
+    fit (a unit wider than ``width`` a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and measure((line + unit).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = unit
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _title_units(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """The pieces a title breaks between: after a space, before an opening mark, after a
+    closing one, between Han and Latin text (广州知识产权保护与发展状况 / （2023年度）,
+    where a word is not cut in two); between any two Han characters only where a piece
+    would not fit ``width`` otherwise (no line starts with a closing mark nor ends with
+    an opening one)."""
+    text = text.strip()
+
+    def cut(points: list[int]) -> list[str]:
+        edges = [0, *points, len(text)]
+        return [text[a:b] for a, b in itertools.pairwise(edges) if b > a]
+
+    strong = [i for i in range(1, len(text)) if _title_break(text[i - 1], text[i])]
+    units = cut(strong)
+    if all(measure(unit.rstrip()) <= width for unit in units):
+        return units
+    return cut(sorted(set(strong) | {
+        i for i in range(1, len(text)) if is_wide(text[i - 1]) and is_wide(text[i]) and
+        text[i] not in NO_START and text[i - 1] not in NO_END}))
+
+
+def _title_break(before: str, after: str) -> bool:
+    """Whether a title may break between ``before`` and ``after`` without cutting a word:
+    after a space, before an opening mark, after a closing mark, or where Han text meets
+    Latin (not a number and its unit or prefix: 2023年度, 第4位)."""
+    if after in NO_START or before in NO_END or after.isspace() or (
+            (before.isdigit() and is_wide(after)) or (is_wide(before) and after.isdigit())):
+        return False
+    return before.isspace() or after in OPENING or before in CLOSING or (
+        is_wide(before) != is_wide(after) and not before.isspace())

@@ -98,6 +98,8 @@ from ipdocs.writers.typeset import (
     key_value_scale,
     ragged,
     script_runs,
+    title_indents,
+    title_measure,
     unhyphenated,
     with_no_break_spaces,
 )
@@ -497,6 +499,13 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
     title, style = _styled(container, "title", text_language(node.title, node.lang), w)
     title.paragraph_format.space_before = Pt(w.theme.style(style).before
                                              + COVER_BEFORE_MM * PT_PER_MM)
+    spec, width = w.theme.style(style), w.width_mm * PT_PER_MM
+    left, right = title_indents(width - title_measure(str(node.title), width, partial(
+        text_width, role=w.theme.font(spec).bundled, bold=spec.bold, size=spec.size)),
+        spec.align)
+    if left or right:  # lines balanced as the PDF's (``typeset.title_measure``)
+        title.paragraph_format.left_indent = Pt(left)
+        title.paragraph_format.right_indent = Pt(right)
     was = node.was
     _tracked(title, node.title, was.title if was else None, node.lang, w, style)
     last = title

@@ -11,6 +11,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
+    Indenter,
     PageBreak,
     Spacer,
     Table,
@@ -82,6 +83,8 @@ from ipdocs.writers.typeset import (
     fit_table,
     key_value_scale,
     minus_stand_in,
+    title_indents,
+    title_measure,
 )
 
 MM = 72 / 25.4
@@ -191,9 +194,15 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 
 
 def cover(node: Cover, w: Writer) -> list[Flowable]:
-    """Title, subtitle and cover lines."""
+    """Title, subtitle and cover lines; a title that wraps set in a narrower measure, its
+    lines balanced (``typeset.title_measure``)."""
     out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
-    out.append(_said_block(node.title, "title", node.lang, "H1", w))
+    title = _said_block(node.title, "title", node.lang, "H1", w)
+    left, right = title_indents(w.width - title_measure(str(node.title), w.width,
+                                                        title.piece_width),
+                                w.theme.style("title").align)
+    out += [Indenter(left, right), title, Indenter(-left, -right)] if left or right else \
+        [title]
     if node.subtitle:
         out.append(_said_block(node.subtitle, "subtitle", node.lang, "P", w))
     out += [_said_block(line, "cover-line", node.lang, "P", w) for line in node.lines]
