@@ -495,17 +495,12 @@ def write_masthead(container: Container, w: Writer) -> None:
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
-    """Title, subtitle and cover lines, with the room above and below the PDF gives them."""
+    """Title, subtitle and cover lines, with the room above and below the PDF gives them;
+    a title or subtitle that wraps in lines about even (``_balance``)."""
     title, style = _styled(container, "title", text_language(node.title, node.lang), w)
     title.paragraph_format.space_before = Pt(w.theme.style(style).before
                                              + COVER_BEFORE_MM * PT_PER_MM)
-    spec, width = w.theme.style(style), w.width_mm * PT_PER_MM
-    left, right = title_indents(width - title_measure(str(node.title), width, partial(
-        text_width, role=w.theme.font(spec).bundled, bold=spec.bold, size=spec.size)),
-        spec.align)
-    if left or right:  # lines balanced as the PDF's (``typeset.title_measure``)
-        title.paragraph_format.left_indent = Pt(left)
-        title.paragraph_format.right_indent = Pt(right)
+    _balance(title, node.title, style, w)
     was = node.was
     _tracked(title, node.title, was.title if was else None, node.lang, w, style)
     last = title
@@ -513,6 +508,7 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
         last, style = _styled(container, "subtitle",
                               text_language(node.subtitle, node.lang), w)
         _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, style)
+        _balance(last, node.subtitle, style, w)
     old = list(was.lines) if was else []
     for at in range(max(len(node.lines), len(old))):
         line = node.lines[at] if at < len(node.lines) else ""
@@ -521,6 +517,18 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
                  w, style)
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
                                            + COVER_AFTER_MM * PT_PER_MM)
+
+
+def _balance(paragraph: DocxParagraph, text: str, style: str, w: Writer) -> None:
+    """Indents that set a title or subtitle in the measure ``typeset.title_measure``
+    gives (the PDF's the same): where it wraps, its lines about even."""
+    spec, width = w.theme.style(style), w.width_mm * PT_PER_MM
+    left, right = title_indents(width - title_measure(str(text), width, partial(
+        text_width, role=w.theme.font(spec).bundled, bold=spec.bold, size=spec.size)),
+        spec.align)
+    if left or right:
+        paragraph.paragraph_format.left_indent = Pt(left)
+        paragraph.paragraph_format.right_indent = Pt(right)
 
 
 def _gap(container: Container, points: float, w: Writer) -> None:
