@@ -328,3 +328,22 @@ def test_a_wrapped_title_is_balanced_and_its_words_kept_whole() -> None:
         ["广州知识产权保护与发展状况", "（2023年度）"]
     assert title_indents(40, "center") == (20, 20) and title_indents(40, "left") == (0, 40)
     assert title_indents(0, "center") == (0, 0)
+
+
+def test_a_round_amount_in_words_is_kept_whole() -> None:
+    """Hubei's more than a thou- / sand (LibreOffice): an amount in words after its
+    qualifier is kept as one written in digits is."""
+    from ipdocs.writers.typeset import kept
+
+    text = "with 18 enterprises filing more than a hundred each and Douyu more than a thousand."
+    assert [text[a:b] for a, b in kept(text)] == ["more than a hundred", "more than a thousand"]
+    assert kept("a thousand cuts") == []
+
+
+def test_a_round_amount_in_words_in_a_label_gets_the_room_an_amount_does() -> None:
+    """Hubei's side-by-side official table broke more than a / hundred in its narrow
+    label column: an amount in words is a firm floor, as one in digits is, not a word's
+    soft floor capped at a share of the table."""
+    cells = [["Indicator", "Value"], ["more than a hundred firms", "18"]]
+    fit = fit_table(cells, [1, 4], ["left", "right"], 1, 200, _five_points, 4)
+    assert fit.widths[0] >= 5 * len("more than a hundred") + 8 - 1e-6

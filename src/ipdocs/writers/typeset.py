@@ -57,14 +57,17 @@ _AFTER = r"(?:or (?:more|less|above|so)|and above)"
 _DURATION = r"(?:(?:working )?days?|weeks?|months?|years?|hours?)"
 _AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:\.\d+)?"
            rf"(?:[%‰]|\s{_SCALE}\b|\s{_DURATION}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
-KEPT = re.compile(_AMOUNT, re.IGNORECASE)
+_IN_WORDS = (rf"\b{_QUALIFIER}\s+(?:a|one)\s(?:hundred|thousand|million|billion)\b"
+             rf"(?:\s{_AFTER}\b)?")
+KEPT = re.compile(f"{_IN_WORDS}|{_AMOUNT}", re.IGNORECASE)
 """An amount in Latin text that no line break may fall inside, nor a hyphen: its
 qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
 percent sign and scale (billion, percentage points), or the unit of a duration right
 after its number (about 3 months, 31 days; a count's noun, 1,828 enterprises, may
-wrap). Han text keeps its numbers with their units and qualifiers by the line
-breaker's own rules (a digit is glued to the Han character after it; 以上, 左右, 近,
-超过)."""
+wrap); a round amount in words after its qualifier (more than a thousand: LibreOffice
+set Hubei's more than a thou- / sand). Han text keeps its numbers with their units and
+qualifiers by the line breaker's own rules (a digit is glued to the Han character after
+it; 以上, 左右, 近, 超过)."""
 
 NO_BREAK_SPACE = "\u00a0"
 """What a space inside a kept span becomes where a writer cannot keep it by layout (the
@@ -269,11 +272,11 @@ class TableFit:
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
             scale: float) -> tuple[list[float], list[float], list[float]]:
     """Each column's hard floor (its short numbers and units on one line), firm floor
-    (a long cell's widest unbreakable piece where that holds a number: about 3 months;
-    of a web address, the widest part between its breaks) and
-    soft floor (its other short cells on one line, the widest word of its long cells):
-    where not all can be met, a label wraps before an amount breaks, and an amount in a
-    long cell before a short number."""
+    (a long cell's widest unbreakable piece where that holds a number or is an amount in
+    words: about 3 months, more than a hundred; of a web address, the widest part
+    between its breaks) and soft floor (its other short cells on one line, the widest
+    word of its long cells): where not all can be met, a label wraps before an amount
+    breaks, and an amount in a long cell before a short number."""
     count = len(cells[0]) if cells else 0
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
@@ -286,7 +289,8 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
             elif is_short(text):
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
-                floor = firm if any(ch.isdigit() for ch in piece) else soft
+                amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
+                floor = firm if amount else soft
                 floor[c] = max(floor[c], measure(r, c, piece, scale) + 2 * padding)
     return hard, firm, soft
 
