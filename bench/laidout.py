@@ -15,7 +15,8 @@ poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
   parts joined make one number as the text writes numbers: 71,42 / 5, 714 / 25; not two
   numbers of adjacent table rows, 171 / 170,000), from its sign, percent sign, unit
   (万件, billion), currency (RMB) or qualifier (more than, 以上, 近), or hyphenated (must
-  be 0);
+  be 0); and a web address hyphenated (a hyphen it does not have at a line's end:
+  …00ef- / b02f9b0a.html);
 - *mid hyphens*: a hyphen inside a word in the middle of a line that the document's text
   does not have (a hyphenation point printed where the line did not break);
 - *loose en*: justified English lines with a word gap over twice the face's word space;
@@ -173,8 +174,8 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
     examination) is not hyphenated."""
     if not before or not after or re.search(r"(?:\. ?){4}", before):
         return None  # a contents entry (its leader dots and page number)
-    if WEB_ADDRESS_END.search(before):
-        return None  # a web address broken at its punctuation (…/jc/10823 / .html)
+    if WEB_ADDRESS_END.search(before):  # its digits are a name's, not a number's
+        return _address_break(before, after.lstrip(), words)
     head = after.lstrip()
     joined = re.search(r"([a-z]+-)$", before)
     if joined and (joined.group(1) + re.match(r"[a-z]*", head).group(0)) in words:  # type: ignore[union-attr]
@@ -182,7 +183,8 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
     if NUMBER_END.search(before) and re.match(r"[\d.,%‰]", head) and \
             _one_number(before, head):
         return "inside a number"
-    if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head):
+    if re.search(r"\d$", before) and re.match(r"[\u4e00-\u9fff]", head) and \
+            not head.startswith("第"):  # an ordinal (第4位) begins a phrase: the next row's
         return "from its unit"  # (after a percent sign, only 以上 and its kind: below)
     if QUALIFIER_END.search(before) and re.match(r"[+\-−]?\d", head):
         return "from its qualifier"
@@ -198,6 +200,18 @@ def broken_at(before: str, after: str, words: set[str] | frozenset[str] = frozen
 
 WEB_ADDRESS_END = re.compile(r"(?:https?://|www\.)\S*$")
 """A line that ends inside a web address: its digits are a name's, not a number's."""
+
+
+def _address_break(before: str, head: str, words: set[str] | frozenset[str]) -> str | None:
+    """``hyphenated address`` where a line ending inside a web address ends in a hyphen
+    the address does not have (…00ef- / b02f9b0a.html, MzI- / wNDU1…: the hyphen would be
+    typed with it), else None (an address broken at its punctuation: …/jc/10823 / .html,
+    or at a character with no mark)."""
+    tail = re.search(r"([A-Za-z0-9]+)-$", before)
+    start = re.match(r"[A-Za-z0-9]+", head)
+    if tail and start and f"{tail.group(1)}-{start.group(0)}" not in words:
+        return "hyphenated address"
+    return None
 
 
 ONE_NUMBER = re.compile(r"[+\-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?[%‰]?")
@@ -305,11 +319,14 @@ def is_han(char: str) -> bool:
 
 
 def docx_words(docx: Path) -> tuple[set[str], int]:
-    """The hyphenated words of a DOCX's text, and how many invisible characters it has."""
+    """The hyphenated words of a DOCX's text (of letters, and of letters and digits as
+    in a web address), and how many invisible characters it has."""
     with zipfile.ZipFile(docx) as archive:
         xml = archive.read("word/document.xml").decode("utf-8")
     text = " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
-    return set(re.findall(r"[a-z]+-[a-z]+", text)), len(INVISIBLE.findall(text))
+    words = set(re.findall(r"[a-z]+-[a-z]+", text))
+    return words | set(re.findall(r"[A-Za-z0-9]+-[A-Za-z0-9]+", text)), \
+        len(INVISIBLE.findall(text))
 
 
 def docx_toc(docx: Path, pdf: Path) -> str:

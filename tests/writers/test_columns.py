@@ -88,3 +88,17 @@ def test_firm_floors_give_way_to_hard_ones_and_soft_ones_to_both() -> None:
         pytest.approx([30, 30, 40])
     fitted = fit_widths([50, 25, 25], [30, 30, 0], [0, 0, 0], [0, 0, 45])
     assert fitted[:2] == pytest.approx([47.78, 30], abs=0.01) and fitted[2] < 45
+
+
+def test_number_columns_lend_their_room_to_a_wrapped_label_column() -> None:
+    """A label column that wants more (its labels on two lines) takes it from the columns
+    that want nothing (numbers), each keeping its floor and a little more; no column is
+    given more than it wants, and the total stays."""
+    from ipdocs.writers.columns import lend_slack
+
+    widths = lend_slack([60.0, 70.0, 70.0], [50.0, 30.0, 40.0], [100.0, 0.0, 0.0], 10.0)
+    assert widths == pytest.approx([100.0, 46.0, 54.0])  # in proportion to their room
+    assert sum(widths) == pytest.approx(200.0)
+    tight = lend_slack([60.0, 45.0, 45.0], [50.0, 30.0, 40.0], [100.0, 0.0, 0.0], 10.0)
+    assert tight == pytest.approx([65.0, 40.0, 45.0])  # only the room above floor + keep
+    assert lend_slack([60.0, 70.0], [50.0, 30.0], [55.0, 0.0], 10.0) == [60.0, 70.0]

@@ -693,24 +693,27 @@ def test_the_room_after_a_table_is_off_the_grid_on_a_grid_theme(sample: Report,
     assert not re.search(gap, part(render(sample), "word/document.xml"))
 
 
-def test_amounts_are_text_of_no_language() -> None:
+def test_amounts_and_address_codes_are_text_of_no_language() -> None:
     """An amount of several words is a run of no language (x-none, and no proofing for
     Word): LibreOffice hyphenated a word its no-break spaces held (RMB 2.231 mil- / lion).
-    A web address is not (LibreOffice breaks it after a slash only where it may hyphenate
-    it), and inside Chinese it is one English run (as Han text it broke anywhere)."""
+    So is a web address's code or long name (LibreOffice hyphenated Hubei's codes,
+    29de3a0c18e249b- / d9c9); the rest of the address stays English, where LibreOffice
+    breaks it after a slash; inside Chinese the address is set in Latin runs (as Han text
+    it broke anywhere)."""
     doc = Document(Metadata("t", "zh-CN"), (
         Paragraph((Span("with payouts of RMB 2.231 million, see http://www.example.com/a."),),
                   "en"),
-        Paragraph((Span("湖北省知识产权局，http://www.example.com/docs/view/29de.html。"),), "zh")))
+        Paragraph((Span("湖北省知识产权局，http://www.hezhiquan.com/docs/view/29de.html。"),),
+                  "zh")))
     body = part(render_docx(doc, load_theme("briefing")), "word/document.xml")
     runs = re.findall(r"<w:r>(.*?)</w:r>", body)
     none = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", r)) for r in runs
             if 'w:val="x-none"' in r]
-    assert none == ["RMB\u00a02.231\u00a0million"]
+    assert none == ["RMB\u00a02.231\u00a0million", "example", "hezhiquan"]
     assert all("<w:noProof/>" in r for r in runs if 'w:val="x-none"' in r)
     english = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", r)) for r in runs
                if 'w:val="en-GB"' in r]
-    assert "http://www.example.com/docs/view/29de.html" in english
+    assert "http://www." in english and ".com/docs/view/29de.html" in english
 
 
 def test_data_table_cells_are_set_in_the_middle_of_their_rows_as_the_pdf_sets_them(
@@ -758,3 +761,29 @@ def test_a_docx_made_second_in_a_process_is_the_first_byte_for_byte(sample: Repo
     doc = full_brief().document(sample, "zh-en")
     made = [render_docx(doc, theme) for _ in range(3)]  # made, made and kept, opened
     assert made[0] == made[1] == made[2]
+
+
+def test_a_title_with_a_runt_last_line_is_balanced_as_in_the_pdf() -> None:
+    """The English official summary's title ended Ningbo, / 2024: a title whose last line
+    would be a runt is set between indents, in the measure ``typeset.title_measure``
+    gives both writers; one that fits a line has none."""
+    from ipdocs.doc import Cover
+    from ipdocs.writers.metrics import text_width
+    from ipdocs.writers.typeset import _greedy
+
+    theme = load_theme("official")
+    spec = theme.style("title")
+    width = 156 * 72 / 25.4
+
+    def measure(text: str) -> float:
+        return text_width(text, theme.font(spec).bundled, spec.bold, spec.size)
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    while measure(_greedy(title, width, measure)[-1]) >= width / 3 or \
+            len(_greedy(title, width, measure)) < 2:
+        title = "Annual " + title
+    for text, indented in ((title, True), ("Ningbo, 2024", False)):
+        doc = Document(Metadata("t", "en"), (Cover(text, "en"),))
+        body = part(render_docx(doc, theme), "word/document.xml")
+        first = re.search(r"<w:p>.*?</w:p>", body, re.S)
+        assert first and ('<w:ind w:left=' in first.group(0)) == indented, text

@@ -119,3 +119,25 @@ def test_an_english_word_across_the_middle_is_not_cut() -> None:
                         1, 84, 100)
     left, right = laidout._halves(line, 297.0)
     assert left.text == "同比增速" and right.text == "Year-on-year"
+
+
+def test_a_web_address_hyphenated_at_a_line_s_end_is_counted() -> None:
+    """A hyphen an address does not have, printed where its line breaks (LibreOffice
+    hyphenated Hubei's codes), would be typed with it: counted; the address's own
+    hyphen and a break at its punctuation are not."""
+    laidout = bench()
+    assert laidout.broken_at("2019, http://www.hezhiquan.com/docs/view/29de3a0c18e249bd9c9a00ef-",
+                             "b02f9b0a.html") == "hyphenated address"
+    assert laidout.broken_at("网，https://freewechat.com/a/MzI-", "wNDU1NDE5Mg==/2") == \
+        "hyphenated address"
+    assert laidout.broken_at("see http://www.example.com/year-", "book.html",
+                             {"year-book"}) is None
+    assert laidout.broken_at("http://www.hezhiquan.com/docs/view/", "29de.html") is None
+
+
+def test_a_number_above_an_ordinal_is_no_unit_broken() -> None:
+    """第 begins an ordinal (第4位), never a number's unit: 151981 above 第4位 is the value
+    of one table row above the next row's rank (a value column read as one flow)."""
+    laidout = bench()
+    assert laidout.broken_at("151981", "第 4 位") is None
+    assert laidout.broken_at("有效发明专利量 151981", "件，位居全国第 4") == "from its unit"

@@ -775,3 +775,39 @@ def test_the_sources_close_the_document_with_the_glossary_s_last_rows(
     assert "Sources" in last
     before = last[:last.index("资料来源")]
     assert re.search(r"中文\s+English", before), before  # the glossary's repeated header
+
+
+@needs_poppler
+def test_a_wrapped_title_is_balanced_as_in_the_docx(tmp_path: Path) -> None:
+    """The English official summary's title ended Ningbo, / 2024: a title that wraps is
+    set in the measure ``typeset.title_measure`` gives both writers, its lines about
+    even (Intellectual Property Development / and Protection in Ningbo, 2024)."""
+    from ipdocs.doc import Cover
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    doc = Document(Metadata("t", "en"), (Cover(title, "en"),))
+    path = tmp_path / "title.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("official")))
+    lines = [line.strip() for line in tool("pdftotext", str(path), "-").splitlines()
+             if line.strip()]
+    assert lines[:2] == ["Intellectual Property Development", "and Protection in Ningbo, 2024"]
+
+
+@needs_poppler
+def test_an_english_subtitle_of_a_chinese_cover_is_set_as_the_docx_sets_it(
+        tmp_path: Path) -> None:
+    """The official zh-en edition's English subtitle was set in FandolKai's own Latin
+    letters, the DOCX's in the Latin companion (Noto Serif): now both in Noto Serif, and
+    balanced as a title is (… Protection in / Ningbo, 2024 was its last line)."""
+    from ipdocs.doc import Cover, Mixed
+
+    subtitle = Mixed([Span("Intellectual Property Development and Protection in Ningbo, "
+                           "2024", lang="en")])
+    doc = Document(Metadata("t", "zh-CN"), (Cover("宁波市知识产权发展与保护状况", "zh", subtitle),))
+    path = tmp_path / "cover.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("official")))
+    fonts = tool("pdffonts", str(path))
+    assert "NotoSerif-Regular" in fonts and "FandolKai" not in fonts
+    lines = [line.strip() for line in tool("pdftotext", str(path), "-").splitlines()
+             if line.strip()]
+    assert lines[1:3] == ["Intellectual Property Development", "and Protection in Ningbo, 2024"]

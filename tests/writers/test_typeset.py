@@ -280,3 +280,70 @@ def test_a_web_address_in_a_cell_needs_room_for_its_widest_part() -> None:
     address = "https://example.org/section00/section01/section02"
     assert widest_piece(address) == "section00/"
     assert widest_piece(f"See {address}") == "section00/"
+
+
+def test_a_web_address_s_codes_and_long_names_are_not_to_be_hyphenated() -> None:
+    """What a word processor must not hyphenate: amounts of several words and, in a web
+    address, every run of letters and digits a hyphenator could break (five or more, with
+    a letter); the short words, the numbers and the punctuation between them stay in the
+    text's language, where LibreOffice breaks the address after a slash."""
+    from ipdocs.writers.typeset import unhyphenated
+
+    text = ("Hubei, RMB 2.231 million, http://www.hezhiquan.com/docs/view/"
+            "29de3a0c18e249bd9c9a00efb02f9b0a.html and https://a.cn/MzIwNDU1NDE5Mg==/2?raw.")
+    spans = [text[start:end] for start, end in unhyphenated(text)]
+    assert spans == ["RMB 2.231 million", "hezhiquan", "29de3a0c18e249bd9c9a00efb02f9b0a",
+                     "https", "MzIwNDU1NDE5Mg"]
+    assert unhyphenated("see www.gz.gov.cn/jc/10823.html") == []
+
+
+def test_a_label_takes_the_room_a_number_column_does_not_need() -> None:
+    """A narrow table's labels ran to four and five lines beside numbers with half their
+    cell empty (the side-by-side official edition): a label column is widened for its
+    labels on two lines from the room the number columns have beyond their needs."""
+    cells = [["Indicator", "Value"], ["PCT international applications", "683"],
+             ["Invention patents granted", "12,593"]]
+    fit = fit_table(cells, [1, 3], ["left", "right"], 1, 200, _five_points, 4)
+    assert fit.widths[0] == pytest.approx(5 * len("PCT international") + 8)  # two lines
+    assert fit.widths[1] >= 5 * len("12,593") + 8 and sum(fit.widths) == pytest.approx(200)
+
+
+def test_a_wrapped_title_is_balanced_and_its_words_kept_whole() -> None:
+    """Ningbo, / 2024: a wrapped title's measure narrows until its lines are about even,
+    in as many lines; a title on one line keeps the whole measure. A Chinese title breaks
+    before its bracket, not inside a word nor between a number and its unit (广州知识产权
+    保护与发展状况 / （2023年度）); the indents stand where the lines do not start."""
+    from ipdocs.writers.typeset import _greedy, title_indents, title_measure
+
+    def width(text: str) -> float:
+        return sum(14.0 if ord(c) > 0x2E80 else 7.0 for c in text)
+
+    title = "Intellectual Property Development and Protection in Ningbo, 2024"
+    assert _greedy(title, 430, width)[-1] == "2024"
+    lines = _greedy(title, title_measure(title, 430, width), width)
+    assert len(lines) == 2 and min(map(width, lines)) > 0.8 * max(map(width, lines))
+    assert title_measure("Intellectual Property in Ningbo", 430, width) == 430
+    chinese = "广州知识产权保护与发展状况（2023年度）"
+    assert _greedy(chinese, title_measure(chinese, 240, width), width) == \
+        ["广州知识产权保护与发展状况", "（2023年度）"]
+    assert title_indents(40, "center") == (20, 20) and title_indents(40, "left") == (0, 40)
+    assert title_indents(0, "center") == (0, 0)
+
+
+def test_a_round_amount_in_words_is_kept_whole() -> None:
+    """Hubei's more than a thou- / sand (LibreOffice): an amount in words after its
+    qualifier is kept as one written in digits is."""
+    from ipdocs.writers.typeset import kept
+
+    text = "with 18 enterprises filing more than a hundred each and Douyu more than a thousand."
+    assert [text[a:b] for a, b in kept(text)] == ["more than a hundred", "more than a thousand"]
+    assert kept("a thousand cuts") == []
+
+
+def test_a_round_amount_in_words_in_a_label_gets_the_room_an_amount_does() -> None:
+    """Hubei's side-by-side official table broke more than a / hundred in its narrow
+    label column: an amount in words is a firm floor, as one in digits is, not a word's
+    soft floor capped at a share of the table."""
+    cells = [["Indicator", "Value"], ["more than a hundred firms", "18"]]
+    fit = fit_table(cells, [1, 4], ["left", "right"], 1, 200, _five_points, 4)
+    assert fit.widths[0] >= 5 * len("more than a hundred") + 8 - 1e-6

@@ -18,6 +18,11 @@ SHORT_CELL = 8
 HAN_KEEP = 4
 """In a long cell, a column keeps room for this many Chinese characters on a line."""
 
+LABEL_LINES = 2
+"""A table's label wraps to at most this many lines where the columns of its numbers have
+room to lend (``lend_slack``): in a narrow table (a column of a side-by-side page) its
+English labels ran to four and five lines beside numbers with half their cell empty."""
+
 
 def is_short(text: str) -> bool:
     """Whether a cell's text is short enough to stay on one line."""
@@ -84,6 +89,24 @@ def fit_widths(widths: Sequence[float], hard: Sequence[float],
     if sum(hard) <= total:
         return _meet(widths, list(hard))
     return _meet(widths, _smallest_floors(widths, list(hard)))
+
+
+def lend_slack(widths: Sequence[float], floors: Sequence[float], wants: Sequence[float],
+               keep: float) -> list[float]:
+    """``widths`` with room lent to the columns that want more than they have (``wants``:
+    a label column's width for its labels on LABEL_LINES lines) by the columns that want
+    nothing (their cells short: numbers, units, changes), each of which keeps its
+    ``floors`` width and ``keep`` more; donors give in proportion to their room, and no
+    column is given more than it wants. The total never changes."""
+    wanting = [max(want - width, 0.0) for width, want in zip(widths, wants, strict=True)]
+    spare = [max(width - floor - keep, 0.0) if want <= 0 else 0.0
+             for width, floor, want in zip(widths, floors, wants, strict=True)]
+    need, room = sum(wanting), sum(spare)
+    if need <= 1e-9 or room <= 1e-9:
+        return list(widths)
+    give = min(need, room)
+    return [width + short * give / need - free * give / room
+            for width, short, free in zip(widths, wanting, spare, strict=True)]
 
 
 def _smallest_floors(widths: Sequence[float], floors: Sequence[float]) -> list[float]:

@@ -8,12 +8,13 @@ and every unbreakable piece of a long cell whole, decimal points lined up; label
 first), how many key figures a row holds and how far a value shrinks to stay whole,
 where justified English is set ragged right, which styles hyphenate to fill their lines
 (``RUNNING_TEXT``), where a web address may break (``url_breaks``) and what a word
-processor must not hyphenate (``unhyphenated``: amounts). The PDF writer lays lines out with these
-decisions; the DOCX writer (and an HTML writer: ``kept`` or ``pieces`` give the spans
-to wrap in ``white-space: nowrap``) marks them up: kept spans with no-break spaces,
-script runs as runs of their own language, widths on the table grid. Pure logic: no
-writer library, measures come in as callbacks (``writers.metrics`` measures in the
-bundled faces for a writer that lays out no lines itself).
+processor must not hyphenate (``unhyphenated``: amounts, a web address's codes). The PDF
+writer lays lines out with these decisions; the DOCX writer (and an HTML writer:
+``kept`` or ``pieces`` give the spans to wrap in ``white-space: nowrap``) marks them up:
+kept spans with no-break spaces, script runs as runs of their own language, widths on
+the table grid. Pure logic: no writer library, measures come in as callbacks
+(``writers.metrics`` measures in the bundled faces for a writer that lays out no lines
+itself).
 
 What keeps a number with its unit, sign and qualifier in Han text is decided here too.
 The PDF writer breaks lines itself and asks ``number_glued`` and ``glue_qualifiers``
@@ -44,6 +45,7 @@ from ipdocs.writers.columns import (
     fit_widths,
     is_short,
     is_wide,
+    lend_slack,
     proportional,
     refit_scale,
 )
@@ -55,14 +57,17 @@ _AFTER = r"(?:or (?:more|less|above|so)|and above)"
 _DURATION = r"(?:(?:working )?days?|weeks?|months?|years?|hours?)"
 _AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:\.\d+)?"
            rf"(?:[%‰]|\s{_SCALE}\b|\s{_DURATION}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
-KEPT = re.compile(_AMOUNT, re.IGNORECASE)
+_IN_WORDS = (rf"\b{_QUALIFIER}\s+(?:a|one)\s(?:hundred|thousand|million|billion)\b"
+             rf"(?:\s{_AFTER}\b)?")
+KEPT = re.compile(f"{_IN_WORDS}|{_AMOUNT}", re.IGNORECASE)
 """An amount in Latin text that no line break may fall inside, nor a hyphen: its
 qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
 percent sign and scale (billion, percentage points), or the unit of a duration right
 after its number (about 3 months, 31 days; a count's noun, 1,828 enterprises, may
-wrap). Han text keeps its numbers with their units and qualifiers by the line
-breaker's own rules (a digit is glued to the Han character after it; 以上, 左右, 近,
-超过)."""
+wrap); a round amount in words after its qualifier (more than a thousand: LibreOffice
+set Hubei's more than a thou- / sand). Han text keeps its numbers with their units and
+qualifiers by the line breaker's own rules (a digit is glued to the Han character after
+it; 以上, 左右, 近, 超过)."""
 
 NO_BREAK_SPACE = "\u00a0"
 """What a space inside a kept span becomes where a writer cannot keep it by layout (the
@@ -131,16 +136,49 @@ Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
 _INSIDE_HAN = re.compile(f"{WEB_ADDRESS.pattern}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
 
 
+HYPHENATED_MIN = 5
+"""The shortest run of letters and digits a hyphenator breaks: LibreOffice's English
+dictionaries hyphenate no word shorter than LEFTHYPHENMIN 2 + RIGHTHYPHENMIN 3."""
+
+_ADDRESS_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def address_codes(text: str) -> list[tuple[int, int]]:
+    """The spans (start, end) of the runs of letters and digits in ``text``'s web
+    addresses that a hyphenator could break: HYPHENATED_MIN characters or more with a
+    letter (a code, 29de3a0c18e249bd9c9a00efb02f9b0a, or a name, hezhiquan); not the
+    shorter ones (http, www, docs, view, html), nor digits alone (2247495708: no
+    hyphenator breaks a number, and LibreOffice breaks before one after a slash only as
+    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation."""
+    spans = []
+    for address in WEB_ADDRESS.finditer(text):
+        spans += [(address.start() + word.start(), address.start() + word.end())
+                  for word in _ADDRESS_WORD.finditer(address.group(0))
+                  if len(word.group(0)) >= HYPHENATED_MIN and
+                  not word.group(0).isdigit()]
+    return spans
+
+
 def unhyphenated(text: str) -> list[tuple[int, int]]:
-    """The spans (start, end) of ``text`` no word of which may be hyphenated: an amount of
-    several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or not). A
-    writer that leaves hyphenation to the reader's application marks them as text of no
-    language (the DOCX: LibreOffice hyphenated a word of an amount its no-break spaces
-    hold together, mil- / lion). Not a web address: LibreOffice breaks one at its
-    slashes only where it may hyphenate it (its break after a slash is a hyphenation
-    point), and else anywhere, with no mark (a probe of 80 lines: 12 breaks after a slash
-    and 163 inside a word as text of no language; 138 and 73 hyphenated as English)."""
-    return kept(text.replace(NO_BREAK_SPACE, " "))
+    """The spans (start, end) of ``text`` no word of which may be hyphenated, in order: an
+    amount of several words (RMB 2.231 million: ``kept``, its spaces no-break spaces or
+    not) and a web address's codes and long names (``address_codes``). A writer that
+    leaves hyphenation to the reader's application marks them as text of no language
+    (the DOCX: LibreOffice hyphenated a word of an amount its no-break spaces hold
+    together, mil- / lion, and the codes of Hubei's addresses, 29de3a0c18e249b- / d9c9).
+    The rest of an address keeps its paragraph's language: LibreOffice breaks an address
+    after a slash only where its hyphenator may (the break after a slash is the start of
+    a word it hyphenates), and a word shorter than HYPHENATED_MIN it does not hyphenate.
+    Probes of 60 lines each, English at 150 mm: an address all of no language broke
+    inside a word at the line's end in every line and never after a slash; its codes and
+    long names of no language and the rest English, only after a slash (http:// ,
+    docs/ , freewechat.com/); all English, after a slash and hyphenated (…00ef- /
+    b02f…, MzIwN- / DU1…)."""
+    plain = text.replace(NO_BREAK_SPACE, " ")
+    codes = address_codes(plain)
+    amounts = [(start, end) for start, end in kept(plain)
+               if not any(start < b and a < end for a, b in codes)]
+    return sorted(amounts + codes)
 
 
 def script_runs(text: str) -> list[tuple[str, bool]]:
@@ -244,11 +282,11 @@ class TableFit:
 def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
             scale: float) -> tuple[list[float], list[float], list[float]]:
     """Each column's hard floor (its short numbers and units on one line), firm floor
-    (a long cell's widest unbreakable piece where that holds a number: about 3 months;
-    of a web address, the widest part between its breaks) and
-    soft floor (its other short cells on one line, the widest word of its long cells):
-    where not all can be met, a label wraps before an amount breaks, and an amount in a
-    long cell before a short number."""
+    (a long cell's widest unbreakable piece where that holds a number or is an amount in
+    words: about 3 months, more than a hundred; of a web address, the widest part
+    between its breaks) and soft floor (its other short cells on one line, the widest
+    word of its long cells): where not all can be met, a label wraps before an amount
+    breaks, and an amount in a long cell before a short number."""
     count = len(cells[0]) if cells else 0
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
@@ -261,7 +299,8 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
             elif is_short(text):
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
-                floor = firm if any(ch.isdigit() for ch in piece) else soft
+                amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
+                floor = firm if amount else soft
                 floor[c] = max(floor[c], measure(r, c, piece, scale) + 2 * padding)
     return hard, firm, soft
 
@@ -325,7 +364,50 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
             break
         scale = smaller
         hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
-    return TableFit(fit_widths(proportional(relative, total), hard, soft, firm), scale, pads)
+    widths = fit_widths(proportional(relative, total), hard, soft, firm)
+    floors = [max(h, f, s) for h, f, s in zip(hard, firm, soft, strict=True)]
+    widths = lend_slack(widths, floors, _label_wants(cells, measure, padding, scale),
+                        2 * padding)
+    return TableFit(widths, scale, pads)
+
+
+def _label(text: str) -> bool:
+    """Whether a cell is a label that may wrap: a long cell of Han text or of several
+    words, not an amount kept whole (more than 1,100)."""
+    return not is_short(text) and (any(is_wide(c) for c in text) or
+                                   " " in with_no_break_spaces(text).strip())
+
+
+def _label_wants(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
+                 scale: float) -> list[float]:
+    """Each column's width for its labels (long cells that may wrap, not an amount kept
+    whole: more than 1,100) on ``columns.LABEL_LINES`` (two) lines (``_halved``); 0 for
+    a column with none (numbers, amounts, units, changes: the columns that lend their
+    room, ``columns.lend_slack``)."""
+    count = len(cells[0]) if cells else 0
+    wants = [0.0] * count
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            if _label(text):
+                width = _halved(text, _piece_measure(measure, r, c, scale))
+                wants[c] = max(wants[c], width + 2 * padding)
+    return wants
+
+
+def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
+                   ) -> Callable[[str], float]:
+    """``measure`` of a piece of the cell at (``row``, ``column``) at ``scale``."""
+    return lambda piece: measure(row, column, piece, scale)
+
+
+def _halved(text: str, width: Callable[[str], float]) -> float:
+    """The width of ``text`` on LABEL_LINES (two) lines: its wider line where it breaks
+    best, after a space or between two Han characters (``width`` measures a piece)."""
+    text = with_no_break_spaces(text.strip())
+    points = [i for i in range(1, len(text)) if text[i - 1] == " " or
+              (is_wide(text[i - 1]) and is_wide(text[i]) and text[i] not in NO_START)]
+    return min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
+               default=width(text))
 
 
 REFITS = 4
@@ -612,3 +694,94 @@ def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((start, end))
     return out
+
+
+
+def title_measure(text: str, width: float, measure: Callable[[str], float]) -> float:
+    """The measure a title of ``text`` is set in: ``width`` where it fits one line, else
+    the narrowest measure that breaks it in as many lines, each about as wide as the
+    others, so that no last line is a runt (the English official summary's Intellectual
+    Property Development and Protection in Ningbo, / 2024; LibreOffice's 广州知识产权保护
+    与发展状况（2023 年 / 度）). Lines break between the pieces of ``_title_units``;
+    ``measure`` gives a line's width."""
+    units = _title_units(text, width, measure)
+    lines = _wrap(units, width, measure)
+    if len(lines) < 2:
+        return width
+    low, high = max(measure(unit.rstrip()) for unit in units), width
+    for _ in range(20):
+        middle = (low + high) / 2
+        if len(_wrap(units, middle, measure)) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return min(width, high * TITLE_AIR)
+
+
+def title_indents(narrower: float, align: str) -> tuple[float, float]:
+    """The left and right indents that set a title ``narrower`` points narrower than its
+    measure (``title_measure``) where it stands: half each side of a centred title, all
+    on the side its lines do not start from otherwise."""
+    if narrower <= 1e-6:
+        return 0.0, 0.0
+    if align == "center":
+        return narrower / 2, narrower / 2
+    return (narrower, 0.0) if align == "right" else (0.0, narrower)
+
+
+TITLE_AIR = 1.03
+"""A balanced title's measure is this much wider than its widest line: a writer's own
+measure of a line may differ from the shared one by a little."""
+
+
+def _greedy(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """``text`` broken as a title is in ``width`` (``_title_units``, ``_wrap``)."""
+    return _wrap(_title_units(text, width, measure), width, measure)
+
+
+def _wrap(units: Sequence[str], width: float, measure: Callable[[str], float]) -> list[str]:
+    """``units`` in lines no wider than ``width`` where they can, as many on a line as
+    fit (a unit wider than ``width`` a line of its own)."""
+    lines: list[str] = []
+    line = ""
+    for unit in units:
+        if line and measure((line + unit).rstrip()) > width:
+            lines.append(line.rstrip())
+            line = unit
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _title_units(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """The pieces a title breaks between: after a space, before an opening mark, after a
+    closing one, between Han and Latin text (广州知识产权保护与发展状况 / （2023年度）,
+    where a word is not cut in two); between any two Han characters only where a piece
+    would not fit ``width`` otherwise (no line starts with a closing mark nor ends with
+    an opening one)."""
+    text = text.strip()
+
+    def cut(points: list[int]) -> list[str]:
+        edges = [0, *points, len(text)]
+        return [text[a:b] for a, b in itertools.pairwise(edges) if b > a]
+
+    strong = [i for i in range(1, len(text)) if _title_break(text[i - 1], text[i])]
+    units = cut(strong)
+    if all(measure(unit.rstrip()) <= width for unit in units):
+        return units
+    return cut(sorted(set(strong) | {
+        i for i in range(1, len(text)) if is_wide(text[i - 1]) and is_wide(text[i]) and
+        text[i] not in NO_START and text[i - 1] not in NO_END}))
+
+
+def _title_break(before: str, after: str) -> bool:
+    """Whether a title may break between ``before`` and ``after`` without cutting a word:
+    after a space, before an opening mark, after a closing mark, or where Han text meets
+    Latin (not a number and its unit or prefix: 2023年度, 第4位)."""
+    if after in NO_START or before in NO_END or after.isspace() or (
+            (before.isdigit() and is_wide(after)) or (is_wide(before) and after.isdigit())):
+        return False
+    return before.isspace() or after in OPENING or before in CLOSING or (
+        is_wide(before) != is_wide(after) and not before.isspace())

@@ -98,6 +98,8 @@ from ipdocs.writers.typeset import (
     key_value_scale,
     ragged,
     script_runs,
+    title_indents,
+    title_measure,
     unhyphenated,
     with_no_break_spaces,
 )
@@ -268,16 +270,17 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
 
 
 NO_LANGUAGE = Script("x-none", False)
-"""How an amount of several words is marked (``typeset.unhyphenated``): text of no
-language, which LibreOffice does not hyphenate (it hyphenated a word that no-break spaces
-hold in an amount: RMB 2.231 mil- / lion), nor check the spelling of; Word reads the
-same tag (its own for no language) and the run's ``w:noProof``."""
+"""How an amount of several words and a web address's codes are marked
+(``typeset.unhyphenated``): text of no language, which LibreOffice does not hyphenate
+(it hyphenated a word that no-break spaces hold in an amount, RMB 2.231 mil- / lion, and
+Hubei's address codes, 29de3a0c18e249b- / d9c9), nor check the spelling of; Word reads
+the same tag (its own for no language) and the run's ``w:noProof``."""
 
 
 def _latin_runs(paragraph: DocxParagraph, text: str, script: Script, w: Writer, style: str,
                 **look: Any) -> None:
-    """Runs for Latin ``text`` in ``script``, its amounts in runs of no language
-    (``NO_LANGUAGE``), which no word processor hyphenates."""
+    """Runs for Latin ``text`` in ``script``, its amounts and its web addresses' codes in
+    runs of no language (``NO_LANGUAGE``), which no word processor hyphenates."""
     at = 0
     for start, end in unhyphenated(text):
         if start > at:
@@ -510,10 +513,12 @@ def write_masthead(container: Container, w: Writer) -> None:
 
 
 def write_cover(node: Cover, container: Container, w: Writer) -> None:
-    """Title, subtitle and cover lines, with the room above and below the PDF gives them."""
+    """Title, subtitle and cover lines, with the room above and below the PDF gives them;
+    a title or subtitle that wraps in lines about even (``_balance``)."""
     title, style = _styled(container, "title", text_language(node.title, node.lang), w)
     title.paragraph_format.space_before = Pt(w.theme.style(style).before
                                              + COVER_BEFORE_MM * PT_PER_MM)
+    _balance(title, node.title, style, w)
     was = node.was
     _tracked(title, node.title, was.title if was else None, node.lang, w, style)
     last = title
@@ -521,6 +526,7 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
         last, style = _styled(container, "subtitle",
                               text_language(node.subtitle, node.lang), w)
         _tracked(last, node.subtitle, was.subtitle if was else None, node.lang, w, style)
+        _balance(last, node.subtitle, style, w)
     old = list(was.lines) if was else []
     for at in range(max(len(node.lines), len(old))):
         line = node.lines[at] if at < len(node.lines) else ""
@@ -529,6 +535,18 @@ def write_cover(node: Cover, container: Container, w: Writer) -> None:
                  w, style)
     last.paragraph_format.space_after = Pt(w.theme.style(style).after
                                            + COVER_AFTER_MM * PT_PER_MM)
+
+
+def _balance(paragraph: DocxParagraph, text: str, style: str, w: Writer) -> None:
+    """Indents that set a title or subtitle in the measure ``typeset.title_measure``
+    gives (the PDF's the same): where it wraps, its lines about even."""
+    spec, width = w.theme.style(style), w.width_mm * PT_PER_MM
+    left, right = title_indents(width - title_measure(str(text), width, partial(
+        text_width, role=w.theme.font(spec).bundled, bold=spec.bold, size=spec.size)),
+        spec.align)
+    if left or right:
+        paragraph.paragraph_format.left_indent = Pt(left)
+        paragraph.paragraph_format.right_indent = Pt(right)
 
 
 def _gap(container: Container, points: float, w: Writer) -> None:

@@ -11,6 +11,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     HRFlowable,
+    Indenter,
     PageBreak,
     Spacer,
     Table,
@@ -82,6 +83,8 @@ from ipdocs.writers.typeset import (
     fit_table,
     key_value_scale,
     minus_stand_in,
+    title_indents,
+    title_measure,
 )
 
 MM = 72 / 25.4
@@ -191,22 +194,39 @@ def heading(node: Heading, w: Writer) -> list[Flowable]:
 
 
 def cover(node: Cover, w: Writer) -> list[Flowable]:
-    """Title, subtitle and cover lines."""
+    """Title, subtitle and cover lines; a title or subtitle that wraps set in a narrower
+    measure, its lines balanced (``_balanced``)."""
     out: list[Flowable] = [Spacer(1, COVER_BEFORE_MM * MM)]
-    out.append(_said_block(node.title, "title", node.lang, "H1", w))
+    out += _balanced(_said_block(node.title, "title", node.lang, "H1", w), node.title,
+                     "title", w)
     if node.subtitle:
-        out.append(_said_block(node.subtitle, "subtitle", node.lang, "P", w))
+        out += _balanced(_said_block(node.subtitle, "subtitle", node.lang, "P", w),
+                         node.subtitle, "subtitle", w)
     out += [_said_block(line, "cover-line", node.lang, "P", w) for line in node.lines]
     out.append(Spacer(1, COVER_AFTER_MM * MM))
     return out
 
 
+def _balanced(block: TextBlock, text: str, style: str, w: Writer) -> list[Flowable]:
+    """``block`` between indents that set it in the measure ``typeset.title_measure``
+    gives (the DOCX's the same): a title that wraps in lines about even."""
+    left, right = title_indents(w.width - title_measure(str(text), w.width,
+                                                        block.piece_width),
+                                w.theme.style(style).align)
+    return [Indenter(left, right), block, Indenter(-left, -right)] if left or right else \
+        [block]
+
+
 def _said_block(text: str, style: str, lang: str, role: str, w: Writer) -> TextBlock:
     """A text block of ``text`` in ``style``, the content of a new element ``role`` in
-    its language, each piece in another language a Span in its own (see ``said``)."""
+    its language, each piece in another language a Span in its own (see ``said``). A
+    text wholly in one language is set as that language is, its Latin letters in the
+    style's Latin face as the DOCX sets them (the official theme's English subtitle of a
+    Chinese cover was set in FandolKai's own Latin letters, the DOCX's in the Latin
+    companion, Noto Serif)."""
     element_lang, pieces = said(text, lang)
     style = w.theme.for_script(style, w.language(element_lang).han)  # the text's own
-    block = text_block(pieces, style, lang, w)
+    block = text_block(pieces, style, element_lang, w)
     tag(block, w.element(role, element_lang))
     return block
 
