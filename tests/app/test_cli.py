@@ -115,6 +115,88 @@ def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
     assert (result.returncode, result.stdout) == (3, "True True\n")
 
 
+def test_the_command_builds_one_file_without_a_collection(write_spec: WriteSpec,
+                                                          tmp_path: Path) -> None:
+    script = ("import gc, sys\n"
+              "from ipdocs.app import cli\n"
+              "runs = []\n"
+              "gc.callbacks.append(lambda phase, info: runs.append(info['generation'])\n"
+              "                    if phase == 'start' else None)\n"
+              "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
+              "            sys.argv[2]]\n"
+              "status = cli.entry()\n"
+              "print(runs, gc.isenabled())\n"
+              "sys.exit(status)\n")
+    result = subprocess.run([sys.executable, "-c", script, str(write_spec()),
+                             str(tmp_path / "out")], capture_output=True, text=True,
+                            check=False)
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "[] True")
+    assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
+
+
+def test_main_called_by_a_library_keeps_its_collector(write_spec: WriteSpec,
+                                                      tmp_path: Path) -> None:
+    import gc
+
+    from ipdocs.app import cli
+
+    assert not cli._OWN_PROCESS
+    frozen = gc.get_freeze_count()
+    assert main(["build", str(write_spec()), "-f", "pdf", "-l", "zh", "-o",
+                 str(tmp_path)]) == 0
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+
+
+def test_a_build_collects_between_outputs_not_after_the_last(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from ipdocs.app import cli
+
+    runs: list[int] = []
+    seen: list[object] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    monkeypatch.setattr(cli, "COLLECT_AFTER", 10)
+    hook = cli._collecting(lambda output, result: seen.append(output), 2)
+    gc.callbacks.append(count)
+    gc.disable()
+    try:
+        made = [[] for _ in range(100)]
+        hook("first", "done")  # type: ignore[arg-type]
+        after_first = list(runs)
+        made += [[] for _ in range(100)]
+        hook("second", "done")  # type: ignore[arg-type]
+    finally:
+        gc.enable()
+        gc.callbacks.remove(count)
+    assert seen == ["first", "second"]
+    assert (after_first, runs) == ([2], [2])
+    assert len(made) == 200
+
+
+def test_the_command_turns_the_collector_on_in_a_forked_worker() -> None:
+    script = ("import gc, os, sys\n"
+              "from ipdocs.app import cli\n"
+              "def main():\n"
+              "    with cli._collector_between_outputs():\n"
+              "        pid = os.fork()\n"
+              "        if pid == 0:\n"
+              "            os._exit(7 if gc.isenabled() else 8)\n"
+              "        child = os.waitpid(pid, 0)[1]\n"
+              "        print(gc.isenabled(), os.waitstatus_to_exitcode(child))\n"
+              "    return 0\n"
+              "cli.main = main\n"
+              "sys.exit(cli.entry())\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            check=False)
+    assert (result.returncode, result.stdout) == (0, "False 7\n")
+
+
 def test_the_installed_command_and_python_m_use_entry() -> None:
     import tomllib
 

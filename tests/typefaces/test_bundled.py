@@ -6,6 +6,7 @@ import pytest
 
 from ipdocs.typefaces.bundled import (
     BUNDLED,
+    COMMON,
     all_coverage,
     anywhere,
     chain,
@@ -89,6 +90,17 @@ def test_anywhere_is_membership_of_all_coverage() -> None:
     everything = all_coverage()
     for code in (*range(-1, 0x30000), 0x10FFFF):
         assert anywhere(code) == (code in everything), hex(code)
+
+
+def test_the_common_ranges_are_whole_in_the_bundled_faces() -> None:
+    """``anywhere`` answers yes for COMMON without the index: every code point of them is
+    in some face (and they are the larger blocks a report uses)."""
+    everything = all_coverage()
+    for first, last in COMMON:
+        assert first <= last
+        missing = [hex(code) for code in range(first, last + 1) if code not in everything]
+        assert not missing, (hex(first), hex(last), missing[:5])
+    assert ord("中") in range(COMMON[0][0], COMMON[0][1] + 1)
 
 
 def test_the_coverage_index_is_the_faces_cmaps() -> None:

@@ -171,6 +171,18 @@ def _flanks(mask: str, at: int, width: int, start: int, end: int, open_: bool) -
     return at + width < end and not mask[at + width].isspace()
 
 
+_MARK = re.compile(r"[\\*\[]")
+"""A character that may begin inline markup: the loop of ``_inline`` steps over the rest."""
+
+
+def _next_mark(mask: str, at: int, end: int, link_close: int) -> int:
+    """Where ``_inline`` next has something to do from ``at``: the next character that may
+    begin markup, or the open link's ``]`` (``link_close``, -1 for none), or ``end``."""
+    found = _MARK.search(mask, at, end)
+    stop = end if found is None else found.start()
+    return link_close if at <= link_close < stop else stop
+
+
 def _inline(text: str, mask: str, start: int, end: int,
             errors: list[MarkupError]) -> list[Piece]:
     """The pieces of one item (``start``:``end`` of ``text``, read on its ``mask``)."""
@@ -217,7 +229,7 @@ def _inline(text: str, mask: str, start: int, end: int,
                     link, link_close, piece = target, found[0], at + 1
                     at += 1
                     continue
-        at += 1
+        at = _next_mark(mask, at + 1, end, link_close if link is not None else -1)
     cut(end)
     for name, opened in state.items():
         if opened >= 0:

@@ -13,7 +13,10 @@ import posixpath
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from xml.etree import ElementTree as ET
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from xml.etree import ElementTree as ET
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -42,6 +45,8 @@ class Found:
 
 def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
     """The relationships of ``part``: id → the target's name in the archive."""
+    from xml.etree import ElementTree as ET  # a build without a letterhead needs none
+
     folder, name = posixpath.split(part)
     rels = posixpath.join(folder, "_rels", name + ".rels")
     if rels not in archive.namelist():
@@ -56,6 +61,8 @@ def _rels(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
 
 def _header_part(archive: zipfile.ZipFile) -> str | None:
     """The header the first page of the file's last section shows, by its part name."""
+    from xml.etree import ElementTree as ET  # a build without a letterhead needs none
+
     body = ET.fromstring(archive.read("word/document.xml")).find(f"{W}body")
     sections = list(body.iter(f"{W}sectPr")) if body is not None else []
     if not sections:
@@ -72,6 +79,8 @@ def _header_part(archive: zipfile.ZipFile) -> str | None:
 def read_letterhead(path: str | Path) -> Found:
     """The picture and lines of the header the first page of the Word file at ``path``
     shows; LetterheadError saying why it cannot be read."""
+    from xml.etree import ElementTree as ET  # a build without a letterhead needs none
+
     try:
         with zipfile.ZipFile(path) as archive:
             part = _header_part(archive)

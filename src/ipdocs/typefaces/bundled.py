@@ -15,7 +15,6 @@ both writers set a character in the first of them that has it.
 
 from __future__ import annotations
 
-import itertools
 import json
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -116,32 +115,44 @@ def covering(role: str, char: str, bold: bool = False) -> str | None:
 
 
 @cache
-def _all_ranges() -> tuple[list[int], list[int]]:
-    """The code points some bundled face has, as merged ranges: their firsts and lasts,
-    in order (faces with the same code points, a family's regular and bold, counted
-    once)."""
+def _distinct_ranges() -> tuple[list[list[int]], ...]:
+    """Each bundled face's ranges of code points (``_index``), faces with the same ranges
+    (a family's regular and bold) once, the one with the most ranges first."""
     unique: list[list[list[int]]] = []
     for spans in _index().values():
         if not any(spans == seen for seen in unique):
             unique.append(spans)
-    firsts: list[int] = []
-    lasts: list[int] = []
-    for first, last in sorted(itertools.chain.from_iterable(unique)):
-        if lasts and first <= lasts[-1] + 1:
-            lasts[-1] = max(lasts[-1], last)
-        else:
-            firsts.append(first)
-            lasts.append(last)
-    return firsts, lasts
+    return tuple(sorted(unique, key=len, reverse=True))
+
+
+def _first(span: list[int]) -> int:
+    """A range's first code point (the key ``anywhere`` searches by)."""
+    return span[0]
+
+
+COMMON = ((0x4E00, 0x9FA5), (0x3000, 0x303F), (0xFF01, 0xFFBE), (0x20, 0x7E),
+          (0x2000, 0x2064), (0xA0, 0x17F), (0x3400, 0x4DB5))
+"""Ranges of code points some bundled face has whole (a test holds them within
+``all_coverage()``): the Han of the basic block and extension A, CJK punctuation, full-
+and half-width forms, ASCII, general punctuation, Latin-1 and Latin Extended-A. A report
+whose characters all fall in them is checked without reading the faces' coverage index
+(385 kB of JSON, about 1% of a cold build)."""
 
 
 def anywhere(code: int) -> bool:
     """Whether some bundled face (CJK or Latin) has ``code``: ``code in all_coverage()``
     without building every face's set of code points (some tens of milliseconds a
-    process, where a build needs only the faces it sets)."""
-    firsts, lasts = _all_ranges()
-    at = bisect_right(firsts, code) - 1
-    return at >= 0 and code <= lasts[at]
+    process, where a build needs only the faces it sets), nor merging their ranges (a
+    loop over some 15,000): ``COMMON`` first, then each distinct face's sorted ranges
+    searched in turn."""
+    for first, last in COMMON:
+        if first <= code <= last:
+            return True
+    for spans in _distinct_ranges():
+        at = bisect_right(spans, code, key=_first) - 1
+        if at >= 0 and code <= spans[at][1]:
+            return True
+    return False
 
 
 @cache
