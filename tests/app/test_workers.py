@@ -41,3 +41,34 @@ def test_a_spawned_worker_registers_the_parent_s_languages() -> None:
             assert "de" in executor.submit(codes).result(timeout=60)
     finally:
         forget_locale("de")
+
+
+def test_a_pool_told_its_formats_starts_its_workers_at_once() -> None:
+    with pool(2, multiprocessing.get_context("fork"), ["pdf"]):
+        assert len(multiprocessing.active_children()) == 2  # before any task of its own
+    assert multiprocessing.active_children() == []
+
+
+def imported() -> list[str]:
+    """The modules this process has imported (run in a worker)."""
+    import sys
+
+    return sorted(sys.modules)
+
+
+def test_a_worker_imports_the_writers_of_its_formats() -> None:
+    with pool(1, multiprocessing.get_context("spawn"), ["docx"]) as executor:
+        modules = executor.submit(imported).result(timeout=60)
+    assert "ipdocs.writers.docx" in modules
+    assert "ipdocs.writers.pdf" not in modules  # only those asked
+
+
+def test_a_writer_that_cannot_be_imported_is_left_for_its_output_to_say() -> None:
+    from ipdocs.app.workers import import_writers
+    from ipdocs.writers.formats import WriterFormat, register_format, unregister_format
+
+    register_format(WriterFormat("broken", ".broken", "text/plain", "ipdocs.no_such:render"))
+    try:
+        import_writers(["broken", "no-such-format"])  # no error here
+    finally:
+        unregister_format("broken")

@@ -43,18 +43,25 @@ _pools: list[ProcessPoolExecutor] = []
 
 
 @contextlib.contextmanager
-def pool(workers: int, context: BaseContext) -> Iterator[ProcessPoolExecutor]:
+def pool(workers: int, context: BaseContext,
+         formats: Sequence[str] = ()) -> Iterator[ProcessPoolExecutor]:
     """A process pool of ``workers`` started with ``context`` whose workers end with it:
-    shut down normally when the block ends, killed at once when it raises."""
+    shut down normally when the block ends, killed at once when it raises. With
+    ``formats`` (the outputs' formats, known before any spec is loaded), the workers start
+    at once and each imports those formats' writers (``start_worker``) while this process
+    goes on (loading and checking the first spec); without, they start with the first
+    task."""
     from concurrent.futures import ProcessPoolExecutor
 
     from ipdocs.i18n import registered_files
 
     executor = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker,
                                    initargs=(os.getpid(), context.get_start_method(),
-                                             registered_files()))
+                                             registered_files(), tuple(formats)))
     _pools.append(executor)
     try:
+        if formats:
+            executor.submit(os.getpid)  # forks every worker now (spawns one elsewhere)
         yield executor
     except BaseException:
         _kill(executor)
@@ -117,11 +124,13 @@ def _clean_cache() -> None:
         clean_stale(folder)
 
 
-def start_worker(parent: int, method: str = "fork", locales: Sequence[Path] = ()) -> None:
+def start_worker(parent: int, method: str = "fork", locales: Sequence[Path] = (),
+                 formats: Sequence[str] = ()) -> None:
     """Set up a worker process: SIGINT ignored, SIGTERM fatal, its parent watched (the
     process that made the pool; with ``method`` forkserver, the fork server too), and,
     unless it was forked with them, the languages the parent registered (``locales``,
-    their files) registered again: a spawned worker starts with the shipped ones only."""
+    their files) registered again: a spawned worker starts with the shipped ones only.
+    Then the writers of ``formats`` are imported (``import_writers``)."""
     if method != "fork" and locales:
         from ipdocs.i18n import register_locale
 
@@ -132,6 +141,22 @@ def start_worker(parent: int, method: str = "fork", locales: Sequence[Path] = ()
     server = os.getppid() if method == "forkserver" else None
     threading.Thread(target=watch_parent, args=(parent, server), name="ipdocs-parent",
                      daemon=True).start()
+    import_writers(formats)
+
+
+def import_writers(formats: Sequence[str]) -> None:
+    """Import the writers of ``formats`` (names of ``ipdocs.writers.formats``) ahead of
+    the first output that needs them: a worker started before the first spec is loaded
+    does it while its parent loads (the PDF writer is some 70 ms of imports, the DOCX
+    writer 35). A format unknown or whose writer fails to import is left: the output
+    that needs it says why."""
+    from ipdocs.writers.formats import writer_format
+
+    for name in formats:
+        with contextlib.suppress(Exception):  # said where the writer is needed
+            registered = writer_format(name)
+            if registered is not None:
+                registered.renderer()
 
 
 def watch_parent(parent: int, server: int | None = None) -> None:
