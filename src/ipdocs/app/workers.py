@@ -14,7 +14,8 @@ running renders to finish. Here:
   handler).
 
 Workers render bytes and write nothing but font-subset cache files, whose temporaries a
-killed worker leaves behind: the parent removes them once the workers are gone.
+killed worker leaves behind: the parent removes them once the workers are gone, unless
+every one ended normally.
 """
 
 from __future__ import annotations
@@ -85,8 +86,9 @@ def pool(workers: int, context: BaseContext,
 def all_ended_well(executor: ProcessPoolExecutor, processes: Sequence[BaseProcess]) -> bool:
     """Whether every worker of a pool shut down normally (exit status 0) and the pool did
     not break: then none was stopped while writing a cache file, and the cache's folder
-    (hundreds of files where many regions were built: a stat of each, 10 to 25 ms) need
-    not be searched for what one left."""
+    (hundreds of files where many regions were built: a stat of each, some 2 ms of CPU
+    and up to 25 ms where a file system answers a first stat slowly) need not be
+    searched for what one left."""
     if getattr(executor, "_broken", False):
         return False
     return all(process.exitcode == 0 for process in processes)
