@@ -9,7 +9,15 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,7 +158,10 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
     if formats is None:
         formats = getattr(jobs, "formats", ())
     with open_pool(workers, formats) as pool:
-        yield from _across(pool, jobs, workers, on_output)
+        if not (yield from _across(pool, jobs, workers, on_output)) and formats:
+            from ipdocs.app.workers import end_idle
+
+            end_idle(pool)  # every spec refused: its workers' imports are not waited for
 
 
 def open_pool(workers: int, formats: Collection[str] = ()
@@ -163,9 +174,10 @@ def open_pool(workers: int, formats: Collection[str] = ()
 
 
 def _across(executor: Executor, jobs: Iterable[Job], workers: int,
-            on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
+            on_output: OutputHook | None) -> Generator[tuple[Job, list[Result]], None, int]:
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
-    queued (so the specs are loaded as the processes need them)."""
+    queued (so the specs are loaded as the processes need them); return how many jobs
+    there were."""
     batch = _Batch(executor, on_output, workers)
     for job in jobs:
         yield from batch.submit(job)
@@ -173,6 +185,7 @@ def _across(executor: Executor, jobs: Iterable[Job], workers: int,
             yield from batch.collect()
     while batch.busy:
         yield from batch.collect()
+    return batch.count
 
 
 def _daemon() -> bool:

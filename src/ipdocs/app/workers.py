@@ -94,6 +94,17 @@ def all_ended_well(executor: ProcessPoolExecutor, processes: Sequence[BaseProces
     return all(process.exitcode == 0 for process in processes)
 
 
+def end_idle(executor: Executor) -> None:
+    """End at once the workers of a pool that was given no work (every spec refused):
+    started before the first spec was loaded, they may still be importing the writers
+    (``pool``'s ``formats``), which a normal shutdown would wait for. They have written
+    nothing."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor):
+        _kill(executor)
+
+
 def start_all(executor: Executor, workers: int) -> None:
     """Start the pool's ``workers`` processes now rather than as work comes: a caller
     about to start threads (``ipdocs watch``) forks its workers first, since forking a
