@@ -183,3 +183,16 @@ def test_a_specs_warnings_reach_stderr_located_once_each(tmp_path: Path) -> None
     broken = [line for line in lines if ": warning: " in line
               and line.startswith(f"{folder / 'broken.yaml'}:")]
     assert len(broken) == len(set(broken))
+
+
+def test_the_writers_needed_are_known_before_any_spec_is_loaded(tmp_path: Path) -> None:
+    from ipdocs.app.batch import jobs_of, writers_needed
+    from ipdocs.sections import full_brief
+
+    plans = plan([tmp_path / "a.yaml"], tmp_path, "full", ["docx"], ["zh", "en"])
+    full = Recipe(full_brief(), load_theme("briefing"))
+    fitted = Recipe(summary_brief(), load_theme("briefing"))
+    assert writers_needed(plans, full) == ("docx",)
+    assert writers_needed(plans, fitted) == ("docx", "pdf")  # fitted by its PDF's pages
+    loading = jobs_of(plans, full, Reporter(1, 2, err=io.StringIO()))
+    assert loading.formats == ("docx",)  # the spec (missing) not read yet

@@ -283,3 +283,18 @@ def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(
                                       strict=True))
     assert not any(a is b for a, b in zip(other, first, strict=True))
     assert jobs.job_token() != jobs.job_token()
+
+
+def test_a_pool_given_no_job_does_not_wait_for_its_workers_imports(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+    import time
+
+    import ipdocs.app.workers as workers
+    from ipdocs.app.jobs import render_jobs
+
+    monkeypatch.setattr(workers, "import_writers", lambda formats: time.sleep(30))
+    started = time.monotonic()
+    assert list(render_jobs([], 2, formats=["pdf"])) == []  # every spec refused, say
+    assert time.monotonic() - started < 10  # not the workers' 30 s of imports
+    assert multiprocessing.active_children() == []

@@ -1,6 +1,7 @@
 """Worker processes: started when asked, ended with their pool."""
 
 import multiprocessing
+from pathlib import Path
 
 import pytest
 
@@ -41,3 +42,71 @@ def test_a_spawned_worker_registers_the_parent_s_languages() -> None:
             assert "de" in executor.submit(codes).result(timeout=60)
     finally:
         forget_locale("de")
+
+
+def test_a_pool_told_its_formats_starts_its_workers_at_once() -> None:
+    with pool(2, multiprocessing.get_context("fork"), ["pdf"]):
+        assert len(multiprocessing.active_children()) == 2  # before any task of its own
+    assert multiprocessing.active_children() == []
+
+
+def imported() -> list[str]:
+    """The modules this process has imported (run in a worker)."""
+    import sys
+
+    return sorted(sys.modules)
+
+
+def test_a_worker_imports_the_writers_of_its_formats() -> None:
+    with pool(1, multiprocessing.get_context("spawn"), ["docx"]) as executor:
+        modules = executor.submit(imported).result(timeout=60)
+    assert "ipdocs.writers.docx" in modules
+    assert "ipdocs.writers.pdf" not in modules  # only those asked
+
+
+def test_a_writer_that_cannot_be_imported_is_left_for_its_output_to_say() -> None:
+    from ipdocs.app.workers import import_writers
+    from ipdocs.writers.formats import WriterFormat, register_format, unregister_format
+
+    register_format(WriterFormat("broken", ".broken", "text/plain", "ipdocs.no_such:render"))
+    try:
+        import_writers(["broken", "no-such-format"])  # no error here
+    finally:
+        unregister_format("broken")
+
+
+def leave_a_temporary_and_die(folder: str) -> None:
+    """In a worker: begin a cache file, as subsetting does, and end as if killed."""
+    import os
+
+    from ipdocs.base.files import temp_path
+
+    temp_path(Path(folder) / "face.ttf").write_bytes(b"half")
+    os._exit(9)
+
+
+def test_what_a_worker_that_died_left_in_the_cache_is_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    from ipdocs.writers.subsets import cache_folder
+
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    folder = cache_folder()
+    assert folder is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    with pool(1, multiprocessing.get_context("fork")) as executor, \
+            pytest.raises(BrokenProcessPool):
+        executor.submit(leave_a_temporary_and_die, str(folder)).result(timeout=60)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_pool_whose_workers_ended_well_leaves_the_cache_unsearched(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import ipdocs.app.workers as workers
+
+    searched: list[bool] = []
+    monkeypatch.setattr(workers, "_clean_cache", lambda: searched.append(True))
+    with pool(2, multiprocessing.get_context("fork"), ["pdf"]) as executor:
+        assert executor.submit(sum, [1, 2]).result(timeout=60) == 3
+    assert searched == []

@@ -34,6 +34,7 @@ from ipdocs.checks import check_report
 from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, glossary_beside, read_spec
 from ipdocs.sections.brief import LanguageOption
+from ipdocs.writers.formats import format_for
 
 NOT_SPECS = ("glossary.yaml",)
 """Files a folder of specs holds that are not specs (the termbase beside them)."""
@@ -310,9 +311,44 @@ def _terminal(stream: IO[str]) -> bool:
         return False
 
 
+class Loading(Iterator[Job]):
+    """The jobs of planned specs, each spec loaded as the pool needs more work
+    (``jobs_of``), and the formats whose writers they need, known before any is loaded
+    (``formats``): a pool's processes import them meanwhile (``jobs.render_jobs``)."""
+
+    def __init__(self, jobs: Iterator[Job], formats: tuple[str, ...]) -> None:
+        self.jobs = jobs
+        self.formats = formats
+
+    def __next__(self) -> Job:
+        """The next spec's job, loaded now."""
+        return next(self.jobs)
+
+
 def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
-            final: bool = False) -> Iterator[Job]:
+            final: bool = False) -> Loading:
     """Load each planned spec as the pool needs more work; report those refused."""
+    plans = list(plans)
+    return Loading(_loaded(plans, recipe, reporter, final), writers_needed(plans, recipe))
+
+
+def writers_needed(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
+    """The formats whose writers the planned outputs need: their own, and the PDF's for
+    a brief with a page limit (fitted by laying out its PDF, whatever the format)."""
+    needed: dict[str, None] = {}
+    for planned in plans:
+        for output in planned.outputs:
+            registered = format_for(output.path)
+            if registered is not None:
+                needed[registered.name] = None
+            if recipe.brief.pages is not None:
+                needed["pdf"] = None
+    return tuple(needed)
+
+
+def _loaded(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
+            final: bool) -> Iterator[Job]:
+    """``jobs_of``'s jobs."""
     for planned in plans:
         job, refusal, warnings = load_job(planned, recipe, final)
         reporter.warnings[str(planned.spec)] = warnings

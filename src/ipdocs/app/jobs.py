@@ -9,7 +9,15 @@ import os
 import sys
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Generator,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,11 +128,17 @@ OutputHook = Callable[[Output, Result], None]
 
 
 def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
-                executor: Executor | None = None) -> Iterator[tuple[Job, list[Result]]]:
+                executor: Executor | None = None,
+                formats: Collection[str] | None = None) -> Iterator[tuple[Job, list[Result]]]:
     """Render every job's outputs, in ``workers`` processes, yielding each job with its
     results as soon as all are in (in the order they complete). ``jobs`` is read as the
     processes need more work, so a caller may load specs lazily. With ``executor`` (a
     pool kept open by the caller, see ``workers.pool``), the outputs render there.
+
+    ``formats``: the writers the outputs need (format names), if known before the first
+    job is loaded (else ``jobs.formats`` if it has them, as ``batch.jobs_of``'s does):
+    the pool's processes then start at once and import them while this process loads the
+    first job's spec (``workers.pool``).
 
     One process renders in this one; a daemon process (a worker of someone else's pool)
     may not start processes, and renders alone too. multiprocessing is imported only for
@@ -141,21 +155,29 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
                     on_output(output, results[-1])
             yield job, results
         return
-    with open_pool(workers) as pool:
-        yield from _across(pool, jobs, workers, on_output)
+    if formats is None:
+        formats = getattr(jobs, "formats", ())
+    with open_pool(workers, formats) as pool:
+        if not (yield from _across(pool, jobs, workers, on_output)) and formats:
+            from ipdocs.app.workers import end_idle
+
+            end_idle(pool)  # every spec refused: its workers' imports are not waited for
 
 
-def open_pool(workers: int) -> AbstractContextManager[Executor]:
-    """A pool of ``workers`` processes that end with it (see ``ipdocs.app.workers``)."""
+def open_pool(workers: int, formats: Collection[str] = ()
+              ) -> AbstractContextManager[Executor]:
+    """A pool of ``workers`` processes that end with it (see ``ipdocs.app.workers``);
+    with ``formats``, started at once, each importing those formats' writers."""
     from ipdocs.app.workers import pool
 
-    return pool(workers, _context())
+    return pool(workers, _context(), sorted(formats))
 
 
 def _across(executor: Executor, jobs: Iterable[Job], workers: int,
-            on_output: OutputHook | None) -> Iterator[tuple[Job, list[Result]]]:
+            on_output: OutputHook | None) -> Generator[tuple[Job, list[Result]], None, int]:
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
-    queued (so the specs are loaded as the processes need them)."""
+    queued (so the specs are loaded as the processes need them); return how many jobs
+    there were."""
     batch = _Batch(executor, on_output, workers)
     for job in jobs:
         yield from batch.submit(job)
@@ -163,6 +185,7 @@ def _across(executor: Executor, jobs: Iterable[Job], workers: int,
             yield from batch.collect()
     while batch.busy:
         yield from batch.collect()
+    return batch.count
 
 
 def _daemon() -> bool:
@@ -475,11 +498,12 @@ def finish(job: Job, results: Sequence[Result]) -> Done:
 
 
 def build_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | None = None,
-               executor: Executor | None = None) -> Iterator[Done]:
+               executor: Executor | None = None,
+               formats: Collection[str] | None = None) -> Iterator[Done]:
     """Build every job, all or nothing each: a job that fails writes nothing of its own
     and does not stop the others. Yields each job's outcome as it completes (see
-    ``render_jobs`` for the processes)."""
-    for job, results in render_jobs(jobs, workers, on_output, executor):
+    ``render_jobs`` for the processes and ``formats``)."""
+    for job, results in render_jobs(jobs, workers, on_output, executor, formats):
         yield finish(job, results)
 
 
