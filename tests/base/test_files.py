@@ -207,3 +207,36 @@ def test_sigkill_at_any_moment_leaves_every_final_file_whole(tmp_path: Path) -> 
         assert a[0] - b[0] in (0, 1)  # b may lag a by one rename, never more
     atomic_write(tmp_path / "c.bin", b"c")
     assert names(tmp_path) == ["a.bin", "b.bin", "c.bin"]
+
+
+def test_cleaning_looks_at_no_file_that_is_not_a_temporary(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    """A font cache holds hundreds of files: only a temporary's name is worth a stat."""
+    dead = temp_of(tmp_path, dead_pid())
+    for index in range(5):
+        (tmp_path / f"subset-{index}.ttf").write_bytes(b"x")
+    looked: list[str] = []
+    scandir = os.scandir
+
+    class Entry:
+        def __init__(self, entry: os.DirEntry[str]) -> None:
+            self.name, self.path, self._entry = entry.name, entry.path, entry
+
+        def stat(self, follow_symlinks: bool = True) -> os.stat_result:
+            looked.append(self.name)
+            return self._entry.stat(follow_symlinks=follow_symlinks)
+
+    class Listing:
+        def __init__(self, folder: Path) -> None:
+            self._it = scandir(folder)
+
+        def __enter__(self) -> list[Entry]:
+            return [Entry(e) for e in self._it]
+
+        def __exit__(self, *args: object) -> None:
+            self._it.close()
+
+    monkeypatch.setattr(os, "scandir", Listing)
+    assert clean_stale(tmp_path) == [dead]
+    assert looked == [dead.name]

@@ -120,6 +120,8 @@ def clean_stale(folder: Path) -> list[Path]:
     removed = []
     with contextlib.suppress(OSError), os.scandir(folder) as entries:
         for entry in entries:
+            if TEMP_PATTERN.fullmatch(entry.name) is None:
+                continue  # not a temporary: not looked at (a font cache holds hundreds)
             with contextlib.suppress(OSError):
                 if is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
                     os.unlink(entry.path)
