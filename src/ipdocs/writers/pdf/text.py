@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator, draw_text_entries, text_code
+from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
@@ -369,7 +369,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         at the line's end when ``spaced``: the next line starts a new word), so the text
         extracts, and is read aloud, as words; a hyphen added at a line's end reads as a
         soft hyphen, so the word extracts whole."""
-        text = self.canv.beginText()
+        text = begin_line(self.canv)
         current: Look | None = None
         units = line.units
         elements: list[Element | None] = [None] * len(units)
