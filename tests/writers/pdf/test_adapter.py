@@ -220,3 +220,49 @@ def test_a_number_is_spelt_as_reportlab_spells_it(x: float, y: float) -> None:
     assert pdf_adapter.number(x) == fp_str(x)
     assert pdf_adapter.number(x) == fp_str(x)  # remembered
     assert f"{pdf_adapter.number(x)} {pdf_adapter.number(y)}" == fp_str(x, y)
+
+
+def _reportlab_encoding(value: Any) -> Any:
+    """reportlab's own encoding of ``value``, or the error it raises."""
+    try:
+        return pdf_adapter._REPORTLAB_ENCODE(value)
+    except UnicodeEncodeError as exc:
+        return type(exc)
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=0x7F)),
+                 st.binary()))
+def test_text_is_encoded_as_reportlab_encodes_it(value: Any) -> None:
+    try:
+        ours = pdf_adapter.pdfdoc_bytes(value)
+    except UnicodeEncodeError as exc:
+        ours = type(exc)
+    assert ours == _reportlab_encoding(value)
+
+
+def test_every_ascii_character_is_encoded_as_reportlab_encodes_it() -> None:
+    for code in range(0x80):
+        assert _encoded(chr(code)) == _reportlab_encoding(chr(code)), hex(code)
+    from reportlab.pdfbase import pdfdoc
+
+    import ipdocs.writers.pdf  # noqa: F401  (installs it)
+
+    assert pdfdoc.pdfdocEnc is pdf_adapter.pdfdoc_bytes
+
+
+def _encoded(value: str) -> Any:
+    """``pdfdoc_bytes(value)``, or the error it raises."""
+    try:
+        return pdf_adapter.pdfdoc_bytes(value)
+    except UnicodeEncodeError as exc:
+        return type(exc)
+
+
+def test_a_reference_is_formatted_as_reportlab_formats_it() -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDictionary as Dictionary
+    from reportlab.pdfbase.pdfdoc import format as pdf_format
+
+    canvas = Canvas(io.BytesIO(), pagesize=A4)
+    ref = pdf_adapter.reference(canvas, Dictionary({"A": 1}))
+    assert pdf_adapter.is_reference(ref) and not pdf_adapter.is_reference(b"1 0 R")
+    assert pdf_adapter.reference_bytes(ref, canvas._doc) == pdf_format(ref, canvas._doc)

@@ -8,6 +8,7 @@ them.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -60,58 +61,12 @@ def number(value: float) -> str:
     return text
 
 
-class _Codes:
-    """A TrueType font's codes in one document, as reportlab assigns them
-    (``TTFont.splitString``: in the order characters are first shown), read back fast:
-    the subset and one-byte code of each character learnt so far. Text with a character
-    not learnt is left to reportlab, and its characters learnt after."""
-
-    def __init__(self, state: Any) -> None:
-        self.assignments: dict[int, int] = state.assignments
-        self.subset: dict[str, int] = {}
-        self.byte: dict[int, str] = {}
-
-    def split(self, text: str) -> tuple[int, bytes] | None:
-        """The subset of ``text`` and its codes there, if its characters are all learnt
-        and in one subset (else None: reportlab's ``splitString`` then says)."""
-        try:
-            subsets = set(map(self.subset.__getitem__, text))
-        except KeyError:
-            return None
-        if len(subsets) != 1:
-            return None
-        return subsets.pop(), text.translate(self.byte).encode("latin-1")
-
-    def learn(self, text: str) -> None:
-        """Learn the codes of the characters of ``text`` that reportlab has assigned (a
-        no-break space is set as a space; a character the face lacks has none)."""
-        for char in set(text):
-            code = 32 if char == "\u00a0" else ord(char)
-            assigned = self.assignments.get(code)
-            if assigned is not None:
-                self.subset[char] = assigned >> 8
-                self.byte[ord(char)] = chr(assigned & 0xFF)
-
-
-def _codes(font: Any, doc: Any) -> _Codes:
-    """The ``_Codes`` of ``font`` in ``doc`` (kept with the font's state for the
-    document, which reportlab makes on first use)."""
-    state = font.state.get(doc)
-    if state is None:
-        font.splitString("", doc)  # makes the state
-        state = font.state[doc]
-    codes: _Codes | None = getattr(state, "ipdocs_codes", None)
-    if codes is None:
-        codes = state.ipdocs_codes = _Codes(state)
-    return codes
-
-
 class LineText(PDFTextObject):  # type: ignore[misc]
     """A text object that writes the operators of reportlab's own, byte for byte, with
-    less work: text in a TrueType face (reportlab's subsetted fonts) takes its codes as
-    the font's own ``splitString`` assigns them (characters not shown before are left to
-    it, so they take their codes in the same order) and is shown without reportlab's
-    general formatting, which also measures every string to advance a cursor. The
+    less work: text in a TrueType face (reportlab's subsetted fonts) is split into its
+    subsets by the font's own ``splitString`` (so characters take their codes in the
+    same order) and shown without reportlab's general formatting, which also measures
+    every string to advance a cursor; numbers are spelt by ``number``. The
     cursor is not advanced: a line places each stretch of text it shows
     (``setTextOrigin``), and ``textLine``, ``moveCursor`` and the cursor getters are not
     used on it. Anything else (another kind of font, a canvas drawn top down) goes
@@ -121,7 +76,6 @@ class LineText(PDFTextObject):  # type: ignore[misc]
     def __init__(self, canvas: Any) -> None:
         self._fast = bool(canvas.bottomup)
         self._ttf: Any = None
-        self._codes: _Codes | None = None
         self._tf = ""
         super().__init__(canvas)
 
@@ -151,9 +105,7 @@ class LineText(PDFTextObject):  # type: ignore[misc]
         self._fontname, self._fontsize = psfontname, size
         self._leading = size * 1.2 if leading is None else leading
         self._curSubset = -1
-        if font is not self._ttf:
-            self._ttf = font
-            self._codes = _codes(font, self._canvas._doc)
+        self._ttf = font
         self._tf = f" {number(size)} Tf {number(self._leading)} TL"
 
     def textOut(self, text: str) -> None:
@@ -162,16 +114,9 @@ class LineText(PDFTextObject):  # type: ignore[misc]
         if font is None or not self._fast:
             super().textOut(text)
             return
-        assert self._codes is not None
-        one = self._codes.split(text) if text else None
         doc = self._canvas._doc
-        if one is not None:
-            pieces = [one]
-        else:
-            pieces = font.splitString(text, doc)
-            self._codes.learn(text)
         out = []
-        for subset, chars in pieces:
+        for subset, chars in font.splitString(text, doc):
             if subset != self._curSubset:
                 out.append(font.getSubsetInternalName(subset, doc) + self._tf)
                 self._curSubset = subset
@@ -374,3 +319,36 @@ def remember_subsets() -> None:
     """Make reportlab's TrueType faces remember the subsets they make
     (``_remembered_subset``)."""
     ttfonts.TTFontFile.makeSubset = _remembered_subset
+
+
+_REPORTLAB_ENCODE: Callable[[Any], Any] = pdfdoc.pdfdocEnc
+_NOT_PDFDOC = re.compile("[^\\x00-\\x17\\x20-\\x7f]")
+"""A character PDFDocEncoding spells otherwise than ASCII, or lacks (0x18 to 0x1F are
+accents there)."""
+
+
+def pdfdoc_bytes(value: Any) -> Any:
+    """``value`` as reportlab's ``pdfdocEnc`` encodes it (text in PDFDocEncoding, bytes
+    as they are): text that is all ASCII outside 0x18 to 0x1F, as nearly every operator,
+    key and number reportlab writes, is the same in ASCII, encoded without the Python
+    codec reportlab registers (about a microsecond a call, some ten thousand a PDF)."""
+    if isinstance(value, str) and not _NOT_PDFDOC.search(value):
+        return value.encode("ascii")
+    return _REPORTLAB_ENCODE(value)
+
+
+def remember_encoding() -> None:
+    """Make reportlab's PDF objects encode their text through ``pdfdoc_bytes``."""
+    pdfdoc.pdfdocEnc = pdfdoc_bytes
+
+
+def reference_bytes(ref: Any, document: Any) -> bytes:
+    """An indirect reference as reportlab formats it (``12 0 R``), read from the
+    document's object numbers without its generic formatting."""
+    number, version = document.idToObjectNumberAndVersion[ref.name]
+    return b"%d %d R" % (number, version)
+
+
+def is_reference(obj: Any) -> bool:
+    """Whether ``obj`` is one of reportlab's indirect references."""
+    return type(obj) is pdfdoc.PDFObjectReference
