@@ -249,11 +249,12 @@ def at_frame_top(flowable: Any) -> bool:
     return frame is not None and bool(getattr(frame, "_atTop", False))
 
 
-COMPRESSED_KEPT = 24 << 20
+COMPRESSED_KEPT = 8 << 20
 """Bytes (input and output together) of compressed streams a process remembers: a page
 or a font file the same as one compressed before is not compressed again (a rebuild in
 ``ipdocs watch`` compresses only the pages that changed; a full zh PDF's streams come
-to about 1 MB)."""
+to about 1 MB). Kept small: the inputs are held as they are, and a batch of large
+reports must stay within its memory."""
 
 
 class _Compressed:
@@ -292,8 +293,9 @@ def remember_compression() -> None:
     pdfdoc.PDFZCompress.encode = compressed
 
 
-SUBSETS_KEPT = 64
-"""Font subsets a face remembers (a report's full zh PDF embeds about ten)."""
+SUBSETS_KEPT = 16
+"""Font subsets a face remembers (a report's full zh PDF embeds one to four a face; a
+face is forgotten with its registration, ``fonts.MAX_SUBSET_TEXTS``)."""
 
 _made: WeakKeyDictionary[Any, OrderedDict[tuple[int, ...], bytes]] = WeakKeyDictionary()
 _make_subset: Callable[[Any, Any], bytes] = ttfonts.TTFontFile.makeSubset
