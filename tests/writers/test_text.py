@@ -108,3 +108,16 @@ def test_a_url_breaks_at_its_slashes_without_a_warning() -> None:
     ends, said = drawn_lines(doc)
     assert all(end <= width + 0.01 for end, width in ends)
     assert said == []
+
+
+def test_a_lines_stretches_are_worked_out_once() -> None:
+    from ipdocs.writers.pdf.linebreak import Line, Unit
+
+    han = [Unit([(0, char)], True, width=10.0, x=12.0 * index)
+           for index, char in enumerate("知识产权")]
+    word = Unit([(0, "IP"), (1, "R")], False, space_before=True, width=15.0, x=60.0)
+    line = Line([*han, word])
+    stretches = pdf_text._stretches(line)
+    assert stretches == [(0, 4, 2.0, [(0, "知识产权")]), (4, 5, 0.0, [(0, "IP"), (1, "R")])]
+    assert pdf_text._stretches(line) is stretches
+    assert line == Line([*han, word])  # what is kept is no part of the line's value

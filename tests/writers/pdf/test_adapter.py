@@ -2,14 +2,21 @@
 fails here, not deep in a build, when a reportlab release moves it."""
 
 import io
+import re
+import zlib
+from typing import Any
 
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, KeepTogether, Spacer, Table
 
-from ipdocs.typefaces.bundled import BUNDLED
+from ipdocs.typefaces.bundled import BUNDLED, face_path
 from ipdocs.writers.pdf import adapter as pdf_adapter
 
 
@@ -120,3 +127,142 @@ def test_a_tables_row_heights_fixed_after_a_wrap_place_its_spanned_cells() -> No
     assert drawn == [70 - 10]  # the spanned cell at the top of its row as set, 40 tall
     head, tail = table.split(100, 45)
     assert pdf_adapter.row_heights(head) == [40] and tail.wrap(100, 1000)[1] == 30
+
+
+def _latin_face(name: str) -> TTFont:
+    """The bundled Latin sans face registered under ``name``."""
+    font = TTFont(name, face_path(BUNDLED["sans"].latin_regular))
+    pdfmetrics.registerFont(font)
+    return font
+
+
+def _draw_line(text: Any, font: str, words: list[str]) -> None:
+    """What a line of ``TextBlock`` does with a text object: place, space, set, show."""
+    text.setFont(font, 10.5)
+    text.setFillColor(HexColor("#336699"))
+    for index, word in enumerate(words):
+        text.setTextOrigin(12.25 + 40 * index, 700.125)
+        text.setCharSpace(0.5 * index)
+        text.textOut(word)
+        text.textOut(word[::-1])  # its characters known: their codes read back
+        if index == 1:
+            text.setFont("Helvetica", 9)  # a font that is not a TrueType one
+            text.textOut("(x)")
+            text.setFont(font, 12)
+    text.setCharSpace(0)
+    text.textOut("")
+
+
+def test_a_line_text_object_writes_what_reportlabs_writes() -> None:
+    font = _latin_face("AdapterLineFace")
+    covered = sorted(c for c in font.face.charToGlyph if c > 32)[:700]
+    words = ["plain", "a(b)c\\d", "".join(map(chr, covered[:300])), "é\u00a0ü", "\u00a0 ",
+             "".join(map(chr, covered[300:])), "\uffff", "plain"]
+    made = []
+    for make in (lambda c: c.beginText(), pdf_adapter.begin_line):
+        buffer = io.BytesIO()
+        canvas = Canvas(buffer, pagesize=A4, invariant=1)
+        text = make(canvas)
+        _draw_line(text, "AdapterLineFace", words)
+        canvas.drawText(text)
+        code = list(pdf_adapter.page_code(canvas))
+        canvas.showPage()
+        canvas.save()
+        made.append((code, buffer.getvalue()))
+    assert made[0] == made[1]
+    shown = made[0][0][-1]
+    fonts = set(re.findall(r"/(F[0-9+]+) [0-9.]+ Tf", shown))
+    assert {"F2+0", "F2+1", "F2+2", "F1"} <= fonts  # three subsets, and Helvetica
+
+
+def test_a_line_text_object_on_a_canvas_drawn_top_down_is_reportlabs() -> None:
+    _latin_face("AdapterLineFace")
+    canvases = [Canvas(io.BytesIO(), pagesize=A4, bottomup=0) for _ in range(2)]
+    texts = [canvases[0].beginText(), pdf_adapter.begin_line(canvases[1])]
+    for text in texts:
+        _draw_line(text, "AdapterLineFace", ["top", "down"])
+    assert texts[0].getCode() == texts[1].getCode()
+
+
+def test_compression_is_zlibs_once_per_input() -> None:
+    kept = pdf_adapter._Compressed(budget=3000)
+    first = kept(b"a" * 1000)
+    assert first == zlib.compress(b"a" * 1000)
+    assert kept("a" * 1000) is first  # text compressed as its UTF-8 bytes
+    assert kept(b"b" * 1000) == zlib.compress(b"b" * 1000)
+    kept(b"c" * 1000)  # beyond the budget: the least recently used forgotten
+    assert b"a" * 1000 not in kept.kept and b"c" * 1000 in kept.kept
+    assert kept.size <= 3000
+    assert kept(b"a" * 1000) == first
+
+
+def test_reportlabs_streams_compress_through_the_remembered_compression() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    import ipdocs.writers.pdf  # noqa: F401  (installs it)
+
+    assert pdfdoc.PDFZCompress.encode is pdf_adapter.compressed
+    assert pdfdoc.PDFZCompress.encode(b"xyz") == zlib.compress(b"xyz")
+
+
+def test_a_faces_subsets_are_made_once() -> None:
+    font = _latin_face("AdapterSubsetFace")
+    subset = [0, *range(65, 91)]
+    made = pdf_adapter._remembered_subset(font.face, subset)
+    assert made == pdf_adapter._make_subset(font.face, subset)
+    assert pdf_adapter._remembered_subset(font.face, list(subset)) is made
+    assert pdf_adapter._remembered_subset(font.face, [0, 66]) != made
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6),
+       st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6, max_value=1e6))
+def test_a_number_is_spelt_as_reportlab_spells_it(x: float, y: float) -> None:
+    assert pdf_adapter.number(x) == fp_str(x)
+    assert pdf_adapter.number(x) == fp_str(x)  # remembered
+    assert f"{pdf_adapter.number(x)} {pdf_adapter.number(y)}" == fp_str(x, y)
+
+
+def _reportlab_encoding(value: Any) -> Any:
+    """reportlab's own encoding of ``value``, or the error it raises."""
+    try:
+        return pdf_adapter._REPORTLAB_ENCODE(value)
+    except UnicodeEncodeError as exc:
+        return type(exc)
+
+
+@given(st.one_of(st.text(), st.text(alphabet=st.characters(max_codepoint=0x7F)),
+                 st.binary()))
+def test_text_is_encoded_as_reportlab_encodes_it(value: Any) -> None:
+    try:
+        ours = pdf_adapter.pdfdoc_bytes(value)
+    except UnicodeEncodeError as exc:
+        ours = type(exc)
+    assert ours == _reportlab_encoding(value)
+
+
+def test_every_ascii_character_is_encoded_as_reportlab_encodes_it() -> None:
+    for code in range(0x80):
+        assert _encoded(chr(code)) == _reportlab_encoding(chr(code)), hex(code)
+    from reportlab.pdfbase import pdfdoc
+
+    import ipdocs.writers.pdf  # noqa: F401  (installs it)
+
+    assert pdfdoc.pdfdocEnc is pdf_adapter.pdfdoc_bytes
+
+
+def _encoded(value: str) -> Any:
+    """``pdfdoc_bytes(value)``, or the error it raises."""
+    try:
+        return pdf_adapter.pdfdoc_bytes(value)
+    except UnicodeEncodeError as exc:
+        return type(exc)
+
+
+def test_a_reference_is_formatted_as_reportlab_formats_it() -> None:
+    from reportlab.pdfbase.pdfdoc import PDFDictionary as Dictionary
+    from reportlab.pdfbase.pdfdoc import format as pdf_format
+
+    canvas = Canvas(io.BytesIO(), pagesize=A4)
+    ref = pdf_adapter.reference(canvas, Dictionary({"A": 1}))
+    assert pdf_adapter.is_reference(ref) and not pdf_adapter.is_reference(b"1 0 R")
+    assert pdf_adapter.reference_bytes(ref, canvas._doc) == pdf_format(ref, canvas._doc)

@@ -16,6 +16,11 @@ from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
+from ipdocs.writers.pdf.adapter import (
+    remember_compression,
+    remember_encoding,
+    remember_subsets,
+)
 from ipdocs.writers.pdf.blocks import check, flowables, header_block, letterhead_lines, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts
 from ipdocs.writers.pdf.page import MM, Template, TooLong
@@ -25,6 +30,10 @@ from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
 
 __all__ = ["FontError", "PageLayoutError", "render_pdf", "render_pdf_within"]
+
+remember_compression()
+remember_subsets()
+remember_encoding()
 
 
 class PageLayoutError(RenderError):

@@ -8,10 +8,17 @@ them.
 
 from __future__ import annotations
 
+import re
+import zlib
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+from reportlab.pdfgen.textobject import PDFTextObject
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:
@@ -35,6 +42,93 @@ def text_code(text: Any) -> list[str]:
     """The operators a text object holds so far (marked content is added to them)."""
     code: list[str] = text._code
     return code
+NUMBERS_KEPT = 1 << 16
+"""Numbers whose PDF spelling a process remembers before it starts again."""
+
+_numbers: dict[float, str] = {}
+
+
+def number(value: float) -> str:
+    """``value`` as reportlab writes a number into a content stream (``fp_str``: at most
+    six significant decimals, no trailing zeros), remembered: a report places its text at
+    a few hundred distinct positions and spacings, and ``fp_str`` formats through
+    ``printf`` every time."""
+    text = _numbers.get(value)
+    if text is None:
+        if len(_numbers) >= NUMBERS_KEPT:
+            _numbers.clear()
+        text = _numbers[value] = fp_str(value)
+    return text
+
+
+class LineText(PDFTextObject):  # type: ignore[misc]
+    """A text object that writes the operators of reportlab's own, byte for byte, with
+    less work: text in a TrueType face (reportlab's subsetted fonts) is split into its
+    subsets by the font's own ``splitString`` (so characters take their codes in the
+    same order) and shown without reportlab's general formatting, which also measures
+    every string to advance a cursor; numbers are spelt by ``number``. The
+    cursor is not advanced: a line places each stretch of text it shows
+    (``setTextOrigin``), and ``textLine``, ``moveCursor`` and the cursor getters are not
+    used on it. Anything else (another kind of font, a canvas drawn top down) goes
+    through reportlab's methods unchanged.
+    """
+
+    def __init__(self, canvas: Any) -> None:
+        self._fast = bool(canvas.bottomup)
+        self._ttf: Any = None
+        self._tf = ""
+        super().__init__(canvas)
+
+    def setTextOrigin(self, x: float, y: float) -> None:
+        """Place the next text at (``x``, ``y``): the ``Tm`` operator reportlab writes."""
+        if not self._fast:
+            super().setTextOrigin(x, y)
+            return
+        self._code.append(f"1 0 0 1 {number(x)} {number(y)} Tm")
+        self._x0 = self._x = x
+        self._y0 = self._y = y
+
+    def setCharSpace(self, charSpace: float) -> None:
+        """Set the character spacing: the ``Tc`` operator reportlab writes."""
+        self._charSpace = charSpace
+        self._code.append(f"{number(charSpace)} Tc")
+
+    def setFont(self, psfontname: str, size: float,
+                leading: float | None = None) -> None:
+        """Set the font (a TrueType font writes its ``Tf`` with the text, as reportlab's
+        text object does, naming the subset of the characters shown)."""
+        font = pdfmetrics._fonts.get(psfontname) or pdfmetrics.getFont(psfontname)
+        if not font._dynamicFont:
+            self._ttf = None
+            super().setFont(psfontname, size, leading)
+            return
+        self._fontname, self._fontsize = psfontname, size
+        self._leading = size * 1.2 if leading is None else leading
+        self._curSubset = -1
+        self._ttf = font
+        self._tf = f" {number(size)} Tf {number(self._leading)} TL"
+
+    def textOut(self, text: str) -> None:
+        """Show ``text``: what reportlab's ``textOut`` writes for a TrueType font."""
+        font = self._ttf
+        if font is None or not self._fast:
+            super().textOut(text)
+            return
+        doc = self._canvas._doc
+        out = []
+        for subset, chars in font.splitString(text, doc):
+            if subset != self._curSubset:
+                out.append(font.getSubsetInternalName(subset, doc) + self._tf)
+                self._curSubset = subset
+            out.append(f"({escapePDF(chars)}) Tj")
+        self._code.append(" ".join(out))
+
+
+def begin_line(canvas: Any) -> Any:
+    """A text object for one line of text (a ``LineText``)."""
+    return LineText(canvas)
+
+
 def draw_text_entries(canvas: Any, text: Any) -> None:
     """Draw a text object as one entry of the page's content per operator, not one for
     the whole object as reportlab does: marked content opened and closed inside it (a
@@ -153,3 +247,110 @@ def at_frame_top(flowable: Any) -> bool:
     (False where it is not known)."""
     frame = getattr(flowable, "_frame", None)
     return frame is not None and bool(getattr(frame, "_atTop", False))
+
+
+COMPRESSED_KEPT = 8 << 20
+"""Bytes (input and output together) of compressed streams a process remembers: a page
+or a font file the same as one compressed before is not compressed again (a rebuild in
+``ipdocs watch`` compresses only the pages that changed; a full zh PDF's streams come
+to about 1 MB). Kept small: the inputs are held as they are, and a batch of large
+reports must stay within its memory."""
+
+
+class _Compressed:
+    """zlib's output for the streams compressed last, keyed by their exact input bytes
+    (never by a name or a hash that could stand for changed content), the least recently
+    used forgotten beyond ``COMPRESSED_KEPT``."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self.kept: OrderedDict[bytes, bytes] = OrderedDict()
+
+    def __call__(self, data: bytes | str) -> bytes:
+        """``zlib.compress(data)``, at its default level, as reportlab calls it."""
+        if isinstance(data, str):
+            data = data.encode("utf8")
+        out = self.kept.get(data)
+        if out is not None:
+            self.kept.move_to_end(data)
+            return out
+        out = zlib.compress(data)
+        self.kept[data] = out
+        self.size += len(data) + len(out)
+        while self.size > self.budget and self.kept:
+            old, old_out = self.kept.popitem(last=False)
+            self.size -= len(old) + len(old_out)
+        return out
+
+
+compressed = _Compressed(COMPRESSED_KEPT)
+
+
+def remember_compression() -> None:
+    """Make reportlab's Flate filter (every stream of its PDFs) compress through
+    ``compressed``: the bytes are zlib's, computed once per distinct input."""
+    pdfdoc.PDFZCompress.encode = compressed
+
+
+SUBSETS_KEPT = 16
+"""Font subsets a face remembers (a report's full zh PDF embeds one to four a face; a
+face is forgotten with its registration, ``fonts.MAX_SUBSET_TEXTS``)."""
+
+_made: WeakKeyDictionary[Any, OrderedDict[tuple[int, ...], bytes]] = WeakKeyDictionary()
+_make_subset: Callable[[Any, Any], bytes] = ttfonts.TTFontFile.makeSubset
+
+
+def _remembered_subset(face: Any, subset: Any) -> bytes:
+    """The font file reportlab makes of ``face`` for the characters ``subset`` (a list
+    of code points, in their codes' order), made once per face and list: it depends on
+    nothing else (the face's file is read once and never changes)."""
+    key = tuple(subset)
+    made = _made.setdefault(face, OrderedDict())
+    data = made.get(key)
+    if data is None:
+        data = made[key] = _make_subset(face, subset)
+        if len(made) > SUBSETS_KEPT:
+            made.popitem(last=False)
+    else:
+        made.move_to_end(key)
+    return data
+
+
+def remember_subsets() -> None:
+    """Make reportlab's TrueType faces remember the subsets they make
+    (``_remembered_subset``)."""
+    ttfonts.TTFontFile.makeSubset = _remembered_subset
+
+
+_REPORTLAB_ENCODE: Callable[[Any], Any] = pdfdoc.pdfdocEnc
+_NOT_PDFDOC = re.compile("[^\\x00-\\x17\\x20-\\x7f]")
+"""A character PDFDocEncoding spells otherwise than ASCII, or lacks (0x18 to 0x1F are
+accents there)."""
+
+
+def pdfdoc_bytes(value: Any) -> Any:
+    """``value`` as reportlab's ``pdfdocEnc`` encodes it (text in PDFDocEncoding, bytes
+    as they are): text that is all ASCII outside 0x18 to 0x1F, as nearly every operator,
+    key and number reportlab writes, is the same in ASCII, encoded without the Python
+    codec reportlab registers (about a microsecond a call, some ten thousand a PDF)."""
+    if isinstance(value, str) and not _NOT_PDFDOC.search(value):
+        return value.encode("ascii")
+    return _REPORTLAB_ENCODE(value)
+
+
+def remember_encoding() -> None:
+    """Make reportlab's PDF objects encode their text through ``pdfdoc_bytes``."""
+    pdfdoc.pdfdocEnc = pdfdoc_bytes
+
+
+def reference_bytes(ref: Any, document: Any) -> bytes:
+    """An indirect reference as reportlab formats it (``12 0 R``), read from the
+    document's object numbers without its generic formatting."""
+    number, version = document.idToObjectNumberAndVersion[ref.name]
+    return b"%d %d R" % (number, version)
+
+
+def is_reference(obj: Any) -> bool:
+    """Whether ``obj`` is one of reportlab's indirect references."""
+    return type(obj) is pdfdoc.PDFObjectReference

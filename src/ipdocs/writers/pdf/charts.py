@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import Any
+
 from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import Drawing, UserNode
 from reportlab.lib.colors import HexColor
 
 from ipdocs.doc import Chart
@@ -149,8 +152,38 @@ def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
     return drawing
 
 
+DRAWINGS_KEPT = 64
+"""Drawings a process remembers (``drawing``)."""
+_DRAWINGS: OrderedDict[tuple[Any, ...], tuple[Drawing, list[Any]]] = OrderedDict()
+"""Each drawing with the widgets its shapes came from (their labels read their styles
+from the chart that made them, which must outlive them)."""
+
+
 def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
-    """The chart as a reportlab drawing: years vertical, the other kinds horizontal."""
+    """The chart as a reportlab drawing: years vertical, the other kinds horizontal.
+
+    Remembered by everything it is made of (the chart, the width, the face, which names
+    its characters, and the colours), its bars made into shapes once: a rebuild of the
+    same report (``ipdocs watch``) and each try of page fitting draw it again as it is.
+    """
+    key = (chart, width, face.name, colors)
+    made = _DRAWINGS.get(key)
+    if made is None:
+        made = _DRAWINGS[key] = _drawing(chart, width, face, colors)
+        if len(_DRAWINGS) > DRAWINGS_KEPT:
+            _DRAWINGS.popitem(last=False)
+    else:
+        _DRAWINGS.move_to_end(key)
+    return made[0]
+
+
+def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
+             ) -> tuple[Drawing, list[Any]]:
+    """The chart's drawing (see ``drawing``), its chart widget given as the shapes it
+    provides, and the widget."""
     picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face, colors)
     picture.initialFontName = face.name  # not the default, unembedded Helvetica
-    return picture
+    widgets = list(picture.contents)
+    picture.contents = [node.provideNode() if isinstance(node, UserNode) else node
+                        for node in widgets]
+    return picture, widgets

@@ -38,6 +38,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.typeset import (
@@ -191,6 +192,9 @@ class Line:
 
     units: list[Unit] = field(default_factory=list)
     last: bool = False
+    drawn: Any = field(default=None, compare=False, repr=False)
+    """How the PDF writer draws the line, worked out on its first drawing
+    (``text._stretches``) and kept with it: a remembered layout is drawn again as is."""
 
     @property
     def text(self) -> str:

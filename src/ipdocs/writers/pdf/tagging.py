@@ -36,11 +36,13 @@ from reportlab.platypus import Flowable
 from ipdocs.writers.pdf.adapter import (
     add_operator,
     catalog,
+    is_reference,
     last_page,
     named_annotation,
     page_code,
     page_name,
     reference,
+    reference_bytes,
     set_annotation_entry,
     set_page_entry,
     url_annotation,
@@ -452,9 +454,11 @@ class _Raw(PDFObject):  # type: ignore[misc]
         self.parts = parts
 
     def format(self, document: Any) -> bytes:
-        """The object's bytes."""
-        return b" ".join(part if isinstance(part, bytes) else pdf_format(part, document)
-                         for part in self.parts)
+        """The object's bytes (a reference, most of what is not bytes, as reportlab
+        writes it, without its generic formatting)."""
+        return b" ".join(part if isinstance(part, bytes) else
+                         reference_bytes(part, document) if is_reference(part) else
+                         pdf_format(part, document) for part in self.parts)
 
 
 def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable
 
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator, draw_text_entries, text_code
+from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
@@ -76,6 +76,7 @@ class Shape:
     """Loose lines are filled by hyphenating (running text; see ``linebreak.Setting``)."""
 
 
+@lru_cache(maxsize=256)
 def _color(hex_rgb: str) -> Color:
     """A reportlab colour from six hex digits."""
     return HexColor("#" + hex_rgb)
@@ -128,6 +129,28 @@ def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
         spacing = gap
         end += 1
     return end, spacing or 0.0
+
+
+Stretch = tuple[int, int, float, list[tuple[int, str]]]
+"""Units ``start`` to ``end`` of a line shown in one go: their character spacing and
+pieces (a unit's own, or one piece of an even run's characters)."""
+
+
+def _stretches(line: Line) -> list[Stretch]:
+    """The stretches a line is shown in (``_even_run``), worked out once a line."""
+    if line.drawn is None:
+        units = line.units
+        stretches: list[Stretch] = []
+        start = 0
+        while start < len(units):
+            end, spacing = _even_run(units, start)
+            pieces = units[start].pieces if end == start + 1 else \
+                [(units[start].pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
+            stretches.append((start, end, spacing, pieces))
+            start = end
+        line.drawn = stretches
+    drawn: list[Stretch] = line.drawn
+    return drawn
 
 
 SOFT_HYPHEN = "<FEFF00AD>"
@@ -369,13 +392,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         at the line's end when ``spaced``: the next line starts a new word), so the text
         extracts, and is read aloud, as words; a hyphen added at a line's end reads as a
         soft hyphen, so the word extracts whole."""
-        text = self.canv.beginText()
+        text = begin_line(self.canv)
         current: Look | None = None
         units = line.units
         elements: list[Element | None] = [None] * len(units)
-        start = 0
-        while start < len(units):
-            end, spacing = _even_run(units, start)
+        for start, end, spacing, pieces in _stretches(line):
             unit = units[start]
             url = self._link_of(unit)
             if segments is not None and url is None:  # a space between words is plain
@@ -390,8 +411,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
             else:
                 text.setTextOrigin(x0 + unit.x, baseline)
             text.setCharSpace(spacing)
-            pieces = unit.pieces if end == start + 1 else \
-                [(unit.pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             for position, (style, piece) in enumerate(pieces):
                 look = self.looks[style]
                 if segments is not None and position:  # a word's pieces, linked or not
@@ -416,7 +435,6 @@ class TextBlock(Flowable):  # type: ignore[misc]
                     text.setCharSpace(spacing + (look.tracking if wide else 0.0))
                     text.textOut(part)
                 text.setCharSpace(spacing)
-            start = end
         text.setCharSpace(0)
         if spaced and current is not None:
             text.textOut(" ")
