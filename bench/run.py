@@ -83,7 +83,12 @@ METHOD = """## Method
 
 
 def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
-    """Median wall seconds and peak memory (MB) of a command run in a fresh process."""
+    """Median wall seconds and peak memory (MB) of a command run in a fresh process,
+    after one run not timed: every tool starts with the files it reads (its modules,
+    its fonts) in the system's cache, as ipdocs' cold rows start with its font cache
+    filled. (Without it a single run's Typst took 0.28 s where nine after a first took
+    0.21 s, and ratios to it swung by a third.)"""
+    subprocess.run(command, capture_output=True, check=False)
     walls, peaks = [], []
     for _ in range(repeat):
         start = time.perf_counter()
