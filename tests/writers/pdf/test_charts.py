@@ -30,9 +30,23 @@ def test_a_drawing_is_made_once_for_what_it_is_made_of() -> None:
 def test_a_remembered_drawing_draws_the_same_pdf() -> None:
     doc = Document(Metadata("Charts", "en-GB"), (_chart((3.0, -4.0)),))
     theme = load_theme("briefing")
-    charts._DRAWINGS.clear()
+    charts._DRAWINGS.kept.clear()
     first = render_pdf(doc, theme)
-    assert charts._DRAWINGS  # remembered
+    assert charts._DRAWINGS.kept  # remembered
     assert render_pdf(doc, theme) == first
-    charts._DRAWINGS.clear()
+    charts._DRAWINGS.kept.clear()
     assert render_pdf(doc, theme) == first
+
+
+def test_threads_drawing_one_chart_at_once_each_make_the_same_pdf() -> None:
+    """A remembered drawing is a thread's own: drawing one changes it (reportlab links
+    its shapes to their parents as it draws), and two threads drawing one at once broke
+    it ('NoneType' object has no attribute '_children')."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    doc = Document(Metadata("Charts", "en-GB"), tuple(_chart((3.0, -4.0 - i)) for i in range(3)))
+    theme = load_theme("briefing")
+    alone = render_pdf(doc, theme)
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda _: render_pdf(doc, theme), range(24)))
+    assert all(pdf == alone for pdf in made)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import docx
 from docx.document import Document as DocxDocument
 
+from ipdocs.base.kept import drop_oldest
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
@@ -90,7 +91,7 @@ def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDo
         _STYLED[key] = buffer.getvalue()
         return document
     if len(_STYLED) >= STYLED_KEPT:
-        _STYLED.pop(next(iter(_STYLED)))
+        drop_oldest(_STYLED)
     _STYLED[key] = None
     return document
 

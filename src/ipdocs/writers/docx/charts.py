@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from ipdocs.base.kept import drop_oldest
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
 from ipdocs.themes import Font
@@ -231,7 +232,7 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     if made is None:
         made = chart_parts(chart, fonts, colors, tag)
         if len(_CHARTS) >= CHARTS_KEPT:
-            _CHARTS.pop(next(iter(_CHARTS)))
+            drop_oldest(_CHARTS)
         _CHARTS[key] = made
     return made
 

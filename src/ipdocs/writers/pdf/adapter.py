@@ -20,6 +20,8 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 from reportlab.pdfgen.textobject import PDFTextObject
 
+from ipdocs.base.kept import touch, trim
+
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:
     """Remove a font from reportlab's registry (its fonts and its face names)."""
@@ -273,13 +275,17 @@ class _Compressed:
             data = data.encode("utf8")
         out = self.kept.get(data)
         if out is not None:
-            self.kept.move_to_end(data)
+            touch(self.kept, data)
             return out
         out = zlib.compress(data)
         self.kept[data] = out
         self.size += len(data) + len(out)
-        while self.size > self.budget and self.kept:
-            old, old_out = self.kept.popitem(last=False)
+        while self.size > self.budget:
+            gone = trim(self.kept, len(self.kept) - 1)
+            if not gone:  # nothing left to let go (threads: the sizes are approximate)
+                self.size = 0
+                break
+            old, old_out = gone[0]
             self.size -= len(old) + len(old_out)
         return out
 
@@ -311,9 +317,9 @@ def _remembered_subset(face: Any, subset: Any) -> bytes:
     if data is None:
         data = made[key] = _make_subset(face, subset)
         if len(made) > SUBSETS_KEPT:
-            made.popitem(last=False)
+            trim(made, SUBSETS_KEPT)
     else:
-        made.move_to_end(key)
+        touch(made, key)
     return data
 
 

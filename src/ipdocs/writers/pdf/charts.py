@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Any
 
@@ -9,6 +10,7 @@ from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, Ve
 from reportlab.graphics.shapes import Drawing, UserNode
 from reportlab.lib.colors import HexColor
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
 from ipdocs.writers.pdf.fonts import Face
@@ -153,10 +155,21 @@ def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
 
 
 DRAWINGS_KEPT = 64
-"""Drawings a process remembers (``drawing``)."""
-_DRAWINGS: OrderedDict[tuple[Any, ...], tuple[Drawing, list[Any]]] = OrderedDict()
-"""Each drawing with the widgets its shapes came from (their labels read their styles
-from the chart that made them, which must outlive them)."""
+"""Drawings a thread remembers (``drawing``)."""
+
+
+class _Drawings(threading.local):
+    """Each drawing with the widgets its shapes came from (their labels read their styles
+    from the chart that made them, which must outlive them), a thread's own: drawing a
+    drawing changes it (reportlab links its shapes to their parents as it draws them),
+    so two threads drawing one at once broke it ('NoneType' object has no attribute
+    '_children')."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[tuple[Any, ...], tuple[Drawing, list[Any]]] = OrderedDict()
+
+
+_DRAWINGS = _Drawings()
 
 
 def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
@@ -167,13 +180,14 @@ def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
     same report (``ipdocs watch``) and each try of page fitting draw it again as it is.
     """
     key = (chart, width, face.name, colors)
-    made = _DRAWINGS.get(key)
+    kept = _DRAWINGS.kept
+    made = kept.get(key)
     if made is None:
-        made = _DRAWINGS[key] = _drawing(chart, width, face, colors)
-        if len(_DRAWINGS) > DRAWINGS_KEPT:
-            _DRAWINGS.popitem(last=False)
+        made = kept[key] = _drawing(chart, width, face, colors)
+        if len(kept) > DRAWINGS_KEPT:
+            trim(kept, DRAWINGS_KEPT)
     else:
-        _DRAWINGS.move_to_end(key)
+        touch(kept, key)
     return made[0]
 
 

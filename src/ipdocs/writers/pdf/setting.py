@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.platypus import TableStyle
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.looks import LINK_COLOR, first_line_indent
@@ -136,9 +137,9 @@ def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
         if not lacking:
             _LOOKS[key] = made
             if len(_LOOKS) > LOOKS_KEPT:
-                _LOOKS.popitem(last=False)
+                trim(_LOOKS, LOOKS_KEPT)
     else:
-        _LOOKS.move_to_end(key)
+        touch(_LOOKS, key)
     return list(made[0]), list(made[1])
 
 

@@ -17,6 +17,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
@@ -196,9 +197,9 @@ def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Li
     if lines is None:
         lines = _LAYOUTS[key] = make()
         if len(_LAYOUTS) > LAYOUTS_KEPT:
-            _LAYOUTS.popitem(last=False)
+            trim(_LAYOUTS, LAYOUTS_KEPT)
     else:
-        _LAYOUTS.move_to_end(key)
+        touch(_LAYOUTS, key)
     return lines
 
 

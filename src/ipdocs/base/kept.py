@@ -1,0 +1,39 @@
+"""What a process remembers (layouts, looks, compressed streams, drawings), kept in
+ordered mappings that let the least recently used go: touched and trimmed here so that
+threads rendering at once (a library's thread pool) never trip over one another. Each
+step is one operation of the mapping; a key another thread let go between a lookup and
+its touch is simply not there any more."""
+
+from __future__ import annotations
+
+import contextlib
+from collections import OrderedDict
+from typing import Any, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def touch(kept: OrderedDict[K, Any], key: K) -> None:
+    """Mark ``key`` as just used (last to go); nothing if another thread let it go."""
+    with contextlib.suppress(KeyError):
+        kept.move_to_end(key)
+
+
+def trim(kept: OrderedDict[K, V], most: int) -> list[tuple[K, V]]:
+    """Let the least recently used entries go until ``most`` are left; what went (none
+    where other threads emptied it first)."""
+    gone: list[tuple[K, V]] = []
+    while len(kept) > most:
+        try:
+            gone.append(kept.popitem(last=False))
+        except KeyError:
+            break
+    return gone
+
+
+def drop_oldest(kept: dict[K, Any]) -> None:
+    """Let the first-made entry of a plain mapping go (nothing where other threads
+    emptied it or let it go first)."""
+    with contextlib.suppress(KeyError, StopIteration, RuntimeError):
+        del kept[next(iter(kept))]

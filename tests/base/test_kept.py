@@ -1,0 +1,62 @@
+"""What a process remembers, touched and trimmed safely across threads (base/kept.py)."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+from ipdocs.base.kept import drop_oldest, touch, trim
+
+
+def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
+    kept = OrderedDict([("a", 1), ("b", 2)])
+    touch(kept, "a")
+    assert list(kept) == ["b", "a"]
+    touch(kept, "gone")
+    assert list(kept) == ["b", "a"]
+
+
+def test_trim_lets_the_least_recently_used_go_and_says_which() -> None:
+    kept = OrderedDict((str(i), i) for i in range(5))
+    assert trim(kept, 3) == [("0", 0), ("1", 1)]
+    assert list(kept) == ["2", "3", "4"]
+    assert trim(kept, 3) == []
+    assert trim(OrderedDict(), -1) == []
+
+
+def test_drop_oldest_lets_the_first_made_go_and_minds_an_empty_mapping() -> None:
+    kept = {"a": 1, "b": 2}
+    drop_oldest(kept)
+    assert kept == {"b": 2}
+    drop_oldest(kept)
+    drop_oldest(kept)
+    assert kept == {}
+
+
+def test_threads_using_one_mapping_at_once_never_fail() -> None:
+    """Lookups, touches, additions and trims of four threads on one small mapping: what
+    a thread looked up may be gone when it touches it."""
+    kept: OrderedDict[int, int] = OrderedDict()
+    errors: list[BaseException] = []
+
+    def work(seed: int) -> None:
+        try:
+            for step in range(20_000):
+                key = (seed * 7 + step) % 13
+                if kept.get(key) is None:
+                    kept[key] = step
+                    trim(kept, 4)
+                else:
+                    touch(kept, key)
+                if step % 97 == 0:
+                    drop_oldest(kept)
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(kept) <= 4 + 4  # each thread may add one after another's trim
