@@ -694,13 +694,17 @@ def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
     page break (see ``ipdocs.writers.tablerows``): Word keeps a row on the page of the
     next where its paragraphs are kept with the next. (``_repeat_header`` keeps rows from
     splitting.)"""
+    _keep_with_next(table, [True] * heads + kept_with_next(count))
+
+
+def _keep_with_next(table: DocxTable, keep: Sequence[bool]) -> None:
+    """Keep each row ``keep`` marks on the page of the next (its paragraphs kept with the
+    next: what Word and LibreOffice honour for a row)."""
     rows = tbl_of(table).tr_lst
-    for index, keep in enumerate([True] * heads + kept_with_next(count)):
-        if keep:
+    for index, kept in enumerate(keep):
+        if kept:
             for p in rows[index].iter(_P):
                 _keep_next(p)
-
-
 
 
 def _keep_next(p: BaseOxmlElement) -> None:
@@ -1072,11 +1076,7 @@ def _keep_pair_rows(table: DocxTable, heads: int, count: int, notes: int) -> Non
     first, last = unbroken(count)[-1] if count else (0, -1)
     for index in range(first, last + (1 if notes else 0)):
         keep[heads + index] = True
-    rows = tbl_of(table).tr_lst
-    for index, kept in enumerate(keep):
-        if kept:
-            for p in rows[index].iter(qn("w:p")):
-                p.get_or_add_pPr().get_or_add_keepNext()
+    _keep_with_next(table, keep)
 
 
 def _spanning(cells: Sequence[DocxCell], text: str, previous: str | None, style: str,
