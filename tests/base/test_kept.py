@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from ipdocs.base.kept import drop_oldest, touch, trim
+from ipdocs.base.kept import drop_oldest, remembered, touch, trim
 
 
 def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
@@ -14,6 +14,23 @@ def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
     assert list(kept) == ["b", "a"]
     touch(kept, "gone")
     assert list(kept) == ["b", "a"]
+
+
+def test_remembered_makes_once_touches_after_and_keeps_at_most_so_many() -> None:
+    kept: OrderedDict[str, list[str]] = OrderedDict()
+    made: list[str] = []
+
+    def make(key: str) -> list[str]:
+        made.append(key)
+        return [key]
+
+    first = remembered(kept, "a", lambda: make("a"), 2)
+    assert remembered(kept, "a", lambda: make("a"), 2) is first
+    remembered(kept, "b", lambda: make("b"), 2)
+    remembered(kept, "a", lambda: make("a"), 2)  # touched: "b" is now the oldest
+    remembered(kept, "c", lambda: make("c"), 2)
+    assert made == ["a", "b", "c"]
+    assert list(kept) == ["a", "c"]
 
 
 def test_trim_lets_the_least_recently_used_go_and_says_which() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 K = TypeVar("K")
@@ -18,6 +19,18 @@ def touch(kept: OrderedDict[K, Any], key: K) -> None:
     """Mark ``key`` as just used (last to go); nothing if another thread let it go."""
     with contextlib.suppress(KeyError):
         kept.move_to_end(key)
+
+
+def remembered(kept: OrderedDict[K, V], key: K, make: Callable[[], V], most: int) -> V:
+    """What ``kept`` holds for ``key``, touched; else made by ``make``, kept, and the
+    least recently used let go beyond ``most``."""
+    value = kept.get(key)
+    if value is None:
+        value = kept[key] = make()
+        trim(kept, most)
+    else:
+        touch(kept, key)
+    return value
 
 
 def trim(kept: OrderedDict[K, V], most: int) -> list[tuple[K, V]]:

@@ -9,6 +9,7 @@ the chart in the document.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from docx.document import Document as DocxDocument
@@ -20,7 +21,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
-from ipdocs.base.kept import drop_oldest
+from ipdocs.base.kept import remembered
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
 from ipdocs.themes import Font
@@ -218,7 +219,8 @@ def in_face(chart: Chart, font: Font) -> Chart:
 CHARTS_KEPT = 64
 """How many charts' parts a process keeps (``chart_xml``)."""
 
-_CHARTS: dict[tuple[str, tuple[str, str], tuple[str, str], str], tuple[bytes, bytes]] = {}
+_CHARTS: OrderedDict[tuple[str, tuple[str, str], tuple[str, str], str],
+                     tuple[bytes, bytes]] = OrderedDict()
 
 
 def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
@@ -227,14 +229,8 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     everything that makes them, the chart by its exact value (``repr``: 1.0 and 1.00 are
     equal numbers but print apart): a rebuild, and the outputs of a report, draw the
     same charts again."""
-    key = (repr(chart), fonts, colors, tag)
-    made = _CHARTS.get(key)
-    if made is None:
-        made = chart_parts(chart, fonts, colors, tag)
-        if len(_CHARTS) >= CHARTS_KEPT:
-            drop_oldest(_CHARTS)
-        _CHARTS[key] = made
-    return made
+    return remembered(_CHARTS, (repr(chart), fonts, colors, tag),
+                      lambda: chart_parts(chart, fonts, colors, tag), CHARTS_KEPT)
 
 
 def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],

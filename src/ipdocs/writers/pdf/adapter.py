@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import remembered, touch, trim
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:
@@ -44,6 +44,8 @@ def text_code(text: Any) -> list[str]:
     """The operators a text object holds so far (marked content is added to them)."""
     code: list[str] = text._code
     return code
+
+
 NUMBERS_KEPT = 1 << 16
 """Numbers whose PDF spelling a process remembers before it starts again."""
 
@@ -311,16 +313,8 @@ def _remembered_subset(face: Any, subset: Any) -> bytes:
     """The font file reportlab makes of ``face`` for the characters ``subset`` (a list
     of code points, in their codes' order), made once per face and list: it depends on
     nothing else (the face's file is read once and never changes)."""
-    key = tuple(subset)
-    made = _made.setdefault(face, OrderedDict())
-    data = made.get(key)
-    if data is None:
-        data = made[key] = _make_subset(face, subset)
-        if len(made) > SUBSETS_KEPT:
-            trim(made, SUBSETS_KEPT)
-    else:
-        touch(made, key)
-    return data
+    return remembered(_made.setdefault(face, OrderedDict()), tuple(subset),
+                      lambda: _make_subset(face, subset), SUBSETS_KEPT)
 
 
 def remember_subsets() -> None:

@@ -10,7 +10,7 @@ from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, Ve
 from reportlab.graphics.shapes import Drawing, UserNode
 from reportlab.lib.colors import HexColor
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import remembered
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
 from ipdocs.writers.pdf.fonts import Face
@@ -179,16 +179,8 @@ def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
     its characters, and the colours), its bars made into shapes once: a rebuild of the
     same report (``ipdocs watch``) and each try of page fitting draw it again as it is.
     """
-    key = (chart, width, face.name, colors)
-    kept = _DRAWINGS.kept
-    made = kept.get(key)
-    if made is None:
-        made = kept[key] = _drawing(chart, width, face, colors)
-        if len(kept) > DRAWINGS_KEPT:
-            trim(kept, DRAWINGS_KEPT)
-    else:
-        touch(kept, key)
-    return made[0]
+    return remembered(_DRAWINGS.kept, (chart, width, face.name, colors),
+                      lambda: _drawing(chart, width, face, colors), DRAWINGS_KEPT)[0]
 
 
 def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]

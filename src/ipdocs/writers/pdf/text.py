@@ -17,7 +17,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import remembered
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
@@ -193,14 +193,7 @@ def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Li
     """The lines remembered for ``key``, else made and remembered (the least recently
     used forgotten beyond ``LAYOUTS_KEPT``). Lines are never changed once made: a
     remembered list is shared, never altered."""
-    lines = _LAYOUTS.get(key)
-    if lines is None:
-        lines = _LAYOUTS[key] = make()
-        if len(_LAYOUTS) > LAYOUTS_KEPT:
-            trim(_LAYOUTS, LAYOUTS_KEPT)
-    else:
-        touch(_LAYOUTS, key)
-    return lines
+    return remembered(_LAYOUTS, key, make, LAYOUTS_KEPT)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
