@@ -9,6 +9,7 @@ import os
 import sys
 import time
 import warnings
+from collections import OrderedDict
 from collections.abc import (
     Callable,
     Collection,
@@ -33,6 +34,7 @@ from ipdocs.app.fitting import (
 )
 from ipdocs.app.recipes import BuildError, Output, Recipe
 from ipdocs.base.files import WriteError, write_all
+from ipdocs.base.kept import trim
 from ipdocs.base.problems import Marks, Problem, locate
 from ipdocs.checks.glyphs import theme_gap
 from ipdocs.model import Report
@@ -414,7 +416,7 @@ def job_token() -> str:
     return f"{os.getpid()}.{next(_TOKENS)}"
 
 
-_RECEIVED: dict[str, tuple[Report, Recipe]] = {}
+_RECEIVED: OrderedDict[str, tuple[Report, Recipe]] = OrderedDict()
 """The report and recipe a pool's process was first sent for each job (by its token),
 the last ``RECEIVED_KEPT``."""
 RECEIVED_KEPT = 6
@@ -433,8 +435,7 @@ def _received(report: Report, recipe: Recipe, token: str | None) -> tuple[Report
     kept = _RECEIVED.get(token)
     if kept is None:
         kept = _RECEIVED[token] = (report, recipe)
-        while len(_RECEIVED) > RECEIVED_KEPT:
-            del _RECEIVED[next(iter(_RECEIVED))]
+        trim(_RECEIVED, RECEIVED_KEPT)  # the first received first (a job's first task)
     return kept
 
 
