@@ -394,7 +394,6 @@ class Brief:
                         resolved_languages([*langs, *_column_languages(blocks, langs)]))
 
 
-
 def full_brief() -> Brief:
     """The whole report: cover, contents, lead, key figures, every chapter, last year against
     this year (where the report knows last year's values), glossary, sources."""

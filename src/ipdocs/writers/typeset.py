@@ -696,7 +696,6 @@ def _joined(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-
 def title_measure(text: str, width: float, measure: Callable[[str], float]) -> float:
     """The measure a title of ``text`` is set in: ``width`` where it fits one line, else
     the narrowest measure that breaks it in as many lines, each about as wide as the

@@ -90,7 +90,6 @@ from ipdocs.writers.typeset import (
 MM = 72 / 25.4
 
 
-
 def header_block(doc: Document, w: Writer) -> TextBlock:
     """The running header as a text block flush right, set as the text is (its Han–Latin
     gaps, its Latin face), in the document's language."""
