@@ -99,6 +99,12 @@ def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch,
         cli.main(["schema"])
 
 
+def _python(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run by a fresh interpreter with ``args``, its output captured as text."""
+    return subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                          text=True, check=False)
+
+
 def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
     script = ("import gc, sys\n"
               "from ipdocs.app import cli\n"
@@ -110,8 +116,7 @@ def test_the_command_freezes_what_imports_made_and_what_main_leaves() -> None:
               "status = cli.entry()\n"
               "print(during > 1000, gc.get_freeze_count() >= during + 1000)\n"
               "sys.exit(status)\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=False)
+    result = _python(script)
     assert (result.returncode, result.stdout) == (3, "True True\n")
 
 
@@ -127,9 +132,7 @@ def test_the_command_builds_one_file_without_a_collection(write_spec: WriteSpec,
               "status = cli.entry()\n"
               "print(runs, gc.isenabled())\n"
               "sys.exit(status)\n")
-    result = subprocess.run([sys.executable, "-c", script, str(write_spec()),
-                             str(tmp_path / "out")], capture_output=True, text=True,
-                            check=False)
+    result = _python(script, str(write_spec()), str(tmp_path / "out"))
     assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "[] True")
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
 
@@ -192,8 +195,7 @@ def test_the_command_turns_the_collector_on_in_a_forked_worker() -> None:
               "    return 0\n"
               "cli.main = main\n"
               "sys.exit(cli.entry())\n")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=False)
+    result = _python(script)
     assert (result.returncode, result.stdout) == (0, "False 7\n")
 
 
