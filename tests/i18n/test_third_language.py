@@ -34,6 +34,7 @@ from ipdocs.model import Glossary, Term
 from ipdocs.sections import GlossaryBuilder
 from ipdocs.sections.brief import combine
 from ipdocs.sections.context import Context
+from ipdocs.sections.narrative import render
 from tests.conftest import ROOT
 
 GERMAN = ROOT / "tests" / "data" / "locales" / "de.yaml"
@@ -167,3 +168,40 @@ def test_its_glossary_gives_its_own_terms_or_says_english(german: str,
     de = GlossaryBuilder().build(report, Context(german, glossary=both))
     merged = [b for b in combine(zh, de, "interleaved") if isinstance(b, Table)]
     assert [c.lang for c in merged[0].columns] == ["zh", "de"]
+
+
+RANKS = """\
+region: {zh: 宁波市, en: Ningbo, de: Ningbo}
+year: 2024
+title: {zh: 标题, en: Title, de: Titel}
+lead:
+  - {zh: "{a,b:rank}", en: "{a,b:rank}", de: "{a,b:rank}"}
+figures:
+  a:
+    label: {zh: 甲, en: A, de: A}
+    value: 1
+    unit: 件
+    rank: {position: 2, scope: {zh: 全国, en: in China, de: in China}}
+  b:
+    label: {zh: 乙, en: B, de: B}
+    value: 2
+    unit: 件
+    rank: {position: 2, scope: {zh: 全国, en: in China, de: GERMAN}}
+"""
+
+
+def test_ranks_held_together_are_said_once_only_if_every_language_agrees(
+        german: str, tmp_path: Path) -> None:
+    """A registered language is compared too: where its statements differ, every
+    language says the ranks one by one, so that no language gives both one scope."""
+    said = {}
+    for scope in ("in China", "in Europa"):
+        path = tmp_path / f"{scope}.yaml"
+        path.write_text(RANKS.replace("GERMAN", scope), encoding="utf-8")
+        report = load_report(path)
+        said[scope] = {lang: render(report.lead[0], report, lang)
+                       for lang in ("zh", "en", german)}
+    assert said["in China"]["zh"] == "均居全国第二位"
+    assert said["in Europa"]["zh"] == "居全国第二位和居全国第二位"
+    assert "in Europa" in said["in Europa"][german]
+    assert said["in China"][german].count("in China") == 1

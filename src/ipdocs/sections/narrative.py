@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ipdocs.base.languages import text_languages
 from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
@@ -31,7 +32,6 @@ from ipdocs.i18n import (
 )
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import (
-    TEXT_LANGS,
     Figure,
     FigureRef,
     Report,
@@ -310,8 +310,10 @@ def figure_list(figures: list[Figure], lang: str) -> str:
 
 def _one_rank(figures: list[Figure]) -> bool:
     """Whether ``figures`` hold one rank together (商标注册量、专利授权量均居全国第一): every
-    statement the same in every language."""
-    return all(len({figure_rank(f, lang) for f in figures}) == 1 for lang in TEXT_LANGS)
+    statement the same in every language a spec's texts are written in, registered ones
+    included, so that every language says the ranks the same way."""
+    return all(len({figure_rank(f, lang) for f in figures}) == 1
+               for lang in text_languages())
 
 
 def inline_pieces(text: str) -> tuple[Piece, ...]:
