@@ -385,3 +385,28 @@ def test_a_span_in_another_language_is_tagged_in_its_own(tmp_path: Path) -> None
         ("P", [("专利授权量为", "zh-CN"), ("patents granted", "en-GB"), ("。", "zh-CN")])]
     assert [n.lang for n in tagged.tree.walk() if n.role == "Span"] == ["en-GB"]
     assert pdfua.validate(str(path)).findings == ()
+
+
+def test_a_linked_paragraph_reads_each_piece_in_its_language(tmp_path: Path) -> None:
+    """A paragraph with a link keeps its other-language pieces' Spans, and a link whose
+    text is in another language is read in it: the links' Link elements and the
+    languages' Spans in one structure."""
+    url = "https://www.cnipa.gov.cn/"
+    doc = Document(Metadata("标题", "zh-CN", language="zh"), (
+        Paragraph((Span("专利授权量为"), Span("patents granted", lang="en"), Span("，见"),
+                   Span("国家知识产权局", link=url), Span("和"),
+                   Span("CNIPA's statistics", link=url, lang="en"), Span("。")), "zh"),))
+    path = tmp_path / "linked.pdf"
+    path.write_bytes(render_pdf(doc, load_theme("briefing")))
+    tagged = structure.Tagged(path)
+    paragraph = next(n for n in tagged.tree.walk() if n.role == "P")
+    said = [(t, lang) for lang, group in itertools.groupby(paragraph.spoken(), lambda p: p[1])
+            for t in ["".join(text for text, _ in group)]]
+    assert said == [("专利授权量为", "zh-CN"), ("patents granted", "en-GB"),
+                    ("，见国家知识产权局和", "zh-CN"), ("CNIPA's statistics", "en-GB"),
+                    ("。", "zh-CN")]
+    links = [n for n in paragraph.walk() if n.role == "Link"]
+    assert [n.read() for n in links] == ["国家知识产权局", "CNIPA's statistics"]
+    assert [n.effective for n in links] == ["zh-CN", "en-GB"]
+    assert [len(n.links) for n in links] == [1, 1]
+    assert pdfua.validate(str(path)).findings == ()

@@ -244,36 +244,48 @@ def url_link(canvas: Any, element: Element | None, url: str,
 class Segments:
     """The marked content of a text block whose text holds links, drawn segment by
     segment inside its lines' text objects: the text of a link is the content of a Link
-    element of the block's element, the rest the content of the block's element. A link
-    that goes on from one line to the next is one Link."""
+    element of the block's element, the rest the content of the block's element or, for
+    a piece in another language, of a Span in it (``piece_element``); a link in another
+    language is a Link in that language. A link that goes on from one line to the next
+    is one Link."""
 
     def __init__(self, canvas: Any, holder: Any) -> None:
         self.canvas = canvas
         self.element: Element | None = getattr(holder, "tag", None)
         self.tree = _tree(canvas)
         self.open = False
-        self.url: str | None = None
+        self.key: tuple[str | None, str] = (None, "")
         self.link: Element | None = None
 
-    def enter(self, code: list[str], url: str | None) -> Element | None:
-        """Start the segment of ``url`` (None: plain text) in a text object's ``code``,
-        ending the one open if it differs; the Link element of a link segment."""
-        if self.open and url == self.url:
+    def enter(self, code: list[str], url: str | None, lang: str = "") -> Element | None:
+        """Start the segment of ``url`` (None: plain text) in the language ``lang`` (a
+        tag; '' the block's) in a text object's ``code``, ending the one open if it
+        differs; the Link element of a link segment."""
+        if self.open and (url, lang) == self.key:
             return self.link if url is not None else None
         self.close(code)
-        self.url = url
-        if url is None:
-            self.link = None
-        elif self.link is None or self.link.target != url:
-            self.link = self.element.add("Link") if self.element is not None else None
-            if self.link is not None:
-                self.link.target = url
-        target = self.link if url is not None else self.element
+        self.key = (url, lang)
+        target = self._target(url, lang)
         if target is not None and self.tree is not None:
             mcid = self.tree.mark(target, self.canvas.getPageNumber() - 1)
             code.append(f"/{target.role} <</MCID {mcid}>> BDC")
             self.open = True
         return self.link if url is not None else None
+
+    def _target(self, url: str | None, lang: str) -> Element | None:
+        """The element a segment of ``url`` in ``lang`` is the content of: the block's own
+        (or its Span in ``lang``), or the Link of ``url`` (a new one unless the last Link
+        goes on in the same language)."""
+        if self.element is None:
+            self.link = None
+            return None
+        if url is None:
+            self.link = None
+            return piece_element(self.element, lang)
+        if self.link is None or self.link.target != url or self.link.lang != lang:
+            self.link = self.element.add("Link", lang)
+            self.link.target = url
+        return self.link
 
     def close(self, code: list[str]) -> None:
         """End the segment open, if one is (at a line's end)."""

@@ -393,13 +393,15 @@ class TextBlock(Flowable):  # type: ignore[misc]
         for start, end, spacing, pieces in _stretches(line):
             unit = units[start]
             url = self._link_of(unit)
+            lang = self.looks[unit.pieces[0][0]].lang
             if segments is not None and url is None:  # a space between words is plain
-                segments.enter(text_code(text), None)
+                segments.enter(text_code(text), None, lang)
             if start and unit.space_before:
                 text.setCharSpace(0)
                 text.textOut(" ")
             if segments is not None:
-                elements[start:end] = [segments.enter(text_code(text), url)] * (end - start)
+                elements[start:end] = [segments.enter(text_code(text), url, lang)] * \
+                    (end - start)
             if self.looks[unit.pieces[0][0]].italic:
                 text.setTextTransform(1, 0, SLANT, 1, x0 + unit.x, baseline)
             else:
@@ -408,7 +410,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             for position, (style, piece) in enumerate(pieces):
                 look = self.looks[style]
                 if segments is not None and position:  # a word's pieces, linked or not
-                    segments.enter(text_code(text), look.link)
+                    segments.enter(text_code(text), look.link, look.lang)
                 if marks is not None:
                     marks.switch(text, look.lang)
                 if look != current:
