@@ -7,9 +7,9 @@ Run from the repository root:
 
 Builds every layout of each SPEC (default the Ningbo and Guangzhou specs): zh, en, zh-en
 interleaved and side by side, official, side by side in the official theme; full and
-summary; DOCX and PDF; converts the DOCX
-files to PDF with LibreOffice (``soffice``), reads the lines of every PDF back with
-poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
+summary (and the official summary in both languages interleaved); DOCX and PDF;
+converts the DOCX files to PDF with LibreOffice (``soffice``), reads the lines of every
+PDF back with poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
 
 - *broken*: a number or amount broken across two lines: inside its digits (the two
   parts joined make one number as the text writes numbers: 71,42 / 5, 714 / 25; not two
@@ -73,6 +73,7 @@ CONFIGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("official summary", {"lang": "zh", "theme": "official", "brief": "summary"}),
     ("parallel official summary", {"lang": "zh-en", "layout": "parallel",
                                    "theme": "official", "brief": "summary"}),
+    ("official zh-en summary", {"lang": "zh-en", "theme": "official", "brief": "summary"}),
 )
 """The documents measured: a name and the options of ``ipdocs.build``."""
 
