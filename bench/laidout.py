@@ -7,9 +7,9 @@ Run from the repository root:
 
 Builds every layout of each SPEC (default the Ningbo and Guangzhou specs): zh, en, zh-en
 interleaved and side by side, official, side by side in the official theme; full and
-summary; DOCX and PDF; converts the DOCX
-files to PDF with LibreOffice (``soffice``), reads the lines of every PDF back with
-poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
+summary (and the official summary in both languages interleaved); DOCX and PDF;
+converts the DOCX files to PDF with LibreOffice (``soffice``), reads the lines of every
+PDF back with poppler's ``pdftotext -bbox-layout`` and prints a Markdown table of:
 
 - *broken*: a number or amount broken across two lines: inside its digits (the two
   parts joined make one number as the text writes numbers: 71,42 / 5, 714 / 25; not two
@@ -55,6 +55,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,7 @@ CONFIGS: tuple[tuple[str, dict[str, str]], ...] = (
     ("official summary", {"lang": "zh", "theme": "official", "brief": "summary"}),
     ("parallel official summary", {"lang": "zh-en", "layout": "parallel",
                                    "theme": "official", "brief": "summary"}),
+    ("official zh-en summary", {"lang": "zh-en", "theme": "official", "brief": "summary"}),
 )
 """The documents measured: a name and the options of ``ipdocs.build``."""
 
@@ -550,6 +552,77 @@ def probe_units(out: Path) -> dict[str, tuple[int, int]]:
     return found
 
 
+ADDRESS_PROBE = ("http://www.hezhiquan.com/docs/view/", "29de3a0c18e249bd9c9a00efb02f9b0a",
+                 ".html")
+"""Hubei's address as the probe sets it: what comes before its code, the code, and what
+follows it (``probe_address``)."""
+
+
+def address_document(variant: str, path: Path, width_mm: float = 70) -> None:
+    """A minimal DOCX (python-docx alone): 24 English paragraphs in a column ``width_mm``
+    wide, each with ``ADDRESS_PROBE``'s address, whose slash, code and .html are wider
+    than the line and whose slash and code are not: ``current`` (the code of no
+    language and not proofed, the rest English, as ipdocs writes it), ``tail-none``
+    (.html of no language too), ``tail-zh`` (.html in Chinese), ``code-en`` (the code
+    English, not proofed), ``wordwrap`` (``current`` with the paragraph's ``w:wordWrap``
+    off, Word's "allow Latin text to wrap in the middle of a word")."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    def run(paragraph: Any, text: str, lang: str, proof: bool = True) -> None:
+        element = paragraph.add_run(text)._r.get_or_add_rPr()
+        if not proof:
+            element.append(OxmlElement("w:noProof"))
+        tag = OxmlElement("w:lang")
+        tag.set(qn("w:val"), lang)
+        element.append(tag)
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width = Mm(width_mm + 40)
+    section.left_margin = section.right_margin = Mm(20)
+    document.styles["Normal"].font.size = Pt(12)
+    head, code, tail = ADDRESS_PROBE
+    langs = {"current": ("x-none", "en-GB"), "tail-none": ("x-none", "x-none"),
+             "tail-zh": ("x-none", "zh-CN"), "code-en": ("en-GB", "en-GB"),
+             "wordwrap": ("x-none", "en-GB")}[variant]
+    for extra in range(24):
+        paragraph = document.add_paragraph()
+        if variant == "wordwrap":
+            wrap = OxmlElement("w:wordWrap")
+            wrap.set(qn("w:val"), "0")
+            paragraph._p.get_or_add_pPr().append(wrap)
+        run(paragraph, "x" * extra + " see " + head, "en-GB")
+        run(paragraph, code, langs[0], proof=False)
+        run(paragraph, tail, langs[1])
+        run(paragraph, " for more.", "en-GB")
+    document.save(str(path))
+
+
+def probe_address(out: Path) -> dict[str, tuple[int, int]]:
+    """For each ``address_document`` variant: how many of its addresses LibreOffice
+    breaks before .html (where the PDF breaks) and how many inside the code or .html with
+    no mark (a variant that works: 24, 0). The code of no language alone is the
+    current writing, the others what else a DOCX can say."""
+    _, code, tail = ADDRESS_PROBE
+    found = {}
+    for variant in ("current", "tail-none", "tail-zh", "code-en", "wordwrap"):
+        path = out / f"address-{variant}.docx"
+        address_document(variant, path)
+        text = subprocess.run(["pdftotext", str(to_pdf(path, out)), "-"], check=True,
+                              capture_output=True, text=True).stdout
+        whole = re.sub(r"\s*\n\s*", "\n", text)
+        before = whole.count(code + "\n" + tail)
+        inside = sum(1 for cut in range(1, len(code + tail))
+                     if cut != len(code) for _ in re.finditer(
+                         re.escape((code + tail)[:cut]) + "-?\n" + re.escape(
+                             (code + tail)[cut:]), whole))
+        found[variant] = (before, inside)
+    return found
+
+
 def _spread(values: Sequence[int]) -> str:
     """The median value and the largest, or a dash."""
     if not values:
@@ -593,7 +666,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--probe-units", action="store_true",
                         help="only the minimal documents that test what keeps a number "
                              "with its Han unit in LibreOffice")
+    parser.add_argument("--probe-address", action="store_true",
+                        help="only the minimal documents that test whether anything in a "
+                             "DOCX makes LibreOffice break a web address before .html")
     args = parser.parse_args(argv)
+    if args.probe_address:
+        with tempfile.TemporaryDirectory() as scratch:
+            out = Path(args.keep or scratch)
+            out.mkdir(parents=True, exist_ok=True)
+            for variant, (before, inside) in probe_address(out).items():
+                print(f"{variant}: broken before .html {before}, inside the code or "
+                      f".html {inside}")
+        return 0
     if args.probe_units:
         with tempfile.TemporaryDirectory() as scratch:
             out = Path(args.keep or scratch)

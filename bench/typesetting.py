@@ -7,10 +7,10 @@ Run from the repository root:
 
 Builds every PDF layout of each SPEC (default specs/ningbo-2024.yaml): zh, en, zh-en
 interleaved and side by side (parallel), official (zh), side by side in the official theme
-(parallel official), each in full and as the summary,
-in this process; records every line the PDF writer draws (the positions it gives each
-unit; of a summary fitted to its page, the render that fitted), and prints a Markdown
-table of:
+(parallel official), each in full and as the summary, and the official summary in both
+languages interleaved (official zh-en summary), in this process; records every line the
+PDF writer draws (the positions it gives each unit; of a summary fitted to its page, the
+render that fitted), and prints a Markdown table of:
 
 - *kinsoku*: lines that start with a character that cannot start a line, or end with one
   that cannot end it (ECMA-376 sets), and numbers split from their unit or qualifier
@@ -69,7 +69,8 @@ FULL: tuple[tuple[str, dict[str, str]], ...] = (
     ("parallel official", {"lang": "zh-en", "layout": "parallel", "theme": "official"}),
 )
 CONFIGS: tuple[tuple[str, dict[str, str]], ...] = FULL + tuple(
-    (f"{name} summary", {**options, "brief": "summary"}) for name, options in FULL)
+    (f"{name} summary", {**options, "brief": "summary"}) for name, options in FULL) + (
+    ("official zh-en summary", {"lang": "zh-en", "theme": "official", "brief": "summary"}),)
 """The documents measured: a name and the options of ``ipdocs.build``."""
 
 ZH_STRETCH = 0.15

@@ -259,6 +259,30 @@ def test_a_grid_theme_scaled_sets_its_latin_text_smaller_on_half_its_pitch() -> 
     assert official.scalable and not fixed.scalable and load_theme("briefing").scalable
 
 
+def test_a_grid_theme_set_off_its_grid_sets_han_text_as_latin_text() -> None:
+    """A brief in two languages fitted to its page on the official theme's grid sets its
+    Chinese as its English (``Theme.off_grid``): at the English's size at the fitting's
+    scale, then smaller, in every style the same size for both scripts, off the grid
+    (no character grid, the English's half pitch), in the theme's own faces (仿宋 for the
+    body, 小标宋 for the title); a theme on no grid, or a grid that fixes its Latin sizes,
+    is itself."""
+    official = load_theme("official")
+    for factor, smaller, size in ((0.84, 1.0, 10.5), (0.84, 0.88, 9.24), (0.84, 0.84, 8.82),
+                                  (0.94, 1.0, 11.28)):
+        fitted = official.off_grid(factor, smaller)
+        for name, style in official.styles.items():
+            han = fitted.style(fitted.for_script(name, han=True))
+            assert han == fitted.style(fitted.for_script(name, han=False))
+            assert han.font == style.font and not han.grid
+            assert han.size == pytest.approx(max(style.size * size / 16,
+                                                 min(style.size, 7.5)))
+        assert fitted.style("body").exact == pytest.approx(official.style("body").exact / 2)
+    briefing = load_theme("briefing")
+    assert briefing.off_grid(0.84) is briefing
+    fixed = replace(official, page=replace(official.page, latin_fitted=None))
+    assert fixed.off_grid(0.84) is fixed
+
+
 def test_a_size_the_type_area_cannot_hold_is_located(tmp_path: Path) -> None:
     """A 200 pt title on a narrow page was drawn off it, with exit 0."""
     text = BRIEFING.replace("  width: 210", "  width: 100").replace(

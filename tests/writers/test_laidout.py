@@ -141,3 +141,22 @@ def test_a_number_above_an_ordinal_is_no_unit_broken() -> None:
     laidout = bench()
     assert laidout.broken_at("151981", "第 4 位") is None
     assert laidout.broken_at("有效发明专利量 151981", "件，位居全国第 4") == "from its unit"
+
+
+def test_the_address_probe_writes_what_each_variant_says(tmp_path: Path) -> None:
+    """The probe of a web address in LibreOffice (``--probe-address``): the code of no
+    language and not proofed in every variant but code-en, .html in its variant's
+    language, Word's wordWrap off in its variant, and no invisible character."""
+    import zipfile
+
+    laidout = bench()
+    _, code, tail = laidout.ADDRESS_PROBE
+    for variant, tail_lang in (("current", "en-GB"), ("tail-zh", "zh-CN"),
+                               ("wordwrap", "en-GB")):
+        path = tmp_path / f"{variant}.docx"
+        laidout.address_document(variant, path)
+        xml = zipfile.ZipFile(path).read("word/document.xml").decode()
+        assert f'<w:noProof/><w:lang w:val="x-none"/></w:rPr><w:t>{code}</w:t>' in xml
+        assert f'<w:lang w:val="{tail_lang}"/></w:rPr><w:t>{tail}</w:t>' in xml
+        assert ('<w:wordWrap w:val="0"/>' in xml) is (variant == "wordwrap")
+        assert not laidout.INVISIBLE.search(xml)

@@ -11,6 +11,7 @@ from ipdocs.writers.pdf.hyphens import english
 from ipdocs.writers.pdf.linebreak import (
     AMBIGUOUS,
     GRID_SPREAD,
+    MAX_EXTRA_EM,
     NO_END,
     NO_START,
     Line,
@@ -487,6 +488,18 @@ def test_a_narrow_column_gives_a_runt_a_piece_from_more_lines_than_one(grid: boo
     laid = laid_out(HAN[:40] + "。", 13.3, grid=grid)
     assert [len(line.text) for line in laid] == [13, 12, 12, 4]
     assert violations(laid) == []
+
+
+def test_a_runt_takes_a_piece_that_leaves_the_line_before_a_little_short() -> None:
+    """Where the line before a runt of two characters can give it a piece only by
+    stretching past 0.15 em a gap, and no line of the paragraph is that loose, it still
+    gives it, set at 0.15 em a gap and left a little short at its end (Guangzhou's
+    side-by-side official summary, its Chinese at 9.87 pt: 增 / 幅居前。, was 增幅 /
+    居前。); where that would leave it far short, the runt stays."""
+    laid = laid_out(HAN[:9] + "天地。", 9.3)
+    assert [line.text for line in laid] == [HAN[:8], HAN[8] + "天地。"]
+    assert laid[0].end == pytest.approx(8 + 7 * MAX_EXTRA_EM)
+    assert [line.text for line in laid_out(HAN[:7] + "天地。", 7.3)] == [HAN[:7], "天地。"]
 
 
 def test_a_runt_under_a_line_left_short_by_a_long_number() -> None:

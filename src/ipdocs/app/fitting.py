@@ -8,6 +8,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ipdocs.app import recipes
 from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
@@ -125,21 +126,53 @@ def fit_steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, Theme]]:
     steps repeat and go; a grid theme scales its Latin text alone), none larger than
     ``ceiling`` (the scale a brief's variants share, ``shared_scale``): a step above it
     is taken at it."""
-    return [(level, scaled) for level, _, scaled in _steps(theme, ceiling)]
+    return [(step.level, step.theme) for step in _steps(theme, ceiling)]
 
 
-def _steps(theme: Theme, ceiling: float = 1.0) -> list[tuple[int, float, Theme]]:
-    """``fit_steps`` with the factor each step's theme is scaled by (1 where it keeps
-    its type)."""
+class _Step(NamedTuple):
+    """A step of the fitting (``fit_steps``): the level of ``Context.compact``, the
+    factor its theme is scaled by (1 where it keeps its type), whether its Han text is
+    scaled as its Latin text is (``Theme.scaled``'s ``han``), and the theme."""
+
+    level: int
+    factor: float
+    han: bool
+    theme: Theme
+
+
+def _steps(theme: Theme, ceiling: float = 1.0) -> list[_Step]:
+    """``fit_steps`` with the factor each step's theme is scaled by."""
     ladder = [(level, min(scale, ceiling)) for level, scale in FIT_STEPS]
-    steps: list[tuple[int, float, Theme]] = []
+    steps: list[_Step] = []
     tried: set[tuple[int, float]] = set()
     for level, scale in ladder:
         scaled = theme.scaled(scale)
         step = (level, scale if scaled is not theme else 1.0)
         if step not in tried:
             tried.add(step)
-            steps.append((*step, scaled))
+            steps.append(_Step(*step, False, scaled))
+    return steps
+
+
+def _han_steps(theme: Theme, ceiling: float = 1.0) -> list[_Step]:
+    """The steps a brief in two languages, one set as Han text and one not, takes after
+    ``_steps`` on a character grid whose Latin text is fitted (``Page.latin_fitted``,
+    the official theme), where even its shortest does not fit with its Han text on the
+    grid: its Han text set off the grid as its Latin text is (``Theme.off_grid``; GB/T
+    9704's 28-character line cannot be kept among or beside the English), one body size
+    for both languages, the Latin text's at ``ceiling`` (五号 at least), shortened and
+    made smaller as ``FIT_STEPS`` does (so no smaller than a briefing summary's body
+    goes: 五号 times 0.84). None for any other theme. A step's factor is its body's
+    share of the theme's."""
+    if not (theme.page.chars_per_line and theme.page.latin_fitted):
+        return []
+    body = theme.style("body").size
+    steps: list[_Step] = []
+    for level, scale in FIT_STEPS:
+        scaled = theme.off_grid(ceiling, scale)
+        factor = round(scaled.style("body").size / body, 4)
+        if (level, factor) not in {(step.level, step.factor) for step in steps}:
+            steps.append(_Step(level, factor, True, scaled))
     return steps
 
 
@@ -168,6 +201,8 @@ class _Fit:
     scale: float = 1.0
     factor: float = 1.0
     """The factor of its step (``_steps``): what the theme was scaled by."""
+    han: bool = False
+    """Whether its Han text was scaled as its Latin text (``_han_steps``)."""
 
 
 SHARED_BY = ("zh", "en", "zh-en")
@@ -229,10 +264,11 @@ def _scale_alone(session: _Session, report: Report, recipe: Recipe, lang: Langua
     (a variant that cannot be made takes no part)."""
     steps = _steps(recipe.theme)
     make = session.maker(report, recipe, lang)
-    for level, factor, theme in steps[:-1]:
-        if session.tried(make(level, frozenset()), factor, theme, limit, drawn=False) is not None:
+    for level, factor, han, theme in steps[:-1]:
+        if session.tried(make(level, frozenset()), factor, theme, limit, han,
+                         drawn=False) is not None:
             return _found_scale(theme, recipe.theme, factor)
-    level, factor, theme = steps[-1]
+    level, factor, _, theme = steps[-1]
     _render_as(make(level, frozenset()), "pdf", theme)
     return _found_scale(theme, recipe.theme, factor)
 
@@ -250,7 +286,8 @@ class _Session:
     variants and by the search for their shared scale: the documents made (by layout,
     language, level of ``Context.compact`` and cuts given back; one object for equal
     documents, as a report with no chart makes at several levels), each try's outcome
-    (by the document and the factor its type is scaled by: its PDF; ``b""`` where it was
+    (by the document, the factor its type is scaled by and whether its Han type is
+    too: its PDF; ``b""`` where it was
     only found to fit, not drawn; None where it does not fit), and the shared scale once
     found. It holds what it was made of (so that their ids are not reused while it is
     kept): the report, the brief, the theme and the glossary, all a document and its
@@ -258,7 +295,7 @@ class _Session:
 
     made_of: tuple[object, ...]
     docs: dict[tuple[str, str, int, frozenset[int]], Document] = field(default_factory=dict)
-    tries: dict[tuple[int, float], bytes | None] = field(default_factory=dict)
+    tries: dict[tuple[int, float, bool], bytes | None] = field(default_factory=dict)
     scale: float | None = None
 
     def maker(self, report: Report, recipe: Recipe,
@@ -281,12 +318,12 @@ class _Session:
         return make
 
     def tried(self, doc: Document, factor: float, theme: Theme, limit: int,
-              drawn: bool = True) -> bytes | None:
+              han: bool = False, drawn: bool = True) -> bytes | None:
         """``_render_within`` of ``doc`` (a document of this session, ``maker``) in
-        ``theme`` (the session's scaled by ``factor``), each try laid out once for the
-        session: a try found to fit without drawing is drawn when its PDF is wanted
-        (``drawn``), not laid out dry again."""
-        key = (id(doc), factor)
+        ``theme`` (the session's scaled by ``factor``, its Han text too where ``han``),
+        each try laid out once for the session: a try found to fit without drawing is
+        drawn when its PDF is wanted (``drawn``), not laid out dry again."""
+        key = (id(doc), factor, han)
         if key in self.tries:
             got = self.tries[key]
             if got != b"" or not drawn:
@@ -318,9 +355,16 @@ _SESSIONS: dict[tuple[int, ...], _Session] = {}
 
 def _fitting(report: Report, recipe: Recipe, lang: LanguageOption, limit: int) -> _Fit:
     """The brief fitted to ``limit`` pages at the scale its variants share
-    (``shared_scale``), smaller only where even its shortest does not fit there."""
+    (``shared_scale``), smaller only where even its shortest does not fit there; a brief
+    in two languages, one set as Han text and one not, on a character grid goes on to
+    ``_han_steps`` where its shortest does not fit with its Han text on the grid."""
     ceiling = shared_scale(report, recipe, limit)
-    return _ladder(report, recipe, lang, limit, _steps(recipe.theme, ceiling))
+    steps = _steps(recipe.theme, ceiling)
+    languages = _session(report, recipe, limit).maker(report, recipe, lang)(
+        0, frozenset()).languages
+    if len({language.han for language in languages}) == 2:
+        steps += _han_steps(recipe.theme, ceiling)
+    return _ladder(report, recipe, lang, limit, steps)
 
 
 def _scale_of(theme: Theme, base: Theme) -> float:
@@ -329,7 +373,7 @@ def _scale_of(theme: Theme, base: Theme) -> float:
 
 
 def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
-            steps: list[tuple[int, float, Theme]]) -> _Fit:
+            steps: list[_Step]) -> _Fit:
     """The first of ``steps`` whose PDF fills at most ``limit`` pages, with that
     PDF and what it cut given back where the page has room (``_given_back``); else the
     last, with a RenderWarning. A step that does not fit is laid out only as far as the
@@ -339,19 +383,21 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
     make = session.maker(report, recipe, lang)
 
     def lay(doc: Document, fitted: _Fit, restored: frozenset[int]) -> bytes | None:
-        return session.tried(doc, fitted.factor, fitted.theme, limit)
+        return session.tried(doc, fitted.factor, fitted.theme, limit, fitted.han)
 
-    for level, factor, theme in steps[:-1]:
+    for level, factor, han, theme in steps[:-1]:
         doc = make(level, frozenset())
-        pdf = session.tried(doc, factor, theme, limit)
+        pdf = session.tried(doc, factor, theme, limit, han)
         if pdf is not None:
             return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
-                                          _scale_of(theme, recipe.theme), factor), limit, lay)
-    level, factor, theme = steps[-1]
+                                          _scale_of(theme, recipe.theme), factor, han),
+                               limit, lay)
+    level, factor, han, theme = steps[-1]
     doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
     pages = pdf_pages(pdf) or 0
-    fit = _Fit(level, frozenset(), doc, theme, pdf, _scale_of(theme, recipe.theme), factor)
+    fit = _Fit(level, frozenset(), doc, theme, pdf, _scale_of(theme, recipe.theme), factor,
+               han)
     if pages <= limit:
         return _given_back(make, fit, limit, lay)
     warnings.warn(RenderWarning(

@@ -292,12 +292,34 @@ class Theme:
         none below ``SMALLEST_SCALED`` (unless it was smaller); a style on the grid set
         on a fraction of its pitch (``LATIN_LEADING``) and off the character grid, any
         other with its spacing scaled alike."""
+        return self._with_latin(self._latin_ratio(factor))
+
+    def _latin_ratio(self, factor: float) -> float:
+        """The share of each style's size its Latin variant takes at ``factor``
+        (``_latin_scaled``)."""
+        return max((self.page.latin_fitted or 1.0) * factor,
+                   min(1.0, SMALLEST_LATIN / self.styles["body"].size))
+
+    def off_grid(self, factor: float, smaller: float = 1.0) -> Theme:
+        """A theme on a character grid whose Latin text is fitted (``Page.latin_fitted``)
+        set off its grid: its Han text as its Latin text at ``factor`` (``scaled``), both
+        then ``smaller`` times that size (every style in the body's proportion, the grid
+        styles on a fraction of the grid's pitch), in the theme's own faces: a brief in
+        two languages fitted to its page, whose Han text cannot keep the grid's line
+        among or beside the other language. Any other theme is itself."""
+        if not (self.page.chars_per_line and self.page.latin_fitted):
+            return self
+        return self._with_latin(self._latin_ratio(factor) * smaller, han=True)
+
+    def _with_latin(self, ratio: float, han: bool = False) -> Theme:
+        """The theme with a Latin variant of each style (``LATIN``) at ``ratio`` times
+        its size (``_latin_style``); ``han``: each style itself too."""
         body = self.styles["body"]
-        ratio = max((self.page.latin_fitted or 1.0) * factor,
-                    min(1.0, SMALLEST_LATIN / body.size))
         pitch = body.exact or body.size * (body.line or LATIN_LEADING)
         own = {name: style for name, style in self.styles.items() if not name.endswith(LATIN)}
         latin = {name + LATIN: _latin_style(style, ratio, pitch) for name, style in own.items()}
+        if han:
+            own = {name: latin[name + LATIN] for name in own}
         return replace(self, styles={**own, **latin})
 
     def mark(self, review: bool, stale: bool) -> str | None:

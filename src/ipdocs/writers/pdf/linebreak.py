@@ -678,7 +678,8 @@ def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None
     where that line cannot give enough, a justified paragraph's lines above it give the
     line below them a piece each, in turn (``_pull``), none left loose; else none left
     looser than the paragraph's loosest line already is (a long number kept with its
-    unit left it short); else the lines stay as they were."""
+    unit left it short); else none looser than ``RUNT_STRETCH``; else the lines stay as
+    they were."""
     if len(lines) < 2 or lines[-1].chars() > RUNT:
         return
     width = widths[min(len(lines) - 2, len(widths) - 1)]
@@ -699,7 +700,7 @@ def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None
         return
     loosest = max(_looseness(line, widths[min(i, len(widths) - 1)], s, STRETCH)
                   for i, line in enumerate(lines[:-1]))
-    for limit in (1.0, loosest):
+    for limit in (1.0, loosest, RUNT_STRETCH):
         trial = list(lines)
         while trial[-1].chars() <= RUNT and _pull(trial, len(trial) - 2, widths, s, limit,
                                                   RUNT_LINES):
@@ -708,6 +709,13 @@ def _avoid_runt(lines: list[_Open], widths: Sequence[float], s: Setting) -> None
             lines[:] = trial
             return
 
+
+RUNT_STRETCH = 1.5
+"""How loose (``_looseness``) a line may be left to give a runt a piece where none can
+without passing ``STRETCH`` or the paragraph's loosest line: it is set at
+``MAX_EXTRA_EM`` and left short at its end by at most a third of its stretch, as a line
+whose number went to the next is (about an em in a column of some 20 characters, where
+幅 / 居前。 left two characters alone)."""
 
 RUNT_LINES = 3
 """How many lines above the one before a runt may each give the line below a piece, in
