@@ -62,3 +62,11 @@ def test_a_previous_value_of_another_year_and_a_basis_of_its_own() -> None:
                                     "basis": {"zh": "较改革前", "en": "on the level before"}}),
                      Decimal(120), Decimal(132), approximate=False, value_year=2024, year=2025)
     assert own.change is None and own.keep and own.review
+
+
+def test_a_computed_percent_keeps_the_digits_the_report_published() -> None:
+    """A percent last year's report computed to two places (``digits: 2``: 11.11%) is
+    computed to two again (was one: 10.0%, where the report prints 10.00%)."""
+    old = figure(value="1000", change={"previous": "900", "digits": 2})
+    change = carried(old, "1000", "1100")
+    assert change is not None and str(change["percent"]) == "10.00"  # its digits, not its value

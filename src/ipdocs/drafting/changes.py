@@ -64,10 +64,12 @@ def _old_form(old: Figure) -> str | None:
 
 
 def _percent(old: Figure, previous: Decimal, value: Decimal) -> dict[str, Any]:
-    """A percent change, to the digits the report published (more where they would show
-    a real change as zero)."""
+    """A percent change, to the digits the report published: its stated percent's, or
+    those it computed its percent to (``digits``); more where they would show a real
+    change as zero."""
     change = old.change
-    digits = fraction_digits(change.percent) if change and change.percent is not None else 1
+    digits = 1 if change is None else \
+        fraction_digits(change.percent) if change.percent is not None else change.digits
     if previous == 0:
         return {"previous": previous}
     return {"percent": plain(nonzero_percent(value, previous, digits)), "previous": previous}
