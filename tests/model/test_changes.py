@@ -42,6 +42,15 @@ def test_a_computed_percent_and_a_new_figure() -> None:
     assert resolve(figure()) is None
 
 
+def test_nothing_both_years_is_unchanged_not_new() -> None:
+    """0 last year and 0 this year is no change (was 新增 / new: something new where
+    there is nothing), and no percent: no year-on-year chart or highlight takes it."""
+    nothing = figure(value="0", change={"previous": "0"})
+    resolved = resolve(nothing)
+    assert resolved is not None and resolved.sign == 0 and resolved.form != "new"
+    assert year_on_year_percent(nothing) is None
+
+
 def test_a_rank_is_up_when_its_position_falls() -> None:
     up = resolve(figure(kind="rank", unit="位", value="3", change={"previous": "5"}))
     assert up is not None and (up.direction, up.previous) == ("up", Decimal("5"))

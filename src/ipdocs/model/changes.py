@@ -72,11 +72,14 @@ def _previous(figure: Figure, change: Change) -> Decimal | None:
 
 
 def _percent(figure: Figure, change: Change, previous: Decimal | None) -> Resolved:
-    """A percent change: stated, computed from the previous value, or new from zero."""
+    """A percent change: stated, computed from the previous value, or new from zero
+    (nothing both years is no change, in the unit: no percent is taken on zero)."""
     if change.percent is not None:
         return Resolved("percent", _sign(change.percent), abs(change.percent), previous)
     assert previous is not None
     if previous == 0:
+        if figure.value == 0:
+            return _increment(figure, change, previous)
         return Resolved("new", 1, None, previous)
     percent = nonzero_percent(figure.value, previous, change.digits)
     return Resolved("percent", _sign(percent), abs(percent), previous)
