@@ -73,3 +73,29 @@ def test_year_on_year_only_against_last_year() -> None:
     based = figure(change={"percent": "11.4", "basis": {"zh": "较改革前", "en": "on 2019"}})
     assert not year_on_year(based) and year_on_year_percent(based) is None
     assert year_on_year_percent(figure(change={"increment": "3"})) is None
+
+
+@pytest.mark.parametrize(("qualifier", "previous_qualifier", "sign"), [
+    (None, "近", 1),      # 由近60万件增长至60万件: nearly 60 then, 60 now
+    ("超", None, 1),      # 60 then, more than 60 now
+    ("以上", "近", 1),
+    ("近", None, -1),     # 60 then, nearly 60 now
+    (None, "超", -1),
+    ("以下", "超", -1),
+    ("超", "超", 0),      # both approximate alike: nothing proves a move
+    ("以上", None, 0),    # at least 60 now: perhaps 60 still
+    ("约", None, 0),
+    ("突破", None, 0),
+])
+def test_equal_numbers_move_as_their_qualifiers_prove(
+        qualifier: str | None, previous_qualifier: str | None, sign: int) -> None:
+    """Equal numbers with qualifiers that order them are no 持平 / unchanged (was: 近60万件
+    then and 60万件 now said 同比持平, where it rose)."""
+    fields: dict[str, Any] = {"value": "60", "unit": "万件",
+                              "change": {"previous": "60", "form": "from_to"}}
+    if qualifier:
+        fields["qualifier"] = qualifier
+    if previous_qualifier:
+        fields["change"]["previous_qualifier"] = previous_qualifier
+    resolved = resolve(figure(**fields))
+    assert resolved is not None and resolved.sign == sign
