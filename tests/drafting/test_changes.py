@@ -51,6 +51,9 @@ def test_approximate_values_are_said_from_to() -> None:
         "previous": Decimal("120"), "previous_qualifier": "超", "form": "from_to"}
     assert carried(figure(change={"percent": "11.4"}), approximate=True) == {
         "previous": Decimal("120")}
+    # marked for review: an increment the text says apart ({x:increment}) is not known
+    assert new_change(figure(change={"percent": "11.4"}), Decimal(120), Decimal(132),
+                      approximate=True, value_year=2024, year=2025).review
 
 
 def test_a_previous_value_of_another_year_and_a_basis_of_its_own() -> None:

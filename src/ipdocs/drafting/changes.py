@@ -114,6 +114,7 @@ def new_change(old: Figure, previous: Decimal, value: Decimal, *, approximate: b
     if approximate and any(k in change for k in ("percent", "increment", "places")):
         update.change = {**_kept(old), "previous": previous}
         update.notes.append(f"{label}: the new value is approximate; its change is said from → to")
+        update.review = True  # an increment the text says apart is no longer known
     if value_year != year - 1:
         update.change = {**(update.change or {}), "basis": {
             "zh": f"较{value_year}年", "en": f"compared with {value_year}"}}
