@@ -22,7 +22,7 @@ def figure(**fields: Any) -> Figure:
     ({"change": {"previous": "100"}}, "percent"),                        # a quantity
     ({"unit": "%", "change": {"previous": "100"}}, "increment"),         # a rate: points
     ({"unit": "分", "change": {"previous": "100"}}, "increment"),        # a score
-    ({"unit": "倍", "change": {"previous": "100"}}, "increment"),        # a multiple
+    ({"unit": "倍", "change": {"previous": "100"}}, "from_to"),          # a multiple
     ({"unit": "天", "change": {"previous": "100"}}, "from_to"),          # a duration
     ({"qualifier": "超", "change": {"previous": "100"}}, "from_to"),     # approximate
     ({"kind": "rank", "unit": "位", "value": "3", "change": {"places": 2}}, "places"),
@@ -99,3 +99,15 @@ def test_equal_numbers_move_as_their_qualifiers_prove(
         fields["change"]["previous_qualifier"] = previous_qualifier
     resolved = resolve(figure(**fields))
     assert resolved is not None and resolved.sign == sign
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("zh", "由3.1倍提高至3.4倍"), ("en", "up from 3.1 times to 3.4 times")])
+def test_a_multiple_moves_from_one_multiple_to_another(lang: str, said: str) -> None:
+    """A multiple computed from its previous value is said from → to (was 同比提高0.3倍 /
+    up 0.3 times year on year, which Chinese reads as a rise by 30%: 增加了两倍 is
+    一 to 三; and 下降1倍 from 2倍 to 1倍, a decrease Chinese style forbids saying in 倍)."""
+    from ipdocs.sections.narrative import figure_change
+
+    multiple = figure(value="3.4", unit="倍", change={"previous": "3.1"})
+    assert figure_change(multiple, lang) == said

@@ -174,9 +174,10 @@ register_measure(MeasureKind(
     Measure.SCORE, ("score",), "提高", "increment",
     "increment in points (default from previous), from_to, to, percent"))
 register_measure(MeasureKind(
-    Measure.MULTIPLE, ("multiple",), "提高", "increment",
-    "increment (default from previous), from_to, to, percent; `base` says of what "
-    "(是全国平均水平的3.4倍)", takes_base=True, bare_in_tables=True))
+    Measure.MULTIPLE, ("multiple",), "提高", "from_to",
+    "from_to (default from previous: 由3.1倍提高至3.4倍, never 提高0.3倍, which reads as a "
+    "rise by 30%), increment, to, percent; `base` says of what (是全国平均水平的3.4倍)",
+    takes_base=True, bare_in_tables=True))
 
 MEASURES: dict[UnitKind, Measure] = {kind: Measure(measure_of(kind)) for kind in UnitKind}
 """The measure of a figure in each kind of unit as shipped (a rank figure is a rank
