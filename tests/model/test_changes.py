@@ -6,9 +6,19 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from ipdocs.base.vocab import QUALIFIERS
 from ipdocs.model import Figure
-from ipdocs.model.changes import Resolved, default_form, resolve, year_on_year, year_on_year_percent
+from ipdocs.model.changes import (
+    Resolved,
+    default_form,
+    qualified_sign,
+    resolve,
+    year_on_year,
+    year_on_year_percent,
+)
 
 LABEL = {"zh": "指标", "en": "Indicator"}
 
@@ -111,3 +121,28 @@ def test_a_multiple_moves_from_one_multiple_to_another(lang: str, said: str) -> 
 
     multiple = figure(value="3.4", unit="倍", change={"previous": "3.1"})
     assert figure_change(multiple, lang) == said
+
+
+MEANINGS = {None: "exact", **{token: q.meaning for token, q in QUALIFIERS.items()}}
+"""Every qualifier a value may carry (None: exact), by what it means about its number."""
+
+
+def _possible(meaning: str, offset: int) -> bool:
+    """Whether a value ``offset`` from its printed number may carry ``meaning``."""
+    return {"exact": offset == 0, "more_than": offset > 0, "at_least": offset >= 0,
+            "over": offset >= 0, "nearly": offset < 0, "at_most": offset <= 0,
+            "within": offset <= 0, "about": True}[meaning]
+
+
+@given(st.sampled_from(sorted(MEANINGS, key=str)), st.sampled_from(sorted(MEANINGS, key=str)),
+       st.integers(-3, 3), st.integers(-3, 3))
+def test_a_move_between_equal_numbers_is_said_only_where_every_reading_makes_it(
+        qualifier: str | None, previous_qualifier: str | None, now: int, then: int) -> None:
+    """For any two values printed as the same number, whatever they really were (an
+    offset their qualifiers allow), the move said from their qualifiers is the move they
+    made: never a rise where the value may have fallen or stayed; and reversing the two
+    reverses it."""
+    sign = qualified_sign(qualifier, previous_qualifier)
+    assert qualified_sign(previous_qualifier, qualifier) == -sign
+    if _possible(MEANINGS[qualifier], now) and _possible(MEANINGS[previous_qualifier], then):
+        assert sign == 0 or ((now > then) == (sign > 0) and now != then)
