@@ -56,7 +56,8 @@ def is_record(figure: Figure, year: int) -> bool:
     if since is None or since >= year:
         return False
     past = [figure.history.get(y) for y in range(since, year)]
-    return all(v is not None for v in past) and figure.value > max(v for v in past if v)
+    return all(v is not None for v in past) and \
+        figure.value > max(v for v in past if v is not None)
 
 
 def comparable(figures: Sequence[Figure]) -> tuple[list[Figure], bool]:
