@@ -296,3 +296,21 @@ def test_a_kept_change_still_compares_with_the_year_it_did(tmp_path: Path) -> No
         note = report.figure("new").note
         assert note is not None and render(note, report, "zh") == "2024年数据"
         spec = out
+
+
+def test_a_stock_kept_a_year_then_given_a_value_is_dated_in_the_new_year(
+        tmp_path: Path) -> None:
+    """A stock kept (stale) in the 2025 draft and given a value in the 2026 one is at the
+    end of 2026 (was 2025: its row read 有效商标（截至2025年底） over the 2026 value)."""
+    spec = tmp_path / "y2024.yaml"
+    spec.write_text(CARRIED.replace("2020", "2024").replace("as_of: 2019-12-31", "as_of: "
+                                                            "2024-12-31"), encoding="utf-8")
+    for year, given in ((2025, "new,120\n"), (2026, "new,130\nold,600\n")):
+        figures = tmp_path / f"v{year}.csv"
+        figures.write_text("id,value\n" + given, encoding="utf-8")
+        out = tmp_path / f"y{year}.yaml"
+        out.write_text(draft(spec, figures).text, encoding="utf-8")
+        spec = out
+    old = load_report(spec).figure("old")
+    assert not old.stale and old.as_of == date(2026, 12, 31)
+    assert old.history == {2024: Decimal(512)}

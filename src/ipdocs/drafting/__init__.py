@@ -289,12 +289,17 @@ def _keep_years(node: Any) -> None:
                     text[lang] = type(prose)(moved)  # its quoting style kept
 
 
-def _move_dates(node: Any, figure: Figure, fresh: bool) -> None:
-    """A fresh value's reference date moves on a year; a stale one keeps its own."""
-    if "as_of" in node and fresh:
-        date = _date(node["as_of"])
-        if date is not None:
-            node["as_of"] = next_year(date)
+def _move_dates(node: Any, figure: Figure, fresh: bool, year: int) -> None:
+    """A fresh value's reference date moves on to the year the new value is of: a year,
+    or more from a value kept stale (a stock kept in the 2025 draft and given a value in
+    the 2026 one is at the end of 2026, not 2025); a stale one keeps its own."""
+    date = _date(node["as_of"]) if "as_of" in node and fresh else None
+    if date is None:
+        return
+    value_year, new_year = _years(figure, year)
+    for _ in range(max(1, new_year - value_year)):
+        date = next_year(date)
+    node["as_of"] = date
 
 
 def _new_source(data: Any, report: Report) -> None:
@@ -345,7 +350,7 @@ def draft(previous: str | Path, figures: str | Path) -> Draft:
     units = report_units(report)
     for fid, node in data["figures"].items():
         figure = report.figure(fid)
-        _move_dates(node, figure, fid in values)
+        _move_dates(node, figure, fid in values, year)
         if figure.note is not None or figure.discrepancy is not None:
             node["note_review"] = True  # last year's words: they may no longer hold
         if fid in values:
