@@ -102,7 +102,8 @@ def split_unit(code: str) -> tuple[str, str]:
 
 def en_label(base: str, value: Decimal) -> str:
     """What English writes with a quantity of ``base``: its word (singular for exactly
-    one), its currency before the number, % or nothing."""
+    one written without decimals: 1 day, 1.0 days, as CLDR's English rule has it), its
+    currency before the number, % or nothing."""
     entry = ENTRIES[base]
     if base == "%":
         return "%"
@@ -112,7 +113,7 @@ def en_label(base: str, value: Decimal) -> str:
     if words is None:
         return ""
     forms = [words, words] if isinstance(words, str) else words
-    return forms[0] if value == 1 else forms[-1]
+    return forms[0] if value == 1 and value.as_tuple().exponent == 0 else forms[-1]
 
 
 # --- Readers: text back to numbers. ---

@@ -24,6 +24,7 @@ from ipdocs.base.vocab import (
     measure_kind,
     measure_of,
     register_measure,
+    says_one,
     unregister_measure,
 )
 from ipdocs.drafting.changes import new_change
@@ -110,3 +111,11 @@ def test_without_the_record_a_score_changes_by_points(write_spec: Callable[..., 
     figure = load_report(write_spec(SCORED)).figures["business.score"]
     assert figure.measure is Measure.SCORE
     assert figure_change(figure, "zh") == "同比提高8分"
+
+
+@pytest.mark.parametrize(("count", "one"), [
+    (1, True), (Decimal(1), True), (Decimal("1.0"), False), (Decimal("0.5"), False),
+    (2, False), (0, False), (Decimal("1E+1"), False)])
+def test_only_one_written_without_decimals_is_singular(count: object, one: bool) -> None:
+    """1 day, 1.0 days (was 1.0 day): CLDR's English rule, one is i = 1 and v = 0."""
+    assert says_one(count) is one

@@ -51,6 +51,9 @@ def test_approximate_values_are_said_from_to() -> None:
         "previous": Decimal("120"), "previous_qualifier": "超", "form": "from_to"}
     assert carried(figure(change={"percent": "11.4"}), approximate=True) == {
         "previous": Decimal("120")}
+    # marked for review: an increment the text says apart ({x:increment}) is not known
+    assert new_change(figure(change={"percent": "11.4"}), Decimal(120), Decimal(132),
+                      approximate=True, value_year=2024, year=2025).review
 
 
 def test_a_previous_value_of_another_year_and_a_basis_of_its_own() -> None:
@@ -62,3 +65,11 @@ def test_a_previous_value_of_another_year_and_a_basis_of_its_own() -> None:
                                     "basis": {"zh": "较改革前", "en": "on the level before"}}),
                      Decimal(120), Decimal(132), approximate=False, value_year=2024, year=2025)
     assert own.change is None and own.keep and own.review
+
+
+def test_a_computed_percent_keeps_the_digits_the_report_published() -> None:
+    """A percent last year's report computed to two places (``digits: 2``: 11.11%) is
+    computed to two again (was one: 10.0%, where the report prints 10.00%)."""
+    old = figure(value="1000", change={"previous": "900", "digits": 2})
+    change = carried(old, "1000", "1100")
+    assert change is not None and str(change["percent"]) == "10.00"  # its digits, not its value

@@ -12,7 +12,7 @@ import pytest
 from ipdocs import SpecError, load_report
 from ipdocs.drafting import check_draft, draft, final_problems, read_figures
 from ipdocs.sections import Context, HighlightsBuilder, YearOverYearBuilder
-from ipdocs.sections.narrative import figure_change, plain_text
+from ipdocs.sections.narrative import figure_change, plain_text, render
 from tests.conftest import SAMPLE
 
 SPEC = """\
@@ -237,3 +237,80 @@ def test_records(tmp_path: Path) -> None:
     report = load_report_text(tmp_path, complete)
     sentence = HighlightsBuilder().build(report, Context("en"))[0].text  # type: ignore[union-attr]
     assert "Patents granted reached a record high of 71,425." in sentence
+
+
+CARRIED = """\
+region: {zh: 宁波市, en: Ningbo}
+year: 2020
+title: {zh: 宁波市2020年知识产权发展与保护状况, en: "IP in Ningbo, 2020"}
+lead:
+  - zh: "含旧存{old}，新收{new}。"
+    en: "Counting {old} pending, {new} received."
+figures:
+  old: {label: {zh: 旧存案件, en: Cases pending}, value: 512, unit: 件, kind: stock,
+        as_of: 2019-12-31}
+  new: {label: {zh: 新收案件, en: Cases received}, value: 100, unit: 件}
+"""
+
+
+@pytest.mark.parametrize("given", [False, True])
+def test_a_stock_of_the_year_before_keeps_that_year(tmp_path: Path, given: bool) -> None:
+    """A stock dated in the year before the report's (旧存 at the end of 2019 in the 2020
+    report) is of that year: kept, its mark says 2019 (was †（2020年）, the report's
+    year); given a new value, last year's goes into the history under 2019 (was 2020)."""
+    spec = tmp_path / "y2020.yaml"
+    spec.write_text(CARRIED, encoding="utf-8")
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\nnew,120\n" + ("old,600\n" if given else ""), encoding="utf-8")
+    out = tmp_path / "y2021.yaml"
+    out.write_text(draft(spec, figures).text, encoding="utf-8")
+    report = load_report(out)
+    old = report.figure("old")
+    if given:
+        assert old.history == {2019: Decimal(512)} and old.as_of == date(2020, 12, 31)
+        assert "同比增长17.2%" in figure_change(old, "zh")
+    else:
+        assert old.of_year == 2019
+        assert "512件†（2019年）" in plain_text(report, "zh")
+
+
+def test_a_kept_change_still_compares_with_the_year_it_did(tmp_path: Path) -> None:
+    """A stale figure keeps what its change and note said of years: 较{year-1}年 of a 2024
+    value is 较2023年 in the 2025 draft (was 较2024年: up 10% on the year it is of), and
+    again in the 2026 one; a fresh figure's basis moves with the year."""
+    spec = tmp_path / "y2024.yaml"
+    spec.write_text(CARRIED.replace("2020", "2024").replace(
+        "new: {label", 'new: {change: {percent: 10, basis: {zh: "较{year-1}年", en: '
+        '"on {year-1}"}}, note: {zh: "{year}年数据", en: "Data of {year}"}, label'
+    ).replace("{new}。", "{new}，{new:change}。").replace("{new} received.",
+                                                        "{new} received, {new:change}."),
+        encoding="utf-8")
+    figures = tmp_path / "none.csv"
+    figures.write_text("id,value\nold,600\n", encoding="utf-8")
+    for year in (2025, 2026):
+        out = tmp_path / f"y{year}.yaml"
+        out.write_text(draft(spec, figures).text, encoding="utf-8")
+        report = load_report(out)
+        assert "较2023年增长10%†（2024年）" in plain_text(report, "zh")
+        assert "up 10% on 2023† (2024)" in plain_text(report, "en")
+        note = report.figure("new").note
+        assert note is not None and render(note, report, "zh") == "2024年数据"
+        spec = out
+
+
+def test_a_stock_kept_a_year_then_given_a_value_is_dated_in_the_new_year(
+        tmp_path: Path) -> None:
+    """A stock kept (stale) in the 2025 draft and given a value in the 2026 one is at the
+    end of 2026 (was 2025: its row read 有效商标（截至2025年底） over the 2026 value)."""
+    spec = tmp_path / "y2024.yaml"
+    spec.write_text(CARRIED.replace("2020", "2024").replace("as_of: 2019-12-31", "as_of: "
+                                                            "2024-12-31"), encoding="utf-8")
+    for year, given in ((2025, "new,120\n"), (2026, "new,130\nold,600\n")):
+        figures = tmp_path / f"v{year}.csv"
+        figures.write_text("id,value\n" + given, encoding="utf-8")
+        out = tmp_path / f"y{year}.yaml"
+        out.write_text(draft(spec, figures).text, encoding="utf-8")
+        spec = out
+    old = load_report(spec).figure("old")
+    assert not old.stale and old.as_of == date(2026, 12, 31)
+    assert old.history == {2024: Decimal(512)}

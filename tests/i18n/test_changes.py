@@ -63,3 +63,19 @@ def test_table_cell_keeps_whether_the_number_is_included(qualifier: str, zh: str
                     Decimal(193), qualifier=qualifier)
     assert change_cell_text(move, "zh") == zh
     assert change_cell_text(move, "en") == en
+
+
+@pytest.mark.parametrize(("qualifier", "zh", "en"), [
+    ("以上", "下降193%以上", "down at least 193%"),
+    ("超", "下降超193%", "down more than 193%"),
+    ("以下", "下降193%以下", "down at most 193%"),
+    ("近", "下降近193%", "down nearly 193%"),
+])
+def test_a_qualified_fall_in_a_cell_qualifies_its_size(qualifier: str, zh: str,
+                                                       en: str) -> None:
+    """A fall of more than 93% is no number above −93% (was more than −193% / 超−193%, and
+    −193% or more, which say a smaller fall): the cell says the fall in words."""
+    move = Movement("percent", Measure.QUANTITY, -1, resolve_unit("%"), Decimal(0),
+                    Decimal(193), qualifier=qualifier)
+    assert change_cell_text(move, "zh") == zh
+    assert change_cell_text(move, "en") == en

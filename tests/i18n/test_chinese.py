@@ -39,3 +39,11 @@ def test_qualifiers_lists_and_cells() -> None:
     assert ZH.quantity_cells("17.1万余家", Decimal("17.1"), get_unit("万家"), "zh",
                              qualifier="余", per=None, per_stated=False) == ("17.1", "万余家")
     assert ZH.tidy("同比  增长") == "同比  增长"
+
+
+def test_a_list_of_percentages_keeps_every_percent_sign() -> None:
+    """12%、15% (was 12、15%: a bare 12): GB/T 15835-2011 keeps the sign of every
+    percentage in a range (15%～30%, 不写为15～30%), so does a list; a counter or a
+    unit word is said once after the last (4.43万、3.05万件; 100—200公斤)."""
+    assert ZH.list_amounts(["12%", "15%"], get_unit("%"), "zh") == "12%、15%"
+    assert ZH.list_amounts(["12天", "15天"], get_unit("天"), "zh") == "12、15天"

@@ -21,6 +21,8 @@ def test_magnitudes_are_resolved_without_rounding() -> None:
 def test_small_counts_are_words() -> None:
     assert EN.number_words(Decimal("6"), get_unit("个"), "en", "arabic") == "six"
     assert EN.number_words(Decimal("6.0"), get_unit("个"), "en", "arabic") == "6.0"
+    # a per-head rate is a measure, always in figures (was "two" per 10,000 people)
+    assert EN.number_words(Decimal("2"), get_unit("件/万人"), "en", "arabic") == "2"
     assert (EN.count(2, "en"), EN.spelled(3, "en"), EN.month(6, "en")) == \
         ("two", "three", "June")
     assert EN.ordinal(2, "en") == EN.rank_position(2, "en", "位", "hanzi") == "second"

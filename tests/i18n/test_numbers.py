@@ -34,6 +34,9 @@ QUANTITIES = [
     ("3", "个月", "左右", "3个月左右", "about 3 months"),
     ("3", "日", "以内", "3日以内", "within 3 days"),
     ("1", "天", None, "1天", "1 day"),
+    ("1.0", "天", None, "1.0天", "1.0 days"),       # one only without decimals (CLDR: v = 0)
+    ("1.0", "个百分点", None, "1.0个百分点", "1.0 percentage points"),
+    ("0.00010", "万吨", None, "0.00010万吨", "1.0 tonnes"),
     ("50", "天", None, "50天", "50 days"),
     ("5600", "斤", None, "5600斤", "5,600 jin (2,800 kg)"),
     ("0.5", "斤", None, "0.5斤", "0.5 jin (0.25 kg)"),

@@ -68,3 +68,10 @@ def test_a_placeholder_with_spaces_inside_its_braces_is_refused(text: str,
     """{ a } was read as {a}: prose in braces became a number."""
     with pytest.raises(PlaceholderError, match=re.escape(f"write {written}")):
         parse("共" + text)
+
+
+def test_year_placeholders_shift_and_the_rest_stays() -> None:
+    from ipdocs.model.placeholders import shift_years
+
+    assert shift_years("较{year-1}年，{year}年，{year+1}年，{a:change}，{{year}}", -1) == \
+        "较{year-2}年，{year-1}年，{year}年，{a:change}，{{year}}"

@@ -47,6 +47,27 @@ def test_increment_needs_an_increment_or_a_previous_value() -> None:
     assert not lacks({"previous": 1945})
 
 
+def test_an_increment_is_not_worked_out_from_an_approximate_value() -> None:
+    """{a:increment} of 超60万件 from 50万件 would say 增加10万件, where the rise is more
+    than that (was printed): refused, as a computed change from an approximate value is;
+    a stated increment stands."""
+    def found(figure: dict[str, Any]) -> list[str]:
+        data = {"lead": [{"zh": "{a:increment}", "en": "{a:increment}"}],
+                "figures": {"a": {**FIG, **figure}}}
+        return [m for m in messages(data) if "approximate" in m]
+
+    assert found({"qualifier": "超", "change": {"previous": 50}}) == [
+        "lead.0.zh: {a:increment}: figure 'a' has no change.increment (it is not worked "
+        "out from an approximate value: 超)",
+        "lead.0.en: {a:increment}: figure 'a' has no change.increment (it is not worked "
+        "out from an approximate value: 超)"]
+    assert found({"change": {"previous": 50, "previous_qualifier": "近"}})
+    assert not found({"qualifier": "超", "change": {"previous": 50, "increment": 10}})
+    assert not found({"qualifier": "超", "change": {"percent": 3, "increment": 10}})
+    # a draft's new approximate value, marked for review: built highlighted, refused final
+    assert not found({"qualifier": "超", "change": {"previous": 50}, "review": True})
+
+
 def test_malformed_brace_is_located() -> None:
     data = {"lead": [{"zh": "ok", "en": "broken {a"}], "figures": {"a": FIG}}
     assert messages(data) == ["lead.0.en: unmatched '{'; write {{ for a literal brace "

@@ -125,3 +125,49 @@ def test_this_years_bar_over_years_keeps_its_qualifier(lang: str, now: str) -> N
     series = chart_of("years", spec, lang).series[0]
     assert series.labels[-1] == now and series.formats[-1].startswith(f'"{now}"')
     assert "余" not in series.labels[0] and "more" not in series.labels[0]
+
+
+@pytest.mark.parametrize(("lang", "labels"), [
+    ("zh", ("每万人18.67件", "每万人22.93件")),
+    ("en", ("18.67 per 10,000 people", "22.93 per 10,000 people"))])
+def test_bars_over_years_say_their_per_capita_basis(lang: str,
+                                                    labels: tuple[str, ...]) -> None:
+    """A per-capita figure over the years is stated per capita, as the text and the bar
+    chart state it (was 22.93件 / 22.93: a total of 22.93)."""
+    spec = report({"a": {"value": "22.93", "kind": "stock", "history": {2023: "18.67"},
+                         "per": {"zh": "每万人", "en": "per 10,000 people"}}})
+    series = chart_of("years", spec, lang).series[0]
+    assert series.labels == labels
+    assert series.formats[-1].startswith(f'"{labels[-1]}"')
+
+
+@pytest.mark.parametrize(("lang", "labels"), [("zh", ("第三位", "第二位")),
+                                               ("en", ("third", "second"))])
+def test_a_rank_over_the_years_states_its_positions(lang: str,
+                                                    labels: tuple[str, ...]) -> None:
+    """A rank figure's bars say its positions as the text does (was 3位, 2位: three and two
+    people in Chinese; 3, 2 in English)."""
+    spec = report({"a": {"value": 2, "unit": "位", "kind": "rank", "history": {2023: 3}}})
+    series = chart_of("years", spec, lang).series[0]
+    assert series.labels == labels
+    assert all(f.startswith(f'"{label}"') for f, label in zip(series.formats, labels,
+                                                                strict=True))
+
+
+PARTIAL = {"as_of": "2024-09-30", "period": "quarters"}
+
+
+@pytest.mark.parametrize(("lang", "label"), [("zh", "a（前三季度）"),
+                                              ("en", "a (the first three quarters)")])
+def test_a_partial_years_flow_is_named_with_its_period_in_every_chart(lang: str,
+                                                                       label: str) -> None:
+    """A flow over part of the year is charted under its label with the period, as its
+    table row names it (was the bare label, under the years' categories: the first three
+    quarters' value read as the year's)."""
+    spec = report({"a": {"value": 50, **PARTIAL, "change": {"percent": 10},
+                         "history": {2023: 45}},
+                   "b": {"value": 60, "change": {"percent": 5}},
+                   "c": {"value": 70, "change": {"percent": 1}}})
+    assert chart_of("years", spec, lang).title == label
+    assert label in chart_of("growth", spec, lang).categories
+    assert label in chart_of("bar", spec, lang).categories

@@ -79,3 +79,14 @@ def test_a_growth_chart_needs_three_fresh_changes() -> None:
     stale = {**two, "c": {"value": 1, "stale": True, "change": {"percent": 5}}}
     assert ChartBuilder("growth").build(report(stale), Context("en")) == ()
     assert ChartBuilder("growth").build(report(COUNTS), Context("en"))
+
+
+def test_a_record_over_a_history_of_zeros_is_checked_against_them() -> None:
+    """A history of zeros counts: 5 after 0 and 0 is a record (was a crash: the zeros were
+    dropped and nothing was left to compare), 3 after 0 and 4 is not."""
+    from ipdocs.sections.yearly import is_record
+
+    zeros = report({"a": {"value": 5, "history": {2022: 0, 2023: 0}, "history_since": 2022}})
+    assert is_record(zeros.figure("a"), 2024)
+    below = report({"a": {"value": 3, "history": {2022: 0, 2023: 4}, "history_since": 2022}})
+    assert not is_record(below.figure("a"), 2024)

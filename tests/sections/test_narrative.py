@@ -33,6 +33,8 @@ FIGURES = """\
              change: {previous: 100, digits: 2}}
   both: {label: {zh: 收案, en: Received}, value: 3176, unit: 件,
          change: {percent: 63, increment: 1231}}
+  low: {label: {zh: 每万人口, en: Per 10k}, value: 3, unit: 件, kind: stock,
+        per: {zh: 每万人口, en: "per 10,000 people"}}
   raised: {label: {zh: 每万人口, en: Per 10k}, value: 8.24, unit: 件, kind: stock,
            per: {zh: 每万人口, en: "per 10,000 people"},
            change: {percent: 19.94, increment: 1.37, increment_verb: 提高}}
@@ -78,6 +80,7 @@ def text(report: Report, zh: str, en: str) -> tuple[str, str]:
     ("{computed:change}", "{computed:change}", "同比下降20.00%", "down 20.00% year on year"),
     ("{year}年与{year-1}年", "{year} and {year-1}", "2024年与2023年", "2024 and 2023"),
     ("{fresh:words}个", "{fresh:words} centres", "5个", "five centres"),
+    ("{low:words}", "{low:words}", "3", "3"),  # per capita: a measure, in figures
     ("{gain:words}件", "{gain:words} cases", "100件", "100 cases"),
     ("{hv:words}", "{hv:words}", "22.93", "22.93"),
     ("{cycle:words}", "{cycle:words}", "3", "3"),  # a duration stays in digits: 3 months

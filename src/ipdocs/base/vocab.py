@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from importlib import resources
@@ -57,6 +58,21 @@ class Measure(StrEnum):
 
 Computed = Literal["percent", "increment", "places", "from_to"]
 """The form of a change computed from an exact previous value, when a spec names none."""
+
+
+def _fraction_digits(value: Decimal) -> int:
+    """How many digits ``value`` shows after the point."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def says_one(count: object) -> bool:
+    """Whether ``count`` takes a language's singular: exactly one, written without
+    decimals (1 day, but 1.0 days and 0.5 days), as CLDR's English rule has it (one:
+    i = 1 and v = 0); a Decimal's published zeros are digits it shows."""
+    if isinstance(count, Decimal):
+        return count == 1 and _fraction_digits(count) == 0
+    return bool(count == 1)
 
 
 @dataclass(frozen=True)
@@ -158,9 +174,10 @@ register_measure(MeasureKind(
     Measure.SCORE, ("score",), "提高", "increment",
     "increment in points (default from previous), from_to, to, percent"))
 register_measure(MeasureKind(
-    Measure.MULTIPLE, ("multiple",), "提高", "increment",
-    "increment (default from previous), from_to, to, percent; `base` says of what "
-    "(是全国平均水平的3.4倍)", takes_base=True, bare_in_tables=True))
+    Measure.MULTIPLE, ("multiple",), "提高", "from_to",
+    "from_to (default from previous: 由3.1倍提高至3.4倍, never 提高0.3倍, which reads as a "
+    "rise by 30%), increment, to, percent; `base` says of what (是全国平均水平的3.4倍)",
+    takes_base=True, bare_in_tables=True))
 
 MEASURES: dict[UnitKind, Measure] = {kind: Measure(measure_of(kind)) for kind in UnitKind}
 """The measure of a figure in each kind of unit as shipped (a rank figure is a rank
@@ -203,7 +220,7 @@ class Unit:
         """The word ``lang`` writes after ``count`` of this unit, or None if it writes none."""
         for language, one, many in self.words:
             if language == lang:
-                return one if count == 1 else many
+                return one if says_one(count) else many
         return None
 
 

@@ -36,6 +36,7 @@ from ipdocs.loading import load_report, validate_data
 from ipdocs.loading.loader import locate
 from ipdocs.loading.yamlmarks import read_json, read_yaml
 from ipdocs.model import Figure, Report, section_paths
+from ipdocs.model.placeholders import shift_years
 
 __all__ = ["Draft", "NewValue", "check_draft", "draft", "final_problems", "parse_value",
            "read_figures", "workbook_bytes", "write_workbook"]
@@ -191,10 +192,23 @@ def _years(figure: Figure, year: int) -> tuple[int, int]:
     """The year ``figure``'s value is of, in the report of ``year``, and the year its new
     value is of: an interim figure of the next year (as_of after the report's year: 1—2月
     of 2023 in the 2022 report) is of its as_of's year, and its new value of the year
-    after; a stale value of its ``of_year``; any other of the report's year."""
+    after; a stale value of its ``of_year``; a figure dated in an earlier year (旧存 at
+    the end of 2019 in the 2020 report) of that year, and its new value of the next; any
+    other of the report's year."""
     if figure.as_of is not None and figure.as_of.year > year:
         return figure.as_of.year, figure.as_of.year + 1
-    return figure.of_year or year, year + 1
+    value_year = _value_year(figure, year)
+    return value_year, (year if figure.of_year is not None else value_year) + 1
+
+
+def _value_year(figure: Figure, year: int) -> int:
+    """The year ``figure``'s value is of, in the report of ``year``: its ``of_year``, the
+    year of its date where that is earlier than the report's, else the report's."""
+    if figure.of_year is not None:
+        return figure.of_year
+    if figure.as_of is not None and figure.as_of.year < year:
+        return figure.as_of.year
+    return year
 
 
 def _update_figure(node: Any, figure: Figure, new: NewValue, unit: Unit,
@@ -253,19 +267,39 @@ def _stale(node: Any, figure: Figure, year: int) -> None:
     a figure of a later period (an interim figure of the next year) is dated by its own
     as_of."""
     node["stale"] = True
+    _keep_years(node)
     if figure.as_of is not None and figure.as_of.year > year:
         return  # a figure of a later period than the old report's keeps its own date
-    node["of_year"] = figure.of_year or year
+    node["of_year"] = _value_year(figure, year)
     if figure.kind == "stock" and figure.as_of is None:
         node["as_of"] = dt.date(figure.of_year or year, 12, 31)
 
 
-def _move_dates(node: Any, figure: Figure, fresh: bool) -> None:
-    """A fresh value's reference date moves on a year; a stale one keeps its own."""
-    if "as_of" in node and fresh:
-        date = _date(node["as_of"])
-        if date is not None:
-            node["as_of"] = next_year(date)
+def _keep_years(node: Any) -> None:
+    """A kept value's texts keep saying the years they said (较{year-1}年 of a 2024 value
+    is 较{year-2}年 in the 2025 report): its change's basis, its base, note and
+    acknowledged discrepancy."""
+    change = node.get("change")
+    texts = [change.get("basis") if isinstance(change, MutableMapping) else None,
+             *(node.get(key) for key in ("base", "note", "discrepancy"))]
+    for text in texts:
+        if isinstance(text, MutableMapping):
+            for lang, prose in text.items():
+                if isinstance(prose, str) and (moved := shift_years(prose, -1)) != prose:
+                    text[lang] = type(prose)(moved)  # its quoting style kept
+
+
+def _move_dates(node: Any, figure: Figure, fresh: bool, year: int) -> None:
+    """A fresh value's reference date moves on to the year the new value is of: a year,
+    or more from a value kept stale (a stock kept in the 2025 draft and given a value in
+    the 2026 one is at the end of 2026, not 2025); a stale one keeps its own."""
+    date = _date(node["as_of"]) if "as_of" in node and fresh else None
+    if date is None:
+        return
+    value_year, new_year = _years(figure, year)
+    for _ in range(max(1, new_year - value_year)):
+        date = next_year(date)
+    node["as_of"] = date
 
 
 def _new_source(data: Any, report: Report) -> None:
@@ -316,7 +350,7 @@ def draft(previous: str | Path, figures: str | Path) -> Draft:
     units = report_units(report)
     for fid, node in data["figures"].items():
         figure = report.figure(fid)
-        _move_dates(node, figure, fid in values)
+        _move_dates(node, figure, fid in values, year)
         if figure.note is not None or figure.discrepancy is not None:
             node["note_review"] = True  # last year's words: they may no longer hold
         if fid in values:

@@ -64,10 +64,12 @@ def _old_form(old: Figure) -> str | None:
 
 
 def _percent(old: Figure, previous: Decimal, value: Decimal) -> dict[str, Any]:
-    """A percent change, to the digits the report published (more where they would show
-    a real change as zero)."""
+    """A percent change, to the digits the report published: its stated percent's, or
+    those it computed its percent to (``digits``); more where they would show a real
+    change as zero."""
     change = old.change
-    digits = fraction_digits(change.percent) if change and change.percent is not None else 1
+    digits = 1 if change is None else \
+        fraction_digits(change.percent) if change.percent is not None else change.digits
     if previous == 0:
         return {"previous": previous}
     return {"percent": plain(nonzero_percent(value, previous, digits)), "previous": previous}
@@ -112,6 +114,7 @@ def new_change(old: Figure, previous: Decimal, value: Decimal, *, approximate: b
     if approximate and any(k in change for k in ("percent", "increment", "places")):
         update.change = {**_kept(old), "previous": previous}
         update.notes.append(f"{label}: the new value is approximate; its change is said from → to")
+        update.review = True  # an increment the text says apart is no longer known
     if value_year != year - 1:
         update.change = {**(update.change or {}), "basis": {
             "zh": f"较{value_year}年", "en": f"compared with {value_year}"}}

@@ -82,8 +82,9 @@ class Chinese(Grammar):
 
     def list_amounts(self, values: Sequence[str], unit: Unit, lang: str) -> str:
         """4.43万、10.79万、6.5万、3.05万件: the separator throughout, the counter after
-        the last only."""
-        counter = unit.base
+        the last only; a percent sign after every one (12%、15%, as GB/T 15835-2011 keeps
+        it in a range: 15%～30%, not 15～30%)."""
+        counter = "" if unit.kind is UnitKind.PERCENT else unit.base
         items = [v.removesuffix(counter) if counter else v for v in values[:-1]]
         return word("list_separator", lang).join([*items, *values[-1:]])
 

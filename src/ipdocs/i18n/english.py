@@ -46,10 +46,12 @@ class English(Grammar):
 
     def number_words(self, value: Decimal, unit: Unit, lang: str, numerals: str) -> str:
         """Whole counts from one to nine spelled out (six programmes), as official style
-        does, where the Chinese prints no decimals; otherwise the bare number."""
+        does, where the Chinese prints no decimals; otherwise, and for a per-head rate (a
+        count unit with words of its own: 2 per 10,000 people), the bare number."""
         exponent = value.as_tuple().exponent
         whole = isinstance(exponent, int) and exponent >= 0
-        if whole and 1 <= value <= 9 and unit.exponent == 0 and unit.kind is UnitKind.COUNT:
+        if whole and 1 <= value <= 9 and unit.exponent == 0 and \
+                unit.kind is UnitKind.COUNT and unit.word(lang, value) is None:
             return self.spelled(int(value), lang)
         return self.bare_number(value, unit, lang, numerals)
 

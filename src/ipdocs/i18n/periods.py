@@ -32,7 +32,9 @@ def period_phrase(months: int, style: str, lang: str) -> str:
         return word("period_half", lang)
     if style == "first_months":
         count = locale(lang).grammar.count(months, lang)
-        return word("period_first_months", lang, count=count)
+        key = "period_first_month" if months == 1 and defines(
+            "period_first_month", lang) else "period_first_months"
+        return word(key, lang, count=count)
     if months == 1:
         return word("period_month", lang)
     month = locale(lang).grammar.month(months, lang)

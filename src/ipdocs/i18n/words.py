@@ -7,6 +7,7 @@ from functools import cache
 from typing import cast
 
 from ipdocs.base.fastyaml import safe_load
+from ipdocs.base.vocab import says_one
 from ipdocs.i18n.locales import cached_from_locales, locale
 
 Lang = str
@@ -69,8 +70,9 @@ cached_from_locales(reset)
 
 
 def plural(key: str, lang: str, count: int | float | object) -> str:
-    """Return the singular or plural form of a two-form entry such as ``unit.天``."""
+    """Return the singular or plural form of a two-form entry such as ``unit.天``: the
+    singular for exactly one without decimals (1 day; 1.0 days)."""
     entry = lookup(key, lang)
     if isinstance(entry, str):
         return entry
-    return entry[0] if count == 1 else entry[1]
+    return entry[0] if says_one(count) else entry[1]

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Literal
 
 from ipdocs.base.decimals import nonzero_percent
-from ipdocs.base.vocab import measure_kind
+from ipdocs.base.vocab import QUALIFIERS, measure_kind
 from ipdocs.model.figures import Change, Figure
 
 Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
@@ -72,11 +72,14 @@ def _previous(figure: Figure, change: Change) -> Decimal | None:
 
 
 def _percent(figure: Figure, change: Change, previous: Decimal | None) -> Resolved:
-    """A percent change: stated, computed from the previous value, or new from zero."""
+    """A percent change: stated, computed from the previous value, or new from zero
+    (nothing both years is no change, in the unit: no percent is taken on zero)."""
     if change.percent is not None:
         return Resolved("percent", _sign(change.percent), abs(change.percent), previous)
     assert previous is not None
     if previous == 0:
+        if figure.value == 0:
+            return _increment(figure, change, previous)
         return Resolved("new", 1, None, previous)
     percent = nonzero_percent(figure.value, previous, change.digits)
     return Resolved("percent", _sign(percent), abs(percent), previous)
@@ -108,6 +111,28 @@ def increment(figure: Figure) -> Resolved | None:
     return _increment(figure, change, previous)
 
 
+_BOUNDS: dict[str | None, tuple[int, int]] = {
+    None: (0, 0), "more_than": (1, 2), "at_least": (0, 2), "over": (0, 2),
+    "nearly": (-2, -1), "at_most": (-2, 0), "within": (-2, 0), "about": (-2, 2)}
+"""Where a value qualified so lies about its number, as a range of ticks: -1 and 1 just
+below and above it, -2 and 2 anywhere below and above. 突破 (over) may stand for the
+number reached, as 以上 does; 约 and 左右 (about) may be anywhere."""
+
+
+def _bounds(qualifier: str | None) -> tuple[int, int]:
+    """The range a value with ``qualifier`` lies in about its number."""
+    return _BOUNDS[None if qualifier is None else QUALIFIERS[qualifier].meaning]
+
+
+def qualified_sign(qualifier: str | None, previous_qualifier: str | None) -> int:
+    """Which way a value moved from a previous value of the same number, where their
+    qualifiers prove it: +1 from 近60 to 60, or from 60 to 超60; −1 the other way; 0
+    where nothing proves a move (both 超60, or 60 then and 60以上 now)."""
+    low, high = _bounds(qualifier)
+    before_low, before_high = _bounds(previous_qualifier)
+    return 1 if low > before_high else -1 if high < before_low else 0
+
+
 def resolve(figure: Figure) -> Resolved | None:
     """What ``figure``'s change states, or None if it has none."""
     change = figure.change
@@ -122,7 +147,8 @@ def resolve(figure: Figure) -> Resolved | None:
     assert previous is not None
     moved = previous - figure.value if measure_kind(figure.measure).positions else \
         figure.value - previous
-    return Resolved(form, _sign(moved), None, previous)
+    sign = _sign(moved) or qualified_sign(figure.qualifier, change.previous_qualifier)
+    return Resolved(form, sign, None, previous)
 
 
 def year_on_year_percent(figure: Figure) -> Decimal | None:

@@ -196,3 +196,24 @@ def masked(text: str) -> str:
     """``text`` with every placeholder and escaped brace replaced by as many ``_``: for
     finding sentences and typed numbers by offset without the dots of figure ids."""
     return _BRACED.sub(lambda m: "_" * len(m.group()), text)
+
+
+def _year_ref(offset: int) -> str:
+    """``{year}``, ``{year-2}`` or ``{year+1}``."""
+    return "{year}" if offset == 0 else f"{{year{offset:+d}}}"
+
+
+def shift_years(text: str, by: int) -> str:
+    """``text`` with every year placeholder moved ``by`` years (``{year-1}`` by −1 is
+    ``{year-2}``), the rest as written: what a text said of years, kept for a report
+    ``-by`` years later (a stale figure's basis and note in a draft)."""
+    def moved(match: re.Match[str]) -> str:
+        body = match.group(1)
+        year = _YEAR.fullmatch(body) if body is not None else None
+        if year is None:
+            return match.group(0)
+        sign, amount = year.groups()
+        offset = (int(amount) * (-1 if sign == "-" else 1) if amount else 0) + by
+        return _year_ref(offset)
+
+    return _TOKEN.sub(moved, text)

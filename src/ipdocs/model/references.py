@@ -47,6 +47,19 @@ def _has_increment(figure: Mapping[str, Any]) -> bool:
         change.get(key) is not None for key in ("increment", "previous", "places"))
 
 
+def _worked_out_inexact(figure: Mapping[str, Any]) -> str | None:
+    """The qualifier that keeps a figure's increment from being worked out from its
+    previous value (超60万件 from 50万件 is no rise of 10万件), where it states none; none
+    while the figure is marked for review (a draft's new approximate value: highlighted,
+    and refused by ``build --final`` until the mark is cleared, when this refuses it)."""
+    change = figure.get("change")
+    if not isinstance(change, Mapping) or change.get("increment") is not None or \
+            change.get("places") is not None or figure.get("review") is True:
+        return None
+    qualifier = figure.get("qualifier") or change.get("previous_qualifier")
+    return qualifier if isinstance(qualifier, str) and qualifier else None
+
+
 def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
     """What ``figure`` lacks to render ``part``, if anything."""
     needed = _NEEDS.get(part)
@@ -56,6 +69,8 @@ def _lacks(figure: Mapping[str, Any], part: str) -> str | None:
         return "change.previous"
     if part == "increment" and not _has_increment(figure):
         return "change.increment (or change.previous)"
+    if part == "increment" and (inexact := _worked_out_inexact(figure)):
+        return f"change.increment (it is not worked out from an approximate value: {inexact})"
     if part == "period" and not ((figure.get("as_of") or figure.get("since"))
                                  and figure.get("kind", "flow") == "flow"):
         return "period (a flow with as_of or since)"

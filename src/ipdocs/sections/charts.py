@@ -15,6 +15,7 @@ from ipdocs.i18n import (
     change_cell_text,
     format_percent,
     format_quantity,
+    rank_position,
     signed_percent_format,
     spreadsheet_format,
     word,
@@ -30,7 +31,7 @@ from ipdocs.sections.context import (
     Lang,
     old_blocks,
 )
-from ipdocs.sections.narrative import figure_value, movement, render
+from ipdocs.sections.narrative import figure_period, figure_value, movement, render
 from ipdocs.sections.registry import Ids, Title, register_builder
 
 MIN_BARS = 3
@@ -79,6 +80,17 @@ def _value_format(value: Decimal, unit: Unit, label: str, code: str, lang: Lang)
     return code if label == format_quantity(value, unit, lang) else literal_format(label)
 
 
+def chart_label(figure: Figure, lang: Lang) -> str:
+    """A figure's name in a chart or a two-year table: its label, with the part of the
+    year a flow covers, as its table row names it (专利授权量（前三季度） / Patents granted
+    (the first three quarters)): never a partial year's value read as the year's. These
+    show only figures of the report's year, so the period needs no year."""
+    label = figure.label.get(lang)
+    if figure.partial_year:
+        label += word("bracketed", lang, text=figure_period(figure, lang))
+    return label
+
+
 def growth_changes(figures: Sequence[Figure], limit: int) -> list[tuple[Figure, Decimal]]:
     """The figures with a year-on-year percent change and their changes, largest rise
     first, at most ``limit`` of them."""
@@ -96,7 +108,8 @@ def growth_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) 
     series = Series(word("change", lang), tuple(float(p) for _, p in changes), labels,
                     tuple(_label_format(p, label, lang)
                           for (_, p), label in zip(changes, labels, strict=True)))
-    return Chart("growth", title, tuple(f.label.get(lang) for f, _ in changes), (series,), lang)
+    return Chart("growth", title, tuple(chart_label(f, lang) for f, _ in changes), (series,),
+                 lang)
 
 
 def bar_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> Chart | None:
@@ -111,7 +124,7 @@ def bar_chart(figures: Sequence[Figure], title: str, lang: Lang, limit: int) -> 
     series = Series(title, tuple(float(v) for v, _ in shown), labels,
                     tuple(_value_format(f.value, f.unit_def, label, code, lang)
                           for f, label, (_, code) in zip(chosen, labels, shown, strict=True)))
-    return Chart("bar", title, tuple(f.label.get(lang) for f in chosen), (series,), lang)
+    return Chart("bar", title, tuple(chart_label(f, lang) for f in chosen), (series,), lang)
 
 
 def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
@@ -121,13 +134,24 @@ def years_chart(figure: Figure, year: int, lang: Lang) -> Chart | None:
         return None
     years = sorted(points)
     shown = [spreadsheet_format(points[y], figure.unit_def, lang) for y in years]
-    labels = tuple(format_quantity(points[y], figure.unit_def, lang,
-                                   qualifier=figure.qualifier if y == year else None)
-                   for y in years)  # only this year's value is stated with its qualifier
-    series = Series(figure.label.get(lang), tuple(float(v) for v, _ in shown), labels,
+    labels = tuple(year_label(figure, points[y], lang, latest=y == year) for y in years)
+    series = Series(chart_label(figure, lang), tuple(float(v) for v, _ in shown), labels,
                     tuple(_value_format(points[y], figure.unit_def, label, code, lang)
                           for y, label, (_, code) in zip(years, labels, shown, strict=True)))
-    return Chart("years", figure.label.get(lang), tuple(str(y) for y in years), (series,), lang)
+    return Chart("years", chart_label(figure, lang), tuple(str(y) for y in years), (series,),
+                 lang)
+
+
+def year_label(figure: Figure, value: Decimal, lang: Lang, *, latest: bool) -> str:
+    """A bar's label over the years, as the text states the figure: a rank's position
+    (第三位 / third, never 3位), a per-capita value with its basis (每万人22.93件 / 22.93
+    per 10,000 people); only this year's value (``latest``) with its qualifier. No base
+    of a share or multiple: the one the spec names is this year's."""
+    if figure.kind == "rank":
+        return rank_position(int(value), lang, figure.unit, figure.numeral_style)
+    return format_quantity(value, figure.unit_def, lang,
+                           qualifier=figure.qualifier if latest else None,
+                           per=figure.per.get(lang) if figure.per else None)
 
 
 def chart_alt(chart: Chart, lang: Lang) -> str:

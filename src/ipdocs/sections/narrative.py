@@ -118,7 +118,10 @@ def figure_number(figure: Figure, lang: str) -> str:
 def figure_words(figure: Figure, lang: str) -> str:
     """The number as running prose writes it: English spells out whole counts from one to
     nine (six programmes, three clusters), as official English style does; otherwise, and
-    in Chinese, the bare number (Chinese that spells a number uses ``numerals: hanzi``)."""
+    in Chinese, the bare number (Chinese that spells a number uses ``numerals: hanzi``);
+    a per-capita figure is a measure, always in figures (3 per 10,000 people)."""
+    if figure.per is not None:
+        return figure_number(figure, lang)
     return number_words(figure.value, figure.unit_def, lang, figure.numeral_style)
 
 

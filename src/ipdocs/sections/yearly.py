@@ -22,7 +22,7 @@ from ipdocs.i18n.changes import direction_word
 from ipdocs.i18n.words import plural
 from ipdocs.model import Figure, Report
 from ipdocs.model.changes import of_report_year, year_on_year
-from ipdocs.sections.charts import percent_change_of
+from ipdocs.sections.charts import chart_label, percent_change_of
 from ipdocs.sections.context import FEW_HIGHLIGHTS, Builder, Context, Lang, old_blocks
 from ipdocs.sections.figures import change_cell
 from ipdocs.sections.narrative import figure_change, figure_value, movement
@@ -56,7 +56,8 @@ def is_record(figure: Figure, year: int) -> bool:
     if since is None or since >= year:
         return False
     past = [figure.history.get(y) for y in range(since, year)]
-    return all(v is not None for v in past) and figure.value > max(v for v in past if v)
+    return all(v is not None for v in past) and \
+        figure.value > max(v for v in past if v is not None)
 
 
 def comparable(figures: Sequence[Figure]) -> tuple[list[Figure], bool]:
@@ -82,7 +83,7 @@ def _listed(figures: Sequence[Figure], lang: Lang, first: str, rest: str) -> str
     out (A rose 12%, B 8% and C 5%) where the language gaps them."""
     items = []
     for index, figure in enumerate(figures):
-        fields = {"label": in_sentence(figure.label.get(lang), lang),
+        fields = {"label": in_sentence(chart_label(figure, lang), lang),
                   "value": figure_value(figure, lang)}
         if figure.change is not None:
             move = movement(figure, lang)
@@ -228,7 +229,7 @@ class YearOverYearBuilder(Builder):
             if before is None or figure.kind == "rank" or figure.stale:
                 continue
             keys.append(figure.id or "")
-            rows.append((Cell(figure.label.get(lang)),
+            rows.append((Cell(chart_label(figure, lang)),
                          Cell(format_quantity(before, figure.unit_def, lang,
                                               per=figure.per.get(lang) if figure.per else None,
                                               qualifier=previous_qualifier(figure))),
