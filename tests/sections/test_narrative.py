@@ -180,3 +180,16 @@ def test_a_base_is_rendered_once(write_spec: Callable[..., Path]) -> None:
     for spec_report in (report, bind(report), bind(bind(report))):
         assert render(spec_report.lead[0], spec_report, "zh") == "是{n}（2件）的3倍"
         assert render(spec_report.lead[0], spec_report, "en") == "3 times {n} (2)"
+
+
+def test_ranks_said_alike_in_one_language_are_said_once_in_it(report: Report) -> None:
+    """Chinese words differ (第二名, 第二位): Chinese says each; English, whose statements
+    are the same, says the rank once for both."""
+    text = Text(zh="{perf.rank,customs.value:rank}", en="{perf.rank,customs.value:rank}")
+    rank = report.figures["customs.value"].rank
+    figures = {**report.figures,
+               "perf.rank": report.figures["perf.rank"].model_copy(update={"rank": rank})}
+    both = report.model_copy(update={"figures": figures})
+    english = render(text, both, "en")
+    assert render(text, both, "zh") == "居全国海关第二名和居全国海关第二位"
+    assert english.count("second") == 1 and " and " not in english

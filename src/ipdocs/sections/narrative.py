@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ipdocs.base.languages import text_languages
 from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
@@ -296,7 +295,7 @@ def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
         return _PARTS[ref.part](figures[0], lang)
     if ref.part == "change":
         return respective_phrase([movement(f, lang) for f in figures], lang)
-    if ref.part == "rank" and _one_rank(figures):
+    if ref.part == "rank" and _one_rank(figures, lang):
         return figure_rank(figures[0], lang, shared=len(figures))
     if ref.part == "list":
         return figure_list(figures, lang)
@@ -311,12 +310,12 @@ def figure_list(figures: list[Figure], lang: str) -> str:
     return list_amounts([figure_value(f, lang) for f in figures], figures[-1].unit_def, lang)
 
 
-def _one_rank(figures: list[Figure]) -> bool:
-    """Whether ``figures`` hold one rank together (商标注册量、专利授权量均居全国第一): every
-    statement the same in every language a spec's texts are written in, registered ones
-    included, so that every language says the ranks the same way."""
-    return all(len({figure_rank(f, lang) for f in figures}) == 1
-               for lang in text_languages())
+def _one_rank(figures: list[Figure], lang: str) -> bool:
+    """Whether ``figures`` hold one rank together in ``lang`` (商标注册量、专利授权量均居全国
+    第一): every statement the same in that language. Each language decides for itself:
+    where only the Chinese wording differs (第一位, 首位), English still says "both first
+    in China" once, and a registered language whose scopes differ says each rank."""
+    return len({figure_rank(f, lang) for f in figures}) == 1
 
 
 def inline_pieces(text: str) -> tuple[Piece, ...]:
