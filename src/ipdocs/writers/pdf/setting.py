@@ -7,13 +7,14 @@ from __future__ import annotations
 import itertools
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import TableStyle
 
 from ipdocs.base.kept import touch, trim
+from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.looks import LINK_COLOR, first_line_indent
@@ -26,7 +27,7 @@ from ipdocs.writers.typeset import RUNNING_TEXT
 from ipdocs.writers.typeset import pieces as kept_pieces
 
 
-@dataclass
+@datarecord
 class Writer:
     """What block functions share: theme, fonts, the frame width, problems found."""
 
@@ -66,7 +67,7 @@ class Writer:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), face), *commands])
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Piece:
     """Text with its own look within a paragraph."""
 
