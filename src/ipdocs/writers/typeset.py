@@ -33,10 +33,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
 from ipdocs.base.patterns import on_first_use
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Mixed
 from ipdocs.writers.columns import (
     HAN_KEEP,
@@ -270,7 +271,7 @@ CellMeasure = Callable[[int, int, str, float], float]
 size (the whole cell's text: as its line breaker sets it on one line), in points."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class TableFit:
     """A table's widths and type scale, and the extra right padding that lines up the
     decimal points of its number columns."""
@@ -507,7 +508,7 @@ def _numeric(token: Token) -> bool:
 def glue_qualifiers(tokens: Sequence[Token]) -> None:
     """Keep a qualifier with its number: 193%以上, 3个月左右, 17.1万余, 近9000, 超过80000."""
     for index, token in enumerate(tokens):
-        if not token.han or token.text not in FIRSTS:
+        if not token.han or token.first not in FIRSTS or token.text not in FIRSTS:
             continue
         for word in QUALIFIERS:
             if _spells(tokens, index, word) and (start := _number_before(tokens, index)) >= 0:
@@ -573,7 +574,7 @@ OPENING = frozenset("（《「『【〔〖〈“‘")
 """Full-width marks whose blank half is on the left."""
 
 
-@dataclass
+@datarecord
 class TextToken:
     """A token of a plain text, with where it starts and ends in the text."""
 
