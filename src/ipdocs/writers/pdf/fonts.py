@@ -265,9 +265,10 @@ class Fonts:
     def missing(self, text: str, faces: Sequence[Face]) -> list[str]:
         """Characters of ``text`` that neither ``faces`` nor any fallback covers."""
         out = []
+        first, others = faces[0].covers, faces[1:]
         for char in set(text):
             code = ord(char)
-            if char.isspace() or any(code in face.covers for face in faces):
+            if code in first or char.isspace() or any(code in face.covers for face in others):
                 continue
             if code not in self.cover(char, faces[0]).covers:
                 out.append(char)
