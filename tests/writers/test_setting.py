@@ -63,3 +63,16 @@ def test_english_in_the_official_theme_takes_its_indent() -> None:
     writer = Writer(official, Fonts(official), 400)
     en = text_shape(official.style("body"), writer.language("en"))
     assert en.indent == official.style("body").indent_latin == 2
+
+
+def test_a_cut_setting_hashes_once_as_its_tuple_and_pickles_without_its_hash() -> None:
+    import pickle
+
+    from ipdocs.writers.pdf.setting import _HashedOnce
+
+    plain = (1, "a", (2.5, None))
+    setting = _HashedOnce(plain)
+    assert setting == plain and hash(setting) == hash(plain) == setting._hash
+    assert {plain: "found"}[setting] == "found"
+    copy = pickle.loads(pickle.dumps(setting))
+    assert copy == setting and "_hash" not in vars(copy)

@@ -14,7 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +30,7 @@ from ipdocs.app.building import (
     output_name,
 )
 from ipdocs.base.problems import Problem, SpecError, counted
+from ipdocs.base.records import datarecord
 from ipdocs.checks import check_report
 from ipdocs.checks.glyphs import check_glyphs
 from ipdocs.loading import Loaded, glossary_beside, read_spec
@@ -67,7 +68,7 @@ def _spec_name(name: str) -> bool:
             and lower not in NOT_SPECS and not lower.endswith(".schema.json"))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Plan:
     """One spec to build: its outputs, or why it cannot be built at all."""
 
@@ -109,7 +110,7 @@ def load_checked(spec: str | Path, strict: bool = False) -> tuple[Loaded, list[P
     return loaded, problems
 
 
-@dataclass
+@datarecord
 class Refusal:
     """Why a spec was not built: every line to say, the first error among them."""
 
@@ -184,7 +185,7 @@ def record(spec: str, output: Output, result: Result | None, written: bool,
             "error": None if written else error}
 
 
-@dataclass
+@datarecord
 class Reporter:
     """What a build says as it goes: on stderr, the errors, a progress bar (on a
     terminal, for several specs) or a line per spec, and the summary; on stdout, the

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import NamedTuple
 
 from ipdocs.app import recipes
 from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Document
 from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
@@ -81,7 +82,7 @@ def fitted_document(report: Report, recipe: Recipe,
     return doc, theme, pdf
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class _Fitted:
     """A brief made (and fitted to its pages): what it was made of (held, so that their
     ids are not reused while it is kept), the document, theme and fitted PDF (None for a
@@ -188,7 +189,7 @@ def _fit(report: Report, recipe: Recipe, lang: LanguageOption,
     return _maker(report, recipe, lang)(fit.level, fit.restored), fit.theme, fit.pdf
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class _Fit:
     """How a brief was fitted to its pages: its level of ``Context.compact``, the cuts
     given back, the scale of its type, and the document, theme and PDF that fitted."""
@@ -280,7 +281,7 @@ def _found_scale(theme: Theme, base: Theme, factor: float) -> float:
     return factor if base.page.chars_per_line else _scale_of(theme, base)
 
 
-@dataclass
+@datarecord
 class _Session:
     """A brief with a page limit fitted for one report in this process, shared by its
     variants and by the search for their shared scale: the documents made (by layout,

@@ -20,7 +20,7 @@ from collections.abc import (
     Sequence,
 )
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +36,7 @@ from ipdocs.app.recipes import BuildError, Output, Recipe
 from ipdocs.base.files import WriteError, write_all
 from ipdocs.base.kept import trim
 from ipdocs.base.problems import Marks, Problem, locate
+from ipdocs.base.records import datarecord
 from ipdocs.checks.glyphs import theme_gap
 from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
@@ -68,7 +69,7 @@ def _context() -> BaseContext:
     return multiprocessing.get_context()
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Rendered:
     """One output made: its bytes, the seconds its rendering took, what its writer warned."""
 
@@ -86,7 +87,7 @@ Result = Rendered | BuildError
 """An output rendered, or the error that prevented it."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Job:
     """One spec's build: its report, how to build it, and its outputs (all or none)."""
 
@@ -99,7 +100,7 @@ class Job:
     """The spec's line:column marks, to locate what its theme cannot print."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Done:
     """What became of a job: each output's result, and every file written, or the error
     that left them unwritten (``written`` then names any a failed rename left in place)."""
@@ -360,7 +361,7 @@ def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int
     return sorted(groups, key=lambda places: _work(job.outputs[places[0]].lang))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ScaleFound:
     """One variant's scale, found in a pool's process (``variant_scale``; None if the
     report cannot make it), with that process's id and the moment it was done

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ipdocs.base.files import WriteError, atomic_write, name_problem, write_all
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Document
 from ipdocs.model import Glossary, Report
 from ipdocs.sections import Brief
@@ -66,7 +66,7 @@ def write_document(doc: Document, path: Path, theme: Theme | None = None) -> Pat
     return atomic_write(path, _render(doc, path, theme or load_theme(doc.theme)))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Output:
     """One file to build: where, in which language (the format is the path's extension)."""
 
@@ -74,7 +74,7 @@ class Output:
     lang: LanguageOption
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Recipe:
     """How to build every output of one run: the brief, the theme and the options."""
 

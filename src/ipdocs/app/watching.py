@@ -28,13 +28,13 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 from ipdocs.app.batch import Plan, Refusal, load_job
 from ipdocs.app.building import Done, Recipe, build_jobs, open_pool
 from ipdocs.base.problems import counted
+from ipdocs.base.records import datarecord
 from ipdocs.sections import BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BUILT_IN_BRIEFS
 from ipdocs.sections.brief import Layout
@@ -50,7 +50,7 @@ Stamp = tuple[int, int, int] | None
 """A file's size, modification time (ns) and inode; None when it is missing."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Options:
     """What to rebuild and how: the planned spec and the build options."""
 
@@ -87,7 +87,7 @@ def stamps(paths: list[Path]) -> list[Stamp]:
     return found
 
 
-@dataclass
+@datarecord
 class Watcher:
     """A watch session: its options, where it speaks, and the pool it renders in."""
 

@@ -30,10 +30,12 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, TypeVar
 
-import yaml
-from yaml.composer import Composer, ComposerError
-
+from ipdocs.base.patterns import YAML_NON_PRINTABLE, compiled_on_first_use
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
+
+with compiled_on_first_use(YAML_NON_PRINTABLE):  # libyaml's loader never uses it
+    import yaml
+    from yaml.composer import Composer, ComposerError
 
 T = TypeVar("T")
 

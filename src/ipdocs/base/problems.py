@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from enum import StrEnum
 from typing import Any
+
+from ipdocs.base.records import datarecord
 
 PathElement = str | int
 """One step of a field path: a mapping key or a list index."""
@@ -24,7 +26,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Problem:
     """One problem in a spec, located by field path and, once loaded, by line:column."""
 

@@ -12,7 +12,6 @@ reader.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -20,6 +19,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from ipdocs.base.fastyaml import safe_load
+from ipdocs.base.records import datarecord
 
 
 class UnitKind(StrEnum):
@@ -75,7 +75,7 @@ def says_one(count: object) -> bool:
     return bool(count == 1)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class MeasureKind:
     """Everything that decides how figures of one measure change, in one record: which
     changes they may have (checks at load), the form a computed change takes (the
@@ -190,7 +190,7 @@ MAGNITUDES = {"": 0, "万": 4, "亿": 8}
 """Chinese magnitude prefixes and the powers of ten they stand for."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Unit:
     """One unit: its printed code, base unit, magnitude exponent, kind and words."""
 
@@ -289,7 +289,7 @@ class QualifierPosition(StrEnum):
     SUFFIX = "suffix"  # 193%以上, 3个月左右
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Qualifier:
     """A published qualifier such as 超 (more than) or 近 (nearly)."""
 

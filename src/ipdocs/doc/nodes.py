@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import Any, Literal
+
+from ipdocs.base.records import datarecord
 
 Lang = str
 """The code of the language a node's text is in (zh, en): ``Document.language`` says what
@@ -14,7 +16,7 @@ Align = Literal["left", "center", "right"]
 Direction = Literal["up", "down", "flat", "new"]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Span:
     """A run of text; ``figure`` names the figure it states, for writers that mark them."""
 
@@ -98,7 +100,7 @@ def concat(*texts: str) -> str:
     return Mixed(s for t in texts for s in spans_of(t))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class NoteRef:
     """A reference to a note (a superscript mark in the text)."""
 
@@ -109,7 +111,7 @@ class NoteRef:
 Inline = Span | NoteRef
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Metadata:
     """Document properties: what a reader's file dialog and PDF properties show."""
 
@@ -127,7 +129,7 @@ class Metadata:
     """The code of the document's first language (its title's and running header's)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Language:
     """What writers need to know of a language, resolved from its locale when the tree is
     built: writers read these, never compare language codes."""
@@ -187,7 +189,7 @@ step): what a tree made by hand describes unless it says otherwise. Briefs resol
 languages of the trees they make from the registry."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Cover:
     """The title block: title, subtitle and lines such as authors and date."""
 
@@ -199,7 +201,7 @@ class Cover:
     """The cover of the document compared with (see Span.previous)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Heading:
     """A heading; ``number`` is the localised section number (一、, （一）, 1.1) or empty."""
 
@@ -222,7 +224,7 @@ class Heading:
         return concat(self.number + self.gap, self.text)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Paragraph:
     """A paragraph of inlines in one language, set in a theme style (body, lead, note…)."""
 
@@ -244,7 +246,7 @@ class Paragraph:
         return "".join(i.text if isinstance(i, Span) else i.mark for i in self.inlines)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ItemList:
     """A bulleted or numbered list (a spec paragraph written as ``- `` or ``1. `` lines):
     each item a paragraph of inlines in the list's language and style."""
@@ -255,7 +257,7 @@ class ItemList:
     style: str = "body"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Column:
     """A table column: its alignment and relative width."""
 
@@ -266,7 +268,7 @@ class Column:
     Chinese and English terms), else ''."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Cell:
     """A table cell: its text and, for a change, the direction it shows."""
 
@@ -283,7 +285,7 @@ RowChange = Literal["", "inserted", "deleted"]
 """How a table row differs from the document compared with."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Table:
     """A table with header rows repeated on every page; numbers aligned right."""
 
@@ -315,7 +317,7 @@ class Table:
         return replace(self, rows=rows, changes=())
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class KeyFigure:
     """One headline figure: its value, label and change."""
 
@@ -341,7 +343,7 @@ class KeyFigure:
                      for text in (self.label, self.change, self.rank))
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class KeyFigures:
     """A panel of headline figures."""
 
@@ -350,7 +352,7 @@ class KeyFigures:
     title: str = ""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Series:
     """One data series of a chart: values as numbers, labels already formatted."""
 
@@ -361,7 +363,7 @@ class Series:
     """Spreadsheet number formats that show each value as its label (for native charts)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Chart:
     """A chart: bars of values or of changes, or a series over years."""
 
@@ -385,7 +387,7 @@ class Chart:
     its chart before it leaves it out."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Contents:
     """A table of contents, filled from the headings by the writer."""
 
@@ -394,12 +396,12 @@ class Contents:
     depth: int = 2
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PageBreak:
     """Start a new page."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Bilingual:
     """The same content in two languages, to be set side by side: the document's first
     language left, its second right."""
@@ -412,7 +414,7 @@ Block = (Cover | Heading | Paragraph | ItemList | Table | KeyFigures | Chart | C
          | PageBreak | Bilingual)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Document:
     """A whole document: metadata, the name of its theme and its blocks."""
 

@@ -18,13 +18,14 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator, Mapping, MutableMapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from ipdocs.base.problems import Problem, SpecError, error, warning
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import QUALIFIERS, Unit
 from ipdocs.checks.consistency import check_relative_years
 from ipdocs.drafting.changes import convert, new_change
@@ -44,7 +45,7 @@ __all__ = ["Draft", "NewValue", "check_draft", "draft", "final_problems", "parse
 YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 
-@dataclass
+@datarecord
 class Draft:
     """The new spec's text and what the drafter found."""
 

@@ -7,18 +7,19 @@ never 同比 across two years."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from ipdocs.base.decimals import fraction_digits, nonzero_percent, plain, shift
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import Unit, measure_kind
 from ipdocs.model import Figure
 from ipdocs.model.changes import default_form
 from ipdocs.model.placeholders import YearRef, scan
 
 
-@dataclass
+@datarecord
 class Update:
     """A figure's new change and what the drafter noticed about it."""
 

@@ -20,7 +20,6 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from ipdocs.base.decimals import without_trailing_zeros
 from ipdocs.base.inputs import InputError, read_text, text_problem
 from ipdocs.base.problems import Problem, SpecError, error
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import Unit, UnitKind
 from ipdocs.loading.yamlmarks import read_yaml
 from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
@@ -42,7 +42,7 @@ NO_QUALIFIER = "-"
 """A qualifier cell that says the new value has none (an empty cell keeps last year's)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class NewValue:
     """A figure's value for the new year, as the figures file gives it.
 
@@ -192,7 +192,7 @@ Read = tuple[Decimal, bool, int | None]
 """A value as read: the number, whether from a percent cell, the column it stands in."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Row:
     """One figure's row of a figures file: its line, its id, its text cells (unit,
     qualifier, note) and its value, read or refused."""

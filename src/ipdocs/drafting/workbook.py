@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import QUALIFIERS
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.i18n import format_number, format_quantity
@@ -25,7 +25,7 @@ from ipdocs.sections.narrative import figure_change
 SHEET = "figures"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Column:
     """A workbook column: the name its header carries, its width, and whether the office
     fills it in."""
@@ -196,7 +196,7 @@ MAX_COLUMNS = 64
 """Columns of a figures sheet read: the workbook has eleven."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Cell:
     """A cell of the figures workbook as read: its value (for a formula, the value the
     spreadsheet saved with it, or None), the formula if it holds one, its number format

@@ -9,11 +9,12 @@ from a figure. This module knows no model.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Literal
 
 from ipdocs.base.decimals import percent_change
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import (
     CHANGE_VERBS,
     QUALIFIERS,
@@ -39,7 +40,7 @@ MovementForm = Literal["percent", "increment", "places", "from_to", "to", "new"]
 the previous and the present value, the present value reached, or that it is new."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Movement:
     """A change to be said, in plain values.
 

@@ -13,7 +13,6 @@ words file (``register_locale``), not edits across the code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -23,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ipdocs.base.fastyaml import safe_load
 from ipdocs.base.languages import add_text_language, drop_text_language
+from ipdocs.base.records import datarecord
 from ipdocs.i18n.grammar import Grammar, grammar_named
 
 Code = Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
@@ -57,7 +57,7 @@ class LocaleSpec(BaseModel):
                                                     "words this one lacks")
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Locale:
     """A registered language, resolved: what every layer asks instead of comparing codes."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.problems import Problem, SpecError, error, locate, validation_problems
+from ipdocs.base.records import datarecord
 from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
@@ -18,7 +19,7 @@ __all__ = ["Loaded", "glossary_beside", "load_glossary", "load_report", "locate"
            "read_spec", "validate_data"]
 
 
-@dataclass
+@datarecord
 class Loaded:
     """The outcome of reading a spec: the report if it is valid, and every problem."""
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Any
 
 from ipdocs.base.fastyaml import MAX_DEPTH, read_yaml
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
+from ipdocs.base.records import datarecord
 
 __all__ = ["Mark", "Marks", "read_json", "read_yaml"]
 
@@ -29,7 +30,7 @@ _JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},:]|[^\s\[\]{},:"]+')
 _JSON_INTEGER_DIGITS = 40
 
 
-@dataclass
+@datarecord
 class _Frame:
     """An open JSON object or array while its marks are taken."""
 

@@ -4,18 +4,18 @@ a rank is never given a percent and a rate never a percent it did not publish.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from ipdocs.base.decimals import nonzero_percent
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import QUALIFIERS, measure_kind
 from ipdocs.model.figures import Change, Figure
 
 Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Resolved:
     """A change as it will be said.
 

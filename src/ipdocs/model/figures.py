@@ -31,7 +31,7 @@ from ipdocs.base.vocab import (
     get_unit,
     measure_kind,
 )
-from ipdocs.model.base import Model, Text
+from ipdocs.model.base import Model, Text, new_list
 from ipdocs.model.bounds import (
     NO_NUMBER,
     Flag,
@@ -264,7 +264,7 @@ class Figure(Model):
         default=None, description="hanzi: Chinese text spells the number (连续四年, 第二名); "
                                   "arabic: digits (第4位); default: hanzi for a rank, else "
                                   "arabic")
-    parts: list[str] = Field(default_factory=list, description="ids of figures that make it up")
+    parts: list[str] = Field(default_factory=new_list, description="ids of figures that make it up")
     parts_complete: Flag | None = Field(
         default=None,
         description="true: parts must add up; false: a partial breakdown; unset: warn")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ipdocs.model.base import Model, Text
+from ipdocs.model.base import Model, Text, new_list
 from ipdocs.model.bounds import Prose
 
 
@@ -20,7 +20,7 @@ class Term(Text):
 class Glossary(Model):
     """The terms a report's English draws on."""
 
-    terms: list[Term] = Field(default_factory=list)
+    terms: list[Term] = Field(default_factory=new_list)
 
     def english(self, zh: str) -> str:
         """The English rendering of ``zh``; ``KeyError`` if the term is not in the glossary."""

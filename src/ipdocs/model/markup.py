@@ -19,9 +19,9 @@ text's own: a problem says where it is (``MarkupError.offset``) as placeholders 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
+from ipdocs.base.records import datarecord
 from ipdocs.model.placeholders import masked
 
 SCHEMES = ("http://", "https://", "mailto:")
@@ -45,7 +45,7 @@ class MarkupError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Piece:
     """A stretch of the source text (``start``:``end``, escapes not yet resolved) and its
     look."""
@@ -57,14 +57,14 @@ class Piece:
     link: str | None = None
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Item:
     """A list item, or the whole of a paragraph that is not a list: its pieces."""
 
     pieces: tuple[Piece, ...]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Markup:
     """A text read: its kind, its items (one for running text) and its links' targets."""
 

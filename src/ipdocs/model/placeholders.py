@@ -28,7 +28,8 @@ Grammar, inside a bilingual paragraph:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from ipdocs.base.records import datarecord
 
 PARTS: dict[str, str] = {
     "value": "the value with its unit, qualifier, per-capita basis and base",
@@ -67,7 +68,7 @@ class PlaceholderError(ValueError):
         self.offset = offset
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class FigureRef:
     """A reference to a figure (and, for 分别 / respectively, ``others``) and the part of
     it to render."""
@@ -88,7 +89,7 @@ class FigureRef:
         return names if self.part == "value" else f"{names}:{self.part}"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class YearRef:
     """A reference to the report's year, shifted by ``offset`` years."""
 

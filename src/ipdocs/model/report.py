@@ -21,7 +21,7 @@ from pydantic_core import to_jsonable_python
 
 from ipdocs.base.problems import Problem, SpecError, Unfit, error
 from ipdocs.base.vocab import UNITS, Unit, UnitKind, build_units
-from ipdocs.model.base import Model, Text
+from ipdocs.model.base import Model, Text, new_list
 from ipdocs.model.bounds import (
     MAX_PROPERTY,
     MAX_SECTION_DEPTH,
@@ -79,9 +79,9 @@ class Section(Model):
 
     id: str = Field(description="stable id, unique in the report: patents, courts …")
     title: Text
-    paragraphs: list[Paragraph] = Field(default_factory=list)
-    figures: list[str] = Field(default_factory=list, description="figure ids for its table")
-    sections: list[Section] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=new_list)
+    figures: list[str] = Field(default_factory=new_list, description="figure ids for its table")
+    sections: list[Section] = Field(default_factory=new_list)
 
     @field_validator("id")
     @classmethod
@@ -174,18 +174,18 @@ class Report(Model):
     title: Text
     subtitle: Text | None = None
     issuer: Text | None = None
-    authors: list[Text] = Field(default_factory=list)
+    authors: list[Text] = Field(default_factory=new_list)
     published: dt.date | None = None
-    lead: list[Paragraph] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
+    lead: list[Paragraph] = Field(default_factory=new_list)
+    sections: list[Section] = Field(default_factory=new_list)
     figures: dict[str, Figure] = Field(default_factory=dict)
-    key_figures: list[str] = Field(default_factory=list,
+    key_figures: list[str] = Field(default_factory=new_list,
                                    description="ids of the headline figures, in order")
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=new_list)
     units: dict[str, UnitDef] = Field(
         default_factory=dict, description="units the spec adds to the shipped ones, by code")
     literals: list[str] = Field(
-        default_factory=list, description="strings with digits that narrative may type, not "
+        default_factory=new_list, description="strings with digits that narrative may type, not "
                                           "statistics: names such as 甬优1540, 剑网2024")
 
     @model_validator(mode="wrap")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import SequenceMatcher
 from typing import Annotated
 
 from pydantic import Field
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Contents, Cover, Heading, PageBreak, Paragraph, Span
 from ipdocs.i18n import format_date, word
 from ipdocs.model import Report, Source
@@ -20,7 +21,7 @@ from ipdocs.sections.review import revised
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class CoverBuilder(Builder):
     """Title, subtitle, authors, issuer and publication date."""
 
@@ -47,7 +48,7 @@ class CoverBuilder(Builder):
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class LeadBuilder(Builder):
     """The lead paragraphs before the first section."""
 
@@ -63,7 +64,7 @@ class LeadBuilder(Builder):
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ContentsBuilder(Builder):
     """A table of contents of the headings down to ``depth``."""
 
@@ -76,7 +77,7 @@ class ContentsBuilder(Builder):
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PageBreakBuilder(Builder):
     """A page break."""
 
@@ -88,7 +89,7 @@ class PageBreakBuilder(Builder):
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SourcesBuilder(Builder):
     """The report's sources as notes under a heading."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, NewType
@@ -12,6 +12,7 @@ from typing import Any, Literal, NewType
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
 from ipdocs.doc import (
     Bilingual,
@@ -322,7 +323,7 @@ def _fixed_chars(words: str) -> frozenset[str]:
     return frozenset(words + _BASE_CHARSET + _VOCAB_CHARSET)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Brief:
     """A sequence of builders: the recipe of a briefing. ``source`` and ``marks`` say
     where a brief read from a file came from, to locate what ``check`` finds."""

@@ -11,7 +11,6 @@ from a file or one made in Python, every problem at once with its step.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -28,6 +27,7 @@ from ipdocs.base.problems import (
     locate,
     validation_problems,
 )
+from ipdocs.base.records import datarecord
 from ipdocs.model import Report
 from ipdocs.sections.chapter import ChapterBuilder
 from ipdocs.sections.context import Builder
@@ -101,7 +101,7 @@ def _step(item: Any, index: int) -> tuple[Builder | None, list[Problem]]:
     return cls(**values), []
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class BriefData:
     """What a brief file describes: its builders, its name, the pages it may fill."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Heading
 from ipdocs.i18n import section_number, word
 from ipdocs.model import Paragraph as ModelParagraph
@@ -73,7 +74,7 @@ def _position(report: Report, section_id: str) -> int:
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ChapterBuilder(Builder):
     """One top-level section (by id), or every one when ``section`` is empty."""
 

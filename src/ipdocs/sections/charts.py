@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import Unit
 from ipdocs.doc import Block, Chart, Series
 from ipdocs.i18n import (
@@ -195,7 +196,7 @@ ChartKind = Literal["growth", "bar", "years"]
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class ChartBuilder(Builder):
     """A chart of chosen figures (by id, a section's, or the key figures)."""
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Block
 from ipdocs.i18n import Lang
 from ipdocs.model import Glossary, Report
@@ -23,7 +24,7 @@ NO_CHART, FIRST_LEAD, FEW_HIGHLIGHTS, FEW_KEY_FIGURES = 3, 4, 5, 6
 paragraph, highlights, key figures."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Context:
     """The language a builder writes in, and the termbase for the glossary."""
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Annotated
 
 from pydantic import Field
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Cell, Column, KeyFigure, KeyFigures, Table
 from ipdocs.i18n import (
     as_of,
@@ -81,7 +82,7 @@ def default_key_figures(report: Report) -> list[str]:
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class KeyFiguresBuilder(Builder):
     """A panel of headline figures, chosen by id (default: the report's key figures)."""
 
@@ -227,7 +228,7 @@ def table_notes(figures: list[Figure], report: Report, lang: Lang) -> str:
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class FigureTableBuilder(Builder):
     """A section's figures as a table (its own and, with ``deep``, its subsections')."""
 

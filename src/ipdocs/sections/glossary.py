@@ -4,8 +4,9 @@ every term has it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
 from ipdocs.model import Glossary, Report, Term, text_field
@@ -54,7 +55,7 @@ def _target_heading(target: str, lang: str) -> str:
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class GlossaryBuilder(Builder):
     """Chinese terms and their English renderings by first use, under a 术语表 / Glossary heading.
 

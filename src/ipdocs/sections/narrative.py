@@ -7,8 +7,8 @@ document-tree inlines; ``plain_text`` gives the whole narrative as text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
     Movement,
@@ -45,7 +45,7 @@ from ipdocs.model.markup import Piece, read, unescape
 from ipdocs.model.placeholders import scan
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Run:
     """A stretch of rendered text; ``figure`` names the figure it states, if any
     (``others`` the further ones of a 分别 / respectively placeholder)."""

@@ -9,12 +9,13 @@ declared complete back to a first year and this year's value beats every one of 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from typing import Annotated
 
 from pydantic import Field
 
+from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import UnitKind, measure_kind
 from ipdocs.doc import Block, Cell, Column, Paragraph, Span, Table
 from ipdocs.i18n import change_amount, format_quantity, in_sentence, join, sentence_start, word
@@ -131,7 +132,7 @@ def highlight_text(report: Report, figures: list[Figure], lang: Lang, limit: int
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class HighlightsBuilder(Builder):
     """A paragraph of the largest rises and falls and any records, written from the data."""
 
@@ -190,7 +191,7 @@ def year_change_cell(figure: Figure, lang: Lang) -> Cell:
 
 
 @register_builder
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class YearOverYearBuilder(Builder):
     """A table of figures: last year's value, this year's, and the change."""
 

@@ -7,7 +7,7 @@ here. This package imports nothing from the rest of the project.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
+from ipdocs.base.records import datarecord
 from ipdocs.themes.letterheads import LetterheadError, read_letterhead
 from ipdocs.themes.schema import (
     COLOUR_ROLES,
@@ -39,7 +40,7 @@ class ThemeError(SpecError, ValueError):
     """A theme that cannot be used: every problem, with the file, line and field."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Font:
     """A font role: the East Asian family with alternates, the Latin family, the PDF face."""
 
@@ -69,7 +70,7 @@ the grid's pitch divided by the most lines that leaves this much (12 pt and belo
 the pitch, two lines of English to one of the grid)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Style:
     """A paragraph style: font role, size in points, spacing, alignment, colour."""
 
@@ -92,7 +93,7 @@ class Style:
     pitch."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Page:
     """Page geometry in millimetres; ``mirror`` swaps inside and outside on even pages."""
 
@@ -116,7 +117,7 @@ class Page:
     (``Theme.scaled``); None: Latin text keeps the grid's sizes too."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class PageNumber:
     """How page numbers read and where they stand (center, or outside: odd right, even left)."""
 
@@ -131,7 +132,7 @@ class PageNumber:
     9704: 7); None: the number stands ``page.footer`` above the paper's edge."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class TitlePage:
     """What the first page shows when it is the title page: the running header, the page
     number (both off by default: the title says what the header would)."""
@@ -140,7 +141,7 @@ class TitlePage:
     page_number: bool = False
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Masthead:
     """A red masthead (发文机关标志) on the first page: its text, above a rule across the
     type area."""
@@ -157,7 +158,7 @@ class Masthead:
     """Points: the rule's thickness."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Letterhead:
     """The office's letterhead on the PDF's pages (``schema.LetterheadSpec``): a picture
     (a PNG or JPEG file, its path resolved), lines of text, or both, in the margin above
@@ -187,7 +188,7 @@ class Letterhead:
         return self.pages == "every" or page == 1
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Theme:
     """A whole theme."""
 

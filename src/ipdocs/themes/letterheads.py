@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ipdocs.base.records import datarecord
 
 if TYPE_CHECKING:
     from xml.etree import ElementTree as ET
@@ -34,7 +35,7 @@ class LetterheadError(ValueError):
     """A Word file whose letterhead cannot be read."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Found:
     """What a Word file's first-page header shows: a picture (PNG or JPEG bytes, or
     nothing) and lines of text."""

@@ -51,6 +51,13 @@ def colour(value: str | None) -> str | None:
                      f"{', '.join(COLOUR_ROLES)}")
 
 
+def _new_list() -> list[Any]:
+    """A new empty list, a list field's default factory: pydantic reads the signature of
+    a function of ours without tokenizing the built-in ``list``'s text signature
+    (``model.base.new_list``)."""
+    return []
+
+
 class _Part(BaseModel):
     """Every part of a theme: immutable, unknown fields refused, no type coercion."""
 
@@ -62,7 +69,7 @@ class FontSpec(_Part):
 
     east_asian: str
     latin: str
-    alternates: list[str] = Field(default_factory=list)
+    alternates: list[str] = Field(default_factory=_new_list)
     bundled: Literal["serif", "sans", "fang", "kai", "song-bold"] = "serif"
     regular_file: str | None = None
     bold_file: str | None = None
@@ -178,7 +185,7 @@ class LetterheadSpec(_Part):
     image: str | None = Field(None, description="a PNG or JPEG file, relative to the theme "
                                                 "file")
     lines: list[Annotated[str, Field(min_length=1, max_length=120)]] = Field(
-        default_factory=list, description="lines of text under the picture (or alone)")
+        default_factory=_new_list, description="lines of text under the picture (or alone)")
     font: str = Field("sans", description="the font role the lines are set in")
     size: Points = Field(9, description="the lines' size in points")
     color: str = Field("accent", description="the lines' colour: six hex digits or a "
@@ -228,7 +235,7 @@ class ThemeSpec(_Part):
     title_page: TitlePageSpec = Field(default_factory=TitlePageSpec)
     masthead: MastheadSpec | None = None
     letterhead: LetterheadSpec | None = None
-    fallbacks: list[str] = Field(default_factory=list)
+    fallbacks: list[str] = Field(default_factory=_new_list)
     reference_docx: str | None = Field(
         default=None, description="a Word file whose styles, page set-up, headers and "
                                   "footers (a letterhead) the DOCX takes, as pandoc's "

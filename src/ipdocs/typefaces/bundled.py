@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from ipdocs.base.records import datarecord
 
 PACKAGE = "ipdocs.fonts"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Family:
     """A bundled family: its name as readers know it, its faces' files (``bold`` None
     when it has no bold face: bold is then synthesised), its Latin companion, and the

@@ -23,10 +23,11 @@ import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any
 
+from ipdocs.base.records import datarecord
 from ipdocs.typefaces.bundled import anywhere
 
 EDITOR_TABLES = frozenset({"FFTM", "PfEd"})
@@ -64,7 +65,7 @@ FC_TIMEOUT = 20
 """Seconds fontconfig may take to answer (a first run on a machine builds its cache)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Candidate:
     """An installed face fontconfig reports for a character."""
 
@@ -79,7 +80,7 @@ class Candidate:
         return (not self.chinese, abs(self.weight - 80), self.family, self.file, self.index)
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class SystemFace:
     """A subset of an installed face: its family as the machine names it, its file
     (``path#index``), the TrueType bytes and the characters it is used for."""

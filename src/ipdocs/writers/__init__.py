@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from ipdocs.base.records import datarecord
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Gap:
     """Characters a theme's font role cannot set, with the texts that hold them: what a
     message needs to name the theme's field (``fonts.<role>.regular_file``) and, found

@@ -12,12 +12,12 @@ one registered, so that a build of the shipped formats pays nothing for them).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from importlib import import_module
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal, NewType
 
 from ipdocs.base.plugins import PluginError, entry_point_names, from_entry_point
+from ipdocs.base.records import datarecord
 
 if TYPE_CHECKING:
     from ipdocs.doc import Document
@@ -41,7 +41,7 @@ Renderer = Callable[["Document", "Theme"], bytes]
 """A writer: a document tree and a theme in, the file's bytes out."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class WriterFormat:
     """One output format: its name (``--formats``), file suffix, media type, whether its
     writer lays out pages, whether it shows last year's figures as tracked revisions

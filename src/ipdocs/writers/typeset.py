@@ -33,9 +33,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Protocol
 
+from ipdocs.base.patterns import on_first_use
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Mixed
 from ipdocs.writers.columns import (
     HAN_KEEP,
@@ -59,7 +61,7 @@ _AMOUNT = (rf"(?:\b{_QUALIFIER}\s+)?(?:{_CURRENCY}\s?)?[+\-\u2212±]?\d[\d,]*(?:
            rf"(?:[%‰]|\s{_SCALE}\b|\s{_DURATION}\b)?(?:\s{_SCALE}\b)?(?:\s{_AFTER}\b)?")
 _IN_WORDS = (rf"\b{_QUALIFIER}\s+(?:a|one)\s(?:hundred|thousand|million|billion)\b"
              rf"(?:\s{_AFTER}\b)?")
-KEPT = re.compile(f"{_IN_WORDS}|{_AMOUNT}", re.IGNORECASE)
+KEPT = on_first_use(f"{_IN_WORDS}|{_AMOUNT}", re.IGNORECASE)
 """An amount in Latin text that no line break may fall inside, nor a hyphen: its
 qualifier (more than, nearly; or more), currency (RMB), sign, digits and decimals,
 percent sign and scale (billion, percentage points), or the unit of a duration right
@@ -126,14 +128,15 @@ NUMBER = re.compile(r"[+\-\u2212]?\d+(?:[.,]\d+)*%?")
 face and with Western line-breaking rules (LibreOffice breaks between digits under
 Chinese rules)."""
 
-WEB_ADDRESS = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)"
-                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*"
-                         r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef.,;:!?)\]”’]")
+_WEB_ADDRESS = (r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)"
+                r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*"
+                r"[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef.,;:!?)\]”’]")
+WEB_ADDRESS = on_first_use(_WEB_ADDRESS)
 """A web address in text (http://…, www.…), up to a space, Han text or full-width
 punctuation, without the sentence's punctuation after it: set whole as Latin text inside
 Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
 
-_INSIDE_HAN = re.compile(f"{WEB_ADDRESS.pattern}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+_INSIDE_HAN = on_first_use(f"{_WEB_ADDRESS}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
 
 
 HYPHENATED_MIN = 5
@@ -268,7 +271,7 @@ CellMeasure = Callable[[int, int, str, float], float]
 size (the whole cell's text: as its line breaker sets it on one line), in points."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class TableFit:
     """A table's widths and type scale, and the extra right padding that lines up the
     decimal points of its number columns."""
@@ -505,7 +508,7 @@ def _numeric(token: Token) -> bool:
 def glue_qualifiers(tokens: Sequence[Token]) -> None:
     """Keep a qualifier with its number: 193%以上, 3个月左右, 17.1万余, 近9000, 超过80000."""
     for index, token in enumerate(tokens):
-        if not token.han or token.text not in FIRSTS:
+        if not token.han or token.first not in FIRSTS or token.text not in FIRSTS:
             continue
         for word in QUALIFIERS:
             if _spells(tokens, index, word) and (start := _number_before(tokens, index)) >= 0:
@@ -571,7 +574,7 @@ OPENING = frozenset("（《「『【〔〖〈“‘")
 """Full-width marks whose blank half is on the left."""
 
 
-@dataclass
+@datarecord
 class TextToken:
     """A token of a plain text, with where it starts and ends in the text."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from typing import Any
 
@@ -20,6 +20,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import (
     SHIPPED_LANGUAGES,
     Bilingual,
@@ -107,7 +108,7 @@ from ipdocs.writers.typeset import (
 TWIPS_PER_MM = 56.7
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Script:
     """How a run is marked and set: its language's tag, and whether it is Han text (the
     East Asian font hint, and the Latin characters noted in both faces: readers set
@@ -125,7 +126,7 @@ LATIN_TAG = "en-GB"
 English, the English of the reports."""
 
 
-@dataclass
+@datarecord
 class Writer:
     """What block functions share: the theme, the headings for contents, the width."""
 

@@ -41,7 +41,7 @@ import re
 import string
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -49,6 +49,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from ipdocs.base.records import datarecord
 from ipdocs.themes import Font
 from ipdocs.typefaces import sysfonts
 from ipdocs.typefaces.bundled import BUNDLED, chain, coverage
@@ -67,7 +68,7 @@ ALWAYS = string.digits + " .,:;%+-()\u2212\u2014"
 (page numbers, the contents' page numbers, chart scales)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Source:
     """Where an embedded face comes from: a bundled file name, or a machine's face
     (``path#index``); and whether its subset also holds the report's characters
@@ -99,7 +100,7 @@ class FontError(ValueError):
     """A character no face has (neither a bundled one nor one of the machine's)."""
 
 
-@dataclass
+@datarecord
 class Printed:
     """What a document prints in each family and weight, and the face embedded for it."""
 

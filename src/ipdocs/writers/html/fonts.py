@@ -7,9 +7,9 @@ from __future__ import annotations
 import base64
 import importlib.util
 import io
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ipdocs.base.records import datarecord
 from ipdocs.themes import Theme
 from ipdocs.typefaces.bundled import family
 from ipdocs.writers import RenderError
@@ -17,7 +17,7 @@ from ipdocs.writers.html.style import STYLES
 from ipdocs.writers.subsets import subset_face
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Embedded:
     """The families a font role's faces are embedded under, and their @font-face rules."""
 

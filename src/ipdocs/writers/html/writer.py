@@ -4,15 +4,16 @@ with its numbers kept whole and its Han–Latin gaps marked."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Heading, Language, Mixed, find_language
 from ipdocs.themes import Theme
 from ipdocs.writers.html.markup import Element, tag, text
 from ipdocs.writers.typeset import han_latin_gaps, kept_runs
 
 
-@dataclass
+@datarecord
 class Writer:
     """What block functions share: the theme, the languages, the language of the element
     being filled, the ids given so far and the headings the contents list."""

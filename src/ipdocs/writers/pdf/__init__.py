@@ -10,13 +10,12 @@ from __future__ import annotations
 import io
 import re
 
-from reportlab.platypus.doctemplate import LayoutError
-
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
 from ipdocs.writers.epoch import source_date
 from ipdocs.writers.pdf.adapter import (
+    LayoutError,
     remember_compression,
     remember_encoding,
     remember_subsets,

@@ -4,6 +4,9 @@ reportlab has no public way to forget a registered font, to add an operator to a
 object, or to ask a KeepTogether what it holds and how tall it found it: the writer uses
 these private names, and ``tests/writers/pdf/test_adapter.py`` fails when a release moves
 them.
+
+It also imports reportlab's platypus first, with two costly patterns it never uses
+compiled only on their first use (``LayoutError`` comes from here).
 """
 
 from __future__ import annotations
@@ -21,6 +24,14 @@ from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from ipdocs.base.kept import remembered, touch, trim
+from ipdocs.base.patterns import REPORTLAB_CJK, REPORTLAB_URI, compiled_on_first_use
+
+with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK):
+    # reportlab's platypus imported here first (``ipdocs.writers.pdf`` imports this module
+    # before any other that uses it): two of its patterns, of a Paragraph's links and its
+    # CJK word splitting, which ipdocs never uses, are compiled only if something does
+    # (``base.patterns``).
+    from reportlab.platypus.doctemplate import LayoutError as LayoutError
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:

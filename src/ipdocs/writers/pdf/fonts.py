@@ -14,7 +14,7 @@ import io
 import re
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -22,6 +22,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ipdocs.base.records import datarecord
 from ipdocs.themes import Font, Theme
 from ipdocs.typefaces import sysfonts
 from ipdocs.typefaces.bundled import BUNDLED, chain, coverage, face_path
@@ -53,7 +54,7 @@ class FontError(RenderError):
     """A font that cannot be used, or a character no font covers."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Face:
     """A registered face: reportlab's name for it and the characters it covers."""
 
@@ -167,7 +168,7 @@ def latin_char(char: str) -> bool:
     return code < 0x2E80 and not 0x2460 <= code <= 0x27BF
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Where:
     """Where a piece of text stands, for error messages."""
 
@@ -264,9 +265,10 @@ class Fonts:
     def missing(self, text: str, faces: Sequence[Face]) -> list[str]:
         """Characters of ``text`` that neither ``faces`` nor any fallback covers."""
         out = []
+        first, others = faces[0].covers, faces[1:]
         for char in set(text):
             code = ord(char)
-            if char.isspace() or any(code in face.covers for face in faces):
+            if code in first or char.isspace() or any(code in face.covers for face in others):
                 continue
             if code not in self.cover(char, faces[0]).covers:
                 out.append(char)

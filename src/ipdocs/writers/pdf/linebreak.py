@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from typing import Any
 
+from ipdocs.base.records import datarecord
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.typeset import (
     CLOSING,
@@ -110,7 +111,7 @@ Hyphenate = Callable[[str], Sequence[int]]
 """The positions inside a word where it may be hyphenated."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Run:
     """Input: text in one style; ``keep`` forbids breaks inside it; ``latin`` says its
     face is a Latin one (so ’ and … are proportional, not full width)."""
@@ -121,7 +122,7 @@ class Run:
     latin: bool = False
 
 
-@dataclass
+@datarecord
 class Unit:
     """The smallest piece a line is made of: one Han character or one Latin word."""
 
@@ -178,7 +179,10 @@ class Unit:
     @property
     def shift(self) -> float:
         """How far left of the pen the glyph starts (the trimmed blank before it)."""
-        return {"open": self.trim, "middle": self.trim / 2}.get(self.mark, 0.0)
+        mark = self.mark
+        if mark == "open":
+            return self.trim
+        return self.trim / 2 if mark == "middle" else 0.0
 
     @property
     def end(self) -> float:
@@ -186,7 +190,7 @@ class Unit:
         return self.x + self.shift + self.advance
 
 
-@dataclass
+@datarecord
 class Line:
     """One laid-out line: its units, with x positions set, and whether it ends a paragraph."""
 
@@ -208,7 +212,7 @@ class Line:
         return self.units[-1].end if self.units else 0.0
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Setting:
     """What line breaking needs besides the text: widths, the word space and the em,
     whether lines are justified, and how English words hyphenate."""
@@ -266,20 +270,20 @@ def _classify(runs: Sequence[Run]) -> list[Unit]:
     """Split runs into units: each Han character alone, Latin words whole."""
     units: list[Unit] = []
     space = False
+    prev: Unit | None = None
     for run in runs:
+        style, keep, latin = run.style, run.keep, run.latin
         for index, char in enumerate(run.text):
             if char in BREAKABLE_SPACES:
                 space = True
                 continue
-            han = wide(char, run)
-            prev = units[-1] if units else None
+            han = _wide(char) or (char in AMBIGUOUS and not latin)  # wide(char, run)
             if prev is not None and not han and not prev.han and not space:
-                _extend(prev, run.style, char)
+                _extend(prev, style, char)
                 continue
-            unit = Unit([(run.style, char)], han, space_before=space)
-            unit.glued = run.keep and index > 0
-            unit.mark = _mark(char) if han else ""
-            units.append(unit)
+            prev = Unit([(style, char)], han, space, keep and index > 0,
+                        mark=_mark(char) if han else "")
+            units.append(prev)
             space = False
     return units
 
@@ -368,7 +372,7 @@ def _end_saving(unit: Unit, s: Setting) -> float:
     return max(HALF * s.em - unit.trim, 0.0) if unit.mark == "close" else 0.0
 
 
-@dataclass
+@datarecord
 class _Atom:
     """Units no line break may come between, with their natural width (marks compressed
     as the rules say) and how much they may squeeze."""
@@ -400,7 +404,7 @@ def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
     return [_Atom.of(group, s) for group in groups]
 
 
-@dataclass
+@datarecord
 class _Open:
     """A line being filled: its atoms and running totals."""
 
@@ -529,9 +533,11 @@ class _Filler:
         if not line.atoms:
             self.start(atom)
             return
-        over = line.over(atom, width, s)
+        natural, shrink = line._joined(atom, s)  # line.over, and line.add if it goes in
+        over = natural - _end_saving(atom.units[-1], s) - width
         if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
-            line.add(atom, s)
+            line.natural, line.shrink = natural, shrink
+            line.atoms.append(atom)
             return
         if self.squeezes_deeper(atom):
             line.add(atom, s)
@@ -921,7 +927,7 @@ def _refit(lines: list[_Open], atoms: Sequence[_Atom], widths: Sequence[float],
            s: Setting) -> list[_Open]:
     """A justified Latin paragraph with a loose line broken again as a whole, where that
     makes its loosest line less loose; else as it was."""
-    if not _too_loose(lines, widths, s) or any(
+    if len(lines) < 2 or not _too_loose(lines, widths, s) or any(
             atom.width > min(widths) for atom in atoms):
         return lines
     refit = _total_fit(atoms, widths, s)
@@ -944,10 +950,11 @@ def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
         slack += end
     if slack < 0:
         gaps = _squeeze(units, gaps, -slack, s)
-    points = set(_stretch_points(units))
     extras = [0.0] * len(units)
-    if s.justify and not last and points and slack > 0:
-        extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
+    if s.justify and not last and slack > 0:
+        points = set(_stretch_points(units))
+        if points:
+            extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
     for index, unit in enumerate(units):
         pen += gaps[index] + extras[index]
@@ -1037,8 +1044,11 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
     units = _classify(runs)
     if not units:
         return []
-    for unit in units:
-        unit.width = sum(measure(style, text) for style, text in unit.pieces)
+    for unit in units:  # the sum of its pieces' widths, added as sum() adds them
+        width: float = 0
+        for style, text in unit.pieces:
+            width += measure(style, text)
+        unit.width = width
     _glue(units)
     _compress(units, em)
     atoms = _atoms(units, s)

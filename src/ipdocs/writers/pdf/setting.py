@@ -7,13 +7,14 @@ from __future__ import annotations
 import itertools
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from reportlab.platypus import TableStyle
 
 from ipdocs.base.kept import touch, trim
+from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.looks import LINK_COLOR, first_line_indent
@@ -26,7 +27,7 @@ from ipdocs.writers.typeset import RUNNING_TEXT
 from ipdocs.writers.typeset import pieces as kept_pieces
 
 
-@dataclass
+@datarecord
 class Writer:
     """What block functions share: theme, fonts, the frame width, problems found."""
 
@@ -66,7 +67,7 @@ class Writer:
         return TableStyle([("FONTNAME", (0, 0), (-1, -1), face), *commands])
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Piece:
     """Text with its own look within a paragraph."""
 
@@ -108,6 +109,25 @@ def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
     return stretches
 
 
+class _HashedOnce(tuple[Any, ...]):
+    """A tuple that works its hash out once: a cut's setting, part of the key of every
+    text cut in it (its style, faces and fallbacks hashed anew for each text otherwise).
+    Equal to, and hashed as, the plain tuple."""
+
+    _hash: int
+
+    def __hash__(self) -> int:
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = tuple.__hash__(self)
+            return self._hash
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled without its hash (another process hashes strings differently)."""
+        return (_HashedOnce, (tuple(self),))
+
+
 LOOKS_KEPT = 8192
 """Runs and looks remembered (``looks_runs``): a rebuild of the same report (``ipdocs
 watch``) cuts again only the texts that changed."""
@@ -124,11 +144,11 @@ def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     bolds = (style.bold, any(p.bold for p in pieces))
     setting = w.cut_settings.get((style, lang, bolds))
     if setting is None:
-        setting = w.cut_settings[style, lang, bolds] = (
+        setting = w.cut_settings[style, lang, bolds] = _HashedOnce((
             style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
             w.fonts.text, w.fonts.fallbacks,
             tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
-                  for b in sorted(set(bolds))))
+                  for b in sorted(set(bolds)))))
     key = (tuple(pieces), setting)
     made = _LOOKS.get(key)
     if made is None:

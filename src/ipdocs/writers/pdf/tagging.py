@@ -33,6 +33,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfbase.pdfdoc import format as pdf_format
 from reportlab.platypus import Flowable
 
+from ipdocs.base.records import datarecord
 from ipdocs.writers.pdf.adapter import (
     add_operator,
     catalog,
@@ -53,7 +54,7 @@ PAINTING = frozenset({"Tj", "TJ", "'", '"', "Do", "S", "s", "f", "F", "f*", "B",
 """Operators that put something on the page (text, paths, images, forms, shadings)."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Annotation:
     """A link annotation an element holds (as an object reference, OBJR)."""
 

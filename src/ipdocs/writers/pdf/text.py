@@ -9,7 +9,6 @@ from __future__ import annotations
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from ipdocs.base.kept import remembered
+from ipdocs.base.records import datarecord
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
@@ -37,7 +37,7 @@ from ipdocs.writers.typeset import NARROW_EMS, ragged
 __all__ = ["NARROW_EMS", "Look", "Shape", "TextBlock"]
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Look:
     """How one run is set: face, size and colour."""
 
@@ -58,7 +58,7 @@ class Look:
     tags its links, and its pieces in other languages are read in the block's language."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Shape:
     """Paragraph geometry: leading, alignment, first-line indent (in ems), spacing."""
 

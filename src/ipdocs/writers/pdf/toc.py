@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor
@@ -18,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table
 
+from ipdocs.base.records import datarecord
 from ipdocs.doc.nodes import Lang
 from ipdocs.writers.pdf.setting import Writer, said, text_block
 from ipdocs.writers.pdf.tagging import Element, content, link, tag
@@ -36,7 +36,7 @@ INDENT_EMS = 2.0
 """How far each level of the contents stands in from the one above, in ems."""
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class Entry:
     """A heading as the outline and the contents know it."""
 
@@ -79,7 +79,7 @@ def form_name(key: str) -> str:
     return f"page-{key}"
 
 
-@dataclass(frozen=True)
+@datarecord(frozen=True)
 class NumberLook:
     """How page numbers in the contents are set: face, size, colour, line height."""
 

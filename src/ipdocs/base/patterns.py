@@ -1,0 +1,101 @@
+"""Regular expressions compiled on their first use instead of at import.
+
+Python compiles a regular expression in Python code, and a character class over a large
+range of code points costs a loop step for each of them: reportlab's pattern of web
+addresses (``reportlab.platypus.paragraph.uri_pat``, ``\\xa1-\\uffff`` three times,
+case-insensitive) took some 320 M instructions, about 7% of a cold zh PDF build that
+never uses it; PyYAML's ``Reader.NON_PRINTABLE`` (used only by its pure-Python reader,
+not by libyaml's) and reportlab's ``textsplit.rx`` about 50 M each.
+
+``compiled_on_first_use`` wraps the import of such a module: while it runs, a
+``re.compile`` of one of the named patterns returns a ``Deferred`` that compiles the
+pattern (with the real ``re.compile``, so with the same result) the first time any of
+its attributes is read, and forwards every attribute to it. Any other pattern is compiled
+at once as before. A pattern the dependency no longer has (a new version) is simply
+compiled at once: nothing depends on the deferral but the time. ``on_first_use`` makes
+such a pattern of ipdocs' own.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, cast
+
+_LOCK = threading.RLock()
+
+REPORTLAB_URI = (
+    "(^(?:[a-z0-9\\.\\-\\+]*)://)(?:\\S+(?::\\S*)?@)?(?:(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)"
+    "(?:\\.(?:25[0-5]|2[0-4]\\d|[0-1]?\\d?\\d)){3}|\\[[0-9a-f:\\.]+\\]|([a-z\xa1-\uffff0-9]"
+    "(?:[a-z\xa1-\uffff0-9-]{0,61}[a-z\xa1-\uffff0-9])?(?:\\.(?!-)[a-z\xa1-\uffff0-9-]{1,63}"
+    "(?<!-))*\\.(?!-)(?:[a-z\xa1-\uffff-]{2,63}|xn--[a-z0-9]{1,59})(?<!-)\\.?|localhost))"
+    "(?::\\d{2,5})?(?:[/?#][^\\s]*)?\\Z", re.IGNORECASE)
+"""reportlab's pattern of a web address in a paragraph's link (``paragraph.uri_pat``),
+with its flags: ipdocs draws its own text and never sets a reportlab Paragraph."""
+
+REPORTLAB_CJK = ("([\u2e80-\uffff])", re.UNICODE)
+"""reportlab's pattern of CJK characters in ``textsplit`` (its word splitting for its own
+Paragraph)."""
+
+YAML_NON_PRINTABLE = (
+    "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]", 0)
+"""PyYAML's pattern of characters YAML may not hold (``Reader.NON_PRINTABLE``), used only
+by its pure-Python reader: libyaml's loader checks the characters itself."""
+
+
+class Deferred:
+    """A regular expression compiled the first time one of its attributes is read
+    (``search``, ``match``, ``pattern``, ...), and that pattern from then on."""
+
+    __slots__ = ("_compiled", "_flags", "_source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self._source = source
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        """The pattern, compiled now if it was not yet."""
+        if self._compiled is None:
+            self._compiled = _REAL_COMPILE(self._source, self._flags)
+        return self._compiled
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.compiled(), name)
+
+    def __repr__(self) -> str:
+        return f"Deferred({self._source!r}, {self._flags!r})"
+
+
+_REAL_COMPILE = re.compile
+
+
+def on_first_use(source: str, flags: int = 0) -> re.Pattern[str]:
+    """A pattern of ipdocs' own compiled the first time it is used (a ``Deferred``, which
+    answers every attribute of a compiled pattern): for one with a large character class
+    that only some outputs use (a cold zh PDF build never searches for web addresses in
+    Han text, which only the DOCX writer cuts into scripts)."""
+    return cast("re.Pattern[str]", Deferred(source, flags))
+
+
+@contextmanager
+def compiled_on_first_use(*patterns: tuple[str, int]) -> Iterator[None]:
+    """While the body runs (an import), ``re.compile`` returns a ``Deferred`` for each of
+    ``patterns`` (source and flags, exactly as the module compiles them), and compiles
+    any other pattern at once."""
+    wanted = {(source, int(flags)) for source, flags in patterns}
+
+    def compile_(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and (pattern, int(flags)) in wanted:
+            return Deferred(pattern, int(flags))
+        return _REAL_COMPILE(pattern, flags)
+
+    with _LOCK:
+        before = re.compile
+        re.compile = compile_
+        try:
+            yield
+        finally:
+            re.compile = before

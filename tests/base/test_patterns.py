@@ -1,0 +1,86 @@
+"""Regular expressions compiled on first use (``ipdocs.base.patterns``)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ipdocs.base.patterns import (
+    REPORTLAB_CJK,
+    REPORTLAB_URI,
+    YAML_NON_PRINTABLE,
+    Deferred,
+    compiled_on_first_use,
+    on_first_use,
+)
+
+
+def test_a_deferred_pattern_compiles_on_its_first_use_and_answers_as_the_pattern() -> None:
+    deferred = Deferred(r"a(b+)", re.IGNORECASE)
+    assert deferred._compiled is None
+    match = deferred.search("xxABBy")
+    assert match is not None and match.group(1) == "BB"
+    assert deferred.pattern == r"a(b+)"
+    assert deferred.flags == re.compile(r"a(b+)", re.IGNORECASE).flags
+    assert deferred.compiled() is deferred.compiled()
+
+
+def test_on_first_use_compiles_nothing_until_used() -> None:
+    pattern = on_first_use(r"[\u4e00-\u9fff]+")
+    assert isinstance(pattern, Deferred) and pattern._compiled is None
+    assert [m.span() for m in pattern.finditer("ab汉字c")] == [(2, 4)]
+
+
+def test_only_the_named_patterns_are_deferred_and_re_compile_is_restored() -> None:
+    real = re.compile
+    with compiled_on_first_use(("x+", 0)):
+        assert isinstance(re.compile("x+"), Deferred)
+        assert isinstance(re.compile("x+", re.IGNORECASE), re.Pattern)
+        assert isinstance(re.compile("y+"), re.Pattern)
+        with compiled_on_first_use(("y+", 0)):
+            assert isinstance(re.compile("y+"), Deferred)
+            assert isinstance(re.compile("x+"), re.Pattern)
+        assert isinstance(re.compile("y+"), re.Pattern)
+    assert re.compile is real
+
+
+def test_re_compile_is_restored_when_the_import_fails() -> None:
+    real = re.compile
+    try:
+        with compiled_on_first_use(REPORTLAB_URI):
+            raise ImportError("no such module")
+    except ImportError:
+        pass
+    assert re.compile is real
+
+
+@given(st.text(alphabet=st.sampled_from("ab.-:/1年\u3000é\x07\U0001f600 wXk")))
+def test_the_dependencies_patterns_deferred_match_as_compiled(text: str) -> None:
+    for source, flags in (REPORTLAB_URI, REPORTLAB_CJK, YAML_NON_PRINTABLE):
+        deferred = Deferred(source, flags)
+        compiled = re.compile(source, flags)
+        assert [m.span() for m in deferred.finditer(text)] == \
+               [m.span() for m in compiled.finditer(text)]
+
+
+def test_the_dependencies_still_compile_the_patterns_named() -> None:
+    """The installed reportlab and PyYAML compile exactly the patterns named (a release
+    that changes one would have it compiled at import again: slower, not wrong), and a
+    fresh process importing ipdocs' PDF writer and YAML reader defers them."""
+    code = (
+        "import ipdocs.base.fastyaml, ipdocs.writers.pdf\n"
+        "import reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t\n"
+        "import yaml.reader as r\n"
+        "import re\n"
+        "from ipdocs.base.patterns import Deferred\n"
+        "found = [p.uri_pat, t.rx, r.Reader.NON_PRINTABLE]\n"
+        "print(all(type(x) is Deferred for x in found))\n"
+        "print(re.compile.__module__ == 're')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "True"]
+

@@ -1,0 +1,55 @@
+"""The package's face: its public names imported on first use (``ipdocs/__init__``)."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+
+import ipdocs
+
+
+def test_every_public_name_is_its_homes_object() -> None:
+    for name in ipdocs.__all__:
+        value = getattr(ipdocs, name)
+        if name != "__version__":
+            assert value is getattr(importlib.import_module(ipdocs._HOMES[name]), name)
+    assert set(ipdocs.__all__) <= set(dir(ipdocs))
+
+
+def test_a_layer_answers_after_a_bare_import_and_an_unknown_name_does_not() -> None:
+    assert ipdocs.model is importlib.import_module("ipdocs.model")
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        ipdocs.nothing  # noqa: B018
+
+
+def _python(code: str) -> str:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_importing_the_package_imports_nothing_else_until_a_name_is_used() -> None:
+    out = _python("import sys, ipdocs\n"
+                  "print(sorted(m for m in sys.modules if m.startswith('ipdocs')))\n"
+                  "from ipdocs import *\n"
+                  "print(Report.__name__, callable(build))\n")
+    assert out == "['ipdocs']\nReport True\n"
+
+
+def test_python_m_turns_the_collector_back_on_before_the_command_runs() -> None:
+    code = ("import gc, runpy, sys\n"
+            "from ipdocs.app import cli\n"
+            "cli.entry = lambda: print(gc.isenabled()) or 0\n"
+            "sys.argv = ['ipdocs']\n"
+            "try:\n"
+            "    runpy.run_module('ipdocs', run_name='__main__')\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "gc.disable()\n"
+            "try:\n"
+            "    runpy.run_module('ipdocs', run_name='__main__')\n"
+            "except SystemExit:\n"
+            "    pass\n")
+    assert _python(code) == "True\nFalse\n"
