@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import queue
@@ -205,3 +206,35 @@ def test_watch_writes_what_a_fresh_build_makes_after_every_edit(tmp_path: Path) 
         assert pdf.read_bytes() == _fresh_build(spec, tmp_path / f"fresh{number}")
         pages.append(pdf.read_bytes().count(b"/Type /Page\n"))
     assert pages[-1] > pages[0]  # the long paragraph moved what follows it
+
+
+def test_a_save_made_while_a_rebuild_runs_is_reported_after_it(tmp_path: Path) -> None:
+    """The watching thread does not look for changes while the caller rebuilds (between
+    two items of ``changes``); a save made then is reported at the next item, and an
+    atomic save (a new file renamed over the spec) is one burst."""
+    spec = tmp_path / "a.yaml"
+    spec.write_text("a", "utf-8")
+    found = watching.changes([spec])
+    try:
+        assert next(found) is watching.READY
+        temp = tmp_path / ".a.yaml.saving"
+        temp.write_text("b", "utf-8")
+        os.replace(temp, spec)
+        assert {path for _, path in next(found)} == {str(spec)}  # type: ignore[attr-defined]
+        spec.write_text("c", "utf-8")  # "during the rebuild": nothing is looking now
+        time.sleep(0.1)
+        assert {path for _, path in next(found)} == {str(spec)}  # type: ignore[attr-defined]
+    finally:
+        found.close()
+
+
+def test_the_collector_is_off_while_a_rebuild_runs(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rebuild runs with the garbage collector off; it is on again after it (and
+    frozen what lives on, by ``settle``)."""
+    states: list[bool] = []
+    monkeypatch.setattr(Watcher, "rebuild", lambda self: states.append(gc.isenabled()))
+    assert gc.isenabled()
+    watching.watch(options(tmp_path / "a.yaml", tmp_path / "out"), io.StringIO(),
+                   io.StringIO(), changed=lambda paths: iter([watching.READY, {"change"}]))
+    assert states == [False, False] and gc.isenabled()

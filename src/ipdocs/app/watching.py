@@ -234,8 +234,24 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
         session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
                     "(Ctrl-C to stop)")
         for _ in changed(watched):
-            session.rebuild()
+            with collector_off():
+                session.rebuild()
             settle()
+
+
+@contextlib.contextmanager
+def collector_off() -> Iterator[None]:
+    """The garbage collector off while a rebuild runs (as ``ipdocs build`` runs its
+    own), on again as it was after it: the collections it would run walk only the
+    rebuild's young objects (the report, the document, the layout) and find little to
+    free before it ends; ``settle`` collects what it left once."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def settle() -> None:
