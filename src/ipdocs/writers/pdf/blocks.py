@@ -262,7 +262,8 @@ CELL_PADDING = SHARED_CELL_PADDING[1]
 FITS_KEPT = 1024
 """Table fits remembered (``_fit``): a rebuild of the same report (``ipdocs watch``)
 fits again only the tables whose cells changed (Ningbo's full brief has 17 in Chinese)."""
-_FITS: OrderedDict[tuple[Any, ...], TableFit] = OrderedDict()
+_FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...]]] = \
+    OrderedDict()
 
 
 def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
@@ -291,12 +292,15 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
 
     The fit is remembered by everything it is made of (``_fit_key``) when no character
     of the table lacked a face (such a table notes its problem for each document): the
-    same table fitted again in this process (a rebuild) is not measured again."""
+    same table fitted again in this process (a rebuild) is not measured again, and its
+    cells are made of the runs, looks and shapes they were set in (each TextBlock new:
+    a layout changes it)."""
     key = _fit_key(node, w)
     kept = _FITS.get(key)
     if kept is not None:
         touch(_FITS, key)
-        return _cells(node, w, kept.scale), _copy(kept)
+        fitted, set_as = kept
+        return [[TextBlock(*cell) for cell in row] for row in set_as], _copy(fitted)
     made: dict[float, list[list[TextBlock]]] = {}
 
     def cells(scale: float) -> list[list[TextBlock]]:
@@ -312,7 +316,8 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
                     len(node.header), w.width, measure, CELL_PADDING)
     if not w.uncovered and not w.gaps:
-        _FITS[key] = _copy(fit)
+        _FITS[key] = (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape)
+                                              for c in row) for row in cells(fit.scale)))
         trim(_FITS, FITS_KEPT)
     return cells(fit.scale), fit
 
