@@ -266,6 +266,11 @@ _FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...]]
     OrderedDict()
 
 
+def forget_fits() -> None:
+    """Forget every table fit remembered (for measuring a first render)."""
+    _FITS.clear()
+
+
 def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
     """Everything a table's fit is made of: its cells' pieces (text, colour, review
     mark), its columns and language, the frame's width and the cells' padding, and
