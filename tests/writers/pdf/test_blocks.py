@@ -25,6 +25,7 @@ from ipdocs.writers.pdf.blocks import (
     contents,
     cover,
     flowables,
+    forget_fits,
     heading,
     item_list,
     page_break,
@@ -176,3 +177,25 @@ def test_a_table_fit_remembered_is_what_measuring_makes() -> None:
         _FITS.clear()
         fresh.append(_fit(t, writer(180))[1])
     assert remembered == fresh
+
+
+def test_threads_rendering_tables_at_once_make_the_pdf_one_thread_makes() -> None:
+    """Fits and cells remembered by one thread are used by others (each cell a new
+    TextBlock of its own): tables rendered in threads at once, some remembered and some
+    not, make the PDF a render with nothing remembered makes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ipdocs.doc import Document, Metadata
+    from ipdocs.writers.pdf import render_pdf
+
+    docs = [Document(Metadata("表", "zh-CN"), tuple(_table(f"{n + i:,}") for i in range(6)))
+            for n in (1, 2000, 71425)]
+    theme = load_theme("briefing")
+    alone = []
+    for doc in docs:
+        forget_fits()
+        alone.append(render_pdf(doc, theme))
+    forget_fits()
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda i: render_pdf(docs[i % 3], theme), range(24)))
+    assert all(pdf == alone[i % 3] for i, pdf in enumerate(made))
