@@ -443,8 +443,8 @@ changed and saved {edits} times (as editors save atomically: a new file renamed 
 old), each once the previous rebuild is done. The latency runs from the save to the
 PDF's replacement on disk (its inode changes; polled every millisecond): file events,
 the wait for the end of a burst of them (2 to 4 ms: `watching.STEP_MS`), reloading and
-checking the spec,
-rendering and writing. *Rebuild* is the time the command prints for its own work.
+checking the spec, rendering and writing. *Rebuild* is the time the command prints for
+its own work.
 """
 
 
