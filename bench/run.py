@@ -41,6 +41,7 @@ from ipdocs.themes import load_theme  # noqa: E402
 from ipdocs.typefaces.bundled import face_path  # noqa: E402
 from ipdocs.writers.docx import render_docx  # noqa: E402
 from ipdocs.writers.pdf import render_pdf  # noqa: E402
+from ipdocs.writers.pdf.blocks import forget_fits  # noqa: E402
 from ipdocs.writers.pdf.text import forget_layouts  # noqa: E402
 from ipdocs.writers.subsets import embedded_text, subset_face  # noqa: E402
 
@@ -62,8 +63,10 @@ METHOD = """## Method
   of it reads the subsets. The cold rows are later builds; one row shows a first build.
 - **Warm** rows render one brief in a process that has already loaded the spec and
   rendered once (median of several renders). The PDF writer remembers the lines it broke
-  each text into (as a rebuild in `ipdocs watch` finds them); the *no layout remembered*
-  rows forget them before each render, as a process's first render of a report.
+  each text into and each table's fit (as a rebuild in `ipdocs watch` finds them: an
+  edit of one value fits one table again and breaks its paragraph again); the *no layout
+  remembered* rows forget both before each render, as a process's first render of a
+  report.
 - **Peers** set the same content, exported from ipdocs' document tree by `bench/export.py`
   (headings, paragraphs, tables, key figures; charts as their data), in the same bundled
   fonts: Typst (PyPI `typst`) compiles markup to PDF, WeasyPrint renders HTML to PDF,
@@ -439,8 +442,9 @@ WATCH = """## Live preview: `ipdocs watch`, edit to file
 changed and saved {edits} times (as editors save atomically: a new file renamed over the
 old), each once the previous rebuild is done. The latency runs from the save to the
 PDF's replacement on disk (its inode changes; polled every millisecond): file events,
-the wait for the end of a burst of them (20 ms), reloading and checking the spec,
-rendering and writing. *Rebuild* is the time the command prints for its own work.
+the wait for the end of a burst of them (2 to 4 ms: `watching.STEP_MS`), reloading and
+checking the spec, rendering and writing. *Rebuild* is the time the command prints for
+its own work.
 """
 
 
@@ -690,7 +694,7 @@ def main() -> None:
             if (name, fmt) == ("full", "pdf"):
                 warm_full = seconds
             if fmt == "pdf":  # the PDF writer remembers layouts: a first render breaks all
-                fresh = warm(lambda b=brief: (forget_layouts(), render_pdf(
+                fresh = warm(lambda b=brief: (forget_layouts(), forget_fits(), render_pdf(
                     b.document(report, "zh"), themes)), repeat + 2)
                 say(f"| {name} zh pdf, no layout remembered | {fresh * 1000:.0f} ms |")
     say("")

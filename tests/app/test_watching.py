@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import queue
@@ -19,7 +20,7 @@ import pytest
 from ipdocs.app import batch, watching
 from ipdocs.app.batch import plan
 from ipdocs.app.watching import Options, Watcher, inputs
-from tests.conftest import SAMPLE
+from tests.conftest import ROOT, SAMPLE
 
 TEXT = SAMPLE.read_text("utf-8")
 
@@ -161,3 +162,79 @@ def test_several_outputs_rebuild_in_a_pool_that_ends_with_the_session(tmp_path: 
         assert processes(str(out)) == []
     finally:
         session.process.kill()
+
+
+NINGBO = ROOT / "specs" / "ningbo-2024.yaml"
+LONG = ("我市知识产权行政保护工作获{year-1}年度全国地级以上城市绩效考核"
+        "{overview.admin_protection_rank}的佳绩，")
+EDITS = [
+    ("value: 71425", "value: 71426"),  # a figure's value: the same characters
+    ("value: 71426", "value: 987654321"),  # a wider number: its table is fitted again
+    ("知识产权顶层设计不断优化", "知识产权顶层设计不断优化鑫"),  # a character new to the report
+    ('  - zh: "我市知识产权行政保护工作获', '  - zh: "' + LONG * 40 + "我市知识产权行政保护工作获"),
+    ("value: 987654321", "value: 71426"),  # back, with the long paragraph still in
+]
+
+
+def _fresh_build(spec: Path, out: Path) -> bytes:
+    """The full zh PDF ``ipdocs build`` makes of ``spec`` in a process of its own."""
+    subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "pdf", "-l", "zh",
+                    "-o", str(out)], check=True, capture_output=True)
+    return (out / f"{spec.stem}.zh.pdf").read_bytes()
+
+
+def test_watch_writes_what_a_fresh_build_makes_after_every_edit(tmp_path: Path) -> None:
+    """After each of a sequence of edits (a value, a wider number, a new character, a
+    paragraph long enough to move every page after it, and back), the PDF a watch
+    session writes (warm: what it remembers from the rebuilds before) is byte for byte
+    the one a fresh ``ipdocs build`` of the same saved spec makes; so is the first."""
+    spec = tmp_path / "ningbo.yaml"
+    text = NINGBO.read_text("utf-8")
+    spec.write_text(text, "utf-8")
+    shutil.copy(NINGBO.parent / "glossary.yaml", tmp_path)
+    [planned] = plan([spec], tmp_path / "out", "full", ["pdf"], ["zh"])
+    watcher = Watcher(Options(planned, "full", "briefing", "interleaved", False, 1),
+                      io.StringIO(), io.StringIO())
+    pdf = tmp_path / "out" / "ningbo.zh.pdf"
+    pages = []
+    for number, (old, new) in enumerate([("", ""), *EDITS]):
+        assert old in text
+        text = text.replace(old, new, 1)
+        spec.write_text(text, "utf-8")
+        assert watcher.rebuild_once(), watcher.err.getvalue()
+        watching.settle()
+        assert pdf.read_bytes() == _fresh_build(spec, tmp_path / f"fresh{number}")
+        pages.append(pdf.read_bytes().count(b"/Type /Page\n"))
+    assert pages[-1] > pages[0]  # the long paragraph moved what follows it
+
+
+def test_a_save_made_while_a_rebuild_runs_is_reported_after_it(tmp_path: Path) -> None:
+    """The watching thread does not look for changes while the caller rebuilds (between
+    two items of ``changes``); a save made then is reported at the next item, and an
+    atomic save (a new file renamed over the spec) is one burst."""
+    spec = tmp_path / "a.yaml"
+    spec.write_text("a", "utf-8")
+    found = watching.changes([spec])
+    try:
+        assert next(found) is watching.READY
+        temp = tmp_path / ".a.yaml.saving"
+        temp.write_text("b", "utf-8")
+        os.replace(temp, spec)
+        assert {path for _, path in next(found)} == {str(spec)}  # type: ignore[attr-defined]
+        spec.write_text("c", "utf-8")  # "during the rebuild": nothing is looking now
+        time.sleep(0.1)
+        assert {path for _, path in next(found)} == {str(spec)}  # type: ignore[attr-defined]
+    finally:
+        found.close()
+
+
+def test_the_collector_is_off_while_a_rebuild_runs(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each rebuild runs with the garbage collector off; it is on again after it (and
+    frozen what lives on, by ``settle``)."""
+    states: list[bool] = []
+    monkeypatch.setattr(Watcher, "rebuild", lambda self: states.append(gc.isenabled()))
+    assert gc.isenabled()
+    watching.watch(options(tmp_path / "a.yaml", tmp_path / "out"), io.StringIO(),
+                   io.StringIO(), changed=lambda paths: iter([watching.READY, {"change"}]))
+    assert states == [False, False] and gc.isenabled()

@@ -8,6 +8,7 @@ import pytest
 
 from ipdocs import SpecError, load_report
 from ipdocs.loading import read_spec
+from ipdocs.loading.loader import load_glossary
 from tests.conftest import MINIMAL
 
 WriteSpec = Callable[..., Path]
@@ -329,3 +330,23 @@ def test_parts_that_are_not_a_list_are_located(write_spec: WriteSpec, parts: str
     found = lines(write_spec(MINIMAL.replace("parts: [patents.invention]", f"parts: {parts}")))
     assert len(found) == 1 and found[0].startswith(
         "20:12: error: figures[patents.grants].parts: Input should be a valid list"), found
+
+
+def test_a_glossary_is_remembered_by_its_exact_text(tmp_path: Path) -> None:
+    """The same text loads to the same glossary without being read again; a changed
+    text loads afresh; a broken one is refused every time, with its place."""
+    path = tmp_path / "glossary.yaml"
+    path.write_text("terms:\n  - {zh: 专利, en: patents}\n", "utf-8")
+    first = load_glossary(path)
+    assert load_glossary(path) is first
+    path.write_text("terms:\n  - {zh: 专利, en: patent}\n", "utf-8")
+    assert load_glossary(path).english("专利") == "patent"
+    path.write_text("terms:\n  - {zh: 专利, en: patents}\n", "utf-8")
+    assert load_glossary(path) is first
+    path.write_text("terms:\n  - {zh: 专利}\n", "utf-8")
+    for _ in range(2):
+        with pytest.raises(SpecError, match=r"glossary\.yaml"):
+            load_glossary(path)
+    path.write_text("terms: [", "utf-8")
+    with pytest.raises(SpecError):
+        load_glossary(path)

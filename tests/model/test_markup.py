@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ipdocs import SpecError, load_report
-from ipdocs.model.markup import Markup, blanked, read, strip
+from ipdocs.model.markup import _READS, Markup, blanked, read, strip
 from ipdocs.model.references import check_references
 from tests.conftest import ROOT
 
@@ -148,3 +148,14 @@ def test_shipped_specs_use_no_markup_but_strong() -> None:
                 markup: Markup = read(text.get(lang))[0]
                 assert markup.kind == ""
                 assert not any(p.emphasis or p.link for i in markup.items for p in i.pieces)
+
+
+def test_markup_remembered_is_the_same_and_errors_are_found_each_time() -> None:
+    """A text read again gives the same markup (remembered by the text and whether it
+    may be a list); a text with problems is read, and its problems said, every time."""
+    text = "- **一** 项\n- 二 [链接](https://example.org)"
+    first = read(text)
+    assert read(text) == first and (text, True) in _READS
+    assert read(text, blocks=False) != first
+    broken = "**unclosed"
+    assert read(broken)[1] and read(broken)[1] and (broken, True) not in _READS

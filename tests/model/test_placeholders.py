@@ -5,6 +5,7 @@ import re
 import pytest
 
 from ipdocs.model import FigureRef, PlaceholderError, YearRef, parse
+from ipdocs.model.placeholders import _SCANS, scan
 
 
 def test_parse_segments() -> None:
@@ -75,3 +76,16 @@ def test_year_placeholders_shift_and_the_rest_stays() -> None:
 
     assert shift_years("较{year-1}年，{year}年，{year+1}年，{a:change}，{{year}}", -1) == \
         "较{year-2}年，{year-1}年，{year}年，{a:change}，{{year}}"
+
+
+def test_scans_remembered_are_the_same_and_not_shared() -> None:
+    """A text scanned again gives the same segments in a list of its own; a text with
+    errors is not remembered (its errors are found again each time)."""
+    text = "专利{patents.grants}件，{year}年"
+    segments, errors = scan(text)
+    segments.append("changed by a caller")
+    again, errors_again = scan(text)
+    assert again == [*segments[:-1]] and errors == errors_again == []
+    assert text in _SCANS
+    assert "{bad" not in _SCANS
+    assert scan("{bad")[1] and scan("{bad")[1] and "{bad" not in _SCANS

@@ -41,10 +41,16 @@ from ipdocs.sections.brief import Layout
 from ipdocs.themes import BUILT_IN as BUILT_IN_THEMES
 from ipdocs.themes import ThemeError, load_theme
 
-STEP_MS = 20
-"""How long watchfiles waits for a burst of changes to end before it reports them (an
-editor's save is a few events within a few milliseconds). Its default, 50 ms, would
-spend a fifth of the latency budget (a zh PDF rewritten within 250 ms of a save)."""
+STEP_MS = 2
+"""How long watchfiles waits, after a change, for the burst of them to end before it
+reports them: it looks every ``STEP_MS`` and reports once a look finds no change the
+last did not (2 to 4 ms after the last event). An editor's save is a few events within
+a fraction of a millisecond (an atomic save: a new file written, then renamed over the
+spec). A save that takes longer is not lost either way: its later events make another
+rebuild, and a rebuild whose inputs moved while it ran starts again (``Watcher.rebuild``).
+watchfiles looks only while no rebuild runs (``changes``), so its looks, which take the
+interpreter's lock, do not interrupt a rebuild; the changes made meanwhile are kept and
+reported at its first look after it."""
 
 Stamp = tuple[int, int, int] | None
 """A file's size, modification time (ns) and inode; None when it is missing."""
@@ -166,22 +172,29 @@ def changes(paths: list[Path]) -> Iterator[object]:
     watchfiles watches their folders in a thread of its own, so that the first build
     starts only once the watch is in place (an edit made while it runs is seen) and
     changes are collected while a rebuild runs; a burst of them makes one rebuild. The
-    main thread waits on a queue, where SIGINT and SIGTERM reach it at once."""
+    thread looks for changes only while this generator waits for them (``idle``): the
+    events that come while the caller rebuilds are kept by watchfiles and reported at
+    its next look. The main thread waits on a queue, where SIGINT and SIGTERM reach it
+    at once."""
     found: queue.Queue[object] = queue.Queue()
-    stop = threading.Event()
-    thread = threading.Thread(target=_watch_folders, args=(paths, found, stop),
+    stop, idle = threading.Event(), threading.Event()
+    idle.set()
+    thread = threading.Thread(target=_watch_folders, args=(paths, found, stop, idle),
                               name="ipdocs-watch", daemon=True)
     thread.start()
     try:
         while True:
+            idle.set()
             item = found.get()
             while not found.empty() and item is not READY:  # one rebuild for a burst
                 item = found.get_nowait()
+            idle.clear()
             if isinstance(item, BaseException):
                 raise WatchError(f"stopped watching: {item}") from item
             yield item
     finally:
         stop.set()
+        idle.set()
 
 
 class WatchError(RuntimeError):
@@ -189,8 +202,9 @@ class WatchError(RuntimeError):
 
 
 def _watch_folders(paths: list[Path], found: queue.Queue[object],
-                   stop: threading.Event) -> None:
-    """Put READY in ``found`` once watching, then each burst of changes to ``paths``."""
+                   stop: threading.Event, idle: threading.Event) -> None:
+    """Put READY in ``found`` once watching, then each burst of changes to ``paths``;
+    between bursts, wait until the main thread is ``idle`` before looking again."""
     from watchfiles import watch
 
     wanted = {str(path) for path in paths}
@@ -205,6 +219,7 @@ def _watch_folders(paths: list[Path], found: queue.Queue[object],
                 found.put(READY)
             if batch:
                 found.put(batch)
+            idle.wait()
     except Exception as exc:  # handed to the main thread, which says it
         found.put(exc)
 
@@ -219,8 +234,24 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
         session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
                     "(Ctrl-C to stop)")
         for _ in changed(watched):
-            session.rebuild()
+            with collector_off():
+                session.rebuild()
             settle()
+
+
+@contextlib.contextmanager
+def collector_off() -> Iterator[None]:
+    """The garbage collector off while a rebuild runs (as ``ipdocs build`` runs its
+    own), on again as it was after it: the collections it would run walk only the
+    rebuild's young objects (the report, the document, the layout) and find little to
+    free before it ends; ``settle`` collects what it left once."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def settle() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.kept import touch, trim
 from ipdocs.base.problems import Problem, SpecError, error, locate, validation_problems
 from ipdocs.base.records import datarecord
 from ipdocs.loading.screen import screen
@@ -64,6 +66,11 @@ def read_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
         text = read_text(path)
     except InputError as exc:
         return None, {}, [error((), exc.message).at(exc.line, exc.column)]
+    return _parsed(path, text)
+
+
+def _parsed(path: Path, text: str) -> tuple[Any, Marks, list[Problem]]:
+    """``read_data`` of the text read from ``path``."""
     data, marks, problems = read_json(text) if path.suffix.lower() == ".json" \
         else read_yaml(text)
     if problems and data is None:
@@ -114,13 +121,35 @@ def load_report(path: str | Path) -> Report:
     return loaded.report.with_glossary(glossary_beside(path))
 
 
+GLOSSARIES_KEPT = 8
+"""Glossaries remembered by their text (``load_glossary``): ``ipdocs watch`` loads the
+one beside its spec again on every change to the spec."""
+_GLOSSARIES: OrderedDict[tuple[bool, str], Glossary] = OrderedDict()
+
+
 def load_glossary(path: str | Path) -> Glossary:
-    """Load a termbase (``terms: [{zh, en, note}]``); raise SpecError with located problems."""
+    """Load a termbase (``terms: [{zh, en, note}]``); raise SpecError with located problems.
+
+    A glossary that loads is remembered by its exact text (and whether it is JSON): the
+    same text loads to the same terms (a model never changed once made)."""
     path = Path(path)
-    data, marks, problems = read_data(path)
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        raise SpecError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+    key = (path.suffix.lower() == ".json", text)
+    kept = _GLOSSARIES.get(key)
+    if kept is not None:
+        touch(_GLOSSARIES, key)
+        return kept
+    data, marks, problems = _parsed(path, text)
     if not problems:
         try:
-            return Glossary.model_validate(data)
+            glossary = Glossary.model_validate(data)
         except SpecError as exc:
             problems = exc.problems
+        else:
+            _GLOSSARIES[key] = glossary
+            trim(_GLOSSARIES, GLOSSARIES_KEPT)
+            return glossary
     raise SpecError([locate(p, marks) for p in problems], str(path))

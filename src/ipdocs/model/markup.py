@@ -19,8 +19,10 @@ text's own: a problem says where it is (``MarkupError.offset``) as placeholders 
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from typing import Literal
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.base.records import datarecord
 from ipdocs.model.placeholders import masked
 
@@ -99,9 +101,33 @@ def strip(text: str) -> str:
     return "".join(unescape(text[p.start:p.end]) for p in markup.items[0].pieces)
 
 
+READS_KEPT = 8192
+"""Texts whose markup is remembered (``read``): a spec loaded again (``ipdocs watch``)
+holds mostly the same texts, each read when loaded and when set."""
+_READS: OrderedDict[tuple[str, bool], Markup] = OrderedDict()
+
+
 def read(text: str, blocks: bool = True) -> tuple[Markup, list[MarkupError]]:
     """Read ``text``'s markup: its kind (a list only where ``blocks``), its items' pieces,
-    and every problem found."""
+    and every problem found.
+
+    The markup of a text without problems is remembered by the text and ``blocks`` (a
+    few thousand, the least recently used let go): it is made of them alone and never
+    changed."""
+    key = (text, blocks)
+    kept = _READS.get(key)
+    if kept is not None:
+        touch(_READS, key)
+        return kept, []
+    markup, errors = _read(text, blocks)
+    if not errors:
+        _READS[key] = markup
+        trim(_READS, READS_KEPT)
+    return markup, errors
+
+
+def _read(text: str, blocks: bool) -> tuple[Markup, list[MarkupError]]:
+    """``read`` of a text not remembered."""
     errors: list[MarkupError] = []
     mask = masked(text)
     kind, spans = _items(mask, errors) if blocks else ("", [(0, len(text))])

@@ -28,7 +28,9 @@ Grammar, inside a bilingual paragraph:
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.base.records import datarecord
 
 PARTS: dict[str, str] = {
@@ -136,9 +138,31 @@ def _unspaced(body: str, offset: int) -> str:
     return body
 
 
+SCANS_KEPT = 8192
+"""Texts whose segments are remembered (``scan``): a spec loaded again (``ipdocs watch``)
+holds mostly the same texts, each scanned when loaded, checked and set."""
+_SCANS: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()
+
+
 def scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
     """Split ``text`` into literal strings and references, and every malformed brace or
-    placeholder in it (each kept as literal text in the segments)."""
+    placeholder in it (each kept as literal text in the segments).
+
+    The segments of a text without errors are remembered by the text (a few thousand,
+    the least recently used let go): they are made of it alone."""
+    kept = _SCANS.get(text)
+    if kept is not None:
+        touch(_SCANS, text)
+        return list(kept), []
+    segments, errors = _scan(text)
+    if not errors:
+        _SCANS[text] = tuple(segments)
+        trim(_SCANS, SCANS_KEPT)
+    return segments, errors
+
+
+def _scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
+    """``scan`` of a text not remembered."""
     segments: list[Segment] = []
     errors: list[PlaceholderError] = []
     literal = ""

@@ -3,15 +3,29 @@ it, with its structure element and its place in the outline."""
 
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
-from ipdocs.doc import Bilingual, Contents, Cover, Heading, ItemList, Paragraph, Span
+from ipdocs.doc import (
+    Bilingual,
+    Cell,
+    Column,
+    Contents,
+    Cover,
+    Heading,
+    ItemList,
+    Paragraph,
+    Span,
+)
 from ipdocs.doc import PageBreak as PageBreakNode
+from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf.blocks import (
+    _FITS,
     Writer,
+    _fit,
     bilingual_rows,
     contents,
     cover,
     flowables,
+    forget_fits,
     heading,
     item_list,
     page_break,
@@ -127,3 +141,61 @@ def test_a_cover_is_its_title_subtitle_and_lines_between_spaces() -> None:
     assert ["".join(r.text for r in t.runs) for t in texts] == ["年度报告", "副标题", "宁波市",
                                                               "2025年"]
     assert len(cover(Cover("Title", "en"), writer())) == 3  # no subtitle, no lines
+
+
+def _table(value: str, columns: tuple[float, float] = (3.0, 1.0)) -> TableNode:
+    """A two-column Chinese table whose one number is ``value``."""
+    return TableNode((Column("left", columns[0]), Column("right", columns[1])),
+                     ((Cell("指标"), Cell("数值")),),
+                     ((Cell("发明专利授权量（件）"), Cell(value)),
+                      (Cell("商标注册量（件）"), Cell("1,234"))), "zh")
+
+
+def test_a_table_fit_is_remembered_by_all_it_is_made_of() -> None:
+    """The same table fitted again is not measured again and fits the same; a table
+    whose cell, columns or frame changed is fitted afresh; the fit handed out is a copy."""
+    w = writer(200, "official")
+    _FITS.clear()
+    first = _fit(_table("71,425"), w)[1]
+    assert len(_FITS) == 1
+    again = _fit(_table("71,425"), writer(200, "official"))[1]
+    assert len(_FITS) == 1 and again == first and again.widths is not first.widths
+    wider = _fit(_table("71,425,000,000"), w)[1]
+    assert len(_FITS) == 2 and wider.widths != first.widths
+    assert _fit(_table("71,425", (1.0, 3.0)), w)[1].widths != first.widths
+    assert _fit(_table("71,425"), writer(300, "official"))[1].widths != first.widths
+    assert _fit(_table("71,425"), writer(200, "briefing"))[1] is not None
+    assert len(_FITS) == 5
+
+
+def test_a_table_fit_remembered_is_what_measuring_makes() -> None:
+    """Fits handed out from memory equal fits measured with nothing remembered."""
+    tables = [_table(v) for v in ("1", "71,425", "7,142,500", "1", "71,425")]
+    remembered = [_fit(t, writer(180))[1] for t in tables]
+    fresh = []
+    for t in tables:
+        _FITS.clear()
+        fresh.append(_fit(t, writer(180))[1])
+    assert remembered == fresh
+
+
+def test_threads_rendering_tables_at_once_make_the_pdf_one_thread_makes() -> None:
+    """Fits and cells remembered by one thread are used by others (each cell a new
+    TextBlock of its own): tables rendered in threads at once, some remembered and some
+    not, make the PDF a render with nothing remembered makes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ipdocs.doc import Document, Metadata
+    from ipdocs.writers.pdf import render_pdf
+
+    docs = [Document(Metadata("表", "zh-CN"), tuple(_table(f"{n + i:,}") for i in range(6)))
+            for n in (1, 2000, 71425)]
+    theme = load_theme("briefing")
+    alone = []
+    for doc in docs:
+        forget_fits()
+        alone.append(render_pdf(doc, theme))
+    forget_fits()
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda i: render_pdf(docs[i % 3], theme), range(24)))
+    assert all(pdf == alone[i % 3] for i, pdf in enumerate(made))

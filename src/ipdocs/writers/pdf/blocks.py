@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -17,6 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from ipdocs.base.kept import touch, trim
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -55,6 +57,7 @@ from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.setting import (
     Piece,
     Writer,
+    cut_setting,
     font_name,
     looks_runs,
     note_uncovered,
@@ -233,8 +236,12 @@ def _said_block(text: str, style: str, lang: str, role: str, w: Writer) -> TextB
 def _cell(data: Cell, style: str, column: Column, lang: str, w: Writer,
           color: str | None = None, scale: float = 1.0) -> TextBlock:
     """One table cell as a TextBlock aligned like its column."""
-    piece = Piece(data.text, color=color, highlight=w.theme.mark(data.review, data.stale))
-    return text_block([piece], style, lang, w, column.align, scale)
+    return text_block([_cell_piece(data, w, color)], style, lang, w, column.align, scale)
+
+
+def _cell_piece(data: Cell, w: Writer, color: str | None) -> Piece:
+    """A table cell's text as the piece it is set as."""
+    return Piece(data.text, color=color, highlight=w.theme.mark(data.review, data.stale))
 
 
 def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
@@ -252,11 +259,53 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
 
 CELL_PADDING = SHARED_CELL_PADDING[1]
 
+FITS_KEPT = 1024
+"""Table fits remembered (``_fit``): a rebuild of the same report (``ipdocs watch``)
+fits again only the tables whose cells changed (Ningbo's full brief has 17 in Chinese)."""
+_FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...]]] = \
+    OrderedDict()
+
+
+def forget_fits() -> None:
+    """Forget every table fit remembered (for measuring a first render)."""
+    _FITS.clear()
+
+
+def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
+    """Everything a table's fit is made of: its cells' pieces (text, colour, review
+    mark), its columns and language, the frame's width and the cells' padding, and
+    how the writer sets a header and a body cell: the theme's style for each, with what
+    cutting text in it depends on (``cut_setting``: colour, tracking, the faces subset
+    to the document's characters, the fallbacks), and the page the tracking of a style
+    scaled smaller is worked out from."""
+    han = w.language(node.lang).han
+    styles = []
+    for name in ("table-header", "table-cell"):
+        style = w.theme.style(w.theme.for_script(name, han))
+        styles.append((name, style, cut_setting(style, node.lang, (style.bold, False), w)))
+    pieces = (tuple(tuple(_cell_piece(c, w, None) for c in row) for row in node.header),
+              tuple(tuple(_cell_piece(c, w, direction_color(w.theme, c.direction))
+                          for c in row) for row in node.rows))
+    return (node.lang, node.columns, w.width,
+            CELL_PADDING, w.theme.page, tuple(styles), pieces)
+
 
 def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     """The table's header and body cells as TextBlocks at the scale ``typeset.fit_table``
     chooses, measured as they are set (whole cells by the line breaker, pieces in the
-    cell's look), and the fit."""
+    cell's look), and the fit.
+
+    The fit is remembered by everything it is made of (``_fit_key``) when no character
+    of the table lacked a face (such a table notes its problem for each document): the
+    same table fitted again in this process (a rebuild) is not measured again, and its
+    cells are made of the runs, looks and shapes they were set in (each TextBlock new:
+    a layout changes it)."""
+    key = _fit_key(node, w)
+    kept = _FITS.get(key)
+    if kept is not None:
+        touch(_FITS, key)
+        fitted, set_as = kept
+        return [[TextBlock(*cell) for cell in row] for row in set_as], _copy(fitted)
     made: dict[float, list[list[TextBlock]]] = {}
 
     def cells(scale: float) -> list[list[TextBlock]]:
@@ -271,7 +320,16 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
     fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
                     len(node.header), w.width, measure, CELL_PADDING)
+    if not w.uncovered and not w.gaps:
+        _FITS[key] = (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape)
+                                              for c in row) for row in cells(fit.scale)))
+        trim(_FITS, FITS_KEPT)
     return cells(fit.scale), fit
+
+
+def _copy(fit: TableFit) -> TableFit:
+    """A fit of its own (its widths and pads are lists and mappings a table may change)."""
+    return TableFit(list(fit.widths), fit.scale, dict(fit.pads))
 
 
 def table(node: TableNode, w: Writer) -> list[Flowable]:

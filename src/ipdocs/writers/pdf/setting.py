@@ -134,14 +134,12 @@ watch``) cuts again only the texts that changed."""
 _LOOKS: OrderedDict[tuple[Any, ...], tuple[list[Run], list[Look]]] = OrderedDict()
 
 
-def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
-                ) -> tuple[list[Run], list[Look]]:
-    """Runs and looks for pieces in ``style`` (see ``_cut``), remembered by everything
-    they are made of: the pieces, the style, the language, the colour and tracking the
-    theme gives the style, the faces it may be set in (each a subset to the document's
-    characters) and the fallbacks. Pieces with a character no font has are cut afresh
-    each time (their problem is noted for each document)."""
-    bolds = (style.bold, any(p.bold for p in pieces))
+def cut_setting(style: Style, lang: str, bolds: tuple[bool, bool], w: Writer
+                ) -> tuple[Any, ...]:
+    """What cutting a text in ``style``, ``lang`` and ``bolds`` (the style's and whether
+    a piece is bold) depends on beyond the text: the style, the language, the colour and
+    tracking the theme gives the style, the faces it may be set in (each a subset to the
+    document's characters) and the fallbacks; made once a style for the writer."""
     setting = w.cut_settings.get((style, lang, bolds))
     if setting is None:
         setting = w.cut_settings[style, lang, bolds] = _HashedOnce((
@@ -149,7 +147,18 @@ def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             w.fonts.text, w.fonts.fallbacks,
             tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
                   for b in sorted(set(bolds)))))
-    key = (tuple(pieces), setting)
+    return setting
+
+
+def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
+                ) -> tuple[list[Run], list[Look]]:
+    """Runs and looks for pieces in ``style`` (see ``_cut``), remembered by everything
+    they are made of: the pieces, the style, the language, the colour and tracking the
+    theme gives the style, the faces it may be set in (each a subset to the document's
+    characters) and the fallbacks. Pieces with a character no font has are cut afresh
+    each time (their problem is noted for each document)."""
+    key = (tuple(pieces), cut_setting(style, lang, (style.bold, any(p.bold for p in pieces)),
+                                      w))
     made = _LOOKS.get(key)
     if made is None:
         runs, looks, lacking = _cut(pieces, style, lang, w)

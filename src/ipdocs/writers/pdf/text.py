@@ -319,8 +319,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
             y -= self.shape.leading
             baseline = y + (self.shape.leading - first.size) / 2 + first.size * 0.12
             placed.append((line, self._offset(line, index), y, baseline))
-        for line, x0, y, _ in placed:
-            self._highlight(line, x0, y)
+        if any(look.highlight for look in self.looks):
+            for line, x0, y, _ in placed:
+                self._highlight(line, x0, y)
         if any(look.link for look in self.looks):
             segments = Segments(self.canv, self)
             for index, (line, x0, _, baseline) in enumerate(placed):
