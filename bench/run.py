@@ -576,6 +576,18 @@ LANGS = ("zh", "en", "zh-en")
 FORMATS = ("pdf", "docx")
 
 
+def docx_import(repeat: int) -> float:
+    """Median seconds a fresh process takes to import python-docx after the PDF
+    dependencies (``deps``), timed inside it: a few tens of milliseconds, measured apart
+    from ``deps`` (two cold processes timed apart swing by more on a busy machine)."""
+    script = ("import pydantic, yaml, babel.numbers, reportlab.platypus, "
+              "reportlab.graphics.charts.barcharts, time; start = time.perf_counter(); "
+              "import docx; print(time.perf_counter() - start)")
+    return statistics.median(
+        float(subprocess.run([PY, "-c", script], capture_output=True, text=True,
+                             check=True).stdout) for _ in range(repeat))
+
+
 def library_renders(report: Report, tmp: Path, repeat: int) -> dict[str, float]:
     """Warm seconds reportlab alone (``plain_reportlab``) and a Word file at the least
     (``plain_docx``) take to set the content of each output of the full and the summary
@@ -836,8 +848,7 @@ def main() -> None:
     say(f"\nFor comparison, a fresh `python -c pass` takes {bare * 1000:.0f} ms and one that "
         f"only imports ipdocs' PDF dependencies (pydantic, PyYAML, babel, reportlab) "
         f"{deps * 1000:.0f} ms.\n")
-    deps_docx, _ = timed([PY, "-c", "import pydantic, yaml, babel.numbers, reportlab.platypus, "
-                          "reportlab.graphics.charts.barcharts, docx"], repeat)
+    deps_docx = deps + docx_import(repeat + 2)
     renders = library_renders(report, tmp, repeat)
     say("What reportlab alone and a Word file at the least (`bench/plain_docx.py`: the "
         "headings, paragraphs and tables written as WordprocessingML text into "
