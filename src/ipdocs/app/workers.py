@@ -194,7 +194,9 @@ def collector_off() -> None:
     (``between_tasks``). The collector's automatic collections walked the young fitting
     sessions, documents and layouts some 250 times in each worker of a summary's six
     outputs, about a tenth of its work (40–50 ms), and found little: the command's own
-    process runs with it off for the same reason (``cli._collector_between_outputs``)."""
+    process runs with it off for the same reason (``cli._collector_between_outputs``).
+    The cost is memory: a task's cyclic garbage lives until the task ends (a batch's
+    worker peaks some 30–45 MB higher, bench/RESULTS.md, wave 10)."""
     global _collects_between_tasks
     gc.freeze()
     gc.disable()
