@@ -110,3 +110,39 @@ def test_a_pool_whose_workers_ended_well_leaves_the_cache_unsearched(
     with pool(2, multiprocessing.get_context("fork"), ["pdf"]) as executor:
         assert executor.submit(sum, [1, 2]).result(timeout=60) == 3
     assert searched == []
+
+
+def _collector_state() -> tuple[bool, int]:
+    """In a pool's worker: whether its collector is on, and how many objects it holds
+    frozen."""
+    import gc
+
+    return gc.isenabled(), gc.get_freeze_count()
+
+
+def test_a_worker_renders_with_its_collector_off_and_what_it_imported_frozen() -> None:
+    with pool(1, multiprocessing.get_context("fork"), ["pdf"]) as executor:
+        enabled, frozen = executor.submit(_collector_state).result()
+    assert not enabled
+    assert frozen > 10_000  # ipdocs and the PDF writer's modules
+
+
+def test_a_worker_collects_between_tasks_once_enough_is_tracked(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from ipdocs.app import workers
+
+    collected: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *_: collected.append(1) or 0)
+    monkeypatch.setattr(gc, "isenabled", lambda: False)
+    monkeypatch.setattr(workers, "COLLECT_AFTER", 10)
+    workers.between_tasks()  # not a worker: nothing
+    assert collected == []
+    monkeypatch.setattr(workers, "_collects_between_tasks", True)
+    monkeypatch.setattr(gc, "get_count", lambda: (5, 0, 0))
+    workers.between_tasks()
+    assert collected == []
+    monkeypatch.setattr(gc, "get_count", lambda: (11, 0, 0))
+    workers.between_tasks()
+    assert collected == [1]

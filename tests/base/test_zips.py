@@ -72,3 +72,43 @@ def test_the_workbook_is_the_same_whenever_it_is_saved(
                                                            timezone=dt.timezone),
                         raising=False)
     assert workbook_bytes(report) == first
+
+
+def _members(sizes: list[int]) -> list[tuple[str, bytes]]:
+    """Members of these sizes, some compressible, some not, one font, names repeated
+    in content (the same bytes twice)."""
+    import random
+
+    rng = random.Random(7)
+    members = []
+    for index, size in enumerate(sizes):
+        noisy = bytes(rng.getrandbits(8) for _ in range(size // 4))
+        data = (noisy + b"<w:style w:styleId='Heading1'/>" * size)[:size]
+        members.append((f"word/part{index}.xml" if index % 3 else f"word/fonts/f{index}.odttf",
+                        data))
+    return [*members, ("word/again.xml", members[-1][1])]
+
+
+@pytest.mark.parametrize("sizes", [[10, 20_000], [70_000, 16 * 1024, 16 * 1024 - 1, 5],
+                                   [400_000, 1]])
+def test_a_member_deflated_once_is_written_as_writestr_writes_it(sizes: list[int]) -> None:
+    from ipdocs.base import zips
+
+    members = _members(sizes)
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data, compresslevel=1 if name.endswith(".odttf") else 6)
+    for _ in range(2):  # deflated, then remembered
+        ours = io.BytesIO()
+        with zipfile.ZipFile(ours, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in members:
+                zips.add_member(target, name, data)
+        assert ours.getvalue() == plain.getvalue()
+    with zipfile.ZipFile(ours) as read:
+        assert read.testzip() is None
+        assert [(i.filename, read.read(i)) for i in read.infolist()] == members
+        assert {i.compress_type for i in read.infolist()} == {zipfile.ZIP_DEFLATED}
+    assert any(len(key[0]) >= zips.REMEMBER_FROM for key in zips._DEFLATED)

@@ -52,3 +52,14 @@ def test_measuring_imports_no_font_library() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_width_kept_for_the_process_is_the_width_measured_again() -> None:
+    from ipdocs.writers import metrics
+
+    text = "专利授权量 12,345 件"
+    first = metrics.text_width(text, "serif", False, 9)
+    assert (text, metrics.BUNDLED["serif"].latin_regular) in metrics._EMS
+    metrics._EMS.clear()
+    assert metrics.text_width(text, "serif", False, 9) == first
+    assert metrics.text_width(text, "serif", False, 18) == first * 2

@@ -445,6 +445,9 @@ def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
     """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
     its variants share, if found (``settle_scale``); ``token``: the job's
     (``_received``)."""
+    from ipdocs.app.workers import between_tasks
+
+    between_tasks()
     report, recipe = _received(report, recipe, token)
     if scale is not None and recipe.brief.pages is not None:
         settle_scale(report, recipe, recipe.brief.pages, scale)
@@ -455,6 +458,9 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
                    token: str | None = None) -> ScaleFound:
     """``variant_scale`` of the recipe's brief, in a pool's process, with the process
     and the moment it was found (``by_finder``); ``token``: the job's (``_received``)."""
+    from ipdocs.app.workers import between_tasks
+
+    between_tasks()
     report, recipe = _received(report, recipe, token)
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)

@@ -21,6 +21,7 @@ every one ended normally.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -38,6 +39,15 @@ if TYPE_CHECKING:
 
 PARENT_POLL = 0.2
 """Seconds between a worker's looks at whether its parent still runs."""
+
+COLLECT_AFTER = 100_000
+"""How many more objects a worker's collector tracks than at its last collection, when a
+task begins, before the worker collects (``between_tasks``): the scale of a summary's
+variant and its outputs make some 30,000–140,000 each."""
+
+_collects_between_tasks = False
+"""Whether this process is a pool's worker that collects its garbage between tasks
+(``start_worker``), its collector off while it renders."""
 
 _pools: list[ProcessPoolExecutor] = []
 """The pools of this process that are open (for ``kill_workers``)."""
@@ -161,18 +171,48 @@ def start_worker(parent: int, method: str = "fork", locales: Sequence[Path] = ()
     process that made the pool; with ``method`` forkserver, the fork server too), and,
     unless it was forked with them, the languages the parent registered (``locales``,
     their files) registered again: a spawned worker starts with the shipped ones only.
-    Then the writers of ``formats`` are imported (``import_writers``)."""
+    Then the writers of ``formats`` are imported (``import_writers``), and the garbage
+    collector is turned off (``collector_off``)."""
     if method != "fork" and locales:
         from ipdocs.i18n import register_locale
 
         for file in locales:
             register_locale(file)
+    gc.disable()  # while it imports too (``collector_off``)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     server = os.getppid() if method == "forkserver" else None
     threading.Thread(target=watch_parent, args=(parent, server), name="ipdocs-parent",
                      daemon=True).start()
     import_writers(formats)
+    collector_off()
+
+
+def collector_off() -> None:
+    """Freeze what this worker holds (the modules it imported: they live until it ends)
+    and turn its garbage collector off; the pool's tasks collect between them instead
+    (``between_tasks``). The collector's automatic collections walked the young fitting
+    sessions, documents and layouts some 250 times in each worker of a summary's six
+    outputs, about a tenth of its work (40–50 ms), and found little: the command's own
+    process runs with it off for the same reason (``cli._collector_between_outputs``).
+    The cost is memory: a task's cyclic garbage lives until the task ends (a batch's
+    worker peaks some 30–45 MB higher, bench/RESULTS.md, wave 10)."""
+    global _collects_between_tasks
+    gc.freeze()
+    gc.disable()
+    _collects_between_tasks = True
+
+
+def between_tasks() -> None:
+    """Called as a pool's task begins: in a worker whose collector is off
+    (``collector_off``), a full collection once it tracks ``COLLECT_AFTER`` more objects
+    than at its last, so that a long batch does not keep its cyclic garbage. Not as a
+    task ends: the parent would wait for the collection before it has the task's result,
+    and after a worker's last task it is wasted (a summary's six outputs: 20–30 ms on
+    the longest process's path). Elsewhere (a thread pool, the command's own process)
+    nothing."""
+    if _collects_between_tasks and not gc.isenabled() and gc.get_count()[0] > COLLECT_AFTER:
+        gc.collect()
 
 
 def import_writers(formats: Sequence[str]) -> None:

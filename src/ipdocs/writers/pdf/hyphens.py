@@ -52,17 +52,14 @@ def _dictionary(name: str = DICTIONARY) -> pyphen.Pyphen:
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
             "COMPOUNDRIGHTHYPHENMIN")
 """Lines of a pattern file that hold no pattern (as pyphen skips them)."""
-_ODD_DIGITS = re.compile(r"\d\d|(?![0-9])\d")
-"""Digits in a row, or digits other than ASCII ones (which pyphen reads too): left to
-pyphen."""
-_AT_DIGITS = re.compile(r"([0-9])").split
+_ASCII_PAIR = re.compile(r"[0-9][0-9]")
 
 
 def read_patterns(path: Any) -> pyphen.HyphDict | None:
     """The patterns of a ``hyph_*.dic`` file as pyphen's ``HyphDict`` holds them, read
-    by a plain loop over each pattern rather than pyphen's regular expressions and
-    tuples per line (its reading took some 500 M instructions for the American
-    patterns, 11,000 lines, a tenth of a cold English build); None for a file with what
+    without pyphen's regular expressions and tuples per line (its reading took some
+    500 M instructions for the American patterns, 11,000 lines, a tenth of a cold
+    English build), a file at a time (``_all_patterns``); None for a file with what
     only pyphen reads (``^^hh`` escapes, nonstandard hyphenation, digits in a row or
     other than ASCII).
     ``tests/writers/test_hyphens.py`` compares the two on every dictionary pyphen has."""
@@ -71,28 +68,13 @@ def read_patterns(path: Any) -> pyphen.HyphDict | None:
     if encoding.lower() == "microsoft-cp1251":
         encoding = "cp1251"
     text = path.read_text(encoding)
-    if "^^" in text or _ODD_DIGITS.search(text):
+    if "^^" in text or _odd_digits(text):
         return None
-    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-    for line in text.split("\n")[1:]:
-        pattern = line.strip()
-        if not pattern or pattern.startswith(_IGNORED):
-            continue
-        if "/" in pattern and "=" in pattern:
-            return None
-        parts = _AT_DIGITS(pattern)  # letters, digit, letters, digit, … letters
-        letters = "".join(parts[::2])
-        values = [0] * (len(letters) + 1)
-        at, first, last = 0, -1, -1
-        for index in range(1, len(parts), 2):
-            at += len(parts[index - 1])
-            value = ord(parts[index]) - 48
-            if value:
-                values[at] = value
-                first = at if first < 0 else first
-                last = at
-        if first >= 0:  # pyphen keeps the values from the first point to the last
-            patterns[letters] = first, tuple(values[first:last + 1])
+    lines = [line for line in (line.strip() for line in text.split("\n")[1:])
+             if line and not line.startswith(_IGNORED)]
+    if any("/" in line and "=" in line for line in lines):
+        return None
+    patterns = _all_patterns(lines)
     if not patterns:
         return None
     read = pyphen.HyphDict.__new__(pyphen.HyphDict)
@@ -100,6 +82,53 @@ def read_patterns(path: Any) -> pyphen.HyphDict | None:
     read.cache = {}
     read.maxlen = max(len(key) for key in patterns)
     return read
+
+
+Patterns = dict[str, tuple[int, tuple[int, ...]]]
+"""Patterns as pyphen holds them: by their letters, the place of their first point and
+the values from it to their last."""
+
+_DIGITS = b"0123456789"
+_MARKED = bytes(c if c in _DIGITS or c == 10 else 120 for c in range(256))
+"""UTF-8 bytes as ``_all_patterns`` marks them: a digit or a line's end as it is, a
+character's first byte x (a pattern's letter)."""
+_FOLLOWING = bytes(range(0x80, 0xC0))
+"""The bytes after the first of a character in UTF-8 (deleted when marking)."""
+
+
+def _odd_digits(text: str) -> bool:
+    """Whether ``text`` has digits in a row or digits other than ASCII ones (which pyphen
+    reads too: left to it)."""
+    if _ASCII_PAIR.search(text):
+        return True
+    return not text.isascii() and any(c.isdecimal() and not c.isascii() for c in set(text))
+
+
+def _all_patterns(lines: list[str]) -> Patterns:
+    """The patterns of ``lines``, made by a few operations over all of them at once
+    rather than a loop over each pattern's parts (that still took some 30 ms for the
+    American patterns, in every process that hyphenates English): every pattern's
+    letters (its digits deleted from the UTF-8 bytes, which hold no digit within a
+    character), and its values, a digit at each place between its letters and at its
+    ends, 0 where it has none (each character but a digit marked x, a 0 put between two
+    marks and between a mark and a line's end, the marks deleted); then paired line by
+    line."""
+    joined = "\n".join(lines).encode()
+    letters = joined.translate(None, _DIGITS).decode().split("\n")
+    marked = b"\n" + joined.translate(_MARKED, _FOLLOWING) + b"\n"
+    marked = marked.replace(b"xx", b"x0x").replace(b"xx", b"x0x")  # xxx: the 2nd pair
+    marked = marked.replace(b"\nx", b"\n0x").replace(b"x\n", b"x0\n")
+    values = marked.replace(b"x", b"").decode("ascii").split("\n")[1:-1]
+    patterns: Patterns = {}
+    points: dict[str, tuple[int, ...]] = {}
+    for key, digits in zip(letters, values, strict=True):
+        kept = digits.strip("0")
+        if kept:  # pyphen keeps the values from the first point to the last
+            point = points.get(kept)
+            if point is None:
+                point = points[kept] = tuple(map(int, kept))
+            patterns[key] = digits.find(kept), point  # after the zeros before it
+    return patterns
 
 
 @lru_cache(maxsize=1 << 14)
