@@ -228,15 +228,21 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
           changed: Changes = changes) -> None:
     """Build once the inputs are watched, then rebuild on every change, until stopped
     (by a signal)."""
+    from ipdocs.writers.pdf.blocks import remember_fits
+
+    remember_fits()  # before the session's pool forks: its workers rebuild too
     session = Watcher(options, err or sys.stderr, out or sys.stdout)
-    with _session_pool(options) as session.pool:
-        watched = inputs(options)
-        session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
-                    "(Ctrl-C to stop)")
-        for _ in changed(watched):
-            with collector_off():
-                session.rebuild()
-            settle()
+    try:
+        with _session_pool(options) as session.pool:
+            watched = inputs(options)
+            session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
+                        "(Ctrl-C to stop)")
+            for _ in changed(watched):
+                with collector_off():
+                    session.rebuild()
+                settle()
+    finally:
+        remember_fits(0)  # a library caller's later builds keep none
 
 
 @contextlib.contextmanager

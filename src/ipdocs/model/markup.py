@@ -101,7 +101,7 @@ def strip(text: str) -> str:
     return "".join(unescape(text[p.start:p.end]) for p in markup.items[0].pieces)
 
 
-READS_KEPT = 8192
+READS_KEPT = 1024
 """Texts whose markup is remembered (``read``): a spec loaded again (``ipdocs watch``)
 holds mostly the same texts, each read when loaded and when set."""
 _READS: OrderedDict[tuple[str, bool], Markup] = OrderedDict()

@@ -138,7 +138,7 @@ def _unspaced(body: str, offset: int) -> str:
     return body
 
 
-SCANS_KEPT = 8192
+SCANS_KEPT = 2048
 """Texts whose segments are remembered (``scan``): a spec loaded again (``ipdocs watch``)
 holds mostly the same texts, each scanned when loaded, checked and set."""
 _SCANS: OrderedDict[str, tuple[Segment, ...]] = OrderedDict()

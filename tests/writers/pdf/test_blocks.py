@@ -1,6 +1,9 @@
 """The PDF writer's block functions: each document node made into the flowables that set
 it, with its structure element and its place in the outline."""
 
+from collections.abc import Iterator
+
+import pytest
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from ipdocs.doc import (
@@ -30,6 +33,7 @@ from ipdocs.writers.pdf.blocks import (
     item_list,
     page_break,
     paragraph,
+    remember_fits,
 )
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.lists import Hanging
@@ -151,7 +155,32 @@ def _table(value: str, columns: tuple[float, float] = (3.0, 1.0)) -> TableNode:
                       (Cell("商标注册量（件）"), Cell("1,234"))), "zh")
 
 
-def test_a_table_fit_is_remembered_by_all_it_is_made_of() -> None:
+@pytest.fixture
+def remembering() -> Iterator[None]:
+    """Table fits remembered for one test, as ``ipdocs watch`` asks; none after it."""
+    remember_fits()
+    yield
+    remember_fits(0)
+
+
+def test_a_build_remembers_no_table_fit() -> None:
+    """Unless asked (``ipdocs watch``), no fit is kept: a build fits each table once."""
+    _FITS.clear()
+    _fit(_table("71,425"), writer(200, "official"))
+    assert not _FITS
+
+
+def test_remembering_fewer_fits_lets_the_oldest_go(remembering: None) -> None:
+    _FITS.clear()
+    for value in ("1", "22", "333"):
+        _fit(_table(value), writer(200))
+    remember_fits(1)
+    assert len(_FITS) == 1
+    remember_fits(0)
+    assert not _FITS
+
+
+def test_a_table_fit_is_remembered_by_all_it_is_made_of(remembering: None) -> None:
     """The same table fitted again is not measured again and fits the same; a table
     whose cell, columns or frame changed is fitted afresh; the fit handed out is a copy."""
     w = writer(200, "official")
@@ -168,7 +197,7 @@ def test_a_table_fit_is_remembered_by_all_it_is_made_of() -> None:
     assert len(_FITS) == 5
 
 
-def test_a_table_fit_remembered_is_what_measuring_makes() -> None:
+def test_a_table_fit_remembered_is_what_measuring_makes(remembering: None) -> None:
     """Fits handed out from memory equal fits measured with nothing remembered."""
     tables = [_table(v) for v in ("1", "71,425", "7,142,500", "1", "71,425")]
     remembered = [_fit(t, writer(180))[1] for t in tables]
@@ -179,7 +208,8 @@ def test_a_table_fit_remembered_is_what_measuring_makes() -> None:
     assert remembered == fresh
 
 
-def test_threads_rendering_tables_at_once_make_the_pdf_one_thread_makes() -> None:
+def test_threads_rendering_tables_at_once_make_the_pdf_one_thread_makes(
+        remembering: None) -> None:
     """Fits and cells remembered by one thread are used by others (each cell a new
     TextBlock of its own): tables rendered in threads at once, some remembered and some
     not, make the PDF a render with nothing remembered makes."""
