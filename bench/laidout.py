@@ -52,7 +52,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -655,6 +655,19 @@ def details(results: dict[str, Counts]) -> str:
     return "\n".join(out)
 
 
+
+def _probe(probe: Callable[[Path], dict[str, tuple[int, int]]], keep: str | None,
+           said: str) -> int:
+    """Run one probe of minimal documents in ``keep`` (or a scratch folder) and print
+    each variant's two counts as ``said`` words them."""
+    with tempfile.TemporaryDirectory() as scratch:
+        out = Path(keep or scratch)
+        out.mkdir(parents=True, exist_ok=True)
+        for variant, counts in probe(out).items():
+            print(f"{variant}: {said.format(*counts)}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure and print the table (``-v``: every line counted)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -671,21 +684,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                              "DOCX makes LibreOffice break a web address before .html")
     args = parser.parse_args(argv)
     if args.probe_address:
-        with tempfile.TemporaryDirectory() as scratch:
-            out = Path(args.keep or scratch)
-            out.mkdir(parents=True, exist_ok=True)
-            for variant, (before, inside) in probe_address(out).items():
-                print(f"{variant}: broken before .html {before}, inside the code or "
-                      f".html {inside}")
-        return 0
+        return _probe(probe_address, args.keep,
+                      "broken before .html {}, inside the code or .html {}")
     if args.probe_units:
-        with tempfile.TemporaryDirectory() as scratch:
-            out = Path(args.keep or scratch)
-            out.mkdir(parents=True, exist_ok=True)
-            for variant, (between, other) in probe_units(out).items():
-                print(f"{variant}: broken between number and unit {between}, "
-                      f"inside the number {other}")
-        return 0
+        return _probe(probe_units, args.keep,
+                      "broken between number and unit {}, inside the number {}")
     results: dict[str, Counts] = {}
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(args.keep or scratch)
