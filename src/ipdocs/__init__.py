@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ipdocs.model import Figure, Report, Section, Text
     from ipdocs.sections.brief import DocumentLanguage, language_code
 
-__version__ = "0.1.0"
+from ipdocs.base import VERSION as __version__
 
 __all__ = ["BuildError", "DocumentLanguage", "Figure", "Output", "Problem", "Recipe", "Report",
            "Section", "SpecError", "Text", "__version__", "build", "build_all",

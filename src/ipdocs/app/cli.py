@@ -16,7 +16,6 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from ipdocs import __version__
 from ipdocs.app import stopping
 from ipdocs.app.batch import Reporter, jobs_of, load_checked, plan, spec_files
 from ipdocs.app.building import (
@@ -28,6 +27,7 @@ from ipdocs.app.building import (
     theme_problems,
     workers_for,
 )
+from ipdocs.base import VERSION
 from ipdocs.base.files import name_problem, write_all
 from ipdocs.base.plugins import PluginError, entry_point_names
 from ipdocs.base.problems import Marks, Problem, SpecError, counted, shown_name
@@ -576,7 +576,7 @@ def _existing_file(value: str) -> str:
 def parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ipdocs`` command."""
     top = argparse.ArgumentParser(prog="ipdocs", description=DESCRIPTION)
-    top.add_argument("--version", action="version", version=f"ipdocs {__version__}")
+    top.add_argument("--version", action="version", version=f"ipdocs {VERSION}")
     top.add_argument("--locale", metavar="FILE", action="append", default=[],
                      help="register a language from its locale file (see "
                           "ipdocs.i18n.register_locale), so specs may hold its prose and "
