@@ -195,6 +195,8 @@ def changes(paths: list[Path]) -> Iterator[object]:
     finally:
         stop.set()
         idle.set()
+        thread.join(timeout=1.0)  # watchfiles sees the stop within its rust_timeout:
+        # a process that forks next (a pool) is then single-threaded again
 
 
 class WatchError(RuntimeError):
