@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from ipdocs.base.kept import drop_oldest, remembered, touch, trim
+from ipdocs.base.kept import drop_oldest, keep, recall, remembered, touch, trim
 
 
 def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
@@ -14,6 +14,14 @@ def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
     assert list(kept) == ["b", "a"]
     touch(kept, "gone")
     assert list(kept) == ["b", "a"]
+
+
+def test_recall_touches_what_is_kept_and_keep_lets_the_oldest_go() -> None:
+    kept: OrderedDict[str, int] = OrderedDict([("a", 1), ("b", 2)])
+    assert recall(kept, "a") == 1 and list(kept) == ["b", "a"]
+    assert recall(kept, "gone") is None and list(kept) == ["b", "a"]
+    assert keep(kept, "c", 3, 2) == 3
+    assert list(kept.items()) == [("a", 1), ("c", 3)]
 
 
 def test_remembered_makes_once_touches_after_and_keeps_at_most_so_many() -> None:

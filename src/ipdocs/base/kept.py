@@ -25,16 +25,27 @@ def touch(kept: OrderedDict[K, Any], key: K) -> None:
         return
 
 
+def recall(kept: OrderedDict[K, V], key: K) -> V | None:
+    """What ``kept`` holds for ``key``, touched (last to go); None if it holds nothing."""
+    value = kept.get(key)
+    if value is not None:
+        touch(kept, key)
+    return value
+
+
+def keep(kept: OrderedDict[K, V], key: K, value: V, most: int) -> V:
+    """``value`` kept for ``key``, the least recently used let go beyond ``most``; for a
+    cache that keeps only some of what it makes (what was made without a problem)."""
+    kept[key] = value
+    trim(kept, most)
+    return value
+
+
 def remembered(kept: OrderedDict[K, V], key: K, make: Callable[[], V], most: int) -> V:
     """What ``kept`` holds for ``key``, touched; else made by ``make``, kept, and the
     least recently used let go beyond ``most``."""
-    value = kept.get(key)
-    if value is None:
-        value = kept[key] = make()
-        trim(kept, most)
-    else:
-        touch(kept, key)
-    return value
+    value = recall(kept, key)
+    return keep(kept, key, make(), most) if value is None else value
 
 
 def trim(kept: OrderedDict[K, V], most: int) -> list[tuple[K, V]]:

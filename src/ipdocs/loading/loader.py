@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ipdocs.base.inputs import InputError, read_text
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.problems import Problem, SpecError, error, locate, validation_problems
 from ipdocs.base.records import datarecord
 from ipdocs.loading.screen import screen
@@ -65,8 +65,13 @@ def read_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
     try:
         text = read_text(path)
     except InputError as exc:
-        return None, {}, [error((), exc.message).at(exc.line, exc.column)]
+        return None, {}, [_unread(exc)]
     return _parsed(path, text)
+
+
+def _unread(exc: InputError) -> Problem:
+    """The problem of a file that cannot be read as text, where reading stopped."""
+    return error((), exc.message).at(exc.line, exc.column)
 
 
 def _parsed(path: Path, text: str) -> tuple[Any, Marks, list[Problem]]:
@@ -136,11 +141,10 @@ def load_glossary(path: str | Path) -> Glossary:
     try:
         text = read_text(path)
     except InputError as exc:
-        raise SpecError([error((), exc.message).at(exc.line, exc.column)], str(path)) from None
+        raise SpecError([_unread(exc)], str(path)) from None
     key = (path.suffix.lower() == ".json", text)
-    kept = _GLOSSARIES.get(key)
+    kept = recall(_GLOSSARIES, key)
     if kept is not None:
-        touch(_GLOSSARIES, key)
         return kept
     data, marks, problems = _parsed(path, text)
     if not problems:
@@ -149,7 +153,5 @@ def load_glossary(path: str | Path) -> Glossary:
         except SpecError as exc:
             problems = exc.problems
         else:
-            _GLOSSARIES[key] = glossary
-            trim(_GLOSSARIES, GLOSSARIES_KEPT)
-            return glossary
+            return keep(_GLOSSARIES, key, glossary, GLOSSARIES_KEPT)
     raise SpecError([locate(p, marks) for p in problems], str(path))

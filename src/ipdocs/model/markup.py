@@ -22,7 +22,7 @@ import re
 from collections import OrderedDict
 from typing import Literal
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.records import datarecord
 from ipdocs.model.placeholders import masked
 
@@ -115,14 +115,12 @@ def read(text: str, blocks: bool = True) -> tuple[Markup, list[MarkupError]]:
     few thousand, the least recently used let go): it is made of them alone and never
     changed."""
     key = (text, blocks)
-    kept = _READS.get(key)
+    kept = recall(_READS, key)
     if kept is not None:
-        touch(_READS, key)
         return kept, []
     markup, errors = _read(text, blocks)
     if not errors:
-        _READS[key] = markup
-        trim(_READS, READS_KEPT)
+        keep(_READS, key, markup, READS_KEPT)
     return markup, errors
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.records import datarecord
 
 PARTS: dict[str, str] = {
@@ -150,14 +150,12 @@ def scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
 
     The segments of a text without errors are remembered by the text (a few thousand,
     the least recently used let go): they are made of it alone."""
-    kept = _SCANS.get(text)
+    kept = recall(_SCANS, text)
     if kept is not None:
-        touch(_SCANS, text)
         return list(kept), []
     segments, errors = _scan(text)
     if not errors:
-        _SCANS[text] = tuple(segments)
-        trim(_SCANS, SCANS_KEPT)
+        keep(_SCANS, text, tuple(segments), SCANS_KEPT)
     return segments, errors
 
 

@@ -18,7 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import keep, recall, trim
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -314,9 +314,8 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     cells are made of the runs, looks and shapes they were set in (each TextBlock new:
     a layout changes it)."""
     key = _fit_key(node, w)
-    kept = _FITS.get(key)
+    kept = recall(_FITS, key)
     if kept is not None:
-        touch(_FITS, key)
         fitted, set_as = kept
         return [[TextBlock(*cell) for cell in row] for row in set_as], _copy(fitted)
     made: dict[float, list[list[TextBlock]]] = {}
@@ -334,9 +333,9 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
                     len(node.header), w.width, measure, CELL_PADDING)
     if _fits_kept[0] and not w.uncovered and not w.gaps:
-        _FITS[key] = (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape)
-                                              for c in row) for row in cells(fit.scale)))
-        trim(_FITS, _fits_kept[0])
+        keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape)
+                                                  for c in row) for row in cells(fit.scale))),
+             _fits_kept[0])
     return cells(fit.scale), fit
 
 

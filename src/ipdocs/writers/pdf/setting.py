@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.platypus import TableStyle
 
-from ipdocs.base.kept import touch, trim
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
@@ -159,16 +159,12 @@ def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     each time (their problem is noted for each document)."""
     key = (tuple(pieces), cut_setting(style, lang, (style.bold, any(p.bold for p in pieces)),
                                       w))
-    made = _LOOKS.get(key)
+    made = recall(_LOOKS, key)
     if made is None:
         runs, looks, lacking = _cut(pieces, style, lang, w)
         made = runs, looks
         if not lacking:
-            _LOOKS[key] = made
-            if len(_LOOKS) > LOOKS_KEPT:
-                trim(_LOOKS, LOOKS_KEPT)
-    else:
-        touch(_LOOKS, key)
+            keep(_LOOKS, key, made, LOOKS_KEPT)
     return list(made[0]), list(made[1])
 
 
