@@ -155,7 +155,7 @@ def test_a_build_collects_between_outputs_not_after_the_last(
         monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
-    from ipdocs.app import cli
+    from ipdocs.app import cli, workers
 
     runs: list[int] = []
     seen: list[object] = []
@@ -164,7 +164,7 @@ def test_a_build_collects_between_outputs_not_after_the_last(
         if phase == "start":
             runs.append(info["generation"])
 
-    monkeypatch.setattr(cli, "COLLECT_AFTER", 10)
+    monkeypatch.setattr(workers, "COLLECT_AFTER", 10)
     hook = cli._collecting(lambda output, result: seen.append(output), 2)
     gc.callbacks.append(count)
     gc.disable()

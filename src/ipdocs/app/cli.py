@@ -461,13 +461,6 @@ _OWN_PROCESS = False
 decides when the garbage collector runs (``_collector_between_outputs``). Library callers
 of ``main()`` keep the collector as it is."""
 
-COLLECT_AFTER = 100_000
-"""How many more objects the collector tracks than at its last collection, when an
-output is done and another is still to come, before ``build`` collects in its own
-process: a 50-fold Ningbo report tracks some 500,000 more after its PDF, whose garbage
-(some 400,000 objects) is then not kept while its DOCX is made."""
-
-
 @contextlib.contextmanager
 def _collector_between_outputs() -> Iterator[None]:
     """In the command's own process, the garbage collector off while it builds, turned on
@@ -492,15 +485,18 @@ def _collector_between_outputs() -> Iterator[None]:
 def _collecting(hook: OutputHook, outputs: int) -> OutputHook:
     """``hook``, and then, while the collector is off (``_collector_between_outputs``)
     and another of the ``outputs`` is still to come, a full collection once the
-    collector tracks ``COLLECT_AFTER`` more objects than at its last. After the last
-    output nothing is collected: the process ends (``entry`` freezes what is left)."""
+    collector tracks ``workers.COLLECT_AFTER`` more objects than at its last
+    (``workers.collect_if_grown``, as a pool's worker collects between tasks). After the
+    last output nothing is collected: the process ends (``entry`` freezes what is left)."""
+    from ipdocs.app.workers import collect_if_grown
+
     left = [outputs]
 
     def done(output: Output, result: Result) -> None:
         hook(output, result)
         left[0] -= 1
-        if left[0] > 0 and not gc.isenabled() and gc.get_count()[0] > COLLECT_AFTER:
-            gc.collect()
+        if left[0] > 0:
+            collect_if_grown()
     return done
 
 

@@ -41,9 +41,12 @@ PARENT_POLL = 0.2
 """Seconds between a worker's looks at whether its parent still runs."""
 
 COLLECT_AFTER = 100_000
-"""How many more objects a worker's collector tracks than at its last collection, when a
-task begins, before the worker collects (``between_tasks``): the scale of a summary's
-variant and its outputs make some 30,000–140,000 each."""
+"""How many more objects a collector turned off tracks than at its last collection before
+``collect_if_grown`` collects: in a pool's worker as a task begins (``between_tasks``; the
+scale of a summary's variant and its outputs make some 30,000–140,000 each), in the
+command's own process between outputs (``cli._collecting``; a 50-fold Ningbo report
+tracks some 500,000 more after its PDF, whose garbage, some 400,000 objects, is then not
+kept while its DOCX is made)."""
 
 _collects_between_tasks = False
 """Whether this process is a pool's worker that collects its garbage between tasks
@@ -211,7 +214,15 @@ def between_tasks() -> None:
     and after a worker's last task it is wasted (a summary's six outputs: 20–30 ms on
     the longest process's path). Elsewhere (a thread pool, the command's own process)
     nothing."""
-    if _collects_between_tasks and not gc.isenabled() and gc.get_count()[0] > COLLECT_AFTER:
+    if _collects_between_tasks:
+        collect_if_grown()
+
+
+def collect_if_grown() -> None:
+    """Where the garbage collector is off, a full collection once it tracks
+    ``COLLECT_AFTER`` more objects than at its last; nothing where it is on (it collects
+    by itself)."""
+    if not gc.isenabled() and gc.get_count()[0] > COLLECT_AFTER:
         gc.collect()
 
 
