@@ -169,11 +169,13 @@ def _han_steps(theme: Theme, ceiling: float = 1.0) -> list[_Step]:
         return []
     body = theme.style("body").size
     steps: list[_Step] = []
+    tried: set[tuple[int, float]] = set()
     for level, scale in FIT_STEPS:
         scaled = theme.off_grid(ceiling, scale)
-        factor = round(scaled.style("body").size / body, 4)
-        if (level, factor) not in {(step.level, step.factor) for step in steps}:
-            steps.append(_Step(level, factor, True, scaled))
+        step = (level, round(scaled.style("body").size / body, 4))
+        if step not in tried:
+            tried.add(step)
+            steps.append(_Step(*step, True, scaled))
     return steps
 
 
@@ -288,11 +290,11 @@ class _Session:
     language, level of ``Context.compact`` and cuts given back; one object for equal
     documents, as a report with no chart makes at several levels), each try's outcome
     (by the document, the factor its type is scaled by and whether its Han type is
-    too: its PDF; ``b""`` where it was
-    only found to fit, not drawn; None where it does not fit), and the shared scale once
-    found. It holds what it was made of (so that their ids are not reused while it is
-    kept): the report, the brief, the theme and the glossary, all a document and its
-    layout depend on besides those keys (fitting makes no compared document)."""
+    too: its PDF; ``b""`` where it was only found to fit, not drawn; None where it does
+    not fit), and the shared scale once found. It holds what it was made of (so that
+    their ids are not reused while it is kept): the report, the brief, the theme and the
+    glossary, all a document and its layout depend on besides those keys (fitting makes
+    no compared document)."""
 
     made_of: tuple[object, ...]
     docs: dict[tuple[str, str, int, frozenset[int]], Document] = field(default_factory=dict)
