@@ -125,6 +125,29 @@ def test_the_cache_keeps_the_subsets_used_last_within_its_limit(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == [".new.ttf.1.part"]
 
 
+def test_what_writers_keep_of_a_subset_counts_within_the_limit(tmp_path: Path) -> None:
+    sizes = {"old.face": 400, "subset.ttf": 300, "new.face": 300}
+    for age, (name, size) in enumerate(sizes.items()):
+        (tmp_path / name).write_bytes(b"x" * size)
+        os.utime(tmp_path / name, ns=(age * 10**9, age * 10**9))
+    subsets.trim(tmp_path, limit=700)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.face", "subset.ttf"]
+
+
+def test_derived_data_is_kept_sealed_by_the_subsets_name_and_kind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    assert subsets.read_derived("kind/1", FACE, "专利") is None
+    subsets.write_derived("kind/1", FACE, "专利", b"what was read")
+    assert subsets.read_derived("kind/1", FACE, "专利") == b"what was read"
+    assert subsets.read_derived("kind/2", FACE, "专利") is None  # another version's
+    assert subsets.read_derived("kind/1", FACE, "商标") is None  # another text's
+    [kept] = (tmp_path / "font-subsets").glob("*" + subsets.DERIVED_SUFFIX)
+    kept.write_bytes(b"altered" + kept.read_bytes()[7:])
+    assert subsets.read_derived("kind/1", FACE, "专利") is None
+    assert not kept.exists()  # a damaged file is removed, to be written again
+
+
 def test_writing_a_subset_trims_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
     subset_face.cache_clear()

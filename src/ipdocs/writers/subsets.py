@@ -113,6 +113,43 @@ def subset_face(filename: str, text: str) -> bytes:
     return small
 
 
+def read_derived(kind: str, filename: str, text: str) -> bytes | None:
+    """What a writer kept between runs about the subset of the bundled face ``filename``
+    to ``text``, under ``kind`` (which names the writer, its library's version and its
+    own: raise it when what is kept changes), if sealed with this user's key; None when
+    the cache is off, has none, or holds a damaged or altered one (removed)."""
+    place = _derived_file(kind, filename, text)
+    return None if place is None else _read_cached(*place)
+
+
+def write_derived(kind: str, filename: str, text: str, data: bytes) -> None:
+    """Keep ``data`` about a subset under ``kind`` for later runs (see ``read_derived``),
+    sealed, written whole or not at all; a cache that cannot be written only costs time."""
+    place = _derived_file(kind, filename, text)
+    if place is not None:
+        _write_cached(place[0], data, place[1])
+
+
+def _derived_file(kind: str, filename: str, text: str) -> tuple[Path, bytes] | None:
+    """Where data of ``kind`` about a subset is kept, and the key that seals it: named by
+    a keyed hash of the kind and the subset's own cache name (which follows the face's
+    table directory, the text and ``SUBSET_VERSION``); None when the cache is off or has
+    no key."""
+    folder = cache_folder()
+    key = None if folder is None else cache_key()
+    if folder is None or key is None:
+        return None
+    subset = _cache_file(folder, key, _read_directory(Path(face_path(filename))), text)
+    name = hmac.new(key, b"derived\0" + kind.encode("utf-8") + b"\0" + subset.name.encode(),
+                    hashlib.sha256)
+    return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
+
+
+DERIVED_SUFFIX = ".face"
+"""The suffix of what writers keep about a subset (``read_derived``); the cache's limit
+counts these files with the subsets."""
+
+
 KEY_VARIABLE = "IPDOCS_CACHE_KEY"
 """The environment variable that may hold the cache's key (a CI secret, say)."""
 
@@ -242,7 +279,7 @@ def trim(folder: Path, limit: int | None = None) -> None:
             stat = entry.stat()
             if entry.name.endswith(".part") and stat.st_mtime < abandoned:
                 os.unlink(entry.path)
-            elif entry.name.endswith(".ttf") and entry.is_file():
+            elif entry.name.endswith((".ttf", DERIVED_SUFFIX)) and entry.is_file():
                 files.append((stat.st_mtime_ns, stat.st_size, entry.path))
     total = sum(size for _, size, _ in files)
     for _, size, path in sorted(files):

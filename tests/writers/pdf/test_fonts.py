@@ -142,3 +142,100 @@ def test_a_machine_face_is_looked_for_only_for_what_is_missing(
     assert isinstance(found, Face) and ord("ᚦ") in found.covers
     assert fonts.system() == (found,)
     assert fonts.missing("ᚦ", [fonts.face("serif")]) == []
+
+
+def kept_subset(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str
+                ) -> tuple[str, bytes]:
+    """A bundled face's subset to ``text`` in a fresh cache under ``tmp_path``, made and its
+    reading kept by a first ``subset_font`` (as a first build does)."""
+    from ipdocs.writers.subsets import subset_face
+
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    subset_face.cache_clear()
+    name = BUNDLED["serif"].face(False)
+    data = subset_face(name, text)
+    pdf_fonts.subset_font("Kfirst", data, name, text)
+    return name, data
+
+
+def test_a_kept_face_makes_the_font_reportlab_would_make(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name, data = kept_subset(tmp_path, monkeypatch, "专利授权量同比增长12.5%")
+    [kept] = (tmp_path / "cache" / "font-subsets").glob("*.face")
+    parsed = TTFont("Kparsed", io.BytesIO(data))
+    from reportlab.pdfbase import ttfonts
+
+    def parse(*args: object, **kwargs: object) -> None:
+        pytest.fail("a later process reads no table: it loads what was kept")
+
+    monkeypatch.setattr(ttfonts.TTFontFile, "extractInfo", parse)
+    loaded = pdf_fonts.subset_font("Kparsed", data, name, "专利授权量同比增长12.5%")
+    assert type(loaded) is TTFont and loaded is not parsed
+    assert vars(loaded).keys() == vars(parsed).keys()
+    for attribute in ("fontName", "_asciiReadable", "shapable"):
+        assert getattr(loaded, attribute, None) == getattr(parsed, attribute, None)
+    assert type(loaded.encoding) is type(parsed.encoding) and not loaded.state
+    face, model = vars(loaded.face), vars(parsed.face)
+    assert face.keys() == model.keys()
+    assert {k: v for k, v in face.items() if k != "_pdfScale"} == {
+        k: v for k, v in model.items() if k != "_pdfScale"}
+    assert [loaded.face._pdfScale(v) for v in (0, 1, 880, 2048)] == [
+        parsed.face._pdfScale(v) for v in (0, 1, 880, 2048)]
+    assert kept.exists()
+
+
+def test_a_face_kept_for_other_bytes_is_read_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache dropped a subset and made it again (another fontTools, other bytes): what
+    was kept of the old one must not describe the new one."""
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name, data = kept_subset(tmp_path, monkeypatch, "知识产权")
+    other, _ = kept_subset(tmp_path / "other", monkeypatch, "商标注册")
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    from ipdocs.writers.subsets import subset_face
+
+    wrong = subset_face(other, "知识产权和商标")  # bytes the kept face was not read from
+    font = pdf_fonts.subset_font("Kwrong", wrong, name, "知识产权")
+    assert vars(font.face)["charToGlyph"] == TTFont("Kx", io.BytesIO(wrong)).face.charToGlyph
+    again = pdf_fonts.subset_font("Kright", data, name, "知识产权")  # kept again, for these
+    assert again.face.charToGlyph == TTFont("Ky", io.BytesIO(data)).face.charToGlyph
+
+
+def test_a_kept_face_altered_without_the_key_is_not_used(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whoever can write to the cache changes a kept face's widths and seals it as an
+    unkeyed cache would: the widths reportlab sets text with must stay the face's."""
+    import hashlib
+    import io
+    import pickle
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name, data = kept_subset(tmp_path, monkeypatch, "数字1和7")
+    [kept] = (tmp_path / "cache" / "font-subsets").glob("*.face")
+    source, state = pickle.loads(kept.read_bytes()[:-32])
+    state["charWidths"] = dict.fromkeys(state["charWidths"], 1.0)
+    bad = pickle.dumps((source, state))
+    kept.write_bytes(bad + hashlib.sha256(bad).digest())
+    font = pdf_fonts.subset_font("Kbad", data, name, "数字1和7")
+    assert font.face.charWidths == TTFont("Kz", io.BytesIO(data)).face.charWidths
+    assert font.face.charWidths[ord("1")] != 1.0
+
+
+def test_no_face_is_kept_with_the_cache_off(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdocs.writers.subsets import subset_face
+
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    name = BUNDLED["serif"].face(False)
+    font = pdf_fonts.subset_font("Koff", subset_face(name, "专利"), name, "专利")
+    assert ord("专") in font.face.charToGlyph
+    assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import pickle
 import re
+import types
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import field
@@ -19,16 +21,18 @@ from functools import cache
 from itertools import groupby
 from pathlib import Path
 
+from reportlab import Version as REPORTLAB_VERSION
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
+from ipdocs.base import VERSION
 from ipdocs.base.records import datarecord
 from ipdocs.themes import Font, Theme
 from ipdocs.typefaces import sysfonts
 from ipdocs.typefaces.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.writers import RenderError
 from ipdocs.writers.pdf.adapter import forget_font
-from ipdocs.writers.subsets import subset_face
+from ipdocs.writers.subsets import directory, read_derived, subset_face, write_derived
 
 _REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
 _BEYOND_BMP = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.M)
@@ -129,13 +133,88 @@ def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
     """Make, register and describe the subset of one bundled face."""
     data = subset_face(filename, text)
     digest = hashlib.sha1(filename.encode("utf-8") + text.encode("utf-8")).hexdigest()
-    font = TTFont("S" + digest[:10], io.BytesIO(data))
+    font = subset_font("S" + digest[:10], data, filename, text)
     # reportlab registers a font whose face name it already knows as the font it knows
     # (a later document would be set in an earlier one's subset), and two faces of one
     # name in a file clash: each subset gets a face name of its own.
     font.face.name += b"-" + digest[:12].encode("ascii")
     pdfmetrics.registerFont(font)
     return Face(font.fontName, frozenset(font.face.charToGlyph)), font
+
+
+FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/1"
+"""What the font cache keeps of a subset reportlab read (``subset_font``): the face's
+parsed tables, by reportlab's and ipdocs' versions (the last part: raise it when what is
+kept changes)."""
+
+_KEPT_APART = ("_pdfScale", "_ttf_data")
+"""What a kept face leaves out: its scaling function (not picklable: made again from the
+face's units per em) and its bytes (the subset itself, which the cache holds already)."""
+
+
+def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
+    """reportlab's font ``name`` for ``data``, the subset of the bundled face
+    ``filename`` to ``text``.
+
+    reportlab reads a face's tables in Python (some 20 M instructions for a CJK subset of
+    a thousand glyphs, a twentieth of a cold build for a report's eight faces), so what it
+    read is kept in the font cache beside the subset (sealed with the cache's key, as the
+    subsets are), and a later process loads it instead of reading the tables again. The
+    font is the one reportlab would make: its constructor runs, given the face.
+    """
+    kept = read_derived(FACE_KIND, filename, text)
+    face = None if kept is None else _unpickled_face(kept, data)
+    if face is None:
+        font = TTFont(name, io.BytesIO(data))
+        state = {k: v for k, v in vars(font.face).items() if k not in _KEPT_APART}
+        write_derived(FACE_KIND, filename, text,
+                      pickle.dumps((directory(data), state), pickle.HIGHEST_PROTOCOL))
+        return font
+    return _font_of(name, face)
+
+
+def _unpickled_face(kept: bytes, data: bytes) -> TTFontFace | None:
+    """The face kept as ``kept`` (see ``subset_font``), its bytes ``data``; None if it
+    cannot be read back, or was read from other bytes than ``data`` (a subset the cache
+    dropped and made again, with another fontTools, say): it is then read again.
+
+    The bytes a face was read from are told by their table directory, which holds every
+    table's checksum and length (as the subsets' own cache tells a face's versions)."""
+    try:
+        source, state = pickle.loads(kept)  # sealed with the user's key: ipdocs wrote it
+    except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError,
+            TypeError, ValueError):
+        return None
+    if source != directory(data) or not isinstance(state, dict) or "unitsPerEm" not in state:
+        return None
+    face: TTFontFace = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    face._ttf_data = data
+    face._pdfScale = _Scale(state["unitsPerEm"])
+    return face
+
+
+class _Scale:
+    """A face's scaling of its font units to thousandths of an em, as reportlab's."""
+
+    def __init__(self, units_per_em: int) -> None:
+        self.factor = None if units_per_em == 1000 else 1000 / units_per_em
+
+    def __call__(self, value: float) -> float:
+        return value if self.factor is None else value * self.factor
+
+
+def _font_of(name: str, face: TTFontFace) -> TTFont:
+    """reportlab's font ``name`` of a face already read: its own constructor (whatever
+    the version sets up beside the face), run with the face given instead of parsed."""
+    scope = dict(vars(ttfonts))
+    scope["TTFontFace"] = lambda *args, **kwargs: face
+    init = TTFont.__init__
+    construct = types.FunctionType(init.__code__, scope, init.__name__, init.__defaults__,
+                                   init.__closure__)
+    font: TTFont = TTFont.__new__(TTFont)
+    construct(font, name, "")
+    return font
 
 
 def _bundled(role: str, bold: bool, latin: bool = False) -> str:
