@@ -314,12 +314,16 @@ def _terminal(stream: IO[str]) -> bool:
 
 class Loading(Iterator[Job]):
     """The jobs of planned specs, each spec loaded as the pool needs more work
-    (``jobs_of``), and the formats whose writers they need, known before any is loaded
-    (``formats``): a pool's processes import them meanwhile (``jobs.render_jobs``)."""
+    (``jobs_of``), the formats whose writers they need, known before any is loaded
+    (``formats``): a pool's processes import them meanwhile (``jobs.render_jobs``), and
+    how many jobs there will be at most (``planned``: the specs planned without an
+    error; the pool renders each of a long run's jobs in one process, but its last)."""
 
-    def __init__(self, jobs: Iterator[Job], formats: tuple[str, ...]) -> None:
+    def __init__(self, jobs: Iterator[Job], formats: tuple[str, ...],
+                 planned: int | None = None) -> None:
         self.jobs = jobs
         self.formats = formats
+        self.planned = planned
 
     def __next__(self) -> Job:
         """The next spec's job, loaded now."""
@@ -330,7 +334,8 @@ def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
             final: bool = False) -> Loading:
     """Load each planned spec as the pool needs more work; report those refused."""
     plans = list(plans)
-    return Loading(_loaded(plans, recipe, reporter, final), writers_needed(plans, recipe))
+    return Loading(_loaded(plans, recipe, reporter, final), writers_needed(plans, recipe),
+                   sum(planned.error is None for planned in plans))
 
 
 def writers_needed(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ from ipdocs.base.kept import trim
 from ipdocs.base.problems import Marks, Problem, locate
 from ipdocs.base.records import datarecord
 from ipdocs.checks.glyphs import theme_gap
+from ipdocs.i18n import languages_of
 from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import Theme
@@ -181,7 +182,7 @@ def _across(executor: Executor, jobs: Iterable[Job], workers: int,
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
     queued (so the specs are loaded as the processes need them); return how many jobs
     there were."""
-    batch = _Batch(executor, on_output, workers)
+    batch = _Batch(executor, on_output, workers, getattr(jobs, "planned", None))
     for job in jobs:
         yield from batch.submit(job)
         while batch.busy > 2 * workers:
@@ -205,10 +206,12 @@ class _Batch:
     outputs are queued with the scale they share when all are in."""
 
     def __init__(self, executor: Executor, on_output: OutputHook | None,
-                 workers: int = 1) -> None:
+                 workers: int = 1, planned: int | None = None) -> None:
         self.executor = executor
         self.on_output = on_output
         self.workers = workers
+        self.planned = planned
+        """How many jobs the run will have at most, if known (``batch.Loading``)."""
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
         self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
@@ -251,6 +254,14 @@ class _Batch:
         return (self.workers > 1 and job.recipe.brief.pages is not None
                 and job.recipe.theme.scalable)
 
+    def _whole(self, index: int) -> bool:
+        """Whether a job's outputs are one task (``shared_places``' ``whole``): a job of
+        a run known to have more jobs than processes, neither its first (whose outputs
+        start every process at once) nor one of its last ``workers`` (split, so that
+        the processes end together)."""
+        return (self.planned is not None and self.workers > 1
+                and 0 < index < self.planned - self.workers)
+
     def _queue(self, index: int, scale: float | None,
                found: Mapping[str, ScaleFound] | None = None
                ) -> Iterator[tuple[Job, list[Result]]]:
@@ -258,7 +269,8 @@ class _Batch:
         its variants share if found (None: each process finds it), each process that
         found some first given a language it found (``by_finder``)."""
         job, _ = self.jobs[index]
-        groups = longest_first(job, shared_places(job, alone=index == 0))
+        groups = longest_first(job, shared_places(job, alone=index == 0,
+                                                  whole=self._whole(index)))
         for places in by_finder(job, groups, found or {}, self.workers):
             outputs = tuple(job.outputs[place] for place in places)
             try:
@@ -331,17 +343,39 @@ def _broken(exc: BaseException) -> BuildError:
                       f"{exc})")
 
 
-def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
+def shared_places(job: Job, alone: bool = False, whole: bool = False
+                  ) -> list[tuple[int, ...]]:
     """The places of a job's outputs, in the groups a process renders together: the
     outputs of one language (they share the document, and a fitted brief's fitting, see
     ``fitted_document``); each ``alone`` (more processes at work on one job, as for the
-    first job of a run) where the brief has no page limit."""
-    if alone and job.recipe.brief.pages is None:
+    first job of a run) where the brief has no page limit; or, ``whole``, where the
+    brief has no page limit, all of them in one group (``parts_first``: a job among many,
+    whose processes each have other jobs to render)."""
+    unfitted = job.recipe.brief.pages is None
+    if alone and unfitted:
         return [(place,) for place in range(len(job.outputs))]
     groups: dict[str, list[int]] = {}
     for place, output in enumerate(job.outputs):
         groups.setdefault(output.lang, []).append(place)
+    if whole and unfitted:
+        return [parts_first(job, [tuple(places) for places in groups.values()])]
     return [tuple(places) for places in groups.values()]
+
+
+def parts_first(job: Job, groups: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
+    """``groups`` of a job's output places (one language each) as one task's places: the
+    languages of one text before those of two (zh and en before zh-en), each language's
+    outputs together: one process reads the report's faces once, and what the writers
+    remember of its Chinese and English texts (the PDF writer's lines, by text and looks,
+    ``writers/pdf/text.py``) is there when it sets them again in the document of both.
+    (The lines are found again only where the looks are the same: bench/RESULTS.md,
+    wave 12, says what keeps them apart today.)"""
+    def parts(places: tuple[int, ...]) -> int:
+        try:
+            return len(languages_of(job.outputs[places[0]].lang))
+        except ValueError:  # not a language (a caller's own): as one
+            return 1
+    return tuple(place for places in sorted(groups, key=parts) for place in places)
 
 
 LONGEST_FIRST = ("zh-en", "zh", "en")
