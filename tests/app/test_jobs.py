@@ -368,3 +368,73 @@ def test_a_failing_output_of_a_whole_job_fails_its_job_alone(
         assert done[name].error is None and len(done[name].written) == 6
     made = {p.name: p.read_text() for p in tmp_path.glob("1.*")}
     assert len({text.split()[0] for text in made.values()}) == 1  # one process
+
+
+class _Queued:
+    """An executor that runs nothing: it keeps each task submitted with its future."""
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[str, tuple[object, ...]]] = []
+        self.futures: list[object] = []
+
+    def submit(self, fn: object, *args: object) -> object:
+        from concurrent.futures import Future
+
+        future: Future[object] = Future()
+        self.tasks.append((getattr(fn, "__name__", ""), args))
+        self.futures.append(future)
+        return future
+
+
+def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
+        tmp_path: Path, sample: Report) -> None:
+    """A process that found a variant's scale while others are still to come is given
+    the writers the job's outputs need to import (once a process), and the outputs are
+    queued for the processes as they become free: a process still importing after
+    those that are free now."""
+    from concurrent.futures import Future
+
+    from ipdocs.app import jobs
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
+    job = jobs.Job(sample, Recipe(summary_brief(), load_theme("briefing")), outputs)
+    executor = _Queued()
+    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
+    assert list(batch.submit(job)) == []
+    scales = dict(zip([args[2] for _, args in executor.tasks], executor.futures, strict=True))
+    assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
+
+    def found(lang: str, scale: float, process: int, done: float) -> None:
+        future = scales[lang]
+        assert isinstance(future, Future)
+        future.set_result(jobs.ScaleFound(scale, process, done))
+        assert list(batch._scale_found(future)) == []
+
+    found("zh", 1.0, 11, 1.0)
+    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"),))
+    found("en", 0.94, 11, 2.0)
+    assert len(executor.tasks) == 4  # once a process
+    found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
+    assert [(name, [o.lang for o in args[2]]) for name, args in executor.tasks[4:]] == [  # type: ignore[attr-defined]
+        ("_attempt_each", ["zh-en", "zh-en"]),
+        ("_attempt_each", ["zh", "zh", "en", "en"])]
+    assert {args[3] for _, args in executor.tasks[4:]} == {0.88}
+
+
+def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> None:
+    from concurrent.futures import Future
+
+    from ipdocs.app import jobs
+
+    batch = jobs._Batch(_Queued(), None, 2)  # type: ignore[arg-type]
+    ended: Future[tuple[int, float]] = Future()
+    ended.set_result((11, 5.0))
+    running: Future[tuple[int, float]] = Future()
+    batch.preparing = {ended: (11, 1.0), running: (12, 2.0)}
+    found = {"zh": jobs.ScaleFound(1.0, 11, 3.0), "en": jobs.ScaleFound(1.0, 12, 2.5),
+             "zh-en": jobs.ScaleFound(1.0, 10, 4.0)}
+    free = batch._free_first(found)
+    assert free["zh"].done == 5.0 and free["zh-en"].done == 4.0
+    assert free["en"].done > 5.0  # still importing: after those free now
+    assert list(batch.preparing.values()) == [(12, 2.0)]  # the ended one accounted for

@@ -334,7 +334,7 @@ def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
             final: bool = False) -> Loading:
     """Load each planned spec as the pool needs more work; report those refused."""
     plans = list(plans)
-    return Loading(_loaded(plans, recipe, reporter, final), writers_needed(plans, recipe),
+    return Loading(_loaded(plans, recipe, reporter, final), writers_first(plans, recipe),
                    sum(planned.error is None for planned in plans))
 
 
@@ -350,6 +350,20 @@ def writers_needed(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
             if recipe.brief.pages is not None:
                 needed["pdf"] = None
     return tuple(needed)
+
+
+def writers_first(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
+    """The writers a pool's processes import as they start, while the first spec loads
+    (``Loading.formats``): those the planned outputs need (``writers_needed``), but for
+    a brief with a page limit the PDF's alone: its first tasks lay PDFs out to find its
+    variants' scales, and the other writers are imported in the wait for the last of
+    them (``jobs._prepare``) or with the first output that needs one. (Three processes
+    share two cores while the first spec loads: a writer imported there that no first
+    task needs delays every one of them.)"""
+    needed = writers_needed(plans, recipe)
+    if recipe.brief.pages is not None and "pdf" in needed:
+        return ("pdf",)
+    return needed
 
 
 def _loaded(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,

@@ -4,6 +4,7 @@ written all or none a job."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
@@ -20,7 +21,7 @@ from collections.abc import (
     Sequence,
 )
 from contextlib import AbstractContextManager
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +44,7 @@ from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import Theme
 from ipdocs.writers import Gap, RenderWarning
+from ipdocs.writers.formats import format_for
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -217,6 +219,12 @@ class _Batch:
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.tokens: dict[int, str] = {}
+        self.prepared: set[int] = set()
+        """The processes that found a scale while its job's others were still to come,
+        and were given a ``_prepare`` task then (once a process)."""
+        self.preparing: dict[Future[tuple[int, float]], tuple[int, float]] = {}
+        """The ``_prepare`` tasks whose ends are not yet accounted for: the process each
+        was meant for and the moment it was queued (``_free_first``)."""
         self.count = 0
 
     @property
@@ -294,13 +302,55 @@ class _Batch:
         if found is not None:
             found[lang] = scale
         if any(i == index for i, _ in self.scales.values()):
+            if found is not None:
+                self._prepare(index, scale.process)
             return
         del self.found[index]
         if found is None:
             yield from self._queue(index, None)
         else:
             yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
-                                   found)
+                                   self._free_first(found))
+
+    def _prepare(self, index: int, process: int) -> None:
+        """Queue a ``_prepare`` task for the job's formats, once for each ``process``
+        that has found a scale of it while others are still to come: it waits for them
+        (the outputs are queued with the smallest scale), so the next task it takes is
+        this one, and the writers the job's outputs need are imported there then
+        (``batch.writers_first`` left all but the PDF's out of the processes' start).
+        Where another process takes it, that one needed them too, or has them already
+        (imported again, a writer costs nothing)."""
+        if process in self.prepared:
+            return
+        self.prepared.add(process)
+        job, _ = self.jobs[index]
+        formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
+            output.path for output in job.outputs)) if found is not None))
+        with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
+            self.preparing[self.executor.submit(_prepare, formats)] = (process,
+                                                                       time.monotonic())
+
+    def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
+        """``found`` with each process's moment done put off to the end of a
+        ``_prepare`` task it was given; one still running or queued ends after now, at
+        the later of its queuing and the process's last scale plus ``PREPARE_SECONDS``
+        if that is later still: so that ``by_finder`` queues first the task of the
+        process that is free first."""
+        later: dict[int, float] = {}
+        now = time.monotonic()
+        for future, (process, queued) in list(self.preparing.items()):
+            if future.done():
+                del self.preparing[future]
+                with contextlib.suppress(Exception):  # the worker died: its outputs say so
+                    process, done = future.result()
+                    later[process] = max(later.get(process, done), done)
+                continue
+            begun = max([queued, *(one.done for one in found.values()
+                                   if one.process == process)])
+            later[process] = max(later.get(process, 0.0), now + 1e-6,
+                                 begun + PREPARE_SECONDS)
+        return {lang: replace(one, done=max(one.done, later.get(one.process, one.done)))
+                for lang, one in found.items()}
 
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
         """Wait for at least one output or scale; yield the jobs that are then complete."""
@@ -499,6 +549,20 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
     return ScaleFound(scale, os.getpid(), time.monotonic())
+
+
+PREPARE_SECONDS = 0.05
+"""About what a ``_prepare`` task takes (the DOCX writer's imports), to guess when a
+process that is still at one will be free (``_Batch._free_first``)."""
+
+
+def _prepare(formats: Sequence[str]) -> tuple[int, float]:
+    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``);
+    this process's id and the moment it was done (``time.monotonic``)."""
+    from ipdocs.app.workers import import_writers
+
+    import_writers(formats)
+    return os.getpid(), time.monotonic()
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
