@@ -196,3 +196,19 @@ def test_the_writers_needed_are_known_before_any_spec_is_loaded(tmp_path: Path) 
     assert writers_needed(plans, fitted) == ("docx", "pdf")  # fitted by its PDF's pages
     loading = jobs_of(plans, full, Reporter(1, 2, err=io.StringIO()))
     assert loading.formats == ("docx",)  # the spec (missing) not read yet
+    assert loading.planned == 1
+
+
+def test_a_fitted_briefs_processes_start_with_the_pdf_writer_alone(tmp_path: Path) -> None:
+    """A brief with a page limit lays PDFs out first, whatever its formats: the processes
+    import that writer as they start, the others later (``jobs._prepare``)."""
+    from ipdocs.app.batch import jobs_of, writers_first
+    from ipdocs.sections import full_brief
+
+    plans = plan([tmp_path / "a.yaml", tmp_path / "b.yaml"], tmp_path, "full",
+                 ["docx", "pdf"], ["zh"])
+    fitted = Recipe(summary_brief(), load_theme("briefing"))
+    assert writers_first(plans, fitted) == ("pdf",)
+    assert writers_first(plans, Recipe(full_brief(), load_theme("briefing"))) == (
+        "docx", "pdf")
+    assert jobs_of(plans, fitted, Reporter(2, 2, err=io.StringIO())).formats == ("pdf",)

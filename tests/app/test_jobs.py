@@ -298,3 +298,143 @@ def test_a_pool_given_no_job_does_not_wait_for_its_workers_imports(
     assert list(render_jobs([], 2, formats=["pdf"])) == []  # every spec refused, say
     assert time.monotonic() - started < 10  # not the workers' 30 s of imports
     assert multiprocessing.active_children() == []
+
+
+def test_a_job_among_many_renders_whole_its_parts_first(tmp_path: Path) -> None:
+    """Without a page limit, a job's outputs may make one task (``whole``): Chinese and
+    English before the document of both, each language's outputs together; a fitted
+    brief's stay by language (their scales are found first)."""
+    from ipdocs.app.jobs import Job, parts_first, shared_places
+    from ipdocs.sections import full_brief
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for fmt in ("docx", "pdf") for lang in ("zh-en", "en", "zh"))
+    whole = Job(None, Recipe(full_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(whole, whole=True) == [(1, 4, 2, 5, 0, 3)]
+    assert shared_places(whole, alone=True, whole=True) == [(i,) for i in range(6)]
+    fitted = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
+    assert shared_places(fitted, whole=True) == [(0, 3), (1, 4), (2, 5)]
+    odd = Job(None, None, (Output(tmp_path / "s.x.pdf", "x-y"),  # type: ignore[arg-type]
+                           Output(tmp_path / "s.zh.pdf", "zh")))
+    assert parts_first(odd, [(0,), (1,)]) == (0, 1)  # not a language: as one, in order
+
+
+def test_only_a_long_runs_middle_jobs_render_whole() -> None:
+    """The first job starts every process; the last ``workers`` are split, so that the
+    processes end together; a run of unknown length, or in one process, splits all."""
+    from ipdocs.app.jobs import _Batch
+
+    assert [_Batch(None, None, 2, 5)._whole(i) for i in range(5)] == [  # type: ignore[arg-type]
+        False, True, True, False, False]
+    assert not any(_Batch(None, None, 2, None)._whole(i) for i in range(5))  # type: ignore[arg-type]
+    assert not any(_Batch(None, None, 1, 5)._whole(i) for i in range(5))  # type: ignore[arg-type]
+
+
+class _Counted(list):  # type: ignore[type-arg]
+    """Jobs with a count known before they are read (as ``batch.Loading`` has)."""
+
+    @property
+    def planned(self) -> int:
+        return len(self)
+
+
+def test_a_failing_output_of_a_whole_job_fails_its_job_alone(
+        tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A job rendered whole in one process: its outputs made in one task, in its process,
+    parts first; one that cannot be made fails its job (nothing of it written, the
+    output named) and no other job."""
+    import os
+
+    from ipdocs.app import jobs
+    from ipdocs.app.recipes import BuildError
+    from ipdocs.sections import full_brief
+
+    def fake(report: Report, recipe: Recipe, output: Output) -> bytes:
+        if output.path.name == "2.zh-en.pdf":
+            raise BuildError("cannot set it")
+        return f"{os.getpid()} {output.lang}".encode()
+
+    monkeypatch.setattr(jobs, "render_output", fake)
+    recipe = Recipe(full_brief(), load_theme("briefing"))
+    runs = _Counted(jobs.Job(sample, recipe, tuple(
+        Output(tmp_path / f"{n}.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+        for lang in ("zh-en", "zh", "en") for fmt in ("pdf", "docx")), name=f"{n}.yaml")
+        for n in range(6))
+    done = {d.job.name: d for d in jobs.build_jobs(runs, workers=2)}
+    assert done["2.yaml"].error == (f"cannot build {tmp_path / '2.zh-en.pdf'}: cannot set it"
+                                    "\nnothing written")
+    assert not any(tmp_path.glob("2.*"))
+    for name in ("0.yaml", "1.yaml", "3.yaml", "4.yaml", "5.yaml"):
+        assert done[name].error is None and len(done[name].written) == 6
+    made = {p.name: p.read_text() for p in tmp_path.glob("1.*")}
+    assert len({text.split()[0] for text in made.values()}) == 1  # one process
+
+
+class _Queued:
+    """An executor that runs nothing: it keeps each task submitted with its future."""
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[str, tuple[object, ...]]] = []
+        self.futures: list[object] = []
+
+    def submit(self, fn: object, *args: object) -> object:
+        from concurrent.futures import Future
+
+        future: Future[object] = Future()
+        self.tasks.append((getattr(fn, "__name__", ""), args))
+        self.futures.append(future)
+        return future
+
+
+def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
+        tmp_path: Path, sample: Report) -> None:
+    """A process that found a variant's scale while others are still to come is given
+    the writers the job's outputs need to import (once a process), and the outputs are
+    queued for the processes as they become free: a process still importing after
+    those that are free now."""
+    from concurrent.futures import Future
+
+    from ipdocs.app import jobs
+
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
+    job = jobs.Job(sample, Recipe(summary_brief(), load_theme("briefing")), outputs)
+    executor = _Queued()
+    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
+    assert list(batch.submit(job)) == []
+    scales = dict(zip([args[2] for _, args in executor.tasks], executor.futures, strict=True))
+    assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
+
+    def found(lang: str, scale: float, process: int, done: float) -> None:
+        future = scales[lang]
+        assert isinstance(future, Future)
+        future.set_result(jobs.ScaleFound(scale, process, done))
+        assert list(batch._scale_found(future)) == []
+
+    found("zh", 1.0, 11, 1.0)
+    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"),))
+    found("en", 0.94, 11, 2.0)
+    assert len(executor.tasks) == 4  # once a process
+    found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
+    assert [(name, [o.lang for o in args[2]]) for name, args in executor.tasks[4:]] == [  # type: ignore[attr-defined]
+        ("_attempt_each", ["zh-en", "zh-en"]),
+        ("_attempt_each", ["zh", "zh", "en", "en"])]
+    assert {args[3] for _, args in executor.tasks[4:]} == {0.88}
+
+
+def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> None:
+    from concurrent.futures import Future
+
+    from ipdocs.app import jobs
+
+    batch = jobs._Batch(_Queued(), None, 2)  # type: ignore[arg-type]
+    ended: Future[tuple[int, float]] = Future()
+    ended.set_result((11, 5.0))
+    running: Future[tuple[int, float]] = Future()
+    batch.preparing = {ended: (11, 1.0), running: (12, 2.0)}
+    found = {"zh": jobs.ScaleFound(1.0, 11, 3.0), "en": jobs.ScaleFound(1.0, 12, 2.5),
+             "zh-en": jobs.ScaleFound(1.0, 10, 4.0)}
+    free = batch._free_first(found)
+    assert free["zh"].done == 5.0 and free["zh-en"].done == 4.0
+    assert free["en"].done > 5.0  # still importing: after those free now
+    assert list(batch.preparing.values()) == [(12, 2.0)]  # the ended one accounted for

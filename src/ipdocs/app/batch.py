@@ -314,12 +314,16 @@ def _terminal(stream: IO[str]) -> bool:
 
 class Loading(Iterator[Job]):
     """The jobs of planned specs, each spec loaded as the pool needs more work
-    (``jobs_of``), and the formats whose writers they need, known before any is loaded
-    (``formats``): a pool's processes import them meanwhile (``jobs.render_jobs``)."""
+    (``jobs_of``), the formats whose writers they need, known before any is loaded
+    (``formats``): a pool's processes import them meanwhile (``jobs.render_jobs``), and
+    how many jobs there will be at most (``planned``: the specs planned without an
+    error; the pool renders each of a long run's jobs in one process, but its last)."""
 
-    def __init__(self, jobs: Iterator[Job], formats: tuple[str, ...]) -> None:
+    def __init__(self, jobs: Iterator[Job], formats: tuple[str, ...],
+                 planned: int | None = None) -> None:
         self.jobs = jobs
         self.formats = formats
+        self.planned = planned
 
     def __next__(self) -> Job:
         """The next spec's job, loaded now."""
@@ -330,7 +334,8 @@ def jobs_of(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,
             final: bool = False) -> Loading:
     """Load each planned spec as the pool needs more work; report those refused."""
     plans = list(plans)
-    return Loading(_loaded(plans, recipe, reporter, final), writers_needed(plans, recipe))
+    return Loading(_loaded(plans, recipe, reporter, final), writers_first(plans, recipe),
+                   sum(planned.error is None for planned in plans))
 
 
 def writers_needed(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
@@ -345,6 +350,20 @@ def writers_needed(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
             if recipe.brief.pages is not None:
                 needed["pdf"] = None
     return tuple(needed)
+
+
+def writers_first(plans: Iterable[Plan], recipe: Recipe) -> tuple[str, ...]:
+    """The writers a pool's processes import as they start, while the first spec loads
+    (``Loading.formats``): those the planned outputs need (``writers_needed``), but for
+    a brief with a page limit the PDF's alone: its first tasks lay PDFs out to find its
+    variants' scales, and the other writers are imported in the wait for the last of
+    them (``jobs._prepare``) or with the first output that needs one. (Three processes
+    share two cores while the first spec loads: a writer imported there that no first
+    task needs delays every one of them.)"""
+    needed = writers_needed(plans, recipe)
+    if recipe.brief.pages is not None and "pdf" in needed:
+        return ("pdf",)
+    return needed
 
 
 def _loaded(plans: Iterable[Plan], recipe: Recipe, reporter: Reporter,

@@ -4,6 +4,7 @@ written all or none a job."""
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import sys
@@ -20,7 +21,7 @@ from collections.abc import (
     Sequence,
 )
 from contextlib import AbstractContextManager
-from dataclasses import field
+from dataclasses import field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,10 +39,12 @@ from ipdocs.base.kept import trim
 from ipdocs.base.problems import Marks, Problem, locate
 from ipdocs.base.records import datarecord
 from ipdocs.checks.glyphs import theme_gap
+from ipdocs.i18n import languages_of
 from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import Theme
 from ipdocs.writers import Gap, RenderWarning
+from ipdocs.writers.formats import format_for
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
@@ -181,7 +184,7 @@ def _across(executor: Executor, jobs: Iterable[Job], workers: int,
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
     queued (so the specs are loaded as the processes need them); return how many jobs
     there were."""
-    batch = _Batch(executor, on_output, workers)
+    batch = _Batch(executor, on_output, workers, getattr(jobs, "planned", None))
     for job in jobs:
         yield from batch.submit(job)
         while batch.busy > 2 * workers:
@@ -205,15 +208,23 @@ class _Batch:
     outputs are queued with the scale they share when all are in."""
 
     def __init__(self, executor: Executor, on_output: OutputHook | None,
-                 workers: int = 1) -> None:
+                 workers: int = 1, planned: int | None = None) -> None:
         self.executor = executor
         self.on_output = on_output
         self.workers = workers
+        self.planned = planned
+        """How many jobs the run will have at most, if known (``batch.Loading``)."""
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
         self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.tokens: dict[int, str] = {}
+        self.prepared: set[int] = set()
+        """The processes that found a scale while its job's others were still to come,
+        and were given a ``_prepare`` task then (once a process)."""
+        self.preparing: dict[Future[tuple[int, float]], tuple[int, float]] = {}
+        """The ``_prepare`` tasks whose ends are not yet accounted for: the process each
+        was meant for and the moment it was queued (``_free_first``)."""
         self.count = 0
 
     @property
@@ -251,6 +262,14 @@ class _Batch:
         return (self.workers > 1 and job.recipe.brief.pages is not None
                 and job.recipe.theme.scalable)
 
+    def _whole(self, index: int) -> bool:
+        """Whether a job's outputs are one task (``shared_places``' ``whole``): a job of
+        a run known to have more jobs than processes, neither its first (whose outputs
+        start every process at once) nor one of its last ``workers`` (split, so that
+        the processes end together)."""
+        return (self.planned is not None and self.workers > 1
+                and 0 < index < self.planned - self.workers)
+
     def _queue(self, index: int, scale: float | None,
                found: Mapping[str, ScaleFound] | None = None
                ) -> Iterator[tuple[Job, list[Result]]]:
@@ -258,7 +277,8 @@ class _Batch:
         its variants share if found (None: each process finds it), each process that
         found some first given a language it found (``by_finder``)."""
         job, _ = self.jobs[index]
-        groups = longest_first(job, shared_places(job, alone=index == 0))
+        groups = longest_first(job, shared_places(job, alone=index == 0,
+                                                  whole=self._whole(index)))
         for places in by_finder(job, groups, found or {}, self.workers):
             outputs = tuple(job.outputs[place] for place in places)
             try:
@@ -282,13 +302,55 @@ class _Batch:
         if found is not None:
             found[lang] = scale
         if any(i == index for i, _ in self.scales.values()):
+            if found is not None:
+                self._prepare(index, scale.process)
             return
         del self.found[index]
         if found is None:
             yield from self._queue(index, None)
         else:
             yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
-                                   found)
+                                   self._free_first(found))
+
+    def _prepare(self, index: int, process: int) -> None:
+        """Queue a ``_prepare`` task for the job's formats, once for each ``process``
+        that has found a scale of it while others are still to come: it waits for them
+        (the outputs are queued with the smallest scale), so the next task it takes is
+        this one, and the writers the job's outputs need are imported there then
+        (``batch.writers_first`` left all but the PDF's out of the processes' start).
+        Where another process takes it, that one needed them too, or has them already
+        (imported again, a writer costs nothing)."""
+        if process in self.prepared:
+            return
+        self.prepared.add(process)
+        job, _ = self.jobs[index]
+        formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
+            output.path for output in job.outputs)) if found is not None))
+        with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
+            self.preparing[self.executor.submit(_prepare, formats)] = (process,
+                                                                       time.monotonic())
+
+    def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
+        """``found`` with each process's moment done put off to the end of a
+        ``_prepare`` task it was given; one still running or queued ends after now, at
+        the later of its queuing and the process's last scale plus ``PREPARE_SECONDS``
+        if that is later still: so that ``by_finder`` queues first the task of the
+        process that is free first."""
+        later: dict[int, float] = {}
+        now = time.monotonic()
+        for future, (process, queued) in list(self.preparing.items()):
+            if future.done():
+                del self.preparing[future]
+                with contextlib.suppress(Exception):  # the worker died: its outputs say so
+                    process, done = future.result()
+                    later[process] = max(later.get(process, done), done)
+                continue
+            begun = max([queued, *(one.done for one in found.values()
+                                   if one.process == process)])
+            later[process] = max(later.get(process, 0.0), now + 1e-6,
+                                 begun + PREPARE_SECONDS)
+        return {lang: replace(one, done=max(one.done, later.get(one.process, one.done)))
+                for lang, one in found.items()}
 
     def collect(self) -> Iterator[tuple[Job, list[Result]]]:
         """Wait for at least one output or scale; yield the jobs that are then complete."""
@@ -331,17 +393,39 @@ def _broken(exc: BaseException) -> BuildError:
                       f"{exc})")
 
 
-def shared_places(job: Job, alone: bool = False) -> list[tuple[int, ...]]:
+def shared_places(job: Job, alone: bool = False, whole: bool = False
+                  ) -> list[tuple[int, ...]]:
     """The places of a job's outputs, in the groups a process renders together: the
     outputs of one language (they share the document, and a fitted brief's fitting, see
     ``fitted_document``); each ``alone`` (more processes at work on one job, as for the
-    first job of a run) where the brief has no page limit."""
-    if alone and job.recipe.brief.pages is None:
+    first job of a run) where the brief has no page limit; or, ``whole``, where the
+    brief has no page limit, all of them in one group (``parts_first``: a job among many,
+    whose processes each have other jobs to render)."""
+    unfitted = job.recipe.brief.pages is None
+    if alone and unfitted:
         return [(place,) for place in range(len(job.outputs))]
     groups: dict[str, list[int]] = {}
     for place, output in enumerate(job.outputs):
         groups.setdefault(output.lang, []).append(place)
+    if whole and unfitted:
+        return [parts_first(job, [tuple(places) for places in groups.values()])]
     return [tuple(places) for places in groups.values()]
+
+
+def parts_first(job: Job, groups: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
+    """``groups`` of a job's output places (one language each) as one task's places: the
+    languages of one text before those of two (zh and en before zh-en), each language's
+    outputs together: one process reads the report's faces once, and what the writers
+    remember of its Chinese and English texts (the PDF writer's lines, by text and looks,
+    ``writers/pdf/text.py``) is there when it sets them again in the document of both.
+    (The lines are found again only where the looks are the same: bench/RESULTS.md,
+    wave 12, says what keeps them apart today.)"""
+    def parts(places: tuple[int, ...]) -> int:
+        try:
+            return len(languages_of(job.outputs[places[0]].lang))
+        except ValueError:  # not a language (a caller's own): as one
+            return 1
+    return tuple(place for places in sorted(groups, key=parts) for place in places)
 
 
 LONGEST_FIRST = ("zh-en", "zh", "en")
@@ -465,6 +549,20 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
     return ScaleFound(scale, os.getpid(), time.monotonic())
+
+
+PREPARE_SECONDS = 0.05
+"""About what a ``_prepare`` task takes (the DOCX writer's imports), to guess when a
+process that is still at one will be free (``_Batch._free_first``)."""
+
+
+def _prepare(formats: Sequence[str]) -> tuple[int, float]:
+    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``);
+    this process's id and the moment it was done (``time.monotonic``)."""
+    from ipdocs.app.workers import import_writers
+
+    import_writers(formats)
+    return os.getpid(), time.monotonic()
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
