@@ -199,6 +199,16 @@ class _Sink:
         self._code = code
 
 
+def _subset_names(canvas: Any) -> dict[tuple[Any, int], str]:
+    """The names the canvas's document gave the font subsets it has shown (``/F2+0``),
+    by font and subset: reportlab names a subset once a document (its first call
+    registers the font with the document) and the same name after."""
+    names: dict[tuple[Any, int], str] | None = getattr(canvas, "_ipdocs_subset_names", None)
+    if names is None:
+        names = canvas._ipdocs_subset_names = {}
+    return names
+
+
 def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> None:
     """Draw a line by its plan at ``x0`` on ``baseline``: the text object a ``LineText``
     would write for it, byte for byte (``BT`` and reportlab's first ``Tm``, each step,
@@ -207,6 +217,7 @@ def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> 
     code = ["BT", "1 0 0 1 0 0 Tm"]
     y = number(baseline)
     fonts = pdfmetrics._fonts
+    names = _subset_names(canvas)
     font: Any = None
     tf = ""
     current = -1
@@ -216,7 +227,10 @@ def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> 
             out = []
             for subset, chars in font.splitString(first, doc):
                 if subset != current:
-                    out.append(font.getSubsetInternalName(subset, doc) + tf)
+                    name = names.get((font, subset))
+                    if name is None:
+                        name = names[font, subset] = font.getSubsetInternalName(subset, doc)
+                    out.append(name + tf)
                     current = subset
                 out.append(f"({escapePDF(chars)}) Tj")
             code.append(" ".join(out))
