@@ -335,6 +335,17 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return below * self.shape.leading + (self.shape.leading - first.size) / 2 + \
             first.size * 0.12
 
+    def _marked(self) -> tuple[bool, bool, bool]:
+        """Whether any of the block's looks has a highlight, a link, a language of its
+        own (worked out once a block: its looks never change)."""
+        marked: tuple[bool, bool, bool] | None = self.__dict__.get("_looks_marked")
+        if marked is None:
+            marked = (any(look.highlight for look in self.looks),
+                      any(look.link for look in self.looks),
+                      any(look.lang for look in self.looks))
+            self._looks_marked = marked
+        return marked
+
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
         """Draw the block at (``x``, ``y``): what reportlab's ``Flowable.drawOn`` writes
         (the graphics state saved, the origin moved, the block drawn, the state
@@ -343,7 +354,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         placed by the canvas's record of where the origin is) and the fill opaque (no
         text of the block sets the opacity)."""
         if not plain_origin(canvas) or getattr(self, "_showBoundary", None) or \
-                any(look.link for look in self.looks):
+                self._marked()[1]:
             super().drawOn(canvas, x, y, _sW)
             return
         x = self._hAlignAdjust(x, _sW)
@@ -371,17 +382,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
             y -= self.shape.leading
             baseline = y + (self.shape.leading - first.size) / 2 + first.size * 0.12
             placed.append((line, self._offset(line, index), y, baseline))
-        if any(look.highlight for look in self.looks):
+        highlight, link, lang = self._marked()
+        if highlight:
             for line, x0, y, _ in placed:
                 self._highlight(line, x0, y)
-        if any(look.link for look in self.looks):
+        if link:
             segments = Segments(self.canv, self)
             for index, (line, x0, _, baseline) in enumerate(placed):
                 after = placed[index + 1][0].units if index + 1 < len(placed) else []
                 self._draw_line(line, x0, baseline, bool(after) and after[0].space_before,
                                 segments=segments)
             return
-        marks = piece_marks(self.canv, self) if any(look.lang for look in self.looks) \
+        marks = piece_marks(self.canv, self) if lang \
             else None
         if marks is not None and marks.element is not None:  # each piece its own item
             self._draw_lines(placed, marks)
