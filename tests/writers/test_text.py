@@ -121,3 +121,64 @@ def test_a_lines_stretches_are_worked_out_once() -> None:
     assert stretches == [(0, 4, 2.0, [(0, "知识产权")]), (4, 5, 0.0, [(0, "IP"), (1, "R")])]
     assert pdf_text._stretches(line) is stretches
     assert line == Line([*han, word])  # what is kept is no part of the line's value
+
+
+def _drawn(blocks: list[Any], width: float, planned: bool, alpha: float = 1.0) -> list[str]:
+    """The page's content entries of ``blocks`` drawn one under another on a new canvas
+    (its fill's opacity ``alpha``), each line by its plan or (not ``planned``) through a
+    text object, each block placed by reportlab's ``drawOn``."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Flowable
+
+    from ipdocs.writers.pdf.adapter import page_code
+
+    canvas = Canvas(io.BytesIO())
+    if alpha != 1.0:
+        canvas.setFillAlpha(alpha)
+    original, placed = pdf_text.TextBlock._plan, pdf_text.TextBlock.drawOn
+    if not planned:
+        pdf_text.TextBlock._plan = lambda *args: None  # type: ignore[method-assign]
+        pdf_text.TextBlock.drawOn = Flowable.drawOn  # type: ignore[method-assign]
+    try:
+        for index, block in enumerate(blocks):
+            block.wrap(width, 10_000)
+            block.drawOn(canvas, 20, 20 + 30.5 * index)
+    finally:
+        pdf_text.TextBlock._plan = original  # type: ignore[method-assign]
+        pdf_text.TextBlock.drawOn = placed  # type: ignore[method-assign]
+    return list(page_code(canvas))
+
+
+@pytest.mark.filterwarnings("ignore::ipdocs.writers.RenderWarning")  # words broken at 60 pt
+def test_a_line_drawn_by_its_plan_is_drawn_as_by_a_text_object() -> None:
+    """A line's plan (made on its first drawing, kept with the line) writes what a text
+    object writes for it: Han runs evenly spaced, bold and coloured pieces, hyphenated
+    English, the grid's tracking (the official theme), text in a Latin face among Han;
+    drawn again, and with other colours, still the same."""
+    official = load_theme("official")
+    han = "知识产权“161工程”，Ningbo’s IP 2024年发明专利授权量71425件，同比增长11.4%。" * 3
+    english = "Intellectual property protection strengthened considerably " * 6
+
+    def blocks() -> list[Any]:
+        w, grid = writer(), Writer(official, Fonts(official), 400)
+        return [
+            text_block([Piece(han), Piece("加粗", bold=True), Piece("红色", color="C00000"),
+                        Piece(han)], "body", "zh", w),
+            text_block([Piece(english), Piece("bold", bold=True), Piece(english)], "body",
+                       "en", w),
+            text_block([Piece(han), Piece(english)], "body", "zh", grid),
+            text_block([Piece(han, color="1F4E79")], "body", "zh", w),
+            text_block([Piece("See "), Piece("the report", link="https://example.org/r"),
+                        Piece(english)], "body", "en", w),
+        ]
+
+    for width in (400.0, 150.0, 60.0):
+        first = _drawn(blocks(), width, planned=True)
+        assert first == _drawn(blocks(), width, planned=False)
+        assert _drawn(blocks(), width, planned=True) == first  # the plans kept
+    assert "ActualText" in " ".join(_drawn(blocks()[1:2], 60.0, planned=True))  # hyphenated
+    faded = _drawn(blocks(), 400.0, planned=True, alpha=0.5)  # each text's opacity set again
+    assert faded == _drawn(blocks(), 400.0, planned=False, alpha=0.5)
+    assert " gs " in " ".join(faded)

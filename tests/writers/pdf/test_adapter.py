@@ -266,3 +266,49 @@ def test_a_reference_is_formatted_as_reportlab_formats_it() -> None:
     ref = pdf_adapter.reference(canvas, Dictionary({"A": 1}))
     assert pdf_adapter.is_reference(ref) and not pdf_adapter.is_reference(b"1 0 R")
     assert pdf_adapter.reference_bytes(ref, canvas._doc) == pdf_format(ref, canvas._doc)
+
+
+@given(st.text(max_size=20))
+def test_a_name_is_spelt_as_reportlab_spells_it(data: str) -> None:
+    assert pdf_adapter.pdf_name(data) == pdf_adapter._REPORTLAB_NAME(data)
+    assert pdf_adapter.pdf_name(data) == pdf_adapter._REPORTLAB_NAME(data)  # remembered
+    assert pdf_adapter.pdf_name(data, "a", "z") == pdf_adapter._REPORTLAB_NAME(data, "a", "z")
+
+
+@given(st.one_of(st.text(alphabet=st.characters(max_codepoint=0x7F)), st.binary(),
+                 st.integers(min_value=-10**9, max_value=10**9), st.booleans(),
+                 st.floats(allow_nan=False, allow_infinity=False, min_value=-1e6,
+                           max_value=1e6)))
+def test_a_value_is_formatted_as_reportlab_formats_it(value: Any) -> None:
+    doc = Canvas(io.BytesIO(), pagesize=A4)._doc
+    ours = _outcome(pdf_adapter.pdf_format, value, doc)
+    assert ours == _outcome(pdf_adapter._REPORTLAB_FORMAT, value, doc)
+    assert _outcome(pdf_adapter.pdf_format, value, doc) == ours  # remembered
+
+
+def _outcome(format: Any, value: Any, doc: Any) -> Any:
+    """What ``format`` makes of ``value``, or the kind of error it raises."""
+    try:
+        return format(value, doc)
+    except UnicodeEncodeError as exc:
+        return type(exc)
+
+
+def test_reportlabs_objects_format_through_the_remembered_names() -> None:
+    from reportlab.pdfbase import pdfdoc
+
+    import ipdocs.writers.pdf  # noqa: F401  (installs it)
+
+    assert pdfdoc.PDFName is pdf_adapter.pdf_name and pdfdoc.format is pdf_adapter.pdf_format
+    doc = Canvas(io.BytesIO(), pagesize=A4)._doc
+    made = []
+    try:
+        for name, format in ((pdf_adapter._REPORTLAB_NAME, pdf_adapter._REPORTLAB_FORMAT),
+                             (pdf_adapter.pdf_name, pdf_adapter.pdf_format)):
+            pdfdoc.PDFName, pdfdoc.format = name, format
+            made.append(pdfdoc.PDFDictionary({
+                "Type": pdfdoc.PDFName("Font"), "W": pdfdoc.PDFArray([1, 2.5, -0.0, "x", b"y"]),
+                "A b": pdfdoc.PDFString("z")}).format(doc))
+    finally:
+        pdf_adapter.remember_names()
+    assert made[0] == made[1] == b"<<\n/A#20b (z) /Type /Font /W [ 1 2.5 0 x y ]\n>>"

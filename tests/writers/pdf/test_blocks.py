@@ -2,9 +2,10 @@
 it, with its structure element and its place in the outline."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
 
 from ipdocs.doc import (
     Bilingual,
@@ -20,10 +21,13 @@ from ipdocs.doc import (
 from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
+from ipdocs.writers import RenderWarning
 from ipdocs.writers.pdf.blocks import (
     _FITS,
     Writer,
+    _CellBlock,
     _fit,
+    _Grid,
     bilingual_rows,
     contents,
     cover,
@@ -34,6 +38,7 @@ from ipdocs.writers.pdf.blocks import (
     page_break,
     paragraph,
     remember_fits,
+    table,
 )
 from ipdocs.writers.pdf.fonts import Fonts
 from ipdocs.writers.pdf.lists import Hanging
@@ -229,3 +234,97 @@ def test_threads_rendering_tables_at_once_make_the_pdf_one_thread_makes(
     with ThreadPoolExecutor(4) as pool:
         made = list(pool.map(lambda i: render_pdf(docs[i % 3], theme), range(24)))
     assert all(pdf == alone[i % 3] for i, pdf in enumerate(made))
+
+
+def test_a_remembered_cell_keeps_its_lines_for_the_width_it_is_set_at(
+        remembering: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A remembered table's cells made again take the lines their text was broken into
+    for the width they are set at (the same as breaking it again makes); at another
+    width, or with a cell's text changed (another fit), the text is broken again."""
+    _FITS.clear()
+    w = writer(300)
+    _fit(_table("71,425"), w)
+    _fit(_table("71,425"), w)[0][1][0].wrap(60, 1000)  # made again: its lines kept
+    cell = _fit(_table("71,425"), w)[0][1][0]
+    fresh = TextBlock(cell.runs, cell.looks, cell.shape)
+    fresh.wrap(60, 1000)
+    broken: list[float] = []
+    layout = TextBlock._layout
+
+    def counted(self: TextBlock, width: float) -> Any:
+        broken.append(width)
+        return layout(self, width)
+
+    monkeypatch.setattr(TextBlock, "_layout", counted)
+    assert cell.wrap(60, 1000) == fresh.wrap(60, 1000) and cell.lines == fresh.lines
+    assert broken == []  # the remembered cell's text not broken again
+    cell.wrap(30, 1000)
+    assert broken == [30] and cell.lines != fresh.lines
+    edited = _fit(_table("7,142,500"), w)[0][1][0]  # another fit: nothing kept yet
+    edited.wrap(60, 1000)
+    assert broken == [30, 60] and edited.plain == "发明专利授权量（件）"
+
+
+def test_a_cell_with_a_word_broken_inside_is_broken_again(remembering: None) -> None:
+    """A cell whose lines break a word where no rule allows keeps none: each render
+    breaks it again, and warns."""
+    _FITS.clear()
+    w = writer(300)
+    long = TableNode((Column("left", 1.0), Column("right", 1.0)), ((Cell("A"), Cell("B")),),
+                     ((Cell("Pneumonoultramicroscopic" * 3), Cell("1")),), "en")
+    for _ in range(3):
+        cell = _fit(long, w)[0][1][0]
+        with pytest.warns(RenderWarning, match="broken inside"):
+            cell.wrap(40, 1000)
+    assert isinstance(cell, _CellBlock) and not cell.laid
+
+
+def _captioned(value: str, caption: str) -> TableNode:
+    """``_table(value)`` with a caption."""
+    plain = _table(value)
+    return TableNode(plain.columns, plain.header, plain.rows, "zh", caption=caption)
+
+
+def test_a_remembered_tables_rows_keep_the_heights_they_were_measured_at(
+        remembering: None) -> None:
+    """A table of a remembered fit made again takes the heights its rows were measured
+    at (the heights measuring makes), for the same caption; with another caption, or
+    another cell (another fit), its rows are measured again."""
+    from ipdocs.writers.pdf.adapter import row_heights
+
+    _FITS.clear()
+
+    def grid(node: TableNode, width: float = 300) -> Any:
+        made = table(node, writer(width))[0]
+        made.wrap(width, 10_000)
+        return made
+
+    first = grid(_captioned("71,425", "表1"))
+    assert isinstance(first, _Grid) and None in first._argH  # measured
+    again = grid(_captioned("71,425", "表1"))
+    assert None not in again._argH and row_heights(again) == row_heights(first)
+    longer = "表1：" + "发明专利授权量" * 12  # a caption of two lines
+    recaptioned = grid(_captioned("71,425", longer))
+    assert None in recaptioned._argH and row_heights(recaptioned)[0] > row_heights(first)[0]
+    assert None in grid(_captioned("7,142,500", "表1"))._argH
+    assert row_heights(grid(_captioned("71,425", longer))) == row_heights(recaptioned)
+    _FITS.clear()
+    remember_fits(0)
+    assert type(table(_captioned("71,425", "表1"), writer(300))[0]) is Table  # none kept
+
+
+def test_heights_a_side_by_side_pair_fixed_are_not_kept(remembering: None) -> None:
+    """The rows of a table set beside its translation are fixed at the taller of the two;
+    a table keeps only the heights it measured itself, so that its translation changed
+    changes the pair's rows."""
+    from ipdocs.writers.pdf.adapter import row_heights, set_row_heights
+
+    _FITS.clear()
+    made = table(_table("71,425"), writer(300))[0]
+    made.wrap(300, 10_000)
+    own = row_heights(made)
+    set_row_heights(made, [h + 20 for h in own])  # as face_rows fixes them
+    made.wrap(300, 10_000)
+    again = table(_table("71,425"), writer(300))[0]
+    again.wrap(300, 10_000)
+    assert row_heights(again) == own

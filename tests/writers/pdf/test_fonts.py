@@ -12,6 +12,7 @@ from ipdocs.typefaces.bundled import BUNDLED, face_path
 from ipdocs.writers.pdf import fonts as pdf_fonts
 from ipdocs.writers.pdf.adapter import is_registered
 from ipdocs.writers.pdf.fonts import (
+    _REPORTLAB_CMAP,
     Face,
     FontError,
     Fonts,
@@ -30,6 +31,16 @@ def test_a_character_beyond_the_bmp_is_mapped_as_utf16() -> None:
     cmap = to_unicode_cmap("F", [0x41, 0x20BB7])  # A and 𠮷
     assert "<00> <0041>" in cmap
     assert "<01> <D842DFB7>" in cmap and "20BB7" not in cmap
+
+
+def test_a_tounicode_map_is_remembered_by_all_it_is_made_of() -> None:
+    """The same font and characters give the map made before; another font's name or
+    other characters give their own."""
+    first = to_unicode_cmap("FKept", [0x41, 0x42])
+    assert to_unicode_cmap("FKept", (0x41, 0x42)) is first
+    assert to_unicode_cmap("FKept", [0x41, 0x43]) == _REPORTLAB_CMAP("FKept", [0x41, 0x43])
+    assert to_unicode_cmap("FOther", [0x41, 0x42]) == _REPORTLAB_CMAP("FOther", [0x41, 0x42])
+    assert to_unicode_cmap("FOther", [0x41, 0x42]) != first
 
 
 def test_a_collection_face_is_named_by_its_index() -> None:

@@ -18,6 +18,7 @@ from ipdocs.writers.pdf.adapter import (
     LayoutError,
     remember_compression,
     remember_encoding,
+    remember_names,
     remember_subsets,
 )
 from ipdocs.writers.pdf.blocks import check, flowables, header_block, letterhead_lines, masthead
@@ -33,6 +34,7 @@ __all__ = ["FontError", "PageLayoutError", "render_pdf", "render_pdf_within"]
 remember_compression()
 remember_subsets()
 remember_encoding()
+remember_names()
 
 
 class PageLayoutError(RenderError):

@@ -139,6 +139,120 @@ class LineText(PDFTextObject):  # type: ignore[misc]
         self._code.append(" ".join(out))
 
 
+SAME = 0
+"""A line plan's step: an operator written as it is."""
+PLACE = 1
+"""A line plan's step: the next text placed at the line's start plus a distance, on its
+baseline (``Tm``)."""
+FONT = 2
+"""A line plan's step: the font (by its registered name) and the size operators written
+with its text."""
+FILL = 3
+"""A line plan's step: the fill colour's operator, and its opacity."""
+SHOW = 4
+"""A line plan's step: text shown in the current font."""
+
+PlanStep = tuple[int, Any, Any]
+"""One step of a line's plan: its kind (``SAME``, ``PLACE``, ``FONT``, ``FILL``,
+``SHOW``) and its two values."""
+
+
+def plain_canvas(canvas: Any) -> bool:
+    """Whether a line's plan may be drawn on ``canvas`` (``draw_plan``): it is drawn
+    bottom up and enforces no colour space, as every canvas of the writer is."""
+    return bool(canvas.bottomup) and getattr(canvas, "_enforceColorSpace", None) is None
+
+
+def plain_origin(canvas: Any) -> bool:
+    """Whether a block may be drawn on ``canvas`` with its origin moved by operators
+    alone (``text.TextBlock.drawOn``): a plain canvas (``plain_canvas``) whose fill is
+    opaque, so that the block's text sets no opacity the canvas must forget after it."""
+    return plain_canvas(canvas) and canvas._extgstate.getValue("ca") == 1
+
+
+def dynamic_font(name: str) -> bool:
+    """Whether the registered font ``name`` is one reportlab subsets (a TrueType font),
+    whose text a line's plan shows."""
+    font = pdfmetrics._fonts.get(name) or pdfmetrics.getFont(name)
+    return bool(font._dynamicFont)
+
+
+def font_step(name: str, size: float) -> PlanStep:
+    """The plan's step setting the TrueType font ``name`` at ``size`` (what ``LineText``
+    writes with its text: the size and a leading of 1.2 times it)."""
+    return (FONT, name, f" {number(size)} Tf {number(size * 1.2)} TL")
+
+
+def fill_step(color: Any) -> PlanStep:
+    """The plan's step setting the fill colour ``color`` (a reportlab ``Color``), as a
+    text object's ``setFillColor`` writes it."""
+    return (FILL, f"{fp_str((color.red, color.green, color.blue))} rg",
+            getattr(color, "alpha", None))
+
+
+class _Sink:
+    """Where reportlab's graphics state writes an opacity operator (its ``_code``)."""
+
+    __slots__ = ("_code",)
+
+    def __init__(self, code: list[str]) -> None:
+        self._code = code
+
+
+def _subset_names(canvas: Any) -> dict[tuple[Any, int], str]:
+    """The names the canvas's document gave the font subsets it has shown (``/F2+0``),
+    by font and subset: reportlab names a subset once a document (its first call
+    registers the font with the document) and the same name after."""
+    names: dict[tuple[Any, int], str] | None = getattr(canvas, "_ipdocs_subset_names", None)
+    if names is None:
+        names = canvas._ipdocs_subset_names = {}
+    return names
+
+
+def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> None:
+    """Draw a line by its plan at ``x0`` on ``baseline``: the text object a ``LineText``
+    would write for it, byte for byte (``BT`` and reportlab's first ``Tm``, each step,
+    ``ET``), as one entry of the page's content, without a text object's calls."""
+    doc = canvas._doc
+    code = ["BT", "1 0 0 1 0 0 Tm"]
+    y = number(baseline)
+    fonts = pdfmetrics._fonts
+    names = _subset_names(canvas)
+    font: Any = None
+    tf = ""
+    current = -1
+    versioned = False
+    for kind, first, second in plan:
+        if kind == SHOW:
+            out = []
+            for subset, chars in font.splitString(first, doc):
+                if subset != current:
+                    name = names.get((font, subset))
+                    if name is None:
+                        name = names[font, subset] = font.getSubsetInternalName(subset, doc)
+                    out.append(name + tf)
+                    current = subset
+                out.append(f"({escapePDF(chars)}) Tj")
+            code.append(" ".join(out))
+        elif kind == PLACE:
+            code.append(f"1 0 0 1 {number(x0 + first)} {y} Tm")
+        elif kind == SAME:
+            code.append(first)
+        elif kind == FONT:
+            font, tf, current = fonts[first], second, -1
+        else:
+            code.append(first)
+            if second is not None:  # the opacity, as a text object's setFillColor sets it
+                if not versioned:
+                    doc.ensureMinPdfVersion("transparency")
+                    versioned = True
+                state = canvas._extgstate
+                if state.getValue("ca") != second:  # else setting it writes nothing
+                    state.set(_Sink(code), "ca", second)
+    code.append("ET")
+    canvas._code.append(" ".join(code))
+
+
 def begin_line(canvas: Any) -> Any:
     """A text object for one line of text (a ``LineText``)."""
     return LineText(canvas)
@@ -238,6 +352,15 @@ def url_annotation(canvas: Any, url: str, rect: tuple[float, float, float, float
 def row_heights(table: Any) -> list[float]:
     """The heights of a Table's rows, as its last wrap found them."""
     return [float(h) for h in table._rowHeights]
+
+
+def row_heights_known(table: Any) -> list[float] | None:
+    """The heights of all a Table's rows as its last wrap measured them, or None where it
+    stopped measuring before its last row (the rest did not fit the page)."""
+    heights = table._rowHeights
+    if any(height is None for height in heights):
+        return None
+    return list(heights)
 
 
 def set_row_heights(table: Any, heights: list[float]) -> None:
@@ -353,6 +476,58 @@ def pdfdoc_bytes(value: Any) -> Any:
 def remember_encoding() -> None:
     """Make reportlab's PDF objects encode their text through ``pdfdoc_bytes``."""
     pdfdoc.pdfdocEnc = pdfdoc_bytes
+
+
+_REPORTLAB_FORMAT: Callable[..., bytes] = pdfdoc.format
+_REPORTLAB_NAME: Callable[..., str] = pdfdoc.PDFName
+NAMES_KEPT = 1 << 12
+"""PDF names (and numbers' bytes) a process remembers before it starts again."""
+_names: dict[str, str] = {}
+_number_bytes: dict[float, bytes] = {}
+
+
+def pdf_name(data: Any, *args: Any) -> str:
+    """``data`` as reportlab's ``PDFName`` spells it (``/Type``; a character outside
+    ``!`` to ``~`` or a delimiter as ``#`` and its code), remembered for a text given
+    without reportlab's optional bounds: a file's dictionaries repeat a few dozen keys
+    some ten thousand times, and reportlab spells each anew, character by character."""
+    if args or type(data) is not str:
+        return _REPORTLAB_NAME(data, *args)
+    name = _names.get(data)
+    if name is None:
+        if len(_names) >= NAMES_KEPT:
+            _names.clear()
+        name = _names[data] = _REPORTLAB_NAME(data)
+    return name
+
+
+def pdf_format(element: Any, document: Any, toplevel: int = 0) -> bytes:
+    """``element`` as reportlab's ``pdfdoc.format`` writes it into the file: bytes as they
+    are, text encoded (``pdfdoc_bytes``), a number as ``fp_str`` spells it (its bytes
+    remembered: a font's widths and the pages' boxes repeat a few hundred numbers), and
+    anything else (a PDF object) by reportlab's own function."""
+    kind = type(element)
+    if kind is bytes:
+        same: bytes = element
+        return same
+    if kind is str:
+        encoded: bytes = pdfdoc_bytes(element)
+        return encoded
+    if kind is int or kind is float:
+        spelt = _number_bytes.get(element)
+        if spelt is None:
+            if len(_number_bytes) >= NAMES_KEPT:
+                _number_bytes.clear()
+            spelt = _number_bytes[element] = fp_str(element).encode("ascii")
+        return spelt
+    return _REPORTLAB_FORMAT(element, document, toplevel)
+
+
+def remember_names() -> None:
+    """Make reportlab write names and the values of its objects through ``pdf_name``
+    and ``pdf_format`` (the same bytes, sooner)."""
+    pdfdoc.PDFName = pdf_name
+    pdfdoc.format = pdf_format
 
 
 def reference_bytes(ref: Any, document: Any) -> bytes:

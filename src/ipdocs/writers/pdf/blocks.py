@@ -52,6 +52,7 @@ from ipdocs.writers.looks import (
     outline_level,
     span_look,
 )
+from ipdocs.writers.pdf.adapter import row_heights_known, set_row_heights
 from ipdocs.writers.pdf.fonts import Face, FontError, Where
 from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.setting import (
@@ -263,8 +264,8 @@ FITS_KEPT = 1024
 """Table fits remembered (``_fit``) once ``remember_fits`` is called: a rebuild of the
 same report (``ipdocs watch``) fits again only the tables whose cells changed (Ningbo's
 full brief has 17 in Chinese)."""
-_FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...]]] = \
-    OrderedDict()
+_FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...],
+                                           dict[Any, list[float]]]] = OrderedDict()
 _fits_kept = [0]
 """How many table fits this process remembers: none until ``remember_fits``."""
 
@@ -303,7 +304,8 @@ def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
             CELL_PADDING, w.theme.page, tuple(styles), pieces)
 
 
-def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
+def _fit(node: TableNode, w: Writer
+         ) -> tuple[list[list[Any]], TableFit, dict[Any, list[float]] | None]:
     """The table's header and body cells as TextBlocks at the scale ``typeset.fit_table``
     chooses, measured as they are set (whole cells by the line breaker, pieces in the
     cell's look), and the fit.
@@ -312,12 +314,13 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     of the table lacked a face (such a table notes its problem for each document): the
     same table fitted again in this process (a rebuild) is not measured again, and its
     cells are made of the runs, looks and shapes they were set in (each TextBlock new:
-    a layout changes it)."""
+    a layout changes it). A remembered fit also holds the heights its table's rows were
+    measured at (``_Grid``), by the table's caption; None where the fit is not kept."""
     key = _fit_key(node, w)
     kept = recall(_FITS, key)
     if kept is not None:
-        fitted, set_as = kept
-        return [[TextBlock(*cell) for cell in row] for row in set_as], _copy(fitted)
+        fitted, set_as, heights = kept
+        return [[_CellBlock(*cell) for cell in row] for row in set_as], _copy(fitted), heights
     made: dict[float, list[list[TextBlock]]] = {}
 
     def cells(scale: float) -> list[list[TextBlock]]:
@@ -333,10 +336,82 @@ def _fit(node: TableNode, w: Writer) -> tuple[list[list[Any]], TableFit]:
     fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
                     len(node.header), w.width, measure, CELL_PADDING)
     if _fits_kept[0] and not w.uncovered and not w.gaps:
-        keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape)
-                                                  for c in row) for row in cells(fit.scale))),
-             _fits_kept[0])
-    return cells(fit.scale), fit
+        measured: dict[Any, list[float]] = {}
+        keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})
+                                                  for c in row) for row in cells(fit.scale)),
+                          measured), _fits_kept[0])
+        return cells(fit.scale), fit, measured
+    return cells(fit.scale), fit, None
+
+
+class _CellBlock(TextBlock):
+    """A remembered table's cell made again of the runs, looks and shape it was set in,
+    and the lines its text was broken into for each width it was set at (``laid``,
+    shared by every cell made of the same remembered fit): wrapped at such a width (as
+    the table sets it again), it takes them without breaking the text again. Lines
+    with a word broken where no rule allows are not kept (broken again, each render
+    warns of them)."""
+
+    def __init__(self, runs: Sequence[Any], looks: Sequence[Any], shape: Any,
+                 laid: dict[float, list[Any]]) -> None:
+        super().__init__(runs, looks, shape)
+        self.laid = laid
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """The lines kept for ``availWidth``, else the text broken (and its lines kept)."""
+        if self.lines is None:
+            lines = self.laid.get(availWidth)
+            if lines is not None:
+                self.laid_out(lines, availWidth)
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        lines = self.lines
+        if self._width == availWidth and lines is not None and availWidth not in self.laid \
+                and not any(unit.forced for line in lines for unit in line.units):
+            self.laid[availWidth] = lines
+        return size
+
+
+HEIGHTS_KEPT = 4
+"""Captions a remembered fit keeps its table's row heights for."""
+
+
+class _Grid(Table):  # type: ignore[misc]
+    """A table of a remembered fit: the heights its rows are measured at, for the
+    caption it has (``measured``: the fit's heights by caption, and its caption's key),
+    are kept with the fit, and the same table made again takes them (``set_row_heights``)
+    without its cells measured again. Only heights the table measured itself are kept
+    (not those a side-by-side pair fixed, ``sidebyside.face_rows``), and only all of
+    them (a table too long for its page stops measuring at the page's end)."""
+
+    measured: tuple[dict[Any, list[float]], Any] | None = None
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None,
+                     W: Any = None) -> None:
+        """reportlab's measure of the rows, its heights kept when it measured them all."""
+        measuring = self.measured is not None and None in self._argH
+        super()._calc_height(availHeight, availWidth, H, W)
+        heights = row_heights_known(self)
+        if measuring and heights is not None and self.measured is not None:
+            kept, caption = self.measured
+            if len(kept) >= HEIGHTS_KEPT:
+                kept.clear()
+            kept[caption] = heights
+
+
+def _grid(rows: list[list[Any]], widths: list[float], heads: int, top: int,
+          heights: dict[Any, list[float]] | None) -> Table:
+    """The table of ``rows``: a ``_Grid`` at the heights kept for its caption where its
+    fit is remembered, else reportlab's own."""
+    if heights is None:
+        return Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
+    grid = _Grid(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
+    caption = (tuple(rows[0][0].runs), tuple(rows[0][0].looks), rows[0][0].shape) \
+        if top else None
+    grid.measured = (heights, caption)
+    known = heights.get(caption)
+    if known is not None and len(known) == len(rows):
+        set_row_heights(grid, known)
+    return grid
 
 
 def _copy(fit: TableFit) -> TableFit:
@@ -355,12 +430,11 @@ def table(node: TableNode, w: Writer) -> list[Flowable]:
         rows.append([text_block([Piece(node.caption)], "caption", node.lang, w),
                      *[""] * (len(node.columns) - 1)])
     top = len(rows)
-    body, fit = _fit(node, w)
+    body, fit, heights = _fit(node, w)
     rows += body
     heads = top + len(node.header)
     _tag_table(node, rows, top, w)
-    widths = fit.widths
-    grid = Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
+    grid = _grid(rows, fit.widths, heads, top, heights)
     header_ground = header_fill(w.theme)
     rule = HexColor("#" + w.theme.rule)
     grid.setStyle(w.table_style(

@@ -7,7 +7,7 @@ from collections import OrderedDict
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Drawing, UserNode
+from reportlab.graphics.shapes import Drawing, Group, UserNode
 from reportlab.lib.colors import HexColor
 
 from ipdocs.base.kept import remembered
@@ -190,6 +190,17 @@ def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
     picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face, colors)
     picture.initialFontName = face.name  # not the default, unembedded Helvetica
     widgets = list(picture.contents)
-    picture.contents = [node.provideNode() if isinstance(node, UserNode) else node
-                        for node in widgets]
+    picture.contents = [_shapes(node) for node in widgets]
     return picture, widgets
+
+
+def _shapes(node: Any) -> Any:
+    """``node`` as the shapes it is drawn as: a widget (the chart, each of its labels)
+    given as the group of shapes it provides, all the way down, so that drawing the
+    drawing again draws them as they are (a label's text, box and place worked out
+    once)."""
+    if isinstance(node, UserNode):
+        node = node.provideNode()
+    if isinstance(node, Group):
+        node.contents = [_shapes(kid) for kid in node.contents]
+    return node

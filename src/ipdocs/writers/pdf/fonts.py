@@ -26,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ipdocs.base import VERSION
+from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.themes import Font, Theme
 from ipdocs.typefaces import sysfonts
@@ -44,11 +45,20 @@ def _utf16(match: re.Match[str]) -> str:
     return f"{match.group(1)} <{char.encode('utf-16-be').hex().upper()}>"
 
 
+CMAPS_KEPT = 64
+"""ToUnicode maps a process remembers (a full zh PDF has a dozen subsets)."""
+_CMAPS: OrderedDict[tuple[str, tuple[int, ...]], str] = OrderedDict()
+
+
 def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
     """reportlab's ToUnicode CMap, with characters beyond the Basic Multilingual Plane
     (CJK Extension B names such as 𠮷) written in UTF-16 as the PDF format asks: reportlab
-    writes their code point, which readers take for other characters (𠮷 → ₻)."""
-    return _BEYOND_BMP.sub(_utf16, str(_REPORTLAB_CMAP(fontname, subset)))
+    writes their code point, which readers take for other characters (𠮷 → ₻).
+
+    Remembered by the font's name and the subset's characters, all it is made of: a
+    rebuild's subsets are mostly those of the last one."""
+    return remembered(_CMAPS, (fontname, tuple(subset)), lambda: _BEYOND_BMP.sub(
+        _utf16, str(_REPORTLAB_CMAP(fontname, subset))), CMAPS_KEPT)
 
 
 ttfonts.makeToUnicodeCMap = to_unicode_cmap

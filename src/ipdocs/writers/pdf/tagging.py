@@ -323,7 +323,7 @@ def artifact(canvas: Any, kind: str, subtype: str = "") -> Iterator[None]:
 
 def _paints(entry: str) -> bool:
     """Whether a content entry puts something on the page."""
-    return any(token in PAINTING for token in entry.split())
+    return not PAINTING.isdisjoint(entry.split())
 
 
 def wrap_artifacts(code: Sequence[str]) -> list[str]:
@@ -469,9 +469,9 @@ class _Raw(PDFObject):  # type: ignore[misc]
     def format(self, document: Any) -> bytes:
         """The object's bytes (a reference, most of what is not bytes, as reportlab
         writes it, without its generic formatting)."""
-        return b" ".join(part if isinstance(part, bytes) else
-                         reference_bytes(part, document) if is_reference(part) else
-                         pdf_format(part, document) for part in self.parts)
+        return b" ".join([part if type(part) is bytes else
+                          reference_bytes(part, document) if is_reference(part) else
+                          pdf_format(part, document) for part in self.parts])
 
 
 def _entries(element: Element, tree: StructTree, lang: str | None) -> list[Any]:

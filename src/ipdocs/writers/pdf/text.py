@@ -20,7 +20,24 @@ from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
-from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
+from ipdocs.writers.pdf.adapter import (
+    PLACE,
+    SAME,
+    SHOW,
+    PlanStep,
+    add_operator,
+    begin_line,
+    draw_plan,
+    draw_text_entries,
+    dynamic_font,
+    fill_step,
+    font_step,
+    number,
+    page_code,
+    plain_canvas,
+    plain_origin,
+    text_code,
+)
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
@@ -137,6 +154,19 @@ Stretch = tuple[int, int, float, list[tuple[int, str]]]
 pieces (a unit's own, or one piece of an even run's characters)."""
 
 
+class _Drawn:
+    """How a line is drawn, kept with it (``Line.drawn``): its stretches, and the plan of
+    its text object (``adapter.draw_plan``) with the looks and the line end it was made
+    for (None until made; one tuple, so that threads drawing the same remembered line
+    each read a plan with what it was made for)."""
+
+    __slots__ = ("planned", "stretches")
+
+    def __init__(self, stretches: list[Stretch]) -> None:
+        self.stretches = stretches
+        self.planned: tuple[tuple[Look, ...], bool, list[PlanStep] | None] | None = None
+
+
 def _stretches(line: Line) -> list[Stretch]:
     """The stretches a line is shown in (``_even_run``), worked out once a line."""
     if line.drawn is None:
@@ -149,8 +179,8 @@ def _stretches(line: Line) -> list[Stretch]:
                 [(units[start].pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             stretches.append((start, end, spacing, pieces))
             start = end
-        line.drawn = stretches
-    drawn: list[Stretch] = line.drawn
+        line.drawn = _Drawn(stretches)
+    drawn: list[Stretch] = line.drawn.stretches
     return drawn
 
 
@@ -305,6 +335,39 @@ class TextBlock(Flowable):  # type: ignore[misc]
         return below * self.shape.leading + (self.shape.leading - first.size) / 2 + \
             first.size * 0.12
 
+    def _marked(self) -> tuple[bool, bool, bool]:
+        """Whether any of the block's looks has a highlight, a link, a language of its
+        own (worked out once a block: its looks never change)."""
+        marked: tuple[bool, bool, bool] | None = self.__dict__.get("_looks_marked")
+        if marked is None:
+            marked = (any(look.highlight for look in self.looks),
+                      any(look.link for look in self.looks),
+                      any(look.lang for look in self.looks))
+            self._looks_marked = marked
+        return marked
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        """Draw the block at (``x``, ``y``): what reportlab's ``Flowable.drawOn`` writes
+        (the graphics state saved, the origin moved, the block drawn, the state
+        restored), written without saving and restoring the canvas's own record of its
+        state where drawing the block leaves it as it was: no link (whose annotation is
+        placed by the canvas's record of where the origin is) and the fill opaque (no
+        text of the block sets the opacity)."""
+        if not plain_origin(canvas) or getattr(self, "_showBoundary", None) or \
+                self._marked()[1]:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        x = self._hAlignAdjust(x, _sW)
+        code = page_code(canvas)
+        code.append("q")
+        code.append(f"1 0 0 1 {number(x)} {number(y)} cm")
+        self.canv = canvas
+        try:
+            self.draw()
+        finally:
+            del self.canv
+        code.append("Q")
+
     def draw(self) -> None:
         """Draw every line, one text object per line, even runs of Han set in one go: the
         highlights first, then the text, the content of the block's structure element.
@@ -319,17 +382,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
             y -= self.shape.leading
             baseline = y + (self.shape.leading - first.size) / 2 + first.size * 0.12
             placed.append((line, self._offset(line, index), y, baseline))
-        if any(look.highlight for look in self.looks):
+        highlight, link, lang = self._marked()
+        if highlight:
             for line, x0, y, _ in placed:
                 self._highlight(line, x0, y)
-        if any(look.link for look in self.looks):
+        if link:
             segments = Segments(self.canv, self)
             for index, (line, x0, _, baseline) in enumerate(placed):
                 after = placed[index + 1][0].units if index + 1 < len(placed) else []
                 self._draw_line(line, x0, baseline, bool(after) and after[0].space_before,
                                 segments=segments)
             return
-        marks = piece_marks(self.canv, self) if any(look.lang for look in self.looks) \
+        marks = piece_marks(self.canv, self) if lang \
             else None
         if marks is not None and marks.element is not None:  # each piece its own item
             self._draw_lines(placed, marks)
@@ -372,10 +436,69 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def _draw_lines(self, placed: Sequence[tuple[Line, float, float, float]],
                     marks: PieceMarks | None) -> None:
-        """Every placed line (with the marks of pieces in other languages, if any)."""
+        """Every placed line (with the marks of pieces in other languages, if any): by
+        its plan (``_plan``) where it has one, else through a text object."""
+        looks = tuple(self.looks) if marks is None and plain_canvas(self.canv) else None
         for index, (line, x0, _, baseline) in enumerate(placed):
             after = placed[index + 1][0].units if index + 1 < len(placed) else []
-            self._draw_line(line, x0, baseline, bool(after) and after[0].space_before, marks)
+            spaced = bool(after) and after[0].space_before
+            plan = self._plan(line, looks, spaced) if looks is not None else None
+            if plan is not None:
+                draw_plan(self.canv, plan, x0, baseline)
+            else:
+                self._draw_line(line, x0, baseline, spaced, marks)
+
+    def _plan(self, line: Line, looks: tuple[Look, ...], spaced: bool
+              ) -> list[PlanStep] | None:
+        """The plan of a line's text object (``adapter.draw_plan``) in ``looks``, made
+        on its first drawing and kept with the line for the same looks and line end
+        (a remembered layout drawn again); None for a line ``_draw_line`` draws (slanted
+        or emboldened text, a font reportlab does not subset), and that kept too."""
+        _stretches(line)
+        drawn: _Drawn = line.drawn
+        planned = drawn.planned
+        if planned is not None and planned[1] == spaced and planned[0] == looks:
+            return planned[2]
+        plan = self._make_plan(line, spaced)
+        drawn.planned = (looks, spaced, plan)
+        return plan
+
+    def _make_plan(self, line: Line, spaced: bool) -> list[PlanStep] | None:
+        """The steps ``_draw_line`` takes for ``line`` with no marks or links, as a plan:
+        the operators it writes, where text is placed and what is shown in which font."""
+        plan: list[PlanStep] = []
+        current: Look | None = None
+        units = line.units
+        for start, end, spacing, pieces in _stretches(line):
+            unit = units[start]
+            if start and unit.space_before:
+                plan += [(SAME, "0 Tc", None), (SHOW, " ", None)]
+            if self.looks[unit.pieces[0][0]].italic:
+                return None
+            plan += [(PLACE, unit.x, None), (SAME, f"{number(spacing)} Tc", None)]
+            for position, (style, piece) in enumerate(pieces):
+                look = self.looks[style]
+                if look != current:
+                    if look.face.synthetic_bold or not dynamic_font(look.face.name):
+                        return None
+                    plan += [font_step(look.face.name, look.size), fill_step(_color(look.color))]
+                    current = look
+                if unit.hyphenated and end == start + 1 and position == len(pieces) - 1:
+                    plan += [(SHOW, piece[:-1], None),
+                             (SAME, f"/Span <</ActualText {SOFT_HYPHEN}>> BDC", None),
+                             (SHOW, piece[-1], None), (SAME, "EMC", None)]
+                    continue
+                if not look.tracking:
+                    plan.append((SHOW, piece, None))
+                    continue
+                for part, wide in _by_width(piece):  # Han characters on the grid's pitch
+                    plan += [(SAME, f"{number(spacing + (look.tracking if wide else 0.0))} Tc",
+                              None), (SHOW, part, None)]
+                plan.append((SAME, f"{number(spacing)} Tc", None))
+        plan.append((SAME, "0 Tc", None))
+        if spaced and current is not None:
+            plan.append((SHOW, " ", None))
+        return plan
 
     def _draw_line(self, line: Line, x0: float, baseline: float, spaced: bool = False,
                    marks: PieceMarks | None = None,
@@ -471,6 +594,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def piece_width(self, piece: str) -> float:
         """The width of ``piece`` in the block's first look."""
         return self._measure(0, piece)
+
+    def laid_out(self, lines: list[Line], width: float) -> None:
+        """Give the block the lines its text in its looks was broken into for ``width``
+        (a table's cell set again as it was last set): a wrap at that width takes them,
+        at another breaks the text again."""
+        self.lines, self._width = lines, width
 
     @property
     def plain(self) -> str:
