@@ -33,7 +33,7 @@ from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.spool import BodySpool
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
-from ipdocs.writers.docx.zips import package_bytes
+from ipdocs.writers.docx.zips import package_bytes, stored
 
 __all__ = ["FontError", "render_docx"]
 
@@ -68,6 +68,22 @@ STYLED_KEPT = 8
 """How many styled blank documents a process keeps (``styled_blank``)."""
 
 _STYLED: dict[tuple[str, tuple[str, str], bool], bytes | None] = {}
+_STYLE_IDS: dict[tuple[str, tuple[str, str], bool], dict[str, str]] = {}
+"""The style ids of Word style names in the styled blank of each key of ``_STYLED``
+(and of the styles a document adds to it, whose ids their names make): looked up in
+the first document made of it, by python-docx's search of its hundreds of styles."""
+
+
+def style_ids(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> dict[str, str]:
+    """The style ids found so far in documents made of this styled blank (``_STYLE_IDS``:
+    the writer adds those it looks up)."""
+    key = (repr(theme), tags, hyphenate)
+    found = _STYLE_IDS.get(key)
+    if found is None:
+        if len(_STYLE_IDS) >= STYLED_KEPT:
+            drop_oldest(_STYLE_IDS)
+        found = _STYLE_IDS[key] = {}
+    return found
 
 
 def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDocument:
@@ -88,7 +104,7 @@ def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDo
     if key in _STYLED:  # made before: keep it
         buffer = io.BytesIO()
         document.save(buffer)
-        _STYLED[key] = buffer.getvalue()
+        _STYLED[key] = stored(buffer.getvalue())
         return document
     if len(_STYLED) >= STYLED_KEPT:
         drop_oldest(_STYLED)
@@ -101,7 +117,8 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     writer = Writer(theme, doc.languages)
     hyphenate = any(find_language(doc.languages, lang).hyphenates
                     for lang in paragraph_languages(doc.blocks))
-    document = styled_blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
+    tags = (doc.main.tag, east_asian_tag(writer))
+    document = styled_blank(theme, tags, hyphenate)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc)
     set_properties(document, doc)
@@ -112,7 +129,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
     writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
-                    document=document,
+                    document=document, known_ids=style_ids(theme, tags, hyphenate),
                     revisions=Revisions(document.core_properties.created or EPOCH))
     spool = BodySpool(body)
     write_masthead(document, writer)

@@ -49,6 +49,7 @@ def tbl_of(table: Table) -> Any:
 
 
 _SPANS = tuple(f"{{{_W}}}{tag}" for tag in ("gridSpan", "vMerge"))
+_TR, _TC = f"{{{_W}}}tr", f"{{{_W}}}tc"
 
 
 def cells_of(table: Table) -> list[_Cell]:
@@ -57,8 +58,28 @@ def cells_of(table: Table) -> list[_Cell]:
     looks up each cell's spans."""
     tbl = table._tbl
     if next(tbl.iter(*_SPANS), None) is None:
-        return [_Cell(tc, table) for tr in tbl.tr_lst for tc in tr.tc_lst]
+        return [_Cell(tc, table) for tr in tbl.iterchildren(_TR) for tc in tr.iterchildren(_TC)]
     return list(table._cells)
+
+
+def block_width(document: DocxDocument) -> Any:
+    """The width between the margins of the document's last section, which python-docx
+    shares among a new table's columns (``Document.add_table``)."""
+    return document._block_width
+
+
+def body_table(document: DocxDocument, rows: int, cols: int, width: Any) -> Table:
+    """A table of ``rows`` and ``cols`` added to the document's body, ``width`` shared
+    among its columns: ``Document.add_table`` without its search for the last section
+    (``block_width``, the same for every table of a document) or its table style (none:
+    the table inherits the document's default, as ``add_table`` leaves it)."""
+    return document._body.add_table(rows, cols, width)
+
+
+def body_of(document: DocxDocument) -> Any:
+    """The document's body as python-docx's block container (the parent its own
+    ``add_paragraph`` gives a paragraph)."""
+    return document._body
 
 
 def sect_pr(section: Section) -> Any:
