@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from functools import partial
@@ -16,12 +17,13 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt, RGBColor, Twips
+from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 from lxml.etree import SubElement
 
+from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.doc import (
     SHIPPED_LANGUAGES,
@@ -168,6 +170,9 @@ class Writer:
     """What the document prints in each family: the faces to embed."""
     scripts: dict[str, tuple[Script, bool]] = field(default_factory=dict)
     """Each language's script (``Script``) and whether it is Han, by its code."""
+    ems: dict[tuple[str, str, bool], float] = field(default_factory=dict)
+    """Texts' widths at 1 point (``metrics.text_width``) by text, font role and weight:
+    a document's tables measure the same labels and units again."""
     gaps: dict[float, BaseOxmlElement] = field(default_factory=dict)
     """Paragraph properties of the empty paragraphs ``_gap`` makes, by their height."""
     table_width: Any = None
@@ -213,7 +218,17 @@ def _script(style: str, lang: str, w: Writer) -> str:
     """The theme style text in ``lang`` takes where it is set in ``style``: its Latin
     variant where the language is not Han and the theme has one (``Theme.for_script``),
     as the PDF's."""
-    return w.theme.for_script(style, language(lang, w).han)
+    return w.theme.for_script(style, _lang_script(lang, w)[1])
+
+
+def _lang_script(lang: str, w: Writer) -> tuple[Script, bool]:
+    """How text in ``lang`` is marked (``Script``), and whether the language is Han,
+    worked out once a document."""
+    known = w.scripts.get(lang)
+    if known is None:
+        own = language(lang, w)
+        known = w.scripts[lang] = (Script(own.tag, own.han), own.han)
+    return known
 
 
 def _styled(container: Container, style: str, lang: str,
@@ -285,10 +300,39 @@ def _spaced(inlines: Sequence[Inline]) -> list[tuple[str, str | None]]:
     texts = ["" if isinstance(i, NoteRef) else i.text for i in inlines]
     befores = [None if isinstance(i, NoteRef) else i.previous for i in inlines]
     olds = [t if b is None else b for t, b in zip(texts, befores, strict=True)]
-    new, old = _cut(with_no_break_spaces("".join(texts)), texts), \
-        _cut(with_no_break_spaces("".join(olds)), olds)
+    new = _cut(_no_break("".join(texts)), texts)
+    old = new if all(b is None for b in befores) else _cut(_no_break("".join(olds)), olds)
     return [(n, None if b is None and n == o else o)
             for n, o, b in zip(new, old, befores, strict=True)]
+
+
+TEXTS_KEPT = 4096
+"""How many texts' typesetting decisions a process keeps (``_no_break``,
+``_unhyphenated``, ``_script_runs``), each by the text alone."""
+_NO_BREAK: OrderedDict[str, str] = OrderedDict()
+_UNHYPHENATED: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
+_SCRIPT_RUNS: OrderedDict[str, tuple[tuple[str, bool], ...]] = OrderedDict()
+
+
+def _no_break(text: str) -> str:
+    """``typeset.with_no_break_spaces``, kept for the process by the text: its search
+    for amounts in English text is the costliest step of a run, and a report's
+    outputs, a rebuild and a batch's reports set the same texts again."""
+    return remembered(_NO_BREAK, text, partial(with_no_break_spaces, text), TEXTS_KEPT)
+
+
+def _unhyphenated(text: str) -> tuple[tuple[int, int], ...]:
+    """``typeset.unhyphenated``, kept for the process by the text (as ``_no_break``)."""
+    found: tuple[tuple[int, int], ...] = remembered(
+        _UNHYPHENATED, text, lambda: tuple(unhyphenated(text)), TEXTS_KEPT)
+    return found
+
+
+def _script_runs(text: str) -> tuple[tuple[str, bool], ...]:
+    """``typeset.script_runs``, kept for the process by the text (as ``_no_break``)."""
+    found: tuple[tuple[str, bool], ...] = remembered(
+        _SCRIPT_RUNS, text, lambda: tuple(script_runs(text)), TEXTS_KEPT)
+    return found
 
 
 def _cut(text: str, like: Sequence[str]) -> list[str]:
@@ -311,15 +355,11 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
             if span.text:
                 _run(paragraph, span.text, span.lang or lang, w, style, whole, spaced, **look)
         return
-    known = w.scripts.get(lang)
-    if known is None:
-        own = language(lang, w)
-        known = w.scripts[lang] = (Script(own.tag, own.han), own.han)
-    own_script, is_han = known
+    own_script, is_han = _lang_script(lang, w)
     if whole:
         text = text.replace(" ", NO_BREAK_SPACE)
     elif not spaced:  # ``spaced``: decided for the whole paragraph (see ``_spaced``)
-        text = with_no_break_spaces(text)
+        text = _no_break(text)
     if not is_han:
         _latin_runs(paragraph, text, own_script, w, style, **look)
         return
@@ -327,7 +367,7 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
         _one_run(paragraph, text, LATIN_SCRIPT if NUMBER.search(text) else own_script, w,
                  style, **look)
         return
-    for piece, is_latin in script_runs(text):
+    for piece, is_latin in _script_runs(text):
         if is_latin:
             _latin_runs(paragraph, piece, LATIN_SCRIPT, w, style, **look)
         else:
@@ -349,7 +389,7 @@ def _latin_runs(paragraph: DocxParagraph, text: str, script: Script, w: Writer, 
     """Runs for Latin ``text`` in ``script``, its amounts and its web addresses' codes in
     runs of no language (``NO_LANGUAGE``), which no word processor hyphenates."""
     at = 0
-    for start, end in unhyphenated(text):
+    for start, end in _unhyphenated(text):
         if start > at:
             _one_run(paragraph, text[at:start], script, w, style, **look)
         _one_run(paragraph, text[start:end], NO_LANGUAGE, w, style, **look)
@@ -367,6 +407,9 @@ def _one_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, sty
     bold = bool(look.get("bold") or spec.bold)
     pieces = families(text, font, bold, w.printed, han=script.han) if text else \
         [((None, None), "")]
+    if len(pieces) == 1 and pieces[0][0] == (None, None):  # all in the style's faces
+        _plain_run(paragraph, pieces[0][1], script, w, style, **look)
+        return
     for (latin, east_asian), piece in pieces:
         override = {"latin": latin} if latin else {}
         if east_asian:
@@ -382,7 +425,9 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
     python-docx (which keeps their children in schema order), and copied for every
     further run: a report has a thousand runs and a handful of looks.
     """
-    key = (style, script, *look.items())  # a look in another order: a prototype alike
+    # a look in another order: a prototype alike; the script by its fields (hashed
+    # sooner than the record)
+    key = (style, script.tag, script.han, *look.items())
     proto = w.run_looks.get(key)
     if proto is None:
         run = paragraph.add_run(text)
@@ -505,6 +550,11 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
         lang = inline.lang or node.lang
         bold, italic = span_look(inline, language(lang, w))
+        if previous is None and inline.link is None and not inline.comment and \
+                not node.comment:  # nothing asks for the runs written
+            _run(paragraph, text, lang, w, style, whole=inline.keep, spaced=True,
+                 bold=bold, italic=italic, highlight=highlight)
+            continue
         runs = written(paragraph, partial(_run, paragraph, text, lang, w, style,
                                           whole=inline.keep, spaced=True, bold=bold,
                                           italic=italic, highlight=highlight)) if text else []
@@ -731,15 +781,15 @@ def _fit(node: Table, w: Writer) -> TableFit:
     heads = len(node.header)
     looks = [(w.theme.font(spec).bundled, spec.bold, spec.size) for spec in
              (w.theme.style("table-header"), w.theme.style("table-cell"))]
-    ems: dict[tuple[str, bool], float] = {}  # a text's width at 1 point, by its row's look
+    ems = w.ems  # a text's width at 1 point, by its face
 
     def measure(row: int, column: int, text: str, scale: float) -> float:
-        key = (text, row < heads)
+        role, bold, size = looks[0 if row < heads else 1]
+        key = (text, role, bold)
         found = ems.get(key)
         if found is None:
-            role, bold, _ = looks[0 if row < heads else 1]
             found = ems[key] = text_width(text, role, bold, 1.0)
-        return found * (looks[0 if row < heads else 1][2] * scale)
+        return found * (size * scale)
 
     texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
     return fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
@@ -750,18 +800,20 @@ def _fit(node: Table, w: Writer) -> TableFit:
 def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[float]
             ) -> None:
     """Set column widths on the grid and on every cell, the table laid out fixed."""
-    table.autofit = False
+    tbl = tbl_of(table)
+    # fixed, as python-docx's ``table.autofit = False`` sets it
+    ordered_child(tbl.tblPr, "w:tblLayout", TBLPR_ORDER, w_type="fixed")
     # the grid's columns set on their elements: python-docx's ``table.columns`` would
     # keep the table's proxy in a reference cycle, alive until the next collection,
     # and lxml then moves, rather than frees, the table the body's spool lets go
-    grid_columns = tbl_of(table).tblGrid.gridCol_lst
+    grid_columns = list(tbl.find(_GRID).iterchildren(_GRID_COL))
     for index, width_mm in enumerate(widths_mm):
-        twips = int(width_mm * TWIPS_PER_MM)
-        grid_columns[index].w = Twips(twips)
-        value = str(twips)
+        value = str(int(width_mm * TWIPS_PER_MM))  # twips, as python-docx writes them
+        grid_columns[index].set(_W_W, value)
         for row in cells:
             tcpr = _tcpr(tc_of(row[index]))
-            width = tcpr.find(_TCW)
+            first = tcpr[0] if len(tcpr) else None
+            width = first if first is not None and first.tag == _TCW else tcpr.find(_TCW)
             if width is None:
                 child(tcpr, "w:tcW", w_w=value, w_type="dxa")
             else:  # every new cell has one (python-docx's share of the width)
@@ -769,8 +821,8 @@ def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[f
                 width.set(_W_TYPE, "dxa")
 
 
-_TC, _TCPR, _TCW, _TR, _TRPR, _W_W, _W_TYPE = (qn(tag) for tag in (
-    "w:tc", "w:tcPr", "w:tcW", "w:tr", "w:trPr", "w:w", "w:type"))
+_TC, _TCPR, _TCW, _TR, _TRPR, _W_W, _W_TYPE, _GRID, _GRID_COL = (qn(tag) for tag in (
+    "w:tc", "w:tcPr", "w:tcW", "w:tr", "w:trPr", "w:w", "w:type", "w:tblGrid", "w:gridCol"))
 
 
 def _tcpr(tc: BaseOxmlElement) -> BaseOxmlElement:
@@ -864,8 +916,13 @@ def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w:
     style = _script(style, lang, w)
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
+    highlight = w.theme.mark(data.review, data.stale)
+    if data.previous is None and not data.comment:  # nothing asks for the runs written
+        _run(paragraph, data.text, lang, w, style, color=color, size=size,
+             highlight=highlight)
+        return paragraph
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
-                                      size=size, highlight=w.theme.mark(data.review, data.stale))
+                                      size=size, highlight=highlight)
                    ) if data.text or data.previous is None else []
     comment(w.document, paragraph, runs, data.comment)
     if data.previous is not None:

@@ -40,7 +40,7 @@ import html
 import re
 import string
 import uuid
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, MutableMapping
 from dataclasses import field
 from functools import partial
@@ -410,7 +410,7 @@ def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
     part = _font_table(document)
     table = etree.fromstring(part.blob)
     font = _font_element(table, family)
-    key = uuid.uuid5(NAMESPACE, data.hex()[:4096] + family + face)
+    key = uuid.uuid5(NAMESPACE, data[:2048].hex() + family + face)  # its first 4,096 digits
     count = sum(1 for r in part.rels.values() if r.reltype == RT.FONT) + 1
     uri = PackURI(f"/word/fonts/font{count}.odttf")
     font_part = Part(uri, OBFUSCATED, obfuscate(data, key), document.part.package)
@@ -475,11 +475,29 @@ styles above all, 350 kB) are the same in every document of a theme and language
 
 
 def _named(xml: bytes) -> frozenset[str]:
-    """The families a part's XML names (``FONT_NAME``)."""
+    """The families a part's XML names (``FONT_NAME``). Where every name's attribute
+    stands in a run's fonts or language (``_NAMING_TAGS``), as in any part ipdocs
+    writes, only those tags are read: each distinct tag once (a body repeats a handful
+    in a thousand runs), and the names the same as ``FONT_NAME`` finds in the whole
+    part, for the attributes' names (``_NAME_ENDS``) occur nowhere else."""
+    tags = Counter(_NAMING_TAGS.findall(xml))
+    within = sum(count * sum(tag.count(end) for end in _NAME_ENDS)
+                 for tag, count in tags.items())
+    if within == sum(xml.count(end) for end in _NAME_ENDS):
+        found = {name for tag in tags for name in FONT_NAME.findall(tag)}
+    else:  # a name, or what reads as one, elsewhere (a chart's typeface, a text)
+        found = set(FONT_NAME.findall(xml))
     # a name's bytes decoded alone as the whole part would be (no replaced byte is
     # ever a quotation mark); escapes undone (&amp;, and &#…; where serialised ASCII)
-    return frozenset(html.unescape(name.decode("utf-8", "replace"))
-                     for name in set(FONT_NAME.findall(xml)))  # each name once a part
+    return frozenset(html.unescape(name.decode("utf-8", "replace")) for name in found)
+
+
+_NAMING_TAGS = re.compile(rb"<w:(?:rFonts|lang) ([^>]*)>")
+"""The attributes of a run's fonts and language, where WordprocessingML names
+families (and East Asian languages)."""
+_NAME_ENDS = (b'ascii="', b'hAnsi="', b'eastAsia="', b'cs="', b'typeface="')
+"""The ends of the attributes ``FONT_NAME`` reads, each counted in a part: found
+as often in its naming tags as in the whole part, every name is in those tags."""
 
 
 def _order_embeds(font: etree._Element) -> None:
