@@ -450,10 +450,8 @@ def prune_font_table(document: DocxDocument,
             continue
         name = str(part.partname)
         xml = blobs.get(name)
-        if xml is None:
-            xml = part.blob
-            if getattr(part, "_element", None) is not None:  # serialised: keep it
-                blobs[name] = xml
+        if xml is None:  # serialised (a part of XML): kept for saving
+            xml = blobs[name] = part.blob
         if name == main:  # the body: its own in every document
             named |= _named(xml)
         else:
