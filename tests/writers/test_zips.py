@@ -28,3 +28,17 @@ def test_the_package_lists_every_part_and_is_the_same_each_time() -> None:
         assert set(overrides) <= set(names)
         assert {info.date_time for info in package.infolist()} and all(
             info.date_time == package.infolist()[0].date_time for info in package.infolist())
+
+
+def test_stored_keeps_every_member_and_its_bytes_stored() -> None:
+    from ipdocs.writers.docx.zips import stored
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("a.xml", b"<a>" + b"x" * 5000 + b"</a>")
+        z.writestr("b/c.bin", bytes(range(256)))
+    out = zipfile.ZipFile(io.BytesIO(stored(buffer.getvalue())))
+    assert out.namelist() == ["a.xml", "b/c.bin"]
+    assert {i.compress_type for i in out.infolist()} == {zipfile.ZIP_STORED}
+    source = zipfile.ZipFile(buffer)
+    assert all(out.read(n) == source.read(n) for n in source.namelist())

@@ -56,3 +56,24 @@ def test_cells_of_reads_a_table_as_python_docx_does_with_and_without_merged_cell
         ours = [adapter.tc_of(c) for c in adapter.cells_of(table)]
         assert ours == [c._tc for c in table._cells]
     assert len({id(c) for c in adapter.cells_of(merged)}) < 9
+
+
+def test_styles_python_docx_wrote_are_parsed_when_first_read_and_saved_as_read() -> None:
+    import io
+
+    made = docx.Document()
+    made.styles.add_style("Made Here", WD_STYLE_TYPE.PARAGRAPH)
+    buffer = io.BytesIO()
+    made.save(buffer)
+    template = docx.Document(io.BytesIO(buffer.getvalue())).part._styles_part
+    assert template._parsed is not None  # bytes not known as python-docx's: parsed
+    read = adapter.serialised_styles(made)
+    document = docx.Document(io.BytesIO(buffer.getvalue()))
+    part = document.part._styles_part
+    assert isinstance(part, adapter.StylesRead)
+    assert part._parsed is None and part.blob == read  # opened without parsing
+    assert document.styles["Made Here"].style_id == "MadeHere"  # reading parses it
+    assert part._parsed is not None
+    assert part.blob == read  # parsed and serialised again: the bytes read
+    document.styles.add_style("Added Here", WD_STYLE_TYPE.PARAGRAPH)
+    assert b"Added Here" in part.blob and b"Added Here" not in read

@@ -334,3 +334,19 @@ def test_set_style_puts_the_style_where_python_docx_does() -> None:
         theirs.get_or_add_pPr().get_or_add_pStyle().val = document.styles["Heading 2"].style_id
         assert [c.tag for c in paragraph._p.pPr] == [c.tag for c in theirs.pPr]
         assert paragraph.style.name == "Heading 2"
+
+
+@pytest.mark.parametrize("text", ["Sources\t", "a\tb\nc\r d ", "\t\t", " lead", "plain"])
+def test_content_writes_a_runs_text_as_python_docx_does(text: str) -> None:
+    from docx.oxml import OxmlElement
+
+    from ipdocs.writers.docx.blocks import _content
+
+    paragraph = docx.Document().add_paragraph()
+    theirs = paragraph.add_run(text)._r
+    ours = OxmlElement("w:r")
+    _content(ours, text)
+    def content(r: etree._Element) -> list[tuple[str, str | None, dict[str, str]]]:
+        return [(c.tag, c.text, dict(c.attrib)) for c in r]
+
+    assert content(ours) == content(theirs) and len(theirs)

@@ -190,3 +190,17 @@ def test_families_reads_text_as_it_reads_each_character(theme_name: str, han: bo
                 _families_each(text, font, bold, each, han=han)
             assert (quick.chars, quick.sources, quick.missing) == \
                 (each.chars, each.sources, each.missing)
+
+
+def test_named_reads_the_naming_tags_alone_and_the_whole_part_where_a_name_is_elsewhere(
+        ) -> None:
+    from ipdocs.writers.docx.fonts import FONT_NAME, _named
+
+    runs = (b'<w:r><w:rPr><w:rFonts w:ascii="A" w:hAnsi="A" w:cs="A" w:eastAsia="B"/>'
+            b'<w:lang w:val="en-GB" w:eastAsia="zh-CN"/></w:rPr><w:t>x</w:t></w:r>') * 3
+    elsewhere = runs + b'<a:latin typeface="C &amp; D"/><w:t>w:cs="E"</w:t>'
+    for xml in (runs, elsewhere):
+        assert _named(xml) == {n.decode().replace("&amp;", "&")
+                               for n in FONT_NAME.findall(xml)}
+    assert _named(runs) == {"A", "B", "zh-CN"}
+    assert _named(elsewhere) == {"A", "B", "zh-CN", "C & D", "E"}

@@ -1,6 +1,7 @@
 """Page geometry, header and footer, core properties (writers/docx/page.py)."""
 
 import datetime as dt
+import io
 
 import docx
 import pytest
@@ -8,7 +9,7 @@ from docx.oxml.ns import qn
 
 from ipdocs.doc import Document, Metadata
 from ipdocs.themes import load_theme
-from ipdocs.writers.docx.adapter import sect_pr, story_of
+from ipdocs.writers.docx.adapter import sect_pr, serialised_styles, story_of
 from ipdocs.writers.docx.page import (
     EPOCH,
     MAX_PROPERTY,
@@ -139,3 +140,25 @@ def test_a_long_title_is_cut_with_an_ellipsis_in_the_properties() -> None:
     set_properties(document, _doc(title="长" * 300))
     title = document.core_properties.title
     assert len(title) == MAX_PROPERTY and title.endswith("…") and title[:-1] == "长" * 254
+
+
+def test_paragraph_styles_found_once_are_set_alike_without_reading_the_styles() -> None:
+    theme = load_theme("briefing")
+    known: dict[str, str | None] = {}
+    first = docx.Document()
+    set_header_footer(first, theme, _doc(), known)
+    assert known["Footer"] == "Footer" and known["Header"] == "Header"
+    serialised_styles(first)
+    buffer = io.BytesIO()
+    first.save(buffer)
+    second = docx.Document(io.BytesIO(buffer.getvalue()))
+    styles = second.part._styles_part
+    for paragraph in (second.sections[0].footer.paragraphs[0],
+                      second.sections[0].header.paragraphs[0]):
+        paragraph._p.style = None
+    set_header_footer(second, theme, _doc(), known)
+    assert styles._parsed is None  # the ids kept: the styles never read
+    for document in (first, second):
+        section = document.sections[0]
+        assert section.footer.paragraphs[0]._p.style == "Footer"
+        assert section.header.paragraphs[0]._p.style == "Header"

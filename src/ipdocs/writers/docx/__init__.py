@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TypeVar
 
 import docx
 from docx.document import Document as DocxDocument
@@ -11,6 +12,7 @@ from docx.document import Document as DocxDocument
 from ipdocs.base.kept import drop_oldest
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
+from ipdocs.writers.docx.adapter import serialised_styles
 from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
     FontError,
@@ -33,9 +35,11 @@ from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.spool import BodySpool
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
-from ipdocs.writers.docx.zips import package_bytes
+from ipdocs.writers.docx.zips import package_bytes, stored
 
 __all__ = ["FontError", "render_docx"]
+
+V = TypeVar("V")
 
 
 def paragraph_languages(blocks: Sequence[Block]) -> set[str]:
@@ -68,6 +72,40 @@ STYLED_KEPT = 8
 """How many styled blank documents a process keeps (``styled_blank``)."""
 
 _STYLED: dict[tuple[str, tuple[str, str], bool], bytes | None] = {}
+_STYLE_IDS: dict[tuple[str, tuple[str, str], bool], dict[str, str]] = {}
+"""The style ids of Word style names in the styled blank of each key of ``_STYLED``
+(and of the styles a document adds to it, whose ids their names make): looked up in
+the first document made of it, by python-docx's search of its hundreds of styles."""
+
+
+_PARAGRAPH_STYLES: dict[tuple[str, tuple[str, str], bool], dict[str, str | None]] = {}
+"""The ``w:pStyle`` value a paragraph of a Word style takes in the styled blank of each
+key of ``_STYLED`` (None for the default paragraph style; ``page._styled_as``)."""
+
+
+def style_ids(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> dict[str, str]:
+    """The style ids found so far in documents made of this styled blank (``_STYLE_IDS``:
+    the writer adds those it looks up)."""
+    return _of_blank(_STYLE_IDS, (repr(theme), tags, hyphenate))
+
+
+def paragraph_styles(theme: Theme, tags: tuple[str, str], hyphenate: bool
+                     ) -> dict[str, str | None]:
+    """The paragraph styles' values found so far in documents made of this styled blank
+    (``_PARAGRAPH_STYLES``)."""
+    return _of_blank(_PARAGRAPH_STYLES, (repr(theme), tags, hyphenate))
+
+
+def _of_blank(kept: dict[tuple[str, tuple[str, str], bool], dict[str, V]],
+              key: tuple[str, tuple[str, str], bool]) -> dict[str, V]:
+    """What ``kept`` holds for the styled blank of ``key``, made empty where it holds
+    nothing (at most ``STYLED_KEPT`` blanks' kept)."""
+    found = kept.get(key)
+    if found is None:
+        if len(kept) >= STYLED_KEPT:
+            drop_oldest(kept)
+        found = kept[key] = {}
+    return found
 
 
 def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDocument:
@@ -88,7 +126,8 @@ def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDo
     if key in _STYLED:  # made before: keep it
         buffer = io.BytesIO()
         document.save(buffer)
-        _STYLED[key] = buffer.getvalue()
+        serialised_styles(document)  # its styles opened again are read when needed
+        _STYLED[key] = stored(buffer.getvalue())
         return document
     if len(_STYLED) >= STYLED_KEPT:
         drop_oldest(_STYLED)
@@ -101,9 +140,10 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     writer = Writer(theme, doc.languages)
     hyphenate = any(find_language(doc.languages, lang).hyphenates
                     for lang in paragraph_languages(doc.blocks))
-    document = styled_blank(theme, (doc.main.tag, east_asian_tag(writer)), hyphenate)
+    tags = (doc.main.tag, east_asian_tag(writer))
+    document = styled_blank(theme, tags, hyphenate)
     set_geometry(document, theme)
-    set_header_footer(document, theme, doc)
+    set_header_footer(document, theme, doc, paragraph_styles(theme, tags, hyphenate))
     set_properties(document, doc)
     declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
     width = theme.page.width - theme.page.inside - theme.page.outside
@@ -112,7 +152,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
         if paragraph.tag.endswith("}p"):
             body.remove(paragraph)
     writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
-                    document=document,
+                    document=document, known_ids=style_ids(theme, tags, hyphenate),
                     revisions=Revisions(document.core_properties.created or EPOCH))
     spool = BodySpool(body)
     write_masthead(document, writer)

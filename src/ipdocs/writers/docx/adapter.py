@@ -9,16 +9,24 @@ moves them.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.opc.constants import CONTENT_TYPE
+from docx.opc.oxml import serialize_part_xml
+from docx.opc.part import PartFactory
+from docx.oxml.parser import parse_xml
+from docx.parts.styles import StylesPart
 from docx.section import Section, _Footer, _Header
 from docx.styles import BabelFish
 from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+
+from ipdocs.base.kept import keep
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -49,6 +57,7 @@ def tbl_of(table: Table) -> Any:
 
 
 _SPANS = tuple(f"{{{_W}}}{tag}" for tag in ("gridSpan", "vMerge"))
+_TR, _TC = f"{{{_W}}}tr", f"{{{_W}}}tc"
 
 
 def cells_of(table: Table) -> list[_Cell]:
@@ -57,8 +66,28 @@ def cells_of(table: Table) -> list[_Cell]:
     looks up each cell's spans."""
     tbl = table._tbl
     if next(tbl.iter(*_SPANS), None) is None:
-        return [_Cell(tc, table) for tr in tbl.tr_lst for tc in tr.tc_lst]
+        return [_Cell(tc, table) for tr in tbl.iterchildren(_TR) for tc in tr.iterchildren(_TC)]
     return list(table._cells)
+
+
+def block_width(document: DocxDocument) -> Any:
+    """The width between the margins of the document's last section, which python-docx
+    shares among a new table's columns (``Document.add_table``)."""
+    return document._block_width
+
+
+def body_table(document: DocxDocument, rows: int, cols: int, width: Any) -> Table:
+    """A table of ``rows`` and ``cols`` added to the document's body, ``width`` shared
+    among its columns: ``Document.add_table`` without its search for the last section
+    (``block_width``, the same for every table of a document) or its table style (none:
+    the table inherits the document's default, as ``add_table`` leaves it)."""
+    return document._body.add_table(rows, cols, width)
+
+
+def body_of(document: DocxDocument) -> Any:
+    """The document's body as python-docx's block container (the parent its own
+    ``add_paragraph`` gives a paragraph)."""
+    return document._body
 
 
 def sect_pr(section: Section) -> Any:
@@ -93,3 +122,67 @@ def style_name(element: Any) -> str | None:
     ``Heading 1``), without making the object."""
     name = element.name_val
     return None if name is None else str(BabelFish.internal2ui(name))
+
+
+SERIALISED_KEPT = 8
+"""How many styles parts' bytes a process knows as python-docx's own serialisation
+(``StylesRead``): one a styled blank kept (``writers.docx.STYLED_KEPT``)."""
+_SERIALISED: OrderedDict[bytes, None] = OrderedDict()
+
+
+def serialised_styles(document: DocxDocument) -> bytes:
+    """The document's styles part as python-docx saves it, known from now on as its own
+    serialisation (``StylesRead``): a styled blank's, which later documents open."""
+    blob = bytes(document.part._styles_part.blob)
+    keep(_SERIALISED, blob, None, SERIALISED_KEPT)
+    return blob
+
+
+class StylesRead(StylesPart):
+    """python-docx's styles part, whose XML, where it is bytes python-docx serialised
+    itself (``serialised_styles``: a styled blank's), is parsed when it is first read
+    rather than when the package is opened, and saved as it was read where it never was
+    (parsing and serialising such bytes gives them back). A styled blank's styles are
+    350 kB, parsed in some 54 M instructions; a document whose style ids are known
+    (``writers.docx.style_ids``) need not read them at all. Any other styles part (a
+    template's, a reference document's) is parsed on opening, as python-docx does.
+    Registered for every python-docx package of the process when the DOCX writer is
+    imported."""
+
+    def __init__(self, partname: Any, content_type: str, element: Any, package: Any
+                 ) -> None:
+        self._read: bytes | None = None
+        self._parsed: Any = None
+        super().__init__(partname, content_type, element, package)
+
+    @classmethod
+    def load(cls, partname: Any, content_type: str, blob: bytes, package: Any
+             ) -> StylesRead:
+        """The part of ``blob``, parsed where python-docx did not write it."""
+        if blob not in _SERIALISED:
+            return cls(partname, content_type, parse_xml(blob), package)
+        part = cls(partname, content_type, None, package)
+        part._read = blob
+        return part
+
+    @property
+    def _element(self) -> Any:
+        """The part's root element, parsed from the bytes read on first use."""
+        if self._parsed is None and self._read is not None:
+            self._parsed = parse_xml(self._read)
+            self._read = None
+        return self._parsed
+
+    @_element.setter
+    def _element(self, element: Any) -> None:
+        self._parsed = element
+
+    @property
+    def blob(self) -> bytes:
+        """The part's XML: the bytes read where it was never parsed."""
+        if self._parsed is None and self._read is not None:
+            return self._read
+        return bytes(serialize_part_xml(self._element))
+
+
+PartFactory.part_type_for[CONTENT_TYPE.WML_STYLES] = StylesRead

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import field
 from functools import partial
@@ -15,11 +17,13 @@ from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt, RGBColor, Twips
+from docx.shared import Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
+from lxml.etree import SubElement
 
+from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.doc import (
     SHIPPED_LANGUAGES,
@@ -44,7 +48,17 @@ from ipdocs.doc import (
 )
 from ipdocs.themes import LATIN, Theme
 from ipdocs.writers.docx.adapter import Cell as DocxCell
-from ipdocs.writers.docx.adapter import Container, cells_of, p_of, r_of, tbl_of, tc_of
+from ipdocs.writers.docx.adapter import (
+    Container,
+    block_width,
+    body_of,
+    body_table,
+    cells_of,
+    p_of,
+    r_of,
+    tbl_of,
+    tc_of,
+)
 from ipdocs.writers.docx.charts import add_chart_part, in_face, place_chart
 from ipdocs.writers.docx.fonts import Printed, families, whole_family
 from ipdocs.writers.docx.lists import link_runs, list_numbering, number_paragraph
@@ -140,6 +154,10 @@ class Writer:
     charts: int = 0
     bookmarks: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
+    known_ids: dict[str, str] = field(default_factory=dict)
+    """Style ids by Word style name found in documents made of the same styled blank
+    before (``writers.docx.style_ids``): the document's ``style_ids`` from it without
+    searching its styles again."""
     run_looks: dict[tuple[Any, ...], BaseOxmlElement] = field(default_factory=dict)
     """Runs already made, by style, language and look (their properties and an empty
     w:t): copied for each run."""
@@ -150,21 +168,67 @@ class Writer:
     """Tracked changes of the document (see ``revisions``)."""
     printed: Printed = field(default_factory=Printed)
     """What the document prints in each family: the faces to embed."""
+    scripts: dict[str, tuple[Script, bool]] = field(default_factory=dict)
+    """Each language's script (``Script``) and whether it is Han, by its code."""
+    ems: dict[tuple[str, str, bool], float] = field(default_factory=dict)
+    """Texts' widths at 1 point (``metrics.text_width``) by text, font role and weight:
+    a document's tables measure the same labels and units again."""
+    gaps: dict[float, BaseOxmlElement] = field(default_factory=dict)
+    """Paragraph properties of the empty paragraphs ``_gap`` makes, by their height."""
+    table_width: Any = None
+    """The width python-docx shares among a new table's columns in the body (the type
+    area's: ``adapter.block_width``), once looked up."""
+
+
+def _add_table(container: Container, rows: int, cols: int, w: Writer) -> DocxTable:
+    """A new table of ``rows`` and ``cols`` at the end of ``container``, as its
+    ``add_table`` makes it (the body's width looked up once a document)."""
+    if not isinstance(container, DocxDocument):
+        return container.add_table(rows=rows, cols=cols)
+    if w.table_width is None:
+        w.table_width = block_width(container)
+    return body_table(container, rows, cols, w.table_width)
 
 
 def _paragraph(container: Container, style: str, w: Writer) -> DocxParagraph:
     """A new paragraph in ``container`` with the Word style of the theme style ``style``."""
     empty = w.fresh.pop(id(container), None)
-    paragraph = empty if empty is not None else container.add_paragraph()
+    paragraph = empty if empty is not None else _add_paragraph(container)
     set_style(paragraph, _word(style, w), w)
     return paragraph
+
+
+def _add_paragraph(container: Container) -> DocxParagraph:
+    """An empty paragraph at the end of ``container`` (before the body's section
+    properties), as its ``add_paragraph()`` adds it."""
+    if isinstance(container, DocxDocument):
+        body = container.element.body
+        p = body.makeelement(_P)
+        last = body[-1] if len(body) else None
+        if last is not None and last.tag == _SECT_PR:
+            last.addprevious(p)
+        else:
+            body.append(p)
+        return DocxParagraph(p, body_of(container))
+    tc = tc_of(container)
+    return DocxParagraph(SubElement(tc, _P), container)
 
 
 def _script(style: str, lang: str, w: Writer) -> str:
     """The theme style text in ``lang`` takes where it is set in ``style``: its Latin
     variant where the language is not Han and the theme has one (``Theme.for_script``),
     as the PDF's."""
-    return w.theme.for_script(style, language(lang, w).han)
+    return w.theme.for_script(style, _lang_script(lang, w)[1])
+
+
+def _lang_script(lang: str, w: Writer) -> tuple[Script, bool]:
+    """How text in ``lang`` is marked (``Script``), and whether the language is Han,
+    worked out once a document."""
+    known = w.scripts.get(lang)
+    if known is None:
+        own = language(lang, w)
+        known = w.scripts[lang] = (Script(own.tag, own.han), own.han)
+    return known
 
 
 def _styled(container: Container, style: str, lang: str,
@@ -184,24 +248,35 @@ def _word(style: str, w: Writer) -> str:
     return name
 
 
-_P, _PPR, _PSTYLE, _KEEP_NEXT, _VAL = (qn(tag) for tag in (
-    "w:p", "w:pPr", "w:pStyle", "w:keepNext", "w:val"))
+_P, _PPR, _PSTYLE, _KEEP_NEXT, _VAL, _SECT_PR = (qn(tag) for tag in (
+    "w:p", "w:pPr", "w:pStyle", "w:keepNext", "w:val", "w:sectPr"))
 
 
 def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
     """Give a paragraph the Word style ``name`` (by id, looked up once per document)."""
     if name not in w.style_ids:
-        assert w.document is not None
-        w.style_ids[name] = w.document.styles[name].style_id
-    p = p_of(paragraph)
-    ppr = p.find(_PPR)
-    if ppr is None:
-        ppr = p.get_or_add_pPr()
+        found = w.known_ids.get(name)
+        if found is None:
+            assert w.document is not None
+            found = w.known_ids[name] = w.document.styles[name].style_id
+        w.style_ids[name] = found
+    ppr = _ppr(p_of(paragraph))
     style = ppr.find(_PSTYLE)
     if style is None:  # first in w:pPr, where python-docx's get_or_add_pStyle puts it
-        style = OxmlElement("w:pStyle")
+        style = ppr.makeelement(_PSTYLE)
         ppr.insert(0, style)
     style.set(_VAL, w.style_ids[name])
+
+
+def _ppr(p: BaseOxmlElement) -> BaseOxmlElement:
+    """A paragraph's properties (``w:pPr``, its first child), added first if missing, as
+    python-docx's ``get_or_add_pPr`` adds it."""
+    first: BaseOxmlElement | None = p[0] if len(p) else None
+    if first is not None and first.tag == _PPR:
+        return first
+    ppr: BaseOxmlElement = p.makeelement(_PPR)
+    p.insert(0, ppr)
+    return ppr
 
 
 def language(code: str, w: Writer) -> Language:
@@ -225,10 +300,39 @@ def _spaced(inlines: Sequence[Inline]) -> list[tuple[str, str | None]]:
     texts = ["" if isinstance(i, NoteRef) else i.text for i in inlines]
     befores = [None if isinstance(i, NoteRef) else i.previous for i in inlines]
     olds = [t if b is None else b for t, b in zip(texts, befores, strict=True)]
-    new, old = _cut(with_no_break_spaces("".join(texts)), texts), \
-        _cut(with_no_break_spaces("".join(olds)), olds)
+    new = _cut(_no_break("".join(texts)), texts)
+    old = new if all(b is None for b in befores) else _cut(_no_break("".join(olds)), olds)
     return [(n, None if b is None and n == o else o)
             for n, o, b in zip(new, old, befores, strict=True)]
+
+
+TEXTS_KEPT = 4096
+"""How many texts' typesetting decisions a process keeps (``_no_break``,
+``_unhyphenated``, ``_script_runs``), each by the text alone."""
+_NO_BREAK: OrderedDict[str, str] = OrderedDict()
+_UNHYPHENATED: OrderedDict[str, tuple[tuple[int, int], ...]] = OrderedDict()
+_SCRIPT_RUNS: OrderedDict[str, tuple[tuple[str, bool], ...]] = OrderedDict()
+
+
+def _no_break(text: str) -> str:
+    """``typeset.with_no_break_spaces``, kept for the process by the text: its search
+    for amounts in English text is the costliest step of a run, and a report's
+    outputs, a rebuild and a batch's reports set the same texts again."""
+    return remembered(_NO_BREAK, text, partial(with_no_break_spaces, text), TEXTS_KEPT)
+
+
+def _unhyphenated(text: str) -> tuple[tuple[int, int], ...]:
+    """``typeset.unhyphenated``, kept for the process by the text (as ``_no_break``)."""
+    found: tuple[tuple[int, int], ...] = remembered(
+        _UNHYPHENATED, text, lambda: tuple(unhyphenated(text)), TEXTS_KEPT)
+    return found
+
+
+def _script_runs(text: str) -> tuple[tuple[str, bool], ...]:
+    """``typeset.script_runs``, kept for the process by the text (as ``_no_break``)."""
+    found: tuple[tuple[str, bool], ...] = remembered(
+        _SCRIPT_RUNS, text, lambda: tuple(script_runs(text)), TEXTS_KEPT)
+    return found
 
 
 def _cut(text: str, like: Sequence[str]) -> list[str]:
@@ -251,25 +355,27 @@ def _run(paragraph: DocxParagraph, text: str, lang: str, w: Writer, style: str,
             if span.text:
                 _run(paragraph, span.text, span.lang or lang, w, style, whole, spaced, **look)
         return
-    own = language(lang, w)
-    han, latin = Script(own.tag, own.han), Script(LATIN_TAG, False)
+    own_script, is_han = _lang_script(lang, w)
     if whole:
         text = text.replace(" ", NO_BREAK_SPACE)
     elif not spaced:  # ``spaced``: decided for the whole paragraph (see ``_spaced``)
-        text = with_no_break_spaces(text)
-    if not own.han:
-        _latin_runs(paragraph, text, Script(own.tag, False), w, style, **look)
+        text = _no_break(text)
+    if not is_han:
+        _latin_runs(paragraph, text, own_script, w, style, **look)
         return
     if whole:
-        _one_run(paragraph, text, latin if NUMBER.search(text) else han, w, style, **look)
+        _one_run(paragraph, text, LATIN_SCRIPT if NUMBER.search(text) else own_script, w,
+                 style, **look)
         return
-    for piece, is_latin in script_runs(text):
+    for piece, is_latin in _script_runs(text):
         if is_latin:
-            _latin_runs(paragraph, piece, latin, w, style, **look)
+            _latin_runs(paragraph, piece, LATIN_SCRIPT, w, style, **look)
         else:
-            _one_run(paragraph, piece, han, w, style, **look)
+            _one_run(paragraph, piece, own_script, w, style, **look)
 
 
+LATIN_SCRIPT = Script(LATIN_TAG, False)
+"""How Latin text inside Han text is marked and set."""
 NO_LANGUAGE = Script("x-none", False)
 """How an amount of several words and a web address's codes are marked
 (``typeset.unhyphenated``): text of no language, which LibreOffice does not hyphenate
@@ -283,7 +389,7 @@ def _latin_runs(paragraph: DocxParagraph, text: str, script: Script, w: Writer, 
     """Runs for Latin ``text`` in ``script``, its amounts and its web addresses' codes in
     runs of no language (``NO_LANGUAGE``), which no word processor hyphenates."""
     at = 0
-    for start, end in unhyphenated(text):
+    for start, end in _unhyphenated(text):
         if start > at:
             _one_run(paragraph, text[at:start], script, w, style, **look)
         _one_run(paragraph, text[start:end], NO_LANGUAGE, w, style, **look)
@@ -301,6 +407,9 @@ def _one_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, sty
     bold = bool(look.get("bold") or spec.bold)
     pieces = families(text, font, bold, w.printed, han=script.han) if text else \
         [((None, None), "")]
+    if len(pieces) == 1 and pieces[0][0] == (None, None):  # all in the style's faces
+        _plain_run(paragraph, pieces[0][1], script, w, style, **look)
+        return
     for (latin, east_asian), piece in pieces:
         override = {"latin": latin} if latin else {}
         if east_asian:
@@ -316,9 +425,11 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
     python-docx (which keeps their children in schema order), and copied for every
     further run: a report has a thousand runs and a handful of looks.
     """
-    key = (style, script, *sorted(look.items()))
+    # a look in another order: a prototype alike; the script by its fields (hashed
+    # sooner than the record)
+    key = (style, script.tag, script.han, *look.items())
     proto = w.run_looks.get(key)
-    if proto is None or any(c in text for c in "\t\n\r"):
+    if proto is None:
         run = paragraph.add_run(text)
         _dress(run, script, w, style, **look)
         # a copy, outside the tree: a prototype in the tree would keep its block there
@@ -328,8 +439,11 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
         proto.append(OxmlElement("w:t"))
         w.run_looks[key] = proto
         return
-    r = copy.deepcopy(proto)  # its properties and an empty w:t
-    if text:
+    r = proto.__deepcopy__(None)  # its properties and an empty w:t
+    if "\t" in text or "\n" in text or "\r" in text:
+        del r[-1]
+        _content(r, text)
+    elif text:
         t = r[-1]
         t.text = text
         if text != text.strip():
@@ -339,7 +453,24 @@ def _plain_run(paragraph: DocxParagraph, text: str, script: Script, w: Writer, s
     p_of(paragraph).append(r)
 
 
-_SPACE = qn("xml:space")
+_SPACE, _T, _TAB, _BR = (qn(tag) for tag in ("xml:space", "w:t", "w:tab", "w:br"))
+_CONTROLS = re.compile("([\t\r\n])")
+
+
+def _content(r: BaseOxmlElement, text: str) -> None:
+    """``text`` appended to a run as python-docx's ``Run.text`` writes it: a tab a
+    ``w:tab``, a line feed or carriage return a ``w:br``, the text between in ``w:t``
+    elements (spaces at either end preserved)."""
+    for piece in _CONTROLS.split(text):
+        if piece == "\t":
+            SubElement(r, _TAB)
+        elif piece in ("\r", "\n"):
+            SubElement(r, _BR)
+        elif piece:
+            t = SubElement(r, _T)
+            t.text = piece
+            if piece != piece.strip():
+                t.set(_SPACE, "preserve")
 
 
 AFTER_SHADING = ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
@@ -419,6 +550,11 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
         highlight = w.theme.mark(inline.review or node.review, inline.stale)
         lang = inline.lang or node.lang
         bold, italic = span_look(inline, language(lang, w))
+        if previous is None and inline.link is None and not inline.comment and \
+                not node.comment:  # nothing asks for the runs written
+            _run(paragraph, text, lang, w, style, whole=inline.keep, spaced=True,
+                 bold=bold, italic=italic, highlight=highlight)
+            continue
         runs = written(paragraph, partial(_run, paragraph, text, lang, w, style,
                                           whole=inline.keep, spaced=True, bold=bold,
                                           italic=italic, highlight=highlight)) if text else []
@@ -554,13 +690,18 @@ def _gap(container: Container, points: float, w: Writer) -> None:
     """An empty paragraph ``points`` high: the room the PDF leaves after a table. On a
     theme with a line grid it is off the grid (a grid line would make it a whole line
     high): the text after it goes on at the next grid line, as the PDF's does."""
-    paragraph = container.add_paragraph()
+    paragraph = _add_paragraph(container)
+    proto = w.gaps.get(points)
+    if proto is not None:  # the properties of a gap as high made before
+        p_of(paragraph).insert(0, proto.__deepcopy__(None))
+        return
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = Pt(points)
     fmt.space_before = fmt.space_after = Pt(0)
     if w.theme.page.lines_per_page:
         ordered_child(p_of(paragraph).get_or_add_pPr(), "w:snapToGrid", PPR_ORDER, w_val="0")
+    w.gaps[points] = p_of(paragraph).get_or_add_pPr().__deepcopy__(None)
 
 
 def _cell_margins(table: DocxTable, padding: tuple[float, float], rule: float = 0.0) -> None:
@@ -579,8 +720,7 @@ def _cell_margins(table: DocxTable, padding: tuple[float, float], rule: float = 
 
 def _shade(cell: DocxCell, fill: str) -> None:
     """Fill a cell's background."""
-    tcpr = tc_of(cell).get_or_add_tcPr()
-    child(tcpr, "w:shd", w_val="clear", w_color="auto", w_fill=fill)
+    child(_tcpr(tc_of(cell)), "w:shd", w_val="clear", w_color="auto", w_fill=fill)
 
 
 INSIDE_RULE = 0.5
@@ -638,11 +778,18 @@ def _fit(node: Table, w: Writer) -> TableFit:
     """The table's column widths (in points), type scale and decimal-point pads, chosen
     by ``typeset.fit_table`` as the PDF writer's are, measured in the bundled faces
     (``writers.metrics``: what the DOCX embeds)."""
-    styles = ["table-header"] * len(node.header) + ["table-cell"] * len(node.rows)
+    heads = len(node.header)
+    looks = [(w.theme.font(spec).bundled, spec.bold, spec.size) for spec in
+             (w.theme.style("table-header"), w.theme.style("table-cell"))]
+    ems = w.ems  # a text's width at 1 point, by its face
 
     def measure(row: int, column: int, text: str, scale: float) -> float:
-        spec = w.theme.style(styles[row])
-        return text_width(text, w.theme.font(spec).bundled, spec.bold, spec.size * scale)
+        role, bold, size = looks[0 if row < heads else 1]
+        key = (text, role, bold)
+        found = ems.get(key)
+        if found is None:
+            found = ems[key] = text_width(text, role, bold, 1.0)
+        return found * (size * scale)
 
     texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
     return fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
@@ -653,26 +800,54 @@ def _fit(node: Table, w: Writer) -> TableFit:
 def _widths(cells: list[list[DocxCell]], table: DocxTable, widths_mm: Sequence[float]
             ) -> None:
     """Set column widths on the grid and on every cell, the table laid out fixed."""
-    table.autofit = False
+    tbl = tbl_of(table)
+    # fixed, as python-docx's ``table.autofit = False`` sets it
+    ordered_child(tbl.tblPr, "w:tblLayout", TBLPR_ORDER, w_type="fixed")
     # the grid's columns set on their elements: python-docx's ``table.columns`` would
     # keep the table's proxy in a reference cycle, alive until the next collection,
     # and lxml then moves, rather than frees, the table the body's spool lets go
-    grid_columns = tbl_of(table).tblGrid.gridCol_lst
+    grid_columns = list(tbl.find(_GRID).iterchildren(_GRID_COL))
     for index, width_mm in enumerate(widths_mm):
-        twips = int(width_mm * TWIPS_PER_MM)
-        grid_columns[index].w = Twips(twips)
+        value = str(int(width_mm * TWIPS_PER_MM))  # twips, as python-docx writes them
+        grid_columns[index].set(_W_W, value)
         for row in cells:
-            tcpr = tc_of(row[index]).get_or_add_tcPr()
-            child(tcpr, "w:tcW", w_w=str(twips), w_type="dxa")
+            tcpr = _tcpr(tc_of(row[index]))
+            first = tcpr[0] if len(tcpr) else None
+            width = first if first is not None and first.tag == _TCW else tcpr.find(_TCW)
+            if width is None:
+                child(tcpr, "w:tcW", w_w=value, w_type="dxa")
+            else:  # every new cell has one (python-docx's share of the width)
+                width.set(_W_W, value)
+                width.set(_W_TYPE, "dxa")
+
+
+_TC, _TCPR, _TCW, _TR, _TRPR, _W_W, _W_TYPE, _GRID, _GRID_COL = (qn(tag) for tag in (
+    "w:tc", "w:tcPr", "w:tcW", "w:tr", "w:trPr", "w:w", "w:type", "w:tblGrid", "w:gridCol"))
+
+
+def _tcpr(tc: BaseOxmlElement) -> BaseOxmlElement:
+    """A cell's properties (``w:tcPr``, its first child), added if missing."""
+    first: BaseOxmlElement | None = tc[0] if len(tc) else None
+    if first is not None and first.tag == _TCPR:
+        return first
+    tcpr: BaseOxmlElement = tc.get_or_add_tcPr()
+    return tcpr
 
 
 def _middle(table: DocxTable) -> None:
     """Set every cell's text in the middle of its row's height, as the PDF sets a data
     table's (a short label beside a taller translation or a wrapped neighbour). Called
     once the cells are written: ``w:vAlign`` comes after their widths, spans, borders
-    and shading in a cell's properties."""
-    for tc in tbl_of(table).iter(qn("w:tc")):
-        child(tc.get_or_add_tcPr(), "w:vAlign", w_val="center")
+    and shading in a cell's properties (and no cell has one yet: it is added last)."""
+    for tc in tbl_of(table).iter(_TC):
+        tcpr = _tcpr(tc)
+        align = tcpr.find(_VALIGN)
+        if align is None:
+            align = SubElement(tcpr, _VALIGN)
+        align.set(_VAL, "center")
+
+
+_VALIGN = qn("w:vAlign")
 
 
 def _even(count: int, total_mm: float) -> list[float]:
@@ -684,10 +859,21 @@ def _repeat_header(table: DocxTable, rows: int, keep: int = 0) -> None:
     """Mark the first ``rows`` rows as header rows, repeated on every page; keep the first
     ``max(rows, keep)`` rows from splitting across pages."""
     for index, tr in enumerate(tbl_of(table).tr_lst[:max(rows, keep)]):
-        trpr = tr.get_or_add_trPr()
-        if index < rows:
-            child(trpr, "w:tblHeader")  # on/off elements are on without a value
-        child(trpr, "w:cantSplit")
+        first = tr[0] if len(tr) else None
+        if first is not None and first.tag == _TRPR:
+            trpr = first
+        elif first is not None and first.tag == _TC:  # a new row: its properties first
+            trpr = tr.makeelement(_TRPR)
+            tr.insert(0, trpr)
+        else:
+            trpr = tr.get_or_add_trPr()
+        if index < rows and trpr.find(_HEADER) is None:
+            SubElement(trpr, _HEADER)  # on/off elements are on without a value
+        if trpr.find(_CANT_SPLIT) is None:
+            SubElement(trpr, _CANT_SPLIT)
+
+
+_HEADER, _CANT_SPLIT = qn("w:tblHeader"), qn("w:cantSplit")
 
 
 def _keep_rows(table: DocxTable, heads: int, count: int) -> None:
@@ -719,24 +905,30 @@ def _keep_next(p: BaseOxmlElement) -> None:
         return
     first = ppr[0] if len(ppr) else None
     ppr.insert(1 if first is not None and first.tag == _PSTYLE else 0,
-               OxmlElement("w:keepNext"))
+               ppr.makeelement(_KEEP_NEXT))
 
 
 def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w: Writer,
-               color: str | None = None, scale: float = 1.0) -> None:
+               color: str | None = None, scale: float = 1.0) -> DocxParagraph:
     """Write one cell's text in ``style`` (its size times ``scale``), aligned, coloured by
-    direction if asked."""
-    paragraph = cell.paragraphs[0]
+    direction if asked, into its first paragraph (returned)."""
+    paragraph = DocxParagraph(tc_of(cell).find(_P), cell)  # its first (cell.paragraphs[0])
     style = _script(style, lang, w)
     _cell_look(paragraph, style, align, w)
     size = round(w.theme.style(style).size * scale * 2) / 2 if scale != 1.0 else None
+    highlight = w.theme.mark(data.review, data.stale)
+    if data.previous is None and not data.comment:  # nothing asks for the runs written
+        _run(paragraph, data.text, lang, w, style, color=color, size=size,
+             highlight=highlight)
+        return paragraph
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
-                                      size=size, highlight=w.theme.mark(data.review, data.stale))
+                                      size=size, highlight=highlight)
                    ) if data.text or data.previous is None else []
     comment(w.document, paragraph, runs, data.comment)
     if data.previous is not None:
         track(paragraph, runs, partial(_run, paragraph, data.previous, lang, w, style,
                                        size=size), w.revisions)
+    return paragraph
 
 
 def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> None:
@@ -745,10 +937,10 @@ def _cell_look(paragraph: DocxParagraph, style: str, align: str, w: Writer) -> N
     and a handful of looks; python-docx finds each property's place anew every time)."""
     p = p_of(paragraph)
     proto = w.cell_looks.get((style, align))
-    if proto is not None and p.pPr is None:
-        p.insert(0, copy.deepcopy(proto))
+    fresh = p.find(_PPR) is None
+    if proto is not None and fresh:
+        p.insert(0, proto.__deepcopy__(None))
         return
-    fresh = p.pPr is None
     set_style(paragraph, _word(style, w), w)
     paragraph.alignment = ALIGN[align]
     if fresh:
@@ -762,7 +954,7 @@ def write_table(node: Table, container: Container, w: Writer) -> None:
         paragraph, style = _styled(container, "caption", node.lang, w)
         _tracked(paragraph, node.caption, caption, node.lang, w, style)
     count = len(node.header) + len(node.rows)
-    table = container.add_table(rows=count, cols=len(node.columns))
+    table = _add_table(container, count, len(node.columns), w)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=True)
     _cell_margins(table, CELL_PADDING, INSIDE_RULE)
@@ -805,7 +997,7 @@ def write_key_figures(node: KeyFigures, container: Container, w: Writer) -> None
     padding = KEY_PADDING[1]
     per_row = figures_per_row(naturals, w.width_mm * PT_PER_MM, padding, KEY_FIGURES_PER_ROW)
     rows = -(-len(node.items) // per_row)
-    table = container.add_table(rows=rows, cols=per_row)
+    table = _add_table(container, rows, per_row, w)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=False)
     _cell_margins(table, KEY_PADDING)
@@ -930,7 +1122,7 @@ def write_contents(node: Contents, container: Container, w: Writer) -> None:
         look = p.r_lst[-1].rPr
         for run in field_runs(f"PAGEREF {toc_bookmark(number)} \\h"):
             if look is not None:
-                run.insert(0, copy.deepcopy(look))
+                run.insert(0, look.__deepcopy__(None))
             p.append(run)
         link = OxmlElement("w:hyperlink")
         link.set(qn("w:anchor"), toc_bookmark(number))
@@ -988,7 +1180,7 @@ set as one after it."""
 
 def _layout_rows(pairs: Sequence[Bilingual], container: Container, w: Writer) -> None:
     """Bilingual pairs as one borderless two-column table, a row per pair."""
-    table = container.add_table(rows=len(pairs), cols=2)
+    table = _add_table(container, len(pairs), 2, w)
     _borders(table, w.theme.rule, inside=False)
     _look(table, False, False)  # a layout: the two languages side by side
     outer = w.width_mm
@@ -1038,7 +1230,7 @@ def write_table_pair(left: Table, right: Table, container: Container, w: Writer)
     heads = top + len(left.header)
     notes = 1 if any((left.note, right.note, was[0][1], was[1][1])) else 0
     count = heads + len(left.rows) + notes
-    table = container.add_table(rows=count, cols=len(halves[0]) + 1 + len(halves[1]))
+    table = _add_table(container, count, len(halves[0]) + 1 + len(halves[1]), w)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _borders(table, w.theme.rule, inside=False)  # the rules are the cells' (_rules)
     _cell_margins(table, CELL_PADDING, INSIDE_RULE)
@@ -1116,17 +1308,18 @@ def _table_cell(cell: DocxCell, data: Cell, node: Table, column: int, row: int,
         _shade(cell, header_fill(w.theme))
         _cell_text(cell, data, node.lang, "table-header", align, w, scale=fit.scale)
         return
-    _cell_text(cell, data, node.columns[column].lang or node.lang, "table-cell", align, w,
-               direction_color(w.theme, data.direction), fit.scale)
-    if (column, row) in fit.pads:
-        cell.paragraphs[0].paragraph_format.right_indent = Pt(fit.pads[(column, row)])
+    paragraph = _cell_text(cell, data, node.columns[column].lang or node.lang, "table-cell",
+                           align, w, direction_color(w.theme, data.direction), fit.scale)
+    if (column, row) in fit.pads:  # as python-docx's ``right_indent`` sets it
+        ordered_child(_ppr(p_of(paragraph)), "w:ind", PPR_ORDER,
+                      w_right=str(Pt(fit.pads[(column, row)]).twips))
 
 
 def _rules(cell: DocxCell, color: str, above: bool, heavy_below: bool) -> None:
     """A cell's rules, as a table's own borders draw them (``_borders``): the table's
     rule above its first row, ``INSIDE_RULE`` below each row, the table's below its
     last."""
-    borders = child(tc_of(cell).get_or_add_tcPr(), "w:tcBorders")
+    borders = child(_tcpr(tc_of(cell)), "w:tcBorders")
     inside = str(round(INSIDE_RULE * 8))
     for edge, on, size in (("top", above, "6"), ("bottom", True, "6" if heavy_below
                                                     else inside)):

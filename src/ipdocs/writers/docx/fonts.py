@@ -40,8 +40,10 @@ import html
 import re
 import string
 import uuid
-from collections.abc import Iterable, Mapping
+from collections import Counter, OrderedDict
+from collections.abc import Collection, Iterable, MutableMapping
 from dataclasses import field
+from functools import partial
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -49,6 +51,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.themes import Font
 from ipdocs.typefaces import sysfonts
@@ -110,8 +113,9 @@ class Printed:
     missing: dict[str, str] = field(default_factory=dict)
     """Characters no face has, with the first text that holds each."""
 
-    def add(self, family: str, bold: bool, source: Source, text: str) -> None:
-        """Note that ``text`` is set in ``family`` (bold or not), from ``source``."""
+    def add(self, family: str, bold: bool, source: Source, text: Iterable[str]) -> None:
+        """Note that ``text`` (its characters) is set in ``family`` (bold or not), from
+        ``source``."""
         key = (family, bold)
         self.sources.setdefault(key, source)
         self.chars.setdefault(key, set()).update(text)
@@ -148,7 +152,33 @@ OWN, LATIN, BOTH, SKIP, OTHER = range(5)
 the East Asian face has too), neither (``SKIP``: a joiner prints nothing); ``OTHER``:
 in a run of a family of its own (character by character, ``_families_each``)."""
 
-_CLASSES: dict[tuple[bool, str, str, bool], dict[str, int]] = {}
+class _Classes:
+    """The characters met so far in runs of one set of faces and script, by their class
+    (``OWN``...): sets, so that a text's distinct characters are sorted by a few set
+    operations rather than looked up one by one."""
+
+    def __init__(self) -> None:
+        self.known: set[str] = set()
+        self.own: set[str] = set()
+        """Noted in the East Asian face (``OWN`` and ``BOTH``)."""
+        self.latin: set[str] = set()
+        """Noted in the Latin face (``LATIN`` and ``BOTH``)."""
+        self.other: set[str] = set()
+
+    def learn(self, chars: set[str], font: Font, bold: bool, han: bool) -> None:
+        """Class the characters of ``chars`` not met before (``_char_class``)."""
+        for char in chars - self.known:
+            kind = _char_class(char, font, bold, han)
+            self.known.add(char)
+            if kind in (OWN, BOTH):
+                self.own.add(char)
+            if kind in (LATIN, BOTH):
+                self.latin.add(char)
+            if kind == OTHER:
+                self.other.add(char)
+
+
+_CLASSES: dict[tuple[bool, str, str, bool], _Classes] = {}
 """Each character's class (``OWN``...) by the faces and script that decide it: the
 bundled faces' coverage, fixed for a process."""
 
@@ -162,26 +192,22 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool =
     Han runs (``han``), where readers set quotation marks and dashes in the East Asian
     font, the Latin characters in both faces.
 
-    Most text is set in the style's own faces: its distinct characters are looked up in
-    ``_CLASSES`` and noted at once; text with a character of another family is split
-    character by character (``_families_each``)."""
+    Most text is set in the style's own faces: its distinct characters are sorted by
+    their classes (``_CLASSES``) and noted at once; text with a character of another
+    family is split character by character (``_families_each``)."""
     own = BUNDLED[font.bundled]
     bundled = font.regular_file is None
     latin_file = own.latin_bold if bold else own.latin_regular
-    classes = _CLASSES.setdefault((bundled, own.face(bold), latin_file, han), {})
-    own_chars: list[str] = []
-    latin_chars: list[str] = []
-    for char in set(text):
-        kind = classes.get(char)
-        if kind is None:
-            kind = classes[char] = _char_class(char, font, bold, han)
-        if kind == OTHER:
-            return _families_each(text, font, bold, printed, han=han)
-        if kind in (OWN, BOTH):
-            own_chars.append(char)
-        if kind in (LATIN, BOTH):
-            latin_chars.append(char)
-    _note(own_chars, latin_chars, font, bold, printed)
+    key = (bundled, own.face(bold), latin_file, han)
+    classes = _CLASSES.get(key)
+    if classes is None:
+        classes = _CLASSES[key] = _Classes()
+    chars = set(text)
+    if not chars <= classes.known:
+        classes.learn(chars, font, bold, han)
+    if classes.other and not classes.other.isdisjoint(chars):
+        return _families_each(text, font, bold, printed, han=han)
+    _note(chars & classes.own, chars & classes.latin, font, bold, printed)
     return [((None, None), text)] if text else []
 
 
@@ -204,17 +230,25 @@ def _char_class(char: str, font: Font, bold: bool, han: bool) -> int:
     return BOTH if han and code in own_cover else LATIN
 
 
-def _note(own_chars: list[str], latin_chars: list[str], font: Font, bold: bool,
-          printed: Printed) -> None:
+def _note(own_chars: Collection[str], latin_chars: Collection[str], font: Font,
+          bold: bool, printed: Printed) -> None:
     """Note the characters a run sets in the style's own East Asian and Latin faces."""
+    if font.regular_file is not None:
+        return
     own = BUNDLED[font.bundled]
-    bundled = font.regular_file is None
-    if own_chars and bundled:
-        printed.add(font.east_asian, bold and own.bold is not None, Source(own.face(bold)),
-                    "".join(own_chars))
-    if latin_chars and bundled:
-        printed.add(font.latin, bold, Source(own.latin_bold if bold else own.latin_regular,
-                                             shared="charset"), "".join(latin_chars))
+    if own_chars:
+        key = (font.east_asian, bold and own.bold is not None)
+        if key in printed.sources:  # its source noted with its first characters
+            printed.chars[key].update(own_chars)
+        else:
+            printed.add(*key, Source(own.face(bold)), own_chars)
+    if latin_chars:
+        if (font.latin, bold) in printed.sources:
+            printed.chars[(font.latin, bold)].update(latin_chars)
+        else:
+            printed.add(font.latin, bold, Source(
+                own.latin_bold if bold else own.latin_regular, shared="charset"),
+                latin_chars)
 
 
 def _families_each(text: str, font: Font, bold: bool, printed: Printed, *,
@@ -376,7 +410,7 @@ def embed(document: DocxDocument, family: str, face: str, data: bytes) -> None:
     part = _font_table(document)
     table = etree.fromstring(part.blob)
     font = _font_element(table, family)
-    key = uuid.uuid5(NAMESPACE, data.hex()[:4096] + family + face)
+    key = uuid.uuid5(NAMESPACE, data[:2048].hex() + family + face)  # its first 4,096 digits
     count = sum(1 for r in part.rels.values() if r.reltype == RT.FONT) + 1
     uri = PackURI(f"/word/fonts/font{count}.odttf")
     font_part = Part(uri, OBFUSCATED, obfuscate(data, key), document.part.package)
@@ -397,35 +431,71 @@ FONT_NAME = re.compile(rb'(?:w:(?:ascii|hAnsi|eastAsia|cs)|typeface)="([^"]+)"')
 """A family named in a part: a run's or style's font slot, a chart's typeface."""
 
 
-def prune_font_table(document: DocxDocument, blobs: Mapping[str, bytes] | None = None
-                     ) -> None:
+def prune_font_table(document: DocxDocument,
+                     blobs: MutableMapping[str, bytes] | None = None) -> None:
     """Drop the font-table entries no part names (the template's ＭＳ 明朝, Arial …):
     the table lists the families the document's runs, styles, numbering, headers,
     footers and charts name. (The theme part is not counted: its fonts reach the text
     only through theme-font references, which the template's styles no longer hold.)
     ``blobs`` gives the bytes of parts written otherwise, by part name (the document's
-    body, spooled: ``spool.BodySpool``)."""
+    body, spooled: ``spool.BodySpool``); the parts serialised here to be read are added
+    to it, as saving serialises them (``zips.package_bytes`` takes them from there)."""
     table_part = _font_table(document)
     named: set[str] = set()
-    blobs = blobs or {}
+    blobs = {} if blobs is None else blobs
+    main = str(document.part.partname)
     for part in document.part.package.iter_parts():
         if part is table_part or part.partname.endswith(("theme1.xml", ".rels")) or \
                 not part.partname.endswith(".xml"):
             continue
-        xml = blobs.get(str(part.partname))
-        if xml is None:
-            element = getattr(part, "_element", None)
-            xml = etree.tostring(element) if element is not None else part.blob
-        # a name's bytes decoded alone as the whole part would be (no replaced byte is
-        # ever a quotation mark); escapes undone (&amp;, and &#…; where serialised ASCII)
-        named.update(html.unescape(name.decode("utf-8", "replace"))
-                     for name in set(FONT_NAME.findall(xml)))  # each name once a part
+        name = str(part.partname)
+        xml = blobs.get(name)
+        if xml is None:  # serialised (a part of XML): kept for saving
+            xml = blobs[name] = part.blob
+        if name == main:  # the body: its own in every document
+            named |= _named(xml)
+        else:
+            names: frozenset[str] = remembered(_NAMED, xml, partial(_named, xml), NAMED_KEPT)
+            named |= names
     table = etree.fromstring(table_part.blob)
     for font in table.findall(f"{{{W}}}font"):
         if font.get(f"{{{W}}}name") not in named:
             table.remove(font)
     set_blob(table_part, etree.tostring(table, xml_declaration=True, encoding="UTF-8",
                                         standalone=True))
+
+
+NAMED_KEPT = 16
+"""How many parts' family names a process keeps (``_NAMED``)."""
+_NAMED: OrderedDict[bytes, frozenset[str]] = OrderedDict()
+"""The families a part names, by its bytes: the parts besides the body (a theme's
+styles above all, 350 kB) are the same in every document of a theme and language."""
+
+
+def _named(xml: bytes) -> frozenset[str]:
+    """The families a part's XML names (``FONT_NAME``). Where every name's attribute
+    stands in a run's fonts or language (``_NAMING_TAGS``), as in any part ipdocs
+    writes, only those tags are read: each distinct tag once (a body repeats a handful
+    in a thousand runs), and the names the same as ``FONT_NAME`` finds in the whole
+    part, for the attributes' names (``_NAME_ENDS``) occur nowhere else."""
+    tags = Counter(_NAMING_TAGS.findall(xml))
+    within = sum(count * sum(tag.count(end) for end in _NAME_ENDS)
+                 for tag, count in tags.items())
+    if within == sum(xml.count(end) for end in _NAME_ENDS):
+        found = {name for tag in tags for name in FONT_NAME.findall(tag)}
+    else:  # a name, or what reads as one, elsewhere (a chart's typeface, a text)
+        found = set(FONT_NAME.findall(xml))
+    # a name's bytes decoded alone as the whole part would be (no replaced byte is
+    # ever a quotation mark); escapes undone (&amp;, and &#…; where serialised ASCII)
+    return frozenset(html.unescape(name.decode("utf-8", "replace")) for name in found)
+
+
+_NAMING_TAGS = re.compile(rb"<w:(?:rFonts|lang) ([^>]*)>")
+"""The attributes of a run's fonts and language, where WordprocessingML names
+families (and East Asian languages)."""
+_NAME_ENDS = (b'ascii="', b'hAnsi="', b'eastAsia="', b'cs="', b'typeface="')
+"""The ends of the attributes ``FONT_NAME`` reads, each counted in a part: found
+as often in its naming tags as in the whole part, every name is in those tags."""
 
 
 def _order_embeds(font: etree._Element) -> None:

@@ -80,11 +80,30 @@ def _pitch(document: DocxDocument, lines: int) -> int:
     return (twips[0] - twips[1] - twips[2]) // lines
 
 
+def _styled_as(paragraph: DocxParagraph, name: str, document: DocxDocument,
+               known: dict[str, str | None] | None, add: bool = False) -> None:
+    """Give ``paragraph`` the Word paragraph style ``name`` (with ``add``, added where the
+    document lacks it: ``word_style``) as ``set_paragraph_style`` does, the id it sets kept in
+    ``known`` (the styled blank's: ``writers.docx.paragraph_styles``) where the style
+    was there already: later documents of the blank set it without reading the
+    styles."""
+    p = p_of(paragraph)
+    if known is not None and name in known:
+        p.style = known[name]
+        return
+    styles = document.styles.element
+    count = len(styles)
+    set_paragraph_style(paragraph, word_style(document, name) if add else document.styles[name])
+    if known is not None and len(styles) == count:  # found, not added
+        known[name] = p.style
+
+
 def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRAPH,
-                 document: DocxDocument) -> None:
+                 document: DocxDocument, known: dict[str, str | None] | None = None
+                 ) -> None:
     """Fill a footer paragraph with the theme's page-number format around a PAGE field,
     ``inset`` characters in from the outside edge, on a line of its own height."""
-    set_paragraph_style(paragraph, document.styles["Footer"])
+    _styled_as(paragraph, "Footer", document, known)
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -108,10 +127,12 @@ def _page_number(paragraph: DocxParagraph, theme: Theme, align: WD_ALIGN_PARAGRA
         child(rpr, "w:sz", w_val=str(round(theme.page_number.size * 2)))
 
 
-def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> None:
+def set_header_footer(document: DocxDocument, theme: Theme, doc: Document,
+                      known: dict[str, str | None] | None = None) -> None:
     """Page numbers in the footer (odd right, even left when ``outside``); running header;
     on a title page only what the theme's ``title_page`` asks for (Word's different first
-    page)."""
+    page). ``known``: the paragraph styles' ids found in documents of the same styled
+    blank before (``_styled_as``)."""
     section = document.sections[0]
     outside = theme.page_number.align == "outside"
     first = WD_ALIGN_PARAGRAPH.RIGHT if outside else WD_ALIGN_PARAGRAPH.CENTER
@@ -132,11 +153,11 @@ def set_header_footer(document: DocxDocument, theme: Theme, doc: Document) -> No
         if theme.title_page.header:
             headers.append(section.first_page_header)
     for footer, align in footers:
-        _page_number(footer.paragraphs[0], theme, align, document)
+        _page_number(footer.paragraphs[0], theme, align, document, known)
     if running:
         for part in headers:
             header = part.paragraphs[0]
-            set_paragraph_style(header, word_style(document, "Header"))
+            _styled_as(header, "Header", document, known, add=True)
             header.text = doc.headers[0]
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if doc.metadata.draft:

@@ -46,9 +46,13 @@ class Revisions:
 
 def written(paragraph: DocxParagraph, write: Callable[[], None]) -> list[BaseOxmlElement]:
     """The runs ``write`` adds at the end of ``paragraph``."""
-    before = len(p_of(paragraph))
+    p = p_of(paragraph)
+    before = len(p)
     write()
-    return [child for child in list(p_of(paragraph))[before:] if child.tag == qn("w:r")]
+    return [child for child in p[before:] if child.tag == _R]
+
+
+_R = qn("w:r")
 
 
 def _as_deleted(run: BaseOxmlElement) -> None:

@@ -7,6 +7,7 @@ import functools
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import SubElement
 
 THEME_FONT_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
@@ -27,8 +28,7 @@ def child(parent: BaseOxmlElement, tag: str, **attrs: str) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created if missing, with ``attrs`` set."""
     element: BaseOxmlElement | None = parent.find(clark(tag))
     if element is None:
-        element = OxmlElement(tag)
-        parent.append(element)
+        element = SubElement(parent, clark(tag))
     for name, value in attrs.items():
         element.set(attribute(name), value)
     return element
@@ -59,18 +59,24 @@ def ordered_child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...],
                   **attrs: str) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created if missing where ``order`` (the
     schema's sequence of the parent's children) puts it, with ``attrs`` set."""
-    element: BaseOxmlElement | None = parent.find(qn(tag))
+    element: BaseOxmlElement | None = parent.find(clark(tag))
     if element is None:
-        element = OxmlElement(tag)
-        later = {qn(t) for t in order[order.index(tag) + 1:]}
+        element = parent.makeelement(clark(tag))
+        later = _later(tag, order)
         successor = next((c for c in parent if c.tag in later), None)
         if successor is None:
             parent.append(element)
         else:
             successor.addprevious(element)
     for name, value in attrs.items():
-        element.set(qn(name.replace("_", ":", 1)), value)
+        element.set(attribute(name), value)
     return element
+
+
+@functools.cache
+def _later(tag: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The ``{namespace}name`` of the children ``order`` puts after ``tag``."""
+    return frozenset(clark(t) for t in order[order.index(tag) + 1:])
 
 
 def set_fonts(rpr: BaseOxmlElement, latin: str, east_asian: str, *, hint: bool = False) -> None:

@@ -50,3 +50,14 @@ def package_bytes(package: Any, blobs: Mapping[str, bytes] | None = None) -> byt
             if len(part.rels):
                 add_member(target, part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
+
+
+def stored(data: bytes) -> bytes:
+    """A zip's members stored rather than deflated, in their order (what the process
+    itself opens again: a styled blank, read without inflating it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    return out.getvalue()
