@@ -936,13 +936,15 @@ def _refit(lines: list[_Open], atoms: Sequence[_Atom], widths: Sequence[float],
     return refit
 
 
-def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
+def _set(units: list[Unit], width: float, s: Setting, last: bool,
+         gaps: list[float] | None = None) -> Line:
     """Set each unit's x: an overfull line squeezed (a closing mark at its end first, to
-    half width), a justified one stretched at its stretch points."""
-    units = line.units
+    half width), a justified one stretched at its stretch points. ``gaps``: the natural
+    space before each unit (``_gaps``), where worked out already."""
     if not units:
         return Line(units, last)
-    gaps = [0.0] + [_gap(p, u, s) for p, u in itertools.pairwise(units)]
+    if gaps is None:
+        gaps = _gaps(units, s)
     slack = width - sum(gaps) - sum(u.advance for u in units)
     if slack < 0:  # the closing mark at the end first, then the rest
         end = min(-slack, _end_saving(units[-1], s))
@@ -961,6 +963,55 @@ def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
         unit.x = pen - unit.shift
         pen += unit.advance
     return Line(units, last)
+
+
+def _gaps(units: Sequence[Unit], s: Setting) -> list[float]:
+    """The natural space before each unit of a line (none before its first)."""
+    return [0.0] + [_gap(p, u, s) for p, u in itertools.pairwise(units)]
+
+
+def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
+    """The line ``units`` make where all of them fit ``width`` unsqueezed, as breaking
+    them would set it (a table's cell, a heading, a label: most texts); else None.
+
+    Filling takes every atom into the first line when the line with it runs past
+    ``width`` by no more than a micropoint (``_Filler.take``): so it does when every
+    unit ends within ``width`` here (the same widths and gaps added in another order,
+    a difference far below that). One line is the last, so none of the passes after
+    filling (evening out, runts, breaking again as a whole, hanging marks after the
+    first line) changes it."""
+    gaps = _gaps(units, s)
+    pen = 0.0
+    for gap, unit in zip(gaps, units, strict=True):
+        pen += gap + unit.width - unit.trim
+        if pen > width:
+            return None
+    return _set(units, width, s, True, gaps)
+
+
+def set_alike(lines: Sequence[Line], width: float, *, space: float, em: float) -> bool:
+    """Whether ``lines``, the runs' one line as ``break_lines`` set it wider than the
+    whole text (``width`` unbounded, ``text.TextBlock.natural_width``), is also what it
+    gives for lines of ``width`` (the first line's, where widths differ) with the same
+    measure, ``space`` and ``em``, however they are justified or hyphenated: the same
+    one line (``_one_line``: every unit ends within ``width``), set with room to spare
+    (``_set``: neither squeezed nor, the last line, stretched), so every unit at the
+    same x."""
+    if len(lines) != 1:
+        return False
+    units = lines[0].units
+    gaps = _gaps(units, Setting(_no_measure, space, em))
+    pen = 0.0
+    for gap, unit in zip(gaps, units, strict=True):
+        pen += gap + unit.width - unit.trim
+        if pen > width:
+            return False
+    return width - sum(gaps) - sum(u.advance for u in units) >= 0
+
+
+def _no_measure(style: int, text: str) -> float:
+    """A measure for a setting that measures nothing (``set_alike``)."""
+    raise AssertionError("nothing is measured here")
 
 
 def _even_extras(units: Sequence[Unit], points: set[int], slack: float,
@@ -1041,16 +1092,32 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
     line has its ``x`` set.
     """
     s = Setting(measure, space, em, justify, hyphenate, grid, fill)
-    units = _classify(runs)
+    units = _prepared(runs, s)
     if not units:
         return []
+    line = _one_line(units, widths[0], s)
+    return [line] if line is not None else _broken(units, widths, s)
+
+
+def _prepared(runs: Sequence[Run], s: Setting) -> list[Unit]:
+    """``runs`` in units, measured, with the breaks the rules forbid marked and adjacent
+    marks compressed: what any breaking of them starts from."""
+    units = _classify(runs)
+    measure = s.measure
     for unit in units:  # the sum of its pieces' widths, added as sum() adds them
         width: float = 0
         for style, text in unit.pieces:
             width += measure(style, text)
         unit.width = width
     _glue(units)
-    _compress(units, em)
+    _compress(units, s.em)
+    return units
+
+
+def _broken(units: list[Unit], widths: Sequence[float], s: Setting) -> list[Line]:
+    """Prepared ``units`` (``_prepared``) broken into lines of ``widths``: filled
+    greedily, evened out, runts avoided, a loose Latin paragraph broken again as a
+    whole, and each line set."""
     atoms = _atoms(units, s)
     filler = _Filler(widths, s)
     for atom in atoms:
@@ -1059,7 +1126,7 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
     _balance(lines, widths, s)
     _avoid_runt(lines, widths, s)
     lines = _refit(lines, atoms, widths, s)
-    if not justify:
-        _hang_openings(lines, em)
-    return [_set(line, widths[min(index, len(widths) - 1)], s, index == len(lines) - 1)
-            for index, line in enumerate(lines)]
+    if not s.justify:
+        _hang_openings(lines, s.em)
+    return [_set(line.units, widths[min(index, len(widths) - 1)], s,
+                 index == len(lines) - 1) for index, line in enumerate(lines)]

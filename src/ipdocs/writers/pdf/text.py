@@ -23,7 +23,7 @@ from ipdocs.writers.columns import is_wide
 from ipdocs.writers.pdf.adapter import add_operator, begin_line, draw_text_entries, text_code
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
-from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
+from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines, set_alike
 from ipdocs.writers.pdf.tagging import (
     Element,
     PieceMarks,
@@ -229,11 +229,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
         widths = (width - indent, width)
         justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
         fill = self.shape.fill
-        key = (*self._key(), widths, justify, hyphenate and self.shape.dictionary, grid, fill)
-        return _remembered(key, lambda: break_lines(
+        text = self._key()
+        key = (*text, widths, justify, hyphenate and self.shape.dictionary, grid, fill)
+        return _remembered(key, lambda: self._natural(text, widths[0]) or break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
             justify=justify, hyphenate=hyphenator(self.shape.dictionary) if hyphenate else None,
             grid=grid, fill=fill))
+
+    def _natural(self, text: tuple[Any, ...], width: float) -> list[Line] | None:
+        """The text's one line as ``natural_width`` set it, where it has (a table's
+        cell is measured so before it is laid out) and breaking the text for ``width``
+        would set it alike (``linebreak.set_alike``); else None."""
+        lines = _LAYOUTS.get((*text, "natural"))
+        if lines and set_alike(lines, width, space=self._measure(0, " "),
+                               em=self.looks[0].size):
+            return lines
+        return None
 
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""
