@@ -44,6 +44,7 @@ from ipdocs.base.records import datarecord
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.typeset import (
     CLOSING,
+    FIRSTS,
     NO_END,
     NO_START,
     OPENING,
@@ -212,10 +213,12 @@ class Line:
         return self.units[-1].end if self.units else 0.0
 
 
-@datarecord(frozen=True)
+@datarecord
 class Setting:
     """What line breaking needs besides the text: widths, the word space and the em,
-    whether lines are justified, and how English words hyphenate."""
+    whether lines are justified, and how English words hyphenate. (Not frozen: one is
+    made for every text broken, and a frozen record sets each field through
+    ``object.__setattr__``; nothing changes one once made.)"""
 
     measure: Measure
     space: float
@@ -267,33 +270,56 @@ def latin_context(text: str) -> list[bool]:
 
 
 def _classify(runs: Sequence[Run]) -> list[Unit]:
-    """Split runs into units: each Han character alone, Latin words whole."""
+    """Split runs into units: each Han character alone, Latin words whole (a word that
+    goes on in the next run, with no space between, one unit of several pieces)."""
     units: list[Unit] = []
     space = False
     prev: Unit | None = None
     for run in runs:
-        style, keep, latin = run.style, run.keep, run.latin
-        for index, char in enumerate(run.text):
+        style, keep, latin, text = run.style, run.keep, run.latin, run.text
+        index, end = 0, len(text)
+        while index < end:
+            char = text[index]
             if char in BREAKABLE_SPACES:
                 space = True
+                index += 1
                 continue
-            han = _wide(char) or (char in AMBIGUOUS and not latin)  # wide(char, run)
-            if prev is not None and not han and not prev.han and not space:
-                _extend(prev, style, char)
+            if _wide(char) or (char in AMBIGUOUS and not latin):  # wide(char, run)
+                prev = Unit([(style, char)], True, space, keep and index > 0, 0.0, 0.0,
+                            _MARKS.get(char, ""))  # by position: made for each character
+                units.append(prev)
+                space = False
+                index += 1
                 continue
-            prev = Unit([(style, char)], han, space, keep and index > 0,
-                        mark=_mark(char) if han else "")
-            units.append(prev)
-            space = False
+            stop = _word_end(text, index + 1, latin)
+            if prev is not None and not prev.han and not space:
+                _extend(prev, style, text[index:stop])
+            else:
+                prev = Unit([(style, text[index:stop])], False, space, keep and index > 0)
+                units.append(prev)
+                space = False
+            index = stop
     return units
 
 
-def _extend(unit: Unit, style: int, char: str) -> None:
-    """Add a character to a Latin word."""
+def _word_end(text: str, index: int, latin: bool) -> int:
+    """Where the Latin word going on at ``index`` of a run's ``text`` ends: at a space,
+    a wide character or the run's end."""
+    end = len(text)
+    while index < end:
+        char = text[index]
+        if char in BREAKABLE_SPACES or _wide(char) or (char in AMBIGUOUS and not latin):
+            return index
+        index += 1
+    return end
+
+
+def _extend(unit: Unit, style: int, text: str) -> None:
+    """Add characters to a Latin word."""
     if unit.pieces[-1][0] == style:
-        unit.pieces[-1] = (style, unit.pieces[-1][1] + char)
+        unit.pieces[-1] = (style, unit.pieces[-1][1] + text)
     else:
-        unit.pieces.append((style, char))
+        unit.pieces.append((style, text))
 
 
 def _mark(char: str) -> str:
@@ -305,20 +331,34 @@ def _mark(char: str) -> str:
     return "middle" if char in MIDDLE else ""
 
 
+_MARKS = {char: _mark(char) for char in CLOSING | OPENING | MIDDLE}
+"""``_mark`` of each mark (looked up for every Han character)."""
+
+
 def _kinsoku_glued(prev: Unit, unit: Unit) -> bool:
     """Whether the kinsoku sets forbid a break between two units, a space between them
     or not (or a doubled mark)."""
-    first, last = unit.first, prev.last
-    doubled = first == last and first in DOUBLED and not unit.space_before
-    return first in NO_START or last in NO_END or doubled
+    return _kinsoku(prev.last, unit.first, unit.space_before)
 
 
-def _glue(units: list[Unit]) -> None:
-    """Forbid breaks the kinsoku sets and the number-with-unit rule forbid."""
+def _kinsoku(last: str, first: str, space_before: bool) -> bool:
+    """Whether the kinsoku sets forbid a break between a unit ending with ``last`` and
+    one starting with ``first`` (``space_before``: a space between them)."""
+    return first in NO_START or last in NO_END or (
+        first == last and first in DOUBLED and not space_before)
+
+
+def _glue(units: list[Unit], qualified: bool = True) -> None:
+    """Forbid breaks the kinsoku sets and the number-with-unit rule forbid (which asks
+    only after a digit); ``qualified``: the text may hold a qualifier or a prefix (a
+    character of ``typeset.FIRSTS``: else none is looked for)."""
     for prev, unit in itertools.pairwise(units):
-        if _kinsoku_glued(prev, unit) or number_glued(prev, unit):
+        last = prev.pieces[-1][1][-1]
+        if _kinsoku(last, unit.pieces[0][1][0], unit.space_before) or (
+                last.isdigit() and number_glued(prev, unit)):
             unit.glued = True
-    glue_qualifiers(units)
+    if qualified:
+        glue_qualifiers(units)
 
 
 def _compress(units: list[Unit], em: float) -> None:
@@ -348,6 +388,16 @@ def _gap(prev: Unit, unit: Unit, s: Setting) -> float:
     if prev.han != unit.han and _spaced(prev, unit):
         return QUARTER_EM * s.em
     return 0.0
+
+
+def _gap_both(prev: Unit, unit: Unit, s: Setting) -> tuple[float, float]:
+    """The natural space before ``unit`` and how much it may squeeze (``_gap``,
+    ``_gap_shrink``)."""
+    if unit.space_before:
+        return s.space, SPACE_SHRINK * s.space
+    if prev.han != unit.han and _spaced(prev, unit):
+        return QUARTER_EM * s.em, (QUARTER_EM - MIN_GAP) * s.em
+    return 0.0, 0.0
 
 
 def _gap_shrink(prev: Unit, unit: Unit, s: Setting) -> float:
@@ -394,14 +444,23 @@ class _Atom:
 
 
 def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
-    """Units grouped into unbreakable atoms."""
+    """Units grouped into unbreakable atoms (a unit alone measured here, as
+    ``_Atom.of`` measures it)."""
     groups: list[list[Unit]] = []
     for unit in units:
         if groups and unit.glued:
             groups[-1].append(unit)
         else:
             groups.append([unit])
-    return [_Atom.of(group, s) for group in groups]
+    atoms = []
+    for group in groups:
+        if len(group) > 1:
+            atoms.append(_Atom.of(group, s))
+            continue
+        unit = group[0]
+        atoms.append(_Atom(group, unit.width - unit.trim,
+                           _squeezable(unit, s) if unit.mark else 0.0))
+    return atoms
 
 
 @datarecord
@@ -424,8 +483,10 @@ class _Open:
         if not self.atoms:
             return atom.width, atom.shrink
         last, first = self.atoms[-1].units[-1], atom.units[0]
-        return (self.natural + _gap(last, first, s) + atom.width,
-                self.shrink + _gap_shrink(last, first, s) + atom.shrink)
+        if not first.space_before and last.han == first.han:  # no gap (_gap_both)
+            return self.natural + 0.0 + atom.width, self.shrink + 0.0 + atom.shrink
+        gap, shrink = _gap_both(last, first, s)
+        return self.natural + gap + atom.width, self.shrink + shrink + atom.shrink
 
     def add(self, atom: _Atom, s: Setting) -> None:
         """Put ``atom`` at the end."""
@@ -487,10 +548,12 @@ def _fits(line: _Open, width: float, s: Setting) -> bool:
 def _stretch_points(units: Sequence[Unit]) -> list[int]:
     """Indexes of units before which justification may add space: at word spaces, and
     beside Han characters except before a closing mark or after an opening one."""
-    return [i for i in range(1, len(units))
-            if units[i].space_before or ((units[i].han or units[i - 1].han)
-                                         and units[i].mark != "close"
-                                         and units[i - 1].mark != "open")]
+    points = []
+    for index, (prev, unit) in enumerate(itertools.pairwise(units), 1):
+        if unit.space_before or ((unit.han or prev.han) and unit.mark != "close"
+                                 and prev.mark != "open"):
+            points.append(index)
+    return points
 
 
 def _looseness(line: _Open, width: float, s: Setting, limit: float) -> float:
@@ -526,15 +589,35 @@ class _Filler:
         """The width of the line being filled."""
         return self.widths[min(len(self.lines) - 1, len(self.widths) - 1)]
 
+    def fill(self, atoms: Sequence[_Atom]) -> None:
+        """Take ``atoms`` in turn (``take``): an atom that goes into the line being
+        filled unsqueezed, as most do, is put there at once."""
+        s, lines, widths = self.s, self.lines, self.widths
+        rows = len(widths) - 1
+        for atom in atoms:
+            line = lines[-1]
+            if line.atoms:
+                natural, shrink = line._joined(atom, s)
+                end = atom.units[-1]
+                if natural - (_end_saving(end, s) if end.mark == "close" else 0.0) - \
+                        widths[min(len(lines) - 1, rows)] <= 1e-6:
+                    line.natural, line.shrink = natural, shrink
+                    line.atoms.append(atom)
+                    continue
+            self.take(atom)
+
     def take(self, atom: _Atom) -> None:
         """Put ``atom`` on the current line, or start a new line with it. An atom that
         fits only squeezed goes in if the line would stretch more without it."""
-        line, s, width = self.lines[-1], self.s, self.available()
+        line, s = self.lines[-1], self.s
         if not line.atoms:
             self.start(atom)
             return
+        widths = self.widths
+        width = widths[min(len(self.lines) - 1, len(widths) - 1)]  # self.available()
         natural, shrink = line._joined(atom, s)  # line.over, and line.add if it goes in
-        over = natural - _end_saving(atom.units[-1], s) - width
+        end = atom.units[-1]
+        over = natural - (_end_saving(end, s) if end.mark == "close" else 0.0) - width
         if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
             line.natural, line.shrink = natural, shrink
             line.atoms.append(atom)
@@ -945,7 +1028,7 @@ def _set(units: list[Unit], width: float, s: Setting, last: bool,
         return Line(units, last)
     if gaps is None:
         gaps = _gaps(units, s)
-    slack = width - sum(gaps) - sum(u.advance for u in units)
+    slack = width - sum(gaps) - sum([u.width - u.trim for u in units])  # advances
     if slack < 0:  # the closing mark at the end first, then the rest
         end = min(-slack, _end_saving(units[-1], s))
         units[-1].trim += end
@@ -958,16 +1041,20 @@ def _set(units: list[Unit], width: float, s: Setting, last: bool,
         if points:
             extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
-    for index, unit in enumerate(units):
-        pen += gaps[index] + extras[index]
-        unit.x = pen - unit.shift
-        pen += unit.advance
+    for unit, gap, extra in zip(units, gaps, extras, strict=True):
+        pen += gap + extra
+        mark = unit.mark  # unit.shift and unit.advance, read once
+        unit.x = pen - (unit.trim if mark == "open" else
+                        unit.trim / 2 if mark == "middle" else 0.0)
+        pen += unit.width - unit.trim
     return Line(units, last)
 
 
 def _gaps(units: Sequence[Unit], s: Setting) -> list[float]:
-    """The natural space before each unit of a line (none before its first)."""
-    return [0.0] + [_gap(p, u, s) for p, u in itertools.pairwise(units)]
+    """The natural space before each unit of a line (none before its first; none
+    between two Han or two Latin units without a space, asked no further)."""
+    return [0.0] + [_gap(p, u, s) if u.space_before or p.han != u.han else 0.0
+                    for p, u in itertools.pairwise(units)]
 
 
 def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
@@ -980,9 +1067,13 @@ def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
     a difference far below that). One line is the last, so none of the passes after
     filling (evening out, runts, breaking again as a whole, hanging marks after the
     first line) changes it."""
-    gaps = _gaps(units, s)
-    pen = 0.0
-    for gap, unit in zip(gaps, units, strict=True):
+    gaps = [0.0]  # _gaps(units, s), worked out only as far as the units fit
+    pen = units[0].width - units[0].trim
+    if pen > width:
+        return None
+    for prev, unit in itertools.pairwise(units):
+        gap = _gap(prev, unit, s) if unit.space_before or prev.han != unit.han else 0.0
+        gaps.append(gap)
         pen += gap + unit.width - unit.trim
         if pen > width:
             return None
@@ -1006,7 +1097,7 @@ def set_alike(lines: Sequence[Line], width: float, *, space: float, em: float) -
         pen += gap + unit.width - unit.trim
         if pen > width:
             return False
-    return width - sum(gaps) - sum(u.advance for u in units) >= 0
+    return width - sum(gaps) - sum([u.width - u.trim for u in units]) >= 0  # as _set
 
 
 def _no_measure(style: int, text: str) -> float:
@@ -1104,12 +1195,16 @@ def _prepared(runs: Sequence[Run], s: Setting) -> list[Unit]:
     marks compressed: what any breaking of them starts from."""
     units = _classify(runs)
     measure = s.measure
-    for unit in units:  # the sum of its pieces' widths, added as sum() adds them
-        width: float = 0
-        for style, text in unit.pieces:
-            width += measure(style, text)
+    widths: dict[tuple[int, str], float] = {}  # each piece measured once (a Han text
+    for unit in units:                            # repeats its characters)
+        width: float = 0  # the sum of its pieces' widths, added as sum() adds them
+        for piece in unit.pieces:
+            known = widths.get(piece)
+            if known is None:
+                known = widths[piece] = measure(*piece)
+            width += known
         unit.width = width
-    _glue(units)
+    _glue(units, any(not FIRSTS.isdisjoint(run.text) for run in runs))
     _compress(units, s.em)
     return units
 
@@ -1120,8 +1215,7 @@ def _broken(units: list[Unit], widths: Sequence[float], s: Setting) -> list[Line
     whole, and each line set."""
     atoms = _atoms(units, s)
     filler = _Filler(widths, s)
-    for atom in atoms:
-        filler.take(atom)
+    filler.fill(atoms)
     lines = [line for line in filler.lines if line.atoms]
     _balance(lines, widths, s)
     _avoid_runt(lines, widths, s)

@@ -97,8 +97,11 @@ def text_width(text: str, font: str, size: float) -> float:
 def _single(unit: Unit) -> tuple[int, bool] | None:
     """The look of a unit that is one character in one look, set at its own width (not a
     compressed mark), and whether the character is full width; else None."""
-    if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1 and not unit.trim:
-        return unit.pieces[0][0], is_wide(unit.pieces[0][1])
+    pieces = unit.pieces
+    if len(pieces) == 1 and not unit.trim:
+        style, text = pieces[0]
+        if len(text) == 1:
+            return style, is_wide(text)
     return None
 
 
@@ -114,16 +117,20 @@ def _by_width(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
+def _even_run(units: Sequence[Unit], start: int,
+              looks: Sequence[tuple[int, bool] | None] | None = None) -> tuple[int, float]:
     """How far from ``start`` units are single characters of one look, evenly spaced.
 
-    Returns the end of the run and the spacing between its characters.
+    Returns the end of the run and the spacing between its characters. ``looks``: each
+    unit's ``_single``, where worked out already.
     """
-    look = _single(units[start])
+    if looks is None:
+        looks = [_single(unit) for unit in units]
+    look = looks[start]
     if look is None:
         return start + 1, 0.0
     end, spacing = start + 1, None
-    while end < len(units) and _single(units[end]) == look and not units[end].space_before:
+    while end < len(units) and not units[end].space_before and looks[end] == look:
         gap = units[end].x - (units[end - 1].x + units[end - 1].width)
         if spacing is not None and abs(gap - spacing) > 0.01:
             break
@@ -141,10 +148,11 @@ def _stretches(line: Line) -> list[Stretch]:
     """The stretches a line is shown in (``_even_run``), worked out once a line."""
     if line.drawn is None:
         units = line.units
+        looks = [_single(unit) for unit in units]
         stretches: list[Stretch] = []
         start = 0
         while start < len(units):
-            end, spacing = _even_run(units, start)
+            end, spacing = _even_run(units, start, looks)
             pieces = units[start].pieces if end == start + 1 else \
                 [(units[start].pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             stretches.append((start, end, spacing, pieces))
@@ -485,5 +493,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     @property
     def plain(self) -> str:
-        """The block's text (for outlines and tests)."""
-        return "".join(run.text for run in self.runs)
+        """The block's text (for outlines and tests; a table's fitting asks it of a cell
+        at each measure: joined once)."""
+        try:
+            return self._plain
+        except AttributeError:
+            self._plain: str = "".join(run.text for run in self.runs)
+            return self._plain
