@@ -296,12 +296,14 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            if is_short(text) and _whole(text) and _han_phrase(text):
+            short = is_short(text)
+            whole = short and _whole(text)
+            if whole and _han_phrase(text):
                 hard[c] = max(hard[c], measure(r, c, _phrase_floor(text), scale) + 2 * padding)
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
-            elif is_short(text) and _whole(text):
+            elif whole:
                 hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
-            elif is_short(text):
+            elif short:
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
                 amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
@@ -414,8 +416,9 @@ def _halved(text: str, width: Callable[[str], float]) -> float:
     first line is at least as wide as the second, or at the point before it: found by
     bisection, the same width as trying every point gives."""
     text = with_no_break_spaces(text.strip())
+    wide = [is_wide(char) for char in text]
     points = [i for i in range(1, len(text)) if text[i - 1] == " " or
-              (is_wide(text[i - 1]) and is_wide(text[i]) and text[i] not in NO_START)]
+              (wide[i - 1] and wide[i] and text[i] not in NO_START)]
     if not points:
         return width(text)
 

@@ -200,6 +200,10 @@ class Line:
     drawn: Any = field(default=None, compare=False, repr=False)
     """How the PDF writer draws the line, worked out on its first drawing
     (``text._stretches``) and kept with it: a remembered layout is drawn again as is."""
+    extent: tuple[float, float, float, float, float] | None = field(
+        default=None, compare=False, repr=False)
+    """The word space and em it was set with, how far its units reach, and its gaps and
+    its advances added up: worked out the first time ``set_alike`` asks, kept with it."""
 
     @property
     def text(self) -> str:
@@ -353,8 +357,9 @@ def _glue(units: list[Unit], qualified: bool = True) -> None:
     only after a digit); ``qualified``: the text may hold a qualifier or a prefix (a
     character of ``typeset.FIRSTS``: else none is looked for)."""
     for prev, unit in itertools.pairwise(units):
-        last = prev.pieces[-1][1][-1]
-        if _kinsoku(last, unit.pieces[0][1][0], unit.space_before) or (
+        last, first = prev.pieces[-1][1][-1], unit.pieces[0][1][0]
+        if first in NO_START or last in NO_END or (  # _kinsoku, asked of every pair
+                first == last and first in DOUBLED and not unit.space_before) or (
                 last.isdigit() and number_glued(prev, unit)):
             unit.glued = True
     if qualified:
@@ -452,15 +457,9 @@ def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
             groups[-1].append(unit)
         else:
             groups.append([unit])
-    atoms = []
-    for group in groups:
-        if len(group) > 1:
-            atoms.append(_Atom.of(group, s))
-            continue
-        unit = group[0]
-        atoms.append(_Atom(group, unit.width - unit.trim,
-                           _squeezable(unit, s) if unit.mark else 0.0))
-    return atoms
+    return [_Atom(group, group[0].width - group[0].trim,
+                  _squeezable(group[0], s) if group[0].mark else 0.0)
+            if len(group) == 1 else _Atom.of(group, s) for group in groups]
 
 
 @datarecord
@@ -597,7 +596,12 @@ class _Filler:
         for atom in atoms:
             line = lines[-1]
             if line.atoms:
-                natural, shrink = line._joined(atom, s)
+                first = atom.units[0]
+                if not first.space_before and line.atoms[-1].units[-1].han == first.han:
+                    natural = line.natural + 0.0 + atom.width  # line._joined(atom, s)
+                    shrink = line.shrink + 0.0 + atom.shrink
+                else:
+                    natural, shrink = line._joined(atom, s)
                 end = atom.units[-1]
                 if natural - (_end_saving(end, s) if end.mark == "close" else 0.0) - \
                         widths[min(len(lines) - 1, rows)] <= 1e-6:
@@ -1020,15 +1024,20 @@ def _refit(lines: list[_Open], atoms: Sequence[_Atom], widths: Sequence[float],
 
 
 def _set(units: list[Unit], width: float, s: Setting, last: bool,
-         gaps: list[float] | None = None) -> Line:
+         gaps: list[float] | None = None, reach: float | None = None) -> Line:
     """Set each unit's x: an overfull line squeezed (a closing mark at its end first, to
     half width), a justified one stretched at its stretch points. ``gaps``: the natural
-    space before each unit (``_gaps``), where worked out already."""
+    space before each unit (``_gaps``), where worked out already; ``reach``: how far
+    the units reach unsqueezed (``_extent``), where known: kept with a line that is not
+    squeezed, for ``set_alike``."""
     if not units:
         return Line(units, last)
     if gaps is None:
         gaps = _gaps(units, s)
-    slack = width - sum(gaps) - sum([u.width - u.trim for u in units])  # advances
+    spaces, advances = sum(gaps), sum([u.width - u.trim for u in units])
+    slack = width - spaces - advances
+    extent = None if reach is None or slack < 0 else \
+        (s.space, s.em, reach, spaces, advances)
     if slack < 0:  # the closing mark at the end first, then the rest
         end = min(-slack, _end_saving(units[-1], s))
         units[-1].trim += end
@@ -1037,7 +1046,7 @@ def _set(units: list[Unit], width: float, s: Setting, last: bool,
         gaps = _squeeze(units, gaps, -slack, s)
     extras = [0.0] * len(units)
     if s.justify and not last and slack > 0:
-        points = set(_stretch_points(units))
+        points = _stretch_points(units)
         if points:
             extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
@@ -1047,7 +1056,7 @@ def _set(units: list[Unit], width: float, s: Setting, last: bool,
         unit.x = pen - (unit.trim if mark == "open" else
                         unit.trim / 2 if mark == "middle" else 0.0)
         pen += unit.width - unit.trim
-    return Line(units, last)
+    return Line(units, last, extent=extent)
 
 
 def _gaps(units: Sequence[Unit], s: Setting) -> list[float]:
@@ -1068,7 +1077,7 @@ def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
     filling (evening out, runts, breaking again as a whole, hanging marks after the
     first line) changes it."""
     gaps = [0.0]  # _gaps(units, s), worked out only as far as the units fit
-    pen = units[0].width - units[0].trim
+    pen = reach = units[0].width - units[0].trim
     if pen > width:
         return None
     for prev, unit in itertools.pairwise(units):
@@ -1077,7 +1086,9 @@ def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
         pen += gap + unit.width - unit.trim
         if pen > width:
             return None
-    return _set(units, width, s, True, gaps)
+        if pen > reach:  # max(reach, pen)
+            reach = pen
+    return _set(units, width, s, True, gaps, reach)
 
 
 def set_alike(lines: Sequence[Line], width: float, *, space: float, em: float) -> bool:
@@ -1090,14 +1101,23 @@ def set_alike(lines: Sequence[Line], width: float, *, space: float, em: float) -
     same x."""
     if len(lines) != 1:
         return False
-    units = lines[0].units
-    gaps = _gaps(units, Setting(_no_measure, space, em))
-    pen = 0.0
+    line = lines[0]
+    if line.extent is None or line.extent[:2] != (space, em):
+        line.extent = (space, em, *_extent(line.units, Setting(_no_measure, space, em)))
+    _, _, reach, gaps, advances = line.extent
+    return reach <= width and width - gaps - advances >= 0  # as _set works slack out
+
+
+def _extent(units: Sequence[Unit], s: Setting) -> tuple[float, float, float]:
+    """How far the units of a line reach unsqueezed (the farthest any of them ends,
+    added up as ``_one_line`` adds), and their gaps and advances added up as ``_set``
+    adds them (``set_alike``)."""
+    gaps = _gaps(units, s)
+    pen, reach = 0.0, float("-inf")
     for gap, unit in zip(gaps, units, strict=True):
         pen += gap + unit.width - unit.trim
-        if pen > width:
-            return False
-    return width - sum(gaps) - sum([u.width - u.trim for u in units]) >= 0  # as _set
+        reach = max(reach, pen)
+    return reach, sum(gaps), sum([u.width - u.trim for u in units])
 
 
 def _no_measure(style: int, text: str) -> float:
@@ -1105,15 +1125,18 @@ def _no_measure(style: int, text: str) -> float:
     raise AssertionError("nothing is measured here")
 
 
-def _even_extras(units: Sequence[Unit], points: set[int], slack: float,
+def _even_extras(units: Sequence[Unit], points: Sequence[int], slack: float,
                  s: Setting) -> list[float]:
     """What justification adds before each unit: ``slack`` shared evenly by the stretch
     points (at most ``_widest_extra`` each)."""
     extra = min(slack / len(points), _widest_extra(units, points, s))
-    return [extra if index in points else 0.0 for index in range(len(units))]
+    extras = [0.0] * len(units)
+    for index in points:
+        extras[index] = extra
+    return extras
 
 
-def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
+def _grid_extras(units: Sequence[Unit], points: Sequence[int], slack: float,
                  s: Setting) -> list[float]:
     """What justification adds before each unit on a character grid: first at spaces and
     in the quarter-em gaps between Han characters and Latin letters or digits (at most
@@ -1121,7 +1144,7 @@ def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
     characters and marks); the rest is left at the line's end."""
     other = {i for i in points if units[i].space_before or (
         units[i].han != units[i - 1].han and _spaced(units[i - 1], units[i]))}
-    han = points - other
+    han = set(points) - other
     wide = 0.0
     if other:
         cap = GRID_LATIN * s.em if any(not units[i].space_before for i in other) \
@@ -1132,7 +1155,7 @@ def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
             for index in range(len(units))]
 
 
-def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
+def _widest_extra(units: Sequence[Unit], points: Sequence[int], s: Setting) -> float:
     """The most justification adds at a point: past it, a line that cannot be filled (a
     long word or URL went to the next) is left short at its end rather than gapped. A
     line all Latin takes at most ``LOOSE_LATIN`` spaces more at a space (its paragraph
@@ -1197,8 +1220,15 @@ def _prepared(runs: Sequence[Run], s: Setting) -> list[Unit]:
     measure = s.measure
     widths: dict[tuple[int, str], float] = {}  # each piece measured once (a Han text
     for unit in units:                            # repeats its characters)
+        pieces = unit.pieces
+        if len(pieces) == 1:  # 0 + its width, as below
+            known = widths.get(pieces[0])
+            if known is None:
+                known = widths[pieces[0]] = measure(*pieces[0])
+            unit.width = 0 + known
+            continue
         width: float = 0  # the sum of its pieces' widths, added as sum() adds them
-        for piece in unit.pieces:
+        for piece in pieces:
             known = widths.get(piece)
             if known is None:
                 known = widths[piece] = measure(*piece)

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.platypus import TableStyle
 
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import keep, recall, remembered
 from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
@@ -134,19 +134,30 @@ watch``) cuts again only the texts that changed."""
 _LOOKS: OrderedDict[tuple[Any, ...], tuple[list[Run], list[Look]]] = OrderedDict()
 
 
+SETTINGS_KEPT = 32
+"""Cut settings remembered across writers (``cut_setting``)."""
+_SETTINGS: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+
+
 def cut_setting(style: Style, lang: str, bolds: tuple[bool, bool], w: Writer
                 ) -> tuple[Any, ...]:
     """What cutting a text in ``style``, ``lang`` and ``bolds`` (the style's and whether
     a piece is bold) depends on beyond the text: the style, the language, the colour and
     tracking the theme gives the style, the faces it may be set in (each a subset to the
-    document's characters) and the fallbacks; made once a style for the writer."""
+    document's characters) and the fallbacks; made once a style for the writer, and
+    the very object an earlier writer made where equal to it (``_SETTINGS``): a text
+    cut before is then found in ``_LOOKS`` without comparing its setting's parts again
+    (the faces' coverage, the document's characters) as each new document's writer
+    would."""
     setting = w.cut_settings.get((style, lang, bolds))
     if setting is None:
-        setting = w.cut_settings[style, lang, bolds] = _HashedOnce((
+        made = _HashedOnce((
             style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
             w.fonts.text, w.fonts.fallbacks,
             tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
                   for b in sorted(set(bolds)))))
+        setting = w.cut_settings[style, lang, bolds] = remembered(
+            _SETTINGS, made, lambda: made, SETTINGS_KEPT)
     return setting
 
 

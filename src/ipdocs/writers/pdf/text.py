@@ -94,6 +94,13 @@ def text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
+@lru_cache(maxsize=1 << 14)
+def _wide(char: str) -> bool:
+    """Whether ``char`` is full width (``is_wide``), remembered: asked for every
+    character set alone."""
+    return is_wide(char)
+
+
 def _single(unit: Unit) -> tuple[int, bool] | None:
     """The look of a unit that is one character in one look, set at its own width (not a
     compressed mark), and whether the character is full width; else None."""
@@ -101,7 +108,7 @@ def _single(unit: Unit) -> tuple[int, bool] | None:
     if len(pieces) == 1 and not unit.trim:
         style, text = pieces[0]
         if len(text) == 1:
-            return style, is_wide(text)
+            return style, _wide(text)
     return None
 
 
@@ -148,7 +155,7 @@ def _stretches(line: Line) -> list[Stretch]:
     """The stretches a line is shown in (``_even_run``), worked out once a line."""
     if line.drawn is None:
         units = line.units
-        looks = [_single(unit) for unit in units]
+        looks = list(map(_single, units))
         stretches: list[Stretch] = []
         start = 0
         while start < len(units):
@@ -480,12 +487,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def natural_width(self) -> float:
         """The width of the whole text set on one line, as the line breaker sets it (with
-        its quarter-em gaps between Han and Latin)."""
+        its quarter-em gaps between Han and Latin); kept with the block (a table's
+        fitting asks a cell more than once)."""
+        try:
+            return self._natural_width
+        except AttributeError:
+            pass
         first = self.looks[0]
         lines = _remembered((*self._key(), "natural"), lambda: break_lines(
             self.runs, [float("inf")], self._measure, space=self._measure(0, " "),
             em=first.size, justify=False))
-        return max((line.end for line in lines), default=0.0)
+        self._natural_width: float = max((line.end for line in lines), default=0.0)
+        return self._natural_width
 
     def piece_width(self, piece: str) -> float:
         """The width of ``piece`` in the block's first look."""
