@@ -891,15 +891,18 @@ HYPHENS_DEMERITS = 6000.0
 """What two hyphenated lines in a row cost besides."""
 
 
-def _latin_looseness(line: _Open, width: float, s: Setting) -> float:
+def _latin_looseness(line: _Open, width: float, s: Setting, points: int | None = None
+                     ) -> float:
     """How many word spaces justification adds at each space of a Latin line ending here
-    (negative: how much of what its spaces may give they give)."""
+    (negative: how much of what its spaces may give they give). ``points``: how many
+    stretch points it has, where counted already (``_endings``)."""
     slack = width - line.ending(s)
     if slack < 0:
         end = line.atoms[-1].units[-1]
         room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
         return slack / room if room > 0 else float("-inf")
-    points = len(_stretch_points(line.units))
+    if points is None:
+        points = len(_stretch_points(line.units))
     return slack / points / s.space if points else float("inf")
 
 
@@ -912,11 +915,12 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(line: _Open, width: float, s: Setting, last: bool) -> float | None:
+def _demerits(line: _Open, width: float, s: Setting, last: bool,
+              points: int | None = None) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
-    and a hyphen at its end."""
-    ratio = _latin_looseness(line, width, s)
+    and a hyphen at its end. ``points``: its stretch points, where counted already."""
+    ratio = _latin_looseness(line, width, s, points)
     if ratio < -DEEP_SHRINK / SPACE_SHRINK - 1e-6:
         return None
     if last:
@@ -949,22 +953,32 @@ or the tail left by its head number cut - 1, on row ``row`` of the widths."""
 
 
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
-             after: int, width: float, s: Setting) -> Iterator[tuple[_Open, int, int]]:
+             after: int, width: float, s: Setting) -> Iterator[tuple[_Open, int, int, int]]:
     """Every line that starts with ``start`` and may end in ``width``: the line, the atom
-    the next line starts at (``len(atoms)``: none) and the head it ends with (0: none)."""
+    the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
+    its stretch points, counted as the line grows (``_stretch_points`` of a line with no
+    Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
+    space before its first unit)."""
     line = _Open()
     line.add(start, s)
+    points = _spaces(start) - start.units[0].space_before
     j = after
     while line.natural - width <= line.shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield line, j, 0
+        yield line, j, 0, points
         if j == len(atoms):
             return
         for number, (head, _) in enumerate(heads[j], 1):
             natural, shrink = line._joined(head, s)
-            yield _Open([*line.atoms, head], natural, shrink), j, number
+            yield _Open([*line.atoms, head], natural, shrink), j, number, points + _spaces(head)
         line = _Open(list(line.atoms), line.natural, line.shrink)
         line.add(atoms[j], s)
+        points += _spaces(atoms[j])
         j += 1
+
+
+def _spaces(atom: _Atom) -> int:
+    """How many of an atom's units have a space before them."""
+    return sum(1 for unit in atom.units if unit.space_before)
 
 
 def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
@@ -984,9 +998,9 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
         cost, _, came = best[key]
         hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
-        for line, j, number in _endings(start, atoms, heads, i + 1, widths[row], s):
+        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s):
             end = j == len(atoms)
-            worth = _demerits(line, widths[row], s, end)
+            worth = _demerits(line, widths[row], s, end, points)
             if worth is None:
                 continue
             if hyphened and line.atoms[-1].units[-1].hyphenated:
