@@ -48,6 +48,10 @@ class Writer:
     cut_settings: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
     """What cutting a text in a style, language and weights depends on beyond the text
     (the key ``looks_runs`` remembers cuts by, made once a style for this writer)."""
+    block_styles: dict[tuple[str, str, str | None, float], tuple[Style, Shape]] = field(
+        default_factory=dict)
+    """The style and shape of a text block by its theme style's name, language, alignment
+    and scale (``text_block``), made once for this writer."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
@@ -233,14 +237,19 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                align: str | None = None, scale: float = 1.0) -> TextBlock:
     """A TextBlock of pieces set in the theme style ``style_name`` (its size times
     ``scale``), or its Latin variant where ``lang`` is not Han (``Theme.for_script``)."""
-    style = w.theme.style(w.theme.for_script(style_name, w.language(lang).han))
-    if scale != 1.0:
-        style = replace(style, size=style.size * scale,
-                        exact=style.exact * scale if style.exact else None)
+    made = w.block_styles.get((style_name, lang, align, scale))
+    if made is None:
+        style = w.theme.style(w.theme.for_script(style_name, w.language(lang).han))
+        if scale != 1.0:
+            style = replace(style, size=style.size * scale,
+                            exact=style.exact * scale if style.exact else None)
+        grid = bool(style.grid and w.theme.page.chars_per_line)
+        made = w.block_styles[style_name, lang, align, scale] = (
+            style, text_shape(style, w.language(lang), align, grid,
+                              style_name in RUNNING_TEXT))
+    style, shape = made
     runs, looks = looks_runs(pieces, style, lang, w)
-    grid = bool(style.grid and w.theme.page.chars_per_line)
-    return TextBlock(runs, looks, text_shape(style, w.language(lang), align, grid,
-                                             style_name in RUNNING_TEXT))
+    return TextBlock(runs, looks, shape)
 
 
 def font_name(theme: Theme, role: str) -> str:
