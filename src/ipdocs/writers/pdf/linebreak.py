@@ -953,12 +953,13 @@ or the tail left by its head number cut - 1, on row ``row`` of the widths."""
 
 
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
-             after: int, width: float, s: Setting) -> Iterator[tuple[_Open, int, int, int]]:
+             after: int, width: float, s: Setting, spaces: Sequence[int]
+             ) -> Iterator[tuple[_Open, int, int, int]]:
     """Every line that starts with ``start`` and may end in ``width``: the line, the atom
     the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
     its stretch points, counted as the line grows (``_stretch_points`` of a line with no
     Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
-    space before its first unit)."""
+    space before its first unit; ``spaces``: ``_spaces`` of each atom)."""
     line = _Open()
     line.add(start, s)
     points = _spaces(start) - start.units[0].space_before
@@ -972,7 +973,7 @@ def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_A
             yield _Open([*line.atoms, head], natural, shrink), j, number, points + _spaces(head)
         line = _Open(list(line.atoms), line.natural, line.shrink)
         line.add(atoms[j], s)
-        points += _spaces(atoms[j])
+        points += spaces[j]
         j += 1
 
 
@@ -987,6 +988,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     breaks, at spaces and inside words, whose lines cost least together (``_demerits``);
     none if it cannot be set so."""
     heads = [_heads(atom, s) for atom in atoms]
+    spaces = [_spaces(atom) for atom in atoms]
     rows = len(widths) - 1
     best: dict[_State, tuple[float, _State | None, _Open]] = {(0, 0, 0): (0.0, None, _Open())}
     finish: _State = (len(atoms), 0, -1)
@@ -998,7 +1000,8 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
         cost, _, came = best[key]
         hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
-        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s):
+        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s,
+                                                spaces):
             end = j == len(atoms)
             worth = _demerits(line, widths[row], s, end, points)
             if worth is None:
