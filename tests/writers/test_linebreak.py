@@ -16,9 +16,14 @@ from ipdocs.writers.pdf.linebreak import (
     NO_START,
     Line,
     Run,
+    Setting,
     Unit,
+    _broken,
+    _extent,
+    _prepared,
     break_lines,
     latin_context,
+    set_alike,
 )
 from ipdocs.writers.typeset import is_url, pieces, url_breaks
 
@@ -510,3 +515,56 @@ def test_a_runt_under_a_line_left_short_by_a_long_number() -> None:
     laid = laid_out(text, 13.3, grid=True)
     assert laid[-1].text.startswith("第")
     assert violations(laid) == []
+
+
+ANY_RUNS = st.lists(st.tuples(st.sampled_from([*PIECES, "RMB 61.093 billion", "17.1万余家"]),
+                              st.booleans(), st.booleans()), min_size=1, max_size=20)
+"""Runs of any pieces, kept whole or not, in a Latin face or not (style 1 if so)."""
+
+
+def _runs(runs: list[tuple[str, bool, bool]]) -> list[Run]:
+    return [Run(text, 1 if latin else 0, keep, latin) for text, keep, latin in runs]
+
+
+def _natural(runs: list[Run]) -> list[Line]:
+    """The runs set on one unbounded line (as a table's cell is measured)."""
+    return break_lines(runs, [float("inf")], cjk, space=0.5, em=1.0, justify=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_RUNS, st.floats(min_value=0.5, max_value=1.5), st.floats(min_value=3, max_value=30),
+       st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_a_text_that_fits_one_line_is_set_as_filling_sets_it(
+        runs: list[tuple[str, bool, bool]], share: float, rest: float, justify: bool,
+        hyphenate: bool, grid: bool, fill: bool) -> None:
+    """The shortcut for a text that fits its width (``_one_line``) gives the very lines
+    the whole breaking does (``_broken``), at widths about the text's own."""
+    given_runs = _runs(runs)
+    natural = _natural(given_runs)
+    widths = [max((line.end for line in natural), default=0.0) * share, rest]
+    options = {"justify": justify, "hyphenate": english if hyphenate else None,
+               "grid": grid, "fill": fill}
+    laid = break_lines(given_runs, widths, cjk, space=0.5, em=1.0, **options)  # type: ignore[arg-type]
+    s = Setting(cjk, 0.5, 1.0, justify, english if hyphenate else None, grid, fill)
+    units = _prepared(given_runs, s)
+    assert laid == (_broken(units, widths, s) if units else [])
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANY_RUNS, st.floats(min_value=0.9, max_value=1.5), st.booleans(), st.booleans())
+def test_a_line_measured_unbounded_is_the_line_laid_out_where_set_alike(
+        runs: list[tuple[str, bool, bool]], share: float, justify: bool,
+        hyphenate: bool) -> None:
+    """Where ``set_alike`` says so, the one line a text was measured as is what breaking
+    it for the width gives, unit for unit and position for position."""
+    given_runs = _runs(runs)
+    natural = _natural(given_runs)
+    if natural:  # what set_alike reads, kept from setting it: as worked out afresh
+        assert natural[0].extent == (0.5, 1.0, *_extent(natural[0].units,
+                                                        Setting(cjk, 0.5, 1.0)))
+    width = max((line.end for line in natural), default=0.0) * share
+    if not set_alike(natural, width, space=0.5, em=1.0):
+        assert share < 1.001 or len(natural) != 1
+        return
+    assert break_lines(given_runs, [width, 3.0], cjk, space=0.5, em=1.0, justify=justify,
+                       hyphenate=english if hyphenate else None) == natural

@@ -347,3 +347,30 @@ def test_a_round_amount_in_words_in_a_label_gets_the_room_an_amount_does() -> No
     cells = [["Indicator", "Value"], ["more than a hundred firms", "18"]]
     fit = fit_table(cells, [1, 4], ["left", "right"], 1, 200, _five_points, 4)
     assert fit.widths[0] >= 5 * len("more than a hundred") + 8 - 1e-6
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, " ", "more than", "知识产权"]), min_size=1,
+                max_size=30),
+       st.dictionaries(st.sampled_from(sorted(set("".join(PIECES)) | set(" moretha知识产权"))),
+                       st.floats(min_value=0, max_value=3), min_size=1),
+       st.floats(min_value=0.5, max_value=2))
+def test_a_label_halved_by_bisection_breaks_where_trying_every_point_does(
+        pieces: list[str], advances: dict[str, float], size: float) -> None:
+    """``_halved`` searches a label's break points by bisection: the same width as
+    trying each of them, for any measure that adds advances up (``CellMeasure``)."""
+    from ipdocs.writers.columns import is_wide
+    from ipdocs.writers.typeset import NO_START, _halved
+
+    def width(piece: str) -> float:
+        total = 0.0
+        for char in piece:
+            total += advances.get(char, 1.0)
+        return total * size
+
+    text = with_no_break_spaces("".join(pieces).strip())
+    points = [i for i in range(1, len(text)) if text[i - 1] == " " or
+              (is_wide(text[i - 1]) and is_wide(text[i]) and text[i] not in NO_START)]
+    every = min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
+                default=width(text))
+    assert _halved("".join(pieces), width) == every

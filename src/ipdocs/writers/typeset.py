@@ -268,7 +268,9 @@ def figures_per_row(naturals: Sequence[float], total: float, padding: float,
 
 CellMeasure = Callable[[int, int, str, float], float]
 """The width of ``text`` set as the cell at (row, column) is set, at ``scale`` times its
-size (the whole cell's text: as its line breaker sets it on one line), in points."""
+size (the whole cell's text: as its line breaker sets it on one line), in points. A
+piece of a cell is no wider than a piece that begins or ends with it (its glyphs'
+advances added up: ``_halved`` searches a label's break points by that)."""
 
 
 @datarecord(frozen=True)
@@ -294,12 +296,14 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
     hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            if is_short(text) and _whole(text) and _han_phrase(text):
+            short = is_short(text)
+            whole = short and _whole(text)
+            if whole and _han_phrase(text):
                 hard[c] = max(hard[c], measure(r, c, _phrase_floor(text), scale) + 2 * padding)
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
-            elif is_short(text) and _whole(text):
+            elif whole:
                 hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
-            elif is_short(text):
+            elif short:
                 soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
             elif piece := widest_piece(text):
                 amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
@@ -405,12 +409,32 @@ def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
 
 def _halved(text: str, width: Callable[[str], float]) -> float:
     """The width of ``text`` on LABEL_LINES (two) lines: its wider line where it breaks
-    best, after a space or between two Han characters (``width`` measures a piece)."""
+    best, after a space or between two Han characters (``width`` measures a piece).
+
+    The first line grows and the second shrinks from one break point to the next
+    (``CellMeasure``), so the wider of the two is least at the first point where the
+    first line is at least as wide as the second, or at the point before it: found by
+    bisection, the same width as trying every point gives."""
     text = with_no_break_spaces(text.strip())
+    wide = [is_wide(char) for char in text]
     points = [i for i in range(1, len(text)) if text[i - 1] == " " or
-              (is_wide(text[i - 1]) and is_wide(text[i]) and text[i] not in NO_START)]
-    return min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
-               default=width(text))
+              (wide[i - 1] and wide[i] and text[i] not in NO_START)]
+    if not points:
+        return width(text)
+
+    def lines(index: int) -> tuple[float, float]:
+        at = points[index]
+        return width(text[:at].rstrip()), width(text[at:].lstrip())
+
+    low, high = 0, len(points)  # the first point whose first line is the wider
+    while low < high:
+        middle = (low + high) // 2
+        first, second = lines(middle)
+        if first >= second:
+            high = middle
+        else:
+            low = middle + 1
+    return min(max(lines(index)) for index in (low - 1, low) if 0 <= index < len(points))
 
 
 REFITS = 4

@@ -44,6 +44,7 @@ from ipdocs.base.records import datarecord
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.typeset import (
     CLOSING,
+    FIRSTS,
     NO_END,
     NO_START,
     OPENING,
@@ -199,6 +200,10 @@ class Line:
     drawn: Any = field(default=None, compare=False, repr=False)
     """How the PDF writer draws the line, worked out on its first drawing
     (``text._stretches``) and kept with it: a remembered layout is drawn again as is."""
+    extent: tuple[float, float, float, float, float] | None = field(
+        default=None, compare=False, repr=False)
+    """The word space and em it was set with, how far its units reach, and its gaps and
+    its advances added up: worked out the first time ``set_alike`` asks, kept with it."""
 
     @property
     def text(self) -> str:
@@ -212,10 +217,12 @@ class Line:
         return self.units[-1].end if self.units else 0.0
 
 
-@datarecord(frozen=True)
+@datarecord
 class Setting:
     """What line breaking needs besides the text: widths, the word space and the em,
-    whether lines are justified, and how English words hyphenate."""
+    whether lines are justified, and how English words hyphenate. (Not frozen: one is
+    made for every text broken, and a frozen record sets each field through
+    ``object.__setattr__``; nothing changes one once made.)"""
 
     measure: Measure
     space: float
@@ -267,33 +274,56 @@ def latin_context(text: str) -> list[bool]:
 
 
 def _classify(runs: Sequence[Run]) -> list[Unit]:
-    """Split runs into units: each Han character alone, Latin words whole."""
+    """Split runs into units: each Han character alone, Latin words whole (a word that
+    goes on in the next run, with no space between, one unit of several pieces)."""
     units: list[Unit] = []
     space = False
     prev: Unit | None = None
     for run in runs:
-        style, keep, latin = run.style, run.keep, run.latin
-        for index, char in enumerate(run.text):
+        style, keep, latin, text = run.style, run.keep, run.latin, run.text
+        index, end = 0, len(text)
+        while index < end:
+            char = text[index]
             if char in BREAKABLE_SPACES:
                 space = True
+                index += 1
                 continue
-            han = _wide(char) or (char in AMBIGUOUS and not latin)  # wide(char, run)
-            if prev is not None and not han and not prev.han and not space:
-                _extend(prev, style, char)
+            if _wide(char) or (char in AMBIGUOUS and not latin):  # wide(char, run)
+                prev = Unit([(style, char)], True, space, keep and index > 0, 0.0, 0.0,
+                            _MARKS.get(char, ""))  # by position: made for each character
+                units.append(prev)
+                space = False
+                index += 1
                 continue
-            prev = Unit([(style, char)], han, space, keep and index > 0,
-                        mark=_mark(char) if han else "")
-            units.append(prev)
-            space = False
+            stop = _word_end(text, index + 1, latin)
+            if prev is not None and not prev.han and not space:
+                _extend(prev, style, text[index:stop])
+            else:
+                prev = Unit([(style, text[index:stop])], False, space, keep and index > 0)
+                units.append(prev)
+                space = False
+            index = stop
     return units
 
 
-def _extend(unit: Unit, style: int, char: str) -> None:
-    """Add a character to a Latin word."""
+def _word_end(text: str, index: int, latin: bool) -> int:
+    """Where the Latin word going on at ``index`` of a run's ``text`` ends: at a space,
+    a wide character or the run's end."""
+    end = len(text)
+    while index < end:
+        char = text[index]
+        if char in BREAKABLE_SPACES or _wide(char) or (char in AMBIGUOUS and not latin):
+            return index
+        index += 1
+    return end
+
+
+def _extend(unit: Unit, style: int, text: str) -> None:
+    """Add characters to a Latin word."""
     if unit.pieces[-1][0] == style:
-        unit.pieces[-1] = (style, unit.pieces[-1][1] + char)
+        unit.pieces[-1] = (style, unit.pieces[-1][1] + text)
     else:
-        unit.pieces.append((style, char))
+        unit.pieces.append((style, text))
 
 
 def _mark(char: str) -> str:
@@ -305,20 +335,35 @@ def _mark(char: str) -> str:
     return "middle" if char in MIDDLE else ""
 
 
+_MARKS = {char: _mark(char) for char in CLOSING | OPENING | MIDDLE}
+"""``_mark`` of each mark (looked up for every Han character)."""
+
+
 def _kinsoku_glued(prev: Unit, unit: Unit) -> bool:
     """Whether the kinsoku sets forbid a break between two units, a space between them
     or not (or a doubled mark)."""
-    first, last = unit.first, prev.last
-    doubled = first == last and first in DOUBLED and not unit.space_before
-    return first in NO_START or last in NO_END or doubled
+    return _kinsoku(prev.last, unit.first, unit.space_before)
 
 
-def _glue(units: list[Unit]) -> None:
-    """Forbid breaks the kinsoku sets and the number-with-unit rule forbid."""
+def _kinsoku(last: str, first: str, space_before: bool) -> bool:
+    """Whether the kinsoku sets forbid a break between a unit ending with ``last`` and
+    one starting with ``first`` (``space_before``: a space between them)."""
+    return first in NO_START or last in NO_END or (
+        first == last and first in DOUBLED and not space_before)
+
+
+def _glue(units: list[Unit], qualified: bool = True) -> None:
+    """Forbid breaks the kinsoku sets and the number-with-unit rule forbid (which asks
+    only after a digit); ``qualified``: the text may hold a qualifier or a prefix (a
+    character of ``typeset.FIRSTS``: else none is looked for)."""
     for prev, unit in itertools.pairwise(units):
-        if _kinsoku_glued(prev, unit) or number_glued(prev, unit):
+        last, first = prev.pieces[-1][1][-1], unit.pieces[0][1][0]
+        if first in NO_START or last in NO_END or (  # _kinsoku, asked of every pair
+                first == last and first in DOUBLED and not unit.space_before) or (
+                last.isdigit() and number_glued(prev, unit)):
             unit.glued = True
-    glue_qualifiers(units)
+    if qualified:
+        glue_qualifiers(units)
 
 
 def _compress(units: list[Unit], em: float) -> None:
@@ -348,6 +393,16 @@ def _gap(prev: Unit, unit: Unit, s: Setting) -> float:
     if prev.han != unit.han and _spaced(prev, unit):
         return QUARTER_EM * s.em
     return 0.0
+
+
+def _gap_both(prev: Unit, unit: Unit, s: Setting) -> tuple[float, float]:
+    """The natural space before ``unit`` and how much it may squeeze (``_gap``,
+    ``_gap_shrink``)."""
+    if unit.space_before:
+        return s.space, SPACE_SHRINK * s.space
+    if prev.han != unit.han and _spaced(prev, unit):
+        return QUARTER_EM * s.em, (QUARTER_EM - MIN_GAP) * s.em
+    return 0.0, 0.0
 
 
 def _gap_shrink(prev: Unit, unit: Unit, s: Setting) -> float:
@@ -394,14 +449,17 @@ class _Atom:
 
 
 def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
-    """Units grouped into unbreakable atoms."""
+    """Units grouped into unbreakable atoms (a unit alone measured here, as
+    ``_Atom.of`` measures it)."""
     groups: list[list[Unit]] = []
     for unit in units:
         if groups and unit.glued:
             groups[-1].append(unit)
         else:
             groups.append([unit])
-    return [_Atom.of(group, s) for group in groups]
+    return [_Atom(group, group[0].width - group[0].trim,
+                  _squeezable(group[0], s) if group[0].mark else 0.0)
+            if len(group) == 1 else _Atom.of(group, s) for group in groups]
 
 
 @datarecord
@@ -424,8 +482,10 @@ class _Open:
         if not self.atoms:
             return atom.width, atom.shrink
         last, first = self.atoms[-1].units[-1], atom.units[0]
-        return (self.natural + _gap(last, first, s) + atom.width,
-                self.shrink + _gap_shrink(last, first, s) + atom.shrink)
+        if not first.space_before and last.han == first.han:  # no gap (_gap_both)
+            return self.natural + 0.0 + atom.width, self.shrink + 0.0 + atom.shrink
+        gap, shrink = _gap_both(last, first, s)
+        return self.natural + gap + atom.width, self.shrink + shrink + atom.shrink
 
     def add(self, atom: _Atom, s: Setting) -> None:
         """Put ``atom`` at the end."""
@@ -487,10 +547,12 @@ def _fits(line: _Open, width: float, s: Setting) -> bool:
 def _stretch_points(units: Sequence[Unit]) -> list[int]:
     """Indexes of units before which justification may add space: at word spaces, and
     beside Han characters except before a closing mark or after an opening one."""
-    return [i for i in range(1, len(units))
-            if units[i].space_before or ((units[i].han or units[i - 1].han)
-                                         and units[i].mark != "close"
-                                         and units[i - 1].mark != "open")]
+    points = []
+    for index, (prev, unit) in enumerate(itertools.pairwise(units), 1):
+        if unit.space_before or ((unit.han or prev.han) and unit.mark != "close"
+                                 and prev.mark != "open"):
+            points.append(index)
+    return points
 
 
 def _looseness(line: _Open, width: float, s: Setting, limit: float) -> float:
@@ -526,15 +588,40 @@ class _Filler:
         """The width of the line being filled."""
         return self.widths[min(len(self.lines) - 1, len(self.widths) - 1)]
 
+    def fill(self, atoms: Sequence[_Atom]) -> None:
+        """Take ``atoms`` in turn (``take``): an atom that goes into the line being
+        filled unsqueezed, as most do, is put there at once."""
+        s, lines, widths = self.s, self.lines, self.widths
+        rows = len(widths) - 1
+        for atom in atoms:
+            line = lines[-1]
+            if line.atoms:
+                first = atom.units[0]
+                if not first.space_before and line.atoms[-1].units[-1].han == first.han:
+                    natural = line.natural + 0.0 + atom.width  # line._joined(atom, s)
+                    shrink = line.shrink + 0.0 + atom.shrink
+                else:
+                    natural, shrink = line._joined(atom, s)
+                end = atom.units[-1]
+                if natural - (_end_saving(end, s) if end.mark == "close" else 0.0) - \
+                        widths[min(len(lines) - 1, rows)] <= 1e-6:
+                    line.natural, line.shrink = natural, shrink
+                    line.atoms.append(atom)
+                    continue
+            self.take(atom)
+
     def take(self, atom: _Atom) -> None:
         """Put ``atom`` on the current line, or start a new line with it. An atom that
         fits only squeezed goes in if the line would stretch more without it."""
-        line, s, width = self.lines[-1], self.s, self.available()
+        line, s = self.lines[-1], self.s
         if not line.atoms:
             self.start(atom)
             return
+        widths = self.widths
+        width = widths[min(len(self.lines) - 1, len(widths) - 1)]  # self.available()
         natural, shrink = line._joined(atom, s)  # line.over, and line.add if it goes in
-        over = natural - _end_saving(atom.units[-1], s) - width
+        end = atom.units[-1]
+        over = natural - (_end_saving(end, s) if end.mark == "close" else 0.0) - width
         if over <= 1e-6 or (line.fits(atom, width, s) and over < width - line.ending(s)):
             line.natural, line.shrink = natural, shrink
             line.atoms.append(atom)
@@ -804,15 +891,18 @@ HYPHENS_DEMERITS = 6000.0
 """What two hyphenated lines in a row cost besides."""
 
 
-def _latin_looseness(line: _Open, width: float, s: Setting) -> float:
+def _latin_looseness(line: _Open, width: float, s: Setting, points: int | None = None
+                     ) -> float:
     """How many word spaces justification adds at each space of a Latin line ending here
-    (negative: how much of what its spaces may give they give)."""
+    (negative: how much of what its spaces may give they give). ``points``: how many
+    stretch points it has, where counted already (``_endings``)."""
     slack = width - line.ending(s)
     if slack < 0:
         end = line.atoms[-1].units[-1]
         room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
         return slack / room if room > 0 else float("-inf")
-    points = len(_stretch_points(line.units))
+    if points is None:
+        points = len(_stretch_points(line.units))
     return slack / points / s.space if points else float("inf")
 
 
@@ -825,11 +915,12 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(line: _Open, width: float, s: Setting, last: bool) -> float | None:
+def _demerits(line: _Open, width: float, s: Setting, last: bool,
+              points: int | None = None) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
-    and a hyphen at its end."""
-    ratio = _latin_looseness(line, width, s)
+    and a hyphen at its end. ``points``: its stretch points, where counted already."""
+    ratio = _latin_looseness(line, width, s, points)
     if ratio < -DEEP_SHRINK / SPACE_SHRINK - 1e-6:
         return None
     if last:
@@ -862,22 +953,33 @@ or the tail left by its head number cut - 1, on row ``row`` of the widths."""
 
 
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
-             after: int, width: float, s: Setting) -> Iterator[tuple[_Open, int, int]]:
+             after: int, width: float, s: Setting, spaces: Sequence[int]
+             ) -> Iterator[tuple[_Open, int, int, int]]:
     """Every line that starts with ``start`` and may end in ``width``: the line, the atom
-    the next line starts at (``len(atoms)``: none) and the head it ends with (0: none)."""
+    the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
+    its stretch points, counted as the line grows (``_stretch_points`` of a line with no
+    Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
+    space before its first unit; ``spaces``: ``_spaces`` of each atom)."""
     line = _Open()
     line.add(start, s)
+    points = _spaces(start) - start.units[0].space_before
     j = after
     while line.natural - width <= line.shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield line, j, 0
+        yield line, j, 0, points
         if j == len(atoms):
             return
         for number, (head, _) in enumerate(heads[j], 1):
             natural, shrink = line._joined(head, s)
-            yield _Open([*line.atoms, head], natural, shrink), j, number
+            yield _Open([*line.atoms, head], natural, shrink), j, number, points + _spaces(head)
         line = _Open(list(line.atoms), line.natural, line.shrink)
         line.add(atoms[j], s)
+        points += spaces[j]
         j += 1
+
+
+def _spaces(atom: _Atom) -> int:
+    """How many of an atom's units have a space before them."""
+    return sum(1 for unit in atom.units if unit.space_before)
 
 
 def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
@@ -886,6 +988,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     breaks, at spaces and inside words, whose lines cost least together (``_demerits``);
     none if it cannot be set so."""
     heads = [_heads(atom, s) for atom in atoms]
+    spaces = [_spaces(atom) for atom in atoms]
     rows = len(widths) - 1
     best: dict[_State, tuple[float, _State | None, _Open]] = {(0, 0, 0): (0.0, None, _Open())}
     finish: _State = (len(atoms), 0, -1)
@@ -897,9 +1000,10 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
         cost, _, came = best[key]
         hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
-        for line, j, number in _endings(start, atoms, heads, i + 1, widths[row], s):
+        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s,
+                                                spaces):
             end = j == len(atoms)
-            worth = _demerits(line, widths[row], s, end)
+            worth = _demerits(line, widths[row], s, end, points)
             if worth is None:
                 continue
             if hyphened and line.atoms[-1].units[-1].hyphenated:
@@ -936,14 +1040,21 @@ def _refit(lines: list[_Open], atoms: Sequence[_Atom], widths: Sequence[float],
     return refit
 
 
-def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
+def _set(units: list[Unit], width: float, s: Setting, last: bool,
+         gaps: list[float] | None = None, reach: float | None = None) -> Line:
     """Set each unit's x: an overfull line squeezed (a closing mark at its end first, to
-    half width), a justified one stretched at its stretch points."""
-    units = line.units
+    half width), a justified one stretched at its stretch points. ``gaps``: the natural
+    space before each unit (``_gaps``), where worked out already; ``reach``: how far
+    the units reach unsqueezed (``_extent``), where known: kept with a line that is not
+    squeezed, for ``set_alike``."""
     if not units:
         return Line(units, last)
-    gaps = [0.0] + [_gap(p, u, s) for p, u in itertools.pairwise(units)]
-    slack = width - sum(gaps) - sum(u.advance for u in units)
+    if gaps is None:
+        gaps = _gaps(units, s)
+    spaces, advances = sum(gaps), sum([u.width - u.trim for u in units])
+    slack = width - spaces - advances
+    extent = None if reach is None or slack < 0 else \
+        (s.space, s.em, reach, spaces, advances)
     if slack < 0:  # the closing mark at the end first, then the rest
         end = min(-slack, _end_saving(units[-1], s))
         units[-1].trim += end
@@ -952,26 +1063,97 @@ def _set(line: _Open, width: float, s: Setting, last: bool) -> Line:
         gaps = _squeeze(units, gaps, -slack, s)
     extras = [0.0] * len(units)
     if s.justify and not last and slack > 0:
-        points = set(_stretch_points(units))
+        points = _stretch_points(units)
         if points:
             extras = (_grid_extras if s.grid else _even_extras)(units, points, slack, s)
     pen = 0.0
-    for index, unit in enumerate(units):
-        pen += gaps[index] + extras[index]
-        unit.x = pen - unit.shift
-        pen += unit.advance
-    return Line(units, last)
+    for unit, gap, extra in zip(units, gaps, extras, strict=True):
+        pen += gap + extra
+        mark = unit.mark  # unit.shift and unit.advance, read once
+        unit.x = pen - (unit.trim if mark == "open" else
+                        unit.trim / 2 if mark == "middle" else 0.0)
+        pen += unit.width - unit.trim
+    return Line(units, last, extent=extent)
 
 
-def _even_extras(units: Sequence[Unit], points: set[int], slack: float,
+def _gaps(units: Sequence[Unit], s: Setting) -> list[float]:
+    """The natural space before each unit of a line (none before its first; none
+    between two Han or two Latin units without a space, asked no further)."""
+    return [0.0] + [_gap(p, u, s) if u.space_before or p.han != u.han else 0.0
+                    for p, u in itertools.pairwise(units)]
+
+
+def _one_line(units: list[Unit], width: float, s: Setting) -> Line | None:
+    """The line ``units`` make where all of them fit ``width`` unsqueezed, as breaking
+    them would set it (a table's cell, a heading, a label: most texts); else None.
+
+    Filling takes every atom into the first line when the line with it runs past
+    ``width`` by no more than a micropoint (``_Filler.take``): so it does when every
+    unit ends within ``width`` here (the same widths and gaps added in another order,
+    a difference far below that). One line is the last, so none of the passes after
+    filling (evening out, runts, breaking again as a whole, hanging marks after the
+    first line) changes it."""
+    gaps = [0.0]  # _gaps(units, s), worked out only as far as the units fit
+    pen = reach = units[0].width - units[0].trim
+    if pen > width:
+        return None
+    for prev, unit in itertools.pairwise(units):
+        gap = _gap(prev, unit, s) if unit.space_before or prev.han != unit.han else 0.0
+        gaps.append(gap)
+        pen += gap + unit.width - unit.trim
+        if pen > width:
+            return None
+        if pen > reach:  # max(reach, pen)
+            reach = pen
+    return _set(units, width, s, True, gaps, reach)
+
+
+def set_alike(lines: Sequence[Line], width: float, *, space: float, em: float) -> bool:
+    """Whether ``lines``, the runs' one line as ``break_lines`` set it wider than the
+    whole text (``width`` unbounded, ``text.TextBlock.natural_width``), is also what it
+    gives for lines of ``width`` (the first line's, where widths differ) with the same
+    measure, ``space`` and ``em``, however they are justified or hyphenated: the same
+    one line (``_one_line``: every unit ends within ``width``), set with room to spare
+    (``_set``: neither squeezed nor, the last line, stretched), so every unit at the
+    same x."""
+    if len(lines) != 1:
+        return False
+    line = lines[0]
+    if line.extent is None or line.extent[:2] != (space, em):
+        line.extent = (space, em, *_extent(line.units, Setting(_no_measure, space, em)))
+    _, _, reach, gaps, advances = line.extent
+    return reach <= width and width - gaps - advances >= 0  # as _set works slack out
+
+
+def _extent(units: Sequence[Unit], s: Setting) -> tuple[float, float, float]:
+    """How far the units of a line reach unsqueezed (the farthest any of them ends,
+    added up as ``_one_line`` adds), and their gaps and advances added up as ``_set``
+    adds them (``set_alike``)."""
+    gaps = _gaps(units, s)
+    pen, reach = 0.0, float("-inf")
+    for gap, unit in zip(gaps, units, strict=True):
+        pen += gap + unit.width - unit.trim
+        reach = max(reach, pen)
+    return reach, sum(gaps), sum([u.width - u.trim for u in units])
+
+
+def _no_measure(style: int, text: str) -> float:
+    """A measure for a setting that measures nothing (``set_alike``)."""
+    raise AssertionError("nothing is measured here")
+
+
+def _even_extras(units: Sequence[Unit], points: Sequence[int], slack: float,
                  s: Setting) -> list[float]:
     """What justification adds before each unit: ``slack`` shared evenly by the stretch
     points (at most ``_widest_extra`` each)."""
     extra = min(slack / len(points), _widest_extra(units, points, s))
-    return [extra if index in points else 0.0 for index in range(len(units))]
+    extras = [0.0] * len(units)
+    for index in points:
+        extras[index] = extra
+    return extras
 
 
-def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
+def _grid_extras(units: Sequence[Unit], points: Sequence[int], slack: float,
                  s: Setting) -> list[float]:
     """What justification adds before each unit on a character grid: first at spaces and
     in the quarter-em gaps between Han characters and Latin letters or digits (at most
@@ -979,7 +1161,7 @@ def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
     characters and marks); the rest is left at the line's end."""
     other = {i for i in points if units[i].space_before or (
         units[i].han != units[i - 1].han and _spaced(units[i - 1], units[i]))}
-    han = points - other
+    han = set(points) - other
     wide = 0.0
     if other:
         cap = GRID_LATIN * s.em if any(not units[i].space_before for i in other) \
@@ -990,7 +1172,7 @@ def _grid_extras(units: Sequence[Unit], points: set[int], slack: float,
             for index in range(len(units))]
 
 
-def _widest_extra(units: Sequence[Unit], points: set[int], s: Setting) -> float:
+def _widest_extra(units: Sequence[Unit], points: Sequence[int], s: Setting) -> float:
     """The most justification adds at a point: past it, a line that cannot be filled (a
     long word or URL went to the next) is left short at its end rather than gapped. A
     line all Latin takes at most ``LOOSE_LATIN`` spaces more at a space (its paragraph
@@ -1041,25 +1223,51 @@ def break_lines(runs: Sequence[Run], widths: Sequence[float], measure: Measure, 
     line has its ``x`` set.
     """
     s = Setting(measure, space, em, justify, hyphenate, grid, fill)
-    units = _classify(runs)
+    units = _prepared(runs, s)
     if not units:
         return []
-    for unit in units:  # the sum of its pieces' widths, added as sum() adds them
-        width: float = 0
-        for style, text in unit.pieces:
-            width += measure(style, text)
+    line = _one_line(units, widths[0], s)
+    return [line] if line is not None else _broken(units, widths, s)
+
+
+def _prepared(runs: Sequence[Run], s: Setting) -> list[Unit]:
+    """``runs`` in units, measured, with the breaks the rules forbid marked and adjacent
+    marks compressed: what any breaking of them starts from."""
+    units = _classify(runs)
+    measure = s.measure
+    widths: dict[tuple[int, str], float] = {}  # each piece measured once (a Han text
+    for unit in units:                            # repeats its characters)
+        pieces = unit.pieces
+        if len(pieces) == 1:  # 0 + its width, as below
+            known = widths.get(pieces[0])
+            if known is None:
+                known = widths[pieces[0]] = measure(*pieces[0])
+            unit.width = 0 + known
+            continue
+        width: float = 0  # the sum of its pieces' widths, added as sum() adds them
+        for piece in pieces:
+            known = widths.get(piece)
+            if known is None:
+                known = widths[piece] = measure(*piece)
+            width += known
         unit.width = width
-    _glue(units)
-    _compress(units, em)
+    _glue(units, any(not FIRSTS.isdisjoint(run.text) for run in runs))
+    _compress(units, s.em)
+    return units
+
+
+def _broken(units: list[Unit], widths: Sequence[float], s: Setting) -> list[Line]:
+    """Prepared ``units`` (``_prepared``) broken into lines of ``widths``: filled
+    greedily, evened out, runts avoided, a loose Latin paragraph broken again as a
+    whole, and each line set."""
     atoms = _atoms(units, s)
     filler = _Filler(widths, s)
-    for atom in atoms:
-        filler.take(atom)
+    filler.fill(atoms)
     lines = [line for line in filler.lines if line.atoms]
     _balance(lines, widths, s)
     _avoid_runt(lines, widths, s)
     lines = _refit(lines, atoms, widths, s)
-    if not justify:
-        _hang_openings(lines, em)
-    return [_set(line, widths[min(index, len(widths) - 1)], s, index == len(lines) - 1)
-            for index, line in enumerate(lines)]
+    if not s.justify:
+        _hang_openings(lines, s.em)
+    return [_set(line.units, widths[min(index, len(widths) - 1)], s,
+                 index == len(lines) - 1) for index, line in enumerate(lines)]

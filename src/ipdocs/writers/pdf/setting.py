@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.platypus import TableStyle
 
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import keep, recall, remembered
 from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
@@ -48,6 +48,10 @@ class Writer:
     cut_settings: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
     """What cutting a text in a style, language and weights depends on beyond the text
     (the key ``looks_runs`` remembers cuts by, made once a style for this writer)."""
+    block_styles: dict[tuple[str, str, str | None, float], tuple[Style, Shape]] = field(
+        default_factory=dict)
+    """The style and shape of a text block by its theme style's name, language, alignment
+    and scale (``text_block``), made once for this writer."""
 
     def language(self, code: str) -> Language:
         """What the writer needs to know of a node's language."""
@@ -134,19 +138,30 @@ watch``) cuts again only the texts that changed."""
 _LOOKS: OrderedDict[tuple[Any, ...], tuple[list[Run], list[Look]]] = OrderedDict()
 
 
+SETTINGS_KEPT = 32
+"""Cut settings remembered across writers (``cut_setting``)."""
+_SETTINGS: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
+
+
 def cut_setting(style: Style, lang: str, bolds: tuple[bool, bool], w: Writer
                 ) -> tuple[Any, ...]:
     """What cutting a text in ``style``, ``lang`` and ``bolds`` (the style's and whether
     a piece is bold) depends on beyond the text: the style, the language, the colour and
     tracking the theme gives the style, the faces it may be set in (each a subset to the
-    document's characters) and the fallbacks; made once a style for the writer."""
+    document's characters) and the fallbacks; made once a style for the writer, and
+    the very object an earlier writer made where equal to it (``_SETTINGS``): a text
+    cut before is then found in ``_LOOKS`` without comparing its setting's parts again
+    (the faces' coverage, the document's characters) as each new document's writer
+    would."""
     setting = w.cut_settings.get((style, lang, bolds))
     if setting is None:
-        setting = w.cut_settings[style, lang, bolds] = _HashedOnce((
+        made = _HashedOnce((
             style, w.language(lang), w.theme.color(style.color), tracking(w.theme, style),
             w.fonts.text, w.fonts.fallbacks,
             tuple((w.fonts.face(style.font, b), w.fonts.face(style.font, b, latin=True))
                   for b in sorted(set(bolds)))))
+        setting = w.cut_settings[style, lang, bolds] = remembered(
+            _SETTINGS, made, lambda: made, SETTINGS_KEPT)
     return setting
 
 
@@ -222,14 +237,19 @@ def text_block(pieces: Sequence[Piece], style_name: str, lang: str, w: Writer,
                align: str | None = None, scale: float = 1.0) -> TextBlock:
     """A TextBlock of pieces set in the theme style ``style_name`` (its size times
     ``scale``), or its Latin variant where ``lang`` is not Han (``Theme.for_script``)."""
-    style = w.theme.style(w.theme.for_script(style_name, w.language(lang).han))
-    if scale != 1.0:
-        style = replace(style, size=style.size * scale,
-                        exact=style.exact * scale if style.exact else None)
+    made = w.block_styles.get((style_name, lang, align, scale))
+    if made is None:
+        style = w.theme.style(w.theme.for_script(style_name, w.language(lang).han))
+        if scale != 1.0:
+            style = replace(style, size=style.size * scale,
+                            exact=style.exact * scale if style.exact else None)
+        grid = bool(style.grid and w.theme.page.chars_per_line)
+        made = w.block_styles[style_name, lang, align, scale] = (
+            style, text_shape(style, w.language(lang), align, grid,
+                              style_name in RUNNING_TEXT))
+    style, shape = made
     runs, looks = looks_runs(pieces, style, lang, w)
-    grid = bool(style.grid and w.theme.page.chars_per_line)
-    return TextBlock(runs, looks, text_shape(style, w.language(lang), align, grid,
-                                             style_name in RUNNING_TEXT))
+    return TextBlock(runs, looks, shape)
 
 
 def font_name(theme: Theme, role: str) -> str:

@@ -40,7 +40,7 @@ from ipdocs.writers.pdf.adapter import (
 )
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
-from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines
+from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines, set_alike
 from ipdocs.writers.pdf.tagging import (
     Element,
     PieceMarks,
@@ -111,11 +111,21 @@ def text_width(text: str, font: str, size: float) -> float:
     return float(stringWidth(text, font, size))
 
 
+@lru_cache(maxsize=1 << 14)
+def _wide(char: str) -> bool:
+    """Whether ``char`` is full width (``is_wide``), remembered: asked for every
+    character set alone."""
+    return is_wide(char)
+
+
 def _single(unit: Unit) -> tuple[int, bool] | None:
     """The look of a unit that is one character in one look, set at its own width (not a
     compressed mark), and whether the character is full width; else None."""
-    if len(unit.pieces) == 1 and len(unit.pieces[0][1]) == 1 and not unit.trim:
-        return unit.pieces[0][0], is_wide(unit.pieces[0][1])
+    pieces = unit.pieces
+    if len(pieces) == 1 and not unit.trim:
+        style, text = pieces[0]
+        if len(text) == 1:
+            return style, _wide(text)
     return None
 
 
@@ -131,16 +141,20 @@ def _by_width(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _even_run(units: Sequence[Unit], start: int) -> tuple[int, float]:
+def _even_run(units: Sequence[Unit], start: int,
+              looks: Sequence[tuple[int, bool] | None] | None = None) -> tuple[int, float]:
     """How far from ``start`` units are single characters of one look, evenly spaced.
 
-    Returns the end of the run and the spacing between its characters.
+    Returns the end of the run and the spacing between its characters. ``looks``: each
+    unit's ``_single``, where worked out already.
     """
-    look = _single(units[start])
+    if looks is None:
+        looks = [_single(unit) for unit in units]
+    look = looks[start]
     if look is None:
         return start + 1, 0.0
     end, spacing = start + 1, None
-    while end < len(units) and _single(units[end]) == look and not units[end].space_before:
+    while end < len(units) and not units[end].space_before and looks[end] == look:
         gap = units[end].x - (units[end - 1].x + units[end - 1].width)
         if spacing is not None and abs(gap - spacing) > 0.01:
             break
@@ -171,10 +185,11 @@ def _stretches(line: Line) -> list[Stretch]:
     """The stretches a line is shown in (``_even_run``), worked out once a line."""
     if line.drawn is None:
         units = line.units
+        looks = list(map(_single, units))
         stretches: list[Stretch] = []
         start = 0
         while start < len(units):
-            end, spacing = _even_run(units, start)
+            end, spacing = _even_run(units, start, looks)
             pieces = units[start].pieces if end == start + 1 else \
                 [(units[start].pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
             stretches.append((start, end, spacing, pieces))
@@ -259,11 +274,22 @@ class TextBlock(Flowable):  # type: ignore[misc]
         widths = (width - indent, width)
         justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
         fill = self.shape.fill
-        key = (*self._key(), widths, justify, hyphenate and self.shape.dictionary, grid, fill)
-        return _remembered(key, lambda: break_lines(
+        text = self._key()
+        key = (*text, widths, justify, hyphenate and self.shape.dictionary, grid, fill)
+        return _remembered(key, lambda: self._natural(text, widths[0]) or break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
             justify=justify, hyphenate=hyphenator(self.shape.dictionary) if hyphenate else None,
             grid=grid, fill=fill))
+
+    def _natural(self, text: tuple[Any, ...], width: float) -> list[Line] | None:
+        """The text's one line as ``natural_width`` set it, where it has (a table's
+        cell is measured so before it is laid out) and breaking the text for ``width``
+        would set it alike (``linebreak.set_alike``); else None."""
+        lines = _LAYOUTS.get((*text, "natural"))
+        if lines and set_alike(lines, width, space=self._measure(0, " "),
+                               em=self.looks[0].size):
+            return lines
+        return None
 
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""
@@ -584,12 +610,18 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def natural_width(self) -> float:
         """The width of the whole text set on one line, as the line breaker sets it (with
-        its quarter-em gaps between Han and Latin)."""
+        its quarter-em gaps between Han and Latin); kept with the block (a table's
+        fitting asks a cell more than once)."""
+        try:
+            return self._natural_width
+        except AttributeError:
+            pass
         first = self.looks[0]
         lines = _remembered((*self._key(), "natural"), lambda: break_lines(
             self.runs, [float("inf")], self._measure, space=self._measure(0, " "),
             em=first.size, justify=False))
-        return max((line.end for line in lines), default=0.0)
+        self._natural_width: float = max((line.end for line in lines), default=0.0)
+        return self._natural_width
 
     def piece_width(self, piece: str) -> float:
         """The width of ``piece`` in the block's first look."""
@@ -603,5 +635,10 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     @property
     def plain(self) -> str:
-        """The block's text (for outlines and tests)."""
-        return "".join(run.text for run in self.runs)
+        """The block's text (for outlines and tests; a table's fitting asks it of a cell
+        at each measure: joined once)."""
+        try:
+            return self._plain
+        except AttributeError:
+            self._plain: str = "".join(run.text for run in self.runs)
+            return self._plain
