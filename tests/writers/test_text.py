@@ -182,3 +182,59 @@ def test_a_line_drawn_by_its_plan_is_drawn_as_by_a_text_object() -> None:
     faded = _drawn(blocks(), 400.0, planned=True, alpha=0.5)  # each text's opacity set again
     assert faded == _drawn(blocks(), 400.0, planned=False, alpha=0.5)
     assert " gs " in " ".join(faded)
+
+
+def counted_breaks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one at each text the line breaker breaks."""
+    calls: list[int] = []
+    original = pdf_text.break_lines
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_text, "break_lines", counting)
+    return calls
+
+
+PARAGRAPH = "宁波市专利授权量持续增长，知识产权保护体系不断完善。" * 6
+
+
+def test_a_text_set_in_another_subset_of_the_same_face_is_not_broken_again(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The zh and zh-en briefs of a report embed subsets to different texts: each is a
+    font of its own to reportlab, and measures every character as its face does."""
+    pdf_text.forget_layouts()
+    calls = counted_breaks(monkeypatch)
+    one = Writer(THEME, Fonts(THEME, PARAGRAPH + "一"), 400)
+    other = Writer(THEME, Fonts(THEME, PARAGRAPH + "二"), 400)
+    first = text_block([Piece(PARAGRAPH)], "body", "zh", one)
+    second = text_block([Piece(PARAGRAPH)], "body", "zh", other)
+    assert first.looks[0].face.name != second.looks[0].face.name
+    assert first.looks[0].face.widths == second.looks[0].face.widths
+    first.wrap(400, 1000)
+    second.wrap(400, 1000)
+    assert len(calls) == 1 and second.lines == first.lines
+    whole = text_block([Piece(PARAGRAPH)], "body", "zh", writer())  # the face, not a subset
+    whole.wrap(400, 1000)
+    assert len(calls) == 2 and whole.lines == first.lines
+
+
+def test_a_width_a_few_units_in_its_last_place_apart_is_the_same_width(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """reportlab draws a table's cell at the width it measured it at, summed another way."""
+    pdf_text.forget_layouts()
+    calls = counted_breaks(monkeypatch)
+    block = text_block([Piece(PARAGRAPH)], "table-cell", "zh", writer())
+    block.wrap(84.77022190408017, 1000)
+    block.wrap(84.77022190408019, 1000)
+    again = text_block([Piece(PARAGRAPH)], "table-cell", "zh", writer())
+    again.wrap(84.77022190408019, 1000)
+    assert len(calls) == 1
+    block.wrap(84.7702219, 1000)  # narrower by a ten-millionth of a point: laid out again
+    assert len(calls) == 2
+    straddling = text_block([Piece(PARAGRAPH + "。")], "table-cell", "zh", writer())
+    straddling.wrap(84.00000000049999, 1000)  # measured, then drawn: rounded apart, but
+    measured = straddling.lines
+    straddling.wrap(84.00000000050001, 1000)  # the block keeps the lines it was measured in
+    assert len(calls) == 3 and straddling.lines is measured

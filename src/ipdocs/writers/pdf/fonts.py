@@ -76,6 +76,17 @@ class Face:
     covers: frozenset[int] = field(repr=False)
     synthetic_bold: bool = False
     """Bold text in a family without a bold face: the writer strokes the outlines."""
+    source: str = field(default="", compare=False)
+    """The face whose widths this one's are: the bundled file a subset was made from
+    (every subset of one face measures a character alike, and each covers every
+    character its document sets); empty for a face registered whole."""
+
+    @property
+    def widths(self) -> str:
+        """What measures a text in this face as another face measures it when their
+        ``widths`` are equal: the source of a subset, else the face's own name. Lines
+        broken in one document's subset serve another document's subset of the face."""
+        return self.source or self.name
 
 
 def _split(spec: str) -> tuple[str, int]:
@@ -149,7 +160,7 @@ def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
     # name in a file clash: each subset gets a face name of its own.
     font.face.name += b"-" + digest[:12].encode("ascii")
     pdfmetrics.registerFont(font)
-    return Face(font.fontName, frozenset(font.face.charToGlyph)), font
+    return Face(font.fontName, frozenset(font.face.charToGlyph), source=filename), font
 
 
 FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/1"
@@ -247,7 +258,7 @@ def role_face(font: Font, bold: bool, latin: bool = False, text: str = "") -> Fa
     name = _bundled(font.bundled, bold, latin)
     face = register_subset(name, text) if text else register(face_path(name))
     if not latin and BUNDLED[font.bundled].synthetic_bold(bold):
-        face = Face(face.name, face.covers, synthetic_bold=True)
+        face = Face(face.name, face.covers, synthetic_bold=True, source=face.source)
     return face
 
 
@@ -322,7 +333,7 @@ class Fonts:
                 chosen = register_subset(name, self.text) if self.text \
                     else register(face_path(name))
                 synthetic = family.synthetic_bold(bold) or face.synthetic_bold
-                return Face(chosen.name, chosen.covers, synthetic)
+                return Face(chosen.name, chosen.covers, synthetic, chosen.source)
         for fallback in (*self.fallbacks, *self.system()):
             if code in fallback.covers:
                 return fallback

@@ -241,6 +241,28 @@ def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Li
     return remembered(_LAYOUTS, key, make, LAYOUTS_KEPT)
 
 
+WIDTH_DIGITS = 9
+"""Decimals of a point by which two widths are told apart. reportlab gives a table's
+cell, when it draws it, the width it measured the cell at worked out another way (from
+its columns' positions, not their widths), and a document's frames follow their margins
+by other sums: the same width a few units in its last place apart (84.77022190408017,
+84.77022190408019). A text laid out for one is not laid out again for the other."""
+
+
+WIDTH_SLACK = 10.0 ** -WIDTH_DIGITS
+"""How far apart two widths may be and a block keep the lines it was measured with: a
+cell is drawn in the lines its row's height was measured by. (Broken again for a width
+one in its last place apart, a text whose candidate lines tie chose between them by the
+rounding: a cell of the parallel official edition was measured as 行动 / 之前） and
+drawn as 行动之 / 前）. Where the count of lines differed, a row would have been drawn
+taller than it was measured.)"""
+
+
+def same_width(width: float) -> float:
+    """``width`` as a remembered layout is known by (see ``WIDTH_DIGITS``)."""
+    return round(width, WIDTH_DIGITS)
+
+
 class TextBlock(Flowable):  # type: ignore[misc]
     """Styled runs laid out in justified lines; splits across frames by whole lines."""
 
@@ -275,7 +297,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
         justify, hyphenate, grid = self._justified(width), self.shape.hyphenate, self.shape.grid
         fill = self.shape.fill
         text = self._key()
-        key = (*text, widths, justify, hyphenate and self.shape.dictionary, grid, fill)
+        key = (*text, tuple(map(same_width, widths)), justify,
+               hyphenate and self.shape.dictionary, grid, fill)
         return _remembered(key, lambda: self._natural(text, widths[0]) or break_lines(
             self.runs, widths, self._measure, space=self._measure(0, " "), em=first.size,
             justify=justify, hyphenate=hyphenator(self.shape.dictionary) if hyphenate else None,
@@ -294,7 +317,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def _key(self) -> tuple[Any, ...]:
         """What the breaking of the runs depends on: the text and how each look measures."""
         return (tuple(self.runs),
-                tuple((look.face.name, look.size, look.tracking) for look in self.looks))
+                tuple((look.face.widths, look.size, look.tracking) for look in self.looks))
 
     def _justified(self, width: float) -> bool:
         """Whether lines are justified: as the style says, except English in a narrow
@@ -306,7 +329,8 @@ class TextBlock(Flowable):  # type: ignore[misc]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         """Lay out (once per width; split parts keep their lines) and report the height."""
-        if self.lines is None or (availWidth != self._width and not self.prelaid):
+        if self.lines is None or (abs(availWidth - self._width) > WIDTH_SLACK
+                                  and not self.prelaid):
             self.lines = self._layout(availWidth)
             self._width = availWidth
             self._warn_forced(self.lines)
