@@ -80,6 +80,10 @@ METHOD = """## Method
   builds the full zh brief as PDF and DOCX in a fresh process; the seconds are the
   build's (making the replica is not timed), the memory the process's peak while it
   builds (the replica loaded; the peak of making it, JSON text of every copy, forgotten).
+  It collects garbage as the ipdocs command does: no automatic collections while a file
+  is written, a full one between the two (the PDF's reportlab document and structure tree
+  are one cycle, freed only by a collection: with Python's automatic collections the 50×
+  peak depends on when one falls, 285–303 MB in wave 12).
 - **Batch** builds 100 summary briefs: 25 synthetic regions (the report under another
   region name) × zh/en × DOCX/PDF, each job loading its spec, one process after another
   and then across a pool of processes.
@@ -191,13 +195,20 @@ def scaling_child(spec: str, times: int) -> None:
     """Build a replicated report as PDF and DOCX (run in its own process); print the
     seconds the build took (without making the replica) and the process's peak memory."""
 
+    import gc
+
+    from ipdocs.app.workers import collect_if_grown
+
     report = replicate(load_report(spec), times)
     forget_peak()  # the peak of making the replica (JSON text of every copy) is not the build's
     start = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder:
+    gc.disable()  # as the ipdocs command builds: no automatic collections while it writes,
+    with tempfile.TemporaryDirectory() as folder:  # a full one between its outputs
         for fmt in ("pdf", "docx"):
             doc = full_brief().document(report, "zh")
             write_document(doc, Path(folder) / f"x.{fmt}", load_theme("briefing"))
+            collect_if_grown()
+    gc.enable()
     seconds = time.perf_counter() - start
     print(json.dumps({"seconds": seconds, "peak": own_peak_mb(),
                       "sections": len(report.sections), "figures": len(report.figures)}))
