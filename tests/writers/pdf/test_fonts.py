@@ -194,8 +194,9 @@ def test_a_kept_face_makes_the_font_reportlab_would_make(
     assert face.keys() == model.keys()
     assert {k: v for k, v in face.items() if k != "_pdfScale"} == {
         k: v for k, v in model.items() if k != "_pdfScale"}
-    assert [loaded.face._pdfScale(v) for v in (0, 1, 880, 2048)] == [
-        parsed.face._pdfScale(v) for v in (0, 1, 880, 2048)]
+    if hasattr(parsed.face, "_pdfScale"):  # where reportlab has one (5; not 4.1)
+        assert [loaded.face._pdfScale(v) for v in (0, 1, 880, 2048)] == [
+            parsed.face._pdfScale(v) for v in (0, 1, 880, 2048)]
     assert kept.exists()
 
 
@@ -231,9 +232,9 @@ def test_a_kept_face_altered_without_the_key_is_not_used(
 
     name, data = kept_subset(tmp_path, monkeypatch, "数字1和7")
     [kept] = (tmp_path / "cache" / "font-subsets").glob("*.face")
-    source, state = pickle.loads(kept.read_bytes()[:-32])
+    source, state, scaled = pickle.loads(kept.read_bytes()[:-32])
     state["charWidths"] = dict.fromkeys(state["charWidths"], 1.0)
-    bad = pickle.dumps((source, state))
+    bad = pickle.dumps((source, state, scaled))
     kept.write_bytes(bad + hashlib.sha256(bad).digest())
     font = pdf_fonts.subset_font("Kbad", data, name, "数字1和7")
     assert font.face.charWidths == TTFont("Kz", io.BytesIO(data)).face.charWidths

@@ -163,7 +163,7 @@ def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
     return Face(font.fontName, frozenset(font.face.charToGlyph), source=filename), font
 
 
-FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/1"
+FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/2"
 """What the font cache keeps of a subset reportlab read (``subset_font``): the face's
 parsed tables, by reportlab's and ipdocs' versions (the last part: raise it when what is
 kept changes)."""
@@ -188,8 +188,9 @@ def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
     if face is None:
         font = TTFont(name, io.BytesIO(data))
         state = {k: v for k, v in vars(font.face).items() if k not in _KEPT_APART}
-        write_derived(FACE_KIND, filename, text,
-                      pickle.dumps((directory(data), state), pickle.HIGHEST_PROTOCOL))
+        scaled = "_pdfScale" in vars(font.face)  # reportlab 5 sets it; 4.1 does not
+        write_derived(FACE_KIND, filename, text, pickle.dumps(
+            (directory(data), state, scaled), pickle.HIGHEST_PROTOCOL))
         return font
     return _font_of(name, face)
 
@@ -202,7 +203,7 @@ def _unpickled_face(kept: bytes, data: bytes) -> TTFontFace | None:
     The bytes a face was read from are told by their table directory, which holds every
     table's checksum and length (as the subsets' own cache tells a face's versions)."""
     try:
-        source, state = pickle.loads(kept)  # sealed with the user's key: ipdocs wrote it
+        source, state, scaled = pickle.loads(kept)  # sealed with the user's key: ours
     except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError,
             TypeError, ValueError):
         return None
@@ -211,7 +212,8 @@ def _unpickled_face(kept: bytes, data: bytes) -> TTFontFace | None:
     face: TTFontFace = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
     face._ttf_data = data
-    face._pdfScale = _Scale(state["unitsPerEm"])
+    if scaled:
+        face._pdfScale = _Scale(state["unitsPerEm"])
     return face
 
 
