@@ -100,10 +100,10 @@ def subset_face(filename: str, text: str) -> bytes:
     are fontTools' defaults (kerning, ligatures, locl, vertical forms).
     """
     path = Path(face_path(filename))
-    folder = cache_folder()
-    key = None if folder is None else cache_key()
-    if folder is None or key is None:
+    place = _keyed_folder()
+    if place is None:
         return _subset(path.read_bytes(), text)
+    folder, key = place
     kept = _read_cached(_cache_file(folder, key, _read_directory(path), text), key)
     if kept is not None:
         return kept
@@ -135,14 +135,22 @@ def _derived_file(kind: str, filename: str, text: str) -> tuple[Path, bytes] | N
     a keyed hash of the kind and the subset's own cache name (which follows the face's
     table directory, the text and ``SUBSET_VERSION``); None when the cache is off or has
     no key."""
-    folder = cache_folder()
-    key = None if folder is None else cache_key()
-    if folder is None or key is None:
+    place = _keyed_folder()
+    if place is None:
         return None
+    folder, key = place
     subset = _cache_file(folder, key, _read_directory(Path(face_path(filename))), text)
     name = hmac.new(key, b"derived\0" + kind.encode("utf-8") + b"\0" + subset.name.encode(),
                     hashlib.sha256)
     return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
+
+
+def _keyed_folder() -> tuple[Path, bytes] | None:
+    """The folder of cached subsets and the key that names and seals what is in it; None
+    when the cache is off or there is no key to be had."""
+    folder = cache_folder()
+    key = None if folder is None else cache_key()
+    return None if folder is None or key is None else (folder, key)
 
 
 DERIVED_SUFFIX = ".face"
