@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from ipdocs.base.kept import drop_oldest, keep, recall, remembered, touch, trim
+from ipdocs.base.kept import drop_oldest, keep, keep_afresh, recall, remembered, touch, trim
 
 
 def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
@@ -47,6 +47,15 @@ def test_trim_lets_the_least_recently_used_go_and_says_which() -> None:
     assert list(kept) == ["2", "3", "4"]
     assert trim(kept, 3) == []
     assert trim(OrderedDict(), -1) == []
+
+
+def test_keep_afresh_lets_every_entry_go_once_so_many_are_kept() -> None:
+    kept: dict[str, int] = {}
+    assert keep_afresh(kept, "a", 1, 2) == 1
+    keep_afresh(kept, "b", 2, 2)
+    assert kept == {"a": 1, "b": 2}
+    assert keep_afresh(kept, "c", 3, 2) == 3
+    assert kept == {"c": 3}
 
 
 def test_drop_oldest_lets_the_first_made_go_and_minds_an_empty_mapping() -> None:

@@ -60,6 +60,17 @@ def trim(kept: OrderedDict[K, V], most: int) -> list[tuple[K, V]]:
     return gone
 
 
+def keep_afresh(kept: dict[K, V], key: K, value: V, most: int) -> V:
+    """``value`` kept for ``key`` in a plain mapping, every entry let go first once
+    ``most`` are kept: for what a process meets few of (numbers' and names' spellings,
+    a table's row heights by caption), where forgetting all now and then costs less than
+    keeping an order of use on every lookup."""
+    if len(kept) >= most:
+        kept.clear()
+    kept[key] = value
+    return value
+
+
 def drop_oldest(kept: dict[K, Any]) -> None:
     """Let the first-made entry of a plain mapping go (nothing where other threads
     emptied it or let it go first)."""

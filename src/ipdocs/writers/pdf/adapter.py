@@ -15,7 +15,7 @@ import re
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 from weakref import WeakKeyDictionary
 
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -23,7 +23,7 @@ from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
 from reportlab.pdfgen.textobject import PDFTextObject
 
-from ipdocs.base.kept import remembered, touch, trim
+from ipdocs.base.kept import keep_afresh, remembered, touch, trim
 from ipdocs.base.patterns import REPORTLAB_CJK, REPORTLAB_URI, compiled_on_first_use
 
 with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK):
@@ -57,9 +57,6 @@ def text_code(text: Any) -> list[str]:
     return code
 
 
-Spelt = TypeVar("Spelt", str, bytes)
-"""A remembered spelling: a number's or a name's text, or its bytes."""
-
 NUMBERS_KEPT = 1 << 16
 """Numbers whose PDF spelling a process remembers before it starts again."""
 
@@ -72,17 +69,7 @@ def number(value: float) -> str:
     a few hundred distinct positions and spacings, and ``fp_str`` formats through
     ``printf`` every time."""
     text = _numbers.get(value)
-    return text if text is not None else _kept(_numbers, value, fp_str(value), NUMBERS_KEPT)
-
-
-def _kept(spellings: dict[Any, Spelt], key: Any, spelt: Spelt, limit: int) -> Spelt:
-    """``spelt`` kept in ``spellings`` as ``key``'s, every spelling forgotten first once
-    ``limit`` are kept (a process's numbers and names are few: none used longest ago need
-    be told apart)."""
-    if len(spellings) >= limit:
-        spellings.clear()
-    spellings[key] = spelt
-    return spelt
+    return text if text is not None else keep_afresh(_numbers, value, fp_str(value), NUMBERS_KEPT)
 
 
 class LineText(PDFTextObject):  # type: ignore[misc]
@@ -503,7 +490,8 @@ def pdf_name(data: Any, *args: Any) -> str:
     if args or type(data) is not str:
         return _REPORTLAB_NAME(data, *args)
     name = _names.get(data)
-    return name if name is not None else _kept(_names, data, _REPORTLAB_NAME(data), NAMES_KEPT)
+    return name if name is not None else keep_afresh(
+        _names, data, _REPORTLAB_NAME(data), NAMES_KEPT)
 
 
 def pdf_format(element: Any, document: Any, toplevel: int = 0) -> bytes:
@@ -520,7 +508,7 @@ def pdf_format(element: Any, document: Any, toplevel: int = 0) -> bytes:
         return encoded
     if kind is int or kind is float:
         spelt = _number_bytes.get(element)
-        return spelt if spelt is not None else _kept(
+        return spelt if spelt is not None else keep_afresh(
             _number_bytes, element, fp_str(element).encode("ascii"), NAMES_KEPT)
     return _REPORTLAB_FORMAT(element, document, toplevel)
 

@@ -18,7 +18,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from ipdocs.base.kept import keep, recall, trim
+from ipdocs.base.kept import keep, keep_afresh, recall, trim
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -393,9 +393,7 @@ class _Grid(Table):  # type: ignore[misc]
         heights = row_heights_known(self)
         if measuring and heights is not None and self.measured is not None:
             kept, caption = self.measured
-            if len(kept) >= HEIGHTS_KEPT:
-                kept.clear()
-            kept[caption] = heights
+            keep_afresh(kept, caption, heights, HEIGHTS_KEPT)
 
 
 def _grid(rows: list[list[Any]], widths: list[float], heads: int, top: int,
