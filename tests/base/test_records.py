@@ -137,3 +137,95 @@ class _Derived(_Base):
 @datarecord
 class _Bare:
     n: int
+
+
+def _frozen_pair(body: dict[str, Any], annotations: dict[str, Any]) -> tuple[type, type]:
+    """The same documented frozen class made by ``dataclass`` and by ``datarecord``."""
+    return _pair(True, {"__doc__": "A thing.", **body}, annotations)
+
+
+_FROZEN_SHAPES = [
+    ({}, {}),
+    ({}, {"self": "int"}),
+    ({"b": field(default_factory=list), "c": field(default=3, init=False)},
+     {"a": "int", "b": "list[int]", "c": "int"}),
+    ({"c": field(default=2, kw_only=True)}, {"a": "int", "b": "str", "c": "int"}),
+    ({"b": field(default_factory=dict, init=False)}, {"a": "Any", "b": "dict"}),
+]
+
+
+@pytest.mark.parametrize(("body", "annotations"), _FROZEN_SHAPES)
+def test_a_frozen_record_is_made_and_refuses_as_dataclass(body: dict[str, Any],
+                                                         annotations: dict[str, Any]) -> None:
+    import inspect
+
+    plain, fast = _frozen_pair(body, annotations)
+    assert fast.__setattr__ is not plain.__setattr__  # made by parts (Python 3.11, 3.12)
+    assert str(inspect.signature(fast)) == str(inspect.signature(plain))
+    assert fast.__init__.__annotations__ == plain.__init__.__annotations__
+    assert fast.__init__.__defaults__ == plain.__init__.__defaults__
+    assert fast.__init__.__kwdefaults__ == plain.__init__.__kwdefaults__
+    for name in ("__init__", "__setattr__", "__delattr__"):
+        assert getattr(fast, name).__qualname__ == getattr(plain, name).__qualname__
+    assert fast.__doc__ == plain.__doc__ and fast.__match_args__ == plain.__match_args__
+    assert fast.__dataclass_params__.init and fast.__dataclass_params__.frozen
+    args = {name: 1 for name, parameter in inspect.signature(plain).parameters.items()
+            if parameter.default is inspect.Parameter.empty}
+    p, f = plain(**args), fast(**args)
+    assert vars(f) == vars(p) and repr(f) == repr(p)
+    messages = []  # the same refusals, in the same words
+    for obj in (p, f):
+        said = []
+        for act in (lambda o: setattr(o, "a", 2), lambda o: setattr(o, "other", 2),
+                    lambda o: delattr(o, "a"), lambda o: delattr(o, "other")):
+            with pytest.raises(dataclasses.FrozenInstanceError) as caught:
+                act(obj)
+            said.append(str(caught.value))
+        messages.append(said)
+    assert messages[0] == messages[1]
+    with pytest.raises(TypeError) as wrong_plain:
+        plain(1, 2, 3, 4, 5)
+    with pytest.raises(TypeError) as wrong_fast:
+        fast(1, 2, 3, 4, 5)
+    assert str(wrong_fast.value) == str(wrong_plain.value)
+
+
+def test_a_frozen_records_subclass_may_set_its_own_attributes_as_dataclasss() -> None:
+    plain, fast = _frozen_pair({}, {"a": "int"})
+    for made in (plain, fast):
+        sub = type("Sub", (made,), {})(1)
+        sub.extra = 2  # not a field, not the class itself: allowed, as dataclass allows
+        del sub.extra
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            sub.a = 3
+
+
+def test_a_frozen_record_out_of_order_is_refused_as_dataclass() -> None:
+    with pytest.raises(TypeError) as plain:
+        _frozen_pair({"a": 1}, {"a": "int", "b": "int"})
+    assert "non-default argument 'b' follows default argument" in str(plain.value)
+    namespace = {"__annotations__": {"a": "int", "b": "int"}, "__module__": __name__,
+                 "__qualname__": "Thing", "__doc__": "A thing.", "a": 1}
+    with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+        datarecord(frozen=True)(type("Thing", (), namespace))
+
+
+def test_a_frozen_record_made_by_parts_pickles_and_copies() -> None:
+    made = _Parts(1, ["x"])
+    assert _Parts.__setattr__.__qualname__ == "_Parts.__setattr__"
+    assert pickle.loads(pickle.dumps(made)) == made
+    assert dataclasses.replace(made, b=["y"]) == _Parts(1, ["y"])
+    assert _Parts(2).b == [] and _Parts(2).b is not _Parts(2).b
+
+
+@datarecord(frozen=True)
+class _Parts:
+    """A documented frozen record: made by parts."""
+
+    a: int
+    b: list[str] = field(default_factory=list)
+
+
+def test_an_undocumented_frozen_record_gets_dataclass_s_docstring() -> None:
+    plain, fast = _pair(True, {}, {"a": "int", "b": "str"})
+    assert fast.__doc__ == plain.__doc__ == "Thing(a: 'int', b: 'str')"
