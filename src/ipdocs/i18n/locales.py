@@ -10,7 +10,8 @@ compares language codes: it asks the locale. Adding a language is a locale file 
 words file (``register_locale``), not edits across the code.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 from collections.abc import Callable
 from functools import cache

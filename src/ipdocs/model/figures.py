@@ -7,7 +7,8 @@ refuse a change the measure cannot have (a rank changed by percent), so that no 
 can state it.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 import calendar
 import datetime as dt
@@ -136,7 +137,7 @@ class Change(Model):
         return verb
 
     @model_validator(mode="after")
-    def _something_given(self) -> Change:
+    def _something_given(self) -> "Change":
         """A change needs a percent, an increment, places or a previous value."""
         if all(v is None for v in (self.percent, self.increment, self.places, self.previous)):
             raise ValueError("a change needs percent, increment, places or previous")
@@ -201,7 +202,7 @@ class Rank(Model):
         return standing
 
     @model_validator(mode="after")
-    def _position_or_standing(self) -> Rank:
+    def _position_or_standing(self) -> "Rank":
         """At most one of a position and a standing; 首位 only for the first."""
         if self.position is not None and self.standing is not None:
             raise ValueError("a rank statement gives a position or a standing (前列), not both")
@@ -218,7 +219,7 @@ class Rank(Model):
             return self.form
         return unit or "位"
 
-    def at(self, position: int) -> Rank:
+    def at(self, position: int) -> "Rank":
         """The same statement of another position (a rank figure's own value)."""
         return self.model_copy(update={"position": position, "standing": None})
 
@@ -352,7 +353,7 @@ class Figure(Model):
         return self.kind == "flow" and self.as_of is not None
 
     @model_validator(mode="after")
-    def _coherent(self) -> Figure:
+    def _coherent(self) -> "Figure":
         """Check what the fields imply of each other."""
         if self.kind == "rank":
             _check_rank_value(self)
@@ -385,7 +386,7 @@ class Figure(Model):
             raise ValueError("of_year belongs to a stale value (stale: true)")
         return self
 
-    def with_id(self, figure_id: str) -> Figure:
+    def with_id(self, figure_id: str) -> "Figure":
         """A copy carrying ``figure_id``."""
         return self.model_copy(update={"id": figure_id})
 

@@ -1,6 +1,7 @@
 """A bilingual termbase: one English rendering per Chinese term."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 from pydantic import Field
 

@@ -1,6 +1,7 @@
 """The report: metadata, lead, nested sections and the figures they refer to."""
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 import datetime as dt
 import re
@@ -81,7 +82,7 @@ class Section(Model):
     title: Text
     paragraphs: list[Paragraph] = Field(default_factory=new_list)
     figures: list[str] = Field(default_factory=new_list, description="figure ids for its table")
-    sections: list[Section] = Field(default_factory=new_list)
+    sections: list["Section"] = Field(default_factory=new_list)
 
     @field_validator("id")
     @classmethod
@@ -91,7 +92,7 @@ class Section(Model):
             raise ValueError(f"section id {value!r} must be lowercase letters, digits, - or _")
         return value
 
-    def walk(self) -> Iterator[Section]:
+    def walk(self) -> Iterator["Section"]:
         """This section and every section below it, depth first."""
         yield self
         for child in self.sections:
@@ -190,7 +191,7 @@ class Report(Model):
 
     @model_validator(mode="wrap")
     @classmethod
-    def _with_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Report:
+    def _with_units(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> "Report":
         """Validate the figures against the shipped units and the spec's own. (The
         handler's own type, ``ModelWrapValidatorHandler``, is pydantic 2.10's; ipdocs runs
         on 2.9.)"""
@@ -223,13 +224,13 @@ class Report(Model):
         rendered into them (``ipdocs.sections.narrative.bind``): not to be rendered again."""
         return self._bound
 
-    def as_bound(self, figures: dict[str, Figure]) -> Report:
+    def as_bound(self, figures: dict[str, Figure]) -> "Report":
         """A copy holding ``figures``, whose bases' placeholders are rendered."""
         copy = self.model_copy(update={"figures": figures})
         copy._bound = True
         return copy
 
-    def with_glossary(self, glossary: Glossary | None) -> Report:
+    def with_glossary(self, glossary: Glossary | None) -> "Report":
         """A copy of this report that carries ``glossary``."""
         copy = self.model_copy()
         copy._glossary = glossary
@@ -250,7 +251,7 @@ class Report(Model):
         return out
 
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> Report:
+    def _consistent(self, info: ValidationInfo) -> "Report":
         """Section ids are unique; placeholders name known figures in both languages."""
         problems = []
         seen: set[str] = set()

@@ -6,7 +6,8 @@ pydantic model made from the builder's fields (``options_model``): their types, 
 and ``Annotated`` constraints, strictly (``'2'`` is not 2), unknown options refused.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 import dataclasses
 from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints

@@ -6,7 +6,8 @@ a range. The writers see only the plain dataclasses of ``ipdocs.themes``, built 
 this once it has passed.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: pydantic reads each field's type as the
+# object itself rather than compiling and evaluating its text at import.
 
 from typing import Annotated, Any, Literal
 
