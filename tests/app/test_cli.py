@@ -137,6 +137,25 @@ def test_the_command_builds_one_file_without_a_collection(write_spec: WriteSpec,
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
 
 
+NEVER_IN_A_PDF_BUILD = ("json", "difflib")
+"""Modules a zh PDF build from the command line never imports (each costs its start-up):
+JSON only for ``--json``, ``schema`` and a spec in JSON; difflib only for a document
+compared with another."""
+
+
+def test_a_pdf_build_imports_no_module_it_never_uses(tmp_path: Path) -> None:
+    script = ("import sys\n"
+              "from ipdocs.app import cli\n"
+              "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
+              "            sys.argv[2]]\n"
+              "status = cli.entry()\n"
+              f"print([m for m in {NEVER_IN_A_PDF_BUILD!r} if m in sys.modules])\n"
+              "sys.exit(status)\n")
+    result = _python(script, str(ROOT / "specs" / "ningbo-2024.yaml"), str(tmp_path))
+    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "[]")
+    assert len(list(tmp_path.glob("*.pdf"))) == 1
+
+
 def test_main_called_by_a_library_keeps_its_collector(write_spec: WriteSpec,
                                                       tmp_path: Path) -> None:
     import gc

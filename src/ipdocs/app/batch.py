@@ -10,7 +10,6 @@ end, and with ``--json`` one JSON record per output on stdout.
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -286,6 +285,8 @@ class Reporter:
                 warnings: Sequence[str], error: str | None) -> None:
         """Print an output's JSON record, with ``json``."""
         if self.json:
+            import json  # here: only --json writes records
+
             self.say(json.dumps(record(spec, output, result, written, warnings, error),
                                 ensure_ascii=False), out=True)
 

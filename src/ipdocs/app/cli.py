@@ -8,7 +8,6 @@ import codecs
 import contextlib
 import dataclasses
 import gc
-import json
 import os
 import sys
 import textwrap
@@ -157,6 +156,8 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 def schema_text() -> str:
     """The JSON Schema of a report spec, as committed in specs/report.schema.json."""
+    import json  # here: a build never imports json
+
     schema = _one_value_as_enum(Report.model_json_schema())
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import typing
 from typing import Any
 
@@ -46,6 +45,8 @@ def _plain(value: Any) -> Any:
 
 def to_json(node: Any) -> str:
     """Serialise a node (usually a Document) to stable, readable JSON."""
+    import json  # here: a build never imports json
+
     return json.dumps(_plain(node), ensure_ascii=False, indent=1) + "\n"
 
 
@@ -72,4 +73,6 @@ def _build(data: Any) -> Any:
 
 def from_json(text: str) -> Any:
     """Rebuild a node serialised by :func:`to_json`."""
+    import json  # here: a build never imports json
+
     return _build(json.loads(text))

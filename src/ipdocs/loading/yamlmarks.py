@@ -3,7 +3,6 @@ reading is ``ipdocs.base.fastyaml.read_yaml``)."""
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from dataclasses import field
@@ -67,6 +66,8 @@ class _JsonMarks:
 
     def key(self, token: str, offset: int) -> None:
         """A key of the open object: remembered, a duplicate reported."""
+        import json  # here: a spec in YAML never imports json
+
         top = self.stack[-1]
         try:
             top.key = str(json.loads(token))
@@ -129,6 +130,8 @@ def _json_constant(text: str) -> str:
 
 def read_json(text: str) -> tuple[Any, Marks, list[Problem]]:
     """Parse JSON with exact decimals; the marks come from its own tokens."""
+    import json  # here: a spec in YAML never imports json
+
     scanned = _JsonMarks(text)
     deep = scanned.scan()
     if deep is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from difflib import SequenceMatcher
 from typing import Annotated
 
 from pydantic import Field
@@ -128,6 +127,8 @@ def revised_notes(notes: list[Paragraph], old: list[str]) -> list[Paragraph]:
     """One-line notes against the notes of the document compared with: a new note an
     insertion, a note that is gone a deletion (an empty note holding it), a note that
     changed a revision of it."""
+    from difflib import SequenceMatcher  # here: only a compared document diffs its notes
+
     texts = ["".join(i.text for i in n.inlines if isinstance(i, Span)) for n in notes]
     lang = notes[0].lang if notes else ""
     out: list[Paragraph] = []

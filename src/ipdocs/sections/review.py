@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from difflib import SequenceMatcher
 from itertools import accumulate, pairwise
 
 from ipdocs.doc import Cell, Span, Table
@@ -100,6 +99,8 @@ Edit = tuple[int, int, int, int]
 def edits(old: str, new: str) -> list[Edit]:
     """What changed from ``old`` to ``new``, token by token: each edit's span of ``new``
     (empty for a deletion) and the span of ``old`` it replaces (empty for an insertion)."""
+    from difflib import SequenceMatcher  # here: only a compared document diffs its text
+
     a, b = _tokens(old), _tokens(new)
     starts_a = [0, *accumulate(len(t) for t in a)]
     starts_b = [0, *accumulate(len(t) for t in b)]
@@ -175,6 +176,8 @@ def revised_rows(table: Table, keys: Sequence[str], old: Table, old_keys: Sequen
     inserted, a row only ``old`` had deleted (kept, its cells empty, for the reviewer to
     see and reject), a column only ``table`` has inserted; the caption and note too.
     ``by_position``: columns matched by their places (a header of years)."""
+    from difflib import SequenceMatcher  # here: only a compared document diffs its rows
+
     names = [c.text for c in old.header[-1]] if old.header else []
     if by_position:
         at: list[int | None] = list(range(len(table.header[-1])))

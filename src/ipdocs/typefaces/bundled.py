@@ -15,7 +15,6 @@ both writers set a character in the first of them that has it.
 
 from __future__ import annotations
 
-import json
 from bisect import bisect_right
 from functools import cache
 from importlib import resources
@@ -94,6 +93,8 @@ def face_path(filename: str) -> str:
 def _index() -> dict[str, list[list[int]]]:
     """coverage.json beside the faces: each face's code points as [first, last] ranges
     (written by scripts/build_fonts.py from the faces' cmaps; a test holds them equal)."""
+    import json  # here: a build whose text the bundled faces cover never imports json
+
     text = resources.files(PACKAGE).joinpath("coverage.json").read_text(encoding="utf-8")
     index: dict[str, list[list[int]]] = json.loads(text)
     return index
