@@ -12,13 +12,14 @@ class only and by the tuple of the compared fields, the hash of that tuple, and 
 method the class defines itself kept, as ``dataclass`` keeps it. About a third less of
 the cost of each class.
 
-A frozen record (on Python 3.11 and 3.12, which compile each method apart) has the
-standard library compile only its ``__init__`` (its own function for it, with the same
-text), and gets ``__setattr__`` and ``__delattr__`` as closures with the standard
-library's tests and messages: two compilings fewer, about half of what such a class
-still cost (a cold zh PDF build defines some sixty). Python 3.13 compiles a class's
-methods in one go: there, and for a class that defines one of the three itself, has a
-dataclass base or no docstring, the standard library makes the frozen class as ever.
+On Python 3.11 and 3.12, which compile each method apart, a documented record is made
+by parts (``_parts``): the standard library makes the class without an ``__init__``; the
+``__init__`` is the standard library's own (``dataclasses._init_fn``, the same arguments,
+so the same text, signature and messages), compiled the first time it is looked up (a
+record a process never makes is never compiled); a frozen record's ``__setattr__`` and
+``__delattr__`` are closures with the standard library's tests and messages. Python 3.13
+compiles a class's methods in one go: there, and for a class that defines one of these
+itself, has a dataclass base or no docstring, ``dataclass`` makes the class as ever.
 """
 
 from __future__ import annotations
@@ -92,31 +93,68 @@ _INIT_FN: Callable[..., Callable[..., None]] | None = (
 method apart (3.11, 3.12), else None: frozen records are then made by ``dataclass``."""
 
 
-def _frozen_by_parts(cls: type[Any]) -> bool:
-    """Whether the frozen record ``cls`` gets its methods from ``_frozen_parts`` (else
-    from ``dataclass(frozen=True)``): not where the class defines one of them itself, has
-    a dataclass base (whose frozenness ``dataclass`` checks) or no docstring (which
-    ``dataclass`` writes from the ``__init__``'s signature)."""
+def _by_parts(cls: type[Any], frozen: bool) -> bool:
+    """Whether the record ``cls`` gets its methods from ``_parts`` (else from
+    ``dataclass``): not where the class defines one of them itself, has a dataclass base
+    (whose frozenness ``dataclass`` checks) or no docstring (which ``dataclass`` writes
+    from the ``__init__``'s signature)."""
     own = cls.__dict__
+    mine = ("__init__", "__setattr__", "__delattr__") if frozen else ("__init__",)
     return (_INIT_FN is not None and bool(cls.__doc__)
-            and not any(name in own for name in ("__init__", "__setattr__", "__delattr__"))
+            and not any(name in own for name in mine)
             and not any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]))
 
 
-def _frozen_parts(made: type[Any]) -> None:
-    """Make ``made`` (a dataclass made with ``init=False``, not frozen) frozen as
-    ``dataclass(frozen=True)`` would have: the same ``__init__`` from the standard
-    library, ``__setattr__`` and ``__delattr__`` that refuse as the standard library's."""
-    assert _INIT_FN is not None
+class _LazyInit:
+    """A record's ``__init__`` until it is first looked up (the first instance made, or
+    ``Record.__init__`` read): then the standard library's, compiled by its own
+    ``_init_fn`` from the same arguments as ``dataclass`` gives it, replaces this in the
+    class. A record a process never makes is never compiled."""
+
+    __slots__ = ("_args", "_made")
+
+    def __init__(self, made: type[Any], args: tuple[Any, ...]) -> None:
+        self._made = made
+        self._args = args
+
+    def __get__(self, obj: Any, owner: type[Any] | None = None) -> Any:
+        assert _INIT_FN is not None
+        init = _INIT_FN(*self._args)
+        init.__qualname__ = f"{self._made.__qualname__}.__init__"
+        self._made.__init__ = init
+        return init.__get__(obj, owner)
+
+
+def _in_order(fields: Sequence[dataclasses.Field[Any]]) -> None:
+    """TypeError as ``dataclass`` raises it where a field without a default follows one
+    with a default among the ``__init__``'s positional parameters."""
+    seen_default = False
+    for f in fields:
+        if not (f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING):
+            seen_default = True
+        elif seen_default:
+            raise TypeError(f"non-default argument {f.name!r} follows default argument")
+
+
+def _parts(made: type[Any], frozen: bool) -> None:
+    """Give ``made`` (a dataclass made with ``init=False``, not frozen) what
+    ``dataclass(frozen=frozen)`` would have: the same ``__init__`` from the standard
+    library (compiled on first use, ``_LazyInit``) and, frozen, ``__setattr__`` and
+    ``__delattr__`` that refuse as the standard library's."""
     every = made.__dataclass_fields__
     field_kinds = (vars(dataclasses)["_FIELD"], vars(dataclasses)["_FIELD_INITVAR"])
     in_init = [f for f in every.values() if f._field_type in field_kinds]
+    positional = tuple(f for f in in_init if f.init and not f.kw_only)
+    _in_order(positional)
     module = sys.modules.get(made.__module__)
-    init = _INIT_FN(in_init, tuple(f for f in in_init if f.init and not f.kw_only),
-                    tuple(f for f in in_init if f.init and f.kw_only), True,
-                    hasattr(made, "__post_init__"),
-                    "__dataclass_self__" if "self" in every else "self",
-                    module.__dict__ if module is not None else {}, False)
+    made.__init__ = _LazyInit(made, (
+        in_init, positional, tuple(f for f in in_init if f.init and f.kw_only), frozen,
+        hasattr(made, "__post_init__"), "__dataclass_self__" if "self" in every else "self",
+        module.__dict__ if module is not None else {}, False))
+    params = made.__dataclass_params__
+    params.init = True
+    if not frozen:
+        return
     names = tuple(f.name for f in dataclasses.fields(made))
 
     def __setattr__(self: Any, name: str, value: Any) -> None:
@@ -129,11 +167,10 @@ def _frozen_parts(made: type[Any]) -> None:
             raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
         super(made, self).__delattr__(name)
 
-    for method in (init, __setattr__, __delattr__):
+    for method in (__setattr__, __delattr__):
         method.__qualname__ = f"{made.__qualname__}.{method.__name__}"
         setattr(made, method.__name__, method)
-    params = made.__dataclass_params__
-    params.init = params.frozen = True
+    params.frozen = True
 
 
 def _made(cls: type[T], frozen: bool) -> type[T]:
@@ -143,9 +180,9 @@ def _made(cls: type[T], frozen: bool) -> type[T]:
     own_repr, own_eq = "__repr__" in own, "__eq__" in own
     own_hash = own.get("__hash__", dataclasses.MISSING)
     explicit_hash = not (own_hash is dataclasses.MISSING or (own_hash is None and own_eq))
-    if frozen and _frozen_by_parts(cls):
+    if _by_parts(cls, frozen):
         made = dataclasses.dataclass(cls, init=False, repr=False, eq=False)
-        _frozen_parts(made)
+        _parts(made, frozen)
     else:
         made = dataclasses.dataclass(cls, frozen=frozen, repr=False, eq=False)
     fields = dataclasses.fields(made)  # type: ignore[arg-type]
