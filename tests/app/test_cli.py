@@ -143,16 +143,32 @@ JSON only for ``--json``, ``schema`` and a spec in JSON; difflib only for a docu
 compared with another."""
 
 
+NEVER_COMPILED_IN_A_PDF_BUILD = (
+    "ipdocs.base.files:TEMP_PATTERN", "ipdocs.base.plugins:MODULE_PATH",
+    "ipdocs.loading.yamlmarks:_JSON_TOKEN", "ipdocs.model.base:LANGUAGE_KEY",
+    "ipdocs.model.bounds:_NUMBER", "ipdocs.model.bounds:_GROUPED",
+    "ipdocs.model.bounds:_LEADING_ZERO", "ipdocs.sections.review:TOKEN")
+"""Patterns compiled on first use (``base.patterns.on_first_use``) that a zh PDF build of
+a spec in YAML, its numbers written as numbers, never uses."""
+
+
 def test_a_pdf_build_imports_no_module_it_never_uses(tmp_path: Path) -> None:
-    script = ("import sys\n"
+    script = ("import importlib, sys\n"
               "from ipdocs.app import cli\n"
               "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
               "            sys.argv[2]]\n"
               "status = cli.entry()\n"
               f"print([m for m in {NEVER_IN_A_PDF_BUILD!r} if m in sys.modules])\n"
+              f"for where in {NEVER_COMPILED_IN_A_PDF_BUILD!r}:\n"
+              "    module, name = where.split(':')\n"
+              "    pattern = getattr(importlib.import_module(module), name)\n"
+              "    print(where, pattern._compiled is not None)\n"
               "sys.exit(status)\n")
     result = _python(script, str(ROOT / "specs" / "ningbo-2024.yaml"), str(tmp_path))
-    assert (result.returncode, result.stdout.splitlines()[-1]) == (0, "[]")
+    lines = result.stdout.splitlines()
+    assert (result.returncode, lines[-len(NEVER_COMPILED_IN_A_PDF_BUILD) - 1]) == (0, "[]")
+    assert lines[-len(NEVER_COMPILED_IN_A_PDF_BUILD):] == [
+        f"{where} False" for where in NEVER_COMPILED_IN_A_PDF_BUILD]
     assert len(list(tmp_path.glob("*.pdf"))) == 1
 
 

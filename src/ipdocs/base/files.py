@@ -28,7 +28,9 @@ from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 
-TEMP_PATTERN = re.compile(r"\..*\.ipdocs-([0-9a-f]{6})-(\d+)-[0-9a-f]{8}\.part", re.DOTALL)
+from ipdocs.base.patterns import on_first_use
+
+TEMP_PATTERN = on_first_use(r"\..*\.ipdocs-([0-9a-f]{6})-(\d+)-[0-9a-f]{8}\.part", re.DOTALL)
 """The name of a temporary file ipdocs writes: ``.<name>.ipdocs-<host>-<pid>-<random>.part``."""
 
 ABANDONED_AFTER = 3600

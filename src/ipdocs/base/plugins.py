@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
 from typing import Any, Literal
+
+from ipdocs.base.patterns import on_first_use
 
 Kind = Literal["builders", "themes", "briefs", "formats"]
 """What a plugin adds."""
@@ -27,7 +28,7 @@ GROUPS: dict[Kind, str] = {"builders": "ipdocs.builders", "themes": "ipdocs.them
                            "briefs": "ipdocs.briefs", "formats": "ipdocs.formats"}
 """The entry-point group of each kind."""
 
-MODULE_PATH = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
+MODULE_PATH = on_first_use(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*")
 """A module path: ``package.module:Name`` (the form entry points use)."""
 
 

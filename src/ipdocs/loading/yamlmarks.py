@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ipdocs.base.fastyaml import MAX_DEPTH, read_yaml
+from ipdocs.base.patterns import on_first_use
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 from ipdocs.base.records import datarecord
 
@@ -25,7 +26,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{},:]|[^\s\[\]{},:"]+')
+_JSON_TOKEN = on_first_use(r'"(?:[^"\\]|\\.)*"|[\[\]{},:]|[^\s\[\]{},:"]+')
 _JSON_INTEGER_DIGITS = 40
 
 

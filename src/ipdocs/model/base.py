@@ -5,7 +5,6 @@ No ``from __future__ import annotations`` here: pydantic 2.9 evaluates the annot
 where its names are not imported; as objects, they need no evaluating.
 """
 
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Self
 
@@ -21,6 +20,7 @@ from pydantic import (
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ipdocs.base.languages import SPEC_LANGUAGES, text_key, text_languages
+from ipdocs.base.patterns import on_first_use
 from ipdocs.base.problems import Problem, SpecError, Unfit, validation_problems
 from ipdocs.model.bounds import Prose, to_prose
 
@@ -116,7 +116,7 @@ def _unknown_key(key: Any, value: Any) -> InitErrorDetails:
     return InitErrorDetails(type="extra_forbidden", loc=(str(key),), input=value)
 
 
-LANGUAGE_KEY = re.compile(r"[a-z]{2,3}")
+LANGUAGE_KEY = on_first_use(r"[a-z]{2,3}")
 """A key that names a language (``de``), not a field."""
 
 

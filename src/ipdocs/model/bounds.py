@@ -24,7 +24,6 @@ history year) follow the same rule (``Whole``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 from pydantic import BeforeValidator, Strict
 
 from ipdocs.base.inputs import normalise, text_problem
+from ipdocs.base.patterns import on_first_use
 
 MAX_SIGNIFICANT = 15
 """Significant digits of a figure, at most (what a double can carry; reports use ≤ 8)."""
@@ -58,11 +58,11 @@ PROPERTY_ROOM = 32
 MAX_NUMBER_CHARS = 64
 """The longest text read as a number."""
 
-_NUMBER = re.compile(
+_NUMBER = on_first_use(
     r"[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,10})?")
-_GROUPED = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_GROUPED = on_first_use(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 """Thousands separated by commas, in groups of three: 71,425 and 1,234,567.5."""
-_LEADING_ZERO = re.compile(r"[-+]?0[0-9]")
+_LEADING_ZERO = on_first_use(r"[-+]?0[0-9]")
 
 
 def _shown(text: str) -> str:

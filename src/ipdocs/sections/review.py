@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import accumulate, pairwise
 
+from ipdocs.base.patterns import on_first_use
 from ipdocs.doc import Cell, Span, Table
 from ipdocs.doc.nodes import RowChange
 from ipdocs.i18n import join, join_numbers, word
@@ -78,7 +79,7 @@ def was_cell(figure: Figure, against: Report | None, now: str,
     return None if before == now else before
 
 
-TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|\s+|.", re.DOTALL)
+TOKEN = on_first_use(r"[0-9]+(?:[.,][0-9]+)*%?|[A-Za-z]+(?:['’][A-Za-z]+)*|\s+|.", re.DOTALL)
 """What a revision changes whole: a number with its decimals and groups (71425, 610.93,
 71,425, 11.4%; a point or comma only between digits, so that the comma after "In 2024," is
 not part of the number and is not deleted and inserted again), a Latin word, a run of
