@@ -84,3 +84,34 @@ def test_the_dependencies_still_compile_the_patterns_named() -> None:
                          check=True).stdout.split()
     assert out == ["True", "True"]
 
+
+def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still_work() -> None:
+    """A fresh process importing ipdocs' PDF writer holds reportlab's rl_safe_eval,
+    PyFontify and Paragraph patterns and the HTML parser's as ``Deferred`` (a pattern
+    used through an attribute at import, such as ``_wsc_re_split``, compiled at once),
+    and each module works as before: Python highlighted, markup parsed, a word hyphenated
+    and broken by a Paragraph."""
+    code = (
+        "import ipdocs.writers.pdf\n"
+        "from ipdocs.base.patterns import Deferred\n"
+        "import html.parser, reportlab.lib.PyFontify as f, reportlab.lib.rl_safe_eval as s\n"
+        "import reportlab.platypus.paragraph as p, reportlab.platypus.paraparser as pp\n"
+        "print(all(type(x) is Deferred for x in (s.__rl_unsafe_re__, f.matchRE, f.idRE,\n"
+        "    html.parser.attrfind_tolerant, p._hy_letters_pat, p._scheme_re, pp._re_para)))\n"
+        "print(type(p._wsc_re_split).__name__)\n"
+        "print(f.fontify('def f(x):  # a\\n    return 1\\n'))\n"
+        "class P(html.parser.HTMLParser):\n"
+        "    def handle_starttag(self, tag, attrs): print(tag, attrs)\n"
+        "P().feed('<a href=\"x\" b=c>t &amp; u</a>')\n"
+        "from reportlab.lib.styles import getSampleStyleSheet\n"
+        "para = p.Paragraph('<b>an</b> extra\\xadordinary <a href=\"https://x.org\">link</a>',\n"
+        "                   getSampleStyleSheet()['Normal'])\n"
+        "print(para.wrap(40, 200), [line.words for line in para.blPara.lines])\n")
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    plain = subprocess.run([sys.executable, "-c", code.replace("import ipdocs.writers.pdf\n",
+                                                             "")],
+                           capture_output=True, text=True, check=True).stdout.splitlines()
+    assert fresh[:2] == ["True", "builtin_function_or_method"]
+    assert plain[0] == "False" and fresh[2:] == plain[2:]
+

@@ -14,13 +14,20 @@ its attributes is read, and forwards every attribute to it. Any other pattern is
 at once as before. A pattern the dependency no longer has (a new version) is simply
 compiled at once: nothing depends on the deferral but the time. ``on_first_use`` makes
 such a pattern of ipdocs' own.
+
+It also defers every pattern the top level of one of the named ``modules`` compiles
+(``REPORTLAB_UNUSED``): modules reportlab's platypus imports whose patterns (reportlab's
+Paragraph markup, its Python highlighting for XPreformatted, its never-read pattern of
+unsafe names, the standard library's HTML parser) ipdocs never uses and whose every use
+reads an attribute of the pattern: some 35 M instructions of a cold zh PDF build.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from typing import Any, cast
 
@@ -43,6 +50,15 @@ YAML_NON_PRINTABLE = (
     "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]", 0)
 """PyYAML's pattern of characters YAML may not hold (``Reader.NON_PRINTABLE``), used only
 by its pure-Python reader: libyaml's loader checks the characters itself."""
+
+REPORTLAB_UNUSED = ("reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify",
+                    "reportlab.platypus.paragraph", "reportlab.platypus.paraparser",
+                    "html", "html.parser", "_markupbase")
+"""Modules whose top-level patterns are compiled on first use while reportlab is first
+imported: rl_safe_eval's pattern of unsafe names (read nowhere), PyFontify's of Python
+code (XPreformatted's highlighting), a Paragraph's hyphenation, link schemes and markup
+units, and the HTML parser its markup parser is built on (each read only through its
+attributes: ``search``, ``match``, ``split``, ``sub``)."""
 
 
 class Deferred:
@@ -80,15 +96,25 @@ def on_first_use(source: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", Deferred(source, flags))
 
 
+def _at_top_of(modules: Collection[str]) -> bool:
+    """Whether the code calling ``re.compile`` (two frames up) is the top level of one of
+    ``modules`` (their import)."""
+    caller = sys._getframe(2)
+    return caller.f_code.co_name == "<module>" and caller.f_globals.get("__name__") in modules
+
+
 @contextmanager
-def compiled_on_first_use(*patterns: tuple[str, int]) -> Iterator[None]:
+def compiled_on_first_use(*patterns: tuple[str, int],
+                          modules: Collection[str] = ()) -> Iterator[None]:
     """While the body runs (an import), ``re.compile`` returns a ``Deferred`` for each of
-    ``patterns`` (source and flags, exactly as the module compiles them), and compiles
-    any other pattern at once."""
+    ``patterns`` (source and flags, exactly as the module compiles them) and for each
+    pattern the top level of one of ``modules`` compiles, and compiles any other pattern
+    at once."""
     wanted = {(source, int(flags)) for source, flags in patterns}
 
     def compile_(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and (pattern, int(flags)) in wanted:
+        if isinstance(pattern, str) and ((pattern, int(flags)) in wanted
+                                         or (modules and _at_top_of(modules))):
             return Deferred(pattern, int(flags))
         return _REAL_COMPILE(pattern, flags)
 

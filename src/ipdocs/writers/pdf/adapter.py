@@ -5,8 +5,8 @@ object, or to ask a KeepTogether what it holds and how tall it found it: the wri
 these private names, and ``tests/writers/pdf/test_adapter.py`` fails when a release moves
 them.
 
-It also imports reportlab's platypus first, with two costly patterns it never uses
-compiled only on their first use (``LayoutError`` comes from here).
+It also imports reportlab first, with the costly patterns it never uses compiled only
+on their first use (``LayoutError`` comes from here).
 """
 
 from __future__ import annotations
@@ -18,19 +18,23 @@ from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
-from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
-from reportlab.pdfgen.textobject import PDFTextObject
-
 from ipdocs.base.kept import keep_afresh, remembered, touch, trim
-from ipdocs.base.patterns import REPORTLAB_CJK, REPORTLAB_URI, compiled_on_first_use
+from ipdocs.base.patterns import (
+    REPORTLAB_CJK,
+    REPORTLAB_UNUSED,
+    REPORTLAB_URI,
+    compiled_on_first_use,
+)
 
-with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK):
-    # reportlab's platypus imported here first (``ipdocs.writers.pdf`` imports this module
-    # before any other that uses it): two of its patterns, of a Paragraph's links and its
-    # CJK word splitting, which ipdocs never uses, are compiled only if something does
-    # (``base.patterns``).
+with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSED):
+    # reportlab imported here first (``ipdocs.writers.pdf`` imports this module before
+    # any other that uses it): patterns ipdocs never uses (a Paragraph's links and its
+    # CJK word splitting, and those of the modules ``REPORTLAB_UNUSED`` names) are
+    # compiled only if something does (``base.patterns``).
+    from reportlab.lib.rl_accel import escapePDF, fp_str
+    from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
+    from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
+    from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus.doctemplate import LayoutError as LayoutError
 
 
