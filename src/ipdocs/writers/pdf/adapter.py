@@ -12,12 +12,14 @@ compiled only on their first use (``LayoutError`` comes from here).
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from reportlab import rl_config
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
@@ -32,6 +34,39 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK):
     # CJK word splitting, which ipdocs never uses, are compiled only if something does
     # (``base.patterns``).
     from reportlab.platypus.doctemplate import LayoutError as LayoutError
+
+
+class _ShapesUnchecked:
+    """``with shapes_unchecked:`` turns reportlab's checking of every attribute a
+    graphics shape or widget is given (``rl_config.shapeChecking``: each value tested
+    against the class's declared kinds) off for the block, and back as it was after.
+
+    ipdocs' charts set only values of the kinds reportlab declares, so their checks
+    never fail; they were about a tenth of a chart's making and drawing (some 36 M
+    instructions of a full zh PDF's first render). The drawing is the same either way:
+    the check only raises or lets a value through. Nested and threaded uses count, so
+    the setting comes back when the last ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._before: Any = None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if not self._depth:
+                self._before = rl_config.shapeChecking
+                rl_config.shapeChecking = 0
+            self._depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._depth -= 1
+            if not self._depth:
+                rl_config.shapeChecking = self._before
+
+
+shapes_unchecked = _ShapesUnchecked()
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:

@@ -46,6 +46,7 @@ from ipdocs.writers.pdf.adapter import (
     reference_bytes,
     set_annotation_entry,
     set_page_entry,
+    shapes_unchecked,
     url_annotation,
 )
 
@@ -379,8 +380,9 @@ class Figure(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        """The drawing, marked as the figure's content."""
-        with content(self.canv, self):
+        """The drawing, marked as the figure's content (a chart's shapes drawn as
+        made: ``adapter.shapes_unchecked``)."""
+        with content(self.canv, self), shapes_unchecked:
             self.inner.drawOn(self.canv, 0, 0)
         tree = _tree(self.canv)
         if tree is None:
