@@ -34,6 +34,7 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK):
     # CJK word splitting, which ipdocs never uses, are compiled only if something does
     # (``base.patterns``).
     from reportlab.platypus.doctemplate import LayoutError as LayoutError
+    from reportlab.platypus.tables import Table
 
 
 class _ShapesUnchecked:
@@ -401,6 +402,41 @@ def set_row_heights(table: Any, heights: list[float]) -> None:
     cells, which reportlab keeps from its first wrap, are found again."""
     table._rowHeights = table._argH = list(heights)
     vars(table).pop("_spanRects", None)
+
+
+class RowsOnce(Table):  # type: ignore[misc]
+    """A reportlab Table that measures its rows once a width: wrapped again at the width
+    (and column widths and fixed heights) it last measured every row at, it takes the
+    heights it found then instead of wrapping each cell again. Only for a table whose
+    cells span no rows: reportlab then measures every row whatever the height available
+    (it stops early only to share out a row span's height; ``test_adapter`` fails if a
+    release changes that), and a cell's height depends only on its width, so the
+    heights, and the positions reportlab works out from them, are the same. A table is
+    wrapped more than once when it is kept with what follows it and then placed, or
+    split; each wrap measured all its cells' lines again."""
+
+    _argH: list[Any]
+    _rowHeights: list[Any]
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None,
+                     W: Any = None) -> None:
+        """reportlab's measure of the rows, or the heights of its last full measure."""
+        fixed: list[Any] = self._argH
+        key = (availWidth, None if not W else tuple(W), tuple(self._argW), tuple(fixed))
+        kept: tuple[Any, list[float]] | None = self.__dict__.get("_rows_once")
+        if kept is not None and kept[0] == key:
+            self._argH = kept[1]  # reportlab's own sums, over the heights it measured
+            try:
+                super()._calc_height(availHeight, availWidth, H, W)
+            finally:
+                self._argH = fixed
+            self._rowHeights = list(kept[1])
+            return
+        super()._calc_height(availHeight, availWidth, H, W)
+        measured = self._rowHeights
+        if None in fixed and None not in measured and \
+                not (self._spanCmds and self._rowSpanCells):
+            self._rows_once = (key, list(measured))
 
 
 def last_split_row(table: Any, height: float) -> int:
