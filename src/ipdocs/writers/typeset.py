@@ -216,7 +216,7 @@ def widest_piece(text: str) -> str:
     Chinese characters (Chinese breaks anywhere, but a column one character wide is
     unreadable)."""
     words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
-    words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
+    words = [w[:HAN_KEEP] if any(map(is_wide, w)) else w for w in words]
     words = [part for w in words for part in (_url_parts(w) if is_url(w) else
                                               _AFTER_DASH.split(w))]
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
@@ -334,7 +334,7 @@ def _phrase_floor(text: str) -> str:
 def _whole(text: str) -> bool:
     """Whether a short cell must stay on one line whatever it costs: a number, an amount
     or a change (it holds a digit), or a unit."""
-    return any(c.isdigit() for c in text) or len(text) <= UNIT_CHARS
+    return any(map(str.isdigit, text)) or len(text) <= UNIT_CHARS
 
 
 def _pads(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
@@ -381,7 +381,7 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
 def _label(text: str) -> bool:
     """Whether a cell is a label that may wrap: a long cell of Han text or of several
     words, not an amount kept whole (more than 1,100)."""
-    return not is_short(text) and (any(is_wide(c) for c in text) or
+    return not is_short(text) and (any(map(is_wide, text)) or
                                    " " in with_no_break_spaces(text).strip())
 
 

@@ -35,7 +35,7 @@ Rules (DESIGN.md "Typography", W3C clreq):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
 from typing import Any
@@ -271,6 +271,15 @@ def latin_context(text: str) -> list[bool]:
         sides = [_neighbour(text, index, -1), _neighbour(text, index, 1)]
         marks.append(not any(is_wide(c) for c in sides if c) and any(sides))
     return marks
+
+
+def _any_han(units: Iterable[Unit]) -> bool:
+    """Whether any of ``units`` is Han (a loop: ``any`` over a generator costs a
+    generator and its closing, asked for every line)."""
+    for unit in units:  # noqa: SIM110 (see above)
+        if unit.han:
+            return True
+    return False
 
 
 def _classify(runs: Sequence[Run]) -> list[Unit]:
@@ -566,7 +575,7 @@ def _looseness(line: _Open, width: float, s: Setting, limit: float) -> float:
     points = _stretch_points(units)
     if not points:
         return float("inf") if slack > 1e-6 else 0.0
-    scale = s.em if any(u.han for u in units) else s.space
+    scale = s.em if _any_han(units) else s.space
     return slack / len(points) / (limit * scale)
 
 
@@ -639,7 +648,7 @@ class _Filler:
         without ``atom`` (the next word cannot be hyphenated: a name, an amount kept whole)
         takes it in instead, its spaces squeezed to at least ``1 - DEEP_SHRINK`` of theirs."""
         line, s, width = self.lines[-1], self.s, self.available()
-        latin = not any(u.han for u in (*line.units, *atom.units))
+        latin = not (_any_han(line.units) or _any_han(atom.units))
         return s.justify and latin and _looseness(line, width, s, 1.0) > LOOSE_SPACE and \
             not self.hyphenable(atom) and line.fits(atom, width, s, DEEP_SHRINK / SPACE_SHRINK)
 
@@ -1192,7 +1201,7 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     room = sum(marks) + sum(shrinks)
     if room <= 0:
         return gaps
-    deepest = DEEP_SHRINK / SPACE_SHRINK if not any(u.han for u in units) else 1.0
+    deepest = DEEP_SHRINK / SPACE_SHRINK if not _any_han(units) else 1.0
     share = min(over / room, deepest)
     for unit, give in zip(units, marks, strict=True):
         unit.trim += give * share
