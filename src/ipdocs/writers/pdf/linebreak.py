@@ -471,6 +471,17 @@ def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
             if len(group) == 1 else _Atom.of(group, s) for group in groups]
 
 
+def _joined(last_atom: _Atom, natural: float, shrink: float, atom: _Atom, s: Setting
+            ) -> tuple[float, float]:
+    """The natural width and squeeze of a line of ``natural`` and ``shrink`` that ends
+    with ``last_atom``, with ``atom`` put at its end."""
+    last, first = last_atom.units[-1], atom.units[0]
+    if not first.space_before and last.han == first.han:  # no gap (_gap_both)
+        return natural + 0.0 + atom.width, shrink + 0.0 + atom.shrink
+    gap, squeeze = _gap_both(last, first, s)
+    return natural + gap + atom.width, shrink + squeeze + atom.shrink
+
+
 @datarecord
 class _Open:
     """A line being filled: its atoms and running totals."""
@@ -486,15 +497,16 @@ class _Open:
         """Its units in order."""
         return [u for atom in self.atoms for u in atom.units]
 
+    @property
+    def last(self) -> _Atom:
+        """Its last atom."""
+        return self.atoms[-1]
+
     def _joined(self, atom: _Atom, s: Setting) -> tuple[float, float]:
         """Its natural width and squeeze with ``atom`` at the end."""
         if not self.atoms:
             return atom.width, atom.shrink
-        last, first = self.atoms[-1].units[-1], atom.units[0]
-        if not first.space_before and last.han == first.han:  # no gap (_gap_both)
-            return self.natural + 0.0 + atom.width, self.shrink + 0.0 + atom.shrink
-        gap, shrink = _gap_both(last, first, s)
-        return self.natural + gap + atom.width, self.shrink + shrink + atom.shrink
+        return _joined(self.atoms[-1], self.natural, self.shrink, atom, s)
 
     def add(self, atom: _Atom, s: Setting) -> None:
         """Put ``atom`` at the end."""
@@ -900,17 +912,18 @@ HYPHENS_DEMERITS = 6000.0
 """What two hyphenated lines in a row cost besides."""
 
 
-def _latin_looseness(line: _Open, width: float, s: Setting, points: int | None = None
-                     ) -> float:
+def _latin_looseness(line: _Open | _Span, width: float, s: Setting,
+                     points: int | None = None) -> float:
     """How many word spaces justification adds at each space of a Latin line ending here
     (negative: how much of what its spaces may give they give). ``points``: how many
     stretch points it has, where counted already (``_endings``)."""
     slack = width - line.ending(s)
     if slack < 0:
-        end = line.atoms[-1].units[-1]
+        end = line.last.units[-1]
         room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
         return slack / room if room > 0 else float("-inf")
     if points is None:
+        assert isinstance(line, _Open)  # a candidate's points are counted as it grows
         points = len(_stretch_points(line.units))
     return slack / points / s.space if points else float("inf")
 
@@ -924,7 +937,7 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(line: _Open, width: float, s: Setting, last: bool,
+def _demerits(line: _Open | _Span, width: float, s: Setting, last: bool,
               points: int | None = None) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
@@ -938,7 +951,7 @@ def _demerits(line: _Open, width: float, s: Setting, last: bool,
     if ratio > LOOSE_LATIN:
         badness = 1e4 + 1e6 * (ratio - LOOSE_LATIN) if ratio != float("inf") else 1e9
     demerits = (1 + badness) ** 2
-    if line.atoms[-1].units[-1].hyphenated:
+    if line.last.units[-1].hyphenated:
         demerits += HYPHEN_DEMERITS
     return demerits
 
@@ -961,27 +974,52 @@ _State = tuple[int, int, int]
 or the tail left by its head number cut - 1, on row ``row`` of the widths."""
 
 
+class _Span:
+    """A line a paragraph broken as a whole may have (``_endings``): ``start``, the atoms
+    of ``source`` from ``after`` to ``stop``, and ``head`` (or none) at its end; its
+    natural width and squeeze as an ``_Open`` of those atoms has them, and its atoms
+    listed only when asked (the lines chosen: each candidate copying its atoms made
+    breaking a paragraph as a whole O(n³))."""
+
+    __slots__ = ("after", "head", "last", "natural", "shrink", "source", "start", "stop")
+
+    def __init__(self, start: _Atom, source: Sequence[_Atom], after: int, stop: int,
+                 head: _Atom | None, natural: float, shrink: float, last: _Atom) -> None:
+        self.start, self.source, self.after, self.stop = start, source, after, stop
+        self.head, self.natural, self.shrink, self.last = head, natural, shrink, last
+
+    @property
+    def atoms(self) -> list[_Atom]:
+        """Its atoms in order."""
+        atoms = [self.start, *self.source[self.after:self.stop]]
+        return atoms if self.head is None else [*atoms, self.head]
+
+    def ending(self, s: Setting) -> float:
+        """Its width if it ends here (as ``_Open.ending``)."""
+        return self.natural - _end_saving(self.last.units[-1], s)
+
+
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
              after: int, width: float, s: Setting, spaces: Sequence[int]
-             ) -> Iterator[tuple[_Open, int, int, int]]:
+             ) -> Iterator[tuple[_Span, int, int, int]]:
     """Every line that starts with ``start`` and may end in ``width``: the line, the atom
     the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
     its stretch points, counted as the line grows (``_stretch_points`` of a line with no
     Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
     space before its first unit; ``spaces``: ``_spaces`` of each atom)."""
-    line = _Open()
-    line.add(start, s)
+    natural, shrink, last = start.width, start.shrink, start  # as _Open().add(start)
     points = _spaces(start) - start.units[0].space_before
     j = after
-    while line.natural - width <= line.shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield line, j, 0, points
+    while natural - width <= shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
+        yield _Span(start, atoms, after, j, None, natural, shrink, last), j, 0, points
         if j == len(atoms):
             return
         for number, (head, _) in enumerate(heads[j], 1):
-            natural, shrink = line._joined(head, s)
-            yield _Open([*line.atoms, head], natural, shrink), j, number, points + _spaces(head)
-        line = _Open(list(line.atoms), line.natural, line.shrink)
-        line.add(atoms[j], s)
+            joined, squeeze = _joined(last, natural, shrink, head, s)
+            yield _Span(start, atoms, after, j, head, joined, squeeze, head), j, number, \
+                points + _spaces(head)
+        natural, shrink = _joined(last, natural, shrink, atoms[j], s)
+        last = atoms[j]
         points += spaces[j]
         j += 1
 
@@ -999,7 +1037,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     heads = [_heads(atom, s) for atom in atoms]
     spaces = [_spaces(atom) for atom in atoms]
     rows = len(widths) - 1
-    best: dict[_State, tuple[float, _State | None, _Open]] = {(0, 0, 0): (0.0, None, _Open())}
+    best: dict[_State, tuple[float, _State | None, _Span | None]] = {(0, 0, 0): (0.0, None, None)}
     finish: _State = (len(atoms), 0, -1)
     for key in sorted(itertools.product(range(len(atoms)), range(
             max(map(len, heads)) + 1), range(rows + 1))):
@@ -1007,7 +1045,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
             continue
         i, cut, row = key
         cost, _, came = best[key]
-        hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
+        hyphened = came is not None and came.last.units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
         for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s,
                                                 spaces):
@@ -1015,7 +1053,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
             worth = _demerits(line, widths[row], s, end, points)
             if worth is None:
                 continue
-            if hyphened and line.atoms[-1].units[-1].hyphenated:
+            if hyphened and line.last.units[-1].hyphenated:
                 worth += HYPHENS_DEMERITS
             target = finish if end else (j, number, min(row + 1, rows))
             if target not in best or cost + worth < best[target][0]:
@@ -1025,8 +1063,9 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     lines: list[_Open] = []
     at: _State | None = finish
     while at is not None and at != (0, 0, 0):
-        _, at, line = best[at]
-        lines.append(_rebuilt(line.atoms, s))
+        _, at, chosen = best[at]
+        assert chosen is not None
+        lines.append(_rebuilt(chosen.atoms, s))
     return lines[::-1]
 
 
