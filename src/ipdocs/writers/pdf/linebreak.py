@@ -912,8 +912,8 @@ HYPHENS_DEMERITS = 6000.0
 """What two hyphenated lines in a row cost besides."""
 
 
-def _latin_looseness(line: _Open | _Span, width: float, s: Setting,
-                     points: int | None = None) -> float:
+def _latin_looseness(line: _Open, width: float, s: Setting, points: int | None = None
+                     ) -> float:
     """How many word spaces justification adds at each space of a Latin line ending here
     (negative: how much of what its spaces may give they give). ``points``: how many
     stretch points it has, where counted already (``_endings``)."""
@@ -923,7 +923,6 @@ def _latin_looseness(line: _Open | _Span, width: float, s: Setting,
         room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
         return slack / room if room > 0 else float("-inf")
     if points is None:
-        assert isinstance(line, _Open)  # a candidate's points are counted as it grows
         points = len(_stretch_points(line.units))
     return slack / points / s.space if points else float("inf")
 
@@ -937,21 +936,30 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(line: _Open | _Span, width: float, s: Setting, last: bool,
-              points: int | None = None) -> float | None:
+def _demerits(last: _Atom, natural: float, shrink: float, width: float, s: Setting,
+              final: bool, points: int) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
-    and a hyphen at its end. ``points``: its stretch points, where counted already."""
-    ratio = _latin_looseness(line, width, s, points)
+    and a hyphen at its end. The line ends with ``last``, is ``natural`` wide and may
+    squeeze ``shrink`` (an ``_Open``'s totals), has ``points`` stretch points and is
+    the paragraph's last where ``final``: its looseness as ``_latin_looseness`` works it
+    out, the same sums, without a line made for each candidate."""
+    end = last.units[-1]
+    slack = width - (natural - _end_saving(end, s))
+    if slack < 0:
+        room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
+        ratio = slack / room if room > 0 else float("-inf")
+    else:
+        ratio = slack / points / s.space if points else float("inf")
     if ratio < -DEEP_SHRINK / SPACE_SHRINK - 1e-6:
         return None
-    if last:
+    if final:
         ratio = min(ratio, 0.0)
     badness = 100 * abs(ratio) ** 3
     if ratio > LOOSE_LATIN:
         badness = 1e4 + 1e6 * (ratio - LOOSE_LATIN) if ratio != float("inf") else 1e9
     demerits = (1 + badness) ** 2
-    if line.last.units[-1].hyphenated:
+    if end.hyphenated:
         demerits += HYPHEN_DEMERITS
     return demerits
 
@@ -994,30 +1002,32 @@ class _Span:
         atoms = [self.start, *self.source[self.after:self.stop]]
         return atoms if self.head is None else [*atoms, self.head]
 
-    def ending(self, s: Setting) -> float:
-        """Its width if it ends here (as ``_Open.ending``)."""
-        return self.natural - _end_saving(self.last.units[-1], s)
+
+_Ending = tuple[_Atom | None, _Atom, float, float, int, int, int]
+"""A line ``_endings`` finds: the head it ends with (or none), its last atom, its natural
+width and squeeze, the atom the next line starts at, the head's number (0: none) and its
+stretch points."""
 
 
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
              after: int, width: float, s: Setting, spaces: Sequence[int]
-             ) -> Iterator[tuple[_Span, int, int, int]]:
-    """Every line that starts with ``start`` and may end in ``width``: the line, the atom
-    the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
-    its stretch points, counted as the line grows (``_stretch_points`` of a line with no
-    Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
-    space before its first unit; ``spaces``: ``_spaces`` of each atom)."""
+             ) -> Iterator[_Ending]:
+    """Every line that starts with ``start`` and may end in ``width`` (its atoms
+    ``start``, ``atoms[after:j]`` and the head, if any), as the totals an ``_Open`` of
+    them has: the line's ``_Ending``, with its stretch points counted as the line grows
+    (``_stretch_points`` of a line with no Han unit, as every line of a paragraph broken
+    as a whole is: its word spaces but a space before its first unit; ``spaces``:
+    ``_spaces`` of each atom)."""
     natural, shrink, last = start.width, start.shrink, start  # as _Open().add(start)
     points = _spaces(start) - start.units[0].space_before
     j = after
     while natural - width <= shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield _Span(start, atoms, after, j, None, natural, shrink, last), j, 0, points
+        yield None, last, natural, shrink, j, 0, points
         if j == len(atoms):
             return
         for number, (head, _) in enumerate(heads[j], 1):
             joined, squeeze = _joined(last, natural, shrink, head, s)
-            yield _Span(start, atoms, after, j, head, joined, squeeze, head), j, number, \
-                points + _spaces(head)
+            yield head, head, joined, squeeze, j, number, points + _spaces(head)
         natural, shrink = _joined(last, natural, shrink, atoms[j], s)
         last = atoms[j]
         points += spaces[j]
@@ -1047,17 +1057,19 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
         cost, _, came = best[key]
         hyphened = came is not None and came.last.units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
-        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s,
-                                                spaces):
+        width = widths[row]
+        for head, last, natural, shrink, j, number, points in _endings(
+                start, atoms, heads, i + 1, width, s, spaces):
             end = j == len(atoms)
-            worth = _demerits(line, widths[row], s, end, points)
+            worth = _demerits(last, natural, shrink, width, s, end, points)
             if worth is None:
                 continue
-            if hyphened and line.last.units[-1].hyphenated:
+            if hyphened and last.units[-1].hyphenated:
                 worth += HYPHENS_DEMERITS
             target = finish if end else (j, number, min(row + 1, rows))
             if target not in best or cost + worth < best[target][0]:
-                best[target] = (cost + worth, key, line)
+                best[target] = (cost + worth, key,
+                                _Span(start, atoms, i + 1, j, head, natural, shrink, last))
     if finish not in best:
         return None
     lines: list[_Open] = []
