@@ -34,6 +34,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol
 
 from ipdocs.base.patterns import on_first_use
@@ -87,7 +88,14 @@ def kept(text: str) -> list[tuple[int, int]]:
     text) is not searched."""
     if _SPACE.search(text) is None:
         return []
-    return [m.span() for m in KEPT.finditer(text) if _SPACE.search(m.group(0))]
+    return list(_kept_spans(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _kept_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``kept``'s spans of a text with a space, remembered by the text: a table's fitting
+    asks a label's several times, and the PDF writer's cutting asks again."""
+    return tuple(m.span() for m in KEPT.finditer(text) if _SPACE.search(m.group(0)))
 
 
 def with_no_break_spaces(text: str) -> str:

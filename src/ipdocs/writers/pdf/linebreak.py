@@ -1049,8 +1049,8 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     rows = len(widths) - 1
     best: dict[_State, tuple[float, _State | None, _Span | None]] = {(0, 0, 0): (0.0, None, None)}
     finish: _State = (len(atoms), 0, -1)
-    for key in sorted(itertools.product(range(len(atoms)), range(
-            max(map(len, heads)) + 1), range(rows + 1))):
+    for key in itertools.product(range(len(atoms)), range(max(map(len, heads)) + 1),
+                                 range(rows + 1)):  # in order: a line's end after its start
         if key not in best:
             continue
         i, cut, row = key
