@@ -728,21 +728,29 @@ class _Filler:
         self.lines[-1].add(_Atom.of([word], self.s), self.s)
 
 
-def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
+def _breaks(word: Unit, s: Setting) -> tuple[tuple[int, bool], ...]:
     """Where a Latin word may break, in order: (index, whether a hyphen is added); a web
     address only at its punctuation (``url_breaks``), never hyphenated."""
-    text = word.text
-    if word.url or is_url(text):
-        return [(index, False) for index in url_breaks(text)]
+    return _break_points(word.text, word.url, s.hyphenate)
+
+
+@lru_cache(maxsize=1 << 14)
+def _break_points(text: str, url: bool, hyphenate: Hyphenate | None
+                  ) -> tuple[tuple[int, bool], ...]:
+    """``_breaks`` of a word's ``text`` (``url``: the rest of a web address), remembered
+    by everything it depends on: an English paragraph broken as a whole asks it of
+    every word, and its lines' filling again at their ends."""
+    if url or is_url(text):
+        return tuple((index, False) for index in url_breaks(text))
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
               and text[i] not in NO_START and text[i - 1] not in NO_END
               and not inside_number(text, i)}
-    if s.hyphenate is not None:
-        for index in s.hyphenate(text):
+    if hyphenate is not None:
+        for index in hyphenate(text):
             if 0 < index < len(text) and text[index - 1].isalpha() and text[index].isalpha():
                 points.setdefault(index, True)
-    return sorted(points.items())
+    return tuple(sorted(points.items()))
 
 
 def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
