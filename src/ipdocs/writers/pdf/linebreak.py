@@ -160,7 +160,10 @@ class Unit:
     @property
     def text(self) -> str:
         """The unit's text."""
-        return "".join(text for _, text in self.pieces)
+        pieces = self.pieces
+        if len(pieces) == 1:  # most units: asked for every word's breaks and marks
+            return pieces[0][1]
+        return "".join([text for _, text in pieces])
 
     @property
     def first(self) -> str:
