@@ -34,6 +34,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Protocol
 
 from ipdocs.base.patterns import on_first_use
@@ -87,7 +88,14 @@ def kept(text: str) -> list[tuple[int, int]]:
     text) is not searched."""
     if _SPACE.search(text) is None:
         return []
-    return [m.span() for m in KEPT.finditer(text) if _SPACE.search(m.group(0))]
+    return list(_kept_spans(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _kept_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """``kept``'s spans of a text with a space, remembered by the text: a table's fitting
+    asks a label's several times, and the PDF writer's cutting asks again."""
+    return tuple(m.span() for m in KEPT.finditer(text) if _SPACE.search(m.group(0)))
 
 
 def with_no_break_spaces(text: str) -> str:
@@ -216,7 +224,7 @@ def widest_piece(text: str) -> str:
     Chinese characters (Chinese breaks anywhere, but a column one character wide is
     unreadable)."""
     words = re.split(r"[ \t\n\u3000]+", with_no_break_spaces(text).strip())
-    words = [w[:HAN_KEEP] if any(is_wide(c) for c in w) else w for w in words]
+    words = [w[:HAN_KEEP] if any(map(is_wide, w)) else w for w in words]
     words = [part for w in words for part in (_url_parts(w) if is_url(w) else
                                               _AFTER_DASH.split(w))]
     return max(words, key=len, default="").replace(NO_BREAK_SPACE, " ")
@@ -334,7 +342,7 @@ def _phrase_floor(text: str) -> str:
 def _whole(text: str) -> bool:
     """Whether a short cell must stay on one line whatever it costs: a number, an amount
     or a change (it holds a digit), or a unit."""
-    return any(c.isdigit() for c in text) or len(text) <= UNIT_CHARS
+    return any(map(str.isdigit, text)) or len(text) <= UNIT_CHARS
 
 
 def _pads(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
@@ -381,7 +389,7 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
 def _label(text: str) -> bool:
     """Whether a cell is a label that may wrap: a long cell of Han text or of several
     words, not an amount kept whole (more than 1,100)."""
-    return not is_short(text) and (any(is_wide(c) for c in text) or
+    return not is_short(text) and (any(map(is_wide, text)) or
                                    " " in with_no_break_spaces(text).strip())
 
 

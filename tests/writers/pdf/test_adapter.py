@@ -129,6 +129,61 @@ def test_a_tables_row_heights_fixed_after_a_wrap_place_its_spanned_cells() -> No
     assert pdf_adapter.row_heights(head) == [40] and tail.wrap(100, 1000)[1] == 30
 
 
+class _Counted(Spacer):  # type: ignore[misc]
+    """A cell that counts its wraps and is taller in a narrower column."""
+
+    wraps = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        type(self).wraps += 1
+        return availWidth, 1000 / availWidth
+
+
+def _rows(count: int) -> list[list[Any]]:
+    return [[_Counted(1, 1), f"row {n}"] for n in range(count)]
+
+
+def test_a_table_measures_its_rows_once_a_width() -> None:
+    def laid(table: Table, width: float, height: float) -> tuple[Any, ...]:
+        size = table.wrap(width, height)
+        return size, list(table._rowHeights), list(table._rowpositions), table._hmax
+
+    once = pdf_adapter.RowsOnce(_rows(6), colWidths=["60%", "40%"])
+    plain = Table(_rows(6), colWidths=["60%", "40%"])
+    for width, height, wraps in [(100, 1000, 6), (100, 30, 0), (80, 1000, 6),
+                                 (100, 1000, 6), (100, 5, 0)]:
+        _Counted.wraps = 0
+        assert laid(once, width, height) == laid(plain, width, height)
+        assert _Counted.wraps == wraps + 6  # the plain table's own, each time
+    head, tail = once.split(100, 30)  # the parts as reportlab splits the table
+    assert [pdf_adapter.row_heights(p) for p in (head, tail)] == \
+        [pdf_adapter.row_heights(p) for p in plain.split(100, 30)]
+
+
+def test_reportlab_measures_every_row_of_a_table_without_row_spans() -> None:
+    """``RowsOnce`` relies on it: reportlab stops measuring a long table's rows early only
+    where a cell spans rows."""
+    table = Table(_rows(8), colWidths=[50, 30])
+    table.setStyle([("SPAN", (0, 0), (-1, 0))])  # a caption across the columns
+    table.wrap(80, 25)
+    assert None not in pdf_adapter.row_heights(table)
+    spanned = pdf_adapter.RowsOnce(_rows(8), colWidths=[50, 30])
+    spanned.setStyle([("SPAN", (0, 2), (0, 3))])
+    spanned.wrap(80, 25)
+    assert "_rows_once" not in vars(spanned)  # not kept: reportlab shares the span out
+
+
+def test_charts_are_made_with_reportlabs_checks_off_and_on_again() -> None:
+    from reportlab import rl_config
+
+    before = rl_config.shapeChecking
+    with pdf_adapter.shapes_unchecked:
+        with pdf_adapter.shapes_unchecked:
+            assert not rl_config.shapeChecking
+        assert not rl_config.shapeChecking
+    assert rl_config.shapeChecking == before
+
+
 def _latin_face(name: str) -> TTFont:
     """The bundled Latin sans face registered under ``name``."""
     font = TTFont(name, face_path(BUNDLED["sans"].latin_regular))

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from reportlab.platypus import CondPageBreak, PageBreak, Spacer, Table
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from ipdocs.doc import (
     Bilingual,
@@ -22,6 +22,7 @@ from ipdocs.doc import PageBreak as PageBreakNode
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
 from ipdocs.writers import RenderWarning
+from ipdocs.writers.pdf.adapter import RowsOnce
 from ipdocs.writers.pdf.blocks import (
     _FITS,
     Writer,
@@ -310,7 +311,7 @@ def test_a_remembered_tables_rows_keep_the_heights_they_were_measured_at(
     assert row_heights(grid(_captioned("71,425", longer))) == row_heights(recaptioned)
     _FITS.clear()
     remember_fits(0)
-    assert type(table(_captioned("71,425", "表1"), writer(300))[0]) is Table  # none kept
+    assert type(table(_captioned("71,425", "表1"), writer(300))[0]) is RowsOnce  # none kept
 
 
 def test_heights_a_side_by_side_pair_fixed_are_not_kept(remembering: None) -> None:

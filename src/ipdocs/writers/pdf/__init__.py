@@ -51,8 +51,8 @@ def _layout_message(exc: LayoutError) -> str:
     room = re.search(r"in frame '[^']*'\(([\d.]+) x ([\d.]+)", text)
     if not (kind and size and page and room):
         return f"cannot lay out the document: {text}"
-    what = {"SideBySide": "a side-by-side pair", "Table": "a table row"}.get(kind.group(1),
-                                                                           "a block")
+    what = {"SideBySide": "a side-by-side pair", "Table": "a table row",  # the tables
+            "RowsOnce": "a table row", "_Grid": "a table row"}.get(kind.group(1), "a block")
     row = re.search(r"tallest row ([\d.]+)", text)
     height = float(row.group(1) if row else size.group(2))
     return (f"{what} {height:.0f} pt tall cannot be split and does not fit on "

@@ -12,6 +12,7 @@ on their first use (``LayoutError`` comes from here).
 from __future__ import annotations
 
 import re
+import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,11 +32,46 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSE
     # any other that uses it): patterns ipdocs never uses (a Paragraph's links and its
     # CJK word splitting, and those of the modules ``REPORTLAB_UNUSED`` names) are
     # compiled only if something does (``base.patterns``).
+    from reportlab import rl_config
     from reportlab.lib.rl_accel import escapePDF, fp_str
     from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
     from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFString
     from reportlab.pdfgen.textobject import PDFTextObject
     from reportlab.platypus.doctemplate import LayoutError as LayoutError
+    from reportlab.platypus.tables import Table
+
+
+class _ShapesUnchecked:
+    """``with shapes_unchecked:`` turns reportlab's checking of every attribute a
+    graphics shape or widget is given (``rl_config.shapeChecking``: each value tested
+    against the class's declared kinds) off for the block, and back as it was after.
+
+    ipdocs' charts set only values of the kinds reportlab declares, so their checks
+    never fail; they were about a tenth of a chart's making and drawing (some 36 M
+    instructions of a full zh PDF's first render). The drawing is the same either way:
+    the check only raises or lets a value through. Nested and threaded uses count, so
+    the setting comes back when the last ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._depth = 0
+        self._before: Any = None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if not self._depth:
+                self._before = rl_config.shapeChecking
+                rl_config.shapeChecking = 0
+            self._depth += 1
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._depth -= 1
+            if not self._depth:
+                rl_config.shapeChecking = self._before
+
+
+shapes_unchecked = _ShapesUnchecked()
 
 
 def forget_font(font_name: str, face_name: bytes | str) -> None:
@@ -370,6 +406,41 @@ def set_row_heights(table: Any, heights: list[float]) -> None:
     cells, which reportlab keeps from its first wrap, are found again."""
     table._rowHeights = table._argH = list(heights)
     vars(table).pop("_spanRects", None)
+
+
+class RowsOnce(Table):  # type: ignore[misc]
+    """A reportlab Table that measures its rows once a width: wrapped again at the width
+    (and column widths and fixed heights) it last measured every row at, it takes the
+    heights it found then instead of wrapping each cell again. Only for a table whose
+    cells span no rows: reportlab then measures every row whatever the height available
+    (it stops early only to share out a row span's height; ``test_adapter`` fails if a
+    release changes that), and a cell's height depends only on its width, so the
+    heights, and the positions reportlab works out from them, are the same. A table is
+    wrapped more than once when it is kept with what follows it and then placed, or
+    split; each wrap measured all its cells' lines again."""
+
+    _argH: list[Any]
+    _rowHeights: list[Any]
+
+    def _calc_height(self, availHeight: float, availWidth: float, H: Any = None,
+                     W: Any = None) -> None:
+        """reportlab's measure of the rows, or the heights of its last full measure."""
+        fixed: list[Any] = self._argH
+        key = (availWidth, None if not W else tuple(W), tuple(self._argW), tuple(fixed))
+        kept: tuple[Any, list[float]] | None = self.__dict__.get("_rows_once")
+        if kept is not None and kept[0] == key:
+            self._argH = kept[1]  # reportlab's own sums, over the heights it measured
+            try:
+                super()._calc_height(availHeight, availWidth, H, W)
+            finally:
+                self._argH = fixed
+            self._rowHeights = list(kept[1])
+            return
+        super()._calc_height(availHeight, availWidth, H, W)
+        measured = self._rowHeights
+        if None in fixed and None not in measured and \
+                not (self._spanCmds and self._rowSpanCells):
+            self._rows_once = (key, list(measured))
 
 
 def last_split_row(table: Any, height: float) -> int:

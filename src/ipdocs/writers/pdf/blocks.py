@@ -52,7 +52,7 @@ from ipdocs.writers.looks import (
     outline_level,
     span_look,
 )
-from ipdocs.writers.pdf.adapter import row_heights_known, set_row_heights
+from ipdocs.writers.pdf.adapter import RowsOnce, row_heights_known, set_row_heights
 from ipdocs.writers.pdf.fonts import Face, FontError, Where
 from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.setting import (
@@ -375,7 +375,7 @@ HEIGHTS_KEPT = 4
 """Captions a remembered fit keeps its table's row heights for."""
 
 
-class _Grid(Table):  # type: ignore[misc]
+class _Grid(RowsOnce):
     """A table of a remembered fit: the heights its rows are measured at, for the
     caption it has (``measured``: the fit's heights by caption, and its caption's key),
     are kept with the fit, and the same table made again takes them (``set_row_heights``)
@@ -401,7 +401,7 @@ def _grid(rows: list[list[Any]], widths: list[float], heads: int, top: int,
     """The table of ``rows``: a ``_Grid`` at the heights kept for its caption where its
     fit is remembered, else reportlab's own."""
     if heights is None:
-        return Table(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
+        return RowsOnce(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     grid = _Grid(rows, colWidths=widths, repeatRows=heads, hAlign="CENTER")
     caption = (tuple(rows[0][0].runs), tuple(rows[0][0].looks), rows[0][0].shape) \
         if top else None

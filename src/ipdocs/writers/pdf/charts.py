@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from ipdocs.base.kept import remembered
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
+from ipdocs.writers.pdf.adapter import shapes_unchecked
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
@@ -187,10 +188,12 @@ def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str
              ) -> tuple[Drawing, list[Any]]:
     """The chart's drawing (see ``drawing``), its chart widget given as the shapes it
     provides, and the widget."""
-    picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face, colors)
-    picture.initialFontName = face.name  # not the default, unembedded Helvetica
-    widgets = list(picture.contents)
-    picture.contents = [_shapes(node) for node in widgets]
+    with shapes_unchecked:
+        picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face,
+                                                                     colors)
+        picture.initialFontName = face.name  # not the default, unembedded Helvetica
+        widgets = list(picture.contents)
+        picture.contents = [_shapes(node) for node in widgets]
     return picture, widgets
 
 

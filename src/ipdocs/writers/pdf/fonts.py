@@ -292,6 +292,9 @@ class Fonts:
         self._origin: dict[Face, tuple[str, bool]] = {}
         """The bundled role and weight each role face came from (its chain follows)."""
         self._system: tuple[Face, ...] | None = None
+        self._chosen: dict[tuple[object, ...], dict[str, Face]] = {}
+        """The face of each character ``pieces`` has set, by the faces it was given and
+        the roles they came from (what ``cover`` looks at beside the character)."""
 
     def face(self, role: str, bold: bool = False, latin: bool = False) -> Face:
         """The face of a role (its Latin companion with ``latin``)."""
@@ -307,18 +310,18 @@ class Fonts:
         the rest to ``face``; a character neither covers goes to the first face along
         ``face``'s chain and the fallbacks that has it.
         """
-        chosen: dict[str, Face] = {}
-
-        def pick(char: str) -> Face:
-            """The face of one character (each distinct one looked up once)."""
-            found = chosen.get(char)
-            if found is None:
-                first = latin if latin is not None and latin_char(char) and \
-                    ord(char) in latin.covers else face
-                found = chosen[char] = self.cover(char, first)
-            return found
-
-        return [(run_face, "".join(run)) for run_face, run in groupby(text, pick)]
+        key = (face, latin, self._origin.get(face),
+               None if latin is None else self._origin.get(latin))
+        chosen = self._chosen.get(key)
+        if chosen is None:
+            chosen = self._chosen[key] = {}
+        for char in dict.fromkeys(text):  # each distinct one looked up once, in order
+            if char in chosen:
+                continue
+            first = latin if latin is not None and latin_char(char) and \
+                ord(char) in latin.covers else face
+            chosen[char] = self.cover(char, first)
+        return [(run_face, "".join(run)) for run_face, run in groupby(text, chosen.__getitem__)]
 
     def cover(self, char: str, face: Face) -> Face:
         """The face that sets ``char``: the given one, else the first bundled face along
@@ -367,10 +370,12 @@ class Fonts:
     def missing(self, text: str, faces: Sequence[Face]) -> list[str]:
         """Characters of ``text`` that neither ``faces`` nor any fallback covers."""
         out = []
-        first, others = faces[0].covers, faces[1:]
-        for char in set(text):
-            code = ord(char)
-            if code in first or char.isspace() or any(code in face.covers for face in others):
+        codes = set(map(ord, text))
+        for face in faces:  # what the faces cover, let go a face at a time
+            codes = codes.difference(face.covers)
+        for code in codes:
+            char = chr(code)
+            if char.isspace():
                 continue
             if code not in self.cover(char, faces[0]).covers:
                 out.append(char)

@@ -35,7 +35,7 @@ Rules (DESIGN.md "Typography", W3C clreq):
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from functools import lru_cache
 from typing import Any
@@ -160,7 +160,10 @@ class Unit:
     @property
     def text(self) -> str:
         """The unit's text."""
-        return "".join(text for _, text in self.pieces)
+        pieces = self.pieces
+        if len(pieces) == 1:  # most units: asked for every word's breaks and marks
+            return pieces[0][1]
+        return "".join([text for _, text in pieces])
 
     @property
     def first(self) -> str:
@@ -271,6 +274,15 @@ def latin_context(text: str) -> list[bool]:
         sides = [_neighbour(text, index, -1), _neighbour(text, index, 1)]
         marks.append(not any(is_wide(c) for c in sides if c) and any(sides))
     return marks
+
+
+def _any_han(units: Iterable[Unit]) -> bool:
+    """Whether any of ``units`` is Han (a loop: ``any`` over a generator costs a
+    generator and its closing, asked for every line)."""
+    for unit in units:  # noqa: SIM110 (see above)
+        if unit.han:
+            return True
+    return False
 
 
 def _classify(runs: Sequence[Run]) -> list[Unit]:
@@ -462,6 +474,17 @@ def _atoms(units: list[Unit], s: Setting) -> list[_Atom]:
             if len(group) == 1 else _Atom.of(group, s) for group in groups]
 
 
+def _joined(last_atom: _Atom, natural: float, shrink: float, atom: _Atom, s: Setting
+            ) -> tuple[float, float]:
+    """The natural width and squeeze of a line of ``natural`` and ``shrink`` that ends
+    with ``last_atom``, with ``atom`` put at its end."""
+    last, first = last_atom.units[-1], atom.units[0]
+    if not first.space_before and last.han == first.han:  # no gap (_gap_both)
+        return natural + 0.0 + atom.width, shrink + 0.0 + atom.shrink
+    gap, squeeze = _gap_both(last, first, s)
+    return natural + gap + atom.width, shrink + squeeze + atom.shrink
+
+
 @datarecord
 class _Open:
     """A line being filled: its atoms and running totals."""
@@ -477,15 +500,16 @@ class _Open:
         """Its units in order."""
         return [u for atom in self.atoms for u in atom.units]
 
+    @property
+    def last(self) -> _Atom:
+        """Its last atom."""
+        return self.atoms[-1]
+
     def _joined(self, atom: _Atom, s: Setting) -> tuple[float, float]:
         """Its natural width and squeeze with ``atom`` at the end."""
         if not self.atoms:
             return atom.width, atom.shrink
-        last, first = self.atoms[-1].units[-1], atom.units[0]
-        if not first.space_before and last.han == first.han:  # no gap (_gap_both)
-            return self.natural + 0.0 + atom.width, self.shrink + 0.0 + atom.shrink
-        gap, shrink = _gap_both(last, first, s)
-        return self.natural + gap + atom.width, self.shrink + shrink + atom.shrink
+        return _joined(self.atoms[-1], self.natural, self.shrink, atom, s)
 
     def add(self, atom: _Atom, s: Setting) -> None:
         """Put ``atom`` at the end."""
@@ -566,7 +590,7 @@ def _looseness(line: _Open, width: float, s: Setting, limit: float) -> float:
     points = _stretch_points(units)
     if not points:
         return float("inf") if slack > 1e-6 else 0.0
-    scale = s.em if any(u.han for u in units) else s.space
+    scale = s.em if _any_han(units) else s.space
     return slack / len(points) / (limit * scale)
 
 
@@ -639,7 +663,7 @@ class _Filler:
         without ``atom`` (the next word cannot be hyphenated: a name, an amount kept whole)
         takes it in instead, its spaces squeezed to at least ``1 - DEEP_SHRINK`` of theirs."""
         line, s, width = self.lines[-1], self.s, self.available()
-        latin = not any(u.han for u in (*line.units, *atom.units))
+        latin = not (_any_han(line.units) or _any_han(atom.units))
         return s.justify and latin and _looseness(line, width, s, 1.0) > LOOSE_SPACE and \
             not self.hyphenable(atom) and line.fits(atom, width, s, DEEP_SHRINK / SPACE_SHRINK)
 
@@ -707,21 +731,29 @@ class _Filler:
         self.lines[-1].add(_Atom.of([word], self.s), self.s)
 
 
-def _breaks(word: Unit, s: Setting) -> list[tuple[int, bool]]:
+def _breaks(word: Unit, s: Setting) -> tuple[tuple[int, bool], ...]:
     """Where a Latin word may break, in order: (index, whether a hyphen is added); a web
     address only at its punctuation (``url_breaks``), never hyphenated."""
-    text = word.text
-    if word.url or is_url(text):
-        return [(index, False) for index in url_breaks(text)]
+    return _break_points(word.text, word.url, s.hyphenate)
+
+
+@lru_cache(maxsize=1 << 14)
+def _break_points(text: str, url: bool, hyphenate: Hyphenate | None
+                  ) -> tuple[tuple[int, bool], ...]:
+    """``_breaks`` of a word's ``text`` (``url``: the rest of a web address), remembered
+    by everything it depends on: an English paragraph broken as a whole asks it of
+    every word, and its lines' filling again at their ends."""
+    if url or is_url(text):
+        return tuple((index, False) for index in url_breaks(text))
     points = {i: False for i in range(1, len(text))
               if text[i - 1] in BREAK_AFTER and text[i] != text[i - 1]
               and text[i] not in NO_START and text[i - 1] not in NO_END
               and not inside_number(text, i)}
-    if s.hyphenate is not None:
-        for index in s.hyphenate(text):
+    if hyphenate is not None:
+        for index in hyphenate(text):
             if 0 < index < len(text) and text[index - 1].isalpha() and text[index].isalpha():
                 points.setdefault(index, True)
-    return sorted(points.items())
+    return tuple(sorted(points.items()))
 
 
 def _cut(word: Unit, index: int, hyphen: bool, s: Setting, *,
@@ -898,7 +930,7 @@ def _latin_looseness(line: _Open, width: float, s: Setting, points: int | None =
     stretch points it has, where counted already (``_endings``)."""
     slack = width - line.ending(s)
     if slack < 0:
-        end = line.atoms[-1].units[-1]
+        end = line.last.units[-1]
         room = line.shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
         return slack / room if room > 0 else float("-inf")
     if points is None:
@@ -915,21 +947,30 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(line: _Open, width: float, s: Setting, last: bool,
-              points: int | None = None) -> float | None:
+def _demerits(last: _Atom, natural: float, shrink: float, width: float, s: Setting,
+              final: bool, points: int) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
-    and a hyphen at its end. ``points``: its stretch points, where counted already."""
-    ratio = _latin_looseness(line, width, s, points)
+    and a hyphen at its end. The line ends with ``last``, is ``natural`` wide and may
+    squeeze ``shrink`` (an ``_Open``'s totals), has ``points`` stretch points and is
+    the paragraph's last where ``final``: its looseness as ``_latin_looseness`` works it
+    out, the same sums, without a line made for each candidate."""
+    end = last.units[-1]
+    slack = width - (natural - _end_saving(end, s))
+    if slack < 0:
+        room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
+        ratio = slack / room if room > 0 else float("-inf")
+    else:
+        ratio = slack / points / s.space if points else float("inf")
     if ratio < -DEEP_SHRINK / SPACE_SHRINK - 1e-6:
         return None
-    if last:
+    if final:
         ratio = min(ratio, 0.0)
     badness = 100 * abs(ratio) ** 3
     if ratio > LOOSE_LATIN:
         badness = 1e4 + 1e6 * (ratio - LOOSE_LATIN) if ratio != float("inf") else 1e9
     demerits = (1 + badness) ** 2
-    if line.atoms[-1].units[-1].hyphenated:
+    if end.hyphenated:
         demerits += HYPHEN_DEMERITS
     return demerits
 
@@ -952,27 +993,54 @@ _State = tuple[int, int, int]
 or the tail left by its head number cut - 1, on row ``row`` of the widths."""
 
 
+class _Span:
+    """A line a paragraph broken as a whole may have (``_endings``): ``start``, the atoms
+    of ``source`` from ``after`` to ``stop``, and ``head`` (or none) at its end; its
+    natural width and squeeze as an ``_Open`` of those atoms has them, and its atoms
+    listed only when asked (the lines chosen: each candidate copying its atoms made
+    breaking a paragraph as a whole O(n³))."""
+
+    __slots__ = ("after", "head", "last", "natural", "shrink", "source", "start", "stop")
+
+    def __init__(self, start: _Atom, source: Sequence[_Atom], after: int, stop: int,
+                 head: _Atom | None, natural: float, shrink: float, last: _Atom) -> None:
+        self.start, self.source, self.after, self.stop = start, source, after, stop
+        self.head, self.natural, self.shrink, self.last = head, natural, shrink, last
+
+    @property
+    def atoms(self) -> list[_Atom]:
+        """Its atoms in order."""
+        atoms = [self.start, *self.source[self.after:self.stop]]
+        return atoms if self.head is None else [*atoms, self.head]
+
+
+_Ending = tuple[_Atom | None, _Atom, float, float, int, int, int]
+"""A line ``_endings`` finds: the head it ends with (or none), its last atom, its natural
+width and squeeze, the atom the next line starts at, the head's number (0: none) and its
+stretch points."""
+
+
 def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
              after: int, width: float, s: Setting, spaces: Sequence[int]
-             ) -> Iterator[tuple[_Open, int, int, int]]:
-    """Every line that starts with ``start`` and may end in ``width``: the line, the atom
-    the next line starts at (``len(atoms)``: none), the head it ends with (0: none) and
-    its stretch points, counted as the line grows (``_stretch_points`` of a line with no
-    Han unit, as every line of a paragraph broken as a whole is: its word spaces but a
-    space before its first unit; ``spaces``: ``_spaces`` of each atom)."""
-    line = _Open()
-    line.add(start, s)
+             ) -> Iterator[_Ending]:
+    """Every line that starts with ``start`` and may end in ``width`` (its atoms
+    ``start``, ``atoms[after:j]`` and the head, if any), as the totals an ``_Open`` of
+    them has: the line's ``_Ending``, with its stretch points counted as the line grows
+    (``_stretch_points`` of a line with no Han unit, as every line of a paragraph broken
+    as a whole is: its word spaces but a space before its first unit; ``spaces``:
+    ``_spaces`` of each atom)."""
+    natural, shrink, last = start.width, start.shrink, start  # as _Open().add(start)
     points = _spaces(start) - start.units[0].space_before
     j = after
-    while line.natural - width <= line.shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield line, j, 0, points
+    while natural - width <= shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
+        yield None, last, natural, shrink, j, 0, points
         if j == len(atoms):
             return
         for number, (head, _) in enumerate(heads[j], 1):
-            natural, shrink = line._joined(head, s)
-            yield _Open([*line.atoms, head], natural, shrink), j, number, points + _spaces(head)
-        line = _Open(list(line.atoms), line.natural, line.shrink)
-        line.add(atoms[j], s)
+            joined, squeeze = _joined(last, natural, shrink, head, s)
+            yield head, head, joined, squeeze, j, number, points + _spaces(head)
+        natural, shrink = _joined(last, natural, shrink, atoms[j], s)
+        last = atoms[j]
         points += spaces[j]
         j += 1
 
@@ -990,34 +1058,37 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     heads = [_heads(atom, s) for atom in atoms]
     spaces = [_spaces(atom) for atom in atoms]
     rows = len(widths) - 1
-    best: dict[_State, tuple[float, _State | None, _Open]] = {(0, 0, 0): (0.0, None, _Open())}
+    best: dict[_State, tuple[float, _State | None, _Span | None]] = {(0, 0, 0): (0.0, None, None)}
     finish: _State = (len(atoms), 0, -1)
-    for key in sorted(itertools.product(range(len(atoms)), range(
-            max(map(len, heads)) + 1), range(rows + 1))):
+    for key in itertools.product(range(len(atoms)), range(max(map(len, heads)) + 1),
+                                 range(rows + 1)):  # in order: a line's end after its start
         if key not in best:
             continue
         i, cut, row = key
         cost, _, came = best[key]
-        hyphened = bool(came.atoms) and came.atoms[-1].units[-1].hyphenated
+        hyphened = came is not None and came.last.units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
-        for line, j, number, points in _endings(start, atoms, heads, i + 1, widths[row], s,
-                                                spaces):
+        width = widths[row]
+        for head, last, natural, shrink, j, number, points in _endings(
+                start, atoms, heads, i + 1, width, s, spaces):
             end = j == len(atoms)
-            worth = _demerits(line, widths[row], s, end, points)
+            worth = _demerits(last, natural, shrink, width, s, end, points)
             if worth is None:
                 continue
-            if hyphened and line.atoms[-1].units[-1].hyphenated:
+            if hyphened and last.units[-1].hyphenated:
                 worth += HYPHENS_DEMERITS
             target = finish if end else (j, number, min(row + 1, rows))
             if target not in best or cost + worth < best[target][0]:
-                best[target] = (cost + worth, key, line)
+                best[target] = (cost + worth, key,
+                                _Span(start, atoms, i + 1, j, head, natural, shrink, last))
     if finish not in best:
         return None
     lines: list[_Open] = []
     at: _State | None = finish
     while at is not None and at != (0, 0, 0):
-        _, at, line = best[at]
-        lines.append(_rebuilt(line.atoms, s))
+        _, at, chosen = best[at]
+        assert chosen is not None
+        lines.append(_rebuilt(chosen.atoms, s))
     return lines[::-1]
 
 
@@ -1192,7 +1263,7 @@ def _squeeze(units: list[Unit], gaps: list[float], over: float, s: Setting) -> l
     room = sum(marks) + sum(shrinks)
     if room <= 0:
         return gaps
-    deepest = DEEP_SHRINK / SPACE_SHRINK if not any(u.han for u in units) else 1.0
+    deepest = DEEP_SHRINK / SPACE_SHRINK if not _any_han(units) else 1.0
     share = min(over / room, deepest)
     for unit, give in zip(units, marks, strict=True):
         unit.trim += give * share

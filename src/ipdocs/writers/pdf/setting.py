@@ -18,8 +18,8 @@ from ipdocs.base.records import datarecord
 from ipdocs.doc import SHIPPED_LANGUAGES, Language, find_language, spans_of
 from ipdocs.themes import Style, Theme
 from ipdocs.writers.looks import LINK_COLOR, first_line_indent
-from ipdocs.writers.pdf.fonts import Fonts
-from ipdocs.writers.pdf.linebreak import Run, latin_context
+from ipdocs.writers.pdf.fonts import Face, Fonts
+from ipdocs.writers.pdf.linebreak import AMBIGUOUS, Run, latin_context
 from ipdocs.writers.pdf.tagging import Element, StructTree
 from ipdocs.writers.pdf.text import Look, Shape, TextBlock
 from ipdocs.writers.spacing import line_height, tracking
@@ -104,6 +104,8 @@ def _stretches(text: str, language: Language) -> list[tuple[str, bool]]:
     set as Han; in Han text, punctuation such as ’ and … inside Latin words."""
     if not language.han:
         return [(text, True)]
+    if AMBIGUOUS.isdisjoint(text):  # no mark Latin text may take: all of it Han's
+        return [(text, False)] if text else []
     stretches: list[tuple[str, bool]] = []
     start = 0
     for latin, group in itertools.groupby(latin_context(text)):  # a mark per character
@@ -172,31 +174,37 @@ def looks_runs(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
     theme gives the style, the faces it may be set in (each a subset to the document's
     characters) and the fallbacks. Pieces with a character no font has are cut afresh
     each time (their problem is noted for each document)."""
-    key = (tuple(pieces), cut_setting(style, lang, (style.bold, any(p.bold for p in pieces)),
-                                      w))
+    bolds = (style.bold, any(p.bold for p in pieces))
+    setting = cut_setting(style, lang, bolds, w)
+    key = (tuple(pieces), setting)
     made = recall(_LOOKS, key)
     if made is None:
-        runs, looks, lacking = _cut(pieces, style, lang, w)
+        faces = dict(zip(sorted(set(bolds)), setting[-1], strict=True))
+        runs, looks, lacking = _cut(pieces, style, lang, w, faces)
         made = runs, looks
         if not lacking:
             keep(_LOOKS, key, made, LOOKS_KEPT)
     return list(made[0]), list(made[1])
 
 
-def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
-         ) -> tuple[list[Run], list[Look], bool]:
+def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer,
+         faces: dict[bool, tuple[Face, Face]]) -> tuple[list[Run], list[Look], bool]:
     """Runs and looks for pieces in ``style``, checking that every character is covered;
     amounts kept whole (``typeset.kept``) in runs that no line break falls inside; and
-    whether some character is covered by no font (noted as a problem)."""
+    whether some character is covered by no font (noted as a problem). ``faces``: the
+    style's face and Latin face by weight (``cut_setting``'s, the writer's fonts')."""
     looks: list[Look] = []
+    places: dict[tuple[Any, ...], int] = {}  # each look's place, by its fields
     runs: list[Run] = []
     color = w.theme.color(style.color) or "000000"
     text = "".join(p.text for p in pieces)
     lacking = False
+    spacing = tracking(w.theme, style) if pieces else 0.0
+    language = w.language(lang) if pieces else None
     for piece in pieces:
-        face = w.fonts.face(style.font, piece.bold or style.bold)
-        latin = w.fonts.face(style.font, piece.bold or style.bold, latin=True)
-        stretches = _stretches(piece.text, w.language(lang))
+        face, latin = faces[piece.bold or style.bold]
+        assert language is not None
+        stretches = _stretches(piece.text, language)
         uses_latin = any(flag for _, flag in stretches)
         missing = w.fonts.missing(piece.text, [face, *([latin] if uses_latin else [])])
         lacking = lacking or bool(missing)
@@ -204,17 +212,21 @@ def _cut(pieces: Sequence[Piece], style: Style, lang: str, w: Writer
             note_uncovered(w, missing, f"not {font_name(w.theme, style.font)}, the "
                                        "theme's fallbacks or this machine's", text,
                            (style.font, piece.bold or style.bold, False))
+        shade = piece.color or (LINK_COLOR if piece.link else color)
+        tag: str | None = None
         for part, flag in stretches:
             for bit, whole in [(part, True)] if piece.keep else kept_pieces(part):
                 for chosen, stretch in w.fonts.pieces(bit, face, latin if flag else None):
-                    look = Look(chosen, style.size,
-                                piece.color or (LINK_COLOR if piece.link else color),
-                                piece.highlight, tracking(w.theme, style), piece.italic,
-                                piece.link, w.language(piece.lang).tag
-                                if piece.lang and piece.lang != lang else "")
-                    if look not in looks:
-                        looks.append(look)
-                    runs.append(Run(stretch, looks.index(look), whole, chosen == latin))
+                    if tag is None:
+                        tag = w.language(piece.lang).tag if piece.lang and piece.lang != lang \
+                            else ""
+                    fields = (chosen, style.size, shade, piece.highlight, spacing,
+                              piece.italic, piece.link, tag)
+                    place = places.get(fields)  # equal fields, equal looks
+                    if place is None:
+                        place = places[fields] = len(looks)
+                        looks.append(Look(*fields))
+                    runs.append(Run(stretch, place, whole, chosen == latin))
     if not looks:
         looks.append(Look(w.fonts.face(style.font, style.bold), style.size, color))
     return runs, looks, lacking

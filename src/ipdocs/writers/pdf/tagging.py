@@ -46,6 +46,7 @@ from ipdocs.writers.pdf.adapter import (
     reference_bytes,
     set_annotation_entry,
     set_page_entry,
+    shapes_unchecked,
     url_annotation,
 )
 
@@ -93,7 +94,10 @@ class Element:
 
     def has_content(self) -> bool:
         """Whether the element or one below it marks content on a page."""
-        return any(not isinstance(kid, Element) or kid.has_content() for kid in self.kids)
+        for kid in self.kids:  # noqa: SIM110 (a loop, not any(): asked of every element)
+            if not isinstance(kid, Element) or kid.has_content():
+                return True
+        return False
 
 
 class StructTree:
@@ -130,22 +134,31 @@ def _tree(canvas: Any) -> StructTree | None:
     return tree if isinstance(tree, StructTree) else None
 
 
-@contextmanager
-def content(canvas: Any, holder: Any) -> Iterator[None]:
+class content:  # used as a function: ``with content(canvas, holder):``
     """What is drawn inside is the content of the element ``holder`` holds (see ``tag``),
     marked with a new MCID; drawn a second time (a table's header row repeated on the
-    next page), it is left unmarked, and so becomes an artifact."""
-    element: Element | None = getattr(holder, "tag", None)
-    tree = _tree(canvas)
-    if element is None or tree is None or getattr(holder, "tag_drawn", False):
-        yield
-        return
-    holder.tag_drawn = True
-    mcid = tree.mark(element, canvas.getPageNumber() - 1)
-    code = page_code(canvas)
-    code.append(f"/{element.role} <</MCID {mcid}>> BDC")
-    yield
-    code.append("EMC")
+    next page), it is left unmarked, and so becomes an artifact. (A class, not a
+    generator's context: a render enters some 800.)"""
+
+    __slots__ = ("_code",)
+
+    def __init__(self, canvas: Any, holder: Any) -> None:
+        self._code: list[str] | None = None
+        element: Element | None = getattr(holder, "tag", None)
+        tree = _tree(canvas)
+        if element is None or tree is None or getattr(holder, "tag_drawn", False):
+            return
+        holder.tag_drawn = True
+        mcid = tree.mark(element, canvas.getPageNumber() - 1)
+        self._code = page_code(canvas)
+        self._code.append(f"/{element.role} <</MCID {mcid}>> BDC")
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        if self._code is not None and kind is None:  # closed only when drawn through
+            self._code.append("EMC")
 
 
 def piece_element(parent: Element, lang: str) -> Element:
@@ -379,8 +392,9 @@ class Figure(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        """The drawing, marked as the figure's content."""
-        with content(self.canv, self):
+        """The drawing, marked as the figure's content (a chart's shapes drawn as
+        made: ``adapter.shapes_unchecked``)."""
+        with content(self.canv, self), shapes_unchecked:
             self.inner.drawOn(self.canv, 0, 0)
         tree = _tree(self.canv)
         if tree is None:
@@ -444,7 +458,10 @@ def _kept(element: Element) -> list[Element]:
 
 def _first_page(element: Element) -> int | None:
     """The page index of the element's first marked content of its own."""
-    return next((kid[0] for kid in element.kids if isinstance(kid, tuple)), None)
+    for kid in element.kids:
+        if isinstance(kid, tuple):
+            return int(kid[0])
+    return None
 
 
 def _langs(element: Element, inherited: str, out: dict[int, str]) -> None:

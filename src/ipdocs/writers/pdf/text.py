@@ -141,28 +141,6 @@ def _by_width(text: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _even_run(units: Sequence[Unit], start: int,
-              looks: Sequence[tuple[int, bool] | None] | None = None) -> tuple[int, float]:
-    """How far from ``start`` units are single characters of one look, evenly spaced.
-
-    Returns the end of the run and the spacing between its characters. ``looks``: each
-    unit's ``_single``, where worked out already.
-    """
-    if looks is None:
-        looks = [_single(unit) for unit in units]
-    look = looks[start]
-    if look is None:
-        return start + 1, 0.0
-    end, spacing = start + 1, None
-    while end < len(units) and not units[end].space_before and looks[end] == look:
-        gap = units[end].x - (units[end - 1].x + units[end - 1].width)
-        if spacing is not None and abs(gap - spacing) > 0.01:
-            break
-        spacing = gap
-        end += 1
-    return end, spacing or 0.0
-
-
 Stretch = tuple[int, int, float, list[tuple[int, str]]]
 """Units ``start`` to ``end`` of a line shown in one go: their character spacing and
 pieces (a unit's own, or one piece of an even run's characters)."""
@@ -182,17 +160,33 @@ class _Drawn:
 
 
 def _stretches(line: Line) -> list[Stretch]:
-    """The stretches a line is shown in (``_even_run``), worked out once a line."""
+    """The stretches a line is shown in, worked out once a line: from each unit, the
+    units after it that are single characters of its look (``_single``), with no space
+    before them and evenly spaced (their gaps within 0.01 pt of the first), shown in one
+    go with that gap as the character spacing; any other unit alone."""
     if line.drawn is None:
         units = line.units
+        count = len(units)
         looks = list(map(_single, units))
         stretches: list[Stretch] = []
         start = 0
-        while start < len(units):
-            end, spacing = _even_run(units, start, looks)
-            pieces = units[start].pieces if end == start + 1 else \
-                [(units[start].pieces[0][0], "".join(u.pieces[0][1] for u in units[start:end]))]
-            stretches.append((start, end, spacing, pieces))
+        while start < count:
+            look = looks[start]
+            end, spacing = start + 1, None
+            if look is not None:
+                before = units[start]
+                while end < count:
+                    unit = units[end]
+                    if unit.space_before or looks[end] != look:
+                        break
+                    gap = unit.x - (before.x + before.width)
+                    if spacing is not None and abs(gap - spacing) > 0.01:
+                        break
+                    spacing, before, end = gap, unit, end + 1
+            first = units[start]
+            pieces = first.pieces if end == start + 1 else \
+                [(first.pieces[0][0], "".join([u.pieces[0][1] for u in units[start:end]]))]
+            stretches.append((start, end, spacing or 0.0, pieces))
             start = end
         line.drawn = _Drawn(stretches)
     drawn: list[Stretch] = line.drawn.stretches
@@ -636,10 +630,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
         """The width of the whole text set on one line, as the line breaker sets it (with
         its quarter-em gaps between Han and Latin); kept with the block (a table's
         fitting asks a cell more than once)."""
-        try:
-            return self._natural_width
-        except AttributeError:
-            pass
+        known: float | None = self.__dict__.get("_natural_width")  # no exception raised
+        if known is not None:
+            return known
         first = self.looks[0]
         lines = _remembered((*self._key(), "natural"), lambda: break_lines(
             self.runs, [float("inf")], self._measure, space=self._measure(0, " "),
@@ -661,8 +654,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
     def plain(self) -> str:
         """The block's text (for outlines and tests; a table's fitting asks it of a cell
         at each measure: joined once)."""
-        try:
-            return self._plain
-        except AttributeError:
-            self._plain: str = "".join(run.text for run in self.runs)
-            return self._plain
+        joined: str | None = self.__dict__.get("_plain")  # no exception raised
+        if joined is None:
+            joined = self._plain = "".join(run.text for run in self.runs)
+        return joined
