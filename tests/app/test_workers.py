@@ -1,6 +1,8 @@
 """Worker processes: started when asked, ended with their pool."""
 
 import multiprocessing
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,20 @@ def test_a_writer_that_cannot_be_imported_is_left_for_its_output_to_say() -> Non
         import_writers(["broken", "no-such-format"])  # no error here
     finally:
         unregister_format("broken")
+
+
+def test_the_chart_writer_is_imported_ahead_where_asked() -> None:
+    """``import_writers`` with ``charts`` imports what a format's writer draws charts
+    with (the DOCX writer's python-pptx and xlsxwriter); without, not."""
+    code = ("import sys\n"
+            "from ipdocs.app.workers import import_writers\n"
+            "import_writers(['docx'])\n"
+            "print('xlsxwriter' in sys.modules)\n"
+            "import_writers(['docx', 'pdf'], charts=True)\n"
+            "print(all(m in sys.modules for m in ('pptx.chart.xmlwriter', 'xlsxwriter')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]
 
 
 def leave_a_temporary_and_die(folder: str) -> None:

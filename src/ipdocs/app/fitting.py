@@ -13,7 +13,7 @@ from typing import NamedTuple
 from ipdocs.app import recipes
 from ipdocs.app.recipes import BuildError, Output, Recipe, _render, _render_as
 from ipdocs.base.records import datarecord
-from ipdocs.doc import Document
+from ipdocs.doc import Bilingual, Block, Chart, Document
 from ipdocs.model import Report
 from ipdocs.sections.brief import LanguageOption
 from ipdocs.sections.context import (
@@ -242,6 +242,22 @@ def variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
             return _scale_alone(_session(report, recipe, limit), report, alone, lang, limit)
         except BuildError:
             return None
+
+
+def variant_draws_chart(report: Report, recipe: Recipe, lang: LanguageOption,
+                        limit: int) -> bool:
+    """Whether the document ``lang``'s variant last came to in this process's fitting
+    of the brief (``variant_scale``: the step its scale was found at) draws a chart: its
+    outputs, made at the shared scale (that or a roomier step), most likely do too."""
+    session = _session(report, recipe, limit)
+    made = [doc for (_, language, *_), doc in session.docs.items() if language == lang]
+    return bool(made) and _draws_chart(made[-1].blocks)
+
+
+def _draws_chart(blocks: Iterable[Block]) -> bool:
+    """Whether ``blocks`` hold a chart, those of bilingual pairs included."""
+    return any(isinstance(block, Chart) or (isinstance(block, Bilingual) and (
+        _draws_chart(block.left) or _draws_chart(block.right))) for block in blocks)
 
 
 def smallest_scale(scales: Iterable[float | None]) -> float:

@@ -31,6 +31,7 @@ from ipdocs.app.fitting import (
     render_output,
     settle_scale,
     smallest_scale,
+    variant_draws_chart,
     variant_scale,
 )
 from ipdocs.app.recipes import BuildError, Output, Recipe
@@ -222,9 +223,10 @@ class _Batch:
         self.prepared: set[int] = set()
         """The processes that found a scale while its job's others were still to come,
         and were given a ``_prepare`` task then (once a process)."""
-        self.preparing: dict[Future[tuple[int, float]], tuple[int, float]] = {}
+        self.preparing: dict[Future[tuple[int, float]], tuple[int, float, float]] = {}
         """The ``_prepare`` tasks whose ends are not yet accounted for: the process each
-        was meant for and the moment it was queued (``_free_first``)."""
+        was meant for, the moment it was queued and about how long it takes
+        (``_free_first``)."""
         self.count = 0
 
     @property
@@ -303,7 +305,7 @@ class _Batch:
             found[lang] = scale
         if any(i == index for i, _ in self.scales.values()):
             if found is not None:
-                self._prepare(index, scale.process)
+                self._prepare(index, scale.process, scale.charts)
             return
         del self.found[index]
         if found is None:
@@ -312,14 +314,16 @@ class _Batch:
             yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
                                    self._free_first(found))
 
-    def _prepare(self, index: int, process: int) -> None:
+    def _prepare(self, index: int, process: int, charts: bool = False) -> None:
         """Queue a ``_prepare`` task for the job's formats, once for each ``process``
         that has found a scale of it while others are still to come: it waits for them
         (the outputs are queued with the smallest scale), so the next task it takes is
         this one, and the writers the job's outputs need are imported there then
-        (``batch.writers_first`` left all but the PDF's out of the processes' start).
-        Where another process takes it, that one needed them too, or has them already
-        (imported again, a writer costs nothing)."""
+        (``batch.writers_first`` left all but the PDF's out of the processes' start),
+        with what they draw charts with where the variant it found draws one
+        (``charts``: python-pptx and xlsxwriter for a Word file's chart, else imported
+        by its first chart, on the job's path). Where another process takes it, that one
+        needed them too, or has them already (imported again, a writer costs nothing)."""
         if process in self.prepared:
             return
         self.prepared.add(process)
@@ -327,18 +331,19 @@ class _Batch:
         formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
             output.path for output in job.outputs)) if found is not None))
         with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
-            self.preparing[self.executor.submit(_prepare, formats)] = (process,
-                                                                       time.monotonic())
+            self.preparing[self.executor.submit(_prepare, formats, charts)] = (
+                process, time.monotonic(), PREPARE_SECONDS + charts * CHARTS_SECONDS)
 
     def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
         """``found`` with each process's moment done put off to the end of a
         ``_prepare`` task it was given; one still running or queued ends after now, at
         the later of its queuing and the process's last scale plus ``PREPARE_SECONDS``
-        if that is later still: so that ``by_finder`` queues first the task of the
-        process that is free first."""
+        if that is later still (``CHARTS_SECONDS`` more where it imports the chart
+        writer): so that ``by_finder`` queues first the task of the process that is free
+        first."""
         later: dict[int, float] = {}
         now = time.monotonic()
-        for future, (process, queued) in list(self.preparing.items()):
+        for future, (process, queued, seconds) in list(self.preparing.items()):
             if future.done():
                 del self.preparing[future]
                 with contextlib.suppress(Exception):  # the worker died: its outputs say so
@@ -348,7 +353,7 @@ class _Batch:
             begun = max([queued, *(one.done for one in found.values()
                                    if one.process == process)])
             later[process] = max(later.get(process, 0.0), now + 1e-6,
-                                 begun + PREPARE_SECONDS)
+                                 begun + seconds)
         return {lang: replace(one, done=max(one.done, later.get(one.process, one.done)))
                 for lang, one in found.items()}
 
@@ -456,6 +461,10 @@ class ScaleFound:
     scale: float | None
     process: int = 0
     done: float = 0.0
+    charts: bool = False
+    """Whether the variant's document at that scale draws a chart
+    (``variant_draws_chart``): its Word file will want the chart writer
+    (``_Batch._prepare``)."""
 
 
 def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
@@ -548,20 +557,25 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
     report, recipe = _received(report, recipe, token)
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
-    return ScaleFound(scale, os.getpid(), time.monotonic())
+    charts = variant_draws_chart(report, recipe, lang, recipe.brief.pages)
+    return ScaleFound(scale, os.getpid(), time.monotonic(), charts)
 
 
 PREPARE_SECONDS = 0.05
 """About what a ``_prepare`` task takes (the DOCX writer's imports), to guess when a
 process that is still at one will be free (``_Batch._free_first``)."""
+CHARTS_SECONDS = 0.05
+"""About what importing the chart writer adds to a ``_prepare`` task (python-pptx and
+xlsxwriter)."""
 
 
-def _prepare(formats: Sequence[str]) -> tuple[int, float]:
-    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``);
-    this process's id and the moment it was done (``time.monotonic``)."""
+def _prepare(formats: Sequence[str], charts: bool = False) -> tuple[int, float]:
+    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``),
+    with what they draw charts with if ``charts`` (``workers.import_writers``); this
+    process's id and the moment it was done (``time.monotonic``)."""
     from ipdocs.app.workers import import_writers
 
-    import_writers(formats)
+    import_writers(formats, charts)
     return os.getpid(), time.monotonic()
 
 

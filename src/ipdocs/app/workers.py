@@ -226,12 +226,14 @@ def collect_if_grown() -> None:
         gc.collect()
 
 
-def import_writers(formats: Sequence[str]) -> None:
+def import_writers(formats: Sequence[str], charts: bool = False) -> None:
     """Import the writers of ``formats`` (names of ``ipdocs.writers.formats``) ahead of
     the first output that needs them: a worker started before the first spec is loaded
     does it while its parent loads (the PDF writer is some 70 ms of imports, the DOCX
-    writer 35). A format unknown or whose writer fails to import is left: the output
-    that needs it says why."""
+    writer 35); with ``charts``, what each draws charts with too, where that is apart
+    (``WriterFormat.charts``: the DOCX writer's python-pptx and xlsxwriter, some 45 ms).
+    A format unknown or whose writer fails to import is left: the output that needs it
+    says why."""
     from ipdocs.writers.formats import writer_format
 
     for name in formats:
@@ -239,6 +241,8 @@ def import_writers(formats: Sequence[str]) -> None:
             registered = writer_format(name)
             if registered is not None:
                 registered.renderer()
+                if charts:
+                    registered.import_chart_writer()
 
 
 def watch_parent(parent: int, server: int | None = None) -> None:
