@@ -34,6 +34,50 @@ def test_a_pool_left_by_an_exception_kills_its_busy_workers() -> None:
     assert multiprocessing.active_children() == []
 
 
+def test_a_pool_told_no_more_work_comes_ends_its_workers_after_the_last_result(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told ``no_more_work``, a pool's work queued still runs and its results come; its
+    processes end once the last result is in, before the pool's block ends, and
+    ended well (the font cache is not searched for what a killed one left)."""
+    import time
+
+    from ipdocs.app import workers
+
+    cleaned: list[bool] = []
+    monkeypatch.setattr(workers, "_clean_cache", lambda: cleaned.append(True))
+    with pool(2, multiprocessing.get_context("fork"), ["pdf"]) as executor:
+        futures = [executor.submit(time.sleep, 0.1), executor.submit(pow, 2, 10)]
+        workers.no_more_work(executor)
+        workers.no_more_work(executor)  # once is enough; again changes nothing
+        assert futures[1].result(timeout=30) == 1024
+        assert futures[0].result(timeout=30) is None
+        deadline = time.monotonic() + 10
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert multiprocessing.active_children() == []  # before the block ends
+        with pytest.raises(RuntimeError):
+            executor.submit(pow, 2, 3)
+    assert cleaned == []
+
+
+def test_a_pool_told_no_more_work_comes_still_kills_its_workers_on_an_exception() -> None:
+    import time
+
+    from ipdocs.app import workers
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError), pool(2, multiprocessing.get_context("fork")) as executor:
+        executor.submit(time.sleep, 30)
+        time.sleep(0.2)
+        workers.no_more_work(executor)
+        raise RuntimeError("the caller gave up")
+    assert time.monotonic() - started < 2
+    deadline = time.monotonic() + 1.0
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert multiprocessing.active_children() == []
+
+
 def test_a_spawned_worker_registers_the_parent_s_languages() -> None:
     from ipdocs.i18n import codes, forget_locale, register_locale
     from tests.i18n.test_third_language import GERMAN

@@ -22,6 +22,7 @@ from collections.abc import (
 )
 from contextlib import AbstractContextManager
 from dataclasses import field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -165,7 +166,10 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
     if formats is None:
         formats = getattr(jobs, "formats", ())
     with open_pool(workers, formats) as pool:
-        if not (yield from _across(pool, jobs, workers, on_output)) and formats:
+        from ipdocs.app.workers import no_more_work
+
+        if not (yield from _across(pool, jobs, workers, on_output,
+                                   partial(no_more_work, pool))) and formats:
             from ipdocs.app.workers import end_idle
 
             end_idle(pool)  # every spec refused: its workers' imports are not waited for
@@ -181,16 +185,21 @@ def open_pool(workers: int, formats: Collection[str] = ()
 
 
 def _across(executor: Executor, jobs: Iterable[Job], workers: int,
-            on_output: OutputHook | None) -> Generator[tuple[Job, list[Result]], None, int]:
+            on_output: OutputHook | None, last: Callable[[], None] | None = None
+            ) -> Generator[tuple[Job, list[Result]], None, int]:
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
     queued (so the specs are loaded as the processes need them); return how many jobs
-    there were."""
+    there were. ``last`` is called once every task is submitted (every job read, no
+    scale still to come, whose outputs would follow): ``workers.no_more_work``."""
     batch = _Batch(executor, on_output, workers, getattr(jobs, "planned", None))
     for job in jobs:
         yield from batch.submit(job)
         while batch.busy > 2 * workers:
             yield from batch.collect()
     while batch.busy:
+        if last is not None and not batch.scales:
+            last()
+            last = None
         yield from batch.collect()
     return batch.count
 

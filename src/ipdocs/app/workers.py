@@ -83,7 +83,7 @@ def pool(workers: int, context: BaseContext,
         _pools.remove(executor)
         _clean_cache()
         raise
-    processes = _processes(executor)
+    processes = _workers_of(executor)
     try:
         executor.shutdown()
     except BaseException:  # interrupted while waiting for the workers
@@ -92,8 +92,34 @@ def pool(workers: int, context: BaseContext,
         raise
     finally:
         _pools.remove(executor)
+        _stopped.pop(id(executor), None)
         if not processes or not all_ended_well(executor, processes):
             _clean_cache()
+
+
+_stopped: dict[int, list[BaseProcess]] = {}
+"""The processes of each pool told that no more work comes (``no_more_work``), by the
+pool's id: concurrent.futures forgets them then."""
+
+
+def no_more_work(executor: Executor) -> None:
+    """Tell a pool of ``pool``'s that nothing more will be submitted: its processes end
+    as soon as the last task's result is in, while this process writes the files (else
+    they would end only once ``pool``'s block ends, after the files, and the build
+    would wait for their exits then). Its work queued still runs and its results
+    come; a task submitted after this is refused (RuntimeError)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor) and executor in _pools and \
+            id(executor) not in _stopped:
+        _stopped[id(executor)] = _processes(executor)
+        executor.shutdown(wait=False)
+
+
+def _workers_of(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The pool's processes: those it had when told ``no_more_work``, else its own."""
+    stopped = _stopped.get(id(executor))
+    return list(stopped) if stopped is not None else _processes(executor)
 
 
 def all_ended_well(executor: ProcessPoolExecutor, processes: Sequence[BaseProcess]) -> bool:
@@ -141,7 +167,7 @@ def _processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
 
 def _kill(executor: ProcessPoolExecutor) -> None:
     """Kill the executor's workers (SIGKILL) and wait for them, a second at most each."""
-    processes = _processes(executor)
+    processes = _workers_of(executor)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
