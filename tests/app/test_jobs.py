@@ -413,7 +413,9 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
         assert list(batch._scale_found(future)) == []
 
     found("zh", 1.0, 11, 1.0, charts=True)
-    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"), True))
+    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"), batch.tokens[0]))
+    assert batch.preparing[executor.futures[-1]][2] == (  # type: ignore[index]
+        jobs.PREPARE_SECONDS + jobs.CHARTS_SECONDS)
     found("en", 0.94, 11, 2.0)
     assert len(executor.tasks) == 4  # once a process
     found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
@@ -453,6 +455,25 @@ def test_a_prepared_process_importing_the_chart_writer_is_free_later(tmp_path: P
     batch.preparing = {running: (12, now, 1000.0)}
     free = batch._free_first({"zh": jobs.ScaleFound(1.0, 12, now + 1)})
     assert free["zh"].done == now + 1001  # its last scale, then the import's guessed length
+
+
+def test_a_process_prepares_the_chart_writer_where_a_variant_it_found_draws_one(
+        sample: Report) -> None:
+    """A ``_prepare`` task imports the chart writer in the process that takes it where
+    a variant of the job this process found draws a chart: not where it found only
+    variants without one, nor where it was sent nothing of the job."""
+    from ipdocs.app import jobs
+    from ipdocs.sections import Brief, LeadBuilder
+
+    theme = load_theme("briefing")
+    with_chart, plain = Recipe(summary_brief(), theme), Recipe(
+        Brief([LeadBuilder()], "lead", pages=1), theme)
+    jobs._variant_scale(sample, with_chart, "zh", "charted")
+    jobs._variant_scale(sample, plain, "zh", "plain")
+    assert jobs._found_with_chart("charted")
+    assert not jobs._found_with_chart("plain")
+    assert not jobs._found_with_chart("never-sent")
+    assert not jobs._found_with_chart(None)
 
 
 def test_a_variants_scale_says_whether_its_document_draws_a_chart(sample: Report) -> None:

@@ -249,8 +249,13 @@ def variant_draws_chart(report: Report, recipe: Recipe, lang: LanguageOption,
     """Whether the document ``lang``'s variant last came to in this process's fitting
     of the brief (``variant_scale``: the shortest step at the scale it came to) draws a
     chart: its outputs, made at the shared scale (that step or a roomier one), most
-    likely do too. A guess, for what a process imports ahead (``jobs._prepare``)."""
-    session = _session(report, recipe, limit)
+    likely do too. A guess, for what a process imports ahead (``jobs._prepare``); False
+    where this process has not fitted the variant (no session is begun for asking)."""
+    made_of = (report, recipe.brief, recipe.theme, recipe.glossary)
+    session = _SESSIONS.get((*map(id, made_of), limit))
+    if session is None or any(a is not b for a, b in zip(session.made_of, made_of,
+                                                          strict=True)):
+        return False
     made = [doc for (_, language, *_), doc in session.docs.items() if language == lang]
     return bool(made) and _draws_chart(made[-1].blocks)
 

@@ -329,10 +329,12 @@ class _Batch:
         (the outputs are queued with the smallest scale), so the next task it takes is
         this one, and the writers the job's outputs need are imported there then
         (``batch.writers_first`` left all but the PDF's out of the processes' start),
-        with what they draw charts with where the variant it found draws one
-        (``charts``: python-pptx and xlsxwriter for a Word file's chart, else imported
-        by its first chart, on the job's path). Where another process takes it, that one
-        needed them too, or has them already (imported again, a writer costs nothing)."""
+        with what they draw charts with where a variant the process that takes it found
+        draws one (``_found_with_chart``: python-pptx and xlsxwriter for a Word file's
+        chart, else imported by its first chart, on the job's path). Where another
+        process takes it, that one needed the writers too, or has them already
+        (imported again, a writer costs nothing); ``charts`` (the finder's guess) only
+        lengthens the guess of its end (``CHARTS_SECONDS``)."""
         if process in self.prepared:
             return
         self.prepared.add(process)
@@ -340,7 +342,7 @@ class _Batch:
         formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
             output.path for output in job.outputs)) if found is not None))
         with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
-            self.preparing[self.executor.submit(_prepare, formats, charts)] = (
+            self.preparing[self.executor.submit(_prepare, formats, self.tokens[index])] = (
                 process, time.monotonic(), PREPARE_SECONDS + charts * CHARTS_SECONDS)
 
     def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
@@ -472,8 +474,8 @@ class ScaleFound:
     done: float = 0.0
     charts: bool = False
     """Whether the variant's document at that scale draws a chart
-    (``variant_draws_chart``): its Word file will want the chart writer
-    (``_Batch._prepare``)."""
+    (``variant_draws_chart``): its Word file will want the chart writer, which a
+    ``_prepare`` task then imports (guessing its end later)."""
 
 
 def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
@@ -578,14 +580,29 @@ CHARTS_SECONDS = 0.05
 xlsxwriter)."""
 
 
-def _prepare(formats: Sequence[str], charts: bool = False) -> tuple[int, float]:
+def _prepare(formats: Sequence[str], token: str | None = None) -> tuple[int, float]:
     """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``),
-    with what they draw charts with if ``charts`` (``workers.import_writers``); this
-    process's id and the moment it was done (``time.monotonic``)."""
+    with what they draw charts with (``workers.import_writers``) where a variant of the
+    job ``token`` names whose scale this process found draws a chart
+    (``variant_draws_chart``: ``by_finder`` gives the process those variants' outputs;
+    the task is meant for the process that found one, but the one free first takes
+    it); this process's id and the moment it was done (``time.monotonic``)."""
     from ipdocs.app.workers import import_writers
 
-    import_writers(formats, charts)
+    import_writers(formats, _found_with_chart(token))
     return os.getpid(), time.monotonic()
+
+
+def _found_with_chart(token: str | None) -> bool:
+    """Whether a variant of the job ``token`` names, found by this process, draws a
+    chart (``variant_draws_chart``); False where this process was sent none of it."""
+    kept = _RECEIVED.get(token) if token is not None else None
+    if kept is None:
+        return False
+    report, recipe = kept
+    limit = recipe.brief.pages
+    return limit is not None and any(variant_draws_chart(report, recipe, lang, limit)
+                                     for lang in SHARED_BY)
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:
