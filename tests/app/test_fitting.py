@@ -14,6 +14,7 @@ from ipdocs.app.fitting import FIT_STEPS, counted_pages, fit_steps, pdf_pages
 from ipdocs.app.recipes import Output, Recipe
 from ipdocs.model import Report
 from ipdocs.sections import Brief, summary_brief
+from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import load_theme
 from tests.conftest import ROOT
 
@@ -175,6 +176,42 @@ def test_a_fitted_brief_gives_back_each_cut_its_page_has_room_for(
     assert got.restored == {FEW_HIGHLIGHTS}
     assert laid == [frozenset({NO_CHART}), frozenset({FEW_HIGHLIGHTS}),
                     frozenset({FEW_HIGHLIGHTS, FEW_KEY_FIGURES})]
+
+
+def test_a_variants_scale_is_found_by_the_shortest_step_of_each_scale() -> None:
+    """The search for a variant's scale tries, of the steps at one scale, the last (the
+    most compact); the last step of all is not among them (made whole only where
+    nothing before it fits); a theme whose type cannot be scaled tries one step."""
+    from ipdocs.app.fitting import _shortest_of_each_scale, _steps
+
+    theme = load_theme("briefing")
+    tried = _shortest_of_each_scale(_steps(theme))
+    assert [(step.level, step.factor) for step in tried] == [
+        (1, 1.0), (5, 0.94), (FIT_STEPS[-2][0], 0.88)]
+    fixed = _steps(theme.scaled(1.0), ceiling=0.5)  # every step at one scale
+    assert [step.level for step in _shortest_of_each_scale(fixed)] == [fixed[-2].level]
+
+
+@pytest.mark.parametrize(("spec", "theme_name"), [("tests/data/sample.yaml", "official"),
+                                                   ("specs/ningbo-2024.yaml", "briefing")])
+def test_the_shortest_step_of_each_scale_finds_the_scale_every_step_finds(
+        monkeypatch: pytest.MonkeyPatch, spec: str, theme_name: str) -> None:
+    """The scale each variant comes to (the sample's official summaries 1, 0.94 and
+    0.84, Ningbo's briefing ones 1, 0.94 and 0.88) is the one trying every step in turn
+    finds."""
+    from ipdocs import load_report
+    from ipdocs.app import fitting
+    from ipdocs.app.fitting import variant_scale
+
+    report = load_report(ROOT / spec)
+    langs: tuple[LanguageOption, ...] = ("zh", "en", "zh-en")
+    recipe = Recipe(summary_brief(), load_theme(theme_name))
+    found = {lang: variant_scale(report, recipe, lang, 1) for lang in langs}
+    with monkeypatch.context() as patched:
+        patched.setattr(fitting, "_shortest_of_each_scale", lambda steps: steps[:-1])
+        fresh = Recipe(summary_brief(), load_theme(theme_name))  # a session of its own
+        every = {lang: variant_scale(report, fresh, lang, 1) for lang in langs}
+    assert found == every and len(set(found.values())) == 3
 
 
 def test_steps_under_a_ceiling_take_no_larger_type() -> None:

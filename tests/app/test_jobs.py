@@ -405,14 +405,17 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
     scales = dict(zip([args[2] for _, args in executor.tasks], executor.futures, strict=True))
     assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
 
-    def found(lang: str, scale: float, process: int, done: float) -> None:
+    def found(lang: str, scale: float, process: int, done: float,
+              charts: bool = False) -> None:
         future = scales[lang]
         assert isinstance(future, Future)
-        future.set_result(jobs.ScaleFound(scale, process, done))
+        future.set_result(jobs.ScaleFound(scale, process, done, charts))
         assert list(batch._scale_found(future)) == []
 
-    found("zh", 1.0, 11, 1.0)
-    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"),))
+    found("zh", 1.0, 11, 1.0, charts=True)
+    assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"), batch.tokens[0]))
+    assert batch.preparing[executor.futures[-1]][2] == (  # type: ignore[index]
+        jobs.PREPARE_SECONDS + jobs.CHARTS_SECONDS)
     found("en", 0.94, 11, 2.0)
     assert len(executor.tasks) == 4  # once a process
     found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
@@ -431,10 +434,57 @@ def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> Non
     ended: Future[tuple[int, float]] = Future()
     ended.set_result((11, 5.0))
     running: Future[tuple[int, float]] = Future()
-    batch.preparing = {ended: (11, 1.0), running: (12, 2.0)}
+    batch.preparing = {ended: (11, 1.0, 0.05), running: (12, 2.0, 0.05)}
     found = {"zh": jobs.ScaleFound(1.0, 11, 3.0), "en": jobs.ScaleFound(1.0, 12, 2.5),
              "zh-en": jobs.ScaleFound(1.0, 10, 4.0)}
     free = batch._free_first(found)
     assert free["zh"].done == 5.0 and free["zh-en"].done == 4.0
     assert free["en"].done > 5.0  # still importing: after those free now
-    assert list(batch.preparing.values()) == [(12, 2.0)]  # the ended one accounted for
+    assert list(batch.preparing.values()) == [(12, 2.0, 0.05)]  # the ended one accounted for
+
+
+def test_a_prepared_process_importing_the_chart_writer_is_free_later(tmp_path: Path) -> None:
+    import time
+    from concurrent.futures import Future
+
+    from ipdocs.app import jobs
+
+    batch = jobs._Batch(_Queued(), None, 2)  # type: ignore[arg-type]
+    running: Future[tuple[int, float]] = Future()
+    now = time.monotonic()
+    batch.preparing = {running: (12, now, 1000.0)}
+    free = batch._free_first({"zh": jobs.ScaleFound(1.0, 12, now + 1)})
+    assert free["zh"].done == now + 1001  # its last scale, then the import's guessed length
+
+
+def test_a_process_prepares_the_chart_writer_where_a_variant_it_found_draws_one(
+        sample: Report) -> None:
+    """A ``_prepare`` task imports the chart writer in the process that takes it where
+    a variant of the job this process found draws a chart: not where it found only
+    variants without one, nor where it was sent nothing of the job."""
+    from ipdocs.app import jobs
+    from ipdocs.sections import Brief, LeadBuilder
+
+    theme = load_theme("briefing")
+    with_chart, plain = Recipe(summary_brief(), theme), Recipe(
+        Brief([LeadBuilder()], "lead", pages=1), theme)
+    jobs._variant_scale(sample, with_chart, "zh", "charted")
+    jobs._variant_scale(sample, plain, "zh", "plain")
+    assert jobs._found_with_chart("charted")
+    assert not jobs._found_with_chart("plain")
+    assert not jobs._found_with_chart("never-sent")
+    assert not jobs._found_with_chart(None)
+
+
+def test_a_variants_scale_says_whether_its_document_draws_a_chart(sample: Report) -> None:
+    """A pool's scale task says whether the document its variant fitted at draws a
+    chart (the summary's growth chart; a brief without one does not)."""
+    from ipdocs.app import jobs
+    from ipdocs.sections import Brief, LeadBuilder
+
+    theme = load_theme("briefing")
+    with_chart = Recipe(summary_brief(), theme)
+    assert jobs._variant_scale(sample, with_chart, "zh").charts
+    plain = Recipe(Brief([LeadBuilder()], "lead", pages=1), theme)
+    found = jobs._variant_scale(sample, plain, "zh")
+    assert found.scale is not None and not found.charts

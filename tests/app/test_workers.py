@@ -1,6 +1,8 @@
 """Worker processes: started when asked, ended with their pool."""
 
 import multiprocessing
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,50 @@ def test_a_pool_left_by_an_exception_kills_its_busy_workers() -> None:
         raise RuntimeError("the caller gave up")
     assert time.monotonic() - started < 2  # not the 30 s the task would take
     # killed, and reaped: by the caller, or a moment later by the pool's own thread
+    deadline = time.monotonic() + 1.0
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_pool_told_no_more_work_comes_ends_its_workers_after_the_last_result(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told ``no_more_work``, a pool's work queued still runs and its results come; its
+    processes end once the last result is in, before the pool's block ends, and
+    ended well (the font cache is not searched for what a killed one left)."""
+    import time
+
+    from ipdocs.app import workers
+
+    cleaned: list[bool] = []
+    monkeypatch.setattr(workers, "_clean_cache", lambda: cleaned.append(True))
+    with pool(2, multiprocessing.get_context("fork"), ["pdf"]) as executor:
+        futures = [executor.submit(time.sleep, 0.1), executor.submit(pow, 2, 10)]
+        workers.no_more_work(executor)
+        workers.no_more_work(executor)  # once is enough; again changes nothing
+        assert futures[1].result(timeout=30) == 1024
+        assert futures[0].result(timeout=30) is None
+        deadline = time.monotonic() + 10
+        while multiprocessing.active_children() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert multiprocessing.active_children() == []  # before the block ends
+        with pytest.raises(RuntimeError):
+            executor.submit(pow, 2, 3)
+    assert cleaned == []
+
+
+def test_a_pool_told_no_more_work_comes_still_kills_its_workers_on_an_exception() -> None:
+    import time
+
+    from ipdocs.app import workers
+
+    started = time.monotonic()
+    with pytest.raises(RuntimeError), pool(2, multiprocessing.get_context("fork")) as executor:
+        executor.submit(time.sleep, 30)
+        time.sleep(0.2)
+        workers.no_more_work(executor)
+        raise RuntimeError("the caller gave up")
+    assert time.monotonic() - started < 2
     deadline = time.monotonic() + 1.0
     while multiprocessing.active_children() and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -73,6 +119,20 @@ def test_a_writer_that_cannot_be_imported_is_left_for_its_output_to_say() -> Non
         import_writers(["broken", "no-such-format"])  # no error here
     finally:
         unregister_format("broken")
+
+
+def test_the_chart_writer_is_imported_ahead_where_asked() -> None:
+    """``import_writers`` with ``charts`` imports what a format's writer draws charts
+    with (the DOCX writer's python-pptx and xlsxwriter); without, not."""
+    code = ("import sys\n"
+            "from ipdocs.app.workers import import_writers\n"
+            "import_writers(['docx'])\n"
+            "print('xlsxwriter' in sys.modules)\n"
+            "import_writers(['docx', 'pdf'], charts=True)\n"
+            "print(all(m in sys.modules for m in ('pptx.chart.xmlwriter', 'xlsxwriter')))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "True"]
 
 
 def leave_a_temporary_and_die(folder: str) -> None:

@@ -22,6 +22,7 @@ from collections.abc import (
 )
 from contextlib import AbstractContextManager
 from dataclasses import field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from ipdocs.app.fitting import (
     render_output,
     settle_scale,
     smallest_scale,
+    variant_draws_chart,
     variant_scale,
 )
 from ipdocs.app.recipes import BuildError, Output, Recipe
@@ -164,7 +166,10 @@ def render_jobs(jobs: Iterable[Job], workers: int = 1, on_output: OutputHook | N
     if formats is None:
         formats = getattr(jobs, "formats", ())
     with open_pool(workers, formats) as pool:
-        if not (yield from _across(pool, jobs, workers, on_output)) and formats:
+        from ipdocs.app.workers import no_more_work
+
+        if not (yield from _across(pool, jobs, workers, on_output,
+                                   partial(no_more_work, pool))) and formats:
             from ipdocs.app.workers import end_idle
 
             end_idle(pool)  # every spec refused: its workers' imports are not waited for
@@ -180,16 +185,21 @@ def open_pool(workers: int, formats: Collection[str] = ()
 
 
 def _across(executor: Executor, jobs: Iterable[Job], workers: int,
-            on_output: OutputHook | None) -> Generator[tuple[Job, list[Result]], None, int]:
+            on_output: OutputHook | None, last: Callable[[], None] | None = None
+            ) -> Generator[tuple[Job, list[Result]], None, int]:
     """Render the jobs in ``executor``'s processes, keeping about two outputs per process
     queued (so the specs are loaded as the processes need them); return how many jobs
-    there were."""
+    there were. ``last`` is called once every task is submitted (every job read, no
+    scale still to come, whose outputs would follow): ``workers.no_more_work``."""
     batch = _Batch(executor, on_output, workers, getattr(jobs, "planned", None))
     for job in jobs:
         yield from batch.submit(job)
         while batch.busy > 2 * workers:
             yield from batch.collect()
     while batch.busy:
+        if last is not None and not batch.scales:
+            last()
+            last = None
         yield from batch.collect()
     return batch.count
 
@@ -222,9 +232,10 @@ class _Batch:
         self.prepared: set[int] = set()
         """The processes that found a scale while its job's others were still to come,
         and were given a ``_prepare`` task then (once a process)."""
-        self.preparing: dict[Future[tuple[int, float]], tuple[int, float]] = {}
+        self.preparing: dict[Future[tuple[int, float]], tuple[int, float, float]] = {}
         """The ``_prepare`` tasks whose ends are not yet accounted for: the process each
-        was meant for and the moment it was queued (``_free_first``)."""
+        was meant for, the moment it was queued and about how long it takes
+        (``_free_first``)."""
         self.count = 0
 
     @property
@@ -303,7 +314,7 @@ class _Batch:
             found[lang] = scale
         if any(i == index for i, _ in self.scales.values()):
             if found is not None:
-                self._prepare(index, scale.process)
+                self._prepare(index, scale.process, scale.charts)
             return
         del self.found[index]
         if found is None:
@@ -312,14 +323,18 @@ class _Batch:
             yield from self._queue(index, smallest_scale(f.scale for f in found.values()),
                                    self._free_first(found))
 
-    def _prepare(self, index: int, process: int) -> None:
+    def _prepare(self, index: int, process: int, charts: bool = False) -> None:
         """Queue a ``_prepare`` task for the job's formats, once for each ``process``
         that has found a scale of it while others are still to come: it waits for them
         (the outputs are queued with the smallest scale), so the next task it takes is
         this one, and the writers the job's outputs need are imported there then
-        (``batch.writers_first`` left all but the PDF's out of the processes' start).
-        Where another process takes it, that one needed them too, or has them already
-        (imported again, a writer costs nothing)."""
+        (``batch.writers_first`` left all but the PDF's out of the processes' start),
+        with what they draw charts with where a variant the process that takes it found
+        draws one (``_found_with_chart``: python-pptx and xlsxwriter for a Word file's
+        chart, else imported by its first chart, on the job's path). Where another
+        process takes it, that one needed the writers too, or has them already
+        (imported again, a writer costs nothing); ``charts`` (the finder's guess) only
+        lengthens the guess of its end (``CHARTS_SECONDS``)."""
         if process in self.prepared:
             return
         self.prepared.add(process)
@@ -327,18 +342,19 @@ class _Batch:
         formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
             output.path for output in job.outputs)) if found is not None))
         with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
-            self.preparing[self.executor.submit(_prepare, formats)] = (process,
-                                                                       time.monotonic())
+            self.preparing[self.executor.submit(_prepare, formats, self.tokens[index])] = (
+                process, time.monotonic(), PREPARE_SECONDS + charts * CHARTS_SECONDS)
 
     def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
         """``found`` with each process's moment done put off to the end of a
         ``_prepare`` task it was given; one still running or queued ends after now, at
         the later of its queuing and the process's last scale plus ``PREPARE_SECONDS``
-        if that is later still: so that ``by_finder`` queues first the task of the
-        process that is free first."""
+        if that is later still (``CHARTS_SECONDS`` more where it imports the chart
+        writer): so that ``by_finder`` queues first the task of the process that is free
+        first."""
         later: dict[int, float] = {}
         now = time.monotonic()
-        for future, (process, queued) in list(self.preparing.items()):
+        for future, (process, queued, seconds) in list(self.preparing.items()):
             if future.done():
                 del self.preparing[future]
                 with contextlib.suppress(Exception):  # the worker died: its outputs say so
@@ -348,7 +364,7 @@ class _Batch:
             begun = max([queued, *(one.done for one in found.values()
                                    if one.process == process)])
             later[process] = max(later.get(process, 0.0), now + 1e-6,
-                                 begun + PREPARE_SECONDS)
+                                 begun + seconds)
         return {lang: replace(one, done=max(one.done, later.get(one.process, one.done)))
                 for lang, one in found.items()}
 
@@ -456,6 +472,10 @@ class ScaleFound:
     scale: float | None
     process: int = 0
     done: float = 0.0
+    charts: bool = False
+    """Whether the variant's document at that scale draws a chart
+    (``variant_draws_chart``): its Word file will want the chart writer, which a
+    ``_prepare`` task then imports (guessing its end later)."""
 
 
 def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
@@ -548,21 +568,41 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
     report, recipe = _received(report, recipe, token)
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
-    return ScaleFound(scale, os.getpid(), time.monotonic())
+    charts = variant_draws_chart(report, recipe, lang, recipe.brief.pages)
+    return ScaleFound(scale, os.getpid(), time.monotonic(), charts)
 
 
 PREPARE_SECONDS = 0.05
 """About what a ``_prepare`` task takes (the DOCX writer's imports), to guess when a
 process that is still at one will be free (``_Batch._free_first``)."""
+CHARTS_SECONDS = 0.05
+"""About what importing the chart writer adds to a ``_prepare`` task (python-pptx and
+xlsxwriter)."""
 
 
-def _prepare(formats: Sequence[str]) -> tuple[int, float]:
-    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``);
-    this process's id and the moment it was done (``time.monotonic``)."""
+def _prepare(formats: Sequence[str], token: str | None = None) -> tuple[int, float]:
+    """Import the writers of ``formats`` in this pool's process (``_Batch._prepare``),
+    with what they draw charts with (``workers.import_writers``) where a variant of the
+    job ``token`` names whose scale this process found draws a chart
+    (``variant_draws_chart``: ``by_finder`` gives the process those variants' outputs;
+    the task is meant for the process that found one, but the one free first takes
+    it); this process's id and the moment it was done (``time.monotonic``)."""
     from ipdocs.app.workers import import_writers
 
-    import_writers(formats)
+    import_writers(formats, _found_with_chart(token))
     return os.getpid(), time.monotonic()
+
+
+def _found_with_chart(token: str | None) -> bool:
+    """Whether a variant of the job ``token`` names, found by this process, draws a
+    chart (``variant_draws_chart``); False where this process was sent none of it."""
+    kept = _RECEIVED.get(token) if token is not None else None
+    if kept is None:
+        return False
+    report, recipe = kept
+    limit = recipe.brief.pages
+    return limit is not None and any(variant_draws_chart(report, recipe, lang, limit)
+                                     for lang in SHARED_BY)
 
 
 def _attempt(report: Report, recipe: Recipe, output: Output) -> Result:

@@ -83,7 +83,7 @@ def pool(workers: int, context: BaseContext,
         _pools.remove(executor)
         _clean_cache()
         raise
-    processes = _processes(executor)
+    processes = _workers_of(executor)
     try:
         executor.shutdown()
     except BaseException:  # interrupted while waiting for the workers
@@ -92,8 +92,34 @@ def pool(workers: int, context: BaseContext,
         raise
     finally:
         _pools.remove(executor)
+        _stopped.pop(id(executor), None)
         if not processes or not all_ended_well(executor, processes):
             _clean_cache()
+
+
+_stopped: dict[int, list[BaseProcess]] = {}
+"""The processes of each pool told that no more work comes (``no_more_work``), by the
+pool's id: concurrent.futures forgets them then."""
+
+
+def no_more_work(executor: Executor) -> None:
+    """Tell a pool of ``pool``'s that nothing more will be submitted: its processes end
+    as soon as the last task's result is in, while this process writes the files (else
+    they would end only once ``pool``'s block ends, after the files, and the build
+    would wait for their exits then). Its work queued still runs and its results
+    come; a task submitted after this is refused (RuntimeError)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    if isinstance(executor, ProcessPoolExecutor) and executor in _pools and \
+            id(executor) not in _stopped:
+        _stopped[id(executor)] = _processes(executor)
+        executor.shutdown(wait=False)
+
+
+def _workers_of(executor: ProcessPoolExecutor) -> list[BaseProcess]:
+    """The pool's processes: those it had when told ``no_more_work``, else its own."""
+    stopped = _stopped.get(id(executor))
+    return list(stopped) if stopped is not None else _processes(executor)
 
 
 def all_ended_well(executor: ProcessPoolExecutor, processes: Sequence[BaseProcess]) -> bool:
@@ -141,7 +167,7 @@ def _processes(executor: ProcessPoolExecutor) -> list[BaseProcess]:
 
 def _kill(executor: ProcessPoolExecutor) -> None:
     """Kill the executor's workers (SIGKILL) and wait for them, a second at most each."""
-    processes = _processes(executor)
+    processes = _workers_of(executor)
     for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.kill()
@@ -226,12 +252,14 @@ def collect_if_grown() -> None:
         gc.collect()
 
 
-def import_writers(formats: Sequence[str]) -> None:
+def import_writers(formats: Sequence[str], charts: bool = False) -> None:
     """Import the writers of ``formats`` (names of ``ipdocs.writers.formats``) ahead of
     the first output that needs them: a worker started before the first spec is loaded
     does it while its parent loads (the PDF writer is some 70 ms of imports, the DOCX
-    writer 35). A format unknown or whose writer fails to import is left: the output
-    that needs it says why."""
+    writer 35); with ``charts``, what each draws charts with too, where that is apart
+    (``WriterFormat.charts``: the DOCX writer's python-pptx and xlsxwriter, some 45 ms).
+    A format unknown or whose writer fails to import is left: the output that needs it
+    says why."""
     from ipdocs.writers.formats import writer_format
 
     for name in formats:
@@ -239,6 +267,8 @@ def import_writers(formats: Sequence[str]) -> None:
             registered = writer_format(name)
             if registered is not None:
                 registered.renderer()
+                if charts:
+                    registered.import_chart_writer()
 
 
 def watch_parent(parent: int, server: int | None = None) -> None:

@@ -58,6 +58,18 @@ class WriterFormat:
     """A file built ``--against`` last year's report shows each change as a tracked
     revision; other formats are made of this year's document alone."""
 
+    charts: str | None = None
+    """Where the writer imports what it draws charts with apart from itself, the import
+    path (``module:function``) of a function that imports it: for a process with nothing
+    else to do meanwhile to import it ahead of a file with a chart
+    (``import_chart_writer``)."""
+
+    def import_chart_writer(self) -> None:
+        """Import what the writer draws charts with (``charts``), if it names it."""
+        if self.charts is not None:
+            module, _, name = self.charts.partition(":")
+            getattr(import_module(module), name)()
+
     def renderer(self) -> Renderer:
         """The writer's function, imported now if it is named by its import path."""
         if not isinstance(self.writer, str):
@@ -127,7 +139,8 @@ def _installed(name: str) -> WriterFormat | None:
 
 register_format(WriterFormat(
     "docx", ".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "ipdocs.writers.docx:render_docx", revisions=True))
+    "ipdocs.writers.docx:render_docx", revisions=True,
+    charts="ipdocs.writers.docx.charts:import_chart_writer"))
 register_format(WriterFormat("pdf", ".pdf", "application/pdf", "ipdocs.writers.pdf:render_pdf",
                              paginated=True))
 register_format(WriterFormat("html", ".html", "text/html; charset=utf-8",

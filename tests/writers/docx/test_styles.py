@@ -150,6 +150,19 @@ def test_styles_by_name_find_what_a_search_finds_and_keep_a_style_added() -> Non
     assert added.base_style.name == "Normal" and added.type == WD_STYLE_TYPE.PARAGRAPH
 
 
+def test_styles_by_id_find_what_python_docx_finds_and_keep_a_style_added() -> None:
+    """``style_index``'s ids give the style python-docx's search by id finds (the
+    first of an id); ``word_style`` adds a style it makes to them."""
+    document = docx.Document()
+    _renamed(document, "Header", "Kopfzeile")
+    index = style_index(document)
+    for style in document.styles:
+        assert index.ids[style.style_id] is document.styles.element.get_by_id(style.style_id)
+    assert word_style(document, "Header", index).element is index.ids["Header"]
+    added = word_style(document, "Key Figure", index)
+    assert index.ids[added.style_id] is added.element
+
+
 def test_the_theme_applied_with_styles_by_name_is_the_theme_applied_by_search(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The styles XML ``apply_theme`` writes is the same whether each style is looked up

@@ -233,6 +233,17 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
                       lambda: chart_parts(chart, fonts, colors, tag), CHARTS_KEPT)
 
 
+def import_chart_writer() -> None:
+    """Import what a chart's parts are written with (``chart_parts``): python-pptx's chart
+    writer and xlsxwriter, which its workbook is made by (some 45 ms, more than half of
+    the DOCX writer's imports), so that a process with nothing else to do may import
+    them ahead of a Word file with a chart (``writers.formats.WriterFormat.charts``)."""
+    import pptx.chart.data
+    import pptx.chart.xlsx
+    import pptx.chart.xmlwriter
+    import pptx.enum.chart  # noqa: F401
+
+
 def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
                 tag: str) -> tuple[bytes, bytes]:
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian

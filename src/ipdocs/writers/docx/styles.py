@@ -74,15 +74,19 @@ def word_style(document: DocxDocument, name: str,
     lookups some 45 ms a DOCX)."""
     styles = document.styles
     index = style_index(document) if found is None else found
+    ids = index.ids if isinstance(index, StyleIndex) else None
     element = index.get(name)
     if element is None:
-        element = styles.element.get_by_id(name)
+        element = styles.element.get_by_id(name) if ids is None else ids.get(name)
     if element is not None:
         style = StyleFactory(element)
     else:
         style = add_style(document, name)
-        style.base_style = styles["Normal"]
+        normal = index.get("Normal")  # the first named so, as python-docx's search finds
+        style.base_style = styles["Normal"] if normal is None else StyleFactory(normal)
         index.setdefault(name, style.element)
+        if ids is not None:
+            ids.setdefault(style.style_id, style.element)
     assert isinstance(style, ParagraphStyle)
     return style
 
@@ -100,14 +104,32 @@ def set_paragraph_style(paragraph: DocxParagraph, style: BaseStyle) -> None:
     p_of(paragraph).style = None if default else style.style_id
 
 
-def style_index(document: DocxDocument) -> dict[str, BaseOxmlElement]:
+class StyleIndex(dict[str, BaseOxmlElement]):
+    """A document's style elements by name (``style_index``), and by style id
+    (``ids``): each the first of its name or id, as python-docx's searches of the styles
+    (an XPath over some 270 styles each) find it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, BaseOxmlElement] = {}
+
+
+_STYLE_ID = qn("w:styleId")
+
+
+def style_index(document: DocxDocument) -> StyleIndex:
     """The document's style elements by name as python-docx shows it (``style_name``),
-    the first of a name (the one a search through its styles in document order finds)."""
-    index: dict[str, BaseOxmlElement] = {}
+    the first of a name (the one a search through its styles in document order finds),
+    and by id (``StyleIndex.ids``)."""
+    index = StyleIndex()
+    ids = index.ids
     for element in document.styles.element.findall(qn("w:style")):
         name = style_name(element)
         if name is not None:
             index.setdefault(name, element)
+        style_id = element.get(_STYLE_ID)
+        if style_id is not None:
+            ids.setdefault(style_id, element)
     return index
 
 
