@@ -78,6 +78,37 @@ def test_a_pool_told_no_more_work_comes_still_kills_its_workers_on_an_exception(
     assert multiprocessing.active_children() == []
 
 
+def test_a_pool_told_no_more_work_comes_and_left_at_once_judges_its_exited_workers(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pool's block left the moment its last result is in, its processes told to end
+    but not yet exited: the pool waits for their exits before judging them, so workers
+    that ended well are not taken for killed ones (the font cache is not searched)."""
+    from ipdocs.app import workers
+
+    cleaned: list[bool] = []
+    monkeypatch.setattr(workers, "_clean_cache", lambda: cleaned.append(True))
+    for _ in range(3):
+        with pool(2, multiprocessing.get_context("fork"), ["pdf"]) as executor:
+            future = executor.submit(pow, 2, 10)
+            workers.no_more_work(executor)
+            assert future.result(timeout=30) == 1024
+    assert cleaned == []
+    assert multiprocessing.active_children() == []
+
+
+def test_a_pool_left_by_an_exception_forgets_it_was_told_no_more_work_comes() -> None:
+    """What a pool left by an exception was told is forgotten with it: a later pool (which
+    may be given the same id) is told and judged by its own processes."""
+    from ipdocs.app import workers
+
+    with pytest.raises(RuntimeError), pool(1, multiprocessing.get_context("fork")) as executor:
+        executor.submit(pow, 2, 3).result(timeout=30)
+        workers.no_more_work(executor)
+        assert id(executor) in workers._stopped
+        raise RuntimeError("the caller gave up")
+    assert workers._stopped == {}
+
+
 def test_a_spawned_worker_registers_the_parent_s_languages() -> None:
     from ipdocs.i18n import codes, forget_locale, register_locale
     from tests.i18n.test_third_language import GERMAN

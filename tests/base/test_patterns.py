@@ -87,7 +87,7 @@ def test_the_dependencies_still_compile_the_patterns_named() -> None:
 
 def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still_work() -> None:
     """A fresh process importing ipdocs' PDF writer holds reportlab's rl_safe_eval,
-    PyFontify and Paragraph patterns and the HTML parser's as ``Deferred`` (a pattern
+    PyFontify and Paragraph patterns as ``Deferred``, not the HTML parser's (a pattern
     used through an attribute at import, such as ``_wsc_re_split``, compiled at once),
     and each module works as before: Python highlighted, markup parsed, a word hyphenated
     and broken by a Paragraph."""
@@ -97,7 +97,8 @@ def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still
         "import html.parser, reportlab.lib.PyFontify as f, reportlab.lib.rl_safe_eval as s\n"
         "import reportlab.platypus.paragraph as p, reportlab.platypus.paraparser as pp\n"
         "print(all(type(x) is Deferred for x in (s.__rl_unsafe_re__, f.matchRE, f.idRE,\n"
-        "    html.parser.attrfind_tolerant, p._hy_letters_pat, p._scheme_re, pp._re_para)))\n"
+        "    p._hy_letters_pat, p._scheme_re, pp._re_para)))\n"
+        "print(type(html.parser.attrfind_tolerant) is Deferred)\n"
         "print(type(p._wsc_re_split).__name__)\n"
         "print(f.fontify('def f(x):  # a\\n    return 1\\n'))\n"
         "class P(html.parser.HTMLParser):\n"
@@ -112,6 +113,23 @@ def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still
     plain = subprocess.run([sys.executable, "-c", code.replace("import ipdocs.writers.pdf\n",
                                                              "")],
                            capture_output=True, text=True, check=True).stdout.splitlines()
-    assert fresh[:2] == ["True", "builtin_function_or_method"]
-    assert plain[0] == "False" and fresh[2:] == plain[2:]
+    assert fresh[:3] == ["True", "False", "builtin_function_or_method"]
+    assert plain[0] == "False" and fresh[3:] == plain[3:]
+
+
+def test_a_deferred_pattern_pickles_and_copies_as_the_pattern_it_stands_for() -> None:
+    """Pickled, copied or deep-copied, compiled or not yet, a ``Deferred`` gives the
+    compiled pattern of its source and flags (as a compiled pattern pickles), where its
+    attribute forwarding alone would recurse."""
+    import copy
+    import pickle
+
+    for compiled_first in (False, True):
+        deferred = Deferred(r"a(b+)c", re.IGNORECASE)
+        if compiled_first:
+            deferred.compiled()
+        for again in (pickle.loads(pickle.dumps(deferred)), copy.copy(deferred),
+                      copy.deepcopy(deferred)):
+            assert again == re.compile(r"a(b+)c", re.IGNORECASE)
+            assert again.match("ABBC").group(1) == "BB"  # type: ignore[union-attr]
 

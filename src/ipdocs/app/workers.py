@@ -81,11 +81,13 @@ def pool(workers: int, context: BaseContext,
         _kill(executor)
         executor.shutdown(wait=False, cancel_futures=True)
         _pools.remove(executor)
+        _stopped.pop(id(executor), None)  # a later pool may be given the same id
         _clean_cache()
         raise
     processes = _workers_of(executor)
     try:
         executor.shutdown()
+        _await_exits(processes)
     except BaseException:  # interrupted while waiting for the workers
         _kill(executor)
         processes = []
@@ -95,6 +97,21 @@ def pool(workers: int, context: BaseContext,
         _stopped.pop(id(executor), None)
         if not processes or not all_ended_well(executor, processes):
             _clean_cache()
+
+
+EXIT_WAIT_S = 2.0
+"""How long a pool's end waits, at most, for the exit of a worker it has told to end."""
+
+
+def _await_exits(processes: Sequence[BaseProcess]) -> None:
+    """Wait for the exits of a pool's ``processes`` (``EXIT_WAIT_S`` at most each): a
+    pool told ``no_more_work`` has already been shut down without waiting, so shutting it
+    down again returns at once, before its processes have exited and their exit statuses
+    are known (``all_ended_well`` would judge a process still exiting as ended badly)."""
+    for process in processes:
+        if process.exitcode is None:
+            with contextlib.suppress(OSError, ValueError, AssertionError):
+                process.join(EXIT_WAIT_S)
 
 
 _stopped: dict[int, list[BaseProcess]] = {}

@@ -52,13 +52,14 @@ YAML_NON_PRINTABLE = (
 by its pure-Python reader: libyaml's loader checks the characters itself."""
 
 REPORTLAB_UNUSED = ("reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify",
-                    "reportlab.platypus.paragraph", "reportlab.platypus.paraparser",
-                    "html", "html.parser", "_markupbase")
-"""Modules whose top-level patterns are compiled on first use while reportlab is first
-imported: rl_safe_eval's pattern of unsafe names (read nowhere), PyFontify's of Python
-code (XPreformatted's highlighting), a Paragraph's hyphenation, link schemes and markup
-units, and the HTML parser its markup parser is built on (each read only through its
-attributes: ``search``, ``match``, ``split``, ``sub``)."""
+                    "reportlab.platypus.paragraph", "reportlab.platypus.paraparser")
+"""reportlab's modules whose top-level patterns are compiled on first use while reportlab
+is first imported: rl_safe_eval's pattern of unsafe names (read nowhere), PyFontify's of
+Python code (XPreformatted's highlighting), a Paragraph's hyphenation, link schemes and
+markup units (each read only through its attributes: ``search``, ``match``, ``split``,
+``sub``). Not the standard library's HTML parser, which reportlab's markup parser is
+built on: its module's patterns are the process's, whoever else parses HTML in it (a
+library user's code may pickle a parser, or test a pattern's type)."""
 
 
 class Deferred:
@@ -79,7 +80,14 @@ class Deferred:
         return self._compiled
 
     def __getattr__(self, name: str) -> Any:
+        if name in Deferred.__slots__:  # not set yet: a copy or an unpickling under way
+            raise AttributeError(name)
         return getattr(self.compiled(), name)
+
+    def __reduce__(self) -> tuple[Any, tuple[str, int]]:
+        """Pickled and copied as the pattern it stands for (``re.compile`` of the same
+        source and flags), as a compiled pattern is."""
+        return (_REAL_COMPILE, (self._source, self._flags))
 
     def __repr__(self) -> str:
         return f"Deferred({self._source!r}, {self._flags!r})"

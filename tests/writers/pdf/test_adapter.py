@@ -3,6 +3,8 @@ fails here, not deep in a build, when a reportlab release moves it."""
 
 import io
 import re
+import subprocess
+import sys
 import zlib
 from typing import Any
 
@@ -182,6 +184,26 @@ def test_charts_are_made_with_reportlabs_checks_off_and_on_again() -> None:
             assert not rl_config.shapeChecking
         assert not rl_config.shapeChecking
     assert rl_config.shapeChecking == before
+
+
+def test_reportlabs_graphics_first_imported_with_checks_off_still_check() -> None:
+    """reportlab's shapes decide at their import whether they check what they are given:
+    a fresh process whose first chart drawing turns the checks off has them imported
+    with the checks on, so a shape made afterwards still refuses a wrong value."""
+    code = (
+        "from ipdocs.writers.pdf.adapter import shapes_unchecked\n"
+        "import sys\n"
+        "print('reportlab.graphics.shapes' in sys.modules)\n"
+        "with shapes_unchecked:\n"
+        "    from reportlab.graphics.shapes import Rect\n"
+        "try:\n"
+        "    Rect(0, 0, 1, 1).strokeWidth = 'wide'\n"
+        "    print('accepted')\n"
+        "except AttributeError:\n"
+        "    print('refused')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "refused"]
 
 
 def _latin_face(name: str) -> TTFont:

@@ -58,6 +58,12 @@ class _ShapesUnchecked:
         self._before: Any = None
 
     def __enter__(self) -> None:
+        # The modules that decide at their import whether shapes check what they are
+        # given: imported (if not yet) before the checks go off, so that a first import of
+        # reportlab's graphics by another thread meanwhile still makes checking classes.
+        import reportlab.graphics.shapes
+        import reportlab.graphics.widgetbase  # noqa: F401
+
         with self._lock:
             if not self._depth:
                 self._before = rl_config.shapeChecking
