@@ -398,3 +398,14 @@ def test_a_builder_whose_options_cannot_be_compared_is_built_each_time(
     made = Brief([Listed(["a"])]).document(sample, "en")
     assert Heading(1, "a", "en") in made.blocks
     assert not any(isinstance(key[0], Listed) for key in brief._BUILT)
+
+
+def test_the_words_of_a_charset_are_read_again_with_the_languages(sample: Report) -> None:
+    from ipdocs.i18n.locales import _forget_cached
+    from ipdocs.sections import brief
+
+    charset = brief.report_charset(sample)
+    assert brief._WORDS_CHARS
+    _forget_cached()
+    assert not brief._WORDS_CHARS
+    assert brief.report_charset(sample) == charset

@@ -307,10 +307,25 @@ def report_charset(report: Report) -> str:
     web page's own, ``web.*``: paper never sets them), the vocabularies a rendered
     figure draws on, and the Latin and punctuation ranges.
     """
-    words = "".join(str({key: text for key, text in lookup_table(lang).items()
-                         if not key.startswith("web.")}) for lang in codes())
     own = _PRINTABLE_ASCII.sub("", report.model_dump_json())  # those are in the base
-    return "".join(sorted(set(own) | _fixed_chars(words)))
+    return "".join(sorted(set(own) | _words_chars()))
+
+
+_WORDS_CHARS: dict[tuple[str, ...], frozenset[str]] = {}
+cached_from_locales(_WORDS_CHARS.clear)  # the word tables read again
+
+
+def _words_chars() -> frozenset[str]:
+    """``_fixed_chars`` of the registered languages' fixed words (as ``report_charset``
+    joins them), kept until the registered languages change (when their word tables are
+    read again): every document asks."""
+    languages = codes()
+    kept = _WORDS_CHARS.get(languages)
+    if kept is None:
+        words = "".join(str({key: text for key, text in lookup_table(lang).items()
+                             if not key.startswith("web.")}) for lang in languages)
+        kept = _WORDS_CHARS[languages] = _fixed_chars(words)
+    return kept
 
 
 _PRINTABLE_ASCII = re.compile("[ -~]+")

@@ -305,9 +305,30 @@ def bind(report: Report) -> Report:
     return bound
 
 
+RENDERED_KEPT = 2048
+"""Figure placeholders remembered rendered (``render_reference``): a document renders its
+narrative's placeholders in its paragraphs and again in the plain text its glossary
+looks for terms in."""
+_RENDERED: OrderedDict[tuple[FigureRef, int, str], tuple[Report, str]] = OrderedDict()
+cached_from_locales(_RENDERED.clear)  # the words and grammars a placeholder is said with
+
+
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     """One figure placeholder rendered in ``lang``; several figures (分别 / respectively)
-    are said together."""
+    are said together.
+
+    Remembered for the report object (held, so that its id is not reused while it is
+    kept; a report is never changed once made) and the language, until the registered
+    languages change."""
+    key = (ref, id(report), lang)
+    kept = recall(_RENDERED, key)
+    if kept is not None and kept[0] is report:
+        return kept[1]
+    return keep(_RENDERED, key, (report, _rendered(ref, report, lang)), RENDERED_KEPT)[1]
+
+
+def _rendered(ref: FigureRef, report: Report, lang: str) -> str:
+    """``render_reference`` of a placeholder not remembered."""
     figures = [report.figure(fid) if report.bound else bind_figure(report.figure(fid), report)
                for fid in ref.ids]
     if ref.part == "period":
