@@ -213,3 +213,91 @@ def test_a_next_line_character_is_refused_not_read_as_a_line_break() -> None:
     _, _, problems = read_yaml('a: 1\nb: "测\x85试"\n')
     assert [(p.line, p.column) for p in problems] == [(2, 6)]
     assert "U+0085 NEXT LINE (NEL) is not allowed" in problems[0].message
+
+
+def _pyyaml_way(text: str, loader_class: type) -> tuple[str, dict, list]:
+    """What PyYAML's own constructor reads ``text`` as, with ``_walk_once``, ``check_graph``
+    and ``_walk``: the way every document was read before the one-pass reading, and still
+    is where that pass finds anything unusual. The data as its repr (types told apart)."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return repr(None), {}, []
+        if fastyaml._walk_once(node):
+            fastyaml.check_graph(node)
+        data = loader.construct_document(node)
+    finally:
+        loader.dispose()
+    marks: dict = {}
+    problems: list = []
+    fastyaml._walk(node, (), marks, problems)
+    return repr(data), marks, problems
+
+
+def _one_pass(text: str, loader_class: type) -> tuple[str, dict, list]:
+    """What ``compose`` reads ``text`` as, its marks and duplicate keys taken as it goes."""
+    marks: dict = {}
+    problems: list = []
+    data, _ = fastyaml.compose(text, loader_class, marks, problems)
+    return repr(data), marks, problems
+
+
+_LOADERS = [loader for loader in (fastyaml.PureLoader, fastyaml.FastLoader,
+                                  fastyaml.PureFloatLoader, fastyaml.FastFloatLoader)
+            if loader is not None]
+_PLAIN_SCALARS = ["yes", "No", "on", "OFF", "~", "null", "", "2024-04-26", "0x1F", "017",
+                  "1_000", "1:20", ".inf", ".NaN", "1.50", "-0.0", "+12", "12", "1e3",
+                  "3.", "true", "!!str 12", "!!int '12'", "!!float '1.5'", "!!bool 'yes'",
+                  "!!null ''", "'quoted'", '"a\\tb"', "中文", "R&D", "|\n  block\n"]
+
+
+@pytest.mark.parametrize("loader", _LOADERS)
+@pytest.mark.parametrize("text", [
+    *(f"a: {scalar}\n" for scalar in _PLAIN_SCALARS),
+    *(f"- {scalar}\n" for scalar in _PLAIN_SCALARS if "\n" not in scalar),
+    *(f"{scalar}: v\n" for scalar in _PLAIN_SCALARS if "\n" not in scalar and scalar),
+    "a: 1\nb: 2\na: 3\n",                     # a duplicate key
+    "1: a\n'1': b\n",                          # the same key as text, another as data
+    "x:\n  - {a: 1, a: 2}\n  - [1, [2, [3]]]\n",
+    "a: &x [1, 2]\nb: *x\n",                  # an alias
+    "a: &x 1\nb: *x\nc: *x\n",
+    "base: &b {k: 1}\nmore:\n  <<: *b\n  j: 2\n",  # a merge key
+    "= : 1\n",                                # the value key
+    "? [1, 2]\n: a\n",                         # a collection as a key
+    "? {a: 1}\n: a\n",
+    "a: !!binary aGVsbG8=\n",
+    "a: !!set {x, y}\n",
+    "a: !!omap [{x: 1}]\n",
+    "a: !custom 1\n",
+    "a: !!str [1]\n",
+    "a: !!bool maybe\n",
+    "[" * 33 + "]" * 33,                      # nested as deep as allowed
+    "[" * 34 + "]" * 34,                      # one deeper
+    "a:\n" + "".join("  " * i + f"k{i}:\n" for i in range(1, 34)) + "  " * 34 + "v\n",
+    "",
+    "# only a comment\n",
+    "just text\n",
+])
+def test_one_pass_reads_as_pyyaml_reads(text: str, loader: type) -> None:
+    """The one-pass reading gives PyYAML's data (types and all), marks and duplicate-key
+    problems, or the same error, for plain and unusual documents alike."""
+    try:
+        expected = _pyyaml_way(text, loader)
+    except Exception as exc:  # any error must be the same one
+        with pytest.raises(type(exc)) as caught:
+            _one_pass(text, loader)
+        assert str(caught.value) == str(exc)
+        return
+    assert _one_pass(text, loader) == expected
+
+
+@pytest.mark.parametrize("loader", _LOADERS)
+@pytest.mark.parametrize("path", ["specs/ningbo-2024.yaml", "specs/guangzhou-2023.yaml",
+                                  "specs/hubei-2018.yaml", "specs/shanghai-2022.yaml",
+                                  "specs/spc-ip-court-2020.yaml", "specs/glossary.yaml"])
+def test_specs_read_in_one_pass_as_pyyaml_reads_them(path: str, loader: type) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / path).read_text(encoding="utf-8")
+    assert _one_pass(text, loader) == _pyyaml_way(text, loader)

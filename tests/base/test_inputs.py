@@ -5,14 +5,19 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ipdocs.base.inputs import (
+    _FORBIDDEN,
     MAX_FILE_BYTES,
     MAX_TEXT_CHARS,
     InputError,
+    _first_forbidden,
     normalise,
     read_text,
     text_problem,
+    texts_clean,
 )
 
 
@@ -92,3 +97,32 @@ def test_normalise_composes() -> None:
     assert normalise(decomposed) == "Café Zürich"
     text = "宁波"
     assert normalise(text) is text
+
+
+_TRICKY = st.sampled_from(["\x00", "\x07", "\t", "\n", "\r", "\x85", "\x9f", "\ud800",
+                           "\u202e", "\u2066", "\ufdd0", "\ufffe", "\uffff",
+                           "\U0001fffe", "\U0010ffff", "\U0002a6d6", "\U0001f600", "e",
+                           "\u0301", "\u0327", "\u1100", "\u1161", "\u11a8", "\uac00",
+                           "\u212b", "\u0958", "宁", "\u3000", "a", " ", "\u00e9"])
+_TEXTS = st.lists(st.one_of(_TRICKY, st.characters()), max_size=12).map("".join)
+
+
+@given(_TEXTS)
+@example("\U0001fffe a \x07")
+@example("a \x07 \U0001fffe")
+@example("\U0001f600\U0010ffff")
+def test_the_first_forbidden_character_is_found_as_the_whole_class_finds_it(
+        text: str) -> None:
+    found, expected = _first_forbidden(text), _FORBIDDEN.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.lists(_TEXTS, max_size=6))
+@example(["e", "\u0301"])
+@example(["\u1100", "\u1161"])
+@example(["a" * (MAX_TEXT_CHARS + 1)])
+def test_texts_are_clean_at_once_exactly_when_each_is(texts: list[str]) -> None:
+    """Texts checked together pass exactly when every one passes ``text_problem`` and is
+    left as it is by ``normalise``."""
+    assert texts_clean(texts) == all(text_problem(t) is None and normalise(t) == t
+                                     for t in texts)

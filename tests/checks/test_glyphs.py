@@ -178,3 +178,18 @@ def test_check_and_build_refuse_a_latin_only_face_once_located(
     assert len(lines) == 1, err
     assert lines[0].startswith(f"{spec}:") and "fonts.serif.regular_file (latin.ttf)" in lines[0]
     assert not out.exists()
+
+
+@pytest.mark.parametrize("char", ["介", "𠮷", "\u200b", "\u00ad", "\ufeff", "\U000f0000",
+                                  "\u0378", "\\\\u0007", "é"])
+def test_a_report_seen_at_once_is_checked_as_text_by_text(
+        write_spec: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, char: str) -> None:
+    """What the check finds looking at the report's JSON at once (nothing, most often) is
+    what it finds looking at each text."""
+    from ipdocs.checks import glyphs
+
+    fake_fontconfig(monkeypatch)
+    at_once = located(RARE.replace("𠮷", char), write_spec)
+    monkeypatch.setattr(glyphs, "_all_set", lambda report: False)
+    assert located(RARE.replace("𠮷", char), write_spec) == at_once
+    assert (at_once == []) == (char in ("介", "\u00ad", "\\\\u0007", "é"))

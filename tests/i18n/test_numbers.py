@@ -3,9 +3,14 @@
 from decimal import Decimal
 
 import pytest
+from babel import Locale
+from babel.numbers import format_decimal
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ipdocs.i18n import english_magnitude, format_number, format_quantity
-from ipdocs.i18n.numbers import shift
+from ipdocs.i18n.locales import codes, locale
+from ipdocs.i18n.numbers import LATIN_SYMBOLS, _as_babel_formats, fraction_digits, shift
 
 # spec value, unit, qualifier, Chinese, English — the "Numbers and words" table and more.
 QUANTITIES = [
@@ -136,3 +141,38 @@ def test_english_spells_small_whole_counts_but_keeps_published_decimals() -> Non
     assert number_words(Decimal("6"), unit, "en") == "six"
     assert number_words(Decimal("1.000"), unit, "en") == "1.000"
     assert number_words(Decimal("1.000"), unit, "zh") == "1.000"
+
+
+def test_latin_symbols_are_babels_own() -> None:
+    """The symbols format_number sets the shipped locales' numbers with, without reading
+    babel's locale data, are the ones babel's data gives, and every shipped locale has them."""
+    for babel, (decimal, group) in LATIN_SYMBOLS.items():
+        symbols = Locale.parse(babel).number_symbols["latn"]
+        assert (symbols["decimal"], symbols["group"]) == (decimal, group)
+    assert {locale(code).babel for code in codes()} <= set(LATIN_SYMBOLS)
+
+
+_DECIMALS = st.builds(lambda sign, digits, exponent: Decimal((sign, digits, exponent)),
+                      st.integers(0, 1), st.lists(st.integers(0, 9), min_size=1, max_size=30)
+                      .map(tuple), st.integers(-35, 12))
+
+
+@given(_DECIMALS, st.sampled_from(sorted(LATIN_SYMBOLS)), st.booleans())
+@example(Decimal("-0.00"), "en_GB", True)
+@example(Decimal("1E+3"), "en_GB", True)
+@example(Decimal("123456"), "en_GB", True)
+@example(Decimal("1234567.890"), "zh_Hans_CN", True)
+@example(Decimal("0.000"), "zh_Hans_CN", False)
+def test_numbers_set_as_babel_sets_them(value: Decimal, babel: str, grouped: bool) -> None:
+    """format_number's own setting of a shipped locale's number is babel's, digit for
+    digit, signs, zeros, grouping and exponents included (an operation babel's Decimal
+    context refuses is refused alike)."""
+    places = fraction_digits(value)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    try:
+        expected = format_decimal(value, format=pattern, locale=babel, group_separator=grouped)
+    except ArithmeticError as exc:
+        with pytest.raises(type(exc)):
+            _as_babel_formats(value, places, LATIN_SYMBOLS[babel], grouped)
+        return
+    assert _as_babel_formats(value, places, LATIN_SYMBOLS[babel], grouped) == expected

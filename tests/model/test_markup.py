@@ -159,3 +159,23 @@ def test_markup_remembered_is_the_same_and_errors_are_found_each_time() -> None:
     assert read(text, blocks=False) != first
     broken = "**unclosed"
     assert read(broken)[1] and read(broken)[1] and (broken, True) not in _READS
+
+
+def _blanked_char_by_char(text: str) -> str:
+    """``blanked`` as it was first written: every character blanked, then the prose of
+    every piece put back."""
+    markup, errors = read(text)
+    if errors:
+        return text
+    out = [" " if char != "\n" else char for char in text]
+    for item in markup.items:
+        for piece in item.pieces:
+            out[piece.start:piece.end] = text[piece.start:piece.end]
+    return "".join(out)
+
+
+@given(st.lists(st.sampled_from(["**", "*", "[a](https://x.cn)", "[b]", "- ", "1. ", "2. ",
+                                 "\n", "共12件", "text ", "{a.b}", "\\*", "](", " "]),
+                max_size=10).map("".join))
+def test_blanked_is_the_text_char_by_char_blanked(text: str) -> None:
+    assert blanked(text) == _blanked_char_by_char(text)

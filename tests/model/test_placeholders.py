@@ -89,3 +89,15 @@ def test_scans_remembered_are_the_same_and_not_shared() -> None:
     assert text in _SCANS
     assert "{bad" not in _SCANS
     assert scan("{bad")[1] and scan("{bad")[1] and "{bad" not in _SCANS
+
+
+def test_a_placeholder_read_again_reads_the_same_and_errors_keep_their_place() -> None:
+    from ipdocs.model.placeholders import _scan
+
+    first, _ = _scan("{a.b:change} 与 {year-1}")
+    again, _ = _scan("前 {a.b:change}，{year-1}")
+    assert [s for s in first if not isinstance(s, str)] == \
+        [s for s in again if not isinstance(s, str)]
+    _, [error] = _scan("x {a..b}")
+    _, [moved] = _scan("xyz {a..b}")
+    assert error.offset == 2 and moved.offset == 4

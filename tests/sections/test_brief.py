@@ -328,3 +328,84 @@ def test_a_reports_charset_is_every_character_it_and_the_fixed_words_hold(
                          if not key.startswith("web.")}) for lang in codes())
     every = report.model_dump_json() + words + _BASE_CHARSET + _VOCAB_CHARSET
     assert report_charset(report) == "".join(sorted(set(every)))
+
+
+def _forget_built() -> None:
+    """Forget the builders' blocks and bound reports remembered in this process."""
+    from ipdocs.sections import brief, narrative
+
+    brief._BUILT.clear()
+    narrative._BOUND.clear()
+
+
+def test_the_document_of_both_languages_is_made_of_the_blocks_of_each(
+        sample: Report) -> None:
+    """Made after the Chinese and English documents, the zh-en one shares their blocks
+    and equals the one made afresh; the same report made again shares them too."""
+    _forget_built()
+    zh = full_brief().document(sample, "zh")
+    en = full_brief().document(sample, "en")
+    both = full_brief().document(sample, "zh-en")
+    shared = set(map(id, zh.blocks)) & set(map(id, both.blocks))
+    assert len(shared) > len(zh.blocks) // 2  # all but the cover, key figures, charts …
+    assert isinstance(zh.blocks[4], Paragraph)
+    assert full_brief().document(sample, "zh").blocks[4] is zh.blocks[4]
+    _forget_built()
+    assert full_brief().document(sample, "zh-en") == both
+    assert full_brief().document(sample, "en") == en
+
+
+def test_blocks_are_remembered_by_the_objects_they_are_made_of(sample: Report) -> None:
+    """Another report object, even one equal to the first, and another termbase, get
+    blocks of their own; the registered languages changing forgets every block."""
+    from ipdocs import load_report
+    from ipdocs.i18n.locales import _forget_cached
+    from ipdocs.model import Glossary
+    from ipdocs.sections import brief
+    from tests.conftest import SAMPLE
+
+    _forget_built()
+    first = full_brief().document(sample, "en")
+    again = load_report(SAMPLE)
+    assert again == sample
+    other = full_brief().document(again, "en")
+    assert other == first and other.blocks[4] is not first.blocks[4]
+    term = {"zh": sample.sections[0].title.zh, "en": "a term"}
+    with_terms = full_brief().document(sample, "en", glossary=Glossary.model_validate(
+        {"terms": [term]}))
+    assert with_terms != first and with_terms.blocks[4] is not first.blocks[4]
+    assert brief._BUILT
+    _forget_cached()
+    assert not brief._BUILT
+    assert full_brief().document(sample, "en") == first
+
+
+def test_a_builder_whose_options_cannot_be_compared_is_built_each_time(
+        sample: Report) -> None:
+    from dataclasses import dataclass
+
+    from ipdocs.doc import Block
+    from ipdocs.sections import brief
+    from ipdocs.sections.context import Builder, Context
+
+    @dataclass(frozen=True)
+    class Listed(Builder):
+        options: list[str]
+
+        def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+            return (Heading(1, " ".join(self.options), ctx.lang),)
+
+    made = Brief([Listed(["a"])]).document(sample, "en")
+    assert Heading(1, "a", "en") in made.blocks
+    assert not any(isinstance(key[0], Listed) for key in brief._BUILT)
+
+
+def test_the_words_of_a_charset_are_read_again_with_the_languages(sample: Report) -> None:
+    from ipdocs.i18n.locales import _forget_cached
+    from ipdocs.sections import brief
+
+    charset = brief.report_charset(sample)
+    assert brief._WORDS_CHARS
+    _forget_cached()
+    assert not brief._WORDS_CHARS
+    assert brief.report_charset(sample) == charset

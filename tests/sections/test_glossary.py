@@ -28,3 +28,14 @@ def test_nothing_without_a_term_used(sample: Report) -> None:
     unused = Glossary(terms=[Term(zh="植物新品种权", en="plant variety rights")])
     assert GlossaryBuilder().build(sample, Context("zh", glossary=unused)) == ()
     assert GlossaryBuilder().build(sample, Context("zh", glossary=Glossary())) == ()
+
+
+def test_terms_used_are_remembered_per_report_and_termbase(sample: Report) -> None:
+    """Another report (its text without the term) finds its own terms, and the list
+    returned is the caller's own."""
+    used = used_terms(TERMS, sample)
+    used.clear()
+    assert [t.zh for t in used_terms(TERMS, sample)] == ["专利授权量"]
+    other = sample.model_copy(update={"figures": {}, "lead": [], "sections": []})
+    assert used_terms(TERMS, other) == []
+    assert [t.zh for t in used_terms(Glossary(terms=[TERMS.terms[1]]), sample)] == []

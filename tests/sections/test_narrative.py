@@ -193,3 +193,33 @@ def test_ranks_said_alike_in_one_language_are_said_once_in_it(report: Report) ->
     english = render(text, both, "en")
     assert render(text, both, "zh") == "居全国海关第二名和居全国海关第二位"
     assert english.count("second") == 1 and " and " not in english
+
+
+def test_placeholders_are_remembered_per_report_object(sample: Report) -> None:
+    """A placeholder rendered for one report is not given for another (another figure
+    value), and the registered languages changing forgets them all."""
+    from decimal import Decimal
+
+    from ipdocs.i18n.locales import _forget_cached
+    from ipdocs.model.placeholders import FigureRef
+    from ipdocs.sections import narrative
+    from ipdocs.sections.narrative import render_reference
+
+    ref = FigureRef("patents.grants", "number")
+    assert render_reference(ref, sample, "en") == "71,425"
+    assert render_reference(ref, sample, "en") == "71,425"
+    figure = sample.figures["patents.grants"]
+    other = sample.model_copy(update={"figures": {
+        **sample.figures, "patents.grants": figure.model_copy(update={"value": Decimal(9)})}})
+    assert render_reference(ref, other, "en") == "9"
+    assert render_reference(ref, sample, "zh") == "71425"
+    assert narrative._RENDERED
+    _forget_cached()
+    assert not narrative._RENDERED
+
+
+def test_a_report_is_bound_once(sample: Report) -> None:
+    bound = bind(sample)
+    assert bind(sample) is bound and bind(bound) is bound
+    again = load_report(Path(__file__).parents[1] / "data" / "sample.yaml")
+    assert bind(again) is not bound and bind(again) == bound

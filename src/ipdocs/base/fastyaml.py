@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from functools import partial
 from typing import Any, TypeVar
 
 from ipdocs.base.patterns import YAML_NON_PRINTABLE, compiled_on_first_use
@@ -296,9 +295,12 @@ def _scanner_problem(exc: Exception) -> str:
     return f"cannot be read: {exc}"
 
 
-def compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
+def compose(text: str, loader_class: type[Any], marks: Marks | None = None,
+            problems: list[Problem] | None = None) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree of a YAML text, checked (YAMLError when refused): the
-    tree's depth always, what aliases repeat where there are aliases."""
+    tree's depth always, what aliases repeat where there are aliases. Where ``marks`` and
+    ``problems`` are given (empty), the marks of the values and the duplicate keys are
+    added to them (``_walk``)."""
     _refuse_next_line(text)
     loader = loader_class(text)
     try:
@@ -309,11 +311,107 @@ def compose(text: str, loader_class: type[Any]) -> tuple[Any, yaml.Node | None]:
                                        loader.get_mark()) from None
         if node is None:
             return None, None
+        try:
+            return _Plain(loader, marks, problems).value(node, (), 1), node
+        except _Unusual:
+            if marks is not None:
+                marks.clear()
+            if problems is not None:
+                problems.clear()
         if _walk_once(node):
             check_graph(node)
-        return loader.construct_document(node), node
+        data = loader.construct_document(node)
+        if marks is not None:
+            _walk(node, (), marks, [] if problems is None else problems)
+        return data, node
     finally:
         loader.dispose()
+
+
+class _Unusual(Exception):
+    """A document ``_Plain`` leaves to PyYAML's constructor and ``_walk_once``: an alias, a
+    tag other than the plain ones, a merge key, a collection as a key, nesting too deep."""
+
+
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{tag}" for tag in
+                         ("null", "bool", "int", "float", "timestamp"))
+_STR = "tag:yaml.org,2002:str"
+_BOOL = "tag:yaml.org,2002:bool"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+class _Plain:
+    """A plain document's data (and, where asked, the marks of its values and its
+    duplicate keys) in one pass over its nodes, each entered once: what PyYAML's
+    constructor, ``_walk_once`` and ``_walk`` give it, from the same constructors, with
+    none of their bookkeeping. Anything else raises ``_Unusual`` before the document's
+    data is returned, and is read as before."""
+
+    def __init__(self, loader: Any, marks: Marks | None, problems: list[Problem] | None
+                 ) -> None:
+        self.loader = loader
+        self.constructors = loader.yaml_constructors
+        self.marks = marks
+        self.problems = problems
+        self.seen: set[int] = set()
+
+    def value(self, node: yaml.Node, path: tuple[str, ...], depth: int) -> Any:
+        """The data of ``node``, at ``path`` and ``depth`` (the root at 1)."""
+        if id(node) in self.seen or depth > MAX_DEPTH + 1:
+            raise _Unusual
+        self.seen.add(id(node))
+        if self.marks is not None:
+            mark = node.start_mark
+            self.marks[path] = mark.line + 1, mark.column + 1
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        tag = node.tag
+        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
+            if self.marks is None:
+                return [self.value(item, path, depth + 1) for item in node.value]
+            return [self.value(item, (*path, str(index)), depth + 1)
+                    for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and tag == _MAP:
+            return self.mapping(node, path, depth)
+        raise _Unusual
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        """The data of a scalar node of a plain tag, by the loader's own constructor."""
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag not in _SCALAR_TAGS or (tag == _BOOL and
+                                       node.value.lower() not in self.loader.bool_values):
+            raise _Unusual
+        return self.constructors[tag](self.loader, node)
+
+    def mapping(self, node: yaml.MappingNode, path: tuple[str, ...], depth: int
+                ) -> dict[Any, Any]:
+        """The data of a mapping node (``value``); a duplicate key reported as ``_walk``
+        reports it."""
+        out: dict[Any, Any] = {}
+        seen: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            if id(key_node) in self.seen:
+                raise _Unusual
+            self.seen.add(id(key_node))
+            key = self.scalar(key_node)
+            if self.marks is not None:
+                name = str(key_node.value)
+                start = key_node.start_mark
+                if name in seen and self.problems is not None:
+                    self.problems.append(error(
+                        (*_typed(path), name),
+                        f"duplicate key {name!r} (first at line {seen[name][0]})")
+                        .at(start.line + 1, start.column + 1))
+                seen[name] = start.line + 1, start.column + 1
+                out[key] = self.value(value_node, (*path, name), depth + 1)
+            else:
+                out[key] = self.value(value_node, path, depth + 1)
+        return out
 
 
 def safe_load(text: str) -> Any:
@@ -381,13 +479,18 @@ def read_yaml(text: str, *, exact: bool = True) -> tuple[Any, Marks, list[Proble
     """Parse YAML safely: the data, the marks of its values, and any problems, each
     located. Fractions are exact Decimals, or floats where ``exact`` is false."""
     fast, pure = (FastLoader, PureLoader) if exact else (FastFloatLoader, PureFloatLoader)
+    marks: Marks = {}
+    problems: list[Problem] = []
+
+    def parse(loader: type[Any]) -> tuple[Any, yaml.Node | None]:
+        marks.clear()
+        problems.clear()
+        return compose(text, loader, marks, problems)
+
     try:
-        data, node = parse_either(partial(compose, text), fast, pure)
+        data, node = parse_either(parse, fast, pure)
     except yaml.YAMLError as exc:
         return None, {}, [_syntax_problem(exc, text)]
     if node is None:
         return None, {}, []
-    marks: Marks = {}
-    problems: list[Problem] = []
-    _walk(node, (), marks, problems)
     return data, marks, problems

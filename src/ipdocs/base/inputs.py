@@ -5,8 +5,8 @@ file only (a folder, a device such as /dev/zero, a FIFO or a socket is refused b
 is opened, so nothing blocks or reads for ever), at most ``MAX_FILE_BYTES``, UTF-8 (a
 byte-order mark is dropped). Every text a document may print is checked here too:
 control characters, noncharacters, lone surrogates and bidirectional controls are
-refused; what passes is put in Unicode normalisation form C. A leaf: it imports nothing
-from the project.
+refused; what passes is put in Unicode normalisation form C. It imports only
+``ipdocs.base.patterns`` (its character classes are compiled when first used).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from ipdocs.base.patterns import on_first_use
+
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """The largest file ipdocs reads: about 60 times the Ningbo spec."""
 
@@ -25,11 +27,19 @@ MAX_TEXT_CHARS = 10_000
 
 _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-_FORBIDDEN = re.compile(
+_FORBIDDEN = on_first_use(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"    # C0 and C1 controls but tab and line ends
     "\ud800-\udfff"                           # lone surrogates (from \\u escapes)
     "\u202a-\u202e\u2066-\u2069"              # bidi embeddings, overrides and isolates
     f"{_NONCHARACTERS}]")
+_FORBIDDEN_BMP = on_first_use(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
+    "\ufdd0-\ufdef\ufffe\uffff]")
+"""``_FORBIDDEN``'s characters of the Basic Multilingual Plane: a class ``re`` tests by a
+bitmap, some twenty times faster than the whole class, whose planes beyond it it tests one
+range after another."""
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+"""A character beyond the Basic Multilingual Plane: only then is ``_FORBIDDEN`` asked."""
 
 
 class InputError(Exception):
@@ -108,17 +118,38 @@ def _kind(char: str) -> str:
     return "a noncharacter"
 
 
+def _first_forbidden(text: str) -> re.Match[str] | None:
+    """``_FORBIDDEN.search(text)``, sooner: the plane's own characters found by bitmap,
+    and ``_FORBIDDEN`` asked only between the first character beyond it and that match."""
+    found = _FORBIDDEN_BMP.search(text)
+    end = len(text) if found is None else found.start()
+    astral = _ASTRAL.search(text, 0, end)
+    return found if astral is None else _FORBIDDEN.search(text, astral.start(), end) or found
+
+
 def text_problem(text: str) -> str | None:
     """Why ``text`` cannot be printed, or None: too long, or a forbidden character
     (the first one, with its position)."""
     if len(text) > MAX_TEXT_CHARS:
         return f"a text of {len(text):,} characters; the longest accepted is {MAX_TEXT_CHARS:,}"
-    found = _FORBIDDEN.search(text)
+    found = _first_forbidden(text)
     if found is None:
         return None
     char = found.group(0)
     return (f"character {describe(char)} at character {found.start() + 1} is not allowed: "
             f"{_kind(char)}")
+
+
+def texts_clean(texts: list[str]) -> bool:
+    """Whether every one of ``texts`` passes ``text_problem`` and is already in form C
+    (``normalise`` leaves it as it is), checked at once on the texts joined by line
+    breaks: a line break is a starter that composes with nothing, so the joined text is in
+    form C exactly when each text is, and holds a forbidden character exactly when one of
+    them does. False says only that some text needs a closer look."""
+    if any(len(text) > MAX_TEXT_CHARS for text in texts):
+        return False
+    joined = "\n".join(texts)
+    return _first_forbidden(joined) is None and unicodedata.is_normalized("NFC", joined)
 
 
 def normalise(text: str) -> str:

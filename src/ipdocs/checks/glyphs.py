@@ -12,7 +12,7 @@ refuse it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +25,27 @@ NOT_PRINTED = frozenset({"id", "parts", "key_figures", "figures_ref"})
 """Fields that hold identifiers, which no document prints."""
 
 
-def _strings(value: Any, path: tuple[PathElement, ...]) -> Iterator[tuple[tuple[PathElement, ...],
-                                                                        str]]:
-    """Every string below ``value`` (a model dump) with its field path."""
+def _strings(value: Any, path: tuple[PathElement, ...]) -> list[tuple[tuple[PathElement, ...],
+                                                                     str]]:
+    """Every string below ``value`` (a model dump) with its field path, in order."""
+    found: list[tuple[tuple[PathElement, ...], str]] = []
+    _gather(value, path, found)
+    return found
+
+
+def _gather(value: Any, path: tuple[PathElement, ...],
+            found: list[tuple[tuple[PathElement, ...], str]]) -> None:
+    """``_strings`` appended to ``found`` (a model dump nests as deep as its sections, a
+    few levels)."""
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
             if key not in NOT_PRINTED:
-                yield from _strings(item, (*path, key))
-    elif isinstance(value, list | tuple):
+                _gather(item, (*path, key), found)
+    elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+            _gather(item, (*path, index), found)
 
 
 _UNNAMED = {"Co": "a private-use character", "Cn": "an unassigned code point",
@@ -74,11 +83,17 @@ def _invisible(text: str) -> list[str]:
 def check_glyphs(report: Report) -> list[Problem]:
     """A warning for each place a character no bundled face has is set in a machine's
     face; an error where no face on the machine has it."""
+    if _all_set(report):
+        return []
     problems = []
-    for path, text in _strings(report.model_dump(), ()):
+    texts = _strings(report.model_dump(), ())
+    machine = bool(sysfonts.needed("".join(text for _, text in texts)))
+    for path, text in texts:
         problems += [error(path, f"{describe(char)}{_at(text, char)} cannot be set "
                                  "(invisible, private-use or unassigned): delete it (it "
                                  "may have come with pasted text)") for char in _invisible(text)]
+        if not machine:  # no text holds a character no bundled face has
+            continue
         for char in sysfonts.needed(text):
             face = sysfonts.find(char)
             if face is None:
@@ -93,14 +108,26 @@ def check_glyphs(report: Report) -> list[Problem]:
     return problems
 
 
+def _all_set(report: Report) -> bool:
+    """Whether ``check_glyphs`` finds nothing in ``report``, seen at once in its JSON: the
+    JSON holds every character of its texts (and only printable ASCII besides), but for
+    the C0 controls, which it escapes (``\\u0007``: then, or where the report cannot be
+    written as JSON, each text is looked at)."""
+    try:
+        dumped = report.model_dump_json()
+    except ValueError:  # a lone surrogate, which UTF-8 cannot hold
+        return False
+    return "\\u" not in dumped and not _invisible(dumped) and not sysfonts.needed(dumped)
+
+
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 def needs_machine_faces(report: Report) -> bool:
     """Whether some text of ``report`` holds a character no bundled face has (set in a
     machine's face, or in none): only then can a theme of bundled faces fail to print it
     (a chart's label, set whole in one face, mixing it with Han)."""
-    return any(sysfonts.needed(text)
-               for _, text in _strings(report.model_dump(), ()))
+    return bool(sysfonts.needed("".join(text for _, text in
+                                        _strings(report.model_dump(), ()))))
 
 
 LISTED = 5

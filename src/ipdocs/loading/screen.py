@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ipdocs.base.inputs import normalise, text_problem
+from ipdocs.base.inputs import normalise, text_problem, texts_clean
 from ipdocs.base.problems import PathElement, Problem, error
 from ipdocs.model.bounds import to_number
 
@@ -34,7 +34,39 @@ def screen(data: Any, path: Path = ()) -> tuple[Any, list[Problem]]:
     its texts and numbers, located by field path. ``data`` is nested at most
     ``fastyaml.MAX_DEPTH`` deep (the readers refuse deeper), so recursion is safe."""
     problems: list[Problem] = []
+    if _clean(data):
+        return data, problems
     return _screen(data, path, problems), problems
+
+
+def _clean(data: Any) -> bool:
+    """Whether ``screen`` would find no problem in ``data`` and change none of it: every
+    number within bounds, every text (keys too) printable and in form C, the texts
+    checked at once (``texts_clean``)."""
+    texts: list[str] = []
+    numbers: list[int | Decimal] = []
+    _gather(data, texts, numbers)
+    try:
+        for number in numbers:
+            to_number(number)
+    except ValueError:
+        return False
+    return texts_clean(texts)
+
+
+def _gather(data: Any, texts: list[str], numbers: list[int | Decimal]) -> None:
+    """The texts and numbers of ``data``, keys included, as ``_scalar`` sees them."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _gather(key, texts, numbers)
+            _gather(value, texts, numbers)
+    elif isinstance(data, list):
+        for item in data:
+            _gather(item, texts, numbers)
+    elif isinstance(data, str):
+        texts.append(data)
+    elif isinstance(data, int | Decimal) and not isinstance(data, bool):
+        numbers.append(data)
 
 
 def _screen(data: Any, path: Path, problems: list[Problem]) -> Any:

@@ -151,8 +151,8 @@ class Text(Model):
         or an unknown field (a typo). (The handler's own type,
         ``ModelWrapValidatorHandler``, is pydantic 2.10's; ipdocs runs on 2.9.)"""
         if isinstance(data, Mapping):
-            unknown = [key for key in data
-                       if key not in cls.model_fields and key not in text_languages()]
+            fields = cls.model_fields
+            unknown = [key for key in data if key not in fields and key not in text_languages()]
             if unknown:
                 raise ValidationError.from_exception_data(
                     cls.__name__, [_unknown_key(key, data[key]) for key in unknown])

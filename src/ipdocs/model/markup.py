@@ -324,6 +324,9 @@ def blanked(text: str) -> str:
     markup, errors = read(text)
     if errors:
         return text
+    pieces = markup.items[0].pieces if len(markup.items) == 1 else ()
+    if len(pieces) == 1 and pieces[0].start == 0 and pieces[0].end == len(text):
+        return text  # no markup: all of it is prose
     out = [" " if char != "\n" else char for char in text]
     for item in markup.items:
         for piece in item.pieces:

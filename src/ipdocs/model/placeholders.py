@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import keep, keep_afresh, recall
 from ipdocs.base.records import datarecord
 
 PARTS: dict[str, str] = {
@@ -178,7 +178,7 @@ def _scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
             literal += token
             continue
         try:
-            reference = _reference(_unspaced(match.group(1), match.start()), match.start())
+            reference = _read_reference(match.group(1), match.start())
         except PlaceholderError as exc:
             errors.append(exc)
             literal += token
@@ -191,6 +191,22 @@ def _scan(text: str) -> tuple[list[Segment], list[PlaceholderError]]:
     if literal:
         segments.append(literal)
     return segments, errors
+
+
+REFERENCES_KEPT = 4096
+"""Placeholders remembered read, by what their braces hold (``_read_reference``): a
+spec's Chinese and English name the same figures."""
+_REFERENCES: dict[str, FigureRef | YearRef] = {}
+
+
+def _read_reference(body: str, offset: int) -> FigureRef | YearRef:
+    """The reference a ``{…}`` at ``offset`` holding ``body`` makes; PlaceholderError
+    (at ``offset``) if none. A reference made is remembered by ``body`` alone."""
+    kept = _REFERENCES.get(body)
+    if kept is not None:
+        return kept
+    reference = _reference(_unspaced(body, offset), offset)
+    return keep_afresh(_REFERENCES, body, reference, REFERENCES_KEPT)
 
 
 def parse(text: str) -> list[Segment]:

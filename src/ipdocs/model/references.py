@@ -22,15 +22,23 @@ _NEEDS = {"change": "change", "rank": "rank", "per": "per"}
 
 def iter_texts(data: Any, path: Path = ()) -> Iterator[tuple[Path, Mapping[str, Any]]]:
     """Every bilingual text (a mapping with ``zh`` or ``en``) inside ``data``, with its path."""
-    if isinstance(data, Mapping):
+    found: list[tuple[Path, Mapping[str, Any]]] = []
+    _gather_texts(data, path, found)
+    return iter(found)
+
+
+def _gather_texts(data: Any, path: Path, found: list[tuple[Path, Mapping[str, Any]]]) -> None:
+    """``iter_texts`` appended to ``found``, in order (a spec nests a few levels deep: its
+    readers refuse deeper)."""
+    if isinstance(data, (dict, Mapping)):  # a dict found before the ABC is asked
         if isinstance(data.get("zh"), str) or isinstance(data.get("en"), str):
-            yield path, data
+            found.append((path, data))
             return
         for key, value in data.items():
-            yield from iter_texts(value, (*path, key))
+            _gather_texts(value, (*path, key), found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from iter_texts(value, (*path, index))
+            _gather_texts(value, (*path, index), found)
 
 
 def _has_previous(figure: Mapping[str, Any]) -> bool:

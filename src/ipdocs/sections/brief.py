@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field, replace
 from functools import lru_cache
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, NewType
 
 from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.base.records import datarecord
@@ -34,6 +36,7 @@ from ipdocs.doc import (
 )
 from ipdocs.doc.nodes import WRITER_WORDS
 from ipdocs.i18n import codes, languages_of, locale, word
+from ipdocs.i18n.locales import cached_from_locales
 from ipdocs.i18n.words import table as lookup_table
 from ipdocs.model import Glossary, Report
 from ipdocs.sections.blocks import (
@@ -304,10 +307,25 @@ def report_charset(report: Report) -> str:
     web page's own, ``web.*``: paper never sets them), the vocabularies a rendered
     figure draws on, and the Latin and punctuation ranges.
     """
-    words = "".join(str({key: text for key, text in lookup_table(lang).items()
-                         if not key.startswith("web.")}) for lang in codes())
     own = _PRINTABLE_ASCII.sub("", report.model_dump_json())  # those are in the base
-    return "".join(sorted(set(own) | _fixed_chars(words)))
+    return "".join(sorted(set(own) | _words_chars()))
+
+
+_WORDS_CHARS: dict[tuple[str, ...], frozenset[str]] = {}
+cached_from_locales(_WORDS_CHARS.clear)  # the word tables read again
+
+
+def _words_chars() -> frozenset[str]:
+    """``_fixed_chars`` of the registered languages' fixed words (as ``report_charset``
+    joins them), kept until the registered languages change (when their word tables are
+    read again): every document asks."""
+    languages = codes()
+    kept = _WORDS_CHARS.get(languages)
+    if kept is None:
+        words = "".join(str({key: text for key, text in lookup_table(lang).items()
+                             if not key.startswith("web.")}) for lang in languages)
+        kept = _WORDS_CHARS[languages] = _fixed_chars(words)
+    return kept
 
 
 _PRINTABLE_ASCII = re.compile("[ -~]+")
@@ -321,6 +339,59 @@ def _fixed_chars(words: str) -> frozenset[str]:
     them: other words are other text, read again), the vocabularies and the ranges every
     report's charset holds; kept, since every document of a fitted brief asks again."""
     return frozenset(words + _BASE_CHARSET + _VOCAB_CHARSET)
+
+
+@datarecord(frozen=True)
+class _Built:
+    """A builder's blocks, with the objects they were made of (held, so that their ids
+    are not reused while the blocks are kept)."""
+
+    report: Report
+    glossary: Glossary | None
+    against: Report | None
+    blocks: tuple[Block, ...]
+
+
+BUILT_KEPT = 128
+"""Builders' blocks remembered (``built``): a process that makes a report's documents in
+Chinese, English and both (a batch's task, ``ipdocs build -l zh,en,zh-en``) makes the
+document of both languages of the blocks the other two were made of."""
+_BUILT: OrderedDict[tuple[Any, ...], _Built] = OrderedDict()
+cached_from_locales(_BUILT.clear)  # the words and grammars blocks are made with
+
+
+def _built_key(builder: Builder, report: Report, ctx: Context) -> tuple[Any, ...] | None:
+    """What a builder's blocks are made of: the builder (its options, by value), the
+    report, the context's termbase and report compared with (by identity) and the rest
+    of the context; None where the builder's options cannot be compared (unhashable) or
+    the context is not ``Context`` itself."""
+    if type(ctx) is not Context:
+        return None
+    key = (builder, id(report), ctx.lang, id(ctx.glossary), ctx.numbered, ctx.tables,
+           id(ctx.against), ctx.compact, ctx.restored)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def built(builder: Builder, report: Report, ctx: Context) -> tuple[Block, ...]:
+    """``builder.build(report, ctx)``, remembered while the same report, termbase and
+    report compared with (the same objects: a model is never changed once made) are built
+    in the same context by an equal builder: a builder is a pure function of them
+    (``Builder``), and its blocks are frozen. The registered languages changing forgets
+    them all."""
+    key = _built_key(builder, report, ctx)
+    if key is None:
+        return tuple(builder.build(report, ctx))
+    kept = recall(_BUILT, key)
+    if kept is not None and kept.report is report and kept.glossary is ctx.glossary \
+            and kept.against is ctx.against:
+        return kept.blocks
+    blocks = tuple(builder.build(report, ctx))
+    keep(_BUILT, key, _Built(report, ctx.glossary, ctx.against, blocks), BUILT_KEPT)
+    return blocks
 
 
 @datarecord(frozen=True)
@@ -357,7 +428,7 @@ class Brief:
 
     def blocks(self, report: Report, ctx: Context) -> list[Block]:
         """Every builder's blocks in one language."""
-        return [block for builder in self.builders for block in builder.build(report, ctx)]
+        return [block for builder in self.builders for block in built(builder, report, ctx)]
 
     def document(self, report: Report, lang: LanguageOption = "zh", *,
                  layout: Layout = "interleaved", theme: str = "briefing",
@@ -379,8 +450,8 @@ class Brief:
         if len(langs) == 2:
             blocks: list[Block] = []
             for builder in self.builders:
-                blocks += combine(builder.build(report, ctx.with_lang(langs[0])),
-                                  builder.build(report, ctx.with_lang(langs[1])), layout)
+                blocks += combine(built(builder, report, ctx.with_lang(langs[0])),
+                                  built(builder, report, ctx.with_lang(langs[1])), layout)
         else:
             blocks = self.blocks(report, ctx)
         legend = draft_legend(report, lang)

@@ -4,11 +4,14 @@ every term has it)."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
+from ipdocs.i18n.locales import cached_from_locales
 from ipdocs.model import Glossary, Report, Term, text_field
 from ipdocs.sections.context import Builder, Context
 from ipdocs.sections.narrative import plain_text
@@ -32,9 +35,23 @@ def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     writer and every language, and asks for no pinyin dictionary (多音字: 行政 xíng, 银行
     háng). The termbase's own order (which several reports share) meant nothing to a
     reader."""
+    key = (id(glossary), id(report))
+    kept = recall(_USED, key)
+    if kept is not None and kept[0] is glossary and kept[1] is report:
+        return list(kept[2])
     text = plain_text(report, "zh") + "".join(f.label.zh for f in report.figures.values())
-    used = [t for t in glossary.terms if t.zh in text]
-    return sorted(used, key=lambda t: (text.index(t.zh), len(t.zh)))
+    used = sorted([t for t in glossary.terms if t.zh in text],
+                  key=lambda t: (text.index(t.zh), len(t.zh)))
+    keep(_USED, key, (glossary, report, tuple(used)), USED_KEPT)
+    return used
+
+
+USED_KEPT = 4
+"""Termbases and reports whose terms used are remembered (``used_terms``, by the objects,
+held so that their ids are not reused; a model is never changed once made): each
+language's glossary of a report looks for the terms in its Chinese text."""
+_USED: OrderedDict[tuple[int, int], tuple[Glossary, Report, tuple[Term, ...]]] = OrderedDict()
+cached_from_locales(_USED.clear)  # the text's placeholders are said in the words
 
 
 def target_language(terms: list[Term], lang: str) -> str:

@@ -6,8 +6,10 @@ document-tree inlines; ``plain_text`` gives the whole narrative as text.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
+from ipdocs.base.kept import keep, recall
 from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
@@ -29,6 +31,7 @@ from ipdocs.i18n import (
     sentence_start,
     word,
 )
+from ipdocs.i18n.locales import cached_from_locales
 from ipdocs.i18n.sentences import opens_sentence
 from ipdocs.model import (
     Figure,
@@ -276,17 +279,56 @@ def bind_figure(figure: Figure, report: Report) -> Figure:
     return figure.model_copy(update=update) if update else figure
 
 
+BOUND_KEPT = 4
+"""Reports whose bound copy is remembered (``bind``): every document of a report (each
+language, each fitting step) binds it, and the builders' blocks are remembered by the
+bound report they were made of (``ipdocs.sections.brief.built``)."""
+_BOUND: OrderedDict[int, tuple[Report, Report]] = OrderedDict()
+cached_from_locales(_BOUND.clear)  # placeholders are rendered in the registered languages
+
+
 def bind(report: Report) -> Report:
     """``report`` with every figure's base and basis placeholders rendered (``bind_figure``):
-    what builders are given, so that tables, key figures and charts say them too."""
+    what builders are given, so that tables, key figures and charts say them too.
+
+    The bound copy is remembered for the report object (held, so that its id is not
+    reused while it is kept; a report is never changed once made), until the registered
+    languages change."""
     if report.bound:
         return report
-    return report.as_bound({fid: bind_figure(f, report) for fid, f in report.figures.items()})
+    kept = recall(_BOUND, id(report))
+    if kept is not None and kept[0] is report:
+        return kept[1]
+    bound = report.as_bound({fid: bind_figure(f, report)
+                             for fid, f in report.figures.items()})
+    keep(_BOUND, id(report), (report, bound), BOUND_KEPT)
+    return bound
+
+
+RENDERED_KEPT = 2048
+"""Figure placeholders remembered rendered (``render_reference``): a document renders its
+narrative's placeholders in its paragraphs and again in the plain text its glossary
+looks for terms in."""
+_RENDERED: OrderedDict[tuple[FigureRef, int, str], tuple[Report, str]] = OrderedDict()
+cached_from_locales(_RENDERED.clear)  # the words and grammars a placeholder is said with
 
 
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     """One figure placeholder rendered in ``lang``; several figures (分别 / respectively)
-    are said together."""
+    are said together.
+
+    Remembered for the report object (held, so that its id is not reused while it is
+    kept; a report is never changed once made) and the language, until the registered
+    languages change."""
+    key = (ref, id(report), lang)
+    kept = recall(_RENDERED, key)
+    if kept is not None and kept[0] is report:
+        return kept[1]
+    return keep(_RENDERED, key, (report, _rendered(ref, report, lang)), RENDERED_KEPT)[1]
+
+
+def _rendered(ref: FigureRef, report: Report, lang: str) -> str:
+    """``render_reference`` of a placeholder not remembered."""
     figures = [report.figure(fid) if report.bound else bind_figure(report.figure(fid), report)
                for fid in ref.ids]
     if ref.part == "period":
