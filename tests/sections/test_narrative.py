@@ -218,6 +218,27 @@ def test_placeholders_are_remembered_per_report_object(sample: Report) -> None:
     assert not narrative._RENDERED
 
 
+def test_placeholders_are_remembered_for_the_last_few_reports_only(sample: Report) -> None:
+    """However few placeholders each report has, a process building many reports keeps
+    the rendered placeholders (and so the reports) of the last ``RENDERED_KEPT`` only."""
+    from decimal import Decimal
+
+    from ipdocs.model.placeholders import FigureRef
+    from ipdocs.sections import narrative
+    from ipdocs.sections.narrative import RENDERED_KEPT, render_reference
+
+    ref = FigureRef("patents.grants", "number")
+    figure = sample.figures["patents.grants"]
+    reports = [sample.model_copy(update={"figures": {
+        **sample.figures, "patents.grants": figure.model_copy(update={"value": Decimal(n)})}})
+        for n in range(1, RENDERED_KEPT + 6)]
+    for n, report in enumerate(reports, 1):
+        assert render_reference(ref, report, "en") == str(n)
+    held = [kept[0] for kept in narrative._RENDERED.values()]
+    assert len(held) == RENDERED_KEPT
+    assert all(any(report is last for last in held) for report in reports[-RENDERED_KEPT:])
+
+
 def test_a_report_is_bound_once(sample: Report) -> None:
     bound = bind(sample)
     assert bind(sample) is bound and bind(bound) is bound

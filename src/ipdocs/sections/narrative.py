@@ -305,11 +305,13 @@ def bind(report: Report) -> Report:
     return bound
 
 
-RENDERED_KEPT = 2048
-"""Figure placeholders remembered rendered (``render_reference``): a document renders its
-narrative's placeholders in its paragraphs and again in the plain text its glossary
-looks for terms in."""
-_RENDERED: OrderedDict[tuple[FigureRef, int, str], tuple[Report, str]] = OrderedDict()
+RENDERED_KEPT = 4
+"""Reports whose figure placeholders are remembered rendered (``render_reference``): a
+document renders its narrative's placeholders in its paragraphs and again in the plain
+text its glossary looks for terms in. Kept by report, a few at a time, so that a process
+building many reports (a batch's worker) holds only the last few, whatever their count
+of placeholders."""
+_RENDERED: OrderedDict[int, tuple[Report, dict[tuple[FigureRef, str], str]]] = OrderedDict()
 cached_from_locales(_RENDERED.clear)  # the words and grammars a placeholder is said with
 
 
@@ -320,11 +322,14 @@ def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     Remembered for the report object (held, so that its id is not reused while it is
     kept; a report is never changed once made) and the language, until the registered
     languages change."""
-    key = (ref, id(report), lang)
-    kept = recall(_RENDERED, key)
-    if kept is not None and kept[0] is report:
-        return kept[1]
-    return keep(_RENDERED, key, (report, _rendered(ref, report, lang)), RENDERED_KEPT)[1]
+    kept = recall(_RENDERED, id(report))
+    if kept is None or kept[0] is not report:
+        kept = keep(_RENDERED, id(report), (report, {}), RENDERED_KEPT)
+    said = kept[1]
+    text = said.get((ref, lang))
+    if text is None:
+        text = said[ref, lang] = _rendered(ref, report, lang)
+    return text
 
 
 def _rendered(ref: FigureRef, report: Report, lang: str) -> str:
