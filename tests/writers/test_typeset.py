@@ -374,3 +374,18 @@ def test_a_label_halved_by_bisection_breaks_where_trying_every_point_does(
     every = min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
                 default=width(text))
     assert _halved("".join(pieces), width) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["more than", "a", "hundred", "THOUSAND", "Million", "billion",
+                                 "RMB", "1,828", "3", "months", "%", " ", "nearly", "٣",
+                                 "ſ", "知识产权", "over", "percentage points", "-"]),
+                min_size=1, max_size=20))
+def test_kept_searches_only_text_that_may_hold_an_amount(words: list[str]) -> None:
+    """``kept`` skips the search of a text with no digit and no round amount in words:
+    the same spans as searching every text with a space."""
+    from ipdocs.writers.typeset import KEPT
+
+    text = " ".join(words)
+    every = [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
+    assert kept(text) == every
