@@ -379,7 +379,8 @@ def test_a_label_halved_by_bisection_breaks_where_trying_every_point_does(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["more than", "a", "hundred", "THOUSAND", "Million", "billion",
                                  "RMB", "1,828", "3", "months", "%", " ", "nearly", "٣",
-                                 "ſ", "知识产权", "over", "percentage points", "-"]),
+                                 "ſ", "知识产权", "over", "percentage points", "-", "2024",
+                                 "年", "￥", "$", "\u212a", "wee\u212as", "ye\u0131rs"]),
                 min_size=1, max_size=20))
 def test_kept_searches_only_text_that_may_hold_an_amount(words: list[str]) -> None:
     """``kept`` skips the search of a text with no digit and no round amount in words:

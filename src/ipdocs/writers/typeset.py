@@ -329,7 +329,8 @@ def _floor_pieces(text: str) -> tuple[tuple[int, str], ...]:
     """What of a cell ``_floors`` measures, each with the floor it holds up: a short
     number or unit whole (hard); a Chinese phrase with a number, its glued number hard
     and itself soft; another short cell soft; a long cell's widest piece, firm where it
-    holds a number or is an amount in words, else soft."""
+    holds a number or is an amount in words, else soft (``KEPT``, costly to compile, is
+    not read for a piece without a round amount in words)."""
     short = is_short(text)
     whole = short and _whole(text)
     if whole and _han_phrase(text):
@@ -339,7 +340,8 @@ def _floor_pieces(text: str) -> tuple[tuple[int, str], ...]:
     if short:
         return ((_SOFT, text),)
     if piece := widest_piece(text):
-        amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
+        amount = any(ch.isdigit() for ch in piece) or (
+            _AMOUNT_SIGN.search(piece) is not None and KEPT.fullmatch(piece) is not None)
         return (((_FIRM if amount else _SOFT), piece),)
     return ()
 
