@@ -390,3 +390,23 @@ def test_kept_searches_only_text_that_may_hold_an_amount(words: list[str]) -> No
     text = " ".join(words)
     every = [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
     assert kept(text) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, " ", "more than", "知识产权"]), min_size=1,
+                max_size=30),
+       st.floats(min_value=0, max_value=200))
+def test_a_label_halved_no_further_than_enough_never_changes_its_columns_want(
+        pieces: list[str], want: float) -> None:
+    """``_halved`` stops at a break that is ``enough`` (no wider than a column's want):
+    the want, the wider of it and the label's least width, is the same as without."""
+    from ipdocs.writers.typeset import _halved
+
+    def width(piece: str) -> float:
+        return mono(0, piece)
+
+    text = "".join(pieces)
+    least = _halved(text, width)
+    found = _halved(text, width, lambda wider: wider <= want)
+    assert found >= least
+    assert max(want, found) == max(want, least)

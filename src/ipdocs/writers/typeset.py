@@ -432,15 +432,23 @@ def _label_wants(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: 
     """Each column's width for its labels (long cells that may wrap, not an amount kept
     whole: more than 1,100) on ``columns.LABEL_LINES`` (two) lines (``_halved``); 0 for
     a column with none (numbers, amounts, units, changes: the columns that lend their
-    room, ``columns.lend_slack``)."""
+    room, ``columns.lend_slack``). A label is not halved further once a way of breaking
+    it is found that its column's want already holds (``_halved``'s ``enough``)."""
     count = len(cells[0]) if cells else 0
     wants = [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             if _label(text):
-                width = _halved(text, _piece_measure(measure, r, c, scale))
+                width = _halved(text, _piece_measure(measure, r, c, scale),
+                                _held(wants[c], padding))
                 wants[c] = max(wants[c], width + 2 * padding)
     return wants
+
+
+def _held(want: float, padding: float) -> Callable[[float], bool]:
+    """Whether a label's wider line, with its ``padding`` each side, is no wider than its
+    column's ``want`` already is (``_label_wants`` adds the padding so)."""
+    return lambda wider: wider + 2 * padding <= want
 
 
 def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
@@ -449,14 +457,17 @@ def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
     return lambda piece: measure(row, column, piece, scale)
 
 
-def _halved(text: str, width: Callable[[str], float]) -> float:
+def _halved(text: str, width: Callable[[str], float],
+            enough: Callable[[float], bool] = lambda wider: False) -> float:
     """The width of ``text`` on LABEL_LINES (two) lines: its wider line where it breaks
     best, after a space or between two Han characters (``width`` measures a piece).
 
     The first line grows and the second shrinks from one break point to the next
     (``CellMeasure``), so the wider of the two is least at the first point where the
     first line is at least as wide as the second, or at the point before it: found by
-    bisection, the same width as trying every point gives."""
+    bisection, the same width as trying every point gives. Where the wider line at a
+    point tried is ``enough`` for the caller (no wider than what its column wants
+    already), that width is returned at once: the least is no wider."""
     text, points = _break_points(text)
     if not points:
         return width(text)
@@ -472,6 +483,8 @@ def _halved(text: str, width: Callable[[str], float]) -> float:
     while low < high:
         middle = (low + high) // 2
         first, second = lines(middle)
+        if enough(max(first, second)):
+            return max(first, second)
         if first >= second:
             high = middle
         else:
