@@ -3,6 +3,8 @@ by the PDF's line breaking, the DOCX's runs and the web page's unbreakable spans
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -410,3 +412,18 @@ def test_a_label_halved_no_further_than_enough_never_changes_its_columns_want(
     found = _halved(text, width, lambda wider: wider <= want)
     assert found >= least
     assert max(want, found) == max(want, least)
+
+
+@pytest.mark.parametrize("text", [
+    "see https://mp.weixin.qq.com/s/29de3a0c18e249bd9c9a00efb02f9b0a for details",
+    "见www.hezhiquan.gov.cn/view", "ftp://files.example.org/archive2024", "no address here",
+    "WWW.EXAMPLE.COM is not one", "知识产权：//不是网址"])
+def test_address_codes_are_those_of_every_address_found(text: str) -> None:
+    """``address_codes`` searches only a text with :// or www.: the same spans as
+    searching every text."""
+    from ipdocs.writers.typeset import HYPHENATED_MIN, WEB_ADDRESS, address_codes
+
+    every = [(a.start() + w.start(), a.start() + w.end()) for a in WEB_ADDRESS.finditer(text)
+             for w in re.finditer(r"[A-Za-z0-9]+", a.group(0))
+             if len(w.group(0)) >= HYPHENATED_MIN and not w.group(0).isdigit()]
+    assert address_codes(text) == every

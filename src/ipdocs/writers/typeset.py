@@ -165,8 +165,11 @@ def address_codes(text: str) -> list[tuple[int, int]]:
     letter (a code, 29de3a0c18e249bd9c9a00efb02f9b0a, or a name, hezhiquan); not the
     shorter ones (http, www, docs, view, html), nor digits alone (2247495708: no
     hyphenator breaks a number, and LibreOffice breaks before one after a slash only as
-    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation."""
-    spans = []
+    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation.
+    A text without :// or www. (every address has one) is not searched."""
+    spans: list[tuple[int, int]] = []
+    if "://" not in text and "www." not in text:
+        return spans
     for address in WEB_ADDRESS.finditer(text):
         spans += [(address.start() + word.start(), address.start() + word.end())
                   for word in _ADDRESS_WORD.finditer(address.group(0))
