@@ -427,3 +427,17 @@ def test_address_codes_are_those_of_every_address_found(text: str) -> None:
              for w in re.finditer(r"[A-Za-z0-9]+", a.group(0))
              if len(w.group(0)) >= HYPHENATED_MIN and not w.group(0).isdigit()]
     assert address_codes(text) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["知识产权", "WIPO", "PCT", " ", "3077", "件", "+1.5%", "www",
+                                 ".", "http", "://", "gov.cn/a", "，", "Intellectual property",
+                                 "-", "’s", "(", ")"]), max_size=12))
+def test_script_runs_look_for_addresses_only_where_one_may_start(words: list[str]) -> None:
+    """``script_runs`` searches a text without :// or www. with a pattern that has no web
+    address in it: the same runs as searching every text with the whole pattern."""
+    from ipdocs.writers.typeset import _INSIDE_HAN
+
+    text = "".join(words)
+    every = [m.group(0) for m in _INSIDE_HAN.finditer(text)]
+    assert [run for run, latin in script_runs(text) if latin] == every

@@ -150,6 +150,10 @@ punctuation, without the sentence's punctuation after it: set whole as Latin tex
 Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
 
 _INSIDE_HAN = on_first_use(f"{_WEB_ADDRESS}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+_INSIDE_HAN_NO_ADDRESS = on_first_use(f"{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+"""``_INSIDE_HAN`` for a text without :// or www., where no web address can start: the
+same matches, and some 25 M instructions less to compile (the address's classes of every
+Han character are built a code point at a time)."""
 
 
 HYPHENATED_MIN = 5
@@ -205,7 +209,8 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     web address)."""
     out: list[tuple[str, bool]] = []
     position = 0
-    for match in _INSIDE_HAN.finditer(text):
+    inside = _INSIDE_HAN if "://" in text or "www." in text else _INSIDE_HAN_NO_ADDRESS
+    for match in inside.finditer(text):
         if match.start() > position:
             out.append((text[position:match.start()], False))
         out.append((match.group(0), True))
