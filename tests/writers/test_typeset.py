@@ -3,6 +3,8 @@ by the PDF's line breaking, the DOCX's runs and the web page's unbreakable spans
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -374,3 +376,68 @@ def test_a_label_halved_by_bisection_breaks_where_trying_every_point_does(
     every = min((max(width(text[:i].rstrip()), width(text[i:].lstrip())) for i in points),
                 default=width(text))
     assert _halved("".join(pieces), width) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["more than", "a", "hundred", "THOUSAND", "Million", "billion",
+                                 "RMB", "1,828", "3", "months", "%", " ", "nearly", "٣",
+                                 "ſ", "知识产权", "over", "percentage points", "-", "2024",
+                                 "年", "￥", "$", "\u212a", "wee\u212as", "ye\u0131rs"]),
+                min_size=1, max_size=20))
+def test_kept_searches_only_text_that_may_hold_an_amount(words: list[str]) -> None:
+    """``kept`` skips the search of a text with no digit and no round amount in words:
+    the same spans as searching every text with a space."""
+    from ipdocs.writers.typeset import KEPT
+
+    text = " ".join(words)
+    every = [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
+    assert kept(text) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, " ", "more than", "知识产权"]), min_size=1,
+                max_size=30),
+       st.floats(min_value=0, max_value=200))
+def test_a_label_halved_no_further_than_enough_never_changes_its_columns_want(
+        pieces: list[str], want: float) -> None:
+    """``_halved`` stops at a break that is ``enough`` (no wider than a column's want):
+    the want, the wider of it and the label's least width, is the same as without."""
+    from ipdocs.writers.typeset import _halved
+
+    def width(piece: str) -> float:
+        return mono(0, piece)
+
+    text = "".join(pieces)
+    least = _halved(text, width)
+    found = _halved(text, width, lambda wider: wider <= want)
+    assert found >= least
+    assert max(want, found) == max(want, least)
+
+
+@pytest.mark.parametrize("text", [
+    "see https://mp.weixin.qq.com/s/29de3a0c18e249bd9c9a00efb02f9b0a for details",
+    "见www.hezhiquan.gov.cn/view", "ftp://files.example.org/archive2024", "no address here",
+    "WWW.EXAMPLE.COM is not one", "知识产权：//不是网址"])
+def test_address_codes_are_those_of_every_address_found(text: str) -> None:
+    """``address_codes`` searches only a text with :// or www.: the same spans as
+    searching every text."""
+    from ipdocs.writers.typeset import HYPHENATED_MIN, WEB_ADDRESS, address_codes
+
+    every = [(a.start() + w.start(), a.start() + w.end()) for a in WEB_ADDRESS.finditer(text)
+             for w in re.finditer(r"[A-Za-z0-9]+", a.group(0))
+             if len(w.group(0)) >= HYPHENATED_MIN and not w.group(0).isdigit()]
+    assert address_codes(text) == every
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["知识产权", "WIPO", "PCT", " ", "3077", "件", "+1.5%", "www",
+                                 ".", "http", "://", "gov.cn/a", "，", "Intellectual property",
+                                 "-", "’s", "(", ")"]), max_size=12))
+def test_script_runs_look_for_addresses_only_where_one_may_start(words: list[str]) -> None:
+    """``script_runs`` searches a text without :// or www. with a pattern that has no web
+    address in it: the same runs as searching every text with the whole pattern."""
+    from ipdocs.writers.typeset import _INSIDE_HAN
+
+    text = "".join(words)
+    every = [m.group(0) for m in _INSIDE_HAN.finditer(text)]
+    assert [run for run, latin in script_runs(text) if latin] == every

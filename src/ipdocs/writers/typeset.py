@@ -82,11 +82,16 @@ _SPACE = re.compile(r"\s")
 """Any space: a text without one holds no amount of more than one word."""
 
 
+_AMOUNT_SIGN = re.compile(r"\d|hundred|thousand|million|billion", re.IGNORECASE)
+"""What every match of ``KEPT`` holds (a digit, or a round amount in words): a text
+without one is not searched."""
+
+
 def kept(text: str) -> list[tuple[int, int]]:
     """The spans (start, end) of ``text`` that must not break: amounts of more than one
     word (a one-word number breaks nowhere anyway). Text without a space (most Chinese
-    text) is not searched."""
-    if _SPACE.search(text) is None:
+    text), or without a digit or a round amount in words, is not searched."""
+    if _SPACE.search(text) is None or _AMOUNT_SIGN.search(text) is None:
         return []
     return list(_kept_spans(text))
 
@@ -145,6 +150,10 @@ punctuation, without the sentence's punctuation after it: set whole as Latin tex
 Chinese (``script_runs``), where LibreOffice broke it anywhere as Han text."""
 
 _INSIDE_HAN = on_first_use(f"{_WEB_ADDRESS}|{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+_INSIDE_HAN_NO_ADDRESS = on_first_use(f"{ENGLISH_PHRASE.pattern}|{NUMBER.pattern}")
+"""``_INSIDE_HAN`` for a text without :// or www., where no web address can start: the
+same matches, and some 25 M instructions less to compile (the address's classes of every
+Han character are built a code point at a time)."""
 
 
 HYPHENATED_MIN = 5
@@ -160,8 +169,11 @@ def address_codes(text: str) -> list[tuple[int, int]]:
     letter (a code, 29de3a0c18e249bd9c9a00efb02f9b0a, or a name, hezhiquan); not the
     shorter ones (http, www, docs, view, html), nor digits alone (2247495708: no
     hyphenator breaks a number, and LibreOffice breaks before one after a slash only as
-    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation."""
-    spans = []
+    English, not as text of no language: …/224749570 / 8/2?raw), nor the punctuation.
+    A text without :// or www. (every address has one) is not searched."""
+    spans: list[tuple[int, int]] = []
+    if "://" not in text and "www." not in text:
+        return spans
     for address in WEB_ADDRESS.finditer(text):
         spans += [(address.start() + word.start(), address.start() + word.end())
                   for word in _ADDRESS_WORD.finditer(address.group(0))
@@ -197,7 +209,8 @@ def script_runs(text: str) -> list[tuple[str, bool]]:
     web address)."""
     out: list[tuple[str, bool]] = []
     position = 0
-    for match in _INSIDE_HAN.finditer(text):
+    inside = _INSIDE_HAN if "://" in text or "www." in text else _INSIDE_HAN_NO_ADDRESS
+    for match in inside.finditer(text):
         if match.start() > position:
             out.append((text[position:match.start()], False))
         out.append((match.group(0), True))
@@ -301,23 +314,44 @@ def _floors(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float
     word of its long cells): where not all can be met, a label wraps before an amount
     breaks, and an amount in a long cell before a short number."""
     count = len(cells[0]) if cells else 0
-    hard, firm, soft = [0.0] * count, [0.0] * count, [0.0] * count
+    floors = ([0.0] * count, [0.0] * count, [0.0] * count)
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
-            short = is_short(text)
-            whole = short and _whole(text)
-            if whole and _han_phrase(text):
-                hard[c] = max(hard[c], measure(r, c, _phrase_floor(text), scale) + 2 * padding)
-                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
-            elif whole:
-                hard[c] = max(hard[c], measure(r, c, text, scale) + 2 * padding)
-            elif short:
-                soft[c] = max(soft[c], measure(r, c, text, scale) + 2 * padding)
-            elif piece := widest_piece(text):
-                amount = any(ch.isdigit() for ch in piece) or KEPT.fullmatch(piece)
-                floor = firm if amount else soft
+            for which, piece in _floor_pieces(text):
+                floor = floors[which]
                 floor[c] = max(floor[c], measure(r, c, piece, scale) + 2 * padding)
-    return hard, firm, soft
+    return floors
+
+
+_HARD, _FIRM, _SOFT = 0, 1, 2
+"""Which of ``_floors``' floors a piece of a cell holds up."""
+
+CELLS_KEPT = 1 << 12
+"""How many cells' texts a process keeps what ``fit_table`` measures of (``_floor_pieces``,
+``_label``, ``_break_points``, ``_tail``): a table's fitting looks at each cell at every
+scale it tries, and a report's languages and writers fit the same labels again."""
+
+
+@lru_cache(maxsize=CELLS_KEPT)
+def _floor_pieces(text: str) -> tuple[tuple[int, str], ...]:
+    """What of a cell ``_floors`` measures, each with the floor it holds up: a short
+    number or unit whole (hard); a Chinese phrase with a number, its glued number hard
+    and itself soft; another short cell soft; a long cell's widest piece, firm where it
+    holds a number or is an amount in words, else soft (``KEPT``, costly to compile, is
+    not read for a piece without a round amount in words)."""
+    short = is_short(text)
+    whole = short and _whole(text)
+    if whole and _han_phrase(text):
+        return (_HARD, _phrase_floor(text)), (_SOFT, text)
+    if whole:
+        return ((_HARD, text),)
+    if short:
+        return ((_SOFT, text),)
+    if piece := widest_piece(text):
+        amount = any(ch.isdigit() for ch in piece) or (
+            _AMOUNT_SIGN.search(piece) is not None and KEPT.fullmatch(piece) is not None)
+        return (((_FIRM if amount else _SOFT), piece),)
+    return ()
 
 
 UNIT_CHARS = 3
@@ -353,11 +387,18 @@ def _pads(cells: Sequence[Sequence[str]], aligns: Sequence[str], body: int,
     for column, align in enumerate(aligns):
         if align != "right":
             continue
-        tails = {r: measure(r, column, decimal_tail(cells[r][column]), scale)
-                 for r in range(body, len(cells)) if aligns_on_point(cells[r][column])}
+        tails = {r: measure(r, column, tail, scale) for r in range(body, len(cells))
+                 if (tail := _tail(cells[r][column])) is not None}
         widest = max(tails.values(), default=0.0)
         pads.update({(column, r): widest - tail for r, tail in tails.items() if widest > tail})
     return pads
+
+
+@lru_cache(maxsize=CELLS_KEPT)
+def _tail(text: str) -> str | None:
+    """A right-aligned cell's decimal tail (``columns.decimal_tail``) where it is a number
+    to line up on its point, else None."""
+    return decimal_tail(text) if aligns_on_point(text) else None
 
 
 def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
@@ -386,6 +427,7 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
     return TableFit(widths, scale, pads)
 
 
+@lru_cache(maxsize=CELLS_KEPT)
 def _label(text: str) -> bool:
     """Whether a cell is a label that may wrap: a long cell of Han text or of several
     words, not an amount kept whole (more than 1,100)."""
@@ -398,15 +440,23 @@ def _label_wants(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: 
     """Each column's width for its labels (long cells that may wrap, not an amount kept
     whole: more than 1,100) on ``columns.LABEL_LINES`` (two) lines (``_halved``); 0 for
     a column with none (numbers, amounts, units, changes: the columns that lend their
-    room, ``columns.lend_slack``)."""
+    room, ``columns.lend_slack``). A label is not halved further once a way of breaking
+    it is found that its column's want already holds (``_halved``'s ``enough``)."""
     count = len(cells[0]) if cells else 0
     wants = [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             if _label(text):
-                width = _halved(text, _piece_measure(measure, r, c, scale))
+                width = _halved(text, _piece_measure(measure, r, c, scale),
+                                _held(wants[c], padding))
                 wants[c] = max(wants[c], width + 2 * padding)
     return wants
+
+
+def _held(want: float, padding: float) -> Callable[[float], bool]:
+    """Whether a label's wider line, with its ``padding`` each side, is no wider than its
+    column's ``want`` already is (``_label_wants`` adds the padding so)."""
+    return lambda wider: wider + 2 * padding <= want
 
 
 def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
@@ -415,34 +465,50 @@ def _piece_measure(measure: CellMeasure, row: int, column: int, scale: float
     return lambda piece: measure(row, column, piece, scale)
 
 
-def _halved(text: str, width: Callable[[str], float]) -> float:
+def _halved(text: str, width: Callable[[str], float],
+            enough: Callable[[float], bool] = lambda wider: False) -> float:
     """The width of ``text`` on LABEL_LINES (two) lines: its wider line where it breaks
     best, after a space or between two Han characters (``width`` measures a piece).
 
     The first line grows and the second shrinks from one break point to the next
     (``CellMeasure``), so the wider of the two is least at the first point where the
     first line is at least as wide as the second, or at the point before it: found by
-    bisection, the same width as trying every point gives."""
-    text = with_no_break_spaces(text.strip())
-    wide = [is_wide(char) for char in text]
-    points = [i for i in range(1, len(text)) if text[i - 1] == " " or
-              (wide[i - 1] and wide[i] and text[i] not in NO_START)]
+    bisection, the same width as trying every point gives. Where the wider line at a
+    point tried is ``enough`` for the caller (no wider than what its column wants
+    already), that width is returned at once: the least is no wider."""
+    text, points = _break_points(text)
     if not points:
         return width(text)
+    measured: dict[int, tuple[float, float]] = {}
 
     def lines(index: int) -> tuple[float, float]:
-        at = points[index]
-        return width(text[:at].rstrip()), width(text[at:].lstrip())
+        if index not in measured:
+            at = points[index]
+            measured[index] = width(text[:at].rstrip()), width(text[at:].lstrip())
+        return measured[index]
 
     low, high = 0, len(points)  # the first point whose first line is the wider
     while low < high:
         middle = (low + high) // 2
         first, second = lines(middle)
+        if enough(max(first, second)):
+            return max(first, second)
         if first >= second:
             high = middle
         else:
             low = middle + 1
     return min(max(lines(index)) for index in (low - 1, low) if 0 <= index < len(points))
+
+
+@lru_cache(maxsize=CELLS_KEPT)
+def _break_points(label: str) -> tuple[str, tuple[int, ...]]:
+    """A label as ``_halved`` breaks it (stripped, the spaces of its amounts no-break
+    spaces) and where it may break: after a space, or between two Han characters where
+    the second may start a line."""
+    text = with_no_break_spaces(label.strip())
+    wide = [is_wide(char) for char in text]
+    return text, tuple(i for i in range(1, len(text)) if text[i - 1] == " " or
+                       (wide[i - 1] and wide[i] and text[i] not in NO_START))
 
 
 REFITS = 4
