@@ -57,8 +57,16 @@ def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
 
     Remembered by the font's name and the subset's characters, all it is made of: a
     rebuild's subsets are mostly those of the last one."""
-    return remembered(_CMAPS, (fontname, tuple(subset)), lambda: _BEYOND_BMP.sub(
-        _utf16, str(_REPORTLAB_CMAP(fontname, subset))), CMAPS_KEPT)
+    return remembered(_CMAPS, (fontname, tuple(subset)), lambda: _to_unicode(fontname, subset),
+                      CMAPS_KEPT)
+
+
+def _to_unicode(fontname: str, subset: Sequence[int]) -> str:
+    """``to_unicode_cmap`` made: reportlab's map, its lines beyond the Basic Multilingual
+    Plane rewritten (looked for only where the subset has such a character: a BMP one is
+    written in four hex digits, which ``_BEYOND_BMP`` does not match)."""
+    cmap = str(_REPORTLAB_CMAP(fontname, subset))
+    return _BEYOND_BMP.sub(_utf16, cmap) if max(subset, default=0) > 0xFFFF else cmap
 
 
 ttfonts.makeToUnicodeCMap = to_unicode_cmap
