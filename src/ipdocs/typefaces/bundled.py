@@ -86,7 +86,14 @@ def chain(role: str) -> list[str]:
 
 def face_path(filename: str) -> str:
     """A filesystem path to one bundled font file (the package is installed unzipped)."""
-    return str(resources.files(PACKAGE).joinpath(filename))
+    return str(_folder().joinpath(filename))
+
+
+@cache
+def _folder() -> resources.abc.Traversable:
+    """The bundled faces' package folder, found once (where a package is does not change
+    while it runs; finding it took longer than opening a face's head)."""
+    return resources.files(PACKAGE)
 
 
 @cache
