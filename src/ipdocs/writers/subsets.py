@@ -233,9 +233,13 @@ def _warn(message: str) -> None:
     warnings.warn(RenderWarning(message), stacklevel=3)
 
 
-CACHE_LIMIT = 100 * 1024 * 1024
-"""Bytes of subsets the disk cache keeps (a report's take 2–3 MB); beyond, the ones used
-longest ago are removed when a new one is written."""
+CACHE_LIMIT = 512 * 1024 * 1024
+"""Bytes of subsets the disk cache keeps; beyond, the ones used longest ago are removed
+when a new one is written. A report's six outputs take some 1.3 MB (its characters: each
+region and year has subsets of its own), so this holds the subsets of some 390 reports.
+A batch whose subsets do not fit (100 MB held 75 reports: bench/many.py's 100) finds
+none of them on its next run, since each one written removes one the run has yet to
+read."""
 
 ABANDONED_AFTER = 3600
 """Seconds after which a temporary file in the cache is taken for one a killed process
