@@ -235,11 +235,11 @@ def _warn(message: str) -> None:
 
 CACHE_LIMIT = 512 * 1024 * 1024
 """Bytes of subsets the disk cache keeps; beyond, the ones used longest ago are removed
-when a new one is written. A report's six outputs take some 1.3 MB (its characters: each
-region and year has subsets of its own), so this holds the subsets of some 390 reports.
-A batch whose subsets do not fit (100 MB held 75 reports: bench/many.py's 100) finds
-none of them on its next run, since each one written removes one the run has yet to
-read."""
+when a new one is written. A report's six outputs take about 0.9 MB of subsets (its
+characters: each region and year has some of its own; bench/many.py's 100 reports 90 MB),
+so this holds some 550 reports'. A batch whose subsets do not all fit finds almost none
+of them on its next run, each one written removing one the run has yet to read (the
+least recently used go first, and a batch reads them in the order it last did)."""
 
 ABANDONED_AFTER = 3600
 """Seconds after which a temporary file in the cache is taken for one a killed process
