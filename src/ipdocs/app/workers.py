@@ -104,14 +104,20 @@ EXIT_WAIT_S = 2.0
 
 
 def _await_exits(processes: Sequence[BaseProcess]) -> None:
-    """Wait for the exits of a pool's ``processes`` (``EXIT_WAIT_S`` at most each): a
-    pool told ``no_more_work`` has already been shut down without waiting, so shutting it
-    down again returns at once, before its processes have exited and their exit statuses
-    are known (``all_ended_well`` would judge a process still exiting as ended badly)."""
+    """Wait for the exit statuses of a pool's ``processes`` (``EXIT_WAIT_S`` at most in
+    all): a pool told ``no_more_work`` has already been shut down without waiting, so
+    shutting it down again returns at once, before its processes have exited and their
+    exit statuses are known (``all_ended_well`` would judge a process still exiting as
+    ended badly). The pool's own thread reaps them too: a process it has reaped but not
+    yet given its status to answers ``join`` at once with no status, which comes a moment
+    later."""
+    deadline = time.monotonic() + EXIT_WAIT_S
     for process in processes:
-        if process.exitcode is None:
+        while process.exitcode is None and time.monotonic() < deadline:
             with contextlib.suppress(OSError, ValueError, AssertionError):
-                process.join(EXIT_WAIT_S)
+                process.join(max(0.0, deadline - time.monotonic()))
+            if process.exitcode is None:
+                time.sleep(0.001)
 
 
 _stopped: dict[int, list[BaseProcess]] = {}
