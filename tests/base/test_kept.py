@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from typing import Any
 
-from ipdocs.base.kept import drop_oldest, keep, keep_afresh, recall, remembered, touch, trim
+from ipdocs.base.kept import (
+    drop_oldest,
+    keep,
+    keep_afresh,
+    recall,
+    remembered,
+    remembered_for,
+    touch,
+    trim,
+)
 
 
 def test_touch_moves_a_key_last_and_ignores_one_already_gone() -> None:
@@ -94,3 +104,17 @@ def test_threads_using_one_mapping_at_once_never_fail() -> None:
         thread.join()
     assert errors == []
     assert len(kept) <= 4 + 4  # each thread may add one after another's trim
+
+
+def test_remembered_for_objects_by_identity_and_values_also() -> None:
+    """What is made for objects is given again for the same objects only (an equal copy
+    is another object), and for the same values ``also``; the objects are held while it
+    is kept, and the least recently used go beyond ``most``."""
+    kept: OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], list[int]]] = OrderedDict()
+    one, copy = [1], [1]
+    made = remembered_for(kept, (one,), lambda: [len(kept)], 2)
+    assert remembered_for(kept, (one,), lambda: [99], 2) is made
+    assert remembered_for(kept, (copy,), lambda: [7], 2) == [7]  # equal, not the same
+    assert remembered_for(kept, (one,), lambda: [8], 2, also=("en",)) == [8]
+    assert [objects[0] is copy for objects, _ in kept.values()] == [True, False]
+    assert remembered_for(kept, (one,), lambda: [9], 2) == [9]  # let go: the oldest

@@ -234,7 +234,7 @@ def test_placeholders_are_remembered_for_the_last_few_reports_only(sample: Repor
         for n in range(1, RENDERED_KEPT + 6)]
     for n, report in enumerate(reports, 1):
         assert render_reference(ref, report, "en") == str(n)
-    held = [kept[0] for kept in narrative._RENDERED.values()]
+    held = [objects[0] for objects, _ in narrative._RENDERED.values()]
     assert len(held) == RENDERED_KEPT
     assert all(any(report is last for last in held) for report in reports[-RENDERED_KEPT:])
 

@@ -60,6 +60,25 @@ def trim(kept: OrderedDict[K, V], most: int) -> list[tuple[K, V]]:
     return gone
 
 
+ByObjects = OrderedDict[tuple[Any, ...], tuple[tuple[Any, ...], V]]
+"""What ``remembered_for`` keeps: by the key it makes, the objects held and what was
+made of them."""
+
+
+def remembered_for(kept: ByObjects[V],
+                   objects: tuple[Any, ...], make: Callable[[], V], most: int,
+                   also: tuple[Any, ...] = ()) -> V:
+    """What ``make`` gives for ``objects`` (compared by identity: models, never changed
+    once made) and the values ``also``, remembered: kept by the objects' ids, the
+    objects held beside what was made so that their ids are not reused while it is kept,
+    the least recently used let go beyond ``most``."""
+    key = (*also, *map(id, objects))
+    held = recall(kept, key)
+    if held is not None and all(a is b for a, b in zip(held[0], objects, strict=True)):
+        return held[1]
+    return keep(kept, key, (objects, make()), most)[1]
+
+
 def keep_afresh(kept: dict[K, V], key: K, value: V, most: int) -> V:
     """``value`` kept for ``key`` in a plain mapping, every entry let go first once
     ``most`` are kept: for what a process meets few of (numbers' and names' spellings,

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, NewType
 
 from ipdocs.base.inputs import InputError, read_text
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.base.records import datarecord
@@ -341,34 +341,22 @@ def _fixed_chars(words: str) -> frozenset[str]:
     return frozenset(words + _BASE_CHARSET + _VOCAB_CHARSET)
 
 
-@datarecord(frozen=True)
-class _Built:
-    """A builder's blocks, with the objects they were made of (held, so that their ids
-    are not reused while the blocks are kept)."""
-
-    report: Report
-    glossary: Glossary | None
-    against: Report | None
-    blocks: tuple[Block, ...]
-
-
 BUILT_KEPT = 128
 """Builders' blocks remembered (``built``): a process that makes a report's documents in
 Chinese, English and both (a batch's task, ``ipdocs build -l zh,en,zh-en``) makes the
 document of both languages of the blocks the other two were made of."""
-_BUILT: OrderedDict[tuple[Any, ...], _Built] = OrderedDict()
+_BUILT: ByObjects[tuple[Block, ...]] = OrderedDict()
 cached_from_locales(_BUILT.clear)  # the words and grammars blocks are made with
 
 
-def _built_key(builder: Builder, report: Report, ctx: Context) -> tuple[Any, ...] | None:
-    """What a builder's blocks are made of: the builder (its options, by value), the
-    report, the context's termbase and report compared with (by identity) and the rest
-    of the context; None where the builder's options cannot be compared (unhashable) or
-    the context is not ``Context`` itself."""
+def _built_key(builder: Builder, ctx: Context) -> tuple[Any, ...] | None:
+    """What a builder's blocks are made of besides the report, the context's termbase and
+    report compared with (compared by identity): the builder (its options, by value) and
+    the rest of the context; None where the builder's options cannot be compared
+    (unhashable) or the context is not ``Context`` itself."""
     if type(ctx) is not Context:
         return None
-    key = (builder, id(report), ctx.lang, id(ctx.glossary), ctx.numbered, ctx.tables,
-           id(ctx.against), ctx.compact, ctx.restored)
+    key = (builder, ctx.lang, ctx.numbered, ctx.tables, ctx.compact, ctx.restored)
     try:
         hash(key)
     except TypeError:
@@ -382,16 +370,11 @@ def built(builder: Builder, report: Report, ctx: Context) -> tuple[Block, ...]:
     in the same context by an equal builder: a builder is a pure function of them
     (``Builder``), and its blocks are frozen. The registered languages changing forgets
     them all."""
-    key = _built_key(builder, report, ctx)
+    key = _built_key(builder, ctx)
     if key is None:
         return tuple(builder.build(report, ctx))
-    kept = recall(_BUILT, key)
-    if kept is not None and kept.report is report and kept.glossary is ctx.glossary \
-            and kept.against is ctx.against:
-        return kept.blocks
-    blocks = tuple(builder.build(report, ctx))
-    keep(_BUILT, key, _Built(report, ctx.glossary, ctx.against, blocks), BUILT_KEPT)
-    return blocks
+    return remembered_for(_BUILT, (report, ctx.glossary, ctx.against),
+                          lambda: tuple(builder.build(report, ctx)), BUILT_KEPT, also=key)
 
 
 @datarecord(frozen=True)

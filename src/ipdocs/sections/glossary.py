@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import replace
 
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.records import datarecord
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
@@ -35,22 +35,23 @@ def used_terms(glossary: Glossary, report: Report) -> list[Term]:
     writer and every language, and asks for no pinyin dictionary (多音字: 行政 xíng, 银行
     háng). The termbase's own order (which several reports share) meant nothing to a
     reader."""
-    key = (id(glossary), id(report))
-    kept = recall(_USED, key)
-    if kept is not None and kept[0] is glossary and kept[1] is report:
-        return list(kept[2])
+    used = remembered_for(_USED, (glossary, report), lambda: _used(glossary, report),
+                          USED_KEPT)
+    return list(used)
+
+
+def _used(glossary: Glossary, report: Report) -> tuple[Term, ...]:
+    """``used_terms`` found afresh."""
     text = plain_text(report, "zh") + "".join(f.label.zh for f in report.figures.values())
-    used = sorted([t for t in glossary.terms if t.zh in text],
-                  key=lambda t: (text.index(t.zh), len(t.zh)))
-    keep(_USED, key, (glossary, report, tuple(used)), USED_KEPT)
-    return used
+    return tuple(sorted([t for t in glossary.terms if t.zh in text],
+                        key=lambda t: (text.index(t.zh), len(t.zh))))
 
 
 USED_KEPT = 4
 """Termbases and reports whose terms used are remembered (``used_terms``, by the objects,
 held so that their ids are not reused; a model is never changed once made): each
 language's glossary of a report looks for the terms in its Chinese text."""
-_USED: OrderedDict[tuple[int, int], tuple[Glossary, Report, tuple[Term, ...]]] = OrderedDict()
+_USED: ByObjects[tuple[Term, ...]] = OrderedDict()
 cached_from_locales(_USED.clear)  # the text's placeholders are said in the words
 
 

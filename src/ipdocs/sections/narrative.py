@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from ipdocs.base.kept import keep, recall
+from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.records import datarecord
 from ipdocs.base.vocab import measure_kind
 from ipdocs.i18n import (
@@ -283,7 +283,7 @@ BOUND_KEPT = 4
 """Reports whose bound copy is remembered (``bind``): every document of a report (each
 language, each fitting step) binds it, and the builders' blocks are remembered by the
 bound report they were made of (``ipdocs.sections.brief.built``)."""
-_BOUND: OrderedDict[int, tuple[Report, Report]] = OrderedDict()
+_BOUND: ByObjects[Report] = OrderedDict()
 cached_from_locales(_BOUND.clear)  # placeholders are rendered in the registered languages
 
 
@@ -296,13 +296,8 @@ def bind(report: Report) -> Report:
     languages change."""
     if report.bound:
         return report
-    kept = recall(_BOUND, id(report))
-    if kept is not None and kept[0] is report:
-        return kept[1]
-    bound = report.as_bound({fid: bind_figure(f, report)
-                             for fid, f in report.figures.items()})
-    keep(_BOUND, id(report), (report, bound), BOUND_KEPT)
-    return bound
+    return remembered_for(_BOUND, (report,), lambda: report.as_bound(
+        {fid: bind_figure(f, report) for fid, f in report.figures.items()}), BOUND_KEPT)
 
 
 RENDERED_KEPT = 4
@@ -311,7 +306,7 @@ document renders its narrative's placeholders in its paragraphs and again in the
 text its glossary looks for terms in. Kept by report, a few at a time, so that a process
 building many reports (a batch's worker) holds only the last few, whatever their count
 of placeholders."""
-_RENDERED: OrderedDict[int, tuple[Report, dict[tuple[FigureRef, str], str]]] = OrderedDict()
+_RENDERED: ByObjects[dict[tuple[FigureRef, str], str]] = OrderedDict()
 cached_from_locales(_RENDERED.clear)  # the words and grammars a placeholder is said with
 
 
@@ -322,10 +317,7 @@ def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
     Remembered for the report object (held, so that its id is not reused while it is
     kept; a report is never changed once made) and the language, until the registered
     languages change."""
-    kept = recall(_RENDERED, id(report))
-    if kept is None or kept[0] is not report:
-        kept = keep(_RENDERED, id(report), (report, {}), RENDERED_KEPT)
-    said = kept[1]
+    said = remembered_for(_RENDERED, (report,), dict, RENDERED_KEPT)
     text = said.get((ref, lang))
     if text is None:
         text = said[ref, lang] = _rendered(ref, report, lang)
