@@ -25,16 +25,14 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 MAX_TEXT_CHARS = 10_000
 """The longest text (a paragraph, a label, a title) ipdocs accepts, in characters."""
 
-_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
-    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
-_FORBIDDEN = on_first_use(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"    # C0 and C1 controls but tab and line ends
-    "\ud800-\udfff"                           # lone surrogates (from \\u escapes)
-    "\u202a-\u202e\u2066-\u2069"              # bidi embeddings, overrides and isolates
-    f"{_NONCHARACTERS}]")
-_FORBIDDEN_BMP = on_first_use(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069"
-    "\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROLS = ("\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # C0 and C1 controls but tab and line ends
+             "\ud800-\udfff"                         # lone surrogates (from \\u escapes)
+             "\u202a-\u202e\u2066-\u2069")            # bidi embeddings, overrides and isolates
+_BMP_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff"
+_NONCHARACTERS = _BMP_NONCHARACTERS + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(1, 17))
+_FORBIDDEN = on_first_use(f"[{_CONTROLS}{_NONCHARACTERS}]")
+_FORBIDDEN_BMP = on_first_use(f"[{_CONTROLS}{_BMP_NONCHARACTERS}]")
 """``_FORBIDDEN``'s characters of the Basic Multilingual Plane: a class ``re`` tests by a
 bitmap, some twenty times faster than the whole class, whose planes beyond it it tests one
 range after another."""
