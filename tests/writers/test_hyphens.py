@@ -1,9 +1,14 @@
 """Where English words may be hyphenated: between lower-case letters, two from the start
 and three from the end; never in names, acronyms or words with digits."""
 
+import marshal
+from pathlib import Path
+
 import pyphen
 import pytest
 
+from ipdocs.writers import subsets
+from ipdocs.writers.pdf import hyphens
 from ipdocs.writers.pdf.hyphens import (
     DICTIONARY,
     LEFT,
@@ -12,6 +17,7 @@ from ipdocs.writers.pdf.hyphens import (
     _dictionary,
     english,
     hyphenator,
+    kept_patterns,
     read_patterns,
 )
 
@@ -71,3 +77,54 @@ def test_the_writers_dictionary_holds_the_patterns_read() -> None:
     path = pyphen.LANGUAGES[pyphen.language_fallback(DICTIONARY)]
     assert _dictionary().hd is pyphen.hdcache[path]
     assert _dictionary().hd.patterns == pyphen.HyphDict(path).patterns
+
+
+def _american() -> Path:
+    """The American patterns' file as pyphen ships it."""
+    path = pyphen.LANGUAGES[pyphen.language_fallback(DICTIONARY)]
+    assert isinstance(path, Path)
+    return path
+
+
+def test_patterns_are_kept_between_runs_and_read_back_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    first = kept_patterns(_american())
+    assert first is not None
+    assert list((tmp_path / "font-subsets").glob("*" + subsets.DERIVED_SUFFIX))
+
+    def unread(path: object) -> None:
+        raise AssertionError("read again")
+    monkeypatch.setattr(hyphens, "read_patterns", unread)
+    again = kept_patterns(_american())
+    assert again is not None and again is not first
+    assert (again.patterns, again.maxlen) == (first.patterns, first.maxlen)
+    assert again.patterns == pyphen.HyphDict(_american()).patterns
+
+
+def test_an_edited_dictionary_is_read_afresh(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    copy = tmp_path / "hyph_en_US.dic"
+    copy.write_bytes(_american().read_bytes())
+    assert kept_patterns(copy) is not None
+    copy.write_bytes(_american().read_bytes() + b"\n.zyx5w\n")
+    edited = kept_patterns(copy)
+    assert edited is not None and ".zyxw" in edited.patterns
+    assert edited.patterns == pyphen.HyphDict(copy).patterns
+
+
+def test_kept_patterns_that_cannot_be_read_back_are_read_from_the_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path))
+    source = _american().read_bytes()
+    for kept in (b"not marshal", marshal.dumps({}), marshal.dumps(["a list"])):
+        subsets.write_kept(hyphens.PATTERNS_KIND, source, kept)
+        read = kept_patterns(_american())
+        assert read is not None and read.patterns == pyphen.HyphDict(_american()).patterns
+
+
+def test_patterns_kept_without_a_cache_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    read = kept_patterns(_american())
+    assert read is not None and read.patterns == pyphen.HyphDict(_american()).patterns

@@ -145,6 +145,36 @@ def _derived_file(kind: str, filename: str, text: str) -> tuple[Path, bytes] | N
     return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
 
 
+def read_kept(kind: str, source: bytes) -> bytes | None:
+    """What a writer kept between runs under ``kind`` about a data file a library ships
+    (a hyphenation dictionary), the file's bytes ``source``, if sealed with this user's
+    key; None as ``read_derived``. What is kept is found by the file's bytes themselves,
+    so a changed file is read afresh."""
+    place = _kept_file(kind, source)
+    return None if place is None else _read_cached(*place)
+
+
+def write_kept(kind: str, source: bytes, data: bytes) -> None:
+    """Keep ``data`` about the data file whose bytes are ``source`` for later runs (see
+    ``read_kept``), sealed, written whole or not at all."""
+    place = _kept_file(kind, source)
+    if place is not None:
+        _write_cached(place[0], data, place[1])
+
+
+def _kept_file(kind: str, source: bytes) -> tuple[Path, bytes] | None:
+    """Where data of ``kind`` about a data file is kept, and the key that seals it: named
+    by a keyed hash of the kind and the file's SHA-256; None when the cache is off or has
+    no key."""
+    place = _keyed_folder()
+    if place is None:
+        return None
+    folder, key = place
+    name = hmac.new(key, b"kept\0" + kind.encode("utf-8") + b"\0"
+                    + hashlib.sha256(source).digest(), hashlib.sha256)
+    return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
+
+
 def _keyed_folder() -> tuple[Path, bytes] | None:
     """The folder of cached subsets and the key that names and seals what is in it; None
     when the cache is off or there is no key to be had."""
@@ -154,8 +184,8 @@ def _keyed_folder() -> tuple[Path, bytes] | None:
 
 
 DERIVED_SUFFIX = ".face"
-"""The suffix of what writers keep about a subset (``read_derived``); the cache's limit
-counts these files with the subsets."""
+"""The suffix of what writers keep about a subset (``read_derived``) or a data file
+(``read_kept``); the cache's limit counts these files with the subsets."""
 
 
 KEY_VARIABLE = "IPDOCS_CACHE_KEY"

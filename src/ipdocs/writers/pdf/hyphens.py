@@ -11,12 +11,16 @@ words are (German nouns: Rechts-schutz).
 
 from __future__ import annotations
 
+import marshal
 import re
+import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any
 
 import pyphen
+
+from ipdocs.writers.subsets import read_kept, write_kept
 
 LEFT, RIGHT = 2, 3
 """The fewest letters a hyphenated word leaves before and after its hyphen."""
@@ -43,10 +47,54 @@ def _dictionary(name: str = DICTIONARY) -> pyphen.Pyphen:
                               f"{', '.join(sorted(pyphen.LANGUAGES))})")
     path = pyphen.LANGUAGES[fallback]
     if path not in pyphen.hdcache:
-        patterns = read_patterns(path)
+        patterns = kept_patterns(path)
         if patterns is not None:
             pyphen.hdcache[path] = patterns
     return pyphen.Pyphen(lang=name, left=LEFT, right=RIGHT)
+
+
+PATTERNS_KIND = (f"hyphenation-patterns/{pyphen.__version__}/"
+                 f"python{sys.version_info[0]}.{sys.version_info[1]}/1")
+"""What the font cache keeps of a dictionary (``kept_patterns``): its patterns as marshal
+writes them, by pyphen's and Python's versions (the last part: raise it when
+``read_patterns`` reads otherwise)."""
+
+
+def kept_patterns(path: Any) -> pyphen.HyphDict | None:
+    """``read_patterns`` of the file at ``path``, kept in the font cache: sealed with the
+    user's key and found by the file's own bytes, as the subsets are (``read_kept``), so
+    an edited or updated dictionary is read afresh. Reading the American patterns took
+    some 150 M instructions (about 20 ms) in every process that sets English; loading
+    what marshal wrote of them, about a fifth of that."""
+    source = path.read_bytes()
+    kept = read_kept(PATTERNS_KIND, source)
+    patterns = None if kept is None else _unmarshalled(kept)
+    if patterns is not None:
+        return _hyph_dict(patterns)
+    read = read_patterns(path)
+    if read is not None:
+        write_kept(PATTERNS_KIND, source, marshal.dumps(read.patterns))
+    return read
+
+
+def _unmarshalled(kept: bytes) -> Patterns | None:
+    """The patterns ``kept`` holds (sealed with the user's key: written by ipdocs), or
+    None if they cannot be read back as patterns (then read from the file again)."""
+    try:
+        patterns = marshal.loads(kept)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return patterns if isinstance(patterns, dict) and patterns else None
+
+
+def _hyph_dict(patterns: Patterns) -> pyphen.HyphDict:
+    """pyphen's ``HyphDict`` holding ``patterns`` (as its constructor leaves one, without
+    reading a file)."""
+    read = pyphen.HyphDict.__new__(pyphen.HyphDict)
+    read.patterns = patterns
+    read.cache = {}
+    read.maxlen = max(len(key) for key in patterns)
+    return read
 
 
 _IGNORED = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN",
@@ -75,13 +123,7 @@ def read_patterns(path: Any) -> pyphen.HyphDict | None:
     if any("/" in line and "=" in line for line in lines):
         return None
     patterns = _all_patterns(lines)
-    if not patterns:
-        return None
-    read = pyphen.HyphDict.__new__(pyphen.HyphDict)
-    read.patterns = patterns
-    read.cache = {}
-    read.maxlen = max(len(key) for key in patterns)
-    return read
+    return _hyph_dict(patterns) if patterns else None
 
 
 Patterns = dict[str, tuple[int, tuple[int, ...]]]
