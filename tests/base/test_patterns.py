@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import typing
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ from ipdocs.base.patterns import (
     REPORTLAB_URI,
     YAML_NON_PRINTABLE,
     Deferred,
+    annotations_compiled_once,
     compiled_on_first_use,
     on_first_use,
 )
@@ -133,3 +135,47 @@ def test_a_deferred_pattern_pickles_and_copies_as_the_pattern_it_stands_for() ->
             assert again == re.compile(r"a(b+)c", re.IGNORECASE)
             assert again.match("ABBC").group(1) == "BB"  # type: ignore[union-attr]
 
+
+
+def test_annotations_compiled_once_share_each_texts_code_and_evaluate_as_before() -> None:
+    """While the context runs, ForwardRefs of one text share one code object (the code
+    ``compile`` makes of it: equal, as the built-in's); each evaluates as without it;
+    afterwards typing compiles each text again, and has no ``compile`` of its own."""
+    with annotations_compiled_once():
+        first, second = typing.ForwardRef("dict[str, int]"), typing.ForwardRef("dict[str, int]")
+        other = typing.ForwardRef("list[int]")
+        assert first.__forward_code__ is second.__forward_code__
+        assert first.__forward_code__ == compile("dict[str, int]", "<string>", "eval")
+        assert other.__forward_code__ is not first.__forward_code__
+    after = typing.ForwardRef("dict[str, int]")
+    assert after.__forward_code__ is not first.__forward_code__
+    assert "compile" not in vars(typing)
+    assert typing.get_type_hints(_Annotated, localns={"Other": int}) == {
+        "a": dict[str, int], "b": int}
+
+
+def test_annotations_compiled_once_leave_other_compiles_and_errors_as_they_were() -> None:
+    """A text that is not an expression still raises typing's SyntaxError; a compile in
+    another mode or with flags is the built-in's; typing is restored after an error."""
+    with annotations_compiled_once():
+        try:
+            typing.ForwardRef("1 +")
+        except SyntaxError as exc:
+            assert "Forward reference must be an expression" in str(exc)
+        else:
+            raise AssertionError("a text that is no expression was accepted")
+        made = typing.compile  # type: ignore[attr-defined]
+        assert made("x = 1", "<m>", "exec") is not made("x = 1", "<m>", "exec")
+    try:
+        with annotations_compiled_once():
+            raise ImportError("no such module")
+    except ImportError:
+        pass
+    assert "compile" not in vars(typing)
+
+
+class _Annotated:
+    """A class whose annotations are texts (this module's annotations are postponed)."""
+
+    a: dict[str, int]
+    b: Other  # type: ignore[name-defined]  # noqa: F821
