@@ -25,18 +25,30 @@ reads an attribute of the pattern: some 35 M instructions of a cold zh PDF build
 give as text: while it runs, ``typing.ForwardRef`` compiles each distinct text once
 (pydantic-core's schema types are some 90 ``TypedDict`` classes whose 710 annotations,
 ``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 22 M instructions).
+
+``imported_on_first_use`` defers a whole module a dependency imports but only reads when
+it is used: reportlab's ``lib.utils`` imports Pillow's ``PIL.Image`` (its Exif and TIFF
+tag tables, some 40 M instructions) for pictures, which a brief without a letterhead
+picture never draws. The module is put in ``sys.modules`` as the standard library's
+lazy module (``importlib.util.LazyLoader``), run the first time one of its attributes is
+read; ``loaded`` runs one now, under a lock (the lazy module of Python 3.11 is not safe
+to run from two threads at once): ipdocs reads a picture only after it.
 """
 
 from __future__ import annotations
 
 import builtins
+import importlib
+import importlib.abc
+import importlib.machinery
+import importlib.util
 import re
 import sys
 import threading
 import typing
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any, cast
 
 _LOCK = threading.RLock()
@@ -175,3 +187,56 @@ def annotations_compiled_once() -> Iterator[None]:
                 del typing.compile  # type: ignore[attr-defined]
             else:
                 typing.compile = before  # type: ignore[attr-defined]
+
+
+class _Lazily(importlib.abc.MetaPathFinder):
+    """Finds each of ``names`` as the other finders do, its loader wrapped to run the
+    module on its first use (``importlib.util.LazyLoader``)."""
+
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = frozenset(names)
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+        """The spec of a named module, its loader lazy; None for any other."""
+        if fullname not in self.names:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(fullname, path, target)
+            if spec is not None:
+                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                    spec.loader = importlib.util.LazyLoader(spec.loader)
+                return spec
+        return None
+
+
+@contextmanager
+def imported_on_first_use(*modules: str) -> Iterator[None]:
+    """While the body runs (a dependency's import), each of ``modules`` imported for the
+    first time is a lazy module: put in ``sys.modules`` and on its package as usual, run
+    the first time one of its attributes is read (``from package import module`` reads
+    none; ``from module import name`` reads one, so runs it then). A module imported
+    already stays as it is."""
+    finder = _Lazily(modules)
+    with _LOCK:
+        sys.meta_path.insert(0, finder)
+        try:
+            yield
+        finally:
+            sys.meta_path.remove(finder)
+
+
+_LOADING = threading.Lock()
+
+
+def loaded(name: str) -> ModuleType:
+    """The module ``name``, run now if it is a lazy one not yet run
+    (``imported_on_first_use``), under a lock: Python 3.11's lazy module runs itself
+    without one, so two threads reading its first attribute at once could see it half
+    run."""
+    with _LOADING:
+        module = importlib.import_module(name)
+        getattr(module, "__name__")  # noqa: B009 (any attribute read runs a lazy module)
+    return module
