@@ -32,15 +32,17 @@ tag tables, some 40 M instructions) for pictures, which a brief without a letter
 picture never draws. The module is put in ``sys.modules`` as the standard library's
 lazy module (``importlib.util.LazyLoader``), run the first time one of its attributes is
 read; ``loaded`` runs one now, under a lock (the lazy module of Python 3.11 is not safe
-to run from two threads at once): ipdocs reads a picture only after it.
+to run from two threads at once): ipdocs reads a picture only after it. So is the
+standard library's ``importlib.metadata._adapters``, with the ``email`` package it
+parses a distribution's metadata with (some 35 M instructions): pydantic searches the
+installed distributions' entry points for its plugins at its first model, which reads
+their names from their folders', not their metadata (``pydantic_imported``).
 """
 
 from __future__ import annotations
 
 import builtins
 import importlib
-import importlib.abc
-import importlib.machinery
 import importlib.util
 import re
 import sys
@@ -189,7 +191,7 @@ def annotations_compiled_once() -> Iterator[None]:
                 typing.compile = before  # type: ignore[attr-defined]
 
 
-class _Lazily(importlib.abc.MetaPathFinder):
+class _Lazily:
     """Finds each of ``names`` as the other finders do, its loader wrapped to run the
     module on its first use (``importlib.util.LazyLoader``)."""
 
@@ -197,7 +199,7 @@ class _Lazily(importlib.abc.MetaPathFinder):
         self.names = frozenset(names)
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> importlib.machinery.ModuleSpec | None:
+                  target: ModuleType | None = None) -> Any:
         """The spec of a named module, its loader lazy; None for any other."""
         if fullname not in self.names:
             return None
@@ -240,3 +242,18 @@ def loaded(name: str) -> ModuleType:
         module = importlib.import_module(name)
         getattr(module, "__name__")  # noqa: B009 (any attribute read runs a lazy module)
     return module
+
+
+PYDANTIC_UNUSED = ("importlib.metadata._adapters",)
+"""Modules pydantic's import brings in that a build never runs (``pydantic_imported``)."""
+
+
+@contextmanager
+def pydantic_imported() -> Iterator[None]:
+    """The body imports pydantic: its annotations given as text compiled once
+    (``annotations_compiled_once``), and ``importlib.metadata``, which its plugin search
+    imports at the first model, imported first, its metadata parser lazy
+    (``PYDANTIC_UNUSED``, run if a distribution's metadata is read)."""
+    with annotations_compiled_once(), imported_on_first_use(*PYDANTIC_UNUSED):
+        importlib.import_module("importlib.metadata")
+        yield

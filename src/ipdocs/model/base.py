@@ -8,9 +8,9 @@ where its names are not imported; as objects, they need no evaluating.
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from ipdocs.base.patterns import annotations_compiled_once, on_first_use
+from ipdocs.base.patterns import on_first_use, pydantic_imported
 
-with annotations_compiled_once():  # pydantic-core's schema types (``base.patterns``)
+with pydantic_imported():  # imported at less cost (``base.patterns``)
     from pydantic import (
         BaseModel,
         BeforeValidator,

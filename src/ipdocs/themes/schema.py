@@ -12,10 +12,10 @@ this once it has passed.
 from typing import Annotated, Any, Literal
 
 from ipdocs.base.inputs import text_problem
-from ipdocs.base.patterns import annotations_compiled_once
+from ipdocs.base.patterns import pydantic_imported
 from ipdocs.base.problems import Problem, error, validation_problems
 
-with annotations_compiled_once():  # pydantic-core's schema types (``base.patterns``)
+with pydantic_imported():  # imported at less cost (``base.patterns``)
     from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
