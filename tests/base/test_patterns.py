@@ -217,3 +217,27 @@ def test_loaded_gives_a_module_imported_already_and_a_missing_one_is_not_found()
             pass
         else:
             raise AssertionError("a module that does not exist was imported")
+
+
+def test_a_module_imported_on_first_use_past_a_finder_that_asks_the_others() -> None:
+    """A finder ahead that asks every other finder in turn (as ``imported_on_first_use``'s
+    own does) finds the lazy one answering None while it asks: no endless recursion,
+    and the module is still lazy."""
+    code = (
+        "import sys\n"
+        "from ipdocs.base.patterns import imported_on_first_use\n"
+        "class Asking:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        for finder in sys.meta_path:\n"
+        "            if finder is not self and hasattr(finder, 'find_spec'):\n"
+        "                spec = finder.find_spec(name, path, target)\n"
+        "                if spec is not None:\n"
+        "                    return spec\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Asking())\n"
+        "with imported_on_first_use('email.quoprimime'):\n"
+        "    from email import quoprimime\n"
+        "print(type(quoprimime).__name__, quoprimime.body_check(32))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["_LazyModule", "False"]

@@ -193,25 +193,31 @@ def annotations_compiled_once() -> Iterator[None]:
 
 class _Lazily:
     """Finds each of ``names`` as the other finders do, its loader wrapped to run the
-    module on its first use (``importlib.util.LazyLoader``)."""
+    module on its first use (``importlib.util.LazyLoader``). A finder that asks the
+    others in turn (as this one does) finds this one answering None meanwhile."""
 
     def __init__(self, names: Collection[str]) -> None:
         self.names = frozenset(names)
+        self.asking = threading.local()
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> Any:
         """The spec of a named module, its loader lazy; None for any other."""
-        if fullname not in self.names:
+        if fullname not in self.names or getattr(self.asking, "name", None) == fullname:
             return None
-        for finder in sys.meta_path:
-            if finder is self or not hasattr(finder, "find_spec"):
-                continue
-            spec = finder.find_spec(fullname, path, target)
-            if spec is not None:
-                if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                    spec.loader = importlib.util.LazyLoader(spec.loader)
-                return spec
-        return None
+        self.asking.name = fullname
+        try:
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, "find_spec"):
+                    continue
+                spec = finder.find_spec(fullname, path, target)
+                if spec is not None:
+                    if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                        spec.loader = importlib.util.LazyLoader(spec.loader)
+                    return spec
+            return None
+        finally:
+            self.asking.name = None
 
 
 @contextmanager
