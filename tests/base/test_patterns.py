@@ -14,6 +14,7 @@ from ipdocs.base.patterns import (
     REPORTLAB_CJK,
     REPORTLAB_URI,
     YAML_NON_PRINTABLE,
+    YAML_TIMESTAMP,
     Deferred,
     annotations_compiled_once,
     compiled_on_first_use,
@@ -62,9 +63,9 @@ def test_re_compile_is_restored_when_the_import_fails() -> None:
     assert re.compile is real
 
 
-@given(st.text(alphabet=st.sampled_from("ab.-:/1年\u3000é\x07\U0001f600 wXk")))
+@given(st.text(alphabet=st.sampled_from("ab.-:/1年\u3000é\x07\U0001f600 wXk2T+Z")))
 def test_the_dependencies_patterns_deferred_match_as_compiled(text: str) -> None:
-    for source, flags in (REPORTLAB_URI, REPORTLAB_CJK, YAML_NON_PRINTABLE):
+    for source, flags in (REPORTLAB_URI, REPORTLAB_CJK, YAML_NON_PRINTABLE, YAML_TIMESTAMP):
         deferred = Deferred(source, flags)
         compiled = re.compile(source, flags)
         assert [m.span() for m in deferred.finditer(text)] == \
@@ -78,15 +79,16 @@ def test_the_dependencies_still_compile_the_patterns_named() -> None:
     code = (
         "import ipdocs.base.fastyaml, ipdocs.writers.pdf\n"
         "import reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t\n"
-        "import yaml.reader as r\n"
+        "import yaml.reader as r, yaml.constructor as c\n"
         "import re\n"
         "from ipdocs.base.patterns import Deferred\n"
-        "found = [p.uri_pat, t.rx, r.Reader.NON_PRINTABLE]\n"
+        "found = [p.uri_pat, t.rx, r.Reader.NON_PRINTABLE, c.SafeConstructor.timestamp_regexp]\n"
+        "print(c.SafeConstructor.timestamp_regexp.match('2024-04-26 10:00:00Z') is not None)\n"
         "print(all(type(x) is Deferred for x in found))\n"
         "print(re.compile.__module__ == 're')\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    assert out == ["True", "True"]
+    assert out == ["True", "True", "True"]
 
 
 def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still_work() -> None:

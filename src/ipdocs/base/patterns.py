@@ -73,6 +73,22 @@ YAML_NON_PRINTABLE = (
 """PyYAML's pattern of characters YAML may not hold (``Reader.NON_PRINTABLE``), used only
 by its pure-Python reader: libyaml's loader checks the characters itself."""
 
+YAML_TIMESTAMP = (
+    '^(?P<year>[0-9][0-9][0-9][0-9])\n'
+    '                -(?P<month>[0-9][0-9]?)\n'
+    '                -(?P<day>[0-9][0-9]?)\n'
+    '                (?:(?:[Tt]|[ \\t]+)\n'
+    '                (?P<hour>[0-9][0-9]?)\n'
+    '                :(?P<minute>[0-9][0-9])\n'
+    '                :(?P<second>[0-9][0-9])\n'
+    '                (?:\\.(?P<fraction>[0-9]*))?\n'
+    '                (?:[ \\t]*(?P<tz>Z|(?P<tz_sign>[-+])(?P<tz_hour>[0-9][0-9]?)\n'
+    '                (?::(?P<tz_minute>[0-9][0-9]))?))?)?$',
+    re.VERBOSE)
+"""PyYAML's pattern of a timestamp (``SafeConstructor.timestamp_regexp``), used only by
+its constructor of timestamps, which ipdocs' loaders replace (a date is read as its
+text): some 3 M instructions to compile."""
+
 REPORTLAB_UNUSED = ("reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify",
                     "reportlab.platypus.paragraph", "reportlab.platypus.paraparser")
 """reportlab's modules whose top-level patterns are compiled on first use while reportlab
