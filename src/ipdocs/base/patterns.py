@@ -1,4 +1,5 @@
-"""Regular expressions compiled on their first use instead of at import.
+"""Regular expressions compiled on their first use instead of at import, and other costly
+parts of the dependencies' imports made once or on first use.
 
 Python compiles a regular expression in Python code, and a character class over a large
 range of code points costs a loop step for each of them: reportlab's pattern of web
@@ -24,7 +25,7 @@ reads an attribute of the pattern: some 35 M instructions of a cold zh PDF build
 ``annotations_compiled_once`` does the like for the annotations a dependency's classes
 give as text: while it runs, ``typing.ForwardRef`` compiles each distinct text once
 (pydantic-core's schema types are some 90 ``TypedDict`` classes whose 710 annotations,
-``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 22 M instructions).
+``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 20 M instructions).
 
 ``imported_on_first_use`` defers a whole module a dependency imports but only reads when
 it is used: reportlab's ``lib.utils`` imports Pillow's ``PIL.Image`` (its Exif and TIFF
@@ -34,7 +35,7 @@ lazy module (``importlib.util.LazyLoader``), run the first time one of its attri
 read; ``loaded`` runs one now, under a lock (the lazy module of Python 3.11 is not safe
 to run from two threads at once): ipdocs reads a picture only after it. So is the
 standard library's ``importlib.metadata._adapters``, with the ``email`` package it
-parses a distribution's metadata with (some 35 M instructions): pydantic searches the
+parses a distribution's metadata with (some 19 M instructions): pydantic searches the
 installed distributions' entry points for its plugins at its first model, which reads
 their names from their folders', not their metadata (``pydantic_imported``).
 """
