@@ -186,6 +186,48 @@ def test_a_pdf_build_imports_no_module_it_never_uses(tmp_path: Path) -> None:
     assert len(list((tmp_path / "second").glob("*.pdf"))) == 1
 
 
+LAZY_IN_A_PDF_BUILD = ("PIL.Image", "importlib.metadata._adapters")
+"""Modules the dependencies import that ipdocs has imported lazily
+(``base.patterns.imported_on_first_use``) and a zh PDF build without a picture never
+runs: Pillow's image module (reportlab's) and the metadata parser of the entry point
+search (pydantic's plugins)."""
+
+NOT_IMPORTED_BY_IPDOCS = ("socket", "email.message", "PIL.ExifTags")
+"""Modules that only those lazy modules, or ipdocs itself before (the machine's name in
+temporary files' names), imported in a zh PDF build."""
+
+
+def test_a_pdf_build_runs_no_lazy_module_and_imports_no_socket(tmp_path: Path) -> None:
+    """A fresh process builds a zh PDF: the lazy modules are still lazy, and none of
+    ``NOT_IMPORTED_BY_IPDOCS`` was imported by ipdocs' code (what a dependency imports
+    itself, whatever its version, is not ipdocs' to spare: the importer is recorded)."""
+    script = ("import sys\n"
+              f"watched, importers = {NOT_IMPORTED_BY_IPDOCS!r}, {{}}\n"
+              "class Watch:\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              "        if name in watched and name not in importers:\n"
+              "            frame = sys._getframe(1)\n"
+              "            while frame.f_globals.get('__name__', '').startswith(\n"
+              "                    ('importlib', '_frozen_importlib')):\n"
+              "                frame = frame.f_back\n"
+              "            importers[name] = frame.f_globals.get('__name__')\n"
+              "sys.meta_path.insert(0, Watch())\n"
+              "from ipdocs.app import cli\n"
+              "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
+              "            sys.argv[2]]\n"
+              "status = cli.entry()\n"
+              f"print([type(sys.modules[m]).__name__ for m in {LAZY_IN_A_PDF_BUILD!r}])\n"
+              "print(importers)\n"
+              "sys.exit(status)\n")
+    spec = str(ROOT / "specs" / "ningbo-2024.yaml")
+    result = _python(script, spec, str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    lazy, importers = result.stdout.splitlines()[-2:]
+    assert ast.literal_eval(lazy) == ["_LazyModule"] * len(LAZY_IN_A_PDF_BUILD)
+    assert not any(str(name).startswith("ipdocs") for name in
+                   ast.literal_eval(importers).values()), importers
+
+
 def test_main_called_by_a_library_keeps_its_collector(write_spec: WriteSpec,
                                                       tmp_path: Path) -> None:
     import gc

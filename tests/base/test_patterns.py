@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import typing
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -13,8 +14,12 @@ from ipdocs.base.patterns import (
     REPORTLAB_CJK,
     REPORTLAB_URI,
     YAML_NON_PRINTABLE,
+    YAML_TIMESTAMP,
     Deferred,
+    annotations_compiled_once,
     compiled_on_first_use,
+    imported_on_first_use,
+    loaded,
     on_first_use,
 )
 
@@ -58,9 +63,9 @@ def test_re_compile_is_restored_when_the_import_fails() -> None:
     assert re.compile is real
 
 
-@given(st.text(alphabet=st.sampled_from("ab.-:/1年\u3000é\x07\U0001f600 wXk")))
+@given(st.text(alphabet=st.sampled_from("ab.-:/1年\u3000é\x07\U0001f600 wXk2T+Z")))
 def test_the_dependencies_patterns_deferred_match_as_compiled(text: str) -> None:
-    for source, flags in (REPORTLAB_URI, REPORTLAB_CJK, YAML_NON_PRINTABLE):
+    for source, flags in (REPORTLAB_URI, REPORTLAB_CJK, YAML_NON_PRINTABLE, YAML_TIMESTAMP):
         deferred = Deferred(source, flags)
         compiled = re.compile(source, flags)
         assert [m.span() for m in deferred.finditer(text)] == \
@@ -74,15 +79,16 @@ def test_the_dependencies_still_compile_the_patterns_named() -> None:
     code = (
         "import ipdocs.base.fastyaml, ipdocs.writers.pdf\n"
         "import reportlab.platypus.paragraph as p, reportlab.lib.textsplit as t\n"
-        "import yaml.reader as r\n"
+        "import yaml.reader as r, yaml.constructor as c\n"
         "import re\n"
         "from ipdocs.base.patterns import Deferred\n"
-        "found = [p.uri_pat, t.rx, r.Reader.NON_PRINTABLE]\n"
+        "found = [p.uri_pat, t.rx, r.Reader.NON_PRINTABLE, c.SafeConstructor.timestamp_regexp]\n"
+        "print(c.SafeConstructor.timestamp_regexp.match('2024-04-26 10:00:00Z') is not None)\n"
         "print(all(type(x) is Deferred for x in found))\n"
         "print(re.compile.__module__ == 're')\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.split()
-    assert out == ["True", "True"]
+    assert out == ["True", "True", "True"]
 
 
 def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still_work() -> None:
@@ -133,3 +139,107 @@ def test_a_deferred_pattern_pickles_and_copies_as_the_pattern_it_stands_for() ->
             assert again == re.compile(r"a(b+)c", re.IGNORECASE)
             assert again.match("ABBC").group(1) == "BB"  # type: ignore[union-attr]
 
+
+
+def test_annotations_compiled_once_share_each_texts_code_and_evaluate_as_before() -> None:
+    """While the context runs, ForwardRefs of one text share one code object (the code
+    ``compile`` makes of it: equal, as the built-in's); each evaluates as without it;
+    afterwards typing compiles each text again, and has no ``compile`` of its own."""
+    with annotations_compiled_once():
+        first, second = typing.ForwardRef("dict[str, int]"), typing.ForwardRef("dict[str, int]")
+        other = typing.ForwardRef("list[int]")
+        assert first.__forward_code__ is second.__forward_code__
+        assert first.__forward_code__ == compile("dict[str, int]", "<string>", "eval")
+        assert other.__forward_code__ is not first.__forward_code__
+    after = typing.ForwardRef("dict[str, int]")
+    assert after.__forward_code__ is not first.__forward_code__
+    assert "compile" not in vars(typing)
+    assert typing.get_type_hints(_Annotated, localns={"Other": int}) == {
+        "a": dict[str, int], "b": int}
+
+
+def test_annotations_compiled_once_leave_other_compiles_and_errors_as_they_were() -> None:
+    """A text that is not an expression still raises typing's SyntaxError; a compile in
+    another mode or with flags is the built-in's; typing is restored after an error."""
+    with annotations_compiled_once():
+        try:
+            typing.ForwardRef("1 +")
+        except SyntaxError as exc:
+            assert "Forward reference must be an expression" in str(exc)
+        else:
+            raise AssertionError("a text that is no expression was accepted")
+        made = typing.compile  # type: ignore[attr-defined]
+        assert made("x = 1", "<m>", "exec") is not made("x = 1", "<m>", "exec")
+    try:
+        with annotations_compiled_once():
+            raise ImportError("no such module")
+    except ImportError:
+        pass
+    assert "compile" not in vars(typing)
+
+
+class _Annotated:
+    """A class whose annotations are texts (this module's annotations are postponed)."""
+
+    a: dict[str, int]
+    b: Other  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_a_module_imported_on_first_use_runs_when_an_attribute_is_read() -> None:
+    """In a fresh process (so whatever imported it before does not count): a module
+    imported under the context is in ``sys.modules`` and on its package but not run;
+    reading an attribute, or ``loaded``, runs it, once; the finder is gone after the
+    body; a module imported already stays as it was."""
+    code = (
+        "import sys, importlib\n"
+        "from ipdocs.base.patterns import imported_on_first_use, loaded\n"
+        "import json.decoder\n"
+        "with imported_on_first_use('email.quoprimime', 'json.decoder'):\n"
+        "    from email import quoprimime\n"
+        "    import json.decoder as decoder\n"
+        "print(type(quoprimime).__name__,\n"
+        "      'body_check' in object.__getattribute__(quoprimime, '__dict__'))\n"
+        "print(sys.modules['email.quoprimime'] is quoprimime, type(decoder).__name__)\n"
+        "print(loaded('email.quoprimime').body_check(32), type(quoprimime).__name__)\n"
+        "print(quoprimime.header_length(b'a b'), len(sys.meta_path))\n")
+    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    plain = subprocess.run([sys.executable, "-c", "import sys; print(len(sys.meta_path))"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert fresh[:3] == ["_LazyModule False", "True module", "False module"]
+    assert fresh[3].split() == ["3", plain[0]]
+
+
+def test_loaded_gives_a_module_imported_already_and_a_missing_one_is_not_found() -> None:
+    assert loaded("re") is re
+    with imported_on_first_use("ipdocs.no_such_module"):
+        try:
+            import ipdocs.no_such_module  # type: ignore[import-not-found]  # noqa: F401
+        except ModuleNotFoundError:
+            pass
+        else:
+            raise AssertionError("a module that does not exist was imported")
+
+
+def test_a_module_imported_on_first_use_past_a_finder_that_asks_the_others() -> None:
+    """A finder ahead that asks every other finder in turn (as ``imported_on_first_use``'s
+    own does) finds the lazy one answering None while it asks: no endless recursion,
+    and the module is still lazy."""
+    code = (
+        "import sys\n"
+        "from ipdocs.base.patterns import imported_on_first_use\n"
+        "class Asking:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        for finder in sys.meta_path:\n"
+        "            if finder is not self and hasattr(finder, 'find_spec'):\n"
+        "                spec = finder.find_spec(name, path, target)\n"
+        "                if spec is not None:\n"
+        "                    return spec\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Asking())\n"
+        "with imported_on_first_use('email.quoprimime'):\n"
+        "    from email import quoprimime\n"
+        "print(type(quoprimime).__name__, quoprimime.body_check(32))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.split() == ["_LazyModule", "False"]

@@ -382,16 +382,23 @@ def test_a_label_halved_by_bisection_breaks_where_trying_every_point_does(
 @given(st.lists(st.sampled_from(["more than", "a", "hundred", "THOUSAND", "Million", "billion",
                                  "RMB", "1,828", "3", "months", "%", " ", "nearly", "٣",
                                  "ſ", "知识产权", "over", "percentage points", "-", "2024",
-                                 "年", "￥", "$", "\u212a", "wee\u212as", "ye\u0131rs"]),
+                                 "年", "￥", "$", "\u212a", "wee\u212as", "ye\u0131rs",
+                                 "as of the end of", "Up to", "USD", "US$", "HK$", "eur",
+                                 "fewer than", "about", "Around", "approximately", "almost",
+                                 "working days", "week", "Hours", "year", "pp", "times",
+                                 "per cent", "Percent", "trillion", "or so", "and above",
+                                 "or more", "\t", "17.5", "of", "the", "end", "x"]),
                 min_size=1, max_size=20))
 def test_kept_searches_only_text_that_may_hold_an_amount(words: list[str]) -> None:
-    """``kept`` skips the search of a text with no digit and no round amount in words:
-    the same spans as searching every text with a space."""
+    """``kept`` skips the search of a text with no digit and no round amount in words,
+    and of ASCII text without a word an amount of several words holds: the same spans
+    as searching every text with a space."""
     from ipdocs.writers.typeset import KEPT
 
-    text = " ".join(words)
-    every = [m.span() for m in KEPT.finditer(text) if any(c.isspace() for c in m.group(0))]
-    assert kept(text) == every
+    for text in (" ".join(words), "".join(words)):
+        every = [m.span() for m in KEPT.finditer(text)
+                 if any(c.isspace() for c in m.group(0))]
+        assert kept(text) == every
 
 
 @settings(max_examples=300, deadline=None)

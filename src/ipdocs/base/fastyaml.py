@@ -29,10 +29,10 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
-from ipdocs.base.patterns import YAML_NON_PRINTABLE, compiled_on_first_use
+from ipdocs.base.patterns import YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 
-with compiled_on_first_use(YAML_NON_PRINTABLE):  # libyaml's loader never uses it
+with compiled_on_first_use(YAML_NON_PRINTABLE, YAML_TIMESTAMP):  # ipdocs' loaders use neither
     import yaml
     from yaml.composer import Composer, ComposerError
 

@@ -1,4 +1,5 @@
-"""Regular expressions compiled on their first use instead of at import.
+"""Regular expressions compiled on their first use instead of at import, and other costly
+parts of the dependencies' imports made once or on first use.
 
 Python compiles a regular expression in Python code, and a character class over a large
 range of code points costs a loop step for each of them: reportlab's pattern of web
@@ -20,15 +21,37 @@ It also defers every pattern the top level of one of the named ``modules`` compi
 Paragraph markup, its Python highlighting for XPreformatted, its never-read pattern of
 unsafe names, the standard library's HTML parser) ipdocs never uses and whose every use
 reads an attribute of the pattern: some 35 M instructions of a cold zh PDF build.
+
+``annotations_compiled_once`` does the like for the annotations a dependency's classes
+give as text: while it runs, ``typing.ForwardRef`` compiles each distinct text once
+(pydantic-core's schema types are some 90 ``TypedDict`` classes whose 710 annotations,
+``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 20 M instructions).
+
+``imported_on_first_use`` defers a whole module a dependency imports but only reads when
+it is used: reportlab's ``lib.utils`` imports Pillow's ``PIL.Image`` (its Exif and TIFF
+tag tables, some 40 M instructions) for pictures, which a brief without a letterhead
+picture never draws. The module is put in ``sys.modules`` as the standard library's
+lazy module (``importlib.util.LazyLoader``), run the first time one of its attributes is
+read; ``loaded`` runs one now, under a lock (the lazy module of Python 3.11 is not safe
+to run from two threads at once): ipdocs reads a picture only after it. So is the
+standard library's ``importlib.metadata._adapters``, with the ``email`` package it
+parses a distribution's metadata with (some 19 M instructions): pydantic searches the
+installed distributions' entry points for its plugins at its first model, which reads
+their names from their folders', not their metadata (``pydantic_imported``).
 """
 
 from __future__ import annotations
 
+import builtins
+import importlib
+import importlib.util
 import re
 import sys
 import threading
-from collections.abc import Collection, Iterator
+import typing
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
+from types import CodeType, ModuleType
 from typing import Any, cast
 
 _LOCK = threading.RLock()
@@ -50,6 +73,22 @@ YAML_NON_PRINTABLE = (
     "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]", 0)
 """PyYAML's pattern of characters YAML may not hold (``Reader.NON_PRINTABLE``), used only
 by its pure-Python reader: libyaml's loader checks the characters itself."""
+
+YAML_TIMESTAMP = (
+    '^(?P<year>[0-9][0-9][0-9][0-9])\n'
+    '                -(?P<month>[0-9][0-9]?)\n'
+    '                -(?P<day>[0-9][0-9]?)\n'
+    '                (?:(?:[Tt]|[ \\t]+)\n'
+    '                (?P<hour>[0-9][0-9]?)\n'
+    '                :(?P<minute>[0-9][0-9])\n'
+    '                :(?P<second>[0-9][0-9])\n'
+    '                (?:\\.(?P<fraction>[0-9]*))?\n'
+    '                (?:[ \\t]*(?P<tz>Z|(?P<tz_sign>[-+])(?P<tz_hour>[0-9][0-9]?)\n'
+    '                (?::(?P<tz_minute>[0-9][0-9]))?))?)?$',
+    re.VERBOSE)
+"""PyYAML's pattern of a timestamp (``SafeConstructor.timestamp_regexp``), used only by
+its constructor of timestamps, which ipdocs' loaders replace (a date is read as its
+text): some 3 M instructions to compile."""
 
 REPORTLAB_UNUSED = ("reportlab.lib.rl_safe_eval", "reportlab.lib.PyFontify",
                     "reportlab.platypus.paragraph", "reportlab.platypus.paraparser")
@@ -133,3 +172,111 @@ def compiled_on_first_use(*patterns: tuple[str, int],
             yield
         finally:
             re.compile = before
+
+
+_MISSING = object()
+
+
+@contextmanager
+def annotations_compiled_once() -> Iterator[None]:
+    """While the body runs (an import), ``typing.ForwardRef`` (an annotation given as
+    text) compiles each distinct text once and shares the code object: compiling the
+    same text in ``eval`` mode always makes the same code (and code objects never
+    change), so every ForwardRef is as it would be, only made sooner. The standard
+    library's ``typing`` looks ``compile`` up in its module before the built-ins; the
+    name is set there for the body only."""
+    made: dict[str, CodeType] = {}
+
+    def compile_(source: Any, filename: Any, mode: Any, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs or not isinstance(source, str) or (filename, mode) != (
+                "<string>", "eval"):
+            return builtins.compile(source, filename, mode, *args, **kwargs)
+        code = made.get(source)
+        if code is None:
+            code = made[source] = builtins.compile(source, filename, mode)
+        return code
+
+    with _LOCK:
+        before = vars(typing).get("compile", _MISSING)
+        typing.compile = compile_  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            if before is _MISSING:
+                del typing.compile  # type: ignore[attr-defined]
+            else:
+                typing.compile = before  # type: ignore[attr-defined]
+
+
+class _Lazily:
+    """Finds each of ``names`` as the other finders do, its loader wrapped to run the
+    module on its first use (``importlib.util.LazyLoader``). A finder that asks the
+    others in turn (as this one does) finds this one answering None meanwhile."""
+
+    def __init__(self, names: Collection[str]) -> None:
+        self.names = frozenset(names)
+        self.asking = threading.local()
+
+    def find_spec(self, fullname: str, path: Sequence[str] | None,
+                  target: ModuleType | None = None) -> Any:
+        """The spec of a named module, its loader lazy; None for any other."""
+        if fullname not in self.names or getattr(self.asking, "name", None) == fullname:
+            return None
+        self.asking.name = fullname
+        try:
+            for finder in sys.meta_path:
+                if finder is self or not hasattr(finder, "find_spec"):
+                    continue
+                spec = finder.find_spec(fullname, path, target)
+                if spec is not None:
+                    if spec.loader is not None and hasattr(spec.loader, "exec_module"):
+                        spec.loader = importlib.util.LazyLoader(spec.loader)
+                    return spec
+            return None
+        finally:
+            self.asking.name = None
+
+
+@contextmanager
+def imported_on_first_use(*modules: str) -> Iterator[None]:
+    """While the body runs (a dependency's import), each of ``modules`` imported for the
+    first time is a lazy module: put in ``sys.modules`` and on its package as usual, run
+    the first time one of its attributes is read (``from package import module`` reads
+    none; ``from module import name`` reads one, so runs it then). A module imported
+    already stays as it is."""
+    finder = _Lazily(modules)
+    with _LOCK:
+        sys.meta_path.insert(0, finder)
+        try:
+            yield
+        finally:
+            sys.meta_path.remove(finder)
+
+
+_LOADING = threading.Lock()
+
+
+def loaded(name: str) -> ModuleType:
+    """The module ``name``, run now if it is a lazy one not yet run
+    (``imported_on_first_use``), under a lock: Python 3.11's lazy module runs itself
+    without one, so two threads reading its first attribute at once could see it half
+    run."""
+    with _LOADING:
+        module = importlib.import_module(name)
+        getattr(module, "__name__")  # noqa: B009 (any attribute read runs a lazy module)
+    return module
+
+
+PYDANTIC_UNUSED = ("importlib.metadata._adapters",)
+"""Modules pydantic's import brings in that a build never runs (``pydantic_imported``)."""
+
+
+@contextmanager
+def pydantic_imported() -> Iterator[None]:
+    """The body imports pydantic: its annotations given as text compiled once
+    (``annotations_compiled_once``), and ``importlib.metadata``, which its plugin search
+    imports at the first model, imported first, its metadata parser lazy
+    (``PYDANTIC_UNUSED``, run if a distribution's metadata is read)."""
+    with annotations_compiled_once(), imported_on_first_use(*PYDANTIC_UNUSED):
+        importlib.import_module("importlib.metadata")
+        yield

@@ -7,15 +7,17 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ipdocs.base.inputs import InputError, read_text
 from ipdocs.base.kept import keep, recall
+from ipdocs.base.patterns import pydantic_imported
 from ipdocs.base.problems import Problem, SpecError, error, locate, validation_problems
 from ipdocs.base.records import datarecord
 from ipdocs.loading.screen import screen
 from ipdocs.loading.yamlmarks import Marks, read_json, read_yaml
 from ipdocs.model import Glossary, Report, check_references, report_from_data
+
+with pydantic_imported():  # at less cost, whichever module imports it first (``base.patterns``)
+    from pydantic import ValidationError
 
 __all__ = ["Loaded", "glossary_beside", "load_glossary", "load_report", "locate", "read_data",
            "read_spec", "validate_data"]

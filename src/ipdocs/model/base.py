@@ -8,19 +8,21 @@ where its names are not imported; as objects, they need no evaluating.
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Annotated, Any, Self
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidatorFunctionWrapHandler,
-    model_validator,
-)
-from pydantic_core import InitErrorDetails, PydanticCustomError
+from ipdocs.base.patterns import on_first_use, pydantic_imported
+
+with pydantic_imported():  # imported at less cost (``base.patterns``)
+    from pydantic import (
+        BaseModel,
+        BeforeValidator,
+        ConfigDict,
+        Field,
+        ValidationError,
+        ValidatorFunctionWrapHandler,
+        model_validator,
+    )
+    from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from ipdocs.base.languages import SPEC_LANGUAGES, text_key, text_languages
-from ipdocs.base.patterns import on_first_use
 from ipdocs.base.problems import Problem, SpecError, Unfit, validation_problems
 from ipdocs.model.bounds import Prose, to_prose
 

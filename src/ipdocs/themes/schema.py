@@ -11,10 +11,12 @@ this once it has passed.
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-
 from ipdocs.base.inputs import text_problem
+from ipdocs.base.patterns import pydantic_imported
 from ipdocs.base.problems import Problem, error, validation_problems
+
+with pydantic_imported():  # imported at less cost (``base.patterns``)
+    from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "heading-1",
                "heading-2", "heading-3", "heading-4", "caption", "table-header", "table-cell",

@@ -87,11 +87,34 @@ _AMOUNT_SIGN = re.compile(r"\d|hundred|thousand|million|billion", re.IGNORECASE)
 without one is not searched."""
 
 
+_SPACED_WORDS = ("more", "less", "fewer", "over", "nearly", "almost", "about", "around",
+                 "approximately", "up to", "rmb", "cny", "usd", "$", "eur", "illion",
+                 "thousand", "cent", "percentage", "pp", "times", "day", "week", "month",
+                 "year", "hour", "above", "or so")
+"""What every match of ``KEPT`` that holds a space holds, in ASCII text (lower case): its
+space comes with a qualifier, a currency, a scale, a duration or what follows an
+amount (``or so``, ``and above``), each of which holds one of these."""
+
+
+def _may_hold_spaced(text: str) -> bool:
+    """Whether ``text`` may hold an amount of more than one word: any text but ASCII
+    text without one of ``_SPACED_WORDS`` (a date in English, ``as of the end of 2024``,
+    in a Chinese document; ``KEPT``, costly to compile, is not needed for it). Text
+    beyond ASCII is searched: there, letters of other scripts match ASCII ones without
+    regard to case (the Kelvin sign a k, a dotless ı an i)."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _SPACED_WORDS)
+
+
 def kept(text: str) -> list[tuple[int, int]]:
     """The spans (start, end) of ``text`` that must not break: amounts of more than one
     word (a one-word number breaks nowhere anyway). Text without a space (most Chinese
-    text), or without a digit or a round amount in words, is not searched."""
-    if _SPACE.search(text) is None or _AMOUNT_SIGN.search(text) is None:
+    text), or without a digit or a round amount in words, or (in ASCII) without a word
+    an amount of several words holds, is not searched."""
+    if _SPACE.search(text) is None or _AMOUNT_SIGN.search(text) is None \
+            or not _may_hold_spaced(text):
         return []
     return list(_kept_spans(text))
 
