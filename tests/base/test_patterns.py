@@ -18,8 +18,6 @@ from ipdocs.base.patterns import (
     Deferred,
     annotations_compiled_once,
     compiled_on_first_use,
-    imported_on_first_use,
-    loaded,
     on_first_use,
 )
 
@@ -183,63 +181,3 @@ class _Annotated:
 
     a: dict[str, int]
     b: Other  # type: ignore[name-defined]  # noqa: F821
-
-
-def test_a_module_imported_on_first_use_runs_when_an_attribute_is_read() -> None:
-    """In a fresh process (so whatever imported it before does not count): a module
-    imported under the context is in ``sys.modules`` and on its package but not run;
-    reading an attribute, or ``loaded``, runs it, once; the finder is gone after the
-    body; a module imported already stays as it was."""
-    code = (
-        "import sys, importlib\n"
-        "from ipdocs.base.patterns import imported_on_first_use, loaded\n"
-        "import json.decoder\n"
-        "with imported_on_first_use('email.quoprimime', 'json.decoder'):\n"
-        "    from email import quoprimime\n"
-        "    import json.decoder as decoder\n"
-        "print(type(quoprimime).__name__,\n"
-        "      'body_check' in object.__getattribute__(quoprimime, '__dict__'))\n"
-        "print(sys.modules['email.quoprimime'] is quoprimime, type(decoder).__name__)\n"
-        "print(loaded('email.quoprimime').body_check(32), type(quoprimime).__name__)\n"
-        "print(quoprimime.header_length(b'a b'), len(sys.meta_path))\n")
-    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.splitlines()
-    plain = subprocess.run([sys.executable, "-c", "import sys; print(len(sys.meta_path))"],
-                           capture_output=True, text=True, check=True).stdout.split()
-    assert fresh[:3] == ["_LazyModule False", "True module", "False module"]
-    assert fresh[3].split() == ["3", plain[0]]
-
-
-def test_loaded_gives_a_module_imported_already_and_a_missing_one_is_not_found() -> None:
-    assert loaded("re") is re
-    with imported_on_first_use("ipdocs.no_such_module"):
-        try:
-            import ipdocs.no_such_module  # type: ignore[import-not-found]  # noqa: F401
-        except ModuleNotFoundError:
-            pass
-        else:
-            raise AssertionError("a module that does not exist was imported")
-
-
-def test_a_module_imported_on_first_use_past_a_finder_that_asks_the_others() -> None:
-    """A finder ahead that asks every other finder in turn (as ``imported_on_first_use``'s
-    own does) finds the lazy one answering None while it asks: no endless recursion,
-    and the module is still lazy."""
-    code = (
-        "import sys\n"
-        "from ipdocs.base.patterns import imported_on_first_use\n"
-        "class Asking:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        for finder in sys.meta_path:\n"
-        "            if finder is not self and hasattr(finder, 'find_spec'):\n"
-        "                spec = finder.find_spec(name, path, target)\n"
-        "                if spec is not None:\n"
-        "                    return spec\n"
-        "        return None\n"
-        "sys.meta_path.insert(0, Asking())\n"
-        "with imported_on_first_use('email.quoprimime'):\n"
-        "    from email import quoprimime\n"
-        "print(type(quoprimime).__name__, quoprimime.body_check(32))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout
-    assert out.split() == ["_LazyModule", "False"]

@@ -5,7 +5,6 @@ tagged PDF; a letterhead that cannot be shown refused when the theme is read."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -121,24 +120,3 @@ def test_a_damaged_picture_is_a_build_error(tmp_path: Path) -> None:
         ipdocs.render(ipdocs.load_report(SAMPLE), "pdf", lang="zh", theme=theme)
     assert issubclass(RenderError, Exception)
 
-
-def test_pillow_s_image_module_runs_only_for_a_picture(tmp_path: Path) -> None:
-    """In a fresh process (what imported Pillow before does not count): reportlab's
-    import leaves ``PIL.Image`` lazy (``base.patterns.imported_on_first_use``), a zh PDF
-    without a picture never runs it, and one with the letterhead's picture runs it and
-    draws the picture."""
-    _logo(tmp_path)
-    code = (
-        "import sys, ipdocs\n"
-        "from ipdocs.themes import load_theme\n"
-        "report = ipdocs.load_report(sys.argv[1])\n"
-        "plain = ipdocs.render(report, 'pdf', lang='zh')\n"
-        "print(type(sys.modules['PIL.Image']).__name__, 'PIL.ExifTags' in sys.modules,\n"
-        "      b'/Subtype /Image' in plain)\n"
-        "pdf = ipdocs.render(report, 'pdf', lang='zh', theme=load_theme(sys.argv[2]))\n"
-        "print(type(sys.modules['PIL.Image']).__name__, 'PIL.ExifTags' in sys.modules,\n"
-        "      b'/Subtype /Image' in pdf)\n")
-    out = subprocess.run([sys.executable, "-c", code, str(SAMPLE),
-                          str(_theme(tmp_path, _letterhead()))],
-                         capture_output=True, text=True, check=True).stdout.splitlines()
-    assert out == ["_LazyModule False False", "module True True"]

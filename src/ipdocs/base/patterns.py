@@ -27,31 +27,21 @@ give as text: while it runs, ``typing.ForwardRef`` compiles each distinct text o
 (pydantic-core's schema types are some 90 ``TypedDict`` classes whose 710 annotations,
 ``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 20 M instructions).
 
-``imported_on_first_use`` defers a whole module a dependency imports but only reads when
-it is used: reportlab's ``lib.utils`` imports Pillow's ``PIL.Image`` (its Exif and TIFF
-tag tables, some 40 M instructions) for pictures, which a brief without a letterhead
-picture never draws. The module is put in ``sys.modules`` as the standard library's
-lazy module (``importlib.util.LazyLoader``), run the first time one of its attributes is
-read; ``loaded`` runs one now, under a lock (the lazy module of Python 3.11 is not safe
-to run from two threads at once): ipdocs reads a picture only after it. So is the
-standard library's ``importlib.metadata._adapters``, with the ``email`` package it
-parses a distribution's metadata with (some 19 M instructions): pydantic searches the
-installed distributions' entry points for its plugins at its first model, which reads
-their names from their folders', not their metadata (``pydantic_imported``).
+No module is left lazy (``importlib.util.LazyLoader``): Python 3.11's lazy module runs
+itself without a lock, so in a program that imports ipdocs two threads reading a lazy
+module's first attribute at once could see it half run.
 """
 
 from __future__ import annotations
 
 import builtins
-import importlib
-import importlib.util
 import re
 import sys
 import threading
 import typing
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from types import CodeType, ModuleType
+from types import CodeType
 from typing import Any, cast
 
 _LOCK = threading.RLock()
@@ -208,75 +198,9 @@ def annotations_compiled_once() -> Iterator[None]:
                 typing.compile = before  # type: ignore[attr-defined]
 
 
-class _Lazily:
-    """Finds each of ``names`` as the other finders do, its loader wrapped to run the
-    module on its first use (``importlib.util.LazyLoader``). A finder that asks the
-    others in turn (as this one does) finds this one answering None meanwhile."""
-
-    def __init__(self, names: Collection[str]) -> None:
-        self.names = frozenset(names)
-        self.asking = threading.local()
-
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> Any:
-        """The spec of a named module, its loader lazy; None for any other."""
-        if fullname not in self.names or getattr(self.asking, "name", None) == fullname:
-            return None
-        self.asking.name = fullname
-        try:
-            for finder in sys.meta_path:
-                if finder is self or not hasattr(finder, "find_spec"):
-                    continue
-                spec = finder.find_spec(fullname, path, target)
-                if spec is not None:
-                    if spec.loader is not None and hasattr(spec.loader, "exec_module"):
-                        spec.loader = importlib.util.LazyLoader(spec.loader)
-                    return spec
-            return None
-        finally:
-            self.asking.name = None
-
-
-@contextmanager
-def imported_on_first_use(*modules: str) -> Iterator[None]:
-    """While the body runs (a dependency's import), each of ``modules`` imported for the
-    first time is a lazy module: put in ``sys.modules`` and on its package as usual, run
-    the first time one of its attributes is read (``from package import module`` reads
-    none; ``from module import name`` reads one, so runs it then). A module imported
-    already stays as it is."""
-    finder = _Lazily(modules)
-    with _LOCK:
-        sys.meta_path.insert(0, finder)
-        try:
-            yield
-        finally:
-            sys.meta_path.remove(finder)
-
-
-_LOADING = threading.Lock()
-
-
-def loaded(name: str) -> ModuleType:
-    """The module ``name``, run now if it is a lazy one not yet run
-    (``imported_on_first_use``), under a lock: Python 3.11's lazy module runs itself
-    without one, so two threads reading its first attribute at once could see it half
-    run."""
-    with _LOADING:
-        module = importlib.import_module(name)
-        getattr(module, "__name__")  # noqa: B009 (any attribute read runs a lazy module)
-    return module
-
-
-PYDANTIC_UNUSED = ("importlib.metadata._adapters",)
-"""Modules pydantic's import brings in that a build never runs (``pydantic_imported``)."""
-
-
 @contextmanager
 def pydantic_imported() -> Iterator[None]:
     """The body imports pydantic: its annotations given as text compiled once
-    (``annotations_compiled_once``), and ``importlib.metadata``, which its plugin search
-    imports at the first model, imported first, its metadata parser lazy
-    (``PYDANTIC_UNUSED``, run if a distribution's metadata is read)."""
-    with annotations_compiled_once(), imported_on_first_use(*PYDANTIC_UNUSED):
-        importlib.import_module("importlib.metadata")
+    (``annotations_compiled_once``)."""
+    with annotations_compiled_once():
         yield

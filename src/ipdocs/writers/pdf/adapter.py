@@ -25,16 +25,13 @@ from ipdocs.base.patterns import (
     REPORTLAB_UNUSED,
     REPORTLAB_URI,
     compiled_on_first_use,
-    imported_on_first_use,
 )
 
-with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSED), \
-        imported_on_first_use("PIL.Image"):
+with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSED):
     # reportlab imported here first (``ipdocs.writers.pdf`` imports this module before
     # any other that uses it): patterns ipdocs never uses (a Paragraph's links and its
     # CJK word splitting, and those of the modules ``REPORTLAB_UNUSED`` names) are
-    # compiled only if something does, and Pillow's image module (which reportlab's
-    # utilities import for pictures) run only when a picture is read (``base.patterns``).
+    # compiled only if something does (``base.patterns``).
     from reportlab import rl_config
     from reportlab.lib.rl_accel import escapePDF, fp_str
     from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts

@@ -19,7 +19,6 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import FrameBreak
 
-from ipdocs.base.patterns import loaded
 from ipdocs.doc import Document
 from ipdocs.themes import LETTERHEAD_GAP, Theme
 from ipdocs.writers import RenderError
@@ -92,7 +91,6 @@ def _picture(source: str | io.BytesIO, path: str) -> tuple[ImageReader, tuple[in
     """A letterhead's picture (a file, or the bytes taken from the reference document)
     and its size in pixels; RenderError saying why it cannot be read (the theme checked
     it is a PNG or JPEG file; it may still be damaged)."""
-    loaded("PIL.Image")  # run once, under a lock, if reportlab's import left it lazy
     try:
         reader = ImageReader(source)
         wide, tall = reader.getSize()
