@@ -25,6 +25,7 @@ from ipdocs.writers import RenderWarning
 from ipdocs.writers.pdf.adapter import RowsOnce
 from ipdocs.writers.pdf.blocks import (
     _FITS,
+    FITS_KEPT_ALWAYS,
     Writer,
     _CellBlock,
     _fit,
@@ -169,11 +170,19 @@ def remembering() -> Iterator[None]:
     remember_fits(0)
 
 
-def test_a_build_remembers_no_table_fit() -> None:
-    """Unless asked (``ipdocs watch``), no fit is kept: a build fits each table once."""
+def test_a_build_remembers_only_the_last_few_table_fits() -> None:
+    """Unless asked (``ipdocs watch``), a process keeps the last ``FITS_KEPT_ALWAYS``
+    fits: a report rendered again fits its tables once, a large one holds few."""
     _FITS.clear()
-    _fit(_table("71,425"), writer(200, "official"))
-    assert not _FITS
+    w = writer(200, "official")
+    for value in range(FITS_KEPT_ALWAYS + 5):
+        _fit(_table(f"{value:,}"), w)
+    assert len(_FITS) == FITS_KEPT_ALWAYS
+    last = _fit(_table(f"{FITS_KEPT_ALWAYS + 4:,}"), w)[0]
+    assert isinstance(last[1][1], _CellBlock)  # remembered: not measured again
+    first = _fit(_table("0"), w)[0]
+    assert not isinstance(first[1][1], _CellBlock)  # it went first: fitted again
+    assert len(_FITS) == FITS_KEPT_ALWAYS
 
 
 def test_remembering_fewer_fits_lets_the_oldest_go(remembering: None) -> None:

@@ -261,21 +261,27 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
 CELL_PADDING = SHARED_CELL_PADDING[1]
 
 FITS_KEPT = 1024
-"""Table fits remembered (``_fit``) once ``remember_fits`` is called: a rebuild of the
-same report (``ipdocs watch``) fits again only the tables whose cells changed (Ningbo's
+"""Table fits remembered (``_fit``) while ``ipdocs watch`` runs (``remember_fits``): a
+rebuild of the same report fits again only the tables whose cells changed (Ningbo's
 full brief has 17 in Chinese)."""
+
+FITS_KEPT_ALWAYS = 64
+"""Table fits any process remembers (the last ones fitted): a report rendered again in
+process (a library caller's second render, the Chinese tables of a bilingual PDF after
+the Chinese one) fits its tables once. Few, so that a large report's build (50x Ningbo:
+850 tables) does not hold the fits of all its tables into the next output's build (with
+all of them kept, PDF then DOCX peaked at 314 MB against 270 MB)."""
 _FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...],
                                            dict[Any, list[float]]]] = OrderedDict()
-_fits_kept = [0]
-"""How many table fits this process remembers: none until ``remember_fits``."""
+_fits_kept = [FITS_KEPT_ALWAYS]
+"""How many table fits this process remembers: ``FITS_KEPT_ALWAYS`` until
+``remember_fits`` says otherwise."""
 
 
 def remember_fits(count: int = FITS_KEPT) -> None:
     """Remember up to ``count`` table fits from now on (0: none, the fits remembered
-    forgotten). Only ``ipdocs watch`` asks: a build fits each table once (a summary's
-    fitting renders measured no gain), and the fits a build kept would hold memory the
-    next output's build needs (50x Ningbo, PDF then DOCX: 314 MB at the peak against
-    270 MB)."""
+    forgotten; the least recently used go first). ``ipdocs watch`` asks for
+    ``FITS_KEPT`` while it runs, and gives back ``FITS_KEPT_ALWAYS`` when it ends."""
     _fits_kept[0] = count
     trim(_FITS, count)
 
