@@ -212,6 +212,30 @@ def test_a_table_fit_is_remembered_by_all_it_is_made_of(remembering: None) -> No
     assert len(_FITS) == 5
 
 
+def test_a_table_fit_is_keyed_by_each_cells_text_colour_and_mark() -> None:
+    """The fit's key holds what each cell is set as (``_cell_piece``: its text, its
+    change's colour, its review or stale mark): a cell that rises, falls or is marked
+    for review is fitted afresh; the same table made again has the same key."""
+    from ipdocs.writers.looks import direction_color
+    from ipdocs.writers.pdf.blocks import _cell_piece, _fit_key
+
+    w = writer(200, "briefing")
+
+    def with_cell(cell: Cell) -> TableNode:
+        node = _table("71,425")
+        return TableNode(node.columns, node.header, (node.rows[0], (node.rows[1][0], cell)),
+                         node.lang)
+
+    cells = [Cell("1,234"), Cell("1,235"), Cell("1,234", direction="up"),
+             Cell("1,234", direction="down"), Cell("1,234", review=True),
+             Cell("1,234", stale=True)]
+    keys = [_fit_key(with_cell(cell), w) for cell in cells]
+    assert _fit_key(with_cell(Cell("1,234")), w) == keys[0]
+    pieces = [_cell_piece(cell, w, direction_color(w.theme, cell.direction)) for cell in cells]
+    assert len(set(pieces)) == 6  # the theme sets each differently
+    assert len(set(keys)) == 6
+
+
 def test_a_table_fit_remembered_is_what_measuring_makes(remembering: None) -> None:
     """Fits handed out from memory equal fits measured with nothing remembered."""
     tables = [_table(v) for v in ("1", "71,425", "7,142,500", "1", "71,425")]

@@ -293,8 +293,9 @@ def forget_fits() -> None:
 
 def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
     """Everything a table's fit is made of: its cells' pieces (text, colour, review
-    mark), its columns and language, the frame's width and the cells' padding, and
-    how the writer sets a header and a body cell: the theme's style for each, with what
+    mark: a ``_cell_piece``'s fields, as a tuple, which hashes and compares without
+    Python calls), its columns and language, the frame's width and the cells' padding,
+    and how the writer sets a header and a body cell: the theme's style for each, with what
     cutting text in it depends on (``cut_setting``: colour, tracking, the faces subset
     to the document's characters, the fallbacks), and the page the tracking of a style
     scaled smaller is worked out from."""
@@ -303,11 +304,14 @@ def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
     for name in ("table-header", "table-cell"):
         style = w.theme.style(w.theme.for_script(name, han))
         styles.append((name, style, cut_setting(style, node.lang, (style.bold, False), w)))
-    pieces = (tuple(tuple(_cell_piece(c, w, None) for c in row) for row in node.header),
-              tuple(tuple(_cell_piece(c, w, direction_color(w.theme, c.direction))
+    theme = w.theme
+    mark = theme.mark
+    pieces = (tuple(tuple((c.text, None, mark(c.review, c.stale)) for c in row)
+                    for row in node.header),
+              tuple(tuple((c.text, direction_color(theme, c.direction), mark(c.review, c.stale))
                           for c in row) for row in node.rows))
     return (node.lang, node.columns, w.width,
-            CELL_PADDING, w.theme.page, tuple(styles), pieces)
+            CELL_PADDING, theme.page, tuple(styles), pieces)
 
 
 def _fit(node: TableNode, w: Writer
