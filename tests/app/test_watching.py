@@ -275,3 +275,25 @@ def test_each_rebuild_sees_what_each_part_of_the_spec_holds_now(tmp_path: Path) 
             assert refused in errors.getvalue()
         else:
             assert printed is not None and printed in pdf_text(pdf).replace("\n", " ")
+
+
+def test_a_theme_file_is_read_again_for_each_rebuild_a_built_in_theme_once(
+        tmp_path: Path) -> None:
+    """A theme file is one of the inputs watched: each rebuild reads it as it is now (a
+    mistake in it refuses the rebuild, its fix builds again). A built-in theme is part
+    of the package, loaded once a session."""
+    spec = tmp_path / "a.yaml"
+    spec.write_text(TEXT, "utf-8")
+    built_in = Watcher(options(spec, tmp_path / "out"), io.StringIO(), io.StringIO())
+    assert built_in.theme() is built_in.theme()
+    theme = tmp_path / "theme.yaml"
+    good = (ROOT / "src" / "ipdocs" / "themes" / "briefing.yaml").read_text("utf-8")
+    theme.write_text(good, "utf-8")
+    errors = io.StringIO()
+    watcher = Watcher(options(spec, tmp_path / "out", theme=str(theme)), errors, io.StringIO())
+    assert watcher.rebuild_once(), errors.getvalue()
+    theme.write_text(good + "\nnot_a_field: 1\n", "utf-8")
+    assert not watcher.rebuild_once()
+    assert "not_a_field" in errors.getvalue()
+    theme.write_text(good, "utf-8")
+    assert watcher.rebuild_once()
