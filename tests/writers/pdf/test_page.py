@@ -171,27 +171,3 @@ def test_a_form_used_but_never_defined_is_saved_empty() -> None:
     canvas.save()
     assert canvas.forms_defined == {"page-h1"}
     assert buffer.getvalue().startswith(b"%PDF") and b"page-h1" in buffer.getvalue()
-
-
-def test_a_page_frame_copies_as_deepcopy_copies_any_frame() -> None:
-    """A page frame's deep copy (made whenever a kept group measures its flowables) has
-    the values a generic deep copy gives, numbers shared and lists of its own, and is a
-    page frame: changing the copy leaves the frame as it was."""
-    import copy
-
-    from reportlab.platypus import Frame
-
-    from ipdocs.writers.pdf.page import PageFrame
-
-    args = (10.0, 20.0, 300.0, 400.0)
-    frame, plain = PageFrame(*args, id="odd"), Frame(*args, id="odd")
-    for one in (frame, plain):
-        one._frameBGs = [("bg", [1, 2])]  # as the template gives it its backgrounds
-        one._y -= 12.5
-    copied, generic = copy.deepcopy(frame), copy.deepcopy(plain)
-    assert type(copied) is PageFrame and vars(copied) == vars(generic)
-    assert copied._frameBGs == frame._frameBGs and copied._frameBGs is not frame._frameBGs
-    assert copied._frameBGs[0][1] is not frame._frameBGs[0][1]
-    copied._frameBGs.append("more")
-    copied._y = 0.0
-    assert len(frame._frameBGs) == 1 and frame._y == plain._y

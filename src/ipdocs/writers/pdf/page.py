@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import io
 from collections.abc import Sequence
 from typing import Any
@@ -41,28 +40,6 @@ MM = 72 / 25.4
 DRAFT_ALPHA = 0.16
 DRAFT_SIZE = 96.0
 """A draft's mark: its colour, opacity and largest size in points."""
-
-
-_ATOMS = frozenset({str, int, float, bool, type(None)})
-"""The types ``copy.deepcopy`` gives back as they are."""
-
-
-class PageFrame(Frame):  # type: ignore[misc]
-    """A page's frame, deep-copied attribute by attribute: reportlab copies the frame a
-    group is laid out in each time a KeepTogether measures its flowables (to measure them
-    on a copy), some 25 times a render, through ``copy.deepcopy``'s generic steps for
-    each of the frame's two dozen numbers. The copy is the one deepcopy makes: the same
-    values, and a copy of each value that is not a number, text or None (its
-    backgrounds' list)."""
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> PageFrame:
-        """The frame's deep copy."""
-        new: PageFrame = object.__new__(type(self))
-        memo[id(self)] = new
-        own = new.__dict__
-        for name, value in self.__dict__.items():
-            own[name] = value if type(value) in _ATOMS else copy.deepcopy(value, memo)
-        return new
 
 
 class KeepWithText(KeepTogether):  # type: ignore[misc]
@@ -175,9 +152,8 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         left = page.inside if odd or not page.mirror else page.outside
         width = page.width - page.inside - page.outside
         height = page.height - page.top - page.bottom
-        return PageFrame(left * MM, page.bottom * MM, width * MM, height * MM, leftPadding=0,
-                         rightPadding=0, topPadding=0, bottomPadding=0,
-                         id="odd" if odd else "even")
+        return Frame(left * MM, page.bottom * MM, width * MM, height * MM, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0, id="odd" if odd else "even")
 
     def _templates(self) -> list[PageTemplate]:
         """The odd-page template, and an even-page one when margins are mirrored."""
