@@ -156,3 +156,15 @@ def test_a_text_found_wanting_is_refused_every_time_it_is_given() -> None:
     assert to_prose("增长11%") == "增长11%"
     composed = "caf\u00e9"
     assert to_prose("cafe\u0301") == composed and to_prose(composed) == composed
+
+
+def test_a_text_of_a_str_subclass_is_given_back_itself() -> None:
+    """What is remembered is kept for plain texts: a subclass's text equal to one
+    remembered is checked on its own and given back as the object it is."""
+
+    class Marked(str):
+        """A str that carries more than its characters."""
+
+    assert to_prose("甲乙") == "甲乙"
+    marked = Marked("甲乙")
+    assert to_prose(marked) is marked

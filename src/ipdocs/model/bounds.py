@@ -232,10 +232,10 @@ def to_prose(value: Any) -> Any:
     not a str is left for the field's own type to refuse."""
     if not isinstance(value, str):
         return value
-    problem, prose = _prose(value)
+    problem, prose = _prose(value) if type(value) is str else (text_problem(value), None)
     if problem:
         raise ValueError(problem)
-    return prose
+    return normalise(value) if prose is None else prose
 
 
 PROSE_KEPT = 1 << 13
@@ -246,7 +246,8 @@ validates it again after each edit, which leaves all but a text or two as they w
 @lru_cache(maxsize=PROSE_KEPT)
 def _prose(value: str) -> tuple[str | None, str]:
     """Why ``value`` cannot be printed (or None) and its normalisation form C: what
-    ``to_prose`` finds, by the text alone."""
+    ``to_prose`` finds, by the text alone (a str itself: a subclass, equal to a str, may
+    carry more, and is given back as it is where it needs no normalising)."""
     return text_problem(value), normalise(value)
 
 
