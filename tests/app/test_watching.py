@@ -238,3 +238,62 @@ def test_the_collector_is_off_while_a_rebuild_runs(tmp_path: Path,
     watching.watch(options(tmp_path / "a.yaml", tmp_path / "out"), io.StringIO(),
                    io.StringIO(), changed=lambda paths: iter([watching.READY, {"change"}]))
     assert states == [False, False] and gc.isenabled()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_each_rebuild_sees_what_each_part_of_the_spec_holds_now(tmp_path: Path) -> None:
+    """Edits to each kind of part of a spec, one after another in one session (what the
+    process remembers of texts, figures and checks from the rebuilds before): a figure's
+    label and value, a narrative text, a text made unprintable and the same text made
+    unprintable again after a fix, a figure's key made no figure id: each rebuild prints,
+    or refuses, what the spec holds at that save."""
+    spec = tmp_path / "a.yaml"
+    out = io.StringIO()
+    watcher = Watcher(options(spec, tmp_path / "out"), io.StringIO(), out)
+    pdf = tmp_path / "out" / "a.summary.en.pdf"
+    bad = "Patents\u202e granted"
+    saves: list[tuple[str, str | None, str | None]] = [
+        (TEXT, "Patents granted", None),
+        (TEXT.replace("en: Patents granted", "en: Patent grants"), "Patent grants", None),
+        (TEXT.replace("value: 71425", "value: 72000"), "72,000", None),
+        (TEXT.replace("patents were granted in", "patents were awarded in"), "awarded", None),
+        (TEXT.replace("en: Patents granted", f'en: "{bad}"'), None, "U+202E"),
+        (TEXT, "Patents granted", None),
+        (TEXT.replace("en: Patents granted", f'en: "{bad}"'), None, "U+202E"),
+        (TEXT.replace("  patents.grants:", "  Patents.Grants:"), None, "dotted lowercase"),
+        (TEXT, "71,425", None),
+    ]
+    for text, printed, refused in saves:
+        spec.write_text(text, "utf-8")
+        out.truncate(0)
+        errors = io.StringIO()
+        watcher.err = errors
+        written = watcher.rebuild_once()
+        watching.settle()
+        assert written == (refused is None), errors.getvalue()
+        if refused is not None:
+            assert refused in errors.getvalue()
+        else:
+            assert printed is not None and printed in pdf_text(pdf).replace("\n", " ")
+
+
+def test_a_theme_file_is_read_again_for_each_rebuild_a_built_in_theme_once(
+        tmp_path: Path) -> None:
+    """A theme file is one of the inputs watched: each rebuild reads it as it is now (a
+    mistake in it refuses the rebuild, its fix builds again). A built-in theme is part
+    of the package, loaded once a session."""
+    spec = tmp_path / "a.yaml"
+    spec.write_text(TEXT, "utf-8")
+    built_in = Watcher(options(spec, tmp_path / "out"), io.StringIO(), io.StringIO())
+    assert built_in.theme() is built_in.theme()
+    theme = tmp_path / "theme.yaml"
+    good = (ROOT / "src" / "ipdocs" / "themes" / "briefing.yaml").read_text("utf-8")
+    theme.write_text(good, "utf-8")
+    errors = io.StringIO()
+    watcher = Watcher(options(spec, tmp_path / "out", theme=str(theme)), errors, io.StringIO())
+    assert watcher.rebuild_once(), errors.getvalue()
+    theme.write_text(good + "\nnot_a_field: 1\n", "utf-8")
+    assert not watcher.rebuild_once()
+    assert "not_a_field" in errors.getvalue()
+    theme.write_text(good, "utf-8")
+    assert watcher.rebuild_once()

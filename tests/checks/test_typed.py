@@ -46,3 +46,29 @@ def test_a_number_typed_into_a_base_is_reported() -> None:
                           "change": {"percent": 1, "basis": {"zh": "较2023年", "en": "on 2023"}}}}})
     assert [p.path for p in check_report(spec)] == [
         ("figures", "m", "base", "zh"), ("figures", "m", "base", "en")]
+
+
+def test_typed_numbers_remembered_follow_the_text_and_the_literals() -> None:
+    """Remembered by the text and the literals: the same text checked again with a
+    literal declared (or taken back) finds what that text and literals hold, and a
+    caller changing the list it is given changes nothing remembered."""
+    text = "“甬优1540”种子，{a}"
+    found = typed_numbers(text, [])
+    assert found == ["““甬优1540”种子，”"]
+    found.clear()
+    assert typed_numbers(text, []) == ["““甬优1540”种子，”"]
+    assert typed_numbers(text, ["甬优1540"]) == []
+    assert typed_numbers(text, []) != []
+    assert typed_numbers(text.replace("1540", "1541"), ["甬优1540"]) != []
+
+
+def test_a_spec_checked_again_after_an_edit_finds_what_the_edit_made() -> None:
+    """A text edited to type a number, then the number declared a literal: each check
+    finds what that version of the spec holds (as ``ipdocs watch`` checks each save)."""
+    clean = report([{"zh": "工程{a}", "en": "the project, {a}"}])
+    assert check_report(clean) == []
+    typed = report([{"zh": "工程{a}", "en": "the 161 Project, {a}"}])
+    assert [p.path for p in check_report(typed)] == [("lead", 0, "en")]
+    declared = report([{"zh": "“161工程”{a}", "en": "the 161 Project, {a}"}],
+                      literals=["161 Project"])
+    assert [p.path for p in check_report(declared)] == [("lead", 0, "zh")]

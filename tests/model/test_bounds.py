@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from ipdocs.base.problems import SpecError
 from ipdocs.model import Figure, Text
-from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number
+from ipdocs.model.bounds import MAX_SIGNIFICANT, to_number, to_prose
 
 
 @pytest.mark.parametrize(("given", "read"), [
@@ -144,3 +144,27 @@ def test_a_yes_or_no_is_true_or_false_as_written(given: Any) -> None:
                                "asserted": given})
     assert Figure.model_validate({"label": {"zh": "x", "en": "x"}, "value": 2, "unit": "件",
                                   "asserted": True}).asserted
+
+
+def test_a_text_found_wanting_is_refused_every_time_it_is_given() -> None:
+    """What ``to_prose`` finds of a text is remembered by the text: refused again when
+    given again, and a text told apart from one that differs in a character."""
+    bad = "增长\u202e11%"
+    for _ in range(2):
+        with pytest.raises(ValueError, match="U\\+202E"):
+            to_prose(bad)
+    assert to_prose("增长11%") == "增长11%"
+    composed = "caf\u00e9"
+    assert to_prose("cafe\u0301") == composed and to_prose(composed) == composed
+
+
+def test_a_text_of_a_str_subclass_is_given_back_itself() -> None:
+    """What is remembered is kept for plain texts: a subclass's text equal to one
+    remembered is checked on its own and given back as the object it is."""
+
+    class Marked(str):
+        """A str that carries more than its characters."""
+
+    assert to_prose("甲乙") == "甲乙"
+    marked = Marked("甲乙")
+    assert to_prose(marked) is marked

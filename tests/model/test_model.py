@@ -74,6 +74,25 @@ def test_report_gives_figures_their_ids() -> None:
     assert r.figure("patents.grants").id == "patents.grants"
 
 
+def test_a_figure_made_of_data_holds_its_key_and_one_made_already_is_kept_or_copied() -> None:
+    """A spec's figure is made with its key as id; a figure given made keeps its own
+    object where it says that id already, and is copied to hold it where it says none;
+    one that says another id is refused, whichever way it is given."""
+    data = {"label": LABEL, "value": 1, "unit": "件"}
+    r = report(figures={"patents.grants": data})
+    assert r.figure("patents.grants").id == "patents.grants"
+    assert "id" not in data  # the caller's data is left as it was
+    made = Figure(id="a.b", **data)
+    assert report(figures={"a.b": made}).figure("a.b") is made
+    unnamed = Figure(**data)
+    copied = report(figures={"a.b": unnamed}).figure("a.b")
+    assert copied.id == "a.b" and unnamed.id is None
+    with pytest.raises(SpecError, match=r"says its id is 'a\.b'"):
+        report(figures={"c.d": made})
+    with pytest.raises(SpecError, match="says its id is 'x'"):
+        report(figures={"c.d": {**data, "id": "x"}})
+
+
 def test_report_rejects_bad_figure_id() -> None:
     with pytest.raises(SpecError, match="dotted lowercase"):
         report(figures={"Patents Grants": {"label": LABEL, "value": 1, "unit": "件"}})

@@ -131,3 +131,19 @@ def test_a_figure_among_its_own_parts_is_refused() -> None:
     """It was accepted: the figure's parts then counted it in its own total."""
     data = {"figures": {"a": {**FIG, "parts": ["b", "a"]}, "b": FIG}}
     assert messages(data) == ["figures.a.parts.1: a figure cannot be one of its own parts"]
+
+
+def test_every_text_is_found_whatever_holds_it() -> None:
+    """Texts under mappings of any kind and lists, beside numbers, decimals, flags and
+    nothing, are each found with their path; scalars hold none."""
+    from collections import UserDict
+    from decimal import Decimal
+
+    from ipdocs.model.references import iter_texts
+
+    text = {"zh": "甲", "en": "a"}
+    data = {"n": 1, "d": Decimal("1.5"), "f": 0.5, "b": True, "none": None, "s": "x",
+            "list": [3, text, [None, {"deep": text}]], "other": UserDict({"t": text})}
+    assert [path for path, _ in iter_texts(data)] == [
+        ("list", 1), ("list", 2, 1, "deep"), ("other", "t")]
+    assert list(iter_texts("zh")) == [] and list(iter_texts(5)) == []

@@ -37,6 +37,26 @@ def test_embedded_text_has_the_document_its_charset_and_what_writers_add() -> No
     assert text == "".join(sorted(set(text)))
 
 
+def test_a_document_made_again_embeds_what_its_blocks_hold_now() -> None:
+    """The blocks' characters are remembered by the blocks themselves: a document made
+    of the same blocks again finds what the walk finds; one whose block was made anew
+    with other text (a rebuild after an edit) embeds that text, not the old one's."""
+    from ipdocs.doc.walk import characters
+    from ipdocs.writers.subsets import document_characters
+
+    first = (Paragraph((Span("专利授权"),), "zh"), Paragraph((Span("商标"),), "zh"))
+    doc = Document(Metadata("标题", "zh-CN"), first)  # type: ignore[arg-type]
+    assert document_characters(doc) == set(characters(doc))
+    again = Document(Metadata("标题", "zh-CN"), tuple(first))  # type: ignore[arg-type]
+    assert document_characters(again) == set(characters(doc))
+    edited = Document(Metadata("标题", "zh-CN"),  # type: ignore[arg-type]
+                      (first[0], Paragraph((Span("版权"),), "zh")))
+    found = document_characters(edited)
+    assert "版" in found and "商" not in found and found == set(characters(edited))
+    retitled = Document(Metadata("目录", "zh-CN"), first)  # type: ignore[arg-type]
+    assert "目" in document_characters(retitled) and "题" not in document_characters(retitled)
+
+
 def test_subset_keeps_exactly_what_the_text_needs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("IPDOCS_CACHE", "off")
     small = subset_face(FACE, "专利ab")

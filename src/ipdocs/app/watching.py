@@ -39,7 +39,7 @@ from ipdocs.sections import BriefError, load_brief
 from ipdocs.sections.brief import BUILT_IN as BUILT_IN_BRIEFS
 from ipdocs.sections.brief import Layout
 from ipdocs.themes import BUILT_IN as BUILT_IN_THEMES
-from ipdocs.themes import ThemeError, load_theme
+from ipdocs.themes import Theme, ThemeError, load_theme
 
 STEP_MS = 2
 """How long watchfiles waits, after a change, for the burst of them to end before it
@@ -101,6 +101,8 @@ class Watcher:
     err: IO[str]
     out: IO[str]
     pool: Executor | None = None
+    built_in: Theme | None = None
+    """The built-in theme, once loaded (``theme``)."""
 
     def say(self, line: str, out: bool = False) -> None:
         """Print a line (stdout for what was built, stderr for problems)."""
@@ -121,8 +123,7 @@ class Watcher:
         the errors, if any). Whether the files were written."""
         started = time.perf_counter()
         try:
-            recipe = Recipe(load_brief(self.options.brief), load_theme(self.options.theme),
-                            self.options.layout)
+            recipe = Recipe(load_brief(self.options.brief), self.theme(), self.options.layout)
         except (BriefError, ThemeError) as exc:
             return self._refused(Refusal([f"ipdocs: {exc}"]))
         job, refusal, _ = load_job(self.options.planned, recipe, self.options.final)
@@ -130,6 +131,17 @@ class Watcher:
             return self._refused(refusal or Refusal(["ipdocs: not built"]))
         [done] = build_jobs([job], self.options.workers, executor=self.pool)
         return self._built(done, time.perf_counter() - started)
+
+    def theme(self) -> Theme:
+        """The session's theme: a theme file loaded afresh for each rebuild (it is one of
+        the inputs watched), a built-in one once a session (it is not watched: part of
+        the package, it does not change while the session runs)."""
+        name = self.options.theme
+        if name not in BUILT_IN_THEMES:
+            return load_theme(name)
+        if self.built_in is None:
+            self.built_in = load_theme(name)
+        return self.built_in
 
     def _refused(self, refusal: Refusal) -> bool:
         """Say why nothing was built."""
@@ -230,7 +242,7 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
           changed: Changes = changes) -> None:
     """Build once the inputs are watched, then rebuild on every change, until stopped
     (by a signal)."""
-    from ipdocs.writers.pdf.blocks import remember_fits
+    from ipdocs.writers.pdf.blocks import FITS_KEPT_ALWAYS, remember_fits
 
     remember_fits()  # before the session's pool forks: its workers rebuild too
     session = Watcher(options, err or sys.stderr, out or sys.stdout)
@@ -244,7 +256,7 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
                     session.rebuild()
                 settle()
     finally:
-        remember_fits(0)  # a library caller's later builds keep none
+        remember_fits(FITS_KEPT_ALWAYS)  # a library caller's later builds keep a few
 
 
 @contextlib.contextmanager

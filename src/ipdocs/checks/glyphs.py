@@ -112,12 +112,22 @@ def _all_set(report: Report) -> bool:
     """Whether ``check_glyphs`` finds nothing in ``report``, seen at once in its JSON: the
     JSON holds every character of its texts (and only printable ASCII besides), but for
     the C0 controls, which it escapes (``\\u0007``: then, or where the report cannot be
-    written as JSON, each text is looked at)."""
+    written as JSON, each text is looked at). The JSON is mostly ASCII (its keys, numbers
+    and English): its printable ASCII is asked for once, as a whole, and only the rest of
+    the JSON character by character."""
     try:
         dumped = report.model_dump_json()
     except ValueError:  # a lone surrogate, which UTF-8 cannot hold
         return False
-    return "\\u" not in dumped and not _invisible(dumped) and not sysfonts.needed(dumped)
+    return "\\u" not in dumped and not _invisible(dumped) and \
+        not sysfonts.needed(PRINTABLE_ASCII) and not sysfonts.needed(_ASCII.sub("", dumped))
+
+
+PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F)))
+"""The characters besides a report's texts its JSON holds (``_all_set``)."""
+
+_ASCII = re.compile(r"[\x00-\x7f]+")
+"""A stretch of ASCII."""
 
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -10,8 +10,10 @@ per-capita bases of its figures (per 10,000 people).
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 
+from ipdocs.base.kept import remembered
 from ipdocs.base.problems import PathElement, counted
 from ipdocs.model import Report, Section
 from ipdocs.model.markup import blanked
@@ -78,7 +80,23 @@ def _is_date(prose: str, match: re.Match[str]) -> bool:
 def typed_numbers(text: str, literals: list[str]) -> list[str]:
     """The numbers typed into ``text`` outside placeholders, years, literals and markup
     (a numbered list's item numbers, a link's address), each with a little of the text
-    around it."""
+    around it.
+
+    Remembered by the text and the literals (all it depends on): ``ipdocs watch`` checks
+    a spec again after each edit, and an edit leaves all but a text or two as they were."""
+    found: tuple[str, ...] = remembered(_TYPED, (text, *literals),
+                                        lambda: _typed_numbers(text, literals), TYPED_KEPT)
+    return list(found)
+
+
+TYPED_KEPT = 4096
+"""Texts whose typed numbers a process remembers (``typed_numbers``; Ningbo's spec has
+some 100 narrative texts in each language)."""
+_TYPED: OrderedDict[tuple[str, ...], tuple[str, ...]] = OrderedDict()
+
+
+def _typed_numbers(text: str, literals: list[str]) -> tuple[str, ...]:
+    """``typed_numbers``, worked out."""
     segments, _ = scan(blanked(text))
     prose = _blank(literal_text(segments), literals)
     found = []
@@ -87,7 +105,7 @@ def typed_numbers(text: str, literals: list[str]) -> list[str]:
             continue
         start, end = max(0, match.start() - CONTEXT), match.end() + CONTEXT
         found.append(f"“{prose[start:end].strip()}”")
-    return found
+    return tuple(found)
 
 
 def literals(report: Report) -> list[str]:

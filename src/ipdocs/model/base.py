@@ -131,6 +131,18 @@ def _text_schema(schema: dict[str, Any]) -> None:
     schema["additionalProperties"] = False
 
 
+_FIELD_NAMES: dict[type[Model], frozenset[str]] = {}
+
+
+def _field_names(cls: type[Model]) -> frozenset[str]:
+    """The names of a model class's fields, remembered (asked for each text a spec holds:
+    pydantic's ``model_fields`` is a property worked out on each access)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(cls.model_fields)
+    return names
+
+
 class Text(Model):
     """A text in the languages of a spec: Chinese and English always, and the prose of
     any registered language under its key (``de:``; ``ipdocs.i18n.register_locale``).
@@ -153,11 +165,13 @@ class Text(Model):
         or an unknown field (a typo). (The handler's own type,
         ``ModelWrapValidatorHandler``, is pydantic 2.10's; ipdocs runs on 2.9.)"""
         if isinstance(data, Mapping):
-            fields = cls.model_fields
-            unknown = [key for key in data if key not in fields and key not in text_languages()]
-            if unknown:
-                raise ValidationError.from_exception_data(
-                    cls.__name__, [_unknown_key(key, data[key]) for key in unknown])
+            fields = _field_names(cls)
+            if not fields.issuperset(data):  # most texts: zh and en alone
+                languages = text_languages()
+                unknown = [key for key in data if key not in fields and key not in languages]
+                if unknown:
+                    raise ValidationError.from_exception_data(
+                        cls.__name__, [_unknown_key(key, data[key]) for key in unknown])
         text: Self = handler(data)
         return text
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Strict
@@ -231,10 +232,23 @@ def to_prose(value: Any) -> Any:
     not a str is left for the field's own type to refuse."""
     if not isinstance(value, str):
         return value
-    problem = text_problem(value)
+    problem, prose = _prose(value) if type(value) is str else (text_problem(value), None)
     if problem:
         raise ValueError(problem)
-    return normalise(value)
+    return normalise(value) if prose is None else prose
+
+
+PROSE_KEPT = 1 << 13
+"""Texts ``to_prose`` remembers what it found of (a spec has some 500; ``ipdocs watch``
+validates it again after each edit, which leaves all but a text or two as they were)."""
+
+
+@lru_cache(maxsize=PROSE_KEPT)
+def _prose(value: str) -> tuple[str | None, str]:
+    """Why ``value`` cannot be printed (or None) and its normalisation form C: what
+    ``to_prose`` finds, by the text alone (a str itself: a subclass, equal to a str, may
+    carry more, and is given back as it is where it needs no normalising)."""
+    return text_problem(value), normalise(value)
 
 
 Prose = Annotated[str, BeforeValidator(to_prose)]

@@ -7,6 +7,7 @@ report reference errors together with structural ones.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any
 
 from ipdocs.base.languages import text_languages
@@ -35,10 +36,17 @@ def _gather_texts(data: Any, path: Path, found: list[tuple[Path, Mapping[str, An
             found.append((path, data))
             return
         for key, value in data.items():
-            _gather_texts(value, (*path, key), found)
+            if type(value) not in _SCALARS:
+                _gather_texts(value, (*path, key), found)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            _gather_texts(value, (*path, index), found)
+            if type(value) not in _SCALARS:
+                _gather_texts(value, (*path, index), found)
+
+
+_SCALARS = frozenset({str, int, float, Decimal, bool, type(None)})
+"""Types of value that hold no text (neither a mapping nor a list): not looked into
+(most of a spec's values; the mapping ABC is slow to say no)."""
 
 
 def _has_previous(figure: Mapping[str, Any]) -> bool:

@@ -236,6 +236,18 @@ class Report(Model):
         copy._glossary = glossary
         return copy
 
+    @field_validator("figures", mode="before")
+    @classmethod
+    def _given_ids(cls, figures: Any) -> Any:
+        """Each figure of a spec given its key as id before it is made (made with it, not
+        copied to hold it: ``_ids``); a key that is no figure id, and a figure that says
+        its id or is already made, left as they are for ``_ids`` to judge."""
+        if not isinstance(figures, dict):
+            return figures
+        return {key: ({**figure, "id": key} if isinstance(figure, dict) and "id" not in figure
+                      and isinstance(key, str) and FIGURE_ID.fullmatch(key) else figure)
+                for key, figure in figures.items()}
+
     @field_validator("figures")
     @classmethod
     def _ids(cls, figures: dict[str, Figure]) -> dict[str, Figure]:
@@ -247,7 +259,7 @@ class Report(Model):
                                  "such as patents.grants")
             if figure.id not in (None, key):
                 raise ValueError(f"figure {key!r} says its id is {figure.id!r}")
-            out[key] = figure.with_id(key)
+            out[key] = figure if figure.id == key else figure.with_id(key)
         return out
 
     @model_validator(mode="after")

@@ -9,6 +9,7 @@ again, to the glyphs actually drawn, when it writes the file).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import hmac
 import io
@@ -17,10 +18,12 @@ import secrets
 import string
 import time
 import warnings
-from functools import lru_cache
+from collections import OrderedDict
+from functools import lru_cache, partial
 from pathlib import Path
 
 from ipdocs.base.files import atomic_write
+from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.doc import Document
 from ipdocs.doc.walk import characters
 from ipdocs.themes import Theme
@@ -40,8 +43,30 @@ def embedded_text(doc: Document, theme: Theme) -> str:
     what the writers add."""
     masthead = theme.masthead.text if theme.masthead else ""
     letterhead = "".join(theme.letterhead.lines) if theme.letterhead else ""
-    return "".join(sorted(set(characters(doc) + doc.charset + theme.page_number.format
-                              + masthead + letterhead + ALWAYS)))
+    chars = document_characters(doc)
+    chars.update(doc.charset + theme.page_number.format + masthead + letterhead + ALWAYS)
+    return "".join(sorted(chars))
+
+
+DOCUMENTS_KEPT = 8
+"""Documents whose blocks' characters a process remembers (``document_characters``)."""
+_BLOCKS_CHARACTERS: ByObjects[str] = OrderedDict()
+
+
+def document_characters(doc: Document) -> set[str]:
+    """Every character of ``doc`` (``walk.characters``), its blocks' remembered by the
+    blocks (frozen trees, never changed once made): a brief's blocks are the same objects
+    in every document made of the same report (``sections.brief.built``), so a document
+    made and rendered again is not walked again."""
+    chars = set(characters([getattr(doc, name) for name in _OTHER_FIELDS]))
+    found: str = remembered_for(_BLOCKS_CHARACTERS, doc.blocks, partial(characters, doc.blocks),
+                                DOCUMENTS_KEPT)
+    chars.update(found)
+    return chars
+
+
+_OTHER_FIELDS = tuple(f.name for f in dataclasses.fields(Document) if f.name != "blocks")
+"""A document's fields besides its blocks."""
 
 
 def _cache_root() -> Path | None:

@@ -25,6 +25,7 @@ from ipdocs.writers import RenderWarning
 from ipdocs.writers.pdf.adapter import RowsOnce
 from ipdocs.writers.pdf.blocks import (
     _FITS,
+    FITS_KEPT_ALWAYS,
     Writer,
     _CellBlock,
     _fit,
@@ -169,11 +170,19 @@ def remembering() -> Iterator[None]:
     remember_fits(0)
 
 
-def test_a_build_remembers_no_table_fit() -> None:
-    """Unless asked (``ipdocs watch``), no fit is kept: a build fits each table once."""
+def test_a_build_remembers_only_the_last_few_table_fits() -> None:
+    """Unless asked (``ipdocs watch``), a process keeps the last ``FITS_KEPT_ALWAYS``
+    fits: a report rendered again fits its tables once, a large one holds few."""
     _FITS.clear()
-    _fit(_table("71,425"), writer(200, "official"))
-    assert not _FITS
+    w = writer(200, "official")
+    for value in range(FITS_KEPT_ALWAYS + 5):
+        _fit(_table(f"{value:,}"), w)
+    assert len(_FITS) == FITS_KEPT_ALWAYS
+    last = _fit(_table(f"{FITS_KEPT_ALWAYS + 4:,}"), w)[0]
+    assert isinstance(last[1][1], _CellBlock)  # remembered: not measured again
+    first = _fit(_table("0"), w)[0]
+    assert not isinstance(first[1][1], _CellBlock)  # it went first: fitted again
+    assert len(_FITS) == FITS_KEPT_ALWAYS
 
 
 def test_remembering_fewer_fits_lets_the_oldest_go(remembering: None) -> None:
@@ -201,6 +210,30 @@ def test_a_table_fit_is_remembered_by_all_it_is_made_of(remembering: None) -> No
     assert _fit(_table("71,425"), writer(300, "official"))[1].widths != first.widths
     assert _fit(_table("71,425"), writer(200, "briefing"))[1] is not None
     assert len(_FITS) == 5
+
+
+def test_a_table_fit_is_keyed_by_each_cells_text_colour_and_mark() -> None:
+    """The fit's key holds what each cell is set as (``_cell_piece``: its text, its
+    change's colour, its review or stale mark): a cell that rises, falls or is marked
+    for review is fitted afresh; the same table made again has the same key."""
+    from ipdocs.writers.looks import direction_color
+    from ipdocs.writers.pdf.blocks import _cell_piece, _fit_key
+
+    w = writer(200, "briefing")
+
+    def with_cell(cell: Cell) -> TableNode:
+        node = _table("71,425")
+        return TableNode(node.columns, node.header, (node.rows[0], (node.rows[1][0], cell)),
+                         node.lang)
+
+    cells = [Cell("1,234"), Cell("1,235"), Cell("1,234", direction="up"),
+             Cell("1,234", direction="down"), Cell("1,234", review=True),
+             Cell("1,234", stale=True)]
+    keys = [_fit_key(with_cell(cell), w) for cell in cells]
+    assert _fit_key(with_cell(Cell("1,234")), w) == keys[0]
+    pieces = [_cell_piece(cell, w, direction_color(w.theme, cell.direction)) for cell in cells]
+    assert len(set(pieces)) == 6  # the theme sets each differently
+    assert len(set(keys)) == 6
 
 
 def test_a_table_fit_remembered_is_what_measuring_makes(remembering: None) -> None:

@@ -261,21 +261,27 @@ def _cells(node: TableNode, w: Writer, scale: float = 1.0) -> list[list[Any]]:
 CELL_PADDING = SHARED_CELL_PADDING[1]
 
 FITS_KEPT = 1024
-"""Table fits remembered (``_fit``) once ``remember_fits`` is called: a rebuild of the
-same report (``ipdocs watch``) fits again only the tables whose cells changed (Ningbo's
+"""Table fits remembered (``_fit``) while ``ipdocs watch`` runs (``remember_fits``): a
+rebuild of the same report fits again only the tables whose cells changed (Ningbo's
 full brief has 17 in Chinese)."""
+
+FITS_KEPT_ALWAYS = 64
+"""Table fits any process remembers (the last ones fitted): a report rendered again in
+process (a library caller's second render, the Chinese tables of a bilingual PDF after
+the Chinese one) fits its tables once. Few, so that a large report's build (50x Ningbo:
+850 tables) does not hold the fits of all its tables into the next output's build (with
+all of them kept, PDF then DOCX peaked at 314 MB against 270 MB)."""
 _FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...],
                                            dict[Any, list[float]]]] = OrderedDict()
-_fits_kept = [0]
-"""How many table fits this process remembers: none until ``remember_fits``."""
+_fits_kept = [FITS_KEPT_ALWAYS]
+"""How many table fits this process remembers: ``FITS_KEPT_ALWAYS`` until
+``remember_fits`` says otherwise."""
 
 
 def remember_fits(count: int = FITS_KEPT) -> None:
     """Remember up to ``count`` table fits from now on (0: none, the fits remembered
-    forgotten). Only ``ipdocs watch`` asks: a build fits each table once (a summary's
-    fitting renders measured no gain), and the fits a build kept would hold memory the
-    next output's build needs (50x Ningbo, PDF then DOCX: 314 MB at the peak against
-    270 MB)."""
+    forgotten; the least recently used go first). ``ipdocs watch`` asks for
+    ``FITS_KEPT`` while it runs, and gives back ``FITS_KEPT_ALWAYS`` when it ends."""
     _fits_kept[0] = count
     trim(_FITS, count)
 
@@ -287,8 +293,9 @@ def forget_fits() -> None:
 
 def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
     """Everything a table's fit is made of: its cells' pieces (text, colour, review
-    mark), its columns and language, the frame's width and the cells' padding, and
-    how the writer sets a header and a body cell: the theme's style for each, with what
+    mark: a ``_cell_piece``'s fields, as a tuple, which hashes and compares without
+    Python calls), its columns and language, the frame's width and the cells' padding,
+    and how the writer sets a header and a body cell: the theme's style for each, with what
     cutting text in it depends on (``cut_setting``: colour, tracking, the faces subset
     to the document's characters, the fallbacks), and the page the tracking of a style
     scaled smaller is worked out from."""
@@ -297,11 +304,14 @@ def _fit_key(node: TableNode, w: Writer) -> tuple[Any, ...]:
     for name in ("table-header", "table-cell"):
         style = w.theme.style(w.theme.for_script(name, han))
         styles.append((name, style, cut_setting(style, node.lang, (style.bold, False), w)))
-    pieces = (tuple(tuple(_cell_piece(c, w, None) for c in row) for row in node.header),
-              tuple(tuple(_cell_piece(c, w, direction_color(w.theme, c.direction))
+    theme = w.theme
+    mark = theme.mark
+    pieces = (tuple(tuple((c.text, None, mark(c.review, c.stale)) for c in row)
+                    for row in node.header),
+              tuple(tuple((c.text, direction_color(theme, c.direction), mark(c.review, c.stale))
                           for c in row) for row in node.rows))
     return (node.lang, node.columns, w.width,
-            CELL_PADDING, w.theme.page, tuple(styles), pieces)
+            CELL_PADDING, theme.page, tuple(styles), pieces)
 
 
 def _fit(node: TableNode, w: Writer
