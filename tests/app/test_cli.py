@@ -186,40 +186,6 @@ def test_a_pdf_build_imports_no_module_it_never_uses(tmp_path: Path) -> None:
     assert len(list((tmp_path / "second").glob("*.pdf"))) == 1
 
 
-NOT_IMPORTED_BY_IPDOCS = ("socket",)
-"""Modules ipdocs itself imported in a zh PDF build before (the machine's name in
-temporary files' names) and no longer needs."""
-
-
-def test_a_pdf_build_imports_no_socket(tmp_path: Path) -> None:
-    """A fresh process builds a zh PDF: none of ``NOT_IMPORTED_BY_IPDOCS`` was imported
-    by ipdocs' code (what a dependency imports itself, whatever its version, is not
-    ipdocs' to spare: the importer is recorded)."""
-    script = ("import sys\n"
-              f"watched, importers = {NOT_IMPORTED_BY_IPDOCS!r}, {{}}\n"
-              "class Watch:\n"
-              "    def find_spec(self, name, path=None, target=None):\n"
-              "        if name in watched and name not in importers:\n"
-              "            frame = sys._getframe(1)\n"
-              "            while frame.f_globals.get('__name__', '').startswith(\n"
-              "                    ('importlib', '_frozen_importlib')):\n"
-              "                frame = frame.f_back\n"
-              "            importers[name] = frame.f_globals.get('__name__')\n"
-              "sys.meta_path.insert(0, Watch())\n"
-              "from ipdocs.app import cli\n"
-              "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
-              "            sys.argv[2]]\n"
-              "status = cli.entry()\n"
-              "print(importers)\n"
-              "sys.exit(status)\n")
-    spec = str(ROOT / "specs" / "ningbo-2024.yaml")
-    result = _python(script, spec, str(tmp_path))
-    assert result.returncode == 0, result.stderr
-    importers = result.stdout.splitlines()[-1]
-    assert not any(str(name).startswith("ipdocs") for name in
-                   ast.literal_eval(importers).values()), importers
-
-
 def test_main_called_by_a_library_keeps_its_collector(write_spec: WriteSpec,
                                                       tmp_path: Path) -> None:
     import gc

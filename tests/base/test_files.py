@@ -241,10 +241,3 @@ def test_cleaning_looks_at_no_file_that_is_not_a_temporary(tmp_path: Path,
     assert clean_stale(tmp_path) == [dead]
     assert looked == [dead.name]
 
-
-def test_the_host_name_is_the_one_the_socket_module_gives() -> None:
-    import socket
-
-    from ipdocs.base.files import host_name
-
-    assert host_name() == socket.gethostname()

@@ -147,7 +147,9 @@ def test_annotations_compiled_once_share_each_texts_code_and_evaluate_as_before(
         first, second = typing.ForwardRef("dict[str, int]"), typing.ForwardRef("dict[str, int]")
         other = typing.ForwardRef("list[int]")
         assert first.__forward_code__ is second.__forward_code__
-        assert first.__forward_code__ == compile("dict[str, int]", "<string>", "eval")
+        plain = compile("dict[str, int]", "<string>", "eval", dont_inherit=True)
+        assert first.__forward_code__ == plain  # typing's: no future import inherited
+        assert first.__forward_code__.co_flags == plain.co_flags
         assert other.__forward_code__ is not first.__forward_code__
     after = typing.ForwardRef("dict[str, int]")
     assert after.__forward_code__ is not first.__forward_code__

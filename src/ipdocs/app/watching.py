@@ -242,9 +242,9 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
           changed: Changes = changes) -> None:
     """Build once the inputs are watched, then rebuild on every change, until stopped
     (by a signal)."""
-    from ipdocs.writers.pdf.blocks import FITS_KEPT_ALWAYS, remember_fits
+    from ipdocs.writers.pdf.blocks import remember_fits
 
-    remember_fits()  # before the session's pool forks: its workers rebuild too
+    before = remember_fits()  # before the session's pool forks: its workers rebuild too
     session = Watcher(options, err or sys.stderr, out or sys.stdout)
     try:
         with _session_pool(options) as session.pool:
@@ -256,7 +256,7 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
                     session.rebuild()
                 settle()
     finally:
-        remember_fits(FITS_KEPT_ALWAYS)  # a library caller's later builds keep a few
+        remember_fits(before)  # a library caller's later builds keep what they did
 
 
 @contextlib.contextmanager

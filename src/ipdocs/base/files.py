@@ -22,6 +22,7 @@ import os
 import re
 import secrets
 import signal
+import socket
 import time
 from collections.abc import Iterator, Sequence
 from functools import cache
@@ -68,20 +69,7 @@ class WriteError(OSError):
 @cache
 def _host() -> str:
     """Six hex digits naming this machine in temporary names."""
-    return hashlib.sha1(host_name().encode("utf-8", "replace")).hexdigest()[:6]
-
-
-def host_name() -> str:
-    """This machine's name, as ``socket.gethostname`` gives it: the node name ``uname``
-    gives on POSIX, where the C library's ``gethostname`` reads it from (the socket
-    module and its selectors, some 12 M instructions of a cold build, imported only
-    where there is no ``uname``: Windows)."""
-    uname = getattr(os, "uname", None)
-    if uname is not None:
-        return str(uname().nodename)
-    import socket
-
-    return socket.gethostname()
+    return hashlib.sha1(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:6]
 
 
 def _umask() -> int:

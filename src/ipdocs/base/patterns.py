@@ -178,12 +178,15 @@ def annotations_compiled_once() -> Iterator[None]:
     made: dict[str, CodeType] = {}
 
     def compile_(source: Any, filename: Any, mode: Any, *args: Any, **kwargs: Any) -> Any:
+        # dont_inherit: as typing compiles, not with this module's future import
         if args or kwargs or not isinstance(source, str) or (filename, mode) != (
                 "<string>", "eval"):
+            if len(args) < 2:
+                kwargs.setdefault("dont_inherit", True)
             return builtins.compile(source, filename, mode, *args, **kwargs)
         code = made.get(source)
         if code is None:
-            code = made[source] = builtins.compile(source, filename, mode)
+            code = made[source] = builtins.compile(source, filename, mode, dont_inherit=True)
         return code
 
     with _LOCK:

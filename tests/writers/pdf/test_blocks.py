@@ -164,10 +164,11 @@ def _table(value: str, columns: tuple[float, float] = (3.0, 1.0)) -> TableNode:
 
 @pytest.fixture
 def remembering() -> Iterator[None]:
-    """Table fits remembered for one test, as ``ipdocs watch`` asks; none after it."""
-    remember_fits()
+    """Table fits remembered for one test, as ``ipdocs watch`` asks; as many as before
+    after it."""
+    before = remember_fits()
     yield
-    remember_fits(0)
+    remember_fits(before)
 
 
 def test_a_build_remembers_only_the_last_few_table_fits() -> None:

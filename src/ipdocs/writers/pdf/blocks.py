@@ -278,12 +278,15 @@ _fits_kept = [FITS_KEPT_ALWAYS]
 ``remember_fits`` says otherwise."""
 
 
-def remember_fits(count: int = FITS_KEPT) -> None:
+def remember_fits(count: int = FITS_KEPT) -> int:
     """Remember up to ``count`` table fits from now on (0: none, the fits remembered
-    forgotten; the least recently used go first). ``ipdocs watch`` asks for
-    ``FITS_KEPT`` while it runs, and gives back ``FITS_KEPT_ALWAYS`` when it ends."""
+    forgotten; the least recently used go first); the count remembered before.
+    ``ipdocs watch`` asks for ``FITS_KEPT`` while it runs, and gives back the count
+    before when it ends."""
+    before = _fits_kept[0]
     _fits_kept[0] = count
     trim(_FITS, count)
+    return before
 
 
 def forget_fits() -> None:
