@@ -1,13 +1,20 @@
 """The DOCX package: every part listed in [Content_Types].xml, members at fixed times, the
 same bytes each time."""
 
+import gc
 import io
 import re
+import weakref
 import zipfile
+from collections.abc import Iterator
+
+import pytest
 
 from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.themes import load_theme
 from ipdocs.writers.docx import render_docx
+from ipdocs.writers.docx.template import blank
+from ipdocs.writers.docx.zips import iter_parts, let_go, package_bytes
 
 
 def document() -> Document:
@@ -42,3 +49,38 @@ def test_stored_keeps_every_member_and_its_bytes_stored() -> None:
     assert {i.compress_type for i in out.infolist()} == {zipfile.ZIP_STORED}
     source = zipfile.ZipFile(buffer)
     assert all(out.read(n) == source.read(n) for n in source.namelist())
+
+
+def test_the_parts_are_walked_in_python_docx_order() -> None:
+    """``iter_parts`` (python-docx's, replaced) gives each part once, in the order
+    python-docx's own walk of the relationships first reaches it."""
+    package = blank(load_theme("official"), ("zh-CN", "zh-CN")).part.package
+    walked = list(dict.fromkeys(rel.target_part for rel in package.iter_rels()
+                                if not rel.is_external))
+    assert list(iter_parts(package)) == walked == list(package.iter_parts())
+    assert len(walked) > 5
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The garbage collector off (as in a build's process), on again after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("collector_off")
+def test_a_document_let_go_is_freed_without_the_garbage_collector() -> None:
+    """Once its bytes are made, no cycle holds a document, its parts or their XML: they
+    go with the last reference, not at the collector's next full collection."""
+    document = blank(load_theme("official"), ("zh-CN", "zh-CN"))
+    document.add_paragraph("text")
+    assert package_bytes(document.part.package)
+    part, styles = weakref.ref(document.part), weakref.ref(document.part._styles_part)
+    let_go(document)
+    del document
+    assert part() is None and styles() is None

@@ -2,7 +2,11 @@
 running header and page number drawn where the theme asks, the outline and the layout's
 page limit."""
 
+import contextlib
+import gc
 import io
+import weakref
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -116,6 +120,39 @@ def test_a_layout_stops_at_the_page_beyond_its_limit() -> None:
     fits, w = template(load_theme("briefing"), doc)
     fits.most_pages = 3
     fits.build_story(three_pages(w))
+
+
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The garbage collector off (as in a build's process), on again after."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@pytest.mark.usefixtures("collector_off")
+@pytest.mark.parametrize("pages", [None, 2])
+def test_a_built_template_is_freed_without_the_garbage_collector(pages: int | None) -> None:
+    """No cycle holds a template once its story is built (or stopped at its page limit):
+    its page templates call back through the document reportlab passes, and reportlab's
+    namespace of it (``{"doc": template}``) is emptied, so the file's objects it reaches
+    go as soon as it does, not at the next collection (a batch's worker collects between
+    its tasks: some 30,000 objects a spec were left to it)."""
+    doc = Document(Metadata("t", "en-GB"), (PARA,))
+    theme = load_theme("official")
+    assert theme.page.mirror  # two page templates
+    made, w = template(theme, doc)
+    made.most_pages = pages
+    with contextlib.suppress(TooLong):
+        made.build_story(three_pages(w))
+    assert made.drawn  # the pages were decorated through the callback
+    gone = weakref.ref(made)
+    del made
+    assert gone() is None
 
 
 def test_a_dry_layout_draws_no_text_and_writes_nothing(monkeypatch: pytest.MonkeyPatch

@@ -35,7 +35,7 @@ from ipdocs.writers.docx.revisions import Revisions, track_changes_on
 from ipdocs.writers.docx.spool import BodySpool
 from ipdocs.writers.docx.styles import apply_theme
 from ipdocs.writers.docx.template import blank
-from ipdocs.writers.docx.zips import package_bytes, stored
+from ipdocs.writers.docx.zips import let_go, package_bytes, stored
 
 __all__ = ["FontError", "render_docx"]
 
@@ -168,4 +168,6 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
         keep_draft_mark(document, doc, theme)
     blobs = {str(document.part.partname): spool.document_xml(document.part.blob)}
     prune_font_table(document, blobs)
-    return package_bytes(document.part.package, blobs)
+    data = package_bytes(document.part.package, blobs)
+    let_go(document)
+    return data

@@ -16,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.package import OpcPackage
 from docx.opc.part import PartFactory
 from docx.oxml.parser import parse_xml
 from docx.parts.styles import StylesPart
@@ -27,6 +28,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ipdocs.base.kept import keep
+from ipdocs.writers.docx.zips import iter_parts
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -186,3 +188,4 @@ class StylesRead(StylesPart):
 
 
 PartFactory.part_type_for[CONTENT_TYPE.WML_STYLES] = StylesRead
+OpcPackage.iter_parts = iter_parts  # type: ignore[method-assign,assignment]  # no cycle: zips

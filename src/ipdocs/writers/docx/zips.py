@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
@@ -36,7 +36,7 @@ def package_bytes(package: Any, blobs: Mapping[str, bytes] | None = None) -> byt
     part (the embedded fonts above all) twice.
     """
     blobs = blobs or {}
-    parts = list(package.iter_parts())
+    parts = list(iter_parts(package))
     for part in parts:
         part.before_marshal()
     out = io.BytesIO()
@@ -50,6 +50,45 @@ def package_bytes(package: Any, blobs: Mapping[str, bytes] | None = None) -> byt
             if len(part.rels):
                 add_member(target, part.partname.rels_uri.membername, part.rels.xml)
     return out.getvalue()
+
+
+def iter_parts(package: Any) -> Iterator[Any]:
+    """Each part of a python-docx package once, in the order of python-docx's own
+    ``OpcPackage.iter_parts`` (depth first along the relationships, as they were
+    added), which it replaces (``adapter``): python-docx's walks with a nested function
+    that calls itself and keeps the parts in its default argument, a cycle that holds
+    every part (and its XML) of the package, after the walk, until the garbage collector
+    next collects; python-docx walks them whenever it names a new part, and saving does
+    too."""
+    yield from _walk_parts(package, set())
+
+
+def _walk_parts(source: Any, seen: set[int]) -> Iterator[Any]:
+    """The parts below ``source`` (a package or part) not yet ``seen`` (their ids: each
+    part is held by a relationship while the walk lasts), depth first."""
+    for rel in source.rels.values():
+        if rel.is_external:
+            continue
+        part = rel.target_part
+        if id(part) in seen:
+            continue
+        seen.add(id(part))
+        yield part
+        yield from _walk_parts(part, seen)
+
+
+def let_go(document: Any) -> None:
+    """Undo the cycles of a python-docx document whose bytes are made: each part holds its
+    package (``_package``), which reaches every part through its relationships, and the
+    document and its body hold each other; so the document, its parts and their XML (a
+    report's body, its styles: some 4 MB a file) were freed only by the garbage
+    collector's next full collection (which a batch's worker makes now and then), not as
+    soon as the document's last reference went. Neither is used after this."""
+    package = document.part.package
+    for part in list(iter_parts(package)):
+        part._package = None
+    vars(package).pop("rels", None)  # python-docx's lazyproperty: parts it no longer names
+    vars(document)["_Document__body"] = None  # python-docx's Document.__body
 
 
 def stored(data: bytes) -> bytes:

@@ -157,10 +157,10 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
 
     def _templates(self) -> list[PageTemplate]:
         """The odd-page template, and an even-page one when margins are mirrored."""
-        odd = PageTemplate("odd", [self._frame(True)], onPage=self._decorate)
+        odd = PageTemplate("odd", [self._frame(True)], onPage=_decorate)
         if not self.theme.page.mirror:
             return [odd]
-        return [odd, PageTemplate("even", [self._frame(False)], onPage=self._decorate)]
+        return [odd, PageTemplate("even", [self._frame(False)], onPage=_decorate)]
 
     def handle_pageBegin(self) -> None:
         """Start a page on the template of its parity. (reportlab's own alternation,
@@ -290,7 +290,12 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
         for flowable in story:
             if isinstance(flowable, Contents):
                 flowable.fill(every)
-        self.build(story, canvasmaker=self._canvas)
+        try:
+            self.build(story, canvasmaker=self._canvas)
+        except TooLong as stopped:  # reportlab's frames in its traceback keep it, and self
+            raise stopped.with_traceback(None) from None  # the same exception, cut short
+        finally:
+            self._nameSpace.clear()  # reportlab's {"doc": self}: see ``_decorate``
 
     def _canvas(self, *args: Any, **kwargs: Any) -> FormCanvas:
         """The canvas the story is drawn on, filling the structure tree."""
@@ -301,6 +306,18 @@ class Template(BaseDocTemplate):  # type: ignore[misc]
             "author": meta.author, "subject": meta.subject, "lang": meta.lang,
             "producer": "ipdocs (reportlab)", "creator": "ipdocs"})
         return canvas
+
+
+def _decorate(canvas: Canvas, doc: Template) -> None:
+    """A page template's ``onPage``: ``Template._decorate`` of the document reportlab
+    passes it. Not the template's bound method: the template holds its page templates,
+    and a page template holding the template would make a cycle, which only the garbage
+    collector frees, with all the file's objects (its structure tree, its pages' objects
+    and references: some 30,000 tracked objects a batch's spec) that the template
+    reaches; without one, the template is freed as soon as its file is written (the
+    other cycle, reportlab's own namespace of the template, ``{"doc": template}``, is
+    emptied once the story is built: ``Template.build_story``)."""
+    doc._decorate(canvas, doc)
 
 
 class FormCanvas(TaggingCanvasMixin, Canvas):  # type: ignore[misc]
