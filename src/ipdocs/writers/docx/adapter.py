@@ -188,4 +188,7 @@ class StylesRead(StylesPart):
 
 
 PartFactory.part_type_for[CONTENT_TYPE.WML_STYLES] = StylesRead
+PYTHON_DOCX_ITER_PARTS = OpcPackage.iter_parts
+"""python-docx's own walk of a package's parts, which ``zips.iter_parts`` replaces (the
+tests compare the two)."""
 OpcPackage.iter_parts = iter_parts  # type: ignore[method-assign,assignment]  # no cycle: zips
