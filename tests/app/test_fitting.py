@@ -293,31 +293,3 @@ def test_the_official_summaries_fill_one_page(spec: str) -> None:
             assert 10.5 <= english.size <= 12
     assert pages == {"interleaved zh": 1, "interleaved en": 1, "interleaved zh-en": 1,
                      "parallel zh-en": 1}
-
-
-def test_a_variant_whose_roomier_step_draws_a_chart_is_said_to_draw_one() -> None:
-    """Ningbo's English summary comes to 0.94 at a step that cuts its chart, and its
-    outputs, at the 0.88 its interleaved edition comes to, draw it (a roomier step):
-    a variant draws a chart where any document its search made does (the guess by which
-    a waiting process imports the chart writer); a brief without one does not."""
-    from ipdocs import load_report
-    from ipdocs.app.fitting import (
-        _draws_chart,
-        _session,
-        fitted_document,
-        variant_draws_chart,
-        variant_scale,
-    )
-    from ipdocs.sections import LeadBuilder
-
-    report = load_report(ROOT / "specs/ningbo-2024.yaml")
-    recipe = Recipe(summary_brief(), load_theme("briefing"))
-    assert variant_scale(report, recipe, "en", 1) == 0.94
-    made = [doc for (_, lang, *_), doc in _session(report, recipe, 1).docs.items()
-            if lang == "en"]
-    assert not _draws_chart(made[-1].blocks)  # the step it came to cuts the chart
-    assert variant_draws_chart(report, recipe, "en", 1)
-    assert _draws_chart(fitted_document(report, recipe, "en")[0].blocks)
-    plain = Recipe(Brief([LeadBuilder()], "lead", pages=1), load_theme("briefing"))
-    assert variant_scale(report, plain, "en", 1) is not None
-    assert not variant_draws_chart(report, plain, "en", 1)

@@ -403,25 +403,26 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
     batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
     assert list(batch.submit(job)) == []
     scales = dict(zip([args[2] for _, args in executor.tasks], executor.futures, strict=True))
-    assert [(name, args[2]) for name, args in executor.tasks] == [
-        ("_variant_scales", ("zh-en", "zh")), ("_variant_scales", ("en",))]
+    assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
 
-    def found(langs: tuple[str, ...], *each: jobs.ScaleFound) -> None:
-        future = scales[langs]
+    def found(lang: str, scale: float, process: int, done: float,
+              charts: bool = False) -> None:
+        future = scales[lang]
         assert isinstance(future, Future)
-        future.set_result(each)
+        future.set_result(jobs.ScaleFound(scale, process, done, charts))
         assert list(batch._scale_found(future)) == []
 
-    found(("en",), jobs.ScaleFound(0.94, 11, 1.0, charts=True))
+    found("zh", 1.0, 11, 1.0, charts=True)
     assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"), batch.tokens[0]))
     assert batch.preparing[executor.futures[-1]][2] == (  # type: ignore[index]
         jobs.PREPARE_SECONDS + jobs.CHARTS_SECONDS)
-    found(("zh-en", "zh"), jobs.ScaleFound(0.88, 10, 3.0),  # 11 is still importing
-          jobs.ScaleFound(1.0, 10, 3.5, bound=False))
-    assert [(name, [o.lang for o in args[2]]) for name, args in executor.tasks[3:]] == [  # type: ignore[attr-defined]
-        ("_attempt_each", ["zh-en", "zh-en"]),  # 10 is free first
-        ("_attempt_each", ["en", "en", "zh", "zh"])]  # zh unbound: after en, less work
-    assert {args[3] for _, args in executor.tasks[3:]} == {0.88}
+    found("en", 0.94, 11, 2.0)
+    assert len(executor.tasks) == 4  # once a process
+    found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
+    assert [(name, [o.lang for o in args[2]]) for name, args in executor.tasks[4:]] == [  # type: ignore[attr-defined]
+        ("_attempt_each", ["zh-en", "zh-en"]),
+        ("_attempt_each", ["zh", "zh", "en", "en"])]
+    assert {args[3] for _, args in executor.tasks[4:]} == {0.88}
 
 
 def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> None:
@@ -487,51 +488,3 @@ def test_a_variants_scale_says_whether_its_document_draws_a_chart(sample: Report
     plain = Recipe(Brief([LeadBuilder()], "lead", pages=1), theme)
     found = jobs._variant_scale(sample, plain, "zh")
     assert found.scale is not None and not found.charts
-
-
-def test_two_processes_find_the_three_variants_scales_in_two_tasks() -> None:
-    """With a process for each variant, each finds one, the longest first; with two,
-    zh-en's process finds zh's after it and the other en's; every variant once."""
-    from ipdocs.app.fitting import SHARED_BY
-    from ipdocs.app.jobs import SCALE_TASKS, scale_tasks
-
-    assert scale_tasks(2) == SCALE_TASKS == (("zh-en", "zh"), ("en",))
-    assert scale_tasks(3) == scale_tasks(8) == (("zh-en",), ("zh",), ("en",))
-    for workers in (2, 3):
-        langs = [lang for task in scale_tasks(workers) for lang in task]
-        assert sorted(langs) == sorted(SHARED_BY)
-
-
-def test_a_scale_task_of_two_variants_binds_the_first_alone(sample: Report) -> None:
-    """A task finding two variants' scales finds each as a task of its own would; the
-    first is bound to its process (its outputs go there), the second not."""
-    from ipdocs.app import jobs
-
-    recipe = Recipe(summary_brief(), load_theme("briefing"))
-    first, second = jobs._variant_scales(sample, recipe, ("zh-en", "zh"))
-    assert first.bound and not second.bound
-    assert first.process == second.process
-    alone = Recipe(summary_brief(), load_theme("briefing"))  # a fitting session of its own
-    assert (first.scale, second.scale) == (jobs._variant_scale(sample, alone, "zh-en").scale,
-                                           jobs._variant_scale(sample, alone, "zh").scale)
-
-
-def test_the_outputs_of_an_unbound_variant_go_to_the_process_with_least_work(
-        tmp_path: Path) -> None:
-    """``by_finder`` gives each process the outputs of the variants it found bound; an
-    unbound variant's outputs join the task of the process with the least work (zh's
-    after en's, zh-en's being more), or, with no bound ones, follow alone."""
-    from ipdocs.app.jobs import Job, ScaleFound, by_finder, longest_first, shared_places
-
-    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
-                    for fmt in ("docx", "pdf") for lang in ("zh", "en", "zh-en"))
-    job = Job(None, Recipe(summary_brief(), load_theme("briefing")), outputs)  # type: ignore[arg-type]
-    groups = longest_first(job, shared_places(job))
-    found = {"zh-en": ScaleFound(0.88, 10, 0.6), "zh": ScaleFound(1.0, 10, 0.7, bound=False),
-             "en": ScaleFound(0.94, 11, 0.5)}
-    assert by_finder(job, groups, found) == [(1, 4, 0, 3), (2, 5)]
-    found["en"] = ScaleFound(0.94, 11, 0.8)  # done last: its task queued last
-    assert by_finder(job, groups, found) == [(2, 5), (1, 4, 0, 3)]
-    found["zh-en"] = ScaleFound(0.88, 11, 0.6)  # one process found every bound one
-    assert by_finder(job, groups, found, workers=1) == [(2, 5, 1, 4, 0, 3)]
-    assert by_finder(job, groups, found) == [(2, 5), (0, 3), (1, 4)]  # the other idle

@@ -246,20 +246,18 @@ def variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
 
 def variant_draws_chart(report: Report, recipe: Recipe, lang: LanguageOption,
                         limit: int) -> bool:
-    """Whether a document ``lang``'s variant came to in this process's fitting of the
-    brief (``variant_scale``: the shortest step of each scale it tried) draws a chart:
-    its outputs, made at the shared scale (the step it came to or a roomier one), most
-    likely do too where any of them does (en's scale, the summary's: its step at 0.94
-    cuts the chart, its outputs at zh-en's 0.88 are roomier and draw it). A guess, for
-    what a process imports ahead (``jobs._prepare``); False where this process has not
-    fitted the variant (no session is begun for asking)."""
+    """Whether the document ``lang``'s variant last came to in this process's fitting
+    of the brief (``variant_scale``: the shortest step at the scale it came to) draws a
+    chart: its outputs, made at the shared scale (that step or a roomier one), most
+    likely do too. A guess, for what a process imports ahead (``jobs._prepare``); False
+    where this process has not fitted the variant (no session is begun for asking)."""
     made_of = (report, recipe.brief, recipe.theme, recipe.glossary)
     session = _SESSIONS.get((*map(id, made_of), limit))
     if session is None or any(a is not b for a, b in zip(session.made_of, made_of,
                                                           strict=True)):
         return False
-    return any(_draws_chart(doc.blocks) for (_, language, *_), doc in session.docs.items()
-               if language == lang)
+    made = [doc for (_, language, *_), doc in session.docs.items() if language == lang]
+    return bool(made) and _draws_chart(made[-1].blocks)
 
 
 def _draws_chart(blocks: Iterable[Block]) -> bool:

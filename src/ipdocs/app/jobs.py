@@ -225,7 +225,7 @@ class _Batch:
         self.planned = planned
         """How many jobs the run will have at most, if known (``batch.Loading``)."""
         self.futures: dict[Future[list[Result]], tuple[int, tuple[int, ...]]] = {}
-        self.scales: dict[Future[tuple[ScaleFound, ...]], tuple[int, tuple[str, ...]]] = {}
+        self.scales: dict[Future[ScaleFound], tuple[int, str]] = {}
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.tokens: dict[int, str] = {}
@@ -253,10 +253,10 @@ class _Batch:
             yield from self._complete(index)
         elif self._scaled(job):
             try:
-                for langs in scale_tasks(self.workers):
-                    future = self.executor.submit(_variant_scales, job.report, job.recipe,
-                                                  langs, self.tokens[index])
-                    self.scales[future] = (index, langs)
+                for lang in sorted(SHARED_BY, key=_work):  # the longest first
+                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang,
+                                                  self.tokens[index])
+                    self.scales[future] = (index, lang)
             except RuntimeError:  # the pool broke: the outputs queued say so
                 for future in [f for f, (i, _) in self.scales.items() if i == index]:
                     del self.scales[future]
@@ -301,22 +301,20 @@ class _Batch:
             else:
                 self.futures[future] = (index, places)
 
-    def _scale_found(self, future: Future[tuple[ScaleFound, ...]]
-                     ) -> Iterator[tuple[Job, list[Result]]]:
-        """Keep the scales of a scale task's variants; once the job's every one is in,
-        queue its outputs with the smallest (a scale that failed to come: each process
-        finds it itself)."""
-        index, langs = self.scales.pop(future)
+    def _scale_found(self, future: Future[ScaleFound]) -> Iterator[tuple[Job, list[Result]]]:
+        """Keep one variant's scale; once the job's every one is in, queue its outputs
+        with the smallest (a scale that failed to come: each process finds it itself)."""
+        index, lang = self.scales.pop(future)
         found = self.found[index]
         try:
-            scales = future.result()
+            scale = future.result()
         except Exception:  # the worker died: its outputs will say so, or find it
             found = self.found[index] = None
         if found is not None:
-            found.update(zip(langs, scales, strict=True))
+            found[lang] = scale
         if any(i == index for i, _ in self.scales.values()):
             if found is not None:
-                self._prepare(index, scales[0].process, any(s.charts for s in scales))
+                self._prepare(index, scale.process, scale.charts)
             return
         del self.found[index]
         if found is None:
@@ -456,12 +454,6 @@ def _work(lang: str) -> int:
     return LONGEST_FIRST.index(lang) if lang in LONGEST_FIRST else len(LONGEST_FIRST)
 
 
-def _weight(lang: str) -> int:
-    """A language's outputs' work, for ``by_finder``: 3 for zh-en, 2 for zh, 1 for en
-    and any other (``LONGEST_FIRST``)."""
-    return max(1, len(LONGEST_FIRST) - _work(lang))
-
-
 def longest_first(job: Job, groups: Sequence[tuple[int, ...]]) -> list[tuple[int, ...]]:
     """``groups`` of a job's output places in the order to queue them: the longest work
     first, so that the last to finish is short and no process waits long for another at
@@ -484,10 +476,6 @@ class ScaleFound:
     """Whether the variant's document at that scale draws a chart
     (``variant_draws_chart``): its Word file will want the chart writer, which a
     ``_prepare`` task then imports (guessing its end later)."""
-    bound: bool = True
-    """Whether the variant's outputs go to the process that found its scale
-    (``by_finder``): not for a variant found after another in one task
-    (``scale_tasks``), whose outputs go to the process free first."""
 
 
 def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
@@ -498,34 +486,23 @@ def by_finder(job: Job, groups: Sequence[tuple[int, ...]],
     documents and tries, the writers' imports and faces): one task a process, of all its
     languages' groups, longest first. A pool's idle process takes the next task queued,
     the one idle longest first: the task of the process that was done first is queued
-    first, then the next one's; the groups of a language found unbound
-    (``ScaleFound.bound``) join the task of the process with the least work then (by
-    ``LONGEST_FIRST``: zh-en's outputs weigh 3, zh's 2, en's 1); groups of a language
-    none found follow, as they came, for whichever process is free first. Where fewer
-    processes found scales than the pool has ``workers`` (one took every scale task
-    while another started), each group is a task of its own, in that order, so that no
-    process is left without work. Which process renders what changes no byte."""
-    bound = {lang: each for lang, each in found.items() if each.bound}
+    first, then the next one's; groups of a language none found follow, as they came,
+    for whichever process is free first. Where fewer processes found scales than the
+    pool has ``workers`` (one took every scale task while another started), each group
+    is a task of its own, in that order, so that no process is left without work. Which
+    process renders what changes no byte."""
     last: dict[int, float] = {}
-    for each in bound.values():
+    for each in found.values():
         last[each.process] = max(last.get(each.process, each.done), each.done)
     tasks: dict[int, tuple[int, ...]] = dict.fromkeys(sorted(last, key=last.__getitem__),
                                                       ())
-    work = dict.fromkeys(tasks, 0)
     left: list[tuple[int, ...]] = []
-    unbound: list[tuple[int, ...]] = []
     for places in groups:
-        lang = job.outputs[places[0]].lang
-        one = bound.get(lang)
-        if one is not None:
-            tasks[one.process] += places
-            work[one.process] += _weight(lang)
+        one = found.get(job.outputs[places[0]].lang)
+        if one is None:
+            left.append(places)
         else:
-            (unbound if lang in found and tasks else left).append(places)
-    for places in unbound:
-        least = min(work, key=work.__getitem__)
-        tasks[least] += places
-        work[least] += _weight(job.outputs[places[0]].lang)
+            tasks[one.process] += places
     merged = [places for places in tasks.values() if places]
     if len(merged) < min(workers, len(groups)):
         mine = [places for places in groups if places not in left]
@@ -579,35 +556,6 @@ def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
     if scale is not None and recipe.brief.pages is not None:
         settle_scale(report, recipe, recipe.brief.pages, scale)
     return [_attempt(report, recipe, output) for output in outputs]
-
-
-SCALE_TASKS = (("zh-en", "zh"), ("en",))
-"""The variants' scales (``SHARED_BY``) as a pool of two processes finds them, in two
-tasks: the longest variant's (zh-en: both texts) then zh's in one process, its Han
-text set there already (zh's scale some 150 M instructions after zh-en's, 270 M in a
-process of its own); en's in the other, whose cold English (its faces and
-hyphenation patterns read, its first lines broken: 600 M instructions in all) and the
-Word writer's import (``_prepare``) keep it busy until the first's come. The outputs
-of zh-en and en go to their finders, zh's (unbound) with en's, the lighter
-(``by_finder``): the Ningbo summary's busier process 2,701 M → 2,584 M instructions
-after the fork (bench/RESULTS.md, wave 14: summary)."""
-
-
-def scale_tasks(workers: int) -> tuple[tuple[LanguageOption, ...], ...]:
-    """The scale tasks of a fitted brief in a pool of ``workers`` processes: each
-    variant of ``SHARED_BY`` alone, the longest first, where there is a process for
-    each; else ``SCALE_TASKS``."""
-    if workers >= len(SHARED_BY):
-        return tuple((lang,) for lang in sorted(SHARED_BY, key=_work))
-    return SCALE_TASKS
-
-
-def _variant_scales(report: Report, recipe: Recipe, langs: Sequence[LanguageOption],
-                    token: str | None = None) -> tuple[ScaleFound, ...]:
-    """``_variant_scale`` of each of ``langs`` in turn, in this pool's process; each but
-    the first unbound (``ScaleFound.bound``)."""
-    found = [_variant_scale(report, recipe, lang, token) for lang in langs]
-    return (found[0], *(replace(each, bound=False) for each in found[1:]))
 
 
 def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
