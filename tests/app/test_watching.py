@@ -78,6 +78,15 @@ def pdf_text(path: Path) -> str:
                           check=True).stdout
 
 
+def save(path: Path, text: str) -> None:
+    """Save ``text`` to ``path`` as editors do: written whole beside it, then renamed over
+    it (a file written in place can be read half written by a rebuild under load, which
+    then fails as it should, and the test would read that rebuild's line)."""
+    temp = path.with_name(f".{path.name}.saving")
+    temp.write_text(text, "utf-8")
+    os.replace(temp, path)
+
+
 class Session:
     """``ipdocs watch`` run as a user runs it, its output read line by line."""
 
@@ -122,20 +131,20 @@ def test_edit_break_and_fix_as_a_user_would(tmp_path: Path) -> None:
         assert "71,425" in pdf_text(pdf)
         reader = pdf.open("rb")  # a viewer holding the file open
         old = pdf.read_bytes()
-        spec.write_text(TEXT.replace("value: 71425", "value: 72000"), "utf-8")
+        save(spec, TEXT.replace("value: 71425", "value: 72000"))
         line = session.until("rebuilt")[-1]
         assert re.fullmatch(rf"out: \d\d:\d\d:\d\d rebuilt {re.escape(str(pdf))} in "
                             r"\d+\.\d\d s", line)
         assert "72,000" in pdf_text(pdf)
         assert reader.read() == old  # the old file stayed whole for whoever had it open
-        spec.write_text(TEXT.replace("year: 2024", "year: [2024"), "utf-8")
+        save(spec, TEXT.replace("year: 2024", "year: [2024"))
         said = session.until("not rebuilt")
         assert any(re.search(r"a.yaml:\d+:\d+: error: malformed YAML", line) for line in said)
         assert "72,000" in pdf_text(pdf)
-        spec.write_text(TEXT, "utf-8")
+        save(spec, TEXT)
         session.until("rebuilt")
         assert "71,425" in pdf_text(pdf)
-        (tmp_path / "glossary.yaml").write_text("terms: []\n", "utf-8")  # a new input
+        save(tmp_path / "glossary.yaml", "terms: []\n")  # a new input
         session.until("rebuilt")
         assert session.stop() == (130, "err: ipdocs: interrupted")
     finally:
@@ -154,8 +163,9 @@ def test_several_outputs_rebuild_in_a_pool_that_ends_with_the_session(tmp_path: 
     try:
         assert "rebuilt 2 files in " in session.until("rebuilt")[-1]
         assert len(processes(str(out))) == 3  # the session and its two workers
-        spec.write_text(TEXT.replace("value: 71425", "value: 72000"), "utf-8")
-        assert "rebuilt 2 files in " in session.until("rebuilt")[-1]
+        save(spec, TEXT.replace("value: 71425", "value: 72000"))
+        said = session.until("rebuilt")
+        assert "rebuilt 2 files in " in said[-1], said
         assert len(processes(str(out))) == 3  # the same pool
         assert session.stop()[0] == 130
         time.sleep(0.3)
@@ -297,3 +307,25 @@ def test_a_theme_file_is_read_again_for_each_rebuild_a_built_in_theme_once(
     assert "not_a_field" in errors.getvalue()
     theme.write_text(good, "utf-8")
     assert watcher.rebuild_once()
+
+
+def test_a_signal_that_came_before_the_wait_stops_it_within_a_step() -> None:
+    """A signal whose handler is pending while the main thread waits for a change (as
+    ``_thread.interrupt_main`` leaves one, without waking the thread: as a signal that
+    came just before the wait began) is handled within ``SIGNAL_CHECK_S``, not at the
+    next change."""
+    import _thread
+
+    found: queue.Queue[object] = queue.Queue()
+    signal_ = threading.Timer(0.3, _thread.interrupt_main)
+    change = threading.Timer(5, found.put, args=("a change",))
+    signal_.start()
+    change.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            watching._next(found)
+        assert time.monotonic() - started < 0.3 + 3 * watching.SIGNAL_CHECK_S
+    finally:
+        change.cancel()
+        signal_.cancel()
