@@ -78,6 +78,16 @@ def write_spec(tmp_path: Path) -> Callable[..., Path]:
 SAMPLE = ROOT / "tests" / "data" / "sample.yaml"
 
 
+@pytest.fixture
+def collector_off() -> Iterator[None]:
+    """The garbage collector off for one test (as in a build's process), on again after
+    as it was (``ipdocs.app.watching.collector_off``)."""
+    from ipdocs.app.watching import collector_off as off
+
+    with off():
+        yield
+
+
 @pytest.fixture(scope="session")
 def sample():  # type: ignore[no-untyped-def]
     """The sample report of every shape (tests/data/sample.yaml)."""

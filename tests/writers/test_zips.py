@@ -1,12 +1,10 @@
 """The DOCX package: every part listed in [Content_Types].xml, members at fixed times, the
 same bytes each time."""
 
-import gc
 import io
 import re
 import weakref
 import zipfile
-from collections.abc import Iterator
 
 import pytest
 
@@ -61,18 +59,6 @@ def test_the_parts_are_walked_in_python_docx_order() -> None:
     assert list(iter_parts(package)) == walked == list(PYTHON_DOCX_ITER_PARTS(package))
     assert type(package).iter_parts is iter_parts  # replaced: no cycle
     assert len(walked) > 5
-
-
-@pytest.fixture
-def collector_off() -> Iterator[None]:
-    """The garbage collector off (as in a build's process), on again after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @pytest.mark.usefixtures("collector_off")

@@ -3,10 +3,8 @@ running header and page number drawn where the theme asks, the outline and the l
 page limit."""
 
 import contextlib
-import gc
 import io
 import weakref
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -120,18 +118,6 @@ def test_a_layout_stops_at_the_page_beyond_its_limit() -> None:
     fits, w = template(load_theme("briefing"), doc)
     fits.most_pages = 3
     fits.build_story(three_pages(w))
-
-
-@pytest.fixture
-def collector_off() -> Iterator[None]:
-    """The garbage collector off (as in a build's process), on again after."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 @pytest.mark.usefixtures("collector_off")
