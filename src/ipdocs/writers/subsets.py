@@ -19,6 +19,7 @@ import string
 import time
 import warnings
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -143,31 +144,23 @@ def read_derived(kind: str, filename: str, text: str) -> bytes | None:
     to ``text``, under ``kind`` (which names the writer, its library's version and its
     own: raise it when what is kept changes), if sealed with this user's key; None when
     the cache is off, has none, or holds a damaged or altered one (removed)."""
-    place = _derived_file(kind, filename, text)
-    return None if place is None else _read_cached(*place)
+    return _read_at(_derived_file(kind, filename, text))
 
 
 def write_derived(kind: str, filename: str, text: str, data: bytes) -> None:
     """Keep ``data`` about a subset under ``kind`` for later runs (see ``read_derived``),
     sealed, written whole or not at all; a cache that cannot be written only costs time."""
-    place = _derived_file(kind, filename, text)
-    if place is not None:
-        _write_cached(place[0], data, place[1])
+    _write_at(_derived_file(kind, filename, text), data)
 
 
-def _derived_file(kind: str, filename: str, text: str) -> tuple[Path, bytes] | None:
-    """Where data of ``kind`` about a subset is kept, and the key that seals it: named by
-    a keyed hash of the kind and the subset's own cache name (which follows the face's
-    table directory, the text and ``SUBSET_VERSION``); None when the cache is off or has
-    no key."""
-    place = _keyed_folder()
-    if place is None:
-        return None
-    folder, key = place
-    subset = _cache_file(folder, key, _read_directory(Path(face_path(filename))), text)
-    name = hmac.new(key, b"derived\0" + kind.encode("utf-8") + b"\0" + subset.name.encode(),
-                    hashlib.sha256)
-    return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
+def _derived_file(kind: str, filename: str, text: str) -> Place | None:
+    """Where data of ``kind`` about a subset is kept, named after the kind and the
+    subset's own cache name (which follows the face's table directory, the text and
+    ``SUBSET_VERSION``)."""
+    def label(key: bytes) -> bytes:
+        subset = _cache_file(Path(), key, _read_directory(Path(face_path(filename))), text)
+        return b"derived\0" + kind.encode("utf-8") + b"\0" + subset.name.encode()
+    return _sealed_place(label)
 
 
 def read_kept(kind: str, source: bytes) -> bytes | None:
@@ -175,29 +168,49 @@ def read_kept(kind: str, source: bytes) -> bytes | None:
     (a hyphenation dictionary), the file's bytes ``source``, if sealed with this user's
     key; None as ``read_derived``. What is kept is found by the file's bytes themselves,
     so a changed file is read afresh."""
-    place = _kept_file(kind, source)
-    return None if place is None else _read_cached(*place)
+    return _read_at(_kept_file(kind, source))
 
 
 def write_kept(kind: str, source: bytes, data: bytes) -> None:
     """Keep ``data`` about the data file whose bytes are ``source`` for later runs (see
     ``read_kept``), sealed, written whole or not at all."""
-    place = _kept_file(kind, source)
-    if place is not None:
-        _write_cached(place[0], data, place[1])
+    _write_at(_kept_file(kind, source), data)
 
 
-def _kept_file(kind: str, source: bytes) -> tuple[Path, bytes] | None:
-    """Where data of ``kind`` about a data file is kept, and the key that seals it: named
-    by a keyed hash of the kind and the file's SHA-256; None when the cache is off or has
-    no key."""
+def _kept_file(kind: str, source: bytes) -> Place | None:
+    """Where data of ``kind`` about a data file is kept, named after the kind and the
+    file's SHA-256."""
+    return _sealed_place(lambda key: b"kept\0" + kind.encode("utf-8") + b"\0"
+                         + hashlib.sha256(source).digest())
+
+
+Place = tuple[Path, bytes]
+"""A file of the cache and the key that seals it."""
+
+
+def _sealed_place(label: Callable[[bytes], bytes]) -> Place | None:
+    """Where what writers keep beside the subsets is kept, and the key that seals it:
+    named by a keyed hash of ``label`` (given the key); None when the cache is off or
+    has no key (``label`` is then not asked)."""
     place = _keyed_folder()
     if place is None:
         return None
     folder, key = place
-    name = hmac.new(key, b"kept\0" + kind.encode("utf-8") + b"\0"
-                    + hashlib.sha256(source).digest(), hashlib.sha256)
+    name = hmac.new(key, label(key), hashlib.sha256)
     return folder / f"{name.hexdigest()[:32]}{DERIVED_SUFFIX}", key
+
+
+def _read_at(place: Place | None) -> bytes | None:
+    """What is kept at ``place`` if it is there and sealed (``_read_cached``); None when
+    there is no place."""
+    return None if place is None else _read_cached(*place)
+
+
+def _write_at(place: Place | None, data: bytes) -> None:
+    """Keep ``data`` at ``place``, sealed (``_write_cached``); nothing when there is no
+    place."""
+    if place is not None:
+        _write_cached(place[0], data, place[1])
 
 
 def _keyed_folder() -> tuple[Path, bytes] | None:
