@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -94,6 +95,13 @@ def sample():  # type: ignore[no-untyped-def]
     from ipdocs import load_report
 
     return load_report(SAMPLE)
+
+
+def fresh_python(code: str, *args: str, cwd: Path | None = None) -> str:
+    """What ``code`` prints, run with ``args`` by a fresh interpreter (so that what this
+    process imported already does not count); CalledProcessError if it fails."""
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                          text=True, check=True, cwd=cwd).stdout
 
 
 def on_small_disk(folder: Path, size: str, commands: str) -> subprocess.CompletedProcess[str]:

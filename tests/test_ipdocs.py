@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import subprocess
-import sys
 
 import pytest
 
 import ipdocs
+from tests.conftest import fresh_python
 
 
 def test_every_public_name_is_its_homes_object() -> None:
@@ -25,13 +24,8 @@ def test_a_layer_answers_after_a_bare_import_and_an_unknown_name_does_not() -> N
         ipdocs.nothing  # noqa: B018
 
 
-def _python(code: str) -> str:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True).stdout
-
-
 def test_importing_the_package_imports_nothing_else_until_a_name_is_used() -> None:
-    out = _python("import sys, ipdocs\n"
+    out = fresh_python("import sys, ipdocs\n"
                   "print(sorted(m for m in sys.modules if m.startswith('ipdocs')))\n"
                   "from ipdocs import *\n"
                   "print(Report.__name__, callable(build))\n")
@@ -52,4 +46,4 @@ def test_python_m_turns_the_collector_back_on_before_the_command_runs() -> None:
             "    runpy.run_module('ipdocs', run_name='__main__')\n"
             "except SystemExit:\n"
             "    pass\n")
-    assert _python(code) == "True\nFalse\n"
+    assert fresh_python(code) == "True\nFalse\n"

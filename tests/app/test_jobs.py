@@ -12,7 +12,7 @@ from ipdocs.model import Report
 from ipdocs.sections import summary_brief
 from ipdocs.sections.brief import LanguageOption
 from ipdocs.themes import load_theme
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, fresh_python
 
 
 def test_workers_are_one_per_output_at_most_and_one_at_least() -> None:
@@ -85,9 +85,7 @@ outputs = [Output(Path({str(tmp_path)!r}) / f"{{lang}}.pdf", lang) for lang in {
 build_all(load_report({str(SAMPLE)!r}), recipe, outputs, jobs=0)
 print(",".join(m for m in {LAZY!r} if m in sys.modules))
 """
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            check=True)
-    return [m for m in result.stdout.strip().split(",") if m]
+    return [m for m in fresh_python(script).strip().split(",") if m]
 
 
 def test_a_one_file_build_without_charts_imports_no_processes_or_graphics(
@@ -142,9 +140,7 @@ def test_the_start_method_a_program_sets_is_honoured(tmp_path: Path, method: str
 def test_linux_forks_when_no_start_method_was_set() -> None:
     code = ("import sys, ipdocs.app.jobs as b; "
             "print(b._context().get_start_method() if sys.platform == 'linux' else 'fork')")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout.strip() == "fork"
+    assert fresh_python(code).strip() == "fork"
 
 
 def test_the_outputs_of_one_language_render_together(tmp_path: Path) -> None:

@@ -1,13 +1,13 @@
 """Worker processes: started when asked, ended with their pool."""
 
 import multiprocessing
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from ipdocs.app.workers import pool, start_all
+from tests.conftest import fresh_python
 
 
 def test_start_all_starts_every_worker_at_once() -> None:
@@ -129,7 +129,6 @@ def test_a_pool_told_its_formats_starts_its_workers_at_once() -> None:
 
 def imported() -> list[str]:
     """The modules this process has imported (run in a worker)."""
-    import sys
 
     return sorted(sys.modules)
 
@@ -161,8 +160,7 @@ def test_the_chart_writer_is_imported_ahead_where_asked() -> None:
             "print('xlsxwriter' in sys.modules)\n"
             "import_writers(['docx', 'pdf'], charts=True)\n"
             "print(all(m in sys.modules for m in ('pptx.chart.xmlwriter', 'xlsxwriter')))\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = fresh_python(code).split()
     assert out == ["False", "True"]
 
 

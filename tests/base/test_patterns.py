@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import typing
 
 from hypothesis import given
@@ -20,6 +18,7 @@ from ipdocs.base.patterns import (
     compiled_on_first_use,
     on_first_use,
 )
+from tests.conftest import fresh_python
 
 
 def test_a_deferred_pattern_compiles_on_its_first_use_and_answers_as_the_pattern() -> None:
@@ -84,8 +83,7 @@ def test_the_dependencies_still_compile_the_patterns_named() -> None:
         "print(c.SafeConstructor.timestamp_regexp.match('2024-04-26 10:00:00Z') is not None)\n"
         "print(all(type(x) is Deferred for x in found))\n"
         "print(re.compile.__module__ == 're')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = fresh_python(code).split()
     assert out == ["True", "True", "True"]
 
 
@@ -112,11 +110,8 @@ def test_the_modules_named_have_their_top_level_patterns_deferred_and_they_still
         "para = p.Paragraph('<b>an</b> extra\\xadordinary <a href=\"https://x.org\">link</a>',\n"
         "                   getSampleStyleSheet()['Normal'])\n"
         "print(para.wrap(40, 200), [line.words for line in para.blPara.lines])\n")
-    fresh = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                           check=True).stdout.splitlines()
-    plain = subprocess.run([sys.executable, "-c", code.replace("import ipdocs.writers.pdf\n",
-                                                             "")],
-                           capture_output=True, text=True, check=True).stdout.splitlines()
+    fresh = fresh_python(code).splitlines()
+    plain = fresh_python(code.replace("import ipdocs.writers.pdf\n", "")).splitlines()
     assert fresh[:3] == ["True", "False", "builtin_function_or_method"]
     assert plain[0] == "False" and fresh[3:] == plain[3:]
 

@@ -1,8 +1,6 @@
 """The output formats' registry: one registration makes a format the command line offers,
 names files by and renders with; writers are imported only when used."""
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,7 +20,7 @@ from ipdocs.writers.formats import (
     unregister_format,
     writer_format,
 )
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, fresh_python
 
 
 def render_text(doc: Document, theme: Theme) -> bytes:
@@ -96,9 +94,7 @@ def test_a_pdf_build_imports_no_other_writer(tmp_path: Path) -> None:
             f"render(load_report({str(SAMPLE)!r}), 'pdf', lang='en'); "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'pptx') "
             "or m.startswith(('ipdocs.writers.docx', 'ipdocs.writers.html'))))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=tmp_path)
-    assert result.stdout.strip() == "[]"
+    assert fresh_python(code, cwd=tmp_path).strip() == "[]"
 
 
 TEXT = WriterFormat("plaintext", ".txt", "text/plain; charset=utf-8",

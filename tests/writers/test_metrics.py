@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipdocs.writers.metrics import HAN_LATIN_GAP, text_width
+from tests.conftest import fresh_python
 
 
 def test_han_is_an_em_and_latin_its_advances() -> None:
@@ -43,15 +44,11 @@ def test_the_widths_index_is_the_latin_faces_advances() -> None:
 
 def test_measuring_imports_no_font_library() -> None:
     """The DOCX writer's table widths need no font parsing library in the process."""
-    import subprocess
-    import sys
 
     code = ("import sys; from ipdocs.writers.metrics import text_width; "
             "text_width('Patents 专利', 'serif', True, 10); "
             "print('fontTools' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout.strip() == "False"
+    assert fresh_python(code).strip() == "False"
 
 
 def test_a_width_kept_for_the_process_is_the_width_measured_again() -> None:

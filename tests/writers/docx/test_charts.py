@@ -1,12 +1,10 @@
 """Charts in a Word file: python-pptx's chart writer, imported only for a chart."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, fresh_python
 
 
 @pytest.mark.parametrize(("compact", "imported"), [(0, True), (6, False)])
@@ -21,9 +19,7 @@ def test_the_chart_writer_is_imported_only_for_a_chart(tmp_path: Path, compact: 
             f"compact={compact}); "
             "render_docx(doc, load_theme('briefing')); "
             "print('Chart' in repr(doc.blocks), 'pptx' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, cwd=tmp_path)
-    assert result.stdout.split() == [str(imported), str(imported)]
+    assert fresh_python(code, cwd=tmp_path).split() == [str(imported), str(imported)]
 
 
 def test_a_chart_drawn_again_reuses_its_parts_but_one_that_prints_apart_does_not() -> None:

@@ -3,8 +3,6 @@ fails here, not deep in a build, when a reportlab release moves it."""
 
 import io
 import re
-import subprocess
-import sys
 import zlib
 from typing import Any
 
@@ -20,6 +18,7 @@ from reportlab.platypus import Frame, KeepTogether, Spacer, Table
 
 from ipdocs.typefaces.bundled import BUNDLED, face_path
 from ipdocs.writers.pdf import adapter as pdf_adapter
+from tests.conftest import fresh_python
 
 
 def test_reportlab_registry_text_objects_and_keep_together() -> None:
@@ -201,8 +200,7 @@ def test_reportlabs_graphics_first_imported_with_checks_off_still_check() -> Non
         "    print('accepted')\n"
         "except AttributeError:\n"
         "    print('refused')\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.split()
+    out = fresh_python(code).split()
     assert out == ["False", "refused"]
 
 
