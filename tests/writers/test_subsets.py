@@ -81,6 +81,20 @@ def test_subsets_are_kept_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     subset_face.cache_clear()
 
 
+def test_the_cache_is_kept_where_no_cache_folder_was_yet(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A fresh home (a CI runner, a new account) has no ~/.cache: the cache makes it,
+    # rather than being given up for every build (as it was).
+    monkeypatch.delenv("IPDOCS_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
+    subset_face.cache_clear()
+    made = subset_face(FACE, "知识")
+    subset_face.cache_clear()
+    [kept] = (tmp_path / "home" / ".cache" / "ipdocs" / "font-subsets").iterdir()
+    assert kept.read_bytes()[:-32] == made
+    assert kept.parent.parent.stat().st_mode & 0o777 == 0o700
+
+
 @pytest.mark.parametrize("damage", [b"", b"\x00\x01", "truncate"])
 def test_a_damaged_cache_file_is_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                             damage: bytes | str) -> None:

@@ -341,8 +341,8 @@ def _write_cached(path: Path, font: bytes, key: bytes) -> None:
     """Keep a subset for later runs, sealed with ``key``, written whole or not at all,
     readable by this user alone. A cache that cannot be written only costs time."""
     with contextlib.suppress(OSError):
-        for folder in (path.parent.parent, path.parent):
-            folder.mkdir(mode=0o700, exist_ok=True)
+        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # ~/.cache too,
+        path.parent.mkdir(mode=0o700, exist_ok=True)  # on a fresh machine or CI runner
         atomic_write(path, font + _seal(key, path, font), mode=0o600)
         trim(path.parent)
 
