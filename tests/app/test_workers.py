@@ -235,3 +235,49 @@ def test_a_worker_collects_between_tasks_once_enough_is_tracked(
     monkeypatch.setattr(gc, "get_count", lambda: (11, 0, 0))
     workers.between_tasks()
     assert collected == [1]
+
+
+def test_collections_are_young_but_every_few_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A batch's worker keeps half a million remembered objects: a full collection walks
+    # them all to find next to nothing, so most collections walk only the young ones.
+    import gc
+
+    from ipdocs.app import workers
+
+    generations: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda generation=2: generations.append(generation) or 0)
+    monkeypatch.setattr(gc, "isenabled", lambda: False)
+    monkeypatch.setattr(gc, "get_count", lambda: (workers.COLLECT_AFTER + 1, 0, 0))
+    monkeypatch.setattr(workers, "_young_collections", 0)
+    for _ in range(2 * workers.FULL_EVERY):
+        workers.collect_if_grown()
+    once = [1] * (workers.FULL_EVERY - 1) + [2]
+    assert generations == once + once
+
+
+def test_a_young_collection_frees_a_tasks_cyclic_garbage(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # What a task leaves in cycles is young when the next task begins: the young
+    # collection frees it, the collector off as in a worker.
+    import gc
+    import weakref
+
+    from ipdocs.app import workers
+
+    class Node:
+        pass
+
+    monkeypatch.setattr(workers, "COLLECT_AFTER", 0)
+    monkeypatch.setattr(workers, "_young_collections", 0)
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        node = Node()
+        node.self = node  # type: ignore[attr-defined]
+        alive = weakref.ref(node)
+        del node
+        workers.collect_if_grown()
+        assert alive() is None and workers._young_collections == 1
+    finally:
+        if was_on:
+            gc.enable()

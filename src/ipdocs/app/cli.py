@@ -485,7 +485,7 @@ def _collector_between_outputs() -> Iterator[None]:
 
 def _collecting(hook: OutputHook, outputs: int) -> OutputHook:
     """``hook``, and then, while the collector is off (``_collector_between_outputs``)
-    and another of the ``outputs`` is still to come, a full collection once the
+    and another of the ``outputs`` is still to come, a collection once the
     collector tracks ``workers.COLLECT_AFTER`` more objects than at its last
     (``workers.collect_if_grown``, as a pool's worker collects between tasks). After the
     last output nothing is collected: the process ends (``entry`` freezes what is left)."""

@@ -48,6 +48,15 @@ command's own process between outputs (``cli._collecting``; a 50-fold Ningbo rep
 tracks some 500,000 more after its PDF, whose garbage, some 400,000 objects, is then not
 kept while its DOCX is made)."""
 
+FULL_EVERY = 8
+"""How many of ``collect_if_grown``'s collections are young (the objects made since the
+last one, and the survivors of the one before) before one is full. A batch's worker keeps
+what it remembers of the specs before (lines, table fits, charts, subsets: some 500,000
+objects once its caches are full), and a full collection walks all of it each time to
+find a few garbage cycles among them: 0.5–0.8 s a collection, every second spec, some
+14% of a batch. Cycles that die old (a cache's entry pushed out) wait for the next full
+one."""
+
 _collects_between_tasks = False
 """Whether this process is a pool's worker that collects its garbage between tasks
 (``start_worker``), its collector off while it renders."""
@@ -257,21 +266,33 @@ def collector_off() -> None:
 
 def between_tasks() -> None:
     """Called as a pool's task begins: in a worker whose collector is off
-    (``collector_off``), a full collection once it tracks ``COLLECT_AFTER`` more objects
-    than at its last, so that a long batch does not keep its cyclic garbage. Not as a
-    task ends: the parent would wait for the collection before it has the task's result,
-    and after a worker's last task it is wasted (a summary's six outputs: 20–30 ms on
-    the longest process's path). Elsewhere (a thread pool, the command's own process)
-    nothing."""
+    (``collector_off``), a collection (``collect_if_grown``) once it tracks
+    ``COLLECT_AFTER`` more objects than at its last, so that a long batch does not keep
+    its cyclic garbage. Not as a task ends: the parent would wait for the collection
+    before it has the task's result, and after a worker's last task it is wasted (a
+    summary's six outputs: 20–30 ms on the longest process's path). Elsewhere (a thread
+    pool, the command's own process) nothing."""
     if _collects_between_tasks:
         collect_if_grown()
 
 
+_young_collections = 0
+"""``collect_if_grown``'s collections since its last full one."""
+
+
 def collect_if_grown() -> None:
-    """Where the garbage collector is off, a full collection once it tracks
-    ``COLLECT_AFTER`` more objects than at its last; nothing where it is on (it collects
-    by itself)."""
-    if not gc.isenabled() and gc.get_count()[0] > COLLECT_AFTER:
+    """Where the garbage collector is off, a collection once it tracks ``COLLECT_AFTER``
+    more objects than at its last: of the two young generations, and every
+    ``FULL_EVERY``-th time of all three (see ``FULL_EVERY``); nothing where it is on (it
+    collects by itself)."""
+    global _young_collections
+    if gc.isenabled() or gc.get_count()[0] <= COLLECT_AFTER:
+        return
+    if _young_collections < FULL_EVERY - 1:
+        _young_collections += 1
+        gc.collect(1)
+    else:
+        _young_collections = 0
         gc.collect()
 
 

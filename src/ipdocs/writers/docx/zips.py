@@ -82,7 +82,7 @@ def let_go(document: Any) -> None:
     package (``_package``), which reaches every part through its relationships, and the
     document and its body hold each other; so the document, its parts and their XML (a
     report's body, its styles: some 4 MB a file) were freed only by the garbage
-    collector's next full collection (which a batch's worker makes now and then), not as
+    collector's next collection (which a batch's worker makes now and then), not as
     soon as the document's last reference went. Neither is used after this."""
     package = document.part.package
     for part in list(iter_parts(package)):
