@@ -76,6 +76,11 @@ METHOD = """## Method
   LibreOffice converts ipdocs' own DOCX to PDF. Each runs in a fresh process. Typst and
   WeasyPrint start from prepared markup; ipdocs starts from the spec. *reportlab alone*
   is the same content set by reportlab without ipdocs (see below the table).
+- **Goals** divide medians measured taking turns: ipdocs' cold zh PDF, the summary's six
+  outputs, Typst and reportlab alone each run once per round, for nine rounds (three with
+  `--quick`), each round starting with the next command. The machine's own speed drifts
+  during a run; commands timed minutes apart (the rows of the tables below) would put
+  that drift into the ratio.
 - **Phases** split a cold zh PDF build, in a fresh process, at its steps (perf_counter
   marks; median of 3).
 - **Scaling** replicates the report's sections and figures N times under new ids and
@@ -109,6 +114,28 @@ def timed(command: Sequence[str], repeat: int) -> tuple[float, float]:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr[-2000:]}")
         peaks.append(int(result.stderr.strip().splitlines()[-1]) / 1024)
     return statistics.median(walls), max(peaks)
+
+
+def interleaved(commands: dict[str, Sequence[str]], rounds: int) -> dict[str, float]:
+    """Median wall seconds of each of ``commands``, each run in a fresh process ``rounds``
+    times, the commands taking turns (round after round, each round starting one command
+    further on), after one run of each not timed (as ``timed``). The machine's own speed
+    drifts during a run (by a third between runs of one session, wave 14): commands
+    measured minutes apart divide two different machines' times; taking turns puts the
+    same drift on each side of a ratio."""
+    for command in commands.values():
+        subprocess.run(command, capture_output=True, check=False)
+    names = list(commands)
+    walls: dict[str, list[float]] = {name: [] for name in names}
+    for turn in range(rounds):
+        for name in names[turn % len(names):] + names[:turn % len(names)]:
+            start = time.perf_counter()
+            result = subprocess.run(commands[name], capture_output=True, text=True,
+                                    check=False)
+            walls[name].append(time.perf_counter() - start)
+            if result.returncode != 0:
+                raise RuntimeError(f"{name} failed:\n{result.stderr[-2000:]}")
+    return {name: statistics.median(values) for name, values in walls.items()}
 
 
 def _tree(pid: int) -> list[int]:
@@ -214,7 +241,7 @@ def scaling_child(spec: str, times: int) -> None:
     forget_peak()  # the peak of making the replica (JSON text of every copy) is not the build's
     start = time.perf_counter()
     gc.disable()  # as the ipdocs command builds: no automatic collections while it writes,
-    with tempfile.TemporaryDirectory() as folder:  # a full one between its outputs
+    with tempfile.TemporaryDirectory() as folder:  # a collection between its outputs
         for fmt in ("pdf", "docx"):
             doc = full_brief().document(report, "zh")
             write_document(doc, Path(folder) / f"x.{fmt}", load_theme("briefing"))
@@ -812,12 +839,17 @@ def main() -> None:
     ours = cold["zh.pdf"]
     say(f"| ipdocs | spec → PDF | {ours:.2f} | 1.00 | |")
     peers = []
+    turns: dict[str, Sequence[str]] = {  # the goals' two sides, measured taking turns
+        "zh.pdf": [PY, "-m", "ipdocs", "build", spec, "-f", "pdf", "-l", "zh", "-o",
+                   str(tmp / "turns-zh")],
+        "summary six": summary}
     try:
         import typst  # noqa: F401
 
         script = (f"import typst; typst.compile({str(typ)!r}, "
                   f"output={str(tmp / 'typst.pdf')!r}, font_paths=[{font_dir!r}])")
-        wall, _ = timed([PY, "-c", script], repeat)
+        turns["Typst"] = [PY, "-c", script]
+        wall, _ = timed(turns["Typst"], repeat)
         peers.append(("Typst", "markup → PDF", wall, tmp / "typst.pdf"))
     except ImportError:
         say("| Typst | not installed (pip install -r bench/requirements.txt) | | | |")
@@ -847,8 +879,9 @@ def main() -> None:
                        ("serif-bold", "NotoSerifCJKsc-Bold.ttf"),
                        ("sans-bold", "NotoSansCJKsc-Bold.ttf")):
         (plain / f"{name}.ttf").write_bytes(subset_face(face, charset))
-    wall, _ = timed([PY, str(ROOT / "bench" / "plain_reportlab.py"), str(plain / "content.json"),
-                     str(plain), str(plain / "out.pdf")], repeat)
+    turns["reportlab alone"] = [PY, str(ROOT / "bench" / "plain_reportlab.py"),
+                                str(plain / "content.json"), str(plain), str(plain / "out.pdf")]
+    wall, _ = timed(turns["reportlab alone"], repeat)
     peers.append(("reportlab alone", "content → PDF, no ipdocs", wall, plain / "out.pdf"))
     plain_reportlab.register(plain)
     plain_warm = warm(lambda: plain_reportlab.render(plain / "content.json",
@@ -856,6 +889,11 @@ def main() -> None:
     for name, task, wall, made in peers:
         say(f"| {name} | {task} | {wall:.2f} | {wall / ours:.2f} | {size(made)} |")
     peer = {name: wall for name, _, wall, _ in peers}
+    say("")
+    paired = interleaved(turns, 3 * repeat)
+    say(f"Taking turns ({3 * repeat} rounds, median; the goals' ratios are these): ipdocs' "
+        "cold zh PDF " + ", ".join(f"{name} {paired[name]:.2f} s" for name in turns
+                                   if name != "zh.pdf") + f", against {paired['zh.pdf']:.2f} s.")
     say("")
     say("*reportlab alone* sets the same content as plain platypus paragraphs and tables "
         "(`bench/plain_reportlab.py`: reportlab's own CJK wrapping, prepared font subsets, "
@@ -926,11 +964,11 @@ def main() -> None:
     out += lines
     lines, rate = many_section(spec, tmp, args.quick)
     out += lines
-    out[goals_at:goals_at] = goals_section(goals(cold, warm_full, peer, watch_ours,
-                                                 watch_typst, rate, peaks[50], args.quick,
-                                                 batch_floors(floors(deps, plain_warm),
-                                                              deps_docx, renders,
-                                                              os.cpu_count() or 1)))
+    out[goals_at:goals_at] = goals_section(goals(
+        {**cold, "zh.pdf": paired["zh.pdf"], "summary six": paired["summary six"]},
+        warm_full, {**peer, **{name: paired[name] for name in peer if name in paired}},
+        watch_ours, watch_typst, rate, peaks[50], args.quick,
+        batch_floors(floors(deps, plain_warm), deps_docx, renders, os.cpu_count() or 1)))
     text = "\n".join([*out, *kept]) + "\n"
     print(text)
     results.write_text(text, encoding="utf-8")
