@@ -165,9 +165,11 @@ def _derived_file(kind: str, filename: str, text: str) -> Place | None:
 
 def read_kept(kind: str, source: bytes) -> bytes | None:
     """What a writer kept between runs under ``kind`` about a data file a library ships
-    (a hyphenation dictionary), the file's bytes ``source``, if sealed with this user's
-    key; None as ``read_derived``. What is kept is found by the file's bytes themselves,
-    so a changed file is read afresh."""
+    (a hyphenation dictionary), the file's bytes ``source``, or about all that something
+    it made is made of (an embedded font file: the face's table directory and the
+    characters and glyphs), ``source`` then; if sealed with this user's key; None as
+    ``read_derived``. What is kept is found by the bytes themselves, so a changed file
+    or input is read or made afresh."""
     return _read_at(_kept_file(kind, source))
 
 

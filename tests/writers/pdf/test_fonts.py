@@ -251,3 +251,157 @@ def test_no_face_is_kept_with_the_cache_off(tmp_path: Path,
     font = pdf_fonts.subset_font("Koff", subset_face(name, "专利"), name, "专利")
     assert ord("专") in font.face.charToGlyph
     assert list(tmp_path.iterdir()) == []
+
+
+FILE_TEXT = "专利授权量同比增长12.5%"
+
+
+def pdf_in(font: object, text: str = FILE_TEXT) -> bytes:
+    """A PDF that sets ``text`` in ``font`` (reportlab's TrueType font), registered for
+    the while under a face name of its own (reportlab would set it in a face registered
+    before under the face's name: the bundled face whole, say)."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ipdocs.writers.pdf.adapter import forget_font
+
+    font.face.name += b"-" + font.fontName.encode("ascii")  # type: ignore[attr-defined]
+    pdfmetrics.registerFont(font)
+    try:
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        canvas.setFont(font.fontName, 12)  # type: ignore[attr-defined]
+        canvas.drawString(10, 10, text)
+        canvas.save()
+        return out.getvalue()
+    finally:
+        forget_font(font.fontName, font.face.name)  # type: ignore[attr-defined]
+
+
+def font_files(folder: Path, before: set[Path]) -> list[Path]:
+    """What the font cache in ``folder`` holds beside what it held ``before``."""
+    return sorted(set((folder / "font-subsets").glob("*.face")) - before)
+
+
+def made_subsets(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that counts the font files reportlab makes from now on (one item a file)."""
+    from ipdocs.writers.pdf import adapter
+
+    made: list[int] = []
+    original = adapter._make_subset
+
+    def counted(face: object, subset: object) -> bytes:
+        made.append(1)
+        return original(face, subset)
+
+    monkeypatch.setattr(adapter, "_make_subset", counted)
+    return made
+
+
+def test_a_later_build_reads_the_font_files_the_first_kept(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first build makes and keeps each embedded font file; a later one (another
+    process: a face read anew) reads it, and writes the same bytes as reportlab alone."""
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    name, data = kept_subset(tmp_path, monkeypatch, FILE_TEXT)
+    before = set((tmp_path / "cache" / "font-subsets").glob("*.face"))
+    alone = pdf_in(TTFont("Kfile", io.BytesIO(data)))
+    made = made_subsets(monkeypatch)
+    first = pdf_in(pdf_fonts.subset_font("Kfile", data, name, FILE_TEXT))
+    assert made and first == alone
+    [kept] = font_files(tmp_path / "cache", before)
+    made.clear()
+    later = pdf_fonts.subset_font("Kfile", data, name, FILE_TEXT)
+    assert pdf_in(later) == alone and not made
+    assert pdf_in(later, "专利") != alone and made  # other characters: a file of their own
+    assert len(font_files(tmp_path / "cache", before)) == 2 and kept.exists()
+
+
+def test_a_later_build_embeds_the_kept_font_file_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A marker sealed in place of a kept font file is what a later build embeds (so the
+    file is read from the cache, not made again)."""
+    import zlib
+
+    from ipdocs.writers import subsets
+
+    name, data = kept_subset(tmp_path, monkeypatch, FILE_TEXT)
+    before = set((tmp_path / "cache" / "font-subsets").glob("*.face"))
+    pdf_in(pdf_fonts.subset_font("Kmark", data, name, FILE_TEXT))
+    [kept] = font_files(tmp_path / "cache", before)
+    marker = zlib.compress(b"a font file from the cache")
+    planted = (26).to_bytes(4, "big") + marker
+    key = subsets.cache_key()
+    assert key is not None
+    kept.write_bytes(planted + subsets._seal(key, kept, planted))
+    pdf = pdf_in(pdf_fonts.subset_font("Kmark", data, name, FILE_TEXT))
+    assert marker in pdf and b"/Length1 26" in pdf
+
+
+@pytest.mark.parametrize("damage", ["bytes", "key"])
+def test_a_damaged_or_foreign_font_file_is_made_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    """A kept font file whose seal does not hold (bytes changed, or sealed with another
+    key) is not embedded: the file is made again, and kept again sealed."""
+    import hashlib
+    import hmac
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from ipdocs.writers import subsets
+
+    name, data = kept_subset(tmp_path, monkeypatch, FILE_TEXT)
+    before = set((tmp_path / "cache" / "font-subsets").glob("*.face"))
+    alone = pdf_in(TTFont("Kdamaged", io.BytesIO(data)))
+    pdf_in(pdf_fonts.subset_font("Kdamaged", data, name, FILE_TEXT))
+    [kept] = font_files(tmp_path / "cache", before)
+    stored = kept.read_bytes()
+    if damage == "bytes":
+        kept.write_bytes(stored[:-40] + bytes(8) + stored[-32:])
+    else:
+        body = stored[:-32]
+        seal = hmac.new(b"someone else's", kept.name.encode() + b"\0" + body, hashlib.sha256)
+        kept.write_bytes(body + seal.digest())
+    made = made_subsets(monkeypatch)
+    assert pdf_in(pdf_fonts.subset_font("Kdamaged", data, name, FILE_TEXT)) == alone
+    assert made
+    key = subsets.cache_key()
+    assert key is not None and subsets._read_cached(kept, key) == stored[:-32]
+
+
+def test_a_font_file_is_kept_by_the_glyphs_its_codes_map_to(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A face whose codes map to other glyphs (reportlab adds codes for shaped glyphs)
+    makes its own font file: the kept one is found by codes and glyphs together."""
+    name, data = kept_subset(tmp_path, monkeypatch, FILE_TEXT)
+    face = pdf_fonts.subset_font("Kglyphs", data, name, FILE_TEXT).face
+    codes = [ord(c) for c in "专利"]
+    inputs = face._file_inputs(codes)
+    face.charToGlyph = dict(face.charToGlyph, **{chr(0): 0})  # another dict, same mapping
+    assert face._file_inputs(codes) == inputs
+    face.charToGlyph = {**face.charToGlyph, codes[0]: face.charToGlyph[codes[1]]}
+    assert face._file_inputs(codes) != inputs
+
+
+def test_no_font_file_is_kept_with_the_cache_off(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from ipdocs.writers.subsets import subset_face
+
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    name = BUNDLED["serif"].face(False)
+    data = subset_face(name, FILE_TEXT)
+    made = made_subsets(monkeypatch)
+    pdf = pdf_in(pdf_fonts.subset_font("Knone", data, name, FILE_TEXT))
+    assert made and pdf == pdf_in(TTFont("Knone", io.BytesIO(data)))
+    assert list(tmp_path.iterdir()) == []

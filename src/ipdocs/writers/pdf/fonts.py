@@ -13,16 +13,20 @@ import hashlib
 import io
 import pickle
 import re
+import threading
 import types
+import zlib
+from array import array
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import field
 from functools import cache
 from itertools import groupby
 from pathlib import Path
+from typing import Any
 
 from reportlab import Version as REPORTLAB_VERSION
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfdoc, pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
 from ipdocs.base import VERSION
@@ -33,7 +37,14 @@ from ipdocs.typefaces import sysfonts
 from ipdocs.typefaces.bundled import BUNDLED, chain, coverage, face_path
 from ipdocs.writers import RenderError
 from ipdocs.writers.pdf.adapter import forget_font
-from ipdocs.writers.subsets import directory, read_derived, subset_face, write_derived
+from ipdocs.writers.subsets import (
+    directory,
+    read_derived,
+    read_kept,
+    subset_face,
+    write_derived,
+    write_kept,
+)
 
 _REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
 _BEYOND_BMP = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.M)
@@ -176,9 +187,10 @@ FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/2"
 parsed tables, by reportlab's and ipdocs' versions (the last part: raise it when what is
 kept changes)."""
 
-_KEPT_APART = ("_pdfScale", "_ttf_data")
+_KEPT_APART = ("_pdfScale", "_ttf_data", "_files")
 """What a kept face leaves out: its scaling function (not picklable: made again from the
-face's units per em) and its bytes (the subset itself, which the cache holds already)."""
+face's units per em), its bytes (the subset itself, which the cache holds already) and
+the font files it remembers (``KeptFace``)."""
 
 
 def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
@@ -194,12 +206,11 @@ def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
     kept = read_derived(FACE_KIND, filename, text)
     face = None if kept is None else _unpickled_face(kept, data)
     if face is None:
-        font = TTFont(name, io.BytesIO(data))
-        state = {k: v for k, v in vars(font.face).items() if k not in _KEPT_APART}
-        scaled = "_pdfScale" in vars(font.face)  # reportlab 5 sets it; 4.1 does not
+        face = KeptFace(io.BytesIO(data))
+        state = {k: v for k, v in vars(face).items() if k not in _KEPT_APART}
+        scaled = "_pdfScale" in vars(face)  # reportlab 5 sets it; 4.1 does not
         write_derived(FACE_KIND, filename, text, pickle.dumps(
             (directory(data), state, scaled), pickle.HIGHEST_PROTOCOL))
-        return font
     return _font_of(name, face)
 
 
@@ -217,7 +228,7 @@ def _unpickled_face(kept: bytes, data: bytes) -> TTFontFace | None:
         return None
     if source != directory(data) or not isinstance(state, dict) or "unitsPerEm" not in state:
         return None
-    face: TTFontFace = TTFontFace.__new__(TTFontFace)
+    face: KeptFace = KeptFace.__new__(KeptFace)
     face.__dict__.update(state)
     face._ttf_data = data
     if scaled:
@@ -246,6 +257,87 @@ def _font_of(name: str, face: TTFontFace) -> TTFont:
     font: TTFont = TTFont.__new__(TTFont)
     construct(font, name, "")
     return font
+
+
+FONT_FILE_KIND = (f"reportlab-font-file/{REPORTLAB_VERSION}/zlib-{zlib.ZLIB_RUNTIME_VERSION}"
+                  f"/{VERSION}/1")
+"""What the font cache keeps of a font file reportlab embeds (``KeptFace``): by
+reportlab's version (which makes the file), zlib's (which compresses it) and ipdocs' (the
+last part: raise it when what is kept changes)."""
+
+FILES_KEPT = 16
+"""Font files a face remembers in the process (a report's full zh PDF embeds one to
+four a face)."""
+
+_handed = threading.local()
+"""The font file ``KeptFace.addSubsetObjects`` hands reportlab's own, which asks
+``makeSubset`` for it on the same thread."""
+
+
+class KeptFace(TTFontFace):  # type: ignore[misc]
+    """A face of a subset (``subset_font``) whose embedded font files are kept.
+
+    For each 256-character subset of a PDF, reportlab makes a TrueType file of the face
+    (``makeSubset``: tables copied, glyphs gathered in Python) and compresses it: some
+    100 M instructions of a cold zh PDF, and the same bytes in every build of a report.
+    This face keeps the compressed file in the font cache, sealed with the user's key and
+    found by all it is made of (``_file_inputs``), and in the process; a later build
+    reads it instead of making it again. The PDF objects are reportlab's own
+    (``addSubsetObjects`` runs), given the compressed file and marked as compressed.
+    """
+
+    def addSubsetObjects(self, doc: Any, fontname: str, subset: Sequence[int]) -> Any:
+        """reportlab's font descriptor and font file for the characters ``subset`` (their
+        codes in order), the file kept or read from what was kept."""
+        if not doc.compression:
+            return super().addSubsetObjects(doc, fontname, subset)
+        length, packed = self.font_file(subset)
+        _handed.packed = packed
+        try:
+            ref = super().addSubsetObjects(doc, fontname, subset)
+        finally:
+            _handed.packed = None
+        stream = doc.idToObject[doc.idToObject[ref.name].dict["FontFile2"].name]
+        stream.dictionary["Length1"] = length
+        stream.dictionary["Filter"] = pdfdoc.PDFArray(
+            [pdfdoc.PDFName(pdfdoc.PDFZCompress.pdfname)])  # as the filter would mark it
+        return ref
+
+    def makeSubset(self, subset: Sequence[int]) -> bytes:
+        """reportlab's font file for ``subset``; the compressed one ``addSubsetObjects``
+        hands over while it runs."""
+        packed: bytes | None = getattr(_handed, "packed", None)
+        if packed is not None:
+            return packed
+        made: bytes = super().makeSubset(subset)
+        return made
+
+    def font_file(self, subset: Sequence[int]) -> tuple[int, bytes]:
+        """The font file of ``subset``: its length and its bytes as the PDF's Flate
+        filter compresses them; remembered, else read from the font cache, else made and
+        kept there (each by all the file is made of, ``_file_inputs``)."""
+        files: OrderedDict[bytes, tuple[int, bytes]] = \
+            self.__dict__.setdefault("_files", OrderedDict())
+        inputs = self._file_inputs(subset)
+        return remembered(files, inputs, lambda: self._kept_file(subset, inputs), FILES_KEPT)
+
+    def _kept_file(self, subset: Sequence[int], inputs: bytes) -> tuple[int, bytes]:
+        """``font_file`` read from the font cache, or made (and kept there)."""
+        kept = read_kept(FONT_FILE_KIND, inputs)
+        if kept is not None and len(kept) > 4:
+            return int.from_bytes(kept[:4], "big"), kept[4:]
+        made: bytes = super().makeSubset(subset)
+        packed: bytes = pdfdoc.PDFZCompress.encode(made)
+        write_kept(FONT_FILE_KIND, inputs, len(made).to_bytes(4, "big") + packed)
+        return len(made), packed
+
+    def _file_inputs(self, subset: Sequence[int]) -> bytes:
+        """All a font file is made of: the face's bytes (told by their table directory,
+        which holds every table's checksum and length), the subset's codes in order and
+        the glyph each maps to now (reportlab may map more codes to a face's glyphs)."""
+        glyphs = self.charToGlyph
+        pairs = array("I", [n for code in subset for n in (code, glyphs.get(code, 0))])
+        return directory(self._ttf_data) + b"\0" + pairs.tobytes()
 
 
 def _bundled(role: str, bold: bool, latin: bool = False) -> str:
