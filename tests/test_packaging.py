@@ -65,6 +65,13 @@ def test_lxml_is_declared_since_the_code_imports_it() -> None:
     assert "lxml" in _lower_bounds()
 
 
+def test_xlsxwriter_is_declared_since_the_code_imports_it() -> None:
+    """The DOCX writer writes its charts' workbooks with XlsxWriter itself (python-pptx,
+    which brought it in, is no longer a dependency)."""
+    assert "xlsxwriter" in _lower_bounds()
+    assert "python-pptx" not in _lower_bounds()
+
+
 def test_licences_are_shipped_and_named() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
     project = config["project"]

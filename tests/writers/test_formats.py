@@ -92,7 +92,7 @@ def test_an_unknown_format_is_refused(sample: Report, capsys: pytest.CaptureFixt
 def test_a_pdf_build_imports_no_other_writer(tmp_path: Path) -> None:
     code = ("import sys; from ipdocs import load_report, render; "
             f"render(load_report({str(SAMPLE)!r}), 'pdf', lang='en'); "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'pptx') "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'xlsxwriter') "
             "or m.startswith(('ipdocs.writers.docx', 'ipdocs.writers.html'))))")
     assert fresh_python(code, cwd=tmp_path).strip() == "[]"
 

@@ -330,8 +330,8 @@ class _Batch:
         this one, and the writers the job's outputs need are imported there then
         (``batch.writers_first`` left all but the PDF's out of the processes' start),
         with what they draw charts with where a variant the process that takes it found
-        draws one (``_found_with_chart``: python-pptx and xlsxwriter for a Word file's
-        chart, else imported by its first chart, on the job's path). Where another
+        draws one (``_found_with_chart``: XlsxWriter for a Word file's chart's
+        workbook, else imported by its first chart, on the job's path). Where another
         process takes it, that one needed the writers too, or has them already
         (imported again, a writer costs nothing); ``charts`` (the finder's guess) only
         lengthens the guess of its end (``CHARTS_SECONDS``)."""
@@ -575,9 +575,9 @@ def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
 PREPARE_SECONDS = 0.05
 """About what a ``_prepare`` task takes (the DOCX writer's imports), to guess when a
 process that is still at one will be free (``_Batch._free_first``)."""
-CHARTS_SECONDS = 0.05
-"""About what importing the chart writer adds to a ``_prepare`` task (python-pptx and
-xlsxwriter)."""
+CHARTS_SECONDS = 0.01
+"""About what importing the chart writer adds to a ``_prepare`` task (XlsxWriter, some
+90 M instructions)."""
 
 
 def _prepare(formats: Sequence[str], token: str | None = None) -> tuple[int, float]:

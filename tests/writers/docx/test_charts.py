@@ -1,4 +1,4 @@
-"""Charts in a Word file: python-pptx's chart writer, imported only for a chart."""
+"""Charts in a Word file: their parts, and XlsxWriter, imported only for a chart."""
 
 from pathlib import Path
 
@@ -10,16 +10,19 @@ from tests.conftest import SAMPLE, fresh_python
 @pytest.mark.parametrize(("compact", "imported"), [(0, True), (6, False)])
 def test_the_chart_writer_is_imported_only_for_a_chart(tmp_path: Path, compact: int,
                                                         imported: bool) -> None:
-    """A DOCX with a chart imports python-pptx's chart writer; one without (the summary
-    cut to its shortest) does not: more than half of the DOCX writer's imports."""
+    """A DOCX with a chart imports XlsxWriter (its workbook's writer); one without (the
+    summary cut to its shortest) does not: a quarter of the DOCX writer's imports.
+    python-pptx, which drew them before, never."""
     code = ("import sys; from ipdocs import load_report; from ipdocs.doc import Chart; "
             "from ipdocs.sections import summary_brief; from ipdocs.themes import load_theme; "
             "from ipdocs.writers.docx import render_docx; "
             f"doc = summary_brief().document(load_report({str(SAMPLE)!r}), 'zh', "
             f"compact={compact}); "
             "render_docx(doc, load_theme('briefing')); "
-            "print('Chart' in repr(doc.blocks), 'pptx' in sys.modules)")
-    assert fresh_python(code, cwd=tmp_path).split() == [str(imported), str(imported)]
+            "print('Chart' in repr(doc.blocks), 'xlsxwriter' in sys.modules, "
+            "'pptx' in sys.modules)")
+    assert fresh_python(code, cwd=tmp_path).split() == [str(imported), str(imported),
+                                                        "False"]
 
 
 def test_a_chart_drawn_again_reuses_its_parts_but_one_that_prints_apart_does_not() -> None:

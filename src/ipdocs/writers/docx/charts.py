@@ -1,10 +1,10 @@
 """Native, editable Word charts: a chart part with cached values and an embedded workbook.
 
-The chart XML and the workbook come from python-pptx's chart writer (ChartXmlWriter and
-XlsxWriter underneath), which is DrawingML shared by Word and PowerPoint; this module
-adapts it for Word: per-point number formats that make data labels read like the text,
-decline colours, fonts, the first category on top, and the inline drawing that places
-the chart in the document.
+The chart's data and frame come from ``chartxml`` (DrawingML, shared by Word and
+PowerPoint, and a workbook by XlsxWriter); this module gives them their look in Word:
+per-point number formats that make data labels read like the text, decline colours,
+fonts, labels on one line, and the inline drawing that places the chart in the
+document.
 """
 
 from __future__ import annotations
@@ -27,16 +27,14 @@ from ipdocs.doc import Chart
 from ipdocs.themes import Font
 from ipdocs.typefaces.bundled import BUNDLED, coverage
 from ipdocs.writers.docx.adapter import r_of, set_blob
+from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
-C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 NS = {"c": C, "a": A}
 LABEL_SIZE = round(CHART_LABEL_SIZE * 100)  # hundredths of a point
-AXIS_IDS = (50010001, 50010002)  # fixed (python-pptx draws them at random): category, value
+AXIS_IDS = (50010001, 50010002)  # category, value
 DECLINE_ROOM = 0.15
 """A share of the values' span the value axis reaches beyond the largest decline: room
 for its label, clear of the category labels left of the plot."""
@@ -100,8 +98,6 @@ def _data_labels(formats: tuple[str, ...]) -> etree._Element:
 def _style_series(ser: etree._Element, chart: Chart, colors: tuple[str, str]) -> None:
     """Series colour, decline colour per point, data labels; in the schema's order."""
     accent, fall = colors
-    for old in ser.findall("c:invertIfNegative", NS) + ser.findall("c:spPr", NS):
-        ser.remove(old)
     anchor = ser.find("c:cat", NS)
     assert anchor is not None
     anchor.addprevious(_fill(accent))
@@ -118,29 +114,16 @@ def _style_series(ser: etree._Element, chart: Chart, colors: tuple[str, str]) ->
         anchor.addprevious(_data_labels(chart.series[0].formats))
 
 
-def _axes(space: etree._Element, horizontal: bool, values: tuple[float, ...] = ()) -> None:
-    """First category on top; the value axis hidden (the labels carry the numbers), and
-    reaching ``DECLINE_ROOM`` beyond the largest decline."""
-    cat = space.find(".//c:catAx", NS)
+def _axes(space: etree._Element, values: tuple[float, ...] = ()) -> None:
+    """The value axis reaching ``DECLINE_ROOM`` beyond the largest decline; bars wider
+    than Word's default (a gap of 60% of a bar's width between categories)."""
     val = space.find(".//c:valAx", NS)
-    assert cat is not None and val is not None
+    assert val is not None
     low, high = min(0.0, *values), max(0.0, *values)
     if low < 0:
         scaling = val.find("c:scaling", NS)
         assert scaling is not None
         _sub(scaling, "c:min", val=f"{low - (high - low) * DECLINE_ROOM:g}")
-    position = cat.find("c:tickLblPos", NS)
-    assert position is not None
-    position.set("val", "low")  # labels beside the plot, clear of bars below zero
-    if horizontal:
-        orientation = cat.find("c:scaling/c:orientation", NS)
-        assert orientation is not None
-        orientation.set("val", "maxMin")
-    deleted = val.find("c:delete", NS)
-    assert deleted is not None
-    deleted.set("val", "1")
-    for grid in val.findall("c:majorGridlines", NS):
-        val.remove(grid)
     bar = space.find(".//c:barChart", NS)
     assert bar is not None
     bar.find("c:axId", NS).addprevious(_el("c:gapWidth", val="60"))
@@ -234,14 +217,11 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
 
 
 def import_chart_writer() -> None:
-    """Import what a chart's parts are written with (``chart_parts``): python-pptx's chart
-    writer and xlsxwriter, which its workbook is made by (some 45 ms, more than half of
-    the DOCX writer's imports), so that a process with nothing else to do may import
-    them ahead of a Word file with a chart (``writers.formats.WriterFormat.charts``)."""
-    import pptx.chart.data
-    import pptx.chart.xlsx
-    import pptx.chart.xmlwriter
-    import pptx.enum.chart  # noqa: F401
+    """Import what a chart's workbook is written with (``chartxml.chart_workbook``):
+    XlsxWriter (some 90 M instructions, a quarter of the DOCX writer's imports), so
+    that a process with nothing else to do may import it ahead of a Word file with a
+    chart (``writers.formats.WriterFormat.charts``)."""
+    import xlsxwriter  # noqa: F401
 
 
 def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
@@ -249,41 +229,26 @@ def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     """The chart part's XML and its workbook; ``fonts``: the Latin and East Asian
     families; ``tag``: the language its text is marked with. Category labels are spaced
     as the text is (``typeset.spaced_label``: PCT 申请量)."""
-    from pptx.chart.data import CategoryChartData  # python-pptx and xlsxwriter: only for
-    from pptx.chart.xmlwriter import ChartXmlWriter  # a chart (more than half of the
-    from pptx.enum.chart import XL_CHART_TYPE  # DOCX writer's imports)
-
-    data = CategoryChartData()  # type: ignore[no-untyped-call]
-    data.categories = [spaced_label(c) for c in chart.categories]
-    for series in chart.series:
-        data.add_series(series.name, list(series.values))  # type: ignore[no-untyped-call]
-    horizontal = chart.kind != "years"
-    kind = XL_CHART_TYPE.BAR_CLUSTERED if horizontal else XL_CHART_TYPE.COLUMN_CLUSTERED
-    space = etree.fromstring(ChartXmlWriter(kind, data).xml.encode("utf-8"))  # type: ignore[no-untyped-call]
+    categories = [spaced_label(c) for c in chart.categories]
+    series = [(s.name, s.values) for s in chart.series]
+    space = bar_chart_space(categories, series, chart.kind != "years", AXIS_IDS)
     for ser in space.iterfind(".//c:ser", NS):
         _style_series(ser, chart, colors)
-    _axes(space, horizontal, chart.series[0].values if chart.series else ())
-    old = space.find("c:txPr", NS)
-    if old is not None:
-        space.remove(old)
-    space.find("c:chart", NS).addnext(_text_props(fonts, LABEL_SIZE, tag))
+    _axes(space, chart.series[0].values if chart.series else ())
+    chart_element = space.find("c:chart", NS)
+    assert chart_element is not None
+    chart_element.tail = space.text  # what follows the chart begins a line of its own
+    chart_element.addnext(_text_props(fonts, LABEL_SIZE, tag))
     space.insert(1, _el("c:roundedCorners", val="0"))
-    deleted = space.find("c:chart/c:autoTitleDeleted", NS)
-    if deleted is not None:
-        deleted.set("val", "1")
     border = _el("c:spPr")
     _sub(border, "a:noFill")
     _sub(_sub(border, "a:ln"), "a:noFill")
-    space.find("c:chart", NS).addnext(border)
+    chart_element.addnext(border)
     _value_labels_unwrapped(space)
     if chart.compact:
         _every_category(space)
-    for index, axis in enumerate(space.iterfind(".//c:axId", NS)):
-        axis.set("val", str(AXIS_IDS[index % 2]))
-    for index, axis in enumerate(space.iterfind(".//c:crossAx", NS)):
-        axis.set("val", str(AXIS_IDS[(index + 1) % 2]))
     xml = etree.tostring(space, xml_declaration=True, encoding="UTF-8", standalone=True)
-    return xml, reproducible_zip(data.xlsx_blob, fix_core_dates=True)
+    return xml, reproducible_zip(chart_workbook(categories, series), fix_core_dates=True)
 
 
 def _next_name(document: DocxDocument, folder: str, ext: str) -> PackURI:
