@@ -76,11 +76,14 @@ METHOD = """## Method
   LibreOffice converts ipdocs' own DOCX to PDF. Each runs in a fresh process. Typst and
   WeasyPrint start from prepared markup; ipdocs starts from the spec. *reportlab alone*
   is the same content set by reportlab without ipdocs (see below the table).
-- **Goals** divide medians measured taking turns: ipdocs' cold zh PDF, the summary's six
-  outputs, Typst and reportlab alone each run once per round, for nine rounds (three with
-  `--quick`), each round starting with the next command. The machine's own speed drifts
-  during a run; commands timed minutes apart (the rows of the tables below) would put
-  that drift into the ratio.
+- **Goals**: the cold ones (zh PDF against reportlab alone and against Typst, the
+  summary's six against the zh PDF) divide medians measured taking turns: ipdocs' cold zh
+  PDF, the summary's six outputs, Typst and reportlab alone each run once per round, for
+  nine rounds (three with `--quick`), each round starting with the next command. The
+  machine's own speed drifts during a run; commands timed minutes apart (the rows of the
+  tables below) would put that drift into the ratio. The warm goal divides the warm
+  render (in process) by Typst's median taken in turns; watch, many specs and memory are
+  measured in their own sections.
 - **Phases** split a cold zh PDF build, in a fresh process, at its steps (perf_counter
   marks; median of 3).
 - **Scaling** replicates the report's sections and figures N times under new ids and

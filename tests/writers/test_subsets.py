@@ -92,7 +92,8 @@ def test_the_cache_is_kept_where_no_cache_folder_was_yet(
     subset_face.cache_clear()
     [kept] = (tmp_path / "home" / ".cache" / "ipdocs" / "font-subsets").iterdir()
     assert kept.read_bytes()[:-32] == made
-    assert kept.parent.parent.stat().st_mode & 0o777 == 0o700
+    for folder in (kept.parent, kept.parent.parent, kept.parent.parent.parent):
+        assert folder.stat().st_mode & 0o777 == 0o700  # ~/.cache made private too
 
 
 @pytest.mark.parametrize("damage", [b"", b"\x00\x01", "truncate"])

@@ -49,8 +49,9 @@ tracks some 500,000 more after its PDF, whose garbage, some 400,000 objects, is 
 kept while its DOCX is made)."""
 
 FULL_EVERY = 8
-"""How many of ``collect_if_grown``'s collections are young (the objects made since the
-last one, and the survivors of the one before) before one is full. A batch's worker keeps
+"""Every how many of ``collect_if_grown``'s collections one is full; the others are young:
+they walk only the objects made since the last collection (what survived one is old at
+once, and a cycle among old objects waits for the next full one). A batch's worker keeps
 what it remembers of the specs before (lines, table fits, charts, subsets: some 500,000
 objects once its caches are full), and a full collection walks all of it each time to
 find a few garbage cycles among them: 0.5–0.8 s a collection, every second spec, some

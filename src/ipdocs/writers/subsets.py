@@ -343,10 +343,18 @@ def _write_cached(path: Path, font: bytes, key: bytes) -> None:
     """Keep a subset for later runs, sealed with ``key``, written whole or not at all,
     readable by this user alone. A cache that cannot be written only costs time."""
     with contextlib.suppress(OSError):
-        path.parent.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # ~/.cache too,
-        path.parent.mkdir(mode=0o700, exist_ok=True)  # on a fresh machine or CI runner
+        _private_folder(path.parent)
         atomic_write(path, font + _seal(key, path, font), mode=0o600)
         trim(path.parent)
+
+
+def _private_folder(folder: Path) -> None:
+    """Make ``folder`` and those above it that are missing (~/.cache itself on a fresh
+    machine or CI runner), each readable by this user alone, as the XDG base directory
+    specification asks of a cache folder it makes."""
+    if not folder.is_dir():
+        _private_folder(folder.parent)
+        folder.mkdir(mode=0o700, exist_ok=True)
 
 
 def trim(folder: Path, limit: int | None = None) -> None:

@@ -6,6 +6,7 @@ import re
 import zlib
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from reportlab.lib.colors import HexColor
@@ -387,3 +388,22 @@ def test_reportlabs_objects_format_through_the_remembered_names() -> None:
     finally:
         pdf_adapter.remember_names()
     assert made[0] == made[1] == b"<<\n/A#20b (z) /Type /Font /W [ 1 2.5 0 x y ]\n>>"
+
+
+def test_font_files_are_made_one_thread_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    # reportlab's face reads its bytes through one position of its own: two threads
+    # making files of one face read each other's tables (a kept file would keep that).
+    from ipdocs.writers.pdf import adapter
+
+    held: list[bool] = []
+
+    def made(face: object, subset: object) -> bytes:
+        held.append(adapter._MAKING.locked())
+        return b"file"
+
+    monkeypatch.setattr(adapter, "_make_subset", made)
+    class Face:
+        """A face the writer remembers font files of (weakly, by the face)."""
+
+    assert adapter._remembered_subset(Face(), [65, 66]) == b"file"
+    assert held == [True] and not adapter._MAKING.locked()

@@ -405,3 +405,30 @@ def test_no_font_file_is_kept_with_the_cache_off(tmp_path: Path,
     pdf = pdf_in(pdf_fonts.subset_font("Knone", data, name, FILE_TEXT))
     assert made and pdf == pdf_in(TTFont("Knone", io.BytesIO(data)))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_kept_font_file_is_found_by_its_face_and_its_codes_order(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two texts of the same characters in another order number them in another order,
+    and the bold face holds the same characters: on one cache, each PDF embeds its own
+    face's file in its own order, as reportlab alone makes it (a file found by the
+    characters alone, or without the face, would print 2 for 1, or the regular face in
+    the bold's place)."""
+    import io
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from ipdocs.writers.subsets import subset_face
+
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    subset_face.cache_clear()
+    chars = "12.5%专利"
+    for weight, bold in enumerate((False, True)):
+        name = BUNDLED["serif"].face(bold)
+        data = subset_face(name, chars)
+        for order, text in enumerate(("12.5%专利", "21.5%利专")):
+            font = pdf_fonts.subset_font(f"Korder{weight}{order}", data, name, chars)
+            alone = TTFont(f"Korder{weight}{order}", io.BytesIO(data))
+            assert pdf_in(font, text) == pdf_in(alone, text), (bold, text)
+    assert len(list((tmp_path / "cache" / "font-subsets").glob("*.face"))) >= 4
+    subset_face.cache_clear()

@@ -525,7 +525,19 @@ def _remembered_subset(face: Any, subset: Any) -> bytes:
     of code points, in their codes' order), made once per face and list: it depends on
     nothing else (the face's file is read once and never changes)."""
     return remembered(_made.setdefault(face, OrderedDict()), tuple(subset),
-                      lambda: _make_subset(face, subset), SUBSETS_KEPT)
+                      lambda: _one_at_a_time(face, subset), SUBSETS_KEPT)
+
+
+_MAKING = threading.Lock()
+"""Held while reportlab makes a font file: its face reads its bytes through one position
+of its own (``_pos``), so two threads making files of one face read each other's tables
+(stray glyphs, or an IndexError; a kept file would keep them: ``fonts.KeptFace``)."""
+
+
+def _one_at_a_time(face: Any, subset: Any) -> bytes:
+    """reportlab's font file of ``face`` for ``subset``, made by one thread at a time."""
+    with _MAKING:
+        return _make_subset(face, subset)
 
 
 def remember_subsets() -> None:
