@@ -29,6 +29,11 @@ def characters(node: Any) -> str:
     """Every distinct character below ``node``, sorted: the characters of ``strings``,
     found by a walk without generators (every PDF and DOCX made, and every fitting
     trial, asks for them)."""
+    return "".join(sorted(character_set(node)))
+
+
+def character_set(node: Any) -> set[str]:
+    """Every distinct character below ``node`` (``characters``, unsorted)."""
     seen: set[str] = set()
     stack = [node]
     while stack:
@@ -43,7 +48,7 @@ def characters(node: Any) -> str:
             stack.extend(getattr(item, name) for name in names)
         elif isinstance(item, tuple | list):
             stack.extend(item)
-    return "".join(sorted(seen))
+    return seen
 
 
 _FIELDS: dict[type, tuple[str, ...] | None] = {}

@@ -18,15 +18,14 @@ import secrets
 import string
 import time
 import warnings
-from collections import OrderedDict
 from collections.abc import Callable
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 from ipdocs.base.files import atomic_write
-from ipdocs.base.kept import ByObjects, remembered_for
+from ipdocs.base.kept import keep_afresh
 from ipdocs.doc import Document
-from ipdocs.doc.walk import characters
+from ipdocs.doc.walk import character_set
 from ipdocs.themes import Theme
 from ipdocs.typefaces.bundled import face_path
 from ipdocs.typefaces.sysfonts import quiet_subsetting
@@ -49,20 +48,29 @@ def embedded_text(doc: Document, theme: Theme) -> str:
     return "".join(sorted(chars))
 
 
-DOCUMENTS_KEPT = 8
-"""Documents whose blocks' characters a process remembers (``document_characters``)."""
-_BLOCKS_CHARACTERS: ByObjects[str] = OrderedDict()
+BLOCKS_KEPT = 4096
+"""Blocks whose characters a process remembers (``document_characters``): a few
+reports' worth (Ningbo's full brief has some 300 in each language); all are let go
+when that many are kept."""
+_BLOCK_CHARACTERS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def document_characters(doc: Document) -> set[str]:
-    """Every character of ``doc`` (``walk.characters``), its blocks' remembered by the
-    blocks (frozen trees, never changed once made): a brief's blocks are the same objects
-    in every document made of the same report (``sections.brief.built``), so a document
-    made and rendered again is not walked again."""
-    chars = set(characters([getattr(doc, name) for name in _OTHER_FIELDS]))
-    found: str = remembered_for(_BLOCKS_CHARACTERS, doc.blocks, partial(characters, doc.blocks),
-                                DOCUMENTS_KEPT)
-    chars.update(found)
+    """Every character of ``doc`` (``walk.characters``), each of its blocks' remembered
+    by the block (frozen trees, never changed once made; kept by its id beside the block
+    itself, so that the id is not reused while kept): a brief's blocks are the same
+    objects in every document made of the same report (``sections.brief.built``), and a
+    bilingual document interleaves the very blocks of its two languages' documents
+    (``sections.brief.combine``), so a report's Chinese, English and bilingual outputs
+    walk each block once, and a document made and rendered again is not walked again."""
+    chars = character_set([getattr(doc, name) for name in _OTHER_FIELDS])
+    kept = _BLOCK_CHARACTERS
+    for block in doc.blocks:
+        held = kept.get(id(block))
+        if held is None or held[0] is not block:
+            held = keep_afresh(kept, id(block), (block, frozenset(character_set(block))),
+                               BLOCKS_KEPT)
+        chars |= held[1]
     return chars
 
 

@@ -251,6 +251,45 @@ def test_a_line_text_object_writes_what_reportlabs_writes() -> None:
     assert {"F2+0", "F2+1", "F2+2", "F1"} <= fonts  # three subsets, and Helvetica
 
 
+_SHOWN = re.compile(r"/F[0-9+]+ [0-9.]+ Tf|\((?:[^\\)]|\\.)*\) Tj")
+"""A font's subset set (``Tf``) and a text shown (``Tj``) in a page's content."""
+
+
+def _shown_by_plan(canvas: Canvas, font: str, lines: list[list[str]]) -> list[str]:
+    """The ``Tf`` and ``Tj`` operators of ``lines`` of words drawn by plans on ``canvas``."""
+    for words in lines:
+        plan = [pdf_adapter.font_step(font, 10.5)]
+        plan += [(pdf_adapter.SHOW, word, None) for word in words]
+        pdf_adapter.draw_plan(canvas, plan, 12.25, 700.125)
+    return _SHOWN.findall(" ".join(pdf_adapter.page_code(canvas)))
+
+
+def test_a_plan_shows_a_text_again_as_its_document_first_showed_it() -> None:
+    """A text's pieces are kept with the document's canvas: the same operators as a text
+    object writes, a text shown again in the same document and in several subsets alike;
+    another document gives characters their codes afresh, in the order it shows them."""
+    font = _latin_face("AdapterPlanFace")
+    covered = sorted(c for c in font.face.charToGlyph if c > 255)[:300]
+    many = "".join(map(chr, covered))  # two subsets
+    lines = [["\u00e9", "plain", many, "\u00e9\u00fc"], ["\u00e9\u00fc", many, "plain"]]
+    planned = Canvas(io.BytesIO(), pagesize=A4)
+    shown = _shown_by_plan(planned, "AdapterPlanFace", lines)
+    by_text_object = Canvas(io.BytesIO(), pagesize=A4)
+    for words in lines:
+        text = by_text_object.beginText()
+        text.setFont("AdapterPlanFace", 10.5)
+        for word in words:
+            text.textOut(word)
+        by_text_object.drawText(text)
+    assert shown == _SHOWN.findall(" ".join(pdf_adapter.page_code(by_text_object)))
+    assert len({op for op in shown if op.endswith("Tf")}) == 2  # both subsets shown
+    assert shown[3:6] == shown[15:18]  # ``many`` again (a piece in each subset)
+    assert shown[1] == "(\\001) Tj"  # é took the first code
+    other = _shown_by_plan(Canvas(io.BytesIO(), pagesize=A4), "AdapterPlanFace",
+                           [["\u00fc", "\u00e9\u00fc"]])
+    assert other[1:] == ["(\\001) Tj", "(\\002\\001) Tj"]  # ü first in the other document
+
+
 def test_a_line_text_object_on_a_canvas_drawn_top_down_is_reportlabs() -> None:
     _latin_face("AdapterLineFace")
     canvases = [Canvas(io.BytesIO(), pagesize=A4, bottomup=0) for _ in range(2)]

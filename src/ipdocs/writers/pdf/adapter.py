@@ -241,14 +241,49 @@ class _Sink:
         self._code = code
 
 
-def _subset_names(canvas: Any) -> dict[tuple[Any, int], str]:
-    """The names the canvas's document gave the font subsets it has shown (``/F2+0``),
-    by font and subset: reportlab names a subset once a document (its first call
-    registers the font with the document) and the same name after."""
-    names: dict[tuple[Any, int], str] | None = getattr(canvas, "_ipdocs_subset_names", None)
-    if names is None:
-        names = canvas._ipdocs_subset_names = {}
-    return names
+class _Shown:
+    """What a canvas's document has shown in its TrueType fonts, kept with the canvas
+    (one document): the names reportlab gave the font subsets (``/F2+0``; it names a
+    subset once a document, its first call registering the font with the document) and,
+    by font and text, the pieces a text was shown as, each its subset and its
+    ``Tj`` operator.
+
+    A text's pieces are found once a document: the font's ``splitString`` gives each
+    character its code the first time the document shows it (stateful, in the order
+    shown), and the same codes every time after, so a text shown again (a word, a
+    space) is shown by the same operators. Kept no longer than the document's canvas,
+    and no more than ``TEXTS_KEPT`` texts."""
+
+    __slots__ = ("names", "texts")
+
+    TEXTS_KEPT = 1 << 16
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[Any, int], str] = {}
+        self.texts: dict[tuple[Any, str], list[tuple[int, str]]] = {}
+
+    def pieces(self, font: Any, text: str, doc: Any) -> list[tuple[int, str]]:
+        """The subsets and ``Tj`` operators ``text`` in ``font`` is shown by in
+        ``doc``: the font's ``splitString`` (assigning codes to new characters) on the
+        first showing, kept for the next."""
+        key = (font, text)
+        known = self.texts.get(key)
+        if known is not None:
+            return known
+        found = [(subset, f"({escapePDF(chars)}) Tj")
+                 for subset, chars in font.splitString(text, doc)]
+        if len(self.texts) < self.TEXTS_KEPT:
+            self.texts[key] = found
+        return found
+
+
+def _shown(canvas: Any) -> _Shown:
+    """What the canvas's document has shown in its TrueType fonts (``_Shown``), made on
+    its first line drawn by a plan."""
+    shown: _Shown | None = getattr(canvas, "_ipdocs_shown", None)
+    if shown is None:
+        shown = canvas._ipdocs_shown = _Shown()
+    return shown
 
 
 def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> None:
@@ -259,22 +294,30 @@ def draw_plan(canvas: Any, plan: list[PlanStep], x0: float, baseline: float) -> 
     code = ["BT", "1 0 0 1 0 0 Tm"]
     y = number(baseline)
     fonts = pdfmetrics._fonts
-    names = _subset_names(canvas)
+    shown = _shown(canvas)
+    names = shown.names
+    texts = shown.texts
     font: Any = None
     tf = ""
     current = -1
     versioned = False
     for kind, first, second in plan:
         if kind == SHOW:
+            pieces = texts.get((font, first))
+            if pieces is None:
+                pieces = shown.pieces(font, first, doc)
+            if len(pieces) == 1 and pieces[0][0] == current:  # the common case
+                code.append(pieces[0][1])
+                continue
             out = []
-            for subset, chars in font.splitString(first, doc):
+            for subset, shows in pieces:
                 if subset != current:
                     name = names.get((font, subset))
                     if name is None:
                         name = names[font, subset] = font.getSubsetInternalName(subset, doc)
                     out.append(name + tf)
                     current = subset
-                out.append(f"({escapePDF(chars)}) Tj")
+                out.append(shows)
             code.append(" ".join(out))
         elif kind == PLACE:
             code.append(f"1 0 0 1 {number(x0 + first)} {y} Tm")

@@ -947,18 +947,32 @@ def _too_loose(lines: Sequence[_Open], widths: Sequence[float], s: Setting) -> b
                for i, line in enumerate(lines[:-1]))
 
 
-def _demerits(last: _Atom, natural: float, shrink: float, width: float, s: Setting,
+_End = tuple[float, float, bool]
+"""What a line's cost asks of the unit it ends with (``_end_of``): what a closing mark
+gives back at the line's end, how much of its blank a closing mark may squeeze, and
+whether the unit is hyphenated."""
+
+
+def _end_of(atom: _Atom, s: Setting) -> _End:
+    """The ``_End`` of a line that ends with ``atom``."""
+    end = atom.units[-1]
+    return (_end_saving(end, s), _squeezable(end, s) if end.mark == "close" else 0.0,
+            end.hyphenated)
+
+
+def _demerits(end: _End, natural: float, shrink: float, width: float, s: Setting,
               final: bool, points: int) -> float | None:
     """What a Latin line costs when a paragraph is broken as a whole (none: it does not
     fit): a cube of how far its spaces stretch or squeeze, far more past ``LOOSE_LATIN``,
-    and a hyphen at its end. The line ends with ``last``, is ``natural`` wide and may
-    squeeze ``shrink`` (an ``_Open``'s totals), has ``points`` stretch points and is
-    the paragraph's last where ``final``: its looseness as ``_latin_looseness`` works it
-    out, the same sums, without a line made for each candidate."""
-    end = last.units[-1]
-    slack = width - (natural - _end_saving(end, s))
+    and a hyphen at its end. The line ends with a unit of ``end`` (``_end_of``), is
+    ``natural`` wide and may squeeze ``shrink`` (an ``_Open``'s totals), has ``points``
+    stretch points and is the paragraph's last where ``final``: its looseness as
+    ``_latin_looseness`` works it out, the same sums, without a line made for each
+    candidate."""
+    saving, close, hyphenated = end
+    slack = width - (natural - saving)
     if slack < 0:
-        room = shrink - (_squeezable(end, s) if end.mark == "close" else 0.0)
+        room = shrink - close
         ratio = slack / room if room > 0 else float("-inf")
     else:
         ratio = slack / points / s.space if points else float("inf")
@@ -970,7 +984,7 @@ def _demerits(last: _Atom, natural: float, shrink: float, width: float, s: Setti
     if ratio > LOOSE_LATIN:
         badness = 1e4 + 1e6 * (ratio - LOOSE_LATIN) if ratio != float("inf") else 1e9
     demerits = (1 + badness) ** 2
-    if end.hyphenated:
+    if hyphenated:
         demerits += HYPHEN_DEMERITS
     return demerits
 
@@ -1014,34 +1028,80 @@ class _Span:
         return atoms if self.head is None else [*atoms, self.head]
 
 
-_Ending = tuple[_Atom | None, _Atom, float, float, int, int, int]
-"""A line ``_endings`` finds: the head it ends with (or none), its last atom, its natural
-width and squeeze, the atom the next line starts at, the head's number (0: none) and its
-stretch points."""
+_Ending = tuple[_Atom | None, _Atom, _End, float, float, int, int, int]
+"""A line ``_endings`` finds: the head it ends with (or none), its last atom and that
+atom's ``_End``, its natural width and squeeze, the atom the next line starts at, the
+head's number (0: none) and its stretch points."""
 
 
-def _endings(start: _Atom, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
-             after: int, width: float, s: Setting, spaces: Sequence[int]
+def _gap_between(last_atom: _Atom, atom: _Atom, s: Setting) -> tuple[float, float]:
+    """The space put before ``atom`` after ``last_atom`` on a line, and how much it may
+    squeeze: what ``_joined`` adds besides the atom's own width and squeeze (nothing
+    between two units of a script without a space, asked no further)."""
+    last, first = last_atom.units[-1], atom.units[0]
+    if not first.space_before and last.han == first.han:
+        return 0.0, 0.0
+    return _gap_both(last, first, s)
+
+
+class _Fits:
+    """What breaking a paragraph as a whole asks again of each atom at every line that
+    may hold it, worked out once (``_total_fit``): the space before the atom after the
+    one before it (``_gap_between``), before each head of its first word, and the
+    ``_End`` of a line that ends with it or with one of its heads; each atom's spaces
+    (``_spaces``)."""
+
+    __slots__ = ("atoms", "ends", "gaps", "head_ends", "head_gaps", "head_spaces", "heads",
+                 "spaces")
+
+    def __init__(self, atoms: Sequence[_Atom], heads: Sequence[list[tuple[_Atom, _Atom]]],
+                 s: Setting) -> None:
+        self.atoms, self.heads = atoms, heads
+        self.spaces = [_spaces(atom) for atom in atoms]
+        self.ends = [_end_of(atom, s) for atom in atoms]
+        self.gaps = [(0.0, 0.0)] + [_gap_between(before, atom, s)
+                                    for before, atom in itertools.pairwise(atoms)]
+        self.head_gaps = [[_gap_between(atoms[j - 1], head, s) for head, _ in heads[j]]
+                          if j else [] for j in range(len(atoms))]
+        self.head_ends = [[_end_of(head, s) for head, _ in choices] for choices in heads]
+        self.head_spaces = [[_spaces(head) for head, _ in choices] for choices in heads]
+
+
+def _endings(start: _Atom, after: int, width: float, s: Setting, fits: _Fits
              ) -> Iterator[_Ending]:
     """Every line that starts with ``start`` and may end in ``width`` (its atoms
     ``start``, ``atoms[after:j]`` and the head, if any), as the totals an ``_Open`` of
     them has: the line's ``_Ending``, with its stretch points counted as the line grows
     (``_stretch_points`` of a line with no Han unit, as every line of a paragraph broken
-    as a whole is: its word spaces but a space before its first unit; ``spaces``:
-    ``_spaces`` of each atom)."""
+    as a whole is: its word spaces but a space before its first unit). The atoms'
+    spaces and ends are ``fits``' (a start that is a word's tail, not the atom before
+    ``after``, has its own)."""
+    atoms, heads = fits.atoms, fits.heads
     natural, shrink, last = start.width, start.shrink, start  # as _Open().add(start)
-    points = _spaces(start) - start.units[0].space_before
+    whole = start is atoms[after - 1]
+    end = fits.ends[after - 1] if whole else _end_of(start, s)
+    points = (fits.spaces[after - 1] if whole else _spaces(start)) - \
+        start.units[0].space_before
     j = after
     while natural - width <= shrink * DEEP_SHRINK / SPACE_SHRINK + 1e-6:
-        yield None, last, natural, shrink, j, 0, points
+        yield None, last, end, natural, shrink, j, 0, points
         if j == len(atoms):
             return
+        if j > after or whole:
+            gaps, gap = fits.head_gaps[j], fits.gaps[j]
+        else:  # after a word's tail
+            gaps = [_gap_between(start, head, s) for head, _ in heads[j]]
+            gap = _gap_between(start, atoms[j], s)
+        head_ends, head_spaces = fits.head_ends[j], fits.head_spaces[j]
         for number, (head, _) in enumerate(heads[j], 1):
-            joined, squeeze = _joined(last, natural, shrink, head, s)
-            yield head, head, joined, squeeze, j, number, points + _spaces(head)
-        natural, shrink = _joined(last, natural, shrink, atoms[j], s)
-        last = atoms[j]
-        points += spaces[j]
+            space, squeeze = gaps[number - 1]
+            yield (head, head, head_ends[number - 1], natural + space + head.width,
+                   shrink + squeeze + head.shrink, j, number,
+                   points + head_spaces[number - 1])
+        atom = atoms[j]
+        natural, shrink = natural + gap[0] + atom.width, shrink + gap[1] + atom.shrink
+        last, end = atom, fits.ends[j]
+        points += fits.spaces[j]
         j += 1
 
 
@@ -1056,7 +1116,7 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
     breaks, at spaces and inside words, whose lines cost least together (``_demerits``);
     none if it cannot be set so."""
     heads = [_heads(atom, s) for atom in atoms]
-    spaces = [_spaces(atom) for atom in atoms]
+    fits = _Fits(atoms, heads, s)
     rows = len(widths) - 1
     best: dict[_State, tuple[float, _State | None, _Span | None]] = {(0, 0, 0): (0.0, None, None)}
     finish: _State = (len(atoms), 0, -1)
@@ -1069,13 +1129,13 @@ def _total_fit(atoms: Sequence[_Atom], widths: Sequence[float],
         hyphened = came is not None and came.last.units[-1].hyphenated
         start = atoms[i] if not cut else heads[i][cut - 1][1]
         width = widths[row]
-        for head, last, natural, shrink, j, number, points in _endings(
-                start, atoms, heads, i + 1, width, s, spaces):
+        for head, last, end_of, natural, shrink, j, number, points in _endings(
+                start, i + 1, width, s, fits):
             end = j == len(atoms)
-            worth = _demerits(last, natural, shrink, width, s, end, points)
+            worth = _demerits(end_of, natural, shrink, width, s, end, points)
             if worth is None:
                 continue
-            if hyphened and last.units[-1].hyphenated:
+            if hyphened and end_of[2]:
                 worth += HYPHENS_DEMERITS
             target = finish if end else (j, number, min(row + 1, rows))
             if target not in best or cost + worth < best[target][0]:

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ipdocs.base.kept import remembered
+from ipdocs.base.kept import keep_afresh, remembered
 from ipdocs.base.records import datarecord
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
@@ -255,6 +255,26 @@ taller than it was measured.)"""
 def same_width(width: float) -> float:
     """``width`` as a remembered layout is known by (see ``WIDTH_DIGITS``)."""
     return round(width, WIDTH_DIGITS)
+
+
+_SPACE_STEPS: tuple[PlanStep, ...] = ((SAME, "0 Tc", None), (SHOW, " ", None))
+"""A line plan's steps for the space before a word: no character spacing, a space."""
+
+STEPS_KEPT = 1024
+"""Looks whose font and fill steps a process remembers (``_look_steps``)."""
+_STEPS: dict[tuple[str, float, str], tuple[PlanStep, PlanStep]] = {}
+
+
+def _look_steps(name: str, size: float, color: str) -> tuple[PlanStep, PlanStep]:
+    """The plan's steps setting the font ``name`` at ``size`` and the fill ``color`` (six
+    hex digits), remembered: the same operators for every line set in a look (a
+    report's lines take a few dozen), spelt once."""
+    key = (name, size, color)
+    steps = _STEPS.get(key)
+    if steps is None:
+        steps = keep_afresh(_STEPS, key, (font_step(name, size), fill_step(_color(color))),
+                            STEPS_KEPT)
+    return steps
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -513,19 +533,20 @@ class TextBlock(Flowable):  # type: ignore[misc]
         plan: list[PlanStep] = []
         current: Look | None = None
         units = line.units
+        looks = self.looks
         for start, end, spacing, pieces in _stretches(line):
             unit = units[start]
             if start and unit.space_before:
-                plan += [(SAME, "0 Tc", None), (SHOW, " ", None)]
-            if self.looks[unit.pieces[0][0]].italic:
+                plan += _SPACE_STEPS
+            if looks[unit.pieces[0][0]].italic:
                 return None
             plan += [(PLACE, unit.x, None), (SAME, f"{number(spacing)} Tc", None)]
             for position, (style, piece) in enumerate(pieces):
-                look = self.looks[style]
-                if look != current:
+                look = looks[style]
+                if look is not current and look != current:  # a block's looks differ
                     if look.face.synthetic_bold or not dynamic_font(look.face.name):
                         return None
-                    plan += [font_step(look.face.name, look.size), fill_step(_color(look.color))]
+                    plan += _look_steps(look.face.name, look.size, look.color)
                     current = look
                 if unit.hyphenated and end == start + 1 and position == len(pieces) - 1:
                     plan += [(SHOW, piece[:-1], None),
