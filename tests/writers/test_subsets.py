@@ -12,6 +12,7 @@ from ipdocs.themes import load_theme
 from ipdocs.typefaces.bundled import face_path
 from ipdocs.writers import subsets
 from ipdocs.writers.subsets import embedded_text, subset_face
+from tests.conftest import SPECS
 
 FACE = "NotoSansCJKsc-Regular.ttf"
 
@@ -35,6 +36,27 @@ def test_embedded_text_has_the_document_its_charset_and_what_writers_add() -> No
     for char in "标题专利授权商标—0123456789%.,−\u3000":
         assert char in text
     assert text == "".join(sorted(set(text)))
+
+
+def test_no_control_character_is_embedded() -> None:
+    # A line feed parts a bilingual key figure's label: never drawn, it must not be
+    # embedded, or the bilingual PDF's subsets differ from its two languages' (named
+    # apart, laid out afresh).
+    doc = Document(Metadata("标题", "zh-CN"), (Paragraph((Span("专利\n授权\tab\x85"),), "zh"),),
+                   charset="商标\r")  # type: ignore[arg-type]
+    text = embedded_text(doc, load_theme("briefing"))
+    assert "专" in text and "a" in text and not set(text) & set("\n\t\r\x85")
+
+
+def test_a_bilingual_document_embeds_what_its_two_languages_embed() -> None:
+    from ipdocs.loading import load_report
+    from ipdocs.sections import full_brief
+
+    report = load_report(SPECS / "ningbo-2024.yaml")
+    theme = load_theme("briefing")
+    made = {lang: embedded_text(full_brief().document(report, lang), theme)
+            for lang in ("zh", "en", "zh-en")}
+    assert made["zh-en"] == "".join(sorted(set(made["zh"]) | set(made["en"])))
 
 
 def test_a_document_made_again_embeds_what_its_blocks_hold_now() -> None:
