@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from ipdocs.doc import Contents, Document, Metadata, Paragraph, Span
+from ipdocs.doc import Contents, Document, Heading, Metadata, Paragraph, Span
 from ipdocs.model import Report
 from ipdocs.sections import full_brief, summary_brief
 from ipdocs.sections.narrative import render
@@ -200,6 +200,47 @@ def test_markup_prints_literally(tmp_path: Path) -> None:
     extracted = tool("pdftotext", str(path), "-")
     assert squeeze(text) in squeeze(extracted)
     assert b"/Subtype /Image" not in path.read_bytes()
+
+
+def test_line_ends_in_text_are_set_as_spaces_not_drawn() -> None:
+    """A line feed or carriage return in a title or a paragraph (the spec allows them) is
+    set as a space: no face has a glyph for it, and each printed a .notdef box."""
+    import io
+
+    import pikepdf
+
+    doc = Document(Metadata("t", "zh-CN"), (  # type: ignore[arg-type]
+        Contents("目录", "zh"), Heading(1, "版权\n创造", "zh"),
+        Heading(2, "Copy\rright", "en"),
+        Paragraph((Span("发明专利\n授权量 rose\r\nby 11.4%"),), "zh")))
+    pdf = pikepdf.open(io.BytesIO(render_pdf(doc, load_theme("briefing"))))
+    shown = "".join(_shown(page) for page in pdf.pages)
+    assert "版权 创造" in shown and "Copy right" in shown and "rose by" in shown
+    assert "\n" not in shown and "\r" not in shown
+
+
+def _shown(content: Any) -> str:
+    """The text a page or form shows (Tj, TJ; its forms' too), each code read through
+    its font's ToUnicode map."""
+    import pikepdf
+
+    resources = content.get("/Resources")
+    fonts = resources.get("/Font", {}) if resources else {}
+    maps = {str(name): {int(code, 16): chr(int(char, 16)) for code, char in re.findall(
+        rb"<([0-9A-F]{2})> <([0-9A-F]{4})>", font.ToUnicode.read_bytes())}
+        for name, font in fonts.items() if "/ToUnicode" in font}
+    out, font_map = [], {}
+    for operands, operator in pikepdf.parse_content_stream(content):
+        if str(operator) == "Tf":
+            font_map = maps.get(str(operands[0]), {})
+        strings = [operands[-1]] if str(operator) == "Tj" else [
+            item for item in operands[0] if isinstance(item, pikepdf.String)
+        ] if str(operator) == "TJ" else []
+        out += [font_map.get(code, "?") for item in strings for code in bytes(item)]
+    for form in (resources.get("/XObject", {}) if resources else {}).values():
+        if form.get("/Subtype") == "/Form":
+            out.append(_shown(form))
+    return "".join(out)
 
 
 @needs_poppler

@@ -50,7 +50,8 @@ def embedded_text(doc: Document, theme: Theme) -> str:
 
 UNDRAWN = frozenset(map(chr, [*range(0x20), *range(0x7F, 0xA0)]))
 """Control characters: never drawn (a line feed parts the lines of a bilingual key
-figure's label), so never embedded. One kept in a bilingual document's text alone gave
+figure's label; tabs and line ends in text are set as spaces, ``linebreak``; screening
+refuses the others), so never embedded. One kept in a bilingual document's text alone gave
 its subsets other names than its two languages' documents', and so its own cuts and
 table fits: a zh-en PDF laid out afresh what its zh and en PDFs had (about 7% of a
 spec's six outputs)."""

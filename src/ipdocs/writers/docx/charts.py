@@ -119,7 +119,7 @@ def _axes(space: etree._Element, values: tuple[float, ...] = ()) -> None:
     than Word's default (a gap of 60% of a bar's width between categories)."""
     val = space.find(".//c:valAx", NS)
     assert val is not None
-    low, high = min(0.0, *values), max(0.0, *values)
+    low, high = min((0.0, *values)), max((0.0, *values))  # no values: none below zero
     if low < 0:
         scaling = val.find("c:scaling", NS)
         assert scaling is not None

@@ -428,7 +428,7 @@ class Fonts:
         its role's chain that has it, else the first fallback (the theme's, then the
         machine's) covering it; the given one if none does."""
         code = ord(char)
-        if code in face.covers or char in "\n\t":
+        if code in face.covers or char in "\n\t\r":  # set as spaces (linebreak)
             return face
         role, bold = self._origin.get(face, ("", False))
         for step in chain(role)[1:] if role in BUNDLED else ():

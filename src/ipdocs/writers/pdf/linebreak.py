@@ -103,7 +103,10 @@ line gives pieces to a runt below it only if it is not loose after."""
 BREAK_AFTER = frozenset("/-–_.?&=#")
 """Where a word too long for its line may break without a hyphen (a URL's slashes)."""
 HYPHEN = "-"
-BREAKABLE_SPACES = frozenset(" \t\u3000")
+BREAKABLE_SPACES = frozenset(" \t\n\r\u3000")
+"""Where a line may break, set as a space: a tab and a line end too, which the spec's
+text may hold (a title written on two lines of YAML) and no face draws (each printed a
+.notdef box)."""
 
 Measure = Callable[[int, str], float]
 """Width of ``text`` set in style number ``style``, in points."""
