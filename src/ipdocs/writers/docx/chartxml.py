@@ -94,39 +94,37 @@ def _series(bar: etree._Element, index: int, name: str, categories: Sequence[str
     _number_ref(_c(ser, "val"), _reference(index + 1, 2, last), values)
 
 
+def _axis(plot: etree._Element, tag: str, own: int, orientation: str | None,
+          children: Sequence[tuple[str, object]]) -> None:
+    """An axis ``tag`` of id ``own``: its scaling (in ``orientation`` where given), then
+    ``children`` in order (name and value)."""
+    axis = _c(plot, tag)
+    _c(axis, "axId", own)
+    scaling = _c(axis, "scaling")
+    if orientation is not None:
+        _c(scaling, "orientation", orientation)
+    for name, val in children:
+        _c(axis, name, val)
+
+
 def _category_axis(plot: etree._Element, ids: tuple[int, int], horizontal: bool) -> None:
     """The category axis: left of a horizontal chart (its first category on top), below
     a column chart; its labels at the low end of the value axis, clear of bars below
     zero."""
-    axis = _c(plot, "catAx")
-    _c(axis, "axId", ids[0])
-    _c(_c(axis, "scaling"), "orientation", "maxMin" if horizontal else "minMax")
-    _c(axis, "delete", 0)
-    _c(axis, "axPos", "l" if horizontal else "b")
-    _c(axis, "majorTickMark", "out")
-    _c(axis, "minorTickMark", "none")
-    _c(axis, "tickLblPos", "low")
-    _c(axis, "crossAx", ids[1])
-    _c(axis, "crosses", "autoZero")
-    _c(axis, "auto", 1)
-    _c(axis, "lblAlgn", "ctr")
-    _c(axis, "lblOffset", 100)
-    _c(axis, "noMultiLvlLbl", 0)
+    _axis(plot, "catAx", ids[0], "maxMin" if horizontal else "minMax", (
+        ("delete", 0), ("axPos", "l" if horizontal else "b"), ("majorTickMark", "out"),
+        ("minorTickMark", "none"), ("tickLblPos", "low"), ("crossAx", ids[1]),
+        ("crosses", "autoZero"), ("auto", 1), ("lblAlgn", "ctr"), ("lblOffset", 100),
+        ("noMultiLvlLbl", 0)))
 
 
 def _value_axis(plot: etree._Element, ids: tuple[int, int], horizontal: bool) -> None:
     """The value axis, deleted (hidden: the data labels carry the numbers), without
     gridlines."""
-    axis = _c(plot, "valAx")
-    _c(axis, "axId", ids[1])
-    _c(axis, "scaling")
-    _c(axis, "delete", 1)
-    _c(axis, "axPos", "b" if horizontal else "l")
-    _c(axis, "majorTickMark", "out")
-    _c(axis, "minorTickMark", "none")
-    _c(axis, "tickLblPos", "nextTo")
-    _c(axis, "crossAx", ids[0])
-    _c(axis, "crosses", "autoZero")
+    _axis(plot, "valAx", ids[1], None, (
+        ("delete", 1), ("axPos", "b" if horizontal else "l"), ("majorTickMark", "out"),
+        ("minorTickMark", "none"), ("tickLblPos", "nextTo"), ("crossAx", ids[0]),
+        ("crosses", "autoZero")))
 
 
 def bar_chart_space(categories: Sequence[str], series: Sequence[tuple[str, Values]],
