@@ -31,6 +31,9 @@ KINDS = {
     "summary": {"lang": "en", "brief": "summary"},
 }
 
+ENGLISH_HYPHENATION = any(Path("/usr/share/hyphen").glob("hyph_en*.dic"))
+"""Whether LibreOffice can hyphenate English here (Debian's dictionaries)."""
+
 needs_tools = pytest.mark.skipif(
     not (shutil.which("soffice") and shutil.which("pdftotext") and shutil.which("pdffonts")),
     reason="needs LibreOffice (soffice) and poppler (pdftotext, pdffonts)")
@@ -233,7 +236,13 @@ def test_the_docx_paginates_as_the_pdf(ningbo_pair: dict[str, tuple[Path, Path]]
                                        name: str) -> None:
     """Issue 27: with the DOCX's table rows and charts as tall as the PDF's, LibreOffice
     lays every Ningbo DOCX out on the PDF's page count (the official one took 23 pages
-    against 22, the English 17 against 16, the side-by-side 29 against 28)."""
+    against 22, the English 17 against 16, the side-by-side 29 against 28). The English
+    DOCX asks for hyphenation, which LibreOffice does only with its dictionaries (Debian's
+    hyphen-en-gb and hyphen-en-us, which `.ci/run` installs): without them its English
+    runs longer, so the outputs with English are skipped there."""
+    if name not in ("zh", "official", "official summary zh") and not ENGLISH_HYPHENATION:
+        pytest.skip("LibreOffice has no English hyphenation dictionary here "
+                    "(apt-get install hyphen-en-gb hyphen-en-us)")
     pdf, docx = ningbo_pair[name]
     assert page_count(docx) == page_count(pdf)
 
