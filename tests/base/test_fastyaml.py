@@ -220,6 +220,7 @@ def _pyyaml_way(text: str, loader_class: type) -> tuple[str, dict, list]:
     and ``_walk``: the way every document was read before the one-pass reading, and still
     is where that pass finds anything unusual. The data as its repr (types told apart)."""
     loader = loader_class(text)
+    loader.ipdocs_text = fastyaml.indexed_text(text, loader)  # as ``compose`` gives it
     try:
         node = loader.get_single_node()
         if node is None:
@@ -242,6 +243,9 @@ def _one_pass(text: str, loader_class: type) -> tuple[str, dict, list]:
     data, _ = fastyaml.compose(text, loader_class, marks, problems)
     return repr(data), marks, problems
 
+
+_WRAPPED = ["a: 佳绩，\n  连续四年\n", "a: >-\n  佳绩，\n  连续\n", 'a: "佳绩，\n  连续"\n',
+            "a: Ningbo\n  宁波\n", "a: |\n  佳绩\n  连续\n"]
 
 _LOADERS = [loader for loader in (fastyaml.PureLoader, fastyaml.FastLoader,
                                   fastyaml.PureFloatLoader, fastyaml.FastFloatLoader)
@@ -278,6 +282,8 @@ _PLAIN_SCALARS = ["yes", "No", "on", "OFF", "~", "null", "", "2024-04-26", "0x1F
     "",
     "# only a comment\n",
     "just text\n",
+    *_WRAPPED,                                # Chinese wrapped over lines
+    "a: &x 佳绩，\n  连续\nb: *x\n",            # wrapped, then read through an alias
 ])
 def test_one_pass_reads_as_pyyaml_reads(text: str, loader: type) -> None:
     """The one-pass reading gives PyYAML's data (types and all), marks and duplicate-key
@@ -301,3 +307,33 @@ def test_specs_read_in_one_pass_as_pyyaml_reads_them(path: str, loader: type) ->
 
     text = (Path(__file__).parents[2] / path).read_text(encoding="utf-8")
     assert _one_pass(text, loader) == _pyyaml_way(text, loader)
+
+
+@pytest.mark.parametrize("loader", _LOADERS)
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: 佳绩，\n  连续四年\n", "佳绩，连续四年"),                   # plain
+    ("a: >-\n  佳绩，\n  连续四年\n", "佳绩，连续四年"),             # folded block
+    ("a: >\n  佳绩，\n  连续四年\n", "佳绩，连续四年\n"),           # its clipped line end kept
+    ('a: "佳绩，\n    连续四年"\n', "佳绩，连续四年"),                # double-quoted
+    ("a: '佳绩，\n    连续四年'\n", "佳绩，连续四年"),                # single-quoted
+    ("a: 佳绩，\r\n  连续四年\r\n", "佳绩，连续四年"),               # Windows line ends
+    ("- 全市专利\n  授权量  \n   增长\n", "全市专利授权量增长"),      # trailing blanks
+    ("a: 宁波市\n  2024年\n", "宁波市 2024年"),                     # Han, then a digit
+    ("a: In 2024\n  宁波\n", "In 2024 宁波"),                       # Latin, then Han
+    ("a: one\n  two\n", "one two"),                                # English as YAML reads it
+    ("a: 한국\n  서울\n", "한국 서울"),                               # Hangul keeps its space
+    ("a: 佳绩，\n\n  连续\n", "佳绩，\n连续"),                        # a blank line: a line end
+    ("a: |\n  佳绩，\n  连续\n", "佳绩，\n连续\n"),                   # literal: line ends kept
+    ('a: "佳绩\\t，\n  连续"\n', "佳绩\t， 连续"),                    # an escape: left as read
+    ("a: '它''好\n  连续'\n", "它'好 连续"),                           # a quote doubled: the same
+    ("a: >-\n  佳绩，\n    连续\n", "佳绩，\n  连续"),                 # more indented: kept
+    ("a: [佳绩，\n  连续, 二]\n", ["佳绩，连续", "二"]),                # inside a flow list
+    ("\ufeffa: 佳绩，\n  连续\n", "佳绩，连续"),                        # after a byte-order mark
+])
+def test_a_folded_line_break_between_wide_characters_is_joined(loader: type, text: str,
+                                                                expected: object) -> None:
+    """A line break YAML folds into a space is removed where both its neighbours are
+    wide (Chinese wrapped over lines of a spec); elsewhere YAML's reading stands."""
+    data, _ = fastyaml.compose(text, loader)
+    assert data == ({"a": expected} if text.lstrip("\ufeff").startswith("a:")
+                    else [expected])

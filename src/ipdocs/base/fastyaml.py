@@ -29,6 +29,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from ipdocs.base.folding import fold_wide
 from ipdocs.base.patterns import YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 
@@ -61,6 +62,33 @@ class Refused(ComposerError):
 def _scalar(loader: Any, node: yaml.Node) -> str:
     """The text of a scalar node, as written."""
     return str(loader.construct_scalar(node))
+
+
+def _text(node: yaml.ScalarNode, source: str | None) -> str:
+    """A string scalar's text, its folded line breaks between two wide characters joined
+    without a space (``folding.fold_wide``; ``source`` is the whole file's text, where
+    the loader knows it)."""
+    value: str = node.value
+    if source is None or node.start_mark.line == node.end_mark.line:
+        return value
+    return fold_wide(value, source[node.start_mark.index:node.end_mark.index], node.style)
+
+
+def indexed_text(text: str, loader: Any) -> str:
+    """``text`` as ``loader``'s marks count its characters: libyaml's skip a byte-order
+    mark, PyYAML's own count it."""
+    libyaml = getattr(yaml, "CSafeLoader", None)
+    if text.startswith("\ufeff") and libyaml is not None and isinstance(loader, libyaml):
+        return text[1:]
+    return text
+
+
+def _string(loader: Any, node: yaml.Node) -> str:
+    """A string, as ``_text`` reads it (PyYAML's constructor, for documents ``_Plain``
+    leaves to it)."""
+    if not isinstance(node, yaml.ScalarNode):
+        return str(loader.construct_scalar(node))  # refused by construct_scalar
+    return _text(node, getattr(loader, "ipdocs_text", None))
 
 
 def _integer(loader: Any, node: yaml.Node) -> int | str:
@@ -113,6 +141,7 @@ def _configure(cls: type[Any], number: Callable[[Any, yaml.Node], Any]) -> type[
     cls.add_constructor("tag:yaml.org,2002:int", _integer)
     cls.add_constructor("tag:yaml.org,2002:float", number)
     cls.add_constructor("tag:yaml.org,2002:timestamp", _scalar)
+    cls.add_constructor("tag:yaml.org,2002:str", _string)
     for tag in _REFUSED_TAGS:
         cls.add_constructor(f"tag:yaml.org,2002:{tag}", _refuse)
     return cls
@@ -303,6 +332,7 @@ def compose(text: str, loader_class: type[Any], marks: Marks | None = None,
     added to them (``_walk``)."""
     _refuse_next_line(text)
     loader = loader_class(text)
+    loader.ipdocs_text = indexed_text(text, loader)
     try:
         try:
             node = loader.get_single_node()
@@ -380,7 +410,7 @@ class _Plain:
         """The data of a scalar node of a plain tag, by the loader's own constructor."""
         tag = node.tag
         if tag == _STR:
-            return node.value
+            return _text(node, self.loader.ipdocs_text)
         if tag not in _SCALAR_TAGS or (tag == _BOOL and
                                        node.value.lower() not in self.loader.bool_values):
             raise _Unusual
