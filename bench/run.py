@@ -141,6 +141,38 @@ def interleaved(commands: dict[str, Sequence[str]], rounds: int) -> dict[str, fl
     return {name: statistics.median(values) for name, values in walls.items()}
 
 
+def instructions(command: Sequence[str]) -> float | None:
+    """Millions of instructions ``command`` runs (all its threads; child processes not
+    followed), by cachegrind with no cache simulation and a fixed hash seed; None where
+    valgrind is not installed. A count does not move with the machine's speed."""
+    if shutil.which("valgrind") is None:
+        return None
+    result = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                             "--cachegrind-out-file=/dev/null", *command],
+                            capture_output=True, text=True, check=False,
+                            env={**os.environ, "PYTHONHASHSEED": "0"})
+    for line in result.stderr.splitlines():
+        if "I" in line and "refs:" in line:
+            return int(line.rsplit(":", 1)[1].replace(",", "")) / 1e6
+    return None
+
+
+def instructions_line(turns: dict[str, Sequence[str]]) -> str | None:
+    """A sentence with the instructions of ipdocs' cold zh PDF and of the peers it is
+    divided by (``turns``' commands, the summary's six left out: its workers are other
+    processes), each run once under cachegrind; None without valgrind."""
+    counts = {name: instructions(command) for name, command in turns.items()
+              if name != "summary six"}
+    ours = counts.pop("zh.pdf", None)
+    if ours is None or None in counts.values():
+        return None
+    peers = ", ".join(f"{name} {count:,.0f} M ({ours / count:.2f}×)"
+                      for name, count in counts.items() if count)
+    return (f"In instructions (cachegrind, one run each, interpreter start included; Typst's "
+            f"threads summed), which the machine's speed does not move: ipdocs' cold zh PDF "
+            f"{ours:,.0f} M; {peers}.")
+
+
 def _tree(pid: int) -> list[int]:
     """A process and its descendants (Linux /proc)."""
     out, todo = [], [pid]
@@ -897,6 +929,9 @@ def main() -> None:
     say(f"Taking turns ({3 * repeat} rounds, median; the goals' ratios are these): ipdocs' "
         "cold zh PDF " + ", ".join(f"{name} {paired[name]:.2f} s" for name in turns
                                    if name != "zh.pdf") + f", against {paired['zh.pdf']:.2f} s.")
+    counted = None if args.quick else instructions_line(turns)
+    if counted:
+        say(f"\n{counted}")
     say("")
     say("*reportlab alone* sets the same content as plain platypus paragraphs and tables "
         "(`bench/plain_reportlab.py`: reportlab's own CJK wrapping, prepared font subsets, "
