@@ -138,6 +138,23 @@ def test_the_command_builds_one_file_without_a_collection(write_spec: WriteSpec,
     assert len(list((tmp_path / "out").glob("*.pdf"))) == 1
 
 
+def test_a_process_forked_by_the_command_starts_with_nothing_young_to_collect() -> None:
+    script = ("import gc, os, sys\n"
+              "from ipdocs.app import cli\n"
+              "def main():\n"
+              "    global kept\n"
+              "    gc.disable()  # as a build does (_collector_between_outputs)\n"
+              "    kept = [[] for _ in range(5000)]\n"
+              "    child = os.fork()\n"
+              "    if child == 0:\n"
+              "        young = gc.get_count()[0]\n"
+              "        os._exit(0 if gc.isenabled() and young < 100 else 1)\n"
+              "    return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])\n"
+              "cli.main = main\n"
+              "sys.exit(cli.entry())\n")
+    assert _python(script).returncode == 0
+
+
 NEVER_IN_A_PDF_BUILD = ("json", "difflib")
 """Modules a zh PDF build from the command line never imports (each costs its start-up):
 JSON only for ``--json``, ``schema`` and a spec in JSON; difflib only for a document

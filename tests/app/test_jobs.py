@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -77,6 +78,7 @@ def _imported_by_build(tmp_path: Path, builders: str, langs: tuple[str, ...]) ->
     script = f"""
 import sys
 from pathlib import Path
+from typing import Any
 from ipdocs import Output, Recipe, build_all, load_report
 from ipdocs.sections import Brief, ChartBuilder, CoverBuilder
 from ipdocs.themes import load_theme
@@ -239,11 +241,12 @@ def test_a_variants_outputs_are_queued_for_the_process_that_found_its_scale(
 
 def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(
         tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each task of a pool brings its own copies of the job's report and recipe; a
-    process keeps those of a job's first task it ran (by the job's token) and uses them
-    for the job's later tasks, so the outputs find the documents and tries of the
+    """Each task of a pool brings the job's report and recipe pickled; a process
+    unpickles those of a job's first task it receives (by the job's token) and gives
+    them to the job's later tasks, so the outputs find the documents and tries of the
     fitting its scale task began: no document is made twice. Another job's token gets
-    its own objects. The files are those made without any of this."""
+    its own objects. The files are those made without any of this; the job's objects are
+    pickled once for all of its tasks."""
     import pickle
 
     from ipdocs.app import jobs
@@ -257,28 +260,41 @@ def test_a_jobs_later_task_in_a_process_uses_what_its_first_task_was_sent(
         made.append((lang, options.get("compact"), options.get("restored")))
         return document(self, report, lang, **options)  # type: ignore[arg-type]
 
-    def copy(report: Report, recipe: Recipe) -> tuple[Report, Recipe]:
+    def copy(shipped: jobs.Shipped) -> jobs.Shipped:
         """The objects as a pool's task brings them."""
-        copied: tuple[Report, Recipe] = pickle.loads(pickle.dumps((report, recipe)))
+        copied: jobs.Shipped = pickle.loads(pickle.dumps(shipped))
         return copied
+
+    def objects(shipped: jobs.Shipped) -> tuple[Report, Recipe]:
+        return shipped.report, shipped.recipe
 
     recipe = Recipe(summary_brief(), load_theme("briefing"))
     output = Output(tmp_path / "s.zh.pdf", "zh")
-    plain = jobs._attempt(*copy(sample, recipe), output)
+    plain = jobs._attempt(*objects(copy(jobs.Shipped(sample, recipe))), output)
     monkeypatch.setattr(Brief, "document", counted)
-    token = jobs.job_token()
-    found = jobs._variant_scale(*copy(sample, recipe), "zh", token)
-    [result] = jobs._attempt_each(*copy(sample, recipe), (output,), found.scale, token)
+    shipped = jobs.Shipped(sample, recipe, jobs.job_token())
+    found = jobs._variant_scale(copy(shipped), "zh")
+    [result] = jobs._attempt_each(copy(shipped), (output,), found.scale)
     assert made and len(made) == len(set(made))
     assert isinstance(result, jobs.Rendered) and isinstance(plain, jobs.Rendered)
     assert result.data == plain.data
-    first = jobs._received(*copy(sample, recipe), token)
-    other = jobs._received(*copy(sample, recipe), jobs.job_token())
-    assert jobs._received(*copy(sample, recipe), token) == first
-    assert all(a is b for a, b in zip(jobs._received(*copy(sample, recipe), token), first,
-                                      strict=True))
+    first = objects(copy(shipped))
+    other = objects(copy(jobs.Shipped(sample, recipe, jobs.job_token())))
+    assert all(a is b for a, b in zip(objects(copy(shipped)), first, strict=True))
     assert not any(a is b for a, b in zip(other, first, strict=True))
+    assert not any(a is b for a, b in zip(first, (sample, recipe), strict=True))
     assert jobs.job_token() != jobs.job_token()
+    dumps, pairs = pickle.dumps, []
+
+    def counting(obj: object, *args: Any, **options: Any) -> bytes:
+        if isinstance(obj, tuple):  # a Shipped's report and recipe
+            pairs.append(obj)
+        return dumps(obj, *args, **options)
+
+    monkeypatch.setattr(pickle, "dumps", counting)
+    fresh = jobs.Shipped(sample, recipe, jobs.job_token())
+    assert copy(fresh).report is copy(fresh).report
+    assert len(pairs) == 1
 
 
 def test_a_pool_given_no_job_does_not_wait_for_its_workers_imports(
@@ -398,7 +414,7 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
     executor = _Queued()
     batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
     assert list(batch.submit(job)) == []
-    scales = dict(zip([args[2] for _, args in executor.tasks], executor.futures, strict=True))
+    scales = dict(zip([args[1] for _, args in executor.tasks], executor.futures, strict=True))
     assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
 
     def found(lang: str, scale: float, process: int, done: float,
@@ -415,10 +431,10 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
     found("en", 0.94, 11, 2.0)
     assert len(executor.tasks) == 4  # once a process
     found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
-    assert [(name, [o.lang for o in args[2]]) for name, args in executor.tasks[4:]] == [  # type: ignore[attr-defined]
+    assert [(name, [o.lang for o in args[1]]) for name, args in executor.tasks[4:]] == [  # type: ignore[attr-defined]
         ("_attempt_each", ["zh-en", "zh-en"]),
         ("_attempt_each", ["zh", "zh", "en", "en"])]
-    assert {args[3] for _, args in executor.tasks[4:]} == {0.88}
+    assert {args[2] for _, args in executor.tasks[4:]} == {0.88}
 
 
 def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> None:
@@ -464,8 +480,8 @@ def test_a_process_prepares_the_chart_writer_where_a_variant_it_found_draws_one(
     theme = load_theme("briefing")
     with_chart, plain = Recipe(summary_brief(), theme), Recipe(
         Brief([LeadBuilder()], "lead", pages=1), theme)
-    jobs._variant_scale(sample, with_chart, "zh", "charted")
-    jobs._variant_scale(sample, plain, "zh", "plain")
+    jobs._variant_scale(jobs.Shipped(sample, with_chart, "charted"), "zh")
+    jobs._variant_scale(jobs.Shipped(sample, plain, "plain"), "zh")
     assert jobs._found_with_chart("charted")
     assert not jobs._found_with_chart("plain")
     assert not jobs._found_with_chart("never-sent")
@@ -480,7 +496,7 @@ def test_a_variants_scale_says_whether_its_document_draws_a_chart(sample: Report
 
     theme = load_theme("briefing")
     with_chart = Recipe(summary_brief(), theme)
-    assert jobs._variant_scale(sample, with_chart, "zh").charts
+    assert jobs._variant_scale(jobs.Shipped(sample, with_chart), "zh").charts
     plain = Recipe(Brief([LeadBuilder()], "lead", pages=1), theme)
-    found = jobs._variant_scale(sample, plain, "zh")
+    found = jobs._variant_scale(jobs.Shipped(sample, plain), "zh")
     assert found.scale is not None and not found.charts

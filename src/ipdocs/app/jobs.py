@@ -229,6 +229,8 @@ class _Batch:
         self.found: dict[int, dict[str, ScaleFound] | None] = {}
         self.jobs: dict[int, tuple[Job, list[Result | None]]] = {}
         self.tokens: dict[int, str] = {}
+        self.shipped: dict[int, Shipped] = {}
+        """Each job's report and recipe as its tasks carry them (pickled once a job)."""
         self.prepared: set[int] = set()
         """The processes that found a scale while its job's others were still to come,
         and were given a ``_prepare`` task then (once a process)."""
@@ -249,13 +251,13 @@ class _Batch:
         index, self.count = self.count, self.count + 1
         self.jobs[index] = (job, [None] * len(job.outputs))
         self.tokens[index] = job_token()
+        self.shipped[index] = Shipped(job.report, job.recipe, self.tokens[index])
         if not job.outputs:
             yield from self._complete(index)
         elif self._scaled(job):
             try:
                 for lang in sorted(SHARED_BY, key=_work):  # the longest first
-                    future = self.executor.submit(_variant_scale, job.report, job.recipe, lang,
-                                                  self.tokens[index])
+                    future = self.executor.submit(_variant_scale, self.shipped[index], lang)
                     self.scales[future] = (index, lang)
             except RuntimeError:  # the pool broke: the outputs queued say so
                 for future in [f for f, (i, _) in self.scales.items() if i == index]:
@@ -293,8 +295,8 @@ class _Batch:
         for places in by_finder(job, groups, found or {}, self.workers):
             outputs = tuple(job.outputs[place] for place in places)
             try:
-                future = self.executor.submit(_attempt_each, job.report, job.recipe, outputs,
-                                              scale, self.tokens[index])
+                future = self.executor.submit(_attempt_each, self.shipped[index], outputs,
+                                              scale)
             except RuntimeError as exc:  # the pool broke (a worker was killed)
                 for place in places:
                     yield from self._record(index, place, _broken(exc))
@@ -400,6 +402,7 @@ class _Batch:
         """Yield a job whose every output is in, and forget it."""
         job, results = self.jobs.pop(index)
         self.tokens.pop(index, None)
+        self.shipped.pop(index, None)
         yield job, [r for r in results if r is not None]
 
 
@@ -521,51 +524,89 @@ def job_token() -> str:
     return f"{os.getpid()}.{next(_TOKENS)}"
 
 
-_RECEIVED: OrderedDict[str, tuple[Report, Recipe]] = OrderedDict()
+class Shipped:
+    """A job's report and recipe as its tasks carry them to a pool's processes, with the
+    job's ``token``: pickled once for all of the job's tasks (``__reduce__``; the
+    Ningbo report is some 110 kB, 1–2 ms to pickle and as much to unpickle), and
+    unpickled in a process only by the first of them to arrive there (``_arrived``):
+    the later ones bring the same bytes and are given the objects the first brought
+    (``_kept``)."""
+
+    def __init__(self, report: Report, recipe: Recipe, token: str | None = None) -> None:
+        self.report = report
+        self.recipe = recipe
+        self.token = token
+        self._pickled: bytes | None = None
+
+    def __reduce__(self) -> tuple[Callable[[str | None, bytes], Shipped],
+                                  tuple[str | None, bytes]]:
+        """Pickled as ``_arrived`` of the token and the report and recipe's pickle,
+        made at the first task sent."""
+        if self._pickled is None:
+            import pickle
+
+            self._pickled = pickle.dumps((self.report, self.recipe), pickle.HIGHEST_PROTOCOL)
+        return _arrived, (self.token, self._pickled)
+
+
+_RECEIVED: OrderedDict[str, Shipped] = OrderedDict()
 """The report and recipe a pool's process was first sent for each job (by its token),
 the last ``RECEIVED_KEPT``."""
 RECEIVED_KEPT = 6
 
 
-def _received(report: Report, recipe: Recipe, token: str | None) -> tuple[Report, Recipe]:
-    """The objects this process was first sent for the job ``token`` names, in place of
-    ``report`` and ``recipe``, the copies of the same objects a later task of the job
-    brings (each task's arguments are pickled anew): the fitting session of a brief
-    (``fitting._session``) and the documents made (``fitted_document``) are kept by the
-    objects they were made of, so a job's outputs find what its scale tasks did in this
-    process. The token is the job's own, so the objects are those the job was queued
-    with, whatever another job holds."""
+def _arrived(token: str | None, pickled: bytes) -> Shipped:
+    """A ``Shipped`` unpickled in a pool's process: the objects the job ``token`` names
+    were first sent with if this process has them (``_kept``), else those ``pickled``
+    holds."""
+    kept = _RECEIVED.get(token) if token is not None else None
+    if kept is not None:
+        return kept
+    import pickle
+
+    report, recipe = pickle.loads(pickled)
+    return _kept(Shipped(report, recipe, token))
+
+
+def _kept(shipped: Shipped) -> Shipped:
+    """The objects this process was first sent for the job ``shipped.token`` names, in
+    place of ``shipped``, which a later task of the job brings: the fitting session of a
+    brief (``fitting._session``) and the documents made (``fitted_document``) are kept
+    by the objects they were made of, so a job's outputs find what its scale tasks did
+    in this process. The token is the job's own, so the objects are those the job was
+    queued with, whatever another job holds."""
+    token = shipped.token
     if token is None:
-        return report, recipe
+        return shipped
     kept = _RECEIVED.get(token)
     if kept is None:
-        kept = _RECEIVED[token] = (report, recipe)
+        kept = _RECEIVED[token] = shipped
         trim(_RECEIVED, RECEIVED_KEPT)  # the first received first (a job's first task)
     return kept
 
 
-def _attempt_each(report: Report, recipe: Recipe, outputs: Sequence[Output],
-                  scale: float | None = None, token: str | None = None) -> list[Result]:
-    """``_attempt`` for each output, in this process; a fitted brief's at the ``scale``
-    its variants share, if found (``settle_scale``); ``token``: the job's
-    (``_received``)."""
+def _attempt_each(shipped: Shipped, outputs: Sequence[Output],
+                  scale: float | None = None) -> list[Result]:
+    """``_attempt`` for each output of the job ``shipped`` brings, in this process; a
+    fitted brief's at the ``scale`` its variants share, if found (``settle_scale``)."""
     from ipdocs.app.workers import between_tasks
 
     between_tasks()
-    report, recipe = _received(report, recipe, token)
+    shipped = _kept(shipped)
+    report, recipe = shipped.report, shipped.recipe
     if scale is not None and recipe.brief.pages is not None:
         settle_scale(report, recipe, recipe.brief.pages, scale)
     return [_attempt(report, recipe, output) for output in outputs]
 
 
-def _variant_scale(report: Report, recipe: Recipe, lang: LanguageOption,
-                   token: str | None = None) -> ScaleFound:
-    """``variant_scale`` of the recipe's brief, in a pool's process, with the process
-    and the moment it was found (``by_finder``); ``token``: the job's (``_received``)."""
+def _variant_scale(shipped: Shipped, lang: LanguageOption) -> ScaleFound:
+    """``variant_scale`` of the brief of the job ``shipped`` brings, in a pool's process,
+    with the process and the moment it was found (``by_finder``)."""
     from ipdocs.app.workers import between_tasks
 
     between_tasks()
-    report, recipe = _received(report, recipe, token)
+    shipped = _kept(shipped)
+    report, recipe = shipped.report, shipped.recipe
     assert recipe.brief.pages is not None
     scale = variant_scale(report, recipe, lang, recipe.brief.pages)
     charts = variant_draws_chart(report, recipe, lang, recipe.brief.pages)
@@ -599,7 +640,7 @@ def _found_with_chart(token: str | None) -> bool:
     kept = _RECEIVED.get(token) if token is not None else None
     if kept is None:
         return False
-    report, recipe = kept
+    report, recipe = kept.report, kept.recipe
     limit = recipe.brief.pages
     return limit is not None and any(variant_draws_chart(report, recipe, lang, limit)
                                      for lang in SHARED_BY)
