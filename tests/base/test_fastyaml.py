@@ -337,3 +337,52 @@ def test_a_folded_line_break_between_wide_characters_is_joined(loader: type, tex
     data, _ = fastyaml.compose(text, loader)
     assert data == ({"a": expected} if text.lstrip("\ufeff").startswith("a:")
                     else [expected])
+
+
+def _tags(node: yaml.Node | None) -> list[str]:
+    """The tag of every node below ``node``, in document order."""
+    if node is None:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        return [node.tag, *(tag for pair in node.value for child in pair for tag in _tags(child))]
+    if isinstance(node, yaml.SequenceNode):
+        return [node.tag, *(tag for child in node.value for tag in _tags(child))]
+    return [node.tag]
+
+
+def _composed(text: str, loader_class: type) -> yaml.Node | None:
+    """The node tree ``loader_class`` composes of ``text``."""
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize("loader", _LOADERS)
+@pytest.mark.parametrize("text", [
+    *(f"a: {scalar}\n" for scalar in _PLAIN_SCALARS),
+    "[yes, 'yes', 12, '12', ~, 2024-04-26, {a: 1.5}, [!!str 1, ! 2]]\n",
+    "- !!seq [1]\n- !!map {a: 1}\n- ! [x]\n",
+])
+def test_tags_resolve_as_the_safe_loader_resolves_them(text: str, loader: type) -> None:
+    """ipdocs' loaders tag every node as PyYAML's safe loader does, the second time a text
+    is read (its plain scalars' tags remembered) as the first."""
+    expected = _tags(_composed(text, yaml.SafeLoader))
+    assert _tags(_composed(text, loader)) == expected
+    assert _tags(_composed(text, loader)) == expected
+
+
+def test_a_spec_is_tagged_as_the_safe_loader_tags_it() -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parents[2] / "specs/ningbo-2024.yaml").read_text(encoding="utf-8")
+    for loader in _LOADERS:
+        assert _tags(_composed(text, loader)) == _tags(_composed(text, yaml.SafeLoader))
+
+
+def test_the_loaders_resolve_no_tag_by_path() -> None:
+    """A path resolver added to PyYAML's own loader classes does not reach ipdocs'."""
+    for loader in _LOADERS:
+        assert loader.yaml_path_resolvers == {}
+        assert loader.yaml_path_resolvers is not yaml.SafeLoader.yaml_path_resolvers

@@ -126,3 +126,26 @@ def test_texts_are_clean_at_once_exactly_when_each_is(texts: list[str]) -> None:
     left as it is by ``normalise``."""
     assert texts_clean(texts) == all(text_problem(t) is None and normalise(t) == t
                                      for t in texts)
+
+
+def test_texts_found_clean_are_remembered_and_new_ones_still_checked() -> None:
+    from ipdocs.base import inputs
+
+    inputs._CLEAN.clear()
+    assert inputs.texts_clean(["ok", "fine"])
+    assert {"ok", "fine"} <= inputs._CLEAN
+    assert not inputs.texts_clean(["ok", "bad\x00"])  # a control character
+    assert not inputs.texts_clean(["fine", "e\u0301"])  # not in form C
+    assert "bad\x00" not in inputs._CLEAN and "e\u0301" not in inputs._CLEAN
+    assert inputs.texts_clean(["ok", "fine", "fine"])
+
+
+def test_texts_remembered_clean_are_forgotten_beyond_the_bound(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipdocs.base import inputs
+
+    monkeypatch.setattr(inputs, "CLEAN_KEPT", 3)
+    inputs._CLEAN.clear()
+    assert inputs.texts_clean(["a", "b"])
+    assert inputs.texts_clean(["c", "d"])
+    assert sorted(inputs._CLEAN) == ["c", "d"]

@@ -193,3 +193,23 @@ def test_a_report_seen_at_once_is_checked_as_text_by_text(
     monkeypatch.setattr(glyphs, "_all_set", lambda report: False)
     assert located(RARE.replace("𠮷", char), write_spec) == at_once
     assert (at_once == []) == (char in ("介", "\u00ad", "\\\\u0007", "é"))
+
+
+def test_texts_found_in_the_bundled_faces_are_remembered(
+        write_spec: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report read again with its texts beyond ASCII unchanged (a value edited) is not
+    looked at again character by character; one with a character no bundled face has is."""
+    from ipdocs.checks import glyphs
+    from ipdocs.typefaces import sysfonts
+
+    fake_fontconfig(monkeypatch)
+    glyphs._ALL_SET.clear()
+    asked: list[str] = []
+    needed = sysfonts.needed
+    monkeypatch.setattr(sysfonts, "needed",
+                        lambda chars: asked.append("".join(chars)) or needed(chars))
+    assert located(MINIMAL, write_spec) == []
+    looked = len(asked)
+    assert located(MINIMAL.replace("2024", "2025", 1), write_spec) == []
+    assert len(asked) == 2 * looked - 1  # all but the rest beyond ASCII asked again
+    assert located(RARE, write_spec) != []

@@ -146,3 +146,12 @@ def test_a_move_between_equal_numbers_is_said_only_where_every_reading_makes_it(
     assert qualified_sign(previous_qualifier, qualifier) == -sign
     if _possible(MEANINGS[qualifier], now) and _possible(MEANINGS[previous_qualifier], then):
         assert sign == 0 or ((now > then) == (sign > 0) and now != then)
+
+
+def test_a_figure_is_resolved_once_and_a_copy_with_another_value_afresh() -> None:
+    made = figure(change={"previous": "100"})
+    first = resolve(made)
+    assert resolve(made) is first
+    other = made.model_copy(update={"value": Decimal("150")})
+    assert resolve(other) == Resolved("percent", 1, Decimal("50.0"), Decimal("100"))
+    assert resolve(made) is first

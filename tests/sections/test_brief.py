@@ -405,7 +405,20 @@ def test_the_words_of_a_charset_are_read_again_with_the_languages(sample: Report
     from ipdocs.sections import brief
 
     charset = brief.report_charset(sample)
-    assert brief._WORDS_CHARS
+    assert brief._WORDS_CHARS and brief._CHARSETS
     _forget_cached()
-    assert not brief._WORDS_CHARS
+    assert not brief._WORDS_CHARS and not brief._CHARSETS
     assert brief.report_charset(sample) == charset
+
+
+def test_a_charset_is_remembered_by_the_text_beyond_printable_ascii(sample: Report) -> None:
+    """A report whose text differs in printable ASCII alone (a value edited) has the
+    charset remembered; one with another character has its own."""
+    from ipdocs.sections import brief
+
+    charset = brief.report_charset(sample)
+    year = sample.model_copy(update={"year": sample.year + 1})
+    assert brief.report_charset(year) is charset
+    other = sample.model_copy(update={"title": sample.title.model_copy(
+        update={"zh": sample.title.zh + "龘"})})
+    assert "龘" in brief.report_charset(other) and "龘" not in charset

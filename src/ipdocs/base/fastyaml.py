@@ -24,6 +24,7 @@ turns them into located problems. A leaf (it knows only ``ipdocs.base.problems``
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -118,6 +119,43 @@ def _refuse(loader: Any, node: yaml.Node) -> Any:
                   node.start_mark)
 
 
+PLAIN_TAGS_KEPT = 4096
+"""Plain scalars whose tag a loader class remembers (``_TagsByText``), then forgets all."""
+
+
+class _TagsByText:
+    """PyYAML's resolving of tags, as its safe loader does it, at less cost: libyaml's
+    composer calls ``resolve`` for every node and ``descend_resolver`` and
+    ``ascend_resolver`` around it, in Python (some 2,400 nodes of three calls each in
+    Ningbo's spec).
+
+    ipdocs' loaders resolve no tag by a node's path (``_configure`` gives each its own
+    ``yaml_path_resolvers``, empty), so the two calls around each node have nothing to
+    do: they are built-ins that take the same arguments and do nothing of note (no Python
+    frame for either). A plain scalar's tag then depends on its text alone: the one the
+    safe loader's implicit resolvers give is remembered by the text, in a mapping of each
+    loader class; a quoted scalar's and a collection's are the defaults."""
+
+    plain_tags: dict[str, str]
+
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: Any) -> str:
+        """The tag of a node of ``kind`` without one (``BaseResolver.resolve``)."""
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined,no-any-return]
+            assert value is not None
+            tags = self.plain_tags
+            tag = tags.get(value)
+            if tag is None:
+                if len(tags) >= PLAIN_TAGS_KEPT:
+                    tags.clear()
+                tag = tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            return tag
+        if kind is yaml.SequenceNode:
+            return self.DEFAULT_SEQUENCE_TAG  # type: ignore[attr-defined,no-any-return]
+        return self.DEFAULT_MAPPING_TAG  # type: ignore[attr-defined,no-any-return]
+
+
 class _DepthGuard:
     """A composer that refuses collections nested more than MAX_DEPTH deep, so that the
     pure parser's recursive composer never runs out of stack."""
@@ -137,7 +175,12 @@ class _DepthGuard:
 
 
 def _configure(cls: type[Any], number: Callable[[Any, yaml.Node], Any]) -> type[Any]:
-    """Give a loader class ipdocs' tags: numbers as written, dates as text, the rest refused."""
+    """Give a loader class ipdocs' tags: numbers as written, dates as text, the rest
+    refused; and its own memory of plain scalars' tags (``_TagsByText``)."""
+    cls.plain_tags = {}
+    cls.yaml_path_resolvers = {}  # no tag by a node's path (so no bookkeeping around nodes)
+    cls.descend_resolver = staticmethod(operator.is_)  # (node, index): nothing kept
+    cls.ascend_resolver = staticmethod(tuple)  # (): nothing kept
     cls.add_constructor("tag:yaml.org,2002:int", _integer)
     cls.add_constructor("tag:yaml.org,2002:float", number)
     cls.add_constructor("tag:yaml.org,2002:timestamp", _scalar)
@@ -147,11 +190,11 @@ def _configure(cls: type[Any], number: Callable[[Any, yaml.Node], Any]) -> type[
     return cls
 
 
-class PureLoader(_DepthGuard, yaml.SafeLoader):
+class PureLoader(_DepthGuard, _TagsByText, yaml.SafeLoader):
     """PyYAML's pure-Python safe loader, bounded; fractions read as exact Decimals."""
 
 
-class PureFloatLoader(_DepthGuard, yaml.SafeLoader):
+class PureFloatLoader(_DepthGuard, _TagsByText, yaml.SafeLoader):
     """The same, with fractions read as floats (themes, word tables)."""
 
 
@@ -181,13 +224,14 @@ FastFloatLoader: type[Any] | None = None
 
 if getattr(yaml, "CSafeLoader", None) is not None:
     if _libyaml_bounds_nesting():
-        class _CLoader(yaml.CSafeLoader):
+        class _CLoader(_TagsByText, yaml.CSafeLoader):
             """libyaml's safe loader (libyaml bounds nesting itself, at 1000)."""
 
-        class _CFloatLoader(yaml.CSafeLoader):
+        class _CFloatLoader(_TagsByText, yaml.CSafeLoader):
             """libyaml's safe loader, fractions as floats."""
     else:
-        class _CLoader(_EventsComposer, yaml.CSafeLoader):  # type: ignore[no-redef]
+        class _CLoader(_EventsComposer, _TagsByText,  # type: ignore[no-redef]
+                       yaml.CSafeLoader):
             """libyaml's parser, composed in Python with its depth bounded."""
 
             def __init__(self, stream: str) -> None:

@@ -143,11 +143,29 @@ def texts_clean(texts: list[str]) -> bool:
     (``normalise`` leaves it as it is), checked at once on the texts joined by line
     breaks: a line break is a starter that composes with nothing, so the joined text is in
     form C exactly when each text is, and holds a forbidden character exactly when one of
-    them does. False says only that some text needs a closer look."""
+    them does. False says only that some text needs a closer look.
+
+    Texts found clean are remembered (``CLEAN_KEPT``, by the text: all the answer depends
+    on) and not checked again: ``ipdocs watch`` reads its spec again after each edit, and
+    an edit leaves all but a text or two as they were."""
     if any(len(text) > MAX_TEXT_CHARS for text in texts):
         return False
-    joined = "\n".join(texts)
-    return _first_forbidden(joined) is None and unicodedata.is_normalized("NFC", joined)
+    unknown = [text for text in texts if text not in _CLEAN]
+    if not unknown:
+        return True
+    joined = "\n".join(unknown)
+    if _first_forbidden(joined) is not None or not unicodedata.is_normalized("NFC", joined):
+        return False
+    if len(_CLEAN) + len(unknown) > CLEAN_KEPT:
+        _CLEAN.clear()
+    _CLEAN.update(unknown)
+    return True
+
+
+CLEAN_KEPT = 16_384
+"""Texts ``texts_clean`` remembers as clean, at most (then it forgets them all): the
+Ningbo spec holds some 2,300 texts and keys, most of them short."""
+_CLEAN: set[str] = set()
 
 
 def normalise(text: str) -> str:

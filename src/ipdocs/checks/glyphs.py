@@ -114,13 +114,31 @@ def _all_set(report: Report) -> bool:
     the C0 controls, which it escapes (``\\u0007``: then, or where the report cannot be
     written as JSON, each text is looked at). The JSON is mostly ASCII (its keys, numbers
     and English): its printable ASCII is asked for once, as a whole, and only the rest of
-    the JSON character by character."""
+    the JSON character by character.
+
+    That rest found in the bundled faces is remembered (``ALL_SET_KEPT``; by the text,
+    all the answer depends on: the bundled faces never change in a process): ``ipdocs
+    watch`` checks its spec after each edit, and an edit of a value leaves it as it was."""
     try:
         dumped = report.model_dump_json()
     except ValueError:  # a lone surrogate, which UTF-8 cannot hold
         return False
-    return "\\u" not in dumped and not _invisible(dumped) and \
-        not sysfonts.needed(PRINTABLE_ASCII) and not sysfonts.needed(_ASCII.sub("", dumped))
+    if "\\u" in dumped or _invisible(dumped) or sysfonts.needed(PRINTABLE_ASCII):
+        return False
+    rest = _ASCII.sub("", dumped)
+    if rest in _ALL_SET:
+        return True
+    if sysfonts.needed(rest):
+        return False
+    if len(_ALL_SET) >= ALL_SET_KEPT:
+        _ALL_SET.clear()
+    _ALL_SET.add(rest)
+    return True
+
+
+ALL_SET_KEPT = 8
+"""Reports' texts beyond ASCII that ``_all_set`` remembers all set, at most."""
+_ALL_SET: set[str] = set()
 
 
 PRINTABLE_ASCII = "".join(map(chr, range(0x20, 0x7F)))

@@ -31,12 +31,21 @@ def table(lang: str) -> dict[str, Word]:
     return dict(_table(lang))
 
 
+_FOUND: dict[tuple[str, str], Word] = {}
+"""Entries found (``lookup``) by key and language, until the locales change: a document
+asks for some six hundred words, most of them many times."""
+
+
 def lookup(key: str, lang: str) -> Word:
     """Return the raw entry for ``key`` in ``lang``, else in its fallbacks."""
+    entry = _FOUND.get((key, lang))
+    if entry is not None:
+        return entry
     for code in (lang, *locale(lang).fallbacks):
         found = _table(code)
         if key in found:
-            return found[key]
+            entry = _FOUND[key, lang] = found[key]
+            return entry
     raise KeyError(f"no fixed word {key!r} for language {lang!r} nor its fallbacks")
 
 
@@ -64,6 +73,7 @@ def defines(key: str, lang: str) -> bool:
 def reset() -> None:
     """Forget the word tables read (after a locale is registered again)."""
     _table.cache_clear()
+    _FOUND.clear()
 
 
 cached_from_locales(reset)

@@ -55,14 +55,31 @@ def _clean(data: Any) -> bool:
 
 
 def _gather(data: Any, texts: list[str], numbers: list[int | Decimal]) -> None:
-    """The texts and numbers of ``data``, keys included, as ``_scalar`` sees them."""
+    """The texts and numbers of ``data``, keys included, as ``_scalar`` sees them. A
+    collection's texts, integers and decimals (of those very types: most of a spec's
+    values) are taken where they stand, without a call each."""
     if isinstance(data, dict):
         for key, value in data.items():
-            _gather(key, texts, numbers)
-            _gather(value, texts, numbers)
+            if type(key) is str:
+                texts.append(key)
+            else:
+                _gather(key, texts, numbers)
+            kind = type(value)
+            if kind is str:
+                texts.append(value)
+            elif kind is int or kind is Decimal:
+                numbers.append(value)
+            else:
+                _gather(value, texts, numbers)
     elif isinstance(data, list):
         for item in data:
-            _gather(item, texts, numbers)
+            kind = type(item)
+            if kind is str:
+                texts.append(item)
+            elif kind is int or kind is Decimal:
+                numbers.append(item)
+            else:
+                _gather(item, texts, numbers)
     elif isinstance(data, str):
         texts.append(data)
     elif isinstance(data, int | Decimal) and not isinstance(data, bool):

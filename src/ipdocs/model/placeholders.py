@@ -231,10 +231,26 @@ def figure_refs(text: str) -> list[FigureRef]:
 _BRACED = re.compile(r"\{\{|\}\}|\{[^{}]*\}")
 
 
+MASKS_KEPT = 4096
+"""Texts whose masked form is remembered (``masked``): a paragraph is masked when its
+markup is read (loading, and setting it), and again when its years are checked."""
+_MASKS: dict[str, str] = {}
+
+
 def masked(text: str) -> str:
     """``text`` with every placeholder and escaped brace replaced by as many ``_``: for
-    finding sentences and typed numbers by offset without the dots of figure ids."""
-    return _BRACED.sub(lambda m: "_" * len(m.group()), text)
+    finding sentences and typed numbers by offset without the dots of figure ids.
+
+    Remembered by the text (all it depends on), a few thousand at a time."""
+    mask = _MASKS.get(text)
+    if mask is None:
+        mask = keep_afresh(_MASKS, text, _BRACED.sub(_underscores, text), MASKS_KEPT)
+    return mask
+
+
+def _underscores(match: re.Match[str]) -> str:
+    """As many ``_`` as ``match`` holds characters."""
+    return "_" * len(match.group())
 
 
 def _year_ref(offset: int) -> str:

@@ -177,9 +177,10 @@ def _figure_text_problems(fid: str, figure: Mapping[str, Any],
             problems.extend(_referring_problems(text, figures, path))
             continue
         for lang in text_languages():
-            if not isinstance(text.get(lang), str):
-                continue
-            segments, errors = scan(text[lang])
+            prose = text.get(lang)
+            if not isinstance(prose, str) or ("{" not in prose and "}" not in prose):
+                continue  # no brace: literal text alone, no placeholder to refuse
+            segments, errors = scan(prose)
             if errors or any(not isinstance(s, str) for s in segments):
                 problems.append(error((*path, lang), "a figure's label and scope take no "
                                       "placeholders ({…}); write {{ and }} for braces"))

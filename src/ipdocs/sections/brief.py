@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, NewType
 
 from ipdocs.base.inputs import InputError, read_text
-from ipdocs.base.kept import ByObjects, remembered_for
+from ipdocs.base.kept import ByObjects, keep_afresh, remembered_for
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.base.records import datarecord
@@ -308,7 +308,20 @@ def report_charset(report: Report) -> str:
     figure draws on, and the Latin and punctuation ranges.
     """
     own = _PRINTABLE_ASCII.sub("", report.model_dump_json())  # those are in the base
-    return "".join(sorted(set(own) | _words_chars()))
+    charset = _CHARSETS.get(own)
+    if charset is None:
+        charset = keep_afresh(_CHARSETS, own, "".join(sorted(set(own) | _words_chars())),
+                              CHARSETS_KEPT)
+    return charset
+
+
+CHARSETS_KEPT = 8
+"""Reports' charsets remembered by the report's text beyond printable ASCII (all the
+charset depends on but the fixed words, which forget them when the locales change):
+``ipdocs watch`` builds again after each edit, and an edit of a value leaves it as it
+was."""
+_CHARSETS: dict[str, str] = {}
+cached_from_locales(_CHARSETS.clear)  # the fixed words read again
 
 
 _WORDS_CHARS: dict[tuple[str, ...], frozenset[str]] = {}

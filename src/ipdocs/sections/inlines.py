@@ -48,9 +48,13 @@ def stale_mark(text: str, lang: Lang) -> str:
 def _span(run: Run, report: Report, lang: Lang, review: bool) -> Span:
     """One span of a rendered run: a stale value marked as such (with the year it is of),
     apart from review."""
-    stale = _stale(report, run.ids)
-    text = stale_marked(run.text, report, run.ids, lang)
-    return Span(text, run.emphasis, run.figure, review or _checked(report, run.ids),
+    ids = run.ids
+    if not ids:  # text between placeholders: neither stale nor checked, nothing kept whole
+        return Span(run.text, run.emphasis, None, review, False, False, italic=run.italic,
+                    link=run.link)
+    stale = _stale(report, ids)
+    text = stale_marked(run.text, report, ids, lang)
+    return Span(text, run.emphasis, run.figure, review or _checked(report, ids),
                 keeps(run.part, run.text), stale, italic=run.italic, link=run.link)
 
 

@@ -364,24 +364,50 @@ def inline_pieces(text: str) -> tuple[Piece, ...]:
     return (Piece(0, len(text)),) if errors else markup.items[0].pieces
 
 
+PIECES_KEPT = 4
+"""Reports whose pieces are remembered rendered (``piece_runs``): a document renders its
+narrative into its paragraphs, and a glossary renders the Chinese again as plain text to
+look for terms in (``plain_text``), piece by piece the same."""
+_PIECES: ByObjects[dict[tuple[str, Piece, str, str], tuple[Run, ...]]] = OrderedDict()
+cached_from_locales(_PIECES.clear)  # the words and grammars a placeholder is said with
+
+
 def piece_runs(source: str, piece: Piece, report: Report, lang: str,
                before: str = "") -> list[Run]:
     """Render one markup piece of ``source`` into runs with its look; ``before`` is the
-    text rendered ahead of it (whether a placeholder opens a sentence)."""
+    text rendered ahead of it (whether a placeholder opens a sentence).
+
+    Remembered for the report object (held, so that its id is not reused while it is
+    kept; a report is never changed once made), the text, the piece, the language and
+    the text before, until the registered languages change."""
+    said = remembered_for(_PIECES, (report,), dict, PIECES_KEPT)
+    key = (source, piece, lang, before)
+    runs = said.get(key)
+    if runs is None:
+        runs = said[key] = _piece_runs(source, piece, report, lang, before)
+    return list(runs)
+
+
+def _piece_runs(source: str, piece: Piece, report: Report, lang: str,
+                before: str) -> tuple[Run, ...]:
+    """``piece_runs`` of a piece not remembered."""
     runs: list[Run] = []
+    said = before  # the text rendered so far: whether a placeholder opens a sentence
     for segment in parse(unescape(source[piece.start:piece.end])):
         if isinstance(segment, str):
-            runs.append(Run(segment, piece.strong, italic=piece.emphasis, link=piece.link))
+            run = Run(segment, piece.strong, italic=piece.emphasis, link=piece.link)
         elif isinstance(segment, YearRef):
-            runs.append(Run(str(report.year + segment.offset), piece.strong,
-                            italic=piece.emphasis, link=piece.link))
+            run = Run(str(report.year + segment.offset), piece.strong,
+                      italic=piece.emphasis, link=piece.link)
         else:
             rendered = render_reference(segment, report, lang)
-            if opens_sentence(before + "".join(r.text for r in runs), lang):
+            if opens_sentence(said, lang):
                 rendered = sentence_start(rendered, lang)
-            runs.append(Run(rendered, piece.strong, segment.figure, segment.part,
-                            segment.others, piece.emphasis, piece.link))
-    return runs
+            run = Run(rendered, piece.strong, segment.figure, segment.part,
+                      segment.others, piece.emphasis, piece.link)
+        runs.append(run)
+        said += run.text
+    return tuple(runs)
 
 
 def render_runs(text: str, report: Report, lang: str) -> list[Run]:
@@ -396,6 +422,8 @@ def render_runs(text: str, report: Report, lang: str) -> list[Run]:
 
 def stale_year(report: Report, ids: Sequence[str]) -> int | None:
     """The year the oldest stale value of the figures ``ids`` is of (None if none is)."""
+    if not ids:  # most runs: text between placeholders
+        return None
     years = [f.of_year or report.year - 1 for f in map(report.figure, ids) if f.stale]
     return min(years, default=None)
 
