@@ -12,6 +12,7 @@ from ipdocs.typefaces.bundled import (
     chain,
     coverage,
     covering,
+    covers,
     family,
 )
 from tests.conftest import ROOT
@@ -90,6 +91,18 @@ def test_anywhere_is_membership_of_all_coverage() -> None:
     everything = all_coverage()
     for code in (*range(-1, 0x30000), 0x10FFFF):
         assert anywhere(code) == (code in everything), hex(code)
+
+
+def test_covers_is_membership_of_a_faces_coverage() -> None:
+    """Each face's ranges answer as its set does, at each end of every range, beside
+    both, and at points of the planes the faces reach."""
+    for name in sorted({f.regular for f in BUNDLED.values()} |
+                       {f.latin_regular for f in BUNDLED.values()}):
+        codes = coverage(name)
+        ends = {code + step for code in codes for step in (-1, 0, 1)
+                if code - 1 not in codes or code + 1 not in codes}
+        for code in (*ends, *range(0, 0x30000, 97), 0x10FFFF):
+            assert covers(name, code) == (code in codes), (name, hex(code))
 
 
 def test_the_common_ranges_are_whole_in_the_bundled_faces() -> None:
