@@ -266,3 +266,29 @@ def test_a_style_is_written_as_python_docx_setters_write_it(theme_name: str) -> 
             _by_python_docx(reference, theme_name, name, word_name)
     assert serialize_part_xml(ours.styles.element) == \
         serialize_part_xml(reference.styles.element)
+
+
+@pytest.mark.parametrize("theme_name", ["briefing", "official"])
+def test_a_style_id_found_by_name_is_the_one_python_docx_finds(theme_name: str) -> None:
+    """``style_id`` with the styles by name gives the id python-docx's ``styles[name]``
+    gives, for the theme's styles, the template's, a style added after the index was
+    made, and a name python-docx finds only as an id (warned); an unknown name raises
+    as python-docx does."""
+    from ipdocs.writers.docx import styled_blank
+    from ipdocs.writers.docx.styles import apply_style, style_id, styles_by_name
+
+    theme = load_theme(theme_name)
+    document = styled_blank(theme, ("zh-CN", "zh-CN"), False)
+    index = styles_by_name(document)
+    apply_style(document, theme, "body", "Body Text Latin")  # after the index
+    names = [*WORD_STYLES.values(), "TOC 2", "Normal", "Quote", "List Bullet", "header",
+             "Body Text Latin", "Default Paragraph Font"]
+    for name in names:
+        assert style_id(document, name, index) == document.styles[name].style_id, name
+    assert index["heading 1"].get(qn("w:styleId")) == style_id(document, "Heading 1", index)
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        assert style_id(document, "Heading1", index) == "Heading1"  # by id, as python-docx
+    assert warned
+    with pytest.raises(KeyError):
+        style_id(document, "No Such Style", index)

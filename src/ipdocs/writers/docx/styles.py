@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
@@ -9,6 +11,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -131,6 +134,35 @@ def style_index(document: DocxDocument) -> StyleIndex:
         if style_id is not None:
             ids.setdefault(style_id, element)
     return index
+
+
+_NAME = qn("w:name")
+
+
+def style_id(document: DocxDocument, name: str,
+             by_name: dict[str, BaseOxmlElement] | None) -> Any:
+    """``document.styles[name].style_id``: the id of the first style python-docx's
+    lookup by name finds (its name Word's internal spelling of ``name``,
+    ``BabelFish.ui2internal``), found in ``by_name`` (the document's style elements by
+    their names as written, the first of each, ``styles_by_name``) rather than by an
+    XPath over the document's 270 styles for each name; a name ``by_name`` lacks (a
+    style added since, or one python-docx finds by id) looked up by python-docx."""
+    element = None if by_name is None else by_name.get(str(BabelFish.ui2internal(name)))
+    if element is None:
+        return document.styles[name].style_id
+    return element.get(_STYLE_ID)
+
+
+def styles_by_name(document: DocxDocument) -> dict[str, BaseOxmlElement]:
+    """The document's style elements by their names as written (``w:name/@w:val``), the
+    first of each (``style_id``)."""
+    found: dict[str, BaseOxmlElement] = {}
+    for element in document.styles.element.findall(qn("w:style")):
+        named = element.find(_NAME)
+        value = None if named is None else named.get(_VAL)
+        if value is not None:
+            found.setdefault(value, element)
+    return found
 
 
 def _spacing(ppr: BaseOxmlElement, spec: Style) -> None:
