@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ipdocs.typefaces.bundled import (
@@ -12,9 +14,10 @@ from ipdocs.typefaces.bundled import (
     chain,
     coverage,
     covering,
+    covers,
     family,
 )
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fresh_python
 
 REPORT_MARKS = "，。、；：？！“”‘’（）《》〈〉【】—…·％‰℃±×÷≤≥①②③⑩↑↓→■□▲△●○★㈠㈡　"
 """Punctuation and symbols Chinese reports print."""
@@ -92,6 +95,18 @@ def test_anywhere_is_membership_of_all_coverage() -> None:
         assert anywhere(code) == (code in everything), hex(code)
 
 
+def test_covers_is_membership_of_a_faces_coverage() -> None:
+    """Each face's ranges answer as its set does, at each end of every range, beside
+    both, and at points of the planes the faces reach."""
+    for name in sorted({f.regular for f in BUNDLED.values()} |
+                       {f.latin_regular for f in BUNDLED.values()}):
+        codes = coverage(name)
+        ends = {code + step for code in codes for step in (-1, 0, 1)
+                if code - 1 not in codes or code + 1 not in codes}
+        for code in (*ends, *range(0, 0x30000, 97), 0x10FFFF):
+            assert covers(name, code) == (code in codes), (name, hex(code))
+
+
 def test_the_common_ranges_are_whole_in_the_bundled_faces() -> None:
     """``anywhere`` answers yes for COMMON without the index: every code point of them is
     in some face (and they are the larger blocks a report uses)."""
@@ -112,3 +127,32 @@ def test_the_coverage_index_is_the_faces_cmaps() -> None:
     assert faces, "no bundled faces found in fonts/"
     for path in faces:
         assert coverage(path.name) == frozenset(TTFont(path, lazy=True).getBestCmap()), path
+
+
+def test_a_face_s_ranges_decoded_alone_are_its_entry_in_the_index() -> None:
+    """``face_ranges`` before the whole index is read gives each face's entry as the
+    whole index has it; an unknown file is a KeyError."""
+    from ipdocs.typefaces.bundled import _index, face_ranges
+
+    whole = dict(_index())
+    _index.cache_clear()
+    face_ranges.cache_clear()
+    try:
+        for name in whole:
+            assert face_ranges(name) == whole[name], name
+        assert _index.cache_info().currsize == 0  # each decoded alone
+        with pytest.raises(KeyError):
+            face_ranges("Missing.ttf")
+    finally:
+        face_ranges.cache_clear()
+
+
+def test_a_chinese_word_file_decodes_only_the_faces_it_asks_of(tmp_path: Path) -> None:
+    code = ("from ipdocs.doc import Document, Metadata, Paragraph, Span; "
+            "from ipdocs.themes import load_theme; "
+            "from ipdocs.typefaces.bundled import _index, face_ranges; "
+            "from ipdocs.writers.docx import render_docx; "
+            "render_docx(Document(Metadata('专利', 'zh-CN'), "
+            "(Paragraph((Span('专利申请量 2024 年增长'),), 'zh'),)), load_theme('briefing')); "
+            "print(_index.cache_info().currsize, face_ranges.cache_info().currsize > 0)")
+    assert fresh_python(code, cwd=tmp_path).split() == ["0", "True"]

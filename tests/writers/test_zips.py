@@ -5,6 +5,7 @@ import io
 import re
 import weakref
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from ipdocs.writers.docx import render_docx
 from ipdocs.writers.docx.adapter import PYTHON_DOCX_ITER_PARTS
 from ipdocs.writers.docx.template import blank
 from ipdocs.writers.docx.zips import iter_parts, let_go, package_bytes
+from tests.conftest import fresh_python
 
 
 def document() -> Document:
@@ -72,3 +74,27 @@ def test_a_document_let_go_is_freed_without_the_garbage_collector() -> None:
     let_go(document)
     del document
     assert part() is None and styles() is None
+
+
+@pytest.mark.parametrize("value", [
+    "/word/document.xml", "application/vnd.openxmlformats-officedocument.main+xml",
+    "a&b<c>d", "say \"hi\"", "it's \"so\"", "it's", "tab\there\nline\rend", ""])
+def test_quoted_writes_an_attribute_as_quoteattr_does(value: str) -> None:
+    from xml.sax.saxutils import quoteattr
+
+    from ipdocs.writers.docx.zips import quoted
+
+    assert quoted(value) == quoteattr(value)
+
+
+def test_the_docx_writer_does_not_import_urllib_http_or_ssl(tmp_path: Path) -> None:
+    """``xml.sax.saxutils`` imports urllib.request, http.client and ssl: a Word file is
+    written without them."""
+    code = ("import sys; from ipdocs.doc import Document, Metadata, Paragraph, Span; "
+            "from ipdocs.themes import load_theme; "
+            "from ipdocs.writers.docx import render_docx; "
+            "render_docx(Document(Metadata('T', 'en-GB'), "
+            "(Paragraph((Span('Only.'),), 'en'),)), load_theme('briefing')); "
+            "print(sorted(m for m in ('xml.sax.saxutils', 'urllib.request', 'http.client', "
+            "'ssl') if m in sys.modules))")
+    assert fresh_python(code, cwd=tmp_path).strip() == "[]"

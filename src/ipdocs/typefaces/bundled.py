@@ -102,15 +102,42 @@ def _index() -> dict[str, list[list[int]]]:
     (written by scripts/build_fonts.py from the faces' cmaps; a test holds them equal)."""
     import json  # here: a build whose text the bundled faces cover never imports json
 
-    text = resources.files(PACKAGE).joinpath("coverage.json").read_text(encoding="utf-8")
-    index: dict[str, list[list[int]]] = json.loads(text)
+    index: dict[str, list[list[int]]] = json.loads(_index_text())
     return index
+
+
+@cache
+def _index_text() -> str:
+    """coverage.json's text (``_index``), read once a process."""
+    return resources.files(PACKAGE).joinpath("coverage.json").read_text(encoding="utf-8")
+
+
+@cache
+def face_ranges(filename: str) -> list[list[int]]:
+    """``_index()[filename]``, one face's ranges: where the whole index is not read yet,
+    that face's entry alone is decoded from its text (a Word file asks of three or four
+    faces; decoding all eleven cost some 100 M instructions, 4% of a cold build).
+    KeyError for a file the index does not have."""
+    if _index.cache_info().currsize:
+        return _index()[filename]
+    import json
+
+    text = _index_text()
+    key = json.dumps(filename) + ":"
+    at = text.find(key)
+    if at < 0:
+        raise KeyError(filename)
+    at += len(key)
+    while text[at].isspace():
+        at += 1
+    spans: list[list[int]] = json.JSONDecoder().raw_decode(text, at)[0]
+    return spans
 
 
 @cache
 def coverage(filename: str) -> frozenset[int]:
     """The code points a bundled face has glyphs for (read once a process)."""
-    return frozenset(code for first, last in _index()[filename]
+    return frozenset(code for first, last in face_ranges(filename)
                      for code in range(first, last + 1))
 
 
@@ -137,6 +164,23 @@ def _distinct_ranges() -> tuple[list[list[int]], ...]:
 def _first(span: list[int]) -> int:
     """A range's first code point (the key ``anywhere`` searches by)."""
     return span[0]
+
+
+def covers(filename: str, code: int) -> bool:
+    """``code in coverage(filename)`` without building the face's set of code points
+    (some 15 M instructions for a Chinese face, a process's first look): its sorted
+    ranges searched. For a writer that asks of a few hundred characters a process."""
+    firsts, lasts = _bounds(filename)
+    at = bisect_right(firsts, code) - 1
+    return at >= 0 and code <= lasts[at]
+
+
+@cache
+def _bounds(filename: str) -> tuple[list[int], list[int]]:
+    """A face's ranges of code points (``_index``) as their first and their last code
+    points, in order (``covers`` searches the firsts without a key function)."""
+    spans = face_ranges(filename)
+    return [first for first, _ in spans], [last for _, last in spans]
 
 
 COMMON = ((0x4E00, 0x9FA5), (0x3000, 0x303F), (0xFF01, 0xFFBE), (0x20, 0x7E),

@@ -201,3 +201,94 @@ def test_a_paragraph_style_is_set_as_python_docx_sets_it() -> None:
     assert ours.paragraphs[1]._p.pPr is None or ours.paragraphs[1]._p.pPr.pStyle is None
     with pytest.raises(ValueError):
         set_paragraph_style(ours.add_paragraph(), ours.styles["Default Paragraph Font"])
+
+
+def _by_python_docx(document: docx.document.Document, theme_name: str, name: str,
+                    word_name: str) -> None:
+    """``apply_style`` as it was written through python-docx's ``Font`` and
+    ``ParagraphFormat`` setters (the reference its XML must equal)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+    from docx.shared import RGBColor
+
+    from ipdocs.writers.docx.styles import ALIGN, SPACING_SUCCESSORS, _spacing_element
+    from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
+    from ipdocs.writers.spacing import line_height, tracking
+
+    theme = load_theme(theme_name)
+    spec = theme.style(name)
+    style = word_style(document, word_name)
+    font = theme.font(spec)
+    style.font.name = font.latin
+    set_fonts(style.element.get_or_add_rPr(), font.latin, font.east_asian)
+    style.font.size = Pt(spec.size)
+    style.font.bold = spec.bold
+    style.font.italic = spec.italic
+    style.font.color.rgb = RGBColor.from_string(theme.color(spec.color) or "000000")
+    rpr = style.element.get_or_add_rPr()
+    for tag in ("w:caps", "w:smallCaps", "w:spacing"):
+        rpr.remove(rpr.find(child(rpr, tag).tag))
+    if track := tracking(theme, spec):
+        rpr.insert_element_before(_spacing_element(track), *SPACING_SUCCESSORS)
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line_height(spec))
+    fmt.space_before = Pt(spec.before)
+    fmt.space_after = Pt(spec.after)
+    fmt.alignment = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
+    fmt.first_line_indent = None
+    ppr = style.element.get_or_add_pPr()
+    for border in ppr.findall(child(ppr, "w:pBdr").tag):
+        ppr.remove(border)
+    if theme.page.chars_per_line and not spec.grid:
+        ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")
+
+
+@pytest.mark.parametrize("theme_name", ["briefing", "official"])
+def test_a_style_is_written_as_python_docx_setters_write_it(theme_name: str) -> None:
+    """Every theme style applied to each of python-docx's template styles it names (their
+    own fonts, spacing, indents, bold and colours replaced) gives the XML python-docx's
+    setters give, element for element and attribute for attribute; and a second pass
+    over the styles so set, each given another theme style's look."""
+    from docx.opc.oxml import serialize_part_xml
+
+    from ipdocs.writers.docx.styles import apply_style
+
+    theme = load_theme(theme_name)
+    ours, reference = docx.Document(), docx.Document()
+    targets = [*WORD_STYLES.values(), "TOC 2", "Normal", "Heading 5", "Quote", "List Bullet"]
+    for document in (ours, reference):  # indents the look takes away
+        document.styles["Quote"].paragraph_format.first_line_indent = Pt(21)
+        document.styles["Heading 5"].paragraph_format.first_line_indent = Pt(-21)
+    for shift in (0, 5):  # the second pass sets other looks over the first's
+        for index, word_name in enumerate(targets):
+            name = list(WORD_STYLES)[(index + shift) % len(WORD_STYLES)]
+            apply_style(ours, theme, name, word_name)
+            _by_python_docx(reference, theme_name, name, word_name)
+    assert serialize_part_xml(ours.styles.element) == \
+        serialize_part_xml(reference.styles.element)
+
+
+@pytest.mark.parametrize("theme_name", ["briefing", "official"])
+def test_a_style_id_found_by_name_is_the_one_python_docx_finds(theme_name: str) -> None:
+    """``style_id`` with the styles by name gives the id python-docx's ``styles[name]``
+    gives, for the theme's styles, the template's, a style added after the index was
+    made, and a name python-docx finds only as an id (warned); an unknown name raises
+    as python-docx does."""
+    from ipdocs.writers.docx import styled_blank
+    from ipdocs.writers.docx.styles import apply_style, style_id, styles_by_name
+
+    theme = load_theme(theme_name)
+    document = styled_blank(theme, ("zh-CN", "zh-CN"), False)
+    index = styles_by_name(document)
+    apply_style(document, theme, "body", "Body Text Latin")  # after the index
+    names = [*WORD_STYLES.values(), "TOC 2", "Normal", "Quote", "List Bullet", "header",
+             "Body Text Latin", "Default Paragraph Font"]
+    for name in names:
+        assert style_id(document, name, index) == document.styles[name].style_id, name
+    assert index["heading 1"].get(qn("w:styleId")) == style_id(document, "Heading 1", index)
+    with warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        assert style_id(document, "Heading1", index) == "Heading1"  # by id, as python-docx
+    assert warned
+    with pytest.raises(KeyError):
+        style_id(document, "No Such Style", index)

@@ -70,7 +70,7 @@ from ipdocs.writers.docx.revisions import (
     track_runs,
     written,
 )
-from ipdocs.writers.docx.styles import ALIGN, apply_style, word_name
+from ipdocs.writers.docx.styles import ALIGN, apply_style, style_id, styles_by_name, word_name
 from ipdocs.writers.docx.xml import (
     PPR_ORDER,
     TBLPR_ORDER,
@@ -176,6 +176,9 @@ class Writer:
     gaps: dict[float, BaseOxmlElement] = field(default_factory=dict)
     """Paragraph properties of the empty paragraphs ``_gap`` makes, by their height."""
     table_width: Any = None
+    styles_by_name: dict[str, BaseOxmlElement] | None = None
+    """The document's style elements by name as written (``styles.styles_by_name``),
+    made where a style id is first looked up in it (``set_style``)."""
     """The width python-docx shares among a new table's columns in the body (the type
     area's: ``adapter.block_width``), once looked up."""
 
@@ -258,7 +261,9 @@ def set_style(paragraph: DocxParagraph, name: str, w: Writer) -> None:
         found = w.known_ids.get(name)
         if found is None:
             assert w.document is not None
-            found = w.known_ids[name] = w.document.styles[name].style_id
+            if w.styles_by_name is None:  # a first document of its styled blank
+                w.styles_by_name = styles_by_name(w.document)
+            found = w.known_ids[name] = style_id(w.document, name, w.styles_by_name)
         w.style_ids[name] = found
     ppr = _ppr(p_of(paragraph))
     style = ppr.find(_PSTYLE)

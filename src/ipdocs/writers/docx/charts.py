@@ -25,7 +25,7 @@ from ipdocs.base.kept import remembered
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
 from ipdocs.themes import Font
-from ipdocs.typefaces.bundled import BUNDLED, coverage
+from ipdocs.typefaces.bundled import BUNDLED, covers
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
@@ -188,10 +188,10 @@ def in_face(chart: Chart, font: Font) -> Chart:
     (the official theme's FangSong has no minus sign)."""
     if font.regular_file is not None or font.bundled not in BUNDLED:
         return chart
-    covers = coverage(BUNDLED[font.bundled].regular)
+    face = BUNDLED[font.bundled].regular
 
     def covered(char: str) -> bool:
-        return ord(char) in covers
+        return covers(face, ord(char))
 
     series = tuple(replace(s, labels=tuple(minus_stand_in(t, covered) for t in s.labels),
                            formats=tuple(minus_stand_in(f, covered) for f in s.formats))

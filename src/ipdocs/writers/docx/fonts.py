@@ -55,7 +55,7 @@ from ipdocs.base.kept import remembered
 from ipdocs.base.records import datarecord
 from ipdocs.themes import Font
 from ipdocs.typefaces import sysfonts
-from ipdocs.typefaces.bundled import BUNDLED, chain, coverage
+from ipdocs.typefaces.bundled import BUNDLED, chain, coverage, covers
 from ipdocs.writers.columns import is_wide
 from ipdocs.writers.docx.adapter import set_blob
 from ipdocs.writers.docx.template import _setting
@@ -136,7 +136,7 @@ def _bundled_step(font: Font, char: str, bold: bool) -> str | None:
     """The bundled role along ``font``'s chain whose face has ``char``."""
     code = ord(char)
     for step in chain(font.bundled):
-        if code in coverage(BUNDLED[step].face(bold)):
+        if covers(BUNDLED[step].face(bold), code):
             return step
     return None
 
@@ -212,22 +212,24 @@ def families(text: str, font: Font, bold: bool, printed: Printed, *, han: bool =
 
 
 def _char_class(char: str, font: Font, bold: bool, han: bool) -> int:
-    """How ``families`` notes ``char`` in a run of ``font`` (``OWN``...)."""
+    """How ``families`` notes ``char`` in a run of ``font`` (``OWN``...). The faces'
+    coverage is looked up in their ranges (``bundled.covers``): a process classes a
+    few hundred characters, and building a Chinese face's set of code points cost
+    more than all of them."""
     own = BUNDLED[font.bundled]
     bundled = font.regular_file is None
-    own_cover = coverage(own.face(bold)) if bundled else frozenset()
-    latin_cover = coverage(own.latin_bold if bold else own.latin_regular) if bundled else None
     code = ord(char)
+    in_own = bundled and covers(own.face(bold), code)
     if east_asian(char):
-        return OWN if not bundled or code in own_cover else OTHER
+        return OWN if not bundled or in_own else OTHER
     if not char.isprintable():
         return SKIP
-    if latin_cover is not None and code not in latin_cover and not char.isspace():
+    if bundled and not char.isspace() and \
+            not covers(own.latin_bold if bold else own.latin_regular, code):
         return OTHER
-    if han and bundled and code not in own_cover and not char.isspace() \
-            and not char.isascii():
+    if han and bundled and not in_own and not char.isspace() and not char.isascii():
         return OTHER
-    return BOTH if han and code in own_cover else LATIN
+    return BOTH if han and in_own else LATIN
 
 
 def _note(own_chars: Collection[str], latin_chars: Collection[str], font: Font,
@@ -256,17 +258,17 @@ def _families_each(text: str, font: Font, bold: bool, printed: Printed, *,
     """``families``, character by character."""
     own = BUNDLED[font.bundled]
     bundled = font.regular_file is None
-    own_cover = coverage(own.face(bold)) if bundled else frozenset()
+    own_file = own.face(bold)
     latin_file = own.latin_bold if bold else own.latin_regular
-    latin_cover = coverage(latin_file) if bundled else None
     own_chars: list[str] = []
     latin_chars: list[str] = []
     out: list[tuple[Override, str]] = []
     for char in text:
         override: Override = (None, None)
         code = ord(char)
+        in_own = bundled and covers(own_file, code)
         if east_asian(char):
-            if not bundled or code in own_cover:
+            if not bundled or in_own:
                 own_chars.append(char)
             else:
                 family = _cjk_family(char, font, bold, printed)
@@ -275,17 +277,16 @@ def _families_each(text: str, font: Font, bold: bool, printed: Printed, *,
                     printed.missing.setdefault(char, text)
         elif not char.isprintable():
             pass  # a joiner prints nothing: no face needs it
-        elif latin_cover is not None and code not in latin_cover and not char.isspace():
+        elif bundled and not char.isspace() and not covers(latin_file, code):
             override = (_symbol_family(char, font, bold, printed, latin_file), None)
-        elif han and bundled and code not in own_cover and not char.isspace() \
-                and not char.isascii():
+        elif han and bundled and not in_own and not char.isspace() and not char.isascii():
             # Chinese runs set such a character (†, “) in their East Asian face: one that
             # lacks it hands it on along its chain, as for a Chinese character
             latin_chars.append(char)
             override = (None, _cjk_family(char, font, bold, printed))
         else:
             latin_chars.append(char)
-            if han and code in own_cover:
+            if han and in_own:
                 own_chars.append(char)
         if out and out[-1][0] == override:
             out[-1] = (override, out[-1][1] + char)
@@ -302,7 +303,7 @@ def whole_family(text: str, font: Font, printed: Printed) -> str:
     codes = {ord(c) for c in text if not c.isspace()}
     for step in chain(font.bundled) if font.regular_file is None else ():
         family = BUNDLED[step]
-        if codes <= coverage(family.regular):
+        if all(covers(family.regular, code) for code in codes):
             name = font.east_asian if step == font.bundled else family.name
             printed.add(name, False, Source(family.regular), text)
             return name

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
+from docx.styles import BabelFish
 from docx.styles.style import BaseStyle, ParagraphStyle, StyleFactory
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ipdocs.themes import LATIN, Style, Theme
 from ipdocs.writers.docx.adapter import add_style, p_of, style_name
-from ipdocs.writers.docx.xml import PPR_ORDER, child, ordered_child, set_fonts
+from ipdocs.writers.docx.xml import PPR_ORDER, RPR_ORDER, ordered_child, set_fonts
 from ipdocs.writers.spacing import line_height, tracking
 from ipdocs.writers.typeset import RUNNING_TEXT
 
@@ -133,15 +136,60 @@ def style_index(document: DocxDocument) -> StyleIndex:
     return index
 
 
-def _spacing(style: ParagraphStyle, spec: Style) -> None:
-    """Line spacing (exact, as the PDF sets it), space before and after, alignment."""
-    fmt = style.paragraph_format
-    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    fmt.line_spacing = Pt(line_height(spec))
-    fmt.space_before = Pt(spec.before)
-    fmt.space_after = Pt(spec.after)
-    fmt.alignment = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
-    fmt.first_line_indent = None
+_NAME = qn("w:name")
+
+
+def style_id(document: DocxDocument, name: str,
+             by_name: dict[str, BaseOxmlElement] | None) -> Any:
+    """``document.styles[name].style_id``: the id of the first style python-docx's
+    lookup by name finds (its name Word's internal spelling of ``name``,
+    ``BabelFish.ui2internal``), found in ``by_name`` (the document's style elements by
+    their names as written, the first of each, ``styles_by_name``) rather than by an
+    XPath over the document's 270 styles for each name; a name ``by_name`` lacks (a
+    style added since, or one python-docx finds by id) looked up by python-docx."""
+    element = None if by_name is None else by_name.get(str(BabelFish.ui2internal(name)))
+    if element is None:
+        return document.styles[name].style_id
+    return element.get(_STYLE_ID)
+
+
+def styles_by_name(document: DocxDocument) -> dict[str, BaseOxmlElement]:
+    """The document's style elements by their names as written (``w:name/@w:val``), the
+    first of each (``style_id``)."""
+    found: dict[str, BaseOxmlElement] = {}
+    for element in document.styles.element.findall(qn("w:style")):
+        named = element.find(_NAME)
+        value = None if named is None else named.get(_VAL)
+        if value is not None:
+            found.setdefault(value, element)
+    return found
+
+
+def _spacing(ppr: BaseOxmlElement, spec: Style) -> None:
+    """Line spacing (exact, as the PDF sets it), space before and after, alignment, no
+    first-line indent: as python-docx's ``ParagraphFormat`` sets them (``line_spacing_rule``,
+    ``line_spacing``, ``space_before``, ``space_after``, ``alignment``,
+    ``first_line_indent = None``, in that order), the elements put where the schema's
+    order puts them and each attribute set in the same order."""
+    spacing = ordered_child(ppr, "w:spacing", PPR_ORDER)
+    spacing.set(_LINE_RULE, "exact")
+    spacing.set(_LINE, str(Pt(line_height(spec)).twips))
+    spacing.set(_BEFORE, str(Pt(spec.before).twips))
+    spacing.set(_AFTER, str(Pt(spec.after).twips))
+    align = ALIGN.get(spec.align, WD_ALIGN_PARAGRAPH.LEFT)
+    ordered_child(ppr, "w:jc", PPR_ORDER).set(_VAL, _JUSTIFICATION[align])
+    ind = ppr.find(_IND)
+    if ind is not None:
+        for name in (_FIRST_LINE, _HANGING):
+            ind.attrib.pop(name, None)
+
+
+_VAL, _LINE_RULE, _LINE, _BEFORE, _AFTER, _IND, _FIRST_LINE, _HANGING = (qn(tag) for tag in (
+    "w:val", "w:lineRule", "w:line", "w:before", "w:after", "w:ind", "w:firstLine",
+    "w:hanging"))
+_JUSTIFICATION = {WD_ALIGN_PARAGRAPH.LEFT: "left", WD_ALIGN_PARAGRAPH.CENTER: "center",
+                  WD_ALIGN_PARAGRAPH.RIGHT: "right", WD_ALIGN_PARAGRAPH.JUSTIFY: "both"}
+"""``w:jc`` values of the alignments (``ALIGN``), as python-docx writes them."""
 
 
 SPACING_SUCCESSORS = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight",
@@ -158,29 +206,52 @@ def _spacing_element(points: float) -> BaseOxmlElement:
     return element
 
 
+_COLOR = qn("w:color")
+
+
+def _on_off(rpr: BaseOxmlElement, tag: str, on: bool | None) -> None:
+    """An on/off run property (``w:b``, ``w:i``) set as python-docx's ``Font.bold``
+    sets it: on without a value, off with ``w:val="0"``, removed for None."""
+    if on is None:
+        for element in rpr.findall(qn(tag)):
+            rpr.remove(element)
+        return
+    element = ordered_child(rpr, tag, RPR_ORDER)
+    if on:
+        element.attrib.pop(_VAL, None)
+    else:
+        element.set(_VAL, "0")
+
+
 def apply_style(document: DocxDocument, theme: Theme, name: str, word_name: str,
                 found: dict[str, BaseOxmlElement] | None = None) -> None:
     """Make the Word style ``word_name`` look like the theme's ``name`` (``found``: the
-    document's styles by name, see ``word_style``)."""
+    document's styles by name, see ``word_style``). Its properties are set on its XML as
+    python-docx's ``Font`` and ``ParagraphFormat`` set them, without their search of the
+    schema's order through every successor's tag for each element (a styled blank's
+    21 styles cost half of making it)."""
     spec = theme.style(name)
     style = word_style(document, word_name, found)
     font = theme.font(spec)
-    style.font.name = font.latin
-    set_fonts(style.element.get_or_add_rPr(), font.latin, font.east_asian)
-    style.font.size = Pt(spec.size)
-    style.font.bold = spec.bold
-    style.font.italic = spec.italic
-    color = theme.color(spec.color) or "000000"
-    style.font.color.rgb = RGBColor.from_string(color)
     rpr = style.element.get_or_add_rPr()
-    for tag in ("w:caps", "w:smallCaps", "w:spacing"):
-        element = rpr.find(child(rpr, tag).tag)
+    ordered_child(rpr, "w:rFonts", RPR_ORDER)  # where python-docx's ``Font.name`` adds it
+    set_fonts(rpr, font.latin, font.east_asian)
+    ordered_child(rpr, "w:sz", RPR_ORDER, w_val=str(int(Pt(spec.size).pt * 2)))
+    _on_off(rpr, "w:b", spec.bold)
+    _on_off(rpr, "w:i", spec.italic)
+    color = theme.color(spec.color) or "000000"
+    for element in rpr.findall(_COLOR):  # python-docx's ``rgb``: a new w:color
         rpr.remove(element)
+    ordered_child(rpr, "w:color", RPR_ORDER, w_val=str(RGBColor.from_string(color)))
+    for tag in ("w:caps", "w:smallCaps", "w:spacing"):
+        element = rpr.find(qn(tag))
+        if element is not None:
+            rpr.remove(element)
     if track := tracking(theme, spec):  # on the character grid: characters set closer
         rpr.insert_element_before(_spacing_element(track), *SPACING_SUCCESSORS)
-    _spacing(style, spec)
     ppr = style.element.get_or_add_pPr()
-    for border in ppr.findall(child(ppr, "w:pBdr").tag):
+    _spacing(ppr, spec)
+    for border in ppr.findall(qn("w:pBdr")):
         ppr.remove(border)
     if theme.page.chars_per_line and not spec.grid:  # tables, notes: their own pitch
         ordered_child(ppr, "w:snapToGrid", PPR_ORDER, w_val="0")

@@ -55,6 +55,17 @@ PPR_ORDER = (
 """The order CT_PPr prescribes for its children (ECMA-376 Part 1, 17.3.1.26)."""
 
 
+RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps",
+    "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof",
+    "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+    "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd",
+    "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+    "w:specVanish", "w:oMath",
+)
+"""The order CT_RPr prescribes for its children (ECMA-376 Part 1, 17.3.2.28)."""
+
+
 def ordered_child(parent: BaseOxmlElement, tag: str, order: tuple[str, ...],
                   **attrs: str) -> BaseOxmlElement:
     """The first ``tag`` child of ``parent``, created if missing where ``order`` (the
