@@ -200,7 +200,7 @@ _KEPT_LATER = ("hmetrics", "glyphPos", "glyphToChar", "table", "tables")
 """What a kept face holds pickled apart and loads the first time one of them is asked for
 (``KeptFace.__getattr__``): the tables reportlab reads to make a font file, which a build
 that finds its font files kept never makes, and the glyphs' characters, which only
-reportlab's shaping reads. Two thirds of a kept face's unpickling (some 16 M
+reportlab's shaping reads. Two thirds of a kept face's unpickling (some 10 M
 instructions of a cold zh PDF's eight faces)."""
 
 
