@@ -120,6 +120,12 @@ def directory(font: bytes) -> bytes:
     return font[:_directory_size(font)]
 
 
+def face_directory(filename: str) -> bytes:
+    """The table directory (``directory``) of the bundled face ``filename``, read from
+    its file (OSError if it cannot be read)."""
+    return _read_directory(Path(face_path(filename)))
+
+
 def _read_directory(path: Path) -> bytes:
     """The table directory of the font file at ``path`` (see ``directory``)."""
     with path.open("rb") as handle:

@@ -190,6 +190,9 @@ def test_a_kept_face_makes_the_font_reportlab_would_make(
     for attribute in ("fontName", "_asciiReadable", "shapable"):
         assert getattr(loaded, attribute, None) == getattr(parsed, attribute, None)
     assert type(loaded.encoding) is type(parsed.encoding) and not loaded.state
+    apart = set(pdf_fonts._KEPT_LATER)
+    assert vars(loaded.face).keys() == vars(parsed.face).keys() - apart | {pdf_fonts._LATER}
+    assert loaded.face.glyphPos == parsed.face.glyphPos  # the tables kept apart, loaded
     face, model = vars(loaded.face), vars(parsed.face)
     assert face.keys() == model.keys()
     assert {k: v for k, v in face.items() if k != "_pdfScale"} == {
@@ -198,6 +201,31 @@ def test_a_kept_face_makes_the_font_reportlab_would_make(
         assert [loaded.face._pdfScale(v) for v in (0, 1, 880, 2048)] == [
             parsed.face._pdfScale(v) for v in (0, 1, 880, 2048)]
     assert kept.exists()
+
+
+def test_a_kept_face_loads_what_it_holds_apart_once_and_only_when_asked(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A later process's face holds the tables only making a font file reads pickled
+    apart: setting text loads none of them; the first asked for loads them all, once."""
+    import pickle
+
+    name, data = kept_subset(tmp_path, monkeypatch, FILE_TEXT)
+    face = pdf_fonts.subset_font("Kapart", data, name, FILE_TEXT).face
+    assert face.charWidths and not set(pdf_fonts._KEPT_LATER) & vars(face).keys()
+    loads = []
+    real_loads = pickle.loads
+
+    def counted(data: bytes) -> object:
+        loads.append(data)
+        return real_loads(data)
+
+    monkeypatch.setattr(pdf_fonts.pickle, "loads", counted)
+    assert isinstance(face.hmetrics, list) and isinstance(face.table, dict)
+    assert set(pdf_fonts._KEPT_LATER) <= vars(face).keys()
+    assert pdf_fonts._LATER not in vars(face) and len(loads) == 1
+    with pytest.raises(AttributeError, match="no attribute 'elsewhere'"):
+        face.elsewhere  # noqa: B018 (an attribute no face has)
+    assert not hasattr(face, "hmetrics_") and len(loads) == 1
 
 
 def test_a_face_kept_for_other_bytes_is_read_again(

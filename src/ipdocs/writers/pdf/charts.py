@@ -1,15 +1,24 @@
-"""Charts drawn as vectors with reportlab.graphics: horizontal bars, labels extractable."""
+"""Charts drawn as vectors with reportlab.graphics: horizontal bars, labels extractable.
+
+A chart's drawing is kept in the font cache (``drawing``): a later process reads its
+shapes instead of importing reportlab's chart widgets and making them again."""
 
 from __future__ import annotations
 
+import hashlib
+import pickle
+import sys
 import threading
 from collections import OrderedDict
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from reportlab.graphics.charts.barcharts import BarChart, HorizontalBarChart, VerticalBarChart
+from reportlab import Version as REPORTLAB_VERSION
 from reportlab.graphics.shapes import Drawing, Group, UserNode
 from reportlab.lib.colors import HexColor
 
+from ipdocs.base import VERSION
 from ipdocs.base.kept import remembered
 from ipdocs.doc import Chart
 from ipdocs.writers.looks import BAR_PITCH, CHART_LABEL_SIZE, COMPACT_BAR_PITCH
@@ -17,7 +26,11 @@ from ipdocs.writers.pdf.adapter import shapes_unchecked
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
+from ipdocs.writers.subsets import face_directory, read_kept, write_kept
 from ipdocs.writers.typeset import pieces
+
+if TYPE_CHECKING:
+    from reportlab.graphics.charts.barcharts import BarChart
 
 YEARS_HEIGHT, COMPACT_YEARS_HEIGHT = 150.0, 110.0
 """Points: the height of a chart of bars over the years, and of a compact one."""
@@ -100,6 +113,8 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
     """Horizontal bars, first category on top, declines to the left of the axis. The
     category labels stand in a column left of the plot, and every value label beyond its
     bar's end (left of a decline): no text lies over a bar."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
+
     series = chart.series[0]
     count = len(chart.categories)
     label_width = _label_width(chart, face, width)
@@ -136,6 +151,8 @@ def horizontal(chart: Chart, width: float, face: Face, colors: tuple[str, str, s
 def vertical(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]) -> Drawing:
     """Vertical bars over the years, values on top (below a bar under zero), the years
     under the plot."""
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+
     series = chart.series[0]
     height = COMPACT_YEARS_HEIGHT if chart.compact else YEARS_HEIGHT
     drawing = Drawing(width, height)
@@ -179,15 +196,97 @@ def drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
     Remembered by everything it is made of (the chart, the width, the face, which names
     its characters, and the colours), its bars made into shapes once: a rebuild of the
     same report (``ipdocs watch``) and each try of page fitting draw it again as it is.
+    Kept in the font cache too (``_kept_drawing``), for a later process.
     """
     return remembered(_DRAWINGS.kept, (chart, width, face.name, colors),
-                      lambda: _drawing(chart, width, face, colors), DRAWINGS_KEPT)[0]
+                      lambda: _kept_drawing(chart, width, face, colors), DRAWINGS_KEPT)[0]
+
+
+DRAWING_KIND = f"reportlab-drawing/{REPORTLAB_VERSION}/{VERSION}/1"
+"""What the font cache keeps of a chart (``_kept_drawing``): its drawing's shapes, by
+reportlab's and ipdocs' versions (the last part: raise it when what is kept changes)."""
+
+DRAWN_BY = ("ipdocs.writers.pdf.charts", "ipdocs.writers.pdf.linebreak",
+            "ipdocs.writers.pdf.text", "ipdocs.writers.typeset", "ipdocs.writers.columns",
+            "ipdocs.writers.looks", "ipdocs.base.patterns")
+"""The modules whose code a drawing is made by (its shapes and sizes, its labels broken
+into lines): their source is part of what a kept drawing is found by (``_code``)."""
+
+
+def _kept_drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
+                  ) -> tuple[Drawing, list[Any]]:
+    """``_drawing``, read from the font cache where a process kept it before, else made
+    and kept there (sealed with the user's key, found by all it is made of:
+    ``_drawing_inputs``).
+
+    Making a drawing imports reportlab's chart widgets and sets their every attribute
+    through reportlab's checks (some 110 M instructions of a cold zh PDF's three charts);
+    a kept drawing is its shapes alone (rectangles, lines, strings), read back as they
+    were made, before any was drawn."""
+    inputs = _drawing_inputs(chart, width, face, colors)
+    if inputs is not None:
+        kept = read_kept(DRAWING_KIND, inputs)
+        picture = None if kept is None else _unpickled_drawing(kept)
+        if picture is not None:
+            return picture, []
+    made = _drawing(chart, width, face, colors)
+    if inputs is not None:
+        write_kept(DRAWING_KIND, inputs, pickle.dumps(made[0], pickle.HIGHEST_PROTOCOL))
+    return made
+
+
+def _unpickled_drawing(kept: bytes) -> Drawing | None:
+    """The drawing kept as ``kept``; None if it cannot be read back (then made again)."""
+    try:
+        picture = pickle.loads(kept)  # sealed with the user's key: ours
+    except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError,
+            TypeError, ValueError):
+        return None
+    return picture if isinstance(picture, Drawing) else None
+
+
+def _drawing_inputs(chart: Chart, width: float, face: Face,
+                    colors: tuple[str, str, str]) -> bytes | None:
+    """All a chart's drawing is made of: the chart (every field, as its ``repr`` spells
+    it), the width, the face (its name, which the shapes name it by and which follows
+    the characters its subset holds, and the table directory of the bundled face it was
+    made from, which its widths are), the colours and the code that makes it (``_code``).
+    None where a part cannot be told: a face registered whole (a theme's or the machine's
+    own file, which could change under the same name), a face file or source not found;
+    its drawing is then not kept."""
+    code = _code()
+    if not face.source or code is None:
+        return None
+    try:
+        made_from = face_directory(face.source)
+    except OSError:
+        return None
+    spelt = repr((chart, width, face.name, face.source, colors)).encode("utf-8")
+    return b"\0".join((spelt, made_from, code))
+
+
+@cache
+def _code() -> bytes | None:
+    """A digest of the source of the modules a drawing is made by (``DRAWN_BY``), read
+    once a process; None where one has no source to read."""
+    digest = hashlib.sha256()
+    for name in DRAWN_BY:
+        source = getattr(sys.modules.get(name), "__file__", None)
+        if not source:
+            return None
+        try:
+            digest.update(Path(source).read_bytes())
+        except OSError:
+            return None
+    return digest.digest()
 
 
 def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
              ) -> tuple[Drawing, list[Any]]:
     """The chart's drawing (see ``drawing``), its chart widget given as the shapes it
     provides, and the widget."""
+    import reportlab.graphics.charts.barcharts  # noqa: F401 (imported with shapes checked as ever)
+
     with shapes_unchecked:
         picture = (vertical if chart.kind == "years" else horizontal)(chart, width, face,
                                                                      colors)

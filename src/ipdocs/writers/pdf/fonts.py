@@ -182,7 +182,7 @@ def _register_subset(filename: str, text: str) -> tuple[Face, TTFont]:
     return Face(font.fontName, frozenset(font.face.charToGlyph), source=filename), font
 
 
-FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/2"
+FACE_KIND = f"reportlab-face/{REPORTLAB_VERSION}/{VERSION}/3"
 """What the font cache keeps of a subset reportlab read (``subset_font``): the face's
 parsed tables, by reportlab's and ipdocs' versions (the last part: raise it when what is
 kept changes)."""
@@ -191,6 +191,17 @@ _KEPT_APART = ("_pdfScale", "_ttf_data", "_files")
 """What a kept face leaves out: its scaling function (not picklable: made again from the
 face's units per em), its bytes (the subset itself, which the cache holds already) and
 the font files it remembers (``KeptFace``)."""
+
+_LATER = "_kept_later"
+"""The attribute of a face loaded from the font cache that holds ``_KEPT_LATER``
+pickled, until they are loaded."""
+
+_KEPT_LATER = ("hmetrics", "glyphPos", "glyphToChar", "table", "tables")
+"""What a kept face holds pickled apart and loads the first time one of them is asked for
+(``KeptFace.__getattr__``): the tables reportlab reads to make a font file, which a build
+that finds its font files kept never makes, and the glyphs' characters, which only
+reportlab's shaping reads. Two thirds of a kept face's unpickling (some 10 M
+instructions of a cold zh PDF's eight faces)."""
 
 
 def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
@@ -208,6 +219,8 @@ def subset_font(name: str, data: bytes, filename: str, text: str) -> TTFont:
     if face is None:
         face = KeptFace(io.BytesIO(data))
         state = {k: v for k, v in vars(face).items() if k not in _KEPT_APART}
+        later = {k: state.pop(k) for k in _KEPT_LATER if k in state}
+        state[_LATER] = pickle.dumps(later, pickle.HIGHEST_PROTOCOL)
         scaled = "_pdfScale" in vars(face)  # reportlab 5 sets it; 4.1 does not
         write_derived(FACE_KIND, filename, text, pickle.dumps(
             (directory(data), state, scaled), pickle.HIGHEST_PROTOCOL))
@@ -226,7 +239,8 @@ def _unpickled_face(kept: bytes, data: bytes) -> TTFontFace | None:
     except (pickle.UnpicklingError, AttributeError, EOFError, ImportError, IndexError,
             TypeError, ValueError):
         return None
-    if source != directory(data) or not isinstance(state, dict) or "unitsPerEm" not in state:
+    if source != directory(data) or not isinstance(state, dict) or "unitsPerEm" not in state \
+            or not isinstance(state.get(_LATER), bytes):
         return None
     face: KeptFace = KeptFace.__new__(KeptFace)
     face.__dict__.update(state)
@@ -285,6 +299,18 @@ class KeptFace(TTFontFace):  # type: ignore[misc]
     reads it instead of making it again. The PDF objects are reportlab's own
     (``addSubsetObjects`` runs), given the compressed file and marked as compressed.
     """
+
+    def __getattr__(self, name: str) -> Any:
+        """One of the tables a face loaded from the font cache holds pickled apart
+        (``_KEPT_LATER``): all of them loaded into the face the first time one is asked
+        for (only then: Python asks this of attributes the face does not have)."""
+        later = self.__dict__.get(_LATER)
+        if later is None or name not in _KEPT_LATER:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        tables = pickle.loads(later)  # sealed with the user's key, as the face was
+        self.__dict__.update(tables)
+        self.__dict__.pop(_LATER, None)
+        return tables[name]
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: Sequence[int]) -> Any:
         """reportlab's font descriptor and font file for the characters ``subset`` (their
