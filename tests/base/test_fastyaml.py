@@ -318,8 +318,9 @@ def test_specs_read_in_one_pass_as_pyyaml_reads_them(path: str, loader: type) ->
     ("a: '佳绩，\n    连续四年'\n", "佳绩，连续四年"),                # single-quoted
     ("a: 佳绩，\r\n  连续四年\r\n", "佳绩，连续四年"),               # Windows line ends
     ("- 全市专利\n  授权量  \n   增长\n", "全市专利授权量增长"),      # trailing blanks
-    ("a: 宁波市\n  2024年\n", "宁波市 2024年"),                     # Han, then a digit
-    ("a: In 2024\n  宁波\n", "In 2024 宁波"),                       # Latin, then Han
+    ("a: 宁波市\n  2024年\n", "宁波市2024年"),                      # Han, then a digit
+    ("a: 增长\n  11.4%，\n  2024年\n", "增长11.4%，2024年"),         # a digit, then Han
+    ("a: In 2024\n  宁波\n", "In 2024宁波"),                        # Latin, then Han
     ("a: one\n  two\n", "one two"),                                # English as YAML reads it
     ("a: 한국\n  서울\n", "한국 서울"),                               # Hangul keeps its space
     ("a: 佳绩，\n\n  连续\n", "佳绩，\n连续"),                        # a blank line: a line end

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ipdocs.base.folding import fold_wide, is_wide
+from ipdocs.base.folding import fold_wide, is_wide, joins, soft_breaks
 
 
 @pytest.mark.parametrize(("char", "wide"), [
@@ -14,10 +14,32 @@ def test_wide_characters_are_east_asian_and_not_hangul(char: str, wide: bool) ->
     assert is_wide(char) is wide
 
 
+@pytest.mark.parametrize(("before", "after", "joined"), [
+    ("绩", "连", True), ("，", "2", True), ("市", "2", True), ("4", "年", True),
+    (")", "报", True), ("a", "b", False), ("4", "%", False), ("한", "국", False),
+    ("中", "한", False),
+])
+def test_a_soft_break_beside_a_wide_character_is_removed(before: str, after: str,
+                                                         joined: bool) -> None:
+    assert joins(before, after) is joined
+
+
 def test_each_fold_is_judged_by_its_own_neighbours() -> None:
-    value = "全市专利 授权量 71425件， 同比增长"
-    source = "全市专利\n  授权量\n  71425件，\n  同比增长"
-    assert fold_wide(value, source, None) == "全市专利授权量 71425件，同比增长"
+    value = "全市专利 授权量 71425件， 同比增长 of patents granted"
+    source = "全市专利\n  授权量\n  71425件，\n  同比增长\n  of patents\n  granted"
+    assert fold_wide(value, source, None) == "全市专利授权量71425件，同比增长of patents granted"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("佳绩，\n连续四年", "佳绩，连续四年"),
+    ("佳绩， \r\n \t 连续", "佳绩，连续"),           # the blanks around it go too
+    ("in\nNingbo", "in Ningbo"),
+    ("in \n\n Ningbo", "in Ningbo"),                # a blank line inside running text
+    ("\n宁波\n", "宁波"),                            # at the start and the end: nothing
+    ("no break", "no break"),
+])
+def test_line_breaks_in_running_text_are_soft(text: str, expected: str) -> None:
+    assert soft_breaks(text) == expected
 
 
 def test_a_space_typed_inside_a_line_is_kept() -> None:

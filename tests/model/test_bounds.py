@@ -168,3 +168,38 @@ def test_a_text_of_a_str_subclass_is_given_back_itself() -> None:
     assert to_prose("甲乙") == "甲乙"
     marked = Marked("甲乙")
     assert to_prose(marked) is marked
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("佳绩，\n连续四年", "佳绩，连续四年"),      # a Chinese line wrapped: no space
+    ("宁波市\n2024年", "宁波市2024年"),          # Han and a digit: the typesetter's gap
+    ("granted in\r\n  Ningbo", "granted in Ningbo"),
+    ("- 专利\n- 商标", "- 专利\n- 商标"),         # a list: its lines are its items
+    ("1. 专利\n2. 商标", "1. 专利\n2. 商标"),
+    ("2. 专利\n3. 商标", "2. 专利3. 商标"),        # not a list (it does not start at 1)
+])
+def test_a_line_break_in_running_text_is_a_soft_break(written: str, read: str) -> None:
+    """Every writer then prints the same text: before, the PDF set a line feed as a space
+    (between Chinese characters too) and the Word file as a line break."""
+    assert to_prose(written) == read
+    assert Text(zh=written, en="x").zh == read
+
+
+def test_a_paragraph_wrapped_in_a_spec_prints_as_one_line_in_every_writer(
+        tmp_path: Any) -> None:
+    from pathlib import Path
+
+    from ipdocs.loading import load_report
+    from ipdocs.sections import full_brief
+
+    root = Path(__file__).parents[2]
+    text = (root / "specs/ningbo-2024.yaml").read_text(encoding="utf-8")
+    old = "的佳绩，连续{overview.top_two_years}进入"
+    assert old in text
+    spec = tmp_path / "wrapped.yaml"
+    spec.write_text(text.replace(old, "的佳绩，\\n连续{overview.top_two_years}进入"), "utf-8")
+    (tmp_path / "glossary.yaml").write_text(
+        (root / "specs/glossary.yaml").read_text(encoding="utf-8"), "utf-8")
+    wrapped = full_brief().document(load_report(spec), "zh")
+    plain = full_brief().document(load_report(root / "specs/ningbo-2024.yaml"), "zh")
+    assert wrapped == plain

@@ -1,11 +1,18 @@
-"""Line breaks that YAML folds, joined without a space between two East Asian characters.
+"""Line breaks inside running text, set as soft breaks: no space beside a Chinese character.
 
 A spec's author wraps a long Chinese paragraph over several lines of YAML (a plain,
 quoted or ``>`` folded scalar); YAML folds each such line break into a space, so that
-"佳绩，⏎连续四年" would print "佳绩， 连续四年": a space Chinese never has. As the CSS Text
-rules for segment breaks do, a folded break whose characters on both sides are wide
-(East Asian Width F, W or H) and not Hangul, which Korean spaces, is removed instead; any
-other folded break stays a space, and a literal ``|`` block keeps its line breaks.
+"佳绩，⏎连续四年" would print "佳绩， 连续四年": a space Chinese never has. A folded break
+beside a wide character (East Asian Width F, W or H: Han, full-width punctuation, kana)
+is removed instead, where neither side is Hangul, which Korean spaces (``joins``); any
+other folded break stays a space. Where Han meets a Latin letter or digit, the
+typesetter puts its own quarter-em gap (clreq), which a typed space would replace with a
+whole word space; after a full-width mark, Chinese has no space at all. (CSS removes a
+segment break only between two wide characters: it has no Han–Latin gap of its own.)
+
+A literal line break in running text (a ``|`` block that is not a list, a ``\n`` in a
+quoted scalar) is the same soft break, and ``soft_breaks`` sets it alike, so that every
+writer prints the same text: a space, or nothing beside a wide character.
 
 The folds are found again in the scalar's source text (``fold_wide``): its lines, trimmed
 as YAML trims them, must rebuild the parsed value exactly, joined by a space where a
@@ -17,6 +24,7 @@ A leaf: it knows only the standard library.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 WIDE = frozenset({"F", "W", "H"})
@@ -28,6 +36,33 @@ _FOLDING_STYLES = frozenset({None, "", ">", '"', "'"})
 _OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x85")
 """Line breaks YAML reads besides the line feed (and CR LF): a scalar holding one is left
 as read."""
+
+
+_SOFT_BREAK = re.compile(r"[ \t]*[\r\n][ \t\r\n]*")
+"""A line break in running text, with the blanks around it."""
+
+
+def joins(before: str, after: str) -> bool:
+    """Whether a soft break between the characters ``before`` and ``after`` is removed
+    rather than set as a space: one of them is wide and neither is Hangul."""
+    if _is_hangul(before) or _is_hangul(after):
+        return False
+    return is_wide(before) or is_wide(after)
+
+
+def soft_breaks(text: str) -> str:
+    """``text`` with each line break (and the blanks around it) set as a soft break: a
+    space, or nothing where ``joins`` says so or at the text's start or end."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return _SOFT_BREAK.sub(lambda found: _soft(text, found.start(), found.end()), text)
+
+
+def _soft(text: str, start: int, end: int) -> str:
+    """What the blanks and line breaks at ``start``:``end`` of ``text`` are set as."""
+    if start == 0 or end == len(text) or joins(text[start - 1], text[end]):
+        return ""
+    return " "
 
 
 def is_wide(char: str) -> bool:
@@ -43,7 +78,7 @@ def _is_hangul(char: str) -> bool:
 def fold_wide(value: str, source: str, style: str | None) -> str:
     """``value``, as YAML read a scalar whose text in the file is ``source`` (from its
     first character to its end, quotes or block header included) in ``style``, with
-    every folded line break between two wide characters joined without a space."""
+    every folded line break beside a wide character joined without a space (``joins``)."""
     if style not in _FOLDING_STYLES or "\n" not in source or " " not in value:
         return value
     lines = _content_lines(source.replace("\r\n", "\n"), style)
@@ -89,8 +124,7 @@ def _rebuilt(value: str, lines: list[str]) -> str | None:
         if folded:
             gap = "\n" * blanks if blanks else " "
             folded.append(gap)
-            joined.append("" if gap == " " and is_wide(joined[-1][-1]) and is_wide(line[0])
-                          else gap)
+            joined.append("" if gap == " " and joins(joined[-1][-1], line[0]) else gap)
         folded.append(line)
         joined.append(line)
         blanks = 0

@@ -31,8 +31,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import BeforeValidator, Strict
 
+from ipdocs.base.folding import soft_breaks
 from ipdocs.base.inputs import normalise, text_problem
 from ipdocs.base.patterns import on_first_use
+from ipdocs.model.markup import is_list
 
 MAX_SIGNIFICANT = 15
 """Significant digits of a figure, at most (what a double can carry; reports use ≤ 8)."""
@@ -235,7 +237,7 @@ def to_prose(value: Any) -> Any:
     problem, prose = _prose(value) if type(value) is str else (text_problem(value), None)
     if problem:
         raise ValueError(problem)
-    return normalise(value) if prose is None else prose
+    return running(normalise(value)) if prose is None else prose
 
 
 PROSE_KEPT = 1 << 13
@@ -247,8 +249,20 @@ validates it again after each edit, which leaves all but a text or two as they w
 def _prose(value: str) -> tuple[str | None, str]:
     """Why ``value`` cannot be printed (or None) and its normalisation form C: what
     ``to_prose`` finds, by the text alone (a str itself: a subclass, equal to a str, may
-    carry more, and is given back as it is where it needs no normalising)."""
-    return text_problem(value), normalise(value)
+    carry more, and is given back as it is where it needs no normalising). A line break
+    in running text is set as the soft break it is (``running``)."""
+    return text_problem(value), running(normalise(value))
+
+
+def running(text: str) -> str:
+    """``text`` with its line breaks set as soft breaks (``folding.soft_breaks``: a space,
+    or nothing beside a Chinese character), unless it is a list (``- `` or ``1. `` lines,
+    one item a line), whose line breaks part its items. So every writer prints the same
+    text: a line break written in a paragraph or a title is not a line break in one
+    writer and a space in another."""
+    if "\n" not in text and "\r" not in text:
+        return text
+    return text if is_list(text) else soft_breaks(text)
 
 
 Prose = Annotated[str, BeforeValidator(to_prose)]

@@ -134,10 +134,21 @@ def _read(text: str, blocks: bool) -> tuple[Markup, list[MarkupError]]:
     return Markup(kind, items), errors
 
 
+def is_list(text: str) -> bool:
+    """Whether a paragraph of ``text`` is a list: its first line starts ``- `` or ``1. ``
+    (placeholders masked)."""
+    return _opens_list(_marker(masked(text), 0))
+
+
+def _opens_list(first: tuple[ListKind, int, int] | None) -> bool:
+    """Whether a paragraph's first marker (``_marker`` at 0) opens a list."""
+    return first is not None and (first[0] == "bullets" or first[1] == 1)
+
+
 def _items(mask: str, errors: list[MarkupError]) -> tuple[ListKind, list[tuple[int, int]]]:
     """A paragraph's kind and the source range of each item's content (after its marker)."""
     first = _marker(mask, 0)
-    if first is None or (first[0] == "numbers" and first[1] != 1):
+    if first is None or not _opens_list(first):
         return "", [(0, len(mask))]
     kind = first[0]
     spans: list[tuple[int, int]] = []
