@@ -120,11 +120,12 @@ def test_a_later_process_reads_the_drawing_the_first_kept(
     assert _pdf_of(later) == alone
 
 
-@pytest.mark.parametrize("other", ["values", "width", "colors", "face", "code"])
+@pytest.mark.parametrize("other", ["values", "width", "colors", "face", "directory", "code"])
 def test_a_drawing_is_kept_by_all_it_is_made_of(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, other: str) -> None:
     """A chart whose drawing differs in any part of what it is made of (the chart, the
-    width, the colours, the face, the code that draws it) is made, not read."""
+    width, the colours, the face, the bundled file it is a subset of, changed under its
+    name, the code that draws it) is made, not read."""
     monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
     face, chart = _subset_face(), _chart((3.0, -4.0))
     charts._DRAWINGS.kept.clear()
@@ -140,6 +141,8 @@ def test_a_drawing_is_kept_by_all_it_is_made_of(
         colors = ("112233", "AA0000", "000000")
     elif other == "face":
         face = Face(face.name, face.covers, source="NotoSans-Regular.ttf")
+    elif other == "directory":  # another version of the face's file (its widths)
+        monkeypatch.setattr(charts, "face_directory", lambda source: b"another version")
     else:
         monkeypatch.setattr(charts, "_code", lambda: b"other code")
     charts.drawing(chart, width, face, colors)
