@@ -500,3 +500,36 @@ def test_a_variants_scale_says_whether_its_document_draws_a_chart(sample: Report
     plain = Recipe(Brief([LeadBuilder()], "lead", pages=1), theme)
     found = jobs._variant_scale(jobs.Shipped(sample, plain), "zh")
     assert found.scale is not None and not found.charts
+
+
+def test_a_batch_of_like_specs_in_two_processes_gives_each_spec_its_own_files(
+        tmp_path: Path) -> None:
+    """More specs than a pool's process keeps jobs of (``RECEIVED_KEPT``), alike but for
+    one figure's value (and two of them the year), built in one batch by two processes
+    that each get tasks of many of them (a fitted brief: its scale tasks, then its
+    outputs): each spec's files are byte for byte those a build of that spec alone, in
+    a process of its own, makes; no two specs' are the same."""
+    from ipdocs.app.jobs import RECEIVED_KEPT
+
+    text = SAMPLE.read_text("utf-8")
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    count = RECEIVED_KEPT + 2
+    for number in range(count):
+        spec = text.replace("value: 71425", f"value: {71420 + number}")
+        if number % 4 == 3:
+            spec = spec.replace("year: 2024", "year: 2025")
+        (folder / f"s{number}.yaml").write_text(spec, "utf-8")
+    command = [sys.executable, "-m", "ipdocs", "build", "-f", "pdf,docx", "-l", "zh,en",
+               "--brief", "summary"]
+    subprocess.run([*command, str(folder), "-o", str(tmp_path / "batch"), "-j", "2"],
+                   check=True, capture_output=True)
+    batch = {p.name: p.read_bytes() for p in (tmp_path / "batch").iterdir()}
+    alone: dict[str, bytes] = {}
+    for number in range(count):
+        out = tmp_path / f"alone{number}"
+        subprocess.run([*command, str(folder / f"s{number}.yaml"), "-o", str(out), "-j", "1"],
+                       check=True, capture_output=True)
+        alone |= {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(alone) == count * 4 == len(set(alone.values()))
+    assert batch == alone

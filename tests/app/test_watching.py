@@ -339,3 +339,82 @@ def test_a_signal_that_came_before_the_wait_stops_it_within_a_step() -> None:
     finally:
         change.cancel()
         signal_.cancel()
+
+
+STATEMENTS = [
+    ("", ""),  # the spec as it is
+    ("change: {percent: 11.4}", "change: {percent: -3.2}"),  # a rise made a fall (its verb)
+    ("value: 2\n", "value: 1\n"),  # a count made one (English says it in the singular)
+    ("year: 2024", "year: 2025"),  # the year every {year} and period says
+    ("专利授权量{patents.grants}", "专利授权量龘{patents.grants}"),  # a character new to it
+    ("en: Patents granted", "en: Patents granted (鑫)"),  # one the zh document never prints
+    ("en: Patents granted", "en: Patent grants"),  # a figure's label
+]
+"""Edits of what a document states, one after another: each in a text or a number the
+process remembered something of at the rebuild before (``_statements_of_each_save``)."""
+
+
+def _fresh_outputs(spec: Path, out: Path) -> dict[str, bytes]:
+    """The full brief's zh and zh-en PDF and DOCX, and ``ipdocs text`` in each language,
+    that processes of their own make of ``spec`` as it is saved now."""
+    subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "pdf,docx",
+                    "-l", "zh,zh-en", "-o", str(out), "-j", "1"], check=True, capture_output=True)
+    made = {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+    for lang in ("zh", "en"):
+        made[lang] = subprocess.run([sys.executable, "-m", "ipdocs", "text", str(spec), "-l",
+                                     lang], check=True, capture_output=True).stdout
+    return made
+
+
+def _text_in_process(spec: Path) -> dict[str, bytes]:
+    """``ipdocs text`` of ``spec`` in each language, in this process (``cli.main``)."""
+    from contextlib import redirect_stdout
+
+    from ipdocs.app.cli import main
+
+    said = {}
+    for lang in ("zh", "en"):
+        printed = io.StringIO()
+        with redirect_stdout(printed):
+            assert main(["text", str(spec), "-l", lang]) == 0
+        said[lang] = printed.getvalue().encode("utf-8")
+    return said
+
+
+def test_statements_of_each_save_are_those_a_fresh_process_makes(tmp_path: Path) -> None:
+    """A watch session rebuilds after each edit of what the documents state (a change's
+    direction, a count's number, the year, a new character, one in English alone (the
+    Chinese documents embed the report's every character), a label, then the glossary
+    and back to the first spec), in this process with all it remembers of the rebuilds
+    before: its PDF and DOCX in Chinese and in both languages, and ``ipdocs text`` run in
+    the same process, are byte for byte what fresh processes make of the same saved
+    files. Each edit changes the documents in both languages (so one left as it was
+    would be caught)."""
+    spec = tmp_path / "a.yaml"
+    glossary = tmp_path / "glossary.yaml"
+    terms = (ROOT / "specs" / "glossary.yaml").read_text("utf-8")
+    assert "en: patents granted," in terms
+    saves = []
+    text = TEXT
+    for old, new in STATEMENTS:
+        assert old in text
+        text = text.replace(old, new, 1)
+        saves.append((text, terms))
+    saves += [(text, terms.replace("en: patents granted,", "en: patent grants,")),
+              (TEXT, terms)]
+    out = tmp_path / "out"
+    [planned] = plan([spec], out, "full", ["pdf", "docx"], ["zh", "zh-en"])
+    watcher = Watcher(Options(planned, "full", "briefing", "interleaved", False, 1),
+                      io.StringIO(), io.StringIO())
+    made_before: dict[str, bytes] = {}
+    for number, (spec_text, glossary_text) in enumerate(saves):
+        spec.write_text(spec_text, "utf-8")
+        glossary.write_text(glossary_text, "utf-8")
+        assert watcher.rebuild_once(), watcher.err.getvalue()
+        watching.settle()
+        made = {path.name: path.read_bytes() for path in sorted(out.iterdir())}
+        made |= _text_in_process(spec)
+        assert made == _fresh_outputs(spec, tmp_path / f"fresh{number}"), number
+        changed = [name for name in made if made_before.get(name) != made[name]]
+        assert {"a.zh-en.pdf", "a.zh-en.docx"} <= set(changed), number
+        made_before = made

@@ -244,3 +244,38 @@ def test_a_report_is_bound_once(sample: Report) -> None:
     assert bind(sample) is bound and bind(bound) is bound
     again = load_report(Path(__file__).parents[1] / "data" / "sample.yaml")
     assert bind(again) is not bound and bind(again) == bound
+
+
+def test_a_language_registered_again_says_its_new_words(tmp_path: Path) -> None:
+    """What a process remembers of rendered text, fixed words and charsets is forgotten
+    when a language is registered again with other words (the same code, the same report
+    object, the same text rendered before) and when it is forgotten: each rendering says
+    the words registered then, and the report's charset holds their characters."""
+    import shutil
+
+    from ipdocs.i18n import forget_locale, register_locale, word
+    from ipdocs.sections.brief import report_charset
+    from tests.conftest import ROOT, SAMPLE
+
+    locales = ROOT / "tests" / "data" / "locales"
+    for name in ("zh-Hant.yaml", "words.zh-Hant.yaml"):
+        shutil.copy(locales / name, tmp_path / name)
+    words = tmp_path / "words.zh-Hant.yaml"
+    first = words.read_text("utf-8")
+    assert "year_on_year: 同比\n" in first
+    report = load_report(SAMPLE)
+    lead = report.lead[0]
+    chinese = render(lead, report, "zh")
+    assert "同比增长" in chinese and "龘" not in report_charset(report)
+    try:
+        register_locale(tmp_path / "zh-Hant.yaml")
+        assert render(lead, report, "zh-Hant") == chinese  # the zh text, its words alike
+        words.write_text(first.replace("year_on_year: 同比\n", "year_on_year: 龘比\n"), "utf-8")
+        register_locale(tmp_path / "zh-Hant.yaml")
+        assert word("year_on_year", "zh-Hant") == "龘比"
+        assert render(lead, report, "zh-Hant") == chinese.replace("同比", "龘比")
+        assert "龘" in report_charset(report)
+        assert render(lead, report, "zh") == chinese
+    finally:
+        forget_locale("zh-Hant")
+    assert render(lead, report, "zh") == chinese and "龘" not in report_charset(report)
