@@ -155,3 +155,32 @@ def test_a_figure_is_resolved_once_and_a_copy_with_another_value_afresh() -> Non
     other = made.model_copy(update={"value": Decimal("150")})
     assert resolve(other) == Resolved("percent", 1, Decimal("50.0"), Decimal("100"))
     assert resolve(made) is first
+
+
+def test_a_measure_registered_again_resolves_its_figures_anew() -> None:
+    """A library caller replacing a measure after a figure was resolved gets the change
+    the new measure says, not the one remembered for the figure (a reviewer's case:
+    a count's measure made positional still said percent)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from ipdocs.base.vocab import measure_kind, register_measure
+    from ipdocs.loading import load_report
+    from ipdocs.model.changes import resolve
+    from ipdocs.sections import full_brief
+
+    report = load_report(Path(__file__).parents[2] / "specs/ningbo-2024.yaml")
+    figure = report.figure("courts.closed")
+    before = resolve(figure)
+    document = full_brief().document(report, "en")
+    assert before is not None and before.form == "percent"
+    kind = measure_kind(figure.measure)
+    register_measure(replace(kind, positions=True))
+    try:
+        after = resolve(figure)
+        assert after is not None and after.form != "percent"
+        assert full_brief().document(report, "en") != document
+    finally:
+        register_measure(kind)
+    assert resolve(figure) == before
+    assert full_brief().document(report, "en") == document

@@ -11,7 +11,7 @@ reader.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from enum import StrEnum
 from functools import cache
@@ -123,11 +123,29 @@ MEASURE_KINDS: dict[str, MeasureKind] = {}
 """Every measure kind by name, in the order registered."""
 
 
+_MEASURE_CACHES: list[Callable[[], None]] = []
+"""What forgets a cache made with the measure kinds (``cached_from_measures``)."""
+
+
+def cached_from_measures(forget: Callable[[], None]) -> None:
+    """Have ``forget`` called whenever a measure is registered or unregistered: a module
+    that remembers what it made of a figure (its resolved change, its rendered text)
+    forgets it then, since a measure decides how a change is said."""
+    _MEASURE_CACHES.append(forget)
+
+
 def register_measure(kind: MeasureKind) -> MeasureKind:
     """Make ``kind`` a measure (replacing one of its name); its unit kinds are its from
     now on (the measure registered last that names a unit kind is that kind's)."""
     MEASURE_KINDS[kind.name] = kind
+    _measures_changed()
     return kind
+
+
+def _measures_changed() -> None:
+    """Forget what was made with the measures as they were (``cached_from_measures``)."""
+    for forget in _MEASURE_CACHES:
+        forget()
 
 
 def unregister_measure(name: str) -> None:
@@ -136,6 +154,7 @@ def unregister_measure(name: str) -> None:
     if name in tuple(Measure):
         raise ValueError(f"{name!r} is a shipped measure")
     MEASURE_KINDS.pop(name, None)
+    _measures_changed()
 
 
 def measure_kind(name: str) -> MeasureKind:

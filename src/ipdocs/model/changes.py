@@ -11,7 +11,7 @@ from typing import Literal
 from ipdocs.base.decimals import nonzero_percent
 from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.records import datarecord
-from ipdocs.base.vocab import QUALIFIERS, measure_kind
+from ipdocs.base.vocab import QUALIFIERS, cached_from_measures, measure_kind
 from ipdocs.model.figures import Change, Figure
 
 Form = Literal["percent", "increment", "places", "from_to", "to", "new"]
@@ -140,6 +140,7 @@ RESOLVED_KEPT = 1024
 the checks ask for each figure's many times (Ningbo's zh document some 350 times, of 126
 figures)."""
 _RESOLVED: ByObjects[Resolved] = OrderedDict()
+cached_from_measures(_RESOLVED.clear)  # a measure decides how a change resolves
 
 
 def resolve(figure: Figure) -> Resolved | None:

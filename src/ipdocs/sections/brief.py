@@ -15,7 +15,7 @@ from ipdocs.base.kept import ByObjects, keep_afresh, remembered_for
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, Problem, error, locate
 from ipdocs.base.records import datarecord
-from ipdocs.base.vocab import CHANGE_VERBS, QUALIFIERS, UNITS
+from ipdocs.base.vocab import CHANGE_VERBS, QUALIFIERS, UNITS, cached_from_measures
 from ipdocs.doc import (
     Bilingual,
     Block,
@@ -360,6 +360,7 @@ Chinese, English and both (a batch's task, ``ipdocs build -l zh,en,zh-en``) make
 document of both languages of the blocks the other two were made of."""
 _BUILT: ByObjects[tuple[Block, ...]] = OrderedDict()
 cached_from_locales(_BUILT.clear)  # the words and grammars blocks are made with
+cached_from_measures(_BUILT.clear)  # and the measures their figures are said by
 
 
 def _built_key(builder: Builder, ctx: Context) -> tuple[Any, ...] | None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.records import datarecord
+from ipdocs.base.vocab import cached_from_measures
 from ipdocs.doc import Block, Cell, Column, Heading, Table
 from ipdocs.i18n import word
 from ipdocs.i18n.locales import cached_from_locales
@@ -53,6 +54,7 @@ held so that their ids are not reused; a model is never changed once made): each
 language's glossary of a report looks for the terms in its Chinese text."""
 _USED: ByObjects[tuple[Term, ...]] = OrderedDict()
 cached_from_locales(_USED.clear)  # the text's placeholders are said in the words
+cached_from_measures(_USED.clear)  # and as their measures say them
 
 
 def target_language(terms: list[Term], lang: str) -> str:

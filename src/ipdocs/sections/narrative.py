@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.records import datarecord
-from ipdocs.base.vocab import measure_kind
+from ipdocs.base.vocab import cached_from_measures, measure_kind
 from ipdocs.i18n import (
     Movement,
     bare_number,
@@ -285,6 +285,7 @@ language, each fitting step) binds it, and the builders' blocks are remembered b
 bound report they were made of (``ipdocs.sections.brief.built``)."""
 _BOUND: ByObjects[Report] = OrderedDict()
 cached_from_locales(_BOUND.clear)  # placeholders are rendered in the registered languages
+cached_from_measures(_BOUND.clear)  # and said as their measures say changes
 
 
 def bind(report: Report) -> Report:
@@ -308,6 +309,7 @@ building many reports (a batch's worker) holds only the last few, whatever their
 of placeholders."""
 _RENDERED: ByObjects[dict[tuple[FigureRef, str], str]] = OrderedDict()
 cached_from_locales(_RENDERED.clear)  # the words and grammars a placeholder is said with
+cached_from_measures(_RENDERED.clear)  # a change is said as its measure says it
 
 
 def render_reference(ref: FigureRef, report: Report, lang: str) -> str:
@@ -370,6 +372,7 @@ narrative into its paragraphs, and a glossary renders the Chinese again as plain
 look for terms in (``plain_text``), piece by piece the same."""
 _PIECES: ByObjects[dict[tuple[str, Piece, str, str], tuple[Run, ...]]] = OrderedDict()
 cached_from_locales(_PIECES.clear)  # the words and grammars a placeholder is said with
+cached_from_measures(_PIECES.clear)
 
 
 def piece_runs(source: str, piece: Piece, report: Report, lang: str,
