@@ -102,3 +102,17 @@ def test_number_columns_lend_their_room_to_a_wrapped_label_column() -> None:
     tight = lend_slack([60.0, 45.0, 45.0], [50.0, 30.0, 40.0], [100.0, 0.0, 0.0], 10.0)
     assert tight == pytest.approx([65.0, 40.0, 45.0])  # only the room above floor + keep
     assert lend_slack([60.0, 70.0], [50.0, 30.0], [55.0, 0.0], 10.0) == [60.0, 70.0]
+
+
+def test_a_character_is_wide_where_unicodedata_reckons_it_so() -> None:
+    """``is_wide`` tells a character before ``FIRST_WIDE`` narrow without looking it up:
+    the same answer as ``unicodedata`` for every code point (the first unassigned one,
+    U+0378, is reckoned wide)."""
+    import unicodedata
+
+    from ipdocs.writers.columns import FIRST_WIDE, is_wide
+
+    wrong = [code for code in range(0x110000)
+             if is_wide(chr(code)) != (unicodedata.east_asian_width(chr(code)) in "WF")]
+    assert wrong == []
+    assert is_wide(FIRST_WIDE) and not is_wide(chr(ord(FIRST_WIDE) - 1))

@@ -3,16 +3,19 @@ by the PDF's line breaking, the DOCX's runs and the web page's unbreakable spans
 
 from __future__ import annotations
 
+import random
 import re
+from collections.abc import Callable, Sequence
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ipdocs.writers.columns import SMALLEST_SCALE, WHOLE_SCALE
+from ipdocs.writers.columns import SMALLEST_SCALE, WHOLE_SCALE, is_wide
 from ipdocs.writers.pdf.linebreak import AMBIGUOUS, Run, break_lines
 from ipdocs.writers.typeset import (
     NO_BREAK_SPACE,
+    CellMeasure,
     figures_per_row,
     fit_table,
     glued_runs,
@@ -448,3 +451,79 @@ def test_script_runs_look_for_addresses_only_where_one_may_start(words: list[str
     text = "".join(words)
     every = [m.group(0) for m in _INSIDE_HAN.finditer(text)]
     assert [run for run, latin in script_runs(text) if latin] == every
+
+
+_CELL_WORDS = ("专利", "授权量", "发明专利", "知识产权", "保护中心", "（件）", "，", "。",
+               "同比增长",
+               "Invention", "patents", "granted", "PCT", "international", "applications",
+               "more than", "RMB", "billion", "per cent", "the", "city's", "valid",
+               "trademarks", "12,593", "683", "+22.93%", "61.093", "71425", "3", "万件",
+               "位居全国第4位", "-", "—", "2024", "年", "近9000", "193%以上")
+
+
+def _random_cell(rng: random.Random) -> str:
+    """A cell's text: a number, a unit, or a label of one to twelve words (Chinese,
+    English or both, with or without spaces)."""
+    kind = rng.random()
+    if kind < 0.25:
+        return rng.choice(["12,593", "683", "22.93", "+4.5%", "71425", "0.7", "1,828.06",
+                           "-3.1", "万件", "件", "%", "193%以上"])
+    joiner = rng.choice(["", " "])
+    return joiner.join(rng.choice(_CELL_WORDS) for _ in range(rng.randint(1, 12)))
+
+
+def _random_measure(rng: random.Random) -> tuple[Callable[[int, int, str, float], float],
+                                                  list[list[str]]]:
+    """A table and a measure for it: advances added up (a Han character an em, others
+    their own), a header at its own size; a whole cell set as a line breaker might (a
+    little narrower or wider than its pieces add up to), as ``CellMeasure`` allows."""
+    rows, columns = rng.randint(1, 8), rng.randint(1, 5)
+    cells = [[_random_cell(rng) for _ in range(columns)] for _ in range(rows)]
+    advances = {char: rng.uniform(0.2, 0.9) for char in set("".join(_CELL_WORDS))}
+    sizes = (rng.uniform(7, 12), rng.uniform(7, 12))
+    whole = rng.uniform(0.9, 1.1)
+
+    def measure(row: int, column: int, text: str, scale: float) -> float:
+        ems = sum(1.0 if is_wide(c) else advances.get(c, 0.5) for c in text)
+        if text == cells[row][column]:
+            ems *= whole
+        return ems * sizes[0 if row == 0 else 1] * scale
+
+    return measure, cells
+
+
+def test_a_label_its_column_holds_is_not_halved_yet_the_widths_are_the_same() -> None:
+    """``fit_table`` halves no further a label its column's width already holds (its
+    want may be wider than the least then): the widths, scale and pads of random tables
+    (Chinese and English labels, numbers, units, random widths and measures) are those
+    of halving every label to its least, and the wants did differ for some."""
+    from ipdocs.writers import typeset
+
+    rng = random.Random(2812)
+    least = typeset._label_wants
+    differed = lent = 0
+    seen: list[tuple[list[float], list[float]]] = []
+
+    def every(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
+              scale: float, widths: Sequence[float] = ()) -> list[float]:
+        wants = least(cells, measure, padding, scale)
+        seen.append((wants, least(cells, measure, padding, scale, widths)))
+        return wants
+
+    for _ in range(600):
+        measure, cells = _random_measure(rng)
+        columns = len(cells[0])
+        relative = [rng.uniform(0.5, 4) for _ in range(columns)]
+        aligns = [rng.choice(["left", "right", "center"]) for _ in range(columns)]
+        total, padding = rng.uniform(60, 500), rng.choice([2.0, 4.0, 5.67])
+        fast = fit_table(cells, relative, aligns, 1, total, measure, padding)
+        seen.clear()
+        typeset._label_wants = every  # type: ignore[assignment]
+        try:
+            slow = fit_table(cells, relative, aligns, 1, total, measure, padding)
+        finally:
+            typeset._label_wants = least
+        assert (fast.widths, fast.scale, fast.pads) == (slow.widths, slow.scale, slow.pads)
+        differed += any(exact != held for exact, held in seen)
+        lent += any(w > 0 for w in seen[0][0]) and any(w <= 0 for w in seen[0][0])
+    assert differed > 50 and lent > 50

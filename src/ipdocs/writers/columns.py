@@ -29,10 +29,15 @@ def is_short(text: str) -> bool:
     return len(text) <= SHORT_CELL and not any(c.isspace() for c in text)
 
 
+FIRST_WIDE = "\u0378"
+"""No character before this one is full width (the first unassigned code point, which
+``unicodedata`` reckons wide): Latin text is told narrow without a table's look-up."""
+
+
 def is_wide(char: str) -> bool:
     """Whether a character is set full width, an em wide (Han, CJK punctuation): both
     writers' measure of Chinese text."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
+    return char >= FIRST_WIDE and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def widest_piece(text: str) -> str:

@@ -445,7 +445,7 @@ def fit_table(cells: Sequence[Sequence[str]], relative: Sequence[float],
         hard, firm, soft, pads = _needs(cells, aligns, body, measure, padding, scale)
     widths = fit_widths(proportional(relative, total), hard, soft, firm)
     floors = [max(h, f, s) for h, f, s in zip(hard, firm, soft, strict=True)]
-    widths = lend_slack(widths, floors, _label_wants(cells, measure, padding, scale),
+    widths = lend_slack(widths, floors, _label_wants(cells, measure, padding, scale, widths),
                         2 * padding)
     return TableFit(widths, scale, pads)
 
@@ -459,19 +459,25 @@ def _label(text: str) -> bool:
 
 
 def _label_wants(cells: Sequence[Sequence[str]], measure: CellMeasure, padding: float,
-                 scale: float) -> list[float]:
+                 scale: float, widths: Sequence[float] = ()) -> list[float]:
     """Each column's width for its labels (long cells that may wrap, not an amount kept
     whole: more than 1,100) on ``columns.LABEL_LINES`` (two) lines (``_halved``); 0 for
     a column with none (numbers, amounts, units, changes: the columns that lend their
     room, ``columns.lend_slack``). A label is not halved further once a way of breaking
-    it is found that its column's want already holds (``_halved``'s ``enough``)."""
+    it is found that its column's want already holds (``_halved``'s ``enough``), nor,
+    given the columns' ``widths`` (and ``padding`` more than 0), one its column's width
+    already holds: such a want may then be wider than the least (never more than its
+    width), and ``lend_slack``, which lends a column only what it wants beyond its width
+    and takes from none that wants any, lends the same (most labels fit on one line: a
+    cold zh PDF halved each at three or four break points)."""
     count = len(cells[0]) if cells else 0
     wants = [0.0] * count
+    holds = list(widths) if widths and padding > 0 else [0.0] * count
     for r, row in enumerate(cells):
         for c, text in enumerate(row):
             if _label(text):
                 width = _halved(text, _piece_measure(measure, r, c, scale),
-                                _held(wants[c], padding))
+                                _held(max(wants[c], holds[c]), padding))
                 wants[c] = max(wants[c], width + 2 * padding)
     return wants
 
