@@ -253,3 +253,52 @@ class _Parts:
 def test_an_undocumented_frozen_record_gets_dataclass_s_docstring() -> None:
     plain, fast = _pair(True, {}, {"a": "int", "b": "str"})
     assert fast.__doc__ == plain.__doc__ == "Thing(a: 'int', b: 'str')"
+
+
+_NAMES = st.lists(st.sampled_from(["a", "b", "text", "value", "_x", "lang", "item", "z9"]),
+                  unique=True, max_size=5)
+
+
+@pytest.mark.skipif(records._INIT_FN is None, reason="Python 3.13 makes records as ever")
+@given(names=_NAMES, defaulted=st.integers(0, 5), frozen=st.booleans(),
+       defaults=st.lists(_VALUES, min_size=5, max_size=5))
+def test_a_plain_records_init_is_the_standard_librarys_in_all_but_its_code(
+        names: list[str], defaulted: int, frozen: bool, defaults: list[Any]) -> None:
+    import inspect
+
+    defaulted = min(defaulted, len(names))
+    body = dict(zip(names[len(names) - defaulted:], defaults, strict=False))
+    plain, fast = _documented_pair(frozen, body, {name: "int | None" for name in names})
+    lazy = vars(fast)["__init__"]
+    assert records._plain_init(*lazy._args) is not None  # this shape: the plain path
+    ours, theirs = fast.__init__, plain.__init__
+    assert str(inspect.signature(fast)) == str(inspect.signature(plain))
+    for attribute in ("__defaults__", "__kwdefaults__", "__annotations__", "__name__",
+                      "__qualname__", "__module__", "__doc__", "__dict__"):
+        assert getattr(ours, attribute) == getattr(theirs, attribute), attribute
+    assert ours.__globals__ is theirs.__globals__
+    assert ours.__code__.co_varnames == theirs.__code__.co_varnames
+    assert ours.__code__.co_argcount == theirs.__code__.co_argcount
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        ((), {}), (tuple(range(len(names))), {}), (tuple(range(len(names) + 1)), {}),
+        ((), {name: name for name in names}), ((0,), {"nowhere": 1}),
+        ((0,), {names[0]: 1} if names else {}), ((), {names[-1]: 2} if names else {})]
+    for args, kwargs in calls:
+        said = []
+        for cls in (plain, fast):
+            try:
+                made = cls(*args, **kwargs)
+                said.append(repr(vars(made)))
+            except TypeError as exc:
+                said.append(f"TypeError: {exc}")
+        assert said[0] == said[1]
+
+
+@pytest.mark.skipif(records._INIT_FN is None, reason="Python 3.13 makes records as ever")
+def test_records_of_other_shapes_get_the_standard_librarys_init() -> None:
+    for body, annotated in _PARTS_SHAPES[1:]:
+        _, fast = _documented_pair(True, body, annotated)
+        assert records._plain_init(*vars(fast)["__init__"]._args) is None
+    post = type("Post", (), {"__doc__": "A thing.", "__annotations__": {"a": "int"},
+                             "__post_init__": lambda self: None})
+    assert records._plain_init(*vars(datarecord(post))["__init__"]._args) is None
