@@ -3,6 +3,7 @@ normalisation form C, numbers within the bounds a report can print; problems by 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -59,31 +60,28 @@ def _gather(data: Any, texts: list[str], numbers: list[int | Decimal]) -> None:
     collection's texts, integers and decimals (of those very types: most of a spec's
     values) are taken where they stand, without a call each."""
     if isinstance(data, dict):
-        for key, value in data.items():
+        for key in data:
             if type(key) is str:
                 texts.append(key)
             else:
                 _gather(key, texts, numbers)
-            kind = type(value)
-            if kind is str:
-                texts.append(value)
-            elif kind is int or kind is Decimal:
-                numbers.append(value)
-            else:
-                _gather(value, texts, numbers)
+        items: Iterable[Any] = data.values()
     elif isinstance(data, list):
-        for item in data:
-            kind = type(item)
-            if kind is str:
-                texts.append(item)
-            elif kind is int or kind is Decimal:
-                numbers.append(item)
-            else:
-                _gather(item, texts, numbers)
-    elif isinstance(data, str):
-        texts.append(data)
-    elif isinstance(data, int | Decimal) and not isinstance(data, bool):
-        numbers.append(data)
+        items = data
+    else:
+        if isinstance(data, str):
+            texts.append(data)
+        elif isinstance(data, int | Decimal) and not isinstance(data, bool):
+            numbers.append(data)
+        return
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            texts.append(item)
+        elif kind is int or kind is Decimal:
+            numbers.append(item)
+        else:
+            _gather(item, texts, numbers)
 
 
 def _screen(data: Any, path: Path, problems: list[Problem]) -> Any:
