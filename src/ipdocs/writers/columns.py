@@ -30,8 +30,9 @@ def is_short(text: str) -> bool:
 
 
 FIRST_WIDE = "\u0378"
-"""No character before this one is full width (the first unassigned code point, which
-``unicodedata`` reckons wide): Latin text is told narrow without a table's look-up."""
+"""No character before this one is full or wide in Python's tables (the first unassigned
+code point, which Python 3.11's reckon wide; 3.13's first wide one is U+1100): Latin
+text is told narrow without a table's look-up."""
 
 
 def is_wide(char: str) -> bool:
