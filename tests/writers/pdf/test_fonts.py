@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.ttfonts import TTFontFace
 
 from ipdocs.themes import load_theme
 from ipdocs.typefaces.bundled import BUNDLED, face_path
@@ -221,8 +222,14 @@ def test_a_kept_face_loads_what_it_holds_apart_once_and_only_when_asked(
 
     monkeypatch.setattr(pdf_fonts.pickle, "loads", counted)
     assert isinstance(face.hmetrics, list) and isinstance(face.table, dict)
-    assert set(pdf_fonts._KEPT_LATER) <= vars(face).keys()
+    (tmp_path / "face.ttf").write_bytes(data)
+    read = TTFontFace(str(tmp_path / "face.ttf"))  # what reportlab itself reads of it
+    held = set(pdf_fonts._KEPT_LATER) & vars(read).keys()
+    assert held >= {"hmetrics", "glyphPos", "table", "tables"}  # glyphToChar: reportlab 5
+    assert held <= vars(face).keys()
     assert pdf_fonts._LATER not in vars(face) and len(loads) == 1
+    for missing in set(pdf_fonts._KEPT_LATER) - held:  # asked of by getattr with a default
+        assert getattr(face, missing, None) is None
     with pytest.raises(AttributeError, match="no attribute 'elsewhere'"):
         face.elsewhere  # noqa: B018 (an attribute no face has)
     assert not hasattr(face, "hmetrics_") and len(loads) == 1

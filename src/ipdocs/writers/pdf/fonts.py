@@ -310,6 +310,8 @@ class KeptFace(TTFontFace):  # type: ignore[misc]
         tables = pickle.loads(later)  # sealed with the user's key, as the face was
         self.__dict__.update(tables)
         self.__dict__.pop(_LATER, None)
+        if name not in tables:  # a reportlab whose faces have no such table (4.1: glyphToChar)
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return tables[name]
 
     def addSubsetObjects(self, doc: Any, fontname: str, subset: Sequence[int]) -> Any:
