@@ -19,7 +19,8 @@ What is read, whatever the file says:
   inside its own anchor: an alias bomb is refused before anything is built from it.
 
 Every refusal is a ``yaml.MarkedYAMLError`` with its line (``Refused``); ``read_yaml``
-turns them into located problems. A leaf (it knows only ``ipdocs.base.problems``).
+turns them into located problems. It knows only the base modules below it (problems,
+deferred patterns, line folding, what a process keeps).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from ipdocs.base.folding import fold_wide
+from ipdocs.base.kept import keep_afresh
 from ipdocs.base.patterns import YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use
 from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
 
@@ -66,7 +68,7 @@ def _scalar(loader: Any, node: yaml.Node) -> str:
 
 
 def _text(node: yaml.ScalarNode, source: str | None) -> str:
-    """A string scalar's text, its folded line breaks between two wide characters joined
+    """A string scalar's text, its folded line breaks beside a wide character joined
     without a space (``folding.fold_wide``; ``source`` is the whole file's text, where
     the loader knows it)."""
     value: str = node.value
@@ -144,12 +146,11 @@ class _TagsByText:
             if not implicit[0]:
                 return self.DEFAULT_SCALAR_TAG  # type: ignore[attr-defined,no-any-return]
             assert value is not None
-            tags = self.plain_tags
-            tag = tags.get(value)
+            tag = self.plain_tags.get(value)
             if tag is None:
-                if len(tags) >= PLAIN_TAGS_KEPT:
-                    tags.clear()
-                tag = tags[value] = super().resolve(kind, value, implicit)  # type: ignore[misc]
+                tag = keep_afresh(self.plain_tags, value,
+                                  super().resolve(kind, value, implicit),  # type: ignore[misc]
+                                  PLAIN_TAGS_KEPT)
             return tag
         if kind is yaml.SequenceNode:
             return self.DEFAULT_SEQUENCE_TAG  # type: ignore[attr-defined,no-any-return]

@@ -112,7 +112,7 @@ def _block_lines(source: str) -> list[str] | None:
 
 
 def _rebuilt(value: str, lines: list[str]) -> str | None:
-    """``value`` rebuilt from its source ``lines`` with wide-to-wide folds joined; None
+    """``value`` rebuilt from its source ``lines`` with the folds ``joins`` removes; None
     where the lines, folded as YAML folds them, do not give ``value`` exactly."""
     folded: list[str] = []
     joined: list[str] = []
