@@ -41,7 +41,7 @@ from typing import Any, TypeVar, dataclass_transform, overload
 T = TypeVar("T")
 
 
-def _getter(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
+def tuple_getter(names: Sequence[str]) -> Callable[[Any], tuple[Any, ...]]:
     """A function giving the tuple of an object's ``names`` (``()`` for none)."""
     if not names:
         return lambda _: ()
@@ -73,7 +73,7 @@ def _repr(names: Sequence[str]) -> Callable[[Any], str]:
 
 def _eq(names: Sequence[str]) -> Callable[[Any, Any], Any]:
     """Equality of two objects of the same class by the tuples of ``names``."""
-    values = _getter(names)
+    values = tuple_getter(names)
 
     def __eq__(self: Any, other: Any) -> Any:
         if other.__class__ is self.__class__:
@@ -85,7 +85,7 @@ def _eq(names: Sequence[str]) -> Callable[[Any, Any], Any]:
 
 def _hash(names: Sequence[str]) -> Callable[[Any], int]:
     """The hash of the tuple of ``names``."""
-    values = _getter(names)
+    values = tuple_getter(names)
 
     def __hash__(self: Any) -> int:
         return hash(values(self))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from operator import attrgetter
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from ipdocs.base.records import tuple_getter
 from ipdocs.doc.nodes import Bilingual, Block, Heading, Language
 
 
@@ -92,7 +92,7 @@ def _kind(cls: type) -> Any:
         return _PLAIN
     names = _field_names(cls)
     if names is not None:
-        return _OTHER if any("." in name for name in names) else _values(names)
+        return _OTHER if any("." in name for name in names) else tuple_getter(names)
     return _ITEMS if issubclass(cls, (tuple, list)) else _PLAIN
 
 
@@ -109,17 +109,6 @@ def _ordinary(cls: type) -> bool:
     return all(base in _TRUSTED
                or not ("__class__" in vars(base) or "__getattribute__" in vars(base))
                for base in cls.__mro__)
-
-
-def _values(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving the tuple of an object's attributes ``names``."""
-    if len(names) > 1:
-        values: Callable[[Any], tuple[Any, ...]] = attrgetter(*names)
-        return values
-    if names:
-        one = attrgetter(names[0])
-        return lambda obj: (one(obj),)
-    return lambda _: ()
 
 
 def _as_ever(item: Any, stack: list[Any], found: set[str]) -> None:
