@@ -16,6 +16,7 @@ import io
 import os
 import secrets
 import string
+import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -209,6 +210,23 @@ def _kept_file(kind: str, source: bytes) -> Place | None:
     file's SHA-256."""
     return _sealed_place(lambda key: b"kept\0" + kind.encode("utf-8") + b"\0"
                          + hashlib.sha256(source).digest())
+
+
+@lru_cache(maxsize=16)
+def code_digest(modules: tuple[str, ...]) -> bytes | None:
+    """A digest of the source of ``modules`` (imported modules' names): part of what a
+    result kept between runs is found by, when the code that made it is (read once a
+    process); None where one has no source to read (what it makes is then not kept)."""
+    digest = hashlib.sha256()
+    for name in modules:
+        source = getattr(sys.modules.get(name), "__file__", None)
+        if not source:
+            return None
+        try:
+            digest.update(Path(source).read_bytes())
+        except OSError:
+            return None
+    return digest.digest()
 
 
 Place = tuple[Path, bytes]

@@ -11,6 +11,7 @@ from ipdocs.doc import Chart, Document, Metadata, Series
 from ipdocs.themes import load_theme
 from ipdocs.writers.pdf import charts, render_pdf
 from ipdocs.writers.pdf.fonts import Face
+from ipdocs.writers.subsets import code_digest
 
 
 def _chart(values: tuple[float, ...]) -> Chart:
@@ -144,7 +145,7 @@ def test_a_drawing_is_kept_by_all_it_is_made_of(
     elif other == "directory":  # another version of the face's file (its widths)
         monkeypatch.setattr(charts, "face_directory", lambda source: b"another version")
     else:
-        monkeypatch.setattr(charts, "_code", lambda: b"other code")
+        monkeypatch.setattr(charts, "code_digest", lambda modules: b"other code")
     charts.drawing(chart, width, face, colors)
     assert made == [chart]
     charts._DRAWINGS.kept.clear()
@@ -323,7 +324,7 @@ def test_no_drawing_is_kept_where_the_code_that_draws_it_cannot_be_read(
     zipped = str(tmp_path / "app.pyz" / "ipdocs" / "writers" / "columns.py")
     (tmp_path / "app.pyz").write_bytes(b"PK\x05\x06" + bytes(18))
     monkeypatch.setattr(sys.modules["ipdocs.writers.columns"], "__file__", zipped)
-    charts._code.cache_clear()
+    code_digest.cache_clear()
     try:
         face = _subset_face()
         made = _making(monkeypatch)
@@ -333,4 +334,4 @@ def test_no_drawing_is_kept_where_the_code_that_draws_it_cannot_be_read(
         assert len(made) == 2 and not _kept(tmp_path)
     finally:
         monkeypatch.undo()
-        charts._code.cache_clear()
+        code_digest.cache_clear()

@@ -23,6 +23,7 @@ from ipdocs.writers.pdf.adapter import (
 )
 from ipdocs.writers.pdf.blocks import check, flowables, header_block, letterhead_lines, masthead
 from ipdocs.writers.pdf.fonts import FontError, Fonts
+from ipdocs.writers.pdf.keptlayouts import kept_layouts
 from ipdocs.writers.pdf.page import MM, Template, TooLong
 from ipdocs.writers.pdf.setting import Writer, font_name, note_uncovered
 from ipdocs.writers.pdf.tagging import StructTree
@@ -103,8 +104,16 @@ def _render(doc: Document, theme: Theme, pages: int | None, dry: bool = False
     """The PDF of ``doc``, or None when it would fill more than ``pages`` pages; with
     ``dry``, laid out only (no text drawn, no file: empty bytes when it fits)."""
     source_date()
-    fonts = Fonts(theme, embedded_text(doc, theme))
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
+    with kept_layouts(doc, theme, width):
+        return _laid_out(doc, theme, width, pages, dry)
+
+
+def _laid_out(doc: Document, theme: Theme, width: float, pages: int | None, dry: bool
+              ) -> bytes | None:
+    """``_render``'s work, its text ``width`` wide (the layouts an earlier process kept
+    remembered around it)."""
+    fonts = Fonts(theme, embedded_text(doc, theme))
     writer = Writer(theme, fonts, width, languages=doc.languages,
                     tags=StructTree(doc.metadata.lang))
     if theme.header_text:

@@ -5,13 +5,9 @@ shapes instead of importing reportlab's chart widgets and making them again."""
 
 from __future__ import annotations
 
-import hashlib
 import pickle
-import sys
 import threading
 from collections import OrderedDict
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reportlab import Version as REPORTLAB_VERSION
@@ -26,7 +22,7 @@ from ipdocs.writers.pdf.adapter import shapes_unchecked
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, break_lines
 from ipdocs.writers.pdf.text import text_width
-from ipdocs.writers.subsets import face_directory, read_kept, write_kept
+from ipdocs.writers.subsets import code_digest, face_directory, read_kept, write_kept
 from ipdocs.writers.typeset import pieces
 
 if TYPE_CHECKING:
@@ -210,7 +206,7 @@ DRAWN_BY = ("ipdocs.writers.pdf.charts", "ipdocs.writers.pdf.linebreak",
             "ipdocs.writers.pdf.text", "ipdocs.writers.typeset", "ipdocs.writers.columns",
             "ipdocs.writers.looks", "ipdocs.base.patterns")
 """The modules whose code a drawing is made by (its shapes and sizes, its labels broken
-into lines): their source is part of what a kept drawing is found by (``_code``)."""
+into lines): their source is part of what a kept drawing is found by (``subsets.code_digest``)."""
 
 
 def _kept_drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]
@@ -250,11 +246,12 @@ def _drawing_inputs(chart: Chart, width: float, face: Face,
     """All a chart's drawing is made of: the chart (every field, as its ``repr`` spells
     it), the width, the face (its name, which the shapes name it by and which follows
     the characters its subset holds, and the table directory of the bundled face it was
-    made from, which its widths are), the colours and the code that makes it (``_code``).
+    made from, which its widths are), the colours and the code that makes it
+    (``subsets.code_digest`` of ``DRAWN_BY``).
     None where a part cannot be told: a face registered whole (a theme's or the machine's
     own file, which could change under the same name), a face file or source not found;
     its drawing is then not kept."""
-    code = _code()
+    code = code_digest(DRAWN_BY)
     if not face.source or code is None:
         return None
     try:
@@ -263,22 +260,6 @@ def _drawing_inputs(chart: Chart, width: float, face: Face,
         return None
     spelt = repr((chart, width, face.name, face.source, colors)).encode("utf-8")
     return b"\0".join((spelt, made_from, code))
-
-
-@cache
-def _code() -> bytes | None:
-    """A digest of the source of the modules a drawing is made by (``DRAWN_BY``), read
-    once a process; None where one has no source to read."""
-    digest = hashlib.sha256()
-    for name in DRAWN_BY:
-        source = getattr(sys.modules.get(name), "__file__", None)
-        if not source:
-            return None
-        try:
-            digest.update(Path(source).read_bytes())
-        except OSError:
-            return None
-    return digest.digest()
 
 
 def _drawing(chart: Chart, width: float, face: Face, colors: tuple[str, str, str]

@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ipdocs.base.kept import keep_afresh, remembered
+from ipdocs.base.kept import keep, keep_afresh, remembered
 from ipdocs.base.records import datarecord
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
@@ -40,6 +40,7 @@ from ipdocs.writers.pdf.adapter import (
 )
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.hyphens import hyphenator
+from ipdocs.writers.pdf.keptlayouts import used
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit, break_lines, set_alike
 from ipdocs.writers.pdf.tagging import (
     Element,
@@ -230,9 +231,19 @@ def forget_layouts() -> None:
 
 def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Line]:
     """The lines remembered for ``key``, else made and remembered (the least recently
-    used forgotten beyond ``LAYOUTS_KEPT``). Lines are never changed once made: a
-    remembered list is shared, never altered."""
-    return remembered(_LAYOUTS, key, make, LAYOUTS_KEPT)
+    used forgotten beyond ``LAYOUTS_KEPT``), noted as used by the render under way (to
+    be kept on disk: ``keptlayouts``). Lines are never changed once made: a remembered
+    list is shared, never altered."""
+    lines = remembered(_LAYOUTS, key, make, LAYOUTS_KEPT)
+    used(key, lines)
+    return lines
+
+
+def remember_layout(key: tuple[Any, ...], lines: list[Line]) -> None:
+    """Remember ``lines`` for ``key`` as if this process had made them (a layout an
+    earlier process kept: ``keptlayouts``); one this process made itself stays."""
+    if key not in _LAYOUTS:
+        keep(_LAYOUTS, key, lines, LAYOUTS_KEPT)
 
 
 WIDTH_DIGITS = 9

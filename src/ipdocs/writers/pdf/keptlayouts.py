@@ -1,0 +1,279 @@
+"""Text layouts kept between runs: the lines a document's texts were broken into, kept in
+the font cache (sealed with the user's key, as the subsets are) for the next process that
+sets the same document.
+
+Breaking text into lines is the largest part of a first render (Chinese kinsoku and
+punctuation compression, English hyphenation and evenness, character by character); a
+later build of the same report, or of the same report with a value changed, breaks the
+same texts again. A process keeps the layouts it remembered (``text._LAYOUTS``) for a
+document under the document's name (its title, languages, theme and text width:
+``_identity``), and the next process that renders a document of that name starts with
+them remembered.
+
+Nothing stale can be read back: a layout is found by everything it is made of, as a
+process remembers it (the runs' text and styles, each look's face, size and tracking,
+the widths and the setting: ``text.TextBlock._layout``), and the file by all that is the
+same for all its layouts: the code that breaks lines (``LAID_BY``'s source), the versions
+of Python (its Unicode tables), reportlab and pyphen, and ipdocs' own. A file also says
+what each face it measured with and each hyphenation dictionary were made of (a face's
+table directory, a dictionary's bytes): a file whose face or dictionary changed since is
+not read. A layout set in a face the cache cannot tell (one registered whole: a theme's
+or the machine's own file, which could change under the same name) is not kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import pickle
+import sys
+import unicodedata
+import zlib
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pyphen
+from reportlab import Version as REPORTLAB_VERSION
+
+from ipdocs.base import VERSION
+from ipdocs.doc import Document
+from ipdocs.themes import Theme
+from ipdocs.writers.pdf.linebreak import Line, Run, Unit
+from ipdocs.writers.subsets import (
+    cache_folder,
+    code_digest,
+    face_directory,
+    read_kept,
+    write_kept,
+)
+
+LAYOUT_KIND = (f"text-layouts/{REPORTLAB_VERSION}/{VERSION}/pyphen{pyphen.__version__}/"
+               f"python{sys.version_info[0]}.{sys.version_info[1]}/"
+               f"unicode{unicodedata.unidata_version}/1")
+"""What the font cache keeps of a document's layouts, by the versions of what breaks
+lines (the last part: raise it when what is kept changes)."""
+
+LAID_BY = ("ipdocs.writers.pdf.keptlayouts", "ipdocs.writers.pdf.text",
+           "ipdocs.writers.pdf.linebreak", "ipdocs.writers.pdf.hyphens",
+           "ipdocs.writers.pdf.adapter", "ipdocs.writers.pdf.fonts",
+           "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.base.patterns",
+           "ipdocs.base.records")
+"""The modules whose code lays text out (breaks it, measures it, hyphenates it, and
+keeps what it made): their source is part of what a kept file is found by."""
+
+LAYOUTS_KEPT_ON_DISK = 4096
+"""The most layouts a document keeps on disk (``text.LAYOUTS_KEPT``, what a process
+remembers): a larger document (50× Ningbo) keeps none."""
+
+DOCUMENTS_FOLLOWED = 8
+"""Documents whose layouts a process follows (the last ones rendered): a batch's worker
+renders many reports' documents one after another."""
+
+Key = tuple[Any, ...]
+"""A layout as ``text._LAYOUTS`` knows it."""
+
+
+class _Followed:
+    """What a process knows of one document's kept layouts: what the file it read or
+    wrote holds (the keys), and the layouts its renders used."""
+
+    def __init__(self) -> None:
+        self.on_disk: frozenset[Key] = frozenset()
+        self.used: dict[Key, list[Line]] = {}
+        self.too_many = False
+
+
+_FOLLOWED: OrderedDict[bytes, _Followed] = OrderedDict()
+_USING: contextvars.ContextVar[_Followed | None] = contextvars.ContextVar(
+    "ipdocs_layouts_used", default=None)
+
+
+def used(key: Key, lines: list[Line]) -> None:
+    """Note that the render under way used the layout ``lines`` of ``key`` (``text``
+    calls this for every layout it gives a block, remembered or made)."""
+    followed = _USING.get()
+    if followed is None or followed.too_many:
+        return
+    followed.used[key] = lines
+    if len(followed.used) > LAYOUTS_KEPT_ON_DISK:
+        followed.too_many = True
+        followed.used.clear()
+
+
+@contextlib.contextmanager
+def kept_layouts(doc: Document, theme: Theme, width: float) -> Iterator[None]:
+    """Around a render of ``doc``: the layouts a process kept for a document of its name
+    remembered first (read once a process), and the layouts the render used kept when it
+    made any the file did not hold (not when the render fails)."""
+    source = _source(doc, theme, width)
+    if source is None:
+        yield
+        return
+    followed = _followed(source)
+    token = _USING.set(followed)
+    try:
+        yield
+    finally:
+        _USING.reset(token)
+    if not followed.too_many and not followed.used.keys() <= followed.on_disk:
+        _write(source, followed)
+
+
+def _followed(source: bytes) -> _Followed:
+    """The document's layouts as this process follows them: read from the cache (and
+    remembered) the first time."""
+    followed = _FOLLOWED.get(source)
+    if followed is None:
+        followed = _FOLLOWED[source] = _Followed()
+        while len(_FOLLOWED) > DOCUMENTS_FOLLOWED:
+            _FOLLOWED.popitem(last=False)
+        followed.on_disk = _read(source)
+    else:
+        _FOLLOWED.move_to_end(source)
+    return followed
+
+
+def _source(doc: Document, theme: Theme, width: float) -> bytes | None:
+    """What the file of ``doc``'s layouts is found by: the code and versions that lay
+    text out, and the document's name (its title and languages, its theme and text
+    width, the kinds of its blocks: a report's briefs, and a brief cut short to fit its
+    pages, are told apart); None where the cache is off or the code cannot be read."""
+    code = None if cache_folder() is None else code_digest(LAID_BY)
+    if code is None:
+        return None
+    named = repr((doc.metadata.title, doc.metadata.lang, doc.metadata.language,
+                  tuple(x.code for x in doc.languages), doc.theme, theme.name, width,
+                  tuple(type(block).__name__ for block in doc.blocks)))
+    return b"\0".join((LAYOUT_KIND.encode(), code, named.encode("utf-8")))
+
+
+def _read(source: bytes) -> frozenset[Key]:
+    """The layouts kept for ``source``, remembered in ``text._LAYOUTS``; their keys
+    (none where nothing is kept, or what is kept no longer holds)."""
+    from ipdocs.writers.pdf import text
+
+    kept = read_kept(LAYOUT_KIND, source)
+    entries = None if kept is None else _decoded(kept)
+    if entries is None:
+        return frozenset()
+    for key, lines in entries.items():
+        text.remember_layout(key, lines)
+    return frozenset(entries)
+
+
+def _write(source: bytes, followed: _Followed) -> None:
+    """Keep the layouts the document's renders used, those whose faces the cache can
+    tell; the file then holds all of them."""
+    made = dict(followed.used)
+    faces = _faces(made)
+    dictionaries = _dictionaries(made)
+    kept = {key: lines for key, lines in made.items()
+            if _faces_of(key) <= faces.keys() and _dictionary_of(key) in dictionaries}
+    data = (faces, {name: digest for name, digest in dictionaries.items() if name},
+            [(_key_out(key), _lines_out(lines)) for key, lines in kept.items()])
+    write_kept(LAYOUT_KIND, source,
+               zlib.compress(pickle.dumps(data, pickle.HIGHEST_PROTOCOL), 1))
+    followed.on_disk = frozenset(made)
+
+
+def _decoded(kept: bytes) -> dict[Key, list[Line]] | None:
+    """The layouts ``kept`` holds; None if it cannot be read back or a face or dictionary
+    it was measured with has changed since."""
+    try:
+        faces, dictionaries, entries = pickle.loads(zlib.decompress(kept))  # sealed: ours
+        if any(_face_now(name) != made_of for name, made_of in faces.items()):
+            return None
+        if any(_dictionary_now(name) != made_of for name, made_of in dictionaries.items()):
+            return None
+        return {_key_in(key): _lines_in(lines) for key, lines in entries}
+    except (pickle.UnpicklingError, zlib.error, AttributeError, EOFError, ImportError,
+            IndexError, KeyError, TypeError, ValueError):
+        return None
+
+
+def _faces_of(key: Key) -> set[str]:
+    """The faces (by what measures them: ``Face.widths``) a layout was measured in."""
+    return {look[0] for look in key[1]}
+
+
+def _dictionary_of(key: Key) -> str:
+    """The hyphenation dictionary a layout was hyphenated with ("" for none)."""
+    return (key[4] or "") if len(key) == 7 else ""
+
+
+def _faces(made: dict[Key, list[Line]]) -> dict[str, bytes]:
+    """What each bundled face the layouts were measured in is made of (its table
+    directory); a face the cache cannot tell is left out."""
+    faces: dict[str, bytes] = {}
+    for name in {name for key in made for name in _faces_of(key)}:
+        directory = _face_now(name)
+        if directory is not None:
+            faces[name] = directory
+    return faces
+
+
+def _dictionaries(made: dict[Key, list[Line]]) -> dict[str, bytes]:
+    """What each hyphenation dictionary the layouts were hyphenated with is made of (a
+    digest of its file); "" (no dictionary) always."""
+    found: dict[str, bytes] = {"": b""}
+    for name in {_dictionary_of(key) for key in made} - {""}:
+        digest = _dictionary_now(name)
+        if digest is not None:
+            found[name] = digest
+    return found
+
+
+def _face_now(name: str) -> bytes | None:
+    """The table directory of the bundled face ``name`` now; None if there is none."""
+    try:
+        return face_directory(name)
+    except OSError:
+        return None
+
+
+def _dictionary_now(name: str) -> bytes | None:
+    """A digest of pyphen's hyphenation dictionary ``name`` now; None if there is none."""
+    fallback = pyphen.language_fallback(name)
+    if fallback is None:
+        return None
+    try:
+        return hashlib.sha256(pyphen.LANGUAGES[fallback].read_bytes()).digest()
+    except OSError:
+        return None
+
+
+def _key_out(key: Key) -> Key:
+    """A layout's key in plain values (its runs as tuples)."""
+    return (tuple((r.text, r.style, r.keep, r.latin) for r in key[0]), *key[1:])
+
+
+def _key_in(key: Key) -> Key:
+    """A layout's key from its plain values (``_key_out``)."""
+    return (tuple(Run(*run) for run in key[0]), *key[1:])
+
+
+def _lines_out(lines: Iterable[Line]) -> list[tuple[bool, list[tuple[Any, ...]]]]:
+    """Lines in plain values (what is worked out when a line is drawn left out)."""
+    return [(line.last, [_unit_out(u) for u in line.units]) for line in lines]
+
+
+def _lines_in(lines: Iterable[tuple[bool, list[tuple[Any, ...]]]]) -> list[Line]:
+    """Lines from their plain values (``_lines_out``)."""
+    return [Line([_unit_in(u) for u in units], last) for last, units in lines]
+
+
+def _unit_out(unit: Unit) -> tuple[Any, ...]:
+    """A unit in plain values."""
+    return (unit.pieces, unit.han, unit.space_before, unit.glued, unit.width, unit.x,
+            unit.mark, unit.trim, unit.forced, unit.packed, unit.url,
+            None if unit.whole is None else _unit_out(unit.whole))
+
+
+def _unit_in(plain: tuple[Any, ...]) -> Unit:
+    """A unit from its plain values (``_unit_out``)."""
+    (pieces, han, space_before, glued, width, x, mark, trim, forced, packed, url,
+     whole) = plain
+    return Unit(pieces, han, space_before, glued, width, x, mark, trim, forced, packed,
+                url, None if whole is None else _unit_in(whole))

@@ -1,0 +1,240 @@
+"""Text layouts kept between runs (``writers/pdf/keptlayouts.py``): a later process reads
+the lines an earlier one broke a document's texts into, never lines made of other inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ipdocs.doc import Document, Heading, Metadata, Paragraph, Span
+from ipdocs.themes import load_theme
+from ipdocs.writers.pdf import keptlayouts, linebreak, render_pdf
+from ipdocs.writers.pdf import text as pdf_text
+from ipdocs.writers.subsets import code_digest
+
+ZH = ("2024年，全市专利授权量71425件，同比增长11.4%；其中发明专利授权量14232件，"
+      "同比增长25.6%，每万人口高价值发明专利拥有量达到28.5件。") * 3
+EN = ("In 2024, Ningbo granted 71,425 patents, up 11.4% year on year; invention patents "
+      "numbered 14,232, and high-value invention patents per ten thousand people reached "
+      "28.5, an extraordinarily characteristic internationalisation.") * 3
+
+
+def _doc(zh: str = ZH, en: str = EN, title: str = "宁波") -> Document:
+    """A short document of Chinese and English paragraphs (English hyphenates)."""
+    return Document(Metadata(title, "zh-CN"), (
+        Heading(1, "知识产权创造", "zh"),
+        Paragraph((Span(zh),), "zh"),
+        Paragraph((Span(en),), "en"),
+    ))
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A font cache of the test's own; nothing remembered or followed before or after."""
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    _forget()
+    yield tmp_path / "cache"
+    _forget()
+
+
+def _forget() -> None:
+    """What a new process knows: no layout remembered, no document followed."""
+    pdf_text.forget_layouts()
+    keptlayouts._FOLLOWED.clear()
+
+
+def _kept(cache: Path) -> set[Path]:
+    """What the font cache keeps beside the subsets."""
+    return set(cache.rglob("*.face"))
+
+
+def _writing(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
+    """The documents (what their files are found by) whose layouts are written from now
+    on."""
+    written: list[bytes] = []
+    write = keptlayouts.write_kept
+
+    def counted(kind: str, source: bytes, data: bytes) -> None:
+        written.append(source)
+        write(kind, source, data)
+
+    monkeypatch.setattr(keptlayouts, "write_kept", counted)
+    return written
+
+
+def _breaking(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts broken into lines from now on (not read or remembered)."""
+    broken: list[str] = []
+    breaker = pdf_text.break_lines
+
+    def counted(runs: Any, *args: Any, **kwargs: Any) -> list[linebreak.Line]:
+        broken.append("".join(run.text for run in runs))
+        return breaker(runs, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_text, "break_lines", counted)
+    return broken
+
+
+def test_a_later_process_reads_the_layouts_the_first_kept(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first render keeps its layouts in the font cache; a later process breaks no
+    text again and makes the same PDF."""
+    theme = load_theme("briefing")
+    broken, written = _breaking(monkeypatch), _writing(monkeypatch)
+    first = render_pdf(_doc(), theme)
+    assert ZH in broken and EN in broken and len(written) == 1
+    _forget()
+    broken.clear()
+    assert render_pdf(_doc(), theme) == first
+    assert broken == [] and len(written) == 1  # read, nothing written again
+
+
+def test_a_changed_text_is_broken_again_and_the_rest_read(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A value edited in one paragraph: that paragraph alone is broken again, and the
+    PDF is the one a process that kept nothing makes."""
+    theme = load_theme("briefing")
+    render_pdf(_doc(), theme)
+    _forget()
+    broken = _breaking(monkeypatch)
+    edited = ZH.replace("71425", "71426", 1)
+    later = render_pdf(_doc(zh=edited), theme)
+    assert broken == [edited]
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    _forget()
+    assert render_pdf(_doc(zh=edited), theme) == later
+
+
+@pytest.mark.parametrize("other", ["face", "dictionary", "code", "version"])
+def test_layouts_are_not_read_once_what_made_them_changed(
+        cache: Path, monkeypatch: pytest.MonkeyPatch, other: str) -> None:
+    """A face's file changed under its name (its widths), the hyphenation dictionary's
+    file, the code that breaks lines or the versions it runs on: every text is broken
+    again."""
+    theme = load_theme("briefing")
+    first = render_pdf(_doc(), theme)
+    _forget()
+    if other == "face":
+        monkeypatch.setattr(keptlayouts, "face_directory", lambda name: b"another version")
+    elif other == "dictionary":
+        monkeypatch.setattr(keptlayouts, "_dictionary_now", lambda name: b"other patterns")
+    elif other == "code":
+        monkeypatch.setattr(keptlayouts, "code_digest", lambda modules: b"other code")
+    else:
+        monkeypatch.setattr(keptlayouts, "LAYOUT_KIND", keptlayouts.LAYOUT_KIND + "+")
+    broken = _breaking(monkeypatch)
+    assert render_pdf(_doc(), theme) == first
+    assert ZH in broken and EN in broken
+
+
+def test_a_failed_render_keeps_nothing(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A render that fails after its texts were broken keeps none of them."""
+    from ipdocs.writers.pdf import page
+
+    def failing(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("no room")
+
+    written = _writing(monkeypatch)
+    monkeypatch.setattr(page.FormCanvas, "save", failing)  # once every page is laid out
+    with pytest.raises(RuntimeError, match="no room"):
+        render_pdf(_doc(), load_theme("briefing"))
+    assert written == [] and any(f.used for f in keptlayouts._FOLLOWED.values())
+
+
+def test_a_damaged_file_is_not_read(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A kept file whose seal does not hold is not read: the texts are broken again."""
+    theme = load_theme("briefing")
+    first = render_pdf(_doc(), theme)
+    for kept in _kept(cache):
+        stored = kept.read_bytes()
+        kept.write_bytes(stored[:-40] + bytes(8) + stored[-32:])
+    _forget()
+    broken = _breaking(monkeypatch)
+    assert render_pdf(_doc(), theme) == first
+    assert ZH in broken
+
+
+def test_nothing_is_kept_with_the_cache_off(
+        tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache turned off keeps nothing and reads nothing."""
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    written = _writing(monkeypatch)
+    theme = load_theme("briefing")
+    render_pdf(_doc(), theme)
+    assert not cache.exists() and written == []
+
+
+def test_another_document_keeps_its_own_layouts(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Documents of other names are kept apart: each later finds its own."""
+    theme = load_theme("briefing")
+    render_pdf(_doc(), theme)
+    render_pdf(_doc(zh=ZH[:40], title="杭州"), theme)
+    _forget()
+    broken = _breaking(monkeypatch)
+    render_pdf(_doc(), theme)
+    render_pdf(_doc(zh=ZH[:40], title="杭州"), theme)
+    assert broken == []
+
+
+def test_nothing_is_kept_where_the_code_that_lays_text_out_cannot_be_read(
+        tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module of ``LAID_BY`` whose source cannot be read (run from a zipapp) leaves
+    nothing to tell its code by: no layout is kept or read."""
+    import sys
+
+    zipped = str(tmp_path / "app.pyz" / "ipdocs" / "writers" / "pdf" / "linebreak.py")
+    monkeypatch.setattr(sys.modules["ipdocs.writers.pdf.linebreak"], "__file__", zipped)
+    code_digest.cache_clear()
+    try:
+        broken, written = _breaking(monkeypatch), _writing(monkeypatch)
+        render_pdf(_doc(), load_theme("briefing"))
+        _forget()
+        render_pdf(_doc(), load_theme("briefing"))
+        assert broken.count(ZH) == 2 and written == []
+    finally:
+        monkeypatch.undo()
+        code_digest.cache_clear()
+
+
+def test_a_document_too_large_keeps_nothing(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document with more layouts than a file keeps (a very large report) keeps none
+    (and holds none in memory for it)."""
+    monkeypatch.setattr(keptlayouts, "LAYOUTS_KEPT_ON_DISK", 2)
+    written = _writing(monkeypatch)
+    render_pdf(_doc(), load_theme("briefing"))
+    assert written == [] and keptlayouts._FOLLOWED
+    assert all(f.too_many and not f.used for f in keptlayouts._FOLLOWED.values())
+
+
+def test_layouts_set_in_a_face_registered_whole_are_not_kept(cache: Path) -> None:
+    """A layout measured in a face the cache cannot tell (registered whole: a theme's or
+    the machine's own file, known by its name alone) is left out of what is kept; one
+    in a bundled face is kept."""
+    lines = [linebreak.Line([linebreak.Unit([(0, "宁")], True, width=10.0)], True)]
+    runs = (linebreak.Run("宁"),)
+    bundled = (runs, (("NotoSansCJKsc-Regular.ttf", 10.0, 0.0),), "natural")
+    whole = (runs, (("F0123456789", 10.0, 0.0),), "natural")
+    followed = keptlayouts._Followed()
+    followed.used = {bundled: lines, whole: lines}
+    keptlayouts._write(b"a document", followed)
+    assert followed.on_disk == {bundled, whole}  # not written again for the one left out
+    pdf_text.forget_layouts()
+    assert keptlayouts._read(b"a document") == {bundled}
+    assert pdf_text._LAYOUTS[bundled] == lines and whole not in pdf_text._LAYOUTS
+
+
+def test_lines_read_back_equal_the_lines_made() -> None:
+    """Every field of a line and its units (a hyphenated head's whole word too) comes
+    back as it was."""
+    word = linebreak.Unit([(0, "interna")], False, width=30.0, x=1.5)
+    head = linebreak.Unit([(0, "inter"), (1, "-")], False, True, False, 20.25, 3.0,
+                          "close", 0.5, True, True, True, word)
+    lines = [linebreak.Line([head, linebreak.Unit([(0, "，")], True, mark="close")], True)]
+    back = keptlayouts._lines_in(keptlayouts._lines_out(lines))
+    assert back == lines
+    assert back[0].units[0].whole == word and back[0].last
