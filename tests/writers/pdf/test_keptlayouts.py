@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from ipdocs.doc import Document, Heading, Metadata, Paragraph, Span
+from ipdocs.doc import Cell, Column, Document, Heading, Metadata, Paragraph, Span
+from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
-from ipdocs.writers.pdf import keptlayouts, linebreak, render_pdf
+from ipdocs.writers.pdf import blocks, keptlayouts, linebreak, render_pdf
 from ipdocs.writers.pdf import text as pdf_text
 from ipdocs.writers.subsets import code_digest
 
@@ -41,9 +42,33 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def _forget() -> None:
-    """What a new process knows: no layout remembered, no document followed."""
+    """What a new process knows: no layout or fit remembered, no document followed."""
     pdf_text.forget_layouts()
+    blocks.forget_fits()
     keptlayouts._FOLLOWED.clear()
+
+
+def _tabled(value: str = "14,232") -> Document:
+    """A document of a paragraph and a two-column Chinese table whose one number is
+    ``value``."""
+    table = TableNode((Column("left", 3.0), Column("right", 1.0)),
+                      ((Cell("指标"), Cell("数值")),),
+                      ((Cell("发明专利授权量（件）"), Cell(value)),
+                       (Cell("商标注册量（件）"), Cell("1,234"))), "zh")
+    return Document(Metadata("表", "zh-CN"), (Paragraph((Span(ZH),), "zh"), table))
+
+
+def _fitting(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The tables fitted (not read or remembered) from now on: their cells' texts."""
+    fitted: list[Any] = []
+    fit = blocks.fit_table
+
+    def counted(texts: Any, *args: Any, **kwargs: Any) -> Any:
+        fitted.append(texts)
+        return fit(texts, *args, **kwargs)
+
+    monkeypatch.setattr(blocks, "fit_table", counted)
+    return fitted
 
 
 def _kept(cache: Path) -> set[Path]:
@@ -224,7 +249,9 @@ def test_layouts_set_in_a_face_registered_whole_are_not_kept(cache: Path) -> Non
     keptlayouts._write(b"a document", followed)
     assert followed.on_disk == {bundled, whole}  # not written again for the one left out
     pdf_text.forget_layouts()
-    assert keptlayouts._read(b"a document") == {bundled}
+    later = keptlayouts._Followed()
+    keptlayouts._read(b"a document", later)
+    assert later.on_disk == {bundled}
     assert pdf_text._LAYOUTS[bundled] == lines and whole not in pdf_text._LAYOUTS
 
 
@@ -238,3 +265,42 @@ def test_lines_read_back_equal_the_lines_made() -> None:
     back = keptlayouts._lines_in(keptlayouts._lines_out(lines))
     assert back == lines
     assert back[0].units[0].whole == word and back[0].last
+
+
+def test_a_later_process_reads_a_table_s_fit(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table fitted by the first process is not fitted again by a later one, which
+    makes the same PDF; a table whose cell changed is fitted again, as a process that
+    kept nothing fits it."""
+    theme = load_theme("briefing")
+    fitted = _fitting(monkeypatch)
+    first = render_pdf(_tabled(), theme)
+    assert len(fitted) == 1
+    _forget()
+    assert render_pdf(_tabled(), theme) == first and len(fitted) == 1
+    _forget()
+    edited = render_pdf(_tabled("14,233"), theme)
+    assert len(fitted) == 2 and fitted[-1][1][1] == "14,233"
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    _forget()
+    assert render_pdf(_tabled("14,233"), theme) == edited
+
+
+def test_a_fit_is_found_by_all_its_key_spells(cache: Path) -> None:
+    """A fit's digest follows every part of its key, and a key holding a face the cache
+    cannot tell (registered whole) has none."""
+    from ipdocs.writers.pdf.fonts import Face
+
+    bundled = Face("Sabc", frozenset({0x5B81}), source="NotoSansCJKsc-Regular.ttf")
+    whole = Face("F0123456789", frozenset({0x5B81}))
+    followed = keptlayouts._Followed()
+    token = keptlayouts._USING.set(followed)
+    try:
+        found = keptlayouts.fit_found(("zh", 453.5, ((bundled,),), "宁波"))
+        assert found is not None and found[1] == {"NotoSansCJKsc-Regular.ttf"}
+        assert keptlayouts.fit_found(("zh", 453.5, ((bundled,),), "杭州"))[0] != found[0]
+        assert keptlayouts.fit_found(("zh", 453.6, ((bundled,),), "宁波"))[0] != found[0]
+        assert keptlayouts.fit_found(("zh", 453.5, ((bundled, whole),), "宁波")) is None
+    finally:
+        keptlayouts._USING.reset(token)
+    assert keptlayouts.fit_found(("zh", 453.5, ((bundled,),), "宁波")) is None  # no render

@@ -54,6 +54,7 @@ from ipdocs.writers.looks import (
 )
 from ipdocs.writers.pdf.adapter import RowsOnce, row_heights_known, set_row_heights
 from ipdocs.writers.pdf.fonts import Face, FontError, Where
+from ipdocs.writers.pdf.keptlayouts import fit_found, fit_used, kept_fit
 from ipdocs.writers.pdf.lists import Hanging
 from ipdocs.writers.pdf.setting import (
     Piece,
@@ -324,7 +325,8 @@ def _fit(node: TableNode, w: Writer
     cell's look), and the fit.
 
     The fit is remembered by everything it is made of (``_fit_key``) when no character
-    of the table lacked a face (such a table notes its problem for each document): the
+    of the table lacked a face (such a table notes its problem for each document), and
+    kept in the font cache for a later process (``keptlayouts``): the
     same table fitted again in this process (a rebuild) is not measured again, and its
     cells are made of the runs, looks and shapes they were set in (each TextBlock new:
     a layout changes it). A remembered fit also holds the heights its table's rows were
@@ -345,16 +347,23 @@ def _fit(node: TableNode, w: Writer
         block = cells(scale)[row][column]
         return block.natural_width() if text == block.plain else block.piece_width(text)
 
-    texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
-    fit = fit_table(texts, [c.width for c in node.columns], [c.align for c in node.columns],
-                    len(node.header), w.width, measure, CELL_PADDING)
+    found = fit_found(key)
+    fit = kept_fit(found)
+    if fit is None:
+        texts = [[c.text for c in row] for row in (*node.header, *node.rows)]
+        fit = fit_table(texts, [c.width for c in node.columns],
+                        [c.align for c in node.columns], len(node.header), w.width, measure,
+                        CELL_PADDING)
+    laid = cells(fit.scale)  # a kept fit's cells made (and their problems noted) now
+    if not w.uncovered and not w.gaps:
+        fit_used(found, fit)
     if _fits_kept[0] and not w.uncovered and not w.gaps:
         measured: dict[Any, list[float]] = {}
         keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})
-                                                  for c in row) for row in cells(fit.scale)),
+                                                  for c in row) for row in laid),
                           measured), _fits_kept[0])
-        return cells(fit.scale), fit, measured
-    return cells(fit.scale), fit, None
+        return laid, fit, measured
+    return laid, fit, None
 
 
 class _CellBlock(TextBlock):

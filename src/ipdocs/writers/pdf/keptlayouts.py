@@ -1,24 +1,27 @@
-"""Text layouts kept between runs: the lines a document's texts were broken into, kept in
-the font cache (sealed with the user's key, as the subsets are) for the next process that
-sets the same document.
+"""Text layouts kept between runs: the lines a document's texts were broken into and the
+fits of its tables, kept in the font cache (sealed with the user's key, as the subsets
+are) for the next process that sets the same document.
 
 Breaking text into lines is the largest part of a first render (Chinese kinsoku and
 punctuation compression, English hyphenation and evenness, character by character); a
 later build of the same report, or of the same report with a value changed, breaks the
-same texts again. A process keeps the layouts it remembered (``text._LAYOUTS``) for a
-document under the document's name (its title, languages, theme and text width:
-``_identity``), and the next process that renders a document of that name starts with
-them remembered.
+same texts again, and fits its tables again (``typeset.fit_table`` measures each cell at
+several scales). A process keeps the layouts it remembered (``text._LAYOUTS``) and the
+fits it made for a document under the document's name (its title, languages, theme, text
+width and the kinds of its blocks: ``_source``), and the next process that renders a
+document of that name starts with them.
 
 Nothing stale can be read back: a layout is found by everything it is made of, as a
 process remembers it (the runs' text and styles, each look's face, size and tracking,
-the widths and the setting: ``text.TextBlock._layout``), and the file by all that is the
-same for all its layouts: the code that breaks lines (``LAID_BY``'s source), the versions
-of Python (its Unicode tables), reportlab and pyphen, and ipdocs' own. A file also says
+the widths and the setting: ``text.TextBlock._layout``), a table's fit by a digest of all
+``blocks._fit_key`` holds (its cells, columns, width, styles, faces and the document's
+characters), and the file by all that is the same for all of them: the code that lays
+text out and fits tables (``LAID_BY``'s source), the versions of Python (its Unicode
+tables), reportlab and pyphen, and ipdocs' own. A file also says
 what each face it measured with and each hyphenation dictionary were made of (a face's
 table directory, a dictionary's bytes): a file whose face or dictionary changed since is
-not read. A layout set in a face the cache cannot tell (one registered whole: a theme's
-or the machine's own file, which could change under the same name) is not kept.
+not read. A layout or fit set in a face the cache cannot tell (one registered whole: a
+theme's or the machine's own file, which could change under the same name) is not kept.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from reportlab import Version as REPORTLAB_VERSION
 from ipdocs.base import VERSION
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
+from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit
 from ipdocs.writers.subsets import (
     cache_folder,
@@ -48,8 +52,9 @@ from ipdocs.writers.subsets import (
     read_kept,
     write_kept,
 )
+from ipdocs.writers.typeset import TableFit
 
-LAYOUT_KIND = (f"text-layouts/{REPORTLAB_VERSION}/{VERSION}/pyphen{pyphen.__version__}/"
+LAYOUT_KIND = (f"text-layouts-and-fits/{REPORTLAB_VERSION}/{VERSION}/pyphen{pyphen.__version__}/"
                f"python{sys.version_info[0]}.{sys.version_info[1]}/"
                f"unicode{unicodedata.unidata_version}/1")
 """What the font cache keeps of a document's layouts, by the versions of what breaks
@@ -58,10 +63,13 @@ lines (the last part: raise it when what is kept changes)."""
 LAID_BY = ("ipdocs.writers.pdf.keptlayouts", "ipdocs.writers.pdf.text",
            "ipdocs.writers.pdf.linebreak", "ipdocs.writers.pdf.hyphens",
            "ipdocs.writers.pdf.adapter", "ipdocs.writers.pdf.fonts",
-           "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.base.patterns",
+           "ipdocs.writers.pdf.blocks", "ipdocs.writers.pdf.setting",
+           "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.writers.looks",
+           "ipdocs.writers.spacing", "ipdocs.writers.tablerows", "ipdocs.base.patterns",
            "ipdocs.base.records")
-"""The modules whose code lays text out (breaks it, measures it, hyphenates it, and
-keeps what it made): their source is part of what a kept file is found by."""
+"""The modules whose code lays text out and fits tables (breaks text, measures it,
+hyphenates it, cuts it into looks, sets a table's cells, and keeps what it made): their
+source is part of what a kept file is found by."""
 
 LAYOUTS_KEPT_ON_DISK = 4096
 """The most layouts a document keeps on disk (``text.LAYOUTS_KEPT``, what a process
@@ -75,14 +83,26 @@ Key = tuple[Any, ...]
 """A layout as ``text._LAYOUTS`` knows it."""
 
 
+PlainFit = tuple[list[float], float, dict[tuple[int, int], float]]
+"""A table's fit in plain values: its widths, scale and pads (``typeset.TableFit``)."""
+
+
 class _Followed:
-    """What a process knows of one document's kept layouts: what the file it read or
-    wrote holds (the keys), and the layouts its renders used."""
+    """What a process knows of one document's kept layouts and fits: what the file it
+    read or wrote holds (the layouts' keys, the fits), and the layouts and fits its
+    renders used (a fit with the faces it was measured in)."""
 
     def __init__(self) -> None:
         self.on_disk: frozenset[Key] = frozenset()
         self.used: dict[Key, list[Line]] = {}
+        self.fits: dict[bytes, PlainFit] = {}
+        self.fits_used: dict[bytes, tuple[PlainFit, frozenset[str]]] = {}
         self.too_many = False
+
+    def changed(self) -> bool:
+        """Whether the renders used a layout or fit the file does not hold."""
+        return not (self.used.keys() <= self.on_disk
+                    and self.fits_used.keys() <= self.fits.keys())
 
 
 _FOLLOWED: OrderedDict[bytes, _Followed] = OrderedDict()
@@ -100,6 +120,45 @@ def used(key: Key, lines: list[Line]) -> None:
     if len(followed.used) > LAYOUTS_KEPT_ON_DISK:
         followed.too_many = True
         followed.used.clear()
+        followed.fits_used.clear()
+
+
+def fit_found(key: Key) -> tuple[bytes, frozenset[str]] | None:
+    """What a table's fit is kept by (a digest of its key, ``blocks._fit_key``, which
+    spells every part of it) and the faces it is measured in (by their sources); None
+    where no render under way keeps fits, or a face of the key is one the cache cannot
+    tell (registered whole)."""
+    if _USING.get() is None:
+        return None
+    faces = set(_faces_in(key))
+    if any(not face.source for face in faces):
+        return None
+    return (hashlib.sha256(repr(key).encode("utf-8")).digest(),
+            frozenset(face.source for face in faces))
+
+
+def kept_fit(found: tuple[bytes, frozenset[str]] | None) -> TableFit | None:
+    """The fit an earlier process kept for the table ``found`` names, if any."""
+    followed = _USING.get()
+    plain = None if found is None or followed is None else followed.fits.get(found[0])
+    return None if plain is None else TableFit(list(plain[0]), plain[1], dict(plain[2]))
+
+
+def fit_used(found: tuple[bytes, frozenset[str]] | None, fit: TableFit) -> None:
+    """Note that the render under way set the table ``found`` names in ``fit``."""
+    followed = _USING.get()
+    if found is not None and followed is not None and not followed.too_many:
+        followed.fits_used[found[0]] = ((list(fit.widths), fit.scale, dict(fit.pads)),
+                                        found[1])
+
+
+def _faces_in(value: Any) -> Iterator[Face]:
+    """The faces ``value`` holds, in its tuples all the way down."""
+    if isinstance(value, Face):
+        yield value
+    elif isinstance(value, tuple):
+        for part in value:
+            yield from _faces_in(part)
 
 
 @contextlib.contextmanager
@@ -117,7 +176,7 @@ def kept_layouts(doc: Document, theme: Theme, width: float) -> Iterator[None]:
         yield
     finally:
         _USING.reset(token)
-    if not followed.too_many and not followed.used.keys() <= followed.on_disk:
+    if not followed.too_many and followed.changed():
         _write(source, followed)
 
 
@@ -129,7 +188,7 @@ def _followed(source: bytes) -> _Followed:
         followed = _FOLLOWED[source] = _Followed()
         while len(_FOLLOWED) > DOCUMENTS_FOLLOWED:
             _FOLLOWED.popitem(last=False)
-        followed.on_disk = _read(source)
+        _read(source, followed)
     else:
         _FOLLOWED.move_to_end(source)
     return followed
@@ -149,45 +208,49 @@ def _source(doc: Document, theme: Theme, width: float) -> bytes | None:
     return b"\0".join((LAYOUT_KIND.encode(), code, named.encode("utf-8")))
 
 
-def _read(source: bytes) -> frozenset[Key]:
-    """The layouts kept for ``source``, remembered in ``text._LAYOUTS``; their keys
-    (none where nothing is kept, or what is kept no longer holds)."""
+def _read(source: bytes, followed: _Followed) -> None:
+    """The layouts kept for ``source`` remembered in ``text._LAYOUTS``, and the fits kept
+    given to ``followed`` (none where nothing is kept, or what is kept no longer holds)."""
     from ipdocs.writers.pdf import text
 
     kept = read_kept(LAYOUT_KIND, source)
-    entries = None if kept is None else _decoded(kept)
-    if entries is None:
-        return frozenset()
+    decoded = None if kept is None else _decoded(kept)
+    if decoded is None:
+        return
+    entries, followed.fits = decoded
     for key, lines in entries.items():
         text.remember_layout(key, lines)
-    return frozenset(entries)
+    followed.on_disk = frozenset(entries)
 
 
 def _write(source: bytes, followed: _Followed) -> None:
     """Keep the layouts the document's renders used, those whose faces the cache can
     tell; the file then holds all of them."""
-    made = dict(followed.used)
-    faces = _faces(made)
+    made, fits = dict(followed.used), dict(followed.fits_used)
+    faces = _faces({name for key in made for name in _faces_of(key)}
+                   | {name for _, sources in fits.values() for name in sources})
     dictionaries = _dictionaries(made)
     kept = {key: lines for key, lines in made.items()
             if _faces_of(key) <= faces.keys() and _dictionary_of(key) in dictionaries}
     data = (faces, {name: digest for name, digest in dictionaries.items() if name},
-            [(_key_out(key), _lines_out(lines)) for key, lines in kept.items()])
+            [(_key_out(key), _lines_out(lines)) for key, lines in kept.items()],
+            [(digest, fit) for digest, (fit, sources) in fits.items() if sources <= faces.keys()])
     write_kept(LAYOUT_KIND, source,
                zlib.compress(pickle.dumps(data, pickle.HIGHEST_PROTOCOL), 1))
     followed.on_disk = frozenset(made)
+    followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
 
-def _decoded(kept: bytes) -> dict[Key, list[Line]] | None:
-    """The layouts ``kept`` holds; None if it cannot be read back or a face or dictionary
-    it was measured with has changed since."""
+def _decoded(kept: bytes) -> tuple[dict[Key, list[Line]], dict[bytes, PlainFit]] | None:
+    """The layouts and fits ``kept`` holds; None if it cannot be read back or a face or
+    dictionary they were measured with has changed since."""
     try:
-        faces, dictionaries, entries = pickle.loads(zlib.decompress(kept))  # sealed: ours
+        faces, dictionaries, entries, fits = pickle.loads(zlib.decompress(kept))  # ours
         if any(_face_now(name) != made_of for name, made_of in faces.items()):
             return None
         if any(_dictionary_now(name) != made_of for name, made_of in dictionaries.items()):
             return None
-        return {_key_in(key): _lines_in(lines) for key, lines in entries}
+        return {_key_in(key): _lines_in(lines) for key, lines in entries}, dict(fits)
     except (pickle.UnpicklingError, zlib.error, AttributeError, EOFError, ImportError,
             IndexError, KeyError, TypeError, ValueError):
         return None
@@ -203,11 +266,11 @@ def _dictionary_of(key: Key) -> str:
     return (key[4] or "") if len(key) == 7 else ""
 
 
-def _faces(made: dict[Key, list[Line]]) -> dict[str, bytes]:
-    """What each bundled face the layouts were measured in is made of (its table
-    directory); a face the cache cannot tell is left out."""
+def _faces(names: set[str]) -> dict[str, bytes]:
+    """What each bundled face of ``names`` (the faces layouts and fits were measured in)
+    is made of (its table directory); a face the cache cannot tell is left out."""
     faces: dict[str, bytes] = {}
-    for name in {name for key in made for name in _faces_of(key)}:
+    for name in names:
         directory = _face_now(name)
         if directory is not None:
             faces[name] = directory
