@@ -304,3 +304,14 @@ def test_a_fit_is_found_by_all_its_key_spells(cache: Path) -> None:
     finally:
         keptlayouts._USING.reset(token)
     assert keptlayouts.fit_found(("zh", 453.5, ((bundled,),), "宁波")) is None  # no render
+
+
+def test_a_unit_s_plain_values_are_its_fields_in_order() -> None:
+    """Plain values name every field of a unit, ``whole`` last (a unit is made again by
+    its fields in order)."""
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(linebreak.Unit)]
+    assert list(keptlayouts.UNIT_FIELDS) == names and names[-1] == "whole"
+    unit = linebreak.Unit([(0, "宁")], True, width=10.0, x=2.0, mark="open", trim=5.0)
+    assert keptlayouts._unit_out(unit) == tuple(getattr(unit, n) for n in names)

@@ -28,13 +28,16 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
 import hashlib
-import pickle
+import marshal
+import operator
 import sys
 import unicodedata
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 import pyphen
@@ -93,7 +96,7 @@ class _Followed:
     renders used (a fit with the faces it was measured in)."""
 
     def __init__(self) -> None:
-        self.on_disk: frozenset[Key] = frozenset()
+        self.on_disk: AbstractSet[Key] = frozenset()
         self.used: dict[Key, list[Line]] = {}
         self.fits: dict[bytes, PlainFit] = {}
         self.fits_used: dict[bytes, tuple[PlainFit, frozenset[str]]] = {}
@@ -218,9 +221,8 @@ def _read(source: bytes, followed: _Followed) -> None:
     if decoded is None:
         return
     entries, followed.fits = decoded
-    for key, lines in entries.items():
-        text.remember_layout(key, lines)
-    followed.on_disk = frozenset(entries)
+    text.remember_layouts(entries)
+    followed.on_disk = entries.keys()
 
 
 def _write(source: bytes, followed: _Followed) -> None:
@@ -236,7 +238,7 @@ def _write(source: bytes, followed: _Followed) -> None:
             [(_key_out(key), _lines_out(lines)) for key, lines in kept.items()],
             [(digest, fit) for digest, (fit, sources) in fits.items() if sources <= faces.keys()])
     write_kept(LAYOUT_KIND, source,
-               zlib.compress(pickle.dumps(data, pickle.HIGHEST_PROTOCOL), 1))
+               zlib.compress(marshal.dumps(data), 1))
     followed.on_disk = frozenset(made)
     followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
@@ -245,13 +247,13 @@ def _decoded(kept: bytes) -> tuple[dict[Key, list[Line]], dict[bytes, PlainFit]]
     """The layouts and fits ``kept`` holds; None if it cannot be read back or a face or
     dictionary they were measured with has changed since."""
     try:
-        faces, dictionaries, entries, fits = pickle.loads(zlib.decompress(kept))  # ours
+        faces, dictionaries, entries, fits = marshal.loads(zlib.decompress(kept))
         if any(_face_now(name) != made_of for name, made_of in faces.items()):
             return None
         if any(_dictionary_now(name) != made_of for name, made_of in dictionaries.items()):
             return None
         return {_key_in(key): _lines_in(lines) for key, lines in entries}, dict(fits)
-    except (pickle.UnpicklingError, zlib.error, AttributeError, EOFError, ImportError,
+    except (zlib.error, AttributeError, EOFError, ImportError,
             IndexError, KeyError, TypeError, ValueError):
         return None
 
@@ -323,20 +325,29 @@ def _lines_out(lines: Iterable[Line]) -> list[tuple[bool, list[tuple[Any, ...]]]
 
 
 def _lines_in(lines: Iterable[tuple[bool, list[tuple[Any, ...]]]]) -> list[Line]:
-    """Lines from their plain values (``_lines_out``)."""
-    return [Line([_unit_in(u) for u in units], last) for last, units in lines]
+    """Lines from their plain values (``_lines_out``): a unit's plain values are its
+    fields in order, so most (all but a hyphenated word's head) are made in one call."""
+    return [Line([Unit(*u) if u[-1] is None else _unit_in(u) for u in units], last)
+                 for last, units in lines]
+
+
+UNIT_FIELDS = tuple(f.name for f in dataclasses.fields(Unit))
+"""A unit's fields in order, as its plain values hold them (the last, ``whole``, the
+word a hyphenated head was cut from)."""
+
+_unit_values = operator.attrgetter(*UNIT_FIELDS)
 
 
 def _unit_out(unit: Unit) -> tuple[Any, ...]:
-    """A unit in plain values."""
-    return (unit.pieces, unit.han, unit.space_before, unit.glued, unit.width, unit.x,
-            unit.mark, unit.trim, unit.forced, unit.packed, unit.url,
-            None if unit.whole is None else _unit_out(unit.whole))
+    """A unit in plain values: its fields in order (``UNIT_FIELDS``)."""
+    values: tuple[Any, ...] = _unit_values(unit)
+    whole = unit.whole
+    return values if whole is None else (*values[:-1], _unit_out(whole))
 
 
 def _unit_in(plain: tuple[Any, ...]) -> Unit:
     """A unit from its plain values (``_unit_out``)."""
-    (pieces, han, space_before, glued, width, x, mark, trim, forced, packed, url,
-     whole) = plain
-    return Unit(pieces, han, space_before, glued, width, x, mark, trim, forced, packed,
-                url, None if whole is None else _unit_in(whole))
+    unit = Unit(*plain[:-1])
+    if plain[-1] is not None:
+        unit.whole = _unit_in(plain[-1])
+    return unit

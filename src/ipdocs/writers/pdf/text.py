@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from ipdocs.base.kept import keep, keep_afresh, remembered
+from ipdocs.base.kept import keep_afresh, remembered, trim
 from ipdocs.base.records import datarecord
 from ipdocs.writers import RenderWarning
 from ipdocs.writers.columns import is_wide
@@ -239,11 +239,13 @@ def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Li
     return lines
 
 
-def remember_layout(key: tuple[Any, ...], lines: list[Line]) -> None:
-    """Remember ``lines`` for ``key`` as if this process had made them (a layout an
-    earlier process kept: ``keptlayouts``); one this process made itself stays."""
-    if key not in _LAYOUTS:
-        keep(_LAYOUTS, key, lines, LAYOUTS_KEPT)
+def remember_layouts(layouts: dict[tuple[Any, ...], list[Line]]) -> None:
+    """Remember ``layouts`` (lines by key) as if this process had made them (what an
+    earlier process kept: ``keptlayouts``), the least recently used forgotten beyond
+    ``LAYOUTS_KEPT``. (Lines remembered for a key are the lines made for it: one this
+    process made already is as good as one read.)"""
+    _LAYOUTS.update(layouts)
+    trim(_LAYOUTS, LAYOUTS_KEPT)
 
 
 WIDTH_DIGITS = 9
