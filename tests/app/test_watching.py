@@ -260,6 +260,23 @@ def test_the_collector_is_off_while_a_rebuild_runs(tmp_path: Path,
     assert states == [False, False] and gc.isenabled()
 
 
+def test_layouts_are_kept_once_a_rebuild_is_written_not_while_it_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild's renders keep their layouts in the font cache after the rebuild (while
+    the session waits for the next change), not as each render ends: writing them is not
+    part of the time from a save to the PDF."""
+    from ipdocs.writers.pdf import keptlayouts
+
+    calls: list[tuple[str, bool]] = []
+    monkeypatch.setattr(Watcher, "rebuild",
+                        lambda self: calls.append(("rebuild", keptlayouts._deferring[0])))
+    monkeypatch.setattr(keptlayouts, "flush", lambda: calls.append(("flush", False)))
+    watching.watch(options(tmp_path / "a.yaml", tmp_path / "out"), io.StringIO(),
+                   io.StringIO(), changed=lambda paths: iter([watching.READY, {"change"}]))
+    assert calls == [("rebuild", True), ("flush", False)] * 2 + [("flush", False)]
+    assert not keptlayouts._deferring[0]
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_each_rebuild_sees_what_each_part_of_the_spec_holds_now(tmp_path: Path) -> None:
     """Edits to each kind of part of a spec, one after another in one session (what the

@@ -260,18 +260,20 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
           changed: Changes = changes) -> None:
     """Build once the inputs are watched, then rebuild on every change, until stopped
     (by a signal)."""
+    from ipdocs.writers.pdf import keptlayouts
     from ipdocs.writers.pdf.blocks import remember_fits
 
     before = remember_fits()  # before the session's pool forks: its workers rebuild too
     session = Watcher(options, err or sys.stderr, out or sys.stdout)
     try:
-        with _session_pool(options) as session.pool:
+        with _session_pool(options) as session.pool, keptlayouts.deferred():
             watched = inputs(options)
             session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
                         "(Ctrl-C to stop)")
             for _ in changed(watched):
                 with collector_off():
                     session.rebuild()
+                keptlayouts.flush()  # the PDF is written: kept while waiting, not before
                 settle()
     finally:
         remember_fits(before)  # a library caller's later builds keep what they did

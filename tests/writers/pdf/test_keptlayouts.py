@@ -315,3 +315,25 @@ def test_a_unit_s_plain_values_are_its_fields_in_order() -> None:
     assert list(keptlayouts.UNIT_FIELDS) == names and names[-1] == "whole"
     unit = linebreak.Unit([(0, "宁")], True, width=10.0, x=2.0, mark="open", trim=5.0)
     assert keptlayouts._unit_out(unit) == tuple(getattr(unit, n) for n in names)
+
+
+def test_deferred_layouts_are_kept_when_flushed(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under ``deferred``, a render keeps nothing as it ends; ``flush`` keeps what the
+    renders since used (once a document), and the end of ``deferred`` what is left."""
+    theme = load_theme("briefing")
+    written = _writing(monkeypatch)
+    with keptlayouts.deferred():
+        render_pdf(_doc(), theme)
+        render_pdf(_doc(zh=ZH[:30]), theme)
+        assert written == []
+        keptlayouts.flush()
+        assert len(written) == 1
+        keptlayouts.flush()
+        render_pdf(_doc(zh=ZH[:20]), theme)
+        assert len(written) == 1
+    assert len(written) == 2 and not keptlayouts._pending
+    _forget()
+    broken = _breaking(monkeypatch)
+    render_pdf(_doc(zh=ZH[:20]), theme)
+    assert broken == []

@@ -180,7 +180,39 @@ def kept_layouts(doc: Document, theme: Theme, width: float) -> Iterator[None]:
     finally:
         _USING.reset(token)
     if not followed.too_many and followed.changed():
-        _write(source, followed)
+        if _deferring[0]:
+            _pending[source] = followed
+        else:
+            _write(source, followed)
+
+
+_deferring = [False]
+"""Whether what renders used is kept later (``deferred``), not as each render ends."""
+_pending: dict[bytes, _Followed] = {}
+"""The documents whose layouts are to be kept when ``flush`` is next called."""
+
+
+@contextlib.contextmanager
+def deferred() -> Iterator[None]:
+    """While it lasts, the layouts and fits renders used are kept when ``flush`` is
+    called, not as each render ends (``ipdocs watch`` keeps them once a rebuild's PDF is
+    written, while it waits for the next change, not before); all of them at its end."""
+    was = _deferring[0]
+    _deferring[0] = True
+    try:
+        yield
+    finally:
+        _deferring[0] = was
+        flush()
+
+
+def flush() -> None:
+    """Keep the layouts and fits of every document rendered since the last ``flush``
+    (under ``deferred``) that used any its file does not hold."""
+    while _pending:
+        source, followed = _pending.popitem()
+        if not followed.too_many and followed.changed():
+            _write(source, followed)
 
 
 def _followed(source: bytes) -> _Followed:
