@@ -337,3 +337,21 @@ def test_deferred_layouts_are_kept_when_flushed(
     broken = _breaking(monkeypatch)
     render_pdf(_doc(zh=ZH[:20]), theme)
     assert broken == []
+
+
+def test_threads_rendering_one_document_at_once_each_make_the_same_pdf(
+        cache: Path) -> None:
+    """Threads of a library's pool rendering documents of one name at once (each noting
+    the layouts it uses, the first reading the file, each keeping what it made) make
+    the PDFs one thread alone makes, and leave a file a later process reads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    theme = load_theme("briefing")
+    docs = [_doc(zh=ZH[: 20 + 7 * i]) for i in range(6)]
+    alone = [render_pdf(doc, theme) for doc in docs]
+    _forget()
+    with ThreadPoolExecutor(4) as pool:
+        made = list(pool.map(lambda i: render_pdf(docs[i % 6], theme), range(24)))
+    assert made == alone * 4
+    _forget()
+    assert [render_pdf(doc, theme) for doc in docs] == alone

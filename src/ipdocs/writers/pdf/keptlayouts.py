@@ -44,6 +44,7 @@ import pyphen
 from reportlab import Version as REPORTLAB_VERSION
 
 from ipdocs.base import VERSION
+from ipdocs.base.kept import keep, recall
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers.pdf.fonts import Face
@@ -103,9 +104,12 @@ class _Followed:
         self.too_many = False
 
     def changed(self) -> bool:
-        """Whether the renders used a layout or fit the file does not hold."""
-        return not (self.used.keys() <= self.on_disk
-                    and self.fits_used.keys() <= self.fits.keys())
+        """Whether the renders used a layout or fit the file does not hold. (The keys are
+        copied first, in one step: another thread's render of the same document may add
+        some while a key is hashed.)"""
+        on_disk, fits = self.on_disk, self.fits
+        return not (all(key in on_disk for key in list(self.used))
+                    and all(digest in fits for digest in list(self.fits_used)))
 
 
 _FOLLOWED: OrderedDict[bytes, _Followed] = OrderedDict()
@@ -218,14 +222,10 @@ def flush() -> None:
 def _followed(source: bytes) -> _Followed:
     """The document's layouts as this process follows them: read from the cache (and
     remembered) the first time."""
-    followed = _FOLLOWED.get(source)
+    followed = recall(_FOLLOWED, source)
     if followed is None:
-        followed = _FOLLOWED[source] = _Followed()
-        while len(_FOLLOWED) > DOCUMENTS_FOLLOWED:
-            _FOLLOWED.popitem(last=False)
+        followed = keep(_FOLLOWED, source, _Followed(), DOCUMENTS_FOLLOWED)
         _read(source, followed)
-    else:
-        _FOLLOWED.move_to_end(source)
     return followed
 
 
