@@ -358,3 +358,27 @@ def test_a_sealed_subset_moved_to_another_name_is_refused(
     subset_face.cache_clear()
     assert subset_face(FACE, "专利") == second != first
     subset_face.cache_clear()
+
+
+def test_code_changed_since_the_process_imported_it_is_not_told(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module's source file changed after the process imported ipdocs may not be the
+    code it runs (a long-running process edited under): ``code_digest`` tells no code
+    then (nothing it made is kept under the new code's digest); a file older than that is
+    read."""
+    from ipdocs.base import IMPORTED_AT
+    from ipdocs.writers import columns
+
+    source = tmp_path / "columns.py"
+    source.write_bytes(Path(columns.__file__ or "").read_bytes())
+    monkeypatch.setattr(columns, "__file__", str(source))
+    subsets.code_digest.cache_clear()
+    try:
+        os.utime(source, (IMPORTED_AT - 60, IMPORTED_AT - 60))
+        assert subsets.code_digest(("ipdocs.writers.columns",)) is not None
+        subsets.code_digest.cache_clear()
+        os.utime(source, (IMPORTED_AT + 1, IMPORTED_AT + 1))
+        assert subsets.code_digest(("ipdocs.writers.columns",)) is None
+    finally:
+        monkeypatch.undo()
+        subsets.code_digest.cache_clear()

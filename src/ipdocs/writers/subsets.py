@@ -23,6 +23,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from ipdocs.base import IMPORTED_AT
 from ipdocs.base.files import atomic_write
 from ipdocs.base.kept import keep_afresh
 from ipdocs.doc import Document
@@ -216,14 +217,20 @@ def _kept_file(kind: str, source: bytes) -> Place | None:
 def code_digest(modules: tuple[str, ...]) -> bytes | None:
     """A digest of the source of ``modules`` (imported modules' names): part of what a
     result kept between runs is found by, when the code that made it is (read once a
-    process); None where one has no source to read (what it makes is then not kept)."""
+    process); None where one has no source to read, or its file changed since the process
+    imported ipdocs (``base.IMPORTED_AT``: a long-running process edited under, whose
+    code is not the file's, would keep what its code made as the new code's): what it
+    makes is then not kept."""
     digest = hashlib.sha256()
     for name in modules:
         source = getattr(sys.modules.get(name), "__file__", None)
         if not source:
             return None
         try:
-            digest.update(Path(source).read_bytes())
+            path = Path(source)
+            if path.stat().st_mtime > IMPORTED_AT:
+                return None
+            digest.update(path.read_bytes())
         except OSError:
             return None
     return digest.digest()

@@ -355,3 +355,79 @@ def test_threads_rendering_one_document_at_once_each_make_the_same_pdf(
     assert made == alone * 4
     _forget()
     assert [render_pdf(doc, theme) for doc in docs] == alone
+
+
+def test_a_fit_with_a_cell_in_a_machine_s_face_is_not_kept(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cell with a character no bundled face has is set in a face found on the machine,
+    which the fit's key does not name (a face installed or removed since would leave the
+    fit stale): a later process fits that table again. A cell that fell back to another
+    bundled face keeps its fit, that face's file checked with the style's."""
+    from ipdocs.typefaces.bundled import face_path
+    from ipdocs.writers.pdf.fonts import Face, Fonts, register
+
+    whole = register(face_path("NotoSans-Regular.ttf"))
+    machine = Face(whole.name, frozenset({0x561}))  # as Fonts.system registers one
+    monkeypatch.setattr(Fonts, "system", lambda self: (machine,))
+    theme = load_theme("briefing")
+    fitted = _fitting(monkeypatch)
+    render_pdf(_tabled("14,232 ա"), theme)
+    _forget()
+    render_pdf(_tabled("14,232 ա"), theme)
+    assert len(fitted) == 2  # fitted again, not read
+    written = _writing(monkeypatch)
+    _forget()
+    render_pdf(_tabled("14,232"), theme)  # no machine face: kept, and read back
+    _forget()
+    render_pdf(_tabled("14,232"), theme)
+    assert len(fitted) == 3 and len(written) == 1
+
+
+def test_a_fit_is_kept_with_the_faces_its_cells_were_set_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fit is kept with the sources of the faces its cells were set in beside its key's
+    (a bundled face a cell fell back to: checked on reading); not kept where one of them
+    is a face the cache cannot tell ("")."""
+    from ipdocs.writers.typeset import TableFit
+
+    followed = keptlayouts._Followed()
+    token = keptlayouts._USING.set(followed)
+    try:
+        found = (b"digest", frozenset({"NotoSansCJKsc-Regular.ttf"}))
+        fit = TableFit([1.0, 2.0], 1.0, {})
+        keptlayouts.fit_used(found, fit, {"NotoSansCJKsc-Regular.ttf", ""})
+        assert followed.fits_used == {}
+        keptlayouts.fit_used(found, fit, {"NotoSans-Regular.ttf"})
+        assert followed.fits_used[b"digest"][1] == {"NotoSansCJKsc-Regular.ttf",
+                                                    "NotoSans-Regular.ttf"}
+    finally:
+        keptlayouts._USING.reset(token)
+
+
+def test_a_document_another_thread_let_go_is_followed_still(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Renders in threads: a document's entry let go by another thread (beyond
+    ``DOCUMENTS_FOLLOWED``) between finding it and touching it fails no render."""
+    from collections import OrderedDict
+
+    class LetGo(OrderedDict[bytes, Any]):
+        """Followed documents from which another thread lets each go once found."""
+
+        def get(self, key: bytes, default: Any = None) -> Any:
+            found = super().get(key, default)
+            self.pop(key, None)
+            return found
+
+    theme = load_theme("briefing")
+    first = render_pdf(_doc(), theme)
+    monkeypatch.setattr(keptlayouts, "_FOLLOWED", LetGo(keptlayouts._FOLLOWED))
+    assert render_pdf(_doc(), theme) == first
+
+
+def test_the_code_that_chooses_a_cell_s_fallback_face_finds_the_file() -> None:
+    """The faces a character the style's face lacks falls back to (along its role's
+    chain, by the bundled faces' coverage) are not in a fit's key: the code that chooses
+    them is part of what a kept file is found by."""
+    from ipdocs.writers.pdf import fonts
+
+    assert {fonts.chain.__module__, fonts.coverage.__module__} <= set(keptlayouts.LAID_BY)

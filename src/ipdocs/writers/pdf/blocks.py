@@ -356,7 +356,8 @@ def _fit(node: TableNode, w: Writer
                         CELL_PADDING)
     laid = cells(fit.scale)  # a kept fit's cells made (and their problems noted) now
     if not w.uncovered and not w.gaps:
-        fit_used(found, fit)
+        fit_used(found, fit, {look.face.source for row in laid for cell in row
+                              for look in cell.looks})
     if _fits_kept[0] and not w.uncovered and not w.gaps:
         measured: dict[Any, list[float]] = {}
         keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})

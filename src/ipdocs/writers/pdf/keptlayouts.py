@@ -70,10 +70,11 @@ LAID_BY = ("ipdocs.writers.pdf.keptlayouts", "ipdocs.writers.pdf.text",
            "ipdocs.writers.pdf.blocks", "ipdocs.writers.pdf.setting",
            "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.writers.looks",
            "ipdocs.writers.spacing", "ipdocs.writers.tablerows", "ipdocs.base.patterns",
-           "ipdocs.base.records")
+           "ipdocs.base.records", "ipdocs.typefaces.bundled")
 """The modules whose code lays text out and fits tables (breaks text, measures it,
-hyphenates it, cuts it into looks, sets a table's cells, and keeps what it made): their
-source is part of what a kept file is found by."""
+hyphenates it, cuts it into looks, sets a table's cells, chooses the bundled face along a
+role's chain for a character the role's face lacks, which a fit's key does not name, and
+keeps what it made): their source is part of what a kept file is found by."""
 
 LAYOUTS_KEPT_ON_DISK = 4096
 """The most layouts a document keeps on disk (``text.LAYOUTS_KEPT``, what a process
@@ -151,12 +152,19 @@ def kept_fit(found: tuple[bytes, frozenset[str]] | None) -> TableFit | None:
     return None if plain is None else TableFit(list(plain[0]), plain[1], dict(plain[2]))
 
 
-def fit_used(found: tuple[bytes, frozenset[str]] | None, fit: TableFit) -> None:
-    """Note that the render under way set the table ``found`` names in ``fit``."""
+def fit_used(found: tuple[bytes, frozenset[str]] | None, fit: TableFit,
+             sources: AbstractSet[str]) -> None:
+    """Note that the render under way set the table ``found`` names in ``fit``, its cells
+    set in faces of ``sources`` (``Face.source``). Not kept where a cell is set in a face
+    the cache cannot tell ("": a machine's face, which a character no bundled face has
+    is set in: the key names only the style's faces, so a face installed or removed
+    since would leave the fit stale); the bundled faces a cell fell back to are checked
+    on reading with the key's."""
     followed = _USING.get()
-    if found is not None and followed is not None and not followed.too_many:
-        followed.fits_used[found[0]] = ((list(fit.widths), fit.scale, dict(fit.pads)),
-                                        found[1])
+    if found is None or followed is None or followed.too_many or "" in sources:
+        return
+    followed.fits_used[found[0]] = ((list(fit.widths), fit.scale, dict(fit.pads)),
+                                    found[1] | sources)
 
 
 def _faces_in(value: Any) -> Iterator[Face]:
