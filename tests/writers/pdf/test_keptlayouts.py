@@ -431,3 +431,53 @@ def test_the_code_that_chooses_a_cell_s_fallback_face_finds_the_file() -> None:
     from ipdocs.writers.pdf import fonts
 
     assert {fonts.chain.__module__, fonts.coverage.__module__} <= set(keptlayouts.LAID_BY)
+
+
+def test_a_table_fitted_for_another_document_in_the_process_is_kept_for_this_one(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fit this process remembers from another document's render (the Chinese tables of
+    a bilingual PDF after the Chinese one) is kept in this document's file too: a later
+    process fits none of its tables."""
+    theme = load_theme("briefing")
+    render_pdf(_tabled(), theme)
+    other = Document(Metadata("表 2", "zh-CN"), _tabled().blocks)  # the same characters
+    render_pdf(other, theme)  # its table remembered from the first
+    _forget()
+    fitted = _fitting(monkeypatch)
+    render_pdf(other, theme)
+    assert fitted == []
+
+
+def test_after_a_flush_a_file_holds_what_renders_used_since(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ipdocs watch`` restarts what it follows after each rebuild: the file then holds
+    the layouts of the last rebuild, not of every edit before it."""
+    theme = load_theme("briefing")
+    edited = ZH.replace("71425", "71426", 1)
+    with keptlayouts.deferred():
+        render_pdf(_doc(), theme)
+        keptlayouts.flush()
+        render_pdf(_doc(zh=edited), theme)
+        keptlayouts.flush()
+    [followed] = keptlayouts._FOLLOWED.values()
+    texts = {"".join(run.text for run in key[0]) for key in followed.on_disk}
+    assert edited in texts and ZH not in texts
+    _forget()
+    broken = _breaking(monkeypatch)
+    render_pdf(_doc(zh=edited), theme)
+    assert broken == []
+
+
+def test_a_layout_marshal_cannot_write_fails_no_render(cache: Path) -> None:
+    """A value marshal cannot write (a subclass of ``str``) keeps nothing and fails
+    nothing: a cache that cannot be written only costs time."""
+    class Text(str):
+        """A string of a class of its own."""
+
+    lines = [linebreak.Line([linebreak.Unit([(0, "宁")], True, width=10.0)], True)]
+    key = ((linebreak.Run(Text("宁")),), (("NotoSansCJKsc-Regular.ttf", 10.0, 0.0),),
+           "natural")
+    followed = keptlayouts._Followed()
+    followed.used = {key: lines}
+    keptlayouts._write(b"a document", followed)
+    assert not followed.on_disk and followed.changed()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -69,7 +69,7 @@ from ipdocs.writers.pdf.setting import (
 )
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, tag
-from ipdocs.writers.pdf.text import TextBlock
+from ipdocs.writers.pdf.text import Look, TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 from ipdocs.writers.spacing import CELL_PADDING as SHARED_CELL_PADDING
 from ipdocs.writers.spacing import (
@@ -335,6 +335,8 @@ def _fit(node: TableNode, w: Writer
     kept = recall(_FITS, key)
     if kept is not None:
         fitted, set_as, heights = kept
+        fit_used(fit_found(key), fitted, _sources(look for row in set_as for cell in row
+                                                  for look in cell[1]))
         return [[_CellBlock(*cell) for cell in row] for row in set_as], _copy(fitted), heights
     made: dict[float, list[list[TextBlock]]] = {}
 
@@ -356,8 +358,8 @@ def _fit(node: TableNode, w: Writer
                         CELL_PADDING)
     laid = cells(fit.scale)  # a kept fit's cells made (and their problems noted) now
     if not w.uncovered and not w.gaps:
-        fit_used(found, fit, {look.face.source for row in laid for cell in row
-                              for look in cell.looks})
+        fit_used(found, fit, _sources(look for row in laid for cell in row
+                                      for look in cell.looks))
     if _fits_kept[0] and not w.uncovered and not w.gaps:
         measured: dict[Any, list[float]] = {}
         keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})
@@ -365,6 +367,12 @@ def _fit(node: TableNode, w: Writer
                           measured), _fits_kept[0])
         return laid, fit, measured
     return laid, fit, None
+
+
+def _sources(looks: Iterable[Look]) -> set[str]:
+    """The bundled faces ``looks`` are set in (``Face.source``; "" for a face registered
+    whole: a theme's or the machine's own)."""
+    return {look.face.source for look in looks}
 
 
 class _CellBlock(TextBlock):

@@ -104,6 +104,12 @@ class _Followed:
         self.fits_used: dict[bytes, tuple[PlainFit, frozenset[str]]] = {}
         self.too_many = False
 
+    def restart(self) -> None:
+        """Forget what renders used (their layouts are kept: what they use from now on is
+        what a later process will need; ``ipdocs watch`` restarts after each rebuild, so
+        that a long session's file holds its last rebuild's layouts, not every edit's)."""
+        self.used, self.fits_used, self.too_many = {}, {}, False
+
     def changed(self) -> bool:
         """Whether the renders used a layout or fit the file does not hold. (The keys are
         copied first, in one step: another thread's render of the same document may add
@@ -225,6 +231,7 @@ def flush() -> None:
         source, followed = _pending.popitem()
         if not followed.too_many and followed.changed():
             _write(source, followed)
+        followed.restart()
 
 
 def _followed(source: bytes) -> _Followed:
@@ -277,8 +284,11 @@ def _write(source: bytes, followed: _Followed) -> None:
     data = (faces, {name: digest for name, digest in dictionaries.items() if name},
             [(_key_out(key), _lines_out(lines)) for key, lines in kept.items()],
             [(digest, fit) for digest, (fit, sources) in fits.items() if sources <= faces.keys()])
-    write_kept(LAYOUT_KIND, source,
-               zlib.compress(marshal.dumps(data), 1))
+    try:
+        packed = marshal.dumps(data)
+    except ValueError:  # a value marshal cannot write (a subclass of str): not kept
+        return
+    write_kept(LAYOUT_KIND, source, zlib.compress(packed, 1))
     followed.on_disk = frozenset(made)
     followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
