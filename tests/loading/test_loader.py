@@ -1,14 +1,19 @@
 """Loading specs: exact decimals, and every problem at once with field path and line."""
 
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from ipdocs import SpecError, load_report
-from ipdocs.loading import read_spec
+from ipdocs.base.fastyaml import read_yaml
+from ipdocs.base.problems import locate
+from ipdocs.loading import loader, read_spec
 from ipdocs.loading.loader import load_glossary
+from ipdocs.loading.screen import screen
 from tests.conftest import MINIMAL
 
 WriteSpec = Callable[..., Path]
@@ -350,3 +355,76 @@ def test_a_glossary_is_remembered_by_its_exact_text(tmp_path: Path) -> None:
     path.write_text("terms: [", "utf-8")
     with pytest.raises(SpecError):
         load_glossary(path)
+
+
+def _as_parsed(path: Path) -> tuple[Any, Any, list[Any]]:
+    """What reading the spec at ``path`` afresh gives: its data (screened), marks and
+    problems."""
+    data, marks, problems = read_yaml(path.read_text(encoding="utf-8"))
+    data, screened = screen(data)
+    return data, marks, [*problems, *(locate(p, marks) for p in screened)]
+
+
+def _read_again(path: Path, text: str) -> tuple[tuple[Any, Any, list[Any]], bool]:
+    """``text`` saved at ``path`` and read as ``read_spec`` reads it; and whether it
+    was read as an edit of the last reading (not parsed)."""
+    path.write_text(text, encoding="utf-8")
+    last = loader._READS.get(str(path))
+    edited = last is not None and loader._edited(last, text.split("\n")) is not None
+    return loader._spec_data(path), edited
+
+
+SPEC_NUMBERS = re.compile(r"(?m)^ *[A-Za-z_][\w.-]*: +([0-9][0-9.]*) *$")
+"""The numbers of a spec given on lines of their own."""
+
+
+@pytest.mark.parametrize("name", ["ningbo-2024", "guangzhou-2023"])
+def test_a_spec_edited_in_one_number_reads_as_parsed_afresh(tmp_path: Path,
+                                                            name: str) -> None:
+    """Each number of a spec changed (to another integer, a fraction, a form YAML reads
+    otherwise, a comment after it) and changed back, one save at a time: each reading
+    is what parsing the text afresh gives, data, marks and problems; a number for a
+    number is read as an edit of the last reading."""
+    base = (Path(__file__).parents[2] / "specs" / f"{name}.yaml").read_text(encoding="utf-8")
+    spec = tmp_path / f"{name}.yaml"
+    _read_again(spec, base)
+    numbers = list(SPEC_NUMBERS.finditer(base))
+    assert len(numbers) > 20
+    for match in numbers[::len(numbers) // 10]:
+        for other, patched in (("987654", True), ("3.25", True), ("-0", True),
+                               ("1_000", False), ("017", False), ("12 # noted", False),
+                               ("12.", False), ("9" * 17, False)):
+            text = base[:match.start(1)] + other + base[match.end(1):]
+            read, edited = _read_again(spec, text)
+            fresh = _as_parsed(spec)
+            assert read == fresh and repr(read[0]) == repr(fresh[0]) and edited is patched
+            read, edited = _read_again(spec, base)
+            assert read == _as_parsed(spec) and edited is patched
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("base: &b\n  value: 12\nother: *b\n", "base: &b\n  value: 13\nother: *b\n"),
+    ("note: |\n  value: 12\nx: 1\n", "note: |\n  value: 13\nx: 1\n"),
+    ("note: \"a\n  value: 12\"\nx: 1\n", "note: \"a\n  value: 13\"\nx: 1\n"),
+    ("a: 12\n  34\nb: 1\n", "a: 13\n  34\nb: 1\n"),
+    ("base: &b {value: 12}\nother: {<<: *b}\n", "base: &b {value: 13}\nother: {<<: *b}\n"),
+    ("a: \"x\u2028y\"\nb: 12\n", "a: \"x\u2028y\"\nb: 13\n"),
+    ("a:\n  value: 12\n", "a:\n  valve: 12\n"),
+    ("a:\n  value: 12\n", "a:\n   value: 12\n"),
+    ("a:\n  value: 12\n  b: 1\n", "a:\n  value: 13\n  b: 2\n"),
+    ("a:\r\n  value: 12\r\n", "a:\r\n  value: 13\r\n"),
+    ("a: {b: 1,\n  value: 12}\n", "a: {b: 1,\n  value: 13}\n"),
+    ("a: [1,\n  2]\nyes: 12\n", "a: [1,\n  2]\nyes: 13\n"),
+    ("a: 12\nb: 12\n", "a: 12\nb: 12.5\n"),
+])
+def test_an_edit_read_afresh_where_a_number_is_not_all_it_changes(
+        tmp_path: Path, before: str, after: str) -> None:
+    """Texts where the line changed is not a plain key's number alone, or where the
+    number is not in one place of the data (an alias, a block or quoted text, a
+    continued scalar, a key YAML reads as a boolean, another line changed too, other
+    line breaks): read as parsing them afresh reads them."""
+    spec = tmp_path / "spec.yaml"
+    _read_again(spec, before)
+    read, _ = _read_again(spec, after)
+    fresh = _as_parsed(spec)
+    assert read == fresh and repr(read[0]) == repr(fresh[0])

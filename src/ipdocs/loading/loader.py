@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +88,118 @@ def _parsed(path: Path, text: str) -> tuple[Any, Marks, list[Problem]]:
     return data, marks, [*problems, *(locate(p, marks) for p in screened)]
 
 
+NUMBER_LINE = re.compile(r"( *[A-Za-z_][\w.-]*: +)([-+]?(?:0|[1-9][0-9]{0,14})(\.[0-9]{1,15})?) *")
+"""A line of a block mapping giving a plain key a number as YAML reads it (a decimal
+integer or fraction, nothing after it): the key and what leads to the number, the
+number, its fraction."""
+
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+"""Line breaks YAML counts besides the newline (a text with none has the marks' lines)."""
+
+
+SPECS_KEPT = 4
+"""Specs whose last reading a process remembers (``_spec_data``), by path."""
+
+
+@datarecord(frozen=True)
+class _Read:
+    """A spec's YAML as last read in full or patched (``_spec_data``): its text by lines,
+    its data as parsed (not yet screened) and the marks of its values."""
+
+    lines: list[str]
+    data: Any
+    marks: Marks
+
+
+_READS: OrderedDict[str, _Read] = OrderedDict()
+
+
+def _spec_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
+    """``read_data`` of a spec. A YAML spec that differs from the text last read from
+    the same path only in one number on one line (``NUMBER_LINE``, as ipdocs watch
+    reads a spec whose value was edited) is not parsed again: its data is the last
+    data with that number replaced, its marks the same (see ``_edited``)."""
+    try:
+        text = read_text(path)
+    except InputError as exc:
+        return None, {}, [_unread(exc)]
+    if path.suffix.lower() == ".json":
+        return _parsed(path, text)
+    name = str(path)
+    lines = text.split("\n")
+    last = recall(_READS, name)
+    edited = _edited(last, lines) if last is not None else None
+    if edited is not None:
+        data, marks = edited
+        problems: list[Problem] = []
+    else:
+        data, marks, problems = read_yaml(text)
+    if data is not None and not problems and not any(b in text for b in _OTHER_BREAKS):
+        keep(_READS, name, _Read(lines, data, dict(marks)), SPECS_KEPT)
+    else:
+        _READS.pop(name, None)
+    if problems and data is None:
+        return None, marks, problems
+    data, screened = screen(data)
+    return data, marks, [*problems, *(locate(p, marks) for p in screened)]
+
+
+def _edited(last: _Read, lines: list[str]) -> tuple[Any, Marks] | None:
+    """The data and marks of a text of ``lines`` whose only difference from ``last``'s
+    (a reading with no problem and no line break but the newline) is the number on one
+    line of a plain key (``NUMBER_LINE``, the text before it the same): ``last``'s data
+    with the value marked there replaced by the new number (an int, or a Decimal for a
+    fraction, as the parser reads them), where one path alone is marked there (a value
+    an alias repeats is marked at each of its paths) and the old data holds the old
+    number at it; else None (the text is parsed)."""
+    old = last.lines
+    if len(lines) != len(old):
+        return None
+    index = next((i for i, (a, b) in enumerate(zip(old, lines, strict=True)) if a != b), None)
+    if index is None or old[index + 1:] != lines[index + 1:]:
+        return None
+    before, after = NUMBER_LINE.fullmatch(old[index]), NUMBER_LINE.fullmatch(lines[index])
+    if before is None or after is None or before.group(1) != after.group(1):
+        return None
+    mark = (index + 1, len(before.group(1)) + 1)
+    paths = [p for p, at in last.marks.items() if at == mark]
+    if len(paths) != 1 or not paths[0]:
+        return None
+    data = _replaced(last.data, paths[0], _number(before), _number(after))
+    return None if data is None else (data, dict(last.marks))
+
+
+def _number(match: re.Match[str]) -> int | Decimal:
+    """The number of a ``NUMBER_LINE`` as the spec's parser reads it."""
+    text = match.group(2)
+    return Decimal(text) if match.group(3) else int(text)
+
+
+def _replaced(data: Any, path: tuple[str, ...], old: Any, new: Any) -> Any:
+    """``data`` with the value at ``path`` (mapping keys as text, list indexes as digits),
+    which must be ``old`` (of its type), replaced by ``new``: the mappings and lists on
+    the way copied, the rest shared; None if ``path`` leads elsewhere."""
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict) and head in data:
+        key: Any = head
+    elif isinstance(data, list) and head.isdigit() and int(head) < len(data):
+        key = int(head)
+    else:
+        return None
+    value = data[key]
+    if rest:
+        value = _replaced(value, rest, old, new)
+        if value is None:
+            return None
+    elif type(value) is not type(old) or value != old:
+        return None
+    else:
+        value = new
+    copy = dict(data) if isinstance(data, dict) else list(data)
+    copy[key] = value
+    return copy
+
+
 def _distinct(problems: list[Problem]) -> list[Problem]:
     """Problems without repeats (the screen and the model may both refuse a value)."""
     return list(dict.fromkeys(problems))
@@ -95,7 +209,7 @@ def read_spec(path: str | Path) -> Loaded:
     """Read the spec at ``path`` and collect every problem; never raises on bad content."""
     path = Path(path)
     source = str(path)
-    data, marks, problems = read_data(path)
+    data, marks, problems = _spec_data(path)
     if data is None and problems:
         return Loaded(source, None, [locate(p, marks) for p in problems], marks)
     if not isinstance(data, dict):
