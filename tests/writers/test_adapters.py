@@ -27,3 +27,22 @@ def test_python_docx_elements_behind_its_objects() -> None:
     part = Part(PackURI("/word/extra.xml"), "application/xml", b"<a/>", document.part.package)
     docx_adapter.set_blob(part, b"<b/>")
     assert part.blob == b"<b/>"
+
+
+def test_python_docx_default_template_and_styles_member() -> None:
+    """``default_template`` is the file ``docx.Document()`` opens (a template written
+    there is the one opened), and ``styles_member`` the zip member a saved document's
+    styles are in."""
+    import io
+    import zipfile
+    from pathlib import Path
+
+    template = Path(docx_adapter.default_template())
+    document = docx.Document(str(template))
+    assert document.styles.element.xml == docx.Document().styles.element.xml
+    saved = io.BytesIO()
+    document.save(saved)
+    member = docx_adapter.styles_member(document)
+    with zipfile.ZipFile(template) as shipped, zipfile.ZipFile(saved) as package:
+        assert member in shipped.namelist()
+        assert package.read(member) == document.part._styles_part.blob

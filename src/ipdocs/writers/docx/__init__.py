@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -10,9 +11,10 @@ import docx
 from docx.document import Document as DocxDocument
 
 from ipdocs.base.kept import drop_oldest
+from ipdocs.base.records import datarecord
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.adapter import serialised_styles
+from ipdocs.writers.docx.adapter import serialised, serialised_styles, styles_member
 from ipdocs.writers.docx.blocks import Writer, east_asian_tag, write_blocks, write_masthead
 from ipdocs.writers.docx.fonts import (
     FontError,
@@ -23,6 +25,7 @@ from ipdocs.writers.docx.fonts import (
     families,
     prune_font_table,
 )
+from ipdocs.writers.docx.keptblank import blank_source, read_blank, write_blank
 from ipdocs.writers.docx.page import (
     EPOCH,
     keep_draft_mark,
@@ -71,14 +74,17 @@ def note_page_furniture(printed: Printed, doc: Document, theme: Theme) -> None:
 STYLED_KEPT = 8
 """How many styled blank documents a process keeps (``styled_blank``)."""
 
-_STYLED: dict[tuple[str, tuple[str, str], bool], bytes | None] = {}
-_STYLE_IDS: dict[tuple[str, tuple[str, str], bool], dict[str, str]] = {}
+Key = tuple[str, tuple[str, str], bool]
+"""What a styled blank is told by: its theme's ``repr``, its tags, whether it hyphenates."""
+
+_STYLED: dict[Key, bytes | None] = {}
+_STYLE_IDS: dict[Key, dict[str, str]] = {}
 """The style ids of Word style names in the styled blank of each key of ``_STYLED``
 (and of the styles a document adds to it, whose ids their names make): looked up in
 the first document made of it, by python-docx's search of its hundreds of styles."""
 
 
-_PARAGRAPH_STYLES: dict[tuple[str, tuple[str, str], bool], dict[str, str | None]] = {}
+_PARAGRAPH_STYLES: dict[Key, dict[str, str | None]] = {}
 """The ``w:pStyle`` value a paragraph of a Word style takes in the styled blank of each
 key of ``_STYLED`` (None for the default paragraph style; ``page._styled_as``)."""
 
@@ -96,8 +102,7 @@ def paragraph_styles(theme: Theme, tags: tuple[str, str], hyphenate: bool
     return _of_blank(_PARAGRAPH_STYLES, (repr(theme), tags, hyphenate))
 
 
-def _of_blank(kept: dict[tuple[str, tuple[str, str], bool], dict[str, V]],
-              key: tuple[str, tuple[str, str], bool]) -> dict[str, V]:
+def _of_blank(kept: dict[Key, dict[str, V]], key: Key) -> dict[str, V]:
     """What ``kept`` holds for the styled blank of ``key``, made empty where it holds
     nothing (at most ``STYLED_KEPT`` blanks' kept)."""
     found = kept.get(key)
@@ -115,24 +120,93 @@ def styled_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> DocxDo
     hyphenation keeps its blank saved, and every later one opens those bytes afresh
     rather than searching and restyling the template's hundreds of styles (opening: a
     third of making; saving: a fifth). A document made once only (a report's outputs
-    in their languages, a fitted brief's trial scales) is not saved. Made or opened, the
-    blank is the same (tests hold a DOCX made first and made later byte for byte)."""
+    in their languages, a fitted brief's trial scales) is not saved, unless the font
+    cache keeps it for later processes (``keptblank``): the first document of a process
+    opens the blank an earlier one kept, or makes it, saves it and keeps it there
+    (``keep_blank``, once its style ids are found). Made or opened, the blank is the
+    same (tests hold a DOCX made first and made later byte for byte, and one made with
+    an empty cache and a filled one)."""
     key = (repr(theme), tags, hyphenate)
     data = _STYLED.get(key)
+    if data is None and key not in _STYLED:  # the process's first: kept on disk?
+        data = _read_blank(key, theme, tags, hyphenate)
     if data is not None:
         return docx.Document(io.BytesIO(data))
     document = blank(theme, tags, hyphenate)
     apply_theme(document, theme, hyphenate)
-    if key in _STYLED:  # made before: keep it
+    if key in _STYLED or key in _ON_DISK:  # made before, or to be kept on disk: keep it
         buffer = io.BytesIO()
         document.save(buffer)
         serialised_styles(document)  # its styles opened again are read when needed
-        _STYLED[key] = stored(buffer.getvalue())
+        _hold(_STYLED, key, stored(buffer.getvalue()))
+        if key in _ON_DISK:
+            _ON_DISK[key].member = styles_member(document)
         return document
-    if len(_STYLED) >= STYLED_KEPT:
-        drop_oldest(_STYLED)
-    _STYLED[key] = None
+    _hold(_STYLED, key, None)
     return document
+
+
+def _hold(kept: dict[Key, V], key: Key, value: V) -> None:
+    """``kept[key] = value``, the oldest let go where ``STYLED_KEPT`` are kept."""
+    if key not in kept and len(kept) >= STYLED_KEPT:
+        drop_oldest(kept)
+    kept[key] = value
+
+
+@datarecord
+class _OnDisk:
+    """Where a styled blank is kept in the font cache (``keptblank.blank_source``), the
+    zip member of its styles part once it is saved, and how many style ids the kept file
+    holds (-1: none kept yet)."""
+
+    source: bytes
+    member: str | None = None
+    ids: int = -1
+
+
+_ON_DISK: dict[Key, _OnDisk] = {}
+"""The styled blanks of the process the font cache keeps (or is to keep), by key (at
+most ``STYLED_KEPT``)."""
+
+
+def _read_blank(key: Key, theme: Theme, tags: tuple[str, str], hyphenate: bool
+                ) -> bytes | None:
+    """The saved bytes of the blank of ``key`` an earlier process kept in the font cache,
+    which the process keeps too (``_STYLED``), its styles known as python-docx's own
+    serialisation and its style ids as found; None where none is kept (the blank is then
+    to be kept, ``_ON_DISK``, where the cache can keep it)."""
+    source = blank_source(theme, tags, hyphenate)
+    if source is None:
+        return None
+    on_disk = _OnDisk(source)
+    _hold(_ON_DISK, key, on_disk)
+    kept = read_blank(source)
+    if kept is None:
+        return None
+    data, member, ids, found = kept
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            serialised(package.read(member))
+    except (KeyError, zipfile.BadZipFile):
+        return None
+    _of_blank(_STYLE_IDS, key).update(ids)
+    _of_blank(_PARAGRAPH_STYLES, key).update(found)
+    on_disk.ids, on_disk.member = len(ids) + len(found), member
+    _hold(_STYLED, key, data)
+    return data
+
+
+def keep_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> None:
+    """Keep the styled blank of a document just written in the font cache, with the
+    style ids found in it so far, where it is to be kept and its file lacks some."""
+    key = (repr(theme), tags, hyphenate)
+    on_disk, data = _ON_DISK.get(key), _STYLED.get(key)
+    if on_disk is None or on_disk.member is None or data is None:
+        return
+    ids, found = _STYLE_IDS.get(key, {}), _PARAGRAPH_STYLES.get(key, {})
+    if len(ids) + len(found) != on_disk.ids:
+        write_blank(on_disk.source, (data, on_disk.member, dict(ids), dict(found)))
+        on_disk.ids = len(ids) + len(found)
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:
@@ -170,4 +244,5 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     prune_font_table(document, blobs)
     data = package_bytes(document.part.package, blobs)
     let_go(document)
+    keep_blank(theme, tags, hyphenate)
     return data

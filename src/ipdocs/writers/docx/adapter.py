@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import docx.api
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import CONTENT_TYPE
@@ -97,6 +98,11 @@ def sect_pr(section: Section) -> Any:
     return section._sectPr
 
 
+def default_template() -> str:
+    """The path of python-docx's default template (what ``docx.Document()`` opens)."""
+    return str(docx.api._default_docx_path())  # type: ignore[no-untyped-call]
+
+
 def set_blob(part: Any, data: bytes) -> None:
     """Replace the bytes of a plain package part (python-docx serialises its ``_blob``)."""
     part._blob = data
@@ -136,15 +142,28 @@ def serialised_styles(document: DocxDocument) -> bytes:
     """The document's styles part as python-docx saves it, known from now on as its own
     serialisation (``StylesRead``): a styled blank's, which later documents open."""
     blob = bytes(document.part._styles_part.blob)
-    keep(_SERIALISED, blob, None, SERIALISED_KEPT)
+    serialised(blob)
     return blob
+
+
+def serialised(blob: bytes) -> None:
+    """Know ``blob`` as python-docx's own serialisation of a styles part (``StylesRead``):
+    a styled blank's, kept by a process that serialised it with the same versions of
+    python-docx and lxml (``keptblank``)."""
+    keep(_SERIALISED, blob, None, SERIALISED_KEPT)
+
+
+def styles_member(document: DocxDocument) -> str:
+    """The name of the zip member the document's styles part is saved as."""
+    return str(document.part._styles_part.partname.membername)
 
 
 class StylesRead(StylesPart):
     """python-docx's styles part, whose XML, where it is bytes python-docx serialised
-    itself (``serialised_styles``: a styled blank's), is parsed when it is first read
-    rather than when the package is opened, and saved as it was read where it never was
-    (parsing and serialising such bytes gives them back). A styled blank's styles are
+    itself (``serialised_styles``: a styled blank's; ``serialised``: one a process kept in
+    the font cache), is parsed when it is first read rather than when the package is
+    opened, and saved as it was read where it never was (parsing and serialising such
+    bytes gives them back). A styled blank's styles are
     350 kB, parsed in some 54 M instructions; a document whose style ids are known
     (``writers.docx.style_ids``) need not read them at all. Any other styles part (a
     template's, a reference document's) is parsed on opening, as python-docx does.

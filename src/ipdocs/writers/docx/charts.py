@@ -9,8 +9,15 @@ document.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import sys
+import zlib
 from collections import OrderedDict
 from dataclasses import replace
+from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -21,6 +28,7 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree
 
+from ipdocs.base import VERSION
 from ipdocs.base.kept import remembered
 from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
@@ -29,6 +37,7 @@ from ipdocs.typefaces.bundled import BUNDLED, covers
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
+from ipdocs.writers.subsets import cache_folder, code_digest, read_kept, write_kept
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -211,9 +220,86 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     """The chart part's XML and its workbook (``chart_parts``), kept for the process by
     everything that makes them, the chart by its exact value (``repr``: 1.0 and 1.00 are
     equal numbers but print apart): a rebuild, and the outputs of a report, draw the
-    same charts again."""
+    same charts again. Kept in the font cache too (``_kept_parts``), for a later
+    process."""
     return remembered(_CHARTS, (repr(chart), fonts, colors, tag),
-                      lambda: chart_parts(chart, fonts, colors, tag), CHARTS_KEPT)
+                      lambda: _kept_parts(chart, fonts, colors, tag), CHARTS_KEPT)
+
+
+PARTS_KIND = (f"docx-chart-parts/lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
+              f"libxml2{'.'.join(map(str, etree.LIBXML_VERSION))}/"
+              f"zlib{zlib.ZLIB_RUNTIME_VERSION}/{VERSION}/"
+              f"python{sys.version_info[0]}.{sys.version_info[1]}/1")
+"""What the font cache keeps of a chart (``_kept_parts``): its part's XML and workbook,
+by the versions of what serialises and deflates them and ipdocs' (the last part: raise
+it when what is kept changes); XlsxWriter's, which writes the workbook, is told by its
+own ``__init__`` (``_workbook_writer``), read without importing it."""
+
+CHARTED_BY = ("ipdocs.writers.docx.charts", "ipdocs.writers.docx.chartxml",
+              "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.writers.looks",
+              "ipdocs.base.zips", "ipdocs.base.records", "ipdocs.doc.nodes")
+"""The modules whose code makes a chart's parts (its XML, its labels spaced, its
+workbook zipped again with fixed times) and spells the chart they are found by: their
+source is part of what kept parts are found by (``subsets.code_digest``)."""
+
+
+def _kept_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
+                tag: str) -> tuple[bytes, bytes]:
+    """``chart_parts``, read from the font cache where a process kept them before, else
+    made and kept there (sealed with the user's key, found by all they are made of:
+    ``_parts_inputs``).
+
+    Making a chart's workbook imports XlsxWriter (some 90 M instructions of a cold Word
+    build) and writes and zips a spreadsheet again; kept parts are two byte strings."""
+    inputs = _parts_inputs(chart, fonts, colors, tag)
+    if inputs is not None:
+        kept = read_kept(PARTS_KIND, inputs)
+        parts = None if kept is None else _parts_read(kept)
+        if parts is not None:
+            return parts
+    made = chart_parts(chart, fonts, colors, tag)
+    if inputs is not None:
+        write_kept(PARTS_KIND, inputs, marshal.dumps(made))
+    return made
+
+
+def _parts_read(kept: bytes) -> tuple[bytes, bytes] | None:
+    """The chart's XML and workbook ``kept`` holds; None if it cannot be read back."""
+    try:
+        parts = marshal.loads(kept)
+    except (EOFError, TypeError, ValueError):
+        return None
+    if isinstance(parts, tuple) and len(parts) == 2 and all(
+            isinstance(part, bytes) for part in parts):
+        return parts[0], parts[1]
+    return None
+
+
+def _parts_inputs(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
+                  tag: str) -> bytes | None:
+    """All a chart's parts are made of: the chart (every field, as its ``repr`` spells
+    it), the fonts, colours and language tag, the code that makes them (``CHARTED_BY``)
+    and XlsxWriter (``_workbook_writer``). None where the cache is off or a part cannot be
+    told (a source not found): the parts are then not kept."""
+    if cache_folder() is None:
+        return None
+    code, writer = code_digest(CHARTED_BY), _workbook_writer()
+    if code is None or writer is None:
+        return None
+    spelt = repr((chart, fonts, colors, tag)).encode("utf-8")
+    return b"\0".join((code, writer, spelt))
+
+
+@lru_cache(maxsize=1)
+def _workbook_writer() -> bytes | None:
+    """A SHA-256 of XlsxWriter's ``__init__`` (which holds its version), found and read
+    without importing XlsxWriter (read once a process); None where it cannot be."""
+    try:
+        spec = find_spec("xlsxwriter")
+        origin = None if spec is None else spec.origin
+        return None if not origin else hashlib.sha256(Path(origin).read_bytes()).digest()
+    except (ImportError, OSError, ValueError):
+        return None
 
 
 def import_chart_writer() -> None:
