@@ -245,7 +245,7 @@ def test_layouts_set_in_a_face_registered_whole_are_not_kept(cache: Path) -> Non
     bundled = (runs, (("NotoSansCJKsc-Regular.ttf", 10.0, 0.0),), "natural")
     whole = (runs, (("F0123456789", 10.0, 0.0),), "natural")
     followed = keptlayouts._Followed()
-    followed.used = {bundled: lines, whole: lines}
+    followed.used = [(bundled, lines), (whole, lines)]
     keptlayouts._write(b"a document", followed)
     assert followed.on_disk == {bundled, whole}  # not written again for the one left out
     pdf_text.forget_layouts()
@@ -478,6 +478,6 @@ def test_a_layout_marshal_cannot_write_fails_no_render(cache: Path) -> None:
     key = ((linebreak.Run(Text("宁")),), (("NotoSansCJKsc-Regular.ttf", 10.0, 0.0),),
            "natural")
     followed = keptlayouts._Followed()
-    followed.used = {key: lines}
+    followed.used, followed.dirty = [(key, lines)], True
     keptlayouts._write(b"a document", followed)
     assert not followed.on_disk and followed.changed()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -69,7 +69,7 @@ from ipdocs.writers.pdf.setting import (
 )
 from ipdocs.writers.pdf.sidebyside import SideBySide
 from ipdocs.writers.pdf.tagging import Element, Figure, tag
-from ipdocs.writers.pdf.text import Look, TextBlock
+from ipdocs.writers.pdf.text import TextBlock
 from ipdocs.writers.pdf.toc import Contents as ContentsFlowable
 from ipdocs.writers.spacing import CELL_PADDING as SHARED_CELL_PADDING
 from ipdocs.writers.spacing import (
@@ -273,7 +273,13 @@ the Chinese one) fits its tables once. Few, so that a large report's build (50x 
 850 tables) does not hold the fits of all its tables into the next output's build (with
 all of them kept, PDF then DOCX peaked at 314 MB against 270 MB)."""
 _FITS: OrderedDict[tuple[Any, ...], tuple[TableFit, tuple[tuple[Any, ...], ...],
-                                           dict[Any, list[float]]]] = OrderedDict()
+                                           dict[Any, list[float]],
+                                           tuple[bytes, frozenset[str]] | None,
+                                           set[str]]] = OrderedDict()
+"""Fits by their key: the fit, its cells' runs, looks, shapes and lines, the heights
+its rows were measured at, and what keeping it in the font cache takes (what it is
+found by there and the faces its cells were set in: ``keptlayouts.fit_used``), worked
+out once."""
 _fits_kept = [FITS_KEPT_ALWAYS]
 """How many table fits this process remembers: ``FITS_KEPT_ALWAYS`` until
 ``remember_fits`` says otherwise."""
@@ -334,9 +340,8 @@ def _fit(node: TableNode, w: Writer
     key = _fit_key(node, w)
     kept = recall(_FITS, key)
     if kept is not None:
-        fitted, set_as, heights = kept
-        fit_used(fit_found(key), fitted, _sources(look for row in set_as for cell in row
-                                                  for look in cell[1]))
+        fitted, set_as, heights, found, sources = kept
+        fit_used(found, fitted, sources)
         return [[_CellBlock(*cell) for cell in row] for row in set_as], _copy(fitted), heights
     made: dict[float, list[list[TextBlock]]] = {}
 
@@ -357,22 +362,17 @@ def _fit(node: TableNode, w: Writer
                         [c.align for c in node.columns], len(node.header), w.width, measure,
                         CELL_PADDING)
     laid = cells(fit.scale)  # a kept fit's cells made (and their problems noted) now
-    if not w.uncovered and not w.gaps:
-        fit_used(found, fit, _sources(look for row in laid for cell in row
-                                      for look in cell.looks))
-    if _fits_kept[0] and not w.uncovered and not w.gaps:
-        measured: dict[Any, list[float]] = {}
-        keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})
-                                                  for c in row) for row in laid),
-                          measured), _fits_kept[0])
-        return laid, fit, measured
-    return laid, fit, None
-
-
-def _sources(looks: Iterable[Look]) -> set[str]:
-    """The bundled faces ``looks`` are set in (``Face.source``; "" for a face registered
-    whole: a theme's or the machine's own)."""
-    return {look.face.source for look in looks}
+    if w.uncovered or w.gaps:
+        return laid, fit, None
+    sources = {look.face.source for row in laid for cell in row for look in cell.looks}
+    fit_used(found, fit, sources)
+    if not _fits_kept[0]:
+        return laid, fit, None
+    measured: dict[Any, list[float]] = {}
+    keep(_FITS, key, (_copy(fit), tuple(tuple((tuple(c.runs), tuple(c.looks), c.shape, {})
+                                              for c in row) for row in laid),
+                      measured, found, sources), _fits_kept[0])
+    return laid, fit, measured
 
 
 class _CellBlock(TextBlock):

@@ -94,29 +94,43 @@ PlainFit = tuple[list[float], float, dict[tuple[int, int], float]]
 
 class _Followed:
     """What a process knows of one document's kept layouts and fits: what the file it
-    read or wrote holds (the layouts' keys, the fits), and the layouts and fits its
-    renders used (a fit with the faces it was measured in)."""
+    read or wrote holds (the layouts' keys and line lists, the fits), and the layouts and
+    fits its renders used (a fit with the faces it was measured in).
+
+    A render notes each layout it uses, some 1,200 a Ningbo brief, as it goes: appended
+    to a list (no key hashed: a key's runs hash in Python), with whether it is a line
+    list the file does not hold (told by identity: the lists the file holds are kept
+    here, so that no other list takes their ids)."""
 
     def __init__(self) -> None:
         self.on_disk: AbstractSet[Key] = frozenset()
-        self.used: dict[Key, list[Line]] = {}
+        self.on_disk_lines: dict[int, list[Line]] = {}
+        self.used: list[tuple[Key, list[Line]]] = []
+        self.dirty = False
         self.fits: dict[bytes, PlainFit] = {}
         self.fits_used: dict[bytes, tuple[PlainFit, frozenset[str]]] = {}
         self.too_many = False
+
+    def held(self, layouts: dict[Key, list[Line]]) -> None:
+        """Note that the file holds ``layouts`` (read or just written)."""
+        self.on_disk = layouts.keys()
+        self.on_disk_lines = {id(lines): lines for lines in layouts.values()}
+
+    def layouts(self) -> dict[Key, list[Line]]:
+        """The layouts the renders used, by key (the list copied first, in one step:
+        another thread's render of the same document may add to it)."""
+        return dict(list(self.used))
 
     def restart(self) -> None:
         """Forget what renders used (their layouts are kept: what they use from now on is
         what a later process will need; ``ipdocs watch`` restarts after each rebuild, so
         that a long session's file holds its last rebuild's layouts, not every edit's)."""
-        self.used, self.fits_used, self.too_many = {}, {}, False
+        self.used, self.fits_used, self.too_many, self.dirty = [], {}, False, False
 
     def changed(self) -> bool:
-        """Whether the renders used a layout or fit the file does not hold. (The keys are
-        copied first, in one step: another thread's render of the same document may add
-        some while a key is hashed.)"""
-        on_disk, fits = self.on_disk, self.fits
-        return not (all(key in on_disk for key in list(self.used))
-                    and all(digest in fits for digest in list(self.fits_used)))
+        """Whether the renders used a layout or fit the file does not hold."""
+        fits = self.fits
+        return self.dirty or not all(digest in fits for digest in list(self.fits_used))
 
 
 _FOLLOWED: OrderedDict[bytes, _Followed] = OrderedDict()
@@ -130,11 +144,17 @@ def used(key: Key, lines: list[Line]) -> None:
     followed = _USING.get()
     if followed is None or followed.too_many:
         return
-    followed.used[key] = lines
-    if len(followed.used) > LAYOUTS_KEPT_ON_DISK:
-        followed.too_many = True
-        followed.used.clear()
-        followed.fits_used.clear()
+    if id(lines) not in followed.on_disk_lines:
+        followed.dirty = True
+    noted = followed.used
+    noted.append((key, lines))
+    if len(noted) > 2 * LAYOUTS_KEPT_ON_DISK:  # renders again and again: the same ones
+        distinct = followed.layouts()
+        if len(distinct) > LAYOUTS_KEPT_ON_DISK:
+            followed.too_many = True
+            followed.used, followed.fits_used = [], {}
+        else:
+            followed.used = list(distinct.items())
 
 
 def fit_found(key: Key) -> tuple[bytes, frozenset[str]] | None:
@@ -269,13 +289,16 @@ def _read(source: bytes, followed: _Followed) -> None:
         return
     entries, followed.fits = decoded
     text.remember_layouts(entries)
-    followed.on_disk = entries.keys()
+    followed.held(entries)
 
 
 def _write(source: bytes, followed: _Followed) -> None:
     """Keep the layouts the document's renders used, those whose faces the cache can
     tell; the file then holds all of them."""
-    made, fits = dict(followed.used), dict(followed.fits_used)
+    made, fits = followed.layouts(), dict(followed.fits_used)
+    if len(made) > LAYOUTS_KEPT_ON_DISK:
+        followed.too_many, followed.used, followed.fits_used = True, [], {}
+        return
     faces = _faces({name for key in made for name in _faces_of(key)}
                    | {name for _, sources in fits.values() for name in sources})
     dictionaries = _dictionaries(made)
@@ -289,7 +312,8 @@ def _write(source: bytes, followed: _Followed) -> None:
     except ValueError:  # a value marshal cannot write (a subclass of str): not kept
         return
     write_kept(LAYOUT_KIND, source, zlib.compress(packed, 1))
-    followed.on_disk = frozenset(made)
+    followed.held(made)
+    followed.dirty = False
     followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
 
