@@ -331,3 +331,19 @@ def test_a_report_written_from_a_filled_cache_is_the_one_written_with_it_off(
     with zipfile.ZipFile(io.BytesIO(off)) as package:
         assert any(name.startswith("word/charts/") for name in package.namelist())
     assert filled == off
+
+
+@pytest.mark.filterwarnings("ignore:cannot read the font-cache key")
+def test_nothing_is_saved_to_keep_where_the_cache_has_no_key(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache without a key to seal with (none given, and none can be read or made where it
+    belongs) keeps nothing, so a blank made once is not saved to keep it, nor is a chart's
+    parts' place worked out: the process does what it does with the cache off."""
+    home = tmp_path / "not-a-folder"
+    home.write_text("a file where the key's folder would be")
+    monkeypatch.delenv("IPDOCS_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    theme = load_theme("briefing")
+    render_docx(_doc(), theme)
+    assert writer._STYLED[(repr(theme), TAGS, False)] is None  # made once: not saved
+    assert not writer._ON_DISK and not _kept(cache)
