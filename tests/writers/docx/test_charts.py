@@ -225,3 +225,21 @@ def test_chart_parts_run_only_code_they_are_kept_by(cache: Path) -> None:
     assert Path(sys.modules["ipdocs.writers.docx.chartxml"].__file__ or "").resolve() in ours
     assert ours <= allowed, sorted(str(p.relative_to(package)) for p in ours - allowed)
     assert len(_kept(cache)) == 1
+
+
+@pytest.mark.filterwarnings("ignore:cannot read the font-cache key")
+def test_no_parts_are_kept_where_the_cache_has_no_key(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache without a key to seal with (none given, and none can be read or made where it
+    belongs) keeps nothing: the parts' place is not worked out, nor are they packed to keep
+    them; they are made each time."""
+    home = tmp_path / "not-a-folder"
+    home.write_text("a file where the key's folder would be")
+    monkeypatch.delenv("IPDOCS_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    made = _making(monkeypatch)
+    assert charts._parts_inputs(_chart(), FONTS, COLORS, "zh-CN") is None
+    for _ in range(2):
+        charts._CHARTS.clear()
+        charts.chart_xml(_chart(), FONTS, COLORS, "zh-CN")
+    assert len(made) == 2 and not _kept(cache)

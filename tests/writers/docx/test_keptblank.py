@@ -5,7 +5,9 @@ other inputs."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,10 @@ import pytest
 
 import ipdocs.writers.docx as writer
 from ipdocs.doc import Document, Heading, Metadata, Paragraph, Span
+from ipdocs.model import Report
+from ipdocs.sections import full_brief
 from ipdocs.themes import Theme, load_theme
-from ipdocs.writers.docx import adapter, blocks, keptblank, render_docx, styled_blank
+from ipdocs.writers.docx import adapter, blocks, charts, keptblank, render_docx, styled_blank
 from ipdocs.writers.subsets import code_digest
 
 TAGS = ("zh-CN", "zh-CN")
@@ -293,3 +297,53 @@ def test_a_blank_runs_only_code_it_is_kept_by(cache: Path) -> None:
     assert Path(keptblank.__file__).resolve() in ours  # the trace saw it kept
     assert ours <= allowed, sorted(str(p.relative_to(package)) for p in ours - allowed)
     assert len(_kept(cache)) == 1
+
+
+def _fresh_render(doc: Document, theme: Theme) -> bytes:
+    """``doc`` rendered by a process that knows nothing yet (no blank, style id or
+    chart's parts of its own), from what the font cache holds, if anything."""
+    _forget()
+    charts._CHARTS.clear()
+    return render_docx(doc, theme)
+
+
+@pytest.mark.parametrize(("theme_name", "lang"), [("official", "zh-en"), ("briefing", "en")])
+def test_a_report_written_from_a_filled_cache_is_the_one_written_with_it_off(
+        sample: Report, cache: Path, monkeypatch: pytest.MonkeyPatch, theme_name: str,
+        lang: str) -> None:
+    """A report's Word file written by a process that reads its styled blank, the style
+    ids and the charts' parts from the font cache is byte for byte the file a process
+    writes with the cache off, which makes all of them (and saves no blank it makes
+    once)."""
+    theme = load_theme(theme_name)
+    doc = full_brief().document(sample, lang)
+    _fresh_render(doc, theme)  # fills the cache
+    made, looked = _making(monkeypatch), _looking_up(monkeypatch)
+    read = charts.chart_parts
+    drawn: list[object] = []
+    monkeypatch.setattr(charts, "chart_parts",
+                        lambda *args: drawn.append(args) or read(*args))
+    filled = _fresh_render(doc, theme)
+    assert made == [] and looked == [] and drawn == []  # all read from the cache
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    off = _fresh_render(doc, theme)
+    assert len(made) == 1 and drawn  # made afresh
+    with zipfile.ZipFile(io.BytesIO(off)) as package:
+        assert any(name.startswith("word/charts/") for name in package.namelist())
+    assert filled == off
+
+
+@pytest.mark.filterwarnings("ignore:cannot read the font-cache key")
+def test_nothing_is_saved_to_keep_where_the_cache_has_no_key(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache without a key to seal with (none given, and none can be read or made where it
+    belongs) keeps nothing, so a blank made once is not saved to keep it, nor is a chart's
+    parts' place worked out: the process does what it does with the cache off."""
+    home = tmp_path / "not-a-folder"
+    home.write_text("a file where the key's folder would be")
+    monkeypatch.delenv("IPDOCS_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    theme = load_theme("briefing")
+    render_docx(_doc(), theme)
+    assert writer._STYLED[(repr(theme), TAGS, False)] is None  # made once: not saved
+    assert not writer._ON_DISK and not _kept(cache)

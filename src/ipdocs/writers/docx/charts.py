@@ -37,7 +37,7 @@ from ipdocs.typefaces.bundled import BUNDLED, covers
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
-from ipdocs.writers.subsets import cache_folder, code_digest, read_kept, write_kept
+from ipdocs.writers.subsets import cache_folder, cache_key, code_digest, read_kept, write_kept
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -279,9 +279,10 @@ def _parts_inputs(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
                   tag: str) -> bytes | None:
     """All a chart's parts are made of: the chart (every field, as its ``repr`` spells
     it), the fonts, colours and language tag, the code that makes them (``CHARTED_BY``)
-    and XlsxWriter (``_workbook_writer``). None where the cache is off or a part cannot be
-    told (a source not found): the parts are then not kept."""
-    if cache_folder() is None:
+    and XlsxWriter (``_workbook_writer``). None where the cache is off or has no key to
+    seal with, or a part cannot be told (a source not found): the parts are then not
+    kept."""
+    if cache_folder() is None or cache_key() is None:
         return None
     code, writer = code_digest(CHARTED_BY), _workbook_writer()
     if code is None or writer is None:

@@ -34,7 +34,7 @@ from lxml import etree
 from ipdocs.base import VERSION
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.adapter import default_template
-from ipdocs.writers.subsets import cache_folder, code_digest, read_kept, write_kept
+from ipdocs.writers.subsets import cache_folder, cache_key, code_digest, read_kept, write_kept
 
 BLANK_KIND = (f"docx-styled-blank/python-docx{docx.__version__}/"
               f"lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
@@ -74,8 +74,10 @@ def template_digest() -> bytes | None:
 
 def blank_source(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> bytes | None:
     """What the kept blank of ``theme``, ``tags`` and ``hyphenate`` is found by (see the
-    module); None where the cache is off or the code or template cannot be read."""
-    if cache_folder() is None:
+    module); None where the cache is off or has no key to seal with (a read-only home:
+    nothing kept could be read back, so no blank is saved to keep it), or the code or
+    template cannot be read."""
+    if cache_folder() is None or cache_key() is None:
         return None
     code, template = code_digest(MADE_BY), template_digest()
     if code is None or template is None:
