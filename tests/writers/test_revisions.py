@@ -72,6 +72,28 @@ def test_stale_figures_and_review_paragraphs_carry_comments(reviewed: bytes) -> 
     assert body.count("<w:commentRangeStart") == body.count("<w:commentReference")
 
 
+def test_comments_are_dated_as_the_revisions_and_a_build_is_made_again_alike(
+        reviewed: bytes, tmp_path: Path) -> None:
+    """Every comment carries the date the document's revisions carry (its creation date,
+    from SOURCE_DATE_EPOCH where set), not the time it was added: the same draft against
+    the same spec built again, a second later, gives the same bytes."""
+    import time
+
+    dates = set(re.findall(r'w:date="([^"]+)"', xml(reviewed, "word/comments.xml")))
+    revised = set(re.findall(r'<w:(?:ins|del) [^>]*w:date="([^"]+)"',
+                             xml(reviewed, "word/document.xml")))
+    assert len(dates) == 1 and dates == revised
+    figures = tmp_path / "new.csv"
+    figures.write_text("id,value\npatents.grants,80000\noverview.admin_protection_rank,1\n",
+                       encoding="utf-8")
+    spec = tmp_path / "n2025.yaml"
+    spec.write_text(draft(NINGBO, figures).text, encoding="utf-8")
+    recipe = Recipe(full_brief(), load_theme("briefing"), against=load_report(NINGBO))
+    time.sleep(1.1)
+    assert render_output(load_report(spec), recipe, Output(tmp_path / "r.docx", "zh")) \
+        == reviewed
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_libreoffice_shows_the_revisions(reviewed: bytes, tmp_path: Path) -> None:
     docx = tmp_path / "r.docx"

@@ -49,6 +49,12 @@ def r_of(run: Run) -> Any:
     return run._r
 
 
+def comment_of(comment: Any) -> Any:
+    """The ``w:comment`` element of a python-docx comment (whose public API reads its date
+    but does not set it: it stamps the time it was added)."""
+    return comment._comment_elm
+
+
 def tc_of(cell: _Cell) -> Any:
     """The ``w:tc`` element of a table cell."""
     return cell._tc

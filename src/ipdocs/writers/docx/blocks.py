@@ -566,13 +566,13 @@ def paragraph_written(node: Paragraph, container: Container, w: Writer,
         if inline.link is not None and w.document is not None:
             link_runs(w.document, paragraph, runs, inline.link)
         every += runs
-        comment(w.document, paragraph, runs, inline.comment)
+        comment(w.document, paragraph, runs, inline.comment, w.revisions)
         if previous is not None:
             track(paragraph, runs, partial(_run, paragraph, previous,
                                            lang, w, style, whole=inline.keep,
                                            spaced=True, bold=bold, italic=italic),
                   w.revisions)
-    comment(w.document, paragraph, every, node.comment)
+    comment(w.document, paragraph, every, node.comment, w.revisions)
     return paragraph
 
 
@@ -929,7 +929,7 @@ def _cell_text(cell: DocxCell, data: Cell, lang: str, style: str, align: str, w:
     runs = written(paragraph, partial(_run, paragraph, data.text, lang, w, style, color=color,
                                       size=size, highlight=highlight)
                    ) if data.text or data.previous is None else []
-    comment(w.document, paragraph, runs, data.comment)
+    comment(w.document, paragraph, runs, data.comment, w.revisions)
     if data.previous is not None:
         track(paragraph, runs, partial(_run, paragraph, data.previous, lang, w, style,
                                        size=size), w.revisions)

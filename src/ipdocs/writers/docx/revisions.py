@@ -18,7 +18,7 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 from docx.text.run import Run
 
-from ipdocs.writers.docx.adapter import p_of
+from ipdocs.writers.docx.adapter import comment_of, p_of
 
 AUTHOR = "ipdocs"
 INITIALS = "ip"
@@ -124,13 +124,16 @@ def _comment_style(document: DocxDocument) -> None:
 
 
 def comment(document: DocxDocument | None, paragraph: DocxParagraph,
-            runs: list[BaseOxmlElement], text: str) -> None:
-    """A comment by ipdocs on ``runs`` of ``paragraph``."""
+            runs: list[BaseOxmlElement], text: str, revisions: Revisions) -> None:
+    """A comment by ipdocs on ``runs`` of ``paragraph``, dated as the document's
+    revisions are (python-docx stamps the time it is added: two builds of one document
+    would differ)."""
     if document is None or not runs or not text:
         return
     _comment_style(document)
-    document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)], text=text,
-                         author=AUTHOR, initials=INITIALS)
+    made = document.add_comment([Run(runs[0], paragraph), Run(runs[-1], paragraph)],
+                                text=text, author=AUTHOR, initials=INITIALS)
+    comment_of(made).set(qn("w:date"), revisions.when)
 
 
 _BEFORE_TRACKING = (
