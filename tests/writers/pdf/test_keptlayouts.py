@@ -250,7 +250,7 @@ def test_layouts_set_in_a_face_registered_whole_are_not_kept(cache: Path) -> Non
     assert followed.on_disk == {bundled, whole}  # not written again for the one left out
     pdf_text.forget_layouts()
     later = keptlayouts._Followed()
-    keptlayouts._read(b"a document", later)
+    pdf_text.remember_layouts(keptlayouts._read(b"a document", later))
     assert later.on_disk == {bundled}
     assert pdf_text._LAYOUTS[bundled] == lines and whole not in pdf_text._LAYOUTS
 

@@ -36,7 +36,7 @@ import sys
 import unicodedata
 import zlib
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from typing import Any
 
@@ -86,6 +86,9 @@ renders many reports' documents one after another."""
 
 Key = tuple[Any, ...]
 """A layout as ``text._LAYOUTS`` knows it."""
+
+Remember = Callable[[dict[Key, list[Line]]], None]
+"""What takes the layouts read for a document (``text.remember_layouts``)."""
 
 
 PlainFit = tuple[list[float], float, dict[tuple[int, int], float]]
@@ -203,15 +206,18 @@ def _faces_in(value: Any) -> Iterator[Face]:
 
 
 @contextlib.contextmanager
-def kept_layouts(doc: Document, theme: Theme, width: float) -> Iterator[None]:
+def kept_layouts(doc: Document, theme: Theme, width: float, remember: Remember
+                 ) -> Iterator[None]:
     """Around a render of ``doc``: the layouts a process kept for a document of its name
-    remembered first (read once a process), and the layouts the render used kept when it
-    made any the file did not hold (not when the render fails)."""
+    given to ``remember`` first (read once a process: ``text.remember_layouts``, which
+    the writer hands over, this module being below the text blocks that note what they
+    use), and the layouts the render used kept when it made any the file did not hold
+    (not when the render fails)."""
     source = _source(doc, theme, width)
     if source is None:
         yield
         return
-    followed = _followed(source)
+    followed = _followed(source, remember)
     token = _USING.set(followed)
     try:
         yield
@@ -254,13 +260,15 @@ def flush() -> None:
         followed.restart()
 
 
-def _followed(source: bytes) -> _Followed:
+def _followed(source: bytes, remember: Remember) -> _Followed:
     """The document's layouts as this process follows them: read from the cache (and
-    remembered) the first time."""
+    given to ``remember``) the first time."""
     followed = recall(_FOLLOWED, source)
     if followed is None:
         followed = keep(_FOLLOWED, source, _Followed(), DOCUMENTS_FOLLOWED)
-        _read(source, followed)
+        entries = _read(source, followed)
+        if entries:
+            remember(entries)
     return followed
 
 
@@ -278,18 +286,16 @@ def _source(doc: Document, theme: Theme, width: float) -> bytes | None:
     return b"\0".join((LAYOUT_KIND.encode(), code, named.encode("utf-8")))
 
 
-def _read(source: bytes, followed: _Followed) -> None:
-    """The layouts kept for ``source`` remembered in ``text._LAYOUTS``, and the fits kept
-    given to ``followed`` (none where nothing is kept, or what is kept no longer holds)."""
-    from ipdocs.writers.pdf import text
-
+def _read(source: bytes, followed: _Followed) -> dict[Key, list[Line]]:
+    """The layouts kept for ``source``, the fits kept given to ``followed`` (none where
+    nothing is kept, or what is kept no longer holds)."""
     kept = read_kept(LAYOUT_KIND, source)
     decoded = None if kept is None else _decoded(kept)
     if decoded is None:
-        return
+        return {}
     entries, followed.fits = decoded
-    text.remember_layouts(entries)
     followed.held(entries)
+    return entries
 
 
 def _write(source: bytes, followed: _Followed) -> None:
