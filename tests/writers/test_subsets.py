@@ -10,7 +10,7 @@ from fontTools.ttLib import TTFont
 from ipdocs.doc import Document, Metadata, Paragraph, Span
 from ipdocs.themes import load_theme
 from ipdocs.typefaces.bundled import face_path
-from ipdocs.writers import subsets
+from ipdocs.writers import RenderWarning, subsets
 from ipdocs.writers.subsets import embedded_text, subset_face
 from tests.conftest import SPECS
 
@@ -382,3 +382,29 @@ def test_code_changed_since_the_process_imported_it_is_not_told(
     finally:
         monkeypatch.undo()
         subsets.code_digest.cache_clear()
+
+
+def test_keeping_needs_a_cache_and_a_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What writers make is kept only where the cache is on and has a key to seal with."""
+    monkeypatch.setenv("IPDOCS_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("IPDOCS_CACHE_KEY", "a key")
+    assert subsets.keeping()
+    monkeypatch.delenv("IPDOCS_CACHE_KEY")
+    home = tmp_path / "not-a-folder"
+    home.write_text("a file where the key's folder would be")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    with pytest.warns(RenderWarning, match="cannot read the font-cache key"):
+        assert not subsets.keeping()
+    monkeypatch.setenv("IPDOCS_CACHE_KEY", "a key")
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    assert not subsets.keeping()
+
+
+def test_a_file_digest_is_its_bytes_sha256_or_none(tmp_path: Path) -> None:
+    """A data file is told by the SHA-256 of its bytes; one that cannot be read by None."""
+    import hashlib
+
+    data = tmp_path / "patterns.dic"
+    data.write_bytes(b"ISO8859-1\n.ab1c\n")
+    assert subsets.file_digest(data) == hashlib.sha256(data.read_bytes()).digest()
+    assert subsets.file_digest(tmp_path / "missing.dic") is None

@@ -265,6 +265,21 @@ def _write_at(place: Place | None, data: bytes) -> None:
         _write_cached(place[0], data, place[1])
 
 
+def keeping() -> bool:
+    """Whether what writers make can be kept between runs: the cache is on and has a key
+    to seal with (else nothing kept could be read back, and making it only costs)."""
+    return _keyed_folder() is not None
+
+
+def file_digest(path: str | Path) -> bytes | None:
+    """The SHA-256 of the file at ``path`` (a data file a library ships, part of what a
+    result kept between runs is found by); None where it cannot be read."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).digest()
+    except OSError:
+        return None
+
+
 def _keyed_folder() -> tuple[Path, bytes] | None:
     """The folder of cached subsets and the key that names and seals what is in it; None
     when the cache is off or there is no key to be had."""

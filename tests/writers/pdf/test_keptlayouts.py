@@ -12,6 +12,7 @@ import pytest
 from ipdocs.doc import Cell, Column, Document, Heading, Metadata, Paragraph, Span
 from ipdocs.doc import Table as TableNode
 from ipdocs.themes import load_theme
+from ipdocs.writers import RenderWarning
 from ipdocs.writers.pdf import blocks, keptlayouts, linebreak, render_pdf
 from ipdocs.writers.pdf import text as pdf_text
 from ipdocs.writers.subsets import code_digest
@@ -481,3 +482,17 @@ def test_a_layout_marshal_cannot_write_fails_no_render(cache: Path) -> None:
     followed.used, followed.dirty = [(key, lines)], True
     keptlayouts._write(b"a document", followed)
     assert not followed.on_disk and followed.changed()
+
+
+def test_nothing_is_followed_where_the_cache_has_no_key(
+        cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache without a key to seal with keeps nothing: a render notes no layout and
+    writes nothing, as with the cache off."""
+    home = tmp_path / "not-a-folder"
+    home.write_text("a file where the key's folder would be")
+    monkeypatch.delenv("IPDOCS_CACHE_KEY", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    written = _writing(monkeypatch)
+    with pytest.warns(RenderWarning, match="cannot read the font-cache key"):
+        render_pdf(_doc(), load_theme("briefing"))
+    assert written == [] and not keptlayouts._FOLLOWED

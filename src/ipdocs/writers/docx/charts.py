@@ -9,7 +9,6 @@ document.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 import zlib
@@ -17,7 +16,6 @@ from collections import OrderedDict
 from dataclasses import replace
 from functools import lru_cache
 from importlib.util import find_spec
-from pathlib import Path
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -37,7 +35,7 @@ from ipdocs.typefaces.bundled import BUNDLED, covers
 from ipdocs.writers.docx.adapter import r_of, set_blob
 from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
-from ipdocs.writers.subsets import cache_folder, cache_key, code_digest, read_kept, write_kept
+from ipdocs.writers.subsets import code_digest, file_digest, keeping, read_kept, write_kept
 from ipdocs.writers.typeset import minus_stand_in, spaced_label
 
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -282,7 +280,7 @@ def _parts_inputs(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
     and XlsxWriter (``_workbook_writer``). None where the cache is off or has no key to
     seal with, or a part cannot be told (a source not found): the parts are then not
     kept."""
-    if cache_folder() is None or cache_key() is None:
+    if not keeping():
         return None
     code, writer = code_digest(CHARTED_BY), _workbook_writer()
     if code is None or writer is None:
@@ -297,10 +295,10 @@ def _workbook_writer() -> bytes | None:
     without importing XlsxWriter (read once a process); None where it cannot be."""
     try:
         spec = find_spec("xlsxwriter")
-        origin = None if spec is None else spec.origin
-        return None if not origin else hashlib.sha256(Path(origin).read_bytes()).digest()
-    except (ImportError, OSError, ValueError):
+    except (ImportError, ValueError):
         return None
+    origin = None if spec is None else spec.origin
+    return None if not origin else file_digest(origin)
 
 
 def import_chart_writer() -> None:

@@ -21,12 +21,10 @@ of it is read from the environment but where the cache is and its key.
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import sys
 import zlib
 from functools import lru_cache
-from pathlib import Path
 
 import docx
 from lxml import etree
@@ -34,7 +32,7 @@ from lxml import etree
 from ipdocs.base import VERSION
 from ipdocs.themes import Theme
 from ipdocs.writers.docx.adapter import default_template
-from ipdocs.writers.subsets import cache_folder, cache_key, code_digest, read_kept, write_kept
+from ipdocs.writers.subsets import code_digest, file_digest, keeping, read_kept, write_kept
 
 BLANK_KIND = (f"docx-styled-blank/python-docx{docx.__version__}/"
               f"lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
@@ -66,10 +64,7 @@ styles' values (``writers.docx.paragraph_styles``)."""
 def template_digest() -> bytes | None:
     """The SHA-256 of python-docx's default template (read once a process); None where
     it cannot be read."""
-    try:
-        return hashlib.sha256(Path(default_template()).read_bytes()).digest()
-    except OSError:
-        return None
+    return file_digest(default_template())
 
 
 def blank_source(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> bytes | None:
@@ -77,7 +72,7 @@ def blank_source(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> bytes 
     module); None where the cache is off or has no key to seal with (a read-only home:
     nothing kept could be read back, so no blank is saved to keep it), or the code or
     template cannot be read."""
-    if cache_folder() is None or cache_key() is None:
+    if not keeping():
         return None
     code, template = code_digest(MADE_BY), template_digest()
     if code is None or template is None:

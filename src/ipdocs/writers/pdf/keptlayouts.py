@@ -50,9 +50,10 @@ from ipdocs.themes import Theme
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.pdf.linebreak import Line, Run, Unit
 from ipdocs.writers.subsets import (
-    cache_folder,
     code_digest,
     face_directory,
+    file_digest,
+    keeping,
     read_kept,
     write_kept,
 )
@@ -276,8 +277,9 @@ def _source(doc: Document, theme: Theme, width: float) -> bytes | None:
     """What the file of ``doc``'s layouts is found by: the code and versions that lay
     text out, and the document's name (its title and languages, its theme and text
     width, the kinds of its blocks: a report's briefs, and a brief cut short to fit its
-    pages, are told apart); None where the cache is off or the code cannot be read."""
-    code = None if cache_folder() is None else code_digest(LAID_BY)
+    pages, are told apart); None where the cache is off or has no key to seal with, or
+    the code cannot be read."""
+    code = code_digest(LAID_BY) if keeping() else None
     if code is None:
         return None
     named = repr((doc.metadata.title, doc.metadata.lang, doc.metadata.language,
@@ -383,10 +385,7 @@ def _dictionary_now(name: str) -> bytes | None:
     fallback = pyphen.language_fallback(name)
     if fallback is None:
         return None
-    try:
-        return hashlib.sha256(pyphen.LANGUAGES[fallback].read_bytes()).digest()
-    except OSError:
-        return None
+    return file_digest(pyphen.LANGUAGES[fallback])
 
 
 def _key_out(key: Key) -> Key:
