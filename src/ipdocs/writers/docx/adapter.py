@@ -27,6 +27,7 @@ from docx.styles.style import ParagraphStyle, StyleFactory
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 from ipdocs.base.kept import keep
 from ipdocs.writers.docx.zips import iter_parts
@@ -102,6 +103,12 @@ def body_of(document: DocxDocument) -> Any:
 def sect_pr(section: Section) -> Any:
     """The ``w:sectPr`` element of a section."""
     return section._sectPr
+
+
+XML_LIBRARIES = (f"lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
+                 f"libxml2{'.'.join(map(str, etree.LIBXML_VERSION))}")
+"""The versions of what parses and serialises python-docx's XML, as what is kept between
+runs is filed under them (``keptblank``, ``charts``)."""
 
 
 def default_template() -> str:

@@ -32,7 +32,7 @@ from ipdocs.base.zips import reproducible_zip
 from ipdocs.doc import Chart
 from ipdocs.themes import Font
 from ipdocs.typefaces.bundled import BUNDLED, covers
-from ipdocs.writers.docx.adapter import r_of, set_blob
+from ipdocs.writers.docx.adapter import XML_LIBRARIES, r_of, set_blob
 from ipdocs.writers.docx.chartxml import A, C, R, bar_chart_space, chart_workbook
 from ipdocs.writers.looks import CHART_LABEL_SIZE, COMPACT_DOCX_CHART, DOCX_CHART
 from ipdocs.writers.subsets import code_digest, file_digest, keeping, read_kept, write_kept
@@ -224,8 +224,7 @@ def chart_xml(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
                       lambda: _kept_parts(chart, fonts, colors, tag), CHARTS_KEPT)
 
 
-PARTS_KIND = (f"docx-chart-parts/lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
-              f"libxml2{'.'.join(map(str, etree.LIBXML_VERSION))}/"
+PARTS_KIND = (f"docx-chart-parts/{XML_LIBRARIES}/"
               f"zlib{zlib.ZLIB_RUNTIME_VERSION}/{VERSION}/"
               f"python{sys.version_info[0]}.{sys.version_info[1]}/1")
 """What the font cache keeps of a chart (``_kept_parts``): its part's XML and workbook,

@@ -27,16 +27,14 @@ import zlib
 from functools import lru_cache
 
 import docx
-from lxml import etree
 
 from ipdocs.base import VERSION
 from ipdocs.themes import Theme
-from ipdocs.writers.docx.adapter import default_template
+from ipdocs.writers.docx.adapter import XML_LIBRARIES, default_template
 from ipdocs.writers.subsets import code_digest, file_digest, keeping, read_kept, write_kept
 
 BLANK_KIND = (f"docx-styled-blank/python-docx{docx.__version__}/"
-              f"lxml{'.'.join(map(str, etree.LXML_VERSION))}/"
-              f"libxml2{'.'.join(map(str, etree.LIBXML_VERSION))}/{VERSION}/"
+              f"{XML_LIBRARIES}/{VERSION}/"
               f"python{sys.version_info[0]}.{sys.version_info[1]}/1")
 """What the font cache keeps of a styled blank, by the versions of what makes and
 serialises it (the last part: raise it when what is kept changes)."""
