@@ -11,6 +11,7 @@ from ipdocs.doc import Chart, Series
 from ipdocs.writers.docx import charts
 from ipdocs.writers.subsets import code_digest
 from tests.conftest import SAMPLE, fresh_python
+from tests.spying import calls
 
 
 @pytest.mark.parametrize(("compact", "imported"), [(0, True), (6, False)])
@@ -65,15 +66,7 @@ FONTS, COLORS = ("Noto Serif", "Noto Serif CJK SC"), ("1F4E79", "C0392B")
 
 def _making(monkeypatch: pytest.MonkeyPatch) -> list[Chart]:
     """The charts whose parts are made (not read or remembered) from now on."""
-    made: list[Chart] = []
-    make = charts.chart_parts
-
-    def counted(chart: Chart, *args: Any) -> Any:
-        made.append(chart)
-        return make(chart, *args)
-
-    monkeypatch.setattr(charts, "chart_parts", counted)
-    return made
+    return calls(monkeypatch, charts, "chart_parts")
 
 
 def _kept(cache: Path) -> set[Path]:

@@ -21,6 +21,7 @@ from ipdocs.sections import full_brief
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers.docx import adapter, blocks, charts, keptblank, render_docx, styled_blank
 from ipdocs.writers.subsets import code_digest
+from tests.spying import calls
 
 TAGS = ("zh-CN", "zh-CN")
 
@@ -51,28 +52,12 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 def _making(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     """The blanks made (not read or opened) from now on: their tags."""
-    made: list[tuple[str, str]] = []
-    make = writer.blank
-
-    def counted(theme: Theme, tags: tuple[str, str], hyphenate: bool = False) -> Any:
-        made.append(tags)
-        return make(theme, tags, hyphenate)
-
-    monkeypatch.setattr(writer, "blank", counted)
-    return made
+    return calls(monkeypatch, writer, "blank", lambda theme, tags, *rest: tags)
 
 
 def _looking_up(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The style ids looked up in a document's styles (not known) from now on."""
-    looked: list[str] = []
-    find = blocks.style_id
-
-    def counted(document: Any, name: str, by_name: Any) -> Any:
-        looked.append(name)
-        return find(document, name, by_name)
-
-    monkeypatch.setattr(blocks, "style_id", counted)
-    return looked
+    return calls(monkeypatch, blocks, "style_id", lambda document, name, by_name: name)
 
 
 def _kept(cache: Path) -> set[Path]:

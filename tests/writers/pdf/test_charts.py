@@ -12,6 +12,7 @@ from ipdocs.themes import load_theme
 from ipdocs.writers.pdf import charts, render_pdf
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.subsets import code_digest
+from tests.spying import calls
 
 
 def _chart(values: tuple[float, ...]) -> Chart:
@@ -92,15 +93,7 @@ def _kept(tmp_path: Path) -> set[Path]:
 
 def _making(monkeypatch: pytest.MonkeyPatch) -> list[Chart]:
     """The charts whose drawings are made (not read from the font cache) from now on."""
-    made: list[Chart] = []
-    make = charts._drawing
-
-    def counted(chart: Chart, *args: Any) -> Any:
-        made.append(chart)
-        return make(chart, *args)
-
-    monkeypatch.setattr(charts, "_drawing", counted)
-    return made
+    return calls(monkeypatch, charts, "_drawing")
 
 
 def test_a_later_process_reads_the_drawing_the_first_kept(

@@ -16,6 +16,7 @@ from ipdocs.writers import RenderWarning
 from ipdocs.writers.pdf import blocks, keptlayouts, linebreak, render_pdf
 from ipdocs.writers.pdf import text as pdf_text
 from ipdocs.writers.subsets import code_digest
+from tests.spying import calls
 
 ZH = ("2024年，全市专利授权量71425件，同比增长11.4%；其中发明专利授权量14232件，"
       "同比增长25.6%，每万人口高价值发明专利拥有量达到28.5件。") * 3
@@ -61,15 +62,7 @@ def _tabled(value: str = "14,232") -> Document:
 
 def _fitting(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The tables fitted (not read or remembered) from now on: their cells' texts."""
-    fitted: list[Any] = []
-    fit = blocks.fit_table
-
-    def counted(texts: Any, *args: Any, **kwargs: Any) -> Any:
-        fitted.append(texts)
-        return fit(texts, *args, **kwargs)
-
-    monkeypatch.setattr(blocks, "fit_table", counted)
-    return fitted
+    return calls(monkeypatch, blocks, "fit_table")
 
 
 def _kept(cache: Path) -> set[Path]:
@@ -80,28 +73,13 @@ def _kept(cache: Path) -> set[Path]:
 def _writing(monkeypatch: pytest.MonkeyPatch) -> list[bytes]:
     """The documents (what their files are found by) whose layouts are written from now
     on."""
-    written: list[bytes] = []
-    write = keptlayouts.write_kept
-
-    def counted(kind: str, source: bytes, data: bytes) -> None:
-        written.append(source)
-        write(kind, source, data)
-
-    monkeypatch.setattr(keptlayouts, "write_kept", counted)
-    return written
+    return calls(monkeypatch, keptlayouts, "write_kept", lambda kind, source, data: source)
 
 
 def _breaking(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The texts broken into lines from now on (not read or remembered)."""
-    broken: list[str] = []
-    breaker = pdf_text.break_lines
-
-    def counted(runs: Any, *args: Any, **kwargs: Any) -> list[linebreak.Line]:
-        broken.append("".join(run.text for run in runs))
-        return breaker(runs, *args, **kwargs)
-
-    monkeypatch.setattr(pdf_text, "break_lines", counted)
-    return broken
+    return calls(monkeypatch, pdf_text, "break_lines",
+                 lambda runs, *rest, **options: "".join(run.text for run in runs))
 
 
 def test_a_later_process_reads_the_layouts_the_first_kept(
