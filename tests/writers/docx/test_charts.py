@@ -3,7 +3,6 @@
 import marshal
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -11,7 +10,7 @@ from ipdocs.doc import Chart, Series
 from ipdocs.writers.docx import charts
 from ipdocs.writers.subsets import code_digest
 from tests.conftest import SAMPLE, fresh_python
-from tests.spying import calls
+from tests.spying import PACKAGE, calls, code_run, module_files
 
 
 @pytest.mark.parametrize(("compact", "imported"), [(0, True), (6, False)])
@@ -194,29 +193,14 @@ def test_chart_parts_run_only_code_they_are_kept_by(cache: Path) -> None:
     """No ipdocs code runs while a chart's parts are made and kept but that of
     ``CHARTED_BY`` (whose source is part of the key) and the cache's own: parts that
     came to depend on another module fail here until ``CHARTED_BY`` holds it."""
-    import sys
 
     import xlsxwriter  # noqa: F401 (its import is not the parts')
 
-    ran: set[str] = set()
-
-    def note(frame: Any, event: str, _arg: Any) -> None:
-        if event == "call":
-            ran.add(frame.f_code.co_filename)
-
-    sys.setprofile(note)
-    try:
-        charts.chart_xml(_chart(), FONTS, COLORS, "zh-CN")
-    finally:
-        sys.setprofile(None)
-    package = Path(charts.__file__).resolve().parents[2]
-    allowed = {Path(sys.modules[name].__file__ or "").resolve()
-               for name in (*charts.CHARTED_BY, "ipdocs.base.kept", "ipdocs.writers.subsets",
-                            "ipdocs.base.files")}
-    ours = {Path(file).resolve() for file in ran if file.endswith(".py")} \
-        & set(package.rglob("*.py"))
-    assert Path(sys.modules["ipdocs.writers.docx.chartxml"].__file__ or "").resolve() in ours
-    assert ours <= allowed, sorted(str(p.relative_to(package)) for p in ours - allowed)
+    ours = code_run(lambda: charts.chart_xml(_chart(), FONTS, COLORS, "zh-CN"))
+    allowed = module_files((*charts.CHARTED_BY, "ipdocs.base.kept", "ipdocs.writers.subsets",
+                            "ipdocs.base.files"))
+    assert module_files(["ipdocs.writers.docx.chartxml"]) <= ours
+    assert ours <= allowed, sorted(str(p.relative_to(PACKAGE)) for p in ours - allowed)
     assert len(_kept(cache)) == 1
 
 

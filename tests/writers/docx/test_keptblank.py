@@ -10,7 +10,6 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,7 +20,7 @@ from ipdocs.sections import full_brief
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers.docx import adapter, blocks, charts, keptblank, render_docx, styled_blank
 from ipdocs.writers.subsets import code_digest
-from tests.spying import calls
+from tests.spying import PACKAGE, calls, code_run, module_files
 
 TAGS = ("zh-CN", "zh-CN")
 
@@ -254,15 +253,9 @@ def test_a_blank_runs_only_code_it_is_kept_by(cache: Path) -> None:
     from ipdocs.writers.docx.styles import WORD_STYLES, style_id, styles_by_name
 
     theme = load_theme("official")
-    ran: set[str] = set()
     latin = blocks.Writer(theme)
 
-    def note(frame: Any, event: str, _arg: Any) -> None:
-        if event == "call":
-            ran.add(frame.f_code.co_filename)
-
-    sys.setprofile(note)
-    try:
+    def make_and_keep() -> None:
         document = styled_blank(theme, TAGS, True)
         index = styles_by_name(document)
         for name in WORD_STYLES.values():
@@ -272,15 +265,11 @@ def test_a_blank_runs_only_code_it_is_kept_by(cache: Path) -> None:
         latin.document = document
         blocks._word("body.latin", latin)  # a Latin variant's style added
         writer.keep_blank(theme, TAGS, True)
-    finally:
-        sys.setprofile(None)
-    package = Path(writer.__file__).resolve().parents[2]
-    allowed = {Path(sys.modules[name].__file__ or "").resolve()
-               for name in (*keptblank.MADE_BY, *MAKES_NOTHING)}
-    ours = {Path(file).resolve() for file in ran if file.endswith(".py")} \
-        & set(package.rglob("*.py"))
+
+    ours = code_run(make_and_keep)
+    allowed = module_files((*keptblank.MADE_BY, *MAKES_NOTHING))
     assert Path(keptblank.__file__).resolve() in ours  # the trace saw it kept
-    assert ours <= allowed, sorted(str(p.relative_to(package)) for p in ours - allowed)
+    assert ours <= allowed, sorted(str(p.relative_to(PACKAGE)) for p in ours - allowed)
     assert len(_kept(cache)) == 1
 
 

@@ -12,7 +12,7 @@ from ipdocs.themes import load_theme
 from ipdocs.writers.pdf import charts, render_pdf
 from ipdocs.writers.pdf.fonts import Face
 from ipdocs.writers.subsets import code_digest
-from tests.spying import calls
+from tests.spying import PACKAGE, calls, code_run, module_files
 
 
 def _chart(values: tuple[float, ...]) -> Chart:
@@ -278,7 +278,6 @@ def test_a_drawing_reads_only_what_it_is_kept_by(tmp_path: Path) -> None:
     cannot change a drawing runs. A drawing that came to read another module's code (a
     number's format, a locale, hyphenation) or another of the face's fields (its
     coverage) fails here until the key holds it."""
-    import sys
 
     import reportlab.graphics.charts.barcharts  # noqa: F401 (its import is not a drawing's)
 
@@ -286,24 +285,10 @@ def test_a_drawing_reads_only_what_it_is_kept_by(tmp_path: Path) -> None:
     unique = f"Marks {tmp_path.name}"  # text no memo of a width or a break has seen
     chart = Chart("bar", "Grants", ("Patents granted in all", unique),
                   (Series("Grants", (3.0, -4.0), ("3", "−4")),), "en")
-    ran: set[str] = set()
-
-    def note(frame: Any, event: str, _arg: Any) -> None:
-        if event == "call":
-            ran.add(frame.f_code.co_filename)
-
-    sys.setprofile(note)
-    try:
-        charts._drawing(chart, 300.0, face, COLORS)  # type: ignore[arg-type]
-    finally:
-        sys.setprofile(None)
-    package = Path(charts.__file__).resolve().parents[2]
-    allowed = {Path(sys.modules[name].__file__ or "").resolve()
-               for name in (*charts.DRAWN_BY, *DRAWS_NOTHING)}
-    ours = {Path(file).resolve() for file in ran if file.endswith(".py")} \
-        & set(package.rglob("*.py"))
+    ours = code_run(lambda: charts._drawing(chart, 300.0, face, COLORS))  # type: ignore[arg-type]
+    allowed = module_files((*charts.DRAWN_BY, *DRAWS_NOTHING))
     assert Path(charts.__file__).resolve() in ours  # the trace saw the drawing made
-    assert ours <= allowed, sorted(str(p.relative_to(package)) for p in ours - allowed)
+    assert ours <= allowed, sorted(str(p.relative_to(PACKAGE)) for p in ours - allowed)
     assert face.read == {"name"}
 
 
