@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 from ipdocs.base.folding import fold_wide
 from ipdocs.base.kept import keep_afresh
 from ipdocs.base.patterns import YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use
-from ipdocs.base.problems import Mark, Marks, PathElement, Problem, error
+from ipdocs.base.problems import Mark, Marks, MarkTable, PathElement, Problem, error
 
 with compiled_on_first_use(YAML_NON_PRINTABLE, YAML_TIMESTAMP):  # ipdocs' loaders use neither
     import yaml
@@ -369,7 +369,7 @@ def _scanner_problem(exc: Exception) -> str:
     return f"cannot be read: {exc}"
 
 
-def compose(text: str, loader_class: type[Any], marks: Marks | None = None,
+def compose(text: str, loader_class: type[Any], marks: MarkTable | None = None,
             problems: list[Problem] | None = None) -> tuple[Any, yaml.Node | None]:
     """The data and the node tree of a YAML text, checked (YAMLError when refused): the
     tree's depth always, what aliases repeat where there are aliases. Where ``marks`` and
@@ -423,7 +423,7 @@ class _Plain:
     none of their bookkeeping. Anything else raises ``_Unusual`` before the document's
     data is returned, and is read as before."""
 
-    def __init__(self, loader: Any, marks: Marks | None, problems: list[Problem] | None
+    def __init__(self, loader: Any, marks: MarkTable | None, problems: list[Problem] | None
                  ) -> None:
         self.loader = loader
         self.constructors = loader.yaml_constructors
@@ -504,7 +504,8 @@ def _mark(node: yaml.Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _walk(node: yaml.Node, path: tuple[str, ...], marks: Marks, problems: list[Problem]) -> None:
+def _walk(node: yaml.Node, path: tuple[str, ...], marks: MarkTable,
+          problems: list[Problem]) -> None:
     """Record the mark of every value below ``node``; report duplicate keys."""
     marks[path] = _mark(node)
     if isinstance(node, yaml.MappingNode):
@@ -554,7 +555,7 @@ def read_yaml(text: str, *, exact: bool = True) -> tuple[Any, Marks, list[Proble
     """Parse YAML safely: the data, the marks of its values, and any problems, each
     located. Fractions are exact Decimals, or floats where ``exact`` is false."""
     fast, pure = (FastLoader, PureLoader) if exact else (FastFloatLoader, PureFloatLoader)
-    marks: Marks = {}
+    marks: MarkTable = {}
     problems: list[Problem] = []
 
     def parse(loader: type[Any]) -> tuple[Any, yaml.Node | None]:

@@ -15,8 +15,11 @@ PathElement = str | int
 Mark = tuple[int, int]
 """A 1-based line and column."""
 
-Marks = dict[tuple[str, ...], Mark]
+Marks = Mapping[tuple[str, ...], Mark]
 """Where each value of a file stands, by its field path (every step as a string)."""
+
+MarkTable = dict[tuple[str, ...], Mark]
+"""Marks as a reader takes them, one value after another."""
 
 
 class Severity(StrEnum):
