@@ -474,3 +474,28 @@ def test_nothing_is_followed_where_the_cache_has_no_key(
     with pytest.warns(RenderWarning, match="cannot read the font-cache key"):
         render_pdf(_doc(), load_theme("briefing"))
     assert written == [] and not keptlayouts._FOLLOWED
+
+
+def test_a_layout_the_process_remembers_is_not_decoded_again(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A document read in a process that remembers some of its layouts (a batch's
+    worker: the same headings and labels in the document before) takes the lines it
+    remembers, the very lists, and decodes only the others; the PDF is the same, and
+    nothing is written again."""
+    theme = load_theme("briefing")
+    first = render_pdf(_doc(), theme)
+    _forget()
+    render_pdf(_doc(title="另一份"), theme)  # the heading and paragraphs remembered
+    remembered = dict(pdf_text._LAYOUTS)
+    assert remembered
+    decoded = calls(monkeypatch, keptlayouts, "_lines_in")
+    written = _writing(monkeypatch)
+    assert render_pdf(_doc(), theme) == first
+    assert decoded == [] and written == []
+    followed = list(keptlayouts._FOLLOWED.values())[-1]  # this document's, read last
+    assert followed.on_disk_lines
+    held = {id(lines) for lines in followed.on_disk_lines.values()}
+    assert held <= {id(lines) for lines in remembered.values()}
+    _forget()
+    assert render_pdf(_doc(), theme) == first  # nothing remembered: every layout decoded
+    assert len(decoded) == len(remembered)

@@ -27,7 +27,7 @@ from ipdocs.writers.pdf.keptlayouts import kept_layouts
 from ipdocs.writers.pdf.page import MM, Template, TooLong
 from ipdocs.writers.pdf.setting import Writer, font_name, note_uncovered
 from ipdocs.writers.pdf.tagging import StructTree
-from ipdocs.writers.pdf.text import remember_layouts
+from ipdocs.writers.pdf.text import layout_known, remember_layouts
 from ipdocs.writers.pdf.toc import number_look
 from ipdocs.writers.subsets import embedded_text
 
@@ -106,7 +106,7 @@ def _render(doc: Document, theme: Theme, pages: int | None, dry: bool = False
     ``dry``, laid out only (no text drawn, no file: empty bytes when it fits)."""
     source_date()
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
-    with kept_layouts(doc, theme, width, remember_layouts):
+    with kept_layouts(doc, theme, width, remember_layouts, layout_known):
         return _laid_out(doc, theme, width, pages, dry)
 
 

@@ -91,6 +91,14 @@ Key = tuple[Any, ...]
 Remember = Callable[[dict[Key, list[Line]]], None]
 """What takes the layouts read for a document (``text.remember_layouts``)."""
 
+Known = Callable[[Key], list[Line] | None]
+"""What gives the lines a process remembers for a layout, if any (``text.layout_known``)."""
+
+
+def _none_known(key: Key) -> list[Line] | None:
+    """No layout remembered: every layout read is decoded."""
+    return None
+
 
 PlainFit = tuple[list[float], float, dict[tuple[int, int], float]]
 """A table's fit in plain values: its widths, scale and pads (``typeset.TableFit``)."""
@@ -207,18 +215,19 @@ def _faces_in(value: Any) -> Iterator[Face]:
 
 
 @contextlib.contextmanager
-def kept_layouts(doc: Document, theme: Theme, width: float, remember: Remember
-                 ) -> Iterator[None]:
+def kept_layouts(doc: Document, theme: Theme, width: float, remember: Remember,
+                 known: Known = _none_known) -> Iterator[None]:
     """Around a render of ``doc``: the layouts a process kept for a document of its name
     given to ``remember`` first (read once a process: ``text.remember_layouts``, which
     the writer hands over, this module being below the text blocks that note what they
-    use), and the layouts the render used kept when it made any the file did not hold
-    (not when the render fails)."""
+    use; a layout ``known`` gives lines for is not decoded, ``_decoded``), and the
+    layouts the render used kept when it made any the file did not hold (not when the
+    render fails)."""
     source = _source(doc, theme, width)
     if source is None:
         yield
         return
-    followed = _followed(source, remember)
+    followed = _followed(source, remember, known)
     token = _USING.set(followed)
     try:
         yield
@@ -261,13 +270,13 @@ def flush() -> None:
         followed.restart()
 
 
-def _followed(source: bytes, remember: Remember) -> _Followed:
+def _followed(source: bytes, remember: Remember, known: Known = _none_known) -> _Followed:
     """The document's layouts as this process follows them: read from the cache (and
     given to ``remember``) the first time."""
     followed = recall(_FOLLOWED, source)
     if followed is None:
         followed = keep(_FOLLOWED, source, _Followed(), DOCUMENTS_FOLLOWED)
-        entries = _read(source, followed)
+        entries = _read(source, followed, known)
         if entries:
             remember(entries)
     return followed
@@ -288,11 +297,12 @@ def _source(doc: Document, theme: Theme, width: float) -> bytes | None:
     return b"\0".join((LAYOUT_KIND.encode(), code, named.encode("utf-8")))
 
 
-def _read(source: bytes, followed: _Followed) -> dict[Key, list[Line]]:
+def _read(source: bytes, followed: _Followed, known: Known = _none_known
+          ) -> dict[Key, list[Line]]:
     """The layouts kept for ``source``, the fits kept given to ``followed`` (none where
     nothing is kept, or what is kept no longer holds)."""
     kept = read_kept(LAYOUT_KIND, source)
-    decoded = None if kept is None else _decoded(kept)
+    decoded = None if kept is None else _decoded(kept, known)
     if decoded is None:
         return {}
     entries, followed.fits = decoded
@@ -325,16 +335,25 @@ def _write(source: bytes, followed: _Followed) -> None:
     followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
 
-def _decoded(kept: bytes) -> tuple[dict[Key, list[Line]], dict[bytes, PlainFit]] | None:
+def _decoded(kept: bytes, known: Known = _none_known
+             ) -> tuple[dict[Key, list[Line]], dict[bytes, PlainFit]] | None:
     """The layouts and fits ``kept`` holds; None if it cannot be read back or a face or
-    dictionary they were measured with has changed since."""
+    dictionary they were measured with has changed since. A layout whose lines the
+    process remembers (``known``: keys are exact, and lines made for a key are the lines
+    kept for it) is given those, not decoded: in a batch's worker some five in six of a
+    document's layouts are remembered from the documents before (its other languages,
+    its region's other years), and making their units again was most of the reading."""
     try:
         faces, dictionaries, entries, fits = marshal.loads(zlib.decompress(kept))
         if any(_face_now(name) != made_of for name, made_of in faces.items()):
             return None
         if any(_dictionary_now(name) != made_of for name, made_of in dictionaries.items()):
             return None
-        return {_key_in(key): _lines_in(lines) for key, lines in entries}, dict(fits)
+        layouts: dict[Key, list[Line]] = {}
+        for plain, lines in entries:
+            key = _key_in(plain)
+            layouts[key] = known(key) or _lines_in(lines)
+        return layouts, dict(fits)
     except (zlib.error, AttributeError, EOFError, ImportError,
             IndexError, KeyError, TypeError, ValueError):
         return None

@@ -239,6 +239,12 @@ def _remembered(key: tuple[Any, ...], make: Callable[[], list[Line]]) -> list[Li
     return lines
 
 
+def layout_known(key: tuple[Any, ...]) -> list[Line] | None:
+    """The lines this process remembers for ``key``, or None (nothing touched: the
+    layouts read for a document are remembered next, ``remember_layouts``)."""
+    return _LAYOUTS.get(key)
+
+
 def remember_layouts(layouts: dict[tuple[Any, ...], list[Line]]) -> None:
     """Remember ``layouts`` (lines by key) as if this process had made them (what an
     earlier process kept: ``keptlayouts``), the least recently used forgotten beyond
