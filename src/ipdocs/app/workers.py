@@ -41,12 +41,12 @@ PARENT_POLL = 0.2
 """Seconds between a worker's looks at whether its parent still runs."""
 
 COLLECT_AFTER = 100_000
-"""How many more objects a collector turned off tracks than at its last collection (or
-freeze) before ``collect_if_grown`` collects (or freezes): in a pool's worker as a task
-begins (``between_tasks``; the scale of a summary's variant and its outputs make some
-30,000–140,000 each), in the command's own process between outputs
-(``cli._collecting``; a 50-fold Ningbo report tracks some 500,000 more after its PDF,
-whose garbage, some 400,000 objects, is then not kept while its DOCX is made)."""
+"""How many more objects a collector turned off tracks than at its last collection before
+``collect_if_grown`` collects: in a pool's worker as a task begins (``between_tasks``; the
+scale of a summary's variant and its outputs make some 30,000–140,000 each), in the
+command's own process between outputs (``cli._collecting``; a 50-fold Ningbo report
+tracks some 500,000 more after its PDF, whose garbage, some 400,000 objects, is then not
+kept while its DOCX is made)."""
 
 FULL_EVERY = 8
 """Every how many of ``collect_if_grown``'s collections one is full; the others are young:
@@ -56,24 +56,7 @@ what it remembers of the specs before (lines, table fits, charts, subsets: some 
 objects once its caches are full), and a full collection walks all of it each time to
 find a few garbage cycles among them: 0.5–0.8 s a collection, every second spec, some
 14% of a batch. Cycles that die old (a cache's entry pushed out) wait for the next full
-one; those that die frozen (``FREEZE_MOST``) are never freed."""
-
-FREEZE_MOST = 16
-"""At most how many times in a row ``collect_if_grown`` freezes what is young instead of
-collecting it. A collection walks every reference the young objects hold, and the
-objects they point to are spread over the whole heap: in a batch's worker, whose caches
-grow by each spec's lines and fits, a young collection cost 30 ms at its first spec and
-300 ms at its tenth (some 0.7 µs an object), once a spec, and found some ten garbage
-objects each time, a tenth of the batch's CPU (wave 18). So after a collection that
-finds next to no garbage (``SPARSE``) the next one, two, four… times (up to this) only
-freeze: what is young becomes permanent, unwalked from then on; what of it dies
-acyclic is freed as ever, a cycle among it is never freed. A collection that finds
-garbage sets it back to collecting every time (a 50-fold Ningbo leaves some 400,000
-objects of garbage after its PDF)."""
-
-SPARSE = 100
-"""A collection finds next to no garbage when it frees fewer than one in this many of
-the objects it walked (the tracked count it started from)."""
+one."""
 
 _collects_between_tasks = False
 """Whether this process is a pool's worker that collects its garbage between tasks
@@ -297,44 +280,24 @@ def between_tasks() -> None:
 _young_collections = 0
 """``collect_if_grown``'s collections since its last full one."""
 
-_freezes = 0
-"""How many times ``collect_if_grown`` freezes in a row after its last collection (see
-``FREEZE_MOST``)."""
-
-_frozen = 0
-"""How many of those ``_freezes`` it has made since."""
-
 
 def collect_if_grown() -> None:
-    """Where the garbage collector is off, once it tracks ``COLLECT_AFTER`` more objects
-    than at its last collection or freeze: a freeze while the collections before found
-    next to nothing (``FREEZE_MOST``), else a collection of the two young generations,
-    every ``FULL_EVERY``-th time of all three (see ``FULL_EVERY``). Nothing where the
-    collector is on (it collects by itself)."""
-    global _young_collections, _freezes, _frozen
-    tracked = gc.get_count()[0]
-    if gc.isenabled() or tracked <= COLLECT_AFTER:
-        return
-    if _frozen < _freezes:
-        _frozen += 1
-        gc.freeze()
+    """Where the garbage collector is off, a collection once it tracks ``COLLECT_AFTER``
+    more objects than at its last: of the two young generations, and every
+    ``FULL_EVERY``-th time of all three (see ``FULL_EVERY``); nothing where it is on (it
+    collects by itself). Never a ``gc.freeze()`` instead: it makes permanent every
+    generation, the last task's cyclic garbage with it, and any cycle among what it
+    froze is never freed (a 20-spec zh PDF batch, whose tasks leave some 87,000 objects
+    of cycles every second one, kept 260,000 of them, 90 MB, that way)."""
+    global _young_collections
+    if gc.isenabled() or gc.get_count()[0] <= COLLECT_AFTER:
         return
     if _young_collections < FULL_EVERY - 1:
         _young_collections += 1
-        found = gc.collect(1)
+        gc.collect(1)
     else:
         _young_collections = 0
-        found = gc.collect()
-    _freezes, _frozen = freezes_after(_freezes, found, tracked), 0
-
-
-def freezes_after(freezes: int, found: int, walked: int) -> int:
-    """How many freezes to make in a row after a collection that freed ``found`` of the
-    ``walked`` objects, ``freezes`` made before it: twice as many, at least one and at
-    most ``FREEZE_MOST``, when it found next to nothing (``SPARSE``), else none."""
-    if found * SPARSE < walked:
-        return min(max(2 * freezes, 1), FREEZE_MOST)
-    return 0
+        gc.collect()
 
 
 def import_writers(formats: Sequence[str], charts: bool = False) -> None:
