@@ -237,6 +237,7 @@ def test_a_build_collects_between_outputs_not_after_the_last(
 
     monkeypatch.setattr(workers, "COLLECT_AFTER", 10)
     monkeypatch.setattr(workers, "_young_collections", 0)  # the young ones, as at start
+    monkeypatch.setattr(workers, "_stretch", 1)
     hook = cli._collecting(lambda output, result: seen.append(output), 2)
     gc.callbacks.append(count)
     gc.disable()

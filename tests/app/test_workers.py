@@ -226,6 +226,7 @@ def test_a_worker_collects_between_tasks_once_enough_is_tracked(
     monkeypatch.setattr(gc, "collect", lambda *_: collected.append(1) or 0)
     monkeypatch.setattr(gc, "isenabled", lambda: False)
     monkeypatch.setattr(workers, "COLLECT_AFTER", 10)
+    monkeypatch.setattr(workers, "_stretch", 1)
     workers.between_tasks()  # not a worker: nothing
     assert collected == []
     monkeypatch.setattr(workers, "_collects_between_tasks", True)
@@ -245,10 +246,13 @@ def test_collections_are_young_but_every_few_full(monkeypatch: pytest.MonkeyPatc
     from ipdocs.app import workers
 
     generations: list[int] = []
-    monkeypatch.setattr(gc, "collect", lambda generation=2: generations.append(generation) or 0)
+    garbage = workers.COLLECT_AFTER  # each finds garbage: the gap stays as it is
+    monkeypatch.setattr(gc, "collect",
+                        lambda generation=2: generations.append(generation) or garbage)
     monkeypatch.setattr(gc, "isenabled", lambda: False)
     monkeypatch.setattr(gc, "get_count", lambda: (workers.COLLECT_AFTER + 1, 0, 0))
     monkeypatch.setattr(workers, "_young_collections", 0)
+    monkeypatch.setattr(workers, "_stretch", 1)
     for _ in range(2 * workers.FULL_EVERY):
         workers.collect_if_grown()
     once = [1] * (workers.FULL_EVERY - 1) + [2]
@@ -269,6 +273,7 @@ def test_a_young_collection_frees_a_tasks_cyclic_garbage(
 
     monkeypatch.setattr(workers, "COLLECT_AFTER", 0)
     monkeypatch.setattr(workers, "_young_collections", 0)
+    monkeypatch.setattr(workers, "_stretch", 1)
     was_on = gc.isenabled()
     gc.disable()
     try:
@@ -281,6 +286,55 @@ def test_a_young_collection_frees_a_tasks_cyclic_garbage(
     finally:
         if was_on:
             gc.enable()
+
+
+def test_collections_that_find_little_wait_longer_until_one_finds_garbage(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A batch's worker finds some ten garbage objects a spec: each such collection
+    # doubles the gap to the next (up to STRETCH_MOST times), and one that finds
+    # garbage sets it back, so that a report that leaves much is collected as often as
+    # before.
+    import gc
+
+    from ipdocs.app import workers
+
+    found = [0]
+    collected: list[int] = []
+    tracked = [0]
+    monkeypatch.setattr(gc, "collect",
+                        lambda generation=2: collected.append(tracked[0]) or found[0])
+    monkeypatch.setattr(gc, "isenabled", lambda: False)
+    monkeypatch.setattr(gc, "get_count", lambda: (tracked[0], 0, 0))
+    monkeypatch.setattr(workers, "COLLECT_AFTER", 1000)
+    monkeypatch.setattr(workers, "STRETCH_MOST", 8)
+    monkeypatch.setattr(workers, "_stretch", 1)
+    monkeypatch.setattr(workers, "_young_collections", 0)
+
+    def grown_to(count: int) -> bool:
+        tracked[0] = count
+        before = len(collected)
+        workers.collect_if_grown()
+        return len(collected) > before
+
+    assert grown_to(1001)  # over the gap: collected, next to nothing found
+    assert not grown_to(2000) and grown_to(2001)  # the gap doubled
+    assert not grown_to(4000) and grown_to(4001)
+    assert not grown_to(8000) and grown_to(8001)
+    assert not grown_to(8000) and grown_to(8001)  # no further than STRETCH_MOST
+    found[0] = 100  # one in 80: garbage enough
+    assert grown_to(8001)
+    assert grown_to(1001)  # the gap back at COLLECT_AFTER
+
+
+def test_next_stretch_doubles_on_sparse_finds_only() -> None:
+    from ipdocs.app import workers
+
+    assert workers.next_stretch(1, 0, 100_000) == 2
+    assert workers.next_stretch(2, 5, 100_000) == 4
+    assert workers.next_stretch(workers.STRETCH_MOST, 0, 10**6) == workers.STRETCH_MOST
+    walked = 100 * workers.SPARSE
+    assert workers.next_stretch(4, 99, walked) == 8  # under one in SPARSE
+    assert workers.next_stretch(4, 100, walked) == 1  # one in SPARSE: garbage enough
 
 
 def test_no_tasks_cyclic_garbage_is_ever_frozen(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -304,6 +358,7 @@ def test_no_tasks_cyclic_garbage_is_ever_frozen(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(workers, "COLLECT_AFTER", 0)
     monkeypatch.setattr(workers, "_young_collections", 0)
+    monkeypatch.setattr(workers, "_stretch", 1)
     frozen_before = gc.get_freeze_count()
     was_on = gc.isenabled()
     gc.disable()

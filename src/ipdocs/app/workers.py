@@ -58,6 +58,20 @@ find a few garbage cycles among them: 0.5–0.8 s a collection, every second spe
 14% of a batch. Cycles that die old (a cache's entry pushed out) wait for the next full
 one."""
 
+STRETCH_MOST = 8
+"""How many times ``COLLECT_AFTER`` the gap between two of ``collect_if_grown``'s
+collections may grow to: after one that finds next to no garbage (``SPARSE``) the gap
+doubles, up to this; one that finds garbage sets it back. Every collection walks all
+its young objects hold, and in a batch's worker they point all over a heap its caches
+grow (30 ms a collection at its first spec, 300 ms by its tenth, some ten garbage
+objects found each time; wave 18). Garbage is always collected, by the next collection
+at the latest: what a stretched gap can hold back is what ``STRETCH_MOST`` times
+``COLLECT_AFTER`` objects make."""
+
+SPARSE = 100
+"""A collection finds next to no garbage when it frees fewer than one in this many of
+the objects it walked (the tracked count it started from)."""
+
 _collects_between_tasks = False
 """Whether this process is a pool's worker that collects its garbage between tasks
 (``start_worker``), its collector off while it renders."""
@@ -280,24 +294,39 @@ def between_tasks() -> None:
 _young_collections = 0
 """``collect_if_grown``'s collections since its last full one."""
 
+_stretch = 1
+"""How many times ``COLLECT_AFTER`` ``collect_if_grown`` now waits for."""
+
 
 def collect_if_grown() -> None:
     """Where the garbage collector is off, a collection once it tracks ``COLLECT_AFTER``
-    more objects than at its last: of the two young generations, and every
-    ``FULL_EVERY``-th time of all three (see ``FULL_EVERY``); nothing where it is on (it
-    collects by itself). Never a ``gc.freeze()`` instead: it makes permanent every
+    times ``_stretch`` more objects than at its last: of the two young generations, and
+    every ``FULL_EVERY``-th time of all three (see ``FULL_EVERY``); the gap to the next
+    then set by what this one found (``next_stretch``). Nothing where the collector is
+    on (it collects by itself). Never a ``gc.freeze()`` instead: it makes permanent every
     generation, the last task's cyclic garbage with it, and any cycle among what it
     froze is never freed (a 20-spec zh PDF batch, whose tasks leave some 87,000 objects
     of cycles every second one, kept 260,000 of them, 90 MB, that way)."""
-    global _young_collections
-    if gc.isenabled() or gc.get_count()[0] <= COLLECT_AFTER:
+    global _young_collections, _stretch
+    tracked = gc.get_count()[0]
+    if gc.isenabled() or tracked <= COLLECT_AFTER * _stretch:
         return
     if _young_collections < FULL_EVERY - 1:
         _young_collections += 1
-        gc.collect(1)
+        found = gc.collect(1)
     else:
         _young_collections = 0
-        gc.collect()
+        found = gc.collect()
+    _stretch = next_stretch(_stretch, found, tracked)
+
+
+def next_stretch(stretch: int, found: int, walked: int) -> int:
+    """The gap after a collection that freed ``found`` of the ``walked`` objects, in
+    ``COLLECT_AFTER``s: twice ``stretch`` (at most ``STRETCH_MOST``) where it found next
+    to nothing (``SPARSE``), else back to one."""
+    if found * SPARSE < walked:
+        return min(2 * stretch, STRETCH_MOST)
+    return 1
 
 
 def import_writers(formats: Sequence[str], charts: bool = False) -> None:
