@@ -346,6 +346,9 @@ def test_a_signal_that_came_before_the_wait_stops_it_within_a_step() -> None:
     found: queue.Queue[object] = queue.Queue()
     signal_ = threading.Timer(0.3, _thread.interrupt_main)
     change = threading.Timer(5, found.put, args=("a change",))
+    # Python's own Ctrl-C handler, whatever this process inherited: one started from a
+    # shell's background job ignores SIGINT, and interrupt_main then does nothing
+    handler = signal.signal(signal.SIGINT, signal.default_int_handler)
     signal_.start()
     change.start()
     started = time.monotonic()
@@ -356,6 +359,7 @@ def test_a_signal_that_came_before_the_wait_stops_it_within_a_step() -> None:
     finally:
         change.cancel()
         signal_.cancel()
+        signal.signal(signal.SIGINT, handler)
 
 
 STATEMENTS = [
