@@ -82,6 +82,14 @@ def _parsed(path: Path, text: str) -> tuple[Any, Marks, list[Problem]]:
     """``read_data`` of the text read from ``path``."""
     data, marks, problems = read_json(text) if path.suffix.lower() == ".json" \
         else read_yaml(text)
+    return _screened(data, marks, problems)
+
+
+def _screened(data: Any, marks: Marks, problems: list[Problem]
+              ) -> tuple[Any, Marks, list[Problem]]:
+    """Parsed ``data`` with every text and number screened, the screen's problems located
+    and added to the parser's ``problems``; nothing screened where the parser read
+    nothing."""
     if problems and data is None:
         return None, marks, problems
     data, screened = screen(data)
@@ -138,10 +146,7 @@ def _spec_data(path: Path) -> tuple[Any, Marks, list[Problem]]:
         keep(_READS, name, _Read(lines, data, dict(marks)), SPECS_KEPT)
     else:
         _READS.pop(name, None)
-    if problems and data is None:
-        return None, marks, problems
-    data, screened = screen(data)
-    return data, marks, [*problems, *(locate(p, marks) for p in screened)]
+    return _screened(data, marks, problems)
 
 
 def _edited(last: _Read, lines: list[str]) -> tuple[Any, Marks] | None:
