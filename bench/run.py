@@ -392,7 +392,8 @@ def goals_section(goals: list[Goal]) -> list[str]:
         lines.append(f"| {measure} | {value} | {goal} | {mark} | {bound} |")
     return [*lines, ""]
 
-DEPS = """\
+
+DEPS_IMPORTED = """\
 import gc
 gc.disable()
 from ipdocs.base.patterns import (REPORTLAB_CJK, REPORTLAB_UNUSED, REPORTLAB_URI,
@@ -408,15 +409,18 @@ with compiled_on_first_use(YAML_NON_PRINTABLE, YAML_TIMESTAMP):
 import babel.numbers
 with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSED):
     import reportlab.platypus, reportlab.graphics.charts.barcharts
-gc.enable()
 """
 """A fresh process's imports of the dependencies ipdocs' design requires for a PDF, made
 as ipdocs makes them (``python -m ipdocs``, ``model.base``, ``base.fastyaml``,
 ``writers.pdf.adapter``): the collector off while they run, pydantic's annotations
 compiled once, the patterns PyYAML and reportlab compile and ipdocs never uses left to
-their first use. A model layer on pydantic needs
-its model base class and at least one model: pydantic's package alone imports neither,
-and its first model imports about as much again."""
+their first use. A model layer on pydantic needs its model base class and at least one
+model: pydantic's package alone imports neither, and its first model imports about as
+much again. The collector is left off (``PHASES`` goes on importing)."""
+
+DEPS = DEPS_IMPORTED + "gc.enable()\n"
+"""``DEPS_IMPORTED``, the collector on again after them: a process of its own."""
+
 
 def bound_script(content: Path, fonts: Path, out: Path) -> str:
     """The bound's process (``floors``): the design's dependencies imported as ipdocs
@@ -432,13 +436,14 @@ def bound_script(content: Path, fonts: Path, out: Path) -> str:
 BOUND_NAME = "the bound's process"
 """The name of ``bound_script``'s process among the commands timed in turns."""
 
+
 PHASES = """\
 import time
 start = time.perf_counter()
 marks = {}
 def mark(name):
     marks[name] = time.perf_counter()
-""" + DEPS.replace("gc.enable()\n", "") + """\
+""" + DEPS_IMPORTED + """\
 mark("imports: the design's dependencies (pydantic with a model, PyYAML, babel, reportlab)")
 import ipdocs.model, ipdocs.themes.schema, ipdocs.i18n.locales
 mark("imports: ipdocs' models (report, glossary, theme, locale) and what they use")

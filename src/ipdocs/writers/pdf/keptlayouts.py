@@ -270,7 +270,7 @@ def flush() -> None:
         followed.restart()
 
 
-def _followed(source: bytes, remember: Remember, known: Known = _none_known) -> _Followed:
+def _followed(source: bytes, remember: Remember, known: Known) -> _Followed:
     """The document's layouts as this process follows them: read from the cache (and
     given to ``remember``) the first time."""
     followed = recall(_FOLLOWED, source)
@@ -335,7 +335,7 @@ def _write(source: bytes, followed: _Followed) -> None:
     followed.fits = {digest: fit for digest, (fit, _) in fits.items()}
 
 
-def _decoded(kept: bytes, known: Known = _none_known
+def _decoded(kept: bytes, known: Known
              ) -> tuple[dict[Key, list[Line]], dict[bytes, PlainFit]] | None:
     """The layouts and fits ``kept`` holds; None if it cannot be read back or a face or
     dictionary they were measured with has changed since. A layout whose lines the
