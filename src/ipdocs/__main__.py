@@ -12,9 +12,9 @@ import sys
 
 _COLLECTING = gc.isenabled()
 gc.disable()
-from ipdocs.app.cli import entry  # noqa: E402 (after the collector is off)
+from ipdocs.app.cli import command  # noqa: E402 (after the collector is off)
 
 if _COLLECTING:
     gc.enable()
 
-sys.exit(entry())
+sys.exit(command())

@@ -272,13 +272,57 @@ def test_the_command_turns_the_collector_on_in_a_forked_worker() -> None:
     assert (result.returncode, result.stdout) == (0, "False 7\n")
 
 
-def test_the_installed_command_and_python_m_use_entry() -> None:
+def test_the_installed_command_and_python_m_use_command() -> None:
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.app.cli:entry"
+    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.app.cli:command"
     main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
-    assert "sys.exit(entry())" in main_module
+    assert "sys.exit(command())" in main_module
+
+
+def test_the_command_leaves_with_its_status_after_what_exit_does() -> None:
+    script = ("import atexit, sys\n"
+              "from ipdocs.app import cli\n"
+              "cli.main = lambda: 3\n"
+              "atexit.register(lambda: print('registered ran'))\n"
+              "sys.stdout.write('buffered, not flushed')\n"
+              "cli.command()\n"
+              "print('after the command')\n")
+    result = _python(script)
+    assert result.returncode == 3
+    assert result.stdout == "buffered, not flushedregistered ran\n"
+
+
+def test_the_command_exits_as_ever_while_another_thread_runs() -> None:
+    script = ("import sys, threading, time\n"
+              "from ipdocs.app import cli\n"
+              "cli.main = lambda: 4\n"
+              "def late():\n"
+              "    time.sleep(0.2)\n"
+              "    print('the thread finished')\n"
+              "threading.Thread(target=late).start()\n"
+              "print('returned', cli.command())\n"
+              "sys.exit(4)\n")
+    result = _python(script)
+    assert result.returncode == 4
+    assert result.stdout == "returned 4\nthe thread finished\n"
+
+
+def test_the_command_exits_as_ever_when_its_output_cannot_be_flushed() -> None:
+    script = ("import io, sys\n"
+              "from ipdocs.app import cli\n"
+              "class Broken(io.StringIO):\n"
+              "    def flush(self):\n"
+              "        raise BrokenPipeError(32, 'Broken pipe')\n"
+              "cli.main = lambda: 0\n"
+              "sys.stdout = Broken()\n"
+              "cli.command()\n"
+              "sys.stderr.write('returned\\n')\n"
+              "sys.exit(0)\n")
+    result = _python(script)
+    assert result.stderr.startswith("returned\n")
+    assert result.returncode == 120  # the interpreter's own status when the flush fails
 
 
 def test_draft_into_a_path_that_cannot_be_written_says_so(tmp_path: Path) -> None:

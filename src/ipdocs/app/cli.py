@@ -4,6 +4,7 @@ spec, print the schema, the units and the text."""
 from __future__ import annotations
 
 import argparse
+import atexit
 import codecs
 import contextlib
 import dataclasses
@@ -11,6 +12,7 @@ import gc
 import os
 import sys
 import textwrap
+import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -786,6 +788,34 @@ def entry() -> int:
         # What is frozen is never collected: finalizers of cyclic garbage left now do not
         # run. ipdocs writes and closes every file before main() returns.
         gc.freeze()
+
+
+def command() -> int:
+    """The installed ``ipdocs`` command and ``python -m ipdocs``: ``entry``, then the
+    process left at once with its status (``leave``)."""
+    status = entry()
+    leave(status)
+    return status
+
+
+def leave(status: int) -> None:
+    """End the command's process with ``status`` now, doing first what the interpreter
+    does at exit that anyone could see (the functions registered with ``atexit``, such as
+    ``multiprocessing``'s and ``weakref.finalize``'s, then ``sys.stdout`` and
+    ``sys.stderr`` flushed), but not taking apart every module and object one by one: in
+    a one-file build that teardown freed some 60 MB an object at a time, 2% of the
+    build's wall time, for a process about to end. Returns, and the interpreter exits as
+    ever, where another thread still runs (the interpreter waits for it) or a flush
+    fails (the interpreter then reports it and exits with 120)."""
+    if threading.active_count() > 1:
+        return
+    atexit._run_exitfuncs()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(status)
 
 
 if __name__ == "__main__":
