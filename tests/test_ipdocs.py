@@ -35,7 +35,7 @@ def test_importing_the_package_imports_nothing_else_until_a_name_is_used() -> No
 def test_python_m_turns_the_collector_back_on_before_the_command_runs() -> None:
     code = ("import gc, runpy, sys\n"
             "from ipdocs.app import cli\n"
-            "cli.entry = lambda: print(gc.isenabled()) or 0\n"
+            "cli.command = lambda: print(gc.isenabled()) or 0\n"
             "sys.argv = ['ipdocs']\n"
             "try:\n"
             "    runpy.run_module('ipdocs', run_name='__main__')\n"

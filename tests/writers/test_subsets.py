@@ -408,3 +408,27 @@ def test_a_file_digest_is_its_bytes_sha256_or_none(tmp_path: Path) -> None:
     data.write_bytes(b"ISO8859-1\n.ab1c\n")
     assert subsets.file_digest(data) == hashlib.sha256(data.read_bytes()).digest()
     assert subsets.file_digest(tmp_path / "missing.dic") is None
+
+
+def test_every_module_a_kept_result_is_found_by_is_one_its_build_imports(
+        tmp_path: Path) -> None:
+    """``code_digest`` tells no code it cannot read, and a module the build never
+    imported is one: a kept result found by such a module would silently never be kept.
+    A fresh process builds Ningbo's zh PDF and DOCX with a built-in theme (which imports
+    no theme schema) and every module each kind of kept result names is then loaded."""
+    import subprocess
+    import sys
+
+    script = ("import sys\n"
+              "from ipdocs.app import cli\n"
+              "cli.main(['build', sys.argv[1], '-f', 'pdf', '-f', 'docx', '-l', 'zh', '-j', "
+              "'1', '-o', sys.argv[2]])\n"
+              "from ipdocs.writers.docx import charts as word_charts, keptblank\n"
+              "from ipdocs.writers.pdf import charts, keptlayouts\n"
+              "for made_by in (keptblank.MADE_BY, keptlayouts.LAID_BY, charts.DRAWN_BY,\n"
+              "                word_charts.CHARTED_BY):\n"
+              "    print([name for name in made_by if name not in sys.modules])\n")
+    result = subprocess.run([sys.executable, "-c", script, str(SPECS / "ningbo-2024.yaml"),
+                             str(tmp_path / "out")], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.splitlines()[-4:] == ["[]"] * 4

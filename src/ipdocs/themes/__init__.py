@@ -7,10 +7,11 @@ here. This package imports nothing from the rest of the project.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text
@@ -18,20 +19,20 @@ from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.base.records import datarecord
 from ipdocs.themes.letterheads import LetterheadError, read_letterhead
-from ipdocs.themes.schema import (
+from ipdocs.themes.measures import (
     COLOUR_ROLES,
-    FontSpec,
-    ThemeSpec,
-    check_theme,
     letterhead_fit,
     letterhead_height,
 )
-from ipdocs.themes.schema import (
+from ipdocs.themes.measures import (
     LETTERHEAD_GAP as LETTERHEAD_GAP,
 )
-from ipdocs.themes.schema import (
+from ipdocs.themes.measures import (
     LETTERHEAD_LEADING as LETTERHEAD_LEADING,
 )
+
+if TYPE_CHECKING:
+    from ipdocs.themes.schema import FontSpec, ThemeSpec
 
 BUILT_IN = ("briefing", "official")
 
@@ -471,6 +472,8 @@ def theme_from_data(data: Any, source: str, base: Path | None = None,
     """Build a Theme from parsed YAML; ThemeError listing every problem, located by
     ``marks`` where given. Font file paths are taken relative to ``base`` (the theme
     file's folder), and must be files."""
+    from ipdocs.themes.schema import check_theme  # only a theme validated needs pydantic
+
     spec, problems = check_theme(data)
     if spec is not None:
         problems = _font_file_problems(spec, base)
@@ -506,9 +509,38 @@ def _installed(name: str) -> str:
 
 def load_theme(name_or_path: str | Path) -> Theme:
     """A built-in theme by name, or a theme YAML file by path; ThemeError listing every
-    problem with its line and field."""
+    problem with its line and field. A built-in theme whose file is the one
+    ``themes.built`` was made from is taken from there (``_built``)."""
     source, text, base = _read(name_or_path)
+    built = _built(source, text) if base is None else None
+    return built if built is not None else theme_from_text(text, source, base)
+
+
+def theme_from_text(text: str, source: str, base: Path | None = None) -> Theme:
+    """The theme a theme file's ``text`` holds, validated (``theme_from_data``; its
+    problems located in ``text``); ``source`` names it in messages, ``base`` is its
+    folder (None for a built-in theme)."""
     data, marks, problems = read_yaml(text, exact=False)
     if problems:
         raise ThemeError(problems, source)
     return theme_from_data(data, source, base, marks)
+
+
+def text_digest(text: str) -> str:
+    """The SHA-256 of a theme file's text (as UTF-8), in hex: what ``themes.built`` keeps
+    each built-in theme by."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _built(source: str, text: str) -> Theme | None:
+    """The built-in theme ``source`` as ``themes.built`` holds it, made afresh, where
+    ``text`` is the text of the file it was made from; else None (the file changed since:
+    it is validated as any theme is). A build with a built-in theme then neither imports
+    the theme schema's pydantic models nor checks the file again: some 11 ms of a cold
+    process."""
+    from ipdocs.themes.built import BUILT
+
+    kept = BUILT.get(source)
+    if kept is None or kept[0] != text_digest(text):
+        return None
+    return kept[1]()

@@ -14,6 +14,20 @@ from typing import Annotated, Any, Literal
 from ipdocs.base.inputs import text_problem
 from ipdocs.base.patterns import pydantic_imported
 from ipdocs.base.problems import Problem, error, validation_problems
+from ipdocs.themes.measures import (
+    COLOUR_ROLES as COLOUR_ROLES,
+)
+from ipdocs.themes.measures import (
+    LETTERHEAD_GAP as LETTERHEAD_GAP,
+)
+from ipdocs.themes.measures import (
+    LETTERHEAD_LEADING as LETTERHEAD_LEADING,
+)
+from ipdocs.themes.measures import (
+    MM_PER_POINT,
+    letterhead_fit,
+    letterhead_height,
+)
 
 with pydantic_imported():  # imported at less cost (``base.patterns``)
     from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -22,9 +36,6 @@ STYLE_NAMES = ("body", "lead", "note", "title", "subtitle", "cover-line", "headi
                "heading-2", "heading-3", "heading-4", "caption", "table-header", "table-cell",
                "key-value", "key-label", "key-change", "toc-title", "toc-entry", "header")
 """The paragraph styles the document tree names; a theme may leave any but ``body`` out."""
-
-COLOUR_ROLES = ("accent", "muted", "rule", "fill", "rise", "fall", "review", "stale", "draft")
-"""Colours a style may name instead of giving hex digits."""
 
 BUNDLED_FACES = ("serif", "sans", "fang", "kai", "song-bold")
 """The bundled families a font role substitutes in the PDF."""
@@ -284,30 +295,6 @@ def _references(spec: ThemeSpec) -> list[Problem]:
     return problems
 
 
-LETTERHEAD_GAP = 1.0
-"""Millimetres between a letterhead's picture and its lines, and at least between the
-letterhead and the type area."""
-LETTERHEAD_LEADING = 1.25
-"""A letterhead line's height, in ems."""
-
-
-def letterhead_height(lines: int, size: float, picture: float) -> float:
-    """How tall a letterhead stands, in millimetres: its ``picture`` (its height, 0 for
-    none), then ``lines`` lines of ``size`` points."""
-    text = lines * size * LETTERHEAD_LEADING * MM_PER_POINT
-    return picture + text + (LETTERHEAD_GAP if picture and text else 0.0)
-
-
-def letterhead_fit(top: float, height: float, page_top: float) -> str | None:
-    """Why a letterhead ``height`` tall whose top is ``top`` mm down does not fit above a
-    type area starting ``page_top`` mm down, or None where it fits."""
-    if top + height <= page_top - LETTERHEAD_GAP:
-        return None
-    return (f"the letterhead reaches {top + height:.1f} mm down from the top edge, into the "
-            f"type area, which starts {page_top:g} mm down: make it smaller or the top "
-            "margin larger")
-
-
 def _letterhead_problems(spec: ThemeSpec) -> list[Problem]:
     """Errors where a letterhead has nothing to show, names a font role the theme lacks,
     or does not fit the margin above the type area."""
@@ -326,10 +313,6 @@ def _letterhead_problems(spec: ThemeSpec) -> list[Problem]:
     if misfit:
         problems.append(error(("letterhead",), misfit))
     return problems
-
-
-MM_PER_POINT = 25.4 / 72
-"""Millimetres in a typographic point."""
 
 
 def _sizes_fit(spec: ThemeSpec) -> list[Problem]:

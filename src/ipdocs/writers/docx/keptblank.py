@@ -44,13 +44,14 @@ MADE_BY = ("ipdocs.writers.docx", "ipdocs.writers.docx.keptblank",
            "ipdocs.writers.docx.adapter", "ipdocs.writers.docx.xml",
            "ipdocs.writers.docx.zips", "ipdocs.writers.docx.blocks",
            "ipdocs.writers.docx.page", "ipdocs.writers.spacing", "ipdocs.writers.typeset",
-           "ipdocs.writers.columns", "ipdocs.themes", "ipdocs.themes.schema",
+           "ipdocs.writers.columns", "ipdocs.themes", "ipdocs.themes.measures",
            "ipdocs.base.records", "ipdocs.base.kept")
 """The modules whose code makes a styled blank (the template cleaned, the theme's styles
 set, the blank saved: ``writers.docx``, ``template``, ``styles``, ``adapter``, ``xml``,
 ``zips``, ``spacing``, ``typeset``), looks its style ids up (``blocks.set_style``,
 ``page._styled_as``, ``styles.style_id``), spells the theme it is found by (``themes``,
-``records``) and keeps it: their source is part of what a kept blank is found by."""
+``themes.measures``, ``records``) and keeps it: their source is part of what a kept
+blank is found by."""
 
 Kept = tuple[bytes, str, dict[str, str], dict[str, str | None]]
 """A kept blank: its saved bytes (a zip), the name of its styles part's member, the
