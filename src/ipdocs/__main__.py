@@ -1,20 +1,32 @@
-"""``python -m ipdocs``: the command line.
+"""``python -m ipdocs`` and the installed ``ipdocs`` command (``run``).
 
 The garbage collector is off while the command's modules are imported (their classes,
 schemas and tables make almost no garbage: the collections during them cost a cold zh
 PDF build some 26 M instructions for nothing) and on again, as it was, before the
-command runs and sets its own policy (``app.cli``). ``ipdocs/__init__``
-imports nothing itself, so this runs before any of them.
+command runs and sets its own policy (``app.cli``). pydantic finds no plugins in the
+command's process (``base.patterns.without_pydantic_plugins``): its only models are
+ipdocs' own. ``ipdocs/__init__`` imports nothing itself, so this runs before any of
+them; a program that imports ipdocs gets neither.
 """
 
 import gc
 import sys
 
-_COLLECTING = gc.isenabled()
-gc.disable()
-from ipdocs.app.cli import command  # noqa: E402 (after the collector is off)
 
-if _COLLECTING:
-    gc.enable()
+def run() -> int:
+    """The command: its modules imported with the collector off and pydantic finding no
+    plugins, then ``app.cli.command``."""
+    collecting = gc.isenabled()
+    gc.disable()
+    from ipdocs.base.patterns import without_pydantic_plugins
 
-sys.exit(command())
+    without_pydantic_plugins()
+    from ipdocs.app.cli import command
+
+    if collecting:
+        gc.enable()
+    return command()
+
+
+if __name__ == "__main__":
+    sys.exit(run())

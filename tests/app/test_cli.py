@@ -272,13 +272,14 @@ def test_the_command_turns_the_collector_on_in_a_forked_worker() -> None:
     assert (result.returncode, result.stdout) == (0, "False 7\n")
 
 
-def test_the_installed_command_and_python_m_use_command() -> None:
+def test_the_installed_command_and_python_m_run_the_same() -> None:
     import tomllib
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.app.cli:command"
+    assert project["project"]["scripts"]["ipdocs"] == "ipdocs.__main__:run"
     main_module = (ROOT / "src" / "ipdocs" / "__main__.py").read_text(encoding="utf-8")
-    assert "sys.exit(command())" in main_module
+    assert "sys.exit(run())" in main_module
+    assert "return command()" in main_module
 
 
 def test_the_command_leaves_with_its_status_after_what_exit_does() -> None:

@@ -178,3 +178,37 @@ class _Annotated:
 
     a: dict[str, int]
     b: Other  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_pydantic_finds_no_plugins_without_reading_the_installed_packages() -> None:
+    code = ("import os, sys\n"
+            "os.environ.pop('PYDANTIC_DISABLE_PLUGINS', None)\n"
+            "from ipdocs.base.patterns import without_pydantic_plugins\n"
+            "print(without_pydantic_plugins())\n"
+            "import pydantic\n"
+            "class Model(pydantic.BaseModel):\n"
+            "    value: int\n"
+            "print(Model.model_validate({'value': 3}).value, 'importlib.metadata' in sys.modules)\n"
+            "from pydantic.plugin._loader import get_plugins\n"
+            "print(list(get_plugins()))\n")
+    assert fresh_python(code).splitlines() == ["True", "3 False", "[]"]
+
+
+def test_pydantic_asking_its_plugin_loader_for_more_gets_the_real_one() -> None:
+    code = ("import sys\n"
+            "from ipdocs.base.patterns import PYDANTIC_PLUGIN_LOADER, without_pydantic_plugins\n"
+            "without_pydantic_plugins()\n"
+            "stand_in = sys.modules[PYDANTIC_PLUGIN_LOADER]\n"
+            "print(stand_in.PYDANTIC_ENTRY_POINT_GROUP)\n"
+            "real = sys.modules[PYDANTIC_PLUGIN_LOADER]\n"
+            "print(real is not stand_in, real.get_plugins is not stand_in.get_plugins)\n"
+            "print(without_pydantic_plugins())\n")
+    assert fresh_python(code).splitlines() == ["pydantic", "True True", "False"]
+
+
+def test_a_user_who_set_pydantics_plugins_keeps_what_they_set() -> None:
+    code = ("import os, sys\n"
+            "os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'logfire'\n"
+            "from ipdocs.base.patterns import PYDANTIC_PLUGIN_LOADER, without_pydantic_plugins\n"
+            "print(without_pydantic_plugins(), PYDANTIC_PLUGIN_LOADER in sys.modules)\n")
+    assert fresh_python(code) == "False False\n"

@@ -27,6 +27,13 @@ give as text: while it runs, ``typing.ForwardRef`` compiles each distinct text o
 (pydantic-core's schema types are some 90 ``TypedDict`` classes whose 710 annotations,
 ``'str'`` or ``'CoreSchema'`` among them, come to 215 texts: some 20 M instructions).
 
+``without_pydantic_plugins`` is for the ``ipdocs`` command's own process only (not a
+program that imports ipdocs): before pydantic makes its first model it gives pydantic's
+plugin loader a stand-in that finds no plugin, as ``PYDANTIC_DISABLE_PLUGINS=__all__``
+would, without importing ``importlib.metadata`` (and the ``email``, ``zipfile`` and
+``csv`` packages it brings) and reading every installed package's entry points: some
+15 ms of a cold build, for a process whose only models are ipdocs' own.
+
 No module is left lazy (``importlib.util.LazyLoader``): Python 3.11's lazy module runs
 itself without a lock, so in a program that imports ipdocs two threads reading a lazy
 module's first attribute at once could see it half run.
@@ -35,13 +42,15 @@ module's first attribute at once could see it half run.
 from __future__ import annotations
 
 import builtins
+import importlib
+import os
 import re
 import sys
 import threading
 import typing
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
-from types import CodeType
+from types import CodeType, ModuleType
 from typing import Any, cast
 
 _LOCK = threading.RLock()
@@ -207,3 +216,44 @@ def pydantic_imported() -> Iterator[None]:
     (``annotations_compiled_once``)."""
     with annotations_compiled_once():
         yield
+
+
+PYDANTIC_PLUGIN_LOADER = "pydantic.plugin._loader"
+"""pydantic's module that finds its plugins (``get_plugins``), imported with its first
+model's validator."""
+
+
+def without_pydantic_plugins() -> bool:
+    """In the ``ipdocs`` command's own process, before pydantic is imported: pydantic's
+    plugin loader replaced by a stand-in whose ``get_plugins`` finds none (any other of
+    its names read loads the real module in its place, so a pydantic that asks for more
+    works as ever). Not where the user set ``PYDANTIC_DISABLE_PLUGINS`` (pydantic then
+    does as it says) or the loader is already imported. Whether it did."""
+    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") is not None \
+            or PYDANTIC_PLUGIN_LOADER in sys.modules:
+        return False
+    stand_in = ModuleType(PYDANTIC_PLUGIN_LOADER, "pydantic's plugin loader, finding no "
+                                                  "plugin (ipdocs.base.patterns)")
+    vars(stand_in).update(get_plugins=_no_plugins,
+                          __getattr__=_real_loader_attribute)  # PEP 562: any other name
+    sys.modules[PYDANTIC_PLUGIN_LOADER] = stand_in
+    return True
+
+
+def _no_plugins() -> tuple[()]:
+    """What pydantic's ``get_plugins`` gives where plugins are disabled: none."""
+    return ()
+
+
+def _real_loader_attribute(name: str) -> Any:
+    """Any other name of pydantic's plugin loader read from the stand-in: the real
+    module imported in its place, and its ``name``. A module's special names are the
+    stand-in's own (the import system asks a module it imports from for ``__path__``)."""
+    if name.startswith("__") and name.endswith("__"):
+        raise AttributeError(f"module {PYDANTIC_PLUGIN_LOADER!r} has no attribute {name!r}")
+    with _LOCK:
+        current = sys.modules.get(PYDANTIC_PLUGIN_LOADER)
+        if getattr(current, "get_plugins", None) is _no_plugins:  # still the stand-in
+            del sys.modules[PYDANTIC_PLUGIN_LOADER]
+        real = importlib.import_module(PYDANTIC_PLUGIN_LOADER)
+    return getattr(real, name)

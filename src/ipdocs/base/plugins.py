@@ -6,7 +6,8 @@ An entry point names an object: a builder class for ``ipdocs.builders``; a
 ``WriterFormat`` for ``ipdocs.formats`` (``ipdocs.writers.formats``); for themes and
 briefs, the path of a YAML file (a ``str``, a ``Path`` or an ``importlib.resources``
 file). Entry points are read only when a name is not one ipdocs ships, so a build that
-uses none pays nothing for them.
+uses none pays nothing for them: not even the import of ``importlib.metadata`` (with the
+``email`` and ``csv`` packages it brings, some 8 ms of a cold process).
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ import importlib
 import os
 from collections.abc import Iterable
 from functools import cache
-from importlib.metadata import EntryPoint, entry_points
 from os import PathLike
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ipdocs.base.patterns import on_first_use
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 Kind = Literal["builders", "themes", "briefs", "formats"]
 """What a plugin adds."""
@@ -40,6 +43,8 @@ class PluginError(ValueError):
 @cache
 def _entry_points(kind: Kind) -> dict[str, EntryPoint]:
     """The installed entry points of ``kind``, by name (read once a process)."""
+    from importlib.metadata import entry_points  # a build naming no plugin never needs it
+
     return {ep.name: ep for ep in entry_points(group=GROUPS[kind])}
 
 
