@@ -398,7 +398,8 @@ import gc
 gc.disable()
 from ipdocs.base.patterns import (REPORTLAB_CJK, REPORTLAB_UNUSED, REPORTLAB_URI,
                                   YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use,
-                                  pydantic_imported)
+                                  pydantic_imported, without_pydantic_plugins)
+without_pydantic_plugins()
 with pydantic_imported():
     import pydantic
 
@@ -412,9 +413,9 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSE
 """
 """A fresh process's imports of the dependencies ipdocs' design requires for a PDF, made
 as ipdocs makes them (``python -m ipdocs``, ``model.base``, ``base.fastyaml``,
-``writers.pdf.adapter``): the collector off while they run, pydantic's annotations
-compiled once, the patterns PyYAML and reportlab compile and ipdocs never uses left to
-their first use. A model layer on pydantic needs its model base class and at least one
+``writers.pdf.adapter``): the collector off while they run, pydantic finding no plugins
+without reading the installed packages' metadata, its annotations compiled once, the
+patterns PyYAML and reportlab compile and ipdocs never uses left to their first use. A model layer on pydantic needs its model base class and at least one
 model: pydantic's package alone imports neither, and its first model imports about as
 much again. The collector is left off (``PHASES`` goes on importing)."""
 
@@ -445,8 +446,8 @@ def mark(name):
     marks[name] = time.perf_counter()
 """ + DEPS_IMPORTED + """\
 mark("imports: the design's dependencies (pydantic with a model, PyYAML, babel, reportlab)")
-import ipdocs.model, ipdocs.themes.schema, ipdocs.i18n.locales
-mark("imports: ipdocs' models (report, glossary, theme, locale) and what they use")
+import ipdocs.model, ipdocs.themes, ipdocs.i18n.locales
+mark("imports: ipdocs' models (report, glossary, locale), the themes, what they use")
 from ipdocs.loading import load_report
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme

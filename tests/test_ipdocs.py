@@ -56,13 +56,12 @@ def test_the_command_reads_no_installed_package_s_metadata_for_a_build(
     ipdocs (``base.plugins``) reads entry points, so ``importlib.metadata`` is never
     imported; a program that imports ipdocs keeps pydantic's plugin loader as it is."""
     code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print(sorted(m for m in ('importlib.metadata', 'email')\n"
-            "                                    if m in sys.modules)))\n"
+            "atexit.register(lambda: print('importlib.metadata' in sys.modules))\n"
             "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
             "            sys.argv[2]]\n"
             "runpy.run_module('ipdocs', run_name='__main__')\n")
     spec = str(SPECS / "ningbo-2024.yaml")
-    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "[]"
+    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "False"
     library = ("import sys\n"
                "from ipdocs.app import cli\n"
                "cli.main(['build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o', sys.argv[2]])\n"
