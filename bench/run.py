@@ -415,9 +415,10 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSE
 as ipdocs makes them (``python -m ipdocs``, ``model.base``, ``base.fastyaml``,
 ``writers.pdf.adapter``): the collector off while they run, pydantic finding no plugins
 without reading the installed packages' metadata, its annotations compiled once, the
-patterns PyYAML and reportlab compile and ipdocs never uses left to their first use. A model layer on pydantic needs its model base class and at least one
-model: pydantic's package alone imports neither, and its first model imports about as
-much again. The collector is left off (``PHASES`` goes on importing)."""
+patterns PyYAML and reportlab compile and ipdocs never uses left to their first use. A
+model layer on pydantic needs its model base class and at least one model: pydantic's
+package alone imports neither, and its first model imports about as much again. The
+collector is left off (``PHASES`` goes on importing)."""
 
 DEPS = DEPS_IMPORTED + "gc.enable()\n"
 """``DEPS_IMPORTED``, the collector on again after them: a process of its own."""
