@@ -116,6 +116,16 @@ def test_english_text_goes_to_the_latin_face_and_han_to_the_role_face() -> None:
     assert fonts.pieces("IP 知识", han) == [(han, "IP 知识")]
 
 
+def test_a_text_its_face_covers_whole_is_one_piece_as_the_general_path_makes_it() -> None:
+    fonts = Fonts(load_theme("official"), "张喆知识产权\n")
+    fang = fonts.face("fangsong")
+    assert fonts.pieces("知识产权\n张", fang) == [(fang, "知识产权\n张")]
+    assert fonts.pieces("", fang) == []
+    # a character the face lacks: the general path, in order, along the chain
+    noto = fonts.cover("喆", fang)
+    assert fonts.pieces("张喆知识", fang) == [(fang, "张"), (noto, "喆"), (fang, "知识")]
+
+
 def test_a_character_the_face_lacks_goes_along_its_chain() -> None:
     fonts = Fonts(load_theme("official"), "张喆")
     fang = fonts.face("fangsong")

@@ -438,6 +438,8 @@ class Fonts:
         the rest to ``face``; a character neither covers goes to the first face along
         ``face``'s chain and the fallbacks that has it.
         """
+        if latin is None and face.covers.issuperset(map(ord, text)):
+            return [(face, text)] if text else []  # all of it the face's (``cover``)
         key = (face, latin, self._origin.get(face),
                None if latin is None else self._origin.get(latin))
         chosen = self._chosen.get(key)
