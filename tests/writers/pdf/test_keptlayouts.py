@@ -246,6 +246,40 @@ def test_lines_read_back_equal_the_lines_made() -> None:
     assert back[0].units[0].whole == word and back[0].last
 
 
+def test_a_line_drawn_comes_back_with_the_stretches_it_was_drawn_in() -> None:
+    """A drawn line's stretches are kept with it and read back as ``_stretches`` makes
+    them (a unit alone with its own pieces, an even run as one piece); a line never
+    drawn comes back without them, and works them out when drawn."""
+    units = [linebreak.Unit([(0, "知")], True, width=10.0, x=0.0),
+             linebreak.Unit([(0, "识")], True, width=10.0, x=10.5),
+             linebreak.Unit([(0, "产")], True, width=10.0, x=21.0),
+             linebreak.Unit([(1, "IP")], False, True, width=12.0, x=33.0)]
+    drawn, plain = linebreak.Line(list(units), True), linebreak.Line(list(units), True)
+    made = pdf_text._stretches(drawn)
+    assert made == [(0, 3, 0.5, [(0, "知识产")]), (3, 4, 0.0, [(1, "IP")])]
+    back = keptlayouts._lines_in(keptlayouts._lines_out([drawn, plain]))
+    assert back == [drawn, plain]
+    assert type(back[0].drawn) is list and back[1].drawn is None
+    assert pdf_text._stretches(back[0]) == made == pdf_text._stretches(back[1])
+    assert back[0].drawn.stretches[1][3] is back[0].units[3].pieces  # its own, as made
+    again = keptlayouts._lines_in(keptlayouts._lines_out(back))  # drawn once read back
+    assert pdf_text._stretches(again[0]) == made
+
+
+def test_a_later_process_draws_the_stretches_kept_and_makes_the_same_pdf(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line of the first render was drawn: a later process works no line's
+    stretches out again (``_single`` looks at a unit only when it does)."""
+    theme = load_theme("briefing")
+    looked_at = calls(monkeypatch, pdf_text, "_single")
+    first = render_pdf(_doc(), theme)
+    assert looked_at
+    _forget()
+    looked_at.clear()
+    assert render_pdf(_doc(), theme) == first
+    assert looked_at == []
+
+
 def test_a_later_process_reads_a_table_s_fit(
         cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A table fitted by the first process is not fitted again by a later one, which

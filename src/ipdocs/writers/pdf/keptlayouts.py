@@ -61,7 +61,7 @@ from ipdocs.writers.typeset import TableFit
 
 LAYOUT_KIND = (f"text-layouts-and-fits/{REPORTLAB_VERSION}/{VERSION}/pyphen{pyphen.__version__}/"
                f"python{sys.version_info[0]}.{sys.version_info[1]}/"
-               f"unicode{unicodedata.unidata_version}/1")
+               f"unicode{unicodedata.unidata_version}/2")
 """What the font cache keeps of a document's layouts, by the versions of what breaks
 lines (the last part: raise it when what is kept changes)."""
 
@@ -417,16 +417,50 @@ def _key_in(key: Key) -> Key:
     return (tuple(Run(*run) for run in key[0]), *key[1:])
 
 
-def _lines_out(lines: Iterable[Line]) -> list[tuple[bool, list[tuple[Any, ...]]]]:
-    """Lines in plain values (what is worked out when a line is drawn left out)."""
-    return [(line.last, [_unit_out(u) for u in line.units]) for line in lines]
+PlainLine = tuple[bool, list[tuple[Any, ...]], tuple[tuple[Any, ...], ...] | None]
+"""A line in plain values: whether it ends a paragraph, its units, and the stretches it
+is shown in where it was drawn (``_stretches_out``)."""
 
 
-def _lines_in(lines: Iterable[tuple[bool, list[tuple[Any, ...]]]]) -> list[Line]:
+def _lines_out(lines: Iterable[Line]) -> list[PlainLine]:
+    """Lines in plain values, with the stretches each was drawn in, if it was (the plan
+    of its text object, made for the looks it was drawn in, left out)."""
+    return [(line.last, [_unit_out(u) for u in line.units], _stretches_out(line))
+            for line in lines]
+
+
+def _lines_in(lines: Iterable[PlainLine]) -> list[Line]:
     """Lines from their plain values (``_lines_out``): a unit's plain values are its
     fields in order, so most (all but a hyphenated word's head) are made in one call."""
-    return [Line([Unit(*u) if u[-1] is None else _unit_in(u) for u in units], last)
-                 for last, units in lines]
+    made = []
+    for last, units, stretches in lines:
+        line = Line([Unit(*u) if u[-1] is None else _unit_in(u) for u in units], last)
+        if stretches is not None:
+            line.drawn = _stretches_in(stretches, line.units)
+        made.append(line)
+    return made
+
+
+def _stretches_out(line: Line) -> tuple[tuple[Any, ...], ...] | None:
+    """The stretches ``line`` was drawn in (``text._stretches``: units ``start`` to
+    ``end``, their character spacing, their pieces) in plain values: a unit alone as
+    (start, end, spacing), its pieces its own; an even run of characters as (start, end,
+    spacing, style, text), its one piece; None where the line was never drawn."""
+    drawn = line.drawn
+    stretches = drawn if drawn is None or type(drawn) is list else drawn.stretches
+    if stretches is None:
+        return None
+    return tuple((start, end, spacing) if end == start + 1
+                 else (start, end, spacing, *pieces[0])
+                 for start, end, spacing, pieces in stretches)
+
+
+def _stretches_in(plain: Iterable[tuple[Any, ...]], units: list[Unit]
+                  ) -> list[tuple[int, int, float, list[tuple[int, str]]]]:
+    """Stretches from their plain values (``_stretches_out``), a unit alone given its
+    own pieces: as ``text._stretches`` makes them."""
+    return [(s[0], s[1], s[2], units[s[0]].pieces) if len(s) == 3
+            else (s[0], s[1], s[2], [(s[3], s[4])]) for s in plain]
 
 
 UNIT_FIELDS = tuple(f.name for f in dataclasses.fields(Unit))

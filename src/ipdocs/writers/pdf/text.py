@@ -164,8 +164,11 @@ def _stretches(line: Line) -> list[Stretch]:
     """The stretches a line is shown in, worked out once a line: from each unit, the
     units after it that are single characters of its look (``_single``), with no space
     before them and evenly spaced (their gaps within 0.01 pt of the first), shown in one
-    go with that gap as the character spacing; any other unit alone."""
-    if line.drawn is None:
+    go with that gap as the character spacing; any other unit alone. A line a kept
+    layout brought may hold them already, as a list (``keptlayouts``)."""
+    if type(line.drawn) is list:
+        line.drawn = _Drawn(line.drawn)
+    elif line.drawn is None:
         units = line.units
         count = len(units)
         looks = list(map(_single, units))
