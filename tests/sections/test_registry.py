@@ -3,6 +3,7 @@ its dataclass fields; a brief file's options are validated strictly from them.""
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated
 
 import pytest
@@ -20,6 +21,7 @@ from ipdocs.sections.registry import (
     options_model,
     register_builder,
 )
+from tests.conftest import SPECS, fresh_python
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,28 @@ def test_registered_by_name_once(listing: type[Listing]) -> None:
 
     with pytest.raises(PluginError, match="registered already"):
         register_builder(Other)
+
+
+def test_a_builder_s_options_model_is_made_when_first_looked_up(
+        listing: type[Listing]) -> None:
+    assert Listing.name not in OPTIONS  # registered, its model not made yet
+    model = OPTIONS[Listing.name]
+    assert OPTIONS[Listing.name] is model and set(model.model_fields) == {
+        "figures", "limit", "section", "tags"}
+    register_builder(Listing)  # again: made again, from the class, when looked up
+    assert Listing.name not in OPTIONS and OPTIONS[Listing.name] is not model
+    with pytest.raises(KeyError):
+        OPTIONS["no-such-builder"]
+
+
+def test_a_build_from_a_built_in_brief_makes_no_options_model(tmp_path: Path) -> None:
+    code = ("import sys\n"
+            "from ipdocs.app import cli\n"
+            "cli.main(['build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o', sys.argv[2]])\n"
+            "from ipdocs.sections.registry import BUILDERS, OPTIONS\n"
+            "print(len(BUILDERS) >= 12, dict(OPTIONS))\n")
+    out = fresh_python(code, str(SPECS / "ningbo-2024.yaml"), str(tmp_path))
+    assert out.splitlines()[-1] == "True {}"
 
 
 def test_a_builder_needs_a_name_and_fields() -> None:

@@ -25,8 +25,23 @@ BUILDERS: dict[str, type[Builder]] = {}
 """Every builder by the name a brief file uses: the shipped ones, and those registered
 (``register_builder``), in the order they registered."""
 
-OPTIONS: dict[str, type[BaseModel]] = {}
-"""The options model of each registered builder."""
+class _OptionsModels(dict[str, type[BaseModel]]):
+    """The options models made so far, by builder name: a registered builder's is made
+    the first time it is looked up (``options_model``). A build from a built-in brief
+    looks up none: a process no longer makes a dozen pydantic models at import (some 2 ms
+    of a cold build) that only a brief file's options need."""
+
+    def __missing__(self, name: str) -> type[BaseModel]:
+        """The options model of the registered builder ``name``, made now."""
+        builder = BUILDERS.get(name)
+        if builder is None:
+            raise KeyError(name)
+        model = self[name] = options_model(builder)
+        return model
+
+
+OPTIONS: dict[str, type[BaseModel]] = _OptionsModels()
+"""The options model of each registered builder, by its name (made on first lookup)."""
 
 BuilderT = TypeVar("BuilderT", bound=Builder)
 
@@ -58,12 +73,10 @@ def options_model(cls: type[Builder]) -> type[BaseModel]:
     fields, with their types (a ``tuple[str, ...]`` is given as a list), defaults and any
     ``Annotated[int, Field(ge=1)]`` constraints; unknown options refused, no coercion. A
     builder that needs more sets ``Options`` (a pydantic model) on its class."""
-    own = cls.__dict__.get("Options")
-    if isinstance(own, type) and issubclass(own, BaseModel):
+    own = _own_options(cls)
+    if own is not None:
         return own
-    if not dataclasses.is_dataclass(cls):
-        raise PluginError(f"builder {cls.__name__} is not a dataclass (a Builder holds its "
-                          "options as dataclass fields)")
+    assert dataclasses.is_dataclass(cls)  # else _own_options refused it
     hints = get_type_hints(cls, include_extras=True)
     fields: dict[str, Any] = {}
     for item in dataclasses.fields(cls):
@@ -84,6 +97,18 @@ def options_model(cls: type[Builder]) -> type[BaseModel]:
     return model
 
 
+def _own_options(cls: type[Builder]) -> type[BaseModel] | None:
+    """The options model the builder ``cls`` sets itself (``Options``), else None where
+    its dataclass fields declare them; PluginError where it does neither."""
+    own = cls.__dict__.get("Options")
+    if isinstance(own, type) and issubclass(own, BaseModel):
+        return own
+    if not dataclasses.is_dataclass(cls):
+        raise PluginError(f"builder {cls.__name__} is not a dataclass (a Builder holds its "
+                          "options as dataclass fields)")
+    return None
+
+
 def _as_given(hint: Any) -> Any:
     """A field's type as a brief file gives it: a tuple of any length as a list (inside
     ``Annotated`` too, its constraints kept; ``BriefRequired`` dropped)."""
@@ -101,15 +126,16 @@ def _as_given(hint: Any) -> Any:
 
 def register_builder(cls: type[BuilderT]) -> type[BuilderT]:
     """Make the builder class ``cls`` known to brief files by its ``name``, its options
-    declared once (``options_model``): a class decorator. PluginError if another builder
-    has the name."""
+    declared once (``options_model``, made when first looked up in ``OPTIONS``): a class
+    decorator. PluginError if another builder has the name, or it declares no options."""
     name = cls.name
     if not isinstance(name, str) or not name or name == Builder.name:
         raise PluginError(f"builder {cls.__name__} needs a name of its own (name = '...')")
     if BUILDERS.get(name, cls) is not cls:
         raise PluginError(f"a builder named {name!r} is registered already "
                           f"({BUILDERS[name].__module__}.{BUILDERS[name].__qualname__})")
-    OPTIONS[name] = options_model(cls)
+    _own_options(cls)  # a builder that declares no options is refused now
+    OPTIONS.pop(name, None)  # made again, from this class, when first looked up
     BUILDERS[name] = cls
     return cls
 
