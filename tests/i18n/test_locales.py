@@ -2,6 +2,7 @@
 language (Traditional Chinese) added with a locale file and a words file alone, which
 builds every output."""
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -21,11 +22,12 @@ from ipdocs.i18n import (
     format_quantity,
     languages_of,
     locale,
+    locales,
     register_locale,
     word,
 )
 from ipdocs.sections.brief import resolved_languages
-from tests.conftest import ROOT
+from tests.conftest import ROOT, fresh_python
 
 TEST_LOCALE = ROOT / "tests" / "data" / "locales" / "zh-Hant.yaml"
 
@@ -46,6 +48,32 @@ def test_the_shipped_languages_come_from_data() -> None:
     assert zh.fallbacks == ("en",) and en.fallbacks == ()
     # the tree's description of the shipped languages (for trees made by hand) matches
     assert resolved_languages(("zh", "en")) == SHIPPED_LANGUAGES
+
+
+def test_the_shipped_records_are_the_checked_ones_while_their_file_is_as_shipped() -> None:
+    text = locales._shipped_text()
+    assert hashlib.sha256(text.encode("utf-8")).hexdigest() == locales.SHIPPED_DIGEST, (
+        "data/locales.yaml changed: check its records pass spec_model, then set "
+        "SHIPPED_DIGEST to its SHA-256")
+    for data in locales._shipped().values():
+        assert locales._checked(dict(data)) == locales.Record(**data)
+
+
+def test_shipped_records_changed_since_are_checked(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    text = locales._shipped_text().replace("babel: en_GB", "babel: e", 1)
+    monkeypatch.setattr(locales, "_shipped_text", lambda: text)
+    monkeypatch.setattr(locales, "_REGISTERED", {})
+    with pytest.raises(ValidationError, match="babel"):
+        locales._load_shipped()
+
+
+def test_the_shipped_languages_make_no_locale_model() -> None:
+    code = ("from ipdocs.i18n import locales\n"
+            "print(locales.locale('zh').babel, locales.locale('en').hyphenation,\n"
+            "      locales.spec_model.cache_info().currsize)\n")
+    assert fresh_python(code) == "zh_Hans_CN en_US 0\n"
 
 
 def test_a_locale_names_its_hyphenation_dictionary(tmp_path: Path) -> None:
