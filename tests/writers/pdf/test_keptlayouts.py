@@ -266,6 +266,27 @@ def test_a_line_drawn_comes_back_with_the_stretches_it_was_drawn_in() -> None:
     assert pdf_text._stretches(again[0]) == made
 
 
+def test_equal_pieces_and_widths_are_kept_once_and_read_back_shared() -> None:
+    """Units of the same character in the same look share their pieces and width in
+    the file (one object, marshal writes it once) and after it; a zero width keeps its
+    sign."""
+    import marshal
+
+    def unit(char: str, x: float, width: float = 10.0) -> linebreak.Unit:
+        return linebreak.Unit([(0, char)], True, width=width, x=x)
+
+    lines = [linebreak.Line([unit("的", 0.0), unit("的", 10.0), unit("了", 20.0)], False),
+             linebreak.Line([unit("的", 0.0), unit("，", 10.0, -0.0)], True)]
+    back = keptlayouts._lines_in(marshal.loads(marshal.dumps(
+        keptlayouts._lines_out(lines))))
+    assert back == lines
+    first, second = back[0].units, back[1].units
+    assert first[0].pieces is first[1].pieces is second[0].pieces
+    assert first[0].pieces is not first[2].pieces
+    assert first[0].width is first[2].width
+    assert str(second[1].width) == "-0.0"
+
+
 def test_a_later_process_draws_the_stretches_kept_and_makes_the_same_pdf(
         cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every line of the first render was drawn: a later process works no line's
