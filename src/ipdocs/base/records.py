@@ -17,11 +17,13 @@ by parts (``_parts``): the standard library makes the class without an ``__init_
 ``__init__`` is made the first time it is looked up (a record a process never makes
 never has one): for the common shape (every field a positional parameter without a
 default factory, no ``__post_init__``), not compiled but made from the code of an
-``__init__`` of as many fields, compiled once a process, with the record's field names put
-in its parameters and assignments, its annotations and defaults given to the function
-after (``_plain_init``: the same parameters, defaults, annotations, assignments and so
+``__init__`` of as many fields (``base.recordinits``, compiled on install as any module,
+made by ``python -m ipdocs.base.records``), with the record's field names put in its
+parameters and assignments, its annotations and defaults given to the function after
+(``_plain_init``: the same parameters, defaults, annotations, assignments and so
 messages; a cold zh PDF makes 69 records' ``__init__``, 57 of this shape, from 17
-templates: 6.9 ms of compiling became 3.4 ms); for any other, the standard library's own
+templates: 6.9 ms of compiling became 1.4 ms of making); for any other, the standard
+library's own
 (``dataclasses._init_fn``, the same arguments, so the same text). A frozen
 record's ``__setattr__`` and ``__delattr__`` are closures with the standard library's
 tests and messages. Python 3.13 compiles a class's methods in one go: there, and for a
@@ -171,7 +173,11 @@ def _plain_init(fields: Sequence[Any], positional: Sequence[Any],
 
 _TEMPLATES: dict[tuple[int, bool], types.CodeType] = {}
 """The code of a plain record's ``__init__`` by its number of fields and frozenness,
-compiled once a process (``_template``)."""
+found once a process (``_template``)."""
+
+TEMPLATED = 24
+"""Up to how many fields ``base.recordinits`` holds the templates compiled (on install,
+as any module), so that a process compiles none of them."""
 
 
 def _template(count: int, frozen: bool) -> types.CodeType:
@@ -179,21 +185,51 @@ def _template(count: int, frozen: bool) -> types.CodeType:
     the fields' names placeholders (``__record_field_0__``…, each a parameter, and in
     the assignments an attribute's name, or for a frozen record the name given to
     ``object.__setattr__``): ``_plain_init`` puts a record's names in their places.
-    Compiling it once a shape rather than once a record saves a cold zh PDF build some
-    50 compilations."""
+    Taken from ``base.recordinits`` (``_template_source``'s functions, made by
+    ``python -m ipdocs.base.records``), compiled for a record of more fields: a cold zh
+    PDF build used to compile 17 of them, some 3 ms."""
     code = _TEMPLATES.get((count, frozen))
     if code is None:
-        names = [f"__record_field_{index}__" for index in range(count)]
-        body = ([f"{_SETTER}(self, {name!r}, {name})" for name in names] if frozen
-                else [f"self.{name} = {name}" for name in names]) or ["pass"]
-        source = (f"def __create_fn__({_SETTER}):\n"
-                  f" def __init__({', '.join(['self', *names])}):\n"
-                  + "".join(f"  {line}\n" for line in body) + " return __init__\n")
-        namespace: dict[str, Any] = {}
-        exec(source, {}, namespace)  # placeholders alone: identifiers
-        code = namespace["__create_fn__"](object.__setattr__).__code__
+        from ipdocs.base import recordinits
+
+        make = getattr(recordinits, _template_name(count, frozen), None)
+        if make is None:
+            namespace: dict[str, Any] = {}
+            exec(_template_source(count, frozen), {}, namespace)  # placeholders alone
+            make = namespace[_template_name(count, frozen)]
+        code = make(object.__setattr__).__code__
         _TEMPLATES[count, frozen] = code
     return code
+
+
+def _template_name(count: int, frozen: bool) -> str:
+    """The name of the function that makes the template of ``count`` fields."""
+    return f"_{'frozen' if frozen else 'plain'}_{count}"
+
+
+def _template_source(count: int, frozen: bool) -> str:
+    """The source of the function that makes the ``__init__`` of a plain record of
+    ``count`` fields, frozen or not (``_template``): the frozen one's setter a free
+    name."""
+    names = [f"__record_field_{index}__" for index in range(count)]
+    body = ([f"{_SETTER}(self, {name!r}, {name})" for name in names] if frozen
+            else [f"self.{name} = {name}" for name in names]) or ["pass"]
+    return (f"def {_template_name(count, frozen)}({_SETTER}):\n"
+            f"    def __init__(\n"
+            + "".join(f"            {name},\n" for name in ["self", *names])
+            + "    ):\n"
+            + "".join(f"        {line}\n" for line in body) + "    return __init__\n")
+
+
+def templates_source() -> str:
+    """The text of ``base.recordinits``: every template up to ``TEMPLATED`` fields."""
+    functions = [_template_source(count, frozen) for count in range(TEMPLATED + 1)
+                 for frozen in (False, True)]
+    return ('"""The code of plain records\' ``__init__``, by number of fields and '
+            'frozenness\n(``records._template``). Made by ``python -m '
+            'ipdocs.base.records``: do not edit."""\n\n'
+            "# mypy: ignore-errors\n# (templates: their parameters are named when a record "
+            "takes them)\n\n\n" + "\n\n".join(functions))
 
 
 _FIELD = vars(dataclasses)["_FIELD"]
@@ -292,3 +328,11 @@ def datarecord(cls: type[T] | None = None, /, *,
     if cls is None:
         return lambda c: _made(c, frozen)
     return _made(cls, frozen)
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    target = Path(__file__).with_name("recordinits.py")
+    target.write_text(templates_source(), encoding="utf-8")
+    print(f"wrote {target}")
