@@ -43,3 +43,16 @@ def test_the_command_reads_no_installed_package_s_metadata_for_a_build(
                "print(hasattr(sys.modules['pydantic.plugin._loader'], '__file__'),\n"
                "      'importlib.metadata' in sys.modules)\n")  # the real loader, as ever
     assert fresh_python(library, spec, str(tmp_path)).splitlines()[-1] == "True True"
+
+
+def test_a_profiler_running_the_command_prints_its_figures(tmp_path: Path) -> None:
+    """``python -m cProfile -m ipdocs``: the command does not leave the process at once
+    (``app.cli.leave``), so the profiler, whose main module it is, prints after it."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "cProfile", "-m", "ipdocs", "build",
+                             str(SPECS / "ningbo-2024.yaml"), "-f", "pdf", "-l", "zh", "-o",
+                             str(tmp_path)], capture_output=True, text=True, check=True)
+    assert "function calls" in result.stdout
+    assert (tmp_path / "ningbo-2024.zh.pdf").is_file()

@@ -282,8 +282,12 @@ def test_the_installed_command_and_python_m_run_the_same() -> None:
     assert "return command()" in main_module
 
 
+_AS_INSTALLED = "from ipdocs.__main__ import run  # as the installed script does\n"
+"""What makes a test's script the command's own process to ``cli._own_process``."""
+
+
 def test_the_command_leaves_with_its_status_after_what_exit_does() -> None:
-    script = ("import atexit, sys\n"
+    script = (_AS_INSTALLED + "import atexit, sys\n"
               "from ipdocs.app import cli\n"
               "cli.main = lambda: 3\n"
               "atexit.register(lambda: print('registered ran'))\n"
@@ -295,8 +299,35 @@ def test_the_command_leaves_with_its_status_after_what_exit_does() -> None:
     assert result.stdout == "buffered, not flushedregistered ran\n"
 
 
+def test_the_command_leaves_with_its_output_closed() -> None:
+    """With stdout closed when Python began (``>&-``: ``sys.stdout`` is None) a build
+    that succeeded still exits 0."""
+    script = (_AS_INSTALLED + "import sys\n"
+              "from ipdocs.app import cli\n"
+              "cli.main = lambda: 0\n"
+              "sys.stdout = None\n"
+              "cli.command()\n"
+              "sys.stderr.write('after the command')\n")
+    result = _python(script)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+@pytest.mark.parametrize("setup", ["sys.setprofile(lambda *args: None)\n",
+                                   "sys.settrace(lambda *args: None)\n", "del run\n"])
+def test_a_process_the_command_runs_inside_of_exits_as_ever(setup: str) -> None:
+    """Profiled, traced, or not the command's own main module: ``command`` returns and
+    the interpreter exits as ever (a profiler prints its figures after it)."""
+    script = (_AS_INSTALLED + "import sys\n"
+              "from ipdocs.app import cli\n"
+              "cli.main = lambda: 5\n" + setup +
+              "print('returned', cli.command())\n"
+              "sys.exit(5)\n")
+    result = _python(script)
+    assert (result.returncode, result.stdout) == (5, "returned 5\n")
+
+
 def test_the_command_exits_as_ever_while_another_thread_runs() -> None:
-    script = ("import sys, threading, time\n"
+    script = (_AS_INSTALLED + "import sys, threading, time\n"
               "from ipdocs.app import cli\n"
               "cli.main = lambda: 4\n"
               "def late():\n"
@@ -311,7 +342,7 @@ def test_the_command_exits_as_ever_while_another_thread_runs() -> None:
 
 
 def test_the_command_exits_as_ever_when_its_output_cannot_be_flushed() -> None:
-    script = ("import io, sys\n"
+    script = (_AS_INSTALLED + "import io, sys\n"
               "from ipdocs.app import cli\n"
               "class Broken(io.StringIO):\n"
               "    def flush(self):\n"

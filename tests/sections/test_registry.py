@@ -72,14 +72,38 @@ def test_registered_by_name_once(listing: type[Listing]) -> None:
 
 def test_a_builder_s_options_model_is_made_when_first_looked_up(
         listing: type[Listing]) -> None:
-    assert Listing.name not in OPTIONS  # registered, its model not made yet
+    assert Listing.name not in OPTIONS.made  # registered, its model not made yet
+    assert Listing.name in OPTIONS and Listing.name in list(OPTIONS)  # a mapping of all
+    assert len(OPTIONS) == len(BUILDERS)
     model = OPTIONS[Listing.name]
     assert OPTIONS[Listing.name] is model and set(model.model_fields) == {
         "figures", "limit", "section", "tags"}
     register_builder(Listing)  # again: made again, from the class, when looked up
-    assert Listing.name not in OPTIONS and OPTIONS[Listing.name] is not model
+    assert Listing.name not in OPTIONS.made and OPTIONS[Listing.name] is not model
+    assert OPTIONS.get("no-such-builder") is None and "no-such-builder" not in OPTIONS
     with pytest.raises(KeyError):
         OPTIONS["no-such-builder"]
+    with pytest.raises(KeyError):
+        del OPTIONS["no-such-builder"]
+
+
+def test_a_builder_whose_options_cannot_be_modelled_is_refused_by_name() -> None:
+    @dataclass(frozen=True)
+    class Odd(Builder):
+        name = "test-odd"
+        thing: "NoSuchType | None" = None  # type: ignore[name-defined]  # noqa: F821
+
+        def build(self, report: Report, ctx: Context) -> tuple[Block, ...]:
+            """Nothing."""
+            return ()
+
+    register_builder(Odd)
+    try:
+        with pytest.raises(PluginError, match="builder 'test-odd': its options cannot be"):
+            builder_named("test-odd")
+    finally:
+        BUILDERS.pop("test-odd", None)
+        OPTIONS.forget("test-odd")
 
 
 def test_a_build_from_a_built_in_brief_makes_no_options_model(tmp_path: Path) -> None:
@@ -87,7 +111,7 @@ def test_a_build_from_a_built_in_brief_makes_no_options_model(tmp_path: Path) ->
             "from ipdocs.app import cli\n"
             "cli.main(['build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o', sys.argv[2]])\n"
             "from ipdocs.sections.registry import BUILDERS, OPTIONS\n"
-            "print(len(BUILDERS) >= 12, dict(OPTIONS))\n")
+            "print(len(BUILDERS) >= 12, OPTIONS.made)\n")
     out = fresh_python(code, str(SPECS / "ningbo-2024.yaml"), str(tmp_path))
     assert out.splitlines()[-1] == "True {}"
 

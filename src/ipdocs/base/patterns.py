@@ -32,7 +32,7 @@ program that imports ipdocs): before pydantic makes its first model it gives pyd
 plugin loader a stand-in that finds no plugin, as ``PYDANTIC_DISABLE_PLUGINS=__all__``
 would, without importing ``importlib.metadata`` (and the ``email``, ``zipfile`` and
 ``csv`` packages it brings) and reading every installed package's entry points: some
-15 ms of a cold build, for a process whose only models are ipdocs' own.
+8 ms of a cold build, for a process whose only models are ipdocs' own.
 
 No module is left lazy (``importlib.util.LazyLoader``): Python 3.11's lazy module runs
 itself without a lock, so in a program that imports ipdocs two threads reading a lazy

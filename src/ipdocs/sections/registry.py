@@ -10,6 +10,7 @@ and ``Annotated`` constraints, strictly (``'2'`` is not 2), unknown options refu
 # object itself rather than compiling and evaluating its text at import.
 
 import dataclasses
+from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any, TypeVar, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -25,22 +26,67 @@ BUILDERS: dict[str, type[Builder]] = {}
 """Every builder by the name a brief file uses: the shipped ones, and those registered
 (``register_builder``), in the order they registered."""
 
-class _OptionsModels(dict[str, type[BaseModel]]):
-    """The options models made so far, by builder name: a registered builder's is made
-    the first time it is looked up (``options_model``). A build from a built-in brief
-    looks up none: a process no longer makes a dozen pydantic models at import (some 2 ms
-    of a cold build) that only a brief file's options need."""
+class _OptionsModels(MutableMapping[str, type[BaseModel]]):
+    """The options model of each registered builder, by its name, as a mapping of every
+    registered builder: a builder's is made the first time it is looked up
+    (``options_model``; a model pydantic cannot make is a PluginError then). A build
+    from a built-in brief looks up none: a process no longer makes a dozen pydantic
+    models at import (some 2 ms of a cold build) that only a brief file's options
+    need."""
 
-    def __missing__(self, name: str) -> type[BaseModel]:
-        """The options model of the registered builder ``name``, made now."""
-        builder = BUILDERS.get(name)
-        if builder is None:
-            raise KeyError(name)
-        model = self[name] = options_model(builder)
+    def __init__(self) -> None:
+        self.made: dict[str, type[BaseModel]] = {}
+
+    def __getitem__(self, name: str) -> type[BaseModel]:
+        """The options model of the builder ``name``, made if it was not yet."""
+        model = self.made.get(name)
+        if model is None:
+            builder = BUILDERS.get(name)
+            if builder is None:
+                raise KeyError(name)
+            model = self.made[name] = _made_options(name, builder)
         return model
 
+    def __setitem__(self, name: str, model: type[BaseModel]) -> None:
+        """Give the builder ``name`` the options model ``model``."""
+        self.made[name] = model
 
-OPTIONS: dict[str, type[BaseModel]] = _OptionsModels()
+    def __delitem__(self, name: str) -> None:
+        """Forget the options model of ``name`` (made again on its next lookup while the
+        builder is registered); KeyError where there is none to forget."""
+        if self.made.pop(name, None) is None and name not in BUILDERS:
+            raise KeyError(name)
+
+    def __iter__(self) -> Iterator[str]:
+        """Every registered builder's name, then any other a model was given for."""
+        return iter(dict.fromkeys([*BUILDERS, *self.made]))
+
+    def __len__(self) -> int:
+        """How many names ``__iter__`` gives."""
+        return len(BUILDERS.keys() | self.made.keys())
+
+    def __contains__(self, name: object) -> bool:
+        """Whether ``name`` has an options model, made or to be made (none made now)."""
+        return name in BUILDERS or name in self.made
+
+    def forget(self, name: str) -> None:
+        """Forget the model made for ``name``, if any, making none."""
+        self.made.pop(name, None)
+
+
+def _made_options(name: str, builder: type[Builder]) -> type[BaseModel]:
+    """``options_model`` of ``builder``; PluginError naming it where pydantic cannot
+    make one of its fields' types into a model."""
+    try:
+        return options_model(builder)
+    except PluginError:
+        raise
+    except Exception as exc:  # pydantic's errors for a type it cannot check
+        raise PluginError(f"builder {name!r}: its options cannot be checked "
+                          f"({type(exc).__name__}: {exc})") from None
+
+
+OPTIONS = _OptionsModels()
 """The options model of each registered builder, by its name (made on first lookup)."""
 
 BuilderT = TypeVar("BuilderT", bound=Builder)
@@ -135,7 +181,7 @@ def register_builder(cls: type[BuilderT]) -> type[BuilderT]:
         raise PluginError(f"a builder named {name!r} is registered already "
                           f"({BUILDERS[name].__module__}.{BUILDERS[name].__qualname__})")
     _own_options(cls)  # a builder that declares no options is refused now
-    OPTIONS.pop(name, None)  # made again, from this class, when first looked up
+    OPTIONS.forget(name)  # made again, from this class, when first looked up
     BUILDERS[name] = cls
     return cls
 

@@ -536,7 +536,7 @@ def _built(source: str, text: str) -> Theme | None:
     """The built-in theme ``source`` as ``themes.built`` holds it, made afresh, where
     ``text`` is the text of the file it was made from; else None (the file changed since:
     it is validated as any theme is). A build with a built-in theme then neither imports
-    the theme schema's pydantic models nor checks the file again: some 11 ms of a cold
+    the theme schema's pydantic models nor checks the file again: some 9 ms of a cold
     process."""
     from ipdocs.themes.built import BUILT
 

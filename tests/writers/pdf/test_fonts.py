@@ -119,6 +119,9 @@ def test_english_text_goes_to_the_latin_face_and_han_to_the_role_face() -> None:
 def test_a_text_its_face_covers_whole_is_one_piece_as_the_general_path_makes_it() -> None:
     fonts = Fonts(load_theme("official"), "张喆知识产权\n")
     fang = fonts.face("fangsong")
+    assert {ord(c) for c in "知识产权张"} <= fang.covers  # the faster path
+    assert fonts.pieces("知识产权张", fang) == [(fang, "知识产权张")]
+    assert 10 not in fang.covers  # a line end: the general path, set as a space
     assert fonts.pieces("知识产权\n张", fang) == [(fang, "知识产权\n张")]
     assert fonts.pieces("", fang) == []
     # a character the face lacks: the general path, in order, along the chain

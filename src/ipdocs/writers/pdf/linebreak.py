@@ -205,7 +205,9 @@ class Line:
     last: bool = False
     drawn: Any = field(default=None, compare=False, repr=False)
     """How the PDF writer draws the line, worked out on its first drawing
-    (``text._stretches``) and kept with it: a remembered layout is drawn again as is."""
+    (``text._stretches``) and kept with it: a remembered layout is drawn again as is. A
+    line a kept layout brought holds the stretches it was drawn in as a plain list until
+    its first drawing (``keptlayouts._stretches_in``)."""
     extent: tuple[float, float, float, float, float] | None = field(
         default=None, compare=False, repr=False)
     """The word space and em it was set with, how far its units reach, and its gaps and

@@ -166,9 +166,10 @@ def _stretches(line: Line) -> list[Stretch]:
     before them and evenly spaced (their gaps within 0.01 pt of the first), shown in one
     go with that gap as the character spacing; any other unit alone. A line a kept
     layout brought may hold them already, as a list (``keptlayouts``)."""
-    if type(line.drawn) is list:
-        line.drawn = _Drawn(line.drawn)
-    elif line.drawn is None:
+    drawn = line.drawn  # read once: another thread may be drawing the same line
+    if type(drawn) is list:
+        line.drawn = _Drawn(drawn)
+    elif drawn is None:
         units = line.units
         count = len(units)
         looks = list(map(_single, units))
@@ -193,8 +194,8 @@ def _stretches(line: Line) -> list[Stretch]:
             stretches.append((start, end, spacing or 0.0, pieces))
             start = end
         line.drawn = _Drawn(stretches)
-    drawn: list[Stretch] = line.drawn.stretches
-    return drawn
+    made: list[Stretch] = line.drawn.stretches
+    return made
 
 
 SOFT_HYPHEN = "<FEFF00AD>"
