@@ -41,6 +41,8 @@ from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any, TypeVar, dataclass_transform, overload
 
+from ipdocs.base import recordinits  # imported everywhere: the kept results name it
+
 T = TypeVar("T")
 
 
@@ -190,8 +192,6 @@ def _template(count: int, frozen: bool) -> types.CodeType:
     PDF build used to compile 17 of them, some 3 ms."""
     code = _TEMPLATES.get((count, frozen))
     if code is None:
-        from ipdocs.base import recordinits
-
         make = getattr(recordinits, _template_name(count, frozen), None)
         if make is None:
             namespace: dict[str, Any] = {}

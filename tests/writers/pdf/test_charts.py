@@ -267,6 +267,7 @@ class _Watched:
 
 
 DRAWS_NOTHING = {"ipdocs.base.records": "records' methods (a Run's or a Line's __init__)",
+                 "ipdocs.base.recordinits": "the code of records' __init__",
                  "ipdocs.writers.pdf.adapter": "shapes_unchecked: only lets values through"}
 """Modules whose code runs while a drawing is made but cannot change it."""
 

@@ -234,7 +234,8 @@ own ``__init__`` (``_workbook_writer``), read without importing it."""
 
 CHARTED_BY = ("ipdocs.writers.docx.charts", "ipdocs.writers.docx.chartxml",
               "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.writers.looks",
-              "ipdocs.base.zips", "ipdocs.base.records", "ipdocs.doc.nodes")
+              "ipdocs.base.zips", "ipdocs.base.records", "ipdocs.base.recordinits",
+              "ipdocs.doc.nodes")
 """The modules whose code makes a chart's parts (its XML, its labels spaced, its
 workbook zipped again with fixed times) and spells the chart they are found by: their
 source is part of what kept parts are found by (``subsets.code_digest``)."""

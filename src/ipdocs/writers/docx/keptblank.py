@@ -45,7 +45,7 @@ MADE_BY = ("ipdocs.writers.docx", "ipdocs.writers.docx.keptblank",
            "ipdocs.writers.docx.zips", "ipdocs.writers.docx.blocks",
            "ipdocs.writers.docx.page", "ipdocs.writers.spacing", "ipdocs.writers.typeset",
            "ipdocs.writers.columns", "ipdocs.themes", "ipdocs.themes.measures",
-           "ipdocs.base.records", "ipdocs.base.kept")
+           "ipdocs.base.records", "ipdocs.base.recordinits", "ipdocs.base.kept")
 """The modules whose code makes a styled blank (the template cleaned, the theme's styles
 set, the blank saved: ``writers.docx``, ``template``, ``styles``, ``adapter``, ``xml``,
 ``zips``, ``spacing``, ``typeset``), looks its style ids up (``blocks.set_style``,

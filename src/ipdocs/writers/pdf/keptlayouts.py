@@ -71,7 +71,7 @@ LAID_BY = ("ipdocs.writers.pdf.keptlayouts", "ipdocs.writers.pdf.text",
            "ipdocs.writers.pdf.blocks", "ipdocs.writers.pdf.setting",
            "ipdocs.writers.typeset", "ipdocs.writers.columns", "ipdocs.writers.looks",
            "ipdocs.writers.spacing", "ipdocs.writers.tablerows", "ipdocs.base.patterns",
-           "ipdocs.base.records", "ipdocs.typefaces.bundled")
+           "ipdocs.base.records", "ipdocs.base.recordinits", "ipdocs.typefaces.bundled")
 """The modules whose code lays text out and fits tables (breaks text, measures it,
 hyphenates it, cuts it into looks, sets a table's cells, chooses the bundled face along a
 role's chain for a character the role's face lacks, which a fit's key does not name, and
