@@ -1,5 +1,6 @@
 """Reading input files and checking texts: regular files only, bounded, characters checked."""
 
+import hashlib
 import os
 import unicodedata
 from pathlib import Path
@@ -16,6 +17,7 @@ from ipdocs.base.inputs import (
     _first_forbidden,
     normalise,
     read_text,
+    text_digest,
     text_problem,
     texts_clean,
 )
@@ -149,3 +151,8 @@ def test_texts_remembered_clean_are_forgotten_beyond_the_bound(
     assert inputs.texts_clean(["a", "b"])
     assert inputs.texts_clean(["c", "d"])
     assert sorted(inputs._CLEAN) == ["c", "d"]
+
+
+def test_a_text_is_known_by_the_sha_256_of_its_utf_8() -> None:
+    assert text_digest("宁波") == hashlib.sha256("宁波".encode()).hexdigest()
+    assert text_digest("a\n") != text_digest("a\r\n")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import ipdocs.themes as themes
+from ipdocs.base.inputs import text_digest
 from ipdocs.themes import BUILT_IN, ThemeError, load_theme, theme_from_text
 from ipdocs.themes.built import BUILT
 
@@ -20,7 +21,7 @@ def test_a_built_in_theme_is_the_theme_its_file_validates_to(name: str) -> None:
     loaded = load_theme(name)
     assert loaded == validated
     assert repr(loaded) == repr(validated)  # every field, compared or not
-    assert BUILT[source][0] == themes.text_digest(text)
+    assert BUILT[source][0] == text_digest(text)
 
 
 def test_each_load_makes_its_theme_afresh() -> None:

@@ -11,6 +11,7 @@ refused; what passes is put in Unicode normalisation form C. It imports only
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -173,3 +174,9 @@ def normalise(text: str) -> str:
     pasted from macOS becomes é), as Word and PDF readers expect it."""
     return text if unicodedata.is_normalized("NFC", text) else \
         unicodedata.normalize("NFC", text)
+
+
+def text_digest(text: str) -> str:
+    """The SHA-256 of ``text`` as UTF-8, in hex: what a shipped data file kept as Python
+    (``themes.built``) or known good (``i18n.locales.SHIPPED_DIGEST``) is known by."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -23,8 +23,7 @@ parameters and assignments, its annotations and defaults given to the function a
 (``_plain_init``: the same parameters, defaults, annotations, assignments and so
 messages; a cold zh PDF makes 69 records' ``__init__``, 57 of this shape, from 17
 templates: 6.9 ms of compiling became 1.4 ms of making); for any other, the standard
-library's own
-(``dataclasses._init_fn``, the same arguments, so the same text). A frozen
+library's own (``dataclasses._init_fn``, the same arguments, so the same text). A frozen
 record's ``__setattr__`` and ``__delattr__`` are closures with the standard library's
 tests and messages. Python 3.13 compiles a class's methods in one go: there, and for a
 class that defines one of these itself, has a dataclass base or no docstring,

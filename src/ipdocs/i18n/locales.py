@@ -13,7 +13,6 @@ words file (``register_locale``), not edits across the code.
 # No ``from __future__ import annotations``: pydantic reads each field's type as the
 # object itself rather than compiling and evaluating its text at import.
 
-import hashlib
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -23,6 +22,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ipdocs.base.fastyaml import safe_load
+from ipdocs.base.inputs import text_digest
 from ipdocs.base.languages import add_text_language, drop_text_language
 from ipdocs.base.records import datarecord
 from ipdocs.i18n.grammar import Grammar, grammar_named
@@ -142,7 +142,7 @@ def _load_shipped() -> None:
     """Register the shipped locales (zh, en)."""
     folder = resources.files("ipdocs.i18n").joinpath("data")
     text = _shipped_text()
-    known = hashlib.sha256(text.encode("utf-8")).hexdigest() == SHIPPED_DIGEST
+    known = text_digest(text) == SHIPPED_DIGEST
     for code, data in (safe_load(text) or {}).items():
         record = Record(**data) if known else _checked(data)
         _REGISTERED[code] = (record, folder.joinpath(record.words))

@@ -7,14 +7,13 @@ here. This package imports nothing from the rest of the project.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import field, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ipdocs.base.fastyaml import read_yaml
-from ipdocs.base.inputs import InputError, read_text
+from ipdocs.base.inputs import InputError, read_text, text_digest
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.base.records import datarecord
@@ -524,12 +523,6 @@ def theme_from_text(text: str, source: str, base: Path | None = None) -> Theme:
     if problems:
         raise ThemeError(problems, source)
     return theme_from_data(data, source, base, marks)
-
-
-def text_digest(text: str) -> str:
-    """The SHA-256 of a theme file's text (as UTF-8), in hex: what ``themes.built`` keeps
-    each built-in theme by."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _built(source: str, text: str) -> Theme | None:

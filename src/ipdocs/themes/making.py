@@ -9,7 +9,8 @@ import dataclasses
 from pathlib import Path
 from typing import Any
 
-from ipdocs.themes import BUILT_IN, _read, text_digest, theme_from_text
+from ipdocs.base.inputs import text_digest
+from ipdocs.themes import BUILT_IN, _read, theme_from_text
 
 BUILT_FILE = Path(__file__).with_name("built.py")
 """The module this makes."""

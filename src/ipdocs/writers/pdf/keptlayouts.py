@@ -467,9 +467,9 @@ def _stretches_out(line: Line) -> tuple[tuple[Any, ...], ...] | None:
     (start, end, spacing), its pieces its own; an even run of characters as (start, end,
     spacing, style, text), its one piece; None where the line was never drawn."""
     drawn = line.drawn
-    stretches = drawn if drawn is None or type(drawn) is list else drawn.stretches
-    if stretches is None:
+    if drawn is None:
         return None
+    stretches = drawn if type(drawn) is list else drawn.stretches
     return tuple((start, end, spacing) if end == start + 1
                  else (start, end, spacing, *pieces[0])
                  for start, end, spacing, pieces in stretches)
