@@ -398,8 +398,10 @@ import gc
 gc.disable()
 from ipdocs.base.patterns import (REPORTLAB_CJK, REPORTLAB_UNUSED, REPORTLAB_URI,
                                   YAML_NON_PRINTABLE, YAML_TIMESTAMP, compiled_on_first_use,
-                                  pydantic_imported, without_pydantic_plugins)
+                                  pillow_on_first_use, pydantic_imported,
+                                  without_pydantic_plugins)
 without_pydantic_plugins()
+pillow_on_first_use()
 with pydantic_imported():
     import pydantic
 
@@ -414,7 +416,8 @@ with compiled_on_first_use(REPORTLAB_URI, REPORTLAB_CJK, modules=REPORTLAB_UNUSE
 """A fresh process's imports of the dependencies ipdocs' design requires for a PDF, made
 as ipdocs makes them (``python -m ipdocs``, ``model.base``, ``base.fastyaml``,
 ``writers.pdf.adapter``): the collector off while they run, pydantic finding no plugins
-without reading the installed packages' metadata, its annotations compiled once, the
+without reading the installed packages' metadata, Pillow's image module left to its
+first use (reportlab imports it at its top), pydantic's annotations compiled once, the
 patterns PyYAML and reportlab compile and ipdocs never uses left to their first use. A
 model layer on pydantic needs its model base class and at least one model: pydantic's
 package alone imports neither, and its first model imports about as much again. The

@@ -1,9 +1,12 @@
 """``python -m ipdocs`` and the installed command (``ipdocs.__main__.run``): the collector
-on again before the command runs, and pydantic's plugins not looked up."""
+on again before the command runs, pydantic's plugins not looked up, and Pillow's image
+module imported only where a picture is drawn."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import SPECS, fresh_python
 
@@ -56,3 +59,46 @@ def test_a_profiler_running_the_command_prints_its_figures(tmp_path: Path) -> No
                              str(tmp_path)], capture_output=True, text=True, check=True)
     assert "function calls" in result.stdout
     assert (tmp_path / "ningbo-2024.zh.pdf").is_file()
+
+
+def test_a_build_without_a_picture_does_not_import_pillow_s_image_module(
+        tmp_path: Path) -> None:
+    code = ("import atexit, runpy, sys\n"
+            "atexit.register(lambda: print(hasattr(sys.modules['PIL.Image'], '__file__'),\n"
+            "                              'PIL.ExifTags' in sys.modules))\n"
+            "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
+            "            sys.argv[2]]\n"
+            "runpy.run_module('ipdocs', run_name='__main__')\n")
+    spec = str(SPECS / "ningbo-2024.yaml")
+    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "False False"
+    assert (tmp_path / "ningbo-2024.zh.pdf").is_file()
+
+
+def test_a_letterhead_s_picture_is_drawn_by_the_command_as_by_the_library(
+        tmp_path: Path) -> None:
+    """The command imports Pillow's image module where the letterhead's picture is read:
+    its PDF is the library's (which imports it with reportlab), byte for byte."""
+    import subprocess
+    import sys
+
+    import ipdocs
+    from ipdocs.themes import load_theme
+
+    image = pytest.importorskip("PIL.Image", reason="needs Pillow (reportlab's)")
+    picture = image.new("RGB", (120, 30), "white")
+    for x in range(20):
+        for y in range(30):
+            picture.putpixel((x, y), (192, 0, 0))
+    picture.save(tmp_path / "logo.png")
+    theme = tmp_path / "office.yaml"
+    theme.write_text((Path(ipdocs.__file__).parent / "themes" / "briefing.yaml").read_text(
+        "utf-8") + "letterhead:\n  image: logo.png\n  lines: [甬知办]\n  height: 6\n  top: 5\n",
+        encoding="utf-8")
+    spec = SPECS / "ningbo-2024.yaml"
+    subprocess.run([sys.executable, "-m", "ipdocs", "build", str(spec), "-f", "pdf", "-l",
+                    "en", "--theme", str(theme), "-o", str(tmp_path / "out")], check=True,
+                   capture_output=True)
+    made = (tmp_path / "out" / "ningbo-2024.en.pdf").read_bytes()
+    assert made == ipdocs.render(ipdocs.load_report(spec), "pdf", lang="en",
+                                 theme=load_theme(theme))
+    assert b"/Subtype /Image" in made

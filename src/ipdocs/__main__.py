@@ -5,8 +5,10 @@ schemas and tables make almost no garbage: the collections during them cost a co
 PDF build some 26 M instructions for nothing) and on again, as it was, before the
 command runs and sets its own policy (``app.cli``). pydantic finds no plugins in the
 command's process (``base.patterns.without_pydantic_plugins``): its only models are
-ipdocs' own. ``ipdocs/__init__`` imports nothing itself, so this runs before any of
-them; a program that imports ipdocs gets neither.
+ipdocs' own. Pillow's image module, which reportlab imports at its top, is imported
+where a picture is first read (``base.patterns.pillow_on_first_use``). ``ipdocs/__init__``
+imports nothing itself, so this runs before any of them; a program that imports ipdocs
+gets none of it.
 """
 
 import gc
@@ -14,13 +16,14 @@ import sys
 
 
 def run() -> int:
-    """The command: its modules imported with the collector off and pydantic finding no
-    plugins, then ``app.cli.command``."""
+    """The command: its modules imported with the collector off, pydantic finding no
+    plugins and Pillow's image module left to its first use, then ``app.cli.command``."""
     collecting = gc.isenabled()
     gc.disable()
-    from ipdocs.base.patterns import without_pydantic_plugins
+    from ipdocs.base.patterns import pillow_on_first_use, without_pydantic_plugins
 
     without_pydantic_plugins()
+    pillow_on_first_use()
     from ipdocs.app.cli import command
 
     if collecting:

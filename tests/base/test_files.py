@@ -241,3 +241,12 @@ def test_cleaning_looks_at_no_file_that_is_not_a_temporary(tmp_path: Path,
     assert clean_stale(tmp_path) == [dead]
     assert looked == [dead.name]
 
+
+
+def test_temporary_names_carry_the_machine_s_network_name() -> None:
+    """The machine's name in temporary names is the network name ``socket`` gives,
+    without importing ``socket`` where the system names its node."""
+    import socket
+
+    assert files._host_name() == socket.gethostname()
+    assert f"-{files._host()}-{os.getpid()}-" in temp_path(Path("/tmp/a.pdf")).name

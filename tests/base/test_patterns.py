@@ -212,3 +212,49 @@ def test_a_user_who_set_pydantics_plugins_keeps_what_they_set() -> None:
             "from ipdocs.base.patterns import PYDANTIC_PLUGIN_LOADER, without_pydantic_plugins\n"
             "print(without_pydantic_plugins(), PYDANTIC_PLUGIN_LOADER in sys.modules)\n")
     assert fresh_python(code) == "False False\n"
+
+
+def test_pillow_s_image_module_is_imported_at_its_first_use() -> None:
+    """reportlab imports Pillow's image module with its first module; behind the
+    stand-in (``pillow_on_first_use``) it is imported only when a picture is read, and
+    is then the real module everywhere (the package's attribute and ``sys.modules``)."""
+    code = ("import io, sys\n"
+            "from ipdocs.base.patterns import PILLOW_IMAGE, pillow_on_first_use\n"
+            "print(pillow_on_first_use(), pillow_on_first_use())\n"
+            "import reportlab.platypus\n"
+            "from reportlab.lib.utils import ImageReader\n"
+            "print('PIL.ExifTags' in sys.modules, hasattr(sys.modules[PILLOW_IMAGE], '__file__'))\n"
+            "import PIL, PIL.Image\n"
+            "picture = io.BytesIO()\n"
+            "PIL.Image.new('RGB', (3, 2), 'red').save(picture, 'PNG')\n"
+            "print(ImageReader(picture).getSize(), 'PIL.ExifTags' in sys.modules)\n"
+            "real = sys.modules[PILLOW_IMAGE]\n"
+            "print(hasattr(real, '__file__'), PIL.Image is real)\n"
+            "print(getattr(PIL.Image, 'VERSION', 'none'))\n")
+    assert fresh_python(code).splitlines() == ["True False", "False False",
+                                               "(3, 2) True", "True True", "none"]
+
+
+def test_pillow_already_imported_is_left_as_it_is() -> None:
+    code = ("import sys, PIL.Image\n"
+            "from ipdocs.base.patterns import PILLOW_IMAGE, pillow_on_first_use\n"
+            "print(pillow_on_first_use(), sys.modules[PILLOW_IMAGE] is PIL.Image)\n")
+    assert fresh_python(code) == "False True\n"
+
+
+def test_threads_reading_the_stand_in_at_once_import_pillow_once() -> None:
+    """Two threads reading the stand-in's first name at once: the module is imported
+    once, under the lock, and both get its names."""
+    code = ("import sys, threading\n"
+            "from ipdocs.base.patterns import PILLOW_IMAGE, pillow_on_first_use\n"
+            "pillow_on_first_use()\n"
+            "stand_in = sys.modules[PILLOW_IMAGE]\n"
+            "got = []\n"
+            "start = threading.Barrier(4)\n"
+            "def read():\n"
+            "    start.wait()\n"
+            "    got.append(stand_in.Image)\n"
+            "threads = [threading.Thread(target=read) for _ in range(4)]\n"
+            "[t.start() for t in threads]; [t.join() for t in threads]\n"
+            "print(len(got), len(set(got)), got[0] is sys.modules[PILLOW_IMAGE].Image)\n")
+    assert fresh_python(code) == "4 1 True\n"
