@@ -6,8 +6,11 @@ import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ipdocs.app.building import build
 from ipdocs.app.fitting import FIT_STEPS, counted_pages, fit_steps, pdf_pages
@@ -212,6 +215,90 @@ def test_the_shortest_step_of_each_scale_finds_the_scale_every_step_finds(
         fresh = Recipe(summary_brief(), load_theme(theme_name))  # a session of its own
         every = {lang: variant_scale(report, fresh, lang, 1) for lang in langs}
     assert found == every and len(set(found.values())) == 3
+
+
+@st.composite
+def _runs(draw: st.DrawFn) -> tuple[list[Any], dict[int, bool], dict[int, bool]]:
+    """Steps in runs of one factor each, whether each fits (never again not, once one
+    of its run did), and what a session knows of some of them (the truth)."""
+    from ipdocs.app.fitting import _Step
+
+    theme = load_theme("briefing")
+    steps: list[_Step] = []
+    fits: dict[int, bool] = {}
+    for number, length in enumerate(draw(st.lists(st.integers(1, 7), min_size=1,
+                                                  max_size=4))):
+        first = draw(st.integers(0, length))  # the first of the run that fits (length: none)
+        for level in range(length):
+            fits[len(steps)] = level >= first
+            steps.append(_Step(level, 1.0 - number / 20, number % 2 == 1, theme))
+    known = {index: fits[index] for index in draw(st.sets(st.sampled_from(sorted(fits))))}
+    return steps, fits, known
+
+
+@settings(max_examples=500)
+@given(_runs())
+def test_a_run_of_steps_is_searched_to_the_step_trying_each_in_turn_finds(
+        drawn: tuple[list[Any], dict[int, bool], dict[int, bool]]) -> None:
+    """Whatever the session knows, ``_first_fitting`` finds the first step that fits,
+    as the ladder trying every step in turn does, and tries no step twice nor any of a
+    run after that step's."""
+    from ipdocs.app.fitting import _first_fitting
+
+    steps, fits, known = drawn
+    index = {id(step): number for number, step in enumerate(steps)}
+    tried: list[int] = []
+
+    def tries(step: object) -> bool:
+        tried.append(index[id(step)])
+        return fits[index[id(step)]]
+
+    found = _first_fitting(steps, tries, lambda step: known.get(index[id(step)]))
+    expected = next((number for number in range(len(steps)) if fits[number]), None)
+    assert (index[id(found)] if found is not None else None) == expected
+    assert len(tried) == len(set(tried))
+    if expected is not None:
+        run = (steps[expected].factor, steps[expected].han)
+        later = [n for n in tried if n > expected and (steps[n].factor, steps[n].han) != run]
+        assert later == []
+
+
+def test_the_summary_s_zh_en_tries_fewer_steps_where_its_search_found_its_scale(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ningbo's zh-en summary fits only at the scale its variant's search came to (0.88),
+    one level before its shortest: of that run's seven steps it tries its first, the
+    shortest but one (which fits) and the one before it (which does not), where trying
+    each in turn took six; its document and PDF are those every step in turn finds."""
+    from ipdocs import load_report
+    from ipdocs.app import fitting
+
+    report = load_report(ROOT / "specs/ningbo-2024.yaml")
+    tried: list[tuple[int, float]] = []
+    real = fitting._Session.tried
+
+    def counted(self: fitting._Session, doc: object, factor: float, *args: object,
+                **kwargs: object) -> bytes | None:
+        level = next(key[2] for key, made in self.docs.items() if made is doc)
+        tried.append((level, factor))
+        return real(self, doc, factor, *args, **kwargs)  # type: ignore[arg-type]
+
+    def fitted(every: bool) -> tuple[object, bytes | None]:
+        recipe = Recipe(summary_brief(), load_theme("briefing"))  # a session of its own
+        assert fitting.shared_scale(report, recipe, 1) == 0.88  # each variant's found
+        tried.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(fitting._Session, "tried", counted)
+            if every:
+                patched.setattr(fitting._Session, "outcome", lambda *args: None)
+            doc, _, pdf = fitting.fitted_document(report, recipe, "zh-en")
+        return doc, pdf
+
+    doc, pdf = fitted(every=False)
+    searched = list(tried)
+    assert fitted(every=True) == (doc, pdf)
+    assert searched[:3] == [(0, 0.88), (5, 0.88), (4, 0.88)]
+    assert [step for step in tried if step[1] == 0.88][:6] == [
+        (level, 0.88) for level in range(6)]
 
 
 def test_steps_under_a_ceiling_take_no_larger_type() -> None:

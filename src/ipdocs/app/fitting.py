@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import field, replace
 from typing import NamedTuple
 
@@ -357,6 +357,15 @@ class _Session:
 
         return make
 
+    def outcome(self, layout: str, lang: LanguageOption, level: int, factor: float,
+                han: bool) -> bool | None:
+        """Whether a try of this session (``tried``) found the document of ``layout``,
+        ``lang`` and ``level`` (no cut given back) to fit at ``factor`` (and ``han``);
+        None where it was not tried."""
+        doc = self.docs.get((layout, lang, level, frozenset()))
+        got = self.tries.get((id(doc), factor, han), False) if doc is not None else False
+        return None if got is False else got is not None
+
     def tried(self, doc: Document, factor: float, theme: Theme, limit: int,
               han: bool = False, drawn: bool = True) -> bytes | None:
         """``_render_within`` of ``doc`` (a document of this session, ``maker``) in
@@ -418,20 +427,30 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
     PDF and what it cut given back where the page has room (``_given_back``); else the
     last, with a RenderWarning. A step that does not fit is laid out only as far as the
     page after the limit (``render_pdf_within``): no file is made of it. A try the
-    session (``_Session``) already made is not made again."""
+    session (``_Session``) already made is not made again, and where it knows how some
+    step came out, fewer steps are tried (``_first_fitting``)."""
     session = _session(report, recipe, limit)
     make = session.maker(report, recipe, lang)
 
     def lay(doc: Document, fitted: _Fit, restored: frozenset[int]) -> bytes | None:
         return session.tried(doc, fitted.factor, fitted.theme, limit, fitted.han)
 
-    for level, factor, han, theme in steps[:-1]:
+    def fits(step: _Step) -> bool:
+        return session.tried(make(step.level, frozenset()), step.factor, step.theme, limit,
+                             step.han) is not None
+
+    def known(step: _Step) -> bool | None:
+        return session.outcome(recipe.layout, lang, step.level, step.factor, step.han)
+
+    first = _first_fitting(steps[:-1], fits, known)
+    if first is not None:
+        level, factor, han, theme = first
         doc = make(level, frozenset())
         pdf = session.tried(doc, factor, theme, limit, han)
-        if pdf is not None:
-            return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
-                                          _scale_of(theme, recipe.theme), factor, han),
-                               limit, lay)
+        assert pdf is not None  # found to fit: drawn now if a search only laid it out
+        return _given_back(make, _Fit(level, frozenset(), doc, theme, pdf,
+                                      _scale_of(theme, recipe.theme), factor, han),
+                           limit, lay)
     level, factor, han, theme = steps[-1]
     doc = make(level, frozenset())
     pdf = _render_as(doc, "pdf", theme)
@@ -446,6 +465,51 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
         "goes (fewer bars, no chart, the lead's first paragraph, fewer highlights, "
         "smaller type, three key figures)"), stacklevel=5)
     return fit
+
+
+def _first_fitting(steps: Sequence[_Step], fits: Callable[[_Step], bool],
+                   known: Callable[[_Step], bool | None]) -> _Step | None:
+    """The first of ``steps`` that fits (``fits``), in fewer tries than one by one
+    where the session knows how some came out (``known``: a scale's search tried
+    them). Consecutive steps of one factor (and Han scaling) are a run of ever more
+    compact documents in one type (``_steps``), each never longer than the one before
+    (``_shortest_of_each_scale``): where one fits, every later one of its run does, and
+    where one does not, none before it does. A run's first step is tried first (where
+    the type need not shrink, it is the one). Where it does not fit and a later step of
+    the run is known to fit, the first that fits is found from that one down
+    (``_first_of_run``); where the run's last is known not to fit, none of it does;
+    else its steps are tried in turn. The step found is the one a try of every step in
+    turn would find: the summary's zh-en, which fits only at the scale its search came
+    to, one level before its shortest, tries 3 steps of its run of 7 instead of 6."""
+    start = 0
+    while start < len(steps):
+        end = start
+        while end + 1 < len(steps) and (steps[end + 1].factor, steps[end + 1].han) == (
+                steps[start].factor, steps[start].han):
+            end += 1
+        run = steps[start:end + 1]
+        start = end + 1
+        if fits(run[0]):
+            return run[0]
+        high = next((index for index, step in enumerate(run) if known(step)), None)
+        if high is not None:
+            return _first_of_run(run, high, fits)
+        if known(run[-1]) is False:
+            continue
+        found = next((step for step in run[1:] if fits(step)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _first_of_run(run: Sequence[_Step], high: int, fits: Callable[[_Step], bool]) -> _Step:
+    """The first step of ``run`` that fits, where its first does not and the one at
+    ``high`` does, tried from ``high`` down: the first step known to fit (the shortest
+    a scale's search tried at that scale) is most often the first that fits, or close
+    to it."""
+    while high > 1 and fits(run[high - 1]):
+        high -= 1
+    return run[high]
 
 
 GIVEN_BACK = (NO_CHART, FEW_HIGHLIGHTS, FIRST_LEAD, FEW_KEY_FIGURES)
