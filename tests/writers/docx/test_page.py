@@ -120,19 +120,18 @@ def test_keep_draft_mark_adds_the_mark_once_after_a_reference_header() -> None:
 def test_properties_from_metadata_with_fixed_times(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     document = docx.Document()
-    set_properties(document, _doc(draft="DRAFT", when=dt.date(2024, 4, 26)))
+    when = set_properties(document, _doc(draft="DRAFT", when=dt.date(2024, 4, 26)))
     props = document.core_properties
     assert (props.title, props.author, props.subject) == ("Title", "A", "S")
     assert props.keywords == "k1, k2, DRAFT" and props.content_status == "DRAFT"
     assert props.language == "en" and props.last_modified_by == "ipdocs"
-    assert props.created == props.modified == dt.datetime(2024, 4, 26, tzinfo=dt.UTC)
+    assert props.created == props.modified == when == dt.datetime(2024, 4, 26, tzinfo=dt.UTC)
     undated = docx.Document()
-    set_properties(undated, _doc())
-    assert undated.core_properties.created == EPOCH
+    assert set_properties(undated, _doc()) == undated.core_properties.created == EPOCH
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "86400")
     epoch = docx.Document()
-    set_properties(epoch, _doc(when=dt.date(2024, 4, 26)))
-    assert epoch.core_properties.created == dt.datetime(1970, 1, 2, tzinfo=dt.UTC)
+    assert set_properties(epoch, _doc(when=dt.date(2024, 4, 26))) == \
+        epoch.core_properties.created == dt.datetime(1970, 1, 2, tzinfo=dt.UTC)
 
 
 def test_a_long_title_is_cut_with_an_ellipsis_in_the_properties() -> None:

@@ -27,7 +27,6 @@ from ipdocs.writers.docx.fonts import (
 )
 from ipdocs.writers.docx.keptblank import blank_source, read_blank, write_blank
 from ipdocs.writers.docx.page import (
-    EPOCH,
     keep_draft_mark,
     set_geometry,
     set_header_footer,
@@ -218,7 +217,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
     document = styled_blank(theme, tags, hyphenate)
     set_geometry(document, theme)
     set_header_footer(document, theme, doc, paragraph_styles(theme, tags, hyphenate))
-    set_properties(document, doc)
+    created = set_properties(document, doc)
     declare_fonts(document, {f.east_asian: f.alternates for f in theme.fonts.values()})
     width = theme.page.width - theme.page.inside - theme.page.outside
     body = document.element.body
@@ -227,7 +226,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
             body.remove(paragraph)
     writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
                     document=document, known_ids=style_ids(theme, tags, hyphenate),
-                    revisions=Revisions(document.core_properties.created or EPOCH))
+                    revisions=Revisions(created))
     spool = BodySpool(body)
     write_masthead(document, writer)
     write_blocks(doc.blocks, document, writer, after=spool.flush)
