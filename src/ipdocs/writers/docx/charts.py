@@ -305,8 +305,12 @@ def import_chart_writer() -> None:
     """Import what a chart's workbook is written with (``chartxml.chart_workbook``):
     XlsxWriter (some 90 M instructions, a quarter of the DOCX writer's imports), so
     that a process with nothing else to do may import it ahead of a Word file with a
-    chart (``writers.formats.WriterFormat.charts``)."""
-    import xlsxwriter  # noqa: F401
+    chart (``writers.formats.WriterFormat.charts``). Not where charts' parts are kept
+    between runs (``keeping``): a chart made before is read back without XlsxWriter
+    (``_kept_parts``), and a new one imports it as its workbook is made. (A summary's
+    process that found its scale imported it for nothing, some 10 ms of the build.)"""
+    if not keeping():
+        import xlsxwriter  # noqa: F401
 
 
 def chart_parts(chart: Chart, fonts: tuple[str, str], colors: tuple[str, str],
