@@ -411,6 +411,30 @@ def test_the_words_of_a_charset_are_read_again_with_the_languages(sample: Report
     assert brief.report_charset(sample) == charset
 
 
+def test_a_report_s_and_glossary_s_text_are_read_once_for_every_document(
+        sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every document of a brief (a fitted brief's tries among them) takes the report's
+    characters and its glossary's: each object's JSON is made once, not a document."""
+    from ipdocs.model import Glossary
+    from ipdocs.sections import summary_brief
+
+    dumped: list[str] = []
+    real = Report.model_dump_json
+
+    def counted(self: Report, **kwargs: object) -> str:
+        dumped.append(type(self).__name__)
+        return real(self, **kwargs)  # type: ignore[arg-type]
+
+    glossary = Glossary.model_validate({"terms": [{"zh": "专利", "en": "patent"}]})
+    monkeypatch.setattr(Report, "model_dump_json", counted)
+    monkeypatch.setattr(Glossary, "model_dump_json", counted)
+    report = sample.model_copy(update={"year": sample.year})  # objects of this test's own
+    made = [summary_brief().document(report, lang, glossary=glossary, compact=level)
+            for lang in ("zh", "en", "zh-en") for level in (0, 3)]
+    assert sorted(dumped) == ["Glossary", "Report"]
+    assert len({doc.charset for doc in made}) == 1 and "专" in made[0].charset
+
+
 def test_a_charset_is_remembered_by_the_text_beyond_printable_ascii(sample: Report) -> None:
     """A report whose text differs in printable ASCII alone (a value edited) has the
     charset remembered; one with another character has its own."""
