@@ -235,6 +235,22 @@ def test_a_theme_scaled_keeps_small_type_legible_and_a_grid_theme_its_sizes() ->
         assert fitted.style(fitted.for_script(name, han=True)) == style
 
 
+def test_a_theme_scaled_again_by_the_same_factor_is_the_same_object() -> None:
+    """A fitted brief asks for each scale of its theme at every step: made once for the
+    theme object and factor, and as made afresh."""
+    from ipdocs.themes import _SCALED
+
+    for name in ("briefing", "official"):
+        theme = load_theme(name)
+        assert theme.scaled(0.88) is theme.scaled(0.88)
+        assert theme.scaled(0.88) is not theme.scaled(0.84)
+        _SCALED.clear()
+        again = theme.scaled(0.88)
+        assert again == theme._scaled(0.88) and again is not theme._scaled(0.88)
+        other = load_theme(name)  # an equal theme of its own: scaled on its own
+        assert other.scaled(0.88) is not again and other.scaled(0.88) == again
+
+
 def test_a_grid_theme_scaled_sets_its_latin_text_smaller_on_half_its_pitch() -> None:
     """The official theme's brief fitted to its page sets English at three quarters of
     the grid's sizes times the fitting's scale, the body 10.5 pt (五号) at least, every

@@ -7,6 +7,7 @@ here. This package imports nothing from the rest of the project.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import field, replace
 from importlib import resources
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipdocs.base.fastyaml import read_yaml
 from ipdocs.base.inputs import InputError, read_text, text_digest
+from ipdocs.base.kept import ByObjects, remembered_for
 from ipdocs.base.plugins import PluginError, installed_file
 from ipdocs.base.problems import Marks, PathElement, Problem, SpecError, error, locate
 from ipdocs.base.records import datarecord
@@ -271,9 +273,15 @@ class Theme:
         ``SMALLEST_SCALED`` points (unless it was smaller). A theme on a character grid
         keeps its Han type (GB/T 9704's fixed sizes); where it says so
         (``Page.latin_fitted``) its Latin text goes smaller (``_latin_scaled``), else it
-        is as it is."""
+        is as it is. One object for the same theme and factor (remembered: a fitted
+        brief's steps ask for each scale again and again)."""
         if factor == 1.0 or not self.scalable:
             return self
+        return remembered_for(_SCALED, (self,), lambda: self._scaled(factor), SCALED_KEPT,
+                              also=(factor,))
+
+    def _scaled(self, factor: float) -> Theme:
+        """``scaled``, made."""
         if self.page.chars_per_line:
             return self._latin_scaled(factor)
 
@@ -327,6 +335,12 @@ class Theme:
         """The ground a draft's marked text is set on, if any: a value kept from an earlier
         year on the stale colour, text to review on the review colour."""
         return self.stale if stale else self.review if review else None
+
+
+SCALED_KEPT = 32
+"""Scaled themes remembered (``Theme.scaled``): a fitted brief's steps come to some
+five scales of one theme, a batch's to those of one or two."""
+_SCALED: ByObjects[Theme] = OrderedDict()
 
 
 def _latin_style(style: Style, ratio: float, pitch: float) -> Style:
