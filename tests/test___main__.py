@@ -64,13 +64,13 @@ def test_a_profiler_running_the_command_prints_its_figures(tmp_path: Path) -> No
 def test_a_build_without_a_picture_does_not_import_pillow_s_image_module(
         tmp_path: Path) -> None:
     code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print(hasattr(sys.modules['PIL.Image'], '__file__'),\n"
+            "atexit.register(lambda: print(type(sys.modules['PIL.Image']).__name__,\n"
             "                              'PIL.ExifTags' in sys.modules))\n"
             "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
             "            sys.argv[2]]\n"
             "runpy.run_module('ipdocs', run_name='__main__')\n")
     spec = str(SPECS / "ningbo-2024.yaml")
-    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "False False"
+    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "_StandIn False"
     assert (tmp_path / "ningbo-2024.zh.pdf").is_file()
 
 

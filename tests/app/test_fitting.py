@@ -239,24 +239,34 @@ def _runs(draw: st.DrawFn) -> tuple[list[Any], dict[int, bool], dict[int, bool]]
 @settings(max_examples=500)
 @given(_runs())
 def test_a_run_of_steps_is_searched_to_the_step_trying_each_in_turn_finds(
-        drawn: tuple[list[Any], dict[int, bool], dict[int, bool]]) -> None:
+        made: tuple[list[Any], dict[int, bool], dict[int, bool]]) -> None:
     """Whatever the session knows, ``_first_fitting`` finds the first step that fits,
-    as the ladder trying every step in turn does, and tries no step twice nor any of a
-    run after that step's."""
+    as the ladder trying every step in turn does, tries no step twice nor any of a run
+    after that step's, never more than twice the steps one by one tries, and draws only
+    a step that fits first in its run or the first step of a run (only lays out the
+    others)."""
     from ipdocs.app.fitting import _first_fitting
 
-    steps, fits, known = drawn
+    steps, fits, known = made
     index = {id(step): number for number, step in enumerate(steps)}
     tried: list[int] = []
 
-    def tries(step: object) -> bool:
+    drawn: list[int] = []
+
+    def tries(step: object, draw: bool) -> bool:
         tried.append(index[id(step)])
+        if draw:
+            drawn.append(index[id(step)])
         return fits[index[id(step)]]
 
     found = _first_fitting(steps, tries, lambda step: known.get(index[id(step)]))
     expected = next((number for number in range(len(steps)) if fits[number]), None)
     assert (index[id(found)] if found is not None else None) == expected
     assert len(tried) == len(set(tried))
+    assert len(tried) <= 2 * (len(steps) if expected is None else expected + 1)
+    firsts = {n for n in range(len(steps)) if n == 0 or (steps[n].factor, steps[n].han) != (
+        steps[n - 1].factor, steps[n - 1].han)}
+    assert all(n in firsts or not fits[n] or n == expected for n in drawn)
     if expected is not None:
         run = (steps[expected].factor, steps[expected].han)
         later = [n for n in tried if n > expected and (steps[n].factor, steps[n].han) != run]
@@ -267,8 +277,9 @@ def test_the_summary_s_zh_en_tries_fewer_steps_where_its_search_found_its_scale(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """Ningbo's zh-en summary fits only at the scale its variant's search came to (0.88),
     one level before its shortest: of that run's seven steps it tries its first, the
-    shortest but one (which fits) and the one before it (which does not), where trying
-    each in turn took six; its document and PDF are those every step in turn finds."""
+    shortest but one (which fits, laid out only), the second and the one before the
+    shortest but one (which do not), where trying each in turn took six; its document
+    and PDF are those every step in turn finds."""
     from ipdocs import load_report
     from ipdocs.app import fitting
 
@@ -296,7 +307,7 @@ def test_the_summary_s_zh_en_tries_fewer_steps_where_its_search_found_its_scale(
     doc, pdf = fitted(every=False)
     searched = list(tried)
     assert fitted(every=True) == (doc, pdf)
-    assert searched[:3] == [(0, 0.88), (5, 0.88), (4, 0.88)]
+    assert searched[:5] == [(0, 0.88), (5, 0.88), (1, 0.88), (4, 0.88), (5, 0.88)]
     assert [step for step in tried if step[1] == 0.88][:6] == [
         (level, 0.88) for level in range(6)]
 

@@ -427,7 +427,7 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
     found("zh", 1.0, 11, 1.0, charts=True)
     assert executor.tasks[-1] == ("_prepare", (("docx", "pdf"), batch.tokens[0]))
     assert batch.preparing[executor.futures[-1]][2] == (  # type: ignore[index]
-        jobs.PREPARE_SECONDS + jobs.CHARTS_SECONDS)
+        jobs.PREPARE_SECONDS)  # charts' parts are kept: no chart writer imported ahead
     found("en", 0.94, 11, 2.0)
     assert len(executor.tasks) == 4  # once a process
     found("zh-en", 0.88, 10, 3.0)  # 11 is still importing: 10 is free first
@@ -435,6 +435,26 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
         ("_attempt_each", ["zh-en", "zh-en"]),
         ("_attempt_each", ["zh", "zh", "en", "en"])]
     assert {args[2] for _, args in executor.tasks[4:]} == {0.88}
+
+
+def test_a_process_importing_the_chart_writer_ahead_is_guessed_free_later(
+        tmp_path: Path, sample: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where charts' parts cannot be kept (the cache off), a process that found a
+    variant with a chart imports the chart writer ahead: its ``_prepare`` is guessed
+    longer by ``CHARTS_SECONDS``."""
+    from ipdocs.app import jobs
+
+    monkeypatch.setenv("IPDOCS_CACHE", "off")
+    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
+    job = jobs.Job(sample, Recipe(summary_brief(), load_theme("briefing")), outputs)
+    executor = _Queued()
+    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
+    assert list(batch.submit(job)) == []
+    batch._prepare(0, 11, charts=True)
+    batch._prepare(0, 12, charts=False)
+    assert [seconds for _, _, seconds in batch.preparing.values()] == [
+        jobs.PREPARE_SECONDS + jobs.CHARTS_SECONDS, jobs.PREPARE_SECONDS]
 
 
 def test_a_prepared_process_is_free_when_its_import_ended(tmp_path: Path) -> None:

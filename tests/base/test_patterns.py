@@ -223,7 +223,7 @@ def test_pillow_s_image_module_is_imported_at_its_first_use() -> None:
             "print(pillow_on_first_use(), pillow_on_first_use())\n"
             "import reportlab.platypus\n"
             "from reportlab.lib.utils import ImageReader\n"
-            "print('PIL.ExifTags' in sys.modules, hasattr(sys.modules[PILLOW_IMAGE], '__file__'))\n"
+            "print('PIL.ExifTags' in sys.modules, type(sys.modules[PILLOW_IMAGE]).__name__)\n"
             "import PIL, PIL.Image\n"
             "picture = io.BytesIO()\n"
             "PIL.Image.new('RGB', (3, 2), 'red').save(picture, 'PNG')\n"
@@ -231,8 +231,30 @@ def test_pillow_s_image_module_is_imported_at_its_first_use() -> None:
             "real = sys.modules[PILLOW_IMAGE]\n"
             "print(hasattr(real, '__file__'), PIL.Image is real)\n"
             "print(getattr(PIL.Image, 'VERSION', 'none'))\n")
-    assert fresh_python(code).splitlines() == ["True False", "False False",
+    assert fresh_python(code).splitlines() == ["True False", "False _StandIn",
                                                "(3, 2) True", "True True", "none"]
+
+
+def test_the_stand_in_is_the_real_module_to_whatever_uses_it() -> None:
+    """A program that took the stand-in before its first use (``from PIL import Image``)
+    and sets one of its names sets the real module's (a limit on a picture's pixels);
+    ``import *`` takes the real module's names; its spec is found without running it."""
+    code = ("import importlib.util, sys\n"
+            "from ipdocs.base.patterns import PILLOW_IMAGE, pillow_on_first_use\n"
+            "pillow_on_first_use()\n"
+            "from PIL import Image\n"
+            "spec = importlib.util.find_spec(PILLOW_IMAGE)\n"
+            "print(spec.name, spec.origin.endswith('Image.py'), 'PIL.ExifTags' in sys.modules)\n"
+            "Image.MAX_IMAGE_PIXELS = None\n"
+            "real = sys.modules[PILLOW_IMAGE]\n"
+            "print(real is not Image, real.MAX_IMAGE_PIXELS, Image.MAX_IMAGE_PIXELS)\n"
+            "del Image.MAX_IMAGE_PIXELS\n"
+            "print(hasattr(real, 'MAX_IMAGE_PIXELS'))\n"
+            "namespace = {}\n"
+            "exec('from PIL.Image import *', namespace)\n"
+            "print('open' in namespace, 'new' in namespace, hasattr(Image, '__path__'))\n")
+    assert fresh_python(code).splitlines() == ["PIL.Image True False", "True None None",
+                                               "False", "True True False"]
 
 
 def test_pillow_already_imported_is_left_as_it_is() -> None:

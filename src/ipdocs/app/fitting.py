@@ -435,9 +435,9 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
     def lay(doc: Document, fitted: _Fit, restored: frozenset[int]) -> bytes | None:
         return session.tried(doc, fitted.factor, fitted.theme, limit, fitted.han)
 
-    def fits(step: _Step) -> bool:
+    def fits(step: _Step, drawn: bool) -> bool:
         return session.tried(make(step.level, frozenset()), step.factor, step.theme, limit,
-                             step.han) is not None
+                             step.han, drawn=drawn) is not None
 
     def known(step: _Step) -> bool | None:
         return session.outcome(recipe.layout, lang, step.level, step.factor, step.han)
@@ -467,20 +467,19 @@ def _ladder(report: Report, recipe: Recipe, lang: LanguageOption, limit: int,
     return fit
 
 
-def _first_fitting(steps: Sequence[_Step], fits: Callable[[_Step], bool],
+def _first_fitting(steps: Sequence[_Step], fits: Callable[[_Step, bool], bool],
                    known: Callable[[_Step], bool | None]) -> _Step | None:
-    """The first of ``steps`` that fits (``fits``), in fewer tries than one by one
-    where the session knows how some came out (``known``: a scale's search tried
-    them). Consecutive steps of one factor (and Han scaling) are a run of ever more
-    compact documents in one type (``_steps``), each never longer than the one before
-    (``_shortest_of_each_scale``): where one fits, every later one of its run does, and
-    where one does not, none before it does. A run's first step is tried first (where
-    the type need not shrink, it is the one). Where it does not fit and a later step of
-    the run is known to fit, the first that fits is found from that one down
-    (``_first_of_run``); where the run's last is known not to fit, none of it does;
-    else its steps are tried in turn. The step found is the one a try of every step in
-    turn would find: the summary's zh-en, which fits only at the scale its search came
-    to, one level before its shortest, tries 3 steps of its run of 7 instead of 6."""
+    """The first of ``steps`` that fits (``fits``, drawn or only laid out), where the
+    session knows how some came out (``known``: a scale's search tried them) with tries
+    from both ends of a run. Consecutive steps of one factor (and Han scaling) are a run
+    of ever more compact documents in one type (``_steps``), each never longer than the
+    one before (``_shortest_of_each_scale``): where one fits, every later one of its run
+    does, and where one does not, none before it does. A run's first step is tried first
+    (drawn: where the type need not shrink, it is the one). Where it does not fit and a
+    later step of the run is known to fit, the first that fits lies between them
+    (``_first_of_run``); where the run's last is known not to fit, none of it does; else
+    its steps are tried in turn, as the ladder always tried them. The step found is the
+    one a try of every step in turn finds."""
     start = 0
     while start < len(steps):
         end = start
@@ -489,26 +488,39 @@ def _first_fitting(steps: Sequence[_Step], fits: Callable[[_Step], bool],
             end += 1
         run = steps[start:end + 1]
         start = end + 1
-        if fits(run[0]):
+        if fits(run[0], True):
             return run[0]
         high = next((index for index, step in enumerate(run) if known(step)), None)
         if high is not None:
             return _first_of_run(run, high, fits)
         if known(run[-1]) is False:
             continue
-        found = next((step for step in run[1:] if fits(step)), None)
+        found = next((step for step in run[1:] if fits(step, True)), None)
         if found is not None:
             return found
     return None
 
 
-def _first_of_run(run: Sequence[_Step], high: int, fits: Callable[[_Step], bool]) -> _Step:
+def _first_of_run(run: Sequence[_Step], high: int, fits: Callable[[_Step, bool], bool]
+                  ) -> _Step:
     """The first step of ``run`` that fits, where its first does not and the one at
-    ``high`` does, tried from ``high`` down: the first step known to fit (the shortest
-    a scale's search tried at that scale) is most often the first that fits, or close
-    to it."""
-    while high > 1 and fits(run[high - 1]):
+    ``high`` does: tried from both ends in turn, the step below the last known to fit
+    (only laid out: it may not be the first) and the step after the last known not to
+    (drawn: if it fits, it is the first). The first that fits lies near either end:
+    the briefing summaries' zh-en of Ningbo and Shanghai fit one level before the
+    shortest their scales' searches tried or at it (Ningbo's tries 4 of its run's 7
+    steps where one by one tried 6, Shanghai's 2 where it tried 7), Hubei's at the
+    third level of six (one try more than one by one, only laid out). Never more than
+    twice the tries one by one takes."""
+    low = 0
+    while high - low > 1:
+        if not fits(run[high - 1], False):
+            return run[high]
         high -= 1
+        if high - low > 1:
+            low += 1
+            if fits(run[low], True):
+                return run[low]
     return run[high]
 
 

@@ -343,9 +343,11 @@ class _Batch:
         job, _ = self.jobs[index]
         formats = tuple(dict.fromkeys(found.name for found in map(format_for, (
             output.path for output in job.outputs)) if found is not None))
+        seconds = PREPARE_SECONDS + (CHARTS_SECONDS if charts and _chart_writer_ahead()
+                                     else 0.0)
         with contextlib.suppress(RuntimeError):  # the pool broke: its outputs say so
             self.preparing[self.executor.submit(_prepare, formats, self.tokens[index])] = (
-                process, time.monotonic(), PREPARE_SECONDS + charts * CHARTS_SECONDS)
+                process, time.monotonic(), seconds)
 
     def _free_first(self, found: Mapping[str, ScaleFound]) -> dict[str, ScaleFound]:
         """``found`` with each process's moment done put off to the end of a
@@ -618,7 +620,16 @@ PREPARE_SECONDS = 0.05
 process that is still at one will be free (``_Batch._free_first``)."""
 CHARTS_SECONDS = 0.01
 """About what importing the chart writer adds to a ``_prepare`` task (XlsxWriter, some
-90 M instructions)."""
+90 M instructions), where it imports it (``_chart_writer_ahead``)."""
+
+
+def _chart_writer_ahead() -> bool:
+    """Whether a ``_prepare`` task imports the chart writer for a chart: only where
+    charts' parts cannot be kept between runs (``writers.docx.charts
+    .import_chart_writer``: one kept is read back without it)."""
+    from ipdocs.writers.subsets import keeping
+
+    return not keeping()
 
 
 def _prepare(formats: Sequence[str], token: str | None = None) -> tuple[int, float]:

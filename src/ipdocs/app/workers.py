@@ -334,7 +334,8 @@ def import_writers(formats: Sequence[str], charts: bool = False) -> None:
     the first output that needs them: a worker started before the first spec is loaded
     does it while its parent loads (the PDF writer is some 70 ms of imports, the DOCX
     writer 35); with ``charts``, what each draws charts with too, where that is apart
-    (``WriterFormat.charts``: the DOCX writer's XlsxWriter, some 10 ms).
+    (``WriterFormat.charts``: the DOCX writer's XlsxWriter, some 10 ms, where charts'
+    parts are not kept between runs).
     A format unknown or whose writer fails to import is left: the output that needs it
     says why."""
     from ipdocs.writers.formats import writer_format

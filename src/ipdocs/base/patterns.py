@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import importlib.util
 import os
 import re
 import sys
@@ -54,6 +55,7 @@ import threading
 import typing
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
 from typing import Any, cast
 
@@ -253,8 +255,8 @@ PILLOW_IMAGE = "PIL.Image"
 
 def pillow_on_first_use() -> bool:
     """In the ``ipdocs`` command's own process, before reportlab is imported: Pillow's
-    image module a stand-in that imports it in its place at the first of its names read
-    (``_stand_in``). reportlab imports it with its first module, but reads it only to
+    image module a stand-in that imports it in its place at its first use
+    (``_StandIn``). reportlab imports it with its first module, but reads it only to
     take in a picture (a letterhead's, ``writers.pdf.page``); importing it (its Exif and
     TIFF tag tables, its C core) is some 10 ms and 55 M instructions of a cold build
     that draws none. Not where it is imported already or Pillow is missing. Whether it
@@ -264,31 +266,60 @@ def pillow_on_first_use() -> bool:
     package, _, name = PILLOW_IMAGE.rpartition(".")
     try:
         parent = importlib.import_module(package)
-    except ImportError:
+        spec = importlib.util.find_spec(PILLOW_IMAGE)  # found, not run
+    except (ImportError, ValueError):
         return False
-    stand_in = _stand_in(PILLOW_IMAGE, "Pillow's image module, imported at the first of its "
-                                       "names read (ipdocs.base.patterns)")
+    if spec is None:
+        return False
+    stand_in = _stand_in(PILLOW_IMAGE, "Pillow's image module, imported at its first use "
+                                       "(ipdocs.base.patterns)", spec)
     sys.modules[PILLOW_IMAGE] = stand_in
     setattr(parent, name, stand_in)  # ``from PIL import Image`` reads it from the package
     return True
 
 
-def _stand_in(module: str, doc: str, **own: Any) -> ModuleType:
-    """A module to stand in ``sys.modules`` for ``module``: ``own`` its names, and any
-    other name read from it imports the real module in its place (once, under a lock;
-    the import system then puts it in its package too) and is the real module's. A
-    module's special names are its own (the import system asks a module for
-    ``__path__``)."""
-    stand_in = ModuleType(module, doc)
+class _StandIn(ModuleType):
+    """A module standing in ``sys.modules`` for another until its first use: the names
+    it was made with are its own (a module's ``__name__``, ``__spec__`` and the like
+    among them); any other name read, set or deleted (``__all__``, which ``import *``
+    reads, or ``MAX_IMAGE_PIXELS`` set by a program before its first picture) is the
+    real module's, imported in its place at the first (once, under the lock; the
+    import system then puts it in its package too). It has no ``__path__``: the import
+    system asks a module it takes names from whether it is a package, and reading the
+    real module's for that would import it at once."""
 
-    def real_attribute(name: str) -> Any:  # PEP 562: a name the module lacks
-        if name.startswith("__") and name.endswith("__"):
-            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    def __getattr__(self, name: str) -> Any:
+        """Any name not its own: the real module's (``__path__`` none)."""
+        if name == "__path__":
+            raise AttributeError(f"module {self.__name__!r} has no attribute {name!r}")
+        return getattr(self._real(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """A name of its own set on it, any other on the real module."""
+        if name in vars(self):
+            super().__setattr__(name, value)
+        else:
+            setattr(self._real(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        """A name of its own deleted from it, any other from the real module."""
+        if name in vars(self):
+            super().__delattr__(name)
+        else:
+            delattr(self._real(), name)
+
+    def _real(self) -> ModuleType:
+        """The real module, imported in this one's place if it is not yet."""
         with _LOCK:
-            if sys.modules.get(module) is stand_in:
-                del sys.modules[module]
-            real = importlib.import_module(module)
-        return getattr(real, name)
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            return importlib.import_module(self.__name__)
 
-    vars(stand_in).update(own, __getattr__=real_attribute)
+
+def _stand_in(module: str, doc: str, spec: ModuleSpec | None = None,
+              **own: Any) -> ModuleType:
+    """A ``_StandIn`` for ``module`` with ``own`` names (and the real module's ``spec``,
+    if found: ``importlib.util.find_spec`` then answers for it as for the module)."""
+    stand_in = _StandIn(module, doc)
+    vars(stand_in).update(own, __spec__=spec)
     return stand_in

@@ -161,3 +161,18 @@ def test_paragraph_styles_found_once_are_set_alike_without_reading_the_styles() 
         section = document.sections[0]
         assert section.footer.paragraphs[0]._p.style == "Footer"
         assert section.header.paragraphs[0]._p.style == "Header"
+
+
+def test_revisions_carry_the_creation_time_as_python_docx_reads_it_back(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Word file's revisions carry its creation time; a year before 1000, which
+    python-docx writes in fewer than four digits and cannot read back, gives EPOCH as
+    reading it back did."""
+    from ipdocs.writers.docx import _revised_at
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    for when in (dt.datetime(2024, 4, 26, tzinfo=dt.UTC), dt.datetime(999, 5, 1, tzinfo=dt.UTC)):
+        document = docx.Document()
+        set_properties(document, _doc(when=when.date()))
+        assert _revised_at(when) == (document.core_properties.created or EPOCH)

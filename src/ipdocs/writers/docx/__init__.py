@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from ipdocs.writers.docx.fonts import (
 )
 from ipdocs.writers.docx.keptblank import blank_source, read_blank, write_blank
 from ipdocs.writers.docx.page import (
+    EPOCH,
     keep_draft_mark,
     set_geometry,
     set_header_footer,
@@ -208,6 +210,13 @@ def keep_blank(theme: Theme, tags: tuple[str, str], hyphenate: bool) -> None:
         on_disk.ids = len(ids) + len(found)
 
 
+def _revised_at(created: dt.datetime) -> dt.datetime:
+    """The time a Word file's revisions carry: when its properties say it was created,
+    as python-docx reads it back; EPOCH for a year before 1000, which python-docx writes
+    in fewer than four digits and cannot read back (nor is it an XML date)."""
+    return created if created.year >= 1000 else EPOCH
+
+
 def render_docx(doc: Document, theme: Theme) -> bytes:
     """The Word file of ``doc`` set in ``theme``."""
     writer = Writer(theme, doc.languages)
@@ -226,7 +235,7 @@ def render_docx(doc: Document, theme: Theme) -> bytes:
             body.remove(paragraph)
     writer = Writer(theme, doc.languages, tuple(headings(doc.blocks)), width,
                     document=document, known_ids=style_ids(theme, tags, hyphenate),
-                    revisions=Revisions(created))
+                    revisions=Revisions(_revised_at(created)))
     spool = BodySpool(body)
     write_masthead(document, writer)
     write_blocks(doc.blocks, document, writer, after=spool.flush)
