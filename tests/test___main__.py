@@ -28,18 +28,24 @@ def test_python_m_turns_the_collector_back_on_before_the_command_runs() -> None:
     assert fresh_python(code) == "True\nFalse\n"
 
 
+def _command_then(printed: str, folder: Path) -> str:
+    """The last line a cold zh PDF build by ``python -m ipdocs`` (into ``folder``)
+    prints, where ``printed`` (an expression) is printed as the process exits."""
+    code = ("import atexit, runpy, sys\n"
+            f"atexit.register(lambda: print({printed}))\n"
+            "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
+            "            sys.argv[2]]\n"
+            "runpy.run_module('ipdocs', run_name='__main__')\n")
+    return fresh_python(code, str(SPECS / "ningbo-2024.yaml"), str(folder)).splitlines()[-1]
+
+
 def test_the_command_reads_no_installed_package_s_metadata_for_a_build(
         tmp_path: Path) -> None:
     """A build naming no plugin: neither pydantic (``without_pydantic_plugins``) nor
     ipdocs (``base.plugins``) reads entry points, so ``importlib.metadata`` is never
     imported; a program that imports ipdocs keeps pydantic's plugin loader as it is."""
-    code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print('importlib.metadata' in sys.modules))\n"
-            "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
-            "            sys.argv[2]]\n"
-            "runpy.run_module('ipdocs', run_name='__main__')\n")
+    assert _command_then("'importlib.metadata' in sys.modules", tmp_path) == "False"
     spec = str(SPECS / "ningbo-2024.yaml")
-    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "False"
     library = ("import sys\n"
                "from ipdocs.app import cli\n"
                "cli.main(['build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o', sys.argv[2]])\n"
@@ -63,14 +69,8 @@ def test_a_profiler_running_the_command_prints_its_figures(tmp_path: Path) -> No
 
 def test_a_build_without_a_picture_does_not_import_pillow_s_image_module(
         tmp_path: Path) -> None:
-    code = ("import atexit, runpy, sys\n"
-            "atexit.register(lambda: print(type(sys.modules['PIL.Image']).__name__,\n"
-            "                              'PIL.ExifTags' in sys.modules))\n"
-            "sys.argv = ['ipdocs', 'build', sys.argv[1], '-f', 'pdf', '-l', 'zh', '-o',\n"
-            "            sys.argv[2]]\n"
-            "runpy.run_module('ipdocs', run_name='__main__')\n")
-    spec = str(SPECS / "ningbo-2024.yaml")
-    assert fresh_python(code, spec, str(tmp_path)).splitlines()[-1] == "_StandIn False"
+    assert _command_then("type(sys.modules['PIL.Image']).__name__, "
+                         "'PIL.ExifTags' in sys.modules", tmp_path) == "_StandIn False"
     assert (tmp_path / "ningbo-2024.zh.pdf").is_file()
 
 

@@ -382,6 +382,20 @@ def test_a_failing_output_of_a_whole_job_fails_its_job_alone(
     assert len({text.split()[0] for text in made.values()}) == 1  # one process
 
 
+def _summary_batch(folder: Path, report: Report) -> tuple[Any, Any]:
+    """An executor that runs nothing (``_Queued``) and a batch of two processes over it,
+    given a summary brief's six outputs (its three scale tasks queued)."""
+    from ipdocs.app import jobs
+
+    outputs = tuple(Output(folder / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
+                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
+    job = jobs.Job(report, Recipe(summary_brief(), load_theme("briefing")), outputs)
+    executor = _Queued()
+    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
+    assert list(batch.submit(job)) == []
+    return executor, batch
+
+
 class _Queued:
     """An executor that runs nothing: it keeps each task submitted with its future."""
 
@@ -408,12 +422,7 @@ def test_a_process_waiting_for_its_siblings_scales_imports_the_writers(
 
     from ipdocs.app import jobs
 
-    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
-                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
-    job = jobs.Job(sample, Recipe(summary_brief(), load_theme("briefing")), outputs)
-    executor = _Queued()
-    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
-    assert list(batch.submit(job)) == []
+    executor, batch = _summary_batch(tmp_path, sample)
     scales = dict(zip([args[1] for _, args in executor.tasks], executor.futures, strict=True))
     assert [name for name, _ in executor.tasks] == ["_variant_scale"] * 3
 
@@ -445,12 +454,7 @@ def test_a_process_importing_the_chart_writer_ahead_is_guessed_free_later(
     from ipdocs.app import jobs
 
     monkeypatch.setenv("IPDOCS_CACHE", "off")
-    outputs = tuple(Output(tmp_path / f"s.{lang}.{fmt}", lang)  # type: ignore[arg-type]
-                    for lang in ("zh", "en", "zh-en") for fmt in ("docx", "pdf"))
-    job = jobs.Job(sample, Recipe(summary_brief(), load_theme("briefing")), outputs)
-    executor = _Queued()
-    batch = jobs._Batch(executor, None, 2)  # type: ignore[arg-type]
-    assert list(batch.submit(job)) == []
+    _, batch = _summary_batch(tmp_path, sample)
     batch._prepare(0, 11, charts=True)
     batch._prepare(0, 12, charts=False)
     assert [seconds for _, _, seconds in batch.preparing.values()] == [
