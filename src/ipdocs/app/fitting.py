@@ -363,8 +363,10 @@ class _Session:
         ``lang`` and ``level`` (no cut given back) to fit at ``factor`` (and ``han``);
         None where it was not tried."""
         doc = self.docs.get((layout, lang, level, frozenset()))
-        got = self.tries.get((id(doc), factor, han), False) if doc is not None else False
-        return None if got is False else got is not None
+        key = (id(doc), factor, han)
+        if doc is None or key not in self.tries:
+            return None
+        return self.tries[key] is not None
 
     def tried(self, doc: Document, factor: float, theme: Theme, limit: int,
               han: bool = False, drawn: bool = True) -> bytes | None:
