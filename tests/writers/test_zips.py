@@ -76,6 +76,21 @@ def test_a_document_let_go_is_freed_without_the_garbage_collector() -> None:
     assert part() is None and styles() is None
 
 
+@pytest.mark.usefixtures("collector_off")
+def test_a_document_with_a_header_let_go_is_freed_without_the_garbage_collector() -> None:
+    """A header's part keeps the document's part it found (python-docx's lazy
+    ``_document_part``), which reaches it back: let go, that cycle is undone too."""
+    document = blank(load_theme("official"), ("zh-CN", "zh-CN"))
+    header = document.sections[0].header
+    header.paragraphs[0].text = "header"
+    assert header.part._document_part is document.part  # found, and kept
+    assert package_bytes(document.part.package)
+    part, header_part = weakref.ref(document.part), weakref.ref(header.part)
+    let_go(document)
+    del document, header
+    assert part() is None and header_part() is None
+
+
 @pytest.mark.parametrize("value", [
     "/word/document.xml", "application/vnd.openxmlformats-officedocument.main+xml",
     "a&b<c>d", "say \"hi\"", "it's \"so\"", "it's", "tab\there\nline\rend", ""])

@@ -100,10 +100,13 @@ def let_go(document: Any) -> None:
     document and its body hold each other; so the document, its parts and their XML (a
     report's body, its styles: some 4 MB a file) were freed only by the garbage
     collector's next collection (which a batch's worker makes now and then), not as
-    soon as the document's last reference went. Neither is used after this."""
+    soon as the document's last reference went. A header's or footer's part also keeps
+    the document's part it found (python-docx's lazy ``StoryPart._document_part``),
+    which reaches it back through its relationships. Nothing is used after this."""
     package = document.part.package
     for part in list(iter_parts(package)):
         part._package = None
+        vars(part).pop("_document_part", None)
     vars(package).pop("rels", None)  # python-docx's lazyproperty: parts it no longer names
     vars(document)["_Document__body"] = None  # python-docx's Document.__body
 
