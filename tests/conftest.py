@@ -82,10 +82,10 @@ SAMPLE = ROOT / "tests" / "data" / "sample.yaml"
 @pytest.fixture
 def collector_off() -> Iterator[None]:
     """The garbage collector off for one test (as in a build's process), on again after
-    as it was (``ipdocs.app.watching.collector_off``)."""
-    from ipdocs.app.watching import collector_off as off
+    as it was (``ipdocs.base.collector.paused``)."""
+    from ipdocs.base.collector import paused
 
-    with off():
+    with paused():
         yield
 
 

@@ -33,6 +33,7 @@ from typing import IO
 
 from ipdocs.app.batch import Plan, Refusal, load_job
 from ipdocs.app.building import Done, Recipe, build_jobs, open_pool
+from ipdocs.base.collector import paused
 from ipdocs.base.problems import counted
 from ipdocs.base.records import datarecord
 from ipdocs.sections import BriefError, load_brief
@@ -271,7 +272,7 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
             session.say(f"ipdocs: watching {', '.join(_short(p) for p in watched)} "
                         "(Ctrl-C to stop)")
             for _ in changed(watched):
-                with collector_off():
+                with paused():  # the collector off while it rebuilds, as a build has it
                     session.rebuild()
                 keptlayouts.flush()  # the PDF is written: kept while waiting, not before
                 settle()
@@ -279,25 +280,10 @@ def watch(options: Options, err: IO[str] | None = None, out: IO[str] | None = No
         remember_fits(before)  # a library caller's later builds keep what they did
 
 
-@contextlib.contextmanager
-def collector_off() -> Iterator[None]:
-    """The garbage collector off while a rebuild runs (as ``ipdocs build`` runs its
-    own), on again as it was after it: the collections it would run walk only the
-    rebuild's young objects (the report, the document, the layout) and find little to
-    free before it ends; ``settle`` collects what it left once."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def settle() -> None:
     """Between rebuilds, while waiting for changes: collect what the last one left and
-    freeze what lives on (fonts, subsets, caches), so that the collector's runs during
-    the next rebuild walk only that rebuild's objects (a fifth of a rebuild's time else)."""
+    freeze what lives on (fonts, subsets, caches), so that the collector's runs after the
+    next rebuild (paused while it runs) walk only that rebuild's objects."""
     gc.collect()
     gc.freeze()
 

@@ -11,6 +11,7 @@ from typing import TypeVar
 import docx
 from docx.document import Document as DocxDocument
 
+from ipdocs.base.collector import paused
 from ipdocs.base.kept import drop_oldest
 from ipdocs.base.records import datarecord
 from ipdocs.doc import Bilingual, Block, Document, Paragraph, find_language, headings
@@ -218,7 +219,14 @@ def _revised_at(created: dt.datetime) -> dt.datetime:
 
 
 def render_docx(doc: Document, theme: Theme) -> bytes:
-    """The Word file of ``doc`` set in ``theme``."""
+    """The Word file of ``doc`` set in ``theme``, made with the cyclic garbage collector
+    paused (``base.collector``)."""
+    with paused():
+        return _docx_bytes(doc, theme)
+
+
+def _docx_bytes(doc: Document, theme: Theme) -> bytes:
+    """``render_docx``'s work."""
     writer = Writer(theme, doc.languages)
     hyphenate = any(find_language(doc.languages, lang).hyphenates
                     for lang in paragraph_languages(doc.blocks))

@@ -10,6 +10,7 @@ Identical input gives identical bytes.
 
 from __future__ import annotations
 
+from ipdocs.base.collector import paused
 from ipdocs.doc import Bilingual, Document, headings
 from ipdocs.themes import Theme
 from ipdocs.writers.html.blocks import write_blocks
@@ -64,7 +65,14 @@ def _body(html: Element, doc: Document, w: Writer) -> None:
 
 
 def render_html(doc: Document, theme: Theme) -> bytes:
-    """The web page of ``doc`` set in ``theme``."""
+    """The web page of ``doc`` set in ``theme``, made with the cyclic garbage collector
+    paused (``base.collector``)."""
+    with paused():
+        return _page_bytes(doc, theme)
+
+
+def _page_bytes(doc: Document, theme: Theme) -> bytes:
+    """``render_html``'s work."""
     w = Writer(theme, doc.languages, lang=doc.main.tag)
     _anchors(doc, w)
     html = tag(None, "html", lang=doc.main.tag)

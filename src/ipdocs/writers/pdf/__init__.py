@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 
+from ipdocs.base.collector import paused
 from ipdocs.doc import Document
 from ipdocs.themes import Theme
 from ipdocs.writers import RenderError
@@ -103,10 +104,11 @@ def render_pdf_within(doc: Document, theme: Theme, pages: int, drawn: bool = Tru
 def _render(doc: Document, theme: Theme, pages: int | None, dry: bool = False
             ) -> bytes | None:
     """The PDF of ``doc``, or None when it would fill more than ``pages`` pages; with
-    ``dry``, laid out only (no text drawn, no file: empty bytes when it fits)."""
+    ``dry``, laid out only (no text drawn, no file: empty bytes when it fits). Made with
+    the cyclic garbage collector paused (``base.collector``)."""
     source_date()
     width = (theme.page.width - theme.page.inside - theme.page.outside) * MM
-    with kept_layouts(doc, theme, width, remember_layouts, layout_known):
+    with paused(), kept_layouts(doc, theme, width, remember_layouts, layout_known):
         return _laid_out(doc, theme, width, pages, dry)
 
 
