@@ -57,9 +57,10 @@ def test_nested_pauses_end_with_the_outermost() -> None:
 
 
 @pytest.mark.usefixtures("collector_on")
-def test_threads_share_one_pause_that_ends_with_the_last_of_them() -> None:
-    """The first thread's pause ends while the second's runs: the collector stays off
-    until the second ends (it is the process's, not a thread's)."""
+def test_the_pause_ends_with_the_render_that_began_it() -> None:
+    """A second thread's render begins inside the first's pause and outlasts it: the
+    collector is on again when the first ends (so renders back to back in a thread pool
+    cannot keep it off for good), and the second leaves it on."""
     second_in, first_out, seen = threading.Event(), threading.Event(), []
 
     def second() -> None:
@@ -67,6 +68,7 @@ def test_threads_share_one_pause_that_ends_with_the_last_of_them() -> None:
             second_in.set()
             first_out.wait(5)
             seen.append(gc.isenabled())
+        seen.append(gc.isenabled())
 
     with paused():
         thread = threading.Thread(target=second)
@@ -74,5 +76,13 @@ def test_threads_share_one_pause_that_ends_with_the_last_of_them() -> None:
         assert second_in.wait(5)
     first_out.set()
     thread.join(5)
-    assert seen == [False]
+    assert seen == [True, True]
+    assert gc.isenabled()
+
+
+@pytest.mark.usefixtures("collector_on")
+def test_a_collector_turned_off_during_a_render_is_on_again_after_it() -> None:
+    """What docs/api.md says: the render that turned the collector off turns it on."""
+    with paused():
+        gc.disable()
     assert gc.isenabled()

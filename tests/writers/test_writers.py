@@ -17,6 +17,7 @@ from ipdocs.model import Report
 from ipdocs.sections import full_brief
 from ipdocs.themes import Theme, load_theme
 from ipdocs.writers import Gap, RenderError, RenderWarning
+from ipdocs.writers.pdf import render_pdf_within
 
 
 def test_a_render_error_carries_its_gaps_and_is_a_value_error() -> None:
@@ -48,19 +49,20 @@ def _renderer(path: str) -> Callable[[Document, Theme], bytes]:
 
 
 def _cycles_left(render: Callable[[], object]) -> list[object]:
-    """The objects in reference cycles that ``render`` leaves (the collector off)."""
+    """The objects in reference cycles that ``render`` leaves (the collector off; what
+    the collector found before, and its debugging flags, left as they were)."""
     render()
     gc.collect()
-    was = gc.isenabled()
+    was, flags, before = gc.isenabled(), gc.get_debug(), len(gc.garbage)
     gc.disable()
     try:
         render()
-        gc.set_debug(gc.DEBUG_SAVEALL)
+        gc.set_debug(flags | gc.DEBUG_SAVEALL)
         gc.collect()
-        left = list(gc.garbage)
+        left = gc.garbage[before:]
     finally:
-        gc.set_debug(0)
-        gc.garbage.clear()
+        gc.set_debug(flags)
+        del gc.garbage[before:]
         if was:
             gc.enable()
     return left
@@ -84,6 +86,15 @@ def test_a_render_leaves_no_reference_cycle(sample: Report, path: str, lang: str
     render, theme = _renderer(path), load_theme("briefing")
     left = _cycles_left(lambda: render(full_brief().document(sample, lang), theme))
     assert all(_python_docx_cycle(thing) for thing in left), left[:5]
+
+
+@pytest.mark.parametrize("pages", [1, 20])
+def test_page_fitting_s_renders_leave_no_reference_cycle(sample: Report, pages: int) -> None:
+    """A try of page fitting that stops at its page limit (1: the sample is longer), and
+    one that fits and is drawn, leave nothing for the collector either."""
+    doc, theme = full_brief().document(sample, "zh"), load_theme("briefing")
+    assert (render_pdf_within(doc, theme, pages) is None) is (pages == 1)
+    assert _cycles_left(lambda: render_pdf_within(doc, theme, pages)) == []
 
 
 def _collections_during(render: Callable[[], object]) -> int:

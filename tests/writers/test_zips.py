@@ -83,7 +83,8 @@ def test_a_document_with_a_header_let_go_is_freed_without_the_garbage_collector(
     document = blank(load_theme("official"), ("zh-CN", "zh-CN"))
     header = document.sections[0].header
     header.paragraphs[0].text = "header"
-    assert header.part._document_part is document.part  # found, and kept
+    assert header.paragraphs[0].style is not None  # its style found through the document
+    assert vars(header.part)["_document_part"] is document.part  # and kept
     assert package_bytes(document.part.package)
     part, header_part = weakref.ref(document.part), weakref.ref(header.part)
     let_go(document)

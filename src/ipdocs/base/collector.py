@@ -1,47 +1,36 @@
 """The cyclic garbage collector paused while a file renders.
 
-A render allocates some 14,000 container objects that live until its file is written
-(flowables, page objects, the structure tree) and leaves no reference cycle behind
-(python-docx's three objects a saved file aside): reference counting frees all of it,
-as the writers' tests check. With the
-collector on, those allocations set off some twenty collections a render, each walking
-the young objects for nothing, and every seventh render or so a full collection that
-walks the whole heap: fonts, subsets, remembered layouts (30–40 ms at once in a warm
-process). ``paused`` turns it off for the render and on again after, as it was.
+A render leaves no reference cycle behind (python-docx's three objects a saved Word file
+aside): reference counting frees all it made, as the writers' tests check, so the
+collections its allocations set off find nothing to free. They are not free for all
+that: a warm full zh PDF of the Ningbo report allocates some 14,000 container objects
+that live until its file is written (flowables, page objects, the structure tree), which
+set off some twenty collections a render, and every seventh render or so a full one that
+walks the whole heap (fonts, subsets, remembered layouts: 30–50 ms at once). A Word file
+or a web page sets off one or none: they gain little.
 
-The collector is the process's, not a thread's: threads rendering at once share one
-pause, counted under a lock, and it ends when the last of them ends. A caller who turned
-the collector off keeps it off; one who turns it on or off while renders run finds it,
-when the last of them ends, as it was before the first began."""
+The pause belongs to the render that began it: it turns the collector off if it was on,
+and on again when it ends, whatever other threads still render (one that began inside
+another's pause leaves the collector to that one). So the collector is off at most for
+one render at a time, and a thread pool rendering back to back cannot keep it off for
+good; a program that turned it off before a render began keeps it off. Nothing is kept
+between pauses (a forked process inherits no state of them)."""
 
 from __future__ import annotations
 
 import gc
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-_LOCK = threading.Lock()
-_pauses = 0
-"""How many renders are running under the pause."""
-_resume = False
-"""Whether the collector was on when the first of them began (on again at the end)."""
 
 
 @contextmanager
 def paused() -> Iterator[None]:
-    """The cyclic garbage collector off while the block runs, on again after it when it
-    was on before the first of the process's pauses running at once began."""
-    global _pauses, _resume
-    with _LOCK:
-        if _pauses == 0:
-            _resume = gc.isenabled()
-            gc.disable()
-        _pauses += 1
+    """The cyclic garbage collector off while the block runs, and on again after it if
+    it was on when the block began."""
+    was = gc.isenabled()
     try:
+        gc.disable()
         yield
     finally:
-        with _LOCK:
-            _pauses -= 1
-            if _pauses == 0 and _resume:
-                gc.enable()
+        if was:
+            gc.enable()
