@@ -242,7 +242,6 @@ def test_cleaning_looks_at_no_file_that_is_not_a_temporary(tmp_path: Path,
     assert looked == [dead.name]
 
 
-
 def test_temporary_names_carry_the_machine_s_network_name() -> None:
     """The machine's name in temporary names is the network name ``socket`` gives,
     without importing ``socket`` where the system names its node."""

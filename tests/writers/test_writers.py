@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import importlib
+import sys
 import types
 from collections.abc import Callable
-from typing import cast
 
 import pytest
 
-from ipdocs.doc import Document
 from ipdocs.model import Report
 from ipdocs.sections import full_brief
-from ipdocs.themes import Theme, load_theme
+from ipdocs.themes import load_theme
 from ipdocs.writers import Gap, RenderError, RenderWarning
+from ipdocs.writers.formats import writer_format
 from ipdocs.writers.pdf import render_pdf_within
 
 
@@ -34,18 +33,11 @@ def test_gaps_are_values_and_warnings_are_user_warnings() -> None:
     assert issubclass(RenderWarning, UserWarning)
 
 
-RENDERERS = ["ipdocs.writers.pdf:render_pdf", "ipdocs.writers.docx:render_docx",
-             "ipdocs.writers.html:render_html"]
-PYTHON_DOCX_CYCLE = {"walk_rels"}
+RENDERERS = ["pdf", "docx", "html"]
+"""The shipped formats, whose writers pause the collector."""
+PYTHON_DOCX_CYCLE = "walk_rels"
 """python-docx's one cycle a saved file: ``OpcPackage.iter_rels``'s nested function, which
 calls itself through its closure (a function, its cell and the cell's tuple)."""
-
-
-def _renderer(path: str) -> Callable[[Document, Theme], bytes]:
-    """A built-in writer's render function by its ``module:name``."""
-    module, name = path.split(":")
-    return cast(Callable[[Document, Theme], bytes], getattr(importlib.import_module(module),
-                                                             name))
 
 
 def _cycles_left(render: Callable[[], object]) -> list[object]:
@@ -74,16 +66,16 @@ def _python_docx_cycle(thing: object) -> bool:
         return all(_python_docx_cycle(item) for item in thing)
     if isinstance(thing, types.CellType):
         return _python_docx_cycle(thing.cell_contents)
-    return isinstance(thing, types.FunctionType) and thing.__name__ in PYTHON_DOCX_CYCLE
+    return isinstance(thing, types.FunctionType) and thing.__name__ == PYTHON_DOCX_CYCLE
 
 
-@pytest.mark.parametrize("path", RENDERERS)
+@pytest.mark.parametrize("fmt", RENDERERS)
 @pytest.mark.parametrize("lang", ["zh", "zh-en"])
-def test_a_render_leaves_no_reference_cycle(sample: Report, path: str, lang: str) -> None:
+def test_a_render_leaves_no_reference_cycle(sample: Report, fmt: str, lang: str) -> None:
     """What a render makes goes with its last reference (python-docx's one cycle a saved
     file aside): pausing the collector while it runs (``base.collector``) leaves nothing
     for it to collect later."""
-    render, theme = _renderer(path), load_theme("briefing")
+    render, theme = writer_format(fmt).renderer(), load_theme("briefing")
     left = _cycles_left(lambda: render(full_brief().document(sample, lang), theme))
     assert all(_python_docx_cycle(thing) for thing in left), left[:5]
 
@@ -123,16 +115,15 @@ def _collections_during(render: Callable[[], object]) -> int:
     return len(runs)
 
 
-@pytest.mark.parametrize("path", RENDERERS)
-def test_a_render_runs_with_the_collector_paused(sample: Report, path: str,
+@pytest.mark.parametrize("fmt", RENDERERS)
+def test_a_render_runs_with_the_collector_paused(sample: Report, fmt: str,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """No collection runs while a file renders, the collector on before and after, but
     at most one as the pause ends (the allocations it counted while off: young objects,
     most freed by then); the same render with the pause taken away runs many."""
-    render, theme = _renderer(path), load_theme("briefing")
+    render, theme = writer_format(fmt).renderer(), load_theme("briefing")
     doc = full_brief().document(sample, "zh")
     render(doc, theme)
     assert _collections_during(lambda: render(doc, theme)) <= 1
-    monkeypatch.setattr(importlib.import_module(path.split(":")[0]), "paused",
-                        contextlib.nullcontext)
+    monkeypatch.setattr(sys.modules[render.__module__], "paused", contextlib.nullcontext)
     assert _collections_during(lambda: render(doc, theme)) > 5
