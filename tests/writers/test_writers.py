@@ -15,7 +15,7 @@ from ipdocs.model import Report
 from ipdocs.sections import full_brief
 from ipdocs.themes import load_theme
 from ipdocs.writers import Gap, RenderError, RenderWarning
-from ipdocs.writers.formats import writer_format
+from ipdocs.writers.formats import Renderer, writer_format
 from ipdocs.writers.pdf import render_pdf_within
 
 
@@ -38,6 +38,13 @@ RENDERERS = ["pdf", "docx", "html"]
 PYTHON_DOCX_CYCLE = "walk_rels"
 """python-docx's one cycle a saved file: ``OpcPackage.iter_rels``'s nested function, which
 calls itself through its closure (a function, its cell and the cell's tuple)."""
+
+
+def _renderer(fmt: str) -> Renderer:
+    """A shipped format's writer, from the format registry."""
+    found = writer_format(fmt)
+    assert found is not None
+    return found.renderer()
 
 
 def _cycles_left(render: Callable[[], object]) -> list[object]:
@@ -75,7 +82,7 @@ def test_a_render_leaves_no_reference_cycle(sample: Report, fmt: str, lang: str)
     """What a render makes goes with its last reference (python-docx's one cycle a saved
     file aside): pausing the collector while it runs (``base.collector``) leaves nothing
     for it to collect later."""
-    render, theme = writer_format(fmt).renderer(), load_theme("briefing")
+    render, theme = _renderer(fmt), load_theme("briefing")
     left = _cycles_left(lambda: render(full_brief().document(sample, lang), theme))
     assert all(_python_docx_cycle(thing) for thing in left), left[:5]
 
@@ -121,7 +128,7 @@ def test_a_render_runs_with_the_collector_paused(sample: Report, fmt: str,
     """No collection runs while a file renders, the collector on before and after, but
     at most one as the pause ends (the allocations it counted while off: young objects,
     most freed by then); the same render with the pause taken away runs many."""
-    render, theme = writer_format(fmt).renderer(), load_theme("briefing")
+    render, theme = _renderer(fmt), load_theme("briefing")
     doc = full_brief().document(sample, "zh")
     render(doc, theme)
     assert _collections_during(lambda: render(doc, theme)) <= 1
